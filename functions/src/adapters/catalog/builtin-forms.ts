@@ -1,0 +1,29 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { formSpecSchema, type FormSpec } from '../../domain/forms/form-spec.js';
+
+/** sheets-templates/forms/, the same number of levels up from src/ and from the compiled lib/. */
+export const BUILTIN_FORMS_DIR = fileURLToPath(new URL('../../../../sheets-templates/forms/', import.meta.url));
+
+/** Thrown when a form spec file does not satisfy the meta-schema: names the file and the field. */
+export class FormSpecError extends Error {
+  override readonly name = 'FormSpecError';
+}
+
+/** Load and validate every built-in form spec (one JSON file per form). */
+export async function loadBuiltinForms(dir: string = BUILTIN_FORMS_DIR): Promise<FormSpec[]> {
+  const files = (await readdir(dir)).filter((f) => f.endsWith('.json')).sort();
+  const specs = await Promise.all(files.map(async (file) => parseFormSpecFile(path.join(dir, file))));
+  return specs.sort((a, b) => a.id.localeCompare(b.id));
+}
+
+async function parseFormSpecFile(file: string): Promise<FormSpec> {
+  const json: unknown = JSON.parse(await readFile(file, 'utf8'));
+  const result = formSpecSchema.safeParse(json);
+  if (!result.success) {
+    const details = result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+    throw new FormSpecError(`Invalid form spec ${file}: ${details}`);
+  }
+  return result.data;
+}

@@ -1,0 +1,123 @@
+import { Timestamp, type DocumentData, type Firestore } from '@google-cloud/firestore';
+import type { SubmissionContent } from '../../domain/submissions/build-submissions.js';
+import type { CommitResult, SourceState, SweepRecord, SweepStore, UnitCommit } from '../../jobs/sweep/ports.js';
+
+/** Collection names of the data model (DESIGN "Data flow"). */
+export const COLLECTIONS = {
+  submissions: 'submissions',
+  revisions: 'revisions',
+  sources: 'sources',
+  sweeps: 'sweeps',
+} as const;
+
+/** The sweep's persistence on Firestore: one transaction per changed unit, so concurrent sweeps stay consistent. */
+export class FirestoreSweepStore implements SweepStore {
+  constructor(private readonly db: Firestore) {}
+
+  async loadSourceStates(): Promise<Map<string, SourceState>> {
+    const snapshot = await this.db.collection(COLLECTIONS.sources).get();
+    return new Map(snapshot.docs.map((doc) => [doc.id, sourceStateFromDoc(doc.id, doc.data())]));
+  }
+
+  async commitUnit(commit: UnitCommit): Promise<CommitResult> {
+    const submissions = this.db.collection(COLLECTIONS.submissions);
+    return this.db.runTransaction(async (tx) => {
+      const refs = commit.submissions.map((s) => submissions.doc(s.id));
+      const snapshots = refs.length ? await tx.getAll(...refs) : [];
+      let submissionsWritten = 0;
+      commit.submissions.forEach((content, i) => {
+        const previous = snapshots[i]?.exists ? snapshots[i]?.data() : undefined;
+        if (previous?.contentHash === content.contentHash) return;
+        if (!previous && content.counts.read === 0) return;
+        const revision = Number(previous?.revision ?? 0) + 1;
+        const ref = submissions.doc(content.id);
+        tx.set(ref, submissionDoc(content, commit, previous, revision));
+        tx.set(ref.collection(COLLECTIONS.revisions).doc(String(revision).padStart(6, '0')), revisionDoc(content, commit, revision));
+        submissionsWritten++;
+      });
+      tx.set(this.db.collection(COLLECTIONS.sources).doc(commit.unitId), sourceStateDoc(commit.state));
+      return { submissionsWritten, writes: submissionsWritten * 2 + 1 };
+    });
+  }
+
+  async saveSourceState(state: SourceState): Promise<CommitResult> {
+    await this.db.collection(COLLECTIONS.sources).doc(state.unitId).set(sourceStateDoc(state));
+    return { submissionsWritten: 0, writes: 1 };
+  }
+
+  async recordSweep(record: SweepRecord): Promise<void> {
+    await this.db
+      .collection(COLLECTIONS.sweeps)
+      .doc(record.id)
+      .create({
+        startedAt: Timestamp.fromDate(record.startedAt),
+        finishedAt: Timestamp.fromDate(record.finishedAt),
+        durationMs: record.finishedAt.getTime() - record.startedAt.getTime(),
+        totals: { ...record.totals },
+        // A run record stays small whatever the district's size.
+        problems: record.problems.slice(0, 200).map((p) => ({ ...p })),
+        problemCount: record.problems.length,
+      });
+  }
+}
+
+function submissionDoc(content: SubmissionContent, commit: UnitCommit, previous: DocumentData | undefined, revision: number): DocumentData {
+  const firstCompleteAt = previous?.firstCompleteAt ?? (content.complete ? Timestamp.fromDate(commit.changedAt) : null);
+  return {
+    formId: content.formId,
+    periodId: content.periodId,
+    unitId: content.unitId,
+    ...contentFields(content),
+    firstSeenAt: previous?.firstSeenAt ?? Timestamp.fromDate(commit.sweptAt),
+    // Frozen once set: timeliness keeps the first completion even if the unit edits later.
+    firstCompleteAt,
+    lastChangedAt: Timestamp.fromDate(commit.changedAt),
+    revision,
+    source: commit.sourceName,
+  };
+}
+
+function revisionDoc(content: SubmissionContent, commit: UnitCommit, revision: number): DocumentData {
+  return { revision, changedAt: Timestamp.fromDate(commit.changedAt), sweptAt: Timestamp.fromDate(commit.sweptAt), ...contentFields(content) };
+}
+
+function contentFields(content: SubmissionContent): DocumentData {
+  return {
+    rows: content.rows.map((r) => ({ rowNumber: r.rowNumber, values: { ...r.values } })),
+    rejected: content.rejected.map((r) => ({ rowNumber: r.rowNumber, cells: { ...r.cells }, errors: r.errors.map(withoutUndefined) })),
+    counts: { ...content.counts },
+    complete: content.complete,
+    contentHash: content.contentHash,
+  };
+}
+
+function sourceStateDoc(state: SourceState): DocumentData {
+  return {
+    status: state.status,
+    fingerprint: state.fingerprint ? { modifiedAt: Timestamp.fromDate(state.fingerprint.modifiedAt), size: state.fingerprint.size } : null,
+    contentHash: state.contentHash,
+    specsHash: state.specsHash,
+    submissionIds: [...state.submissionIds],
+    problems: state.problems.map(withoutUndefined),
+    counts: { ...state.counts },
+  };
+}
+
+function sourceStateFromDoc(unitId: string, data: DocumentData): SourceState {
+  const fingerprint = data.fingerprint ? { modifiedAt: (data.fingerprint.modifiedAt as Timestamp).toDate(), size: Number(data.fingerprint.size) } : null;
+  return {
+    unitId,
+    status: data.status,
+    fingerprint,
+    contentHash: data.contentHash ?? null,
+    specsHash: String(data.specsHash ?? ''),
+    submissionIds: data.submissionIds ?? [],
+    problems: data.problems ?? [],
+    counts: data.counts ?? { read: 0, valid: 0, rejected: 0 },
+  };
+}
+
+/** Firestore refuses undefined fields; optional ones are left out instead. */
+function withoutUndefined<T extends object>(value: T): DocumentData {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
+}

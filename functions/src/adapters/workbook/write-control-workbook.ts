@@ -1,0 +1,132 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import type { FormSpec } from '../../domain/forms/form-spec.js';
+import { FORMS_TAB_SPEC, SETTINGS_LABELS, SETTINGS_TAB, UNITS_TAB_SPEC } from '../../domain/units/control-layout.js';
+import { UNIT_TYPE_LABELS, type Unit } from '../../domain/units/unit.js';
+import { columnNumFmt, columnWidth } from './write-column-format.js';
+import type { WritableCell, WritableRow } from './write-sheet-layout.js';
+import { addColumnValidations } from './write-validations.js';
+
+/** Row of the headers in the "Đơn vị" and "Biểu mẫu" tabs we write (a title and a hint above). */
+export const CONTROL_HEADER_ROW = 3;
+
+/** One row of the "Biểu mẫu" tab: a built-in plan used or not, and its deadline overrides. */
+export interface ControlFormRow {
+  readonly formId: string;
+  readonly title: string;
+  readonly enabled: boolean;
+  /** 'YYYY-MM-DD'. */
+  readonly dueDate?: string;
+  /** 'HH:mm'. */
+  readonly dueTime?: string;
+  readonly dueDay?: number;
+}
+
+/** District settings, one value per label of the "Thông tin chung" tab. */
+export type ControlSettings = Record<keyof typeof SETTINGS_LABELS, string>;
+
+/** Everything the control workbook holds. */
+export interface ControlWorkbookContent {
+  readonly settings: ControlSettings;
+  readonly units: readonly Unit[];
+  readonly forms?: readonly ControlFormRow[];
+}
+
+const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
+const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF808080' } };
+const BOX: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+const VALIDATED_ROWS = 300;
+
+/** Write the district's control workbook: "Đơn vị", "Biểu mẫu" and "Thông tin chung", laid out as control-layout.ts reads them. */
+export async function writeControlWorkbook(file: string, control: ControlWorkbookContent, options: { modifiedAt?: Date } = {}): Promise<void> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'tonghop';
+  if (options.modifiedAt) workbook.created = workbook.modified = options.modifiedAt;
+  const district = control.settings.districtName;
+  addTableSheet(workbook, UNITS_TAB_SPEC, `DANH SÁCH ĐƠN VỊ BÁO CÁO — ${district}`, control.units.map(unitRow));
+  addTableSheet(workbook, FORMS_TAB_SPEC, `BIỂU MẪU ÁP DỤNG — ${district}`, (control.forms ?? []).map(formRow));
+  addSettingsSheet(workbook, control.settings);
+  await mkdir(path.dirname(file), { recursive: true });
+  await workbook.xlsx.writeFile(file);
+}
+
+/** A 'YYYY-MM-DD' date as a date cell (wall-clock midnight in the UTC fields, the exceljs convention). */
+export function isoDateCell(date: string | undefined): Date | null {
+  return date === undefined ? null : new Date(`${date}T00:00:00Z`);
+}
+
+function unitRow(unit: Unit): WritableRow {
+  const contact = unit.contacts[0];
+  const byKey: Record<string, WritableCell> = {
+    id: unit.id,
+    name: unit.name,
+    type: UNIT_TYPE_LABELS[unit.type],
+    level: unit.level,
+    cluster: unit.cluster,
+    contactName: contact?.name ?? null,
+    contactEmail: contact?.email ?? null,
+    contactPhone: contact?.phone ?? null,
+    members: unit.members ?? null,
+    source: unit.source,
+    activeFrom: isoDateCell(unit.activeFrom),
+    activeTo: isoDateCell(unit.activeTo),
+  };
+  return UNITS_TAB_SPEC.columns.map((column) => byKey[column.key] ?? null);
+}
+
+function formRow(form: ControlFormRow): WritableRow {
+  const byKey: Record<string, WritableCell> = {
+    formId: form.formId,
+    title: form.title,
+    enabled: form.enabled ? 'Có' : 'Không',
+    dueDate: isoDateCell(form.dueDate),
+    dueTime: form.dueTime ?? null,
+    dueDay: form.dueDay ?? null,
+  };
+  return FORMS_TAB_SPEC.columns.map((column) => byKey[column.key] ?? null);
+}
+
+function addTableSheet(workbook: ExcelJS.Workbook, spec: FormSpec, title: string, rows: readonly WritableRow[]): void {
+  const sheet = workbook.addWorksheet(spec.tab, { views: [{ state: 'frozen', xSplit: 0, ySplit: CONTROL_HEADER_ROW }] });
+  spec.columns.forEach((column, i) => {
+    const sheetColumn = sheet.getColumn(i + 1);
+    sheetColumn.width = columnWidth(spec, column);
+    const numFmt = columnNumFmt(column.type);
+    if (numFmt !== undefined) sheetColumn.numFmt = numFmt;
+  });
+  const titleCell = sheet.getCell(1, 1);
+  titleCell.value = title;
+  titleCell.font = { bold: true, size: 13 };
+  titleCell.numFmt = 'General';
+  const hint = sheet.getCell(2, 1);
+  hint.value = `Mỗi dòng một ${spec.id === UNITS_TAB_SPEC.id ? 'đơn vị' : 'biểu mẫu'}; không đổi tiêu đề cột ở dòng ${CONTROL_HEADER_ROW}.`;
+  hint.font = { italic: true, size: 10, color: { argb: 'FF7F7F7F' } };
+  hint.numFmt = 'General';
+  spec.columns.forEach((column, i) => {
+    const cell = sheet.getCell(CONTROL_HEADER_ROW, i + 1);
+    cell.value = column.header;
+    cell.font = { bold: true };
+    cell.fill = HEADER_FILL;
+    cell.border = BOX;
+    cell.numFmt = 'General';
+    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    if (column.help !== undefined) cell.note = column.help;
+  });
+  rows.forEach((values, r) => {
+    const row = sheet.getRow(CONTROL_HEADER_ROW + 1 + r);
+    values.forEach((value, i) => {
+      if (value !== null) row.getCell(i + 1).value = value;
+    });
+  });
+  addColumnValidations(workbook, sheet, spec, CONTROL_HEADER_ROW + 1, CONTROL_HEADER_ROW + rows.length + VALIDATED_ROWS);
+}
+
+function addSettingsSheet(workbook: ExcelJS.Workbook, settings: ControlSettings): void {
+  const sheet = workbook.addWorksheet(SETTINGS_TAB);
+  sheet.columns = [{ width: 28 }, { width: 40, style: { numFmt: '@' } }];
+  for (const key of Object.keys(SETTINGS_LABELS) as (keyof typeof SETTINGS_LABELS)[]) {
+    const row = sheet.addRow([SETTINGS_LABELS[key], settings[key]]);
+    row.getCell(1).font = { bold: true };
+  }
+}

@@ -1,0 +1,37 @@
+import type { Deadline, FormSpec, PeriodRule } from '../../domain/forms/form-spec.js';
+import { dateLabel, monthLabel } from '../../domain/periods/period-id.js';
+
+/** Vietnamese time of day as printed in plans: '10:00' → '10g00', '07:30' → '7g30'. */
+export function formatPlanTime(time: string): string {
+  const [hour = '0', minute = '00'] = time.split(':');
+  return `${Number(hour)}g${minute}`;
+}
+
+/** A deadline as printed in plans: '10g00 ngày 15/09/2024', or 'ngày 14/12/2023' when it has no time. */
+export function formatDeadline(due: Deadline): string {
+  const day = `ngày ${dateLabel(due.date)}`;
+  return due.time === undefined ? day : `${formatPlanTime(due.time)} ${day}`;
+}
+
+/** The deadline of a form's period rule in Vietnamese, e.g. 'ngày 5 hằng tháng, cho tháng trước (tháng 4/2020 – tháng 12/2022)'. */
+export function formatPeriodDeadline(period: PeriodRule): string {
+  switch (period.type) {
+    case 'once':
+      return formatDeadline(period.due);
+    case 'monthly':
+      return `ngày ${period.dueDay} hằng tháng, cho tháng trước (tháng ${monthLabel(period.from)} – tháng ${monthLabel(period.to)})`;
+    case 'weekly': {
+      const after = period.dueAfterDays === 0 ? 'Chủ nhật hằng tuần' : `${period.dueAfterDays} ngày sau Chủ nhật của mỗi tuần`;
+      return `${after} (từ ${dateLabel(period.from)} đến ${dateLabel(period.to)})`;
+    }
+    case 'phases':
+      return period.phases.map((phase) => `${phase.name}: ${formatDeadline(phase.due)}`).join('; ');
+    case 'school-year':
+      return `${formatDeadline(period.due)} (năm học ${period.schoolYear.replace('-', ' – ')})`;
+  }
+}
+
+/** The issuer line above a form: 'Hội đồng Đội quận Long Biên — Kế hoạch số 06-KH/HĐĐ' (joint plans may carry no number). */
+export function formatIssuerLine(spec: FormSpec): string {
+  return spec.planNumber === undefined ? spec.issuer : `${spec.issuer} — Kế hoạch số ${spec.planNumber}`;
+}

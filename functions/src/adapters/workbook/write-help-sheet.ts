@@ -1,0 +1,85 @@
+import type ExcelJS from 'exceljs';
+import type { ColumnSpec, FormSpec } from '../../domain/forms/form-spec.js';
+import { STATUS_HEADER } from '../../domain/forms/header-match.js';
+import { monthLabel } from '../../domain/periods/period-id.js';
+import { describeColumnInput } from './write-column-format.js';
+import { formatPeriodDeadline } from './write-deadline-text.js';
+import { FIRST_DATA_ROW, HEADER_ROW } from './write-sheet-layout.js';
+
+/** Name of the help tab added to templates and unit workbooks. */
+export const HELP_SHEET = 'Hướng dẫn';
+
+const GENERAL_LINES: readonly string[] = [
+  `Mỗi biểu mẫu nằm ở một trang riêng. Tiêu đề cột ở dòng ${HEADER_ROW}; nhập dữ liệu từ dòng ${FIRST_DATA_ROW}, mỗi dòng một người hoặc một hoạt động.`,
+  'Không đổi tên trang, không đổi tên hay xóa tiêu đề cột; có thể thêm dòng, để trống cột không bắt buộc.',
+  `Cột “${STATUS_HEADER}”: hệ thống tự ghi kết quả kiểm tra từng dòng (hợp lệ, hoặc lỗi cần sửa). Không nhập vào cột này.`,
+  'Không phát sinh: nếu trong kỳ báo cáo đơn vị không có nội dung nào, ghi “Không phát sinh” vào dòng đầu tiên của bảng; hệ thống ghi nhận đơn vị đã báo cáo.',
+  'Ô có danh sách chọn vẫn nhận tên viết tắt quen dùng (ví dụ TPT, HTXS). Ngày ghi theo thứ tự ngày/tháng/năm.',
+];
+
+const BOLD_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
+const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF808080' } };
+const BOX: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+/** Roughly how many characters fit on one line of a paragraph spread over columns A–D. */
+const PARAGRAPH_LINE_CHARS = 130;
+
+/** Add the "Hướng dẫn" tab: general rules, then for each form its title, plan, deadline and one line per column. */
+export function addHelpSheet(workbook: ExcelJS.Workbook, specs: readonly FormSpec[]): ExcelJS.Worksheet {
+  const sheet = workbook.addWorksheet(HELP_SHEET);
+  sheet.columns = [{ width: 30 }, { width: 60 }, { width: 14 }, { width: 55 }];
+  const title = sheet.addRow(['HƯỚNG DẪN NHẬP BÁO CÁO']);
+  title.font = { bold: true, size: 14 };
+  for (const line of GENERAL_LINES) addParagraph(sheet, `• ${line}`);
+  for (const spec of specs) {
+    sheet.addRow([]);
+    addFormBlock(sheet, spec);
+  }
+  return sheet;
+}
+
+function addFormBlock(sheet: ExcelJS.Worksheet, spec: FormSpec): void {
+  const heading = addParagraph(sheet, spec.title);
+  heading.font = { bold: true, size: 12 };
+  addParagraph(sheet, `Trang: “${spec.tab}”. Đơn vị ban hành: ${spec.issuer}${spec.planNumber === undefined ? '' : ` — Kế hoạch số ${spec.planNumber}`}.`);
+  addParagraph(sheet, `Hạn nộp: ${formatPeriodDeadline(spec.period)}.`);
+  if (spec.description !== undefined) addParagraph(sheet, spec.description);
+  const header = sheet.addRow(['Cột', 'Cách nhập', 'Bắt buộc', 'Ghi chú']);
+  header.eachCell((cell) => {
+    cell.font = { bold: true };
+    cell.fill = BOLD_FILL;
+    cell.border = BOX;
+  });
+  for (const column of spec.columns) {
+    const row = sheet.addRow([column.header, describeColumnInput(spec, column), column.required ? 'Bắt buộc' : 'Không', columnNote(spec, column)]);
+    row.alignment = { vertical: 'top', wrapText: true };
+    row.eachCell((cell) => {
+      cell.border = BOX;
+    });
+  }
+  const status = sheet.addRow([STATUS_HEADER, 'Hệ thống tự ghi', 'Không nhập', 'Kết quả kiểm tra từng dòng.']);
+  status.eachCell((cell) => {
+    cell.border = BOX;
+    cell.font = { italic: true };
+  });
+}
+
+function columnNote(spec: FormSpec, column: ColumnSpec): string {
+  const notes = column.help === undefined ? [] : [column.help];
+  if (column.period && spec.period.type === 'phases') {
+    for (const phase of spec.period.phases) {
+      const months = phase.months.map((m) => `tháng ${monthLabel(m)}`).join(', ');
+      notes.push(`${phase.name} (${months})${phase.theme === undefined ? '' : `: ${phase.theme}`}`);
+    }
+  }
+  if (column.aliases.length > 0) notes.push(`Tiêu đề khác được chấp nhận: ${column.aliases.join('; ')}`);
+  return notes.join('\n');
+}
+
+function addParagraph(sheet: ExcelJS.Worksheet, text: string): ExcelJS.Row {
+  const row = sheet.addRow([text]);
+  sheet.mergeCells(row.number, 1, row.number, 4);
+  row.alignment = { vertical: 'top', wrapText: true };
+  // Excel does not grow merged rows to fit wrapped text.
+  row.height = 15 * Math.max(1, Math.ceil(text.length / PARAGRAPH_LINE_CHARS));
+  return row;
+}

@@ -1,0 +1,21 @@
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { loadBuiltinForms } from '../../adapters/catalog/builtin-forms.js';
+import { writeFormTemplates } from '../../adapters/workbook/write-templates.js';
+import type { CommandContext } from './context.js';
+
+/** sheets-templates/xlsx/, from src/ or the compiled lib/. */
+const DEFAULT_TEMPLATES_DIR = fileURLToPath(new URL('../../../../sheets-templates/xlsx/', import.meta.url));
+
+/** `tonghop templates`: one .xlsx template per built-in form. */
+export async function templatesCommand({ out }: CommandContext, opts: { out?: string }): Promise<void> {
+  const outDir = path.resolve(opts.out ?? DEFAULT_TEMPLATES_DIR);
+  const forms = await loadBuiltinForms();
+  const files = await writeFormTemplates(forms, outDir);
+  if (out.json) {
+    out.printJson({ files });
+    return;
+  }
+  out.print(`Đã tạo ${files.length} biểu mẫu .xlsx trong ${outDir}:`);
+  for (const [i, file] of files.entries()) out.print(`  - ${path.basename(file)}: ${forms[i]?.title ?? ''}`);
+}

@@ -1,0 +1,54 @@
+import path from 'node:path';
+import type { Firestore } from '@google-cloud/firestore';
+import type { Config } from '../config.js';
+import { createFirestore } from '../adapters/store/firestore-client.js';
+import { startFirestoreEmulator } from '../adapters/store/emulator.js';
+import type { Output } from './output.js';
+
+/** An open Firestore for one CLI command, and how to close it (exporting embedded data first). */
+export interface FirestoreSession {
+  readonly db: Firestore;
+  readonly description: string;
+  /** Persist (embedded mode, when something was written) and release everything. */
+  close(options: { persist: boolean }): Promise<void>;
+}
+
+/** Folder holding the embedded Firestore's data between runs. */
+export function embeddedDataDir(config: Config): string {
+  return path.join(config.home, 'firestore');
+}
+
+/**
+ * Open Firestore as configured. Embedded mode behaves like an embedded database: the
+ * emulator starts from the last export in the data folder and exports back before it stops.
+ */
+export async function openFirestore(config: Config, out: Output): Promise<FirestoreSession> {
+  process.env.METADATA_SERVER_DETECTION ??= 'none';
+  if (config.firestoreMode === 'cloud') {
+    const db = createFirestore({ projectId: config.projectId });
+    return { db, description: `Firestore (Google Cloud, project ${config.projectId})`, close: () => db.terminate() };
+  }
+  if (config.firestoreMode === 'emulator' && config.emulatorHost) {
+    const db = createFirestore({ projectId: config.projectId, emulatorHost: config.emulatorHost });
+    return { db, description: `Firestore emulator ${config.emulatorHost} (project ${config.projectId})`, close: () => db.terminate() };
+  }
+  const dataDir = embeddedDataDir(config);
+  out.log(`Starting the local Firestore emulator (data in ${dataDir})…`);
+  const emulator = await startFirestoreEmulator({ importFrom: dataDir });
+  const db = createFirestore({ projectId: config.projectId, emulatorHost: emulator.host });
+  return {
+    db,
+    description: `local Firestore emulator (data kept in ${dataDir})`,
+    async close({ persist }) {
+      try {
+        await db.terminate();
+        if (persist) {
+          out.log('Saving the local Firestore data…');
+          await emulator.exportTo(config.projectId, dataDir);
+        }
+      } finally {
+        await emulator.stop();
+      }
+    },
+  };
+}

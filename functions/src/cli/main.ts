@@ -1,0 +1,67 @@
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { ConfigError, loadConfig } from '../config.js';
+import { EmulatorUnavailableError } from '../adapters/store/emulator.js';
+import { SheetReadError } from '../domain/sheets/sheet-read-error.js';
+import { createOutput } from './output.js';
+import { demoCommand } from './commands/demo.js';
+import { sweepCommand } from './commands/sweep.js';
+import { templatesCommand } from './commands/templates.js';
+import { inspectCommand } from './commands/inspect.js';
+
+/** Run the `tonghop` CLI; resolves to the process exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const program = new Command('tonghop')
+    .description('Tổng hợp báo cáo Đoàn – Đội: đọc bảng tính của các đơn vị, kiểm tra từng dòng, lưu vào Firestore.')
+    .option('--json', 'print a machine-readable result on stdout')
+    .exitOverride();
+
+  const context = () => {
+    const json = Boolean(program.opts<{ json?: boolean }>().json);
+    return { config: loadConfig(), out: createOutput({ json }) };
+  };
+
+  program
+    .command('demo')
+    .description('create a sample district (control workbook + one workbook per unit) and sweep it into the local Firestore')
+    .option('--reset', 'delete and recreate the sample district first')
+    .action(async (opts: { reset?: boolean }) => demoCommand(context(), { reset: Boolean(opts.reset) }));
+
+  program
+    .command('sweep')
+    .description('read the unit workbooks listed in a control workbook, validate every row and store submissions')
+    .requiredOption('--control <file>', 'control workbook (.xlsx) with the "Đơn vị" tab')
+    .option('--units-dir <dir>', 'folder of unit workbooks (default: units/ next to the control workbook)')
+    .option('--now <instant>', 'the sweep clock, ISO 8601 (default: now)', parseInstant)
+    .action(async (opts: { control: string; unitsDir?: string; now?: Date }) => sweepCommand(context(), opts));
+
+  program
+    .command('templates')
+    .description('write one .xlsx template per built-in form into sheets-templates/xlsx/')
+    .option('--out <dir>', 'output folder')
+    .action(async (opts: { out?: string }) => templatesCommand(context(), opts));
+
+  program
+    .command('inspect')
+    .description('show what is stored in Firestore: submissions and each unit\'s sheet problems')
+    .option('--unit <id>', 'only this unit')
+    .option('--form <id>', 'only this form')
+    .action(async (opts: { unit?: string; form?: string }) => inspectCommand(context(), opts));
+
+  try {
+    await program.parseAsync([...argv]);
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode;
+    if (error instanceof ConfigError || error instanceof EmulatorUnavailableError || error instanceof SheetReadError) {
+      process.stderr.write(`tonghop: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+function parseInstant(value: string): Date {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) throw new InvalidArgumentError('expected an ISO 8601 instant, e.g. 2024-09-15T10:00:00+07:00');
+  return date;
+}

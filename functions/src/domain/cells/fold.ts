@@ -1,0 +1,41 @@
+/** Invisible format characters (zero-width space/joiners, BOM, soft hyphen, bidi marks). */
+const FORMAT_CHARS = /\p{Cf}/gu;
+/** Every kind of space other than the plain one and the newline: NBSP, narrow NBSP, U+3000, tab … */
+const ODD_SPACES = /[^\S\n ]/g;
+/** C0/C1 control characters except the newline (tabs become spaces first). */
+const CONTROL_CHARS = /[^\P{Cc}\n]/gu;
+/** Punctuation that separates words when matching names (. , ; : - _ / ( ) ' " “ ” and friends). */
+const MATCH_PUNCTUATION = /[.,;:\-_/()'"“”‘’–—…!?[\]]/g;
+
+/** Tidy text a person typed: NFC, invisible characters removed, odd spaces made plain, lines trimmed, space runs collapsed. */
+export function cleanText(s: string): string {
+  return s
+    .normalize('NFC')
+    .replace(/\r\n?|[\u2028\u2029]/g, '\n')
+    .replace(FORMAT_CHARS, '')
+    .replace(/\t/g, ' ')
+    .replace(CONTROL_CHARS, '')
+    .replace(ODD_SPACES, ' ')
+    .split('\n')
+    .map((line) => line.replace(/ {2,}/g, ' ').trim())
+    .join('\n')
+    .trim();
+}
+
+/** Lowercase and strip Vietnamese diacritics (đ → d) but keep punctuation and spacing: 'Tháng 4/2020' → 'thang 4/2020'. */
+export function foldAccents(s: string): string {
+  return s
+    .normalize('NFD')
+    .toLowerCase()
+    .replace(/\p{M}/gu, '')
+    .replace(/[đð]/g, 'd')
+    .normalize('NFC');
+}
+
+/** Key for accent-, case-, punctuation- and spacing-insensitive matching: 'Tổng phụ trách Đội.' → 'tong phu trach doi'. */
+export function foldForMatch(s: string): string {
+  return foldAccents(cleanText(s))
+    .replace(MATCH_PUNCTUATION, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

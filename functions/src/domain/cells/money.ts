@@ -1,0 +1,80 @@
+import type { CellParse, RawCell } from './raw-cell.js';
+import { errorCellReason, isCellError, parsed, rejected } from './raw-cell.js';
+import { blankCellReason } from './blank.js';
+import { cleanText, foldAccents } from './fold.js';
+import { readDigits, readMagnitude, splitNumberText } from './numeric-text.js';
+import { formatVietnameseNumber } from './number-format.js';
+
+const EXPECTED = 'cần số tiền bằng chữ số, ví dụ 1.900.000 hoặc 1,9 triệu';
+const INVALID = `không phải số tiền hợp lệ (${EXPECTED})`;
+const NEGATIVE = 'số tiền không được âm (ví dụ 1.900.000)';
+const FRACTIONAL = 'số tiền phải là số đồng chẵn, không có phần lẻ (ví dụ 1.900.000)';
+const TOO_LARGE = 'số tiền quá lớn (kiểm tra lại số chữ số)';
+/** Currency words after the amount, folded: 'đ', 'đồng', 'VNĐ', 'vnd', '₫'. */
+const CURRENCY = /^\s*(?:vnd|dong|d|₫)?\s*\.?\s*$/;
+/** '1tr5' = 1,5 triệu, '2k5' = 2.500: digits glued right after the multiplier word. */
+const GLUED_FRACTION = /^(\d{1,3})(?!\d)/;
+
+/** Exact whole đồng from digit strings times 10^exponent, or a reason when it is fractional or too large. */
+function wholeDong(intDigits: string, fracDigits: string, exponent: number): CellParse<number> {
+  const scale = exponent - fracDigits.length;
+  const mantissa = BigInt(`${intDigits}${fracDigits}` || '0');
+  let amount: bigint;
+  if (scale >= 0) {
+    amount = mantissa * 10n ** BigInt(scale);
+  } else {
+    const divisor = 10n ** BigInt(-scale);
+    if (mantissa % divisor !== 0n) return rejected(FRACTIONAL);
+    amount = mantissa / divisor;
+  }
+  if (amount > BigInt(Number.MAX_SAFE_INTEGER)) return rejected(TOO_LARGE);
+  return parsed(Number(amount));
+}
+
+function parseMoneyText(text: string): CellParse<number> {
+  const folded = foldAccents(text);
+  if (!/\d/.test(folded)) {
+    return /\p{L}/u.test(folded) ? rejected(`cần viết số tiền bằng chữ số, không viết bằng chữ (ví dụ 1.000.000)`) : rejected(INVALID);
+  }
+  const split = splitNumberText(folded);
+  if (!split || split.token.length > 40) return rejected(INVALID);
+  const magnitude = readMagnitude(split.rest);
+  let rest = magnitude ? magnitude.rest : split.rest;
+  let token = split.token;
+  if (magnitude && /^\d+$/.test(token)) {
+    const glued = GLUED_FRACTION.exec(rest);
+    if (glued) {
+      token = `${token},${glued[1] ?? ''}`;
+      rest = rest.slice(glued[0].length);
+    }
+  }
+  if (!CURRENCY.test(rest)) return rejected(INVALID);
+  const read = readDigits(token, split.negative, magnitude ? 'decimal' : 'thousands-if-3-digits');
+  if (!read.ok) return rejected(`nhóm chữ số không đúng (dấu chấm ngăn cách hàng nghìn, ví dụ 1.900.000)`);
+  const { intDigits, fracDigits, negative } = read.digits;
+  if (negative && /[1-9]/.test(intDigits + fracDigits)) return rejected(NEGATIVE);
+  return wholeDong(intDigits, fracDigits, magnitude?.exponent ?? 0);
+}
+
+/** Parse an amount of money in whole đồng ('1.900.000', '1,900,000 đ', '1,9 triệu', '500k', '1 tỷ', 1900000). */
+export function parseVietnameseMoney(cell: RawCell): CellParse<number> {
+  if (isCellError(cell)) return rejected(errorCellReason(cell));
+  if (typeof cell === 'number') {
+    if (!Number.isFinite(cell)) return rejected(INVALID);
+    if (cell < 0) return rejected(NEGATIVE);
+    const rounded = Math.round(cell);
+    if (Math.abs(cell - rounded) > 1e-6) return rejected(FRACTIONAL);
+    if (!Number.isSafeInteger(rounded)) return rejected(TOO_LARGE);
+    return parsed(rounded === 0 ? 0 : rounded);
+  }
+  if (typeof cell !== 'string') return cell === null || cell === undefined ? rejected(blankCellReason(EXPECTED)) : rejected(INVALID);
+  const text = cleanText(cell);
+  if (text === '') return rejected(blankCellReason(EXPECTED));
+  if (text.length > 100) return rejected(INVALID);
+  return parseMoneyText(text);
+}
+
+/** Vietnamese money display in whole đồng: 1900000 → '1.900.000 đ'. */
+export function formatVietnameseMoney(n: number): string {
+  return `${formatVietnameseNumber(Number.isFinite(n) ? Math.round(n) : n)} đ`;
+}

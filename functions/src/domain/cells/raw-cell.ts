@@ -1,0 +1,40 @@
+/**
+ * A cell as every sheet adapter hands it to the domain, whatever its source
+ * (exceljs workbook or Sheets API with UNFORMATTED_VALUE + SERIAL_NUMBER).
+ *
+ * - Date objects carry the spreadsheet's wall-clock value in their UTC fields
+ *   (exceljs convention): 15/09/2024 10:00 typed in a cell is 2024-09-15T10:00:00Z.
+ * - Numbers in date/time columns are spreadsheet serials (days since 1899-12-30).
+ * - Formula cells arrive as their cached result; rich text as its plain text.
+ * - A spreadsheet error value (#REF!, #N/A …) arrives as `{ error: '#REF!' }`.
+ */
+export type RawCell = string | number | boolean | Date | null | undefined | CellError;
+
+/** A spreadsheet error value such as `#REF!` or `#N/A`. */
+export interface CellError {
+  readonly error: string;
+}
+
+/** Outcome of parsing one cell: a normalized value, or a Vietnamese reason for the person who typed it. */
+export type CellParse<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };
+
+/** Successful parse. */
+export function parsed<T>(value: T): CellParse<T> {
+  return { ok: true, value };
+}
+
+/** Failed parse with a Vietnamese reason phrase, e.g. "không phải ngày hợp lệ (cần ngày/tháng/năm, ví dụ 15/09/2024)". */
+export function rejected<T = never>(reason: string): CellParse<T> {
+  return { ok: false, reason };
+}
+
+/** Type guard for spreadsheet error values. */
+export function isCellError(cell: RawCell): cell is CellError {
+  return typeof cell === 'object' && cell !== null && !(cell instanceof Date) && typeof cell.error === 'string';
+}
+
+/** Vietnamese reason for a spreadsheet error cell, e.g. "ô đang báo lỗi #REF! (kiểm tra lại công thức)". */
+export function errorCellReason(cell: CellError): string {
+  const code = cell.error.normalize('NFC').replace(/[^\p{L}\p{N}#!?/_.]/gu, '').slice(0, 20) || '#ERROR!';
+  return `ô đang báo lỗi ${code} (kiểm tra lại công thức)`;
+}

@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import type { RawCell } from '../cells/raw-cell.js';
+import { isBlankCell } from '../cells/blank.js';
+import { displayCell } from '../cells/cell-display.js';
+import { periodOfValue, phaseOptions, singlePeriodId, UNASSIGNED_PERIOD, type PeriodId } from '../periods/period-id.js';
+import { cellParserFor, type CellValue } from './cell-parser.js';
+import type { ColumnSpec, FormSpec } from './form-spec.js';
+
+/** A row that passed validation: normalized values by column key (blank optional cells omitted). */
+export interface ValidRow {
+  readonly rowNumber: number;
+  readonly periodId: PeriodId;
+  readonly values: Readonly<Record<string, CellValue>>;
+}
+
+/** One problem of a row, in Vietnamese, naming the row and (when it is about one cell) the column. */
+export interface RowError {
+  readonly column?: string;
+  readonly message: string;
+}
+
+/** Why a row was not accepted (the tab reader adds the raw cells). */
+export interface RowRejection {
+  readonly rowNumber: number;
+  readonly periodId: PeriodId;
+  readonly errors: readonly RowError[];
+}
+
+export type RowOutcome = ({ readonly ok: true } & ValidRow) | ({ readonly ok: false } & RowRejection);
+
+/** A form compiled once into a row validator (a zod schema built from its columns). */
+export interface CompiledForm {
+  readonly spec: FormSpec;
+  /** Validate one row given its cells by column key; the period comes from the period column or the form's single period. */
+  validateRow(rowNumber: number, cellsByKey: Readonly<Record<string, RawCell>>): RowOutcome;
+}
+
+const REQUIRED_REASON = 'chưa nhập (cột bắt buộc)';
+
+/** Compile a form spec into a row validator. */
+export function compileForm(spec: FormSpec): CompiledForm {
+  const periodColumn = spec.columns.find((c) => c.period);
+  const shape: Record<string, z.ZodType> = {};
+  for (const column of spec.columns) shape[column.key] = columnSchema(column, spec);
+  const rowSchema = z.object(shape);
+  const headerByKey = new Map(spec.columns.map((c) => [c.key, c.header]));
+  const fixedPeriod = singlePeriodId(spec.period);
+  const periodSchema = periodColumn ? shape[periodColumn.key] : undefined;
+
+  return {
+    spec,
+    validateRow(rowNumber, cellsByKey) {
+      // Every column key present: zod reports a missing key differently from a blank cell.
+      const input: Record<string, RawCell> = {};
+      for (const column of spec.columns) input[column.key] = cellsByKey[column.key] ?? null;
+      const result = rowSchema.safeParse(input);
+      if (result.success) {
+        const values = result.data as Record<string, CellValue | undefined>;
+        const periodId = periodColumn ? String(values[periodColumn.key]) : (fixedPeriod ?? UNASSIGNED_PERIOD);
+        return { ok: true, rowNumber, periodId, values: withoutBlanks(values) };
+      }
+      const errors = result.error.issues.map((issue): RowError => {
+        const key = String(issue.path[0]);
+        const header = headerByKey.get(key) ?? key;
+        const cell = cellsByKey[key];
+        const quoted = issue.message === REQUIRED_REASON ? '' : ` '${displayCell(cell)}'`;
+        return { column: header, message: `Dòng ${rowNumber}, cột '${header}':${quoted} ${issue.message}.` };
+      });
+      // A rejected row still belongs to its period when its period cell itself is fine.
+      const period = periodColumn && periodSchema?.safeParse(cellsByKey[periodColumn.key]);
+      const periodId = period ? (period.success ? String(period.data) : UNASSIGNED_PERIOD) : (fixedPeriod ?? UNASSIGNED_PERIOD);
+      return { ok: false, rowNumber, periodId, errors };
+    },
+  };
+}
+
+function columnSchema(column: ColumnSpec, spec: FormSpec): z.ZodType {
+  const options = column.period && spec.period.type === 'phases' ? phaseOptions(spec.period) : column.options;
+  const parse = cellParserFor(column, options);
+  return z.custom<RawCell>(() => true).transform((cell, ctx): CellValue | undefined => {
+    if (isBlankCell(cell)) {
+      if (column.required) ctx.addIssue({ code: 'custom', message: REQUIRED_REASON });
+      return undefined;
+    }
+    const parsed = parse(cell);
+    if (!parsed.ok) {
+      ctx.addIssue({ code: 'custom', message: parsed.reason });
+      return z.NEVER;
+    }
+    if (column.period) {
+      const period = periodOfValue(spec.period, String(parsed.value));
+      if (!period.ok) {
+        ctx.addIssue({ code: 'custom', message: period.reason });
+        return z.NEVER;
+      }
+      return period.periodId;
+    }
+    return parsed.value;
+  });
+}
+
+function withoutBlanks(values: Record<string, CellValue | undefined>): Record<string, CellValue> {
+  const kept: Record<string, CellValue> = {};
+  for (const [key, value] of Object.entries(values)) if (value !== undefined) kept[key] = value;
+  return kept;
+}

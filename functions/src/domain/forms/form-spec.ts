@@ -1,0 +1,202 @@
+import { z } from 'zod';
+
+/**
+ * A plan's form as data: what a unit types into one tab of its spreadsheet,
+ * when it is due and who owes it. Built-in specs live in sheets-templates/forms/;
+ * a district can override deadlines from its control workbook.
+ */
+
+export const COLUMN_TYPES = [
+  'text',
+  'int',
+  'decimal',
+  'money',
+  'date',
+  'time',
+  'datetime',
+  'month',
+  'enum',
+  'multi-enum',
+  'phone',
+  'email',
+  'bool',
+] as const;
+export type ColumnType = (typeof COLUMN_TYPES)[number];
+
+export const FORM_KINDS = ['registration', 'report'] as const;
+export type FormKind = (typeof FORM_KINDS)[number];
+
+export const UNIT_TYPES = ['lien-doi', 'co-so-doan', 'chi-doan'] as const;
+export type UnitType = (typeof UNIT_TYPES)[number];
+
+const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lowercase-dashed id');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+const isoMonth = z.string().regex(/^\d{4}-\d{2}$/, 'YYYY-MM');
+const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:mm');
+const viText = z.string().trim().min(1);
+
+export const enumOptionSchema = z.object({
+  value: viText,
+  aliases: z.array(viText).default([]),
+});
+export type EnumOption = z.infer<typeof enumOptionSchema>;
+
+export const columnSpecSchema = z
+  .object({
+    key: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/, 'camelCase key'),
+    header: viText,
+    aliases: z.array(viText).default([]),
+    type: z.enum(COLUMN_TYPES),
+    required: z.boolean().default(false),
+    options: z.array(enumOptionSchema).optional(),
+    min: z.number().optional(),
+    max: z.number().optional(),
+    maxLength: z.number().int().positive().optional(),
+    help: z.string().optional(),
+    /** Rows are assigned to periods by this column (monthly/weekly/phases forms). */
+    period: z.boolean().default(false),
+    /** A running number (STT): a row holding only this cell is an empty row of the template. */
+    counter: z.boolean().default(false),
+  })
+  // A phases form's period column takes its options from the phases themselves.
+  .refine((c) => c.period || !(c.type === 'enum' || c.type === 'multi-enum') || (c.options?.length ?? 0) > 0, {
+    message: 'enum columns need options',
+    path: ['options'],
+  });
+export type ColumnSpec = z.infer<typeof columnSpecSchema>;
+
+/** A deadline in Asia/Ho_Chi_Minh: a date, optionally a time of day (no time = end of that day). */
+export const deadlineSchema = z.object({ date: isoDate, time: timeOfDay.optional() });
+export type Deadline = z.infer<typeof deadlineSchema>;
+
+export const phaseSchema = z.object({
+  id: slug,
+  name: viText,
+  months: z.array(isoMonth).min(1),
+  theme: z.string().optional(),
+  aliases: z.array(viText).default([]),
+  due: deadlineSchema,
+});
+export type Phase = z.infer<typeof phaseSchema>;
+
+export const pauseSchema = z.object({ name: viText, from: isoDate, to: isoDate });
+
+export const periodRuleSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('once'), due: deadlineSchema }),
+  z.object({
+    type: z.literal('monthly'),
+    from: isoMonth,
+    to: isoMonth,
+    /** Due on this day of the following month. */
+    dueDay: z.number().int().min(1).max(28),
+    pauses: z.array(pauseSchema).default([]),
+  }),
+  z.object({
+    type: z.literal('weekly'),
+    from: isoDate,
+    to: isoDate,
+    /** Days after the ISO week's Sunday. */
+    dueAfterDays: z.number().int().min(0).default(1),
+    pauses: z.array(pauseSchema).default([]),
+  }),
+  z.object({ type: z.literal('phases'), phases: z.array(phaseSchema).min(1) }),
+  z.object({
+    type: z.literal('school-year'),
+    schoolYear: z.string().regex(/^\d{4}-\d{4}$/, 'YYYY-YYYY'),
+    due: deadlineSchema,
+  }),
+]);
+export type PeriodRule = z.infer<typeof periodRuleSchema>;
+
+export const targetSchema = z.object({
+  unitTypes: z.array(z.enum(UNIT_TYPES)).min(1),
+  /** Unit levels (e.g. "Tiểu học", "THCS"); empty = all levels. */
+  levels: z.array(viText).default([]),
+  /** Clusters (cụm thi đua); empty = all clusters. */
+  clusters: z.array(viText).default([]),
+});
+
+export const metricSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('row-count'), id: slug, label: viText }),
+  z.object({ type: z.literal('sum'), id: slug, label: viText, column: z.string() }),
+  z.object({
+    type: z.literal('fee-per-row'),
+    id: slug,
+    label: viText,
+    amount: z.number().int().positive(),
+    payBy: deadlineSchema.optional(),
+  }),
+  z.object({
+    type: z.literal('weeks-with-activity'),
+    id: slug,
+    label: viText,
+    weekColumn: z.string(),
+    minPerWeek: z.number().int().positive().default(1),
+  }),
+  z.object({
+    type: z.literal('participation-rate'),
+    id: slug,
+    label: viText,
+    column: z.string(),
+    /** Share of the unit's members (from the units registry). */
+    target: z.number().positive().max(1).default(1),
+  }),
+  z.object({
+    type: z.literal('count-where'),
+    id: slug,
+    label: viText,
+    column: z.string(),
+    equals: viText,
+    atLeast: z.number().int().positive().optional(),
+    /** e.g. "năm học", "tháng" — the span the target counts over. */
+    per: z.enum(['period', 'month']).default('period'),
+  }),
+]);
+export type MetricSpec = z.infer<typeof metricSchema>;
+
+export const formSpecSchema = z
+  .object({
+    id: slug,
+    /** The plan's number as printed, e.g. "06-KH/HĐĐ" (some joint plans carry none). */
+    planNumber: viText.optional(),
+    title: viText,
+    issuer: viText,
+    kind: z.enum(FORM_KINDS),
+    tab: viText.max(100),
+    description: z.string().optional(),
+    columns: z.array(columnSpecSchema).min(1),
+    period: periodRuleSchema,
+    /** Days after the deadline still counted as on time (a courtesy some districts give). */
+    graceDays: z.number().int().min(0).default(0),
+    /** After this instant edits are recorded but not applied. */
+    lockAfter: deadlineSchema.optional(),
+    targets: targetSchema,
+    minRows: z.number().int().min(0).default(1),
+    metrics: z.array(metricSchema).default([]),
+  })
+  .superRefine((spec, ctx) => {
+    const keys = new Set<string>();
+    for (const [i, column] of spec.columns.entries()) {
+      if (keys.has(column.key)) ctx.addIssue({ code: 'custom', message: `duplicate column key ${column.key}`, path: ['columns', i] });
+      keys.add(column.key);
+    }
+    const periodColumns = spec.columns.filter((c) => c.period);
+    const needsPeriodColumn = spec.period.type === 'monthly' || spec.period.type === 'weekly' || spec.period.type === 'phases';
+    if (needsPeriodColumn && periodColumns.length !== 1) {
+      ctx.addIssue({ code: 'custom', message: `a ${spec.period.type} form needs exactly one column with period: true`, path: ['columns'] });
+    }
+    if (periodColumns.some((c) => !c.required)) {
+      ctx.addIssue({ code: 'custom', message: 'the period column must be required', path: ['columns'] });
+    }
+    if (!needsPeriodColumn && periodColumns.length > 0) {
+      ctx.addIssue({ code: 'custom', message: `a ${spec.period.type} form has no period column`, path: ['columns'] });
+    }
+    for (const [i, metric] of spec.metrics.entries()) {
+      const column = 'column' in metric ? metric.column : 'weekColumn' in metric ? metric.weekColumn : undefined;
+      if (column !== undefined && !keys.has(column)) {
+        ctx.addIssue({ code: 'custom', message: `metric ${metric.id} names unknown column ${column}`, path: ['metrics', i] });
+      }
+    }
+  });
+export type FormSpec = z.infer<typeof formSpecSchema>;
+export type FormSpecInput = z.input<typeof formSpecSchema>;

@@ -1,0 +1,79 @@
+import { formSpecSchema, type FormSpec } from '../forms/form-spec.js';
+import { UNIT_TYPE_LABELS } from './unit.js';
+
+/**
+ * The district's control workbook (or spreadsheet), read with the same form machinery
+ * as unit sheets so its rows get the same Vietnamese messages:
+ * - "Đơn vị": one row per unit (the registry);
+ * - "Biểu mẫu": optional per-form overrides of the built-in plans (use or not, deadline);
+ * - "Thông tin chung": the district's name and contact, as label/value rows.
+ */
+const NO_PERIOD = { type: 'once', due: { date: '2000-01-01' } } as const;
+const NO_TARGET = { unitTypes: ['lien-doi'] } as const;
+
+/** The units registry tab. */
+export const UNITS_TAB_SPEC: FormSpec = formSpecSchema.parse({
+  id: 'control-units',
+  title: 'Danh sách đơn vị',
+  issuer: 'Quận Đoàn',
+  kind: 'registration',
+  tab: 'Đơn vị',
+  columns: [
+    { key: 'id', header: 'Mã đơn vị', aliases: ['Mã'], type: 'text', required: true, maxLength: 60, help: 'Viết liền, không dấu, ví dụ th-luong-the-vinh.' },
+    { key: 'name', header: 'Tên đơn vị', aliases: ['Đơn vị', 'Tên'], type: 'text', required: true, maxLength: 150 },
+    {
+      key: 'type',
+      header: 'Loại đơn vị',
+      aliases: ['Loại'],
+      type: 'enum',
+      required: true,
+      options: [
+        { value: UNIT_TYPE_LABELS['lien-doi'], aliases: ['LĐ', 'Liên đội trường'] },
+        { value: UNIT_TYPE_LABELS['co-so-doan'], aliases: ['Đoàn cơ sở', 'Cơ sở', 'CSĐ'] },
+        { value: UNIT_TYPE_LABELS['chi-doan'], aliases: ['Chi đoàn cơ sở', 'Chi đoàn bộ phận'] },
+      ],
+    },
+    { key: 'level', header: 'Cấp học / Khối', aliases: ['Cấp học', 'Khối', 'Cấp'], type: 'text', maxLength: 60 },
+    { key: 'cluster', header: 'Cụm thi đua', aliases: ['Cụm'], type: 'text', maxLength: 60 },
+    { key: 'contactName', header: 'Người liên hệ', aliases: ['Người phụ trách', 'Liên hệ'], type: 'text', maxLength: 80 },
+    { key: 'contactEmail', header: 'Email', aliases: ['Thư điện tử', 'E-mail'], type: 'email' },
+    { key: 'contactPhone', header: 'Số điện thoại', aliases: ['SĐT', 'Điện thoại'], type: 'phone' },
+    { key: 'members', header: 'Số đội viên / đoàn viên', aliases: ['Số đội viên', 'Số đoàn viên', 'Số ĐVTN'], type: 'int', min: 0 },
+    { key: 'source', header: 'Tệp báo cáo', aliases: ['Tệp', 'File', 'Bảng tính'], type: 'text', required: true, maxLength: 300, help: 'Tên tệp .xlsx trong thư mục đơn vị (hoặc mã Google Sheets).' },
+    { key: 'activeFrom', header: 'Hoạt động từ', aliases: ['Từ ngày'], type: 'date' },
+    { key: 'activeTo', header: 'Hoạt động đến', aliases: ['Đến ngày'], type: 'date' },
+  ],
+  period: NO_PERIOD,
+  targets: NO_TARGET,
+  minRows: 0,
+});
+
+/** The per-form overrides tab. */
+export const FORMS_TAB_SPEC: FormSpec = formSpecSchema.parse({
+  id: 'control-forms',
+  title: 'Biểu mẫu áp dụng',
+  issuer: 'Quận Đoàn',
+  kind: 'registration',
+  tab: 'Biểu mẫu',
+  columns: [
+    { key: 'formId', header: 'Mã biểu mẫu', aliases: ['Mã'], type: 'text', required: true },
+    { key: 'title', header: 'Tên biểu mẫu', aliases: ['Tên'], type: 'text' },
+    { key: 'enabled', header: 'Áp dụng', aliases: ['Sử dụng'], type: 'bool' },
+    { key: 'dueDate', header: 'Hạn nộp', aliases: ['Hạn'], type: 'date' },
+    { key: 'dueTime', header: 'Giờ hạn', aliases: ['Giờ'], type: 'time' },
+    { key: 'dueDay', header: 'Ngày hạn hằng tháng', aliases: ['Hạn hằng tháng'], type: 'int', min: 1, max: 28 },
+  ],
+  period: NO_PERIOD,
+  targets: NO_TARGET,
+  minRows: 0,
+});
+
+/** The district settings tab: label in column A, value in column B. */
+export const SETTINGS_TAB = 'Thông tin chung';
+
+export const SETTINGS_LABELS = {
+  districtName: 'Tên đơn vị tổng hợp',
+  officeEmail: 'Email văn phòng',
+  contactName: 'Cán bộ phụ trách',
+  contactPhone: 'Số điện thoại liên hệ',
+} as const;

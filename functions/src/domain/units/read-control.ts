@@ -1,0 +1,147 @@
+import { isBlankCell } from '../cells/blank.js';
+import { cleanText, foldAccents, foldForMatch } from '../cells/fold.js';
+import { compileForm } from '../forms/compile-form.js';
+import type { FormSpec } from '../forms/form-spec.js';
+import { findTab, readFormTab, type SheetTab } from '../forms/read-form-tab.js';
+import { FORMS_TAB_SPEC, SETTINGS_LABELS, SETTINGS_TAB, UNITS_TAB_SPEC } from './control-layout.js';
+import { UNIT_TYPE_LABELS, unitSchema, type Unit } from './unit.js';
+
+export type DistrictSettings = { -readonly [K in keyof typeof SETTINGS_LABELS]: string };
+
+/** A district's change to a built-in form: switch it off, or move its deadline. */
+export interface FormOverride {
+  readonly formId: string;
+  readonly enabled?: boolean;
+  readonly dueDate?: string;
+  readonly dueTime?: string;
+  readonly dueDay?: number;
+}
+
+/** What the control workbook declares, plus Vietnamese problems for the district staff. */
+export interface ControlReading {
+  readonly settings: DistrictSettings;
+  readonly units: readonly Unit[];
+  readonly overrides: readonly FormOverride[];
+  readonly problems: readonly string[];
+}
+
+const compiledUnits = compileForm(UNITS_TAB_SPEC);
+const compiledForms = compileForm(FORMS_TAB_SPEC);
+
+/** Read the control workbook's tabs: units registry, form overrides, district settings. */
+export function readControlTabs(tabs: readonly SheetTab[]): ControlReading {
+  const problems: string[] = [];
+  const unitsTab = findTab(tabs, UNITS_TAB_SPEC.tab);
+  if (!unitsTab) problems.push(`Bảng điều khiển thiếu trang '${UNITS_TAB_SPEC.tab}' (danh sách đơn vị): chưa có đơn vị nào để tổng hợp.`);
+  const units = unitsTab ? readUnits(unitsTab, problems) : [];
+  const formsTab = findTab(tabs, FORMS_TAB_SPEC.tab);
+  const overrides = formsTab ? readOverrides(formsTab, problems) : [];
+  const settingsTab = findTab(tabs, SETTINGS_TAB);
+  return { settings: readSettings(settingsTab), units, overrides, problems };
+}
+
+/** Apply the district's overrides to the built-in forms; unknown form ids become problems. */
+export function applyFormOverrides(specs: readonly FormSpec[], overrides: readonly FormOverride[]): { specs: FormSpec[]; problems: string[] } {
+  const problems: string[] = [];
+  const byId = new Map(overrides.map((o) => [o.formId, o]));
+  for (const o of overrides) {
+    if (!specs.some((s) => s.id === o.formId)) problems.push(`Trang 'Biểu mẫu': không có biểu mẫu mã '${o.formId}' (các mã hiện có: ${specs.map((s) => s.id).join(', ')}).`);
+  }
+  const result: FormSpec[] = [];
+  for (const spec of specs) {
+    const o = byId.get(spec.id);
+    if (!o) {
+      result.push(spec);
+      continue;
+    }
+    if (o.enabled === false) continue;
+    result.push(withDeadline(spec, o, problems));
+  }
+  return { specs: result, problems };
+}
+
+function withDeadline(spec: FormSpec, o: FormOverride, problems: string[]): FormSpec {
+  const period = spec.period;
+  if ((period.type === 'once' || period.type === 'school-year') && o.dueDate) {
+    return { ...spec, period: { ...period, due: { date: o.dueDate, ...(o.dueTime ? { time: o.dueTime } : {}) } } };
+  }
+  if (period.type === 'monthly' && o.dueDay !== undefined) return { ...spec, period: { ...period, dueDay: o.dueDay } };
+  if (o.dueDate || o.dueDay !== undefined) {
+    problems.push(`Trang 'Biểu mẫu': biểu mẫu '${spec.id}' không đổi hạn theo cách này (hạn nộp dùng cho biểu mẫu một lần/năm học, ngày hạn hằng tháng dùng cho báo cáo tháng).`);
+  }
+  return spec;
+}
+
+function readUnits(tab: SheetTab, problems: string[]): Unit[] {
+  const reading = readFormTab(compiledUnits, tab);
+  problems.push(...reading.problems.filter((p) => p.severity === 'error').map((p) => p.message));
+  for (const row of reading.rejected) problems.push(...row.errors.map((e) => `Trang '${tab.name}', ${lowerFirst(e.message)}`));
+  const typeByLabel = new Map(Object.entries(UNIT_TYPE_LABELS).map(([type, label]) => [label, type]));
+  const units: Unit[] = [];
+  const seen = new Set<string>();
+  for (const row of reading.valid) {
+    const v = row.values;
+    const id = unitIdOf(String(v.id));
+    if (id === '') {
+      problems.push(`Trang '${tab.name}', dòng ${row.rowNumber}: mã đơn vị '${String(v.id)}' không có chữ hoặc số nào; hãy đặt mã như th-luong-the-vinh.`);
+      continue;
+    }
+    if (seen.has(id)) {
+      problems.push(`Trang '${tab.name}', dòng ${row.rowNumber}: mã đơn vị '${String(v.id)}' bị trùng với một dòng phía trên; dòng này bị bỏ qua.`);
+      continue;
+    }
+    seen.add(id);
+    const contact = v.contactName ? [{ name: String(v.contactName), email: v.contactEmail as string | undefined, phone: v.contactPhone as string | undefined }] : [];
+    const unit = unitSchema.safeParse({
+        id,
+        name: v.name,
+        type: typeByLabel.get(String(v.type)),
+        level: v.level ?? '',
+        cluster: v.cluster ?? '',
+        contacts: contact,
+        members: v.members,
+        source: v.source,
+        activeFrom: v.activeFrom,
+        activeTo: v.activeTo,
+    });
+    if (unit.success) units.push(unit.data);
+    else problems.push(`Trang '${tab.name}', dòng ${row.rowNumber}: thông tin đơn vị chưa hợp lệ (${unit.error.issues.map((i) => i.path.join('.')).join(', ')}).`);
+  }
+  return units;
+}
+
+function readOverrides(tab: SheetTab, problems: string[]): FormOverride[] {
+  const reading = readFormTab(compiledForms, tab);
+  problems.push(...reading.problems.filter((p) => p.severity === 'error').map((p) => p.message));
+  for (const row of reading.rejected) problems.push(...row.errors.map((e) => `Trang '${tab.name}', ${lowerFirst(e.message)}`));
+  return reading.valid.map(({ values: v }) => ({
+    formId: String(v.formId).trim(),
+    ...(typeof v.enabled === 'boolean' ? { enabled: v.enabled } : {}),
+    ...(typeof v.dueDate === 'string' ? { dueDate: v.dueDate } : {}),
+    ...(typeof v.dueTime === 'string' ? { dueTime: v.dueTime } : {}),
+    ...(typeof v.dueDay === 'number' ? { dueDay: v.dueDay } : {}),
+  }));
+}
+
+function readSettings(tab: SheetTab | undefined): DistrictSettings {
+  const settings: DistrictSettings = { districtName: '', officeEmail: '', contactName: '', contactPhone: '' };
+  const keyByLabel = new Map(Object.entries(SETTINGS_LABELS).map(([key, label]) => [foldForMatch(label), key as keyof DistrictSettings]));
+  for (const row of tab?.rows ?? []) {
+    const [label, value] = row.cells;
+    if (label === undefined || isBlankCell(label) || value === undefined || isBlankCell(value)) continue;
+    const key = keyByLabel.get(foldForMatch(String(label)));
+    if (key) settings[key] = cleanText(String(value));
+  }
+  return settings;
+}
+
+/** A unit id from what the district typed: 'TH Lương Thế Vinh' → 'th-luong-the-vinh'. */
+export function unitIdOf(typed: string): string {
+  return foldAccents(cleanText(typed))
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+function lowerFirst(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1);
+}

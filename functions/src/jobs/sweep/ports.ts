@@ -1,0 +1,89 @@
+import type { SheetTab, TabProblem } from '../../domain/forms/read-form-tab.js';
+import type { SubmissionContent } from '../../domain/submissions/build-submissions.js';
+import type { Unit } from '../../domain/units/unit.js';
+
+/** Cheap change check of a unit's sheet: file mtime + size, or Drive modifiedTime + version. */
+export interface SourceFingerprint {
+  readonly modifiedAt: Date;
+  readonly size: number;
+}
+
+/** A unit's sheet, loaded: the content hash is known before the tabs are parsed. */
+export interface OpenedSheets {
+  readonly contentHash: string;
+  /** Throws SheetReadError when the content is unreadable. */
+  readTabs(): Promise<SheetTab[]>;
+}
+
+/** Where unit sheets come from (a folder of .xlsx workbooks, or Google Sheets). */
+export interface UnitSheetSource {
+  /** null when the unit has not sent anything yet. */
+  fingerprint(unit: Unit): Promise<SourceFingerprint | null>;
+  /** Throws SheetReadError when the file or spreadsheet cannot be read at all. */
+  open(unit: Unit): Promise<OpenedSheets>;
+}
+
+/** What the store remembers of a unit's sheet from the last sweep that read it. */
+export interface SourceState {
+  readonly unitId: string;
+  readonly status: 'ok' | 'missing' | 'unreadable';
+  readonly fingerprint: SourceFingerprint | null;
+  readonly contentHash: string | null;
+  /** Hash of the form specs the sheet was read with: a deadline or column change re-reads it. */
+  readonly specsHash: string;
+  readonly submissionIds: readonly string[];
+  readonly problems: readonly UnitProblem[];
+  readonly counts: { readonly read: number; readonly valid: number; readonly rejected: number };
+}
+
+export interface UnitProblem extends TabProblem {
+  readonly formId?: string;
+}
+
+/** Everything a sweep decided for one unit, committed atomically. */
+export interface UnitCommit {
+  readonly unitId: string;
+  readonly state: SourceState;
+  /** Submissions read now, plus emptied ones for periods whose rows disappeared; unchanged ones are skipped by the store. */
+  readonly submissions: readonly SubmissionContent[];
+  /** When the content changed, as the source says (file mtime / Drive modifiedTime); used for timeliness. */
+  readonly changedAt: Date;
+  readonly sweptAt: Date;
+  readonly sourceName: string;
+}
+
+export interface CommitResult {
+  readonly submissionsWritten: number;
+  readonly writes: number;
+}
+
+/** Persistence the sweep needs. */
+export interface SweepStore {
+  loadSourceStates(): Promise<Map<string, SourceState>>;
+  /** Write the unit's changed submissions (with a revision each) and its source state, atomically. */
+  commitUnit(commit: UnitCommit): Promise<CommitResult>;
+  /** Update only the remembered source state (fingerprint moved, content identical). */
+  saveSourceState(state: SourceState): Promise<CommitResult>;
+  recordSweep(record: SweepRecord): Promise<void>;
+}
+
+export interface SweepRecord {
+  readonly id: string;
+  readonly startedAt: Date;
+  readonly finishedAt: Date;
+  readonly totals: SweepTotals;
+  readonly problems: readonly { readonly unitId: string; readonly message: string }[];
+}
+
+export interface SweepTotals {
+  readonly units: number;
+  readonly unitsRead: number;
+  readonly unitsUnchanged: number;
+  readonly unitsMissing: number;
+  readonly unitsUnreadable: number;
+  readonly rowsRead: number;
+  readonly rowsValid: number;
+  readonly rowsRejected: number;
+  readonly submissionsWritten: number;
+  readonly writes: number;
+}

@@ -1,0 +1,140 @@
+import { compileForm, type CompiledForm } from '../../domain/forms/compile-form.js';
+import type { FormSpec } from '../../domain/forms/form-spec.js';
+import { findTab, readFormTab, type SheetTab } from '../../domain/forms/read-form-tab.js';
+import { SheetReadError } from '../../domain/sheets/sheet-read-error.js';
+import { buildSubmissions, emptySubmission, hashContent, type SubmissionContent } from '../../domain/submissions/build-submissions.js';
+import { formsForUnit } from '../../domain/units/targets.js';
+import type { Unit } from '../../domain/units/unit.js';
+import type { SourceFingerprint, SourceState, SweepStore, UnitProblem, UnitSheetSource } from './ports.js';
+
+/** Bump when parsing or validation changes meaning, so every sheet is read again once. */
+export const READER_VERSION = 1;
+
+export type UnitOutcome = 'read' | 'unchanged' | 'same-content' | 'missing' | 'unreadable';
+
+/** What one unit's sweep did. */
+export interface UnitSweepResult {
+  readonly unitId: string;
+  readonly outcome: UnitOutcome;
+  readonly rowsRead: number;
+  readonly rowsValid: number;
+  readonly rowsRejected: number;
+  readonly submissionsWritten: number;
+  readonly writes: number;
+  readonly problems: readonly UnitProblem[];
+  /** Where the unit stands after this sweep, whether or not it was read now. */
+  readonly current: Pick<SourceState, 'status' | 'counts'>;
+}
+
+export interface UnitSweepContext {
+  readonly forms: readonly FormSpec[];
+  readonly compiled: ReadonlyMap<string, CompiledForm>;
+  readonly source: UnitSheetSource;
+  readonly store: SweepStore;
+  readonly previous: SourceState | undefined;
+  readonly now: Date;
+}
+
+/** Compile each form once for a whole sweep. */
+export function compileForms(forms: readonly FormSpec[]): Map<string, CompiledForm> {
+  return new Map(forms.map((form) => [form.id, compileForm(form)]));
+}
+
+/** Sweep one unit: skip it when nothing changed, otherwise read, validate and commit its submissions. */
+export async function sweepUnit(unit: Unit, ctx: UnitSweepContext): Promise<UnitSweepResult> {
+  const { previous } = ctx;
+  const forms = formsForUnit(ctx.forms, unit);
+  const specsHash = hashContent({ READER_VERSION, forms, source: unit.source });
+  const fingerprint = await ctx.source.fingerprint(unit);
+  const base = { unitId: unit.id, specsHash, submissionIds: previous?.submissionIds ?? [], counts: previous?.counts ?? { read: 0, valid: 0, rejected: 0 } };
+
+  if (!fingerprint) {
+    const problems = [{ severity: 'error' as const, message: `Chưa nhận được tệp báo cáo '${unit.source}' của đơn vị.` }];
+    if (previous?.status === 'missing' && previous.specsHash === specsHash) return result(unit, 'unchanged', previous);
+    const state: SourceState = { ...base, status: 'missing', fingerprint: null, contentHash: null, problems };
+    return result(unit, 'missing', state, await ctx.store.saveSourceState(state));
+  }
+  if (previous && previous.specsHash === specsHash && sameFingerprint(previous.fingerprint, fingerprint)) {
+    return result(unit, 'unchanged', previous);
+  }
+
+  let tabs: SheetTab[];
+  let contentHash: string | null = null;
+  try {
+    const opened = await ctx.source.open(unit);
+    contentHash = opened.contentHash;
+    if (previous && previous.status !== 'missing' && previous.contentHash === contentHash && previous.specsHash === specsHash) {
+      // Touched but identical (e.g. saved again without edits): remember the new fingerprint only.
+      const state: SourceState = { ...previous, fingerprint };
+      return result(unit, 'same-content', state, await ctx.store.saveSourceState(state));
+    }
+    tabs = await opened.readTabs();
+  } catch (error) {
+    if (!(error instanceof SheetReadError)) throw error;
+    const problems = [{ severity: 'error' as const, message: error.message }];
+    const state: SourceState = { ...base, status: 'unreadable', fingerprint, contentHash, problems };
+    return result(unit, 'unreadable', state, await ctx.store.saveSourceState(state));
+  }
+
+  const { submissions, problems, rowsRead } = readUnitTabs(unit, forms, ctx.compiled, tabs);
+  const counts = countRows(submissions);
+  if (counts.read !== rowsRead) {
+    throw new Error(`Row conservation violated for unit ${unit.id}: read ${rowsRead}, stored ${counts.read}`);
+  }
+  const ids = new Set(submissions.map((s) => s.id));
+  const emptied = (previous?.submissionIds ?? []).filter((id) => !ids.has(id)).flatMap((id) => emptiedSubmission(id, unit, forms));
+  const changedAt = new Date(Math.min(fingerprint.modifiedAt.getTime(), ctx.now.getTime()));
+  const state: SourceState = { ...base, status: 'ok', fingerprint, contentHash, problems, submissionIds: [...ids].sort(), counts };
+  const committed = await ctx.store.commitUnit({
+    unitId: unit.id,
+    state,
+    submissions: [...submissions, ...emptied],
+    changedAt,
+    sweptAt: ctx.now,
+    sourceName: unit.source,
+  });
+  return { ...result(unit, 'read', state, committed), rowsRead: counts.read, rowsValid: counts.valid, rowsRejected: counts.rejected };
+}
+
+function readUnitTabs(unit: Unit, forms: readonly FormSpec[], compiled: ReadonlyMap<string, CompiledForm>, tabs: readonly SheetTab[]) {
+  const submissions: SubmissionContent[] = [];
+  const problems: UnitProblem[] = [];
+  let rowsRead = 0;
+  for (const spec of forms) {
+    const form = compiled.get(spec.id);
+    const tab = findTab(tabs, spec.tab);
+    if (!form) throw new Error(`Form ${spec.id} was not compiled`);
+    if (!tab) {
+      problems.push({ formId: spec.id, severity: 'error', message: `Tệp '${unit.source}' chưa có trang '${spec.tab}' (${spec.title}). Hãy thêm trang theo biểu mẫu, giữ nguyên tên trang.` });
+      continue;
+    }
+    const reading = readFormTab(form, tab);
+    rowsRead += reading.rowsRead;
+    problems.push(...reading.problems.map((p) => ({ ...p, formId: spec.id })));
+    submissions.push(...buildSubmissions(spec, unit.id, reading));
+  }
+  return { submissions, problems, rowsRead };
+}
+
+/** A period the unit had sent before but whose rows are gone now: stored as an empty revision, never deleted. */
+function emptiedSubmission(id: string, unit: Unit, forms: readonly FormSpec[]): SubmissionContent[] {
+  const [formId, periodId] = id.split('~');
+  const spec = forms.find((f) => f.id === formId);
+  return spec && periodId ? [emptySubmission(spec, unit.id, periodId)] : [];
+}
+
+function countRows(submissions: readonly SubmissionContent[]) {
+  return submissions.reduce(
+    (sum, s) => ({ read: sum.read + s.counts.read, valid: sum.valid + s.counts.valid, rejected: sum.rejected + s.counts.rejected }),
+    { read: 0, valid: 0, rejected: 0 },
+  );
+}
+
+function sameFingerprint(a: SourceFingerprint | null, b: SourceFingerprint): boolean {
+  return a !== null && a.size === b.size && a.modifiedAt.getTime() === b.modifiedAt.getTime();
+}
+
+function result(unit: Unit, outcome: UnitOutcome, state: SourceState, written = { submissionsWritten: 0, writes: 0 }): UnitSweepResult {
+  const current = { status: state.status, counts: state.counts };
+  return { unitId: unit.id, outcome, rowsRead: 0, rowsValid: 0, rowsRejected: 0, ...written, problems: state.problems, current };
+}

@@ -1,0 +1,75 @@
+import { randomBytes } from 'node:crypto';
+import pLimit from 'p-limit';
+import type { FormSpec } from '../../domain/forms/form-spec.js';
+import type { Unit } from '../../domain/units/unit.js';
+import type { SweepStore, SweepTotals, UnitSheetSource } from './ports.js';
+import { compileForms, sweepUnit, type UnitSweepResult } from './sweep-unit.js';
+
+export interface SweepInput {
+  readonly units: readonly Unit[];
+  readonly forms: readonly FormSpec[];
+  readonly source: UnitSheetSource;
+  readonly store: SweepStore;
+  /** The sweep's clock reading; the job never reads the clock itself. */
+  readonly now: Date;
+  /** Called after each unit, for progress output. */
+  readonly onUnitDone?: (done: number, total: number, result: UnitSweepResult) => void;
+  /** Units read at the same time: parsing is CPU-bound, so a little overlap of I/O is all it buys. */
+  readonly concurrency?: number;
+  /** Clock for the run record's finish time (defaults to now + elapsed wall time). */
+  readonly finishedAt?: () => Date;
+}
+
+export interface SweepResult {
+  /** Id of the run record; absent when the sweep changed nothing (and so wrote nothing). */
+  readonly sweepId: string | undefined;
+  readonly totals: SweepTotals;
+  readonly units: readonly UnitSweepResult[];
+}
+
+/**
+ * Read every unit's sheet that changed since the last sweep, validate its rows and store
+ * one submission per (form, period, unit). Unchanged sheets cost one fingerprint check and
+ * no write; a sweep that finds nothing new writes nothing at all, not even its run record.
+ */
+export async function sweep(input: SweepInput): Promise<SweepResult> {
+  const started = Date.now();
+  const previous = await input.store.loadSourceStates();
+  const compiled = compileForms(input.forms);
+  const limit = pLimit(input.concurrency ?? 4);
+  let done = 0;
+  const units = await Promise.all(
+    input.units.map((unit) =>
+      limit(async () => {
+        const result = await sweepUnit(unit, { ...input, compiled, previous: previous.get(unit.id) });
+        input.onUnitDone?.(++done, input.units.length, result);
+        return result;
+      }),
+    ),
+  );
+  const totals = totalsOf(units);
+  if (totals.writes === 0) return { sweepId: undefined, totals, units };
+
+  const finishedAt = input.finishedAt?.() ?? new Date(input.now.getTime() + (Date.now() - started));
+  const sweepId = `${input.now.toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}`;
+  const problems = units.filter((u) => u.outcome !== 'unchanged').flatMap((u) => u.problems.filter((p) => p.severity === 'error').map((p) => ({ unitId: u.unitId, message: p.message })));
+  await input.store.recordSweep({ id: sweepId, startedAt: input.now, finishedAt, totals, problems });
+  return { sweepId, totals: { ...totals, writes: totals.writes + 1 }, units };
+}
+
+function totalsOf(units: readonly UnitSweepResult[]): SweepTotals {
+  const count = (outcome: UnitSweepResult['outcome']) => units.filter((u) => u.outcome === outcome).length;
+  const sum = (pick: (u: UnitSweepResult) => number) => units.reduce((total, u) => total + pick(u), 0);
+  return {
+    units: units.length,
+    unitsRead: count('read'),
+    unitsUnchanged: count('unchanged') + count('same-content'),
+    unitsMissing: count('missing'),
+    unitsUnreadable: count('unreadable'),
+    rowsRead: sum((u) => u.rowsRead),
+    rowsValid: sum((u) => u.rowsValid),
+    rowsRejected: sum((u) => u.rowsRejected),
+    submissionsWritten: sum((u) => u.submissionsWritten),
+    writes: sum((u) => u.writes),
+  };
+}

@@ -1,0 +1,32 @@
+import { utimes, writeFile } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
+
+export type TestCell = string | number | boolean | Date | null;
+
+export interface TestTab {
+  readonly name: string;
+  /** Rows from row 1; use title rows above the header like real templates do. */
+  readonly rows: readonly (readonly TestCell[])[];
+}
+
+/** Write an .xlsx with exceljs, independent of the product's own template writer, and set its mtime. */
+export async function writeTestWorkbook(file: string, tabs: readonly TestTab[], mtime?: Date): Promise<void> {
+  const workbook = new ExcelJS.Workbook();
+  for (const tab of tabs) {
+    const sheet = workbook.addWorksheet(tab.name);
+    tab.rows.forEach((cells, i) => {
+      const row = sheet.getRow(i + 1);
+      cells.forEach((cell, j) => {
+        if (cell !== null) row.getCell(j + 1).value = cell;
+      });
+      row.commit();
+    });
+  }
+  await writeFile(file, Buffer.from(await workbook.xlsx.writeBuffer()));
+  if (mtime) await utimes(file, mtime, mtime);
+}
+
+/** Title rows above the header, as unit templates have them. */
+export function titled(title: string, header: readonly string[], rows: readonly (readonly TestCell[])[]): TestCell[][] {
+  return [[title], ['Đơn vị: Liên đội mẫu'], [], [...header], ...rows.map((r) => [...r])];
+}
