@@ -13,7 +13,10 @@ let shared: Promise<RunningEmulator> | undefined;
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const inherited = process.env.FIRESTORE_EMULATOR_HOST;
-  shared ??= ensureFirestoreEmulator(process.env);
+  shared ??= ensureFirestoreEmulator(process.env).catch((error: unknown) => {
+    shared = undefined;
+    throw error;
+  });
   const emulator = await shared;
   project.provide('firestoreEmulatorHost', emulator.host);
   // Workers are forked after this, so code that only reads the environment

@@ -4,12 +4,12 @@ import path from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import {
   EmulatorUnavailableError,
-  emulatorFirestore,
   ensureFirestoreEmulator,
   findGcloud,
   startFirestoreEmulator,
   type RunningEmulator,
 } from '../../functions/src/adapters/store/emulator.js';
+import { createFirestore } from '../../functions/src/adapters/store/firestore-client.js';
 import { emulatorHost, testFirestore } from '../support/firestore.js';
 
 function groupAlive(pgid: number): boolean {
@@ -67,7 +67,7 @@ describe('persistent emulator', () => {
     expect(first.pid).toBeTypeOf('number');
     expect(first.host).not.toBe(emulatorHost());
 
-    const writer = emulatorFirestore(first.host, projectId);
+    const writer = createFirestore({ projectId, emulatorHost: first.host });
     await writer.doc('reports/r1').set({ unit: 'u1', submitted: true });
     await writer.terminate();
     await first.exportTo(projectId, dataDir);
@@ -87,7 +87,7 @@ describe('persistent emulator', () => {
 
     const second = await startFirestoreEmulator({ importFrom: dataDir });
     started.push(second);
-    const reader = emulatorFirestore(second.host, projectId);
+    const reader = createFirestore({ projectId, emulatorHost: second.host });
     expect((await reader.doc('reports/r1').get()).data()).toEqual({ unit: 'u1', submitted: true });
     await reader.terminate();
     await second.stop();

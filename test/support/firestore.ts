@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Firestore } from '@google-cloud/firestore';
 import { inject } from 'vitest';
-import { clearEmulatorProject, emulatorFirestore } from '../../functions/src/adapters/store/emulator.js';
+import { clearEmulatorProject } from '../../functions/src/adapters/store/emulator.js';
+import { createFirestore } from '../../functions/src/adapters/store/firestore-client.js';
 
 export interface TestFirestore {
   db: Firestore;
@@ -24,5 +25,5 @@ export function testFirestore(name: string): TestFirestore {
   const host = emulatorHost();
   const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'x';
   const projectId = `demo-test-${slug}-${randomBytes(4).toString('hex')}`;
-  return { db: emulatorFirestore(host, projectId), projectId, clear: () => clearEmulatorProject(host, projectId) };
+  return { db: createFirestore({ projectId, emulatorHost: host }), projectId, clear: () => clearEmulatorProject(host, projectId) };
 }

@@ -1,8 +1,10 @@
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Firestore } from '@google-cloud/firestore';
 import type { Config } from '../config.js';
 import { createFirestore } from '../adapters/store/firestore-client.js';
 import { startFirestoreEmulator } from '../adapters/store/emulator.js';
+import { lockDataDir } from '../adapters/store/data-dir-lock.js';
 import type { Output } from './output.js';
 
 /** An open Firestore for one CLI command, and how to close it (exporting embedded data first). */
@@ -12,6 +14,9 @@ export interface FirestoreSession {
   /** Persist (embedded mode, when something was written) and release everything. */
   close(options: { persist: boolean }): Promise<void>;
 }
+
+/** The deny-all client rules, loaded into the local emulator as in production. */
+const RULES_FILE = fileURLToPath(new URL('../../../firestore.rules', import.meta.url));
 
 /** Folder holding the embedded Firestore's data between runs. */
 export function embeddedDataDir(config: Config): string {
@@ -33,8 +38,12 @@ export async function openFirestore(config: Config, out: Output): Promise<Firest
     return { db, description: `Firestore emulator ${config.emulatorHost} (project ${config.projectId})`, close: () => db.terminate() };
   }
   const dataDir = embeddedDataDir(config);
+  const unlock = await lockDataDir(dataDir);
   out.log(`Starting the local Firestore emulator (data in ${dataDir})…`);
-  const emulator = await startFirestoreEmulator({ importFrom: dataDir });
+  const emulator = await startFirestoreEmulator({ importFrom: dataDir, rulesFile: RULES_FILE }).catch(async (error: unknown) => {
+    await unlock();
+    throw error;
+  });
   const db = createFirestore({ projectId: config.projectId, emulatorHost: emulator.host });
   return {
     db,
@@ -48,6 +57,7 @@ export async function openFirestore(config: Config, out: Output): Promise<Firest
         }
       } finally {
         await emulator.stop();
+        await unlock();
       }
     },
   };

@@ -1,6 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { ConfigError, loadConfig } from '../config.js';
 import { EmulatorUnavailableError } from '../adapters/store/emulator.js';
+import { DataDirBusyError } from '../adapters/store/data-dir-lock.js';
 import { SheetReadError } from '../domain/sheets/sheet-read-error.js';
 import { createOutput } from './output.js';
 import { demoCommand } from './commands/demo.js';
@@ -8,16 +9,24 @@ import { sweepCommand } from './commands/sweep.js';
 import { templatesCommand } from './commands/templates.js';
 import { inspectCommand } from './commands/inspect.js';
 
+/** The process's environment and streams; tests pass their own. */
+export interface CliIo {
+  readonly env: NodeJS.ProcessEnv;
+  readonly stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  readonly stderr: NodeJS.WritableStream & { isTTY?: boolean };
+}
+
 /** Run the `tonghop` CLI; resolves to the process exit code. */
-export async function main(argv: readonly string[]): Promise<number> {
+export async function main(argv: readonly string[], io: CliIo = process): Promise<number> {
   const program = new Command('tonghop')
     .description('Tổng hợp báo cáo Đoàn – Đội: đọc bảng tính của các đơn vị, kiểm tra từng dòng, lưu vào Firestore.')
     .option('--json', 'print a machine-readable result on stdout')
-    .exitOverride();
+    .exitOverride()
+    .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) });
 
   const context = () => {
     const json = Boolean(program.opts<{ json?: boolean }>().json);
-    return { config: loadConfig(), out: createOutput({ json }) };
+    return { config: loadConfig(io.env), out: createOutput({ json, stdout: io.stdout, stderr: io.stderr }) };
   };
 
   program
@@ -52,8 +61,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode;
-    if (error instanceof ConfigError || error instanceof EmulatorUnavailableError || error instanceof SheetReadError) {
-      process.stderr.write(`tonghop: ${error.message}\n`);
+    if (error instanceof ConfigError || error instanceof EmulatorUnavailableError || error instanceof DataDirBusyError || error instanceof SheetReadError) {
+      io.stderr.write(`tonghop: ${error.message}\n`);
       return 2;
     }
     throw error;

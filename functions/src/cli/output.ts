@@ -21,7 +21,10 @@ export interface Progress {
   stop(): void;
 }
 
-export function createOutput(options: { json: boolean; stdout?: NodeJS.WriteStream; stderr?: NodeJS.WriteStream }): Output {
+type Stream = NodeJS.WritableStream & { isTTY?: boolean };
+
+/** Build the Output of one command run. */
+export function createOutput(options: { json: boolean; stdout?: Stream; stderr?: Stream }): Output {
   const stdout = options.stdout ?? process.stdout;
   const stderr = options.stderr ?? process.stderr;
   return {
@@ -31,11 +34,11 @@ export function createOutput(options: { json: boolean; stdout?: NodeJS.WriteStre
     },
     log: (line) => stderr.write(`${line}\n`),
     printJson: (value) => stdout.write(`${JSON.stringify(value, null, 2)}\n`),
-    progress: (label, total) => (stderr.isTTY ? barProgress(label, total, stderr) : lineProgress(label, total, stderr)),
+    progress: (label, total) => (stderr.isTTY === true ? barProgress(label, total, stderr) : lineProgress(label, total, stderr)),
   };
 }
 
-function barProgress(label: string, total: number, stream: NodeJS.WriteStream): Progress {
+function barProgress(label: string, total: number, stream: Stream): Progress {
   const bar = new cliProgress.SingleBar(
     { format: `${label} [{bar}] {value}/{total} {percentage}% | {duration_formatted}`, stream, clearOnComplete: false, hideCursor: true },
     cliProgress.Presets.shades_classic,
@@ -45,7 +48,7 @@ function barProgress(label: string, total: number, stream: NodeJS.WriteStream): 
 }
 
 /** Without a terminal: a line at each tenth of the way, so CI logs stay short. */
-function lineProgress(label: string, total: number, stream: NodeJS.WriteStream): Progress {
+function lineProgress(label: string, total: number, stream: Stream): Progress {
   const step = Math.max(1, Math.ceil(total / 10));
   return {
     tick: (done) => {

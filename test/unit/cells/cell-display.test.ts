@@ -13,6 +13,7 @@ describe('displayCell', () => {
     ['decimal Vietnamese-style', 2.5, '2,5'],
     ['large number without exponent', 12345678901, '12.345.678.901'],
     ['-0', -0, '0'],
+    ['astronomical number stays short', 1.5e300, '1,5e+300'],
     ['NaN', Number.NaN, 'NaN'],
     ['date', new Date(Date.UTC(2024, 8, 15)), '15/09/2024'],
     ['date with time', new Date(Date.UTC(2024, 8, 15, 10, 5)), '15/09/2024 10:05'],

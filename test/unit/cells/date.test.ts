@@ -24,6 +24,7 @@ describe('parseVietnameseDate', () => {
     ['time after the date is ignored', '15/09/2024 10:00', '2024-09-15'],
     ['Vietnamese time after the date', '15/09/2024 14g30', '2024-09-15'],
     ['weekday before the date', 'Thứ Hai, ngày 16/9/2024', '2024-09-16'],
+    ['weekday in brackets after the date', '16/09/2024 (thứ 2)', '2024-09-16'],
     ['29 February in a leap year', '29/02/2024', '2024-02-29'],
     ['serial number', 45550, '2024-09-15'],
     ['serial with a time fraction', 45550.75, '2024-09-15'],

@@ -1,8 +1,7 @@
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RawCell } from '../../../functions/src/domain/cells/raw-cell.js';
 import { parseDecimal, parseInteger } from '../../../functions/src/domain/cells/number.js';
 import { formatVietnameseNumber } from '../../../functions/src/domain/cells/number-format.js';
-import { expect } from 'vitest';
 import { expectParsed, expectRejected } from './cell-expect.js';
 
 describe('parseInteger', () => {

@@ -1,6 +1,6 @@
 /**
- * Keeps a Firestore emulator's data in a directory across restarts, like an
- * embedded database file.
+ * A Firestore emulator's data: kept in a directory across restarts like an
+ * embedded database file, and cleared per project.
  *
  * Layout of a data directory (one writer at a time):
  *

@@ -8,7 +8,6 @@ import { access, realpath } from 'node:fs/promises';
 import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { Firestore } from '@google-cloud/firestore';
 import { exportProject, latestExportMetadata } from './emulator-persistence.js';
 
 export { clearEmulatorProject } from './emulator-persistence.js';
@@ -138,18 +137,21 @@ function killLiveGroups(): void {
 }
 
 function onExitSignal(signal: NodeJS.Signals): void {
+  // Another handler (vitest, a CLI that exports first) owns the signal; if it
+  // exits, the 'exit' hook still runs.
+  if (process.listenerCount(signal) > 1) return;
   killLiveGroups();
   unwatch();
-  // Only ours: re-raise so the default action (termination) still happens.
-  if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+  // Re-raise so the default action (termination) still happens.
+  process.kill(process.pid, signal);
 }
 
 function watch(pgid: number): void {
   if (liveGroups.size === 0) {
-    // First in line: vitest's own handlers call process.exit(), and a nested
-    // exit skips every 'exit' listener registered after them.
+    // First in line: vitest's own 'exit' handler calls process.exit(), and a
+    // nested exit skips every 'exit' listener after it.
     process.prependOnceListener('exit', killLiveGroups);
-    for (const signal of EXIT_SIGNALS) process.prependListener(signal, onExitSignal);
+    for (const signal of EXIT_SIGNALS) process.on(signal, onExitSignal);
   }
   liveGroups.add(pgid);
 }
@@ -253,16 +255,3 @@ export async function ensureFirestoreEmulator(
   return { host, pid: undefined, exportTo: (projectId, dataDir) => exportProject(host, projectId, dataDir), stop: async () => {} };
 }
 
-/** A client for exactly this emulator, whatever FIRESTORE_EMULATOR_HOST says. */
-export function emulatorFirestore(host: string, projectId: string): Firestore {
-  // Otherwise the client first spends about a second looking for a GCE metadata server.
-  process.env.METADATA_SERVER_DETECTION ??= 'none';
-  // The client lets FIRESTORE_EMULATOR_HOST override `host`, reading it only in the constructor.
-  const inherited = process.env.FIRESTORE_EMULATOR_HOST;
-  delete process.env.FIRESTORE_EMULATOR_HOST;
-  try {
-    return new Firestore({ projectId, host, ssl: false, customHeaders: { Authorization: 'Bearer owner' } });
-  } finally {
-    if (inherited !== undefined) process.env.FIRESTORE_EMULATOR_HOST = inherited;
-  }
-}

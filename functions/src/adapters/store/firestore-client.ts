@@ -7,15 +7,18 @@ export interface FirestoreTarget {
   readonly emulatorHost?: string;
 }
 
-/** Create the server-side Firestore client; only this and the emulator harness know how to connect. */
+/** Create the server-side Firestore client; the only place that knows how to connect. */
 export function createFirestore(target: FirestoreTarget): Firestore {
-  const settings = { projectId: target.projectId, ignoreUndefinedProperties: true };
-  if (!target.emulatorHost) return new Firestore(settings);
-  const [host, port] = splitHostPort(target.emulatorHost);
-  return new Firestore({ ...settings, host, port, ssl: false, customHeaders: { Authorization: 'Bearer owner' } });
-}
-
-function splitHostPort(hostPort: string): [string, number] {
-  const at = hostPort.lastIndexOf(':');
-  return [hostPort.slice(0, at), Number(hostPort.slice(at + 1))];
+  // Otherwise the client first spends about a second looking for a GCE metadata server.
+  process.env.METADATA_SERVER_DETECTION ??= 'none';
+  if (!target.emulatorHost) return new Firestore({ projectId: target.projectId });
+  // The client lets FIRESTORE_EMULATOR_HOST override `host`, reading it only in the constructor:
+  // hide it so a client aimed at a second emulator does not silently reach the inherited one.
+  const inherited = process.env.FIRESTORE_EMULATOR_HOST;
+  delete process.env.FIRESTORE_EMULATOR_HOST;
+  try {
+    return new Firestore({ projectId: target.projectId, host: target.emulatorHost, ssl: false, customHeaders: { Authorization: 'Bearer owner' } });
+  } finally {
+    if (inherited !== undefined) process.env.FIRESTORE_EMULATOR_HOST = inherited;
+  }
 }

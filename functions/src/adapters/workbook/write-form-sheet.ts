@@ -15,6 +15,7 @@ const SPARE_VALIDATED_ROWS = 200;
 /** Excel refuses longer tab names (Google Sheets allows 100, the form meta-schema too). */
 const MAX_XLSX_TAB_LENGTH = 31;
 
+/** Note on the status column's header. */
 export const STATUS_NOTE = 'Hệ thống tự ghi, không nhập vào cột này';
 const HINT = `Nhập từ dòng ${FIRST_DATA_ROW}, mỗi dòng một người hoặc một hoạt động. Không đổi tên trang và tiêu đề cột; xem trang “Hướng dẫn”.`;
 

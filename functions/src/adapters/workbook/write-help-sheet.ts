@@ -13,7 +13,6 @@ const GENERAL_LINES: readonly string[] = [
   `Mỗi biểu mẫu nằm ở một trang riêng. Tiêu đề cột ở dòng ${HEADER_ROW}; nhập dữ liệu từ dòng ${FIRST_DATA_ROW}, mỗi dòng một người hoặc một hoạt động.`,
   'Không đổi tên trang, không đổi tên hay xóa tiêu đề cột; có thể thêm dòng, để trống cột không bắt buộc.',
   `Cột “${STATUS_HEADER}”: hệ thống tự ghi kết quả kiểm tra từng dòng (hợp lệ, hoặc lỗi cần sửa). Không nhập vào cột này.`,
-  'Không phát sinh: nếu trong kỳ báo cáo đơn vị không có nội dung nào, ghi “Không phát sinh” vào dòng đầu tiên của bảng; hệ thống ghi nhận đơn vị đã báo cáo.',
   'Ô có danh sách chọn vẫn nhận tên viết tắt quen dùng (ví dụ TPT, HTXS). Ngày ghi theo thứ tự ngày/tháng/năm.',
 ];
 

@@ -14,7 +14,7 @@ export function displayCell(cell: RawCell): string {
     const chars = [...cleanText(cell).replace(/\n+/g, ' ')];
     return chars.length > MAX_CHARS ? `${chars.slice(0, MAX_CHARS).join('').trimEnd()}…` : chars.join('');
   }
-  if (typeof cell === 'number') return formatVietnameseNumber(cell);
+  if (typeof cell === 'number') return displayNumber(cell);
   if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
   if (cell instanceof Date) {
     if (Number.isNaN(cell.getTime())) return 'ngày không hợp lệ';
@@ -24,4 +24,11 @@ export function displayCell(cell: RawCell): string {
     return hours === 0 && minutes === 0 ? date : `${date} ${pad2(hours)}:${pad2(minutes)}`;
   }
   return '';
+}
+
+/** Vietnamese-formatted number; astronomically large or tiny values keep a short exponent form ('1,5e+300'). */
+function displayNumber(n: number): string {
+  const magnitude = Math.abs(n);
+  if (Number.isFinite(n) && (magnitude >= 1e21 || (magnitude > 0 && magnitude < 1e-6))) return String(n).replace('.', ',');
+  return formatVietnameseNumber(n);
 }

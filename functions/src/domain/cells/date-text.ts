@@ -19,7 +19,7 @@ const WORDS = /(?<!\d)(\d{1,2})\s*thang\s*(\d{1,2})(?:\s*[,/]\s*|\s+)(?:nam\s*)?
 /** Day and month with no year: '15/09', 'ngày 15 tháng 9'. */
 const NO_YEAR = /^(?:ngay\s*)?\d{1,2}\s*(?:[/.-]|thang)\s*\d{1,2}$/;
 /** Words that may surround a date and mean nothing more: 'ngày', 'lúc', weekdays, commas, dashes. */
-const CONNECTORS = /\b(?:ngay|vao|luc|hoi|thu\s*(?:hai|ba|tu|nam|sau|bay|[2-7])|chu\s*nhat|cn)\b|[,;–—-]/g;
+const CONNECTORS = /\b(?:ngay|vao|luc|hoi|thu\s*(?:hai|ba|tu|nam|sau|bay|[2-7])|chu\s*nhat|cn)\b|[,;()–—-]/g;
 
 /** Normalize a cell's text for date and time patterns: cleaned, accents folded, lowercase, single spaces. */
 export function foldDateText(text: string): string {

@@ -16,8 +16,8 @@ const MINUTES_PER_DAY = 1440;
 
 /** Time-of-day words after the hour ('2 giờ chiều'), folded without accents. */
 const PERIOD = String.raw`(?:\s*(sang|trua|chieu|toi|dem|am|pm))?`;
-/** '14:00', '9:05', '14:00:00'. */
-const COLON = new RegExp(String.raw`^(\d{1,2})\s*:\s*(\d{2})(?:\s*:\s*\d{2}(?:\.\d+)?)?${PERIOD}$`);
+/** '14:00', '9:05', '14:00:00', '14:00h'. */
+const COLON = new RegExp(String.raw`^(\d{1,2})\s*:\s*(\d{2})(?:\s*:\s*\d{2}(?:\.\d+)?)?(?:\s*(?:h|g|gio))?${PERIOD}$`);
 /** '14g00', '14g', '14G30', '14h00', '14h', '14h30p'. */
 const LETTER = new RegExp(String.raw`^(\d{1,2})\s*[hg]\s*(\d{2})?(?:\s*(?:phut|p|'))?${PERIOD}$`);
 /** '14 giờ 30', '14 giờ', '14 giờ 30 phút', '2 giờ rưỡi chiều'. */

@@ -1,4 +1,5 @@
 import type { CellParse, RawCell } from '../cells/raw-cell.js';
+import { cleanText, foldAccents } from '../cells/fold.js';
 import { parseText } from '../cells/text.js';
 import { parseInteger, parseDecimal } from '../cells/number.js';
 import { parseVietnameseMoney } from '../cells/money.js';
@@ -24,7 +25,7 @@ export function cellParserFor(column: ColumnSpec, options: readonly EnumOption[]
     case 'text':
       return (cell) => parseText(cell, { maxLength: column.maxLength });
     case 'int':
-      return (cell) => parseInteger(cell, bounds);
+      return (cell) => parseInteger(withoutHeaderWord(cell, column.header), bounds);
     case 'decimal':
       return (cell) => parseDecimal(cell, bounds);
     case 'money':
@@ -48,4 +49,13 @@ export function cellParserFor(column: ColumnSpec, options: readonly EnumOption[]
     case 'bool':
       return parseVietnameseBool;
   }
+}
+
+/** Units repeat the column's name in the cell: 'Tuần 2' or 'tuần thứ 2' in the column 'Tuần' means 2. */
+function withoutHeaderWord(cell: RawCell, header: string): RawCell {
+  if (typeof cell !== 'string') return cell;
+  const text = cleanText(cell);
+  const prefix = `${foldAccents(cleanText(header))} `;
+  if (!foldAccents(text).startsWith(prefix)) return cell;
+  return text.slice(prefix.length).replace(/^th[ứu]\s+/iu, '');
 }

@@ -46,6 +46,11 @@ export function compileForm(spec: FormSpec): CompiledForm {
   const headerByKey = new Map(spec.columns.map((c) => [c.key, c.header]));
   const fixedPeriod = singlePeriodId(spec.period);
   const periodSchema = periodColumn ? shape[periodColumn.key] : undefined;
+  // The period column's value was checked against the plan already: here it only names its period.
+  const periodIdOf = (value: unknown): PeriodId => {
+    const period = periodOfValue(spec.period, String(value));
+    return period.ok ? period.periodId : UNASSIGNED_PERIOD;
+  };
 
   return {
     spec,
@@ -56,7 +61,7 @@ export function compileForm(spec: FormSpec): CompiledForm {
       const result = rowSchema.safeParse(input);
       if (result.success) {
         const values = result.data as Record<string, CellValue | undefined>;
-        const periodId = periodColumn ? String(values[periodColumn.key]) : (fixedPeriod ?? UNASSIGNED_PERIOD);
+        const periodId = periodColumn ? periodIdOf(values[periodColumn.key]) : (fixedPeriod ?? UNASSIGNED_PERIOD);
         return { ok: true, rowNumber, periodId, values: withoutBlanks(values) };
       }
       const errors = result.error.issues.map((issue): RowError => {
@@ -68,7 +73,7 @@ export function compileForm(spec: FormSpec): CompiledForm {
       });
       // A rejected row still belongs to its period when its period cell itself is fine.
       const period = periodColumn && periodSchema?.safeParse(cellsByKey[periodColumn.key]);
-      const periodId = period ? (period.success ? String(period.data) : UNASSIGNED_PERIOD) : (fixedPeriod ?? UNASSIGNED_PERIOD);
+      const periodId = period ? (period.success ? periodIdOf(period.data) : UNASSIGNED_PERIOD) : (fixedPeriod ?? UNASSIGNED_PERIOD);
       return { ok: false, rowNumber, periodId, errors };
     },
   };
@@ -93,7 +98,6 @@ function columnSchema(column: ColumnSpec, spec: FormSpec): z.ZodType {
         ctx.addIssue({ code: 'custom', message: period.reason });
         return z.NEVER;
       }
-      return period.periodId;
     }
     return parsed.value;
   });

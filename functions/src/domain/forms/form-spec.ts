@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkFormSpec } from './form-spec-checks.js';
 
 /**
  * A plan's form as data: what a unit types into one tab of its spreadsheet,
@@ -41,28 +42,22 @@ export const enumOptionSchema = z.object({
 });
 export type EnumOption = z.infer<typeof enumOptionSchema>;
 
-export const columnSpecSchema = z
-  .object({
-    key: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/, 'camelCase key'),
-    header: viText,
-    aliases: z.array(viText).default([]),
-    type: z.enum(COLUMN_TYPES),
-    required: z.boolean().default(false),
-    options: z.array(enumOptionSchema).optional(),
-    min: z.number().optional(),
-    max: z.number().optional(),
-    maxLength: z.number().int().positive().optional(),
-    help: z.string().optional(),
-    /** Rows are assigned to periods by this column (monthly/weekly/phases forms). */
-    period: z.boolean().default(false),
-    /** A running number (STT): a row holding only this cell is an empty row of the template. */
-    counter: z.boolean().default(false),
-  })
-  // A phases form's period column takes its options from the phases themselves.
-  .refine((c) => c.period || !(c.type === 'enum' || c.type === 'multi-enum') || (c.options?.length ?? 0) > 0, {
-    message: 'enum columns need options',
-    path: ['options'],
-  });
+export const columnSpecSchema = z.object({
+  key: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/, 'camelCase key'),
+  header: viText,
+  aliases: z.array(viText).default([]),
+  type: z.enum(COLUMN_TYPES),
+  required: z.boolean().default(false),
+  options: z.array(enumOptionSchema).optional(),
+  min: z.number().optional(),
+  max: z.number().optional(),
+  maxLength: z.number().int().positive().optional(),
+  help: z.string().optional(),
+  /** Rows are assigned to periods by this column (monthly/weekly/phases forms). */
+  period: z.boolean().default(false),
+  /** A running number (STT): a row holding only this cell is an empty row of the template. */
+  counter: z.boolean().default(false),
+});
 export type ColumnSpec = z.infer<typeof columnSpecSchema>;
 
 /** A deadline in Asia/Ho_Chi_Minh: a date, optionally a time of day (no time = end of that day). */
@@ -154,49 +149,29 @@ export const metricSchema = z.discriminatedUnion('type', [
 ]);
 export type MetricSpec = z.infer<typeof metricSchema>;
 
-export const formSpecSchema = z
-  .object({
-    id: slug,
-    /** The plan's number as printed, e.g. "06-KH/HĐĐ" (some joint plans carry none). */
-    planNumber: viText.optional(),
-    title: viText,
-    issuer: viText,
-    kind: z.enum(FORM_KINDS),
-    tab: viText.max(100),
-    description: z.string().optional(),
-    columns: z.array(columnSpecSchema).min(1),
-    period: periodRuleSchema,
-    /** Days after the deadline still counted as on time (a courtesy some districts give). */
-    graceDays: z.number().int().min(0).default(0),
-    /** After this instant edits are recorded but not applied. */
-    lockAfter: deadlineSchema.optional(),
-    targets: targetSchema,
-    minRows: z.number().int().min(0).default(1),
-    metrics: z.array(metricSchema).default([]),
-  })
-  .superRefine((spec, ctx) => {
-    const keys = new Set<string>();
-    for (const [i, column] of spec.columns.entries()) {
-      if (keys.has(column.key)) ctx.addIssue({ code: 'custom', message: `duplicate column key ${column.key}`, path: ['columns', i] });
-      keys.add(column.key);
-    }
-    const periodColumns = spec.columns.filter((c) => c.period);
-    const needsPeriodColumn = spec.period.type === 'monthly' || spec.period.type === 'weekly' || spec.period.type === 'phases';
-    if (needsPeriodColumn && periodColumns.length !== 1) {
-      ctx.addIssue({ code: 'custom', message: `a ${spec.period.type} form needs exactly one column with period: true`, path: ['columns'] });
-    }
-    if (periodColumns.some((c) => !c.required)) {
-      ctx.addIssue({ code: 'custom', message: 'the period column must be required', path: ['columns'] });
-    }
-    if (!needsPeriodColumn && periodColumns.length > 0) {
-      ctx.addIssue({ code: 'custom', message: `a ${spec.period.type} form has no period column`, path: ['columns'] });
-    }
-    for (const [i, metric] of spec.metrics.entries()) {
-      const column = 'column' in metric ? metric.column : 'weekColumn' in metric ? metric.weekColumn : undefined;
-      if (column !== undefined && !keys.has(column)) {
-        ctx.addIssue({ code: 'custom', message: `metric ${metric.id} names unknown column ${column}`, path: ['metrics', i] });
-      }
-    }
-  });
+const formSpecShape = z.object({
+  id: slug,
+  /** The plan's number as printed, e.g. "06-KH/HĐĐ" (some joint plans carry none). */
+  planNumber: viText.optional(),
+  title: viText,
+  issuer: viText,
+  kind: z.enum(FORM_KINDS),
+  /** Excel allows at most 31 characters in a tab name. */
+  tab: viText.max(31),
+  description: z.string().optional(),
+  columns: z.array(columnSpecSchema).min(1),
+  period: periodRuleSchema,
+  /** Days after the deadline still counted as on time (a courtesy some districts give). */
+  graceDays: z.number().int().min(0).default(0),
+  /** After this instant edits are recorded but not applied. */
+  lockAfter: deadlineSchema.optional(),
+  targets: targetSchema,
+  minRows: z.number().int().min(0).default(1),
+  metrics: z.array(metricSchema).default([]),
+});
+/** The object shape before the cross-field checks of form-spec-checks.ts. */
+export type FormSpecShape = z.infer<typeof formSpecShape>;
+
+export const formSpecSchema = formSpecShape.superRefine(checkFormSpec);
 export type FormSpec = z.infer<typeof formSpecSchema>;
 export type FormSpecInput = z.input<typeof formSpecSchema>;

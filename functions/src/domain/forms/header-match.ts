@@ -62,19 +62,48 @@ export function matchHeaders(spec: FormSpec, headerCells: readonly RawCell[]): H
   return { indexByKey, statusIndex, missingRequired, unknown, duplicates };
 }
 
+/** Where a tab's header is: its first row, how many rows it spans, and its cells (merged when two rows). */
+export interface HeaderLocation {
+  readonly index: number;
+  readonly span: 1 | 2;
+  readonly cells: readonly RawCell[];
+}
+
 /**
- * Find the header row among the first rows of a tab: title rows above it are normal
- * ("KẾ HOẠCH…", the unit's name). The header row is the one matching the most columns;
- * at least two must match (or one, for a one-column form).
+ * Find the header among the first rows of a tab: title rows above it are normal
+ * ("KẾ HOẠCH…", the unit's name). The header is the row matching the most columns
+ * (at least two, or one for a one-column form). A grouped header spans two rows, as in
+ * the seed's own report form where "Quy mô tổ chức" stands above "Tháng | Tuần".
  */
-export function locateHeaderRow(spec: FormSpec, rows: readonly (readonly RawCell[])[], scanLimit = 30): number | undefined {
+export function locateHeader(spec: FormSpec, rows: readonly (readonly RawCell[])[], scanLimit = 30): HeaderLocation | undefined {
   const needed = Math.min(2, spec.columns.length);
-  let best: { index: number; score: number } | undefined;
+  let best: (HeaderLocation & { score: number }) | undefined;
   rows.slice(0, scanLimit).forEach((cells, index) => {
-    const score = matchHeaders(spec, cells).indexByKey.size;
-    if (score >= needed && score > (best?.score ?? 0)) best = { index, score };
+    const single = matchHeaders(spec, cells);
+    const below = rows[index + 1];
+    // Only a row that is itself a header can be the top of a grouped header (not a title row).
+    const merged = below && single.indexByKey.size >= needed ? mergeGroupedHeader(spec, cells, single, below) : undefined;
+    const mergedScore = merged ? matchHeaders(spec, merged).indexByKey.size : 0;
+    const candidate =
+      merged && mergedScore > single.indexByKey.size
+        ? { index, span: 2 as const, cells: merged, score: mergedScore }
+        : { index, span: 1 as const, cells, score: single.indexByKey.size };
+    if (candidate.score >= needed && candidate.score > (best?.score ?? 0)) best = candidate;
   });
-  return best?.index;
+  return best && { index: best.index, span: best.span, cells: best.cells };
+}
+
+/** Under a group title (or a blank), take the sub-header of the row below when it names a column not yet found. */
+function mergeGroupedHeader(spec: FormSpec, upper: readonly RawCell[], upperMatch: HeaderMatch, lower: readonly RawCell[]): RawCell[] | undefined {
+  const lowerMatch = matchHeaders(spec, lower);
+  const merged = [...upper];
+  let changed = false;
+  for (const [key, index] of lowerMatch.indexByKey) {
+    if (upperMatch.indexByKey.has(key) || [...upperMatch.indexByKey.values()].includes(index)) continue;
+    merged[index] = lower[index];
+    changed = true;
+  }
+  return changed ? merged : undefined;
 }
 
 /** Vietnamese description of a column's place in the sheet, e.g. "cột C". */

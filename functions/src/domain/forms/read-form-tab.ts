@@ -4,7 +4,7 @@ import { cleanText, foldForMatch } from '../cells/fold.js';
 import { columnLetter } from '../sheets/a1.js';
 import { singlePeriodId, UNASSIGNED_PERIOD, type PeriodId } from '../periods/period-id.js';
 import type { CompiledForm, RowError, ValidRow } from './compile-form.js';
-import { locateHeaderRow, matchHeaders, type HeaderMatch } from './header-match.js';
+import { locateHeader, matchHeaders, type HeaderMatch } from './header-match.js';
 
 /** One row of a sheet tab with the row number the spreadsheet shows (1-based). */
 export interface SheetRow {
@@ -50,9 +50,9 @@ export interface TabReading {
 /** Read and validate one tab of a unit's sheet against its form. */
 export function readFormTab(form: CompiledForm, tab: SheetTab): TabReading {
   const { spec } = form;
-  const headerIndex = locateHeaderRow(spec, tab.rows.map((r) => r.cells));
+  const header = locateHeader(spec, tab.rows.map((r) => r.cells));
   const base = { formId: spec.id, tab: tab.name };
-  if (headerIndex === undefined) {
+  if (header === undefined) {
     const expected = spec.columns.filter((c) => c.required).map((c) => `'${c.header}'`).join(', ');
     const message = `Trang '${tab.name}': không tìm thấy dòng tiêu đề của biểu mẫu (cần các cột ${expected}). Có thể tiêu đề cột đã bị đổi tên; hãy dùng lại tiêu đề như biểu mẫu.`;
     const rows = tab.rows.filter((row) => !isEmptyRow(row.cells, undefined, new Set()));
@@ -61,8 +61,8 @@ export function readFormTab(form: CompiledForm, tab: SheetTab): TabReading {
     return { ...base, headerRowNumber: undefined, problems: [{ severity: 'error', message }], valid: [], rejected, rowsRead: rejected.length };
   }
 
-  const headerRow = tab.rows[headerIndex];
-  const headerCells = headerRow?.cells ?? [];
+  const headerRow = tab.rows[header.index];
+  const headerCells = header.cells;
   const match = matchHeaders(spec, headerCells);
   const problems = headerProblems(tab.name, match);
   const counterIndexes = new Set(spec.columns.filter((c) => c.counter).flatMap((c) => indexOf(match, c.key)));
@@ -72,7 +72,7 @@ export function readFormTab(form: CompiledForm, tab: SheetTab): TabReading {
 
   const valid: ValidRow[] = [];
   const rejected: RejectedRow[] = [];
-  for (const row of tab.rows.slice(headerIndex + 1)) {
+  for (const row of tab.rows.slice(header.index + header.span)) {
     if (isEmptyRow(row.cells, match.statusIndex, counterIndexes)) continue;
     const cellsByKey: Record<string, RawCell> = {};
     for (const [key, index] of match.indexByKey) cellsByKey[key] = row.cells[index];

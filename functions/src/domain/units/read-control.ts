@@ -62,11 +62,13 @@ export function applyFormOverrides(specs: readonly FormSpec[], overrides: readon
 
 function withDeadline(spec: FormSpec, o: FormOverride, problems: string[]): FormSpec {
   const period = spec.period;
-  if ((period.type === 'once' || period.type === 'school-year') && o.dueDate) {
-    return { ...spec, period: { ...period, due: { date: o.dueDate, ...(o.dueTime ? { time: o.dueTime } : {}) } } };
+  if ((period.type === 'once' || period.type === 'school-year') && (o.dueDate || o.dueTime)) {
+    // A new date alone keeps no time (end of that day); a time alone moves the hour on the same date.
+    const due = o.dueDate ? { date: o.dueDate, ...(o.dueTime ? { time: o.dueTime } : {}) } : { date: period.due.date, time: o.dueTime };
+    return { ...spec, period: { ...period, due } };
   }
   if (period.type === 'monthly' && o.dueDay !== undefined) return { ...spec, period: { ...period, dueDay: o.dueDay } };
-  if (o.dueDate || o.dueDay !== undefined) {
+  if (o.dueDate || o.dueTime || o.dueDay !== undefined) {
     problems.push(`Trang 'Biểu mẫu': biểu mẫu '${spec.id}' không đổi hạn theo cách này (hạn nộp dùng cho biểu mẫu một lần/năm học, ngày hạn hằng tháng dùng cho báo cáo tháng).`);
   }
   return spec;
@@ -91,7 +93,8 @@ function readUnits(tab: SheetTab, problems: string[]): Unit[] {
       continue;
     }
     seen.add(id);
-    const contact = v.contactName ? [{ name: String(v.contactName), email: v.contactEmail as string | undefined, phone: v.contactPhone as string | undefined }] : [];
+    const hasContact = v.contactName !== undefined || v.contactEmail !== undefined || v.contactPhone !== undefined;
+    const contact = hasContact ? [{ name: String(v.contactName ?? ''), email: v.contactEmail, phone: v.contactPhone }] : [];
     const unit = unitSchema.safeParse({
         id,
         name: v.name,

@@ -11,7 +11,8 @@ export const UNIT_TYPE_LABELS: Readonly<Record<UnitType, string>> = {
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 export const contactSchema = z.object({
-  name: z.string().min(1),
+  /** May be blank: a unit's office email alone still receives reminders. */
+  name: z.string().default(''),
   email: z.string().email().optional(),
   phone: z.string().optional(),
 });

@@ -1,0 +1,77 @@
+import type { z } from 'zod';
+import { foldForMatch } from '../cells/fold.js';
+import type { ColumnType, FormSpecShape, PeriodRule } from './form-spec.js';
+
+/** The column type a period rule reads its period from. */
+const PERIOD_COLUMN_TYPE: Partial<Record<PeriodRule['type'], ColumnType>> = { monthly: 'month', weekly: 'date', phases: 'enum' };
+
+/** Cross-field checks of a form spec: a spec that passes can accept rows. */
+export function checkFormSpec(spec: FormSpecShape, ctx: z.RefinementCtx): void {
+  const issue = (message: string, path: (string | number)[]) => ctx.addIssue({ code: 'custom', message, path });
+  checkColumns(spec, issue);
+  checkPeriod(spec, issue);
+  checkMetrics(spec, issue);
+}
+
+type Issue = (message: string, path: (string | number)[]) => void;
+
+function checkColumns(spec: FormSpecShape, issue: Issue): void {
+  const keys = new Set<string>();
+  const owners = new Map<string, string>();
+  for (const [i, column] of spec.columns.entries()) {
+    if (keys.has(column.key)) issue(`duplicate column key ${column.key}`, ['columns', i]);
+    keys.add(column.key);
+    // Headers are matched without case or accents: two columns must not fold to the same name.
+    for (const name of [column.header, ...column.aliases]) {
+      const folded = foldForMatch(name);
+      const owner = owners.get(folded);
+      if (owner !== undefined && owner !== column.key) issue(`header or alias "${name}" cannot be told apart from one of column ${owner}`, ['columns', i]);
+      owners.set(folded, column.key);
+    }
+    const isPhasesPeriod = column.period && spec.period.type === 'phases';
+    if ((column.type === 'enum' || column.type === 'multi-enum') && !isPhasesPeriod && (column.options?.length ?? 0) === 0) {
+      issue('enum columns need options', ['columns', i, 'options']);
+    }
+  }
+}
+
+function checkPeriod(spec: FormSpecShape, issue: Issue): void {
+  const rule = spec.period;
+  const periodColumns = spec.columns.filter((c) => c.period);
+  const wanted = PERIOD_COLUMN_TYPE[rule.type];
+  if (wanted === undefined && periodColumns.length > 0) issue(`a ${rule.type} form has no period column`, ['columns']);
+  if (wanted !== undefined) {
+    if (periodColumns.length !== 1) issue(`a ${rule.type} form needs exactly one column with period: true`, ['columns']);
+    for (const column of periodColumns) {
+      if (column.type !== wanted) issue(`the period column of a ${rule.type} form must be of type ${wanted}`, ['columns', spec.columns.indexOf(column), 'type']);
+      if (!column.required) issue('the period column must be required', ['columns', spec.columns.indexOf(column), 'required']);
+    }
+  }
+  if ((rule.type === 'monthly' || rule.type === 'weekly') && rule.from > rule.to) issue(`period starts (${rule.from}) after it ends (${rule.to})`, ['period', 'from']);
+  if (rule.type === 'phases') {
+    const ids = new Set<string>();
+    const names = new Set<string>();
+    for (const [i, phase] of rule.phases.entries()) {
+      if (ids.has(phase.id)) issue(`duplicate phase id ${phase.id}`, ['period', 'phases', i, 'id']);
+      if (names.has(foldForMatch(phase.name))) issue(`duplicate phase name ${phase.name}`, ['period', 'phases', i, 'name']);
+      ids.add(phase.id);
+      names.add(foldForMatch(phase.name));
+    }
+  }
+}
+
+function checkMetrics(spec: FormSpecShape, issue: Issue): void {
+  const byKey = new Map(spec.columns.map((c) => [c.key, c]));
+  for (const [i, metric] of spec.metrics.entries()) {
+    const key = 'column' in metric ? metric.column : 'weekColumn' in metric ? metric.weekColumn : undefined;
+    if (key === undefined) continue;
+    const column = byKey.get(key);
+    if (!column) {
+      issue(`metric ${metric.id} names unknown column ${key}`, ['metrics', i]);
+      continue;
+    }
+    if (metric.type === 'count-where' && column.options && !column.options.some((o) => o.value === metric.equals)) {
+      issue(`metric ${metric.id} counts "${metric.equals}", which is not an option of column ${key}`, ['metrics', i, 'equals']);
+    }
+  }
+}

@@ -1,0 +1,50 @@
+import type { FormSpec } from '../../domain/forms/form-spec.js';
+import type { Unit } from '../../domain/units/unit.js';
+import type { WritableCell } from '../../adapters/workbook/write-sheet-layout.js';
+import type { DemoPerson } from './demo-names.js';
+import type { Prng } from './prng.js';
+import type { TypingHabits } from './demo-typing.js';
+
+/** A member of a chi đoàn, registered once and evaluated each phase. */
+export interface DemoMember {
+  readonly person: DemoPerson;
+  /** 'YYYY-MM-DD'. */
+  readonly birthDate: string;
+}
+
+/** What the row builders know about a unit. */
+export interface UnitProfile {
+  readonly unit: Unit;
+  readonly habits: TypingHabits;
+  /** The person who fills the workbook (TPT of a school, Bí thư of a cơ sở Đoàn or chi đoàn). */
+  readonly contact: DemoPerson;
+  /** Chi đoàn members; empty for other units. */
+  readonly members: readonly DemoMember[];
+  /** Chi đoàn members' "Đối tượng" (an option value of the registration form). */
+  readonly memberKind?: string;
+}
+
+/** A data row by column key, before it is laid out in the form's column order. */
+export type RowRecord = Record<string, WritableCell>;
+
+/** Builds a unit's rows for one form. */
+export type RowBuilder = (spec: FormSpec, profile: UnitProfile, rng: Prng) => RowRecord[];
+
+/** Lay records out in the form's column order, numbering the STT column 1, 2, 3… */
+export function recordsToRows(spec: FormSpec, records: readonly RowRecord[]): WritableCell[][] {
+  return records.map((record, i) => spec.columns.map((column) => (column.counter ? i + 1 : (record[column.key] ?? null))));
+}
+
+/** A date 'YYYY-MM-DD' at a random day of a month 'YYYY-MM', between two days of that month. */
+export function dayOfMonth(month: string, rng: Prng, from = 3, to = 26): string {
+  return `${month}-${String(rng.int(from, to)).padStart(2, '0')}`;
+}
+
+/** The months from 'YYYY-MM' on, count of them: ('2020-11', 3) → 2020-11, 2020-12, 2021-01. */
+export function monthsFrom(first: string, count: number): string[] {
+  const [year = 0, month = 1] = first.split('-').map(Number);
+  return Array.from({ length: count }, (_, i) => {
+    const index = year * 12 + (month - 1) + i;
+    return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+  });
+}

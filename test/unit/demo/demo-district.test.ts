@@ -1,0 +1,175 @@
+import { describe, expect, it } from 'vitest';
+import { loadBuiltinForms } from '../../../functions/src/adapters/catalog/builtin-forms.js';
+import { compileForm } from '../../../functions/src/domain/forms/compile-form.js';
+import { readFormTab, type SheetRow } from '../../../functions/src/domain/forms/read-form-tab.js';
+import { formsForUnit } from '../../../functions/src/domain/units/targets.js';
+import { unitSchema } from '../../../functions/src/domain/units/unit.js';
+import { buildDemoDistrict, specsAsWritten, type DemoDistrict, type DemoScenario, type DemoWorkbook } from '../../../functions/src/jobs/demo/demo-district.js';
+
+const specs = await loadBuiltinForms();
+const district = buildDemoDistrict(specs);
+
+function workbookOf(unitId: string): DemoWorkbook {
+  const found = district.workbooks.find((w) => w.unitId === unitId);
+  if (!found) throw new Error(`no workbook entry for ${unitId}`);
+  return found;
+}
+
+function countBy<T>(items: readonly T[], key: (item: T) => string): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const item of items) counts[key(item)] = (counts[key(item)] ?? 0) + 1;
+  return counts;
+}
+
+/** Validate a demo workbook's rows the way the sweep does, without a file: header at row 5, data from row 6. */
+function rejectedRowsOf(d: DemoDistrict, workbook: DemoWorkbook): { read: number; rejected: number } {
+  let read = 0;
+  let rejected = 0;
+  for (const spec of specsAsWritten(d, workbook)) {
+    const dataRows: SheetRow[] = (workbook.rowsByFormId.get(spec.id) ?? []).map((cells, i) => ({ rowNumber: 6 + i, cells }));
+    const original = d.specs.find((s) => s.id === spec.id) ?? spec;
+    const reading = readFormTab(compileForm(original), { name: spec.tab, rows: [{ rowNumber: 5, cells: spec.columns.map((c) => c.header) }, ...dataRows] });
+    read += reading.rowsRead;
+    rejected += reading.rejected.length;
+  }
+  return { read, rejected };
+}
+
+describe('buildDemoDistrict', () => {
+  it('is deterministic for a seed and changes with the seed', () => {
+    expect(buildDemoDistrict(specs, 7)).toEqual(buildDemoDistrict(specs, 7));
+    expect(buildDemoDistrict(specs)).toEqual(district);
+    const other = buildDemoDistrict(specs, 8);
+    expect(other.units.map((u) => u.id)).not.toEqual(district.units.map((u) => u.id));
+    expect(other.workbooks).not.toEqual(district.workbooks);
+  });
+
+  it('has about 36 units: 20 Liên đội (Tiểu học, THCS), 8 cơ sở Đoàn, 8 chi đoàn', () => {
+    expect(countBy(district.units, (u) => u.type)).toEqual({ 'lien-doi': 20, 'co-so-doan': 8, 'chi-doan': 8 });
+    const schools = district.units.filter((u) => u.type === 'lien-doi');
+    expect(countBy(schools, (u) => u.level)).toEqual({ 'Tiểu học': 10, THCS: 10 });
+    expect(new Set(schools.map((u) => u.cluster))).toEqual(new Set(['Cụm 1', 'Cụm 2', 'Cụm 3']));
+    expect(schools.every((u) => u.name.startsWith(`Liên đội ${u.level} `))).toBe(true);
+    expect(new Set(district.units.filter((u) => u.type === 'co-so-doan').map((u) => u.level))).toEqual(new Set(['Khối cơ quan', 'Khối doanh nghiệp']));
+  });
+
+  it('gives every unit a unique valid id, a contact and its own file name', () => {
+    const ids = district.units.map((u) => u.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const unit of district.units) {
+      expect(unitSchema.parse(unit)).toEqual(unit);
+      expect(unit.source).toBe(`${unit.id}.xlsx`);
+      expect(unit.members).toBeGreaterThan(0);
+      expect(unit.contacts[0]?.phone).toMatch(/^0\d{9}$/);
+      expect(unit.contacts[0]?.email).toMatch(/@example\.com$/);
+      expect(unit.name).toBe(unit.name.normalize('NFC'));
+    }
+    expect(district.settings).toMatchObject({ districtName: 'Quận Đoàn 1', contactName: 'Lê Ánh Hồng', contactPhone: '0983 018 027' });
+  });
+
+  it('has the planned scenario mix, one entry per unit in unit order', () => {
+    expect(district.workbooks.map((w) => w.unitId)).toEqual(district.units.map((u) => u.id));
+    const counts = countBy(district.workbooks, (w) => w.scenario);
+    expect(counts).toEqual({ clean: 25, typos: 5, missing: 3, corrupt: 1, 'renamed-header': 1, 'missing-tab': 1 } satisfies Record<DemoScenario, number>);
+    const typosByType = countBy(
+      district.workbooks.filter((w) => w.scenario === 'typos'),
+      (w) => district.units.find((u) => u.id === w.unitId)?.type ?? '',
+    );
+    expect(typosByType).toEqual({ 'lien-doi': 3, 'co-so-doan': 1, 'chi-doan': 1 });
+  });
+
+  it('targets every unit with at least one form and writes rows only for forms that target it', () => {
+    for (const unit of district.units) {
+      const owed = formsForUnit(specs, unit).map((s) => s.id);
+      expect(owed.length, unit.id).toBeGreaterThan(0);
+      const workbook = workbookOf(unit.id);
+      for (const formId of workbook.rowsByFormId.keys()) {
+        expect(owed, `${unit.id} has rows for ${formId}`).toContain(formId);
+        expect(specs.find((s) => s.id === formId)?.targets.unitTypes).toContain(unit.type);
+      }
+      if (workbook.scenario === 'clean' || workbook.scenario === 'typos') expect([...workbook.rowsByFormId.keys()].sort()).toEqual([...owed].sort());
+    }
+  });
+
+  it('lays rows out in the form column order with the counts each plan asks for', () => {
+    const sizes = (formId: string) => district.workbooks.flatMap((w) => (w.rowsByFormId.has(formId) ? [w.rowsByFormId.get(formId)?.length ?? 0] : []));
+    for (const [formId, min, max] of [
+      ['tap-huan-2024', 2, 4],
+      ['ke-hoach-nho-65-nam', 3, 6],
+      ['lien-tich-2022-2023', 6, 15],
+      ['30-phut-dang-ky', 1, 1],
+      ['30-phut-bao-cao', 27, 45],
+      ['ren-luyen-2014-dang-ky', 8, 15],
+      ['ren-luyen-2014-danh-gia', 24, 60],
+    ] as const) {
+      const counts = sizes(formId);
+      expect(counts.length, formId).toBeGreaterThan(0);
+      expect(Math.min(...counts), formId).toBeGreaterThanOrEqual(min);
+      expect(Math.max(...counts), formId).toBeLessThanOrEqual(max);
+    }
+    for (const workbook of district.workbooks) {
+      for (const [formId, rows] of workbook.rowsByFormId) {
+        const width = specs.find((s) => s.id === formId)?.columns.length;
+        expect(rows.every((row) => row.length === width && row.every((cell) => cell !== undefined))).toBe(true);
+      }
+    }
+  });
+
+  it('types values the many ways units do', () => {
+    const cells = district.workbooks.flatMap((w) => [...w.rowsByFormId.values()].flat(2));
+    expect(cells.some((c) => c instanceof Date)).toBe(true);
+    expect(cells.some((c) => typeof c === 'string' && /^\d{1,2}\/\d{1,2}\/\d{4}$/.test(c))).toBe(true);
+    expect(cells.some((c) => typeof c === 'string' && c.startsWith('+84 '))).toBe(true);
+    expect(cells.some((c) => typeof c === 'number' && /^[35789]\d{8}$/.test(String(c)))).toBe(true);
+    expect(cells.some((c) => typeof c === 'string' && c !== c.normalize('NFC'))).toBe(true);
+    expect(cells.some((c) => c === 'TPT' || c === 'HTXS' || c === 'HTT')).toBe(true);
+    expect(cells.some((c) => typeof c === 'string' && /triệu$|\d đ$/.test(c))).toBe(true);
+  });
+
+  it('dates each file: on time before its main deadline, late 1–5 days after, missing units never', () => {
+    const sent = district.workbooks.filter((w) => w.scenario !== 'missing');
+    for (const workbook of district.workbooks) {
+      if (workbook.scenario === 'missing') {
+        expect(workbook.sentAt).toBeNull();
+        expect(workbook.late).toBe(false);
+        continue;
+      }
+      const sentAt = workbook.sentAt?.getTime() ?? Number.NaN;
+      const due = workbook.dueAt.getTime();
+      if (workbook.late) expect(sentAt - due).toBeGreaterThan(0);
+      else expect(due - sentAt).toBeGreaterThan(0);
+      expect(Math.abs(sentAt - due)).toBeLessThan(6 * 86_400_000);
+    }
+    expect(countBy(sent.filter((w) => w.late), (w) => district.units.find((u) => u.id === w.unitId)?.type ?? '')).toEqual({ 'lien-doi': 4, 'co-so-doan': 2, 'chi-doan': 2 });
+    const dueOf = (type: string) => district.workbooks.find((w) => district.units.find((u) => u.id === w.unitId)?.type === type)?.dueAt.toISOString();
+    expect(dueOf('lien-doi')).toBe('2024-09-15T03:00:00.000Z');
+    expect(dueOf('co-so-doan')).toBe('2021-01-05T17:00:00.000Z');
+    expect(dueOf('chi-doan')).toBe('2014-10-10T17:00:00.000Z');
+  });
+
+  it('records each planted problem where it is', () => {
+    for (const workbook of district.workbooks.filter((w) => w.scenario === 'typos')) {
+      expect(workbook.mistakes.length).toBeGreaterThanOrEqual(2);
+      expect(workbook.expectedRejectedRows).toBe(workbook.mistakes.length);
+      for (const m of workbook.mistakes) {
+        const index = specs.find((s) => s.id === m.formId)?.columns.findIndex((c) => c.key === m.columnKey) ?? -1;
+        expect(workbook.rowsByFormId.get(m.formId)?.[m.rowIndex]?.[index]).toEqual(m.value);
+      }
+    }
+    const renamed = district.workbooks.find((w) => w.scenario === 'renamed-header');
+    expect(renamed?.renamedHeader).toEqual({ formId: 'tap-huan-2024', columnKey: 'soDienThoai', from: 'Số điện thoại', to: 'Liên lạc' });
+    expect(renamed?.expectedRejectedRows).toBe(renamed?.rowsByFormId.get('tap-huan-2024')?.length);
+    const missingTab = district.workbooks.find((w) => w.scenario === 'missing-tab');
+    expect(missingTab?.missingTabFormIds).toEqual(['30-phut-dang-ky']);
+    expect(missingTab?.rowsByFormId.has('30-phut-dang-ky')).toBe(false);
+    for (const w of district.workbooks.filter((x) => x.scenario === 'missing' || x.scenario === 'corrupt')) expect(w.rowsByFormId.size).toBe(0);
+  });
+
+  it('rejects exactly the expected rows when validated like the sweep does', () => {
+    for (const workbook of district.workbooks) {
+      const rows = [...workbook.rowsByFormId.values()].reduce((n, r) => n + r.length, 0);
+      const { read, rejected } = rejectedRowsOf(district, workbook);
+      expect({ unit: workbook.unitId, read, rejected }).toEqual({ unit: workbook.unitId, read: rows, rejected: workbook.expectedRejectedRows });
+    }
+  });
+});
