@@ -31,11 +31,11 @@ export async function openFirestore(config: Config, out: Output): Promise<Firest
   process.env.METADATA_SERVER_DETECTION ??= 'none';
   if (config.firestoreMode === 'cloud') {
     const db = createFirestore({ projectId: config.projectId });
-    return { db, description: `Firestore (Google Cloud, project ${config.projectId})`, close: () => db.terminate() };
+    return { db, description: `Firestore trên Google Cloud (dự án ${config.projectId})`, close: () => db.terminate() };
   }
   if (config.firestoreMode === 'emulator' && config.emulatorHost) {
     const db = createFirestore({ projectId: config.projectId, emulatorHost: config.emulatorHost });
-    return { db, description: `Firestore emulator ${config.emulatorHost} (project ${config.projectId})`, close: () => db.terminate() };
+    return { db, description: `Firestore emulator tại ${config.emulatorHost} (dự án ${config.projectId})`, close: () => db.terminate() };
   }
   const dataDir = embeddedDataDir(config);
   const unlock = await lockDataDir(dataDir);
@@ -47,7 +47,7 @@ export async function openFirestore(config: Config, out: Output): Promise<Firest
   const db = createFirestore({ projectId: config.projectId, emulatorHost: emulator.host });
   return {
     db,
-    description: `local Firestore emulator (data kept in ${dataDir})`,
+    description: `Firestore cục bộ, lưu trong ${dataDir}`,
     async close({ persist }) {
       try {
         await db.terminate();

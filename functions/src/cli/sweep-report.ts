@@ -3,7 +3,7 @@ import { formatVietnameseNumber as n } from '../domain/cells/number-format.js';
 import type { SweepRun } from './run-sweep.js';
 import type { Output } from './output.js';
 
-const MAX_PROBLEM_LINES = 15;
+const MAX_PROBLEM_LINES = 20;
 
 /** The person's view of a sweep: what this run did, where the district stands, what to fix. */
 export function printSweepReport(out: Output, run: SweepRun): void {
@@ -32,13 +32,20 @@ export function printSweepReport(out: Output, run: SweepRun): void {
 }
 
 function printProblems(out: Output, run: SweepRun): void {
+  const nameOf = new Map(run.control.units.map((u) => [u.id, u.name]));
   const lines = [
     ...run.control.problems.map((p) => `Bảng điều khiển: ${p}`),
-    ...run.result.units.flatMap((u) => u.problems.filter((p) => p.severity === 'error').map((p) => `${u.unitId}: ${p.message}`)),
+    ...run.result.units.flatMap((u) => {
+      const who = `${nameOf.get(u.unitId) ?? u.unitId} (${u.unitId})`;
+      const problems = u.problems.filter((p) => p.severity === 'error').map((p) => `${who}: ${p.message}`);
+      const rejected = u.current.counts.rejected;
+      if (rejected > 0) problems.push(`${who}: ${n(rejected)} dòng bị từ chối — xem lỗi từng dòng: npx tonghop inspect --unit ${u.unitId}`);
+      return problems;
+    }),
   ];
   if (lines.length === 0) return;
   out.print('');
   out.print(`Cần xử lý (${n(lines.length)}):`);
   for (const line of lines.slice(0, MAX_PROBLEM_LINES)) out.print(`  - ${line}`);
-  if (lines.length > MAX_PROBLEM_LINES) out.print(`  … và ${n(lines.length - MAX_PROBLEM_LINES)} mục khác (xem: tonghop inspect).`);
+  if (lines.length > MAX_PROBLEM_LINES) out.print(`  … và ${n(lines.length - MAX_PROBLEM_LINES)} mục khác (xem: npx tonghop inspect).`);
 }

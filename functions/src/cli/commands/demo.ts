@@ -22,10 +22,14 @@ export async function demoCommand({ config, out }: CommandContext, opts: { reset
     out.printJson({ demoDir: dir, created: written.created, controlPath: written.controlPath, unitsDir: written.unitsDir, sweepId: run.result.sweepId ?? null, totals: run.result.totals, firestore: run.firestore });
     return;
   }
-  const relative = (p: string) => path.relative(process.cwd(), p) || '.';
+  const unitFiles = written.files.filter((f) => path.dirname(f) === written.unitsDir).length;
+  const relative = (p: string) => {
+    const rel = path.relative(process.cwd(), p);
+    return rel === '' ? '.' : rel.startsWith('..') ? p : rel;
+  };
   out.print(
     written.created
-      ? `Đã tạo khu vực mẫu "${district.settings.districtName}": ${district.units.length} đơn vị, ${written.files.length} tệp bảng tính trong ${relative(dir)}.`
+      ? `Đã tạo khu vực mẫu "${district.settings.districtName}": ${district.units.length} đơn vị, ${unitFiles} tệp của đơn vị và bảng điều khiển trong ${relative(dir)}.`
       : `Dùng lại khu vực mẫu đã có trong ${relative(dir)} (tạo lại: npx tonghop demo --reset).`,
   );
   printSweepReport(out, run);

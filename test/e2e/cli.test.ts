@@ -1,0 +1,93 @@
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { emulatorHost } from '../support/firestore.js';
+import { runCli } from '../support/cli.js';
+
+/** The CLI as a newcomer runs it, in-process, against the suite's emulator and a temp data folder. */
+describe('tonghop CLI', () => {
+  let home: string;
+  let env: NodeJS.ProcessEnv;
+
+  beforeAll(async () => {
+    home = await mkdtemp(path.join(tmpdir(), 'tonghop-cli-'));
+    env = { PATH: process.env.PATH, TONGHOP_HOME: home, FIRESTORE_EMULATOR_HOST: emulatorHost(), TONGHOP_PROJECT_ID: `demo-cli-${randomBytes(4).toString('hex')}` };
+  });
+  afterAll(async () => {
+    await rm(home, { recursive: true, force: true });
+  });
+
+  it('demo creates a sample district, sweeps it and accounts for every row', async () => {
+    const run = await runCli(['--json', 'demo'], env);
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result.created).toBe(true);
+    expect(result.totals).toMatchObject({ units: 36, unitsMissing: 3, unitsUnreadable: 1, unitsRead: 32 });
+    expect(result.totals.rowsRead).toBe(result.totals.rowsValid + result.totals.rowsRejected);
+    expect(result.totals.rowsRejected).toBeGreaterThan(0);
+    expect(result.totals.submissionsWritten).toBeGreaterThan(0);
+    expect(result.sweepId).toEqual(expect.any(String));
+    const units = await readdir(path.join(home, 'demo', 'units'));
+    expect(units).toHaveLength(33);
+    // Not a terminal: progress comes as plain lines on stderr.
+    expect(run.stderr).toContain('Sweeping units: 36/36');
+  });
+
+  it('demo again writes nothing and says so', async () => {
+    const json = JSON.parse((await runCli(['--json', 'demo'], env)).stdout);
+    expect(json).toMatchObject({ created: false, sweepId: null, totals: { writes: 0, submissionsWritten: 0, unitsUnchanged: 36 } });
+    const text = await runCli(['demo'], env);
+    expect(text.stdout).toContain('Không có gì thay đổi kể từ lần quét trước: không ghi gì vào Firestore.');
+    expect(text.stdout).toContain('Dùng lại khu vực mẫu đã có');
+    expect(text.stdout).toContain('npx tonghop inspect');
+  });
+
+  it('inspect shows what is stored after the demo has exited, with each rejected row', async () => {
+    const all = JSON.parse((await runCli(['--json', 'inspect'], env)).stdout);
+    const withErrors = all.submissions.find((s: { counts: { rejected: number } }) => s.counts.rejected > 0);
+    expect(withErrors).toBeDefined();
+    const unit = await runCli(['inspect', '--unit', withErrors.unitId], env);
+    expect(unit.code).toBe(0);
+    expect(unit.stdout).toMatch(/Dòng \d+, cột '/);
+    expect(all.problems.map((p: { message: string }) => p.message)).toContainEqual(expect.stringContaining('Chưa nhận được tệp báo cáo'));
+  });
+
+  it('sweep reads a control workbook given on the command line', async () => {
+    const run = await runCli(['--json', 'sweep', '--control', path.join(home, 'demo', 'control.xlsx')], env);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).totals.writes).toBe(0);
+  });
+
+  it('templates writes one workbook per built-in form', async () => {
+    const out = path.join(home, 'templates');
+    const run = await runCli(['--json', 'templates', '--out', out], env);
+    expect(JSON.parse(run.stdout).files).toHaveLength(7);
+    expect((await readdir(out)).sort()).toContain('tap-huan-2024.xlsx');
+  });
+
+  it('refuses a non-demo project id against an emulator, naming the setting', async () => {
+    const run = await runCli(['demo'], { ...env, TONGHOP_PROJECT_ID: 'real-production' });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('TONGHOP_PROJECT_ID=real-production');
+  });
+});
+
+/** The embedded default of `npm start`: an emulator started from, and saved to, the data folder. */
+describe('tonghop with its embedded Firestore', () => {
+  let home: string;
+  afterAll(async () => {
+    await rm(home, { recursive: true, force: true });
+  });
+
+  it('keeps the data between runs, so the second run writes nothing', async () => {
+    home = await mkdtemp(path.join(tmpdir(), 'tonghop-embedded-'));
+    const env = { PATH: process.env.PATH, TONGHOP_HOME: home };
+    const first = JSON.parse((await runCli(['--json', 'demo'], env)).stdout);
+    expect(first.totals.submissionsWritten).toBeGreaterThan(0);
+    expect(await readdir(path.join(home, 'firestore'))).toContainEqual(expect.stringMatching(/^export-/));
+    const second = JSON.parse((await runCli(['--json', 'demo'], env)).stdout);
+    expect(second.totals).toMatchObject({ writes: 0, unitsUnchanged: 36 });
+  }, 120_000);
+});
