@@ -67,6 +67,12 @@ describe('tonghop CLI', () => {
     expect((await readdir(out)).sort()).toContain('tap-huan-2024.xlsx');
   });
 
+  it('says clearly when the control workbook does not exist', async () => {
+    const run = await runCli(['sweep', '--control', path.join(home, 'khong-co.xlsx')], env);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('Không tìm thấy bảng điều khiển');
+  });
+
   it('refuses a non-demo project id against an emulator, naming the setting', async () => {
     const run = await runCli(['demo'], { ...env, TONGHOP_PROJECT_ID: 'real-production' });
     expect(run.code).toBe(2);

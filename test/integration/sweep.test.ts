@@ -214,4 +214,13 @@ describe('sweep of unit workbooks into Firestore', () => {
     const again = await run(new Date('2024-09-16T07:00:00Z'));
     expect(again.totals.writes).toBe(0);
   });
+
+  it('treats a file name pointing outside the units folder as unreadable and goes on', async () => {
+    const escaping = { ...unit('escaping', 'lien-doi'), source: '../secret.xlsx' };
+    const result = await sweep({ units: [escaping, UNITS[0] as Unit], forms, source: new UnitWorkbookFolder(dir), store, now: NOW });
+    expect(result.units.map((u) => u.outcome)).toEqual(['unreadable', 'unchanged']);
+    expect(result.units[0]?.problems[0]?.message).toContain('phải nằm trong thư mục đơn vị');
+    const again = await sweep({ units: [escaping], forms, source: new UnitWorkbookFolder(dir), store, now: NOW });
+    expect(again.totals.writes).toBe(0);
+  });
 });

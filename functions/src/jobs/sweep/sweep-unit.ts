@@ -45,8 +45,23 @@ export async function sweepUnit(unit: Unit, ctx: UnitSweepContext): Promise<Unit
   const { previous } = ctx;
   const forms = formsForUnit(ctx.forms, unit);
   const specsHash = hashContent({ READER_VERSION, forms, source: unit.source });
-  const fingerprint = await ctx.source.fingerprint(unit);
   const base = { unitId: unit.id, specsHash, submissionIds: previous?.submissionIds ?? [], counts: previous?.counts ?? { read: 0, valid: 0, rejected: 0 } };
+  const unreadable = async (error: SheetReadError, fingerprint: SourceFingerprint | null, contentHash: string | null) => {
+    const problems = [{ severity: 'error' as const, message: error.message }];
+    if (previous?.status === 'unreadable' && previous.specsHash === specsHash && previous.problems[0]?.message === error.message && fingerprint === null) {
+      return result(unit, 'unchanged', previous);
+    }
+    const state: SourceState = { ...base, status: 'unreadable', fingerprint, contentHash, problems };
+    return result(unit, 'unreadable', state, await ctx.store.saveSourceState(state));
+  };
+
+  let fingerprint: SourceFingerprint | null;
+  try {
+    fingerprint = await ctx.source.fingerprint(unit);
+  } catch (error) {
+    if (error instanceof SheetReadError) return unreadable(error, null, null);
+    throw error;
+  }
 
   if (!fingerprint) {
     const problems = [{ severity: 'error' as const, message: `Chưa nhận được tệp báo cáo '${unit.source}' của đơn vị.` }];
@@ -70,10 +85,8 @@ export async function sweepUnit(unit: Unit, ctx: UnitSweepContext): Promise<Unit
     }
     tabs = await opened.readTabs();
   } catch (error) {
-    if (!(error instanceof SheetReadError)) throw error;
-    const problems = [{ severity: 'error' as const, message: error.message }];
-    const state: SourceState = { ...base, status: 'unreadable', fingerprint, contentHash, problems };
-    return result(unit, 'unreadable', state, await ctx.store.saveSourceState(state));
+    if (error instanceof SheetReadError) return unreadable(error, fingerprint, contentHash);
+    throw error;
   }
 
   const { submissions, problems, rowsRead } = readUnitTabs(unit, forms, ctx.compiled, tabs);
