@@ -2,6 +2,7 @@ import Table from 'cli-table3';
 import { formatVietnameseNumber as n } from '../domain/cells/number-format.js';
 import type { SweepRun } from './run-sweep.js';
 import type { Output } from './output.js';
+import { COMPACT_TABLE } from './table-style.js';
 
 const MAX_PROBLEM_LINES = 20;
 
@@ -10,7 +11,7 @@ export function printSweepReport(out: Output, run: SweepRun): void {
   const { totals, units, sweepId } = run.result;
   const current = units.map((u) => u.current);
   const stored = current.reduce((sum, c) => ({ valid: sum.valid + c.counts.valid, rejected: sum.rejected + c.counts.rejected }), { valid: 0, rejected: 0 });
-  const table = new Table({ head: ['', 'Lần chạy này', 'Hiện có'], style: { head: [], border: [] } });
+  const table = new Table({ ...COMPACT_TABLE, head: ['', 'Lần chạy này', 'Hiện có'] });
   table.push(
     ['Đơn vị trong danh sách', n(totals.units), n(totals.units)],
     ['Đơn vị đọc tệp', n(totals.unitsRead), n(current.filter((c) => c.status === 'ok').length)],

@@ -51,8 +51,8 @@ describe('matchEnumOption', () => {
   });
 
   it.each<[string, RawCell, readonly EnumChoice[], string]>([
-    ['unknown', 'Hiệu trưởng', ROLES, 'không có trong danh sách (chọn một trong: Tổng phụ trách Đội, Bí thư Chi đoàn, Phó Bí thư, Giáo viên)'],
-    ['more than 8 options', 'Cụm 11', MANY, 'chọn một trong: Cụm 1, Cụm 2, Cụm 3, Cụm 4, Cụm 5, Cụm 6, Cụm 7, Cụm 8, …)'],
+    ['unknown', 'Hiệu trưởng', ROLES, 'không có trong danh sách (chọn một trong: Tổng phụ trách Đội; Bí thư Chi đoàn; Phó Bí thư; Giáo viên)'],
+    ['more than 8 options', 'Cụm 11', MANY, 'chọn một trong: Cụm 1; Cụm 2; Cụm 3; Cụm 4; Cụm 5; Cụm 6; Cụm 7; Cụm 8; …)'],
     ['fold collision without exact match', 'dạt', COLLIDING, 'không rõ là “Đạt” hay “Dat”'],
     ['partial name', 'Tổng phụ', ROLES, 'không có trong danh sách'],
     ['error cell', { error: '#REF!' }, ROLES, 'ô đang báo lỗi #REF!'],
@@ -96,7 +96,7 @@ describe('matchMultiEnum', () => {
   it.each<[string, RawCell, string]>([
     ['names the unknown item', 'Trực tiếp, Hội thảo', 'không có trong danh sách: “Hội thảo”'],
     ['names every unknown item', 'Hội thảo; Tọa đàm', '“Hội thảo”, “Tọa đàm”'],
-    ['lists the choices', 'Hội thảo', 'chọn trong: Trực tiếp, Trực tuyến, Văn hóa và thể thao'],
+    ['lists the choices', 'Hội thảo', 'chọn trong: Trực tiếp; Trực tuyến; Văn hóa và thể thao'],
     ['only separators', ', ;', 'ô trống'],
     ['lone space', ' ', 'ô trống'],
     ['error cell', { error: '#N/A' }, 'ô đang báo lỗi #N/A'],

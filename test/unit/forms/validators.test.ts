@@ -221,8 +221,8 @@ describe('invalid rows: Vietnamese messages naming the row, the column and what 
       'tap-huan-2024',
       { hoTen: 'Nguyễn Văn A', chucVu: 'Hiệu trưởng', gioiTinh: 'khác', ngaySinh: '31/2/1990', soDienThoai: '12345', email: 'mai@', thamGia: 'Picnic', daDongKinhPhi: 'chắc vậy' },
       [
-        ['Chức vụ', "'Hiệu trưởng' không có trong danh sách (chọn một trong: Tổng phụ trách Đội, Phó Tổng phụ trách Đội, Bí thư Chi đoàn giáo viên, Phó Bí thư Chi đoàn giáo viên)."],
-        ['Giới tính', "'khác' không có trong danh sách (chọn một trong: Nam, Nữ)."],
+        ['Chức vụ', "'Hiệu trưởng' không có trong danh sách (chọn một trong: Tổng phụ trách Đội; Phó Tổng phụ trách Đội; Bí thư Chi đoàn giáo viên; Phó Bí thư Chi đoàn giáo viên)."],
+        ['Giới tính', "'khác' không có trong danh sách (chọn một trong: Nam; Nữ)."],
         ['Ngày sinh', "'31/2/1990' không phải ngày hợp lệ: tháng 2 không có ngày 31"],
         ['Số điện thoại', "'12345' không phải số điện thoại Việt Nam (cần 10 chữ số, bắt đầu bằng 0"],
         ['Email', "'mai@' không phải địa chỉ email hợp lệ"],
@@ -246,7 +246,7 @@ describe('invalid rows: Vietnamese messages naming the row, the column and what 
       '30-phut-dang-ky',
       { thoiDiem: 'tối', ngayTrongTuan: 'Chủ nhật', soLanMoiTuan: 3, soDoanVien: 0, phuTrach: 'x', noiDungDuKien: 'y' },
       [
-        ['Thời điểm thực hiện', "'tối' không có trong danh sách (chọn một trong: 30 phút cuối buổi sáng, 30 phút cuối buổi chiều)"],
+        ['Thời điểm thực hiện', "'tối' không có trong danh sách (chọn một trong: 30 phút cuối buổi sáng; 30 phút cuối buổi chiều)"],
         ['Ngày trong tuần', "'Chủ nhật' không có trong danh sách: “Chủ nhật”"],
         ['Số lần mỗi tuần', "'3' không được lớn hơn 2."],
         ['Tổng số ĐVTN của đơn vị', "'0' phải từ 1 trở lên."],
@@ -297,7 +297,7 @@ describe('invalid rows: Vietnamese messages naming the row, the column and what 
       'ke-hoach-nho-65-nam',
       { hoatDong: 'Văn nghệ', noiDung: 'x', ngayToChuc: '32/12/2023', soTien: 'một triệu', khoiLuong: -3 },
       [
-        ['Hoạt động', "'Văn nghệ' không có trong danh sách (chọn một trong: Tuyên truyền lịch sử, ý nghĩa phong trào Kế hoạch nhỏ,"],
+        ['Hoạt động', "'Văn nghệ' không có trong danh sách (chọn một trong: Tuyên truyền lịch sử, ý nghĩa phong trào Kế hoạch nhỏ;"],
         ['Ngày tổ chức', "'32/12/2023' không phải ngày hợp lệ: tháng 12 không có ngày 32"],
         ['Số tiền thu được', "'một triệu' cần viết số tiền bằng chữ số, không viết bằng chữ (ví dụ 1.000.000)."],
         ['Khối lượng thu gom (kg)', "'-3' phải từ 0 trở lên."],
@@ -320,7 +320,7 @@ describe('invalid rows: Vietnamese messages naming the row, the column and what 
       { ngay: 'tuần sau', loai: 'Picnic', ten: '', soNguoi: 'nhiều' },
       [
         ['Ngày tổ chức', "'tuần sau' không phải ngày hợp lệ (cần ngày/tháng/năm, ví dụ 15/09/2024)."],
-        ['Loại hoạt động', "'Picnic' không có trong danh sách (chọn một trong: Gặp gỡ, đối thoại giữa nhà trường với học sinh,"],
+        ['Loại hoạt động', "'Picnic' không có trong danh sách (chọn một trong: Gặp gỡ, đối thoại giữa nhà trường với học sinh;"],
         ['Tên hoạt động', REQUIRED],
         ['Số người tham gia', "'nhiều' không phải số (cần một số nguyên, ví dụ 25)."],
       ],
@@ -332,7 +332,7 @@ describe('invalid rows: Vietnamese messages naming the row, the column and what 
       { hoTen: 'X', ngaySinh: '13/13/1995', doiTuong: 'Giáo viên', renLuyen: 'a', hanhDong: '' },
       [
         ['Ngày sinh', "'13/13/1995' không phải ngày hợp lệ: không có tháng 13"],
-        ['Đối tượng', "'Giáo viên' không có trong danh sách (chọn một trong: Đoàn viên công nhân, viên chức,"],
+        ['Đối tượng', "'Giáo viên' không có trong danh sách (chọn một trong: Đoàn viên công nhân, viên chức;"],
         ['05 tiêu chí hành động', REQUIRED],
       ],
       '2014-03-31',
@@ -342,8 +342,8 @@ describe('invalid rows: Vietnamese messages naming the row, the column and what 
       'ren-luyen-2014-danh-gia',
       { dot: 'Đợt V', hoTen: 'Trần Thị Bích', renLuyen: 'Giỏi', hanhDong: '' },
       [
-        ['Đợt', "'Đợt V' không có trong danh sách (chọn một trong: Đợt I, Đợt II, Đợt III, Đợt IV)."],
-        ['Kết quả rèn luyện', "'Giỏi' không có trong danh sách (chọn một trong: Hoàn thành xuất sắc, Hoàn thành tốt, Hoàn thành, Không hoàn thành)."],
+        ['Đợt', "'Đợt V' không có trong danh sách (chọn một trong: Đợt I; Đợt II; Đợt III; Đợt IV)."],
+        ['Kết quả rèn luyện', "'Giỏi' không có trong danh sách (chọn một trong: Hoàn thành xuất sắc; Hoàn thành tốt; Hoàn thành; Không hoàn thành)."],
         ['Kết quả hành động', REQUIRED],
       ],
       'chua-xac-dinh',
@@ -383,7 +383,7 @@ describe('invalid rows: Vietnamese messages naming the row, the column and what 
       {
         column: 'Chức vụ',
         message:
-          "Dòng 12, cột 'Chức vụ': 'Hiệu trưởng' không có trong danh sách (chọn một trong: Tổng phụ trách Đội, Phó Tổng phụ trách Đội, Bí thư Chi đoàn giáo viên, Phó Bí thư Chi đoàn giáo viên).",
+          "Dòng 12, cột 'Chức vụ': 'Hiệu trưởng' không có trong danh sách (chọn một trong: Tổng phụ trách Đội; Phó Tổng phụ trách Đội; Bí thư Chi đoàn giáo viên; Phó Bí thư Chi đoàn giáo viên).",
       },
     ]);
   });

@@ -84,7 +84,7 @@ describe('readControlTabs: units registry', () => {
 
   it.each<[string, string]>([
     ['an invalid email, with its row and column', "Trang 'Đơn vị', dòng 8, cột 'Email': 'thu@' không phải địa chỉ email hợp lệ (ví dụ ten@truong.edu.vn)."],
-    ['an unknown unit type', "Trang 'Đơn vị', dòng 9, cột 'Loại đơn vị': 'Trường' không có trong danh sách (chọn một trong: Liên đội, Cơ sở Đoàn, Chi đoàn)."],
+    ['an unknown unit type', "Trang 'Đơn vị', dòng 9, cột 'Loại đơn vị': 'Trường' không có trong danh sách (chọn một trong: Liên đội; Cơ sở Đoàn; Chi đoàn)."],
     ['a duplicate id', "Trang 'Đơn vị', dòng 7: mã đơn vị 'th-luong-the-vinh' bị trùng với một dòng phía trên; dòng này bị bỏ qua."],
     ['an id without letters or digits', "Trang 'Đơn vị', dòng 10: mã đơn vị '!!!' không có chữ hoặc số nào; hãy đặt mã như th-luong-the-vinh."],
   ])('reports %s', (_label, problem) => {

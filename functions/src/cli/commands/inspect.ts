@@ -1,8 +1,12 @@
 import Table from 'cli-table3';
+import { loadBuiltinForms } from '../../adapters/catalog/builtin-forms.js';
 import { COLLECTIONS } from '../../adapters/store/firestore-sweep-store.js';
+import type { FormSpec } from '../../domain/forms/form-spec.js';
+import { periodLabel } from '../../domain/periods/period-id.js';
 import { formatVietnameseNumber as n } from '../../domain/cells/number-format.js';
 import { openFirestore } from '../firestore-session.js';
 import type { Output } from '../output.js';
+import { COMPACT_TABLE } from '../table-style.js';
 import type { CommandContext } from './context.js';
 
 const MAX_REJECTED_LINES = 30;
@@ -23,7 +27,7 @@ export async function inspectCommand({ config, out }: CommandContext, opts: { un
       out.printJson({ submissions, problems });
       return;
     }
-    printSubmissions(out, submissions);
+    printSubmissions(out, submissions, await loadBuiltinForms());
     if (problems.length) {
       out.print('');
       out.print('Vấn đề của tệp/trang:');
@@ -52,15 +56,16 @@ interface StoredSubmission {
   rejected: { errors: { message: string }[] }[];
 }
 
-function printSubmissions(out: Output, submissions: StoredSubmission[]): void {
+function printSubmissions(out: Output, submissions: StoredSubmission[], forms: readonly FormSpec[]): void {
   if (submissions.length === 0) {
     out.print('Firestore chưa có bài nộp nào (chạy `npm start` hoặc `tonghop sweep` trước).');
     return;
   }
-  const table = new Table({ head: ['Đơn vị', 'Biểu mẫu', 'Kỳ', 'Hợp lệ', 'Từ chối', 'Đủ', 'Lần sửa'], style: { head: [], border: [] } });
+  const table = new Table({ ...COMPACT_TABLE, head: ['Đơn vị', 'Biểu mẫu', 'Kỳ', 'Hợp lệ', 'Từ chối', 'Đủ', 'Lần sửa'] });
   const sorted = [...submissions].sort((a, b) => a.unitId.localeCompare(b.unitId) || a.formId.localeCompare(b.formId) || a.periodId.localeCompare(b.periodId));
   for (const s of sorted) {
-    table.push([s.unitId, s.formId, s.periodId, n(s.counts.valid), n(s.counts.rejected), s.complete ? 'đủ' : 'chưa', n(s.revision)]);
+    const form = forms.find((f) => f.id === s.formId);
+    table.push([s.unitId, s.formId, form ? periodLabel(form, s.periodId) : s.periodId, n(s.counts.valid), n(s.counts.rejected), s.complete ? 'đủ' : 'chưa', n(s.revision)]);
   }
   out.print(table.toString());
   out.print(`${n(submissions.length)} bài nộp.`);

@@ -23,10 +23,10 @@ const TIERS: ReadonlyArray<(s: string) => string> = [
   (s) => foldForMatch(s).replace(/ /g, ''),
 ];
 
-/** 'chọn một trong: A, B, C' (the first 8 values, then '…'). */
+/** 'chọn một trong: A; B; C' (the first 8 values, then '…'); semicolons because values may hold commas. */
 function choices(options: readonly EnumChoice[], lead = 'chọn một trong'): string {
   const names = options.slice(0, LISTED).map((o) => o.value);
-  return `${lead}: ${names.join(', ')}${options.length > LISTED ? ', …' : ''}`;
+  return `${lead}: ${names.join('; ')}${options.length > LISTED ? '; …' : ''}`;
 }
 
 /** Build a matcher that finds the option a text means; a stricter match always wins over a looser one. */
