@@ -125,7 +125,7 @@ describe('sweep of unit workbooks into Firestore', () => {
 
   it('stores normalized values, frozen first completion and a revision', async () => {
     const doc = await submission('tap-huan-2024~2024-09-15~clean');
-    expect(doc?.counts).toEqual({ read: 3, valid: 3, rejected: 0 });
+    expect(doc?.counts).toEqual({ read: 3, valid: 3, rejected: 0, nil: 0 });
     expect(doc?.complete).toBe(true);
     expect(doc?.rows[0]).toEqual({
       rowNumber: 5,
@@ -155,8 +155,8 @@ describe('sweep of unit workbooks into Firestore', () => {
   });
 
   it('splits a monthly report into one submission per month and keeps rows with an unreadable month', async () => {
-    expect((await submission('30-phut-bao-cao~2020-04~doan'))?.counts).toEqual({ read: 2, valid: 2, rejected: 0 });
-    expect((await submission('30-phut-bao-cao~2020-05~doan'))?.counts).toEqual({ read: 1, valid: 1, rejected: 0 });
+    expect((await submission('30-phut-bao-cao~2020-04~doan'))?.counts).toEqual({ read: 2, valid: 2, rejected: 0, nil: 0 });
+    expect((await submission('30-phut-bao-cao~2020-05~doan'))?.counts).toEqual({ read: 1, valid: 1, rejected: 0, nil: 0 });
     const unassigned = await submission('30-phut-bao-cao~chua-xac-dinh~doan');
     expect(unassigned?.rejected[0].errors[0].message).toContain("Dòng 8, cột 'Tháng'");
   });
@@ -199,7 +199,7 @@ describe('sweep of unit workbooks into Firestore', () => {
     expect((doc?.firstCompleteAt as Timestamp).toDate()).toEqual(SENT_AT);
     expect((doc?.lastChangedAt as Timestamp).toDate()).toEqual(editedAt);
     const emptied = await submission('lien-tich-2022-2023~2022-2023~clean');
-    expect(emptied?.counts).toEqual({ read: 0, valid: 0, rejected: 0 });
+    expect(emptied?.counts).toEqual({ read: 0, valid: 0, rejected: 0, nil: 0 });
     expect(emptied?.revision).toBe(2);
     const revisions = await firestore.db.collection('submissions').doc('lien-tich-2022-2023~2022-2023~clean').collection('revisions').get();
     expect(revisions.docs.map((d) => d.data().counts.read)).toEqual([1, 0]);

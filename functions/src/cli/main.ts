@@ -5,7 +5,7 @@ import { DataDirBusyError } from '../adapters/store/data-dir-lock.js';
 import { SheetReadError } from '../domain/sheets/sheet-read-error.js';
 import { createOutput } from './output.js';
 import { demoCommand } from './commands/demo.js';
-import { sweepCommand } from './commands/sweep.js';
+import { summaryCommand, sweepCommand, type SweepCommandOptions } from './commands/sweep.js';
 import { templatesCommand } from './commands/templates.js';
 import { inspectCommand } from './commands/inspect.js';
 
@@ -37,11 +37,21 @@ export async function main(argv: readonly string[], io: CliIo = process): Promis
 
   program
     .command('sweep')
-    .description('read the unit workbooks listed in a control workbook, validate every row and store submissions')
+    .description('read the unit workbooks listed in a control workbook, validate every row, store submissions, then statistics, summary and row statuses')
     .requiredOption('--control <file>', 'control workbook (.xlsx) with the "Đơn vị" tab')
     .option('--units-dir <dir>', 'folder of unit workbooks (default: units/ next to the control workbook)')
-    .option('--now <instant>', 'the sweep clock, ISO 8601 (default: now)', parseInstant)
-    .action(async (opts: { control: string; unitsDir?: string; now?: Date }) => sweepCommand(context(), opts));
+    .option('--summary <file>', 'summary workbook to write (default: tong-hop-bao-cao.xlsx next to the control workbook)')
+    .option('--now <instant>', 'the clock, ISO 8601 (default: now)', parseInstant)
+    .action(async (opts: SweepCommandOptions) => sweepCommand(context(), opts));
+
+  program
+    .command('summary')
+    .description('statistics, the summary workbook and row statuses from what is stored (no sweep)')
+    .requiredOption('--control <file>', 'control workbook (.xlsx) with the "Đơn vị" tab')
+    .option('--units-dir <dir>', 'folder of unit workbooks (default: units/ next to the control workbook)')
+    .option('--summary <file>', 'summary workbook to write (default: tong-hop-bao-cao.xlsx next to the control workbook)')
+    .option('--now <instant>', 'the clock, ISO 8601 (default: now)', parseInstant)
+    .action(async (opts: SweepCommandOptions) => summaryCommand(context(), opts));
 
   program
     .command('templates')

@@ -4,7 +4,7 @@ import { loadBuiltinForms } from '../../../functions/src/adapters/catalog/builti
 import type { ValidRow } from '../../../functions/src/domain/forms/compile-form.js';
 import { compileForm } from '../../../functions/src/domain/forms/compile-form.js';
 import type { FormSpec } from '../../../functions/src/domain/forms/form-spec.js';
-import { readFormTab, type RejectedRow, type TabReading } from '../../../functions/src/domain/forms/read-form-tab.js';
+import { readFormTab, type NilDeclaration, type RejectedRow, type TabReading } from '../../../functions/src/domain/forms/read-form-tab.js';
 import { buildSubmissions, emptySubmission, hashContent, submissionId } from '../../../functions/src/domain/submissions/build-submissions.js';
 
 const specs = await loadBuiltinForms();
@@ -26,7 +26,7 @@ function rejected(rowNumber: number, periodId: string): RejectedRow {
   return { rowNumber, periodId, cells: { Tháng: '4/2019' }, errors: [{ column: 'Tháng', message: `Dòng ${rowNumber}, cột 'Tháng': '4/2019' nằm ngoài thời gian của kế hoạch.` }] };
 }
 
-function reading(validRows: ValidRow[], rejectedRows: RejectedRow[]): TabReading {
+function reading(validRows: ValidRow[], rejectedRows: RejectedRow[], nilRows: NilDeclaration[] = []): TabReading {
   return {
     formId: BAO_CAO.id,
     tab: BAO_CAO.tab,
@@ -34,7 +34,8 @@ function reading(validRows: ValidRow[], rejectedRows: RejectedRow[]): TabReading
     problems: [],
     valid: validRows,
     rejected: rejectedRows,
-    rowsRead: validRows.length + rejectedRows.length,
+    nil: nilRows,
+    rowsRead: validRows.length + rejectedRows.length + nilRows.length,
   };
 }
 

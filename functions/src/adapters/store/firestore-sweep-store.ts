@@ -8,6 +8,7 @@ export const COLLECTIONS = {
   revisions: 'revisions',
   sources: 'sources',
   sweeps: 'sweeps',
+  stats: 'stats',
 } as const;
 
 /** The sweep's persistence on Firestore: one transaction per changed unit, so concurrent sweeps stay consistent. */
@@ -85,13 +86,16 @@ function contentFields(content: SubmissionContent): DocumentData {
   return {
     rows: content.rows.map((r) => ({ rowNumber: r.rowNumber, values: { ...r.values } })),
     rejected: content.rejected.map((r) => ({ rowNumber: r.rowNumber, cells: { ...r.cells }, errors: r.errors.map(withoutUndefined) })),
+    nilRows: [...content.nilRows],
     counts: { ...content.counts },
+    nil: content.nil,
     complete: content.complete,
     contentHash: content.contentHash,
   };
 }
 
-function sourceStateDoc(state: SourceState): DocumentData {
+/** The `sources/{unit}` document of a source state. */
+export function sourceStateDoc(state: SourceState): DocumentData {
   return {
     status: state.status,
     fingerprint: state.fingerprint ? { modifiedAt: Timestamp.fromDate(state.fingerprint.modifiedAt), size: state.fingerprint.size } : null,
@@ -100,10 +104,12 @@ function sourceStateDoc(state: SourceState): DocumentData {
     submissionIds: [...state.submissionIds],
     problems: state.problems.map(withoutUndefined),
     counts: { ...state.counts },
+    tabs: state.tabs.map((t) => ({ ...t })),
   };
 }
 
-function sourceStateFromDoc(unitId: string, data: DocumentData): SourceState {
+/** Read a `sources/{unit}` document back into the sweep's view of it. */
+export function sourceStateFromDoc(unitId: string, data: DocumentData): SourceState {
   const fingerprint = data.fingerprint ? { modifiedAt: (data.fingerprint.modifiedAt as Timestamp).toDate(), size: Number(data.fingerprint.size) } : null;
   return {
     unitId,
@@ -113,7 +119,8 @@ function sourceStateFromDoc(unitId: string, data: DocumentData): SourceState {
     specsHash: String(data.specsHash ?? ''),
     submissionIds: data.submissionIds ?? [],
     problems: data.problems ?? [],
-    counts: data.counts ?? { read: 0, valid: 0, rejected: 0 },
+    counts: { nil: 0, ...(data.counts ?? { read: 0, valid: 0, rejected: 0 }) },
+    tabs: data.tabs ?? [],
   };
 }
 

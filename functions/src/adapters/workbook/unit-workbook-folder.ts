@@ -3,11 +3,18 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { SheetReadError } from '../../domain/sheets/sheet-read-error.js';
 import type { Unit } from '../../domain/units/unit.js';
+import type { UnitFeedback } from '../../domain/feedback/unit-feedback.js';
+import type { FeedbackTarget, FeedbackWrite } from '../../jobs/summarize/ports.js';
+import { sameFingerprint } from '../../jobs/sweep/fingerprint.js';
 import type { OpenedSheets, SourceFingerprint, UnitSheetSource } from '../../jobs/sweep/ports.js';
 import { readWorkbookTabs } from './read-workbook.js';
+import { UnitFileChangedError, writeUnitFeedback } from './write-unit-feedback.js';
 
-/** Unit sheets as .xlsx workbooks in one folder (the embedded default, and units that email Excel files). */
-export class UnitWorkbookFolder implements UnitSheetSource {
+/**
+ * Unit sheets as .xlsx workbooks in one folder (the embedded default, and units that email
+ * Excel files): read by the sweep, and given back their row statuses by the summary job.
+ */
+export class UnitWorkbookFolder implements UnitSheetSource, FeedbackTarget {
   constructor(private readonly dir: string) {}
 
   async fingerprint(unit: Unit): Promise<SourceFingerprint | null> {
@@ -32,6 +39,21 @@ export class UnitWorkbookFolder implements UnitSheetSource {
       contentHash: createHash('sha256').update(bytes).digest('hex'),
       readTabs: () => readWorkbookTabs(bytes, unit.source),
     };
+  }
+
+  async write(unit: Unit, feedback: UnitFeedback, expected: SourceFingerprint): Promise<FeedbackWrite> {
+    // Only the workbook the sweep read gets its statuses: a newer file waits for the next sweep.
+    if (!sameFingerprint(await this.fingerprint(unit), expected)) return { outcome: 'moved-on' };
+    try {
+      const written = await writeUnitFeedback(this.pathOf(unit), feedback);
+      if (!written.changed) return { outcome: 'unchanged' };
+      const fingerprint = await this.fingerprint(unit);
+      if (!fingerprint) return { outcome: 'moved-on' };
+      return { outcome: 'written', cells: written.cellsWritten, fingerprint, contentHash: (await this.open(unit)).contentHash };
+    } catch (error) {
+      if (error instanceof UnitFileChangedError) return { outcome: 'moved-on' };
+      throw error;
+    }
   }
 
   /** The unit's file, kept inside the folder whatever the control workbook says ("../" cannot escape). */

@@ -1,20 +1,35 @@
 import path from 'node:path';
 import { runWorkbookSweep } from '../run-sweep.js';
-import { printSweepReport } from '../sweep-report.js';
+import { printSweepReport, sweepRunJson } from '../sweep-report.js';
 import type { CommandContext } from './context.js';
 
-/** `tonghop sweep --control file.xlsx`: sweep a folder of unit workbooks. */
-export async function sweepCommand({ config, out }: CommandContext, opts: { control: string; unitsDir?: string; now?: Date }): Promise<void> {
+export interface SweepCommandOptions {
+  readonly control: string;
+  readonly unitsDir?: string;
+  readonly summary?: string;
+  readonly now?: Date;
+}
+
+/** `tonghop sweep --control file.xlsx`: sweep a folder of unit workbooks, then statistics, summary and row statuses. */
+export async function sweepCommand(context: CommandContext, opts: SweepCommandOptions): Promise<void> {
+  await runAndReport(context, opts, false);
+}
+
+/** `tonghop summary --control file.xlsx`: statistics, summary and row statuses from what is stored, without sweeping. */
+export async function summaryCommand(context: CommandContext, opts: SweepCommandOptions): Promise<void> {
+  await runAndReport(context, opts, true);
+}
+
+async function runAndReport({ config, out }: CommandContext, opts: SweepCommandOptions, summaryOnly: boolean): Promise<void> {
   const run = await runWorkbookSweep({
     config,
     out,
     controlPath: path.resolve(opts.control),
     unitsDir: opts.unitsDir ? path.resolve(opts.unitsDir) : undefined,
+    summaryPath: opts.summary ? path.resolve(opts.summary) : undefined,
     now: opts.now ?? new Date(),
+    summaryOnly,
   });
-  if (out.json) {
-    out.printJson({ sweepId: run.result.sweepId ?? null, totals: run.result.totals, units: run.result.units, controlProblems: run.control.problems, firestore: run.firestore });
-    return;
-  }
-  printSweepReport(out, run);
+  if (out.json) out.printJson(sweepRunJson(run));
+  else printSweepReport(out, run);
 }

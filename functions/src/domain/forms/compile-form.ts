@@ -33,6 +33,8 @@ export interface CompiledForm {
   readonly spec: FormSpec;
   /** Validate one row given its cells by column key; the period comes from the period column or the form's single period. */
   validateRow(rowNumber: number, cellsByKey: Readonly<Record<string, RawCell>>): RowOutcome;
+  /** Only the period of a row (for rows that hold no data, like a "Không phát sinh" declaration). */
+  periodOf(rowNumber: number, cellsByKey: Readonly<Record<string, RawCell>>): { ok: true; periodId: PeriodId } | { ok: false; periodId: PeriodId; message: string };
 }
 
 const REQUIRED_REASON = 'chưa nhập (cột bắt buộc)';
@@ -66,17 +68,27 @@ export function compileForm(spec: FormSpec): CompiledForm {
       }
       const errors = result.error.issues.map((issue): RowError => {
         const key = String(issue.path[0]);
-        const header = headerByKey.get(key) ?? key;
-        const cell = cellsByKey[key];
-        const quoted = issue.message === REQUIRED_REASON ? '' : ` '${displayCell(cell)}'`;
-        return { column: header, message: `Dòng ${rowNumber}, cột '${header}':${quoted} ${issue.message}.` };
+        return { column: headerByKey.get(key) ?? key, message: `${cellMessage(rowNumber, key, cellsByKey[key], issue.message)}.` };
       });
       // A rejected row still belongs to its period when its period cell itself is fine.
       const period = periodColumn && periodSchema?.safeParse(cellsByKey[periodColumn.key]);
       const periodId = period ? (period.success ? periodIdOf(period.data) : UNASSIGNED_PERIOD) : (fixedPeriod ?? UNASSIGNED_PERIOD);
       return { ok: false, rowNumber, periodId, errors };
     },
+    periodOf(rowNumber, cellsByKey) {
+      if (!periodColumn || !periodSchema) return { ok: true, periodId: fixedPeriod ?? UNASSIGNED_PERIOD };
+      const cell = cellsByKey[periodColumn.key] ?? null;
+      const period = periodSchema.safeParse(cell);
+      if (period.success) return { ok: true, periodId: periodIdOf(period.data) };
+      return { ok: false, periodId: UNASSIGNED_PERIOD, message: cellMessage(rowNumber, periodColumn.key, cell, period.error.issues[0]?.message ?? '') };
+    },
   };
+
+  function cellMessage(rowNumber: number, key: string, cell: RawCell, reason: string): string {
+    const header = headerByKey.get(key) ?? key;
+    const quoted = reason === REQUIRED_REASON ? '' : ` '${displayCell(cell)}'`;
+    return `Dòng ${rowNumber}, cột '${header}':${quoted} ${reason}`;
+  }
 }
 
 function columnSchema(column: ColumnSpec, spec: FormSpec): z.ZodType {

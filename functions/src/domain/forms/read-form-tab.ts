@@ -5,6 +5,7 @@ import { columnLetter } from '../sheets/a1.js';
 import { singlePeriodId, UNASSIGNED_PERIOD, type PeriodId } from '../periods/period-id.js';
 import type { CompiledForm, RowError, ValidRow } from './compile-form.js';
 import { locateHeader, matchHeaders, type HeaderMatch } from './header-match.js';
+import { isNilDeclaration, NIL_PHRASE } from './nil-declaration.js';
 
 /** One row of a sheet tab with the row number the spreadsheet shows (1-based). */
 export interface SheetRow {
@@ -29,6 +30,13 @@ export interface RejectedRow {
   readonly errors: readonly RowError[];
 }
 
+/** A row declaring "Không phát sinh" for its period: a valid record that holds no data. */
+export interface NilDeclaration {
+  readonly rowNumber: number;
+  readonly periodId: PeriodId;
+  readonly cells: Readonly<Record<string, StoredCell>>;
+}
+
 /** A problem with the whole tab (not one row), in Vietnamese. */
 export interface TabProblem {
   readonly severity: 'error' | 'warning';
@@ -43,7 +51,8 @@ export interface TabReading {
   readonly problems: readonly TabProblem[];
   readonly valid: readonly ValidRow[];
   readonly rejected: readonly RejectedRow[];
-  /** Non-empty rows read below the header: always valid + rejected. */
+  readonly nil: readonly NilDeclaration[];
+  /** Non-empty rows read below the header: always valid + rejected + nil. */
   readonly rowsRead: number;
 }
 
@@ -58,7 +67,7 @@ export function readFormTab(form: CompiledForm, tab: SheetTab): TabReading {
     const rows = tab.rows.filter((row) => !isEmptyRow(row.cells, undefined, new Set()));
     const period = singlePeriodId(spec.period) ?? UNASSIGNED_PERIOD;
     const rejected = rows.map((row) => rejectWhole(row, period, headersOf(undefined, row.cells), `Dòng ${row.rowNumber}: chưa ghi nhận vì trang không có dòng tiêu đề của biểu mẫu.`));
-    return { ...base, headerRowNumber: undefined, problems: [{ severity: 'error', message }], valid: [], rejected, rowsRead: rejected.length };
+    return { ...base, headerRowNumber: undefined, problems: [{ severity: 'error', message }], valid: [], rejected, nil: [], rowsRead: rejected.length };
   }
 
   const headerRow = tab.rows[header.index];
@@ -70,12 +79,23 @@ export function readFormTab(form: CompiledForm, tab: SheetTab): TabReading {
     ? `chưa ghi nhận vì trang thiếu cột bắt buộc ${match.missingRequired.map((c) => `'${c.header}'`).join(', ')}`
     : undefined;
 
+  const periodColumn = spec.columns.find((c) => c.period);
+  const periodIndex = periodColumn ? match.indexByKey.get(periodColumn.key) : undefined;
+  const nilIgnored = new Set([...counterIndexes, ...(periodIndex === undefined ? [] : [periodIndex]), ...(match.statusIndex === undefined ? [] : [match.statusIndex])]);
   const valid: ValidRow[] = [];
   const rejected: RejectedRow[] = [];
+  const nil: NilDeclaration[] = [];
   for (const row of tab.rows.slice(header.index + header.span)) {
     if (isEmptyRow(row.cells, match.statusIndex, counterIndexes)) continue;
     const cellsByKey: Record<string, RawCell> = {};
     for (const [key, index] of match.indexByKey) cellsByKey[key] = row.cells[index];
+    const stored = () => storedCells(headersOf(headerCells, row.cells), row.cells, match.statusIndex);
+    if (isNilDeclaration(row.cells, nilIgnored)) {
+      const period = form.periodOf(row.rowNumber, cellsByKey);
+      if (period.ok) nil.push({ rowNumber: row.rowNumber, periodId: period.periodId, cells: stored() });
+      else rejected.push({ rowNumber: row.rowNumber, periodId: period.periodId, cells: stored(), errors: [{ column: periodColumn?.header, message: `${period.message} (dòng ghi '${NIL_PHRASE}' cần cho biết kỳ báo cáo).` }] });
+      continue;
+    }
     const outcome = form.validateRow(row.rowNumber, cellsByKey);
     // A missing required column is said once for the tab; each row only points to it.
     const errors = outcome.ok ? [] : outcome.errors.filter((e) => !match.missingRequired.some((c) => c.header === e.column));
@@ -83,10 +103,10 @@ export function readFormTab(form: CompiledForm, tab: SheetTab): TabReading {
     if (outcome.ok && errors.length === 0) {
       valid.push({ rowNumber: outcome.rowNumber, periodId: outcome.periodId, values: outcome.values });
     } else {
-      rejected.push({ rowNumber: row.rowNumber, periodId: outcome.periodId, cells: storedCells(headersOf(headerCells, row.cells), row.cells, match.statusIndex), errors });
+      rejected.push({ rowNumber: row.rowNumber, periodId: outcome.periodId, cells: stored(), errors });
     }
   }
-  return { ...base, headerRowNumber: headerRow?.rowNumber, problems, valid, rejected, rowsRead: valid.length + rejected.length };
+  return { ...base, headerRowNumber: headerRow?.rowNumber, problems, valid, rejected, nil, rowsRead: valid.length + rejected.length + nil.length };
 }
 
 function headerProblems(tabName: string, match: HeaderMatch): TabProblem[] {

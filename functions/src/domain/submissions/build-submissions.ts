@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { ValidRow } from '../forms/compile-form.js';
 import type { FormSpec } from '../forms/form-spec.js';
-import type { RejectedRow, TabReading } from '../forms/read-form-tab.js';
+import { NIL_PHRASE } from '../forms/nil-declaration.js';
+import type { NilDeclaration, RejectedRow, TabReading } from '../forms/read-form-tab.js';
 import type { PeriodId } from '../periods/period-id.js';
 
 /** What a unit sent for one form and one period, as read from its sheet. */
@@ -12,17 +13,23 @@ export interface SubmissionContent {
   readonly unitId: string;
   readonly rows: readonly ValidRow[];
   readonly rejected: readonly RejectedRow[];
+  /** Row numbers declaring "Không phát sinh" (only when the period holds no other row). */
+  readonly nilRows: readonly number[];
   readonly counts: SubmissionCounts;
-  /** No rejected rows and at least the form's minimum number of rows. */
+  /** The unit declared it had nothing to report for this period. */
+  readonly nil: boolean;
+  /** Reported in full: a nil declaration, or no rejected rows and at least the form's minimum number of rows. */
   readonly complete: boolean;
   /** Hash of rows + rejected rows: unchanged hash = nothing to write. */
   readonly contentHash: string;
 }
 
+/** read = valid + rejected; `nil` counts the declarations among the valid rows. */
 export interface SubmissionCounts {
   readonly read: number;
   readonly valid: number;
   readonly rejected: number;
+  readonly nil: number;
 }
 
 /** Document id of a submission: `{form}~{period}~{unit}`. */
@@ -32,27 +39,43 @@ export function submissionId(formId: string, periodId: PeriodId, unitId: string)
 
 /** Group a tab's rows into one submission per period. */
 export function buildSubmissions(spec: FormSpec, unitId: string, reading: TabReading): SubmissionContent[] {
-  const byPeriod = new Map<PeriodId, { rows: ValidRow[]; rejected: RejectedRow[] }>();
+  const byPeriod = new Map<PeriodId, { rows: ValidRow[]; rejected: RejectedRow[]; nil: NilDeclaration[] }>();
   const groupOf = (periodId: PeriodId) => {
     let group = byPeriod.get(periodId);
-    if (!group) byPeriod.set(periodId, (group = { rows: [], rejected: [] }));
+    if (!group) byPeriod.set(periodId, (group = { rows: [], rejected: [], nil: [] }));
     return group;
   };
   for (const row of reading.valid) groupOf(row.periodId).rows.push(row);
   for (const row of reading.rejected) groupOf(row.periodId).rejected.push(row);
+  for (const row of reading.nil) groupOf(row.periodId).nil.push(row);
 
   return [...byPeriod.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([periodId, { rows, rejected }]) => emptyOr(spec, unitId, periodId, rows, rejected));
+    .map(([periodId, group]) => {
+      if (group.nil.length === 0 || (group.rows.length === 0 && group.rejected.length === 0)) return content(spec, unitId, periodId, group);
+      // "Nothing to report" next to rows of the same period contradicts them: the declaration is rejected.
+      const contradicted = group.nil.map((row) => ({
+        rowNumber: row.rowNumber,
+        periodId,
+        cells: row.cells,
+        errors: [{ message: `Dòng ${row.rowNumber}: kỳ này đã có số liệu nên không ghi '${NIL_PHRASE}' được; hãy xóa dòng này hoặc xóa các dòng số liệu của kỳ.` }],
+      }));
+      const rejected = [...group.rejected, ...contradicted].sort((a, b) => a.rowNumber - b.rowNumber);
+      return content(spec, unitId, periodId, { rows: group.rows, rejected, nil: [] });
+    });
 }
 
 /** A submission with no rows: what a period becomes when a unit deletes everything it had sent. */
 export function emptySubmission(spec: FormSpec, unitId: string, periodId: PeriodId): SubmissionContent {
-  return emptyOr(spec, unitId, periodId, [], []);
+  return content(spec, unitId, periodId, { rows: [], rejected: [], nil: [] });
 }
 
-function emptyOr(spec: FormSpec, unitId: string, periodId: PeriodId, rows: ValidRow[], rejected: RejectedRow[]): SubmissionContent {
-  const counts = { read: rows.length + rejected.length, valid: rows.length, rejected: rejected.length };
+function content(spec: FormSpec, unitId: string, periodId: PeriodId, group: { rows: ValidRow[]; rejected: RejectedRow[]; nil: NilDeclaration[] }): SubmissionContent {
+  const { rows, rejected } = group;
+  const nilRows = group.nil.map((row) => row.rowNumber);
+  const valid = rows.length + nilRows.length;
+  const counts = { read: valid + rejected.length, valid, rejected: rejected.length, nil: nilRows.length };
+  const nil = nilRows.length > 0;
   return {
     id: submissionId(spec.id, periodId, unitId),
     formId: spec.id,
@@ -60,9 +83,11 @@ function emptyOr(spec: FormSpec, unitId: string, periodId: PeriodId, rows: Valid
     unitId,
     rows,
     rejected,
+    nilRows,
     counts,
-    complete: rejected.length === 0 && rows.length >= Math.max(1, spec.minRows),
-    contentHash: hashContent({ rows, rejected }),
+    nil,
+    complete: nil || (rejected.length === 0 && rows.length >= Math.max(1, spec.minRows)),
+    contentHash: hashContent({ rows, rejected, nilRows }),
   };
 }
 

@@ -1,15 +1,18 @@
 import type { FormSpec, UnitType } from '../../domain/forms/form-spec.js';
+import { periodsOf } from '../../domain/periods/schedule.js';
 import type { Unit } from '../../domain/units/unit.js';
 import { formsForUnit } from '../../domain/units/targets.js';
 import type { WritableCell } from '../../adapters/workbook/write-sheet-layout.js';
 import type { ControlFormRow, ControlSettings } from '../../adapters/workbook/write-control-workbook.js';
-import { deadlineInstant, finalDeadline, sentAtFor } from './demo-deadlines.js';
+import { buildHistory, onceSendAt, type DemoDelivery, type DemoSend, type SchoolYearPace, type SendPlan } from './demo-history.js';
 import { makeMistakes, type DemoMistake } from './demo-mistakes.js';
-import { recordsToRows, monthsFrom, type RowBuilder, type RowRecord, type UnitProfile } from './demo-profile.js';
+import { recordsToRows, type DemoRow, type RowBuilder, type RowPlan, type RowRecord, type UnitProfile } from './demo-profile.js';
 import { jointPlanRows, smallPlanRows, trainingRegistrationRows } from './demo-rows-schools.js';
-import { REPORTED_MONTHS, actionRegistrationRows, actionReportRows, commitmentEvaluationRows, commitmentRegistrationRows } from './demo-rows-youth.js';
+import { actionRegistrationRows, actionReportRows, commitmentEvaluationRows, commitmentRegistrationRows } from './demo-rows-youth.js';
 import { buildUnitProfiles } from './demo-units.js';
 import { createPrng, type Prng } from './prng.js';
+
+export { DEMO_NOW, type DemoDelivery, type DemoSend } from './demo-history.js';
 
 /** What the demo did to a unit's file, so tests and the CLI can say what the sweep should find. */
 export const DEMO_SCENARIOS = ['clean', 'typos', 'corrupt', 'renamed-header', 'missing-tab', 'missing'] as const;
@@ -25,21 +28,29 @@ export interface RenamedHeader {
 
 /**
  * One unit's file, or its absence. Every unit has exactly one entry, in the order of `units`:
- * - missing: no file is written; sentAt null, no rows;
- * - corrupt: a file of non-zip bytes named `<id>.xlsx`; no rows (nothing is readable);
- * - renamed-header / missing-tab / typos / clean: a real workbook with these rows.
+ * - missing: no file is written; sentAt null, no rows, no sends;
+ * - corrupt: a file of non-zip bytes named `<id>.xlsx`, sent once; no rows (nothing is readable);
+ * - renamed-header / missing-tab / typos / clean: a real workbook with these rows, sent several times over the years.
  */
 export interface DemoWorkbook {
   readonly unitId: string;
   readonly scenario: DemoScenario;
+  /** The main form's last period went out after its deadline (sentAt > dueAt). */
   readonly late: boolean;
-  /** When the unit sent its file: the file's mtime. Null when it sent nothing. */
+  /** When the unit last sent its file (its last send): the final file's mtime. Null when it sent nothing. */
   readonly sentAt: Date | null;
-  /** The form whose deadline on-time/late is judged against, and that deadline. */
+  /** The form whose deadline on-time/late is judged against, and the last on-time instant of the last period the unit sent of it. */
   readonly mainFormId: string;
   readonly dueAt: Date;
-  /** Rows of each tab written, in the form's column order (no status cell). */
+  /** Rows of each tab of the final file, in the form's column order (no status cell). */
   readonly rowsByFormId: Map<string, WritableCell[][]>;
+  /**
+   * Every time the unit sent its file, chronological, at most one a day (ICT): the whole workbook as of then,
+   * cumulative; the last one holds rowsByFormId itself. Corrupt: one send with no rows. Missing: none.
+   */
+  readonly sends: DemoSend[];
+  /** Each (form, period) the unit sent rows for, with its deadline and whether it went out late. */
+  readonly deliveries: DemoDelivery[];
   /** Forms the unit owes whose tab its file lacks. */
   readonly missingTabFormIds: string[];
   readonly renamedHeader?: RenamedHeader;
@@ -71,11 +82,23 @@ export const DEMO_SETTINGS: ControlSettings = {
 /** 08:00 10/09/2024 in Asia/Ho_Chi_Minh, the day plan 42-KHLT was issued. */
 export const DEMO_CONTROL_MODIFIED_AT = new Date('2024-09-10T01:00:00Z');
 
-/** How many units of each type get each unusual scenario (the rest are clean) and how many sent late. */
+/** How many units of each type get each unusual scenario (the rest are clean) and how many sent their main form late. */
 const SCENARIO_PLAN: Readonly<Record<UnitType, { readonly scenarios: readonly DemoScenario[]; readonly late: number }>> = {
   'lien-doi': { scenarios: ['typos', 'typos', 'typos', 'missing', 'corrupt', 'renamed-header'], late: 4 },
   'co-so-doan': { scenarios: ['typos', 'missing', 'missing-tab'], late: 2 },
   'chi-doan': { scenarios: ['typos', 'missing'], late: 2 },
+};
+
+/**
+ * Timing besides the main forms: how many units sent each other once-form late, how the Liên đội paced their
+ * school-year report, and the cơ sở Đoàn that stopped reporting (its later months stay missing).
+ */
+const TIMING_PLAN = {
+  lateOnce: { 'ke-hoach-nho-65-nam': 4, '30-phut-dang-ky': 1, 'ren-luyen-2014-dang-ky': 1 } as Readonly<Record<string, number>>,
+  schoolYear: { formId: 'lien-tich-2022-2023', paces: { 'last-batch-late': 3, 'all-late': 2 } as Readonly<Partial<Record<SchoolYearPace, number>>> },
+  stopped: { unitType: 'co-so-doan' as UnitType, lastMonth: '2022-06' },
+  /** Of the units late on a 10:00 deadline, how many sent the same afternoon (the rest on later days). */
+  lateSameDay: 2,
 };
 
 /** The form each unit type's file is mainly judged by (its latest deadline). */
@@ -95,15 +118,22 @@ const ROW_BUILDERS: Readonly<Record<string, RowBuilder>> = {
   'ren-luyen-2014-danh-gia': commitmentEvaluationRows,
 };
 
+/** What the district decided about one unit before drawing its file. */
+interface UnitPlan {
+  readonly scenario: DemoScenario;
+  readonly late: boolean;
+  readonly rows: RowPlan;
+  readonly sends: SendPlan;
+}
+
 /** Build a deterministic sample district from the form catalog: same specs and seed, same district. */
 export function buildDemoDistrict(specs: FormSpec[], seed = 2024): DemoDistrict {
   const rng = createPrng(seed);
+  // Timing draws come from their own stream, so retiming the history does not redraw the rows.
+  const timing = createPrng((seed ^ 0x9e3779b9) >>> 0);
   const profiles = buildUnitProfiles(rng);
-  const scenarios = assignScenarios(profiles, rng);
-  const workbooks = profiles.map((profile) => {
-    const plan = scenarios.get(profile.unit.id) ?? { scenario: 'clean' as const, late: false };
-    return buildWorkbook(specs, profile, plan.scenario, plan.late, rng);
-  });
+  const plans = planUnits(specs, profiles, assignScenarios(profiles, rng), timing);
+  const workbooks = profiles.map((profile) => buildWorkbook(specs, profile, plans.get(profile.unit.id) ?? cleanPlan(), rng, timing));
   return {
     seed,
     specs,
@@ -126,39 +156,99 @@ function assignScenarios(profiles: readonly UnitProfile[], rng: Prng): Map<strin
   return plan;
 }
 
-function buildWorkbook(specs: readonly FormSpec[], profile: UnitProfile, scenario: DemoScenario, late: boolean, rng: Prng): DemoWorkbook {
+function cleanPlan(): UnitPlan {
+  return { scenario: 'clean', late: false, rows: {}, sends: { lateForms: new Set(), lastPeriodLate: false, schoolYear: 'on-time' } };
+}
+
+/** Add the timing plan to the scenarios: who sent which other form late, how each school paced its year, who stopped. */
+function planUnits(
+  specs: readonly FormSpec[],
+  profiles: readonly UnitProfile[],
+  scenarios: ReadonlyMap<string, { scenario: DemoScenario; late: boolean }>,
+  rng: Prng,
+): Map<string, UnitPlan> {
+  const scenarioOf = (id: string) => scenarios.get(id) ?? { scenario: 'clean' as const, late: false };
+  // Units owing the form whose file holds every form they owe, with rows.
+  const sendersOf = (formId: string) =>
+    profiles
+      .filter((p) => !['missing', 'corrupt', 'missing-tab'].includes(scenarioOf(p.unit.id).scenario) && formsForUnit(specs, p.unit).some((s) => s.id === formId))
+      .map((p) => p.unit.id);
+
+  const lateForms = new Map<string, Set<string>>();
+  for (const [formId, count] of Object.entries(TIMING_PLAN.lateOnce)) {
+    for (const id of rng.sample(sendersOf(formId), count)) lateForms.set(id, new Set([...(lateForms.get(id) ?? []), formId]));
+  }
+  const paces = new Map<string, SchoolYearPace>();
+  const schools = rng.shuffle(sendersOf(TIMING_PLAN.schoolYear.formId));
+  for (const [pace, count] of Object.entries(TIMING_PLAN.schoolYear.paces) as [SchoolYearPace, number][]) {
+    for (const id of schools.splice(0, count)) paces.set(id, pace);
+  }
+  const cleanOfType = profiles.filter((p) => p.unit.type === TIMING_PLAN.stopped.unitType && scenarioOf(p.unit.id).scenario === 'clean');
+  const stopped = cleanOfType.length > 0 ? rng.pick(cleanOfType).unit.id : undefined;
+  // A main form answered once (tap-huan-2024) is late through lateForms; a periodic one through its last period.
+  const mainOnce = (type: UnitType) => specs.find((s) => s.id === MAIN_FORM[type])?.period.type === 'once';
+  const lateOnOnce = profiles.filter((p) => mainOnce(p.unit.type) && scenarioOf(p.unit.id).late).map((p) => p.unit.id);
+  const sameDay = new Set(rng.sample(lateOnOnce, TIMING_PLAN.lateSameDay));
+
+  return new Map(
+    profiles.map((profile) => {
+      const { unit } = profile;
+      const { scenario, late } = scenarioOf(unit.id);
+      const sends: SendPlan = {
+        lateForms: new Set([...(lateForms.get(unit.id) ?? []), ...(late && mainOnce(unit.type) ? [MAIN_FORM[unit.type]] : [])]),
+        lastPeriodLate: late,
+        lateSameDay: sameDay.has(unit.id),
+        schoolYear: paces.get(unit.id) ?? 'on-time',
+      };
+      return [unit.id, { scenario, late, rows: unit.id === stopped ? { lastMonth: TIMING_PLAN.stopped.lastMonth } : {}, sends }];
+    }),
+  );
+}
+
+function buildWorkbook(specs: readonly FormSpec[], profile: UnitProfile, plan: UnitPlan, rng: Prng, timing: Prng): DemoWorkbook {
   const { unit } = profile;
+  const { scenario, late } = plan;
   const forms = formsForUnit(specs, unit);
-  const records = new Map<string, RowRecord[]>();
-  for (const spec of forms) records.set(spec.id, ROW_BUILDERS[spec.id]?.(spec, profile, rng) ?? []);
+  const demoRows = new Map<string, DemoRow[]>();
+  for (const spec of forms) demoRows.set(spec.id, ROW_BUILDERS[spec.id]?.(spec, profile, rng, plan.rows) ?? []);
+  const records = new Map([...demoRows].map(([formId, rows]) => [formId, rows.map((row) => row.record)] as [string, RowRecord[]]));
+  const nilRows = new Set([...demoRows].flatMap(([formId, rows]) => rows.flatMap((row, i) => (row.nil ? [`${formId}#${i}`] : []))));
   const main = forms.find((s) => s.id === MAIN_FORM[unit.type]) ?? forms[forms.length - 1];
-  const due = main ? finalDeadline(main, main.period.type === 'monthly' ? monthsFrom(main.period.from, REPORTED_MONTHS).at(-1) : undefined) : { date: '2000-01-01' };
-  const sentAt = sentAtFor(due, late, rng);
-  const base = { unitId: unit.id, scenario, mainFormId: main?.id ?? '', dueAt: deadlineInstant(due), missingTabFormIds: [] as string[], mistakes: [] as DemoMistake[] };
+  const lastDue = main ? (periodsOf(main).at(-1)?.due ?? new Date(0)) : new Date(0);
+  const base = { unitId: unit.id, scenario, mainFormId: main?.id ?? '', missingTabFormIds: [] as string[], mistakes: [] as DemoMistake[] };
   const rowsOf = (only: readonly FormSpec[]) => new Map(only.map((spec) => [spec.id, recordsToRows(spec, records.get(spec.id) ?? [])]));
+  /** A file the unit really sent: its history decides sentAt, and dueAt is the deadline of the last main period it sent. */
+  const sent = (kept: readonly FormSpec[], rest: Pick<DemoWorkbook, 'expectedRejectedRows' | 'mistakes' | 'missingTabFormIds'> & { renamedHeader?: RenamedHeader }): DemoWorkbook => {
+    const rowsByFormId = rowsOf(kept);
+    const { sends, deliveries } = buildHistory(kept, demoRows, rowsByFormId, plan.sends, timing);
+    const mainDue = deliveries.filter((d) => d.formId === main?.id).reduce((due, d) => (d.dueAt > due ? d.dueAt : due), new Date(0));
+    return { ...base, ...rest, late, sentAt: sends.at(-1)?.at ?? null, dueAt: mainDue, rowsByFormId, sends, deliveries };
+  };
 
   switch (scenario) {
     case 'missing':
-      return { ...base, late: false, sentAt: null, rowsByFormId: new Map(), expectedRejectedRows: 0 };
-    case 'corrupt':
-      return { ...base, late, sentAt, rowsByFormId: new Map(), expectedRejectedRows: 0 };
+      return { ...base, late: false, sentAt: null, dueAt: lastDue, rowsByFormId: new Map(), sends: [], deliveries: [], expectedRejectedRows: 0 };
+    case 'corrupt': {
+      const at = main ? onceSendAt(main, late, timing, plan.sends.lateSameDay) : lastDue;
+      return { ...base, late, sentAt: at, dueAt: lastDue, rowsByFormId: new Map(), sends: [{ at, rowsByFormId: new Map() }], deliveries: [], expectedRejectedRows: 0 };
+    }
     case 'typos': {
-      const mistakes = makeMistakes(records, rng.int(2, 3), rng);
-      return { ...base, late, sentAt, mistakes, rowsByFormId: rowsOf(forms), expectedRejectedRows: mistakes.length };
+      const mistakes = makeMistakes(records, rng.int(2, 3), rng, nilRows);
+      return sent(forms, { mistakes, expectedRejectedRows: mistakes.length, missingTabFormIds: [] });
     }
     case 'renamed-header': {
       const renamedHeader = pickHeaderToRename(forms);
       const rejected = renamedHeader ? (records.get(renamedHeader.formId)?.length ?? 0) : 0;
-      return { ...base, late, sentAt, rowsByFormId: rowsOf(forms), expectedRejectedRows: rejected, ...(renamedHeader ? { renamedHeader } : {}) };
+      return sent(forms, { mistakes: [], expectedRejectedRows: rejected, missingTabFormIds: [], ...(renamedHeader ? { renamedHeader } : {}) });
     }
     case 'missing-tab': {
       // A unit that sent only its monthly report and forgot the registration is the usual case.
       const dropped = forms.find((s) => s.kind === 'registration') ?? forms[0];
       const kept = forms.filter((s) => s !== dropped);
-      return { ...base, late, sentAt, missingTabFormIds: dropped ? [dropped.id] : [], rowsByFormId: rowsOf(kept), expectedRejectedRows: 0 };
+      return sent(kept, { mistakes: [], expectedRejectedRows: 0, missingTabFormIds: dropped ? [dropped.id] : [] });
     }
     case 'clean':
-      return { ...base, late, sentAt, rowsByFormId: rowsOf(forms), expectedRejectedRows: 0 };
+      return sent(forms, { mistakes: [], expectedRejectedRows: 0, missingTabFormIds: [] });
   }
 }
 

@@ -56,12 +56,13 @@ const MISTAKES: Readonly<Record<string, readonly MistakeKind[]>> = {
 /**
  * Put `count` mistakes into a unit's rows (records are changed in place), each in a different row,
  * so the number of rows the sweep must reject equals the number of mistakes returned.
+ * Rows in `locked` ('<form id>#<row index>', e.g. "Không phát sinh" declarations) are left alone.
  */
-export function makeMistakes(recordsByFormId: ReadonlyMap<string, RowRecord[]>, count: number, rng: Prng): DemoMistake[] {
+export function makeMistakes(recordsByFormId: ReadonlyMap<string, RowRecord[]>, count: number, rng: Prng, locked: ReadonlySet<string> = new Set()): DemoMistake[] {
   const candidates = [...recordsByFormId.entries()].flatMap(([formId, records]) =>
     records.length === 0 ? [] : (MISTAKES[formId] ?? []).map((kind) => ({ formId, kind, rows: records.length })),
   );
-  const used = new Set<string>();
+  const used = new Set<string>(locked);
   const mistakes: DemoMistake[] = [];
   for (const { formId, kind, rows } of rng.shuffle(candidates)) {
     if (mistakes.length === count) break;

@@ -1,5 +1,5 @@
 import { randomPerson } from './demo-names.js';
-import { dayOfMonth, monthsFrom, type RowBuilder, type RowRecord } from './demo-profile.js';
+import { dayOfMonth, monthsFrom, onceRows, type RowBuilder, type RowRecord } from './demo-profile.js';
 import { typeBool, typeChoice, typeDate, typeMoney, typePhone, typeText } from './demo-typing.js';
 
 /** Rows of the forms a Liên đội fills: training registration, Kế hoạch nhỏ report, joint-plan activities. */
@@ -15,7 +15,7 @@ export const trainingRegistrationRows: RowBuilder = (spec, profile, rng) => {
   const { habits } = profile;
   const count = rng.int(2, 4);
   const roles = [TPT, ...rng.sample(OTHER_ROLES, count - 1)];
-  return roles.map((role, i): RowRecord => {
+  const records = roles.map((role, i): RowRecord => {
     const person = i === 0 ? profile.contact : randomPerson(rng);
     const joins = rng.chance(0.6) ? [TRAINING, JOURNEY] : [TRAINING];
     return {
@@ -30,6 +30,7 @@ export const trainingRegistrationRows: RowBuilder = (spec, profile, rng) => {
       ghiChu: rng.chance(0.25) ? typeText(rng.pick(TRAINING_NOTES), habits) : null,
     };
   });
+  return onceRows(records);
 };
 
 const KHN = {
@@ -56,7 +57,7 @@ export const smallPlanRows: RowBuilder = (spec, profile, rng) => {
   const extra = rng.sample([KHN.works, KHN.model, KHN.praise, KHN.other], rng.int(1, 4));
   const activities = [KHN.propaganda, KHN.collect, ...extra];
   const pupils = unit.members ?? 800;
-  return activities.map((activity): RowRecord => {
+  const records = activities.map((activity): RowRecord => {
     const collecting = activity === KHN.collect;
     return {
       hoatDong: typeChoice(spec, 'hoatDong', activity, habits, rng),
@@ -70,6 +71,7 @@ export const smallPlanRows: RowBuilder = (spec, profile, rng) => {
       ghiChu: null,
     };
   });
+  return onceRows(records);
 };
 
 const JOINT = {
@@ -83,7 +85,10 @@ const JOINT = {
   other: 'Hoạt động khác',
 } as const;
 
-/** lien-tich-2022-2023: dialogues twice a year, a book event, monthly trainings and other activities, 6–15 rows in date order. */
+/**
+ * lien-tich-2022-2023: dialogues twice a year, a book event, monthly trainings and other activities, 6–15 rows in date order;
+ * each row's period is its activity date (the unit reports the year in batches, each with the activities done by then).
+ */
 export const jointPlanRows: RowBuilder = (spec, profile, rng) => {
   const { habits, unit } = profile;
   const months = monthsFrom('2022-09', 9);
@@ -102,12 +107,15 @@ export const jointPlanRows: RowBuilder = (spec, profile, rng) => {
     ...(unit.level === 'THCS' ? [{ kind: JOINT.career, name: 'Tư vấn chọn ngành, chọn trường cho học sinh lớp 9', date: dayOfMonth('2023-04', rng), people: rng.int(100, 300) }] : []),
   ];
   const chosen = [...fixed, ...rng.sample(optional, rng.int(6, 15) - fixed.length)].sort((a, b) => a.date.localeCompare(b.date));
-  return chosen.map((a): RowRecord => ({
-    ngay: typeDate(a.date, habits),
-    loai: typeChoice(spec, 'loai', a.kind, habits, rng),
-    ten: typeText(a.name, habits),
-    soNguoi: rng.chance(0.9) ? a.people : null,
-    ghiChu: null,
+  return chosen.map((a) => ({
+    period: a.date,
+    record: {
+      ngay: typeDate(a.date, habits),
+      loai: typeChoice(spec, 'loai', a.kind, habits, rng),
+      ten: typeText(a.name, habits),
+      soNguoi: rng.chance(0.9) ? a.people : null,
+      ghiChu: null,
+    },
   }));
 };
 

@@ -1,11 +1,17 @@
-import { dayOfMonth, monthsFrom, type RowBuilder, type RowRecord } from './demo-profile.js';
-import { typeChoice, typeDate, typeMonth, typeText } from './demo-typing.js';
+import type { FormSpec } from '../../domain/forms/form-spec.js';
+import { NIL_PHRASE } from '../../domain/forms/nil-declaration.js';
+import { dayOfMonth, monthsBetween, onceRows, type DemoRow, type RowBuilder, type RowRecord, type UnitProfile } from './demo-profile.js';
+import { stripAccents, typeChoice, typeDate, typeMonth, typeText } from './demo-typing.js';
 import type { Prng } from './prng.js';
 
 /** Rows of the forms of cơ sở Đoàn ("30 phút hành động") and chi đoàn ("Rèn luyện và hành động"). */
 
-/** How many months of "30 phút" reports each cơ sở Đoàn has sent (2020-04 … 2020-12). */
-export const REPORTED_MONTHS = 9;
+/** The months a cơ sở Đoàn reports: the plan's months (2020-04 … 2022-12), up to the last month it reported. */
+export function reportedMonths(spec: FormSpec, lastMonth?: string): string[] {
+  if (spec.period.type !== 'monthly') return [];
+  const { from, to } = spec.period;
+  return monthsBetween(from, lastMonth !== undefined && lastMonth < to ? lastMonth : to);
+}
 
 const WEEKDAYS = ['Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu'];
 
@@ -14,7 +20,7 @@ export const actionRegistrationRows: RowBuilder = (spec, profile, rng) => {
   const { habits, unit, contact } = profile;
   const days = rng.sample(WEEKDAYS, rng.int(1, 2)).sort((a, b) => WEEKDAYS.indexOf(a) - WEEKDAYS.indexOf(b));
   const moment = rng.pick(['30 phút cuối buổi sáng', '30 phút cuối buổi chiều', '30 phút cuối buổi chiều']);
-  return [
+  return onceRows([
     {
       thoiDiem: typeChoice(spec, 'thoiDiem', moment, habits, rng),
       ngayTrongTuan: days.map((d) => typeChoice(spec, 'ngayTrongTuan', d, habits, rng)).join(', '),
@@ -24,7 +30,7 @@ export const actionRegistrationRows: RowBuilder = (spec, profile, rng) => {
       noiDungDuKien: typeText('Dọn vệ sinh môi trường, sinh hoạt chuyên đề, rèn luyện thể dục thể thao sau giờ làm việc', habits),
       ghiChu: rng.chance(0.4) ? typeText('Thực hiện từ tháng 4/2020', habits) : null,
     },
-  ];
+  ]);
 };
 
 const PLACES = ['Hội trường cơ quan', 'Khuôn viên cơ quan', 'Công viên Tao Đàn', 'Khu phố 3, phường Bến Nghé', 'Nhà văn hóa Thanh niên', 'Sân thể thao đơn vị'];
@@ -40,20 +46,27 @@ const CONTENTS: readonly (readonly [string, string])[] = [
 ];
 const RESULTS = ['Hoàn thành, đúng kế hoạch', 'Thu gom 15 kg rác thải', 'Trồng 20 cây xanh', 'Tặng 10 phần quà', 'Đoàn viên tham gia đầy đủ', null];
 
-/** 30-phut-bao-cao: REPORTED_MONTHS months from the plan's first month, 3–5 weeks a month. */
-export const actionReportRows: RowBuilder = (spec, profile, rng) => {
+/**
+ * 30-phut-bao-cao: every month of the plan up to the unit's last reported month, 3–5 weeks a month,
+ * except 1–2 months (never the first) the unit declares "Không phát sinh" instead.
+ */
+export const actionReportRows: RowBuilder = (spec, profile, rng, plan) => {
+  const months = reportedMonths(spec, plan.lastMonth);
+  const nilMonths = new Set(rng.sample(months.slice(1), rng.int(1, 2)));
+  return months.flatMap((month) => (nilMonths.has(month) ? [nilReportRow(month, profile, rng)] : monthReportRows(month, profile, rng)));
+};
+
+function monthReportRows(month: string, profile: UnitProfile, rng: Prng): DemoRow[] {
   const { habits, unit } = profile;
-  if (spec.period.type !== 'monthly') return [];
   const members = unit.members ?? 30;
-  const { from, to } = spec.period;
-  const months = monthsFrom(from, REPORTED_MONTHS).filter((m) => m <= to);
-  return months.flatMap((month) =>
-    rng
-      .sample([1, 2, 3, 4, 5], rng.int(3, 5))
-      .sort((a, b) => a - b)
-      .map((week): RowRecord => {
-        const [content, form] = rng.pick(CONTENTS);
-        return {
+  return rng
+    .sample([1, 2, 3, 4, 5], rng.int(3, 5))
+    .sort((a, b) => a - b)
+    .map((week): DemoRow => {
+      const [content, form] = rng.pick(CONTENTS);
+      return {
+        period: month,
+        record: {
           thang: typeMonth(month, habits),
           tuan: week,
           diaDiem: typeText(rng.pick(PLACES), habits),
@@ -61,10 +74,17 @@ export const actionReportRows: RowBuilder = (spec, profile, rng) => {
           noiDung: typeText(content, habits),
           hinhThuc: typeText(form, habits),
           ketQua: ((r) => (r === null ? null : typeText(r, habits)))(rng.pick(RESULTS)),
-        };
-      }),
-  );
-};
+        },
+      };
+    });
+}
+
+/** A month with nothing done: only the month and "Không phát sinh" in 'Nội dung tổ chức', typed the unit's way. */
+function nilReportRow(month: string, profile: UnitProfile, rng: Prng): DemoRow {
+  const { habits } = profile;
+  const phrase = habits.choice === 'no-accents' ? stripAccents(NIL_PHRASE) : habits.choice === 'lowercase' || rng.chance(0.2) ? NIL_PHRASE.toLowerCase() : NIL_PHRASE;
+  return { period: month, nil: true, record: { thang: typeMonth(month, habits), noiDung: typeText(phrase, habits) } };
+}
 
 const TRAINING_GOALS = [
   'Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh',
@@ -96,7 +116,7 @@ function fiveGoals(goals: readonly string[], rng: Prng): string {
 export const commitmentRegistrationRows: RowBuilder = (spec, profile, rng) => {
   const { habits } = profile;
   const memberKind = profile.memberKind ?? 'Đoàn viên công nhân, viên chức';
-  return profile.members.map(
+  const records = profile.members.map(
     (member): RowRecord => ({
       hoTen: typeText(member.person.name, habits),
       ngaySinh: rng.chance(0.9) ? typeDate(member.birthDate, habits) : null,
@@ -106,6 +126,7 @@ export const commitmentRegistrationRows: RowBuilder = (spec, profile, rng) => {
       ngayDangKy: rng.chance(0.8) ? typeDate(dayOfMonth('2014-03', rng, 10, 28), habits) : null,
     }),
   );
+  return onceRows(records);
 };
 
 const GRADES: readonly (readonly [string, number])[] = [
@@ -132,12 +153,15 @@ export const commitmentEvaluationRows: RowBuilder = (spec, profile, rng) => {
   const evaluated = phases.slice(0, rng.chance(0.25) && phases.length > 1 ? phases.length - 1 : phases.length);
   return evaluated.flatMap((phase) =>
     profile.members.map(
-      (member): RowRecord => ({
-        dot: typeChoice(spec, 'dot', phase.name, habits, rng),
-        hoTen: typeText(member.person.name, habits),
-        renLuyen: typeChoice(spec, 'renLuyen', grade(rng), habits, rng),
-        hanhDong: typeChoice(spec, 'hanhDong', grade(rng), habits, rng),
-        nhanXet: rng.chance(0.2) ? typeText('Tích cực tham gia hoạt động của chi đoàn', habits) : null,
+      (member): DemoRow => ({
+        period: phase.id,
+        record: {
+          dot: typeChoice(spec, 'dot', phase.name, habits, rng),
+          hoTen: typeText(member.person.name, habits),
+          renLuyen: typeChoice(spec, 'renLuyen', grade(rng), habits, rng),
+          hanhDong: typeChoice(spec, 'hanhDong', grade(rng), habits, rng),
+          nhanXet: rng.chance(0.2) ? typeText('Tích cực tham gia hoạt động của chi đoàn', habits) : null,
+        },
       }),
     ),
   );

@@ -1,7 +1,10 @@
-import { access, mkdir, readdir, rm, utimes, writeFile } from 'node:fs/promises';
+import { access, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { writeControlWorkbook, writeUnitWorkbook } from '../../adapters/workbook/write-templates.js';
-import { specsAsWritten, type DemoDistrict, type DemoWorkbook } from './demo-district.js';
+import type { DemoDistrict } from './demo-district.js';
+import { replayDemoHistory, type ReplayResult, type SweepAt } from './replay-demo-history.js';
+import { CONTROL_FILE, UNITS_DIR, writeDemoControl, writeUnitSend } from './write-demo-files.js';
+
+export { CONTROL_FILE, UNITS_DIR } from './write-demo-files.js';
 
 /** Where the demo's files went. */
 export interface WrittenDemoDistrict {
@@ -9,66 +12,64 @@ export interface WrittenDemoDistrict {
   readonly created: boolean;
   readonly controlPath: string;
   readonly unitsDir: string;
-  /** Every file written (unit files, then control.xlsx); when created is false, the unit files already there. */
+  /** Every file written (unit files in unit order, then control.xlsx); when created is false, the unit files already there. */
   readonly files: string[];
+  /** When the district was created by replaying its history: how many sweeps and sends it took. */
+  readonly history?: ReplayResult;
 }
 
-/** Options of writeDemoDistrict: start over, and hear about progress (units done out of all units). */
+/** Options of writeDemoDistrict. */
 export interface WriteDemoOptions {
+  /** Start over: wipe the demo folder (only one the demo made) and write it again. */
   readonly reset?: boolean;
+  /** Progress: units written out of all units, or, when replaying, rounds (days) done out of all rounds. */
   readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * Replay the history through this sweep when the district is created: each day's sends written with their own
+   * mtimes, then swept at that day's end. Without it only the final files are written.
+   */
+  readonly sweepAt?: SweepAt;
 }
 
-/** File names inside the demo folder: <dir>/control.xlsx and <dir>/units/<unit id>.xlsx. */
-export const CONTROL_FILE = 'control.xlsx';
-export const UNITS_DIR = 'units';
-
-/** What a unit typed into a file that is not a workbook: a webmail error page saved with the .xlsx name. */
-const CORRUPT_CONTENT =
-  '<!DOCTYPE html>\n<html lang="vi"><head><meta charset="utf-8"><title>Lỗi tải tệp</title></head>\n' +
-  '<body><h1>Không thể tải tệp đính kèm</h1><p>Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.</p></body></html>\n';
+/** Present in the demo folder while a history replay runs: a run that died half-way is started over next time. */
+export const REPLAY_MARKER = '.replay-in-progress';
 
 /**
- * Write the demo district under dir: control.xlsx and units/<id>.xlsx, each unit file's mtime set to when it was sent.
- * An existing demo (control.xlsx present) is left untouched unless reset is set, so a second run changes nothing.
+ * Write the demo district under dir: control.xlsx and units/<id>.xlsx, each unit file's mtime set to when it was last sent.
+ * An existing demo (control.xlsx present, no unfinished replay) is left untouched unless reset is set, so a second run changes nothing.
  */
 export async function writeDemoDistrict(dir: string, district: DemoDistrict, options: WriteDemoOptions = {}): Promise<WrittenDemoDistrict> {
   const controlPath = path.join(dir, CONTROL_FILE);
   const unitsDir = path.join(dir, UNITS_DIR);
-  if (await exists(controlPath)) {
+  const marker = path.join(dir, REPLAY_MARKER);
+  const unfinished = await exists(marker);
+  if ((await exists(controlPath)) && !unfinished) {
     if (!options.reset) return { created: false, controlPath, unitsDir, files: await listWorkbooks(unitsDir) };
-  } else if (options.reset && (await listDir(dir)).length > 0) {
+  } else if (options.reset && !unfinished && (await listDir(dir)).length > 0) {
     // Never wipe a folder the demo did not make.
     throw new Error(`Refusing to reset ${dir}: it is not empty and holds no ${CONTROL_FILE}. Pick an empty or demo folder.`);
   }
-  if (options.reset) await rm(dir, { recursive: true, force: true });
+  if (options.reset || unfinished) await rm(dir, { recursive: true, force: true });
   await mkdir(unitsDir, { recursive: true });
 
-  const files: string[] = [];
+  const sentFiles = () => district.workbooks.filter((w) => w.sends.length > 0).map((w) => path.join(unitsDir, district.units.find((u) => u.id === w.unitId)?.source ?? `${w.unitId}.xlsx`));
+  if (options.sweepAt) {
+    // The control file goes first (the sweeps read it); the marker says the folder is not finished until the last round.
+    await writeFile(marker, 'tonghop demo: history replay in progress\n', 'utf8');
+    const history = await replayDemoHistory({ dir, district, sweepAt: options.sweepAt, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+    await rm(marker, { force: true });
+    return { created: true, controlPath, unitsDir, files: [...sentFiles(), controlPath], history };
+  }
+
   const total = district.workbooks.length;
   for (const [i, workbook] of district.workbooks.entries()) {
-    const file = await writeUnitFile(unitsDir, district, workbook);
-    if (file !== undefined) files.push(file);
+    const last = workbook.sends.at(-1);
+    if (last) await writeUnitSend(unitsDir, district, workbook, last);
     options.onProgress?.(i + 1, total);
   }
   // The control file goes last: if a run dies half-way, the next run sees no control.xlsx and starts again.
-  await writeControlWorkbook(controlPath, { settings: district.settings, units: district.units, forms: district.forms }, { modifiedAt: district.controlModifiedAt });
-  await utimes(controlPath, district.controlModifiedAt, district.controlModifiedAt);
-  files.push(controlPath);
-  return { created: true, controlPath, unitsDir, files };
-}
-
-async function writeUnitFile(unitsDir: string, district: DemoDistrict, workbook: DemoWorkbook): Promise<string | undefined> {
-  const unit = district.units.find((u) => u.id === workbook.unitId);
-  if (!unit || workbook.scenario === 'missing' || workbook.sentAt === null) return undefined;
-  const file = path.join(unitsDir, unit.source);
-  if (workbook.scenario === 'corrupt') {
-    await writeFile(file, CORRUPT_CONTENT, 'utf8');
-  } else {
-    await writeUnitWorkbook(file, unit.name, specsAsWritten(district, workbook), workbook.rowsByFormId, { modifiedAt: workbook.sentAt });
-  }
-  await utimes(file, workbook.sentAt, workbook.sentAt);
-  return file;
+  await writeDemoControl(controlPath, district);
+  return { created: true, controlPath, unitsDir, files: [...sentFiles(), controlPath] };
 }
 
 async function exists(file: string): Promise<boolean> {

@@ -33,7 +33,15 @@ export interface SourceState {
   readonly specsHash: string;
   readonly submissionIds: readonly string[];
   readonly problems: readonly UnitProblem[];
-  readonly counts: { readonly read: number; readonly valid: number; readonly rejected: number };
+  readonly counts: { readonly read: number; readonly valid: number; readonly rejected: number; readonly nil: number };
+  /** Where each form's tab and header row were found, for writing row statuses back. */
+  readonly tabs: readonly SourceTab[];
+}
+
+export interface SourceTab {
+  readonly formId: string;
+  readonly tab: string;
+  readonly headerRowNumber: number;
 }
 
 export interface UnitProblem extends TabProblem {

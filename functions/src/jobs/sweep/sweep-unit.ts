@@ -5,10 +5,11 @@ import { SheetReadError } from '../../domain/sheets/sheet-read-error.js';
 import { buildSubmissions, emptySubmission, hashContent, type SubmissionContent } from '../../domain/submissions/build-submissions.js';
 import { formsForUnit } from '../../domain/units/targets.js';
 import type { Unit } from '../../domain/units/unit.js';
-import type { SourceFingerprint, SourceState, SweepStore, UnitProblem, UnitSheetSource } from './ports.js';
+import { sameFingerprint } from './fingerprint.js';
+import type { SourceFingerprint, SourceState, SourceTab, SweepStore, UnitProblem, UnitSheetSource } from './ports.js';
 
 /** Bump when parsing or validation changes meaning, so every sheet is read again once. */
-export const READER_VERSION = 1;
+export const READER_VERSION = 2;
 
 export type UnitOutcome = 'read' | 'unchanged' | 'same-content' | 'missing' | 'unreadable';
 
@@ -45,7 +46,13 @@ export async function sweepUnit(unit: Unit, ctx: UnitSweepContext): Promise<Unit
   const { previous } = ctx;
   const forms = formsForUnit(ctx.forms, unit);
   const specsHash = hashContent({ READER_VERSION, forms, source: unit.source });
-  const base = { unitId: unit.id, specsHash, submissionIds: previous?.submissionIds ?? [], counts: previous?.counts ?? { read: 0, valid: 0, rejected: 0 } };
+  const base = {
+    unitId: unit.id,
+    specsHash,
+    submissionIds: previous?.submissionIds ?? [],
+    counts: previous?.counts ?? { read: 0, valid: 0, rejected: 0, nil: 0 },
+    tabs: previous?.tabs ?? [],
+  };
   const unreadable = async (error: SheetReadError, fingerprint: SourceFingerprint | null, contentHash: string | null) => {
     const problems = [{ severity: 'error' as const, message: error.message }];
     if (previous?.status === 'unreadable' && previous.specsHash === specsHash && previous.problems[0]?.message === error.message && fingerprint === null) {
@@ -89,7 +96,7 @@ export async function sweepUnit(unit: Unit, ctx: UnitSweepContext): Promise<Unit
     throw error;
   }
 
-  const { submissions, problems, rowsRead } = readUnitTabs(unit, forms, ctx.compiled, tabs);
+  const { submissions, problems, rowsRead, sourceTabs } = readUnitTabs(unit, forms, ctx.compiled, tabs);
   const counts = countRows(submissions);
   if (counts.read !== rowsRead) {
     throw new Error(`Row conservation violated for unit ${unit.id}: read ${rowsRead}, stored ${counts.read}`);
@@ -97,7 +104,7 @@ export async function sweepUnit(unit: Unit, ctx: UnitSweepContext): Promise<Unit
   const ids = new Set(submissions.map((s) => s.id));
   const emptied = (previous?.submissionIds ?? []).filter((id) => !ids.has(id)).flatMap((id) => emptiedSubmission(id, unit, forms));
   const changedAt = new Date(Math.min(fingerprint.modifiedAt.getTime(), ctx.now.getTime()));
-  const state: SourceState = { ...base, status: 'ok', fingerprint, contentHash, problems, submissionIds: [...ids].sort(), counts };
+  const state: SourceState = { ...base, status: 'ok', fingerprint, contentHash, problems, submissionIds: [...ids].sort(), counts, tabs: sourceTabs };
   const committed = await ctx.store.commitUnit({
     unitId: unit.id,
     state,
@@ -112,6 +119,7 @@ export async function sweepUnit(unit: Unit, ctx: UnitSweepContext): Promise<Unit
 function readUnitTabs(unit: Unit, forms: readonly FormSpec[], compiled: ReadonlyMap<string, CompiledForm>, tabs: readonly SheetTab[]) {
   const submissions: SubmissionContent[] = [];
   const problems: UnitProblem[] = [];
+  const sourceTabs: SourceTab[] = [];
   let rowsRead = 0;
   for (const spec of forms) {
     const form = compiled.get(spec.id);
@@ -123,10 +131,11 @@ function readUnitTabs(unit: Unit, forms: readonly FormSpec[], compiled: Readonly
     }
     const reading = readFormTab(form, tab);
     rowsRead += reading.rowsRead;
+    if (reading.headerRowNumber !== undefined) sourceTabs.push({ formId: spec.id, tab: tab.name, headerRowNumber: reading.headerRowNumber });
     problems.push(...reading.problems.map((p) => ({ ...p, formId: spec.id })));
     submissions.push(...buildSubmissions(spec, unit.id, reading));
   }
-  return { submissions, problems, rowsRead };
+  return { submissions, problems, rowsRead, sourceTabs };
 }
 
 /** A period the unit had sent before but whose rows are gone now: stored as an empty revision, never deleted. */
@@ -138,13 +147,9 @@ function emptiedSubmission(id: string, unit: Unit, forms: readonly FormSpec[]): 
 
 function countRows(submissions: readonly SubmissionContent[]) {
   return submissions.reduce(
-    (sum, s) => ({ read: sum.read + s.counts.read, valid: sum.valid + s.counts.valid, rejected: sum.rejected + s.counts.rejected }),
-    { read: 0, valid: 0, rejected: 0 },
+    (sum, s) => ({ read: sum.read + s.counts.read, valid: sum.valid + s.counts.valid, rejected: sum.rejected + s.counts.rejected, nil: sum.nil + s.counts.nil }),
+    { read: 0, valid: 0, rejected: 0, nil: 0 },
   );
-}
-
-function sameFingerprint(a: SourceFingerprint | null, b: SourceFingerprint): boolean {
-  return a !== null && a.size === b.size && a.modifiedAt.getTime() === b.modifiedAt.getTime();
 }
 
 function result(unit: Unit, outcome: UnitOutcome, state: SourceState, written = { submissionsWritten: 0, writes: 0 }): UnitSweepResult {

@@ -1,0 +1,61 @@
+import { Timestamp, type DocumentData, type Firestore } from '@google-cloud/firestore';
+import type { FormPeriodStats } from '../../domain/stats/form-period-stats.js';
+import type { StoredSubmission } from '../../domain/summary/district-picture.js';
+import type { SummaryStore } from '../../jobs/summarize/ports.js';
+import type { SourceState } from '../../jobs/sweep/ports.js';
+import { COLLECTIONS, FirestoreSweepStore, sourceStateFromDoc } from './firestore-sweep-store.js';
+
+/** The summary job's persistence on Firestore: reads submissions and sources, writes `stats/{form}~{period}`. */
+export class FirestoreSummaryStore implements SummaryStore {
+  private readonly sweepStore: FirestoreSweepStore;
+
+  constructor(private readonly db: Firestore) {
+    this.sweepStore = new FirestoreSweepStore(db);
+  }
+
+  async loadSubmissions(): Promise<StoredSubmission[]> {
+    const snapshot = await this.db.collection(COLLECTIONS.submissions).get();
+    return snapshot.docs.map((doc) => submissionFromDoc(doc.id, doc.data()));
+  }
+
+  async loadSourceStates(): Promise<Map<string, SourceState>> {
+    const snapshot = await this.db.collection(COLLECTIONS.sources).get();
+    return new Map(snapshot.docs.map((doc) => [doc.id, sourceStateFromDoc(doc.id, doc.data())]));
+  }
+
+  async loadStatsHashes(): Promise<Map<string, string>> {
+    const snapshot = await this.db.collection(COLLECTIONS.stats).select('inputsHash').get();
+    return new Map(snapshot.docs.map((doc) => [doc.id, String(doc.get('inputsHash'))]));
+  }
+
+  async saveStats(stats: FormPeriodStats, inputsHash: string, computedAt: Date): Promise<void> {
+    // Days overdue change with the clock: they are computed when shown, never stored.
+    const units = stats.units.map(({ unitId, status, onTime, daysLate }) => ({ unitId, status, ...(onTime === undefined ? {} : { onTime }), ...(daysLate === undefined ? {} : { daysLate }) }));
+    await this.db
+      .collection(COLLECTIONS.stats)
+      .doc(`${stats.formId}~${stats.periodId}`)
+      // A JSON round trip drops undefined fields, which Firestore refuses.
+      .set({ ...(JSON.parse(JSON.stringify({ ...stats, units })) as DocumentData), inputsHash, computedAt: Timestamp.fromDate(computedAt) });
+  }
+
+  async saveSourceState(state: SourceState): Promise<unknown> {
+    return this.sweepStore.saveSourceState(state);
+  }
+}
+
+function submissionFromDoc(id: string, data: DocumentData): StoredSubmission {
+  return {
+    id,
+    formId: data.formId,
+    periodId: data.periodId,
+    unitId: data.unitId,
+    counts: { nil: 0, ...data.counts },
+    complete: Boolean(data.complete),
+    nil: Boolean(data.nil),
+    firstCompleteAt: data.firstCompleteAt ? (data.firstCompleteAt as Timestamp).toDate() : null,
+    lastChangedAt: (data.lastChangedAt as Timestamp).toDate(),
+    rows: data.rows ?? [],
+    rejected: data.rejected ?? [],
+    nilRows: data.nilRows ?? [],
+  };
+}

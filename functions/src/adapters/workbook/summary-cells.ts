@@ -1,0 +1,125 @@
+import type ExcelJS from 'exceljs';
+import type { SummaryCell, SummaryFormat } from '../../domain/summary/summary-model.js';
+import { isSubmissionStatus, STATUS_DISPLAY } from '../../domain/status/status-kinds.js';
+
+/**
+ * How one summary value becomes an .xlsx cell: the value exceljs stores, its number format,
+ * an optional fill (status colours) and the text a reader sees (for column widths and wrapping).
+ * Strings are always stored as strings (shared strings), never as formulas, whatever they start with.
+ */
+export interface XlsxCellContent {
+  readonly value: string | number | Date | null;
+  readonly numFmt: string;
+  readonly fill?: ExcelJS.Fill;
+  /** Approximately what the cell shows, e.g. '1,900,000 đ' or '15/09/2024 10:00'. */
+  readonly display: string;
+}
+
+/** Text number format: what Excel shows is exactly the stored string, and editing keeps it text. */
+export const TEXT_NUM_FMT = '@';
+
+/** Number format of each column format; values of `percent` columns are fractions (0.75 → 75.0 %). */
+export const SUMMARY_NUM_FMT: Readonly<Record<SummaryFormat, string>> = {
+  text: TEXT_NUM_FMT,
+  int: '#,##0',
+  decimal: '#,##0.0',
+  percent: '0.0%',
+  money: '#,##0 "đ"',
+  date: 'dd/mm/yyyy',
+  datetime: 'dd/mm/yyyy hh:mm',
+  status: TEXT_NUM_FMT,
+};
+
+/** Asia/Ho_Chi_Minh has been UTC+7 without daylight saving since 1975. */
+const ICT_OFFSET_MS = 7 * 60 * 60 * 1000;
+/** Excel refuses a cell longer than this many characters (the file is "repaired" and the text lost). */
+const MAX_CELL_LENGTH = 32_767;
+/** Characters XML 1.0 cannot hold (exceljs would write them and produce a corrupt file): controls, U+FFFE/U+FFFF, lone surrogates. */
+const XML_INVALID = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+/** A leading character that makes a spreadsheet treat typed text as a formula (DESIGN "Security"). */
+const FORMULA_PREFIX = /^[=+\-@]/;
+
+const STATUS_FILLS: ReadonlyMap<string, ExcelJS.Fill> = new Map(
+  Object.entries(STATUS_DISPLAY).map(([status, { color }]) => [status, { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${color}` } }]),
+);
+
+/** True when a spreadsheet would read this text as a formula if it were typed in. */
+export function looksLikeFormula(text: string): boolean {
+  return FORMULA_PREFIX.test(text);
+}
+
+/** Text as it can be stored: NFC (Vietnamese typed on macOS arrives decomposed), XML-safe, within Excel's cell limit. */
+export function cleanText(text: string): string {
+  const clean = text.normalize('NFC').replace(XML_INVALID, '');
+  return clean.length > MAX_CELL_LENGTH ? `${clean.slice(0, MAX_CELL_LENGTH - 1)}…` : clean;
+}
+
+/** Length in characters of the longest line, as a reader counts them (NFC, code points). */
+export function displayLength(text: string): number {
+  return Math.max(0, ...text.normalize('NFC').split('\n').map((line) => [...line].length));
+}
+
+/** The Date to store for an instant: its UTC fields are the ICT wall clock, since Excel dates have no time zone. */
+export function ictWallClock(instant: Date): Date {
+  return new Date(instant.getTime() + ICT_OFFSET_MS);
+}
+
+/** Convert one summary value for a column of the given format. */
+export function xlsxCellContent(value: SummaryCell, format: SummaryFormat): XlsxCellContent {
+  if (value === null) return { value: null, numFmt: SUMMARY_NUM_FMT[format], display: '' };
+  if (typeof value === 'boolean') return textContent(value ? 'Có' : 'Không');
+  if (value instanceof Date) return dateContent(value, format);
+  if (typeof value === 'number') return numberContent(value, format);
+  if (format === 'status' && isSubmissionStatus(value)) {
+    const { symbol, label } = STATUS_DISPLAY[value];
+    const fill = STATUS_FILLS.get(value);
+    return { ...textContent(`${symbol} ${label}`), ...(fill ? { fill } : {}) };
+  }
+  return textContent(value);
+}
+
+/** A string cell: stored as a string with the text format, so '=1+1' stays the four characters '=1+1'. */
+export function textContent(text: string): XlsxCellContent {
+  const clean = cleanText(text);
+  return { value: clean, numFmt: TEXT_NUM_FMT, display: clean };
+}
+
+function dateContent(instant: Date, format: SummaryFormat): XlsxCellContent {
+  if (Number.isNaN(instant.getTime())) return { value: null, numFmt: SUMMARY_NUM_FMT[format], display: '' };
+  const wallClock = ictWallClock(instant);
+  const day = `${pad(wallClock.getUTCDate())}/${pad(wallClock.getUTCMonth() + 1)}/${wallClock.getUTCFullYear()}`;
+  const dateTime = `${day} ${pad(wallClock.getUTCHours())}:${pad(wallClock.getUTCMinutes())}`;
+  if (format === 'date') return { value: wallClock, numFmt: SUMMARY_NUM_FMT.date, display: day };
+  if (format === 'text' || format === 'status') return textContent(dateTime);
+  return { value: wallClock, numFmt: SUMMARY_NUM_FMT.datetime, display: dateTime };
+}
+
+function numberContent(n: number, format: SummaryFormat): XlsxCellContent {
+  // NaN and ±Infinity have no .xlsx representation (exceljs would write a corrupt <v>NaN</v>): leave the cell empty.
+  if (!Number.isFinite(n)) return { value: null, numFmt: SUMMARY_NUM_FMT[format], display: '' };
+  switch (format) {
+    case 'text':
+    case 'status':
+      return textContent(String(n));
+    case 'int':
+      return { value: n, numFmt: SUMMARY_NUM_FMT.int, display: grouped(n, 0) };
+    case 'decimal':
+      return { value: n, numFmt: SUMMARY_NUM_FMT.decimal, display: grouped(n, 1) };
+    case 'percent':
+      return { value: n, numFmt: SUMMARY_NUM_FMT.percent, display: `${(n * 100).toFixed(1)}%` };
+    case 'money':
+      return { value: n, numFmt: SUMMARY_NUM_FMT.money, display: `${grouped(n, 0)} đ` };
+    case 'date':
+    case 'datetime':
+      // A bare number in a date column is not an instant: show it as a number rather than as a serial date.
+      return { value: n, numFmt: 'General', display: String(n) };
+  }
+}
+
+function grouped(n: number, fractionDigits: number): string {
+  return n.toLocaleString('en-US', { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits });
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}

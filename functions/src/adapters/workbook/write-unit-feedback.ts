@@ -1,0 +1,203 @@
+import { randomUUID } from 'node:crypto';
+import { chmod, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { foldForMatch } from '../../domain/cells/fold.js';
+import { STANDING_TAB, type TabFeedback, type UnitFeedback } from '../../domain/feedback/unit-feedback.js';
+import { STATUS_HEADER } from '../../domain/forms/header-match.js';
+import { rebuildStanding, standingIsCurrent } from './feedback-standing-tab.js';
+import { rawCellOf } from './exceljs-cell.js';
+import { cleanText as storableText } from './summary-cells.js';
+import { STATUS_NOTE } from './write-form-sheet.js';
+
+/**
+ * Write the system's feedback back into a unit's .xlsx: each form tab's status column and
+ * the "Tình hình nộp" tab. Only status cells (and a missing status header) are written in
+ * form tabs; every cell the unit typed keeps its value, formula and style. A file with
+ * nothing to change is not saved at all (same bytes, same mtime); otherwise it is saved
+ * atomically (temp file in the same folder, then rename).
+ *
+ * A new standing tab goes right after the last form tab named in the feedback (before
+ * "Hướng dẫn" and "Danh mục" in the workbooks the system hands out), or first when none of
+ * them is found; an existing one keeps its place.
+ *
+ * Re-saving goes through exceljs, which drops some things a unit may have added by hand
+ * (charts, pivot tables, sheet-scoped names …): see the report in test/integration/unit-feedback.test.ts.
+ */
+
+/** Result of writing feedback: whether the file was saved, and how many cells were written. */
+export interface UnitFeedbackWrite {
+  readonly changed: boolean;
+  readonly cellsWritten: number;
+}
+
+/** The file changed on disk while the feedback was being written (a unit saved it); nothing was written. */
+export class UnitFileChangedError extends Error {
+  constructor(readonly file: string) {
+    super(`${file} changed on disk while feedback was being written; not overwritten`);
+    this.name = 'UnitFileChangedError';
+  }
+}
+
+const STATUS_FOLDED = new Set([foldForMatch(STATUS_HEADER), 'tinh trang']);
+const VALID_FONT_COLOR = 'FF006100';
+const ISSUE_FONT_COLOR = 'FF9C0006';
+const STATUS_HEADER_STYLE: Partial<ExcelJS.Style> = {
+  font: { bold: true },
+  fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9D9D9' } },
+  alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
+  numFmt: 'General',
+};
+
+/** Write `feedback` into the workbook at `file`; see the module comment. */
+export async function writeUnitFeedback(file: string, feedback: UnitFeedback): Promise<UnitFeedbackWrite> {
+  const before = await stat(file);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load((await readFile(file)) as unknown as ArrayBuffer);
+
+  let cellsWritten = 0;
+  let lastFormTab = -1;
+  for (const tab of feedback.tabs) {
+    const sheet = findSheet(workbook, tab.tab);
+    if (!sheet || sheet.name === STANDING_TAB) continue;
+    lastFormTab = Math.max(lastFormTab, workbook.worksheets.indexOf(sheet));
+    cellsWritten += writeTabStatus(sheet, tab);
+  }
+
+  const standing = findSheet(workbook, STANDING_TAB);
+  const standingStale = !standing || !standingIsCurrent(standing, feedback.standing);
+  if (standingStale) cellsWritten += rebuildStanding(workbook, standing, lastFormTab + 1, feedback.standing);
+
+  if (cellsWritten === 0 && !standingStale) return { changed: false, cellsWritten: 0 };
+  giveTablesAStyle(workbook);
+  await saveAtomically(file, workbook, before);
+  return { changed: true, cellsWritten };
+}
+
+/** A tab by exact name, else by name ignoring case, accents and spacing. */
+function findSheet(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet | undefined {
+  const exact = workbook.worksheets.find((ws) => ws.name === name);
+  if (exact) return exact;
+  const folded = foldForMatch(name);
+  return workbook.worksheets.find((ws) => foldForMatch(ws.name) === folded);
+}
+
+/** Write the status cells of one form tab; returns how many cells were written. */
+function writeTabStatus(sheet: ExcelJS.Worksheet, tab: TabFeedback): number {
+  let written = 0;
+  let statusColumn = findStatusColumn(sheet, tab.headerRowNumber);
+  if (statusColumn === undefined) {
+    statusColumn = freeColumnRightOfHeader(sheet, tab.headerRowNumber);
+    const header = sheet.getCell(tab.headerRowNumber, statusColumn);
+    header.value = STATUS_HEADER;
+    header.style = { ...STATUS_HEADER_STYLE };
+    header.note = STATUS_NOTE;
+    written++;
+  }
+
+  const rows = new Set<number>();
+  sheet.eachRow({ includeEmpty: false }, (_row, rowNumber) => {
+    if (rowNumber > tab.headerRowNumber) rows.add(rowNumber);
+  });
+  for (const rowNumber of tab.statusByRow.keys()) {
+    if (Number.isInteger(rowNumber) && rowNumber > tab.headerRowNumber) rows.add(rowNumber);
+  }
+
+  for (const rowNumber of [...rows].sort((a, b) => a - b)) {
+    const wanted = storableText((tab.statusByRow.get(rowNumber) ?? '').replace(/\r\n?/g, '\n'));
+    const existing = sheet.findCell(rowNumber, statusColumn);
+    // A cell covered by a merge belongs to its top-left cell, which may be the unit's: never written through.
+    if (existing?.isMerged && existing.master !== existing) continue;
+    if (textOf(existing?.value) === wanted) continue;
+    const cell = existing ?? sheet.getCell(rowNumber, statusColumn);
+    cell.value = wanted === '' ? null : wanted;
+    if (wanted !== '') {
+      // exceljs shares one style object among all cells loaded with the same style: always assign a fresh one.
+      cell.style = {
+        ...cell.style,
+        font: { ...cell.style.font, color: { argb: wanted.startsWith('✓') ? VALID_FONT_COLOR : ISSUE_FONT_COLOR } },
+        alignment: { vertical: 'top', ...cell.style.alignment, wrapText: true },
+      };
+    }
+    written++;
+  }
+  return written;
+}
+
+/** 1-based column of the status header in the header row, if any. */
+function findStatusColumn(sheet: ExcelJS.Worksheet, headerRowNumber: number): number | undefined {
+  let found: number | undefined;
+  sheet.findRow(headerRowNumber)?.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+    if (found !== undefined || (cell.isMerged && cell.master !== cell)) return;
+    const raw = rawCellOf(cell.value);
+    if (typeof raw === 'string' && STATUS_FOLDED.has(foldForMatch(raw))) found = colNumber;
+  });
+  return found;
+}
+
+/**
+ * The column for a new status header: the first one right of the header row's last non-empty
+ * cell whose header cell is empty and which holds nothing the unit typed below the header.
+ */
+function freeColumnRightOfHeader(sheet: ExcelJS.Worksheet, headerRowNumber: number): number {
+  let last = 0;
+  sheet.findRow(headerRowNumber)?.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+    if (!isEmptyValue(cell.value)) last = Math.max(last, colNumber);
+  });
+  const used = new Set<number>();
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    if (rowNumber <= headerRowNumber) return;
+    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      if (colNumber > last && (!isEmptyValue(cell.value) || cell.isMerged)) used.add(colNumber);
+    });
+  });
+  let column = last + 1;
+  while (used.has(column) || sheet.findCell(headerRowNumber, column)?.isMerged) column++;
+  return column;
+}
+
+function isEmptyValue(value: ExcelJS.CellValue): boolean {
+  return value === null || value === undefined || value === '';
+}
+
+/** The text of a status cell for comparison: blank is '', a non-text value (number, formula …) is never equal to a status. */
+function textOf(value: ExcelJS.CellValue): string | undefined {
+  if (isEmptyValue(value)) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'object' && value !== null && 'richText' in value) return value.richText.map((part) => part.text).join('');
+  return undefined;
+}
+
+/** exceljs's view of a loaded table (untyped): `style` is null when the file had no <tableStyleInfo>. */
+interface LoadedTables {
+  readonly tables?: Record<string, { table?: { style?: object | null } }>;
+}
+
+/**
+ * exceljs cannot save a table without <tableStyleInfo> (LibreOffice writes such tables): it throws
+ * on `model.theme` of null. An unnamed style with every option off shows the same as none.
+ */
+function giveTablesAStyle(workbook: ExcelJS.Workbook): void {
+  for (const sheet of workbook.worksheets) {
+    for (const table of Object.values((sheet as unknown as LoadedTables).tables ?? {})) {
+      if (table.table && !table.table.style) {
+        table.table.style = { theme: null, showFirstColumn: false, showLastColumn: false, showRowStripes: false, showColumnStripes: false };
+      }
+    }
+  }
+}
+
+/** Write next to the file, then rename over it, unless the file changed on disk since it was read. */
+async function saveAtomically(file: string, workbook: ExcelJS.Workbook, before: { mtimeMs: number; size: number; mode: number }): Promise<void> {
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomUUID()}.tmp`);
+  try {
+    await writeFile(temp, Buffer.from(await workbook.xlsx.writeBuffer()), { flag: 'wx' });
+    await chmod(temp, before.mode & 0o7777);
+    const now = await stat(file);
+    if (now.mtimeMs !== before.mtimeMs || now.size !== before.size) throw new UnitFileChangedError(file);
+    await rename(temp, file);
+  } catch (error) {
+    await unlink(temp).catch(() => undefined);
+    throw error;
+  }
+}

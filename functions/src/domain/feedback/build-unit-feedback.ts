@@ -1,0 +1,82 @@
+import { NIL_PHRASE } from '../forms/nil-declaration.js';
+import type { RowError } from '../forms/compile-form.js';
+import type { DistrictPicture } from '../summary/district-picture.js';
+import type { SummaryCell } from '../summary/summary-model.js';
+import type { StatusResult } from '../status/submission-status.js';
+import { formatIctDate } from '../time/ict.js';
+import type { Unit } from '../units/unit.js';
+import { STANDING_TAB, type TabFeedback, type UnitFeedback } from './unit-feedback.js';
+
+/** Where a form's tab and header row are in the unit's sheet (from the last sweep). */
+export interface FeedbackTab {
+  readonly formId: string;
+  readonly tab: string;
+  readonly headerRowNumber: number;
+}
+
+export const VALID_ROW_STATUS = '✓ Hợp lệ';
+export const NIL_ROW_STATUS = `✓ Đã ghi nhận: ${NIL_PHRASE.toLowerCase()}`;
+
+/** What to write back into one unit's sheet: each row's status, and its "Tình hình nộp" tab. */
+export function buildUnitFeedback(unit: Unit, tabs: readonly FeedbackTab[], picture: DistrictPicture): UnitFeedback {
+  const mine = picture.submissions.filter((s) => s.unitId === unit.id);
+  const tabFeedback = tabs.map((t): TabFeedback => {
+    const statusByRow = new Map<number, string>();
+    for (const s of mine.filter((x) => x.formId === t.formId)) {
+      for (const row of s.rows) statusByRow.set(row.rowNumber, VALID_ROW_STATUS);
+      for (const rowNumber of s.nilRows) statusByRow.set(rowNumber, NIL_ROW_STATUS);
+      for (const row of s.rejected) statusByRow.set(row.rowNumber, rowMessage(row.errors));
+    }
+    return { tab: t.tab, headerRowNumber: t.headerRowNumber, statusByRow };
+  });
+
+  const rows: SummaryCell[][] = [];
+  for (const { spec, period, stats } of picture.periods) {
+    const standing = stats.units.find((u) => u.unitId === unit.id);
+    if (!standing) continue;
+    const submission = mine.find((s) => s.formId === spec.id && s.periodId === period.id);
+    rows.push([spec.tab, period.label, period.due, standing.status, standingNote(standing, picture.now, period.due), submission?.counts.valid ?? 0, submission?.counts.rejected ?? 0]);
+  }
+  return {
+    unitId: unit.id,
+    tabs: tabFeedback,
+    standing: {
+      title: [`${STANDING_TAB} — ${unit.name}`, `Hệ thống tự cập nhật; số liệu tính đến ngày ${formatIctDate(picture.now)}. Không sửa trang này.`],
+      columns: [
+        { header: 'Biểu mẫu', format: 'text', width: 28 },
+        { header: 'Kỳ', format: 'text', width: 22 },
+        { header: 'Hạn nộp', format: 'datetime' },
+        { header: 'Tình trạng', format: 'status', width: 30 },
+        { header: 'Ghi chú', format: 'text', width: 40 },
+        { header: 'Dòng hợp lệ', format: 'int' },
+        { header: 'Dòng lỗi', format: 'int' },
+      ],
+      rows,
+    },
+  };
+}
+
+/** A rejected row's messages for its own status cell: the row number is implied, so it is left out. */
+export function rowMessage(errors: readonly RowError[]): string {
+  return errors
+    .map((e) => e.message.replace(/^Dòng \d+(, |: )/, ''))
+    .map((m) => `✗ ${m.charAt(0).toUpperCase()}${m.slice(1)}`)
+    .join('\n');
+}
+
+function standingNote(standing: StatusResult, at: Date, due: Date): string {
+  switch (standing.status) {
+    case 'complete-late':
+      return `Nộp đủ trễ ${standing.daysLate ?? 1} ngày`;
+    case 'revised-after-deadline':
+      return 'Nộp đủ đúng hạn, có sửa sau hạn';
+    case 'nil':
+      return 'Đã báo không phát sinh';
+    case 'partial':
+      return standing.daysOverdue ? `Còn lỗi, quá hạn ${standing.daysOverdue} ngày — sửa các dòng có ✗` : 'Còn lỗi — sửa các dòng có ✗';
+    case 'missing':
+      return standing.daysOverdue ? `Quá hạn ${standing.daysOverdue} ngày` : at <= due ? 'Chưa đến hạn' : '';
+    case 'complete-on-time':
+      return '';
+  }
+}

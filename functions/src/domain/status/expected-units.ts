@@ -1,0 +1,23 @@
+import type { FormSpec } from '../forms/form-spec.js';
+import type { Period } from '../periods/schedule.js';
+import { ictInstant } from '../time/ict.js';
+import { formTargetsUnit } from '../units/targets.js';
+import type { Unit } from '../units/unit.js';
+
+/**
+ * The units that owe a form for a period: targeted by the form and active at some time during
+ * the period (by the deadline for a one-off form). A unit that opens or closes mid-year changes
+ * the denominator only for the periods it was active.
+ */
+export function expectedUnits(spec: FormSpec, period: Period, units: readonly Unit[]): Unit[] {
+  return units.filter((unit) => formTargetsUnit(spec, unit) && activeDuring(unit, period));
+}
+
+/** Whether a unit was active at some instant of the period (a one-off period: at its deadline). */
+export function activeDuring(unit: Unit, period: Period): boolean {
+  const lastInstant = period.end > period.start ? new Date(period.end.getTime() - 1) : period.due;
+  const opened = unit.activeFrom === undefined || ictInstant(unit.activeFrom) <= lastInstant;
+  // activeTo is the last day the unit existed: it is active until the end of that day.
+  const closedAfterStart = unit.activeTo === undefined || ictInstant(unit.activeTo).getTime() + 86_400_000 > Math.min(period.start.getTime(), period.due.getTime());
+  return opened && closedAfterStart;
+}

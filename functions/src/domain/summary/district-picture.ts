@@ -1,0 +1,35 @@
+import type { FormSpec } from '../forms/form-spec.js';
+import type { RejectedRow } from '../forms/read-form-tab.js';
+import type { Period } from '../periods/schedule.js';
+import type { FormPeriodStats, UnitSubmission } from '../stats/form-period-stats.js';
+import type { DistrictSettings } from '../units/read-control.js';
+import type { Unit } from '../units/unit.js';
+
+/** A stored submission as the summary and the unit feedback read it. */
+export interface StoredSubmission extends UnitSubmission {
+  readonly id: string;
+  readonly formId: string;
+  readonly rows: readonly { readonly rowNumber: number; readonly values: UnitSubmission['rows'][number]['values'] }[];
+  readonly rejected: readonly RejectedRow[];
+  readonly nilRows: readonly number[];
+}
+
+/** A problem with a unit's whole file or one of its tabs. */
+export interface SourceProblem {
+  readonly unitId: string;
+  readonly formId?: string;
+  readonly severity: 'error' | 'warning';
+  readonly message: string;
+}
+
+/** Everything known about the district at one instant: what the summary and the feedback are built from. */
+export interface DistrictPicture {
+  readonly settings: DistrictSettings;
+  readonly forms: readonly FormSpec[];
+  readonly units: readonly Unit[];
+  /** Per form, the periods started by `now`, each with its statistics. */
+  readonly periods: readonly { readonly spec: FormSpec; readonly period: Period; readonly stats: FormPeriodStats }[];
+  readonly submissions: readonly StoredSubmission[];
+  readonly sourceProblems: readonly SourceProblem[];
+  readonly now: Date;
+}

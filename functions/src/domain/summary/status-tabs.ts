@@ -1,0 +1,120 @@
+import type { FormSpec } from '../forms/form-spec.js';
+import { STATUS_DISPLAY, SUBMISSION_STATUSES } from '../status/status-kinds.js';
+import type { GroupStats } from '../stats/form-period-stats.js';
+import { formatIctDate } from '../time/ict.js';
+import type { DistrictPicture } from './district-picture.js';
+import type { SummaryCell, SummaryColumn, SummaryTab } from './summary-model.js';
+
+const RATE_NOTES = [
+  'Tỉ lệ nộp đủ = số đơn vị đã nộp đủ (kể cả báo "không phát sinh") ÷ số đơn vị phải nộp.',
+  'Tỉ lệ đúng hạn (÷ phải nộp) = số đơn vị nộp đủ lần đầu trước hạn ÷ số đơn vị phải nộp — cách tính "reporting rate on time" của DHIS2.',
+  'Tỉ lệ đúng hạn (÷ đã nộp) = số đơn vị nộp đủ trước hạn ÷ số đơn vị đã nộp đủ.',
+  'Đúng hạn được tính theo lần đầu nộp đủ; sửa sau hạn không làm mất "đúng hạn".',
+];
+
+const COUNT_COLUMNS: readonly SummaryColumn[] = [
+  { header: 'Phải nộp', format: 'int' },
+  { header: 'Đã nộp đủ', format: 'int' },
+  { header: 'Đúng hạn', format: 'int' },
+  { header: 'Trễ hạn', format: 'int' },
+  { header: 'Sửa sau hạn', format: 'int' },
+  { header: 'Chưa đạt', format: 'int' },
+  { header: 'Không phát sinh', format: 'int' },
+  { header: 'Chưa nộp', format: 'int' },
+  { header: 'Tỉ lệ nộp đủ', format: 'percent' },
+  { header: 'Tỉ lệ đúng hạn (÷ phải nộp)', format: 'percent' },
+  { header: 'Tỉ lệ đúng hạn (÷ đã nộp)', format: 'percent' },
+];
+
+function countCells(g: GroupStats): SummaryCell[] {
+  return [g.expected, g.complete, g.onTime, g.late, g.revisedAfterDeadline, g.partial, g.nil, g.missing, g.rates.completeness, g.rates.timelinessOfExpected, g.rates.timelinessOfSubmitted];
+}
+
+/** Short name of a form for headers and charts: its tab name. */
+export function formShortName(spec: FormSpec): string {
+  return spec.tab;
+}
+
+/** "Tổng quan": one row per form and period, with the rates and a chart of them. */
+export function overviewTab(picture: DistrictPicture): SummaryTab {
+  const rows = picture.periods.map(({ spec, period, stats }) => [`${formShortName(spec)} · ${period.label}`, spec.planNumber ?? '', period.due, ...countCells(stats.overall)]);
+  return {
+    name: 'Tổng quan',
+    title: [`Tình hình nộp báo cáo — ${picture.settings.districtName || 'toàn quận'}`, `Số liệu đến ${formatIctDate(picture.now)}`],
+    columns: [{ header: 'Biểu mẫu · Kỳ', format: 'text', width: 48 }, { header: 'Kế hoạch số', format: 'text' }, { header: 'Hạn nộp', format: 'datetime' }, ...COUNT_COLUMNS],
+    rows,
+    notes: RATE_NOTES,
+    chart: { title: 'Tỉ lệ nộp đủ và đúng hạn', categoryColumn: 0, seriesColumns: [11, 12] },
+  };
+}
+
+/** "Theo cụm": the same counts by cụm thi đua and by unit type. */
+export function clusterTab(picture: DistrictPicture): SummaryTab {
+  const rows: SummaryCell[][] = [];
+  for (const { spec, period, stats } of picture.periods) {
+    for (const [cluster, g] of Object.entries(stats.byCluster)) rows.push([`${formShortName(spec)} · ${period.label}`, 'Cụm thi đua', cluster, ...countCells(g)]);
+    for (const [type, g] of Object.entries(stats.byUnitType)) rows.push([`${formShortName(spec)} · ${period.label}`, 'Loại đơn vị', type, ...countCells(g)]);
+  }
+  return {
+    name: 'Theo cụm',
+    title: ['Tình hình nộp theo cụm thi đua và loại đơn vị', `Số liệu đến ${formatIctDate(picture.now)}`],
+    columns: [{ header: 'Biểu mẫu · Kỳ', format: 'text', width: 48 }, { header: 'Phân nhóm', format: 'text' }, { header: 'Nhóm', format: 'text' }, ...COUNT_COLUMNS],
+    rows,
+    notes: RATE_NOTES,
+  };
+}
+
+/** "Tiến độ đơn vị": units × (form, period), one status symbol per cell, with a legend. */
+export function progressTab(picture: DistrictPicture): SummaryTab {
+  const statusOf = new Map<string, string>();
+  for (const { spec, period, stats } of picture.periods) for (const u of stats.units) statusOf.set(`${spec.id}~${period.id}~${u.unitId}`, u.status);
+  const rows = picture.units.map((unit) => [
+    unit.id,
+    unit.name,
+    unit.cluster,
+    ...picture.periods.map(({ spec, period }) => statusOf.get(`${spec.id}~${period.id}~${unit.id}`) ?? null),
+  ]);
+  return {
+    name: 'Tiến độ đơn vị',
+    title: ['Tiến độ nộp của từng đơn vị', 'Ô trống: đơn vị không phải nộp biểu mẫu đó trong kỳ đó.'],
+    columns: [
+      { header: 'Mã đơn vị', format: 'text' },
+      { header: 'Tên đơn vị', format: 'text', width: 40 },
+      { header: 'Cụm', format: 'text' },
+      ...picture.periods.map(({ spec, period }): SummaryColumn => ({ header: `${formShortName(spec)} · ${period.label}`, format: 'status', width: 18 })),
+    ],
+    rows,
+    notes: ['Chú giải:', ...SUBMISSION_STATUSES.map((s) => `${STATUS_DISPLAY[s].symbol} ${STATUS_DISPLAY[s].label}`)],
+  };
+}
+
+/** "Quá hạn": every unit still missing or incomplete after a deadline, most overdue first, with its contacts. */
+export function overdueTab(picture: DistrictPicture): SummaryTab {
+  const unitById = new Map(picture.units.map((u) => [u.id, u]));
+  const rows = picture.periods
+    .flatMap(({ spec, period, stats }) =>
+      stats.units.flatMap((standing) => {
+        if (standing.daysOverdue === undefined) return [];
+        const unit = unitById.get(standing.unitId);
+        const contact = unit?.contacts[0];
+        return [[unit?.name ?? standing.unitId, unit?.cluster ?? '', `${formShortName(spec)} · ${period.label}`, period.due, standing.status, standing.daysOverdue, contact?.name ?? '', contact?.email ?? '', contact?.phone ?? ''] as SummaryCell[]];
+      }),
+    )
+    .sort((a, b) => Number(b[5]) - Number(a[5]) || String(a[0]).localeCompare(String(b[0]), 'vi'));
+  return {
+    name: 'Quá hạn',
+    title: ['Đơn vị quá hạn (chưa nộp hoặc nộp chưa đạt)', `Tính đến ${formatIctDate(picture.now)}`],
+    columns: [
+      { header: 'Đơn vị', format: 'text', width: 40 },
+      { header: 'Cụm', format: 'text' },
+      { header: 'Biểu mẫu · Kỳ', format: 'text', width: 40 },
+      { header: 'Hạn nộp', format: 'datetime' },
+      { header: 'Tình trạng', format: 'status' },
+      { header: 'Số ngày quá hạn', format: 'int' },
+      { header: 'Người liên hệ', format: 'text' },
+      { header: 'Email', format: 'text' },
+      { header: 'Điện thoại', format: 'text' },
+    ],
+    rows,
+  };
+}

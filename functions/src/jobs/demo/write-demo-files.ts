@@ -1,0 +1,39 @@
+import { utimes, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { writeControlWorkbook, writeUnitWorkbook } from '../../adapters/workbook/write-templates.js';
+import { specsAsWritten, type DemoDistrict, type DemoSend, type DemoWorkbook } from './demo-district.js';
+
+/** File names inside the demo folder: <dir>/control.xlsx and <dir>/units/<unit id>.xlsx. */
+export const CONTROL_FILE = 'control.xlsx';
+export const UNITS_DIR = 'units';
+
+/** What a unit typed into a file that is not a workbook: a webmail error page saved with the .xlsx name. */
+export const CORRUPT_CONTENT =
+  '<!DOCTYPE html>\n<html lang="vi"><head><meta charset="utf-8"><title>Lỗi tải tệp</title></head>\n' +
+  '<body><h1>Không thể tải tệp đính kèm</h1><p>Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.</p></body></html>\n';
+
+/** Write the district's control workbook, its mtime set to the district's fixed instant. */
+export async function writeDemoControl(controlPath: string, district: DemoDistrict): Promise<void> {
+  await writeControlWorkbook(controlPath, { settings: district.settings, units: district.units, forms: district.forms }, { modifiedAt: district.controlModifiedAt });
+  await utimes(controlPath, district.controlModifiedAt, district.controlModifiedAt);
+}
+
+/**
+ * Write a unit's file as it stood at one of its sends, mtime = the send's instant: the corrupt bytes, or a workbook with
+ * the tabs the file had then (renamed header applied, a missing tab left out). Returns the file's path.
+ */
+export async function writeUnitSend(unitsDir: string, district: DemoDistrict, workbook: DemoWorkbook, send: DemoSend): Promise<string> {
+  const unit = district.units.find((u) => u.id === workbook.unitId);
+  if (!unit) throw new Error(`Demo: no unit ${workbook.unitId}`);
+  const file = path.join(unitsDir, unit.source);
+  if (workbook.scenario === 'corrupt') {
+    await writeFile(file, CORRUPT_CONTENT, 'utf8');
+  } else {
+    // The final file has every tab it will ever have; an earlier one only those it had rows in by then.
+    const final = send === workbook.sends.at(-1);
+    const specs = specsAsWritten(district, workbook).filter((spec) => final || send.rowsByFormId.has(spec.id));
+    await writeUnitWorkbook(file, unit.name, specs, send.rowsByFormId, { modifiedAt: send.at });
+  }
+  await utimes(file, send.at, send.at);
+  return file;
+}

@@ -1,0 +1,37 @@
+import type { UnitFeedback } from '../../domain/feedback/unit-feedback.js';
+import type { StoredSubmission } from '../../domain/summary/district-picture.js';
+import type { SummaryModel } from '../../domain/summary/summary-model.js';
+import type { FormPeriodStats } from '../../domain/stats/form-period-stats.js';
+import type { Unit } from '../../domain/units/unit.js';
+import type { SourceFingerprint, SourceState } from '../sweep/ports.js';
+
+/** Persistence the summary job needs. */
+export interface SummaryStore {
+  loadSubmissions(): Promise<StoredSubmission[]>;
+  loadSourceStates(): Promise<Map<string, SourceState>>;
+  /** Inputs hash of every stored statistics document, by id `{form}~{period}`. */
+  loadStatsHashes(): Promise<Map<string, string>>;
+  saveStats(stats: FormPeriodStats, inputsHash: string, computedAt: Date): Promise<void>;
+  /** Remember the sheet's new fingerprint after the system itself wrote feedback into it. */
+  saveSourceState(state: SourceState): Promise<unknown>;
+}
+
+/** Where the district summary goes (an .xlsx file, or a Google spreadsheet). */
+export interface SummaryOutput {
+  /** Writes the model unless an identical one (same hash) is already there; says where it is. */
+  write(model: SummaryModel, modelHash: string): Promise<{ written: boolean; location: string }>;
+}
+
+/** Writes row statuses and the "Tình hình nộp" tab into a unit's own sheet. */
+export interface FeedbackTarget {
+  /**
+   * Write the feedback if the sheet is still the one the sweep read (same fingerprint);
+   * returns the sheet's new fingerprint and content hash when it changed it.
+   */
+  write(unit: Unit, feedback: UnitFeedback, expected: SourceFingerprint): Promise<FeedbackWrite>;
+}
+
+export type FeedbackWrite =
+  | { readonly outcome: 'unchanged' }
+  | { readonly outcome: 'moved-on' /* the unit changed its sheet since the sweep: next sweep's turn */ }
+  | { readonly outcome: 'written'; readonly cells: number; readonly fingerprint: SourceFingerprint; readonly contentHash: string };

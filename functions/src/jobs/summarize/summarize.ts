@@ -1,0 +1,105 @@
+import { buildUnitFeedback } from '../../domain/feedback/build-unit-feedback.js';
+import type { FormSpec } from '../../domain/forms/form-spec.js';
+import { periodsStartedBy } from '../../domain/periods/schedule.js';
+import { formPeriodStats, type FormPeriodStats, type UnitSubmission } from '../../domain/stats/form-period-stats.js';
+import { expectedUnits } from '../../domain/status/expected-units.js';
+import { hashContent } from '../../domain/submissions/build-submissions.js';
+import { buildSummary } from '../../domain/summary/build-summary.js';
+import type { DistrictPicture, SourceProblem } from '../../domain/summary/district-picture.js';
+import type { SummaryModel } from '../../domain/summary/summary-model.js';
+import type { DistrictSettings } from '../../domain/units/read-control.js';
+import type { Unit } from '../../domain/units/unit.js';
+import type { FeedbackTarget, SummaryOutput, SummaryStore } from './ports.js';
+
+export interface SummarizeInput {
+  readonly settings: DistrictSettings;
+  readonly units: readonly Unit[];
+  readonly forms: readonly FormSpec[];
+  readonly store: SummaryStore;
+  /** Where the summary goes; absent = statistics only. */
+  readonly output?: SummaryOutput;
+  /** Where row statuses go back to; absent = no feedback. */
+  readonly feedback?: FeedbackTarget;
+  readonly now: Date;
+  readonly onUnitFeedback?: (done: number, total: number) => void;
+}
+
+export interface SummarizeResult {
+  readonly picture: DistrictPicture;
+  readonly model: SummaryModel;
+  readonly statsComputed: number;
+  readonly statsWritten: number;
+  readonly summary: { readonly written: boolean; readonly location: string } | undefined;
+  readonly feedback: { readonly unitsWritten: number; readonly cellsWritten: number; readonly unitsMovedOn: number };
+}
+
+/**
+ * Statuses, statistics, the district summary and each unit's feedback, from what the sweeps stored.
+ * A statistics document is written only when its inputs changed; the summary and a unit's sheet
+ * only when what they would show changed. Running it twice writes nothing the second time.
+ */
+export async function summarize(input: SummarizeInput): Promise<SummarizeResult> {
+  const { store, now } = input;
+  const [submissions, sources, statsHashes] = await Promise.all([store.loadSubmissions(), store.loadSourceStates(), store.loadStatsHashes()]);
+  const byFormPeriod = new Map<string, Map<string, UnitSubmission>>();
+  for (const s of submissions) {
+    const key = `${s.formId}~${s.periodId}`;
+    byFormPeriod.set(key, (byFormPeriod.get(key) ?? new Map()).set(s.unitId, s));
+  }
+
+  const periods: { spec: FormSpec; period: DistrictPicture['periods'][number]['period']; stats: FormPeriodStats }[] = [];
+  let statsWritten = 0;
+  for (const spec of input.forms) {
+    for (const period of periodsStartedBy(spec, now)) {
+      const unitSubmissions = byFormPeriod.get(`${spec.id}~${period.id}`) ?? new Map<string, UnitSubmission>();
+      const stats = formPeriodStats({ spec, period, units: input.units, submissions: unitSubmissions, now });
+      periods.push({ spec, period, stats });
+      const inputsHash = statsInputsHash(spec, period.id, input.units, unitSubmissions, stats);
+      if (statsHashes.get(`${spec.id}~${period.id}`) !== inputsHash) {
+        await store.saveStats(stats, inputsHash, now);
+        statsWritten++;
+      }
+    }
+  }
+
+  const sourceProblems: SourceProblem[] = [...sources.values()].flatMap((state) => state.problems.map((p) => ({ unitId: state.unitId, ...p })));
+  const picture: DistrictPicture = { settings: input.settings, forms: input.forms, units: input.units, periods, submissions, sourceProblems, now };
+  const model = buildSummary(picture);
+  const summary = input.output ? await input.output.write(model, hashContent({ ...model, generatedAt: null })) : undefined;
+
+  let unitsWritten = 0;
+  let cellsWritten = 0;
+  let unitsMovedOn = 0;
+  const feedbackUnits = input.units.filter((u) => sources.get(u.id)?.status === 'ok');
+  for (const [i, unit] of feedbackUnits.entries()) {
+    const state = sources.get(unit.id);
+    if (!input.feedback || !state?.fingerprint) continue;
+    const written = await input.feedback.write(unit, buildUnitFeedback(unit, state.tabs, picture), state.fingerprint);
+    if (written.outcome === 'written') {
+      await store.saveSourceState({ ...state, fingerprint: written.fingerprint, contentHash: written.contentHash });
+      unitsWritten++;
+      cellsWritten += written.cells;
+    } else if (written.outcome === 'moved-on') {
+      unitsMovedOn++;
+    }
+    input.onUnitFeedback?.(i + 1, feedbackUnits.length);
+  }
+  return { picture, model, statsComputed: periods.length, statsWritten, summary, feedback: { unitsWritten, cellsWritten, unitsMovedOn } };
+}
+
+/**
+ * What a statistics document depends on: the form, the expected units' registry entries and the
+ * submissions' content and times — not the clock, so an unchanged district is never rewritten.
+ */
+function statsInputsHash(spec: FormSpec, periodId: string, units: readonly Unit[], submissions: ReadonlyMap<string, UnitSubmission>, stats: FormPeriodStats): string {
+  const expected = new Set(stats.units.map((u) => u.unitId));
+  return hashContent({
+    spec,
+    periodId,
+    units: units.filter((u) => expected.has(u.id)),
+    submissions: [...submissions.values()].filter((s) => expected.has(s.unitId)),
+    standings: stats.units.map((u) => [u.unitId, u.status, u.onTime ?? null, u.daysLate ?? null]),
+  });
+}
+
+export { expectedUnits };

@@ -1,0 +1,338 @@
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { inflateRawSync } from 'node:zlib';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH, renderSummaryWorkbook, writeSummaryWorkbook } from '../../functions/src/adapters/workbook/write-summary-workbook.js';
+import { STATUS_DISPLAY } from '../../functions/src/domain/status/status-kinds.js';
+import type { SummaryModel, SummaryTab } from '../../functions/src/domain/summary/summary-model.js';
+
+const GENERATED_AT = new Date('2024-09-15T03:05:00Z');
+const INJECTIONS = ['=1+1', '+84983018027', '-5', '@SUM(A1)', '=HYPERLINK("http://x","y")'] as const;
+const LONG_TEXT = 'Thiếu cột “Số đoàn viên tham gia”; dòng 7 ghi ngày 31/02/2024 không hợp lệ. '.repeat(3);
+const NFD_NAME = 'Chi đoàn Nguyễn Trãi'.normalize('NFD');
+
+const overview: SummaryTab = {
+  name: 'Tổng quan',
+  title: ['Tổng hợp báo cáo — Quận Đoàn 1', 'Cập nhật lúc 10:05 ngày 15/09/2024', 'Tỷ lệ hoàn thành = số đơn vị nộp đủ ÷ số đơn vị phải nộp'],
+  columns: [
+    { header: 'Biểu mẫu', format: 'text' },
+    { header: 'Kỳ', format: 'text' },
+    { header: 'Phải nộp', format: 'int' },
+    { header: 'Nộp đủ', format: 'int' },
+    { header: 'Tỷ lệ hoàn thành', format: 'percent' },
+    { header: 'Tỷ lệ đúng hạn', format: 'percent' },
+    { header: 'Kinh phí', format: 'money' },
+    { header: 'Bình quân', format: 'decimal' },
+    { header: 'Cập nhật', format: 'datetime' },
+  ],
+  rows: [
+    ['Sinh hoạt chi đoàn', 'Tháng 9/2024', 12, 9, 0.75, 0.5, 1_900_000, 2.5, new Date('2024-09-15T03:00:00Z')],
+    ['Đoàn phí', 'Quý 3/2024', 12, 12, 1, 0.9167, 24_000_000, 3.25, new Date('2024-09-14T17:00:00Z')],
+  ],
+  notes: ['Tỷ lệ không vượt quá 100 %.', 'Nguồn: hệ thống tonghop'],
+  chart: { title: 'Tỷ lệ hoàn thành theo biểu mẫu', categoryColumn: 0, seriesColumns: [4, 5] },
+};
+
+const progress: SummaryTab = {
+  name: 'Tiến độ đơn vị',
+  title: ['Tiến độ nộp báo cáo theo đơn vị'],
+  columns: [
+    { header: 'Đơn vị', format: 'text' },
+    { header: 'Hạn nộp', format: 'date' },
+    { header: 'Trạng thái', format: 'status' },
+    { header: 'Có minh chứng', format: 'text', width: 30 },
+  ],
+  rows: [
+    [NFD_NAME, new Date('2024-09-14T17:00:00Z'), 'complete-on-time', true],
+    ['Liên đội Kim Đồng', new Date('2024-09-30T16:59:00Z'), 'missing', false],
+    ['Chi đoàn 11B', null, 'trang-thai-la', null],
+  ],
+  notes: ['✓ Đủ, đúng hạn; ✗ Chưa nộp'],
+};
+
+const errors: SummaryTab = {
+  name: 'Lỗi dữ liệu',
+  title: [],
+  columns: [
+    { header: 'Đơn vị', format: 'text' },
+    { header: 'Dòng', format: 'int' },
+    { header: 'Nội dung', format: 'text' },
+  ],
+  rows: [...INJECTIONS.map((text, i) => ['Chi đoàn 12C', i + 6, text]), ['=cmd|"/c calc"!A1', '-5', LONG_TEXT]],
+  notes: ['=SUM(1,2)'],
+};
+
+const model: SummaryModel = { title: 'Tổng hợp báo cáo — Quận Đoàn 1', generatedAt: GENERATED_AT, tabs: [overview, progress, errors] };
+
+/** The entries of a zip (.xlsx) file, uncompressed, read from its central directory. */
+function unzip(zip: Buffer): Map<string, Buffer> {
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (end < 0) throw new Error('not a zip file');
+  const entries = new Map<string, Buffer>();
+  let at = zip.readUInt32LE(end + 16);
+  for (let n = zip.readUInt16LE(end + 10); n > 0; n--) {
+    const method = zip.readUInt16LE(at + 10);
+    const compressedSize = zip.readUInt32LE(at + 20);
+    const nameLength = zip.readUInt16LE(at + 28);
+    const name = zip.toString('utf8', at + 46, at + 46 + nameLength);
+    const local = zip.readUInt32LE(at + 42);
+    const dataStart = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+    const data = zip.subarray(dataStart, dataStart + compressedSize);
+    entries.set(name, method === 0 ? Buffer.from(data) : inflateRawSync(data));
+    at += 46 + nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+  }
+  return entries;
+}
+
+function entry(entries: Map<string, Buffer>, name: string): string {
+  const data = entries.get(name);
+  if (!data) throw new Error(`${name} missing; entries: ${[...entries.keys()].join(', ')}`);
+  return data.toString('utf8');
+}
+
+async function read(bytes: Buffer): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  return workbook;
+}
+
+function sheetOf(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
+  const sheet = workbook.getWorksheet(name);
+  if (!sheet) throw new Error(`tab ${name} missing; tabs: ${workbook.worksheets.map((w) => w.name).join(', ')}`);
+  return sheet;
+}
+
+function rowValues(sheet: ExcelJS.Worksheet, rowNumber: number, columns: number): unknown[] {
+  return Array.from({ length: columns }, (_, c) => sheet.getCell(rowNumber, c + 1).value);
+}
+
+let bytes: Buffer;
+let workbook: ExcelJS.Workbook;
+let dir: string;
+
+beforeAll(async () => {
+  bytes = await renderSummaryWorkbook(model);
+  workbook = await read(bytes);
+  dir = await mkdtemp(path.join(tmpdir(), 'tonghop-summary-'));
+});
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('renderSummaryWorkbook', () => {
+  it('writes one tab per model tab, in order, with the workbook properties of the model', () => {
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Tổng quan', 'Tiến độ đơn vị', 'Lỗi dữ liệu']);
+    expect(workbook.creator).toBe('tonghop');
+    expect(workbook.title).toBe(model.title);
+    expect(workbook.created).toEqual(GENERATED_AT);
+    expect(workbook.modified).toEqual(GENERATED_AT);
+  });
+
+  it('puts the title lines on top, an empty row, then the header row and the data', () => {
+    const sheet = sheetOf(workbook, 'Tổng quan');
+    expect(rowValues(sheet, 1, 1)).toEqual(['Tổng hợp báo cáo — Quận Đoàn 1']);
+    expect(sheet.getCell('A1').font).toMatchObject({ bold: true, size: 14 });
+    expect(sheet.getCell('A2').font).toMatchObject({ italic: true, color: { argb: 'FF7F7F7F' } });
+    expect(sheet.getCell('A3').value).toBe(overview.title[2]);
+    expect(sheet.getRow(4).cellCount).toBe(0);
+    expect(rowValues(sheet, 5, 9)).toEqual(overview.columns.map((c) => c.header));
+    const header = sheet.getCell('E5');
+    expect(header.font).toMatchObject({ bold: true });
+    expect(header.fill).toMatchObject({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } });
+    expect(header.border).toMatchObject({ top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } });
+    expect(header.alignment).toMatchObject({ wrapText: true });
+    expect(sheet.getCell('A6').value).toBe('Sinh hoạt chi đoàn');
+    expect(sheet.getCell('A7').value).toBe('Đoàn phí');
+
+    const progressSheet = sheetOf(workbook, 'Tiến độ đơn vị');
+    expect(progressSheet.getCell('A1').value).toBe('Tiến độ nộp báo cáo theo đơn vị');
+    expect(rowValues(progressSheet, 3, 4)).toEqual(['Đơn vị', 'Hạn nộp', 'Trạng thái', 'Có minh chứng']);
+    // Without title lines the header is the first row.
+    expect(rowValues(sheetOf(workbook, 'Lỗi dữ liệu'), 1, 3)).toEqual(['Đơn vị', 'Dòng', 'Nội dung']);
+  });
+
+  it('freezes the header row (and the first column of wide tabs) and filters header + data', () => {
+    const wide = sheetOf(workbook, 'Tổng quan');
+    expect(wide.views[0]).toMatchObject({ state: 'frozen', xSplit: 1, ySplit: 5, topLeftCell: 'B6' });
+    expect(wide.autoFilter).toBe('A5:I7');
+    const narrow = sheetOf(workbook, 'Tiến độ đơn vị');
+    expect(narrow.views[0]).toMatchObject({ state: 'frozen', ySplit: 3, topLeftCell: 'A4' });
+    expect(narrow.views[0]?.state === 'frozen' ? (narrow.views[0].xSplit ?? 0) : -1).toBe(0);
+    expect(narrow.autoFilter).toBe('A3:D6');
+    expect(sheetOf(workbook, 'Lỗi dữ liệu').autoFilter).toBe('A1:C7');
+  });
+
+  it('formats each column by its type: text, int, percent as fractions, money, decimal, ICT date-times', () => {
+    const sheet = sheetOf(workbook, 'Tổng quan');
+    const formats = ['@', '@', '#,##0', '#,##0', '0.0%', '0.0%', '#,##0 "đ"', '#,##0.0', 'dd/mm/yyyy hh:mm'];
+    expect(rowValues(sheet, 6, 9).map((_, c) => sheet.getCell(6, c + 1).numFmt)).toEqual(formats);
+    expect(rowValues(sheet, 7, 9).map((_, c) => sheet.getCell(7, c + 1).numFmt)).toEqual(formats);
+    expect(sheet.getCell('C6').value).toBe(12);
+    expect(sheet.getCell('E6').value).toBe(0.75);
+    expect(sheet.getCell('F7').value).toBe(0.9167);
+    expect(sheet.getCell('G6').value).toBe(1_900_000);
+    expect(sheet.getCell('H7').value).toBe(3.25);
+    // 03:00 UTC is 10:00 in Hồ Chí Minh City; Excel has no time zones, so the stored wall clock is 10:00.
+    const updated = sheet.getCell('I6').value;
+    expect(updated).toBeInstanceOf(Date);
+    expect((updated as Date).toISOString()).toBe('2024-09-15T10:00:00.000Z');
+    expect((sheet.getCell('I7').value as Date).toISOString()).toBe('2024-09-15T00:00:00.000Z');
+    expect(sheet.getCell('A6').type).toBe(ExcelJS.ValueType.String);
+
+    const progressSheet = sheetOf(workbook, 'Tiến độ đơn vị');
+    expect(progressSheet.getCell('B4').numFmt).toBe('dd/mm/yyyy');
+    expect((progressSheet.getCell('B4').value as Date).toISOString()).toBe('2024-09-15T00:00:00.000Z');
+    expect((progressSheet.getCell('B5').value as Date).toISOString()).toBe('2024-09-30T23:59:00.000Z');
+  });
+
+  it('shows statuses as "symbol label" on their colour, unknown statuses as plain text, booleans as Có/Không, null as empty', () => {
+    const sheet = sheetOf(workbook, 'Tiến độ đơn vị');
+    expect(sheet.getCell('C4').value).toBe('✓ Đủ, đúng hạn');
+    expect(sheet.getCell('C4').fill).toMatchObject({ type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${STATUS_DISPLAY['complete-on-time'].color}` } });
+    expect(sheet.getCell('C5').value).toBe(`${STATUS_DISPLAY.missing.symbol} ${STATUS_DISPLAY.missing.label}`);
+    expect(sheet.getCell('C5').fill).toMatchObject({ fgColor: { argb: 'FFFFC7CE' } });
+    expect(sheet.getCell('C6').value).toBe('trang-thai-la');
+    expect(JSON.stringify(sheet.getCell('C6').fill ?? {})).not.toContain('solid');
+    expect(rowValues(sheet, 4, 4)[3]).toBe('Có');
+    expect(rowValues(sheet, 5, 4)[3]).toBe('Không');
+    expect(sheet.getCell('B6').value).toBeNull();
+    expect(sheet.getCell('D6').value).toBeNull();
+    // Vietnamese typed on a Mac arrives decomposed; the summary shows the composed form.
+    expect(sheet.getCell('A4').value).toBe('Chi đoàn Nguyễn Trãi'.normalize('NFC'));
+  });
+
+  it('keeps user text that starts with = + - @ as text, never as a formula', () => {
+    const sheet = sheetOf(workbook, 'Lỗi dữ liệu');
+    INJECTIONS.forEach((text, i) => {
+      const cell = sheet.getCell(i + 2, 3);
+      expect(cell.value).toBe(text);
+      expect(cell.type).toBe(ExcelJS.ValueType.String);
+      expect(cell.formula).toBeUndefined();
+      expect(cell.numFmt).toBe('@');
+    });
+    for (const address of ['A7', 'B7', 'A9']) {
+      const cell = sheet.getCell(address);
+      expect(cell.type).toBe(ExcelJS.ValueType.String);
+      expect(cell.numFmt).toBe('@');
+    }
+    expect(sheet.getCell('A7').value).toBe('=cmd|"/c calc"!A1');
+    expect(sheet.getCell('B7').value).toBe('-5');
+    expect(sheet.getCell('A9').value).toBe('=SUM(1,2)');
+    // No formula element anywhere in the file.
+    const entries = unzip(bytes);
+    const sheetXml = [...entries.keys()].filter((name) => /^xl\/worksheets\/sheet\d+\.xml$/.test(name));
+    expect(sheetXml).toHaveLength(3);
+    for (const name of sheetXml) expect(entry(entries, name)).not.toMatch(/<f[\s>]/);
+  });
+
+  it('fits column widths to the content within bounds, keeps a given width and wraps longer cells', () => {
+    for (const sheet of workbook.worksheets) {
+      const tab = model.tabs.find((t) => t.name === sheet.name);
+      tab?.columns.forEach((column, c) => {
+        const width = sheet.getColumn(c + 1).width ?? 0;
+        if (column.width !== undefined) expect(width).toBe(column.width);
+        else {
+          expect(width).toBeGreaterThanOrEqual(MIN_COLUMN_WIDTH);
+          expect(width).toBeLessThanOrEqual(MAX_COLUMN_WIDTH);
+        }
+      });
+    }
+    const errorSheet = sheetOf(workbook, 'Lỗi dữ liệu');
+    expect(errorSheet.getColumn(2).width).toBe(MIN_COLUMN_WIDTH);
+    expect(errorSheet.getColumn(3).width).toBe(MAX_COLUMN_WIDTH);
+    expect(errorSheet.getCell('C7').alignment).toMatchObject({ wrapText: true });
+    expect(errorSheet.getCell('C2').alignment?.wrapText ?? false).toBe(false);
+    // 'Sinh hoạt chi đoàn' (18 characters) is the longest in its column.
+    expect(sheetOf(workbook, 'Tổng quan').getColumn(1).width).toBe(20);
+    // '24,000,000 đ' is 12 characters.
+    expect(sheetOf(workbook, 'Tổng quan').getColumn(7).width).toBe(14);
+    expect(sheetOf(workbook, 'Tiến độ đơn vị').getColumn(4).width).toBe(30);
+  });
+
+  it('writes the notes below the table after an empty row', () => {
+    const overviewSheet = sheetOf(workbook, 'Tổng quan');
+    expect(overviewSheet.getRow(8).cellCount).toBe(0);
+    expect(rowValues(overviewSheet, 9, 1)).toEqual(['Tỷ lệ không vượt quá 100 %.']);
+    expect(rowValues(overviewSheet, 10, 1)).toEqual(['Nguồn: hệ thống tonghop']);
+    expect(overviewSheet.getCell('A9').border?.top).toBeUndefined();
+    expect(overviewSheet.getCell('A7').border?.top).toMatchObject({ style: 'thin' });
+    const progressSheet = sheetOf(workbook, 'Tiến độ đơn vị');
+    expect(progressSheet.getRow(7).cellCount).toBe(0);
+    expect(progressSheet.getCell('A8').value).toBe('✓ Đủ, đúng hạn; ✗ Chưa nộp');
+    expect(progressSheet.rowCount).toBe(8);
+  });
+
+  it('adds a bar chart of the declared columns to the tab that declares one, right of the table', () => {
+    const entries = unzip(bytes);
+    const charts = [...entries.keys()].filter((name) => /^xl\/charts\/chart\d+\.xml$/.test(name));
+    expect(charts).toHaveLength(1);
+    const chart = entry(entries, charts[0] ?? '');
+    expect(chart).toContain('barChart');
+    expect(chart).toContain('Tỷ lệ hoàn thành theo biểu mẫu');
+    for (const range of ['$A$6:$A$7', '$E$6:$E$7', '$F$6:$F$7']) expect(chart).toContain(range);
+    expect(entry(entries, '[Content_Types].xml')).toContain('drawingml.chart+xml');
+    // The chart hangs on the first sheet only, starting one column right of the 9-column table.
+    const drawingRels = [...entries.keys()].filter((name) => /^xl\/worksheets\/_rels\/sheet\d+\.xml\.rels$/.test(name) && entry(entries, name).includes('/drawing'));
+    expect(drawingRels).toEqual(['xl/worksheets/_rels/sheet1.xml.rels']);
+    const drawing = [...entries.keys()].find((name) => /^xl\/drawings\/drawing\d+\.xml$/.test(name));
+    expect(entry(entries, drawing ?? '')).toMatch(/<xdr:from>\s*<xdr:col>10<\/xdr:col>/);
+  });
+
+  it('renders the same sheets and properties from the same model', async () => {
+    const again = unzip(await renderSummaryWorkbook(model));
+    const first = unzip(bytes);
+    expect([...again.keys()].sort()).toEqual([...first.keys()].sort());
+    for (const [name, data] of first) expect(again.get(name)?.equals(data), name).toBe(true);
+  });
+
+  it('leaves out the chart of a tab without rows and filters its header alone', async () => {
+    const empty: SummaryTab = { ...overview, rows: [], notes: [] };
+    const rendered = await renderSummaryWorkbook({ ...model, tabs: [empty] });
+    expect([...unzip(rendered).keys()].some((name) => name.startsWith('xl/charts/'))).toBe(false);
+    const sheet = sheetOf(await read(rendered), 'Tổng quan');
+    expect(sheet.autoFilter).toBe('A5:I5');
+    // Only the header 'Cập nhật' (8 characters) is left to measure.
+    expect(sheet.getColumn(9).width).toBe(10);
+  });
+
+  it('drops characters an .xlsx file cannot hold and leaves non-finite numbers empty', async () => {
+    const tab: SummaryTab = { name: 'Ký tự', title: [], columns: [{ header: 'Chữ', format: 'text' }, { header: 'Số', format: 'percent' }], rows: [['Chi\u0007 đoàn\u0000 \uD800A', Number.NaN]] };
+    const sheet = sheetOf(await read(await renderSummaryWorkbook({ ...model, tabs: [tab] })), 'Ký tự');
+    expect(sheet.getCell('A2').value).toBe('Chi đoàn A');
+    expect(sheet.getCell('B2').value).toBeNull();
+  });
+
+  it('refuses tab names .xlsx cannot hold, rows longer than the columns and charts of missing columns', async () => {
+    const tooLong = 'Tổng hợp chỉ số hoạt động theo từng cụm thi đua';
+    await expect(renderSummaryWorkbook({ ...model, tabs: [{ ...errors, name: tooLong }] })).rejects.toThrow(RangeError);
+    await expect(renderSummaryWorkbook({ ...model, tabs: [errors, { ...progress, name: 'LỖI DỮ LIỆU' }] })).rejects.toThrow('appears twice');
+    await expect(renderSummaryWorkbook({ ...model, tabs: [{ ...errors, name: 'Lỗi: dữ liệu' }] })).rejects.toThrow(RangeError);
+    await expect(renderSummaryWorkbook({ ...model, tabs: [{ ...errors, rows: [['a', 1, 'b', 'c']] }] })).rejects.toThrow('has 4 cells');
+    await expect(renderSummaryWorkbook({ ...model, tabs: [{ ...overview, chart: { title: 'x', categoryColumn: 0, seriesColumns: [9] } }] })).rejects.toThrow('uses column 9');
+  });
+});
+
+describe('writeSummaryWorkbook', () => {
+  it('writes the file through a temporary file in the same folder, replacing an older summary', async () => {
+    const file = path.join(dir, 'out', 'tong-hop.xlsx');
+    await writeSummaryWorkbook(file, { ...model, tabs: [errors] });
+    await writeFile(path.join(dir, 'out', 'other.txt'), 'x');
+    await writeSummaryWorkbook(file, model);
+    expect((await readdir(path.join(dir, 'out'))).sort()).toEqual(['other.txt', 'tong-hop.xlsx']);
+    const written = await read(await readFile(file));
+    expect(written.worksheets.map((w) => w.name)).toEqual(['Tổng quan', 'Tiến độ đơn vị', 'Lỗi dữ liệu']);
+    expect(sheetOf(written, 'Tổng quan').getCell('E6').value).toBe(0.75);
+  });
+
+  it('leaves the previous file untouched when rendering fails', async () => {
+    const file = path.join(dir, 'keep.xlsx');
+    await writeSummaryWorkbook(file, model);
+    const before = await readFile(file);
+    await expect(writeSummaryWorkbook(file, { ...model, tabs: [{ ...errors, name: 'a/b' }] })).rejects.toThrow(RangeError);
+    expect((await readFile(file)).equals(before)).toBe(true);
+    expect((await readdir(dir)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+});
