@@ -12,8 +12,9 @@ import { compileForm } from '../../functions/src/domain/forms/compile-form.js';
 import { findTab, readFormTab } from '../../functions/src/domain/forms/read-form-tab.js';
 import { FORMS_TAB_SPEC, SETTINGS_TAB, UNITS_TAB_SPEC } from '../../functions/src/domain/units/control-layout.js';
 import { formsForUnit } from '../../functions/src/domain/units/targets.js';
-import { buildDemoDistrict, specsAsWritten } from '../../functions/src/jobs/demo/demo-district.js';
-import { writeDemoDistrict, type WrittenDemoDistrict } from '../../functions/src/jobs/demo/write-demo-district.js';
+import { buildDemoDistrict, DEMO_NOW, specsAsWritten } from '../../functions/src/jobs/demo/demo-district.js';
+import { planReplayRounds, replayDemoHistory } from '../../functions/src/jobs/demo/replay-demo-history.js';
+import { REPLAY_MARKER, writeDemoDistrict, type WrittenDemoDistrict } from '../../functions/src/jobs/demo/write-demo-district.js';
 
 const specs = await loadBuiltinForms();
 const district = buildDemoDistrict(specs);
@@ -126,5 +127,111 @@ describe('writeDemoDistrict', () => {
     await writeFile(path.join(foreign, 'ghi-chu.txt'), 'không phải thư mục mẫu');
     await expect(writeDemoDistrict(foreign, district, { reset: true })).rejects.toThrow(/Refusing to reset/);
     expect(await readdir(foreign)).toEqual(['ghi-chu.txt']);
+  });
+});
+
+describe('writeDemoDistrict with a sweep: the history replayed', () => {
+  const rounds = planReplayRounds(district);
+  let replayDir: string;
+  let replayed: WrittenDemoDistrict;
+  let finalOnly: WrittenDemoDistrict;
+  const calls: { unitIds: readonly string[]; now: Date; mtimes: (number | null)[]; controlAt: number | null }[] = [];
+  const replayProgress: [number, number][] = [];
+  const mtimeOf = (file: string) => stat(file).then((s) => s.mtime.getTime(), () => null);
+
+  beforeAll(async () => {
+    finalOnly = await writeDemoDistrict(path.join(root, 'final-only'), district);
+    replayDir = path.join(root, 'replay');
+    replayed = await writeDemoDistrict(replayDir, district, {
+      onProgress: (done, total) => replayProgress.push([done, total]),
+      sweepAt: async (unitIds, now) => {
+        // What the sweep would see right now: each sending unit's file and its mtime.
+        const mtimes = await Promise.all(unitIds.map((id) => mtimeOf(path.join(replayDir, 'units', `${id}.xlsx`))));
+        calls.push({ unitIds, now, mtimes, controlAt: await mtimeOf(path.join(replayDir, 'control.xlsx')) });
+      },
+    });
+  }, 120_000);
+
+  it('sweeps once per ICT day with sends, only the units that sent that day, each file dated its send', () => {
+    expect(replayed.created).toBe(true);
+    expect(replayed.history).toEqual({ rounds: rounds.length, sends: district.workbooks.reduce((n, w) => n + w.sends.length, 0) });
+    expect(calls.map((c) => c.now)).toEqual(rounds.map((r) => r.sweepAt));
+    calls.forEach((call, i) => {
+      const round = rounds[i];
+      expect(call.unitIds).toEqual(round?.sends.map((s) => s.workbook.unitId));
+      expect(call.mtimes).toEqual(round?.sends.map((s) => s.send.at.getTime()));
+      expect(call.now <= DEMO_NOW).toBe(true);
+      // The control workbook is there from the first sweep on.
+      expect(call.controlAt).toBe(district.controlModifiedAt.getTime());
+    });
+    expect(replayProgress.at(-1)).toEqual([rounds.length, rounds.length]);
+  });
+
+  it('ends with the same folder as writing the final files only: same files, content and mtimes, no marker left', async () => {
+    expect((await readdir(replayDir)).sort()).toEqual(['control.xlsx', 'units']);
+    expect(replayed.files.map((f) => path.relative(replayDir, f))).toEqual(finalOnly.files.map((f) => path.relative(path.dirname(finalOnly.controlPath), f)));
+    const names = (await readdir(finalOnly.unitsDir)).sort();
+    expect((await readdir(replayed.unitsDir)).sort()).toEqual(names);
+    for (const name of names) {
+      const [mine, theirs] = [path.join(replayed.unitsDir, name), path.join(finalOnly.unitsDir, name)];
+      expect(await mtimeOf(mine), name).toBe(await mtimeOf(theirs));
+      const [a, b] = [await readFile(mine), await readFile(theirs)];
+      if (a.subarray(0, 2).toString('latin1') !== 'PK') expect(a.equals(b), name).toBe(true);
+      else expect(await readWorkbookTabs(a, name), name).toEqual(await readWorkbookTabs(b, name));
+    }
+    expect(await mtimeOf(replayed.controlPath)).toBe(district.controlModifiedAt.getTime());
+  });
+
+  it('writes each send as the workbook stood then: earlier files have only the tabs and rows sent by then', async () => {
+    const unit = district.workbooks.find((w) => w.scenario === 'clean' && w.unitId.startsWith('csd-'));
+    const send = unit?.sends[3];
+    if (!unit || !send) throw new Error('no clean cơ sở Đoàn with 4 sends');
+    const early = path.join(root, 'early');
+    // Replay that unit alone (one round per send) and stop right after its 4th sweep: the file is as the sweep read it.
+    const stop = new Error('stop');
+    let done = 0;
+    await expect(
+      replayDemoHistory({
+        dir: early,
+        district: { ...district, workbooks: [unit] },
+        sweepAt: async () => {
+          if (++done === 4) throw stop;
+        },
+      }),
+    ).rejects.toBe(stop);
+    const file = path.join(early, 'units', `${unit.unitId}.xlsx`);
+    expect(await mtimeOf(file)).toBe(send.at.getTime());
+    const tabs = await readWorkbookTabs(await readFile(file), 'x.xlsx');
+    for (const spec of specs.filter((s) => s.targets.unitTypes.includes('co-so-doan'))) {
+      const rows = send.rowsByFormId.get(spec.id);
+      const tab = findTab(tabs, spec.tab);
+      if (!rows) {
+        expect(tab, spec.id).toBeUndefined();
+        continue;
+      }
+      if (!tab) throw new Error(`tab ${spec.tab} missing`);
+      expect(readFormTab(compileForm(spec), tab).rowsRead, spec.id).toBe(rows.length);
+    }
+    expect(send.rowsByFormId.get('30-phut-bao-cao')?.length).toBeLessThan(unit.rowsByFormId.get('30-phut-bao-cao')?.length ?? 0);
+  });
+
+  it('starts over when a replay died half-way, and leaves a finished one alone', async () => {
+    const broken = path.join(root, 'broken');
+    const small = { ...district, workbooks: district.workbooks.filter((w) => w.unitId.startsWith('cd-')) };
+    let sweeps = 0;
+    const failing = async () => {
+      if (++sweeps === 3) throw new Error('Firestore went away');
+    };
+    await expect(writeDemoDistrict(broken, small, { sweepAt: failing })).rejects.toThrow('Firestore went away');
+    expect((await readdir(broken)).sort()).toEqual([REPLAY_MARKER, 'control.xlsx', 'units'].sort());
+
+    const calls: number[] = [];
+    const again = await writeDemoDistrict(broken, small, { sweepAt: async (ids) => void calls.push(ids.length) });
+    expect(again.created).toBe(true);
+    expect(calls).toHaveLength(planReplayRounds(small).length);
+    expect((await readdir(broken)).sort()).toEqual(['control.xlsx', 'units']);
+    const third = await writeDemoDistrict(broken, small, { sweepAt: async () => expect.fail('a finished demo is not replayed again') });
+    expect(third.created).toBe(false);
+    expect(third.history).toBeUndefined();
   });
 });

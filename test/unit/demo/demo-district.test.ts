@@ -98,7 +98,8 @@ describe('buildDemoDistrict', () => {
       ['ke-hoach-nho-65-nam', 3, 6],
       ['lien-tich-2022-2023', 6, 15],
       ['30-phut-dang-ky', 1, 1],
-      ['30-phut-bao-cao', 27, 45],
+      // 27–33 months (one unit stops after 06/2022), 3–5 rows a month or one "Không phát sinh" row.
+      ['30-phut-bao-cao', 27 * 3, 33 * 5],
       ['ren-luyen-2014-dang-ky', 8, 15],
       ['ren-luyen-2014-danh-gia', 24, 60],
     ] as const) {
@@ -122,11 +123,12 @@ describe('buildDemoDistrict', () => {
     expect(cells.some((c) => typeof c === 'string' && c.startsWith('+84 '))).toBe(true);
     expect(cells.some((c) => typeof c === 'number' && /^[35789]\d{8}$/.test(String(c)))).toBe(true);
     expect(cells.some((c) => typeof c === 'string' && c !== c.normalize('NFC'))).toBe(true);
-    expect(cells.some((c) => c === 'TPT' || c === 'HTXS' || c === 'HTT')).toBe(true);
+    const abbreviations = specs.flatMap((s) => s.columns.flatMap((c) => c.options ?? []).flatMap((o) => o.aliases.filter((a) => /^[A-ZĐ]{2,}$/.test(a))));
+    expect(cells.some((c) => typeof c === 'string' && abbreviations.includes(c))).toBe(true);
     expect(cells.some((c) => typeof c === 'string' && /triệu$|\d đ$/.test(c))).toBe(true);
   });
 
-  it('dates each file: on time before its main deadline, late 1–5 days after, missing units never', () => {
+  it('dates each file by its last send: on time by its main deadline, late up to a week after, missing units never', () => {
     const sent = district.workbooks.filter((w) => w.scenario !== 'missing');
     for (const workbook of district.workbooks) {
       if (workbook.scenario === 'missing') {
@@ -137,14 +139,16 @@ describe('buildDemoDistrict', () => {
       const sentAt = workbook.sentAt?.getTime() ?? Number.NaN;
       const due = workbook.dueAt.getTime();
       if (workbook.late) expect(sentAt - due).toBeGreaterThan(0);
-      else expect(due - sentAt).toBeGreaterThan(0);
-      expect(Math.abs(sentAt - due)).toBeLessThan(6 * 86_400_000);
+      else expect(due - sentAt).toBeGreaterThanOrEqual(0);
+      expect(Math.abs(sentAt - due)).toBeLessThan(8 * 86_400_000);
     }
     expect(countBy(sent.filter((w) => w.late), (w) => district.units.find((u) => u.id === w.unitId)?.type ?? '')).toEqual({ 'lien-doi': 4, 'co-so-doan': 2, 'chi-doan': 2 });
-    const dueOf = (type: string) => district.workbooks.find((w) => district.units.find((u) => u.id === w.unitId)?.type === type)?.dueAt.toISOString();
-    expect(dueOf('lien-doi')).toBe('2024-09-15T03:00:00.000Z');
-    expect(dueOf('co-so-doan')).toBe('2021-01-05T17:00:00.000Z');
-    expect(dueOf('chi-doan')).toBe('2014-10-10T17:00:00.000Z');
+    const duesOf = (type: string) =>
+      new Set(district.workbooks.filter((w) => district.units.find((u) => u.id === w.unitId)?.type === type).map((w) => w.dueAt.toISOString()));
+    expect(duesOf('lien-doi')).toEqual(new Set(['2024-09-15T03:00:00.000Z']));
+    // The last month each cơ sở Đoàn reported (one stopped after 06/2022) and the last phase each chi đoàn evaluated.
+    expect(duesOf('co-so-doan')).toEqual(new Set(['2023-01-05T16:59:59.999Z', '2022-07-05T16:59:59.999Z']));
+    expect([...duesOf('chi-doan')].every((d) => ['2014-10-10T16:59:59.999Z', '2014-08-10T16:59:59.999Z'].includes(d))).toBe(true);
   });
 
   it('records each planted problem where it is', () => {

@@ -57,5 +57,6 @@ function submissionFromDoc(id: string, data: DocumentData): StoredSubmission {
     rows: data.rows ?? [],
     rejected: data.rejected ?? [],
     nilRows: data.nilRows ?? [],
+    ...(data.lockedChange ? { lockedChange: { changedAt: (data.lockedChange.changedAt as Timestamp).toDate(), rowNumbers: data.lockedChange.rowNumbers ?? [] } } : {}),
   };
 }

@@ -30,10 +30,13 @@ export class FirestoreSweepStore implements SweepStore {
         const previous = snapshots[i]?.exists ? snapshots[i]?.data() : undefined;
         if (previous?.contentHash === content.contentHash) return;
         if (!previous && content.counts.read === 0) return;
+        const locked = commit.lockedFormIds.has(content.formId);
+        if (locked && previous?.lockedChange?.contentHash === content.contentHash) return;
         const revision = Number(previous?.revision ?? 0) + 1;
         const ref = submissions.doc(content.id);
-        tx.set(ref, submissionDoc(content, commit, previous, revision));
-        tx.set(ref.collection(COLLECTIONS.revisions).doc(String(revision).padStart(6, '0')), revisionDoc(content, commit, revision));
+        tx.set(ref.collection(COLLECTIONS.revisions).doc(String(revision).padStart(6, '0')), { ...revisionDoc(content, commit, revision), applied: !locked });
+        // After the lock the change is kept in the audit trail only; what counts stays as it was.
+        tx.set(ref, locked ? lockedChangeDoc(content, commit, previous, revision) : submissionDoc(content, commit, previous, revision), { merge: locked });
         submissionsWritten++;
       });
       tx.set(this.db.collection(COLLECTIONS.sources).doc(commit.unitId), sourceStateDoc(commit.state));
@@ -76,6 +79,19 @@ function submissionDoc(content: SubmissionContent, commit: UnitCommit, previous:
     revision,
     source: commit.sourceName,
   };
+}
+
+function lockedChangeDoc(content: SubmissionContent, commit: UnitCommit, previous: DocumentData | undefined, revision: number): DocumentData {
+  const lockedChange = {
+    revision,
+    changedAt: Timestamp.fromDate(commit.changedAt),
+    contentHash: content.contentHash,
+    rowNumbers: [...content.rows.map((r) => r.rowNumber), ...content.rejected.map((r) => r.rowNumber), ...content.nilRows].sort((a, b) => a - b),
+  };
+  if (previous) return { revision, lockedChange };
+  // Nothing was applied before the lock: the submission exists only to say a late change was refused.
+  const nothing = { ...content, rows: [], rejected: [], nilRows: [], counts: { read: 0, valid: 0, rejected: 0, nil: 0 }, nil: false, complete: false, contentHash: '' };
+  return { ...submissionDoc(nothing, commit, undefined, revision), firstCompleteAt: null, lockedChange };
 }
 
 function revisionDoc(content: SubmissionContent, commit: UnitCommit, revision: number): DocumentData {

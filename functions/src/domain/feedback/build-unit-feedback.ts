@@ -3,7 +3,7 @@ import type { RowError } from '../forms/compile-form.js';
 import type { DistrictPicture } from '../summary/district-picture.js';
 import type { SummaryCell } from '../summary/summary-model.js';
 import type { StatusResult } from '../status/submission-status.js';
-import { formatIctDate } from '../time/ict.js';
+import { deadlineMinute, formatDeadline, formatIctDate } from '../time/ict.js';
 import type { Unit } from '../units/unit.js';
 import { STANDING_TAB, type TabFeedback, type UnitFeedback } from './unit-feedback.js';
 
@@ -17,12 +17,24 @@ export interface FeedbackTab {
 export const VALID_ROW_STATUS = '✓ Hợp lệ';
 export const NIL_ROW_STATUS = `✓ Đã ghi nhận: ${NIL_PHRASE.toLowerCase()}`;
 
+/** Status of a row changed after the form was locked. */
+export function lockedRowStatus(lockText: string): string {
+  return `⚠ Đã khóa sổ sau ${lockText}: thay đổi đã được ghi nhận nhưng không được áp dụng; liên hệ Quận Đoàn nếu cần sửa.`;
+}
+
 /** What to write back into one unit's sheet: each row's status, and its "Tình hình nộp" tab. */
 export function buildUnitFeedback(unit: Unit, tabs: readonly FeedbackTab[], picture: DistrictPicture): UnitFeedback {
   const mine = picture.submissions.filter((s) => s.unitId === unit.id);
   const tabFeedback = tabs.map((t): TabFeedback => {
     const statusByRow = new Map<number, string>();
+    const lockAfter = picture.forms.find((f) => f.id === t.formId)?.lockAfter;
     for (const s of mine.filter((x) => x.formId === t.formId)) {
+      if (s.lockedChange && lockAfter) {
+        // The sheet now holds the refused change: its rows say so rather than show stale statuses.
+        const text = lockedRowStatus(formatDeadline(lockAfter));
+        for (const rowNumber of s.lockedChange.rowNumbers) statusByRow.set(rowNumber, text);
+        continue;
+      }
       for (const row of s.rows) statusByRow.set(row.rowNumber, VALID_ROW_STATUS);
       for (const rowNumber of s.nilRows) statusByRow.set(rowNumber, NIL_ROW_STATUS);
       for (const row of s.rejected) statusByRow.set(row.rowNumber, rowMessage(row.errors));
@@ -35,7 +47,7 @@ export function buildUnitFeedback(unit: Unit, tabs: readonly FeedbackTab[], pict
     const standing = stats.units.find((u) => u.unitId === unit.id);
     if (!standing) continue;
     const submission = mine.find((s) => s.formId === spec.id && s.periodId === period.id);
-    rows.push([spec.tab, period.label, period.due, standing.status, standingNote(standing, picture.now, period.due), submission?.counts.valid ?? 0, submission?.counts.rejected ?? 0]);
+    rows.push([spec.tab, period.label, deadlineMinute(period.due), standing.status, standingNote(standing, picture.now, period.due), submission?.counts.valid ?? 0, submission?.counts.rejected ?? 0]);
   }
   return {
     unitId: unit.id,

@@ -12,6 +12,8 @@ export interface StoredSubmission extends UnitSubmission {
   readonly rows: readonly { readonly rowNumber: number; readonly values: UnitSubmission['rows'][number]['values'] }[];
   readonly rejected: readonly RejectedRow[];
   readonly nilRows: readonly number[];
+  /** A change made after the form's lock: recorded, not applied. */
+  readonly lockedChange?: { readonly changedAt: Date; readonly rowNumbers: readonly number[] };
 }
 
 /** A problem with a unit's whole file or one of its tabs. */

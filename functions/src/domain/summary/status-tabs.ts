@@ -1,7 +1,7 @@
 import type { FormSpec } from '../forms/form-spec.js';
 import { STATUS_DISPLAY, SUBMISSION_STATUSES } from '../status/status-kinds.js';
 import type { GroupStats } from '../stats/form-period-stats.js';
-import { formatIctDate } from '../time/ict.js';
+import { deadlineMinute, formatIctDate } from '../time/ict.js';
 import type { DistrictPicture } from './district-picture.js';
 import type { SummaryCell, SummaryColumn, SummaryTab } from './summary-model.js';
 
@@ -37,7 +37,7 @@ export function formShortName(spec: FormSpec): string {
 
 /** "Tổng quan": one row per form and period, with the rates and a chart of them. */
 export function overviewTab(picture: DistrictPicture): SummaryTab {
-  const rows = picture.periods.map(({ spec, period, stats }) => [`${formShortName(spec)} · ${period.label}`, spec.planNumber ?? '', period.due, ...countCells(stats.overall)]);
+  const rows = picture.periods.map(({ spec, period, stats }) => [`${formShortName(spec)} · ${period.label}`, spec.planNumber ?? '', deadlineMinute(period.due), ...countCells(stats.overall)]);
   return {
     name: 'Tổng quan',
     title: [`Tình hình nộp báo cáo — ${picture.settings.districtName || 'toàn quận'}`, `Số liệu đến ${formatIctDate(picture.now)}`],
@@ -97,7 +97,7 @@ export function overdueTab(picture: DistrictPicture): SummaryTab {
         if (standing.daysOverdue === undefined) return [];
         const unit = unitById.get(standing.unitId);
         const contact = unit?.contacts[0];
-        return [[unit?.name ?? standing.unitId, unit?.cluster ?? '', `${formShortName(spec)} · ${period.label}`, period.due, standing.status, standing.daysOverdue, contact?.name ?? '', contact?.email ?? '', contact?.phone ?? ''] as SummaryCell[]];
+        return [[unit?.name ?? standing.unitId, unit?.cluster ?? '', `${formShortName(spec)} · ${period.label}`, deadlineMinute(period.due), standing.status, standing.daysOverdue, contact?.name ?? '', contact?.email ?? '', contact?.phone ?? ''] as SummaryCell[]];
       }),
     )
     .sort((a, b) => Number(b[5]) - Number(a[5]) || String(a[0]).localeCompare(String(b[0]), 'vi'));

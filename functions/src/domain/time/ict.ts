@@ -102,3 +102,8 @@ function parseTime(time: string): [number, number] {
   if (!m) throw new RangeError(`not a time of day (HH:mm): ${time}`);
   return [Number(m[1]), Number(m[2])];
 }
+
+/** A deadline as a person reads it: to the minute, so 23:59:59.999 shows as 23:59 and never as the next day's 00:00. */
+export function deadlineMinute(due: Date): Date {
+  return new Date(Math.floor(due.getTime() / 60_000) * 60_000);
+}

@@ -229,8 +229,10 @@ function buildWorkbook(specs: readonly FormSpec[], profile: UnitProfile, plan: U
     case 'missing':
       return { ...base, late: false, sentAt: null, dueAt: lastDue, rowsByFormId: new Map(), sends: [], deliveries: [], expectedRejectedRows: 0 };
     case 'corrupt': {
+      // Sent once, around its main deadline, as bytes nobody can read.
       const at = main ? onceSendAt(main, late, timing, plan.sends.lateSameDay) : lastDue;
-      return { ...base, late, sentAt: at, dueAt: lastDue, rowsByFormId: new Map(), sends: [{ at, rowsByFormId: new Map() }], deliveries: [], expectedRejectedRows: 0 };
+      const rowsByFormId = new Map<string, WritableCell[][]>();
+      return { ...base, late, sentAt: at, dueAt: lastDue, rowsByFormId, sends: [{ at, rowsByFormId }], deliveries: [], expectedRejectedRows: 0 };
     }
     case 'typos': {
       const mistakes = makeMistakes(records, rng.int(2, 3), rng, nilRows);

@@ -56,6 +56,8 @@ export interface UnitCommit {
   readonly submissions: readonly SubmissionContent[];
   /** When the content changed, as the source says (file mtime / Drive modifiedTime); used for timeliness. */
   readonly changedAt: Date;
+  /** Forms locked at this instant (their `lockAfter` passed before `changedAt`): changes are recorded, not applied. */
+  readonly lockedFormIds: ReadonlySet<string>;
   readonly sweptAt: Date;
   readonly sourceName: string;
 }

@@ -2,6 +2,7 @@ import { compileForm, type CompiledForm } from '../../domain/forms/compile-form.
 import type { FormSpec } from '../../domain/forms/form-spec.js';
 import { findTab, readFormTab, type SheetTab } from '../../domain/forms/read-form-tab.js';
 import { SheetReadError } from '../../domain/sheets/sheet-read-error.js';
+import { deadlineInstant } from '../../domain/time/ict.js';
 import { buildSubmissions, emptySubmission, hashContent, type SubmissionContent } from '../../domain/submissions/build-submissions.js';
 import { formsForUnit } from '../../domain/units/targets.js';
 import type { Unit } from '../../domain/units/unit.js';
@@ -104,12 +105,14 @@ export async function sweepUnit(unit: Unit, ctx: UnitSweepContext): Promise<Unit
   const ids = new Set(submissions.map((s) => s.id));
   const emptied = (previous?.submissionIds ?? []).filter((id) => !ids.has(id)).flatMap((id) => emptiedSubmission(id, unit, forms));
   const changedAt = new Date(Math.min(fingerprint.modifiedAt.getTime(), ctx.now.getTime()));
+  const lockedFormIds = new Set(forms.filter((f) => f.lockAfter && changedAt > deadlineInstant(f.lockAfter)).map((f) => f.id));
   const state: SourceState = { ...base, status: 'ok', fingerprint, contentHash, problems, submissionIds: [...ids].sort(), counts, tabs: sourceTabs };
   const committed = await ctx.store.commitUnit({
     unitId: unit.id,
     state,
     submissions: [...submissions, ...emptied],
     changedAt,
+    lockedFormIds,
     sweptAt: ctx.now,
     sourceName: unit.source,
   });
