@@ -29,15 +29,19 @@ describe('tonghop CLI', () => {
     expect(result.totals.rowsRejected).toBeGreaterThan(0);
     expect(result.totals.submissionsWritten).toBeGreaterThan(0);
     expect(result.sweepId).toEqual(expect.any(String));
+    // The summary workbook and the units' row statuses come with the demo.
+    expect(result.summary).toMatchObject({ written: true, location: path.join(home, 'demo', 'tong-hop-bao-cao.xlsx') });
+    expect(result.feedback.unitsWritten).toBe(32);
+    expect(result.standing.find((s: { formId: string }) => s.formId === 'tap-huan-2024')).toMatchObject({ expected: 20, missing: 2 });
     const units = await readdir(path.join(home, 'demo', 'units'));
     expect(units).toHaveLength(33);
     // Not a terminal: progress comes as plain lines on stderr.
     expect(run.stderr).toContain('Sweeping units: 36/36');
-  });
+  }, 180_000);
 
   it('demo again writes nothing and says so', async () => {
     const json = JSON.parse((await runCli(['--json', 'demo'], env)).stdout);
-    expect(json).toMatchObject({ created: false, sweepId: null, totals: { writes: 0, submissionsWritten: 0, unitsUnchanged: 36 } });
+    expect(json).toMatchObject({ created: false, sweepId: null, totals: { writes: 0, submissionsWritten: 0, unitsUnchanged: 36 }, stats: { written: 0 }, summary: { written: false }, feedback: { unitsWritten: 0 } });
     const text = await runCli(['demo'], env);
     expect(text.stdout).toContain('Không có gì thay đổi kể từ lần quét trước: không ghi gì vào Firestore.');
     expect(text.stdout).toContain('Dùng lại khu vực mẫu đã có');
@@ -95,5 +99,8 @@ describe('tonghop with its embedded Firestore', () => {
     expect(await readdir(path.join(home, 'firestore'))).toContainEqual(expect.stringMatching(/^export-/));
     const second = JSON.parse((await runCli(['--json', 'demo'], env)).stdout);
     expect(second.totals).toMatchObject({ writes: 0, unitsUnchanged: 36 });
-  }, 120_000);
+    expect(second.stats.written).toBe(0);
+    expect(second.summary.written).toBe(false);
+    expect(second.feedback.unitsWritten).toBe(0);
+  }, 240_000);
 });

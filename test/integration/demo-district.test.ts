@@ -14,7 +14,7 @@ import { FORMS_TAB_SPEC, SETTINGS_TAB, UNITS_TAB_SPEC } from '../../functions/sr
 import { formsForUnit } from '../../functions/src/domain/units/targets.js';
 import { buildDemoDistrict, DEMO_NOW, specsAsWritten } from '../../functions/src/jobs/demo/demo-district.js';
 import { planReplayRounds, replayDemoHistory } from '../../functions/src/jobs/demo/replay-demo-history.js';
-import { REPLAY_MARKER, writeDemoDistrict, type WrittenDemoDistrict } from '../../functions/src/jobs/demo/write-demo-district.js';
+import { demoDistrictWritten, REPLAY_MARKER, writeDemoDistrict, type WrittenDemoDistrict } from '../../functions/src/jobs/demo/write-demo-district.js';
 
 const specs = await loadBuiltinForms();
 const district = buildDemoDistrict(specs);
@@ -224,12 +224,14 @@ describe('writeDemoDistrict with a sweep: the history replayed', () => {
     };
     await expect(writeDemoDistrict(broken, small, { sweepAt: failing })).rejects.toThrow('Firestore went away');
     expect((await readdir(broken)).sort()).toEqual([REPLAY_MARKER, 'control.xlsx', 'units'].sort());
+    expect(await demoDistrictWritten(broken)).toBe(false);
 
     const calls: number[] = [];
     const again = await writeDemoDistrict(broken, small, { sweepAt: async (ids) => void calls.push(ids.length) });
     expect(again.created).toBe(true);
     expect(calls).toHaveLength(planReplayRounds(small).length);
     expect((await readdir(broken)).sort()).toEqual(['control.xlsx', 'units']);
+    expect(await demoDistrictWritten(broken)).toBe(true);
     const third = await writeDemoDistrict(broken, small, { sweepAt: async () => expect.fail('a finished demo is not replayed again') });
     expect(third.created).toBe(false);
     expect(third.history).toBeUndefined();

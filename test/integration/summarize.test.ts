@@ -17,7 +17,6 @@ import { titled, writeTestWorkbook, type TestCell } from '../support/workbooks.j
 
 const HEADER = ['STT', 'Họ và tên', 'Chức vụ', 'Giới tính', 'Ngày sinh', 'Số điện thoại', 'Email', 'Nội dung tham gia', 'Đã đóng kinh phí', 'Ghi chú', 'Tình trạng (hệ thống ghi)'];
 const INJECTION = '=HYPERLINK("http://x.example","bấm vào đây")';
-const DUE = new Date('2024-09-15T03:00:00Z'); // 10g00 15/09/2024
 const NOW = new Date('2024-09-20T01:00:00Z');
 const SETTINGS = { districtName: 'Quận Đoàn thử', officeEmail: 'vp@example.com', contactName: 'Lê Ánh Hồng', contactPhone: '0983 018 027' };
 

@@ -11,6 +11,7 @@ import { applyFormOverrides, type ControlReading } from '../domain/units/read-co
 import type { Unit } from '../domain/units/unit.js';
 import { summarize, type SummarizeResult } from '../jobs/summarize/summarize.js';
 import { sweep, type SweepResult } from '../jobs/sweep/sweep.js';
+import type { UnitSweepResult } from '../jobs/sweep/sweep-unit.js';
 import { openFirestore } from './firestore-session.js';
 import type { Output, Progress } from './output.js';
 
@@ -58,10 +59,12 @@ export async function runWorkbookSweep(options: WorkbookRunOptions): Promise<Swe
   const session = await openFirestore(config, out);
   const sweepStore = new FirestoreSweepStore(session.db);
   let writes = 0;
+  const prepared: SweepResult[] = [];
   try {
     await options.prepare?.(async (units, forms, at) => {
       const replayed = await sweep({ units, forms, source: folder, store: sweepStore, now: at });
       writes += replayed.totals.writes;
+      prepared.push(replayed);
       return replayed;
     });
     const control = await readControlWorkbook(controlPath);
@@ -70,11 +73,12 @@ export async function runWorkbookSweep(options: WorkbookRunOptions): Promise<Swe
     if (!options.summaryOnly) {
       const progress = out.progress('Sweeping units', control.units.length);
       try {
-        result = await sweep({ units: control.units, forms: overridden.specs, source: folder, store: sweepStore, now, onUnitDone: (done) => progress.tick(done) });
+        const final = await sweep({ units: control.units, forms: overridden.specs, source: folder, store: sweepStore, now, onUnitDone: (done) => progress.tick(done) });
+        writes += final.totals.writes;
+        result = withEarlierSweeps(final, prepared);
       } finally {
         progress.stop();
       }
-      writes += result.totals.writes;
     }
     let feedbackProgress: Progress | undefined;
     const summary = await summarize({
@@ -93,4 +97,36 @@ export async function runWorkbookSweep(options: WorkbookRunOptions): Promise<Swe
   } finally {
     await session.close({ persist: writes > 0 });
   }
+}
+
+/**
+ * What the whole run did, when earlier sweeps (the demo's replayed history) already read units:
+ * a unit read by any of them counts as read, with the rows it holds now; writes add up.
+ */
+function withEarlierSweeps(final: SweepResult, earlier: readonly SweepResult[]): SweepResult {
+  if (earlier.length === 0) return final;
+  const lastOutcome = new Map<string, UnitSweepResult['outcome']>();
+  for (const r of earlier) for (const u of r.units) if (u.outcome !== 'unchanged') lastOutcome.set(u.unitId, u.outcome);
+  const units = final.units.map((u): UnitSweepResult => {
+    const outcome = lastOutcome.get(u.unitId);
+    if (u.outcome !== 'unchanged' || outcome === undefined) return u;
+    if (outcome !== 'read') return { ...u, outcome };
+    return { ...u, outcome, rowsRead: u.current.counts.read, rowsValid: u.current.counts.valid, rowsRejected: u.current.counts.rejected };
+  });
+  const count = (outcome: UnitSweepResult['outcome']) => units.filter((u) => u.outcome === outcome).length;
+  const rows = (pick: (u: UnitSweepResult) => number) => units.reduce((total, u) => total + pick(u), 0);
+  const sum = (pick: (r: SweepResult) => number) => earlier.reduce((total, r) => total + pick(r), pick(final));
+  const totals = {
+    ...final.totals,
+    unitsRead: count('read'),
+    unitsUnchanged: count('unchanged') + count('same-content'),
+    unitsMissing: count('missing'),
+    unitsUnreadable: count('unreadable'),
+    rowsRead: rows((u) => u.rowsRead),
+    rowsValid: rows((u) => u.rowsValid),
+    rowsRejected: rows((u) => u.rowsRejected),
+    submissionsWritten: sum((r) => r.totals.submissionsWritten),
+    writes: sum((r) => r.totals.writes),
+  };
+  return { sweepId: final.sweepId ?? earlier.at(-1)?.sweepId, totals, units };
 }

@@ -190,18 +190,18 @@ describe('readFormTab: empty rows', () => {
 });
 
 describe('readFormTab: rejected rows keep their raw cells', () => {
-  it('keyed by the header as typed in the sheet, without the status column or blank cells', () => {
+  it("keyed by the form's header for recognised columns (as messages name them), the sheet's otherwise, without the status column or blank cells", () => {
     const header = ['stt', ' THÁNG ', 'Tuần', 'Địa điểm', 'Số người tham gia', 'Nội dung', 'Hình thức', 'Kết quả', 'Tình trạng', 'Tuần', ''];
     const reading = readFormTab(BAO_CAO, tab(...rows(1, header, [3, '4/2019', 6, 'x', 25, 'a', 'b', '', 'lỗi cũ', 7, 'lạc cột'])));
     expect(reading.rejected).toHaveLength(1);
     expect(reading.rejected[0]?.cells).toEqual({
-      stt: 3,
-      THÁNG: '4/2019',
+      STT: 3,
+      Tháng: '4/2019',
       Tuần: 6,
-      'Địa điểm': 'x',
-      'Số người tham gia': 25,
-      'Nội dung': 'a',
-      'Hình thức': 'b',
+      'Địa điểm tổ chức': 'x',
+      'Số lượng ĐVTN tham gia': 25,
+      'Nội dung tổ chức': 'a',
+      'Hình thức tổ chức': 'b',
       'Tuần (2)': 7,
       'Cột K': 'lạc cột',
     });

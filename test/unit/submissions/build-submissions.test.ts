@@ -57,10 +57,10 @@ describe('buildSubmissions', () => {
     ]);
   });
 
-  it.each<[string, { read: number; valid: number; rejected: number }, number[], number[], boolean]>([
-    ['2020-04', { read: 2, valid: 2, rejected: 0 }, [2, 4], [], true],
-    ['2020-05', { read: 2, valid: 1, rejected: 1 }, [3], [5], false],
-    ['chua-xac-dinh', { read: 1, valid: 0, rejected: 1 }, [], [6], false],
+  it.each<[string, { read: number; valid: number; rejected: number; nil: number }, number[], number[], boolean]>([
+    ['2020-04', { read: 2, valid: 2, rejected: 0, nil: 0 }, [2, 4], [], true],
+    ['2020-05', { read: 2, valid: 1, rejected: 1, nil: 0 }, [3], [5], false],
+    ['chua-xac-dinh', { read: 1, valid: 0, rejected: 1, nil: 0 }, [], [6], false],
   ])('period %s: counts, rows in sheet order and completeness', (periodId, counts, validRows, rejectedRows, complete) => {
     const submission = submissions.find((s) => s.periodId === periodId);
     expect(submission?.counts).toEqual(counts);
@@ -107,8 +107,8 @@ describe('buildSubmissions', () => {
       ],
     });
     expect(buildSubmissions(BAO_CAO, UNIT, tabReading).map((s) => [s.periodId, s.counts, s.complete])).toEqual([
-      ['2020-04', { read: 2, valid: 1, rejected: 1 }, false],
-      ['2020-05', { read: 1, valid: 1, rejected: 0 }, true],
+      ['2020-04', { read: 2, valid: 1, rejected: 1, nil: 0 }, false],
+      ['2020-05', { read: 1, valid: 1, rejected: 0, nil: 0 }, true],
     ]);
   });
 });
@@ -169,8 +169,8 @@ describe('contentHash', () => {
     expect(hashContent(a)).not.toBe(hashContent(b));
   });
 
-  it('hashes the canonical JSON of rows and rejected rows', () => {
-    const expected = createHash('sha256').update('{"rejected":[],"rows":[{"periodId":"2020-04","rowNumber":2,"values":{"a":1}}]}').digest('hex');
+  it('hashes the canonical JSON of rows, rejected rows and nil declarations', () => {
+    const expected = createHash('sha256').update('{"nilRows":[],"rejected":[],"rows":[{"periodId":"2020-04","rowNumber":2,"values":{"a":1}}]}').digest('hex');
     const [submission] = buildSubmissions(BAO_CAO, UNIT, reading([{ rowNumber: 2, periodId: '2020-04', values: { a: 1 } }], []));
     expect(submission?.contentHash).toBe(expected);
   });
@@ -185,9 +185,11 @@ describe('emptySubmission', () => {
       unitId: UNIT,
       rows: [],
       rejected: [],
-      counts: { read: 0, valid: 0, rejected: 0 },
+      nilRows: [],
+      counts: { read: 0, valid: 0, rejected: 0, nil: 0 },
+      nil: false,
       complete: false,
-      contentHash: hashContent({ rows: [], rejected: [] }),
+      contentHash: hashContent({ rows: [], rejected: [], nilRows: [] }),
     });
   });
 

@@ -1,9 +1,9 @@
-import { access, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { loadBuiltinForms } from '../../adapters/catalog/builtin-forms.js';
 import { formatIctDateTime } from '../../domain/time/ict.js';
 import { buildDemoDistrict, DEMO_NOW } from '../../jobs/demo/demo-district.js';
-import { CONTROL_FILE, writeDemoDistrict, type WrittenDemoDistrict } from '../../jobs/demo/write-demo-district.js';
+import { CONTROL_FILE, demoDistrictWritten, writeDemoDistrict, type WrittenDemoDistrict } from '../../jobs/demo/write-demo-district.js';
 import { embeddedDataDir } from '../firestore-session.js';
 import { defaultSummaryPath, runWorkbookSweep } from '../run-sweep.js';
 import { printSweepReport, sweepRunJson } from '../sweep-report.js';
@@ -19,7 +19,7 @@ export async function demoCommand({ config, out }: CommandContext, opts: { reset
   const dir = path.join(config.home, 'demo');
   const controlPath = path.join(dir, CONTROL_FILE);
   if (opts.reset && config.firestoreMode === 'embedded') await rm(embeddedDataDir(config), { recursive: true, force: true });
-  const fresh = opts.reset || !(await exists(controlPath));
+  const fresh = opts.reset || !(await demoDistrictWritten(dir));
   const forms = await loadBuiltinForms();
   const district = buildDemoDistrict(forms);
   let written: WrittenDemoDistrict | undefined;
@@ -66,11 +66,4 @@ export async function demoCommand({ config, out }: CommandContext, opts: { reset
   out.print(`  - Bảng tính của từng đơn vị (có cột "Tình trạng" và trang "Tình hình nộp"): ${relative(run.unitsDir)}/`);
   out.print(`  - Dữ liệu đã lưu: ${run.firestore}; xem bằng "npx tonghop inspect" (lọc: --unit <mã đơn vị>, --form <mã biểu mẫu>, --json)`);
   out.print('  - Chạy lại "npm start": chỉ đọc tệp đã thay đổi; không có gì mới thì không ghi gì.');
-}
-
-async function exists(file: string): Promise<boolean> {
-  return access(file).then(
-    () => true,
-    () => false,
-  );
 }

@@ -3,7 +3,9 @@ import type { RowError } from '../forms/compile-form.js';
 import type { DistrictPicture } from '../summary/district-picture.js';
 import type { SummaryCell } from '../summary/summary-model.js';
 import type { StatusResult } from '../status/submission-status.js';
-import { deadlineMinute, formatDeadline, formatIctDate } from '../time/ict.js';
+import type { Deadline } from '../forms/form-spec.js';
+import { dateLabel } from '../periods/period-id.js';
+import { deadlineMinute, formatIctDate } from '../time/ict.js';
 import type { Unit } from '../units/unit.js';
 import { STANDING_TAB, type TabFeedback, type UnitFeedback } from './unit-feedback.js';
 
@@ -18,8 +20,9 @@ export const VALID_ROW_STATUS = '✓ Hợp lệ';
 export const NIL_ROW_STATUS = `✓ Đã ghi nhận: ${NIL_PHRASE.toLowerCase()}`;
 
 /** Status of a row changed after the form was locked. */
-export function lockedRowStatus(lockText: string): string {
-  return `⚠ Đã khóa sổ sau ${lockText}: thay đổi đã được ghi nhận nhưng không được áp dụng; liên hệ Quận Đoàn nếu cần sửa.`;
+export function lockedRowStatus(lockAfter: Deadline): string {
+  const when = lockAfter.time ? `từ ${lockAfter.time.replace(':', 'g')} ngày ${dateLabel(lockAfter.date)}` : `sau ngày ${dateLabel(lockAfter.date)}`;
+  return `⚠ Đã khóa sổ ${when}: thay đổi đã được ghi nhận nhưng không được áp dụng; liên hệ Quận Đoàn nếu cần sửa.`;
 }
 
 /** What to write back into one unit's sheet: each row's status, and its "Tình hình nộp" tab. */
@@ -31,7 +34,7 @@ export function buildUnitFeedback(unit: Unit, tabs: readonly FeedbackTab[], pict
     for (const s of mine.filter((x) => x.formId === t.formId)) {
       if (s.lockedChange && lockAfter) {
         // The sheet now holds the refused change: its rows say so rather than show stale statuses.
-        const text = lockedRowStatus(formatDeadline(lockAfter));
+        const text = lockedRowStatus(lockAfter);
         for (const rowNumber of s.lockedChange.rowNumbers) statusByRow.set(rowNumber, text);
         continue;
       }

@@ -82,6 +82,7 @@ export function readFormTab(form: CompiledForm, tab: SheetTab): TabReading {
   const periodColumn = spec.columns.find((c) => c.period);
   const periodIndex = periodColumn ? match.indexByKey.get(periodColumn.key) : undefined;
   const nilIgnored = new Set([...counterIndexes, ...(periodIndex === undefined ? [] : [periodIndex]), ...(match.statusIndex === undefined ? [] : [match.statusIndex])]);
+  const formHeaders = new Map(spec.columns.flatMap((c) => indexOf(match, c.key).map((index) => [index, c.header] as const)));
   const valid: ValidRow[] = [];
   const rejected: RejectedRow[] = [];
   const nil: NilDeclaration[] = [];
@@ -89,7 +90,7 @@ export function readFormTab(form: CompiledForm, tab: SheetTab): TabReading {
     if (isEmptyRow(row.cells, match.statusIndex, counterIndexes)) continue;
     const cellsByKey: Record<string, RawCell> = {};
     for (const [key, index] of match.indexByKey) cellsByKey[key] = row.cells[index];
-    const stored = () => storedCells(headersOf(headerCells, row.cells), row.cells, match.statusIndex);
+    const stored = () => storedCells(headersOf(headerCells, row.cells, formHeaders), row.cells, match.statusIndex);
     if (isNilDeclaration(row.cells, nilIgnored)) {
       const period = form.periodOf(row.rowNumber, cellsByKey);
       if (period.ok) nil.push({ rowNumber: row.rowNumber, periodId: period.periodId, cells: stored() });
@@ -144,11 +145,15 @@ function isEmptyRow(cells: readonly RawCell[], statusIndex: number | undefined, 
   return cells.every((cell, index) => index === statusIndex || counterIndexes.has(index) || isBlankCell(cell));
 }
 
-function headersOf(headerCells: readonly RawCell[] | undefined, cells: readonly RawCell[]): string[] {
+/**
+ * Names of a row's cells: the form's own header for a recognised column (so a message's column
+ * finds its raw value whatever alias the unit typed), the sheet's header otherwise.
+ */
+function headersOf(headerCells: readonly RawCell[] | undefined, cells: readonly RawCell[], formHeaders: ReadonlyMap<number, string> = new Map()): string[] {
   const seen = new Map<string, number>();
   return cells.map((_, index) => {
     const cell = headerCells?.[index];
-    const base = cell === undefined || isBlankCell(cell) ? `Cột ${columnLetter(index)}` : cleanText(String(cell));
+    const base = formHeaders.get(index) ?? (cell === undefined || isBlankCell(cell) ? `Cột ${columnLetter(index)}` : cleanText(String(cell)));
     const count = (seen.get(base) ?? 0) + 1;
     seen.set(base, count);
     return count === 1 ? base : `${base} (${count})`;

@@ -13,10 +13,11 @@ export function expectedUnits(spec: FormSpec, period: Period, units: readonly Un
   return units.filter((unit) => formTargetsUnit(spec, unit) && activeDuring(unit, period));
 }
 
-/** Whether a unit was active at some instant of the period (a one-off period: at its deadline). */
+/** Whether a unit was active at some instant of the period before its deadline. */
 export function activeDuring(unit: Unit, period: Period): boolean {
-  const lastInstant = period.end > period.start ? new Date(period.end.getTime() - 1) : period.due;
-  const opened = unit.activeFrom === undefined || ictInstant(unit.activeFrom) <= lastInstant;
+  // A unit opening after the deadline cannot owe that report, even if the period runs on (a school year).
+  const lastInstant = Math.min(period.end > period.start ? period.end.getTime() - 1 : period.due.getTime(), period.due.getTime());
+  const opened = unit.activeFrom === undefined || ictInstant(unit.activeFrom).getTime() < lastInstant;
   // activeTo is the last day the unit existed: it is active until the end of that day.
   const closedAfterStart = unit.activeTo === undefined || ictInstant(unit.activeTo).getTime() + 86_400_000 > Math.min(period.start.getTime(), period.due.getTime());
   return opened && closedAfterStart;

@@ -34,6 +34,11 @@ export interface WriteDemoOptions {
 /** Present in the demo folder while a history replay runs: a run that died half-way is started over next time. */
 export const REPLAY_MARKER = '.replay-in-progress';
 
+/** True when dir holds a finished demo district (control.xlsx, and no replay that died half-way): writeDemoDistrict would leave it as is. */
+export async function demoDistrictWritten(dir: string): Promise<boolean> {
+  return (await exists(path.join(dir, CONTROL_FILE))) && !(await exists(path.join(dir, REPLAY_MARKER)));
+}
+
 /**
  * Write the demo district under dir: control.xlsx and units/<id>.xlsx, each unit file's mtime set to when it was last sent.
  * An existing demo (control.xlsx present, no unfinished replay) is left untouched unless reset is set, so a second run changes nothing.
@@ -43,7 +48,7 @@ export async function writeDemoDistrict(dir: string, district: DemoDistrict, opt
   const unitsDir = path.join(dir, UNITS_DIR);
   const marker = path.join(dir, REPLAY_MARKER);
   const unfinished = await exists(marker);
-  if ((await exists(controlPath)) && !unfinished) {
+  if (await demoDistrictWritten(dir)) {
     if (!options.reset) return { created: false, controlPath, unitsDir, files: await listWorkbooks(unitsDir) };
   } else if (options.reset && !unfinished && (await listDir(dir)).length > 0) {
     // Never wipe a folder the demo did not make.

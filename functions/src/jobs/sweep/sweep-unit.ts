@@ -10,7 +10,7 @@ import { sameFingerprint } from './fingerprint.js';
 import type { SourceFingerprint, SourceState, SourceTab, SweepStore, UnitProblem, UnitSheetSource } from './ports.js';
 
 /** Bump when parsing or validation changes meaning, so every sheet is read again once. */
-export const READER_VERSION = 2;
+export const READER_VERSION = 3;
 
 export type UnitOutcome = 'read' | 'unchanged' | 'same-content' | 'missing' | 'unreadable';
 

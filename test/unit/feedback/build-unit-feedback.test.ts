@@ -1,0 +1,281 @@
+import { describe, expect, it } from 'vitest';
+import { loadBuiltinForms } from '../../../functions/src/adapters/catalog/builtin-forms.js';
+import { buildUnitFeedback, lockedRowStatus, NIL_ROW_STATUS, rowMessage, VALID_ROW_STATUS, type FeedbackTab } from '../../../functions/src/domain/feedback/build-unit-feedback.js';
+import { STANDING_TAB } from '../../../functions/src/domain/feedback/unit-feedback.js';
+import type { RowError } from '../../../functions/src/domain/forms/compile-form.js';
+import type { FormSpec, UnitType } from '../../../functions/src/domain/forms/form-spec.js';
+import type { RejectedRow } from '../../../functions/src/domain/forms/read-form-tab.js';
+import { periodsStartedBy } from '../../../functions/src/domain/periods/schedule.js';
+import { formPeriodStats } from '../../../functions/src/domain/stats/form-period-stats.js';
+import type { DistrictPicture, StoredSubmission } from '../../../functions/src/domain/summary/district-picture.js';
+import type { SummaryCell } from '../../../functions/src/domain/summary/summary-model.js';
+import type { Unit } from '../../../functions/src/domain/units/unit.js';
+
+const builtins = await loadBuiltinForms();
+
+function builtin(id: string): FormSpec {
+  const found = builtins.find((s) => s.id === id);
+  if (!found) throw new Error(`built-in form ${id} not loaded`);
+  return found;
+}
+
+/** The registration, locked after 20/04/2020 (end of that day). */
+const DANG_KY: FormSpec = { ...builtin('30-phut-dang-ky'), lockAfter: { date: '2020-04-20' } };
+/** The monthly report, without a lock. */
+const BAO_CAO = builtin('30-phut-bao-cao');
+const FORMS = [DANG_KY, BAO_CAO];
+
+/** 10g00 ICT on 02/06/2020: April is overdue (due 05/05), May and June are not due yet. */
+const NOW = new Date('2020-06-02T03:00:00.000Z');
+
+function unit(id: string, name: string, type: UnitType = 'co-so-doan'): Unit {
+  return { id, name, type, level: '', cluster: 'Cụm 1', contacts: [], source: `${id}.xlsx` };
+}
+
+const YTE = unit('dtn-so-y-te', 'Đoàn cơ sở Sở Y tế');
+const GD = unit('dtn-so-gd', 'Đoàn cơ sở Sở Giáo dục');
+const TC = unit('dtn-so-tc', 'Đoàn cơ sở Sở Tài chính');
+const LD = unit('ld-ltv', 'Liên đội Tiểu học Lương Thế Vinh', 'lien-doi');
+const UNITS = [YTE, GD, TC, LD];
+
+function stored(
+  spec: FormSpec,
+  periodId: string,
+  unitId: string,
+  parts: { rows?: number[]; rejected?: RejectedRow[]; nilRows?: number[]; firstCompleteAt: string | null; lastChangedAt: string; lockedChange?: StoredSubmission['lockedChange'] },
+): StoredSubmission {
+  const rows = (parts.rows ?? []).map((rowNumber) => ({ rowNumber, values: { noiDung: `Dòng ${rowNumber}` } }));
+  const rejected = parts.rejected ?? [];
+  const nilRows = parts.nilRows ?? [];
+  const valid = rows.length + nilRows.length;
+  return {
+    id: `${spec.id}~${periodId}~${unitId}`,
+    formId: spec.id,
+    periodId,
+    unitId,
+    counts: { read: valid + rejected.length, valid, rejected: rejected.length, nil: nilRows.length },
+    complete: nilRows.length > 0 || (rejected.length === 0 && rows.length >= 1),
+    nil: nilRows.length > 0,
+    firstCompleteAt: parts.firstCompleteAt === null ? null : new Date(parts.firstCompleteAt),
+    lastChangedAt: new Date(parts.lastChangedAt),
+    rows,
+    rejected,
+    nilRows,
+    ...(parts.lockedChange ? { lockedChange: parts.lockedChange } : {}),
+  };
+}
+
+function rejectedRow(rowNumber: number, periodId: string, errors: RowError[]): RejectedRow {
+  return { rowNumber, periodId, cells: { 'Số lượng ĐVTN tham gia': 'hai mươi' }, errors };
+}
+
+const COUNT_ERROR = (n: number): RowError => ({ column: 'Số lượng ĐVTN tham gia', message: `Dòng ${n}, cột 'Số lượng ĐVTN tham gia': 'hai mươi' không phải số nguyên.` });
+const REQUIRED_ERROR = (n: number): RowError => ({ column: 'Nội dung tổ chức', message: `Dòng ${n}, cột 'Nội dung tổ chức': chưa nhập (cột bắt buộc).` });
+const TAB_ERROR = (n: number): RowError => ({ message: `Dòng ${n}: chưa ghi nhận vì trang thiếu cột bắt buộc 'Tháng'.` });
+
+const SUBMISSIONS: StoredSubmission[] = [
+  // Y tế: registered on time; a change on 01/05 came after the lock (20/04) and was refused.
+  stored(DANG_KY, '2020-04-15', YTE.id, {
+    rows: [3],
+    firstCompleteAt: '2020-04-10T03:00:00.000Z',
+    lastChangedAt: '2020-04-10T03:00:00.000Z',
+    lockedChange: { changedAt: new Date('2020-05-01T03:00:00.000Z'), rowNumbers: [3, 4] },
+  }),
+  // Y tế, April: complete on 08/05 10g00 → 3 days late.
+  stored(BAO_CAO, '2020-04', YTE.id, { rows: [3, 4], firstCompleteAt: '2020-05-08T03:00:00.000Z', lastChangedAt: '2020-05-08T03:00:00.000Z' }),
+  // Y tế, May: one valid row and one with two errors → partial, not due yet.
+  stored(BAO_CAO, '2020-05', YTE.id, { rows: [5], rejected: [rejectedRow(6, '2020-05', [COUNT_ERROR(6), REQUIRED_ERROR(6)])], firstCompleteAt: null, lastChangedAt: '2020-06-01T03:00:00.000Z' }),
+  // Y tế, June: "không phát sinh".
+  stored(BAO_CAO, '2020-06', YTE.id, { nilRows: [7], firstCompleteAt: '2020-06-01T03:00:00.000Z', lastChangedAt: '2020-06-01T03:00:00.000Z' }),
+  // Y tế: a row whose month could not be read.
+  stored(BAO_CAO, 'chua-xac-dinh', YTE.id, { rejected: [rejectedRow(8, 'chua-xac-dinh', [TAB_ERROR(8)])], firstCompleteAt: null, lastChangedAt: '2020-06-01T03:00:00.000Z' }),
+  // Tài chính: registered 14/04, edited 18/04 (after 15/04, before the lock) → revised after the deadline.
+  stored(DANG_KY, '2020-04-15', TC.id, { rows: [3], firstCompleteAt: '2020-04-14T03:00:00.000Z', lastChangedAt: '2020-04-18T03:00:00.000Z' }),
+  // Tài chính, April: only a rejected row → partial, 28 days overdue. The monthly report has no lock, so a lockedChange is ignored.
+  stored(BAO_CAO, '2020-04', TC.id, {
+    rejected: [rejectedRow(3, '2020-04', [COUNT_ERROR(3)])],
+    firstCompleteAt: null,
+    lastChangedAt: '2020-05-02T03:00:00.000Z',
+    lockedChange: { changedAt: new Date('2020-05-20T03:00:00.000Z'), rowNumbers: [3] },
+  }),
+];
+
+function pictureOf(forms: readonly FormSpec[], submissions: readonly StoredSubmission[]): DistrictPicture {
+  const periods = forms.flatMap((spec) =>
+    periodsStartedBy(spec, NOW).map((period) => {
+      const mine = new Map(submissions.filter((s) => s.formId === spec.id && s.periodId === period.id).map((s) => [s.unitId, s]));
+      return { spec, period, stats: formPeriodStats({ spec, period, units: UNITS, submissions: mine, now: NOW }) };
+    }),
+  );
+  return {
+    settings: { districtName: 'Đoàn Khối', officeEmail: '', contactName: '', contactPhone: '' },
+    forms,
+    units: UNITS,
+    periods,
+    submissions,
+    sourceProblems: [],
+    now: NOW,
+  };
+}
+
+const PICTURE = pictureOf(FORMS, SUBMISSIONS);
+/** The tabs as found in each unit's sheet: names as the unit wrote them. */
+const TABS: FeedbackTab[] = [
+  { formId: DANG_KY.id, tab: 'Đăng ký 30 phút', headerRowNumber: 2 },
+  { formId: BAO_CAO.id, tab: 'BÁO CÁO 30 PHÚT', headerRowNumber: 2 },
+];
+
+const LOCK_TEXT = '⚠ Đã khóa sổ sau ngày 20/04/2020: thay đổi đã được ghi nhận nhưng không được áp dụng; liên hệ Quận Đoàn nếu cần sửa.';
+
+describe('row status texts', () => {
+  it('are fixed Vietnamese strings', () => {
+    expect(VALID_ROW_STATUS).toBe('✓ Hợp lệ');
+    expect(NIL_ROW_STATUS).toBe('✓ Đã ghi nhận: không phát sinh');
+    expect(lockedRowStatus({ date: '2020-04-20' })).toBe(LOCK_TEXT);
+  });
+
+  it.each<[string, RowError[], string]>([
+    ['a cell error', [COUNT_ERROR(12)], "✗ Cột 'Số lượng ĐVTN tham gia': 'hai mươi' không phải số nguyên."],
+    ['a row error', [TAB_ERROR(7)], "✗ Chưa ghi nhận vì trang thiếu cột bắt buộc 'Tháng'."],
+    ['two errors, one per line', [COUNT_ERROR(6), REQUIRED_ERROR(6)], "✗ Cột 'Số lượng ĐVTN tham gia': 'hai mươi' không phải số nguyên.\n✗ Cột 'Nội dung tổ chức': chưa nhập (cột bắt buộc)."],
+    ['a message without the prefix', [{ message: 'dòng ghi "Không phát sinh" cần cho biết kỳ báo cáo.' }], '✗ Dòng ghi "Không phát sinh" cần cho biết kỳ báo cáo.'],
+    ['a row number that is not the prefix', [{ message: 'Tháng 13 không có thật.' }], '✗ Tháng 13 không có thật.'],
+  ])('rowMessage: %s', (_, errors, expected) => {
+    expect(rowMessage(errors)).toBe(expected);
+  });
+});
+
+describe('buildUnitFeedback: the status cell of each row', () => {
+  it('Sở Y tế: valid, rejected, nil and locked rows, tab by tab as found in the sheet', () => {
+    const feedback = buildUnitFeedback(YTE, TABS, PICTURE);
+    expect(feedback.unitId).toBe(YTE.id);
+    expect(feedback.tabs.map((t) => [t.tab, t.headerRowNumber])).toEqual([
+      ['Đăng ký 30 phút', 2],
+      ['BÁO CÁO 30 PHÚT', 2],
+    ]);
+    // Every row of the refused change says so, row 4 included (it exists only in the refused change).
+    expect([...(feedback.tabs[0]?.statusByRow ?? [])]).toEqual([
+      [3, LOCK_TEXT],
+      [4, LOCK_TEXT],
+    ]);
+    expect(new Map(feedback.tabs[1]?.statusByRow)).toEqual(
+      new Map<number, string>([
+        [3, '✓ Hợp lệ'],
+        [4, '✓ Hợp lệ'],
+        [5, '✓ Hợp lệ'],
+        [6, "✗ Cột 'Số lượng ĐVTN tham gia': 'hai mươi' không phải số nguyên.\n✗ Cột 'Nội dung tổ chức': chưa nhập (cột bắt buộc)."],
+        [7, '✓ Đã ghi nhận: không phát sinh'],
+        [8, "✗ Chưa ghi nhận vì trang thiếu cột bắt buộc 'Tháng'."],
+      ]),
+    );
+  });
+
+  it('a lockedChange on a form without lockAfter changes nothing', () => {
+    const feedback = buildUnitFeedback(TC, TABS, PICTURE);
+    expect([...(feedback.tabs[0]?.statusByRow ?? [])]).toEqual([[3, '✓ Hợp lệ']]);
+    expect([...(feedback.tabs[1]?.statusByRow ?? [])]).toEqual([[3, "✗ Cột 'Số lượng ĐVTN tham gia': 'hai mươi' không phải số nguyên."]]);
+  });
+
+  it('without the lockedChange, the locked form shows the stored rows', () => {
+    const unlocked = SUBMISSIONS.map((s) => (s.lockedChange && s.formId === DANG_KY.id ? { ...s, lockedChange: undefined } : s));
+    const feedback = buildUnitFeedback(YTE, TABS, pictureOf(FORMS, unlocked));
+    expect([...(feedback.tabs[0]?.statusByRow ?? [])]).toEqual([[3, '✓ Hợp lệ']]);
+  });
+
+  it('a unit with nothing stored gets empty status maps', () => {
+    const feedback = buildUnitFeedback(GD, TABS, PICTURE);
+    expect(feedback.tabs.map((t) => t.statusByRow.size)).toEqual([0, 0]);
+  });
+
+  it('only the tabs found in the sheet get statuses', () => {
+    const feedback = buildUnitFeedback(YTE, [TABS[1] as FeedbackTab], PICTURE);
+    expect(feedback.tabs.map((t) => t.tab)).toEqual(['BÁO CÁO 30 PHÚT']);
+  });
+
+  it('names a lock with a time of day', () => {
+    const spec: FormSpec = { ...DANG_KY, lockAfter: { date: '2020-04-20', time: '17:00' } };
+    const feedback = buildUnitFeedback(YTE, TABS, pictureOf([spec, BAO_CAO], SUBMISSIONS));
+    expect(feedback.tabs[0]?.statusByRow.get(3)).toBe(
+      '⚠ Đã khóa sổ từ 17g00 ngày 20/04/2020: thay đổi đã được ghi nhận nhưng không được áp dụng; liên hệ Quận Đoàn nếu cần sửa.',
+    );
+  });
+
+  it('names a lock at 00:00 without "sau trước" (formatDeadline writes 00:00 as "trước ngày D")', () => {
+    const spec: FormSpec = { ...DANG_KY, lockAfter: { date: '2020-04-20', time: '00:00' } };
+    const text = buildUnitFeedback(YTE, TABS, pictureOf([spec, BAO_CAO], SUBMISSIONS)).tabs[0]?.statusByRow.get(3) ?? '';
+    expect(text.startsWith('⚠ Đã khóa sổ')).toBe(true);
+    expect(text).toContain('20/04/2020');
+    expect(text).not.toContain('sau trước');
+  });
+});
+
+describe(`buildUnitFeedback: the "${STANDING_TAB}" tab`, () => {
+  const REG = ['Đăng ký 30 phút', 'hạn 15/04/2020', new Date('2020-04-15T16:59:00.000Z')];
+  const APR = ['Báo cáo 30 phút', 'tháng 4/2020', new Date('2020-05-05T16:59:00.000Z')];
+  const MAY = ['Báo cáo 30 phút', 'tháng 5/2020', new Date('2020-06-05T16:59:00.000Z')];
+  const JUN = ['Báo cáo 30 phút', 'tháng 6/2020', new Date('2020-07-05T16:59:00.000Z')];
+
+  it('has its title and columns', () => {
+    const standing = buildUnitFeedback(YTE, TABS, PICTURE).standing;
+    expect(standing.title).toEqual(['Tình hình nộp — Đoàn cơ sở Sở Y tế', 'Hệ thống tự cập nhật; số liệu tính đến ngày 02/06/2020. Không sửa trang này.']);
+    expect(standing.columns.map((c) => [c.header, c.format])).toEqual([
+      ['Biểu mẫu', 'text'],
+      ['Kỳ', 'text'],
+      ['Hạn nộp', 'datetime'],
+      ['Tình trạng', 'status'],
+      ['Ghi chú', 'text'],
+      ['Dòng hợp lệ', 'int'],
+      ['Dòng lỗi', 'int'],
+    ]);
+  });
+
+  it.each<[string, Unit, SummaryCell[][]]>([
+    [
+      'Sở Y tế: on time, late, partial before the deadline, nil',
+      YTE,
+      [
+        [...REG, 'complete-on-time', '', 1, 0],
+        [...APR, 'complete-late', 'Nộp đủ trễ 3 ngày', 2, 0],
+        [...MAY, 'partial', 'Còn lỗi — sửa các dòng có ✗', 1, 1],
+        [...JUN, 'nil', 'Đã báo không phát sinh', 1, 0],
+      ],
+    ],
+    [
+      // 15/04 → 02/06 = 48 days; 05/05 → 02/06 = 28 days.
+      'Sở Giáo dục: nothing sent',
+      GD,
+      [
+        [...REG, 'missing', 'Quá hạn 48 ngày', 0, 0],
+        [...APR, 'missing', 'Quá hạn 28 ngày', 0, 0],
+        [...MAY, 'missing', 'Chưa đến hạn', 0, 0],
+        [...JUN, 'missing', 'Chưa đến hạn', 0, 0],
+      ],
+    ],
+    [
+      'Sở Tài chính: revised after the deadline, partial overdue',
+      TC,
+      [
+        [...REG, 'revised-after-deadline', 'Nộp đủ đúng hạn, có sửa sau hạn', 1, 0],
+        [...APR, 'partial', 'Còn lỗi, quá hạn 28 ngày — sửa các dòng có ✗', 0, 1],
+        [...MAY, 'missing', 'Chưa đến hạn', 0, 0],
+        [...JUN, 'missing', 'Chưa đến hạn', 0, 0],
+      ],
+    ],
+    ['a Liên đội, which owes neither form', LD, []],
+  ])('%s', (_, who, rows) => {
+    expect(buildUnitFeedback(who, TABS, PICTURE).standing.rows).toEqual(rows);
+  });
+
+  it('a period whose due day is today is not overdue yet', () => {
+    // 23:00 ICT on 05/05/2020, still before the end of April's due day.
+    const late = { ...pictureOf(FORMS, []), now: new Date('2020-05-05T16:00:00.000Z') };
+    const periods = late.periods.map(({ spec, period }) => ({ spec, period, stats: formPeriodStats({ spec, period, units: UNITS, submissions: new Map(), now: late.now }) }));
+    const rows = buildUnitFeedback(GD, TABS, { ...late, periods }).standing.rows;
+    expect(rows.map((r) => [r[1], r[4]])).toEqual([
+      ['hạn 15/04/2020', 'Quá hạn 20 ngày'],
+      ['tháng 4/2020', 'Chưa đến hạn'],
+      ['tháng 5/2020', 'Chưa đến hạn'],
+      ['tháng 6/2020', 'Chưa đến hạn'],
+    ]);
+  });
+});
