@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { foldForMatch } from '../../domain/cells/fold.js';
 import { STANDING_TAB, type TabFeedback, type UnitFeedback } from '../../domain/feedback/unit-feedback.js';
 import { STATUS_HEADER } from '../../domain/forms/header-match.js';
+import { columnLetter } from '../../domain/sheets/a1.js';
 import { rebuildStanding, standingIsCurrent } from './feedback-standing-tab.js';
 import { rawCellOf } from './exceljs-cell.js';
 import { cleanText as storableText } from './summary-cells.js';
@@ -70,6 +71,7 @@ export async function writeUnitFeedback(file: string, feedback: UnitFeedback): P
 
   if (cellsWritten === 0 && !standingStale) return { changed: false, cellsWritten: 0 };
   giveTablesAStyle(workbook);
+  for (const sheet of workbook.worksheets) compactLoadedValidations(sheet);
   await saveAtomically(file, workbook, before);
   return { changed: true, cellsWritten };
 }
@@ -185,6 +187,89 @@ function giveTablesAStyle(workbook: ExcelJS.Workbook): void {
       }
     }
   }
+}
+
+/** exceljs's loaded data validations (untyped): one entry per cell, cells of one <dataValidation> sharing one object. */
+interface LoadedValidations {
+  readonly dataValidations?: { model: Record<string, ExcelJS.DataValidation> };
+}
+
+const CELL_ADDRESS = /^([A-Z]{1,3})(\d+)$/;
+
+/**
+ * exceljs expands every loaded validation range into single cells and, on save, joins them back
+ * after sorting the addresses as text (E10 < E6): E6:E200 comes out as E10:E200 plus E6:E200,
+ * overlapping ranges Excel reports as damaged. Rebuild each loaded validation's own rectangles.
+ * A validation whose bound exceljs could not read (a cell reference in a whole/decimal/date/
+ * text-length rule becomes NaN) is dropped rather than written as the formula "NaN".
+ */
+function compactLoadedValidations(sheet: ExcelJS.Worksheet): void {
+  const holder = (sheet as unknown as LoadedValidations).dataValidations;
+  if (!holder) return;
+  const cellsByRule = new Map<ExcelJS.DataValidation, { row: number; col: number }[]>();
+  const compacted: Record<string, ExcelJS.DataValidation> = {};
+  for (const [address, rule] of Object.entries(holder.model)) {
+    const m = CELL_ADDRESS.exec(address);
+    if (!m?.[1] || !m[2]) {
+      compacted[address] = rule; // already a range: added by code, written as it is
+      continue;
+    }
+    const cells = cellsByRule.get(rule) ?? [];
+    cells.push({ row: Number(m[2]), col: columnNumber(m[1]) });
+    cellsByRule.set(rule, cells);
+  }
+  for (const [rule, cells] of cellsByRule) {
+    if (!readableRule(rule)) continue;
+    for (const range of rectangles(cells)) compacted[range] = rule;
+  }
+  holder.model = compacted;
+}
+
+function readableRule(rule: ExcelJS.DataValidation): boolean {
+  return (rule.formulae ?? []).every((f: unknown) => !(typeof f === 'number' && Number.isNaN(f)) && !(f instanceof Date && Number.isNaN(f.getTime())));
+}
+
+/** Cover a set of cells with disjoint rectangles: row runs per column, joined across neighbouring columns with the same run. */
+function rectangles(cells: readonly { row: number; col: number }[]): string[] {
+  const rowsByCol = new Map<number, number[]>();
+  for (const { row, col } of cells) rowsByCol.set(col, [...(rowsByCol.get(col) ?? []), row]);
+  const runs: { col: number; top: number; bottom: number }[] = [];
+  for (const [col, rows] of [...rowsByCol].sort((a, b) => a[0] - b[0])) {
+    rows.sort((a, b) => a - b);
+    let top = rows[0] ?? 0;
+    let bottom = top;
+    for (const row of rows.slice(1)) {
+      if (row === bottom + 1) {
+        bottom = row;
+        continue;
+      }
+      runs.push({ col, top, bottom });
+      top = bottom = row;
+    }
+    runs.push({ col, top, bottom });
+  }
+  const open = new Map<string, { left: number; right: number; top: number; bottom: number }>();
+  const done: { left: number; right: number; top: number; bottom: number }[] = [];
+  for (const run of runs) {
+    const key = `${run.top}:${run.bottom}`;
+    const rect = open.get(key);
+    if (rect && rect.right === run.col - 1) {
+      rect.right = run.col;
+      continue;
+    }
+    if (rect) done.push(rect);
+    open.set(key, { left: run.col, right: run.col, top: run.top, bottom: run.bottom });
+  }
+  done.push(...open.values());
+  return done.map(({ left, right, top, bottom }) => {
+    const from = `${columnLetter(left - 1)}${top}`;
+    return left === right && top === bottom ? from : `${from}:${columnLetter(right - 1)}${bottom}`;
+  });
+}
+
+/** 'A' → 1, 'Z' → 26, 'AA' → 27. */
+function columnNumber(letters: string): number {
+  return [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
 }
 
 /** Write next to the file, then rename over it, unless the file changed on disk since it was read. */

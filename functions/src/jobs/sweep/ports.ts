@@ -31,7 +31,8 @@ export interface SourceState {
   readonly contentHash: string | null;
   /** Hash of the form specs the sheet was read with: a deadline or column change re-reads it. */
   readonly specsHash: string;
-  readonly submissionIds: readonly string[];
+  /** Content hash of each submission read from this sheet, by id: lets a sweep commit only the changed ones. */
+  readonly submissionHashes: Readonly<Record<string, string>>;
   readonly problems: readonly UnitProblem[];
   readonly counts: { readonly read: number; readonly valid: number; readonly rejected: number; readonly nil: number };
   /** Where each form's tab and header row were found, for writing row statuses back. */
@@ -52,7 +53,7 @@ export interface UnitProblem extends TabProblem {
 export interface UnitCommit {
   readonly unitId: string;
   readonly state: SourceState;
-  /** Submissions read now, plus emptied ones for periods whose rows disappeared; unchanged ones are skipped by the store. */
+  /** Submissions that differ from the last reading, plus emptied ones for periods whose rows disappeared. */
   readonly submissions: readonly SubmissionContent[];
   /** When the content changed, as the source says (file mtime / Drive modifiedTime); used for timeliness. */
   readonly changedAt: Date;

@@ -50,7 +50,7 @@ export async function sweepUnit(unit: Unit, ctx: UnitSweepContext): Promise<Unit
   const base = {
     unitId: unit.id,
     specsHash,
-    submissionIds: previous?.submissionIds ?? [],
+    submissionHashes: previous?.submissionHashes ?? {},
     counts: previous?.counts ?? { read: 0, valid: 0, rejected: 0, nil: 0 },
     tabs: previous?.tabs ?? [],
   };
@@ -103,14 +103,18 @@ export async function sweepUnit(unit: Unit, ctx: UnitSweepContext): Promise<Unit
     throw new Error(`Row conservation violated for unit ${unit.id}: read ${rowsRead}, stored ${counts.read}`);
   }
   const ids = new Set(submissions.map((s) => s.id));
-  const emptied = (previous?.submissionIds ?? []).filter((id) => !ids.has(id)).flatMap((id) => emptiedSubmission(id, unit, forms));
+  const known = previous?.submissionHashes ?? {};
+  const emptied = Object.keys(known).filter((id) => !ids.has(id)).flatMap((id) => emptiedSubmission(id, unit, forms));
+  // Only what differs from the last reading is committed: cost follows what changed, not the sheet's size.
+  const changed = [...submissions.filter((s) => known[s.id] !== s.contentHash), ...emptied];
   const changedAt = new Date(Math.min(fingerprint.modifiedAt.getTime(), ctx.now.getTime()));
   const lockedFormIds = new Set(forms.filter((f) => f.lockAfter && changedAt > deadlineInstant(f.lockAfter)).map((f) => f.id));
-  const state: SourceState = { ...base, status: 'ok', fingerprint, contentHash, problems, submissionIds: [...ids].sort(), counts, tabs: sourceTabs };
+  const submissionHashes = Object.fromEntries(submissions.map((s) => [s.id, s.contentHash]).sort(([a], [b]) => String(a).localeCompare(String(b))));
+  const state: SourceState = { ...base, status: 'ok', fingerprint, contentHash, problems, submissionHashes, counts, tabs: sourceTabs };
   const committed = await ctx.store.commitUnit({
     unitId: unit.id,
     state,
-    submissions: [...submissions, ...emptied],
+    submissions: changed,
     changedAt,
     lockedFormIds,
     sweptAt: ctx.now,
