@@ -136,6 +136,7 @@ describe('writeFormTemplates', () => {
     expect(all).toContain('Chọn trong danh sách: Tổng phụ trách Đội; Phó Tổng phụ trách Đội');
     expect(all).toContain('Hạn nộp: 10g00 ngày 15/09/2024');
     expect(all).toContain(`${STATUS_HEADER} | Hệ thống tự ghi`);
+    expect(all).toContain('ghi một dòng chỉ có chữ “Không phát sinh”');
     expect(all).toBe(all.normalize('NFC'));
   });
 });

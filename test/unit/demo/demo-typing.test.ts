@@ -7,7 +7,6 @@ import { parseVietnameseMonth } from '../../../functions/src/domain/cells/month.
 import { parseVietnamesePhone } from '../../../functions/src/domain/cells/phone.js';
 import { parseVietnameseBool } from '../../../functions/src/domain/cells/bool.js';
 import type { FormSpec } from '../../../functions/src/domain/forms/form-spec.js';
-import { deadlineInstant, finalDeadline, sentAtFor } from '../../../functions/src/jobs/demo/demo-deadlines.js';
 import { choicesOf, stripAccents, typeBool, typeChoice, typeDate, typeMoney, typeMonth, typePhone, type TypingHabits } from '../../../functions/src/jobs/demo/demo-typing.js';
 import { createPrng } from '../../../functions/src/jobs/demo/prng.js';
 
@@ -86,33 +85,6 @@ describe('demo typing habits', () => {
   it('strips accents but keeps case', () => {
     expect(stripAccents('Tổng phụ trách Đội')).toBe('Tong phu trach Doi');
     expect(stripAccents('Đợt IV'.normalize('NFD'))).toBe('Dot IV');
-  });
-});
-
-describe('demo deadlines', () => {
-  it('places deadlines in Asia/Ho_Chi_Minh, a day without time ending at midnight', () => {
-    expect(deadlineInstant({ date: '2024-09-15', time: '10:00' }).toISOString()).toBe('2024-09-15T03:00:00.000Z');
-    expect(deadlineInstant({ date: '2021-01-05' }).toISOString()).toBe('2021-01-05T17:00:00.000Z');
-  });
-
-  it('finds the last deadline each plan sets', () => {
-    expect(finalDeadline(spec('30-phut-bao-cao'), '2020-12')).toEqual({ date: '2021-01-05' });
-    expect(finalDeadline(spec('ren-luyen-2014-danh-gia'))).toEqual({ date: '2014-10-10' });
-    expect(finalDeadline(spec('tap-huan-2024'))).toEqual({ date: '2024-09-15', time: '10:00' });
-  });
-
-  it('sends on-time files 1–4 days before the deadline day and late ones 1–5 days after', () => {
-    const rng = createPrng(3);
-    const due = { date: '2024-09-15', time: '10:00' };
-    const day = Date.parse('2024-09-15T00:00:00+07:00');
-    for (let i = 0; i < 200; i++) {
-      const onTime = sentAtFor(due, false, rng).getTime();
-      expect(onTime).toBeGreaterThanOrEqual(day - 4 * 86_400_000);
-      expect(onTime).toBeLessThan(day);
-      const late = sentAtFor(due, true, rng).getTime();
-      expect(late).toBeGreaterThanOrEqual(day + 86_400_000);
-      expect(late).toBeLessThan(day + 6 * 86_400_000);
-    }
   });
 });
 

@@ -1,17 +1,6 @@
-import type { Deadline, FormSpec, PeriodRule } from '../../domain/forms/form-spec.js';
+import type { FormSpec, PeriodRule } from '../../domain/forms/form-spec.js';
 import { dateLabel, monthLabel } from '../../domain/periods/period-id.js';
-
-/** Vietnamese time of day as printed in plans: '10:00' → '10g00', '07:30' → '7g30'. */
-export function formatPlanTime(time: string): string {
-  const [hour = '0', minute = '00'] = time.split(':');
-  return `${Number(hour)}g${minute}`;
-}
-
-/** A deadline as printed in plans: '10g00 ngày 15/09/2024', or 'ngày 14/12/2023' when it has no time. */
-export function formatDeadline(due: Deadline): string {
-  const day = `ngày ${dateLabel(due.date)}`;
-  return due.time === undefined ? day : `${formatPlanTime(due.time)} ${day}`;
-}
+import { formatDeadline } from '../../domain/time/ict.js';
 
 /** The deadline of a form's period rule in Vietnamese, e.g. 'ngày 5 hằng tháng, cho tháng trước (tháng 4/2020 – tháng 12/2022)'. */
 export function formatPeriodDeadline(period: PeriodRule): string {

@@ -1,6 +1,7 @@
 import type ExcelJS from 'exceljs';
 import type { ColumnSpec, FormSpec } from '../../domain/forms/form-spec.js';
 import { STATUS_HEADER } from '../../domain/forms/header-match.js';
+import { NIL_PHRASE } from '../../domain/forms/nil-declaration.js';
 import { monthLabel } from '../../domain/periods/period-id.js';
 import { describeColumnInput } from './write-column-format.js';
 import { formatPeriodDeadline } from './write-deadline-text.js';
@@ -13,6 +14,7 @@ const GENERAL_LINES: readonly string[] = [
   `Mỗi biểu mẫu nằm ở một trang riêng. Tiêu đề cột ở dòng ${HEADER_ROW}; nhập dữ liệu từ dòng ${FIRST_DATA_ROW}, mỗi dòng một người hoặc một hoạt động.`,
   'Không đổi tên trang, không đổi tên hay xóa tiêu đề cột; có thể thêm dòng, để trống cột không bắt buộc.',
   `Cột “${STATUS_HEADER}”: hệ thống tự ghi kết quả kiểm tra từng dòng (hợp lệ, hoặc lỗi cần sửa). Không nhập vào cột này.`,
+  `${NIL_PHRASE}: nếu trong kỳ đơn vị không có nội dung nào để báo cáo, ghi một dòng chỉ có chữ “${NIL_PHRASE}” (báo cáo định kỳ thì ghi cả kỳ, ví dụ cột Tháng là 7/2021); không ghi dòng này khi kỳ đó đã có số liệu.`,
   'Ô có danh sách chọn vẫn nhận tên viết tắt quen dùng (ví dụ TPT, HTXS). Ngày ghi theo thứ tự ngày/tháng/năm.',
 ];
 
