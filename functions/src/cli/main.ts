@@ -35,23 +35,19 @@ export async function main(argv: readonly string[], io: CliIo = process): Promis
     .option('--reset', 'delete and recreate the sample district first')
     .action(async (opts: { reset?: boolean }) => demoCommand(context(), { reset: Boolean(opts.reset) }));
 
-  program
-    .command('sweep')
-    .description('read the unit workbooks listed in a control workbook, validate every row, store submissions, then statistics, summary and row statuses')
-    .requiredOption('--control <file>', 'control workbook (.xlsx) with the "Đơn vị" tab')
-    .option('--units-dir <dir>', 'folder of unit workbooks (default: units/ next to the control workbook)')
-    .option('--summary <file>', 'summary workbook to write (default: tong-hop-bao-cao.xlsx next to the control workbook)')
-    .option('--now <instant>', 'the clock, ISO 8601 (default: now)', parseInstant)
-    .action(async (opts: SweepCommandOptions) => sweepCommand(context(), opts));
-
-  program
-    .command('summary')
-    .description('statistics, the summary workbook and row statuses from what is stored (no sweep)')
-    .requiredOption('--control <file>', 'control workbook (.xlsx) with the "Đơn vị" tab')
-    .option('--units-dir <dir>', 'folder of unit workbooks (default: units/ next to the control workbook)')
-    .option('--summary <file>', 'summary workbook to write (default: tong-hop-bao-cao.xlsx next to the control workbook)')
-    .option('--now <instant>', 'the clock, ISO 8601 (default: now)', parseInstant)
-    .action(async (opts: SweepCommandOptions) => summaryCommand(context(), opts));
+  for (const [name, description, action] of [
+    ['sweep', 'read the unit workbooks listed in a control workbook, validate every row, store submissions, then statistics, summary and row statuses', sweepCommand],
+    ['summary', 'statistics, the summary workbook and row statuses from what is stored (no sweep)', summaryCommand],
+  ] as const) {
+    program
+      .command(name)
+      .description(description)
+      .requiredOption('--control <file>', 'control workbook (.xlsx) with the "Đơn vị" tab')
+      .option('--units-dir <dir>', 'folder of unit workbooks (default: units/ next to the control workbook)')
+      .option('--summary <file>', 'summary workbook to write (default: tong-hop-bao-cao.xlsx next to the control workbook)')
+      .option('--now <instant>', 'the clock, ISO 8601 (default: now)', parseInstant)
+      .action(async (opts: SweepCommandOptions) => action(context(), opts));
+  }
 
   program
     .command('templates')

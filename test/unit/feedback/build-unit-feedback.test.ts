@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadBuiltinForms } from '../../../functions/src/adapters/catalog/builtin-forms.js';
+import { builtinForm, storedSubmission } from '../../support/forms.js';
 import { buildUnitFeedback, lockedRowStatus, NIL_ROW_STATUS, rowMessage, VALID_ROW_STATUS, type FeedbackTab } from '../../../functions/src/domain/feedback/build-unit-feedback.js';
 import { STANDING_TAB } from '../../../functions/src/domain/feedback/unit-feedback.js';
 import type { RowError } from '../../../functions/src/domain/forms/compile-form.js';
@@ -11,18 +11,11 @@ import type { DistrictPicture, StoredSubmission } from '../../../functions/src/d
 import type { SummaryCell } from '../../../functions/src/domain/summary/summary-model.js';
 import type { Unit } from '../../../functions/src/domain/units/unit.js';
 
-const builtins = await loadBuiltinForms();
-
-function builtin(id: string): FormSpec {
-  const found = builtins.find((s) => s.id === id);
-  if (!found) throw new Error(`built-in form ${id} not loaded`);
-  return found;
-}
 
 /** The registration, locked after 20/04/2020 (end of that day). */
-const DANG_KY: FormSpec = { ...builtin('30-phut-dang-ky'), lockAfter: { date: '2020-04-20' } };
+const DANG_KY: FormSpec = { ...builtinForm('30-phut-dang-ky'), lockAfter: { date: '2020-04-20' } };
 /** The monthly report, without a lock. */
-const BAO_CAO = builtin('30-phut-bao-cao');
+const BAO_CAO = builtinForm('30-phut-bao-cao');
 const FORMS = [DANG_KY, BAO_CAO];
 
 /** 10g00 ICT on 02/06/2020: April is overdue (due 05/05), May and June are not due yet. */
@@ -38,31 +31,9 @@ const TC = unit('dtn-so-tc', 'Đoàn cơ sở Sở Tài chính');
 const LD = unit('ld-ltv', 'Liên đội Tiểu học Lương Thế Vinh', 'lien-doi');
 const UNITS = [YTE, GD, TC, LD];
 
-function stored(
-  spec: FormSpec,
-  periodId: string,
-  unitId: string,
-  parts: { rows?: number[]; rejected?: RejectedRow[]; nilRows?: number[]; firstCompleteAt: string | null; lastChangedAt: string; lockedChange?: StoredSubmission['lockedChange'] },
-): StoredSubmission {
-  const rows = (parts.rows ?? []).map((rowNumber) => ({ rowNumber, values: { noiDung: `Dòng ${rowNumber}` } }));
-  const rejected = parts.rejected ?? [];
-  const nilRows = parts.nilRows ?? [];
-  const valid = rows.length + nilRows.length;
-  return {
-    id: `${spec.id}~${periodId}~${unitId}`,
-    formId: spec.id,
-    periodId,
-    unitId,
-    counts: { read: valid + rejected.length, valid, rejected: rejected.length, nil: nilRows.length },
-    complete: nilRows.length > 0 || (rejected.length === 0 && rows.length >= 1),
-    nil: nilRows.length > 0,
-    firstCompleteAt: parts.firstCompleteAt === null ? null : new Date(parts.firstCompleteAt),
-    lastChangedAt: new Date(parts.lastChangedAt),
-    rows,
-    rejected,
-    nilRows,
-    ...(parts.lockedChange ? { lockedChange: parts.lockedChange } : {}),
-  };
+/** A stored submission of a built-in form, by spec (rows given by their row numbers). */
+function stored(spec: FormSpec, periodId: string, unitId: string, parts: Parameters<typeof storedSubmission>[3]): StoredSubmission {
+  return storedSubmission(spec.id, periodId, unitId, parts);
 }
 
 function rejectedRow(rowNumber: number, periodId: string, errors: RowError[]): RejectedRow {

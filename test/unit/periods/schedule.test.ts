@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { loadBuiltinForms } from '../../../functions/src/adapters/catalog/builtin-forms.js';
+import { BUILTIN_FORMS, builtinForm } from '../../support/forms.js';
 import { formSpecSchema, type FormSpec, type PeriodRule } from '../../../functions/src/domain/forms/form-spec.js';
 import { isDueBy, periodById, periodsOf, periodsStartedBy } from '../../../functions/src/domain/periods/schedule.js';
 
-const builtins = await loadBuiltinForms();
-
-function builtin(id: string): FormSpec {
-  const found = builtins.find((s) => s.id === id);
-  if (!found) throw new Error(`built-in form ${id} not loaded`);
-  return found;
-}
 
 /** A minimal form around a period rule, with optional grace days. */
 function specWith(period: unknown, graceDays = 0): FormSpec {
@@ -34,7 +27,7 @@ const ids = (spec: FormSpec, now?: string) => (now === undefined ? periodsOf(spe
 
 describe('periodsOf the built-in forms', () => {
   it('loads the 7 forms', () => {
-    expect(builtins).toHaveLength(7);
+    expect(BUILTIN_FORMS).toHaveLength(7);
   });
 
   it.each<[string, string, string, string, string]>([
@@ -43,21 +36,21 @@ describe('periodsOf the built-in forms', () => {
     ['ke-hoach-nho-65-nam', '2023-12-14', 'hạn 14/12/2023', '2023-12-13T17:00:00.000Z', '2023-12-13T17:00:00.000Z'],
     ['ren-luyen-2014-dang-ky', '2014-03-31', 'hạn 31/03/2014', '2014-03-30T17:00:00.000Z', '2014-03-31T16:59:59.999Z'],
   ])('%s: one period due at its deadline', (formId, id, label, start, due) => {
-    const periods = periodsOf(builtin(formId));
+    const periods = periodsOf(builtinForm(formId));
     expect(periods.map((p) => ({ id: p.id, label: p.label, start: iso(p.start), due: iso(p.due) }))).toEqual([{ id, label, start, due }]);
     const [only] = periods;
     expect(only && only.end.getTime() - only.due.getTime()).toBe(1);
   });
 
   it('lien-tich-2022-2023: the school year from 1/8 to 1/8, due 31/05/2023', () => {
-    const periods = periodsOf(builtin('lien-tich-2022-2023'));
+    const periods = periodsOf(builtinForm('lien-tich-2022-2023'));
     expect(periods.map((p) => [p.id, p.label, iso(p.start), iso(p.end), iso(p.due)])).toEqual([
       ['2022-2023', 'năm học 2022 – 2023', '2022-07-31T17:00:00.000Z', '2023-07-31T17:00:00.000Z', '2023-05-31T16:59:59.999Z'],
     ]);
   });
 
   it('30-phut-bao-cao: 33 months from 2020-04 to 2022-12, each due on the 5th of the next month', () => {
-    const periods = periodsOf(builtin('30-phut-bao-cao'));
+    const periods = periodsOf(builtinForm('30-phut-bao-cao'));
     expect(periods).toHaveLength(33);
     expect(periods[0]).toEqual({
       id: '2020-04',
@@ -77,7 +70,7 @@ describe('periodsOf the built-in forms', () => {
   });
 
   it('ren-luyen-2014-danh-gia: four phases with their months, themes and deadlines', () => {
-    const periods = periodsOf(builtin('ren-luyen-2014-danh-gia'));
+    const periods = periodsOf(builtinForm('ren-luyen-2014-danh-gia'));
     expect(periods.map((p) => [p.id, p.label, iso(p.start), iso(p.end), iso(p.due), p.theme])).toEqual([
       ['dot-1', 'Đợt I (tháng 3/2014)', '2014-02-28T17:00:00.000Z', '2014-03-31T17:00:00.000Z', '2014-04-10T16:59:59.999Z', 'Vì lý tưởng cộng sản - Vì cuộc sống cộng đồng'],
       ['dot-2', 'Đợt II (tháng 5/2014)', '2014-04-30T17:00:00.000Z', '2014-05-31T17:00:00.000Z', '2014-06-10T16:59:59.999Z', 'Nâng cao tinh thần trách nhiệm – Lời nói đi đôi với việc làm'],
@@ -113,7 +106,7 @@ describe('monthly and phase deadlines', () => {
   });
 
   it('the month after the plan, and ids of other forms, have no period', () => {
-    const spec = builtin('30-phut-bao-cao');
+    const spec = builtinForm('30-phut-bao-cao');
     expect([periodById(spec, '2023-01'), periodById(spec, '2020-03'), periodById(spec, '2020-W15')]).toEqual([undefined, undefined, undefined]);
   });
 });
@@ -130,11 +123,11 @@ describe('periodsStartedBy', () => {
     ['once: long after', 'ke-hoach-nho-65-nam', '2030-01-01T00:00:00.000Z', ['2023-12-14']],
     ['school-year: before the school year', 'lien-tich-2022-2023', '2000-01-01T00:00:00.000Z', ['2022-2023']],
   ])('%s', (_label, formId, now, expected) => {
-    expect(ids(builtin(formId), now)).toEqual(expected);
+    expect(ids(builtinForm(formId), now)).toEqual(expected);
   });
 
   it('every period once the plan is over', () => {
-    expect(periodsStartedBy(builtin('30-phut-bao-cao'), new Date('2030-01-01T00:00:00Z'))).toHaveLength(33);
+    expect(periodsStartedBy(builtinForm('30-phut-bao-cao'), new Date('2030-01-01T00:00:00Z'))).toHaveLength(33);
   });
 });
 
@@ -144,7 +137,7 @@ describe('isDueBy', () => {
     ['monthly: the next instant (00:00 ICT on 6/5)', '2020-04', '2020-05-05T17:00:00.000Z', true],
     ['monthly: during the month itself', '2020-04', '2020-04-15T00:00:00.000Z', false],
   ])('%s', (_label, id, now, expected) => {
-    const period = periodById(builtin('30-phut-bao-cao'), id);
+    const period = periodById(builtinForm('30-phut-bao-cao'), id);
     expect(period && isDueBy(period, new Date(now))).toBe(expected);
   });
 
@@ -152,7 +145,7 @@ describe('isDueBy', () => {
     ['10:00:00.000 ICT is not yet past the deadline', '2024-09-15T03:00:00.000Z', false],
     ['10:00:00.001 ICT is', '2024-09-15T03:00:00.001Z', true],
   ])('once with a time: %s', (_label, now, expected) => {
-    const [period] = periodsOf(builtin('tap-huan-2024'));
+    const [period] = periodsOf(builtinForm('tap-huan-2024'));
     expect(period && isDueBy(period, new Date(now))).toBe(expected);
   });
 
@@ -160,7 +153,7 @@ describe('isDueBy', () => {
     ["'00:00' (trước ngày 14/12): 23:59:59.999 on 13/12 ICT", '2023-12-13T16:59:59.999Z', false],
     ["'00:00' (trước ngày 14/12): a moment into 14/12 ICT", '2023-12-13T17:00:00.001Z', true],
   ])('%s', (_label, now, expected) => {
-    const [period] = periodsOf(builtin('ke-hoach-nho-65-nam'));
+    const [period] = periodsOf(builtinForm('ke-hoach-nho-65-nam'));
     expect(period && isDueBy(period, new Date(now))).toBe(expected);
   });
 });

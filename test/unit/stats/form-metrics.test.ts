@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadBuiltinForms } from '../../../functions/src/adapters/catalog/builtin-forms.js';
+import { builtinForm } from '../../support/forms.js';
 import type { CellValue } from '../../../functions/src/domain/forms/cell-parser.js';
 import type { FormSpec } from '../../../functions/src/domain/forms/form-spec.js';
 import { isoWeekId } from '../../../functions/src/domain/periods/period-id.js';
@@ -8,13 +8,6 @@ import { formMetrics, weeksInMonth, type MetricResult } from '../../../functions
 import { addDays } from '../../../functions/src/domain/time/ict.js';
 import type { Unit } from '../../../functions/src/domain/units/unit.js';
 
-const builtins = await loadBuiltinForms();
-
-function builtin(id: string): FormSpec {
-  const found = builtins.find((s) => s.id === id);
-  if (!found) throw new Error(`built-in form ${id} not loaded`);
-  return found;
-}
 
 function period(spec: FormSpec, id: string): Period {
   const found = periodById(spec, id);
@@ -35,10 +28,10 @@ function metric(results: readonly MetricResult[], id: string): MetricResult {
   return found;
 }
 
-const BAO_CAO = builtin('30-phut-bao-cao');
-const TAP_HUAN = builtin('tap-huan-2024');
-const LIEN_TICH = builtin('lien-tich-2022-2023');
-const KE_HOACH_NHO = builtin('ke-hoach-nho-65-nam');
+const BAO_CAO = builtinForm('30-phut-bao-cao');
+const TAP_HUAN = builtinForm('tap-huan-2024');
+const LIEN_TICH = builtinForm('lien-tich-2022-2023');
+const KE_HOACH_NHO = builtinForm('ke-hoach-nho-65-nam');
 
 describe('weeksInMonth: ISO weeks of a month = its Thursdays', () => {
   it.each<[string, number]>([

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { loadBuiltinForms } from '../../../functions/src/adapters/catalog/builtin-forms.js';
+import { builtinForm, storedSubmission } from '../../support/forms.js';
 import { compileForm } from '../../../functions/src/domain/forms/compile-form.js';
-import type { FormSpec } from '../../../functions/src/domain/forms/form-spec.js';
-import { readFormTab, type RejectedRow } from '../../../functions/src/domain/forms/read-form-tab.js';
+import { readFormTab } from '../../../functions/src/domain/forms/read-form-tab.js';
 import { periodsOf } from '../../../functions/src/domain/periods/schedule.js';
 import { formPeriodStats } from '../../../functions/src/domain/stats/form-period-stats.js';
 import { buildSummary } from '../../../functions/src/domain/summary/build-summary.js';
@@ -11,17 +10,10 @@ import type { SummaryCell, SummaryTab } from '../../../functions/src/domain/summ
 import { ictInstant } from '../../../functions/src/domain/time/ict.js';
 import type { Unit } from '../../../functions/src/domain/units/unit.js';
 
-const builtins = await loadBuiltinForms();
 
-function builtin(id: string): FormSpec {
-  const found = builtins.find((s) => s.id === id);
-  if (!found) throw new Error(`built-in form ${id} not loaded`);
-  return found;
-}
-
-const KE_HOACH_NHO = builtin('ke-hoach-nho-65-nam'); // once, "trước ngày 14/12/2023", every Liên đội
-const LIEN_TICH = builtin('lien-tich-2022-2023'); // school year, due end of 31/05/2023, Tiểu học + THCS
-const TAP_HUAN = builtin('tap-huan-2024'); // once, 10g00 15/09/2024, Tiểu học + THCS, fee per row
+const KE_HOACH_NHO = builtinForm('ke-hoach-nho-65-nam'); // once, "trước ngày 14/12/2023", every Liên đội
+const LIEN_TICH = builtinForm('lien-tich-2022-2023'); // school year, due end of 31/05/2023, Tiểu học + THCS
+const TAP_HUAN = builtinForm('tap-huan-2024'); // once, 10g00 15/09/2024, Tiểu học + THCS, fee per row
 const FORMS = [KE_HOACH_NHO, LIEN_TICH, TAP_HUAN];
 
 /** 10g00 ICT on 20/09/2024. */
@@ -39,28 +31,7 @@ const UNITS: Unit[] = [
   { id: 'ld-c', name: NAME_C, type: 'lien-doi', level: 'Liên cấp', cluster: 'Cụm 2', contacts: [], source: 'ld-c.xlsx' },
 ];
 
-type Row = StoredSubmission['rows'][number];
-
-function stored(formId: string, periodId: string, unitId: string, parts: { rows?: Row[]; rejected?: RejectedRow[]; nilRows?: number[]; firstCompleteAt: string | null; lastChangedAt: string }): StoredSubmission {
-  const rows = parts.rows ?? [];
-  const rejected = parts.rejected ?? [];
-  const nilRows = parts.nilRows ?? [];
-  const valid = rows.length + nilRows.length;
-  return {
-    id: `${formId}~${periodId}~${unitId}`,
-    formId,
-    periodId,
-    unitId,
-    counts: { read: valid + rejected.length, valid, rejected: rejected.length, nil: nilRows.length },
-    complete: nilRows.length > 0 || (rejected.length === 0 && rows.length >= 1),
-    nil: nilRows.length > 0,
-    firstCompleteAt: parts.firstCompleteAt === null ? null : new Date(parts.firstCompleteAt),
-    lastChangedAt: new Date(parts.lastChangedAt),
-    rows,
-    rejected,
-    nilRows,
-  };
-}
+const stored = storedSubmission;
 
 const MSG_DATE = "Dòng 5, cột 'Ngày tổ chức': '31/02/2023' không phải ngày có thật.";
 const MSG_MONEY = `Dòng 5, cột 'Số tiền thu được': '${HYPERLINK}' không phải số tiền.`;

@@ -1,0 +1,44 @@
+import { loadBuiltinForms } from '../../functions/src/adapters/catalog/builtin-forms.js';
+import type { FormSpec } from '../../functions/src/domain/forms/form-spec.js';
+import type { RejectedRow } from '../../functions/src/domain/forms/read-form-tab.js';
+import type { StoredSubmission } from '../../functions/src/domain/summary/district-picture.js';
+
+/** The built-in form specs (sheets-templates/forms), loaded once per test file. */
+export const BUILTIN_FORMS: readonly FormSpec[] = await loadBuiltinForms();
+
+/** One built-in form by id; a test naming an unknown id fails loudly. */
+export function builtinForm(id: string): FormSpec {
+  const found = BUILTIN_FORMS.find((s) => s.id === id);
+  if (!found) throw new Error(`built-in form ${id} not loaded`);
+  return found;
+}
+
+type Row = StoredSubmission['rows'][number];
+
+/** A stored submission as the summary reads it, with counts and completeness derived the way the sweep derives them. */
+export function storedSubmission(
+  formId: string,
+  periodId: string,
+  unitId: string,
+  parts: { rows?: readonly (number | Row)[]; rejected?: RejectedRow[]; nilRows?: number[]; firstCompleteAt: string | null; lastChangedAt: string; lockedChange?: StoredSubmission['lockedChange'] },
+): StoredSubmission {
+  const rows = (parts.rows ?? []).map((row) => (typeof row === 'number' ? { rowNumber: row, values: {} } : row));
+  const rejected = parts.rejected ?? [];
+  const nilRows = parts.nilRows ?? [];
+  const valid = rows.length + nilRows.length;
+  return {
+    id: `${formId}~${periodId}~${unitId}`,
+    formId,
+    periodId,
+    unitId,
+    counts: { read: valid + rejected.length, valid, rejected: rejected.length, nil: nilRows.length },
+    complete: nilRows.length > 0 || (rejected.length === 0 && rows.length >= 1),
+    nil: nilRows.length > 0,
+    firstCompleteAt: parts.firstCompleteAt === null ? null : new Date(parts.firstCompleteAt),
+    lastChangedAt: new Date(parts.lastChangedAt),
+    rows,
+    rejected,
+    nilRows,
+    ...(parts.lockedChange ? { lockedChange: parts.lockedChange } : {}),
+  };
+}
