@@ -168,6 +168,13 @@ const formSpecShape = z.object({
   targets: targetSchema,
   minRows: z.number().int().min(0).default(1),
   metrics: z.array(metricSchema).default([]),
+  /** This form's reminder schedule, when it differs from the district's defaults. */
+  notices: z
+    .object({
+      reminderDays: z.number().int().min(0).max(60).optional(),
+      escalationDays: z.number().int().min(1).max(120).optional(),
+    })
+    .optional(),
 });
 /** The object shape before the cross-field checks of form-spec-checks.ts. */
 export type FormSpecShape = z.infer<typeof formSpecShape>;

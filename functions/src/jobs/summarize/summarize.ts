@@ -1,14 +1,13 @@
 import { buildUnitFeedback } from '../../domain/feedback/build-unit-feedback.js';
 import type { FormSpec } from '../../domain/forms/form-spec.js';
-import { periodsStartedBy } from '../../domain/periods/schedule.js';
-import { formPeriodStats, type FormPeriodStats, type UnitSubmission } from '../../domain/stats/form-period-stats.js';
-import { expectedUnits } from '../../domain/status/expected-units.js';
+import type { FormPeriodStats, UnitSubmission } from '../../domain/stats/form-period-stats.js';
 import { hashContent } from '../../domain/submissions/build-submissions.js';
 import { buildSummary } from '../../domain/summary/build-summary.js';
-import type { DistrictPicture, SourceProblem } from '../../domain/summary/district-picture.js';
+import type { DistrictPicture } from '../../domain/summary/district-picture.js';
 import type { SummaryModel } from '../../domain/summary/summary-model.js';
 import type { DistrictSettings } from '../../domain/units/read-control.js';
 import type { Unit } from '../../domain/units/unit.js';
+import { loadDistrictPicture } from './load-district-picture.js';
 import type { FeedbackTarget, SummaryOutput, SummaryStore } from './ports.js';
 
 export interface SummarizeInput {
@@ -40,30 +39,16 @@ export interface SummarizeResult {
  */
 export async function summarize(input: SummarizeInput): Promise<SummarizeResult> {
   const { store, now } = input;
-  const [submissions, sources, statsHashes] = await Promise.all([store.loadSubmissions(), store.loadSourceStates(), store.loadStatsHashes()]);
-  const byFormPeriod = new Map<string, Map<string, UnitSubmission>>();
-  for (const s of submissions) {
-    const key = `${s.formId}~${s.periodId}`;
-    byFormPeriod.set(key, (byFormPeriod.get(key) ?? new Map()).set(s.unitId, s));
-  }
-
-  const periods: { spec: FormSpec; period: DistrictPicture['periods'][number]['period']; stats: FormPeriodStats }[] = [];
+  const [{ picture, sources, byFormPeriod }, statsHashes] = await Promise.all([loadDistrictPicture(input), store.loadStatsHashes()]);
   let statsWritten = 0;
-  for (const spec of input.forms) {
-    for (const period of periodsStartedBy(spec, now)) {
-      const unitSubmissions = byFormPeriod.get(`${spec.id}~${period.id}`) ?? new Map<string, UnitSubmission>();
-      const stats = formPeriodStats({ spec, period, units: input.units, submissions: unitSubmissions, now });
-      periods.push({ spec, period, stats });
-      const inputsHash = statsInputsHash(spec, period.id, input.units, unitSubmissions, stats);
-      if (statsHashes.get(`${spec.id}~${period.id}`) !== inputsHash) {
-        await store.saveStats(stats, inputsHash, now);
-        statsWritten++;
-      }
+  for (const { spec, period, stats } of picture.periods) {
+    const inputsHash = statsInputsHash(spec, period.id, input.units, byFormPeriod.get(`${spec.id}~${period.id}`) ?? new Map(), stats);
+    if (statsHashes.get(`${spec.id}~${period.id}`) !== inputsHash) {
+      await store.saveStats(stats, inputsHash, now);
+      statsWritten++;
     }
   }
 
-  const sourceProblems: SourceProblem[] = [...sources.values()].flatMap((state) => state.problems.map((p) => ({ unitId: state.unitId, ...p })));
-  const picture: DistrictPicture = { settings: input.settings, forms: input.forms, units: input.units, periods, submissions, sourceProblems, now };
   const model = buildSummary(picture);
   const summary = input.output ? await input.output.write(model, hashContent({ ...model, generatedAt: null })) : undefined;
 
@@ -84,7 +69,7 @@ export async function summarize(input: SummarizeInput): Promise<SummarizeResult>
     }
     input.onUnitFeedback?.(i + 1, feedbackUnits.length);
   }
-  return { picture, model, statsComputed: periods.length, statsWritten, summary, feedback: { unitsWritten, cellsWritten, unitsMovedOn } };
+  return { picture, model, statsComputed: picture.periods.length, statsWritten, summary, feedback: { unitsWritten, cellsWritten, unitsMovedOn } };
 }
 
 /**
@@ -102,4 +87,3 @@ function statsInputsHash(spec: FormSpec, periodId: string, units: readonly Unit[
   });
 }
 
-export { expectedUnits };

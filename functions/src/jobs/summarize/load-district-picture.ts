@@ -1,0 +1,43 @@
+import type { FormSpec } from '../../domain/forms/form-spec.js';
+import { periodsStartedBy } from '../../domain/periods/schedule.js';
+import { formPeriodStats, type UnitSubmission } from '../../domain/stats/form-period-stats.js';
+import type { DistrictPicture, SourceProblem } from '../../domain/summary/district-picture.js';
+import type { DistrictSettings } from '../../domain/units/read-control.js';
+import type { Unit } from '../../domain/units/unit.js';
+import type { SourceState } from '../sweep/ports.js';
+import type { SummaryStore } from './ports.js';
+
+/** The district at `now`: every started period of every form with its statuses and statistics. */
+export interface LoadedPicture {
+  readonly picture: DistrictPicture;
+  readonly sources: ReadonlyMap<string, SourceState>;
+  /** Submissions by `{form}~{period}`, then by unit. */
+  readonly byFormPeriod: ReadonlyMap<string, ReadonlyMap<string, UnitSubmission>>;
+}
+
+/** Read what the sweeps stored and compute statuses and statistics (nothing is written). */
+export async function loadDistrictPicture(input: {
+  readonly store: Pick<SummaryStore, 'loadSubmissions' | 'loadSourceStates'>;
+  readonly settings: DistrictSettings;
+  readonly units: readonly Unit[];
+  readonly forms: readonly FormSpec[];
+  readonly now: Date;
+}): Promise<LoadedPicture> {
+  const { now } = input;
+  const [submissions, sources] = await Promise.all([input.store.loadSubmissions(), input.store.loadSourceStates()]);
+  const byFormPeriod = new Map<string, Map<string, UnitSubmission>>();
+  for (const s of submissions) {
+    const key = `${s.formId}~${s.periodId}`;
+    byFormPeriod.set(key, (byFormPeriod.get(key) ?? new Map()).set(s.unitId, s));
+  }
+  const periods = input.forms.flatMap((spec) =>
+    periodsStartedBy(spec, now).map((period) => ({
+      spec,
+      period,
+      stats: formPeriodStats({ spec, period, units: input.units, submissions: byFormPeriod.get(`${spec.id}~${period.id}`) ?? new Map(), now }),
+    })),
+  );
+  const sourceProblems: SourceProblem[] = [...sources.values()].flatMap((state) => state.problems.map((p) => ({ unitId: state.unitId, ...p })));
+  const picture: DistrictPicture = { settings: input.settings, forms: input.forms, units: input.units, periods, submissions, sourceProblems, now };
+  return { picture, sources, byFormPeriod };
+}
