@@ -17,6 +17,18 @@ export interface Config {
   readonly firestoreMode: FirestoreMode;
   /** host:port when firestoreMode is 'emulator'. */
   readonly emulatorHost: string | undefined;
+  readonly mail: MailConfig;
+}
+
+/** How notices go out: SMTP when SMTP_URL is set, otherwise .eml files in an outbox folder. */
+export interface MailConfig {
+  readonly smtpUrl: string | undefined;
+  readonly from: string;
+  readonly perRunBudget: number;
+  readonly perDayBudget: number;
+  /** Send only between these hours (Asia/Ho_Chi_Minh): [sendFrom, sendUntil). */
+  readonly sendFrom: number;
+  readonly sendUntil: number;
 }
 
 const envSchema = z.object({
@@ -25,6 +37,14 @@ const envSchema = z.object({
   GOOGLE_CLOUD_PROJECT: z.string().optional(),
   TONGHOP_FIRESTORE: z.enum(FIRESTORE_MODES).optional(),
   FIRESTORE_EMULATOR_HOST: z.string().regex(/^[^:\s]+:\d+$/, 'host:port, e.g. 127.0.0.1:8080').optional(),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'an smtp:// or smtps:// URL, e.g. smtps://user:password@smtp.gmail.com:465').optional(),
+  TONGHOP_MAIL_FROM: z.string().min(3).default('"Quận Đoàn (tonghop)" <no-reply@tonghop.invalid>'),
+  TONGHOP_NOTICE_PER_RUN: z.coerce.number().int().positive().default(500),
+  TONGHOP_NOTICE_PER_DAY: z.coerce.number().int().positive().default(1500),
+  TONGHOP_SEND_HOURS: z
+    .string()
+    .regex(/^([01]?\d|2[0-4])-([01]?\d|2[0-4])$/, 'two hours, e.g. 7-20 (send from 07:00 until 20:00)')
+    .default('7-20'),
 });
 
 /** The only place that reads the environment. */
@@ -46,5 +66,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (firestoreMode !== 'cloud' && !projectId.startsWith('demo-')) {
     throw new ConfigError(`TONGHOP_PROJECT_ID=${projectId} with a local emulator: use a demo-* id so nothing can reach production.`);
   }
-  return { home: path.resolve(cwd, e.TONGHOP_HOME), projectId, firestoreMode, emulatorHost: e.FIRESTORE_EMULATOR_HOST };
+  const [sendFrom = 7, sendUntil = 20] = e.TONGHOP_SEND_HOURS.split('-').map(Number);
+  if (sendFrom >= sendUntil) throw new ConfigError(`Invalid setting TONGHOP_SEND_HOURS=${e.TONGHOP_SEND_HOURS}: the first hour must come before the second, e.g. 7-20.`);
+  const mail = { smtpUrl: e.SMTP_URL, from: e.TONGHOP_MAIL_FROM, perRunBudget: e.TONGHOP_NOTICE_PER_RUN, perDayBudget: e.TONGHOP_NOTICE_PER_DAY, sendFrom, sendUntil };
+  return { home: path.resolve(cwd, e.TONGHOP_HOME), projectId, firestoreMode, emulatorHost: e.FIRESTORE_EMULATOR_HOST, mail };
 }

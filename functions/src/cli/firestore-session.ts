@@ -62,3 +62,20 @@ export async function openFirestore(config: Config, out: Output): Promise<Firest
     },
   };
 }
+
+/** Run `work` with an open Firestore; the embedded data is saved afterwards only if `work` wrote something. */
+export async function withFirestore<T>(config: Config, out: Output, work: (session: FirestoreSession) => Promise<{ readonly value: T; readonly writes: number }>): Promise<T> {
+  const session = await openFirestore(config, out);
+  let writes = 0;
+  try {
+    const done = await work(session);
+    writes = done.writes;
+    return done.value;
+  } catch (error) {
+    // Whatever was written before the failure is real data: keep it.
+    writes = 1;
+    throw error;
+  } finally {
+    await session.close({ persist: writes > 0 });
+  }
+}

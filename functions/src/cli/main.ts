@@ -7,6 +7,7 @@ import { createOutput } from './output.js';
 import { demoCommand } from './commands/demo.js';
 import { summaryCommand, sweepCommand, type SweepCommandOptions } from './commands/sweep.js';
 import { templatesCommand } from './commands/templates.js';
+import { notifyCommand, type NotifyCommandOptions } from './commands/notify.js';
 import { inspectCommand } from './commands/inspect.js';
 
 /** The process's environment and streams; tests pass their own. */
@@ -48,6 +49,15 @@ export async function main(argv: readonly string[], io: CliIo = process): Promis
       .option('--now <instant>', 'the clock, ISO 8601 (default: now)', parseInstant)
       .action(async (opts: SweepCommandOptions) => action(context(), opts));
   }
+
+  program
+    .command('notify')
+    .description('send the reminder, due, overdue and escalation mails due now (at most once each) and the daily digest')
+    .requiredOption('--control <file>', 'control workbook (.xlsx) with the "Đơn vị" tab')
+    .option('--outbox <dir>', 'folder for .eml files when SMTP_URL is not set (default: outbox/ next to the control workbook)')
+    .option('--now <instant>', 'the clock, ISO 8601 (default: now)', parseInstant)
+    .option('--dry-run', 'show what would be sent; send and write nothing')
+    .action(async (opts: NotifyCommandOptions) => notifyCommand(context(), opts));
 
   program
     .command('templates')

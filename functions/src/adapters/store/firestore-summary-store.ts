@@ -18,6 +18,12 @@ export class FirestoreSummaryStore implements SummaryStore {
     return snapshot.docs.map((doc) => submissionFromDoc(doc.id, doc.data()));
   }
 
+  async loadSubmission(id: string): Promise<StoredSubmission | undefined> {
+    const doc = await this.db.collection(COLLECTIONS.submissions).doc(id).get();
+    const data = doc.data();
+    return data ? submissionFromDoc(doc.id, data) : undefined;
+  }
+
   async loadSourceStates(): Promise<Map<string, SourceState>> {
     const snapshot = await this.db.collection(COLLECTIONS.sources).get();
     return new Map(snapshot.docs.map((doc) => [doc.id, sourceStateFromDoc(doc.id, doc.data())]));

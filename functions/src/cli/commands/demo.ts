@@ -1,69 +1,142 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { loadBuiltinForms } from '../../adapters/catalog/builtin-forms.js';
-import { formatIctDateTime } from '../../domain/time/ict.js';
-import { buildDemoDistrict, DEMO_NOW } from '../../jobs/demo/demo-district.js';
+import { formatVietnameseNumber as n } from '../../domain/cells/number-format.js';
+import type { FormSpec } from '../../domain/forms/form-spec.js';
+import { formatIctDateTime, ictInstant } from '../../domain/time/ict.js';
+import { buildDemoDistrict, DEMO_NOW, type DemoDistrict } from '../../jobs/demo/demo-district.js';
 import { CONTROL_FILE, demoDistrictWritten, writeDemoDistrict, type WrittenDemoDistrict } from '../../jobs/demo/write-demo-district.js';
-import { embeddedDataDir } from '../firestore-session.js';
-import { defaultSummaryPath, runWorkbookSweep } from '../run-sweep.js';
+import { embeddedDataDir, withFirestore, type FirestoreSession } from '../firestore-session.js';
+import type { Progress } from '../output.js';
+import { printNotifyReport } from '../notify-report.js';
+import { runNotify, type NotifyRun } from '../run-notify.js';
+import { defaultSummaryPath, runWorkbookSweep, type SweepUnitsAt } from '../run-sweep.js';
 import { printSweepReport, sweepRunJson } from '../sweep-report.js';
 import type { CommandContext } from './context.js';
 
 /**
- * `tonghop demo`: a sample district on local workbooks. The first time, its history of sends
- * (years of reports, each at its own date) is replayed through the sweep so on-time and late
- * are real; then the whole district is swept, summarized and given its row statuses, at a
- * fixed demo date. Afterwards it only sweeps what changed.
+ * The morning notice runs of the demo's history around the training deadline (10g00 15/09/2024):
+ * a reminder, the due day, overdue; the escalation comes with the final run at DEMO_NOW.
  */
-export async function demoCommand({ config, out }: CommandContext, opts: { reset: boolean }): Promise<void> {
+const DEMO_NOTICE_RUNS = [ictInstant('2024-09-13', '07:30'), ictInstant('2024-09-15', '07:30'), ictInstant('2024-09-17', '07:30')];
+
+/**
+ * `tonghop demo`: a sample district on local workbooks. The first time, its history of sends
+ * (years of reports, each at its own date) is replayed through the sweep, with the notice runs
+ * of those days, so on-time, late and every reminder stage are real; then the whole district is
+ * swept, summarized, given its row statuses and its notices at a fixed demo date.
+ * Afterwards it only does what changed.
+ */
+export async function demoCommand(context: CommandContext, opts: { reset: boolean }): Promise<void> {
+  const { config, out } = context;
   const dir = path.join(config.home, 'demo');
   const controlPath = path.join(dir, CONTROL_FILE);
+  const outboxDir = path.join(dir, 'outbox');
+  if (opts.reset) await rm(outboxDir, { recursive: true, force: true });
   if (opts.reset && config.firestoreMode === 'embedded') await rm(embeddedDataDir(config), { recursive: true, force: true });
   const fresh = opts.reset || !(await demoDistrictWritten(dir));
   const forms = await loadBuiltinForms();
   const district = buildDemoDistrict(forms);
   let written: WrittenDemoDistrict | undefined;
+  let earlierNotices = 0;
 
-  const run = await runWorkbookSweep({
-    config,
-    out,
-    controlPath,
-    now: DEMO_NOW,
-    prepare: async (sweepUnitsAt) => {
-      if (!fresh) return;
-      const progress = out.progress('Replaying the sample district history', 1);
-      written = await writeDemoDistrict(dir, district, {
-        reset: opts.reset,
-        onProgress: (done, total) => progress.tick(Math.min(done, total)),
-        sweepAt: async (unitIds, at) => {
-          const units = district.units.filter((u) => unitIds.includes(u.id));
-          await sweepUnitsAt(units, forms, at);
-        },
-      });
-      progress.stop();
-    },
+  const { run, notices } = await withFirestore(config, out, async (session) => {
+    const history = { notices: 0, writes: 0 };
+    const swept = await runWorkbookSweep({
+      session,
+      out,
+      controlPath,
+      now: DEMO_NOW,
+      ...(fresh
+        ? {
+            prepare: async (sweepUnitsAt: SweepUnitsAt) => {
+              written = await replayHistory({ context, session, dir, district, forms, outboxDir, sweepUnitsAt, history });
+            },
+          }
+        : {}),
+    });
+    earlierNotices = history.notices;
+    const notified = await runNotify({ config, session, control: swept.value.control, forms: swept.value.forms, outboxDir, now: DEMO_NOW, dryRun: false });
+    return { value: { run: swept.value, notices: notified.value }, writes: history.writes + swept.writes + notified.writes };
   });
 
   if (out.json) {
-    out.printJson({ demoDir: dir, created: written?.created ?? false, controlPath, unitsDir: run.unitsDir, demoNow: DEMO_NOW.toISOString(), ...sweepRunJson(run) });
+    out.printJson({ demoDir: dir, created: written?.created ?? false, controlPath, unitsDir: run.unitsDir, demoNow: DEMO_NOW.toISOString(), ...sweepRunJson(run), notify: notices });
     return;
   }
+  printDemoReport(context, { dir, controlPath, written, district, run, notices, earlierNotices });
+}
+
+/** Replay the district's sends day by day through the sweep; a notice run scheduled before a day's sends runs first. */
+async function replayHistory(options: {
+  context: CommandContext;
+  session: FirestoreSession;
+  dir: string;
+  district: DemoDistrict;
+  forms: FormSpec[];
+  outboxDir: string;
+  sweepUnitsAt: SweepUnitsAt;
+  history: { notices: number; writes: number };
+}): Promise<WrittenDemoDistrict> {
+  const { context, session, dir, district, forms, outboxDir, sweepUnitsAt, history } = options;
+  const { config, out } = context;
+  const control = { settings: district.settings, units: district.units, overrides: [], problems: [] };
+  const pending = [...DEMO_NOTICE_RUNS];
+  const notifyUntil = async (instant: Date) => {
+    for (let at = pending[0]; at && at <= instant; at = pending[0]) {
+      pending.shift();
+      const notified = await runNotify({ config, session, control, forms, outboxDir, now: at, dryRun: false });
+      history.notices += notified.value.result.outcomes.filter((o) => o.result === 'sent').length;
+      history.writes += notified.writes;
+    }
+  };
+  let progress: Progress | undefined;
+  try {
+    const written = await writeDemoDistrict(dir, district, {
+      reset: true,
+      onProgress: (done, total) => (progress ??= out.progress('Replaying the sample district history', total)).tick(done),
+      sweepAt: async (unitIds, at) => {
+        await notifyUntil(at);
+        await sweepUnitsAt(
+          district.units.filter((u) => unitIds.includes(u.id)),
+          forms,
+          at,
+        );
+      },
+    });
+    await notifyUntil(DEMO_NOW);
+    return written;
+  } finally {
+    progress?.stop();
+  }
+}
+
+function printDemoReport(
+  { out }: CommandContext,
+  report: { dir: string; controlPath: string; written: WrittenDemoDistrict | undefined; district: DemoDistrict; run: Awaited<ReturnType<typeof runWorkbookSweep>>['value']; notices: NotifyRun; earlierNotices: number },
+): void {
   const relative = (p: string) => {
     const rel = path.relative(process.cwd(), p);
     return rel === '' ? '.' : rel.startsWith('..') ? p : rel;
   };
   out.print(
-    written?.created
-      ? `Đã tạo khu vực mẫu "${district.settings.districtName}" (${district.units.length} đơn vị) trong ${relative(dir)}, mô phỏng các lần gửi báo cáo từ năm 2014 đến ngày ${formatIctDateTime(DEMO_NOW)}.`
-      : `Dùng lại khu vực mẫu đã có trong ${relative(dir)} (tạo lại: npx tonghop demo --reset).`,
+    report.written?.created
+      ? `Đã tạo khu vực mẫu "${report.district.settings.districtName}" (${report.district.units.length} đơn vị) trong ${relative(report.dir)}, mô phỏng các lần gửi báo cáo từ năm 2014 đến ${formatIctDateTime(DEMO_NOW)}.`
+      : `Dùng lại khu vực mẫu đã có trong ${relative(report.dir)} (tạo lại: npx tonghop demo --reset).`,
   );
   out.print(`Ngày giờ của bản mẫu: ${formatIctDateTime(DEMO_NOW)} (mọi hạn nộp được tính theo mốc này).`);
-  printSweepReport(out, run);
+  printSweepReport(out, report.run);
+  if (report.earlierNotices > 0) {
+    out.print('');
+    out.print(`Các lượt nhắc trước đó (7g30 ngày 13, 15 và 17/09/2024) đã gửi ${n(report.earlierNotices)} thư nhắc, đến hạn và quá hạn.`);
+  }
+  printNotifyReport(out, report.notices, new Map(report.run.control.units.map((u) => [u.id, u.name])));
   out.print('');
   out.print('Xem tiếp:');
-  out.print(`  - Bảng tổng hợp cho Quận Đoàn: ${relative(defaultSummaryPath(controlPath))}`);
-  out.print(`  - Bảng điều khiển (danh sách đơn vị): ${relative(controlPath)}`);
-  out.print(`  - Bảng tính của từng đơn vị (có cột "Tình trạng" và trang "Tình hình nộp"): ${relative(run.unitsDir)}/`);
-  out.print(`  - Dữ liệu đã lưu: ${run.firestore}; xem bằng "npx tonghop inspect" (lọc: --unit <mã đơn vị>, --form <mã biểu mẫu>, --json)`);
-  out.print('  - Chạy lại "npm start": chỉ đọc tệp đã thay đổi; không có gì mới thì không ghi gì.');
+  out.print(`  - Bảng tổng hợp cho Quận Đoàn: ${relative(defaultSummaryPath(report.controlPath))}`);
+  out.print(`  - Bảng điều khiển (danh sách đơn vị): ${relative(report.controlPath)}`);
+  out.print(`  - Bảng tính của từng đơn vị (có cột "Tình trạng" và trang "Tình hình nộp"): ${relative(report.run.unitsDir)}/`);
+  if (report.notices.outbox) out.print(`  - Thư đã gửi (tệp .eml, mở bằng Outlook/Thunderbird): ${relative(report.notices.outbox.dir)}/`);
+  out.print(`  - Dữ liệu đã lưu: ${report.run.firestore}; xem bằng "npx tonghop inspect" (lọc: --unit <mã đơn vị>, --form <mã biểu mẫu>, --json)`);
+  out.print('  - Chạy lại "npm start": chỉ làm phần đã thay đổi; không có gì mới thì không ghi và không gửi gì.');
 }

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { withFirestore } from '../firestore-session.js';
 import { runWorkbookSweep } from '../run-sweep.js';
 import { printSweepReport, sweepRunJson } from '../sweep-report.js';
 import type { CommandContext } from './context.js';
@@ -21,15 +22,17 @@ export async function summaryCommand(context: CommandContext, opts: SweepCommand
 }
 
 async function runAndReport({ config, out }: CommandContext, opts: SweepCommandOptions, summaryOnly: boolean): Promise<void> {
-  const run = await runWorkbookSweep({
-    config,
-    out,
-    controlPath: path.resolve(opts.control),
-    unitsDir: opts.unitsDir ? path.resolve(opts.unitsDir) : undefined,
-    summaryPath: opts.summary ? path.resolve(opts.summary) : undefined,
-    now: opts.now ?? new Date(),
-    summaryOnly,
-  });
+  const run = await withFirestore(config, out, (session) =>
+    runWorkbookSweep({
+      session,
+      out,
+      controlPath: path.resolve(opts.control),
+      unitsDir: opts.unitsDir ? path.resolve(opts.unitsDir) : undefined,
+      summaryPath: opts.summary ? path.resolve(opts.summary) : undefined,
+      now: opts.now ?? new Date(),
+      summaryOnly,
+    }),
+  );
   if (out.json) out.printJson(sweepRunJson(run));
   else printSweepReport(out, run);
 }

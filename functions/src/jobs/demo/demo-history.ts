@@ -11,8 +11,8 @@ import type { Prng } from './prng.js';
  * each the whole workbook as it stood then, so each form and period gets its own on-time or late status.
  */
 
-/** 08:00 20/09/2024 in Asia/Ho_Chi_Minh: the instant the demo runs at. Every send happened by then. */
-export const DEMO_NOW = new Date('2024-09-20T01:00:00Z');
+/** 08:00 Monday 23/09/2024 in Asia/Ho_Chi_Minh: the instant the demo runs at, a week after the training deadline. Every send happened by then. */
+export const DEMO_NOW = new Date('2024-09-23T01:00:00Z');
 
 /** One time a unit sent its file: the whole workbook as of that instant (earlier rows kept, new rows and tabs added). */
 export interface DemoSend {

@@ -8,6 +8,8 @@ import type { SourceFingerprint, SourceState } from '../sweep/ports.js';
 /** Persistence the summary job needs. */
 export interface SummaryStore {
   loadSubmissions(): Promise<StoredSubmission[]>;
+  /** One submission, read fresh (notices re-check a status right before sending). */
+  loadSubmission(id: string): Promise<StoredSubmission | undefined>;
   loadSourceStates(): Promise<Map<string, SourceState>>;
   /** Inputs hash of every stored statistics document, by id `{form}~{period}`. */
   loadStatsHashes(): Promise<Map<string, string>>;

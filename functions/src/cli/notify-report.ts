@@ -1,0 +1,41 @@
+import path from 'node:path';
+import Table from 'cli-table3';
+import { formatVietnameseNumber as n } from '../domain/cells/number-format.js';
+import { STAGE_LABELS } from '../domain/notices/notice-kinds.js';
+import type { NotifyRun } from './run-notify.js';
+import type { Output } from './output.js';
+import { COMPACT_TABLE } from './table-style.js';
+
+const MAX_LINES = 25;
+
+/** What a notify run sent (or would send), what it held back and why, and where the mail is. */
+export function printNotifyReport(out: Output, run: NotifyRun, names: ReadonlyMap<string, string>): void {
+  const { result } = run;
+  out.print('');
+  if (result.quiet) out.print('Ngoài giờ gửi thư: lượt này không gửi gì.');
+  const table = new Table({ ...COMPACT_TABLE, head: ['Đơn vị', 'Biểu mẫu · Kỳ', 'Bước', 'Kết quả'] });
+  for (const o of result.outcomes.slice(0, MAX_LINES)) {
+    const outcome = o.result === 'sent' ? 'đã gửi' : o.result === 'would-send' ? 'sẽ gửi (chạy thử)' : o.result === 'failed' ? `lỗi: ${o.error}` : `bỏ qua: ${o.reason}`;
+    table.push([names.get(o.notice.unitId) ?? o.notice.unitId, `${o.notice.formId} · ${o.notice.periodId}`, STAGE_LABELS[o.notice.stage], outcome]);
+  }
+  const sent = result.outcomes.filter((o) => o.result === 'sent').length;
+  out.print(`Thư nhắc (${run.mailer}): ${n(sent)} đã gửi, ${n(result.outcomes.filter((o) => o.result === 'would-send').length)} sẽ gửi, ${n(result.outcomes.filter((o) => o.result === 'failed').length)} lỗi, ${n(result.suppressed.length)} không gửi.`);
+  if (result.outcomes.length > 0) out.print(table.toString());
+  if (result.outcomes.length > MAX_LINES) out.print(`… và ${n(result.outcomes.length - MAX_LINES)} thư khác (xem --json).`);
+  const reasons = new Map<string, number>();
+  // "đã gửi lúc 7g30 16/09/2024" and the like group under their reason, whatever the time.
+  for (const s of result.suppressed) {
+    const reason = s.reason.replace(/ lúc .*$/, '');
+    reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+  }
+  if (reasons.size > 0) {
+    out.print('Không gửi, vì:');
+    for (const [reason, count] of [...reasons.entries()].sort((a, b) => b[1] - a[1])) out.print(`  - ${reason}: ${n(count)}`);
+  }
+  const digest = { sent: 'đã gửi', 'would-send': 'sẽ gửi (chạy thử)', 'already-sent': 'đã gửi trước đó hôm nay', failed: 'lỗi', skipped: 'không gửi' }[result.digest.result];
+  out.print(`Thư tổng hợp gửi Quận Đoàn: ${digest}${result.digest.reason ? ` (${result.digest.reason})` : ''}.`);
+  if (run.outbox) {
+    out.print(`Hộp thư đi (${run.outbox.dir}): ${n(run.outbox.files.length)} thư.`);
+    for (const f of run.outbox.files.slice(-10)) out.print(`  - ${path.basename(f.file)}: ${f.subject}`);
+  }
+}

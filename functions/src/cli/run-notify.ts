@@ -1,0 +1,52 @@
+import path from 'node:path';
+import { createOutboxMailer, listOutbox } from '../adapters/mail/outbox-mailer.js';
+import { createSmtpMailer } from '../adapters/mail/smtp-mailer.js';
+import { FirestoreNoticeLedger } from '../adapters/store/firestore-notice-ledger.js';
+import { FirestoreSummaryStore } from '../adapters/store/firestore-summary-store.js';
+import type { Config } from '../config.js';
+import type { FormSpec } from '../domain/forms/form-spec.js';
+import { DEFAULT_NOTICE_POLICY } from '../domain/notices/notice-kinds.js';
+import type { ControlReading } from '../domain/units/read-control.js';
+import { notify, type NotifyResult } from '../jobs/notify/notify.js';
+import type { FirestoreSession } from './firestore-session.js';
+
+export interface NotifyRun {
+  readonly result: NotifyResult;
+  readonly mailer: string;
+  /** The outbox folder and what is in it, when mail goes to files (no SMTP_URL). */
+  readonly outbox?: { readonly dir: string; readonly files: readonly { readonly file: string; readonly subject: string; readonly to: string }[] };
+}
+
+/** Send the notices due at `now` for a district declared in a control workbook: SMTP when configured, else the outbox folder. */
+export async function runNotify(options: {
+  readonly config: Config;
+  readonly session: FirestoreSession;
+  readonly control: ControlReading;
+  readonly forms: readonly FormSpec[];
+  readonly outboxDir: string;
+  readonly now: Date;
+  readonly dryRun: boolean;
+}): Promise<{ readonly value: NotifyRun; readonly writes: number }> {
+  const { config, session, control, now } = options;
+  const mail = config.mail;
+  const mailer = mail.smtpUrl ? createSmtpMailer({ url: mail.smtpUrl, from: mail.from }) : createOutboxMailer({ dir: options.outboxDir, from: mail.from });
+  try {
+    const result = await notify({
+      settings: control.settings,
+      units: control.units,
+      forms: options.forms,
+      store: new FirestoreSummaryStore(session.db),
+      ledger: new FirestoreNoticeLedger(session.db),
+      mailer,
+      policy: { ...DEFAULT_NOTICE_POLICY, perRunBudget: mail.perRunBudget, perDayBudget: mail.perDayBudget, quietHours: { sendFrom: mail.sendFrom, sendUntil: mail.sendUntil } },
+      now,
+      dryRun: options.dryRun,
+      sheetLinkOf: (unit) => `tệp ${path.basename(unit.source)}`,
+    });
+    const writes = result.outcomes.filter((o) => o.result === 'sent' || o.result === 'failed').length + (result.digest.result === 'sent' || result.digest.result === 'failed' ? 1 : 0);
+    const outbox = mail.smtpUrl ? undefined : { dir: options.outboxDir, files: await listOutbox(options.outboxDir) };
+    return { value: { result, mailer: mailer.description, ...(outbox ? { outbox } : {}) }, writes };
+  } finally {
+    await mailer.close();
+  }
+}

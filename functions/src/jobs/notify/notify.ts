@@ -1,0 +1,138 @@
+import { decideNotices, type PlannedNotice, type SuppressedNotice } from '../../domain/notices/decide-notices.js';
+import { digestId, type LedgerEntry, type NoticePolicy } from '../../domain/notices/notice-kinds.js';
+import { renderDigest } from '../../domain/notices/render-digest.js';
+import { renderNotice } from '../../domain/notices/render-notice.js';
+import type { FormSpec } from '../../domain/forms/form-spec.js';
+import { periodById } from '../../domain/periods/schedule.js';
+import { submissionStatus } from '../../domain/status/submission-status.js';
+import { submissionId } from '../../domain/submissions/build-submissions.js';
+import { ictDateOf } from '../../domain/time/ict.js';
+import type { DistrictSettings } from '../../domain/units/read-control.js';
+import type { Unit } from '../../domain/units/unit.js';
+import { loadDistrictPicture } from '../summarize/load-district-picture.js';
+import type { SummaryStore } from '../summarize/ports.js';
+import { MailDeliveryError } from './mail-delivery-error.js';
+import type { Mailer, NoticeLedger } from './ports.js';
+
+export interface NotifyInput {
+  readonly settings: DistrictSettings;
+  readonly units: readonly Unit[];
+  readonly forms: readonly FormSpec[];
+  readonly store: Pick<SummaryStore, 'loadSubmissions' | 'loadSubmission' | 'loadSourceStates'>;
+  readonly ledger: NoticeLedger;
+  readonly mailer: Mailer;
+  readonly policy: NoticePolicy;
+  readonly now: Date;
+  /** Decide and report, send nothing, write nothing. */
+  readonly dryRun?: boolean;
+  /** Where a unit fixes its report: its spreadsheet's link, or its file name in workbook mode. */
+  readonly sheetLinkOf: (unit: Unit) => string;
+}
+
+export type NoticeOutcome =
+  | { readonly notice: PlannedNotice; readonly result: 'sent'; readonly messageId: string }
+  | { readonly notice: PlannedNotice; readonly result: 'would-send' }
+  | { readonly notice: PlannedNotice; readonly result: 'failed'; readonly error: string }
+  | { readonly notice: PlannedNotice; readonly result: 'skipped'; readonly reason: string };
+
+export interface NotifyResult {
+  readonly quiet: boolean;
+  readonly outcomes: readonly NoticeOutcome[];
+  readonly suppressed: readonly SuppressedNotice[];
+  readonly digest: { readonly result: 'sent' | 'would-send' | 'already-sent' | 'failed' | 'skipped'; readonly reason?: string };
+}
+
+/**
+ * Send the reminder, due, overdue and escalation notices that are due now, each at most once:
+ * the ledger entry is created before the message goes out, the status is checked again right
+ * before sending, and a mail server failure stops the run with nothing marked sent that was not
+ * accepted (the rest waits for the next run). Then the district digest, once a day.
+ */
+export async function notify(input: NotifyInput): Promise<NotifyResult> {
+  const { now, policy } = input;
+  const day = ictDateOf(now);
+  const { picture } = await loadDistrictPicture(input);
+  const ledger = await input.ledger.load();
+  const sentTodayEntries = [...ledger.values()].filter((e) => e.state === 'sent' && e.sentAt && ictDateOf(e.sentAt) === day && !e.id.startsWith('digest~'));
+  const decision = decideNotices({ picture, ledger, policy, sentToday: sentTodayEntries.reduce((n, e) => n + e.recipients, 0) });
+
+  const outcomes: NoticeOutcome[] = [];
+  let serverDown: string | undefined;
+  for (const notice of decision.send) {
+    if (input.dryRun) {
+      outcomes.push({ notice, result: 'would-send' });
+      continue;
+    }
+    if (serverDown) {
+      outcomes.push({ notice, result: 'skipped', reason: `máy chủ thư lỗi (${serverDown}): gửi ở lượt sau` });
+      continue;
+    }
+    const spec = input.forms.find((f) => f.id === notice.formId);
+    const period = spec && periodById(spec, notice.periodId);
+    const unit = input.units.find((u) => u.id === notice.unitId);
+    if (!spec || !period || !unit) continue;
+    // Re-check right before sending: the unit may have completed since the picture was read.
+    const fresh = await input.store.loadSubmission(submissionId(notice.formId, notice.periodId, notice.unitId));
+    const status = submissionStatus(fresh, period, now).status;
+    if (status !== 'missing' && status !== 'partial') {
+      outcomes.push({ notice, result: 'skipped', reason: 'đơn vị vừa nộp đủ' });
+      continue;
+    }
+    const claimed = await input.ledger.claim(
+      { id: notice.id, recipients: notice.to.length + notice.cc.length, stage: notice.stage, unitId: notice.unitId, formId: notice.formId, periodId: notice.periodId },
+      now,
+      policy.maxAttempts,
+    );
+    if (!claimed) {
+      outcomes.push({ notice, result: 'skipped', reason: 'một lượt gửi khác đã nhận thư này' });
+      continue;
+    }
+    const message = renderNotice(notice, { spec, period, unit, ...(fresh ? { submission: fresh } : {}), settings: input.settings, sheetLink: input.sheetLinkOf(unit) });
+    try {
+      const { messageId } = await input.mailer.send({ to: notice.to, cc: notice.cc, ...message, noticeId: notice.id });
+      await input.ledger.markSent(notice.id, messageId, now);
+      outcomes.push({ notice, result: 'sent', messageId });
+    } catch (error) {
+      if (!(error instanceof MailDeliveryError)) throw error;
+      await input.ledger.markFailed(notice.id, { code: error.failure, message: error.message }, now);
+      outcomes.push({ notice, result: 'failed', error: error.message });
+      // A dead server fails every message the same way: stop, and leave the rest unclaimed for the next run.
+      if (error.failure === 'connection' || error.failure === 'timeout' || error.failure === 'auth') serverDown = error.failure;
+    }
+  }
+
+  const digest = await sendDigest(input, { quiet: decision.quiet, day, ledger, sentToday: [...sentTodayEntries, ...sentNow(outcomes, now)], picture, serverDown });
+  return { quiet: decision.quiet, outcomes, suppressed: decision.suppressed, digest };
+}
+
+async function sendDigest(
+  input: NotifyInput,
+  context: { quiet: boolean; day: string; ledger: ReadonlyMap<string, LedgerEntry>; sentToday: readonly LedgerEntry[]; picture: Parameters<typeof renderDigest>[0]['picture']; serverDown: string | undefined },
+): Promise<NotifyResult['digest']> {
+  const id = digestId(context.day);
+  const to = input.settings.officeEmail;
+  if (!to) return { result: 'skipped', reason: 'chưa có email văn phòng trong "Thông tin chung"' };
+  if (context.quiet) return { result: 'skipped', reason: 'ngoài giờ gửi' };
+  if (context.ledger.get(id)?.state === 'sent') return { result: 'already-sent' };
+  if (input.dryRun) return { result: 'would-send' };
+  if (context.serverDown) return { result: 'skipped', reason: `máy chủ thư lỗi (${context.serverDown})` };
+  if (!(await input.ledger.claim({ id, recipients: 1 }, input.now, input.policy.maxAttempts))) return { result: 'already-sent' };
+  const message = renderDigest({ picture: context.picture, sentToday: context.sentToday, day: context.day, policy: input.policy });
+  try {
+    const { messageId } = await input.mailer.send({ to: [to], cc: [], ...message, noticeId: id });
+    await input.ledger.markSent(id, messageId, input.now);
+    return { result: 'sent' };
+  } catch (error) {
+    if (!(error instanceof MailDeliveryError)) throw error;
+    await input.ledger.markFailed(id, { code: error.failure, message: error.message }, input.now);
+    return { result: 'failed', reason: error.message };
+  }
+}
+
+function sentNow(outcomes: readonly NoticeOutcome[], now: Date): LedgerEntry[] {
+  return outcomes.flatMap((o) =>
+    o.result === 'sent'
+      ? [{ id: o.notice.id, state: 'sent' as const, attempts: 0, recipients: o.notice.to.length + o.notice.cc.length, sentAt: now, stage: o.notice.stage, unitId: o.notice.unitId, formId: o.notice.formId, periodId: o.notice.periodId }]
+      : [],
+  );
+}

@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import { storedSubmission } from '../../support/forms.js';
+import type { FormSpec } from '../../../functions/src/domain/forms/form-spec.js';
+import { decideNotices, type PlannedNotice } from '../../../functions/src/domain/notices/decide-notices.js';
+import { escapeHtml } from '../../../functions/src/domain/notices/notice-text.js';
+import { renderNotice } from '../../../functions/src/domain/notices/render-notice.js';
+import { periodById } from '../../../functions/src/domain/periods/schedule.js';
+import type { StoredSubmission } from '../../../functions/src/domain/summary/district-picture.js';
+import type { DistrictSettings } from '../../../functions/src/domain/units/read-control.js';
+import type { Unit } from '../../../functions/src/domain/units/unit.js';
+import { ALWAYS_OPEN, BAO_CAO_30_PHUT, KE_HOACH_NHO, partial, phoneError, pictureAt, REN_LUYEN_DANH_GIA, school, SETTINGS, TAP_HUAN } from './notice-fixtures.js';
+
+const LINK = 'https://docs.google.com/spreadsheets/d/1AbC/edit?usp=sharing&ouid=7';
+const HOA = school('ld-ltv', { name: 'Liên đội Tiểu học Lương Thế Vinh', contacts: [{ name: 'Nguyễn Thị Hoa', email: 'hoa@ltv.edu.vn', phone: '0983 018 027' }] });
+const PLAN = 'Kế hoạch số 42-KHLT/GDĐT-HĐĐ-NTN';
+
+/** The notice decideNotices plans for the unit at `now`, rendered. */
+function noticeAt(
+  now: string,
+  options: { spec?: FormSpec; periodId?: string; unit?: Unit; submission?: StoredSubmission; settings?: DistrictSettings; sheetLink?: string } = {},
+): { notice: PlannedNotice; subject: string; text: string; html: string } {
+  const spec = options.spec ?? TAP_HUAN;
+  const unit = options.unit ?? HOA;
+  const picture = pictureAt(now, { forms: [spec], units: [unit], submissions: options.submission ? [options.submission] : [], settings: options.settings ?? SETTINGS });
+  const notice = decideNotices({ picture, ledger: new Map(), policy: ALWAYS_OPEN, sentToday: 0 }).send.find((n) => n.periodId === (options.periodId ?? n.periodId));
+  const period = notice && periodById(spec, notice.periodId);
+  if (!notice || !period) throw new Error(`no notice planned at ${now}`);
+  const context = { spec, period, unit, settings: options.settings ?? SETTINGS, sheetLink: options.sheetLink ?? LINK, ...(options.submission ? { submission: options.submission } : {}) };
+  return { notice, ...renderNotice(notice, context) };
+}
+
+describe('renderNotice: subjects and openings per stage', () => {
+  it.each([
+    ['2024-09-12T03:00:00.000Z', 'reminder', `[Nhắc nộp báo cáo] ${PLAN} — Đăng ký tập huấn — hạn 10g00 15/09/2024`, 'Hạn nộp báo cáo dưới đây sắp đến (10g00 ngày 15/09/2024).'],
+    ['2024-09-15T01:00:00.000Z', 'due', `[Hôm nay hết hạn nộp] ${PLAN} — Đăng ký tập huấn — hạn 10g00 15/09/2024`, 'Hôm nay là hạn cuối nộp báo cáo dưới đây (10g00 ngày 15/09/2024).'],
+    ['2024-09-17T01:00:00.000Z', 'overdue', `[Quá hạn nộp báo cáo] ${PLAN} — Đăng ký tập huấn — hạn 10g00 15/09/2024`, 'Báo cáo đã quá hạn 2 ngày (hạn nộp: 10g00 ngày 15/09/2024).'],
+    [
+      '2024-09-23T01:00:00.000Z',
+      'escalation',
+      `[Quá hạn 8 ngày — đã báo Quận Đoàn] ${PLAN} — Đăng ký tập huấn — hạn 10g00 15/09/2024`,
+      'Báo cáo đã quá hạn 8 ngày (hạn nộp: 10g00 ngày 15/09/2024). Thư này được gửi đồng thời tới Quận Đoàn 1 để theo dõi',
+    ],
+  ])('at %s (%s)', (now, stage, subject, opening) => {
+    const mail = noticeAt(now);
+    expect(mail.notice.stage).toBe(stage);
+    expect(mail.subject).toBe(subject);
+    expect(mail.text).toContain(opening);
+    expect(mail.html).toContain(escapeHtml(opening));
+    for (const part of [mail.subject, mail.text, mail.html]) expect(part).toBe(part.normalize('NFC'));
+  });
+
+  it.each([
+    ['a monthly report', BAO_CAO_30_PHUT, '2020-04', '2020-05-02T03:00:00.000Z', '[Nhắc nộp báo cáo] Kế hoạch số 82-KH/ĐTĐN — Báo cáo 30 phút — tháng 4/2020 — hạn 05/05/2020', ['Kỳ báo cáo:', 'tháng 4/2020'], 'ngày 05/05/2020', "ghi kỳ báo cáo ở cột 'Tháng'"],
+    ['a phase', REN_LUYEN_DANH_GIA, 'dot-2', '2014-06-11T03:00:00.000Z', '[Quá hạn nộp báo cáo] Kế hoạch số 21-KH/ĐTN-BTC — Đánh giá theo đợt — Đợt II (tháng 5/2014) — hạn 10/06/2014', ['Kỳ báo cáo:', 'Đợt II (tháng 5/2014)'], 'ngày 10/06/2014', "ghi kỳ báo cáo ở cột 'Đợt'"],
+    ['a deadline "trước ngày"', KE_HOACH_NHO, '2023-12-14', '2023-12-13T01:00:00.000Z', '[Hôm nay hết hạn nộp] Kế hoạch số 06-KH/HĐĐ — Kế hoạch nhỏ 65 năm — hạn trước 14/12/2023', ['Hạn nộp:', 'trước ngày 14/12/2023'], 'trước ngày 14/12/2023', "trang 'Kế hoạch nhỏ 65 năm' và để trống"],
+  ] as const)('names the period and deadline of %s', (_what, spec, periodId, now, subject, [label, value], due, nilHint) => {
+    const unit = spec === BAO_CAO_30_PHUT ? { ...HOA, type: 'co-so-doan' as const } : spec === REN_LUYEN_DANH_GIA ? { ...HOA, type: 'chi-doan' as const } : HOA;
+    const mail = noticeAt(now, { spec, periodId, unit });
+    expect(mail.subject).toBe(subject);
+    expect(mail.text).toMatch(new RegExp(`${label}\\s+${value.replace(/[()]/g, '\\$&')}`));
+    expect(mail.text).toContain(`Hạn nộp:`);
+    expect(mail.text).toContain(due);
+    expect(mail.text).toContain(nilHint);
+  });
+});
+
+describe('renderNotice: the body', () => {
+  it('greets the unit and its contact, names the plan, says what is missing, how to declare nothing, where to fix and whom to call', () => {
+    const { text, html } = noticeAt('2024-09-17T01:00:00.000Z');
+    const expected = [
+      'Kính gửi: Liên đội Tiểu học Lương Thế Vinh (đồng chí Nguyễn Thị Hoa)',
+      PLAN,
+      TAP_HUAN.title,
+      'Hội đồng Đội Quận 1 – Phòng Giáo dục và Đào tạo – Nhà Thiếu nhi Quận 1',
+      '10g00 ngày 15/09/2024',
+      'Chưa nộp, quá hạn 2 ngày',
+      'hệ thống chưa nhận được báo cáo của đơn vị',
+      `hãy ghi "Không phát sinh" vào một dòng của trang 'Đăng ký tập huấn'`,
+      `Nơi nhập và sửa báo cáo: ${LINK}`,
+      'đồng chí Phạm Thu Trang — điện thoại 0283 822 1234 — email VanPhong@QuanDoan1.example',
+    ];
+    for (const line of expected) {
+      expect(text).toContain(line);
+      expect(html).toContain(escapeHtml(line).replace(escapeHtml(LINK), `<a href="${escapeHtml(LINK)}" style="color:#1155cc">${escapeHtml(LINK)}</a>`));
+    }
+    expect(html).toContain(`<a href="${escapeHtml(LINK)}"`);
+  });
+
+  it('greets the unit alone when no contact has a name, and shows a file name as it is', () => {
+    const unit = school('ld-x', { name: 'Liên đội THCS Văn Lang', contacts: [{ name: '', email: 'vanlang@example.vn' }] });
+    const { text, html } = noticeAt('2024-09-17T01:00:00.000Z', { unit, sheetLink: 'tệp ld-x.xlsx' });
+    expect(text).toMatch(/^Kính gửi: Liên đội THCS Văn Lang\n/);
+    expect(text).toContain('Nơi nhập và sửa báo cáo: tệp ld-x.xlsx');
+    expect(html).not.toContain('<a ');
+  });
+
+  it('writes Vietnamese in NFC even when the registry holds decomposed letters', () => {
+    const nfd = 'Liên đội Tiểu học Nguyễn Bỉnh Khiêm'.normalize('NFD');
+    const { text, html } = noticeAt('2024-09-17T01:00:00.000Z', { unit: { ...HOA, name: nfd } });
+    expect(text).toContain('Liên đội Tiểu học Nguyễn Bỉnh Khiêm'.normalize('NFC'));
+    expect(html).toBe(html.normalize('NFC'));
+    expect(text).not.toContain(nfd);
+  });
+});
+
+describe('renderNotice: a partial report lists its first rejected rows', () => {
+  const twoErrors = (row: number) => (row === 9 ? [phoneError(9), { column: 'Họ và tên', message: "Dòng 9, cột 'Họ và tên': chưa nhập (cột bắt buộc)." }] : [phoneError(row)]);
+
+  it.each([
+    ['one row', [4], [4], undefined],
+    ['five rows', [8, 4, 6, 5, 7], [4, 5, 6, 7, 8], undefined],
+    ['seven rows, one with two errors', [10, 9, 8, 7, 6, 5, 4], [4, 5, 6, 7, 8], 'và 3 lỗi khác'],
+    ['six rows', [4, 5, 6, 7, 8, 12], [4, 5, 6, 7, 8], 'và 1 lỗi khác'],
+  ])('%s', (_what, rows, listed, more) => {
+    const submission = partial(TAP_HUAN, '2024-09-15', HOA.id, rows, twoErrors);
+    const { notice, text, html } = noticeAt('2024-09-17T01:00:00.000Z', { submission });
+    expect(notice.status).toBe('partial');
+    expect(text).toContain(`Báo cáo của đơn vị còn ${rows.length} dòng chưa hợp lệ`);
+    const items = text.split('\n').filter((l) => l.startsWith('  - '));
+    expect(items).toEqual([...listed.map((r) => `  - Dòng ${r}: ✗ Cột 'Số điện thoại': '12345' không phải số điện thoại Việt Nam.`), ...(more ? [`  - ${more}`] : [])]);
+    expect(text).not.toMatch(/Dòng \d+, cột/);
+    expect(text).not.toContain('chưa nhận được báo cáo');
+    expect(html.match(/<li /g)).toHaveLength(items.length);
+  });
+
+  it('says how many valid rows are still missing when no row was rejected', () => {
+    const spec: FormSpec = { ...TAP_HUAN, minRows: 3 };
+    const submission: StoredSubmission = { ...storedSubmission(TAP_HUAN.id, '2024-09-15', HOA.id, { rows: [3, 4], firstCompleteAt: null, lastChangedAt: '2024-09-10T02:00:00.000Z' }), complete: false };
+    const { text } = noticeAt('2024-09-17T01:00:00.000Z', { spec, submission });
+    expect(text).toContain('Báo cáo của đơn vị chưa đủ: cần ít nhất 3 dòng hợp lệ, hiện có 2 dòng.');
+  });
+});
+
+describe('renderNotice: hostile values', () => {
+  const hostile = '<script>alert("x")</script> & Co';
+  const unit = school('ld-evil', { name: hostile, contacts: [{ name: '<b>Hoa</b>', email: 'evil@example.vn' }] });
+  const submission = partial(TAP_HUAN, '2024-09-15', 'ld-evil', [4], () => [{ column: 'Họ và tên', message: "Dòng 4, cột 'Họ và tên': '<img src=x onerror=alert(1)>' quá dài." }]);
+  const settings: DistrictSettings = { ...SETTINGS, districtName: 'Quận Đoàn <1> & Co', contactName: '"Trang"' };
+
+  it.each([
+    ['a link with quotes and ampersands', `${LINK}"><script>x</script>`],
+    ['a javascript: link', 'javascript:alert(1)'],
+  ])('escapes every value in the HTML, with %s', (_what, sheetLink) => {
+    const { text, html } = noticeAt('2024-09-23T01:00:00.000Z', { unit, submission, settings, sheetLink });
+    expect(text).toContain(`Kính gửi: ${hostile} (đồng chí <b>Hoa</b>)`);
+    expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Co');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(html).toContain('Quận Đoàn &lt;1&gt; &amp; Co');
+    expect(html).toContain('&quot;Trang&quot;');
+    for (const raw of ['<script', '<b>', '<img', '<1>', 'href="javascript:']) expect(html).not.toContain(raw);
+  });
+
+  it('keeps the subject on one line whatever the tab name holds', () => {
+    const spec: FormSpec = { ...TAP_HUAN, tab: 'Đăng ký\r\nBcc: all@example.vn' };
+    const { subject } = noticeAt('2024-09-17T01:00:00.000Z', { spec });
+    expect(subject).toBe(`[Quá hạn nộp báo cáo] ${PLAN} — Đăng ký Bcc: all@example.vn — hạn 10g00 15/09/2024`);
+  });
+});
