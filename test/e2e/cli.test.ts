@@ -33,6 +33,9 @@ describe('tonghop CLI', () => {
     expect(result.summary).toMatchObject({ written: true, location: path.join(home, 'demo', 'tong-hop-bao-cao.xlsx') });
     expect(result.feedback.unitsWritten).toBe(32);
     expect(result.standing.find((s: { formId: string }) => s.formId === 'tap-huan-2024')).toMatchObject({ expected: 20, missing: 2 });
+    // The outbox holds the notices of the replayed days and of the demo's final morning.
+    const outbox = (await readdir(path.join(home, 'demo', 'outbox'))).join('\n');
+    for (const stage of ['reminder', 'due', 'overdue', 'escalation', 'digest']) expect(outbox).toContain(stage);
     const units = await readdir(path.join(home, 'demo', 'units'));
     expect(units).toHaveLength(33);
     // Not a terminal: progress comes as plain lines on stderr.
@@ -42,6 +45,8 @@ describe('tonghop CLI', () => {
   it('demo again writes nothing and says so', async () => {
     const json = JSON.parse((await runCli(['--json', 'demo'], env)).stdout);
     expect(json).toMatchObject({ created: false, sweepId: null, totals: { writes: 0, submissionsWritten: 0, unitsUnchanged: 36 }, stats: { written: 0 }, summary: { written: false }, feedback: { unitsWritten: 0 } });
+    expect(json.notify.result.outcomes.filter((o: { result: string }) => o.result === 'sent')).toEqual([]);
+    expect(json.notify.result.digest.result).toBe('already-sent');
     const text = await runCli(['demo'], env);
     expect(text.stdout).toContain('Không có gì thay đổi kể từ lần quét trước: không ghi gì vào Firestore.');
     expect(text.stdout).toContain('Dùng lại khu vực mẫu đã có');
@@ -62,6 +67,17 @@ describe('tonghop CLI', () => {
     const run = await runCli(['--json', 'sweep', '--control', path.join(home, 'demo', 'control.xlsx')], env);
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout).totals.writes).toBe(0);
+  });
+
+  it('notify --dry-run shows what would be sent at another instant and writes nothing', async () => {
+    const before = await readdir(path.join(home, 'demo', 'outbox'));
+    const run = await runCli(['--json', 'notify', '--control', path.join(home, 'demo', 'control.xlsx'), '--now', '2024-10-01T08:00:00+07:00', '--dry-run'], env);
+    expect(run.code).toBe(0);
+    const json = JSON.parse(run.stdout);
+    // Everything due was already sent by the demo: the dry run explains why nothing goes out.
+    expect(json.result.outcomes.filter((o: { result: string }) => o.result !== 'would-send')).toEqual([]);
+    expect(json.result.suppressed.map((s: { reason: string }) => s.reason)).toContainEqual(expect.stringContaining('đã gửi'));
+    expect(await readdir(path.join(home, 'demo', 'outbox'))).toEqual(before);
   });
 
   it('templates writes one workbook per built-in form', async () => {

@@ -92,6 +92,27 @@ describe('notices through a real SMTP server', () => {
     expect(smtp.received).toHaveLength(count);
   });
 
+  it('a dry run decides the same notices but sends and records nothing', async () => {
+    const dry = createSmtpMailer({ url: smtp.url, from: 'vanphong@quandoan.example' });
+    const before = smtp.received.length;
+    const result = await notify({
+      settings: SETTINGS,
+      units: UNITS,
+      forms: [TAP_HUAN],
+      store: new FirestoreSummaryStore(firestore.db),
+      ledger: new FirestoreNoticeLedger(firestore.db),
+      mailer: dry,
+      policy: DEFAULT_NOTICE_POLICY,
+      now: morning(23),
+      dryRun: true,
+      sheetLinkOf: (unit) => unit.source,
+    }).finally(() => dry.close());
+    expect(result.outcomes.map((o) => [o.notice.unitId, o.notice.stage, o.result])).toContainEqual(['vang1', 'escalation', 'would-send']);
+    expect(smtp.received).toHaveLength(before);
+    const ledger = await new FirestoreNoticeLedger(firestore.db).load();
+    expect(ledger.has('tap-huan-2024~2024-09-15~vang1~escalation')).toBe(false);
+  });
+
   it('copies the district office on escalations, a week after the deadline', async () => {
     const result = await run(morning(23));
     const escalation = smtp.received.find((m) => String(m.headers.get('x-tonghop-notice')) === 'tap-huan-2024~2024-09-15~vang1~escalation');

@@ -1,7 +1,9 @@
 import path from 'node:path';
 import Table from 'cli-table3';
 import { formatVietnameseNumber as n } from '../domain/cells/number-format.js';
+import type { FormSpec } from '../domain/forms/form-spec.js';
 import { STAGE_LABELS } from '../domain/notices/notice-kinds.js';
+import { periodLabel } from '../domain/periods/period-id.js';
 import type { NotifyRun } from './run-notify.js';
 import type { Output } from './output.js';
 import { COMPACT_TABLE } from './table-style.js';
@@ -9,14 +11,16 @@ import { COMPACT_TABLE } from './table-style.js';
 const MAX_LINES = 25;
 
 /** What a notify run sent (or would send), what it held back and why, and where the mail is. */
-export function printNotifyReport(out: Output, run: NotifyRun, names: ReadonlyMap<string, string>): void {
+export function printNotifyReport(out: Output, run: NotifyRun, names: ReadonlyMap<string, string>, forms: readonly FormSpec[]): void {
   const { result } = run;
   out.print('');
   if (result.quiet) out.print('Ngoài giờ gửi thư: lượt này không gửi gì.');
   const table = new Table({ ...COMPACT_TABLE, head: ['Đơn vị', 'Biểu mẫu · Kỳ', 'Bước', 'Kết quả'] });
   for (const o of result.outcomes.slice(0, MAX_LINES)) {
     const outcome = o.result === 'sent' ? 'đã gửi' : o.result === 'would-send' ? 'sẽ gửi (chạy thử)' : o.result === 'failed' ? `lỗi: ${o.error}` : `bỏ qua: ${o.reason}`;
-    table.push([names.get(o.notice.unitId) ?? o.notice.unitId, `${o.notice.formId} · ${o.notice.periodId}`, STAGE_LABELS[o.notice.stage], outcome]);
+    const spec = forms.find((f) => f.id === o.notice.formId);
+    const what = spec ? `${spec.tab} · ${periodLabel(spec, o.notice.periodId)}` : `${o.notice.formId} · ${o.notice.periodId}`;
+    table.push([names.get(o.notice.unitId) ?? o.notice.unitId, what, STAGE_LABELS[o.notice.stage], outcome]);
   }
   const sent = result.outcomes.filter((o) => o.result === 'sent').length;
   out.print(`Thư nhắc (${run.mailer}): ${n(sent)} đã gửi, ${n(result.outcomes.filter((o) => o.result === 'would-send').length)} sẽ gửi, ${n(result.outcomes.filter((o) => o.result === 'failed').length)} lỗi, ${n(result.suppressed.length)} không gửi.`);

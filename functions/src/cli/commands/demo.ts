@@ -130,7 +130,7 @@ function printDemoReport(
     out.print('');
     out.print(`Các lượt nhắc trước đó (7g30 ngày 13, 15 và 17/09/2024) đã gửi ${n(report.earlierNotices)} thư nhắc, đến hạn và quá hạn.`);
   }
-  printNotifyReport(out, report.notices, new Map(report.run.control.units.map((u) => [u.id, u.name])));
+  printNotifyReport(out, report.notices, new Map(report.run.control.units.map((u) => [u.id, u.name])), report.run.forms);
   out.print('');
   out.print('Xem tiếp:');
   out.print(`  - Bảng tổng hợp cho Quận Đoàn: ${relative(defaultSummaryPath(report.controlPath))}`);

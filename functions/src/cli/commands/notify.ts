@@ -31,5 +31,5 @@ export async function notifyCommand({ config, out }: CommandContext, opts: Notif
     }),
   );
   if (out.json) out.printJson(run);
-  else printNotifyReport(out, run, new Map(control.units.map((u) => [u.id, u.name])));
+  else printNotifyReport(out, run, new Map(control.units.map((u) => [u.id, u.name])), forms);
 }
