@@ -43,7 +43,7 @@ export async function main(argv: readonly string[], io: CliIo = process): Promis
     program
       .command(name)
       .description(description)
-      .requiredOption('--control <file>', 'control workbook (.xlsx) with the "Đơn vị" tab')
+      .option('--control <file>', 'control workbook (.xlsx) with the "Đơn vị" tab (default: the demo\'s, in TONGHOP_HOME)')
       .option('--units-dir <dir>', 'folder of unit workbooks (default: units/ next to the control workbook)')
       .option('--summary <file>', 'summary workbook to write (default: tong-hop-bao-cao.xlsx next to the control workbook)')
       .option('--now <instant>', 'the clock, ISO 8601 (default: now)', parseInstant)
@@ -53,7 +53,7 @@ export async function main(argv: readonly string[], io: CliIo = process): Promis
   program
     .command('notify')
     .description('send the reminder, due, overdue and escalation mails due now (at most once each) and the daily digest')
-    .requiredOption('--control <file>', 'control workbook (.xlsx) with the "Đơn vị" tab')
+    .option('--control <file>', 'control workbook (.xlsx) with the "Đơn vị" tab (default: the demo\'s, in TONGHOP_HOME)')
     .option('--outbox <dir>', 'folder for .eml files when SMTP_URL is not set (default: outbox/ next to the control workbook)')
     .option('--now <instant>', 'the clock, ISO 8601 (default: now)', parseInstant)
     .option('--dry-run', 'show what would be sent; send and write nothing')

@@ -12,7 +12,7 @@ import { printNotifyReport } from '../notify-report.js';
 import { runNotify, type NotifyRun } from '../run-notify.js';
 import { defaultSummaryPath, runWorkbookSweep, type SweepUnitsAt } from '../run-sweep.js';
 import { printSweepReport, sweepRunJson } from '../sweep-report.js';
-import type { CommandContext } from './context.js';
+import { demoDir, type CommandContext } from './context.js';
 
 /**
  * The morning notice runs of the demo's history around the training deadline (10g00 15/09/2024):
@@ -29,7 +29,7 @@ const DEMO_NOTICE_RUNS = [ictInstant('2024-09-13', '07:30'), ictInstant('2024-09
  */
 export async function demoCommand(context: CommandContext, opts: { reset: boolean }): Promise<void> {
   const { config, out } = context;
-  const dir = path.join(config.home, 'demo');
+  const dir = demoDir(config);
   const controlPath = path.join(dir, CONTROL_FILE);
   const outboxDir = path.join(dir, 'outbox');
   if (opts.reset) await rm(outboxDir, { recursive: true, force: true });

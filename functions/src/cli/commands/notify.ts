@@ -5,10 +5,10 @@ import { applyFormOverrides } from '../../domain/units/read-control.js';
 import { withFirestore } from '../firestore-session.js';
 import { printNotifyReport } from '../notify-report.js';
 import { runNotify } from '../run-notify.js';
-import type { CommandContext } from './context.js';
+import { controlWorkbookPath, type CommandContext } from './context.js';
 
 export interface NotifyCommandOptions {
-  readonly control: string;
+  readonly control?: string;
   readonly outbox?: string;
   readonly now?: Date;
   readonly dryRun?: boolean;
@@ -16,7 +16,7 @@ export interface NotifyCommandOptions {
 
 /** `tonghop notify --control file.xlsx [--now] [--dry-run]`: the reminder, overdue and escalation mails due now, and the digest. */
 export async function notifyCommand({ config, out }: CommandContext, opts: NotifyCommandOptions): Promise<void> {
-  const controlPath = path.resolve(opts.control);
+  const controlPath = controlWorkbookPath(config, opts.control);
   const control = await readControlWorkbook(controlPath);
   const forms = applyFormOverrides(await loadBuiltinForms(), control.overrides).specs;
   const run = await withFirestore(config, out, (session) =>

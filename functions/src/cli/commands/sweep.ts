@@ -2,10 +2,10 @@ import path from 'node:path';
 import { withFirestore } from '../firestore-session.js';
 import { runWorkbookSweep } from '../run-sweep.js';
 import { printSweepReport, sweepRunJson } from '../sweep-report.js';
-import type { CommandContext } from './context.js';
+import { controlWorkbookPath, type CommandContext } from './context.js';
 
 export interface SweepCommandOptions {
-  readonly control: string;
+  readonly control?: string;
   readonly unitsDir?: string;
   readonly summary?: string;
   readonly now?: Date;
@@ -26,7 +26,7 @@ async function runAndReport({ config, out }: CommandContext, opts: SweepCommandO
     runWorkbookSweep({
       session,
       out,
-      controlPath: path.resolve(opts.control),
+      controlPath: controlWorkbookPath(config, opts.control),
       unitsDir: opts.unitsDir ? path.resolve(opts.unitsDir) : undefined,
       summaryPath: opts.summary ? path.resolve(opts.summary) : undefined,
       now: opts.now ?? new Date(),
