@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { loadBuiltinForms } from '../adapters/catalog/builtin-forms.js';
+import { FirestoreNoticeLedger } from '../adapters/store/firestore-notice-ledger.js';
 import { FirestoreSummaryStore } from '../adapters/store/firestore-summary-store.js';
 import { FirestoreSweepStore } from '../adapters/store/firestore-sweep-store.js';
 import { readControlWorkbook } from '../adapters/workbook/read-control-workbook.js';
@@ -40,6 +41,8 @@ export interface WorkbookRunOptions {
   readonly summaryOnly?: boolean;
   /** Runs first, with the same Firestore (the demo replays its history through it). */
   readonly prepare?: (sweepUnitsAt: SweepUnitsAt) => Promise<void>;
+  /** Runs after the sweep and before the summary (the demo sends its notices there, so the summary lists them). */
+  readonly afterSweep?: (control: ControlReading, forms: readonly FormSpec[]) => Promise<void>;
 }
 
 /** Default location of the district summary workbook. */
@@ -78,6 +81,7 @@ export async function runWorkbookSweep(options: WorkbookRunOptions): Promise<{ r
       progress.stop();
     }
   }
+  await options.afterSweep?.(control, overridden.specs);
   let feedbackProgress: Progress | undefined;
   const summary = await summarize({
     settings: control.settings,
@@ -86,6 +90,7 @@ export async function runWorkbookSweep(options: WorkbookRunOptions): Promise<{ r
     store: new FirestoreSummaryStore(session.db),
     output: new SummaryWorkbookFile(options.summaryPath ?? defaultSummaryPath(controlPath)),
     feedback: folder,
+    notices: new FirestoreNoticeLedger(session.db),
     now,
     onUnitFeedback: (done, total) => (feedbackProgress ??= out.progress('Writing row statuses', total)).tick(done),
   });

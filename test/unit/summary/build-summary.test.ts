@@ -242,14 +242,21 @@ describe('Theo cụm', () => {
 describe('Quá hạn', () => {
   const overdue = tab('Quá hạn');
 
-  it('lists units missing or partial after the deadline, most overdue first, then by name, with contacts', () => {
-    expect(headers(overdue)).toEqual(['Đơn vị', 'Cụm', 'Biểu mẫu · Kỳ', 'Hạn nộp', 'Tình trạng', 'Số ngày quá hạn', 'Người liên hệ', 'Email', 'Điện thoại']);
+  it('lists units missing or partial after the deadline, latest deadline first, then by name, with contacts', () => {
+    expect(headers(overdue)).toEqual(['Đơn vị', 'Cụm', 'Biểu mẫu · Kỳ', 'Hạn nộp', 'Tình trạng', 'Số ngày quá hạn', 'Đã nhắc', 'Người liên hệ', 'Email', 'Điện thoại']);
     expect(overdue.rows).toEqual([
-      [NAME_C, 'Cụm 2', KHN, new Date('2023-12-13T17:00:00.000Z'), 'missing', KHN_DAYS, '', '', ''],
-      [NAME_B, 'Cụm 1', KHN, new Date('2023-12-13T17:00:00.000Z'), 'partial', KHN_DAYS, 'Trần Văn Bình', 'binh@vanlang.edu.vn', '0912 345 678'],
       // 15/09 10g00 → 20/09: 5 days.
-      [NAME_B, 'Cụm 1', TH, new Date('2024-09-15T03:00:00.000Z'), 'missing', 5, 'Trần Văn Bình', 'binh@vanlang.edu.vn', '0912 345 678'],
+      [NAME_B, 'Cụm 1', TH, new Date('2024-09-15T03:00:00.000Z'), 'missing', 5, '', 'Trần Văn Bình', 'binh@vanlang.edu.vn', '0912 345 678'],
+      [NAME_C, 'Cụm 2', KHN, new Date('2023-12-13T17:00:00.000Z'), 'missing', KHN_DAYS, '', '', '', ''],
+      [NAME_B, 'Cụm 1', KHN, new Date('2023-12-13T17:00:00.000Z'), 'partial', KHN_DAYS, '', 'Trần Văn Bình', 'binh@vanlang.edu.vn', '0912 345 678'],
     ]);
+  });
+
+  it('says what each overdue unit was sent and when', () => {
+    const sentAt = new Date('2024-09-17T00:30:00Z');
+    const withNotices = buildSummary({ ...pictureOf(SUBMISSIONS), noticesSent: [{ id: 'x', state: 'sent', attempts: 0, recipients: 1, sentAt, stage: 'overdue', unitId: 'ld-b', formId: TAP_HUAN.id, periodId: '2024-09-15' }] });
+    const rows = withNotices.tabs.find((t) => t.name === 'Quá hạn')?.rows ?? [];
+    expect(rows[0]?.[6]).toBe('Quá hạn 17/09/2024');
   });
 });
 

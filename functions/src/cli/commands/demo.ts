@@ -42,11 +42,15 @@ export async function demoCommand(context: CommandContext, opts: { reset: boolea
 
   const { run, notices } = await withFirestore(config, out, async (session) => {
     const history = { notices: 0, writes: 0 };
+    let notified: Awaited<ReturnType<typeof runNotify>> | undefined;
     const swept = await runWorkbookSweep({
       session,
       out,
       controlPath,
       now: DEMO_NOW,
+      afterSweep: async (control, specs) => {
+        notified = await runNotify({ config, session, control, forms: specs, outboxDir, now: DEMO_NOW, dryRun: false });
+      },
       ...(fresh
         ? {
             prepare: async (sweepUnitsAt: SweepUnitsAt) => {
@@ -56,7 +60,7 @@ export async function demoCommand(context: CommandContext, opts: { reset: boolea
         : {}),
     });
     earlierNotices = history.notices;
-    const notified = await runNotify({ config, session, control: swept.value.control, forms: swept.value.forms, outboxDir, now: DEMO_NOW, dryRun: false });
+    if (!notified) throw new Error('the demo notice run did not happen');
     return { value: { run: swept.value, notices: notified.value }, writes: history.writes + swept.writes + notified.writes };
   });
 

@@ -1,4 +1,5 @@
 import type { FormSpec } from '../forms/form-spec.js';
+import type { LedgerEntry } from '../notices/notice-kinds.js';
 import type { RejectedRow } from '../forms/read-form-tab.js';
 import type { Period } from '../periods/schedule.js';
 import type { FormPeriodStats, UnitSubmission } from '../stats/form-period-stats.js';
@@ -33,5 +34,7 @@ export interface DistrictPicture {
   readonly periods: readonly { readonly spec: FormSpec; readonly period: Period; readonly stats: FormPeriodStats }[];
   readonly submissions: readonly StoredSubmission[];
   readonly sourceProblems: readonly SourceProblem[];
+  /** Notices sent so far (the ledger's sent entries), for the "Quá hạn" tab. */
+  readonly noticesSent?: readonly LedgerEntry[];
   readonly now: Date;
 }

@@ -1,4 +1,5 @@
 import type { FormSpec } from '../forms/form-spec.js';
+import { STAGE_LABELS, type LedgerEntry } from '../notices/notice-kinds.js';
 import { STATUS_DISPLAY, SUBMISSION_STATUSES } from '../status/status-kinds.js';
 import type { GroupStats } from '../stats/form-period-stats.js';
 import { deadlineMinute, formatIctDate } from '../time/ict.js';
@@ -88,19 +89,22 @@ export function progressTab(picture: DistrictPicture): SummaryTab {
   };
 }
 
-/** "Quá hạn": every unit still missing or incomplete after a deadline, most overdue first, with its contacts. */
+/** "Quá hạn": every unit still missing or incomplete after a deadline, latest deadline first, with what it was sent and its contacts. */
 export function overdueTab(picture: DistrictPicture): SummaryTab {
   const unitById = new Map(picture.units.map((u) => [u.id, u]));
+  const sent = noticesByItem(picture.noticesSent ?? []);
   const rows = picture.periods
     .flatMap(({ spec, period, stats }) =>
       stats.units.flatMap((standing) => {
         if (standing.daysOverdue === undefined) return [];
         const unit = unitById.get(standing.unitId);
         const contact = unit?.contacts[0];
-        return [[unit?.name ?? standing.unitId, unit?.cluster ?? '', `${formShortName(spec)} · ${period.label}`, deadlineMinute(period.due), standing.status, standing.daysOverdue, contact?.name ?? '', contact?.email ?? '', contact?.phone ?? ''] as SummaryCell[]];
+        const reminded = sent.get(`${spec.id}~${period.id}~${standing.unitId}`) ?? '';
+        return [[unit?.name ?? standing.unitId, unit?.cluster ?? '', `${formShortName(spec)} · ${period.label}`, deadlineMinute(period.due), standing.status, standing.daysOverdue, reminded, contact?.name ?? '', contact?.email ?? '', contact?.phone ?? ''] as SummaryCell[]];
       }),
     )
-    .sort((a, b) => Number(b[5]) - Number(a[5]) || String(a[0]).localeCompare(String(b[0]), 'vi'));
+    // The latest deadlines first: what the district can still chase, not reports years old.
+    .sort((a, b) => Number(a[5]) - Number(b[5]) || String(a[0]).localeCompare(String(b[0]), 'vi'));
   return {
     name: 'Quá hạn',
     title: ['Đơn vị quá hạn (chưa nộp hoặc nộp chưa đạt)', `Tính đến ${formatIctDate(picture.now)}`],
@@ -111,10 +115,30 @@ export function overdueTab(picture: DistrictPicture): SummaryTab {
       { header: 'Hạn nộp', format: 'datetime' },
       { header: 'Tình trạng', format: 'status' },
       { header: 'Số ngày quá hạn', format: 'int' },
+      { header: 'Đã nhắc', format: 'text', width: 36 },
       { header: 'Người liên hệ', format: 'text' },
       { header: 'Email', format: 'text' },
       { header: 'Điện thoại', format: 'text' },
     ],
     rows,
   };
+}
+
+/** What was sent for each (form, period, unit): "Quá hạn 17/09/2024; Quá hạn lâu, báo Quận Đoàn 23/09/2024". */
+function noticesByItem(entries: readonly LedgerEntry[]): Map<string, string> {
+  const byItem = new Map<string, LedgerEntry[]>();
+  for (const e of entries) {
+    if (!e.formId || !e.periodId || !e.unitId || !e.stage || !e.sentAt) continue;
+    const key = `${e.formId}~${e.periodId}~${e.unitId}`;
+    byItem.set(key, [...(byItem.get(key) ?? []), e]);
+  }
+  return new Map(
+    [...byItem.entries()].map(([key, list]) => [
+      key,
+      list
+        .sort((a, b) => (a.sentAt?.getTime() ?? 0) - (b.sentAt?.getTime() ?? 0))
+        .map((e) => `${e.stage ? STAGE_LABELS[e.stage] : ''} ${e.sentAt ? formatIctDate(e.sentAt) : ''}`)
+        .join('; '),
+    ]),
+  );
 }

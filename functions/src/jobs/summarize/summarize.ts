@@ -8,6 +8,7 @@ import type { SummaryModel } from '../../domain/summary/summary-model.js';
 import type { DistrictSettings } from '../../domain/units/read-control.js';
 import type { Unit } from '../../domain/units/unit.js';
 import { loadDistrictPicture } from './load-district-picture.js';
+import type { NoticeLedger } from '../notify/ports.js';
 import type { FeedbackTarget, SummaryOutput, SummaryStore } from './ports.js';
 
 export interface SummarizeInput {
@@ -19,6 +20,8 @@ export interface SummarizeInput {
   readonly output?: SummaryOutput;
   /** Where row statuses go back to; absent = no feedback. */
   readonly feedback?: FeedbackTarget;
+  /** The notices ledger, so the summary says what was sent to each overdue unit. */
+  readonly notices?: Pick<NoticeLedger, 'load'>;
   readonly now: Date;
   readonly onUnitFeedback?: (done: number, total: number) => void;
 }
@@ -39,7 +42,10 @@ export interface SummarizeResult {
  */
 export async function summarize(input: SummarizeInput): Promise<SummarizeResult> {
   const { store, now } = input;
-  const [{ picture, sources, byFormPeriod }, statsHashes] = await Promise.all([loadDistrictPicture(input), store.loadStatsHashes()]);
+  const [loaded, statsHashes, ledger] = await Promise.all([loadDistrictPicture(input), store.loadStatsHashes(), input.notices?.load()]);
+  const { sources, byFormPeriod } = loaded;
+  const noticesSent = [...(ledger?.values() ?? [])].filter((e) => e.state === 'sent');
+  const picture = { ...loaded.picture, noticesSent };
   let statsWritten = 0;
   for (const { spec, period, stats } of picture.periods) {
     const inputsHash = statsInputsHash(spec, period.id, input.units, byFormPeriod.get(`${spec.id}~${period.id}`) ?? new Map(), stats);
