@@ -2,9 +2,13 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadBuiltinForms } from '../../functions/src/adapters/catalog/builtin-forms.js';
 import { readWorkbookTabs } from '../../functions/src/adapters/workbook/read-workbook.js';
+import { FIRST_DATA_ROW } from '../../functions/src/adapters/workbook/write-form-sheet.js';
+import { writeUnitWorkbook } from '../../functions/src/adapters/workbook/write-templates.js';
 import { writeUnitFeedback } from '../../functions/src/adapters/workbook/write-unit-feedback.js';
 import { STANDING_TAB, type TabFeedback, type UnitFeedback } from '../../functions/src/domain/feedback/unit-feedback.js';
 import { STATUS_HEADER } from '../../functions/src/domain/forms/header-match.js';
@@ -51,6 +55,8 @@ async function buildUnitWorkbook(): Promise<string> {
   styled.border = { bottom: { style: 'double', color: { argb: 'FF0000FF' } } };
   members.getColumn(3).width = 28;
   (members as unknown as RangeValidations).dataValidations.add('F6:F100', { type: 'list', allowBlank: true, formulae: [ROLE_LIST] });
+  // A bound taken from a cell: exceljs reads it back as NaN.
+  (members as unknown as RangeValidations).dataValidations.add('B6:B100', { type: 'whole', operator: 'lessThanOrEqual', allowBlank: true, formulae: ['$J$1'] });
 
   const activities = workbook.addWorksheet(ACTIVITIES);
   activities.getCell('A1').value = 'HOẠT ĐỘNG THÁNG 9';
@@ -161,6 +167,34 @@ function valuesOf(sheet: ExcelJS.Worksheet): Map<string, ExcelJS.CellValue> {
   return values;
 }
 
+/** Every data validation of every sheet part of an .xlsx, as written: 'xl/worksheets/sheetN.xml sqref type formula1'. */
+function validationsOf(zip: Buffer, sheetIds: readonly number[]): string[] {
+  return sheetIds.flatMap((id) =>
+    [...zipEntryText(zip, `xl/worksheets/sheet${id}.xml`).matchAll(/<dataValidation [^>]*?type="(\w+)"[^>]*?sqref="([^"]+)"[^>]*>(?:<formula1>([^<]*)<\/formula1>)?/g)].map(
+      (m) => `sheet${id} ${m[2]} ${m[1]} ${m[3] ?? ''}`,
+    ),
+  );
+}
+
+/** The text of one file inside a zip (.xlsx), read from the central directory; stored or deflated entries only. */
+function zipEntryText(zip: Buffer, name: string): string {
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  let at = zip.readUInt32LE(end + 16);
+  for (let i = 0; i < zip.readUInt16LE(end + 10); i++) {
+    const method = zip.readUInt16LE(at + 10);
+    const size = zip.readUInt32LE(at + 20);
+    const nameLength = zip.readUInt16LE(at + 28);
+    const local = zip.readUInt32LE(at + 42);
+    if (zip.toString('utf8', at + 46, at + 46 + nameLength) === name) {
+      const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+      const data = zip.subarray(start, start + size);
+      return (method === 8 ? inflateRawSync(data) : data).toString('utf8');
+    }
+    at += 46 + nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+  }
+  throw new Error(`${name} not in the zip`);
+}
+
 async function fingerprint(file: string): Promise<{ sha256: string; mtimeMs: number; size: number }> {
   const info = await stat(file);
   return { sha256: createHash('sha256').update(await readFile(file)).digest('hex'), mtimeMs: info.mtimeMs, size: info.size };
@@ -203,6 +237,11 @@ describe('writeUnitFeedback', () => {
     expect(members.getCell('E6').value).toEqual({ formula: 'B6*2', result: 4 });
     expect(members.getCell('C8').type).toBe(ExcelJS.ValueType.String);
     expect(members.getCell('F50').dataValidation).toMatchObject({ type: 'list', formulae: [ROLE_LIST] });
+    // Written back as the one range F6:F100: exceljs alone writes F10:F100 and F6:F100, overlapping.
+    const sheetXml = zipEntryText(await readFile(file), `xl/worksheets/sheet${members.id}.xml`);
+    expect([...sheetXml.matchAll(/<dataValidation [^>]*sqref="([^"]+)"/g)].map((m) => m[1])).toEqual(['F6:F100']);
+    // The cell-bound rule exceljs could not read is dropped rather than written as the formula "NaN".
+    expect(members.getCell('B50').dataValidation).toBeUndefined();
     expect(members.getColumn(3).width).toBe(28);
     expect(members.views[0]).toMatchObject({ state: 'frozen', ySplit: HEADER_ROW });
 
@@ -316,5 +355,37 @@ describe('writeUnitFeedback', () => {
     const workbook = await open(file);
     expect(sheetOf(workbook, MEMBERS).getCell('G7').value).toBe(FIRST_FEEDBACK[7]);
     expect(workbook.worksheets.map((w) => w.name)).toEqual([MEMBERS, ACTIVITIES, STANDING_TAB, HELP]);
+  });
+
+  it('keeps the dropdowns, notes and rows of a workbook made from the templates', async () => {
+    const forms = (await loadBuiltinForms()).filter((f) => f.id === 'ren-luyen-2014-dang-ky' || f.id === 'ren-luyen-2014-danh-gia');
+    expect(forms).toHaveLength(2);
+    const file = path.join(dir, 'from-templates.xlsx');
+    await writeUnitWorkbook(file, 'Chi đoàn mẫu', forms, new Map([['ren-luyen-2014-danh-gia', [['Đợt I', 'Nguyễn Văn An', 'HTXS', 'HTT', null]]]]));
+    const before = await open(file);
+    const beforeBytes = await readFile(file);
+    const tabs = forms.map((f) => tab(f.tab, { [FIRST_DATA_ROW]: 'Cột C: "HTXS" không có trong danh sách' }));
+
+    const result = await writeUnitFeedback(file, { unitId: 'cd-mau', tabs, standing: feedback({}).standing });
+
+    expect(result.changed).toBe(true);
+    const after = await open(file);
+    const ids = before.worksheets.map((w) => w.id);
+    expect(validationsOf(await readFile(file), ids)).toEqual(validationsOf(beforeBytes, ids));
+    expect(validationsOf(beforeBytes, ids).length).toBeGreaterThan(0);
+    const statusColumn = (f: (typeof forms)[number]): number => f.columns.length + 1;
+    const except = new Set(forms.map((f) => `${f.tab}!${sheetOf(after, f.tab).getCell(FIRST_DATA_ROW, statusColumn(f)).address}`));
+    const extent = extentOf(before, after);
+    expect(snapshot(after, except, extent)).toEqual(snapshot(before, except, extent));
+    for (const f of forms) {
+      const sheet = sheetOf(after, f.tab);
+      expect(sheet.getCell(HEADER_ROW, statusColumn(f)).note).toEqual(sheetOf(before, f.tab).getCell(HEADER_ROW, statusColumn(f)).note);
+      expect(sheet.getCell(HEADER_ROW, 1).note).toEqual(sheetOf(before, f.tab).getCell(HEADER_ROW, 1).note);
+      expect(sheet.getCell(FIRST_DATA_ROW, statusColumn(f)).value).toBe('Cột C: "HTXS" không có trong danh sách');
+    }
+    // Right after the last form tab, before the help tab (the hidden list tab sits between the form tabs).
+    const names = before.worksheets.map((w) => w.name);
+    const lastForm = Math.max(...forms.map((f) => names.indexOf(f.tab)));
+    expect(after.worksheets.map((w) => w.name)).toEqual([...names.slice(0, lastForm + 1), STANDING_TAB, ...names.slice(lastForm + 1)]);
   });
 });

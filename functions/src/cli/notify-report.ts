@@ -9,6 +9,7 @@ import type { Output } from './output.js';
 import { COMPACT_TABLE } from './table-style.js';
 
 const MAX_LINES = 25;
+const MAX_OUTBOX_LINES = 60;
 
 /** What a notify run sent (or would send), what it held back and why, and where the mail is. */
 export function printNotifyReport(out: Output, run: NotifyRun, names: ReadonlyMap<string, string>, forms: readonly FormSpec[]): void {
@@ -40,6 +41,8 @@ export function printNotifyReport(out: Output, run: NotifyRun, names: ReadonlyMa
   out.print(`Thư tổng hợp gửi Quận Đoàn: ${digest}${result.digest.reason ? ` (${result.digest.reason})` : ''}.`);
   if (run.outbox) {
     out.print(`Hộp thư đi (${run.outbox.dir}): ${n(run.outbox.files.length)} thư.`);
-    for (const f of run.outbox.files.slice(-10)) out.print(`  - ${path.basename(f.file)}: ${f.subject}`);
+    const shown = run.outbox.files.slice(-MAX_OUTBOX_LINES);
+    if (shown.length < run.outbox.files.length) out.print(`  … ${n(run.outbox.files.length - shown.length)} thư cũ hơn, rồi:`);
+    for (const f of shown) out.print(`  - ${path.basename(f.file)} → ${f.to}: ${f.subject}`);
   }
 }

@@ -16,16 +16,18 @@ import { STATUS_NOTE } from './write-form-sheet.js';
  * the "Tình hình nộp" tab. Only status cells (and a missing status header) are written in
  * form tabs; every cell the unit typed keeps its value, formula and style. A file with
  * nothing to change is not saved at all (same bytes, same mtime); otherwise it is saved
- * atomically (temp file in the same folder, then rename).
+ * atomically (temp file in the same folder, then rename), and only if the file did not
+ * change on disk meanwhile (else UnitFileChangedError, the file untouched).
  *
- * A new standing tab goes right after the last form tab named in the feedback (before
- * "Hướng dẫn" and "Danh mục" in the workbooks the system hands out), or first when none of
- * them is found; an existing one keeps its place.
+ * A new standing tab goes right after the last form tab named in the feedback (so before
+ * "Hướng dẫn" in the workbooks the system hands out), or first when none of them is found;
+ * an existing one keeps its place. A form tab without a status column gets one in the first
+ * column right of its last header that is empty in the header row and in every row below.
  *
- * Re-saving goes through exceljs, which drops some things a unit may have added by hand
- * (charts, pivot tables, sheet-scoped names …): see the report in test/integration/unit-feedback.test.ts.
+ * Saving goes through exceljs, which drops what it does not model (charts, pivot tables,
+ * shapes, sheet-scoped and constant names, extLst features such as sparklines …); two exceljs
+ * save bugs are worked around below (overlapping data validations, tables without a style).
  */
-
 /** Result of writing feedback: whether the file was saved, and how many cells were written. */
 export interface UnitFeedbackWrite {
   readonly changed: boolean;
@@ -232,7 +234,11 @@ function readableRule(rule: ExcelJS.DataValidation): boolean {
 /** Cover a set of cells with disjoint rectangles: row runs per column, joined across neighbouring columns with the same run. */
 function rectangles(cells: readonly { row: number; col: number }[]): string[] {
   const rowsByCol = new Map<number, number[]>();
-  for (const { row, col } of cells) rowsByCol.set(col, [...(rowsByCol.get(col) ?? []), row]);
+  for (const { row, col } of cells) {
+    const rows = rowsByCol.get(col);
+    if (rows) rows.push(row);
+    else rowsByCol.set(col, [row]);
+  }
   const runs: { col: number; top: number; bottom: number }[] = [];
   for (const [col, rows] of [...rowsByCol].sort((a, b) => a[0] - b[0])) {
     rows.sort((a, b) => a - b);
