@@ -1,87 +1,79 @@
-import nodemailer, { type SendMailOptions } from 'nodemailer';
-import { MailDeliveryError, type MailFailure } from '../../jobs/notify/mail-delivery-error.js';
-import type { Mailer, OutgoingMail } from '../../jobs/notify/ports.js';
+import nodemailer from 'nodemailer';
+import { MailDeliveryError } from '../../jobs/notify/mail-delivery-error.js';
+import type { Mailer } from '../../jobs/notify/ports.js';
+import { toSendMailOptions } from './compose.js';
+import { toMailDeliveryError } from './smtp-error.js';
 
 export interface SmtpMailerOptions {
-  /** SMTP_URL, e.g. smtps://user:app-password@smtp.gmail.com:465 */
+  /** SMTP_URL: smtp://user:pass@host:587 (STARTTLS when offered) or smtps://user:pass@host:465 (TLS from the start). */
   readonly url: string;
-  /** e.g. '"Quận Đoàn 1" <vanphong@example.com>' */
+  /** The From header, e.g. '"Quận Đoàn 1" <vanphong@example.com>'. */
   readonly from: string;
+  /** Connecting, DNS and waiting for the greeting, each (default 30 s). */
   readonly connectionTimeoutMs?: number;
+  /** Silence on an open connection before it is given up (default 60 s). */
   readonly socketTimeoutMs?: number;
+  readonly tls?: { readonly rejectUnauthorized?: boolean };
 }
 
-/** Mail over a pooled SMTP connection; nodemailer's errors become MailDeliveryError here and nowhere else. */
+/**
+ * Mail through a small pool of SMTP connections. nodemailer's errors become MailDeliveryError
+ * here and nowhere else; `close()` waits for the messages being sent, then closes the pool.
+ */
 export function createSmtpMailer(options: SmtpMailerOptions): Mailer {
+  const endpoint = endpointOf(options.url);
+  const connectionTimeout = options.connectionTimeoutMs ?? 30_000;
+  // An object with `url` (not createTransport(url, {...}): the second argument is message defaults,
+  // so pool options there would be silently ignored). Keys next to `url` apply where the URL sets none.
   const transport = nodemailer.createTransport({
-    ...connectionOf(options.url),
+    url: options.url,
     pool: true,
     maxConnections: 3,
     maxMessages: 100,
-    connectionTimeout: options.connectionTimeoutMs ?? 30_000,
-    greetingTimeout: options.connectionTimeoutMs ?? 30_000,
+    connectionTimeout,
+    greetingTimeout: connectionTimeout,
+    dnsTimeout: connectionTimeout,
     socketTimeout: options.socketTimeoutMs ?? 60_000,
+    logger: false,
+    ...(options.tls ? { tls: { ...options.tls } } : {}),
   });
+  const inFlight = new Set<Promise<unknown>>();
+  let closing: Promise<void> | undefined;
+
   return {
-    description: `SMTP ${withoutPassword(options.url)}`,
+    description: `SMTP ${endpoint}`,
     async send(mail) {
+      if (closing) throw new MailDeliveryError('unknown', `The SMTP mailer for ${endpoint} was closed before this message was sent: the notice is retried on the next run.`, false);
+      const sending = transport.sendMail(toSendMailOptions(mail, options.from));
+      inFlight.add(sending);
       try {
-        const info = await transport.sendMail(messageOf(mail, options.from));
-        return { messageId: String(info.messageId) };
+        const info = await sending;
+        return { messageId: info.messageId };
       } catch (error) {
-        throw toDeliveryError(error);
+        throw toMailDeliveryError(error, endpoint);
+      } finally {
+        inFlight.delete(sending);
       }
     },
-    async close() {
-      transport.close();
+    close() {
+      closing ??= Promise.allSettled([...inFlight]).then(() => transport.close());
+      return closing;
     },
   };
 }
 
-/** The nodemailer message of an outgoing mail: multipart/alternative, UTF-8, traced by our notice id. */
-export function messageOf(mail: OutgoingMail, from: string): SendMailOptions {
-  return {
-    from,
-    to: [...mail.to],
-    ...(mail.cc.length ? { cc: [...mail.cc] } : {}),
-    subject: mail.subject,
-    text: mail.text,
-    html: mail.html,
-    headers: { 'X-Tonghop-Notice': mail.noticeId },
-  };
-}
-
-/** Translate nodemailer's error codes (EAUTH, ECONNECTION, ETIMEDOUT, SMTP 4xx/5xx …) into ours, without personal data. */
-export function toDeliveryError(error: unknown): MailDeliveryError {
-  const e = (error ?? {}) as { code?: string; responseCode?: number; command?: string };
-  const code = e.code ?? '';
-  const response = typeof e.responseCode === 'number' ? e.responseCode : undefined;
-  const where = `${code || 'no code'}${response ? `, SMTP ${response}` : ''}${e.command ? ` after ${e.command}` : ''}`;
-  const fail = (failure: MailFailure, permanent: boolean, fix: string) => new MailDeliveryError(failure, `${fix} (${where})`, permanent, { cause: error });
-  if (code === 'EAUTH') return fail('auth', true, 'SMTP server rejected the login: check the user and password in SMTP_URL');
-  if (['ETIMEDOUT', 'ETIMEOUT'].includes(code)) return fail('timeout', false, 'SMTP server did not answer in time');
-  if (['ECONNECTION', 'ESOCKET', 'ECONNREFUSED', 'ECONNRESET', 'EDNS', 'ETLS'].includes(code)) return fail('connection', false, 'Could not reach or stay connected to the SMTP server: check SMTP_URL host and port');
-  if (response !== undefined && response >= 500) return fail('rejected', true, 'SMTP server refused the message');
-  if (response !== undefined && response >= 400) return fail('rejected', false, 'SMTP server deferred the message');
-  if (code === 'EENVELOPE') return fail('rejected', true, 'SMTP server refused the sender or a recipient');
-  return fail('unknown', false, 'Sending failed');
-}
-
-/** Host, port, TLS and login from SMTP_URL (smtps:// = TLS from the start, port 465 by default). */
-function connectionOf(url: string): { host: string; port: number; secure: boolean; auth?: { user: string; pass: string } } {
-  const parsed = new URL(url);
-  const secure = parsed.protocol === 'smtps:';
-  const auth = parsed.username ? { auth: { user: decodeURIComponent(parsed.username), pass: decodeURIComponent(parsed.password) } } : {};
-  return { host: parsed.hostname, port: Number(parsed.port) || (secure ? 465 : 587), secure, ...auth };
-}
-
-function withoutPassword(url: string): string {
+/** `smtp://host:587` from SMTP_URL: scheme, host and port, never the user or password. */
+function endpointOf(url: string): string {
+  let parsed: URL;
   try {
-    const parsed = new URL(url);
-    parsed.password = '';
-    parsed.username = '';
-    return parsed.toString().replace(/\/$/, '');
+    parsed = new URL(url);
   } catch {
-    return 'smtp';
+    throw new Error('SMTP_URL is not a URL: expected smtp://user:password@host:587 or smtps://user:password@host:465');
   }
+  if (parsed.protocol !== 'smtp:' && parsed.protocol !== 'smtps:') {
+    throw new Error('SMTP_URL must start with smtp:// or smtps://, e.g. smtps://user:password@host:465');
+  }
+  if (!parsed.hostname) throw new Error('SMTP_URL has no host: expected smtp://user:password@host:587');
+  const port = parsed.port || (parsed.protocol === 'smtps:' ? '465' : '587');
+  return `${parsed.protocol}//${parsed.hostname}:${port}`;
 }
