@@ -10,7 +10,7 @@ import type { FormSpec } from '../domain/forms/form-spec.js';
 import { applyFormOverrides, type ControlReading } from '../domain/units/read-control.js';
 import type { Unit } from '../domain/units/unit.js';
 import { summarize, type SummarizeResult } from '../jobs/summarize/summarize.js';
-import { sweep, type SweepResult } from '../jobs/sweep/sweep.js';
+import { sweep, totalsOf, type SweepResult } from '../jobs/sweep/sweep.js';
 import type { UnitSweepResult } from '../jobs/sweep/sweep-unit.js';
 import type { FirestoreSession } from './firestore-session.js';
 import type { Output, Progress } from './output.js';
@@ -114,20 +114,7 @@ function withEarlierSweeps(final: SweepResult, earlier: readonly SweepResult[]):
     if (outcome !== 'read') return { ...u, outcome };
     return { ...u, outcome, rowsRead: u.current.counts.read, rowsValid: u.current.counts.valid, rowsRejected: u.current.counts.rejected };
   });
-  const count = (outcome: UnitSweepResult['outcome']) => units.filter((u) => u.outcome === outcome).length;
-  const rows = (pick: (u: UnitSweepResult) => number) => units.reduce((total, u) => total + pick(u), 0);
   const sum = (pick: (r: SweepResult) => number) => earlier.reduce((total, r) => total + pick(r), pick(final));
-  const totals = {
-    ...final.totals,
-    unitsRead: count('read'),
-    unitsUnchanged: count('unchanged') + count('same-content'),
-    unitsMissing: count('missing'),
-    unitsUnreadable: count('unreadable'),
-    rowsRead: rows((u) => u.rowsRead),
-    rowsValid: rows((u) => u.rowsValid),
-    rowsRejected: rows((u) => u.rowsRejected),
-    submissionsWritten: sum((r) => r.totals.submissionsWritten),
-    writes: sum((r) => r.totals.writes),
-  };
+  const totals = { ...totalsOf(units), submissionsWritten: sum((r) => r.totals.submissionsWritten), writes: sum((r) => r.totals.writes) };
   return { sweepId: final.sweepId ?? earlier.at(-1)?.sweepId, totals, units };
 }

@@ -57,7 +57,8 @@ export async function sweep(input: SweepInput): Promise<SweepResult> {
   return { sweepId, totals: { ...totals, writes: totals.writes + 1 }, units };
 }
 
-function totalsOf(units: readonly UnitSweepResult[]): SweepTotals {
+/** Totals of a set of unit results (units by outcome, rows, writes). */
+export function totalsOf(units: readonly UnitSweepResult[]): SweepTotals {
   const count = (outcome: UnitSweepResult['outcome']) => units.filter((u) => u.outcome === outcome).length;
   const sum = (pick: (u: UnitSweepResult) => number) => units.reduce((total, u) => total + pick(u), 0);
   return {
