@@ -28,7 +28,6 @@ export function embeddedDataDir(config: Config): string {
  * emulator starts from the last export in the data folder and exports back before it stops.
  */
 export async function openFirestore(config: Config, out: Output): Promise<FirestoreSession> {
-  process.env.METADATA_SERVER_DETECTION ??= 'none';
   if (config.firestoreMode === 'cloud') {
     const db = createFirestore({ projectId: config.projectId });
     return { db, description: `Firestore trên Google Cloud (dự án ${config.projectId})`, close: () => db.terminate() };
