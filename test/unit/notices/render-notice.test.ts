@@ -17,7 +17,7 @@ const PLAN = 'Kế hoạch số 42-KHLT/GDĐT-HĐĐ-NTN';
 /** The notice decideNotices plans for the unit at `now`, rendered. */
 function noticeAt(
   now: string,
-  options: { spec?: FormSpec; periodId?: string; unit?: Unit; submission?: StoredSubmission; settings?: DistrictSettings; sheetLink?: string } = {},
+  options: { spec?: FormSpec; periodId?: string; unit?: Unit; submission?: StoredSubmission; settings?: DistrictSettings; sheetLink?: string; sheetProblems?: string[] } = {},
 ): { notice: PlannedNotice; subject: string; text: string; html: string } {
   const spec = options.spec ?? TAP_HUAN;
   const unit = options.unit ?? HOA;
@@ -25,7 +25,15 @@ function noticeAt(
   const notice = decideNotices({ picture, ledger: new Map(), policy: ALWAYS_OPEN, sentToday: 0 }).send.find((n) => n.periodId === (options.periodId ?? n.periodId));
   const period = notice && periodById(spec, notice.periodId);
   if (!notice || !period) throw new Error(`no notice planned at ${now}`);
-  const context = { spec, period, unit, settings: options.settings ?? SETTINGS, sheetLink: options.sheetLink ?? LINK, ...(options.submission ? { submission: options.submission } : {}) };
+  const context = {
+    spec,
+    period,
+    unit,
+    settings: options.settings ?? SETTINGS,
+    sheetLink: options.sheetLink ?? LINK,
+    ...(options.submission ? { submission: options.submission } : {}),
+    ...(options.sheetProblems ? { sheetProblems: options.sheetProblems } : {}),
+  };
   return { notice, ...renderNotice(notice, context) };
 }
 
@@ -84,6 +92,14 @@ describe('renderNotice: the body', () => {
       expect(html).toContain(escapeHtml(line).replace(escapeHtml(LINK), `<a href="${escapeHtml(LINK)}" style="color:#1155cc">${escapeHtml(LINK)}</a>`));
     }
     expect(html).toContain(`<a href="${escapeHtml(LINK)}"`);
+  });
+
+  it('tells a unit whose file could not be read why nothing was received, in text and escaped HTML', () => {
+    const problem = "Không đọc được tệp 'ld-x.xlsx': tệp bị hỏng <hoặc> không phải bảng tính Excel (.xlsx).";
+    const { text, html } = noticeAt('2024-09-17T01:00:00.000Z', { sheetProblems: [problem] });
+    expect(text).toContain('chưa nhận được báo cáo');
+    expect(text).toContain(problem);
+    expect(html).toContain('tệp bị hỏng &lt;hoặc&gt; không phải');
   });
 
   it('greets the unit alone when no contact has a name, and shows a file name as it is', () => {

@@ -22,6 +22,8 @@ export interface NoticeContext {
   readonly settings: DistrictSettings;
   /** The unit's spreadsheet URL, or its file name in workbook mode. */
   readonly sheetLink: string;
+  /** Problems with the unit's whole file or this form's tab (unreadable file, missing tab, renamed header). */
+  readonly sheetProblems?: readonly string[];
 }
 
 /** A rendered message: subject, plain text and HTML (NFC). */
@@ -108,8 +110,10 @@ function intro(notice: PlannedNotice, due: string, districtName: string): string
 /** What is missing or wrong: nothing received, or the rejected rows as the unit reads them. */
 function problemBlocks(notice: PlannedNotice, context: NoticeContext): MailBlock[] {
   const { spec, period, submission } = context;
+  // "Not received" is often "received but unreadable": the unit is told which, and what to do.
+  const sheet = (context.sheetProblems ?? []).map((text): MailBlock => ({ kind: 'paragraph', text }));
   if (notice.status === 'missing' || !submission) {
-    return [{ kind: 'paragraph', text: `Đến thời điểm gửi thư này, hệ thống chưa nhận được báo cáo của đơn vị cho kỳ ${period.label}.` }];
+    return [{ kind: 'paragraph', text: `Đến thời điểm gửi thư này, hệ thống chưa nhận được báo cáo của đơn vị cho kỳ ${period.label}.` }, ...sheet];
   }
   const rejected = [...submission.rejected].sort((a, b) => a.rowNumber - b.rowNumber);
   if (rejected.length === 0) {

@@ -51,7 +51,7 @@ export interface NotifyResult {
 export async function notify(input: NotifyInput): Promise<NotifyResult> {
   const { now, policy } = input;
   const day = ictDateOf(now);
-  const { picture } = await loadDistrictPicture(input);
+  const { picture, sources } = await loadDistrictPicture(input);
   const ledger = await input.ledger.load();
   const sentTodayEntries = [...ledger.values()].filter((e) => e.state === 'sent' && e.sentAt && ictDateOf(e.sentAt) === day && !e.id.startsWith('digest~'));
   const decision = decideNotices({ picture, ledger, policy, sentToday: sentTodayEntries.reduce((n, e) => n + e.recipients, 0) });
@@ -87,7 +87,8 @@ export async function notify(input: NotifyInput): Promise<NotifyResult> {
       outcomes.push({ notice, result: 'skipped', reason: 'một lượt gửi khác đã nhận thư này' });
       continue;
     }
-    const message = renderNotice(notice, { spec, period, unit, ...(fresh ? { submission: fresh } : {}), settings: input.settings, sheetLink: input.sheetLinkOf(unit) });
+    const sheetProblems = (sources.get(unit.id)?.problems ?? []).filter((p) => p.severity === 'error' && (p.formId === undefined || p.formId === spec.id)).map((p) => p.message);
+    const message = renderNotice(notice, { spec, period, unit, ...(fresh ? { submission: fresh } : {}), settings: input.settings, sheetLink: input.sheetLinkOf(unit), sheetProblems });
     try {
       const { messageId } = await input.mailer.send({ to: notice.to, cc: notice.cc, ...message, noticeId: notice.id });
       await input.ledger.markSent(notice.id, messageId, now);
