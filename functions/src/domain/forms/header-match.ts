@@ -1,7 +1,6 @@
 import type { RawCell } from '../cells/raw-cell.js';
 import { isBlankCell } from '../cells/blank.js';
 import { cleanText, foldForMatch } from '../cells/fold.js';
-import { columnLetter } from '../sheets/a1.js';
 import type { ColumnSpec, FormSpec } from './form-spec.js';
 
 /** Header of the column the system fills with each row's status; never read as data. */
@@ -104,9 +103,4 @@ function mergeGroupedHeader(spec: FormSpec, upper: readonly RawCell[], upperMatc
     changed = true;
   }
   return changed ? merged : undefined;
-}
-
-/** Vietnamese description of a column's place in the sheet, e.g. "cột C". */
-export function columnPlace(index: number): string {
-  return `cột ${columnLetter(index)}`;
 }
