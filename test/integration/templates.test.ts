@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadBuiltinForms } from '../../functions/src/adapters/catalog/builtin-forms.js';
+import { openWorkbook, sheetOf } from '../support/workbooks.js';
+import { BUILTIN_FORMS, builtinForm } from '../support/forms.js';
 import { readControlWorkbook } from '../../functions/src/adapters/workbook/read-control-workbook.js';
 import { addFormSheet, FIRST_DATA_ROW, HEADER_ROW, HELP_SHEET, LISTS_SHEET } from '../../functions/src/adapters/workbook/write-form-sheet.js';
 import { writeControlWorkbook, writeFormTemplates, writeUnitWorkbook } from '../../functions/src/adapters/workbook/write-templates.js';
@@ -12,30 +13,14 @@ import { STATUS_HEADER } from '../../functions/src/domain/forms/header-match.js'
 import { FORMS_TAB_SPEC, SETTINGS_LABELS, SETTINGS_TAB, UNITS_TAB_SPEC } from '../../functions/src/domain/units/control-layout.js';
 import { unitSchema } from '../../functions/src/domain/units/unit.js';
 
-const specs = await loadBuiltinForms();
+const specs = [...BUILTIN_FORMS];
 let dir: string;
 let files: string[];
 
-function spec(id: string): FormSpec {
-  const found = specs.find((s) => s.id === id);
-  if (!found) throw new Error(`built-in form ${id} not loaded`);
-  return found;
-}
-
-async function open(file: string): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(file);
-  return workbook;
-}
-
-function sheetOf(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
-  const sheet = workbook.getWorksheet(name);
-  if (!sheet) throw new Error(`tab ${name} missing; tabs: ${workbook.worksheets.map((w) => w.name).join(', ')}`);
-  return sheet;
-}
+const spec = builtinForm;
 
 async function openTemplate(id: string): Promise<ExcelJS.Worksheet> {
-  return sheetOf(await open(path.join(dir, `${id}.xlsx`)), spec(id).tab);
+  return sheetOf(await openWorkbook(path.join(dir, `${id}.xlsx`)), spec(id).tab);
 }
 
 function rowValues(sheet: ExcelJS.Worksheet, rowNumber: number): unknown[] {
@@ -68,7 +53,7 @@ describe('writeFormTemplates', () => {
   it('writes one <id>.xlsx per form with its headers in row 5 and the status column last', async () => {
     expect(files.map((f) => path.basename(f))).toEqual(specs.map((s) => `${s.id}.xlsx`));
     for (const form of specs) {
-      const workbook = await open(path.join(dir, `${form.id}.xlsx`));
+      const workbook = await openWorkbook(path.join(dir, `${form.id}.xlsx`));
       const sheet = sheetOf(workbook, form.tab);
       expect(rowValues(sheet, HEADER_ROW)).toEqual([...form.columns.map((c) => c.header), STATUS_HEADER]);
       expect(sheet.getRow(FIRST_DATA_ROW).cellCount).toBe(0);
@@ -91,7 +76,7 @@ describe('writeFormTemplates', () => {
 
   it('offers enum options from the hidden "Danh mục" tab without blocking aliases', async () => {
     const form = spec('tap-huan-2024');
-    const workbook = await open(path.join(dir, 'tap-huan-2024.xlsx'));
+    const workbook = await openWorkbook(path.join(dir, 'tap-huan-2024.xlsx'));
     const sheet = sheetOf(workbook, form.tab);
     const column = columnOf(form, 'chucVu');
     const validation = sheet.getCell(FIRST_DATA_ROW, column).dataValidation;
@@ -106,7 +91,7 @@ describe('writeFormTemplates', () => {
 
   it('lists the phase names in a phases form period column and checks whole numbers with a warning', async () => {
     const form = spec('ren-luyen-2014-danh-gia');
-    const workbook = await open(path.join(dir, `${form.id}.xlsx`));
+    const workbook = await openWorkbook(path.join(dir, `${form.id}.xlsx`));
     const validation = sheetOf(workbook, form.tab).getCell(FIRST_DATA_ROW, columnOf(form, 'dot')).dataValidation;
     expect(listValues(workbook, String(validation.formulae[0]))).toEqual(['Đợt I', 'Đợt II', 'Đợt III', 'Đợt IV']);
     const report = spec('30-phut-bao-cao');
@@ -126,7 +111,7 @@ describe('writeFormTemplates', () => {
   });
 
   it('explains every column in the help tab', async () => {
-    const help = sheetOf(await open(path.join(dir, 'tap-huan-2024.xlsx')), HELP_SHEET);
+    const help = sheetOf(await openWorkbook(path.join(dir, 'tap-huan-2024.xlsx')), HELP_SHEET);
     const text: string[] = [];
     help.eachRow((row) => text.push((row.values as unknown[]).filter((v) => typeof v === 'string').join(' | ')));
     const all = text.join('\n');
@@ -170,7 +155,7 @@ describe('addFormSheet', () => {
     const file = path.join(dir, 'unit', 'cd-mau.xlsx');
     const rows = new Map([['ren-luyen-2014-danh-gia', [['Đợt I', 'Nguyễn Văn An', 'HTXS', 'HTT', null]]]]);
     await writeUnitWorkbook(file, 'Chi đoàn mẫu', forms, rows);
-    const workbook = await open(file);
+    const workbook = await openWorkbook(file);
     expect(workbook.worksheets.map((w) => w.name).sort()).toEqual([LISTS_SHEET, HELP_SHEET, ...forms.map((f) => f.tab)].sort());
     expect(rowValues(sheetOf(workbook, 'Đánh giá theo đợt'), FIRST_DATA_ROW)).toEqual(['Đợt I', 'Nguyễn Văn An', 'HTXS', 'HTT']);
     expect(String(sheetOf(workbook, 'Đăng ký rèn luyện').getCell('A3').value)).toContain('Đơn vị: Chi đoàn mẫu');
@@ -187,7 +172,7 @@ describe('writeControlWorkbook', () => {
   it('writes the tabs and headers of control-layout.ts, with type labels and date cells', async () => {
     const file = path.join(dir, 'control.xlsx');
     await writeControlWorkbook(file, { settings, units, forms: [{ formId: 'tap-huan-2024', title: 'Tập huấn', enabled: true, dueDate: '2024-09-16', dueTime: '10:00' }] });
-    const workbook = await open(file);
+    const workbook = await openWorkbook(file);
     const unitsTab = sheetOf(workbook, UNITS_TAB_SPEC.tab);
     expect(rowValues(unitsTab, 3)).toEqual(UNITS_TAB_SPEC.columns.map((c) => c.header));
     expect(rowValues(unitsTab, 4).slice(0, 9)).toEqual(['th-luong-the-vinh', 'Liên đội Tiểu học Lương Thế Vinh', 'Liên đội', 'Tiểu học', 'Cụm 1', 'Nguyễn Thị Hoa', 'hoa@example.com', '0983018027', 1200]);

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openWorkbook, sheetOf } from '../support/workbooks.js';
 import { loadBuiltinForms } from '../../functions/src/adapters/catalog/builtin-forms.js';
 import { readWorkbookTabs } from '../../functions/src/adapters/workbook/read-workbook.js';
 import { FIRST_DATA_ROW } from '../../functions/src/adapters/workbook/write-form-sheet.js';
@@ -105,18 +106,6 @@ function feedback(memberStatuses: Record<number, string>, options: { readonly st
 
 const FIRST_FEEDBACK = { 6: '✓ Hợp lệ', 7: 'Cột D (Ngày sinh): "ngày 5 tháng 3" không phải ngày', 9: '✓ Hợp lệ' };
 
-async function open(file: string): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(file);
-  return workbook;
-}
-
-function sheetOf(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
-  const sheet = workbook.getWorksheet(name);
-  if (!sheet) throw new Error(`tab ${name} missing; tabs: ${workbook.worksheets.map((w) => w.name).join(', ')}`);
-  return sheet;
-}
-
 /** Everything about every cell of every tab except the standing tab and the given addresses ('Tab!G7'). */
 function snapshot(workbook: ExcelJS.Workbook, except: ReadonlySet<string>, extent: ReadonlyMap<string, { rows: number; cols: number }>): Map<string, unknown> {
   const cells = new Map<string, unknown>();
@@ -215,11 +204,11 @@ afterAll(async () => {
 describe('writeUnitFeedback', () => {
   it('writes status cells and the standing tab, and leaves every cell the unit typed as it was', async () => {
     const file = await buildUnitWorkbook();
-    const before = await open(file);
+    const before = await openWorkbook(file);
 
     const result = await writeUnitFeedback(file, feedback(FIRST_FEEDBACK));
 
-    const after = await open(file);
+    const after = await openWorkbook(file);
     expect(result.changed).toBe(true);
     const extent = extentOf(before, after);
     expect(snapshot(after, statusCells(), extent)).toEqual(snapshot(before, statusCells(), extent));
@@ -253,7 +242,7 @@ describe('writeUnitFeedback', () => {
   it('appends a status column after the last header of a tab that has none', async () => {
     const file = await buildUnitWorkbook();
     await writeUnitFeedback(file, feedback(FIRST_FEEDBACK));
-    const activities = sheetOf(await open(file), ACTIVITIES);
+    const activities = sheetOf(await openWorkbook(file), ACTIVITIES);
     const header = activities.getCell('D5');
     expect(header.value).toBe(STATUS_HEADER);
     expect(header.font?.bold).toBe(true);
@@ -269,7 +258,7 @@ describe('writeUnitFeedback', () => {
   it('lays out the standing tab after the form tabs, with ICT dates, status symbols and colours', async () => {
     const file = await buildUnitWorkbook();
     await writeUnitFeedback(file, feedback(FIRST_FEEDBACK));
-    const workbook = await open(file);
+    const workbook = await openWorkbook(file);
     expect(workbook.worksheets.map((w) => w.name)).toEqual([MEMBERS, ACTIVITIES, STANDING_TAB, HELP]);
     const standing = sheetOf(workbook, STANDING_TAB);
     expect(standing.getCell('A1').value).toBe('Tình hình nộp báo cáo — Chi đoàn A');
@@ -308,12 +297,12 @@ describe('writeUnitFeedback', () => {
   it('rewrites exactly the one status cell that changed', async () => {
     const file = await buildUnitWorkbook();
     await writeUnitFeedback(file, feedback(FIRST_FEEDBACK));
-    const before = await open(file);
+    const before = await openWorkbook(file);
 
     const result = await writeUnitFeedback(file, feedback({ ...FIRST_FEEDBACK, 9: 'Cột D: ngày sinh sau ngày vào Đoàn' }));
 
     expect(result).toEqual({ changed: true, cellsWritten: 1 });
-    const after = await open(file);
+    const after = await openWorkbook(file);
     const extent = extentOf(before, after);
     const except = new Set([`${MEMBERS}!G9`]);
     expect(snapshot(after, except, extent)).toEqual(snapshot(before, except, extent));
@@ -327,7 +316,7 @@ describe('writeUnitFeedback', () => {
     await writeUnitFeedback(file, feedback(FIRST_FEEDBACK));
     const result = await writeUnitFeedback(file, feedback({ 6: '✓ Hợp lệ', 9: '✓ Hợp lệ' }));
     expect(result).toEqual({ changed: true, cellsWritten: 1 });
-    const members = sheetOf(await open(file), MEMBERS);
+    const members = sheetOf(await openWorkbook(file), MEMBERS);
     expect(members.getCell('G7').value).toBeNull();
     expect(members.getCell('D7').value).toBe('ngày 5 tháng 3');
   });
@@ -335,11 +324,11 @@ describe('writeUnitFeedback', () => {
   it('rebuilds the standing tab in place when one of its values changes', async () => {
     const file = await buildUnitWorkbook();
     await writeUnitFeedback(file, feedback(FIRST_FEEDBACK));
-    const before = await open(file);
+    const before = await openWorkbook(file);
 
     const result = await writeUnitFeedback(file, feedback(FIRST_FEEDBACK, { standingCount: 5 }));
 
-    const after = await open(file);
+    const after = await openWorkbook(file);
     expect(result.changed).toBe(true);
     expect(result.cellsWritten).toBe(valuesOf(sheetOf(after, STANDING_TAB)).size);
     expect(after.worksheets.map((w) => w.name)).toEqual([MEMBERS, ACTIVITIES, STANDING_TAB, HELP]);
@@ -352,7 +341,7 @@ describe('writeUnitFeedback', () => {
     const file = await buildUnitWorkbook();
     const result = await writeUnitFeedback(file, feedback(FIRST_FEEDBACK, { memberTab: 'danh sach doan vien' }));
     expect(result.changed).toBe(true);
-    const workbook = await open(file);
+    const workbook = await openWorkbook(file);
     expect(sheetOf(workbook, MEMBERS).getCell('G7').value).toBe(FIRST_FEEDBACK[7]);
     expect(workbook.worksheets.map((w) => w.name)).toEqual([MEMBERS, ACTIVITIES, STANDING_TAB, HELP]);
   });
@@ -362,14 +351,14 @@ describe('writeUnitFeedback', () => {
     expect(forms).toHaveLength(2);
     const file = path.join(dir, 'from-templates.xlsx');
     await writeUnitWorkbook(file, 'Chi đoàn mẫu', forms, new Map([['ren-luyen-2014-danh-gia', [['Đợt I', 'Nguyễn Văn An', 'HTXS', 'HTT', null]]]]));
-    const before = await open(file);
+    const before = await openWorkbook(file);
     const beforeBytes = await readFile(file);
     const tabs = forms.map((f) => tab(f.tab, { [FIRST_DATA_ROW]: 'Cột C: "HTXS" không có trong danh sách' }));
 
     const result = await writeUnitFeedback(file, { unitId: 'cd-mau', tabs, standing: feedback({}).standing });
 
     expect(result.changed).toBe(true);
-    const after = await open(file);
+    const after = await openWorkbook(file);
     const ids = before.worksheets.map((w) => w.id);
     expect(validationsOf(await readFile(file), ids)).toEqual(validationsOf(beforeBytes, ids));
     expect(validationsOf(beforeBytes, ids).length).toBeGreaterThan(0);

@@ -1,5 +1,5 @@
 import { loadBuiltinForms } from '../../functions/src/adapters/catalog/builtin-forms.js';
-import type { FormSpec } from '../../functions/src/domain/forms/form-spec.js';
+import { formSpecSchema, type FormSpec, type PeriodRule } from '../../functions/src/domain/forms/form-spec.js';
 import type { RejectedRow } from '../../functions/src/domain/forms/read-form-tab.js';
 import type { StoredSubmission } from '../../functions/src/domain/summary/district-picture.js';
 
@@ -41,4 +41,22 @@ export function storedSubmission(
     nilRows,
     ...(parts.lockedChange ? { lockedChange: parts.lockedChange } : {}),
   };
+}
+
+/** A minimal form around a period rule: a required name column, plus the period column the rule needs. */
+export function formAroundPeriod(period: unknown, graceDays = 0): FormSpec {
+  const columnTypes: Record<string, string> = { monthly: 'month', weekly: 'date', phases: 'enum' };
+  const columnType = columnTypes[(period as PeriodRule).type];
+  const periodColumn = columnType ? [{ key: 'ky', header: 'Kỳ', type: columnType, required: true, period: true }] : [];
+  return formSpecSchema.parse({
+    id: 'thu',
+    title: 'Thử',
+    issuer: 'Quận Đoàn',
+    kind: 'report',
+    tab: 'Thử',
+    columns: [{ key: 'ten', header: 'Tên', type: 'text', required: true }, ...periodColumn],
+    period,
+    graceDays,
+    targets: { unitTypes: ['lien-doi'] },
+  });
 }

@@ -30,3 +30,17 @@ export async function writeTestWorkbook(file: string, tabs: readonly TestTab[], 
 export function titled(title: string, header: readonly string[], rows: readonly (readonly TestCell[])[]): TestCell[][] {
   return [[title], ['Đơn vị: Liên đội mẫu'], [], [...header], ...rows.map((r) => [...r])];
 }
+
+/** Re-open an .xlsx with exceljs, as a person's spreadsheet program would. */
+export async function openWorkbook(file: string): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  return workbook;
+}
+
+/** A tab that must exist; the failure names the tabs there are. */
+export function sheetOf(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
+  const sheet = workbook.getWorksheet(name);
+  if (!sheet) throw new Error(`tab ${name} missing; tabs: ${workbook.worksheets.map((w) => w.name).join(', ')}`);
+  return sheet;
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formSpecSchema, periodRuleSchema, type FormSpec, type PeriodRule } from '../../../functions/src/domain/forms/form-spec.js';
+import { formAroundPeriod } from '../../support/forms.js';
+import { periodRuleSchema, type PeriodRule } from '../../../functions/src/domain/forms/form-spec.js';
 import {
   dateLabel,
   isoWeekId,
@@ -22,28 +23,6 @@ const PHASES = periodRuleSchema.parse({
     { id: 'dot-2', name: 'Đợt II', months: ['2014-05', '2014-06'], due: { date: '2014-07-10' } },
   ],
 });
-
-/** A minimal form around a period rule (periodLabel reads the rule from the spec). */
-function specWith(period: PeriodRule): FormSpec {
-  const periodColumn =
-    period.type === 'monthly'
-      ? [{ key: 'thang', header: 'Tháng', type: 'month', required: true, period: true }]
-      : period.type === 'weekly'
-        ? [{ key: 'ngay', header: 'Ngày', type: 'date', required: true, period: true }]
-        : period.type === 'phases'
-          ? [{ key: 'dot', header: 'Đợt', type: 'enum', required: true, period: true }]
-          : [];
-  return formSpecSchema.parse({
-    id: 'thu',
-    title: 'Thử',
-    issuer: 'Quận Đoàn',
-    kind: 'report',
-    tab: 'Thử',
-    columns: [{ key: 'ten', header: 'Tên', type: 'text', required: true }, ...periodColumn],
-    period,
-    targets: { unitTypes: ['lien-doi'] },
-  });
-}
 
 describe('singlePeriodId', () => {
   it.each<[string, PeriodRule, string | undefined]>([
@@ -121,7 +100,7 @@ describe('periodLabel (Vietnamese)', () => {
     ['unassigned rows (monthly)', MONTHLY, UNASSIGNED_PERIOD, 'chưa xác định kỳ'],
     ['unassigned rows (once)', ONCE, UNASSIGNED_PERIOD, 'chưa xác định kỳ'],
   ])('%s: %s → %s', (_label, rule, periodId, label) => {
-    expect(periodLabel(specWith(rule), periodId)).toBe(label);
+    expect(periodLabel(formAroundPeriod(rule), periodId)).toBe(label);
   });
 });
 

@@ -1,24 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formSpecSchema, type FormSpec, type PeriodRule } from '../../../functions/src/domain/forms/form-spec.js';
+import { formAroundPeriod } from '../../support/forms.js';
+import type { FormSpec } from '../../../functions/src/domain/forms/form-spec.js';
 import { isoWeekMonday, monthOfIsoWeek, periodById, periodsOf, periodsStartedBy } from '../../../functions/src/domain/periods/schedule.js';
-
-/** A minimal monthly or weekly form around a period rule. */
-function specWith(period: unknown): FormSpec {
-  const columnType = (period as PeriodRule).type === 'monthly' ? 'month' : 'date';
-  return formSpecSchema.parse({
-    id: 'thu',
-    title: 'Thử',
-    issuer: 'Quận Đoàn',
-    kind: 'report',
-    tab: 'Thử',
-    columns: [
-      { key: 'ten', header: 'Tên', type: 'text', required: true },
-      { key: 'ky', header: 'Kỳ', type: columnType, required: true, period: true },
-    ],
-    period,
-    targets: { unitTypes: ['lien-doi'] },
-  });
-}
 
 const ids = (spec: FormSpec) => periodsOf(spec).map((p) => p.id);
 const pause = (from: string, to: string) => ({ name: 'Nghỉ', from, to });
@@ -47,7 +30,7 @@ describe('monthOfIsoWeek: the month holding ≥ 4 of the week’s days', () => {
 });
 
 describe('weekly periods', () => {
-  const yearEnd = specWith({ type: 'weekly', from: '2020-12-21', to: '2021-01-10' });
+  const yearEnd = formAroundPeriod({ type: 'weekly', from: '2020-12-21', to: '2021-01-10' });
 
   it('each ISO week across the year end, with its month and deadline (Sunday + 1 day, end of day)', () => {
     expect(periodsOf(yearEnd).map((p) => [p.id, p.label, p.month, p.start.toISOString(), p.end.toISOString(), p.due.toISOString()])).toEqual([
@@ -62,11 +45,11 @@ describe('weekly periods', () => {
     ['a plan ending on a Monday includes that week', { type: 'weekly', from: '2024-09-02', to: '2024-09-16' }, ['2024-W36', '2024-W37', '2024-W38']],
     ['a plan of a single day', { type: 'weekly', from: '2024-09-15', to: '2024-09-15' }, ['2024-W37']],
   ])('%s', (_label, rule, expected) => {
-    expect(ids(specWith(rule))).toEqual(expected);
+    expect(ids(formAroundPeriod(rule))).toEqual(expected);
   });
 
   it('dueAfterDays 0: due at the end of Sunday', () => {
-    const spec = specWith({ type: 'weekly', from: '2024-09-02', to: '2024-09-08', dueAfterDays: 0 });
+    const spec = formAroundPeriod({ type: 'weekly', from: '2024-09-02', to: '2024-09-08', dueAfterDays: 0 });
     expect(periodById(spec, '2024-W36')?.due.toISOString()).toBe('2024-09-08T16:59:59.999Z');
   });
 
@@ -113,11 +96,11 @@ describe('pauses: a period is dropped when at least half of its days are paused'
       ['2020-05', '2020-06'],
     ],
   ])('%s', (_label, rule, expected) => {
-    expect(ids(specWith(rule))).toEqual(expected);
+    expect(ids(formAroundPeriod(rule))).toEqual(expected);
   });
 
   it('a paused period has no id to look up and never starts', () => {
-    const spec = specWith({ type: 'monthly', from: '2020-04', to: '2020-10', dueDay: 5, pauses: [summer] });
+    const spec = formAroundPeriod({ type: 'monthly', from: '2020-04', to: '2020-10', dueDay: 5, pauses: [summer] });
     expect(periodById(spec, '2020-07')).toBeUndefined();
     expect(periodsStartedBy(spec, new Date('2020-08-15T00:00:00Z')).map((p) => p.id)).toEqual(['2020-04', '2020-05']);
   });

@@ -1,26 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { formAroundPeriod } from '../../support/forms.js';
 import { BUILTIN_FORMS, builtinForm } from '../../support/forms.js';
-import { formSpecSchema, type FormSpec, type PeriodRule } from '../../../functions/src/domain/forms/form-spec.js';
+import type { FormSpec } from '../../../functions/src/domain/forms/form-spec.js';
 import { isDueBy, periodById, periodsOf, periodsStartedBy } from '../../../functions/src/domain/periods/schedule.js';
 
-
-/** A minimal form around a period rule, with optional grace days. */
-function specWith(period: unknown, graceDays = 0): FormSpec {
-  const columnTypes: Record<string, string> = { monthly: 'month', weekly: 'date', phases: 'enum' };
-  const columnType = columnTypes[(period as PeriodRule).type];
-  const periodColumn = columnType ? [{ key: 'ky', header: 'Kỳ', type: columnType, required: true, period: true }] : [];
-  return formSpecSchema.parse({
-    id: 'thu',
-    title: 'Thử',
-    issuer: 'Quận Đoàn',
-    kind: 'report',
-    tab: 'Thử',
-    columns: [{ key: 'ten', header: 'Tên', type: 'text', required: true }, ...periodColumn],
-    period,
-    graceDays,
-    targets: { unitTypes: ['lien-doi'] },
-  });
-}
 
 const iso = (d: Date) => d.toISOString();
 const ids = (spec: FormSpec, now?: string) => (now === undefined ? periodsOf(spec) : periodsStartedBy(spec, new Date(now))).map((p) => p.id);
@@ -96,11 +79,11 @@ describe('monthly and phase deadlines', () => {
       '2014-07-11T10:00:00.000Z',
     ],
   ])('%s', (_label, rule, grace, id, due) => {
-    expect(periodById(specWith(rule, grace), id)?.due.toISOString()).toBe(due);
+    expect(periodById(formAroundPeriod(rule, grace), id)?.due.toISOString()).toBe(due);
   });
 
   it('a phase over two months spans both', () => {
-    const spec = specWith({ type: 'phases', phases: [{ id: 'dot-2', name: 'Đợt II', months: ['2014-06', '2014-05'], due: { date: '2014-07-10' } }] });
+    const spec = formAroundPeriod({ type: 'phases', phases: [{ id: 'dot-2', name: 'Đợt II', months: ['2014-06', '2014-05'], due: { date: '2014-07-10' } }] });
     const [phase] = periodsOf(spec);
     expect([phase?.start.toISOString(), phase?.end.toISOString(), phase?.theme]).toEqual(['2014-04-30T17:00:00.000Z', '2014-06-30T17:00:00.000Z', undefined]);
   });
