@@ -9,6 +9,7 @@ export const COLLECTIONS = {
   sources: 'sources',
   sweeps: 'sweeps',
   stats: 'stats',
+  outputs: 'outputs',
 } as const;
 
 /** The sweep's persistence on Firestore: one transaction per changed unit, so concurrent sweeps stay consistent. */
@@ -121,6 +122,7 @@ export function sourceStateDoc(state: SourceState): DocumentData {
     problems: state.problems.map(withoutUndefined),
     counts: { ...state.counts },
     tabs: state.tabs.map((t) => ({ ...t })),
+    ...(state.feedbackHash ? { feedbackHash: state.feedbackHash } : {}),
   };
 }
 
@@ -137,6 +139,7 @@ export function sourceStateFromDoc(unitId: string, data: DocumentData): SourceSt
     problems: data.problems ?? [],
     counts: { nil: 0, ...(data.counts ?? { read: 0, valid: 0, rejected: 0 }) },
     tabs: data.tabs ?? [],
+    ...(typeof data.feedbackHash === 'string' ? { feedbackHash: data.feedbackHash } : {}),
   };
 }
 

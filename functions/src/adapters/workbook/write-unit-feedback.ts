@@ -4,7 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { foldForMatch } from '../../domain/cells/fold.js';
 import { STANDING_TAB, type TabFeedback, type UnitFeedback } from '../../domain/feedback/unit-feedback.js';
-import { STATUS_HEADER } from '../../domain/forms/header-match.js';
+import { isStatusHeader, STATUS_HEADER } from '../../domain/forms/header-match.js';
 import { columnLetter } from '../../domain/sheets/a1.js';
 import { rebuildStanding, standingIsCurrent } from './feedback-standing-tab.js';
 import { rawCellOf } from './exceljs-cell.js';
@@ -42,7 +42,6 @@ export class UnitFileChangedError extends Error {
   }
 }
 
-const STATUS_FOLDED = new Set([foldForMatch(STATUS_HEADER), 'tinh trang']);
 const VALID_FONT_COLOR = 'FF006100';
 const ISSUE_FONT_COLOR = 'FF9C0006';
 const STATUS_HEADER_STYLE: Partial<ExcelJS.Style> = {
@@ -134,7 +133,7 @@ function findStatusColumn(sheet: ExcelJS.Worksheet, headerRowNumber: number): nu
   sheet.findRow(headerRowNumber)?.eachCell({ includeEmpty: false }, (cell, colNumber) => {
     if (found !== undefined || (cell.isMerged && cell.master !== cell)) return;
     const raw = rawCellOf(cell.value);
-    if (typeof raw === 'string' && STATUS_FOLDED.has(foldForMatch(raw))) found = colNumber;
+    if (typeof raw === 'string' && isStatusHeader(raw)) found = colNumber;
   });
   return found;
 }

@@ -6,6 +6,13 @@ import type { ColumnSpec, FormSpec } from './form-spec.js';
 /** Header of the column the system fills with each row's status; never read as data. */
 export const STATUS_HEADER = 'Tình trạng (hệ thống ghi)';
 
+const STATUS_FOLDED = new Set([foldForMatch(STATUS_HEADER), 'tinh trang']);
+
+/** Whether a header cell names the system's status column (its full header, or just 'Tình trạng'). */
+export function isStatusHeader(text: string): boolean {
+  return STATUS_FOLDED.has(foldForMatch(text));
+}
+
 /** How a tab's header row maps onto a form's columns. */
 export interface HeaderMatch {
   /** Column key → 0-based index in the sheet row. */
@@ -28,7 +35,6 @@ export function matchHeaders(spec: FormSpec, headerCells: readonly RawCell[]): H
       if (!keyByFolded.has(folded)) keyByFolded.set(folded, column);
     }
   }
-  const statusFolded = foldForMatch(STATUS_HEADER);
   const found = new Map<string, number[]>();
   const unknown: { header: string; index: number }[] = [];
   let statusIndex: number | undefined;
@@ -37,7 +43,7 @@ export function matchHeaders(spec: FormSpec, headerCells: readonly RawCell[]): H
     if (isBlankCell(cell)) return;
     const header = cleanText(String(cell));
     const folded = foldForMatch(header);
-    if (folded === statusFolded || folded === 'tinh trang') {
+    if (isStatusHeader(header)) {
       statusIndex ??= index;
       return;
     }

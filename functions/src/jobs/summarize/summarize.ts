@@ -1,4 +1,5 @@
 import { buildUnitFeedback } from '../../domain/feedback/build-unit-feedback.js';
+import type { UnitFeedback } from '../../domain/feedback/unit-feedback.js';
 import type { FormSpec } from '../../domain/forms/form-spec.js';
 import type { FormPeriodStats, UnitSubmission } from '../../domain/stats/form-period-stats.js';
 import { hashContent } from '../../domain/submissions/build-submissions.js';
@@ -65,12 +66,17 @@ export async function summarize(input: SummarizeInput): Promise<SummarizeResult>
   for (const [i, unit] of feedbackUnits.entries()) {
     const state = sources.get(unit.id);
     if (!input.feedback || !state?.fingerprint) continue;
-    const written = await input.feedback.write(unit, buildUnitFeedback(unit, state.tabs, picture), state.fingerprint);
-    if (written.outcome === 'written') {
-      await store.saveSourceState({ ...state, fingerprint: written.fingerprint, contentHash: written.contentHash });
+    const feedback = buildUnitFeedback(unit, state.tabs, picture);
+    const feedbackHash = feedbackHashOf(feedback);
+    // The sheet already shows this feedback (the system wrote it, and no sweep has read the sheet since): not even opened.
+    const written = state.feedbackHash === feedbackHash ? undefined : await input.feedback.write(unit, feedback, state.fingerprint);
+    if (written?.outcome === 'written') {
+      await store.saveSourceState({ ...state, fingerprint: written.fingerprint, contentHash: written.contentHash, feedbackHash });
       unitsWritten++;
       cellsWritten += written.cells;
-    } else if (written.outcome === 'moved-on') {
+    } else if (written?.outcome === 'unchanged') {
+      await store.saveSourceState({ ...state, feedbackHash });
+    } else if (written?.outcome === 'moved-on') {
       unitsMovedOn++;
     }
     input.onUnitFeedback?.(i + 1, feedbackUnits.length);
@@ -93,3 +99,8 @@ function statsInputsHash(spec: FormSpec, periodId: string, units: readonly Unit[
   });
 }
 
+
+/** Hash of what a unit's sheet is given back (status by row as entries, since a Map has no JSON form). */
+function feedbackHashOf(feedback: UnitFeedback): string {
+  return hashContent({ ...feedback, tabs: feedback.tabs.map((tab) => ({ ...tab, statusByRow: [...tab.statusByRow.entries()] })) });
+}

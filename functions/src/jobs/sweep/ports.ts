@@ -1,3 +1,4 @@
+import type { FormSpec } from '../../domain/forms/form-spec.js';
 import type { SheetTab, TabProblem } from '../../domain/forms/read-form-tab.js';
 import type { SubmissionContent } from '../../domain/submissions/build-submissions.js';
 import type { Unit } from '../../domain/units/unit.js';
@@ -17,6 +18,11 @@ export interface OpenedSheets {
 
 /** Where unit sheets come from (a folder of .xlsx workbooks, or Google Sheets). */
 export interface UnitSheetSource {
+  /**
+   * Called once at the start of a sweep with what it will read: a source that can find every
+   * changed sheet in one go (Drive's folder listing) does it here instead of once per unit.
+   */
+  prepare?(plan: { readonly units: readonly Unit[]; readonly forms: readonly FormSpec[] }): Promise<void>;
   /** null when the unit has not sent anything yet. */
   fingerprint(unit: Unit): Promise<SourceFingerprint | null>;
   /** Throws SheetReadError when the file or spreadsheet cannot be read at all. */
@@ -37,6 +43,11 @@ export interface SourceState {
   readonly counts: { readonly read: number; readonly valid: number; readonly rejected: number; readonly nil: number };
   /** Where each form's tab and header row were found, for writing row statuses back. */
   readonly tabs: readonly SourceTab[];
+  /**
+   * Hash of the feedback (row statuses, "Tình hình nộp") the sheet holds since the system wrote it;
+   * a summary whose feedback hashes the same skips the sheet without opening it. Dropped when the sheet is read again.
+   */
+  readonly feedbackHash?: string;
 }
 
 export interface SourceTab {

@@ -34,7 +34,7 @@ export interface SweepResult {
  */
 export async function sweep(input: SweepInput): Promise<SweepResult> {
   const started = Date.now();
-  const previous = await input.store.loadSourceStates();
+  const [previous] = await Promise.all([input.store.loadSourceStates(), input.source.prepare?.({ units: input.units, forms: input.forms })]);
   const compiled = compileForms(input.forms);
   const limit = pLimit(input.concurrency ?? 4);
   let done = 0;

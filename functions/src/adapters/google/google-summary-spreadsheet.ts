@@ -1,0 +1,83 @@
+import type { sheets_v4 } from '@googleapis/sheets';
+import type { SummaryModel, SummaryTab } from '../../domain/summary/summary-model.js';
+import type { SummaryOutput } from '../../jobs/summarize/ports.js';
+import { cleanText } from '../workbook/summary-cells.js';
+import { summaryTabLayout } from '../workbook/write-summary-workbook.js';
+import { spreadsheetUrl, type GoogleApis, type SpreadsheetId } from './google-apis.js';
+import { formatRequestsOf, sheetPropertiesOf } from './summary-requests.js';
+import { sheetsValueOf, type SheetsValue } from './sheets-cells.js';
+import { wholeTabRange } from './spreadsheet-tabs.js';
+
+/** Remembers the hash of what was last written somewhere, so an unchanged output costs no request. */
+export interface OutputMarks {
+  read(outputId: string): Promise<string | undefined>;
+  write(outputId: string, hash: string): Promise<void>;
+}
+
+/**
+ * The district summary as a Google spreadsheet (the same model as the .xlsx summary). When the
+ * model changed: one metadata read, one `batchUpdate` (tabs added or reset, formats, filters,
+ * status colours, chart) and one `values.batchUpdate` with RAW input. When it did not: nothing at
+ * all, not even a read — the hash of the last written model is kept in `marks`.
+ * Tabs the district added by hand are left alone.
+ */
+export class GoogleSummarySpreadsheet implements SummaryOutput {
+  constructor(
+    private readonly api: GoogleApis,
+    private readonly spreadsheetId: SpreadsheetId,
+    private readonly marks: OutputMarks,
+  ) {}
+
+  async write(model: SummaryModel, modelHash: string): Promise<{ written: boolean; location: string }> {
+    const location = spreadsheetUrl(this.spreadsheetId);
+    const markId = `summary-${this.spreadsheetId}`;
+    if ((await this.marks.read(markId)) === modelHash) return { written: false, location };
+    await writeSummarySpreadsheet(this.api, this.spreadsheetId, model);
+    await this.marks.write(markId, modelHash);
+    return { written: true, location };
+  }
+}
+
+/** Write every tab of the model into the spreadsheet (see GoogleSummarySpreadsheet). */
+export async function writeSummarySpreadsheet(api: GoogleApis, spreadsheetId: SpreadsheetId, model: SummaryModel): Promise<void> {
+  const meta = await api.pacer.run('read', 'spreadsheets.get', () =>
+    api.sheets.spreadsheets.get({ spreadsheetId, fields: 'sheets(properties(sheetId,title),charts(chartId),conditionalFormats,basicFilter)' }),
+  );
+  const existing = new Map((meta.data.sheets ?? []).map((sheet) => [sheet.properties?.title ?? '', sheet]));
+  let nextId = Math.max(0, ...[...existing.values()].map((s) => s.properties?.sheetId ?? 0)) + 1;
+  const structure: sheets_v4.Schema$Request[] = [];
+  const formats: sheets_v4.Schema$Request[] = [];
+  model.tabs.forEach((tab, index) => {
+    const sheet = existing.get(tab.name);
+    const sheetId = sheet?.properties?.sheetId ?? nextId++;
+    if (sheet) structure.push(...resetRequests(sheetId, sheet), { updateSheetProperties: { properties: sheetPropertiesOf(sheetId, tab, index), fields: 'index,gridProperties(rowCount,columnCount,frozenRowCount,frozenColumnCount)' } });
+    else structure.push({ addSheet: { properties: sheetPropertiesOf(sheetId, tab, index) } });
+    formats.push(...formatRequestsOf(sheetId, tab));
+  });
+  await api.pacer.run('write', 'spreadsheets.batchUpdate', () => api.sheets.spreadsheets.batchUpdate({ spreadsheetId, requestBody: { requests: [...structure, ...formats] } }));
+  await api.pacer.run('write', 'values.batchUpdate', () =>
+    api.sheets.spreadsheets.values.batchUpdate({ spreadsheetId, requestBody: { valueInputOption: 'RAW', data: model.tabs.map(valuesOf) } }),
+  );
+}
+
+/** Empty an existing summary tab of what the last write put there: values, formats, charts, rules, filter. */
+function resetRequests(sheetId: number, sheet: sheets_v4.Schema$Sheet): sheets_v4.Schema$Request[] {
+  return [
+    ...(sheet.charts ?? []).flatMap((chart) => (chart.chartId === null || chart.chartId === undefined ? [] : [{ deleteEmbeddedObject: { objectId: chart.chartId } }])),
+    ...(sheet.conditionalFormats ?? []).map(() => ({ deleteConditionalFormatRule: { sheetId, index: 0 } })),
+    ...(sheet.basicFilter ? [{ clearBasicFilter: { sheetId } }] : []),
+    { updateCells: { range: { sheetId }, fields: 'userEnteredValue,userEnteredFormat' } },
+  ];
+}
+
+/** A tab's values from A1: title lines, an empty row, the header, the rows, an empty row, the notes. */
+function valuesOf(tab: SummaryTab): sheets_v4.Schema$ValueRange {
+  const layout = summaryTabLayout(tab);
+  const grid: SheetsValue[][] = tab.title.map((line) => [cleanText(line)]);
+  while (grid.length < layout.headerRow - 1) grid.push(['']);
+  grid.push(tab.columns.map((c) => cleanText(c.header)));
+  for (const row of tab.rows) grid.push(tab.columns.map((column, c) => sheetsValueOf(row[c] ?? null, column.format)));
+  while (grid.length < layout.firstNoteRow - 1) grid.push(['']);
+  for (const note of tab.notes ?? []) grid.push([cleanText(note)]);
+  return { range: `${wholeTabRange(tab.name)}!A1`, majorDimension: 'ROWS', values: grid };
+}

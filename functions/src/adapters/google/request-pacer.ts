@@ -1,0 +1,93 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { RateLimiter } from 'limiter';
+import pRetry from 'p-retry';
+import { toGoogleApiError } from './google-api-error.js';
+
+/** Google counts Sheets reads and writes against separate quotas; Drive has its own. */
+export const REQUEST_CLASSES = ['read', 'write', 'drive'] as const;
+export type RequestClass = (typeof REQUEST_CLASSES)[number];
+
+export interface PacingOptions {
+  /** Sheets quota per minute for one user (a service account is one user): 60 by default, 300 per project. */
+  readonly readsPerMinute: number;
+  readonly writesPerMinute: number;
+  readonly driveRequestsPerMinute: number;
+  /** Retries of a request that failed with 429, 5xx or a dropped connection. */
+  readonly maxRetries: number;
+  /** First back-off delay; doubles each retry, with jitter, up to maxDelayMs. */
+  readonly baseDelayMs: number;
+  readonly maxDelayMs: number;
+}
+
+export const DEFAULT_PACING: PacingOptions = {
+  readsPerMinute: 60,
+  writesPerMinute: 60,
+  driveRequestsPerMinute: 600,
+  maxRetries: 5,
+  baseDelayMs: 1_000,
+  maxDelayMs: 32_000,
+};
+
+/** Counts of what went over the wire, for progress lines, reports and benchmarks. */
+export interface PacerStats {
+  readonly requests: Record<RequestClass, number>;
+  readonly retries: number;
+  /** Milliseconds spent waiting for a token (pacing) or for a retry (back-off). */
+  readonly waitedMs: number;
+}
+
+/**
+ * Every Google request goes through here: a token bucket per quota (so a sweep stays inside
+ * the per-minute quota instead of running into it), then retries with exponential back-off and
+ * jitter on 429 and 5xx, waiting at least as long as Google's `Retry-After` says.
+ * Errors leave as GoogleApiError.
+ */
+export class RequestPacer {
+  private readonly buckets: Record<RequestClass, RateLimiter>;
+  private readonly counts: Record<RequestClass, number> = { read: 0, write: 0, drive: 0 };
+  private retries = 0;
+  private waitedMs = 0;
+
+  constructor(readonly options: PacingOptions = DEFAULT_PACING) {
+    const bucket = (perMinute: number) => new RateLimiter({ tokensPerInterval: perMinute, interval: 'minute' });
+    this.buckets = { read: bucket(options.readsPerMinute), write: bucket(options.writesPerMinute), drive: bucket(options.driveRequestsPerMinute) };
+  }
+
+  /** Run one API call (`call` names it for errors, e.g. 'values.batchGet'), paced and retried. */
+  async run<T>(requestClass: RequestClass, call: string, send: () => Promise<T>): Promise<T> {
+    return pRetry(
+      async () => {
+        const before = Date.now();
+        await this.buckets[requestClass].removeTokens(1);
+        this.waitedMs += Date.now() - before;
+        this.counts[requestClass]++;
+        try {
+          return await send();
+        } catch (error) {
+          throw toGoogleApiError(error, call);
+        }
+      },
+      {
+        retries: this.options.maxRetries,
+        factor: 2,
+        minTimeout: this.options.baseDelayMs,
+        maxTimeout: this.options.maxDelayMs,
+        randomize: true,
+        shouldRetry: ({ error }) => toGoogleApiError(error, call).transient,
+        onFailedAttempt: async ({ error, retryDelay, retriesLeft }) => {
+          const failure = toGoogleApiError(error, call);
+          if (!failure.transient || retriesLeft === 0) return;
+          const wanted = failure.retryAfterMs ?? 0;
+          this.retries++;
+          this.waitedMs += Math.max(retryDelay, wanted);
+          // p-retry waits retryDelay afterwards; Google's Retry-After wins when it asks for longer.
+          if (wanted > retryDelay) await sleep(wanted - retryDelay);
+        },
+      },
+    );
+  }
+
+  stats(): PacerStats {
+    return { requests: { ...this.counts }, retries: this.retries, waitedMs: this.waitedMs };
+  }
+}

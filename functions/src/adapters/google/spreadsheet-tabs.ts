@@ -1,0 +1,87 @@
+import type { sheets_v4 } from '@googleapis/sheets';
+import type { RawCell } from '../../domain/cells/raw-cell.js';
+import { findTab, type SheetRow, type SheetTab } from '../../domain/forms/read-form-tab.js';
+import { GoogleApiError } from './google-api-error.js';
+import type { GoogleApis, SpreadsheetId } from './google-apis.js';
+
+/**
+ * Reading a spreadsheet's tabs as every sheet adapter hands them to the domain: one
+ * `values.batchGet` for all the wanted tabs, values unformatted and dates as serial numbers
+ * (the domain reads serials in date and time columns, as it does for workbook cells).
+ */
+
+/** A tab name as an A1 range: the whole tab, quoted ('Đăng ký tập huấn', 'It''s'). */
+export function wholeTabRange(tab: string): string {
+  return `'${tab.replace(/'/g, "''")}'`;
+}
+
+/** Spreadsheet error values as Sheets renders them; they arrive as strings. */
+const ERROR_VALUE = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|ERROR!|SPILL!|CALC!|GETTING_DATA)$/;
+
+/** One value of a `values.batchGet` (UNFORMATTED_VALUE, SERIAL_NUMBER) as a RawCell. */
+export function rawCellOfSheetsValue(value: unknown): RawCell {
+  if (typeof value === 'number' || typeof value === 'boolean') return value;
+  if (typeof value !== 'string' || value === '') return null;
+  return ERROR_VALUE.test(value) ? { error: value } : value;
+}
+
+/**
+ * Read the named tabs (matched like the domain matches them: case, accents and spacing aside).
+ * When a name is not a tab of the spreadsheet, Sheets refuses the whole request (400); then one
+ * metadata request finds the tabs that do exist and one more batchGet reads those, so a unit
+ * that renamed or lacks a tab costs two requests more, and everyone else exactly one.
+ */
+export async function readSpreadsheetTabs(api: GoogleApis, spreadsheetId: SpreadsheetId, wanted: readonly string[]): Promise<SheetTab[]> {
+  if (wanted.length === 0) return [];
+  try {
+    return await batchGetTabs(api, spreadsheetId, unique(wanted));
+  } catch (error) {
+    if (!(error instanceof GoogleApiError && error.failure === 'bad-request')) throw error;
+  }
+  const titles = await tabTitles(api, spreadsheetId);
+  const present = unique(wanted.flatMap((name) => findTab(titles.map((title) => ({ name: title })), name)?.name ?? []));
+  return present.length === 0 ? [] : batchGetTabs(api, spreadsheetId, present);
+}
+
+/** Titles of every tab of a spreadsheet (one metadata request). */
+export async function tabTitles(api: GoogleApis, spreadsheetId: SpreadsheetId): Promise<string[]> {
+  const response = await api.pacer.run('read', 'spreadsheets.get', () => api.sheets.spreadsheets.get({ spreadsheetId, fields: 'sheets.properties.title' }));
+  return (response.data.sheets ?? []).flatMap((sheet) => sheet.properties?.title ?? []);
+}
+
+async function batchGetTabs(api: GoogleApis, spreadsheetId: SpreadsheetId, names: readonly string[]): Promise<SheetTab[]> {
+  const response = await api.pacer.run('read', 'values.batchGet', () =>
+    api.sheets.spreadsheets.values.batchGet({
+      spreadsheetId,
+      ranges: names.map(wholeTabRange),
+      valueRenderOption: 'UNFORMATTED_VALUE',
+      dateTimeRenderOption: 'SERIAL_NUMBER',
+      majorDimension: 'ROWS',
+    }),
+  );
+  const ranges = response.data.valueRanges ?? [];
+  return names.map((name, i) => ({ name, rows: rowsOf(ranges[i]) }));
+}
+
+function rowsOf(range: sheets_v4.Schema$ValueRange | undefined): SheetRow[] {
+  const { row: firstRow, column: firstColumn } = rangeStart(range?.range ?? '');
+  const rows: SheetRow[] = [];
+  (range?.values ?? []).forEach((values, i) => {
+    const cells: RawCell[] = [...Array<RawCell>(firstColumn).fill(null), ...(values as unknown[]).map(rawCellOfSheetsValue)];
+    if (cells.some((cell) => cell !== null)) rows.push({ rowNumber: firstRow + i, cells });
+  });
+  return rows;
+}
+
+/** Where a returned range starts ("'Tab'!B3:J20" → row 3, column index 1); A1 when it names no cell. */
+export function rangeStart(a1: string): { row: number; column: number } {
+  const cells = a1.slice(a1.lastIndexOf('!') + 1);
+  const match = /^([A-Z]+)?(\d+)?/.exec(cells);
+  const letters = match?.[1] ?? 'A';
+  const column = [...letters].reduce((n, ch) => n * 26 + (ch.charCodeAt(0) - 64), 0) - 1;
+  return { row: Number(match?.[2] ?? 1), column: Math.max(0, column) };
+}
+
+function unique(names: readonly string[]): string[] {
+  return [...new Set(names)];
+}
