@@ -10,6 +10,10 @@ export class ConfigError extends Error {
 export const FIRESTORE_MODES = ['embedded', 'emulator', 'cloud'] as const;
 export type FirestoreMode = (typeof FIRESTORE_MODES)[number];
 
+/** Where unit sheets, the control sheet and the summary live: local .xlsx workbooks or Google Sheets. */
+export const SHEET_SOURCES = ['workbook', 'google'] as const;
+export type SheetSource = (typeof SHEET_SOURCES)[number];
+
 export interface Config {
   /** Local data folder: embedded Firestore data, demo workbooks. */
   readonly home: string;
@@ -18,6 +22,28 @@ export interface Config {
   /** host:port when firestoreMode is 'emulator'. */
   readonly emulatorHost: string | undefined;
   readonly mail: MailConfig;
+  readonly source: SheetSource;
+  /** Set when source is 'google'. */
+  readonly google: GoogleConfig | undefined;
+}
+
+/** Google Sheets and Drive (TONGHOP_SOURCE=google). */
+export interface GoogleConfig {
+  /** The Drive folder holding the unit spreadsheets. */
+  readonly folderId: string;
+  readonly controlSpreadsheetId: string;
+  /** The district summary spreadsheet; `tonghop provision` creates one when absent. */
+  readonly summarySpreadsheetId: string | undefined;
+  /** Another API root (the local stand-in); Google's own when absent. */
+  readonly apiRoot: string | undefined;
+  /** A bearer token instead of application-default credentials (local stand-in, short tests by hand). */
+  readonly accessToken: string | undefined;
+  /** The address units share their spreadsheet with; read from the credentials when absent. */
+  readonly serviceAccountEmail: string | undefined;
+  readonly readsPerMinute: number;
+  readonly writesPerMinute: number;
+  /** First retry delay after a 429 or 5xx (doubles each retry). */
+  readonly retryBaseMs: number;
 }
 
 /** How notices go out: SMTP when SMTP_URL is set, otherwise .eml files in an outbox folder. */
@@ -31,6 +57,8 @@ export interface MailConfig {
   readonly sendUntil: number;
 }
 
+const SPREADSHEET_ID = /^[A-Za-z0-9_-]{20,}$/;
+
 const envSchema = z.object({
   TONGHOP_HOME: z.string().min(1).default('.tonghop'),
   TONGHOP_PROJECT_ID: z.string().regex(/^[a-z][a-z0-9-]{4,29}$/, 'a Google Cloud project id such as demo-tonghop').optional(),
@@ -41,6 +69,16 @@ const envSchema = z.object({
   TONGHOP_MAIL_FROM: z.string().min(3).default('"Quận Đoàn (tonghop)" <no-reply@tonghop.invalid>'),
   TONGHOP_NOTICE_PER_RUN: z.coerce.number().int().positive().default(500),
   TONGHOP_NOTICE_PER_DAY: z.coerce.number().int().positive().default(1500),
+  TONGHOP_SOURCE: z.enum(SHEET_SOURCES).default('workbook'),
+  TONGHOP_DRIVE_FOLDER_ID: z.string().regex(/^[A-Za-z0-9_-]{10,}$/, 'the id of a Drive folder (the part after /folders/ in its address)').optional(),
+  TONGHOP_CONTROL_SPREADSHEET_ID: z.string().regex(SPREADSHEET_ID, 'a spreadsheet id (the part after /d/ in its address)').optional(),
+  TONGHOP_SUMMARY_SPREADSHEET_ID: z.string().regex(SPREADSHEET_ID, 'a spreadsheet id (the part after /d/ in its address)').optional(),
+  TONGHOP_GOOGLE_API_ROOT: z.string().url('a URL such as http://127.0.0.1:9090/').optional(),
+  TONGHOP_GOOGLE_ACCESS_TOKEN: z.string().min(1).optional(),
+  TONGHOP_SERVICE_ACCOUNT_EMAIL: z.string().email('an e-mail address such as tonghop@my-project.iam.gserviceaccount.com').optional(),
+  TONGHOP_SHEETS_READS_PER_MINUTE: z.coerce.number().int().positive().max(300).default(60),
+  TONGHOP_SHEETS_WRITES_PER_MINUTE: z.coerce.number().int().positive().max(300).default(60),
+  TONGHOP_GOOGLE_RETRY_BASE_MS: z.coerce.number().int().min(1).default(1000),
   TONGHOP_SEND_HOURS: z
     .string()
     .regex(/^([01]?\d|2[0-4])-([01]?\d|2[0-4])$/, 'two hours, e.g. 7-20 (send from 07:00 until 20:00)')
@@ -69,5 +107,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const [sendFrom = 7, sendUntil = 20] = e.TONGHOP_SEND_HOURS.split('-').map(Number);
   if (sendFrom >= sendUntil) throw new ConfigError(`Invalid setting TONGHOP_SEND_HOURS=${e.TONGHOP_SEND_HOURS}: the first hour must come before the second, e.g. 7-20.`);
   const mail = { smtpUrl: e.SMTP_URL, from: e.TONGHOP_MAIL_FROM, perRunBudget: e.TONGHOP_NOTICE_PER_RUN, perDayBudget: e.TONGHOP_NOTICE_PER_DAY, sendFrom, sendUntil };
-  return { home: path.resolve(cwd, e.TONGHOP_HOME), projectId, firestoreMode, emulatorHost: e.FIRESTORE_EMULATOR_HOST, mail };
+  return { home: path.resolve(cwd, e.TONGHOP_HOME), projectId, firestoreMode, emulatorHost: e.FIRESTORE_EMULATOR_HOST, mail, source: e.TONGHOP_SOURCE, google: googleConfig(e) };
+}
+
+function googleConfig(e: z.infer<typeof envSchema>): GoogleConfig | undefined {
+  if (e.TONGHOP_SOURCE !== 'google') return undefined;
+  if (!e.TONGHOP_DRIVE_FOLDER_ID) throw new ConfigError('TONGHOP_SOURCE=google needs TONGHOP_DRIVE_FOLDER_ID: the Drive folder holding the unit spreadsheets.');
+  if (!e.TONGHOP_CONTROL_SPREADSHEET_ID) throw new ConfigError('TONGHOP_SOURCE=google needs TONGHOP_CONTROL_SPREADSHEET_ID: the control spreadsheet with the "Đơn vị" tab.');
+  return {
+    folderId: e.TONGHOP_DRIVE_FOLDER_ID,
+    controlSpreadsheetId: e.TONGHOP_CONTROL_SPREADSHEET_ID,
+    summarySpreadsheetId: e.TONGHOP_SUMMARY_SPREADSHEET_ID,
+    apiRoot: e.TONGHOP_GOOGLE_API_ROOT,
+    accessToken: e.TONGHOP_GOOGLE_ACCESS_TOKEN,
+    serviceAccountEmail: e.TONGHOP_SERVICE_ACCOUNT_EMAIL,
+    readsPerMinute: e.TONGHOP_SHEETS_READS_PER_MINUTE,
+    writesPerMinute: e.TONGHOP_SHEETS_WRITES_PER_MINUTE,
+    retryBaseMs: e.TONGHOP_GOOGLE_RETRY_BASE_MS,
+  };
 }

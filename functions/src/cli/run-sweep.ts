@@ -1,17 +1,15 @@
-import path from 'node:path';
 import { loadBuiltinForms } from '../adapters/catalog/builtin-forms.js';
 import { FirestoreNoticeLedger } from '../adapters/store/firestore-notice-ledger.js';
 import { FirestoreSummaryStore } from '../adapters/store/firestore-summary-store.js';
 import { FirestoreSweepStore } from '../adapters/store/firestore-sweep-store.js';
-import { readControlWorkbook } from '../adapters/workbook/read-control-workbook.js';
-import { SummaryWorkbookFile } from '../adapters/workbook/summary-workbook-file.js';
-import { UnitWorkbookFolder } from '../adapters/workbook/unit-workbook-folder.js';
+import type { PacerStats } from '../adapters/google/request-pacer.js';
 import type { FormSpec } from '../domain/forms/form-spec.js';
 import { applyFormOverrides, type ControlReading } from '../domain/units/read-control.js';
 import type { Unit } from '../domain/units/unit.js';
 import { summarize, type SummarizeResult } from '../jobs/summarize/summarize.js';
 import { sweep, totalsOf, type SweepResult } from '../jobs/sweep/sweep.js';
 import type { UnitSweepResult } from '../jobs/sweep/sweep-unit.js';
+import type { DistrictSheets } from './district-sheets.js';
 import type { FirestoreSession } from './firestore-session.js';
 import type { Output, Progress } from './output.js';
 
@@ -22,20 +20,21 @@ export interface SweepRun {
   readonly result: SweepResult | undefined;
   readonly summary: SummarizeResult;
   readonly firestore: string;
-  readonly unitsDir: string;
+  /** Where the unit sheets are: a folder, or a Drive folder's address. */
+  readonly unitsLocation: string;
+  /** Google requests the run made (absent for workbooks). */
+  readonly requests?: PacerStats;
 }
 
 /** Sweeps of chosen units at a chosen clock, for callers that replay history first (the demo). */
 export type SweepUnitsAt = (units: readonly Unit[], forms: readonly FormSpec[], now: Date) => Promise<SweepResult>;
 
-export interface WorkbookRunOptions {
+export interface SweepRunOptions {
   readonly out: Output;
   /** The open Firestore session the run reads and writes. */
   readonly session: FirestoreSession;
-  readonly controlPath: string;
-  readonly unitsDir?: string;
-  /** The summary workbook (default: tong-hop-bao-cao.xlsx next to the control workbook). */
-  readonly summaryPath?: string;
+  /** The control sheet, the unit sheets and the summary: workbooks or Google Sheets. */
+  readonly district: DistrictSheets;
   readonly now: Date;
   /** Skip the sweep: statistics, summary and feedback from what is stored. */
   readonly summaryOnly?: boolean;
@@ -45,36 +44,29 @@ export interface WorkbookRunOptions {
   readonly afterSweep?: (control: ControlReading, forms: readonly FormSpec[]) => Promise<void>;
 }
 
-/** Default location of the district summary workbook. */
-export function defaultSummaryPath(controlPath: string): string {
-  return path.join(path.dirname(controlPath), 'tong-hop-bao-cao.xlsx');
-}
-
 /**
- * The workbook flow end to end: sweep the unit workbooks named by a control workbook into
- * Firestore, then statistics, the summary workbook and each unit's row statuses.
+ * The flow end to end: sweep the unit sheets named by the control sheet into Firestore, then
+ * statistics, the summary and each unit's row statuses — the same jobs for workbooks and Google Sheets.
  */
-export async function runWorkbookSweep(options: WorkbookRunOptions): Promise<{ readonly value: SweepRun; readonly writes: number }> {
-  const { session, out, controlPath, now } = options;
-  const unitsDir = options.unitsDir ?? path.join(path.dirname(controlPath), 'units');
-  const folder = new UnitWorkbookFolder(unitsDir);
+export async function runSweep(options: SweepRunOptions): Promise<{ readonly value: SweepRun; readonly writes: number }> {
+  const { session, out, district, now } = options;
   const builtins = await loadBuiltinForms();
   const sweepStore = new FirestoreSweepStore(session.db);
   let writes = 0;
   const prepared: SweepResult[] = [];
   await options.prepare?.(async (units, forms, at) => {
-    const replayed = await sweep({ units, forms, source: folder, store: sweepStore, now: at });
+    const replayed = await sweep({ units, forms, source: district.units, store: sweepStore, now: at });
     writes += replayed.totals.writes;
     prepared.push(replayed);
     return replayed;
   });
-  const control = await readControlWorkbook(controlPath);
+  const control = await district.readControl();
   const overridden = applyFormOverrides(builtins, control.overrides);
   let result: SweepResult | undefined;
   if (!options.summaryOnly) {
     const progress = out.progress('Sweeping units', control.units.length);
     try {
-      const final = await sweep({ units: control.units, forms: overridden.specs, source: folder, store: sweepStore, now, onUnitDone: (done) => progress.tick(done) });
+      const final = await sweep({ units: control.units, forms: overridden.specs, source: district.units, store: sweepStore, now, onUnitDone: (done) => progress.tick(done) });
       writes += final.totals.writes;
       result = withEarlierSweeps(final, prepared);
     } finally {
@@ -88,15 +80,24 @@ export async function runWorkbookSweep(options: WorkbookRunOptions): Promise<{ r
     units: control.units,
     forms: overridden.specs,
     store: new FirestoreSummaryStore(session.db),
-    output: new SummaryWorkbookFile(options.summaryPath ?? defaultSummaryPath(controlPath)),
-    feedback: folder,
+    output: district.output,
+    feedback: district.units,
     notices: new FirestoreNoticeLedger(session.db),
     now,
     onUnitFeedback: (done, total) => (feedbackProgress ??= out.progress('Writing row statuses', total)).tick(done),
   });
   feedbackProgress?.stop();
   writes += summary.statsWritten + summary.feedback.unitsWritten;
-  const value = { control: { ...control, problems: [...control.problems, ...overridden.problems] }, forms: overridden.specs, result, summary, firestore: session.description, unitsDir };
+  const requests = district.requestStats?.();
+  const value = {
+    control: { ...control, problems: [...control.problems, ...overridden.problems] },
+    forms: overridden.specs,
+    result,
+    summary,
+    firestore: session.description,
+    unitsLocation: district.unitsLocation,
+    ...(requests ? { requests } : {}),
+  };
   return { value, writes };
 }
 

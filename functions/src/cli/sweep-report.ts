@@ -23,6 +23,10 @@ export function printSweepReport(out: Output, run: SweepRun): void {
       : 'Tình trạng từng dòng trong tệp của các đơn vị: không có gì cần ghi thêm.',
   );
   if (fb.unitsMovedOn > 0) out.print(`${n(fb.unitsMovedOn)} tệp đã thay đổi sau lần quét: sẽ ghi tình trạng ở lần quét sau.`);
+  if (run.requests) {
+    const { requests, retries } = run.requests;
+    out.print(`Google: ${n(requests.read)} lượt đọc, ${n(requests.write)} lượt ghi Trang tính, ${n(requests.drive)} lượt Drive; ${n(retries)} lần thử lại.`);
+  }
 }
 
 function printSweepTable(out: Output, run: SweepRun): void {
@@ -96,6 +100,7 @@ export function sweepRunJson(run: SweepRun): Record<string, unknown> {
     stats: { computed: summary.statsComputed, written: summary.statsWritten },
     summary: summary.summary ?? null,
     feedback: summary.feedback,
+    googleRequests: run.requests ?? null,
     standing: summary.picture.periods.map(({ spec, period, stats }) => ({ formId: spec.id, periodId: period.id, ...stats.overall })),
   };
 }

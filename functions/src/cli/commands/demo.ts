@@ -10,7 +10,8 @@ import { embeddedDataDir, withFirestore, type FirestoreSession } from '../firest
 import type { Progress } from '../output.js';
 import { printNotifyReport } from '../notify-report.js';
 import { runNotify, type NotifyRun } from '../run-notify.js';
-import { defaultSummaryPath, runWorkbookSweep, type SweepUnitsAt } from '../run-sweep.js';
+import { defaultSummaryPath, workbookDistrict } from '../district-sheets.js';
+import { runSweep, type SweepUnitsAt } from '../run-sweep.js';
 import { printSweepReport, sweepRunJson } from '../sweep-report.js';
 import { demoDir, type CommandContext } from './context.js';
 
@@ -43,10 +44,10 @@ export async function demoCommand(context: CommandContext, opts: { reset: boolea
   const { run, notices } = await withFirestore(config, out, async (session) => {
     const history = { notices: 0, writes: 0 };
     let notified: Awaited<ReturnType<typeof runNotify>> | undefined;
-    const swept = await runWorkbookSweep({
+    const swept = await runSweep({
       session,
       out,
-      controlPath,
+      district: workbookDistrict(controlPath),
       now: DEMO_NOW,
       afterSweep: async (control, specs) => {
         notified = await runNotify({ config, session, control, forms: specs, outboxDir, now: DEMO_NOW, dryRun: false });
@@ -65,7 +66,7 @@ export async function demoCommand(context: CommandContext, opts: { reset: boolea
   });
 
   if (out.json) {
-    out.printJson({ demoDir: dir, created: written?.created ?? false, controlPath, unitsDir: run.unitsDir, demoNow: DEMO_NOW.toISOString(), ...sweepRunJson(run), notify: notices });
+    out.printJson({ demoDir: dir, created: written?.created ?? false, controlPath, unitsDir: run.unitsLocation, demoNow: DEMO_NOW.toISOString(), ...sweepRunJson(run), notify: notices });
     return;
   }
   printDemoReport(context, { dir, controlPath, written, district, run, notices, earlierNotices });
@@ -117,7 +118,7 @@ async function replayHistory(options: {
 
 function printDemoReport(
   { out }: CommandContext,
-  report: { dir: string; controlPath: string; written: WrittenDemoDistrict | undefined; district: DemoDistrict; run: Awaited<ReturnType<typeof runWorkbookSweep>>['value']; notices: NotifyRun; earlierNotices: number },
+  report: { dir: string; controlPath: string; written: WrittenDemoDistrict | undefined; district: DemoDistrict; run: Awaited<ReturnType<typeof runSweep>>['value']; notices: NotifyRun; earlierNotices: number },
 ): void {
   const relative = (p: string) => {
     const rel = path.relative(process.cwd(), p);
@@ -139,7 +140,7 @@ function printDemoReport(
   out.print('Xem tiếp:');
   out.print(`  - Bảng tổng hợp cho Quận Đoàn: ${relative(defaultSummaryPath(report.controlPath))}`);
   out.print(`  - Bảng điều khiển (danh sách đơn vị): ${relative(report.controlPath)}`);
-  out.print(`  - Bảng tính của từng đơn vị (có cột "Tình trạng" và trang "Tình hình nộp"): ${relative(report.run.unitsDir)}/`);
+  out.print(`  - Bảng tính của từng đơn vị (có cột "Tình trạng" và trang "Tình hình nộp"): ${relative(report.run.unitsLocation)}/`);
   if (report.notices.outbox) out.print(`  - Thư đã gửi (tệp .eml, mở bằng Outlook/Thunderbird): ${relative(report.notices.outbox.dir)}/`);
   out.print(`  - Dữ liệu đã lưu: ${report.run.firestore}; xem bằng "npx tonghop inspect" (lọc: --unit <mã đơn vị>, --form <mã biểu mẫu>, --json)`);
   out.print('  - Chạy lại "npm start": chỉ làm phần đã thay đổi; không có gì mới thì không ghi và không gửi gì.');

@@ -1,8 +1,8 @@
-import path from 'node:path';
+import { openDistrictSheets } from '../district-sheets.js';
 import { withFirestore } from '../firestore-session.js';
-import { runWorkbookSweep } from '../run-sweep.js';
+import { runSweep } from '../run-sweep.js';
 import { printSweepReport, sweepRunJson } from '../sweep-report.js';
-import { controlWorkbookPath, type CommandContext } from './context.js';
+import type { CommandContext } from './context.js';
 
 export interface SweepCommandOptions {
   readonly control?: string;
@@ -22,13 +22,11 @@ export async function summaryCommand(context: CommandContext, opts: SweepCommand
 }
 
 async function runAndReport({ config, out }: CommandContext, opts: SweepCommandOptions, summaryOnly: boolean): Promise<void> {
-  const run = await withFirestore(config, out, (session) =>
-    runWorkbookSweep({
+  const run = await withFirestore(config, out, async (session) =>
+    runSweep({
       session,
       out,
-      controlPath: controlWorkbookPath(config, opts.control),
-      unitsDir: opts.unitsDir ? path.resolve(opts.unitsDir) : undefined,
-      summaryPath: opts.summary ? path.resolve(opts.summary) : undefined,
+      district: await openDistrictSheets(config, session.db, opts),
       now: opts.now ?? new Date(),
       summaryOnly,
     }),

@@ -1,0 +1,76 @@
+import path from 'node:path';
+import type { Firestore } from '@google-cloud/firestore';
+import { ConfigError, type Config } from '../config.js';
+import { connectGoogle } from '../adapters/google/connect-google.js';
+import { GoogleSummarySpreadsheet } from '../adapters/google/google-summary-spreadsheet.js';
+import { GoogleUnitSheets } from '../adapters/google/google-unit-sheets.js';
+import { readControlSpreadsheet } from '../adapters/google/read-control-spreadsheet.js';
+import type { PacerStats } from '../adapters/google/request-pacer.js';
+import { FirestoreOutputMarks } from '../adapters/store/firestore-output-marks.js';
+import { readControlWorkbook } from '../adapters/workbook/read-control-workbook.js';
+import { SummaryWorkbookFile } from '../adapters/workbook/summary-workbook-file.js';
+import { UnitWorkbookFolder } from '../adapters/workbook/unit-workbook-folder.js';
+import type { ControlReading } from '../domain/units/read-control.js';
+import type { FeedbackTarget, SummaryOutput } from '../jobs/summarize/ports.js';
+import type { UnitSheetSource } from '../jobs/sweep/ports.js';
+import { controlWorkbookPath } from './commands/context.js';
+
+/** Where a district's sheets live and where its summary goes: local .xlsx workbooks or Google Sheets. */
+export interface DistrictSheets {
+  readonly units: UnitSheetSource & FeedbackTarget;
+  readonly output: SummaryOutput;
+  readControl(): Promise<ControlReading>;
+  /** Where the unit sheets are, for people: a folder, or the Drive folder's address. */
+  readonly unitsLocation: string;
+  /** Where notices are written when no SMTP server is set. */
+  readonly outboxDir: string;
+  /** Google requests made so far (absent for workbooks). */
+  requestStats?(): PacerStats;
+}
+
+/** Workbook paths from the command line (ignored with TONGHOP_SOURCE=google). */
+export interface WorkbookPaths {
+  readonly control?: string;
+  readonly unitsDir?: string;
+  readonly summary?: string;
+  readonly outbox?: string;
+}
+
+/** The district's sheets as configured (TONGHOP_SOURCE). */
+export async function openDistrictSheets(config: Config, db: Firestore, paths: WorkbookPaths = {}): Promise<DistrictSheets> {
+  if (config.source === 'workbook') return workbookDistrict(controlWorkbookPath(config, paths.control), paths);
+  const google = config.google;
+  if (!google) throw new ConfigError('TONGHOP_SOURCE=google needs the Google settings (TONGHOP_DRIVE_FOLDER_ID, TONGHOP_CONTROL_SPREADSHEET_ID).');
+  if (paths.control || paths.unitsDir || paths.summary) {
+    throw new ConfigError('--control, --units-dir and --summary are for workbooks; with TONGHOP_SOURCE=google the spreadsheets come from TONGHOP_CONTROL_SPREADSHEET_ID, TONGHOP_DRIVE_FOLDER_ID and TONGHOP_SUMMARY_SPREADSHEET_ID.');
+  }
+  if (!google.summarySpreadsheetId) {
+    throw new ConfigError('TONGHOP_SOURCE=google needs TONGHOP_SUMMARY_SPREADSHEET_ID: the district summary spreadsheet (`tonghop provision` creates one and prints its id).');
+  }
+  const api = await connectGoogle(google);
+  return {
+    units: new GoogleUnitSheets(api, google.folderId),
+    output: new GoogleSummarySpreadsheet(api, google.summarySpreadsheetId, new FirestoreOutputMarks(db)),
+    readControl: () => readControlSpreadsheet(api, google.controlSpreadsheetId),
+    unitsLocation: `https://drive.google.com/drive/folders/${google.folderId}`,
+    outboxDir: path.resolve(paths.outbox ?? path.join(config.home, 'outbox')),
+    requestStats: () => api.pacer.stats(),
+  };
+}
+
+/** Unit workbooks in a folder, a control workbook, a summary workbook next to it. */
+export function workbookDistrict(controlPath: string, paths: WorkbookPaths = {}): DistrictSheets {
+  const unitsDir = paths.unitsDir ? path.resolve(paths.unitsDir) : path.join(path.dirname(controlPath), 'units');
+  return {
+    units: new UnitWorkbookFolder(unitsDir),
+    output: new SummaryWorkbookFile(paths.summary ? path.resolve(paths.summary) : defaultSummaryPath(controlPath)),
+    readControl: () => readControlWorkbook(controlPath),
+    unitsLocation: unitsDir,
+    outboxDir: path.resolve(paths.outbox ?? path.join(path.dirname(controlPath), 'outbox')),
+  };
+}
+
+/** Default location of the district summary workbook. */
+export function defaultSummaryPath(controlPath: string): string {
+  return path.join(path.dirname(controlPath), 'tong-hop-bao-cao.xlsx');
+}
