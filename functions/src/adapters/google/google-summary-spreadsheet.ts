@@ -2,7 +2,7 @@ import type { sheets_v4 } from '@googleapis/sheets';
 import type { SummaryModel, SummaryTab } from '../../domain/summary/summary-model.js';
 import type { SummaryOutput } from '../../jobs/summarize/ports.js';
 import { cleanText } from '../workbook/summary-cells.js';
-import { summaryTabLayout } from '../workbook/write-summary-workbook.js';
+import { summaryTabLayout } from '../../domain/summary/summary-model.js';
 import { spreadsheetUrl, type GoogleApis, type SpreadsheetId } from './google-apis.js';
 import { formatRequestsOf, sheetPropertiesOf } from './summary-requests.js';
 import { sheetsValueOf, type SheetsValue } from './sheets-cells.js';

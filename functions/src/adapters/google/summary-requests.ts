@@ -1,7 +1,7 @@
 import type { sheets_v4 } from '@googleapis/sheets';
 import type { SummaryTab } from '../../domain/summary/summary-model.js';
 import { STATUS_DISPLAY } from '../../domain/status/status-kinds.js';
-import { summaryTabLayout } from '../workbook/write-summary-workbook.js';
+import { summaryTabLayout } from '../../domain/summary/summary-model.js';
 import { sheetsNumberFormat } from './sheets-cells.js';
 
 /**

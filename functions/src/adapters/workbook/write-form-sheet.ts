@@ -2,9 +2,8 @@ import type ExcelJS from 'exceljs';
 import type { FormSpec } from '../../domain/forms/form-spec.js';
 import { STATUS_HEADER } from '../../domain/forms/header-match.js';
 import { columnNumFmt, columnWidth } from './write-column-format.js';
-import { formatIssuerLine, formatPeriodDeadline } from './write-deadline-text.js';
 import { addColumnValidations } from './write-validations.js';
-import { FIRST_DATA_ROW, HEADER_ROW, type WritableRow } from './write-sheet-layout.js';
+import { FIRST_DATA_ROW, formTitleLines, HEADER_ROW, type WritableRow } from './write-sheet-layout.js';
 
 export { FIRST_DATA_ROW, HEADER_ROW, type WritableCell, type WritableRow } from './write-sheet-layout.js';
 export { addHelpSheet, HELP_SHEET } from './write-help-sheet.js';
@@ -17,7 +16,6 @@ const MAX_XLSX_TAB_LENGTH = 31;
 
 /** Note on the status column's header. */
 export const STATUS_NOTE = 'Hệ thống tự ghi, không nhập vào cột này';
-const HINT = `Nhập từ dòng ${FIRST_DATA_ROW}, mỗi dòng một người hoặc một hoạt động. Không đổi tên trang và tiêu đề cột; xem trang “Hướng dẫn”.`;
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
 const STATUS_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9D9D9' } };
@@ -64,19 +62,16 @@ function formatColumns(sheet: ExcelJS.Worksheet, spec: FormSpec): void {
 }
 
 function writeTitles(sheet: ExcelJS.Worksheet, spec: FormSpec, unitName: string | undefined): void {
-  const deadline = `Hạn nộp: ${formatPeriodDeadline(spec.period)}`;
-  // A blank template leaves a dotted line for the unit to write its name on, as paper forms do.
-  const unitLine = `Đơn vị: ${unitName ?? '……………………………………'} — ${deadline}`;
-  const lines: readonly [string, Partial<ExcelJS.Font>][] = [
-    [formatIssuerLine(spec), { italic: true, size: 10, color: { argb: 'FF404040' } }],
-    [spec.title, { bold: true, size: 14 }],
-    [unitLine, { bold: true, size: 11 }],
-    [HINT, { italic: true, size: 10, color: { argb: 'FF7F7F7F' } }],
+  const fonts: readonly Partial<ExcelJS.Font>[] = [
+    { italic: true, size: 10, color: { argb: 'FF404040' } },
+    { bold: true, size: 14 },
+    { bold: true, size: 11 },
+    { italic: true, size: 10, color: { argb: 'FF7F7F7F' } },
   ];
-  lines.forEach(([text, font], i) => {
+  formTitleLines(spec, unitName).forEach((text, i) => {
     const cell = sheet.getCell(i + 1, 1);
     cell.value = text;
-    cell.font = font;
+    cell.font = fonts[i] ?? {};
     cell.numFmt = 'General';
     // Title text overflows into the empty cells to its right instead of wrapping in a narrow STT column.
     cell.alignment = TITLE_ALIGNMENT;

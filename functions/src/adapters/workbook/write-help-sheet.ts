@@ -24,44 +24,55 @@ const BOX: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, rig
 /** Roughly how many characters fit on one line of a paragraph spread over columns A–D. */
 const PARAGRAPH_LINE_CHARS = 130;
 
-/** Add the "Hướng dẫn" tab: general rules, then for each form its title, plan, deadline and one line per column. */
+/** One row of the help tab: what kind of line it is (for styling) and its cells. */
+export interface HelpRow {
+  readonly kind: 'title' | 'paragraph' | 'heading' | 'table-header' | 'column' | 'status' | 'blank';
+  readonly cells: readonly string[];
+}
+
+/** The help tab's rows: general rules, then for each form its title, plan, deadline and one line per column. */
+export function helpTabRows(specs: readonly FormSpec[]): HelpRow[] {
+  const rows: HelpRow[] = [{ kind: 'title', cells: ['HƯỚNG DẪN NHẬP BÁO CÁO'] }];
+  rows.push(...GENERAL_LINES.map((line): HelpRow => ({ kind: 'paragraph', cells: [`• ${line}`] })));
+  for (const spec of specs) {
+    rows.push({ kind: 'blank', cells: [] }, { kind: 'heading', cells: [spec.title] });
+    rows.push({ kind: 'paragraph', cells: [`Trang: “${spec.tab}”. Đơn vị ban hành: ${spec.issuer}${spec.planNumber === undefined ? '' : ` — Kế hoạch số ${spec.planNumber}`}.`] });
+    rows.push({ kind: 'paragraph', cells: [`Hạn nộp: ${formatPeriodDeadline(spec.period)}.`] });
+    if (spec.description !== undefined) rows.push({ kind: 'paragraph', cells: [spec.description] });
+    rows.push({ kind: 'table-header', cells: ['Cột', 'Cách nhập', 'Bắt buộc', 'Ghi chú'] });
+    for (const column of spec.columns) {
+      rows.push({ kind: 'column', cells: [column.header, describeColumnInput(spec, column), column.required ? 'Bắt buộc' : 'Không', columnNote(spec, column)] });
+    }
+    rows.push({ kind: 'status', cells: [STATUS_HEADER, 'Hệ thống tự ghi', 'Không nhập', 'Kết quả kiểm tra từng dòng.'] });
+  }
+  return rows;
+}
+
+/** Add the "Hướng dẫn" tab (see helpTabRows), styled: paragraphs across four columns, column tables boxed. */
 export function addHelpSheet(workbook: ExcelJS.Workbook, specs: readonly FormSpec[]): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet(HELP_SHEET);
   sheet.columns = [{ width: 30 }, { width: 60 }, { width: 14 }, { width: 55 }];
-  const title = sheet.addRow(['HƯỚNG DẪN NHẬP BÁO CÁO']);
-  title.font = { bold: true, size: 14 };
-  for (const line of GENERAL_LINES) addParagraph(sheet, `• ${line}`);
-  for (const spec of specs) {
-    sheet.addRow([]);
-    addFormBlock(sheet, spec);
+  for (const { kind, cells } of helpTabRows(specs)) {
+    if (kind === 'paragraph' || kind === 'heading') {
+      const row = addParagraph(sheet, cells[0] ?? '');
+      if (kind === 'heading') row.font = { bold: true, size: 12 };
+      continue;
+    }
+    const row = sheet.addRow([...cells]);
+    if (kind === 'title') row.font = { bold: true, size: 14 };
+    if (kind === 'column') row.alignment = { vertical: 'top', wrapText: true };
+    if (kind === 'table-header' || kind === 'column' || kind === 'status') {
+      row.eachCell((cell) => {
+        cell.border = BOX;
+        if (kind === 'table-header') {
+          cell.font = { bold: true };
+          cell.fill = BOLD_FILL;
+        }
+        if (kind === 'status') cell.font = { italic: true };
+      });
+    }
   }
   return sheet;
-}
-
-function addFormBlock(sheet: ExcelJS.Worksheet, spec: FormSpec): void {
-  const heading = addParagraph(sheet, spec.title);
-  heading.font = { bold: true, size: 12 };
-  addParagraph(sheet, `Trang: “${spec.tab}”. Đơn vị ban hành: ${spec.issuer}${spec.planNumber === undefined ? '' : ` — Kế hoạch số ${spec.planNumber}`}.`);
-  addParagraph(sheet, `Hạn nộp: ${formatPeriodDeadline(spec.period)}.`);
-  if (spec.description !== undefined) addParagraph(sheet, spec.description);
-  const header = sheet.addRow(['Cột', 'Cách nhập', 'Bắt buộc', 'Ghi chú']);
-  header.eachCell((cell) => {
-    cell.font = { bold: true };
-    cell.fill = BOLD_FILL;
-    cell.border = BOX;
-  });
-  for (const column of spec.columns) {
-    const row = sheet.addRow([column.header, describeColumnInput(spec, column), column.required ? 'Bắt buộc' : 'Không', columnNote(spec, column)]);
-    row.alignment = { vertical: 'top', wrapText: true };
-    row.eachCell((cell) => {
-      cell.border = BOX;
-    });
-  }
-  const status = sheet.addRow([STATUS_HEADER, 'Hệ thống tự ghi', 'Không nhập', 'Kết quả kiểm tra từng dòng.']);
-  status.eachCell((cell) => {
-    cell.border = BOX;
-    cell.font = { italic: true };
-  });
 }
 
 function columnNote(spec: FormSpec, column: ColumnSpec): string {

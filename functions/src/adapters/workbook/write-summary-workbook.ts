@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { SummaryChart, SummaryModel, SummaryTab } from '../../domain/summary/summary-model.js';
+import { summaryTabLayout, type SummaryChart, type SummaryModel, type SummaryTab } from '../../domain/summary/summary-model.js';
 import { displayLength, looksLikeFormula, SUMMARY_NUM_FMT, TEXT_NUM_FMT, textContent, xlsxCellContent, type XlsxCellContent } from './summary-cells.js';
 import { addBarCharts, type XlsxBarChart } from './xlsx-chart.js';
 
@@ -33,21 +33,6 @@ const BOX: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, rig
 const FIRST_TITLE_FONT: Partial<ExcelJS.Font> = { bold: true, size: 14 };
 const OTHER_TITLE_FONT: Partial<ExcelJS.Font> = { italic: true, color: { argb: 'FF7F7F7F' } };
 const NOTE_FONT: Partial<ExcelJS.Font> = { italic: true, size: 10, color: { argb: 'FF404040' } };
-
-/** Where a tab's parts are (1-based rows): titles from row 1, an empty row, the header, the data, an empty row, the notes. */
-export interface SummaryTabLayout {
-  readonly headerRow: number;
-  readonly firstDataRow: number;
-  /** Equal to headerRow when the tab has no rows. */
-  readonly lastDataRow: number;
-  readonly firstNoteRow: number;
-}
-
-export function summaryTabLayout(tab: SummaryTab): SummaryTabLayout {
-  const headerRow = tab.title.length === 0 ? 1 : tab.title.length + 2;
-  const lastDataRow = headerRow + tab.rows.length;
-  return { headerRow, firstDataRow: headerRow + 1, lastDataRow, firstNoteRow: lastDataRow + 2 };
-}
 
 /** The summary as .xlsx bytes. The same model gives the same sheets and properties (the zip's own timestamps aside). */
 export async function renderSummaryWorkbook(model: SummaryModel, options: { fingerprint?: string } = {}): Promise<Buffer> {

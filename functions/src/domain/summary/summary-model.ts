@@ -48,3 +48,19 @@ export interface SummaryModel {
   readonly generatedAt: Date;
   readonly tabs: readonly SummaryTab[];
 }
+
+/** Where a tab's parts are (1-based rows): titles from row 1, an empty row, the header, the data, an empty row, the notes. */
+export interface SummaryTabLayout {
+  readonly headerRow: number;
+  readonly firstDataRow: number;
+  /** Equal to headerRow when the tab has no rows. */
+  readonly lastDataRow: number;
+  readonly firstNoteRow: number;
+}
+
+/** Rows of a tab's title, header, data and notes, as every summary writer lays them out. */
+export function summaryTabLayout(tab: SummaryTab): SummaryTabLayout {
+  const headerRow = tab.title.length === 0 ? 1 : tab.title.length + 2;
+  const lastDataRow = headerRow + tab.rows.length;
+  return { headerRow, firstDataRow: headerRow + 1, lastDataRow, firstNoteRow: lastDataRow + 2 };
+}
