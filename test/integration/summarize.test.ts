@@ -122,7 +122,7 @@ describe('statistics, summary workbook and unit feedback after a sweep', () => {
     const again = await runSummary();
     expect(again.statsWritten).toBe(0);
     expect(again.summary?.written).toBe(false);
-    expect(again.feedback).toEqual({ unitsWritten: 0, cellsWritten: 0, unitsMovedOn: 0 });
+    expect(again.feedback).toEqual({ unitsWritten: 0, cellsWritten: 0, unitsMovedOn: 0, refused: [] });
     expect((await stat(path.join(dir, 'som.xlsx'))).mtimeMs).toBe(before.mtimeMs);
     expect((await readFile(summaryFile())).equals(summaryBefore)).toBe(true);
     const swept = await runSweep(new Date(NOW.getTime() + 60_000));

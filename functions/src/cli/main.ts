@@ -9,6 +9,7 @@ import { summaryCommand, sweepCommand, type SweepCommandOptions } from './comman
 import { templatesCommand } from './commands/templates.js';
 import { notifyCommand, type NotifyCommandOptions } from './commands/notify.js';
 import { inspectCommand } from './commands/inspect.js';
+import { provisionCommand, type ProvisionCommandOptions } from './commands/provision.js';
 
 /** The process's environment and streams; tests pass their own. */
 export interface CliIo {
@@ -58,6 +59,12 @@ export async function main(argv: readonly string[], io: CliIo = process): Promis
     .option('--now <instant>', 'the clock, ISO 8601 (default: now)', parseInstant)
     .option('--dry-run', 'show what would be sent; send and write nothing')
     .action(async (opts: NotifyCommandOptions) => notifyCommand(context(), opts));
+
+  program
+    .command('provision')
+    .description('Google Sheets: create or complete one spreadsheet per unit in the Drive folder, share it with the unit, record its id in the control spreadsheet')
+    .option('--template <spreadsheetId>', 'copy this spreadsheet (with the Apps Script menu) for new units')
+    .action(async (opts: ProvisionCommandOptions) => provisionCommand(context(), opts));
 
   program
     .command('templates')

@@ -23,6 +23,7 @@ export function printSweepReport(out: Output, run: SweepRun): void {
       : 'Tình trạng từng dòng trong tệp của các đơn vị: không có gì cần ghi thêm.',
   );
   if (fb.unitsMovedOn > 0) out.print(`${n(fb.unitsMovedOn)} tệp đã thay đổi sau lần quét: sẽ ghi tình trạng ở lần quét sau.`);
+  for (const { message } of fb.refused) out.print(`  ✗ Không ghi được tình trạng: ${message}`);
   if (run.requests) {
     const { requests, retries } = run.requests;
     out.print(`Google: ${n(requests.read)} lượt đọc, ${n(requests.write)} lượt ghi Trang tính, ${n(requests.drive)} lượt Drive; ${n(retries)} lần thử lại.`);

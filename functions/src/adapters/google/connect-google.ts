@@ -17,7 +17,7 @@ const UNKNOWN_ACCOUNT = 'tài khoản dịch vụ của hệ thống (hỏi Qu�
  * token when TONGHOP_GOOGLE_ACCESS_TOKEN is set (the local stand-in; no network call is made for it).
  */
 export async function connectGoogle(config: GoogleConfig): Promise<GoogleApis> {
-  const pacing = { ...DEFAULT_PACING, readsPerMinute: config.readsPerMinute, writesPerMinute: config.writesPerMinute, baseDelayMs: config.retryBaseMs };
+  const pacing = { ...DEFAULT_PACING, reads: config.readsPerMinute, writes: config.writesPerMinute, baseDelayMs: config.retryBaseMs };
   const common = { pacing, ...(config.apiRoot ? { rootUrl: config.apiRoot } : {}) };
   if (config.accessToken) {
     const client = new auth.OAuth2();

@@ -81,3 +81,37 @@ function valuesOf(tab: SummaryTab): sheets_v4.Schema$ValueRange {
   for (const note of tab.notes ?? []) grid.push([cleanText(note)]);
   return { range: `${wholeTabRange(tab.name)}!A1`, majorDimension: 'ROWS', values: grid };
 }
+
+/** Name of the summary spreadsheet provisioning creates in the district folder. */
+export function summarySpreadsheetName(districtName: string): string {
+  return `Tổng hợp báo cáo — ${districtName || 'Quận Đoàn'}`;
+}
+
+/**
+ * The district summary spreadsheet in the folder: the one named like it if it exists (so a
+ * re-run never makes a second), else a new one shared with the district office.
+ */
+export async function ensureSummarySpreadsheet(api: GoogleApis, folderId: string, districtName: string, officeEmail: string): Promise<{ id: SpreadsheetId; created: boolean }> {
+  const name = summarySpreadsheetName(districtName);
+  const listed = await api.pacer.run('drive', 'files.list', () =>
+    api.drive.files.list({
+      q: `'${folderId.replace(/'/g, "\\'")}' in parents and name = '${name.replace(/'/g, "\\'")}' and trashed = false`,
+      fields: 'files(id)',
+      supportsAllDrives: true,
+      includeItemsFromAllDrives: true,
+    }),
+  );
+  const found = listed.data.files?.[0]?.id;
+  if (found) return { id: found, created: false };
+  const created = await api.pacer.run('drive', 'files.create', () =>
+    api.drive.files.create({ requestBody: { name, parents: [folderId], mimeType: 'application/vnd.google-apps.spreadsheet' }, fields: 'id', supportsAllDrives: true }),
+  );
+  const id = created.data.id;
+  if (!id) throw new Error('Drive created the summary spreadsheet but returned no id');
+  if (officeEmail) {
+    await api.pacer.run('drive', 'permissions.create', () =>
+      api.drive.permissions.create({ fileId: id, sendNotificationEmail: true, supportsAllDrives: true, requestBody: { type: 'user', role: 'writer', emailAddress: officeEmail } }),
+    );
+  }
+  return { id, created: true };
+}

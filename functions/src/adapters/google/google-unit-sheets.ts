@@ -1,6 +1,7 @@
 import { STANDING_TAB, type UnitFeedback } from '../../domain/feedback/unit-feedback.js';
 import type { FormSpec } from '../../domain/forms/form-spec.js';
 import type { SheetTab } from '../../domain/forms/read-form-tab.js';
+import { SheetReadError } from '../../domain/sheets/sheet-read-error.js';
 import { hashContent } from '../../domain/submissions/build-submissions.js';
 import { formsForUnit } from '../../domain/units/targets.js';
 import type { Unit } from '../../domain/units/unit.js';
@@ -71,7 +72,9 @@ export class GoogleUnitSheets implements UnitSheetSource, FeedbackTarget {
     try {
       written = await writeFeedbackCells(this.api, unit.source, tabs, plan);
     } catch (error) {
-      throw unitSheetError(unit, error, this.api.serviceAccountEmail);
+      const failure = unitSheetError(unit, error, this.api.serviceAccountEmail);
+      if (failure instanceof SheetReadError) return { outcome: 'refused', message: failure.message };
+      throw failure;
     }
     const after = await spreadsheetFingerprint(this.api, unit.source);
     this.lastRead.delete(unit.id);

@@ -8,10 +8,12 @@ export const REQUEST_CLASSES = ['read', 'write', 'drive'] as const;
 export type RequestClass = (typeof REQUEST_CLASSES)[number];
 
 export interface PacingOptions {
-  /** Sheets quota per minute for one user (a service account is one user): 60 by default, 300 per project. */
-  readonly readsPerMinute: number;
-  readonly writesPerMinute: number;
-  readonly driveRequestsPerMinute: number;
+  /** Sheets requests per window for one user (a service account is one user): 60 a minute by default, 300 per project. */
+  readonly reads: number;
+  readonly writes: number;
+  readonly driveRequests: number;
+  /** The quota window: Google counts per minute (shorter only in tests). */
+  readonly windowMs: number;
   /** Retries of a request that failed with 429, 5xx or a dropped connection. */
   readonly maxRetries: number;
   /** First back-off delay; doubles each retry, with jitter, up to maxDelayMs. */
@@ -20,9 +22,10 @@ export interface PacingOptions {
 }
 
 export const DEFAULT_PACING: PacingOptions = {
-  readsPerMinute: 60,
-  writesPerMinute: 60,
-  driveRequestsPerMinute: 600,
+  reads: 60,
+  writes: 60,
+  driveRequests: 600,
+  windowMs: 60_000,
   maxRetries: 5,
   baseDelayMs: 1_000,
   maxDelayMs: 32_000,
@@ -49,8 +52,8 @@ export class RequestPacer {
   private waitedMs = 0;
 
   constructor(readonly options: PacingOptions = DEFAULT_PACING) {
-    const bucket = (perMinute: number) => new RateLimiter({ tokensPerInterval: perMinute, interval: 'minute' });
-    this.buckets = { read: bucket(options.readsPerMinute), write: bucket(options.writesPerMinute), drive: bucket(options.driveRequestsPerMinute) };
+    const bucket = (perWindow: number) => new RateLimiter({ tokensPerInterval: perWindow, interval: options.windowMs });
+    this.buckets = { read: bucket(options.reads), write: bucket(options.writes), drive: bucket(options.driveRequests) };
   }
 
   /** Run one API call (`call` names it for errors, e.g. 'values.batchGet'), paced and retried. */

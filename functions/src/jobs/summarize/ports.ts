@@ -36,4 +36,6 @@ export interface FeedbackTarget {
 export type FeedbackWrite =
   | { readonly outcome: 'unchanged' }
   | { readonly outcome: 'moved-on' /* the unit changed its sheet since the sweep: next sweep's turn */ }
-  | { readonly outcome: 'written'; readonly cells: number; readonly fingerprint: SourceFingerprint; readonly contentHash: string };
+  | { readonly outcome: 'written'; readonly cells: number; readonly fingerprint: SourceFingerprint; readonly contentHash: string }
+  /** The sheet cannot be written (no edit right, deleted): a Vietnamese message naming the unit and the fix; the others go on. */
+  | { readonly outcome: 'refused'; readonly message: string };

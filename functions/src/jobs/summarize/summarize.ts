@@ -33,7 +33,13 @@ export interface SummarizeResult {
   readonly statsComputed: number;
   readonly statsWritten: number;
   readonly summary: { readonly written: boolean; readonly location: string } | undefined;
-  readonly feedback: { readonly unitsWritten: number; readonly cellsWritten: number; readonly unitsMovedOn: number };
+  readonly feedback: {
+    readonly unitsWritten: number;
+    readonly cellsWritten: number;
+    readonly unitsMovedOn: number;
+    /** Sheets that could not be written (no edit right, deleted), with a Vietnamese message naming the unit and the fix. */
+    readonly refused: readonly { readonly unitId: string; readonly message: string }[];
+  };
 }
 
 /**
@@ -62,6 +68,7 @@ export async function summarize(input: SummarizeInput): Promise<SummarizeResult>
   let unitsWritten = 0;
   let cellsWritten = 0;
   let unitsMovedOn = 0;
+  const refused: { unitId: string; message: string }[] = [];
   const feedbackUnits = input.units.filter((u) => sources.get(u.id)?.status === 'ok');
   for (const [i, unit] of feedbackUnits.entries()) {
     const state = sources.get(unit.id);
@@ -78,10 +85,12 @@ export async function summarize(input: SummarizeInput): Promise<SummarizeResult>
       await store.saveSourceState({ ...state, feedbackHash });
     } else if (written?.outcome === 'moved-on') {
       unitsMovedOn++;
+    } else if (written?.outcome === 'refused') {
+      refused.push({ unitId: unit.id, message: written.message });
     }
     input.onUnitFeedback?.(i + 1, feedbackUnits.length);
   }
-  return { picture, model, statsComputed: picture.periods.length, statsWritten, summary, feedback: { unitsWritten, cellsWritten, unitsMovedOn } };
+  return { picture, model, statsComputed: picture.periods.length, statsWritten, summary, feedback: { unitsWritten, cellsWritten, unitsMovedOn, refused } };
 }
 
 /**

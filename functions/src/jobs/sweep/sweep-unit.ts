@@ -93,8 +93,10 @@ export async function sweepUnit(unit: Unit, ctx: UnitSweepContext): Promise<Unit
     }
     tabs = await opened.readTabs();
   } catch (error) {
-    if (error instanceof SheetReadError) return unreadable(error, fingerprint, contentHash);
-    throw error;
+    if (!(error instanceof SheetReadError)) throw error;
+    // A broken file stays broken until it changes; a missing right or a deleted spreadsheet is tried again next sweep.
+    const contentProblem = error.failure === 'corrupt' || error.failure === 'too-large';
+    return contentProblem ? unreadable(error, fingerprint, contentHash) : unreadable(error, null, null);
   }
 
   const { submissions, problems, rowsRead, sourceTabs } = readUnitTabs(unit, forms, ctx.compiled, tabs);

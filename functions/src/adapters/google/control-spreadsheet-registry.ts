@@ -1,0 +1,41 @@
+import type { sheets_v4 } from '@googleapis/sheets';
+import { isBlankCell } from '../../domain/cells/blank.js';
+import { locateHeader, matchHeaders } from '../../domain/forms/header-match.js';
+import { findTab } from '../../domain/forms/read-form-tab.js';
+import { columnLetter } from '../../domain/sheets/a1.js';
+import { UNITS_TAB_SPEC } from '../../domain/units/control-layout.js';
+import { unitIdOf } from '../../domain/units/read-control.js';
+import type { UnitRegistry } from '../../jobs/provision/ports.js';
+import { GoogleApiError } from './google-api-error.js';
+import type { GoogleApis, SpreadsheetId } from './google-apis.js';
+import { readSpreadsheetTabs, wholeTabRange } from './spreadsheet-tabs.js';
+
+/** The control spreadsheet's "Đơn vị" tab, where provisioning records each unit's spreadsheet id in 'Tệp báo cáo'. */
+export class ControlSpreadsheetRegistry implements UnitRegistry {
+  constructor(
+    private readonly api: GoogleApis,
+    private readonly spreadsheetId: SpreadsheetId,
+  ) {}
+
+  async recordSources(sources: ReadonlyMap<string, string>): Promise<number> {
+    const tabs = await readSpreadsheetTabs(this.api, this.spreadsheetId, [UNITS_TAB_SPEC.tab]);
+    const tab = findTab(tabs, UNITS_TAB_SPEC.tab);
+    const header = tab && locateHeader(UNITS_TAB_SPEC, tab.rows.map((r) => r.cells));
+    const match = header && matchHeaders(UNITS_TAB_SPEC, header.cells);
+    const idColumn = match?.indexByKey.get('id');
+    const sourceColumn = match?.indexByKey.get('source');
+    if (!tab || !header || idColumn === undefined || sourceColumn === undefined) {
+      throw new GoogleApiError('bad-request', `The control spreadsheet's '${UNITS_TAB_SPEC.tab}' tab has no header with 'Mã đơn vị' and 'Tệp báo cáo'; spreadsheet ids could not be recorded`, 0);
+    }
+    const data: sheets_v4.Schema$ValueRange[] = [];
+    for (const row of tab.rows.slice(header.index + header.span)) {
+      const cell = row.cells[idColumn];
+      const id = cell === undefined || isBlankCell(cell) ? undefined : sources.get(unitIdOf(String(cell)));
+      if (id === undefined || row.cells[sourceColumn] === id) continue;
+      data.push({ range: `${wholeTabRange(tab.name)}!${columnLetter(sourceColumn)}${row.rowNumber}`, values: [[id]] });
+    }
+    if (data.length === 0) return 0;
+    await this.api.pacer.run('write', 'values.batchUpdate', () => this.api.sheets.spreadsheets.values.batchUpdate({ spreadsheetId: this.spreadsheetId, requestBody: { valueInputOption: 'RAW', data } }));
+    return data.length;
+  }
+}

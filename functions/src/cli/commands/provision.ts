@@ -1,0 +1,57 @@
+import Table from 'cli-table3';
+import { loadBuiltinForms } from '../../adapters/catalog/builtin-forms.js';
+import { connectGoogle } from '../../adapters/google/connect-google.js';
+import { ControlSpreadsheetRegistry } from '../../adapters/google/control-spreadsheet-registry.js';
+import { ensureSummarySpreadsheet } from '../../adapters/google/google-summary-spreadsheet.js';
+import { spreadsheetUrl } from '../../adapters/google/google-apis.js';
+import { readControlSpreadsheet } from '../../adapters/google/read-control-spreadsheet.js';
+import { GoogleUnitProvisioner } from '../../adapters/google/unit-spreadsheet-provisioner.js';
+import { ConfigError } from '../../config.js';
+import { formatVietnameseNumber as n } from '../../domain/cells/number-format.js';
+import { applyFormOverrides } from '../../domain/units/read-control.js';
+import { provision } from '../../jobs/provision/provision.js';
+import { COMPACT_TABLE } from '../table-style.js';
+import type { CommandContext } from './context.js';
+
+export interface ProvisionCommandOptions {
+  /** A spreadsheet carrying the Apps Script menu: new unit spreadsheets are copies of it. */
+  readonly template?: string;
+}
+
+/** `tonghop provision`: one spreadsheet per unit in the district's Drive folder, shared and recorded in the control spreadsheet. */
+export async function provisionCommand({ config, out }: CommandContext, opts: ProvisionCommandOptions): Promise<void> {
+  const google = config.google;
+  if (!google) throw new ConfigError('tonghop provision creates Google spreadsheets: set TONGHOP_SOURCE=google with TONGHOP_DRIVE_FOLDER_ID and TONGHOP_CONTROL_SPREADSHEET_ID (for .xlsx workbooks, use `tonghop templates`).');
+  const api = await connectGoogle(google);
+  const control = await readControlSpreadsheet(api, google.controlSpreadsheetId);
+  const forms = applyFormOverrides(await loadBuiltinForms(), control.overrides).specs;
+  const progress = out.progress('Provisioning unit spreadsheets', control.units.length);
+  const result = await provision({
+    units: control.units,
+    forms,
+    provisioner: new GoogleUnitProvisioner(api, google.folderId, opts.template),
+    registry: new ControlSpreadsheetRegistry(api, google.controlSpreadsheetId),
+    onUnitDone: (done) => progress.tick(done),
+  }).finally(() => progress.stop());
+  const summary = google.summarySpreadsheetId
+    ? { id: google.summarySpreadsheetId, created: false }
+    : await ensureSummarySpreadsheet(api, google.folderId, control.settings.districtName, control.settings.officeEmail);
+  const requests = api.pacer.stats();
+  if (out.json) {
+    out.printJson({ ...result, summarySpreadsheet: { ...summary, url: spreadsheetUrl(summary.id) }, controlProblems: control.problems, googleRequests: requests });
+    return;
+  }
+  const names = new Map(control.units.map((u) => [u.id, u.name]));
+  const table = new Table({ head: ['Đơn vị', 'Bảng tính', 'Trang thêm mới', 'Chia sẻ mới với'], ...COMPACT_TABLE });
+  for (const u of result.units) {
+    table.push([names.get(u.unitId) ?? u.unitId, `${u.created ? 'tạo mới' : 'đã có'}: ${u.url}`, u.tabsAdded.join(', ') || '—', u.sharedWith.join(', ') || '—']);
+  }
+  out.print(table.toString());
+  for (const f of result.failed) out.print(`  ✗ ${names.get(f.unitId) ?? f.unitId}: ${f.message}`);
+  for (const p of control.problems) out.print(`  ! ${p}`);
+  const created = result.units.filter((u) => u.created).length;
+  out.print(`Đơn vị: ${n(result.units.length)} có bảng tính (${n(created)} tạo mới), ${n(result.failed.length)} lỗi; ${n(result.recorded)} mã bảng tính mới ghi vào bảng điều khiển.`);
+  out.print(`Bảng tổng hợp: ${spreadsheetUrl(summary.id)}${summary.created ? ' (tạo mới)' : ''}`);
+  if (!google.summarySpreadsheetId) out.print(`Đặt TONGHOP_SUMMARY_SPREADSHEET_ID=${summary.id} cho các lệnh sweep, summary và các Cloud Functions.`);
+  out.print(`Google: ${n(requests.requests.read)} lượt đọc, ${n(requests.requests.write)} lượt ghi Trang tính, ${n(requests.requests.drive)} lượt Drive.`);
+}

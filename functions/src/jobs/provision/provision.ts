@@ -1,0 +1,43 @@
+import type { FormSpec } from '../../domain/forms/form-spec.js';
+import { formsForUnit } from '../../domain/units/targets.js';
+import type { Unit } from '../../domain/units/unit.js';
+import type { ProvisionedUnit, UnitProvisioner, UnitRegistry } from './ports.js';
+
+export interface ProvisionInput {
+  readonly units: readonly Unit[];
+  readonly forms: readonly FormSpec[];
+  readonly provisioner: UnitProvisioner;
+  readonly registry: UnitRegistry;
+  readonly onUnitDone?: (done: number, total: number) => void;
+}
+
+export interface ProvisionResult {
+  readonly units: readonly ProvisionedUnit[];
+  /** Units whose spreadsheet could not be provisioned, with the reason (the others went on). */
+  readonly failed: readonly { readonly unitId: string; readonly message: string }[];
+  /** Spreadsheet ids newly written into the control sheet. */
+  readonly recorded: number;
+}
+
+/**
+ * Give every unit its spreadsheet: created or completed with the tabs of the forms it owes, shared
+ * with its contacts, its id recorded in the control sheet. Safe to re-run: what exists is kept,
+ * only what is missing is added, and a unit that fails does not stop the others.
+ */
+export async function provision(input: ProvisionInput): Promise<ProvisionResult> {
+  await input.provisioner.prepare();
+  const units: ProvisionedUnit[] = [];
+  const failed: { unitId: string; message: string }[] = [];
+  for (const [i, unit] of input.units.entries()) {
+    try {
+      units.push(await input.provisioner.provision(unit, formsForUnit(input.forms, unit)));
+    } catch (error) {
+      failed.push({ unitId: unit.id, message: error instanceof Error ? error.message : String(error) });
+    }
+    input.onUnitDone?.(i + 1, input.units.length);
+  }
+  const sourceOf = new Map(input.units.map((u) => [u.id, u.source]));
+  const changed = new Map(units.filter((u) => sourceOf.get(u.unitId) !== u.spreadsheetId).map((u) => [u.unitId, u.spreadsheetId]));
+  const recorded = changed.size === 0 ? 0 : await input.registry.recordSources(changed);
+  return { units, failed, recorded };
+}

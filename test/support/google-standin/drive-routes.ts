@@ -1,0 +1,185 @@
+/**
+ * Drive v3 routes: files list/get/create/update/copy/delete and permissions create/list.
+ * A file the caller has no permission on does not exist for them (404), as in Drive.
+ */
+import { z } from 'zod';
+import { parseDriveQuery } from './drive-query.js';
+import { driveBadRequest, driveFileNotFound, driveForbidden, driveInsufficientPermissions, driveInvalidValue } from './errors.js';
+import { permissionIdFor } from './ids.js';
+import type { Route, RouteReply, RouteRequest } from './server.js';
+import { spreadsheetUrl } from './spreadsheet-resource.js';
+import { FOLDER_MIME_TYPE, isRole, SPREADSHEET_MIME_TYPE, StandinStore, type Permission, type Role, type StoredFile } from './spreadsheets.js';
+
+const RANK: Readonly<Record<Role, number>> = { owner: 3, writer: 2, commenter: 1, reader: 1 };
+const DEFAULT_PAGE_SIZE = 100;
+const MAX_PAGE_SIZE = 1000;
+
+function webViewLink(file: StoredFile): string {
+  if (file.mimeType === SPREADSHEET_MIME_TYPE) return spreadsheetUrl(file.id);
+  if (file.mimeType === FOLDER_MIME_TYPE) return `https://drive.google.com/drive/folders/${file.id}`;
+  return `https://drive.google.com/file/d/${file.id}/view`;
+}
+
+/** The File resource; `fields` is not honoured, every field the stand-in knows is sent. */
+export function fileResource(file: StoredFile): Record<string, unknown> {
+  return {
+    kind: 'drive#file',
+    id: file.id,
+    name: file.name,
+    mimeType: file.mimeType,
+    parents: [...file.parents],
+    trashed: file.trashed,
+    createdTime: file.createdTime.toISOString(),
+    modifiedTime: file.modifiedTime.toISOString(),
+    version: String(file.version),
+    webViewLink: webViewLink(file),
+    owners: [{ kind: 'drive#user', emailAddress: file.owner }],
+  };
+}
+
+function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
+  const parsed = schema.safeParse(body ?? {});
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw driveBadRequest(`Invalid field ${issue?.path.join('.') || '(body)'}: ${issue?.message ?? 'invalid'}`);
+}
+
+function integerParameter(query: URLSearchParams, name: string, fallback: number, min: number, max: number): number {
+  const text = query.get(name);
+  if (text === null) return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < min || value > max) throw driveInvalidValue(name);
+  return value;
+}
+
+function pageOffset(query: URLSearchParams): number {
+  const token = query.get('pageToken');
+  if (token === null || token === '') return 0;
+  const offset = Number(Buffer.from(token, 'base64url').toString('utf8').replace(/^offset:/, ''));
+  if (!Number.isInteger(offset) || offset < 0) throw driveInvalidValue('pageToken');
+  return offset;
+}
+
+function commaList(value: string | null): string[] {
+  return (value ?? '').split(',').map((part) => part.trim()).filter((part) => part !== '');
+}
+
+function oneParentAtMost(parents: readonly string[]): void {
+  if (parents.length > 1) throw driveForbidden('Increasing the number of parents is not allowed.', 'cannotAddParent');
+}
+
+const createSchema = z.looseObject({ name: z.string().optional(), mimeType: z.string().optional(), parents: z.array(z.string()).optional() });
+const updateSchema = z.looseObject({ name: z.string().min(1).optional(), trashed: z.boolean().optional() });
+const copySchema = z.looseObject({ name: z.string().min(1).optional(), parents: z.array(z.string()).optional() });
+const permissionSchema = z.looseObject({ type: z.string(), role: z.string(), emailAddress: z.string().optional() });
+
+export function driveRoutes(store: StandinStore): Route[] {
+  const route = (method: Route['method'], path: string, kind: string, handle: (request: RouteRequest) => RouteReply): Route => ({
+    method,
+    pattern: new RegExp(`^/drive/v3/files${path}$`),
+    api: 'drive',
+    kind,
+    handle,
+  });
+
+  /** The file and the caller's role on it; 404 when it is absent or not shared with them, 403 when the role is too low. */
+  const open = (request: RouteRequest, need: Role): { file: StoredFile; role: Role } => {
+    const fileId = request.params[0] ?? '';
+    const file = store.files.get(fileId);
+    const role = file && store.roleOf(file, request.account);
+    if (!file || !role) throw driveFileNotFound(fileId);
+    if (RANK[role] < RANK[need]) throw driveInsufficientPermissions(fileId);
+    return { file, role };
+  };
+
+  return [
+    route('GET', '', 'files.list', ({ account, query }) => {
+      const filter = parseDriveQuery(query.get('q'));
+      const pageSize = integerParameter(query, 'pageSize', DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
+      const offset = pageOffset(query);
+      const matching = [...store.files.values()].filter((file) => store.roleOf(file, account) && filter(file));
+      const page = matching.slice(offset, offset + pageSize);
+      const next = offset + pageSize < matching.length ? { nextPageToken: Buffer.from(`offset:${offset + pageSize}`).toString('base64url') } : {};
+      return { body: { kind: 'drive#fileList', incompleteSearch: false, ...next, files: page.map(fileResource) } };
+    }),
+
+    route('GET', '/([^/]+)', 'files.get', (request) => ({ body: fileResource(open(request, 'reader').file) })),
+
+    route('POST', '', 'files.create', ({ account, body }) => {
+      const spec = parseBody(createSchema, body);
+      const parents = spec.parents ?? ['root'];
+      oneParentAtMost(parents);
+      const file = store.create({ name: spec.name ?? 'Untitled', mimeType: spec.mimeType ?? 'application/octet-stream', parents, owner: account });
+      return { body: fileResource(file) };
+    }),
+
+    route('PATCH', '/([^/]+)', 'files.update', (request) => {
+      const { file } = open(request, 'writer');
+      if (typeof request.body === 'object' && request.body !== null && 'parents' in request.body) {
+        throw driveForbidden('The resource body includes fields which are not directly writable.', 'fieldNotWritable');
+      }
+      const change = parseBody(updateSchema, request.body);
+      const removed = commaList(request.query.get('removeParents'));
+      const parents = [...new Set([...file.parents.filter((p) => !removed.includes(p)), ...commaList(request.query.get('addParents'))])];
+      oneParentAtMost(parents);
+      const renamed = change.name !== undefined && change.name !== file.name;
+      store.mutate(file.id, renamed ? 'content' : 'metadata', (draft) => {
+        if (change.name !== undefined) StandinStore.rename(draft, change.name);
+        if (change.trashed !== undefined) draft.trashed = change.trashed;
+        draft.parents = parents;
+      });
+      return { body: fileResource(store.files.get(file.id) ?? file) };
+    }),
+
+    route('POST', '/([^/]+)/copy', 'files.copy', (request) => {
+      const { file } = open(request, 'reader');
+      const spec = parseBody(copySchema, request.body);
+      const parents = spec.parents ?? file.parents;
+      oneParentAtMost(parents);
+      return { body: fileResource(store.copy(file, spec.name ?? `Copy of ${file.name}`, parents, request.account)) };
+    }),
+
+    route('DELETE', '/([^/]+)', 'files.delete', (request) => {
+      const { file } = open(request, 'owner');
+      store.files.delete(file.id);
+      return { status: 204 };
+    }),
+
+    route('GET', '/([^/]+)/permissions', 'permissions.list', (request) => {
+      const { file } = open(request, 'reader');
+      return { body: { kind: 'drive#permissionList', permissions: structuredClone(file.permissions) } };
+    }),
+
+    route('POST', '/([^/]+)/permissions', 'permissions.create', (request) => {
+      const { file, role: callerRole } = open(request, 'writer');
+      const spec = parseBody(permissionSchema, request.body);
+      if (spec.type !== 'user' && spec.type !== 'group') throw driveBadRequest("The Google stand-in shares with people only: use type 'user' or 'group'.");
+      if (!isRole(spec.role)) throw driveInvalidValue('permission.role');
+      if (!spec.emailAddress) throw driveBadRequest('The permission emailAddress field is required for a user or group.');
+      const email = spec.emailAddress;
+      const type = spec.type === 'group' ? 'group' : 'user';
+      if (spec.role === 'owner') {
+        if (request.query.get('transferOwnership') !== 'true') {
+          throw driveForbidden("The transferOwnership parameter must be enabled when the permission role is 'owner'.", 'forbidden');
+        }
+        if (callerRole !== 'owner') throw driveInsufficientPermissions(file.id);
+      }
+      const permission = store.mutate(file.id, 'metadata', (draft) => {
+        const existing = draft.permissions.find((p) => p.emailAddress.toLowerCase() === email.toLowerCase());
+        if (spec.role === 'owner') {
+          for (const p of draft.permissions) if (p.role === 'owner') p.role = 'writer';
+          draft.owner = email;
+        }
+        if (existing) {
+          // The owner keeps ownership unless it is transferred; anyone else takes the new role.
+          if (existing.role !== 'owner' || spec.role === 'owner') existing.role = spec.role as Role;
+          return structuredClone(existing);
+        }
+        const created: Permission = { kind: 'drive#permission', id: permissionIdFor(email), type, role: spec.role as Role, emailAddress: email };
+        draft.permissions.push(created);
+        return structuredClone(created);
+      });
+      return { body: permission };
+    }),
+  ];
+}

@@ -1,0 +1,142 @@
+/**
+ * A local stand-in for the Google Sheets v4 and Drive v3 REST APIs, for tests: the real
+ * `@googleapis/sheets` and `@googleapis/drive` clients talk to it through `rootUrl`.
+ *
+ *   const standin = await startGoogleStandin();
+ *   const auth = new OAuth2(); auth.setCredentials({ access_token: standin.serviceAccount.token });
+ *   const api = sheets({ version: 'v4', auth, rootUrl: standin.rootUrl, retry: false });
+ */
+import type { SeedCell } from './cell-values.js';
+import { Faults, type FailNextOptions, type RandomFailures } from './faults.js';
+import { driveRoutes } from './drive-routes.js';
+import { Quota } from './quota.js';
+import { findTab, requireFile, seedSpreadsheet, shareFile, tabGrid, typeCells, unshareFile, type SeedSpreadsheet, type TabValue } from './seed.js';
+import { startServer, type LoggedRequest } from './server.js';
+import { sheetsRoutes } from './sheets-routes.js';
+import { StandinStore, type StoredFile, type StoredSpreadsheet, type StoredTab } from './spreadsheets.js';
+
+export type { FailNextOptions, RandomFailures, StandinRequest } from './faults.js';
+export type { SeedSpreadsheet, SeedTab, TabValue } from './seed.js';
+export type { LoggedRequest } from './server.js';
+export type { SeedCell, StoredCell, FormulaCell } from './cell-values.js';
+export type { StoredFile, StoredSpreadsheet, StoredTab, Permission, Role } from './spreadsheets.js';
+export { SPREADSHEET_MIME_TYPE, FOLDER_MIME_TYPE } from './spreadsheets.js';
+
+export interface StandinAccount {
+  readonly token: string;
+  readonly email: string;
+}
+
+export const DEFAULT_SERVICE_ACCOUNT: StandinAccount = {
+  token: 'token-of-service-account',
+  email: 'tonghop@demo-tonghop.iam.gserviceaccount.com',
+};
+
+export interface GoogleStandinOptions {
+  /** The account seeded files belong to by default; DEFAULT_SERVICE_ACCOUNT when absent. */
+  readonly serviceAccount?: StandinAccount;
+  /** The clock behind modifiedTime, the request log and quotas; real time when absent. */
+  readonly now?: () => Date;
+  readonly latencyMs?: number;
+  /** Requests per account, API and direction (read/write) per minute before 429; unlimited when absent. */
+  readonly quotaPerMinute?: number;
+}
+
+export interface GoogleStandin {
+  /** e.g. http://127.0.0.1:40123/ — pass as `rootUrl` to both clients. */
+  readonly rootUrl: string;
+  readonly serviceAccount: StandinAccount;
+  /** Delay before every answer. */
+  latencyMs: number;
+  quotaPerMinute: number | undefined;
+  /** Every request answered so far, oldest first. */
+  readonly requests: readonly LoggedRequest[];
+
+  addAccount(token: string, email: string): void;
+  /** Returns the new spreadsheet's id. */
+  createSpreadsheet(seed: SeedSpreadsheet): string;
+  /** Type into a tab from `a1Start` (e.g. 'B3') as a person would; null leaves a cell. Moves version and modifiedTime. */
+  editCells(id: string, tabName: string, a1Start: string, rows: readonly (readonly SeedCell[])[]): void;
+  deleteFile(id: string): void;
+  share(id: string, email: string, role?: 'writer' | 'reader' | 'commenter'): void;
+  unshare(id: string, email: string): void;
+  tabValues(id: string, tabName: string): TabValue[][];
+  /** Copies: changing them changes nothing in the stand-in. */
+  sheetOf(id: string, tabName: string): StoredTab;
+  spreadsheet(id: string): StoredSpreadsheet;
+  fileOf(id: string): StoredFile;
+
+  /** The next `count` requests (that `match` accepts) fail with `status`. */
+  failNext(count: number, status: number, options?: FailNextOptions): void;
+  /** A seeded share of requests fail from now on; null stops it. */
+  failRandomly(options: RandomFailures | null): void;
+  /** Forget planned and random failures and quota usage. */
+  clearFaults(): void;
+
+  /** Requests logged, of one kind (e.g. 'values.batchGet') or all. */
+  count(kind?: string): number;
+  clearLog(): void;
+  close(): Promise<void>;
+}
+
+export async function startGoogleStandin(options: GoogleStandinOptions = {}): Promise<GoogleStandin> {
+  const now = options.now ?? (() => new Date());
+  const serviceAccount = options.serviceAccount ?? DEFAULT_SERVICE_ACCOUNT;
+  const store = new StandinStore(now);
+  store.accounts.set(serviceAccount.token, serviceAccount.email);
+  const faults = new Faults();
+  const quota = new Quota(now, options.quotaPerMinute);
+  const log: LoggedRequest[] = [];
+  let latencyMs = options.latencyMs ?? 0;
+  const server = await startServer({
+    routes: [...sheetsRoutes(store), ...driveRoutes(store)],
+    accounts: store.accounts,
+    faults,
+    quota,
+    log,
+    now,
+    latencyMs: () => latencyMs,
+  });
+  const spreadsheetOf = (id: string): StoredSpreadsheet => {
+    const file = requireFile(store, id);
+    if (!file.spreadsheet) throw new Error(`${id} (${file.mimeType}) is not a spreadsheet.`);
+    return file.spreadsheet;
+  };
+
+  return {
+    rootUrl: server.rootUrl,
+    serviceAccount,
+    get latencyMs() {
+      return latencyMs;
+    },
+    set latencyMs(value: number) {
+      latencyMs = value;
+    },
+    get quotaPerMinute() {
+      return quota.perMinute;
+    },
+    set quotaPerMinute(value: number | undefined) {
+      quota.perMinute = value;
+    },
+    requests: log,
+    addAccount: (token, email) => void store.accounts.set(token, email),
+    createSpreadsheet: (seed) => seedSpreadsheet(store, seed, serviceAccount.email),
+    editCells: (id, tabName, a1Start, rows) => typeCells(store, id, tabName, a1Start, rows),
+    deleteFile: (id) => void store.files.delete(requireFile(store, id).id),
+    share: (id, email, role = 'writer') => shareFile(store, id, email, role),
+    unshare: (id, email) => unshareFile(store, id, email),
+    tabValues: (id, tabName) => tabGrid(findTab(requireFile(store, id), tabName)),
+    sheetOf: (id, tabName) => structuredClone(findTab(requireFile(store, id), tabName)),
+    spreadsheet: (id) => structuredClone(spreadsheetOf(id)),
+    fileOf: (id) => structuredClone(requireFile(store, id)),
+    failNext: (count, status, failOptions) => faults.failNext(count, status, failOptions),
+    failRandomly: (random) => faults.failRandomly(random),
+    clearFaults: () => {
+      faults.clear();
+      quota.reset();
+    },
+    count: (kind) => (kind === undefined ? log.length : log.filter((entry) => entry.kind === kind).length),
+    clearLog: () => void log.splice(0),
+    close: () => server.close(),
+  };
+}
