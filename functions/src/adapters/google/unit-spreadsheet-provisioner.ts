@@ -1,4 +1,5 @@
 import type { sheets_v4 } from '@googleapis/sheets';
+import { STANDING_TAB } from '../../domain/feedback/unit-feedback.js';
 import type { FormSpec } from '../../domain/forms/form-spec.js';
 import { findTab } from '../../domain/forms/read-form-tab.js';
 import type { Unit } from '../../domain/units/unit.js';
@@ -7,7 +8,7 @@ import { HELP_SHEET } from '../workbook/write-help-sheet.js';
 import { listFolderSpreadsheets, type DriveSpreadsheet } from './drive-listing.js';
 import { GoogleApiError } from './google-api-error.js';
 import { spreadsheetUrl, type FolderId, type GoogleApis, type SpreadsheetId } from './google-apis.js';
-import { addFormTabRequests, addHelpTabRequest, formTabValues, helpTabValues, protectionRequests } from './unit-tab-requests.js';
+import { addFormTabRequests, addHelpTabRequest, addStandingTabRequests, formTabValues, helpTabValues, protectionRequests, standingTabValues } from './unit-tab-requests.js';
 
 const SPREADSHEET_MIME = 'application/vnd.google-apps.spreadsheet';
 const SPREADSHEET_ID = /^[A-Za-z0-9_-]{20,}$/;
@@ -96,8 +97,14 @@ export class GoogleUnitProvisioner implements UnitProvisioner {
       const statusColumn = spec.columns.length;
       requests.push(...protectionRequests(sheetId, existing.properties?.title ?? spec.tab, statusColumn, this.api.serviceAccountEmail, have));
     });
+    // The standing tab exists from the start, so every sweep reads all tabs in one request.
+    if (!findTab(titled, STANDING_TAB)) {
+      requests.push(...addStandingTabRequests(nextId++, forms.length, this.api.serviceAccountEmail));
+      values.push(standingTabValues(unit.name));
+      added.push(STANDING_TAB);
+    }
     if (!findTab(titled, HELP_SHEET)) {
-      requests.push(addHelpTabRequest(nextId++, forms.length));
+      requests.push(addHelpTabRequest(nextId++, forms.length + 1));
       values.push(helpTabValues(forms));
       added.push(HELP_SHEET);
     }

@@ -1,4 +1,5 @@
 import type { sheets_v4 } from '@googleapis/sheets';
+import { STANDING_TAB } from '../../domain/feedback/unit-feedback.js';
 import type { FormSpec } from '../../domain/forms/form-spec.js';
 import { STATUS_HEADER } from '../../domain/forms/header-match.js';
 import { columnListValues, columnWidth } from '../workbook/write-column-format.js';
@@ -19,7 +20,7 @@ const HEADER_FILL = { red: 0xdd / 255, green: 0xeb / 255, blue: 0xf7 / 255 };
 const STATUS_FILL = { red: 0xd9 / 255, green: 0xd9 / 255, blue: 0xd9 / 255 };
 
 /** Marks our protected ranges, so a re-run recognises them instead of adding them again. */
-export function protectionKey(kind: 'header' | 'status', tab: string): string {
+export function protectionKey(kind: 'header' | 'status' | 'standing', tab: string): string {
   return `tonghop:${kind}:${tab}`;
 }
 
@@ -64,6 +65,19 @@ export function protectionRequests(sheetId: number, tab: string, statusColumn: n
 /** The help tab (added once per spreadsheet). */
 export function addHelpTabRequest(sheetId: number, index: number): sheets_v4.Schema$Request {
   return { addSheet: { properties: { sheetId, title: HELP_SHEET, index, gridProperties: { rowCount: 300, columnCount: 4 } } } };
+}
+
+/** The "Tình hình nộp" tab, empty until the first summary fills it; only the service account edits it. */
+export function addStandingTabRequests(sheetId: number, index: number, serviceAccountEmail: string): sheets_v4.Schema$Request[] {
+  return [
+    { addSheet: { properties: { sheetId, title: STANDING_TAB, index, gridProperties: { rowCount: 100, columnCount: 10 } } } },
+    { addProtectedRange: { protectedRange: { range: { sheetId }, description: protectionKey('standing', STANDING_TAB), warningOnly: false, editors: { users: [serviceAccountEmail] } } } },
+  ];
+}
+
+/** What the standing tab says before the first summary. */
+export function standingTabValues(unitName: string): sheets_v4.Schema$ValueRange {
+  return { range: `${wholeTabRange(STANDING_TAB)}!A1`, majorDimension: 'ROWS', values: [[`${STANDING_TAB} — ${unitName}`], ['Hệ thống tự cập nhật sau mỗi lượt tổng hợp. Không sửa trang này.']] };
 }
 
 /** Values of a new form tab: title lines and the header row with the status column. */
