@@ -106,4 +106,16 @@ describe('sweep of unit spreadsheets on Google Sheets (stand-in, real googleapis
     expect(loi?.complete).toBe(true);
     expect(loi?.lastChangedAt.toDate()).toEqual(editedAt);
   });
+
+  it('names the unit whose spreadsheet refuses access (403), and reads it again on the next sweep once access is back', async () => {
+    setClock(new Date('2024-09-15T06:00:00Z'));
+    standin.editCells(ids.tre ?? '', 'Đăng ký tập huấn', 'J5', [['Đi muộn 15 phút']]);
+    standin.failNext(1, 403, { match: (r) => r.kind === 'values.batchGet' && r.fileId === ids.tre });
+    const denied = await run();
+    const tre = denied.units.find((u) => u.unitId === 'tre');
+    expect(tre?.outcome).toBe('unreadable');
+    expect(tre?.problems[0]?.message).toMatch(/^Hệ thống không có quyền mở bảng tính báo cáo của Liên đội tre .*chia sẻ bảng tính với/);
+    const again = await run();
+    expect(again.units.find((u) => u.unitId === 'tre')).toMatchObject({ outcome: 'read', rowsValid: 1 });
+  });
 });
