@@ -1,7 +1,10 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { auth } from '@googleapis/sheets';
 import { connectGoogleApis, type GoogleApis } from '../../functions/src/adapters/google/google-apis.js';
 import { DEFAULT_PACING, type PacingOptions } from '../../functions/src/adapters/google/request-pacer.js';
-import { startGoogleStandin, type GoogleStandin } from './google-standin/index.js';
+import { readWorkbookTabs } from '../../functions/src/adapters/workbook/read-workbook.js';
+import { startGoogleStandin, type GoogleStandin, type SeedCell, type SeedTab } from './google-standin/index.js';
 
 /** The Drive folder the test districts live in (the stand-in takes any id as a parent). */
 export const TEST_FOLDER_ID = 'folder-quan-doan-thu-nghiem';
@@ -21,4 +24,17 @@ export async function standinWithClock(start: Date): Promise<{ standin: GoogleSt
   let clock = start;
   const standin = await startGoogleStandin({ now: () => clock });
   return { standin, setClock: (at) => (clock = at) };
+}
+
+/** A workbook's tabs as stand-in seed tabs, cell for cell (dates become serials there, as Sheets keeps them). */
+export async function seedTabsOfWorkbook(file: string): Promise<SeedTab[]> {
+  const tabs = await readWorkbookTabs(await readFile(file), path.basename(file));
+  return tabs.map((tab) => {
+    const rows: SeedCell[][] = [];
+    for (const row of tab.rows) {
+      while (rows.length < row.rowNumber - 1) rows.push([]);
+      rows.push(row.cells.map((cell): SeedCell => (cell === undefined ? null : typeof cell === 'object' && cell !== null && !(cell instanceof Date) ? cell.error : cell)));
+    }
+    return { name: tab.name, rows };
+  });
 }

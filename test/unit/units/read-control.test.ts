@@ -108,11 +108,17 @@ describe('readControlTabs: units registry', () => {
   });
 
   it('reports a missing required column of the units tab', () => {
-    const reading = readControlTabs([sheet('Đơn vị', 1, ['Mã đơn vị', 'Tên đơn vị', 'Loại đơn vị'], ['a', 'A', 'Liên đội'])]);
+    const reading = readControlTabs([sheet('Đơn vị', 1, ['Mã đơn vị', 'Tên đơn vị', 'Tệp báo cáo'], ['a', 'A', 'a.xlsx'])]);
     expect(reading.units).toEqual([]);
     expect(reading.problems[0]).toBe(
-      "Trang 'Đơn vị': thiếu cột bắt buộc 'Tệp báo cáo' (tiêu đề được chấp nhận: 'Tệp báo cáo', 'Tệp', 'File', 'Bảng tính'). Hãy thêm lại cột hoặc sửa tiêu đề cho đúng.",
+      "Trang 'Đơn vị': thiếu cột bắt buộc 'Loại đơn vị' (tiêu đề được chấp nhận: 'Loại đơn vị', 'Loại'). Hãy thêm lại cột hoặc sửa tiêu đề cho đúng.",
     );
+  });
+
+  it("takes the workbook named after the unit when 'Tệp báo cáo' is blank or absent (a Google unit not provisioned yet)", () => {
+    const reading = readControlTabs([sheet('Đơn vị', 1, ['Mã đơn vị', 'Tên đơn vị', 'Loại đơn vị'], ['TH Lương Thế Vinh', 'Liên đội TH Lương Thế Vinh', 'Liên đội'])]);
+    expect(reading.problems).toEqual([]);
+    expect(reading.units.map((u) => [u.id, u.source])).toEqual([['th-luong-the-vinh', 'th-luong-the-vinh.xlsx']]);
   });
 
   it('does not lose the email of a unit whose contact name was left blank', () => {

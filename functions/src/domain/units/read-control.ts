@@ -103,7 +103,8 @@ function readUnits(tab: SheetTab, problems: string[]): Unit[] {
         cluster: v.cluster ?? '',
         contacts: contact,
         members: v.members,
-        source: v.source,
+        // Blank: the workbook named after the unit, or (Google) not provisioned yet.
+        source: typeof v.source === 'string' && v.source.trim() !== '' ? v.source.trim() : `${id}.xlsx`,
         activeFrom: v.activeFrom,
         activeTo: v.activeTo,
     });
