@@ -6,6 +6,7 @@ import { GoogleUnitProvisioner, unitSpreadsheetName } from '../../../functions/s
 import { FirestoreSweepStore } from '../../../functions/src/adapters/store/firestore-sweep-store.js';
 import { STANDING_TAB } from '../../../functions/src/domain/feedback/unit-feedback.js';
 import { STATUS_HEADER } from '../../../functions/src/domain/forms/header-match.js';
+import type { Unit } from '../../../functions/src/domain/units/unit.js';
 import { formsForUnit } from '../../../functions/src/domain/units/targets.js';
 import { provision, type ProvisionResult } from '../../../functions/src/jobs/provision/provision.js';
 import { sweep } from '../../../functions/src/jobs/sweep/sweep.js';
@@ -64,7 +65,7 @@ describe('tonghop provision on Google Sheets (stand-in, real googleapis client)'
     const thA = standin.fileOf(idOf(first, 'th-a'));
     expect(thA.parents).toEqual([TEST_FOLDER_ID]);
     expect(thA.name).toBe('Báo cáo — Liên đội Tiểu học A (th-a)');
-    const unit = { id: 'th-a', name: 'Liên đội Tiểu học A', type: 'lien-doi', level: 'Tiểu học', cluster: 'Cụm 1', contacts: [], source: '' } as const;
+    const unit: Unit = { id: 'th-a', name: 'Liên đội Tiểu học A', type: 'lien-doi', level: 'Tiểu học', cluster: 'Cụm 1', contacts: [], source: '' };
     const owed = formsForUnit(BUILTIN_FORMS, unit).map((f) => f.tab);
     expect(owed.length).toBeGreaterThan(1);
     expect(standin.spreadsheet(thA.id).sheets.map((s) => s.properties.title)).toEqual([...owed, STANDING_TAB, 'Hướng dẫn']);
@@ -91,6 +92,16 @@ describe('tonghop provision on Google Sheets (stand-in, real googleapis client)'
       [`tonghop:status:${spec?.tab}`, [standin.serviceAccount.email]],
     ]);
     expect(standin.sheetOf(id, STANDING_TAB).protectedRanges).toHaveLength(1);
+  });
+
+  it("completes the control spreadsheet with the forms list, so the district can switch a plan off there", async () => {
+    expect(first.controlTabsAdded).toEqual(['Biểu mẫu']);
+    const forms = standin.tabValues(controlId, 'Biểu mẫu');
+    expect(forms[0]?.slice(0, 3)).toEqual(['Mã biểu mẫu', 'Tên biểu mẫu', 'Áp dụng']);
+    expect(forms.slice(1).map((row) => row[0])).toEqual(BUILTIN_FORMS.map((f) => f.id));
+    const control = await readControlSpreadsheet(standinApis(standin), controlId);
+    expect(control.problems).toEqual([]);
+    expect(control.overrides.every((o) => o.enabled === true)).toBe(true);
   });
 
   it("shares each spreadsheet with the unit's contacts and records its id in the control spreadsheet", () => {

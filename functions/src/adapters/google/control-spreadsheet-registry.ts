@@ -3,19 +3,40 @@ import { isBlankCell } from '../../domain/cells/blank.js';
 import { locateHeader, matchHeaders } from '../../domain/forms/header-match.js';
 import { findTab } from '../../domain/forms/read-form-tab.js';
 import { columnLetter } from '../../domain/sheets/a1.js';
-import { UNITS_TAB_SPEC } from '../../domain/units/control-layout.js';
+import { FORMS_TAB_SPEC, SETTINGS_LABELS, SETTINGS_TAB, UNITS_TAB_SPEC } from '../../domain/units/control-layout.js';
+import type { FormSpec } from '../../domain/forms/form-spec.js';
 import { unitIdOf } from '../../domain/units/read-control.js';
 import type { UnitRegistry } from '../../jobs/provision/ports.js';
 import { GoogleApiError } from './google-api-error.js';
 import type { GoogleApis, SpreadsheetId } from './google-apis.js';
-import { readSpreadsheetTabs, wholeTabRange } from './spreadsheet-tabs.js';
+import { readSpreadsheetTabs, tabTitles, wholeTabRange } from './spreadsheet-tabs.js';
 
-/** The control spreadsheet's "Đơn vị" tab, where provisioning records each unit's spreadsheet id in 'Tệp báo cáo'. */
+/**
+ * The control spreadsheet as provisioning completes it: the "Biểu mẫu" and "Thông tin chung" tabs added
+ * when missing (so every sweep reads it in one request), and each unit's spreadsheet id in 'Tệp báo cáo'.
+ */
 export class ControlSpreadsheetRegistry implements UnitRegistry {
   constructor(
     private readonly api: GoogleApis,
     private readonly spreadsheetId: SpreadsheetId,
   ) {}
+
+  async completeControl(forms: readonly FormSpec[]): Promise<string[]> {
+    const titles = await tabTitles(this.api, this.spreadsheetId);
+    const missing = [FORMS_TAB_SPEC.tab, SETTINGS_TAB].filter((tab) => !findTab(titles.map((name) => ({ name })), tab));
+    if (missing.length === 0) return [];
+    const requests = missing.map((title) => ({ addSheet: { properties: { title, gridProperties: { rowCount: 200, columnCount: 10, frozenRowCount: title === SETTINGS_TAB ? 0 : 1 } } } }));
+    await this.api.pacer.run('write', 'spreadsheets.batchUpdate', () => this.api.sheets.spreadsheets.batchUpdate({ spreadsheetId: this.spreadsheetId, requestBody: { requests } }));
+    const data: sheets_v4.Schema$ValueRange[] = [];
+    if (missing.includes(FORMS_TAB_SPEC.tab)) {
+      // Every built-in plan, switched on: the district switches one off or moves its deadline here, with no code change.
+      const rows = forms.map((form) => [form.id, form.title, 'Có']);
+      data.push({ range: `${wholeTabRange(FORMS_TAB_SPEC.tab)}!A1`, values: [FORMS_TAB_SPEC.columns.map((c) => c.header), ...rows] });
+    }
+    if (missing.includes(SETTINGS_TAB)) data.push({ range: `${wholeTabRange(SETTINGS_TAB)}!A1`, values: Object.values(SETTINGS_LABELS).map((label) => [label, '']) });
+    await this.api.pacer.run('write', 'values.batchUpdate', () => this.api.sheets.spreadsheets.values.batchUpdate({ spreadsheetId: this.spreadsheetId, requestBody: { valueInputOption: 'RAW', data } }));
+    return missing;
+  }
 
   async recordSources(sources: ReadonlyMap<string, string>): Promise<number> {
     const tabs = await readSpreadsheetTabs(this.api, this.spreadsheetId, [UNITS_TAB_SPEC.tab]);

@@ -49,6 +49,7 @@ export async function provisionCommand({ config, out }: CommandContext, opts: Pr
   out.print(table.toString());
   for (const f of result.failed) out.print(`  ✗ ${names.get(f.unitId) ?? f.unitId}: ${f.message}`);
   for (const p of control.problems) out.print(`  ! ${p}`);
+  if (result.controlTabsAdded.length > 0) out.print(`Bảng điều khiển: đã thêm trang ${result.controlTabsAdded.map((t) => `'${t}'`).join(', ')}.`);
   const created = result.units.filter((u) => u.created).length;
   out.print(`Đơn vị: ${n(result.units.length)} có bảng tính (${n(created)} tạo mới), ${n(result.failed.length)} lỗi; ${n(result.recorded)} mã bảng tính mới ghi vào bảng điều khiển.`);
   out.print(`Bảng tổng hợp: ${spreadsheetUrl(summary.id)}${summary.created ? ' (tạo mới)' : ''}`);

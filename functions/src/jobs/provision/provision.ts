@@ -17,6 +17,8 @@ export interface ProvisionResult {
   readonly failed: readonly { readonly unitId: string; readonly message: string }[];
   /** Spreadsheet ids newly written into the control sheet. */
   readonly recorded: number;
+  /** Tabs added to the control sheet. */
+  readonly controlTabsAdded: readonly string[];
 }
 
 /**
@@ -25,6 +27,7 @@ export interface ProvisionResult {
  * only what is missing is added, and a unit that fails does not stop the others.
  */
 export async function provision(input: ProvisionInput): Promise<ProvisionResult> {
+  const controlTabsAdded = await input.registry.completeControl(input.forms);
   await input.provisioner.prepare();
   const units: ProvisionedUnit[] = [];
   const failed: { unitId: string; message: string }[] = [];
@@ -39,5 +42,5 @@ export async function provision(input: ProvisionInput): Promise<ProvisionResult>
   const sourceOf = new Map(input.units.map((u) => [u.id, u.source]));
   const changed = new Map(units.filter((u) => sourceOf.get(u.unitId) !== u.spreadsheetId).map((u) => [u.unitId, u.spreadsheetId]));
   const recorded = changed.size === 0 ? 0 : await input.registry.recordSources(changed);
-  return { units, failed, recorded };
+  return { units, failed, recorded, controlTabsAdded };
 }
