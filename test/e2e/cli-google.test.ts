@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emulatorHost } from '../support/firestore.js';
 import { runCli } from '../support/cli.js';
@@ -97,8 +98,14 @@ describe('tonghop CLI on Google Sheets', () => {
     const run = await runCli(['notify', '--now', '2024-09-15T07:30:00+07:00'], env);
     expect(run.code).toBe(0);
     const outbox = await readdir(path.join(home, 'outbox'));
-    expect(outbox.some((name) => name.includes('th-b'))).toBe(true);
+    const toB = outbox.find((name) => name.includes('th-b'));
+    expect(toB).toBeDefined();
     expect(outbox.some((name) => name.includes('th-a'))).toBe(false);
+    // The mail links the unit's own spreadsheet.
+    const mail = await simpleParser(await readFile(path.join(home, 'outbox', toB ?? '')));
+    const thB = standin.tabValues(controlId, 'Đơn vị')[2]?.[9] as string;
+    expect(mail.text).toContain(`https://docs.google.com/spreadsheets/d/${thB}/edit`);
+    expect(mail.html).toContain(`href="https://docs.google.com/spreadsheets/d/${thB}/edit"`);
   });
 
   it('refuses the workbook options with Google, naming the settings to use instead', async () => {

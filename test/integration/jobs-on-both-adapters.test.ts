@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Firestore } from '@google-cloud/firestore';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ControlSpreadsheetRegistry } from '../../functions/src/adapters/google/control-spreadsheet-registry.js';
+import { isSpreadsheetId } from '../../functions/src/adapters/google/google-apis.js';
 import { GoogleSummarySpreadsheet } from '../../functions/src/adapters/google/google-summary-spreadsheet.js';
 import { GoogleUnitSheets } from '../../functions/src/adapters/google/google-unit-sheets.js';
 import { readControlSpreadsheet } from '../../functions/src/adapters/google/read-control-spreadsheet.js';
@@ -251,7 +252,7 @@ describe('workbooks and Google Sheets give the same results', () => {
     const [workbook, google] = ['workbook', 'google'].map((n) => runs.get(n) as AdapterRun);
     let rows = 0;
     for (const unit of google?.control.units ?? []) {
-      if (!/^[A-Za-z0-9_-]{20,}$/.test(unit.source)) continue;
+      if (!isSpreadsheetId(unit.source)) continue;
       const want = await workbook?.statuses(unit.id);
       const have = await google?.statuses(unit.id);
       for (const [tab, statuses] of want ?? []) {

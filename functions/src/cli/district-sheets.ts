@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Firestore } from '@google-cloud/firestore';
 import { ConfigError, type Config } from '../config.js';
 import { connectGoogle } from '../adapters/google/connect-google.js';
+import { isSpreadsheetId, spreadsheetUrl } from '../adapters/google/google-apis.js';
 import { GoogleSummarySpreadsheet } from '../adapters/google/google-summary-spreadsheet.js';
 import { GoogleUnitSheets } from '../adapters/google/google-unit-sheets.js';
 import { readControlSpreadsheet } from '../adapters/google/read-control-spreadsheet.js';
@@ -11,9 +12,11 @@ import { readControlWorkbook } from '../adapters/workbook/read-control-workbook.
 import { SummaryWorkbookFile } from '../adapters/workbook/summary-workbook-file.js';
 import { UnitWorkbookFolder } from '../adapters/workbook/unit-workbook-folder.js';
 import type { ControlReading } from '../domain/units/read-control.js';
+import type { Unit } from '../domain/units/unit.js';
 import type { FeedbackTarget, SummaryOutput } from '../jobs/summarize/ports.js';
 import type { UnitSheetSource } from '../jobs/sweep/ports.js';
 import { controlWorkbookPath } from './commands/context.js';
+import { workbookLink } from './run-notify.js';
 
 /** Where a district's sheets live and where its summary goes: local .xlsx workbooks or Google Sheets. */
 export interface DistrictSheets {
@@ -24,9 +27,12 @@ export interface DistrictSheets {
   readonly unitsLocation: string;
   /** Where notices are written when no SMTP server is set. */
   readonly outboxDir: string;
+  /** Where a unit enters its report, as mails name it. */
+  sheetLinkOf(unit: Unit): string;
   /** Google requests made so far (absent for workbooks). */
   requestStats?(): PacerStats;
 }
+
 
 /** Workbook paths from the command line (ignored with TONGHOP_SOURCE=google). */
 export interface WorkbookPaths {
@@ -54,6 +60,7 @@ export async function openDistrictSheets(config: Config, db: Firestore, paths: W
     readControl: () => readControlSpreadsheet(api, google.controlSpreadsheetId),
     unitsLocation: `https://drive.google.com/drive/folders/${google.folderId}`,
     outboxDir: path.resolve(paths.outbox ?? path.join(config.home, 'outbox')),
+    sheetLinkOf: (unit) => (isSpreadsheetId(unit.source) ? spreadsheetUrl(unit.source) : 'bảng tính của đơn vị (chưa được tạo: Quận Đoàn sẽ gửi đường dẫn)'),
     requestStats: () => api.pacer.stats(),
   };
 }
@@ -67,6 +74,7 @@ export function workbookDistrict(controlPath: string, paths: WorkbookPaths = {})
     readControl: () => readControlWorkbook(controlPath),
     unitsLocation: unitsDir,
     outboxDir: path.resolve(paths.outbox ?? path.join(path.dirname(controlPath), 'outbox')),
+    sheetLinkOf: workbookLink,
   };
 }
 

@@ -4,6 +4,7 @@ import { createSmtpMailer } from '../adapters/mail/smtp-mailer.js';
 import { FirestoreNoticeLedger } from '../adapters/store/firestore-notice-ledger.js';
 import { FirestoreSummaryStore } from '../adapters/store/firestore-summary-store.js';
 import type { Config } from '../config.js';
+import type { Unit } from '../domain/units/unit.js';
 import type { FormSpec } from '../domain/forms/form-spec.js';
 import { DEFAULT_NOTICE_POLICY } from '../domain/notices/notice-kinds.js';
 import type { ControlReading } from '../domain/units/read-control.js';
@@ -17,6 +18,11 @@ export interface NotifyRun {
   readonly outbox?: { readonly dir: string; readonly files: readonly { readonly file: string; readonly subject: string; readonly to: string }[] };
 }
 
+/** A unit's workbook as a mail names it. */
+export function workbookLink(unit: Unit): string {
+  return `tệp ${path.basename(unit.source)}`;
+}
+
 /** Send the notices due at `now` for a district declared in a control workbook: SMTP when configured, else the outbox folder. */
 export async function runNotify(options: {
   readonly config: Config;
@@ -26,6 +32,8 @@ export async function runNotify(options: {
   readonly outboxDir: string;
   readonly now: Date;
   readonly dryRun: boolean;
+  /** Where a unit enters its report, as mails name it (a file name, or the spreadsheet's address). */
+  readonly sheetLinkOf?: (unit: Unit) => string;
 }): Promise<{ readonly value: NotifyRun; readonly writes: number }> {
   const { config, session, control, now } = options;
   const mail = config.mail;
@@ -41,7 +49,7 @@ export async function runNotify(options: {
       policy: { ...DEFAULT_NOTICE_POLICY, perRunBudget: mail.perRunBudget, perDayBudget: mail.perDayBudget, quietHours: { sendFrom: mail.sendFrom, sendUntil: mail.sendUntil } },
       now,
       dryRun: options.dryRun,
-      sheetLinkOf: (unit) => `tệp ${path.basename(unit.source)}`,
+      sheetLinkOf: options.sheetLinkOf ?? workbookLink,
     });
     const writes = result.outcomes.filter((o) => o.result === 'sent' || o.result === 'failed').length + (result.digest.result === 'sent' || result.digest.result === 'failed' ? 1 : 0);
     const outbox = mail.smtpUrl ? undefined : { dir: options.outboxDir, files: await listOutbox(options.outboxDir) };

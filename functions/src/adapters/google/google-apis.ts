@@ -41,6 +41,11 @@ export function connectGoogleApis(options: GoogleApisOptions): GoogleApis {
   };
 }
 
+/** Whether a 'Tệp báo cáo' value is a spreadsheet id (not a file name such as 'th-a.xlsx'). */
+export function isSpreadsheetId(text: string): boolean {
+  return /^[A-Za-z0-9_-]{20,}$/.test(text);
+}
+
 /** Where a person opens a spreadsheet. */
 export function spreadsheetUrl(id: SpreadsheetId): string {
   return `https://docs.google.com/spreadsheets/d/${id}/edit`;

@@ -10,13 +10,11 @@ import { sameFingerprint } from '../../jobs/sweep/fingerprint.js';
 import type { OpenedSheets, SourceFingerprint, UnitSheetSource } from '../../jobs/sweep/ports.js';
 import { listFolderSpreadsheets, spreadsheetFingerprint, type DriveSpreadsheet } from './drive-listing.js';
 import { planFeedbackCells } from './feedback-cells.js';
-import type { FolderId, GoogleApis, SpreadsheetId } from './google-apis.js';
+import { isSpreadsheetId, type FolderId, type GoogleApis, type SpreadsheetId } from './google-apis.js';
 import { readSpreadsheetTabs } from './spreadsheet-tabs.js';
 import { unitSheetError } from './unit-sheet-errors.js';
 import { writeFeedbackCells } from './write-feedback-cells.js';
 
-/** Looks like a spreadsheet id (not a file name such as 'th-a.xlsx'). */
-const SPREADSHEET_ID = /^[A-Za-z0-9_-]{20,}$/;
 
 /**
  * Unit spreadsheets on Google Sheets, in one Drive folder: read by the sweep, and given back
@@ -44,7 +42,7 @@ export class GoogleUnitSheets implements UnitSheetSource, FeedbackTarget {
   }
 
   async fingerprint(unit: Unit): Promise<SourceFingerprint | null> {
-    if (!SPREADSHEET_ID.test(unit.source)) return null;
+    if (!isSpreadsheetId(unit.source)) return null;
     const listed = this.listing?.get(unit.source);
     if (listed) return listed.fingerprint;
     // Not in the folder (or no listing yet): the spreadsheet may live elsewhere, shared with us.

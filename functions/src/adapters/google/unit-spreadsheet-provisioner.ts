@@ -7,11 +7,10 @@ import type { ProvisionedUnit, UnitProvisioner } from '../../jobs/provision/port
 import { HELP_SHEET } from '../workbook/write-help-sheet.js';
 import { listFolderSpreadsheets, type DriveSpreadsheet } from './drive-listing.js';
 import { GoogleApiError } from './google-api-error.js';
-import { spreadsheetUrl, type FolderId, type GoogleApis, type SpreadsheetId } from './google-apis.js';
+import { isSpreadsheetId, spreadsheetUrl, type FolderId, type GoogleApis, type SpreadsheetId } from './google-apis.js';
 import { addFormTabRequests, addHelpTabRequest, addStandingTabRequests, formTabValues, helpTabValues, protectionRequests, standingTabValues } from './unit-tab-requests.js';
 
 const SPREADSHEET_MIME = 'application/vnd.google-apps.spreadsheet';
-const SPREADSHEET_ID = /^[A-Za-z0-9_-]{20,}$/;
 /** The tab a new blank spreadsheet comes with (English and Vietnamese accounts): removed once ours are in. */
 const DEFAULT_TABS = new Set(['Sheet1', 'Trang tính1']);
 
@@ -50,7 +49,7 @@ export class GoogleUnitProvisioner implements UnitProvisioner {
 
   /** The unit's spreadsheet: the one the control sheet names if it still exists, else one named after the unit in the folder. */
   private async existingSpreadsheet(unit: Unit): Promise<SpreadsheetId | undefined> {
-    if (SPREADSHEET_ID.test(unit.source)) {
+    if (isSpreadsheetId(unit.source)) {
       if (this.listing.has(unit.source)) return unit.source;
       try {
         const file = await this.api.pacer.run('drive', 'files.get', () => this.api.drive.files.get({ fileId: unit.source, fields: 'id, trashed', supportsAllDrives: true }));
