@@ -85,6 +85,10 @@ describe('tonghop CLI on Google Sheets', () => {
     expect(json.feedback.unitsWritten).toBe(2);
     expect(json.googleRequests.requests.read).toBeGreaterThanOrEqual(2);
     expect(standin.tabValues(thA, 'Đăng ký tập huấn')[5]?.[10]).toBe('✓ Hợp lệ');
+    // The summary spreadsheet provisioning made has no empty 'Sheet1' beside the summary tabs.
+    const tabs = standin.spreadsheet(env.TONGHOP_SUMMARY_SPREADSHEET_ID ?? '').sheets.map((sheet) => sheet.properties.title);
+    expect(tabs[0]).toBe('Tổng quan');
+    expect(tabs).not.toContain('Sheet1');
 
     const text = await runCli(['sweep', '--now', '2024-09-14T08:00:00+07:00'], env);
     expect(text.code).toBe(0);
@@ -106,6 +110,14 @@ describe('tonghop CLI on Google Sheets', () => {
     const thB = standin.tabValues(controlId, 'Đơn vị')[2]?.[9] as string;
     expect(mail.text).toContain(`https://docs.google.com/spreadsheets/d/${thB}/edit`);
     expect(mail.html).toContain(`href="https://docs.google.com/spreadsheets/d/${thB}/edit"`);
+  });
+
+  it('says what to check when Google refuses the credentials, without a stack trace', async () => {
+    const run = await runCli(['sweep'], { ...env, TONGHOP_GOOGLE_ACCESS_TOKEN: 'het-han' });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^tonghop: values\.batchGet failed \(HTTP 401\)/);
+    expect(run.stderr).toContain('check the credentials');
+    expect(run.stderr).not.toContain('    at ');
   });
 
   it('refuses the workbook options with Google, naming the settings to use instead', async () => {

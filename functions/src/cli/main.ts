@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from '../config.js';
 import { EmulatorUnavailableError } from '../adapters/store/emulator.js';
 import { DataDirBusyError } from '../adapters/store/data-dir-lock.js';
 import { SheetReadError } from '../domain/sheets/sheet-read-error.js';
+import { GoogleApiError } from '../adapters/google/google-api-error.js';
 import { createOutput } from './output.js';
 import { demoCommand } from './commands/demo.js';
 import { summaryCommand, sweepCommand, type SweepCommandOptions } from './commands/sweep.js';
@@ -86,6 +87,10 @@ export async function main(argv: readonly string[], io: CliIo = process): Promis
     if (error instanceof CommanderError) return error.exitCode;
     if (error instanceof ConfigError || error instanceof EmulatorUnavailableError || error instanceof DataDirBusyError || error instanceof SheetReadError) {
       io.stderr.write(`tonghop: ${error.message}\n`);
+      return 2;
+    }
+    if (error instanceof GoogleApiError) {
+      io.stderr.write(`tonghop: ${error.message}\n  → ${error.fix}\n`);
       return 2;
     }
     throw error;

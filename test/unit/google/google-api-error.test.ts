@@ -36,6 +36,9 @@ describe('toGoogleApiError', () => {
   it('treats a dropped connection as transient and an unknown failure as not', () => {
     expect(toGoogleApiError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }), 'files.list')).toMatchObject({ failure: 'network', status: 0, transient: true });
     expect(toGoogleApiError(gaxios(418, 'teapot'), 'files.list')).toMatchObject({ failure: 'unknown', transient: false, message: 'files.list failed (HTTP 418): teapot' });
+    // A bug is not retried as if the network had dropped.
+    expect(toGoogleApiError(new TypeError('api.sheets is undefined'), 'values.batchGet')).toMatchObject({ failure: 'unknown', transient: false });
+    expect(toGoogleApiError(Object.assign(new Error('fetch failed'), { cause: { code: 'ECONNREFUSED' } }), 'files.list')).toMatchObject({ failure: 'network', transient: true });
   });
 });
 

@@ -7,7 +7,7 @@ import { FORMS_TAB_SPEC, SETTINGS_LABELS, SETTINGS_TAB, UNITS_TAB_SPEC } from '.
 import type { FormSpec } from '../../domain/forms/form-spec.js';
 import { unitIdOf } from '../../domain/units/read-control.js';
 import type { UnitRegistry } from '../../jobs/provision/ports.js';
-import { GoogleApiError } from './google-api-error.js';
+import { SheetReadError } from '../../domain/sheets/sheet-read-error.js';
 import type { GoogleApis, SpreadsheetId } from './google-apis.js';
 import { readSpreadsheetTabs, tabTitles, wholeTabRange } from './spreadsheet-tabs.js';
 
@@ -46,7 +46,10 @@ export class ControlSpreadsheetRegistry implements UnitRegistry {
     const idColumn = match?.indexByKey.get('id');
     const sourceColumn = match?.indexByKey.get('source');
     if (!tab || !header || idColumn === undefined || sourceColumn === undefined) {
-      throw new GoogleApiError('bad-request', `The control spreadsheet's '${UNITS_TAB_SPEC.tab}' tab has no header with 'Mã đơn vị' and 'Tệp báo cáo'; spreadsheet ids could not be recorded`, 0);
+      throw new SheetReadError(
+        'corrupt',
+        `Bảng điều khiển: trang '${UNITS_TAB_SPEC.tab}' cần dòng tiêu đề có cột 'Mã đơn vị' và cột 'Tệp báo cáo' để ghi mã bảng tính của từng đơn vị. Hãy thêm cột 'Tệp báo cáo' rồi chạy lại tonghop provision.`,
+      );
     }
     const data: sheets_v4.Schema$ValueRange[] = [];
     for (const row of tab.rows.slice(header.index + header.span)) {

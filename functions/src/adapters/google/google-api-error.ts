@@ -20,6 +20,24 @@ export class GoogleApiError extends Error {
     super(message);
   }
 
+  /** What the operator can do about it (English, for the CLI and logs). */
+  get fix(): string {
+    switch (this.failure) {
+      case 'unauthenticated':
+        return 'check the credentials: application-default credentials (gcloud auth application-default login, or the Cloud Function identity) or TONGHOP_GOOGLE_ACCESS_TOKEN';
+      case 'quota':
+        return 'Google quota exceeded even after retries: run again later, lower TONGHOP_SHEETS_*_PER_MINUTE, or ask for a higher quota';
+      case 'unavailable':
+      case 'network':
+        return 'Google did not answer: run again later (what was stored so far is kept, the next run continues)';
+      case 'no-access':
+      case 'not-found':
+        return 'share the spreadsheet or folder with the service account, or fix its id in the settings';
+      default:
+        return 'see the message above';
+    }
+  }
+
   /** Worth trying again after a pause: quota exceeded, server busy, connection dropped. */
   get transient(): boolean {
     return this.failure === 'quota' || this.failure === 'unavailable' || this.failure === 'network';
@@ -37,8 +55,10 @@ export function toGoogleApiError(error: unknown, call: string): GoogleApiError {
   const text = `${call} failed${status ? ` (HTTP ${status})` : ''}: ${said}`;
   const retryAfterMs = parseRetryAfter(headerOf(e?.response?.headers, 'retry-after'));
   if (status === 0) {
-    const code = typeof e?.code === 'string' ? e.code : '';
-    return new GoogleApiError(NETWORK_CODES.has(code) || code === '' ? 'network' : 'unknown', text, 0);
+    // Only a dropped or refused connection is worth retrying; anything else (a bug) is not.
+    const cause = (error as { cause?: { code?: unknown } } | undefined)?.cause;
+    const code = [e?.code, cause?.code].find((c): c is string => typeof c === 'string') ?? '';
+    return new GoogleApiError(NETWORK_CODES.has(code) ? 'network' : 'unknown', text, 0);
   }
   return new GoogleApiError(failureOf(status), text, status, retryAfterMs);
 }

@@ -28,6 +28,8 @@ import { writeFeedbackCells } from './write-feedback-cells.js';
 export class GoogleUnitSheets implements UnitSheetSource, FeedbackTarget {
   private listing: Map<SpreadsheetId, DriveSpreadsheet> | undefined;
   private forms: readonly FormSpec[] = [];
+  /** The fingerprint each unit's spreadsheet had when this sweep looked. */
+  private readonly fingerprints = new Map<string, SourceFingerprint>();
   /** What this process last read of each unit's spreadsheet: feedback is planned against it. */
   private readonly lastRead = new Map<string, { fingerprint: SourceFingerprint; tabs: SheetTab[] }>();
 
@@ -43,18 +45,21 @@ export class GoogleUnitSheets implements UnitSheetSource, FeedbackTarget {
 
   async fingerprint(unit: Unit): Promise<SourceFingerprint | null> {
     if (!isSpreadsheetId(unit.source)) return null;
-    const listed = this.listing?.get(unit.source);
-    if (listed) return listed.fingerprint;
-    // Not in the folder (or no listing yet): the spreadsheet may live elsewhere, shared with us.
-    try {
-      return await spreadsheetFingerprint(this.api, unit.source);
-    } catch (error) {
-      throw unitSheetError(unit, error, this.api.serviceAccountEmail);
+    let fingerprint = this.listing?.get(unit.source)?.fingerprint ?? null;
+    if (!fingerprint) {
+      // Not in the folder (or no listing yet): the spreadsheet may live elsewhere, shared with us.
+      try {
+        fingerprint = await spreadsheetFingerprint(this.api, unit.source);
+      } catch (error) {
+        throw unitSheetError(unit, error, this.api.serviceAccountEmail);
+      }
     }
+    if (fingerprint) this.fingerprints.set(unit.id, fingerprint);
+    return fingerprint;
   }
 
   async open(unit: Unit): Promise<OpenedSheets> {
-    const fingerprint = this.listing?.get(unit.source)?.fingerprint;
+    const fingerprint = this.fingerprints.get(unit.id);
     const wanted = [...formsForUnit(this.forms, unit).map((form) => form.tab), STANDING_TAB];
     const tabs = await this.readTabs(unit, wanted);
     if (fingerprint) this.lastRead.set(unit.id, { fingerprint, tabs });

@@ -36,11 +36,14 @@ export function formShortName(spec: FormSpec): string {
   return spec.tab;
 }
 
+/** Name of the summary's first tab. */
+export const OVERVIEW_TAB = 'Tổng quan';
+
 /** "Tổng quan": one row per form and period, with the rates and a chart of them. */
 export function overviewTab(picture: DistrictPicture): SummaryTab {
   const rows = picture.periods.map(({ spec, period, stats }) => [`${formShortName(spec)} · ${period.label}`, spec.planNumber ?? '', deadlineMinute(period.due), ...countCells(stats.overall)]);
   return {
-    name: 'Tổng quan',
+    name: OVERVIEW_TAB,
     title: [`Tình hình nộp báo cáo — ${picture.settings.districtName || 'toàn quận'}`, `Số liệu đến ${formatIctDate(picture.now)}`],
     columns: [{ header: 'Biểu mẫu · Kỳ', format: 'text', width: 48 }, { header: 'Kế hoạch số', format: 'text' }, { header: 'Hạn nộp', format: 'datetime' }, ...COUNT_COLUMNS],
     rows,
