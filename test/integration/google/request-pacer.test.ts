@@ -50,7 +50,7 @@ describe('pacing and retries of Google requests (stand-in, real googleapis clien
     expect(batchGets()).toHaveLength(1);
   });
 
-  it('keeps within the quota: never more requests in a window than the token bucket allows', async () => {
+  it('keeps within the quota: never more requests in any window than the pacing allows', async () => {
     const api = standinApis(standin, { reads: 3, windowMs: 400 });
     await Promise.all(Array.from({ length: 8 }, () => readSpreadsheetTabs(api, id, ['Trang 1'])));
     const at = batchGets().map((r) => r.at).sort((a, b) => a - b);

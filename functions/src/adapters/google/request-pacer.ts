@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { RateLimiter } from 'limiter';
 import pRetry from 'p-retry';
+import pThrottle from 'p-throttle';
 import { toGoogleApiError } from './google-api-error.js';
 
 /** Google counts Sheets reads and writes against separate quotas; Drive has its own. */
@@ -40,20 +40,20 @@ export interface PacerStats {
 }
 
 /**
- * Every Google request goes through here: a token bucket per quota (so a sweep stays inside
- * the per-minute quota instead of running into it), then retries with exponential back-off and
- * jitter on 429 and 5xx, waiting at least as long as Google's `Retry-After` says.
- * Errors leave as GoogleApiError.
+ * Every Google request goes through here: a gate per quota that lets at most N requests start in
+ * any window (p-throttle's strict mode: a sliding window, so a sweep stays inside the per-minute
+ * quota instead of running into it), then retries with exponential back-off and jitter on 429 and
+ * 5xx, waiting at least as long as Google's `Retry-After` says. Errors leave as GoogleApiError.
  */
 export class RequestPacer {
-  private readonly buckets: Record<RequestClass, RateLimiter>;
+  private readonly gates: Record<RequestClass, () => Promise<void>>;
   private readonly counts: Record<RequestClass, number> = { read: 0, write: 0, drive: 0 };
   private retries = 0;
   private waitedMs = 0;
 
   constructor(readonly options: PacingOptions = DEFAULT_PACING) {
-    const bucket = (perWindow: number) => new RateLimiter({ tokensPerInterval: perWindow, interval: options.windowMs });
-    this.buckets = { read: bucket(options.reads), write: bucket(options.writes), drive: bucket(options.driveRequests) };
+    const gate = (perWindow: number) => pThrottle({ limit: perWindow, interval: options.windowMs, strict: true })(async () => undefined);
+    this.gates = { read: gate(options.reads), write: gate(options.writes), drive: gate(options.driveRequests) };
   }
 
   /** Run one API call (`call` names it for errors, e.g. 'values.batchGet'), paced and retried. */
@@ -61,7 +61,7 @@ export class RequestPacer {
     return pRetry(
       async () => {
         const before = Date.now();
-        await this.buckets[requestClass].removeTokens(1);
+        await this.gates[requestClass]();
         this.waitedMs += Date.now() - before;
         this.counts[requestClass]++;
         try {
@@ -72,22 +72,26 @@ export class RequestPacer {
       },
       {
         retries: this.options.maxRetries,
-        factor: 2,
-        minTimeout: this.options.baseDelayMs,
-        maxTimeout: this.options.maxDelayMs,
-        randomize: true,
+        // The wait is ours (onFailedAttempt): back-off with jitter, or Google's Retry-After when longer.
+        minTimeout: 0,
+        maxTimeout: 0,
+        randomize: false,
         shouldRetry: ({ error }) => toGoogleApiError(error, call).transient,
-        onFailedAttempt: async ({ error, retryDelay, retriesLeft }) => {
+        onFailedAttempt: async ({ error, attemptNumber, retriesLeft }) => {
           const failure = toGoogleApiError(error, call);
           if (!failure.transient || retriesLeft === 0) return;
-          const wanted = failure.retryAfterMs ?? 0;
+          const wait = Math.max(this.backoff(attemptNumber), failure.retryAfterMs ?? 0);
           this.retries++;
-          this.waitedMs += Math.max(retryDelay, wanted);
-          // p-retry waits retryDelay afterwards; Google's Retry-After wins when it asks for longer.
-          if (wanted > retryDelay) await sleep(wanted - retryDelay);
+          this.waitedMs += wait;
+          await sleep(wait);
         },
       },
     );
+  }
+
+  /** Delay before retry n (1-based): base × 2^(n−1), times a random factor in [1, 2), at most maxDelayMs. */
+  private backoff(attempt: number): number {
+    return Math.min(this.options.baseDelayMs * 2 ** (attempt - 1) * (1 + Math.random()), this.options.maxDelayMs);
   }
 
   stats(): PacerStats {
