@@ -25,6 +25,19 @@ export interface Config {
   readonly source: SheetSource;
   /** Set when source is 'google'. */
   readonly google: GoogleConfig | undefined;
+  /** The control workbook (source 'workbook') when not given on the command line; the demo's by default. */
+  readonly controlWorkbook: string | undefined;
+  readonly functions: FunctionsConfig;
+}
+
+/** What the Cloud Functions need beyond the rest. */
+export interface FunctionsConfig {
+  /** The district key every unit's webhook secret is derived from (Secret Manager); the webhook refuses all calls without it. */
+  readonly webhookKey: string | undefined;
+  /** Pub/Sub topic of the per-shard sweep messages; without it the scheduled sweep runs every shard itself. */
+  readonly shardTopic: string | undefined;
+  /** Fan out to one message per shard (cluster) only above this many units. */
+  readonly shardAbove: number;
 }
 
 /** Google Sheets and Drive (TONGHOP_SOURCE=google). */
@@ -79,6 +92,10 @@ const envSchema = z.object({
   TONGHOP_SHEETS_READS_PER_MINUTE: z.coerce.number().int().positive().max(300).default(60),
   TONGHOP_SHEETS_WRITES_PER_MINUTE: z.coerce.number().int().positive().max(300).default(60),
   TONGHOP_GOOGLE_RETRY_BASE_MS: z.coerce.number().int().min(1).default(1000),
+  TONGHOP_CONTROL_WORKBOOK: z.string().min(1).optional(),
+  TONGHOP_WEBHOOK_KEY: z.string().min(32, 'at least 32 random characters, e.g. from `openssl rand -hex 32`').optional(),
+  TONGHOP_SHARD_TOPIC: z.string().regex(/^[A-Za-z][\w.~+%-]{2,254}$/, 'a Pub/Sub topic name such as tonghop-sweep-shard').optional(),
+  TONGHOP_SHARD_ABOVE: z.coerce.number().int().positive().default(300),
   TONGHOP_SEND_HOURS: z
     .string()
     .regex(/^([01]?\d|2[0-4])-([01]?\d|2[0-4])$/, 'two hours, e.g. 7-20 (send from 07:00 until 20:00)')
@@ -107,7 +124,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const [sendFrom = 7, sendUntil = 20] = e.TONGHOP_SEND_HOURS.split('-').map(Number);
   if (sendFrom >= sendUntil) throw new ConfigError(`Invalid setting TONGHOP_SEND_HOURS=${e.TONGHOP_SEND_HOURS}: the first hour must come before the second, e.g. 7-20.`);
   const mail = { smtpUrl: e.SMTP_URL, from: e.TONGHOP_MAIL_FROM, perRunBudget: e.TONGHOP_NOTICE_PER_RUN, perDayBudget: e.TONGHOP_NOTICE_PER_DAY, sendFrom, sendUntil };
-  return { home: path.resolve(cwd, e.TONGHOP_HOME), projectId, firestoreMode, emulatorHost: e.FIRESTORE_EMULATOR_HOST, mail, source: e.TONGHOP_SOURCE, google: googleConfig(e) };
+  return {
+    home: path.resolve(cwd, e.TONGHOP_HOME),
+    projectId,
+    firestoreMode,
+    emulatorHost: e.FIRESTORE_EMULATOR_HOST,
+    mail,
+    source: e.TONGHOP_SOURCE,
+    google: googleConfig(e),
+    controlWorkbook: e.TONGHOP_CONTROL_WORKBOOK === undefined ? undefined : path.resolve(cwd, e.TONGHOP_CONTROL_WORKBOOK),
+    functions: { webhookKey: e.TONGHOP_WEBHOOK_KEY, shardTopic: e.TONGHOP_SHARD_TOPIC, shardAbove: e.TONGHOP_SHARD_ABOVE },
+  };
 }
 
 function googleConfig(e: z.infer<typeof envSchema>): GoogleConfig | undefined {

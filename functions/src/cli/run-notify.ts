@@ -1,10 +1,10 @@
-import path from 'node:path';
 import { createOutboxMailer, listOutbox } from '../adapters/mail/outbox-mailer.js';
 import { createSmtpMailer } from '../adapters/mail/smtp-mailer.js';
 import { FirestoreNoticeLedger } from '../adapters/store/firestore-notice-ledger.js';
 import { FirestoreSummaryStore } from '../adapters/store/firestore-summary-store.js';
 import type { Config } from '../config.js';
 import type { Unit } from '../domain/units/unit.js';
+import { workbookLink } from '../adapters/district-sheets.js';
 import type { FormSpec } from '../domain/forms/form-spec.js';
 import { DEFAULT_NOTICE_POLICY } from '../domain/notices/notice-kinds.js';
 import type { ControlReading } from '../domain/units/read-control.js';
@@ -16,11 +16,6 @@ export interface NotifyRun {
   readonly mailer: string;
   /** The outbox folder and what is in it, when mail goes to files (no SMTP_URL). */
   readonly outbox?: { readonly dir: string; readonly files: readonly { readonly file: string; readonly subject: string; readonly to: string }[] };
-}
-
-/** A unit's workbook as a mail names it. */
-export function workbookLink(unit: Unit): string {
-  return `tệp ${path.basename(unit.source)}`;
 }
 
 /** Send the notices due at `now` for a district declared in a control workbook: SMTP when configured, else the outbox folder. */

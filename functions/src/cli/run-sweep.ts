@@ -9,7 +9,7 @@ import type { Unit } from '../domain/units/unit.js';
 import { summarize, type SummarizeResult } from '../jobs/summarize/summarize.js';
 import { sweep, totalsOf, type SweepResult } from '../jobs/sweep/sweep.js';
 import type { UnitSweepResult } from '../jobs/sweep/sweep-unit.js';
-import type { DistrictSheets } from './district-sheets.js';
+import type { DistrictSheets } from '../adapters/district-sheets.js';
 import type { FirestoreSession } from './firestore-session.js';
 import type { Output, Progress } from './output.js';
 

@@ -10,7 +10,7 @@ import { embeddedDataDir, withFirestore, type FirestoreSession } from '../firest
 import type { Progress } from '../output.js';
 import { printNotifyReport } from '../notify-report.js';
 import { runNotify, type NotifyRun } from '../run-notify.js';
-import { defaultSummaryPath, workbookDistrict } from '../district-sheets.js';
+import { defaultSummaryPath, workbookDistrict } from '../../adapters/district-sheets.js';
 import { runSweep, type SweepUnitsAt } from '../run-sweep.js';
 import { printSweepReport, sweepRunJson } from '../sweep-report.js';
 import { demoDir, type CommandContext } from './context.js';

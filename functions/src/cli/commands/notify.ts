@@ -3,7 +3,7 @@ import { applyFormOverrides } from '../../domain/units/read-control.js';
 import { withFirestore } from '../firestore-session.js';
 import { printNotifyReport } from '../notify-report.js';
 import { runNotify } from '../run-notify.js';
-import { openDistrictSheets } from '../district-sheets.js';
+import { openDistrictSheets } from '../../adapters/district-sheets.js';
 import type { CommandContext } from './context.js';
 
 export interface NotifyCommandOptions {

@@ -1,22 +1,26 @@
 import path from 'node:path';
 import type { Firestore } from '@google-cloud/firestore';
 import { ConfigError, type Config } from '../config.js';
-import { connectGoogle } from '../adapters/google/connect-google.js';
-import { isSpreadsheetId, spreadsheetUrl } from '../adapters/google/google-apis.js';
-import { GoogleSummarySpreadsheet } from '../adapters/google/google-summary-spreadsheet.js';
-import { GoogleUnitSheets } from '../adapters/google/google-unit-sheets.js';
-import { readControlSpreadsheet } from '../adapters/google/read-control-spreadsheet.js';
-import type { PacerStats } from '../adapters/google/request-pacer.js';
-import { FirestoreOutputMarks } from '../adapters/store/firestore-output-marks.js';
-import { readControlWorkbook } from '../adapters/workbook/read-control-workbook.js';
-import { SummaryWorkbookFile } from '../adapters/workbook/summary-workbook-file.js';
-import { UnitWorkbookFolder } from '../adapters/workbook/unit-workbook-folder.js';
+import { connectGoogle } from './google/connect-google.js';
+import { isSpreadsheetId, spreadsheetUrl } from './google/google-apis.js';
+import { GoogleSummarySpreadsheet } from './google/google-summary-spreadsheet.js';
+import { GoogleUnitSheets } from './google/google-unit-sheets.js';
+import { readControlSpreadsheet } from './google/read-control-spreadsheet.js';
+import type { PacerStats } from './google/request-pacer.js';
+import { FirestoreOutputMarks } from './store/firestore-output-marks.js';
+import { readControlWorkbook } from './workbook/read-control-workbook.js';
+import { SummaryWorkbookFile } from './workbook/summary-workbook-file.js';
+import { UnitWorkbookFolder } from './workbook/unit-workbook-folder.js';
 import type { ControlReading } from '../domain/units/read-control.js';
 import type { Unit } from '../domain/units/unit.js';
 import type { FeedbackTarget, SummaryOutput } from '../jobs/summarize/ports.js';
 import type { UnitSheetSource } from '../jobs/sweep/ports.js';
-import { controlWorkbookPath } from './commands/context.js';
-import { workbookLink } from './run-notify.js';
+import { CONTROL_FILE } from '../jobs/demo/write-demo-district.js';
+
+/*
+ * The composition of adapters a run needs (CLI commands and Cloud Functions alike), chosen by
+ * TONGHOP_SOURCE: the one place that knows both the workbook and the Google adapters.
+ */
 
 /** Where a district's sheets live and where its summary goes: local .xlsx workbooks or Google Sheets. */
 export interface DistrictSheets {
@@ -81,4 +85,19 @@ export function workbookDistrict(controlPath: string, paths: WorkbookPaths = {})
 /** Default location of the district summary workbook. */
 export function defaultSummaryPath(controlPath: string): string {
   return path.join(path.dirname(controlPath), 'tong-hop-bao-cao.xlsx');
+}
+
+/** Where `tonghop demo` keeps its sample district. */
+export function demoDir(config: Config): string {
+  return path.join(config.home, 'demo');
+}
+
+/** The control workbook to work on: the one given, else TONGHOP_CONTROL_WORKBOOK, else the demo's in TONGHOP_HOME. */
+export function controlWorkbookPath(config: Config, given: string | undefined): string {
+  return path.resolve(given ?? config.controlWorkbook ?? path.join(demoDir(config), CONTROL_FILE));
+}
+
+/** A unit's workbook as a mail names it. */
+export function workbookLink(unit: Unit): string {
+  return `tệp ${path.basename(unit.source)}`;
 }
