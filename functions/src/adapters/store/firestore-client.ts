@@ -9,9 +9,10 @@ export interface FirestoreTarget {
 
 /** Create the server-side Firestore client; the only place that knows how to connect. */
 export function createFirestore(target: FirestoreTarget): Firestore {
-  // Otherwise the client first spends about a second looking for a GCE metadata server.
-  process.env.METADATA_SERVER_DETECTION ??= 'none';
+  // On Google Cloud the metadata server is where credentials come from: only an emulator skips looking for it.
   if (!target.emulatorHost) return new Firestore({ projectId: target.projectId });
+  // Otherwise the client first spends about a second looking for a GCE metadata server it does not need.
+  process.env.METADATA_SERVER_DETECTION ??= 'none';
   // The client lets FIRESTORE_EMULATOR_HOST override `host`, reading it only in the constructor:
   // hide it so a client aimed at a second emulator does not silently reach the inherited one.
   const inherited = process.env.FIRESTORE_EMULATOR_HOST;
@@ -21,4 +22,9 @@ export function createFirestore(target: FirestoreTarget): Firestore {
   } finally {
     if (inherited !== undefined) process.env.FIRESTORE_EMULATOR_HOST = inherited;
   }
+}
+
+/** Whether a Firestore error says the document exists already (gRPC ALREADY_EXISTS, from a `create`). */
+export function isAlreadyExists(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === 6;
 }

@@ -2,9 +2,8 @@ import { FieldValue, Timestamp, type DocumentData, type Firestore } from '@googl
 import type { LedgerEntry } from '../../domain/notices/notice-kinds.js';
 import { ictDateOf } from '../../domain/time/ict.js';
 import type { NoticeLedger } from '../../jobs/notify/ports.js';
+import { isAlreadyExists } from './firestore-client.js';
 
-/** gRPC status of a `create` on a document that exists. */
-const ALREADY_EXISTS = 6;
 
 /**
  * `notices/{form}~{period}~{unit}~{stage}`: created before a message is sent (create fails if the
@@ -29,7 +28,7 @@ export class FirestoreNoticeLedger implements NoticeLedger {
       await ref.create({ ...fields, state: 'claimed', attempts: 0 });
       return true;
     } catch (error) {
-      if ((error as { code?: number }).code !== ALREADY_EXISTS) throw error;
+      if (!isAlreadyExists(error)) throw error;
     }
     // It exists: only a failed notice under the attempt cap may be claimed again, by one run only.
     return this.db.runTransaction(async (tx) => {

@@ -10,6 +10,7 @@ export const COLLECTIONS = {
   sweeps: 'sweeps',
   stats: 'stats',
   outputs: 'outputs',
+  webhookSignatures: 'webhookSignatures',
 } as const;
 
 /** The sweep's persistence on Firestore: one transaction per changed unit, so concurrent sweeps stay consistent. */

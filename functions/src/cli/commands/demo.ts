@@ -9,7 +9,7 @@ import { CONTROL_FILE, demoDistrictWritten, writeDemoDistrict, type WrittenDemoD
 import { embeddedDataDir, withFirestore, type FirestoreSession } from '../firestore-session.js';
 import type { Progress } from '../output.js';
 import { printNotifyReport } from '../notify-report.js';
-import { runNotify, type NotifyRun } from '../run-notify.js';
+import { runNotify, type NotifyRun } from '../../adapters/run-notify.js';
 import { defaultSummaryPath, workbookDistrict } from '../../adapters/district-sheets.js';
 import { runSweep, type SweepUnitsAt } from '../run-sweep.js';
 import { printSweepReport, sweepRunJson } from '../sweep-report.js';
@@ -50,7 +50,7 @@ export async function demoCommand(context: CommandContext, opts: { reset: boolea
       district: workbookDistrict(controlPath),
       now: DEMO_NOW,
       afterSweep: async (control, specs) => {
-        notified = await runNotify({ config, session, control, forms: specs, outboxDir, now: DEMO_NOW, dryRun: false });
+        notified = await runNotify({ config, db: session.db, control, forms: specs, outboxDir, now: DEMO_NOW, dryRun: false });
       },
       ...(fresh
         ? {
@@ -90,7 +90,7 @@ async function replayHistory(options: {
   const notifyUntil = async (instant: Date) => {
     for (let at = pending[0]; at && at <= instant; at = pending[0]) {
       pending.shift();
-      const notified = await runNotify({ config, session, control, forms, outboxDir, now: at, dryRun: false });
+      const notified = await runNotify({ config, db: session.db, control, forms, outboxDir, now: at, dryRun: false });
       history.notices += notified.value.result.outcomes.filter((o) => o.result === 'sent').length;
       history.writes += notified.writes;
     }

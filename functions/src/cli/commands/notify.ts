@@ -2,7 +2,7 @@ import { loadBuiltinForms } from '../../adapters/catalog/builtin-forms.js';
 import { applyFormOverrides } from '../../domain/units/read-control.js';
 import { withFirestore } from '../firestore-session.js';
 import { printNotifyReport } from '../notify-report.js';
-import { runNotify } from '../run-notify.js';
+import { runNotify } from '../../adapters/run-notify.js';
 import { openDistrictSheets } from '../../adapters/district-sheets.js';
 import type { CommandContext } from './context.js';
 
@@ -20,7 +20,7 @@ export async function notifyCommand({ config, out }: CommandContext, opts: Notif
     const district = await openDistrictSheets(config, session.db, opts);
     const control = await district.readControl();
     const forms = applyFormOverrides(builtins, control.overrides).specs;
-    const notified = await runNotify({ config, session, control, forms, outboxDir: district.outboxDir, sheetLinkOf: (unit) => district.sheetLinkOf(unit), now: opts.now ?? new Date(), dryRun: Boolean(opts.dryRun) });
+    const notified = await runNotify({ config, db: session.db, control, forms, outboxDir: district.outboxDir, sheetLinkOf: (unit) => district.sheetLinkOf(unit), now: opts.now ?? new Date(), dryRun: Boolean(opts.dryRun) });
     return { value: { run: notified.value, control, forms }, writes: notified.writes };
   });
   if (out.json) out.printJson(run);

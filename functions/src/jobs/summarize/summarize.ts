@@ -21,6 +21,8 @@ export interface SummarizeInput {
   readonly output?: SummaryOutput;
   /** Where row statuses go back to; absent = no feedback. */
   readonly feedback?: FeedbackTarget;
+  /** Only these units get their feedback (a webhook ingesting one unit); all by default. */
+  readonly feedbackFor?: ReadonlySet<string>;
   /** The notices ledger, so the summary says what was sent to each overdue unit. */
   readonly notices?: Pick<NoticeLedger, 'load'>;
   readonly now: Date;
@@ -69,7 +71,7 @@ export async function summarize(input: SummarizeInput): Promise<SummarizeResult>
   let cellsWritten = 0;
   let unitsMovedOn = 0;
   const refused: { unitId: string; message: string }[] = [];
-  const feedbackUnits = input.units.filter((u) => sources.get(u.id)?.status === 'ok');
+  const feedbackUnits = input.units.filter((u) => sources.get(u.id)?.status === 'ok' && (input.feedbackFor?.has(u.id) ?? true));
   for (const [i, unit] of feedbackUnits.entries()) {
     const state = sources.get(unit.id);
     if (!input.feedback || !state?.fingerprint) continue;

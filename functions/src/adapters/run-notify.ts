@@ -1,15 +1,15 @@
-import { createOutboxMailer, listOutbox } from '../adapters/mail/outbox-mailer.js';
-import { createSmtpMailer } from '../adapters/mail/smtp-mailer.js';
-import { FirestoreNoticeLedger } from '../adapters/store/firestore-notice-ledger.js';
-import { FirestoreSummaryStore } from '../adapters/store/firestore-summary-store.js';
+import { createOutboxMailer, listOutbox } from './mail/outbox-mailer.js';
+import { createSmtpMailer } from './mail/smtp-mailer.js';
+import { FirestoreNoticeLedger } from './store/firestore-notice-ledger.js';
+import { FirestoreSummaryStore } from './store/firestore-summary-store.js';
 import type { Config } from '../config.js';
 import type { Unit } from '../domain/units/unit.js';
-import { workbookLink } from '../adapters/district-sheets.js';
+import { workbookLink } from './district-sheets.js';
 import type { FormSpec } from '../domain/forms/form-spec.js';
 import { DEFAULT_NOTICE_POLICY } from '../domain/notices/notice-kinds.js';
 import type { ControlReading } from '../domain/units/read-control.js';
 import { notify, type NotifyResult } from '../jobs/notify/notify.js';
-import type { FirestoreSession } from './firestore-session.js';
+import type { Firestore } from '@google-cloud/firestore';
 
 export interface NotifyRun {
   readonly result: NotifyResult;
@@ -21,7 +21,7 @@ export interface NotifyRun {
 /** Send the notices due at `now` for a district declared in a control workbook: SMTP when configured, else the outbox folder. */
 export async function runNotify(options: {
   readonly config: Config;
-  readonly session: FirestoreSession;
+  readonly db: Firestore;
   readonly control: ControlReading;
   readonly forms: readonly FormSpec[];
   readonly outboxDir: string;
@@ -30,7 +30,7 @@ export async function runNotify(options: {
   /** Where a unit enters its report, as mails name it (a file name, or the spreadsheet's address). */
   readonly sheetLinkOf?: (unit: Unit) => string;
 }): Promise<{ readonly value: NotifyRun; readonly writes: number }> {
-  const { config, session, control, now } = options;
+  const { config, db, control, now } = options;
   const mail = config.mail;
   const mailer = mail.smtpUrl ? createSmtpMailer({ url: mail.smtpUrl, from: mail.from }) : createOutboxMailer({ dir: options.outboxDir, from: mail.from });
   try {
@@ -38,8 +38,8 @@ export async function runNotify(options: {
       settings: control.settings,
       units: control.units,
       forms: options.forms,
-      store: new FirestoreSummaryStore(session.db),
-      ledger: new FirestoreNoticeLedger(session.db),
+      store: new FirestoreSummaryStore(db),
+      ledger: new FirestoreNoticeLedger(db),
       mailer,
       policy: { ...DEFAULT_NOTICE_POLICY, perRunBudget: mail.perRunBudget, perDayBudget: mail.perDayBudget, quietHours: { sendFrom: mail.sendFrom, sendUntil: mail.sendUntil } },
       now,

@@ -1,0 +1,87 @@
+import type { CloudEvent } from '@google-cloud/functions-framework';
+import { z } from 'zod';
+import { PubSubShardPublisher } from '../adapters/pubsub/pubsub-shard-publisher.js';
+import { runNotify } from '../adapters/run-notify.js';
+import { FirestoreNoticeLedger } from '../adapters/store/firestore-notice-ledger.js';
+import { FirestoreSummaryStore } from '../adapters/store/firestore-summary-store.js';
+import { FirestoreSweepStore } from '../adapters/store/firestore-sweep-store.js';
+import { runDistrict, type RunRequest, type ShardPublisher } from '../jobs/sweep/run-district.js';
+import { log } from './log.js';
+import { newRunId, openDistrict, runtime } from './runtime.js';
+
+/** A Pub/Sub push as a CloudEvent: the message's data is base64 JSON. */
+interface PubSubData {
+  readonly message?: { readonly data?: string };
+}
+export type PubSubEvent = CloudEvent<PubSubData>;
+
+const requestSchema = z.object({ step: z.enum(['sweep', 'summary']).default('sweep'), shard: z.string().max(200).optional() });
+
+/** The run request a Pub/Sub message carries; an empty message is the nightly sweep. Undefined when unreadable. */
+export function runRequestOf(event: PubSubEvent): RunRequest | undefined {
+  const data = event.data?.message?.data;
+  try {
+    const json: unknown = data ? JSON.parse(Buffer.from(data, 'base64').toString('utf8')) : {};
+    const parsed = requestSchema.safeParse(json);
+    return parsed.success ? { step: parsed.data.step, ...(parsed.data.shard === undefined ? {} : { shard: parsed.data.shard }) } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * `scheduledSweep` and `sweepShard` (CloudEvents from Pub/Sub, fired by Cloud Scheduler): the
+ * nightly sweep, fanned out to one message per cụm thi đua above TONGHOP_SHARD_ABOVE units when
+ * TONGHOP_SHARD_TOPIC is set, or the summary step. A message that cannot be read is logged and
+ * acknowledged (retrying it would not help); a failed run throws, so Pub/Sub redelivers it and
+ * the idempotent sweep carries on where it stopped.
+ */
+export async function scheduledSweep(event: PubSubEvent, publisher?: ShardPublisher): Promise<void> {
+  const runId = newRunId();
+  const request = runRequestOf(event);
+  if (!request) {
+    log('ERROR', 'scheduledSweep: unreadable message, acknowledged without running', { runId, eventId: event.id });
+    return;
+  }
+  const rt = runtime();
+  const district = await openDistrict(rt);
+  const { shardTopic, shardAbove } = rt.config.functions;
+  const fanOut = publisher ?? (shardTopic ? new PubSubShardPublisher(rt.config.projectId, shardTopic) : undefined);
+  const result = await runDistrict({
+    request,
+    units: district.control.units,
+    settings: district.control.settings,
+    forms: district.forms,
+    sheets: district.sheets.units,
+    output: district.sheets.output,
+    sweepStore: new FirestoreSweepStore(rt.db),
+    summaryStore: new FirestoreSummaryStore(rt.db),
+    notices: new FirestoreNoticeLedger(rt.db),
+    ...(fanOut ? { publisher: fanOut } : {}),
+    shardAbove,
+    now: new Date(),
+  });
+  const fields = { runId, step: request.step, shard: request.shard, kind: result.kind };
+  if (result.kind === 'fanned-out') log('INFO', 'scheduledSweep fanned out', { ...fields, shards: result.shards });
+  else if (result.kind === 'swept') log('INFO', 'scheduledSweep swept', { ...fields, unitsRead: result.sweep.totals.unitsRead, writes: result.sweep.totals.writes, statsWritten: result.summary?.statsWritten });
+  else log('INFO', 'scheduledSweep summarized', { ...fields, statsWritten: result.summary.statsWritten, summaryWritten: result.summary.summary?.written, unitsGivenFeedback: result.summary.feedback.unitsWritten });
+}
+
+/** `scheduledNotices` (CloudEvent, e.g. 07:30 ICT): the reminder, due, overdue and escalation mails due now, and the digest. */
+export async function scheduledNotices(event: PubSubEvent): Promise<void> {
+  const runId = newRunId();
+  const rt = runtime();
+  const district = await openDistrict(rt);
+  const { value } = await runNotify({
+    config: rt.config,
+    db: rt.db,
+    control: district.control,
+    forms: district.forms,
+    outboxDir: district.sheets.outboxDir,
+    sheetLinkOf: (unit) => district.sheets.sheetLinkOf(unit),
+    now: new Date(),
+    dryRun: false,
+  });
+  const count = (result: string) => value.result.outcomes.filter((o) => o.result === result).length;
+  log('INFO', 'scheduledNotices done', { runId, eventId: event.id, quiet: value.result.quiet, sent: count('sent'), failed: count('failed'), skipped: count('skipped'), digest: value.result.digest.result });
+}

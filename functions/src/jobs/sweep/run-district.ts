@@ -1,0 +1,67 @@
+import type { FormSpec } from '../../domain/forms/form-spec.js';
+import type { DistrictSettings } from '../../domain/units/read-control.js';
+import { shardsOf } from '../../domain/units/shards.js';
+import type { Unit } from '../../domain/units/unit.js';
+import type { NoticeLedger } from '../notify/ports.js';
+import type { FeedbackTarget, SummaryOutput, SummaryStore } from '../summarize/ports.js';
+import { summarize, type SummarizeResult } from '../summarize/summarize.js';
+import type { SweepStore, UnitSheetSource } from './ports.js';
+import { sweep, type SweepResult } from './sweep.js';
+
+/** What a scheduled run is asked to do: the nightly sweep (all units, or one shard), or the summary after it. */
+export interface RunRequest {
+  readonly step: 'sweep' | 'summary';
+  /** Only the units of this cụm thi đua (a fanned-out message). */
+  readonly shard?: string;
+}
+
+/** Sends one message per shard to the function instances that sweep them (Pub/Sub in the cloud). */
+export interface ShardPublisher {
+  publish(requests: readonly RunRequest[]): Promise<void>;
+}
+
+export interface RunDistrictInput {
+  readonly request: RunRequest;
+  readonly units: readonly Unit[];
+  readonly settings: DistrictSettings;
+  readonly forms: readonly FormSpec[];
+  readonly sheets: UnitSheetSource & FeedbackTarget;
+  readonly output: SummaryOutput;
+  readonly sweepStore: SweepStore;
+  readonly summaryStore: SummaryStore;
+  readonly notices?: Pick<NoticeLedger, 'load'>;
+  /** Absent: every shard is swept here, one after the other (the local CLI, small districts). */
+  readonly publisher?: ShardPublisher;
+  /** Fan out only above this many units. */
+  readonly shardAbove: number;
+  readonly now: Date;
+}
+
+export type RunDistrictResult =
+  | { readonly kind: 'fanned-out'; readonly shards: number }
+  | { readonly kind: 'swept'; readonly shard?: string; readonly sweep: SweepResult; readonly summary?: SummarizeResult }
+  | { readonly kind: 'summarized'; readonly summary: SummarizeResult };
+
+/**
+ * One scheduled step. A large district fans the sweep out to one message per cụm thi đua (each
+ * shard's sweep is idempotent, so a redelivered message changes nothing); the summary then runs as
+ * its own step. A small one sweeps and summarizes in one go, as the CLI does.
+ */
+export async function runDistrict(input: RunDistrictInput): Promise<RunDistrictResult> {
+  const { request, now } = input;
+  const summarizeAll = () =>
+    summarize({ settings: input.settings, units: input.units, forms: input.forms, store: input.summaryStore, output: input.output, feedback: input.sheets, ...(input.notices ? { notices: input.notices } : {}), now });
+  if (request.step === 'summary') return { kind: 'summarized', summary: await summarizeAll() };
+  const sweepUnits = (units: readonly Unit[]) => sweep({ units, forms: input.forms, source: input.sheets, store: input.sweepStore, now });
+  if (request.shard !== undefined) {
+    const units = shardsOf(input.units).find((s) => s.shard === request.shard)?.units ?? [];
+    return { kind: 'swept', shard: request.shard, sweep: await sweepUnits(units) };
+  }
+  if (input.publisher && input.units.length > input.shardAbove) {
+    const shards = shardsOf(input.units);
+    await input.publisher.publish(shards.map(({ shard }) => ({ step: 'sweep', shard })));
+    return { kind: 'fanned-out', shards: shards.length };
+  }
+  const swept = await sweepUnits(input.units);
+  return { kind: 'swept', sweep: swept, summary: await summarizeAll() };
+}
