@@ -9,7 +9,9 @@ import { demoCommand } from './commands/demo.js';
 import { summaryCommand, sweepCommand, type SweepCommandOptions } from './commands/sweep.js';
 import { templatesCommand } from './commands/templates.js';
 import { notifyCommand, type NotifyCommandOptions } from './commands/notify.js';
+import { deployCommand, type DeployCommandOptions } from './commands/deploy.js';
 import { inspectCommand } from './commands/inspect.js';
+import { webhookSecretCommand } from './commands/webhook-secret.js';
 import { provisionCommand, type ProvisionCommandOptions } from './commands/provision.js';
 
 /** The process's environment and streams; tests pass their own. */
@@ -66,6 +68,21 @@ export async function main(argv: readonly string[], io: CliIo = process): Promis
     .description('Google Sheets: create or complete one spreadsheet per unit in the Drive folder, share it with the unit, record its id in the control spreadsheet')
     .option('--template <spreadsheetId>', 'copy this spreadsheet (with the Apps Script menu) for new units')
     .action(async (opts: ProvisionCommandOptions) => provisionCommand(context(), opts));
+
+  program
+    .command('deploy')
+    .description('deploy the Cloud Functions, Pub/Sub topics, Cloud Scheduler jobs and Firestore rules to Google Cloud (--dry-run prints every command)')
+    .option('--project <id>', 'Google Cloud project (default: TONGHOP_PROJECT_ID)')
+    .option('--region <region>', 'region of the functions and schedules', 'asia-southeast1')
+    .option('--service-account <email>', 'identity of the functions (default: tonghop@<project>.iam.gserviceaccount.com)')
+    .option('--dry-run', 'print the commands; run nothing')
+    .action(async (opts: DeployCommandOptions) => deployCommand(context(), opts));
+
+  program
+    .command('webhook-secret')
+    .description("the secret of one unit's spreadsheet for its Apps Script (Tổng hợp ▸ Cài đặt kết nối…), derived from TONGHOP_WEBHOOK_KEY")
+    .requiredOption('--unit <id>', 'the unit id, as in the control sheet')
+    .action(async (opts: { unit: string }) => webhookSecretCommand(context(), opts));
 
   program
     .command('templates')

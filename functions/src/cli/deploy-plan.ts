@@ -1,0 +1,103 @@
+import type { Config } from '../config.js';
+import { CLOUD_FUNCTIONS, TOPICS, type CloudFunctionSpec } from '../handlers/function-list.js';
+
+/** Where and as whom the district's functions run. */
+export interface DeployTarget {
+  readonly project: string;
+  readonly region: string;
+  readonly serviceAccount: string;
+}
+
+/** One step of a deployment: a command and its arguments (never through a shell), and why. */
+export interface DeployStep {
+  readonly why: string;
+  readonly command: string;
+  readonly args: readonly string[];
+  /** The step creates something that may exist already: "already exists" is not a failure. */
+  readonly mayExist?: boolean;
+}
+
+/** Secret Manager secret behind each secret variable. */
+export const SECRET_NAMES: Readonly<Record<string, string>> = { TONGHOP_WEBHOOK_KEY: 'tonghop-webhook-key', SMTP_URL: 'tonghop-smtp-url' };
+
+/** Cloud Scheduler jobs, cron in Asia/Ho_Chi_Minh. */
+export const SCHEDULES = [
+  { job: 'tonghop-nightly-sweep', cron: '0 2 * * *', topic: TOPICS.sweep, body: '{"step":"sweep"}' },
+  { job: 'tonghop-summary', cron: '30 3 * * *', topic: TOPICS.sweep, body: '{"step":"summary"}' },
+  { job: 'tonghop-morning-notices', cron: '30 7 * * *', topic: TOPICS.notices, body: '{}' },
+] as const;
+
+const APIS = ['sheets', 'drive', 'firestore', 'cloudfunctions', 'cloudbuild', 'run', 'eventarc', 'pubsub', 'cloudscheduler', 'secretmanager', 'artifactregistry'];
+
+/**
+ * Every command that takes a district from an empty Google Cloud project (with Firestore created)
+ * to scheduled runs: build, APIs, topics, the four functions, the schedules, the Firestore rules
+ * and indexes. Settings missing from the environment are shown as <PLACEHOLDERS>.
+ */
+export function deployPlan(config: Config, target: DeployTarget): DeployStep[] {
+  const { project, region } = target;
+  const env = functionEnv(config, target);
+  const steps: DeployStep[] = [
+    { why: 'compile the TypeScript into functions/lib', command: 'npm', args: ['run', 'build'] },
+    { why: 'switch on the APIs the system uses', command: 'gcloud', args: ['services', 'enable', ...APIS.map((api) => `${api}.googleapis.com`), `--project=${project}`] },
+    ...Object.values(TOPICS).map((topic): DeployStep => ({ why: `Pub/Sub topic ${topic}`, command: 'gcloud', args: ['pubsub', 'topics', 'create', topic, `--project=${project}`], mayExist: true })),
+    ...CLOUD_FUNCTIONS.map((fn) => deployFunction(fn, target, env)),
+    ...SCHEDULES.map((s): DeployStep => ({
+      why: `Cloud Scheduler: ${s.job} (${s.cron}, Asia/Ho_Chi_Minh)`,
+      command: 'gcloud',
+      args: ['scheduler', 'jobs', 'create', 'pubsub', s.job, `--location=${region}`, `--schedule=${s.cron}`, '--time-zone=Asia/Ho_Chi_Minh', `--topic=${s.topic}`, `--message-body=${s.body}`, `--project=${project}`],
+      mayExist: true,
+    })),
+    { why: 'Firestore rules (deny every client) and indexes', command: 'npx', args: ['firebase', 'deploy', '--only', 'firestore:rules,firestore:indexes', `--project=${project}`] },
+  ];
+  return steps;
+}
+
+function deployFunction(fn: CloudFunctionSpec, target: DeployTarget, env: string): DeployStep {
+  const trigger = 'http' in fn.trigger ? ['--trigger-http', '--allow-unauthenticated'] : [`--trigger-topic=${fn.trigger.topic}`, ...(fn.retry ? ['--retry'] : [])];
+  const secrets = fn.secrets.map((name) => `${name}=${SECRET_NAMES[name] ?? name.toLowerCase()}:latest`).join(',');
+  return {
+    why: `Cloud Function ${fn.name}${'http' in fn.trigger ? ' (HTTP: the units\' Apps Script calls it, authenticated by its HMAC signature)' : ` (on ${fn.trigger.topic})`}`,
+    command: 'gcloud',
+    args: [
+      'functions',
+      'deploy',
+      fn.name,
+      '--gen2',
+      '--runtime=nodejs20',
+      `--region=${target.region}`,
+      `--project=${target.project}`,
+      '--source=.',
+      `--entry-point=${fn.name}`,
+      ...trigger,
+      `--service-account=${target.serviceAccount}`,
+      `--memory=${fn.memory}`,
+      `--timeout=${fn.timeoutSeconds}s`,
+      `--set-env-vars=${env}`,
+      ...(secrets ? [`--set-secrets=${secrets}`] : []),
+    ],
+  };
+}
+
+/** The functions' settings (no secret among them: those come from Secret Manager). */
+function functionEnv(config: Config, target: DeployTarget): string {
+  const g = config.google;
+  const vars: Record<string, string> = {
+    TONGHOP_SOURCE: 'google',
+    TONGHOP_FIRESTORE: 'cloud',
+    TONGHOP_PROJECT_ID: target.project,
+    TONGHOP_DRIVE_FOLDER_ID: g?.folderId ?? '<TONGHOP_DRIVE_FOLDER_ID>',
+    TONGHOP_CONTROL_SPREADSHEET_ID: g?.controlSpreadsheetId ?? '<TONGHOP_CONTROL_SPREADSHEET_ID>',
+    TONGHOP_SUMMARY_SPREADSHEET_ID: g?.summarySpreadsheetId ?? '<TONGHOP_SUMMARY_SPREADSHEET_ID>',
+    TONGHOP_SERVICE_ACCOUNT_EMAIL: target.serviceAccount,
+    TONGHOP_SHARD_TOPIC: TOPICS.sweepShard,
+    TONGHOP_MAIL_FROM: config.mail.from,
+  };
+  // gcloud's alternate delimiter (^;^) lets values hold commas, such as a display name in TONGHOP_MAIL_FROM.
+  return `^;^${Object.entries(vars).map(([k, v]) => `${k}=${v}`).join(';')}`;
+}
+
+/** A step as a person would type it (POSIX shell quoting where needed). */
+export function shellLine(step: DeployStep): string {
+  return [step.command, ...step.args].map((word) => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`)).join(' ');
+}

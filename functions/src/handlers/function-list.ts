@@ -1,0 +1,25 @@
+/**
+ * The Cloud Functions this package deploys, with their triggers: `index.ts` registers exactly these
+ * (a test checks the built bundle), and `tonghop deploy` deploys exactly these.
+ */
+export interface CloudFunctionSpec {
+  readonly name: string;
+  /** HTTP (the Apps Script webhook), or the Pub/Sub topic whose messages trigger it. */
+  readonly trigger: { readonly http: true } | { readonly topic: string };
+  readonly timeoutSeconds: number;
+  readonly memory: string;
+  /** Redeliver on failure: only for idempotent work. */
+  readonly retry: boolean;
+  /** Environment variables read from Secret Manager. */
+  readonly secrets: readonly string[];
+}
+
+export const TOPICS = { sweep: 'tonghop-sweep', sweepShard: 'tonghop-sweep-shard', notices: 'tonghop-notices' } as const;
+
+export const CLOUD_FUNCTIONS: readonly CloudFunctionSpec[] = [
+  { name: 'sheetEvent', trigger: { http: true }, timeoutSeconds: 60, memory: '512Mi', retry: false, secrets: ['TONGHOP_WEBHOOK_KEY'] },
+  { name: 'scheduledSweep', trigger: { topic: TOPICS.sweep }, timeoutSeconds: 540, memory: '1Gi', retry: true, secrets: [] },
+  { name: 'sweepShard', trigger: { topic: TOPICS.sweepShard }, timeoutSeconds: 540, memory: '1Gi', retry: true, secrets: [] },
+  // Not redelivered: the ledger already makes a notice at-most-once; the next morning's run retries what failed.
+  { name: 'scheduledNotices', trigger: { topic: TOPICS.notices }, timeoutSeconds: 300, memory: '512Mi', retry: false, secrets: ['SMTP_URL'] },
+];
