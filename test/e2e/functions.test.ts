@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { getTestServer } from '@google-cloud/functions-framework/testing';
@@ -56,7 +56,6 @@ describe('Cloud Functions', () => {
       units,
       forms: [{ formId: 'tap-huan-2024', title: 'Đăng ký tập huấn', enabled: true, dueDate }],
     });
-    await mkdir(path.join(home, 'units'));
     await writeTestWorkbook(path.join(home, 'units', 'th-a.xlsx'), [{ name: 'Đăng ký tập huấn', rows: titled('ĐĂNG KÝ', TAP_HUAN, [[1, 'Nguyễn Thị Lan', 'TPT', 'Nữ', '12/3/1990', '0983018027', null, 'Tập huấn', 'Có', null], [2, 'Trần Minh', 'TPT', 'Nam', null, '12345', null, null, null, null]]) }]);
     Object.assign(process.env, {
       TONGHOP_PROJECT_ID: firestore.projectId,

@@ -1,4 +1,5 @@
-import { utimes, writeFile } from 'node:fs/promises';
+import { mkdir, utimes, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 
 export type TestCell = string | number | boolean | Date | null;
@@ -22,6 +23,7 @@ export async function writeTestWorkbook(file: string, tabs: readonly TestTab[], 
       row.commit();
     });
   }
+  await mkdir(path.dirname(file), { recursive: true });
   await writeFile(file, Buffer.from(await workbook.xlsx.writeBuffer()));
   if (mtime) await utimes(file, mtime, mtime);
 }

@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { checkSheetEventSignature, signSheetEvent } from '../../../functions/src/domain/webhook/sheet-event-signature.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
@@ -105,6 +106,17 @@ describe('tonghopRequest_', () => {
       sentAt: '2026-03-26T08:15:30.250Z',
     });
     expect(Object.keys(JSON.parse(options.payload))).toEqual(['action', 'spreadsheetId', 'unitId', 'sheet', 'sentAt']);
+  });
+
+  it('is accepted by the server: the webhook checks it with the same secret and finds it valid', () => {
+    const request = script.tonghopRequest_('check', settings, { spreadsheetId: '1AbC-xyz_09', sheet: 'Đăng ký rèn luyện' }, now);
+    const headers = request.options.headers;
+    const check = (body: string, at: Date) =>
+      checkSheetEventSignature({ secret, timestamp: headers['X-Tonghop-Timestamp'], signature: headers['X-Tonghop-Signature'], rawBody: Buffer.from(body, 'utf8'), now: at });
+    expect(check(request.options.payload, now)).toEqual({ ok: true });
+    expect(check(request.options.payload.replace('check', 'submit'), now)).toEqual({ ok: false, reason: 'mismatch' });
+    expect(check(request.options.payload, new Date(now.getTime() + 301_000))).toEqual({ ok: false, reason: 'expired' });
+    expect(headers['X-Tonghop-Signature']).toBe(signSheetEvent(secret, headers['X-Tonghop-Timestamp'], request.options.payload));
   });
 
   it('sends sheet null when no tab is active and never puts the secret in the request', () => {
