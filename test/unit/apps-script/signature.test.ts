@@ -116,7 +116,7 @@ describe('tonghopRequest_', () => {
     expect(check(request.options.payload, now)).toEqual({ ok: true });
     expect(check(request.options.payload.replace('check', 'submit'), now)).toEqual({ ok: false, reason: 'mismatch' });
     expect(check(request.options.payload, new Date(now.getTime() + 301_000))).toEqual({ ok: false, reason: 'expired' });
-    expect(headers['X-Tonghop-Signature']).toBe(signSheetEvent(secret, headers['X-Tonghop-Timestamp'], request.options.payload));
+    expect(headers['X-Tonghop-Signature']).toBe(signSheetEvent(secret, headers['X-Tonghop-Timestamp'] ?? '', request.options.payload));
   });
 
   it('sends sheet null when no tab is active and never puts the secret in the request', () => {
