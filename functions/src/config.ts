@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_MAX_ROWS_PER_TAB } from './domain/sheets/sheet-read-error.js';
 
 /** A setting is missing or wrong: the message names the variable and how to fix it. */
 export class ConfigError extends Error {
@@ -25,6 +26,8 @@ export interface Config {
   readonly source: SheetSource;
   /** Set when source is 'google'. */
   readonly google: GoogleConfig | undefined;
+  /** Rows a unit's tab may hold before the sheet is refused as too large (bounded memory). */
+  readonly maxRowsPerTab: number;
   /** The control workbook (source 'workbook') when not given on the command line; the demo's by default. */
   readonly controlWorkbook: string | undefined;
   readonly functions: FunctionsConfig;
@@ -93,6 +96,7 @@ const envSchema = z.object({
   TONGHOP_SHEETS_WRITES_PER_MINUTE: z.coerce.number().int().positive().max(300).default(60),
   TONGHOP_GOOGLE_RETRY_BASE_MS: z.coerce.number().int().min(1).default(1000),
   TONGHOP_CONTROL_WORKBOOK: z.string().min(1).optional(),
+  TONGHOP_MAX_ROWS_PER_TAB: z.coerce.number().int().min(10).max(1_000_000).default(DEFAULT_MAX_ROWS_PER_TAB),
   TONGHOP_WEBHOOK_KEY: z.string().min(32, 'at least 32 random characters, e.g. from `openssl rand -hex 32`').optional(),
   TONGHOP_SHARD_TOPIC: z.string().regex(/^[A-Za-z][\w.~+%-]{2,254}$/, 'a Pub/Sub topic name such as tonghop-sweep-shard').optional(),
   TONGHOP_SHARD_ABOVE: z.coerce.number().int().positive().default(300),
@@ -132,6 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     mail,
     source: e.TONGHOP_SOURCE,
     google: googleConfig(e),
+    maxRowsPerTab: e.TONGHOP_MAX_ROWS_PER_TAB,
     controlWorkbook: e.TONGHOP_CONTROL_WORKBOOK === undefined ? undefined : path.resolve(cwd, e.TONGHOP_CONTROL_WORKBOOK),
     functions: { webhookKey: e.TONGHOP_WEBHOOK_KEY, shardTopic: e.TONGHOP_SHARD_TOPIC, shardAbove: e.TONGHOP_SHARD_ABOVE },
   };

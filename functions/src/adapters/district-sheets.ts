@@ -48,7 +48,7 @@ export interface WorkbookPaths {
 
 /** The district's sheets as configured (TONGHOP_SOURCE). */
 export async function openDistrictSheets(config: Config, db: Firestore, paths: WorkbookPaths = {}): Promise<DistrictSheets> {
-  if (config.source === 'workbook') return workbookDistrict(controlWorkbookPath(config, paths.control), paths);
+  if (config.source === 'workbook') return workbookDistrict(controlWorkbookPath(config, paths.control), { ...paths, maxRowsPerTab: config.maxRowsPerTab });
   const google = config.google;
   if (!google) throw new ConfigError('TONGHOP_SOURCE=google needs the Google settings (TONGHOP_DRIVE_FOLDER_ID, TONGHOP_CONTROL_SPREADSHEET_ID).');
   if (paths.control || paths.unitsDir || paths.summary) {
@@ -59,7 +59,7 @@ export async function openDistrictSheets(config: Config, db: Firestore, paths: W
   }
   const api = await connectGoogle(google);
   return {
-    units: new GoogleUnitSheets(api, google.folderId),
+    units: new GoogleUnitSheets(api, google.folderId, { maxRowsPerTab: config.maxRowsPerTab }),
     output: new GoogleSummarySpreadsheet(api, google.summarySpreadsheetId, new FirestoreOutputMarks(db)),
     readControl: () => readControlSpreadsheet(api, google.controlSpreadsheetId),
     unitsLocation: `https://drive.google.com/drive/folders/${google.folderId}`,
@@ -70,10 +70,10 @@ export async function openDistrictSheets(config: Config, db: Firestore, paths: W
 }
 
 /** Unit workbooks in a folder, a control workbook, a summary workbook next to it. */
-export function workbookDistrict(controlPath: string, paths: WorkbookPaths = {}): DistrictSheets {
+export function workbookDistrict(controlPath: string, paths: WorkbookPaths & { readonly maxRowsPerTab?: number } = {}): DistrictSheets {
   const unitsDir = paths.unitsDir ? path.resolve(paths.unitsDir) : path.join(path.dirname(controlPath), 'units');
   return {
-    units: new UnitWorkbookFolder(unitsDir),
+    units: new UnitWorkbookFolder(unitsDir, paths.maxRowsPerTab === undefined ? {} : { maxRowsPerTab: paths.maxRowsPerTab }),
     output: new SummaryWorkbookFile(paths.summary ? path.resolve(paths.summary) : defaultSummaryPath(controlPath)),
     readControl: () => readControlWorkbook(controlPath),
     unitsLocation: unitsDir,

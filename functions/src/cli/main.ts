@@ -4,6 +4,7 @@ import { EmulatorUnavailableError } from '../adapters/store/emulator.js';
 import { DataDirBusyError } from '../adapters/store/data-dir-lock.js';
 import { SheetReadError } from '../domain/sheets/sheet-read-error.js';
 import { GoogleApiError } from '../adapters/google/google-api-error.js';
+import { StoreUnavailableError } from '../adapters/store/store-deadline.js';
 import { createOutput } from './output.js';
 import { demoCommand } from './commands/demo.js';
 import { summaryCommand, sweepCommand, type SweepCommandOptions } from './commands/sweep.js';
@@ -102,7 +103,7 @@ export async function main(argv: readonly string[], io: CliIo = process): Promis
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode;
-    if (error instanceof ConfigError || error instanceof EmulatorUnavailableError || error instanceof DataDirBusyError || error instanceof SheetReadError) {
+    if (error instanceof ConfigError || error instanceof EmulatorUnavailableError || error instanceof DataDirBusyError || error instanceof SheetReadError || error instanceof StoreUnavailableError) {
       io.stderr.write(`tonghop: ${error.message}\n`);
       return 2;
     }

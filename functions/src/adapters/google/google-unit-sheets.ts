@@ -1,7 +1,8 @@
 import { STANDING_TAB, type UnitFeedback } from '../../domain/feedback/unit-feedback.js';
 import type { FormSpec } from '../../domain/forms/form-spec.js';
 import type { SheetTab } from '../../domain/forms/read-form-tab.js';
-import { SheetReadError } from '../../domain/sheets/sheet-read-error.js';
+import { formatVietnameseNumber } from '../../domain/cells/number-format.js';
+import { DEFAULT_MAX_ROWS_PER_TAB, SheetReadError } from '../../domain/sheets/sheet-read-error.js';
 import { hashContent } from '../../domain/submissions/build-submissions.js';
 import { formsForUnit } from '../../domain/units/targets.js';
 import type { Unit } from '../../domain/units/unit.js';
@@ -36,6 +37,7 @@ export class GoogleUnitSheets implements UnitSheetSource, FeedbackTarget {
   constructor(
     private readonly api: GoogleApis,
     private readonly folderId: FolderId,
+    private readonly options: { readonly maxRowsPerTab?: number } = {},
   ) {}
 
   async prepare(plan: { readonly forms: readonly FormSpec[] }): Promise<void> {
@@ -61,7 +63,16 @@ export class GoogleUnitSheets implements UnitSheetSource, FeedbackTarget {
   async open(unit: Unit): Promise<OpenedSheets> {
     const fingerprint = this.fingerprints.get(unit.id);
     const wanted = [...formsForUnit(this.forms, unit).map((form) => form.tab), STANDING_TAB];
-    const tabs = await this.readTabs(unit, wanted);
+    const limit = this.options.maxRowsPerTab ?? DEFAULT_MAX_ROWS_PER_TAB;
+    // One row more than the limit is fetched, so an oversized tab is told apart without reading all of it.
+    const tabs = await this.readTabs(unit, wanted, limit + 1);
+    const over = tabs.find((tab) => (tab.rows.at(-1)?.rowNumber ?? 0) > limit);
+    if (over) {
+      throw new SheetReadError(
+        'too-large',
+        `Trang '${over.name}' trong bảng tính của ${unit.name} có hơn ${formatVietnameseNumber(limit)} dòng, vượt giới hạn mỗi trang. Hãy xóa các dòng thừa ở cuối trang hoặc tách báo cáo.`,
+      );
+    }
     if (fingerprint) this.lastRead.set(unit.id, { fingerprint, tabs });
     return { contentHash: tabsHash(tabs), readTabs: async () => tabs };
   }
@@ -87,9 +98,9 @@ export class GoogleUnitSheets implements UnitSheetSource, FeedbackTarget {
     return { outcome: 'written', cells: plan.writes.length, fingerprint: onlyOurs ? after : expected, contentHash: tabsHash(written.tabs) };
   }
 
-  private async readTabs(unit: Unit, wanted: readonly string[]): Promise<SheetTab[]> {
+  private async readTabs(unit: Unit, wanted: readonly string[], maxRows?: number): Promise<SheetTab[]> {
     try {
-      return await readSpreadsheetTabs(this.api, unit.source, wanted);
+      return await readSpreadsheetTabs(this.api, unit.source, wanted, maxRows === undefined ? {} : { maxRows });
     } catch (error) {
       throw unitSheetError(unit, error, this.api.serviceAccountEmail);
     }

@@ -26,21 +26,22 @@ export function rawCellOfSheetsValue(value: unknown): RawCell {
 }
 
 /**
- * Read the named tabs (matched like the domain matches them: case, accents and spacing aside).
+ * Read the named tabs (matched like the domain matches them: case, accents and spacing aside), or
+ * with `maxRows` only that many rows of each.
  * When a name is not a tab of the spreadsheet, Sheets refuses the whole request (400); then one
  * metadata request finds the tabs that do exist and one more batchGet reads those, so a unit
  * that renamed or lacks a tab costs two requests more, and everyone else exactly one.
  */
-export async function readSpreadsheetTabs(api: GoogleApis, spreadsheetId: SpreadsheetId, wanted: readonly string[]): Promise<SheetTab[]> {
+export async function readSpreadsheetTabs(api: GoogleApis, spreadsheetId: SpreadsheetId, wanted: readonly string[], options: { maxRows?: number } = {}): Promise<SheetTab[]> {
   if (wanted.length === 0) return [];
   try {
-    return await batchGetTabs(api, spreadsheetId, unique(wanted));
+    return await batchGetTabs(api, spreadsheetId, unique(wanted), options.maxRows);
   } catch (error) {
     if (!(error instanceof GoogleApiError && error.failure === 'bad-request')) throw error;
   }
   const titles = await tabTitles(api, spreadsheetId);
   const present = unique(wanted.flatMap((name) => findTab(titles.map((title) => ({ name: title })), name)?.name ?? []));
-  return present.length === 0 ? [] : batchGetTabs(api, spreadsheetId, present);
+  return present.length === 0 ? [] : batchGetTabs(api, spreadsheetId, present, options.maxRows);
 }
 
 /** Titles of every tab of a spreadsheet (one metadata request). */
@@ -49,11 +50,12 @@ export async function tabTitles(api: GoogleApis, spreadsheetId: SpreadsheetId): 
   return (response.data.sheets ?? []).flatMap((sheet) => sheet.properties?.title ?? []);
 }
 
-async function batchGetTabs(api: GoogleApis, spreadsheetId: SpreadsheetId, names: readonly string[]): Promise<SheetTab[]> {
+/** Whole tabs, or their first `maxRows` rows (so an oversized tab costs bounded memory). */
+async function batchGetTabs(api: GoogleApis, spreadsheetId: SpreadsheetId, names: readonly string[], maxRows?: number): Promise<SheetTab[]> {
   const response = await api.pacer.run('read', 'values.batchGet', () =>
     api.sheets.spreadsheets.values.batchGet({
       spreadsheetId,
-      ranges: names.map(wholeTabRange),
+      ranges: names.map((name) => (maxRows === undefined ? wholeTabRange(name) : `${wholeTabRange(name)}!1:${maxRows}`)),
       valueRenderOption: 'UNFORMATTED_VALUE',
       dateTimeRenderOption: 'SERIAL_NUMBER',
       majorDimension: 'ROWS',

@@ -1,4 +1,5 @@
-import { Timestamp, type DocumentData, type Firestore } from '@google-cloud/firestore';
+import { Timestamp, type CollectionReference, type DocumentData, type Firestore } from '@google-cloud/firestore';
+import { DEFAULT_STORE_DEADLINE_MS, withDeadline } from './store-deadline.js';
 import type { SubmissionContent } from '../../domain/submissions/build-submissions.js';
 import type { CommitResult, SourceState, SweepRecord, SweepStore, UnitCommit } from '../../jobs/sweep/ports.js';
 
@@ -15,15 +16,22 @@ export const COLLECTIONS = {
 
 /** The sweep's persistence on Firestore: one transaction per changed unit, so concurrent sweeps stay consistent. */
 export class FirestoreSweepStore implements SweepStore {
-  constructor(private readonly db: Firestore) {}
+  constructor(
+    private readonly db: Firestore,
+    private readonly deadlineMs: number = DEFAULT_STORE_DEADLINE_MS,
+  ) {}
 
   async loadSourceStates(): Promise<Map<string, SourceState>> {
-    const snapshot = await this.db.collection(COLLECTIONS.sources).get();
+    const snapshot = await withDeadline(this.db.collection(COLLECTIONS.sources).get(), this.deadlineMs, 'loading the units\' sources');
     return new Map(snapshot.docs.map((doc) => [doc.id, sourceStateFromDoc(doc.id, doc.data())]));
   }
 
   async commitUnit(commit: UnitCommit): Promise<CommitResult> {
     const submissions = this.db.collection(COLLECTIONS.submissions);
+    return withDeadline(this.commitTransaction(commit, submissions), this.deadlineMs, `committing unit ${commit.unitId}`);
+  }
+
+  private commitTransaction(commit: UnitCommit, submissions: CollectionReference): Promise<CommitResult> {
     return this.db.runTransaction(async (tx) => {
       const refs = commit.submissions.map((s) => submissions.doc(s.id));
       const snapshots = refs.length ? await tx.getAll(...refs) : [];
@@ -47,12 +55,12 @@ export class FirestoreSweepStore implements SweepStore {
   }
 
   async saveSourceState(state: SourceState): Promise<CommitResult> {
-    await this.db.collection(COLLECTIONS.sources).doc(state.unitId).set(sourceStateDoc(state));
+    await withDeadline(this.db.collection(COLLECTIONS.sources).doc(state.unitId).set(sourceStateDoc(state)), this.deadlineMs, `saving unit ${state.unitId}`);
     return { submissionsWritten: 0, writes: 1 };
   }
 
   async recordSweep(record: SweepRecord): Promise<void> {
-    await this.db
+    const created = this.db
       .collection(COLLECTIONS.sweeps)
       .doc(record.id)
       .create({
@@ -64,6 +72,7 @@ export class FirestoreSweepStore implements SweepStore {
         problems: record.problems.slice(0, 200).map((p) => ({ ...p })),
         problemCount: record.problems.length,
       });
+    await withDeadline(created, this.deadlineMs, 'recording the sweep');
   }
 }
 

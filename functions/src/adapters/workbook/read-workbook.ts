@@ -1,13 +1,26 @@
 import ExcelJS from 'exceljs';
 import type { RawCell } from '../../domain/cells/raw-cell.js';
 import type { SheetRow, SheetTab } from '../../domain/forms/read-form-tab.js';
-import { SheetReadError } from '../../domain/sheets/sheet-read-error.js';
+import { DEFAULT_MAX_ROWS_PER_TAB, SheetReadError } from '../../domain/sheets/sheet-read-error.js';
+import { formatVietnameseNumber } from '../../domain/cells/number-format.js';
 import { rawCellOf } from './exceljs-cell.js';
+import { tabsOverRowLimit } from './workbook-row-limit.js';
 
-/** Parse an .xlsx file into tabs of raw cells; an unreadable file becomes a SheetReadError with a Vietnamese message. */
-export async function readWorkbookTabs(bytes: Buffer, fileName: string): Promise<SheetTab[]> {
+/**
+ * Parse an .xlsx file into tabs of raw cells; an unreadable file, or one with a tab over the row
+ * limit (checked before parsing, so memory stays bounded), becomes a SheetReadError with a Vietnamese message.
+ */
+export async function readWorkbookTabs(bytes: Buffer, fileName: string, options: { maxRowsPerTab?: number } = {}): Promise<SheetTab[]> {
   if (bytes.length === 0) {
     throw new SheetReadError('corrupt', `Tệp '${fileName}' rỗng (0 byte). Hãy lưu lại bảng tính dạng .xlsx và gửi lại.`);
+  }
+  const limit = options.maxRowsPerTab ?? DEFAULT_MAX_ROWS_PER_TAB;
+  const [over] = await tabsOverRowLimit(bytes, limit);
+  if (over) {
+    throw new SheetReadError(
+      'too-large',
+      `Trang '${over.tab}' trong tệp '${fileName}' có ${formatVietnameseNumber(over.rows)} dòng, vượt giới hạn ${formatVietnameseNumber(limit)} dòng mỗi trang. Hãy xóa các dòng thừa ở cuối trang (kể cả dòng chỉ có định dạng) hoặc tách báo cáo, rồi gửi lại.`,
+    );
   }
   const workbook = new ExcelJS.Workbook();
   try {

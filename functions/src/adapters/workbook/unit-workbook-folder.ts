@@ -15,7 +15,10 @@ import { UnitFileChangedError, writeUnitFeedback } from './write-unit-feedback.j
  * Excel files): read by the sweep, and given back their row statuses by the summary job.
  */
 export class UnitWorkbookFolder implements UnitSheetSource, FeedbackTarget {
-  constructor(private readonly dir: string) {}
+  constructor(
+    private readonly dir: string,
+    private readonly options: { readonly maxRowsPerTab?: number } = {},
+  ) {}
 
   async fingerprint(unit: Unit): Promise<SourceFingerprint | null> {
     try {
@@ -37,7 +40,7 @@ export class UnitWorkbookFolder implements UnitSheetSource, FeedbackTarget {
     }
     return {
       contentHash: createHash('sha256').update(bytes).digest('hex'),
-      readTabs: () => readWorkbookTabs(bytes, unit.source),
+      readTabs: () => readWorkbookTabs(bytes, unit.source, this.options),
     };
   }
 

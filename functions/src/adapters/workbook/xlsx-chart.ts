@@ -1,5 +1,6 @@
 import path from 'node:path';
 import JSZip from 'jszip';
+import { partText, partTextOrNull, relIdOf, relsPathOf, resolveTarget, worksheetParts } from './xlsx-package.js';
 import {
   CONTENT_TYPE,
   REL_TYPE,
@@ -144,41 +145,20 @@ interface WorkbookIndex {
   sharedStrings: string[];
 }
 
-/** Sheet name → worksheet part through workbook.xml and its rels (file numbers need not match positions). */
+/** Sheet name → worksheet part, and the shared strings (to read the chart's category labels). */
 async function readWorkbook(zip: JSZip): Promise<WorkbookIndex> {
   const workbookPath = 'xl/workbook.xml';
   const rels = elementsNamed(await partText(zip, relsPathOf(workbookPath)), 'Relationship');
-  const targetOf = (relId: string | undefined) => rels.find((rel) => rel.get('Id') === relId)?.get('Target');
-  const sheets = elementsNamed(await partText(zip, workbookPath), 'sheet').flatMap((sheet) => {
-    const target = targetOf(relIdOf(sheet));
-    return target ? [{ name: sheet.get('name') ?? '', path: resolveTarget(workbookPath, target) }] : [];
-  });
   const sharedStringsTarget = rels.find((rel) => rel.get('Type') === REL_TYPE.sharedStrings)?.get('Target');
   const sharedStringsXml = sharedStringsTarget ? await partTextOrNull(zip, resolveTarget(workbookPath, sharedStringsTarget)) : null;
-  return { sheets, sharedStrings: sharedStringsXml ? readSharedStrings(sharedStringsXml) : [] };
+  return { sheets: await worksheetParts(zip), sharedStrings: sharedStringsXml ? readSharedStrings(sharedStringsXml) : [] };
 }
 
 // ---- package plumbing ----------------------------------------------------------------
 
-async function partTextOrNull(zip: JSZip, partPath: string): Promise<string | null> {
-  return (await zip.file(partPath)?.async('string')) ?? null;
-}
 
-async function partText(zip: JSZip, partPath: string): Promise<string> {
-  const text = await partTextOrNull(zip, partPath);
-  if (text === null) throw new Error(`addBarCharts: the workbook has no part '${partPath}'`);
-  return text;
-}
 
-/** `xl/worksheets/sheet2.xml` → `xl/worksheets/_rels/sheet2.xml.rels`. */
-function relsPathOf(partPath: string): string {
-  return path.posix.join(path.posix.dirname(partPath), '_rels', `${path.posix.basename(partPath)}.rels`);
-}
 
-/** Relationship targets are relative to the source part's folder, or absolute from the package root. */
-function resolveTarget(sourcePart: string, target: string): string {
-  return target.startsWith('/') ? target.slice(1) : path.posix.normalize(path.posix.join(path.posix.dirname(sourcePart), target));
-}
 
 function relativeTarget(sourcePart: string, targetPart: string): string {
   return path.posix.relative(path.posix.dirname(sourcePart), targetPart);
@@ -216,10 +196,6 @@ function withRelationshipNamespace(sheetXml: string): string {
   return sheetXml.slice(0, root.index) + tag + sheetXml.slice(root.index + root[0].length);
 }
 
-/** The `r:id` attribute, whatever prefix the writer bound to the relationships namespace. */
-function relIdOf(attributes: Map<string, string>): string | undefined {
-  return [...attributes].find(([name]) => name.endsWith(':id'))?.[1];
-}
 
 /** Vietnamese names may arrive precomposed or decomposed (NFD, e.g. typed on macOS). */
 function sameName(a: string, b: string): boolean {
