@@ -45,11 +45,13 @@ describe('tonghop deploy --dry-run', () => {
       `TONGHOP_MAIL_FROM="Quận Đoàn (tonghop)" <no-reply@tonghop.invalid>'`;
     expect(deploys[0]).toBe(
       'gcloud functions deploy sheetEvent --gen2 --runtime=nodejs20 --region=asia-southeast1 --project=quandoan1-tonghop --source=. --entry-point=sheetEvent ' +
-        '--trigger-http --allow-unauthenticated --service-account=tonghop@quandoan1-tonghop.iam.gserviceaccount.com --memory=512Mi --timeout=60s ' +
+        '--trigger-http --allow-unauthenticated --service-account=tonghop@quandoan1-tonghop.iam.gserviceaccount.com --memory=512Mi --timeout=60s --max-instances=10 ' +
         `${env} --set-secrets=TONGHOP_WEBHOOK_KEY=tonghop-webhook-key:latest`,
     );
     expect(deploys[1]).toContain('--trigger-topic=tonghop-sweep --retry ');
     expect(deploys[2]).toContain('--trigger-topic=tonghop-sweep-shard --retry ');
+    // One sweep at a time: each paces its Google requests, so parallel shards would exceed the quota.
+    expect(deploys[2]).toContain('--max-instances=1 ');
     expect(deploys[3]).toContain('--trigger-topic=tonghop-notices --service-account');
     expect(deploys[3]).toContain('--set-secrets=SMTP_URL=tonghop-smtp-url:latest');
     expect(lines).toContain(

@@ -73,6 +73,7 @@ function deployFunction(fn: CloudFunctionSpec, target: DeployTarget, env: string
       `--service-account=${target.serviceAccount}`,
       `--memory=${fn.memory}`,
       `--timeout=${fn.timeoutSeconds}s`,
+      `--max-instances=${fn.maxInstances}`,
       `--set-env-vars=${env}`,
       ...(secrets ? [`--set-secrets=${secrets}`] : []),
     ],

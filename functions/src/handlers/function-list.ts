@@ -12,14 +12,19 @@ export interface CloudFunctionSpec {
   readonly retry: boolean;
   /** Environment variables read from Secret Manager. */
   readonly secrets: readonly string[];
+  /**
+   * At most this many instances at once. The sweeps run one at a time: each paces its Google
+   * requests in-process, so parallel shards would add up past the per-minute quota.
+   */
+  readonly maxInstances: number;
 }
 
 export const TOPICS = { sweep: 'tonghop-sweep', sweepShard: 'tonghop-sweep-shard', notices: 'tonghop-notices' } as const;
 
 export const CLOUD_FUNCTIONS: readonly CloudFunctionSpec[] = [
-  { name: 'sheetEvent', trigger: { http: true }, timeoutSeconds: 60, memory: '512Mi', retry: false, secrets: ['TONGHOP_WEBHOOK_KEY'] },
-  { name: 'scheduledSweep', trigger: { topic: TOPICS.sweep }, timeoutSeconds: 540, memory: '1Gi', retry: true, secrets: [] },
-  { name: 'sweepShard', trigger: { topic: TOPICS.sweepShard }, timeoutSeconds: 540, memory: '1Gi', retry: true, secrets: [] },
+  { name: 'sheetEvent', trigger: { http: true }, timeoutSeconds: 60, memory: '512Mi', retry: false, secrets: ['TONGHOP_WEBHOOK_KEY'], maxInstances: 10 },
+  { name: 'scheduledSweep', trigger: { topic: TOPICS.sweep }, timeoutSeconds: 540, memory: '1Gi', retry: true, secrets: [], maxInstances: 1 },
+  { name: 'sweepShard', trigger: { topic: TOPICS.sweepShard }, timeoutSeconds: 540, memory: '1Gi', retry: true, secrets: [], maxInstances: 1 },
   // Not redelivered: the ledger already makes a notice at-most-once; the next morning's run retries what failed.
-  { name: 'scheduledNotices', trigger: { topic: TOPICS.notices }, timeoutSeconds: 300, memory: '512Mi', retry: false, secrets: ['SMTP_URL'] },
+  { name: 'scheduledNotices', trigger: { topic: TOPICS.notices }, timeoutSeconds: 300, memory: '512Mi', retry: false, secrets: ['SMTP_URL'], maxInstances: 1 },
 ];
