@@ -30,7 +30,19 @@ function choices(options: readonly EnumChoice[], lead = 'chọn một trong'): s
 }
 
 /** Build a matcher that finds the option a text means; a stricter match always wins over a looser one. */
+/** Matchers by option list: a column's list is folded once, not once per cell. */
+const matchers = new WeakMap<readonly EnumChoice[], (text: string) => Found>();
+
 function optionMatcher(options: readonly EnumChoice[]): (text: string) => Found {
+  let matcher = matchers.get(options);
+  if (!matcher) {
+    matcher = buildOptionMatcher(options);
+    matchers.set(options, matcher);
+  }
+  return matcher;
+}
+
+function buildOptionMatcher(options: readonly EnumChoice[]): (text: string) => Found {
   const keyed = TIERS.map((key) => options.map((o) => new Set([o.value, ...o.aliases].map(key).filter((k) => k !== ''))));
   return (text) => {
     for (const [tier, key] of TIERS.entries()) {

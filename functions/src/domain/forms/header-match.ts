@@ -28,13 +28,7 @@ export interface HeaderMatch {
 
 /** Match a header row to a form's columns, ignoring case, accents, NFD/NFC and extra spaces. */
 export function matchHeaders(spec: FormSpec, headerCells: readonly RawCell[]): HeaderMatch {
-  const keyByFolded = new Map<string, ColumnSpec>();
-  for (const column of spec.columns) {
-    for (const name of [column.header, ...column.aliases]) {
-      const folded = foldForMatch(name);
-      if (!keyByFolded.has(folded)) keyByFolded.set(folded, column);
-    }
-  }
+  const keyByFolded = columnsByFoldedHeader(spec);
   const found = new Map<string, number[]>();
   const unknown: { header: string; index: number }[] = [];
   let statusIndex: number | undefined;
@@ -43,7 +37,7 @@ export function matchHeaders(spec: FormSpec, headerCells: readonly RawCell[]): H
     if (isBlankCell(cell)) return;
     const header = cleanText(String(cell));
     const folded = foldForMatch(header);
-    if (isStatusHeader(header)) {
+    if (STATUS_FOLDED.has(folded)) {
       statusIndex ??= index;
       return;
     }
@@ -67,6 +61,24 @@ export function matchHeaders(spec: FormSpec, headerCells: readonly RawCell[]): H
   return { indexByKey, statusIndex, missingRequired, unknown, duplicates };
 }
 
+/** A form's columns by every accepted header, folded; built once per form (the header search asks for it row after row). */
+const foldedHeaders = new WeakMap<FormSpec, Map<string, ColumnSpec>>();
+
+function columnsByFoldedHeader(spec: FormSpec): Map<string, ColumnSpec> {
+  let byFolded = foldedHeaders.get(spec);
+  if (!byFolded) {
+    byFolded = new Map();
+    for (const column of spec.columns) {
+      for (const name of [column.header, ...column.aliases]) {
+        const folded = foldForMatch(name);
+        if (!byFolded.has(folded)) byFolded.set(folded, column);
+      }
+    }
+    foldedHeaders.set(spec, byFolded);
+  }
+  return byFolded;
+}
+
 /** Where a tab's header is: its first row, how many rows it spans, and its cells (merged when two rows). */
 export interface HeaderLocation {
   readonly index: number;
@@ -83,7 +95,9 @@ export interface HeaderLocation {
 export function locateHeader(spec: FormSpec, rows: readonly (readonly RawCell[])[], scanLimit = 30): HeaderLocation | undefined {
   const needed = Math.min(2, spec.columns.length);
   let best: (HeaderLocation & { score: number }) | undefined;
-  rows.slice(0, scanLimit).forEach((cells, index) => {
+  for (const [index, cells] of rows.slice(0, scanLimit).entries()) {
+    // A row naming every column cannot be beaten by a later one: stop there instead of folding 25 data rows.
+    if (best && best.score === spec.columns.length) break;
     const single = matchHeaders(spec, cells);
     const below = rows[index + 1];
     // Only a row that is itself a header can be the top of a grouped header (not a title row).
@@ -94,7 +108,7 @@ export function locateHeader(spec: FormSpec, rows: readonly (readonly RawCell[])
         ? { index, span: 2 as const, cells: merged, score: mergedScore }
         : { index, span: 1 as const, cells, score: single.indexByKey.size };
     if (candidate.score >= needed && candidate.score > (best?.score ?? 0)) best = candidate;
-  });
+  }
   return best && { index: best.index, span: best.span, cells: best.cells };
 }
 

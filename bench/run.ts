@@ -1,0 +1,146 @@
+/**
+ * `npm run bench`: the city-scale benchmark of issue 7. Builds a synthetic city, then in one run
+ * against a real Firestore emulator measures the cold, warm and incremental sweeps, the floor
+ * (exceljs + BulkWriter), a naive baseline, the Google adapter on the Sheets/Drive stand-in and
+ * the notices through a local SMTP server; prints the tables and writes bench/results.json.
+ */
+import { randomBytes } from 'node:crypto';
+import { access, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { Firestore } from '@google-cloud/firestore';
+import { loadBuiltinForms } from '../functions/src/adapters/catalog/builtin-forms.js';
+import { clearEmulatorProject, ensureFirestoreEmulator } from '../functions/src/adapters/store/emulator.js';
+import { createFirestore } from '../functions/src/adapters/store/firestore-client.js';
+import { FirestoreSweepStore } from '../functions/src/adapters/store/firestore-sweep-store.js';
+import { UnitWorkbookFolder } from '../functions/src/adapters/workbook/unit-workbook-folder.js';
+import { createOutput, type Output } from '../functions/src/cli/output.js';
+import type { Unit } from '../functions/src/domain/units/unit.js';
+import { createPrng } from '../functions/src/jobs/demo/prng.js';
+import { sweep, type SweepInput } from '../functions/src/jobs/sweep/sweep.js';
+import { buildCity, type City } from './city.js';
+import { runFloor } from './floor.js';
+import { runGoogleSweeps } from './google-sweeps.js';
+import { measure } from './measure.js';
+import { runNaive } from './naive.js';
+import { notifyCity } from './notify-city.js';
+import { BenchUsageError, parseBenchOptions, type BenchOptions } from './options.js';
+import { formatResults } from './print-results.js';
+import { summarize } from './results.js';
+import { resendWithOneRowChanged, writeCity } from './write-city.js';
+
+/** The city's clock (Asia/Ho_Chi_Minh = UTC+7): the cold and warm sweeps at 07g30 17/09/2024, two days after the training's deadline. */
+const SWEPT_AT = new Date('2024-09-17T00:30:00Z');
+/** The changed units send their file again at 10g00, swept at 11g00; the notices go out at 12g00. */
+const RESENT_AT = new Date('2024-09-17T03:00:00Z');
+const INCREMENTAL_AT = new Date('2024-09-17T04:00:00Z');
+const NOTIFIED_AT = new Date('2024-09-17T05:00:00Z');
+/** Units swept into a throw-away project first, so neither node nor the emulator's JVM is measured cold. */
+const WARM_UP_UNITS = 30;
+
+async function main(options: BenchOptions, out: Output): Promise<boolean> {
+  const started = performance.now();
+  const formsDir = path.resolve('sheets-templates', 'forms');
+  await access(formsDir).catch(() => {
+    throw new BenchUsageError(`No ${formsDir}: run the benchmark from the repository root, with npm run bench.`);
+  });
+  const catalog = await loadBuiltinForms(formsDir);
+  const city = buildCity(catalog, options.units, options.seed);
+  out.log(`Starting the Firestore emulator (or using FIRESTORE_EMULATOR_HOST)…`);
+  const emulator = await ensureFirestoreEmulator(process.env);
+  const runId = randomBytes(3).toString('hex');
+  const opened: { projectId: string; db: Firestore }[] = [];
+  const database = (name: string): Firestore => {
+    const projectId = `demo-bench-${runId}-${name}`;
+    const db = createFirestore({ projectId, emulatorHost: emulator.host });
+    opened.push({ projectId, db });
+    return db;
+  };
+  let dir: string | undefined;
+  try {
+    const cityDir = (dir = await mkdtemp(path.join(tmpdir(), 'tonghop-bench-')));
+    const written = await measure(() => withProgress(out, `Writing ${city.units.length} unit workbooks`, city.units.length, (tick) => writeCity(city, cityDir, catalog.map((s) => s.id), tick)));
+    const { unitsDir } = written.value;
+    const units = city.units.map((u) => u.profile.unit);
+    const sweepInto = (db: Firestore, label: string, now: Date, only: readonly Unit[] = units) =>
+      withProgress(out, label, only.length, (tick) => sweep({ units: only, forms: city.specs, source: new UnitWorkbookFolder(unitsDir), store: new FirestoreSweepStore(db), now, onUnitDone: tick } satisfies SweepInput));
+
+    await sweepInto(database('warmup'), 'Warm-up sweep (not measured)', SWEPT_AT, units.slice(0, WARM_UP_UNITS));
+    const pipeline = database('workbooks');
+    const cold = await measure(() => sweepInto(pipeline, '1 cold sweep', SWEPT_AT));
+    const warm = await measure(() => sweepInto(pipeline, '2 warm sweep', SWEPT_AT));
+    const changed = changedUnits(city, options);
+    for (const cityUnit of changed) await resendWithOneRowChanged(city, unitsDir, cityUnit, RESENT_AT);
+    const incremental = await measure(() => sweepInto(pipeline, `3 incremental sweep (${changed.length} units changed)`, INCREMENTAL_AT));
+
+    const formTabs = new Set(city.specs.map((s) => s.tab));
+    const floor = await measure(() => withProgress(out, '4 floor (exceljs + BulkWriter)', units.length, (tick) => runFloor(database('floor'), unitsDir, units, formTabs, cold.value.units, tick)));
+    const naiveDb = database('naive');
+    naiveDb.settings({ ignoreUndefinedProperties: true });
+    const sample = naiveSample(city, options.naiveSample);
+    const naive = await measure(() => withProgress(out, `5 naive baseline (${sample.length} units)`, sample.length, (tick) => runNaive(naiveDb, unitsDir, sample, city.specs, tick)));
+
+    const google = await runGoogleSweeps(database('google'), city, unitsDir, options.latencyMs, {
+      seeded: progressTicker(out, '6 seeding the Sheets/Drive stand-in', city.units.length),
+      swept: (label) => progressTicker(out, `6 ${label}`, units.length),
+    });
+    out.log('7 notices through a local SMTP server…');
+    const notices = await notifyCity(pipeline, city, NOTIFIED_AT);
+
+    const results = summarize({ options, city, written, cold, warm, changedUnits: changed.length, incremental, floor, naive, google, notices, totalMs: performance.now() - started });
+    out.print(formatResults(results));
+    await mkdir(path.dirname(path.resolve(options.out)), { recursive: true });
+    await writeFile(options.out, `${JSON.stringify(results, null, 2)}\n`);
+    out.print(`Results written to ${options.out}${options.keep ? `; the city is kept in ${dir}` : ''}.`);
+    return results.checks.every((c) => c.pass);
+  } finally {
+    await Promise.all(opened.map(({ db }) => db.terminate()));
+    // An emulator we started goes away with its data; one we were lent keeps only what it had.
+    if (emulator.pid === undefined) for (const { projectId } of opened) await clearEmulatorProject(emulator.host, projectId);
+    await emulator.stop();
+    if (dir !== undefined && !options.keep) await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** The units that send their file again: 5 % of the city, drawn among those that sent one. */
+function changedUnits(city: City, options: BenchOptions) {
+  const sent = city.units.filter((u) => u.sentAt !== null);
+  return createPrng(options.seed + 7).sample(sent, Math.max(1, Math.round(city.units.length * options.changedShare)));
+}
+
+/** Every k-th unit that sent a file, so the sample has the city's mix of unit types. */
+function naiveSample(city: City, size: number): Unit[] {
+  const sent = city.units.filter((u) => u.sentAt !== null).map((u) => u.profile.unit);
+  const step = Math.max(1, Math.floor(sent.length / size));
+  return sent.filter((_, i) => i % step === 0).slice(0, size);
+}
+
+function progressTicker(out: Output, label: string, total: number): (done: number) => void {
+  const progress = out.progress(label, total);
+  return (done) => {
+    progress.tick(done);
+    if (done === total) progress.stop();
+  };
+}
+
+async function withProgress<T>(out: Output, label: string, total: number, work: (tick: (done: number) => void) => Promise<T>): Promise<T> {
+  const progress = out.progress(label, total);
+  try {
+    return await work((done) => progress.tick(done));
+  } finally {
+    progress.stop();
+  }
+}
+
+const out = createOutput({ json: false });
+try {
+  const ok = await main(parseBenchOptions(process.argv.slice(2)), out);
+  if (!ok) {
+    out.log('A check failed (see the Check table): the figures above are not to be trusted.');
+    process.exitCode = 1;
+  }
+} catch (error) {
+  out.log(error instanceof BenchUsageError ? error.message : `Benchmark failed: ${(error as Error).stack ?? String(error)}`);
+  process.exitCode = 1;
+}
