@@ -25,7 +25,7 @@ const dataDir = path.join(config.home, 'firestore');
 const key = process.env.TONGHOP_WEBHOOK_KEY ?? (await localKey(path.join(config.home, 'webhook-key')));
 
 const emulator = await startFirestoreEmulator({ importFrom: dataDir, rulesFile: 'firestore.rules' });
-const env = { ...process.env, FIRESTORE_EMULATOR_HOST: emulator.host, TONGHOP_WEBHOOK_KEY: key, TONGHOP_PROJECT_ID: config.projectId };
+const env = { ...process.env, NODE_ENV: 'production', FIRESTORE_EMULATOR_HOST: emulator.host, TONGHOP_WEBHOOK_KEY: key, TONGHOP_PROJECT_ID: config.projectId };
 const server = spawn(process.execPath, ['node_modules/@google-cloud/functions-framework/build/src/main.js', '--target=sheetEvent', '--source=functions/lib/index.js', `--port=${port}`], { env, stdio: 'inherit' });
 
 const controlPath = controlWorkbookPath(config, undefined);

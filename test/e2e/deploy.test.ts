@@ -39,7 +39,7 @@ describe('tonghop deploy --dry-run', () => {
     const deploys = lines.filter((line) => line.startsWith('gcloud functions deploy '));
     expect(deploys.map((line) => line.split(' ')[3])).toEqual(CLOUD_FUNCTIONS.map((fn) => fn.name));
     const env =
-      "'--set-env-vars=^;^TONGHOP_SOURCE=google;TONGHOP_FIRESTORE=cloud;TONGHOP_PROJECT_ID=quandoan1-tonghop;TONGHOP_DRIVE_FOLDER_ID=1FolderOfQuanDoan1xyz;" +
+      "'--set-env-vars=^;^NODE_ENV=production;TONGHOP_SOURCE=google;TONGHOP_FIRESTORE=cloud;TONGHOP_PROJECT_ID=quandoan1-tonghop;TONGHOP_DRIVE_FOLDER_ID=1FolderOfQuanDoan1xyz;" +
       'TONGHOP_CONTROL_SPREADSHEET_ID=1ControlSpreadsheetIdOfQuanDoan1;TONGHOP_SUMMARY_SPREADSHEET_ID=1SummarySpreadsheetIdOfQuanDoan1;' +
       'TONGHOP_SERVICE_ACCOUNT_EMAIL=tonghop@quandoan1-tonghop.iam.gserviceaccount.com;TONGHOP_SHARD_TOPIC=tonghop-sweep-shard;' +
       `TONGHOP_MAIL_FROM="Quận Đoàn (tonghop)" <no-reply@tonghop.invalid>'`;

@@ -67,6 +67,8 @@ describe('Cloud Functions', () => {
     });
     logging.sink = (line) => void logged.push(line);
     await import('../../functions/src/index.js');
+    // As deployed (tonghop deploy sets it): Express then answers a body it cannot parse without a stack trace.
+    process.env.NODE_ENV = 'production';
     server = getTestServer('sheetEvent');
   }, 60_000);
   afterAll(async () => {
@@ -120,6 +122,10 @@ describe('Cloud Functions', () => {
     const malformed = await request(server).post('/').set('content-type', 'text/plain').send('{"action": "check",');
     expect(malformed.status).toBe(400);
     expect(malformed.body).toEqual({ ok: false, message: 'Yêu cầu không đúng định dạng.' });
+    // Declared as JSON but broken: functions-framework's own parser refuses it, with the same 400.
+    const brokenJson = await request(server).post('/').set('content-type', 'application/json').send('{"action": ');
+    expect(brokenJson.status).toBe(400);
+    expect(brokenJson.text).not.toMatch(/SyntaxError|at \w+ \(|node_modules/);
     const badAction = await post(sheetEventCall({ ...body(), action: 'delete-everything' }));
     expect(badAction.status).toBe(400);
     expect((await request(server).get('/')).status).toBe(405);

@@ -84,6 +84,8 @@ function deployFunction(fn: CloudFunctionSpec, target: DeployTarget, env: string
 function functionEnv(config: Config, target: DeployTarget): string {
   const g = config.google;
   const vars: Record<string, string> = {
+    // Express (inside functions-framework) then answers a body it cannot parse without a stack trace.
+    NODE_ENV: 'production',
     TONGHOP_SOURCE: 'google',
     TONGHOP_FIRESTORE: 'cloud',
     TONGHOP_PROJECT_ID: target.project,
