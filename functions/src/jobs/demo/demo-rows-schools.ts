@@ -1,6 +1,8 @@
-import { randomPerson } from './demo-names.js';
-import { dayOfMonth, monthsFrom, onceRows, type RowBuilder, type RowRecord } from './demo-profile.js';
+import type { FormSpec } from '../../domain/forms/form-spec.js';
+import { randomPerson, type DemoPerson } from './demo-names.js';
+import { dayOfMonth, monthsFrom, onceRows, type RowBuilder, type RowRecord, type UnitProfile } from './demo-profile.js';
 import { typeBool, typeChoice, typeDate, typeMoney, typePhone, typeText } from './demo-typing.js';
+import type { Prng } from './prng.js';
 
 /** Rows of the forms a Liên đội fills: training registration, Kế hoạch nhỏ report, joint-plan activities. */
 
@@ -12,26 +14,28 @@ const TRAINING_NOTES = ['- Đã chuyển khoản ngày 12/9/2024', '+ Tham gia c
 
 /** tap-huan-2024: 2–4 participants, the unit's TPT first. */
 export const trainingRegistrationRows: RowBuilder = (spec, profile, rng) => {
-  const { habits } = profile;
   const count = rng.int(2, 4);
   const roles = [TPT, ...rng.sample(OTHER_ROLES, count - 1)];
-  const records = roles.map((role, i): RowRecord => {
-    const person = i === 0 ? profile.contact : randomPerson(rng);
-    const joins = rng.chance(0.6) ? [TRAINING, JOURNEY] : [TRAINING];
-    return {
-      hoTen: typeText(person.name, habits),
-      chucVu: typeChoice(spec, 'chucVu', role, habits, rng),
-      gioiTinh: rng.chance(0.85) ? typeChoice(spec, 'gioiTinh', person.gender, habits, rng) : null,
-      ngaySinh: rng.chance(0.8) ? typeDate(`${rng.int(1980, 1998)}-${pad(rng.int(1, 12))}-${pad(rng.int(1, 28))}`, habits) : null,
-      soDienThoai: typePhone(person.phone, habits),
-      email: rng.chance(0.7) ? person.email : null,
-      thamGia: joins.map((j) => typeChoice(spec, 'thamGia', j, habits, rng)).join(', '),
-      daDongKinhPhi: typeBool(rng.chance(0.8), habits),
-      ghiChu: rng.chance(0.25) ? typeText(rng.pick(TRAINING_NOTES), habits) : null,
-    };
-  });
+  const records = roles.map((role, i) => trainingParticipant(spec, profile, rng, i === 0 ? profile.contact : randomPerson(rng), role));
   return onceRows(records);
 };
+
+/** One participant of the training registration, typed the unit's way (the benchmark's city reuses it). */
+export function trainingParticipant(spec: FormSpec, profile: UnitProfile, rng: Prng, person: DemoPerson, role: string): RowRecord {
+  const { habits } = profile;
+  const joins = rng.chance(0.6) ? [TRAINING, JOURNEY] : [TRAINING];
+  return {
+    hoTen: typeText(person.name, habits),
+    chucVu: typeChoice(spec, 'chucVu', role, habits, rng),
+    gioiTinh: rng.chance(0.85) ? typeChoice(spec, 'gioiTinh', person.gender, habits, rng) : null,
+    ngaySinh: rng.chance(0.8) ? typeDate(`${rng.int(1980, 1998)}-${pad(rng.int(1, 12))}-${pad(rng.int(1, 28))}`, habits) : null,
+    soDienThoai: typePhone(person.phone, habits),
+    email: rng.chance(0.7) ? person.email : null,
+    thamGia: joins.map((j) => typeChoice(spec, 'thamGia', j, habits, rng)).join(', '),
+    daDongKinhPhi: typeBool(rng.chance(0.8), habits),
+    ghiChu: rng.chance(0.25) ? typeText(rng.pick(TRAINING_NOTES), habits) : null,
+  };
+}
 
 const KHN = {
   propaganda: 'Tuyên truyền lịch sử, ý nghĩa phong trào Kế hoạch nhỏ',

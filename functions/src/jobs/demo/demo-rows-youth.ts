@@ -57,26 +57,29 @@ export const actionReportRows: RowBuilder = (spec, profile, rng, plan) => {
 };
 
 function monthReportRows(month: string, profile: UnitProfile, rng: Prng): DemoRow[] {
-  const { habits, unit } = profile;
-  const members = unit.members ?? 30;
+  const members = profile.unit.members ?? 30;
   return rng
     .sample([1, 2, 3, 4, 5], rng.int(3, 5))
     .sort((a, b) => a - b)
-    .map((week): DemoRow => {
-      const [content, form] = rng.pick(CONTENTS);
-      return {
-        period: month,
-        record: {
-          thang: typeMonth(month, habits),
-          tuan: week,
-          diaDiem: typeText(rng.pick(PLACES), habits),
-          soLuong: Math.round(members * (0.6 + rng.next() * 0.4)),
-          noiDung: typeText(content, habits),
-          hinhThuc: typeText(form, habits),
-          ketQua: ((r) => (r === null ? null : typeText(r, habits)))(rng.pick(RESULTS)),
-        },
-      };
-    });
+    .map((week) => monthlyActivity(month, week, members, profile, rng));
+}
+
+/** One activity row of the monthly "30 phút" report, typed the unit's way (the benchmark's city reuses it). */
+export function monthlyActivity(month: string, week: number, members: number, profile: UnitProfile, rng: Prng): DemoRow {
+  const { habits } = profile;
+  const [content, form] = rng.pick(CONTENTS);
+  return {
+    period: month,
+    record: {
+      thang: typeMonth(month, habits),
+      tuan: week,
+      diaDiem: typeText(rng.pick(PLACES), habits),
+      soLuong: Math.round(members * (0.6 + rng.next() * 0.4)),
+      noiDung: typeText(content, habits),
+      hinhThuc: typeText(form, habits),
+      ketQua: ((r) => (r === null ? null : typeText(r, habits)))(rng.pick(RESULTS)),
+    },
+  };
 }
 
 /** A month with nothing done: only the month and "Không phát sinh" in 'Nội dung tổ chức', typed the unit's way. */
