@@ -123,6 +123,8 @@ describe('statistics, summary workbook and unit feedback after a sweep', () => {
     expect(again.statsWritten).toBe(0);
     expect(again.summary?.written).toBe(false);
     expect(again.feedback).toEqual({ unitsWritten: 0, cellsWritten: 0, unitsMovedOn: 0, refused: [] });
+    expect(again.firestoreWrites).toBe(0);
+    expect(first.firestoreWrites).toBe(first.statsWritten + first.feedback.unitsWritten);
     expect((await stat(path.join(dir, 'som.xlsx'))).mtimeMs).toBe(before.mtimeMs);
     expect((await readFile(summaryFile())).equals(summaryBefore)).toBe(true);
     const swept = await runSweep(new Date(NOW.getTime() + 60_000));

@@ -87,7 +87,7 @@ export async function runSweep(options: SweepRunOptions): Promise<{ readonly val
     onUnitFeedback: (done, total) => (feedbackProgress ??= out.progress('Writing row statuses', total)).tick(done),
   });
   feedbackProgress?.stop();
-  writes += summary.statsWritten + summary.feedback.unitsWritten;
+  writes += summary.firestoreWrites;
   const requests = district.requestStats?.();
   const value = {
     control: { ...control, problems: [...control.problems, ...overridden.problems] },

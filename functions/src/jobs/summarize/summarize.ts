@@ -34,6 +34,8 @@ export interface SummarizeResult {
   readonly model: SummaryModel;
   readonly statsComputed: number;
   readonly statsWritten: number;
+  /** Documents written in Firestore: statistics, and the sources whose fingerprint or feedback was recorded. */
+  readonly firestoreWrites: number;
   readonly summary: { readonly written: boolean; readonly location: string } | undefined;
   readonly feedback: {
     readonly unitsWritten: number;
@@ -71,6 +73,7 @@ export async function summarize(input: SummarizeInput): Promise<SummarizeResult>
   let cellsWritten = 0;
   let unitsMovedOn = 0;
   const refused: { unitId: string; message: string }[] = [];
+  let sourcesRecorded = 0;
   const feedbackUnits = input.units.filter((u) => sources.get(u.id)?.status === 'ok' && (input.feedbackFor?.has(u.id) ?? true));
   for (const [i, unit] of feedbackUnits.entries()) {
     const state = sources.get(unit.id);
@@ -85,6 +88,7 @@ export async function summarize(input: SummarizeInput): Promise<SummarizeResult>
       cellsWritten += written.cells;
     } else if (written?.outcome === 'unchanged') {
       await store.saveSourceState({ ...state, feedbackHash });
+      sourcesRecorded++;
     } else if (written?.outcome === 'moved-on') {
       unitsMovedOn++;
     } else if (written?.outcome === 'refused') {
@@ -92,7 +96,8 @@ export async function summarize(input: SummarizeInput): Promise<SummarizeResult>
     }
     input.onUnitFeedback?.(i + 1, feedbackUnits.length);
   }
-  return { picture, model, statsComputed: picture.periods.length, statsWritten, summary, feedback: { unitsWritten, cellsWritten, unitsMovedOn, refused } };
+  const firestoreWrites = statsWritten + unitsWritten + sourcesRecorded;
+  return { picture, model, statsComputed: picture.periods.length, statsWritten, firestoreWrites, summary, feedback: { unitsWritten, cellsWritten, unitsMovedOn, refused } };
 }
 
 /**
