@@ -1,8 +1,8 @@
 import path from 'node:path';
 import type { Firestore } from '@google-cloud/firestore';
-import { ConfigError, type Config } from '../config.js';
+import { ConfigError, type Config, type GoogleConfig } from '../config.js';
 import { connectGoogle } from './google/connect-google.js';
-import { isSpreadsheetId, spreadsheetUrl } from './google/google-apis.js';
+import { isSpreadsheetId, spreadsheetUrl, type GoogleApis } from './google/google-apis.js';
 import { GoogleSummarySpreadsheet } from './google/google-summary-spreadsheet.js';
 import { GoogleUnitSheets } from './google/google-unit-sheets.js';
 import { readControlSpreadsheet } from './google/read-control-spreadsheet.js';
@@ -57,7 +57,7 @@ export async function openDistrictSheets(config: Config, db: Firestore, paths: W
   if (!google.summarySpreadsheetId) {
     throw new ConfigError('TONGHOP_SOURCE=google needs TONGHOP_SUMMARY_SPREADSHEET_ID: the district summary spreadsheet (`tonghop provision` creates one and prints its id).');
   }
-  const api = await connectGoogle(google);
+  const api = await connectionFor(google);
   return {
     units: new GoogleUnitSheets(api, google.folderId, { maxRowsPerTab: config.maxRowsPerTab }),
     output: new GoogleSummarySpreadsheet(api, google.summarySpreadsheetId, new FirestoreOutputMarks(db)),
@@ -67,6 +67,22 @@ export async function openDistrictSheets(config: Config, db: Firestore, paths: W
     sheetLinkOf: (unit) => (isSpreadsheetId(unit.source) ? spreadsheetUrl(unit.source) : 'bảng tính của đơn vị (chưa được tạo: Quận Đoàn sẽ gửi đường dẫn)'),
     requestStats: () => api.pacer.stats(),
   };
+}
+
+/**
+ * One Google connection per configuration: a Cloud Function instance keeps its credentials (and
+ * their token) and one pacer across invocations instead of starting over at every call.
+ */
+const connections = new WeakMap<GoogleConfig, Promise<GoogleApis>>();
+
+function connectionFor(google: GoogleConfig): Promise<GoogleApis> {
+  let connection = connections.get(google);
+  if (!connection) {
+    connection = connectGoogle(google);
+    connections.set(google, connection);
+    connection.catch(() => connections.delete(google));
+  }
+  return connection;
 }
 
 /** Unit workbooks in a folder, a control workbook, a summary workbook next to it. */
