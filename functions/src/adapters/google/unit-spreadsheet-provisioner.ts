@@ -8,7 +8,7 @@ import { HELP_SHEET } from '../workbook/write-help-sheet.js';
 import { listFolderSpreadsheets, type DriveSpreadsheet } from './drive-listing.js';
 import { GoogleApiError } from './google-api-error.js';
 import { isSpreadsheetId, spreadsheetUrl, type FolderId, type GoogleApis, type SpreadsheetId } from './google-apis.js';
-import { addFormTabRequests, addHelpTabRequest, addStandingTabRequests, formTabValues, helpTabValues, protectionRequests, standingTabValues } from './unit-tab-requests.js';
+import { addFormTabRequests, addHelpTabRequest, addStandingTabRequests, formTabValues, helpTabValues, standingTabValues } from './unit-tab-requests.js';
 
 const SPREADSHEET_MIME = 'application/vnd.google-apps.spreadsheet';
 /** The tab a new blank spreadsheet comes with (English and Vietnamese accounts): removed once ours are in. */
@@ -72,10 +72,10 @@ export class GoogleUnitProvisioner implements UnitProvisioner {
     return id;
   }
 
-  /** Add the form tabs, help tab and protections that are missing; returns the tabs added. */
+  /** Add the form, standing and help tabs that are missing (each with its protections); returns the tabs added. */
   private async completeTabs(id: SpreadsheetId, unit: Unit, forms: readonly FormSpec[], isNew: boolean): Promise<string[]> {
     const meta = await this.api.pacer.run('read', 'spreadsheets.get', () =>
-      this.api.sheets.spreadsheets.get({ spreadsheetId: id, fields: 'sheets(properties(sheetId,title,gridProperties(columnCount)),protectedRanges(description))' }),
+      this.api.sheets.spreadsheets.get({ spreadsheetId: id, fields: 'sheets.properties(sheetId,title)' }),
     );
     const sheets = meta.data.sheets ?? [];
     let nextId = Math.max(0, ...sheets.map((s) => s.properties?.sheetId ?? 0)) + 1;
@@ -84,17 +84,12 @@ export class GoogleUnitProvisioner implements UnitProvisioner {
     const values: sheets_v4.Schema$ValueRange[] = [];
     const added: string[] = [];
     forms.forEach((spec, index) => {
-      const existing = findTab(titled, spec.tab)?.sheet;
-      if (!existing) {
-        requests.push(...addFormTabRequests(nextId++, spec, index, this.api.serviceAccountEmail));
-        values.push(formTabValues(spec, unit.name));
-        added.push(spec.tab);
-        return;
-      }
-      const sheetId = existing.properties?.sheetId ?? 0;
-      const have = (existing.protectedRanges ?? []).flatMap((p) => p.description ?? []);
-      const statusColumn = spec.columns.length;
-      requests.push(...protectionRequests(sheetId, existing.properties?.title ?? spec.tab, statusColumn, this.api.serviceAccountEmail, have));
+      // A tab already there is left as it is: its header may not be in row 5 nor its status column last, so
+      // protecting "our" rows and column there could lock the unit out of its own data.
+      if (findTab(titled, spec.tab)) return;
+      requests.push(...addFormTabRequests(nextId++, spec, index, this.api.serviceAccountEmail));
+      values.push(formTabValues(spec, unit.name));
+      added.push(spec.tab);
     });
     // The standing tab exists from the start, so every sweep reads all tabs in one request.
     if (!findTab(titled, STANDING_TAB)) {

@@ -19,7 +19,7 @@ const FORM_TAB_ROWS = 1000;
 const HEADER_FILL = { red: 0xdd / 255, green: 0xeb / 255, blue: 0xf7 / 255 };
 const STATUS_FILL = { red: 0xd9 / 255, green: 0xd9 / 255, blue: 0xd9 / 255 };
 
-/** Marks our protected ranges, so a re-run recognises them instead of adding them again. */
+/** Names our protected ranges, so a person looking at Data ▸ Protected ranges sees whose they are. */
 export function protectionKey(kind: 'header' | 'status' | 'standing', tab: string): string {
   return `tonghop:${kind}:${tab}`;
 }
@@ -47,19 +47,17 @@ export function addFormTabRequests(sheetId: number, spec: FormSpec, index: numbe
     }
   });
   requests.push({ updateDimensionProperties: { range: { sheetId, dimension: 'COLUMNS', startIndex: columns - 1, endIndex: columns }, properties: { pixelSize: 36 * 7 }, fields: 'pixelSize' } });
-  requests.push(...protectionRequests(sheetId, spec.tab, columns - 1, serviceAccountEmail, []));
+  requests.push(...protectionRequests(sheetId, spec.tab, columns - 1, serviceAccountEmail));
   return requests;
 }
 
-/** Protections of a form tab that are not there yet: the title and header rows, and the status column. */
-export function protectionRequests(sheetId: number, tab: string, statusColumn: number, serviceAccountEmail: string, existing: readonly string[]): sheets_v4.Schema$Request[] {
+/** Protections of a new form tab: the title and header rows, and the status column. */
+function protectionRequests(sheetId: number, tab: string, statusColumn: number, serviceAccountEmail: string): sheets_v4.Schema$Request[] {
   const wanted = [
     { key: protectionKey('header', tab), range: { sheetId, startRowIndex: 0, endRowIndex: HEADER_ROW } },
     { key: protectionKey('status', tab), range: { sheetId, startRowIndex: HEADER_ROW, startColumnIndex: statusColumn, endColumnIndex: statusColumn + 1 } },
   ];
-  return wanted
-    .filter((p) => !existing.includes(p.key))
-    .map((p) => ({ addProtectedRange: { protectedRange: { range: p.range, description: p.key, warningOnly: false, editors: { users: [serviceAccountEmail] } } } }));
+  return wanted.map((p) => ({ addProtectedRange: { protectedRange: { range: p.range, description: p.key, warningOnly: false, editors: { users: [serviceAccountEmail] } } } }));
 }
 
 /** The help tab (added once per spreadsheet). */
