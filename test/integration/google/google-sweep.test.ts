@@ -58,7 +58,11 @@ describe('sweep of unit spreadsheets on Google Sheets (stand-in, real googleapis
     // Only the deleted spreadsheet, not in the listing, is looked up by id.
     expect(standin.count('files.get')).toBe(1);
     expect(standin.count()).toBe(5);
-    expect(result.totals).toMatchObject({ units: 5, unitsRead: 3, unitsMissing: 1, unitsUnreadable: 1, rowsRead: 4, rowsValid: 3, rowsRejected: 1 });
+    expect(result.totals).toMatchObject({ units: 5, unitsRead: 3, unitsMissing: 0, unitsUnreadable: 2, rowsRead: 4, rowsValid: 3, rowsRejected: 1 });
+    // A unit the control sheet lists without a spreadsheet yet: told so, with what the district does about it.
+    expect(result.units.find((u) => u.unitId === 'chua')?.problems[0]?.message).toBe(
+      "Liên đội chua chưa có bảng tính báo cáo trên Google Trang tính (cột 'Tệp báo cáo' trên bảng điều khiển đang ghi 'chua-co-bang-tinh'). Quận Đoàn sẽ tạo bảng tính và gửi đường dẫn cho đơn vị (lệnh tonghop provision).",
+    );
     const byId = new Map(result.units.map((u) => [u.unitId, u]));
     expect(byId.get('xoa')?.problems[0]?.message).toMatch(/^Không tìm thấy bảng tính báo cáo của Liên đội xoa .*chia sẻ với tonghop@demo-tonghop\.iam\.gserviceaccount\.com/);
     const stored = (await firestore.db.doc(`submissions/tap-huan-2024~2024-09-15~som`).get()).data();

@@ -46,7 +46,12 @@ export class GoogleUnitSheets implements UnitSheetSource, FeedbackTarget {
   }
 
   async fingerprint(unit: Unit): Promise<SourceFingerprint | null> {
-    if (!isSpreadsheetId(unit.source)) return null;
+    if (!isSpreadsheetId(unit.source)) {
+      throw new SheetReadError(
+        'not-found',
+        `${unit.name} chưa có bảng tính báo cáo trên Google Trang tính (cột 'Tệp báo cáo' trên bảng điều khiển đang ghi '${unit.source}'). Quận Đoàn sẽ tạo bảng tính và gửi đường dẫn cho đơn vị (lệnh tonghop provision).`,
+      );
+    }
     let fingerprint = this.listing?.get(unit.source)?.fingerprint ?? null;
     if (!fingerprint) {
       // Not in the folder (or no listing yet): the spreadsheet may live elsewhere, shared with us.
