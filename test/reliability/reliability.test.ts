@@ -19,6 +19,7 @@ import { standinApis, TEST_FOLDER_ID } from '../support/google.js';
 import { startGoogleStandin } from '../support/google-standin/index.js';
 import { rawXlsx } from '../support/xlsx-package.js';
 import { titled, writeTestWorkbook, type TestCell } from '../support/workbooks.js';
+import { describeUnitIsolation } from './isolation.js';
 import { describeProperties } from './properties.js';
 import { tally } from './tally.js';
 
@@ -279,11 +280,15 @@ describe('faults: nothing lost, nothing twice', () => {
 });
 
 describeProperties();
+describeUnitIsolation();
 
 describe('reliability summary', () => {
   it('tried every input, with no crash, no row lost and nothing stored twice', () => {
-    process.stdout.write(`\nReliability: ${tally.inputs} inputs tried, ${tally.crashes} crashes, ${tally.rowsLost} rows lost, ${tally.duplicates} duplicates.\n`);
+    process.stdout.write(
+      `\nReliability: ${tally.inputs} inputs tried, ${tally.crashes} crashes, ${tally.rowsLost} rows lost, ${tally.duplicates} duplicates, ${tally.unitsStoppedOthers} units that stopped others.\n`,
+    );
     expect(tally.inputs).toBeGreaterThan(4000);
-    expect({ crashes: tally.crashes, rowsLost: tally.rowsLost, duplicates: tally.duplicates }).toEqual({ crashes: 0, rowsLost: 0, duplicates: 0 });
+    const { crashes, rowsLost, duplicates, unitsStoppedOthers } = tally;
+    expect({ crashes, rowsLost, duplicates, unitsStoppedOthers }).toEqual({ crashes: 0, rowsLost: 0, duplicates: 0, unitsStoppedOthers: 0 });
   });
 });

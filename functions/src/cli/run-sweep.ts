@@ -9,6 +9,7 @@ import type { Unit } from '../domain/units/unit.js';
 import { summarize, type SummarizeResult } from '../jobs/summarize/summarize.js';
 import { sweep, totalsOf, type SweepResult } from '../jobs/sweep/sweep.js';
 import type { UnitSweepResult } from '../jobs/sweep/sweep-unit.js';
+import { operatorSummaryOf } from '../jobs/sweep/unit-failure.js';
 import type { DistrictSheets } from '../adapters/district-sheets.js';
 import type { FirestoreSession } from './firestore-session.js';
 import type { Output, Progress } from './output.js';
@@ -66,7 +67,15 @@ export async function runSweep(options: SweepRunOptions): Promise<{ readonly val
   if (!options.summaryOnly) {
     const progress = out.progress('Sweeping units', control.units.length);
     try {
-      const final = await sweep({ units: control.units, forms: overridden.specs, source: district.units, store: sweepStore, now, onUnitDone: (done) => progress.tick(done) });
+      const final = await sweep({
+        units: control.units,
+        forms: overridden.specs,
+        source: district.units,
+        store: sweepStore,
+        now,
+        onUnitDone: (done) => progress.tick(done),
+        onUnitError: (unitId, error) => out.log(`Unit ${unitId} failed and was recorded as unreadable: ${operatorSummaryOf(error)}`),
+      });
       writes += final.totals.writes;
       result = withEarlierSweeps(final, prepared);
     } finally {

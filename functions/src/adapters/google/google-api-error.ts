@@ -1,3 +1,4 @@
+import { RunStoppingError } from '../../jobs/run-stopping-error.js';
 /** What went wrong with a Google API call, in our own terms (adapters translate Gaxios errors into these). */
 export const GOOGLE_FAILURES = ['unauthenticated', 'no-access', 'not-found', 'bad-request', 'quota', 'unavailable', 'network', 'unknown'] as const;
 export type GoogleFailure = (typeof GOOGLE_FAILURES)[number];
@@ -7,7 +8,7 @@ export type GoogleFailure = (typeof GOOGLE_FAILURES)[number];
  * HTTP status and Google's own message. Callers that face people (a unit, the district) turn it
  * into a Vietnamese message naming the spreadsheet and the fix.
  */
-export class GoogleApiError extends Error {
+export class GoogleApiError extends RunStoppingError {
   override readonly name = 'GoogleApiError';
   constructor(
     readonly failure: GoogleFailure,

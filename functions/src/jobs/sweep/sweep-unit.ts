@@ -4,6 +4,9 @@ import { findTab, readFormTab, type SheetTab } from '../../domain/forms/read-for
 import { SheetReadError } from '../../domain/sheets/sheet-read-error.js';
 import { deadlineInstant } from '../../domain/time/ict.js';
 import { buildSubmissions, emptySubmission, hashContent, type SubmissionContent } from '../../domain/submissions/build-submissions.js';
+import { MAX_SUBMISSION_BYTES, submissionContentSize } from '../../domain/submissions/submission-size.js';
+import { formatVietnameseNumber } from '../../domain/cells/number-format.js';
+import { periodLabel } from '../../domain/periods/period-id.js';
 import { formsForUnit } from '../../domain/units/targets.js';
 import type { Unit } from '../../domain/units/unit.js';
 import { sameFingerprint } from './fingerprint.js';
@@ -99,12 +102,17 @@ export async function sweepUnit(unit: Unit, ctx: UnitSweepContext): Promise<Unit
     return contentProblem ? unreadable(error, fingerprint, contentHash) : unreadable(error, null, null);
   }
 
-  const { submissions, problems, rowsRead, sourceTabs } = readUnitTabs(unit, forms, ctx.compiled, tabs);
-  const counts = countRows(submissions);
+  const reading = readUnitTabs(unit, forms, ctx.compiled, tabs);
+  const { rowsRead, sourceTabs } = reading;
+  const counts = countRows(reading.submissions);
   if (counts.read !== rowsRead) {
     throw new Error(`Row conservation violated for unit ${unit.id}: read ${rowsRead}, stored ${counts.read}`);
   }
-  const ids = new Set(submissions.map((s) => s.id));
+  // A submission too large for one document is refused as a whole (its last stored version stays): the unit is told why.
+  const oversized = reading.submissions.filter((s) => submissionContentSize(s) > MAX_SUBMISSION_BYTES);
+  const submissions = reading.submissions.filter((s) => !oversized.includes(s));
+  const problems = [...reading.problems, ...oversized.map((s) => oversizedProblem(unit, forms, s))];
+  const ids = new Set(reading.submissions.map((s) => s.id));
   const known = previous?.submissionHashes ?? {};
   const emptied = Object.keys(known).filter((id) => !ids.has(id)).flatMap((id) => emptiedSubmission(id, unit, forms));
   // Only what differs from the last reading is committed: cost follows what changed, not the sheet's size.
@@ -152,6 +160,17 @@ function emptiedSubmission(id: string, unit: Unit, forms: readonly FormSpec[]): 
   const [formId, periodId] = id.split('~');
   const spec = forms.find((f) => f.id === formId);
   return spec && periodId ? [emptySubmission(spec, unit.id, periodId)] : [];
+}
+
+function oversizedProblem(unit: Unit, forms: readonly FormSpec[], content: SubmissionContent): UnitProblem {
+  const spec = forms.find((f) => f.id === content.formId);
+  const what = spec ? `'${spec.tab}' (${periodLabel(spec, content.periodId)})` : `'${content.formId}'`;
+  const size = formatVietnameseNumber(Math.ceil(submissionContentSize(content) / 1024));
+  return {
+    formId: content.formId,
+    severity: 'error',
+    message: `Trang ${what} trong tệp '${unit.source}' quá lớn để lưu (${size} KB, giới hạn ${formatVietnameseNumber(MAX_SUBMISSION_BYTES / 1000)} KB): ${formatVietnameseNumber(content.counts.read)} dòng của kỳ này chưa được ghi nhận. Hãy rút gọn các ô ghi chú dài hoặc xóa dòng thừa rồi gửi lại.`,
+  };
 }
 
 function countRows(submissions: readonly SubmissionContent[]) {

@@ -4,6 +4,7 @@ import type { FormSpec } from '../../domain/forms/form-spec.js';
 import type { Unit } from '../../domain/units/unit.js';
 import type { SweepStore, SweepTotals, UnitSheetSource } from './ports.js';
 import { compileForms, sweepUnit, type UnitSweepResult } from './sweep-unit.js';
+import { isolateUnit } from './unit-failure.js';
 
 export interface SweepInput {
   readonly units: readonly Unit[];
@@ -14,6 +15,8 @@ export interface SweepInput {
   readonly now: Date;
   /** Called after each unit, for progress output. */
   readonly onUnitDone?: (done: number, total: number, result: UnitSweepResult) => void;
+  /** Called when handling a unit failed unexpectedly (the unit is recorded as unreadable; the run goes on). For operator logs. */
+  readonly onUnitError?: (unitId: string, error: unknown) => void;
   /** Units read at the same time: parsing is CPU-bound, so a little overlap of I/O is all it buys. */
   readonly concurrency?: number;
   /** Clock for the run record's finish time (defaults to now + elapsed wall time). */
@@ -41,7 +44,8 @@ export async function sweep(input: SweepInput): Promise<SweepResult> {
   const units = await Promise.all(
     input.units.map((unit) =>
       limit(async () => {
-        const result = await sweepUnit(unit, { ...input, compiled, previous: previous.get(unit.id) });
+        const before = previous.get(unit.id);
+        const result = await isolateUnit(unit, before, input.store, () => sweepUnit(unit, { ...input, compiled, previous: before }), input.onUnitError);
         input.onUnitDone?.(++done, input.units.length, result);
         return result;
       }),
