@@ -56,6 +56,8 @@ afterAll(async () => {
 /** A real SMTP server on 127.0.0.1, closed in afterAll. */
 async function startServer(behaviour: {
   readonly password?: string;
+  /** A hostile server: its reply to a failed login repeats the user and password, plain and base64. */
+  readonly echoLogin?: boolean;
   /** SMTP reply code for every RCPT TO (the reply names the address, as real servers do). */
   readonly rcptCode?: number;
   /** Cut the connection while receiving the n-th message (1-based) when this says so. */
@@ -71,6 +73,7 @@ async function startServer(behaviour: {
     closeTimeout: 1000,
     onAuth(auth, _session, callback) {
       if (auth.username === USER && auth.password === behaviour.password) callback(null, { user: auth.username });
+      else if (behaviour.echoLogin) callback(Object.assign(new Error(`Invalid login ${auth.username}:${auth.password} (${Buffer.from(`\0${auth.username}\0${auth.password}`).toString('base64')})`), { responseCode: 535 }));
       else callback(new Error('Invalid username or password'));
     },
     onRcptTo(address: SMTPServerAddress, _session, callback) {
@@ -210,6 +213,17 @@ describe('createSmtpMailer: failures become MailDeliveryError', () => {
     expect(server.received).toHaveLength(0);
     // The same server takes the right password.
     await expect(mailerFor(server.url(`${USER}:${PASSWORD}@`)).send(MAIL)).resolves.toMatchObject({ messageId: expect.any(String) });
+  });
+
+  it('a server that echoes the login in its reply never gets the password into our message', async () => {
+    const server = await startServer({ password: PASSWORD, echoLogin: true });
+    const wrong = 'Mat-khau-bi-lo-2024';
+    const error = await failureOf(mailerFor(server.url(`${USER}:${wrong}@`)).send(MAIL));
+    expect(error).toMatchObject({ failure: 'auth' });
+    expect(error.message).toContain('535');
+    expect(error.message).not.toContain(wrong);
+    expect(error.message).not.toContain(Buffer.from(`\0${USER}\0${wrong}`).toString('base64').replace(/=+$/, ''));
+    expect(error.message).not.toContain(Buffer.from(wrong).toString('base64').replace(/=+$/, ''));
   });
 
   it.each([

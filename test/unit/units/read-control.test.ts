@@ -52,7 +52,27 @@ const control = readControlTabs([UNITS_TAB, SETTINGS_TAB]);
 
 describe('readControlTabs: units registry', () => {
   it('reads the valid units in sheet order', () => {
-    expect(control.units.map((u) => u.id)).toEqual(['th-luong-the-vinh', 'thcs-minh-duc', 'dtn-so-y-te', 'cd-khu-pho-3']);
+    expect(control.units.map((u) => u.id)).toEqual(['th-luong-the-vinh', 'thcs-minh-duc', 'dtn-so-y-te', 'cd-khu-pho-3', 'cd-2']);
+  });
+
+  it('keeps a unit whose contact email is mistyped, without that email (it stays expected to report)', () => {
+    expect(control.units.find((u) => u.id === 'cd-2')?.contacts).toEqual([{ name: 'Phạm Thu' }]);
+  });
+
+  it('keeps a unit whose phone is mistyped, without that phone', () => {
+    const reading = readControlTabs([sheet('Đơn vị', 1, UNIT_HEADER, ['a', 'A', 'Liên đội', '', '', 'Lan', 'lan@a.edu.vn', '12345', '', 'a.xlsx'])]);
+    expect(reading.units.map((u) => u.contacts)).toEqual([[{ name: 'Lan', email: 'lan@a.edu.vn' }]]);
+    expect(reading.problems).toEqual([expect.stringMatching(/^Trang 'Đơn vị', dòng 2, cột 'Số điện thoại': '12345' .*; đơn vị vẫn được tổng hợp nhưng thư nhắc sẽ không gửi tới địa chỉ này\./)]);
+  });
+
+  it('refuses a second unit pointing at the same file (it would be credited with the other unit\'s rows)', () => {
+    const reading = readControlTabs([
+      sheet('Đơn vị', 1, UNIT_HEADER, ['a', 'A', 'Liên đội', '', '', '', '', '', '', 'chung.xlsx'], ['b', 'B', 'Liên đội', '', '', '', '', '', '', './chung.xlsx'], ['c', 'C', 'Liên đội', '', '', '', '', '', '', 'c.xlsx']),
+    ]);
+    expect(reading.units.map((u) => u.id)).toEqual(['a', 'c']);
+    expect(reading.problems).toEqual([
+      "Trang 'Đơn vị', dòng 3: tệp báo cáo './chung.xlsx' đã được dùng cho đơn vị 'a' (dòng 2); mỗi đơn vị cần một tệp riêng, nên dòng này bị bỏ qua. Hãy sửa cột 'Tệp báo cáo'.",
+    ]);
   });
 
   it("slugifies the id 'TH Lương Thế Vinh' and normalizes the contact", () => {
@@ -83,7 +103,10 @@ describe('readControlTabs: units registry', () => {
   });
 
   it.each<[string, string]>([
-    ['an invalid email, with its row and column', "Trang 'Đơn vị', dòng 8, cột 'Email': 'thu@' không phải địa chỉ email hợp lệ (ví dụ ten@truong.edu.vn)."],
+    [
+      'an invalid email, with its row and column',
+      "Trang 'Đơn vị', dòng 8, cột 'Email': 'thu@' không phải địa chỉ email hợp lệ (ví dụ ten@truong.edu.vn); đơn vị vẫn được tổng hợp nhưng thư nhắc sẽ không gửi tới địa chỉ này. Hãy sửa trên bảng điều khiển.",
+    ],
     ['an unknown unit type', "Trang 'Đơn vị', dòng 9, cột 'Loại đơn vị': 'Trường' không có trong danh sách (chọn một trong: Liên đội; Cơ sở Đoàn; Chi đoàn)."],
     ['a duplicate id', "Trang 'Đơn vị', dòng 7: mã đơn vị 'th-luong-the-vinh' bị trùng với một dòng phía trên; dòng này bị bỏ qua."],
     ['an id without letters or digits', "Trang 'Đơn vị', dòng 10: mã đơn vị '!!!' không có chữ hoặc số nào; hãy đặt mã như th-luong-the-vinh."],
@@ -138,6 +161,16 @@ describe('readControlTabs: district settings', () => {
       contactName: 'Lê Ánh Hồng',
       contactPhone: '0983.018.027',
     });
+  });
+
+  it.each([
+    ['a header injection', 'vp@x\r\nBcc: spy@evil.example'],
+    ['two addresses', 'vp@q1.vn, spy@evil.example'],
+    ['no domain', 'vanphong@'],
+  ])("never uses an office email that is not exactly one address (%s): it is blank and reported", (_, typed) => {
+    const reading = readControlTabs([UNITS_TAB, sheet('Thông tin chung', 1, ['Email văn phòng', typed])]);
+    expect(reading.settings.officeEmail).toBe('');
+    expect(reading.problems).toContainEqual(expect.stringMatching(/^Trang 'Thông tin chung': 'Email văn phòng' .* không phải địa chỉ email hợp lệ .*; thư tổng hợp hằng ngày và bản sao thư đôn đốc sẽ không được gửi cho văn phòng tới khi sửa\.$/s));
   });
 
   it('gives empty settings without the tab', () => {

@@ -21,15 +21,19 @@ const TLS_CODE = /CERT|SSL|TLS/i;
  * error code and SMTP reply code. It never carries a recipient's local part or the message body
  * (personal data stays out of logs), and the raw error is not attached as `cause` for that reason.
  *
+ * A hostile or careless server may echo the login back in its reply: the reply to a failed login is
+ * never shown, and the credentials (plain or base64, as AUTH PLAIN/LOGIN send them) are masked in any other.
+ *
  * @param endpoint the server without credentials, e.g. `smtp://smtp.example.com:587`
+ * @param credentials the user and password of SMTP_URL, to be masked wherever the server repeats them
  */
-export function toMailDeliveryError(error: unknown, endpoint: string): MailDeliveryError {
-  const e = fieldsOf(error);
+export function toMailDeliveryError(error: unknown, endpoint: string, credentials: { readonly user?: string; readonly password?: string } = {}): MailDeliveryError {
+  const e = withoutCredentials(fieldsOf(error), credentials);
   const codes = [e.code || 'no error code', e.originalCode && e.originalCode !== e.code ? e.originalCode : ''].filter(Boolean).join('/');
   const facts = [codes, e.responseCode !== undefined ? `SMTP ${e.responseCode}` : '', e.command ? `at ${e.command}` : '', e.timeoutType]
     .filter(Boolean)
     .join(', ');
-  const said = e.response ? ` Server said: "${redact(e.response)}".` : '';
+  const said = e.response && e.code !== 'EAUTH' && e.code !== 'ENOAUTH' ? ` Server said: "${redact(e.response)}".` : '';
   const fail = (failure: MailFailure, permanent: boolean, what: string, fix: string): MailDeliveryError =>
     new MailDeliveryError(failure, `${what} (${facts}): ${fix}.${said}`, permanent);
   const rc = e.responseCode;
@@ -88,6 +92,27 @@ export function toMailDeliveryError(error: unknown, endpoint: string): MailDeliv
     return fail('rejected', true, 'The message has no usable sender or recipient', "check the unit's e-mail addresses in the control workbook and TONGHOP_MAIL_FROM");
   }
   return fail('unknown', false, `Sending through ${endpoint} failed: ${redact(e.message) || 'no reason given'}`, 'the notice is retried on the next run');
+}
+
+/** The fields with every spelling of the login masked: as typed, URL-decoded, base64 alone and as AUTH PLAIN's `\0user\0password`. */
+function withoutCredentials(e: SmtpErrorFields, credentials: { readonly user?: string; readonly password?: string }): SmtpErrorFields {
+  const plain = [credentials.user, credentials.password].filter((v): v is string => typeof v === 'string' && v.length >= 3);
+  const spellings = [...plain, ...plain.map(safeDecode)].filter((v) => v.length >= 3);
+  const encoded = spellings.map((v) => Buffer.from(v).toString('base64'));
+  if (credentials.user !== undefined && credentials.password !== undefined) {
+    encoded.push(Buffer.from(`\0${safeDecode(credentials.user)}\0${safeDecode(credentials.password)}`).toString('base64'));
+  }
+  const secrets = [...new Set([...spellings, ...encoded.map((b) => b.replace(/=+$/, ''))])].sort((a, b) => b.length - a.length);
+  const mask = (text: string) => secrets.reduce((masked, secret) => masked.split(secret).join('***'), text);
+  return { ...e, response: mask(e.response), message: mask(e.message) };
+}
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
 }
 
 function fieldsOf(error: unknown): SmtpErrorFields {

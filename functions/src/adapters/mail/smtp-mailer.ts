@@ -50,7 +50,7 @@ export function createSmtpMailer(options: SmtpMailerOptions): Mailer {
         const info = await sending;
         return { messageId: info.messageId };
       } catch (error) {
-        throw toMailDeliveryError(error, endpoint);
+        throw toMailDeliveryError(error, endpoint, credentialsOf(options.url));
       } finally {
         inFlight.delete(sending);
       }
@@ -60,6 +60,12 @@ export function createSmtpMailer(options: SmtpMailerOptions): Mailer {
       return closing;
     },
   };
+}
+
+/** The login of SMTP_URL (as written in the URL), so an error can mask it wherever a server repeats it. */
+function credentialsOf(url: string): { user?: string; password?: string } {
+  const parsed = new URL(url);
+  return { ...(parsed.username ? { user: parsed.username } : {}), ...(parsed.password ? { password: parsed.password } : {}) };
 }
 
 /** `smtp://host:587` from SMTP_URL: scheme, host and port, never the user or password. */

@@ -1,5 +1,7 @@
 import { isBlankCell } from '../cells/blank.js';
 import { cleanText, foldAccents, foldForMatch } from '../cells/fold.js';
+import { parseEmail } from '../cells/email.js';
+import { parseVietnamesePhone } from '../cells/phone.js';
 import { compileForm } from '../forms/compile-form.js';
 import type { FormSpec } from '../forms/form-spec.js';
 import { findTab, readFormTab, type SheetTab } from '../forms/read-form-tab.js';
@@ -25,7 +27,12 @@ export interface ControlReading {
   readonly problems: readonly string[];
 }
 
-const compiledUnits = compileForm(UNITS_TAB_SPEC);
+/** Contact cells are checked apart from the row: a mistyped email or phone drops that detail, never the unit. */
+const CONTACT_PARSERS = { contactEmail: parseEmail, contactPhone: parseVietnamesePhone } as const;
+const compiledUnits = compileForm({
+  ...UNITS_TAB_SPEC,
+  columns: UNITS_TAB_SPEC.columns.map((c) => (c.key in CONTACT_PARSERS ? { ...c, type: 'text' as const } : c)),
+});
 const compiledForms = compileForm(FORMS_TAB_SPEC);
 
 /** Read the control workbook's tabs: units registry, form overrides, district settings. */
@@ -37,7 +44,7 @@ export function readControlTabs(tabs: readonly SheetTab[]): ControlReading {
   const formsTab = findTab(tabs, FORMS_TAB_SPEC.tab);
   const overrides = formsTab ? readOverrides(formsTab, problems) : [];
   const settingsTab = findTab(tabs, SETTINGS_TAB);
-  return { settings: readSettings(settingsTab), units, overrides, problems };
+  return { settings: readSettings(settingsTab, problems), units, overrides, problems };
 }
 
 /** Apply the district's overrides to the built-in forms; unknown form ids become problems. */
@@ -81,6 +88,7 @@ function readUnits(tab: SheetTab, problems: string[]): Unit[] {
   const typeByLabel = new Map(Object.entries(UNIT_TYPE_LABELS).map(([type, label]) => [label, type]));
   const units: Unit[] = [];
   const seen = new Set<string>();
+  const rowOfSource = new Map<string, { unitId: string; rowNumber: number }>();
   for (const row of reading.valid) {
     const v = row.values;
     const id = unitIdOf(String(v.id));
@@ -92,9 +100,21 @@ function readUnits(tab: SheetTab, problems: string[]): Unit[] {
       problems.push(`Trang '${tab.name}', dòng ${row.rowNumber}: mã đơn vị '${String(v.id)}' bị trùng với một dòng phía trên; dòng này bị bỏ qua.`);
       continue;
     }
+    const source = typeof v.source === 'string' && v.source.trim() !== '' ? v.source.trim() : `${id}.xlsx`;
+    const sharedWith = rowOfSource.get(sourceKey(source));
+    if (sharedWith) {
+      problems.push(
+        `Trang '${tab.name}', dòng ${row.rowNumber}: tệp báo cáo '${source}' đã được dùng cho đơn vị '${sharedWith.unitId}' (dòng ${sharedWith.rowNumber}); mỗi đơn vị cần một tệp riêng, nên dòng này bị bỏ qua. Hãy sửa cột 'Tệp báo cáo'.`,
+      );
+      continue;
+    }
     seen.add(id);
-    const hasContact = v.contactName !== undefined || v.contactEmail !== undefined || v.contactPhone !== undefined;
-    const contact = hasContact ? [{ name: String(v.contactName ?? ''), email: v.contactEmail, phone: v.contactPhone }] : [];
+    rowOfSource.set(sourceKey(source), { unitId: id, rowNumber: row.rowNumber });
+    const where = `Trang '${tab.name}', dòng ${row.rowNumber}`;
+    const email = contactDetail(v.contactEmail, 'contactEmail', where, problems);
+    const phone = contactDetail(v.contactPhone, 'contactPhone', where, problems);
+    const hasContact = v.contactName !== undefined || email !== undefined || phone !== undefined;
+    const contact = hasContact ? [{ name: String(v.contactName ?? ''), email, phone }] : [];
     const unit = unitSchema.safeParse({
         id,
         name: v.name,
@@ -104,7 +124,7 @@ function readUnits(tab: SheetTab, problems: string[]): Unit[] {
         contacts: contact,
         members: v.members,
         // Blank: the workbook named after the unit, or (Google) not provisioned yet.
-        source: typeof v.source === 'string' && v.source.trim() !== '' ? v.source.trim() : `${id}.xlsx`,
+        source,
         activeFrom: v.activeFrom,
         activeTo: v.activeTo,
     });
@@ -112,6 +132,21 @@ function readUnits(tab: SheetTab, problems: string[]): Unit[] {
     else problems.push(`Trang '${tab.name}', dòng ${row.rowNumber}: thông tin đơn vị chưa hợp lệ (${unit.error.issues.map((i) => i.path.join('.')).join(', ')}).`);
   }
   return units;
+}
+
+/** A contact cell checked on its own: a bad value becomes a problem and is left out, the unit stays. */
+function contactDetail(value: unknown, key: keyof typeof CONTACT_PARSERS, where: string, problems: string[]): string | undefined {
+  if (value === undefined) return undefined;
+  const checked = CONTACT_PARSERS[key](String(value));
+  if (checked.ok) return checked.value;
+  const header = UNITS_TAB_SPEC.columns.find((c) => c.key === key)?.header ?? key;
+  problems.push(`${where}, cột '${header}': '${String(value)}' ${checked.reason}; đơn vị vẫn được tổng hợp nhưng thư nhắc sẽ không gửi tới địa chỉ này. Hãy sửa trên bảng điều khiển.`);
+  return undefined;
+}
+
+/** Two spellings of one file or spreadsheet (./a.xlsx, a.xlsx, a\\b.xlsx and a/b.xlsx) are the same source. */
+function sourceKey(source: string): string {
+  return source.normalize('NFC').replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/\/+/g, '/');
 }
 
 function readOverrides(tab: SheetTab, problems: string[]): FormOverride[] {
@@ -127,7 +162,7 @@ function readOverrides(tab: SheetTab, problems: string[]): FormOverride[] {
   }));
 }
 
-function readSettings(tab: SheetTab | undefined): DistrictSettings {
+function readSettings(tab: SheetTab | undefined, problems: string[]): DistrictSettings {
   const settings: DistrictSettings = { districtName: '', officeEmail: '', contactName: '', contactPhone: '' };
   const keyByLabel = new Map(Object.entries(SETTINGS_LABELS).map(([key, label]) => [foldForMatch(label), key as keyof DistrictSettings]));
   for (const row of tab?.rows ?? []) {
@@ -135,6 +170,15 @@ function readSettings(tab: SheetTab | undefined): DistrictSettings {
     if (label === undefined || isBlankCell(label) || value === undefined || isBlankCell(value)) continue;
     const key = keyByLabel.get(foldForMatch(String(label)));
     if (key) settings[key] = cleanText(String(value));
+  }
+  if (settings.officeEmail !== '') {
+    const checked = parseEmail(settings.officeEmail);
+    // The office is copied on escalations and receives the digest: an address that is not one exactly is never used.
+    if (checked.ok) settings.officeEmail = checked.value;
+    else {
+      problems.push(`Trang '${SETTINGS_TAB}': '${SETTINGS_LABELS.officeEmail}' '${settings.officeEmail}' ${checked.reason}; thư tổng hợp hằng ngày và bản sao thư đôn đốc sẽ không được gửi cho văn phòng tới khi sửa.`);
+      settings.officeEmail = '';
+    }
   }
   return settings;
 }
