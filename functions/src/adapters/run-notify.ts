@@ -38,6 +38,7 @@ export async function runNotify(options: {
       settings: control.settings,
       units: control.units,
       forms: options.forms,
+      controlProblems: control.problems,
       store: new FirestoreSummaryStore(db),
       ledger: new FirestoreNoticeLedger(db),
       mailer,

@@ -88,6 +88,7 @@ export async function runSweep(options: SweepRunOptions): Promise<{ readonly val
     settings: control.settings,
     units: control.units,
     forms: overridden.specs,
+    controlProblems: [...control.problems, ...overridden.problems],
     store: new FirestoreSummaryStore(session.db),
     output: district.output,
     feedback: district.units,

@@ -18,6 +18,8 @@ export interface District {
   readonly sheets: DistrictSheets;
   readonly control: ControlReading;
   readonly forms: readonly FormSpec[];
+  /** The control sheet's problems (registry, plans, settings), for the summary, the digest and the operator log. */
+  readonly problems: readonly string[];
 }
 
 let shared: Runtime | undefined;
@@ -38,8 +40,8 @@ export function runtime(env: NodeJS.ProcessEnv = process.env): Runtime {
 export async function openDistrict({ config, db }: Runtime): Promise<District> {
   const sheets = await openDistrictSheets(config, db);
   const control = await sheets.readControl();
-  const forms = applyFormOverrides(await loadBuiltinForms(), control.overrides).specs;
-  return { sheets, control, forms };
+  const overridden = applyFormOverrides(await loadBuiltinForms(), control.overrides);
+  return { sheets, control, forms: overridden.specs, problems: [...control.problems, ...overridden.problems] };
 }
 
 /** An id for one invocation, for the logs. */

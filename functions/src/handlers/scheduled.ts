@@ -45,6 +45,8 @@ export async function scheduledSweep(event: PubSubEvent, publisher?: ShardPublis
   }
   const rt = runtime();
   const district = await openDistrict(rt);
+  // Counts only: the messages may quote what district staff typed (names, emails).
+  if (district.problems.length > 0) log('WARNING', `control sheet has ${district.problems.length} problem(s); see the summary's "Lỗi dữ liệu" tab`, { runId });
   const { shardTopic, shardAbove } = rt.config.functions;
   const fanOut = publisher ?? (shardTopic ? new PubSubShardPublisher(rt.config.projectId, shardTopic) : undefined);
   const result = await runDistrict({
@@ -52,6 +54,7 @@ export async function scheduledSweep(event: PubSubEvent, publisher?: ShardPublis
     units: district.control.units,
     settings: district.control.settings,
     forms: district.forms,
+    controlProblems: district.problems,
     sheets: district.sheets.units,
     output: district.sheets.output,
     sweepStore: new FirestoreSweepStore(rt.db),
@@ -75,7 +78,7 @@ export async function scheduledNotices(event: PubSubEvent): Promise<void> {
   const { value } = await runNotify({
     config: rt.config,
     db: rt.db,
-    control: district.control,
+    control: { ...district.control, problems: district.problems },
     forms: district.forms,
     outboxDir: district.sheets.outboxDir,
     sheetLinkOf: (unit) => district.sheets.sheetLinkOf(unit),

@@ -50,6 +50,17 @@ function digest(forms = [TAP_HUAN, KE_HOACH_NHO, SAP_HAN, XONG, SAU], units = UN
 }
 
 describe('renderDigest', () => {
+  it("starts with the control sheet's problems (at most ten, then a count), and says nothing of them when there are none", () => {
+    const problems = Array.from({ length: 12 }, (_, i) => `Trang 'Đơn vị', dòng ${i + 2}: lỗi số ${i + 1}.`);
+    const { text, html } = renderDigest({ picture: { ...pictureAt(NOW, { forms: [TAP_HUAN], units: UNITS, submissions: SUBMISSIONS }), controlProblems: problems }, sentToday: [], day: '2024-09-20' });
+    expect(text).toContain('Bảng điều khiển cần sửa (12 mục)');
+    expect(text).toContain("Trang 'Đơn vị', dòng 11: lỗi số 10.");
+    expect(text).not.toContain('lỗi số 11.');
+    expect(text).toContain('… và 2 mục khác (xem trang "Lỗi dữ liệu" của bảng tổng hợp).');
+    expect(html).toContain('Bảng điều khiển cần sửa (12 mục)');
+    expect(digest().text).not.toContain('Bảng điều khiển cần sửa');
+  });
+
   it('has a dated subject naming the district', () => {
     expect(digest().subject).toBe('[Tổng hợp ngày 20/09/2024] Tình hình nộp báo cáo — Quận Đoàn 1');
   });

@@ -276,6 +276,13 @@ describe('Lỗi dữ liệu', () => {
     ]);
   });
 
+  it("lists the control sheet's problems first, so a unit dropped from the registry is never silent", () => {
+    const problem = "Trang 'Đơn vị', dòng 7: mã đơn vị 'ld-a' bị trùng với một dòng phía trên; dòng này bị bỏ qua.";
+    const rows = buildSummary({ ...pictureOf(SUBMISSIONS), controlProblems: [problem] }).tabs.find((t) => t.name === 'Lỗi dữ liệu')?.rows ?? [];
+    expect(rows[0]).toEqual(['Bảng điều khiển (Quận Đoàn sửa)', '(bảng điều khiển)', null, '', problem, '']);
+    expect(rows).toHaveLength(errors.rows.length + 1);
+  });
+
   it('shows the raw value when the unit’s sheet names the column by an accepted alias', () => {
     // "Ngày" and "Số tiền" are aliases of "Ngày tổ chức" and "Số tiền thu được" (see the form spec).
     const reading = readFormTab(compileForm(KE_HOACH_NHO), {

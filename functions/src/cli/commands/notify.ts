@@ -18,8 +18,10 @@ export async function notifyCommand({ config, out }: CommandContext, opts: Notif
   const builtins = await loadBuiltinForms();
   const { run, control, forms } = await withFirestore(config, out, async (session) => {
     const district = await openDistrictSheets(config, session.db, opts);
-    const control = await district.readControl();
-    const forms = applyFormOverrides(builtins, control.overrides).specs;
+    const read = await district.readControl();
+    const overridden = applyFormOverrides(builtins, read.overrides);
+    const control = { ...read, problems: [...read.problems, ...overridden.problems] };
+    const forms = overridden.specs;
     const notified = await runNotify({ config, db: session.db, control, forms, outboxDir: district.outboxDir, sheetLinkOf: (unit) => district.sheetLinkOf(unit), now: opts.now ?? new Date(), dryRun: Boolean(opts.dryRun) });
     return { value: { run: notified.value, control, forms }, writes: notified.writes };
   });

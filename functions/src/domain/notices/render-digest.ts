@@ -57,6 +57,7 @@ export function renderDigest(input: DigestInput): RenderedMail {
     { kind: 'paragraph', text: `Tình hình nộp báo cáo của các đơn vị tính đến ${formatIctDateTime(picture.now)}.` },
     { kind: 'paragraph', text: `Hôm nay đã gửi ${noticesSent.length} thư nhắc tới ${new Set(noticesSent.map((e) => unitOf(e))).size} đơn vị.` },
   ];
+  blocks.push(...controlProblemBlocks(picture.controlProblems ?? []));
   if (open.length === 0 && stale.size === 0) blocks.push({ kind: 'paragraph', text: 'Không có kế hoạch nào đang chờ nộp hoặc quá hạn.' });
   for (const p of open) blocks.push(...periodBlocks(p, picture.now, units, sent));
   if (stale.size > 0) {
@@ -118,6 +119,19 @@ function periodBlocks(p: OpenPeriod, now: Date, units: ReadonlyMap<string, Unit>
   }
   return blocks;
 }
+
+/** Problems in the district's own control sheet come first: a unit missing from the registry is missing from every count. */
+function controlProblemBlocks(problems: readonly string[]): MailBlock[] {
+  if (problems.length === 0) return [];
+  const shown = problems.slice(0, MAX_CONTROL_PROBLEMS);
+  const more = problems.length - shown.length;
+  return [
+    { kind: 'heading', text: `Bảng điều khiển cần sửa (${problems.length} mục)` },
+    { kind: 'list', items: more > 0 ? [...shown, `… và ${more} mục khác (xem trang "Lỗi dữ liệu" của bảng tổng hợp).`] : shown },
+  ];
+}
+
+const MAX_CONTROL_PROBLEMS = 10;
 
 /** Stages sent today per `{form}~{period}~{unit}`, in stage order. */
 function sentByUnit(entries: readonly LedgerEntry[]): Map<string, NoticeStage[]> {

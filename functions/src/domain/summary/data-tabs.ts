@@ -44,11 +44,15 @@ export function formDataTabs(picture: DistrictPicture): SummaryTab[] {
   });
 }
 
-/** "Lỗi dữ liệu": every rejected row's messages with the raw value, and every file or tab problem. */
+/** How the summary and the digest name the district's control sheet. */
+export const CONTROL_SHEET_LABEL = 'Bảng điều khiển (Quận Đoàn sửa)';
+
+/** "Lỗi dữ liệu": the control sheet's problems first, then every rejected row's messages with the raw value, and every file or tab problem. */
 export function errorsTab(picture: DistrictPicture): SummaryTab {
   const unitById = new Map(picture.units.map((u) => [u.id, u]));
   const formById = new Map(picture.forms.map((f) => [f.id, f]));
   const rows: SummaryCell[][] = [];
+  for (const message of picture.controlProblems ?? []) rows.push([CONTROL_SHEET_LABEL, '(bảng điều khiển)', null, '', message, '']);
   for (const p of picture.sourceProblems) {
     if (p.severity !== 'error') continue;
     const spec = p.formId ? formById.get(p.formId) : undefined;

@@ -34,6 +34,8 @@ export interface DistrictPicture {
   readonly periods: readonly { readonly spec: FormSpec; readonly period: Period; readonly stats: FormPeriodStats }[];
   readonly submissions: readonly StoredSubmission[];
   readonly sourceProblems: readonly SourceProblem[];
+  /** Mistakes in the district's own control sheet (registry, plans, settings): shown to district staff, never dropped. */
+  readonly controlProblems?: readonly string[];
   /** Notices sent so far (the ledger's sent entries), for the "Quá hạn" tab. */
   readonly noticesSent?: readonly LedgerEntry[];
   readonly now: Date;

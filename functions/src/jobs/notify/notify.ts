@@ -18,6 +18,8 @@ export interface NotifyInput {
   readonly settings: DistrictSettings;
   readonly units: readonly Unit[];
   readonly forms: readonly FormSpec[];
+  /** Problems of the control sheet, for the district's digest. */
+  readonly controlProblems?: readonly string[];
   readonly store: Pick<SummaryStore, 'loadSubmissions' | 'loadSubmission' | 'loadSourceStates'>;
   readonly ledger: NoticeLedger;
   readonly mailer: Mailer;

@@ -21,6 +21,7 @@ export async function loadDistrictPicture(input: {
   readonly settings: DistrictSettings;
   readonly units: readonly Unit[];
   readonly forms: readonly FormSpec[];
+  readonly controlProblems?: readonly string[];
   readonly now: Date;
 }): Promise<LoadedPicture> {
   const { now } = input;
@@ -38,6 +39,7 @@ export async function loadDistrictPicture(input: {
     })),
   );
   const sourceProblems: SourceProblem[] = [...sources.values()].flatMap((state) => state.problems.map((p) => ({ unitId: state.unitId, ...p })));
-  const picture: DistrictPicture = { settings: input.settings, forms: input.forms, units: input.units, periods, submissions, sourceProblems, now };
+  const controlProblems = input.controlProblems ?? [];
+  const picture: DistrictPicture = { settings: input.settings, forms: input.forms, units: input.units, periods, submissions, sourceProblems, controlProblems, now };
   return { picture, sources, byFormPeriod };
 }

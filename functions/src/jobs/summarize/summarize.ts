@@ -16,6 +16,8 @@ export interface SummarizeInput {
   readonly settings: DistrictSettings;
   readonly units: readonly Unit[];
   readonly forms: readonly FormSpec[];
+  /** Problems of the control sheet, for the summary's "Lỗi dữ liệu" tab. */
+  readonly controlProblems?: readonly string[];
   readonly store: SummaryStore;
   /** Where the summary goes; absent = statistics only. */
   readonly output?: SummaryOutput;

@@ -25,6 +25,8 @@ export interface RunDistrictInput {
   readonly units: readonly Unit[];
   readonly settings: DistrictSettings;
   readonly forms: readonly FormSpec[];
+  /** Problems of the control sheet: shown in the summary's "Lỗi dữ liệu" tab. */
+  readonly controlProblems?: readonly string[];
   readonly sheets: UnitSheetSource & FeedbackTarget;
   readonly output: SummaryOutput;
   readonly sweepStore: SweepStore;
@@ -50,7 +52,7 @@ export type RunDistrictResult =
 export async function runDistrict(input: RunDistrictInput): Promise<RunDistrictResult> {
   const { request, now } = input;
   const summarizeAll = () =>
-    summarize({ settings: input.settings, units: input.units, forms: input.forms, store: input.summaryStore, output: input.output, feedback: input.sheets, ...(input.notices ? { notices: input.notices } : {}), now });
+    summarize({ settings: input.settings, units: input.units, forms: input.forms, controlProblems: input.controlProblems ?? [], store: input.summaryStore, output: input.output, feedback: input.sheets, ...(input.notices ? { notices: input.notices } : {}), now });
   if (request.step === 'summary') return { kind: 'summarized', summary: await summarizeAll() };
   const sweepUnits = (units: readonly Unit[]) => sweep({ units, forms: input.forms, source: input.sheets, store: input.sweepStore, now });
   if (request.shard !== undefined) {
