@@ -48,8 +48,8 @@ export function addFormTabRequests(sheetId: number, spec: FormSpec, index: numbe
 
 /**
  * A column's rule (domain/forms/column-validation.ts) as a Sheets rule. strict: false — a warning,
- * not a refusal: the sweep accepts aliases ('TPT') and several choices in one cell. Number rules
- * are not written to Google tabs (only .xlsx templates carry them).
+ * not a refusal: the sweep accepts aliases ('TPT') and several choices in one cell. Unlike the
+ * .xlsx writer, Google tabs get no number rules and one prompt for every list (as they always have).
  */
 function sheetsValidationRule(rule: ColumnValidation): sheets_v4.Schema$DataValidationRule | undefined {
   if (rule.kind !== 'list') return undefined;
