@@ -2,7 +2,8 @@ import type { sheets_v4 } from '@googleapis/sheets';
 import { STANDING_TAB } from '../../domain/feedback/unit-feedback.js';
 import type { FormSpec } from '../../domain/forms/form-spec.js';
 import { STATUS_HEADER } from '../../domain/forms/header-match.js';
-import { columnListValues, columnWidth } from '../workbook/write-column-format.js';
+import { columnValidation, columnWidth } from '../../domain/forms/column-presentation.js';
+import type { ColumnValidation } from '../../domain/forms/column-validation.js';
 import { HELP_SHEET, helpTabRows } from '../workbook/write-help-sheet.js';
 import { FIRST_DATA_ROW, formTitleLines, HEADER_ROW } from '../workbook/write-sheet-layout.js';
 import { wholeTabRange } from './spreadsheet-tabs.js';
@@ -35,20 +36,24 @@ export function addFormTabRequests(sheetId: number, spec: FormSpec, index: numbe
   ];
   spec.columns.forEach((column, c) => {
     requests.push({ updateDimensionProperties: { range: { sheetId, dimension: 'COLUMNS', startIndex: c, endIndex: c + 1 }, properties: { pixelSize: columnWidth(spec, column) * 7 }, fields: 'pixelSize' } });
-    const list = column.type === 'bool' ? ['Có', 'Không'] : columnListValues(spec, column);
-    if (list && list.length > 0) {
-      // strict: false — a warning, not a refusal: the sweep accepts aliases ('TPT') and several choices in one cell.
-      requests.push({
-        setDataValidation: {
-          range: { sheetId, startRowIndex: FIRST_DATA_ROW - 1, endRowIndex: FORM_TAB_ROWS, startColumnIndex: c, endColumnIndex: c + 1 },
-          rule: { condition: { type: 'ONE_OF_LIST', values: list.map((value) => ({ userEnteredValue: value })) }, strict: false, showCustomUi: true, inputMessage: 'Chọn trong danh sách (có thể gõ tên viết tắt).' },
-        },
-      });
+    const rule = sheetsValidationRule(columnValidation(spec, column));
+    if (rule !== undefined) {
+      requests.push({ setDataValidation: { range: { sheetId, startRowIndex: FIRST_DATA_ROW - 1, endRowIndex: FORM_TAB_ROWS, startColumnIndex: c, endColumnIndex: c + 1 }, rule } });
     }
   });
   requests.push({ updateDimensionProperties: { range: { sheetId, dimension: 'COLUMNS', startIndex: columns - 1, endIndex: columns }, properties: { pixelSize: 36 * 7 }, fields: 'pixelSize' } });
   requests.push(...protectionRequests(sheetId, spec.tab, columns - 1, serviceAccountEmail));
   return requests;
+}
+
+/**
+ * A column's rule (domain/forms/column-validation.ts) as a Sheets rule. strict: false — a warning,
+ * not a refusal: the sweep accepts aliases ('TPT') and several choices in one cell. Unlike the
+ * .xlsx writer, Google tabs get no number rules and one prompt for every list (as they always have).
+ */
+function sheetsValidationRule(rule: ColumnValidation): sheets_v4.Schema$DataValidationRule | undefined {
+  if (rule.kind !== 'list') return undefined;
+  return { condition: { type: 'ONE_OF_LIST', values: rule.values.map((value) => ({ userEnteredValue: value })) }, strict: false, showCustomUi: true, inputMessage: 'Chọn trong danh sách (có thể gõ tên viết tắt).' };
 }
 
 /** Protections of a new form tab: the title and header rows, and the status column. */

@@ -1,4 +1,5 @@
 import type ExcelJS from 'exceljs';
+import { columnTypeBehaviour } from '../../domain/forms/column-types.js';
 import type { SummaryCell, SummaryFormat } from '../../domain/summary/summary-model.js';
 import { isSubmissionStatus, STATUS_DISPLAY } from '../../domain/status/status-kinds.js';
 
@@ -24,9 +25,10 @@ export const SUMMARY_NUM_FMT: Readonly<Record<SummaryFormat, string>> = {
   int: '#,##0',
   decimal: '#,##0.0',
   percent: '0.0%',
-  money: '#,##0 "đ"',
-  date: 'dd/mm/yyyy',
-  datetime: 'dd/mm/yyyy hh:mm',
+  // The same patterns as the units' sheets, so a date or an amount reads alike in both.
+  money: columnTypeBehaviour('money').numberFormat,
+  date: columnTypeBehaviour('date').numberFormat,
+  datetime: columnTypeBehaviour('datetime').numberFormat,
   status: TEXT_NUM_FMT,
 };
 

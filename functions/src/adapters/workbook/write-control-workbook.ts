@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import type { FormSpec } from '../../domain/forms/form-spec.js';
 import { FORMS_TAB_SPEC, SETTINGS_LABELS, SETTINGS_TAB, UNITS_TAB_SPEC } from '../../domain/units/control-layout.js';
 import { UNIT_TYPE_LABELS, type Unit } from '../../domain/units/unit.js';
-import { columnNumFmt, columnWidth } from './write-column-format.js';
+import { formatSheetColumn } from './write-column-format.js';
 import type { WritableCell, WritableRow } from './write-sheet-layout.js';
 import { addColumnValidations } from './write-validations.js';
 
@@ -91,9 +91,7 @@ function addTableSheet(workbook: ExcelJS.Workbook, spec: FormSpec, title: string
   const sheet = workbook.addWorksheet(spec.tab, { views: [{ state: 'frozen', xSplit: 0, ySplit: CONTROL_HEADER_ROW }] });
   spec.columns.forEach((column, i) => {
     const sheetColumn = sheet.getColumn(i + 1);
-    sheetColumn.width = columnWidth(spec, column);
-    const numFmt = columnNumFmt(column.type);
-    if (numFmt !== undefined) sheetColumn.numFmt = numFmt;
+    formatSheetColumn(sheetColumn, spec, column);
   });
   const titleCell = sheet.getCell(1, 1);
   titleCell.value = title;

@@ -1,7 +1,7 @@
 import type ExcelJS from 'exceljs';
 import type { FormSpec } from '../../domain/forms/form-spec.js';
 import { STATUS_HEADER } from '../../domain/forms/header-match.js';
-import { columnNumFmt, columnWidth } from './write-column-format.js';
+import { formatSheetColumn } from './write-column-format.js';
 import { addColumnValidations } from './write-validations.js';
 import { FIRST_DATA_ROW, formTitleLines, HEADER_ROW, type WritableRow } from './write-sheet-layout.js';
 
@@ -51,9 +51,7 @@ export function addFormSheet(workbook: ExcelJS.Workbook, spec: FormSpec, options
 function formatColumns(sheet: ExcelJS.Worksheet, spec: FormSpec): void {
   spec.columns.forEach((column, i) => {
     const sheetColumn = sheet.getColumn(i + 1);
-    sheetColumn.width = columnWidth(spec, column);
-    const numFmt = columnNumFmt(column.type);
-    if (numFmt !== undefined) sheetColumn.numFmt = numFmt;
+    formatSheetColumn(sheetColumn, spec, column);
     sheetColumn.alignment = { vertical: 'top', wrapText: true };
   });
   const status = sheet.getColumn(spec.columns.length + 1);

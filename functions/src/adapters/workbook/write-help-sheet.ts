@@ -1,9 +1,9 @@
 import type ExcelJS from 'exceljs';
+import { describeColumnInput } from '../../domain/forms/column-presentation.js';
 import type { ColumnSpec, FormSpec } from '../../domain/forms/form-spec.js';
 import { STATUS_HEADER } from '../../domain/forms/header-match.js';
 import { NIL_PHRASE } from '../../domain/forms/nil-declaration.js';
 import { monthLabel } from '../../domain/periods/period-id.js';
-import { describeColumnInput } from './write-column-format.js';
 import { formatPeriodDeadline } from './write-deadline-text.js';
 import { FIRST_DATA_ROW, HEADER_ROW } from './write-sheet-layout.js';
 

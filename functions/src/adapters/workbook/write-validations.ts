@@ -1,7 +1,8 @@
 import type ExcelJS from 'exceljs';
-import type { ColumnSpec, FormSpec } from '../../domain/forms/form-spec.js';
+import type { FormSpec } from '../../domain/forms/form-spec.js';
 import { columnLetter } from '../../domain/sheets/a1.js';
-import { columnListValues } from './write-column-format.js';
+import { columnValidation } from '../../domain/forms/column-presentation.js';
+import type { ColumnValidation } from '../../domain/forms/column-validation.js';
 
 /** Hidden tab holding the dropdown lists: option values contain commas, so they cannot be inline lists. */
 export const LISTS_SHEET = 'Danh mục';
@@ -35,53 +36,39 @@ export function listRange(workbook: ExcelJS.Workbook, values: readonly string[])
   return `${quoteSheetName(LISTS_SHEET)}!$${letter}$1:$${letter}$${values.length}`;
 }
 
-/** The validation rule of one column, or undefined when its type gets none (dates accept typed text such as '15/9/2024'). */
-export function columnValidation(workbook: ExcelJS.Workbook, spec: FormSpec, column: ColumnSpec): ExcelJS.DataValidation | undefined {
-  const list = columnListValues(spec, column);
-  if (list !== undefined && list.length > 0) {
-    // No error box: our parser accepts aliases ('TPT') and several choices in one cell.
-    return {
-      type: 'list',
-      allowBlank: true,
-      formulae: [listRange(workbook, list)],
-      showErrorMessage: false,
-      showInputMessage: true,
-      prompt: column.type === 'multi-enum' ? 'Chọn trong danh sách; nhiều lựa chọn thì gõ cách nhau bằng dấu phẩy.' : 'Chọn trong danh sách (có thể gõ tên viết tắt).',
-    };
+/** A column's rule (domain/forms/column-validation.ts) in exceljs terms: lists never refuse, numbers only warn (the parser accepts aliases, several choices, '25 người'). */
+function excelValidation(workbook: ExcelJS.Workbook, rule: ColumnValidation): ExcelJS.DataValidation | undefined {
+  switch (rule.kind) {
+    case 'none':
+      return undefined;
+    case 'list':
+      if (rule.inline) return { type: 'list', allowBlank: true, formulae: [`"${rule.values.join(',')}"`], showErrorMessage: false };
+      // Option values contain commas, so they live in the hidden lists tab rather than in the rule.
+      return { type: 'list', allowBlank: true, formulae: [listRange(workbook, rule.values)], showErrorMessage: false, showInputMessage: true, prompt: rule.prompt };
+    case 'number':
+      return {
+        type: rule.whole ? 'whole' : 'decimal',
+        allowBlank: true,
+        ...numberBounds(rule.min, rule.max),
+        errorStyle: 'warning',
+        showErrorMessage: true,
+        errorTitle: 'Kiểm tra lại',
+        error: rule.message,
+      };
   }
-  if (column.type === 'bool') {
-    return { type: 'list', allowBlank: true, formulae: ['"Có,Không"'], showErrorMessage: false };
-  }
-  if (column.type === 'int' || column.type === 'decimal') {
-    if (column.min === undefined && column.max === undefined) return undefined;
-    const { text, ...bounds } = numberBounds(column);
-    const what = column.type === 'int' ? 'số nguyên' : 'số';
-    return {
-      type: column.type === 'int' ? 'whole' : 'decimal',
-      allowBlank: true,
-      ...bounds,
-      // Warning, not stop: a unit may still type '25 người', which the sweep reads.
-      errorStyle: 'warning',
-      showErrorMessage: true,
-      errorTitle: 'Kiểm tra lại',
-      error: `Cột '${column.header}' cần ${what}${text}.`,
-    };
-  }
-  return undefined;
 }
 
-function numberBounds(column: ColumnSpec): { operator: ExcelJS.DataValidationOperator; formulae: number[]; text: string } {
-  const { min, max } = column;
-  if (min !== undefined && max !== undefined) return { operator: 'between', formulae: [min, max], text: ` từ ${min} đến ${max}` };
-  if (min !== undefined) return { operator: 'greaterThanOrEqual', formulae: [min], text: ` từ ${min} trở lên` };
-  return { operator: 'lessThanOrEqual', formulae: [max ?? 0], text: ` không quá ${max ?? 0}` };
+function numberBounds(min: number | undefined, max: number | undefined): { operator: ExcelJS.DataValidationOperator; formulae: number[] } {
+  if (min !== undefined && max !== undefined) return { operator: 'between', formulae: [min, max] };
+  if (min !== undefined) return { operator: 'greaterThanOrEqual', formulae: [min] };
+  return { operator: 'lessThanOrEqual', formulae: [max ?? 0] };
 }
 
 /** Add each column's validation to rows firstRow..lastRow of a form sheet (columns in spec order from A). */
 export function addColumnValidations(workbook: ExcelJS.Workbook, sheet: ExcelJS.Worksheet, spec: FormSpec, firstRow: number, lastRow: number): void {
   const target = sheet as unknown as RangeValidations;
   spec.columns.forEach((column, index) => {
-    const validation = columnValidation(workbook, spec, column);
+    const validation = excelValidation(workbook, columnValidation(spec, column));
     if (validation === undefined) return;
     const letter = columnLetter(index);
     target.dataValidations.add(`${letter}${firstRow}:${letter}${lastRow}`, validation);

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import type { RawCell } from '../cells/raw-cell.js';
 import { isBlankCell } from '../cells/blank.js';
 import { displayCell } from '../cells/cell-display.js';
-import { periodOfValue, phaseOptions, singlePeriodId, UNASSIGNED_PERIOD, type PeriodId } from '../periods/period-id.js';
+import { periodOfValue, singlePeriodId, UNASSIGNED_PERIOD, type PeriodId } from '../periods/period-id.js';
 import { cellParserFor, type CellValue } from './cell-parser.js';
+import { columnOptions } from './column-options.js';
 import type { ColumnSpec, FormSpec } from './form-spec.js';
 
 /** A row that passed validation: normalized values by column key (blank optional cells omitted). */
@@ -92,8 +93,7 @@ export function compileForm(spec: FormSpec): CompiledForm {
 }
 
 function columnSchema(column: ColumnSpec, spec: FormSpec): z.ZodType {
-  const options = column.period && spec.period.type === 'phases' ? phaseOptions(spec.period) : column.options;
-  const parse = cellParserFor(column, options);
+  const parse = cellParserFor(column, columnOptions(spec, column));
   return z.custom<RawCell>(() => true).transform((cell, ctx): CellValue | undefined => {
     if (isBlankCell(cell)) {
       if (column.required) ctx.addIssue({ code: 'custom', message: REQUIRED_REASON });

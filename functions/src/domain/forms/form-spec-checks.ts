@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { foldForMatch } from '../cells/fold.js';
+import { columnTypeBehaviour } from './column-types.js';
 import type { ColumnType, FormSpecShape, PeriodRule } from './form-spec.js';
 
 /** The column type a period rule reads its period from. */
@@ -29,7 +30,7 @@ function checkColumns(spec: FormSpecShape, issue: Issue): void {
       owners.set(folded, column.key);
     }
     const isPhasesPeriod = column.period && spec.period.type === 'phases';
-    if ((column.type === 'enum' || column.type === 'multi-enum') && !isPhasesPeriod && (column.options?.length ?? 0) === 0) {
+    if (columnTypeBehaviour(column.type).choosesOption && !isPhasesPeriod && (column.options?.length ?? 0) === 0) {
       issue('enum columns need options', ['columns', i, 'options']);
     }
   }

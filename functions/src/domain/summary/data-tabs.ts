@@ -1,11 +1,10 @@
-import { formatVietnamesePhone } from '../cells/phone.js';
 import type { CellValue } from '../forms/cell-parser.js';
+import { columnTypeBehaviour } from '../forms/column-types.js';
 import type { ColumnSpec } from '../forms/form-spec.js';
-import { monthLabel, periodLabel } from '../periods/period-id.js';
-import { ictInstant } from '../time/ict.js';
+import { periodLabel } from '../periods/period-id.js';
 import type { DistrictPicture } from './district-picture.js';
 import { formShortName } from './status-tabs.js';
-import type { SummaryCell, SummaryColumn, SummaryFormat, SummaryTab } from './summary-model.js';
+import type { SummaryCell, SummaryColumn, SummaryTab } from './summary-model.js';
 
 /** One tab per form: every valid row of every unit, with the unit's id, name and cluster. */
 export function formDataTabs(picture: DistrictPicture): SummaryTab[] {
@@ -36,7 +35,7 @@ export function formDataTabs(picture: DistrictPicture): SummaryTab[] {
         { header: 'Cụm', format: 'text' },
         { header: 'Kỳ', format: 'text' },
         { header: 'Dòng', format: 'int' },
-        ...spec.columns.map((c): SummaryColumn => ({ header: c.header, format: dataFormat(c) })),
+        ...spec.columns.map((c): SummaryColumn => ({ header: c.header, format: columnTypeBehaviour(c.type).summaryFormat })),
         ...(fee && fee.type === 'fee-per-row' ? [{ header: fee.label, format: 'money' as const }] : []),
       ],
       rows,
@@ -110,31 +109,6 @@ export function metricsTab(picture: DistrictPicture): SummaryTab {
   };
 }
 
-function dataFormat(column: ColumnSpec): SummaryFormat {
-  switch (column.type) {
-    case 'int':
-      return 'int';
-    case 'decimal':
-      return 'decimal';
-    case 'money':
-      return 'money';
-    case 'date':
-      return 'date';
-    case 'datetime':
-      return 'datetime';
-    default:
-      return 'text';
-  }
-}
-
 function dataCell(column: ColumnSpec, value: CellValue | undefined): SummaryCell {
-  if (value === undefined) return null;
-  if (Array.isArray(value)) return value.join('; ');
-  if (typeof value === 'string') {
-    if (column.type === 'date') return ictInstant(value);
-    if (column.type === 'datetime') return ictInstant(value.slice(0, 10), value.slice(11, 16));
-    if (column.type === 'month') return monthLabel(value);
-    if (column.type === 'phone') return formatVietnamesePhone(value);
-  }
-  return value as SummaryCell;
+  return value === undefined ? null : columnTypeBehaviour(column.type).summaryValue(value);
 }

@@ -1,5 +1,5 @@
 import type { EnumOption, FormSpec } from '../../domain/forms/form-spec.js';
-import { phaseOptions } from '../../domain/periods/period-id.js';
+import { columnOptions } from '../../domain/forms/column-options.js';
 import type { WritableCell } from '../../adapters/workbook/write-sheet-layout.js';
 import type { Prng } from './prng.js';
 
@@ -117,7 +117,7 @@ export function typeBool(value: boolean, habits: TypingHabits): WritableCell {
 export function choicesOf(spec: FormSpec, key: string): readonly EnumOption[] {
   const column = spec.columns.find((c) => c.key === key);
   if (!column) throw new Error(`Demo: form ${spec.id} has no column ${key}`);
-  return column.period && spec.period.type === 'phases' ? phaseOptions(spec.period) : (column.options ?? []);
+  return columnOptions(spec, column);
 }
 
 /** One option of a column as the unit types it: the value, one of its aliases, without accents or in lowercase. */
