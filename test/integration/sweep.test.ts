@@ -187,7 +187,8 @@ describe('sweep of unit workbooks into Firestore', () => {
     const kept = [
       { name: 'Đăng ký tập huấn', rows: titled('ĐĂNG KÝ', TAP_HUAN, edited) },
       { name: 'Kế hoạch nhỏ 65 năm', rows: titled('BÁO CÁO', KHN, [[1, 'Thu gom', 'Thu gom giấy vụn đợt 1', new Date(Date.UTC(2023, 10, 25)), 450, '3,5 triệu', '1.250,5', null]]) },
-      // The joint-plan tab is gone: its submission becomes empty, not deleted.
+      // The joint-plan tab is kept with its rows cleared: the unit empties that report (a revision, never a deletion).
+      { name: 'hoat dong lien tich', rows: titled('BÁO CÁO', LIEN_TICH, []) },
     ];
     await writeTestWorkbook(path.join(dir, 'clean.xlsx'), kept, editedAt);
     const third = await run(new Date('2024-09-16T05:00:00Z'));
@@ -203,6 +204,37 @@ describe('sweep of unit workbooks into Firestore', () => {
     expect(emptied?.revision).toBe(2);
     const revisions = await firestore.db.collection('submissions').doc('lien-tich-2022-2023~2022-2023~clean').collection('revisions').get();
     expect(revisions.docs.map((d) => d.data().counts.read)).toEqual([1, 0]);
+  });
+
+  it('a later file without a tab leaves that report as it was (a missing tab is not a deletion)', async () => {
+    const laterAt = new Date('2024-09-15T10:00:00Z');
+    const before = await submission('ke-hoach-nho-65-nam~2023-12-14~clean');
+    // Only this month's tab, as units send when they email the one report that is due.
+    await writeTestWorkbook(path.join(dir, 'clean.xlsx'), [{ name: 'Đăng ký tập huấn', rows: titled('ĐĂNG KÝ', TAP_HUAN, tapHuanRows.slice(0, 2)) }], laterAt);
+    const result = await run(new Date('2024-09-16T05:30:00Z'));
+    const clean = result.units.find((u) => u.unitId === 'clean');
+    expect(clean?.outcome).toBe('read');
+    // Only the tab it carried (edited again) is written; the two absent tabs' reports are untouched.
+    expect(result.totals.submissionsWritten).toBe(1);
+    expect(await submission('ke-hoach-nho-65-nam~2023-12-14~clean')).toEqual(before);
+    expect((await submission('lien-tich-2022-2023~2022-2023~clean'))?.revision).toBe(2);
+    expect(clean?.problems).toContainEqual({
+      formId: 'ke-hoach-nho-65-nam',
+      severity: 'warning',
+      message: "Tệp 'clean.xlsx' lần này không có trang 'Kế hoạch nhỏ 65 năm': báo cáo đã gửi trước đó của trang này được giữ nguyên. Muốn hủy báo cáo, hãy giữ trang và xóa các dòng số liệu.",
+    });
+    // The next full file is compared with what was kept: nothing changed, nothing written.
+    await writeTestWorkbook(
+      path.join(dir, 'clean.xlsx'),
+      [
+        { name: 'Đăng ký tập huấn', rows: titled('ĐĂNG KÝ', TAP_HUAN, tapHuanRows.slice(0, 2)) },
+        { name: 'Kế hoạch nhỏ 65 năm', rows: titled('BÁO CÁO', KHN, [[1, 'Thu gom', 'Thu gom giấy vụn đợt 1', new Date(Date.UTC(2023, 10, 25)), 450, '3,5 triệu', '1.250,5', null]]) },
+      ],
+      new Date('2024-09-15T11:00:00Z'),
+    );
+    const full = await run(new Date('2024-09-16T05:40:00Z'));
+    expect(full.units.find((u) => u.unitId === 'clean')?.outcome).toBe('read');
+    expect(full.totals.submissionsWritten).toBe(0);
   });
 
   it('only remembers the new file time when a workbook is saved again without changes', async () => {

@@ -102,7 +102,9 @@ export async function sweepUnit(unit: Unit, ctx: UnitSweepContext): Promise<Unit
     return contentProblem ? unreadable(error, fingerprint, contentHash) : unreadable(error, null, null);
   }
 
-  const reading = readUnitTabs(unit, forms, ctx.compiled, tabs);
+  const known = previous?.submissionHashes ?? {};
+  const formsSentBefore = new Set(Object.keys(known).map(formIdOf));
+  const reading = readUnitTabs(unit, forms, ctx.compiled, tabs, formsSentBefore);
   const { rowsRead, sourceTabs } = reading;
   const counts = countRows(reading.submissions);
   if (counts.read !== rowsRead) {
@@ -113,13 +115,16 @@ export async function sweepUnit(unit: Unit, ctx: UnitSweepContext): Promise<Unit
   const submissions = reading.submissions.filter((s) => !oversized.includes(s));
   const problems = [...reading.problems, ...oversized.map((s) => oversizedProblem(unit, forms, s))];
   const ids = new Set(reading.submissions.map((s) => s.id));
-  const known = previous?.submissionHashes ?? {};
-  const emptied = Object.keys(known).filter((id) => !ids.has(id)).flatMap((id) => emptiedSubmission(id, unit, forms));
+  // A file without a form's tab (or whose header cannot be found) says nothing about that form: what was sent before stays.
+  // Only a tab that is present and read can empty a report (its rows cleared).
+  const formsRead = new Set(sourceTabs.map((t) => t.formId));
+  const emptied = Object.keys(known).filter((id) => !ids.has(id) && formsRead.has(formIdOf(id))).flatMap((id) => emptiedSubmission(id, unit, forms));
+  const keptFromEarlier = Object.entries(known).filter(([id]) => !formsRead.has(formIdOf(id)));
   // Only what differs from the last reading is committed: cost follows what changed, not the sheet's size.
   const changed = [...submissions.filter((s) => known[s.id] !== s.contentHash), ...emptied];
   const changedAt = new Date(Math.min(fingerprint.modifiedAt.getTime(), ctx.now.getTime()));
   const lockedFormIds = new Set(forms.filter((f) => f.lockAfter && changedAt > deadlineInstant(f.lockAfter)).map((f) => f.id));
-  const submissionHashes = Object.fromEntries(submissions.map((s) => [s.id, s.contentHash]).sort(([a], [b]) => String(a).localeCompare(String(b))));
+  const submissionHashes = Object.fromEntries([...keptFromEarlier, ...submissions.map((s) => [s.id, s.contentHash] as const)].sort(([a], [b]) => a.localeCompare(b)));
   const state: SourceState = { ...base, status: 'ok', fingerprint, contentHash, problems, submissionHashes, counts, tabs: sourceTabs };
   const committed = await ctx.store.commitUnit({
     unitId: unit.id,
@@ -133,7 +138,7 @@ export async function sweepUnit(unit: Unit, ctx: UnitSweepContext): Promise<Unit
   return { ...result(unit, 'read', state, committed), rowsRead: counts.read, rowsValid: counts.valid, rowsRejected: counts.rejected };
 }
 
-function readUnitTabs(unit: Unit, forms: readonly FormSpec[], compiled: ReadonlyMap<string, CompiledForm>, tabs: readonly SheetTab[]) {
+function readUnitTabs(unit: Unit, forms: readonly FormSpec[], compiled: ReadonlyMap<string, CompiledForm>, tabs: readonly SheetTab[], formsSentBefore: ReadonlySet<string>) {
   const submissions: SubmissionContent[] = [];
   const problems: UnitProblem[] = [];
   const sourceTabs: SourceTab[] = [];
@@ -143,7 +148,7 @@ function readUnitTabs(unit: Unit, forms: readonly FormSpec[], compiled: Readonly
     const tab = findTab(tabs, spec.tab);
     if (!form) throw new Error(`Form ${spec.id} was not compiled`);
     if (!tab) {
-      problems.push({ formId: spec.id, severity: 'error', message: `Tệp '${unit.source}' chưa có trang '${spec.tab}' (${spec.title}). Hãy thêm trang theo biểu mẫu, giữ nguyên tên trang.` });
+      problems.push(missingTabProblem(unit, spec, formsSentBefore.has(spec.id)));
       continue;
     }
     const reading = readFormTab(form, tab);
@@ -153,6 +158,23 @@ function readUnitTabs(unit: Unit, forms: readonly FormSpec[], compiled: Readonly
     submissions.push(...buildSubmissions(spec, unit.id, reading));
   }
   return { submissions, problems, rowsRead, sourceTabs };
+}
+
+/** A tab absent from the file: a warning when the unit sent that form before (kept as it was), else an error. */
+function missingTabProblem(unit: Unit, spec: FormSpec, sentBefore: boolean): UnitProblem {
+  if (sentBefore) {
+    return {
+      formId: spec.id,
+      severity: 'warning',
+      message: `Tệp '${unit.source}' lần này không có trang '${spec.tab}': báo cáo đã gửi trước đó của trang này được giữ nguyên. Muốn hủy báo cáo, hãy giữ trang và xóa các dòng số liệu.`,
+    };
+  }
+  return { formId: spec.id, severity: 'error', message: `Tệp '${unit.source}' chưa có trang '${spec.tab}' (${spec.title}). Hãy thêm trang theo biểu mẫu, giữ nguyên tên trang.` };
+}
+
+/** The form of a submission id `{form}~{period}~{unit}`. */
+function formIdOf(submissionId: string): string {
+  return submissionId.split('~')[0] ?? '';
 }
 
 /** A period the unit had sent before but whose rows are gone now: stored as an empty revision, never deleted. */
