@@ -81,7 +81,7 @@ export function describeProperties(): void {
     });
   });
 
-  describe('property: every non-empty row of every built-in form ends valid, nil or rejected, never lost', () => {
+  describe('property: every non-empty row of every built-in form ends valid, nil, rejected or footer (total, signature), never lost', () => {
     it.each(BUILTIN_FORMS.map((spec) => [spec.id, spec] as const))('%s', (_id, spec) => {
       const form = compileForm(spec);
       const header = spec.columns.map((c) => c.header);
@@ -92,9 +92,10 @@ export function describeProperties(): void {
           const reading = readFormTab(form, tab);
           // Counted independently of the reader: a row with anything typed outside the running-number column.
           const typed = rows.filter((cells) => cells.some((cell, i) => !spec.columns[i]?.counter && !isBlankCell(cell))).length;
-          tally.rowsLost += Math.abs(typed - (reading.valid.length + reading.rejected.length + reading.nil.length));
-          expect(reading.valid.length + reading.rejected.length + reading.nil.length).toBe(typed);
-          expect(reading.rowsRead).toBe(typed);
+          const accounted = reading.valid.length + reading.rejected.length + reading.nil.length + reading.footer.length;
+          tally.rowsLost += Math.abs(typed - accounted);
+          expect(accounted).toBe(typed);
+          expect(reading.rowsRead).toBe(typed - reading.footer.length);
           for (const row of reading.rejected) {
             expect(row.errors.length).toBeGreaterThan(0);
             for (const error of row.errors) {

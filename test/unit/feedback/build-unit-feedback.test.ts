@@ -141,6 +141,14 @@ describe('buildUnitFeedback: the status cell of each row', () => {
     );
   });
 
+  it('a total row and the signature block under the table say they are not counted', () => {
+    const withFooter = TABS.map((t) => (t.formId === BAO_CAO.id ? { ...t, footerRows: [{ rowNumber: 9, kind: 'total' as const }, { rowNumber: 11, kind: 'signature' as const }] } : t));
+    const statuses = new Map(buildUnitFeedback(YTE, withFooter, PICTURE).tabs[1]?.statusByRow);
+    expect(statuses.get(9)).toBe('Dòng tổng cộng: không tính');
+    expect(statuses.get(11)).toBe('Phần ký tên: không tính');
+    expect(statuses.get(3)).toBe('✓ Hợp lệ');
+  });
+
   it('a lockedChange on a form without lockAfter changes nothing', () => {
     const feedback = buildUnitFeedback(TC, TABS, PICTURE);
     expect([...(feedback.tabs[0]?.statusByRow ?? [])]).toEqual([[3, '✓ Hợp lệ']]);

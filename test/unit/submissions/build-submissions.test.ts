@@ -35,6 +35,7 @@ function reading(validRows: ValidRow[], rejectedRows: RejectedRow[], nilRows: Ni
     valid: validRows,
     rejected: rejectedRows,
     nil: nilRows,
+    footer: [],
     rowsRead: validRows.length + rejectedRows.length + nilRows.length,
   };
 }

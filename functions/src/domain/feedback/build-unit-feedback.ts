@@ -1,3 +1,4 @@
+import { FOOTER_ROW_STATUS, type FooterRow } from '../forms/footer-rows.js';
 import { NIL_PHRASE } from '../forms/nil-declaration.js';
 import type { RowError } from '../forms/compile-form.js';
 import type { DistrictPicture } from '../summary/district-picture.js';
@@ -14,6 +15,7 @@ export interface FeedbackTab {
   readonly formId: string;
   readonly tab: string;
   readonly headerRowNumber: number;
+  readonly footerRows?: readonly FooterRow[];
 }
 
 export const VALID_ROW_STATUS = '✓ Hợp lệ';
@@ -29,7 +31,7 @@ export function lockedRowStatus(lockAfter: Deadline): string {
 export function buildUnitFeedback(unit: Unit, tabs: readonly FeedbackTab[], picture: DistrictPicture): UnitFeedback {
   const mine = picture.submissions.filter((s) => s.unitId === unit.id);
   const tabFeedback = tabs.map((t): TabFeedback => {
-    const statusByRow = new Map<number, string>();
+    const statusByRow = new Map<number, string>((t.footerRows ?? []).map((f) => [f.rowNumber, FOOTER_ROW_STATUS[f.kind]]));
     const lockAfter = picture.forms.find((f) => f.id === t.formId)?.lockAfter;
     for (const s of mine.filter((x) => x.formId === t.formId)) {
       if (s.lockedChange && lockAfter) {

@@ -1,3 +1,4 @@
+import { countDataRow, footerKindOf, newFooterScan, type FooterRow } from './footer-rows.js';
 import type { RawCell } from '../cells/raw-cell.js';
 import { isBlankCell } from '../cells/blank.js';
 import { cleanText, foldForMatch } from '../cells/fold.js';
@@ -52,7 +53,9 @@ export interface TabReading {
   readonly valid: readonly ValidRow[];
   readonly rejected: readonly RejectedRow[];
   readonly nil: readonly NilDeclaration[];
-  /** Non-empty rows read below the header: always valid + rejected + nil. */
+  /** Total rows and the signature block under the table: recognised, left out of the data, each with a status. */
+  readonly footer: readonly FooterRow[];
+  /** Non-empty data rows read below the header: always valid + rejected + nil (footer rows are not data). */
   readonly rowsRead: number;
 }
 
@@ -67,7 +70,7 @@ export function readFormTab(form: CompiledForm, tab: SheetTab): TabReading {
     const rows = tab.rows.filter((row) => !isEmptyRow(row.cells, undefined, new Set()));
     const period = singlePeriodId(spec.period) ?? UNASSIGNED_PERIOD;
     const rejected = rows.map((row) => rejectWhole(row, period, headersOf(undefined, row.cells), `Dòng ${row.rowNumber}: chưa ghi nhận vì trang không có dòng tiêu đề của biểu mẫu.`));
-    return { ...base, headerRowNumber: undefined, problems: [{ severity: 'error', message }], valid: [], rejected, nil: [], rowsRead: rejected.length };
+    return { ...base, headerRowNumber: undefined, problems: [{ severity: 'error', message }], valid: [], rejected, nil: [], footer: [], rowsRead: rejected.length };
   }
 
   const headerRow = tab.rows[header.index];
@@ -86,8 +89,16 @@ export function readFormTab(form: CompiledForm, tab: SheetTab): TabReading {
   const valid: ValidRow[] = [];
   const rejected: RejectedRow[] = [];
   const nil: NilDeclaration[] = [];
+  const footer: FooterRow[] = [];
+  const scan = newFooterScan();
   for (const row of tab.rows.slice(header.index + header.span)) {
     if (isEmptyRow(row.cells, match.statusIndex, counterIndexes)) continue;
+    const footerKind = footerKindOf(row.cells, scan, match.statusIndex, counterIndexes);
+    if (footerKind) {
+      footer.push({ rowNumber: row.rowNumber, kind: footerKind });
+      continue;
+    }
+    countDataRow(row.cells, scan);
     const cellsByKey: Record<string, RawCell> = {};
     for (const [key, index] of match.indexByKey) cellsByKey[key] = row.cells[index];
     const stored = () => storedCells(headersOf(headerCells, row.cells, formHeaders), row.cells, match.statusIndex);
@@ -107,7 +118,7 @@ export function readFormTab(form: CompiledForm, tab: SheetTab): TabReading {
       rejected.push({ rowNumber: row.rowNumber, periodId: outcome.periodId, cells: stored(), errors });
     }
   }
-  return { ...base, headerRowNumber: headerRow?.rowNumber, problems, valid, rejected, nil, rowsRead: valid.length + rejected.length + nil.length };
+  return { ...base, headerRowNumber: headerRow?.rowNumber, problems, valid, rejected, nil, footer, rowsRead: valid.length + rejected.length + nil.length };
 }
 
 function headerProblems(tabName: string, match: HeaderMatch): TabProblem[] {

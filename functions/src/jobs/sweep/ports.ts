@@ -1,4 +1,5 @@
 import type { FormSpec } from '../../domain/forms/form-spec.js';
+import type { FooterRow } from '../../domain/forms/footer-rows.js';
 import type { SheetTab, TabProblem } from '../../domain/forms/read-form-tab.js';
 import type { SubmissionContent } from '../../domain/submissions/build-submissions.js';
 import type { Unit } from '../../domain/units/unit.js';
@@ -54,6 +55,8 @@ export interface SourceTab {
   readonly formId: string;
   readonly tab: string;
   readonly headerRowNumber: number;
+  /** Total rows and signature blocks under the table, given their own status on write-back. */
+  readonly footerRows?: readonly FooterRow[];
 }
 
 export interface UnitProblem extends TabProblem {

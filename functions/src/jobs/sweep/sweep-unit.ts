@@ -13,7 +13,7 @@ import { sameFingerprint } from './fingerprint.js';
 import type { SourceFingerprint, SourceState, SourceTab, SweepStore, UnitProblem, UnitSheetSource } from './ports.js';
 
 /** Bump when parsing or validation changes meaning, so every sheet is read again once. */
-export const READER_VERSION = 3;
+export const READER_VERSION = 4;
 
 export type UnitOutcome = 'read' | 'unchanged' | 'same-content' | 'missing' | 'unreadable';
 
@@ -153,7 +153,9 @@ function readUnitTabs(unit: Unit, forms: readonly FormSpec[], compiled: Readonly
     }
     const reading = readFormTab(form, tab);
     rowsRead += reading.rowsRead;
-    if (reading.headerRowNumber !== undefined) sourceTabs.push({ formId: spec.id, tab: tab.name, headerRowNumber: reading.headerRowNumber });
+    if (reading.headerRowNumber !== undefined) {
+      sourceTabs.push({ formId: spec.id, tab: tab.name, headerRowNumber: reading.headerRowNumber, ...(reading.footer.length ? { footerRows: reading.footer } : {}) });
+    }
     problems.push(...reading.problems.map((p) => ({ ...p, formId: spec.id })));
     submissions.push(...buildSubmissions(spec, unit.id, reading));
   }
