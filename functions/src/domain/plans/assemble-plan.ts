@@ -83,6 +83,7 @@ export function assemblePlan(form: PlanRecord, children: PlanChildRecords, lists
       const record = typeof i === 'number' ? records[i] : undefined;
       return record ? { tab: record.tab, row: record.rowNumber || undefined, header } : { tab: form.tab, row: form.rowNumber || undefined, header };
     };
+    if (first === 'columns' && index === undefined) return { tab: form.tab, row: form.rowNumber || undefined, header: headerOf('periodType') };
     if (first === 'columns') return row(columnRows, index, COLUMN_FIELD_HEADERS[String(field)] ?? 'Tiêu đề cột');
     if (first === 'metrics') return row(children.metrics, index, METRIC_FIELD_HEADERS[String(field)] ?? 'Mã chỉ số');
     if (first === 'period' && index === 'phases') return row(children.phases, field, PHASE_FIELD_HEADERS[String(path[3])] ?? 'Đợt');

@@ -113,7 +113,7 @@ function optionLists(rows: readonly PlanRecord[], brokenLists: ReadonlySet<strin
     if (!list) lists.set(folded, (list = { name, options: [], values: new Set() }));
     const value = cleanText(String(row.values.value));
     if (list.values.has(foldForMatch(value))) {
-      problems.push(planProblem({ tab: row.tab, row: row.rowNumber, header: 'Giá trị' }, `giá trị '${value}' đã có trong danh mục '${name}'; dòng này bị bỏ qua.`));
+      problems.push(planProblem({ tab: row.tab, row: row.rowNumber, header: 'Giá trị' }, `giá trị '${value}' đã có trong danh mục '${list.name}'; dòng này bị bỏ qua.`));
       continue;
     }
     list.values.add(foldForMatch(value));
