@@ -130,3 +130,10 @@ export const METRICS_TAB_SPEC = tabSpec('control-plan-metrics', 'Chỉ số', 'C
 
 /** Every plan tab, in the order the control workbook shows them. */
 export const PLAN_TAB_SPECS = [PLAN_FORMS_TAB_SPEC, PLAN_COLUMNS_TAB_SPEC, OPTION_LISTS_TAB_SPEC, PHASES_TAB_SPEC, PAUSES_TAB_SPEC, METRICS_TAB_SPEC] as const;
+
+const PLAN_FORM_HEADERS = new Map(PLAN_FORMS_TAB_SPEC.columns.map((c) => [c.key, c.header]));
+
+/** The "Biểu mẫu" header of a field key ('dueDay' → 'Ngày hạn hằng tháng'). */
+export function planFormHeader(key: string): string {
+  return PLAN_FORM_HEADERS.get(key) ?? key;
+}

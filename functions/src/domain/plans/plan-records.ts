@@ -24,6 +24,9 @@ export interface PlanChildRecords {
 
 export type ChildTab = keyof PlanChildRecords;
 
+/** Report a problem on one record's cell (its tab and row named from the record). */
+export type ReportAt = (record: PlanRecord, header: string | undefined, reason: string) => void;
+
 /** A named option list of "Danh mục lựa chọn". */
 export interface OptionList {
   readonly name: string;

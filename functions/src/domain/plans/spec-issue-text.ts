@@ -20,13 +20,19 @@ export function specIssueReason(issue: z.core.$ZodIssue, headerOf: (key: string)
   if ((found = m(/^the period column of a (\S+) form must be of type (\S+)$/)))
     return `cột kỳ báo cáo của biểu mẫu kỳ '${periodName(found[1])}' phải có kiểu '${COLUMN_TYPE_NAMES[found[2] as ColumnType] ?? found[2]}'.`;
   if (m(/^the period column must be required$/)) return "cột kỳ báo cáo phải ghi 'Có' ở cột 'Bắt buộc'.";
-  if ((found = m(/^period starts \((\S+)\) after it ends \((\S+)\)$/))) return `kỳ bắt đầu (${found[1]}) sau khi kết thúc (${found[2]}).`;
+  if ((found = m(/^period starts \((\S+)\) after it ends \((\S+)\)$/))) return `kỳ bắt đầu (${isoText(found[1])}) sau khi kết thúc (${isoText(found[2])}).`;
   if ((found = m(/^duplicate phase id (\S+)$/))) return `mã đợt '${found[1]}' đã dùng cho một đợt khác của biểu mẫu này.`;
   if ((found = m(/^duplicate phase name (.+)$/))) return `tên đợt '${found[1]}' đã dùng cho một đợt khác của biểu mẫu này.`;
   if ((found = m(/^metric (\S+) names unknown column (\S+)$/))) return `chỉ số '${found[1]}' dùng cột '${found[2]}' mà biểu mẫu không có.`;
   if ((found = m(/^metric (\S+) counts "(.+)", which is not an option of column (\S+)$/)))
     return `'${found[2]}' không có trong danh mục của cột '${headerOf(found[3] ?? '')}'; hãy ghi đúng một giá trị của danh mục.`;
   return byField(issue);
+}
+
+/** '2025-05' → '5/2025', '2025-05-31' → '31/05/2025'. */
+function isoText(iso: string | undefined): string {
+  const [year, month, day] = String(iso).split('-');
+  return day === undefined ? `${Number(month)}/${year}` : `${day}/${month}/${year}`;
 }
 
 function periodName(type: string | undefined): string {
