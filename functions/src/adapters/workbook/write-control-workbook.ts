@@ -2,6 +2,9 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { FormSpec } from '../../domain/forms/form-spec.js';
+import type { RawCell } from '../../domain/cells/raw-cell.js';
+import { PLAN_FORMS_TAB_SPEC, PLAN_TAB_SPECS } from '../../domain/plans/plan-layout.js';
+import { plansRows } from '../../domain/plans/plan-rows.js';
 import { FORMS_TAB_SPEC, SETTINGS_LABELS, SETTINGS_TAB, UNITS_TAB_SPEC } from '../../domain/units/control-layout.js';
 import { UNIT_TYPE_LABELS, type Unit } from '../../domain/units/unit.js';
 import { formatSheetColumn } from './write-column-format.js';
@@ -31,21 +34,41 @@ export interface ControlWorkbookContent {
   readonly settings: ControlSettings;
   readonly units: readonly Unit[];
   readonly forms?: readonly ControlFormRow[];
+  /**
+   * Plans written in full into the plan tabs ("Biểu mẫu" with every plan column, "Cột biểu mẫu",
+   * "Danh mục lựa chọn", "Đợt", "Tạm nghỉ", "Chỉ số"); `forms` rows are then added below as override rows.
+   */
+  readonly plans?: readonly FormSpec[];
 }
+
+/** The line under each tab's title: what one row is. */
+const ROW_HINTS: Readonly<Record<string, string>> = {
+  [UNITS_TAB_SPEC.tab]: 'một đơn vị',
+  [FORMS_TAB_SPEC.tab]: 'một biểu mẫu',
+  'Cột biểu mẫu': 'một cột của một biểu mẫu',
+  'Danh mục lựa chọn': 'một giá trị của một danh mục',
+  Đợt: 'một đợt của biểu mẫu theo đợt',
+  'Tạm nghỉ': 'một thời gian tạm nghỉ của báo cáo định kỳ',
+  'Chỉ số': 'một chỉ số thống kê của một biểu mẫu',
+};
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
 const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF808080' } };
 const BOX: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 const VALIDATED_ROWS = 300;
 
-/** Write the district's control workbook: "Đơn vị", "Biểu mẫu" and "Thông tin chung", laid out as control-layout.ts reads them. */
+/** Write the district's control workbook: "Đơn vị", "Biểu mẫu" (and the other plan tabs when plans are given) and "Thông tin chung", laid out as they are read. */
 export async function writeControlWorkbook(file: string, control: ControlWorkbookContent, options: { modifiedAt?: Date } = {}): Promise<void> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'tonghop';
   if (options.modifiedAt) workbook.created = workbook.modified = options.modifiedAt;
   const district = control.settings.districtName;
   addTableSheet(workbook, UNITS_TAB_SPEC, `DANH SÁCH ĐƠN VỊ BÁO CÁO — ${district}`, control.units.map(unitRow));
-  addTableSheet(workbook, FORMS_TAB_SPEC, `BIỂU MẪU ÁP DỤNG — ${district}`, (control.forms ?? []).map(formRow));
+  if (control.plans === undefined) {
+    addTableSheet(workbook, FORMS_TAB_SPEC, `BIỂU MẪU ÁP DỤNG — ${district}`, (control.forms ?? []).map((form) => formRow(FORMS_TAB_SPEC, form)));
+  } else {
+    addPlanSheets(workbook, district, control.plans, control.forms ?? []);
+  }
   addSettingsSheet(workbook, control.settings);
   await mkdir(path.dirname(file), { recursive: true });
   await workbook.xlsx.writeFile(file);
@@ -75,7 +98,7 @@ function unitRow(unit: Unit): WritableRow {
   return UNITS_TAB_SPEC.columns.map((column) => byKey[column.key] ?? null);
 }
 
-function formRow(form: ControlFormRow): WritableRow {
+function formRow(spec: FormSpec, form: ControlFormRow): WritableRow {
   const byKey: Record<string, WritableCell> = {
     formId: form.formId,
     title: form.title,
@@ -84,7 +107,21 @@ function formRow(form: ControlFormRow): WritableRow {
     dueTime: form.dueTime ?? null,
     dueDay: form.dueDay ?? null,
   };
-  return FORMS_TAB_SPEC.columns.map((column) => byKey[column.key] ?? null);
+  return spec.columns.map((column) => byKey[column.key] ?? null);
+}
+
+/** The plan tabs, each laid out like the others (title, hint, bold frozen headers, dropdowns from the vocabulary). */
+function addPlanSheets(workbook: ExcelJS.Workbook, district: string, plans: readonly FormSpec[], overrides: readonly ControlFormRow[]): void {
+  const tabs = plansRows(plans);
+  for (const spec of PLAN_TAB_SPECS) {
+    const rows: WritableRow[] = (tabs.find((t) => t.tab === spec.tab)?.rows ?? []).map((cells) => cells.map(writableCell));
+    if (spec === PLAN_FORMS_TAB_SPEC) rows.push(...overrides.map((form) => formRow(PLAN_FORMS_TAB_SPEC, form)));
+    addTableSheet(workbook, spec, `${spec.title.toUpperCase()} — ${district}`, rows);
+  }
+}
+
+function writableCell(cell: RawCell): WritableCell {
+  return cell === undefined || (typeof cell === 'object' && cell !== null && !(cell instanceof Date)) ? null : cell;
 }
 
 function addTableSheet(workbook: ExcelJS.Workbook, spec: FormSpec, title: string, rows: readonly WritableRow[]): void {
@@ -98,7 +135,7 @@ function addTableSheet(workbook: ExcelJS.Workbook, spec: FormSpec, title: string
   titleCell.font = { bold: true, size: 13 };
   titleCell.numFmt = 'General';
   const hint = sheet.getCell(2, 1);
-  hint.value = `Mỗi dòng một ${spec.id === UNITS_TAB_SPEC.id ? 'đơn vị' : 'biểu mẫu'}; không đổi tiêu đề cột ở dòng ${CONTROL_HEADER_ROW}.`;
+  hint.value = `Mỗi dòng ${ROW_HINTS[spec.tab] ?? 'một mục'}; không đổi tiêu đề cột ở dòng ${CONTROL_HEADER_ROW}.`;
   hint.font = { italic: true, size: 10, color: { argb: 'FF7F7F7F' } };
   hint.numFmt = 'General';
   spec.columns.forEach((column, i) => {
