@@ -1,26 +1,15 @@
-import type { ColumnType, FormKind, MetricSpec, PeriodRule } from '../forms/form-spec.js';
+import { COLUMN_TYPES, type ColumnType, type FormKind, type MetricSpec, type PeriodRule } from '../forms/form-spec.js';
+import { columnTypeBehaviour } from '../forms/column-types.js';
 
 /**
  * The Vietnamese words district staff type in the plan tabs of the control workbook,
  * one record per closed set of FormSpec, so reading and writing share one vocabulary.
  */
 
-/** Column types as the 'Kiểu' column names them. */
-export const COLUMN_TYPE_NAMES: Readonly<Record<ColumnType, string>> = {
-  text: 'Chữ',
-  int: 'Số nguyên',
-  decimal: 'Số thập phân',
-  money: 'Số tiền',
-  date: 'Ngày',
-  time: 'Giờ',
-  datetime: 'Ngày giờ',
-  month: 'Tháng',
-  enum: 'Lựa chọn',
-  'multi-enum': 'Nhiều lựa chọn',
-  phone: 'Số điện thoại',
-  email: 'Email',
-  bool: 'Có/Không',
-};
+/** Column types as the 'Kiểu' column names them: the registry's Vietnamese names. */
+export const COLUMN_TYPE_NAMES: Readonly<Record<ColumnType, string>> = Object.fromEntries(
+  COLUMN_TYPES.map((type) => [type, columnTypeBehaviour(type).viName]),
+) as Record<ColumnType, string>;
 
 /** Other spellings accepted in the 'Kiểu' column. */
 export const COLUMN_TYPE_ALIASES: Readonly<Partial<Record<ColumnType, readonly string[]>>> = {
