@@ -8,11 +8,10 @@ import { ConfigError } from '../config.js';
 import { SHEET_EVENT_ACTIONS } from '../domain/feedback/sheet-event-reply.js';
 import { checkSheetEventSignature, SIGNATURE_HEADER, SIGNATURE_WINDOW_SECONDS, TIMESTAMP_HEADER, unitWebhookSecret } from '../domain/webhook/sheet-event-signature.js';
 import { ingestUnit } from '../jobs/ingest/ingest-unit.js';
+import { MAX_BODY_BYTES } from './body-limit.js';
 import { log } from './log.js';
+import { REFUSALS } from './refusals.js';
 import { newRunId, openDistrict, runtime } from './runtime.js';
-
-/** The Apps Script sends a few hundred bytes; anything much larger is not from it. */
-export const MAX_BODY_BYTES = 16 * 1024;
 
 const bodySchema = z.object({
   action: z.enum(SHEET_EVENT_ACTIONS),
@@ -21,19 +20,6 @@ const bodySchema = z.object({
   sheet: z.string().max(200).nullable().optional(),
   sentAt: z.string().max(40).optional(),
 });
-
-/** Answers people read in a toast: short, Vietnamese, no internal detail. */
-const REFUSALS = {
-  method: 'Chỉ nhận yêu cầu POST từ bảng tính của đơn vị.',
-  tooLarge: 'Dữ liệu gửi đi quá lớn.',
-  malformed: 'Yêu cầu không đúng định dạng.',
-  signature: 'Chữ ký không hợp lệ hoặc đã hết hạn.',
-  replayed: 'Yêu cầu này đã được gửi trước đó.',
-  unregistered: 'Đơn vị chưa được đăng ký với Quận Đoàn.',
-  otherSheet: 'Bảng tính này không phải bảng tính đã đăng ký của đơn vị.',
-  notConfigured: 'Máy chủ Tổng hợp chưa được cấu hình; hệ thống sẽ tổng hợp trong lượt quét tối nay.',
-  failed: 'Máy chủ Tổng hợp gặp lỗi; hệ thống sẽ tổng hợp trong lượt quét tối nay.',
-} as const;
 
 /**
  * `sheetEvent` (HTTP): a unit's spreadsheet reports an edit, asks for a check, or submits.
