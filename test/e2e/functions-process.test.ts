@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildFunctions, postLargeBody, postSmall, startFrameworkProcess, type FrameworkProcess } from '../support/functions-process.js';
 import { emulatorHost } from '../support/firestore.js';
+import { SIGNATURE_HEADER, signSheetEvent, TIMESTAMP_HEADER, unitWebhookSecret } from '../../functions/src/domain/webhook/sheet-event-signature.js';
 
 const MB = 1024 * 1024;
 
@@ -11,6 +12,7 @@ const MB = 1024 * 1024;
 describe('the sheetEvent process', () => {
   let entry: string;
   let fn: FrameworkProcess;
+  const key = randomBytes(32).toString('hex');
 
   beforeAll(async () => {
     entry = await buildFunctions();
@@ -18,7 +20,7 @@ describe('the sheetEvent process', () => {
       entry,
       target: 'sheetEvent',
       nodeArgs: ['--max-old-space-size=400'],
-      env: { ...process.env, FIRESTORE_EMULATOR_HOST: emulatorHost(), TONGHOP_PROJECT_ID: `demo-test-process-${randomBytes(3).toString('hex')}`, TONGHOP_WEBHOOK_KEY: randomBytes(32).toString('hex'), TONGHOP_SOURCE: 'workbook' },
+      env: { ...process.env, FIRESTORE_EMULATOR_HOST: emulatorHost(), TONGHOP_PROJECT_ID: `demo-test-process-${randomBytes(3).toString('hex')}`, TONGHOP_WEBHOOK_KEY: key, TONGHOP_SOURCE: 'workbook' },
     });
   }, 120_000);
   afterAll(async () => {
@@ -63,6 +65,19 @@ describe('the sheetEvent process', () => {
     expect(fn.stderr()).not.toContain(marker);
     expect(fn.stdout()).not.toContain(marker);
     expect(fn.stderr()).not.toMatch(/SyntaxError|at \w+ \(/);
+  });
+
+  it('answers a second signed call of the same unit within 30 seconds with 429 and the seconds to wait', async () => {
+    const signed = () => {
+      const raw = JSON.stringify({ action: 'edit', spreadsheetId: 'th-limit.xlsx', unitId: 'th-limit', sheet: null, sentAt: new Date().toISOString() });
+      const timestamp = String(Math.floor(Date.now() / 1000));
+      return postSmall(fn.port, raw, { 'content-type': 'application/json', [TIMESTAMP_HEADER]: timestamp, [SIGNATURE_HEADER]: signSheetEvent(unitWebhookSecret(key, 'th-limit'), timestamp, `${raw}`) });
+    };
+    // The first call is admitted (this process has no district to ingest it into: whatever it answers, it is not 429).
+    expect((await signed()).status).not.toBe(429);
+    const second = await signed();
+    expect(second.status).toBe(429);
+    expect(JSON.parse(second.body)).toEqual({ ok: false, message: expect.stringMatching(/^Đơn vị vừa gửi yêu cầu; hệ thống sẽ kiểm tra lại sau ([1-9]|[12]\d|30) giây\.$/) });
   });
 
   it('runs in production mode when NODE_ENV is not set', async () => {

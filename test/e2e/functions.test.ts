@@ -64,6 +64,8 @@ describe('Cloud Functions', () => {
       TONGHOP_CONTROL_WORKBOOK: path.join(home, 'control.xlsx'),
       TONGHOP_WEBHOOK_KEY: KEY,
       TONGHOP_SEND_HOURS: '0-24',
+      // Calls here follow each other within seconds; the limit itself is tested in functions-process.test.ts.
+      TONGHOP_WEBHOOK_MIN_INTERVAL_SECONDS: '0',
     });
     logging.sink = (line) => void logged.push(line);
     await import('../../functions/src/index.js');

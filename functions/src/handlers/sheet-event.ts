@@ -4,13 +4,15 @@ import { FirestoreNoticeLedger } from '../adapters/store/firestore-notice-ledger
 import { FirestoreReplayGuard } from '../adapters/store/firestore-replay-guard.js';
 import { FirestoreSummaryStore } from '../adapters/store/firestore-summary-store.js';
 import { FirestoreSweepStore } from '../adapters/store/firestore-sweep-store.js';
+import { FirestoreUnitCallLimiter } from '../adapters/store/firestore-unit-call-limiter.js';
+import { StoreUnavailableError } from '../adapters/store/store-deadline.js';
 import { ConfigError } from '../config.js';
 import { SHEET_EVENT_ACTIONS } from '../domain/feedback/sheet-event-reply.js';
 import { checkSheetEventSignature, SIGNATURE_HEADER, SIGNATURE_WINDOW_SECONDS, TIMESTAMP_HEADER, unitWebhookSecret } from '../domain/webhook/sheet-event-signature.js';
 import { ingestUnit } from '../jobs/ingest/ingest-unit.js';
 import { MAX_BODY_BYTES } from './body-limit.js';
 import { log } from './log.js';
-import { REFUSALS } from './refusals.js';
+import { REFUSALS, tooSoonMessage } from './refusals.js';
 import { newRunId, openDistrict, runtime } from './runtime.js';
 
 const bodySchema = z.object({
@@ -49,6 +51,12 @@ export async function sheetEvent(req: Request, res: Response, now: () => Date = 
     if (!check.ok) return refuse(401, REFUSALS.signature, `signature ${check.reason}`, body.unitId);
     const fresh = await new FirestoreReplayGuard(rt.db).claim(signature ?? '', new Date(at.getTime() + 2 * SIGNATURE_WINDOW_SECONDS * 1000));
     if (!fresh) return refuse(401, REFUSALS.replayed, 'signature replayed', body.unitId);
+    // Only after the signature: an unsigned caller cannot use up a unit's turn.
+    const turn = await new FirestoreUnitCallLimiter(rt.db, rt.config.functions.webhookMinIntervalSeconds).claim(body.unitId, at);
+    if (!turn.admitted) {
+      res.set('retry-after', String(turn.retryAfterSeconds));
+      return refuse(429, tooSoonMessage(turn.retryAfterSeconds), 'unit called again within TONGHOP_WEBHOOK_MIN_INTERVAL_SECONDS', body.unitId);
+    }
 
     const district = await openDistrict(rt);
     const unit = district.control.units.find((u) => u.id === body.unitId);
@@ -72,6 +80,7 @@ export async function sheetEvent(req: Request, res: Response, now: () => Date = 
     res.status(200).json(result.reply);
   } catch (error) {
     if (error instanceof ConfigError) return refuse(503, REFUSALS.notConfigured, error.message);
+    if (error instanceof StoreUnavailableError) return refuse(503, REFUSALS.failed, error.message, body.unitId);
     log('ERROR', `sheetEvent failed: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`, { runId, unitId: body.unitId });
     res.status(500).json({ ok: false, message: REFUSALS.failed });
   }
