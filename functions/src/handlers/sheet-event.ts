@@ -1,6 +1,5 @@
 import type { Request, Response } from '@google-cloud/functions-framework';
 import { z } from 'zod';
-import { FirestoreNoticeLedger } from '../adapters/store/firestore-notice-ledger.js';
 import { FirestoreReplayGuard } from '../adapters/store/firestore-replay-guard.js';
 import { FirestoreSummaryStore } from '../adapters/store/firestore-summary-store.js';
 import { FirestoreSweepStore } from '../adapters/store/firestore-sweep-store.js';
@@ -71,12 +70,11 @@ export async function sheetEvent(req: Request, res: Response, now: () => Date = 
       settings: district.control.settings,
       sheets: district.sheets.units,
       sweepStore: new FirestoreSweepStore(rt.db),
-      summaryStore: new FirestoreSummaryStore(rt.db),
-      notices: new FirestoreNoticeLedger(rt.db),
+      store: new FirestoreSummaryStore(rt.db),
       now: at,
     });
     const totals = result.sweep.totals;
-    log('INFO', 'sheetEvent ingested', { runId, unitId: unit.id, action: body.action, rowsValid: totals.rowsValid, rowsRejected: totals.rowsRejected, writes: totals.writes });
+    log('INFO', 'sheetEvent ingested', { runId, unitId: unit.id, action: body.action, rowsValid: totals.rowsValid, rowsRejected: totals.rowsRejected, writes: totals.writes, statsComputed: result.statsComputed, statsWritten: result.statsWritten });
     res.status(200).json(result.reply);
   } catch (error) {
     if (error instanceof ConfigError) return refuse(503, REFUSALS.notConfigured, error.message);
