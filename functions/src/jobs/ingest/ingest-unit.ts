@@ -44,7 +44,7 @@ export interface IngestUnitResult {
 export async function ingestUnit(input: IngestUnitInput): Promise<IngestUnitResult> {
   const { unit, now, store } = input;
   const before = versionsOf(await store.loadUnitSubmissions(unit.id));
-  const swept = await sweep({ units: [unit], forms: input.forms, source: input.sheets, store: input.sweepStore, now });
+  const swept = await sweep({ units: [unit], forms: input.forms, source: input.sheets, store: unitSweepStore(input.sweepStore, store, unit.id), now });
   const mine = await store.loadUnitSubmissions(unit.id);
   const after = versionsOf(mine);
   const touched = new Set([...before.keys(), ...after.keys()].filter((id) => before.get(id)?.version !== after.get(id)?.version).map((id) => (after.get(id) ?? before.get(id))?.pair));
@@ -72,6 +72,19 @@ export async function ingestUnit(input: IngestUnitInput): Promise<IngestUnitResu
   const problems = (result?.problems ?? []).filter((p) => p.severity === 'error').map((p) => p.message);
   const counts = result?.current.counts ?? { valid: 0, rejected: 0, nil: 0 };
   return { sweep: swept, statsComputed, statsWritten, reply: sheetEventReply({ action: input.action, unitId: unit.id, counts, problems }, picture) };
+}
+
+/** The sweep store, with the remembered sources narrowed to this unit's (the sweep would read every unit's). */
+function unitSweepStore(sweepStore: SweepStore, store: UnitScopeStore, unitId: string): SweepStore {
+  return {
+    loadSourceStates: async () => {
+      const state = await store.loadSourceState(unitId);
+      return new Map(state ? [[unitId, state]] : []);
+    },
+    commitUnit: (commit) => sweepStore.commitUnit(commit),
+    saveSourceState: (state) => sweepStore.saveSourceState(state),
+    recordSweep: (record) => sweepStore.recordSweep(record),
+  };
 }
 
 /** Each submission's content version and its (form, period), by id. */
