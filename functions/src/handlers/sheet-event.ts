@@ -74,7 +74,7 @@ export async function sheetEvent(req: Request, res: Response, now: () => Date = 
       now: at,
     });
     const totals = result.sweep.totals;
-    log('INFO', 'sheetEvent ingested', { runId, unitId: unit.id, action: body.action, rowsValid: totals.rowsValid, rowsRejected: totals.rowsRejected, writes: totals.writes, statsComputed: result.statsComputed, statsWritten: result.statsWritten });
+    log('INFO', 'sheetEvent ingested', { runId, unitId: unit.id, action: body.action, controlCached: district.controlCached, rowsValid: totals.rowsValid, rowsRejected: totals.rowsRejected, writes: totals.writes, statsComputed: result.statsComputed, statsWritten: result.statsWritten });
     res.status(200).json(result.reply);
   } catch (error) {
     if (error instanceof ConfigError) return refuse(503, REFUSALS.notConfigured, error.message);
