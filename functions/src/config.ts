@@ -41,6 +41,8 @@ export interface FunctionsConfig {
   readonly shardTopic: string | undefined;
   /** Fan out to one message per shard (cluster) only above this many units. */
   readonly shardAbove: number;
+  /** A unit's webhook calls closer together than this are answered 429 (0 = no limit). */
+  readonly webhookMinIntervalSeconds: number;
 }
 
 /** Google Sheets and Drive (TONGHOP_SOURCE=google). */
@@ -100,6 +102,7 @@ const envSchema = z.object({
   TONGHOP_WEBHOOK_KEY: z.string().min(32, 'at least 32 random characters, e.g. from `openssl rand -hex 32`').optional(),
   TONGHOP_SHARD_TOPIC: z.string().regex(/^[A-Za-z][\w.~+%-]{2,254}$/, 'a Pub/Sub topic name such as tonghop-sweep-shard').optional(),
   TONGHOP_SHARD_ABOVE: z.coerce.number().int().positive().default(300),
+  TONGHOP_WEBHOOK_MIN_INTERVAL_SECONDS: z.coerce.number().int().min(0, 'seconds, 0 or more (0 = no limit)').max(3600, 'seconds, at most 3600').default(30),
   TONGHOP_SEND_HOURS: z
     .string()
     .regex(/^([01]?\d|2[0-4])-([01]?\d|2[0-4])$/, 'two hours, e.g. 7-20 (send from 07:00 until 20:00)')
@@ -138,7 +141,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     google: googleConfig(e),
     maxRowsPerTab: e.TONGHOP_MAX_ROWS_PER_TAB,
     controlWorkbook: e.TONGHOP_CONTROL_WORKBOOK === undefined ? undefined : path.resolve(cwd, e.TONGHOP_CONTROL_WORKBOOK),
-    functions: { webhookKey: e.TONGHOP_WEBHOOK_KEY, shardTopic: e.TONGHOP_SHARD_TOPIC, shardAbove: e.TONGHOP_SHARD_ABOVE },
+    functions: { webhookKey: e.TONGHOP_WEBHOOK_KEY, shardTopic: e.TONGHOP_SHARD_TOPIC, shardAbove: e.TONGHOP_SHARD_ABOVE, webhookMinIntervalSeconds: e.TONGHOP_WEBHOOK_MIN_INTERVAL_SECONDS },
   };
 }
 

@@ -64,6 +64,8 @@ describe('Cloud Functions', () => {
       TONGHOP_CONTROL_WORKBOOK: path.join(home, 'control.xlsx'),
       TONGHOP_WEBHOOK_KEY: KEY,
       TONGHOP_SEND_HOURS: '0-24',
+      // Calls here follow each other within seconds; the limit itself is tested in functions-process.test.ts.
+      TONGHOP_WEBHOOK_MIN_INTERVAL_SECONDS: '0',
     });
     logging.sink = (line) => void logged.push(line);
     await import('../../functions/src/index.js');
@@ -158,5 +160,22 @@ describe('Cloud Functions', () => {
     expect(entries.every((e) => ['INFO', 'WARNING', 'ERROR'].includes(String(e.severity)) && typeof e.runId === 'string')).toBe(true);
     const text = logged.join('');
     for (const personal of ['Nguyễn Thị Lan', 'Trần Minh', '0983018027', '12345', 'tpt@th-a.example', 'vp@example.com', 'Lê Ánh Hồng']) expect(text).not.toContain(personal);
+  });
+
+  it('reuses the instance’s control reading until the control workbook changes', async () => {
+    const controlCachedOf = async (unitId: string) => {
+      const response = await post(sheetEventCall(body(unitId), { unitId }));
+      const line = logged.map((l) => JSON.parse(l) as Record<string, unknown>).findLast((e) => e.message === 'sheetEvent ingested' && e.unitId === unitId);
+      return { status: response.status, cached: line?.controlCached };
+    };
+    expect(await controlCachedOf('th-a')).toEqual({ status: 200, cached: true });
+    // The district registers a new unit: the next call reads the control again and knows it.
+    await writeControlWorkbook(path.join(home, 'control.xlsx'), {
+      settings: { districtName: 'Quận Đoàn thử', officeEmail: 'vp@example.com', contactName: 'Lê Ánh Hồng', contactPhone: '0983 018 027' },
+      units: [school('th-a'), school('th-b'), school('th-c')],
+      forms: [{ formId: 'tap-huan-2024', title: 'Đăng ký tập huấn', enabled: true, dueDate }],
+    });
+    expect(await controlCachedOf('th-c')).toEqual({ status: 200, cached: false });
+    expect(await controlCachedOf('th-c')).toEqual({ status: 200, cached: true });
   });
 });

@@ -1,7 +1,9 @@
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Firestore } from '@google-cloud/firestore';
 import { ConfigError, type Config, type GoogleConfig } from '../config.js';
 import { connectGoogle } from './google/connect-google.js';
+import { spreadsheetFingerprint } from './google/drive-listing.js';
 import { isSpreadsheetId, spreadsheetUrl, type GoogleApis } from './google/google-apis.js';
 import { GoogleSummarySpreadsheet } from './google/google-summary-spreadsheet.js';
 import { GoogleUnitSheets } from './google/google-unit-sheets.js';
@@ -14,7 +16,7 @@ import { UnitWorkbookFolder } from './workbook/unit-workbook-folder.js';
 import type { ControlReading } from '../domain/units/read-control.js';
 import type { Unit } from '../domain/units/unit.js';
 import type { FeedbackTarget, SummaryOutput } from '../jobs/summarize/ports.js';
-import type { UnitSheetSource } from '../jobs/sweep/ports.js';
+import type { SourceFingerprint, UnitSheetSource } from '../jobs/sweep/ports.js';
 import { CONTROL_FILE } from '../jobs/demo/write-demo-district.js';
 
 /*
@@ -27,6 +29,11 @@ export interface DistrictSheets {
   readonly units: UnitSheetSource & FeedbackTarget;
   readonly output: SummaryOutput;
   readControl(): Promise<ControlReading>;
+  /**
+   * What moves whenever the control sheet changes (a workbook's mtime and size, the spreadsheet's
+   * Drive version): an instance may keep its reading while this stays the same. Undefined when unknown.
+   */
+  controlFingerprint(): Promise<string | undefined>;
   /** Where the unit sheets are, for people: a folder, or the Drive folder's address. */
   readonly unitsLocation: string;
   /** Where notices are written when no SMTP server is set. */
@@ -62,6 +69,7 @@ export async function openDistrictSheets(config: Config, db: Firestore, paths: W
     units: new GoogleUnitSheets(api, google.folderId, { maxRowsPerTab: config.maxRowsPerTab }),
     output: new GoogleSummarySpreadsheet(api, google.summarySpreadsheetId, new FirestoreOutputMarks(db)),
     readControl: () => readControlSpreadsheet(api, google.controlSpreadsheetId),
+    controlFingerprint: async () => fingerprintText(await spreadsheetFingerprint(api, google.controlSpreadsheetId)),
     unitsLocation: `https://drive.google.com/drive/folders/${google.folderId}`,
     outboxDir: path.resolve(paths.outbox ?? path.join(config.home, 'outbox')),
     sheetLinkOf: (unit) => (isSpreadsheetId(unit.source) ? spreadsheetUrl(unit.source) : 'bảng tính của đơn vị (chưa được tạo: Quận Đoàn sẽ gửi đường dẫn)'),
@@ -85,6 +93,10 @@ function connectionFor(google: GoogleConfig): Promise<GoogleApis> {
   return connection;
 }
 
+function fingerprintText(fingerprint: SourceFingerprint | null): string | undefined {
+  return fingerprint ? `${fingerprint.modifiedAt.toISOString()}:${fingerprint.size}` : undefined;
+}
+
 /** Unit workbooks in a folder, a control workbook, a summary workbook next to it. */
 export function workbookDistrict(controlPath: string, paths: WorkbookPaths & { readonly maxRowsPerTab?: number } = {}): DistrictSheets {
   const unitsDir = paths.unitsDir ? path.resolve(paths.unitsDir) : path.join(path.dirname(controlPath), 'units');
@@ -92,6 +104,11 @@ export function workbookDistrict(controlPath: string, paths: WorkbookPaths & { r
     units: new UnitWorkbookFolder(unitsDir, paths.maxRowsPerTab === undefined ? {} : { maxRowsPerTab: paths.maxRowsPerTab }),
     output: new SummaryWorkbookFile(paths.summary ? path.resolve(paths.summary) : defaultSummaryPath(controlPath)),
     readControl: () => readControlWorkbook(controlPath),
+    controlFingerprint: () =>
+      stat(controlPath).then(
+        (file) => `${file.mtimeMs}:${file.size}`,
+        () => undefined,
+      ),
     unitsLocation: unitsDir,
     outboxDir: path.resolve(paths.outbox ?? path.join(path.dirname(controlPath), 'outbox')),
     sheetLinkOf: workbookLink,

@@ -36,12 +36,24 @@ export function runtime(env: NodeJS.ProcessEnv = process.env): Runtime {
   return shared;
 }
 
-/** Open the district for one invocation: its sheets (workbooks or Google Sheets), control reading and forms. */
-export async function openDistrict({ config, db }: Runtime): Promise<District> {
+/** The last control reading of this instance, with the control sheet's fingerprint when it was read. */
+let control: { readonly fingerprint: string; readonly district: Omit<District, 'sheets'> } | undefined;
+
+/**
+ * Open the district for one invocation: its sheets (workbooks or Google Sheets), control reading
+ * and forms. The control is read again only when its fingerprint moved (one Drive `files.get`
+ * instead of reading every tab at each webhook call). The fingerprint is taken before reading, so
+ * a change made during the read is seen at the next call.
+ */
+export async function openDistrict({ config, db }: Runtime): Promise<District & { readonly controlCached: boolean }> {
   const sheets = await openDistrictSheets(config, db);
-  const control = await sheets.readControl();
-  const overridden = applyFormOverrides(await loadBuiltinForms(), control.overrides);
-  return { sheets, control, forms: overridden.specs, problems: [...control.problems, ...overridden.problems] };
+  const fingerprint = await sheets.controlFingerprint();
+  if (control && fingerprint !== undefined && control.fingerprint === fingerprint) return { sheets, ...control.district, controlCached: true };
+  const reading = await sheets.readControl();
+  const overridden = applyFormOverrides(await loadBuiltinForms(), reading.overrides);
+  const district = { control: reading, forms: overridden.specs, problems: [...reading.problems, ...overridden.problems] };
+  control = fingerprint === undefined ? undefined : { fingerprint, district };
+  return { sheets, ...district, controlCached: false };
 }
 
 /** An id for one invocation, for the logs. */

@@ -6,6 +6,9 @@ import { FirestoreNoticeLedger } from '../adapters/store/firestore-notice-ledger
 import { FirestoreSummaryStore } from '../adapters/store/firestore-summary-store.js';
 import { FirestoreSweepStore } from '../adapters/store/firestore-sweep-store.js';
 import { runDistrict, type RunRequest, type ShardPublisher } from '../jobs/sweep/run-district.js';
+import { StoreUnavailableError } from '../adapters/store/store-deadline.js';
+import { ConfigError } from '../config.js';
+import type { UnitSweepResult } from '../jobs/sweep/sweep-unit.js';
 import { log } from './log.js';
 import { newRunId, openDistrict, runtime } from './runtime.js';
 
@@ -33,8 +36,11 @@ export function runRequestOf(event: PubSubEvent): RunRequest | undefined {
  * `scheduledSweep` and `sweepShard` (CloudEvents from Pub/Sub, fired by Cloud Scheduler): the
  * nightly sweep, fanned out to one message per cụm thi đua above TONGHOP_SHARD_ABOVE units when
  * TONGHOP_SHARD_TOPIC is set, or the summary step. A message that cannot be read is logged and
- * acknowledged (retrying it would not help); a failed run throws, so Pub/Sub redelivers it and
- * the idempotent sweep carries on where it stopped.
+ * acknowledged (retrying it would not help), and so is a configuration error (logged with the
+ * setting to fix). A unit that could not be swept or given its feedback is logged by id and the
+ * invocation still succeeds: redelivering the whole district for one unit would loop forever. Only
+ * a run that fails as a whole (Firestore unreachable) throws, so Pub/Sub redelivers it and the
+ * idempotent sweep carries on where it stopped.
  */
 export async function scheduledSweep(event: PubSubEvent, publisher?: ShardPublisher): Promise<void> {
   const runId = newRunId();
@@ -43,6 +49,19 @@ export async function scheduledSweep(event: PubSubEvent, publisher?: ShardPublis
     log('ERROR', 'scheduledSweep: unreadable message, acknowledged without running', { runId, eventId: event.id });
     return;
   }
+  try {
+    await sweepStep(runId, request, publisher);
+  } catch (error) {
+    if (error instanceof ConfigError) return log('ERROR', `scheduledSweep: ${error.message}`, { runId, eventId: event.id });
+    const store = error instanceof StoreUnavailableError;
+    // Our store error names the fix; another error's message may quote a cell, so only its name is logged.
+    const detail = store ? error.message : error instanceof Error ? error.name : 'unknown error';
+    log('ERROR', `scheduledSweep failed, will be redelivered: ${detail}`, { runId, eventId: event.id });
+    throw error;
+  }
+}
+
+async function sweepStep(runId: string, request: RunRequest, publisher: ShardPublisher | undefined): Promise<void> {
   const rt = runtime();
   const district = await openDistrict(rt);
   // Counts only: the messages may quote what district staff typed (names, emails).
@@ -65,9 +84,18 @@ export async function scheduledSweep(event: PubSubEvent, publisher?: ShardPublis
     now: new Date(),
   });
   const fields = { runId, step: request.step, shard: request.shard, kind: result.kind };
+  if (result.kind === 'swept') logUnitFailures(runId, result.sweep.units);
+  if (result.kind !== 'fanned-out') for (const { unitId } of result.summary?.feedback.refused ?? []) log('WARNING', 'scheduledSweep: unit sheet not given its feedback', { runId, unitId });
   if (result.kind === 'fanned-out') log('INFO', 'scheduledSweep fanned out', { ...fields, shards: result.shards });
   else if (result.kind === 'swept') log('INFO', 'scheduledSweep swept', { ...fields, unitsRead: result.sweep.totals.unitsRead, writes: result.sweep.totals.writes, statsWritten: result.summary?.statsWritten });
   else log('INFO', 'scheduledSweep summarized', { ...fields, statsWritten: result.summary.statsWritten, summaryWritten: result.summary.summary?.written, unitsGivenFeedback: result.summary.feedback.unitsWritten });
+}
+
+const SWEPT_NORMALLY: ReadonlySet<string> = new Set(['read', 'unchanged', 'same-content', 'missing']);
+
+/** One line per unit the sweep could not read (its id and outcome only: the message may quote its cells). */
+function logUnitFailures(runId: string, units: readonly UnitSweepResult[]): void {
+  for (const unit of units) if (!SWEPT_NORMALLY.has(unit.outcome)) log('WARNING', 'scheduledSweep: unit not swept', { runId, unitId: unit.unitId, outcome: unit.outcome });
 }
 
 /** `scheduledNotices` (CloudEvent, e.g. 07:30 ICT): the reminder, due, overdue and escalation mails due now, and the digest. */

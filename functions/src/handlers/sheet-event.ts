@@ -1,18 +1,18 @@
 import type { Request, Response } from '@google-cloud/functions-framework';
 import { z } from 'zod';
-import { FirestoreNoticeLedger } from '../adapters/store/firestore-notice-ledger.js';
 import { FirestoreReplayGuard } from '../adapters/store/firestore-replay-guard.js';
 import { FirestoreSummaryStore } from '../adapters/store/firestore-summary-store.js';
 import { FirestoreSweepStore } from '../adapters/store/firestore-sweep-store.js';
+import { FirestoreUnitCallLimiter } from '../adapters/store/firestore-unit-call-limiter.js';
+import { StoreUnavailableError } from '../adapters/store/store-deadline.js';
 import { ConfigError } from '../config.js';
 import { SHEET_EVENT_ACTIONS } from '../domain/feedback/sheet-event-reply.js';
 import { checkSheetEventSignature, SIGNATURE_HEADER, SIGNATURE_WINDOW_SECONDS, TIMESTAMP_HEADER, unitWebhookSecret } from '../domain/webhook/sheet-event-signature.js';
 import { ingestUnit } from '../jobs/ingest/ingest-unit.js';
+import { MAX_BODY_BYTES } from './body-limit.js';
 import { log } from './log.js';
+import { REFUSALS, tooSoonMessage } from './refusals.js';
 import { newRunId, openDistrict, runtime } from './runtime.js';
-
-/** The Apps Script sends a few hundred bytes; anything much larger is not from it. */
-export const MAX_BODY_BYTES = 16 * 1024;
 
 const bodySchema = z.object({
   action: z.enum(SHEET_EVENT_ACTIONS),
@@ -21,19 +21,6 @@ const bodySchema = z.object({
   sheet: z.string().max(200).nullable().optional(),
   sentAt: z.string().max(40).optional(),
 });
-
-/** Answers people read in a toast: short, Vietnamese, no internal detail. */
-const REFUSALS = {
-  method: 'Chỉ nhận yêu cầu POST từ bảng tính của đơn vị.',
-  tooLarge: 'Dữ liệu gửi đi quá lớn.',
-  malformed: 'Yêu cầu không đúng định dạng.',
-  signature: 'Chữ ký không hợp lệ hoặc đã hết hạn.',
-  replayed: 'Yêu cầu này đã được gửi trước đó.',
-  unregistered: 'Đơn vị chưa được đăng ký với Quận Đoàn.',
-  otherSheet: 'Bảng tính này không phải bảng tính đã đăng ký của đơn vị.',
-  notConfigured: 'Máy chủ Tổng hợp chưa được cấu hình; hệ thống sẽ tổng hợp trong lượt quét tối nay.',
-  failed: 'Máy chủ Tổng hợp gặp lỗi; hệ thống sẽ tổng hợp trong lượt quét tối nay.',
-} as const;
 
 /**
  * `sheetEvent` (HTTP): a unit's spreadsheet reports an edit, asks for a check, or submits.
@@ -63,6 +50,12 @@ export async function sheetEvent(req: Request, res: Response, now: () => Date = 
     if (!check.ok) return refuse(401, REFUSALS.signature, `signature ${check.reason}`, body.unitId);
     const fresh = await new FirestoreReplayGuard(rt.db).claim(signature ?? '', new Date(at.getTime() + 2 * SIGNATURE_WINDOW_SECONDS * 1000));
     if (!fresh) return refuse(401, REFUSALS.replayed, 'signature replayed', body.unitId);
+    // Only after the signature: an unsigned caller cannot use up a unit's turn.
+    const turn = await new FirestoreUnitCallLimiter(rt.db, rt.config.functions.webhookMinIntervalSeconds).claim(body.unitId, at);
+    if (!turn.admitted) {
+      res.set('retry-after', String(turn.retryAfterSeconds));
+      return refuse(429, tooSoonMessage(turn.retryAfterSeconds), 'unit called again within TONGHOP_WEBHOOK_MIN_INTERVAL_SECONDS', body.unitId);
+    }
 
     const district = await openDistrict(rt);
     const unit = district.control.units.find((u) => u.id === body.unitId);
@@ -77,15 +70,15 @@ export async function sheetEvent(req: Request, res: Response, now: () => Date = 
       settings: district.control.settings,
       sheets: district.sheets.units,
       sweepStore: new FirestoreSweepStore(rt.db),
-      summaryStore: new FirestoreSummaryStore(rt.db),
-      notices: new FirestoreNoticeLedger(rt.db),
+      store: new FirestoreSummaryStore(rt.db),
       now: at,
     });
     const totals = result.sweep.totals;
-    log('INFO', 'sheetEvent ingested', { runId, unitId: unit.id, action: body.action, rowsValid: totals.rowsValid, rowsRejected: totals.rowsRejected, writes: totals.writes });
+    log('INFO', 'sheetEvent ingested', { runId, unitId: unit.id, action: body.action, controlCached: district.controlCached, rowsValid: totals.rowsValid, rowsRejected: totals.rowsRejected, writes: totals.writes, statsComputed: result.statsComputed, statsWritten: result.statsWritten });
     res.status(200).json(result.reply);
   } catch (error) {
     if (error instanceof ConfigError) return refuse(503, REFUSALS.notConfigured, error.message);
+    if (error instanceof StoreUnavailableError) return refuse(503, REFUSALS.failed, error.message, body.unitId);
     log('ERROR', `sheetEvent failed: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`, { runId, unitId: body.unitId });
     res.status(500).json({ ok: false, message: REFUSALS.failed });
   }

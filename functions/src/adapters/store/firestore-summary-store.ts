@@ -1,12 +1,13 @@
 import { Timestamp, type DocumentData, type Firestore } from '@google-cloud/firestore';
 import type { FormPeriodStats } from '../../domain/stats/form-period-stats.js';
 import type { StoredSubmission } from '../../domain/summary/district-picture.js';
+import type { UnitScopeStore } from '../../jobs/ingest/ports.js';
 import type { SummaryStore } from '../../jobs/summarize/ports.js';
 import type { SourceState } from '../../jobs/sweep/ports.js';
 import { COLLECTIONS, FirestoreSweepStore, sourceStateFromDoc } from './firestore-sweep-store.js';
 
 /** The summary job's persistence on Firestore: reads submissions and sources, writes `stats/{form}~{period}`. */
-export class FirestoreSummaryStore implements SummaryStore {
+export class FirestoreSummaryStore implements SummaryStore, UnitScopeStore {
   private readonly sweepStore: FirestoreSweepStore;
 
   constructor(private readonly db: Firestore) {
@@ -22,6 +23,28 @@ export class FirestoreSummaryStore implements SummaryStore {
     const doc = await this.db.collection(COLLECTIONS.submissions).doc(id).get();
     const data = doc.data();
     return data ? submissionFromDoc(doc.id, data) : undefined;
+  }
+
+  async loadUnitSubmissions(unitId: string): Promise<StoredSubmission[]> {
+    const snapshot = await this.db.collection(COLLECTIONS.submissions).where('unitId', '==', unitId).get();
+    return snapshot.docs.map((doc) => submissionFromDoc(doc.id, doc.data()));
+  }
+
+  async loadFormPeriodSubmissions(formId: string, periodId: string): Promise<StoredSubmission[]> {
+    const snapshot = await this.db.collection(COLLECTIONS.submissions).where('formId', '==', formId).where('periodId', '==', periodId).get();
+    return snapshot.docs.map((doc) => submissionFromDoc(doc.id, doc.data()));
+  }
+
+  async loadSourceState(unitId: string): Promise<SourceState | undefined> {
+    const doc = await this.db.collection(COLLECTIONS.sources).doc(unitId).get();
+    const data = doc.data();
+    return data ? sourceStateFromDoc(unitId, data) : undefined;
+  }
+
+  async loadStatsHash(formId: string, periodId: string): Promise<string | undefined> {
+    const doc = await this.db.collection(COLLECTIONS.stats).doc(`${formId}~${periodId}`).get();
+    const hash: unknown = doc.get('inputsHash');
+    return typeof hash === 'string' ? hash : undefined;
   }
 
   async loadSourceStates(): Promise<Map<string, SourceState>> {

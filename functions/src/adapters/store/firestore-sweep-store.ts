@@ -12,6 +12,7 @@ export const COLLECTIONS = {
   stats: 'stats',
   outputs: 'outputs',
   webhookSignatures: 'webhookSignatures',
+  webhookUnitCalls: 'webhookUnitCalls',
 } as const;
 
 /** The sweep's persistence on Firestore: one transaction per changed unit, so concurrent sweeps stay consistent. */

@@ -1,53 +1,109 @@
 import { sheetEventReply, type SheetEventAction } from '../../domain/feedback/sheet-event-reply.js';
 import type { FormSpec } from '../../domain/forms/form-spec.js';
+import { periodsStartedBy } from '../../domain/periods/schedule.js';
+import { formPeriodStats, type UnitSubmission } from '../../domain/stats/form-period-stats.js';
+import { hashContent } from '../../domain/submissions/build-submissions.js';
+import type { DistrictPicture, StoredSubmission } from '../../domain/summary/district-picture.js';
 import type { DistrictSettings } from '../../domain/units/read-control.js';
 import type { Unit } from '../../domain/units/unit.js';
-import type { NoticeLedger } from '../notify/ports.js';
-import { summarize } from '../summarize/summarize.js';
-import type { FeedbackTarget, SummaryStore } from '../summarize/ports.js';
+import { giveUnitFeedback } from '../summarize/give-unit-feedback.js';
+import type { FeedbackTarget } from '../summarize/ports.js';
+import { statsInputsHash } from '../summarize/stats-inputs-hash.js';
 import type { SweepStore, UnitSheetSource } from '../sweep/ports.js';
 import { sweep, type SweepResult } from '../sweep/sweep.js';
+import type { UnitScopeStore } from './ports.js';
 
 export interface IngestUnitInput {
   readonly action: SheetEventAction;
   readonly unit: Unit;
-  /** The whole registry: statistics need every expected unit. */
+  /** The whole registry: the statistics of a (form, period) the unit changed need every expected unit. */
   readonly units: readonly Unit[];
   readonly forms: readonly FormSpec[];
   readonly settings: DistrictSettings;
   readonly sheets: UnitSheetSource & FeedbackTarget;
   readonly sweepStore: SweepStore;
-  readonly summaryStore: SummaryStore;
-  readonly notices?: Pick<NoticeLedger, 'load'>;
+  readonly store: UnitScopeStore;
   readonly now: Date;
 }
 
 export interface IngestUnitResult {
   readonly sweep: SweepResult;
+  /** Statistics documents recomputed (the (form, period) pairs whose submission of this unit changed) and written. */
+  readonly statsComputed: number;
+  readonly statsWritten: number;
   /** The Vietnamese answer for the unit's spreadsheet. */
   readonly reply: { readonly ok: boolean; readonly message: string };
 }
 
 /**
- * One unit, now (its spreadsheet called the webhook): sweep its sheet, refresh the statistics,
- * write its row statuses back, and answer in a sentence. The district summary is left to the
- * scheduled run, so a unit typing all afternoon does not rewrite it at every edit.
+ * One unit, now (its spreadsheet called the webhook): sweep its sheet, recompute the statistics of
+ * only the (form, period) pairs its submissions changed, write its row statuses back, and answer in
+ * a sentence. Nothing of the other units is read but the submissions of those pairs; the district
+ * summary is left to the scheduled run, so a unit typing all afternoon does not rewrite it.
  */
 export async function ingestUnit(input: IngestUnitInput): Promise<IngestUnitResult> {
-  const { unit, now } = input;
-  const swept = await sweep({ units: [unit], forms: input.forms, source: input.sheets, store: input.sweepStore, now });
-  const summary = await summarize({
-    settings: input.settings,
-    units: input.units,
-    forms: input.forms,
-    store: input.summaryStore,
-    feedback: input.sheets,
-    feedbackFor: new Set([unit.id]),
-    ...(input.notices ? { notices: input.notices } : {}),
-    now,
-  });
+  const { unit, now, store } = input;
+  const before = versionsOf(await store.loadUnitSubmissions(unit.id));
+  const swept = await sweep({ units: [unit], forms: input.forms, source: input.sheets, store: unitSweepStore(input.sweepStore, store, unit.id), now });
+  const mine = await store.loadUnitSubmissions(unit.id);
+  const after = versionsOf(mine);
+  const touched = new Set([...before.keys(), ...after.keys()].filter((id) => before.get(id)?.version !== after.get(id)?.version).map((id) => (after.get(id) ?? before.get(id))?.pair));
+
+  let statsComputed = 0;
+  let statsWritten = 0;
+  for (const spec of input.forms) {
+    for (const period of periodsStartedBy(spec, now)) {
+      if (!touched.has(`${spec.id}~${period.id}`)) continue;
+      const submissions = new Map<string, UnitSubmission>((await store.loadFormPeriodSubmissions(spec.id, period.id)).map((s) => [s.unitId, s]));
+      const stats = formPeriodStats({ spec, period, units: input.units, submissions, now });
+      const inputsHash = statsInputsHash(spec, period.id, input.units, submissions, stats);
+      statsComputed++;
+      if ((await store.loadStatsHash(spec.id, period.id)) === inputsHash) continue;
+      await store.saveStats(stats, inputsHash, now);
+      statsWritten++;
+    }
+  }
+
+  const picture = unitPicture(input, mine);
+  const state = await store.loadSourceState(unit.id);
+  if (state?.status === 'ok' && state.fingerprint) await giveUnitFeedback(unit, { ...state, fingerprint: state.fingerprint }, picture, input.sheets, store);
+
   const result = swept.units[0];
   const problems = (result?.problems ?? []).filter((p) => p.severity === 'error').map((p) => p.message);
   const counts = result?.current.counts ?? { valid: 0, rejected: 0, nil: 0 };
-  return { sweep: swept, reply: sheetEventReply({ action: input.action, unitId: unit.id, counts, problems }, summary.picture) };
+  return { sweep: swept, statsComputed, statsWritten, reply: sheetEventReply({ action: input.action, unitId: unit.id, counts, problems }, picture) };
+}
+
+/** The sweep store, with the remembered sources narrowed to this unit's (the sweep would read every unit's). */
+function unitSweepStore(sweepStore: SweepStore, store: UnitScopeStore, unitId: string): SweepStore {
+  return {
+    loadSourceStates: async () => {
+      const state = await store.loadSourceState(unitId);
+      return new Map(state ? [[unitId, state]] : []);
+    },
+    commitUnit: (commit) => sweepStore.commitUnit(commit),
+    saveSourceState: (state) => sweepStore.saveSourceState(state),
+    recordSweep: (record) => sweepStore.recordSweep(record),
+  };
+}
+
+/** Each submission's content version and its (form, period), by id. */
+function versionsOf(submissions: readonly StoredSubmission[]): Map<string, { version: string; pair: string }> {
+  return new Map(submissions.map((s) => [s.id, { version: hashContent(s), pair: `${s.formId}~${s.periodId}` }]));
+}
+
+/**
+ * The district as this one unit sees it: every started period of every form with the unit's own
+ * standing (a unit's status depends on its own submission and registry entry only).
+ */
+function unitPicture(input: IngestUnitInput, mine: readonly StoredSubmission[]): DistrictPicture {
+  const { unit, now } = input;
+  const periods = input.forms.flatMap((spec) =>
+    periodsStartedBy(spec, now).map((period) => {
+      const own = mine.find((s) => s.formId === spec.id && s.periodId === period.id);
+      const submissions = new Map<string, UnitSubmission>(own ? [[unit.id, own]] : []);
+      return { spec, period, stats: formPeriodStats({ spec, period, units: [unit], submissions, now }) };
+    }),
+  );
+  return { settings: input.settings, forms: input.forms, units: [unit], periods, submissions: mine, sourceProblems: [], now };
 }

@@ -1,14 +1,13 @@
-import { buildUnitFeedback } from '../../domain/feedback/build-unit-feedback.js';
-import type { UnitFeedback } from '../../domain/feedback/unit-feedback.js';
 import type { FormSpec } from '../../domain/forms/form-spec.js';
-import type { FormPeriodStats, UnitSubmission } from '../../domain/stats/form-period-stats.js';
 import { hashContent } from '../../domain/submissions/build-submissions.js';
 import { buildSummary } from '../../domain/summary/build-summary.js';
 import type { DistrictPicture } from '../../domain/summary/district-picture.js';
 import type { SummaryModel } from '../../domain/summary/summary-model.js';
 import type { DistrictSettings } from '../../domain/units/read-control.js';
 import type { Unit } from '../../domain/units/unit.js';
+import { giveUnitFeedback } from './give-unit-feedback.js';
 import { loadDistrictPicture } from './load-district-picture.js';
+import { statsInputsHash } from './stats-inputs-hash.js';
 import type { NoticeLedger } from '../notify/ports.js';
 import type { FeedbackTarget, SummaryOutput, SummaryStore } from './ports.js';
 
@@ -80,16 +79,11 @@ export async function summarize(input: SummarizeInput): Promise<SummarizeResult>
   for (const [i, unit] of feedbackUnits.entries()) {
     const state = sources.get(unit.id);
     if (!input.feedback || !state?.fingerprint) continue;
-    const feedback = buildUnitFeedback(unit, state.tabs, picture);
-    const feedbackHash = feedbackHashOf(feedback);
-    // The sheet already shows this feedback (the system wrote it, and no sweep has read the sheet since): not even opened.
-    const written = state.feedbackHash === feedbackHash ? undefined : await input.feedback.write(unit, feedback, state.fingerprint);
+    const written = await giveUnitFeedback(unit, { ...state, fingerprint: state.fingerprint }, picture, input.feedback, store);
     if (written?.outcome === 'written') {
-      await store.saveSourceState({ ...state, fingerprint: written.fingerprint, contentHash: written.contentHash, feedbackHash });
       unitsWritten++;
       cellsWritten += written.cells;
     } else if (written?.outcome === 'unchanged') {
-      await store.saveSourceState({ ...state, feedbackHash });
       sourcesRecorded++;
     } else if (written?.outcome === 'moved-on') {
       unitsMovedOn++;
@@ -100,25 +94,4 @@ export async function summarize(input: SummarizeInput): Promise<SummarizeResult>
   }
   const firestoreWrites = statsWritten + unitsWritten + sourcesRecorded;
   return { picture, model, statsComputed: picture.periods.length, statsWritten, firestoreWrites, summary, feedback: { unitsWritten, cellsWritten, unitsMovedOn, refused } };
-}
-
-/**
- * What a statistics document depends on: the form, the expected units' registry entries and the
- * submissions' content and times — not the clock, so an unchanged district is never rewritten.
- */
-function statsInputsHash(spec: FormSpec, periodId: string, units: readonly Unit[], submissions: ReadonlyMap<string, UnitSubmission>, stats: FormPeriodStats): string {
-  const expected = new Set(stats.units.map((u) => u.unitId));
-  return hashContent({
-    spec,
-    periodId,
-    units: units.filter((u) => expected.has(u.id)),
-    submissions: [...submissions.values()].filter((s) => expected.has(s.unitId)),
-    standings: stats.units.map((u) => [u.unitId, u.status, u.onTime ?? null, u.daysLate ?? null]),
-  });
-}
-
-
-/** Hash of what a unit's sheet is given back (status by row as entries, since a Map has no JSON form). */
-function feedbackHashOf(feedback: UnitFeedback): string {
-  return hashContent({ ...feedback, tabs: feedback.tabs.map((tab) => ({ ...tab, statusByRow: [...tab.statusByRow.entries()] })) });
 }

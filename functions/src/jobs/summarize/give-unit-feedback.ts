@@ -1,0 +1,27 @@
+import { buildUnitFeedback } from '../../domain/feedback/build-unit-feedback.js';
+import type { DistrictPicture } from '../../domain/summary/district-picture.js';
+import type { Unit } from '../../domain/units/unit.js';
+import type { SourceState } from '../sweep/ports.js';
+import { feedbackHashOf } from './feedback-hash.js';
+import type { FeedbackTarget, FeedbackWrite, SummaryStore } from './ports.js';
+
+/**
+ * Write one unit's row statuses and "Tình hình nộp" tab, and record what its sheet now shows.
+ * Undefined when the sheet already shows this feedback (the system wrote it and no sweep has read
+ * the sheet since): then it is not even opened.
+ */
+export async function giveUnitFeedback(
+  unit: Unit,
+  state: SourceState & { readonly fingerprint: NonNullable<SourceState['fingerprint']> },
+  picture: DistrictPicture,
+  target: FeedbackTarget,
+  store: Pick<SummaryStore, 'saveSourceState'>,
+): Promise<FeedbackWrite | undefined> {
+  const feedback = buildUnitFeedback(unit, state.tabs, picture);
+  const feedbackHash = feedbackHashOf(feedback);
+  if (state.feedbackHash === feedbackHash) return undefined;
+  const written = await target.write(unit, feedback, state.fingerprint);
+  if (written.outcome === 'written') await store.saveSourceState({ ...state, fingerprint: written.fingerprint, contentHash: written.contentHash, feedbackHash });
+  else if (written.outcome === 'unchanged') await store.saveSourceState({ ...state, feedbackHash });
+  return written;
+}
