@@ -1,9 +1,9 @@
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { FormSpec } from '../../domain/forms/form-spec.js';
 import { FORMS_TAB_SPEC, SETTINGS_LABELS, SETTINGS_TAB, UNITS_TAB_SPEC } from '../../domain/units/control-layout.js';
 import { UNIT_TYPE_LABELS, type Unit } from '../../domain/units/unit.js';
+import { makePrivateDir, writePrivateFile } from '../private-files.js';
 import { columnNumFmt, columnWidth } from './write-column-format.js';
 import type { WritableCell, WritableRow } from './write-sheet-layout.js';
 import { addColumnValidations } from './write-validations.js';
@@ -47,8 +47,8 @@ export async function writeControlWorkbook(file: string, control: ControlWorkboo
   addTableSheet(workbook, UNITS_TAB_SPEC, `DANH SÁCH ĐƠN VỊ BÁO CÁO — ${district}`, control.units.map(unitRow));
   addTableSheet(workbook, FORMS_TAB_SPEC, `BIỂU MẪU ÁP DỤNG — ${district}`, (control.forms ?? []).map(formRow));
   addSettingsSheet(workbook, control.settings);
-  await mkdir(path.dirname(file), { recursive: true });
-  await workbook.xlsx.writeFile(file);
+  await makePrivateDir(path.dirname(file));
+  await writePrivateFile(file, Buffer.from(await workbook.xlsx.writeBuffer()));
 }
 
 /** A 'YYYY-MM-DD' date as a date cell (wall-clock midnight in the UTC fields, the exceljs convention). */
