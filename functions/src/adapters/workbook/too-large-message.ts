@@ -26,7 +26,7 @@ export function tooLargeMessage(fileName: string, refusal: XlsxRefusal): string 
     case 'rows':
       return `${where(refusal.tab)} có ${n(refusal.rows)} dòng, vượt giới hạn ${n(refusal.limit)} dòng mỗi trang. Hãy xóa các dòng thừa ở cuối trang (kể cả dòng chỉ có định dạng) hoặc tách báo cáo, rồi gửi lại.`;
     case 'columns':
-      return `${where(refusal.tab)} dùng đến cột ${columnLetter(refusal.column - 1)} (cột thứ ${n(refusal.column)}), vượt giới hạn ${n(refusal.limit)} cột. Hãy xóa các cột thừa bên phải bảng (kể cả cột chỉ có định dạng), ${RESEND}.`;
+      return `${where(refusal.tab)} có ô (dữ liệu hoặc định dạng) ở cột ${columnLetter(refusal.column - 1)} (cột thứ ${n(refusal.column)}), vượt giới hạn ${n(refusal.limit)} cột. Hãy xóa các cột thừa bên phải bảng (kể cả cột chỉ có định dạng), ${RESEND}.`;
     case 'cells':
       return `${where(refusal.tab)} có ${n(refusal.cells)} ô có dữ liệu hoặc định dạng, vượt giới hạn ${n(refusal.limit)} ô mỗi trang. Hãy xóa các dòng, cột thừa (kể cả ô chỉ có định dạng) hoặc tách báo cáo, ${RESEND}.`;
     case 'file-cells':
