@@ -13,7 +13,7 @@ import { listFolderSpreadsheets, spreadsheetFingerprint, type DriveSpreadsheet }
 import { planFeedbackCells } from './feedback-cells.js';
 import { isSpreadsheetId, type FolderId, type GoogleApis, type SpreadsheetId } from './google-apis.js';
 import { oversizedTabMessage } from './oversized-tab.js';
-import { readSpreadsheetTabs } from './spreadsheet-tabs.js';
+import { readSpreadsheetTabs, type TabBounds } from './spreadsheet-tabs.js';
 import { unitSheetError } from './unit-sheet-errors.js';
 import { writeFeedbackCells } from './write-feedback-cells.js';
 
@@ -69,8 +69,7 @@ export class GoogleUnitSheets implements UnitSheetSource, FeedbackTarget {
   async open(unit: Unit): Promise<OpenedSheets> {
     const fingerprint = this.fingerprints.get(unit.id);
     const wanted = [...formsForUnit(this.forms, unit).map((form) => form.tab), STANDING_TAB];
-    // One row and one column more than the limits are fetched, so an oversized tab is told apart without reading all of it.
-    const tabs = await this.readTabs(unit, wanted, { maxRows: this.limits.maxRowsPerTab + 1, maxColumns: this.limits.maxColumns + 1 });
+    const tabs = await this.readTabs(unit, wanted, this.bounds());
     const oversized = oversizedTabMessage(tabs, this.limits, unit.name);
     if (oversized) throw new SheetReadError('too-large', oversized);
     if (fingerprint) this.lastRead.set(unit.id, { fingerprint, tabs });
@@ -79,7 +78,7 @@ export class GoogleUnitSheets implements UnitSheetSource, FeedbackTarget {
 
   async write(unit: Unit, feedback: UnitFeedback, expected: SourceFingerprint): Promise<FeedbackWrite> {
     const cached = this.lastRead.get(unit.id);
-    const tabs = cached && sameFingerprint(cached.fingerprint, expected) ? cached.tabs : await this.readTabs(unit, [...feedback.tabs.map((t) => t.tab), STANDING_TAB]);
+    const tabs = cached && sameFingerprint(cached.fingerprint, expected) ? cached.tabs : await this.readTabs(unit, [...feedback.tabs.map((t) => t.tab), STANDING_TAB], this.bounds());
     const plan = planFeedbackCells(tabs, feedback);
     if (plan.writes.length === 0) return { outcome: 'unchanged' };
     let written;
@@ -98,7 +97,12 @@ export class GoogleUnitSheets implements UnitSheetSource, FeedbackTarget {
     return { outcome: 'written', cells: plan.writes.length, fingerprint: onlyOurs ? after : expected, contentHash: tabsHash(written.tabs) };
   }
 
-  private async readTabs(unit: Unit, wanted: readonly string[], bounds: { maxRows?: number; maxColumns?: number } = {}): Promise<SheetTab[]> {
+  /** One row and one column more than the limits: enough to tell an oversized tab, never a whole huge one. */
+  private bounds(): TabBounds {
+    return { maxRows: this.limits.maxRowsPerTab + 1, maxColumns: this.limits.maxColumns + 1 };
+  }
+
+  private async readTabs(unit: Unit, wanted: readonly string[], bounds: TabBounds): Promise<SheetTab[]> {
     try {
       return await readSpreadsheetTabs(this.api, unit.source, wanted, bounds);
     } catch (error) {
