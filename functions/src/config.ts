@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { DEFAULT_MAX_ROWS_PER_TAB } from './domain/sheets/sheet-read-error.js';
+import { DEFAULT_SHEET_LIMITS, type SheetLimits } from './domain/sheets/sheet-limits.js';
 
 /** A setting is missing or wrong: the message names the variable and how to fix it. */
 export class ConfigError extends Error {
@@ -26,8 +26,8 @@ export interface Config {
   readonly source: SheetSource;
   /** Set when source is 'google'. */
   readonly google: GoogleConfig | undefined;
-  /** Rows a unit's tab may hold before the sheet is refused as too large (bounded memory). */
-  readonly maxRowsPerTab: number;
+  /** How much a unit's sheet may hold before it is refused unparsed, as too large (bounded memory). */
+  readonly sheetLimits: SheetLimits;
   /** The control workbook (source 'workbook') when not given on the command line; the demo's by default. */
   readonly controlWorkbook: string | undefined;
   readonly functions: FunctionsConfig;
@@ -75,6 +75,10 @@ export interface MailConfig {
   readonly sendUntil: number;
 }
 
+const MB = 1024 * 1024;
+/** A size setting in whole megabytes (MiB), 1 to 2048 (a Buffer cannot hold more). */
+const megabytes = (defaultBytes: number) => z.coerce.number().int().min(1).max(2048).default(defaultBytes / MB);
+
 const SPREADSHEET_ID = /^[A-Za-z0-9_-]{20,}$/;
 
 const envSchema = z.object({
@@ -98,7 +102,14 @@ const envSchema = z.object({
   TONGHOP_SHEETS_WRITES_PER_MINUTE: z.coerce.number().int().positive().max(300).default(60),
   TONGHOP_GOOGLE_RETRY_BASE_MS: z.coerce.number().int().min(1).default(1000),
   TONGHOP_CONTROL_WORKBOOK: z.string().min(1).optional(),
-  TONGHOP_MAX_ROWS_PER_TAB: z.coerce.number().int().min(10).max(1_000_000).default(DEFAULT_MAX_ROWS_PER_TAB),
+  TONGHOP_MAX_FILE_MB: megabytes(DEFAULT_SHEET_LIMITS.maxFileBytes),
+  TONGHOP_MAX_UNZIPPED_MB: megabytes(DEFAULT_SHEET_LIMITS.maxUnzippedBytes),
+  TONGHOP_MAX_PART_MB: megabytes(DEFAULT_SHEET_LIMITS.maxPartBytes),
+  TONGHOP_MAX_SHARED_STRINGS_MB: megabytes(DEFAULT_SHEET_LIMITS.maxSharedStringsBytes),
+  TONGHOP_MAX_ROWS_PER_TAB: z.coerce.number().int().min(10).max(1_048_576).default(DEFAULT_SHEET_LIMITS.maxRowsPerTab),
+  TONGHOP_MAX_CELLS_PER_TAB: z.coerce.number().int().min(100).max(100_000_000).default(DEFAULT_SHEET_LIMITS.maxCellsPerTab),
+  TONGHOP_MAX_CELLS_PER_FILE: z.coerce.number().int().min(100).max(100_000_000).default(DEFAULT_SHEET_LIMITS.maxCellsPerFile),
+  TONGHOP_MAX_COLUMNS: z.coerce.number().int().min(10).max(16_384).default(DEFAULT_SHEET_LIMITS.maxColumns),
   TONGHOP_WEBHOOK_KEY: z.string().min(32, 'at least 32 random characters, e.g. from `openssl rand -hex 32`').optional(),
   TONGHOP_SHARD_TOPIC: z.string().regex(/^[A-Za-z][\w.~+%-]{2,254}$/, 'a Pub/Sub topic name such as tonghop-sweep-shard').optional(),
   TONGHOP_SHARD_ABOVE: z.coerce.number().int().positive().default(300),
@@ -139,7 +150,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     mail,
     source: e.TONGHOP_SOURCE,
     google: googleConfig(e),
-    maxRowsPerTab: e.TONGHOP_MAX_ROWS_PER_TAB,
+    sheetLimits: {
+      maxFileBytes: e.TONGHOP_MAX_FILE_MB * MB,
+      maxUnzippedBytes: e.TONGHOP_MAX_UNZIPPED_MB * MB,
+      maxPartBytes: e.TONGHOP_MAX_PART_MB * MB,
+      maxSharedStringsBytes: e.TONGHOP_MAX_SHARED_STRINGS_MB * MB,
+      maxRowsPerTab: e.TONGHOP_MAX_ROWS_PER_TAB,
+      maxCellsPerTab: e.TONGHOP_MAX_CELLS_PER_TAB,
+      maxCellsPerFile: e.TONGHOP_MAX_CELLS_PER_FILE,
+      maxColumns: e.TONGHOP_MAX_COLUMNS,
+    },
     controlWorkbook: e.TONGHOP_CONTROL_WORKBOOK === undefined ? undefined : path.resolve(cwd, e.TONGHOP_CONTROL_WORKBOOK),
     functions: { webhookKey: e.TONGHOP_WEBHOOK_KEY, shardTopic: e.TONGHOP_SHARD_TOPIC, shardAbove: e.TONGHOP_SHARD_ABOVE, webhookMinIntervalSeconds: e.TONGHOP_WEBHOOK_MIN_INTERVAL_SECONDS },
   };

@@ -10,15 +10,14 @@ import { createFirestore } from '../../functions/src/adapters/store/firestore-cl
 import { StoreUnavailableError } from '../../functions/src/adapters/store/store-deadline.js';
 import { FirestoreSweepStore } from '../../functions/src/adapters/store/firestore-sweep-store.js';
 import { UnitWorkbookFolder } from '../../functions/src/adapters/workbook/unit-workbook-folder.js';
-import type { Unit } from '../../functions/src/domain/units/unit.js';
-import type { UnitSheetSource } from '../../functions/src/jobs/sweep/ports.js';
 import { sweep, type SweepResult } from '../../functions/src/jobs/sweep/sweep.js';
 import { testFirestore } from '../support/firestore.js';
-import { builtinForm } from '../support/forms.js';
 import { standinApis, TEST_FOLDER_ID } from '../support/google.js';
 import { startGoogleStandin } from '../support/google-standin/index.js';
 import { rawXlsx } from '../support/xlsx-package.js';
-import { titled, writeTestWorkbook, type TestCell } from '../support/workbooks.js';
+import { titled, writeTestWorkbook } from '../support/workbooks.js';
+import { countedSweep, FORMS, HEADER, NOW, person, school, SENT_AT, TAB } from './counted-sweep.js';
+import { describeHostileInputs } from './hostile-inputs.js';
 import { describeUnitIsolation } from './isolation.js';
 import { describeProperties } from './properties.js';
 import { tally } from './tally.js';
@@ -29,31 +28,6 @@ import { tally } from './tally.js';
  * valid nor rejected) and duplicates (a change stored twice) are counted too, printed at the end
  * and asserted to be zero.
  */
-
-const TAB = 'Đăng ký tập huấn';
-const HEADER = ['STT', 'Họ và tên', 'Chức vụ', 'Giới tính', 'Ngày sinh', 'Số điện thoại', 'Email', 'Nội dung tham gia', 'Đã đóng kinh phí', 'Ghi chú'];
-const FORMS = [builtinForm('tap-huan-2024')];
-const SENT_AT = new Date('2024-09-14T02:00:00Z');
-const NOW = new Date('2024-09-16T01:00:00Z');
-const person = (i: number, phone: TestCell = '0983018027'): TestCell[] => [i, `Đội viên ${i}`, 'TPT', i % 2 ? 'Nữ' : 'Nam', '12/3/1990', phone, null, 'Tập huấn', 'Có', null];
-const school = (id: string, source = `${id}.xlsx`): Unit => ({ id, name: `Liên đội ${id}`, type: 'lien-doi', level: 'Tiểu học', cluster: 'Cụm 1', contacts: [], source });
-
-/** Sweep, counting the inputs, a crash if it throws, and rows lost against the rows each readable input holds. */
-async function countedSweep(units: readonly Unit[], source: UnitSheetSource, db: Firestore, rowsSent: ReadonlyMap<string, number>): Promise<SweepResult | undefined> {
-  tally.inputs += units.length;
-  let result: SweepResult;
-  try {
-    result = await sweep({ units, forms: FORMS, source, store: new FirestoreSweepStore(db), now: NOW });
-  } catch {
-    tally.crashes++;
-    return undefined;
-  }
-  for (const u of result.units) {
-    const sent = rowsSent.get(u.unitId);
-    if (sent !== undefined && u.current.status === 'ok') tally.rowsLost += Math.abs(sent - u.current.counts.read);
-  }
-  return result;
-}
 
 /** Stored documents, without what depends on when a run happened, for comparing two runs. */
 async function storedState(db: Firestore): Promise<Record<string, unknown>> {
@@ -81,6 +55,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
+
+describeHostileInputs();
 
 describe('bad input: a clear message for the unit whose file is broken, and the other units go on', () => {
   const firestore = testFirestore('reliability-input');

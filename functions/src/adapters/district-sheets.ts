@@ -13,6 +13,7 @@ import { FirestoreOutputMarks } from './store/firestore-output-marks.js';
 import { readControlWorkbook } from './workbook/read-control-workbook.js';
 import { SummaryWorkbookFile } from './workbook/summary-workbook-file.js';
 import { UnitWorkbookFolder } from './workbook/unit-workbook-folder.js';
+import type { SheetLimits } from '../domain/sheets/sheet-limits.js';
 import type { ControlReading } from '../domain/units/read-control.js';
 import type { Unit } from '../domain/units/unit.js';
 import type { FeedbackTarget, SummaryOutput } from '../jobs/summarize/ports.js';
@@ -55,7 +56,7 @@ export interface WorkbookPaths {
 
 /** The district's sheets as configured (TONGHOP_SOURCE). */
 export async function openDistrictSheets(config: Config, db: Firestore, paths: WorkbookPaths = {}): Promise<DistrictSheets> {
-  if (config.source === 'workbook') return workbookDistrict(controlWorkbookPath(config, paths.control), { ...paths, maxRowsPerTab: config.maxRowsPerTab });
+  if (config.source === 'workbook') return workbookDistrict(controlWorkbookPath(config, paths.control), { ...paths, sheetLimits: config.sheetLimits });
   const google = config.google;
   if (!google) throw new ConfigError('TONGHOP_SOURCE=google needs the Google settings (TONGHOP_DRIVE_FOLDER_ID, TONGHOP_CONTROL_SPREADSHEET_ID).');
   if (paths.control || paths.unitsDir || paths.summary) {
@@ -66,7 +67,7 @@ export async function openDistrictSheets(config: Config, db: Firestore, paths: W
   }
   const api = await connectionFor(google);
   return {
-    units: new GoogleUnitSheets(api, google.folderId, { maxRowsPerTab: config.maxRowsPerTab }),
+    units: new GoogleUnitSheets(api, google.folderId, config.sheetLimits),
     output: new GoogleSummarySpreadsheet(api, google.summarySpreadsheetId, new FirestoreOutputMarks(db)),
     readControl: () => readControlSpreadsheet(api, google.controlSpreadsheetId),
     controlFingerprint: async () => fingerprintText(await spreadsheetFingerprint(api, google.controlSpreadsheetId)),
@@ -98,10 +99,10 @@ function fingerprintText(fingerprint: SourceFingerprint | null): string | undefi
 }
 
 /** Unit workbooks in a folder, a control workbook, a summary workbook next to it. */
-export function workbookDistrict(controlPath: string, paths: WorkbookPaths & { readonly maxRowsPerTab?: number } = {}): DistrictSheets {
+export function workbookDistrict(controlPath: string, paths: WorkbookPaths & { readonly sheetLimits?: SheetLimits } = {}): DistrictSheets {
   const unitsDir = paths.unitsDir ? path.resolve(paths.unitsDir) : path.join(path.dirname(controlPath), 'units');
   return {
-    units: new UnitWorkbookFolder(unitsDir, paths.maxRowsPerTab === undefined ? {} : { maxRowsPerTab: paths.maxRowsPerTab }),
+    units: new UnitWorkbookFolder(unitsDir, paths.sheetLimits),
     output: new SummaryWorkbookFile(paths.summary ? path.resolve(paths.summary) : defaultSummaryPath(controlPath)),
     readControl: () => readControlWorkbook(controlPath),
     controlFingerprint: () =>

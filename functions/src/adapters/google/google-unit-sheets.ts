@@ -1,8 +1,8 @@
 import { STANDING_TAB, type UnitFeedback } from '../../domain/feedback/unit-feedback.js';
 import type { FormSpec } from '../../domain/forms/form-spec.js';
 import type { SheetTab } from '../../domain/forms/read-form-tab.js';
-import { formatVietnameseNumber } from '../../domain/cells/number-format.js';
-import { DEFAULT_MAX_ROWS_PER_TAB, SheetReadError } from '../../domain/sheets/sheet-read-error.js';
+import { DEFAULT_SHEET_LIMITS, type SheetLimits } from '../../domain/sheets/sheet-limits.js';
+import { SheetReadError } from '../../domain/sheets/sheet-read-error.js';
 import { hashContent } from '../../domain/submissions/build-submissions.js';
 import { formsForUnit } from '../../domain/units/targets.js';
 import type { Unit } from '../../domain/units/unit.js';
@@ -12,7 +12,8 @@ import type { OpenedSheets, SourceFingerprint, UnitSheetSource } from '../../job
 import { listFolderSpreadsheets, spreadsheetFingerprint, type DriveSpreadsheet } from './drive-listing.js';
 import { planFeedbackCells } from './feedback-cells.js';
 import { isSpreadsheetId, type FolderId, type GoogleApis, type SpreadsheetId } from './google-apis.js';
-import { readSpreadsheetTabs } from './spreadsheet-tabs.js';
+import { oversizedTabMessage } from './oversized-tab.js';
+import { readSpreadsheetTabs, type TabBounds } from './spreadsheet-tabs.js';
 import { unitSheetError } from './unit-sheet-errors.js';
 import { writeFeedbackCells } from './write-feedback-cells.js';
 
@@ -37,7 +38,7 @@ export class GoogleUnitSheets implements UnitSheetSource, FeedbackTarget {
   constructor(
     private readonly api: GoogleApis,
     private readonly folderId: FolderId,
-    private readonly options: { readonly maxRowsPerTab?: number } = {},
+    private readonly limits: SheetLimits = DEFAULT_SHEET_LIMITS,
   ) {}
 
   async prepare(plan: { readonly forms: readonly FormSpec[] }): Promise<void> {
@@ -68,23 +69,16 @@ export class GoogleUnitSheets implements UnitSheetSource, FeedbackTarget {
   async open(unit: Unit): Promise<OpenedSheets> {
     const fingerprint = this.fingerprints.get(unit.id);
     const wanted = [...formsForUnit(this.forms, unit).map((form) => form.tab), STANDING_TAB];
-    const limit = this.options.maxRowsPerTab ?? DEFAULT_MAX_ROWS_PER_TAB;
-    // One row more than the limit is fetched, so an oversized tab is told apart without reading all of it.
-    const tabs = await this.readTabs(unit, wanted, limit + 1);
-    const over = tabs.find((tab) => (tab.rows.at(-1)?.rowNumber ?? 0) > limit);
-    if (over) {
-      throw new SheetReadError(
-        'too-large',
-        `Trang '${over.name}' trong bảng tính của ${unit.name} có hơn ${formatVietnameseNumber(limit)} dòng, vượt giới hạn mỗi trang. Hãy xóa các dòng thừa ở cuối trang hoặc tách báo cáo.`,
-      );
-    }
+    const tabs = await this.readTabs(unit, wanted, this.bounds());
+    const oversized = oversizedTabMessage(tabs, this.limits, unit.name);
+    if (oversized) throw new SheetReadError('too-large', oversized);
     if (fingerprint) this.lastRead.set(unit.id, { fingerprint, tabs });
     return { contentHash: tabsHash(tabs), readTabs: async () => tabs };
   }
 
   async write(unit: Unit, feedback: UnitFeedback, expected: SourceFingerprint): Promise<FeedbackWrite> {
     const cached = this.lastRead.get(unit.id);
-    const tabs = cached && sameFingerprint(cached.fingerprint, expected) ? cached.tabs : await this.readTabs(unit, [...feedback.tabs.map((t) => t.tab), STANDING_TAB]);
+    const tabs = cached && sameFingerprint(cached.fingerprint, expected) ? cached.tabs : await this.readTabs(unit, [...feedback.tabs.map((t) => t.tab), STANDING_TAB], this.bounds());
     const plan = planFeedbackCells(tabs, feedback);
     if (plan.writes.length === 0) return { outcome: 'unchanged' };
     let written;
@@ -103,9 +97,14 @@ export class GoogleUnitSheets implements UnitSheetSource, FeedbackTarget {
     return { outcome: 'written', cells: plan.writes.length, fingerprint: onlyOurs ? after : expected, contentHash: tabsHash(written.tabs) };
   }
 
-  private async readTabs(unit: Unit, wanted: readonly string[], maxRows?: number): Promise<SheetTab[]> {
+  /** One row and one column more than the limits: enough to tell an oversized tab, never a whole huge one. */
+  private bounds(): TabBounds {
+    return { maxRows: this.limits.maxRowsPerTab + 1, maxColumns: this.limits.maxColumns + 1 };
+  }
+
+  private async readTabs(unit: Unit, wanted: readonly string[], bounds: TabBounds): Promise<SheetTab[]> {
     try {
-      return await readSpreadsheetTabs(this.api, unit.source, wanted, maxRows === undefined ? {} : { maxRows });
+      return await readSpreadsheetTabs(this.api, unit.source, wanted, bounds);
     } catch (error) {
       throw unitSheetError(unit, error, this.api.serviceAccountEmail);
     }

@@ -1,6 +1,7 @@
 import type { sheets_v4 } from '@googleapis/sheets';
 import type { RawCell } from '../../domain/cells/raw-cell.js';
 import { findTab, type SheetRow, type SheetTab } from '../../domain/forms/read-form-tab.js';
+import { columnLetter } from '../../domain/sheets/a1.js';
 import { GoogleApiError } from './google-api-error.js';
 import type { GoogleApis, SpreadsheetId } from './google-apis.js';
 
@@ -27,21 +28,21 @@ export function rawCellOfSheetsValue(value: unknown): RawCell {
 
 /**
  * Read the named tabs (matched like the domain matches them: case, accents and spacing aside), or
- * with `maxRows` only that many rows of each.
+ * with `maxRows` / `maxColumns` only that many rows / columns of each.
  * When a name is not a tab of the spreadsheet, Sheets refuses the whole request (400); then one
  * metadata request finds the tabs that do exist and one more batchGet reads those, so a unit
  * that renamed or lacks a tab costs two requests more, and everyone else exactly one.
  */
-export async function readSpreadsheetTabs(api: GoogleApis, spreadsheetId: SpreadsheetId, wanted: readonly string[], options: { maxRows?: number } = {}): Promise<SheetTab[]> {
+export async function readSpreadsheetTabs(api: GoogleApis, spreadsheetId: SpreadsheetId, wanted: readonly string[], bounds: TabBounds = {}): Promise<SheetTab[]> {
   if (wanted.length === 0) return [];
   try {
-    return await batchGetTabs(api, spreadsheetId, unique(wanted), options.maxRows);
+    return await batchGetTabs(api, spreadsheetId, unique(wanted), bounds);
   } catch (error) {
     if (!(error instanceof GoogleApiError && error.failure === 'bad-request')) throw error;
   }
   const titles = await tabTitles(api, spreadsheetId);
   const present = unique(wanted.flatMap((name) => findTab(titles.map((title) => ({ name: title })), name)?.name ?? []));
-  return present.length === 0 ? [] : batchGetTabs(api, spreadsheetId, present, options.maxRows);
+  return present.length === 0 ? [] : batchGetTabs(api, spreadsheetId, present, bounds);
 }
 
 /** Titles of every tab of a spreadsheet (one metadata request). */
@@ -50,12 +51,25 @@ export async function tabTitles(api: GoogleApis, spreadsheetId: SpreadsheetId): 
   return (response.data.sheets ?? []).flatMap((sheet) => sheet.properties?.title ?? []);
 }
 
-/** Whole tabs, or their first `maxRows` rows (so an oversized tab costs bounded memory). */
-async function batchGetTabs(api: GoogleApis, spreadsheetId: SpreadsheetId, names: readonly string[], maxRows?: number): Promise<SheetTab[]> {
+/** How much of each tab to fetch; whole tabs when absent. */
+export interface TabBounds {
+  readonly maxRows?: number;
+  readonly maxColumns?: number;
+}
+
+/** A tab's A1 range within the bounds: 'Tab', 'Tab'!1:20001, 'Tab'!A1:GS20001 (a huge tab costs bounded memory). */
+export function boundedTabRange(tab: string, bounds: TabBounds): string {
+  const { maxRows, maxColumns } = bounds;
+  if (maxColumns !== undefined) return `${wholeTabRange(tab)}!A1:${columnLetter(maxColumns - 1)}${maxRows ?? ''}`;
+  return maxRows === undefined ? wholeTabRange(tab) : `${wholeTabRange(tab)}!1:${maxRows}`;
+}
+
+/** Whole tabs, or the bounded part of each (so an oversized tab costs bounded memory). */
+async function batchGetTabs(api: GoogleApis, spreadsheetId: SpreadsheetId, names: readonly string[], bounds: TabBounds): Promise<SheetTab[]> {
   const response = await api.pacer.run('read', 'values.batchGet', () =>
     api.sheets.spreadsheets.values.batchGet({
       spreadsheetId,
-      ranges: names.map((name) => (maxRows === undefined ? wholeTabRange(name) : `${wholeTabRange(name)}!1:${maxRows}`)),
+      ranges: names.map((name) => boundedTabRange(name, bounds)),
       valueRenderOption: 'UNFORMATTED_VALUE',
       dateTimeRenderOption: 'SERIAL_NUMBER',
       majorDimension: 'ROWS',

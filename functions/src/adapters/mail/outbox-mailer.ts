@@ -1,10 +1,10 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import nodemailer from 'nodemailer';
 import { MailDeliveryError } from '../../jobs/notify/mail-delivery-error.js';
 import type { Mailer, OutgoingMail } from '../../jobs/notify/ports.js';
+import { makePrivateDir, writePrivateFile } from '../private-files.js';
 import { toSendMailOptions } from './compose.js';
 import { redact } from './smtp-error.js';
 
@@ -54,10 +54,10 @@ export function createOutboxMailer(options: OutboxMailerOptions): Mailer {
     if (!Buffer.isBuffer(info.message)) throw new MailDeliveryError('unknown', 'Could not build the message: nodemailer returned a stream instead of a buffer.', false);
     const message = info.message;
     try {
-      await mkdir(dir, { recursive: true });
+      await makePrivateDir(dir);
       const sequence = (await lastSequence(dir)) + 1;
       const name = `${String(sequence).padStart(SEQUENCE_WIDTH, '0')}-${fileSafe(mail.noticeId)}.eml`;
-      await writeAtomically(path.join(dir, name), message);
+      await writePrivateFile(path.join(dir, name), message);
     } catch (error) {
       throw new MailDeliveryError('unknown', `Could not write to the outbox folder ${dir} (${codeOf(error)}): check that it exists and is writable.`, false);
     }
@@ -110,23 +110,6 @@ async function emlFiles(dir: string): Promise<{ name: string; sequence: number }
 async function lastSequence(dir: string): Promise<number> {
   const files = await emlFiles(dir);
   return files.at(-1)?.sequence ?? 0;
-}
-
-async function writeAtomically(file: string, content: Buffer): Promise<void> {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    const handle = await open(temp, 'wx');
-    try {
-      await handle.writeFile(content);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temp, file);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
 }
 
 /** A notice id as part of a file name: accents dropped (Đ → D), anything but letters, digits, `.`, `_`, `~` and `-` becomes `_`. */

@@ -11,7 +11,7 @@ export class DataDirBusyError extends Error {
  * folder would each overwrite the other's data. A lock left by a dead process is taken over.
  */
 export async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
-  await mkdir(dataDir, { recursive: true });
+  await mkdir(dataDir, { recursive: true, mode: 0o700 });
   const lockFile = path.join(dataDir, '.lock');
   for (let attempt = 0; attempt < 2; attempt++) {
     try {

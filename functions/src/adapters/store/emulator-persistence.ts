@@ -97,7 +97,7 @@ async function fsyncTree(dir: string): Promise<void> {
  */
 export async function exportProject(host: string, projectId: string, dataDir: string): Promise<void> {
   const root = path.resolve(dataDir);
-  await mkdir(root, { recursive: true });
+  await mkdir(root, { recursive: true, mode: 0o700 });
   const incoming = await mkdtemp(path.join(root, INCOMING_PREFIX));
   try {
     const response = await fetch(`http://${host}/emulator/v1/projects/${encodeURIComponent(projectId)}:export`, {

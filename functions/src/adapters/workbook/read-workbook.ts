@@ -1,38 +1,38 @@
 import ExcelJS from 'exceljs';
 import type { RawCell } from '../../domain/cells/raw-cell.js';
 import type { SheetRow, SheetTab } from '../../domain/forms/read-form-tab.js';
-import { DEFAULT_MAX_ROWS_PER_TAB, SheetReadError } from '../../domain/sheets/sheet-read-error.js';
-import { formatVietnameseNumber } from '../../domain/cells/number-format.js';
+import { DEFAULT_SHEET_LIMITS, type SheetLimits } from '../../domain/sheets/sheet-limits.js';
+import { SheetReadError } from '../../domain/sheets/sheet-read-error.js';
 import { rawCellOf } from './exceljs-cell.js';
-import { tabsOverRowLimit } from './workbook-row-limit.js';
+import { fileTooLargeMessage, tooLargeMessage } from './too-large-message.js';
+import { withParseSlot } from './workbook-parse-slot.js';
+import { checkXlsxSize } from './xlsx-size-gate.js';
 
 /**
- * Parse an .xlsx file into tabs of raw cells; an unreadable file, or one with a tab over the row
- * limit (checked before parsing, so memory stays bounded), becomes a SheetReadError with a Vietnamese message.
+ * Parse an .xlsx file into tabs of raw cells; an unreadable file, or one over a size limit (checked
+ * on the zip's streamed content before parsing, so memory stays bounded), becomes a SheetReadError
+ * with a Vietnamese message. One parse at a time per process (workbook-parse-slot).
  */
-export async function readWorkbookTabs(bytes: Buffer, fileName: string, options: { maxRowsPerTab?: number } = {}): Promise<SheetTab[]> {
+export async function readWorkbookTabs(bytes: Buffer, fileName: string, limits: SheetLimits = DEFAULT_SHEET_LIMITS): Promise<SheetTab[]> {
   if (bytes.length === 0) {
     throw new SheetReadError('corrupt', `Tệp '${fileName}' rỗng (0 byte). Hãy lưu lại bảng tính dạng .xlsx và gửi lại.`);
   }
-  const limit = options.maxRowsPerTab ?? DEFAULT_MAX_ROWS_PER_TAB;
-  const [over] = await tabsOverRowLimit(bytes, limit);
-  if (over) {
-    throw new SheetReadError(
-      'too-large',
-      `Trang '${over.tab}' trong tệp '${fileName}' có ${formatVietnameseNumber(over.rows)} dòng, vượt giới hạn ${formatVietnameseNumber(limit)} dòng mỗi trang. Hãy xóa các dòng thừa ở cuối trang (kể cả dòng chỉ có định dạng) hoặc tách báo cáo, rồi gửi lại.`,
-    );
-  }
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch (error) {
-    throw new SheetReadError(
-      'corrupt',
-      `Không đọc được tệp '${fileName}': tệp bị hỏng hoặc không phải bảng tính Excel (.xlsx). Hãy mở tệp bằng Excel hoặc Google Trang tính, lưu lại dạng .xlsx và gửi lại.`,
-      { cause: error },
-    );
-  }
-  return workbook.worksheets.map((sheet) => ({ name: sheet.name, rows: rowsOf(sheet) }));
+  if (bytes.length > limits.maxFileBytes) throw new SheetReadError('too-large', fileTooLargeMessage(fileName, bytes.length, limits.maxFileBytes));
+  return withParseSlot(async () => {
+    const refusal = await checkXlsxSize(bytes, limits);
+    if (refusal) throw new SheetReadError('too-large', tooLargeMessage(fileName, refusal));
+    const workbook = new ExcelJS.Workbook();
+    try {
+      await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    } catch (error) {
+      throw new SheetReadError(
+        'corrupt',
+        `Không đọc được tệp '${fileName}': tệp bị hỏng hoặc không phải bảng tính Excel (.xlsx). Hãy mở tệp bằng Excel hoặc Google Trang tính, lưu lại dạng .xlsx và gửi lại.`,
+        { cause: error },
+      );
+    }
+    return workbook.worksheets.map((sheet) => ({ name: sheet.name, rows: rowsOf(sheet) }));
+  });
 }
 
 function rowsOf(sheet: ExcelJS.Worksheet): SheetRow[] {

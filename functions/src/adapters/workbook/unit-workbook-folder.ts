@@ -1,60 +1,54 @@
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { SheetReadError } from '../../domain/sheets/sheet-read-error.js';
+import { DEFAULT_SHEET_LIMITS, type SheetLimits } from '../../domain/sheets/sheet-limits.js';
 import type { Unit } from '../../domain/units/unit.js';
 import type { UnitFeedback } from '../../domain/feedback/unit-feedback.js';
 import type { FeedbackTarget, FeedbackWrite } from '../../jobs/summarize/ports.js';
 import { sameFingerprint } from '../../jobs/sweep/fingerprint.js';
 import type { OpenedSheets, SourceFingerprint, UnitSheetSource } from '../../jobs/sweep/ports.js';
 import { readWorkbookTabs } from './read-workbook.js';
+import { readRegularFile, regularFileStat } from './unit-file-open.js';
+import { withParseSlot } from './workbook-parse-slot.js';
 import { UnitFileChangedError, writeUnitFeedback } from './write-unit-feedback.js';
 
 /**
  * Unit sheets as .xlsx workbooks in one folder (the embedded default, and units that email
  * Excel files): read by the sweep, and given back their row statuses by the summary job.
+ * Only regular files inside the folder are read or written (never through a symlink), and
+ * a file over the size limits is refused before it is read or parsed.
  */
 export class UnitWorkbookFolder implements UnitSheetSource, FeedbackTarget {
   constructor(
     private readonly dir: string,
-    private readonly options: { readonly maxRowsPerTab?: number } = {},
+    private readonly limits: SheetLimits = DEFAULT_SHEET_LIMITS,
   ) {}
 
   async fingerprint(unit: Unit): Promise<SourceFingerprint | null> {
-    try {
-      const info = await stat(this.pathOf(unit));
-      return info.isFile() ? { modifiedAt: new Date(Math.floor(info.mtimeMs)), size: info.size } : null;
-    } catch (error) {
-      if (isNotFound(error)) return null;
-      throw error;
-    }
+    const info = await regularFileStat(this.pathOf(unit), unit.source);
+    return info ? { modifiedAt: new Date(Math.floor(info.mtimeMs)), size: info.size } : null;
   }
 
   async open(unit: Unit): Promise<OpenedSheets> {
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(this.pathOf(unit));
-    } catch (error) {
-      if (isNotFound(error)) throw new SheetReadError('not-found', `Không tìm thấy tệp '${unit.source}'.`, { cause: error });
-      throw error;
-    }
+    const bytes = await readRegularFile(this.dir, this.pathOf(unit), unit.source, this.limits.maxFileBytes);
     return {
       contentHash: createHash('sha256').update(bytes).digest('hex'),
-      readTabs: () => readWorkbookTabs(bytes, unit.source, this.options),
+      readTabs: () => readWorkbookTabs(bytes, unit.source, this.limits),
     };
   }
 
   async write(unit: Unit, feedback: UnitFeedback, expected: SourceFingerprint): Promise<FeedbackWrite> {
-    // Only the workbook the sweep read gets its statuses: a newer file waits for the next sweep.
-    if (!sameFingerprint(await this.fingerprint(unit), expected)) return { outcome: 'moved-on' };
     try {
-      const written = await writeUnitFeedback(this.pathOf(unit), feedback);
+      // Only the workbook the sweep read gets its statuses: a newer file waits for the next sweep.
+      if (!sameFingerprint(await this.fingerprint(unit), expected)) return { outcome: 'moved-on' };
+      const written = await withParseSlot(() => writeUnitFeedback(this.pathOf(unit), feedback));
       if (!written.changed) return { outcome: 'unchanged' };
       const fingerprint = await this.fingerprint(unit);
       if (!fingerprint) return { outcome: 'moved-on' };
       return { outcome: 'written', cells: written.cellsWritten, fingerprint, contentHash: (await this.open(unit)).contentHash };
     } catch (error) {
       if (error instanceof UnitFileChangedError) return { outcome: 'moved-on' };
+      if (error instanceof SheetReadError) return { outcome: 'refused', message: error.message };
       throw error;
     }
   }
@@ -67,8 +61,4 @@ export class UnitWorkbookFolder implements UnitSheetSource, FeedbackTarget {
     }
     return resolved;
   }
-}
-
-function isNotFound(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && 'code' in error && (error.code === 'ENOENT' || error.code === 'ENOTDIR');
 }

@@ -1,4 +1,3 @@
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { FormSpec } from '../../domain/forms/form-spec.js';
@@ -7,6 +6,7 @@ import { PLAN_FORMS_TAB_SPEC, PLAN_TAB_SPECS } from '../../domain/plans/plan-lay
 import { plansRows } from '../../domain/plans/plan-rows.js';
 import { FORMS_TAB_SPEC, SETTINGS_LABELS, SETTINGS_TAB, UNITS_TAB_SPEC } from '../../domain/units/control-layout.js';
 import { UNIT_TYPE_LABELS, type Unit } from '../../domain/units/unit.js';
+import { makePrivateDir, writePrivateFile } from '../private-files.js';
 import { formatSheetColumn } from './write-column-format.js';
 import type { WritableCell, WritableRow } from './write-sheet-layout.js';
 import { addColumnValidations } from './write-validations.js';
@@ -70,8 +70,8 @@ export async function writeControlWorkbook(file: string, control: ControlWorkboo
     addPlanSheets(workbook, district, control.plans, control.forms ?? []);
   }
   addSettingsSheet(workbook, control.settings);
-  await mkdir(path.dirname(file), { recursive: true });
-  await workbook.xlsx.writeFile(file);
+  await makePrivateDir(path.dirname(file));
+  await writePrivateFile(file, Buffer.from(await workbook.xlsx.writeBuffer()));
 }
 
 /** A 'YYYY-MM-DD' date as a date cell (wall-clock midnight in the UTC fields, the exceljs convention). */

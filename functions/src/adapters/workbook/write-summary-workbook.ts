@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { summaryTabLayout, type SummaryChart, type SummaryModel, type SummaryTab } from '../../domain/summary/summary-model.js';
 import { displayLength, looksLikeFormula, SUMMARY_NUM_FMT, TEXT_NUM_FMT, textContent, xlsxCellContent, type XlsxCellContent } from './summary-cells.js';
+import { makePrivateDir, writePrivateFile } from '../private-files.js';
 import { addBarCharts, type XlsxBarChart } from './xlsx-chart.js';
 
 /**
@@ -58,16 +57,8 @@ export async function renderSummaryWorkbook(model: SummaryModel, options: { fing
 /** Write the summary to `file` atomically: a temporary file in the same folder, then a rename over the old one. */
 export async function writeSummaryWorkbook(file: string, model: SummaryModel, options: { fingerprint?: string } = {}): Promise<void> {
   const bytes = await renderSummaryWorkbook(model, options);
-  const dir = path.dirname(file);
-  await mkdir(dir, { recursive: true });
-  const temp = path.join(dir, `.${path.basename(file)}.${randomUUID()}.tmp`);
-  try {
-    await writeFile(temp, bytes);
-    await rename(temp, file);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
+  await makePrivateDir(path.dirname(file));
+  await writePrivateFile(file, bytes);
 }
 
 function checkTabNames(tabs: readonly SummaryTab[]): void {

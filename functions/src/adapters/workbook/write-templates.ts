@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { FormSpec } from '../../domain/forms/form-spec.js';
+import { makePrivateDir, writePrivateFile } from '../private-files.js';
 import { addFormSheet } from './write-form-sheet.js';
 import { addHelpSheet } from './write-help-sheet.js';
 import type { WritableRow } from './write-sheet-layout.js';
@@ -47,6 +48,7 @@ export async function writeUnitWorkbook(
   const workbook = newWorkbook(options);
   for (const spec of specs) addFormSheet(workbook, spec, { unitName, rows: rowsByFormId.get(spec.id) ?? [] });
   addHelpSheet(workbook, specs);
-  await mkdir(path.dirname(file), { recursive: true });
-  await workbook.xlsx.writeFile(file);
+  // The demo's unit workbooks hold members' names and phones.
+  await makePrivateDir(path.dirname(file));
+  await writePrivateFile(file, Buffer.from(await workbook.xlsx.writeBuffer()));
 }

@@ -1,11 +1,10 @@
-import { randomUUID } from 'node:crypto';
-import { chmod, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { foldForMatch } from '../../domain/cells/fold.js';
 import { STANDING_TAB, type TabFeedback, type UnitFeedback } from '../../domain/feedback/unit-feedback.js';
 import { isStatusHeader, STATUS_HEADER } from '../../domain/forms/header-match.js';
 import { columnLetter } from '../../domain/sheets/a1.js';
+import { writePrivateFile } from '../private-files.js';
 import { rebuildStanding, standingIsCurrent } from './feedback-standing-tab.js';
 import { rawCellOf } from './exceljs-cell.js';
 import { cleanText as storableText } from './summary-cells.js';
@@ -278,16 +277,11 @@ function columnNumber(letters: string): number {
 }
 
 /** Write next to the file, then rename over it, unless the file changed on disk since it was read. */
-async function saveAtomically(file: string, workbook: ExcelJS.Workbook, before: { mtimeMs: number; size: number; mode: number }): Promise<void> {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomUUID()}.tmp`);
-  try {
-    await writeFile(temp, Buffer.from(await workbook.xlsx.writeBuffer()), { flag: 'wx' });
-    await chmod(temp, before.mode & 0o7777);
-    const now = await stat(file);
-    if (now.mtimeMs !== before.mtimeMs || now.size !== before.size) throw new UnitFileChangedError(file);
-    await rename(temp, file);
-  } catch (error) {
-    await unlink(temp).catch(() => undefined);
-    throw error;
-  }
+async function saveAtomically(file: string, workbook: ExcelJS.Workbook, before: { mtimeMs: number; size: number }): Promise<void> {
+  await writePrivateFile(file, Buffer.from(await workbook.xlsx.writeBuffer()), {
+    beforeReplace: async () => {
+      const now = await stat(file);
+      if (now.mtimeMs !== before.mtimeMs || now.size !== before.size) throw new UnitFileChangedError(file);
+    },
+  });
 }

@@ -6,10 +6,17 @@ import { elementsNamed } from './xlsx-chart-xml.js';
 
 /** Each worksheet's name and part path, through workbook.xml and its rels (file numbers need not match positions). */
 export async function worksheetParts(zip: JSZip): Promise<{ name: string; path: string }[]> {
-  const workbookPath = 'xl/workbook.xml';
-  const rels = elementsNamed(await partText(zip, relsPathOf(workbookPath)), 'Relationship');
+  return worksheetPartsOf(await partText(zip, WORKBOOK_PART), await partText(zip, relsPathOf(WORKBOOK_PART)));
+}
+
+export const WORKBOOK_PART = 'xl/workbook.xml';
+
+/** Each worksheet's name and part path, from the texts of workbook.xml and its rels. */
+export function worksheetPartsOf(workbookXml: string, workbookRelsXml: string): { name: string; path: string }[] {
+  const workbookPath = WORKBOOK_PART;
+  const rels = elementsNamed(workbookRelsXml, 'Relationship');
   const targetOf = (relId: string | undefined) => rels.find((rel) => rel.get('Id') === relId)?.get('Target');
-  return elementsNamed(await partText(zip, workbookPath), 'sheet').flatMap((sheet) => {
+  return elementsNamed(workbookXml, 'sheet').flatMap((sheet) => {
     const target = targetOf(relIdOf(sheet));
     return target ? [{ name: sheet.get('name') ?? '', path: resolveTarget(workbookPath, target) }] : [];
   });

@@ -2,9 +2,6 @@
 export const SHEET_READ_FAILURES = ['corrupt', 'not-found', 'no-access', 'too-large'] as const;
 export type SheetReadFailure = (typeof SHEET_READ_FAILURES)[number];
 
-/** Rows a tab may hold: far above any unit's report, far below what would exhaust memory when parsed. */
-export const DEFAULT_MAX_ROWS_PER_TAB = 20_000;
-
 /** A unit's whole file or spreadsheet is unreadable: that unit gets this message, the others go on. */
 export class SheetReadError extends Error {
   override readonly name = 'SheetReadError';

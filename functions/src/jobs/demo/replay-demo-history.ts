@@ -61,7 +61,7 @@ export function planReplayRounds(district: DemoDistrict): ReplayRound[] {
 export async function replayDemoHistory(options: ReplayDemoOptions): Promise<ReplayResult> {
   const { dir, district } = options;
   const unitsDir = path.join(dir, UNITS_DIR);
-  await mkdir(unitsDir, { recursive: true });
+  await mkdir(unitsDir, { recursive: true, mode: 0o700 });
   await writeDemoControl(path.join(dir, CONTROL_FILE), district);
   const rounds = planReplayRounds(district);
   let sends = 0;

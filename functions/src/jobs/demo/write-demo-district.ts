@@ -55,7 +55,7 @@ export async function writeDemoDistrict(dir: string, district: DemoDistrict, opt
     throw new Error(`Refusing to reset ${dir}: it is not empty and holds no ${CONTROL_FILE}. Pick an empty or demo folder.`);
   }
   if (options.reset || unfinished) await rm(dir, { recursive: true, force: true });
-  await mkdir(unitsDir, { recursive: true });
+  await mkdir(unitsDir, { recursive: true, mode: 0o700 });
 
   const sentFiles = () => district.workbooks.filter((w) => w.sends.length > 0).map((w) => path.join(unitsDir, district.units.find((u) => u.id === w.unitId)?.source ?? `${w.unitId}.xlsx`));
   if (options.sweepAt) {
