@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { chmod, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { chmod, readFile, rename, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { foldForMatch } from '../../domain/cells/fold.js';
@@ -17,7 +17,10 @@ import { STATUS_NOTE } from './write-form-sheet.js';
  * form tabs; every cell the unit typed keeps its value, formula and style. A file with
  * nothing to change is not saved at all (same bytes, same mtime); otherwise it is saved
  * atomically (temp file in the same folder, then rename), and only if the file did not
- * change on disk meanwhile (else UnitFileChangedError, the file untouched).
+ * change on disk meanwhile (else UnitFileChangedError, the file untouched). The saved file
+ * keeps the unit's modification time: it is the only record of when the unit sent it, and
+ * on-time counts must not depend on whether our data survived since (the new size alone
+ * tells the next sweep that the file is the one we wrote).
  *
  * A new standing tab goes right after the last form tab named in the feedback (so before
  * "Hướng dẫn" in the workbooks the system hands out), or first when none of them is found;
@@ -277,12 +280,14 @@ function columnNumber(letters: string): number {
   return [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
 }
 
-/** Write next to the file, then rename over it, unless the file changed on disk since it was read. */
-async function saveAtomically(file: string, workbook: ExcelJS.Workbook, before: { mtimeMs: number; size: number; mode: number }): Promise<void> {
+/** Write next to the file with its times, then rename over it, unless the file changed on disk since it was read. */
+async function saveAtomically(file: string, workbook: ExcelJS.Workbook, before: { mtimeMs: number; size: number; mode: number; atime: Date; mtime: Date }): Promise<void> {
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomUUID()}.tmp`);
   try {
     await writeFile(temp, Buffer.from(await workbook.xlsx.writeBuffer()), { flag: 'wx' });
     await chmod(temp, before.mode & 0o7777);
+    // Set on the temp file, so a unit saving right after the rename keeps its own new time.
+    await utimes(temp, before.atime, before.mtime);
     const now = await stat(file);
     if (now.mtimeMs !== before.mtimeMs || now.size !== before.size) throw new UnitFileChangedError(file);
     await rename(temp, file);

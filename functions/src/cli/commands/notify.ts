@@ -20,7 +20,7 @@ export async function notifyCommand({ config, out }: CommandContext, opts: Notif
     const district = await openDistrictSheets(config, session.db, opts);
     const control = await district.readControl();
     const forms = applyFormOverrides(builtins, control.overrides).specs;
-    const notified = await runNotify({ config, db: session.db, control, forms, outboxDir: district.outboxDir, sheetLinkOf: (unit) => district.sheetLinkOf(unit), now: opts.now ?? new Date(), dryRun: Boolean(opts.dryRun) });
+    const notified = await runNotify({ config, db: session.db, control, forms, outboxDir: district.outboxDir, sheetLinkOf: (unit) => district.sheetLinkOf(unit), now: opts.now ?? new Date(), dryRun: Boolean(opts.dryRun), ...(session.noticeJournal ? { noticeJournal: session.noticeJournal } : {}) });
     return { value: { run: notified.value, control, forms }, writes: notified.writes };
   });
   if (out.json) out.printJson(run);

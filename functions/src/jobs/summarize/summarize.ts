@@ -10,7 +10,7 @@ import type { DistrictSettings } from '../../domain/units/read-control.js';
 import type { Unit } from '../../domain/units/unit.js';
 import { loadDistrictPicture } from './load-district-picture.js';
 import type { NoticeLedger } from '../notify/ports.js';
-import type { FeedbackTarget, SummaryOutput, SummaryStore } from './ports.js';
+import type { FeedbackTarget, FeedbackWrite, SummaryOutput, SummaryStore } from './ports.js';
 
 export interface SummarizeInput {
   readonly settings: DistrictSettings;
@@ -27,6 +27,12 @@ export interface SummarizeInput {
   readonly notices?: Pick<NoticeLedger, 'load'>;
   readonly now: Date;
   readonly onUnitFeedback?: (done: number, total: number) => void;
+  /**
+   * Runs once, right before the first unit sheet is written, with the statistics documents
+   * written so far: the caller saves its store there (embedded mode), so a run that dies while
+   * writing sheets never leaves them newer than the saved data.
+   */
+  readonly beforeFeedback?: (statsWritten: number) => Promise<void>;
 }
 
 export interface SummarizeResult {
@@ -74,6 +80,7 @@ export async function summarize(input: SummarizeInput): Promise<SummarizeResult>
   let unitsMovedOn = 0;
   const refused: { unitId: string; message: string }[] = [];
   let sourcesRecorded = 0;
+  let checkpointed = false;
   const feedbackUnits = input.units.filter((u) => sources.get(u.id)?.status === 'ok' && (input.feedbackFor?.has(u.id) ?? true));
   for (const [i, unit] of feedbackUnits.entries()) {
     const state = sources.get(unit.id);
@@ -81,7 +88,12 @@ export async function summarize(input: SummarizeInput): Promise<SummarizeResult>
     const feedback = buildUnitFeedback(unit, state.tabs, picture);
     const feedbackHash = feedbackHashOf(feedback);
     // The sheet already shows this feedback (the system wrote it, and no sweep has read the sheet since): not even opened.
-    const written = state.feedbackHash === feedbackHash ? undefined : await input.feedback.write(unit, feedback, state.fingerprint);
+    let written: FeedbackWrite | undefined;
+    if (state.feedbackHash !== feedbackHash) {
+      if (!checkpointed) await input.beforeFeedback?.(statsWritten);
+      checkpointed = true;
+      written = await input.feedback.write(unit, feedback, state.fingerprint);
+    }
     if (written?.outcome === 'written') {
       await store.saveSourceState({ ...state, fingerprint: written.fingerprint, contentHash: written.contentHash, feedbackHash });
       unitsWritten++;
