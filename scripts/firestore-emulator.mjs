@@ -13,15 +13,20 @@ if (!projectId.startsWith('demo-')) {
 
 // The compiled module, so this runs on plain Node without a TypeScript loader.
 const emulatorModule = await import('../functions/lib/adapters/store/emulator.js').catch(() => undefined);
-if (!emulatorModule) {
+const lockModule = await import('../functions/lib/adapters/store/data-dir-lock.js').catch(() => undefined);
+if (!emulatorModule || !lockModule) {
   console.error('functions/lib is missing or stale: run `npm run build` first.');
   process.exit(1);
 }
 
+// The same lock as the CLI: two emulators saving into one folder would overwrite each other.
+let unlock;
 let emulator;
 try {
+  unlock = await lockModule.lockDataDir(dataDir);
   emulator = await emulatorModule.startFirestoreEmulator({ importFrom: dataDir });
 } catch (error) {
+  await unlock?.();
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 }
@@ -33,7 +38,7 @@ function saveAndStop() {
   saving ??= emulator
     .exportTo(projectId, dataDir)
     .then(() => console.log(`Saved to ${dataDir}.`))
-    .finally(() => emulator.stop())
+    .finally(() => emulator.stop().finally(unlock))
     .then(
       () => process.exit(0),
       (error) => {

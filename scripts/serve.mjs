@@ -11,8 +11,9 @@ import path from 'node:path';
 import process from 'node:process';
 
 const load = (module) => import(`../functions/lib/${module}`);
-const [{ startFirestoreEmulator }, { loadConfig }, { controlWorkbookPath }, { readControlWorkbook }, signature] = await Promise.all([
+const [{ startFirestoreEmulator }, { lockDataDir }, { loadConfig }, { controlWorkbookPath }, { readControlWorkbook }, signature] = await Promise.all([
   load('adapters/store/emulator.js'),
+  load('adapters/store/data-dir-lock.js'),
   load('config.js'),
   load('adapters/district-sheets.js'),
   load('adapters/workbook/read-control-workbook.js'),
@@ -24,7 +25,16 @@ const config = loadConfig({ ...process.env, TONGHOP_FIRESTORE: 'embedded' });
 const dataDir = path.join(config.home, 'firestore');
 const key = process.env.TONGHOP_WEBHOOK_KEY ?? (await localKey(path.join(config.home, 'webhook-key')));
 
-const emulator = await startFirestoreEmulator({ importFrom: dataDir, rulesFile: 'firestore.rules' });
+// The same lock as the CLI: a sweep and serve saving into one folder would overwrite each other's data.
+const unlock = await lockDataDir(dataDir).catch((error) => {
+  console.error(error.message);
+  process.exit(1);
+});
+const emulator = await startFirestoreEmulator({ importFrom: dataDir, rulesFile: 'firestore.rules' }).catch(async (error) => {
+  await unlock();
+  console.error(error.message);
+  process.exit(1);
+});
 Object.assign(process.env, { NODE_ENV: 'production', FIRESTORE_EMULATOR_HOST: emulator.host, TONGHOP_WEBHOOK_KEY: key, TONGHOP_PROJECT_ID: config.projectId });
 // functions-framework's CLI listens on every interface and has no option for the host: build the
 // same server it builds (getServer, with our body limit in front) and listen on loopback only.
@@ -53,6 +63,7 @@ const stop = () => {
     server.close();
     await emulator.exportTo(config.projectId, dataDir).catch((error) => console.error(`Could not save the Firestore data: ${error.message}`));
     await emulator.stop();
+    await unlock();
     process.exit(0);
   })();
 };

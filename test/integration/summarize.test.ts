@@ -116,6 +116,15 @@ describe('statistics, summary workbook and unit feedback after a sweep', () => {
     expect(first.feedback.unitsWritten).toBe(3);
   });
 
+  it("keeps each unit file's own send time after writing its statuses (a lost local store cannot re-date it)", async () => {
+    const som = await stat(path.join(dir, 'som.xlsx'));
+    expect(som.mtime.toISOString()).toBe('2024-09-14T02:00:00.000Z');
+    expect((await stat(path.join(dir, 'loi.xlsx'))).mtime.toISOString()).toBe('2024-09-14T03:00:00.000Z');
+    // The recorded fingerprint is the written file's: same time, new size, so the next sweep reads nothing.
+    const recorded = (await firestore.db.collection('sources').doc('som').get()).data();
+    expect(recorded?.fingerprint?.size).toBe(som.size);
+  });
+
   it('changes nothing when run again: no statistics, summary or workbook written, and the next sweep reads nothing', async () => {
     const before = await stat(path.join(dir, 'som.xlsx'));
     const summaryBefore = await readFile(summaryFile());

@@ -10,8 +10,11 @@ export interface CapturingSmtp {
   close(): Promise<void>;
 }
 
-/** Start an SMTP server on 127.0.0.1 (port chosen by the system) for one test file. */
-export async function startCapturingSmtp(): Promise<CapturingSmtp> {
+/**
+ * Start an SMTP server on 127.0.0.1 (port chosen by the system) for one test file. `onMessage`
+ * runs once a message is kept, before the sender is told it was accepted.
+ */
+export async function startCapturingSmtp(options: { readonly onMessage?: (received: number) => void } = {}): Promise<CapturingSmtp> {
   const received: ParsedMail[] = [];
   let downAt = 0;
   let seen = 0;
@@ -33,6 +36,7 @@ export async function startCapturingSmtp(): Promise<CapturingSmtp> {
       simpleParser(stream)
         .then((mail) => {
           received.push(mail);
+          options.onMessage?.(received.length);
           callback();
         })
         .catch(callback);

@@ -18,14 +18,21 @@ export async function makePrivateDir(dir: string): Promise<void> {
 /**
  * Write `bytes` to `file` atomically with mode 0600: a new temporary file in the same folder
  * (created exclusively, so never through a symlink), flushed, then renamed over `file` — the
- * rename replaces a symlink itself, never its target. `beforeReplace` may throw to keep the old file.
+ * rename replaces a symlink itself, never its target. `beforeReplace` may throw to keep the old file;
+ * `times` gives the new file the old one's access and modification times.
  */
-export async function writePrivateFile(file: string, bytes: Uint8Array, options: { beforeReplace?: () => Promise<void> } = {}): Promise<void> {
+export async function writePrivateFile(
+  file: string,
+  bytes: Uint8Array,
+  options: { beforeReplace?: () => Promise<void>; times?: { readonly atime: Date; readonly mtime: Date } } = {},
+): Promise<void> {
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     const handle = await open(temp, 'wx', PRIVATE_FILE_MODE);
     try {
       await handle.writeFile(bytes);
+      // Times set on the temporary file, so someone saving right after the rename keeps their own new time.
+      if (options.times) await handle.utimes(options.times.atime, options.times.mtime);
       await handle.sync();
     } finally {
       await handle.close();

@@ -1,6 +1,7 @@
 import { createOutboxMailer, listOutbox } from './mail/outbox-mailer.js';
 import { createSmtpMailer } from './mail/smtp-mailer.js';
 import { FirestoreNoticeLedger } from './store/firestore-notice-ledger.js';
+import { JournaledNoticeLedger } from './store/journaled-notice-ledger.js';
 import { FirestoreSummaryStore } from './store/firestore-summary-store.js';
 import type { Config } from '../config.js';
 import type { Unit } from '../domain/units/unit.js';
@@ -29,6 +30,8 @@ export async function runNotify(options: {
   readonly dryRun: boolean;
   /** Where a unit enters its report, as mails name it (a file name, or the spreadsheet's address). */
   readonly sheetLinkOf?: (unit: Unit) => string;
+  /** Embedded mode: each claim is journaled (fsynced) here before its mail is sent, so a killed run never sends it twice. */
+  readonly noticeJournal?: string;
 }): Promise<{ readonly value: NotifyRun; readonly writes: number }> {
   const { config, db, control, now } = options;
   const mail = config.mail;
@@ -40,7 +43,7 @@ export async function runNotify(options: {
       forms: options.forms,
       controlProblems: control.problems,
       store: new FirestoreSummaryStore(db),
-      ledger: new FirestoreNoticeLedger(db),
+      ledger: options.noticeJournal === undefined ? new FirestoreNoticeLedger(db) : new JournaledNoticeLedger(new FirestoreNoticeLedger(db), options.noticeJournal),
       mailer,
       policy: { ...DEFAULT_NOTICE_POLICY, perRunBudget: mail.perRunBudget, perDayBudget: mail.perDayBudget, quietHours: { sendFrom: mail.sendFrom, sendUntil: mail.sendUntil } },
       now,

@@ -95,6 +95,10 @@ export async function runSweep(options: SweepRunOptions): Promise<{ readonly val
     notices: new FirestoreNoticeLedger(session.db),
     now,
     onUnitFeedback: (done, total) => (feedbackProgress ??= out.progress('Writing row statuses', total)).tick(done),
+    // Save before touching unit files: a run killed while writing them then loses nothing stored.
+    beforeFeedback: async (statsWritten) => {
+      if (writes + statsWritten > 0) await session.checkpoint();
+    },
   });
   feedbackProgress?.stop();
   writes += summary.firestoreWrites;

@@ -2,13 +2,14 @@
  * Runs the Cloud SDK Firestore emulator as a local, optionally persistent,
  * Firestore. Used by the CLI and by the test suite's global setup.
  */
-import { spawn } from 'node:child_process';
 import { constants } from 'node:fs';
 import { access, realpath } from 'node:fs/promises';
 import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { exportProject, latestExportMetadata } from './emulator-persistence.js';
+import { spawnWatched, WATCHDOG_GRACE_MS } from './emulator-watchdog.js';
+import { forgetEmulator, killStaleEmulator, recordEmulator } from './stale-emulator.js';
 
 export { clearEmulatorProject } from './emulator-persistence.js';
 
@@ -132,7 +133,8 @@ const liveGroups = new Set<number>();
 const EXIT_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
 function killLiveGroups(): void {
-  for (const pgid of liveGroups) signalGroup(pgid, 'SIGKILL');
+  // The watchdog stops its emulator on SIGTERM, and kills it outright once our end of its pipe closes.
+  for (const pgid of liveGroups) signalGroup(pgid, 'SIGTERM');
   liveGroups.clear();
 }
 
@@ -167,11 +169,19 @@ function unwatch(pgid?: number): void {
 export async function startFirestoreEmulator(options: StartEmulatorOptions = {}): Promise<RunningEmulator> {
   const env = options.env ?? process.env;
   const gcloud = await findGcloud(env);
-  const importFile = options.importFrom === undefined ? undefined : await latestExportMetadata(options.importFrom);
+  const dataDir = options.importFrom;
+  if (dataDir !== undefined) await killStaleEmulator(dataDir);
+  const importFile = dataDir === undefined ? undefined : await latestExportMetadata(dataDir);
   // The port is free when probed but may be taken before java binds it; retry then.
   for (let attempt = 1; ; attempt++) {
     try {
-      return await launch(gcloud, `127.0.0.1:${await freePort()}`, importFile, { ...options, env });
+      const emulator = await launch(gcloud, `127.0.0.1:${await freePort()}`, importFile, { ...options, env });
+      if (dataDir === undefined || emulator.pid === undefined) return emulator;
+      await recordEmulator(dataDir, emulator.pid).catch(async (error: unknown) => {
+        await emulator.stop();
+        throw error;
+      });
+      return { ...emulator, stop: () => emulator.stop().then(() => forgetEmulator(dataDir)) };
     } catch (error) {
       if (attempt >= 3 || !(error instanceof PortTakenError)) throw error;
     }
@@ -184,9 +194,10 @@ async function launch(gcloud: string, host: string, importFile: string | undefin
   const args = ['emulators', 'firestore', 'start', `--host-port=${host}`];
   if (importFile !== undefined) args.push(`--import-data=${importFile}`);
   if (options.rulesFile !== undefined) args.push(`--rules=${path.resolve(options.rulesFile)}`);
-  // Own process group: stop() can then reach java, not only the gcloud wrapper.
+  // Own process group, led by a watchdog: stop() can reach java, not only the gcloud wrapper,
+  // and the whole group dies with this process even when it is killed outright.
   const env = { ...options.env, CLOUDSDK_CORE_DISABLE_PROMPTS: '1' };
-  const child = spawn(gcloud, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env });
+  const child = spawnWatched(gcloud, args, env);
   const recent: string[] = [];
   let portTaken = false;
   for (const stream of [child.stdout, child.stderr]) {
@@ -214,9 +225,10 @@ async function launch(gcloud: string, host: string, importFile: string | undefin
     (stopping ??= (async () => {
       if (pgid === undefined) return;
       signalGroup(pgid, 'SIGTERM');
-      if (!(await waitGroupGone(pgid, 5000))) {
-        signalGroup(pgid, 'SIGKILL');
-        await waitGroupGone(pgid, 5000);
+      if (!(await waitGroupGone(pgid, WATCHDOG_GRACE_MS + 3000))) {
+        // Closing its stdin makes the watchdog kill both groups; SIGKILL would leave gcloud's behind.
+        child.stdin.destroy();
+        if (!(await waitGroupGone(pgid, 5000))) signalGroup(pgid, 'SIGKILL');
       }
       await exited;
       unwatch(pgid);

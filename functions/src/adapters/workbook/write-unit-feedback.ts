@@ -16,7 +16,10 @@ import { STATUS_NOTE } from './write-form-sheet.js';
  * form tabs; every cell the unit typed keeps its value, formula and style. A file with
  * nothing to change is not saved at all (same bytes, same mtime); otherwise it is saved
  * atomically (temp file in the same folder, then rename), and only if the file did not
- * change on disk meanwhile (else UnitFileChangedError, the file untouched).
+ * change on disk meanwhile (else UnitFileChangedError, the file untouched). The saved file
+ * keeps the unit's modification time: it is the only record of when the unit sent it, and
+ * on-time counts must not depend on whether our data survived since (the new size alone
+ * tells the next sweep that the file is the one we wrote).
  *
  * A new standing tab goes right after the last form tab named in the feedback (so before
  * "Hướng dẫn" in the workbooks the system hands out), or first when none of them is found;
@@ -276,9 +279,13 @@ function columnNumber(letters: string): number {
   return [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
 }
 
-/** Write next to the file, then rename over it, unless the file changed on disk since it was read. */
-async function saveAtomically(file: string, workbook: ExcelJS.Workbook, before: { mtimeMs: number; size: number }): Promise<void> {
+/**
+ * Write next to the file, then rename over it, unless the file changed on disk since it was read.
+ * The new file keeps the unit's own modification time: it is the only record of when the unit sent it.
+ */
+async function saveAtomically(file: string, workbook: ExcelJS.Workbook, before: { mtimeMs: number; size: number; atime: Date; mtime: Date }): Promise<void> {
   await writePrivateFile(file, Buffer.from(await workbook.xlsx.writeBuffer()), {
+    times: { atime: before.atime, mtime: before.mtime },
     beforeReplace: async () => {
       const now = await stat(file);
       if (now.mtimeMs !== before.mtimeMs || now.size !== before.size) throw new UnitFileChangedError(file);

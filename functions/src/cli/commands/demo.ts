@@ -50,7 +50,7 @@ export async function demoCommand(context: CommandContext, opts: { reset: boolea
       district: workbookDistrict(controlPath),
       now: DEMO_NOW,
       afterSweep: async (control, specs) => {
-        notified = await runNotify({ config, db: session.db, control, forms: specs, outboxDir, now: DEMO_NOW, dryRun: false });
+        notified = await runNotify({ config, db: session.db, control, forms: specs, outboxDir, now: DEMO_NOW, dryRun: false, ...journal(session) });
       },
       ...(fresh
         ? {
@@ -72,6 +72,9 @@ export async function demoCommand(context: CommandContext, opts: { reset: boolea
   printDemoReport(context, { dir, controlPath, written, district, run, notices, earlierNotices });
 }
 
+/** The session's notice journal, for runNotify (embedded mode only). */
+const journal = (session: FirestoreSession) => (session.noticeJournal ? { noticeJournal: session.noticeJournal } : {});
+
 /** Replay the district's sends day by day through the sweep; a notice run scheduled before a day's sends runs first. */
 async function replayHistory(options: {
   context: CommandContext;
@@ -90,7 +93,7 @@ async function replayHistory(options: {
   const notifyUntil = async (instant: Date) => {
     for (let at = pending[0]; at && at <= instant; at = pending[0]) {
       pending.shift();
-      const notified = await runNotify({ config, db: session.db, control, forms, outboxDir, now: at, dryRun: false });
+      const notified = await runNotify({ config, db: session.db, control, forms, outboxDir, now: at, dryRun: false, ...journal(session) });
       history.notices += notified.value.result.outcomes.filter((o) => o.result === 'sent').length;
       history.writes += notified.writes;
     }

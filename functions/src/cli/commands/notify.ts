@@ -22,7 +22,17 @@ export async function notifyCommand({ config, out }: CommandContext, opts: Notif
     const overridden = applyFormOverrides(builtins, read.overrides);
     const control = { ...read, problems: [...read.problems, ...overridden.problems] };
     const forms = overridden.specs;
-    const notified = await runNotify({ config, db: session.db, control, forms, outboxDir: district.outboxDir, sheetLinkOf: (unit) => district.sheetLinkOf(unit), now: opts.now ?? new Date(), dryRun: Boolean(opts.dryRun) });
+    const notified = await runNotify({
+      config,
+      db: session.db,
+      control,
+      forms,
+      outboxDir: district.outboxDir,
+      sheetLinkOf: (unit) => district.sheetLinkOf(unit),
+      now: opts.now ?? new Date(),
+      dryRun: Boolean(opts.dryRun),
+      ...(session.noticeJournal ? { noticeJournal: session.noticeJournal } : {}),
+    });
     return { value: { run: notified.value, control, forms }, writes: notified.writes };
   });
   if (out.json) out.printJson(run);

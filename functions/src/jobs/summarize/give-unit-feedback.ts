@@ -16,10 +16,13 @@ export async function giveUnitFeedback(
   picture: DistrictPicture,
   target: FeedbackTarget,
   store: Pick<SummaryStore, 'saveSourceState'>,
+  /** Called right before the unit's sheet is written (the CLI saves its local data first). */
+  beforeWrite?: () => Promise<void>,
 ): Promise<FeedbackWrite | undefined> {
   const feedback = buildUnitFeedback(unit, state.tabs, picture);
   const feedbackHash = feedbackHashOf(feedback);
   if (state.feedbackHash === feedbackHash) return undefined;
+  await beforeWrite?.();
   const written = await target.write(unit, feedback, state.fingerprint);
   if (written.outcome === 'written') await store.saveSourceState({ ...state, fingerprint: written.fingerprint, contentHash: written.contentHash, feedbackHash });
   else if (written.outcome === 'unchanged') await store.saveSourceState({ ...state, feedbackHash });

@@ -28,6 +28,12 @@ export interface SummarizeInput {
   readonly notices?: Pick<NoticeLedger, 'load'>;
   readonly now: Date;
   readonly onUnitFeedback?: (done: number, total: number) => void;
+  /**
+   * Runs once, right before the first unit sheet is written, with the statistics documents
+   * written so far: the caller saves its store there (embedded mode), so a run that dies while
+   * writing sheets never leaves them newer than the saved data.
+   */
+  readonly beforeFeedback?: (statsWritten: number) => Promise<void>;
 }
 
 export interface SummarizeResult {
@@ -75,11 +81,16 @@ export async function summarize(input: SummarizeInput): Promise<SummarizeResult>
   let unitsMovedOn = 0;
   const refused: { unitId: string; message: string }[] = [];
   let sourcesRecorded = 0;
+  let checkpointed = false;
   const feedbackUnits = input.units.filter((u) => sources.get(u.id)?.status === 'ok' && (input.feedbackFor?.has(u.id) ?? true));
   for (const [i, unit] of feedbackUnits.entries()) {
     const state = sources.get(unit.id);
     if (!input.feedback || !state?.fingerprint) continue;
-    const written = await giveUnitFeedback(unit, { ...state, fingerprint: state.fingerprint }, picture, input.feedback, store);
+    const beforeWrite = async () => {
+      if (!checkpointed) await input.beforeFeedback?.(statsWritten);
+      checkpointed = true;
+    };
+    const written = await giveUnitFeedback(unit, { ...state, fingerprint: state.fingerprint }, picture, input.feedback, store, beforeWrite);
     if (written?.outcome === 'written') {
       unitsWritten++;
       cellsWritten += written.cells;
