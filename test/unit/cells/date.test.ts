@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RawCell } from '../../../functions/src/domain/cells/raw-cell.js';
 import { parseVietnameseDate } from '../../../functions/src/domain/cells/date.js';
-import { expectParsed, expectRejected } from './cell-expect.js';
+import { expectNoted, expectParsed, expectRejected } from './cell-expect.js';
 
 const NBSP = '\u00A0';
 
@@ -11,7 +11,6 @@ describe('parseVietnameseDate', () => {
     ['dd/mm/yyyy', '15/09/2024', '2024-09-15'],
     ['dashes', '15-09-2024', '2024-09-15'],
     ['dots', '15.09.2024', '2024-09-15'],
-    ['two-digit year', '15/9/24', '2024-09-15'],
     ['ISO year first', '2024-09-15', '2024-09-15'],
     ['ISO with time', '2024-09-15T10:00:00', '2024-09-15'],
     ['words', 'ngày 15 tháng 9 năm 2024', '2024-09-15'],
@@ -35,6 +34,16 @@ describe('parseVietnameseDate', () => {
     ['year 2000 leap day', '29/2/2000', '2000-02-29'],
   ])('accepts %s', (_label, cell, expected) => {
     expectParsed(parseVietnameseDate(cell), expected);
+  });
+
+  it.each<[string, RawCell, string, string]>([
+    ['two-digit year', '15/9/24', '2024-09-15', 'đã hiểu năm là 2024'],
+    ['two-digit year 29 is this century', '1/1/29', '2029-01-01', 'đã hiểu năm là 2029'],
+    ['two-digit year 30 is the last century, as in spreadsheets', '12/3/90', '1990-03-12', 'đã hiểu năm là 1990'],
+    ['two-digit year 00', '29/2/00', '2000-02-29', 'đã hiểu năm là 2000'],
+    ['two-digit year with a time', '15/9/24 10:00', '2024-09-15', 'đã hiểu năm là 2024'],
+  ])('completes a two-digit year and notes it: %s', (_label, cell, expected, note) => {
+    expectNoted(parseVietnameseDate(cell), expected, note);
   });
 
   it.each<[string, RawCell, string]>([
