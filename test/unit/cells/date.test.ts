@@ -47,6 +47,24 @@ describe('parseVietnameseDate', () => {
   });
 
   it.each<[string, RawCell, string]>([
+    ['thứ Hai on a Tuesday', 'Thứ Hai, ngày 17/9/2024', 'ngày 17/09/2024 là thứ Ba, không phải thứ Hai (kiểm tra lại ngày)'],
+    ['thứ 7 in brackets on a Monday', '16/09/2024 (thứ 7)', 'ngày 16/09/2024 là thứ Hai, không phải thứ Bảy'],
+    ['CN on a Monday', 'CN 16/9/2024', 'ngày 16/09/2024 là thứ Hai, không phải Chủ nhật'],
+    ['chủ nhật spelled out, without accents', 'chu nhat 16/9/2024', 'không phải Chủ nhật'],
+  ])('asks when the weekday written contradicts the date: %s', (_label, cell, phrase) => {
+    expectRejected(parseVietnameseDate(cell), phrase);
+  });
+
+  it.each<[string, RawCell, string]>([
+    ['thứ Hai on a Monday', 'Thứ Hai, 16/9/2024', '2024-09-16'],
+    ['thứ 2 on a Monday', '16/09/2024 (thứ 2)', '2024-09-16'],
+    ['Chủ nhật on a Sunday', 'Chủ nhật 15/9/2024', '2024-09-15'],
+    ['thứ Tư on a Wednesday', 'thứ Tư 18/9/2024', '2024-09-18'],
+  ])('accepts a weekday that matches the date: %s', (_label, cell, expected) => {
+    expectParsed(parseVietnameseDate(cell), expected);
+  });
+
+  it.each<[string, RawCell, string]>([
     ['month first', '9/15/2024', 'không có tháng 15'],
     ['month first hint', '9/15/2024', 'ghi ngày trước, tháng sau'],
     ['month first February', '02/30/2024', 'không có tháng 30'],

@@ -1,5 +1,6 @@
 import type { Ymd } from './calendar.js';
-import { impossibleDateReason } from './calendar.js';
+import { impossibleDateReason, vietnameseDate } from './calendar.js';
+import { VIETNAMESE_WEEKDAYS, weekdayInText, weekdayOf } from './weekday-text.js';
 import { cleanText, foldAccents } from './fold.js';
 
 /** What a date cell must look like, quoted in every date reason. */
@@ -37,7 +38,14 @@ export function readDateText(text: string): DateTextRead {
   }
   const problem = impossibleDateReason(found.ymd);
   if (problem) return { ok: false, reason: `không phải ngày hợp lệ: ${problem} (${DATE_EXPECTED})` };
-  const rest = `${t.slice(0, found.index)} ${t.slice(found.end)}`
+  const outside = `${t.slice(0, found.index)} ${t.slice(found.end)}`;
+  const named = weekdayInText(outside);
+  const actual = weekdayOf(found.ymd);
+  if (named !== undefined && named !== actual) {
+    // 'Thứ Hai, 17/9/2024' when 17/9 is a Tuesday: the day or the weekday is wrong, and only the unit knows which.
+    return { ok: false, reason: `ngày ${vietnameseDate(found.ymd)} là ${VIETNAMESE_WEEKDAYS[actual]}, không phải ${VIETNAMESE_WEEKDAYS[named]} (kiểm tra lại ngày)` };
+  }
+  const rest = outside
     .replace(/(^|\s)t(?=\d)/, '$1')
     .replace(CONNECTORS, ' ')
     .replace(/\s+/g, ' ')

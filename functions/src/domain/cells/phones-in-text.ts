@@ -37,8 +37,12 @@ function readPhoneSequence(piece: string, max: number): PhoneNumberRead[] | unde
   const one = readPhoneNumber(piece);
   if (one) return [one];
   if (max < 2) return undefined;
+  let leftDigits = 0;
   for (let i = 1; i < piece.length - 1; i++) {
-    if (/\d/.test(piece.charAt(i))) continue;
+    if (/\d/.test(piece.charAt(i - 1))) leftDigits++;
+    // A phone has 9 to 13 digits (a lost 0 … 0084 + 9): only those splits can hold one on the left.
+    if (/\d/.test(piece.charAt(i)) || leftDigits < 9) continue;
+    if (leftDigits > 13) break;
     const left = readPhoneNumber(trimPiece(piece.slice(0, i)));
     if (!left) continue;
     const right = readPhoneSequence(trimPiece(piece.slice(i + 1)), max - 1);
