@@ -13,3 +13,9 @@ export function expectRejected<T>(result: CellParse<T>, phrase: string): void {
   expect(reason).toContain(phrase);
   expect(reason).toBe(reason.normalize('NFC'));
 }
+
+/** Assert a parse succeeded with this value and this note saying what was taken (in NFC). */
+export function expectNoted<T>(result: CellParse<T>, value: T, note: string): void {
+  expect(result).toEqual({ ok: true, value, note });
+  expect(note).toBe(note.normalize('NFC'));
+}

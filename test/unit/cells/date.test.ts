@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RawCell } from '../../../functions/src/domain/cells/raw-cell.js';
 import { parseVietnameseDate } from '../../../functions/src/domain/cells/date.js';
-import { expectParsed, expectRejected } from './cell-expect.js';
+import { expectNoted, expectParsed, expectRejected } from './cell-expect.js';
 
 const NBSP = '\u00A0';
 
@@ -11,7 +11,6 @@ describe('parseVietnameseDate', () => {
     ['dd/mm/yyyy', '15/09/2024', '2024-09-15'],
     ['dashes', '15-09-2024', '2024-09-15'],
     ['dots', '15.09.2024', '2024-09-15'],
-    ['two-digit year', '15/9/24', '2024-09-15'],
     ['ISO year first', '2024-09-15', '2024-09-15'],
     ['ISO with time', '2024-09-15T10:00:00', '2024-09-15'],
     ['words', 'ngày 15 tháng 9 năm 2024', '2024-09-15'],
@@ -34,6 +33,34 @@ describe('parseVietnameseDate', () => {
     ['Date with wall-clock time in UTC fields', new Date(Date.UTC(2024, 8, 15, 23, 30)), '2024-09-15'],
     ['year 2000 leap day', '29/2/2000', '2000-02-29'],
   ])('accepts %s', (_label, cell, expected) => {
+    expectParsed(parseVietnameseDate(cell), expected);
+  });
+
+  it.each<[string, RawCell, string, string]>([
+    ['two-digit year', '15/9/24', '2024-09-15', 'đã hiểu năm là 2024'],
+    ['two-digit year 29 is this century', '1/1/29', '2029-01-01', 'đã hiểu năm là 2029'],
+    ['two-digit year 30 is the last century, as in spreadsheets', '12/3/90', '1990-03-12', 'đã hiểu năm là 1990'],
+    ['two-digit year 00', '29/2/00', '2000-02-29', 'đã hiểu năm là 2000'],
+    ['two-digit year with a time', '15/9/24 10:00', '2024-09-15', 'đã hiểu năm là 2024'],
+  ])('completes a two-digit year and notes it: %s', (_label, cell, expected, note) => {
+    expectNoted(parseVietnameseDate(cell), expected, note);
+  });
+
+  it.each<[string, RawCell, string]>([
+    ['thứ Hai on a Tuesday', 'Thứ Hai, ngày 17/9/2024', 'ngày 17/09/2024 là thứ Ba, không phải thứ Hai (kiểm tra lại ngày)'],
+    ['thứ 7 in brackets on a Monday', '16/09/2024 (thứ 7)', 'ngày 16/09/2024 là thứ Hai, không phải thứ Bảy'],
+    ['CN on a Monday', 'CN 16/9/2024', 'ngày 16/09/2024 là thứ Hai, không phải Chủ nhật'],
+    ['chủ nhật spelled out, without accents', 'chu nhat 16/9/2024', 'không phải Chủ nhật'],
+  ])('asks when the weekday written contradicts the date: %s', (_label, cell, phrase) => {
+    expectRejected(parseVietnameseDate(cell), phrase);
+  });
+
+  it.each<[string, RawCell, string]>([
+    ['thứ Hai on a Monday', 'Thứ Hai, 16/9/2024', '2024-09-16'],
+    ['thứ 2 on a Monday', '16/09/2024 (thứ 2)', '2024-09-16'],
+    ['Chủ nhật on a Sunday', 'Chủ nhật 15/9/2024', '2024-09-15'],
+    ['thứ Tư on a Wednesday', 'thứ Tư 18/9/2024', '2024-09-18'],
+  ])('accepts a weekday that matches the date: %s', (_label, cell, expected) => {
     expectParsed(parseVietnameseDate(cell), expected);
   });
 

@@ -1,7 +1,7 @@
 import { describe, it } from 'vitest';
 import type { RawCell } from '../../../functions/src/domain/cells/raw-cell.js';
 import { parseVietnameseDateTime } from '../../../functions/src/domain/cells/datetime.js';
-import { expectParsed, expectRejected } from './cell-expect.js';
+import { expectNoted, expectParsed, expectRejected } from './cell-expect.js';
 
 describe('parseVietnameseDateTime', () => {
   it.each<[string, RawCell, string]>([
@@ -21,6 +21,13 @@ describe('parseVietnameseDateTime', () => {
     ['Date with float error', new Date(Date.UTC(2024, 8, 15, 9, 59, 59, 998)), '2024-09-15T10:00'],
   ])('accepts %s', (_label, cell, expected) => {
     expectParsed(parseVietnameseDateTime(cell), expected);
+  });
+
+  it.each<[string, RawCell, string, string]>([
+    ['two-digit year with a time', '10g00 15/9/24', '2024-09-15T10:00', 'đã hiểu năm là 2024'],
+    ['two-digit year alone', '15/9/24', '2024-09-15T00:00', 'đã hiểu năm là 2024'],
+  ])('completes a two-digit year and notes it: %s', (_label, cell, expected, note) => {
+    expectNoted(parseVietnameseDateTime(cell), expected, note);
   });
 
   it.each<[string, RawCell, string]>([

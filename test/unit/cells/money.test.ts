@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RawCell } from '../../../functions/src/domain/cells/raw-cell.js';
 import { formatVietnameseMoney, parseVietnameseMoney } from '../../../functions/src/domain/cells/money.js';
-import { expectParsed, expectRejected } from './cell-expect.js';
+import { expectNoted, expectParsed, expectRejected } from './cell-expect.js';
 
 describe('parseVietnameseMoney', () => {
   it.each<[string, RawCell, number]>([
@@ -34,10 +34,37 @@ describe('parseVietnameseMoney', () => {
     ['1 tỷ', '1 tỷ', 1000000000],
     ['1,5 tỷ', '1,5 tỷ', 1500000000],
     ['Vietnamese decimals of zero', '1.900.000,00', 1900000],
-    ['single comma with 3 digits', '1,900', 1900],
     ['trailing dot after currency', '1.900.000 đ.', 1900000],
   ])('accepts %s', (_label, cell, expected) => {
     expectParsed(parseVietnameseMoney(cell), expected);
+  });
+
+  it.each<[string, RawCell, number, string]>([
+    ['per person, đồng', '1.900.000 đồng/người', 1900000, 'đã hiểu số tiền là 1.900.000 đ'],
+    ['per person, đ', '1.900.000 đ/người', 1900000, 'đã hiểu số tiền là 1.900.000 đ'],
+    ['per person after triệu', '1,9 triệu/người', 1900000, 'đã hiểu số tiền là 1.900.000 đ'],
+    ['per month, glued', '500.000đ/tháng', 500000, 'đã hiểu số tiền là 500.000 đ'],
+    ['per one person', '500.000đ/1 người', 500000, 'đã hiểu số tiền là 500.000 đ'],
+    ['mỗi người', '500.000 đồng mỗi người', 500000, 'đã hiểu số tiền là 500.000 đ'],
+    ['note in brackets', '1.900.000 (đã đóng đủ)', 1900000, 'đã hiểu số tiền là 1.900.000 đ'],
+    ['note after a dash', '1.900.000đ - chuyển khoản', 1900000, 'đã hiểu số tiền là 1.900.000 đ'],
+    ['label before', 'Kinh phí: 1.900.000 đ', 1900000, 'đã hiểu số tiền là 1.900.000 đ'],
+    ['estimate', 'khoảng 2 triệu', 2000000, 'đã hiểu số tiền là 2.000.000 đ'],
+    ['single comma with 3 digits read as thousands', '1,900', 1900, 'đã hiểu số tiền là 1.900 đ'],
+  ])('takes the amount and notes it: %s', (_label, cell, expected, note) => {
+    expectNoted(parseVietnameseMoney(cell), expected, note);
+  });
+
+  it.each<[string, RawCell, string]>([
+    ['two amounts with hoặc', '1.900.000 hoặc 2.000.000', 'có 2 số tiền (1.900.000 đ và 2.000.000 đ); hãy để một số tiền trong ô này'],
+    ['a range', '1,5 triệu - 2 triệu', 'có 2 số tiền (1.500.000 đ và 2.000.000 đ)'],
+    ['two amounts in brackets', '1.900.000đ (đã đóng 500.000đ)', 'có 2 số tiền (1.900.000 đ và 500.000 đ)'],
+    ['a bound', 'trên 1 triệu', 'không phải một số tiền cụ thể'],
+    ['a rate times a count', '500.000đ/tháng x 3 tháng', 'không phải số tiền hợp lệ'],
+    ['a foreign currency with a note', '100 USD (khoảng)', 'không phải số tiền hợp lệ'],
+    ['đô is not đồng', '100 đô', 'không phải số tiền hợp lệ'],
+  ])('asks or refuses: %s', (_label, cell, phrase) => {
+    expectRejected(parseVietnameseMoney(cell), phrase);
   });
 
   it.each<[string, RawCell, string]>([
@@ -49,7 +76,6 @@ describe('parseVietnameseMoney', () => {
     ['fractional đồng text', '1.900.000,5', 'số đồng chẵn'],
     ['fractional đồng from a multiplier', '1,2345678 triệu', 'số đồng chẵn'],
     ['unknown currency', '100 USD', 'không phải số tiền hợp lệ (cần số tiền bằng chữ số, ví dụ 1.900.000 hoặc 1,9 triệu)'],
-    ['per person suffix', '1.900.000 đ/người', 'không phải số tiền hợp lệ'],
     ['NaN', Number.NaN, 'không phải số tiền hợp lệ'],
     ['Infinity', Number.POSITIVE_INFINITY, 'không phải số tiền hợp lệ'],
     ['too large', '1.000.000.000.000 tỷ', 'số tiền quá lớn'],

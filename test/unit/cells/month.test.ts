@@ -1,7 +1,7 @@
 import { describe, it } from 'vitest';
 import type { RawCell } from '../../../functions/src/domain/cells/raw-cell.js';
 import { parseVietnameseMonth } from '../../../functions/src/domain/cells/month.js';
-import { expectParsed, expectRejected } from './cell-expect.js';
+import { expectNoted, expectParsed, expectRejected } from './cell-expect.js';
 
 describe('parseVietnameseMonth', () => {
   it.each<[string, RawCell, string]>([
@@ -19,6 +19,10 @@ describe('parseVietnameseMonth', () => {
     ['spaces', '  tháng  4 / 2020 ', '2020-04'],
   ])('accepts %s', (_label, cell, expected) => {
     expectParsed(parseVietnameseMonth(cell), expected);
+  });
+
+  it('completes the two-digit year of a full date and notes it', () => {
+    expectNoted(parseVietnameseMonth('15/4/20'), '2020-04', 'đã hiểu năm là 2020');
   });
 
   it.each<[string, RawCell, string]>([

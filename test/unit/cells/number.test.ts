@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RawCell } from '../../../functions/src/domain/cells/raw-cell.js';
 import { parseDecimal, parseInteger } from '../../../functions/src/domain/cells/number.js';
 import { formatVietnameseNumber } from '../../../functions/src/domain/cells/number-format.js';
-import { expectParsed, expectRejected } from './cell-expect.js';
+import { expectNoted, expectParsed, expectRejected } from './cell-expect.js';
 
 describe('parseInteger', () => {
   it.each<[string, RawCell, number]>([
@@ -13,7 +13,6 @@ describe('parseInteger', () => {
     ['string', '25', 25],
     ['padded string', ' 25 ', 25],
     ['thousands dot', '1.200', 1200],
-    ['thousands comma', '1,200', 1200],
     ['several groups', '1.234.567', 1234567],
     ['space groups with NBSP', '1\u00A0200', 1200],
     ['unit word người', '25 người', 25],
@@ -28,6 +27,17 @@ describe('parseInteger', () => {
     expectParsed(parseInteger(cell), expected);
   });
 
+  it.each<[string, RawCell, number, string]>([
+    ['thousands comma, a decimal comma to a Vietnamese reader', '1,200', 1200, 'đã hiểu là 1.200'],
+    ['khoảng: an estimate is the number meant', 'khoảng 30', 30, 'đã hiểu là 30'],
+    ['tầm … người', 'tầm 30 người', 30, 'đã hiểu là 30'],
+    ['a label with a colon', 'Tổng số: 25 ĐVTN', 25, 'đã hiểu là 25'],
+    ['a note in brackets', '25 người (cả giáo viên)', 25, 'đã hiểu là 25'],
+    ['a note after a dash', '25 - cả giáo viên', 25, 'đã hiểu là 25'],
+  ])('takes the number and notes it: %s', (_label, cell, expected, note) => {
+    expectNoted(parseInteger(cell), expected, note);
+  });
+
   it.each<[string, RawCell, string]>([
     ['fractional number', 25.5, 'phải là số nguyên'],
     ['decimal comma', '25,5', 'phải là số nguyên'],
@@ -36,7 +46,11 @@ describe('parseInteger', () => {
     ['Infinity', Number.POSITIVE_INFINITY, 'không phải số'],
     ['-Infinity', Number.NEGATIVE_INFINITY, 'không phải số'],
     ['words', 'hai mươi', 'không phải số'],
-    ['range', '25 - 30', 'không phải số'],
+    ['range', '25 - 30', 'có 2 số (25 và 30); hãy để một số trong ô này'],
+    ['a second number in a note', '25 em, trong đó 10 nữ', 'có 2 số (25 và 10)'],
+    ['a bound', 'trên 30', 'không phải một số cụ thể; hãy ghi số chính xác (cần một số nguyên, ví dụ 25)'],
+    ['hơn', 'hơn 30 người', 'không phải một số cụ thể'],
+    ['a word before without a colon', 'tổng 30', 'không phải số'],
     ['bad grouping', '1.20.0', 'nhóm chữ số không đúng'],
     ['multiplier word', '2 nghìn', 'cần viết đủ chữ số'],
     ['abbreviation tr', '25 tr', 'cần viết đủ chữ số'],
@@ -84,9 +98,13 @@ describe('parseDecimal', () => {
     expectParsed(parseDecimal(cell), expected);
   });
 
+  it('takes an estimate and notes it', () => {
+    expectNoted(parseDecimal('khoảng 2,5'), 2.5, 'đã hiểu là 2,5');
+  });
+
   it.each<[string, RawCell, string]>([
     ['two decimal commas', '1,2,3.4,5', 'nhóm chữ số không đúng'],
-    ['letters first', 'khoảng 2,5', 'không phải số (cần một số, ví dụ 2,5)'],
+    ['letters first without a colon', 'dài 2,5', 'không phải số (cần một số, ví dụ 2,5)'],
     ['NaN', Number.NaN, 'không phải số'],
     ['percent', '2,5%', 'không phải số'],
     ['error cell', { error: '#NUM!' }, 'ô đang báo lỗi #NUM!'],

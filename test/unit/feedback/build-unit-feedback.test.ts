@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { builtinForm, storedSubmission } from '../../support/forms.js';
-import { buildUnitFeedback, lockedRowStatus, NIL_ROW_STATUS, rowMessage, VALID_ROW_STATUS, type FeedbackTab } from '../../../functions/src/domain/feedback/build-unit-feedback.js';
+import { buildUnitFeedback, lockedRowStatus, NIL_ROW_STATUS, rowMessage, VALID_ROW_STATUS, validRowStatus, type FeedbackTab } from '../../../functions/src/domain/feedback/build-unit-feedback.js';
 import { STANDING_TAB } from '../../../functions/src/domain/feedback/unit-feedback.js';
 import type { RowError } from '../../../functions/src/domain/forms/compile-form.js';
 import type { FormSpec, UnitType } from '../../../functions/src/domain/forms/form-spec.js';
@@ -116,7 +116,35 @@ describe('row status texts', () => {
   });
 });
 
+describe('validRowStatus: what the system took from the cells it interpreted', () => {
+  const PHONE = { column: 'Số điện thoại', note: 'đã hiểu SĐT là 0389 123 456' };
+  const DATE = { column: 'Ngày sinh', note: 'đã hiểu năm là 2024' };
+  const MONEY = { column: 'Kinh phí', note: 'đã hiểu số tiền là 1.900.000 đ' };
+  const COUNT = { column: 'Số người', note: 'đã hiểu là 30' };
+  it.each<[string, { column: string; note: string }[] | undefined, string]>([
+    ['no notes', undefined, '✓ Hợp lệ'],
+    ['an empty list', [], '✓ Hợp lệ'],
+    ['one note, without its column', [PHONE], '✓ Hợp lệ (đã hiểu SĐT là 0389 123 456)'],
+    ['two notes, each after its column', [PHONE, DATE], '✓ Hợp lệ (Số điện thoại: đã hiểu SĐT là 0389 123 456; Ngày sinh: đã hiểu năm là 2024)'],
+    ['four notes: three shown, the rest counted', [PHONE, DATE, MONEY, COUNT], '✓ Hợp lệ (Số điện thoại: đã hiểu SĐT là 0389 123 456; Ngày sinh: đã hiểu năm là 2024; Kinh phí: đã hiểu số tiền là 1.900.000 đ; và 1 ô khác)'],
+  ])('%s', (_, notes, expected) => {
+    expect(validRowStatus(notes)).toBe(expected);
+    expect(validRowStatus(notes)).toBe(expected.normalize('NFC'));
+  });
+});
+
 describe('buildUnitFeedback: the status cell of each row', () => {
+  it('a valid row with a note says what was taken', () => {
+    const noted = SUBMISSIONS.map((s) =>
+      s.formId === BAO_CAO.id && s.periodId === '2020-04' && s.unitId === YTE.id
+        ? { ...s, rows: [{ rowNumber: 3, values: {} }, { rowNumber: 4, values: {}, notes: [{ column: 'Số lượng ĐVTN tham gia', note: 'đã hiểu là 30' }] }] }
+        : s,
+    );
+    const statuses = new Map(buildUnitFeedback(YTE, TABS, pictureOf(FORMS, noted)).tabs[1]?.statusByRow);
+    expect(statuses.get(3)).toBe('✓ Hợp lệ');
+    expect(statuses.get(4)).toBe('✓ Hợp lệ (đã hiểu là 30)');
+  });
+
   it('Sở Y tế: valid, rejected, nil and locked rows, tab by tab as found in the sheet', () => {
     const feedback = buildUnitFeedback(YTE, TABS, PICTURE);
     expect(feedback.unitId).toBe(YTE.id);

@@ -72,6 +72,12 @@ export class FirestoreSummaryStore implements SummaryStore, UnitScopeStore {
   }
 }
 
+/** A stored valid row: its number, values and, when it has some, the notes on its cells. */
+function storedRow(row: DocumentData): StoredSubmission['rows'][number] {
+  const notes = Array.isArray(row.notes) ? row.notes.map((n: DocumentData) => ({ column: String(n.column), note: String(n.note) })) : [];
+  return { rowNumber: Number(row.rowNumber), values: row.values ?? {}, ...(notes.length > 0 ? { notes } : {}) };
+}
+
 function submissionFromDoc(id: string, data: DocumentData): StoredSubmission {
   return {
     id,
@@ -83,7 +89,7 @@ function submissionFromDoc(id: string, data: DocumentData): StoredSubmission {
     nil: Boolean(data.nil),
     firstCompleteAt: data.firstCompleteAt ? (data.firstCompleteAt as Timestamp).toDate() : null,
     lastChangedAt: (data.lastChangedAt as Timestamp).toDate(),
-    rows: data.rows ?? [],
+    rows: (data.rows ?? []).map(storedRow),
     rejected: data.rejected ?? [],
     nilRows: data.nilRows ?? [],
     ...(data.lockedChange ? { lockedChange: { changedAt: (data.lockedChange.changedAt as Timestamp).toDate(), rowNumbers: data.lockedChange.rowNumbers ?? [] } } : {}),

@@ -112,7 +112,8 @@ function revisionDoc(content: SubmissionContent, commit: UnitCommit, revision: n
 
 function contentFields(content: SubmissionContent): DocumentData {
   return {
-    rows: content.rows.map((r) => ({ rowNumber: r.rowNumber, values: { ...r.values } })),
+    // Notes only when a row has some, so rows without notes are stored exactly as before.
+    rows: content.rows.map((r) => ({ rowNumber: r.rowNumber, values: { ...r.values }, ...(r.notes?.length ? { notes: r.notes.map((n) => ({ column: n.column, note: n.note })) } : {}) })),
     rejected: content.rejected.map((r) => ({ rowNumber: r.rowNumber, cells: { ...r.cells }, errors: r.errors.map(withoutUndefined) })),
     nilRows: [...content.nilRows],
     counts: { ...content.counts },

@@ -3,7 +3,7 @@ import { errorCellReason, isCellError, parsed, rejected } from './raw-cell.js';
 import { blankCellReason } from './blank.js';
 import { cleanText } from './fold.js';
 import { MAX_DATE_SERIAL, impossibleDateReason, isoDate, serialDayToYmd, utcYmd } from './calendar.js';
-import { DATE_EXPECTED, readDateText } from './date-text.js';
+import { DATE_EXPECTED, readDateText, twoDigitYearNote } from './date-text.js';
 import { readTimeText } from './time.js';
 
 const INVALID = `không phải ngày hợp lệ (${DATE_EXPECTED})`;
@@ -29,5 +29,5 @@ export function parseVietnameseDate(cell: RawCell): CellParse<string> {
   const read = readDateText(text);
   if (!read.ok) return rejected(read.reason);
   if (read.rest !== '' && !readTimeText(read.rest).ok) return rejected(INVALID);
-  return parsed(isoDate(read.ymd));
+  return parsed(isoDate(read.ymd), twoDigitYearNote(read));
 }

@@ -4,7 +4,7 @@ import { blankCellReason } from './blank.js';
 import { cleanText } from './fold.js';
 import type { Ymd } from './calendar.js';
 import { MAX_DATE_SERIAL, impossibleDateReason, isoDate, serialDayToYmd, utcYmd } from './calendar.js';
-import { readDateText } from './date-text.js';
+import { readDateText, twoDigitYearNote } from './date-text.js';
 import type { HourMinute } from './time.js';
 import { dateToNearestMinute, formatHourMinute, readTimeText } from './time.js';
 
@@ -42,7 +42,7 @@ export function parseVietnameseDateTime(cell: RawCell): CellParse<string> {
     if (readTimeText(text).ok) return rejected(`thiếu ngày (${EXPECTED})`);
     return rejected(date.reason);
   }
-  if (date.rest === '') return parsed(stamp(date.ymd, { hour: 0, minute: 0 }));
+  if (date.rest === '') return parsed(stamp(date.ymd, { hour: 0, minute: 0 }), twoDigitYearNote(date));
   const time = readTimeText(date.rest);
-  return time.ok ? parsed(stamp(date.ymd, time.time)) : rejected(time.reason.replace('không phải giờ hợp lệ', 'giờ không hợp lệ'));
+  return time.ok ? parsed(stamp(date.ymd, time.time), twoDigitYearNote(date)) : rejected(time.reason.replace('không phải giờ hợp lệ', 'giờ không hợp lệ'));
 }

@@ -3,7 +3,7 @@ import { errorCellReason, isCellError, parsed, rejected } from './raw-cell.js';
 import { blankCellReason } from './blank.js';
 import { cleanText } from './fold.js';
 import { MAX_DATE_SERIAL, pad2, serialDayToYmd, utcYmd } from './calendar.js';
-import { foldDateText, readDateText } from './date-text.js';
+import { foldDateText, readDateText, twoDigitYearNote } from './date-text.js';
 
 const EXPECTED = 'cần tháng/năm, ví dụ 4/2020';
 const INVALID = `không phải tháng hợp lệ (${EXPECTED})`;
@@ -51,6 +51,10 @@ export function parseVietnameseMonth(cell: RawCell): CellParse<string> {
   if (y) return monthId(Number(y[1]), Number(y[2]));
   if (NO_YEAR.test(t)) return rejected(MISSING_YEAR);
   const date = readDateText(t);
-  if (date.ok && date.rest === '') return monthId(date.ymd.year, date.ymd.month);
+  if (date.ok && date.rest === '') {
+    const month = monthId(date.ymd.year, date.ymd.month);
+    const note = twoDigitYearNote(date);
+    return month.ok && note ? parsed(month.value, note) : month;
+  }
   return rejected(INVALID);
 }

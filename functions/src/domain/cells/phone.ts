@@ -2,45 +2,15 @@ import type { CellParse, RawCell } from './raw-cell.js';
 import { errorCellReason, isCellError, parsed, rejected } from './raw-cell.js';
 import { blankCellReason } from './blank.js';
 import { cleanText } from './fold.js';
+import { formatOldMobile, readPhoneNumber, type PhoneNumberRead } from './phone-number.js';
+import { findPhonesInText } from './phones-in-text.js';
 
 const EXPECTED = 'cần 10 chữ số, bắt đầu bằng 0, ví dụ 0983 018 027';
 const INVALID = `không phải số điện thoại Việt Nam (${EXPECTED})`;
+/** Longest text searched for a number among labels and notes. */
+const MAX_TEXT = 120;
 
-/** Old 11-digit mobile prefixes and their replacements since the 2018 renumbering. */
-const RENUMBERED: Readonly<Record<string, string>> = {
-  '0120': '070', '0121': '079', '0122': '077', '0123': '083', '0124': '084', '0125': '085', '0126': '076',
-  '0127': '081', '0128': '078', '0129': '082', '0162': '032', '0163': '033', '0164': '034', '0165': '035',
-  '0166': '036', '0167': '037', '0168': '038', '0169': '039', '0186': '056', '0188': '058', '0199': '059',
-};
-/** Characters people put between the digits of a phone number. */
-const PHONE_CHARS = /^[+(]*\d[\d\s.\-()+/]*$/;
-
-/** National digits of a number typed with or without +84 / 84 / the leading 0 lost by a spreadsheet. */
-function nationalDigits(raw: string): string {
-  let digits = raw.replace(/\D/g, '');
-  if (raw.startsWith('+') || digits.startsWith('0084')) {
-    if (digits.startsWith('00')) digits = digits.slice(2);
-    if (!digits.startsWith('84')) return '';
-    digits = digits.slice(2);
-  } else if (digits.startsWith('84') && digits.length >= 11) {
-    digits = digits.slice(2);
-  }
-  if (!digits.startsWith('0')) digits = `0${digits}`;
-  return digits;
-}
-
-/** A canonical Vietnamese phone number, or undefined when the digits are not one. */
-function canonicalPhone(digits: string): string | undefined {
-  if (/^0[35789]\d{8}$/.test(digits)) return digits;
-  if (/^02\d{9}$/.test(digits)) return digits;
-  if (/^01\d{9}$/.test(digits)) {
-    const prefix = RENUMBERED[digits.slice(0, 4)];
-    return prefix ? prefix + digits.slice(4) : undefined;
-  }
-  return undefined;
-}
-
-/** Parse a Vietnamese phone number ('0983.018.027', '+84 983 018 027', 983018027, old 0168…) into '0983018027' (or an 11-digit 02… landline). */
+/** Parse a Vietnamese phone number ('0983.018.027', '+84 983 018 027', 983018027, old 0168…, 'ĐT: 0983 018 027 (Zalo)') into '0983018027' (or an 11-digit 02… landline). */
 export function parseVietnamesePhone(cell: RawCell): CellParse<string> {
   if (isCellError(cell)) return rejected(errorCellReason(cell));
   let raw: string;
@@ -53,9 +23,30 @@ export function parseVietnamesePhone(cell: RawCell): CellParse<string> {
   } else {
     return cell === null || cell === undefined ? rejected(blankCellReason(EXPECTED)) : rejected(INVALID);
   }
-  if (raw.length > 40 || !PHONE_CHARS.test(raw)) return rejected(INVALID);
-  const phone = canonicalPhone(nationalDigits(raw.replace(/^\(\+?84\)/, '+84')));
-  return phone ? parsed(phone) : rejected(INVALID);
+  const whole = readPhoneNumber(raw);
+  if (whole) return parsed(whole.phone, renumberedNote(whole));
+  return typeof cell === 'string' && raw.length <= MAX_TEXT ? phoneAmongText(raw) : rejected(INVALID);
+}
+
+/** The one number of a text with a label or a note; two different numbers are the unit's choice to make. */
+function phoneAmongText(text: string): CellParse<string> {
+  const found = findPhonesInText(text);
+  const distinct = [...new Map(found.phones.map((p) => [p.phone, p])).values()];
+  const [first] = distinct;
+  if (distinct.length > 1) {
+    const names = distinct.map((p) => formatVietnamesePhone(p.phone));
+    return rejected(`có ${distinct.length} số điện thoại (${names.slice(0, -1).join(', ')} và ${names.at(-1) ?? ''}); hãy để một số trong ô này`);
+  }
+  if (!first) return rejected(INVALID);
+  const [stray] = found.strayNumbers;
+  if (stray !== undefined) return rejected(`ngoài số ${formatVietnamesePhone(first.phone)} còn có '${stray}' không phải số điện thoại; hãy để một số trong ô này`);
+  return parsed(first.phone, renumberedNote(first) ?? `đã hiểu SĐT là ${formatVietnamesePhone(first.phone)}`);
+}
+
+/** Note for an old 11-digit mobile read as its new number. */
+function renumberedNote(read: PhoneNumberRead): string | undefined {
+  if (read.renumberedFrom === undefined) return undefined;
+  return `đã đổi số cũ ${formatOldMobile(read.renumberedFrom)} thành ${formatVietnamesePhone(read.phone)}`;
 }
 
 /** Group a canonical phone number for reading: '0983018027' → '0983 018 027', '02838291234' → '028 3829 1234'. */

@@ -15,12 +15,16 @@ export interface CellError {
   readonly error: string;
 }
 
-/** Outcome of parsing one cell: a normalized value, or a Vietnamese reason for the person who typed it. */
-export type CellParse<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };
+/**
+ * Outcome of parsing one cell: a normalized value, or a Vietnamese reason for the person who typed it.
+ * A value the parser had to interpret (text dropped around it, an old number renumbered, a two-digit
+ * year) carries a `note` saying what was taken, e.g. "đã hiểu SĐT là 0983 018 027".
+ */
+export type CellParse<T> = { readonly ok: true; readonly value: T; readonly note?: string } | { readonly ok: false; readonly reason: string };
 
-/** Successful parse. */
-export function parsed<T>(value: T): CellParse<T> {
-  return { ok: true, value };
+/** Successful parse, with a Vietnamese note when the value is not simply what the cell shows. */
+export function parsed<T>(value: T, note?: string): CellParse<T> {
+  return note === undefined ? { ok: true, value } : { ok: true, value, note: note.normalize('NFC') };
 }
 
 /** Failed parse with a Vietnamese reason phrase, e.g. "không phải ngày hợp lệ (cần ngày/tháng/năm, ví dụ 15/09/2024)". */

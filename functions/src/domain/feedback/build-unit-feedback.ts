@@ -1,6 +1,6 @@
 import { FOOTER_ROW_STATUS, type FooterRow } from '../forms/footer-rows.js';
 import { NIL_PHRASE } from '../forms/nil-declaration.js';
-import type { RowError } from '../forms/compile-form.js';
+import type { CellNote, RowError } from '../forms/compile-form.js';
 import type { DistrictPicture } from '../summary/district-picture.js';
 import type { SummaryCell } from '../summary/summary-model.js';
 import type { StatusResult } from '../status/submission-status.js';
@@ -40,7 +40,7 @@ export function buildUnitFeedback(unit: Unit, tabs: readonly FeedbackTab[], pict
         for (const rowNumber of s.lockedChange.rowNumbers) statusByRow.set(rowNumber, text);
         continue;
       }
-      for (const row of s.rows) statusByRow.set(row.rowNumber, VALID_ROW_STATUS);
+      for (const row of s.rows) statusByRow.set(row.rowNumber, validRowStatus(row.notes));
       for (const rowNumber of s.nilRows) statusByRow.set(rowNumber, NIL_ROW_STATUS);
       for (const row of s.rejected) statusByRow.set(row.rowNumber, rowMessage(row.errors));
     }
@@ -71,6 +71,19 @@ export function buildUnitFeedback(unit: Unit, tabs: readonly FeedbackTab[], pict
       rows,
     },
   };
+}
+
+/** Notes shown in one status cell; the rest are counted, so the cell stays short. */
+const SHOWN_NOTES = 3;
+
+/** A valid row's status, saying what was taken from cells the system interpreted: "✓ Hợp lệ (đã hiểu SĐT là 0389 123 456)". */
+export function validRowStatus(notes: readonly CellNote[] = []): string {
+  if (notes.length === 0) return VALID_ROW_STATUS;
+  const [only] = notes;
+  if (notes.length === 1 && only) return `${VALID_ROW_STATUS} (${only.note})`;
+  const shown = notes.slice(0, SHOWN_NOTES).map((n) => `${n.column}: ${n.note}`);
+  const more = notes.length > SHOWN_NOTES ? `; và ${notes.length - SHOWN_NOTES} ô khác` : '';
+  return `${VALID_ROW_STATUS} (${shown.join('; ')}${more})`;
 }
 
 /** A rejected row's messages for its own status cell: the row number is implied, so it is left out. */

@@ -12,6 +12,20 @@ export interface ValidRow {
   readonly rowNumber: number;
   readonly periodId: PeriodId;
   readonly values: Readonly<Record<string, CellValue>>;
+  /** What was taken from cells the parsers had to interpret, by column header; absent when there is none. */
+  readonly notes?: readonly CellNote[];
+}
+
+/** A Vietnamese note on one cell of a valid row, e.g. { column: 'Số điện thoại', note: 'đã hiểu SĐT là 0983 018 027' }. */
+export interface CellNote {
+  readonly column: string;
+  readonly note: string;
+}
+
+/** A cell's value as the row schema yields it, with the parser's note. */
+interface ReadCell {
+  readonly value: CellValue;
+  readonly note?: string | undefined;
 }
 
 /** One problem of a row, in Vietnamese, naming the row and (when it is about one cell) the column. */
@@ -50,8 +64,8 @@ export function compileForm(spec: FormSpec): CompiledForm {
   const fixedPeriod = singlePeriodId(spec.period);
   const periodSchema = periodColumn ? shape[periodColumn.key] : undefined;
   // The period column's value was checked against the plan already: here it only names its period.
-  const periodIdOf = (value: unknown): PeriodId => {
-    const period = periodOfValue(spec.period, String(value));
+  const periodIdOf = (cell: ReadCell | undefined): PeriodId => {
+    const period = periodOfValue(spec.period, String(cell?.value));
     return period.ok ? period.periodId : UNASSIGNED_PERIOD;
   };
 
@@ -63,9 +77,10 @@ export function compileForm(spec: FormSpec): CompiledForm {
       for (const column of spec.columns) input[column.key] = cellsByKey[column.key] ?? null;
       const result = rowSchema.safeParse(input);
       if (result.success) {
-        const values = result.data as Record<string, CellValue | undefined>;
-        const periodId = periodColumn ? periodIdOf(values[periodColumn.key]) : (fixedPeriod ?? UNASSIGNED_PERIOD);
-        return { ok: true, rowNumber, periodId, values: withoutBlanks(values) };
+        const cells = result.data as Record<string, ReadCell | undefined>;
+        const periodId = periodColumn ? periodIdOf(cells[periodColumn.key]) : (fixedPeriod ?? UNASSIGNED_PERIOD);
+        const notes = cellNotes(cells);
+        return { ok: true, rowNumber, periodId, values: withoutBlanks(cells), ...(notes.length > 0 ? { notes } : {}) };
       }
       const errors = result.error.issues.map((issue): RowError => {
         const key = String(issue.path[0]);
@@ -73,14 +88,14 @@ export function compileForm(spec: FormSpec): CompiledForm {
       });
       // A rejected row still belongs to its period when its period cell itself is fine.
       const period = periodColumn && periodSchema?.safeParse(cellsByKey[periodColumn.key]);
-      const periodId = period ? (period.success ? periodIdOf(period.data) : UNASSIGNED_PERIOD) : (fixedPeriod ?? UNASSIGNED_PERIOD);
+      const periodId = period ? (period.success ? periodIdOf(period.data as ReadCell | undefined) : UNASSIGNED_PERIOD) : (fixedPeriod ?? UNASSIGNED_PERIOD);
       return { ok: false, rowNumber, periodId, errors };
     },
     periodOf(rowNumber, cellsByKey) {
       if (!periodColumn || !periodSchema) return { ok: true, periodId: fixedPeriod ?? UNASSIGNED_PERIOD };
       const cell = cellsByKey[periodColumn.key] ?? null;
       const period = periodSchema.safeParse(cell);
-      if (period.success) return { ok: true, periodId: periodIdOf(period.data) };
+      if (period.success) return { ok: true, periodId: periodIdOf(period.data as ReadCell | undefined) };
       return { ok: false, periodId: UNASSIGNED_PERIOD, message: cellMessage(rowNumber, periodColumn.key, cell, period.error.issues[0]?.message ?? '') };
     },
   };
@@ -90,11 +105,18 @@ export function compileForm(spec: FormSpec): CompiledForm {
     const quoted = reason === REQUIRED_REASON ? '' : ` '${displayCell(cell)}'`;
     return `Dòng ${rowNumber}, cột '${header}':${quoted} ${reason}`;
   }
+
+  function cellNotes(cells: Record<string, ReadCell | undefined>): CellNote[] {
+    return spec.columns.flatMap((column) => {
+      const note = cells[column.key]?.note;
+      return note === undefined ? [] : [{ column: column.header, note }];
+    });
+  }
 }
 
 function columnSchema(column: ColumnSpec, spec: FormSpec): z.ZodType {
   const parse = cellParserFor(column, columnOptions(spec, column));
-  return z.custom<RawCell>(() => true).transform((cell, ctx): CellValue | undefined => {
+  return z.custom<RawCell>(() => true).transform((cell, ctx): ReadCell | undefined => {
     if (isBlankCell(cell)) {
       if (column.required) ctx.addIssue({ code: 'custom', message: REQUIRED_REASON });
       return undefined;
@@ -111,12 +133,12 @@ function columnSchema(column: ColumnSpec, spec: FormSpec): z.ZodType {
         return z.NEVER;
       }
     }
-    return parsed.value;
+    return { value: parsed.value, note: parsed.note };
   });
 }
 
-function withoutBlanks(values: Record<string, CellValue | undefined>): Record<string, CellValue> {
+function withoutBlanks(cells: Record<string, ReadCell | undefined>): Record<string, CellValue> {
   const kept: Record<string, CellValue> = {};
-  for (const [key, value] of Object.entries(values)) if (value !== undefined) kept[key] = value;
+  for (const [key, cell] of Object.entries(cells)) if (cell !== undefined) kept[key] = cell.value;
   return kept;
 }

@@ -113,7 +113,7 @@ export function readFormTab(form: CompiledForm, tab: SheetTab): TabReading {
     const errors = outcome.ok ? [] : outcome.errors.filter((e) => !match.missingRequired.some((c) => c.header === e.column));
     if (missingNote) errors.push({ message: `Dòng ${row.rowNumber}: ${missingNote}.` });
     if (outcome.ok && errors.length === 0) {
-      valid.push({ rowNumber: outcome.rowNumber, periodId: outcome.periodId, values: outcome.values });
+      valid.push({ rowNumber: outcome.rowNumber, periodId: outcome.periodId, values: outcome.values, ...(outcome.notes ? { notes: outcome.notes } : {}) });
     } else {
       rejected.push({ rowNumber: row.rowNumber, periodId: outcome.periodId, cells: stored(), errors });
     }

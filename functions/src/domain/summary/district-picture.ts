@@ -1,3 +1,4 @@
+import type { CellNote } from '../forms/compile-form.js';
 import type { FormSpec } from '../forms/form-spec.js';
 import type { LedgerEntry } from '../notices/notice-kinds.js';
 import type { RejectedRow } from '../forms/read-form-tab.js';
@@ -10,7 +11,7 @@ import type { Unit } from '../units/unit.js';
 export interface StoredSubmission extends UnitSubmission {
   readonly id: string;
   readonly formId: string;
-  readonly rows: readonly { readonly rowNumber: number; readonly values: UnitSubmission['rows'][number]['values'] }[];
+  readonly rows: readonly { readonly rowNumber: number; readonly values: UnitSubmission['rows'][number]['values']; readonly notes?: readonly CellNote[] }[];
   readonly rejected: readonly RejectedRow[];
   readonly nilRows: readonly number[];
   /** A change made after the form's lock: recorded, not applied. */
