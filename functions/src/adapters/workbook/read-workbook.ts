@@ -4,6 +4,8 @@ import type { SheetRow, SheetTab } from '../../domain/forms/read-form-tab.js';
 import { DEFAULT_MAX_ROWS_PER_TAB, SheetReadError } from '../../domain/sheets/sheet-read-error.js';
 import { formatVietnameseNumber } from '../../domain/cells/number-format.js';
 import { rawCellOf } from './exceljs-cell.js';
+import { foreignFormatMessage } from './foreign-format.js';
+import { normalizeForExceljs } from './xlsx-normalize.js';
 import { tabsOverRowLimit } from './workbook-row-limit.js';
 
 /**
@@ -14,6 +16,8 @@ export async function readWorkbookTabs(bytes: Buffer, fileName: string, options:
   if (bytes.length === 0) {
     throw new SheetReadError('corrupt', `Tệp '${fileName}' rỗng (0 byte). Hãy lưu lại bảng tính dạng .xlsx và gửi lại.`);
   }
+  const foreign = foreignFormatMessage(bytes, fileName);
+  if (foreign) throw new SheetReadError('corrupt', foreign);
   const limit = options.maxRowsPerTab ?? DEFAULT_MAX_ROWS_PER_TAB;
   const [over] = await tabsOverRowLimit(bytes, limit);
   if (over) {
@@ -24,7 +28,7 @@ export async function readWorkbookTabs(bytes: Buffer, fileName: string, options:
   }
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    await workbook.xlsx.load((await normalizeForExceljs(bytes)) as unknown as ArrayBuffer);
   } catch (error) {
     throw new SheetReadError(
       'corrupt',

@@ -8,7 +8,7 @@ import type { FeedbackTarget, FeedbackWrite } from '../../jobs/summarize/ports.j
 import { sameFingerprint } from '../../jobs/sweep/fingerprint.js';
 import type { OpenedSheets, SourceFingerprint, UnitSheetSource } from '../../jobs/sweep/ports.js';
 import { readWorkbookTabs } from './read-workbook.js';
-import { UnitFileChangedError, writeUnitFeedback } from './write-unit-feedback.js';
+import { UnitFileChangedError, UnitFileNotRewritableError, writeUnitFeedback } from './write-unit-feedback.js';
 
 /**
  * Unit sheets as .xlsx workbooks in one folder (the embedded default, and units that email
@@ -55,6 +55,7 @@ export class UnitWorkbookFolder implements UnitSheetSource, FeedbackTarget {
       return { outcome: 'written', cells: written.cellsWritten, fingerprint, contentHash: (await this.open(unit)).contentHash };
     } catch (error) {
       if (error instanceof UnitFileChangedError) return { outcome: 'moved-on' };
+      if (error instanceof UnitFileNotRewritableError) return { outcome: 'refused', message: notRewritableMessage(unit, error.lost) };
       throw error;
     }
   }
@@ -67,6 +68,11 @@ export class UnitWorkbookFolder implements UnitSheetSource, FeedbackTarget {
     }
     return resolved;
   }
+}
+
+/** Statuses then reach the unit through the summary and the mail instead of its file. */
+function notRewritableMessage(unit: Unit, lost: string): string {
+  return `Không ghi trạng thái từng dòng vào tệp '${unit.source}' của ${unit.name}: tệp có ${lost}, nếu hệ thống lưu lại tệp thì các nội dung này sẽ bị mất. Trạng thái từng dòng có trong bảng tổng hợp và thư thông báo; muốn nhận trạng thái ngay trong tệp, hãy chuyển các nội dung đó sang tệp khác.`;
 }
 
 function isNotFound(error: unknown): boolean {

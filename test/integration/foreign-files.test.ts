@@ -1,0 +1,184 @@
+import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadBuiltinForms } from '../../functions/src/adapters/catalog/builtin-forms.js';
+import { readWorkbookTabs } from '../../functions/src/adapters/workbook/read-workbook.js';
+import { addBarCharts } from '../../functions/src/adapters/workbook/xlsx-chart.js';
+import { UnitFileNotRewritableError, writeUnitFeedback } from '../../functions/src/adapters/workbook/write-unit-feedback.js';
+import { isPendingFormula, PENDING_FORMULA_REASON, type RawCell } from '../../functions/src/domain/cells/raw-cell.js';
+import { STANDING_TAB, type UnitFeedback } from '../../functions/src/domain/feedback/unit-feedback.js';
+import { compileForm, type CompiledForm } from '../../functions/src/domain/forms/compile-form.js';
+import { readFormTab } from '../../functions/src/domain/forms/read-form-tab.js';
+import { SheetReadError } from '../../functions/src/domain/sheets/sheet-read-error.js';
+import { readPackage } from '../support/xlsx-cells.js';
+
+/** Files made by the programs schools use (test/fixtures/foreign/README.md says how), each with its expected reading. */
+const FIXTURES = path.resolve('test/fixtures/foreign');
+const MADE_BY = ['libreoffice-1904', 'openpyxl-comments-formulas'] as const;
+
+interface Expected {
+  readonly madeBy: string;
+  readonly tab: string;
+  readonly formId: string;
+  readonly headerRowNumber: number;
+  readonly date1904: string | null;
+  /** Raw cells by row number; a date is { "date": "yyyy-mm-dd" }, a formula without result { "formula": "…" }. */
+  readonly rows: Record<string, unknown[]>;
+  readonly validRows: number[];
+  /** Rejected row → fragments its messages must contain. */
+  readonly rejected: Record<string, string[]>;
+}
+
+let dir: string;
+let forms: Map<string, CompiledForm>;
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'tonghop-foreign-'));
+  forms = new Map((await loadBuiltinForms()).map((spec) => [spec.id, compileForm(spec)]));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function expectedOf(name: string): Promise<Expected> {
+  return JSON.parse(await readFile(path.join(FIXTURES, `${name}.expected.json`), 'utf8')) as Expected;
+}
+
+function asJson(cell: RawCell): unknown {
+  if (cell instanceof Date) return { date: cell.toISOString().slice(0, 10) };
+  return cell === undefined ? null : cell;
+}
+
+function feedbackFor(expected: Expected): UnitFeedback {
+  const statusByRow = new Map<number, string>(expected.validRows.map((row) => [row, '✓ Hợp lệ']));
+  for (const row of Object.keys(expected.rejected)) statusByRow.set(Number(row), 'Dòng chưa hợp lệ, xem thông báo');
+  return {
+    unitId: 'lien-doi-thu',
+    tabs: [{ tab: expected.tab, headerRowNumber: expected.headerRowNumber, statusByRow }],
+    standing: { title: ['Tình hình nộp báo cáo'], columns: [{ header: 'Biểu mẫu', format: 'text' }], rows: [['Kế hoạch nhỏ 65 năm']] },
+  };
+}
+
+describe.each(MADE_BY)('%s.xlsx', (name) => {
+  it('reads every value the unit typed, dates in the file’s own date system', async () => {
+    const expected = await expectedOf(name);
+    const tabs = await readWorkbookTabs(await readFile(path.join(FIXTURES, `${name}.xlsx`)), `${name}.xlsx`);
+    const tab = tabs.find((t) => t.name === expected.tab);
+    expect(tab).toBeDefined();
+    const rows = Object.fromEntries((tab?.rows ?? []).map((row) => [String(row.rowNumber), row.cells.map(asJson)]));
+    expect(rows).toEqual(expected.rows);
+  });
+
+  it('validates the rows: a formula without result is refused naming its cell, never read as empty', async () => {
+    const expected = await expectedOf(name);
+    const tabs = await readWorkbookTabs(await readFile(path.join(FIXTURES, `${name}.xlsx`)), `${name}.xlsx`);
+    const form = forms.get(expected.formId);
+    const tab = tabs.find((t) => t.name === expected.tab);
+    if (!form || !tab) throw new Error(`fixture ${name}: no form ${expected.formId} or tab ${expected.tab}`);
+    const reading = readFormTab(form, tab);
+    expect(reading.valid.map((row) => row.rowNumber)).toEqual(expected.validRows);
+    expect(reading.rejected.map((row) => row.rowNumber)).toEqual(Object.keys(expected.rejected).map(Number));
+    // Every formula without a result is said once, with the fix; none became a blank cell.
+    const pending = tab.rows.flatMap((row) => row.cells.filter(isPendingFormula)).length;
+    const said = reading.rejected.flatMap((row) => row.errors).filter((e) => e.message.includes(PENDING_FORMULA_REASON)).length;
+    expect(said).toBe(pending);
+    for (const row of reading.rejected) {
+      const text = row.errors.map((e) => e.message).join('\n');
+      for (const fragment of expected.rejected[String(row.rowNumber)] ?? []) expect(text).toContain(fragment);
+    }
+  });
+
+  it('writes statuses back without changing any cell the unit typed, its date system or its print settings', async () => {
+    const expected = await expectedOf(name);
+    const file = path.join(dir, `${name}.xlsx`);
+    await copyFile(path.join(FIXTURES, `${name}.xlsx`), file);
+    const before = await readPackage(await readFile(file));
+    const written = await writeUnitFeedback(file, feedbackFor(expected));
+    expect(written.changed).toBe(true);
+
+    const after = await readPackage(await readFile(file));
+    expect(after.date1904).toBe(expected.date1904 ?? undefined);
+    expect(after.date1904).toBe(before.date1904);
+    const original = before.tabs.get(expected.tab);
+    const saved = after.tabs.get(expected.tab);
+    if (!original || !saved) throw new Error(`tab ${expected.tab} missing`);
+    expect(original.cells.size).toBeGreaterThan(30);
+    for (const [ref, cell] of original.cells) expect({ ref, cell: saved.cells.get(ref) }).toEqual({ ref, cell });
+    // Only the new status column (I) was added to the form tab, plus the standing tab.
+    const added = [...saved.cells.keys()].filter((ref) => !original.cells.has(ref));
+    expect(added.every((ref) => ref.startsWith('I'))).toBe(true);
+    expect(added.length).toBeGreaterThan(0);
+    expect([...after.tabs.keys()]).toContain(STANDING_TAB);
+
+    for (const xml of [original.sheetXml, saved.sheetXml]) {
+      expect(xml).toMatch(/<pageSetUpPr\b[^>]*fitToPage="(1|true)"/);
+      expect(printSettings(xml)).toMatchObject({ orientation: 'landscape', fitToWidth: '1', fitToHeight: '1' });
+      expect(xml).toContain('<mergeCell ref="A1:H1"');
+      expect(xml).toMatch(/<dataValidation\b[^>]*sqref="B4:B(6|50)"/);
+    }
+    expect(printSettings(saved.sheetXml)).toEqual(printSettings(original.sheetXml));
+    expect(colsOf(saved.sheetXml)).toEqual(colsOf(original.sheetXml));
+    expect(conditionalRanges(saved.sheetXml)).toEqual(conditionalRanges(original.sheetXml));
+    // <sheetPr> children in schema order (exceljs writes pageSetUpPr first).
+    expect(saved.sheetXml).not.toMatch(/<pageSetUpPr\b[^>]*\/><outlinePr/);
+
+    const reread = await readWorkbookTabs(await readFile(file), `${name}.xlsx`);
+    const rows = Object.fromEntries((reread.find((t) => t.name === expected.tab)?.rows ?? []).map((row) => [String(row.rowNumber), row.cells.slice(0, 8).map(asJson)]));
+    for (const [row, cells] of Object.entries(expected.rows)) expect(rows[row]).toEqual([...cells, ...Array<null>(8).fill(null)].slice(0, 8));
+  });
+});
+
+describe('files that are not .xlsx workbooks', () => {
+  it.each([
+    ['libreoffice-excel97.xls', 'là tệp Excel đời cũ (.xls)', 'Excel Workbook (.xlsx)'],
+    ['libreoffice-ods-renamed.xlsx', 'là bảng tính OpenDocument (.ods) được đổi tên thành .xlsx', 'Excel 2007-365 (.xlsx)'],
+  ])('%s gets its own message saying how to save it as .xlsx', async (name, what, fix) => {
+    const reading = readWorkbookTabs(await readFile(path.join(FIXTURES, name)), name);
+    await expect(reading).rejects.toThrow(SheetReadError);
+    await expect(reading).rejects.toThrow(what);
+    await expect(reading).rejects.toThrow(fix);
+  });
+
+  it('a password-protected .xlsx (a compound file with an EncryptedPackage stream) is told to remove the password', async () => {
+    // The .xls fixture is a real compound file; a stream name in its directory is what marks encryption.
+    const xls = await readFile(path.join(FIXTURES, 'libreoffice-excel97.xls'));
+    const encrypted = Buffer.concat([xls, Buffer.from('EncryptedPackage', 'utf16le')]);
+    await expect(readWorkbookTabs(encrypted, 'bao-cao.xlsx')).rejects.toThrow("Tệp 'bao-cao.xlsx' được đặt mật khẩu");
+  });
+});
+
+describe('a file exceljs cannot save back without loss', () => {
+  it('is refused and left byte for byte as it was', async () => {
+    const expected = await expectedOf('libreoffice-1904');
+    const withChart = await addBarCharts(await readFile(path.join(FIXTURES, 'libreoffice-1904.xlsx')), [
+      { sheetName: expected.tab, title: 'Số đội viên', categories: { firstRow: 4, lastRow: 6, column: 3 }, series: [{ name: 'Số đội viên', firstRow: 4, lastRow: 6, column: 5 }], anchor: { fromColumn: 9, fromRow: 2, toColumn: 15, toRow: 18 } },
+    ]);
+    const file = path.join(dir, 'co-bieu-do.xlsx');
+    await writeFile(file, withChart);
+    await expect(writeUnitFeedback(file, feedbackFor(expected))).rejects.toThrow(UnitFileNotRewritableError);
+    await expect(writeUnitFeedback(file, feedbackFor(expected))).rejects.toMatchObject({ lost: 'biểu đồ' });
+    expect((await readFile(file)).equals(withChart)).toBe(true);
+  });
+});
+
+/** Page setup and margins that decide how the tab prints, as numbers where the file writes numbers. */
+function printSettings(sheetXml: string): Record<string, string | undefined> {
+  const pick = (element: string, names: string[]) => {
+    const attributes = new RegExp(`<${element}\\b([^>]*)/>`).exec(sheetXml)?.[1] ?? '';
+    return names.map((name) => [`${element}.${name}`, new RegExp(`\\b${name}="([^"]*)"`).exec(attributes)?.[1]] as const);
+  };
+  const setup = Object.fromEntries(pick('pageSetup', ['orientation', 'paperSize', 'fitToWidth', 'fitToHeight', 'scale']).map(([k, v]) => [k.replace('pageSetup.', ''), v]));
+  return { ...setup, scale: setup.scale ?? '100' /* the schema's default */, ...Object.fromEntries(pick('pageMargins', ['left', 'right', 'top', 'bottom', 'header', 'footer'])) };
+}
+
+function colsOf(sheetXml: string): string[] {
+  return [...sheetXml.matchAll(/<col\b([^>]*)\/>/g)].map((m) => {
+    const attr = (name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(m[1] ?? '')?.[1];
+    return `${attr('min')}-${attr('max')}:${Number(attr('width'))}`;
+  });
+}
+
+function conditionalRanges(sheetXml: string): string[] {
+  return [...sheetXml.matchAll(/<conditionalFormatting\b[^>]*sqref="([^"]*)"/g)].map((m) => m[1] ?? '');
+}
