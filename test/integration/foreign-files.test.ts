@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBuiltinForms } from '../../functions/src/adapters/catalog/builtin-forms.js';
 import { readWorkbookTabs } from '../../functions/src/adapters/workbook/read-workbook.js';
 import { addBarCharts } from '../../functions/src/adapters/workbook/xlsx-chart.js';
+import { UnitWorkbookFolder } from '../../functions/src/adapters/workbook/unit-workbook-folder.js';
 import { UnitFileNotRewritableError, writeUnitFeedback } from '../../functions/src/adapters/workbook/write-unit-feedback.js';
 import { isPendingFormula, PENDING_FORMULA_REASON, type RawCell } from '../../functions/src/domain/cells/raw-cell.js';
 import { STANDING_TAB, type UnitFeedback } from '../../functions/src/domain/feedback/unit-feedback.js';
@@ -29,6 +30,9 @@ interface Expected {
   /** Rejected row → fragments its messages must contain. */
   readonly rejected: Record<string, string[]>;
 }
+
+/** A date we write into the standing tab: in a 1904 workbook it must read back the same. */
+const DUE = new Date(Date.UTC(2023, 11, 14));
 
 let dir: string;
 let forms: Map<string, CompiledForm>;
@@ -56,7 +60,14 @@ function feedbackFor(expected: Expected): UnitFeedback {
   return {
     unitId: 'lien-doi-thu',
     tabs: [{ tab: expected.tab, headerRowNumber: expected.headerRowNumber, statusByRow }],
-    standing: { title: ['Tình hình nộp báo cáo'], columns: [{ header: 'Biểu mẫu', format: 'text' }], rows: [['Kế hoạch nhỏ 65 năm']] },
+    standing: {
+      title: ['Tình hình nộp báo cáo'],
+      columns: [
+        { header: 'Biểu mẫu', format: 'text' },
+        { header: 'Hạn nộp', format: 'date' },
+      ],
+      rows: [['Kế hoạch nhỏ 65 năm', DUE]],
+    },
   };
 }
 
@@ -126,6 +137,9 @@ describe.each(MADE_BY)('%s.xlsx', (name) => {
     const reread = await readWorkbookTabs(await readFile(file), `${name}.xlsx`);
     const rows = Object.fromEntries((reread.find((t) => t.name === expected.tab)?.rows ?? []).map((row) => [String(row.rowNumber), row.cells.slice(0, 8).map(asJson)]));
     for (const [row, cells] of Object.entries(expected.rows)) expect(rows[row]).toEqual([...cells, ...Array<null>(8).fill(null)].slice(0, 8));
+    const standing = reread.find((t) => t.name === STANDING_TAB)?.rows.flatMap((row) => row.cells) ?? [];
+    // The standing tab shows instants as Vietnam wall-clock time (UTC+7); a 1904 slip would be 1,462 days.
+    expect(standing.filter((cell) => cell instanceof Date).map((cell) => (cell as Date).toISOString())).toEqual(['2023-12-14T07:00:00.000Z']);
   });
 });
 
@@ -158,6 +172,15 @@ describe('a file exceljs cannot save back without loss', () => {
     await writeFile(file, withChart);
     await expect(writeUnitFeedback(file, feedbackFor(expected))).rejects.toThrow(UnitFileNotRewritableError);
     await expect(writeUnitFeedback(file, feedbackFor(expected))).rejects.toMatchObject({ lost: 'biểu đồ' });
+    expect((await readFile(file)).equals(withChart)).toBe(true);
+
+    // Through the folder adapter the unit gets a Vietnamese 'refused' outcome, so statuses go to the summary and mail.
+    const folder = new UnitWorkbookFolder(dir);
+    const unit = { id: 'lien-doi-thu', name: 'Liên đội Trường THCS Hoa Sen', type: 'lien-doi', level: '', cluster: '', contacts: [], source: 'co-bieu-do.xlsx' } as const;
+    const fingerprint = await folder.fingerprint({ ...unit, contacts: [] });
+    if (!fingerprint) throw new Error('fixture file missing');
+    const outcome = await folder.write({ ...unit, contacts: [] }, feedbackFor(expected), fingerprint);
+    expect(outcome).toEqual({ outcome: 'refused', message: expect.stringContaining("Không ghi trạng thái từng dòng vào tệp 'co-bieu-do.xlsx' của Liên đội Trường THCS Hoa Sen: tệp có biểu đồ") });
     expect((await readFile(file)).equals(withChart)).toBe(true);
   });
 });
