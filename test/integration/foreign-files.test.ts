@@ -12,7 +12,7 @@ import { STANDING_TAB, type UnitFeedback } from '../../functions/src/domain/feed
 import { compileForm, type CompiledForm } from '../../functions/src/domain/forms/compile-form.js';
 import { readFormTab } from '../../functions/src/domain/forms/read-form-tab.js';
 import { SheetReadError } from '../../functions/src/domain/sheets/sheet-read-error.js';
-import { readPackage } from '../support/xlsx-cells.js';
+import { noteRefs, readPackage } from '../support/xlsx-cells.js';
 
 /** Files made by the programs schools use (test/fixtures/foreign/README.md says how), each with its expected reading. */
 const FIXTURES = path.resolve('test/fixtures/foreign');
@@ -106,7 +106,8 @@ describe.each(MADE_BY)('%s.xlsx', (name) => {
     const expected = await expectedOf(name);
     const file = path.join(dir, `${name}.xlsx`);
     await copyFile(path.join(FIXTURES, `${name}.xlsx`), file);
-    const before = await readPackage(await readFile(file));
+    const bytesBefore = await readFile(file);
+    const before = await readPackage(bytesBefore);
     const written = await writeUnitFeedback(file, feedbackFor(expected));
     expect(written.changed).toBe(true);
 
@@ -134,6 +135,10 @@ describe.each(MADE_BY)('%s.xlsx', (name) => {
     expect(printSettings(saved.sheetXml)).toEqual(printSettings(original.sheetXml));
     expect(rangesOf(saved.sheetXml, 'mergeCell', 'ref')).toEqual(rangesOf(original.sheetXml, 'mergeCell', 'ref'));
     expect(rangesOf(saved.sheetXml, 'dataValidation', 'sqref')).toEqual(rangesOf(original.sheetXml, 'dataValidation', 'sqref'));
+    // The header notes stay (plus the one on a status header we add).
+    const notesBefore = await noteRefs(bytesBefore);
+    expect(notesBefore.length).toBeGreaterThan(0);
+    expect(await noteRefs(await readFile(file))).toEqual(expect.arrayContaining(notesBefore));
     expect(colsOf(saved.sheetXml)).toEqual(colsOf(original.sheetXml));
     expect(conditionalRanges(saved.sheetXml)).toEqual(conditionalRanges(original.sheetXml));
     // <sheetPr> children in schema order (exceljs writes pageSetUpPr first).

@@ -54,3 +54,11 @@ export async function readPackage(bytes: Buffer): Promise<PackageView> {
   }
   return { date1904: /<(?:\w+:)?workbookPr\b[^>]*?\sdate1904="([^"]*)"/.exec(workbookXml)?.[1], tabs };
 }
+
+/** Cell references that carry a note (legacy comment), in any comments part of the package. */
+export async function noteRefs(bytes: Buffer): Promise<string[]> {
+  const zip = await JSZip.loadAsync(bytes);
+  const parts = Object.keys(zip.files).filter((name) => /comments?\d*\.xml$/i.test(name) && !name.includes('threaded'));
+  const refs = await Promise.all(parts.map(async (name) => elementsNamed((await partTextOrNull(zip, name)) ?? '', 'comment').map((c) => c.get('ref') ?? '')));
+  return refs.flat().sort();
+}
