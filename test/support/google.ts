@@ -33,7 +33,7 @@ export async function seedTabsOfWorkbook(file: string): Promise<SeedTab[]> {
     const rows: SeedCell[][] = [];
     for (const row of tab.rows) {
       while (rows.length < row.rowNumber - 1) rows.push([]);
-      rows.push(row.cells.map((cell): SeedCell => (cell === undefined ? null : typeof cell === 'object' && cell !== null && !(cell instanceof Date) ? cell.error : cell)));
+      rows.push(row.cells.map((cell): SeedCell => (cell === undefined ? null : typeof cell === 'object' && cell !== null && !(cell instanceof Date) ? ('error' in cell ? cell.error : `=${cell.formula}`) : cell)));
     }
     return { name: tab.name, rows };
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CellParse, RawCell } from '../../../functions/src/domain/cells/raw-cell.js';
+import { PENDING_FORMULA_REASON, type CellParse, type RawCell } from '../../../functions/src/domain/cells/raw-cell.js';
 import { parseText } from '../../../functions/src/domain/cells/text.js';
 import { parseVietnameseDate } from '../../../functions/src/domain/cells/date.js';
 import { parseVietnameseTime } from '../../../functions/src/domain/cells/time.js';
@@ -53,6 +53,9 @@ const NASTY: ReadonlyArray<readonly [string, RawCell]> = [
   ['plain object', {} as unknown as RawCell],
   ['array', [] as unknown as RawCell],
   ['object with a non-string error', { error: 5 } as unknown as RawCell],
+  ['formula without result', { formula: 'SUM(F4:F6)' }],
+  ['formula without result, huge', { formula: 'A1+'.repeat(10_000) }],
+  ['object with a non-string formula', { formula: 5 } as unknown as RawCell],
   ['50,000 letters', 'a'.repeat(50_000)],
   ['50,000 digits and dots', '1.'.repeat(25_000)],
   ['50,000 digits and spaces', '1 '.repeat(25_000)],
@@ -80,5 +83,16 @@ describe('every parser on hostile input', () => {
   it.each(NASTY)('displayCell and isBlankCell handle %s', (_label, cell) => {
     expect(displayCell(cell).length).toBeLessThanOrEqual(61);
     expect(typeof isBlankCell(cell)).toBe('boolean');
+  });
+});
+
+describe('a formula saved without its result (openpyxl)', () => {
+  it.each(PARSERS)('%s refuses it with the fix, never as a blank cell', (_name, parse) => {
+    expect(parse({ formula: 'SUM(F4:F6)' })).toEqual({ ok: false, reason: PENDING_FORMULA_REASON });
+  });
+
+  it('is quoted as its formula and is not blank', () => {
+    expect(displayCell({ formula: 'SUM(F4:F6)' })).toBe('=SUM(F4:F6)');
+    expect(isBlankCell({ formula: 'SUM(F4:F6)' })).toBe(false);
   });
 });

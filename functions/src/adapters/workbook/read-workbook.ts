@@ -4,8 +4,10 @@ import type { SheetRow, SheetTab } from '../../domain/forms/read-form-tab.js';
 import { DEFAULT_SHEET_LIMITS, type SheetLimits } from '../../domain/sheets/sheet-limits.js';
 import { SheetReadError } from '../../domain/sheets/sheet-read-error.js';
 import { rawCellOf } from './exceljs-cell.js';
+import { foreignFormatMessage } from './foreign-format.js';
 import { fileTooLargeMessage, tooLargeMessage } from './too-large-message.js';
 import { withParseSlot } from './workbook-parse-slot.js';
+import { normalizeForExceljs } from './xlsx-normalize.js';
 import { checkXlsxSize } from './xlsx-size-gate.js';
 
 /**
@@ -18,12 +20,14 @@ export async function readWorkbookTabs(bytes: Buffer, fileName: string, limits: 
     throw new SheetReadError('corrupt', `Tệp '${fileName}' rỗng (0 byte). Hãy lưu lại bảng tính dạng .xlsx và gửi lại.`);
   }
   if (bytes.length > limits.maxFileBytes) throw new SheetReadError('too-large', fileTooLargeMessage(fileName, bytes.length, limits.maxFileBytes));
+  const foreign = foreignFormatMessage(bytes, fileName);
+  if (foreign) throw new SheetReadError('corrupt', foreign);
   return withParseSlot(async () => {
     const refusal = await checkXlsxSize(bytes, limits);
     if (refusal) throw new SheetReadError('too-large', tooLargeMessage(fileName, refusal));
     const workbook = new ExcelJS.Workbook();
     try {
-      await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+      await workbook.xlsx.load((await normalizeForExceljs(bytes)) as unknown as ArrayBuffer);
     } catch (error) {
       throw new SheetReadError(
         'corrupt',

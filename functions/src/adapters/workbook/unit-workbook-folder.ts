@@ -10,7 +10,7 @@ import type { OpenedSheets, SourceFingerprint, UnitSheetSource } from '../../job
 import { readWorkbookTabs } from './read-workbook.js';
 import { readRegularFile, regularFileStat } from './unit-file-open.js';
 import { withParseSlot } from './workbook-parse-slot.js';
-import { UnitFileChangedError, writeUnitFeedback } from './write-unit-feedback.js';
+import { UnitFileChangedError, UnitFileNotRewritableError, writeUnitFeedback } from './write-unit-feedback.js';
 
 /**
  * Unit sheets as .xlsx workbooks in one folder (the embedded default, and units that email
@@ -49,6 +49,7 @@ export class UnitWorkbookFolder implements UnitSheetSource, FeedbackTarget {
     } catch (error) {
       if (error instanceof UnitFileChangedError) return { outcome: 'moved-on' };
       if (error instanceof SheetReadError) return { outcome: 'refused', message: error.message };
+      if (error instanceof UnitFileNotRewritableError) return { outcome: 'refused', message: notRewritableMessage(unit, error.lost) };
       throw error;
     }
   }
@@ -61,4 +62,9 @@ export class UnitWorkbookFolder implements UnitSheetSource, FeedbackTarget {
     }
     return resolved;
   }
+}
+
+/** Statuses then reach the unit through the summary and the mail instead of its file. */
+function notRewritableMessage(unit: Unit, lost: string): string {
+  return `Không ghi trạng thái từng dòng vào tệp '${unit.source}' của ${unit.name}: tệp có ${lost}, nếu hệ thống lưu lại tệp thì các nội dung này sẽ bị mất. Trạng thái từng dòng có trong bảng tổng hợp và thư thông báo; muốn nhận trạng thái ngay trong tệp, hãy chuyển các nội dung đó sang tệp khác.`;
 }

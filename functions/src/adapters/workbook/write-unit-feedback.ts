@@ -9,6 +9,8 @@ import { rebuildStanding, standingIsCurrent } from './feedback-standing-tab.js';
 import { rawCellOf } from './exceljs-cell.js';
 import { cleanText as storableText } from './summary-cells.js';
 import { STATUS_NOTE } from './write-form-sheet.js';
+import { normalizeForExceljs } from './xlsx-normalize.js';
+import { partsLostOnRewrite, restoreFromOriginal } from './xlsx-rewrite-safety.js';
 
 /**
  * Write the system's feedback back into a unit's .xlsx: each form tab's status column and
@@ -26,10 +28,25 @@ import { STATUS_NOTE } from './write-form-sheet.js';
  * an existing one keeps its place. A form tab without a status column gets one in the first
  * column right of its last header that is empty in the header row and in every row below.
  *
- * Saving goes through exceljs, which drops what it does not model (charts, pivot tables,
- * shapes, sheet-scoped and constant names, extLst features such as sparklines …); two exceljs
+ * Saving goes through exceljs, which drops what it does not model (shapes, sheet-scoped and
+ * constant names, extLst features such as sparklines …); a file with parts that matter more
+ * (pivot tables, macros, charts …) is not saved at all (UnitFileNotRewritableError). Files from
+ * other programs are normalized first (xlsx-normalize.ts) so exceljs reads their 1904 dates and
+ * settings right, and the saved package keeps the original's date-system flag. Two exceljs
  * save bugs are worked around below (overlapping data validations, tables without a style).
  */
+/** Saving the file back would drop parts the unit made (pivot tables, macros, charts …); nothing was written. */
+export class UnitFileNotRewritableError extends Error {
+  constructor(
+    readonly file: string,
+    /** Vietnamese list of what would be lost, e.g. "bảng tổng hợp (PivotTable), biểu đồ". */
+    readonly lost: string,
+  ) {
+    super(`${file} holds parts exceljs cannot save back (${lost}); feedback not written into it`);
+    this.name = 'UnitFileNotRewritableError';
+  }
+}
+
 /** Result of writing feedback: whether the file was saved, and how many cells were written. */
 export interface UnitFeedbackWrite {
   readonly changed: boolean;
@@ -56,8 +73,9 @@ const STATUS_HEADER_STYLE: Partial<ExcelJS.Style> = {
 /** Write `feedback` into the workbook at `file`; see the module comment. */
 export async function writeUnitFeedback(file: string, feedback: UnitFeedback): Promise<UnitFeedbackWrite> {
   const before = await stat(file);
+  const original = await readFile(file);
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load((await readFile(file)) as unknown as ArrayBuffer);
+  await workbook.xlsx.load((await normalizeForExceljs(original)) as unknown as ArrayBuffer);
 
   let cellsWritten = 0;
   let lastFormTab = -1;
@@ -73,9 +91,11 @@ export async function writeUnitFeedback(file: string, feedback: UnitFeedback): P
   if (standingStale) cellsWritten += rebuildStanding(workbook, standing, lastFormTab + 1, feedback.standing);
 
   if (cellsWritten === 0 && !standingStale) return { changed: false, cellsWritten: 0 };
+  const lost = await partsLostOnRewrite(original);
+  if (lost) throw new UnitFileNotRewritableError(file, lost);
   giveTablesAStyle(workbook);
   for (const sheet of workbook.worksheets) compactLoadedValidations(sheet);
-  await saveAtomically(file, workbook, before);
+  await saveAtomically(file, workbook, before, original);
   return { changed: true, cellsWritten };
 }
 
@@ -281,10 +301,11 @@ function columnNumber(letters: string): number {
 
 /**
  * Write next to the file, then rename over it, unless the file changed on disk since it was read.
- * The new file keeps the unit's own modification time: it is the only record of when the unit sent it.
+ * The new file keeps the unit's own modification time (the only record of when the unit sent it)
+ * and what exceljs would lose of the original package (restoreFromOriginal).
  */
-async function saveAtomically(file: string, workbook: ExcelJS.Workbook, before: { mtimeMs: number; size: number; atime: Date; mtime: Date }): Promise<void> {
-  await writePrivateFile(file, Buffer.from(await workbook.xlsx.writeBuffer()), {
+async function saveAtomically(file: string, workbook: ExcelJS.Workbook, before: { mtimeMs: number; size: number; atime: Date; mtime: Date }, original: Buffer): Promise<void> {
+  await writePrivateFile(file, await restoreFromOriginal(original, Buffer.from(await workbook.xlsx.writeBuffer())), {
     times: { atime: before.atime, mtime: before.mtime },
     beforeReplace: async () => {
       const now = await stat(file);

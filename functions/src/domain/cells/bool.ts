@@ -1,5 +1,5 @@
 import type { CellParse, RawCell } from './raw-cell.js';
-import { errorCellReason, isCellError, parsed, rejected } from './raw-cell.js';
+import { errorCellReason, isCellError, isPendingFormula, PENDING_FORMULA_REASON, parsed, rejected } from './raw-cell.js';
 import { blankCellReason } from './blank.js';
 import { foldForMatch } from './fold.js';
 
@@ -13,6 +13,7 @@ const NO = new Set(['khong', 'k', 'ko', 'kh', 'chua', 'chua dong', 'chua nop', '
 /** Parse a yes/no cell ('Có', 'x', '✓', 'Đã đóng', 1, TRUE / 'Không', 'Chưa', 0, FALSE). */
 export function parseVietnameseBool(cell: RawCell): CellParse<boolean> {
   if (isCellError(cell)) return rejected(errorCellReason(cell));
+  if (isPendingFormula(cell)) return rejected(PENDING_FORMULA_REASON);
   if (typeof cell === 'boolean') return parsed(cell);
   if (typeof cell === 'number') {
     if (cell === 1) return parsed(true);

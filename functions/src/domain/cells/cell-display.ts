@@ -1,15 +1,16 @@
 import type { RawCell } from './raw-cell.js';
-import { isCellError } from './raw-cell.js';
+import { isCellError, isPendingFormula } from './raw-cell.js';
 import { cleanText } from './fold.js';
 import { pad2, utcYmd, vietnameseDate } from './calendar.js';
 import { formatVietnameseNumber } from './number-format.js';
 
 const MAX_CHARS = 60;
 
-/** How to quote a raw cell back to a person: cleaned text cut to 60 characters, Vietnamese numbers and dates, TRUE/FALSE, error codes. */
+/** How to quote a raw cell back to a person: cleaned text cut to 60 characters, Vietnamese numbers and dates, TRUE/FALSE, error codes, '=formula' for a formula without result. */
 export function displayCell(cell: RawCell): string {
   if (cell === null || cell === undefined) return '';
   if (isCellError(cell)) return cleanText(cell.error).slice(0, 20);
+  if (isPendingFormula(cell)) return `=${cleanText(cell.formula).slice(0, MAX_CHARS)}`;
   if (typeof cell === 'string') {
     const chars = [...cleanText(cell).replace(/\n+/g, ' ')];
     return chars.length > MAX_CHARS ? `${chars.slice(0, MAX_CHARS).join('').trimEnd()}…` : chars.join('');

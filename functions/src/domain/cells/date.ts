@@ -1,5 +1,5 @@
 import type { CellParse, RawCell } from './raw-cell.js';
-import { errorCellReason, isCellError, parsed, rejected } from './raw-cell.js';
+import { errorCellReason, isCellError, isPendingFormula, PENDING_FORMULA_REASON, parsed, rejected } from './raw-cell.js';
 import { blankCellReason } from './blank.js';
 import { cleanText } from './fold.js';
 import { MAX_DATE_SERIAL, impossibleDateReason, isoDate, serialDayToYmd, utcYmd } from './calendar.js';
@@ -11,6 +11,7 @@ const INVALID = `không phải ngày hợp lệ (${DATE_EXPECTED})`;
 /** Parse a date typed the Vietnamese way (day first; '15/9/2024', 'ngày 15 tháng 9 năm 2024', serial, Date) into 'YYYY-MM-DD'. */
 export function parseVietnameseDate(cell: RawCell): CellParse<string> {
   if (isCellError(cell)) return rejected(errorCellReason(cell));
+  if (isPendingFormula(cell)) return rejected(PENDING_FORMULA_REASON);
   if (typeof cell === 'number') {
     if (!Number.isFinite(cell)) return rejected(INVALID);
     const day = Math.floor(cell);

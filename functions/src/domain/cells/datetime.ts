@@ -1,5 +1,5 @@
 import type { CellParse, RawCell } from './raw-cell.js';
-import { errorCellReason, isCellError, parsed, rejected } from './raw-cell.js';
+import { errorCellReason, isCellError, isPendingFormula, PENDING_FORMULA_REASON, parsed, rejected } from './raw-cell.js';
 import { blankCellReason } from './blank.js';
 import { cleanText } from './fold.js';
 import type { Ymd } from './calendar.js';
@@ -19,6 +19,7 @@ function stamp(ymd: Ymd, time: HourMinute): string {
 /** Parse a date and time ('10g00 15/09/2024', '15/09/2024 10:00', serial, Date) into wall-clock 'YYYY-MM-DDTHH:mm' (Asia/Ho_Chi_Minh, no offset). */
 export function parseVietnameseDateTime(cell: RawCell): CellParse<string> {
   if (isCellError(cell)) return rejected(errorCellReason(cell));
+  if (isPendingFormula(cell)) return rejected(PENDING_FORMULA_REASON);
   if (typeof cell === 'number') {
     if (!Number.isFinite(cell) || cell < 1) return rejected(INVALID);
     const totalMinutes = Math.round(cell * MINUTES_PER_DAY);

@@ -1,5 +1,5 @@
 import type { CellParse, RawCell } from './raw-cell.js';
-import { errorCellReason, isCellError, parsed, rejected } from './raw-cell.js';
+import { errorCellReason, isCellError, isPendingFormula, PENDING_FORMULA_REASON, parsed, rejected } from './raw-cell.js';
 import { blankCellReason } from './blank.js';
 import { cleanText } from './fold.js';
 
@@ -13,6 +13,7 @@ const DOMAIN = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 /** Parse an email address: trimmed and lowercased; 'mailto:' and 'Tên <a@b.vn>' wrappers are removed. */
 export function parseEmail(cell: RawCell): CellParse<string> {
   if (isCellError(cell)) return rejected(errorCellReason(cell));
+  if (isPendingFormula(cell)) return rejected(PENDING_FORMULA_REASON);
   if (typeof cell !== 'string') return cell === null || cell === undefined ? rejected(blankCellReason(EXPECTED)) : rejected(INVALID);
   const text = cleanText(cell);
   if (text === '') return rejected(blankCellReason(EXPECTED));

@@ -1,5 +1,5 @@
 import type { CellParse, RawCell } from './raw-cell.js';
-import { errorCellReason, isCellError, parsed, rejected } from './raw-cell.js';
+import { errorCellReason, isCellError, isPendingFormula, PENDING_FORMULA_REASON, parsed, rejected } from './raw-cell.js';
 import { blankCellReason } from './blank.js';
 import { cleanText, foldForMatch } from './fold.js';
 import { parseText } from './text.js';
@@ -64,6 +64,7 @@ function ambiguousReason(values: readonly string[]): string {
 /** The cell's text for matching, or a rejection for error, blank and unusable cells. */
 function cellText(cell: RawCell, options: readonly EnumChoice[]): CellParse<string> {
   if (isCellError(cell)) return rejected(errorCellReason(cell));
+  if (isPendingFormula(cell)) return rejected(PENDING_FORMULA_REASON);
   if (options.length === 0) return rejected(NO_OPTIONS);
   const text = parseText(cell);
   if (!text.ok) return rejected(blankCellReason(choices(options)));

@@ -1,5 +1,5 @@
 import type { CellParse, RawCell } from './raw-cell.js';
-import { errorCellReason, isCellError, parsed, rejected } from './raw-cell.js';
+import { errorCellReason, isCellError, isPendingFormula, PENDING_FORMULA_REASON, parsed, rejected } from './raw-cell.js';
 import { blankCellReason } from './blank.js';
 import { cleanText, foldAccents } from './fold.js';
 import { readDigits, readMagnitude, splitNumberText } from './numeric-text.js';
@@ -93,6 +93,7 @@ function secondAmountReason(first: AmountRead): CellParse<number> {
 /** Parse an amount of money in whole đồng ('1.900.000', '1,900,000 đ', '1,9 triệu', '500k', '1 tỷ', 1900000); a rate or note after it ('đ/người') is noted and dropped. */
 export function parseVietnameseMoney(cell: RawCell): CellParse<number> {
   if (isCellError(cell)) return rejected(errorCellReason(cell));
+  if (isPendingFormula(cell)) return rejected(PENDING_FORMULA_REASON);
   if (typeof cell === 'number') {
     if (!Number.isFinite(cell)) return rejected(INVALID);
     if (cell < 0) return rejected(NEGATIVE);

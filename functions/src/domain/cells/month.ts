@@ -1,5 +1,5 @@
 import type { CellParse, RawCell } from './raw-cell.js';
-import { errorCellReason, isCellError, parsed, rejected } from './raw-cell.js';
+import { errorCellReason, isCellError, isPendingFormula, PENDING_FORMULA_REASON, parsed, rejected } from './raw-cell.js';
 import { blankCellReason } from './blank.js';
 import { cleanText } from './fold.js';
 import { MAX_DATE_SERIAL, pad2, serialDayToYmd, utcYmd } from './calendar.js';
@@ -27,6 +27,7 @@ function monthId(year: number, month: number): CellParse<string> {
 /** Parse a reporting month ('4/2020', 'T4/2020', 'Tháng 4/2020', 'tháng 4 năm 2020', '2020-04', a date) into 'YYYY-MM'. */
 export function parseVietnameseMonth(cell: RawCell): CellParse<string> {
   if (isCellError(cell)) return rejected(errorCellReason(cell));
+  if (isPendingFormula(cell)) return rejected(PENDING_FORMULA_REASON);
   if (typeof cell === 'number') {
     if (!Number.isFinite(cell)) return rejected(INVALID);
     if (Number.isInteger(cell) && cell >= 1 && cell <= 12) return rejected(MISSING_YEAR);

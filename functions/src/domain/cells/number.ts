@@ -1,5 +1,5 @@
 import type { CellParse, RawCell } from './raw-cell.js';
-import { errorCellReason, isCellError, parsed, rejected } from './raw-cell.js';
+import { errorCellReason, isCellError, isPendingFormula, PENDING_FORMULA_REASON, parsed, rejected } from './raw-cell.js';
 import { blankCellReason } from './blank.js';
 import { cleanText, foldAccents } from './fold.js';
 import type { CommaMode, NumberDigits } from './numeric-text.js';
@@ -26,6 +26,7 @@ const UNIT_WORDS = /^[\s\p{L}.]*/u;
 function readNumberCell(cell: RawCell, commaMode: CommaMode, expected: string): Read {
   const invalid = `không phải số (${expected})`;
   if (isCellError(cell)) return { ok: false, reason: errorCellReason(cell) };
+  if (isPendingFormula(cell)) return { ok: false, reason: PENDING_FORMULA_REASON };
   if (typeof cell === 'number') {
     if (!Number.isFinite(cell)) return { ok: false, reason: invalid };
     return { ok: true, value: cell === 0 ? 0 : cell };

@@ -1,5 +1,5 @@
 import type { CellParse, RawCell } from './raw-cell.js';
-import { errorCellReason, isCellError, parsed, rejected } from './raw-cell.js';
+import { errorCellReason, isCellError, isPendingFormula, PENDING_FORMULA_REASON, parsed, rejected } from './raw-cell.js';
 import { blankCellReason } from './blank.js';
 import { cleanText } from './fold.js';
 import { formatOldMobile, readPhoneNumber, type PhoneNumberRead } from './phone-number.js';
@@ -13,6 +13,7 @@ const MAX_TEXT = 120;
 /** Parse a Vietnamese phone number ('0983.018.027', '+84 983 018 027', 983018027, old 0168…, 'ĐT: 0983 018 027 (Zalo)') into '0983018027' (or an 11-digit 02… landline). */
 export function parseVietnamesePhone(cell: RawCell): CellParse<string> {
   if (isCellError(cell)) return rejected(errorCellReason(cell));
+  if (isPendingFormula(cell)) return rejected(PENDING_FORMULA_REASON);
   let raw: string;
   if (typeof cell === 'number') {
     if (!Number.isSafeInteger(cell) || cell <= 0) return rejected(INVALID);

@@ -7,12 +7,18 @@
  * - Numbers in date/time columns are spreadsheet serials (days since 1899-12-30).
  * - Formula cells arrive as their cached result; rich text as its plain text.
  * - A spreadsheet error value (#REF!, #N/A …) arrives as `{ error: '#REF!' }`.
+ * - A formula saved without its result (openpyxl never computes one) arrives as `{ formula: 'SUM(F4:F6)' }`.
  */
-export type RawCell = string | number | boolean | Date | null | undefined | CellError;
+export type RawCell = string | number | boolean | Date | null | undefined | CellError | PendingFormula;
 
 /** A spreadsheet error value such as `#REF!` or `#N/A`. */
 export interface CellError {
   readonly error: string;
+}
+
+/** A formula whose file holds no computed result: its value is unknown until a spreadsheet program saves it. */
+export interface PendingFormula {
+  readonly formula: string;
 }
 
 /**
@@ -34,7 +40,7 @@ export function rejected<T = never>(reason: string): CellParse<T> {
 
 /** Type guard for spreadsheet error values. */
 export function isCellError(cell: RawCell): cell is CellError {
-  return typeof cell === 'object' && cell !== null && !(cell instanceof Date) && typeof cell.error === 'string';
+  return typeof cell === 'object' && cell !== null && !(cell instanceof Date) && 'error' in cell && typeof cell.error === 'string';
 }
 
 /** Vietnamese reason for a spreadsheet error cell, e.g. "ô đang báo lỗi #REF! (kiểm tra lại công thức)". */
@@ -42,3 +48,11 @@ export function errorCellReason(cell: CellError): string {
   const code = cell.error.normalize('NFC').replace(/[^\p{L}\p{N}#!?/_.]/gu, '').slice(0, 20) || '#ERROR!';
   return `ô đang báo lỗi ${code} (kiểm tra lại công thức)`;
 }
+
+/** Type guard for formulas saved without a result. */
+export function isPendingFormula(cell: RawCell): cell is PendingFormula {
+  return typeof cell === 'object' && cell !== null && !(cell instanceof Date) && 'formula' in cell && typeof cell.formula === 'string';
+}
+
+/** Vietnamese reason for a formula without a result: never read as an empty cell, the unit re-saves the file. */
+export const PENDING_FORMULA_REASON = 'là công thức chưa có kết quả; mở tệp bằng Excel/LibreOffice và lưu lại rồi gửi lại';

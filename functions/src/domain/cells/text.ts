@@ -1,5 +1,5 @@
 import type { CellParse, RawCell } from './raw-cell.js';
-import { errorCellReason, isCellError, parsed, rejected } from './raw-cell.js';
+import { errorCellReason, isCellError, isPendingFormula, PENDING_FORMULA_REASON, parsed, rejected } from './raw-cell.js';
 import { blankCellReason } from './blank.js';
 import { cleanText } from './fold.js';
 import { utcYmd, vietnameseDate } from './calendar.js';
@@ -15,6 +15,7 @@ const EXPECTED = 'cần nội dung chữ';
 /** The text of any cell: strings cleaned, integers as plain digits (12345678901), TRUE/FALSE as 'Có'/'Không', dates as dd/mm/yyyy. */
 export function parseText(cell: RawCell, options: TextOptions = {}): CellParse<string> {
   if (isCellError(cell)) return rejected(errorCellReason(cell));
+  if (isPendingFormula(cell)) return rejected(PENDING_FORMULA_REASON);
   let text: string;
   if (typeof cell === 'string') {
     text = cleanText(cell);

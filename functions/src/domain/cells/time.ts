@@ -1,5 +1,5 @@
 import type { CellParse, RawCell } from './raw-cell.js';
-import { errorCellReason, isCellError, parsed, rejected } from './raw-cell.js';
+import { errorCellReason, isCellError, isPendingFormula, PENDING_FORMULA_REASON, parsed, rejected } from './raw-cell.js';
 import { blankCellReason } from './blank.js';
 import { cleanText, foldAccents } from './fold.js';
 import { pad2 } from './calendar.js';
@@ -72,6 +72,7 @@ export function formatHourMinute(t: HourMinute): string {
 /** Parse a time of day typed in Vietnamese ('14g00', '14h', '2 giờ chiều', '14:00', serial 0.5, Date) into 'HH:mm'. */
 export function parseVietnameseTime(cell: RawCell): CellParse<string> {
   if (isCellError(cell)) return rejected(errorCellReason(cell));
+  if (isPendingFormula(cell)) return rejected(PENDING_FORMULA_REASON);
   if (typeof cell === 'number') {
     if (!Number.isFinite(cell) || cell < 0) return rejected(INVALID);
     if (cell >= 1) return rejected(`ô chứa một số, không phải giờ (${EXPECTED})`);

@@ -184,11 +184,11 @@ function storedCells(headers: readonly string[], cells: readonly RawCell[], stat
   return stored;
 }
 
-/** Keep a raw cell as typed, in a form Firestore stores: Dates as wall-clock ISO text, errors as their code. */
+/** Keep a raw cell as typed, in a form Firestore stores: Dates as wall-clock ISO text, errors as their code, formulas without result as '=formula'. */
 export function toStoredCell(cell: RawCell): StoredCell {
   if (cell === null || cell === undefined) return '';
   if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? 'Invalid Date' : cell.toISOString().replace(/\.000Z$/, '').replace('Z', '');
-  if (typeof cell === 'object') return cell.error;
+  if (typeof cell === 'object') return 'error' in cell ? cell.error : `=${cell.formula}`;
   if (typeof cell === 'number' && !Number.isFinite(cell)) return String(cell);
   return cell;
 }
