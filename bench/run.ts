@@ -60,7 +60,7 @@ async function main(options: BenchOptions, out: Output): Promise<boolean> {
   let dir: string | undefined;
   try {
     const cityDir = (dir = await mkdtemp(path.join(tmpdir(), 'tonghop-bench-')));
-    const written = await measure(() => withProgress(out, `Writing ${city.units.length} unit workbooks`, city.units.length, (tick) => writeCity(city, cityDir, catalog.map((s) => s.id), tick)));
+    const written = await measure(() => withProgress(out, `Writing ${city.units.length} unit workbooks`, city.units.length, (tick) => writeCity(city, cityDir, tick)));
     const { unitsDir } = written.value;
     const units = city.units.map((u) => u.profile.unit);
     const sweepInto = (db: Firestore, label: string, now: Date, only: readonly Unit[] = units) =>

@@ -14,7 +14,7 @@ import { FirestoreSummaryStore } from '../functions/src/adapters/store/firestore
 import { FirestoreSweepStore } from '../functions/src/adapters/store/firestore-sweep-store.js';
 import { readControlWorkbook } from '../functions/src/adapters/workbook/read-control-workbook.js';
 import { UnitWorkbookFolder } from '../functions/src/adapters/workbook/unit-workbook-folder.js';
-import { applyFormOverrides } from '../functions/src/domain/units/read-control.js';
+import { formsInUse } from '../functions/src/domain/plans/plans-in-use.js';
 import { ingestUnit } from '../functions/src/jobs/ingest/ingest-unit.js';
 import { summarize } from '../functions/src/jobs/summarize/summarize.js';
 import { sweep } from '../functions/src/jobs/sweep/sweep.js';
@@ -37,11 +37,11 @@ const catalog = await loadBuiltinForms(path.resolve('sheets-templates', 'forms')
 const city = buildCity(catalog, UNITS, SEED);
 if (mode === 'setup') {
   const dir = await mkdtemp(path.join(tmpdir(), 'tonghop-webhook-bench-'));
-  await writeCity(city, dir, catalog.map((s) => s.id), () => undefined);
+  await writeCity(city, dir, () => undefined);
   const projectId = `demo-bench-webhook-${Date.now().toString(36)}`;
   const db = createFirestore({ projectId, emulatorHost: host });
   const control = await readControlWorkbook(path.join(dir, 'control.xlsx'));
-  const forms = applyFormOverrides(catalog, control.overrides).specs;
+  const forms = formsInUse(control.plans);
   const folder = new UnitWorkbookFolder(path.join(dir, 'units'));
   await sweep({ units: control.units, forms, source: folder, store: new FirestoreSweepStore(db), now: SWEPT_AT });
   await summarize({ settings: control.settings, units: control.units, forms, store: new FirestoreSummaryStore(db), feedback: folder, now: SWEPT_AT });
@@ -56,7 +56,7 @@ if (mode === 'setup') {
   const start = await memory();
   const t0 = performance.now();
   const control = await readControlWorkbook(path.join(dir, 'control.xlsx'));
-  const forms = applyFormOverrides(catalog, control.overrides).specs;
+  const forms = formsInUse(control.plans);
   const tControl = performance.now() - t0;
   const unit = cityUnit.profile.unit;
   const folder = new UnitWorkbookFolder(path.join(dir, 'units'));

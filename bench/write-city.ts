@@ -19,12 +19,11 @@ export interface WrittenCity {
  * every other built-in form off) and `units/<id>.xlsx` per unit that sent its file, mtime = when it
  * sent it. The folder then also works with `tonghop sweep --control … --units-dir …`.
  */
-export async function writeCity(city: City, dir: string, catalogIds: readonly string[], onUnit: (done: number) => void): Promise<WrittenCity> {
+export async function writeCity(city: City, dir: string, onUnit: (done: number) => void): Promise<WrittenCity> {
   const unitsDir = path.join(dir, 'units');
   await mkdir(unitsDir, { recursive: true });
-  const used = new Set(city.specs.map((s) => s.id));
-  const forms = catalogIds.map((formId) => ({ formId, title: city.specs.find((s) => s.id === formId)?.title ?? formId, enabled: used.has(formId) }));
-  await writeControlWorkbook(path.join(dir, 'control.xlsx'), { settings: city.settings, units: city.units.map((u) => u.profile.unit), forms });
+  // The city's plans are written into its control workbook, as a district copies them from the catalog.
+  await writeControlWorkbook(path.join(dir, 'control.xlsx'), { settings: city.settings, units: city.units.map((u) => u.profile.unit), plans: city.specs });
   let files = 0;
   let bytes = 0;
   let rows = 0;

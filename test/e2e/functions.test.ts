@@ -5,6 +5,7 @@ import path from 'node:path';
 import { getTestServer } from '@google-cloud/functions-framework/testing';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builtinFormDue } from '../support/forms.js';
 import { writeControlWorkbook } from '../../functions/src/adapters/workbook/write-control-workbook.js';
 import { STATUS_HEADER } from '../../functions/src/domain/forms/header-match.js';
 import { ictDateOf } from '../../functions/src/domain/time/ict.js';
@@ -54,7 +55,7 @@ describe('Cloud Functions', () => {
     await writeControlWorkbook(path.join(home, 'control.xlsx'), {
       settings: { districtName: 'Quận Đoàn thử', officeEmail: 'vp@example.com', contactName: 'Lê Ánh Hồng', contactPhone: '0983 018 027' },
       units,
-      forms: [{ formId: 'tap-huan-2024', title: 'Đăng ký tập huấn', enabled: true, dueDate }],
+      plans: [builtinFormDue('tap-huan-2024', dueDate)],
     });
     await writeTestWorkbook(path.join(home, 'units', 'th-a.xlsx'), [{ name: 'Đăng ký tập huấn', rows: titled('ĐĂNG KÝ', TAP_HUAN, [[1, 'Nguyễn Thị Lan', 'TPT', 'Nữ', '12/3/1990', '0983018027', null, 'Tập huấn', 'Có', null], [2, 'Trần Minh', 'TPT', 'Nam', null, '12345', null, null, null, null]]) }]);
     Object.assign(process.env, {
@@ -173,7 +174,7 @@ describe('Cloud Functions', () => {
     await writeControlWorkbook(path.join(home, 'control.xlsx'), {
       settings: { districtName: 'Quận Đoàn thử', officeEmail: 'vp@example.com', contactName: 'Lê Ánh Hồng', contactPhone: '0983 018 027' },
       units: [school('th-a'), school('th-b'), school('th-c')],
-      forms: [{ formId: 'tap-huan-2024', title: 'Đăng ký tập huấn', enabled: true, dueDate }],
+      plans: [builtinFormDue('tap-huan-2024', dueDate)],
     });
     expect(await controlCachedOf('th-c')).toEqual({ status: 200, cached: false });
     expect(await controlCachedOf('th-c')).toEqual({ status: 200, cached: true });

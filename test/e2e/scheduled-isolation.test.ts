@@ -5,6 +5,7 @@ import path from 'node:path';
 import { getTestServer } from '@google-cloud/functions-framework/testing';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builtinFormDue } from '../support/forms.js';
 import { writeControlWorkbook } from '../../functions/src/adapters/workbook/write-control-workbook.js';
 import type { Unit } from '../../functions/src/domain/units/unit.js';
 import { logging } from '../../functions/src/handlers/log.js';
@@ -25,7 +26,7 @@ describe('scheduledSweep with a unit that cannot be read', () => {
     await writeControlWorkbook(path.join(home, 'control.xlsx'), {
       settings: { districtName: 'Quận Đoàn thử', officeEmail: 'vp@example.com', contactName: 'Lê Ánh Hồng', contactPhone: '0983 018 027' },
       units: [school('th-good'), school('th-broken')],
-      forms: [{ formId: 'tap-huan-2024', title: 'Đăng ký tập huấn', enabled: true, dueDate: '2030-09-15' }],
+      plans: [builtinFormDue('tap-huan-2024', '2030-09-15')],
     });
     await writeTestWorkbook(path.join(home, 'units', 'th-good.xlsx'), [{ name: 'Đăng ký tập huấn', rows: titled('ĐĂNG KÝ', TAP_HUAN, [[1, 'Nguyễn Thị Lan', 'TPT', 'Nữ', '12/3/1990', '0983018027', null, 'Tập huấn', 'Có', null]]) }]);
     await writeFile(path.join(home, 'units', 'th-broken.xlsx'), 'PK\u0003\u0004 not really a workbook');

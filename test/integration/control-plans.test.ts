@@ -51,13 +51,14 @@ describe('control workbook with plan tabs (exceljs)', () => {
     expect(values).toEqual(['Chữ', 'Số nguyên', 'Số thập phân', 'Số tiền', 'Ngày', 'Giờ', 'Ngày giờ', 'Tháng', 'Lựa chọn', 'Nhiều lựa chọn', 'Số điện thoại', 'Email', 'Có/Không']);
   });
 
-  it("keeps today's reader working on a Biểu mẫu tab that holds full plans and override rows", async () => {
+  it('reads a Biểu mẫu tab holding full plans and an override row: alone it is a problem, over the catalog it applies', async () => {
     const file = path.join(dir, 'both.xlsx');
     const plans = builtins.filter((s) => s.id !== 'tap-huan-2024');
     await writeControlWorkbook(file, { settings, units: [], plans, forms: [{ formId: 'tap-huan-2024', title: 'Tập huấn', enabled: true, dueDate: '2024-09-17' }] });
+    // At run time there is no built-in plan: an override row alone names its fix, and the other plans go on.
     const control = await readControlWorkbook(file);
-    expect(control.problems).toEqual([]);
-    expect(control.overrides.find((o) => o.formId === 'tap-huan-2024')).toEqual({ formId: 'tap-huan-2024', enabled: true, dueDate: '2024-09-17' });
+    expect(control.problems[0]).toMatch(/^Trang 'Biểu mẫu', dòng \d+, cột 'Mã biểu mẫu': biểu mẫu 'tap-huan-2024' không có cột nào ở trang 'Cột biểu mẫu'; .* npx tonghop plans add tap-huan-2024$/);
+    expect(control.plans.plans.map((p) => p.id)).toEqual(plans.map((p) => p.id));
     const reading = await readControlPlans(file, builtins);
     expect(reading.problems).toEqual([]);
     expect(reading.plans.find((p) => p.id === 'tap-huan-2024')?.period).toEqual({ type: 'once', due: { date: '2024-09-17' } });

@@ -10,11 +10,12 @@ import { readWorkbookTabs } from '../../functions/src/adapters/workbook/read-wor
 import { HEADER_ROW } from '../../functions/src/adapters/workbook/write-form-sheet.js';
 import { compileForm } from '../../functions/src/domain/forms/compile-form.js';
 import { findTab, readFormTab } from '../../functions/src/domain/forms/read-form-tab.js';
-import { FORMS_TAB_SPEC, SETTINGS_TAB, UNITS_TAB_SPEC } from '../../functions/src/domain/units/control-layout.js';
+import { SETTINGS_TAB, UNITS_TAB_SPEC } from '../../functions/src/domain/units/control-layout.js';
 import { formsForUnit } from '../../functions/src/domain/units/targets.js';
 import { buildDemoDistrict, DEMO_NOW, specsAsWritten } from '../../functions/src/jobs/demo/demo-district.js';
 import { planReplayRounds, replayDemoHistory } from '../../functions/src/jobs/demo/replay-demo-history.js';
 import { demoDistrictWritten, REPLAY_MARKER, writeDemoDistrict, type WrittenDemoDistrict } from '../../functions/src/jobs/demo/write-demo-district.js';
+import { PLAN_TAB_SPECS } from '../../functions/src/domain/plans/plan-layout.js';
 
 const specs = await loadBuiltinForms();
 const district = buildDemoDistrict(specs);
@@ -60,12 +61,14 @@ describe('writeDemoDistrict', () => {
     await workbook.xlsx.readFile(written.controlPath);
     const headers = (tab: string, row: number) => (workbook.getWorksheet(tab)?.getRow(row).values as unknown[] | undefined)?.slice(1);
     expect(headers(UNITS_TAB_SPEC.tab, 3)).toEqual(UNITS_TAB_SPEC.columns.map((c) => c.header));
-    expect(headers(FORMS_TAB_SPEC.tab, 3)).toEqual(FORMS_TAB_SPEC.columns.map((c) => c.header));
+    for (const spec of PLAN_TAB_SPECS) expect(headers(spec.tab, 3)).toEqual(spec.columns.map((c) => c.header));
     expect(headers(SETTINGS_TAB, 1)).toEqual(['Tên đơn vị tổng hợp', 'Quận Đoàn 1']);
     const reading = await readControlWorkbook(written.controlPath);
     expect(reading.problems).toEqual([]);
     expect(reading.units).toEqual(district.units);
     expect(reading.settings).toEqual(district.settings);
+    // The demo's control workbook defines every plan the district uses: nothing is read from code at run time.
+    expect(reading.plans.plans).toEqual(district.specs);
   });
 
   it('writes the corrupt unit as bytes that are not a zip', async () => {

@@ -18,7 +18,8 @@ import { SummaryWorkbookFile } from '../../functions/src/adapters/workbook/summa
 import { UnitWorkbookFolder } from '../../functions/src/adapters/workbook/unit-workbook-folder.js';
 import { isStatusHeader } from '../../functions/src/domain/forms/header-match.js';
 import type { SheetTab } from '../../functions/src/domain/forms/read-form-tab.js';
-import { applyFormOverrides, type ControlReading } from '../../functions/src/domain/units/read-control.js';
+import { formsInUse } from '../../functions/src/domain/plans/plans-in-use.js';
+import type { ControlReading } from '../../functions/src/domain/units/read-control.js';
 import { buildDemoDistrict } from '../../functions/src/jobs/demo/demo-district.js';
 import { DEMO_NOW } from '../../functions/src/jobs/demo/demo-history.js';
 import { writeDemoDistrict } from '../../functions/src/jobs/demo/write-demo-district.js';
@@ -68,7 +69,9 @@ const runs = new Map<string, AdapterRun>();
 async function runJobs(name: string, open: (firestore: TestFirestore) => Promise<Adapter>): Promise<AdapterRun> {
   const firestore = testFirestore(`both-${name}`);
   const adapter = await open(firestore);
-  const forms = applyFormOverrides(BUILTIN_FORMS, adapter.control.overrides).specs;
+  // The plans come from the control sheet (the demo's carries all seven), on both adapters alike.
+  const forms = formsInUse(adapter.control.plans);
+  expect(forms.map((f) => f.id)).toEqual(BUILTIN_FORMS.map((f) => f.id));
   const once = async (db: Firestore) => {
     const swept = await sweep({ units: adapter.control.units, forms, source: adapter.sheets, store: new FirestoreSweepStore(db), now: DEMO_NOW });
     const summary = await summarize({

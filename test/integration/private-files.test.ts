@@ -72,7 +72,7 @@ describe('files with personal data are written 0600, folders we create 0700', ()
     expect(await modeOf(summary)).toBe(0o600);
 
     const control = path.join(dir, 'control', 'control.xlsx');
-    await writeControlWorkbook(control, { settings: { districtName: 'Quận Đoàn 1', officeEmail: 'vp@quandoan.example', contactName: 'Văn phòng', contactPhone: '0283829' }, units: [] });
+    await writeControlWorkbook(control, { settings: { districtName: 'Quận Đoàn 1', officeEmail: 'vp@quandoan.example', contactName: 'Văn phòng', contactPhone: '0283829' }, units: [], plans: [] });
     expect(await modeOf(control)).toBe(0o600);
   });
 });

@@ -10,8 +10,10 @@ import { addFormSheet, FIRST_DATA_ROW, HEADER_ROW, HELP_SHEET, LISTS_SHEET } fro
 import { writeControlWorkbook, writeFormTemplates, writeUnitWorkbook } from '../../functions/src/adapters/workbook/write-templates.js';
 import type { FormSpec } from '../../functions/src/domain/forms/form-spec.js';
 import { STATUS_HEADER } from '../../functions/src/domain/forms/header-match.js';
-import { FORMS_TAB_SPEC, SETTINGS_LABELS, SETTINGS_TAB, UNITS_TAB_SPEC } from '../../functions/src/domain/units/control-layout.js';
+import { SETTINGS_LABELS, SETTINGS_TAB, UNITS_TAB_SPEC } from '../../functions/src/domain/units/control-layout.js';
 import { unitSchema } from '../../functions/src/domain/units/unit.js';
+import { PLAN_FORMS_TAB_SPEC, PLAN_TAB_SPECS } from '../../functions/src/domain/plans/plan-layout.js';
+import { builtinFormDue } from '../support/forms.js';
 
 const specs = [...BUILTIN_FORMS];
 let dir: string;
@@ -169,18 +171,18 @@ describe('writeControlWorkbook', () => {
   ];
   const settings = { districtName: 'Quận Đoàn 1', officeEmail: 'vanphong@example.com', contactName: 'Lê Ánh Hồng', contactPhone: '0983 018 027' };
 
-  it('writes the tabs and headers of control-layout.ts, with type labels and date cells', async () => {
+  it('writes the tabs and headers of control-layout.ts and the plan tabs, with type labels and date cells', async () => {
     const file = path.join(dir, 'control.xlsx');
-    await writeControlWorkbook(file, { settings, units, forms: [{ formId: 'tap-huan-2024', title: 'Tập huấn', enabled: true, dueDate: '2024-09-16', dueTime: '10:00' }] });
+    const plan = builtinFormDue('tap-huan-2024', '2024-09-16', '10:00');
+    await writeControlWorkbook(file, { settings, units, plans: [plan] });
     const workbook = await openWorkbook(file);
     const unitsTab = sheetOf(workbook, UNITS_TAB_SPEC.tab);
     expect(rowValues(unitsTab, 3)).toEqual(UNITS_TAB_SPEC.columns.map((c) => c.header));
     expect(rowValues(unitsTab, 4).slice(0, 9)).toEqual(['th-luong-the-vinh', 'Liên đội Tiểu học Lương Thế Vinh', 'Liên đội', 'Tiểu học', 'Cụm 1', 'Nguyễn Thị Hoa', 'hoa@example.com', '0983018027', 1200]);
     expect(unitsTab.getCell(5, 3).value).toBe('Chi đoàn');
     expect(unitsTab.getCell(5, 11).value).toEqual(new Date('2014-03-01T00:00:00Z'));
-    const formsTab = sheetOf(workbook, FORMS_TAB_SPEC.tab);
-    expect(rowValues(formsTab, 3)).toEqual(FORMS_TAB_SPEC.columns.map((c) => c.header));
-    expect(rowValues(formsTab, 4)).toEqual(['tap-huan-2024', 'Tập huấn', 'Có', new Date('2024-09-16T00:00:00Z'), '10:00']);
+    for (const spec of PLAN_TAB_SPECS) expect(rowValues(sheetOf(workbook, spec.tab), 3)).toEqual(spec.columns.map((c) => c.header));
+    expect(rowValues(sheetOf(workbook, PLAN_FORMS_TAB_SPEC.tab), 4)[0]).toBe('tap-huan-2024');
     const settingsTab = sheetOf(workbook, SETTINGS_TAB);
     expect([1, 2, 3, 4].map((r) => rowValues(settingsTab, r))).toEqual(Object.entries(SETTINGS_LABELS).map(([key, label]) => [label, settings[key as keyof typeof settings]]));
 
@@ -188,6 +190,6 @@ describe('writeControlWorkbook', () => {
     expect(reading.problems).toEqual([]);
     expect(reading.units).toEqual(units);
     expect(reading.settings).toEqual(settings);
-    expect(reading.overrides).toEqual([{ formId: 'tap-huan-2024', enabled: true, dueDate: '2024-09-16', dueTime: '10:00' }]);
+    expect(reading.plans.plans).toEqual([plan]);
   });
 });

@@ -60,3 +60,10 @@ export function formAroundPeriod(period: unknown, graceDays = 0): FormSpec {
     targets: { unitTypes: ['lien-doi'] },
   });
 }
+
+/** A built-in form with its one deadline moved (a date, and a time of day or none), as a district would define it. */
+export function builtinFormDue(id: string, date: string, time?: string): FormSpec {
+  const spec = builtinForm(id);
+  if (spec.period.type !== 'once') throw new Error(`built-in form ${id} has no single deadline`);
+  return { ...spec, period: { type: 'once', due: { date, ...(time ? { time } : {}) } } };
+}

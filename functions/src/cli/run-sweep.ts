@@ -1,10 +1,10 @@
-import { loadBuiltinForms } from '../adapters/catalog/builtin-forms.js';
 import { FirestoreNoticeLedger } from '../adapters/store/firestore-notice-ledger.js';
 import { FirestoreSummaryStore } from '../adapters/store/firestore-summary-store.js';
 import { FirestoreSweepStore } from '../adapters/store/firestore-sweep-store.js';
 import type { PacerStats } from '../adapters/google/request-pacer.js';
 import type { FormSpec } from '../domain/forms/form-spec.js';
-import { applyFormOverrides, type ControlReading } from '../domain/units/read-control.js';
+import { formsInUse } from '../domain/plans/plans-in-use.js';
+import type { ControlReading } from '../domain/units/read-control.js';
 import type { Unit } from '../domain/units/unit.js';
 import { summarize, type SummarizeResult } from '../jobs/summarize/summarize.js';
 import { sweep, totalsOf, type SweepResult } from '../jobs/sweep/sweep.js';
@@ -51,7 +51,6 @@ export interface SweepRunOptions {
  */
 export async function runSweep(options: SweepRunOptions): Promise<{ readonly value: SweepRun; readonly writes: number }> {
   const { session, out, district, now } = options;
-  const builtins = await loadBuiltinForms();
   const sweepStore = new FirestoreSweepStore(session.db);
   let writes = 0;
   const prepared: SweepResult[] = [];
@@ -62,14 +61,14 @@ export async function runSweep(options: SweepRunOptions): Promise<{ readonly val
     return replayed;
   });
   const control = await district.readControl();
-  const overridden = applyFormOverrides(builtins, control.overrides);
+  const forms = formsInUse(control.plans);
   let result: SweepResult | undefined;
   if (!options.summaryOnly) {
     const progress = out.progress('Sweeping units', control.units.length);
     try {
       const final = await sweep({
         units: control.units,
-        forms: overridden.specs,
+        forms: forms,
         source: district.units,
         store: sweepStore,
         now,
@@ -82,13 +81,13 @@ export async function runSweep(options: SweepRunOptions): Promise<{ readonly val
       progress.stop();
     }
   }
-  await options.afterSweep?.(control, overridden.specs);
+  await options.afterSweep?.(control, forms);
   let feedbackProgress: Progress | undefined;
   const summary = await summarize({
     settings: control.settings,
     units: control.units,
-    forms: overridden.specs,
-    controlProblems: [...control.problems, ...overridden.problems],
+    forms: forms,
+    controlProblems: control.problems,
     store: new FirestoreSummaryStore(session.db),
     output: district.output,
     feedback: district.units,
@@ -104,8 +103,8 @@ export async function runSweep(options: SweepRunOptions): Promise<{ readonly val
   writes += summary.firestoreWrites;
   const requests = district.requestStats?.();
   const value = {
-    control: { ...control, problems: [...control.problems, ...overridden.problems] },
-    forms: overridden.specs,
+    control,
+    forms: forms,
     result,
     summary,
     firestore: session.description,

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { Firestore } from '@google-cloud/firestore';
-import { loadBuiltinForms } from '../adapters/catalog/builtin-forms.js';
 import { openDistrictSheets, type DistrictSheets } from '../adapters/district-sheets.js';
 import { createFirestore } from '../adapters/store/firestore-client.js';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import type { FormSpec } from '../domain/forms/form-spec.js';
-import { applyFormOverrides, type ControlReading } from '../domain/units/read-control.js';
+import { formsInUse, openForms } from '../domain/plans/plans-in-use.js';
+import type { ControlReading } from '../domain/units/read-control.js';
 
 /** What every invocation of an instance shares: settings and the Firestore client (made at the first call). */
 export interface Runtime {
@@ -18,6 +18,8 @@ export interface District {
   readonly sheets: DistrictSheets;
   readonly control: ControlReading;
   readonly forms: readonly FormSpec[];
+  /** The forms still reminded of (plans not closed). */
+  readonly openForms: readonly FormSpec[];
   /** The control sheet's problems (registry, plans, settings), for the summary, the digest and the operator log. */
   readonly problems: readonly string[];
 }
@@ -50,8 +52,7 @@ export async function openDistrict({ config, db }: Runtime): Promise<District & 
   const fingerprint = await sheets.controlFingerprint();
   if (control && fingerprint !== undefined && control.fingerprint === fingerprint) return { sheets, ...control.district, controlCached: true };
   const reading = await sheets.readControl();
-  const overridden = applyFormOverrides(await loadBuiltinForms(), reading.overrides);
-  const district = { control: reading, forms: overridden.specs, problems: [...reading.problems, ...overridden.problems] };
+  const district = { control: reading, forms: formsInUse(reading.plans), openForms: openForms(reading.plans), problems: reading.problems };
   control = fingerprint === undefined ? undefined : { fingerprint, district };
   return { sheets, ...district, controlCached: false };
 }

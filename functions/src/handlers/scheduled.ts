@@ -107,7 +107,7 @@ export async function scheduledNotices(event: PubSubEvent): Promise<void> {
     config: rt.config,
     db: rt.db,
     control: { ...district.control, problems: district.problems },
-    forms: district.forms,
+    forms: district.openForms,
     outboxDir: district.sheets.outboxDir,
     sheetLinkOf: (unit) => district.sheets.sheetLinkOf(unit),
     now: new Date(),

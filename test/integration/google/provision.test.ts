@@ -14,6 +14,7 @@ import { testFirestore } from '../../support/firestore.js';
 import { BUILTIN_FORMS } from '../../support/forms.js';
 import { standinApis, TEST_FOLDER_ID } from '../../support/google.js';
 import { startGoogleStandin, type GoogleStandin } from '../../support/google-standin/index.js';
+import { PLAN_TAB_SPECS } from '../../../functions/src/domain/plans/plan-layout.js';
 
 const UNITS_HEADER = ['Mã đơn vị', 'Tên đơn vị', 'Loại đơn vị', 'Cấp học / Khối', 'Cụm thi đua', 'Người liên hệ', 'Email', 'Số điện thoại', 'Số đội viên / đoàn viên', 'Tệp báo cáo'];
 const NOW = new Date('2024-09-01T01:00:00Z');
@@ -94,14 +95,12 @@ describe('tonghop provision on Google Sheets (stand-in, real googleapis client)'
     expect(standin.sheetOf(id, STANDING_TAB).protectedRanges).toHaveLength(1);
   });
 
-  it("completes the control spreadsheet with the forms list, so the district can switch a plan off there", async () => {
-    expect(first.controlTabsAdded).toEqual(['Biểu mẫu']);
-    const forms = standin.tabValues(controlId, 'Biểu mẫu');
-    expect(forms[0]?.slice(0, 3)).toEqual(['Mã biểu mẫu', 'Tên biểu mẫu', 'Áp dụng']);
-    expect(forms.slice(1).map((row) => row[0])).toEqual(BUILTIN_FORMS.map((f) => f.id));
+  it('completes the control spreadsheet with the plan tabs and their headers, where the district defines its plans', async () => {
+    expect(first.controlTabsAdded).toEqual(PLAN_TAB_SPECS.map((spec) => spec.tab));
+    for (const spec of PLAN_TAB_SPECS) expect(standin.tabValues(controlId, spec.tab)[0]).toEqual(spec.columns.map((c) => c.header));
     const control = await readControlSpreadsheet(standinApis(standin), controlId);
     expect(control.problems).toEqual([]);
-    expect(control.overrides.every((o) => o.enabled === true)).toBe(true);
+    expect(control.plans.plans).toEqual([]);
   });
 
   it("shares each spreadsheet with the unit's contacts and records its id in the control spreadsheet", () => {

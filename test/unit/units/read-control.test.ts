@@ -3,7 +3,8 @@ import { loadBuiltinForms } from '../../../functions/src/adapters/catalog/builti
 import type { RawCell } from '../../../functions/src/domain/cells/raw-cell.js';
 import type { FormSpec } from '../../../functions/src/domain/forms/form-spec.js';
 import type { SheetRow, SheetTab } from '../../../functions/src/domain/forms/read-form-tab.js';
-import { applyFormOverrides, readControlTabs, unitIdOf, type FormOverride } from '../../../functions/src/domain/units/read-control.js';
+import { planSheetTabs, plansRows } from '../../../functions/src/domain/plans/plan-rows.js';
+import { readControlTabs, unitIdOf } from '../../../functions/src/domain/units/read-control.js';
 import { formsForUnit, formTargetsUnit } from '../../../functions/src/domain/units/targets.js';
 import { unitSchema, type Unit } from '../../../functions/src/domain/units/unit.js';
 
@@ -178,30 +179,17 @@ describe('readControlTabs: district settings', () => {
   });
 });
 
-describe("readControlTabs: 'Biểu mẫu' overrides", () => {
-  const reading = readControlTabs([
-    UNITS_TAB,
-    sheet(
-      'Biểu mẫu',
-      1,
-      ['Mã biểu mẫu', 'Tên biểu mẫu', 'Áp dụng', 'Hạn nộp', 'Giờ hạn', 'Ngày hạn hằng tháng'],
-      ['tap-huan-2024', 'Tập huấn', 'Có', '20/9/2024', '17g00', ''],
-      ['ren-luyen-2014-dang-ky', '', 'Không', '', '', ''],
-      ['30-phut-bao-cao', '', '', '', '', 10],
-      ['lien-tich-2022-2023', '', '', '', '', 40],
-    ),
-  ]);
-
-  it('reads each row as an override', () => {
-    expect(reading.overrides).toEqual([
-      { formId: 'tap-huan-2024', enabled: true, dueDate: '2024-09-20', dueTime: '17:00' },
-      { formId: 'ren-luyen-2014-dang-ky', enabled: false },
-      { formId: '30-phut-bao-cao', dueDay: 10 },
-    ]);
+describe('readControlTabs: the plans', () => {
+  it("reads the district's plans from the plan tabs, and reports their mistakes with the registry's", () => {
+    const plan = spec('tap-huan-2024');
+    const reading = readControlTabs([UNITS_TAB, ...planSheetTabs(plansRows([plan]))]);
+    expect(reading.plans.plans).toEqual([plan]);
+    const broken = readControlTabs([UNITS_TAB, sheet('Biểu mẫu', 1, ['Mã biểu mẫu', 'Tên biểu mẫu'], ['bao-cao-thang-10', 'Báo cáo tháng 10'])]);
+    expect(broken.problems).toContainEqual(expect.stringMatching(/^Trang 'Biểu mẫu'.*'bao-cao-thang-10' không có cột nào/));
   });
 
-  it('reports an invalid monthly due day with its row and column', () => {
-    expect(reading.problems).toContain("Trang 'Biểu mẫu', dòng 5, cột 'Ngày hạn hằng tháng': '40' không được lớn hơn 28.");
+  it('has no plan at all without plan tabs: nothing comes from code', () => {
+    expect(readControlTabs([UNITS_TAB]).plans.plans).toEqual([]);
   });
 });
 
@@ -217,65 +205,6 @@ describe('unitIdOf', () => {
     ['!!!', ''],
   ])("unitIdOf('%s') → '%s'", (typed, id) => {
     expect(unitIdOf(typed)).toBe(id);
-  });
-});
-
-describe('applyFormOverrides', () => {
-  const apply = (overrides: FormOverride[]) => applyFormOverrides(specs, overrides);
-  const periodOf = (result: { specs: FormSpec[] }, id: string) => result.specs.find((s) => s.id === id)?.period;
-
-  it('keeps every form unchanged without overrides', () => {
-    expect(apply([])).toEqual({ specs, problems: [] });
-  });
-
-  it('drops a disabled form and keeps the others in order', () => {
-    const result = apply([{ formId: 'ren-luyen-2014-dang-ky', enabled: false }]);
-    expect(result.specs.map((s) => s.id)).toEqual(specs.map((s) => s.id).filter((id) => id !== 'ren-luyen-2014-dang-ky'));
-    expect(result.problems).toEqual([]);
-  });
-
-  it.each<[string, FormOverride, string, unknown]>([
-    ['moves a once deadline with its time', { formId: 'tap-huan-2024', dueDate: '2024-09-20', dueTime: '17:00' }, 'tap-huan-2024', { type: 'once', due: { date: '2024-09-20', time: '17:00' } }],
-    ['moves a once deadline to the end of a day', { formId: 'tap-huan-2024', dueDate: '2024-09-20' }, 'tap-huan-2024', { type: 'once', due: { date: '2024-09-20' } }],
-    ['moves a school-year deadline', { formId: 'lien-tich-2022-2023', dueDate: '2023-06-15' }, 'lien-tich-2022-2023', { type: 'school-year', schoolYear: '2022-2023', due: { date: '2023-06-15' } }],
-    ['sets the monthly due day', { formId: '30-phut-bao-cao', dueDay: 10 }, '30-phut-bao-cao', { type: 'monthly', from: '2020-04', to: '2022-12', dueDay: 10, pauses: [] }],
-    ['keeps an enabled form as it is', { formId: '30-phut-dang-ky', enabled: true }, '30-phut-dang-ky', { type: 'once', due: { date: '2020-04-15' } }],
-  ])('%s', (_label, override, id, period) => {
-    const result = apply([override]);
-    expect(periodOf(result, id)).toEqual(period);
-    expect(result.problems).toEqual([]);
-  });
-
-  it('does not touch the built-in specs it was given', () => {
-    apply([{ formId: 'tap-huan-2024', dueDate: '2024-09-20' }]);
-    expect(spec('tap-huan-2024').period).toEqual({ type: 'once', due: { date: '2024-09-15', time: '10:00' } });
-  });
-
-  it('reports an unknown form id and lists the known ones', () => {
-    const result = apply([{ formId: 'tap-huan-2025', enabled: false }]);
-    expect(result.specs).toHaveLength(specs.length);
-    expect(result.problems).toEqual([
-      "Trang 'Biểu mẫu': không có biểu mẫu mã 'tap-huan-2025' (các mã hiện có: 30-phut-bao-cao, 30-phut-dang-ky, ke-hoach-nho-65-nam, lien-tich-2022-2023, ren-luyen-2014-dang-ky, ren-luyen-2014-danh-gia, tap-huan-2024).",
-    ]);
-  });
-
-  it.each<[string, FormOverride]>([
-    ['a due date for a phases form', { formId: 'ren-luyen-2014-danh-gia', dueDate: '2014-12-01' }],
-    ['a due date for a monthly form', { formId: '30-phut-bao-cao', dueDate: '2020-05-10' }],
-    ['a monthly due day for a once form', { formId: 'tap-huan-2024', dueDay: 10 }],
-  ])('reports %s and leaves the form as it is', (_label, override) => {
-    const result = apply([override]);
-    expect(result.specs.find((s) => s.id === override.formId)).toEqual(spec(override.formId));
-    expect(result.problems).toEqual([
-      `Trang 'Biểu mẫu': biểu mẫu '${override.formId}' không đổi hạn theo cách này (hạn nộp dùng cho biểu mẫu một lần/năm học, ngày hạn hằng tháng dùng cho báo cáo tháng).`,
-    ]);
-  });
-
-  it('does not silently ignore a due time given without a due date', () => {
-    // Either the time moves on the existing date (10:00 → 17:00 on 15/09/2024) or the district is told why nothing changed.
-    const result = apply([{ formId: 'tap-huan-2024', dueTime: '17:00' }]);
-    const moved = JSON.stringify(periodOf(result, 'tap-huan-2024')) === JSON.stringify({ type: 'once', due: { date: '2024-09-15', time: '17:00' } });
-    expect(moved || result.problems.length > 0).toBe(true);
   });
 });
 

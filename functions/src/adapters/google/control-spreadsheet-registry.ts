@@ -3,8 +3,8 @@ import { isBlankCell } from '../../domain/cells/blank.js';
 import { locateHeader, matchHeaders } from '../../domain/forms/header-match.js';
 import { findTab } from '../../domain/forms/read-form-tab.js';
 import { columnLetter } from '../../domain/sheets/a1.js';
-import { FORMS_TAB_SPEC, SETTINGS_LABELS, SETTINGS_TAB, UNITS_TAB_SPEC } from '../../domain/units/control-layout.js';
-import type { FormSpec } from '../../domain/forms/form-spec.js';
+import { SETTINGS_LABELS, SETTINGS_TAB, UNITS_TAB_SPEC } from '../../domain/units/control-layout.js';
+import { PLAN_TAB_SPECS } from '../../domain/plans/plan-layout.js';
 import { unitIdOf } from '../../domain/units/read-control.js';
 import type { UnitRegistry } from '../../jobs/provision/ports.js';
 import { SheetReadError } from '../../domain/sheets/sheet-read-error.js';
@@ -21,17 +21,17 @@ export class ControlSpreadsheetRegistry implements UnitRegistry {
     private readonly spreadsheetId: SpreadsheetId,
   ) {}
 
-  async completeControl(forms: readonly FormSpec[]): Promise<string[]> {
+  async completeControl(): Promise<string[]> {
     const titles = await tabTitles(this.api, this.spreadsheetId);
-    const missing = [FORMS_TAB_SPEC.tab, SETTINGS_TAB].filter((tab) => !findTab(titles.map((name) => ({ name })), tab));
+    const planTabs = new Map(PLAN_TAB_SPECS.map((spec) => [spec.tab, spec]));
+    const missing = [...planTabs.keys(), SETTINGS_TAB].filter((tab) => !findTab(titles.map((name) => ({ name })), tab));
     if (missing.length === 0) return [];
-    const requests = missing.map((title) => ({ addSheet: { properties: { title, gridProperties: { rowCount: 200, columnCount: 10, frozenRowCount: title === SETTINGS_TAB ? 0 : 1 } } } }));
+    const requests = missing.map((title) => ({ addSheet: { properties: { title, gridProperties: { rowCount: 200, columnCount: Math.max(10, planTabs.get(title)?.columns.length ?? 0), frozenRowCount: title === SETTINGS_TAB ? 0 : 1 } } } }));
     await this.api.pacer.run('write', 'spreadsheets.batchUpdate', () => this.api.sheets.spreadsheets.batchUpdate({ spreadsheetId: this.spreadsheetId, requestBody: { requests } }));
     const data: sheets_v4.Schema$ValueRange[] = [];
-    if (missing.includes(FORMS_TAB_SPEC.tab)) {
-      // Every built-in plan, switched on: the district switches one off or moves its deadline here, with no code change.
-      const rows = forms.map((form) => [form.id, form.title, 'Có']);
-      data.push({ range: `${wholeTabRange(FORMS_TAB_SPEC.tab)}!A1`, values: [FORMS_TAB_SPEC.columns.map((c) => c.header), ...rows] });
+    // The plan tabs with their headers: the district defines its plans there (or copies one: tonghop plans add).
+    for (const spec of missing.flatMap((tab) => planTabs.get(tab) ?? [])) {
+      data.push({ range: `${wholeTabRange(spec.tab)}!A1`, values: [spec.columns.map((c) => c.header)] });
     }
     if (missing.includes(SETTINGS_TAB)) data.push({ range: `${wholeTabRange(SETTINGS_TAB)}!A1`, values: Object.values(SETTINGS_LABELS).map((label) => [label, '']) });
     await this.api.pacer.run('write', 'values.batchUpdate', () => this.api.sheets.spreadsheets.values.batchUpdate({ spreadsheetId: this.spreadsheetId, requestBody: { valueInputOption: 'RAW', data } }));

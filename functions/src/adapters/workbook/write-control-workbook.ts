@@ -4,7 +4,7 @@ import type { FormSpec } from '../../domain/forms/form-spec.js';
 import type { RawCell } from '../../domain/cells/raw-cell.js';
 import { PLAN_FORMS_TAB_SPEC, PLAN_TAB_SPECS } from '../../domain/plans/plan-layout.js';
 import { plansRows } from '../../domain/plans/plan-rows.js';
-import { FORMS_TAB_SPEC, SETTINGS_LABELS, SETTINGS_TAB, UNITS_TAB_SPEC } from '../../domain/units/control-layout.js';
+import { SETTINGS_LABELS, SETTINGS_TAB, UNITS_TAB_SPEC } from '../../domain/units/control-layout.js';
 import { UNIT_TYPE_LABELS, type Unit } from '../../domain/units/unit.js';
 import { makePrivateDir, writePrivateFile } from '../private-files.js';
 import { formatSheetColumn } from './write-column-format.js';
@@ -33,18 +33,18 @@ export type ControlSettings = Record<keyof typeof SETTINGS_LABELS, string>;
 export interface ControlWorkbookContent {
   readonly settings: ControlSettings;
   readonly units: readonly Unit[];
-  readonly forms?: readonly ControlFormRow[];
   /**
    * Plans written in full into the plan tabs ("Biểu mẫu" with every plan column, "Cột biểu mẫu",
-   * "Danh mục lựa chọn", "Đợt", "Tạm nghỉ", "Chỉ số"); `forms` rows are then added below as override rows.
+   * "Danh mục lựa chọn", "Đợt", "Tạm nghỉ", "Chỉ số"); `forms` rows are added below as override rows.
    */
-  readonly plans?: readonly FormSpec[];
+  readonly plans: readonly FormSpec[];
+  readonly forms?: readonly ControlFormRow[];
 }
 
 /** The line under each tab's title: what one row is. */
 const ROW_HINTS: Readonly<Record<string, string>> = {
   [UNITS_TAB_SPEC.tab]: 'một đơn vị',
-  [FORMS_TAB_SPEC.tab]: 'một biểu mẫu',
+  [PLAN_FORMS_TAB_SPEC.tab]: 'một biểu mẫu (kế hoạch)',
   'Cột biểu mẫu': 'một cột của một biểu mẫu',
   'Danh mục lựa chọn': 'một giá trị của một danh mục',
   Đợt: 'một đợt của biểu mẫu theo đợt',
@@ -64,11 +64,7 @@ export async function writeControlWorkbook(file: string, control: ControlWorkboo
   if (options.modifiedAt) workbook.created = workbook.modified = options.modifiedAt;
   const district = control.settings.districtName;
   addTableSheet(workbook, UNITS_TAB_SPEC, `DANH SÁCH ĐƠN VỊ BÁO CÁO — ${district}`, control.units.map(unitRow));
-  if (control.plans === undefined) {
-    addTableSheet(workbook, FORMS_TAB_SPEC, `BIỂU MẪU ÁP DỤNG — ${district}`, (control.forms ?? []).map((form) => formRow(FORMS_TAB_SPEC, form)));
-  } else {
-    addPlanSheets(workbook, district, control.plans, control.forms ?? []);
-  }
+  addPlanSheets(workbook, district, control.plans, control.forms ?? []);
   addSettingsSheet(workbook, control.settings);
   await makePrivateDir(path.dirname(file));
   await writePrivateFile(file, Buffer.from(await workbook.xlsx.writeBuffer()));

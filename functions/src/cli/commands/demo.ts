@@ -3,6 +3,7 @@ import path from 'node:path';
 import { loadBuiltinForms } from '../../adapters/catalog/builtin-forms.js';
 import { formatVietnameseNumber as n } from '../../domain/cells/number-format.js';
 import type { FormSpec } from '../../domain/forms/form-spec.js';
+import { planReadingOf } from '../../domain/plans/plans-in-use.js';
 import { formatIctDateTime, ictInstant } from '../../domain/time/ict.js';
 import { buildDemoDistrict, DEMO_NOW, type DemoDistrict } from '../../jobs/demo/demo-district.js';
 import { CONTROL_FILE, demoDistrictWritten, writeDemoDistrict, type WrittenDemoDistrict } from '../../jobs/demo/write-demo-district.js';
@@ -88,7 +89,7 @@ async function replayHistory(options: {
 }): Promise<WrittenDemoDistrict> {
   const { context, session, dir, district, forms, outboxDir, sweepUnitsAt, history } = options;
   const { config, out } = context;
-  const control = { settings: district.settings, units: district.units, overrides: [], problems: [] };
+  const control = { settings: district.settings, units: district.units, plans: planReadingOf(forms), problems: [] };
   const pending = [...DEMO_NOTICE_RUNS];
   const notifyUntil = async (instant: Date) => {
     for (let at = pending[0]; at && at <= instant; at = pending[0]) {

@@ -1,5 +1,4 @@
-import { loadBuiltinForms } from '../../adapters/catalog/builtin-forms.js';
-import { applyFormOverrides } from '../../domain/units/read-control.js';
+import { openForms } from '../../domain/plans/plans-in-use.js';
 import { withFirestore } from '../firestore-session.js';
 import { printNotifyReport } from '../notify-report.js';
 import { runNotify } from '../../adapters/run-notify.js';
@@ -15,13 +14,11 @@ export interface NotifyCommandOptions {
 
 /** `tonghop notify --control file.xlsx [--now] [--dry-run]`: the reminder, overdue and escalation mails due now, and the digest. */
 export async function notifyCommand({ config, out }: CommandContext, opts: NotifyCommandOptions): Promise<void> {
-  const builtins = await loadBuiltinForms();
   const { run, control, forms } = await withFirestore(config, out, async (session) => {
     const district = await openDistrictSheets(config, session.db, opts);
-    const read = await district.readControl();
-    const overridden = applyFormOverrides(builtins, read.overrides);
-    const control = { ...read, problems: [...read.problems, ...overridden.problems] };
-    const forms = overridden.specs;
+    const control = await district.readControl();
+    // A closed plan is no longer reminded of; its data stays.
+    const forms = openForms(control.plans);
     const notified = await runNotify({
       config,
       db: session.db,

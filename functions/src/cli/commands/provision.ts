@@ -1,5 +1,4 @@
 import Table from 'cli-table3';
-import { loadBuiltinForms } from '../../adapters/catalog/builtin-forms.js';
 import { connectGoogle } from '../../adapters/google/connect-google.js';
 import { ControlSpreadsheetRegistry } from '../../adapters/google/control-spreadsheet-registry.js';
 import { ensureSummarySpreadsheet } from '../../adapters/google/google-summary-spreadsheet.js';
@@ -8,7 +7,7 @@ import { readControlSpreadsheet } from '../../adapters/google/read-control-sprea
 import { GoogleUnitProvisioner } from '../../adapters/google/unit-spreadsheet-provisioner.js';
 import { ConfigError } from '../../config.js';
 import { formatVietnameseNumber as n } from '../../domain/cells/number-format.js';
-import { applyFormOverrides } from '../../domain/units/read-control.js';
+import { openForms } from '../../domain/plans/plans-in-use.js';
 import { provision } from '../../jobs/provision/provision.js';
 import { COMPACT_TABLE } from '../table-style.js';
 import type { CommandContext } from './context.js';
@@ -24,7 +23,9 @@ export async function provisionCommand({ config, out }: CommandContext, opts: Pr
   if (!google) throw new ConfigError('tonghop provision creates Google spreadsheets: set TONGHOP_SOURCE=google with TONGHOP_DRIVE_FOLDER_ID and TONGHOP_CONTROL_SPREADSHEET_ID (for .xlsx workbooks, use `tonghop templates`).');
   const api = await connectGoogle(google);
   const control = await readControlSpreadsheet(api, google.controlSpreadsheetId);
-  const forms = applyFormOverrides(await loadBuiltinForms(), control.overrides).specs;
+  // A closed plan's tab is not added to units that lack it; problems of the control sheet are shown first.
+  const forms = openForms(control.plans);
+  for (const problem of control.problems) out.log(`Bảng điều khiển: ${problem}`);
   const progress = out.progress('Provisioning unit spreadsheets', control.units.length);
   const result = await provision({
     units: control.units,

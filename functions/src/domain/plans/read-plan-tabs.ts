@@ -69,7 +69,9 @@ export function readPlanTabs(tabs: readonly SheetTab[], base: readonly FormSpec[
     if (!enabled) off.add(id);
     if (!source) {
       const known = base.map((s) => s.id).join(', ');
-      problems.push(planProblem({ tab: PLAN_FORMS_TAB_SPEC.tab, row: row?.rowNumber, header: 'Mã biểu mẫu' }, `biểu mẫu '${id}' không có cột nào ở trang 'Cột biểu mẫu' và không phải biểu mẫu có sẵn${known ? ` (${known})` : ''}; hãy thêm các cột của biểu mẫu hoặc sửa mã.`, id));
+      problems.push(planProblem({ tab: PLAN_FORMS_TAB_SPEC.tab, row: row?.rowNumber, header: 'Mã biểu mẫu' }, known
+          ? `biểu mẫu '${id}' không có cột nào ở trang 'Cột biểu mẫu' và không phải biểu mẫu có sẵn (${known}); hãy thêm các cột của biểu mẫu hoặc sửa mã.`
+          : `biểu mẫu '${id}' không có cột nào ở trang 'Cột biểu mẫu'; hãy thêm các cột của biểu mẫu, hoặc chép biểu mẫu mẫu vào bảng điều khiển bằng lệnh: npx tonghop plans add ${id}`, id));
       skipped.add(id);
       continue;
     }

@@ -5,7 +5,7 @@ import { UNIT_TYPE_LABELS } from './unit.js';
  * The district's control workbook (or spreadsheet), read with the same form machinery
  * as unit sheets so its rows get the same Vietnamese messages:
  * - "Đơn vị": one row per unit (the registry);
- * - "Biểu mẫu": optional per-form overrides of the built-in plans (use or not, deadline);
+ * - the plan tabs ("Biểu mẫu", "Cột biểu mẫu", …: domain/plans/plan-layout.ts), the district's own plans;
  * - "Thông tin chung": the district's name and contact, as label/value rows.
  */
 const NO_PERIOD = { type: 'once', due: { date: '2000-01-01' } } as const;
@@ -49,26 +49,6 @@ export const UNITS_TAB_SPEC: FormSpec = formSpecSchema.parse({
     },
     { key: 'activeFrom', header: 'Hoạt động từ', aliases: ['Từ ngày'], type: 'date' },
     { key: 'activeTo', header: 'Hoạt động đến', aliases: ['Đến ngày'], type: 'date' },
-  ],
-  period: NO_PERIOD,
-  targets: NO_TARGET,
-  minRows: 0,
-});
-
-/** The per-form overrides tab. */
-export const FORMS_TAB_SPEC: FormSpec = formSpecSchema.parse({
-  id: 'control-forms',
-  title: 'Biểu mẫu áp dụng',
-  issuer: 'Quận Đoàn',
-  kind: 'registration',
-  tab: 'Biểu mẫu',
-  columns: [
-    { key: 'formId', header: 'Mã biểu mẫu', aliases: ['Mã'], type: 'text', required: true },
-    { key: 'title', header: 'Tên biểu mẫu', aliases: ['Tên'], type: 'text' },
-    { key: 'enabled', header: 'Áp dụng', aliases: ['Sử dụng'], type: 'bool' },
-    { key: 'dueDate', header: 'Hạn nộp', aliases: ['Hạn'], type: 'date' },
-    { key: 'dueTime', header: 'Giờ hạn', aliases: ['Giờ'], type: 'time' },
-    { key: 'dueDay', header: 'Ngày hạn hằng tháng', aliases: ['Hạn hằng tháng'], type: 'int', min: 1, max: 28 },
   ],
   period: NO_PERIOD,
   targets: NO_TARGET,

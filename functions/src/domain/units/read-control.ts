@@ -3,27 +3,20 @@ import { cleanText, foldAccents, foldForMatch } from '../cells/fold.js';
 import { parseEmail } from '../cells/email.js';
 import { parseVietnamesePhone } from '../cells/phone.js';
 import { compileForm } from '../forms/compile-form.js';
-import type { FormSpec } from '../forms/form-spec.js';
 import { findTab, readFormTab, type SheetTab } from '../forms/read-form-tab.js';
-import { FORMS_TAB_SPEC, SETTINGS_LABELS, SETTINGS_TAB, UNITS_TAB_SPEC } from './control-layout.js';
+import { readPlanTabs, type PlanReading } from '../plans/read-plan-tabs.js';
+import { SETTINGS_LABELS, SETTINGS_TAB, UNITS_TAB_SPEC } from './control-layout.js';
 import { UNIT_TYPE_LABELS, unitSchema, type Unit } from './unit.js';
 
 export type DistrictSettings = { -readonly [K in keyof typeof SETTINGS_LABELS]: string };
-
-/** A district's change to a built-in form: switch it off, or move its deadline. */
-export interface FormOverride {
-  readonly formId: string;
-  readonly enabled?: boolean;
-  readonly dueDate?: string;
-  readonly dueTime?: string;
-  readonly dueDay?: number;
-}
 
 /** What the control workbook declares, plus Vietnamese problems for the district staff. */
 export interface ControlReading {
   readonly settings: DistrictSettings;
   readonly units: readonly Unit[];
-  readonly overrides: readonly FormOverride[];
+  /** The district's plans, defined in the plan tabs ("Biểu mẫu", "Cột biểu mẫu", …): the only source of forms at run time. */
+  readonly plans: PlanReading;
+  /** Every mistake in the control sheet (registry, plans, settings), in Vietnamese, naming tab and row. */
   readonly problems: readonly string[];
 }
 
@@ -33,52 +26,17 @@ const compiledUnits = compileForm({
   ...UNITS_TAB_SPEC,
   columns: UNITS_TAB_SPEC.columns.map((c) => (c.key in CONTACT_PARSERS ? { ...c, type: 'text' as const } : c)),
 });
-const compiledForms = compileForm(FORMS_TAB_SPEC);
 
-/** Read the control workbook's tabs: units registry, form overrides, district settings. */
+/** Read the control workbook's tabs: units registry, the district's plans, district settings. */
 export function readControlTabs(tabs: readonly SheetTab[]): ControlReading {
   const problems: string[] = [];
   const unitsTab = findTab(tabs, UNITS_TAB_SPEC.tab);
   if (!unitsTab) problems.push(`Bảng điều khiển thiếu trang '${UNITS_TAB_SPEC.tab}' (danh sách đơn vị): chưa có đơn vị nào để tổng hợp.`);
   const units = unitsTab ? readUnits(unitsTab, problems) : [];
-  const formsTab = findTab(tabs, FORMS_TAB_SPEC.tab);
-  const overrides = formsTab ? readOverrides(formsTab, problems) : [];
+  const plans = readPlanTabs(tabs);
+  problems.push(...plans.problems.map((p) => p.message));
   const settingsTab = findTab(tabs, SETTINGS_TAB);
-  return { settings: readSettings(settingsTab, problems), units, overrides, problems };
-}
-
-/** Apply the district's overrides to the built-in forms; unknown form ids become problems. */
-export function applyFormOverrides(specs: readonly FormSpec[], overrides: readonly FormOverride[]): { specs: FormSpec[]; problems: string[] } {
-  const problems: string[] = [];
-  const byId = new Map(overrides.map((o) => [o.formId, o]));
-  for (const o of overrides) {
-    if (!specs.some((s) => s.id === o.formId)) problems.push(`Trang 'Biểu mẫu': không có biểu mẫu mã '${o.formId}' (các mã hiện có: ${specs.map((s) => s.id).join(', ')}).`);
-  }
-  const result: FormSpec[] = [];
-  for (const spec of specs) {
-    const o = byId.get(spec.id);
-    if (!o) {
-      result.push(spec);
-      continue;
-    }
-    if (o.enabled === false) continue;
-    result.push(withDeadline(spec, o, problems));
-  }
-  return { specs: result, problems };
-}
-
-function withDeadline(spec: FormSpec, o: FormOverride, problems: string[]): FormSpec {
-  const period = spec.period;
-  if ((period.type === 'once' || period.type === 'school-year') && (o.dueDate || o.dueTime)) {
-    // A new date alone keeps no time (end of that day); a time alone moves the hour on the same date.
-    const due = o.dueDate ? { date: o.dueDate, ...(o.dueTime ? { time: o.dueTime } : {}) } : { date: period.due.date, time: o.dueTime };
-    return { ...spec, period: { ...period, due } };
-  }
-  if (period.type === 'monthly' && o.dueDay !== undefined) return { ...spec, period: { ...period, dueDay: o.dueDay } };
-  if (o.dueDate || o.dueTime || o.dueDay !== undefined) {
-    problems.push(`Trang 'Biểu mẫu': biểu mẫu '${spec.id}' không đổi hạn theo cách này (hạn nộp dùng cho biểu mẫu một lần/năm học, ngày hạn hằng tháng dùng cho báo cáo tháng).`);
-  }
-  return spec;
+  return { settings: readSettings(settingsTab, problems), units, plans, problems };
 }
 
 function readUnits(tab: SheetTab, problems: string[]): Unit[] {
@@ -147,19 +105,6 @@ function contactDetail(value: unknown, key: keyof typeof CONTACT_PARSERS, where:
 /** Two spellings of one file or spreadsheet (./a.xlsx, a.xlsx, a\\b.xlsx and a/b.xlsx) are the same source. */
 function sourceKey(source: string): string {
   return source.normalize('NFC').replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/\/+/g, '/');
-}
-
-function readOverrides(tab: SheetTab, problems: string[]): FormOverride[] {
-  const reading = readFormTab(compiledForms, tab);
-  problems.push(...reading.problems.filter((p) => p.severity === 'error').map((p) => p.message));
-  for (const row of reading.rejected) problems.push(...row.errors.map((e) => `Trang '${tab.name}', ${lowerFirst(e.message)}`));
-  return reading.valid.map(({ values: v }) => ({
-    formId: String(v.formId).trim(),
-    ...(typeof v.enabled === 'boolean' ? { enabled: v.enabled } : {}),
-    ...(typeof v.dueDate === 'string' ? { dueDate: v.dueDate } : {}),
-    ...(typeof v.dueTime === 'string' ? { dueTime: v.dueTime } : {}),
-    ...(typeof v.dueDay === 'number' ? { dueDay: v.dueDay } : {}),
-  }));
 }
 
 function readSettings(tab: SheetTab | undefined, problems: string[]): DistrictSettings {

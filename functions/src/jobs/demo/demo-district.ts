@@ -3,7 +3,7 @@ import { periodsOf } from '../../domain/periods/schedule.js';
 import type { Unit } from '../../domain/units/unit.js';
 import { formsForUnit } from '../../domain/units/targets.js';
 import type { WritableCell } from '../../adapters/workbook/write-sheet-layout.js';
-import type { ControlFormRow, ControlSettings } from '../../adapters/workbook/write-control-workbook.js';
+import type { ControlSettings } from '../../adapters/workbook/write-control-workbook.js';
 import { buildHistory, onceSendAt, type DemoDelivery, type DemoSend, type SchoolYearPace, type SendPlan } from './demo-history.js';
 import { makeMistakes, type DemoMistake } from './demo-mistakes.js';
 import { recordsToRows, type DemoRow, type RowBuilder, type RowPlan, type RowRecord, type UnitProfile } from './demo-profile.js';
@@ -65,7 +65,6 @@ export interface DemoDistrict {
   readonly specs: FormSpec[];
   readonly settings: ControlSettings;
   readonly units: Unit[];
-  readonly forms: ControlFormRow[];
   readonly workbooks: DemoWorkbook[];
   /** The control workbook's mtime: fixed, so rewriting the demo looks the same to change detection. */
   readonly controlModifiedAt: Date;
@@ -139,7 +138,6 @@ export function buildDemoDistrict(specs: FormSpec[], seed = 2024): DemoDistrict 
     specs,
     settings: DEMO_SETTINGS,
     units: profiles.map((p) => p.unit),
-    forms: specs.map((spec) => ({ formId: spec.id, title: spec.title, enabled: true })),
     workbooks,
     controlModifiedAt: DEMO_CONTROL_MODIFIED_AT,
   };

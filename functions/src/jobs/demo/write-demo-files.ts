@@ -14,7 +14,7 @@ export const CORRUPT_CONTENT =
 
 /** Write the district's control workbook, its mtime set to the district's fixed instant. */
 export async function writeDemoControl(controlPath: string, district: DemoDistrict): Promise<void> {
-  await writeControlWorkbook(controlPath, { settings: district.settings, units: district.units, forms: district.forms }, { modifiedAt: district.controlModifiedAt });
+  await writeControlWorkbook(controlPath, { settings: district.settings, units: district.units, plans: district.specs }, { modifiedAt: district.controlModifiedAt });
   await utimes(controlPath, district.controlModifiedAt, district.controlModifiedAt);
 }
 

@@ -24,7 +24,7 @@ export interface UnitProvisioner {
 /** The control sheet's unit registry, where each unit's spreadsheet id is recorded. */
 export interface UnitRegistry {
   /** Add the control sheet's optional tabs when missing (the forms list, the district settings); returns the tabs added. */
-  completeControl(forms: readonly FormSpec[]): Promise<string[]>;
+  completeControl(): Promise<string[]>;
   /** Write each unit's spreadsheet id into its row ('Tệp báo cáo'); returns how many cells changed. */
   recordSources(sources: ReadonlyMap<string, string>): Promise<number>;
 }

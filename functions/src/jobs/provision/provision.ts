@@ -27,7 +27,7 @@ export interface ProvisionResult {
  * only what is missing is added, and a unit that fails does not stop the others.
  */
 export async function provision(input: ProvisionInput): Promise<ProvisionResult> {
-  const controlTabsAdded = await input.registry.completeControl(input.forms);
+  const controlTabsAdded = await input.registry.completeControl();
   await input.provisioner.prepare();
   const units: ProvisionedUnit[] = [];
   const failed: { unitId: string; message: string }[] = [];
