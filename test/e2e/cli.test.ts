@@ -5,6 +5,9 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emulatorHost } from '../support/firestore.js';
 import { runCli } from '../support/cli.js';
+import { builtinForm } from '../support/forms.js';
+import { writeControlWorkbook } from '../../functions/src/adapters/workbook/write-control-workbook.js';
+import { readControlWorkbook } from '../../functions/src/adapters/workbook/read-control-workbook.js';
 
 /** The CLI as a newcomer runs it, in-process, against the suite's emulator and a temp data folder. */
 describe('tonghop CLI', () => {
@@ -80,7 +83,45 @@ describe('tonghop CLI', () => {
     expect(await readdir(path.join(home, 'demo', 'outbox'))).toEqual(before);
   });
 
-  it('templates writes one workbook per built-in form', async () => {
+  it('plans check finds the demo control workbook clean and lists its plans', async () => {
+    const run = await runCli(['--json', 'plans', 'check'], env);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ problems: [], closed: [] });
+    expect(JSON.parse(run.stdout).plans).toHaveLength(7);
+  });
+
+  it('plans add copies a catalog plan into a control workbook without plans; a second add keeps it; a sweep then owes it', async () => {
+    const control = path.join(home, 'moi', 'control.xlsx');
+    const unit = { id: 'th-a', name: 'Liên đội TH A', type: 'lien-doi' as const, level: 'Tiểu học', cluster: 'Cụm 1', contacts: [], source: 'th-a.xlsx' };
+    await writeControlWorkbook(control, { settings: { districtName: 'Quận Đoàn mới', officeEmail: '', contactName: '', contactPhone: '' }, units: [unit], plans: [] });
+    const before = await runCli(['--json', 'plans', 'check', '--control', control], env);
+    expect(JSON.parse(before.stdout).plans).toEqual([]);
+    const added = await runCli(['--json', 'plans', 'add', 'tap-huan-2024', '--control', control], env);
+    expect(JSON.parse(added.stdout)).toMatchObject({ added: ['tap-huan-2024'], alreadyThere: [] });
+    const again = await runCli(['--json', 'plans', 'add', 'tap-huan-2024', '--control', control], env);
+    expect(JSON.parse(again.stdout)).toMatchObject({ added: [], alreadyThere: ['tap-huan-2024'] });
+    const reading = await readControlWorkbook(control);
+    expect(reading.problems).toEqual([]);
+    expect(reading.plans.plans).toEqual([builtinForm('tap-huan-2024')]);
+    expect(reading.units).toEqual([unit]);
+  });
+
+  it('plans check names each mistake with its tab, row and column, and exits 1', async () => {
+    const control = path.join(home, 'loi', 'control.xlsx');
+    const broken = { ...builtinForm('tap-huan-2024'), id: 'bao-cao-thang-10' };
+    await writeControlWorkbook(control, { settings: { districtName: 'Quận Đoàn lỗi', officeEmail: '', contactName: '', contactPhone: '' }, units: [], plans: [broken], forms: [{ formId: 'khong-co-cot', title: 'Thiếu cột', enabled: true }] });
+    const run = await runCli(['plans', 'check', '--control', control], env);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/Trang 'Biểu mẫu', dòng \d+, cột 'Mã biểu mẫu': biểu mẫu 'khong-co-cot' không có cột nào ở trang 'Cột biểu mẫu'/);
+  });
+
+  it('plans add refuses an id the catalog does not have, listing the ids', async () => {
+    const run = await runCli(['plans', 'add', 'khong-co'], env);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("Không có biểu mẫu mẫu mã 'khong-co'. Các mã có: ");
+  });
+
+  it('templates writes one workbook per plan of the control workbook', async () => {
     const out = path.join(home, 'templates');
     const run = await runCli(['--json', 'templates', '--out', out], env);
     expect(JSON.parse(run.stdout).files).toHaveLength(7);

@@ -12,6 +12,7 @@ import { templatesCommand } from './commands/templates.js';
 import { notifyCommand, type NotifyCommandOptions } from './commands/notify.js';
 import { deployCommand, type DeployCommandOptions } from './commands/deploy.js';
 import { inspectCommand } from './commands/inspect.js';
+import { plansAddCommand, plansCheckCommand, plansListCommand } from './commands/plans.js';
 import { webhookSecretCommand } from './commands/webhook-secret.js';
 import { provisionCommand, type ProvisionCommandOptions } from './commands/provision.js';
 
@@ -30,6 +31,7 @@ export async function main(argv: readonly string[], io: CliIo = process): Promis
     .exitOverride()
     .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) });
 
+  let exitCode = 0;
   const context = () => {
     const json = Boolean(program.opts<{ json?: boolean }>().json);
     return { config: loadConfig(io.env), out: createOutput({ json, stdout: io.stdout, stderr: io.stderr }) };
@@ -87,9 +89,32 @@ export async function main(argv: readonly string[], io: CliIo = process): Promis
 
   program
     .command('templates')
-    .description('write one .xlsx template per built-in form into sheets-templates/xlsx/')
-    .option('--out <dir>', 'output folder')
-    .action(async (opts: { out?: string }) => templatesCommand(context(), opts));
+    .description('viết một mẫu .xlsx cho mỗi kế hoạch của bảng điều khiển (hoặc mỗi biểu mẫu mẫu với --catalog) vào sheets-templates/xlsx/')
+    .option('--out <dir>', 'thư mục ghi mẫu')
+    .option('--control <file>', 'bảng điều khiển (.xlsx); mặc định: của khu vực mẫu, trong TONGHOP_HOME')
+    .option('--catalog', 'dùng các biểu mẫu mẫu thay cho bảng điều khiển')
+    .action(async (opts: { out?: string; control?: string; catalog?: boolean }) => templatesCommand(context(), opts));
+
+  const plans = program.command('plans').description("kế hoạch (biểu mẫu) của Quận Đoàn trong bảng điều khiển: kiểm tra, liệt kê, chép từ biểu mẫu mẫu");
+  plans
+    .command('check')
+    .description('kiểm tra các trang kế hoạch và danh sách đơn vị; báo từng lỗi kèm trang, dòng, cột (mã thoát 1 nếu có lỗi)')
+    .option('--control <file>', 'bảng điều khiển (.xlsx); mặc định: của khu vực mẫu, trong TONGHOP_HOME')
+    .action(async (opts: { control?: string }) => {
+      exitCode = await plansCheckCommand(context(), opts);
+    });
+  plans
+    .command('list')
+    .description('liệt kê các kế hoạch của bảng điều khiển (hoặc các biểu mẫu mẫu với --catalog)')
+    .option('--control <file>', 'bảng điều khiển (.xlsx)')
+    .option('--catalog', 'liệt kê các biểu mẫu mẫu có thể chép')
+    .action(async (opts: { control?: string; catalog?: boolean }) => plansListCommand(context(), opts));
+  plans
+    .command('add')
+    .description('chép biểu mẫu mẫu vào bảng điều khiển (các trang Biểu mẫu, Cột biểu mẫu, …); giữ nguyên những gì đã có')
+    .argument('<ids...>', 'mã biểu mẫu mẫu, ví dụ tap-huan-2024 (xem: tonghop plans list --catalog)')
+    .option('--control <file>', 'bảng điều khiển (.xlsx)')
+    .action(async (ids: string[], opts: { control?: string }) => plansAddCommand(context(), ids, opts));
 
   program
     .command('inspect')
@@ -100,7 +125,7 @@ export async function main(argv: readonly string[], io: CliIo = process): Promis
 
   try {
     await program.parseAsync([...argv]);
-    return 0;
+    return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode;
     if (error instanceof ConfigError || error instanceof EmulatorUnavailableError || error instanceof DataDirBusyError || error instanceof SheetReadError || error instanceof StoreUnavailableError) {

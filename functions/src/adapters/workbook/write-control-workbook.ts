@@ -3,7 +3,8 @@ import ExcelJS from 'exceljs';
 import type { FormSpec } from '../../domain/forms/form-spec.js';
 import type { RawCell } from '../../domain/cells/raw-cell.js';
 import { PLAN_FORMS_TAB_SPEC, PLAN_TAB_SPECS } from '../../domain/plans/plan-layout.js';
-import { plansRows } from '../../domain/plans/plan-rows.js';
+import { plansRows, type PlanTabRows } from '../../domain/plans/plan-rows.js';
+import { foldForMatch } from '../../domain/cells/fold.js';
 import { SETTINGS_LABELS, SETTINGS_TAB, UNITS_TAB_SPEC } from '../../domain/units/control-layout.js';
 import { UNIT_TYPE_LABELS, type Unit } from '../../domain/units/unit.js';
 import { makePrivateDir, writePrivateFile } from '../private-files.js';
@@ -104,6 +105,47 @@ function formRow(spec: FormSpec, form: ControlFormRow): WritableRow {
     dueDay: form.dueDay ?? null,
   };
   return spec.columns.map((column) => byKey[column.key] ?? null);
+}
+
+/**
+ * Append plan rows to the workbook's plan tabs, each cell under the header of its name (the district may
+ * have moved columns); a missing plan tab is added with our layout. Other tabs and rows are left as they are.
+ */
+export function appendPlanRows(workbook: ExcelJS.Workbook, district: string, tabs: readonly PlanTabRows[]): void {
+  for (const spec of PLAN_TAB_SPECS) {
+    const rows = tabs.find((t) => t.tab === spec.tab)?.rows ?? [];
+    const sheet = workbook.getWorksheet(spec.tab);
+    if (!sheet) {
+      addTableSheet(workbook, spec, `${spec.title.toUpperCase()} — ${district}`, rows.map((cells) => cells.map(writableCell)));
+      continue;
+    }
+    if (rows.length === 0) continue;
+    const headerRow = findHeaderRow(sheet, spec);
+    const columnOf = new Map<string, number>();
+    sheet.getRow(headerRow).eachCell((cell, column) => columnOf.set(foldForMatch(String(cell.value ?? '')), column));
+    let next = Math.max(sheet.actualRowCount, sheet.rowCount, headerRow) + 1;
+    for (const cells of rows) {
+      const row = sheet.getRow(next++);
+      spec.columns.forEach((column, i) => {
+        const value = writableCell(cells[i]);
+        const at = columnOf.get(foldForMatch(column.header));
+        if (value !== null && at !== undefined) row.getCell(at).value = value;
+      });
+    }
+  }
+}
+
+/** The row holding a plan tab's headers (its first column's header), or our layout's row. */
+function findHeaderRow(sheet: ExcelJS.Worksheet, spec: FormSpec): number {
+  const first = foldForMatch(spec.columns[0]?.header ?? '');
+  for (let r = 1; r <= Math.min(sheet.rowCount, 20); r++) {
+    let found = false;
+    sheet.getRow(r).eachCell((cell) => {
+      if (foldForMatch(String(cell.value ?? '')) === first) found = true;
+    });
+    if (found) return r;
+  }
+  return CONTROL_HEADER_ROW;
 }
 
 /** The plan tabs, each laid out like the others (title, hint, bold frozen headers, dropdowns from the vocabulary). */

@@ -12,6 +12,7 @@ import type { Progress } from '../output.js';
 import { printNotifyReport } from '../notify-report.js';
 import { runNotify, type NotifyRun } from '../../adapters/run-notify.js';
 import { defaultSummaryPath, workbookDistrict } from '../../adapters/district-sheets.js';
+import { readControlWorkbook } from '../../adapters/workbook/read-control-workbook.js';
 import { runSweep, type SweepUnitsAt } from '../run-sweep.js';
 import { printSweepReport, sweepRunJson } from '../sweep-report.js';
 import { demoDir, type CommandContext } from './context.js';
@@ -34,9 +35,13 @@ export async function demoCommand(context: CommandContext, opts: { reset: boolea
   const dir = demoDir(config);
   const controlPath = path.join(dir, CONTROL_FILE);
   const outboxDir = path.join(dir, 'outbox');
-  if (opts.reset) await rm(outboxDir, { recursive: true, force: true });
-  if (opts.reset && config.firestoreMode === 'embedded') await rm(embeddedDataDir(config), { recursive: true, force: true });
-  const fresh = opts.reset || !(await demoDistrictWritten(dir));
+  // A sample district made by an older version (its control workbook defines no plan) is made again, as --reset would.
+  const outdated = !opts.reset && (await demoDistrictWritten(dir)) && !(await controlDefinesPlans(controlPath));
+  if (outdated) out.log('Khu vực mẫu được tạo bởi phiên bản cũ (bảng điều khiển chưa khai báo kế hoạch): tạo lại.');
+  const reset = opts.reset || outdated;
+  if (reset) await rm(outboxDir, { recursive: true, force: true });
+  if (reset && config.firestoreMode === 'embedded') await rm(embeddedDataDir(config), { recursive: true, force: true });
+  const fresh = reset || !(await demoDistrictWritten(dir));
   const forms = await loadBuiltinForms();
   const district = buildDemoDistrict(forms);
   let written: WrittenDemoDistrict | undefined;
@@ -75,6 +80,11 @@ export async function demoCommand(context: CommandContext, opts: { reset: boolea
 
 /** The session's notice journal, for runNotify (embedded mode only). */
 const journal = (session: FirestoreSession) => (session.noticeJournal ? { noticeJournal: session.noticeJournal } : {});
+
+/** Whether a control workbook defines at least one plan (a demo written before plans were data does not). */
+async function controlDefinesPlans(controlPath: string): Promise<boolean> {
+  return (await readControlWorkbook(controlPath).catch(() => undefined))?.plans.plans.length !== 0;
+}
 
 /** Replay the district's sends day by day through the sweep; a notice run scheduled before a day's sends runs first. */
 async function replayHistory(options: {

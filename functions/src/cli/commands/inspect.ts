@@ -1,5 +1,8 @@
 import Table from 'cli-table3';
-import { loadBuiltinForms } from '../../adapters/catalog/builtin-forms.js';
+import type { Firestore } from '@google-cloud/firestore';
+import { openDistrictSheets } from '../../adapters/district-sheets.js';
+import type { Config } from '../../config.js';
+import { formsInUse } from '../../domain/plans/plans-in-use.js';
 import { COLLECTIONS } from '../../adapters/store/firestore-sweep-store.js';
 import type { FormSpec } from '../../domain/forms/form-spec.js';
 import { periodLabel } from '../../domain/periods/period-id.js';
@@ -10,6 +13,15 @@ import { COMPACT_TABLE } from '../table-style.js';
 import type { CommandContext } from './context.js';
 
 const MAX_REJECTED_LINES = 30;
+
+/** The control sheet's plans, for their names; none when the control cannot be read (ids are shown instead). */
+async function plansOfControl(config: Config, db: Firestore): Promise<readonly FormSpec[]> {
+  try {
+    return formsInUse((await (await openDistrictSheets(config, db)).readControl()).plans);
+  } catch {
+    return [];
+  }
+}
 
 /** `tonghop inspect`: what Firestore holds, readable after the demo or a sweep has exited. */
 export async function inspectCommand({ config, out }: CommandContext, opts: { unit?: string; form?: string }): Promise<void> {
@@ -27,7 +39,7 @@ export async function inspectCommand({ config, out }: CommandContext, opts: { un
       out.printJson({ submissions, problems });
       return;
     }
-    printSubmissions(out, submissions, await loadBuiltinForms());
+    printSubmissions(out, submissions, await plansOfControl(config, session.db));
     if (problems.length) {
       out.print('');
       out.print('Vấn đề của tệp/trang:');

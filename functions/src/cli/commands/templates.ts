@@ -2,15 +2,17 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { loadBuiltinForms } from '../../adapters/catalog/builtin-forms.js';
 import { writeFormTemplates } from '../../adapters/workbook/write-templates.js';
-import type { CommandContext } from './context.js';
+import { readControlWorkbook } from '../../adapters/workbook/read-control-workbook.js';
+import { openForms } from '../../domain/plans/plans-in-use.js';
+import { controlWorkbookPath, type CommandContext } from './context.js';
 
 /** sheets-templates/xlsx/, from src/ or the compiled lib/. */
 const DEFAULT_TEMPLATES_DIR = fileURLToPath(new URL('../../../../sheets-templates/xlsx/', import.meta.url));
 
-/** `tonghop templates`: one .xlsx template per built-in form. */
-export async function templatesCommand({ out }: CommandContext, opts: { out?: string }): Promise<void> {
+/** `tonghop templates`: one .xlsx template per plan the control workbook defines (or per catalog plan, with --catalog). */
+export async function templatesCommand({ config, out }: CommandContext, opts: { out?: string; control?: string; catalog?: boolean }): Promise<void> {
   const outDir = path.resolve(opts.out ?? DEFAULT_TEMPLATES_DIR);
-  const forms = await loadBuiltinForms();
+  const forms = opts.catalog ? await loadBuiltinForms() : openForms((await readControlWorkbook(controlWorkbookPath(config, opts.control))).plans);
   const files = await writeFormTemplates(forms, outDir);
   if (out.json) {
     out.printJson({ files });
