@@ -283,9 +283,8 @@ describe('createSmtpMailer: failures become MailDeliveryError', () => {
       const port = typeof address === 'object' && address ? address.port : 0;
       const mailer = createSmtpMailer({ url: `smtp://127.0.0.1:${port}`, from: FROM, connectionTimeoutMs: 300, socketTimeoutMs: 300 });
       mailers.push(mailer);
-      const started = Date.now();
+      // The 300 ms timeouts are the ones used: the default (30 s) would outlast the test's own timeout.
       const error = await failureOf(mailer.send(MAIL));
-      expect(Date.now() - started).toBeLessThan(3000);
       expect(error).toMatchObject({ failure: 'timeout', permanent: false });
       expect(error.message).toContain('ETIMEDOUT');
     } finally {
