@@ -128,6 +128,32 @@ describe('tonghop CLI', () => {
     expect((await readdir(out)).sort()).toContain('tap-huan-2024.xlsx');
   });
 
+  it('stops before writing anything when the control has no units, or the units folder is mistyped', async () => {
+    const noUnits = path.join(home, 'rong', 'control.xlsx');
+    await writeControlWorkbook(noUnits, { settings: { districtName: 'Quận Đoàn rỗng', officeEmail: '', contactName: '', contactPhone: '' }, units: [], plans: [builtinForm('tap-huan-2024')] });
+    const empty = await runCli(['sweep', '--control', noUnits, '--units-dir', path.join(home, 'demo', 'units')], env);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain('không có đơn vị nào');
+    expect(await readdir(path.dirname(noUnits))).toEqual(['control.xlsx']);
+    const demoControl = path.join(home, 'demo', 'control.xlsx');
+    const typo = await runCli(['sweep', '--control', demoControl, '--units-dir', path.join(home, 'demo', 'unit')], env);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('Không có thư mục tệp của các đơn vị');
+  });
+
+  it('asks for --yes when the registry shrank by more than half since the last run', async () => {
+    const small = path.join(home, 'nho', 'control.xlsx');
+    const demo = await readControlWorkbook(path.join(home, 'demo', 'control.xlsx'));
+    await writeControlWorkbook(small, { settings: demo.settings, units: demo.units.slice(0, 3), plans: [...demo.plans.plans] });
+    const args = ['sweep', '--control', small, '--units-dir', path.join(home, 'demo', 'units'), '--summary', path.join(home, 'nho', 'tong-hop.xlsx'), '--now', '2024-09-23T08:00:00+07:00'];
+    const refused = await runCli(args, env);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/giảm từ 36 xuống 3 đơn vị \(hơn một nửa\).*--yes/);
+    expect(await readdir(path.dirname(small))).toEqual(['control.xlsx']);
+    const confirmed = await runCli([...args, '--yes'], env);
+    expect(confirmed.code).toBe(0);
+  });
+
   it('says clearly when the control workbook does not exist', async () => {
     const run = await runCli(['sweep', '--control', path.join(home, 'khong-co.xlsx')], env);
     expect(run.code).toBe(2);

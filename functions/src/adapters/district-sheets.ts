@@ -1,4 +1,5 @@
 import { stat } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Firestore } from '@google-cloud/firestore';
 import { ConfigError, type Config, type GoogleConfig } from '../config.js';
@@ -35,6 +36,10 @@ export interface DistrictSheets {
    * Drive version): an instance may keep its reading while this stays the same. Undefined when unknown.
    */
   controlFingerprint(): Promise<string | undefined>;
+  /** Why the unit sheets cannot be swept at all (a folder that does not exist or holds no workbook), in Vietnamese; undefined when they can. */
+  unitsUnusable?(): Promise<string | undefined>;
+  /** Where the control sheet is, for people: a file, or the spreadsheet's id. */
+  readonly controlLocation: string;
   /** Where the unit sheets are, for people: a folder, or the Drive folder's address. */
   readonly unitsLocation: string;
   /** Where notices are written when no SMTP server is set. */
@@ -71,6 +76,7 @@ export async function openDistrictSheets(config: Config, db: Firestore, paths: W
     output: new GoogleSummarySpreadsheet(api, google.summarySpreadsheetId, new FirestoreOutputMarks(db)),
     readControl: () => readControlSpreadsheet(api, google.controlSpreadsheetId),
     controlFingerprint: async () => fingerprintText(await spreadsheetFingerprint(api, google.controlSpreadsheetId)),
+    controlLocation: `bảng tính ${google.controlSpreadsheetId}`,
     unitsLocation: `https://drive.google.com/drive/folders/${google.folderId}`,
     outboxDir: path.resolve(paths.outbox ?? path.join(config.home, 'outbox')),
     sheetLinkOf: (unit) => (isSpreadsheetId(unit.source) ? spreadsheetUrl(unit.source) : 'bảng tính của đơn vị (chưa được tạo: Quận Đoàn sẽ gửi đường dẫn)'),
@@ -110,10 +116,20 @@ export function workbookDistrict(controlPath: string, paths: WorkbookPaths & { r
         (file) => `${file.mtimeMs}:${file.size}`,
         () => undefined,
       ),
+    controlLocation: controlPath,
+    unitsUnusable: () => unitsFolderUnusable(unitsDir),
     unitsLocation: unitsDir,
     outboxDir: path.resolve(paths.outbox ?? path.join(path.dirname(controlPath), 'outbox')),
     sheetLinkOf: workbookLink,
   };
+}
+
+/** A units folder that is missing or holds no .xlsx at all: a mistyped --units-dir, not 36 units that sent nothing. */
+async function unitsFolderUnusable(dir: string): Promise<string | undefined> {
+  const names = await readdir(dir).catch(() => undefined);
+  if (names === undefined) return `Không có thư mục tệp của các đơn vị '${dir}': không quét và không ghi gì. Hãy kiểm tra đường dẫn (--units-dir).`;
+  if (!names.some((name) => name.toLowerCase().endsWith('.xlsx'))) return `Thư mục '${dir}' không có tệp .xlsx nào của đơn vị: không quét và không ghi gì. Hãy kiểm tra đường dẫn (--units-dir).`;
+  return undefined;
 }
 
 /** Default location of the district summary workbook. */

@@ -6,6 +6,7 @@ import { SheetReadError } from '../domain/sheets/sheet-read-error.js';
 import { GoogleApiError } from '../adapters/google/google-api-error.js';
 import { StoreUnavailableError } from '../adapters/store/store-deadline.js';
 import { createOutput } from './output.js';
+import { ControlRefusedError } from '../domain/units/control-guard.js';
 import { demoCommand } from './commands/demo.js';
 import { summaryCommand, sweepCommand, type SweepCommandOptions } from './commands/sweep.js';
 import { templatesCommand } from './commands/templates.js';
@@ -54,6 +55,7 @@ export async function main(argv: readonly string[], io: CliIo = process): Promis
       .option('--units-dir <dir>', 'folder of unit workbooks (default: units/ next to the control workbook)')
       .option('--summary <file>', 'summary workbook to write (default: tong-hop-bao-cao.xlsx next to the control workbook)')
       .option('--now <instant>', 'the clock, ISO 8601 (default: now)', parseInstant)
+      .option('--yes', 'go on although the units registry shrank by more than half since the last run')
       .action(async (opts: SweepCommandOptions) => action(context(), opts));
   }
 
@@ -128,6 +130,10 @@ export async function main(argv: readonly string[], io: CliIo = process): Promis
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode;
+    if (error instanceof ControlRefusedError) {
+      io.stderr.write(`tonghop: ${error.message}\n`);
+      return 2;
+    }
     if (error instanceof ConfigError || error instanceof EmulatorUnavailableError || error instanceof DataDirBusyError || error instanceof SheetReadError || error instanceof StoreUnavailableError) {
       io.stderr.write(`tonghop: ${error.message}\n`);
       return 2;

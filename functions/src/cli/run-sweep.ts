@@ -4,6 +4,8 @@ import { FirestoreSweepStore } from '../adapters/store/firestore-sweep-store.js'
 import type { PacerStats } from '../adapters/google/request-pacer.js';
 import type { FormSpec } from '../domain/forms/form-spec.js';
 import { formsInUse } from '../domain/plans/plans-in-use.js';
+import { ControlRefusedError, registryRefusal } from '../domain/units/control-guard.js';
+import { FirestoreRegistryMark } from '../adapters/store/firestore-registry-mark.js';
 import type { ControlReading } from '../domain/units/read-control.js';
 import type { Unit } from '../domain/units/unit.js';
 import { summarize, type SummarizeResult } from '../jobs/summarize/summarize.js';
@@ -37,6 +39,8 @@ export interface SweepRunOptions {
   /** The control sheet, the unit sheets and the summary: workbooks or Google Sheets. */
   readonly district: DistrictSheets;
   readonly now: Date;
+  /** The district confirmed a registry that shrank by more than half (`--yes`). */
+  readonly confirmed?: boolean;
   /** Skip the sweep: statistics, summary and feedback from what is stored. */
   readonly summaryOnly?: boolean;
   /** Runs first, with the same Firestore (the demo replays its history through it). */
@@ -62,6 +66,14 @@ export async function runSweep(options: SweepRunOptions): Promise<{ readonly val
   });
   const control = await district.readControl();
   const forms = formsInUse(control.plans);
+  // Checked before anything is written: an empty or suddenly halved registry would rewrite every statistic from nothing.
+  const registry = new FirestoreRegistryMark(session.db);
+  const previousUnitCount = await registry.load();
+  const refusal = registryRefusal({ unitCount: control.units.length, previousUnitCount, confirmed: Boolean(options.confirmed), control: district.controlLocation });
+  if (refusal) throw new ControlRefusedError(refusal);
+  const unusable = options.summaryOnly ? undefined : await district.unitsUnusable?.();
+  if (unusable) throw new ControlRefusedError(unusable);
+  writes += options.summaryOnly ? 0 : await registry.save(control.units.length, previousUnitCount);
   let result: SweepResult | undefined;
   if (!options.summaryOnly) {
     const progress = out.progress('Sweeping units', control.units.length);

@@ -8,6 +8,7 @@ import { FirestoreSweepStore } from '../adapters/store/firestore-sweep-store.js'
 import { runDistrict, type RunRequest, type ShardPublisher } from '../jobs/sweep/run-district.js';
 import { StoreUnavailableError } from '../adapters/store/store-deadline.js';
 import { ConfigError } from '../config.js';
+import { ControlRefusedError, registryRefusal } from '../domain/units/control-guard.js';
 import type { UnitSweepResult } from '../jobs/sweep/sweep-unit.js';
 import { log } from './log.js';
 import { newRunId, openDistrict, runtime } from './runtime.js';
@@ -53,6 +54,8 @@ export async function scheduledSweep(event: PubSubEvent, publisher?: ShardPublis
     await sweepStep(runId, request, publisher);
   } catch (error) {
     if (error instanceof ConfigError) return log('ERROR', `scheduledSweep: ${error.message}`, { runId, eventId: event.id });
+    // A control sheet without units would rewrite every statistic from nothing: logged, acknowledged, nothing written.
+    if (error instanceof ControlRefusedError) return log('ERROR', 'scheduledSweep: the control sheet has no units; nothing was swept or written (run `tonghop plans check`)', { runId, eventId: event.id });
     const store = error instanceof StoreUnavailableError;
     // Our store error names the fix; another error's message may quote a cell, so only its name is logged.
     const detail = store ? error.message : error instanceof Error ? error.name : 'unknown error';
@@ -64,6 +67,8 @@ export async function scheduledSweep(event: PubSubEvent, publisher?: ShardPublis
 async function sweepStep(runId: string, request: RunRequest, publisher: ShardPublisher | undefined): Promise<void> {
   const rt = runtime();
   const district = await openDistrict(rt);
+  const refusal = registryRefusal({ unitCount: district.control.units.length, confirmed: true, control: 'control' });
+  if (refusal) throw new ControlRefusedError(refusal);
   // Counts only: the messages may quote what district staff typed (names, emails).
   if (district.problems.length > 0) log('WARNING', `control sheet has ${district.problems.length} problem(s); see the summary's "Lỗi dữ liệu" tab`, { runId });
   const { shardTopic, shardAbove } = rt.config.functions;

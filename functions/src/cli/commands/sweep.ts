@@ -9,6 +9,8 @@ export interface SweepCommandOptions {
   readonly unitsDir?: string;
   readonly summary?: string;
   readonly now?: Date;
+  /** Go on although the registry shrank by more than half since the last run. */
+  readonly yes?: boolean;
 }
 
 /** `tonghop sweep --control file.xlsx`: sweep a folder of unit workbooks, then statistics, summary and row statuses. */
@@ -29,6 +31,7 @@ async function runAndReport({ config, out }: CommandContext, opts: SweepCommandO
       district: await openDistrictSheets(config, session.db, opts),
       now: opts.now ?? new Date(),
       summaryOnly,
+      confirmed: Boolean(opts.yes),
     }),
   );
   if (out.json) out.printJson(sweepRunJson(run));
