@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildFunctions, postLargeBody, postSmall, startFrameworkProcess, type FrameworkProcess } from '../support/functions-process.js';
 import { emulatorHost } from '../support/firestore.js';
+import { MAX_BODY_BYTES } from '../../functions/src/handlers/body-limit.js';
 import { SIGNATURE_HEADER, signSheetEvent, TIMESTAMP_HEADER, unitWebhookSecret } from '../../functions/src/domain/webhook/sheet-event-signature.js';
 
 const MB = 1024 * 1024;
@@ -30,18 +31,31 @@ describe('the sheetEvent process', () => {
   /** A well-formed but unsigned call: the handler reads it and answers 401. */
   const unsignedCall = () => postSmall(fn.port, JSON.stringify({ action: 'check', spreadsheetId: 'th-a.xlsx', unitId: 'th-a', sheet: null }));
 
+  /** How many times the process logged a refusal for `reason` (body-limit.ts logs before it answers). */
+  const refusalsLogged = (stdout: string, reason: string) => stdout.split('\n').filter((line) => line.includes(`request refused before reading its body: ${reason}`) && line.includes('"status":413')).length;
+
   it('refuses a 32 MB body with 413 before reading it (Content-Length and chunked), and keeps serving within 64 MB of memory', async () => {
     expect((await unsignedCall()).status).toBe(401);
     const before = await fn.rss();
 
-    const declared = await postLargeBody(fn.port, 32 * MB, { contentLength: true });
-    expect(declared.status).toBe(413);
-    expect(JSON.parse(declared.body)).toEqual({ ok: false, message: 'Dữ liệu gửi đi quá lớn.' });
-    const chunked = await postLargeBody(fn.port, 32 * MB, { contentLength: false });
-    expect(chunked.status).toBe(413);
-    expect(JSON.parse(chunked.body)).toEqual({ ok: false, message: 'Dữ liệu gửi đi quá lớn.' });
-    // The answer came while the client was still sending: the server never waited for the body.
-    expect(chunked.bytesSent).toBeLessThan(32 * MB);
+    // Just over the limit, sent whole before the answer comes: the 413 and its Vietnamese message, every time.
+    const over = await postSmall(fn.port, JSON.stringify([{ pad: 'x'.repeat(MAX_BODY_BYTES) }]));
+    expect(over.status).toBe(413);
+    expect(JSON.parse(over.body)).toEqual({ ok: false, message: 'Dữ liệu gửi đi quá lớn.' });
+
+    for (const [contentLength, reason] of [[true, 'content-length over the limit'], [false, 'chunked body over the limit']] as const) {
+      const logged = refusalsLogged(fn.stdout(), reason);
+      const outcome = await postLargeBody(fn.port, 32 * MB, { contentLength });
+      // The answer came while the client was still sending: the server never waited for the body.
+      expect(outcome.bytesSent, reason).toBeLessThan(32 * MB);
+      // Read before the connection was cut, it is the 413; cut first (EPIPE under a write), the
+      // process's own log line says it answered 413 for this request.
+      if (outcome.kind === 'answered') {
+        expect(outcome.status, reason).toBe(413);
+        expect(JSON.parse(outcome.body)).toEqual({ ok: false, message: 'Dữ liệu gửi đi quá lớn.' });
+      }
+      await fn.untilStdout((stdout) => refusalsLogged(stdout, reason) === logged + 1);
+    }
 
     expect(fn.child.exitCode).toBeNull();
     expect((await unsignedCall()).status).toBe(401);

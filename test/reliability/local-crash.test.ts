@@ -1,41 +1,38 @@
-import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { watch } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadBuiltinForms } from '../../functions/src/adapters/catalog/builtin-forms.js';
 import { watchedEmulatorGroups } from '../../functions/src/adapters/store/emulator-watchdog.js';
-import { buildDemoDistrict, DEMO_NOW } from '../../functions/src/jobs/demo/demo-district.js';
-import { writeDemoDistrict } from '../../functions/src/jobs/demo/write-demo-district.js';
-import { spawnCli, type CliProcess } from '../support/cli-process.js';
+import { compileCli, type CliProcess, type CompiledCli } from '../support/cli-process.js';
+import { SMALL_DISTRICT_NOW, SMALL_DISTRICT_STANDING, writeSmallDistrict } from './small-district.js';
 
 /**
  * The embedded mode killed at its most fragile moment, while it writes row statuses into the
- * units' files: the on-time counts of a re-run must be those of an uninterrupted run.
+ * units' files: the on-time counts of a re-run must be those the units' own send times give.
+ * Each scenario has its own district and data folder, so they run side by side.
  */
-describe('a local sweep killed while writing unit files', () => {
+describe.concurrent('a local sweep killed while writing unit files', () => {
   let root: string;
-  let reference: Standing[];
-  const copies: string[] = [];
+  let cli: CompiledCli;
 
   type Standing = { formId: string; periodId: string; expected: number; complete: number; onTime: number };
   const envFor = (home: string): NodeJS.ProcessEnv => ({ PATH: process.env.PATH, HOME: process.env.HOME, TONGHOP_HOME: home, TONGHOP_PROJECT_ID: `demo-crash-${randomBytes(4).toString('hex')}`, METADATA_SERVER_DETECTION: 'none' });
-  const sweepArgs = (district: string) => ['--json', 'sweep', '--control', path.join(district, 'control.xlsx'), '--now', DEMO_NOW.toISOString()];
-  const standingOf = (stdout: string): Standing[] =>
-    (JSON.parse(stdout).standing as Standing[]).map(({ formId, periodId, expected, complete, onTime }) => ({ formId, periodId, expected, complete, onTime }));
+  const sweepArgs = (control: string) => ['--json', 'sweep', '--control', control, '--now', SMALL_DISTRICT_NOW.toISOString()];
+  /** The (form, period) pairs any unit completed, with their counts. */
+  const completedStanding = (stdout: string) =>
+    (JSON.parse(stdout).standing as Standing[]).filter((s) => s.complete > 0).map(({ formId, periodId, expected, complete, onTime }) => ({ formId, periodId, expected, complete, onTime }));
 
-  /** A fresh copy of the district, never swept, with its own local data folder. */
-  async function freshDistrict(name: string): Promise<{ district: string; env: NodeJS.ProcessEnv }> {
-    const district = path.join(root, name, 'district');
-    await cp(path.join(root, 'pristine'), district, { recursive: true, preserveTimestamps: true });
-    copies.push(district);
-    return { district, env: envFor(path.join(root, name, 'home')) };
+  /** A district never swept, with its own local data folder. */
+  async function freshDistrict(name: string): Promise<{ control: string; env: NodeJS.ProcessEnv }> {
+    const control = await writeSmallDistrict(path.join(root, name, 'district'));
+    return { control, env: envFor(path.join(root, name, 'home')) };
   }
 
   /** Send `signal` to the CLI as soon as it replaces its first unit workbook (the atomic rename of the status write-back). */
-  function signalOnFirstUnitWrite(run: CliProcess, district: string, signal: NodeJS.Signals): void {
-    const watcher = watch(path.join(district, 'units'), (event, file) => {
+  function signalOnFirstUnitWrite(run: CliProcess, control: string, signal: NodeJS.Signals): void {
+    const watcher = watch(path.join(path.dirname(control), 'units'), (event, file) => {
       if (event === 'rename' && file?.endsWith('.xlsx') && !file.startsWith('.')) {
         watcher.close();
         run.child.kill(signal);
@@ -57,44 +54,39 @@ describe('a local sweep killed while writing unit files', () => {
 
   beforeAll(async () => {
     root = await mkdtemp(path.join(tmpdir(), 'tonghop-crash-'));
-    // Every unit file dated by its last send, as the units sent it.
-    await writeDemoDistrict(path.join(root, 'pristine'), buildDemoDistrict(await loadBuiltinForms()));
-    const { district, env } = await freshDistrict('reference');
-    const run = await spawnCli(sweepArgs(district), env).done;
-    expect(run.code, run.stderr).toBe(0);
-    reference = standingOf(run.stdout);
-    expect(reference.reduce((sum, s) => sum + s.onTime, 0)).toBeGreaterThan(0);
-  }, 300_000);
+    cli = await compileCli();
+  });
   afterAll(async () => {
+    await cli?.remove();
     await rm(root, { recursive: true, force: true });
   });
 
-  it('SIGKILL: the emulator dies with the CLI, and a re-run gives the same on-time counts', async () => {
-    const { district, env } = await freshDistrict('sigkill');
-    const run = spawnCli(sweepArgs(district), env);
-    signalOnFirstUnitWrite(run, district, 'SIGKILL');
+  it('SIGKILL: the emulator dies with the CLI, and a re-run gives the on-time counts of the send times', async ({ expect }) => {
+    const { control, env } = await freshDistrict('sigkill');
+    const run = cli.spawn(sweepArgs(control), env);
+    signalOnFirstUnitWrite(run, control, 'SIGKILL');
     const killed = await run.done;
     expect(killed.signal).toBe('SIGKILL');
     expect(await emulatorGone(env.TONGHOP_HOME ?? '')).toBe(true);
 
-    const again = await spawnCli(sweepArgs(district), env).done;
+    const again = await cli.spawn(sweepArgs(control), env).done;
     expect(again.code, again.stderr).toBe(0);
-    expect(standingOf(again.stdout)).toEqual(reference);
-  }, 300_000);
+    expect(completedStanding(again.stdout)).toEqual(SMALL_DISTRICT_STANDING);
+  }, 120_000);
 
-  it('Ctrl-C (SIGINT): the data is saved, the exit code is 130, and a re-run stores nothing new', async () => {
-    const { district, env } = await freshDistrict('sigint');
-    const run = spawnCli(sweepArgs(district), env);
-    signalOnFirstUnitWrite(run, district, 'SIGINT');
+  it('Ctrl-C (SIGINT): the data is saved, the exit code is 130, and a re-run stores nothing new', async ({ expect }) => {
+    const { control, env } = await freshDistrict('sigint');
+    const run = cli.spawn(sweepArgs(control), env);
+    signalOnFirstUnitWrite(run, control, 'SIGINT');
     const interrupted = await run.done;
     expect(interrupted.code, interrupted.stderr).toBe(130);
     expect(interrupted.stderr).toContain('Interrupted by SIGINT: saving the local Firestore data');
 
-    const again = await spawnCli(sweepArgs(district), env).done;
+    const again = await cli.spawn(sweepArgs(control), env).done;
     expect(again.code, again.stderr).toBe(0);
     const json = JSON.parse(again.stdout);
     expect(json.totals.submissionsWritten).toBe(0);
     expect(json.stats.written).toBe(0);
-    expect(standingOf(again.stdout)).toEqual(reference);
-  }, 300_000);
+    expect(completedStanding(again.stdout)).toEqual(SMALL_DISTRICT_STANDING);
+  }, 120_000);
 });

@@ -1,7 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { build } from 'esbuild';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
+const SOURCES = path.join(ROOT, 'functions', 'src');
 
 /** A tonghop CLI running in a child process (so it can be killed), and how it ended. */
 export interface CliProcess {
@@ -10,13 +14,34 @@ export interface CliProcess {
   readonly done: Promise<{ readonly code: number | null; readonly signal: NodeJS.Signals | null; readonly stdout: string; readonly stderr: string }>;
 }
 
-/** Start `tonghop <args>` from the sources (vite-node, no build needed) with exactly `env`. */
-export function spawnCli(args: readonly string[], env: NodeJS.ProcessEnv): CliProcess {
-  const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/vite-node/vite-node.mjs'), path.join(ROOT, 'test/support/cli-entry.ts'), '--', ...args], {
-    cwd: ROOT,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+/** The tonghop CLI compiled from the sources, started as its own Node process. */
+export interface CompiledCli {
+  /** Start `tonghop <args>` with exactly `env`. */
+  spawn(args: readonly string[], env: NodeJS.ProcessEnv): CliProcess;
+  /** Delete the compiled files. */
+  remove(): Promise<void>;
+}
+
+/**
+ * Compile functions/src as it is now, one JavaScript file per module (esbuild, under a second),
+ * so each CLI process starts in about a second instead of transforming every module again
+ * through vite-node. The folder sits two levels under the repository, like functions/src, so the
+ * paths the sources resolve from their own location (firestore.rules, sheets-templates/) hold.
+ */
+export async function compileCli(): Promise<CompiledCli> {
+  const outdir = path.join(ROOT, '.tonghop', `test-cli-${randomBytes(4).toString('hex')}`);
+  const modules = (await readdir(SOURCES, { recursive: true })).filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'));
+  await build({ entryPoints: modules.map((file) => path.join(SOURCES, file)), outdir, outbase: SOURCES, format: 'esm', platform: 'node', target: 'node20', logLevel: 'silent' });
+  const entry = path.join(outdir, 'run-cli.js');
+  await writeFile(entry, "import { main } from './cli/main.js';\nprocess.exitCode = await main(process.argv);\n");
+  return {
+    spawn: (args, env) => spawnNode([entry, ...args], env),
+    remove: () => rm(outdir, { recursive: true, force: true }),
+  };
+}
+
+function spawnNode(args: readonly string[], env: NodeJS.ProcessEnv): CliProcess {
+  const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const out: Buffer[] = [];
   const err: Buffer[] = [];
   child.stdout.on('data', (chunk: Buffer) => out.push(chunk));

@@ -23,6 +23,8 @@ export interface FrameworkProcess {
   /** Everything the process wrote to stderr / stdout so far. */
   stderr(): string;
   stdout(): string;
+  /** Resolves once what the process wrote to stdout satisfies `ready` (checked at each new chunk). */
+  untilStdout(ready: (stdout: string) => boolean): Promise<void>;
   /** Resident memory of the process now (VmRSS), in bytes. */
   rss(): Promise<number>;
   stop(): Promise<void>;
@@ -62,6 +64,17 @@ export async function startFrameworkProcess(input: { entry: string; target: stri
     port,
     stderr: () => stderr,
     stdout: () => stdout,
+    untilStdout: (ready) =>
+      new Promise<void>((resolve) => {
+        const check = () => {
+          if (!ready(stdout)) return;
+          child.stdout.off('data', check);
+          resolve();
+        };
+        // Listeners run in order: ours comes after the one that appends the chunk.
+        child.stdout.on('data', check);
+        check();
+      }),
     rss: async () => {
       const status = await readFile(`/proc/${child.pid}/status`, 'utf8');
       const kb = /^VmRSS:\s+(\d+) kB$/m.exec(status)?.[1];
@@ -76,18 +89,25 @@ export async function startFrameworkProcess(input: { entry: string; target: stri
   };
 }
 
-export interface Answer {
-  readonly status: number;
-  readonly body: string;
-  /** Body bytes the client had handed to its socket when the answer came. */
-  readonly bytesSent: number;
-}
+/**
+ * How a large POST ended: the server's answer, read while the body was still going out; or the
+ * connection reset under a write before the answer could be read. The refusal closes the
+ * connection once the client has sent a MB more (body-limit.ts), and when this process is not
+ * scheduled between the answer's arrival and its next write, Node's socket fails that write with
+ * EPIPE/ECONNRESET and is destroyed with the answer still unread in the kernel.
+ */
+export type LargeBodyOutcome =
+  | { readonly kind: 'answered'; readonly status: number; readonly body: string; readonly bytesSent: number }
+  | { readonly kind: 'cut'; readonly code: string; readonly bytesSent: number };
+
+/** Errors of a connection the server cut while this side was still sending. */
+const CUT_CODES = new Set(['EPIPE', 'ECONNRESET']);
 
 /**
  * POST `total` bytes of `[{},{},…]` as fast as the server takes them (chunked unless
- * `contentLength`), stopping the moment an answer arrives.
+ * `contentLength`), stopping the moment an answer arrives. Any other error rejects.
  */
-export function postLargeBody(port: number, total: number, options: { contentLength: boolean }): Promise<Answer> {
+export function postLargeBody(port: number, total: number, options: { contentLength: boolean }): Promise<LargeBodyOutcome> {
   const piece = Buffer.from('{},'.repeat(64 * 1024 / 3));
   return new Promise((resolve, reject) => {
     const headers: http.OutgoingHttpHeaders = { 'content-type': 'application/json' };
@@ -100,17 +120,22 @@ export function postLargeBody(port: number, total: number, options: { contentLen
       const bytesSent = sent;
       let body = '';
       res.on('data', (chunk: Buffer) => void (body += chunk.toString('utf8')));
-      res.on('end', () => {
-        resolve({ status: res.statusCode ?? 0, body, bytesSent });
+      // 'close' also comes when the reset destroys the response after its (small) body was parsed.
+      res.on('close', () => {
+        resolve({ kind: 'answered', status: res.statusCode ?? 0, body, bytesSent });
         req.destroy();
       });
     });
-    // Once answered, the server closing the connection under our remaining writes is expected.
-    req.on('error', (error) => void (answered ? undefined : reject(error)));
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      // Once answered, the server closing the connection under our remaining writes is expected.
+      if (answered) return;
+      if (CUT_CODES.has(error.code ?? '')) resolve({ kind: 'cut', code: error.code ?? '', bytesSent: sent });
+      else reject(error);
+    });
     // One piece per turn of the event loop, like a client that watches for an early answer (curl
     // does): a write the kernel takes at once completes synchronously, so a tight loop would never read.
     const writeMore = (): void => {
-      if (answered) return;
+      if (answered || req.destroyed) return;
       if (sent >= total) return void req.end();
       const chunk = sent === 0 ? Buffer.concat([Buffer.from('['), piece.subarray(1)]) : piece.subarray(0, Math.min(piece.length, total - sent));
       sent += chunk.length;
