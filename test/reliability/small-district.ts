@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { writeControlWorkbook } from '../../functions/src/adapters/workbook/write-control-workbook.js';
 import type { Unit } from '../../functions/src/domain/units/unit.js';
+import { builtinForm } from '../support/forms.js';
 import { titled, writeTestWorkbook } from '../support/workbooks.js';
 
 /**
@@ -65,7 +66,7 @@ export async function writeSmallControl(dir: string): Promise<string> {
   await writeControlWorkbook(control, {
     settings: { districtName: 'Quận Đoàn thử', officeEmail: 'vp@quan-doan.example', contactName: 'Lê Ánh Hồng', contactPhone: '0983 018 027' },
     units: SENDS.map((s, i) => unitOf(s.id, i)),
-    forms: [{ formId: FORM_ID, title: 'Đăng ký tập huấn', enabled: true }],
+    plans: [builtinForm(FORM_ID)],
   });
   return control;
 }
