@@ -8,6 +8,9 @@ import { emulatorHost } from '../support/firestore.js';
 import { runCli } from '../support/cli.js';
 import { TEST_FOLDER_ID } from '../support/google.js';
 import { startGoogleStandin, type GoogleStandin } from '../support/google-standin/index.js';
+import { plansRows } from '../../functions/src/domain/plans/plan-rows.js';
+import { BUILTIN_FORMS } from '../support/forms.js';
+import type { TestCell } from '../support/workbooks.js';
 
 const UNITS_HEADER = ['Mã đơn vị', 'Tên đơn vị', 'Loại đơn vị', 'Cấp học / Khối', 'Cụm thi đua', 'Người liên hệ', 'Email', 'Số điện thoại', 'Số đội viên / đoàn viên', 'Tệp báo cáo'];
 
@@ -34,6 +37,8 @@ describe('tonghop CLI on Google Sheets', () => {
           ],
         },
         { name: 'Thông tin chung', rows: [['Tên đơn vị tổng hợp', 'Quận Đoàn thử'], ['Email văn phòng', 'vp@quandoan.example']] },
+        // The district's plans, copied from the catalog into its control spreadsheet.
+        ...plansRows(BUILTIN_FORMS).map((tab) => ({ name: tab.tab, rows: [[...tab.headers], ...tab.rows.map((row) => [...row] as TestCell[])] })),
       ],
     });
     env = {
