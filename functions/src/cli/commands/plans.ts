@@ -15,6 +15,7 @@ import { controlWorkbookPath, type CommandContext } from './context.js';
 
 /** `tonghop plans check`: every mistake of the control workbook, with its tab, row and column; exit code 1 when any. */
 export async function plansCheckCommand({ config, out }: CommandContext, opts: { control?: string }): Promise<number> {
+  refuseGoogleWithoutFile(config.source, opts.control);
   const file = controlWorkbookPath(config, opts.control);
   const control = await readControlWorkbook(file);
   if (out.json) {
@@ -34,6 +35,7 @@ export async function plansCheckCommand({ config, out }: CommandContext, opts: {
 
 /** `tonghop plans list [--catalog]`: the plans the control defines (or the catalog's), with their periods and deadlines. */
 export async function plansListCommand({ config, out }: CommandContext, opts: { control?: string; catalog?: boolean }): Promise<void> {
+  if (!opts.catalog) refuseGoogleWithoutFile(config.source, opts.control);
   const control = opts.catalog ? undefined : await readControlWorkbook(controlWorkbookPath(config, opts.control));
   const plans = control ? control.plans.plans : await loadBuiltinForms();
   if (out.json) {
@@ -49,6 +51,7 @@ export async function plansAddCommand({ config, out }: CommandContext, ids: read
   const catalog = await loadBuiltinForms();
   const unknown = ids.filter((id) => !catalog.some((spec) => spec.id === id));
   if (unknown.length > 0) throw new ConfigError(`Không có biểu mẫu mẫu mã ${unknown.map((id) => `'${id}'`).join(', ')}. Các mã có: ${catalog.map((s) => s.id).join(', ')}.`);
+  refuseGoogleWithoutFile(config.source, opts.control);
   const file = controlWorkbookPath(config, opts.control);
   const result = await addPlansToControlWorkbook(file, catalog.filter((spec) => ids.includes(spec.id)));
   if (out.json) {
@@ -57,6 +60,13 @@ export async function plansAddCommand({ config, out }: CommandContext, ids: read
   }
   for (const id of result.added) out.print(`Đã chép biểu mẫu '${id}' vào ${file}: sửa hạn nộp, đối tượng, cột… ngay trong bảng điều khiển; lượt quét sau áp dụng.`);
   for (const id of result.alreadyThere) out.print(`Bảng điều khiển đã có biểu mẫu '${id}': giữ nguyên như Quận Đoàn đã khai báo.`);
+}
+
+/** The plans commands work on a control workbook; a Google control spreadsheet is read by every run instead (problems in its summary). */
+function refuseGoogleWithoutFile(source: string, control: string | undefined): void {
+  if (source === 'google' && control === undefined) {
+    throw new ConfigError('tonghop plans works on a control workbook (.xlsx). With TONGHOP_SOURCE=google, download the control spreadsheet as .xlsx and pass it with --control (then paste the plan tabs back); the spreadsheet\'s own mistakes are listed in the summary\'s "Lỗi dữ liệu" tab at every run.');
+  }
 }
 
 function whenDue(plan: FormSpec): string {
