@@ -114,7 +114,8 @@ function rowContents(tab: SummaryTab, row: SummaryTab['rows'][number], index: nu
 function columnWidths(tab: SummaryTab, contents: readonly (readonly XlsxCellContent[])[]): number[] {
   return tab.columns.map((column, c) => {
     if (column.width !== undefined) return column.width;
-    const longest = Math.max(displayLength(column.header), ...contents.map((cells) => displayLength(cells[c]?.display ?? '')));
+    // A loop, not Math.max(...rows): a city's tabs hold more rows than a call can take arguments.
+    const longest = contents.reduce((widest, cells) => Math.max(widest, displayLength(cells[c]?.display ?? '')), displayLength(column.header));
     return Math.min(Math.max(longest + WIDTH_PADDING, MIN_COLUMN_WIDTH), MAX_COLUMN_WIDTH);
   });
 }
