@@ -12,9 +12,9 @@ import { SMALL_DISTRICT_NOW, SMALL_DISTRICT_STANDING, writeSmallDistrict } from 
 /**
  * The embedded mode killed at its most fragile moment, while it writes row statuses into the
  * units' files: the on-time counts of a re-run must be those the units' own send times give.
- * Each scenario has its own district and data folder, so they run side by side.
+ * Each scenario has its own district and data folder, so they run side by side. Run inside the
+ * reliability suite, so a re-dated report is counted in its tally.
  */
-/** The kill scenarios, run inside the reliability suite so re-dated reports are counted in its tally. */
 export function describeLocalCrash(): void {
   describe.concurrent('a local sweep killed while writing unit files', () => {
     let root: string;
