@@ -65,7 +65,7 @@ export async function plansAddCommand({ config, out }: CommandContext, ids: read
 /** The plans commands work on a control workbook; a Google control spreadsheet is read by every run instead (problems in its summary). */
 function refuseGoogleWithoutFile(source: string, control: string | undefined): void {
   if (source === 'google' && control === undefined) {
-    throw new ConfigError('tonghop plans works on a control workbook (.xlsx). With TONGHOP_SOURCE=google, download the control spreadsheet as .xlsx and pass it with --control (then paste the plan tabs back); the spreadsheet\'s own mistakes are listed in the summary\'s "Lỗi dữ liệu" tab at every run.');
+    throw new ConfigError('Lệnh tonghop plans làm việc trên bảng điều khiển dạng .xlsx. Với TONGHOP_SOURCE=google: tải bảng điều khiển về dạng .xlsx, chạy lệnh với --control <tệp.xlsx>, rồi dán các trang kế hoạch trở lại; lỗi của bảng tính Google được liệt kê ở trang "Lỗi dữ liệu" của bảng tổng hợp sau mỗi lượt quét.');
   }
 }
 
