@@ -142,7 +142,7 @@ describe('tonghop CLI', () => {
     const sentNow = (await readdir(outbox)).length - before;
     expect(sentNow).toBeGreaterThan(0);
     expect(run.stdout).toContain(`: ${sentNow} thư của lần chạy này.`);
-    expect(run.stdout.match(/^  - \d{4}-.*\.eml → /gm)).toHaveLength(sentNow);
+    expect(run.stdout.match(/^ {2}- \d{4}-.*\.eml → /gm)).toHaveLength(sentNow);
     expect(run.stdout).toContain(`  … và ${before} thư của các lần trước.`);
   });
 

@@ -90,6 +90,19 @@ export const SESSION = {
   unitUnreadable: (unitId: string, detail: string) => `Đơn vị ${unitId}: lỗi khi đọc tệp, đã ghi nhận là "không đọc được" (${detail}).`,
 } as const;
 
+/** The comment above each command `tonghop deploy` prints or runs, and its closing lines. */
+export const DEPLOY = {
+  build: 'biên dịch TypeScript vào functions/lib',
+  apis: 'bật các API hệ thống dùng',
+  topic: (topic: string) => `chủ đề Pub/Sub ${topic}`,
+  httpFunction: (name: string) => `Cloud Function ${name} (HTTP: Apps Script của các đơn vị gọi tới, xác thực bằng chữ ký HMAC)`,
+  topicFunction: (name: string, topic: string) => `Cloud Function ${name} (chạy khi có tin ở ${topic})`,
+  schedule: (job: string, cron: string) => `Cloud Scheduler: ${job} (${cron}, giờ Asia/Ho_Chi_Minh)`,
+  rules: 'quy tắc Firestore (chặn mọi truy cập từ máy khách) và chỉ mục',
+  kept: '  (đã có: giữ nguyên)',
+  dryRunDone: '# --dry-run: chưa chạy lệnh nào. Tạo các secret trước: gcloud secrets create tonghop-webhook-key / tonghop-smtp-url (xem README, "Deploying").',
+} as const;
+
 /** What `tonghop notify` says about the instant it judged against. */
 export const NOTIFY = {
   judgedAt: (when: string) => `Tính đến ${when} (giờ Việt Nam).`,
