@@ -36,6 +36,7 @@ describe('tonghop help and usage errors', () => {
     const run = await runCli([command, '--help'], env);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`Cách dùng: tonghop ${command}`);
+    expect(run.stdout).toMatch(/Tùy chọn chung:\n {2}--json +in kết quả dạng JSON/);
     expect(run.stdout).not.toMatch(ENGLISH_HELP);
     expect(run.stdout.normalize('NFC')).toBe(run.stdout);
   });

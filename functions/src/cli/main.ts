@@ -32,6 +32,8 @@ export async function main(argv: readonly string[], io: CliIo = process): Promis
     .helpCommand('help [lệnh]', HELP.helpCommand)
     .exitOverride()
     .configureHelp({
+      // `--json` works after any command too: its help lists it.
+      showGlobalOptions: true,
       styleTitle: (title) => HELP.titles[title] ?? title,
       styleUsage: (usage) => usage.replace(/\[options\]|\[command\]/g, (word) => HELP.usageWords[word] ?? word),
       styleSubcommandTerm: (term) => term.replace(/\[options\]/g, (word) => HELP.usageWords[word] ?? word),
