@@ -42,7 +42,8 @@ describe('tonghop CLI', () => {
     const units = await readdir(path.join(home, 'demo', 'units'));
     expect(units).toHaveLength(33);
     // Not a terminal: progress comes as plain lines on stderr.
-    expect(run.stderr).toContain('Sweeping units: 36/36');
+    expect(run.stderr).toContain('Đang đọc tệp của các đơn vị: 36/36');
+    expect(run.stderr).toContain('Đang ghi tình trạng từng dòng: 32/32');
   }, 180_000);
 
   it('demo again writes nothing and says so', async () => {
@@ -54,6 +55,10 @@ describe('tonghop CLI', () => {
     expect(text.stdout).toContain('Không có gì thay đổi kể từ lần quét trước: không ghi gì vào Firestore.');
     expect(text.stdout).toContain('Dùng lại khu vực mẫu đã có');
     expect(text.stdout).toContain('npx tonghop inspect');
+    // Nothing was sent: the outbox is counted, not listed again.
+    const outboxSize = (await readdir(path.join(home, 'demo', 'outbox'))).length;
+    expect(text.stdout).toMatch(new RegExp(`Hộp thư đi \\(.*\\): 0 thư của lần chạy này\\.\\n  … và ${outboxSize} thư của các lần trước\\.`));
+    expect(text.stdout).not.toMatch(/\.eml →/);
   });
 
   it('inspect shows what is stored after the demo has exited, with each rejected row', async () => {
@@ -64,6 +69,37 @@ describe('tonghop CLI', () => {
     expect(unit.code).toBe(0);
     expect(unit.stdout).toMatch(/Dòng \d+, cột '/);
     expect(all.problems.map((p: { message: string }) => p.message)).toContainEqual(expect.stringContaining('Chưa nhận được tệp báo cáo'));
+  });
+
+  it('inspect names units and forms, and shows row values with --rows (in --json too)', async () => {
+    const control = await readControlWorkbook(path.join(home, 'demo', 'control.xlsx'));
+    const training = control.plans.plans.find((p) => p.id === 'tap-huan-2024');
+    const json = JSON.parse((await runCli(['--json', 'inspect', '--form', 'tap-huan-2024', '--rows'], env)).stdout);
+    const submission = json.submissions.find((s: { counts: { valid: number } }) => s.counts.valid > 0);
+    const unit = control.units.find((u) => u.id === submission.unitId);
+    expect(submission).toMatchObject({ formName: training?.title, unitName: unit?.name });
+    expect(submission.rows).toHaveLength(submission.counts.valid);
+    expect(submission.rows[0]).toMatchObject({ rowNumber: expect.any(Number), values: expect.any(Object) });
+    const withoutRows = JSON.parse((await runCli(['--json', 'inspect', '--unit', submission.unitId], env)).stdout);
+    expect(withoutRows.submissions[0].rows).toBeUndefined();
+
+    const text = await runCli(['inspect', '--unit', submission.unitId, '--form', 'tap-huan-2024', '--rows'], env);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain(`${unit?.name} (${unit?.id})`);
+    expect(text.stdout).toContain(training?.tab);
+    expect(text.stdout).not.toMatch(/│ tap-huan-2024 /);
+    const firstColumn = training?.columns.find((c) => c.key in submission.rows[0].values);
+    expect(text.stdout).toContain(`  Dòng ${submission.rows[0].rowNumber}: ${firstColumn?.header}: `);
+  });
+
+  it('inspect says there is no such unit (or form), exit 2, instead of an empty Firestore', async () => {
+    const unit = await runCli(['inspect', '--unit', 'khong-co'], env);
+    expect(unit.code).toBe(2);
+    expect(unit.stderr).toContain("Không có đơn vị mã 'khong-co'");
+    expect(unit.stdout).not.toContain('Firestore chưa có bài nộp');
+    const form = await runCli(['inspect', '--form', 'khong-co'], env);
+    expect(form.code).toBe(2);
+    expect(form.stderr).toContain("Không có biểu mẫu mã 'khong-co' (các mã có: ");
   });
 
   it('sweep reads a control workbook given on the command line', async () => {
@@ -81,6 +117,33 @@ describe('tonghop CLI', () => {
     expect(json.result.outcomes.filter((o: { result: string }) => o.result !== 'would-send')).toEqual([]);
     expect(json.result.suppressed.map((s: { reason: string }) => s.reason)).toContainEqual(expect.stringContaining('đã gửi'));
     expect(await readdir(path.join(home, 'demo', 'outbox'))).toEqual(before);
+    expect(json.now).toBe('2024-10-01T01:00:00.000Z');
+    const text = await runCli(['notify', '--control', path.join(home, 'demo', 'control.xlsx'), '--now', '2024-10-01T08:05:00+07:00', '--dry-run'], env);
+    expect(text.stdout).toContain('Tính đến 8g05 01/10/2024 (giờ Việt Nam).');
+  });
+
+  it('notify --dry-run without --now says which instant it judged against', async () => {
+    const before = new Date();
+    const json = JSON.parse((await runCli(['--json', 'notify', '--dry-run'], env)).stdout);
+    const after = new Date();
+    const judged = new Date(json.now);
+    expect(judged.getTime()).toBeGreaterThanOrEqual(before.getTime());
+    expect(judged.getTime()).toBeLessThanOrEqual(after.getTime());
+    const text = await runCli(['notify', '--dry-run'], env);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/^Tính đến \d{1,2}g\d{2} \d{2}\/\d{2}\/\d{4} \(giờ Việt Nam\)\.$/m);
+  });
+
+  it("notify lists only this run's mail, and counts the earlier ones", async () => {
+    const outbox = path.join(home, 'demo', 'outbox');
+    const before = (await readdir(outbox)).length;
+    const run = await runCli(['notify', '--control', path.join(home, 'demo', 'control.xlsx'), '--now', '2024-09-24T08:00:00+07:00'], env);
+    expect(run.code).toBe(0);
+    const sentNow = (await readdir(outbox)).length - before;
+    expect(sentNow).toBeGreaterThan(0);
+    expect(run.stdout).toContain(`: ${sentNow} thư của lần chạy này.`);
+    expect(run.stdout.match(/^ {2}- \d{4}-.*\.eml → /gm)).toHaveLength(sentNow);
+    expect(run.stdout).toContain(`  … và ${before} thư của các lần trước.`);
   });
 
   it('plans check finds the demo control workbook clean and lists its plans', async () => {

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tally } from './tally.js';
 import { watchedEmulatorGroups } from '../../functions/src/adapters/store/emulator-watchdog.js';
 import { compileCli, type CliProcess, type CompiledCli } from '../support/cli-process.js';
+import { SESSION } from '../../functions/src/cli/messages.js';
 import { SMALL_DISTRICT_NOW, SMALL_DISTRICT_STANDING, writeSmallDistrict } from './small-district.js';
 
 /**
@@ -93,7 +94,7 @@ export function describeLocalCrash(): void {
       signalOnFirstUnitWrite(run, control, 'SIGINT');
       const interrupted = await run.done;
       expect(interrupted.code, interrupted.stderr).toBe(130);
-      expect(interrupted.stderr).toContain('Interrupted by SIGINT: saving the local Firestore data');
+      expect(interrupted.stderr).toContain(SESSION.interrupted('SIGINT'));
 
       const again = await cli.spawn(sweepArgs(control), env).done;
       expect(again.code, again.stderr).toBe(0);

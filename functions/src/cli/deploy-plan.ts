@@ -1,5 +1,6 @@
 import type { Config } from '../config.js';
 import { CLOUD_FUNCTIONS, TOPICS, type CloudFunctionSpec } from '../handlers/function-list.js';
+import { DEPLOY } from './messages.js';
 
 /** Where and as whom the district's functions run. */
 export interface DeployTarget {
@@ -8,7 +9,7 @@ export interface DeployTarget {
   readonly serviceAccount: string;
 }
 
-/** One step of a deployment: a command and its arguments (never through a shell), and why. */
+/** One step of a deployment: a command and its arguments (never through a shell), and why (Vietnamese, printed above it). */
 export interface DeployStep {
   readonly why: string;
   readonly command: string;
@@ -38,17 +39,17 @@ export function deployPlan(config: Config, target: DeployTarget): DeployStep[] {
   const { project, region } = target;
   const env = functionEnv(config, target);
   const steps: DeployStep[] = [
-    { why: 'compile the TypeScript into functions/lib', command: 'npm', args: ['run', 'build'] },
-    { why: 'switch on the APIs the system uses', command: 'gcloud', args: ['services', 'enable', ...APIS.map((api) => `${api}.googleapis.com`), `--project=${project}`] },
-    ...Object.values(TOPICS).map((topic): DeployStep => ({ why: `Pub/Sub topic ${topic}`, command: 'gcloud', args: ['pubsub', 'topics', 'create', topic, `--project=${project}`], mayExist: true })),
+    { why: DEPLOY.build, command: 'npm', args: ['run', 'build'] },
+    { why: DEPLOY.apis, command: 'gcloud', args: ['services', 'enable', ...APIS.map((api) => `${api}.googleapis.com`), `--project=${project}`] },
+    ...Object.values(TOPICS).map((topic): DeployStep => ({ why: DEPLOY.topic(topic), command: 'gcloud', args: ['pubsub', 'topics', 'create', topic, `--project=${project}`], mayExist: true })),
     ...CLOUD_FUNCTIONS.map((fn) => deployFunction(fn, target, env)),
     ...SCHEDULES.map((s): DeployStep => ({
-      why: `Cloud Scheduler: ${s.job} (${s.cron}, Asia/Ho_Chi_Minh)`,
+      why: DEPLOY.schedule(s.job, s.cron),
       command: 'gcloud',
       args: ['scheduler', 'jobs', 'create', 'pubsub', s.job, `--location=${region}`, `--schedule=${s.cron}`, '--time-zone=Asia/Ho_Chi_Minh', `--topic=${s.topic}`, `--message-body=${s.body}`, `--project=${project}`],
       mayExist: true,
     })),
-    { why: 'Firestore rules (deny every client) and indexes', command: 'npx', args: ['firebase', 'deploy', '--only', 'firestore:rules,firestore:indexes', `--project=${project}`] },
+    { why: DEPLOY.rules, command: 'npx', args: ['firebase', 'deploy', '--only', 'firestore:rules,firestore:indexes', `--project=${project}`] },
   ];
   return steps;
 }
@@ -57,7 +58,7 @@ function deployFunction(fn: CloudFunctionSpec, target: DeployTarget, env: string
   const trigger = 'http' in fn.trigger ? ['--trigger-http', '--allow-unauthenticated'] : [`--trigger-topic=${fn.trigger.topic}`, ...(fn.retry ? ['--retry'] : [])];
   const secrets = fn.secrets.map((name) => `${name}=${SECRET_NAMES[name] ?? name.toLowerCase()}:latest`).join(',');
   return {
-    why: `Cloud Function ${fn.name}${'http' in fn.trigger ? ' (HTTP: the units\' Apps Script calls it, authenticated by its HMAC signature)' : ` (on ${fn.trigger.topic})`}`,
+    why: 'http' in fn.trigger ? DEPLOY.httpFunction(fn.name) : DEPLOY.topicFunction(fn.name, fn.trigger.topic),
     command: 'gcloud',
     args: [
       'functions',

@@ -9,6 +9,7 @@ import { FirestoreNoticeLedger } from '../adapters/store/firestore-notice-ledger
 import { clearNoticeJournal, replayNoticeJournal } from '../adapters/store/journaled-notice-ledger.js';
 import type { Output } from './output.js';
 import { saveOnSignal } from './save-on-signal.js';
+import { SESSION } from './messages.js';
 
 /** An open Firestore for one CLI command, and how to close it (exporting embedded data first). */
 export interface FirestoreSession {
@@ -47,7 +48,7 @@ export async function openFirestore(config: Config, out: Output): Promise<Firest
   const dataDir = embeddedDataDir(config);
   const noticeJournal = path.join(dataDir, 'notice-journal.jsonl');
   const unlock = await lockDataDir(dataDir);
-  out.log(`Starting the local Firestore emulator (data in ${dataDir})…`);
+  out.log(SESSION.starting(dataDir));
   const emulator = await startFirestoreEmulator({ importFrom: dataDir, rulesFile: RULES_FILE }).catch(async (error: unknown) => {
     await unlock();
     throw error;
@@ -66,7 +67,7 @@ export async function openFirestore(config: Config, out: Output): Promise<Firest
     throw error;
   });
   const uninstall = saveOnSignal(async (signal) => {
-    out.log(`Interrupted by ${signal}: saving the local Firestore data, then stopping…`);
+    out.log(SESSION.interrupted(signal));
     // Whatever the interrupted step wrote so far is consistent (each unit is one commit): keep it.
     await (closing ??= shutDown({ persist: true, interrupted: true }));
   }, out.log.bind(out));
@@ -75,7 +76,7 @@ export async function openFirestore(config: Config, out: Output): Promise<Firest
       // An interrupted step may still be using the client: the process exits right after anyway.
       if (!interrupted) await db.terminate();
       if (persist || replayed > 0) {
-        out.log('Saving the local Firestore data…');
+        out.log(SESSION.saving);
         await save();
       }
     } finally {

@@ -7,6 +7,7 @@ import { periodLabel } from '../domain/periods/period-id.js';
 import type { NotifyRun } from '../adapters/run-notify.js';
 import type { Output } from './output.js';
 import { COMPACT_TABLE } from './table-style.js';
+import { NOTIFY } from './messages.js';
 
 const MAX_LINES = 25;
 const MAX_OUTBOX_LINES = 60;
@@ -40,9 +41,13 @@ export function printNotifyReport(out: Output, run: NotifyRun, names: ReadonlyMa
   const digest = { sent: 'đã gửi', 'would-send': 'sẽ gửi (chạy thử)', 'already-sent': 'đã gửi trước đó hôm nay', failed: 'lỗi', skipped: 'không gửi' }[result.digest.result];
   out.print(`Thư tổng hợp gửi Quận Đoàn: ${digest}${result.digest.reason ? ` (${result.digest.reason})` : ''}.`);
   if (run.outbox) {
-    out.print(`Hộp thư đi (${run.outbox.dir}): ${n(run.outbox.files.length)} thư.`);
-    const shown = run.outbox.files.slice(-MAX_OUTBOX_LINES);
-    if (shown.length < run.outbox.files.length) out.print(`  … ${n(run.outbox.files.length - shown.length)} thư cũ hơn, rồi:`);
-    for (const f of shown) out.print(`  - ${path.basename(f.file)} → ${f.to}: ${f.subject}`);
+    // The outbox numbers its files in sending order: this run's are the last ones it sent.
+    const thisRun = sent + (result.digest.result === 'sent' ? 1 : 0);
+    const files = run.outbox.files.slice(Math.max(0, run.outbox.files.length - thisRun));
+    const earlier = run.outbox.files.length - files.length;
+    out.print(NOTIFY.outboxThisRun(run.outbox.dir, n(files.length)));
+    for (const f of files.slice(0, MAX_OUTBOX_LINES)) out.print(`  - ${path.basename(f.file)} → ${f.to}: ${f.subject}`);
+    if (files.length > MAX_OUTBOX_LINES) out.print(`  … và ${n(files.length - MAX_OUTBOX_LINES)} thư khác của lần chạy này (xem --json).`);
+    if (earlier > 0) out.print(NOTIFY.outboxEarlier(n(earlier)));
   }
 }

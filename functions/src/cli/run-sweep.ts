@@ -15,6 +15,7 @@ import { operatorSummaryOf } from '../jobs/sweep/unit-failure.js';
 import type { DistrictSheets } from '../adapters/district-sheets.js';
 import type { FirestoreSession } from './firestore-session.js';
 import type { Output, Progress } from './output.js';
+import { PROGRESS, SESSION } from './messages.js';
 
 export interface SweepRun {
   readonly control: ControlReading;
@@ -76,7 +77,7 @@ export async function runSweep(options: SweepRunOptions): Promise<{ readonly val
   writes += options.summaryOnly ? 0 : await registry.save(control.units.length, previousUnitCount);
   let result: SweepResult | undefined;
   if (!options.summaryOnly) {
-    const progress = out.progress('Sweeping units', control.units.length);
+    const progress = out.progress(PROGRESS.sweep, control.units.length);
     try {
       const final = await sweep({
         units: control.units,
@@ -85,7 +86,7 @@ export async function runSweep(options: SweepRunOptions): Promise<{ readonly val
         store: sweepStore,
         now,
         onUnitDone: (done) => progress.tick(done),
-        onUnitError: (unitId, error) => out.log(`Unit ${unitId} failed and was recorded as unreadable: ${operatorSummaryOf(error)}`),
+        onUnitError: (unitId, error) => out.log(SESSION.unitUnreadable(unitId, operatorSummaryOf(error))),
       });
       writes += final.totals.writes;
       result = withEarlierSweeps(final, prepared);
@@ -105,7 +106,7 @@ export async function runSweep(options: SweepRunOptions): Promise<{ readonly val
     feedback: district.units,
     notices: new FirestoreNoticeLedger(session.db),
     now,
-    onUnitFeedback: (done, total) => (feedbackProgress ??= out.progress('Writing row statuses', total)).tick(done),
+    onUnitFeedback: (done, total) => (feedbackProgress ??= out.progress(PROGRESS.feedback, total)).tick(done),
     // Save before touching unit files: a run killed while writing them then loses nothing stored.
     beforeFeedback: async (statsWritten) => {
       if (writes + statsWritten > 0) await session.checkpoint();

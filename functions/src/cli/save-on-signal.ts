@@ -1,4 +1,5 @@
 import { constants } from 'node:os';
+import { SESSION } from './messages.js';
 
 const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
@@ -16,7 +17,7 @@ export function saveOnSignal(shutdown: (signal: NodeJS.Signals) => Promise<void>
     shutdown(signal).then(
       () => process.exit(code),
       (error: unknown) => {
-        log(`Interrupted by ${signal}, and saving failed: ${error instanceof Error ? error.message : String(error)}`);
+        log(SESSION.interruptedSaveFailed(signal, error instanceof Error ? error.message : String(error)));
         process.exit(code);
       },
     );

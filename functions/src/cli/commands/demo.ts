@@ -9,6 +9,7 @@ import { buildDemoDistrict, DEMO_NOW, type DemoDistrict } from '../../jobs/demo/
 import { CONTROL_FILE, demoDistrictWritten, writeDemoDistrict, type WrittenDemoDistrict } from '../../jobs/demo/write-demo-district.js';
 import { embeddedDataDir, withFirestore, type FirestoreSession } from '../firestore-session.js';
 import type { Progress } from '../output.js';
+import { PROGRESS } from '../messages.js';
 import { printNotifyReport } from '../notify-report.js';
 import { runNotify, type NotifyRun } from '../../adapters/run-notify.js';
 import { defaultSummaryPath, workbookDistrict } from '../../adapters/district-sheets.js';
@@ -113,7 +114,7 @@ async function replayHistory(options: {
   try {
     const written = await writeDemoDistrict(dir, district, {
       reset: true,
-      onProgress: (done, total) => (progress ??= out.progress('Replaying the sample district history', total)).tick(done),
+      onProgress: (done, total) => (progress ??= out.progress(PROGRESS.demoHistory, total)).tick(done),
       sweepAt: async (unitIds, at) => {
         await notifyUntil(at);
         await sweepUnitsAt(

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { ConfigError } from '../../config.js';
 import { deployPlan, shellLine, type DeployStep, type DeployTarget } from '../deploy-plan.js';
 import type { CommandContext } from './context.js';
+import { DEPLOY } from '../messages.js';
 
 export interface DeployCommandOptions {
   readonly project?: string;
@@ -29,7 +30,7 @@ export async function deployCommand({ config, out }: CommandContext, opts: Deplo
     out.print(shellLine(step));
     if (!opts.dryRun) await runStep(step, out.log);
   }
-  if (opts.dryRun) out.print('# --dry-run: nothing was run. Secrets first: gcloud secrets create tonghop-webhook-key / tonghop-smtp-url (see README, "Deploying").');
+  if (opts.dryRun) out.print(DEPLOY.dryRunDone);
 }
 
 async function runStep(step: DeployStep, log: (line: string) => void): Promise<void> {
@@ -45,7 +46,7 @@ async function runStep(step: DeployStep, log: (line: string) => void): Promise<v
   });
   if (code === 0) return;
   if (step.mayExist && /already exists|ALREADY_EXISTS/i.test(stderr.join(''))) {
-    log('  (already there: kept)');
+    log(DEPLOY.kept);
     return;
   }
   throw new ConfigError(`Deployment stopped at: ${shellLine(step)} (exit ${code}). Fix what it printed and run tonghop deploy again: every step is safe to repeat.`);

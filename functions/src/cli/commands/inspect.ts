@@ -1,84 +1,68 @@
-import Table from 'cli-table3';
 import type { Firestore } from '@google-cloud/firestore';
 import { openDistrictSheets } from '../../adapters/district-sheets.js';
 import type { Config } from '../../config.js';
 import { formsInUse } from '../../domain/plans/plans-in-use.js';
 import { COLLECTIONS } from '../../adapters/store/firestore-sweep-store.js';
-import type { FormSpec } from '../../domain/forms/form-spec.js';
-import { periodLabel } from '../../domain/periods/period-id.js';
-import { formatVietnameseNumber as n } from '../../domain/cells/number-format.js';
 import { openFirestore } from '../firestore-session.js';
-import type { Output } from '../output.js';
-import { COMPACT_TABLE } from '../table-style.js';
+import { printInspectReport, type InspectedControl, type StoredSubmission } from '../inspect-report.js';
+import { INSPECT } from '../messages.js';
+import { UsageError } from '../usage-error.js';
 import type { CommandContext } from './context.js';
 
-const MAX_REJECTED_LINES = 30;
+export interface InspectCommandOptions {
+  readonly unit?: string;
+  readonly form?: string;
+  /** Also the values of each valid row (in --json too). */
+  readonly rows?: boolean;
+}
 
-/** The control sheet's plans, for their names; none when the control cannot be read (ids are shown instead). */
-async function plansOfControl(config: Config, db: Firestore): Promise<readonly FormSpec[]> {
+const SUBMISSION_FIELDS = ['formId', 'periodId', 'unitId', 'counts', 'complete', 'revision', 'rejected'];
+
+/** The control sheet's plans and units, for their names; empty when the control cannot be read (ids are shown instead). */
+async function controlOf(config: Config, db: Firestore): Promise<InspectedControl> {
   try {
-    return formsInUse((await (await openDistrictSheets(config, db)).readControl()).plans);
+    const control = await (await openDistrictSheets(config, db)).readControl();
+    return { forms: formsInUse(control.plans), units: control.units };
   } catch {
-    return [];
+    return { forms: [], units: [] };
   }
 }
 
-/** `tonghop inspect`: what Firestore holds, readable after the demo or a sweep has exited. */
-export async function inspectCommand({ config, out }: CommandContext, opts: { unit?: string; form?: string }): Promise<void> {
+/** `tonghop inspect [--unit <id>] [--form <id>] [--rows]`: what Firestore holds, readable after the demo or a sweep has exited. */
+export async function inspectCommand({ config, out }: CommandContext, opts: InspectCommandOptions): Promise<void> {
   const session = await openFirestore(config, out);
   try {
-    let query = session.db.collection(COLLECTIONS.submissions).select('formId', 'periodId', 'unitId', 'counts', 'complete', 'revision', 'rejected');
+    const fields = opts.rows ? [...SUBMISSION_FIELDS, 'rows'] : SUBMISSION_FIELDS;
+    let query = session.db.collection(COLLECTIONS.submissions).select(...fields);
     if (opts.unit) query = query.where('unitId', '==', opts.unit);
     if (opts.form) query = query.where('formId', '==', opts.form);
     const submissions = (await query.get()).docs.map((d) => ({ id: d.id, ...d.data() }) as StoredSubmission);
     const sources = await session.db.collection(COLLECTIONS.sources).get();
+    const control = await controlOf(config, session.db);
+    if (submissions.length === 0) await refuseUnknownIds(session.db, opts, control, sources.docs.map((d) => d.id));
     const problems = sources.docs
       .filter((d) => !opts.unit || d.id === opts.unit)
       .flatMap((d) => ((d.data().problems ?? []) as { severity: string; message: string }[]).map((p) => ({ unitId: d.id, ...p })));
     if (out.json) {
-      out.printJson({ submissions, problems });
+      const formName = (formId: string) => control.forms.find((f) => f.id === formId)?.title ?? null;
+      const unitName = (unitId: string) => control.units.find((u) => u.id === unitId)?.name ?? null;
+      out.printJson({ submissions: submissions.map((s) => ({ ...s, formName: formName(s.formId), unitName: unitName(s.unitId) })), problems });
       return;
     }
-    printSubmissions(out, submissions, await plansOfControl(config, session.db));
-    if (problems.length) {
-      out.print('');
-      out.print('Vấn đề của tệp/trang:');
-      for (const p of problems) out.print(`  - ${p.unitId}: ${p.message}`);
-    }
-    const rejectedLines = submissions.flatMap((s) => s.rejected.flatMap((r) => r.errors.map((e) => `${s.unitId} · ${s.formId}: ${e.message}`)));
-    if (rejectedLines.length) {
-      out.print('');
-      out.print(`Dòng bị từ chối (${n(rejectedLines.length)} lỗi):`);
-      for (const line of rejectedLines.slice(0, MAX_REJECTED_LINES)) out.print(`  - ${line}`);
-      if (rejectedLines.length > MAX_REJECTED_LINES) out.print(`  … và ${n(rejectedLines.length - MAX_REJECTED_LINES)} lỗi khác (lọc bằng --unit <mã> hoặc --form <mã>).`);
-    }
+    printInspectReport(out, { submissions, problems, control, unit: opts.unit, rows: Boolean(opts.rows) });
   } finally {
     await session.close({ persist: false });
   }
 }
 
-interface StoredSubmission {
-  id: string;
-  formId: string;
-  periodId: string;
-  unitId: string;
-  counts: { read: number; valid: number; rejected: number };
-  complete: boolean;
-  revision: number;
-  rejected: { errors: { message: string }[] }[];
-}
-
-function printSubmissions(out: Output, submissions: StoredSubmission[], forms: readonly FormSpec[]): void {
-  if (submissions.length === 0) {
-    out.print('Firestore chưa có bài nộp nào (chạy `npm start` hoặc `tonghop sweep` trước).');
-    return;
+/** A filter that matches nothing because its id exists nowhere is a mistyped id, not an empty Firestore. */
+async function refuseUnknownIds(db: Firestore, opts: InspectCommandOptions, control: InspectedControl, sourceIds: readonly string[]): Promise<void> {
+  if (opts.unit !== undefined && !control.units.some((u) => u.id === opts.unit) && !sourceIds.includes(opts.unit)) {
+    const stored = await db.collection(COLLECTIONS.submissions).where('unitId', '==', opts.unit).limit(1).get();
+    if (stored.empty) throw new UsageError(INSPECT.unknownUnit(opts.unit));
   }
-  const table = new Table({ ...COMPACT_TABLE, head: ['Đơn vị', 'Biểu mẫu', 'Kỳ', 'Hợp lệ', 'Từ chối', 'Đủ', 'Lần sửa'] });
-  const sorted = [...submissions].sort((a, b) => a.unitId.localeCompare(b.unitId) || a.formId.localeCompare(b.formId) || a.periodId.localeCompare(b.periodId));
-  for (const s of sorted) {
-    const form = forms.find((f) => f.id === s.formId);
-    table.push([s.unitId, s.formId, form ? periodLabel(form, s.periodId) : s.periodId, n(s.counts.valid), n(s.counts.rejected), s.complete ? 'đủ' : 'chưa', n(s.revision)]);
+  if (opts.form !== undefined && !control.forms.some((f) => f.id === opts.form)) {
+    const stored = await db.collection(COLLECTIONS.submissions).where('formId', '==', opts.form).limit(1).get();
+    if (stored.empty) throw new UsageError(INSPECT.unknownForm(opts.form, control.forms.map((f) => f.id).join(', ')));
   }
-  out.print(table.toString());
-  out.print(`${n(submissions.length)} bài nộp.`);
 }

@@ -10,6 +10,7 @@ import { formatVietnameseNumber as n } from '../../domain/cells/number-format.js
 import { openForms } from '../../domain/plans/plans-in-use.js';
 import { provision } from '../../jobs/provision/provision.js';
 import { COMPACT_TABLE } from '../table-style.js';
+import { PROGRESS } from '../messages.js';
 import type { CommandContext } from './context.js';
 
 export interface ProvisionCommandOptions {
@@ -26,7 +27,7 @@ export async function provisionCommand({ config, out }: CommandContext, opts: Pr
   // A closed plan's tab is not added to units that lack it; problems of the control sheet are shown first.
   const forms = openForms(control.plans);
   for (const problem of control.problems) out.log(`Bảng điều khiển: ${problem}`);
-  const progress = out.progress('Provisioning unit spreadsheets', control.units.length);
+  const progress = out.progress(PROGRESS.provision, control.units.length);
   const result = await provision({
     units: control.units,
     forms,
