@@ -1,8 +1,8 @@
 import Table from 'cli-table3';
 import type { Firestore } from '@google-cloud/firestore';
-import { openDistrictSheets } from '../../adapters/district-sheets.js';
+import { openDistrictSheets } from '../../app/district-sheets.js';
+import { openDistrict } from '../../app/open-district.js';
 import type { Config } from '../../config.js';
-import { formsInUse } from '../../domain/plans/plans-in-use.js';
 import { COLLECTIONS } from '../../adapters/store/firestore-sweep-store.js';
 import type { FormSpec } from '../../domain/forms/form-spec.js';
 import { periodLabel } from '../../domain/periods/period-id.js';
@@ -17,7 +17,7 @@ const MAX_REJECTED_LINES = 30;
 /** The control sheet's plans, for their names; none when the control cannot be read (ids are shown instead). */
 async function plansOfControl(config: Config, db: Firestore): Promise<readonly FormSpec[]> {
   try {
-    return formsInUse((await (await openDistrictSheets(config, db)).readControl()).plans);
+    return (await openDistrict(await openDistrictSheets(config, db), db)).forms;
   } catch {
     return [];
   }
