@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 /**
- * The layers import inwards only (DESIGN "Layers"):
+ * The layers import inwards only (DESIGN "Layout"):
  *   domain/   pure rules; imports nothing outside domain/
  *   jobs/     the use cases, on ports; never the application layer or an entry point
  *   adapters/ vendors behind the ports; from jobs/ only the ports they implement
