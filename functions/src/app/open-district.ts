@@ -2,6 +2,7 @@ import type { Firestore } from '@google-cloud/firestore';
 import type { FormSpec } from '../domain/forms/form-spec.js';
 import { formsInUse, openForms } from '../domain/plans/plans-in-use.js';
 import type { ControlReading } from '../domain/units/read-control.js';
+import type { ControlCache } from './control-cache.js';
 import type { DistrictSheets } from './district-sheets.js';
 import { districtStores, type DistrictStores } from './district-stores.js';
 
@@ -18,24 +19,6 @@ export interface District {
   readonly stores: DistrictStores;
   /** Whether the control reading came from the cache (its fingerprint had not moved). */
   readonly controlCached: boolean;
-}
-
-/**
- * An instance's last control reading, kept while the control sheet's fingerprint stays the same
- * (one Drive `files.get` instead of reading every tab at each webhook call).
- */
-export class ControlCache {
-  private kept: { readonly fingerprint: string; readonly control: ControlReading } | undefined;
-
-  /** The control reading: the kept one when the fingerprint has not moved, else read again. */
-  async read(sheets: DistrictSheets): Promise<{ readonly control: ControlReading; readonly cached: boolean }> {
-    // Taken before reading, so a change made during the read is seen at the next call.
-    const fingerprint = await sheets.controlFingerprint();
-    if (this.kept && fingerprint !== undefined && this.kept.fingerprint === fingerprint) return { control: this.kept.control, cached: true };
-    const control = await sheets.readControl();
-    this.kept = fingerprint === undefined ? undefined : { fingerprint, control };
-    return { control, cached: false };
-  }
 }
 
 /** A control reading's plans and problems: every plan in use, the open ones, the problems to show. */

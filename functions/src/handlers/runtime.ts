@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { Firestore } from '@google-cloud/firestore';
 import { createFirestore } from '../adapters/store/firestore-client.js';
 import { openDistrictSheets } from '../app/district-sheets.js';
-import { ControlCache, openDistrict as openAppDistrict, type District } from '../app/open-district.js';
+import { ControlCache } from '../app/control-cache.js';
+import { openDistrict as openAppDistrict, type District } from '../app/open-district.js';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 
 /** What every invocation of an instance shares: settings and the Firestore client (made at the first call). */
