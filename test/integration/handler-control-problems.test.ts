@@ -8,6 +8,7 @@ import { ictDateOf } from '../../functions/src/domain/time/ict.js';
 import type { Unit } from '../../functions/src/domain/units/unit.js';
 import { logging } from '../../functions/src/handlers/log.js';
 import { scheduledNotices, scheduledSweep, type PubSubEvent } from '../../functions/src/handlers/scheduled.js';
+import { mistypeUnitType, tabLines } from '../support/control-typo.js';
 import { testFirestore } from '../support/firestore.js';
 import { builtinFormDue } from '../support/forms.js';
 import { openWorkbook, sheetOf, titled, writeTestWorkbook } from '../support/workbooks.js';
@@ -44,21 +45,7 @@ describe('control problems on the Cloud Functions path', () => {
       plans: [builtinFormDue('tap-huan-2024', ictDateOf(new Date(Date.now() + 2 * 86_400_000)))],
     });
     // The district mistypes th-b's unit type in the control workbook.
-    const workbook = await openWorkbook(control);
-    const units = sheetOf(workbook, 'Đơn vị');
-    units.eachRow((row, rowNumber) => {
-      const cells = (row.values as unknown[]).map((v) => String(v ?? ''));
-      if (cells.includes('th-b')) typoRow = rowNumber;
-    });
-    let typeColumn = 0;
-    units.eachRow((row) => {
-      (row.values as unknown[]).forEach((v, column) => {
-        if (v === 'Loại đơn vị') typeColumn = column;
-      });
-    });
-    expect([typoRow, typeColumn].every((n) => n > 0)).toBe(true);
-    units.getRow(typoRow).getCell(typeColumn).value = TYPED_TYPE;
-    await workbook.xlsx.writeFile(control);
+    typoRow = await mistypeUnitType(control, 'th-b', TYPED_TYPE);
     await writeTestWorkbook(path.join(home, 'units', 'th-a.xlsx'), [{ name: 'Đăng ký tập huấn', rows: titled('ĐĂNG KÝ', TAP_HUAN, [[1, 'Nguyễn Thị Lan', 'TPT', 'Nữ', '12/3/1990', '0983018027', null, 'Tập huấn', 'Có', null]]) }]);
     Object.assign(process.env, { TONGHOP_PROJECT_ID: firestore.projectId, TONGHOP_HOME: home, TONGHOP_SOURCE: 'workbook', TONGHOP_CONTROL_WORKBOOK: control, TONGHOP_SEND_HOURS: '0-24' });
     logging.sink = (line) => {
@@ -91,8 +78,7 @@ describe('control problems on the Cloud Functions path', () => {
 
   it("the summary's \"Lỗi dữ liệu\" tab lists the problem with its tab and row", async () => {
     const summary = await openWorkbook(path.join(home, 'tong-hop-bao-cao.xlsx'));
-    const lines: string[] = [];
-    sheetOf(summary, 'Lỗi dữ liệu').eachRow((row) => lines.push((row.values as unknown[]).map((v) => String(v ?? '')).join(' | ')));
+    const lines = tabLines(sheetOf(summary, 'Lỗi dữ liệu'));
     expect(lines.filter((line) => line.includes(`Trang 'Đơn vị', dòng ${typoRow}`))).toHaveLength(1);
   });
 
