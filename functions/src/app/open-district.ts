@@ -1,9 +1,10 @@
 import type { Firestore } from '@google-cloud/firestore';
+import type { Config } from '../config.js';
 import type { FormSpec } from '../domain/forms/form-spec.js';
 import { formsInUse, openForms } from '../domain/plans/plans-in-use.js';
 import type { ControlReading } from '../domain/units/read-control.js';
 import type { ControlCache } from './control-cache.js';
-import type { DistrictSheets } from './district-sheets.js';
+import { openDistrictSheets, type DistrictSheets, type WorkbookPaths } from './district-sheets.js';
 import { districtStores, type DistrictStores } from './district-stores.js';
 
 /** A district opened for one run: its sheets, its control reading, its plans, its problems, its stores. */
@@ -33,4 +34,9 @@ export function plansOfControl(control: ControlReading): Pick<District, 'control
 export async function openDistrict(sheets: DistrictSheets, db: Firestore, cache?: ControlCache): Promise<District> {
   const { control, cached } = cache ? await cache.read(sheets) : { control: await sheets.readControl(), cached: false };
   return { sheets, ...plansOfControl(control), stores: districtStores(db), controlCached: cached };
+}
+
+/** Open the district as configured (TONGHOP_SOURCE: workbooks or Google Sheets); `paths` are the CLI's workbook options. */
+export async function openConfiguredDistrict(config: Config, db: Firestore, paths: WorkbookPaths = {}, cache?: ControlCache): Promise<District> {
+  return openDistrict(await openDistrictSheets(config, db, paths), db, cache);
 }

@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Firestore } from '@google-cloud/firestore';
 import { createFirestore } from '../adapters/store/firestore-client.js';
-import { openDistrictSheets } from '../app/district-sheets.js';
 import { ControlCache } from '../app/control-cache.js';
-import { openDistrict as openAppDistrict, type District } from '../app/open-district.js';
+import { openConfiguredDistrict, type District } from '../app/open-district.js';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 
 /** What every invocation of an instance shares: settings and the Firestore client (made at the first call). */
@@ -35,7 +34,7 @@ const controlCache = new ControlCache();
  * fingerprint moved.
  */
 export async function openDistrict({ config, db }: Runtime): Promise<District> {
-  return openAppDistrict(await openDistrictSheets(config, db), db, controlCache);
+  return openConfiguredDistrict(config, db, {}, controlCache);
 }
 
 /** An id for one invocation, for the logs. */

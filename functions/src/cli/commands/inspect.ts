@@ -1,7 +1,6 @@
 import Table from 'cli-table3';
 import type { Firestore } from '@google-cloud/firestore';
-import { openDistrictSheets } from '../../app/district-sheets.js';
-import { openDistrict } from '../../app/open-district.js';
+import { openConfiguredDistrict } from '../../app/open-district.js';
 import type { Config } from '../../config.js';
 import { COLLECTIONS } from '../../adapters/store/firestore-sweep-store.js';
 import type { FormSpec } from '../../domain/forms/form-spec.js';
@@ -17,7 +16,7 @@ const MAX_REJECTED_LINES = 30;
 /** The control sheet's plans, for their names; none when the control cannot be read (ids are shown instead). */
 async function plansOfControl(config: Config, db: Firestore): Promise<readonly FormSpec[]> {
   try {
-    return (await openDistrict(await openDistrictSheets(config, db), db)).forms;
+    return (await openConfiguredDistrict(config, db)).forms;
   } catch {
     return [];
   }

@@ -1,6 +1,5 @@
-import { openDistrictSheets } from '../../app/district-sheets.js';
 import { notifyDistrict } from '../../app/notify-district.js';
-import { openDistrict } from '../../app/open-district.js';
+import { openConfiguredDistrict } from '../../app/open-district.js';
 import { lineOperatorLog } from '../../app/operator-log.js';
 import { withFirestore } from '../firestore-session.js';
 import { printNotifyReport } from '../notify-report.js';
@@ -16,7 +15,7 @@ export interface NotifyCommandOptions {
 /** `tonghop notify --control file.xlsx [--now] [--dry-run]`: the reminder, overdue and escalation mails due now, and the digest. */
 export async function notifyCommand({ config, out }: CommandContext, opts: NotifyCommandOptions): Promise<void> {
   const { run, control, forms } = await withFirestore(config, out, async (session) => {
-    const district = await openDistrict(await openDistrictSheets(config, session.db, opts), session.db);
+    const district = await openConfiguredDistrict(config, session.db, opts);
     // A closed plan is no longer reminded of; its data stays.
     const notified = await notifyDistrict(district, {
       config,
