@@ -15,7 +15,7 @@ const [{ startFirestoreEmulator }, { lockDataDir }, { loadConfig }, { controlWor
   load('adapters/store/emulator.js'),
   load('adapters/store/data-dir-lock.js'),
   load('config.js'),
-  load('adapters/district-sheets.js'),
+  load('app/district-paths.js'),
   load('adapters/workbook/read-control-workbook.js'),
   load('domain/webhook/sheet-event-signature.js'),
 ]);

@@ -4,7 +4,7 @@ import { formatVietnameseNumber as n } from '../domain/cells/number-format.js';
 import type { FormSpec } from '../domain/forms/form-spec.js';
 import { STAGE_LABELS } from '../domain/notices/notice-kinds.js';
 import { periodLabel } from '../domain/periods/period-id.js';
-import type { NotifyRun } from '../adapters/run-notify.js';
+import type { NotifyRun } from '../app/run-notify.js';
 import type { Output } from './output.js';
 import { COMPACT_TABLE } from './table-style.js';
 import { NOTIFY } from './messages.js';

@@ -1,18 +1,16 @@
-import { FirestoreNoticeLedger } from '../adapters/store/firestore-notice-ledger.js';
-import { FirestoreSummaryStore } from '../adapters/store/firestore-summary-store.js';
-import { FirestoreSweepStore } from '../adapters/store/firestore-sweep-store.js';
 import type { PacerStats } from '../adapters/google/request-pacer.js';
+import type { DistrictSheets } from '../app/district-sheets.js';
+import { districtStores } from '../app/district-stores.js';
+import { openDistrict } from '../app/open-district.js';
+import { lineOperatorLog } from '../app/operator-log.js';
+import { sweepDistrict } from '../app/sweep-district.js';
 import type { FormSpec } from '../domain/forms/form-spec.js';
-import { formsInUse } from '../domain/plans/plans-in-use.js';
-import { ControlRefusedError, registryRefusal } from '../domain/units/control-guard.js';
-import { FirestoreRegistryMark } from '../adapters/store/firestore-registry-mark.js';
 import type { ControlReading } from '../domain/units/read-control.js';
 import type { Unit } from '../domain/units/unit.js';
-import { summarize, type SummarizeResult } from '../jobs/summarize/summarize.js';
+import type { SummarizeResult } from '../jobs/summarize/summarize.js';
 import { sweep, totalsOf, type SweepResult } from '../jobs/sweep/sweep.js';
 import type { UnitSweepResult } from '../jobs/sweep/sweep-unit.js';
 import { operatorSummaryOf } from '../jobs/sweep/unit-failure.js';
-import type { DistrictSheets } from '../adapters/district-sheets.js';
 import type { FirestoreSession } from './firestore-session.js';
 import type { Output, Progress } from './output.js';
 import { PROGRESS, SESSION } from './messages.js';
@@ -52,76 +50,56 @@ export interface SweepRunOptions {
 
 /**
  * The flow end to end: sweep the unit sheets named by the control sheet into Firestore, then
- * statistics, the summary and each unit's row statuses — the same jobs for workbooks and Google Sheets.
+ * statistics, the summary and each unit's row statuses — the application's one sweep-then-summarize
+ * job (app/sweep-district.ts), with the CLI's progress and the registry guard.
  */
 export async function runSweep(options: SweepRunOptions): Promise<{ readonly value: SweepRun; readonly writes: number }> {
-  const { session, out, district, now } = options;
-  const sweepStore = new FirestoreSweepStore(session.db);
+  const { session, out, district: sheets, now } = options;
+  const sweepStore = districtStores(session.db).sweep;
   let writes = 0;
   const prepared: SweepResult[] = [];
   await options.prepare?.(async (units, forms, at) => {
-    const replayed = await sweep({ units, forms, source: district.units, store: sweepStore, now: at });
+    const replayed = await sweep({ units, forms, source: sheets.units, store: sweepStore, now: at });
     writes += replayed.totals.writes;
     prepared.push(replayed);
     return replayed;
   });
-  const control = await district.readControl();
-  const forms = formsInUse(control.plans);
-  // Checked before anything is written: an empty or suddenly halved registry would rewrite every statistic from nothing.
-  const registry = new FirestoreRegistryMark(session.db);
-  const previousUnitCount = await registry.load();
-  const refusal = registryRefusal({ unitCount: control.units.length, previousUnitCount, confirmed: Boolean(options.confirmed), control: district.controlLocation });
-  if (refusal) throw new ControlRefusedError(refusal);
-  const unusable = options.summaryOnly ? undefined : await district.unitsUnusable?.();
-  if (unusable) throw new ControlRefusedError(unusable);
-  writes += options.summaryOnly ? 0 : await registry.save(control.units.length, previousUnitCount);
-  let result: SweepResult | undefined;
-  if (!options.summaryOnly) {
-    const progress = out.progress(PROGRESS.sweep, control.units.length);
-    try {
-      const final = await sweep({
-        units: control.units,
-        forms: forms,
-        source: district.units,
-        store: sweepStore,
-        now,
-        onUnitDone: (done) => progress.tick(done),
-        onUnitError: (unitId, error) => out.log(SESSION.unitUnreadable(unitId, operatorSummaryOf(error))),
-      });
-      writes += final.totals.writes;
-      result = withEarlierSweeps(final, prepared);
-    } finally {
-      progress.stop();
-    }
-  }
-  await options.afterSweep?.(control, forms);
+  const district = await openDistrict(sheets, session.db);
+  let progress: Progress | undefined;
   let feedbackProgress: Progress | undefined;
-  const summary = await summarize({
-    settings: control.settings,
-    units: control.units,
-    forms: forms,
-    controlProblems: control.problems,
-    store: new FirestoreSummaryStore(session.db),
-    output: district.output,
-    feedback: district.units,
-    notices: new FirestoreNoticeLedger(session.db),
+  const run = await sweepDistrict({
+    district,
+    request: { step: options.summaryOnly ? 'summary' : 'sweep' },
     now,
-    onUnitFeedback: (done, total) => (feedbackProgress ??= out.progress(PROGRESS.feedback, total)).tick(done),
-    // Save before touching unit files: a run killed while writing them then loses nothing stored.
-    beforeFeedback: async (statsWritten) => {
-      if (writes + statsWritten > 0) await session.checkpoint();
+    log: lineOperatorLog((line) => out.log(line)),
+    registryGuard: { confirmed: Boolean(options.confirmed) },
+    hooks: {
+      beforeSweep: (units) => (progress = out.progress(PROGRESS.sweep, units)),
+      onUnitDone: (done) => progress?.tick(done),
+      onUnitError: (unitId, error) => out.log(SESSION.unitUnreadable(unitId, operatorSummaryOf(error))),
+      sweepFinished: () => progress?.stop(),
+      afterSweep: async () => options.afterSweep?.(district.control, district.forms),
+      onUnitFeedback: (done, total) => (feedbackProgress ??= out.progress(PROGRESS.feedback, total)).tick(done),
+      // Save before touching unit files: a run killed while writing them then loses nothing stored.
+      beforeFeedback: async (writesSoFar) => {
+        if (writes + writesSoFar > 0) await session.checkpoint();
+      },
     },
   });
   feedbackProgress?.stop();
-  writes += summary.firestoreWrites;
-  const requests = district.requestStats?.();
+  const { result } = run;
+  // A CLI run has no publisher, so it never fans out and always summarizes.
+  const summary = result.kind === 'fanned-out' ? undefined : result.summary;
+  if (!summary) throw new Error('the run did not summarize the district');
+  writes += run.writes;
+  const requests = sheets.requestStats?.();
   const value = {
-    control,
-    forms: forms,
-    result,
+    control: district.control,
+    forms: district.forms,
+    result: result.kind === 'swept' ? withEarlierSweeps(result.sweep, prepared) : undefined,
     summary,
     firestore: session.description,
-    unitsLocation: district.unitsLocation,
+    unitsLocation: sheets.unitsLocation,
     ...(requests ? { requests } : {}),
   };
   return { value, writes };

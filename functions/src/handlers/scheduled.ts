@@ -1,14 +1,12 @@
 import type { CloudEvent } from '@google-cloud/functions-framework';
 import { z } from 'zod';
 import { PubSubShardPublisher } from '../adapters/pubsub/pubsub-shard-publisher.js';
-import { runNotify } from '../adapters/run-notify.js';
-import { FirestoreNoticeLedger } from '../adapters/store/firestore-notice-ledger.js';
-import { FirestoreSummaryStore } from '../adapters/store/firestore-summary-store.js';
-import { FirestoreSweepStore } from '../adapters/store/firestore-sweep-store.js';
-import { runDistrict, type RunRequest, type ShardPublisher } from '../jobs/sweep/run-district.js';
+import { notifyDistrict } from '../app/notify-district.js';
+import { sweepDistrict } from '../app/sweep-district.js';
+import type { RunRequest, ShardPublisher } from '../jobs/sweep/run-district.js';
 import { StoreUnavailableError } from '../adapters/store/store-deadline.js';
 import { ConfigError } from '../config.js';
-import { ControlRefusedError, registryRefusal } from '../domain/units/control-guard.js';
+import { ControlRefusedError } from '../domain/units/control-guard.js';
 import type { UnitSweepResult } from '../jobs/sweep/sweep-unit.js';
 import { log } from './log.js';
 import { newRunId, openDistrict, runtime } from './runtime.js';
@@ -67,27 +65,10 @@ export async function scheduledSweep(event: PubSubEvent, publisher?: ShardPublis
 async function sweepStep(runId: string, request: RunRequest, publisher: ShardPublisher | undefined): Promise<void> {
   const rt = runtime();
   const district = await openDistrict(rt);
-  const refusal = registryRefusal({ unitCount: district.control.units.length, confirmed: true, control: 'control' });
-  if (refusal) throw new ControlRefusedError(refusal);
-  // Counts only: the messages may quote what district staff typed (names, emails).
-  if (district.problems.length > 0) log('WARNING', `control sheet has ${district.problems.length} problem(s); see the summary's "Lỗi dữ liệu" tab`, { runId });
   const { shardTopic, shardAbove } = rt.config.functions;
   const fanOut = publisher ?? (shardTopic ? new PubSubShardPublisher(rt.config.projectId, shardTopic) : undefined);
-  const result = await runDistrict({
-    request,
-    units: district.control.units,
-    settings: district.control.settings,
-    forms: district.forms,
-    controlProblems: district.problems,
-    sheets: district.sheets.units,
-    output: district.sheets.output,
-    sweepStore: new FirestoreSweepStore(rt.db),
-    summaryStore: new FirestoreSummaryStore(rt.db),
-    notices: new FirestoreNoticeLedger(rt.db),
-    ...(fanOut ? { publisher: fanOut } : {}),
-    shardAbove,
-    now: new Date(),
-  });
+  // The control sheet's problems: counted in the log (tab and row only), listed in the summary's "Lỗi dữ liệu" tab.
+  const { result } = await sweepDistrict({ district, request, now: new Date(), log, logFields: { runId }, ...(fanOut ? { publisher: fanOut } : {}), shardAbove });
   const fields = { runId, step: request.step, shard: request.shard, kind: result.kind };
   if (result.kind === 'swept') logUnitFailures(runId, result.sweep.units);
   if (result.kind !== 'fanned-out') for (const { unitId } of result.summary?.feedback.refused ?? []) log('WARNING', 'scheduledSweep: unit sheet not given its feedback', { runId, unitId });
@@ -108,16 +89,8 @@ export async function scheduledNotices(event: PubSubEvent): Promise<void> {
   const runId = newRunId();
   const rt = runtime();
   const district = await openDistrict(rt);
-  const { value } = await runNotify({
-    config: rt.config,
-    db: rt.db,
-    control: { ...district.control, problems: district.problems },
-    forms: district.openForms,
-    outboxDir: district.sheets.outboxDir,
-    sheetLinkOf: (unit) => district.sheets.sheetLinkOf(unit),
-    now: new Date(),
-    dryRun: false,
-  });
+  // Reminders of open plans; the digest lists the control sheet's problems, the log counts them.
+  const { value } = await notifyDistrict(district, { config: rt.config, now: new Date(), dryRun: false, log, logFields: { runId } });
   const count = (result: string) => value.result.outcomes.filter((o) => o.result === result).length;
   log('INFO', 'scheduledNotices done', { runId, eventId: event.id, quiet: value.result.quiet, sent: count('sent'), failed: count('failed'), skipped: count('skipped'), digest: value.result.digest.result });
 }

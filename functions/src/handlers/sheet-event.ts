@@ -1,10 +1,9 @@
 import type { Request, Response } from '@google-cloud/functions-framework';
 import { z } from 'zod';
 import { FirestoreReplayGuard } from '../adapters/store/firestore-replay-guard.js';
-import { FirestoreSummaryStore } from '../adapters/store/firestore-summary-store.js';
-import { FirestoreSweepStore } from '../adapters/store/firestore-sweep-store.js';
 import { FirestoreUnitCallLimiter } from '../adapters/store/firestore-unit-call-limiter.js';
 import { StoreUnavailableError } from '../adapters/store/store-deadline.js';
+import { logControlProblems } from '../app/log-control-problems.js';
 import { ConfigError } from '../config.js';
 import { SHEET_EVENT_ACTIONS } from '../domain/feedback/sheet-event-reply.js';
 import { checkSheetEventSignature, SIGNATURE_HEADER, SIGNATURE_WINDOW_SECONDS, TIMESTAMP_HEADER, unitWebhookSecret } from '../domain/webhook/sheet-event-signature.js';
@@ -58,6 +57,8 @@ export async function sheetEvent(req: Request, res: Response, now: () => Date = 
     }
 
     const district = await openDistrict(rt);
+    // Counted once per reading of the control sheet, not at every call while it is cached.
+    if (!district.controlCached) logControlProblems(log, district.problems, { runId });
     const unit = district.control.units.find((u) => u.id === body.unitId);
     if (!unit) return refuse(403, REFUSALS.unregistered, 'unit not in the registry', body.unitId);
     if (unit.source !== body.spreadsheetId) return refuse(403, REFUSALS.otherSheet, "spreadsheet is not the unit's", body.unitId);
@@ -69,8 +70,8 @@ export async function sheetEvent(req: Request, res: Response, now: () => Date = 
       forms: district.forms,
       settings: district.control.settings,
       sheets: district.sheets.units,
-      sweepStore: new FirestoreSweepStore(rt.db),
-      store: new FirestoreSummaryStore(rt.db),
+      sweepStore: district.stores.sweep,
+      store: district.stores.summary,
       now: at,
     });
     const totals = result.sweep.totals;

@@ -43,6 +43,10 @@ const RUN_TIME_ENTRIES = [
   'cli/commands/provision.ts',
   'cli/commands/inspect.ts',
   'cli/run-sweep.ts',
+  'app/open-district.ts',
+  'app/sweep-district.ts',
+  'app/notify-district.ts',
+  'app/provision-district.ts',
   'jobs/sweep/run-district.ts',
   'jobs/ingest/ingest-unit.ts',
 ];

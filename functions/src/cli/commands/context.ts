@@ -1,7 +1,7 @@
 import type { Config } from '../../config.js';
 import type { Output } from '../output.js';
 
-export { controlWorkbookPath, demoDir } from '../../adapters/district-sheets.js';
+export { controlWorkbookPath, demoDir } from '../../app/district-paths.js';
 
 /** What every command gets: the validated configuration and where to talk. */
 export interface CommandContext {

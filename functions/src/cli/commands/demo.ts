@@ -11,8 +11,8 @@ import { embeddedDataDir, withFirestore, type FirestoreSession } from '../firest
 import type { Progress } from '../output.js';
 import { PROGRESS } from '../messages.js';
 import { printNotifyReport } from '../notify-report.js';
-import { runNotify, type NotifyRun } from '../../adapters/run-notify.js';
-import { defaultSummaryPath, workbookDistrict } from '../../adapters/district-sheets.js';
+import { runNotify, type NotifyRun } from '../../app/run-notify.js';
+import { defaultSummaryPath, workbookDistrict } from '../../app/workbook-district.js';
 import { readControlWorkbook } from '../../adapters/workbook/read-control-workbook.js';
 import { runSweep, type SweepUnitsAt } from '../run-sweep.js';
 import { printSweepReport, sweepRunJson } from '../sweep-report.js';

@@ -1,7 +1,6 @@
 import type { Firestore } from '@google-cloud/firestore';
-import { openDistrictSheets } from '../../adapters/district-sheets.js';
+import { openConfiguredDistrict } from '../../app/open-district.js';
 import type { Config } from '../../config.js';
-import { formsInUse } from '../../domain/plans/plans-in-use.js';
 import { COLLECTIONS } from '../../adapters/store/firestore-sweep-store.js';
 import { openFirestore } from '../firestore-session.js';
 import { printInspectReport, type InspectedControl, type StoredSubmission } from '../inspect-report.js';
@@ -21,8 +20,8 @@ const SUBMISSION_FIELDS = ['formId', 'periodId', 'unitId', 'counts', 'complete',
 /** The control sheet's plans and units, for their names; empty when the control cannot be read (ids are shown instead). */
 async function controlOf(config: Config, db: Firestore): Promise<InspectedControl> {
   try {
-    const control = await (await openDistrictSheets(config, db)).readControl();
-    return { forms: formsInUse(control.plans), units: control.units };
+    const district = await openConfiguredDistrict(config, db);
+    return { forms: district.forms, units: district.control.units };
   } catch {
     return { forms: [], units: [] };
   }

@@ -1,8 +1,8 @@
-import { openForms } from '../../domain/plans/plans-in-use.js';
+import { notifyDistrict } from '../../app/notify-district.js';
+import { openConfiguredDistrict } from '../../app/open-district.js';
+import { lineOperatorLog } from '../../app/operator-log.js';
 import { withFirestore } from '../firestore-session.js';
 import { printNotifyReport } from '../notify-report.js';
-import { runNotify } from '../../adapters/run-notify.js';
-import { openDistrictSheets } from '../../adapters/district-sheets.js';
 import type { CommandContext } from './context.js';
 import { formatIctDateTime } from '../../domain/time/ict.js';
 import { NOTIFY } from '../messages.js';
@@ -18,22 +18,16 @@ export interface NotifyCommandOptions {
 export async function notifyCommand({ config, out }: CommandContext, opts: NotifyCommandOptions): Promise<void> {
   const now = opts.now ?? new Date();
   const { run, control, forms } = await withFirestore(config, out, async (session) => {
-    const district = await openDistrictSheets(config, session.db, opts);
-    const control = await district.readControl();
+    const district = await openConfiguredDistrict(config, session.db, opts);
     // A closed plan is no longer reminded of; its data stays.
-    const forms = openForms(control.plans);
-    const notified = await runNotify({
+    const notified = await notifyDistrict(district, {
       config,
-      db: session.db,
-      control,
-      forms,
-      outboxDir: district.outboxDir,
-      sheetLinkOf: (unit) => district.sheetLinkOf(unit),
       now,
       dryRun: Boolean(opts.dryRun),
+      log: lineOperatorLog((line) => out.log(line)),
       ...(session.noticeJournal ? { noticeJournal: session.noticeJournal } : {}),
     });
-    return { value: { run: notified.value, control, forms }, writes: notified.writes };
+    return { value: { run: notified.value, control: district.control, forms: district.openForms }, writes: notified.writes };
   });
   if (out.json) {
     out.printJson({ now: now.toISOString(), ...run });

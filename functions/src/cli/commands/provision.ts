@@ -1,14 +1,8 @@
 import Table from 'cli-table3';
-import { connectGoogle } from '../../adapters/google/connect-google.js';
-import { ControlSpreadsheetRegistry } from '../../adapters/google/control-spreadsheet-registry.js';
-import { ensureSummarySpreadsheet } from '../../adapters/google/google-summary-spreadsheet.js';
 import { spreadsheetUrl } from '../../adapters/google/google-apis.js';
-import { readControlSpreadsheet } from '../../adapters/google/read-control-spreadsheet.js';
-import { GoogleUnitProvisioner } from '../../adapters/google/unit-spreadsheet-provisioner.js';
+import { openProvisioningDistrict, provisionDistrict } from '../../app/provision-district.js';
 import { ConfigError } from '../../config.js';
 import { formatVietnameseNumber as n } from '../../domain/cells/number-format.js';
-import { openForms } from '../../domain/plans/plans-in-use.js';
-import { provision } from '../../jobs/provision/provision.js';
 import { COMPACT_TABLE } from '../table-style.js';
 import { PROGRESS } from '../messages.js';
 import type { CommandContext } from './context.js';
@@ -22,23 +16,12 @@ export interface ProvisionCommandOptions {
 export async function provisionCommand({ config, out }: CommandContext, opts: ProvisionCommandOptions): Promise<void> {
   const google = config.google;
   if (!google) throw new ConfigError('tonghop provision creates Google spreadsheets: set TONGHOP_SOURCE=google with TONGHOP_DRIVE_FOLDER_ID and TONGHOP_CONTROL_SPREADSHEET_ID (for .xlsx workbooks, use `tonghop templates`).');
-  const api = await connectGoogle(google);
-  const control = await readControlSpreadsheet(api, google.controlSpreadsheetId);
+  const district = await openProvisioningDistrict(google);
+  const { control } = district;
   // A closed plan's tab is not added to units that lack it; problems of the control sheet are shown first.
-  const forms = openForms(control.plans);
   for (const problem of control.problems) out.log(`Bảng điều khiển: ${problem}`);
   const progress = out.progress(PROGRESS.provision, control.units.length);
-  const result = await provision({
-    units: control.units,
-    forms,
-    provisioner: new GoogleUnitProvisioner(api, google.folderId, opts.template),
-    registry: new ControlSpreadsheetRegistry(api, google.controlSpreadsheetId),
-    onUnitDone: (done) => progress.tick(done),
-  }).finally(() => progress.stop());
-  const summary = google.summarySpreadsheetId
-    ? { id: google.summarySpreadsheetId, created: false }
-    : await ensureSummarySpreadsheet(api, google.folderId, control.settings.districtName, control.settings.officeEmail);
-  const requests = api.pacer.stats();
+  const { result, summary, requests } = await provisionDistrict(district, { template: opts.template, onUnitDone: (done) => progress.tick(done) }).finally(() => progress.stop());
   if (out.json) {
     out.printJson({ ...result, summarySpreadsheet: { ...summary, url: spreadsheetUrl(summary.id) }, controlProblems: control.problems, googleRequests: requests });
     return;

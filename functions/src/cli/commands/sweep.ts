@@ -1,4 +1,4 @@
-import { openDistrictSheets } from '../../adapters/district-sheets.js';
+import { openDistrictSheets } from '../../app/district-sheets.js';
 import { withFirestore } from '../firestore-session.js';
 import { runSweep } from '../run-sweep.js';
 import { printSweepReport, sweepRunJson } from '../sweep-report.js';

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { loadBuiltinForms } from '../../adapters/catalog/builtin-forms.js';
 import { writeFormTemplates } from '../../adapters/workbook/write-templates.js';
 import { readControlWorkbook } from '../../adapters/workbook/read-control-workbook.js';
+import { logControlProblems } from '../../app/log-control-problems.js';
+import { lineOperatorLog } from '../../app/operator-log.js';
 import { openForms } from '../../domain/plans/plans-in-use.js';
 import { controlWorkbookPath, type CommandContext } from './context.js';
 
@@ -12,7 +14,10 @@ const DEFAULT_TEMPLATES_DIR = fileURLToPath(new URL('../../../../sheets-template
 /** `tonghop templates`: one .xlsx template per plan the control workbook defines (or per catalog plan, with --catalog). */
 export async function templatesCommand({ config, out }: CommandContext, opts: { out?: string; control?: string; catalog?: boolean }): Promise<void> {
   const outDir = path.resolve(opts.out ?? DEFAULT_TEMPLATES_DIR);
-  const forms = opts.catalog ? await loadBuiltinForms() : openForms((await readControlWorkbook(controlWorkbookPath(config, opts.control))).plans);
+  const control = opts.catalog ? undefined : await readControlWorkbook(controlWorkbookPath(config, opts.control));
+  // A plan skipped for a mistake gets no template: never silently.
+  if (control) logControlProblems(lineOperatorLog((line) => out.log(line)), control.problems);
+  const forms = control ? openForms(control.plans) : await loadBuiltinForms();
   const files = await writeFormTemplates(forms, outDir);
   if (out.json) {
     out.printJson({ files });

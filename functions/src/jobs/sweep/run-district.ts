@@ -4,9 +4,9 @@ import { shardsOf } from '../../domain/units/shards.js';
 import type { Unit } from '../../domain/units/unit.js';
 import type { NoticeLedger } from '../notify/ports.js';
 import type { FeedbackTarget, SummaryOutput, SummaryStore } from '../summarize/ports.js';
-import { summarize, type SummarizeResult } from '../summarize/summarize.js';
+import { summarize, type SummarizeInput, type SummarizeResult } from '../summarize/summarize.js';
 import type { SweepStore, UnitSheetSource } from './ports.js';
-import { sweep, type SweepResult } from './sweep.js';
+import { sweep, type SweepInput, type SweepResult } from './sweep.js';
 
 /** What a scheduled run is asked to do: the nightly sweep (all units, or one shard), or the summary after it. */
 export interface RunRequest {
@@ -18,6 +18,22 @@ export interface RunRequest {
 /** Sends one message per shard to the function instances that sweep them (Pub/Sub in the cloud). */
 export interface ShardPublisher {
   publish(requests: readonly RunRequest[]): Promise<void>;
+}
+
+/** What a caller watching the run is told (the CLI's progress), and the step it may add between sweep and summary. */
+export interface RunDistrictHooks extends Pick<SweepInput, 'onUnitDone' | 'onUnitError'>, Pick<SummarizeInput, 'onUnitFeedback'> {
+  /** Before the sweep reads its first unit, with how many it will read. */
+  readonly beforeSweep?: (units: number) => void;
+  /** After the sweep, also when it failed (the CLI stops its progress bar). */
+  readonly sweepFinished?: () => void;
+  /** After a successful sweep and before the summary (the demo sends its notices there, so the summary lists them). */
+  readonly afterSweep?: () => Promise<void>;
+  /**
+   * Runs once, right before the first unit sheet is written, with the Firestore writes this step
+   * made so far (sweep and statistics): the CLI saves its embedded store there, so a run that dies
+   * while writing sheets never leaves them newer than the saved data.
+   */
+  readonly beforeFeedback?: (writesSoFar: number) => Promise<void>;
 }
 
 export interface RunDistrictInput {
@@ -37,6 +53,7 @@ export interface RunDistrictInput {
   /** Fan out only above this many units. */
   readonly shardAbove: number;
   readonly now: Date;
+  readonly hooks?: RunDistrictHooks;
 }
 
 export type RunDistrictResult =
@@ -51,10 +68,30 @@ export type RunDistrictResult =
  */
 export async function runDistrict(input: RunDistrictInput): Promise<RunDistrictResult> {
   const { request, now } = input;
-  const summarizeAll = () =>
-    summarize({ settings: input.settings, units: input.units, forms: input.forms, controlProblems: input.controlProblems ?? [], store: input.summaryStore, output: input.output, feedback: input.sheets, ...(input.notices ? { notices: input.notices } : {}), now });
+  const { beforeSweep, sweepFinished, afterSweep, onUnitDone, onUnitError, onUnitFeedback, beforeFeedback } = input.hooks ?? {};
+  const summarizeAll = (sweptWrites = 0) =>
+    summarize({
+      settings: input.settings,
+      units: input.units,
+      forms: input.forms,
+      controlProblems: input.controlProblems ?? [],
+      store: input.summaryStore,
+      output: input.output,
+      feedback: input.sheets,
+      ...(input.notices ? { notices: input.notices } : {}),
+      now,
+      onUnitFeedback,
+      ...(beforeFeedback ? { beforeFeedback: (statsWritten: number) => beforeFeedback(sweptWrites + statsWritten) } : {}),
+    });
   if (request.step === 'summary') return { kind: 'summarized', summary: await summarizeAll() };
-  const sweepUnits = (units: readonly Unit[]) => sweep({ units, forms: input.forms, source: input.sheets, store: input.sweepStore, now });
+  const sweepUnits = async (units: readonly Unit[]) => {
+    beforeSweep?.(units.length);
+    try {
+      return await sweep({ units, forms: input.forms, source: input.sheets, store: input.sweepStore, now, onUnitDone, onUnitError });
+    } finally {
+      sweepFinished?.();
+    }
+  };
   if (request.shard !== undefined) {
     const units = shardsOf(input.units).find((s) => s.shard === request.shard)?.units ?? [];
     return { kind: 'swept', shard: request.shard, sweep: await sweepUnits(units) };
@@ -65,5 +102,6 @@ export async function runDistrict(input: RunDistrictInput): Promise<RunDistrictR
     return { kind: 'fanned-out', shards: shards.length };
   }
   const swept = await sweepUnits(input.units);
-  return { kind: 'swept', sweep: swept, summary: await summarizeAll() };
+  await afterSweep?.();
+  return { kind: 'swept', sweep: swept, summary: await summarizeAll(swept.totals.writes) };
 }

@@ -1,11 +1,11 @@
-import { createOutboxMailer, listOutbox } from './mail/outbox-mailer.js';
-import { createSmtpMailer } from './mail/smtp-mailer.js';
-import { FirestoreNoticeLedger } from './store/firestore-notice-ledger.js';
-import { JournaledNoticeLedger } from './store/journaled-notice-ledger.js';
-import { FirestoreSummaryStore } from './store/firestore-summary-store.js';
+import { createOutboxMailer, listOutbox } from '../adapters/mail/outbox-mailer.js';
+import { createSmtpMailer } from '../adapters/mail/smtp-mailer.js';
+import { FirestoreNoticeLedger } from '../adapters/store/firestore-notice-ledger.js';
+import { JournaledNoticeLedger } from '../adapters/store/journaled-notice-ledger.js';
+import { FirestoreSummaryStore } from '../adapters/store/firestore-summary-store.js';
 import type { Config } from '../config.js';
 import type { Unit } from '../domain/units/unit.js';
-import { workbookLink } from './district-sheets.js';
+import { workbookLink } from './workbook-district.js';
 import type { FormSpec } from '../domain/forms/form-spec.js';
 import { DEFAULT_NOTICE_POLICY } from '../domain/notices/notice-kinds.js';
 import type { ControlReading } from '../domain/units/read-control.js';
