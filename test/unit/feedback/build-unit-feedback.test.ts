@@ -46,7 +46,7 @@ const TAB_ERROR = (n: number): RowError => ({ message: `Dòng ${n}: chưa ghi nh
 
 const SUBMISSIONS: StoredSubmission[] = [
   // Y tế: registered on time; a change on 01/05 came after the lock (20/04) and was refused.
-  stored(DANG_KY, '2020-04-15', YTE.id, {
+  stored(DANG_KY, 'mot-lan', YTE.id, {
     rows: [3],
     firstCompleteAt: '2020-04-10T03:00:00.000Z',
     lastChangedAt: '2020-04-10T03:00:00.000Z',
@@ -61,7 +61,7 @@ const SUBMISSIONS: StoredSubmission[] = [
   // Y tế: a row whose month could not be read.
   stored(BAO_CAO, 'chua-xac-dinh', YTE.id, { rejected: [rejectedRow(8, 'chua-xac-dinh', [TAB_ERROR(8)])], firstCompleteAt: null, lastChangedAt: '2020-06-01T03:00:00.000Z' }),
   // Tài chính: registered 14/04, edited 18/04 (after 15/04, before the lock) → revised after the deadline.
-  stored(DANG_KY, '2020-04-15', TC.id, { rows: [3], firstCompleteAt: '2020-04-14T03:00:00.000Z', lastChangedAt: '2020-04-18T03:00:00.000Z' }),
+  stored(DANG_KY, 'mot-lan', TC.id, { rows: [3], firstCompleteAt: '2020-04-14T03:00:00.000Z', lastChangedAt: '2020-04-18T03:00:00.000Z' }),
   // Tài chính, April: only a rejected row → partial, 28 days overdue. The monthly report has no lock, so a lockedChange is ignored.
   stored(BAO_CAO, '2020-04', TC.id, {
     rejected: [rejectedRow(3, '2020-04', [COUNT_ERROR(3)])],

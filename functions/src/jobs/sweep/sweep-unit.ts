@@ -12,8 +12,11 @@ import type { Unit } from '../../domain/units/unit.js';
 import { sameFingerprint } from './fingerprint.js';
 import type { SourceFingerprint, SourceState, SourceTab, SweepStore, UnitProblem, UnitSheetSource } from './ports.js';
 
-/** Bump when parsing or validation changes meaning, so every sheet is read again once. */
-export const READER_VERSION = 4;
+/**
+ * Bump when parsing or validation changes meaning, so every sheet is read again once.
+ * 5: a once plan's period id became 'mot-lan' (it was the plan's due date).
+ */
+export const READER_VERSION = 5;
 
 export type UnitOutcome = 'read' | 'unchanged' | 'same-content' | 'missing' | 'unreadable';
 
