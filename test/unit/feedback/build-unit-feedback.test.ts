@@ -273,6 +273,21 @@ describe(`buildUnitFeedback: the "${STANDING_TAB}" tab`, () => {
     expect(buildUnitFeedback(who, TABS, PICTURE).standing.rows).toEqual(rows);
   });
 
+  it('says what changed in the plan when the rows were last read under a new version, after the standing note', () => {
+    const earlier: FormSpec = { ...BAO_CAO, columns: BAO_CAO.columns.map((c) => (c.key === 'soLuong' ? { ...c, type: 'text' as const } : c)) };
+    const submissions = SUBMISSIONS.map((s) => (s.unitId === TC.id && s.formId === BAO_CAO.id ? { ...s, planVersion: 'v2', planChangedFrom: 'v1' } : s));
+    const picture = { ...pictureOf(FORMS, submissions), earlierPlans: new Map([['v1', earlier]]) };
+    const notes = buildUnitFeedback(TC, TABS, picture).standing.rows.map((r) => [r[1], r[4]]);
+    expect(notes).toEqual([
+      ['hạn 15/04/2020', 'Nộp đủ đúng hạn, có sửa sau hạn'],
+      ['tháng 4/2020', "Còn lỗi, quá hạn 28 ngày — sửa các dòng có ✗. Kế hoạch đã đổi: cột 'Số lượng ĐVTN tham gia' nay là kiểu Số nguyên"],
+      ['tháng 5/2020', 'Chưa đến hạn'],
+      ['tháng 6/2020', 'Chưa đến hạn'],
+    ]);
+    // Without the earlier definition (not stored, or no longer readable) nothing is invented.
+    expect(buildUnitFeedback(TC, TABS, { ...picture, earlierPlans: new Map() }).standing.rows).toEqual(buildUnitFeedback(TC, TABS, PICTURE).standing.rows);
+  });
+
   it('a period whose due day is today is not overdue yet', () => {
     // 23:00 ICT on 05/05/2020, still before the end of April's due day.
     const late = { ...pictureOf(FORMS, []), now: new Date('2020-05-05T16:00:00.000Z') };

@@ -37,6 +37,8 @@ export interface UnitSweepResult {
 export interface UnitSweepContext {
   readonly forms: readonly FormSpec[];
   readonly compiled: ReadonlyMap<string, CompiledForm>;
+  /** Each form's current plan version, formId → hash. */
+  readonly planVersions: ReadonlyMap<string, string>;
   readonly source: UnitSheetSource;
   readonly store: SweepStore;
   readonly previous: SourceState | undefined;
@@ -137,6 +139,7 @@ export async function sweepUnit(unit: Unit, ctx: UnitSweepContext): Promise<Unit
     lockedFormIds,
     sweptAt: ctx.now,
     sourceName: unit.source,
+    planVersions: ctx.planVersions,
   });
   return { ...result(unit, 'read', state, committed), rowsRead: counts.read, rowsValid: counts.valid, rowsRejected: counts.rejected };
 }
