@@ -19,6 +19,9 @@ export const COLLECTIONS = {
 
 /** The sweep's persistence on Firestore: one transaction per changed unit, so concurrent sweeps stay consistent. */
 export class FirestoreSweepStore implements SweepStore {
+  /** Plan versions known to be stored: a sweep of an unchanged district reads them once per store, not once per sweep. */
+  private readonly storedVersions = new Set<string>();
+
   constructor(
     private readonly db: Firestore,
     private readonly deadlineMs: number = DEFAULT_STORE_DEADLINE_MS,
@@ -63,16 +66,26 @@ export class FirestoreSweepStore implements SweepStore {
   }
 
   async savePlanVersions(records: readonly PlanVersionRecord[]): Promise<CommitResult> {
-    if (records.length === 0) return { submissionsWritten: 0, writes: 0 };
+    // Versions are content-addressed and never deleted: one seen stored needs no second look from this store.
+    const unseen = records.filter((r) => !this.storedVersions.has(r.version));
+    if (unseen.length === 0) return { submissionsWritten: 0, writes: 0 };
     const collection = this.db.collection(COLLECTIONS.planVersions);
-    const saving = this.db.runTransaction(async (tx) => {
-      const snapshots = await tx.getAll(...records.map((r) => collection.doc(r.version)));
-      const missing = records.filter((_, i) => !snapshots[i]?.exists);
-      // A version is content-addressed: once stored it never changes, so only missing ones are written.
-      for (const r of missing) tx.create(collection.doc(r.version), { formId: r.formId, definition: r.definition });
-      return { submissionsWritten: 0, writes: missing.length };
-    });
-    return withDeadline(saving, this.deadlineMs, 'saving the plan versions');
+    const refs = unseen.map((r) => collection.doc(r.version));
+    const saving = async () => {
+      const present = await this.db.getAll(...refs);
+      // Only a new version pays for a transaction (two sweeps may store the same one at once).
+      const writes = present.every((doc) => doc.exists)
+        ? 0
+        : await this.db.runTransaction(async (tx) => {
+            const snapshots = await tx.getAll(...refs);
+            const missing = unseen.filter((_, i) => !snapshots[i]?.exists);
+            for (const r of missing) tx.create(collection.doc(r.version), { formId: r.formId, definition: r.definition });
+            return missing.length;
+          });
+      for (const r of unseen) this.storedVersions.add(r.version);
+      return { submissionsWritten: 0, writes };
+    };
+    return withDeadline(saving(), this.deadlineMs, 'saving the plan versions');
   }
 
   async recordSweep(record: SweepRecord): Promise<void> {
