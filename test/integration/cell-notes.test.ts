@@ -20,7 +20,7 @@ const STATUS_COLUMN = HEADER.indexOf(STATUS) + 1;
 const NOW = new Date('2024-09-20T01:00:00Z');
 const SETTINGS = { districtName: 'Quận Đoàn thử', officeEmail: 'vp@example.com', contactName: 'Lê Ánh Hồng', contactPhone: '0983 018 027' };
 const UNIT: Unit = { id: 'ghi-chu', name: 'Liên đội ghi chú', type: 'lien-doi', level: 'Tiểu học', cluster: 'Cụm 1', contacts: [], source: 'ghi-chu.xlsx' };
-const SUBMISSION_ID = 'tap-huan-2024~2024-09-15~ghi-chu';
+const SUBMISSION_ID = 'tap-huan-2024~mot-lan~ghi-chu';
 
 describe('cells the system interpreted: the note is stored with the row and shown in its status cell', () => {
   const firestore = testFirestore('cell-notes');

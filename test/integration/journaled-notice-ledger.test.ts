@@ -7,7 +7,7 @@ import { clearNoticeJournal, JournaledNoticeLedger, replayNoticeJournal } from '
 import { testFirestore } from '../support/firestore.js';
 
 const AT = new Date('2024-09-15T00:30:00Z');
-const notice = (id: string) => ({ id, recipients: 2, stage: 'due' as const, unitId: id, formId: 'tap-huan-2024', periodId: '2024-09-15' });
+const notice = (id: string) => ({ id, recipients: 2, stage: 'due' as const, unitId: id, formId: 'tap-huan-2024', periodId: 'mot-lan' });
 
 /** The embedded mode's journal: what one emulator's ledger did is rebuilt in the next one's. */
 describe('JournaledNoticeLedger', () => {

@@ -77,7 +77,7 @@ describe('notices through a real SMTP server', () => {
     const first = await run(morning(17));
     const to = smtp.received.filter((m) => !String(m.headers.get('x-tonghop-notice')).startsWith('digest')).flatMap((m) => [m.to].flat().flatMap((a) => a?.value.map((v) => v.address) ?? []));
     expect(to.sort()).toEqual(['loi@truong.example', 'vang1@truong.example', 'vang2@truong.example', 'vang3@truong.example', 'vang4@truong.example']);
-    const mail = smtp.received.find((m) => String(m.headers.get('x-tonghop-notice')) === 'tap-huan-2024~2024-09-15~loi~overdue');
+    const mail = smtp.received.find((m) => String(m.headers.get('x-tonghop-notice')) === 'tap-huan-2024~mot-lan~loi~overdue');
     expect(mail?.subject).toContain('Quá hạn');
     expect(mail?.subject).toBe(mail?.subject?.normalize('NFC'));
     expect(mail?.html).toEqual(expect.stringContaining('Kế hoạch số 42-KHLT/GDĐT-HĐĐ-NTN'));
@@ -110,12 +110,12 @@ describe('notices through a real SMTP server', () => {
     expect(result.outcomes.map((o) => [o.notice.unitId, o.notice.stage, o.result])).toContainEqual(['vang1', 'escalation', 'would-send']);
     expect(smtp.received).toHaveLength(before);
     const ledger = await new FirestoreNoticeLedger(firestore.db).load();
-    expect(ledger.has('tap-huan-2024~2024-09-15~vang1~escalation')).toBe(false);
+    expect(ledger.has('tap-huan-2024~mot-lan~vang1~escalation')).toBe(false);
   });
 
   it('copies the district office on escalations, a week after the deadline', async () => {
     const result = await run(morning(23));
-    const escalation = smtp.received.find((m) => String(m.headers.get('x-tonghop-notice')) === 'tap-huan-2024~2024-09-15~vang1~escalation');
+    const escalation = smtp.received.find((m) => String(m.headers.get('x-tonghop-notice')) === 'tap-huan-2024~mot-lan~vang1~escalation');
     expect([escalation?.cc].flat().flatMap((a) => a?.value.map((v) => v.address) ?? [])).toEqual(['vanphong@quandoan.example']);
     expect(result.outcomes.filter((o) => o.result === 'sent').every((o) => o.notice.stage === 'escalation')).toBe(true);
   });
@@ -144,7 +144,7 @@ describe('notices through a real SMTP server', () => {
       await run(new Date(morning(17).getTime() + 600_000), healthy.url);
       const all = [...accepted, ...noticeIds(healthy)];
       expect(new Set(all).size).toBe(all.length);
-      expect(all.filter((id) => !id.startsWith('digest')).sort()).toEqual(['loi', 'vang1', 'vang2', 'vang3', 'vang4'].map((u) => `tap-huan-2024~2024-09-15~${u}~overdue`));
+      expect(all.filter((id) => !id.startsWith('digest')).sort()).toEqual(['loi', 'vang1', 'vang2', 'vang3', 'vang4'].map((u) => `tap-huan-2024~mot-lan~${u}~overdue`));
     } finally {
       await healthy.close();
     }

@@ -62,7 +62,7 @@ describe('statistics, summary workbook and unit feedback after a sweep', () => {
   });
 
   it('stores the statistics of each form and period with hand-checked counts and rates', async () => {
-    const doc = (await firestore.db.collection('stats').doc('tap-huan-2024~2024-09-15').get()).data();
+    const doc = (await firestore.db.collection('stats').doc('tap-huan-2024~mot-lan').get()).data();
     // 4 expected; som complete on time, tre complete late, loi partial, vang missing.
     expect(doc?.overall).toMatchObject({ expected: 4, complete: 2, onTime: 1, late: 1, partial: 1, missing: 1, nil: 0 });
     expect(doc?.overall.rates).toEqual({ completeness: 0.5, timelinessOfExpected: 0.25, timelinessOfSubmitted: 0.5 });
@@ -146,10 +146,10 @@ describe('statistics, summary workbook and unit feedback after a sweep', () => {
     await writeTestWorkbook(path.join(dir, 'tre.xlsx'), tab, new Date('2024-09-19T02:00:00Z'));
     const swept = await runSweep(NOW, locked);
     expect(swept.totals.submissionsWritten).toBe(1);
-    const doc = (await firestore.db.collection('submissions').doc('tap-huan-2024~2024-09-15~tre').get()).data();
+    const doc = (await firestore.db.collection('submissions').doc('tap-huan-2024~mot-lan~tre').get()).data();
     expect(doc?.counts.valid).toBe(1);
     expect(doc?.lockedChange?.rowNumbers).toEqual([5, 6]);
-    const revisions = await firestore.db.collection('submissions').doc('tap-huan-2024~2024-09-15~tre').collection('revisions').get();
+    const revisions = await firestore.db.collection('submissions').doc('tap-huan-2024~mot-lan~tre').collection('revisions').get();
     expect(revisions.docs.map((d) => d.data().applied)).toEqual([true, false]);
     await runSummary(NOW, locked);
     const workbook = new ExcelJS.Workbook();

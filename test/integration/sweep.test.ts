@@ -124,7 +124,7 @@ describe('sweep of unit workbooks into Firestore', () => {
   });
 
   it('stores normalized values, frozen first completion and a revision', async () => {
-    const doc = await submission('tap-huan-2024~2024-09-15~clean');
+    const doc = await submission('tap-huan-2024~mot-lan~clean');
     expect(doc?.counts).toEqual({ read: 3, valid: 3, rejected: 0, nil: 0 });
     expect(doc?.complete).toBe(true);
     expect(doc?.rows[0]).toEqual({
@@ -137,12 +137,12 @@ describe('sweep of unit workbooks into Firestore', () => {
     expect((doc?.firstCompleteAt as Timestamp).toDate()).toEqual(SENT_AT);
     expect((doc?.firstSeenAt as Timestamp).toDate()).toEqual(NOW);
     expect(doc?.revision).toBe(1);
-    const revisions = await firestore.db.collection('submissions').doc('tap-huan-2024~2024-09-15~clean').collection('revisions').get();
+    const revisions = await firestore.db.collection('submissions').doc('tap-huan-2024~mot-lan~clean').collection('revisions').get();
     expect(revisions.size).toBe(1);
   });
 
   it('keeps rejected rows with their raw cells and Vietnamese messages naming row and column', async () => {
-    const doc = await submission('tap-huan-2024~2024-09-15~typos');
+    const doc = await submission('tap-huan-2024~mot-lan~typos');
     expect(doc?.complete).toBe(false);
     expect(doc?.rejected).toHaveLength(1);
     const [row] = doc?.rejected ?? [];
@@ -194,7 +194,7 @@ describe('sweep of unit workbooks into Firestore', () => {
     const third = await run(new Date('2024-09-16T05:00:00Z'));
     expect(third.units.filter((u) => u.outcome === 'read').map((u) => u.unitId)).toEqual(['clean']);
     expect(third.totals.submissionsWritten).toBe(2);
-    const doc = await submission('tap-huan-2024~2024-09-15~clean');
+    const doc = await submission('tap-huan-2024~mot-lan~clean');
     expect(doc?.revision).toBe(2);
     expect(doc?.counts.valid).toBe(2);
     expect((doc?.firstCompleteAt as Timestamp).toDate()).toEqual(SENT_AT);
@@ -208,7 +208,7 @@ describe('sweep of unit workbooks into Firestore', () => {
 
   it('a later file without a tab leaves that report as it was (a missing tab is not a deletion)', async () => {
     const laterAt = new Date('2024-09-15T10:00:00Z');
-    const before = await submission('ke-hoach-nho-65-nam~2023-12-14~clean');
+    const before = await submission('ke-hoach-nho-65-nam~mot-lan~clean');
     // Only this month's tab, as units send when they email the one report that is due.
     await writeTestWorkbook(path.join(dir, 'clean.xlsx'), [{ name: 'Đăng ký tập huấn', rows: titled('ĐĂNG KÝ', TAP_HUAN, tapHuanRows.slice(0, 2)) }], laterAt);
     const result = await run(new Date('2024-09-16T05:30:00Z'));
@@ -216,7 +216,7 @@ describe('sweep of unit workbooks into Firestore', () => {
     expect(clean?.outcome).toBe('read');
     // Only the tab it carried (edited again) is written; the two absent tabs' reports are untouched.
     expect(result.totals.submissionsWritten).toBe(1);
-    expect(await submission('ke-hoach-nho-65-nam~2023-12-14~clean')).toEqual(before);
+    expect(await submission('ke-hoach-nho-65-nam~mot-lan~clean')).toEqual(before);
     expect((await submission('lien-tich-2022-2023~2022-2023~clean'))?.revision).toBe(2);
     expect(clean?.problems).toContainEqual({
       formId: 'ke-hoach-nho-65-nam',

@@ -14,7 +14,7 @@ import { titled, writeTestWorkbook } from '../support/workbooks.js';
 export const SMALL_DISTRICT_NOW = new Date('2024-09-23T01:00:00Z');
 
 const FORM_ID = 'tap-huan-2024';
-const PERIOD_ID = '2024-09-15';
+const PERIOD_ID = 'mot-lan';
 const DUE = new Date('2024-09-15T03:00:00Z');
 const TAP_HUAN = ['STT', 'Họ và tên', 'Chức vụ', 'Giới tính', 'Ngày sinh', 'Số điện thoại', 'Email', 'Nội dung tham gia', 'Đã đóng kinh phí', 'Ghi chú'];
 

@@ -65,12 +65,12 @@ describe('sweep of unit spreadsheets on Google Sheets (stand-in, real googleapis
     );
     const byId = new Map(result.units.map((u) => [u.unitId, u]));
     expect(byId.get('xoa')?.problems[0]?.message).toMatch(/^Không tìm thấy bảng tính báo cáo của Liên đội xoa .*chia sẻ với tonghop@demo-tonghop\.iam\.gserviceaccount\.com/);
-    const stored = (await firestore.db.doc(`submissions/tap-huan-2024~2024-09-15~som`).get()).data();
+    const stored = (await firestore.db.doc(`submissions/tap-huan-2024~mot-lan~som`).get()).data();
     // The birth date arrives as a serial number and is read as the date it shows; the phone keeps its leading zero.
     expect(stored?.rows[0].values).toMatchObject({ hoTen: 'Nguyễn Thị Lan', ngaySinh: '1990-03-12', soDienThoai: '0983018027' });
-    const tre = (await firestore.db.doc(`submissions/tap-huan-2024~2024-09-15~tre`).get()).data();
+    const tre = (await firestore.db.doc(`submissions/tap-huan-2024~mot-lan~tre`).get()).data();
     expect(tre?.rows[0].values.soDienThoai).toBe('0983018028');
-    const loi = (await firestore.db.doc(`submissions/tap-huan-2024~2024-09-15~loi`).get()).data();
+    const loi = (await firestore.db.doc(`submissions/tap-huan-2024~mot-lan~loi`).get()).data();
     expect(loi?.rejected[0].errors[0].message).toMatch(/Số điện thoại/);
   });
 
@@ -106,7 +106,7 @@ describe('sweep of unit spreadsheets on Google Sheets (stand-in, real googleapis
     expect(standin.count('values.batchGet')).toBe(1);
     expect(standin.requests.find((r) => r.kind === 'values.batchGet')?.fileId).toBe(ids.loi);
     expect(result.totals).toMatchObject({ unitsRead: 1, submissionsWritten: 1, rowsRejected: 0 });
-    const loi = (await firestore.db.doc(`submissions/tap-huan-2024~2024-09-15~loi`).get()).data();
+    const loi = (await firestore.db.doc(`submissions/tap-huan-2024~mot-lan~loi`).get()).data();
     expect(loi?.complete).toBe(true);
     expect(loi?.lastChangedAt.toDate()).toEqual(editedAt);
   });

@@ -46,7 +46,7 @@ const TAB_ERROR = (n: number): RowError => ({ message: `Dòng ${n}: chưa ghi nh
 
 const SUBMISSIONS: StoredSubmission[] = [
   // Y tế: registered on time; a change on 01/05 came after the lock (20/04) and was refused.
-  stored(DANG_KY, '2020-04-15', YTE.id, {
+  stored(DANG_KY, 'mot-lan', YTE.id, {
     rows: [3],
     firstCompleteAt: '2020-04-10T03:00:00.000Z',
     lastChangedAt: '2020-04-10T03:00:00.000Z',
@@ -61,7 +61,7 @@ const SUBMISSIONS: StoredSubmission[] = [
   // Y tế: a row whose month could not be read.
   stored(BAO_CAO, 'chua-xac-dinh', YTE.id, { rejected: [rejectedRow(8, 'chua-xac-dinh', [TAB_ERROR(8)])], firstCompleteAt: null, lastChangedAt: '2020-06-01T03:00:00.000Z' }),
   // Tài chính: registered 14/04, edited 18/04 (after 15/04, before the lock) → revised after the deadline.
-  stored(DANG_KY, '2020-04-15', TC.id, { rows: [3], firstCompleteAt: '2020-04-14T03:00:00.000Z', lastChangedAt: '2020-04-18T03:00:00.000Z' }),
+  stored(DANG_KY, 'mot-lan', TC.id, { rows: [3], firstCompleteAt: '2020-04-14T03:00:00.000Z', lastChangedAt: '2020-04-18T03:00:00.000Z' }),
   // Tài chính, April: only a rejected row → partial, 28 days overdue. The monthly report has no lock, so a lockedChange is ignored.
   stored(BAO_CAO, '2020-04', TC.id, {
     rejected: [rejectedRow(3, '2020-04', [COUNT_ERROR(3)])],
@@ -271,6 +271,21 @@ describe(`buildUnitFeedback: the "${STANDING_TAB}" tab`, () => {
     ['a Liên đội, which owes neither form', LD, []],
   ])('%s', (_, who, rows) => {
     expect(buildUnitFeedback(who, TABS, PICTURE).standing.rows).toEqual(rows);
+  });
+
+  it('says what changed in the plan when the rows were last read under a new version, after the standing note', () => {
+    const earlier: FormSpec = { ...BAO_CAO, columns: BAO_CAO.columns.map((c) => (c.key === 'soLuong' ? { ...c, type: 'text' as const } : c)) };
+    const submissions = SUBMISSIONS.map((s) => (s.unitId === TC.id && s.formId === BAO_CAO.id ? { ...s, planVersion: 'v2', planChangedFrom: 'v1' } : s));
+    const picture = { ...pictureOf(FORMS, submissions), earlierPlans: new Map([['v1', earlier]]) };
+    const notes = buildUnitFeedback(TC, TABS, picture).standing.rows.map((r) => [r[1], r[4]]);
+    expect(notes).toEqual([
+      ['hạn 15/04/2020', 'Nộp đủ đúng hạn, có sửa sau hạn'],
+      ['tháng 4/2020', "Còn lỗi, quá hạn 28 ngày — sửa các dòng có ✗. Kế hoạch đã đổi: cột 'Số lượng ĐVTN tham gia' nay là kiểu Số nguyên"],
+      ['tháng 5/2020', 'Chưa đến hạn'],
+      ['tháng 6/2020', 'Chưa đến hạn'],
+    ]);
+    // Without the earlier definition (not stored, or no longer readable) nothing is invented.
+    expect(buildUnitFeedback(TC, TABS, { ...picture, earlierPlans: new Map() }).standing.rows).toEqual(buildUnitFeedback(TC, TABS, PICTURE).standing.rows);
   });
 
   it('a period whose due day is today is not overdue yet', () => {

@@ -260,7 +260,7 @@ describe('readFormTab: a tab without a recognizable header', () => {
 
   it("puts the rows of a single-period form in that form's period", () => {
     const r = readFormTab(TAP_HUAN, { name: 'Đăng ký tập huấn', rows: rows(1, ['Danh sách'], ['Nguyễn Văn A', 'TPT']) });
-    expect(r.rejected.map((x) => x.periodId)).toEqual(['2024-09-15', '2024-09-15']);
+    expect(r.rejected.map((x) => x.periodId)).toEqual(['mot-lan', 'mot-lan']);
   });
 
   it('reads an empty tab as nothing', () => {

@@ -56,7 +56,7 @@ describe('valid rows of each seed form: exact normalized values and period', () 
         daDongKinhPhi: true,
         ghiChu: 'Ăn chay',
       },
-      '2024-09-15',
+      'mot-lan',
     ],
     [
       "alias 'TPT', no accents, phone that lost its leading zero, Date cell, 'x' for yes",
@@ -81,14 +81,14 @@ describe('valid rows of each seed form: exact normalized values and period', () 
         thamGia: ['Tập huấn 18/9/2024'],
         daDongKinhPhi: true,
       },
-      '2024-09-15',
+      'mot-lan',
     ],
     [
       'NFD text typed on a Mac, lowercase role, +84 phone, only the required cells',
       'tap-huan-2024',
       { hoTen: NFD('Lê Ánh Hồng'), chucVu: NFD('phó bí thư chi đoàn'), soDienThoai: '+84 983 018 027', gioiTinh: '', ghiChu: '\u00a0' },
       { hoTen: 'Lê Ánh Hồng', chucVu: 'Phó Bí thư Chi đoàn giáo viên', soDienThoai: '0983018027' },
-      '2024-09-15',
+      'mot-lan',
     ],
     [
       'registration with short aliases and unit words',
@@ -102,7 +102,7 @@ describe('valid rows of each seed form: exact normalized values and period', () 
         phuTrach: 'Nguyễn Văn Dũng',
         noiDungDuKien: 'Vệ sinh trụ sở cơ quan',
       },
-      '2020-04-15',
+      'mot-lan',
     ],
     [
       "month typed '4/2020'",
@@ -144,14 +144,14 @@ describe('valid rows of each seed form: exact normalized values and period', () 
       'ke-hoach-nho-65-nam',
       { stt: 1, hoatDong: 'Thu gom', noiDung: 'Thu gom giấy vụn', ngayToChuc: 'ngày 2 tháng 12 năm 2023', soDoiVien: '1.200', soTien: '1,9 triệu', khoiLuong: '350,5' },
       { stt: 1, hoatDong: 'Thu gom giấy vụn, phế liệu', noiDung: 'Thu gom giấy vụn', ngayToChuc: '2023-12-02', soDoiVien: 1200, soTien: 1_900_000, khoiLuong: 350.5 },
-      '2023-12-14',
+      'mot-lan',
     ],
     [
       "money '1.900.000 đ', activity without accents",
       'ke-hoach-nho-65-nam',
       { hoatDong: 'mo hinh tieu bieu', noiDung: 'Công trình măng non', ngayToChuc: '20/11/2023', soTien: '1.900.000 đ' },
       { hoatDong: 'Mô hình, công trình tiêu biểu đề cử khen thưởng', noiDung: 'Công trình măng non', ngayToChuc: '2023-11-20', soTien: 1_900_000 },
-      '2023-12-14',
+      'mot-lan',
     ],
     [
       'joint-plan dialogue typed without accents',
@@ -165,7 +165,7 @@ describe('valid rows of each seed form: exact normalized values and period', () 
       'ren-luyen-2014-dang-ky',
       { hoTen: 'Phạm Thu Trang', ngaySinh: '2/9/1995', doiTuong: 'HSSV', renLuyen: '1. Học tập tốt', hanhDong: '1. Hiến máu', ngayDangKy: '20/3/2014' },
       { hoTen: 'Phạm Thu Trang', ngaySinh: '1995-09-02', doiTuong: 'Đoàn viên học sinh, sinh viên', renLuyen: '1. Học tập tốt', hanhDong: '1. Hiến máu', ngayDangKy: '2014-03-20' },
-      '2014-03-31',
+      'mot-lan',
     ],
     [
       "phase 'Đợt 2', 'HTXS', result without accents",
@@ -214,7 +214,7 @@ describe('invalid rows: Vietnamese messages naming the row, the column and what 
         ['Chức vụ', REQUIRED],
         ['Số điện thoại', REQUIRED],
       ],
-      '2024-09-15',
+      'mot-lan',
     ],
     [
       'role, phone, email, date, yes/no, participation and gender all wrong',
@@ -229,7 +229,7 @@ describe('invalid rows: Vietnamese messages naming the row, the column and what 
         ['Nội dung tham gia', "'Picnic' không có trong danh sách: “Picnic”"],
         ['Đã đóng kinh phí', "'chắc vậy' cần 'Có' hoặc 'Không'."],
       ],
-      '2024-09-15',
+      'mot-lan',
     ],
     [
       'a name longer than 80 characters and a spreadsheet error',
@@ -239,7 +239,7 @@ describe('invalid rows: Vietnamese messages naming the row, the column and what 
         ['Họ và tên', 'dài quá 80 ký tự (đang có 83 ký tự, cần rút gọn)'],
         ['Số điện thoại', "'#REF!' ô đang báo lỗi #REF! (kiểm tra lại công thức)"],
       ],
-      '2024-09-15',
+      'mot-lan',
     ],
     [
       'evening slot, Sunday, 3 times a week, no members',
@@ -251,7 +251,7 @@ describe('invalid rows: Vietnamese messages naming the row, the column and what 
         ['Số lần mỗi tuần', "'3' không được lớn hơn 2."],
         ['Tổng số ĐVTN của đơn vị', "'0' phải từ 1 trở lên."],
       ],
-      '2020-04-15',
+      'mot-lan',
     ],
     [
       "month '4/2019' before the plan, week 6, negative participants",
@@ -302,7 +302,7 @@ describe('invalid rows: Vietnamese messages naming the row, the column and what 
         ['Số tiền thu được', "'một triệu' cần viết số tiền bằng chữ số, không viết bằng chữ (ví dụ 1.000.000)."],
         ['Khối lượng thu gom (kg)', "'-3' phải từ 0 trở lên."],
       ],
-      '2023-12-14',
+      'mot-lan',
     ],
     [
       'date month-first is refused, negative amount',
@@ -312,7 +312,7 @@ describe('invalid rows: Vietnamese messages naming the row, the column and what 
         ['Ngày tổ chức', "'12/31/2023' không phải ngày hợp lệ: không có tháng 31"],
         ['Số tiền thu được', "'-500.000' số tiền không được âm"],
       ],
-      '2023-12-14',
+      'mot-lan',
     ],
     [
       'joint-plan row with garbage everywhere',
@@ -335,7 +335,7 @@ describe('invalid rows: Vietnamese messages naming the row, the column and what 
         ['Đối tượng', "'Giáo viên' không có trong danh sách (chọn một trong: Đoàn viên công nhân, viên chức;"],
         ['05 tiêu chí hành động', REQUIRED],
       ],
-      '2014-03-31',
+      'mot-lan',
     ],
     [
       "phase 'Đợt V' that the plan does not have",

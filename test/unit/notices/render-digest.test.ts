@@ -5,7 +5,7 @@ import { BAO_CAO_30_PHUT, completeAt, KE_HOACH_NHO, onceForm, partial, pictureAt
 
 /** 10g00 ICT on 20/09/2024: tap-huan-2024 is 5 days overdue, ke-hoach-nho-65-nam 281 days (past the last notice). */
 const NOW = '2024-09-20T03:00:00.000Z';
-const TH = '2024-09-15';
+const TH = 'mot-lan';
 
 const UNITS = [
   school('ld-b', { name: 'Liên đội Tiểu học Bến Nghé', cluster: 'Cụm 2' }),
@@ -21,8 +21,8 @@ const SAU = onceForm('sau', '2024-10-31');
 const SUBMISSIONS = [
   completeAt(TAP_HUAN, TH, 'ld-e', '2024-09-14T02:00:00.000Z'),
   partial(TAP_HUAN, TH, 'ld-b', [4, 5]),
-  completeAt(SAP_HAN, '2024-09-22', 'ld-a', '2024-09-19T02:00:00.000Z'),
-  ...UNITS.map((u) => completeAt(XONG, '2024-09-18', u.id, '2024-09-17T02:00:00.000Z')),
+  completeAt(SAP_HAN, 'mot-lan', 'ld-a', '2024-09-19T02:00:00.000Z'),
+  ...UNITS.map((u) => completeAt(XONG, 'mot-lan', u.id, '2024-09-17T02:00:00.000Z')),
 ];
 
 const sent = (formId: string, periodId: string, unitId: string, stage: NoticeStage): LedgerEntry => ({
@@ -40,8 +40,8 @@ const SENT_TODAY: LedgerEntry[] = [
   sent(TAP_HUAN.id, TH, 'ld-a', 'overdue'),
   // Only the id: the digest reads stage, unit, form and period from it.
   { id: noticeId(TAP_HUAN.id, TH, 'ld-b', 'overdue'), state: 'sent', attempts: 1, recipients: 1 },
-  sent(SAP_HAN.id, '2024-09-22', 'ld-c', 'reminder'),
-  sent(SAP_HAN.id, '2024-09-22', 'ld-d', 'reminder'),
+  sent(SAP_HAN.id, 'mot-lan', 'ld-c', 'reminder'),
+  sent(SAP_HAN.id, 'mot-lan', 'ld-d', 'reminder'),
   { id: 'digest~2024-09-19', state: 'sent', attempts: 1, recipients: 1 },
 ];
 

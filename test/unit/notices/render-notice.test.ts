@@ -60,7 +60,7 @@ describe('renderNotice: subjects and openings per stage', () => {
   it.each([
     ['a monthly report', BAO_CAO_30_PHUT, '2020-04', '2020-05-02T03:00:00.000Z', '[Nhắc nộp báo cáo] Kế hoạch số 82-KH/ĐTĐN — Báo cáo 30 phút — tháng 4/2020 — hạn 05/05/2020', ['Kỳ báo cáo:', 'tháng 4/2020'], 'ngày 05/05/2020', "ghi kỳ báo cáo ở cột 'Tháng'"],
     ['a phase', REN_LUYEN_DANH_GIA, 'dot-2', '2014-06-11T03:00:00.000Z', '[Quá hạn nộp báo cáo] Kế hoạch số 21-KH/ĐTN-BTC — Đánh giá theo đợt — Đợt II (tháng 5/2014) — hạn 10/06/2014', ['Kỳ báo cáo:', 'Đợt II (tháng 5/2014)'], 'ngày 10/06/2014', "ghi kỳ báo cáo ở cột 'Đợt'"],
-    ['a deadline "trước ngày"', KE_HOACH_NHO, '2023-12-14', '2023-12-13T01:00:00.000Z', '[Hôm nay hết hạn nộp] Kế hoạch số 06-KH/HĐĐ — Kế hoạch nhỏ 65 năm — hạn trước 14/12/2023', ['Hạn nộp:', 'trước ngày 14/12/2023'], 'trước ngày 14/12/2023', "trang 'Kế hoạch nhỏ 65 năm' và để trống"],
+    ['a deadline "trước ngày"', KE_HOACH_NHO, 'mot-lan', '2023-12-13T01:00:00.000Z', '[Hôm nay hết hạn nộp] Kế hoạch số 06-KH/HĐĐ — Kế hoạch nhỏ 65 năm — hạn trước 14/12/2023', ['Hạn nộp:', 'trước ngày 14/12/2023'], 'trước ngày 14/12/2023', "trang 'Kế hoạch nhỏ 65 năm' và để trống"],
   ] as const)('names the period and deadline of %s', (_what, spec, periodId, now, subject, [label, value], due, nilHint) => {
     const unit = spec === BAO_CAO_30_PHUT ? { ...HOA, type: 'co-so-doan' as const } : spec === REN_LUYEN_DANH_GIA ? { ...HOA, type: 'chi-doan' as const } : HOA;
     const mail = noticeAt(now, { spec, periodId, unit });
@@ -128,7 +128,7 @@ describe('renderNotice: a partial report lists its first rejected rows', () => {
     ['seven rows, one with two errors', [10, 9, 8, 7, 6, 5, 4], [4, 5, 6, 7, 8], 'và 3 lỗi khác'],
     ['six rows', [4, 5, 6, 7, 8, 12], [4, 5, 6, 7, 8], 'và 1 lỗi khác'],
   ])('%s', (_what, rows, listed, more) => {
-    const submission = partial(TAP_HUAN, '2024-09-15', HOA.id, rows, twoErrors);
+    const submission = partial(TAP_HUAN, 'mot-lan', HOA.id, rows, twoErrors);
     const { notice, text, html } = noticeAt('2024-09-17T01:00:00.000Z', { submission });
     expect(notice.status).toBe('partial');
     expect(text).toContain(`Báo cáo của đơn vị còn ${rows.length} dòng chưa hợp lệ`);
@@ -141,7 +141,7 @@ describe('renderNotice: a partial report lists its first rejected rows', () => {
 
   it('says how many valid rows are still missing when no row was rejected', () => {
     const spec: FormSpec = { ...TAP_HUAN, minRows: 3 };
-    const submission: StoredSubmission = { ...storedSubmission(TAP_HUAN.id, '2024-09-15', HOA.id, { rows: [3, 4], firstCompleteAt: null, lastChangedAt: '2024-09-10T02:00:00.000Z' }), complete: false };
+    const submission: StoredSubmission = { ...storedSubmission(TAP_HUAN.id, 'mot-lan', HOA.id, { rows: [3, 4], firstCompleteAt: null, lastChangedAt: '2024-09-10T02:00:00.000Z' }), complete: false };
     const { text } = noticeAt('2024-09-17T01:00:00.000Z', { spec, submission });
     expect(text).toContain('Báo cáo của đơn vị chưa đủ: cần ít nhất 3 dòng hợp lệ, hiện có 2 dòng.');
   });
@@ -150,7 +150,7 @@ describe('renderNotice: a partial report lists its first rejected rows', () => {
 describe('renderNotice: hostile values', () => {
   const hostile = '<script>alert("x")</script> & Co';
   const unit = school('ld-evil', { name: hostile, contacts: [{ name: '<b>Hoa</b>', email: 'evil@example.vn' }] });
-  const submission = partial(TAP_HUAN, '2024-09-15', 'ld-evil', [4], () => [{ column: 'Họ và tên', message: "Dòng 4, cột 'Họ và tên': '<img src=x onerror=alert(1)>' quá dài." }]);
+  const submission = partial(TAP_HUAN, 'mot-lan', 'ld-evil', [4], () => [{ column: 'Họ và tên', message: "Dòng 4, cột 'Họ và tên': '<img src=x onerror=alert(1)>' quá dài." }]);
   const settings: DistrictSettings = { ...SETTINGS, districtName: 'Quận Đoàn <1> & Co', contactName: '"Trang"' };
 
   it.each([

@@ -26,7 +26,7 @@ const PHASES = periodRuleSchema.parse({
 
 describe('singlePeriodId', () => {
   it.each<[string, PeriodRule, string | undefined]>([
-    ['once → its due date', ONCE, '2024-09-15'],
+    ['once → mot-lan, whatever its deadline', ONCE, 'mot-lan'],
     ['school-year → the school year', SCHOOL_YEAR, '2022-2023'],
     ['monthly → none (the period column decides)', MONTHLY, undefined],
     ['weekly → none', WEEKLY, undefined],
@@ -38,7 +38,7 @@ describe('singlePeriodId', () => {
 
 describe('periodOfValue', () => {
   it.each<[string, PeriodRule, string, string]>([
-    ['once ignores the value', ONCE, 'anything', '2024-09-15'],
+    ['once ignores the value', ONCE, 'anything', 'mot-lan'],
     ['school-year ignores the value', SCHOOL_YEAR, '2023-01', '2022-2023'],
     ['monthly: first month of the plan', MONTHLY, '2020-04', '2020-04'],
     ['monthly: a month inside', MONTHLY, '2021-07', '2021-07'],
@@ -87,7 +87,7 @@ describe('phaseOptions', () => {
 
 describe('periodLabel (Vietnamese)', () => {
   it.each<[string, PeriodRule, string, string]>([
-    ['once', ONCE, '2024-09-15', 'hạn 15/09/2024'],
+    ['once', ONCE, 'mot-lan', 'hạn 15/09/2024'],
     ['school-year', SCHOOL_YEAR, '2022-2023', 'năm học 2022 – 2023'],
     ['monthly', MONTHLY, '2020-04', 'tháng 4/2020'],
     ['monthly, December', MONTHLY, '2022-12', 'tháng 12/2022'],

@@ -130,7 +130,7 @@ describe('30-phut-bao-cao: ti-le-tham-gia (participants ÷ members per activity,
 
 describe('tap-huan-2024: kinh-phi (1.900.000 đ per participant)', () => {
   const person = (hoTen: string, chucVu: string): Values => ({ stt: 1, hoTen, chucVu, soDienThoai: '0983018027' });
-  const results = formMetrics(TAP_HUAN, period(TAP_HUAN, '2024-09-15'), [
+  const results = formMetrics(TAP_HUAN, period(TAP_HUAN, 'mot-lan'), [
     sent(unit('ld-1'), [person('Nguyễn Thị Hoa', 'Tổng phụ trách Đội'), person('Lê Văn Nam', 'Phó Tổng phụ trách Đội'), person('Trần Thị Mai', 'Bí thư Chi đoàn giáo viên')]),
     sent(unit('ld-2'), [person('Phạm Văn An', 'Tổng phụ trách Đội')]),
     sent(unit('ld-3'), []),
@@ -208,7 +208,7 @@ describe('lien-tich-2022-2023: yearly counts', () => {
 
 describe('ke-hoach-nho-65-nam: sums keep the column format', () => {
   const MO_HINH = 'Mô hình, công trình tiêu biểu đề cử khen thưởng';
-  const results = formMetrics(KE_HOACH_NHO, period(KE_HOACH_NHO, '2023-12-14'), [
+  const results = formMetrics(KE_HOACH_NHO, period(KE_HOACH_NHO, 'mot-lan'), [
     sent(unit('ld-1'), [
       { hoatDong: 'Thu gom giấy vụn, phế liệu', noiDung: 'Thu gom', ngayToChuc: '2023-11-20', soDoiVien: 450, soTien: 1_500_000, khoiLuong: 1250.5 },
       { hoatDong: MO_HINH, noiDung: 'Công trình măng non', ngayToChuc: '2023-11-25', soTien: 250_000 },

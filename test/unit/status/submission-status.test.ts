@@ -23,7 +23,7 @@ function period(formId: string, periodId: string): Period {
 /** 30-phut-bao-cao, April 2020: due on 5 May 2020, end of the day in ICT. */
 const APRIL = period('30-phut-bao-cao', '2020-04');
 /** tap-huan-2024: due 10g00 15/09/2024 ICT. */
-const TAP_HUAN = period('tap-huan-2024', '2024-09-15');
+const TAP_HUAN = period('tap-huan-2024', 'mot-lan');
 
 const at = (iso: string) => new Date(iso);
 const ms = (date: Date, delta: number) => new Date(date.getTime() + delta);
@@ -158,7 +158,7 @@ describe('submissionStatus: the tap-huan-2024 10g00 15/09/2024 boundary', () => 
     ['2024-09-15T16:59:59.999Z', { status: 'complete-late', onTime: false, daysLate: 1 }],
     ['2024-09-16T17:00:00.000Z', { status: 'complete-late', onTime: false, daysLate: 2 }],
   ])('completed at %s', (completedAt, expected) => {
-    const facts: SubmissionFacts = { ...complete(at(completedAt)), periodId: '2024-09-15' };
+    const facts: SubmissionFacts = { ...complete(at(completedAt)), periodId: 'mot-lan' };
     expect(submissionStatus(facts, TAP_HUAN, at('2024-09-20T03:00:00.000Z'))).toStrictEqual(expected);
   });
 });

@@ -40,7 +40,7 @@ const MSG_ROW = 'Dòng 5: chưa ghi nhận vì trang thiếu cột bắt buộc.
 
 const SUBMISSIONS: StoredSubmission[] = [
   // ld-a, tap-huan: 3 people, complete on 14/09 09g00 → on time.
-  stored(TAP_HUAN.id, '2024-09-15', 'ld-a', {
+  stored(TAP_HUAN.id, 'mot-lan', 'ld-a', {
     firstCompleteAt: '2024-09-14T02:00:00.000Z',
     lastChangedAt: '2024-09-14T02:00:00.000Z',
     rows: [
@@ -63,20 +63,20 @@ const SUBMISSIONS: StoredSubmission[] = [
     ],
   }),
   // ld-a, ke-hoach-nho: complete 16/12/2023 10g00, 2 days after 14/12 00:00 → late.
-  stored(KE_HOACH_NHO.id, '2023-12-14', 'ld-a', {
+  stored(KE_HOACH_NHO.id, 'mot-lan', 'ld-a', {
     firstCompleteAt: '2023-12-16T03:00:00.000Z',
     lastChangedAt: '2023-12-16T03:00:00.000Z',
     rows: [{ rowNumber: 4, values: { stt: 1, hoatDong: 'Thu gom giấy vụn, phế liệu', noiDung: 'Thu gom giấy vụn', ngayToChuc: '2023-11-20', soDoiVien: 450, soTien: 1_500_000, khoiLuong: 1250.5 } }],
   }),
   // ld-b, ke-hoach-nho: one valid row, one rejected → partial, overdue.
-  stored(KE_HOACH_NHO.id, '2023-12-14', 'ld-b', {
+  stored(KE_HOACH_NHO.id, 'mot-lan', 'ld-b', {
     firstCompleteAt: null,
     lastChangedAt: '2023-12-10T03:00:00.000Z',
     rows: [{ rowNumber: 4, values: { stt: 1, hoatDong: 'Tuyên truyền lịch sử, ý nghĩa phong trào Kế hoạch nhỏ', noiDung: 'Phát thanh măng non', ngayToChuc: '2023-12-02', soTien: 200_000 } }],
     rejected: [
       {
         rowNumber: 5,
-        periodId: '2023-12-14',
+        periodId: 'mot-lan',
         cells: { STT: 2, 'Hoạt động': 'Thu gom', 'Ngày tổ chức': '31/02/2023', 'Số đội viên tham gia': -5, 'Số tiền thu được': HYPERLINK },
         errors: [
           { column: 'Ngày tổ chức', message: MSG_DATE },
@@ -254,7 +254,7 @@ describe('Quá hạn', () => {
 
   it('says what each overdue unit was sent and when', () => {
     const sentAt = new Date('2024-09-17T00:30:00Z');
-    const withNotices = buildSummary({ ...pictureOf(SUBMISSIONS), noticesSent: [{ id: 'x', state: 'sent', attempts: 0, recipients: 1, sentAt, stage: 'overdue', unitId: 'ld-b', formId: TAP_HUAN.id, periodId: '2024-09-15' }] });
+    const withNotices = buildSummary({ ...pictureOf(SUBMISSIONS), noticesSent: [{ id: 'x', state: 'sent', attempts: 0, recipients: 1, sentAt, stage: 'overdue', unitId: 'ld-b', formId: TAP_HUAN.id, periodId: 'mot-lan' }] });
     const rows = withNotices.tabs.find((t) => t.name === 'Quá hạn')?.rows ?? [];
     expect(rows[0]?.[6]).toBe('Quá hạn 17/09/2024');
   });
@@ -295,7 +295,7 @@ describe('Lỗi dữ liệu', () => {
     expect(reading.valid).toEqual([]);
     const [row] = reading.rejected;
     if (!row) throw new Error('the row was not rejected');
-    const withAlias = stored(KE_HOACH_NHO.id, '2023-12-14', 'ld-c', { firstCompleteAt: null, lastChangedAt: '2023-12-10T03:00:00.000Z', rejected: [row] });
+    const withAlias = stored(KE_HOACH_NHO.id, 'mot-lan', 'ld-c', { firstCompleteAt: null, lastChangedAt: '2023-12-10T03:00:00.000Z', rejected: [row] });
     const rows = buildSummary(pictureOf([withAlias], [])).tabs.find((t) => t.name === 'Lỗi dữ liệu')?.rows ?? [];
     expect(rows.map((r) => [r[3], r[5]])).toEqual([
       ['Ngày tổ chức', '31/02/2023'],

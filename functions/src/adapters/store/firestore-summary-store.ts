@@ -1,4 +1,5 @@
 import { Timestamp, type DocumentData, type Firestore } from '@google-cloud/firestore';
+import { formSpecSchema, type FormSpec } from '../../domain/forms/form-spec.js';
 import type { FormPeriodStats } from '../../domain/stats/form-period-stats.js';
 import type { StoredSubmission } from '../../domain/summary/district-picture.js';
 import type { UnitScopeStore } from '../../jobs/ingest/ports.js';
@@ -67,8 +68,29 @@ export class FirestoreSummaryStore implements SummaryStore, UnitScopeStore {
       .set({ ...(JSON.parse(JSON.stringify({ ...stats, units })) as DocumentData), inputsHash, computedAt: Timestamp.fromDate(computedAt) });
   }
 
+  async loadPlanDefinitions(versions: readonly string[]): Promise<Map<string, FormSpec>> {
+    if (versions.length === 0) return new Map();
+    const collection = this.db.collection(COLLECTIONS.planVersions);
+    const snapshots = await this.db.getAll(...versions.map((v) => collection.doc(v)));
+    const definitions = new Map<string, FormSpec>();
+    for (const snapshot of snapshots) {
+      // Checked on read: a definition that no longer parses (an older schema) is simply not described.
+      const parsed = formSpecSchema.safeParse(parseJson(snapshot.get('definition')));
+      if (parsed.success) definitions.set(snapshot.id, parsed.data);
+    }
+    return definitions;
+  }
+
   async saveSourceState(state: SourceState): Promise<unknown> {
     return this.sweepStore.saveSourceState(state);
+  }
+}
+
+function parseJson(text: unknown): unknown {
+  try {
+    return typeof text === 'string' ? JSON.parse(text) : undefined;
+  } catch {
+    return undefined;
   }
 }
 
@@ -92,6 +114,8 @@ function submissionFromDoc(id: string, data: DocumentData): StoredSubmission {
     rows: (data.rows ?? []).map(storedRow),
     rejected: data.rejected ?? [],
     nilRows: data.nilRows ?? [],
+    ...(typeof data.planVersion === 'string' ? { planVersion: data.planVersion } : {}),
+    ...(typeof data.planChangedFrom === 'string' ? { planChangedFrom: data.planChangedFrom } : {}),
     ...(data.lockedChange ? { lockedChange: { changedAt: (data.lockedChange.changedAt as Timestamp).toDate(), rowNumbers: data.lockedChange.rowNumbers ?? [] } } : {}),
   };
 }

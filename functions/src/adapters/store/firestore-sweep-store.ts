@@ -1,5 +1,6 @@
 import { Timestamp, type CollectionReference, type DocumentData, type Firestore } from '@google-cloud/firestore';
 import { DEFAULT_STORE_DEADLINE_MS, withDeadline } from './store-deadline.js';
+import type { PlanVersionRecord } from '../../domain/plans/plan-version.js';
 import type { SubmissionContent } from '../../domain/submissions/build-submissions.js';
 import type { CommitResult, SourceState, SweepRecord, SweepStore, UnitCommit } from '../../jobs/sweep/ports.js';
 
@@ -11,12 +12,16 @@ export const COLLECTIONS = {
   sweeps: 'sweeps',
   stats: 'stats',
   outputs: 'outputs',
+  planVersions: 'planVersions',
   webhookSignatures: 'webhookSignatures',
   webhookUnitCalls: 'webhookUnitCalls',
 } as const;
 
 /** The sweep's persistence on Firestore: one transaction per changed unit, so concurrent sweeps stay consistent. */
 export class FirestoreSweepStore implements SweepStore {
+  /** Plan versions known to be stored: a sweep of an unchanged district reads them once per store, not once per sweep. */
+  private readonly storedVersions = new Set<string>();
+
   constructor(
     private readonly db: Firestore,
     private readonly deadlineMs: number = DEFAULT_STORE_DEADLINE_MS,
@@ -60,6 +65,29 @@ export class FirestoreSweepStore implements SweepStore {
     return { submissionsWritten: 0, writes: 1 };
   }
 
+  async savePlanVersions(records: readonly PlanVersionRecord[]): Promise<CommitResult> {
+    // Versions are content-addressed and never deleted: one seen stored needs no second look from this store.
+    const unseen = records.filter((r) => !this.storedVersions.has(r.version));
+    if (unseen.length === 0) return { submissionsWritten: 0, writes: 0 };
+    const collection = this.db.collection(COLLECTIONS.planVersions);
+    const refs = unseen.map((r) => collection.doc(r.version));
+    const saving = async () => {
+      const present = await this.db.getAll(...refs);
+      // Only a new version pays for a transaction (two sweeps may store the same one at once).
+      const writes = present.every((doc) => doc.exists)
+        ? 0
+        : await this.db.runTransaction(async (tx) => {
+            const snapshots = await tx.getAll(...refs);
+            const missing = unseen.filter((_, i) => !snapshots[i]?.exists);
+            for (const r of missing) tx.create(collection.doc(r.version), { formId: r.formId, definition: r.definition });
+            return missing.length;
+          });
+      for (const r of unseen) this.storedVersions.add(r.version);
+      return { submissionsWritten: 0, writes };
+    };
+    return withDeadline(saving(), this.deadlineMs, 'saving the plan versions');
+  }
+
   async recordSweep(record: SweepRecord): Promise<void> {
     const created = this.db
       .collection(COLLECTIONS.sweeps)
@@ -79,6 +107,9 @@ export class FirestoreSweepStore implements SweepStore {
 
 function submissionDoc(content: SubmissionContent, commit: UnitCommit, previous: DocumentData | undefined, revision: number): DocumentData {
   const firstCompleteAt = previous?.firstCompleteAt ?? (content.complete ? Timestamp.fromDate(commit.changedAt) : null);
+  const planVersion = planVersionOf(content, commit);
+  // Rows read again under a new plan version: remember the version they were read under before, so the unit is told what changed.
+  const earlierVersion = typeof previous?.planVersion === 'string' && previous.planVersion !== planVersion ? previous.planVersion : undefined;
   return {
     formId: content.formId,
     periodId: content.periodId,
@@ -90,7 +121,15 @@ function submissionDoc(content: SubmissionContent, commit: UnitCommit, previous:
     lastChangedAt: Timestamp.fromDate(commit.changedAt),
     revision,
     source: commit.sourceName,
+    planVersion,
+    planChangedFrom: earlierVersion ?? null,
   };
+}
+
+function planVersionOf(content: SubmissionContent, commit: UnitCommit): string {
+  const version = commit.planVersions.get(content.formId);
+  if (version === undefined) throw new Error(`No plan version for form ${content.formId} in unit ${commit.unitId}'s commit`);
+  return version;
 }
 
 function lockedChangeDoc(content: SubmissionContent, commit: UnitCommit, previous: DocumentData | undefined, revision: number): DocumentData {
@@ -107,7 +146,7 @@ function lockedChangeDoc(content: SubmissionContent, commit: UnitCommit, previou
 }
 
 function revisionDoc(content: SubmissionContent, commit: UnitCommit, revision: number): DocumentData {
-  return { revision, changedAt: Timestamp.fromDate(commit.changedAt), sweptAt: Timestamp.fromDate(commit.sweptAt), ...contentFields(content) };
+  return { revision, changedAt: Timestamp.fromDate(commit.changedAt), sweptAt: Timestamp.fromDate(commit.sweptAt), planVersion: planVersionOf(content, commit), ...contentFields(content) };
 }
 
 function contentFields(content: SubmissionContent): DocumentData {

@@ -7,6 +7,7 @@ import type { StatusResult } from '../status/submission-status.js';
 import type { Deadline } from '../forms/form-spec.js';
 import { dateLabel } from '../periods/period-id.js';
 import { deadlineMinute, formatIctDate } from '../time/ict.js';
+import { describePlanChange, planChangeNote } from '../plans/plan-change.js';
 import type { Unit } from '../units/unit.js';
 import { STANDING_TAB, type TabFeedback, type UnitFeedback } from './unit-feedback.js';
 
@@ -52,7 +53,9 @@ export function buildUnitFeedback(unit: Unit, tabs: readonly FeedbackTab[], pict
     const standing = stats.units.find((u) => u.unitId === unit.id);
     if (!standing) continue;
     const submission = mine.find((s) => s.formId === spec.id && s.periodId === period.id);
-    rows.push([spec.tab, period.label, deadlineMinute(period.due), standing.status, standingNote(standing, picture.now, period.due), submission?.counts.valid ?? 0, submission?.counts.rejected ?? 0]);
+    const earlier = submission?.planChangedFrom ? picture.earlierPlans?.get(submission.planChangedFrom) : undefined;
+    const note = [standingNote(standing, picture.now, period.due), earlier ? planChangeNote(describePlanChange(earlier, spec)) : ''].filter((n) => n !== '').join('. ');
+    rows.push([spec.tab, period.label, deadlineMinute(period.due), standing.status, note, submission?.counts.valid ?? 0, submission?.counts.rejected ?? 0]);
   }
   return {
     unitId: unit.id,

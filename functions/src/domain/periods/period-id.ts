@@ -2,17 +2,23 @@ import type { EnumOption, FormSpec, PeriodRule } from '../forms/form-spec.js';
 
 /**
  * Period ids, stable and sortable, used in document ids `{form}~{period}~{unit}`:
- * once → its due date (2024-09-15); monthly → 2020-04; weekly → 2020-W15;
- * phases → the phase id (dot-1); school-year → 2022-2023.
+ * once → 'mot-lan' (never its deadline, so moving the deadline keeps what units sent);
+ * monthly → 2020-04; weekly → 2020-W15; phases → the phase id (dot-1); school-year → 2022-2023.
  */
 export type PeriodId = string;
+
+/**
+ * The one period of a plan answered once. Before December 2026 it was the plan's due date
+ * (e.g. `tap-huan-2024~2024-09-15~u1`); see README "Những gì được đổi an toàn trong kỳ".
+ */
+export const ONCE_PERIOD: PeriodId = 'mot-lan';
 
 /** Rows whose period could not be read (the period cell is blank or wrong). */
 export const UNASSIGNED_PERIOD: PeriodId = 'chua-xac-dinh';
 
 /** The one period of a form that has no period column, or undefined. */
 export function singlePeriodId(rule: PeriodRule): PeriodId | undefined {
-  if (rule.type === 'once') return rule.due.date;
+  if (rule.type === 'once') return ONCE_PERIOD;
   if (rule.type === 'school-year') return rule.schoolYear;
   return undefined;
 }
@@ -31,7 +37,7 @@ export function phaseOptions(rule: PeriodRule): EnumOption[] {
 export function periodOfValue(rule: PeriodRule, value: string): { ok: true; periodId: PeriodId } | { ok: false; reason: string } {
   switch (rule.type) {
     case 'once':
-      return { ok: true, periodId: rule.due.date };
+      return { ok: true, periodId: ONCE_PERIOD };
     case 'school-year':
       return { ok: true, periodId: rule.schoolYear };
     case 'monthly':

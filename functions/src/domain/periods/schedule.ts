@@ -1,6 +1,6 @@
 import type { FormSpec, PeriodRule } from '../forms/form-spec.js';
 import { addDays, deadlineInstant, ictInstant, isoWeekday } from '../time/ict.js';
-import { isoWeekId, periodLabel, type PeriodId } from './period-id.js';
+import { isoWeekId, ONCE_PERIOD, periodLabel, type PeriodId } from './period-id.js';
 
 /**
  * The periods of a form's plan as instants in Asia/Ho_Chi_Minh: when each starts,
@@ -34,7 +34,7 @@ export function periodsOf(spec: FormSpec): Period[] {
   switch (rule.type) {
     case 'once': {
       const deadline = deadlineInstant(rule.due);
-      const id = rule.due.date;
+      const id = ONCE_PERIOD;
       return [{ id, label: label(id), start: ictInstant(rule.due.date), end: new Date(deadline.getTime() + 1), due: deadlineInstant(rule.due, grace) }];
     }
     case 'school-year': {

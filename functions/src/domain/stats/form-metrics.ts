@@ -1,6 +1,7 @@
 import type { CellValue } from '../forms/cell-parser.js';
 import type { FormSpec, MetricSpec } from '../forms/form-spec.js';
 import type { Period } from '../periods/schedule.js';
+import { ictDateOf } from '../time/ict.js';
 import type { Unit } from '../units/unit.js';
 
 /** The valid rows of one unit's submission, as metrics read them. */
@@ -47,7 +48,8 @@ function metricResult(spec: FormSpec, period: Period, metric: MetricSpec, submit
       return { ...base, format: 'money', byUnit, total: sum(byUnit) };
     }
     case 'weeks-with-activity': {
-      const weeks = weeksInMonth(period.month ?? period.id);
+      // A period without a month of its own (a once plan) counts the weeks of the month it starts in.
+      const weeks = weeksInMonth(period.month ?? ictDateOf(period.start).slice(0, 7));
       const active = perUnit((rows) => activeWeeks(rows, metric.weekColumn, metric.minPerWeek, weeks));
       const byUnit = Object.fromEntries(Object.entries(active).map(([id, n]) => [id, n === null ? null : n / weeks]));
       const measured = Object.values(active).filter((n): n is number => n !== null);

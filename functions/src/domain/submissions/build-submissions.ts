@@ -96,7 +96,8 @@ export function hashContent(content: unknown): string {
   return createHash('sha256').update(stableJson(content)).digest('hex');
 }
 
-function stableJson(value: unknown): string {
+/** Compact JSON with object keys sorted and undefined fields left out: the same content always gives the same text. */
+export function stableJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>)

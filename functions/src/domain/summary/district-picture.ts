@@ -16,6 +16,10 @@ export interface StoredSubmission extends UnitSubmission {
   readonly nilRows: readonly number[];
   /** A change made after the form's lock: recorded, not applied. */
   readonly lockedChange?: { readonly changedAt: Date; readonly rowNumbers: readonly number[] };
+  /** The plan version the stored rows were validated under (absent on documents older than plan versions). */
+  readonly planVersion?: string;
+  /** Set when the rows were last read again under a new plan version: the version they were read under before. */
+  readonly planChangedFrom?: string;
 }
 
 /** A problem with a unit's whole file or one of its tabs. */
@@ -37,6 +41,8 @@ export interface DistrictPicture {
   readonly sourceProblems: readonly SourceProblem[];
   /** Mistakes in the district's own control sheet (registry, plans, settings): shown to district staff, never dropped. */
   readonly controlProblems?: readonly string[];
+  /** Earlier definitions of plans, by version, that submissions were read under before a change (for "Kế hoạch đã đổi"). */
+  readonly earlierPlans?: ReadonlyMap<string, FormSpec>;
   /** Notices sent so far (the ledger's sent entries), for the "Quá hạn" tab. */
   readonly noticesSent?: readonly LedgerEntry[];
   readonly now: Date;

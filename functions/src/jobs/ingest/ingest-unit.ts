@@ -8,6 +8,7 @@ import type { DistrictSettings } from '../../domain/units/read-control.js';
 import type { Unit } from '../../domain/units/unit.js';
 import { giveUnitFeedback } from '../summarize/give-unit-feedback.js';
 import type { FeedbackTarget } from '../summarize/ports.js';
+import { loadEarlierPlans } from '../summarize/earlier-plans.js';
 import { statsInputsHash } from '../summarize/stats-inputs-hash.js';
 import type { SweepStore, UnitSheetSource } from '../sweep/ports.js';
 import { sweep, type SweepResult } from '../sweep/sweep.js';
@@ -64,7 +65,7 @@ export async function ingestUnit(input: IngestUnitInput): Promise<IngestUnitResu
     }
   }
 
-  const picture = unitPicture(input, mine);
+  const picture = { ...unitPicture(input, mine), earlierPlans: await loadEarlierPlans(store, mine) };
   const state = await store.loadSourceState(unit.id);
   if (state?.status === 'ok' && state.fingerprint) await giveUnitFeedback(unit, { ...state, fingerprint: state.fingerprint }, picture, input.sheets, store);
 
@@ -84,6 +85,7 @@ function unitSweepStore(sweepStore: SweepStore, store: UnitScopeStore, unitId: s
     commitUnit: (commit) => sweepStore.commitUnit(commit),
     saveSourceState: (state) => sweepStore.saveSourceState(state),
     recordSweep: (record) => sweepStore.recordSweep(record),
+    savePlanVersions: (records) => sweepStore.savePlanVersions(records),
   };
 }
 

@@ -5,6 +5,7 @@ import type { DistrictPicture, SourceProblem } from '../../domain/summary/distri
 import type { DistrictSettings } from '../../domain/units/read-control.js';
 import type { Unit } from '../../domain/units/unit.js';
 import type { SourceState } from '../sweep/ports.js';
+import { loadEarlierPlans } from './earlier-plans.js';
 import type { SummaryStore } from './ports.js';
 
 /** The district at `now`: every started period of every form with its statuses and statistics. */
@@ -17,7 +18,8 @@ export interface LoadedPicture {
 
 /** Read what the sweeps stored and compute statuses and statistics (nothing is written). */
 export async function loadDistrictPicture(input: {
-  readonly store: Pick<SummaryStore, 'loadSubmissions' | 'loadSourceStates'>;
+  /** Without loadPlanDefinitions (notices need no feedback) the picture has no earlier plans. */
+  readonly store: Pick<SummaryStore, 'loadSubmissions' | 'loadSourceStates'> & Partial<Pick<SummaryStore, 'loadPlanDefinitions'>>;
   readonly settings: DistrictSettings;
   readonly units: readonly Unit[];
   readonly forms: readonly FormSpec[];
@@ -40,6 +42,8 @@ export async function loadDistrictPicture(input: {
   );
   const sourceProblems: SourceProblem[] = [...sources.values()].flatMap((state) => state.problems.map((p) => ({ unitId: state.unitId, ...p })));
   const controlProblems = input.controlProblems ?? [];
-  const picture: DistrictPicture = { settings: input.settings, forms: input.forms, units: input.units, periods, submissions, sourceProblems, controlProblems, now };
+  const { store } = input;
+  const earlierPlans = store.loadPlanDefinitions ? await loadEarlierPlans({ loadPlanDefinitions: store.loadPlanDefinitions.bind(store) }, submissions) : new Map<string, FormSpec>();
+  const picture: DistrictPicture = { settings: input.settings, forms: input.forms, units: input.units, periods, submissions, sourceProblems, controlProblems, earlierPlans, now };
   return { picture, sources, byFormPeriod };
 }

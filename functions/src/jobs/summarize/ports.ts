@@ -1,4 +1,5 @@
 import type { UnitFeedback } from '../../domain/feedback/unit-feedback.js';
+import type { FormSpec } from '../../domain/forms/form-spec.js';
 import type { StoredSubmission } from '../../domain/summary/district-picture.js';
 import type { SummaryModel } from '../../domain/summary/summary-model.js';
 import type { FormPeriodStats } from '../../domain/stats/form-period-stats.js';
@@ -11,6 +12,8 @@ export interface SummaryStore {
   /** One submission, read fresh (notices re-check a status right before sending). */
   loadSubmission(id: string): Promise<StoredSubmission | undefined>;
   loadSourceStates(): Promise<Map<string, SourceState>>;
+  /** Stored plan definitions by version (`planVersions/{version}`); a version not stored or no longer readable is left out. */
+  loadPlanDefinitions(versions: readonly string[]): Promise<Map<string, FormSpec>>;
   /** Inputs hash of every stored statistics document, by id `{form}~{period}`. */
   loadStatsHashes(): Promise<Map<string, string>>;
   saveStats(stats: FormPeriodStats, inputsHash: string, computedAt: Date): Promise<void>;

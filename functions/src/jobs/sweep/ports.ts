@@ -1,6 +1,7 @@
 import type { FormSpec } from '../../domain/forms/form-spec.js';
 import type { FooterRow } from '../../domain/forms/footer-rows.js';
 import type { SheetTab, TabProblem } from '../../domain/forms/read-form-tab.js';
+import type { PlanVersionRecord } from '../../domain/plans/plan-version.js';
 import type { SubmissionContent } from '../../domain/submissions/build-submissions.js';
 import type { Unit } from '../../domain/units/unit.js';
 
@@ -75,6 +76,8 @@ export interface UnitCommit {
   readonly lockedFormIds: ReadonlySet<string>;
   readonly sweptAt: Date;
   readonly sourceName: string;
+  /** Each form's current plan version (formId → hash): stored with every submission written. */
+  readonly planVersions: ReadonlyMap<string, string>;
 }
 
 export interface CommitResult {
@@ -90,6 +93,8 @@ export interface SweepStore {
   /** Update only the remembered source state (fingerprint moved, content identical). */
   saveSourceState(state: SourceState): Promise<CommitResult>;
   recordSweep(record: SweepRecord): Promise<void>;
+  /** Store each plan version not stored yet (`planVersions/{version}`); one already there is left as it is. */
+  savePlanVersions(records: readonly PlanVersionRecord[]): Promise<CommitResult>;
 }
 
 export interface SweepRecord {

@@ -12,8 +12,11 @@ import type { Unit } from '../../domain/units/unit.js';
 import { sameFingerprint } from './fingerprint.js';
 import type { SourceFingerprint, SourceState, SourceTab, SweepStore, UnitProblem, UnitSheetSource } from './ports.js';
 
-/** Bump when parsing or validation changes meaning, so every sheet is read again once. */
-export const READER_VERSION = 4;
+/**
+ * Bump when parsing or validation changes meaning, so every sheet is read again once.
+ * 5: a once plan's period id became 'mot-lan' (it was the plan's due date).
+ */
+export const READER_VERSION = 5;
 
 export type UnitOutcome = 'read' | 'unchanged' | 'same-content' | 'missing' | 'unreadable';
 
@@ -34,6 +37,8 @@ export interface UnitSweepResult {
 export interface UnitSweepContext {
   readonly forms: readonly FormSpec[];
   readonly compiled: ReadonlyMap<string, CompiledForm>;
+  /** Each form's current plan version, formId → hash. */
+  readonly planVersions: ReadonlyMap<string, string>;
   readonly source: UnitSheetSource;
   readonly store: SweepStore;
   readonly previous: SourceState | undefined;
@@ -134,6 +139,7 @@ export async function sweepUnit(unit: Unit, ctx: UnitSweepContext): Promise<Unit
     lockedFormIds,
     sweptAt: ctx.now,
     sourceName: unit.source,
+    planVersions: ctx.planVersions,
   });
   return { ...result(unit, 'read', state, committed), rowsRead: counts.read, rowsValid: counts.valid, rowsRejected: counts.rejected };
 }

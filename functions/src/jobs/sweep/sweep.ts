@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pLimit from 'p-limit';
 import type { FormSpec } from '../../domain/forms/form-spec.js';
+import { planVersionRecord } from '../../domain/plans/plan-version.js';
 import type { Unit } from '../../domain/units/unit.js';
 import type { SweepStore, SweepTotals, UnitSheetSource } from './ports.js';
 import { compileForms, sweepUnit, type UnitSweepResult } from './sweep-unit.js';
@@ -39,19 +40,24 @@ export async function sweep(input: SweepInput): Promise<SweepResult> {
   const started = Date.now();
   const [previous] = await Promise.all([input.store.loadSourceStates(), input.source.prepare?.({ units: input.units, forms: input.forms })]);
   const compiled = compileForms(input.forms);
+  // Versions are stored before any submission refers to them; an unchanged plan costs a read, no write.
+  const plans = input.forms.map(planVersionRecord);
+  const versionsSaved = await input.store.savePlanVersions(plans);
+  const planVersions = new Map(plans.map((p) => [p.formId, p.version]));
   const limit = pLimit(input.concurrency ?? 4);
   let done = 0;
   const units = await Promise.all(
     input.units.map((unit) =>
       limit(async () => {
         const before = previous.get(unit.id);
-        const result = await isolateUnit(unit, before, input.store, () => sweepUnit(unit, { ...input, compiled, previous: before }), input.onUnitError);
+        const result = await isolateUnit(unit, before, input.store, () => sweepUnit(unit, { ...input, compiled, planVersions, previous: before }), input.onUnitError);
         input.onUnitDone?.(++done, input.units.length, result);
         return result;
       }),
     ),
   );
-  const totals = totalsOf(units);
+  const unitTotals = totalsOf(units);
+  const totals = { ...unitTotals, writes: unitTotals.writes + versionsSaved.writes };
   if (totals.writes === 0) return { sweepId: undefined, totals, units };
 
   const finishedAt = input.finishedAt?.() ?? new Date(input.now.getTime() + (Date.now() - started));
