@@ -2,7 +2,7 @@ import type { sheets_v4 } from '@googleapis/sheets';
 import type { SummaryChart, SummaryColumn, SummaryTab } from '../../domain/summary/summary-model.js';
 import { STATUS_DISPLAY } from '../../domain/status/status-kinds.js';
 import { summaryTabLayout, tablesOf } from '../../domain/summary/summary-model.js';
-import { summaryColumnWidths } from '../workbook/summary-print-layout.js';
+import { chartsPerRow, summaryColumnWidths } from '../workbook/summary-print-layout.js';
 import { sheetsNumberFormat } from './sheets-cells.js';
 
 /**
@@ -19,8 +19,7 @@ const SPARE_ROWS = 20;
 const FREEZE_FIRST_COLUMN_ABOVE = 8;
 /** Sheets column width per character of the workbook's widths. */
 const PIXELS_PER_CHARACTER = 7;
-/** Charts below the tables: how many side by side, and how many 21-pixel rows tall. */
-const CHARTS_PER_ROW = 2;
+/** How many 21-pixel rows tall a chart below the tables is. */
 const CHART_ROWS = 15;
 const HEADER_FILL = rgb('DDEBF7');
 
@@ -28,7 +27,7 @@ const HEADER_FILL = rgb('DDEBF7');
 export function gridSizeOf(tab: SummaryTab): { rowCount: number; columnCount: number } {
   const { firstNoteRow } = summaryTabLayout(tab);
   const { chartRow } = summaryTabLayout(tab);
-  const chartRows = Math.ceil((tab.charts?.length ?? 0) / CHARTS_PER_ROW) * CHART_ROWS;
+  const chartRows = Math.ceil((tab.charts?.length ?? 0) / chartsPerRow(tab.charts?.length ?? 0)) * CHART_ROWS;
   return { rowCount: Math.max(firstNoteRow + (tab.notes?.length ?? 0), chartRow + chartRows) + SPARE_ROWS, columnCount: Math.max(summaryColumnWidths(tab).length, 10) };
 }
 
@@ -100,7 +99,7 @@ function statusColours(range: sheets_v4.Schema$GridRange): sheets_v4.Schema$Requ
   }));
 }
 
-/** A chart below the notes, like the workbook's: one thing per chart, two side by side. */
+/** A chart below the notes, like the workbook's: one thing per chart, side by side (chartsPerRow). */
 function chartOf(sheetId: number, tab: SummaryTab, chart: SummaryChart, index: number): sheets_v4.Schema$Request | undefined {
   const layout = summaryTabLayout(tab);
   const table = tablesOf(tab)[chart.table];
@@ -109,7 +108,8 @@ function chartOf(sheetId: number, tab: SummaryTab, chart: SummaryChart, index: n
   const lastDataRow = headerRow + table.rows.length;
   const source = (column: number) => ({ sourceRange: { sources: [{ sheetId, startRowIndex: headerRow - 1, endRowIndex: lastDataRow, startColumnIndex: column, endColumnIndex: column + 1 }] } });
   const widths = summaryColumnWidths(tab);
-  const half = Math.round((widths.reduce((sum, w) => sum + w, 0) * PIXELS_PER_CHARACTER) / CHARTS_PER_ROW);
+  const perRow = chartsPerRow(tab.charts?.length ?? 0);
+  const share = Math.round((widths.reduce((sum, w) => sum + w, 0) * PIXELS_PER_CHARACTER) / perRow);
   return {
     addChart: {
       chart: {
@@ -125,9 +125,9 @@ function chartOf(sheetId: number, tab: SummaryTab, chart: SummaryChart, index: n
         },
         position: {
           overlayPosition: {
-            anchorCell: { sheetId, rowIndex: layout.chartRow - 1 + Math.floor(index / CHARTS_PER_ROW) * CHART_ROWS, columnIndex: 0 },
-            offsetXPixels: (index % CHARTS_PER_ROW) * half,
-            widthPixels: half - 8,
+            anchorCell: { sheetId, rowIndex: layout.chartRow - 1 + Math.floor(index / perRow) * CHART_ROWS, columnIndex: 0 },
+            offsetXPixels: (index % perRow) * share,
+            widthPixels: share - 8,
             heightPixels: CHART_ROWS * 21 - 8,
           },
         },

@@ -70,6 +70,11 @@ export function rowHeightFor(texts: readonly string[], widths: readonly number[]
   return lines * LINE_HEIGHT_POINTS;
 }
 
+/** Charts side by side below the tables: two, or three when there are many, so the front page stays one legible page. */
+export function chartsPerRow(chartCount: number): number {
+  return chartCount > 4 ? 3 : 2;
+}
+
 /** True when the tab's columns are too wide for a portrait page. */
 export function printsInLandscape(widths: readonly number[]): boolean {
   return widths.reduce((sum, w) => sum + w, 0) > PORTRAIT_MAX_WIDTH;

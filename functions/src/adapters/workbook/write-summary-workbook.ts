@@ -2,7 +2,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { summaryTabLayout, tablesOf, type SummaryColumn, type SummaryModel, type SummaryTab, type SummaryTable } from '../../domain/summary/summary-model.js';
 import { cleanText, displayLength, looksLikeFormula, SUMMARY_NUM_FMT, TEXT_NUM_FMT, textContent, xlsxCellContent, type XlsxCellContent } from './summary-cells.js';
-import { LINE_HEIGHT_POINTS, MIN_COLUMN_WIDTH, printsInLandscape, rowHeightFor, summaryColumnWidths } from './summary-print-layout.js';
+import { chartsPerRow, LINE_HEIGHT_POINTS, MIN_COLUMN_WIDTH, printsInLandscape, rowHeightFor, summaryColumnWidths } from './summary-print-layout.js';
 import { makePrivateDir, writePrivateFile } from '../private-files.js';
 import { addBarCharts, type XlsxBarChart } from './xlsx-chart.js';
 
@@ -19,8 +19,7 @@ export const SUMMARY_FINGERPRINT_PREFIX = 'tonghop-summary:';
 
 /** Tabs wider than this also freeze their first column (the unit or form name). */
 const FREEZE_FIRST_COLUMN_ABOVE = 8;
-/** Charts below the tables: how many side by side, and how many rows tall. */
-const CHARTS_PER_ROW = 2;
+/** How many rows tall a chart below the tables is. */
 const CHART_ROWS = 14;
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
@@ -184,11 +183,12 @@ function writeDataRow(row: ExcelJS.Row, cells: readonly XlsxCellContent[], width
   });
 }
 
-/** The tab's charts below its notes, CHARTS_PER_ROW side by side, each over an equal share of the columns' width. */
+/** The tab's charts below its notes, side by side (chartsPerRow), each over an equal share of the columns' width. */
 function barChartsOf(tab: SummaryTab, widths: readonly number[]): XlsxBarChart[] {
   const tables = tablesOf(tab);
   const { chartRow, headerRow, moreTables } = summaryTabLayout(tab);
-  const bands = columnBands(widths, CHARTS_PER_ROW);
+  const perRow = chartsPerRow(tab.charts?.length ?? 0);
+  const bands = columnBands(widths, perRow);
   return (tab.charts ?? []).flatMap((chart, i) => {
     const table = tables[chart.table];
     const at = chart.table === 0 ? { headerRow } : moreTables[chart.table - 1];
@@ -200,8 +200,8 @@ function barChartsOf(tab: SummaryTab, widths: readonly number[]): XlsxBarChart[]
     }
     if (chart.seriesColumns.length === 0 || table.rows.length === 0) return [];
     const range = { firstRow: at.headerRow + 1, lastRow: at.headerRow + table.rows.length };
-    const band = bands[i % CHARTS_PER_ROW] ?? { from: 0, to: 1 };
-    const fromRow = chartRow - 1 + Math.floor(i / CHARTS_PER_ROW) * (CHART_ROWS + 1);
+    const band = bands[i % perRow] ?? { from: 0, to: 1 };
+    const fromRow = chartRow - 1 + Math.floor(i / perRow) * (CHART_ROWS + 1);
     return [
       {
         sheetName: tab.name,

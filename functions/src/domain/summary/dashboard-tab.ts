@@ -45,13 +45,13 @@ export function dashboardTab(picture: DistrictPicture): SummaryTab {
       { header: 'Tỉ lệ đúng hạn', format: 'percent', width: 9 },
       { header: 'Còn thiếu', format: 'int', width: 9 },
       { header: `Mới nộp đủ từ ${formatIctDateTime(since)}`, format: 'int', width: 12 },
-      { header: `Đơn vị còn thiếu (${MISSING_NAMED} đơn vị đầu)`, format: 'text', width: 48 },
+      { header: `Đơn vị còn thiếu (${MISSING_NAMED} đơn vị đầu)`, format: 'text', width: 60 },
     ],
     rows,
     moreTables: plans.length === 0 ? [] : [
       {
         title: 'Tỉ lệ nộp đủ theo cụm',
-        columns: [{ header: 'Cụm', format: 'text' }, ...plans.map((p) => ({ header: formShortName(p.spec), format: 'percent' as const }))],
+        columns: [{ header: 'Cụm', format: 'text' }, ...plans.map((p) => ({ header: formShortName(p.spec), format: 'percent' as const, width: 10 }))],
         rows: clusters.map((cluster) => [cluster, ...plans.map((p) => p.stats.byCluster[cluster]?.rates.completeness ?? null)]),
       },
     ],
