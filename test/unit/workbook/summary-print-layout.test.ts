@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LINE_HEIGHT_POINTS, printsInLandscape, rowHeightFor, summaryColumnWidths, wrappedLineCount } from '../../../functions/src/adapters/workbook/summary-print-layout.js';
+import { LINE_HEIGHT_POINTS, MAX_COLUMN_WIDTH, printsInLandscape, rowHeightFor, summaryColumnWidths, wrappedLineCount } from '../../../functions/src/adapters/workbook/summary-print-layout.js';
 import { xlsxCellContent } from '../../../functions/src/adapters/workbook/summary-cells.js';
 import type { SummaryTab } from '../../../functions/src/domain/summary/summary-model.js';
 
@@ -36,5 +36,13 @@ describe('summary print layout', () => {
   it('shows a whole number in a decimal column as an integer ("4", not "4.0")', () => {
     expect(xlsxCellContent(4, 'decimal')).toMatchObject({ display: '4', numFmt: '#,##0' });
     expect(xlsxCellContent(1250.5, 'decimal')).toMatchObject({ display: '1,250.5', numFmt: '#,##0.0' });
+  });
+});
+
+describe('summary column widths: bounds', () => {
+  it('keeps a width the model gives above the bound for picked widths, and bounds picked ones', () => {
+    const long = 'Dòng 6, cột "Ngày tổ chức": "29/02/2023" không phải ngày có thật '.repeat(2);
+    const tab: SummaryTab = { name: 't', title: [], columns: [{ header: 'Lỗi', format: 'text', width: 60 }, { header: 'Ghi chú', format: 'text' }], rows: [[long, long]] };
+    expect(summaryColumnWidths(tab)).toEqual([60, MAX_COLUMN_WIDTH]);
   });
 });

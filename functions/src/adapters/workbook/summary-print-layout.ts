@@ -9,14 +9,14 @@ import { displayLength, xlsxCellContent } from './summary-cells.js';
 
 /** Column widths picked from the content stay within these bounds (characters). */
 export const MIN_COLUMN_WIDTH = 8;
-export const MAX_COLUMN_WIDTH = 60;
+export const MAX_COLUMN_WIDTH = 40;
 const WIDTH_PADDING = 2;
 /** Wider than this (in characters, all columns) and the tab prints in landscape. */
 export const PORTRAIT_MAX_WIDTH = 100;
 /** Height of one line of 11 pt text, in points, and of the default row. */
 export const LINE_HEIGHT_POINTS = 15;
 
-/** Each column's width: the model's, or the longest header or shown value plus a margin; never narrower than its longest word. */
+/** Each column's width: the model's, or the longest header or shown value plus a margin (at most MAX_COLUMN_WIDTH); never narrower than its longest word. */
 export function summaryColumnWidths(tab: SummaryTab): number[] {
   const tables = tablesOf(tab);
   const count = Math.max(0, ...tables.map((t) => t.columns.length));
@@ -29,15 +29,16 @@ export function summaryColumnWidths(tab: SummaryTab): number[] {
       const texts = [column.header, ...table.rows.map((row) => xlsxCellContent(row[c] ?? null, column.format).display)];
       // A loop, not Math.max(...rows): a city's tabs hold more rows than a call can take arguments.
       for (const text of texts) longestWord = Math.max(longestWord, longestWordLength(text));
-      const wanted = column.width ?? texts.reduce((widest, text) => Math.max(widest, displayLength(text)), 0) + WIDTH_PADDING;
-      width = Math.max(width, wanted);
+      // The model's width is kept as given; one picked from the content stays within the bounds (longer texts wrap).
+      const picked = texts.reduce((widest, text) => Math.max(widest, displayLength(text)), 0) + WIDTH_PADDING;
+      width = Math.max(width, column.width ?? Math.min(picked, MAX_COLUMN_WIDTH));
     }
-    return Math.min(Math.max(width, longestWord + WIDTH_PADDING, MIN_COLUMN_WIDTH), MAX_COLUMN_WIDTH);
+    return Math.max(width, Math.min(longestWord + WIDTH_PADDING, MAX_COLUMN_WIDTH), MIN_COLUMN_WIDTH);
   });
 }
 
 /** Vietnamese text is on average narrower than the digit '0' a column width counts in. */
-const TEXT_CHARACTERS_PER_WIDTH = 1.1;
+const TEXT_CHARACTERS_PER_WIDTH = 1.15;
 
 /** Lines a text takes when wrapped at word boundaries in a column `width` characters wide (padding included). */
 export function wrappedLineCount(text: string, width: number): number {
