@@ -31,6 +31,8 @@ export interface Config {
   /** The control workbook (source 'workbook') when not given on the command line; the demo's by default. */
   readonly controlWorkbook: string | undefined;
   readonly functions: FunctionsConfig;
+  /** The summary's current views show periods due within this many days before or after now (or still chased). */
+  readonly summaryCurrentDays: number;
 }
 
 /** What the Cloud Functions need beyond the rest. */
@@ -118,6 +120,7 @@ const envSchema = z.object({
     .string()
     .regex(/^([01]?\d|2[0-4])-([01]?\d|2[0-4])$/, 'two hours, e.g. 7-20 (send from 07:00 until 20:00)')
     .default('7-20'),
+  TONGHOP_SUMMARY_CURRENT_DAYS: z.coerce.number().int().min(1, 'days, 1 or more').max(366, 'days, at most 366').default(30),
 });
 
 /** The only place that reads the environment. */
@@ -161,6 +164,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       maxColumns: e.TONGHOP_MAX_COLUMNS,
     },
     controlWorkbook: e.TONGHOP_CONTROL_WORKBOOK === undefined ? undefined : path.resolve(cwd, e.TONGHOP_CONTROL_WORKBOOK),
+    summaryCurrentDays: e.TONGHOP_SUMMARY_CURRENT_DAYS,
     functions: { webhookKey: e.TONGHOP_WEBHOOK_KEY, shardTopic: e.TONGHOP_SHARD_TOPIC, shardAbove: e.TONGHOP_SHARD_ABOVE, webhookMinIntervalSeconds: e.TONGHOP_WEBHOOK_MIN_INTERVAL_SECONDS },
   };
 }

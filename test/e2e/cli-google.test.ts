@@ -92,7 +92,7 @@ describe('tonghop CLI on Google Sheets', () => {
     expect(standin.tabValues(thA, 'Đăng ký tập huấn')[5]?.[10]).toBe('✓ Hợp lệ');
     // The summary spreadsheet provisioning made has no empty 'Sheet1' beside the summary tabs.
     const tabs = standin.spreadsheet(env.TONGHOP_SUMMARY_SPREADSHEET_ID ?? '').sheets.map((sheet) => sheet.properties.title);
-    expect(tabs[0]).toBe('Tổng quan');
+    expect(tabs[0]).toBe('Bảng điều khiển');
     expect(tabs).not.toContain('Sheet1');
 
     const text = await runCli(['sweep', '--now', '2024-09-14T08:00:00+07:00'], env);

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH, renderSummaryWorkbook, writeSummaryWorkbook } from '../../functions/src/adapters/workbook/write-summary-workbook.js';
+import { LINE_HEIGHT_POINTS, MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH } from '../../functions/src/adapters/workbook/summary-print-layout.js';
+import { renderSummaryWorkbook, writeSummaryWorkbook } from '../../functions/src/adapters/workbook/write-summary-workbook.js';
 import { STATUS_DISPLAY } from '../../functions/src/domain/status/status-kinds.js';
 import type { SummaryModel, SummaryTab } from '../../functions/src/domain/summary/summary-model.js';
 
@@ -32,7 +33,7 @@ const overview: SummaryTab = {
     ['Đoàn phí', 'Quý 3/2024', 12, 12, 1, 0.9167, 24_000_000, 3.25, new Date('2024-09-14T17:00:00Z')],
   ],
   notes: ['Tỷ lệ không vượt quá 100 %.', 'Nguồn: hệ thống tonghop'],
-  chart: { title: 'Tỷ lệ hoàn thành theo biểu mẫu', categoryColumn: 0, seriesColumns: [4, 5] },
+  charts: [{ title: 'Tỷ lệ hoàn thành theo biểu mẫu', table: 0, categoryColumn: 0, seriesColumns: [4, 5] }],
 };
 
 const progress: SummaryTab = {
@@ -64,7 +65,7 @@ const errors: SummaryTab = {
   notes: ['=SUM(1,2)'],
 };
 
-const model: SummaryModel = { title: 'Tổng hợp báo cáo — Quận Đoàn 1', generatedAt: GENERATED_AT, tabs: [overview, progress, errors] };
+const model: SummaryModel = { title: 'Tổng hợp báo cáo — Quận Đoàn 1', generatedAt: GENERATED_AT, footer: { district: 'Quận Đoàn 1 & 3', asOf: 'tính đến 10:05 15/09/2024' }, tabs: [overview, progress, errors] };
 
 /** The entries of a zip (.xlsx) file, uncompressed, read from its central directory. */
 function unzip(zip: Buffer): Map<string, Buffer> {
@@ -252,11 +253,13 @@ describe('renderSummaryWorkbook', () => {
     expect(sheetOf(workbook, 'Tiến độ đơn vị').getColumn(4).width).toBe(30);
   });
 
-  it('writes the notes below the table after an empty row', () => {
+  it('writes the notes below the table after an empty row, each across the table’s width so it prints whole', () => {
     const overviewSheet = sheetOf(workbook, 'Tổng quan');
     expect(overviewSheet.getRow(8).cellCount).toBe(0);
     expect(rowValues(overviewSheet, 9, 1)).toEqual(['Tỷ lệ không vượt quá 100 %.']);
     expect(rowValues(overviewSheet, 10, 1)).toEqual(['Nguồn: hệ thống tonghop']);
+    expect(overviewSheet.getCell('I9').isMerged).toBe(true);
+    expect(overviewSheet.getCell('A9').alignment).toMatchObject({ wrapText: true });
     expect(overviewSheet.getCell('A9').border?.top).toBeUndefined();
     expect(overviewSheet.getCell('A7').border?.top).toMatchObject({ style: 'thin' });
     const progressSheet = sheetOf(workbook, 'Tiến độ đơn vị');
@@ -265,7 +268,7 @@ describe('renderSummaryWorkbook', () => {
     expect(progressSheet.rowCount).toBe(8);
   });
 
-  it('adds a bar chart of the declared columns to the tab that declares one, right of the table', () => {
+  it('adds a bar chart of the declared columns to the tab that declares one, below its notes', () => {
     const entries = unzip(bytes);
     const charts = [...entries.keys()].filter((name) => /^xl\/charts\/chart\d+\.xml$/.test(name));
     expect(charts).toHaveLength(1);
@@ -274,11 +277,11 @@ describe('renderSummaryWorkbook', () => {
     expect(chart).toContain('Tỷ lệ hoàn thành theo biểu mẫu');
     for (const range of ['$A$6:$A$7', '$E$6:$E$7', '$F$6:$F$7']) expect(chart).toContain(range);
     expect(entry(entries, '[Content_Types].xml')).toContain('drawingml.chart+xml');
-    // The chart hangs on the first sheet only, starting one column right of the 9-column table.
+    // The chart hangs on the first sheet only, from column A of the row after the notes' empty row (row 12, 0-based 11).
     const drawingRels = [...entries.keys()].filter((name) => /^xl\/worksheets\/_rels\/sheet\d+\.xml\.rels$/.test(name) && entry(entries, name).includes('/drawing'));
     expect(drawingRels).toEqual(['xl/worksheets/_rels/sheet1.xml.rels']);
     const drawing = [...entries.keys()].find((name) => /^xl\/drawings\/drawing\d+\.xml$/.test(name));
-    expect(entry(entries, drawing ?? '')).toMatch(/<xdr:from>\s*<xdr:col>10<\/xdr:col>/);
+    expect(entry(entries, drawing ?? '')).toMatch(/<xdr:from>\s*<xdr:col>0<\/xdr:col>\s*<xdr:colOff>0<\/xdr:colOff>\s*<xdr:row>11<\/xdr:row>/);
   });
 
   it('renders the same sheets and properties from the same model', async () => {
@@ -311,7 +314,74 @@ describe('renderSummaryWorkbook', () => {
     await expect(renderSummaryWorkbook({ ...model, tabs: [errors, { ...progress, name: 'LỖI DỮ LIỆU' }] })).rejects.toThrow('appears twice');
     await expect(renderSummaryWorkbook({ ...model, tabs: [{ ...errors, name: 'Lỗi: dữ liệu' }] })).rejects.toThrow(RangeError);
     await expect(renderSummaryWorkbook({ ...model, tabs: [{ ...errors, rows: [['a', 1, 'b', 'c']] }] })).rejects.toThrow('has 4 cells');
-    await expect(renderSummaryWorkbook({ ...model, tabs: [{ ...overview, chart: { title: 'x', categoryColumn: 0, seriesColumns: [9] } }] })).rejects.toThrow('uses column 9');
+    await expect(renderSummaryWorkbook({ ...model, tabs: [{ ...overview, charts: [{ title: 'x', table: 0, categoryColumn: 0, seriesColumns: [9] }] }] })).rejects.toThrow('uses column 9');
+    await expect(renderSummaryWorkbook({ ...model, tabs: [{ ...overview, charts: [{ title: 'x', table: 1, categoryColumn: 0, seriesColumns: [1] }] }] })).rejects.toThrow('uses table 1');
+  });
+});
+
+describe('renderSummaryWorkbook: ready to print', () => {
+  const dashboard: SummaryTab = {
+    name: 'Bảng điều khiển',
+    title: ['Bảng điều khiển — Quận Đoàn 1'],
+    columns: [
+      { header: 'Kế hoạch · Kỳ', format: 'text', width: 30 },
+      { header: 'Phải nộp', format: 'int', width: 9 },
+      { header: 'Tỉ lệ nộp đủ', format: 'percent', width: 9 },
+    ],
+    rows: [['Đăng ký tập huấn · hạn 15/09/2024', 20, 0.75]],
+    moreTables: [{ title: 'Tỉ lệ nộp đủ theo cụm', columns: [{ header: 'Cụm', format: 'text' }, { header: 'Đăng ký tập huấn', format: 'percent' }], rows: [['Cụm 1', 0.5], ['Cụm 2', 1]] }],
+    notes: ['Còn thiếu = chưa nộp hoặc nộp chưa đạt.'],
+    charts: [{ title: 'Đăng ký tập huấn: tỉ lệ nộp đủ theo cụm', table: 1, categoryColumn: 0, seriesColumns: [1] }],
+    onePage: true,
+  };
+  let printed: ExcelJS.Workbook;
+  let printedBytes: Buffer;
+
+  beforeAll(async () => {
+    printedBytes = await renderSummaryWorkbook({ ...model, tabs: [dashboard, ...model.tabs] });
+    printed = await read(printedBytes);
+  });
+
+  it('fits every tab to the page width only, on A4, landscape when wide, portrait when narrow', () => {
+    const wide = sheetOf(printed, 'Tổng quan').pageSetup;
+    expect(wide).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    expect(sheetOf(printed, 'Tiến độ đơn vị').pageSetup).toMatchObject({ orientation: 'portrait', fitToWidth: 1, fitToHeight: 0 });
+  });
+
+  it('prints the front page on exactly one page', () => {
+    expect(sheetOf(printed, 'Bảng điều khiển').pageSetup).toMatchObject({ fitToPage: true, fitToWidth: 1, fitToHeight: 1 });
+  });
+
+  it('repeats the header row on every printed page', () => {
+    expect(sheetOf(printed, 'Tổng quan').pageSetup.printTitlesRow).toBe('5:5');
+    expect(sheetOf(printed, 'Lỗi dữ liệu').pageSetup.printTitlesRow).toBe('1:1');
+  });
+
+  it('numbers the pages, with the district and the instant in the footer (a literal & doubled)', () => {
+    for (const sheet of printed.worksheets) expect(sheet.headerFooter.oddFooter).toBe('&LQuận Đoàn 1 && 3&CTrang &P/&N&Rtính đến 10:05 15/09/2024');
+  });
+
+  it('sets the height of rows whose cells wrap, and of wrapped headers', () => {
+    const errorSheet = sheetOf(printed, 'Lỗi dữ liệu');
+    // LONG_TEXT (about 240 characters) in a 60-wide column: several lines, one 15-point line each.
+    expect(errorSheet.getRow(7).height).toBeGreaterThanOrEqual(4 * LINE_HEIGHT_POINTS);
+    expect(errorSheet.getRow(2).height ?? LINE_HEIGHT_POINTS).toBe(LINE_HEIGHT_POINTS);
+    // 'Tỉ lệ nộp đủ' in a 9-wide column takes two lines.
+    expect(sheetOf(printed, 'Bảng điều khiển').getRow(3).height).toBe(2 * LINE_HEIGHT_POINTS);
+  });
+
+  it('writes the further table under its own title and header, and charts it below the notes', () => {
+    const sheet = sheetOf(printed, 'Bảng điều khiển');
+    // Title row 1, empty, header 3, data 4; empty, table title 6, header 7, data 8–9; empty, note 11; empty, chart from row 13.
+    expect(sheet.getCell('A6').value).toBe('Tỉ lệ nộp đủ theo cụm');
+    expect(rowValues(sheet, 7, 2)).toEqual(['Cụm', 'Đăng ký tập huấn']);
+    expect(rowValues(sheet, 9, 2)).toEqual(['Cụm 2', 1]);
+    expect(sheet.getCell('A11').value).toBe('Còn thiếu = chưa nộp hoặc nộp chưa đạt.');
+    const entries = unzip(printedBytes);
+    const charts = [...entries.keys()].filter((name) => /^xl\/charts\/chart\d+\.xml$/.test(name)).map((name) => entry(entries, name));
+    const cluster = charts.find((xml) => xml.includes('theo cụm'));
+    expect(cluster).toContain('$A$8:$A$9');
+    expect(cluster).toContain('$B$8:$B$9');
   });
 });
 

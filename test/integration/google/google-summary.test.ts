@@ -6,6 +6,8 @@ import { FirestoreOutputMarks } from '../../../functions/src/adapters/store/fire
 import { FirestoreSummaryStore } from '../../../functions/src/adapters/store/firestore-summary-store.js';
 import { FirestoreSweepStore } from '../../../functions/src/adapters/store/firestore-sweep-store.js';
 import { STANDING_TAB } from '../../../functions/src/domain/feedback/unit-feedback.js';
+import { PRINT_SAFE_SYMBOL_CHARACTERS } from '../../../functions/src/domain/status/status-kinds.js';
+import { summaryTabLayout } from '../../../functions/src/domain/summary/summary-model.js';
 import { STATUS_HEADER } from '../../../functions/src/domain/forms/header-match.js';
 import type { Unit } from '../../../functions/src/domain/units/unit.js';
 import { summarize } from '../../../functions/src/jobs/summarize/summarize.js';
@@ -77,7 +79,7 @@ describe('summary spreadsheet and row feedback on Google Sheets (stand-in, real 
     await firestore.db.terminate();
   });
 
-  it('writes the summary: every tab, frozen headers, filters, status colours, a chart, user text as text', async () => {
+  it('writes the summary: the front page and its chart, every tab, frozen headers, filters, widths, safe status symbols, user text as text', async () => {
     standin.clearLog();
     const { summary } = await runAll();
     expect(summary.summary).toEqual({ written: true, location: `https://docs.google.com/spreadsheets/d/${summaryId}/edit` });
@@ -87,8 +89,23 @@ describe('summary spreadsheet and row feedback on Google Sheets (stand-in, real 
     const overview = standin.sheetOf(summaryId, 'Tổng quan');
     expect(overview.properties.gridProperties.frozenRowCount).toBeGreaterThan(0);
     expect(overview.basicFilter).toBeDefined();
-    expect(overview.charts).toHaveLength(1);
-    expect(standin.sheetOf(summaryId, 'Tiến độ đơn vị').conditionalFormats.length).toBeGreaterThanOrEqual(6);
+    expect(overview.charts).toHaveLength(0);
+    // The same layout as the workbook: the front page first, unfrozen, with one chart per current plan below its tables.
+    expect(tabs[0]).toBe('Bảng điều khiển');
+    const dashboard = standin.sheetOf(summaryId, 'Bảng điều khiển');
+    expect(dashboard.properties.gridProperties.frozenRowCount).toBe(0);
+    expect(dashboard.charts).toHaveLength(1);
+    const dashboardModel = summary.model.tabs[0];
+    expect(dashboard.charts[0]?.position?.overlayPosition?.anchorCell?.rowIndex).toBe(dashboardModel ? summaryTabLayout(dashboardModel).chartRow - 1 : -1);
+    // Every column gets the workbook's width, so Vietnamese words are never cut.
+    const widthsSet = overview.dimensionProperties.filter((d) => d.range?.dimension === 'COLUMNS').map((d) => d.range?.startIndex);
+    expect(widthsSet).toEqual(Array.from({ length: summary.model.tabs[1]?.columns.length ?? 0 }, (_, i) => i));
+    const progress = standin.sheetOf(summaryId, 'Tiến độ đơn vị');
+    expect(progress.conditionalFormats.length).toBeGreaterThanOrEqual(6);
+    // Status cells use only the symbols every common font draws.
+    const statuses = standin.tabValues(summaryId, 'Tiến độ đơn vị').flat().filter((v): v is string => typeof v === 'string' && /^(✓|✗|!|○)/.test(v));
+    expect(statuses.length).toBeGreaterThan(0);
+    for (const v of statuses) expect([...(v.split(' ')[0] ?? '')].every((ch) => PRINT_SAFE_SYMBOL_CHARACTERS.includes(ch))).toBe(true);
     const data = standin.tabValues(summaryId, summary.model.tabs.find((t) => t.rows.some((r) => r.includes(INJECTION)))?.name ?? '');
     const cell = data.flat().find((v) => typeof v === 'string' && v.startsWith('=HYPERLINK'));
     // RAW input: the unit's text is stored as the text it is, never as a formula.

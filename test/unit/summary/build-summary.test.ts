@@ -7,7 +7,6 @@ import { formPeriodStats } from '../../../functions/src/domain/stats/form-period
 import { buildSummary } from '../../../functions/src/domain/summary/build-summary.js';
 import type { DistrictPicture, SourceProblem, StoredSubmission } from '../../../functions/src/domain/summary/district-picture.js';
 import type { SummaryCell, SummaryTab } from '../../../functions/src/domain/summary/summary-model.js';
-import { ictInstant } from '../../../functions/src/domain/time/ict.js';
 import type { Unit } from '../../../functions/src/domain/units/unit.js';
 
 
@@ -121,6 +120,8 @@ function pictureOf(submissions: readonly StoredSubmission[], problems: readonly 
     submissions,
     sourceProblems: problems,
     now: NOW,
+    // Wide enough that all three plans are current here; the window itself is tested in current-first.test.ts.
+    currentDays: 500,
   };
 }
 
@@ -146,8 +147,12 @@ describe('buildSummary: the model', () => {
     expect(model.generatedAt).toEqual(NOW);
   });
 
-  it('has the fixed tabs, then one data tab per form named after its tab, then Chỉ số', () => {
-    expect(model.tabs.map((t) => t.name)).toEqual(['Tổng quan', 'Tiến độ đơn vị', 'Theo cụm', 'Quá hạn', 'Lỗi dữ liệu', 'Kế hoạch nhỏ 65 năm', 'Hoạt động liên tịch', 'Đăng ký tập huấn', 'Chỉ số']);
+  it('has the front page and fixed tabs, then one data tab per current form named after its tab, Chỉ số, Lưu trữ, Lưu trữ chỉ số', () => {
+    expect(model.tabs.map((t) => t.name)).toEqual(['Bảng điều khiển', 'Tổng quan', 'Tiến độ đơn vị', 'Theo cụm', 'Quá hạn', 'Lỗi dữ liệu', 'Kế hoạch nhỏ 65 năm', 'Hoạt động liên tịch', 'Đăng ký tập huấn', 'Chỉ số', 'Lưu trữ', 'Lưu trữ chỉ số']);
+  });
+
+  it('gives every printed page the district and "tính đến hh:mm dd/mm/yyyy"', () => {
+    expect(model.footer).toEqual({ district: 'Quận 1', asOf: 'tính đến 10:00 20/09/2024' });
   });
 
   it('every row of every tab has one cell per column', () => {
@@ -180,25 +185,24 @@ describe('Tổng quan', () => {
       'Tỉ lệ đúng hạn (÷ phải nộp)',
       'Tỉ lệ đúng hạn (÷ đã nộp)',
     ]);
-    expect(overview.columns.map((c) => c.format)).toEqual(['text', 'text', 'datetime', 'int', 'int', 'int', 'int', 'int', 'int', 'int', 'int', 'percent', 'percent', 'percent']);
-    expect(overview.title).toEqual(['Tình hình nộp báo cáo — Quận 1', 'Số liệu đến 20/09/2024']);
+    expect(overview.columns.map((c) => c.format)).toEqual(['text', 'text', 'text', 'int', 'int', 'int', 'int', 'int', 'int', 'int', 'int', 'percent', 'percent', 'percent']);
+    expect(overview.title).toEqual(['Tình hình nộp báo cáo — Quận 1', 'Kế hoạch đang thực hiện, tính đến 10g00 20/09/2024; các kỳ cũ ở trang "Lưu trữ".']);
   });
 
-  it.each<[string, SummaryCell[]]>([
-    // A late, B partial, C missing: 1 complete of 3 expected, none on time.
-    ['ke-hoach-nho-65-nam', [KHN, '06-KH/HĐĐ', new Date('2023-12-13T17:00:00.000Z'), 3, 1, 0, 1, 0, 1, 0, 1, 1 / 3, 0, 0]],
-    // A on time, B nil on time (C not targeted): 2 of 2; due 23:59:59.999 shown as 23:59.
-    ['lien-tich-2022-2023', [LT, '', new Date('2023-05-31T16:59:00.000Z'), 2, 2, 2, 0, 0, 0, 1, 0, 1, 1, 1]],
-    // A on time, B missing (C not targeted): 1 ÷ 2, 1 ÷ 2, 1 ÷ 1; due 10g00 15/09/2024.
-    ['tap-huan-2024', [TH, '42-KHLT/GDĐT-HĐĐ-NTN', ictInstant('2024-09-15', '10:00'), 2, 1, 1, 0, 0, 0, 0, 1, 0.5, 0.5, 1]],
-  ])('row of %s', (formId, expected) => {
-    const index = FORMS.findIndex((f) => f.id === formId);
+  it.each<[number, string, SummaryCell[]]>([
+    // The latest deadline first. A on time, B missing (C not targeted): 1 ÷ 2, 1 ÷ 2, 1 ÷ 1; due 10g00 15/09/2024.
+    [0, 'tap-huan-2024', [TH, '42-KHLT/GDĐT-HĐĐ-NTN', '10g00 15/09/2024', 2, 1, 1, 0, 0, 0, 0, 1, 0.5, 0.5, 1]],
+    // A late, B partial, C missing: 1 complete of 3 expected, none on time; due 00:00 reads "trước ngày".
+    [1, 'ke-hoach-nho-65-nam', [KHN, '06-KH/HĐĐ', 'trước ngày 14/12/2023', 3, 1, 0, 1, 0, 1, 0, 1, 1 / 3, 0, 0]],
+    // A on time, B nil on time (C not targeted): 2 of 2; due at the end of 31/05/2023.
+    [2, 'lien-tich-2022-2023', [LT, '', 'hết ngày 31/05/2023', 2, 2, 2, 0, 0, 0, 1, 0, 1, 1, 1]],
+  ])('row %i: %s', (index, _formId, expected) => {
     expect(overview.rows[index]).toEqual(expected);
   });
 
-  it('charts the completeness and on-time (÷ expected) columns', () => {
-    expect(overview.chart?.categoryColumn).toBe(0);
-    expect(overview.chart?.seriesColumns.map((i) => overview.columns[i]?.header)).toEqual(['Tỉ lệ nộp đủ', 'Tỉ lệ đúng hạn (÷ phải nộp)']);
+  it('explains the rates in Vietnamese only, citing no foreign system', () => {
+    expect(overview.notes?.join(' ')).not.toMatch(/DHIS2|reporting rate/);
+    expect(overview.charts ?? []).toEqual([]);
   });
 });
 
@@ -206,20 +210,20 @@ describe('Tiến độ đơn vị', () => {
   const progress = tab('Tiến độ đơn vị');
 
   it('has one status column per form and period', () => {
-    expect(headers(progress)).toEqual(['Mã đơn vị', 'Tên đơn vị', 'Cụm', KHN, LT, TH]);
+    expect(headers(progress)).toEqual(['Mã đơn vị', 'Tên đơn vị', 'Cụm', TH, KHN, LT]);
     expect(progress.columns.slice(3).map((c) => c.format)).toEqual(['status', 'status', 'status']);
   });
 
   it('holds each unit’s status, null where the unit does not owe the form', () => {
     expect(progress.rows).toEqual([
-      ['ld-a', NAME_A, 'Cụm 1', 'complete-late', 'complete-on-time', 'complete-on-time'],
-      ['ld-b', NAME_B, 'Cụm 1', 'partial', 'nil', 'missing'],
-      ['ld-c', NAME_C, 'Cụm 2', 'missing', null, null],
+      ['ld-a', NAME_A, 'Cụm 1', 'complete-on-time', 'complete-late', 'complete-on-time'],
+      ['ld-b', NAME_B, 'Cụm 1', 'missing', 'partial', 'nil'],
+      ['ld-c', NAME_C, 'Cụm 2', null, 'missing', null],
     ]);
   });
 
   it('explains every symbol in its notes', () => {
-    expect(progress.notes).toEqual(['Chú giải:', '✗ Chưa nộp', '! Chưa đạt (có lỗi hoặc thiếu dòng)', '∅ Không phát sinh', '✓ Đủ, đúng hạn', '⏰ Đủ, trễ hạn', '✓* Đủ đúng hạn, sửa sau hạn']);
+    expect(progress.notes).toEqual(['Chú giải:', '✗ Chưa nộp', '! Chưa đạt (có lỗi hoặc thiếu dòng)', '○ Không phát sinh', '✓ Đủ, đúng hạn', '✓! Đủ, trễ hạn', '✓* Đủ đúng hạn, sửa sau hạn']);
   });
 });
 
@@ -242,13 +246,13 @@ describe('Theo cụm', () => {
 describe('Quá hạn', () => {
   const overdue = tab('Quá hạn');
 
-  it('lists units missing or partial after the deadline, latest deadline first, then by name, with contacts', () => {
+  it('lists units missing or partial after the deadline, most overdue first, then by name, with contacts', () => {
     expect(headers(overdue)).toEqual(['Đơn vị', 'Cụm', 'Biểu mẫu · Kỳ', 'Hạn nộp', 'Tình trạng', 'Số ngày quá hạn', 'Đã nhắc', 'Người liên hệ', 'Email', 'Điện thoại']);
     expect(overdue.rows).toEqual([
+      [NAME_C, 'Cụm 2', KHN, 'trước ngày 14/12/2023', 'missing', KHN_DAYS, '', '', '', ''],
+      [NAME_B, 'Cụm 1', KHN, 'trước ngày 14/12/2023', 'partial', KHN_DAYS, '', 'Trần Văn Bình', 'binh@vanlang.edu.vn', '0912 345 678'],
       // 15/09 10g00 → 20/09: 5 days.
-      [NAME_B, 'Cụm 1', TH, new Date('2024-09-15T03:00:00.000Z'), 'missing', 5, '', 'Trần Văn Bình', 'binh@vanlang.edu.vn', '0912 345 678'],
-      [NAME_C, 'Cụm 2', KHN, new Date('2023-12-13T17:00:00.000Z'), 'missing', KHN_DAYS, '', '', '', ''],
-      [NAME_B, 'Cụm 1', KHN, new Date('2023-12-13T17:00:00.000Z'), 'partial', KHN_DAYS, '', 'Trần Văn Bình', 'binh@vanlang.edu.vn', '0912 345 678'],
+      [NAME_B, 'Cụm 1', TH, '10g00 15/09/2024', 'missing', 5, '', 'Trần Văn Bình', 'binh@vanlang.edu.vn', '0912 345 678'],
     ]);
   });
 
@@ -256,7 +260,7 @@ describe('Quá hạn', () => {
     const sentAt = new Date('2024-09-17T00:30:00Z');
     const withNotices = buildSummary({ ...pictureOf(SUBMISSIONS), noticesSent: [{ id: 'x', state: 'sent', attempts: 0, recipients: 1, sentAt, stage: 'overdue', unitId: 'ld-b', formId: TAP_HUAN.id, periodId: 'mot-lan' }] });
     const rows = withNotices.tabs.find((t) => t.name === 'Quá hạn')?.rows ?? [];
-    expect(rows[0]?.[6]).toBe('Quá hạn 17/09/2024');
+    expect(rows.find((r) => r[2] === TH)?.[6]).toBe('Quá hạn 17/09/2024');
   });
 });
 
@@ -381,35 +385,35 @@ describe('data tabs', () => {
 describe('Chỉ số', () => {
   const metrics = tab('Chỉ số');
 
-  it('has value columns by kind and a target column', () => {
-    expect(headers(metrics)).toEqual(['Biểu mẫu · Kỳ', 'Chỉ số', 'Đơn vị', 'Số lượng', 'Số tiền', 'Tỉ lệ', 'Mục tiêu']);
+  it('has value columns by kind (counts as integers, measures with decimals) and a target column', () => {
+    expect(headers(metrics)).toEqual(['Biểu mẫu · Kỳ', 'Chỉ số', 'Đơn vị', 'Số lượng', 'Số đo', 'Số tiền', 'Tỉ lệ', 'Mục tiêu']);
   });
 
   it('tap-huan-2024: district total then each unit that sent something; money in Số tiền', () => {
     expect(metrics.rows.filter((r) => r[0] === TH)).toEqual([
-      [TH, 'Số người đăng ký', 'Toàn quận', 3, null, null, ''],
-      [TH, 'Số người đăng ký', NAME_A, 3, null, null, ''],
-      [TH, 'Kinh phí tập huấn', 'Toàn quận', null, 5_700_000, null, ''],
-      [TH, 'Kinh phí tập huấn', NAME_A, null, 5_700_000, null, ''],
-      [TH, 'Số Tổng phụ trách Đội', 'Toàn quận', 1, null, null, ''],
-      [TH, 'Số Tổng phụ trách Đội', NAME_A, 1, null, null, ''],
+      [TH, 'Số người đăng ký', 'Toàn quận', 3, null, null, null, ''],
+      [TH, 'Số người đăng ký', NAME_A, 3, null, null, null, ''],
+      [TH, 'Kinh phí tập huấn', 'Toàn quận', null, null, 5_700_000, null, ''],
+      [TH, 'Kinh phí tập huấn', NAME_A, null, null, 5_700_000, null, ''],
+      [TH, 'Số Tổng phụ trách Đội', 'Toàn quận', 1, null, null, null, ''],
+      [TH, 'Số Tổng phụ trách Đội', NAME_A, 1, null, null, null, ''],
     ]);
   });
 
   it('ke-hoach-nho-65-nam: sums over the valid rows of A and of partial B', () => {
     expect(metrics.rows.filter((r) => r[0] === KHN && r[1] === 'Số tiền Kế hoạch nhỏ thu được')).toEqual([
-      [KHN, 'Số tiền Kế hoạch nhỏ thu được', 'Toàn quận', null, 1_700_000, null, ''],
-      [KHN, 'Số tiền Kế hoạch nhỏ thu được', NAME_A, null, 1_500_000, null, ''],
-      [KHN, 'Số tiền Kế hoạch nhỏ thu được', NAME_B, null, 200_000, null, ''],
+      [KHN, 'Số tiền Kế hoạch nhỏ thu được', 'Toàn quận', null, null, 1_700_000, null, ''],
+      [KHN, 'Số tiền Kế hoạch nhỏ thu được', NAME_A, null, null, 1_500_000, null, ''],
+      [KHN, 'Số tiền Kế hoạch nhỏ thu được', NAME_B, null, null, 200_000, null, ''],
     ]);
   });
 
   it('lien-tich-2022-2023: the target text counts the units meeting it', () => {
     // A: 2 dialogues (meets ≥ 2); B declared nil: 0.
     expect(metrics.rows.filter((r) => r[0] === LT && r[1] === 'Gặp gỡ, đối thoại với học sinh (≥ 2 lần/năm)')).toEqual([
-      [LT, 'Gặp gỡ, đối thoại với học sinh (≥ 2 lần/năm)', 'Toàn quận', 2, null, null, '≥ 2 lần: 1/2 đơn vị đạt'],
-      [LT, 'Gặp gỡ, đối thoại với học sinh (≥ 2 lần/năm)', NAME_A, 2, null, null, ''],
-      [LT, 'Gặp gỡ, đối thoại với học sinh (≥ 2 lần/năm)', NAME_B, 0, null, null, ''],
+      [LT, 'Gặp gỡ, đối thoại với học sinh (≥ 2 lần/năm)', 'Toàn quận', 2, null, null, null, '≥ 2 lần: 1/2 đơn vị đạt'],
+      [LT, 'Gặp gỡ, đối thoại với học sinh (≥ 2 lần/năm)', NAME_A, 2, null, null, null, ''],
+      [LT, 'Gặp gỡ, đối thoại với học sinh (≥ 2 lần/năm)', NAME_B, 0, null, null, null, ''],
     ]);
   });
 });

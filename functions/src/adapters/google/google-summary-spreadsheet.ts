@@ -1,6 +1,6 @@
 import type { sheets_v4 } from '@googleapis/sheets';
 import type { SummaryModel, SummaryTab } from '../../domain/summary/summary-model.js';
-import { OVERVIEW_TAB } from '../../domain/summary/status-tabs.js';
+import { DASHBOARD_TAB } from '../../domain/summary/dashboard-tab.js';
 import type { SummaryOutput } from '../../jobs/summarize/ports.js';
 import { cleanText } from '../workbook/summary-cells.js';
 import { summaryTabLayout } from '../../domain/summary/summary-model.js';
@@ -111,7 +111,7 @@ export async function ensureSummarySpreadsheet(api: GoogleApis, folderId: string
   if (!id) throw new Error('Drive created the summary spreadsheet but returned no id');
   // A new spreadsheet's only tab (id 0) becomes the first summary tab instead of staying empty beside it.
   await api.pacer.run('write', 'spreadsheets.batchUpdate', () =>
-    api.sheets.spreadsheets.batchUpdate({ spreadsheetId: id, requestBody: { requests: [{ updateSheetProperties: { properties: { sheetId: 0, title: OVERVIEW_TAB }, fields: 'title' } }] } }),
+    api.sheets.spreadsheets.batchUpdate({ spreadsheetId: id, requestBody: { requests: [{ updateSheetProperties: { properties: { sheetId: 0, title: DASHBOARD_TAB }, fields: 'title' } }] } }),
   );
   if (officeEmail) {
     await api.pacer.run('drive', 'permissions.create', () =>

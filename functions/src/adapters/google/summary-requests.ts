@@ -1,25 +1,34 @@
 import type { sheets_v4 } from '@googleapis/sheets';
-import type { SummaryTab } from '../../domain/summary/summary-model.js';
+import type { SummaryChart, SummaryColumn, SummaryTab } from '../../domain/summary/summary-model.js';
 import { STATUS_DISPLAY } from '../../domain/status/status-kinds.js';
-import { summaryTabLayout } from '../../domain/summary/summary-model.js';
+import { summaryTabLayout, tablesOf } from '../../domain/summary/summary-model.js';
+import { chartsPerRow, summaryColumnWidths } from '../workbook/summary-print-layout.js';
 import { sheetsNumberFormat } from './sheets-cells.js';
 
 /**
  * The formatting requests of one summary tab (spreadsheets.batchUpdate), the same look as the
  * workbook: bold title, shaded bold header, frozen header, a filter on the table, number and
- * date formats per column, status colours by conditional formatting, a bar chart where the
- * model has one. Pure: the sheet id and the tab model in, requests out.
+ * date formats per column, the workbook's column widths with wrapped text (Sheets grows the rows),
+ * status colours by conditional formatting, the model's charts below the tables. Page setup,
+ * print titles and footers are not in the Sheets API: File → Print sets them per print.
+ * Pure: the sheet id and the tab model in, requests out.
  */
 
 /** Spare rows and columns beyond the content, so staff can add notes without resizing. */
 const SPARE_ROWS = 20;
 const FREEZE_FIRST_COLUMN_ABOVE = 8;
+/** Sheets column width per character of the workbook's widths. */
+const PIXELS_PER_CHARACTER = 7;
+/** How many 21-pixel rows tall a chart below the tables is. */
+const CHART_ROWS = 15;
 const HEADER_FILL = rgb('DDEBF7');
 
 /** Grid size a tab needs. */
 export function gridSizeOf(tab: SummaryTab): { rowCount: number; columnCount: number } {
   const { firstNoteRow } = summaryTabLayout(tab);
-  return { rowCount: firstNoteRow + (tab.notes?.length ?? 0) + SPARE_ROWS, columnCount: Math.max(tab.columns.length + (tab.chart ? 12 : 0), 10) };
+  const { chartRow } = summaryTabLayout(tab);
+  const chartRows = Math.ceil((tab.charts?.length ?? 0) / chartsPerRow(tab.charts?.length ?? 0)) * CHART_ROWS;
+  return { rowCount: Math.max(firstNoteRow + (tab.notes?.length ?? 0), chartRow + chartRows) + SPARE_ROWS, columnCount: Math.max(summaryColumnWidths(tab).length, 10) };
 }
 
 /** Sheet properties: title, grid size and frozen panes. */
@@ -29,33 +38,50 @@ export function sheetPropertiesOf(sheetId: number, tab: SummaryTab, index: numbe
     sheetId,
     title: tab.name,
     index,
-    gridProperties: { ...gridSizeOf(tab), frozenRowCount: headerRow, frozenColumnCount: tab.columns.length > FREEZE_FIRST_COLUMN_ABOVE ? 1 : 0 },
+    gridProperties: { ...gridSizeOf(tab), frozenRowCount: tab.onePage ? 0 : headerRow, frozenColumnCount: tab.columns.length > FREEZE_FIRST_COLUMN_ABOVE && !tab.onePage ? 1 : 0 },
   };
 }
 
-/** Formats, filter, conditional formats and chart of a tab whose values are (about to be) written. */
+/** Formats, filter, conditional formats, column widths and charts of a tab whose values are (about to be) written. */
 export function formatRequestsOf(sheetId: number, tab: SummaryTab): sheets_v4.Schema$Request[] {
-  const { headerRow, firstDataRow, lastDataRow } = summaryTabLayout(tab);
-  const width = tab.columns.length;
+  const layout = summaryTabLayout(tab);
   const requests: sheets_v4.Schema$Request[] = [];
   if (tab.title.length > 0) {
     requests.push(repeat({ sheetId, startRowIndex: 0, endRowIndex: 1, startColumnIndex: 0, endColumnIndex: 1 }, { textFormat: { bold: true, fontSize: 14 } }, 'userEnteredFormat.textFormat'));
   }
-  if (width === 0) return requests;
-  const header = { sheetId, startRowIndex: headerRow - 1, endRowIndex: headerRow, startColumnIndex: 0, endColumnIndex: width };
-  requests.push(
+  if (tab.columns.length === 0) return requests;
+  // The same widths as the workbook: every Vietnamese word whole, long texts wrapped.
+  summaryColumnWidths(tab).forEach((width, c) => {
+    requests.push({ updateDimensionProperties: { range: { sheetId, dimension: 'COLUMNS', startIndex: c, endIndex: c + 1 }, properties: { pixelSize: width * PIXELS_PER_CHARACTER }, fields: 'pixelSize' } });
+  });
+  requests.push(...tableFormats(sheetId, tab.columns, layout.headerRow, layout.lastDataRow));
+  (tab.moreTables ?? []).forEach((table, i) => {
+    const at = layout.moreTables[i];
+    if (!at) return;
+    requests.push(repeat({ sheetId, startRowIndex: at.titleRow - 1, endRowIndex: at.titleRow, startColumnIndex: 0, endColumnIndex: 1 }, { textFormat: { bold: true, fontSize: 12 } }, 'userEnteredFormat.textFormat'));
+    requests.push(...tableFormats(sheetId, table.columns, at.headerRow, at.lastDataRow));
+  });
+  requests.push({ setBasicFilter: { filter: { range: { sheetId, startRowIndex: layout.headerRow - 1, endRowIndex: layout.lastDataRow, startColumnIndex: 0, endColumnIndex: tab.columns.length } } } });
+  (tab.charts ?? []).forEach((chart, i) => {
+    const request = chartOf(sheetId, tab, chart, i);
+    if (request) requests.push(request);
+  });
+  return requests;
+}
+
+/** One table's header look, number formats, wrapping and status colours. */
+function tableFormats(sheetId: number, columns: readonly SummaryColumn[], headerRow: number, lastDataRow: number): sheets_v4.Schema$Request[] {
+  const header = { sheetId, startRowIndex: headerRow - 1, endRowIndex: headerRow, startColumnIndex: 0, endColumnIndex: columns.length };
+  const requests: sheets_v4.Schema$Request[] = [
     repeat(header, { textFormat: { bold: true }, backgroundColor: HEADER_FILL, horizontalAlignment: 'CENTER', verticalAlignment: 'MIDDLE', wrapStrategy: 'WRAP' }, 'userEnteredFormat(textFormat,backgroundColor,horizontalAlignment,verticalAlignment,wrapStrategy)'),
-  );
-  tab.columns.forEach((column, c) => {
-    const range = { sheetId, startRowIndex: firstDataRow - 1, endRowIndex: Math.max(lastDataRow, firstDataRow), startColumnIndex: c, endColumnIndex: c + 1 };
-    requests.push(repeat(range, { numberFormat: sheetsNumberFormat(column.format), verticalAlignment: 'TOP' }, 'userEnteredFormat(numberFormat,verticalAlignment)'));
-    if (column.width !== undefined) {
-      requests.push({ updateDimensionProperties: { range: { sheetId, dimension: 'COLUMNS', startIndex: c, endIndex: c + 1 }, properties: { pixelSize: column.width * 7 }, fields: 'pixelSize' } });
-    }
+  ];
+  columns.forEach((column, c) => {
+    const range = { sheetId, startRowIndex: headerRow, endRowIndex: Math.max(lastDataRow, headerRow + 1), startColumnIndex: c, endColumnIndex: c + 1 };
+    // Decimal columns keep Sheets' automatic format, which shows a whole number as "4" (a pattern would print "4.").
+    const numberFormat = column.format === 'decimal' ? {} : { numberFormat: sheetsNumberFormat(column.format) };
+    requests.push(repeat(range, { ...numberFormat, verticalAlignment: 'TOP', wrapStrategy: 'WRAP' }, `userEnteredFormat(${column.format === 'decimal' ? '' : 'numberFormat,'}verticalAlignment,wrapStrategy)`));
     if (column.format === 'status') requests.push(...statusColours({ ...range, endRowIndex: lastDataRow }));
   });
-  requests.push({ setBasicFilter: { filter: { range: { sheetId, startRowIndex: headerRow - 1, endRowIndex: lastDataRow, startColumnIndex: 0, endColumnIndex: width } } } });
-  if (tab.chart && tab.rows.length > 0 && tab.chart.seriesColumns.length > 0) requests.push(chartOf(sheetId, tab, tab.chart));
   return requests;
 }
 
@@ -73,23 +99,38 @@ function statusColours(range: sheets_v4.Schema$GridRange): sheets_v4.Schema$Requ
   }));
 }
 
-function chartOf(sheetId: number, tab: SummaryTab, chart: NonNullable<SummaryTab['chart']>): sheets_v4.Schema$Request {
-  const { headerRow, lastDataRow } = summaryTabLayout(tab);
+/** A chart below the notes, like the workbook's: one thing per chart, side by side (chartsPerRow). */
+function chartOf(sheetId: number, tab: SummaryTab, chart: SummaryChart, index: number): sheets_v4.Schema$Request | undefined {
+  const layout = summaryTabLayout(tab);
+  const table = tablesOf(tab)[chart.table];
+  const headerRow = chart.table === 0 ? layout.headerRow : layout.moreTables[chart.table - 1]?.headerRow;
+  if (!table || headerRow === undefined || table.rows.length === 0 || chart.seriesColumns.length === 0) return undefined;
+  const lastDataRow = headerRow + table.rows.length;
   const source = (column: number) => ({ sourceRange: { sources: [{ sheetId, startRowIndex: headerRow - 1, endRowIndex: lastDataRow, startColumnIndex: column, endColumnIndex: column + 1 }] } });
+  const widths = summaryColumnWidths(tab);
+  const perRow = chartsPerRow(tab.charts?.length ?? 0);
+  const share = Math.round((widths.reduce((sum, w) => sum + w, 0) * PIXELS_PER_CHARACTER) / perRow);
   return {
     addChart: {
       chart: {
         spec: {
           title: chart.title,
           basicChart: {
-            chartType: 'BAR',
-            legendPosition: 'BOTTOM_LEGEND',
+            chartType: 'COLUMN',
+            legendPosition: 'NO_LEGEND',
             headerCount: 1,
             domains: [{ domain: source(chart.categoryColumn) }],
-            series: chart.seriesColumns.map((c) => ({ series: source(c), targetAxis: 'BOTTOM_AXIS' })),
+            series: chart.seriesColumns.map((c) => ({ series: source(c), targetAxis: 'LEFT_AXIS' })),
           },
         },
-        position: { overlayPosition: { anchorCell: { sheetId, rowIndex: headerRow - 1, columnIndex: tab.columns.length + 1 }, widthPixels: 640, heightPixels: 400 } },
+        position: {
+          overlayPosition: {
+            anchorCell: { sheetId, rowIndex: layout.chartRow - 1 + Math.floor(index / perRow) * CHART_ROWS, columnIndex: 0 },
+            offsetXPixels: (index % perRow) * share,
+            widthPixels: share - 8,
+            heightPixels: CHART_ROWS * 21 - 8,
+          },
+        },
       },
     },
   };

@@ -106,7 +106,8 @@ function numberContent(n: number, format: SummaryFormat): XlsxCellContent {
     case 'int':
       return { value: n, numFmt: SUMMARY_NUM_FMT.int, display: grouped(n, 0) };
     case 'decimal':
-      return { value: n, numFmt: SUMMARY_NUM_FMT.decimal, display: grouped(n, 1) };
+      // A whole number reads as one ("4", never "4.0"), even in a column of measures.
+      return Number.isInteger(n) ? { value: n, numFmt: SUMMARY_NUM_FMT.int, display: grouped(n, 0) } : { value: n, numFmt: SUMMARY_NUM_FMT.decimal, display: grouped(n, 1) };
     case 'percent':
       return { value: n, numFmt: SUMMARY_NUM_FMT.percent, display: `${(n * 100).toFixed(1)}%` };
     case 'money':

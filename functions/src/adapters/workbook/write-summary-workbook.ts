@@ -1,7 +1,8 @@
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { summaryTabLayout, type SummaryChart, type SummaryModel, type SummaryTab } from '../../domain/summary/summary-model.js';
-import { displayLength, looksLikeFormula, SUMMARY_NUM_FMT, TEXT_NUM_FMT, textContent, xlsxCellContent, type XlsxCellContent } from './summary-cells.js';
+import { summaryTabLayout, tablesOf, type SummaryColumn, type SummaryModel, type SummaryTab, type SummaryTable } from '../../domain/summary/summary-model.js';
+import { cleanText, displayLength, looksLikeFormula, SUMMARY_NUM_FMT, TEXT_NUM_FMT, textContent, xlsxCellContent, type XlsxCellContent } from './summary-cells.js';
+import { chartsPerRow, LINE_HEIGHT_POINTS, MIN_COLUMN_WIDTH, printsInLandscape, rowHeightFor, summaryColumnWidths } from './summary-print-layout.js';
 import { makePrivateDir, writePrivateFile } from '../private-files.js';
 import { addBarCharts, type XlsxBarChart } from './xlsx-chart.js';
 
@@ -13,24 +14,20 @@ import { addBarCharts, type XlsxBarChart } from './xlsx-chart.js';
 
 /** Excel refuses longer tab names. */
 const MAX_XLSX_TAB_LENGTH = 31;
-/** Column widths picked from the content stay within these bounds (characters). */
 /** Marks the model hash kept in the workbook's keywords property. */
 export const SUMMARY_FINGERPRINT_PREFIX = 'tonghop-summary:';
 
-export const MIN_COLUMN_WIDTH = 8;
-export const MAX_COLUMN_WIDTH = 60;
-const WIDTH_PADDING = 2;
 /** Tabs wider than this also freeze their first column (the unit or form name). */
 const FREEZE_FIRST_COLUMN_ABOVE = 8;
-/** Size of a chart next to its table, in columns and rows. */
-const CHART_COLUMNS = 10;
-const CHART_ROWS = 20;
+/** How many rows tall a chart below the tables is. */
+const CHART_ROWS = 14;
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
 const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF808080' } };
 const BOX: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 const FIRST_TITLE_FONT: Partial<ExcelJS.Font> = { bold: true, size: 14 };
 const OTHER_TITLE_FONT: Partial<ExcelJS.Font> = { italic: true, color: { argb: 'FF7F7F7F' } };
+const TABLE_TITLE_FONT: Partial<ExcelJS.Font> = { bold: true, size: 12 };
 const NOTE_FONT: Partial<ExcelJS.Font> = { italic: true, size: 10, color: { argb: 'FF404040' } };
 
 /** The summary as .xlsx bytes. The same model gives the same sheets and properties (the zip's own timestamps aside). */
@@ -46,9 +43,8 @@ export async function renderSummaryWorkbook(model: SummaryModel, options: { fing
   workbook.modified = model.generatedAt;
   const charts: XlsxBarChart[] = [];
   for (const tab of model.tabs) {
-    addSummarySheet(workbook, tab);
-    const chart = tab.chart === undefined ? undefined : barChartOf(tab, tab.chart);
-    if (chart) charts.push(chart);
+    addSummarySheet(workbook, tab, model.footer);
+    charts.push(...barChartsOf(tab, summaryColumnWidths(tab)));
   }
   const xlsx = Buffer.from(await workbook.xlsx.writeBuffer());
   return charts.length === 0 ? xlsx : addBarCharts(xlsx, charts);
@@ -77,47 +73,67 @@ function checkTabNames(tabs: readonly SummaryTab[]): void {
   }
 }
 
-function addSummarySheet(workbook: ExcelJS.Workbook, tab: SummaryTab): ExcelJS.Worksheet {
+function addSummarySheet(workbook: ExcelJS.Workbook, tab: SummaryTab, footer: SummaryModel['footer']): ExcelJS.Worksheet {
   const layout = summaryTabLayout(tab);
   const width = tab.columns.length;
-  const freezeFirstColumn = width > FREEZE_FIRST_COLUMN_ABOVE;
+  const freezeFirstColumn = width > FREEZE_FIRST_COLUMN_ABOVE && !tab.onePage;
+  const widths = summaryColumnWidths(tab);
   const sheet = workbook.addWorksheet(tab.name, {
-    views: [{ state: 'frozen', xSplit: freezeFirstColumn ? 1 : 0, ySplit: layout.headerRow, topLeftCell: `${freezeFirstColumn ? 'B' : 'A'}${layout.firstDataRow}` }],
-    pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 },
+    views: [tab.onePage ? { state: 'normal', showGridLines: false } : { state: 'frozen', xSplit: freezeFirstColumn ? 1 : 0, ySplit: layout.headerRow, topLeftCell: `${freezeFirstColumn ? 'B' : 'A'}${layout.firstDataRow}` }],
+    pageSetup: {
+      orientation: printsInLandscape(widths) ? 'landscape' : 'portrait',
+      paperSize: 9, // A4
+      fitToPage: true,
+      fitToWidth: 1,
+      // Never squeezed to a page's height (long tabs run on), except the front page, which is one page by design.
+      fitToHeight: tab.onePage ? 1 : 0,
+      horizontalCentered: true,
+      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
+      ...(width > 0 && !tab.onePage ? { printTitlesRow: `${layout.headerRow}:${layout.headerRow}` } : {}),
+    },
+    headerFooter: { oddFooter: pageFooter(footer), evenFooter: pageFooter(footer) },
   });
-  const contents = tab.rows.map((row, i) => rowContents(tab, row, i));
-  const widths = columnWidths(tab, contents);
+  widths.forEach((w, c) => {
+    sheet.getColumn(c + 1).width = w;
+  });
   tab.columns.forEach((column, c) => {
-    const sheetColumn = sheet.getColumn(c + 1);
-    sheetColumn.width = widths[c] ?? MIN_COLUMN_WIDTH;
-    sheetColumn.numFmt = SUMMARY_NUM_FMT[column.format];
+    sheet.getColumn(c + 1).numFmt = SUMMARY_NUM_FMT[column.format];
   });
 
   tab.title.forEach((line, i) => writeLine(sheet.getCell(i + 1, 1), line, i === 0 ? FIRST_TITLE_FONT : OTHER_TITLE_FONT));
   if (width > 0) {
-    writeHeader(sheet.getRow(layout.headerRow), tab);
-    contents.forEach((cells, r) => writeDataRow(sheet.getRow(layout.firstDataRow + r), cells, widths));
+    writeTable(sheet, tab, { title: '', columns: tab.columns, rows: tab.rows }, { headerRow: layout.headerRow, firstDataRow: layout.firstDataRow }, widths);
     sheet.autoFilter = { from: { row: layout.headerRow, column: 1 }, to: { row: layout.lastDataRow, column: width } };
   }
-  (tab.notes ?? []).forEach((line, i) => writeLine(sheet.getCell(layout.firstNoteRow + i, 1), line, NOTE_FONT));
+  (tab.moreTables ?? []).forEach((table, i) => {
+    const at = layout.moreTables[i];
+    if (!at) return;
+    writeLine(sheet.getCell(at.titleRow, 1), table.title, TABLE_TITLE_FONT);
+    writeTable(sheet, tab, table, at, widths);
+  });
+  (tab.notes ?? []).forEach((line, i) => writeNote(sheet, layout.firstNoteRow + i, line, widths, Math.max(1, widths.length)));
   return sheet;
 }
 
-function rowContents(tab: SummaryTab, row: SummaryTab['rows'][number], index: number): XlsxCellContent[] {
-  if (row.length > tab.columns.length) {
-    throw new RangeError(`Summary tab "${tab.name}": row ${index + 1} has ${row.length} cells but the tab has ${tab.columns.length} columns.`);
-  }
-  return tab.columns.map((column, c) => xlsxCellContent(row[c] ?? null, column.format));
+/** '&LQuận Đoàn 1&CTrang &P/&N&Rtính đến 08:00 23/09/2024': district, page number, as-of time. */
+function pageFooter(footer: SummaryModel['footer']): string {
+  // '&' starts a code in a header or footer; a literal one is written twice.
+  const escape = (text: string) => cleanText(text).replace(/&/g, '&&');
+  const left = footer ? `&L${escape(footer.district)}` : '';
+  const right = footer ? `&R${escape(footer.asOf)}` : '';
+  return `${left}&CTrang &P/&N${right}`;
 }
 
-/** The model's width, or the longest header or shown value plus a margin, within [MIN_COLUMN_WIDTH, MAX_COLUMN_WIDTH]. */
-function columnWidths(tab: SummaryTab, contents: readonly (readonly XlsxCellContent[])[]): number[] {
-  return tab.columns.map((column, c) => {
-    if (column.width !== undefined) return column.width;
-    // A loop, not Math.max(...rows): a city's tabs hold more rows than a call can take arguments.
-    const longest = contents.reduce((widest, cells) => Math.max(widest, displayLength(cells[c]?.display ?? '')), displayLength(column.header));
-    return Math.min(Math.max(longest + WIDTH_PADDING, MIN_COLUMN_WIDTH), MAX_COLUMN_WIDTH);
-  });
+function writeTable(sheet: ExcelJS.Worksheet, tab: SummaryTab, table: SummaryTable, at: { headerRow: number; firstDataRow: number }, widths: readonly number[]): void {
+  writeHeader(sheet.getRow(at.headerRow), table.columns, widths);
+  table.rows.forEach((row, r) => writeDataRow(sheet.getRow(at.firstDataRow + r), rowContents(tab, table.columns, row, r), widths));
+}
+
+function rowContents(tab: SummaryTab, columns: readonly SummaryColumn[], row: SummaryTab['rows'][number], index: number): XlsxCellContent[] {
+  if (row.length > columns.length) {
+    throw new RangeError(`Summary tab "${tab.name}": row ${index + 1} has ${row.length} cells but the table has ${columns.length} columns.`);
+  }
+  return columns.map((column, c) => xlsxCellContent(row[c] ?? null, column.format));
 }
 
 /** A title or note line in column A: not wrapped, so it runs over the empty cells to its right. */
@@ -129,8 +145,19 @@ function writeLine(cell: ExcelJS.Cell, text: string, font: Partial<ExcelJS.Font>
   cell.alignment = { vertical: 'middle', wrapText: false };
 }
 
-function writeHeader(row: ExcelJS.Row, tab: SummaryTab): void {
-  tab.columns.forEach((column, c) => {
+/** A note below the tables: merged across the table's width and wrapped, so it prints whole. */
+function writeNote(sheet: ExcelJS.Worksheet, rowNumber: number, text: string, widths: readonly number[], span: number): void {
+  writeLine(sheet.getCell(rowNumber, 1), text, NOTE_FONT);
+  const cell = sheet.getCell(rowNumber, 1);
+  cell.alignment = { vertical: 'top', wrapText: true };
+  if (span > 1) sheet.mergeCells(rowNumber, 1, rowNumber, span);
+  const total = widths.slice(0, span).reduce((sum, w) => sum + w, 0);
+  sheet.getRow(rowNumber).height = rowHeightFor([cleanText(text)], [total]);
+}
+
+function writeHeader(row: ExcelJS.Row, columns: readonly SummaryColumn[], widths: readonly number[]): void {
+  row.height = rowHeightFor(columns.map((c) => cleanText(c.header)), widths);
+  columns.forEach((column, c) => {
     const cell = row.getCell(c + 1);
     cell.value = textContent(column.header).value;
     cell.numFmt = looksLikeFormula(column.header) ? TEXT_NUM_FMT : 'General';
@@ -142,6 +169,9 @@ function writeHeader(row: ExcelJS.Row, tab: SummaryTab): void {
 }
 
 function writeDataRow(row: ExcelJS.Row, cells: readonly XlsxCellContent[], widths: readonly number[]): void {
+  // Excel and LibreOffice do not grow a row for wrapped text written by a program: the height is set here.
+  const height = rowHeightFor(cells.map((c) => c.display), widths);
+  if (height > LINE_HEIGHT_POINTS) row.height = height;
   cells.forEach((content, c) => {
     const cell = row.getCell(c + 1);
     // exceljs stores a plain string as a shared string, never as a formula: '=1+1' stays '=1+1'.
@@ -153,25 +183,51 @@ function writeDataRow(row: ExcelJS.Row, cells: readonly XlsxCellContent[], width
   });
 }
 
-/** The bar chart of a tab, right of its table; none for a tab without rows (nothing to plot). */
-function barChartOf(tab: SummaryTab, chart: SummaryChart): XlsxBarChart | undefined {
-  const columnCount = tab.columns.length;
-  for (const index of [chart.categoryColumn, ...chart.seriesColumns]) {
-    if (!Number.isInteger(index) || index < 0 || index >= columnCount) {
-      throw new RangeError(`Summary tab "${tab.name}": chart "${chart.title}" uses column ${index}, but the tab has columns 0–${columnCount - 1}.`);
+/** The tab's charts below its notes, side by side (chartsPerRow), each over an equal share of the columns' width. */
+function barChartsOf(tab: SummaryTab, widths: readonly number[]): XlsxBarChart[] {
+  const tables = tablesOf(tab);
+  const { chartRow, headerRow, moreTables } = summaryTabLayout(tab);
+  const perRow = chartsPerRow(tab.charts?.length ?? 0);
+  const bands = columnBands(widths, perRow);
+  return (tab.charts ?? []).flatMap((chart, i) => {
+    const table = tables[chart.table];
+    const at = chart.table === 0 ? { headerRow } : moreTables[chart.table - 1];
+    if (!table || !at) throw new RangeError(`Summary tab "${tab.name}": chart "${chart.title}" uses table ${chart.table}, but the tab has tables 0–${tables.length - 1}.`);
+    for (const index of [chart.categoryColumn, ...chart.seriesColumns]) {
+      if (!Number.isInteger(index) || index < 0 || index >= table.columns.length) {
+        throw new RangeError(`Summary tab "${tab.name}": chart "${chart.title}" uses column ${index}, but its table has columns 0–${table.columns.length - 1}.`);
+      }
     }
-  }
-  if (chart.seriesColumns.length === 0 || tab.rows.length === 0) return undefined;
-  const { headerRow, firstDataRow, lastDataRow } = summaryTabLayout(tab);
-  const range = { firstRow: firstDataRow, lastRow: lastDataRow };
-  const fromColumn = columnCount + 1; // 0-based: one empty column between the table and the chart
-  const fromRow = headerRow - 1;
-  return {
-    sheetName: tab.name,
-    title: chart.title,
-    categories: { ...range, column: chart.categoryColumn + 1 },
-    series: chart.seriesColumns.map((c) => ({ name: tab.columns[c]?.header ?? '', ...range, column: c + 1 })),
-    anchor: { fromColumn, fromRow, toColumn: fromColumn + CHART_COLUMNS, toRow: fromRow + CHART_ROWS },
-    percent: chart.seriesColumns.every((c) => tab.columns[c]?.format === 'percent'),
-  };
+    if (chart.seriesColumns.length === 0 || table.rows.length === 0) return [];
+    const range = { firstRow: at.headerRow + 1, lastRow: at.headerRow + table.rows.length };
+    const band = bands[i % perRow] ?? { from: 0, to: 1 };
+    const fromRow = chartRow - 1 + Math.floor(i / perRow) * (CHART_ROWS + 1);
+    return [
+      {
+        sheetName: tab.name,
+        title: chart.title,
+        categories: { ...range, column: chart.categoryColumn + 1 },
+        series: chart.seriesColumns.map((c) => ({ name: table.columns[c]?.header ?? '', ...range, column: c + 1 })),
+        anchor: { fromColumn: band.from, fromRow, toColumn: band.to, toRow: fromRow + CHART_ROWS },
+        percent: chart.seriesColumns.every((c) => table.columns[c]?.format === 'percent'),
+      },
+    ];
+  });
+}
+
+/** Split the columns (0-based, end exclusive) into `count` runs of about equal total width. */
+function columnBands(widths: readonly number[], count: number): { from: number; to: number }[] {
+  const total = widths.reduce((sum, w) => sum + w, 0);
+  const bands: { from: number; to: number }[] = [];
+  let from = 0;
+  let sum = 0;
+  widths.forEach((w, c) => {
+    sum += w;
+    if (bands.length < count - 1 && sum >= (total * (bands.length + 1)) / count - w / 2) {
+      bands.push({ from, to: c + 1 });
+      from = c + 1;
+    }
+  });
+  bands.push({ from: Math.min(from, Math.max(0, widths.length - 1)), to: Math.max(widths.length, from + 1) });
+  return bands;
 }

@@ -1,13 +1,35 @@
+import { formatClockAndDate } from '../time/ict.js';
+import { archiveTab } from './archive-tab.js';
+import { periodsByRecency } from './current-periods.js';
+import { dashboardTab } from './dashboard-tab.js';
 import { errorsTab, formDataTabs, metricsTab } from './data-tabs.js';
 import type { DistrictPicture } from './district-picture.js';
 import { clusterTab, overdueTab, overviewTab, progressTab } from './status-tabs.js';
 import type { SummaryModel } from './summary-model.js';
 
-/** The district summary: Tổng quan, Tiến độ đơn vị, Theo cụm, Quá hạn, Lỗi dữ liệu, one data tab per form, Chỉ số. */
+/**
+ * The district summary, current first: Bảng điều khiển, Tổng quan, Tiến độ đơn vị, Theo cụm, Quá hạn,
+ * Lỗi dữ liệu, the data tabs of plans with a current period, Chỉ số; then Lưu trữ, Lưu trữ chỉ số and the other plans' data tabs.
+ */
 export function buildSummary(picture: DistrictPicture): SummaryModel {
+  const district = picture.settings.districtName || 'toàn quận';
+  const currentForms = new Set(periodsByRecency(picture).current.map((p) => p.spec.id));
   return {
-    title: `Tổng hợp báo cáo — ${picture.settings.districtName || 'toàn quận'}`,
+    title: `Tổng hợp báo cáo — ${district}`,
     generatedAt: picture.now,
-    tabs: [overviewTab(picture), progressTab(picture), clusterTab(picture), overdueTab(picture), errorsTab(picture), ...formDataTabs(picture), metricsTab(picture)],
+    footer: { district, asOf: `tính đến ${formatClockAndDate(picture.now)}` },
+    tabs: [
+      dashboardTab(picture),
+      overviewTab(picture),
+      progressTab(picture),
+      clusterTab(picture),
+      overdueTab(picture),
+      errorsTab(picture),
+      ...formDataTabs(picture, picture.forms.filter((f) => currentForms.has(f.id))),
+      metricsTab(picture, 'current'),
+      archiveTab(picture),
+      metricsTab(picture, 'archived'),
+      ...formDataTabs(picture, picture.forms.filter((f) => !currentForms.has(f.id))),
+    ],
   };
 }

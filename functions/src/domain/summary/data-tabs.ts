@@ -2,18 +2,22 @@ import type { CellValue } from '../forms/cell-parser.js';
 import { columnTypeBehaviour } from '../forms/column-types.js';
 import type { ColumnSpec } from '../forms/form-spec.js';
 import { periodLabel } from '../periods/period-id.js';
+import type { FormSpec } from '../forms/form-spec.js';
+import { periodsByRecency } from './current-periods.js';
 import type { DistrictPicture } from './district-picture.js';
 import { formShortName } from './status-tabs.js';
 import type { SummaryCell, SummaryColumn, SummaryTab } from './summary-model.js';
 
-/** One tab per form: every valid row of every unit, with the unit's id, name and cluster. */
-export function formDataTabs(picture: DistrictPicture): SummaryTab[] {
+/** One tab per form in `forms`: every valid row of every unit, the latest period first, with the unit's id, name and cluster. */
+export function formDataTabs(picture: DistrictPicture, forms: readonly FormSpec[]): SummaryTab[] {
   const unitById = new Map(picture.units.map((u) => [u.id, u]));
-  return picture.forms.map((spec) => {
+  const dueOf = new Map(picture.periods.map(({ spec, period }) => [`${spec.id}~${period.id}`, period.due.getTime()]));
+  const due = (formId: string, periodId: string) => dueOf.get(`${formId}~${periodId}`) ?? 0;
+  return forms.map((spec) => {
     const fee = spec.metrics.find((m) => m.type === 'fee-per-row');
     const rows = picture.submissions
       .filter((s) => s.formId === spec.id)
-      .sort((a, b) => a.unitId.localeCompare(b.unitId) || a.periodId.localeCompare(b.periodId))
+      .sort((a, b) => due(b.formId, b.periodId) - due(a.formId, a.periodId) || b.periodId.localeCompare(a.periodId) || a.unitId.localeCompare(b.unitId))
       .flatMap((s) => {
         const unit = unitById.get(s.unitId);
         return s.rows.map((row) => [
@@ -81,26 +85,34 @@ export function errorsTab(picture: DistrictPicture): SummaryTab {
   };
 }
 
-/** "Chỉ số": each form metric per period, district-wide then per unit. */
-export function metricsTab(picture: DistrictPicture): SummaryTab {
+/** Name of the archive's metrics tab. */
+export const ARCHIVED_METRICS_TAB = 'Lưu trữ chỉ số';
+
+/** "Chỉ số" (current periods) or "Lưu trữ chỉ số" (the others): each form metric per period, district-wide then per unit. */
+export function metricsTab(picture: DistrictPicture, which: 'current' | 'archived'): SummaryTab {
   const unitById = new Map(picture.units.map((u) => [u.id, u]));
   const rows: SummaryCell[][] = [];
-  for (const { spec, period, stats } of picture.periods) {
+  for (const { spec, period, stats } of periodsByRecency(picture)[which]) {
     for (const metric of stats.metrics) {
-      const value = (v: number | null) => [metric.format === 'money' ? null : metric.format === 'percent' ? null : v, metric.format === 'money' ? v : null, metric.format === 'percent' ? v : null];
+      // Counts in an integer column ("4", never "4.0"), measures with decimals in their own.
+      const value = (v: number | null) => [metric.format === 'int' ? v : null, metric.format === 'decimal' ? v : null, metric.format === 'money' ? v : null, metric.format === 'percent' ? v : null];
       const targetText = metric.target ? `${metric.target.description}: ${metric.target.unitsMeeting}/${metric.target.unitsMeasured} đơn vị đạt` : '';
       rows.push([`${formShortName(spec)} · ${period.label}`, metric.label, 'Toàn quận', ...value(metric.total), targetText]);
       for (const [unitId, v] of Object.entries(metric.byUnit)) rows.push([`${formShortName(spec)} · ${period.label}`, metric.label, unitById.get(unitId)?.name ?? unitId, ...value(v), '']);
     }
   }
   return {
-    name: 'Chỉ số',
-    title: ['Chỉ số theo kế hoạch', 'Giá trị toàn quận, rồi từng đơn vị đã gửi số liệu.'],
+    name: which === 'current' ? 'Chỉ số' : ARCHIVED_METRICS_TAB,
+    title: [
+      which === 'current' ? 'Chỉ số theo kế hoạch đang thực hiện' : 'Chỉ số các kỳ đã qua và kế hoạch đã đóng',
+      `Kỳ có hạn nộp gần nhất ở trên; giá trị toàn quận, rồi từng đơn vị đã gửi số liệu.`,
+    ],
     columns: [
       { header: 'Biểu mẫu · Kỳ', format: 'text', width: 40 },
       { header: 'Chỉ số', format: 'text', width: 40 },
       { header: 'Đơn vị', format: 'text', width: 36 },
-      { header: 'Số lượng', format: 'decimal' },
+      { header: 'Số lượng', format: 'int' },
+      { header: 'Số đo', format: 'decimal' },
       { header: 'Số tiền', format: 'money' },
       { header: 'Tỉ lệ', format: 'percent' },
       { header: 'Mục tiêu', format: 'text', width: 40 },

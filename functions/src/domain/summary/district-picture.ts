@@ -45,5 +45,9 @@ export interface DistrictPicture {
   readonly earlierPlans?: ReadonlyMap<string, FormSpec>;
   /** Notices sent so far (the ledger's sent entries), for the "Quá hạn" tab. */
   readonly noticesSent?: readonly LedgerEntry[];
+  /** Plans marked 'Đã đóng': kept in the archive tabs, out of the current views. */
+  readonly closedFormIds?: readonly string[];
+  /** Periods due within this many days before or after `now` are current (TONGHOP_SUMMARY_CURRENT_DAYS; 30 by default). */
+  readonly currentDays?: number;
   readonly now: Date;
 }

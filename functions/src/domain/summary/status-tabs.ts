@@ -2,32 +2,36 @@ import type { FormSpec } from '../forms/form-spec.js';
 import { STAGE_LABELS, type LedgerEntry } from '../notices/notice-kinds.js';
 import { STATUS_DISPLAY, SUBMISSION_STATUSES } from '../status/status-kinds.js';
 import type { GroupStats } from '../stats/form-period-stats.js';
-import { deadlineMinute, formatIctDate } from '../time/ict.js';
+import { formatDueInstant, formatIctDate, formatIctDateTime } from '../time/ict.js';
+import { ARCHIVE_TAB, periodsByRecency, type PicturePeriod } from './current-periods.js';
 import type { DistrictPicture } from './district-picture.js';
 import type { SummaryCell, SummaryColumn, SummaryTab } from './summary-model.js';
 
-const RATE_NOTES = [
+/** How the rates are computed, under every table of them. */
+export const RATE_NOTES = [
   'Tỉ lệ nộp đủ = số đơn vị đã nộp đủ (kể cả báo "không phát sinh") ÷ số đơn vị phải nộp.',
-  'Tỉ lệ đúng hạn (÷ phải nộp) = số đơn vị nộp đủ lần đầu trước hạn ÷ số đơn vị phải nộp — cách tính "reporting rate on time" của DHIS2.',
+  'Tỉ lệ đúng hạn (÷ phải nộp) = số đơn vị nộp đủ lần đầu trước hạn ÷ số đơn vị phải nộp.',
   'Tỉ lệ đúng hạn (÷ đã nộp) = số đơn vị nộp đủ trước hạn ÷ số đơn vị đã nộp đủ.',
   'Đúng hạn được tính theo lần đầu nộp đủ; sửa sau hạn không làm mất "đúng hạn".',
 ];
 
-const COUNT_COLUMNS: readonly SummaryColumn[] = [
-  { header: 'Phải nộp', format: 'int' },
-  { header: 'Đã nộp đủ', format: 'int' },
-  { header: 'Đúng hạn', format: 'int' },
-  { header: 'Trễ hạn', format: 'int' },
-  { header: 'Sửa sau hạn', format: 'int' },
-  { header: 'Chưa đạt', format: 'int' },
-  { header: 'Không phát sinh', format: 'int' },
-  { header: 'Chưa nộp', format: 'int' },
-  { header: 'Tỉ lệ nộp đủ', format: 'percent' },
-  { header: 'Tỉ lệ đúng hạn (÷ phải nộp)', format: 'percent' },
-  { header: 'Tỉ lệ đúng hạn (÷ đã nộp)', format: 'percent' },
+/** The status counts and the three rates, as columns. */
+export const COUNT_COLUMNS: readonly SummaryColumn[] = [
+  { header: 'Phải nộp', format: 'int', width: 9 },
+  { header: 'Đã nộp đủ', format: 'int', width: 9 },
+  { header: 'Đúng hạn', format: 'int', width: 9 },
+  { header: 'Trễ hạn', format: 'int', width: 9 },
+  { header: 'Sửa sau hạn', format: 'int', width: 9 },
+  { header: 'Chưa đạt', format: 'int', width: 9 },
+  { header: 'Không phát sinh', format: 'int', width: 9 },
+  { header: 'Chưa nộp', format: 'int', width: 9 },
+  { header: 'Tỉ lệ nộp đủ', format: 'percent', width: 9 },
+  { header: 'Tỉ lệ đúng hạn (÷ phải nộp)', format: 'percent', width: 11 },
+  { header: 'Tỉ lệ đúng hạn (÷ đã nộp)', format: 'percent', width: 11 },
 ];
 
-function countCells(g: GroupStats): SummaryCell[] {
+/** A group's counts and rates, in COUNT_COLUMNS order. */
+export function countCells(g: GroupStats): SummaryCell[] {
   return [g.expected, g.complete, g.onTime, g.late, g.revisedAfterDeadline, g.partial, g.nil, g.missing, g.rates.completeness, g.rates.timelinessOfExpected, g.rates.timelinessOfSubmitted];
 }
 
@@ -39,44 +43,51 @@ export function formShortName(spec: FormSpec): string {
 /** Name of the summary's first tab. */
 export const OVERVIEW_TAB = 'Tổng quan';
 
-/** "Tổng quan": one row per form and period, with the rates and a chart of them. */
+/** "Tổng quan": one row per current form and period (plans with the latest deadline first), with the rates. */
 export function overviewTab(picture: DistrictPicture): SummaryTab {
-  const rows = picture.periods.map(({ spec, period, stats }) => [`${formShortName(spec)} · ${period.label}`, spec.planNumber ?? '', deadlineMinute(period.due), ...countCells(stats.overall)]);
+  const { current } = periodsByRecency(picture);
   return {
     name: OVERVIEW_TAB,
-    title: [`Tình hình nộp báo cáo — ${picture.settings.districtName || 'toàn quận'}`, `Số liệu đến ${formatIctDate(picture.now)}`],
-    columns: [{ header: 'Biểu mẫu · Kỳ', format: 'text', width: 48 }, { header: 'Kế hoạch số', format: 'text' }, { header: 'Hạn nộp', format: 'datetime' }, ...COUNT_COLUMNS],
-    rows,
+    title: [`Tình hình nộp báo cáo — ${picture.settings.districtName || 'toàn quận'}`, `Kế hoạch đang thực hiện, tính đến ${formatIctDateTime(picture.now)}; các kỳ cũ ở trang "${ARCHIVE_TAB}".`],
+    ...periodCountsTable(current),
     notes: RATE_NOTES,
-    chart: { title: 'Tỉ lệ nộp đủ và đúng hạn', categoryColumn: 0, seriesColumns: [11, 12] },
   };
 }
 
-/** "Theo cụm": the same counts by cụm thi đua and by unit type. */
+/** One row per period with its plan number, deadline as plans write it, counts and rates. */
+export function periodCountsTable(periods: readonly PicturePeriod[]): Pick<SummaryTab, 'columns' | 'rows'> {
+  return {
+    columns: [{ header: 'Biểu mẫu · Kỳ', format: 'text', width: 40 }, { header: 'Kế hoạch số', format: 'text' }, { header: 'Hạn nộp', format: 'text', width: 20 }, ...COUNT_COLUMNS],
+    rows: periods.map(({ spec, period, stats }) => [`${formShortName(spec)} · ${period.label}`, spec.planNumber ?? '', formatDueInstant(period.due), ...countCells(stats.overall)]),
+  };
+}
+
+/** "Theo cụm": the same counts by cụm thi đua and by unit type, for the current periods. */
 export function clusterTab(picture: DistrictPicture): SummaryTab {
   const rows: SummaryCell[][] = [];
-  for (const { spec, period, stats } of picture.periods) {
+  for (const { spec, period, stats } of periodsByRecency(picture).current) {
     for (const [cluster, g] of Object.entries(stats.byCluster)) rows.push([`${formShortName(spec)} · ${period.label}`, 'Cụm thi đua', cluster, ...countCells(g)]);
     for (const [type, g] of Object.entries(stats.byUnitType)) rows.push([`${formShortName(spec)} · ${period.label}`, 'Loại đơn vị', type, ...countCells(g)]);
   }
   return {
     name: 'Theo cụm',
-    title: ['Tình hình nộp theo cụm thi đua và loại đơn vị', `Số liệu đến ${formatIctDate(picture.now)}`],
+    title: ['Tình hình nộp theo cụm thi đua và loại đơn vị', `Kế hoạch đang thực hiện, tính đến ${formatIctDateTime(picture.now)}`],
     columns: [{ header: 'Biểu mẫu · Kỳ', format: 'text', width: 48 }, { header: 'Phân nhóm', format: 'text' }, { header: 'Nhóm', format: 'text' }, ...COUNT_COLUMNS],
     rows,
     notes: RATE_NOTES,
   };
 }
 
-/** "Tiến độ đơn vị": units × (form, period), one status symbol per cell, with a legend. */
+/** "Tiến độ đơn vị": units × current (form, period), one status symbol per cell, with a legend. */
 export function progressTab(picture: DistrictPicture): SummaryTab {
+  const { current } = periodsByRecency(picture);
   const statusOf = new Map<string, string>();
-  for (const { spec, period, stats } of picture.periods) for (const u of stats.units) statusOf.set(`${spec.id}~${period.id}~${u.unitId}`, u.status);
+  for (const { spec, period, stats } of current) for (const u of stats.units) statusOf.set(`${spec.id}~${period.id}~${u.unitId}`, u.status);
   const rows = picture.units.map((unit) => [
     unit.id,
     unit.name,
     unit.cluster,
-    ...picture.periods.map(({ spec, period }) => statusOf.get(`${spec.id}~${period.id}~${unit.id}`) ?? null),
+    ...current.map(({ spec, period }) => statusOf.get(`${spec.id}~${period.id}~${unit.id}`) ?? null),
   ]);
   return {
     name: 'Tiến độ đơn vị',
@@ -85,39 +96,39 @@ export function progressTab(picture: DistrictPicture): SummaryTab {
       { header: 'Mã đơn vị', format: 'text' },
       { header: 'Tên đơn vị', format: 'text', width: 40 },
       { header: 'Cụm', format: 'text' },
-      ...picture.periods.map(({ spec, period }): SummaryColumn => ({ header: `${formShortName(spec)} · ${period.label}`, format: 'status', width: 18 })),
+      ...current.map(({ spec, period }): SummaryColumn => ({ header: `${formShortName(spec)} · ${period.label}`, format: 'status', width: 20 })),
     ],
     rows,
     notes: ['Chú giải:', ...SUBMISSION_STATUSES.map((s) => `${STATUS_DISPLAY[s].symbol} ${STATUS_DISPLAY[s].label}`)],
   };
 }
 
-/** "Quá hạn": every unit still missing or incomplete after a deadline, latest deadline first, with what it was sent and its contacts. */
+/** "Quá hạn": every unit still missing or incomplete after a current deadline, most overdue first, with what it was sent and its contacts. */
 export function overdueTab(picture: DistrictPicture): SummaryTab {
   const unitById = new Map(picture.units.map((u) => [u.id, u]));
   const sent = noticesByItem(picture.noticesSent ?? []);
-  const rows = picture.periods
-    .flatMap(({ spec, period, stats }) =>
+  const rows = periodsByRecency(picture)
+    .current.flatMap(({ spec, period, stats }) =>
       stats.units.flatMap((standing) => {
         if (standing.daysOverdue === undefined) return [];
         const unit = unitById.get(standing.unitId);
         const contact = unit?.contacts[0];
         const reminded = sent.get(`${spec.id}~${period.id}~${standing.unitId}`) ?? '';
-        return [[unit?.name ?? standing.unitId, unit?.cluster ?? '', `${formShortName(spec)} · ${period.label}`, deadlineMinute(period.due), standing.status, standing.daysOverdue, reminded, contact?.name ?? '', contact?.email ?? '', contact?.phone ?? ''] as SummaryCell[]];
+        return [[unit?.name ?? standing.unitId, unit?.cluster ?? '', `${formShortName(spec)} · ${period.label}`, formatDueInstant(period.due), standing.status, standing.daysOverdue, reminded, contact?.name ?? '', contact?.email ?? '', contact?.phone ?? ''] as SummaryCell[]];
       }),
     )
-    // The latest deadlines first: what the district can still chase, not reports years old.
-    .sort((a, b) => Number(a[5]) - Number(b[5]) || String(a[0]).localeCompare(String(b[0]), 'vi'));
+    // Most overdue first: the units the district has waited for longest (older periods are in the archive).
+    .sort((a, b) => Number(b[5]) - Number(a[5]) || String(a[0]).localeCompare(String(b[0]), 'vi'));
   return {
     name: 'Quá hạn',
-    title: ['Đơn vị quá hạn (chưa nộp hoặc nộp chưa đạt)', `Tính đến ${formatIctDate(picture.now)}`],
+    title: ['Đơn vị quá hạn (chưa nộp hoặc nộp chưa đạt)', `Kế hoạch đang thực hiện, tính đến ${formatIctDateTime(picture.now)}`],
     columns: [
       { header: 'Đơn vị', format: 'text', width: 40 },
       { header: 'Cụm', format: 'text' },
       { header: 'Biểu mẫu · Kỳ', format: 'text', width: 40 },
-      { header: 'Hạn nộp', format: 'datetime' },
-      { header: 'Tình trạng', format: 'status' },
-      { header: 'Số ngày quá hạn', format: 'int' },
+      { header: 'Hạn nộp', format: 'text', width: 20 },
+      { header: 'Tình trạng', format: 'status', width: 22 },
+      { header: 'Số ngày quá hạn', format: 'int', width: 9 },
       { header: 'Đã nhắc', format: 'text', width: 36 },
       { header: 'Người liên hệ', format: 'text' },
       { header: 'Email', format: 'text' },

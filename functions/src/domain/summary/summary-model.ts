@@ -21,13 +21,22 @@ export interface SummaryColumn {
   readonly width?: number;
 }
 
-/** A bar chart of some numeric columns against a category column, over all rows of the tab. */
+/** A bar chart of one thing: some numeric columns of one table of the tab against its category column. */
 export interface SummaryChart {
   readonly title: string;
+  /** Which table the chart plots: 0 is the tab's own table, 1 the first of `moreTables`, … */
+  readonly table: number;
   /** Column index of the category labels. */
   readonly categoryColumn: number;
   /** Column indexes of the plotted series (percent or int columns). */
   readonly seriesColumns: readonly number[];
+}
+
+/** A further table below a tab's own one, under its own title line and header. */
+export interface SummaryTable {
+  readonly title: string;
+  readonly columns: readonly SummaryColumn[];
+  readonly rows: readonly (readonly SummaryCell[])[];
 }
 
 /** One tab: title lines above a header row, then rows; frozen header and a filter on it. */
@@ -37,30 +46,67 @@ export interface SummaryTab {
   readonly title: readonly string[];
   readonly columns: readonly SummaryColumn[];
   readonly rows: readonly (readonly SummaryCell[])[];
-  /** Lines below the table (legend, notes). */
+  /** Tables below the first one (the dashboard's rates by cụm). */
+  readonly moreTables?: readonly SummaryTable[];
+  /** Lines below the tables (legend, notes). */
   readonly notes?: readonly string[];
-  readonly chart?: SummaryChart;
+  /** Charts below the notes, two side by side. */
+  readonly charts?: readonly SummaryChart[];
+  /** Printed on a single page (the dashboard); other tabs fit the page width only. */
+  readonly onePage?: boolean;
 }
 
 export interface SummaryModel {
   /** Title of the whole summary, e.g. "Tổng hợp báo cáo — Quận Đoàn 1". */
   readonly title: string;
   readonly generatedAt: Date;
+  /** Footer of every printed page: the district's name and "tính đến hh:mm dd/mm/yyyy". */
+  readonly footer?: { readonly district: string; readonly asOf: string };
   readonly tabs: readonly SummaryTab[];
 }
 
-/** Where a tab's parts are (1-based rows): titles from row 1, an empty row, the header, the data, an empty row, the notes. */
+/** Rows (1-based) of one further table: its title line, header and data. */
+export interface SummaryTableLayout {
+  readonly titleRow: number;
+  readonly headerRow: number;
+  readonly firstDataRow: number;
+  /** Equal to headerRow when the table has no rows. */
+  readonly lastDataRow: number;
+}
+
+/**
+ * Where a tab's parts are (1-based rows): titles from row 1, an empty row, the header, the data,
+ * then for each further table an empty row, its title, header and data; an empty row, the notes;
+ * an empty row, the charts.
+ */
 export interface SummaryTabLayout {
   readonly headerRow: number;
   readonly firstDataRow: number;
   /** Equal to headerRow when the tab has no rows. */
   readonly lastDataRow: number;
+  readonly moreTables: readonly SummaryTableLayout[];
   readonly firstNoteRow: number;
+  /** First row of the charts (0 notes → right after the tables' empty row). */
+  readonly chartRow: number;
 }
 
-/** Rows of a tab's title, header, data and notes, as every summary writer lays them out. */
+/** Rows of a tab's title, header, data, further tables, notes and charts, as every summary writer lays them out. */
 export function summaryTabLayout(tab: SummaryTab): SummaryTabLayout {
   const headerRow = tab.title.length === 0 ? 1 : tab.title.length + 2;
   const lastDataRow = headerRow + tab.rows.length;
-  return { headerRow, firstDataRow: headerRow + 1, lastDataRow, firstNoteRow: lastDataRow + 2 };
+  let end = lastDataRow;
+  const moreTables = (tab.moreTables ?? []).map((table) => {
+    const titleRow = end + 2;
+    const layout = { titleRow, headerRow: titleRow + 1, firstDataRow: titleRow + 2, lastDataRow: titleRow + 1 + table.rows.length };
+    end = layout.lastDataRow;
+    return layout;
+  });
+  const firstNoteRow = end + 2;
+  const notes = tab.notes?.length ?? 0;
+  return { headerRow, firstDataRow: headerRow + 1, lastDataRow, moreTables, firstNoteRow, chartRow: notes === 0 ? firstNoteRow : firstNoteRow + notes + 1 };
+}
+
+/** The tab's tables in order: its own (index 0), then `moreTables`. */
+export function tablesOf(tab: SummaryTab): readonly SummaryTable[] {
+  return [{ title: '', columns: tab.columns, rows: tab.rows }, ...(tab.moreTables ?? [])];
 }

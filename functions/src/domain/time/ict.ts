@@ -59,6 +59,24 @@ export function formatDeadline(deadline: Deadline): string {
   return `${planTime(hour, minute)} ${day}`;
 }
 
+/**
+ * A period's due instant as people read it: 'trước ngày 14/12/2023' (due at 00:00), 'hết ngày 31/05/2023'
+ * (end of the day, no time in the plan), '10g00 15/09/2024' (the plan's time); never '00:00'.
+ */
+export function formatDueInstant(due: Date): string {
+  const wall = new Date(due.getTime() + ICT_OFFSET_MS);
+  const [hour, minute] = [wall.getUTCHours(), wall.getUTCMinutes()];
+  if (hour === 0 && minute === 0) return `trước ngày ${formatIctDate(due)}`;
+  if (hour === 23 && minute === 59) return `hết ngày ${formatIctDate(due)}`;
+  return formatIctDateTime(due);
+}
+
+/** An instant as a printed footer says it: '08:00 23/09/2024' (hh:mm dd/mm/yyyy, ICT). */
+export function formatClockAndDate(instant: Date): string {
+  const wall = new Date(instant.getTime() + ICT_OFFSET_MS);
+  return `${String(wall.getUTCHours()).padStart(2, '0')}:${String(wall.getUTCMinutes()).padStart(2, '0')} ${formatIctDate(instant)}`;
+}
+
 /** Whole ICT calendar days from the day of `from` to the day of `to`, negative when `to` is earlier ("quá hạn N ngày"). */
 export function calendarDaysBetween(from: Date, to: Date): number {
   return ictDayNumber(to) - ictDayNumber(from);

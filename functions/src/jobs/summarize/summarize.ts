@@ -26,6 +26,10 @@ export interface SummarizeInput {
   readonly feedbackFor?: ReadonlySet<string>;
   /** The notices ledger, so the summary says what was sent to each overdue unit. */
   readonly notices?: Pick<NoticeLedger, 'load'>;
+  /** Plans marked 'Đã đóng' (PlanReading.closed): kept in the summary's archive, out of its current views. */
+  readonly closedForms?: ReadonlySet<string>;
+  /** The summary's current window in days around now (config summaryCurrentDays); 30 by default. */
+  readonly currentDays?: number;
   readonly now: Date;
   readonly onUnitFeedback?: (done: number, total: number) => void;
   /**
@@ -63,7 +67,12 @@ export async function summarize(input: SummarizeInput): Promise<SummarizeResult>
   const [loaded, statsHashes, ledger] = await Promise.all([loadDistrictPicture(input), store.loadStatsHashes(), input.notices?.load()]);
   const { sources, byFormPeriod } = loaded;
   const noticesSent = [...(ledger?.values() ?? [])].filter((e) => e.state === 'sent');
-  const picture = { ...loaded.picture, noticesSent };
+  const picture = {
+    ...loaded.picture,
+    noticesSent,
+    ...(input.closedForms ? { closedFormIds: [...input.closedForms] } : {}),
+    ...(input.currentDays !== undefined ? { currentDays: input.currentDays } : {}),
+  };
   let statsWritten = 0;
   for (const { spec, period, stats } of picture.periods) {
     const inputsHash = statsInputsHash(spec, period.id, input.units, byFormPeriod.get(`${spec.id}~${period.id}`) ?? new Map(), stats);

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { LINE_HEIGHT_POINTS, MAX_COLUMN_WIDTH, printsInLandscape, rowHeightFor, summaryColumnWidths, wrappedLineCount } from '../../../functions/src/adapters/workbook/summary-print-layout.js';
+import { xlsxCellContent } from '../../../functions/src/adapters/workbook/summary-cells.js';
+import type { SummaryTab } from '../../../functions/src/domain/summary/summary-model.js';
+
+describe('summary print layout', () => {
+  it.each([
+    ['short text', 'Cụm 1', 10, 1],
+    ['two words that do not fit together', 'Nghiêng Nghiêng', 10, 2],
+    ['a word longer than the column breaks', 'x'.repeat(25), 10, 3],
+    ['each paragraph starts a line', 'Một\nHai', 30, 2],
+  ])('wrappedLineCount: %s', (_case, text, width, lines) => {
+    expect(wrappedLineCount(text, width)).toBe(lines);
+  });
+
+  it('a row is as tall as its most wrapped cell', () => {
+    expect(rowHeightFor(['Cụm 1', 'Dòng 6, cột "Ngày tổ chức": "29/02/2023" không phải ngày có thật; năm 2023 không nhuận'], [10, 30])).toBe(3 * LINE_HEIGHT_POINTS);
+    expect(rowHeightFor(['', ''], [10, 10])).toBe(LINE_HEIGHT_POINTS);
+  });
+
+  it('a column is never narrower than its longest Vietnamese word, even with a smaller width in the model', () => {
+    const tab: SummaryTab = { name: 't', title: [], columns: [{ header: 'Khôngphátsinhđâu', format: 'int', width: 6 }, { header: 'Ghi chú', format: 'text' }], rows: [[1, 'ngắn']] };
+    expect(summaryColumnWidths(tab)).toEqual([18, 9]);
+  });
+
+  it('counts the further tables’ columns too', () => {
+    const tab: SummaryTab = { name: 't', title: [], columns: [{ header: 'A', format: 'text' }], rows: [], moreTables: [{ title: 'x', columns: [{ header: 'A', format: 'text' }, { header: 'Tỉ lệ', format: 'percent' }], rows: [['Cụm thi đua số 12', 0.5]] }] };
+    expect(summaryColumnWidths(tab)).toEqual([19, 8]);
+  });
+
+  it('prints wide tabs in landscape', () => {
+    expect(printsInLandscape([40, 40, 30])).toBe(true);
+    expect(printsInLandscape([40, 20, 20])).toBe(false);
+  });
+
+  it('shows a whole number in a decimal column as an integer ("4", not "4.0")', () => {
+    expect(xlsxCellContent(4, 'decimal')).toMatchObject({ display: '4', numFmt: '#,##0' });
+    expect(xlsxCellContent(1250.5, 'decimal')).toMatchObject({ display: '1,250.5', numFmt: '#,##0.0' });
+  });
+});
+
+describe('summary column widths: bounds', () => {
+  it('keeps a width the model gives above the bound for picked widths, and bounds picked ones', () => {
+    const long = 'Dòng 6, cột "Ngày tổ chức": "29/02/2023" không phải ngày có thật '.repeat(2);
+    const tab: SummaryTab = { name: 't', title: [], columns: [{ header: 'Lỗi', format: 'text', width: 60 }, { header: 'Ghi chú', format: 'text' }], rows: [[long, long]] };
+    expect(summaryColumnWidths(tab)).toEqual([60, MAX_COLUMN_WIDTH]);
+  });
+});
