@@ -23,6 +23,8 @@ export interface SweepDistrictInput {
   /** Fan out only above this many units. */
   readonly shardAbove?: number;
   readonly hooks?: RunDistrictHooks;
+  /** The summary's current window in days (TONGHOP_SUMMARY_CURRENT_DAYS). */
+  readonly summaryCurrentDays?: number;
 }
 
 /**
@@ -49,6 +51,8 @@ export async function sweepDistrict(input: SweepDistrictInput): Promise<{ readon
     settings: control.settings,
     forms: district.forms,
     controlProblems: district.problems,
+    closedForms: control.plans.closed,
+    ...(input.summaryCurrentDays !== undefined ? { currentDays: input.summaryCurrentDays } : {}),
     sheets: sheets.units,
     output: sheets.output,
     sweepStore: stores.sweep,

@@ -42,6 +42,8 @@ export interface SweepRunOptions {
   readonly confirmed?: boolean;
   /** Skip the sweep: statistics, summary and feedback from what is stored. */
   readonly summaryOnly?: boolean;
+  /** The summary's current window in days (TONGHOP_SUMMARY_CURRENT_DAYS). */
+  readonly summaryCurrentDays?: number;
   /** Runs first, with the same Firestore (the demo replays its history through it). */
   readonly prepare?: (sweepUnitsAt: SweepUnitsAt) => Promise<void>;
   /** Runs after the sweep and before the summary (the demo sends its notices there, so the summary lists them). */
@@ -72,6 +74,7 @@ export async function runSweep(options: SweepRunOptions): Promise<{ readonly val
     request: { step: options.summaryOnly ? 'summary' : 'sweep' },
     now,
     log: lineOperatorLog((line) => out.log(line)),
+    ...(options.summaryCurrentDays !== undefined ? { summaryCurrentDays: options.summaryCurrentDays } : {}),
     registryGuard: { confirmed: Boolean(options.confirmed) },
     hooks: {
       beforeSweep: (units) => (progress = out.progress(PROGRESS.sweep, units)),

@@ -68,7 +68,7 @@ async function sweepStep(runId: string, request: RunRequest, publisher: ShardPub
   const { shardTopic, shardAbove } = rt.config.functions;
   const fanOut = publisher ?? (shardTopic ? new PubSubShardPublisher(rt.config.projectId, shardTopic) : undefined);
   // The control sheet's problems: counted in the log (tab and row only), listed in the summary's "Lỗi dữ liệu" tab.
-  const { result } = await sweepDistrict({ district, request, now: new Date(), log, logFields: { runId }, ...(fanOut ? { publisher: fanOut } : {}), shardAbove });
+  const { result } = await sweepDistrict({ district, request, now: new Date(), log, logFields: { runId }, summaryCurrentDays: rt.config.summaryCurrentDays, ...(fanOut ? { publisher: fanOut } : {}), shardAbove });
   const fields = { runId, step: request.step, shard: request.shard, kind: result.kind };
   if (result.kind === 'swept') logUnitFailures(runId, result.sweep.units);
   if (result.kind !== 'fanned-out') for (const { unitId } of result.summary?.feedback.refused ?? []) log('WARNING', 'scheduledSweep: unit sheet not given its feedback', { runId, unitId });

@@ -56,6 +56,7 @@ export async function demoCommand(context: CommandContext, opts: { reset: boolea
       out,
       district: workbookDistrict(controlPath),
       now: DEMO_NOW,
+      summaryCurrentDays: config.summaryCurrentDays,
       afterSweep: async (control, specs) => {
         notified = await runNotify({ config, db: session.db, control, forms: specs, outboxDir, now: DEMO_NOW, dryRun: false, ...journal(session) });
       },

@@ -32,6 +32,7 @@ async function runAndReport({ config, out }: CommandContext, opts: SweepCommandO
       now: opts.now ?? new Date(),
       summaryOnly,
       confirmed: Boolean(opts.yes),
+      summaryCurrentDays: config.summaryCurrentDays,
     }),
   );
   if (out.json) out.printJson(sweepRunJson(run));

@@ -43,6 +43,10 @@ export interface RunDistrictInput {
   readonly forms: readonly FormSpec[];
   /** Problems of the control sheet: shown in the summary's "Lỗi dữ liệu" tab. */
   readonly controlProblems?: readonly string[];
+  /** Plans marked "Đã đóng": counted, but moved out of the summary's current views into Lưu trữ. */
+  readonly closedForms?: ReadonlySet<string>;
+  /** The summary's current views: periods due within this many days either side of now (default 30). */
+  readonly currentDays?: number;
   readonly sheets: UnitSheetSource & FeedbackTarget;
   readonly output: SummaryOutput;
   readonly sweepStore: SweepStore;
@@ -75,6 +79,8 @@ export async function runDistrict(input: RunDistrictInput): Promise<RunDistrictR
       units: input.units,
       forms: input.forms,
       controlProblems: input.controlProblems ?? [],
+      ...(input.closedForms ? { closedForms: input.closedForms } : {}),
+      ...(input.currentDays !== undefined ? { currentDays: input.currentDays } : {}),
       store: input.summaryStore,
       output: input.output,
       feedback: input.sheets,
