@@ -43,7 +43,7 @@ export async function reportCommand({ config, out }: CommandContext, opts: Repor
   });
   if (!made.ok) {
     if (out.json) out.printJson({ ok: false, reason: made.reason });
-    else out.print(made.reason);
+    else out.log(`tonghop: ${made.reason}`);
     return 1;
   }
   const { figures, files } = made;
