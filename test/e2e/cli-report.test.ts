@@ -46,7 +46,7 @@ describe('tonghop report (CLI)', () => {
     const out = path.join(dir, 'gui-thanh-doan');
     const run = await runCli(['report', '--form', 'tap-huan-2024', '--control', control, '--out', out], env);
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toContain('Phải nộp 2, đã nộp đủ 1 (50 %)');
+    expect(run.stdout).toContain('Phải nộp 2, đã nộp đủ 1 (50\u00a0%)');
     expect(run.stdout).toContain(`Văn bản báo cáo (mở bằng Word hoặc LibreOffice, điền số và ký): ${path.join(out, 'Bao-cao-tap-huan-2024-2024-09-15.docx')}`);
   });
 

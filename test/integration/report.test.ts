@@ -95,7 +95,7 @@ describe('tonghop report: the .docx and the .xlsx export of one plan and period,
     const expectedRows = [...Object.entries(stats.byCluster), ['Tổng cộng', stats.overall] as const].map(([name, g]) => [name, ...[g.expected, g.complete, g.onTime, g.late, g.partial, g.missing].map(String)]);
     expect(results.slice(1).map((r) => r.slice(0, 7))).toEqual(expectedRows);
     // The figures themselves, so a wrong statistic cannot hide behind a matching one.
-    expect(results.at(-1)).toEqual(['Tổng cộng', '5', '3', '2', '1', '1', '1', '60 %']);
+    expect(results.at(-1)).toEqual(['Tổng cộng', '5', '3', '2', '1', '1', '1', '60\u00a0%']);
   });
 
   it('the body: metrics, the units still owing, the placeholders, "Nơi nhận" and the signature, in NFC Vietnamese', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtinForm, storedSubmission } from '../../support/forms.js';
 import { periodById } from '../../../functions/src/domain/periods/schedule.js';
-import { reportDocument, reportFileName, reportSubject, RESULT_COLUMNS, type ReportBlock } from '../../../functions/src/domain/report/report-document.js';
+import { dueText, reportDocument, reportFileName, reportSubject, RESULT_COLUMNS, type ReportBlock } from '../../../functions/src/domain/report/report-document.js';
 import { reportFigures } from '../../../functions/src/domain/report/report-figures.js';
 import { reportHeading } from '../../../functions/src/domain/report/report-heading.js';
 import { reportPeriod } from '../../../functions/src/domain/report/report-period.js';
@@ -76,20 +76,20 @@ describe('reportDocument: the body of the report', () => {
 
   it('states the figures in words and in the results table, by cụm and in total', () => {
     const all = texts(doc.body);
-    expect(all).toContain('Hạn nộp: 10g00 15/09/2024. Số đơn vị phải nộp: 5; đã nộp đủ: 3 (60 %), trong đó đúng hạn 2, trễ hạn 1; nộp chưa đạt yêu cầu: 1; chưa nộp: 1.');
+    expect(all).toContain('Hạn nộp: 10g00 ngày 15/09/2024. Số đơn vị phải nộp: 5; đã nộp đủ: 3 (60\u00a0%), trong đó đúng hạn 2, trễ hạn 1; nộp chưa đạt yêu cầu: 1; chưa nộp: 1.');
     const table = doc.body.find((b) => b.kind === 'table');
     expect(table?.kind === 'table' && table.columns).toEqual(RESULT_COLUMNS);
     expect(table?.kind === 'table' && table.rows).toEqual([
-      { cells: ['(chưa xếp cụm)', '1', '1', '1', '0', '0', '0', '100 %'] },
-      { cells: ['Cụm 1', '2', '2', '1', '1', '0', '0', '100 %'] },
-      { cells: ['Cụm 2', '2', '0', '0', '0', '1', '1', '0 %'] },
-      { cells: ['Tổng cộng', '5', '3', '2', '1', '1', '1', '60 %'], bold: true },
+      { cells: ['(chưa xếp cụm)', '1', '1', '1', '0', '0', '0', '100\u00a0%'] },
+      { cells: ['Cụm 1', '2', '2', '1', '1', '0', '0', '100\u00a0%'] },
+      { cells: ['Cụm 2', '2', '0', '0', '0', '1', '1', '0\u00a0%'] },
+      { cells: ['Tổng cộng', '5', '3', '2', '1', '1', '1', '60\u00a0%'], bold: true },
     ]);
     expect(all).toContain('- Kinh phí tập huấn: 9.500.000 đ.');
     expect(all).toContain('1. Liên đội TH B2 (Cụm 2): chưa nộp, quá hạn 8 ngày.');
     expect(all).toContain('2. Liên đội TH B1 (Cụm 2): chưa đạt (có lỗi hoặc thiếu dòng), quá hạn 8 ngày.');
     expect(all[0]).toBe(
-      'Thực hiện Kế hoạch số 42-KHLT/GDĐT-HĐĐ-NTN về đăng ký tham gia tập huấn nghiệp vụ công tác Đoàn – Đội khu vực trường học năm học 2024 – 2025, Quận Đoàn 1 báo cáo tình hình nộp báo cáo của các đơn vị và kết quả thực hiện (hạn 15/09/2024), số liệu tính đến 8g00 23/09/2024, như sau:',
+      'Thực hiện Kế hoạch số 42-KHLT/GDĐT-HĐĐ-NTN, Quận Đoàn 1 báo cáo kết quả đăng ký tham gia tập huấn nghiệp vụ công tác Đoàn – Đội khu vực trường học năm học 2024 – 2025 (hạn 15/09/2024), số liệu tính đến 8g00 ngày 23/09/2024, như sau:',
     );
     for (const line of all) expect(line).toBe(line.normalize('NFC'));
   });
@@ -105,6 +105,18 @@ describe('reportSubject', () => {
     ['Đăng ký thực hiện mô hình', 'Kết quả đăng ký thực hiện mô hình (kỳ)'],
   ])('%s → %s', (formTitle, subject) => {
     expect(reportSubject({ ...figures().figures, formTitle, periodLabel: 'kỳ' })).toBe(subject);
+  });
+});
+
+describe('dueText: a deadline as the plans write it', () => {
+  it.each<[string, string]>([
+    ['2024-09-15T03:00:00Z', '10g00 ngày 15/09/2024'],
+    // No time of day: the last instant of the day.
+    ['2020-04-15T16:59:59.999Z', 'ngày 15/04/2020'],
+    // "trước ngày 14/12/2023": 00:00 of that day.
+    ['2023-12-13T17:00:00Z', 'trước ngày 14/12/2023'],
+  ])('%s → %s', (due, text) => {
+    expect(dueText(new Date(due))).toBe(text);
   });
 });
 

@@ -68,7 +68,7 @@ export async function docxReport(report: ReportDocument): Promise<Buffer> {
           default: new Header({ children: [centered([{ children: [PageNumber.CURRENT], size: pt(13) }])] }),
           first: new Header({ children: [new Paragraph({})] }),
         },
-        children: [headingTable(report), ...titleBlock(report), ...report.body.flatMap(block), signatureTable(report)],
+        children: [headingTable(report), ...titleBlock(report), ...report.body.flatMap((b, i) => block(b, i === report.body.length - 1)), signatureTable(report)],
       },
     ],
   });
@@ -76,19 +76,32 @@ export async function docxReport(report: ReportDocument): Promise<Buffer> {
 }
 
 function headingTable({ heading }: ReportDocument): Table {
+  const state = heading.rightLines.length > 1;
+  // 12 pt in a state heading's narrower left column, so "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO" stays on one line.
+  const size = pt(state ? 12 : 13);
   const left = [
-    ...(heading.parentBody ? [centered([{ text: heading.parentBody, size: pt(13) }])] : []),
-    centered([{ text: heading.issuerName, bold: true, size: pt(13) }]),
-    centered([{ text: '***', size: pt(13) }]),
+    ...(heading.parentBody ? [centered([{ text: heading.parentBody, size }])] : []),
+    centered([{ text: heading.issuerName, bold: true, size }]),
+    // Đoàn documents put "***" under the issuer; the decree a short solid line.
+    state ? shortLine(mm(20)) : centered([{ text: '***', size: pt(13) }]),
   ];
+  // The quốc hiệu at 12 pt fits one line in the wider right column; the last line (Đoàn header or tiêu ngữ) is underlined.
   const right = heading.rightLines.map((line, i) =>
-    // Đoàn header and tiêu ngữ are underlined; the quốc hiệu above the tiêu ngữ is not.
-    centered([{ text: line, bold: true, size: pt(i === 0 && heading.rightLines.length > 1 ? 13 : 14), underline: i === heading.rightLines.length - 1 ? {} : undefined }]),
+    centered([{ text: line, bold: true, size: pt(state && i === 0 ? 12 : 14), underline: i === heading.rightLines.length - 1 ? {} : undefined }]),
   );
-  return twoColumns([
-    [left, right],
-    [[centered([{ text: heading.numberLine, size: pt(13) }])], [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: heading.placeDate, italics: true, size: pt(14) })] })]],
-  ]);
+  const dateLine = new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: heading.placeDate, italics: true, size: pt(14) })] });
+  return twoColumns(
+    [
+      [left, right],
+      [[centered([{ text: heading.numberLine, size: pt(13) }])], [dateLine]],
+    ],
+    { leftShare: state ? 0.4 : LEFT_SHARE },
+  );
+}
+
+/** A short centred rule (a paragraph's bottom border, inset from both sides). */
+function shortLine(inset: number): Paragraph {
+  return new Paragraph({ spacing: { after: 120 }, indent: { left: inset, right: inset }, border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } }, children: [] });
 }
 
 function titleBlock(report: ReportDocument): Paragraph[] {
@@ -99,12 +112,13 @@ function titleBlock(report: ReportDocument): Paragraph[] {
   ];
 }
 
-function block(b: ReportBlock): (Paragraph | Table)[] {
+/** One body block; the last one is kept on the signature's page (no signature alone on a page). */
+function block(b: ReportBlock, last: boolean): (Paragraph | Table)[] {
   switch (b.kind) {
     case 'heading':
       return [new Paragraph({ spacing: { before: 120, after: 120 }, indent: { firstLine: mm(10) }, children: [new TextRun({ text: b.text, bold: true })] })];
     case 'paragraph':
-      return [body(b.text)];
+      return [body(b.text, last)];
     case 'list':
       return b.items.map((item) => body(item));
     case 'placeholder':
@@ -117,8 +131,8 @@ function block(b: ReportBlock): (Paragraph | Table)[] {
   }
 }
 
-function body(text: string): Paragraph {
-  return new Paragraph({ alignment: AlignmentType.JUSTIFIED, indent: { firstLine: mm(10) }, children: [new TextRun({ text })] });
+function body(text: string, keepNext = false): Paragraph {
+  return new Paragraph({ alignment: AlignmentType.JUSTIFIED, keepNext, indent: { firstLine: mm(10) }, children: [new TextRun({ text })] });
 }
 
 function resultsTable(columns: readonly string[], rows: Extract<ReportBlock, { kind: 'table' }>['rows']): Table {
@@ -157,12 +171,13 @@ function signatureTable({ heading }: ReportDocument): Table {
     ...Array.from({ length: 4 }, () => new Paragraph({ spacing: { after: 0 } })),
     centered([{ text: heading.signerName, bold: true, size: pt(14) }]),
   ];
-  return twoColumns([[recipients, signature]], 240);
+  return twoColumns([[recipients, signature]], { spaceBefore: 240 });
 }
 
-/** A borderless table of two columns (45 % / 55 %): the heading and the signature block. */
-function twoColumns(rows: readonly (readonly [Paragraph[], Paragraph[]])[], spaceBefore = 0): Table {
-  const widths = [Math.round(TEXT_WIDTH * LEFT_SHARE), TEXT_WIDTH - Math.round(TEXT_WIDTH * LEFT_SHARE)];
+/** A borderless table of two columns (by default 45 % / 55 %): the heading and the signature block. */
+function twoColumns(rows: readonly (readonly [Paragraph[], Paragraph[]])[], options: { spaceBefore?: number; leftShare?: number } = {}): Table {
+  const { spaceBefore = 0, leftShare = LEFT_SHARE } = options;
+  const widths = [Math.round(TEXT_WIDTH * leftShare), TEXT_WIDTH - Math.round(TEXT_WIDTH * leftShare)];
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: widths,

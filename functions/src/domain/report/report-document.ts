@@ -36,17 +36,17 @@ export const RESULT_COLUMNS = ['Cụm thi đua', 'Phải nộp', 'Đã nộp đ�
 /** Lay out the report of one plan and period from its figures and the district's heading. */
 export function reportDocument(heading: ReportHeading, figures: ReportFigures): ReportDocument {
   const t = figures.total;
-  const plan = figures.planNumber ? `Kế hoạch số ${figures.planNumber} về ${lowerFirst(figures.formTitle)}` : lowerFirst(figures.formTitle);
+  const what = `${lowerFirst(reportWhat(figures))} (${figures.periodLabel})`;
   const body: ReportBlock[] = [
     {
       kind: 'paragraph',
-      text: `Thực hiện ${plan}, ${heading.issuerInText} báo cáo tình hình nộp báo cáo của các đơn vị và kết quả thực hiện (${figures.periodLabel}), số liệu tính đến ${formatIctDateTime(figures.asOf)}, như sau:`,
+      text: `${figures.planNumber ? `Thực hiện Kế hoạch số ${figures.planNumber}, ` : ''}${heading.issuerInText} báo cáo ${what}, số liệu tính đến ${instantText(figures.asOf)}, như sau:`,
     },
     { kind: 'heading', text: 'I. TÌNH HÌNH NỘP BÁO CÁO' },
     {
       kind: 'paragraph',
       text:
-        `Hạn nộp: ${formatIctDateTime(figures.due)}. Số đơn vị phải nộp: ${n(t.expected)}; đã nộp đủ: ${n(t.complete)} (${rate(t.complete, t.expected)}), ` +
+        `Hạn nộp: ${dueText(figures.due)}. Số đơn vị phải nộp: ${n(t.expected)}; đã nộp đủ: ${n(t.complete)} (${rate(t.complete, t.expected)}), ` +
         `trong đó đúng hạn ${n(t.onTime)}, trễ hạn ${n(t.late)}${t.nil ? `, báo không phát sinh ${n(t.nil)}` : ''}; nộp chưa đạt yêu cầu: ${n(t.partial)}; chưa nộp: ${n(t.missing)}.`,
     },
     { kind: 'table', columns: RESULT_COLUMNS, rows: [...figures.byCluster.map((c) => ({ cells: resultCells(c.cluster, c) })), { cells: resultCells('Tổng cộng', t), bold: true }] },
@@ -63,21 +63,42 @@ export function reportDocument(heading: ReportHeading, figures: ReportFigures): 
     { kind: 'placeholder', hint: '(Ưu điểm, hạn chế và nguyên nhân — cán bộ phụ trách bổ sung.)', lines: 3 },
     { kind: 'heading', text: 'V. ĐỀ XUẤT' },
     { kind: 'placeholder', hint: '(Đề xuất, kiến nghị với cấp trên — cán bộ phụ trách bổ sung.)', lines: 2 },
-    { kind: 'paragraph', text: `Trên đây là báo cáo tình hình thực hiện ${plan} (${figures.periodLabel}) của ${heading.issuerInText}./.` },
+    { kind: 'paragraph', text: `Trên đây là báo cáo ${what} của ${heading.issuerInText}./.` },
   ];
   return { heading, title: 'BÁO CÁO', subject: reportSubject(figures), body };
 }
 
 /** The line under "BÁO CÁO": what is reported, e.g. "Kết quả đăng ký tham gia tập huấn … (hạn 15/09/2024)". */
-export function reportSubject(figures: ReportFigures): string {
-  const what = figures.formTitle.replace(/^Báo cáo\s+/iu, '');
-  return `${/^kết quả/iu.test(what) ? upperFirst(what) : `Kết quả ${lowerFirst(what)}`} (${figures.periodLabel})`;
+export function reportSubject(figures: Pick<ReportFigures, 'formTitle' | 'periodLabel'>): string {
+  return `${upperFirst(reportWhat(figures))} (${figures.periodLabel})`;
 }
+
+/** What is reported, from the form's title: "Báo cáo kết quả X" → "kết quả X", "Đăng ký X" → "kết quả đăng ký X". */
+function reportWhat(figures: Pick<ReportFigures, 'formTitle'>): string {
+  const what = figures.formTitle.replace(/^Báo cáo\s+/iu, '');
+  return /^kết quả/iu.test(what) ? what : `Kết quả ${lowerFirst(what)}`;
+}
+
+/** A deadline as plans write it: "10g00 ngày 15/09/2024", "ngày 15/04/2020" (end of day), "trước ngày 14/12/2023" (00:00). */
+export function dueText(due: Date): string {
+  const [time = '', date = ''] = formatIctDateTime(due).split(' ');
+  if (time === '23g59') return `ngày ${date}`;
+  if (time === '0g00') return `trước ngày ${date}`;
+  return `${time} ngày ${date}`;
+}
+
+function instantText(instant: Date): string {
+  const [time = '', date = ''] = formatIctDateTime(instant).split(' ');
+  return `${time} ngày ${date}`;
+}
+
+/** A no-break space before "%", so a justified line never leaves "%" alone at the start of the next one. */
+const PERCENT = '\u00a0%';
 
 /** A percentage as Vietnamese write it: 15 of 20 → "75 %", 2 of 3 → "66,7 %"; "—" when nothing is expected. */
 export function rate(part: number, whole: number): string {
   if (whole === 0) return '—';
-  return `${n(Math.round(Math.min(1, part / whole) * 1000) / 10)} %`;
+  return `${n(Math.round(Math.min(1, part / whole) * 1000) / 10)}${PERCENT}`;
 }
 
 function resultCells(label: string, c: ReportCounts): string[] {
@@ -97,7 +118,7 @@ export function metricValue(value: number, format: ReportMetric['format']): stri
     case 'money':
       return `${n(Math.round(value))} đ`;
     case 'percent':
-      return `${n(Math.round(value * 1000) / 10)} %`;
+      return `${n(Math.round(value * 1000) / 10)}${PERCENT}`;
     case 'decimal':
       return n(Math.round(value * 100) / 100);
     case 'int':
