@@ -1,10 +1,12 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { docxReport } from '../../functions/src/adapters/report/docx-report.js';
 import { REPORT_RENDERERS, reportFolder } from '../../functions/src/adapters/report/report-files.js';
 import { FirestoreSummaryStore } from '../../functions/src/adapters/store/firestore-summary-store.js';
+import { reportDocument } from '../../functions/src/domain/report/report-document.js';
+import { reportHeading } from '../../functions/src/domain/report/report-heading.js';
 import { EXPORT_COUNT_COLUMNS, EXPORT_HEADER_ROW, EXPORT_TABS } from '../../functions/src/domain/report/report-export-layout.js';
 import type { ControlReading } from '../../functions/src/domain/units/read-control.js';
 import type { Unit } from '../../functions/src/domain/units/unit.js';
@@ -133,5 +135,20 @@ describe('tonghop report: the .docx and the .xlsx export of one plan and period,
   it('refuses an unknown form in Vietnamese, listing the plans', async () => {
     const refused = await makeReport({ store: new FirestoreSummaryStore(firestore.db), settings: control.settings, units: control.units, forms: [TAP_HUAN], formId: 'khong-co', now: NOW, render: REPORT_RENDERERS, folder: reportFolder(dir) });
     expect(refused).toEqual({ ok: false, reason: "Không có biểu mẫu 'khong-co' trong bảng điều khiển. Các biểu mẫu: tap-huan-2024 (Đăng ký tập huấn)." });
+  });
+});
+
+describe('the .docx heading of a state body (Nghị định 30): quốc hiệu and tiêu ngữ, "Số: …/BC-…"', () => {
+  it('puts the quốc hiệu over the underlined tiêu ngữ and a short rule under the issuer', async () => {
+    const settings = { districtName: 'Quận Đoàn 1', officeEmail: '', contactName: '', contactPhone: '', parentBody: 'UBND Quận 1', issuerName: 'Phòng Giáo dục và Đào tạo', headerRight: 'Cộng hòa xã hội chủ nghĩa Việt Nam', documentCode: 'GDĐT' };
+    const counts = { expected: 1, complete: 1, onTime: 1, late: 0, revisedAfterDeadline: 0, partial: 0, nil: 0, missing: 0 };
+    const figures = { layout: 'tonghop-bao-cao-1', district: 'Quận Đoàn 1', formId: 'f', formTitle: 'Báo cáo kết quả thử', periodId: 'p', periodLabel: 'kỳ thử', due: NOW, asOf: NOW, total: counts, byCluster: [{ cluster: 'Cụm 1', ...counts }], metrics: [], owing: [] } as const;
+    const xml = await documentXml(await docxReport(reportDocument(reportHeading(settings, NOW), figures)));
+    expect(tablesOf(xml)[0]).toEqual([
+      ['UBND QUẬN 1\nPHÒNG GIÁO DỤC VÀ ĐÀO TẠO\n', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc'],
+      ['Số:        /BC-GDĐT', 'Quận 1, ngày 03 tháng 12 năm 2026'],
+    ]);
+    expect(xml).toMatch(/<w:t xml:space="preserve">Độc lập - Tự do - Hạnh phúc<\/w:t>/);
+    expect(/<w:r><w:rPr>(?:(?!<\/w:rPr>).)*<w:u w:val="single"\/><\/w:rPr><w:t xml:space="preserve">([^<]*)<\/w:t>/.exec(xml)?.[1]).toBe('Độc lập - Tự do - Hạnh phúc');
   });
 });
