@@ -1,11 +1,13 @@
-import { mkdtemp, rm, utimes } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportWorkbook } from '../../functions/src/adapters/report/export-workbook.js';
 import { REPORT_RENDERERS, reportFolder } from '../../functions/src/adapters/report/report-files.js';
 import { FirestoreSummaryStore } from '../../functions/src/adapters/store/firestore-summary-store.js';
 import { cityPlanForReports } from '../../functions/src/domain/report/city-plan.js';
 import type { ReportFigures } from '../../functions/src/domain/report/report-figures.js';
+import type { StoredSubmission } from '../../functions/src/domain/summary/district-picture.js';
 import type { FormPeriodStats } from '../../functions/src/domain/stats/form-period-stats.js';
 import type { Unit } from '../../functions/src/domain/units/unit.js';
 import { makeReport } from '../../functions/src/jobs/report/make-report.js';
@@ -49,6 +51,7 @@ describe('a city rolls up three districts from their report exports, with its no
   const stores: TestFirestore[] = [];
   const figures = new Map<string, ReportFigures>();
   let city: FormPeriodStats;
+  let citySubmissions: readonly StoredSubmission[];
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'tonghop-city-'));
@@ -72,14 +75,22 @@ describe('a city rolls up three districts from their report exports, with its no
       figures.set(d.id, made.figures);
       await utimes(made.files.xlsx, d.sentToCity, d.sentToCity);
     }
+    // Quận 10 sent the export of another plan by mistake: the city must not count it.
+    const wrongPlan = path.join(cityUnits, 'quan-10', EXPORT);
+    await mkdir(path.dirname(wrongPlan), { recursive: true });
+    const quan3 = figures.get('quan-3');
+    if (!quan3) throw new Error('no figures for quan-3');
+    await writeFile(wrongPlan, await exportWorkbook({ ...quan3, district: 'Quận Đoàn 10', formId: 'ke-hoach-nho-65-nam' }));
+    await utimes(wrongPlan, ON_TIME, ON_TIME);
     const cityStore = testFirestore('city-thanh-pho');
     stores.push(cityStore);
-    const cityUnitsList = [...DISTRICTS.map((d) => districtUnit(d.id, d.name, `${d.id}/${EXPORT}`)), districtUnit('quan-5', 'Quận Đoàn 5', `quan-5/${EXPORT}`)];
+    const cityUnitsList = [...DISTRICTS.map((d) => districtUnit(d.id, d.name, `${d.id}/${EXPORT}`)), districtUnit('quan-5', 'Quận Đoàn 5', `quan-5/${EXPORT}`), districtUnit('quan-10', 'Quận Đoàn 10', `quan-10/${EXPORT}`)];
     const swept = await sweptDistrict({ dir: path.join(dir, 'thanh-pho'), db: cityStore.db, settings: settings('Thành Đoàn TP. Hồ Chí Minh'), plans: [CITY_PLAN], files: cityUnitsList.map((unit) => ({ unit })), now: CITY_NOW });
     const { picture } = await loadDistrictPicture({ store: new FirestoreSummaryStore(cityStore.db), settings: swept.control.settings, units: swept.control.units, forms: swept.forms, now: CITY_NOW });
     const entry = picture.periods.find((p) => p.spec.id === CITY_PLAN.id);
     if (!entry) throw new Error('the city has no statistics for its plan');
     city = entry.stats;
+    citySubmissions = picture.submissions;
   });
   afterAll(async () => {
     for (const s of stores) {
@@ -97,14 +108,17 @@ describe('a city rolls up three districts from their report exports, with its no
     ]);
   });
 
-  it('the city counts the districts as units: three sent (one late), one missing', () => {
-    expect(city.overall).toMatchObject({ expected: 4, complete: 3, onTime: 2, late: 1, partial: 0, missing: 1 });
+  it('the city counts the districts as units: three sent (one late), one missing, one sent the wrong plan', () => {
+    expect(city.overall).toMatchObject({ expected: 5, complete: 3, onTime: 2, late: 1, partial: 1, missing: 1 });
     expect(city.units.map((u) => [u.unitId, u.status])).toEqual([
       ['quan-1', 'complete-on-time'],
       ['quan-3', 'complete-on-time'],
       ['quan-8', 'complete-late'],
       ['quan-5', 'missing'],
+      ['quan-10', 'partial'],
     ]);
+    const rejected = citySubmissions.find((s) => s.unitId === 'quan-10')?.rejected ?? [];
+    expect(rejected.flatMap((r) => r.errors.map((e) => e.message))).toEqual([expect.stringMatching(/Mã biểu mẫu.*ke-hoach-nho-65-nam/)]);
   });
 
   it("the city's metrics add up the districts' figures, district by district", () => {
@@ -115,6 +129,7 @@ describe('a city rolls up three districts from their report exports, with its no
     expect(metric('da-nop-du')?.total).toBe(7);
     expect(metric('dung-han')?.total).toBe(6);
     expect(metric('chua-nop')?.total).toBe(sum((f) => f.total.missing));
-    expect(metric('da-nop-du')?.byUnit).toEqual({ 'quan-1': 2, 'quan-3': 2, 'quan-8': 3 });
+    // Quận 10's row was rejected: it adds nothing.
+    expect(metric('da-nop-du')?.byUnit).toEqual({ 'quan-1': 2, 'quan-3': 2, 'quan-8': 3, 'quan-10': 0 });
   });
 });
