@@ -4,7 +4,7 @@ import { REPORT_RENDERERS, reportFolder } from '../../adapters/report/report-fil
 import { FirestoreSummaryStore } from '../../adapters/store/firestore-summary-store.js';
 import { formatVietnameseNumber as n } from '../../domain/cells/number-format.js';
 import { formsInUse } from '../../domain/plans/plans-in-use.js';
-import { rate } from '../../domain/report/report-document.js';
+import { rate, reportSubject } from '../../domain/report/report-document.js';
 import { makeReport } from '../../jobs/report/make-report.js';
 import { withFirestore } from '../firestore-session.js';
 import { controlWorkbookPath, type CommandContext } from './context.js';
@@ -52,7 +52,7 @@ export async function reportCommand({ config, out }: CommandContext, opts: Repor
     return 0;
   }
   const t = figures.total;
-  out.print(`Báo cáo ${figures.formTitle} (${figures.periodLabel}):`);
+  out.print(`${reportSubject(figures)}:`);
   out.print(`  Phải nộp ${n(t.expected)}, đã nộp đủ ${n(t.complete)} (${rate(t.complete, t.expected)}), đúng hạn ${n(t.onTime)}, trễ hạn ${n(t.late)}, chưa đạt ${n(t.partial)}, chưa nộp ${n(t.missing)}.`);
   out.print(`Văn bản báo cáo (mở bằng Word hoặc LibreOffice, điền số và ký): ${files.docx}`);
   out.print(`Số liệu để gửi cấp trên (bảng tính theo mẫu cố định, cấp thành phố tổng hợp được): ${files.xlsx}`);
