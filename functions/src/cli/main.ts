@@ -13,6 +13,7 @@ import { inspectCommand, type InspectCommandOptions } from './commands/inspect.j
 import { plansAddCommand, plansCheckCommand, plansListCommand } from './commands/plans.js';
 import { webhookSecretCommand } from './commands/webhook-secret.js';
 import { provisionCommand, type ProvisionCommandOptions } from './commands/provision.js';
+import { reportCommand, type ReportCommandOptions } from './commands/report.js';
 
 /** The process's environment and streams; tests pass their own. */
 export interface CliIo {
@@ -129,6 +130,18 @@ export async function main(argv: readonly string[], io: CliIo = process): Promis
     .argument('<mã...>', HELP.plans.ids)
     .option('--control <tệp>', HELP.plans.listControl)
     .action(async (ids: string[], opts: { control?: string }) => plansAddCommand(context(), ids, opts));
+
+  program
+    .command('report')
+    .description('báo cáo cấp trên của một kế hoạch trong một kỳ: văn bản Bao-cao-<biểu mẫu>-<kỳ>.docx theo thể thức Nghị định 30/2020/NĐ-CP và bảng số liệu .xlsx cùng tên (mẫu cố định, cấp thành phố tổng hợp được)')
+    .requiredOption('--form <id>', 'mã biểu mẫu, ví dụ tap-huan-2024 (xem: tonghop plans list)')
+    .option('--period <id>', 'mã kỳ, ví dụ 2024-09-15 hoặc 2022-12; mặc định: kỳ gần nhất đã đến hạn')
+    .option('--out <dir>', 'thư mục ghi báo cáo; mặc định: cạnh bảng điều khiển')
+    .option('--control <file>', 'bảng điều khiển (.xlsx); mặc định: của khu vực mẫu, trong TONGHOP_HOME')
+    .option('--now <instant>', 'thời điểm tính số liệu và ngày của văn bản, ISO 8601 (mặc định: bây giờ)', parseInstant)
+    .action(async (opts: ReportCommandOptions) => {
+      exitCode = await reportCommand(context(), opts);
+    });
 
   program
     .command('inspect')

@@ -42,6 +42,7 @@ const RUN_TIME_ENTRIES = [
   'cli/commands/notify.ts',
   'cli/commands/provision.ts',
   'cli/commands/inspect.ts',
+  'cli/commands/report.ts',
   'cli/run-sweep.ts',
   'app/open-district.ts',
   'app/sweep-district.ts',

@@ -174,6 +174,11 @@ describe('readControlTabs: district settings', () => {
     expect(reading.problems).toContainEqual(expect.stringMatching(/^Trang 'Thông tin chung': 'Email văn phòng' .* không phải địa chỉ email hợp lệ .*; thư tổng hợp hằng ngày và bản sao thư đôn đốc sẽ không được gửi cho văn phòng tới khi sửa\.$/s));
   });
 
+  it("reads the report's optional rows (tonghop report) beside the district's, labels matched loosely", () => {
+    const reading = readControlTabs([UNITS_TAB, sheet('Thông tin chung', 1, ['Tên đơn vị tổng hợp', 'Quận Đoàn 1'], ['co quan cap tren', 'Thành Đoàn TP. Hồ Chí Minh'], ['Người ký', ' Nguyễn  Văn A '])]);
+    expect(reading.settings).toEqual({ districtName: 'Quận Đoàn 1', officeEmail: '', contactName: '', contactPhone: '', parentBody: 'Thành Đoàn TP. Hồ Chí Minh', signerName: 'Nguyễn Văn A' });
+  });
+
   it('gives empty settings without the tab', () => {
     expect(readControlTabs([UNITS_TAB]).settings).toEqual({ districtName: '', officeEmail: '', contactName: '', contactPhone: '' });
   });

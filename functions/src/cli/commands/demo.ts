@@ -17,6 +17,7 @@ import { readControlWorkbook } from '../../adapters/workbook/read-control-workbo
 import { runSweep, type SweepUnitsAt } from '../run-sweep.js';
 import { printSweepReport, sweepRunJson } from '../sweep-report.js';
 import { demoDir, type CommandContext } from './context.js';
+import { writeDemoReport } from './demo-report.js';
 
 /**
  * The morning notice runs of the demo's history around the training deadline (10g00 15/09/2024):
@@ -48,7 +49,7 @@ export async function demoCommand(context: CommandContext, opts: { reset: boolea
   let written: WrittenDemoDistrict | undefined;
   let earlierNotices = 0;
 
-  const { run, notices } = await withFirestore(config, out, async (session) => {
+  const { run, notices, report } = await withFirestore(config, out, async (session) => {
     const history = { notices: 0, writes: 0 };
     let notified: Awaited<ReturnType<typeof runNotify>> | undefined;
     const swept = await runSweep({
@@ -70,14 +71,16 @@ export async function demoCommand(context: CommandContext, opts: { reset: boolea
     });
     earlierNotices = history.notices;
     if (!notified) throw new Error('the demo notice run did not happen');
-    return { value: { run: swept.value, notices: notified.value }, writes: history.writes + swept.writes + notified.writes };
+    const writes = history.writes + swept.writes + notified.writes;
+    const report = await writeDemoReport({ db: session.db, control: swept.value.control, forms: swept.value.forms, dir, now: DEMO_NOW, changed: fresh || writes > 0 });
+    return { value: { run: swept.value, notices: notified.value, report }, writes };
   });
 
   if (out.json) {
-    out.printJson({ demoDir: dir, created: written?.created ?? false, controlPath, unitsDir: run.unitsLocation, demoNow: DEMO_NOW.toISOString(), ...sweepRunJson(run), notify: notices });
+    out.printJson({ demoDir: dir, created: written?.created ?? false, controlPath, unitsDir: run.unitsLocation, demoNow: DEMO_NOW.toISOString(), ...sweepRunJson(run), notify: notices, ...(report ? { report } : {}) });
     return;
   }
-  printDemoReport(context, { dir, controlPath, written, district, run, notices, earlierNotices });
+  printDemoReport(context, { dir, controlPath, written, district, run, notices, earlierNotices, report });
 }
 
 /** The session's notice journal, for runNotify (embedded mode only). */
@@ -134,7 +137,16 @@ async function replayHistory(options: {
 
 function printDemoReport(
   { out }: CommandContext,
-  report: { dir: string; controlPath: string; written: WrittenDemoDistrict | undefined; district: DemoDistrict; run: Awaited<ReturnType<typeof runSweep>>['value']; notices: NotifyRun; earlierNotices: number },
+  report: {
+    dir: string;
+    controlPath: string;
+    written: WrittenDemoDistrict | undefined;
+    district: DemoDistrict;
+    run: Awaited<ReturnType<typeof runSweep>>['value'];
+    notices: NotifyRun;
+    earlierNotices: number;
+    report: { docx: string; xlsx: string } | undefined;
+  },
 ): void {
   const relative = (p: string) => {
     const rel = path.relative(process.cwd(), p);
@@ -158,6 +170,10 @@ function printDemoReport(
   out.print(`  - Bảng điều khiển (danh sách đơn vị): ${relative(report.controlPath)}`);
   out.print(`  - Bảng tính của từng đơn vị (có cột "Tình trạng" và trang "Tình hình nộp"): ${relative(report.run.unitsLocation)}/`);
   if (report.notices.outbox) out.print(`  - Thư đã gửi (tệp .eml, mở bằng Outlook/Thunderbird): ${relative(report.notices.outbox.dir)}/`);
+  if (report.report) {
+    out.print(`  - Báo cáo gửi Thành Đoàn về đăng ký tập huấn (mở bằng Word hoặc LibreOffice, điền số và ký): ${relative(report.report.docx)}`);
+    out.print(`    cùng bảng số liệu cho cấp thành phố tổng hợp: ${relative(report.report.xlsx)}`);
+  }
   out.print(`  - Dữ liệu đã lưu: ${report.run.firestore}; xem bằng "npx tonghop inspect" (lọc: --unit <mã đơn vị>, --form <mã biểu mẫu>, --json)`);
   out.print('  - Chạy lại "npm start": chỉ làm phần đã thay đổi; không có gì mới thì không ghi và không gửi gì.');
 }

@@ -64,3 +64,20 @@ export const SETTINGS_LABELS = {
   contactName: 'Cán bộ phụ trách',
   contactPhone: 'Số điện thoại liên hệ',
 } as const;
+
+/**
+ * Optional rows of the same tab for the report to the level above (tonghop report): the issuing
+ * body's header, the document code and the signature. Blank rows take the defaults of
+ * domain/report/report-heading.ts.
+ */
+export const REPORT_SETTINGS_LABELS = {
+  parentBody: 'Cơ quan cấp trên',
+  issuerName: 'Tên cơ quan ban hành',
+  headerRight: 'Tiêu đề góc phải',
+  place: 'Địa danh',
+  documentCode: 'Ký hiệu văn bản',
+  signingAuthority: 'Thẩm quyền ký',
+  signerTitle: 'Chức vụ người ký',
+  signerName: 'Người ký',
+  recipients: 'Nơi nhận báo cáo',
+} as const;

@@ -5,10 +5,12 @@ import { parseVietnamesePhone } from '../cells/phone.js';
 import { compileForm } from '../forms/compile-form.js';
 import { findTab, readFormTab, type SheetTab } from '../forms/read-form-tab.js';
 import { readPlanTabs, type PlanReading } from '../plans/read-plan-tabs.js';
-import { SETTINGS_LABELS, SETTINGS_TAB, UNITS_TAB_SPEC } from './control-layout.js';
+import { REPORT_SETTINGS_LABELS, SETTINGS_LABELS, SETTINGS_TAB, UNITS_TAB_SPEC } from './control-layout.js';
 import { UNIT_TYPE_LABELS, unitSchema, type Unit } from './unit.js';
 
-export type DistrictSettings = { -readonly [K in keyof typeof SETTINGS_LABELS]: string };
+export type DistrictSettings = { -readonly [K in keyof typeof SETTINGS_LABELS]: string } & {
+  -readonly [K in keyof typeof REPORT_SETTINGS_LABELS]?: string;
+};
 
 /** What the control workbook declares, plus Vietnamese problems for the district staff. */
 export interface ControlReading {
@@ -109,7 +111,7 @@ function sourceKey(source: string): string {
 
 function readSettings(tab: SheetTab | undefined, problems: string[]): DistrictSettings {
   const settings: DistrictSettings = { districtName: '', officeEmail: '', contactName: '', contactPhone: '' };
-  const keyByLabel = new Map(Object.entries(SETTINGS_LABELS).map(([key, label]) => [foldForMatch(label), key as keyof DistrictSettings]));
+  const keyByLabel = new Map(Object.entries({ ...SETTINGS_LABELS, ...REPORT_SETTINGS_LABELS }).map(([key, label]) => [foldForMatch(label), key as keyof DistrictSettings]));
   for (const row of tab?.rows ?? []) {
     const [label, value] = row.cells;
     if (label === undefined || isBlankCell(label) || value === undefined || isBlankCell(value)) continue;

@@ -76,6 +76,10 @@ export const DEMO_SETTINGS: ControlSettings = {
   officeEmail: 'vanphong.quandoan1@example.com',
   contactName: 'Lê Ánh Hồng',
   contactPhone: '0983 018 027',
+  // The heading and "Nơi nhận" of `tonghop report`, as Quận Đoàn 1 would set them.
+  parentBody: 'Thành Đoàn TP. Hồ Chí Minh',
+  issuerName: 'Ban Chấp hành Đoàn Quận 1',
+  recipients: 'Ban Thường vụ Thành Đoàn (để b/c); Hội đồng Đội Thành phố (để b/c); Lưu VP',
 };
 
 /** 08:00 10/09/2024 in Asia/Ho_Chi_Minh, the day plan 42-KHLT was issued. */

@@ -1,0 +1,48 @@
+import { access } from 'node:fs/promises';
+import path from 'node:path';
+import type { Firestore } from '@google-cloud/firestore';
+import { REPORT_RENDERERS, reportFolder } from '../../adapters/report/report-files.js';
+import { FirestoreSummaryStore } from '../../adapters/store/firestore-summary-store.js';
+import type { FormSpec } from '../../domain/forms/form-spec.js';
+import type { ControlReading } from '../../domain/units/read-control.js';
+import { makeReport } from '../../jobs/report/make-report.js';
+import type { ReportFolder } from '../../jobs/report/ports.js';
+
+/** The plan whose report to Thành Đoàn the demo writes: the training registration of seed 001. */
+export const DEMO_REPORT_FORM = 'tap-huan-2024';
+
+/**
+ * The demo's report to the level above (what `tonghop report --form tap-huan-2024` writes), in the
+ * demo folder. An unchanged run leaves existing files alone, like everything else the demo writes.
+ */
+export async function writeDemoReport(input: {
+  readonly db: Firestore;
+  readonly control: ControlReading;
+  readonly forms: readonly FormSpec[];
+  readonly dir: string;
+  readonly now: Date;
+  readonly changed: boolean;
+}): Promise<{ readonly docx: string; readonly xlsx: string } | undefined> {
+  const folder = reportFolder(input.dir);
+  const keepUnchanged: ReportFolder = {
+    async write(name, bytes) {
+      const file = path.join(input.dir, name);
+      const exists = await access(file).then(
+        () => true,
+        () => false,
+      );
+      return exists && !input.changed ? file : folder.write(name, bytes);
+    },
+  };
+  const made = await makeReport({
+    store: new FirestoreSummaryStore(input.db),
+    settings: input.control.settings,
+    units: input.control.units,
+    forms: input.forms,
+    formId: DEMO_REPORT_FORM,
+    now: input.now,
+    render: REPORT_RENDERERS,
+    folder: keepUnchanged,
+  });
+  return made.ok ? made.files : undefined;
+}

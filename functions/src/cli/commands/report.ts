@@ -1,0 +1,60 @@
+import path from 'node:path';
+import { openDistrictSheets } from '../../adapters/district-sheets.js';
+import { REPORT_RENDERERS, reportFolder } from '../../adapters/report/report-files.js';
+import { FirestoreSummaryStore } from '../../adapters/store/firestore-summary-store.js';
+import { formatVietnameseNumber as n } from '../../domain/cells/number-format.js';
+import { formsInUse } from '../../domain/plans/plans-in-use.js';
+import { rate, reportSubject } from '../../domain/report/report-document.js';
+import { makeReport } from '../../jobs/report/make-report.js';
+import { withFirestore } from '../firestore-session.js';
+import { controlWorkbookPath, type CommandContext } from './context.js';
+
+export interface ReportCommandOptions {
+  readonly form: string;
+  readonly period?: string;
+  readonly out?: string;
+  readonly control?: string;
+  readonly now?: Date;
+}
+
+/**
+ * `tonghop report --form <id>`: the report to the level above for one plan and period
+ * (Bao-cao-<form>-<period>.docx and the .xlsx export). Opens the district with openDistrictSheets
+ * (the control sheet only) and reads Firestore through FirestoreSummaryStore; writes nothing there.
+ * Resolves to the exit code: 1 when the form or period does not exist.
+ */
+export async function reportCommand({ config, out }: CommandContext, opts: ReportCommandOptions): Promise<number> {
+  const made = await withFirestore(config, out, async (session) => {
+    const district = await openDistrictSheets(config, session.db, opts.control ? { control: opts.control } : {});
+    const control = await district.readControl();
+    const dir = opts.out ?? (config.source === 'workbook' ? path.dirname(controlWorkbookPath(config, opts.control)) : '.');
+    const value = await makeReport({
+      store: new FirestoreSummaryStore(session.db),
+      settings: control.settings,
+      units: control.units,
+      forms: formsInUse(control.plans),
+      formId: opts.form,
+      ...(opts.period ? { periodId: opts.period } : {}),
+      now: opts.now ?? new Date(),
+      render: REPORT_RENDERERS,
+      folder: reportFolder(dir),
+    });
+    return { value, writes: 0 };
+  });
+  if (!made.ok) {
+    if (out.json) out.printJson({ ok: false, reason: made.reason });
+    else out.log(`tonghop: ${made.reason}`);
+    return 1;
+  }
+  const { figures, files } = made;
+  if (out.json) {
+    out.printJson({ ok: true, files, figures });
+    return 0;
+  }
+  const t = figures.total;
+  out.print(`${reportSubject(figures)}:`);
+  out.print(`  Phải nộp ${n(t.expected)}, đã nộp đủ ${n(t.complete)} (${rate(t.complete, t.expected)}), đúng hạn ${n(t.onTime)}, trễ hạn ${n(t.late)}, chưa đạt ${n(t.partial)}, chưa nộp ${n(t.missing)}.`);
+  out.print(`Văn bản báo cáo (mở bằng Word hoặc LibreOffice, điền số và ký): ${files.docx}`);
+  out.print(`Số liệu để gửi cấp trên (bảng tính theo mẫu cố định, cấp thành phố tổng hợp được): ${files.xlsx}`);
+  return 0;
+}

@@ -1,0 +1,44 @@
+import { formSpecSchema, type Deadline, type FormSpec } from '../forms/form-spec.js';
+import { EXPORT_COUNT_COLUMNS, EXPORT_RESULT_ID_COLUMNS, EXPORT_TABS } from './report-export-layout.js';
+
+/**
+ * The plan a city-level tonghop declares (in its "Biểu mẫu" / "Cột biểu mẫu" tabs) to collect
+ * the districts' exports of one district plan: each district is a unit whose file is its
+ * Bao-cao-<form>-<period>.xlsx, read from the "Kết quả" tab like any unit's report. The city's
+ * metrics add the districts' counts up.
+ */
+export function cityPlanForReports(input: {
+  readonly id: string;
+  readonly title: string;
+  /** The district plan whose exports are collected: a file of another plan is rejected with a message. */
+  readonly districtFormId: string;
+  readonly due: Deadline;
+  readonly issuer?: string;
+}): FormSpec {
+  return formSpecSchema.parse({
+    id: input.id,
+    title: input.title,
+    issuer: input.issuer ?? 'Thành Đoàn',
+    kind: 'report',
+    tab: EXPORT_TABS.result,
+    columns: [
+      ...EXPORT_RESULT_ID_COLUMNS.map((c) => ({
+        key: c.key,
+        header: c.header,
+        type: c.key === 'formId' ? 'enum' : 'text',
+        required: c.key !== 'periodLabel',
+        ...(c.key === 'formId' ? { options: [{ value: input.districtFormId }] } : {}),
+      })),
+      ...EXPORT_COUNT_COLUMNS.map((c) => ({ key: c.key, header: c.header, type: 'int', required: true, min: 0 })),
+    ],
+    period: { type: 'once', due: input.due },
+    targets: { unitTypes: ['co-so-doan'] },
+    minRows: 1,
+    metrics: [
+      { type: 'sum', id: 'phai-nop', label: 'Số đơn vị phải nộp (các quận)', column: 'expected' },
+      { type: 'sum', id: 'da-nop-du', label: 'Số đơn vị đã nộp đủ (các quận)', column: 'complete' },
+      { type: 'sum', id: 'dung-han', label: 'Số đơn vị nộp đúng hạn (các quận)', column: 'onTime' },
+      { type: 'sum', id: 'chua-nop', label: 'Số đơn vị chưa nộp (các quận)', column: 'missing' },
+    ],
+  });
+}

@@ -1,0 +1,86 @@
+import type { FormSpec } from '../forms/form-spec.js';
+import type { Period } from '../periods/schedule.js';
+import type { FormPeriodStats, StatusCounts } from '../stats/form-period-stats.js';
+import type { MetricFormat } from '../stats/form-metrics.js';
+import type { SubmissionStatus } from '../status/status-kinds.js';
+import type { Unit } from '../units/unit.js';
+
+/** Version of the figures' layout (JSON and .xlsx): a city-level installation reads exactly this. */
+export const REPORT_LAYOUT_VERSION = 'tonghop-bao-cao-1';
+
+/** The counts one row of the results table shows. */
+export type ReportCounts = Pick<StatusCounts, 'expected' | 'complete' | 'onTime' | 'late' | 'revisedAfterDeadline' | 'partial' | 'nil' | 'missing'>;
+
+/** A unit still owing the report at the report's date: missing, or sent with errors / too few rows. */
+export interface OwingUnit {
+  readonly unitId: string;
+  readonly name: string;
+  readonly cluster: string;
+  readonly status: Extract<SubmissionStatus, 'missing' | 'partial'>;
+  /** Whole days past the deadline; absent before it. */
+  readonly daysOverdue?: number;
+}
+
+export interface ReportMetric {
+  readonly id: string;
+  readonly label: string;
+  readonly format: MetricFormat;
+  readonly total: number | null;
+  readonly target?: { readonly description: string; readonly unitsMeeting: number; readonly unitsMeasured: number };
+}
+
+/** The figures of one plan and period as the district reports them up: the .docx, the .xlsx export and --json carry exactly these. */
+export interface ReportFigures {
+  readonly layout: typeof REPORT_LAYOUT_VERSION;
+  readonly district: string;
+  readonly formId: string;
+  readonly formTitle: string;
+  readonly planNumber?: string;
+  readonly periodId: string;
+  readonly periodLabel: string;
+  readonly due: Date;
+  readonly asOf: Date;
+  readonly total: ReportCounts;
+  /** By cụm thi đua, in the statistics' order. */
+  readonly byCluster: readonly ({ readonly cluster: string } & ReportCounts)[];
+  readonly metrics: readonly ReportMetric[];
+  readonly owing: readonly OwingUnit[];
+}
+
+/** The report's figures from the statistics the summary uses (formPeriodStats), nothing recomputed. */
+export function reportFigures(input: {
+  readonly district: string;
+  readonly spec: FormSpec;
+  readonly period: Period;
+  readonly stats: FormPeriodStats;
+  readonly units: readonly Unit[];
+  readonly now: Date;
+}): ReportFigures {
+  const { spec, period, stats } = input;
+  const unitById = new Map(input.units.map((u) => [u.id, u]));
+  const owing = stats.units.flatMap((s): OwingUnit[] => {
+    if (s.status !== 'missing' && s.status !== 'partial') return [];
+    const unit = unitById.get(s.unitId);
+    return [{ unitId: s.unitId, name: unit?.name ?? s.unitId, cluster: unit?.cluster ?? '', status: s.status, ...(s.daysOverdue !== undefined ? { daysOverdue: s.daysOverdue } : {}) }];
+  });
+  return {
+    layout: REPORT_LAYOUT_VERSION,
+    district: input.district,
+    formId: spec.id,
+    formTitle: spec.title,
+    ...(spec.planNumber ? { planNumber: spec.planNumber } : {}),
+    periodId: period.id,
+    periodLabel: period.label,
+    due: period.due,
+    asOf: input.now,
+    total: countsOf(stats.overall),
+    byCluster: Object.entries(stats.byCluster).map(([cluster, g]) => ({ cluster, ...countsOf(g) })),
+    metrics: stats.metrics.map((m) => ({ id: m.id, label: m.label, format: m.format, total: m.total, ...(m.target ? { target: m.target } : {}) })),
+    // Missing before partial, then the cụm and the name, as the office reads down the list.
+    owing: owing.sort((a, b) => a.status.localeCompare(b.status) || a.cluster.localeCompare(b.cluster, 'vi') || a.name.localeCompare(b.name, 'vi')),
+  };
+}
+
+function countsOf(g: StatusCounts): ReportCounts {
+  return { expected: g.expected, complete: g.complete, onTime: g.onTime, late: g.late, revisedAfterDeadline: g.revisedAfterDeadline, partial: g.partial, nil: g.nil, missing: g.missing };
+}

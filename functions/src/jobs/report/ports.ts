@@ -1,0 +1,13 @@
+import type { ReportDocument } from '../../domain/report/report-document.js';
+import type { ReportFigures } from '../../domain/report/report-figures.js';
+
+/** How the report's two files are rendered (adapters/report): the .docx for people, the .xlsx export for a city-level tonghop. */
+export interface ReportRenderers {
+  docx(report: ReportDocument): Promise<Uint8Array>;
+  xlsx(figures: ReportFigures): Promise<Uint8Array>;
+}
+
+/** Where the files go; returns where each was written, for people. */
+export interface ReportFolder {
+  write(name: string, bytes: Uint8Array): Promise<string>;
+}
