@@ -36,7 +36,7 @@ describe('tonghop report (CLI)', () => {
     const run = await runCli(['report', '--form', 'tap-huan-2024', '--control', control, '--now', '2024-09-20T08:00:00+07:00', '--json'], env);
     expect(run.code, run.stderr).toBe(0);
     const json = JSON.parse(run.stdout) as { ok: boolean; files: { docx: string; xlsx: string }; figures: { total: { expected: number; complete: number; missing: number } } };
-    expect(json.files.docx).toBe(path.join(dir, 'Bao-cao-tap-huan-2024-2024-09-15.docx'));
+    expect(json.files.docx).toBe(path.join(dir, 'Bao-cao-tap-huan-2024.docx'));
     await access(json.files.docx);
     await access(json.files.xlsx);
     expect(json.figures.total).toMatchObject({ expected: 2, complete: 1, missing: 1 });
@@ -47,12 +47,12 @@ describe('tonghop report (CLI)', () => {
     const run = await runCli(['report', '--form', 'tap-huan-2024', '--control', control, '--out', out], env);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain('Phải nộp 2, đã nộp đủ 1 (50\u00a0%)');
-    expect(run.stdout).toContain(`Văn bản báo cáo (mở bằng Word hoặc LibreOffice, điền số và ký): ${path.join(out, 'Bao-cao-tap-huan-2024-2024-09-15.docx')}`);
+    expect(run.stdout).toContain(`Văn bản báo cáo (mở bằng Word hoặc LibreOffice, điền số và ký): ${path.join(out, 'Bao-cao-tap-huan-2024.docx')}`);
   });
 
-  it('refuses an unknown form with exit code 1 and the plans it knows', async () => {
+  it('refuses an unknown form with exit code 2 (usage) and the plans it knows', async () => {
     const run = await runCli(['report', '--form', 'khong-co', '--control', control], env);
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(2);
     expect(run.stderr).toContain("tonghop: Không có biểu mẫu 'khong-co' trong bảng điều khiển. Các biểu mẫu: tap-huan-2024 (Đăng ký tập huấn).");
   });
 });

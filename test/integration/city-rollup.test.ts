@@ -25,7 +25,7 @@ const TAP_HUAN = builtinForm('tap-huan-2024');
 const HEADER = ['STT', 'Họ và tên', 'Chức vụ', 'Giới tính', 'Ngày sinh', 'Số điện thoại', 'Email', 'Nội dung tham gia', 'Đã đóng kinh phí', 'Ghi chú'];
 const DISTRICT_NOW = new Date('2024-09-23T01:00:00Z');
 const CITY_NOW = new Date('2024-09-30T01:00:00Z');
-const EXPORT = 'Bao-cao-tap-huan-2024-2024-09-15.xlsx';
+const EXPORT = 'Bao-cao-tap-huan-2024.xlsx';
 const ON_TIME = new Date('2024-09-14T02:00:00Z');
 const LATE = new Date('2024-09-16T02:00:00Z');
 

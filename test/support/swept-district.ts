@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Firestore } from '@google-cloud/firestore';
-import { workbookDistrict } from '../../functions/src/adapters/district-sheets.js';
+import { workbookDistrict } from '../../functions/src/app/workbook-district.js';
 import { FirestoreSweepStore } from '../../functions/src/adapters/store/firestore-sweep-store.js';
 import { writeControlWorkbook, type ControlSettings } from '../../functions/src/adapters/workbook/write-control-workbook.js';
 import type { FormSpec } from '../../functions/src/domain/forms/form-spec.js';

@@ -9,20 +9,20 @@ import { formPeriodStats } from '../../../functions/src/domain/stats/form-period
 import type { Unit } from '../../../functions/src/domain/units/unit.js';
 
 const TAP_HUAN = builtinForm('tap-huan-2024');
-const PERIOD = periodById(TAP_HUAN, '2024-09-15');
+const PERIOD = periodById(TAP_HUAN, 'mot-lan');
 const NOW = new Date('2024-09-23T01:00:00Z');
 const school = (id: string, cluster: string): Unit => ({ id, name: `Liên đội TH ${id.toUpperCase()}`, type: 'lien-doi', level: 'Tiểu học', cluster, contacts: [], source: `${id}.xlsx` });
 const UNITS = [school('a1', 'Cụm 1'), school('a2', 'Cụm 1'), school('b1', 'Cụm 2'), school('b2', 'Cụm 2'), school('c1', '')];
 const person = (rowNumber: number, chucVu: string) => ({ rowNumber, values: { hoTen: `Người ${rowNumber}`, chucVu } });
 const SUBMISSIONS = new Map([
-  ['a1', storedSubmission('tap-huan-2024', '2024-09-15', 'a1', { rows: [person(5, 'Tổng phụ trách Đội'), person(6, 'Bí thư Chi đoàn')], firstCompleteAt: '2024-09-14T02:00:00Z', lastChangedAt: '2024-09-14T02:00:00Z' })],
-  ['a2', storedSubmission('tap-huan-2024', '2024-09-15', 'a2', { rows: [person(5, 'Tổng phụ trách Đội')], firstCompleteAt: '2024-09-16T02:00:00Z', lastChangedAt: '2024-09-16T02:00:00Z' })],
-  ['b1', storedSubmission('tap-huan-2024', '2024-09-15', 'b1', { rows: [person(5, 'Tổng phụ trách Đội')], rejected: [{ rowNumber: 6, periodId: '2024-09-15', cells: {}, errors: [{ column: 'soDienThoai', message: 'Dòng 6: số điện thoại sai' }] }], firstCompleteAt: null, lastChangedAt: '2024-09-14T02:00:00Z' })],
-  ['c1', storedSubmission('tap-huan-2024', '2024-09-15', 'c1', { rows: [person(5, 'Tổng phụ trách Đội')], firstCompleteAt: '2024-09-15T02:00:00Z', lastChangedAt: '2024-09-15T02:00:00Z' })],
+  ['a1', storedSubmission('tap-huan-2024', 'mot-lan', 'a1', { rows: [person(5, 'Tổng phụ trách Đội'), person(6, 'Bí thư Chi đoàn')], firstCompleteAt: '2024-09-14T02:00:00Z', lastChangedAt: '2024-09-14T02:00:00Z' })],
+  ['a2', storedSubmission('tap-huan-2024', 'mot-lan', 'a2', { rows: [person(5, 'Tổng phụ trách Đội')], firstCompleteAt: '2024-09-16T02:00:00Z', lastChangedAt: '2024-09-16T02:00:00Z' })],
+  ['b1', storedSubmission('tap-huan-2024', 'mot-lan', 'b1', { rows: [person(5, 'Tổng phụ trách Đội')], rejected: [{ rowNumber: 6, periodId: 'mot-lan', cells: {}, errors: [{ column: 'soDienThoai', message: 'Dòng 6: số điện thoại sai' }] }], firstCompleteAt: null, lastChangedAt: '2024-09-14T02:00:00Z' })],
+  ['c1', storedSubmission('tap-huan-2024', 'mot-lan', 'c1', { rows: [person(5, 'Tổng phụ trách Đội')], firstCompleteAt: '2024-09-15T02:00:00Z', lastChangedAt: '2024-09-15T02:00:00Z' })],
 ]);
 
 function figures() {
-  if (!PERIOD) throw new Error('tap-huan-2024 has no period 2024-09-15');
+  if (!PERIOD) throw new Error('tap-huan-2024 has no period mot-lan');
   const stats = formPeriodStats({ spec: TAP_HUAN, period: PERIOD, units: UNITS, submissions: SUBMISSIONS, now: NOW });
   return { stats, figures: reportFigures({ district: 'Quận Đoàn 1', spec: TAP_HUAN, period: PERIOD, stats, units: UNITS, now: NOW }) };
 }
@@ -95,7 +95,7 @@ describe('reportDocument: the body of the report', () => {
   });
 
   it('names its files after the form and period', () => {
-    expect(reportFileName(figures().figures, 'docx')).toBe('Bao-cao-tap-huan-2024-2024-09-15.docx');
+    expect(reportFileName(figures().figures, 'docx')).toBe('Bao-cao-tap-huan-2024.docx');
   });
 });
 
@@ -132,6 +132,6 @@ describe('reportPeriod: which period a report covers', () => {
 
   it('refuses a period that has not started, in Vietnamese, listing what can be reported', () => {
     const choice = reportPeriod(TAP_HUAN, NOW, '2025-01-01');
-    expect(choice).toEqual({ ok: false, reason: "Biểu mẫu 'tap-huan-2024' không có kỳ '2025-01-01' đã bắt đầu. Các kỳ có thể báo cáo: 2024-09-15." });
+    expect(choice).toEqual({ ok: false, reason: "Biểu mẫu 'tap-huan-2024' không có kỳ '2025-01-01' đã bắt đầu. Các kỳ có thể báo cáo: mot-lan." });
   });
 });

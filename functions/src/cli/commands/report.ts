@@ -1,9 +1,9 @@
 import path from 'node:path';
-import { openDistrictSheets } from '../../adapters/district-sheets.js';
+import { openConfiguredDistrict } from '../../app/open-district.js';
 import { REPORT_RENDERERS, reportFolder } from '../../adapters/report/report-files.js';
 import { FirestoreSummaryStore } from '../../adapters/store/firestore-summary-store.js';
 import { formatVietnameseNumber as n } from '../../domain/cells/number-format.js';
-import { formsInUse } from '../../domain/plans/plans-in-use.js';
+import { UsageError } from '../usage-error.js';
 import { rate, reportSubject } from '../../domain/report/report-document.js';
 import { makeReport } from '../../jobs/report/make-report.js';
 import { withFirestore } from '../firestore-session.js';
@@ -19,20 +19,20 @@ export interface ReportCommandOptions {
 
 /**
  * `tonghop report --form <id>`: the report to the level above for one plan and period
- * (Bao-cao-<form>-<period>.docx and the .xlsx export). Opens the district with openDistrictSheets
- * (the control sheet only) and reads Firestore through FirestoreSummaryStore; writes nothing there.
- * Resolves to the exit code: 1 when the form or period does not exist.
+ * (Bao-cao-<form>-<period>.docx and the .xlsx export). Opens the district through app/open-district
+ * (the control sheet) and reads Firestore through FirestoreSummaryStore; writes nothing there.
+ * An unknown form or period is a UsageError (exit 2).
  */
 export async function reportCommand({ config, out }: CommandContext, opts: ReportCommandOptions): Promise<number> {
   const made = await withFirestore(config, out, async (session) => {
-    const district = await openDistrictSheets(config, session.db, opts.control ? { control: opts.control } : {});
-    const control = await district.readControl();
+    const district = await openConfiguredDistrict(config, session.db, opts.control ? { control: opts.control } : {});
+    const { control } = district;
     const dir = opts.out ?? (config.source === 'workbook' ? path.dirname(controlWorkbookPath(config, opts.control)) : '.');
     const value = await makeReport({
       store: new FirestoreSummaryStore(session.db),
       settings: control.settings,
       units: control.units,
-      forms: formsInUse(control.plans),
+      forms: district.forms,
       formId: opts.form,
       ...(opts.period ? { periodId: opts.period } : {}),
       now: opts.now ?? new Date(),
@@ -41,11 +41,8 @@ export async function reportCommand({ config, out }: CommandContext, opts: Repor
     });
     return { value, writes: 0 };
   });
-  if (!made.ok) {
-    if (out.json) out.printJson({ ok: false, reason: made.reason });
-    else out.log(`tonghop: ${made.reason}`);
-    return 1;
-  }
+  // An unknown form or period is a usage error (exit 2), as for `inspect`.
+  if (!made.ok) throw new UsageError(made.reason);
   const { figures, files } = made;
   if (out.json) {
     out.printJson({ ok: true, files, figures });

@@ -1,3 +1,4 @@
+import { ONCE_PERIOD } from '../periods/period-id.js';
 import { formatVietnameseNumber as n } from '../cells/number-format.js';
 import { STATUS_DISPLAY } from '../status/status-kinds.js';
 import { formatIctDateTime } from '../time/ict.js';
@@ -134,7 +135,11 @@ function upperFirst(s: string): string {
   return s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
 }
 
-/** The report's file name: "Bao-cao-tap-huan-2024-2024-09-15.docx" (ids are ASCII already). */
+/**
+ * The report's file name: "Bao-cao-30-phut-bao-cao-2022-11.docx", or "Bao-cao-tap-huan-2024.docx" for a
+ * plan with one period (ids are ASCII already).
+ */
 export function reportFileName(figures: Pick<ReportFigures, 'formId' | 'periodId'>, extension: 'docx' | 'xlsx' | 'json'): string {
-  return `Bao-cao-${figures.formId}-${figures.periodId}.${extension}`;
+  const period = figures.periodId === ONCE_PERIOD ? '' : `-${figures.periodId}`;
+  return `Bao-cao-${figures.formId}${period}.${extension}`;
 }
