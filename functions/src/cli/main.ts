@@ -16,6 +16,8 @@ import { inspectCommand } from './commands/inspect.js';
 import { plansAddCommand, plansCheckCommand, plansListCommand } from './commands/plans.js';
 import { webhookSecretCommand } from './commands/webhook-secret.js';
 import { provisionCommand, type ProvisionCommandOptions } from './commands/provision.js';
+import { mailboxCommand, type MailboxCommandOptions } from './commands/mailbox.js';
+import { MailboxError } from '../jobs/mailbox/mailbox-error.js';
 
 /** The process's environment and streams; tests pass their own. */
 export interface CliIo {
@@ -67,6 +69,16 @@ export async function main(argv: readonly string[], io: CliIo = process): Promis
     .option('--now <instant>', 'the clock, ISO 8601 (default: now)', parseInstant)
     .option('--dry-run', 'show what would be sent; send and write nothing')
     .action(async (opts: NotifyCommandOptions) => notifyCommand(context(), opts));
+
+  program
+    .command('mailbox')
+    .description('đọc thư mới trong hộp thư nhận báo cáo (IMAP_URL, hoặc thư mục tệp .eml), ghi nhận tệp .xlsx đính kèm của từng đơn vị và trả lời người gửi một lần')
+    .option('--control <file>', 'bảng điều khiển (.xlsx); mặc định: của khu vực mẫu, trong TONGHOP_HOME')
+    .option('--units-dir <dir>', 'thư mục tệp của các đơn vị (mặc định: units/ cạnh bảng điều khiển)')
+    .option('--mailbox-dir <dir>', 'thư mục tệp .eml khi chưa đặt IMAP_URL (mặc định: mailbox/ cạnh bảng điều khiển)')
+    .option('--outbox <dir>', 'thư mục ghi thư trả lời (.eml) khi chưa đặt SMTP_URL (mặc định: outbox/ cạnh bảng điều khiển)')
+    .option('--now <instant>', 'đồng hồ, ISO 8601 (mặc định: bây giờ)', parseInstant)
+    .action(async (opts: MailboxCommandOptions) => mailboxCommand(context(), opts));
 
   program
     .command('provision')
@@ -134,7 +146,7 @@ export async function main(argv: readonly string[], io: CliIo = process): Promis
       io.stderr.write(`tonghop: ${error.message}\n`);
       return 2;
     }
-    if (error instanceof ConfigError || error instanceof EmulatorUnavailableError || error instanceof DataDirBusyError || error instanceof SheetReadError || error instanceof StoreUnavailableError) {
+    if (error instanceof ConfigError || error instanceof EmulatorUnavailableError || error instanceof DataDirBusyError || error instanceof SheetReadError || error instanceof StoreUnavailableError || error instanceof MailboxError) {
       io.stderr.write(`tonghop: ${error.message}\n`);
       return 2;
     }

@@ -1,0 +1,65 @@
+import type { Firestore } from '@google-cloud/firestore';
+import { ConfigError, type Config } from '../config.js';
+import type { FormSpec } from '../domain/forms/form-spec.js';
+import type { ControlReading } from '../domain/units/read-control.js';
+import { processMailbox, type ProcessMailboxInput, type ProcessMailboxResult } from '../jobs/mailbox/process-mailbox.js';
+import { openEmlFolderMailbox } from './mail/eml-folder-mailbox.js';
+import { openImapMailbox } from './mail/imap-mailbox.js';
+import { createOutboxMailer } from './mail/outbox-mailer.js';
+import { createSmtpMailer } from './mail/smtp-mailer.js';
+import { FirestoreMailboxLedger } from './store/firestore-mailbox-ledger.js';
+import { FirestoreSummaryStore } from './store/firestore-summary-store.js';
+import { FirestoreSweepStore } from './store/firestore-sweep-store.js';
+import { UnitFolderDrop } from './workbook/unit-folder-drop.js';
+
+export interface MailboxRun {
+  readonly result: ProcessMailboxResult;
+  /** Where the messages were read, for people. */
+  readonly mailbox: string;
+  readonly mailer: string;
+}
+
+/**
+ * Read the district's mailbox once: IMAP when IMAP_URL is set, else the local folder of .eml files;
+ * replies by SMTP when SMTP_URL is set, else into the outbox folder. Attachments become unit files in
+ * the units folder (workbook mode).
+ */
+export async function runMailbox(options: {
+  readonly config: Config;
+  readonly db: Firestore;
+  readonly control: ControlReading;
+  readonly forms: readonly FormSpec[];
+  readonly unitsDir: string;
+  readonly mailboxDir: string;
+  readonly outboxDir: string;
+  readonly now: Date;
+  readonly between?: ProcessMailboxInput['between'];
+}): Promise<{ readonly value: MailboxRun; readonly writes: number }> {
+  const { config, db, control } = options;
+  if (config.source !== 'workbook') {
+    throw new ConfigError('tonghop mailbox stores attachments as unit workbooks and needs TONGHOP_SOURCE=workbook for now; unset TONGHOP_SOURCE to use it.');
+  }
+  const mail = config.mail;
+  const mailbox = mail.imapUrl ? await openImapMailbox({ url: mail.imapUrl }) : openEmlFolderMailbox(options.mailboxDir);
+  const mailer = mail.smtpUrl ? createSmtpMailer({ url: mail.smtpUrl, from: mail.from }) : createOutboxMailer({ dir: options.outboxDir, from: mail.from });
+  try {
+    const result = await processMailbox({
+      mailbox,
+      ledger: new FirestoreMailboxLedger(db),
+      mailer,
+      drop: new UnitFolderDrop(options.unitsDir, config.sheetLimits),
+      units: control.units,
+      forms: options.forms,
+      settings: control.settings,
+      sweepStore: new FirestoreSweepStore(db),
+      store: new FirestoreSummaryStore(db),
+      now: options.now,
+      maxAttachmentBytes: config.sheetLimits.maxFileBytes,
+      ...(options.between ? { between: options.between } : {}),
+    });
+    return { value: { result, mailbox: mailbox.description, mailer: mailer.description }, writes: result.messages.length };
+  } finally {
+    await mailer.close();
+    await mailbox.close();
+  }
+}
