@@ -1,6 +1,7 @@
 import type { Firestore } from '@google-cloud/firestore';
 import { ConfigError, type Config } from '../config.js';
 import type { FormSpec } from '../domain/forms/form-spec.js';
+import { DAY_MS } from '../domain/time/ict.js';
 import type { ControlReading } from '../domain/units/read-control.js';
 import { processMailbox, type ProcessMailboxInput, type ProcessMailboxResult } from '../jobs/mailbox/process-mailbox.js';
 import { openEmlFolderMailbox } from './mail/eml-folder-mailbox.js';
@@ -11,6 +12,9 @@ import { FirestoreMailboxLedger } from './store/firestore-mailbox-ledger.js';
 import { FirestoreSummaryStore } from './store/firestore-summary-store.js';
 import { FirestoreSweepStore } from './store/firestore-sweep-store.js';
 import { UnitFolderDrop } from './workbook/unit-folder-drop.js';
+
+/** IMAP messages older than this are left alone (a mailbox used before tonghop read it). */
+export const IMAP_LOOKBACK_DAYS = 30;
 
 export interface MailboxRun {
   readonly result: ProcessMailboxResult;
@@ -40,7 +44,8 @@ export async function runMailbox(options: {
     throw new ConfigError('tonghop mailbox stores attachments as unit workbooks and needs TONGHOP_SOURCE=workbook for now; unset TONGHOP_SOURCE to use it.');
   }
   const mail = config.mail;
-  const mailbox = mail.imapUrl ? await openImapMailbox({ url: mail.imapUrl }) : openEmlFolderMailbox(options.mailboxDir);
+  const since = new Date(options.now.getTime() - IMAP_LOOKBACK_DAYS * DAY_MS);
+  const mailbox = mail.imapUrl ? await openImapMailbox({ url: mail.imapUrl, since }) : openEmlFolderMailbox(options.mailboxDir);
   const mailer = mail.smtpUrl ? createSmtpMailer({ url: mail.smtpUrl, from: mail.from }) : createOutboxMailer({ dir: options.outboxDir, from: mail.from });
   try {
     const result = await processMailbox({

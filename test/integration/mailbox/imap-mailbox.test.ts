@@ -192,4 +192,29 @@ describe('processMailbox over IMAP', () => {
     expect(await revisions('bo-de')).toBe(revisionsBefore);
     expect(await processed(uid)).toBe(true);
   });
+
+  it('two runs at once on the same message reply once and store one revision', async () => {
+    const attachment = await registration([participant(1, 'Lê Thu Hà'), participant(2, 'Đỗ Minh Khoa'), participant(3, 'Hoàng Văn An')]);
+    const uid = await dovecot.append(await rawMessage({ from: 'bode@truong.example', subject: 'Sửa lại', messageId: '<m6@truong.example>', attachments: [{ filename: 'sua.xlsx', content: attachment }] }), { receivedAt: NOW });
+    const repliesBefore = repliesTo('bode@truong.example').length;
+    const revisionsBefore = await revisions('bo-de');
+
+    const results = await Promise.all([run(), run()]);
+
+    expect(results.flatMap((r) => r.messages).filter((m) => m.reply === 'sent')).toHaveLength(1);
+    expect(repliesTo('bode@truong.example').length).toBe(repliesBefore + 1);
+    expect(await revisions('bo-de')).toBe(revisionsBefore + 1);
+    expect(await processed(uid)).toBe(true);
+  });
+
+  it('leaves alone messages received before the look-back day', async () => {
+    const attachment = await registration([participant(1, 'Nguyễn Thị Lan')]);
+    const old = await dovecot.append(await rawMessage({ from: 'aimo@truong.example', subject: 'Cũ', messageId: '<m7@truong.example>', attachments: [{ filename: 'cu.xlsx', content: attachment }] }), { receivedAt: new Date('2024-01-02T02:00:00Z') });
+    const mailbox = await openImapMailbox({ url: dovecot.url(), since: new Date('2024-09-01T00:00:00Z') });
+    try {
+      expect(await mailbox.pending()).not.toContain(String(old));
+    } finally {
+      await mailbox.close();
+    }
+  });
 });

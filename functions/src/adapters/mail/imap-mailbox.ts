@@ -11,6 +11,11 @@ export interface ImapMailboxOptions {
   readonly url: string;
   /** Connecting and waiting for the greeting (default 30 s). */
   readonly connectionTimeoutMs?: number;
+  /**
+   * Only messages received on or after this day are taken: pointing IMAP_URL at a mailbox with years of
+   * old mail must not answer every one of them. Absent: every message without the keyword.
+   */
+  readonly since?: Date;
 }
 
 /**
@@ -49,7 +54,7 @@ export async function openImapMailbox(options: ImapMailboxOptions): Promise<Mail
     description: `hộp thư IMAP ${endpoint}`,
     pending: () =>
       translated(async () => {
-        const uids = await client.search({ unKeyword: PROCESSED_KEYWORD }, { uid: true });
+        const uids = await client.search({ unKeyword: PROCESSED_KEYWORD, ...(options.since ? { since: options.since } : {}) }, { uid: true });
         return (uids || []).sort((a, b) => a - b).map(String);
       }),
     fetch: (ref) =>

@@ -27,8 +27,14 @@ export class FirestoreMailboxLedger implements MailboxLedger {
     }
   }
 
-  async markIngested(key: string, fields: Pick<MailboxEntry, 'unitId' | 'reply'>, now: Date): Promise<void> {
-    await this.doc(key).update({ state: 'ingested', ingestedAt: Timestamp.fromDate(now), ...(fields.unitId ? { unitId: fields.unitId } : {}), ...(fields.reply ? { reply: { ...fields.reply } } : {}) });
+  async markIngested(key: string, fields: Pick<MailboxEntry, 'unitId' | 'reply'>, now: Date): Promise<boolean> {
+    const ref = this.doc(key);
+    return this.db.runTransaction(async (tx) => {
+      const current = await tx.get(ref);
+      if (current.get('state') !== 'received') return false;
+      tx.update(ref, { state: 'ingested', ingestedAt: Timestamp.fromDate(now), ...(fields.unitId ? { unitId: fields.unitId } : {}), ...(fields.reply ? { reply: { ...fields.reply } } : {}) });
+      return true;
+    });
   }
 
   async claimReply(key: string, now: Date): Promise<boolean> {

@@ -55,7 +55,8 @@ export interface MailboxLedger {
   get(key: string): Promise<MailboxEntry | undefined>;
   /** Create the entry; false when it exists already. */
   create(key: string, now: Date): Promise<boolean>;
-  markIngested(key: string, fields: { readonly unitId?: string; readonly reply?: ReplyText & { readonly to: string } }, now: Date): Promise<void>;
+  /** received → ingested, in a transaction: false when another run got there first (its reply stands). */
+  markIngested(key: string, fields: { readonly unitId?: string; readonly reply?: ReplyText & { readonly to: string } }, now: Date): Promise<boolean>;
   /** ingested → replying, in a transaction: true for exactly one caller. */
   claimReply(key: string, now: Date): Promise<boolean>;
   /** replying → ingested again after the mail server refused the reply (it was not sent). */

@@ -71,10 +71,11 @@ async function processMessage(input: ProcessMailboxInput, message: IncomingMessa
     const decided = await decide(input, message);
     found = decided.outcome;
     const reply = decided.reply && message.from ? { ...decided.reply, to: message.from } : undefined;
-    await ledger.markIngested(key, { ...(decided.outcome.unitId ? { unitId: decided.outcome.unitId } : {}), ...(reply ? { reply } : {}) }, now);
-    entry = { key, state: 'ingested', ...(reply ? { reply } : {}) };
+    const first = await ledger.markIngested(key, { ...(decided.outcome.unitId ? { unitId: decided.outcome.unitId } : {}), ...(reply ? { reply } : {}) }, now);
+    // Another run recorded this message meanwhile: its reply is the one that counts.
+    entry = first ? { key, state: 'ingested', ...(reply ? { reply } : {}) } : ((await ledger.get(key)) ?? entry);
     await input.between?.('ingested', key);
-    if (!reply) {
+    if (first && !reply) {
       await ledger.markDone(key, {}, now);
       return { key, ...found, result: message.from ? found.result : 'no-reply-address', reply: 'none' };
     }
