@@ -38,6 +38,8 @@ export async function runMailbox(options: {
   readonly outboxDir: string;
   readonly now: Date;
   readonly between?: ProcessMailboxInput['between'];
+  /** Read the .eml folder even when IMAP_URL is set (the demo never reads a real mailbox). */
+  readonly folderOnly?: boolean;
 }): Promise<{ readonly value: MailboxRun; readonly writes: number }> {
   const { config, db, control } = options;
   if (config.source !== 'workbook') {
@@ -45,7 +47,7 @@ export async function runMailbox(options: {
   }
   const mail = config.mail;
   const since = new Date(options.now.getTime() - IMAP_LOOKBACK_DAYS * DAY_MS);
-  const mailbox = mail.imapUrl ? await openImapMailbox({ url: mail.imapUrl, since }) : openEmlFolderMailbox(options.mailboxDir);
+  const mailbox = mail.imapUrl && !options.folderOnly ? await openImapMailbox({ url: mail.imapUrl, since }) : openEmlFolderMailbox(options.mailboxDir);
   const mailer = mail.smtpUrl ? createSmtpMailer({ url: mail.smtpUrl, from: mail.from }) : createOutboxMailer({ dir: options.outboxDir, from: mail.from });
   try {
     const result = await processMailbox({

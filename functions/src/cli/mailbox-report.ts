@@ -26,7 +26,7 @@ const REPLY_LABELS: Readonly<Record<MessageOutcome['reply'], string>> = {
 export function printMailboxReport(out: Output, run: MailboxRun, names: ReadonlyMap<string, string>): void {
   const { messages } = run.result;
   out.print('');
-  out.print(`Thư đến (${run.mailbox}): ${n(messages.length)} thư mới. Thư trả lời qua ${run.mailer}.`);
+  out.print(`Đọc ${run.mailbox}: ${n(messages.length)} thư mới; thư trả lời qua ${run.mailer}.`);
   if (messages.length === 0) return;
   const table = new Table({ ...COMPACT_TABLE, head: ['Thư', 'Đơn vị', 'Kết quả', 'Dòng hợp lệ', 'Dòng lỗi', 'Trả lời'] });
   for (const m of messages) {

@@ -19,7 +19,7 @@ describe('mailboxResultReply', () => {
       senderNotListed: false,
     });
     expect(reply.subject).toBe('Kết quả nhận báo cáo qua thư: Liên đội Tiểu học Ái Mộ');
-    expect(reply.text).toContain('Quận Đoàn Long Biên đã nhận thư của đơn vị lúc 9g05 14/09/2024 và ghi nhận 1 tệp báo cáo.');
+    expect(reply.text).toContain('Quận Đoàn Long Biên đã nhận thư của đơn vị lúc 9g05 14/09/2024 và ghi nhận 1 tệp báo cáo. Thời điểm nhận thư là thời điểm nộp dùng để tính đúng hạn.');
     expect(reply.text).toMatch(/Dòng hợp lệ:\s+12\nDòng lỗi:\s+2/);
     expect(reply.text).toContain("  - Cột 'Số điện thoại' dòng 9: '12345' không phải số điện thoại Việt Nam");
     expect(reply.text).toContain("Chưa ghi nhận: Tệp 'anh.pdf' không phải tệp Excel .xlsx");
@@ -40,7 +40,8 @@ describe('mailboxResultReply', () => {
 
   it('says so when nothing was attached, and asks to register an address the unit was not known by', () => {
     const reply = mailboxResultReply({ settings: SETTINGS, unitName: 'Liên đội A', receivedAt: RECEIVED, files: [], standings: [], senderNotListed: true });
-    expect(reply.text).toContain('chưa ghi nhận được tệp báo cáo nào');
+    expect(reply.text).toContain('chưa ghi nhận được tệp báo cáo nào.');
+    expect(reply.text).not.toContain('tính đúng hạn');
     expect(reply.text).toContain('Thư không có tệp đính kèm.');
     expect(reply.text).toContain('đồng chí Lê Ánh Hồng (0983 018 027, vp@quandoan.example) bổ sung địa chỉ này');
   });

@@ -27,7 +27,7 @@ export interface ReplyText {
 /** Rows listed one by one in a reply; the rest are counted. */
 export const MAX_LISTED_ROW_ERRORS = 30;
 
-const SIGN_OFF = 'Thư này do hệ thống tổng hợp báo cáo gửi tự động, xin đừng trả lời thư này nếu không cần.';
+const SIGN_OFF = 'Thư này do hệ thống tổng hợp báo cáo gửi tự động.';
 
 /** The reply to a unit's message: per attachment, rows accepted and in error (with messages), then each deadline and standing. */
 export function mailboxResultReply(input: {
@@ -45,7 +45,7 @@ export function mailboxResultReply(input: {
     { kind: 'paragraph', text: `Kính gửi ${input.unitName},` },
     {
       kind: 'paragraph',
-      text: `${settings.districtName || 'Quận Đoàn'} đã nhận thư của đơn vị lúc ${formatIctDateTime(input.receivedAt)}${read.length > 0 ? ` và ghi nhận ${n(read.length)} tệp báo cáo` : ' nhưng chưa ghi nhận được tệp báo cáo nào'}. Thời điểm nhận thư là thời điểm nộp dùng để tính đúng hạn.`,
+      text: `${settings.districtName || 'Quận Đoàn'} đã nhận thư của đơn vị lúc ${formatIctDateTime(input.receivedAt)}${read.length > 0 ? ` và ghi nhận ${n(read.length)} tệp báo cáo. Thời điểm nhận thư là thời điểm nộp dùng để tính đúng hạn.` : ' nhưng chưa ghi nhận được tệp báo cáo nào.'}`,
     },
   ];
   for (const file of input.files) blocks.push(...fileBlocks(file));
