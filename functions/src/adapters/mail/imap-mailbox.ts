@@ -48,7 +48,10 @@ export async function openImapMailbox(options: ImapMailboxOptions): Promise<Mail
     }
   };
   await translated(() => client.connect());
-  const lock = await translated(() => client.getMailboxLock(folder));
+  const lock = await translated(() => client.getMailboxLock(folder)).catch((error: unknown) => {
+    client.close();
+    throw error;
+  });
 
   return {
     description: `hộp thư IMAP ${endpoint}`,
