@@ -12,7 +12,7 @@ export interface TestAttachment {
 }
 
 /** A raw RFC 5322 message as a mail client would send it, built by nodemailer. */
-export async function rawMessage(mail: { readonly from: string; readonly subject: string; readonly messageId?: string; readonly date?: Date; readonly attachments?: readonly TestAttachment[] }): Promise<Buffer> {
+export async function rawMessage(mail: { readonly from: string; readonly subject: string; readonly messageId?: string; readonly date?: Date; readonly headers?: Readonly<Record<string, string>>; readonly attachments?: readonly TestAttachment[] }): Promise<Buffer> {
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
   const info = await transport.sendMail({
     from: mail.from,
@@ -21,6 +21,7 @@ export async function rawMessage(mail: { readonly from: string; readonly subject
     text: 'Kính gửi Quận Đoàn, đơn vị gửi báo cáo đính kèm.',
     ...(mail.messageId ? { messageId: mail.messageId } : {}),
     ...(mail.date ? { date: mail.date } : {}),
+    ...(mail.headers ? { headers: { ...mail.headers } } : {}),
     attachments: (mail.attachments ?? []).map((a) => ({ filename: a.filename, content: a.content, ...(a.contentType ? { contentType: a.contentType } : {}) })),
   });
   return info.message as Buffer;

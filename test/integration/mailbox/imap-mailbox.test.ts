@@ -137,6 +137,19 @@ describe('processMailbox over IMAP', () => {
     expect((await firestore.db.collection('sources').get()).size).toBe(sources);
   });
 
+  it('never answers a machine, nor a stranger who attached nothing', async () => {
+    const outOfOffice = await dovecot.append(await rawMessage({ from: 'aimo@truong.example', subject: 'Trả lời tự động: Kết quả nhận báo cáo', messageId: '<ooo@truong.example>', headers: { 'Auto-Submitted': 'auto-replied' } }), { receivedAt: NOW });
+    const spam = await dovecot.append(await rawMessage({ from: 'quangcao@khac.example', subject: 'Khuyến mãi', messageId: '<spam@khac.example>' }), { receivedAt: NOW });
+    const repliesBefore = smtp.received.length;
+
+    const result = await run();
+
+    expect(result.messages.map((m) => m.reply)).toEqual(['none', 'none']);
+    expect(smtp.received.length).toBe(repliesBefore);
+    expect(await processed(outOfOffice)).toBe(true);
+    expect(await processed(spam)).toBe(true);
+  });
+
   it('a crash between ingest and flag loses nothing and repeats nothing', async () => {
     const attachment = await registration([participant(1, 'Nguyễn Thị Lan'), participant(2, 'Trần Minh Đức'), participant(3, 'Vũ Thị Mai')]);
     const uid = await dovecot.append(await rawMessage({ from: 'aimo@truong.example', subject: 'Bổ sung', messageId: '<m4@truong.example>', attachments: [{ filename: 'bo-sung.xlsx', content: attachment }] }), { receivedAt: NOW });

@@ -22,6 +22,8 @@ export interface IncomingMessage {
   readonly receivedAt: Date;
   readonly size: number;
   readonly attachments: readonly IncomingAttachment[];
+  /** Sent by a machine (auto-reply, bounce, list): never answered. */
+  readonly automated: boolean;
 }
 
 /** Where units' messages arrive: an IMAP folder, or a local folder of .eml files. Throws MailboxError. */

@@ -70,7 +70,9 @@ async function processMessage(input: ProcessMailboxInput, message: IncomingMessa
   if (entry.state === 'received') {
     const decided = await decide(input, message);
     found = decided.outcome;
-    const reply = decided.reply && message.from ? { ...decided.reply, to: message.from } : undefined;
+    // Never answer a machine (auto-replies would answer each other for ever), nor a stranger who attached nothing (spam).
+    const answerable = message.from && !message.automated && !(decided.outcome.result === 'unknown-sender' && message.attachments.length === 0);
+    const reply = decided.reply && answerable ? { ...decided.reply, to: message.from } : undefined;
     const first = await ledger.markIngested(key, { ...(decided.outcome.unitId ? { unitId: decided.outcome.unitId } : {}), ...(reply ? { reply } : {}) }, now);
     // Another run recorded this message meanwhile: its reply is the one that counts.
     entry = first ? { key, state: 'ingested', ...(reply ? { reply } : {}) } : ((await ledger.get(key)) ?? entry);
