@@ -68,7 +68,8 @@ describe('processMailbox over IMAP', () => {
   beforeAll(async () => {
     [dovecot, smtp] = await Promise.all([startDovecot(), startCapturingSmtp()]);
     unitsDir = await mkdtemp(path.join(tmpdir(), 'tonghop-mailbox-'));
-    forms = (await loadBuiltinForms()).filter((f) => f.id === 'tap-huan-2024');
+    // Two forms the schools owe: a file holding one of them says nothing about the other.
+    forms = (await loadBuiltinForms()).filter((f) => f.id === 'tap-huan-2024' || f.id === 'ke-hoach-nho-65-nam');
   });
   afterAll(async () => {
     await Promise.all([dovecot?.stop(), smtp?.close()]);
@@ -91,6 +92,7 @@ describe('processMailbox over IMAP', () => {
     expect(reply?.text).toMatch(/Dòng hợp lệ:\s+2/);
     // Received before the deadline, read after it: on time.
     expect(reply?.text).toContain('Đăng ký tập huấn (hạn 10g00 15/09/2024): ✓ Đủ, đúng hạn.');
+    expect(reply?.text).not.toContain('Kế hoạch nhỏ');
     expect(await processed(uid)).toBe(true);
   });
 
@@ -135,6 +137,21 @@ describe('processMailbox over IMAP', () => {
     expect(reply?.subject).toBe('Chưa ghi nhận báo cáo: chưa xác định được đơn vị gửi');
     expect(reply?.text).toContain('thêm địa chỉ thư này vào danh sách liên hệ');
     expect((await firestore.db.collection('sources').get()).size).toBe(sources);
+  });
+
+  it('a file without a form’s tab keeps what was sent for it, and the reply says so', async () => {
+    const rowsBefore = (await submission('ai-mo'))?.rows.length;
+    const revisionsBefore = await revisions('ai-mo');
+    const other = await workbookBytes([{ name: 'Ghi chú', rows: [['Đơn vị gửi bổ sung sau']] }]);
+    await dovecot.append(await rawMessage({ from: 'aimo@truong.example', subject: 'Bổ sung', messageId: '<m8@truong.example>', attachments: [{ filename: 'ghi-chu.xlsx', content: other }] }), { receivedAt: NOW });
+
+    const result = await run();
+
+    expect(result.messages).toEqual([expect.objectContaining({ result: 'ingested', unitId: 'ai-mo', rowsValid: 0 })]);
+    expect((await submission('ai-mo'))?.rows.length).toBe(rowsBefore);
+    expect(await revisions('ai-mo')).toBe(revisionsBefore);
+    const reply = repliesTo('aimo@truong.example').at(-1);
+    expect(reply?.text).toContain("lần này không có trang 'Đăng ký tập huấn': báo cáo đã gửi trước đó của trang này được giữ nguyên");
   });
 
   it('never answers a machine, nor a stranger who attached nothing', async () => {

@@ -50,7 +50,8 @@ export async function ingestAttachments(
     read.forEach((id) => formsRead.add(id));
     const swept = result.sweep.units[0];
     const counts = swept?.current.counts ?? { valid: 0, rejected: 0, nil: 0 };
-    const problems = (swept?.problems ?? []).filter((p) => p.formId === undefined || read.has(p.formId)).map((p) => p.message);
+    // A file holding none of the unit's forms hears about each missing tab; otherwise only the forms it holds count.
+    const problems = (swept?.problems ?? []).filter((p) => read.size === 0 || p.formId === undefined || read.has(p.formId)).map((p) => p.message);
     const tabOf = new Map(ctx.forms.map((f) => [f.id, f.tab]));
     const rowErrors = result.picture.submissions
       .filter((s) => read.has(s.formId))
