@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBuiltinForms } from '../../../functions/src/adapters/catalog/builtin-forms.js';
 import { openImapMailbox, PROCESSED_KEYWORD } from '../../../functions/src/adapters/mail/imap-mailbox.js';
@@ -36,9 +37,9 @@ describe('processMailbox over IMAP', () => {
   let unitsDir: string;
   let forms: FormSpec[];
 
-  const run = async (options: { between?: ProcessMailboxInput['between'] } = {}) => {
+  const run = async (options: { between?: ProcessMailboxInput['between']; smtpUrl?: string } = {}) => {
     const mailbox = await openImapMailbox({ url: dovecot.url() });
-    const mailer = createSmtpMailer({ url: smtp.url, from: '"Quận Đoàn thử" <vp@quandoan.example>' });
+    const mailer = createSmtpMailer({ url: options.smtpUrl ?? smtp.url, from: '"Quận Đoàn thử" <vp@quandoan.example>' });
     try {
       return await processMailbox({
         mailbox,
@@ -52,7 +53,7 @@ describe('processMailbox over IMAP', () => {
         store: new FirestoreSummaryStore(firestore.db),
         now: NOW,
         maxAttachmentBytes: 1024 * 1024,
-        ...options,
+        ...(options.between ? { between: options.between } : {}),
       });
     } finally {
       await mailer.close();
@@ -152,6 +153,39 @@ describe('processMailbox over IMAP', () => {
     expect(await revisions('ai-mo')).toBe(revisionsBefore);
     const reply = repliesTo('aimo@truong.example').at(-1);
     expect(reply?.text).toContain("lần này không có trang 'Đăng ký tập huấn': báo cáo đã gửi trước đó của trang này được giữ nguyên");
+  });
+
+  it('a reply the server refuses for good is recorded and does not hold up the messages after it', async () => {
+    const refusing = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      logger: false,
+      onRcptTo(address, _session, callback) {
+        if (address.address.startsWith('khong-ton-tai')) return callback(Object.assign(new Error('5.1.1 no such user'), { responseCode: 550 }));
+        callback();
+      },
+      onData(stream, _session, callback) {
+        stream.resume();
+        stream.on('end', () => callback());
+      },
+    });
+    await new Promise<void>((resolve) => refusing.listen(0, '127.0.0.1', () => resolve()));
+    const address = refusing.server.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    try {
+      const attachment = await registration([participant(1, 'Nguyễn Thị Lan')]);
+      const gone = await dovecot.append(await rawMessage({ from: 'khong-ton-tai@khac.example', subject: 'Báo cáo', messageId: '<m9@khac.example>', attachments: [{ filename: 'a.xlsx', content: attachment }] }), { receivedAt: NOW });
+      const next = await dovecot.append(await rawMessage({ from: 'la2@khac.example', subject: 'Báo cáo', messageId: '<m10@khac.example>', attachments: [{ filename: 'a.xlsx', content: attachment }] }), { receivedAt: NOW });
+
+      const result = await run({ smtpUrl: `smtp://127.0.0.1:${port}` });
+
+      expect(result.stoppedBy).toBeUndefined();
+      expect(result.messages.map((m) => m.reply)).toEqual(['failed', 'sent']);
+      expect(await processed(gone)).toBe(true);
+      expect(await processed(next)).toBe(true);
+    } finally {
+      await new Promise<void>((resolve) => refusing.close(() => resolve()));
+    }
   });
 
   it('never answers a machine, nor a stranger who attached nothing', async () => {

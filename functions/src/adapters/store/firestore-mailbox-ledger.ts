@@ -51,7 +51,7 @@ export class FirestoreMailboxLedger implements MailboxLedger {
     await this.doc(key).update({ state: 'ingested', lastError: { ...error }, failedAt: Timestamp.fromDate(now) });
   }
 
-  async markDone(key: string, outcome: { readonly replyMessageId?: string; readonly replyUnknown?: boolean }, now: Date): Promise<void> {
+  async markDone(key: string, outcome: { readonly replyMessageId?: string; readonly replyUnknown?: boolean; readonly replyRefused?: string }, now: Date): Promise<void> {
     await this.doc(key).update({ state: 'done', doneAt: Timestamp.fromDate(now), ...outcome });
   }
 }

@@ -63,7 +63,7 @@ export interface MailboxLedger {
   claimReply(key: string, now: Date): Promise<boolean>;
   /** replying → ingested again after the mail server refused the reply (it was not sent). */
   releaseReply(key: string, error: { readonly code: string; readonly message: string }, now: Date): Promise<void>;
-  markDone(key: string, outcome: { readonly replyMessageId?: string; readonly replyUnknown?: boolean }, now: Date): Promise<void>;
+  markDone(key: string, outcome: { readonly replyMessageId?: string; readonly replyUnknown?: boolean; readonly replyRefused?: string }, now: Date): Promise<void>;
 }
 
 /** Puts an attachment where the unit's sheets are read from, then reads it like any sweep would. */

@@ -29,7 +29,7 @@ export interface MessageOutcome {
   readonly unitId?: string;
   readonly rowsValid: number;
   readonly rowsRejected: number;
-  /** sent: this run sent the reply; unknown: a crashed run may have sent it (never sent twice). */
+  /** sent: this run sent the reply; unknown: a crashed run may have sent it (never sent twice); failed: refused by the server. */
   readonly reply: 'sent' | 'unknown' | 'earlier' | 'none' | 'failed';
 }
 
@@ -100,6 +100,12 @@ async function processMessage(input: ProcessMailboxInput, message: IncomingMessa
     return { key, ...found, reply: 'sent' };
   } catch (error) {
     if (!(error instanceof MailDeliveryError)) throw error;
+    // The server refuses this reply for good (an address that does not exist): the message is done, the queue goes on.
+    if (error.failure === 'rejected' && error.permanent) {
+      await ledger.markDone(key, { replyRefused: error.message }, now);
+      return { key, ...found, reply: 'failed' };
+    }
+    // The server is down or deferring: this reply and the rest wait for the next run.
     await ledger.releaseReply(key, { code: error.failure, message: error.message }, now);
     return { key, ...found, result: 'reply-failed', reply: 'failed' };
   }
