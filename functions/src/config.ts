@@ -69,6 +69,8 @@ export interface GoogleConfig {
 /** How notices go out: SMTP when SMTP_URL is set, otherwise .eml files in an outbox folder. */
 export interface MailConfig {
   readonly smtpUrl: string | undefined;
+  /** The mailbox units send their files to (`tonghop mailbox`); a local folder of .eml files when absent. */
+  readonly imapUrl: string | undefined;
   readonly from: string;
   readonly perRunBudget: number;
   readonly perDayBudget: number;
@@ -90,6 +92,10 @@ const envSchema = z.object({
   TONGHOP_FIRESTORE: z.enum(FIRESTORE_MODES).optional(),
   FIRESTORE_EMULATOR_HOST: z.string().regex(/^[^:\s]+:\d+$/, 'host:port, e.g. 127.0.0.1:8080').optional(),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'an smtp:// or smtps:// URL, e.g. smtps://user:password@smtp.gmail.com:465').optional(),
+  IMAP_URL: z
+    .string()
+    .refine(isImapUrl, 'an imap:// or imaps:// URL with the user and password, e.g. imaps://user:app-password@imap.gmail.com/INBOX (special characters URL-encoded) — cần dạng imaps://tên-đăng-nhập:mật-khẩu-ứng-dụng@máy-chủ/INBOX')
+    .optional(),
   TONGHOP_MAIL_FROM: z.string().min(3).default('"Quận Đoàn (tonghop)" <no-reply@tonghop.invalid>'),
   TONGHOP_NOTICE_PER_RUN: z.coerce.number().int().positive().default(500),
   TONGHOP_NOTICE_PER_DAY: z.coerce.number().int().positive().default(1500),
@@ -144,7 +150,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   }
   const [sendFrom = 7, sendUntil = 20] = e.TONGHOP_SEND_HOURS.split('-').map(Number);
   if (sendFrom >= sendUntil) throw new ConfigError(`Invalid setting TONGHOP_SEND_HOURS=${e.TONGHOP_SEND_HOURS}: the first hour must come before the second, e.g. 7-20.`);
-  const mail = { smtpUrl: e.SMTP_URL, from: e.TONGHOP_MAIL_FROM, perRunBudget: e.TONGHOP_NOTICE_PER_RUN, perDayBudget: e.TONGHOP_NOTICE_PER_DAY, sendFrom, sendUntil };
+  const mail = { smtpUrl: e.SMTP_URL, imapUrl: e.IMAP_URL, from: e.TONGHOP_MAIL_FROM, perRunBudget: e.TONGHOP_NOTICE_PER_RUN, perDayBudget: e.TONGHOP_NOTICE_PER_DAY, sendFrom, sendUntil };
   return {
     home: path.resolve(cwd, e.TONGHOP_HOME),
     projectId,
@@ -167,6 +173,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     summaryCurrentDays: e.TONGHOP_SUMMARY_CURRENT_DAYS,
     functions: { webhookKey: e.TONGHOP_WEBHOOK_KEY, shardTopic: e.TONGHOP_SHARD_TOPIC, shardAbove: e.TONGHOP_SHARD_ABOVE, webhookMinIntervalSeconds: e.TONGHOP_WEBHOOK_MIN_INTERVAL_SECONDS },
   };
+}
+
+/** imap:// or imaps://, a host, a user and a password: everything the mailbox job needs to log in. */
+function isImapUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'imap:' || url.protocol === 'imaps:') && url.hostname !== '' && url.username !== '' && url.password !== '';
+  } catch {
+    return false;
+  }
 }
 
 function googleConfig(e: z.infer<typeof envSchema>): GoogleConfig | undefined {

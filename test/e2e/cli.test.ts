@@ -41,6 +41,9 @@ describe('tonghop CLI', () => {
     for (const stage of ['reminder', 'due', 'overdue', 'escalation', 'digest']) expect(outbox).toContain(stage);
     const units = await readdir(path.join(home, 'demo', 'units'));
     expect(units).toHaveLength(33);
+    // The sample mailbox: a unit re-sending its file, a zipped file, a stranger; each answered once.
+    expect(result.mailbox.result.messages.map((m: { result: string; reply: string }) => `${m.result}/${m.reply}`)).toEqual(['ingested/sent', 'nothing-readable/sent', 'unknown-sender/sent']);
+    expect(outbox).toContain('mailbox~');
     // Not a terminal: progress comes as plain lines on stderr.
     expect(run.stderr).toContain('Đang đọc tệp của các đơn vị: 36/36');
     expect(run.stderr).toContain('Đang ghi tình trạng từng dòng: 32/32');
@@ -49,6 +52,7 @@ describe('tonghop CLI', () => {
   it('demo again writes nothing and says so', async () => {
     const json = JSON.parse((await runCli(['--json', 'demo'], env)).stdout);
     expect(json).toMatchObject({ created: false, sweepId: null, totals: { writes: 0, submissionsWritten: 0, unitsUnchanged: 36 }, stats: { written: 0 }, summary: { written: false }, feedback: { unitsWritten: 0 } });
+    expect(json.mailbox.result.messages).toEqual([]);
     expect(json.notify.result.outcomes.filter((o: { result: string }) => o.result === 'sent')).toEqual([]);
     expect(json.notify.result.digest.result).toBe('already-sent');
     const text = await runCli(['demo'], env);

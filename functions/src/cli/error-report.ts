@@ -7,6 +7,7 @@ import { StoreUnavailableError } from '../adapters/store/store-deadline.js';
 import { UnitFileChangedError, UnitFileNotRewritableError } from '../adapters/workbook/write-unit-feedback.js';
 import { ControlRefusedError } from '../domain/units/control-guard.js';
 import { SheetReadError } from '../domain/sheets/sheet-read-error.js';
+import { MailboxError } from '../jobs/mailbox/mailbox-error.js';
 import { MailDeliveryError } from '../jobs/notify/mail-delivery-error.js';
 import { RunStoppingError } from '../jobs/run-stopping-error.js';
 import { ADVICE } from './messages.js';
@@ -47,6 +48,7 @@ export function errorReport(error: unknown): ErrorReport {
   if (error instanceof UnitFileChangedError) return said(EXIT.problems, ADVICE.unitFileChanged);
   if (error instanceof UnitFileNotRewritableError) return said(EXIT.problems, ADVICE.unitFileNotRewritable);
   if (error instanceof MailDeliveryError) return error.failure === 'auth' ? said(EXIT.usage, ADVICE.mailAuth) : said(EXIT.problems, ADVICE.mail);
+  if (error instanceof MailboxError) return error.failure === 'auth' || error.failure === 'folder' ? said(EXIT.usage, ADVICE.mailboxAccess) : said(EXIT.problems, ADVICE.mailboxLater);
   return { exitCode: EXIT.problems, lines: [`tonghop: lỗi ngoài dự kiến${error instanceof Error ? ` (${error.name})` : ''}: ${messageOf(error)}`, ADVICE.unexpected] };
 }
 

@@ -14,6 +14,7 @@ import { plansAddCommand, plansCheckCommand, plansListCommand } from './commands
 import { webhookSecretCommand } from './commands/webhook-secret.js';
 import { provisionCommand, type ProvisionCommandOptions } from './commands/provision.js';
 import { reportCommand, type ReportCommandOptions } from './commands/report.js';
+import { mailboxCommand, type MailboxCommandOptions } from './commands/mailbox.js';
 
 /** The process's environment and streams; tests pass their own. */
 export interface CliIo {
@@ -80,6 +81,16 @@ export async function main(argv: readonly string[], io: CliIo = process): Promis
     .option('--now <thời-điểm>', HELP.sweepOptions.now, parseInstant)
     .option('--dry-run', HELP.notify.dryRun)
     .action(async (opts: NotifyCommandOptions) => notifyCommand(context(), opts));
+
+  program
+    .command('mailbox')
+    .description('đọc thư mới trong hộp thư nhận báo cáo (IMAP_URL, hoặc thư mục tệp .eml), ghi nhận tệp .xlsx đính kèm của từng đơn vị và trả lời người gửi một lần')
+    .option('--control <tệp>', 'bảng điều khiển (.xlsx); mặc định: của khu vực mẫu, trong TONGHOP_HOME')
+    .option('--units-dir <thư-mục>', 'thư mục tệp của các đơn vị (mặc định: units/ cạnh bảng điều khiển)')
+    .option('--mailbox-dir <thư-mục>', 'thư mục tệp .eml khi chưa đặt IMAP_URL (mặc định: mailbox/ cạnh bảng điều khiển)')
+    .option('--outbox <thư-mục>', 'thư mục ghi thư trả lời (.eml) khi chưa đặt SMTP_URL (mặc định: outbox/ cạnh bảng điều khiển)')
+    .option('--now <thời-điểm>', 'đồng hồ, ISO 8601 (mặc định: bây giờ)', parseInstant)
+    .action(async (opts: MailboxCommandOptions) => mailboxCommand(context(), opts));
 
   program
     .command('provision')

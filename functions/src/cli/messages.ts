@@ -132,6 +132,8 @@ export const ADVICE = {
   unitFileNotRewritable: 'Nhờ đơn vị lưu lại tệp dạng .xlsx thường (không có PivotTable, macro, biểu đồ) rồi chạy lại.',
   mailAuth: 'Kiểm tra tài khoản và mật khẩu trong SMTP_URL rồi chạy lại; thư chưa gửi sẽ gửi ở lượt sau.',
   mail: 'Kiểm tra máy chủ thư (SMTP_URL) hoặc thư mục hộp thư đi rồi chạy lại; thư chưa gửi sẽ gửi ở lượt sau.',
+  mailboxAccess: 'Kiểm tra địa chỉ, tài khoản, mật khẩu ứng dụng và thư mục trong IMAP_URL rồi chạy lại; thư chưa xử lý sẽ được đọc ở lượt sau.',
+  mailboxLater: 'Chạy lại sau ít phút: thư chưa xử lý sẽ được đọc ở lượt sau, không thư nào bị trả lời hai lần.',
   unexpected: 'Chạy lại lệnh; nếu vẫn lỗi, gửi thông báo này cho người quản trị hệ thống.',
 } as const;
 

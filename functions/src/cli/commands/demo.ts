@@ -14,6 +14,10 @@ import { printNotifyReport } from '../notify-report.js';
 import { runNotify, type NotifyRun } from '../../app/run-notify.js';
 import { defaultSummaryPath, workbookDistrict } from '../../app/workbook-district.js';
 import { readControlWorkbook } from '../../adapters/workbook/read-control-workbook.js';
+import { PROCESSED_SUBFOLDER } from '../../adapters/mail/eml-folder-mailbox.js';
+import { writeDemoMailbox } from '../../adapters/mail/write-demo-mailbox.js';
+import { runMailbox } from '../../app/run-mailbox.js';
+import { printMailboxReport } from '../mailbox-report.js';
 import { runSweep, type SweepUnitsAt } from '../run-sweep.js';
 import { printSweepReport, sweepRunJson } from '../sweep-report.js';
 import { demoDir, type CommandContext } from './context.js';
@@ -41,7 +45,8 @@ export async function demoCommand(context: CommandContext, opts: { reset: boolea
   const outdated = !opts.reset && (await demoDistrictWritten(dir)) && !(await controlDefinesPlans(controlPath));
   if (outdated) out.log('Khu vực mẫu được tạo bởi phiên bản cũ (bảng điều khiển chưa khai báo kế hoạch): tạo lại.');
   const reset = opts.reset || outdated;
-  if (reset) await rm(outboxDir, { recursive: true, force: true });
+  const mailboxDir = path.join(dir, 'mailbox');
+  if (reset) await Promise.all([rm(outboxDir, { recursive: true, force: true }), rm(mailboxDir, { recursive: true, force: true })]);
   if (reset && config.firestoreMode === 'embedded') await rm(embeddedDataDir(config), { recursive: true, force: true });
   const fresh = reset || !(await demoDistrictWritten(dir));
   const forms = await loadBuiltinForms();
@@ -49,7 +54,7 @@ export async function demoCommand(context: CommandContext, opts: { reset: boolea
   let written: WrittenDemoDistrict | undefined;
   let earlierNotices = 0;
 
-  const { run, notices, report } = await withFirestore(config, out, async (session) => {
+  const { run, notices, report, mailbox } = await withFirestore(config, out, async (session) => {
     const history = { notices: 0, writes: 0 };
     let notified: Awaited<ReturnType<typeof runNotify>> | undefined;
     const swept = await runSweep({
@@ -71,16 +76,31 @@ export async function demoCommand(context: CommandContext, opts: { reset: boolea
     });
     earlierNotices = history.notices;
     if (!notified) throw new Error('the demo notice run did not happen');
-    const writes = history.writes + swept.writes + notified.writes;
+    if (fresh) await writeSampleMailbox(mailboxDir, district, swept.value.unitsLocation);
+    const read = await runMailbox({ config, db: session.db, control: swept.value.control, forms: swept.value.forms, unitsDir: swept.value.unitsLocation, mailboxDir, outboxDir, now: DEMO_NOW, folderOnly: true });
+    const writes = history.writes + swept.writes + notified.writes + read.writes;
     const report = await writeDemoReport({ db: session.db, control: swept.value.control, forms: swept.value.forms, dir, now: DEMO_NOW, changed: fresh || writes > 0 });
-    return { value: { run: swept.value, notices: notified.value, report }, writes };
+    return { value: { run: swept.value, notices: notified.value, report, mailbox: read.value }, writes };
   });
 
   if (out.json) {
-    out.printJson({ demoDir: dir, created: written?.created ?? false, controlPath, unitsDir: run.unitsLocation, demoNow: DEMO_NOW.toISOString(), ...sweepRunJson(run), notify: notices, ...(report ? { report } : {}) });
+    out.printJson({ demoDir: dir, created: written?.created ?? false, controlPath, unitsDir: run.unitsLocation, demoNow: DEMO_NOW.toISOString(), ...sweepRunJson(run), notify: notices, mailbox, ...(report ? { report } : {}) });
     return;
   }
   printDemoReport(context, { dir, controlPath, written, district, run, notices, earlierNotices, report });
+  printMailboxReport(out, mailbox, new Map(run.control.units.map((u) => [u.id, u.name])));
+  out.print(`  Thư mẫu đã đọc nằm trong ${path.relative(process.cwd(), path.join(mailboxDir, PROCESSED_SUBFOLDER)) || '.'}/, thư trả lời trong hộp thư đi. Đọc hộp thư thật: đặt IMAP_URL rồi chạy "npx tonghop mailbox".`);
+}
+
+/** The sample mailbox: a unit with typing mistakes sends its file again, a clean unit sends a zip, a stranger writes. */
+async function writeSampleMailbox(mailboxDir: string, district: DemoDistrict, unitsDir: string): Promise<void> {
+  const unitOf = (scenario: string) => {
+    const workbook = district.workbooks.find((w) => w.scenario === scenario && w.sentAt !== null);
+    return district.units.find((u) => u.id === workbook?.unitId && u.contacts.some((c) => c.email));
+  };
+  const resender = unitOf('typos');
+  const zipper = unitOf('clean');
+  if (resender && zipper) await writeDemoMailbox(mailboxDir, { unitsDir, resender, zipper, at: DEMO_NOW });
 }
 
 /** The session's notice journal, for runNotify (embedded mode only). */

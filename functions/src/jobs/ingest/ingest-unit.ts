@@ -34,6 +34,8 @@ export interface IngestUnitResult {
   readonly statsWritten: number;
   /** The Vietnamese answer for the unit's spreadsheet. */
   readonly reply: { readonly ok: boolean; readonly message: string };
+  /** The district as this unit sees it after the ingest (its own standing in every started period). */
+  readonly picture: DistrictPicture;
 }
 
 /**
@@ -72,7 +74,7 @@ export async function ingestUnit(input: IngestUnitInput): Promise<IngestUnitResu
   const result = swept.units[0];
   const problems = (result?.problems ?? []).filter((p) => p.severity === 'error').map((p) => p.message);
   const counts = result?.current.counts ?? { valid: 0, rejected: 0, nil: 0 };
-  return { sweep: swept, statsComputed, statsWritten, reply: sheetEventReply({ action: input.action, unitId: unit.id, counts, problems }, picture) };
+  return { sweep: swept, statsComputed, statsWritten, reply: sheetEventReply({ action: input.action, unitId: unit.id, counts, problems }, picture), picture };
 }
 
 /** The sweep store, with the remembered sources narrowed to this unit's (the sweep would read every unit's). */
