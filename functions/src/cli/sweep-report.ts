@@ -1,6 +1,7 @@
 import Table from 'cli-table3';
 import { formatVietnameseNumber as n } from '../domain/cells/number-format.js';
 import { isDueBy } from '../domain/periods/schedule.js';
+import { ROLL_OUT } from './messages.js';
 import type { SweepRun } from './run-sweep.js';
 import type { Output } from './output.js';
 import { COMPACT_TABLE } from './table-style.js';
@@ -22,6 +23,7 @@ export function printSweepReport(out: Output, run: SweepRun): void {
       ? `Đã ghi tình trạng từng dòng và trang "Tình hình nộp" vào ${n(fb.unitsWritten)} tệp đơn vị (${n(fb.cellsWritten)} ô).`
       : 'Tình trạng từng dòng trong tệp của các đơn vị: không có gì cần ghi thêm.',
   );
+  if (fb.unitsGivenTabs > 0) out.print(ROLL_OUT.tabsAdded(n(fb.unitsGivenTabs)));
   if (fb.unitsMovedOn > 0) out.print(`${n(fb.unitsMovedOn)} tệp đã thay đổi sau lần quét: sẽ ghi tình trạng ở lần quét sau.`);
   for (const { message } of fb.refused) out.print(`  ✗ Không ghi được tình trạng: ${message}`);
   if (run.requests) {
