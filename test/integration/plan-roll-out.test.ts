@@ -89,7 +89,7 @@ describe('workbook roll-out of a plan added later', () => {
     for (const u of UNITS) await utimes(path.join(dir, u.source), sent, sent);
     // Before the plan exists: the units' files get their statuses, and nothing else is to be added.
     const first = await run([EXISTING]);
-    expect(first.feedback.unitsGivenTabs).toBe(0);
+    expect(first.feedback.tabsAdded).toEqual([]);
     for (const u of UNITS) before.set(u.id, await bytesOf(u.id));
     // The district adds two plans; the late unit saves its file between the sweep and the summary.
     rolledOut = await run([EXISTING, NEW_PLAN, CLOSED_PLAN], async () => {
@@ -104,7 +104,7 @@ describe('workbook roll-out of a plan added later', () => {
   });
 
   it('gives each targeted unit the blank tab as the template has it, after its form tabs, and counts the units', async () => {
-    expect(rolledOut.feedback.unitsGivenTabs).toBe(3);
+    expect(rolledOut.feedback.tabsAdded).toEqual(['a', 'lo', 'py'].map((unitId) => ({ unitId, formIds: [NEW_PLAN.id] })));
     const templateDir = path.join(dir, 'template');
     const [templateFile] = await writeFormTemplates([NEW_PLAN], templateDir);
     const template = (await readPackage(await readFile(templateFile ?? ''))).tabs.get(NEW_TAB);
@@ -178,13 +178,13 @@ describe('workbook roll-out of a plan added later', () => {
     const lateBefore = await readPackage(await bytesOf('late'));
     expect([...lateBefore.tabs.keys()]).not.toContain(NEW_TAB);
     const next = await run([EXISTING, NEW_PLAN, CLOSED_PLAN]);
-    expect(next.feedback.unitsGivenTabs).toBe(1);
+    expect(next.feedback.tabsAdded).toEqual([{ unitId: 'late', formIds: [NEW_PLAN.id] }]);
     expect([...(await readPackage(await bytesOf('late'))).tabs.keys()]).toContain(NEW_TAB);
 
     const settled = new Map<string, Buffer>();
     for (const u of UNITS) settled.set(u.id, await bytesOf(u.id));
     const again = await run([EXISTING, NEW_PLAN, CLOSED_PLAN]);
-    expect(again.feedback).toMatchObject({ unitsGivenTabs: 0, unitsWritten: 0 });
+    expect(again.feedback).toMatchObject({ tabsAdded: [], unitsWritten: 0 });
     for (const u of UNITS) expect((await bytesOf(u.id)).equals(settled.get(u.id) ?? Buffer.alloc(0)), u.id).toBe(true);
   });
 });
