@@ -131,7 +131,7 @@ describe('statistics, summary workbook and unit feedback after a sweep', () => {
     const again = await runSummary();
     expect(again.statsWritten).toBe(0);
     expect(again.summary?.written).toBe(false);
-    expect(again.feedback).toEqual({ unitsWritten: 0, cellsWritten: 0, unitsMovedOn: 0, refused: [] });
+    expect(again.feedback).toEqual({ unitsWritten: 0, cellsWritten: 0, unitsMovedOn: 0, tabsAdded: [], refused: [] });
     expect(again.firestoreWrites).toBe(0);
     expect(first.firestoreWrites).toBe(first.statsWritten + first.feedback.unitsWritten);
     expect((await stat(path.join(dir, 'som.xlsx'))).mtimeMs).toBe(before.mtimeMs);

@@ -290,7 +290,7 @@ describe('writeUnitFeedback', () => {
     // Long enough for a rewrite to show in the mtime on any file system.
     await new Promise((resolve) => setTimeout(resolve, 20));
 
-    expect(await writeUnitFeedback(file, feedback(FIRST_FEEDBACK))).toEqual({ changed: false, cellsWritten: 0 });
+    expect(await writeUnitFeedback(file, feedback(FIRST_FEEDBACK))).toEqual({ changed: false, cellsWritten: 0, tabsAdded: [] });
     expect(await fingerprint(file)).toEqual(first);
   });
 
@@ -301,7 +301,7 @@ describe('writeUnitFeedback', () => {
 
     const result = await writeUnitFeedback(file, feedback({ ...FIRST_FEEDBACK, 9: 'Cột D: ngày sinh sau ngày vào Đoàn' }));
 
-    expect(result).toEqual({ changed: true, cellsWritten: 1 });
+    expect(result).toEqual({ changed: true, cellsWritten: 1, tabsAdded: [] });
     const after = await openWorkbook(file);
     const extent = extentOf(before, after);
     const except = new Set([`${MEMBERS}!G9`]);
@@ -315,7 +315,7 @@ describe('writeUnitFeedback', () => {
     const file = await buildUnitWorkbook();
     await writeUnitFeedback(file, feedback(FIRST_FEEDBACK));
     const result = await writeUnitFeedback(file, feedback({ 6: '✓ Hợp lệ', 9: '✓ Hợp lệ' }));
-    expect(result).toEqual({ changed: true, cellsWritten: 1 });
+    expect(result).toEqual({ changed: true, cellsWritten: 1, tabsAdded: [] });
     const members = sheetOf(await openWorkbook(file), MEMBERS);
     expect(members.getCell('G7').value).toBeNull();
     expect(members.getCell('D7').value).toBe('ngày 5 tháng 3');

@@ -156,3 +156,8 @@ export function vietnameseUsageError(message: string): string {
   }
   return text;
 }
+
+/** Lines of the sweep report about plans rolled out into unit workbooks (stdout). */
+export const ROLL_OUT = {
+  tabsAdded: (units: string) => `Kế hoạch mới: đã thêm trang cho ${units} đơn vị (trang trống theo mẫu, đặt sau các trang biểu mẫu).`,
+} as const;

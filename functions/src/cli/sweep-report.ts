@@ -1,6 +1,7 @@
 import Table from 'cli-table3';
 import { formatVietnameseNumber as n } from '../domain/cells/number-format.js';
 import { isDueBy } from '../domain/periods/schedule.js';
+import { ROLL_OUT } from './messages.js';
 import type { SweepRun } from './run-sweep.js';
 import type { Output } from './output.js';
 import { COMPACT_TABLE } from './table-style.js';
@@ -22,6 +23,7 @@ export function printSweepReport(out: Output, run: SweepRun): void {
       ? `Đã ghi tình trạng từng dòng và trang "Tình hình nộp" vào ${n(fb.unitsWritten)} tệp đơn vị (${n(fb.cellsWritten)} ô).`
       : 'Tình trạng từng dòng trong tệp của các đơn vị: không có gì cần ghi thêm.',
   );
+  if (fb.tabsAdded.length > 0) out.print(ROLL_OUT.tabsAdded(n(fb.tabsAdded.length)));
   if (fb.unitsMovedOn > 0) out.print(`${n(fb.unitsMovedOn)} tệp đã thay đổi sau lần quét: sẽ ghi tình trạng ở lần quét sau.`);
   for (const { message } of fb.refused) out.print(`  ✗ Không ghi được tình trạng: ${message}`);
   if (run.requests) {
@@ -74,9 +76,12 @@ function printStanding(out: Output, run: SweepRun): void {
 
 function printProblems(out: Output, run: SweepRun): void {
   const nameOf = new Map(run.control.units.map((u) => [u.id, u.name]));
+  // A tab this run just added to the unit's workbook is no longer missing: its "chưa có trang" is not for anyone to fix.
+  const added = new Set(run.summary.feedback.tabsAdded.flatMap(({ unitId, formIds }) => formIds.map((formId) => `${unitId}~${formId}`)));
   const unitLines = (run.result?.units ?? []).flatMap((u) => {
     const who = `${nameOf.get(u.unitId) ?? u.unitId} (${u.unitId})`;
-    const problems = u.problems.filter((p) => p.severity === 'error').map((p) => `${who}: ${p.message}`);
+    const stillToFix = u.problems.filter((p) => p.severity === 'error' && !(p.formId !== undefined && added.has(`${u.unitId}~${p.formId}`)));
+    const problems = stillToFix.map((p) => `${who}: ${p.message}`);
     const rejected = u.current.counts.rejected;
     if (rejected > 0) problems.push(`${who}: ${n(rejected)} dòng bị từ chối — xem lỗi từng dòng: npx tonghop inspect --unit ${u.unitId}`);
     return problems;

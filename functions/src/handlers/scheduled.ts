@@ -74,7 +74,7 @@ async function sweepStep(runId: string, request: RunRequest, publisher: ShardPub
   if (result.kind !== 'fanned-out') for (const { unitId } of result.summary?.feedback.refused ?? []) log('WARNING', 'scheduledSweep: unit sheet not given its feedback', { runId, unitId });
   if (result.kind === 'fanned-out') log('INFO', 'scheduledSweep fanned out', { ...fields, shards: result.shards });
   else if (result.kind === 'swept') log('INFO', 'scheduledSweep swept', { ...fields, unitsRead: result.sweep.totals.unitsRead, writes: result.sweep.totals.writes, statsWritten: result.summary?.statsWritten });
-  else log('INFO', 'scheduledSweep summarized', { ...fields, statsWritten: result.summary.statsWritten, summaryWritten: result.summary.summary?.written, unitsGivenFeedback: result.summary.feedback.unitsWritten });
+  else log('INFO', 'scheduledSweep summarized', { ...fields, statsWritten: result.summary.statsWritten, summaryWritten: result.summary.summary?.written, unitsGivenFeedback: result.summary.feedback.unitsWritten, unitsGivenPlanTabs: result.summary.feedback.tabsAdded.length });
 }
 
 const SWEPT_NORMALLY: ReadonlySet<string> = new Set(['read', 'unchanged', 'same-content', 'missing']);

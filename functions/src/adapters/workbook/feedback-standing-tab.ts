@@ -128,7 +128,7 @@ export function rebuildStanding(workbook: ExcelJS.Workbook, existing: ExcelJS.Wo
 }
 
 /** Keep the same tab active and the same first visible tab after inserting a tab at `at`. */
-function shiftBookViews(workbook: ExcelJS.Workbook, at: number): void {
+export function shiftBookViews(workbook: ExcelJS.Workbook, at: number): void {
   const views = workbook.views as Partial<ExcelJS.WorkbookView>[] | undefined;
   for (const view of views ?? []) {
     if (typeof view.activeTab === 'number' && view.activeTab >= at) view.activeTab++;

@@ -41,11 +41,11 @@ export class UnitWorkbookFolder implements UnitSheetSource, FeedbackTarget {
     try {
       // Only the workbook the sweep read gets its statuses: a newer file waits for the next sweep.
       if (!sameFingerprint(await this.fingerprint(unit), expected)) return { outcome: 'moved-on' };
-      const written = await withParseSlot(() => writeUnitFeedback(this.pathOf(unit), feedback));
+      const written = await withParseSlot(() => writeUnitFeedback(this.pathOf(unit), feedback, unit.name));
       if (!written.changed) return { outcome: 'unchanged' };
       const fingerprint = await this.fingerprint(unit);
       if (!fingerprint) return { outcome: 'moved-on' };
-      return { outcome: 'written', cells: written.cellsWritten, fingerprint, contentHash: (await this.open(unit)).contentHash };
+      return { outcome: 'written', cells: written.cellsWritten, tabsAdded: written.tabsAdded, fingerprint, contentHash: (await this.open(unit)).contentHash };
     } catch (error) {
       if (error instanceof UnitFileChangedError) return { outcome: 'moved-on' };
       if (error instanceof SheetReadError) return { outcome: 'refused', message: error.message };

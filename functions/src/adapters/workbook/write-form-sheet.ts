@@ -12,7 +12,7 @@ export { LISTS_SHEET } from './write-validations.js';
 const MIN_VALIDATED_LAST_ROW = 500;
 const SPARE_VALIDATED_ROWS = 200;
 /** Excel refuses longer tab names (Google Sheets allows 100, the form meta-schema too). */
-const MAX_XLSX_TAB_LENGTH = 31;
+export const MAX_XLSX_TAB_LENGTH = 31;
 
 /** Note on the status column's header. */
 export const STATUS_NOTE = 'Hệ thống tự ghi, không nhập vào cột này';

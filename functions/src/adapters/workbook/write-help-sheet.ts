@@ -34,17 +34,20 @@ export interface HelpRow {
 export function helpTabRows(specs: readonly FormSpec[]): HelpRow[] {
   const rows: HelpRow[] = [{ kind: 'title', cells: ['HƯỚNG DẪN NHẬP BÁO CÁO'] }];
   rows.push(...GENERAL_LINES.map((line): HelpRow => ({ kind: 'paragraph', cells: [`• ${line}`] })));
-  for (const spec of specs) {
-    rows.push({ kind: 'blank', cells: [] }, { kind: 'heading', cells: [spec.title] });
-    rows.push({ kind: 'paragraph', cells: [`Trang: “${spec.tab}”. Đơn vị ban hành: ${spec.issuer}${spec.planNumber === undefined ? '' : ` — Kế hoạch số ${spec.planNumber}`}.`] });
-    rows.push({ kind: 'paragraph', cells: [`Hạn nộp: ${formatPeriodDeadline(spec.period)}.`] });
-    if (spec.description !== undefined) rows.push({ kind: 'paragraph', cells: [spec.description] });
-    rows.push({ kind: 'table-header', cells: ['Cột', 'Cách nhập', 'Bắt buộc', 'Ghi chú'] });
-    for (const column of spec.columns) {
-      rows.push({ kind: 'column', cells: [column.header, describeColumnInput(spec, column), column.required ? 'Bắt buộc' : 'Không', columnNote(spec, column)] });
-    }
-    rows.push({ kind: 'status', cells: [STATUS_HEADER, 'Hệ thống tự ghi', 'Không nhập', 'Kết quả kiểm tra từng dòng.'] });
+  return [...rows, ...specs.flatMap(helpSectionRows)];
+}
+
+/** One form's section of the help tab: a blank line, its title, tab, plan, deadline and one line per column. */
+export function helpSectionRows(spec: FormSpec): HelpRow[] {
+  const rows: HelpRow[] = [{ kind: 'blank', cells: [] }, { kind: 'heading', cells: [spec.title] }];
+  rows.push({ kind: 'paragraph', cells: [`Trang: “${spec.tab}”. Đơn vị ban hành: ${spec.issuer}${spec.planNumber === undefined ? '' : ` — Kế hoạch số ${spec.planNumber}`}.`] });
+  rows.push({ kind: 'paragraph', cells: [`Hạn nộp: ${formatPeriodDeadline(spec.period)}.`] });
+  if (spec.description !== undefined) rows.push({ kind: 'paragraph', cells: [spec.description] });
+  rows.push({ kind: 'table-header', cells: ['Cột', 'Cách nhập', 'Bắt buộc', 'Ghi chú'] });
+  for (const column of spec.columns) {
+    rows.push({ kind: 'column', cells: [column.header, describeColumnInput(spec, column), column.required ? 'Bắt buộc' : 'Không', columnNote(spec, column)] });
   }
+  rows.push({ kind: 'status', cells: [STATUS_HEADER, 'Hệ thống tự ghi', 'Không nhập', 'Kết quả kiểm tra từng dòng.'] });
   return rows;
 }
 
@@ -52,7 +55,19 @@ export function helpTabRows(specs: readonly FormSpec[]): HelpRow[] {
 export function addHelpSheet(workbook: ExcelJS.Workbook, specs: readonly FormSpec[]): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet(HELP_SHEET);
   sheet.columns = [{ width: 30 }, { width: 60 }, { width: 14 }, { width: 55 }];
-  for (const { kind, cells } of helpTabRows(specs)) {
+  appendHelpRows(sheet, helpTabRows(specs));
+  return sheet;
+}
+
+/** Add the forms' sections under what a "Hướng dẫn" tab already holds (a plan rolled out later), or a new help tab when there is none. */
+export function appendHelpSections(workbook: ExcelJS.Workbook, specs: readonly FormSpec[]): void {
+  const sheet = workbook.getWorksheet(HELP_SHEET);
+  if (sheet) appendHelpRows(sheet, specs.flatMap(helpSectionRows));
+  else addHelpSheet(workbook, specs);
+}
+
+function appendHelpRows(sheet: ExcelJS.Worksheet, rows: readonly HelpRow[]): void {
+  for (const { kind, cells } of rows) {
     if (kind === 'paragraph' || kind === 'heading') {
       const row = addParagraph(sheet, cells[0] ?? '');
       if (kind === 'heading') row.font = { bold: true, size: 12 };
@@ -72,7 +87,6 @@ export function addHelpSheet(workbook: ExcelJS.Workbook, specs: readonly FormSpe
       });
     }
   }
-  return sheet;
 }
 
 function columnNote(spec: FormSpec, column: ColumnSpec): string {

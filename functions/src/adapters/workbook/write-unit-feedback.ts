@@ -5,10 +5,11 @@ import { STANDING_TAB, type TabFeedback, type UnitFeedback } from '../../domain/
 import { isStatusHeader, STATUS_HEADER } from '../../domain/forms/header-match.js';
 import { columnLetter } from '../../domain/sheets/a1.js';
 import { writePrivateFile } from '../private-files.js';
+import { addPlanTabs } from './add-plan-tabs.js';
 import { rebuildStanding, standingIsCurrent } from './feedback-standing-tab.js';
 import { rawCellOf } from './exceljs-cell.js';
 import { cleanText as storableText } from './summary-cells.js';
-import { STATUS_NOTE } from './write-form-sheet.js';
+import { HELP_SHEET, LISTS_SHEET, STATUS_NOTE } from './write-form-sheet.js';
 import { normalizeForExceljs } from './xlsx-normalize.js';
 import { partsLostOnRewrite, restoreFromOriginal } from './xlsx-rewrite-safety.js';
 
@@ -22,6 +23,9 @@ import { partsLostOnRewrite, restoreFromOriginal } from './xlsx-rewrite-safety.j
  * keeps the unit's modification time: it is the only record of when the unit sent it, and
  * on-time counts must not depend on whether our data survived since (the new size alone
  * tells the next sweep that the file is the one we wrote).
+ *
+ * A plan the sheet lacks (feedback.newTabs: a plan issued later) gets its blank tab right after the
+ * last form tab (add-plan-tabs.ts), in the same save, under the same checks.
  *
  * A new standing tab goes right after the last form tab named in the feedback (so before
  * "Hướng dẫn" in the workbooks the system hands out), or first when none of them is found;
@@ -47,10 +51,12 @@ export class UnitFileNotRewritableError extends Error {
   }
 }
 
-/** Result of writing feedback: whether the file was saved, and how many cells were written. */
+/** Result of writing feedback: whether the file was saved, how many cells were written, which plans' tabs were added. */
 export interface UnitFeedbackWrite {
   readonly changed: boolean;
   readonly cellsWritten: number;
+  /** Ids of the plans whose blank tab this write added (feedback.newTabs the file lacked). */
+  readonly tabsAdded: readonly string[];
 }
 
 /** The file changed on disk while the feedback was being written (a unit saved it); nothing was written. */
@@ -70,8 +76,8 @@ const STATUS_HEADER_STYLE: Partial<ExcelJS.Style> = {
   numFmt: 'General',
 };
 
-/** Write `feedback` into the workbook at `file`; see the module comment. */
-export async function writeUnitFeedback(file: string, feedback: UnitFeedback): Promise<UnitFeedbackWrite> {
+/** Write `feedback` into the workbook at `file` (its new plan tabs titled with `unitName`); see the module comment. */
+export async function writeUnitFeedback(file: string, feedback: UnitFeedback, unitName = ''): Promise<UnitFeedbackWrite> {
   const before = await stat(file);
   const original = await readFile(file);
   const workbook = new ExcelJS.Workbook();
@@ -85,18 +91,28 @@ export async function writeUnitFeedback(file: string, feedback: UnitFeedback): P
     lastFormTab = Math.max(lastFormTab, workbook.worksheets.indexOf(sheet));
     cellsWritten += writeTabStatus(sheet, tab);
   }
+  const newTabsAt = lastFormTab >= 0 ? lastFormTab + 1 : firstSystemTab(workbook);
+  const added = addPlanTabs(workbook, feedback.newTabs ?? [], unitName, newTabsAt);
+  if (added.length > 0) lastFormTab = newTabsAt + added.length - 1;
 
   const standing = findSheet(workbook, STANDING_TAB);
   const standingStale = !standing || !standingIsCurrent(standing, feedback.standing);
   if (standingStale) cellsWritten += rebuildStanding(workbook, standing, lastFormTab + 1, feedback.standing);
 
-  if (cellsWritten === 0 && !standingStale) return { changed: false, cellsWritten: 0 };
+  if (cellsWritten === 0 && !standingStale && added.length === 0) return { changed: false, cellsWritten: 0, tabsAdded: [] };
   const lost = await partsLostOnRewrite(original);
   if (lost) throw new UnitFileNotRewritableError(file, lost);
   giveTablesAStyle(workbook);
   for (const sheet of workbook.worksheets) compactLoadedValidations(sheet);
   await saveAtomically(file, workbook, before, original);
-  return { changed: true, cellsWritten };
+  return { changed: true, cellsWritten, tabsAdded: added.map((spec) => spec.id) };
+}
+
+/** Where a new plan tab goes when no form tab was found: before the tabs the system owns, else last. */
+function firstSystemTab(workbook: ExcelJS.Workbook): number {
+  const system = new Set([STANDING_TAB, HELP_SHEET, LISTS_SHEET].map(foldForMatch));
+  const index = workbook.worksheets.findIndex((ws) => system.has(foldForMatch(ws.name)));
+  return index >= 0 ? index : workbook.worksheets.length;
 }
 
 /** A tab by exact name, else by name ignoring case, accents and spacing. */

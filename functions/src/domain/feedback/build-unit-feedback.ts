@@ -9,6 +9,7 @@ import { dateLabel } from '../periods/period-id.js';
 import { deadlineMinute, formatIctDate } from '../time/ict.js';
 import { describePlanChange, planChangeNote } from '../plans/plan-change.js';
 import type { Unit } from '../units/unit.js';
+import { plansToRollOut } from './plans-to-roll-out.js';
 import { STANDING_TAB, type TabFeedback, type UnitFeedback } from './unit-feedback.js';
 
 /** Where a form's tab and header row are in the unit's sheet (from the last sweep). */
@@ -57,9 +58,18 @@ export function buildUnitFeedback(unit: Unit, tabs: readonly FeedbackTab[], pict
     const note = [standingNote(standing, picture.now, period.due), earlier ? planChangeNote(describePlanChange(earlier, spec)) : ''].filter((n) => n !== '').join('. ');
     rows.push([spec.tab, period.label, deadlineMinute(period.due), standing.status, note, submission?.counts.valid ?? 0, submission?.counts.rejected ?? 0]);
   }
+  const newTabs = plansToRollOut({
+    unit,
+    forms: picture.forms,
+    closedFormIds: new Set(picture.closedFormIds ?? []),
+    formsWithTab: new Set(tabs.map((t) => t.formId)),
+    formsSent: new Set(mine.map((s) => s.formId)),
+    now: picture.now,
+  });
   return {
     unitId: unit.id,
     tabs: tabFeedback,
+    newTabs,
     standing: {
       title: [`${STANDING_TAB} — ${unit.name}`, `Hệ thống tự cập nhật; số liệu tính đến ngày ${formatIctDate(picture.now)}. Không sửa trang này.`],
       columns: [

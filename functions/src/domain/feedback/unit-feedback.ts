@@ -1,3 +1,4 @@
+import type { FormSpec } from '../forms/form-spec.js';
 import type { SummaryCell, SummaryColumn } from '../summary/summary-model.js';
 
 /** What the system writes back into one form tab of a unit's sheet: the status cell of each row. */
@@ -14,6 +15,8 @@ export interface TabFeedback {
 export interface UnitFeedback {
   readonly unitId: string;
   readonly tabs: readonly TabFeedback[];
+  /** Plans whose blank tab the sheet lacks (plansToRollOut): added, each only where no tab of that name exists yet. */
+  readonly newTabs?: readonly FormSpec[];
   /** The "Tình hình nộp" tab: one row per form and period the unit owes. */
   readonly standing: {
     readonly title: readonly string[];

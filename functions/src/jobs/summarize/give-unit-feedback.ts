@@ -6,7 +6,8 @@ import { feedbackHashOf } from './feedback-hash.js';
 import type { FeedbackTarget, FeedbackWrite, SummaryStore } from './ports.js';
 
 /**
- * Write one unit's row statuses and "Tình hình nộp" tab, and record what its sheet now shows.
+ * Write one unit's row statuses and "Tình hình nộp" tab (and the blank tabs of plans it lacks),
+ * and record what its sheet now shows.
  * Undefined when the sheet already shows this feedback (the system wrote it and no sweep has read
  * the sheet since): then it is not even opened.
  */
@@ -24,7 +25,12 @@ export async function giveUnitFeedback(
   if (state.feedbackHash === feedbackHash) return undefined;
   await beforeWrite?.();
   const written = await target.write(unit, feedback, state.fingerprint);
-  if (written.outcome === 'written') await store.saveSourceState({ ...state, fingerprint: written.fingerprint, contentHash: written.contentHash, feedbackHash });
+  if (written.outcome === 'written') {
+    // A tab just added was missing when the sweep read the sheet: its "chưa có trang" problem is no longer true.
+    const added = new Set(written.tabsAdded ?? []);
+    const problems = state.problems.filter((p) => p.formId === undefined || !added.has(p.formId));
+    await store.saveSourceState({ ...state, problems, fingerprint: written.fingerprint, contentHash: written.contentHash, feedbackHash });
+  }
   else if (written.outcome === 'unchanged') await store.saveSourceState({ ...state, feedbackHash });
   return written;
 }

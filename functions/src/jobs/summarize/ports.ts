@@ -39,6 +39,13 @@ export interface FeedbackTarget {
 export type FeedbackWrite =
   | { readonly outcome: 'unchanged' }
   | { readonly outcome: 'moved-on' /* the unit changed its sheet since the sweep: next sweep's turn */ }
-  | { readonly outcome: 'written'; readonly cells: number; readonly fingerprint: SourceFingerprint; readonly contentHash: string }
+  | {
+      readonly outcome: 'written';
+      readonly cells: number;
+      readonly fingerprint: SourceFingerprint;
+      readonly contentHash: string;
+      /** Plans whose blank tab the write added (feedback.newTabs); absent where a target does not roll plans out. */
+      readonly tabsAdded?: readonly string[];
+    }
   /** The sheet cannot be written (no edit right, deleted): a Vietnamese message naming the unit and the fix; the others go on. */
   | { readonly outcome: 'refused'; readonly message: string };

@@ -52,6 +52,8 @@ export interface SummarizeResult {
     readonly unitsWritten: number;
     readonly cellsWritten: number;
     readonly unitsMovedOn: number;
+    /** Units whose sheet was given the blank tab of plans it lacked ("đã thêm trang cho N đơn vị"), with those plans. */
+    readonly tabsAdded: readonly { readonly unitId: string; readonly formIds: readonly string[] }[];
     /** Sheets that could not be written (no edit right, deleted), with a Vietnamese message naming the unit and the fix. */
     readonly refused: readonly { readonly unitId: string; readonly message: string }[];
   };
@@ -88,6 +90,7 @@ export async function summarize(input: SummarizeInput): Promise<SummarizeResult>
   let unitsWritten = 0;
   let cellsWritten = 0;
   let unitsMovedOn = 0;
+  const tabsAdded: { unitId: string; formIds: readonly string[] }[] = [];
   const refused: { unitId: string; message: string }[] = [];
   let sourcesRecorded = 0;
   let checkpointed = false;
@@ -103,6 +106,7 @@ export async function summarize(input: SummarizeInput): Promise<SummarizeResult>
     if (written?.outcome === 'written') {
       unitsWritten++;
       cellsWritten += written.cells;
+      if (written.tabsAdded && written.tabsAdded.length > 0) tabsAdded.push({ unitId: unit.id, formIds: written.tabsAdded });
     } else if (written?.outcome === 'unchanged') {
       sourcesRecorded++;
     } else if (written?.outcome === 'moved-on') {
@@ -113,5 +117,5 @@ export async function summarize(input: SummarizeInput): Promise<SummarizeResult>
     input.onUnitFeedback?.(i + 1, feedbackUnits.length);
   }
   const firestoreWrites = statsWritten + unitsWritten + sourcesRecorded;
-  return { picture, model, statsComputed: picture.periods.length, statsWritten, firestoreWrites, summary, feedback: { unitsWritten, cellsWritten, unitsMovedOn, refused } };
+  return { picture, model, statsComputed: picture.periods.length, statsWritten, firestoreWrites, summary, feedback: { unitsWritten, cellsWritten, unitsMovedOn, tabsAdded, refused } };
 }
