@@ -15,7 +15,6 @@ import { sweepWithShared } from '../../functions/src/jobs/sweep/sweep-with-share
 import { testFirestore } from '../support/firestore.js';
 import { builtinForm } from '../support/forms.js';
 import { standinApis, standinWithClock, TEST_FOLDER_ID } from '../support/google.js';
-import type { GoogleStandin } from '../support/google-standin/index.js';
 import { openWorkbook, sheetOf, titled, writeTestWorkbook, type TestCell } from '../support/workbooks.js';
 
 /**
@@ -84,9 +83,7 @@ async function workbookAdapter(): Promise<SharedAdapter> {
 }
 
 async function googleAdapter(): Promise<SharedAdapter> {
-  let standin: GoogleStandin;
-  let setClock: (at: Date) => void;
-  ({ standin, setClock } = await standinWithClock(FILE_TIME));
+  const { standin, setClock } = await standinWithClock(FILE_TIME);
   const file = standin.createSpreadsheet({ title: 'Đăng ký tập huấn (câu trả lời)', parents: [TEST_FOLDER_ID], tabs: [{ name: TAB, rows: [HEADER, ...ROWS] }] });
   standin.createSpreadsheet({ title: 'Báo cáo th-an-binh', parents: [TEST_FOLDER_ID], tabs: [{ name: 'Đăng ký tập huấn', rows: TRAINING_TAB_ROWS }] });
   const values = async () => standin.tabValues(file, TAB).map((r) => Array.from({ length: STATUS_COLUMN + 1 }, (_, i) => (r[i] as TestCell) ?? null));
