@@ -73,7 +73,7 @@ describe('a district run with a shared responses workbook declared in the contro
     const { result } = await sweepDistrict({ district, request: { step: 'sweep' }, now: NOW, log: (_severity, message) => void logged.push(message) });
     expect(result.kind).toBe('swept');
     if (result.kind !== 'swept') return;
-    expect(result.sweep.totals).toMatchObject({ rowsRead: 4, rowsValid: 3, rowsRejected: 1 });
+    expect(result.sweep.totals).toMatchObject({ units: 2, rowsRead: 4, rowsValid: 3, rowsRejected: 1 });
     const counts = (await firestore.db.collection('submissions').get()).docs.map((d) => [d.data().unitId, d.data().counts.valid]).sort();
     expect(counts).toEqual([
       ['th-an-binh', 1],

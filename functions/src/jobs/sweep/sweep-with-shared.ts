@@ -45,5 +45,6 @@ export async function sweepWithShared(input: SweepInput & { readonly shared?: Sh
   });
   const sharedTotals = totalsOf(results);
   const all = [...swept.units, ...results];
-  return { sweepId: swept.sweepId, units: all, totals: { ...totalsOf(all), writes: swept.totals.writes + sharedTotals.writes + versions.writes } };
+  // Units are the registry's (those owing only shared forms were not looked for, yet they are units); a shared sheet counts as a sheet read.
+  return { sweepId: swept.sweepId, units: all, totals: { ...totalsOf(all), units: input.units.length, writes: swept.totals.writes + sharedTotals.writes + versions.writes } };
 }
