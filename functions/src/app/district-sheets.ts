@@ -17,6 +17,8 @@ import { workbookDistrict } from './workbook-district.js';
 /** Where a district's sheets live and where its summary goes: local .xlsx workbooks or Google Sheets. */
 export interface DistrictSheets {
   readonly units: UnitSheetSource & FeedbackTarget;
+  /** A fresh reader/writer of the same kind for shared responses sheets ("Nguồn dữ liệu"): prepared with their tabs, not the units'. */
+  sharedSheets?(): UnitSheetSource & FeedbackTarget;
   readonly output: SummaryOutput;
   readControl(): Promise<ControlReading>;
   /**

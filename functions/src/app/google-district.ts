@@ -24,6 +24,7 @@ export async function googleDistrict(config: Config, db: Firestore, paths: Workb
   const api = await connectionFor(google);
   return {
     units: new GoogleUnitSheets(api, google.folderId, config.sheetLimits),
+    sharedSheets: () => new GoogleUnitSheets(api, google.folderId, config.sheetLimits),
     output: new GoogleSummarySpreadsheet(api, google.summarySpreadsheetId, new FirestoreOutputMarks(db)),
     readControl: () => readControlSpreadsheet(api, google.controlSpreadsheetId),
     controlFingerprint: async () => fingerprintText(await spreadsheetFingerprint(api, google.controlSpreadsheetId)),

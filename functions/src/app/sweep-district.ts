@@ -1,5 +1,6 @@
 import { ControlRefusedError, registryRefusal } from '../domain/units/control-guard.js';
 import { runDistrict, type RunDistrictHooks, type RunDistrictResult, type RunRequest, type ShardPublisher } from '../jobs/sweep/run-district.js';
+import type { SharedSweepSetup } from '../jobs/sweep/sweep-with-shared.js';
 import { logControlProblems } from './log-control-problems.js';
 import type { District } from './open-district.js';
 import type { OperatorFields, OperatorLog } from './operator-log.js';
@@ -62,10 +63,17 @@ export async function sweepDistrict(input: SweepDistrictInput): Promise<{ readon
     shardAbove: input.shardAbove ?? Number.POSITIVE_INFINITY,
     now: input.now,
     ...(input.hooks ? { hooks: withRegistryWrites(input.hooks, writes) } : {}),
+    ...sharedSetup(district),
   });
   if (result.kind === 'swept') writes += result.sweep.totals.writes;
   if (result.kind !== 'fanned-out') writes += result.summary?.firestoreWrites ?? 0;
   return { result, writes };
+}
+
+/** The control's shared sources with a reader of their own, when the control declares some. */
+function sharedSetup({ control, sheets }: District): { shared?: SharedSweepSetup } {
+  const sources = control.sharedSources ?? [];
+  return sources.length && sheets.sharedSheets ? { shared: { sources, sheets: sheets.sharedSheets(), registry: control.units } } : {};
 }
 
 /** The hooks, with the registry's write counted in the writes `beforeFeedback` is told of. */

@@ -12,6 +12,7 @@ export function workbookDistrict(controlPath: string, paths: WorkbookPaths & { r
   const unitsDir = paths.unitsDir ? path.resolve(paths.unitsDir) : path.join(path.dirname(controlPath), 'units');
   return {
     units: new UnitWorkbookFolder(unitsDir, paths.sheetLimits),
+    sharedSheets: () => new UnitWorkbookFolder(unitsDir, paths.sheetLimits),
     output: new SummaryWorkbookFile(paths.summary ? path.resolve(paths.summary) : defaultSummaryPath(controlPath)),
     readControl: () => readControlWorkbook(controlPath),
     controlFingerprint: () =>

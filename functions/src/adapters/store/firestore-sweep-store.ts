@@ -105,8 +105,13 @@ export class FirestoreSweepStore implements SweepStore {
   }
 }
 
+/** When a submission changed: its own time when the commit gives one (a shared sheet's row time), else the commit's. */
+function changedAtOf(content: SubmissionContent, commit: UnitCommit): Date {
+  return commit.changedAtById?.get(content.id) ?? commit.changedAt;
+}
+
 function submissionDoc(content: SubmissionContent, commit: UnitCommit, previous: DocumentData | undefined, revision: number): DocumentData {
-  const firstCompleteAt = previous?.firstCompleteAt ?? (content.complete ? Timestamp.fromDate(commit.changedAt) : null);
+  const firstCompleteAt = previous?.firstCompleteAt ?? (content.complete ? Timestamp.fromDate(changedAtOf(content, commit)) : null);
   const planVersion = planVersionOf(content, commit);
   // Rows read again under a new plan version: remember the version they were read under before, so the unit is told what changed.
   const earlierVersion = typeof previous?.planVersion === 'string' && previous.planVersion !== planVersion ? previous.planVersion : undefined;
@@ -118,7 +123,7 @@ function submissionDoc(content: SubmissionContent, commit: UnitCommit, previous:
     firstSeenAt: previous?.firstSeenAt ?? Timestamp.fromDate(commit.sweptAt),
     // Frozen once set: timeliness keeps the first completion even if the unit edits later.
     firstCompleteAt,
-    lastChangedAt: Timestamp.fromDate(commit.changedAt),
+    lastChangedAt: Timestamp.fromDate(changedAtOf(content, commit)),
     revision,
     source: commit.sourceName,
     planVersion,
@@ -135,7 +140,7 @@ function planVersionOf(content: SubmissionContent, commit: UnitCommit): string {
 function lockedChangeDoc(content: SubmissionContent, commit: UnitCommit, previous: DocumentData | undefined, revision: number): DocumentData {
   const lockedChange = {
     revision,
-    changedAt: Timestamp.fromDate(commit.changedAt),
+    changedAt: Timestamp.fromDate(changedAtOf(content, commit)),
     contentHash: content.contentHash,
     rowNumbers: [...content.rows.map((r) => r.rowNumber), ...content.rejected.map((r) => r.rowNumber), ...content.nilRows].sort((a, b) => a - b),
   };
@@ -146,7 +151,7 @@ function lockedChangeDoc(content: SubmissionContent, commit: UnitCommit, previou
 }
 
 function revisionDoc(content: SubmissionContent, commit: UnitCommit, revision: number): DocumentData {
-  return { revision, changedAt: Timestamp.fromDate(commit.changedAt), sweptAt: Timestamp.fromDate(commit.sweptAt), planVersion: planVersionOf(content, commit), ...contentFields(content) };
+  return { revision, changedAt: Timestamp.fromDate(changedAtOf(content, commit)), sweptAt: Timestamp.fromDate(commit.sweptAt), planVersion: planVersionOf(content, commit), ...contentFields(content) };
 }
 
 function contentFields(content: SubmissionContent): DocumentData {

@@ -91,6 +91,7 @@ function unitRow(unit: Unit): WritableRow {
     source: unit.source,
     activeFrom: isoDateCell(unit.activeFrom),
     activeTo: isoDateCell(unit.activeTo),
+    aliases: unit.aliases?.join('; ') ?? null,
   };
   return UNITS_TAB_SPEC.columns.map((column) => byKey[column.key] ?? null);
 }

@@ -49,6 +49,15 @@ export const UNITS_TAB_SPEC: FormSpec = formSpecSchema.parse({
     },
     { key: 'activeFrom', header: 'Hoạt động từ', aliases: ['Từ ngày'], type: 'date' },
     { key: 'activeTo', header: 'Hoạt động đến', aliases: ['Đến ngày'], type: 'date' },
+    // Last, so the columns district staff already know keep their letters.
+    {
+      key: 'aliases',
+      header: 'Tên khác',
+      aliases: ['Tên gọi khác', 'Tên viết tắt'],
+      type: 'text',
+      maxLength: 500,
+      help: 'Các tên khác của đơn vị, cách nhau bằng dấu chấm phẩy (;), ví dụ: Trường Lương Thế Vinh; LTV. Dùng để nhận ra đơn vị trong bảng trả lời chung.',
+    },
   ],
   period: NO_PERIOD,
   targets: NO_TARGET,

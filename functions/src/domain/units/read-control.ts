@@ -5,6 +5,8 @@ import { parseVietnamesePhone } from '../cells/phone.js';
 import { compileForm } from '../forms/compile-form.js';
 import { findTab, readFormTab, type SheetTab } from '../forms/read-form-tab.js';
 import { readPlanTabs, type PlanReading } from '../plans/read-plan-tabs.js';
+import { readSharedSources } from '../shared/read-shared-sources.js';
+import type { SharedSource } from '../shared/shared-source.js';
 import { REPORT_SETTINGS_LABELS, SETTINGS_LABELS, SETTINGS_TAB, UNITS_TAB_SPEC } from './control-layout.js';
 import { UNIT_TYPE_LABELS, unitSchema, type Unit } from './unit.js';
 
@@ -18,6 +20,8 @@ export interface ControlReading {
   readonly units: readonly Unit[];
   /** The district's plans, defined in the plan tabs ("Biểu mẫu", "Cột biểu mẫu", …): the only source of forms at run time. */
   readonly plans: PlanReading;
+  /** Forms collected through one shared responses sheet ("Nguồn dữ liệu" tab); absent or empty: none. */
+  readonly sharedSources?: readonly SharedSource[];
   /** Every mistake in the control sheet (registry, plans, settings), in Vietnamese, naming tab and row. */
   readonly problems: readonly string[];
 }
@@ -37,8 +41,10 @@ export function readControlTabs(tabs: readonly SheetTab[]): ControlReading {
   const units = unitsTab ? readUnits(unitsTab, problems) : [];
   const plans = readPlanTabs(tabs);
   problems.push(...plans.problems.map((p) => p.message));
+  const shared = readSharedSources(tabs, plans.plans);
+  problems.push(...shared.problems);
   const settingsTab = findTab(tabs, SETTINGS_TAB);
-  return { settings: readSettings(settingsTab, problems), units, plans, problems };
+  return { settings: readSettings(settingsTab, problems), units, plans, sharedSources: shared.sources, problems };
 }
 
 function readUnits(tab: SheetTab, problems: string[]): Unit[] {
@@ -78,6 +84,7 @@ function readUnits(tab: SheetTab, problems: string[]): Unit[] {
     const unit = unitSchema.safeParse({
         id,
         name: v.name,
+        ...aliasesOf(v.aliases),
         type: typeByLabel.get(String(v.type)),
         level: v.level ?? '',
         cluster: v.cluster ?? '',
@@ -102,6 +109,13 @@ function contactDetail(value: unknown, key: keyof typeof CONTACT_PARSERS, where:
   const header = UNITS_TAB_SPEC.columns.find((c) => c.key === key)?.header ?? key;
   problems.push(`${where}, cột '${header}': '${String(value)}' ${checked.reason}; đơn vị vẫn được tổng hợp nhưng thư nhắc sẽ không gửi tới địa chỉ này. Hãy sửa trên bảng điều khiển.`);
   return undefined;
+}
+
+/** The "Tên khác" cell split on ';' (blank parts dropped); nothing when the cell is blank. */
+function aliasesOf(value: unknown): { aliases?: string[] } {
+  if (value === undefined) return {};
+  const aliases = String(value).split(';').map(cleanText).filter((a) => a !== '');
+  return aliases.length ? { aliases } : {};
 }
 
 /** Two spellings of one file or spreadsheet (./a.xlsx, a.xlsx, a\\b.xlsx and a/b.xlsx) are the same source. */

@@ -22,6 +22,8 @@ export type Contact = z.infer<typeof contactSchema>;
 export const unitSchema = z.object({
   id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
   name: z.string().min(1),
+  /** Other names the unit goes by ("Tên khác"), used to recognise it in a shared responses sheet. */
+  aliases: z.array(z.string().min(1)).optional(),
   type: z.enum(UNIT_TYPES),
   /** School level or sector, e.g. "Tiểu học", "THCS", "Khối cơ quan". */
   level: z.string().default(''),

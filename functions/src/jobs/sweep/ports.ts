@@ -72,6 +72,8 @@ export interface UnitCommit {
   readonly submissions: readonly SubmissionContent[];
   /** When the content changed, as the source says (file mtime / Drive modifiedTime); used for timeliness. */
   readonly changedAt: Date;
+  /** A submission's own change time when it differs from `changedAt` (rows of a shared sheet carry their own time), by id. */
+  readonly changedAtById?: ReadonlyMap<string, Date>;
   /** Forms locked at this instant (their `lockAfter` passed before `changedAt`): changes are recorded, not applied. */
   readonly lockedFormIds: ReadonlySet<string>;
   readonly sweptAt: Date;

@@ -6,7 +6,8 @@ import type { NoticeLedger } from '../notify/ports.js';
 import type { FeedbackTarget, SummaryOutput, SummaryStore } from '../summarize/ports.js';
 import { summarize, type SummarizeInput, type SummarizeResult } from '../summarize/summarize.js';
 import type { SweepStore, UnitSheetSource } from './ports.js';
-import { sweep, type SweepInput, type SweepResult } from './sweep.js';
+import type { SweepInput, SweepResult } from './sweep.js';
+import { sweepWithShared, type SharedSweepSetup } from './sweep-with-shared.js';
 
 /** What a scheduled run is asked to do: the nightly sweep (all units, or one shard), or the summary after it. */
 export interface RunRequest {
@@ -58,6 +59,8 @@ export interface RunDistrictInput {
   readonly shardAbove: number;
   readonly now: Date;
   readonly hooks?: RunDistrictHooks;
+  /** Forms collected through one shared sheet each (swept with the whole district, or with its first shard). */
+  readonly shared?: SharedSweepSetup;
 }
 
 export type RunDistrictResult =
@@ -90,17 +93,19 @@ export async function runDistrict(input: RunDistrictInput): Promise<RunDistrictR
       ...(beforeFeedback ? { beforeFeedback: (statsWritten: number) => beforeFeedback(sweptWrites + statsWritten) } : {}),
     });
   if (request.step === 'summary') return { kind: 'summarized', summary: await summarizeAll() };
-  const sweepUnits = async (units: readonly Unit[]) => {
+  const sweepUnits = async (units: readonly Unit[], withShared = true) => {
     beforeSweep?.(units.length);
     try {
-      return await sweep({ units, forms: input.forms, source: input.sheets, store: input.sweepStore, now, onUnitDone, onUnitError });
+      const shared = withShared ? input.shared : undefined;
+      return await sweepWithShared({ units, forms: input.forms, source: input.sheets, store: input.sweepStore, now, onUnitDone, onUnitError, ...(shared ? { shared } : {}) });
     } finally {
       sweepFinished?.();
     }
   };
   if (request.shard !== undefined) {
-    const units = shardsOf(input.units).find((s) => s.shard === request.shard)?.units ?? [];
-    return { kind: 'swept', shard: request.shard, sweep: await sweepUnits(units) };
+    const shards = shardsOf(input.units);
+    const units = shards.find((s) => s.shard === request.shard)?.units ?? [];
+    return { kind: 'swept', shard: request.shard, sweep: await sweepUnits(units, shards[0]?.shard === request.shard) };
   }
   if (input.publisher && input.units.length > input.shardAbove) {
     const shards = shardsOf(input.units);
