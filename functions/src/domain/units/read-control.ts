@@ -4,6 +4,7 @@ import { parseEmail } from '../cells/email.js';
 import { parseVietnamesePhone } from '../cells/phone.js';
 import { compileForm } from '../forms/compile-form.js';
 import { findTab, readFormTab, type SheetTab } from '../forms/read-form-tab.js';
+import { localizePlan } from '../plans/district-placeholders.js';
 import { readPlanTabs, type PlanReading } from '../plans/read-plan-tabs.js';
 import { SETTINGS_LABELS, SETTINGS_TAB, UNITS_TAB_SPEC } from './control-layout.js';
 import { UNIT_TYPE_LABELS, unitSchema, type Unit } from './unit.js';
@@ -35,8 +36,9 @@ export function readControlTabs(tabs: readonly SheetTab[]): ControlReading {
   const units = unitsTab ? readUnits(unitsTab, problems) : [];
   const plans = readPlanTabs(tabs);
   problems.push(...plans.problems.map((p) => p.message));
-  const settingsTab = findTab(tabs, SETTINGS_TAB);
-  return { settings: readSettings(settingsTab, problems), units, plans, problems };
+  const settings = readSettings(findTab(tabs, SETTINGS_TAB), problems);
+  // Plan text names the district through placeholders: filled here, so every reader sees this district's own words.
+  return { settings, units, plans: { ...plans, plans: plans.plans.map((plan) => localizePlan(plan, settings)) }, problems };
 }
 
 function readUnits(tab: SheetTab, problems: string[]): Unit[] {
