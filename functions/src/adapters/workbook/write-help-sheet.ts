@@ -61,7 +61,11 @@ export function addHelpSheet(workbook: ExcelJS.Workbook, specs: readonly FormSpe
   for (const { kind, cells } of helpTabRows(specs)) {
     if (kind === 'paragraph' || kind === 'heading') {
       const row = addParagraph(sheet, cells[0] ?? '');
-      if (kind === 'heading') row.font = { bold: true, size: 12 };
+      if (kind === 'heading') {
+        row.font = { bold: true, size: 12 };
+        // 12 pt lines need more room than the 11 pt ones the height was counted in.
+        row.height = Math.ceil((row.height ?? 15) * 1.2);
+      }
       continue;
     }
     const row = sheet.addRow([...cells]);
