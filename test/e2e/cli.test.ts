@@ -1,3 +1,4 @@
+import { localizePlan } from '../../functions/src/domain/plans/district-placeholders.js';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -169,7 +170,7 @@ describe('tonghop CLI', () => {
     expect(JSON.parse(again.stdout)).toMatchObject({ added: [], alreadyThere: ['tap-huan-2024'] });
     const reading = await readControlWorkbook(control);
     expect(reading.problems).toEqual([]);
-    expect(reading.plans.plans).toEqual([builtinForm('tap-huan-2024')]);
+    expect(reading.plans.plans).toEqual([localizePlan(builtinForm('tap-huan-2024'), reading.settings)]);
     expect(reading.units).toEqual([unit]);
   });
 

@@ -12,6 +12,7 @@ import type { FormSpec } from '../../functions/src/domain/forms/form-spec.js';
 import { STATUS_HEADER } from '../../functions/src/domain/forms/header-match.js';
 import { SETTINGS_LABELS, SETTINGS_TAB, UNITS_TAB_SPEC } from '../../functions/src/domain/units/control-layout.js';
 import { unitSchema } from '../../functions/src/domain/units/unit.js';
+import { localizePlan } from '../../functions/src/domain/plans/district-placeholders.js';
 import { PLAN_FORMS_TAB_SPEC, PLAN_TAB_SPECS } from '../../functions/src/domain/plans/plan-layout.js';
 import { builtinFormDue } from '../support/forms.js';
 
@@ -67,7 +68,7 @@ describe('writeFormTemplates', () => {
 
   it('puts the issuer, the title and the deadline above the header', async () => {
     const sheet = await openTemplate('tap-huan-2024');
-    expect(sheet.getCell('A1').value).toBe('Hội đồng Đội Quận 1 – Phòng Giáo dục và Đào tạo – Nhà Thiếu nhi Quận 1 — Kế hoạch số 42-KHLT/GDĐT-HĐĐ-NTN');
+    expect(sheet.getCell('A1').value).toBe('Hội đồng Đội – {Tên đơn vị tổng hợp} – Phòng Giáo dục và Đào tạo – Nhà Thiếu nhi — Kế hoạch số 42-KHLT/GDĐT-HĐĐ-NTN');
     expect(sheet.getCell('A2').value).toBe(spec('tap-huan-2024').title);
     expect(sheet.getCell('A2').font.bold).toBe(true);
     expect(String(sheet.getCell('A3').value)).toContain('Hạn nộp: 10g00 ngày 15/09/2024');
@@ -190,6 +191,6 @@ describe('writeControlWorkbook', () => {
     expect(reading.problems).toEqual([]);
     expect(reading.units).toEqual(units);
     expect(reading.settings).toEqual(settings);
-    expect(reading.plans.plans).toEqual([plan]);
+    expect(reading.plans.plans).toEqual([localizePlan(plan, settings)]);
   });
 });

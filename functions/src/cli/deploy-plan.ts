@@ -21,9 +21,14 @@ export interface DeployStep {
 /** Secret Manager secret behind each secret variable. */
 export const SECRET_NAMES: Readonly<Record<string, string>> = { TONGHOP_WEBHOOK_KEY: 'tonghop-webhook-key', SMTP_URL: 'tonghop-smtp-url' };
 
-/** Cloud Scheduler jobs, cron in Asia/Ho_Chi_Minh. */
+/**
+ * Cloud Scheduler jobs, cron in Asia/Ho_Chi_Minh. Besides the nightly run, a tick every 10 minutes
+ * in office hours (07:00–19:50, every day: deadlines fall on weekends too) keeps the summary within
+ * 10 minutes of a submission; a tick that finds nothing changed costs one Drive listing.
+ */
 export const SCHEDULES = [
   { job: 'tonghop-nightly-sweep', cron: '0 2 * * *', topic: TOPICS.sweep, body: '{"step":"sweep"}' },
+  { job: 'tonghop-office-hours-tick', cron: '*/10 7-19 * * *', topic: TOPICS.sweep, body: '{"step":"tick"}' },
   { job: 'tonghop-summary', cron: '30 3 * * *', topic: TOPICS.sweep, body: '{"step":"summary"}' },
   { job: 'tonghop-morning-notices', cron: '30 7 * * *', topic: TOPICS.notices, body: '{}' },
 ] as const;

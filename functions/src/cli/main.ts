@@ -6,6 +6,7 @@ import { ADVICE, HELP, vietnameseUsageError } from './messages.js';
 import { localeIsUtf8, terminalText } from './terminal-text.js';
 import { demoCommand } from './commands/demo.js';
 import { summaryCommand, sweepCommand, type SweepCommandOptions } from './commands/sweep.js';
+import { watchCommand } from './commands/watch.js';
 import { templatesCommand } from './commands/templates.js';
 import { notifyCommand, type NotifyCommandOptions } from './commands/notify.js';
 import { deployCommand, type DeployCommandOptions } from './commands/deploy.js';
@@ -61,6 +62,7 @@ export async function main(argv: readonly string[], io: CliIo = process): Promis
   for (const [name, description, action] of [
     ['sweep', HELP.sweep, sweepCommand],
     ['summary', HELP.summary, summaryCommand],
+    ['watch', HELP.watch, (context: Parameters<typeof watchCommand>[0], opts: SweepCommandOptions) => watchCommand(context, opts)],
   ] as const) {
     program
       .command(name)

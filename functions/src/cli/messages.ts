@@ -20,6 +20,7 @@ export const HELP = {
   },
   sweep: 'đọc bảng tính của các đơn vị có tên trong bảng điều khiển, kiểm tra từng dòng, lưu bài nộp; rồi thống kê, bảng tổng hợp và tình trạng từng dòng',
   summary: 'thống kê, bảng tổng hợp và tình trạng từng dòng từ dữ liệu đã lưu (không quét lại)',
+  watch: 'quét một lần, rồi theo dõi thư mục đơn vị và tự quét lại mỗi khi một đơn vị lưu tệp (Ctrl-C để dừng)',
   sweepOptions: {
     control: CONTROL_OPTION,
     unitsDir: 'thư mục chứa bảng tính của các đơn vị (mặc định: units/ cạnh bảng điều khiển)',
@@ -79,6 +80,15 @@ export const PROGRESS = {
   feedback: 'Đang ghi tình trạng từng dòng',
   demoHistory: 'Đang mô phỏng lịch sử gửi báo cáo của khu vực mẫu',
   provision: 'Đang tạo bảng tính cho các đơn vị',
+} as const;
+
+/** What `tonghop watch` says while it waits for units to save their files (stderr). */
+export const WATCH = {
+  waiting: (dir: string) => `Đang theo dõi thư mục ${dir}: khi đơn vị lưu tệp, bảng tổng hợp tự cập nhật. Nhấn Ctrl-C để dừng.`,
+  changed: (files: string) => `Có tệp vừa thay đổi (${files}): đang quét lại…`,
+  swept: (when: string) => `Đã cập nhật lúc ${when}.`,
+  stopped: 'Đã dừng theo dõi.',
+  googleSource: 'Lệnh watch chỉ dùng cho tệp .xlsx trong máy (TONGHOP_SOURCE=workbook); với Google Trang tính, hệ thống trên đám mây tự quét 10 phút một lần trong giờ làm việc.',
 } as const;
 
 /** Lines about the local Firestore and the run itself (stderr). */

@@ -17,7 +17,7 @@ interface PubSubData {
 }
 export type PubSubEvent = CloudEvent<PubSubData>;
 
-const requestSchema = z.object({ step: z.enum(['sweep', 'summary']).default('sweep'), shard: z.string().max(200).optional() });
+const requestSchema = z.object({ step: z.enum(['sweep', 'tick', 'summary']).default('sweep'), shard: z.string().max(200).optional() });
 
 /** The run request a Pub/Sub message carries; an empty message is the nightly sweep. Undefined when unreadable. */
 export function runRequestOf(event: PubSubEvent): RunRequest | undefined {

@@ -2,6 +2,7 @@ import { builtinForm, storedSubmission } from '../../support/forms.js';
 import type { RowError } from '../../../functions/src/domain/forms/compile-form.js';
 import type { FormSpec } from '../../../functions/src/domain/forms/form-spec.js';
 import type { RejectedRow } from '../../../functions/src/domain/forms/read-form-tab.js';
+import { localizePlan } from '../../../functions/src/domain/plans/district-placeholders.js';
 import { DEFAULT_NOTICE_POLICY, type NoticePolicy } from '../../../functions/src/domain/notices/notice-kinds.js';
 import { periodsOf } from '../../../functions/src/domain/periods/schedule.js';
 import { formPeriodStats } from '../../../functions/src/domain/stats/form-period-stats.js';
@@ -10,7 +11,7 @@ import type { DistrictSettings } from '../../../functions/src/domain/units/read-
 import type { Unit } from '../../../functions/src/domain/units/unit.js';
 
 /** Once, due 10g00 15/09/2024 ICT = 2024-09-15T03:00:00.000Z; Liên đội Tiểu học and THCS. */
-export const TAP_HUAN = builtinForm('tap-huan-2024');
+export const TAP_HUAN = localizePlan(builtinForm('tap-huan-2024'), { districtName: 'Quận Đoàn 1', officeEmail: '', contactName: '', contactPhone: '' });
 /** Monthly 04/2020–12/2022, due the 5th of the next month (end of day); every cơ sở Đoàn. */
 export const BAO_CAO_30_PHUT = builtinForm('30-phut-bao-cao');
 /** Once, "trước ngày 14/12/2023" (00:00 ICT 14/12 = 2023-12-13T17:00:00.000Z); every Liên đội. */

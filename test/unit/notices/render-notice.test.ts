@@ -79,7 +79,7 @@ describe('renderNotice: the body', () => {
       'Kính gửi: Liên đội Tiểu học Lương Thế Vinh (đồng chí Nguyễn Thị Hoa)',
       PLAN,
       TAP_HUAN.title,
-      'Hội đồng Đội Quận 1 – Phòng Giáo dục và Đào tạo – Nhà Thiếu nhi Quận 1',
+      'Hội đồng Đội – Quận Đoàn 1 – Phòng Giáo dục và Đào tạo – Nhà Thiếu nhi',
       '10g00 ngày 15/09/2024',
       'Chưa nộp, quá hạn 2 ngày',
       'hệ thống chưa nhận được báo cáo của đơn vị',

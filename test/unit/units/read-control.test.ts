@@ -1,3 +1,4 @@
+import { localizePlan } from '../../../functions/src/domain/plans/district-placeholders.js';
 import { describe, expect, it } from 'vitest';
 import { loadBuiltinForms } from '../../../functions/src/adapters/catalog/builtin-forms.js';
 import type { RawCell } from '../../../functions/src/domain/cells/raw-cell.js';
@@ -188,7 +189,7 @@ describe('readControlTabs: the plans', () => {
   it("reads the district's plans from the plan tabs, and reports their mistakes with the registry's", () => {
     const plan = spec('tap-huan-2024');
     const reading = readControlTabs([UNITS_TAB, ...planSheetTabs(plansRows([plan]))]);
-    expect(reading.plans.plans).toEqual([plan]);
+    expect(reading.plans.plans).toEqual([localizePlan(plan, reading.settings)]);
     const broken = readControlTabs([UNITS_TAB, sheet('Biểu mẫu', 1, ['Mã biểu mẫu', 'Tên biểu mẫu'], ['bao-cao-thang-10', 'Báo cáo tháng 10'])]);
     expect(broken.problems).toContainEqual(expect.stringMatching(/^Trang 'Biểu mẫu'.*'bao-cao-thang-10' không có cột nào/));
   });

@@ -42,6 +42,14 @@ export function addFormTabRequests(sheetId: number, spec: FormSpec, index: numbe
     }
   });
   requests.push({ updateDimensionProperties: { range: { sheetId, dimension: 'COLUMNS', startIndex: columns - 1, endIndex: columns }, properties: { pixelSize: 36 * 7 }, fields: 'pixelSize' } });
+  // Status cells wrap, so Sheets grows each row to all its messages instead of cutting them at the edge.
+  requests.push({
+    repeatCell: {
+      range: { sheetId, startRowIndex: FIRST_DATA_ROW - 1, endRowIndex: FORM_TAB_ROWS, startColumnIndex: columns - 1, endColumnIndex: columns },
+      cell: { userEnteredFormat: { wrapStrategy: 'WRAP', verticalAlignment: 'TOP' } },
+      fields: 'userEnteredFormat(wrapStrategy,verticalAlignment)',
+    },
+  });
   requests.push(...protectionRequests(sheetId, spec.tab, columns - 1, serviceAccountEmail));
   return requests;
 }

@@ -4,6 +4,7 @@ import type { ColumnSpec, FormSpec } from '../../domain/forms/form-spec.js';
 import { STATUS_HEADER } from '../../domain/forms/header-match.js';
 import { NIL_PHRASE } from '../../domain/forms/nil-declaration.js';
 import { monthLabel } from '../../domain/periods/period-id.js';
+import { rowHeightFor } from './summary-print-layout.js';
 import { formatPeriodDeadline } from './write-deadline-text.js';
 import { FIRST_DATA_ROW, HEADER_ROW } from './write-sheet-layout.js';
 
@@ -21,8 +22,9 @@ const GENERAL_LINES: readonly string[] = [
 const BOLD_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
 const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF808080' } };
 const BOX: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
-/** Roughly how many characters fit on one line of a paragraph spread over columns A–D. */
-const PARAGRAPH_LINE_CHARS = 130;
+/** Column widths (characters): about one portrait A4 width in all, so the tab prints at a readable size. */
+const HELP_COLUMN_WIDTHS = [24, 44, 11, 34] as const;
+const PARAGRAPH_WIDTH = HELP_COLUMN_WIDTHS.reduce((sum, w) => sum + w, 0);
 
 /** One row of the help tab: what kind of line it is (for styling) and its cells. */
 export interface HelpRow {
@@ -53,8 +55,12 @@ export function helpSectionRows(spec: FormSpec): HelpRow[] {
 
 /** Add the "Hướng dẫn" tab (see helpTabRows), styled: paragraphs across four columns, column tables boxed. */
 export function addHelpSheet(workbook: ExcelJS.Workbook, specs: readonly FormSpec[]): ExcelJS.Worksheet {
-  const sheet = workbook.addWorksheet(HELP_SHEET);
-  sheet.columns = [{ width: 30 }, { width: 60 }, { width: 14 }, { width: 55 }];
+  const sheet = workbook.addWorksheet(HELP_SHEET, {
+    // Fit to the width only: a long help runs onto more pages, never shrinks to an unreadable one.
+    pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } },
+    headerFooter: { oddFooter: `&L${HELP_SHEET}&RTrang &P/&N` },
+  });
+  sheet.columns = HELP_COLUMN_WIDTHS.map((width) => ({ width }));
   appendHelpRows(sheet, helpTabRows(specs));
   return sheet;
 }
@@ -70,12 +76,20 @@ function appendHelpRows(sheet: ExcelJS.Worksheet, rows: readonly HelpRow[]): voi
   for (const { kind, cells } of rows) {
     if (kind === 'paragraph' || kind === 'heading') {
       const row = addParagraph(sheet, cells[0] ?? '');
-      if (kind === 'heading') row.font = { bold: true, size: 12 };
+      if (kind === 'heading') {
+        row.font = { bold: true, size: 12 };
+        // 12 pt lines need more room than the 11 pt ones the height was counted in.
+        row.height = Math.ceil((row.height ?? 15) * 1.2);
+      }
       continue;
     }
     const row = sheet.addRow([...cells]);
     if (kind === 'title') row.font = { bold: true, size: 14 };
-    if (kind === 'column') row.alignment = { vertical: 'top', wrapText: true };
+    if (kind === 'column' || kind === 'status' || kind === 'table-header') {
+      row.alignment = { vertical: 'top', wrapText: true };
+      // LibreOffice and print do not grow a row to its wrapped text: the height is set here.
+      row.height = rowHeightFor(cells, HELP_COLUMN_WIDTHS);
+    }
     if (kind === 'table-header' || kind === 'column' || kind === 'status') {
       row.eachCell((cell) => {
         cell.border = BOX;
@@ -106,6 +120,6 @@ function addParagraph(sheet: ExcelJS.Worksheet, text: string): ExcelJS.Row {
   sheet.mergeCells(row.number, 1, row.number, 4);
   row.alignment = { vertical: 'top', wrapText: true };
   // Excel does not grow merged rows to fit wrapped text.
-  row.height = 15 * Math.max(1, Math.ceil(text.length / PARAGRAPH_LINE_CHARS));
+  row.height = rowHeightFor([text], [PARAGRAPH_WIDTH]);
   return row;
 }

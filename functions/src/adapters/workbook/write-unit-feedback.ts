@@ -8,6 +8,7 @@ import { writePrivateFile } from '../private-files.js';
 import { addPlanTabs } from './add-plan-tabs.js';
 import { rebuildStanding, standingIsCurrent } from './feedback-standing-tab.js';
 import { rawCellOf } from './exceljs-cell.js';
+import { ADDED_STATUS_COLUMN_WIDTH, growRowTo, setStatusNote, statusLines } from './status-cell-fit.js';
 import { cleanText as storableText } from './summary-cells.js';
 import { HELP_SHEET, LISTS_SHEET, STATUS_NOTE } from './write-form-sheet.js';
 import { normalizeForExceljs } from './xlsx-normalize.js';
@@ -16,7 +17,7 @@ import { partsLostOnRewrite, restoreFromOriginal } from './xlsx-rewrite-safety.j
 /**
  * Write the system's feedback back into a unit's .xlsx: each form tab's status column and
  * the "Tình hình nộp" tab. Only status cells (and a missing status header) are written in
- * form tabs; every cell the unit typed keeps its value, formula and style. A file with
+ * form tabs, each row grown to show its whole status (status-cell-fit.ts); every cell the unit typed keeps its value, formula and style. A file with
  * nothing to change is not saved at all (same bytes, same mtime); otherwise it is saved
  * atomically (temp file in the same folder, then rename), and only if the file did not
  * change on disk meanwhile (else UnitFileChangedError, the file untouched). The saved file
@@ -133,6 +134,7 @@ function writeTabStatus(sheet: ExcelJS.Worksheet, tab: TabFeedback): number {
     header.value = STATUS_HEADER;
     header.style = { ...STATUS_HEADER_STYLE };
     header.note = STATUS_NOTE;
+    sheet.getColumn(statusColumn).width = ADDED_STATUS_COLUMN_WIDTH;
     written++;
   }
 
@@ -149,8 +151,16 @@ function writeTabStatus(sheet: ExcelJS.Worksheet, tab: TabFeedback): number {
     const existing = sheet.findCell(rowNumber, statusColumn);
     // A cell covered by a merge belongs to its top-left cell, which may be the unit's: never written through.
     if (existing?.isMerged && existing.master !== existing) continue;
-    if (textOf(existing?.value) === wanted) continue;
+    const fit = statusLines(sheet, statusColumn, wanted);
+    // A status written before rows were fitted gets its height and note on the next sweep.
+    const grown = growRowTo(sheet, rowNumber, fit.lines);
+    const noted = existing !== undefined && setStatusNote(existing, fit.needsNote ? wanted : undefined);
+    if (textOf(existing?.value) === wanted) {
+      if (grown || noted) written++;
+      continue;
+    }
     const cell = existing ?? sheet.getCell(rowNumber, statusColumn);
+    if (fit.needsNote) setStatusNote(cell, wanted);
     cell.value = wanted === '' ? null : wanted;
     if (wanted !== '') {
       // exceljs shares one style object among all cells loaded with the same style: always assign a fresh one.

@@ -3,9 +3,10 @@ import path from 'node:path';
 import { loadBuiltinForms } from '../../adapters/catalog/builtin-forms.js';
 import { formatVietnameseNumber as n } from '../../domain/cells/number-format.js';
 import type { FormSpec } from '../../domain/forms/form-spec.js';
+import { localizePlan } from '../../domain/plans/district-placeholders.js';
 import { planReadingOf } from '../../domain/plans/plans-in-use.js';
 import { formatIctDateTime, ictInstant } from '../../domain/time/ict.js';
-import { buildDemoDistrict, DEMO_NOW, type DemoDistrict } from '../../jobs/demo/demo-district.js';
+import { buildDemoDistrict, DEMO_NOW, DEMO_SETTINGS, type DemoDistrict } from '../../jobs/demo/demo-district.js';
 import { CONTROL_FILE, demoDistrictWritten, writeDemoDistrict, type WrittenDemoDistrict } from '../../jobs/demo/write-demo-district.js';
 import { embeddedDataDir, withFirestore, type FirestoreSession } from '../firestore-session.js';
 import type { Progress } from '../output.js';
@@ -49,7 +50,8 @@ export async function demoCommand(context: CommandContext, opts: { reset: boolea
   if (reset) await Promise.all([rm(outboxDir, { recursive: true, force: true }), rm(mailboxDir, { recursive: true, force: true })]);
   if (reset && config.firestoreMode === 'embedded') await rm(embeddedDataDir(config), { recursive: true, force: true });
   const fresh = reset || !(await demoDistrictWritten(dir));
-  const forms = await loadBuiltinForms();
+  // The catalog names the district by placeholders: the demo's files read as Quận Đoàn 1's own.
+  const forms = (await loadBuiltinForms()).map((form) => localizePlan(form, DEMO_SETTINGS));
   const district = buildDemoDistrict(forms);
   let written: WrittenDemoDistrict | undefined;
   let earlierNotices = 0;

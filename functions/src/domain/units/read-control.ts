@@ -4,6 +4,7 @@ import { parseEmail } from '../cells/email.js';
 import { parseVietnamesePhone } from '../cells/phone.js';
 import { compileForm } from '../forms/compile-form.js';
 import { findTab, readFormTab, type SheetTab } from '../forms/read-form-tab.js';
+import { localizePlan } from '../plans/district-placeholders.js';
 import { readPlanTabs, type PlanReading } from '../plans/read-plan-tabs.js';
 import { readSharedSources } from '../shared/read-shared-sources.js';
 import type { SharedSource } from '../shared/shared-source.js';
@@ -43,8 +44,9 @@ export function readControlTabs(tabs: readonly SheetTab[]): ControlReading {
   problems.push(...plans.problems.map((p) => p.message));
   const shared = readSharedSources(tabs, plans.plans);
   problems.push(...shared.problems);
-  const settingsTab = findTab(tabs, SETTINGS_TAB);
-  return { settings: readSettings(settingsTab, problems), units, plans, sharedSources: shared.sources, problems };
+  const settings = readSettings(findTab(tabs, SETTINGS_TAB), problems);
+  // Plan text names the district through placeholders: filled here, so every reader sees this district's own words.
+  return { settings, units, plans: { ...plans, plans: plans.plans.map((plan) => localizePlan(plan, settings)) }, sharedSources: shared.sources, problems };
 }
 
 function readUnits(tab: SheetTab, problems: string[]): Unit[] {

@@ -11,7 +11,12 @@ import { sweepWithShared, type SharedSweepSetup } from './sweep-with-shared.js';
 
 /** What a scheduled run is asked to do: the nightly sweep (all units, or one shard), or the summary after it. */
 export interface RunRequest {
-  readonly step: 'sweep' | 'summary';
+  /**
+   * 'sweep': read the units' sheets, then statistics, summary and feedback. 'tick': the frequent
+   * office-hours run: the same sweep (one listing when nothing changed), and the summary only
+   * when the sweep stored something. 'summary': the summary alone.
+   */
+  readonly step: 'sweep' | 'tick' | 'summary';
   /** Only the units of this cụm thi đua (a fanned-out message). */
   readonly shard?: string;
 }
@@ -107,12 +112,15 @@ export async function runDistrict(input: RunDistrictInput): Promise<RunDistrictR
     const units = shards.find((s) => s.shard === request.shard)?.units ?? [];
     return { kind: 'swept', shard: request.shard, sweep: await sweepUnits(units, shards[0]?.shard === request.shard) };
   }
-  if (input.publisher && input.units.length > input.shardAbove) {
+  // A tick reads only what changed since the last run: one listing, never worth a fan-out.
+  if (input.publisher && input.units.length > input.shardAbove && request.step !== 'tick') {
     const shards = shardsOf(input.units);
     await input.publisher.publish(shards.map(({ shard }) => ({ step: 'sweep', shard })));
     return { kind: 'fanned-out', shards: shards.length };
   }
   const swept = await sweepUnits(input.units);
+  // A tick that found nothing new leaves the summary and every unit sheet as they are.
+  if (request.step === 'tick' && swept.totals.writes === 0) return { kind: 'swept', sweep: swept };
   await afterSweep?.();
   return { kind: 'swept', sweep: swept, summary: await summarizeAll(swept.totals.writes) };
 }
