@@ -72,7 +72,7 @@ describe('a status cell shows every message', () => {
     const note = cell.note;
     const noteText = typeof note === 'string' ? note : (note?.texts ?? []).map((t) => t.text).join('');
     expect(noteText).toBe(MANY_ERRORS);
-    expect(await writeUnitFeedback(file, feedback(MANY_ERRORS))).toEqual({ changed: false, cellsWritten: 0 });
+    expect(await writeUnitFeedback(file, feedback(MANY_ERRORS))).toEqual({ changed: false, cellsWritten: 0, tabsAdded: [] });
 
     // Once the errors are fixed, the note of ours goes away with them.
     await writeUnitFeedback(file, feedback('✓ Hợp lệ'));
@@ -83,7 +83,7 @@ describe('a status cell shows every message', () => {
     const file = await unitFile([TWO_ERRORS, '✓ Hợp lệ']);
     expect((await writeUnitFeedback(file, feedback(TWO_ERRORS))).changed).toBe(true);
     expect(sheetOf(await openWorkbook(file), TAB).getRow(6).height).toBe(wrappedLineCount(TWO_ERRORS, 30) * LINE_HEIGHT_POINTS);
-    expect(await writeUnitFeedback(file, feedback(TWO_ERRORS))).toEqual({ changed: false, cellsWritten: 0 });
+    expect(await writeUnitFeedback(file, feedback(TWO_ERRORS))).toEqual({ changed: false, cellsWritten: 0, tabsAdded: [] });
   });
 });
 
