@@ -35,7 +35,7 @@ describe('a district run with a shared responses workbook declared in the contro
       units: [school('th-luong-the-vinh', 'Liên đội TH Lương Thế Vinh', ['Trường Lương Thế Vinh']), school('th-an-binh', 'Liên đội TH An Bình')],
       plans: [builtinForm('tap-huan-2024')],
     });
-    // District staff add the tab by hand, as the README tells them.
+    // District staff add the tab by hand, as docs/ke-hoach.md tells them.
     const control = new ExcelJS.Workbook();
     await control.xlsx.readFile(controlPath);
     const tab = control.addWorksheet('Nguồn dữ liệu');

@@ -1,8 +1,8 @@
 import { expect, it } from 'vitest';
 import { readPlanTabs } from '../../../functions/src/domain/plans/read-plan-tabs.js';
 const t = (name: string, rows: unknown[][]) => ({ name, rows: rows.map((cells, i) => ({ rowNumber: i + 1, cells: cells as never })) });
-/** The worked example of the README's "Ban hành một kế hoạch mới", typed as district staff would: it must read without a problem. */
-it('the README example plan reads without a problem, with the types it names', () => {
+/** The worked example of docs/ke-hoach.md "Ban hành một kế hoạch mới", typed as district staff would: it must read without a problem. */
+it('the docs/ke-hoach.md example plan reads without a problem, with the types it names', () => {
   const r = readPlanTabs([
     t('Biểu mẫu', [['Mã biểu mẫu','Tên biểu mẫu','Cơ quan ban hành','Loại','Trang tính','Kỳ báo cáo','Hạn nộp','Giờ hạn','Đối tượng','Nhắc trước (ngày)','Trạng thái'],
       ['ngay-hoi-doc-sach-2024','Báo cáo Ngày hội đọc sách','Hội đồng Đội Quận 1','Báo cáo','Ngày hội đọc sách','Một lần','28/10/2024','17:00','Liên đội',3,'Đang áp dụng']]),

@@ -6,7 +6,7 @@ import { submissionId } from '../../../functions/src/domain/submissions/build-su
 import { builtinForm, builtinFormDue } from '../../support/forms.js';
 
 /**
- * The rule (README "Những gì được đổi an toàn trong kỳ"): a unit's first completion is a fact and never
+ * The rule (docs/ke-hoach.md "Những gì được đổi an toàn trong kỳ"): a unit's first completion is a fact and never
  * moves; "on time" is judged against the deadline in force when the status is computed, like DHIS2's
  * timeliness against the period's due date. Moving the deadline therefore re-judges, it never re-stamps.
  */
