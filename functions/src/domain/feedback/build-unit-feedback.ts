@@ -9,6 +9,9 @@ import { dateLabel } from '../periods/period-id.js';
 import { deadlineMinute, formatIctDate } from '../time/ict.js';
 import { describePlanChange, planChangeNote } from '../plans/plan-change.js';
 import type { Unit } from '../units/unit.js';
+import { submittedSignalText } from '../forms/submit-signal.js';
+import type { ExplicitFormState } from '../submissions/explicit-submission.js';
+import { draftNote } from './draft-note.js';
 import { STANDING_TAB, type TabFeedback, type UnitFeedback } from './unit-feedback.js';
 
 /** Where a form's tab and header row are in the unit's sheet (from the last sweep). */
@@ -17,6 +20,7 @@ export interface FeedbackTab {
   readonly tab: string;
   readonly headerRowNumber: number;
   readonly footerRows?: readonly FooterRow[];
+  readonly submitCell?: { readonly rowNumber: number; readonly column: number };
 }
 
 export const VALID_ROW_STATUS = '✓ Hợp lệ';
@@ -28,8 +32,11 @@ export function lockedRowStatus(lockAfter: Deadline): string {
   return `⚠ Đã khóa sổ ${when}: thay đổi đã được ghi nhận nhưng không được áp dụng; liên hệ Quận Đoàn nếu cần sửa.`;
 }
 
-/** What to write back into one unit's sheet: each row's status, and its "Tình hình nộp" tab. */
-export function buildUnitFeedback(unit: Unit, tabs: readonly FeedbackTab[], picture: DistrictPicture): UnitFeedback {
+/**
+ * What to write back into one unit's sheet: each row's status, and its "Tình hình nộp" tab.
+ * `explicit` ("Bấm nộp" forms' states) adds the draft note and the signal cell's "Đã nộp lúc …".
+ */
+export function buildUnitFeedback(unit: Unit, tabs: readonly FeedbackTab[], picture: DistrictPicture, explicit: Readonly<Record<string, ExplicitFormState>> = {}): UnitFeedback {
   const mine = picture.submissions.filter((s) => s.unitId === unit.id);
   const tabFeedback = tabs.map((t): TabFeedback => {
     const statusByRow = new Map<number, string>((t.footerRows ?? []).map((f) => [f.rowNumber, FOOTER_ROW_STATUS[f.kind]]));
@@ -45,8 +52,12 @@ export function buildUnitFeedback(unit: Unit, tabs: readonly FeedbackTab[], pict
       for (const rowNumber of s.nilRows) statusByRow.set(rowNumber, NIL_ROW_STATUS);
       for (const row of s.rejected) statusByRow.set(row.rowNumber, rowMessage(row.errors));
     }
-    return { tab: t.tab, headerRowNumber: t.headerRowNumber, statusByRow };
+    const submittedAt = explicit[t.formId]?.submittedAt;
+    const submitCell = t.submitCell && submittedAt ? { submitCell: { ...t.submitCell, text: submittedSignalText(submittedAt) } } : {};
+    return { tab: t.tab, headerRowNumber: t.headerRowNumber, statusByRow, ...submitCell };
   });
+  // A draft is the form's, not a period's: it is noted on the form's latest period.
+  const latestPeriodOf = new Map(picture.periods.map(({ spec, period }) => [spec.id, period.id]));
 
   const rows: SummaryCell[][] = [];
   for (const { spec, period, stats } of picture.periods) {
@@ -54,7 +65,8 @@ export function buildUnitFeedback(unit: Unit, tabs: readonly FeedbackTab[], pict
     if (!standing) continue;
     const submission = mine.find((s) => s.formId === spec.id && s.periodId === period.id);
     const earlier = submission?.planChangedFrom ? picture.earlierPlans?.get(submission.planChangedFrom) : undefined;
-    const note = [standingNote(standing, picture.now, period.due), earlier ? planChangeNote(describePlanChange(earlier, spec)) : ''].filter((n) => n !== '').join('. ');
+    const draft = latestPeriodOf.get(spec.id) === period.id ? explicit[spec.id]?.draft : undefined;
+    const note = [standingNote(standing, picture.now, period.due), earlier ? planChangeNote(describePlanChange(earlier, spec)) : '', draft ? draftNote(draft) : ''].filter((n) => n !== '').join('. ');
     rows.push([spec.tab, period.label, deadlineMinute(period.due), standing.status, note, submission?.counts.valid ?? 0, submission?.counts.rejected ?? 0]);
   }
   return {

@@ -45,7 +45,9 @@ export interface IngestUnitResult {
 export async function ingestUnit(input: IngestUnitInput): Promise<IngestUnitResult> {
   const { unit, now, store } = input;
   const before = versionsOf(await store.loadUnitSubmissions(unit.id));
-  const swept = await sweep({ units: [unit], forms: input.forms, source: input.sheets, store: unitSweepStore(input.sweepStore, store, unit.id), now });
+  // Only "Nộp báo cáo" submits a "Bấm nộp" form; an edit or "Kiểm tra dữ liệu" reads it as a draft.
+  const submit = input.action === 'submit' ? { submit: { at: now } } : {};
+  const swept = await sweep({ units: [unit], forms: input.forms, source: input.sheets, store: unitSweepStore(input.sweepStore, store, unit.id), now, ...submit });
   const mine = await store.loadUnitSubmissions(unit.id);
   const after = versionsOf(mine);
   const touched = new Set([...before.keys(), ...after.keys()].filter((id) => before.get(id)?.version !== after.get(id)?.version).map((id) => (after.get(id) ?? before.get(id))?.pair));
@@ -72,7 +74,8 @@ export async function ingestUnit(input: IngestUnitInput): Promise<IngestUnitResu
   const result = swept.units[0];
   const problems = (result?.problems ?? []).filter((p) => p.severity === 'error').map((p) => p.message);
   const counts = result?.current.counts ?? { valid: 0, rejected: 0, nil: 0 };
-  return { sweep: swept, statsComputed, statsWritten, reply: sheetEventReply({ action: input.action, unitId: unit.id, counts, problems }, picture) };
+  const drafts = input.forms.filter((f) => state?.explicit?.[f.id]?.draft).map((f) => f.tab);
+  return { sweep: swept, statsComputed, statsWritten, reply: sheetEventReply({ action: input.action, unitId: unit.id, counts, problems, drafts }, picture) };
 }
 
 /** The sweep store, with the remembered sources narrowed to this unit's (the sweep would read every unit's). */
