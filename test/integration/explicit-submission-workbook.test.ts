@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FirestoreSummaryStore } from '../../functions/src/adapters/store/firestore-summary-store.js';
 import { FirestoreSweepStore } from '../../functions/src/adapters/store/firestore-sweep-store.js';
 import { UnitWorkbookFolder } from '../../functions/src/adapters/workbook/unit-workbook-folder.js';
+import { writeUnitWorkbook } from '../../functions/src/adapters/workbook/write-templates.js';
 import { STANDING_TAB } from '../../functions/src/domain/feedback/unit-feedback.js';
 import type { FormSpec } from '../../functions/src/domain/forms/form-spec.js';
 import type { Unit } from '../../functions/src/domain/units/unit.js';
@@ -122,5 +123,43 @@ describe('explicit submission in workbook mode (sweep + summary, real emulator)'
     const swept = await sweep({ units: [UNIT], forms: [FORM], source: folder, store: new FirestoreSweepStore(firestore.db), now: new Date('2024-09-18T01:00:00Z') });
     expect(swept.totals.writes).toBe(0);
     expect((await stored())?.revision).toBe(before?.revision);
+  });
+});
+
+describe('the handed-out workbook of a "Bấm nộp" form carries its "Nộp báo cáo" cell', () => {
+  const firestore = testFirestore('explicit-template');
+  let dir: string;
+  afterAll(async () => {
+    await firestore.clear();
+    await firestore.db.terminate();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('set to "Không" in the template; the unit picks "Có", saves, and the sweep submits and answers in that cell', async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'tonghop-explicit-template-'));
+    const folder = new UnitWorkbookFolder(dir);
+    const file = path.join(dir, 'som.xlsx');
+    await writeUnitWorkbook(file, UNIT.name, [FORM], new Map([['tap-huan-2024', [participant(1, 'Nguyễn Thị Lan')]]]));
+    const signalColumn = FORM.columns.length + 1;
+    const template = sheetOf(await openWorkbook(file), TAB);
+    expect(template.getCell(1, signalColumn - 1).value).toBe('Nộp báo cáo');
+    expect(template.getCell(1, signalColumn).value).toBe('Không');
+    expect(template.getCell(1, signalColumn).dataValidation).toMatchObject({ type: 'list', formulae: ['"Có,Không"'] });
+
+    const night = async (now: Date) => {
+      await sweep({ units: [UNIT], forms: [FORM], source: folder, store: new FirestoreSweepStore(firestore.db), now });
+      await summarize({ settings: SETTINGS, units: [UNIT], forms: [FORM], store: new FirestoreSummaryStore(firestore.db), feedback: folder, now });
+    };
+    await utimes(file, new Date('2024-09-12T02:00:00Z'), new Date('2024-09-12T02:00:00Z'));
+    await night(new Date('2024-09-13T01:00:00Z'));
+    expect((await firestore.db.doc(`submissions/${SUBMISSION}`).get()).exists).toBe(false);
+
+    const workbook = await openWorkbook(file);
+    sheetOf(workbook, TAB).getCell(1, signalColumn).value = 'Có';
+    await workbook.xlsx.writeFile(file);
+    await utimes(file, new Date('2024-09-14T03:30:00Z'), new Date('2024-09-14T03:30:00Z'));
+    await night(new Date('2024-09-14T05:00:00Z'));
+    expect((await firestore.db.doc(`submissions/${SUBMISSION}`).get()).get('counts')).toMatchObject({ valid: 1 });
+    expect(sheetOf(await openWorkbook(file), TAB).getCell(1, signalColumn).value).toBe('Đã nộp lúc 10:30 14/09/2024');
   });
 });

@@ -5,6 +5,7 @@ import { formPeriodStats, type UnitSubmission } from '../../domain/stats/form-pe
 import { hashContent } from '../../domain/submissions/build-submissions.js';
 import type { DistrictPicture, StoredSubmission } from '../../domain/summary/district-picture.js';
 import type { DistrictSettings } from '../../domain/units/read-control.js';
+import { formsForUnit } from '../../domain/units/targets.js';
 import type { Unit } from '../../domain/units/unit.js';
 import { giveUnitFeedback } from '../summarize/give-unit-feedback.js';
 import type { FeedbackTarget } from '../summarize/ports.js';
@@ -46,7 +47,9 @@ export async function ingestUnit(input: IngestUnitInput): Promise<IngestUnitResu
   const { unit, now, store } = input;
   const before = versionsOf(await store.loadUnitSubmissions(unit.id));
   // Only "Nộp báo cáo" submits a "Bấm nộp" form; an edit or "Kiểm tra dữ liệu" reads it as a draft.
-  const submit = input.action === 'submit' ? { submit: { at: now } } : {};
+  // A unit with only "Tự động" forms is read as before, its changes timed by the sheet's own modified time.
+  const explicitForms = formsForUnit(input.forms, unit).some((f) => f.submitMode === 'button');
+  const submit = input.action === 'submit' && explicitForms ? { submit: { at: now } } : {};
   const swept = await sweep({ units: [unit], forms: input.forms, source: input.sheets, store: unitSweepStore(input.sweepStore, store, unit.id), now, ...submit });
   const mine = await store.loadUnitSubmissions(unit.id);
   const after = versionsOf(mine);
