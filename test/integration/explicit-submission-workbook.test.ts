@@ -74,9 +74,9 @@ describe('explicit submission in workbook mode (sweep + summary, real emulator)'
     expect(await standingNote()).toContain('Bản nháp chưa nộp: sửa lúc 09:00 12/09/2024; bấm Nộp báo cáo để gửi');
     const sheet = sheetOf(await openWorkbook(file()), TAB);
     expect(sheet.getCell('B2').value).toBe('Không');
-    // The status column is in place; row statuses follow the submitted snapshot, and there is none yet.
+    // The draft's rows get their statuses: the unit sees what to fix before submitting.
     expect(sheet.getCell(4, 11).value).toBe('Tình trạng (hệ thống ghi)');
-    expect(sheet.getCell(5, 11).value).toBeNull();
+    expect(sheet.getCell(5, 11).value).toBe('✓ Hợp lệ');
   });
 
   it('"Có" in the signal cell submits that file version, on time by its save time; the cell then says "Đã nộp lúc …"', async () => {
@@ -102,7 +102,9 @@ describe('explicit submission in workbook mode (sweep + summary, real emulator)'
     expect((await stored())?.revision).toBe(1);
     expect(await status()).toBe('complete-on-time');
     expect(await standingNote()).toContain('Bản nháp chưa nộp: sửa lúc 09:00 16/09/2024');
-    expect(sheetOf(await openWorkbook(file()), TAB).getCell('B2').value).toBe('Đã nộp lúc 09:00 14/09/2024');
+    const sheet = sheetOf(await openWorkbook(file()), TAB);
+    expect(sheet.getCell('B2').value).toBe('Đã nộp lúc 09:00 14/09/2024');
+    expect(sheet.getCell(6, 11).value).toBe('✓ Hợp lệ');
   });
 
   it('submitting again is a revision after the deadline: the first completion is not re-stamped', async () => {

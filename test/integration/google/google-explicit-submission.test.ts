@@ -73,15 +73,22 @@ describe('explicit submission in Google mode (stand-in, real googleapis client, 
   it('an edit after the deadline is a draft; submitting it is a revision after the deadline, first completion kept', async () => {
     setClock(new Date('2024-09-16T02:00:00Z'));
     standin.editCells(id, TAB, 'A6', [person(2, 'Đỗ Minh Khoa')]);
+    standin.editCells(id, TAB, 'A7', [[3, 'Phạm An', 'TPT', 'Nam', '1/1/1990', '12345', null, 'Tập huấn', 'Có', null]]);
     await ingest('edit', new Date('2024-09-16T02:05:00Z'));
+    // The draft's rows show their own statuses; the submitted snapshot had only row 5.
+    const statuses = standin.tabValues(id, TAB).slice(4, 7).map((row) => row[10]);
+    expect(statuses.slice(0, 2)).toEqual(['✓ Hợp lệ', '✓ Hợp lệ']);
+    expect(statuses[2]).toMatch(/^✗ .*Số điện thoại/);
     expect((await stored())?.counts).toMatchObject({ valid: 1 });
     expect(await status()).toBe('complete-on-time');
     expect(standingText()).toContain('Bản nháp chưa nộp: sửa lúc 09:00 16/09/2024');
 
+    // The unit fixes the phone number, then submits.
     setClock(new Date('2024-09-16T03:00:00Z'));
+    standin.editCells(id, TAB, 'F7', [['0912 345 678']]);
     await ingest('submit', new Date('2024-09-16T03:00:00Z'));
     const doc = await stored();
-    expect(doc?.counts).toMatchObject({ valid: 2 });
+    expect(doc?.counts).toMatchObject({ valid: 3, rejected: 0 });
     expect(doc?.firstCompleteAt.toDate()).toEqual(new Date('2024-09-14T01:00:00Z'));
     expect(doc?.lastChangedAt.toDate()).toEqual(new Date('2024-09-16T03:00:00Z'));
     expect(await status()).toBe('revised-after-deadline');

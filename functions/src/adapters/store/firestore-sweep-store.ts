@@ -1,6 +1,6 @@
 import { Timestamp, type CollectionReference, type DocumentData, type Firestore } from '@google-cloud/firestore';
 import { DEFAULT_STORE_DEADLINE_MS, withDeadline } from './store-deadline.js';
-import type { ExplicitFormState } from '../../domain/submissions/explicit-submission.js';
+import type { ExplicitFormState, FormDraft } from '../../domain/submissions/explicit-submission.js';
 import type { PlanVersionRecord } from '../../domain/plans/plan-version.js';
 import type { SubmissionContent } from '../../domain/submissions/build-submissions.js';
 import type { CommitResult, SourceState, SweepRecord, SweepStore, UnitCommit } from '../../jobs/sweep/ports.js';
@@ -204,10 +204,15 @@ function explicitDoc(explicit: Readonly<Record<string, ExplicitFormState>>): Doc
       formId,
       {
         ...(s.submittedAt ? { submittedAt: Timestamp.fromDate(s.submittedAt) } : {}),
-        ...(s.draft ? { draft: { editedAt: Timestamp.fromDate(s.draft.editedAt), hash: s.draft.hash } } : {}),
+        ...(s.draft ? { draft: { editedAt: Timestamp.fromDate(s.draft.editedAt), hash: s.draft.hash, ...(s.draft.rowStatuses ? { rowStatuses: { ...s.draft.rowStatuses } } : {}) } } : {}),
       },
     ]),
   );
+}
+
+function draftFromDoc(draft: DocumentData): FormDraft {
+  const rowStatuses = draft.rowStatuses && typeof draft.rowStatuses === 'object' ? { rowStatuses: draft.rowStatuses as Record<string, string> } : {};
+  return { editedAt: (draft.editedAt as Timestamp).toDate(), hash: String(draft.hash ?? ''), ...rowStatuses };
 }
 
 function explicitFromDoc(data: DocumentData): Record<string, ExplicitFormState> {
@@ -216,7 +221,7 @@ function explicitFromDoc(data: DocumentData): Record<string, ExplicitFormState> 
       formId,
       {
         ...(s.submittedAt instanceof Timestamp ? { submittedAt: s.submittedAt.toDate() } : {}),
-        ...(s.draft?.editedAt instanceof Timestamp ? { draft: { editedAt: s.draft.editedAt.toDate(), hash: String(s.draft.hash ?? '') } } : {}),
+        ...(s.draft?.editedAt instanceof Timestamp ? { draft: draftFromDoc(s.draft as DocumentData) } : {}),
       },
     ]),
   );

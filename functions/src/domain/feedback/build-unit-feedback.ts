@@ -1,7 +1,7 @@
 import { FOOTER_ROW_STATUS, type FooterRow } from '../forms/footer-rows.js';
 import { NIL_PHRASE } from '../forms/nil-declaration.js';
 import type { CellNote, RowError } from '../forms/compile-form.js';
-import type { DistrictPicture } from '../summary/district-picture.js';
+import type { DistrictPicture, StoredSubmission } from '../summary/district-picture.js';
 import type { SummaryCell } from '../summary/summary-model.js';
 import type { StatusResult } from '../status/submission-status.js';
 import type { Deadline } from '../forms/form-spec.js';
@@ -48,9 +48,13 @@ export function buildUnitFeedback(unit: Unit, tabs: readonly FeedbackTab[], pict
         for (const rowNumber of s.lockedChange.rowNumbers) statusByRow.set(rowNumber, text);
         continue;
       }
-      for (const row of s.rows) statusByRow.set(row.rowNumber, validRowStatus(row.notes));
-      for (const rowNumber of s.nilRows) statusByRow.set(rowNumber, NIL_ROW_STATUS);
-      for (const row of s.rejected) statusByRow.set(row.rowNumber, rowMessage(row.errors));
+      for (const [rowNumber, text] of submissionRowStatuses([s])) statusByRow.set(rowNumber, text);
+    }
+    // A "Bấm nộp" form being edited: its rows show the draft's statuses, so "Kiểm tra dữ liệu" shows what to fix before submitting.
+    const draftStatuses = explicit[t.formId]?.draft?.rowStatuses;
+    if (draftStatuses) {
+      for (const rowNumber of [...statusByRow.keys()]) if (!(t.footerRows ?? []).some((f) => f.rowNumber === rowNumber)) statusByRow.delete(rowNumber);
+      for (const [rowNumber, text] of Object.entries(draftStatuses)) statusByRow.set(Number(rowNumber), text);
     }
     const submittedAt = explicit[t.formId]?.submittedAt;
     const submitCell = t.submitCell && submittedAt ? { submitCell: { ...t.submitCell, text: submittedSignalText(submittedAt) } } : {};
@@ -86,6 +90,15 @@ export function buildUnitFeedback(unit: Unit, tabs: readonly FeedbackTab[], pict
       rows,
     },
   };
+}
+
+/** Each row's status text in some submissions' rows: valid (with notes), "không phát sinh", or the row's messages. */
+export function submissionRowStatuses(submissions: readonly Pick<StoredSubmission, 'rows' | 'nilRows' | 'rejected'>[]): [number, string][] {
+  return submissions.flatMap((s) => [
+    ...s.rows.map((row): [number, string] => [row.rowNumber, validRowStatus(row.notes)]),
+    ...s.nilRows.map((rowNumber): [number, string] => [rowNumber, NIL_ROW_STATUS]),
+    ...s.rejected.map((row): [number, string] => [row.rowNumber, rowMessage(row.errors)]),
+  ]);
 }
 
 /** Notes shown in one status cell; the rest are counted, so the cell stays short. */

@@ -10,6 +10,8 @@ export interface FormDraft {
   readonly editedAt: Date;
   /** Hash of the draft's submissions, so a sheet saved again without touching this tab keeps the draft's time. */
   readonly hash: string;
+  /** The draft's row statuses by row number, written in the status column while it is a draft (absent when too large to keep). */
+  readonly rowStatuses?: Readonly<Record<string, string>>;
 }
 
 /** What the system remembers of one "Bấm nộp" form of a unit. */

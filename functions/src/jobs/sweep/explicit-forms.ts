@@ -1,3 +1,4 @@
+import { submissionRowStatuses } from '../../domain/feedback/build-unit-feedback.js';
 import type { FormSpec } from '../../domain/forms/form-spec.js';
 import { findTab, type SheetTab } from '../../domain/forms/read-form-tab.js';
 import { findSubmitSignal } from '../../domain/forms/submit-signal.js';
@@ -51,11 +52,22 @@ export function holdExplicitDrafts(input: ExplicitFormsInput): ExplicitFormsOutc
       editedAt: input.editedAt,
       submittedAt: input.request?.at ?? input.editedAt,
     });
-    explicit[spec.id] = decision.state;
+    explicit[spec.id] = withRowStatuses(decision.state, input.submissions.filter((s) => s.formId === spec.id));
     if (!decision.submit) held.add(spec.id);
     return signal ? { ...sourceTab, submitCell: { rowNumber: signal.rowNumber, column: signal.column } } : sourceTab;
   });
   return { submissions: input.submissions.filter((s) => !held.has(s.formId)), sourceTabs, heldFormIds: held, explicit };
+}
+
+/** Above this the draft's statuses are not kept (the source document has a size limit): its rows then show the submitted ones. */
+const MAX_DRAFT_STATUS_CHARS = 200_000;
+
+/** A draft with its rows' statuses, for the status column while the unit is still editing. */
+function withRowStatuses(state: ExplicitFormState, submissions: readonly SubmissionContent[]): ExplicitFormState {
+  if (!state.draft) return state;
+  const rowStatuses = Object.fromEntries(submissionRowStatuses(submissions).map(([rowNumber, text]) => [String(rowNumber), text]));
+  if (JSON.stringify(rowStatuses).length > MAX_DRAFT_STATUS_CHARS) return state;
+  return { ...state, draft: { ...state.draft, rowStatuses } };
 }
 
 function hashesOf(entries: readonly (readonly [string, string])[]): Record<string, string> {
