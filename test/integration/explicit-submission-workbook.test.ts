@@ -126,6 +126,17 @@ describe('explicit submission in workbook mode (sweep + summary, real emulator)'
     expect(swept.totals.writes).toBe(0);
     expect((await stored())?.revision).toBe(before?.revision);
   });
+
+  it("switched back to 'Tự động', the pending draft is simply what the unit sent, and no draft is shown any more", async () => {
+    await unitEdits(new Date('2024-09-18T02:00:00Z'), (sheet) => void (sheet.getCell(5, 2).value = 'Nguyễn Thị Lan Anh'));
+    await night(new Date('2024-09-18T05:00:00Z'));
+    expect(await standingNote()).toContain('Bản nháp chưa nộp');
+    const auto: FormSpec = { ...FORM, submitMode: undefined };
+    await sweep({ units: [UNIT], forms: [auto], source: folder, store: new FirestoreSweepStore(firestore.db), now: new Date('2024-09-19T01:00:00Z') });
+    await summarize({ settings: SETTINGS, units: [UNIT], forms: [auto], store: new FirestoreSummaryStore(firestore.db), feedback: folder, now: new Date('2024-09-19T01:00:00Z') });
+    expect((await stored())?.rows[0].values.hoTen).toBe('Nguyễn Thị Lan Anh');
+    expect(await standingNote()).not.toContain('Bản nháp');
+  });
 });
 
 describe('the handed-out workbook of a "Bấm nộp" form carries its "Nộp báo cáo" cell', () => {

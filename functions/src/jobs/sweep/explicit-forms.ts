@@ -36,7 +36,8 @@ export interface ExplicitFormsOutcome {
  * or its signal cell set in this file version) is committed; the others stay as last submitted.
  */
 export function holdExplicitDrafts(input: ExplicitFormsInput): ExplicitFormsOutcome {
-  const explicit: Record<string, ExplicitFormState> = { ...(input.previous ?? {}) };
+  // A form switched back to 'Tự động' (or no longer owed) leaves no draft behind.
+  const explicit: Record<string, ExplicitFormState> = Object.fromEntries(Object.entries(input.previous ?? {}).filter(([formId]) => input.forms.some((f) => f.id === formId && f.submitMode === 'button')));
   const held = new Set<string>();
   const sourceTabs = input.sourceTabs.map((sourceTab) => {
     const spec = input.forms.find((f) => f.id === sourceTab.formId);

@@ -139,7 +139,8 @@ export async function sweepUnit(unit: Unit, ctx: UnitSweepContext): Promise<Unit
   const stampedAt = ctx.submit?.at ?? changedAt;
   const lockedFormIds = new Set(forms.filter((f) => f.lockAfter && stampedAt > deadlineInstant(f.lockAfter)).map((f) => f.id));
   const submissionHashes = Object.fromEntries([...keptFromEarlier, ...submissions.map((s) => [s.id, s.contentHash] as const)].sort(([a], [b]) => a.localeCompare(b)));
-  const explicit = Object.keys(held.explicit).length > 0 ? { explicit: held.explicit } : {};
+  // Replaces what base carried over: a form no longer 'Bấm nộp' leaves nothing behind.
+  const explicit = { explicit: Object.keys(held.explicit).length > 0 ? held.explicit : undefined };
   const state: SourceState = { ...base, status: 'ok', fingerprint, contentHash, problems, submissionHashes, counts, tabs: sourceTabs, ...explicit };
   const committed = await ctx.store.commitUnit({
     unitId: unit.id,
