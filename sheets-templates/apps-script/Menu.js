@@ -19,18 +19,18 @@ function onOpen() {
     .addToUi();
 }
 
-/** Menu Tổng hợp ▸ Kiểm tra dữ liệu: the server checks the sheet and writes each row's status. */
+/** Menu Tổng hợp ▸ Kiểm tra dữ liệu: the server checks the sheet and writes each row's status; it never submits a "Bấm nộp" form. */
 function tonghopMenuCheck() {
   tonghopToast_('Đang kiểm tra dữ liệu…');
   tonghopToast_(tonghopSend_('check', tonghopActiveSheetName_()).message);
 }
 
-/** Menu Tổng hợp ▸ Nộp báo cáo: after a confirmation, the server records the unit's report. */
+/** Menu Tổng hợp ▸ Nộp báo cáo: after a confirmation, the server records the unit's report (action 'submit': the only call that submits a "Bấm nộp" form). */
 function tonghopMenuSubmit() {
   const ui = SpreadsheetApp.getUi();
   const answer = ui.alert(
     'Nộp báo cáo',
-    'Gửi báo cáo của đơn vị lên Quận Đoàn? Hệ thống sẽ kiểm tra và ghi nhận các dòng hợp lệ; bạn vẫn có thể sửa và nộp lại trước hạn.',
+    'Gửi báo cáo của đơn vị lên Quận Đoàn? Hệ thống sẽ kiểm tra và ghi nhận bảng tính như hiện tại. Sửa sau khi nộp là bản nháp: hãy bấm Nộp báo cáo lần nữa để gửi bản đã sửa.',
     ui.ButtonSet.YES_NO,
   );
   if (answer !== ui.Button.YES) return;
@@ -51,7 +51,7 @@ function tonghopMenuAbout() {
     'Tổng hợp báo cáo Đoàn – Đội.\n\n' +
       'Kiểm tra dữ liệu: hệ thống đọc bảng tính, ghi tình trạng từng dòng vào cột "' + TONGHOP_STATUS_HEADER +
       '" và trang "' + TONGHOP_STANDING_TAB + '".\n' +
-      'Nộp báo cáo: gửi báo cáo của đơn vị lên Quận Đoàn.\n' +
+      'Nộp báo cáo: gửi báo cáo của đơn vị lên Quận Đoàn. Với biểu mẫu "Bấm nộp", chỉ bản đã nộp được tính; sửa sau đó là bản nháp cho đến khi nộp lại. Kiểm tra dữ liệu không nộp báo cáo.\n' +
       'Khi bạn sửa bảng tính, hệ thống tự kiểm tra (tối đa một lần mỗi ' + TONGHOP_EDIT_WINDOW_SECONDS +
       ' giây) và tổng hợp lại mỗi đêm.\n\n' + connection,
     ui.ButtonSet.OK,

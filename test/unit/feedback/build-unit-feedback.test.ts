@@ -194,6 +194,20 @@ describe('buildUnitFeedback: the status cell of each row', () => {
     expect(feedback.tabs.map((t) => t.statusByRow.size)).toEqual([0, 0]);
   });
 
+  it('a "Bấm nộp" draft: its rows show the draft\'s statuses (none of the submitted ones), the latest period notes it, the signal cell its time', () => {
+    const submitted = buildUnitFeedback(YTE, TABS, PICTURE).tabs[0]?.statusByRow;
+    expect(submitted?.size).toBeGreaterThan(0);
+    const draft = { editedAt: new Date('2020-04-14T02:00:00Z'), hash: 'h', rowStatuses: { '9': '✗ Thiếu họ tên' } };
+    const tabs = [{ ...TABS[0] as FeedbackTab, submitCell: { rowNumber: 1, column: 5 } }, TABS[1] as FeedbackTab];
+    const feedback = buildUnitFeedback(YTE, tabs, PICTURE, { [DANG_KY.id]: { submittedAt: new Date('2020-04-13T01:05:00Z'), draft } });
+    expect([...(feedback.tabs[0]?.statusByRow ?? [])]).toEqual([[9, '✗ Thiếu họ tên']]);
+    expect(feedback.tabs[0]?.submitCell).toEqual({ rowNumber: 1, column: 5, text: 'Đã nộp lúc 08:05 13/04/2020' });
+    expect(feedback.tabs[1]?.statusByRow).toEqual(buildUnitFeedback(YTE, TABS, PICTURE).tabs[1]?.statusByRow);
+    const notes = feedback.standing.rows.filter((r) => r[0] === DANG_KY.tab).map((r) => String(r[4]));
+    expect(notes.filter((n) => n.includes('Bản nháp chưa nộp: sửa lúc 09:00 14/04/2020; bấm Nộp báo cáo để gửi'))).toHaveLength(1);
+    expect(notes.at(-1)).toContain('Bản nháp chưa nộp');
+  });
+
   it('only the tabs found in the sheet get statuses', () => {
     const feedback = buildUnitFeedback(YTE, [TABS[1] as FeedbackTab], PICTURE);
     expect(feedback.tabs.map((t) => t.tab)).toEqual(['BÁO CÁO 30 PHÚT']);

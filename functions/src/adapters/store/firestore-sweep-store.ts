@@ -1,5 +1,6 @@
 import { Timestamp, type CollectionReference, type DocumentData, type Firestore } from '@google-cloud/firestore';
 import { DEFAULT_STORE_DEADLINE_MS, withDeadline } from './store-deadline.js';
+import type { ExplicitFormState, FormDraft } from '../../domain/submissions/explicit-submission.js';
 import type { PlanVersionRecord } from '../../domain/plans/plan-version.js';
 import type { SubmissionContent } from '../../domain/submissions/build-submissions.js';
 import type { CommitResult, SourceState, SweepRecord, SweepStore, UnitCommit } from '../../jobs/sweep/ports.js';
@@ -179,6 +180,7 @@ export function sourceStateDoc(state: SourceState): DocumentData {
     counts: { ...state.counts },
     tabs: state.tabs.map((t) => ({ ...t })),
     ...(state.feedbackHash ? { feedbackHash: state.feedbackHash } : {}),
+    ...(state.explicit ? { explicit: explicitDoc(state.explicit) } : {}),
   };
 }
 
@@ -196,7 +198,38 @@ export function sourceStateFromDoc(unitId: string, data: DocumentData): SourceSt
     counts: { nil: 0, ...(data.counts ?? { read: 0, valid: 0, rejected: 0 }) },
     tabs: data.tabs ?? [],
     ...(typeof data.feedbackHash === 'string' ? { feedbackHash: data.feedbackHash } : {}),
+    ...(data.explicit && typeof data.explicit === 'object' ? { explicit: explicitFromDoc(data.explicit as DocumentData) } : {}),
   };
+}
+
+/** "Bấm nộp" forms' states with their instants as Firestore timestamps. */
+function explicitDoc(explicit: Readonly<Record<string, ExplicitFormState>>): DocumentData {
+  return Object.fromEntries(
+    Object.entries(explicit).map(([formId, s]) => [
+      formId,
+      {
+        ...(s.submittedAt ? { submittedAt: Timestamp.fromDate(s.submittedAt) } : {}),
+        ...(s.draft ? { draft: { editedAt: Timestamp.fromDate(s.draft.editedAt), hash: s.draft.hash, ...(s.draft.rowStatuses ? { rowStatuses: { ...s.draft.rowStatuses } } : {}) } } : {}),
+      },
+    ]),
+  );
+}
+
+function draftFromDoc(draft: DocumentData): FormDraft {
+  const rowStatuses = draft.rowStatuses && typeof draft.rowStatuses === 'object' ? { rowStatuses: draft.rowStatuses as Record<string, string> } : {};
+  return { editedAt: (draft.editedAt as Timestamp).toDate(), hash: String(draft.hash ?? ''), ...rowStatuses };
+}
+
+function explicitFromDoc(data: DocumentData): Record<string, ExplicitFormState> {
+  return Object.fromEntries(
+    Object.entries(data).map(([formId, s]: [string, DocumentData]) => [
+      formId,
+      {
+        ...(s.submittedAt instanceof Timestamp ? { submittedAt: s.submittedAt.toDate() } : {}),
+        ...(s.draft?.editedAt instanceof Timestamp ? { draft: draftFromDoc(s.draft as DocumentData) } : {}),
+      },
+    ]),
+  );
 }
 
 /** Firestore refuses undefined fields; optional ones are left out instead. */

@@ -19,6 +19,9 @@ import { UnitFileChangedError, UnitFileNotRewritableError, writeUnitFeedback } f
  * a file over the size limits is refused before it is read or parsed.
  */
 export class UnitWorkbookFolder implements UnitSheetSource, FeedbackTarget {
+  /** A workbook has no menu: a "Bấm nộp" form is submitted by its tab's "Nộp báo cáo" cell (domain/forms/submit-signal.ts). */
+  readonly signalCells = true;
+
   constructor(
     private readonly dir: string,
     private readonly limits: SheetLimits = DEFAULT_SHEET_LIMITS,

@@ -2,6 +2,7 @@ import type ExcelJS from 'exceljs';
 import type { FormSpec } from '../../domain/forms/form-spec.js';
 import { STATUS_HEADER } from '../../domain/forms/header-match.js';
 import { formatSheetColumn } from './write-column-format.js';
+import { addSubmitSignal } from './write-submit-signal.js';
 import { addColumnValidations } from './write-validations.js';
 import { FIRST_DATA_ROW, formTitleLines, HEADER_ROW, type WritableRow } from './write-sheet-layout.js';
 
@@ -41,6 +42,7 @@ export function addFormSheet(workbook: ExcelJS.Workbook, spec: FormSpec, options
   });
   formatColumns(sheet, spec);
   writeTitles(sheet, spec, options.unitName);
+  addSubmitSignal(sheet, spec);
   writeHeaderRow(sheet, spec);
   rows.forEach((row, i) => writeDataRow(sheet, spec, FIRST_DATA_ROW + i, row));
   const lastValidatedRow = Math.max(MIN_VALIDATED_LAST_ROW, FIRST_DATA_ROW + rows.length + SPARE_VALIDATED_ROWS - 1);

@@ -90,7 +90,7 @@ export async function writeUnitFeedback(file: string, feedback: UnitFeedback, un
     const sheet = findSheet(workbook, tab.tab);
     if (!sheet || sheet.name === STANDING_TAB) continue;
     lastFormTab = Math.max(lastFormTab, workbook.worksheets.indexOf(sheet));
-    cellsWritten += writeTabStatus(sheet, tab);
+    cellsWritten += writeTabStatus(sheet, tab) + writeSubmitCell(sheet, tab);
   }
   const newTabsAt = lastFormTab >= 0 ? lastFormTab + 1 : firstSystemTab(workbook);
   const added = addPlanTabs(workbook, feedback.newTabs ?? [], unitName, newTabsAt);
@@ -173,6 +173,19 @@ function writeTabStatus(sheet: ExcelJS.Worksheet, tab: TabFeedback): number {
     written++;
   }
   return written;
+}
+
+/**
+ * The "Nộp báo cáo" signal cell of a "Bấm nộp" form shows when the snapshot now counted was
+ * submitted: the one cell the unit types that the system writes (the sweep read its "Có" first).
+ */
+function writeSubmitCell(sheet: ExcelJS.Worksheet, tab: TabFeedback): number {
+  if (!tab.submitCell) return 0;
+  const cell = sheet.getCell(tab.submitCell.rowNumber, tab.submitCell.column);
+  if (cell.isMerged && cell.master !== cell) return 0;
+  if (textOf(cell.value) === tab.submitCell.text) return 0;
+  cell.value = tab.submitCell.text;
+  return 1;
 }
 
 /** 1-based column of the status header in the header row, if any. */

@@ -1,7 +1,7 @@
 import { FOOTER_ROW_STATUS, type FooterRow } from '../forms/footer-rows.js';
 import { NIL_PHRASE } from '../forms/nil-declaration.js';
 import type { CellNote, RowError } from '../forms/compile-form.js';
-import type { DistrictPicture } from '../summary/district-picture.js';
+import type { DistrictPicture, StoredSubmission } from '../summary/district-picture.js';
 import type { SummaryCell } from '../summary/summary-model.js';
 import type { StatusResult } from '../status/submission-status.js';
 import type { Deadline } from '../forms/form-spec.js';
@@ -10,6 +10,9 @@ import { deadlineMinute, formatIctDate } from '../time/ict.js';
 import { describePlanChange, planChangeNote } from '../plans/plan-change.js';
 import type { Unit } from '../units/unit.js';
 import { plansToRollOut } from './plans-to-roll-out.js';
+import { submittedSignalText } from '../forms/submit-signal.js';
+import type { ExplicitFormState } from '../submissions/explicit-submission.js';
+import { draftNote } from './draft-note.js';
 import { STANDING_TAB, type TabFeedback, type UnitFeedback } from './unit-feedback.js';
 
 /** Where a form's tab and header row are in the unit's sheet (from the last sweep). */
@@ -18,6 +21,7 @@ export interface FeedbackTab {
   readonly tab: string;
   readonly headerRowNumber: number;
   readonly footerRows?: readonly FooterRow[];
+  readonly submitCell?: { readonly rowNumber: number; readonly column: number };
 }
 
 export const VALID_ROW_STATUS = '✓ Hợp lệ';
@@ -29,8 +33,11 @@ export function lockedRowStatus(lockAfter: Deadline): string {
   return `⚠ Đã khóa sổ ${when}: thay đổi đã được ghi nhận nhưng không được áp dụng; liên hệ Quận Đoàn nếu cần sửa.`;
 }
 
-/** What to write back into one unit's sheet: each row's status, and its "Tình hình nộp" tab. */
-export function buildUnitFeedback(unit: Unit, tabs: readonly FeedbackTab[], picture: DistrictPicture): UnitFeedback {
+/**
+ * What to write back into one unit's sheet: each row's status, and its "Tình hình nộp" tab.
+ * `explicit` ("Bấm nộp" forms' states) adds the draft note and the signal cell's "Đã nộp lúc …".
+ */
+export function buildUnitFeedback(unit: Unit, tabs: readonly FeedbackTab[], picture: DistrictPicture, explicit: Readonly<Record<string, ExplicitFormState>> = {}): UnitFeedback {
   const mine = picture.submissions.filter((s) => s.unitId === unit.id);
   const tabFeedback = tabs.map((t): TabFeedback => {
     const statusByRow = new Map<number, string>((t.footerRows ?? []).map((f) => [f.rowNumber, FOOTER_ROW_STATUS[f.kind]]));
@@ -42,12 +49,20 @@ export function buildUnitFeedback(unit: Unit, tabs: readonly FeedbackTab[], pict
         for (const rowNumber of s.lockedChange.rowNumbers) statusByRow.set(rowNumber, text);
         continue;
       }
-      for (const row of s.rows) statusByRow.set(row.rowNumber, validRowStatus(row.notes));
-      for (const rowNumber of s.nilRows) statusByRow.set(rowNumber, NIL_ROW_STATUS);
-      for (const row of s.rejected) statusByRow.set(row.rowNumber, rowMessage(row.errors));
+      for (const [rowNumber, text] of submissionRowStatuses([s])) statusByRow.set(rowNumber, text);
     }
-    return { tab: t.tab, headerRowNumber: t.headerRowNumber, statusByRow };
+    // A "Bấm nộp" form being edited: its rows show the draft's statuses, so "Kiểm tra dữ liệu" shows what to fix before submitting.
+    const draftStatuses = explicit[t.formId]?.draft?.rowStatuses;
+    if (draftStatuses) {
+      for (const rowNumber of [...statusByRow.keys()]) if (!(t.footerRows ?? []).some((f) => f.rowNumber === rowNumber)) statusByRow.delete(rowNumber);
+      for (const [rowNumber, text] of Object.entries(draftStatuses)) statusByRow.set(Number(rowNumber), text);
+    }
+    const submittedAt = explicit[t.formId]?.submittedAt;
+    const submitCell = t.submitCell && submittedAt ? { submitCell: { ...t.submitCell, text: submittedSignalText(submittedAt) } } : {};
+    return { tab: t.tab, headerRowNumber: t.headerRowNumber, statusByRow, ...submitCell };
   });
+  // A draft is the form's, not a period's: it is noted on the form's latest period.
+  const latestPeriodOf = new Map(picture.periods.map(({ spec, period }) => [spec.id, period.id]));
 
   const rows: SummaryCell[][] = [];
   for (const { spec, period, stats } of picture.periods) {
@@ -55,7 +70,8 @@ export function buildUnitFeedback(unit: Unit, tabs: readonly FeedbackTab[], pict
     if (!standing) continue;
     const submission = mine.find((s) => s.formId === spec.id && s.periodId === period.id);
     const earlier = submission?.planChangedFrom ? picture.earlierPlans?.get(submission.planChangedFrom) : undefined;
-    const note = [standingNote(standing, picture.now, period.due), earlier ? planChangeNote(describePlanChange(earlier, spec)) : ''].filter((n) => n !== '').join('. ');
+    const draft = latestPeriodOf.get(spec.id) === period.id ? explicit[spec.id]?.draft : undefined;
+    const note = [standingNote(standing, picture.now, period.due), earlier ? planChangeNote(describePlanChange(earlier, spec)) : '', draft ? draftNote(draft) : ''].filter((n) => n !== '').join('. ');
     rows.push([spec.tab, period.label, deadlineMinute(period.due), standing.status, note, submission?.counts.valid ?? 0, submission?.counts.rejected ?? 0]);
   }
   const newTabs = plansToRollOut({
@@ -84,6 +100,15 @@ export function buildUnitFeedback(unit: Unit, tabs: readonly FeedbackTab[], pict
       rows,
     },
   };
+}
+
+/** Each row's status text in some submissions' rows: valid (with notes), "không phát sinh", or the row's messages. */
+export function submissionRowStatuses(submissions: readonly Pick<StoredSubmission, 'rows' | 'nilRows' | 'rejected'>[]): [number, string][] {
+  return submissions.flatMap((s) => [
+    ...s.rows.map((row): [number, string] => [row.rowNumber, validRowStatus(row.notes)]),
+    ...s.nilRows.map((rowNumber): [number, string] => [rowNumber, NIL_ROW_STATUS]),
+    ...s.rejected.map((row): [number, string] => [row.rowNumber, rowMessage(row.errors)]),
+  ]);
 }
 
 /** Notes shown in one status cell; the rest are counted, so the cell stays short. */

@@ -16,6 +16,8 @@ export interface SheetEventOutcome {
   readonly counts: { readonly valid: number; readonly rejected: number; readonly nil: number };
   /** Problems of the whole sheet (a missing tab, a renamed header), in Vietnamese. */
   readonly problems: readonly string[];
+  /** Tabs of "Bấm nộp" forms edited since they were submitted (or never submitted). */
+  readonly drafts?: readonly string[];
 }
 
 /** Longest reply a toast shows comfortably. */
@@ -31,6 +33,7 @@ export function sheetEventReply(outcome: SheetEventOutcome, picture: DistrictPic
   const parts = [`${outcome.action === 'submit' ? 'Đã nhận báo cáo' : 'Đã kiểm tra'}: ${n(valid - nil)} dòng hợp lệ${nil > 0 ? `, ${n(nil)} kỳ không phát sinh` : ''}, ${n(rejected)} dòng lỗi.`];
   if (rejected > 0) parts.push(`Xem lỗi ở cột '${STATUS_HEADER}'.`);
   if (outcome.problems[0]) parts.push(outcome.problems[0]);
+  if (outcome.drafts?.length) parts.push(`Bản nháp chưa nộp ở trang ${outcome.drafts.map((t) => `'${t}'`).join(', ')}: chọn Tổng hợp ▸ Nộp báo cáo để gửi.`);
   if (outcome.action === 'submit') parts.push(...latestStandings(outcome.unitId, picture));
   const message = parts.join(' ').normalize('NFC');
   return { ok: rejected === 0 && outcome.problems.length === 0, message: message.length > MAX_REPLY_LENGTH ? `${message.slice(0, MAX_REPLY_LENGTH - 1)}…` : message };

@@ -9,6 +9,8 @@ export interface TabFeedback {
   readonly headerRowNumber: number;
   /** Status text by row number: '✓ Hợp lệ', or the row's Vietnamese messages. Rows not listed get an empty status cell. */
   readonly statusByRow: ReadonlyMap<number, string>;
+  /** Workbook mode, a "Bấm nộp" form: the "Nộp báo cáo" signal cell (1-based) and what it shows now ("Đã nộp lúc …"). */
+  readonly submitCell?: { readonly rowNumber: number; readonly column: number; readonly text: string };
 }
 
 /** Everything written back into one unit's sheet. */

@@ -27,6 +27,10 @@ export type ColumnType = (typeof COLUMN_TYPES)[number];
 export const FORM_KINDS = ['registration', 'report'] as const;
 export type FormKind = (typeof FORM_KINDS)[number];
 
+/** How a unit's data becomes its submission: every reading counts ('auto'), or only what the unit submits ('button', "Bấm nộp"). */
+export const SUBMIT_MODES = ['auto', 'button'] as const;
+export type SubmitMode = (typeof SUBMIT_MODES)[number];
+
 export const UNIT_TYPES = ['lien-doi', 'co-so-doan', 'chi-doan'] as const;
 export type UnitType = (typeof UNIT_TYPES)[number];
 
@@ -168,6 +172,8 @@ const formSpecShape = z.object({
   targets: targetSchema,
   minRows: z.number().int().min(0).default(1),
   metrics: z.array(metricSchema).default([]),
+  /** Absent means 'auto' (left out so plans written before this field keep their version hash). */
+  submitMode: z.enum(SUBMIT_MODES).optional(),
   /** This form's reminder schedule, when it differs from the district's defaults. */
   notices: z
     .object({

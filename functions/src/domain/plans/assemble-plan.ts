@@ -7,7 +7,7 @@ import { deadline, periodRule } from './assemble-period.js';
 import { planFormHeader } from './plan-layout.js';
 import { planProblem, type PlanPlace, type PlanProblem } from './plan-problem.js';
 import { splitList, type OptionLists, type PlanChildRecords, type PlanRecord } from './plan-records.js';
-import { FORM_KIND_NAMES, PERIOD_TYPE_NAMES, vocabularyKey } from './plan-vocabulary.js';
+import { FORM_KIND_NAMES, PERIOD_TYPE_NAMES, SUBMIT_MODE_NAMES, vocabularyKey } from './plan-vocabulary.js';
 
 /** A plan's rows turned into a FormSpec input, with where each part came from (to place the schema's own complaints). */
 export interface AssembledPlan {
@@ -53,6 +53,8 @@ export function assemblePlan(form: PlanRecord, children: PlanChildRecords, lists
     },
     ...(v.minRows !== undefined ? { minRows: v.minRows } : {}),
     metrics,
+    // 'Tự động' is the default and stays implicit, so a plan's version does not change by naming it.
+    ...(vocabularyKey(SUBMIT_MODE_NAMES, String(v.submitMode ?? '')) === 'button' ? { submitMode: 'button' } : {}),
     ...(v.reminderDays !== undefined || v.escalationDays !== undefined
       ? { notices: { ...(v.reminderDays !== undefined ? { reminderDays: v.reminderDays } : {}), ...(v.escalationDays !== undefined ? { escalationDays: v.escalationDays } : {}) } }
       : {}),

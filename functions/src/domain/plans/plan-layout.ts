@@ -9,6 +9,8 @@ import {
   PERIOD_TYPE_ALIASES,
   PERIOD_TYPE_NAMES,
   PLAN_STATUS_NAMES,
+  SUBMIT_MODE_ALIASES,
+  SUBMIT_MODE_NAMES,
   vocabularyOptions,
 } from './plan-vocabulary.js';
 
@@ -65,6 +67,14 @@ export const PLAN_FORMS_TAB_SPEC = tabSpec('control-plans', 'Biểu mẫu', 'Bi�
   { key: 'escalationDays', header: 'Báo cấp trên sau (ngày)', type: 'int', min: 1, max: 120 },
   { key: 'enabled', header: 'Áp dụng', aliases: ['Sử dụng'], type: 'bool', help: 'Không: tạm không dùng biểu mẫu này.' },
   { key: 'status', header: 'Trạng thái', type: 'enum', options: vocabularyOptions(PLAN_STATUS_NAMES), help: 'Đã đóng: giữ dữ liệu, thôi nhắc nộp.' },
+  {
+    key: 'submitMode',
+    header: 'Cách nộp',
+    aliases: ['Hình thức nộp'],
+    type: 'enum',
+    options: vocabularyOptions(SUBMIT_MODE_NAMES, SUBMIT_MODE_ALIASES),
+    help: 'Tự động (để trống): mỗi lần đơn vị sửa là đã nộp. Bấm nộp: chỉ tính khi đơn vị bấm Nộp báo cáo; sửa sau đó là bản nháp cho đến khi nộp lại.',
+  },
 ]);
 
 /** "Cột biểu mẫu": one row per column of a plan's form. */

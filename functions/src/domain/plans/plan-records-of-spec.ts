@@ -3,7 +3,7 @@ import type { ColumnSpec, EnumOption, FormSpec, MetricSpec, PeriodRule } from '.
 import { UNIT_TYPE_LABELS } from '../units/unit.js';
 import { METRICS_TAB_SPEC, OPTION_LISTS_TAB_SPEC, PAUSES_TAB_SPEC, PHASES_TAB_SPEC, PLAN_COLUMNS_TAB_SPEC, PLAN_FORMS_TAB_SPEC } from './plan-layout.js';
 import type { PlanChildRecords, PlanRecord } from './plan-records.js';
-import { COLUMN_TYPE_NAMES, COUNT_SPAN_NAMES, FORM_KIND_NAMES, METRIC_TYPE_NAMES, PERIOD_TYPE_NAMES, PLAN_STATUS_NAMES } from './plan-vocabulary.js';
+import { COLUMN_TYPE_NAMES, COUNT_SPAN_NAMES, FORM_KIND_NAMES, METRIC_TYPE_NAMES, PERIOD_TYPE_NAMES, PLAN_STATUS_NAMES, SUBMIT_MODE_NAMES } from './plan-vocabulary.js';
 
 /** A spec as plan-tab records (the values a sheet holds once read), the inverse of assemblePlan. */
 export interface SpecRecords {
@@ -42,6 +42,7 @@ export function specRecords(spec: FormSpec, listName: ListNamer = (column) => co
     escalationDays: spec.notices?.escalationDays,
     enabled: true,
     status: PLAN_STATUS_NAMES.open,
+    submitMode: spec.submitMode === 'button' ? SUBMIT_MODE_NAMES.button : undefined,
   });
   const hasOwnList = (c: ColumnSpec) => (c.type === 'enum' || c.type === 'multi-enum') && c.options !== undefined && !(c.period && spec.period.type === 'phases');
   const columns = spec.columns.map((c, i) =>

@@ -1,4 +1,4 @@
-import { COLUMN_TYPES, type ColumnType, type FormKind, type MetricSpec, type PeriodRule } from '../forms/form-spec.js';
+import { COLUMN_TYPES, type ColumnType, type FormKind, type MetricSpec, type PeriodRule, type SubmitMode } from '../forms/form-spec.js';
 import { columnTypeBehaviour } from '../forms/column-types.js';
 
 /**
@@ -27,6 +27,11 @@ export const COLUMN_TYPE_ALIASES: Readonly<Partial<Record<ColumnType, readonly s
 
 /** Form kinds as the 'Loại' column names them. */
 export const FORM_KIND_NAMES: Readonly<Record<FormKind, string>> = { registration: 'Đăng ký', report: 'Báo cáo' };
+
+/** How units submit, as the 'Cách nộp' column names it. */
+export const SUBMIT_MODE_NAMES: Readonly<Record<SubmitMode, string>> = { auto: 'Tự động', button: 'Bấm nộp' };
+
+export const SUBMIT_MODE_ALIASES: Readonly<Partial<Record<SubmitMode, readonly string[]>>> = { auto: ['Tự nộp', 'Mỗi lần sửa'], button: ['Nộp khi bấm', 'Bấm nút nộp'] };
 
 export type PeriodType = PeriodRule['type'];
 

@@ -5,6 +5,7 @@ import { formPeriodStats, type UnitSubmission } from '../../domain/stats/form-pe
 import { hashContent } from '../../domain/submissions/build-submissions.js';
 import type { DistrictPicture, StoredSubmission } from '../../domain/summary/district-picture.js';
 import type { DistrictSettings } from '../../domain/units/read-control.js';
+import { formsForUnit } from '../../domain/units/targets.js';
 import type { Unit } from '../../domain/units/unit.js';
 import { giveUnitFeedback } from '../summarize/give-unit-feedback.js';
 import type { FeedbackTarget } from '../summarize/ports.js';
@@ -47,7 +48,11 @@ export interface IngestUnitResult {
 export async function ingestUnit(input: IngestUnitInput): Promise<IngestUnitResult> {
   const { unit, now, store } = input;
   const before = versionsOf(await store.loadUnitSubmissions(unit.id));
-  const swept = await sweep({ units: [unit], forms: input.forms, source: input.sheets, store: unitSweepStore(input.sweepStore, store, unit.id), now });
+  // Only "Nộp báo cáo" submits a "Bấm nộp" form; an edit or "Kiểm tra dữ liệu" reads it as a draft.
+  // A unit with only "Tự động" forms is read as before, its changes timed by the sheet's own modified time.
+  const explicitForms = formsForUnit(input.forms, unit).some((f) => f.submitMode === 'button');
+  const submit = input.action === 'submit' && explicitForms ? { submit: { at: now } } : {};
+  const swept = await sweep({ units: [unit], forms: input.forms, source: input.sheets, store: unitSweepStore(input.sweepStore, store, unit.id), now, ...submit });
   const mine = await store.loadUnitSubmissions(unit.id);
   const after = versionsOf(mine);
   const touched = new Set([...before.keys(), ...after.keys()].filter((id) => before.get(id)?.version !== after.get(id)?.version).map((id) => (after.get(id) ?? before.get(id))?.pair));
@@ -74,7 +79,8 @@ export async function ingestUnit(input: IngestUnitInput): Promise<IngestUnitResu
   const result = swept.units[0];
   const problems = (result?.problems ?? []).filter((p) => p.severity === 'error').map((p) => p.message);
   const counts = result?.current.counts ?? { valid: 0, rejected: 0, nil: 0 };
-  return { sweep: swept, statsComputed, statsWritten, reply: sheetEventReply({ action: input.action, unitId: unit.id, counts, problems }, picture), picture };
+  const drafts = input.forms.filter((f) => state?.explicit?.[f.id]?.draft).map((f) => f.tab);
+  return { sweep: swept, statsComputed, statsWritten, reply: sheetEventReply({ action: input.action, unitId: unit.id, counts, problems, drafts }, picture), picture };
 }
 
 /** The sweep store, with the remembered sources narrowed to this unit's (the sweep would read every unit's). */

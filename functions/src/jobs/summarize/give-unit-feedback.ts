@@ -20,7 +20,7 @@ export async function giveUnitFeedback(
   /** Called right before the unit's sheet is written (the CLI saves its local data first). */
   beforeWrite?: () => Promise<void>,
 ): Promise<FeedbackWrite | undefined> {
-  const feedback = buildUnitFeedback(unit, state.tabs, picture);
+  const feedback = buildUnitFeedback(unit, state.tabs, picture, state.explicit);
   const feedbackHash = feedbackHashOf(feedback);
   if (state.feedbackHash === feedbackHash) return undefined;
   await beforeWrite?.();

@@ -3,6 +3,7 @@ import type { FooterRow } from '../../domain/forms/footer-rows.js';
 import type { SheetTab, TabProblem } from '../../domain/forms/read-form-tab.js';
 import type { PlanVersionRecord } from '../../domain/plans/plan-version.js';
 import type { SubmissionContent } from '../../domain/submissions/build-submissions.js';
+import type { ExplicitFormState } from '../../domain/submissions/explicit-submission.js';
 import type { Unit } from '../../domain/units/unit.js';
 
 /** Cheap change check of a unit's sheet: file mtime + size, or Drive modifiedTime + version. */
@@ -29,6 +30,16 @@ export interface UnitSheetSource {
   fingerprint(unit: Unit): Promise<SourceFingerprint | null>;
   /** Throws SheetReadError when the file or spreadsheet cannot be read at all. */
   open(unit: Unit): Promise<OpenedSheets>;
+  /** A "Bấm nộp" form is submitted by its tab's "Nộp báo cáo" cell (workbook mode; Google sheets use the menu). */
+  readonly signalCells?: boolean;
+}
+
+/** The unit asked to submit its "Bấm nộp" forms now (the menu "Nộp báo cáo" through the webhook). */
+export interface SubmitRequest {
+  /** The instant of the request: the submission's time for timeliness. */
+  readonly at: Date;
+  /** Only these forms; absent = every "Bấm nộp" form of the unit. */
+  readonly formIds?: ReadonlySet<string>;
 }
 
 /** What the store remembers of a unit's sheet from the last sweep that read it. */
@@ -50,6 +61,8 @@ export interface SourceState {
    * a summary whose feedback hashes the same skips the sheet without opening it. Dropped when the sheet is read again.
    */
   readonly feedbackHash?: string;
+  /** Each "Bấm nộp" form's submission time and pending draft, by form id. */
+  readonly explicit?: Readonly<Record<string, ExplicitFormState>>;
 }
 
 export interface SourceTab {
@@ -58,6 +71,8 @@ export interface SourceTab {
   readonly headerRowNumber: number;
   /** Total rows and signature blocks under the table, given their own status on write-back. */
   readonly footerRows?: readonly FooterRow[];
+  /** The "Nộp báo cáo" signal cell of a "Bấm nộp" form (workbook mode), where "Đã nộp lúc …" is written back. */
+  readonly submitCell?: { readonly rowNumber: number; readonly column: number };
 }
 
 export interface UnitProblem extends TabProblem {

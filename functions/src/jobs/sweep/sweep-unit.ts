@@ -10,7 +10,8 @@ import { periodLabel } from '../../domain/periods/period-id.js';
 import { formsForUnit } from '../../domain/units/targets.js';
 import type { Unit } from '../../domain/units/unit.js';
 import { sameFingerprint } from './fingerprint.js';
-import type { SourceFingerprint, SourceState, SourceTab, SweepStore, UnitProblem, UnitSheetSource } from './ports.js';
+import { holdExplicitDrafts } from './explicit-forms.js';
+import type { SourceFingerprint, SourceState, SourceTab, SubmitRequest, SweepStore, UnitProblem, UnitSheetSource } from './ports.js';
 
 /**
  * Bump when parsing or validation changes meaning, so every sheet is read again once.
@@ -43,6 +44,8 @@ export interface UnitSweepContext {
   readonly store: SweepStore;
   readonly previous: SourceState | undefined;
   readonly now: Date;
+  /** The unit asked to submit its "Bấm nộp" forms now: the sheet is read even when unchanged. */
+  readonly submit?: SubmitRequest;
 }
 
 /** Compile each form once for a whole sweep. */
@@ -61,6 +64,7 @@ export async function sweepUnit(unit: Unit, ctx: UnitSweepContext): Promise<Unit
     submissionHashes: previous?.submissionHashes ?? {},
     counts: previous?.counts ?? { read: 0, valid: 0, rejected: 0, nil: 0 },
     tabs: previous?.tabs ?? [],
+    ...(previous?.explicit ? { explicit: previous.explicit } : {}),
   };
   const unreadable = async (error: SheetReadError, fingerprint: SourceFingerprint | null, contentHash: string | null) => {
     const problems = [{ severity: 'error' as const, message: error.message }];
@@ -85,7 +89,7 @@ export async function sweepUnit(unit: Unit, ctx: UnitSweepContext): Promise<Unit
     const state: SourceState = { ...base, status: 'missing', fingerprint: null, contentHash: null, problems };
     return result(unit, 'missing', state, await ctx.store.saveSourceState(state));
   }
-  if (previous && previous.specsHash === specsHash && sameFingerprint(previous.fingerprint, fingerprint)) {
+  if (!ctx.submit && previous && previous.specsHash === specsHash && sameFingerprint(previous.fingerprint, fingerprint)) {
     return result(unit, 'unchanged', previous);
   }
 
@@ -94,7 +98,7 @@ export async function sweepUnit(unit: Unit, ctx: UnitSweepContext): Promise<Unit
   try {
     const opened = await ctx.source.open(unit);
     contentHash = opened.contentHash;
-    if (previous && previous.status !== 'missing' && previous.contentHash === contentHash && previous.specsHash === specsHash) {
+    if (!ctx.submit && previous && previous.status !== 'missing' && previous.contentHash === contentHash && previous.specsHash === specsHash) {
       // Touched but identical (e.g. saved again without edits): remember the new fingerprint only.
       const state: SourceState = { ...previous, fingerprint };
       return result(unit, 'same-content', state, await ctx.store.saveSourceState(state));
@@ -110,32 +114,39 @@ export async function sweepUnit(unit: Unit, ctx: UnitSweepContext): Promise<Unit
   const known = previous?.submissionHashes ?? {};
   const formsSentBefore = new Set(Object.keys(known).map(formIdOf));
   const reading = readUnitTabs(unit, forms, ctx.compiled, tabs, formsSentBefore);
-  const { rowsRead, sourceTabs } = reading;
+  const { rowsRead } = reading;
   const counts = countRows(reading.submissions);
   if (counts.read !== rowsRead) {
     throw new Error(`Row conservation violated for unit ${unit.id}: read ${rowsRead}, stored ${counts.read}`);
   }
+  const changedAt = new Date(Math.min(fingerprint.modifiedAt.getTime(), ctx.now.getTime()));
+  // "Bấm nộp" forms not submitted now are drafts: their rows are counted above but not committed.
+  const held = holdExplicitDrafts({ forms, tabs, submissions: reading.submissions, sourceTabs: reading.sourceTabs, known, previous: previous?.explicit, request: ctx.submit, signalCells: ctx.source.signalCells === true, editedAt: changedAt });
+  const { sourceTabs } = held;
   // A submission too large for one document is refused as a whole (its last stored version stays): the unit is told why.
-  const oversized = reading.submissions.filter((s) => submissionContentSize(s) > MAX_SUBMISSION_BYTES);
-  const submissions = reading.submissions.filter((s) => !oversized.includes(s));
+  const oversized = held.submissions.filter((s) => submissionContentSize(s) > MAX_SUBMISSION_BYTES);
+  const submissions = held.submissions.filter((s) => !oversized.includes(s));
   const problems = [...reading.problems, ...oversized.map((s) => oversizedProblem(unit, forms, s))];
-  const ids = new Set(reading.submissions.map((s) => s.id));
+  const ids = new Set(held.submissions.map((s) => s.id));
   // A file without a form's tab (or whose header cannot be found) says nothing about that form: what was sent before stays.
   // Only a tab that is present and read can empty a report (its rows cleared).
-  const formsRead = new Set(sourceTabs.map((t) => t.formId));
+  const formsRead = new Set(sourceTabs.map((t) => t.formId).filter((id) => !held.heldFormIds.has(id)));
   const emptied = Object.keys(known).filter((id) => !ids.has(id) && formsRead.has(formIdOf(id))).flatMap((id) => emptiedSubmission(id, unit, forms));
   const keptFromEarlier = Object.entries(known).filter(([id]) => !formsRead.has(formIdOf(id)));
   // Only what differs from the last reading is committed: cost follows what changed, not the sheet's size.
   const changed = [...submissions.filter((s) => known[s.id] !== s.contentHash), ...emptied];
-  const changedAt = new Date(Math.min(fingerprint.modifiedAt.getTime(), ctx.now.getTime()));
-  const lockedFormIds = new Set(forms.filter((f) => f.lockAfter && changedAt > deadlineInstant(f.lockAfter)).map((f) => f.id));
+  // A submission through the menu counts from the moment it was asked for, not from the last edit.
+  const stampedAt = ctx.submit?.at ?? changedAt;
+  const lockedFormIds = new Set(forms.filter((f) => f.lockAfter && stampedAt > deadlineInstant(f.lockAfter)).map((f) => f.id));
   const submissionHashes = Object.fromEntries([...keptFromEarlier, ...submissions.map((s) => [s.id, s.contentHash] as const)].sort(([a], [b]) => a.localeCompare(b)));
-  const state: SourceState = { ...base, status: 'ok', fingerprint, contentHash, problems, submissionHashes, counts, tabs: sourceTabs };
+  // Replaces what base carried over: a form no longer 'Bấm nộp' leaves nothing behind.
+  const explicit = { explicit: Object.keys(held.explicit).length > 0 ? held.explicit : undefined };
+  const state: SourceState = { ...base, status: 'ok', fingerprint, contentHash, problems, submissionHashes, counts, tabs: sourceTabs, ...explicit };
   const committed = await ctx.store.commitUnit({
     unitId: unit.id,
     state,
     submissions: changed,
-    changedAt,
+    changedAt: stampedAt,
     lockedFormIds,
     sweptAt: ctx.now,
     sourceName: unit.source,

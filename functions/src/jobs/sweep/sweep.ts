@@ -3,7 +3,7 @@ import pLimit from 'p-limit';
 import type { FormSpec } from '../../domain/forms/form-spec.js';
 import { planVersionRecord } from '../../domain/plans/plan-version.js';
 import type { Unit } from '../../domain/units/unit.js';
-import type { SweepStore, SweepTotals, UnitSheetSource } from './ports.js';
+import type { SubmitRequest, SweepStore, SweepTotals, UnitSheetSource } from './ports.js';
 import { compileForms, sweepUnit, type UnitSweepResult } from './sweep-unit.js';
 import { isolateUnit } from './unit-failure.js';
 
@@ -20,6 +20,8 @@ export interface SweepInput {
   readonly onUnitError?: (unitId: string, error: unknown) => void;
   /** Units read at the same time: parsing is CPU-bound, so a little overlap of I/O is all it buys. */
   readonly concurrency?: number;
+  /** The unit (a one-unit sweep) asked to submit its "Bấm nộp" forms now. */
+  readonly submit?: SubmitRequest;
   /** Clock for the run record's finish time (defaults to now + elapsed wall time). */
   readonly finishedAt?: () => Date;
 }

@@ -40,6 +40,8 @@ export async function isolateUnit(
       fingerprint: null,
       contentHash: null,
       problems,
+      // When "Bấm nộp" forms were submitted is not the failure's to forget.
+      ...(previous?.explicit ? { explicit: previous.explicit } : {}),
     };
     return { ...failed, ...(await store.saveSourceState(state)) };
   }
