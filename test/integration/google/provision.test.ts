@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SHARED_SOURCES_TAB_SPEC } from '../../../functions/src/domain/shared/shared-sources-layout.js';
 import { ControlSpreadsheetRegistry } from '../../../functions/src/adapters/google/control-spreadsheet-registry.js';
 import { GoogleUnitSheets } from '../../../functions/src/adapters/google/google-unit-sheets.js';
 import { readControlSpreadsheet } from '../../../functions/src/adapters/google/read-control-spreadsheet.js';
@@ -95,9 +96,9 @@ describe('tonghop provision on Google Sheets (stand-in, real googleapis client)'
     expect(standin.sheetOf(id, STANDING_TAB).protectedRanges).toHaveLength(1);
   });
 
-  it('completes the control spreadsheet with the plan tabs and their headers, where the district defines its plans', async () => {
-    expect(first.controlTabsAdded).toEqual(PLAN_TAB_SPECS.map((spec) => spec.tab));
-    for (const spec of PLAN_TAB_SPECS) expect(standin.tabValues(controlId, spec.tab)[0]).toEqual(spec.columns.map((c) => c.header));
+  it('completes the control spreadsheet with the plan tabs and "Nguồn dữ liệu", with their headers, where the district defines its plans', async () => {
+    expect(first.controlTabsAdded).toEqual([...PLAN_TAB_SPECS, SHARED_SOURCES_TAB_SPEC].map((spec) => spec.tab));
+    for (const spec of [...PLAN_TAB_SPECS, SHARED_SOURCES_TAB_SPEC]) expect(standin.tabValues(controlId, spec.tab)[0]).toEqual(spec.columns.map((c) => c.header));
     const control = await readControlSpreadsheet(standinApis(standin), controlId);
     expect(control.problems).toEqual([]);
     expect(control.plans.plans).toEqual([]);

@@ -5,6 +5,7 @@ import { findTab } from '../../domain/forms/read-form-tab.js';
 import { columnLetter } from '../../domain/sheets/a1.js';
 import { SETTINGS_LABELS, SETTINGS_TAB, UNITS_TAB_SPEC } from '../../domain/units/control-layout.js';
 import { PLAN_TAB_SPECS } from '../../domain/plans/plan-layout.js';
+import { SHARED_SOURCES_TAB_SPEC } from '../../domain/shared/shared-sources-layout.js';
 import { unitIdOf } from '../../domain/units/read-control.js';
 import type { UnitRegistry } from '../../jobs/provision/ports.js';
 import { SheetReadError } from '../../domain/sheets/sheet-read-error.js';
@@ -12,7 +13,7 @@ import type { GoogleApis, SpreadsheetId } from './google-apis.js';
 import { readSpreadsheetTabs, tabTitles, wholeTabRange } from './spreadsheet-tabs.js';
 
 /**
- * The control spreadsheet as provisioning completes it: the "Biểu mẫu" and "Thông tin chung" tabs added
+ * The control spreadsheet as provisioning completes it: the plan tabs, "Nguồn dữ liệu" and "Thông tin chung" added
  * when missing (so every sweep reads it in one request), and each unit's spreadsheet id in 'Tệp báo cáo'.
  */
 export class ControlSpreadsheetRegistry implements UnitRegistry {
@@ -23,7 +24,8 @@ export class ControlSpreadsheetRegistry implements UnitRegistry {
 
   async completeControl(): Promise<string[]> {
     const titles = await tabTitles(this.api, this.spreadsheetId);
-    const planTabs = new Map(PLAN_TAB_SPECS.map((spec) => [spec.tab, spec]));
+    // The shared-sources tab too: empty, but present, so the sweep's one batchGet never misses a tab.
+    const planTabs = new Map([...PLAN_TAB_SPECS, SHARED_SOURCES_TAB_SPEC].map((spec) => [spec.tab, spec]));
     const missing = [...planTabs.keys(), SETTINGS_TAB].filter((tab) => !findTab(titles.map((name) => ({ name })), tab));
     if (missing.length === 0) return [];
     const requests = missing.map((title) => ({ addSheet: { properties: { title, gridProperties: { rowCount: 200, columnCount: Math.max(10, planTabs.get(title)?.columns.length ?? 0), frozenRowCount: title === SETTINGS_TAB ? 0 : 1 } } } }));
