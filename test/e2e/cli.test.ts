@@ -37,6 +37,10 @@ describe('tonghop CLI', () => {
     expect(result.summary).toMatchObject({ written: true, location: path.join(home, 'demo', 'tong-hop-bao-cao.xlsx') });
     expect(result.feedback.unitsWritten).toBe(32);
     expect(result.standing.find((s: { formId: string }) => s.formId === 'tap-huan-2024')).toMatchObject({ expected: 20, missing: 2 });
+    // The plan issued on 19/09/2024 (rows added to the control): 3 Liên đội sent it on time, the other Liên đội that
+    // have a readable file got its blank tab from the final sweep.
+    expect(result.standing.find((s: { formId: string }) => s.formId === 'ke-hoach-nho-dot-1-2024')).toMatchObject({ expected: 20, missing: 17, onTime: 2 });
+    expect(result.feedback.tabsAdded.map((t: { formIds: string[] }) => t.formIds)).toEqual(Array(15).fill(['ke-hoach-nho-dot-1-2024']));
     // The outbox holds the notices of the replayed days and of the demo's final morning.
     const outbox = (await readdir(path.join(home, 'demo', 'outbox'))).join('\n');
     for (const stage of ['reminder', 'due', 'overdue', 'escalation', 'digest']) expect(outbox).toContain(stage);
@@ -155,7 +159,8 @@ describe('tonghop CLI', () => {
     const run = await runCli(['--json', 'plans', 'check'], env);
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ problems: [], closed: [] });
-    expect(JSON.parse(run.stdout).plans).toHaveLength(7);
+    // The seven catalog plans and the one the demo district issued near its "now".
+    expect(JSON.parse(run.stdout).plans).toHaveLength(8);
   });
 
   it('plans add copies a catalog plan into a control workbook without plans; a second add keeps it; a sweep then owes it', async () => {
@@ -192,7 +197,7 @@ describe('tonghop CLI', () => {
   it('templates writes one workbook per plan of the control workbook', async () => {
     const out = path.join(home, 'templates');
     const run = await runCli(['--json', 'templates', '--out', out], env);
-    expect(JSON.parse(run.stdout).files).toHaveLength(7);
+    expect(JSON.parse(run.stdout).files).toHaveLength(8);
     expect((await readdir(out)).sort()).toContain('tap-huan-2024.xlsx');
   });
 

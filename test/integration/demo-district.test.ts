@@ -70,7 +70,8 @@ describe('writeDemoDistrict', () => {
     expect(reading.settings).toEqual(district.settings);
     // The demo's control workbook defines every plan the district uses: nothing is read from code at run time.
     // Catalog text names the district by placeholders, filled from its own settings when read.
-    expect(reading.plans.plans).toEqual(district.specs.map((spec) => localizePlan(spec, district.settings)));
+    // The plan issued near "now" comes last: the district added its rows to the plan tabs.
+    expect(reading.plans.plans).toEqual([...district.specs, district.issued.spec].map((spec) => localizePlan(spec, district.settings)));
   });
 
   it('writes the corrupt unit as bytes that are not a zip', async () => {
@@ -80,12 +81,12 @@ describe('writeDemoDistrict', () => {
     await expect(new ExcelJS.Workbook().xlsx.load(bytes as unknown as ArrayBuffer)).rejects.toThrow();
   });
 
-  it('sets each unit file mtime to when it was sent and the control file to a fixed instant', async () => {
+  it('sets each unit file mtime to when it was sent and the control file to when the new plan was issued', async () => {
     for (const workbook of district.workbooks) {
       if (workbook.sentAt === null) continue;
       expect((await stat(path.join(written.unitsDir, `${workbook.unitId}.xlsx`))).mtime.getTime(), workbook.unitId).toBe(workbook.sentAt.getTime());
     }
-    expect((await stat(written.controlPath)).mtime.getTime()).toBe(district.controlModifiedAt.getTime());
+    expect((await stat(written.controlPath)).mtime.getTime()).toBe(district.issued.at.getTime());
   });
 
   it('lays out each unit workbook as its scenario says, and the sweep reading rejects exactly the planted rows', async () => {
@@ -94,7 +95,8 @@ describe('writeDemoDistrict', () => {
       const tabs = await readWorkbookTabs(await readFile(file), path.basename(file));
       const unit = district.units.find((u) => u.id === workbook.unitId);
       let rejected = 0;
-      for (const spec of unit ? formsForUnit(specs, unit) : []) {
+      const issued = workbook.rowsByFormId.has(district.issued.spec.id) ? [district.issued.spec] : [];
+      for (const spec of unit ? [...formsForUnit(specs, unit), ...issued] : []) {
         const tab = findTab(tabs, spec.tab);
         if (workbook.missingTabFormIds.includes(spec.id)) {
           expect(tab, `${workbook.unitId} should lack ${spec.tab}`).toBeUndefined();
@@ -111,6 +113,23 @@ describe('writeDemoDistrict', () => {
     const renamed = district.workbooks.find((w) => w.scenario === 'renamed-header');
     const tab = renamed && specsAsWritten(district, renamed).find((s) => s.id === renamed.renamedHeader?.formId);
     expect(tab?.columns.map((c) => c.header)).toContain('Liên lạc');
+  });
+
+  it('gives the new plan\'s tab, filled, only to the 2–3 Liên đội that sent it, one with a wrong row', async () => {
+    const { spec, at } = district.issued;
+    const senders = district.workbooks.filter((w) => w.rowsByFormId.has(spec.id));
+    expect(senders.length).toBeGreaterThanOrEqual(2);
+    expect(senders.length).toBeLessThanOrEqual(3);
+    for (const workbook of senders) {
+      expect(district.units.find((u) => u.id === workbook.unitId)?.type).toBe('lien-doi');
+      expect(workbook.deliveries.find((d) => d.formId === spec.id)).toMatchObject({ late: false });
+      expect(workbook.sentAt !== null && workbook.sentAt > at && workbook.sentAt <= DEMO_NOW).toBe(true);
+    }
+    expect(senders.flatMap((w) => w.mistakes.filter((m) => m.formId === spec.id))).toHaveLength(1);
+    for (const workbook of district.workbooks.filter((w) => w.sentAt !== null && w.scenario !== 'corrupt' && !senders.includes(w))) {
+      const tabs = await readWorkbookTabs(await readFile(path.join(written.unitsDir, `${workbook.unitId}.xlsx`)), 'x.xlsx');
+      expect(findTab(tabs, spec.tab), workbook.unitId).toBeUndefined();
+    }
   });
 
   it('changes nothing when run again without reset', async () => {
@@ -166,8 +185,8 @@ describe('writeDemoDistrict with a sweep: the history replayed', () => {
       expect(call.unitIds).toEqual(round?.sends.map((s) => s.workbook.unitId));
       expect(call.mtimes).toEqual(round?.sends.map((s) => s.send.at.getTime()));
       expect(call.now <= DEMO_NOW).toBe(true);
-      // The control workbook is there from the first sweep on.
-      expect(call.controlAt).toBe(district.controlModifiedAt.getTime());
+      // The control workbook is there from the first sweep on; from the new plan's issue on, dated that instant.
+      expect(call.controlAt).toBe((call.now > district.issued.at ? district.issued.at : district.controlModifiedAt).getTime());
     });
     expect(replayProgress.at(-1)).toEqual([rounds.length, rounds.length]);
   });
@@ -184,7 +203,8 @@ describe('writeDemoDistrict with a sweep: the history replayed', () => {
       if (a.subarray(0, 2).toString('latin1') !== 'PK') expect(a.equals(b), name).toBe(true);
       else expect(await readWorkbookTabs(a, name), name).toEqual(await readWorkbookTabs(b, name));
     }
-    expect(await mtimeOf(replayed.controlPath)).toBe(district.controlModifiedAt.getTime());
+    expect(await mtimeOf(replayed.controlPath)).toBe(district.issued.at.getTime());
+    expect((await readControlWorkbook(replayed.controlPath)).plans.plans.map((p) => p.id)).toEqual([...district.specs, district.issued.spec].map((p) => p.id));
   });
 
   it('writes each send as the workbook stood then: earlier files have only the tabs and rows sent by then', async () => {

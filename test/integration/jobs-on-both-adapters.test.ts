@@ -23,6 +23,7 @@ import type { ControlReading } from '../../functions/src/domain/units/read-contr
 import { buildDemoDistrict } from '../../functions/src/jobs/demo/demo-district.js';
 import { DEMO_NOW } from '../../functions/src/jobs/demo/demo-history.js';
 import { writeDemoDistrict } from '../../functions/src/jobs/demo/write-demo-district.js';
+import { HELP_SHEET } from '../../functions/src/adapters/workbook/write-help-sheet.js';
 import type { FeedbackTarget, SummaryOutput } from '../../functions/src/jobs/summarize/ports.js';
 import { summarize, type SummarizeResult } from '../../functions/src/jobs/summarize/summarize.js';
 import type { UnitSheetSource } from '../../functions/src/jobs/sweep/ports.js';
@@ -69,9 +70,9 @@ const runs = new Map<string, AdapterRun>();
 async function runJobs(name: string, open: (firestore: TestFirestore) => Promise<Adapter>): Promise<AdapterRun> {
   const firestore = testFirestore(`both-${name}`);
   const adapter = await open(firestore);
-  // The plans come from the control sheet (the demo's carries all seven), on both adapters alike.
+  // The plans come from the control sheet (the demo's carries all seven and the plan it issued near "now"), on both adapters alike.
   const forms = formsInUse(adapter.control.plans);
-  expect(forms.map((f) => f.id)).toEqual(BUILTIN_FORMS.map((f) => f.id));
+  expect(forms.map((f) => f.id)).toEqual([...BUILTIN_FORMS, district.issued.spec].map((f) => f.id));
   const once = async (db: Firestore) => {
     const swept = await sweep({ units: adapter.control.units, forms, source: adapter.sheets, store: new FirestoreSweepStore(db), now: DEMO_NOW });
     const summary = await summarize({
@@ -258,7 +259,13 @@ describe('workbooks and Google Sheets give the same results', () => {
       if (!isSpreadsheetId(unit.source)) continue;
       const want = await workbook?.statuses(unit.id);
       const have = await google?.statuses(unit.id);
+      // Only the workbook adapter rolls a new plan's blank tab out (Google unit sheets get no new tab yet): the plan the
+      // demo issued near "now" has a tab, and a line in the help tab, in the files of the units that did not send it on
+      // the workbook side alone. Those two tabs of those units are left out; every other tab must match.
+      const rolledOut = want?.has(district.issued.spec.tab) === true && have?.has(district.issued.spec.tab) !== true;
+      if (rolledOut) expect(want?.get(district.issued.spec.tab)?.size, `${unit.id}: the rolled-out tab is blank`).toBe(0);
       for (const [tab, statuses] of want ?? []) {
+        if (rolledOut && (tab === district.issued.spec.tab || tab === HELP_SHEET)) continue;
         expect(have?.get(tab), `${unit.id} / ${tab}`).toEqual(statuses);
         rows += statuses.size;
       }

@@ -18,6 +18,8 @@ const deliveries = (formId: string, among = district.workbooks): (DemoDelivery &
   among.flatMap((w) => w.deliveries.filter((d) => d.formId === formId).map((d) => ({ ...d, unitId: w.unitId })));
 /** An instant in ICT written 'YYYY-MM-DD HH:mm', to compare with what plans print. */
 const ict = (at: Date) => new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+/** When the unit last sent its file before the plan issued near "now" (its main forms' timing; the new tab's send is extra). */
+const sentBeforeNewPlan = (w: DemoWorkbook) => w.sends.filter((s) => !s.rowsByFormId.has(district.issued.spec.id)).at(-1)?.at ?? null;
 const sameRows = (a: unknown[][], b: unknown[][]) => a.length === b.length && a.every((row, i) => row === b[i]);
 /** Distinct sends that brought new rows of a form. */
 const batchesOf = (w: DemoWorkbook, formId: string) =>
@@ -68,10 +70,10 @@ describe('demo history: sends', () => {
 
   it('keeps late, sentAt, dueAt and mainFormId meaningful: late exactly when the last send came after the main deadline', () => {
     for (const w of district.workbooks.filter((x) => x.sentAt !== null)) {
-      expect(w.late, w.unitId).toBe((w.sentAt?.getTime() ?? 0) > w.dueAt.getTime());
+      expect(w.late, w.unitId).toBe((sentBeforeNewPlan(w)?.getTime() ?? 0) > w.dueAt.getTime());
       const main = w.deliveries.filter((d) => d.formId === w.mainFormId);
       if (w.scenario !== 'corrupt') expect(w.dueAt, w.unitId).toEqual(main.map((d) => d.dueAt).sort((a, b) => a.getTime() - b.getTime()).at(-1));
-      if (w.scenario !== 'corrupt') expect(main.some((d) => d.sentAt.getTime() === w.sentAt?.getTime() && d.late === w.late), w.unitId).toBe(true);
+      if (w.scenario !== 'corrupt') expect(main.some((d) => d.sentAt.getTime() === sentBeforeNewPlan(w)?.getTime() && d.late === w.late), w.unitId).toBe(true);
     }
   });
 
@@ -126,12 +128,12 @@ describe('demo history: timing per plan', () => {
   it('training registrations come before 10g00 15/09/2024; late ones at 14g on 15/09 or on 16–18/09', () => {
     const due = new Date('2024-09-15T03:00:00Z');
     const sent = district.workbooks.filter((w) => typeOf(w) === 'lien-doi' && w.sentAt !== null);
-    const late = sent.filter((w) => w.late).map((w) => ict(w.sentAt ?? new Date(0)));
+    const late = sent.filter((w) => w.late).map((w) => ict(sentBeforeNewPlan(w) ?? new Date(0)));
     expect(late).toHaveLength(4);
     expect(late.filter((t) => t.startsWith('2024-09-15 14:')).length).toBeGreaterThan(0);
     expect(late.filter((t) => t >= '2024-09-16' && t < '2024-09-19').length).toBeGreaterThan(0);
     expect(late.every((t) => t.startsWith('2024-09-15 14:') || (t >= '2024-09-16' && t < '2024-09-19'))).toBe(true);
-    for (const w of sent.filter((x) => !x.late)) expect((w.sentAt ?? due) < due && ict(w.sentAt ?? due) >= '2024-09-12', w.unitId).toBe(true);
+    for (const w of sent.filter((x) => !x.late)) expect((sentBeforeNewPlan(w) ?? due) < due && ict(sentBeforeNewPlan(w) ?? due) >= '2024-09-12', w.unitId).toBe(true);
   });
 
   it('cơ sở Đoàn register by 15/04/2020 (one late), then report every month by the 5th of the next, about one month in ten late', () => {

@@ -143,9 +143,11 @@ async function replayHistory(options: {
       onProgress: (done, total) => (progress ??= out.progress(PROGRESS.demoHistory, total)).tick(done),
       sweepAt: async (unitIds, at) => {
         await notifyUntil(at);
+        // From the day the district issued its new plan, the control (and so each sweep) has it too.
+        const plans = at > district.issued.at ? [...forms, district.issued.spec] : forms;
         await sweepUnitsAt(
           district.units.filter((u) => unitIds.includes(u.id)),
-          forms,
+          plans,
           at,
         );
       },

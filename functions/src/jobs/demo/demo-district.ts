@@ -11,6 +11,8 @@ import { jointPlanRows, smallPlanRows, trainingRegistrationRows } from './demo-r
 import { actionRegistrationRows, actionReportRows, commitmentEvaluationRows, commitmentRegistrationRows } from './demo-rows-youth.js';
 import { buildUnitProfiles } from './demo-units.js';
 import { createPrng, type Prng } from './prng.js';
+import { demoNewPlan, NEW_PLAN_SENDERS, newPlanSends, type IssuedPlan, type NewPlanSend } from './demo-new-plan.js';
+import { singlePeriodId } from '../../domain/periods/period-id.js';
 
 export { DEMO_NOW, type DemoDelivery, type DemoSend } from './demo-history.js';
 
@@ -35,7 +37,7 @@ export interface RenamedHeader {
 export interface DemoWorkbook {
   readonly unitId: string;
   readonly scenario: DemoScenario;
-  /** The main form's last period went out after its deadline (sentAt > dueAt). */
+  /** The main form's last period went out after its deadline (its last send before the plan issued near "now" > dueAt). */
   readonly late: boolean;
   /** When the unit last sent its file (its last send): the final file's mtime. Null when it sent nothing. */
   readonly sentAt: Date | null;
@@ -66,8 +68,13 @@ export interface DemoDistrict {
   readonly settings: ControlSettings;
   readonly units: Unit[];
   readonly workbooks: DemoWorkbook[];
-  /** The control workbook's mtime: fixed, so rewriting the demo looks the same to change detection. */
+  /** The control workbook's mtime when first written (before `issued`): fixed, so rewriting the demo looks the same to change detection. */
   readonly controlModifiedAt: Date;
+  /**
+   * The plan the district issued near the demo's "now" by adding its rows to the control workbook (not in `specs`,
+   * which the control holds from the start); its `at` becomes the control's mtime. A few Liên đội send it filled.
+   */
+  readonly issued: IssuedPlan;
 }
 
 /** The demo district's "Thông tin chung". */
@@ -136,7 +143,19 @@ export function buildDemoDistrict(specs: FormSpec[], seed = 2024): DemoDistrict 
   const timing = createPrng((seed ^ 0x9e3779b9) >>> 0);
   const profiles = buildUnitProfiles(rng);
   const plans = planUnits(specs, profiles, assignScenarios(profiles, rng), timing);
-  const workbooks = profiles.map((profile) => buildWorkbook(specs, profile, plans.get(profile.unit.id) ?? cleanPlan(), rng, timing));
+  const built = profiles.map((profile) => buildWorkbook(specs, profile, plans.get(profile.unit.id) ?? cleanPlan(), rng, timing));
+  const issued = demoNewPlan(DEMO_SETTINGS);
+  // Its own stream again: adding the new plan does not redraw anything else.
+  const newPlanRng = createPrng((seed ^ 0x5bd1e995) >>> 0);
+  const senders = newPlanRng.sample(
+    built.filter((w) => w.scenario === 'clean' && w.sentAt !== null && w.sentAt < issued.at && profiles.some((p) => p.unit.id === w.unitId && issued.spec.targets.unitTypes.includes(p.unit.type))).map((w) => w.unitId),
+    NEW_PLAN_SENDERS,
+  );
+  const sends = newPlanSends(issued.spec, senders, newPlanRng);
+  const workbooks = built.map((w) => {
+    const send = sends.get(w.unitId);
+    return send ? withNewPlanSend(w, issued.spec, send) : w;
+  });
   return {
     seed,
     specs,
@@ -144,6 +163,24 @@ export function buildDemoDistrict(specs: FormSpec[], seed = 2024): DemoDistrict 
     units: profiles.map((p) => p.unit),
     workbooks,
     controlModifiedAt: DEMO_CONTROL_MODIFIED_AT,
+    issued,
+  };
+}
+
+/** A workbook with one more send: the whole file as it was, plus the new plan's tab filled (on time). */
+function withNewPlanSend(workbook: DemoWorkbook, spec: FormSpec, send: NewPlanSend): DemoWorkbook {
+  const rowsByFormId = new Map([...workbook.rowsByFormId, [spec.id, send.rows]]);
+  const periodId = singlePeriodId(spec.period) ?? '';
+  const dueAt = periodsOf(spec).at(-1)?.due ?? send.at;
+  const delivery: DemoDelivery = { formId: spec.id, periodId, dueAt, firstSentAt: send.at, sentAt: send.at, late: send.at > dueAt, nil: false };
+  return {
+    ...workbook,
+    sentAt: send.at,
+    rowsByFormId,
+    sends: [...workbook.sends, { at: send.at, rowsByFormId }],
+    deliveries: [...workbook.deliveries, delivery],
+    mistakes: send.mistake ? [...workbook.mistakes, send.mistake] : workbook.mistakes,
+    expectedRejectedRows: workbook.expectedRejectedRows + (send.mistake ? 1 : 0),
   };
 }
 
@@ -272,7 +309,9 @@ export function specsAsWritten(district: DemoDistrict, workbook: DemoWorkbook): 
   const unit = district.units.find((u) => u.id === workbook.unitId);
   if (!unit) return [];
   const renamed = workbook.renamedHeader;
-  return formsForUnit(district.specs, unit)
+  // The new plan's tab is in the file only of the units that sent it; the sweep rolls it out to the others.
+  const issued = workbook.rowsByFormId.has(district.issued.spec.id) ? [district.issued.spec] : [];
+  return [...formsForUnit(district.specs, unit), ...issued]
     .filter((spec) => !workbook.missingTabFormIds.includes(spec.id))
     .map((spec) =>
       renamed?.formId !== spec.id

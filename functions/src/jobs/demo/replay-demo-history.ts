@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { addDays, ictDateOf, ictInstant } from '../../domain/time/ict.js';
 import { DEMO_NOW, type DemoDistrict, type DemoSend, type DemoWorkbook } from './demo-district.js';
-import { CONTROL_FILE, UNITS_DIR, writeDemoControl, writeUnitSend } from './write-demo-files.js';
+import { CONTROL_FILE, issueDemoPlan, UNITS_DIR, writeDemoControl, writeUnitSend } from './write-demo-files.js';
 
 /** Sweep these units (the ones whose files just changed) with the sweep's clock at `now`. */
 export type SweepAt = (unitIds: readonly string[], now: Date) => Promise<void>;
@@ -53,7 +53,8 @@ export function planReplayRounds(district: DemoDistrict): ReplayRound[] {
 }
 
 /**
- * Replay the district's history into dir: control.xlsx first (its fixed mtime), then day by day each sending unit's
+ * Replay the district's history into dir: control.xlsx first (its fixed mtime; the new plan's rows added, mtime its issue
+ * instant, before the first round swept after it), then day by day each sending unit's
  * file as of its send (mtime = the send's instant) and one sweep of those units at the end of that day.
  * The sweep sees every file change at the mtime the unit saved it, so each form and period gets its own timeliness.
  * At the end units/ holds the final files, as writeDemoDistrict writes them without a sweep.
@@ -62,10 +63,17 @@ export async function replayDemoHistory(options: ReplayDemoOptions): Promise<Rep
   const { dir, district } = options;
   const unitsDir = path.join(dir, UNITS_DIR);
   await mkdir(unitsDir, { recursive: true, mode: 0o700 });
-  await writeDemoControl(path.join(dir, CONTROL_FILE), district);
+  const controlPath = path.join(dir, CONTROL_FILE);
+  await writeDemoControl(controlPath, district);
   const rounds = planReplayRounds(district);
   let sends = 0;
+  let issued = false;
   for (const [i, round] of rounds.entries()) {
+    // The district adds its new plan to the control when it issues it: the first sweep after that sees it.
+    if (!issued && round.sweepAt > district.issued.at) {
+      await issueDemoPlan(controlPath, district);
+      issued = true;
+    }
     for (const { workbook, send } of round.sends) {
       await writeUnitSend(unitsDir, district, workbook, send);
       sends++;
@@ -76,5 +84,6 @@ export async function replayDemoHistory(options: ReplayDemoOptions): Promise<Rep
     );
     options.onProgress?.(i + 1, rounds.length);
   }
+  if (!issued) await issueDemoPlan(controlPath, district);
   return { rounds: rounds.length, sends };
 }

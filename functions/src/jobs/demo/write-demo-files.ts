@@ -1,5 +1,6 @@
 import { utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { addPlansToControlWorkbook } from '../../adapters/workbook/add-control-plans.js';
 import { writeControlWorkbook, writeUnitWorkbook } from '../../adapters/workbook/write-templates.js';
 import { specsAsWritten, type DemoDistrict, type DemoSend, type DemoWorkbook } from './demo-district.js';
 
@@ -16,6 +17,12 @@ export const CORRUPT_CONTENT =
 export async function writeDemoControl(controlPath: string, district: DemoDistrict): Promise<void> {
   await writeControlWorkbook(controlPath, { settings: district.settings, units: district.units, plans: district.specs }, { modifiedAt: district.controlModifiedAt });
   await utimes(controlPath, district.controlModifiedAt, district.controlModifiedAt);
+}
+
+/** The district issues its new plan: its rows appended to the control workbook's plan tabs, the file's mtime set to when. */
+export async function issueDemoPlan(controlPath: string, district: DemoDistrict): Promise<void> {
+  await addPlansToControlWorkbook(controlPath, [district.issued.spec]);
+  await utimes(controlPath, district.issued.at, district.issued.at);
 }
 
 /**

@@ -84,8 +84,8 @@ export async function summarize(input: SummarizeInput): Promise<SummarizeResult>
     }
   }
 
-  const model = buildSummary(picture);
-  const summary = input.output ? await input.output.write(model, hashContent({ ...model, generatedAt: null })) : undefined;
+  let model = buildSummary(picture);
+  let summary = input.output ? await input.output.write(model, hashContent({ ...model, generatedAt: null })) : undefined;
 
   let unitsWritten = 0;
   let cellsWritten = 0;
@@ -116,6 +116,16 @@ export async function summarize(input: SummarizeInput): Promise<SummarizeResult>
     }
     input.onUnitFeedback?.(i + 1, feedbackUnits.length);
   }
+  let summarized = picture;
+  if (tabsAdded.length > 0) {
+    // The sweep found those tabs missing; now that the roll-out added them, their problems are dropped (giveUnitFeedback)
+    // and the summary no longer lists them: written now, so the next run finds it unchanged.
+    const added = new Set(tabsAdded.flatMap((t) => t.formIds.map((formId) => `${t.unitId}~${formId}`)));
+    summarized = { ...picture, sourceProblems: picture.sourceProblems.filter((p) => p.formId === undefined || !added.has(`${p.unitId}~${p.formId}`)) };
+    model = buildSummary(summarized);
+    const rewritten = input.output ? await input.output.write(model, hashContent({ ...model, generatedAt: null })) : undefined;
+    if (rewritten) summary = { ...rewritten, written: rewritten.written || summary?.written === true };
+  }
   const firestoreWrites = statsWritten + unitsWritten + sourcesRecorded;
-  return { picture, model, statsComputed: picture.periods.length, statsWritten, firestoreWrites, summary, feedback: { unitsWritten, cellsWritten, unitsMovedOn, tabsAdded, refused } };
+  return { picture: summarized, model, statsComputed: picture.periods.length, statsWritten, firestoreWrites, summary, feedback: { unitsWritten, cellsWritten, unitsMovedOn, tabsAdded, refused } };
 }
