@@ -92,7 +92,7 @@ describe('processMailbox over IMAP', () => {
     expect(reply?.text).toContain('lúc 9g00 14/09/2024');
     expect(reply?.text).toMatch(/Dòng hợp lệ:\s+2/);
     // Received before the deadline, read after it: on time.
-    expect(reply?.text).toContain('Đăng ký tập huấn (hạn 10g00 15/09/2024): ✓ Đủ, đúng hạn.');
+    expect(reply?.text).toContain('Đăng ký tập huấn (hạn nộp: 10g00 ngày 15/09/2024): ✓ Đủ, đúng hạn.');
     expect(reply?.text).not.toContain('Kế hoạch nhỏ');
     expect(await processed(uid)).toBe(true);
   });

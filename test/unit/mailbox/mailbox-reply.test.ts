@@ -23,7 +23,7 @@ describe('mailboxResultReply', () => {
     expect(reply.text).toMatch(/Dòng hợp lệ:\s+12\nDòng lỗi:\s+2/);
     expect(reply.text).toContain("  - Cột 'Số điện thoại' dòng 9: '12345' không phải số điện thoại Việt Nam");
     expect(reply.text).toContain("Chưa ghi nhận: Tệp 'anh.pdf' không phải tệp Excel .xlsx");
-    expect(reply.text).toContain('Đăng ký tập huấn (hạn 10g00 15/09/2024): ! Chưa đạt (có lỗi hoặc thiếu dòng).');
+    expect(reply.text).toContain('Đăng ký tập huấn (hạn nộp: 10g00 ngày 15/09/2024): ! Chưa đạt (có lỗi hoặc thiếu dòng).');
     expect(reply.text).toContain('gửi lại tệp đã sửa');
     expect(reply.text).not.toContain('danh sách liên hệ');
     expect(reply.html).toContain('&#39;12345&#39;');

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { dueLong } from '../../../functions/src/domain/notices/notice-text.js';
 import { builtinForm, storedSubmission } from '../../support/forms.js';
 import { periodById } from '../../../functions/src/domain/periods/schedule.js';
-import { dueText, reportDocument, reportFileName, reportSubject, RESULT_COLUMNS, type ReportBlock } from '../../../functions/src/domain/report/report-document.js';
+import { reportDocument, reportFileName, reportSubject, RESULT_COLUMNS, type ReportBlock } from '../../../functions/src/domain/report/report-document.js';
 import { reportFigures } from '../../../functions/src/domain/report/report-figures.js';
 import { reportHeading } from '../../../functions/src/domain/report/report-heading.js';
 import { reportPeriod } from '../../../functions/src/domain/report/report-period.js';
@@ -108,7 +109,7 @@ describe('reportSubject', () => {
   });
 });
 
-describe('dueText: a deadline as the plans write it', () => {
+describe('the report writes a deadline as the plans write it (dueLong)', () => {
   it.each<[string, string]>([
     ['2024-09-15T03:00:00Z', '10g00 ngày 15/09/2024'],
     // No time of day: the last instant of the day.
@@ -116,7 +117,7 @@ describe('dueText: a deadline as the plans write it', () => {
     // "trước ngày 14/12/2023": 00:00 of that day.
     ['2023-12-13T17:00:00Z', 'trước ngày 14/12/2023'],
   ])('%s → %s', (due, text) => {
-    expect(dueText(new Date(due))).toBe(text);
+    expect(dueLong(new Date(due))).toBe(text);
   });
 });
 

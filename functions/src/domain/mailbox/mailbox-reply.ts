@@ -1,5 +1,6 @@
 import { formatVietnameseNumber as n } from '../cells/number-format.js';
 import { renderMail, type MailBlock } from '../notices/mail-blocks.js';
+import { dueLong } from '../notices/notice-text.js';
 import { STATUS_DISPLAY } from '../status/status-kinds.js';
 import { formatIctDateTime } from '../time/ict.js';
 import type { DistrictSettings } from '../units/read-control.js';
@@ -54,7 +55,7 @@ export function mailboxResultReply(input: {
   }
   if (input.standings.length > 0) {
     blocks.push({ kind: 'heading', text: 'Tình hình nộp' });
-    blocks.push({ kind: 'list', items: input.standings.map((s) => `${s.form} (hạn ${formatIctDateTime(s.due)}): ${STATUS_DISPLAY[s.status].symbol} ${STATUS_DISPLAY[s.status].label}.`) });
+    blocks.push({ kind: 'list', items: input.standings.map((s) => `${s.form} (hạn nộp: ${dueLong(s.due)}): ${STATUS_DISPLAY[s.status].symbol} ${STATUS_DISPLAY[s.status].label}.`) });
   }
   const hasErrors = input.files.some((f) => f.refused || (f.counts?.rejected ?? 0) > 0 || (f.problems?.length ?? 0) > 0);
   if (hasErrors) blocks.push({ kind: 'paragraph', text: 'Đơn vị hãy sửa các lỗi trên trong tệp rồi gửi lại tệp đã sửa bằng một thư mới; lần gửi sau thay cho lần này.' });

@@ -1,3 +1,4 @@
+import { dueLong } from '../notices/notice-text.js';
 import { ONCE_PERIOD } from '../periods/period-id.js';
 import { formatVietnameseNumber as n } from '../cells/number-format.js';
 import { STATUS_DISPLAY } from '../status/status-kinds.js';
@@ -47,7 +48,7 @@ export function reportDocument(heading: ReportHeading, figures: ReportFigures): 
     {
       kind: 'paragraph',
       text:
-        `Hạn nộp: ${dueText(figures.due)}. Số đơn vị phải nộp: ${n(t.expected)}; đã nộp đủ: ${n(t.complete)} (${rate(t.complete, t.expected)}), ` +
+        `Hạn nộp: ${dueLong(figures.due)}. Số đơn vị phải nộp: ${n(t.expected)}; đã nộp đủ: ${n(t.complete)} (${rate(t.complete, t.expected)}), ` +
         `trong đó đúng hạn ${n(t.onTime)}, trễ hạn ${n(t.late)}${t.nil ? `, báo không phát sinh ${n(t.nil)}` : ''}; nộp chưa đạt yêu cầu: ${n(t.partial)}; chưa nộp: ${n(t.missing)}.`,
     },
     { kind: 'table', columns: RESULT_COLUMNS, rows: [...figures.byCluster.map((c) => ({ cells: resultCells(c.cluster, c) })), { cells: resultCells('Tổng cộng', t), bold: true }] },
@@ -78,14 +79,6 @@ export function reportSubject(figures: Pick<ReportFigures, 'formTitle' | 'period
 function reportWhat(figures: Pick<ReportFigures, 'formTitle'>): string {
   const what = figures.formTitle.replace(/^Báo cáo\s+/iu, '');
   return /^kết quả/iu.test(what) ? what : `Kết quả ${lowerFirst(what)}`;
-}
-
-/** A deadline as plans write it: "10g00 ngày 15/09/2024", "ngày 15/04/2020" (end of day), "trước ngày 14/12/2023" (00:00). */
-export function dueText(due: Date): string {
-  const [time = '', date = ''] = formatIctDateTime(due).split(' ');
-  if (time === '23g59') return `ngày ${date}`;
-  if (time === '0g00') return `trước ngày ${date}`;
-  return `${time} ngày ${date}`;
 }
 
 function instantText(instant: Date): string {
