@@ -1,5 +1,6 @@
 import Table from 'cli-table3';
 import { COMPACT_TABLE } from '../functions/src/cli/table-style.js';
+import { nextDayStepRows } from './next-day.js';
 import type { BenchResults, GoogleSummary, Verdict } from './results.js';
 
 const n = (value: number) => value.toLocaleString('en-US');
@@ -42,6 +43,7 @@ export function formatResults(r: BenchResults): string {
       '',
       `${n(r.notices.notices)} notices to ${n(r.notices.overdueUnits)} overdue units + digest; ${r.notices.messagesPerSecond} msg/s sending (${r.notices.messagesPerSecondWholeRun} msg/s whole run)`,
     ],
+    ...nextDayStepRows(r.nextDay),
   );
   const verdicts = (title: string, list: readonly Verdict[]) => {
     const table = new Table({ ...COMPACT_TABLE, head: [title, 'Measured', ''] });

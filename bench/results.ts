@@ -5,6 +5,7 @@ import type { FloorRun } from './floor.js';
 import type { GoogleSweep, GoogleSweeps } from './google-sweeps.js';
 import type { Measured } from './measure.js';
 import type { NaiveRun } from './naive.js';
+import type { NextDayRuns } from './next-day.js';
 import type { CityNotices } from './notify-city.js';
 import type { BenchOptions } from './options.js';
 import type { WrittenCity } from './write-city.js';
@@ -55,6 +56,7 @@ export interface BenchSteps {
   readonly naive: Measured<NaiveRun>;
   readonly google: GoogleSweeps;
   readonly notices: CityNotices;
+  readonly nextDay: NextDayRuns;
   readonly totalMs: number;
 }
 
@@ -138,6 +140,7 @@ function figuresOf(steps: BenchSteps) {
       messagesPerSecond: sendingMs === 0 ? 0 : round(notices.accepted / (sendingMs / 1000), 1),
       messagesPerSecondWholeRun: round(notices.accepted / (notices.run.ms / 1000), 1),
     },
+    nextDay: steps.nextDay,
   };
 }
 
@@ -159,6 +162,7 @@ export function summarize(steps: BenchSteps): BenchResults {
       measured: `${google.cold.totalRequests} ≤ ${listingPages} + ${google.spreadsheets}`,
       pass: google.cold.totalRequests <= listingPages + google.spreadsheets && (google.cold.requests['files.list'] ?? 0) <= listingPages,
     },
+    nextDayTarget(steps.nextDay),
   ];
   const checks: Verdict[] = [
     { name: 'cold: every generated row read', measured: `${coldRows} of ${written.value.rows}`, pass: coldRows === written.value.rows },
@@ -182,6 +186,7 @@ export function summarize(steps: BenchSteps): BenchResults {
       pass: results.google.cold.unitsRead === google.spreadsheets && results.google.warm.unitsRead === 0 && results.google.warm.writes === 0,
     },
     { name: 'notices: every one accepted, plus the digest', measured: `${notices.accepted} = ${notices.notices} + 1`, pass: notices.accepted === notices.notices + 1 && notices.run.value.outcomes.every((o) => o.result === 'sent') },
+    nextDayCheck(steps.nextDay),
   ];
 
   return {
@@ -208,4 +213,15 @@ function googleSummary(run: GoogleSweep): GoogleSummary {
     minutesAt60PerMinute: round(run.totalRequests / 60, 2),
     peakRssMb: Math.round(run.run.peakRssBytes / MB),
   };
+}
+
+/** Issue 17: a day later with nothing changed, the daily run writes nothing at all. */
+function nextDayTarget({ nextDay }: NextDayRuns): Verdict {
+  const writes = nextDay.firestoreDocs + nextDay.workbookWrites;
+  return { name: 'next day, nothing changed: 0 writes', measured: `${nextDay.firestoreDocs} Firestore docs + ${nextDay.workbookWrites} workbooks (${nextDay.filesTouched} files touched)`, pass: writes === 0 && nextDay.filesTouched === 0 };
+}
+
+/** The day before must have written the feedback, or the next day's 0 proves nothing. */
+function nextDayCheck({ day }: NextDayRuns): Verdict {
+  return { name: 'daily run: summary and unit feedback written', measured: `${day.workbookWrites} workbooks, ${day.filesTouched} files touched`, pass: day.workbookWrites > 1 && day.filesTouched === day.workbookWrites };
 }

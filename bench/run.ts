@@ -24,6 +24,7 @@ import { runFloor } from './floor.js';
 import { runGoogleSweeps } from './google-sweeps.js';
 import { measure } from './measure.js';
 import { runNaive } from './naive.js';
+import { runNextDay } from './next-day.js';
 import { notifyCity } from './notify-city.js';
 import { BenchUsageError, parseBenchOptions, type BenchOptions } from './options.js';
 import { formatResults } from './print-results.js';
@@ -36,6 +37,8 @@ const SWEPT_AT = new Date('2024-09-17T00:30:00Z');
 const RESENT_AT = new Date('2024-09-17T03:00:00Z');
 const INCREMENTAL_AT = new Date('2024-09-17T04:00:00Z');
 const NOTIFIED_AT = new Date('2024-09-17T05:00:00Z');
+/** The day's full run (statuses, summary, feedback) at 13g00, and again at 13g00 18/09 with nothing changed. */
+const DAILY_AT = new Date('2024-09-17T06:00:00Z');
 /** Units swept into a throw-away project first, so neither node nor the emulator's JVM is measured cold. */
 const WARM_UP_UNITS = 30;
 
@@ -87,8 +90,9 @@ async function main(options: BenchOptions, out: Output): Promise<boolean> {
     });
     out.log('7 notices through a local SMTP server…');
     const notices = await notifyCity(pipeline, city, NOTIFIED_AT);
+    const nextDay = await runNextDay(pipeline, city, unitsDir, path.join(cityDir, 'tong-hop.xlsx'), DAILY_AT, (label) => out.log(`${label}…`));
 
-    const results = summarize({ options, city, written, cold, warm, changedUnits: changed.length, incremental, floor, naive, google, notices, totalMs: performance.now() - started });
+    const results = summarize({ options, city, written, cold, warm, changedUnits: changed.length, incremental, floor, naive, google, notices, nextDay, totalMs: performance.now() - started });
     out.print(formatResults(results));
     await mkdir(path.dirname(path.resolve(options.out)), { recursive: true });
     await writeFile(options.out, `${JSON.stringify(results, null, 2)}\n`);

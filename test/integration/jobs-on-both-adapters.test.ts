@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -49,6 +50,10 @@ interface AdapterRun {
   statuses(unitId: string): Promise<Map<string, Map<number, string>>>;
   /** Requests of the second run (Google only). */
   readonly secondRunRequests?: readonly string[];
+  /** The same district a day later, nothing changed and no deadline passed: what it did, and what it asked Google for. */
+  readonly nextDay: { swept: SweepResult; summary: SummarizeResult; requests?: readonly string[]; filesBefore?: ReadonlyMap<string, string>; filesAfter?: ReadonlyMap<string, string> };
+  /** Then after the issued plan's deadline (17g00 27/09/2024): a real change for the units that still owe it. */
+  readonly deadlinePassed: { swept: SweepResult; summary: SummarizeResult; requests?: readonly string[] };
 }
 
 interface Adapter {
@@ -58,7 +63,14 @@ interface Adapter {
   tabsOf(unitId: string): Promise<SheetTab[]>;
   onSecondRun?(): void;
   requestKinds?(): string[];
+  /** Every file the jobs may write (workbook only): path → modification time and content hash. */
+  files?(): Promise<Map<string, string>>;
 }
+
+/** A day after the demo's "now": 08g00 24/09/2024, before the issued plan's deadline (17g00 27/09/2024). */
+const NEXT_DAY = new Date(DEMO_NOW.getTime() + 86_400_000);
+/** 08g00 28/09/2024: the issued plan's deadline has passed. */
+const AFTER_DEADLINE = new Date('2024-09-28T01:00:00Z');
 
 const district = buildDemoDistrict([...BUILTIN_FORMS]);
 let dir: string;
@@ -73,8 +85,8 @@ async function runJobs(name: string, open: (firestore: TestFirestore) => Promise
   // The plans come from the control sheet (the demo's carries all seven and the plan it issued near "now"), on both adapters alike.
   const forms = formsInUse(adapter.control.plans);
   expect(forms.map((f) => f.id)).toEqual([...BUILTIN_FORMS, district.issued.spec].map((f) => f.id));
-  const once = async (db: Firestore) => {
-    const swept = await sweep({ units: adapter.control.units, forms, source: adapter.sheets, store: new FirestoreSweepStore(db), now: DEMO_NOW });
+  const once = async (db: Firestore, now = DEMO_NOW) => {
+    const swept = await sweep({ units: adapter.control.units, forms, source: adapter.sheets, store: new FirestoreSweepStore(db), now });
     const summary = await summarize({
       settings: adapter.control.settings,
       units: adapter.control.units,
@@ -83,15 +95,31 @@ async function runJobs(name: string, open: (firestore: TestFirestore) => Promise
       output: adapter.output,
       feedback: adapter.sheets,
       notices: new FirestoreNoticeLedger(db),
-      now: DEMO_NOW,
+      now,
     });
     return { swept, summary };
   };
   const first = await once(firestore.db);
   adapter.onSecondRun?.();
   const again = await once(firestore.db);
+  const secondRunRequests = adapter.requestKinds?.();
+  const filesBefore = await adapter.files?.();
+  adapter.onSecondRun?.();
+  const nextDay = { ...(await once(firestore.db, NEXT_DAY)), requests: adapter.requestKinds?.(), filesBefore, filesAfter: await adapter.files?.() };
+  adapter.onSecondRun?.();
+  const deadlinePassed = { ...(await once(firestore.db, AFTER_DEADLINE)), requests: adapter.requestKinds?.() };
   const statuses = async (unitId: string) => new Map((await adapter.tabsOf(unitId)).map((tab) => [tab.name, statusColumn(tab)]));
-  return { control: adapter.control, firestore, first, again, statuses, ...(adapter.requestKinds ? { secondRunRequests: adapter.requestKinds() } : {}) };
+  return { control: adapter.control, firestore, first, again, nextDay, deadlinePassed, statuses, ...(secondRunRequests ? { secondRunRequests } : {}) };
+}
+
+/** Path → modification time and SHA-256 of every file under some folders and files. */
+async function fileStates(paths: readonly string[]): Promise<Map<string, string>> {
+  const states = new Map<string, string>();
+  for (const p of paths) {
+    const files = (await stat(p)).isDirectory() ? (await readdir(p)).map((f) => path.join(p, f)) : [p];
+    for (const file of files) states.set(file, `${(await stat(file)).mtimeMs}:${createHash('sha256').update(await readFile(file)).digest('hex')}`);
+  }
+  return states;
 }
 
 /** Row number → text of the status column (found by its header), for every row below the header. */
@@ -146,6 +174,7 @@ beforeAll(async () => {
         control,
         sheets: folder,
         output: new SummaryWorkbookFile(path.join(dir, 'tong-hop.xlsx')),
+        files: () => fileStates([unitsDir, path.join(dir, 'tong-hop.xlsx')]),
         tabsOf: async (unitId) => {
           const file = path.join(unitsDir, units.get(unitId)?.source ?? '');
           return readWorkbookTabs(await readFile(file), file);
@@ -217,6 +246,29 @@ describe.each(['workbook', 'google'])('the jobs on %s', (name) => {
     expect(again.summary.statsWritten).toBe(0);
     expect(again.summary.summary?.written).toBe(false);
     expect(again.summary.feedback).toMatchObject({ unitsWritten: 0, refused: [] });
+  });
+
+  it('a day later with nothing changed and no deadline passed: no Firestore write, no sheet or summary written', () => {
+    const { nextDay } = run();
+    expect(nextDay.swept.totals.writes).toBe(0);
+    expect(nextDay.summary.firestoreWrites).toBe(0);
+    expect(nextDay.summary.summary?.written).toBe(false);
+    expect(nextDay.summary.feedback).toMatchObject({ unitsWritten: 0, cellsWritten: 0, refused: [] });
+    if (name === 'workbook') {
+      // Byte for byte and to the millisecond: no unit workbook and not the summary was even rewritten.
+      expect(nextDay.filesAfter?.size).toBeGreaterThan(district.units.length / 2);
+      expect(nextDay.filesAfter).toEqual(nextDay.filesBefore);
+    } else {
+      expect(nextDay.requests).toEqual(['files.list']);
+      expect(nextDay.requests?.filter((k) => k === 'values.batchUpdate' || k === 'spreadsheets.batchUpdate')).toEqual([]);
+    }
+  });
+
+  it('a deadline passing is a real change: the units that still owe the plan are told, and the summary is rewritten', () => {
+    const { deadlinePassed } = run();
+    expect(deadlinePassed.summary.summary?.written).toBe(true);
+    expect(deadlinePassed.summary.feedback.unitsWritten).toBeGreaterThan(0);
+    if (name === 'google') expect(deadlinePassed.requests?.filter((k) => k === 'values.batchUpdate').length).toBeGreaterThan(0);
   });
 });
 

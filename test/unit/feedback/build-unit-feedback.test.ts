@@ -71,11 +71,11 @@ const SUBMISSIONS: StoredSubmission[] = [
   }),
 ];
 
-function pictureOf(forms: readonly FormSpec[], submissions: readonly StoredSubmission[]): DistrictPicture {
+function pictureOf(forms: readonly FormSpec[], submissions: readonly StoredSubmission[], now = NOW): DistrictPicture {
   const periods = forms.flatMap((spec) =>
-    periodsStartedBy(spec, NOW).map((period) => {
+    periodsStartedBy(spec, now).map((period) => {
       const mine = new Map(submissions.filter((s) => s.formId === spec.id && s.periodId === period.id).map((s) => [s.unitId, s]));
-      return { spec, period, stats: formPeriodStats({ spec, period, units: UNITS, submissions: mine, now: NOW }) };
+      return { spec, period, stats: formPeriodStats({ spec, period, units: UNITS, submissions: mine, now }) };
     }),
   );
   return {
@@ -85,7 +85,7 @@ function pictureOf(forms: readonly FormSpec[], submissions: readonly StoredSubmi
     periods,
     submissions,
     sourceProblems: [],
-    now: NOW,
+    now,
   };
 }
 
@@ -238,7 +238,7 @@ describe(`buildUnitFeedback: the "${STANDING_TAB}" tab`, () => {
 
   it('has its title and columns', () => {
     const standing = buildUnitFeedback(YTE, TABS, PICTURE).standing;
-    expect(standing.title).toEqual(['Tình hình nộp — Đoàn cơ sở Sở Y tế', 'Hệ thống tự cập nhật; số liệu tính đến ngày 02/06/2020. Không sửa trang này.']);
+    expect(standing.title).toEqual(['Tình hình nộp — Đoàn cơ sở Sở Y tế', 'Hệ thống tự cập nhật khi có thay đổi; thay đổi gần nhất lúc 10:00 01/06/2020. Không sửa trang này.']);
     expect(standing.columns.map((c) => [c.header, c.format])).toEqual([
       ['Biểu mẫu', 'text'],
       ['Kỳ', 'text'],
@@ -266,8 +266,8 @@ describe(`buildUnitFeedback: the "${STANDING_TAB}" tab`, () => {
       'Sở Giáo dục: nothing sent',
       GD,
       [
-        [...REG, 'missing', 'Quá hạn 48 ngày', 0, 0],
-        [...APR, 'missing', 'Quá hạn 28 ngày', 0, 0],
+        [...REG, 'missing', 'Đã quá hạn — nộp ngay', 0, 0],
+        [...APR, 'missing', 'Đã quá hạn — nộp ngay', 0, 0],
         [...MAY, 'missing', 'Chưa đến hạn', 0, 0],
         [...JUN, 'missing', 'Chưa đến hạn', 0, 0],
       ],
@@ -277,7 +277,7 @@ describe(`buildUnitFeedback: the "${STANDING_TAB}" tab`, () => {
       TC,
       [
         [...REG, 'revised-after-deadline', 'Nộp đủ đúng hạn, có sửa sau hạn', 1, 0],
-        [...APR, 'partial', 'Còn lỗi, quá hạn 28 ngày — sửa các dòng có ✗', 0, 1],
+        [...APR, 'partial', 'Còn lỗi, đã quá hạn — sửa các dòng có ✗', 0, 1],
         [...MAY, 'missing', 'Chưa đến hạn', 0, 0],
         [...JUN, 'missing', 'Chưa đến hạn', 0, 0],
       ],
@@ -294,7 +294,7 @@ describe(`buildUnitFeedback: the "${STANDING_TAB}" tab`, () => {
     const notes = buildUnitFeedback(TC, TABS, picture).standing.rows.map((r) => [r[1], r[4]]);
     expect(notes).toEqual([
       ['hạn 15/04/2020', 'Nộp đủ đúng hạn, có sửa sau hạn'],
-      ['tháng 4/2020', "Còn lỗi, quá hạn 28 ngày — sửa các dòng có ✗. Kế hoạch đã đổi: cột 'Số lượng ĐVTN tham gia' nay là kiểu Số nguyên"],
+      ['tháng 4/2020', "Còn lỗi, đã quá hạn — sửa các dòng có ✗. Kế hoạch đã đổi: cột 'Số lượng ĐVTN tham gia' nay là kiểu Số nguyên"],
       ['tháng 5/2020', 'Chưa đến hạn'],
       ['tháng 6/2020', 'Chưa đến hạn'],
     ]);
@@ -308,10 +308,38 @@ describe(`buildUnitFeedback: the "${STANDING_TAB}" tab`, () => {
     const periods = late.periods.map(({ spec, period }) => ({ spec, period, stats: formPeriodStats({ spec, period, units: UNITS, submissions: new Map(), now: late.now }) }));
     const rows = buildUnitFeedback(GD, TABS, { ...late, periods }).standing.rows;
     expect(rows.map((r) => [r[1], r[4]])).toEqual([
-      ['hạn 15/04/2020', 'Quá hạn 20 ngày'],
+      ['hạn 15/04/2020', 'Đã quá hạn — nộp ngay'],
       ['tháng 4/2020', 'Chưa đến hạn'],
       ['tháng 5/2020', 'Chưa đến hạn'],
       ['tháng 6/2020', 'Chưa đến hạn'],
     ]);
+  });
+});
+
+describe('buildUnitFeedback: no daily churn', () => {
+  /** Comparable form of a unit's feedback (a Map has no JSON form). */
+  const plain = (unit: Unit, now: Date) => {
+    const feedback = buildUnitFeedback(unit, TABS, pictureOf(FORMS, SUBMISSIONS, now));
+    return { ...feedback, tabs: feedback.tabs.map((t) => ({ ...t, statusByRow: [...t.statusByRow] })) };
+  };
+
+  it.each(UNITS.map((u) => [u.name, u] as const))('%s: the same picture a day and two days later gives the same feedback', (_, who) => {
+    // 02/06 10g00 → 03/06 and 04/06: no deadline and no period start in between (May is due 05/06).
+    expect(plain(who, new Date('2020-06-03T03:00:00.000Z'))).toEqual(plain(who, NOW));
+    expect(plain(who, new Date('2020-06-04T16:00:00.000Z'))).toEqual(plain(who, NOW));
+  });
+
+  it("a deadline passing is a change: the unit still owing it is told, with that deadline as the sheet's latest change", () => {
+    // 06/06/2020 10g00: May (due end of 05/06) has passed for Sở Giáo dục, which sent nothing.
+    const after = buildUnitFeedback(GD, TABS, pictureOf(FORMS, SUBMISSIONS, new Date('2020-06-06T03:00:00.000Z'))).standing;
+    const before = buildUnitFeedback(GD, TABS, PICTURE).standing;
+    expect(before.rows.map((r) => r[4])).toEqual(['Đã quá hạn — nộp ngay', 'Đã quá hạn — nộp ngay', 'Chưa đến hạn', 'Chưa đến hạn']);
+    expect(after.rows.map((r) => r[4])).toEqual(['Đã quá hạn — nộp ngay', 'Đã quá hạn — nộp ngay', 'Đã quá hạn — nộp ngay', 'Chưa đến hạn']);
+    expect(before.title[1]).toBe('Hệ thống tự cập nhật khi có thay đổi; thay đổi gần nhất lúc 00:00 01/06/2020. Không sửa trang này.');
+    expect(after.title[1]).toBe('Hệ thống tự cập nhật khi có thay đổi; thay đổi gần nhất lúc 23:59 05/06/2020. Không sửa trang này.');
+  });
+
+  it('a deadline passing changes only the rows still owed: Sở Y tế\'s partial May, not its complete ones', () => {
+    expect(plain(YTE, new Date('2020-06-06T03:00:00.000Z')).standing.rows).toEqual(plain(YTE, NOW).standing.rows.map((r) => (r[1] === 'tháng 5/2020' ? [...r.slice(0, 4), 'Còn lỗi, đã quá hạn — sửa các dòng có ✗', ...r.slice(5)] : r)));
   });
 });

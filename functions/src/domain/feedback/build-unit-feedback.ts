@@ -6,13 +6,14 @@ import type { SummaryCell } from '../summary/summary-model.js';
 import type { StatusResult } from '../status/submission-status.js';
 import type { Deadline } from '../forms/form-spec.js';
 import { dateLabel } from '../periods/period-id.js';
-import { deadlineMinute, formatIctDate } from '../time/ict.js';
+import { deadlineMinute, formatClockAndDate } from '../time/ict.js';
 import { describePlanChange, planChangeNote } from '../plans/plan-change.js';
 import type { Unit } from '../units/unit.js';
 import { plansToRollOut } from './plans-to-roll-out.js';
 import { submittedSignalText } from '../forms/submit-signal.js';
 import type { ExplicitFormState } from '../submissions/explicit-submission.js';
 import { draftNote } from './draft-note.js';
+import { latestChangeShown } from './latest-change-shown.js';
 import { STANDING_TAB, type TabFeedback, type UnitFeedback } from './unit-feedback.js';
 
 /** Where a form's tab and header row are in the unit's sheet (from the last sweep). */
@@ -65,13 +66,15 @@ export function buildUnitFeedback(unit: Unit, tabs: readonly FeedbackTab[], pict
   const latestPeriodOf = new Map(picture.periods.map(({ spec, period }) => [spec.id, period.id]));
 
   const rows: SummaryCell[][] = [];
+  const shown: { period: DistrictPicture['periods'][number]['period']; standing: StatusResult }[] = [];
   for (const { spec, period, stats } of picture.periods) {
     const standing = stats.units.find((u) => u.unitId === unit.id);
     if (!standing) continue;
+    shown.push({ period, standing });
     const submission = mine.find((s) => s.formId === spec.id && s.periodId === period.id);
     const earlier = submission?.planChangedFrom ? picture.earlierPlans?.get(submission.planChangedFrom) : undefined;
     const draft = latestPeriodOf.get(spec.id) === period.id ? explicit[spec.id]?.draft : undefined;
-    const note = [standingNote(standing, picture.now, period.due), earlier ? planChangeNote(describePlanChange(earlier, spec)) : '', draft ? draftNote(draft) : ''].filter((n) => n !== '').join('. ');
+    const note = [standingNote(standing), earlier ? planChangeNote(describePlanChange(earlier, spec)) : '', draft ? draftNote(draft) : ''].filter((n) => n !== '').join('. ');
     rows.push([spec.tab, period.label, deadlineMinute(period.due), standing.status, note, submission?.counts.valid ?? 0, submission?.counts.rejected ?? 0]);
   }
   const newTabs = plansToRollOut({
@@ -82,12 +85,15 @@ export function buildUnitFeedback(unit: Unit, tabs: readonly FeedbackTab[], pict
     formsSent: new Set(mine.map((s) => s.formId)),
     now: picture.now,
   });
+  const latest = latestChangeShown({ rows: shown, submissions: mine, explicit, now: picture.now });
+  // Nothing here depends on today's date: an unchanged unit's sheet is never rewritten just because a day passed.
+  const freshness = latest ? `Hệ thống tự cập nhật khi có thay đổi; thay đổi gần nhất lúc ${formatClockAndDate(latest)}.` : 'Hệ thống tự cập nhật khi có thay đổi.';
   return {
     unitId: unit.id,
     tabs: tabFeedback,
     newTabs,
     standing: {
-      title: [`${STANDING_TAB} — ${unit.name}`, `Hệ thống tự cập nhật; số liệu tính đến ngày ${formatIctDate(picture.now)}. Không sửa trang này.`],
+      title: [`${STANDING_TAB} — ${unit.name}`, `${freshness} Không sửa trang này.`],
       columns: [
         { header: 'Biểu mẫu', format: 'text', width: 28 },
         { header: 'Kỳ', format: 'text', width: 22 },
@@ -132,7 +138,8 @@ export function rowMessage(errors: readonly RowError[]): string {
     .join('\n');
 }
 
-function standingNote(standing: StatusResult, at: Date, due: Date): string {
+/** The note beside a standing: facts fixed once they happen ("trễ 3 ngày" is counted at submission), never "N days ago". */
+function standingNote(standing: StatusResult): string {
   switch (standing.status) {
     case 'complete-late':
       return `Nộp đủ trễ ${standing.daysLate ?? 1} ngày`;
@@ -141,9 +148,9 @@ function standingNote(standing: StatusResult, at: Date, due: Date): string {
     case 'nil':
       return 'Đã báo không phát sinh';
     case 'partial':
-      return standing.daysOverdue ? `Còn lỗi, quá hạn ${standing.daysOverdue} ngày — sửa các dòng có ✗` : 'Còn lỗi — sửa các dòng có ✗';
+      return standing.daysOverdue ? 'Còn lỗi, đã quá hạn — sửa các dòng có ✗' : 'Còn lỗi — sửa các dòng có ✗';
     case 'missing':
-      return standing.daysOverdue ? `Quá hạn ${standing.daysOverdue} ngày` : at <= due ? 'Chưa đến hạn' : '';
+      return standing.daysOverdue ? 'Đã quá hạn — nộp ngay' : 'Chưa đến hạn';
     case 'complete-on-time':
       return '';
   }

@@ -4,7 +4,7 @@ import type { FooterRow } from '../forms/footer-rows.js';
 import { FOOTER_ROW_STATUS } from '../forms/footer-rows.js';
 import type { SubmissionContent } from '../submissions/build-submissions.js';
 import type { Unit } from '../units/unit.js';
-import { formatIctDate } from '../time/ict.js';
+import { formatClockAndDate } from '../time/ict.js';
 import type { UnroutedRow } from './route-shared-rows.js';
 import type { SharedSource } from './shared-source.js';
 
@@ -19,8 +19,9 @@ export interface SharedSheetOutcome {
 /**
  * The feedback written into a shared sheet: every row's status names the unit it was credited to
  * (or why none), and its "Tình hình nộp" tab counts each unit's rows. Only the system's cells are written.
+ * `changedAt` is the sheet's own last change as read, never today: the feedback moves only with the sheet.
  */
-export function sharedSheetFeedback(source: SharedSource, outcome: SharedSheetOutcome, units: readonly Unit[], now: Date): UnitFeedback {
+export function sharedSheetFeedback(source: SharedSource, outcome: SharedSheetOutcome, units: readonly Unit[], changedAt: Date): UnitFeedback {
   const nameOf = new Map(units.map((u) => [u.id, u.name]));
   const statusByRow = new Map<number, string>(outcome.footerRows.map((f) => [f.rowNumber, FOOTER_ROW_STATUS[f.kind]]));
   const perUnit = new Map<string, { valid: number; rejected: number }>();
@@ -39,7 +40,7 @@ export function sharedSheetFeedback(source: SharedSource, outcome: SharedSheetOu
     unitId: source.id,
     tabs: [{ tab: source.tab, headerRowNumber: outcome.headerRowNumber, statusByRow }],
     standing: {
-      title: [`${STANDING_TAB} — bảng chung '${source.file}'`, `Hệ thống tự cập nhật; số dòng của từng đơn vị tính đến ngày ${formatIctDate(now)}. Không sửa trang này.`],
+      title: [`${STANDING_TAB} — bảng chung '${source.file}'`, `Hệ thống tự cập nhật khi bảng thay đổi; số dòng của từng đơn vị theo bảng lúc ${formatClockAndDate(changedAt)}. Không sửa trang này.`],
       columns: [
         { header: 'Đơn vị', format: 'text', width: 36 },
         { header: 'Dòng hợp lệ', format: 'int' },

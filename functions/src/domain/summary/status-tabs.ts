@@ -3,6 +3,7 @@ import { STAGE_LABELS, type LedgerEntry } from '../notices/notice-kinds.js';
 import { STATUS_DISPLAY, SUBMISSION_STATUSES } from '../status/status-kinds.js';
 import type { GroupStats } from '../stats/form-period-stats.js';
 import { formatDueInstant, formatIctDate, formatIctDateTime } from '../time/ict.js';
+import { DAYS_OVERDUE_HEADER } from './summary-freshness.js';
 import { ARCHIVE_TAB, periodsByRecency, type PicturePeriod } from './current-periods.js';
 import type { DistrictPicture } from './district-picture.js';
 import type { SummaryCell, SummaryColumn, SummaryTab } from './summary-model.js';
@@ -128,7 +129,7 @@ export function overdueTab(picture: DistrictPicture): SummaryTab {
       { header: 'Biểu mẫu · Kỳ', format: 'text', width: 40 },
       { header: 'Hạn nộp', format: 'text', width: 20 },
       { header: 'Tình trạng', format: 'status', width: 22 },
-      { header: 'Số ngày quá hạn', format: 'int', width: 9 },
+      { header: DAYS_OVERDUE_HEADER, format: 'int', width: 9 },
       { header: 'Đã nhắc', format: 'text', width: 36 },
       { header: 'Người liên hệ', format: 'text' },
       { header: 'Email', format: 'text' },

@@ -1,6 +1,7 @@
 import type { FormSpec } from '../../domain/forms/form-spec.js';
 import { hashContent } from '../../domain/submissions/build-submissions.js';
 import { buildSummary } from '../../domain/summary/build-summary.js';
+import { summaryWithoutClock } from '../../domain/summary/summary-freshness.js';
 import type { DistrictPicture } from '../../domain/summary/district-picture.js';
 import type { SummaryModel } from '../../domain/summary/summary-model.js';
 import type { DistrictSettings } from '../../domain/units/read-control.js';
@@ -62,7 +63,7 @@ export interface SummarizeResult {
 /**
  * Statuses, statistics, the district summary and each unit's feedback, from what the sweeps stored.
  * A statistics document is written only when its inputs changed; the summary and a unit's sheet
- * only when what they would show changed. Running it twice writes nothing the second time.
+ * only when what they would show changed — not because a day passed. Running it twice writes nothing the second time.
  */
 export async function summarize(input: SummarizeInput): Promise<SummarizeResult> {
   const { store, now } = input;
@@ -85,7 +86,7 @@ export async function summarize(input: SummarizeInput): Promise<SummarizeResult>
   }
 
   let model = buildSummary(picture);
-  let summary = input.output ? await input.output.write(model, hashContent({ ...model, generatedAt: null })) : undefined;
+  let summary = input.output ? await input.output.write(model, hashContent(summaryWithoutClock(model, now))) : undefined;
 
   let unitsWritten = 0;
   let cellsWritten = 0;
@@ -123,7 +124,7 @@ export async function summarize(input: SummarizeInput): Promise<SummarizeResult>
     const added = new Set(tabsAdded.flatMap((t) => t.formIds.map((formId) => `${t.unitId}~${formId}`)));
     summarized = { ...picture, sourceProblems: picture.sourceProblems.filter((p) => p.formId === undefined || !added.has(`${p.unitId}~${p.formId}`)) };
     model = buildSummary(summarized);
-    const rewritten = input.output ? await input.output.write(model, hashContent({ ...model, generatedAt: null })) : undefined;
+    const rewritten = input.output ? await input.output.write(model, hashContent(summaryWithoutClock(model, now))) : undefined;
     if (rewritten) summary = { ...rewritten, written: rewritten.written || summary?.written === true };
   }
   const firestoreWrites = statsWritten + unitsWritten + sourcesRecorded;

@@ -121,7 +121,7 @@ async function sweepOneShared(source: SharedSource, spec: FormSpec, form: Compil
   }
   if (byUnit.length === 0) writes += (await input.store.saveSourceState(finalState)).writes;
 
-  const feedback = sharedSheetFeedback(source, { headerRowNumber: reading.headerRowNumber ?? 1, submissions: reading.submissions, unrouted: reading.unrouted, footerRows: reading.footerRows }, input.units, input.now);
+  const feedback = sharedSheetFeedback(source, { headerRowNumber: reading.headerRowNumber ?? 1, submissions: reading.submissions, unrouted: reading.unrouted, footerRows: reading.footerRows }, input.units, fileTime);
   let state = finalState;
   if (reading.headerRowNumber !== undefined) {
     const written = await input.sheets.write(holder, feedback, fingerprint);
