@@ -1,6 +1,6 @@
 import { RunStoppingError } from '../../jobs/run-stopping-error.js';
 /** What went wrong with a Google API call, in our own terms (adapters translate Gaxios errors into these). */
-export const GOOGLE_FAILURES = ['unauthenticated', 'no-access', 'not-found', 'bad-request', 'quota', 'unavailable', 'network', 'unknown'] as const;
+export const GOOGLE_FAILURES = ['unauthenticated', 'no-access', 'not-found', 'bad-request', 'quota', 'unavailable', 'network', 'export-too-large', 'unknown'] as const;
 export type GoogleFailure = (typeof GOOGLE_FAILURES)[number];
 
 /**
@@ -61,7 +61,22 @@ export function toGoogleApiError(error: unknown, call: string): GoogleApiError {
     const code = [e?.code, cause?.code].find((c): c is string => typeof c === 'string') ?? '';
     return new GoogleApiError(NETWORK_CODES.has(code) ? 'network' : 'unknown', text, 0);
   }
-  return new GoogleApiError(failureOf(status), text, status, retryAfterMs);
+  // Drive refuses to export a spreadsheet over 10 MB with a 403 that is no access problem: the reader falls back to Sheets.
+  const failure = status === 403 && googleReason(e?.response?.data) === 'exportSizeLimitExceeded' ? 'export-too-large' : failureOf(status);
+  return new GoogleApiError(failure, text, status, retryAfterMs);
+}
+
+/** The legacy `errors[0].reason` of Google's error body (e.g. 'exportSizeLimitExceeded'). */
+function googleReason(data: unknown): string | undefined {
+  if (typeof data === 'string') {
+    try {
+      return googleReason(JSON.parse(data));
+    } catch {
+      return undefined;
+    }
+  }
+  const reason = (data as { error?: { errors?: { reason?: unknown }[] } } | undefined)?.error?.errors?.[0]?.reason;
+  return typeof reason === 'string' ? reason : undefined;
 }
 
 function failureOf(status: number): GoogleFailure {
