@@ -52,7 +52,7 @@ export function toGoogleApiError(error: unknown, call: string): GoogleApiError {
   if (error instanceof GoogleApiError) return error;
   const e = error as { response?: { status?: number; data?: unknown; headers?: unknown }; code?: unknown; status?: unknown; message?: unknown };
   const status = typeof e?.response?.status === 'number' ? e.response.status : typeof e?.status === 'number' ? e.status : 0;
-  const said = googleMessage(e?.response?.data) ?? (typeof e?.message === 'string' ? e.message : String(error));
+  const said = googleMessage(e?.response?.data) ?? (typeof e?.message === 'string' ? googleMessage(e.message) ?? e.message : String(error));
   const text = `${call} failed${status ? ` (HTTP ${status})` : ''}: ${said}`;
   const retryAfterMs = parseRetryAfter(headerOf(e?.response?.headers, 'retry-after'));
   if (status === 0) {
@@ -62,7 +62,9 @@ export function toGoogleApiError(error: unknown, call: string): GoogleApiError {
     return new GoogleApiError(NETWORK_CODES.has(code) ? 'network' : 'unknown', text, 0);
   }
   // Drive refuses to export a spreadsheet over 10 MB with a 403 that is no access problem: the reader falls back to Sheets.
-  const failure = status === 403 && googleReason(e?.response?.data) === 'exportSizeLimitExceeded' ? 'export-too-large' : failureOf(status);
+  // With a streamed response gaxios puts Google's body in the message, not in response.data.
+  const reason = googleReason(e?.response?.data) ?? googleReason(e?.message);
+  const failure = status === 403 && reason === 'exportSizeLimitExceeded' ? 'export-too-large' : failureOf(status);
   return new GoogleApiError(failure, text, status, retryAfterMs);
 }
 
