@@ -1,6 +1,7 @@
 import Table from 'cli-table3';
 import { COMPACT_TABLE } from '../functions/src/cli/table-style.js';
 import { nextDayStepRows } from './next-day.js';
+import { googleCityRows } from './google-city.js';
 import type { BenchResults, GoogleSummary, Verdict } from './results.js';
 
 const n = (value: number) => value.toLocaleString('en-US');
@@ -37,6 +38,7 @@ export function formatResults(r: BenchResults): string {
       `${n(r.google.spreadsheets)} spreadsheets; requests: ${requests(r.google.cold)} = ${n(r.google.cold.totalRequests)}; ≈ ${r.google.cold.minutesAt300PerMinute.toFixed(1)} min at 300/min`,
     ],
     ['6 Google warm', s(r.google.warm.seconds), n(r.google.warm.writes), `requests: ${requests(r.google.warm)} = ${n(r.google.warm.totalRequests)}`],
+    ...googleCityRows(r.googleCity),
     [
       '7 notices, pooled SMTP',
       s(r.notices.seconds),

@@ -2,6 +2,7 @@ import os from 'node:os';
 import type { SweepResult } from '../functions/src/jobs/sweep/sweep.js';
 import type { City } from './city.js';
 import type { FloorRun } from './floor.js';
+import { googleCityVerdicts, type GoogleCity } from './google-city.js';
 import type { GoogleSweep, GoogleSweeps } from './google-sweeps.js';
 import type { Measured } from './measure.js';
 import type { NaiveRun } from './naive.js';
@@ -55,6 +56,7 @@ export interface BenchSteps {
   readonly floor: Measured<FloorRun>;
   readonly naive: Measured<NaiveRun>;
   readonly google: GoogleSweeps;
+  readonly googleCity: GoogleCity;
   readonly notices: CityNotices;
   readonly nextDay: NextDayRuns;
   readonly totalMs: number;
@@ -131,6 +133,7 @@ function figuresOf(steps: BenchSteps) {
       writesOverPipelineColdWarmIncremental: round((3 * coldRows) / pipelineWritesOverRuns),
     },
     google: { spreadsheets: google.spreadsheets, latencyMs: google.latencyMs, cold: googleSummary(google.cold), warm: googleSummary(google.warm) } as const,
+    googleCity: steps.googleCity,
     notices: {
       seconds: seconds(notices.run.ms),
       sendingSeconds: seconds(sendingMs),
@@ -163,6 +166,7 @@ export function summarize(steps: BenchSteps): BenchResults {
       pass: google.cold.totalRequests <= listingPages + google.spreadsheets && (google.cold.requests['files.list'] ?? 0) <= listingPages,
     },
     nextDayTarget(steps.nextDay),
+    googleCityVerdicts(steps.googleCity).target,
   ];
   const checks: Verdict[] = [
     { name: 'cold: every generated row read', measured: `${coldRows} of ${written.value.rows}`, pass: coldRows === written.value.rows },
@@ -185,6 +189,7 @@ export function summarize(steps: BenchSteps): BenchResults {
       measured: `${results.google.cold.unitsRead} / ${results.google.warm.unitsRead} / ${results.google.warm.writes}`,
       pass: results.google.cold.unitsRead === google.spreadsheets && results.google.warm.unitsRead === 0 && results.google.warm.writes === 0,
     },
+    googleCityVerdicts(steps.googleCity).check,
     { name: 'notices: every one accepted, plus the digest', measured: `${notices.accepted} = ${notices.notices} + 1`, pass: notices.accepted === notices.notices + 1 && notices.run.value.outcomes.every((o) => o.result === 'sent') },
     nextDayCheck(steps.nextDay),
   ];

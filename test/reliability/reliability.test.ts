@@ -240,7 +240,8 @@ describe('faults: nothing lost, nothing twice', () => {
       });
       const sent = new Map(many.map((u) => [u.id, 2]));
       standin.failRandomly({ rate: 0.1, statuses: [429, 500], seed: 2024 });
-      const api = standinApis(standin, { reads: 120, windowMs: 500, maxRetries: 8, baseDelayMs: 5, maxDelayMs: 40 });
+      // Units are read through Drive export: the Drive gate is the one a sweep's reads go through.
+      const api = standinApis(standin, { driveRequests: 120, windowMs: 500, maxRetries: 8, baseDelayMs: 5, maxDelayMs: 40 });
       const t0 = Date.now();
       const result = await countedSweep(many, new GoogleUnitSheets(api, TEST_FOLDER_ID), firestore.db, sent);
       expect(result?.totals).toMatchObject({ units: 200, unitsRead: 200, unitsUnreadable: 0, rowsValid: 400 });
@@ -248,7 +249,7 @@ describe('faults: nothing lost, nothing twice', () => {
       const failed = standin.requests.filter((r) => r.status !== 200).length;
       expect(failed).toBeGreaterThan(10);
       expect(api.pacer.stats().retries).toBe(failed);
-      const reads = standin.requests.filter((r) => r.kind === 'values.batchGet').map((r) => r.at).sort((x, y) => x - y);
+      const reads = standin.requests.filter((r) => r.api === 'drive').map((r) => r.at).sort((x, y) => x - y);
       // Load can only make requests later: the n-th group of 120 reads cannot arrive before n windows have passed.
       reads.forEach((arrived, i) => expect(arrived - t0, `read ${i + 1}`).toBeGreaterThanOrEqual(Math.floor(i / 120) * 500 - 2));
     } finally {

@@ -120,7 +120,9 @@ describe('summary spreadsheet and row feedback on Google Sheets (stand-in, real 
     expect(loi[FIRST_ROW]).toMatch(/^✗ .*Số điện thoại/);
     expect(written(ids.som ?? '')).toHaveLength(1);
     expect(written(ids.som ?? '')[0]?.valueInputOption).toBe('RAW');
-    expect(standin.requests.filter((r) => r.fileId === ids.som && r.kind === 'values.batchGet')).toHaveLength(1);
+    // Read once (the sweep's export); the feedback is planned against those tabs, with no Sheets read.
+    expect(standin.requests.filter((r) => r.fileId === ids.som && r.kind === 'files.export')).toHaveLength(1);
+    expect(standin.requests.filter((r) => r.fileId === ids.som && r.kind === 'values.batchGet')).toHaveLength(0);
     const standing = standin.tabValues(ids.som ?? '', STANDING_TAB);
     expect(String(standing[0]?.[0])).toBe(`${STANDING_TAB} — Liên đội som`);
     expect(standing.flat()).toContain('Đăng ký tập huấn');
@@ -154,7 +156,8 @@ describe('summary spreadsheet and row feedback on Google Sheets (stand-in, real 
     standin.clearLog();
     const { swept } = await runAll(new Date('2024-09-20T03:00:00Z'));
     expect(swept.totals).toMatchObject({ unitsRead: 1, submissionsWritten: 1 });
-    expect(standin.requests.filter((r) => r.kind === 'values.batchGet').map((r) => r.fileId)).toEqual([ids.loi]);
+    expect(standin.requests.filter((r) => r.kind === 'files.export').map((r) => r.fileId)).toEqual([ids.loi]);
+    expect(standin.count('values.batchGet')).toBe(0);
     const bodies = written(ids.loi ?? '');
     expect(bodies).toHaveLength(1);
     const ranges = (bodies[0]?.data ?? []).map((d) => d.range ?? '');

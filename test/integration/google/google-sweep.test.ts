@@ -50,11 +50,12 @@ describe('sweep of unit spreadsheets on Google Sheets (stand-in, real googleapis
     await firestore.db.terminate();
   });
 
-  it('reads each spreadsheet once: one folder listing, one batchGet per spreadsheet, rows validated like workbook cells', async () => {
+  it('reads each spreadsheet once: one folder listing, one Drive export per spreadsheet, no Sheets read, rows validated like workbook cells', async () => {
     standin.clearLog();
     const result = await run();
     expect(standin.count('files.list')).toBe(1);
-    expect(standin.count('values.batchGet')).toBe(3);
+    expect(standin.count('files.export')).toBe(3);
+    expect(standin.count('values.batchGet')).toBe(0);
     // Only the deleted spreadsheet, not in the listing, is looked up by id.
     expect(standin.count('files.get')).toBe(1);
     expect(standin.count()).toBe(5);
@@ -79,20 +80,18 @@ describe('sweep of unit spreadsheets on Google Sheets (stand-in, real googleapis
     const result = await run();
     expect(result.totals.writes).toBe(0);
     expect(standin.count('values.batchGet')).toBe(0);
+    expect(standin.count('files.export')).toBe(0);
     expect(standin.count('files.list')).toBe(1);
     expect(standin.count()).toBe(2);
   });
 
-  it('finds the tabs with one metadata read when a spreadsheet lacks one, and names the missing tab', async () => {
+  it('finds the tabs in the one export when a spreadsheet lacks one, and names the missing tab', async () => {
     const id = standin.createSpreadsheet({ title: 'Báo cáo thieu', parents: [TEST_FOLDER_ID], tabs: [{ name: 'Ghi chú', rows: [['Chưa làm']] }] });
     units.push(school('thieu', id));
     standin.clearLog();
     const result = await run();
     units.pop();
-    expect(standin.requests.filter((r) => r.fileId === id).map((r) => [r.kind, r.status])).toEqual([
-      ['values.batchGet', 400],
-      ['spreadsheets.get', 200],
-    ]);
+    expect(standin.requests.filter((r) => r.fileId === id).map((r) => [r.kind, r.status])).toEqual([['files.export', 200]]);
     const thieu = result.units.find((u) => u.unitId === 'thieu');
     expect(thieu?.problems.map((p) => p.message)).toEqual([expect.stringMatching(/chưa có trang 'Đăng ký tập huấn'/)]);
   });
@@ -103,8 +102,8 @@ describe('sweep of unit spreadsheets on Google Sheets (stand-in, real googleapis
     standin.editCells(ids.loi ?? '', 'Đăng ký tập huấn', 'F5', [['0912345678']]);
     standin.clearLog();
     const result = await run();
-    expect(standin.count('values.batchGet')).toBe(1);
-    expect(standin.requests.find((r) => r.kind === 'values.batchGet')?.fileId).toBe(ids.loi);
+    expect(standin.count('values.batchGet')).toBe(0);
+    expect(standin.requests.filter((r) => r.kind === 'files.export').map((r) => r.fileId)).toEqual([ids.loi]);
     expect(result.totals).toMatchObject({ unitsRead: 1, submissionsWritten: 1, rowsRejected: 0 });
     const loi = (await firestore.db.doc(`submissions/tap-huan-2024~mot-lan~loi`).get()).data();
     expect(loi?.complete).toBe(true);
@@ -114,7 +113,7 @@ describe('sweep of unit spreadsheets on Google Sheets (stand-in, real googleapis
   it('names the unit whose spreadsheet refuses access (403), and reads it again on the next sweep once access is back', async () => {
     setClock(new Date('2024-09-15T06:00:00Z'));
     standin.editCells(ids.tre ?? '', 'Đăng ký tập huấn', 'J5', [['Đi muộn 15 phút']]);
-    standin.failNext(1, 403, { match: (r) => r.kind === 'values.batchGet' && r.fileId === ids.tre });
+    standin.failNext(1, 403, { match: (r) => r.kind === 'files.export' && r.fileId === ids.tre });
     const denied = await run();
     const tre = denied.units.find((u) => u.unitId === 'tre');
     expect(tre?.outcome).toBe('unreadable');

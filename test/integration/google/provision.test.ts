@@ -164,7 +164,8 @@ describe('tonghop provision on Google Sheets (stand-in, real googleapis client)'
     standin.clearLog();
     const result = await sweep({ units: control.units, forms: BUILTIN_FORMS, source: new GoogleUnitSheets(api, TEST_FOLDER_ID), store: new FirestoreSweepStore(firestore.db), now: NOW });
     expect(result.totals).toMatchObject({ units: 3, unitsRead: 3, unitsUnreadable: 0 });
-    expect(standin.requests.filter((r) => r.kind === 'values.batchGet').map((r) => r.status)).toEqual([200, 200, 200]);
+    expect(standin.requests.filter((r) => r.kind === 'files.export').map((r) => r.status)).toEqual([200, 200, 200]);
+    expect(standin.count('values.batchGet')).toBe(0);
     expect(standin.count('spreadsheets.get')).toBe(0);
   });
 });

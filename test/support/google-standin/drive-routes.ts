@@ -1,14 +1,16 @@
 /**
- * Drive v3 routes: files list/get/create/update/copy/delete and permissions create/list.
+ * Drive v3 routes: files list/get/create/update/copy/delete, export (a spreadsheet as .xlsx),
+ * download (`files.get?alt=media` of an uploaded file) and permissions create/list.
  * A file the caller has no permission on does not exist for them (404), as in Drive.
  */
 import { z } from 'zod';
 import { parseDriveQuery } from './drive-query.js';
-import { driveBadRequest, driveFileNotFound, driveForbidden, driveInsufficientPermissions, driveInvalidValue } from './errors.js';
+import { driveBadRequest, driveFileNotFound, driveForbidden, driveInsufficientPermissions, driveInvalidValue, exportSizeLimitExceeded } from './errors.js';
 import { permissionIdFor } from './ids.js';
-import type { Route, RouteReply, RouteRequest } from './server.js';
+import type { Route, RouteRequest } from './server.js';
 import { spreadsheetUrl } from './spreadsheet-resource.js';
-import { FOLDER_MIME_TYPE, isRole, SPREADSHEET_MIME_TYPE, StandinStore, type Permission, type Role, type StoredFile } from './spreadsheets.js';
+import { FOLDER_MIME_TYPE, isRole, SPREADSHEET_MIME_TYPE, StandinStore, XLSX_MIME_TYPE, type Permission, type Role, type StoredFile } from './spreadsheets.js';
+import { exportXlsx } from './xlsx-export.js';
 
 const RANK: Readonly<Record<Role, number>> = { owner: 3, writer: 2, commenter: 1, reader: 1 };
 const DEFAULT_PAGE_SIZE = 100;
@@ -73,13 +75,15 @@ const updateSchema = z.looseObject({ name: z.string().min(1).optional(), trashed
 const copySchema = z.looseObject({ name: z.string().min(1).optional(), parents: z.array(z.string()).optional() });
 const permissionSchema = z.looseObject({ type: z.string(), role: z.string(), emailAddress: z.string().optional() });
 
-export function driveRoutes(store: StandinStore): Route[] {
-  const route = (method: Route['method'], path: string, kind: string, handle: (request: RouteRequest) => RouteReply): Route => ({
+/** `exportLimitBytes`: what `files.export` returns at most before answering 403 exportSizeLimitExceeded. */
+export function driveRoutes(store: StandinStore, exportLimitBytes: () => number): Route[] {
+  const route = (method: Route['method'], path: string, kind: string, handle: Route['handle'], when?: Route['when']): Route => ({
     method,
     pattern: new RegExp(`^/drive/v3/files${path}$`),
     api: 'drive',
     kind,
     handle,
+    ...(when ? { when } : {}),
   });
 
   /** The file and the caller's role on it; 404 when it is absent or not shared with them, 403 when the role is too low. */
@@ -103,7 +107,30 @@ export function driveRoutes(store: StandinStore): Route[] {
       return { body: { kind: 'drive#fileList', incompleteSearch: false, ...next, files: page.map(fileResource) } };
     }),
 
+    route(
+      'GET',
+      '/([^/]+)',
+      'files.download',
+      (request) => {
+        const { file } = open(request, 'reader');
+        if (!file.content) throw driveForbidden('Only files with binary content can be downloaded. Use Export with Docs Editors files.', 'fileNotDownloadable');
+        return { bytes: { data: file.content, contentType: file.mimeType } };
+      },
+      (query) => query.get('alt') === 'media',
+    ),
+
     route('GET', '/([^/]+)', 'files.get', (request) => ({ body: fileResource(open(request, 'reader').file) })),
+
+    route('GET', '/([^/]+)/export', 'files.export', async (request) => {
+      const { file } = open(request, 'reader');
+      const mimeType = request.query.get('mimeType');
+      if (!mimeType) throw driveBadRequest('Required parameter: mimeType');
+      if (!file.spreadsheet) throw driveForbidden('Export only supports Docs Editors files.', 'fileNotExportable');
+      if (mimeType !== XLSX_MIME_TYPE) throw driveBadRequest('The requested conversion is not supported.');
+      const data = await exportXlsx(file.spreadsheet);
+      if (data.byteLength > exportLimitBytes()) throw exportSizeLimitExceeded();
+      return { bytes: { data, contentType: XLSX_MIME_TYPE } };
+    }),
 
     route('POST', '', 'files.create', ({ account, body }) => {
       const spec = parseBody(createSchema, body);

@@ -124,3 +124,8 @@ export function errorBody(error: StandinApiError): unknown {
   const detail = { message: error.message, domain: 'global', reason: error.reason, ...(error.where ?? {}) };
   return { error: { code: error.code, message: error.message, status: error.status, errors: [detail] } };
 }
+
+/** Drive's 403 when a Google document is larger than what `files.export` returns (10 MB). */
+export function exportSizeLimitExceeded(): StandinApiError {
+  return new StandinApiError(403, 'This file is too large to be exported.', 'PERMISSION_DENIED', 'exportSizeLimitExceeded');
+}

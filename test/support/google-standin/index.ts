@@ -13,14 +13,14 @@ import { Quota } from './quota.js';
 import { findTab, requireFile, seedSpreadsheet, shareFile, tabGrid, typeCells, unshareFile, type SeedSpreadsheet, type TabValue } from './seed.js';
 import { startServer, type LoggedRequest } from './server.js';
 import { sheetsRoutes } from './sheets-routes.js';
-import { StandinStore, type StoredFile, type StoredSpreadsheet, type StoredTab } from './spreadsheets.js';
+import { DEFAULT_EXPORT_LIMIT_BYTES, StandinStore, XLSX_MIME_TYPE, type StoredFile, type StoredSpreadsheet, type StoredTab } from './spreadsheets.js';
 
 export type { FailNextOptions, RandomFailures, StandinRequest } from './faults.js';
 export type { SeedSpreadsheet, SeedTab, TabValue } from './seed.js';
 export type { LoggedRequest } from './server.js';
 export type { SeedCell, StoredCell, FormulaCell } from './cell-values.js';
 export type { StoredFile, StoredSpreadsheet, StoredTab, Permission, Role } from './spreadsheets.js';
-export { SPREADSHEET_MIME_TYPE, FOLDER_MIME_TYPE } from './spreadsheets.js';
+export { SPREADSHEET_MIME_TYPE, FOLDER_MIME_TYPE, XLSX_MIME_TYPE } from './spreadsheets.js';
 
 export interface StandinAccount {
   readonly token: string;
@@ -40,6 +40,19 @@ export interface GoogleStandinOptions {
   readonly latencyMs?: number;
   /** Requests per account, API and direction (read/write) per minute before 429; unlimited when absent. */
   readonly quotaPerMinute?: number;
+  /** The largest .xlsx `files.export` returns before 403 exportSizeLimitExceeded; Google's 10 MB when absent. */
+  readonly exportLimitBytes?: number;
+}
+
+/** A file a person uploads to Drive (e.g. an .xlsx report), kept as bytes. */
+export interface UploadedFile {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+  readonly parents?: readonly string[];
+  /** .xlsx when absent. */
+  readonly mimeType?: string;
+  /** The owner's email; the service account when absent. */
+  readonly owner?: string;
 }
 
 export interface GoogleStandin {
@@ -49,12 +62,18 @@ export interface GoogleStandin {
   /** Delay before every answer. */
   latencyMs: number;
   quotaPerMinute: number | undefined;
+  /** What `files.export` returns at most (Google: 10 MB); lower it to see the 403 exportSizeLimitExceeded. */
+  exportLimitBytes: number;
   /** Every request answered so far, oldest first. */
   readonly requests: readonly LoggedRequest[];
 
   addAccount(token: string, email: string): void;
   /** Returns the new spreadsheet's id. */
   createSpreadsheet(seed: SeedSpreadsheet): string;
+  /** Upload a file's bytes (shared with the service account); returns its id. */
+  uploadFile(file: UploadedFile): string;
+  /** Upload a new version of an uploaded file: moves version and modifiedTime. */
+  replaceFileContent(id: string, bytes: Uint8Array): void;
   /** Type into a tab from `a1Start` (e.g. 'B3') as a person would; null leaves a cell. Moves version and modifiedTime. */
   editCells(id: string, tabName: string, a1Start: string, rows: readonly (readonly SeedCell[])[]): void;
   deleteFile(id: string): void;
@@ -88,8 +107,9 @@ export async function startGoogleStandin(options: GoogleStandinOptions = {}): Pr
   const quota = new Quota(now, options.quotaPerMinute);
   const log: LoggedRequest[] = [];
   let latencyMs = options.latencyMs ?? 0;
+  let exportLimitBytes = options.exportLimitBytes ?? DEFAULT_EXPORT_LIMIT_BYTES;
   const server = await startServer({
-    routes: [...sheetsRoutes(store), ...driveRoutes(store)],
+    routes: [...sheetsRoutes(store), ...driveRoutes(store, () => exportLimitBytes)],
     accounts: store.accounts,
     faults,
     quota,
@@ -118,9 +138,23 @@ export async function startGoogleStandin(options: GoogleStandinOptions = {}): Pr
     set quotaPerMinute(value: number | undefined) {
       quota.perMinute = value;
     },
+    get exportLimitBytes() {
+      return exportLimitBytes;
+    },
+    set exportLimitBytes(value: number) {
+      exportLimitBytes = value;
+    },
     requests: log,
     addAccount: (token, email) => void store.accounts.set(token, email),
     createSpreadsheet: (seed) => seedSpreadsheet(store, seed, serviceAccount.email),
+    uploadFile: (upload) => {
+      const owner = upload.owner ?? serviceAccount.email;
+      const file = store.create({ name: upload.name, mimeType: upload.mimeType ?? XLSX_MIME_TYPE, parents: upload.parents ?? ['root'], owner });
+      file.content = new Uint8Array(upload.bytes);
+      if (owner !== serviceAccount.email) shareFile(store, file.id, serviceAccount.email, 'writer');
+      return file.id;
+    },
+    replaceFileContent: (id, bytes) => void store.mutate(requireFile(store, id).id, 'content', (draft) => (draft.content = new Uint8Array(bytes))),
     editCells: (id, tabName, a1Start, rows) => typeCells(store, id, tabName, a1Start, rows),
     deleteFile: (id) => void store.files.delete(requireFile(store, id).id),
     share: (id, email, role = 'writer') => shareFile(store, id, email, role),

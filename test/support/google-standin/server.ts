@@ -23,6 +23,8 @@ export interface RouteReply {
   readonly status?: number;
   /** No body when absent (e.g. 204). */
   readonly body?: unknown;
+  /** A file's bytes instead of JSON (Drive's export and `alt=media`). */
+  readonly bytes?: { readonly data: Uint8Array; readonly contentType: string };
 }
 
 export interface Route {
@@ -30,7 +32,9 @@ export interface Route {
   readonly pattern: RegExp;
   readonly api: ApiName;
   readonly kind: string;
-  handle(request: RouteRequest): RouteReply;
+  /** Only requests whose query passes (e.g. Drive's `alt=media` on files.get); every request when absent. */
+  readonly when?: (query: URLSearchParams) => boolean;
+  handle(request: RouteRequest): RouteReply | Promise<RouteReply>;
 }
 
 export interface LoggedRequest extends StandinRequest {
@@ -59,9 +63,9 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-function matchRoute(routes: readonly Route[], method: string, path: string): { route?: Route; params: string[] } {
+function matchRoute(routes: readonly Route[], method: string, path: string, query: URLSearchParams): { route?: Route; params: string[] } {
   for (const route of routes) {
-    const match = route.method === method ? route.pattern.exec(path) : null;
+    const match = route.method === method && (route.when?.(query) ?? true) ? route.pattern.exec(path) : null;
     if (match) return { route, params: match.slice(1).map((param) => decodeURIComponent(param ?? '')) };
   }
   return { params: [] };
@@ -93,7 +97,7 @@ function authenticate(header: string | undefined, accounts: ReadonlyMap<string, 
 async function answer(parts: ServerParts, request: IncomingMessage, response: ServerResponse): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://stand-in');
   const method = request.method ?? 'GET';
-  const { route, params } = matchRoute(parts.routes, method, url.pathname);
+  const { route, params } = matchRoute(parts.routes, method, url.pathname, url.searchParams);
   const api: ApiName = route?.api ?? (url.pathname.startsWith('/drive/') ? 'drive' : 'sheets');
   const seen: { -readonly [K in keyof StandinRequest]: StandinRequest[K] } = { method, path: url.pathname, api, kind: route?.kind ?? 'unknown' };
   if (params[0] !== undefined) seen.fileId = params[0];
@@ -112,7 +116,7 @@ async function answer(parts: ServerParts, request: IncomingMessage, response: Se
     const fault = parts.faults.take(seen, write);
     if (fault) throw fault;
     parts.quota.consume(seen.account, api, write);
-    reply = route.handle({ account: seen.account, params, query: url.searchParams, body });
+    reply = await route.handle({ account: seen.account, params, query: url.searchParams, body });
   } catch (error) {
     const failure =
       error instanceof StandinApiError
@@ -124,6 +128,11 @@ async function answer(parts: ServerParts, request: IncomingMessage, response: Se
   parts.log.push({ ...seen, at: parts.now().getTime(), query: url.search.slice(1), status, ...(body === undefined ? {} : { body }) });
   const headers: Record<string, string> = {};
   if (reply.retryAfterSeconds !== undefined) headers['Retry-After'] = String(reply.retryAfterSeconds);
+  if (reply.bytes) {
+    headers['Content-Type'] = reply.bytes.contentType;
+    response.writeHead(status, headers).end(reply.bytes.data);
+    return;
+  }
   if (reply.body === undefined) {
     response.writeHead(status, headers).end();
     return;

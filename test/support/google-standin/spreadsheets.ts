@@ -10,6 +10,9 @@ import { newFileId, newObjectId, permissionIdFor } from './ids.js';
 
 export const SPREADSHEET_MIME_TYPE = 'application/vnd.google-apps.spreadsheet';
 export const FOLDER_MIME_TYPE = 'application/vnd.google-apps.folder';
+export const XLSX_MIME_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** Google's own limit on what `files.export` returns. */
+export const DEFAULT_EXPORT_LIMIT_BYTES = 10 * 1024 * 1024;
 export const DEFAULT_ROW_COUNT = 1000;
 export const DEFAULT_COLUMN_COUNT = 26;
 
@@ -87,6 +90,8 @@ export interface StoredFile {
   permissions: Permission[];
   /** Present for spreadsheets only. */
   spreadsheet?: StoredSpreadsheet;
+  /** The bytes of an uploaded file (not a Google document), served by `files.get?alt=media`. */
+  content?: Uint8Array;
 }
 
 export function cellKey(row: number, column: number): string {

@@ -26,6 +26,14 @@ describe('toGoogleApiError', () => {
     expect(error).toMatchObject({ failure, status, transient, message: `values.batchGet failed (HTTP ${status}): ${googleStatus}: Something` });
   });
 
+  it("tells Drive's export size refusal from a 403 of access, whether the body is in response.data or (streamed, gaxios 7) in the message", () => {
+    const body = { error: { code: 403, message: 'This file is too large to be exported.', status: 'PERMISSION_DENIED', errors: [{ message: 'This file is too large to be exported.', domain: 'global', reason: 'exportSizeLimitExceeded' }] } };
+    expect(toGoogleApiError(gaxios(403, body), 'files.export')).toMatchObject({ failure: 'export-too-large', transient: false });
+    const streamed = Object.assign(new Error(JSON.stringify(body)), { status: 403, response: { status: 403, data: undefined } });
+    expect(toGoogleApiError(streamed, 'files.export')).toMatchObject({ failure: 'export-too-large', message: 'files.export failed (HTTP 403): PERMISSION_DENIED: This file is too large to be exported.' });
+    expect(toGoogleApiError(gaxios(403, googleBody(403, 'PERMISSION_DENIED', 'No')), 'files.export').failure).toBe('no-access');
+  });
+
   it('reads Retry-After as seconds or as a date', () => {
     expect(toGoogleApiError(gaxios(429, googleBody(429, 'RESOURCE_EXHAUSTED', 'Quota'), { 'retry-after': '7' }), 'x').retryAfterMs).toBe(7000);
     expect(parseRetryAfter('Wed, 21 Oct 2026 07:28:10 GMT', Date.parse('Wed, 21 Oct 2026 07:28:00 GMT'))).toBe(10_000);

@@ -1,6 +1,6 @@
 import { RunStoppingError } from '../../jobs/run-stopping-error.js';
 /** What went wrong with a Google API call, in our own terms (adapters translate Gaxios errors into these). */
-export const GOOGLE_FAILURES = ['unauthenticated', 'no-access', 'not-found', 'bad-request', 'quota', 'unavailable', 'network', 'unknown'] as const;
+export const GOOGLE_FAILURES = ['unauthenticated', 'no-access', 'not-found', 'bad-request', 'quota', 'unavailable', 'network', 'export-too-large', 'unknown'] as const;
 export type GoogleFailure = (typeof GOOGLE_FAILURES)[number];
 
 /**
@@ -52,7 +52,7 @@ export function toGoogleApiError(error: unknown, call: string): GoogleApiError {
   if (error instanceof GoogleApiError) return error;
   const e = error as { response?: { status?: number; data?: unknown; headers?: unknown }; code?: unknown; status?: unknown; message?: unknown };
   const status = typeof e?.response?.status === 'number' ? e.response.status : typeof e?.status === 'number' ? e.status : 0;
-  const said = googleMessage(e?.response?.data) ?? (typeof e?.message === 'string' ? e.message : String(error));
+  const said = googleMessage(e?.response?.data) ?? (typeof e?.message === 'string' ? googleMessage(e.message) ?? e.message : String(error));
   const text = `${call} failed${status ? ` (HTTP ${status})` : ''}: ${said}`;
   const retryAfterMs = parseRetryAfter(headerOf(e?.response?.headers, 'retry-after'));
   if (status === 0) {
@@ -61,7 +61,24 @@ export function toGoogleApiError(error: unknown, call: string): GoogleApiError {
     const code = [e?.code, cause?.code].find((c): c is string => typeof c === 'string') ?? '';
     return new GoogleApiError(NETWORK_CODES.has(code) ? 'network' : 'unknown', text, 0);
   }
-  return new GoogleApiError(failureOf(status), text, status, retryAfterMs);
+  // Drive refuses to export a spreadsheet over 10 MB with a 403 that is no access problem: the reader falls back to Sheets.
+  // With a streamed response gaxios puts Google's body in the message, not in response.data.
+  const reason = googleReason(e?.response?.data) ?? googleReason(e?.message);
+  const failure = status === 403 && reason === 'exportSizeLimitExceeded' ? 'export-too-large' : failureOf(status);
+  return new GoogleApiError(failure, text, status, retryAfterMs);
+}
+
+/** The legacy `errors[0].reason` of Google's error body (e.g. 'exportSizeLimitExceeded'). */
+function googleReason(data: unknown): string | undefined {
+  if (typeof data === 'string') {
+    try {
+      return googleReason(JSON.parse(data));
+    } catch {
+      return undefined;
+    }
+  }
+  const reason = (data as { error?: { errors?: { reason?: unknown }[] } } | undefined)?.error?.errors?.[0]?.reason;
+  return typeof reason === 'string' ? reason : undefined;
 }
 
 function failureOf(status: number): GoogleFailure {

@@ -1,6 +1,6 @@
 import { STANDING_TAB, type UnitFeedback } from '../../domain/feedback/unit-feedback.js';
 import type { FormSpec } from '../../domain/forms/form-spec.js';
-import type { SheetTab } from '../../domain/forms/read-form-tab.js';
+import { findTab, type SheetTab } from '../../domain/forms/read-form-tab.js';
 import { DEFAULT_SHEET_LIMITS, type SheetLimits } from '../../domain/sheets/sheet-limits.js';
 import { SheetReadError } from '../../domain/sheets/sheet-read-error.js';
 import { hashContent } from '../../domain/submissions/build-submissions.js';
@@ -9,7 +9,13 @@ import type { Unit } from '../../domain/units/unit.js';
 import type { FeedbackTarget, FeedbackWrite } from '../../jobs/summarize/ports.js';
 import { sameFingerprint } from '../../jobs/sweep/fingerprint.js';
 import type { OpenedSheets, SourceFingerprint, UnitSheetSource } from '../../jobs/sweep/ports.js';
-import { listFolderSpreadsheets, spreadsheetFingerprint, type DriveSpreadsheet } from './drive-listing.js';
+import pLimit from 'p-limit';
+import { readWorkbookTabs } from '../workbook/read-workbook.js';
+import { fileTooLargeMessage } from '../workbook/too-large-message.js';
+import { downloadCapped } from './drive-download.js';
+import { driveFileOf, listFolderSpreadsheets, spreadsheetFingerprint, type DriveSourceKind, type DriveSpreadsheet } from './drive-listing.js';
+import { tabsLikeBatchGet } from './exported-tabs.js';
+import { GoogleApiError } from './google-api-error.js';
 import { planFeedbackCells } from './feedback-cells.js';
 import { isSpreadsheetId, type FolderId, type GoogleApis, type SpreadsheetId } from './google-apis.js';
 import { oversizedTabMessage } from './oversized-tab.js';
@@ -18,14 +24,28 @@ import { unitSheetError } from './unit-sheet-errors.js';
 import { writeFeedbackCells } from './write-feedback-cells.js';
 
 
+/** Exports downloading at once: each holds at most `maxFileBytes`, and Drive's quota is shared by all. */
+const DOWNLOADS_AT_ONCE = 4;
+
+/** Why no feedback is written into an uploaded .xlsx (shown in the summary and the district's mail). */
+export function uploadedXlsxFeedbackMessage(unit: Unit): string {
+  return `${unit.name} nộp tệp Excel trên Drive (mã tệp ${unit.source}): hệ thống không ghi trạng thái từng dòng và trang '${STANDING_TAB}' vào tệp đơn vị tải lên, để không làm hỏng tệp. Kết quả của đơn vị có trong bảng tổng hợp và thư thông báo.`;
+}
+
 /**
- * Unit spreadsheets on Google Sheets, in one Drive folder: read by the sweep, and given back
- * their row statuses and "Tình hình nộp" tab by the summary job.
+ * Unit spreadsheets on Google Sheets (or .xlsx files units uploaded), in one Drive folder: read by
+ * the sweep, and given back their row statuses and "Tình hình nộp" tab by the summary job.
  *
- * Cost per sweep: one `files.list` per 1,000 spreadsheets (prepare), then one `values.batchGet`
- * per changed spreadsheet. Feedback: one `values.batchUpdate` per spreadsheet whose statuses
- * changed (plus `addSheet` the first time), one `files.get` for the new fingerprint, and one
- * `values.batchGet` only when the sheet was not read in this process.
+ * Cost per sweep: one `files.list` per 1,000 files (prepare), then one Drive request per changed
+ * file: `files.export` of a spreadsheet as .xlsx, or `files.get?alt=media` of an uploaded .xlsx,
+ * both read by the workbook reader. Drive's quota is far larger than Sheets' 60 reads a minute.
+ * Sheets `values.batchGet` is left for what export cannot serve: a spreadsheet Drive refuses to
+ * export (over Google's 10 MB, 403 exportSizeLimitExceeded), one over our byte cap, or one the
+ * workbook reader finds over a limit; then the bounded batchGet reads it (and says which limit).
+ * Feedback (spreadsheets only): one `values.batchUpdate` per spreadsheet whose statuses changed
+ * (plus `addSheet` the first time), one `files.get` for the new fingerprint, and one export only
+ * when the sheet was not read in this process. An uploaded .xlsx gets none: its statuses go to
+ * the summary and the mail.
  */
 export class GoogleUnitSheets implements UnitSheetSource, FeedbackTarget {
   private listing: Map<SpreadsheetId, DriveSpreadsheet> | undefined;
@@ -34,6 +54,9 @@ export class GoogleUnitSheets implements UnitSheetSource, FeedbackTarget {
   private readonly fingerprints = new Map<string, SourceFingerprint>();
   /** What this process last read of each unit's spreadsheet: feedback is planned against it. */
   private readonly lastRead = new Map<string, { fingerprint: SourceFingerprint; tabs: SheetTab[] }>();
+  /** What each unit's 'Tệp báo cáo' names on Drive, as the listing or a files.get said. */
+  private readonly kinds = new Map<string, DriveSourceKind>();
+  private readonly downloads = pLimit(DOWNLOADS_AT_ONCE);
 
   constructor(
     private readonly api: GoogleApis,
@@ -53,11 +76,15 @@ export class GoogleUnitSheets implements UnitSheetSource, FeedbackTarget {
         `${unit.name} chưa có bảng tính báo cáo trên Google Trang tính (cột 'Tệp báo cáo' trên bảng điều khiển đang ghi '${unit.source}'). Quận Đoàn sẽ tạo bảng tính và gửi đường dẫn cho đơn vị (lệnh tonghop provision).`,
       );
     }
-    let fingerprint = this.listing?.get(unit.source)?.fingerprint ?? null;
+    const listed = this.listing?.get(unit.source);
+    let fingerprint = listed?.fingerprint ?? null;
+    if (listed) this.kinds.set(unit.id, listed.kind);
     if (!fingerprint) {
       // Not in the folder (or no listing yet): the spreadsheet may live elsewhere, shared with us.
       try {
-        fingerprint = await spreadsheetFingerprint(this.api, unit.source);
+        const file = await driveFileOf(this.api, unit.source);
+        fingerprint = file.fingerprint;
+        this.kinds.set(unit.id, file.kind);
       } catch (error) {
         throw unitSheetError(unit, error, this.api.serviceAccountEmail);
       }
@@ -66,10 +93,15 @@ export class GoogleUnitSheets implements UnitSheetSource, FeedbackTarget {
     return fingerprint;
   }
 
+  /** What the unit's 'Tệp báo cáo' is on Drive, once fingerprint() has looked; a spreadsheet until then. */
+  sourceKind(unit: Unit): DriveSourceKind {
+    return this.kinds.get(unit.id) ?? 'spreadsheet';
+  }
+
   async open(unit: Unit): Promise<OpenedSheets> {
     const fingerprint = this.fingerprints.get(unit.id);
     const wanted = [...formsForUnit(this.forms, unit).map((form) => form.tab), STANDING_TAB];
-    const tabs = await this.readTabs(unit, wanted, this.bounds());
+    const tabs = await this.readTabs(unit, wanted);
     const oversized = oversizedTabMessage(tabs, this.limits, unit.name);
     if (oversized) throw new SheetReadError('too-large', oversized);
     if (fingerprint) this.lastRead.set(unit.id, { fingerprint, tabs });
@@ -77,8 +109,10 @@ export class GoogleUnitSheets implements UnitSheetSource, FeedbackTarget {
   }
 
   async write(unit: Unit, feedback: UnitFeedback, expected: SourceFingerprint): Promise<FeedbackWrite> {
+    // Their own upload is theirs: editing it could lose what Excel keeps and we do not read.
+    if (this.sourceKind(unit) === 'xlsx') return { outcome: 'refused', message: uploadedXlsxFeedbackMessage(unit) };
     const cached = this.lastRead.get(unit.id);
-    const tabs = cached && sameFingerprint(cached.fingerprint, expected) ? cached.tabs : await this.readTabs(unit, [...feedback.tabs.map((t) => t.tab), STANDING_TAB], this.bounds());
+    const tabs = cached && sameFingerprint(cached.fingerprint, expected) ? cached.tabs : await this.readTabs(unit, [...feedback.tabs.map((t) => t.tab), STANDING_TAB]);
     const plan = planFeedbackCells(tabs, feedback);
     if (plan.writes.length === 0) return { outcome: 'unchanged' };
     let written;
@@ -102,12 +136,44 @@ export class GoogleUnitSheets implements UnitSheetSource, FeedbackTarget {
     return { maxRows: this.limits.maxRowsPerTab + 1, maxColumns: this.limits.maxColumns + 1 };
   }
 
-  private async readTabs(unit: Unit, wanted: readonly string[], bounds: TabBounds): Promise<SheetTab[]> {
+  private async readTabs(unit: Unit, wanted: readonly string[]): Promise<SheetTab[]> {
     try {
-      return await readSpreadsheetTabs(this.api, unit.source, wanted, bounds);
+      if (this.sourceKind(unit) === 'xlsx') return await this.readUploadedXlsx(unit, wanted);
+      return (await this.readExported(unit, wanted)) ?? (await readSpreadsheetTabs(this.api, unit.source, wanted, this.bounds()));
     } catch (error) {
       throw unitSheetError(unit, error, this.api.serviceAccountEmail);
     }
+  }
+
+  /**
+   * The wanted tabs through Drive export, as batchGet would give them; null when export cannot
+   * serve (Drive's 10 MB, our byte cap, or a tab over a limit): the bounded batchGet then reads it.
+   */
+  private async readExported(unit: Unit, wanted: readonly string[]): Promise<SheetTab[] | null> {
+    let downloaded;
+    try {
+      downloaded = await this.downloads(() => downloadCapped(this.api, 'export', unit.source, this.limits.maxFileBytes));
+    } catch (error) {
+      if (error instanceof GoogleApiError && error.failure === 'export-too-large') return null;
+      throw error;
+    }
+    if (downloaded === 'over-cap') return null;
+    try {
+      return tabsLikeBatchGet(await readWorkbookTabs(downloaded.bytes, `${unit.source}.xlsx`, this.limits), wanted);
+    } catch (error) {
+      // The bounded batchGet reads only what tells the limit and words it for a Google spreadsheet.
+      if (error instanceof SheetReadError && error.failure === 'too-large') return null;
+      throw error;
+    }
+  }
+
+  /** An .xlsx the unit uploaded: downloaded whole (up to the cap) and read like a workbook file, messages included. */
+  private async readUploadedXlsx(unit: Unit, wanted: readonly string[]): Promise<SheetTab[]> {
+    const fileName = this.listing?.get(unit.source)?.name ?? `${unit.source}.xlsx`;
+    const downloaded = await this.downloads(() => downloadCapped(this.api, 'media', unit.source, this.limits.maxFileBytes));
+    if (downloaded === 'over-cap') throw new SheetReadError('too-large', fileTooLargeMessage(fileName, this.limits.maxFileBytes + 1, this.limits.maxFileBytes));
+    const tabs = await readWorkbookTabs(downloaded.bytes, fileName, this.limits);
+    return wanted.flatMap((name) => findTab(tabs, name) ?? []).filter((tab, i, all) => all.indexOf(tab) === i);
   }
 }
 

@@ -36,7 +36,8 @@ export class GoogleUnitProvisioner implements UnitProvisioner {
   ) {}
 
   async prepare(): Promise<void> {
-    this.listing = await listFolderSpreadsheets(this.api, this.folderId);
+    // Uploaded .xlsx files share the folder; only Google spreadsheets are provisioned.
+    this.listing = new Map([...(await listFolderSpreadsheets(this.api, this.folderId))].filter(([, file]) => file.kind === 'spreadsheet'));
   }
 
   async provision(unit: Unit, forms: readonly FormSpec[]): Promise<ProvisionedUnit> {
