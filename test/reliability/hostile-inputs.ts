@@ -100,7 +100,7 @@ export function describeHostileInputs(): void {
     it('never writes row statuses through a symlink: the link and its target stay as they were', async () => {
       const target = path.join(dir, 'control.xlsx');
       const targetBefore = await readFile(target);
-      const written = await new UnitWorkbookFolder(folder).write(school('symlink'), NO_FEEDBACK, { modifiedAt: new Date(0), size: 0 });
+      const written = await new UnitWorkbookFolder(folder).write(school('symlink'), NO_FEEDBACK, { modifiedAt: new Date(0), revision: 0 });
       expect(written).toMatchObject({ outcome: 'refused', message: expect.stringMatching(/^'symlink\.xlsx' không phải là một tệp thật/) });
       expect((await lstat(path.join(folder, 'symlink.xlsx'))).isSymbolicLink()).toBe(true);
       expect(await readlink(path.join(folder, 'symlink.xlsx'))).toBe(target);

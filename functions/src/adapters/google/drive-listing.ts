@@ -49,9 +49,9 @@ export async function spreadsheetFingerprint(api: GoogleApis, id: SpreadsheetId)
   return fingerprintOf(response.data);
 }
 
-/** Drive's modifiedTime + version as our fingerprint (version in the `size` slot: any change moves it). */
+/** Drive's modifiedTime + version as our fingerprint (the version as the revision: any change moves it). */
 function fingerprintOf(file: { modifiedTime?: string | null; version?: string | null }): SourceFingerprint | null {
   const modifiedAt = file.modifiedTime ? new Date(file.modifiedTime) : undefined;
   if (!modifiedAt || Number.isNaN(modifiedAt.getTime())) return null;
-  return { modifiedAt, size: Number(file.version ?? 0) };
+  return { modifiedAt, revision: Number(file.version ?? 0) };
 }

@@ -52,7 +52,7 @@ export function looksLikeFormula(text: string): boolean {
 }
 
 /** Text as it can be stored: NFC (Vietnamese typed on macOS arrives decomposed), XML-safe, within Excel's cell limit. */
-export function cleanText(text: string): string {
+export function storableText(text: string): string {
   const clean = text.normalize('NFC').replace(XML_INVALID, '');
   return clean.length > MAX_CELL_LENGTH ? `${clean.slice(0, MAX_CELL_LENGTH - 1)}…` : clean;
 }
@@ -83,7 +83,7 @@ export function xlsxCellContent(value: SummaryCell, format: SummaryFormat): Xlsx
 
 /** A string cell: stored as a string with the text format, so '=1+1' stays the four characters '=1+1'. */
 export function textContent(text: string): XlsxCellContent {
-  const clean = cleanText(text);
+  const clean = storableText(text);
   return { value: clean, numFmt: TEXT_NUM_FMT, display: clean };
 }
 
