@@ -10,8 +10,8 @@ import { runCli } from '../support/cli.js';
 import { builtinForm } from '../support/forms.js';
 import { rawMessage, workbookBytes } from '../support/mail-messages.js';
 import { titled } from '../support/workbooks.js';
+import { TRAINING_HEADER } from '../support/builders.js';
 
-const HEADER = ['STT', 'Họ và tên', 'Chức vụ', 'Giới tính', 'Ngày sinh', 'Số điện thoại', 'Email', 'Nội dung tham gia', 'Đã đóng kinh phí', 'Ghi chú'];
 
 /** `tonghop mailbox` with the embedded defaults: a folder of .eml files in, replies into the outbox. */
 describe('tonghop mailbox', () => {
@@ -26,7 +26,7 @@ describe('tonghop mailbox', () => {
     control = path.join(home, 'quan', 'control.xlsx');
     const unit = { id: 'th-ai-mo', name: 'Liên đội Tiểu học Ái Mộ', type: 'lien-doi' as const, level: 'Tiểu học', cluster: 'Cụm 1', contacts: [{ name: 'TPT', email: 'aimo@truong.example' }], source: 'th-ai-mo.xlsx' };
     await writeControlWorkbook(control, { settings: { districtName: 'Quận Đoàn thử', officeEmail: 'vp@quandoan.example', contactName: 'Lê Ánh Hồng', contactPhone: '0983 018 027' }, units: [unit], plans: [builtinForm('tap-huan-2024')] });
-    const attachment = await workbookBytes([{ name: 'Đăng ký tập huấn', rows: titled('ĐĂNG KÝ', HEADER, [[1, 'Nguyễn Thị Lan', 'TPT', 'Nữ', '12/3/1990', '0983.018.027', null, 'Tập huấn', 'Có', null]]) }]);
+    const attachment = await workbookBytes([{ name: 'Đăng ký tập huấn', rows: titled('ĐĂNG KÝ', TRAINING_HEADER, [[1, 'Nguyễn Thị Lan', 'TPT', 'Nữ', '12/3/1990', '0983.018.027', null, 'Tập huấn', 'Có', null]]) }]);
     const mailbox = path.join(dir(), 'mailbox');
     await mkdir(mailbox, { recursive: true });
     await writeFile(path.join(mailbox, '01-ai-mo.eml'), await rawMessage({ from: 'aimo@truong.example', subject: 'Báo cáo tập huấn', date: new Date('2024-09-14T02:00:00Z'), attachments: [{ filename: 'bao cao.xlsx', content: attachment }] }));

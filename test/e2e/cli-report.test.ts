@@ -7,8 +7,8 @@ import { runCli } from '../support/cli.js';
 import { emulatorHost, testFirestore } from '../support/firestore.js';
 import { builtinForm } from '../support/forms.js';
 import { sweptDistrict } from '../support/swept-district.js';
+import { TRAINING_HEADER } from '../support/builders.js';
 
-const HEADER = ['STT', 'Họ và tên', 'Chức vụ', 'Giới tính', 'Ngày sinh', 'Số điện thoại', 'Email', 'Nội dung tham gia', 'Đã đóng kinh phí', 'Ghi chú'];
 const school = (id: string): Unit => ({ id, name: `Liên đội ${id}`, type: 'lien-doi', level: 'THCS', cluster: 'Cụm 1', contacts: [], source: `${id}.xlsx` });
 
 describe('tonghop report (CLI)', () => {
@@ -20,7 +20,7 @@ describe('tonghop report (CLI)', () => {
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'tonghop-cli-report-'));
     const files = [
-      { unit: school('a'), tab: 'Đăng ký tập huấn', header: HEADER, rows: [[1, 'Người 1', 'TPT', 'Nam', null, '0983018027', null, null, null, null]], sentAt: new Date('2024-09-14T02:00:00Z') },
+      { unit: school('a'), tab: 'Đăng ký tập huấn', header: TRAINING_HEADER, rows: [[1, 'Người 1', 'TPT', 'Nam', null, '0983018027', null, null, null, null]], sentAt: new Date('2024-09-14T02:00:00Z') },
       { unit: school('b') },
     ];
     ({ controlPath: control } = await sweptDistrict({ dir, db: firestore.db, settings: { districtName: 'Quận Đoàn 3', officeEmail: '', contactName: '', contactPhone: '' }, plans: [builtinForm('tap-huan-2024')], files, now: new Date('2024-09-20T01:00:00Z') }));

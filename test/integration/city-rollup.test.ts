@@ -15,6 +15,7 @@ import { loadDistrictPicture } from '../../functions/src/jobs/summarize/load-dis
 import { testFirestore, type TestFirestore } from '../support/firestore.js';
 import { builtinForm } from '../support/forms.js';
 import { sweptDistrict, type TestUnitFile } from '../support/swept-district.js';
+import { TRAINING_HEADER } from '../support/builders.js';
 
 /*
  * At the city level each district is a unit: the city's control declares a plan whose form is the
@@ -22,7 +23,6 @@ import { sweptDistrict, type TestUnitFile } from '../support/swept-district.js';
  * Bao-cao-….xlsx its `tonghop report` wrote. The city's ordinary workbook-mode sweep reads them.
  */
 const TAP_HUAN = builtinForm('tap-huan-2024');
-const HEADER = ['STT', 'Họ và tên', 'Chức vụ', 'Giới tính', 'Ngày sinh', 'Số điện thoại', 'Email', 'Nội dung tham gia', 'Đã đóng kinh phí', 'Ghi chú'];
 const DISTRICT_NOW = new Date('2024-09-23T01:00:00Z');
 const CITY_NOW = new Date('2024-09-30T01:00:00Z');
 const EXPORT = 'Bao-cao-tap-huan-2024.xlsx';
@@ -34,7 +34,7 @@ function school(district: string, n: number, sent: 'on-time' | 'late' | 'partial
   const unit: Unit = { id: `${district}-th-${n}`, name: `Liên đội Tiểu học số ${n} ${district}`, type: 'lien-doi', level: 'Tiểu học', cluster: `Cụm ${(n % 2) + 1}`, contacts: [], source: `th-${n}.xlsx` };
   if (sent === 'missing') return { unit };
   const phone = sent === 'partial' ? '12345' : '0983018027';
-  return { unit, tab: 'Đăng ký tập huấn', header: HEADER, rows: [[1, `Người ${n}`, 'TPT', 'Nữ', null, phone, null, null, null, null]], sentAt: sent === 'late' ? LATE : ON_TIME };
+  return { unit, tab: 'Đăng ký tập huấn', header: TRAINING_HEADER, rows: [[1, `Người ${n}`, 'TPT', 'Nữ', null, phone, null, null, null, null]], sentAt: sent === 'late' ? LATE : ON_TIME };
 }
 
 const DISTRICTS = [

@@ -1,28 +1,20 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadBuiltinForms } from '../../functions/src/adapters/catalog/builtin-forms.js';
 import { readControlPlans, readControlWorkbook } from '../../functions/src/adapters/workbook/read-control-workbook.js';
 import { writeControlWorkbook } from '../../functions/src/adapters/workbook/write-control-workbook.js';
 import { PLAN_TAB_SPECS } from '../../functions/src/domain/plans/plan-layout.js';
+import { useTempDir } from '../support/builders.js';
 import { openWorkbook, sheetOf } from '../support/workbooks.js';
 
 const builtins = await loadBuiltinForms();
 const settings = { districtName: 'Quận Đoàn 1', officeEmail: 'vanphong@example.com', contactName: 'Lê Ánh Hồng', contactPhone: '0983 018 027' };
-let dir: string;
-
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'tonghop-control-plans-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+const dir = useTempDir('tonghop-control-plans');
 
 describe('control workbook with plan tabs (exceljs)', () => {
   it('writes the 7 built-in plans and reads the same 7 specs back', async () => {
-    const file = path.join(dir, 'control.xlsx');
+    const file = path.join(dir(), 'control.xlsx');
     await writeControlWorkbook(file, { settings, units: [], plans: builtins });
     const reading = await readControlPlans(file);
     expect(reading.problems).toEqual([]);
@@ -30,7 +22,7 @@ describe('control workbook with plan tabs (exceljs)', () => {
   });
 
   it('lays the plan tabs out for people: bold frozen headers, dropdowns from the vocabulary', async () => {
-    const file = path.join(dir, 'layout.xlsx');
+    const file = path.join(dir(), 'layout.xlsx');
     await writeControlWorkbook(file, { settings, units: [], plans: builtins });
     const workbook = await openWorkbook(file);
     for (const spec of PLAN_TAB_SPECS) {
@@ -52,7 +44,7 @@ describe('control workbook with plan tabs (exceljs)', () => {
   });
 
   it('reads a Biểu mẫu tab holding full plans and an override row: alone it is a problem, over the catalog it applies', async () => {
-    const file = path.join(dir, 'both.xlsx');
+    const file = path.join(dir(), 'both.xlsx');
     const plans = builtins.filter((s) => s.id !== 'tap-huan-2024');
     await writeControlWorkbook(file, { settings, units: [], plans, forms: [{ formId: 'tap-huan-2024', title: 'Tập huấn', enabled: true, dueDate: '2024-09-17' }] });
     // At run time there is no built-in plan: an override row alone names its fix, and the other plans go on.

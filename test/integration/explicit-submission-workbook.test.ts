@@ -14,8 +14,8 @@ import { sweep } from '../../functions/src/jobs/sweep/sweep.js';
 import { builtinFormDue } from '../support/forms.js';
 import { testFirestore } from '../support/firestore.js';
 import { openWorkbook, sheetOf, writeTestWorkbook, type TestCell } from '../support/workbooks.js';
+import { TRAINING_HEADER } from '../support/builders.js';
 
-const HEADER = ['STT', 'Họ và tên', 'Chức vụ', 'Giới tính', 'Ngày sinh', 'Số điện thoại', 'Email', 'Nội dung tham gia', 'Đã đóng kinh phí', 'Ghi chú'];
 const SETTINGS = { districtName: 'Quận Đoàn thử', officeEmail: 'vp@example.com', contactName: 'Lê Ánh Hồng', contactPhone: '0983 018 027' };
 const UNIT: Unit = { id: 'som', name: 'Liên đội som', type: 'lien-doi', level: 'Tiểu học', cluster: 'Cụm 1', contacts: [{ name: 'TPT', email: 'som@example.com' }], members: 500, source: 'som.xlsx' };
 const TAB = 'Đăng ký tập huấn';
@@ -58,7 +58,7 @@ describe('explicit submission in workbook mode (sweep + summary, real emulator)'
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'tonghop-explicit-'));
     folder = new UnitWorkbookFolder(dir);
-    const rows: TestCell[][] = [['ĐĂNG KÝ THAM GIA TẬP HUẤN'], ['Nộp báo cáo', 'Không'], [], HEADER, participant(1, 'Nguyễn Thị Lan')];
+    const rows: TestCell[][] = [['ĐĂNG KÝ THAM GIA TẬP HUẤN'], ['Nộp báo cáo', 'Không'], [], TRAINING_HEADER, participant(1, 'Nguyễn Thị Lan')];
     await writeTestWorkbook(file(), [{ name: TAB, rows }], new Date('2024-09-12T02:00:00Z'));
   });
   afterAll(async () => {

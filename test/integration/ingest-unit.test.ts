@@ -13,14 +13,14 @@ import { summarize } from '../../functions/src/jobs/summarize/summarize.js';
 import { sweep } from '../../functions/src/jobs/sweep/sweep.js';
 import { testFirestore } from '../support/firestore.js';
 import { openWorkbook, sheetOf, titled, writeTestWorkbook, type TestCell } from '../support/workbooks.js';
+import { TRAINING_HEADER } from '../support/builders.js';
 
-const HEADER = ['STT', 'Họ và tên', 'Chức vụ', 'Giới tính', 'Ngày sinh', 'Số điện thoại', 'Email', 'Nội dung tham gia', 'Đã đóng kinh phí', 'Ghi chú'];
 const NOW = new Date('2024-09-20T01:00:00Z');
 const SETTINGS = { districtName: 'Quận Đoàn thử', officeEmail: 'vp@example.com', contactName: 'Lê Ánh Hồng', contactPhone: '0983 018 027' };
 const school = (id: string): Unit => ({ id, name: `Liên đội ${id}`, type: 'lien-doi', level: 'Tiểu học', cluster: 'Cụm 1', contacts: [{ name: 'TPT', email: `${id}@example.com` }], members: 500, source: `${id}.xlsx` });
 const UNITS = [school('som'), school('tre'), school('loi')];
 const participant = (stt: number, name: string): TestCell[] => [stt, name, 'TPT', 'Nữ', '12/3/1990', '0983.018.027', null, 'Tập huấn', 'Có', null];
-const tab = (rows: TestCell[][]) => [{ name: 'Đăng ký tập huấn', rows: titled('ĐĂNG KÝ THAM GIA TẬP HUẤN', HEADER, rows) }];
+const tab = (rows: TestCell[][]) => [{ name: 'Đăng ký tập huấn', rows: titled('ĐĂNG KÝ THAM GIA TẬP HUẤN', TRAINING_HEADER, rows) }];
 
 /** The webhook's job: one unit swept, and only the statistics its change touches recomputed. */
 describe('ingestUnit', () => {

@@ -13,6 +13,7 @@ import { summarize } from '../../functions/src/jobs/summarize/summarize.js';
 import { sweep } from '../../functions/src/jobs/sweep/sweep.js';
 import { testFirestore } from '../support/firestore.js';
 import { openWorkbook, sheetOf, titled, writeTestWorkbook } from '../support/workbooks.js';
+import { testUnit } from '../support/builders.js';
 
 /**
  * Changing a live plan (issue 12): a plan defined as data is swept, then its deadline is moved both ways,
@@ -45,7 +46,7 @@ function plan(change: { due?: string; columns?: FormSpecInput['columns'] } = {})
   });
 }
 
-const school = (id: string): Unit => ({ id, name: `Liên đội ${id}`, type: 'lien-doi', level: 'Tiểu học', cluster: 'Cụm 1', contacts: [], source: `${id}.xlsx` });
+const school = (id: string): Unit => testUnit(id, { level: 'Tiểu học' });
 const UNITS = [school('a'), school('b')];
 
 describe('changing a live plan: deadline, column type, header', () => {

@@ -31,6 +31,7 @@ import { builtinForm } from '../support/forms.js';
 import { seedTabsOfWorkbook, standinApis, standinWithClock, TEST_FOLDER_ID } from '../support/google.js';
 import type { GoogleStandin, SeedCell } from '../support/google-standin/index.js';
 import { openWorkbook, sheetOf } from '../support/workbooks.js';
+import { testUnit } from '../support/builders.js';
 
 /**
  * A plan's whole life (issue 12), one suite on both adapters: defined only by rows added to the
@@ -73,15 +74,7 @@ const T = {
   closed: at('2024-09-26', '09:00'),
   newDue: at('2024-09-30', '08:00'),
 };
-const unit = (id: string, type: Unit['type'] = 'lien-doi'): Unit => ({
-  id,
-  name: `Liên đội ${id}`,
-  type,
-  level: 'THCS',
-  cluster: 'Cụm 1',
-  contacts: [{ name: `TPT ${id}`, email: `tpt@${id}.example` }],
-  source: `${id}.xlsx`,
-});
+const unit = (id: string, type: Unit['type'] = 'lien-doi'): Unit => testUnit(id, { type, level: 'THCS', contacts: [{ name: `TPT ${id}`, email: `tpt@${id}.example` }] });
 /** a fills it on time, b with mistakes, c not at all; d is a chi đoàn, outside Đối tượng. */
 const UNITS = [unit('a'), unit('b'), unit('c'), unit('d', 'chi-doan')];
 const ROWS: Readonly<Record<string, readonly (readonly SeedCell[])[]>> = {

@@ -19,6 +19,7 @@ import { testFirestore } from '../support/firestore.js';
 import { builtinForm } from '../support/forms.js';
 import { openWorkbook, sheetOf } from '../support/workbooks.js';
 import { readPackage } from '../support/xlsx-cells.js';
+import { testUnit } from '../support/builders.js';
 
 /**
  * Roll-out without code, workbook mode (issue 12): a plan added to the control later gets its blank
@@ -59,7 +60,7 @@ const CLOSED_PLAN: FormSpec = formSpecSchema.parse({
   period: { type: 'once', due: { date: '2024-09-20' } },
 });
 
-const unit = (id: string, type: Unit['type'] = 'lien-doi'): Unit => ({ id, name: `Liên đội ${id}`, type, level: 'THCS', cluster: 'Cụm 1', contacts: [], source: `${id}.xlsx` });
+const unit = (id: string, type: Unit['type'] = 'lien-doi'): Unit => testUnit(id, { type, level: 'THCS' });
 /** a: the system's own workbook; lo, py: files LibreOffice and openpyxl saved; cd: a chi đoàn (outside Đối tượng); late: changes its file under us. */
 const UNITS = [unit('a'), unit('lo'), unit('py'), unit('cd', 'chi-doan'), unit('late')];
 const UNIT_TABS = new Set(['Kế hoạch nhỏ 65 năm']);

@@ -18,18 +18,18 @@ import { testFirestore } from '../support/firestore.js';
 import { builtinForm } from '../support/forms.js';
 import { sweptDistrict, type TestUnitFile } from '../support/swept-district.js';
 import { openWorkbook, sheetOf } from '../support/workbooks.js';
+import { TRAINING_HEADER } from '../support/builders.js';
 
 const TAP_HUAN = builtinForm('tap-huan-2024');
-const HEADER = ['STT', 'Họ và tên', 'Chức vụ', 'Giới tính', 'Ngày sinh', 'Số điện thoại', 'Email', 'Nội dung tham gia', 'Đã đóng kinh phí', 'Ghi chú'];
 const NOW = new Date('2026-12-03T03:00:00Z');
 const school = (id: string, name: string, cluster: string): Unit => ({ id, name, type: 'lien-doi', level: 'Tiểu học', cluster, contacts: [], source: `${id}.xlsx` });
 const person = (n: number, role: string, phone = '0983018027') => [n, `Người ${n}`, role, 'Nữ', null, phone, null, null, null, null];
 const FILES: TestUnitFile[] = [
-  { unit: school('th-le-loi', 'Liên đội Tiểu học Lê Lợi', 'Cụm 1'), tab: 'Đăng ký tập huấn', header: HEADER, rows: [person(1, 'TPT'), person(2, 'Bí thư Chi đoàn')], sentAt: new Date('2024-09-14T02:00:00Z') },
-  { unit: school('th-kim-dong', 'Liên đội Tiểu học Kim Đồng', 'Cụm 1'), tab: 'Đăng ký tập huấn', header: HEADER, rows: [person(1, 'TPT')], sentAt: new Date('2024-09-16T02:00:00Z') },
-  { unit: school('thcs-vo-truong-toan', 'Liên đội THCS Võ Trường Toản', 'Cụm 2'), tab: 'Đăng ký tập huấn', header: HEADER, rows: [person(1, 'TPT', '12345')], sentAt: new Date('2024-09-14T02:00:00Z') },
+  { unit: school('th-le-loi', 'Liên đội Tiểu học Lê Lợi', 'Cụm 1'), tab: 'Đăng ký tập huấn', header: TRAINING_HEADER, rows: [person(1, 'TPT'), person(2, 'Bí thư Chi đoàn')], sentAt: new Date('2024-09-14T02:00:00Z') },
+  { unit: school('th-kim-dong', 'Liên đội Tiểu học Kim Đồng', 'Cụm 1'), tab: 'Đăng ký tập huấn', header: TRAINING_HEADER, rows: [person(1, 'TPT')], sentAt: new Date('2024-09-16T02:00:00Z') },
+  { unit: school('thcs-vo-truong-toan', 'Liên đội THCS Võ Trường Toản', 'Cụm 2'), tab: 'Đăng ký tập huấn', header: TRAINING_HEADER, rows: [person(1, 'TPT', '12345')], sentAt: new Date('2024-09-14T02:00:00Z') },
   { unit: school('thcs-minh-duc', 'Liên đội THCS Minh Đức', 'Cụm 2') },
-  { unit: school('th-nguyen-hue', 'Liên đội Tiểu học Nguyễn Huệ', 'Cụm 2'), tab: 'Đăng ký tập huấn', header: HEADER, rows: [person(1, 'TPT'), person(2, 'TPT')], sentAt: new Date('2024-09-15T01:00:00Z') },
+  { unit: school('th-nguyen-hue', 'Liên đội Tiểu học Nguyễn Huệ', 'Cụm 2'), tab: 'Đăng ký tập huấn', header: TRAINING_HEADER, rows: [person(1, 'TPT'), person(2, 'TPT')], sentAt: new Date('2024-09-15T01:00:00Z') },
 ];
 const SETTINGS = {
   districtName: 'Quận Đoàn 1',

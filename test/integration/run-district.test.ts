@@ -11,8 +11,8 @@ import { runDistrict, type RunRequest } from '../../functions/src/jobs/sweep/run
 import { testFirestore, type TestFirestore } from '../support/firestore.js';
 import { builtinForm } from '../support/forms.js';
 import { titled, writeTestWorkbook } from '../support/workbooks.js';
+import { TRAINING_HEADER } from '../support/builders.js';
 
-const HEADER = ['STT', 'Họ và tên', 'Chức vụ', 'Giới tính', 'Ngày sinh', 'Số điện thoại', 'Email', 'Nội dung tham gia', 'Đã đóng kinh phí', 'Ghi chú'];
 const FORMS = [builtinForm('tap-huan-2024')];
 const NOW = new Date('2024-09-16T01:00:00Z');
 const SETTINGS = { districtName: 'Quận Đoàn thử', officeEmail: '', contactName: '', contactPhone: '' };
@@ -42,7 +42,7 @@ describe('scheduled runs: fan-out by cụm thi đua, each shard idempotent, the 
     dir = await mkdtemp(path.join(tmpdir(), 'tonghop-run-district-'));
     // Each run its own copy of the units' files: the summary step writes row statuses into them.
     for (const [folder, unit] of [fanned, whole].flatMap((f) => UNITS.filter((u) => u.id !== 'b2').map((u) => [f.projectId, u] as const))) {
-      await writeTestWorkbook(path.join(dir, folder, unit.source), [{ name: 'Đăng ký tập huấn', rows: titled('ĐĂNG KÝ', HEADER, [[1, `Người của ${unit.id}`, 'TPT', 'Nữ', null, '0983018027', null, null, null, null]]) }], new Date('2024-09-14T02:00:00Z'));
+      await writeTestWorkbook(path.join(dir, folder, unit.source), [{ name: 'Đăng ký tập huấn', rows: titled('ĐĂNG KÝ', TRAINING_HEADER, [[1, `Người của ${unit.id}`, 'TPT', 'Nữ', null, '0983018027', null, null, null, null]]) }], new Date('2024-09-14T02:00:00Z'));
     }
   });
   afterAll(async () => {

@@ -13,9 +13,9 @@ import { logging } from '../../functions/src/handlers/log.js';
 import { builtinFormDue } from '../support/forms.js';
 import { testFirestore } from '../support/firestore.js';
 import { titled, writeTestWorkbook, type TestCell } from '../support/workbooks.js';
+import { TRAINING_HEADER } from '../support/builders.js';
 
 const KEY = randomBytes(32).toString('hex');
-const HEADER = ['STT', 'Họ và tên', 'Chức vụ', 'Giới tính', 'Ngày sinh', 'Số điện thoại', 'Email', 'Nội dung tham gia', 'Đã đóng kinh phí', 'Ghi chú'];
 const TAB = 'Đăng ký tập huấn';
 const UNIT: Unit = { id: 'th-a', name: 'Liên đội th-a', type: 'lien-doi', level: 'Tiểu học', cluster: 'Cụm 1', contacts: [{ name: 'TPT', email: 'tpt@th-a.example' }], members: 300, source: 'th-a.xlsx' };
 const participant = (stt: number, name: string): TestCell[] => [stt, name, 'TPT', 'Nữ', '12/3/1990', '0983018027', null, 'Tập huấn', 'Có', null];
@@ -31,7 +31,7 @@ describe('sheetEvent on a "Bấm nộp" form: edit and check never submit, submi
   let home: string;
   let server: ReturnType<typeof getTestServer>;
   const unitFile = () => path.join(home, 'units', 'th-a.xlsx');
-  const saveSheet = (rows: TestCell[][], at: Date) => writeTestWorkbook(unitFile(), [{ name: TAB, rows: titled('ĐĂNG KÝ', HEADER, rows) }], at);
+  const saveSheet = (rows: TestCell[][], at: Date) => writeTestWorkbook(unitFile(), [{ name: TAB, rows: titled('ĐĂNG KÝ', TRAINING_HEADER, rows) }], at);
   const call = async (action: 'edit' | 'check' | 'submit') => {
     const raw = JSON.stringify({ action, spreadsheetId: 'th-a.xlsx', unitId: 'th-a', sheet: TAB, sentAt: new Date().toISOString() });
     const timestamp = String(Math.floor(Date.now() / 1000));

@@ -11,6 +11,7 @@ import type { Unit } from '../../functions/src/domain/units/unit.js';
 import { sweep, type SweepResult } from '../../functions/src/jobs/sweep/sweep.js';
 import { testFirestore } from '../support/firestore.js';
 import { titled, writeTestWorkbook, type TestCell } from '../support/workbooks.js';
+import { testUnit } from '../support/builders.js';
 
 const TAP_HUAN = ['STT', 'Họ và tên', 'Chức vụ', 'Giới tính', 'Ngày sinh', 'Số điện thoại', 'Email', 'Nội dung tham gia', 'Đã đóng kinh phí', 'Ghi chú'];
 const KHN = ['STT', 'Hoạt động', 'Tên hoạt động, nội dung', 'Ngày tổ chức', 'Số đội viên tham gia', 'Số tiền thu được', 'Khối lượng thu gom (kg)', 'Ghi chú'];
@@ -22,7 +23,7 @@ const SENT_AT = new Date('2024-09-14T02:00:00Z');
 const NOW = new Date('2024-09-16T01:00:00Z');
 
 function unit(id: string, type: Unit['type'], level = 'Tiểu học'): Unit {
-  return { id, name: `Đơn vị ${id}`, type, level, cluster: 'Cụm 1', contacts: [], source: `${id}.xlsx` };
+  return testUnit(id, { name: `Đơn vị ${id}`, type, level });
 }
 
 const UNITS: Unit[] = [

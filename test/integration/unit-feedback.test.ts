@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, utimes } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { inflateRawSync } from 'node:zlib';
@@ -286,9 +286,10 @@ describe('writeUnitFeedback', () => {
   it('does not save a file when nothing changed: same bytes, same mtime', async () => {
     const file = await buildUnitWorkbook();
     await writeUnitFeedback(file, feedback(FIRST_FEEDBACK));
+    // Date the file in the past: a rewrite now would show in the mtime on any file system, without waiting.
+    const past = new Date('2024-01-02T03:04:05Z');
+    await utimes(file, past, past);
     const first = await fingerprint(file);
-    // Long enough for a rewrite to show in the mtime on any file system.
-    await new Promise((resolve) => setTimeout(resolve, 20));
 
     expect(await writeUnitFeedback(file, feedback(FIRST_FEEDBACK))).toEqual({ changed: false, cellsWritten: 0, tabsAdded: [] });
     expect(await fingerprint(file)).toEqual(first);

@@ -6,8 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UnitWorkbookFolder } from '../../functions/src/adapters/workbook/unit-workbook-folder.js';
 import { SheetReadError } from '../../functions/src/domain/sheets/sheet-read-error.js';
 import type { Unit } from '../../functions/src/domain/units/unit.js';
+import { testUnit } from '../support/builders.js';
 
-const unit = (source: string): Unit => ({ id: 'u', name: 'U', type: 'lien-doi', level: '', cluster: '', contacts: [], source });
+const unit = (source: string): Unit => testUnit('u', { name: 'U', cluster: '', source });
 
 describe('unit workbooks in a folder', () => {
   let dir: string;

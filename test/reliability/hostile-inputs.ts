@@ -8,7 +8,8 @@ import type { SweepResult } from '../../functions/src/jobs/sweep/sweep.js';
 import { testFirestore } from '../support/firestore.js';
 import { hostileXlsx, repeated, sharedStringsXml, sheetXml } from '../support/hostile-xlsx.js';
 import { titled, writeTestWorkbook } from '../support/workbooks.js';
-import { countedSweep, HEADER, person, school, SENT_AT, TAB } from './counted-sweep.js';
+import { countedSweep, person, school, SENT_AT, TAB } from './counted-sweep.js';
+import { TRAINING_HEADER } from '../support/builders.js';
 import { tally } from './tally.js';
 
 const MB = 1024 * 1024;
@@ -39,7 +40,7 @@ export function describeHostileInputs(): void {
     beforeAll(async () => {
       dir = await mkdtemp(path.join(tmpdir(), 'tonghop-hostile-'));
       folder = path.join(dir, 'units');
-      await writeTestWorkbook(path.join(folder, 'clean.xlsx'), [{ name: TAB, rows: titled('ĐĂNG KÝ', HEADER, [1, 2, 3, 4, 5].map((i) => person(i))) }], SENT_AT);
+      await writeTestWorkbook(path.join(folder, 'clean.xlsx'), [{ name: TAB, rows: titled('ĐĂNG KÝ', TRAINING_HEADER, [1, 2, 3, 4, 5].map((i) => person(i))) }], SENT_AT);
       const files: Record<string, Buffer> = {
         // One worksheet inflating to 600 MB from ≈ 600 KB.
         'bomb.xlsx': hostileXlsx([{ name: TAB, sheet: sheetXml(repeated(' '.repeat(MB), 600)) }]),
@@ -59,7 +60,7 @@ export function describeHostileInputs(): void {
       await writeFile(path.join(folder, 'sparse.xlsx'), '');
       await truncate(path.join(folder, 'sparse.xlsx'), Math.round(2.1 * 1024) * MB);
       // A symlink to a workbook outside the folder (the control workbook, as the defect had it).
-      await writeTestWorkbook(path.join(dir, 'control.xlsx'), [{ name: TAB, rows: titled('ĐĂNG KÝ', HEADER, [person(1)]) }], SENT_AT);
+      await writeTestWorkbook(path.join(dir, 'control.xlsx'), [{ name: TAB, rows: titled('ĐĂNG KÝ', TRAINING_HEADER, [person(1)]) }], SENT_AT);
       await symlink(path.join(dir, 'control.xlsx'), path.join(folder, 'symlink.xlsx'));
 
       const units = ['clean', 'bomb', 'lying-dimension', 'wide', 'shared-strings', 'sparse', 'symlink'].map((id) => school(id));
@@ -100,7 +101,7 @@ export function describeHostileInputs(): void {
     it('never writes row statuses through a symlink: the link and its target stay as they were', async () => {
       const target = path.join(dir, 'control.xlsx');
       const targetBefore = await readFile(target);
-      const written = await new UnitWorkbookFolder(folder).write(school('symlink'), NO_FEEDBACK, { modifiedAt: new Date(0), size: 0 });
+      const written = await new UnitWorkbookFolder(folder).write(school('symlink'), NO_FEEDBACK, { modifiedAt: new Date(0), revision: 0 });
       expect(written).toMatchObject({ outcome: 'refused', message: expect.stringMatching(/^'symlink\.xlsx' không phải là một tệp thật/) });
       expect((await lstat(path.join(folder, 'symlink.xlsx'))).isSymbolicLink()).toBe(true);
       expect(await readlink(path.join(folder, 'symlink.xlsx'))).toBe(target);

@@ -13,14 +13,14 @@ import { testFirestore } from '../support/firestore.js';
 import { builtinForm } from '../support/forms.js';
 import { titled, writeTestWorkbook, type TestCell } from '../support/workbooks.js';
 import { tally } from './tally.js';
+import { TRAINING_HEADER, testUnit } from '../support/builders.js';
 
 const TAB = 'Đăng ký tập huấn';
-const HEADER = ['STT', 'Họ và tên', 'Chức vụ', 'Giới tính', 'Ngày sinh', 'Số điện thoại', 'Email', 'Nội dung tham gia', 'Đã đóng kinh phí', 'Ghi chú'];
 const FORMS = [builtinForm('tap-huan-2024')];
 const SENT_AT = new Date('2024-09-14T02:00:00Z');
 const NOW = new Date('2024-09-16T01:00:00Z');
 const SETTINGS = { districtName: 'Quận Đoàn thử', officeEmail: '', contactName: '', contactPhone: '' };
-const school = (id: string): Unit => ({ id, name: `Liên đội ${id}`, type: 'lien-doi', level: 'Tiểu học', cluster: 'Cụm 1', contacts: [], source: `${id}.xlsx` });
+const school = (id: string): Unit => testUnit(id, { level: 'Tiểu học' });
 const person = (i: number, note: TestCell = null, phone: TestCell = '0983018027'): TestCell[] => [i, `Đội viên ${i}`, 'TPT', 'Nữ', '12/3/1990', phone, null, 'Tập huấn', 'Có', note];
 
 /**
@@ -42,12 +42,12 @@ export function describeUnitIsolation(): void {
       dir = await mkdtemp(path.join(tmpdir(), 'tonghop-isolation-'));
       const folder = path.join(dir, 'units');
       for (const id of ['clean-a', 'clean-b', 'explodes']) {
-        await writeTestWorkbook(path.join(folder, `${id}.xlsx`), [{ name: TAB, rows: titled('ĐĂNG KÝ', HEADER, [1, 2, 3].map((i) => person(i))) }], SENT_AT);
+        await writeTestWorkbook(path.join(folder, `${id}.xlsx`), [{ name: TAB, rows: titled('ĐĂNG KÝ', TRAINING_HEADER, [1, 2, 3].map((i) => person(i))) }], SENT_AT);
       }
       // 1,500 valid rows with 450-character notes: over Firestore's 1 MiB per document.
-      await writeTestWorkbook(path.join(folder, 'long-notes.xlsx'), [{ name: TAB, rows: titled('ĐĂNG KÝ', HEADER, Array.from({ length: 1500 }, (_, i) => person(i + 1, 'Ghi chú rất dài. '.repeat(27).slice(0, 450)))) }], SENT_AT);
+      await writeTestWorkbook(path.join(folder, 'long-notes.xlsx'), [{ name: TAB, rows: titled('ĐĂNG KÝ', TRAINING_HEADER, Array.from({ length: 1500 }, (_, i) => person(i + 1, 'Ghi chú rất dài. '.repeat(27).slice(0, 450)))) }], SENT_AT);
       // 40 rejected rows, each keeping a 32,767-character cell (Excel's maximum) as the unit typed it.
-      await writeTestWorkbook(path.join(folder, 'long-rejects.xlsx'), [{ name: TAB, rows: titled('ĐĂNG KÝ', HEADER, Array.from({ length: 40 }, (_, i) => person(i + 1, null, 'x'.repeat(32_767)))) }], SENT_AT);
+      await writeTestWorkbook(path.join(folder, 'long-rejects.xlsx'), [{ name: TAB, rows: titled('ĐĂNG KÝ', TRAINING_HEADER, Array.from({ length: 40 }, (_, i) => person(i + 1, null, 'x'.repeat(32_767)))) }], SENT_AT);
 
       const folderSource = new UnitWorkbookFolder(folder);
       // A unit whose handling throws something no adapter translated (a bug, a library's RangeError).

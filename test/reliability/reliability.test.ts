@@ -16,7 +16,8 @@ import { standinApis, TEST_FOLDER_ID } from '../support/google.js';
 import { startGoogleStandin } from '../support/google-standin/index.js';
 import { rawXlsx } from '../support/xlsx-package.js';
 import { titled, writeTestWorkbook } from '../support/workbooks.js';
-import { countedSweep, FORMS, HEADER, NOW, person, school, SENT_AT, TAB } from './counted-sweep.js';
+import { countedSweep, FORMS, NOW, person, school, SENT_AT, TAB } from './counted-sweep.js';
+import { TRAINING_HEADER } from '../support/builders.js';
 import { describeHostileInputs } from './hostile-inputs.js';
 import { describeUnitIsolation } from './isolation.js';
 import { describeLocalCrash } from './local-crash.js';
@@ -69,7 +70,7 @@ describe('bad input: a clear message for the unit whose file is broken, and the 
   beforeAll(async () => {
     const folder = path.join(dir, 'input');
     const clean = path.join(folder, 'clean.xlsx');
-    await writeTestWorkbook(clean, [{ name: TAB, rows: titled('ĐĂNG KÝ', HEADER, [1, 2, 3, 4, 5].map((i) => person(i))) }], SENT_AT);
+    await writeTestWorkbook(clean, [{ name: TAB, rows: titled('ĐĂNG KÝ', TRAINING_HEADER, [1, 2, 3, 4, 5].map((i) => person(i))) }], SENT_AT);
     rowsSent.set('clean', 5);
     const bytes = await readFile(clean);
     await writeFile(path.join(folder, 'zero.xlsx'), Buffer.alloc(0));
@@ -87,13 +88,13 @@ describe('bad input: a clear message for the unit whose file is broken, and the 
     rowsSent.set('merged', 2);
 
     // The same header twice: the first is used, the unit is warned.
-    await writeTestWorkbook(path.join(folder, 'duplicate-headers.xlsx'), [{ name: TAB, rows: titled('ĐĂNG KÝ', [...HEADER, 'Họ và tên'], [[...person(1), 'Tên khác'], [...person(2), null]]) }], SENT_AT);
+    await writeTestWorkbook(path.join(folder, 'duplicate-headers.xlsx'), [{ name: TAB, rows: titled('ĐĂNG KÝ', [...TRAINING_HEADER, 'Họ và tên'], [[...person(1), 'Tên khác'], [...person(2), null]]) }], SENT_AT);
     rowsSent.set('duplicate-headers', 2);
 
     // Hidden rows are rows: still read.
     const hidden = new ExcelJS.Workbook();
     const hiddenSheet = hidden.addWorksheet(TAB);
-    hiddenSheet.addRows(titled('ĐĂNG KÝ', HEADER, [1, 2, 3].map((i) => person(i))));
+    hiddenSheet.addRows(titled('ĐĂNG KÝ', TRAINING_HEADER, [1, 2, 3].map((i) => person(i))));
     hiddenSheet.getRow(6).hidden = true;
     await hidden.xlsx.writeFile(path.join(folder, 'hidden-rows.xlsx'));
     rowsSent.set('hidden-rows', 3);
@@ -145,7 +146,7 @@ describe('faults: nothing lost, nothing twice', () => {
     folder = path.join(dir, 'faults');
     for (const [i, unit] of units.entries()) {
       const rows = Array.from({ length: (i % 4) + 1 }, (_, r) => person(r + 1, r === 0 && i % 5 === 0 ? '12345' : '0983018027'));
-      await writeTestWorkbook(path.join(folder, unit.source), [{ name: TAB, rows: titled('ĐĂNG KÝ', HEADER, rows) }], SENT_AT);
+      await writeTestWorkbook(path.join(folder, unit.source), [{ name: TAB, rows: titled('ĐĂNG KÝ', TRAINING_HEADER, rows) }], SENT_AT);
     }
   });
 
@@ -236,7 +237,7 @@ describe('faults: nothing lost, nothing twice', () => {
     try {
       const many = Array.from({ length: 200 }, (_, i) => {
         const id = `lien-doi-${i + 1}`;
-        return school(id, standin.createSpreadsheet({ title: id, parents: [TEST_FOLDER_ID], tabs: [{ name: TAB, rows: titled('ĐĂNG KÝ', HEADER, [person(1), person(2)]) }, { name: 'Tình hình nộp', rows: [] }] }));
+        return school(id, standin.createSpreadsheet({ title: id, parents: [TEST_FOLDER_ID], tabs: [{ name: TAB, rows: titled('ĐĂNG KÝ', TRAINING_HEADER, [person(1), person(2)]) }, { name: 'Tình hình nộp', rows: [] }] }));
       });
       const sent = new Map(many.map((u) => [u.id, 2]));
       standin.failRandomly({ rate: 0.1, statuses: [429, 500], seed: 2024 });

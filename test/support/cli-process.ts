@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -34,8 +35,11 @@ export async function compileCli(): Promise<CompiledCli> {
   await build({ entryPoints: modules.map((file) => path.join(SOURCES, file)), outdir, outbase: SOURCES, format: 'esm', platform: 'node', target: 'node20', logLevel: 'silent' });
   const entry = path.join(outdir, 'run-cli.js');
   await writeFile(entry, "import { main } from './cli/main.js';\nprocess.exitCode = await main(process.argv);\n");
+  // The CLI process gets the tests' network block too: it may reach loopback only.
+  const blockNetwork = path.join(outdir, 'block-network.js');
+  await build({ entryPoints: [path.join(ROOT, 'test', 'support', 'block-network.ts')], outfile: blockNetwork, format: 'esm', platform: 'node', target: 'node20', logLevel: 'silent' });
   return {
-    spawn: (args, env) => spawnNode([entry, ...args], env),
+    spawn: (args, env) => spawnNode(['--import', pathToFileURL(blockNetwork).href, entry, ...args], env),
     remove: () => rm(outdir, { recursive: true, force: true }),
   };
 }

@@ -6,6 +6,7 @@ import type { buildSummary } from '../../functions/src/domain/summary/build-summ
 import type { DistrictPicture, StoredSubmission } from '../../functions/src/domain/summary/district-picture.js';
 import type { SummaryTab } from '../../functions/src/domain/summary/summary-model.js';
 import type { Unit } from '../../functions/src/domain/units/unit.js';
+import { testUnit } from './builders.js';
 
 /** Plans whose periods lie around SUMMARY_NOW: a monthly report, and two plans long past. */
 export const PLANS = {
@@ -19,7 +20,7 @@ export const PLANS = {
 /** 10g00 ICT, 20/10/2022: the September report was due 5/10 (15 days ago), October's is due 5/11. */
 export const SUMMARY_NOW = new Date('2022-10-20T03:00:00.000Z');
 
-const unit = (id: string, name: string, cluster: string): Unit => ({ id, name, type: 'co-so-doan', level: '', cluster, contacts: [], source: `${id}.xlsx` });
+const unit = (id: string, name: string, cluster: string): Unit => testUnit(id, { name, type: 'co-so-doan', cluster });
 export const SUMMARY_UNITS: readonly Unit[] = [unit('u-a', 'Đoàn cơ sở An Bình', 'Cụm 1'), unit('u-b', 'Đoàn cơ sở Bến Nghé', 'Cụm 1'), unit('u-c', 'Đoàn cơ sở Cầu Kho', 'Cụm 2')];
 
 /** The district at SUMMARY_NOW with these plans and submissions; `extra` sets the window, closed plans, notices. */

@@ -18,7 +18,9 @@ export async function makePrivateDir(dir: string): Promise<void> {
 /**
  * Write `bytes` to `file` atomically with mode 0600: a new temporary file in the same folder
  * (created exclusively, so never through a symlink), flushed, then renamed over `file` — the
- * rename replaces a symlink itself, never its target. `beforeReplace` may throw to keep the old file;
+ * rename replaces a symlink itself, never its target — and the folder flushed, so the new name
+ * survives a power cut. A reader sees the old file or the new one, never a part; on any failure the
+ * temporary file is removed and the old file stays. `beforeReplace` may throw to keep the old file;
  * `times` gives the new file the old one's access and modification times.
  */
 export async function writePrivateFile(
@@ -42,5 +44,16 @@ export async function writePrivateFile(
   } catch (error) {
     await rm(temp, { force: true });
     throw error;
+  }
+  await syncDir(path.dirname(file));
+}
+
+/** Flush a folder's entries (a rename in it) to disk. */
+export async function syncDir(dir: string): Promise<void> {
+  const handle = await open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
   }
 }

@@ -53,5 +53,5 @@ function connectionFor(google: GoogleConfig): Promise<GoogleApis> {
 }
 
 function fingerprintText(fingerprint: SourceFingerprint | null): string | undefined {
-  return fingerprint ? `${fingerprint.modifiedAt.toISOString()}:${fingerprint.size}` : undefined;
+  return fingerprint ? `${fingerprint.modifiedAt.toISOString()}:${fingerprint.revision}` : undefined;
 }

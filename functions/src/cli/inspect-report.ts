@@ -11,7 +11,7 @@ import { COMPACT_TABLE } from './table-style.js';
 const MAX_REJECTED_LINES = 30;
 
 /** A submission as `inspect` reads it from Firestore (`rows` only with --rows). */
-export interface StoredSubmission {
+export interface InspectedSubmission {
   readonly id: string;
   readonly formId: string;
   readonly periodId: string;
@@ -32,7 +32,7 @@ export interface InspectedControl {
 /** The person's view of what Firestore holds: submissions by unit and form name, sheet problems, rejected rows, and with --rows each valid row's values. */
 export function printInspectReport(
   out: Output,
-  report: { submissions: readonly StoredSubmission[]; problems: readonly { unitId: string; message: string }[]; control: InspectedControl; unit: string | undefined; rows: boolean },
+  report: { submissions: readonly InspectedSubmission[]; problems: readonly { unitId: string; message: string }[]; control: InspectedControl; unit: string | undefined; rows: boolean },
 ): void {
   const { submissions, problems, control } = report;
   const unitName = (unitId: string) => {
@@ -41,7 +41,7 @@ export function printInspectReport(
   };
   const formOf = (formId: string) => control.forms.find((f) => f.id === formId);
   const formName = (formId: string) => formOf(formId)?.tab ?? formId;
-  const period = (s: StoredSubmission) => {
+  const period = (s: InspectedSubmission) => {
     const form = formOf(s.formId);
     return form ? periodLabel(form, s.periodId) : s.periodId;
   };

@@ -12,8 +12,8 @@ import { builtinFormDue } from '../../support/forms.js';
 import { standinApis, standinWithClock, TEST_FOLDER_ID } from '../../support/google.js';
 import type { GoogleStandin } from '../../support/google-standin/index.js';
 import type { TestCell } from '../../support/workbooks.js';
+import { TRAINING_HEADER } from '../../support/builders.js';
 
-const HEADER = ['STT', 'Họ và tên', 'Chức vụ', 'Giới tính', 'Ngày sinh', 'Số điện thoại', 'Email', 'Nội dung tham gia', 'Đã đóng kinh phí', 'Ghi chú'];
 const TAB = 'Đăng ký tập huấn';
 const SETTINGS = { districtName: 'Quận Đoàn thử', officeEmail: 'vp@example.com', contactName: 'Lê Ánh Hồng', contactPhone: '0983 018 027' };
 const SUBMISSION = 'submissions/tap-huan-2024~mot-lan~som';
@@ -43,7 +43,7 @@ describe('explicit submission in Google mode (stand-in, real googleapis client, 
 
   beforeAll(async () => {
     ({ standin, setClock } = await standinWithClock(new Date('2024-09-13T02:00:00Z')));
-    const rows: TestCell[][] = [['ĐĂNG KÝ THAM GIA TẬP HUẤN'], ['Nộp báo cáo', 'Có'], [], HEADER, person(1, 'Nguyễn Thị Lan')];
+    const rows: TestCell[][] = [['ĐĂNG KÝ THAM GIA TẬP HUẤN'], ['Nộp báo cáo', 'Có'], [], TRAINING_HEADER, person(1, 'Nguyễn Thị Lan')];
     id = standin.createSpreadsheet({ title: 'Báo cáo som', parents: [TEST_FOLDER_ID], tabs: [{ name: TAB, rows }, { name: STANDING_TAB, rows: [] }] });
     unit = { id: 'som', name: 'Liên đội som', type: 'lien-doi', level: 'Tiểu học', cluster: 'Cụm 1', contacts: [], source: id };
   });

@@ -10,9 +10,9 @@ import { builtinForm } from '../../support/forms.js';
 import { standinApis, TEST_FOLDER_ID } from '../../support/google.js';
 import { startGoogleStandin, type GoogleStandin } from '../../support/google-standin/index.js';
 import { titled, type TestCell } from '../../support/workbooks.js';
+import { TRAINING_HEADER, testUnit } from '../../support/builders.js';
 
 const TAB = 'Đăng ký tập huấn';
-const HEADER = ['STT', 'Họ và tên', 'Chức vụ', 'Giới tính', 'Ngày sinh', 'Số điện thoại', 'Email', 'Nội dung tham gia', 'Đã đóng kinh phí', 'Ghi chú'];
 const person = (i: number): TestCell[] => [i, `Đội viên ${i}`, 'TPT', 'Nữ', '12/3/1990', '0983018027', null, 'Tập huấn', 'Có', null];
 /** Small limits, so oversized spreadsheets stay small: 50 rows, 20 columns, 300 cells a tab. */
 const LIMITS = sheetLimits({ maxRowsPerTab: 50, maxColumns: 20, maxCellsPerTab: 300, maxCellsPerFile: 400 });
@@ -27,13 +27,13 @@ describe('Google: a spreadsheet over the limits is refused from a bounded read (
     standin = await startGoogleStandin();
     const spreadsheet = (id: string, rows: TestCell[][]) =>
       standin.createSpreadsheet({ title: id, parents: [TEST_FOLDER_ID], tabs: [{ name: TAB, rows }, { name: STANDING_TAB, rows: [] }] });
-    const school = (id: string, source: string): Unit => ({ id, name: `Liên đội ${id}`, type: 'lien-doi', level: 'Tiểu học', cluster: 'Cụm 1', contacts: [], source });
+    const school = (id: string, source: string): Unit => testUnit(id, { level: 'Tiểu học', source });
     const wideRow = [...person(3), ...Array<TestCell>(10).fill(null), 'ô ở cột U'];
     const units = [
-      school('clean', spreadsheet('clean', titled('ĐĂNG KÝ', HEADER, [person(1), person(2)]))),
-      school('tall', spreadsheet('tall', titled('ĐĂNG KÝ', HEADER, Array.from({ length: 60 }, (_, i) => person(i + 1))))),
-      school('wide', spreadsheet('wide', titled('ĐĂNG KÝ', HEADER, [person(1), person(2), wideRow]))),
-      school('dense', spreadsheet('dense', titled('ĐĂNG KÝ', HEADER, Array.from({ length: 40 }, (_, i) => person(i + 1))))),
+      school('clean', spreadsheet('clean', titled('ĐĂNG KÝ', TRAINING_HEADER, [person(1), person(2)]))),
+      school('tall', spreadsheet('tall', titled('ĐĂNG KÝ', TRAINING_HEADER, Array.from({ length: 60 }, (_, i) => person(i + 1))))),
+      school('wide', spreadsheet('wide', titled('ĐĂNG KÝ', TRAINING_HEADER, [person(1), person(2), wideRow]))),
+      school('dense', spreadsheet('dense', titled('ĐĂNG KÝ', TRAINING_HEADER, Array.from({ length: 40 }, (_, i) => person(i + 1))))),
     ];
     standin.clearLog();
     result = await sweep({ units, forms: [builtinForm('tap-huan-2024')], source: new GoogleUnitSheets(standinApis(standin), TEST_FOLDER_ID, LIMITS), store: new FirestoreSweepStore(firestore.db), now: new Date('2024-09-16T01:00:00Z') });

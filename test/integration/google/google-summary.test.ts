@@ -17,9 +17,9 @@ import { builtinForm } from '../../support/forms.js';
 import { standinApis, standinWithClock, TEST_FOLDER_ID } from '../../support/google.js';
 import type { GoogleStandin } from '../../support/google-standin/index.js';
 import { titled, type TestCell } from '../../support/workbooks.js';
+import { TRAINING_HEADER } from '../../support/builders.js';
 
 const TAB = 'Đăng ký tập huấn';
-const HEADER = ['STT', 'Họ và tên', 'Chức vụ', 'Giới tính', 'Ngày sinh', 'Số điện thoại', 'Email', 'Nội dung tham gia', 'Đã đóng kinh phí', 'Ghi chú'];
 const INJECTION = '=HYPERLINK("http://x.example","bấm vào đây")';
 const FORMS = [builtinForm('tap-huan-2024')];
 const SETTINGS = { districtName: 'Quận Đoàn thử', officeEmail: 'vp@example.com', contactName: 'Lê Ánh Hồng', contactPhone: '0983 018 027' };
@@ -62,7 +62,7 @@ describe('summary spreadsheet and row feedback on Google Sheets (stand-in, real 
   beforeAll(async () => {
     ({ standin, setClock } = await standinWithClock(SENT_AT));
     const seed = (id: string, rows: TestCell[][], owner?: string) => {
-      const tabs = [{ name: TAB, rows: titled('ĐĂNG KÝ', HEADER, rows) }, { name: STANDING_TAB, rows: [] }];
+      const tabs = [{ name: TAB, rows: titled('ĐĂNG KÝ', TRAINING_HEADER, rows) }, { name: STANDING_TAB, rows: [] }];
       ids[id] = standin.createSpreadsheet({ title: `Báo cáo ${id}`, parents: [TEST_FOLDER_ID], tabs, ...(owner ? { owner } : {}) });
     };
     seed('som', [person(1, 'Nguyễn Thị Lan'), person(2, 'Trần Văn Minh', '0912345678', INJECTION)]);

@@ -9,6 +9,7 @@ import { builtinForm } from '../../support/forms.js';
 import { standinApis, standinWithClock, TEST_FOLDER_ID } from '../../support/google.js';
 import type { GoogleStandin } from '../../support/google-standin/index.js';
 import { titled, type TestCell } from '../../support/workbooks.js';
+import { testUnit } from '../../support/builders.js';
 
 const TAP_HUAN = ['STT', 'Họ và tên', 'Chức vụ', 'Giới tính', 'Ngày sinh', 'Số điện thoại', 'Email', 'Nội dung tham gia', 'Đã đóng kinh phí', 'Ghi chú'];
 const FORMS = [builtinForm('tap-huan-2024')];
@@ -23,7 +24,7 @@ describe('sweep of unit spreadsheets on Google Sheets (stand-in, real googleapis
   let setClock: (at: Date) => void;
   let units: Unit[];
   const ids: Record<string, string> = {};
-  const school = (id: string, source: string): Unit => ({ id, name: `Liên đội ${id}`, type: 'lien-doi', level: 'Tiểu học', cluster: 'Cụm 1', contacts: [], source });
+  const school = (id: string, source: string): Unit => testUnit(id, { level: 'Tiểu học', source });
   const run = (source = new GoogleUnitSheets(standinApis(standin), TEST_FOLDER_ID), now = NOW) => sweep({ units, forms: FORMS, source, store: new FirestoreSweepStore(firestore.db), now });
 
   beforeAll(async () => {

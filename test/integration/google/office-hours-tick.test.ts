@@ -12,9 +12,9 @@ import { builtinForm } from '../../support/forms.js';
 import { standinApis, standinWithClock, TEST_FOLDER_ID } from '../../support/google.js';
 import type { GoogleStandin } from '../../support/google-standin/index.js';
 import { titled, type TestCell } from '../../support/workbooks.js';
+import { TRAINING_HEADER, testUnit } from '../../support/builders.js';
 
 const TAB = 'Đăng ký tập huấn';
-const HEADER = ['STT', 'Họ và tên', 'Chức vụ', 'Giới tính', 'Ngày sinh', 'Số điện thoại', 'Email', 'Nội dung tham gia', 'Đã đóng kinh phí', 'Ghi chú'];
 const FORMS = [builtinForm('tap-huan-2024')];
 const SETTINGS = { districtName: 'Quận Đoàn thử', officeEmail: '', contactName: '', contactPhone: '' };
 /** Ticks at 09:40, 09:50 and 10:00 ICT on 15/09/2024 (the training's deadline is 10:00). */
@@ -54,10 +54,10 @@ describe('the office-hours tick on Google Sheets (stand-in, real googleapis clie
   beforeAll(async () => {
     ({ standin, setClock } = await standinWithClock(new Date('2024-09-14T02:00:00Z')));
     for (const [id, rows] of [['som', [person(1, 'Nguyễn Thị Lan')]], ['muon', []]] as const) {
-      ids[id] = standin.createSpreadsheet({ title: `Báo cáo ${id}`, parents: [TEST_FOLDER_ID], tabs: [{ name: TAB, rows: titled('ĐĂNG KÝ', HEADER, rows.map((r) => [...r])) }, { name: STANDING_TAB, rows: [] }] });
+      ids[id] = standin.createSpreadsheet({ title: `Báo cáo ${id}`, parents: [TEST_FOLDER_ID], tabs: [{ name: TAB, rows: titled('ĐĂNG KÝ', TRAINING_HEADER, rows.map((r) => [...r])) }, { name: STANDING_TAB, rows: [] }] });
     }
     summaryId = standin.createSpreadsheet({ title: 'Tổng hợp', parents: [TEST_FOLDER_ID], tabs: [] });
-    units = ['som', 'muon'].map((id): Unit => ({ id, name: `Liên đội ${id}`, type: 'lien-doi', level: 'Tiểu học', cluster: 'Cụm 1', contacts: [], source: ids[id] ?? '' }));
+    units = ['som', 'muon'].map((id): Unit => testUnit(id, { level: 'Tiểu học', source: ids[id] ?? '' }));
   });
   afterAll(async () => {
     await standin.close();

@@ -18,8 +18,8 @@ import { testFirestore } from '../../support/firestore.js';
 import { rawMessage, workbookBytes } from '../../support/mail-messages.js';
 import { startCapturingSmtp, type CapturingSmtp } from '../../support/smtp.js';
 import { titled, type TestCell } from '../../support/workbooks.js';
+import { TRAINING_HEADER } from '../../support/builders.js';
 
-const HEADER = ['STT', 'Họ và tên', 'Chức vụ', 'Giới tính', 'Ngày sinh', 'Số điện thoại', 'Email', 'Nội dung tham gia', 'Đã đóng kinh phí', 'Ghi chú'];
 const SETTINGS = { districtName: 'Quận Đoàn thử', officeEmail: 'vp@quandoan.example', contactName: 'Lê Ánh Hồng', contactPhone: '0983 018 027' };
 /** After the deadline (10:00 15/09/2024): timeliness must come from the message, not from the run. */
 const NOW = new Date('2024-09-20T01:00:00Z');
@@ -27,7 +27,7 @@ const BEFORE_DEADLINE = new Date('2024-09-14T02:00:00Z');
 const school = (id: string, name: string, emails: string[]): Unit => ({ id, name, type: 'lien-doi', level: 'Tiểu học', cluster: 'Cụm 1', contacts: emails.map((email) => ({ name: 'TPT', email })), members: 500, source: `${id}.xlsx` });
 const UNITS = [school('ai-mo', 'Liên đội Tiểu học Ái Mộ', ['aimo@truong.example']), school('bo-de', 'Liên đội Tiểu học Bồ Đề', ['bode@truong.example', 'tpt.bode@truong.example'])];
 const participant = (stt: number, name: string, phone = '0983.018.027'): TestCell[] => [stt, name, 'TPT', 'Nữ', '12/3/1990', phone, null, 'Tập huấn', 'Có', null];
-const registration = (rows: TestCell[][]) => workbookBytes([{ name: 'Đăng ký tập huấn', rows: titled('ĐĂNG KÝ THAM GIA TẬP HUẤN', HEADER, rows) }]);
+const registration = (rows: TestCell[][]) => workbookBytes([{ name: 'Đăng ký tập huấn', rows: titled('ĐĂNG KÝ THAM GIA TẬP HUẤN', TRAINING_HEADER, rows) }]);
 
 /** The mailbox job end to end against a real Dovecot, a real SMTP server and the Firestore emulator. */
 describe('processMailbox over IMAP', () => {

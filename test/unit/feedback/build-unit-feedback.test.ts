@@ -10,6 +10,7 @@ import { formPeriodStats } from '../../../functions/src/domain/stats/form-period
 import type { DistrictPicture, StoredSubmission } from '../../../functions/src/domain/summary/district-picture.js';
 import type { SummaryCell } from '../../../functions/src/domain/summary/summary-model.js';
 import type { Unit } from '../../../functions/src/domain/units/unit.js';
+import { testUnit } from '../../support/builders.js';
 
 
 /** The registration, locked after 20/04/2020 (end of that day). */
@@ -22,7 +23,7 @@ const FORMS = [DANG_KY, BAO_CAO];
 const NOW = new Date('2020-06-02T03:00:00.000Z');
 
 function unit(id: string, name: string, type: UnitType = 'co-so-doan'): Unit {
-  return { id, name, type, level: '', cluster: 'Cụm 1', contacts: [], source: `${id}.xlsx` };
+  return testUnit(id, { name, type });
 }
 
 const YTE = unit('dtn-so-y-te', 'Đoàn cơ sở Sở Y tế');

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { identifyUnit } from '../../../functions/src/domain/mailbox/identify-unit.js';
 import type { Unit } from '../../../functions/src/domain/units/unit.js';
+import { testUnit } from '../../support/builders.js';
 
-const unit = (id: string, name: string, emails: string[] = [], source = `${id}.xlsx`): Unit => ({ id, name, type: 'lien-doi', level: 'Tiểu học', cluster: 'Cụm 1', contacts: emails.map((email) => ({ name: '', email })), source });
+const unit = (id: string, name: string, emails: string[] = [], source = `${id}.xlsx`): Unit => testUnit(id, { name, level: 'Tiểu học', contacts: emails.map((email) => ({ name: '', email })), source });
 const UNITS = [
   unit('th-ai-mo', 'Liên đội Tiểu học Ái Mộ', ['aimo@truong.example', 'tpt.aimo@gmail.example']),
   unit('th-bo-de', 'Liên đội Tiểu học Bồ Đề', ['bode@truong.example', 'chung@phong.example']),

@@ -2,6 +2,7 @@ import type { RawCell } from '../../../functions/src/domain/cells/raw-cell.js';
 import type { SheetTab } from '../../../functions/src/domain/forms/read-form-tab.js';
 import { sharedSourceId, type SharedSource } from '../../../functions/src/domain/shared/shared-source.js';
 import type { Unit } from '../../../functions/src/domain/units/unit.js';
+import { testUnit } from '../../support/builders.js';
 
 /** Three schools of the registry, one with aliases, and a chi đoàn the training form does not target. */
 export const UNITS: readonly Unit[] = [
@@ -35,5 +36,5 @@ export function answer(unitTyped: string, stamp = '14/09/2024 09:30:00', name = 
 }
 
 function unit(id: string, name: string, level: string, aliases?: string[]): Unit {
-  return { id, name, type: 'lien-doi', level, cluster: 'Cụm 1', contacts: [], source: `${id}.xlsx`, ...(aliases ? { aliases } : {}) };
+  return testUnit(id, { name, level, ...(aliases ? { aliases } : {}) });
 }

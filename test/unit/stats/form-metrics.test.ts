@@ -7,6 +7,7 @@ import { monthOfIsoWeek, periodById, type Period } from '../../../functions/src/
 import { formMetrics, weeksInMonth, type MetricResult } from '../../../functions/src/domain/stats/form-metrics.js';
 import { addDays } from '../../../functions/src/domain/time/ict.js';
 import type { Unit } from '../../../functions/src/domain/units/unit.js';
+import { testUnit } from '../../support/builders.js';
 
 
 function period(spec: FormSpec, id: string): Period {
@@ -16,7 +17,7 @@ function period(spec: FormSpec, id: string): Period {
 }
 
 function unit(id: string, members?: number): Unit {
-  return { id, name: `Đơn vị ${id}`, type: 'co-so-doan', level: '', cluster: '', contacts: [], source: `${id}.xlsx`, ...(members === undefined ? {} : { members }) };
+  return testUnit(id, { name: `Đơn vị ${id}`, type: 'co-so-doan', cluster: '', ...(members === undefined ? {} : { members }) });
 }
 
 type Values = Readonly<Record<string, CellValue>>;

@@ -5,6 +5,7 @@ import { periodById, type Period } from '../../../functions/src/domain/periods/s
 import { formPeriodStats, groupStats, NO_CLUSTER, type GroupStats, type UnitSubmission } from '../../../functions/src/domain/stats/form-period-stats.js';
 import type { StatusResult } from '../../../functions/src/domain/status/submission-status.js';
 import type { Unit } from '../../../functions/src/domain/units/unit.js';
+import { testUnit } from '../../support/builders.js';
 
 const builtins = await loadBuiltinForms();
 const BAO_CAO_BUILTIN = builtins.find((s) => s.id === '30-phut-bao-cao');
@@ -21,7 +22,7 @@ const MARCH_2021: Period = (() => {
 const NOW = new Date('2021-04-10T03:00:00.000Z');
 
 function unit(id: string, type: UnitType, cluster: string, extra: Partial<Unit> = {}): Unit {
-  return { id, name: `Đơn vị ${id}`, type, level: '', cluster, contacts: [], source: `${id}.xlsx`, ...extra };
+  return testUnit(id, { name: `Đơn vị ${id}`, type, cluster, ...extra });
 }
 
 type Rows = UnitSubmission['rows'];

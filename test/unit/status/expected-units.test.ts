@@ -4,6 +4,7 @@ import type { FormSpec, UnitType } from '../../../functions/src/domain/forms/for
 import { periodById, periodsOf, type Period } from '../../../functions/src/domain/periods/schedule.js';
 import { activeDuring, expectedUnits } from '../../../functions/src/domain/status/expected-units.js';
 import type { Unit } from '../../../functions/src/domain/units/unit.js';
+import { testUnit } from '../../support/builders.js';
 
 const builtins = await loadBuiltinForms();
 
@@ -20,7 +21,7 @@ function period(spec: FormSpec, periodId: string): Period {
 }
 
 function unit(id: string, type: UnitType, extra: Partial<Unit> = {}): Unit {
-  return { id, name: `Đơn vị ${id}`, type, level: '', cluster: '', contacts: [], source: `${id}.xlsx`, ...extra };
+  return testUnit(id, { name: `Đơn vị ${id}`, type, cluster: '', ...extra });
 }
 
 const BAO_CAO = builtin('30-phut-bao-cao');

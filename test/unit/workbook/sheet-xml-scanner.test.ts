@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { columnNumber, SheetXmlScanner } from '../../../functions/src/adapters/workbook/sheet-xml-scanner.js';
+import { SheetXmlScanner } from '../../../functions/src/adapters/workbook/sheet-xml-scanner.js';
 
 /** Scan `xml` cut into chunks of `size` bytes (1 = every tag cut everywhere). */
 function scan(xml: string, size: number) {
@@ -25,16 +25,5 @@ describe('SheetXmlScanner', () => {
   it('counts a million rows that a sheet declares as two', () => {
     const rows = Array.from({ length: 50_000 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>1</v></c></row>`).join('');
     expect(scan(`<worksheet><dimension ref="A1:A2"/><sheetData>${rows}</sheetData></worksheet>`, 16_384)).toEqual({ rows: 50_000, cells: 50_000, maxColumn: 1 });
-  });
-
-  it.each([
-    ['A', 1],
-    ['Z', 26],
-    ['AA', 27],
-    ['GR', 200],
-    ['XFD', 16_384],
-    ['xfd', 16_384],
-  ])('column %s is number %i', (letters, n) => {
-    expect(columnNumber(letters)).toBe(n);
   });
 });

@@ -63,9 +63,9 @@ function kindOf(mimeType: string | null | undefined): DriveSourceKind {
   return mimeType === XLSX_MIME ? 'xlsx' : 'spreadsheet';
 }
 
-/** Drive's modifiedTime + version as our fingerprint (version in the `size` slot: any change moves it). */
+/** Drive's modifiedTime + version as our fingerprint (the version as the revision: any change moves it). */
 function fingerprintOf(file: { modifiedTime?: string | null; version?: string | null }): SourceFingerprint | null {
   const modifiedAt = file.modifiedTime ? new Date(file.modifiedTime) : undefined;
   if (!modifiedAt || Number.isNaN(modifiedAt.getTime())) return null;
-  return { modifiedAt, size: Number(file.version ?? 0) };
+  return { modifiedAt, revision: Number(file.version ?? 0) };
 }

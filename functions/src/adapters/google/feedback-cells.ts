@@ -5,7 +5,7 @@ import { STANDING_TAB, type TabFeedback, type UnitFeedback } from '../../domain/
 import { isStatusHeader, STATUS_HEADER } from '../../domain/forms/header-match.js';
 import { findTab, type SheetTab } from '../../domain/forms/read-form-tab.js';
 import { columnLetter } from '../../domain/sheets/a1.js';
-import { cleanText } from '../workbook/summary-cells.js';
+import { storableText } from '../workbook/summary-cells.js';
 import { standingHeaderRow } from '../workbook/feedback-standing-tab.js';
 import { sameSheetsValue, sheetsValueOf, type SheetsValue } from './sheets-cells.js';
 import { wholeTabRange } from './spreadsheet-tabs.js';
@@ -57,7 +57,7 @@ function statusWrites(tab: SheetTab, feedback: TabFeedback): CellWrite[] {
   }
   const rows = new Set([...rowsByNumber.keys(), ...feedback.statusByRow.keys()].filter((n) => Number.isInteger(n) && n > feedback.headerRowNumber));
   for (const row of [...rows].sort((a, b) => a - b)) {
-    const wanted = cleanText((feedback.statusByRow.get(row) ?? '').replace(/\r\n?/g, '\n'));
+    const wanted = storableText((feedback.statusByRow.get(row) ?? '').replace(/\r\n?/g, '\n'));
     const current = rowsByNumber.get(row)?.[column];
     if (!sameSheetsValue(current, wanted)) writes.push({ tab: tab.name, row, column, value: wanted });
   }
@@ -74,9 +74,9 @@ function freeColumnRightOfHeader(tab: SheetTab, headerRow: number, headerCells: 
 
 /** The standing tab as rows of values: title lines, an empty row, the header, one row per form and period. */
 function standingGrid(standing: UnitFeedback['standing']): SheetsValue[][] {
-  const grid: SheetsValue[][] = standing.title.map((line) => [cleanText(line)]);
+  const grid: SheetsValue[][] = standing.title.map((line) => [storableText(line)]);
   while (grid.length < standingHeaderRow(standing) - 1) grid.push([]);
-  grid.push(standing.columns.map((c) => cleanText(c.header)));
+  grid.push(standing.columns.map((c) => storableText(c.header)));
   for (const values of standing.rows) grid.push(standing.columns.map((column, c) => sheetsValueOf(values[c] ?? null, column.format)));
   return grid;
 }

@@ -2,7 +2,7 @@ import type { sheets_v4 } from '@googleapis/sheets';
 import type { SummaryModel, SummaryTab } from '../../domain/summary/summary-model.js';
 import { DASHBOARD_TAB } from '../../domain/summary/dashboard-tab.js';
 import type { SummaryOutput } from '../../jobs/summarize/ports.js';
-import { cleanText } from '../workbook/summary-cells.js';
+import { storableText } from '../workbook/summary-cells.js';
 import { summaryTabLayout } from '../../domain/summary/summary-model.js';
 import { spreadsheetUrl, type GoogleApis, type SpreadsheetId } from './google-apis.js';
 import { formatRequestsOf, sheetPropertiesOf } from './summary-requests.js';
@@ -74,12 +74,12 @@ function resetRequests(sheetId: number, sheet: sheets_v4.Schema$Sheet): sheets_v
 /** A tab's values from A1: title lines, an empty row, the header, the rows, an empty row, the notes. */
 function valuesOf(tab: SummaryTab): sheets_v4.Schema$ValueRange {
   const layout = summaryTabLayout(tab);
-  const grid: SheetsValue[][] = tab.title.map((line) => [cleanText(line)]);
+  const grid: SheetsValue[][] = tab.title.map((line) => [storableText(line)]);
   while (grid.length < layout.headerRow - 1) grid.push(['']);
-  grid.push(tab.columns.map((c) => cleanText(c.header)));
+  grid.push(tab.columns.map((c) => storableText(c.header)));
   for (const row of tab.rows) grid.push(tab.columns.map((column, c) => sheetsValueOf(row[c] ?? null, column.format)));
   while (grid.length < layout.firstNoteRow - 1) grid.push(['']);
-  for (const note of tab.notes ?? []) grid.push([cleanText(note)]);
+  for (const note of tab.notes ?? []) grid.push([storableText(note)]);
   return { range: `${wholeTabRange(tab.name)}!A1`, majorDimension: 'ROWS', values: grid };
 }
 

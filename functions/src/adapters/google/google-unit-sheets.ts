@@ -127,7 +127,7 @@ export class GoogleUnitSheets implements UnitSheetSource, FeedbackTarget {
     this.lastRead.delete(unit.id);
     // Drive moves `version` once per change: more than our own requests means the unit edited meanwhile,
     // so the old fingerprint is kept and the next sweep reads the spreadsheet again. Nothing is missed.
-    const onlyOurs = after !== null && after.size === expected.size + written.requests;
+    const onlyOurs = after !== null && after.revision === expected.revision + written.requests;
     return { outcome: 'written', cells: plan.writes.length, fingerprint: onlyOurs ? after : expected, contentHash: tabsHash(written.tabs) };
   }
 

@@ -1,5 +1,6 @@
 import type { SummaryCell, SummaryFormat } from '../../domain/summary/summary-model.js';
 import { SUMMARY_NUM_FMT, xlsxCellContent } from '../workbook/summary-cells.js';
+import { wallClockSerial } from '../../domain/time/calendar.js';
 
 /**
  * A summary value as a Sheets API value: the same conversion as the .xlsx summary (status
@@ -9,21 +10,12 @@ import { SUMMARY_NUM_FMT, xlsxCellContent } from '../workbook/summary-cells.js';
  */
 export type SheetsValue = string | number;
 
-const MS_PER_DAY = 86_400_000;
-/** Days from the spreadsheet epoch (30/12/1899) to the Unix epoch. */
-const UNIX_EPOCH_SERIAL = 25_569;
-
 /** The value to write for one summary cell in a column of the given format ('' = empty cell). */
 export function sheetsValueOf(value: SummaryCell, format: SummaryFormat): SheetsValue {
   const content = xlsxCellContent(value, format);
   if (content.value === null) return '';
   if (content.value instanceof Date) return wallClockSerial(content.value);
   return content.value;
-}
-
-/** Serial number of a Date whose UTC fields hold a wall-clock time (exceljs's convention). */
-export function wallClockSerial(wallClock: Date): number {
-  return wallClock.getTime() / MS_PER_DAY + UNIX_EPOCH_SERIAL;
 }
 
 /** Sheets number format of a summary column (same patterns as the workbook). */

@@ -1,7 +1,7 @@
 import type { sheets_v4 } from '@googleapis/sheets';
 import type { RawCell } from '../../domain/cells/raw-cell.js';
 import { findTab, type SheetRow, type SheetTab } from '../../domain/forms/read-form-tab.js';
-import { columnLetter } from '../../domain/sheets/a1.js';
+import { columnIndex, columnLetter } from '../../domain/sheets/a1.js';
 import { GoogleApiError } from './google-api-error.js';
 import type { GoogleApis, SpreadsheetId } from './google-apis.js';
 
@@ -94,7 +94,7 @@ export function rangeStart(a1: string): { row: number; column: number } {
   const cells = a1.slice(a1.lastIndexOf('!') + 1);
   const match = /^([A-Z]+)?(\d+)?/.exec(cells);
   const letters = match?.[1] ?? 'A';
-  const column = [...letters].reduce((n, ch) => n * 26 + (ch.charCodeAt(0) - 64), 0) - 1;
+  const column = columnIndex(letters);
   return { row: Number(match?.[2] ?? 1), column: Math.max(0, column) };
 }
 

@@ -172,7 +172,8 @@ function contentFields(content: SubmissionContent): DocumentData {
 export function sourceStateDoc(state: SourceState): DocumentData {
   return {
     status: state.status,
-    fingerprint: state.fingerprint ? { modifiedAt: Timestamp.fromDate(state.fingerprint.modifiedAt), size: state.fingerprint.size } : null,
+    // The revision keeps its stored field name `size`, so documents written before the rename still compare.
+    fingerprint: state.fingerprint ? { modifiedAt: Timestamp.fromDate(state.fingerprint.modifiedAt), size: state.fingerprint.revision } : null,
     contentHash: state.contentHash,
     specsHash: state.specsHash,
     submissionHashes: { ...state.submissionHashes },
@@ -186,7 +187,7 @@ export function sourceStateDoc(state: SourceState): DocumentData {
 
 /** Read a `sources/{unit}` document back into the sweep's view of it. */
 export function sourceStateFromDoc(unitId: string, data: DocumentData): SourceState {
-  const fingerprint = data.fingerprint ? { modifiedAt: (data.fingerprint.modifiedAt as Timestamp).toDate(), size: Number(data.fingerprint.size) } : null;
+  const fingerprint = data.fingerprint ? { modifiedAt: (data.fingerprint.modifiedAt as Timestamp).toDate(), revision: Number(data.fingerprint.size) } : null;
   return {
     unitId,
     status: data.status,

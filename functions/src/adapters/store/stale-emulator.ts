@@ -1,5 +1,6 @@
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { writePrivateFile } from '../private-files.js';
 import { watchedEmulatorGroups } from './emulator-watchdog.js';
 
 /** Where an embedded data folder records the session (the watchdog's pid) of the emulator serving it. */
@@ -25,7 +26,7 @@ export async function killStaleEmulator(dataDir: string): Promise<void> {
 /** Remember which watched emulator (its watchdog's pid) serves `dataDir`. */
 export async function recordEmulator(dataDir: string, pgid: number): Promise<void> {
   await mkdir(dataDir, { recursive: true });
-  await writeFile(groupFileOf(dataDir), `${pgid}\n`);
+  await writePrivateFile(groupFileOf(dataDir), Buffer.from(`${pgid}\n`));
 }
 
 export async function forgetEmulator(dataDir: string): Promise<void> {

@@ -1,3 +1,5 @@
+import { columnIndex } from '../../domain/sheets/a1.js';
+
 /**
  * Counts a worksheet part's rows, cells and highest column from its XML as it streams in, chunk
  * by chunk, holding only a partial tag between chunks. `<dimension>` is ignored: a file may claim
@@ -28,7 +30,7 @@ export class SheetXmlScanner {
       }
       this.cells++;
       const letters = CELL_REF.exec(match[2] ?? '')?.[1];
-      this.columnInRow = letters ? columnNumber(letters) : this.columnInRow + 1;
+      this.columnInRow = letters ? columnIndex(letters) + 1 : this.columnInRow + 1;
       if (this.columnInRow > this.maxColumn) this.maxColumn = this.columnInRow;
     }
   }
@@ -38,10 +40,3 @@ const MAX_PENDING_TAG = 4096;
 /** `<row …>` and `<c …>` with any namespace prefix; not `<col>`, `<cols>` or `<cfRule>`. */
 const ROW_OR_CELL = /<(?:[\w.-]+:)?(row|c)(?=[\s>/])([^>]*)>/g;
 const CELL_REF = /\sr\s*=\s*["']\$?([A-Za-z]{1,7})\$?\d*["']/;
-
-/** `A` → 1, `XFD` → 16384. */
-export function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}

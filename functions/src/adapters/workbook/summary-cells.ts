@@ -2,6 +2,7 @@ import type ExcelJS from 'exceljs';
 import { columnTypeBehaviour } from '../../domain/forms/column-types.js';
 import type { SummaryCell, SummaryFormat } from '../../domain/summary/summary-model.js';
 import { isSubmissionStatus, STATUS_DISPLAY } from '../../domain/status/status-kinds.js';
+import { pad2, utcYmd, vietnameseDate } from '../../domain/time/calendar.js';
 
 /**
  * How one summary value becomes an .xlsx cell: the value exceljs stores, its number format,
@@ -51,7 +52,7 @@ export function looksLikeFormula(text: string): boolean {
 }
 
 /** Text as it can be stored: NFC (Vietnamese typed on macOS arrives decomposed), XML-safe, within Excel's cell limit. */
-export function cleanText(text: string): string {
+export function storableText(text: string): string {
   const clean = text.normalize('NFC').replace(XML_INVALID, '');
   return clean.length > MAX_CELL_LENGTH ? `${clean.slice(0, MAX_CELL_LENGTH - 1)}…` : clean;
 }
@@ -82,15 +83,15 @@ export function xlsxCellContent(value: SummaryCell, format: SummaryFormat): Xlsx
 
 /** A string cell: stored as a string with the text format, so '=1+1' stays the four characters '=1+1'. */
 export function textContent(text: string): XlsxCellContent {
-  const clean = cleanText(text);
+  const clean = storableText(text);
   return { value: clean, numFmt: TEXT_NUM_FMT, display: clean };
 }
 
 function dateContent(instant: Date, format: SummaryFormat): XlsxCellContent {
   if (Number.isNaN(instant.getTime())) return { value: null, numFmt: SUMMARY_NUM_FMT[format], display: '' };
   const wallClock = ictWallClock(instant);
-  const day = `${pad(wallClock.getUTCDate())}/${pad(wallClock.getUTCMonth() + 1)}/${wallClock.getUTCFullYear()}`;
-  const dateTime = `${day} ${pad(wallClock.getUTCHours())}:${pad(wallClock.getUTCMinutes())}`;
+  const day = vietnameseDate(utcYmd(wallClock));
+  const dateTime = `${day} ${pad2(wallClock.getUTCHours())}:${pad2(wallClock.getUTCMinutes())}`;
   if (format === 'date') return { value: wallClock, numFmt: SUMMARY_NUM_FMT.date, display: day };
   if (format === 'text' || format === 'status') return textContent(dateTime);
   return { value: wallClock, numFmt: SUMMARY_NUM_FMT.datetime, display: dateTime };
@@ -121,8 +122,4 @@ function numberContent(n: number, format: SummaryFormat): XlsxCellContent {
 
 function grouped(n: number, fractionDigits: number): string {
   return n.toLocaleString('en-US', { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits });
-}
-
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
 }

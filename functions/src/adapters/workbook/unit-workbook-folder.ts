@@ -29,7 +29,7 @@ export class UnitWorkbookFolder implements UnitSheetSource, FeedbackTarget {
 
   async fingerprint(unit: Unit): Promise<SourceFingerprint | null> {
     const info = await regularFileStat(this.pathOf(unit), unit.source);
-    return info ? { modifiedAt: new Date(Math.floor(info.mtimeMs)), size: info.size } : null;
+    return info ? { modifiedAt: new Date(Math.floor(info.mtimeMs)), revision: info.size } : null;
   }
 
   async open(unit: Unit): Promise<OpenedSheets> {

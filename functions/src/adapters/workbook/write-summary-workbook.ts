@@ -1,7 +1,7 @@
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { summaryTabLayout, tablesOf, type SummaryColumn, type SummaryModel, type SummaryTab, type SummaryTable } from '../../domain/summary/summary-model.js';
-import { cleanText, displayLength, looksLikeFormula, SUMMARY_NUM_FMT, TEXT_NUM_FMT, textContent, xlsxCellContent, type XlsxCellContent } from './summary-cells.js';
+import { storableText, displayLength, looksLikeFormula, SUMMARY_NUM_FMT, TEXT_NUM_FMT, textContent, xlsxCellContent, type XlsxCellContent } from './summary-cells.js';
 import { chartsPerRow, LINE_HEIGHT_POINTS, MIN_COLUMN_WIDTH, printsInLandscape, rowHeightFor, summaryColumnWidths } from './summary-print-layout.js';
 import { makePrivateDir, writePrivateFile } from '../private-files.js';
 import { addBarCharts, type XlsxBarChart } from './xlsx-chart.js';
@@ -118,7 +118,7 @@ function addSummarySheet(workbook: ExcelJS.Workbook, tab: SummaryTab, footer: Su
 /** '&LQuận Đoàn 1&CTrang &P/&N&Rtính đến 08:00 23/09/2024': district, page number, as-of time. */
 function pageFooter(footer: SummaryModel['footer']): string {
   // '&' starts a code in a header or footer; a literal one is written twice.
-  const escape = (text: string) => cleanText(text).replace(/&/g, '&&');
+  const escape = (text: string) => storableText(text).replace(/&/g, '&&');
   const left = footer ? `&L${escape(footer.district)}` : '';
   const right = footer ? `&R${escape(footer.asOf)}` : '';
   return `${left}&CTrang &P/&N${right}`;
@@ -152,11 +152,11 @@ function writeNote(sheet: ExcelJS.Worksheet, rowNumber: number, text: string, wi
   cell.alignment = { vertical: 'top', wrapText: true };
   if (span > 1) sheet.mergeCells(rowNumber, 1, rowNumber, span);
   const total = widths.slice(0, span).reduce((sum, w) => sum + w, 0);
-  sheet.getRow(rowNumber).height = rowHeightFor([cleanText(text)], [total]);
+  sheet.getRow(rowNumber).height = rowHeightFor([storableText(text)], [total]);
 }
 
 function writeHeader(row: ExcelJS.Row, columns: readonly SummaryColumn[], widths: readonly number[]): void {
-  row.height = rowHeightFor(columns.map((c) => cleanText(c.header)), widths);
+  row.height = rowHeightFor(columns.map((c) => storableText(c.header)), widths);
   columns.forEach((column, c) => {
     const cell = row.getCell(c + 1);
     cell.value = textContent(column.header).value;

@@ -31,7 +31,7 @@ export async function writeFormTemplates(specs: readonly FormSpec[], outDir: str
     addFormSheet(workbook, spec);
     addHelpSheet(workbook, [spec]);
     const file = path.join(outDir, `${spec.id}.xlsx`);
-    await workbook.xlsx.writeFile(file);
+    await writePrivateFile(file, Buffer.from(await workbook.xlsx.writeBuffer()));
     files.push(file);
   }
   return files;

@@ -3,13 +3,13 @@ import ExcelJS from 'exceljs';
 import { foldForMatch } from '../../domain/cells/fold.js';
 import { STANDING_TAB, type TabFeedback, type UnitFeedback } from '../../domain/feedback/unit-feedback.js';
 import { isStatusHeader, STATUS_HEADER } from '../../domain/forms/header-match.js';
-import { columnLetter } from '../../domain/sheets/a1.js';
+import { columnIndex, columnLetter } from '../../domain/sheets/a1.js';
 import { writePrivateFile } from '../private-files.js';
 import { addPlanTabs } from './add-plan-tabs.js';
 import { rebuildStanding, standingIsCurrent } from './feedback-standing-tab.js';
 import { rawCellOf } from './exceljs-cell.js';
 import { ADDED_STATUS_COLUMN_WIDTH, growRowTo, setStatusNote, statusLines } from './status-cell-fit.js';
-import { cleanText as storableText } from './summary-cells.js';
+import { storableText } from './summary-cells.js';
 import { HELP_SHEET, LISTS_SHEET, STATUS_NOTE } from './write-form-sheet.js';
 import { normalizeForExceljs } from './xlsx-normalize.js';
 import { partsLostOnRewrite, restoreFromOriginal } from './xlsx-rewrite-safety.js';
@@ -277,7 +277,7 @@ function compactLoadedValidations(sheet: ExcelJS.Worksheet): void {
       continue;
     }
     const cells = cellsByRule.get(rule) ?? [];
-    cells.push({ row: Number(m[2]), col: columnNumber(m[1]) });
+    cells.push({ row: Number(m[2]), col: columnIndex(m[1]) + 1 });
     cellsByRule.set(rule, cells);
   }
   for (const [rule, cells] of cellsByRule) {
@@ -331,11 +331,6 @@ function rectangles(cells: readonly { row: number; col: number }[]): string[] {
     const from = `${columnLetter(left - 1)}${top}`;
     return left === right && top === bottom ? from : `${from}:${columnLetter(right - 1)}${bottom}`;
   });
-}
-
-/** 'A' → 1, 'Z' → 26, 'AA' → 27. */
-function columnNumber(letters: string): number {
-  return [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
 }
 
 /**

@@ -3,7 +3,7 @@ import { openConfiguredDistrict } from '../../app/open-district.js';
 import type { Config } from '../../config.js';
 import { COLLECTIONS } from '../../adapters/store/firestore-sweep-store.js';
 import { openFirestore } from '../firestore-session.js';
-import { printInspectReport, type InspectedControl, type StoredSubmission } from '../inspect-report.js';
+import { printInspectReport, type InspectedControl, type InspectedSubmission } from '../inspect-report.js';
 import { INSPECT } from '../messages.js';
 import { UsageError } from '../usage-error.js';
 import type { CommandContext } from './context.js';
@@ -35,7 +35,7 @@ export async function inspectCommand({ config, out }: CommandContext, opts: Insp
     let query = session.db.collection(COLLECTIONS.submissions).select(...fields);
     if (opts.unit) query = query.where('unitId', '==', opts.unit);
     if (opts.form) query = query.where('formId', '==', opts.form);
-    const submissions = (await query.get()).docs.map((d) => ({ id: d.id, ...d.data() }) as StoredSubmission);
+    const submissions = (await query.get()).docs.map((d) => ({ id: d.id, ...d.data() }) as InspectedSubmission);
     const sources = await session.db.collection(COLLECTIONS.sources).get();
     const control = await controlOf(config, session.db);
     if (submissions.length === 0) await refuseUnknownIds(session.db, opts, control, sources.docs.map((d) => d.id));

@@ -1,7 +1,7 @@
 import type { RawCell } from './raw-cell.js';
 import { isCellError, isPendingFormula } from './raw-cell.js';
 import { cleanText } from './fold.js';
-import { pad2, utcYmd, vietnameseDate } from './calendar.js';
+import { pad2, utcYmd, vietnameseDate } from '../time/calendar.js';
 import { formatVietnameseNumber } from './number-format.js';
 
 const MAX_CHARS = 60;

@@ -1,5 +1,5 @@
-import type { Ymd } from './calendar.js';
-import { impossibleDateReason, vietnameseDate } from './calendar.js';
+import type { Ymd } from '../time/calendar.js';
+import { impossibleDateReason, vietnameseDate } from '../time/calendar.js';
 import { VIETNAMESE_WEEKDAYS, weekdayInText, weekdayOf } from './weekday-text.js';
 import { cleanText, foldAccents } from './fold.js';
 

@@ -2,7 +2,7 @@ import type { CellParse, RawCell } from './raw-cell.js';
 import { errorCellReason, isCellError, isPendingFormula, PENDING_FORMULA_REASON, parsed, rejected } from './raw-cell.js';
 import { blankCellReason } from './blank.js';
 import { cleanText } from './fold.js';
-import { MAX_DATE_SERIAL, pad2, serialDayToYmd, utcYmd } from './calendar.js';
+import { MAX_DATE_SERIAL, pad2, serialDayToYmd, utcYmd } from '../time/calendar.js';
 import { foldDateText, readDateText, twoDigitYearNote } from './date-text.js';
 
 const EXPECTED = 'cần tháng/năm, ví dụ 4/2020';

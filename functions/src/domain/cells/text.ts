@@ -2,7 +2,7 @@ import type { CellParse, RawCell } from './raw-cell.js';
 import { errorCellReason, isCellError, isPendingFormula, PENDING_FORMULA_REASON, parsed, rejected } from './raw-cell.js';
 import { blankCellReason } from './blank.js';
 import { cleanText } from './fold.js';
-import { utcYmd, vietnameseDate } from './calendar.js';
+import { utcYmd, vietnameseDate } from '../time/calendar.js';
 import { formatVietnameseNumber, plainNumberString } from './number-format.js';
 
 /** Options for a free-text column. */

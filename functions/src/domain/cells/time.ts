@@ -2,7 +2,7 @@ import type { CellParse, RawCell } from './raw-cell.js';
 import { errorCellReason, isCellError, isPendingFormula, PENDING_FORMULA_REASON, parsed, rejected } from './raw-cell.js';
 import { blankCellReason } from './blank.js';
 import { cleanText, foldAccents } from './fold.js';
-import { pad2 } from './calendar.js';
+import { pad2 } from '../time/calendar.js';
 
 /** Hour and minute of a wall-clock time. */
 export interface HourMinute {

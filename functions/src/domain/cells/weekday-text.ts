@@ -1,4 +1,4 @@
-import type { Ymd } from './calendar.js';
+import type { Ymd } from '../time/calendar.js';
 
 /** Weekday names as people write them, Sunday first (Date.getUTCDay order). */
 export const VIETNAMESE_WEEKDAYS = ['Chủ nhật', 'thứ Hai', 'thứ Ba', 'thứ Tư', 'thứ Năm', 'thứ Sáu', 'thứ Bảy'] as const;

@@ -4,6 +4,7 @@ import { formatIctDateTime } from '../time/ict.js';
 import type { Unit } from '../units/unit.js';
 import { noticeId, STAGE_PRIORITY, type LedgerEntry, type NoticePolicy, type NoticeStage } from './notice-kinds.js';
 import { isQuietHour, noticeScheduleOf, noticeTiming } from './notice-timing.js';
+import { pad2 } from '../time/calendar.js';
 
 /** A notice this run should send (the job still re-checks the status and claims the ledger entry first). */
 export interface PlannedNotice {
@@ -49,7 +50,7 @@ export interface DecideNoticesInput {
   readonly sentToday: number;
 }
 
-/** Vietnamese reasons a notice is not sent, shared with the tests and the CLI. */
+/** Vietnamese reasons a notice is not sent. */
 export const SUPPRESS_REASONS = {
   complete: 'đã nộp đủ',
   nil: 'đã báo không phát sinh',
@@ -58,7 +59,7 @@ export const SUPPRESS_REASONS = {
   sent: (sentAt: Date | undefined) => (sentAt ? `đã gửi lúc ${formatIctDateTime(sentAt)}` : 'đã gửi'),
   gaveUp: (attempts: number) => `đã thử ${attempts} lần không thành công`,
   stopped: (days: number) => `quá hạn quá ${days} ngày: chỉ nêu trong thư tổng hợp`,
-  quiet: (policy: NoticePolicy) => `ngoài giờ gửi (${hh(policy.quietHours.sendFrom)}:00–${hh(policy.quietHours.sendUntil)}:00)`,
+  quiet: (policy: NoticePolicy) => `ngoài giờ gửi (${pad2(policy.quietHours.sendFrom)}:00–${pad2(policy.quietHours.sendUntil)}:00)`,
   budget: (policy: NoticePolicy, sentToday: number) =>
     `chờ lượt sau: vượt hạn mức gửi (${policy.perRunBudget} người nhận mỗi lượt, ${policy.perDayBudget} mỗi ngày; hôm nay đã gửi ${sentToday})`,
 } as const;
@@ -179,8 +180,4 @@ function normalizeEmail(email: string): string {
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function hh(hour: number): string {
-  return String(hour).padStart(2, '0');
 }

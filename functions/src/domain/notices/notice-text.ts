@@ -1,5 +1,6 @@
 import type { Deadline, FormSpec } from '../forms/form-spec.js';
 import { DAY_MS, formatDeadline, formatIctDate, ictDateOf, ICT_OFFSET_MS } from '../time/ict.js';
+import { pad2 } from '../time/calendar.js';
 
 /** Text pieces shared by the unit notices and the district digest: deadlines, plan names, HTML escaping. */
 
@@ -26,7 +27,7 @@ export function deadlineOf(due: Date): Deadline {
   const date = ictDateOf(due);
   if (msOfDay >= DAY_MS - 60_000) return { date };
   const minutes = Math.floor(msOfDay / 60_000);
-  return { date, time: `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}` };
+  return { date, time: `${pad2(Math.floor(minutes / 60))}:${pad2(minutes % 60)}` };
 }
 
 /** A due instant for a body: '10g00 ngày 15/09/2024', 'ngày 05/05/2020' (end of day), 'trước ngày 14/12/2023' (00:00). */

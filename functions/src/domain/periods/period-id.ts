@@ -1,4 +1,5 @@
 import type { EnumOption, FormSpec, PeriodRule } from '../forms/form-spec.js';
+import { dateLabel, DAY_MS, pad2 } from '../time/calendar.js';
 
 /**
  * Period ids, stable and sortable, used in document ids `{form}~{period}~{unit}`:
@@ -82,18 +83,15 @@ export function monthLabel(month: string): string {
   return `${Number(month.slice(5, 7))}/${month.slice(0, 4)}`;
 }
 
-/** 'YYYY-MM-DD' → 'DD/MM/YYYY'. */
-export function dateLabel(date: string): string {
-  return `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
-}
+export { dateLabel } from '../time/calendar.js';
 
 /** ISO week id of a calendar date: '2020-04-06' → '2020-W15'. */
 export function isoWeekId(date: string): PeriodId {
   const day = new Date(`${date}T00:00:00Z`);
   const weekday = day.getUTCDay() || 7;
   // The ISO week's year is the year of its Thursday.
-  const thursday = new Date(day.getTime() + (4 - weekday) * 86_400_000);
+  const thursday = new Date(day.getTime() + (4 - weekday) * DAY_MS);
   const yearStart = Date.UTC(thursday.getUTCFullYear(), 0, 1);
-  const week = Math.ceil(((thursday.getTime() - yearStart) / 86_400_000 + 1) / 7);
-  return `${thursday.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
+  const week = Math.ceil(((thursday.getTime() - yearStart) / DAY_MS + 1) / 7);
+  return `${thursday.getUTCFullYear()}-W${pad2(week)}`;
 }

@@ -1,6 +1,7 @@
 import type { FormSpec, PeriodRule } from '../forms/form-spec.js';
 import { addDays, deadlineInstant, ictInstant, isoWeekday } from '../time/ict.js';
 import { isoWeekId, ONCE_PERIOD, periodLabel, type PeriodId } from './period-id.js';
+import { pad2 } from '../time/calendar.js';
 
 /**
  * The periods of a form's plan as instants in Asia/Ho_Chi_Minh: when each starts,
@@ -108,7 +109,7 @@ function monthlyPeriods(rule: Extract<PeriodRule, { type: 'monthly' }>, grace: n
       label: label(month),
       start: ictInstant(`${month}-01`),
       end: ictInstant(`${following}-01`),
-      due: deadlineInstant({ date: `${following}-${String(rule.dueDay).padStart(2, '0')}` }, grace),
+      due: deadlineInstant({ date: `${following}-${pad2(rule.dueDay)}` }, grace),
       month,
     });
   }
@@ -150,5 +151,5 @@ function mostlyPaused(first: string, last: string, pauses: readonly Pause[]): bo
 function nextMonth(month: string): string {
   const year = Number(month.slice(0, 4));
   const m = Number(month.slice(5, 7));
-  return m === 12 ? `${year + 1}-01` : `${month.slice(0, 5)}${String(m + 1).padStart(2, '0')}`;
+  return m === 12 ? `${year + 1}-01` : `${month.slice(0, 5)}${pad2(m + 1)}`;
 }

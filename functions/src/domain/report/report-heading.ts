@@ -1,6 +1,7 @@
 import { cleanText } from '../cells/fold.js';
 import { ictDateOf } from '../time/ict.js';
 import type { DistrictSettings } from '../units/read-control.js';
+import { pad2 } from '../time/calendar.js';
 
 /**
  * The parts of a report set by the district ("Thông tin chung"), with the defaults of a Quận Đoàn
@@ -64,7 +65,7 @@ export function reportHeading(settings: DistrictSettings, now: Date): ReportHead
  */
 export function administrativeDate(now: Date): string {
   const [year, month, day] = ictDateOf(now).split('-').map(Number) as [number, number, number];
-  const dd = String(day).padStart(2, '0');
+  const dd = pad2(day);
   const mm = month < 3 ? `0${month}` : String(month);
   return `ngày ${dd} tháng ${mm} năm ${year}`;
 }

@@ -3,6 +3,7 @@ import type { FormSpec, MetricSpec } from '../forms/form-spec.js';
 import type { Period } from '../periods/schedule.js';
 import { ictDateOf } from '../time/ict.js';
 import type { Unit } from '../units/unit.js';
+import { DAY_MS } from '../time/calendar.js';
 
 /** The valid rows of one unit's submission, as metrics read them. */
 export interface MetricRows {
@@ -113,7 +114,7 @@ function monthsWith(rows: MetricRows['rows'], dateColumn: string, atLeast: numbe
 function targetMonths(period: Period): number {
   if (/^\d{4}-\d{4}$/.test(period.id)) return 9;
   const ms = period.end.getTime() - period.start.getTime();
-  return Math.max(1, Math.round(ms / (30.44 * 86_400_000)));
+  return Math.max(1, Math.round(ms / (30.44 * DAY_MS)));
 }
 
 function matches(value: CellValue | undefined, wanted: string): boolean {

@@ -3,6 +3,7 @@ import type { Period } from '../periods/schedule.js';
 import { ictInstant } from '../time/ict.js';
 import { formTargetsUnit } from '../units/targets.js';
 import type { Unit } from '../units/unit.js';
+import { DAY_MS } from '../time/calendar.js';
 
 /**
  * The units that owe a form for a period: targeted by the form and active at some time during
@@ -19,6 +20,6 @@ export function activeDuring(unit: Unit, period: Period): boolean {
   const lastInstant = Math.min(period.end > period.start ? period.end.getTime() - 1 : period.due.getTime(), period.due.getTime());
   const opened = unit.activeFrom === undefined || ictInstant(unit.activeFrom).getTime() < lastInstant;
   // activeTo is the last day the unit existed: it is active until the end of that day.
-  const closedAfterStart = unit.activeTo === undefined || ictInstant(unit.activeTo).getTime() + 86_400_000 > Math.min(period.start.getTime(), period.due.getTime());
+  const closedAfterStart = unit.activeTo === undefined || ictInstant(unit.activeTo).getTime() + DAY_MS > Math.min(period.start.getTime(), period.due.getTime());
   return opened && closedAfterStart;
 }

@@ -1,4 +1,7 @@
 import type { Deadline } from '../forms/form-spec.js';
+import { dateLabel, DAY_MS, pad2 } from './calendar.js';
+
+export { DAY_MS } from './calendar.js';
 
 /**
  * Instants and wall-clock time in Asia/Ho_Chi_Minh (ICT). Vietnam has kept UTC+7 all
@@ -8,8 +11,6 @@ import type { Deadline } from '../forms/form-spec.js';
 
 /** UTC+7, fixed (see above). */
 export const ICT_OFFSET_MS = 7 * 3_600_000;
-/** One calendar day; exact in ICT since there is no daylight saving. */
-export const DAY_MS = 86_400_000;
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME_RE = /^([01]\d|2[0-3]):([0-5]\d)$/;
@@ -40,8 +41,7 @@ export function ictDateOf(instant: Date): string {
 
 /** The ICT date of an instant as Vietnamese write it: 'dd/mm/yyyy'. */
 export function formatIctDate(instant: Date): string {
-  const date = ictDateOf(instant);
-  return `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
+  return dateLabel(ictDateOf(instant));
 }
 
 /** An instant in ICT as plans print it, to the minute: '10g00 15/09/2024', '7g05 01/10/2024'. */
@@ -74,7 +74,7 @@ export function formatDueInstant(due: Date): string {
 /** An instant as a printed footer says it: '08:00 23/09/2024' (hh:mm dd/mm/yyyy, ICT). */
 export function formatClockAndDate(instant: Date): string {
   const wall = new Date(instant.getTime() + ICT_OFFSET_MS);
-  return `${String(wall.getUTCHours()).padStart(2, '0')}:${String(wall.getUTCMinutes()).padStart(2, '0')} ${formatIctDate(instant)}`;
+  return `${pad2(wall.getUTCHours())}:${pad2(wall.getUTCMinutes())} ${formatIctDate(instant)}`;
 }
 
 /** Whole ICT calendar days from the day of `from` to the day of `to`, negative when `to` is earlier ("quá hạn N ngày"). */
@@ -99,9 +99,9 @@ function ictDayNumber(instant: Date): number {
   return Math.floor((instant.getTime() + ICT_OFFSET_MS) / DAY_MS);
 }
 
-/** Hour and minute the way plans print them: '10g00', '7g30' (hour unpadded, as in the adapters' formatPlanTime). */
+/** Hour and minute the way plans print them: '10g00', '7g30' (hour unpadded, as Vietnamese plans write it). */
 function planTime(hour: number, minute: number): string {
-  return `${hour}g${String(minute).padStart(2, '0')}`;
+  return `${hour}g${pad2(minute)}`;
 }
 
 /** 'YYYY-MM-DD' → [year, month, day]; a RangeError for anything else, including impossible days (2023-02-29). */

@@ -4,6 +4,7 @@ import type { WritableCell } from '../../adapters/workbook/write-sheet-layout.js
 import type { DemoPerson } from './demo-names.js';
 import type { Prng } from './prng.js';
 import type { TypingHabits } from './demo-typing.js';
+import { pad2 } from '../../domain/time/calendar.js';
 
 /** A member of a chi đoàn, registered once and evaluated each phase. */
 export interface DemoMember {
@@ -60,7 +61,7 @@ export function recordsToRows(spec: FormSpec, records: readonly RowRecord[]): Wr
 
 /** A date 'YYYY-MM-DD' at a random day of a month 'YYYY-MM', between two days of that month. */
 export function dayOfMonth(month: string, rng: Prng, from = 3, to = 26): string {
-  return `${month}-${String(rng.int(from, to)).padStart(2, '0')}`;
+  return `${month}-${pad2(rng.int(from, to))}`;
 }
 
 /** The months from first to last, both included: ('2020-11', '2021-01') → 2020-11, 2020-12, 2021-01. */
@@ -77,6 +78,6 @@ export function monthsFrom(first: string, count: number): string[] {
   const [year = 0, month = 1] = first.split('-').map(Number);
   return Array.from({ length: count }, (_, i) => {
     const index = year * 12 + (month - 1) + i;
-    return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+    return `${Math.floor(index / 12)}-${pad2((index % 12) + 1)}`;
   });
 }

@@ -3,6 +3,7 @@ import { randomPerson, type DemoPerson } from './demo-names.js';
 import { dayOfMonth, monthsFrom, onceRows, type RowBuilder, type RowRecord, type UnitProfile } from './demo-profile.js';
 import { typeBool, typeChoice, typeDate, typeMoney, typePhone, typeText } from './demo-typing.js';
 import type { Prng } from './prng.js';
+import { pad2 } from '../../domain/time/calendar.js';
 
 /** Rows of the forms a Liên đội fills: training registration, Kế hoạch nhỏ report, joint-plan activities. */
 
@@ -28,7 +29,7 @@ export function trainingParticipant(spec: FormSpec, profile: UnitProfile, rng: P
     hoTen: typeText(person.name, habits),
     chucVu: typeChoice(spec, 'chucVu', role, habits, rng),
     gioiTinh: rng.chance(0.85) ? typeChoice(spec, 'gioiTinh', person.gender, habits, rng) : null,
-    ngaySinh: rng.chance(0.8) ? typeDate(`${rng.int(1980, 1998)}-${pad(rng.int(1, 12))}-${pad(rng.int(1, 28))}`, habits) : null,
+    ngaySinh: rng.chance(0.8) ? typeDate(`${rng.int(1980, 1998)}-${pad2(rng.int(1, 12))}-${pad2(rng.int(1, 28))}`, habits) : null,
     soDienThoai: typePhone(person.phone, habits),
     email: rng.chance(0.7) ? person.email : null,
     thamGia: joins.map((j) => typeChoice(spec, 'thamGia', j, habits, rng)).join(', '),
@@ -122,7 +123,3 @@ export const jointPlanRows: RowBuilder = (spec, profile, rng) => {
     },
   }));
 };
-
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
-}

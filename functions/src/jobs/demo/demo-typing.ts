@@ -2,6 +2,7 @@ import type { EnumOption, FormSpec } from '../../domain/forms/form-spec.js';
 import { columnOptions } from '../../domain/forms/column-options.js';
 import type { WritableCell } from '../../adapters/workbook/write-sheet-layout.js';
 import type { Prng } from './prng.js';
+import { pad2 } from '../../domain/time/calendar.js';
 
 /**
  * How one unit's staff type things. Every variant here is one the cell parsers accept,
@@ -39,7 +40,6 @@ export function typeText(text: string, habits: TypingHabits): string {
   return habits.nfd ? text.normalize('NFD') : text;
 }
 
-const pad2 = (n: number): string => String(n).padStart(2, '0');
 
 /** A calendar date 'YYYY-MM-DD' as the unit types it: a date cell, '15/9/2024', '15/09/2024', '15-09-2024' or in words. */
 export function typeDate(iso: string, habits: TypingHabits): WritableCell {

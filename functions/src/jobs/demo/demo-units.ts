@@ -4,6 +4,7 @@ import { AGENCIES, BRANCHES, PRIMARY_SCHOOLS, SECONDARY_SCHOOLS, randomPerson, s
 import type { DemoMember, UnitProfile } from './demo-profile.js';
 import { randomHabits } from './demo-typing.js';
 import type { Prng } from './prng.js';
+import { pad2 } from '../../domain/time/calendar.js';
 
 /** How many units of each kind the demo district has. */
 export const DEMO_UNIT_COUNTS = { primary: 10, secondary: 10, agencies: 8, branches: 8 } as const;
@@ -58,7 +59,7 @@ export function buildUnitProfiles(rng: Prng): UnitProfile[] {
     const members = Array.from({ length: rng.int(8, 15) }, (): DemoMember => {
       const person = randomPerson(rng);
       const birthYear = branch.level === 'Khối lực lượng vũ trang' ? rng.int(1990, 1996) : rng.int(1984, 1996);
-      return { person, birthDate: `${birthYear}-${pad(rng.int(1, 12))}-${pad(rng.int(1, 28))}` };
+      return { person, birthDate: `${birthYear}-${pad2(rng.int(1, 12))}-${pad2(rng.int(1, 28))}` };
     });
     drafts.push({
       id: `cd-${branch.key}`,
@@ -89,8 +90,4 @@ export function buildUnitProfiles(rng: Prng): UnitProfile[] {
     members: draft.chiDoanMembers,
     ...(draft.memberKind === undefined ? {} : { memberKind: draft.memberKind }),
   }));
-}
-
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
 }

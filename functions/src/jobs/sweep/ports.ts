@@ -9,7 +9,8 @@ import type { Unit } from '../../domain/units/unit.js';
 /** Cheap change check of a unit's sheet: file mtime + size, or Drive modifiedTime + version. */
 export interface SourceFingerprint {
   readonly modifiedAt: Date;
-  readonly size: number;
+  /** A number that moves when the content changes: Drive's version (Google Sheets), the file's size in bytes (workbooks). */
+  readonly revision: number;
 }
 
 /** A unit's sheet, loaded: the content hash is known before the tabs are parsed. */

@@ -1,6 +1,7 @@
 import { compileForm, type CompiledForm } from '../../domain/forms/compile-form.js';
 import type { FormSpec } from '../../domain/forms/form-spec.js';
 import { findTab, readFormTab, type SheetTab } from '../../domain/forms/read-form-tab.js';
+import { decideUnitRead, type SheetEvidence } from '../../domain/sheets/decide-unit-read.js';
 import { SheetReadError } from '../../domain/sheets/sheet-read-error.js';
 import { deadlineInstant } from '../../domain/time/ict.js';
 import { buildSubmissions, emptySubmission, hashContent, type SubmissionContent } from '../../domain/submissions/build-submissions.js';
@@ -66,11 +67,11 @@ export async function sweepUnit(unit: Unit, ctx: UnitSweepContext): Promise<Unit
     tabs: previous?.tabs ?? [],
     ...(previous?.explicit ? { explicit: previous.explicit } : {}),
   };
+  const decide = (evidence: SheetEvidence) =>
+    decideUnitRead({ evidence, specsHash, submitRequested: ctx.submit !== undefined, previous: previous && { ...previous, firstProblem: previous.problems[0]?.message } });
   const unreadable = async (error: SheetReadError, fingerprint: SourceFingerprint | null, contentHash: string | null) => {
     const problems = [{ severity: 'error' as const, message: error.message }];
-    if (previous?.status === 'unreadable' && previous.specsHash === specsHash && previous.problems[0]?.message === error.message && fingerprint === null) {
-      return result(unit, 'unchanged', previous);
-    }
+    if (previous && decide({ kind: 'unreadable', problem: error.message, fileKnown: fingerprint !== null }) === 'unchanged') return result(unit, 'unchanged', previous);
     const state: SourceState = { ...base, status: 'unreadable', fingerprint, contentHash, problems };
     return result(unit, 'unreadable', state, await ctx.store.saveSourceState(state));
   };
@@ -85,11 +86,11 @@ export async function sweepUnit(unit: Unit, ctx: UnitSweepContext): Promise<Unit
 
   if (!fingerprint) {
     const problems = [{ severity: 'error' as const, message: `Chưa nhận được tệp báo cáo '${unit.source}' của đơn vị.` }];
-    if (previous?.status === 'missing' && previous.specsHash === specsHash) return result(unit, 'unchanged', previous);
+    if (previous && decide({ kind: 'absent' }) === 'unchanged') return result(unit, 'unchanged', previous);
     const state: SourceState = { ...base, status: 'missing', fingerprint: null, contentHash: null, problems };
     return result(unit, 'missing', state, await ctx.store.saveSourceState(state));
   }
-  if (!ctx.submit && previous && previous.specsHash === specsHash && sameFingerprint(previous.fingerprint, fingerprint)) {
+  if (previous && decide({ kind: 'fingerprint', sameAsBefore: sameFingerprint(previous.fingerprint, fingerprint) }) === 'unchanged') {
     return result(unit, 'unchanged', previous);
   }
 
@@ -98,7 +99,7 @@ export async function sweepUnit(unit: Unit, ctx: UnitSweepContext): Promise<Unit
   try {
     const opened = await ctx.source.open(unit);
     contentHash = opened.contentHash;
-    if (!ctx.submit && previous && previous.status !== 'missing' && previous.contentHash === contentHash && previous.specsHash === specsHash) {
+    if (previous && decide({ kind: 'content', contentHash }) === 'same-content') {
       // Touched but identical (e.g. saved again without edits): remember the new fingerprint only.
       const state: SourceState = { ...previous, fingerprint };
       return result(unit, 'same-content', state, await ctx.store.saveSourceState(state));

@@ -1,3 +1,8 @@
+/**
+ * The calendar and its display formats, in one place: day arithmetic, spreadsheet serial days,
+ * zero padding, ISO 'YYYY-MM-DD' and the Vietnamese 'dd/mm/yyyy'. Pure. Time-zone work (ICT) is in ict.ts.
+ */
+
 /** A calendar date as plain numbers: year, month 1–12, day 1–31. */
 export interface Ymd {
   readonly year: number;
@@ -5,8 +10,9 @@ export interface Ymd {
   readonly day: number;
 }
 
-const MS_PER_DAY = 86_400_000;
-/** Day 0 of spreadsheet serial numbers (Google Sheets, Excel after 1900-03-01). */
+/** One calendar day in milliseconds; exact in ICT since Vietnam has no daylight saving. */
+export const DAY_MS = 86_400_000;
+/** Day 0 of spreadsheet serial numbers (Google Sheets, Excel after 1900-03-01): 30/12/1899. */
 const SERIAL_EPOCH_MS = Date.UTC(1899, 11, 30);
 /** Largest serial a spreadsheet accepts: 31/12/9999. */
 export const MAX_DATE_SERIAL = 2_958_465;
@@ -40,8 +46,13 @@ export function impossibleDateReason(ymd: Ymd): string | undefined {
 
 /** Calendar date of a whole spreadsheet serial day number (45550 → 2024-09-15). */
 export function serialDayToYmd(serialDay: number): Ymd {
-  const d = new Date(SERIAL_EPOCH_MS + serialDay * MS_PER_DAY);
+  const d = new Date(SERIAL_EPOCH_MS + serialDay * DAY_MS);
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+/** Spreadsheet serial of a Date whose UTC fields hold a wall-clock time (exceljs's convention); time is the fraction. */
+export function wallClockSerial(wallClock: Date): number {
+  return (wallClock.getTime() - SERIAL_EPOCH_MS) / DAY_MS;
 }
 
 /** Calendar date held in a Date's UTC fields (the sheet adapters' wall-clock convention). */
@@ -62,4 +73,9 @@ export function isoDate(ymd: Ymd): string {
 /** Vietnamese display date 'dd/mm/yyyy'. */
 export function vietnameseDate(ymd: Ymd): string {
   return `${pad2(ymd.day)}/${pad2(ymd.month)}/${String(ymd.year).padStart(4, '0')}`;
+}
+
+/** An ISO calendar date the Vietnamese way: '2024-09-15' → '15/09/2024'. */
+export function dateLabel(date: string): string {
+  return `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
 }

@@ -1,0 +1,33 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+import type { Unit } from '../../functions/src/domain/units/unit.js';
+
+/** Shared test builders: the training form's header row, a unit, a temporary folder. */
+
+/** The header row of the built-in training form 'tap-huan-2024' ("Đăng ký tập huấn"), as a unit's tab has it. */
+export const TRAINING_HEADER = ['STT', 'Họ và tên', 'Chức vụ', 'Giới tính', 'Ngày sinh', 'Số điện thoại', 'Email', 'Nội dung tham gia', 'Đã đóng kinh phí', 'Ghi chú'];
+
+/** A unit as the control sheet declares it: a Liên đội in Cụm 1 whose file is `{id}.xlsx`, with `fields` replacing any of that. */
+export function testUnit(id: string, fields: Partial<Unit> = {}): Unit {
+  return { id, name: `Liên đội ${id}`, type: 'lien-doi', level: '', cluster: 'Cụm 1', contacts: [], source: `${id}.xlsx`, ...fields };
+}
+
+/**
+ * A fresh folder under the system's temp folder for the tests of the enclosing describe (or file),
+ * removed after them. Returns a getter: the folder exists from beforeAll on.
+ */
+export function useTempDir(prefix: string): () => string {
+  let dir: string | undefined;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), `${prefix}-`));
+  });
+  afterAll(async () => {
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+  return () => {
+    if (dir === undefined) throw new Error('useTempDir: the folder is made in beforeAll; read it inside a test or hook');
+    return dir;
+  };
+}
