@@ -125,7 +125,7 @@ describe('Google spreadsheets read through Drive export (stand-in, real googleap
       const fingerprint = await source.fingerprint(unit());
       const before = standin.fileOf(id).version;
       standin.clearLog();
-      const written = await source.write(unit(), { unitId: 'excel', tabs: [], standing: { title: [], columns: [], rows: [] } }, fingerprint ?? { modifiedAt: NOW, size: 0 });
+      const written = await source.write(unit(), { unitId: 'excel', tabs: [], standing: { title: [], columns: [], rows: [] } }, fingerprint ?? { modifiedAt: NOW, revision: 0 });
       expect(written).toEqual({ outcome: 'refused', message: expect.stringMatching(/^Liên đội excel nộp tệp Excel trên Drive .*không ghi trạng thái từng dòng/) });
       expect(standin.count()).toBe(0);
       expect(standin.fileOf(id).version).toBe(before);
