@@ -1,4 +1,5 @@
 import type { FormSpec } from '../../domain/forms/form-spec.js';
+import { deadlinePassedSinceLastTick } from '../../domain/summary/deadline-flips.js';
 import type { DistrictSettings } from '../../domain/units/read-control.js';
 import { shardsOf } from '../../domain/units/shards.js';
 import type { Unit } from '../../domain/units/unit.js';
@@ -119,8 +120,9 @@ export async function runDistrict(input: RunDistrictInput): Promise<RunDistrictR
     return { kind: 'fanned-out', shards: shards.length };
   }
   const swept = await sweepUnits(input.units);
-  // A tick that found nothing new leaves the summary and every unit sheet as they are.
-  if (request.step === 'tick' && swept.totals.writes === 0) return { kind: 'swept', sweep: swept };
+  // A tick that found nothing new leaves the summary and every unit sheet as they are, unless a
+  // deadline passed since the previous tick: its statuses flip to overdue without any file changing.
+  if (request.step === 'tick' && swept.totals.writes === 0 && !deadlinePassedSinceLastTick(input.forms, now)) return { kind: 'swept', sweep: swept };
   await afterSweep?.();
   return { kind: 'swept', sweep: swept, summary: await summarizeAll(swept.totals.writes) };
 }
