@@ -131,7 +131,9 @@ describe('renderNotice: a partial report lists its first rejected rows', () => {
     const submission = partial(TAP_HUAN, 'mot-lan', HOA.id, rows, twoErrors);
     const { notice, text, html } = noticeAt('2024-09-17T01:00:00.000Z', { submission });
     expect(notice.status).toBe('partial');
-    expect(text).toContain(`Báo cáo của đơn vị còn ${rows.length} dòng chưa hợp lệ`);
+    expect(text).toContain(`Báo cáo của đơn vị còn ${rows.length} dòng chưa hợp lệ ở trang 'Đăng ký tập huấn' (chưa được tổng hợp). Đề nghị đơn vị sửa các dòng này:`);
+    // A unit that typed rows is told to fix them, never to declare "Không phát sinh".
+    expect(text).not.toContain('Không phát sinh');
     const items = text.split('\n').filter((l) => l.startsWith('  - '));
     expect(items).toEqual([...listed.map((r) => `  - Dòng ${r}: ✗ Cột 'Số điện thoại': '12345' không phải số điện thoại Việt Nam.`), ...(more ? [`  - ${more}`] : [])]);
     expect(text).not.toMatch(/Dòng \d+, cột/);
@@ -144,6 +146,23 @@ describe('renderNotice: a partial report lists its first rejected rows', () => {
     const submission: StoredSubmission = { ...storedSubmission(TAP_HUAN.id, 'mot-lan', HOA.id, { rows: [3, 4], firstCompleteAt: null, lastChangedAt: '2024-09-10T02:00:00.000Z' }), complete: false };
     const { text } = noticeAt('2024-09-17T01:00:00.000Z', { spec, submission });
     expect(text).toContain('Báo cáo của đơn vị chưa đủ: cần ít nhất 3 dòng hợp lệ, hiện có 2 dòng.');
+    expect(text).not.toContain('Không phát sinh');
+  });
+
+  it.each([
+    ['the escalation', '2024-09-23T01:00:00.000Z', 'escalation'],
+    ['the overdue notice', '2024-09-17T01:00:00.000Z', 'overdue'],
+  ])('%s to a unit with rows in error names the count and the tab, and offers no "Không phát sinh"', (_what, now, stage) => {
+    const submission = partial(TAP_HUAN, 'mot-lan', HOA.id, [4, 5], (row) => [phoneError(row)]);
+    const { notice, text } = noticeAt(now, { submission });
+    expect(notice.stage).toBe(stage);
+    expect(text).toContain("còn 2 dòng chưa hợp lệ ở trang 'Đăng ký tập huấn'");
+    expect(text).not.toContain('Không phát sinh');
+  });
+
+  it('offers "Không phát sinh" to a unit whose sheet has no rows at all', () => {
+    const { text } = noticeAt('2024-09-23T01:00:00.000Z');
+    expect(text).toContain(`hãy ghi "Không phát sinh" vào một dòng của trang 'Đăng ký tập huấn'`);
   });
 });
 

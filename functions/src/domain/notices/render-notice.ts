@@ -81,7 +81,8 @@ function noticeBlocks(notice: PlannedNotice, context: NoticeContext): MailBlock[
       ],
     },
     ...problemBlocks(notice, context),
-    { kind: 'paragraph', text: nilHint(spec) },
+    // "Không phát sinh" is for a unit with nothing to report: never offered to one that typed rows, even wrong ones.
+    ...(hasNoRows(context.submission) ? [{ kind: 'paragraph', text: nilHint(spec) } as const] : []),
     { kind: 'link', before: 'Nơi nhập và sửa báo cáo: ', target: context.sheetLink, after: ` (trang '${spec.tab}').` },
   ];
   const contact = contactLine(settings);
@@ -127,11 +128,15 @@ function problemBlocks(notice: PlannedNotice, context: NoticeContext): MailBlock
   return [
     {
       kind: 'list',
-      title: `Báo cáo của đơn vị còn ${rejected.length} dòng chưa hợp lệ (chưa được tổng hợp). Cần sửa:`,
+      title: `Báo cáo của đơn vị còn ${rejected.length} dòng chưa hợp lệ ở trang '${spec.tab}' (chưa được tổng hợp). Đề nghị đơn vị sửa các dòng này:`,
       items,
     },
     { kind: 'paragraph', text: `Mỗi dòng lỗi có ghi chú ✗ ở cột '${STATUS_HEADER}' của trang '${spec.tab}'.` },
   ];
+}
+
+function hasNoRows(submission: StoredSubmission | undefined): boolean {
+  return submission === undefined || submission.counts.read === 0;
 }
 
 function nilHint(spec: FormSpec): string {
