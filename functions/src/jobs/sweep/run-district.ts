@@ -82,7 +82,7 @@ export type RunDistrictResult =
 export async function runDistrict(input: RunDistrictInput): Promise<RunDistrictResult> {
   const { request, now } = input;
   const { beforeSweep, sweepFinished, afterSweep, onUnitDone, onUnitError, onUnitFeedback, beforeFeedback } = input.hooks ?? {};
-  const summarizeAll = (sweptWrites = 0) =>
+  const summarizeAll = (sweptWrites = 0, sweptAt?: Date) =>
     summarize({
       settings: input.settings,
       units: input.units,
@@ -95,6 +95,7 @@ export async function runDistrict(input: RunDistrictInput): Promise<RunDistrictR
       feedback: input.sheets,
       ...(input.notices ? { notices: input.notices } : {}),
       now,
+      ...(sweptAt ? { sweptAt } : {}),
       onUnitFeedback,
       ...(beforeFeedback ? { beforeFeedback: (statsWritten: number) => beforeFeedback(sweptWrites + statsWritten) } : {}),
     });
@@ -124,5 +125,5 @@ export async function runDistrict(input: RunDistrictInput): Promise<RunDistrictR
   // deadline passed since the previous tick: its statuses flip to overdue without any file changing.
   if (request.step === 'tick' && swept.totals.writes === 0 && !deadlinePassedSinceLastTick(input.forms, now)) return { kind: 'swept', sweep: swept };
   await afterSweep?.();
-  return { kind: 'swept', sweep: swept, summary: await summarizeAll(swept.totals.writes) };
+  return { kind: 'swept', sweep: swept, summary: await summarizeAll(swept.totals.writes, now) };
 }
