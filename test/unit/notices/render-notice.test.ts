@@ -119,6 +119,29 @@ describe('renderNotice: the body', () => {
   });
 });
 
+describe('renderNotice: the event and fee the plan declares', () => {
+  it('a reminder for the training registration names the training time and the fee with its payment date', () => {
+    const { text, html } = noticeAt('2024-09-12T03:00:00.000Z');
+    const sentence = 'Theo kế hoạch: diễn ra 14g00 ngày 18/09/2024; kinh phí tập huấn: 1.900.000 đ/người, hạn đóng ngày 16/09/2024.';
+    expect(text).toContain(sentence);
+    expect(html).toContain(escapeHtml(sentence));
+  });
+
+  it.each([
+    ['no event and no fee: nothing is invented', { ...TAP_HUAN, event: undefined, metrics: [] }, undefined],
+    ['an event without a time, no fee', { ...TAP_HUAN, event: { date: '2024-09-20' }, metrics: [] }, 'Theo kế hoạch: diễn ra ngày 20/09/2024.'],
+    [
+      'a fee without a payment date, no event',
+      { ...TAP_HUAN, event: undefined, metrics: [{ type: 'fee-per-row' as const, id: 've', label: 'Tiền vé', amount: 50_000 }] },
+      'Theo kế hoạch: tiền vé: 50.000 đ/người.',
+    ],
+  ])('%s', (_what, spec, sentence) => {
+    const { text } = noticeAt('2024-09-12T03:00:00.000Z', { spec });
+    if (sentence === undefined) expect(text).not.toContain('Theo kế hoạch');
+    else expect(text).toContain(sentence);
+  });
+});
+
 describe('renderNotice: a partial report lists its first rejected rows', () => {
   const twoErrors = (row: number) => (row === 9 ? [phoneError(9), { column: 'Họ và tên', message: "Dòng 9, cột 'Họ và tên': chưa nhập (cột bắt buộc)." }] : [phoneError(row)]);
 

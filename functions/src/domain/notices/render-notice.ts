@@ -8,6 +8,7 @@ import type { StoredSubmission } from '../summary/district-picture.js';
 import type { DistrictSettings } from '../units/read-control.js';
 import type { Unit } from '../units/unit.js';
 import type { PlannedNotice } from './decide-notices.js';
+import { eventAndFeeSentence } from './event-and-fee.js';
 import { renderMail, type MailBlock } from './mail-blocks.js';
 import type { NoticeStage } from './notice-kinds.js';
 import { dueLong, dueShort, planReference, subjectLine } from './notice-text.js';
@@ -68,6 +69,7 @@ function noticeBlocks(notice: PlannedNotice, context: NoticeContext): MailBlock[
   const blocks: MailBlock[] = [
     { kind: 'paragraph', text: `Kính gửi: ${unit.name}${names.length ? ` (đồng chí ${names.join(', ')})` : ''}` },
     { kind: 'paragraph', text: intro(notice, due, settings.districtName), strong: notice.stage !== 'reminder' },
+    ...optionalParagraph(eventAndFeeSentence(spec)),
     {
       kind: 'facts',
       rows: [
@@ -133,6 +135,10 @@ function problemBlocks(notice: PlannedNotice, context: NoticeContext): MailBlock
     },
     { kind: 'paragraph', text: `Mỗi dòng lỗi có ghi chú ✗ ở cột '${STATUS_HEADER}' của trang '${spec.tab}'.` },
   ];
+}
+
+function optionalParagraph(text: string | undefined): MailBlock[] {
+  return text === undefined ? [] : [{ kind: 'paragraph', text }];
 }
 
 function hasNoRows(submission: StoredSubmission | undefined): boolean {
