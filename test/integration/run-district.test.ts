@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FirestoreSummaryStore } from '../../functions/src/adapters/store/firestore-summary-store.js';
 import { FirestoreSweepStore } from '../../functions/src/adapters/store/firestore-sweep-store.js';
@@ -23,7 +24,7 @@ describe('scheduled runs: fan-out by cụm thi đua, each shard idempotent, the 
   let dir: string;
   const fanned = testFirestore('run-district-shards');
   const whole = testFirestore('run-district-whole');
-  const run = (firestore: TestFirestore, request: RunRequest, publisher?: { publish(requests: readonly RunRequest[]): Promise<void> }) =>
+  const run = (firestore: TestFirestore, request: RunRequest, publisher?: { publish(requests: readonly RunRequest[]): Promise<void> }, now = NOW) =>
     runDistrict({
       request,
       units: UNITS,
@@ -35,7 +36,7 @@ describe('scheduled runs: fan-out by cụm thi đua, each shard idempotent, the 
       summaryStore: new FirestoreSummaryStore(firestore.db),
       ...(publisher ? { publisher } : {}),
       shardAbove: 2,
-      now: NOW,
+      now,
     });
 
   beforeAll(async () => {
@@ -84,5 +85,19 @@ describe('scheduled runs: fan-out by cụm thi đua, each shard idempotent, the 
     const sources = async (f: TestFirestore) => (await f.db.collection('sources').get()).docs.map((d) => [d.id, d.get('status')]).sort();
     expect(await sources(fanned)).toEqual(await sources(whole));
     expect(await sources(whole)).toContainEqual(['b2', 'missing']);
+  });
+
+  it('a summary built later than the sweep says when the sheets were read, in the footer and on the front page', async () => {
+    const printedFooter = async () => {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(path.join(dir, `${whole.projectId}.xlsx`));
+      return workbook.worksheets.map((sheet) => sheet.headerFooter.oddFooter);
+    };
+    // Swept and summarized in one run at 08:00: only "tính đến".
+    expect(new Set(await printedFooter())).toEqual(new Set(['&LQuận Đoàn thử&CTrang &P/&N&Rtính đến 08:00 16/09/2024']));
+    // The summary step alone at 10:05 (the cloud's step after a fan-out, or `tonghop summary`).
+    const later = await run(whole, { step: 'summary' }, undefined, new Date('2024-09-16T03:05:00Z'));
+    expect(later.kind === 'summarized' && later.summary.model.tabs[0]?.title[1]).toBe('Tình hình các kế hoạch đang thực hiện, tính đến 10g05 16/09/2024 (số liệu quét lúc 08:00 16/09/2024).');
+    expect(new Set(await printedFooter())).toEqual(new Set(['&LQuận Đoàn thử&CTrang &P/&N&Rtính đến 10:05 16/09/2024 · số liệu quét lúc 08:00 16/09/2024']));
   });
 });

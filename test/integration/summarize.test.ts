@@ -83,7 +83,7 @@ describe('statistics, summary workbook and unit feedback after a sweep', () => {
     const headers = headerCells(overview);
     expect(row?.getCell(headers.indexOf('Phải nộp') + 1).value).toBe(4);
     expect(row?.getCell(headers.indexOf('Tỉ lệ nộp đủ') + 1).value).toBe(0.5);
-    expect(row?.getCell(headers.indexOf('Tỉ lệ nộp đủ') + 1).numFmt).toBe('0.0%');
+    expect(row?.getCell(headers.indexOf('Tỉ lệ nộp đủ') + 1).numFmt).toBe('[$-42A]0.0 %');
     // The deadline is shown in Vietnam time, as the plan writes it: 10g00 on 15/09/2024.
     expect(row?.getCell(headers.indexOf('Hạn nộp') + 1).value).toBe('10g00 15/09/2024');
 

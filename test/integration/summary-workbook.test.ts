@@ -168,7 +168,8 @@ describe('renderSummaryWorkbook', () => {
 
   it('formats each column by its type: text, int, percent as fractions, money, decimal, ICT date-times', () => {
     const sheet = sheetOf(workbook, 'Tổng quan');
-    const formats = ['@', '@', '#,##0', '#,##0', '0.0%', '0.0%', '#,##0 "đ"', '#,##0.0', 'dd/mm/yyyy hh:mm'];
+    // Numbers carry the Vietnamese locale ([$-42A]): LibreOffice shows "75,0 %" and "1.900.000 đ" whatever its own locale.
+    const formats = ['@', '@', '[$-42A]#,##0', '[$-42A]#,##0', '[$-42A]0.0 %', '[$-42A]0.0 %', '[$-42A]#,##0 "đ"', '[$-42A]#,##0.0', 'dd/mm/yyyy hh:mm'];
     expect(rowValues(sheet, 6, 9).map((_, c) => sheet.getCell(6, c + 1).numFmt)).toEqual(formats);
     expect(rowValues(sheet, 7, 9).map((_, c) => sheet.getCell(7, c + 1).numFmt)).toEqual(formats);
     expect(sheet.getCell('C6').value).toBe(12);

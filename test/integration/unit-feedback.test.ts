@@ -277,9 +277,9 @@ describe('writeUnitFeedback', () => {
     expect(standing.getCell('D6').fill).toMatchObject({ pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } });
     expect(standing.getCell('E5').value).toBe(4);
     expect(standing.getCell('F5').value).toBe(0.75);
-    expect(standing.getCell('F5').numFmt).toBe('0.0%');
+    expect(standing.getCell('F5').numFmt).toBe('[$-42A]0.0 %');
     expect(standing.getCell('G5').value).toBe(1_900_000);
-    expect(standing.getCell('G5').numFmt).toBe('#,##0 "đ"');
+    expect(standing.getCell('G5').numFmt).toBe('[$-42A]#,##0 "đ"');
     expect(standing.getCell('C6').value).toBeNull();
   });
 

@@ -84,6 +84,8 @@ describe('summary spreadsheet and row feedback on Google Sheets (stand-in, real 
     const { summary } = await runAll();
     expect(summary.summary).toEqual({ written: true, location: `https://docs.google.com/spreadsheets/d/${summaryId}/edit` });
     expect(standin.requests.filter((r) => r.fileId === summaryId).map((r) => r.kind)).toEqual(['spreadsheets.get', 'spreadsheets.batchUpdate', 'values.batchUpdate']);
+    // Created as en_US, the spreadsheet is switched to vi_VN: rates show "75,0 %", money "1.900.000 đ".
+    expect(standin.spreadsheet(summaryId).properties).toMatchObject({ locale: 'vi_VN', timeZone: 'Asia/Ho_Chi_Minh' });
     const tabs = standin.spreadsheet(summaryId).sheets.map((s) => s.properties.title);
     for (const tab of summary.model.tabs) expect(tabs).toContain(tab.name);
     const overview = standin.sheetOf(summaryId, 'Tổng quan');

@@ -17,8 +17,8 @@ import { TRAINING_HEADER, testUnit } from '../../support/builders.js';
 const TAB = 'Đăng ký tập huấn';
 const FORMS = [builtinForm('tap-huan-2024')];
 const SETTINGS = { districtName: 'Quận Đoàn thử', officeEmail: '', contactName: '', contactPhone: '' };
-/** Ticks at 09:40, 09:50 and 10:00 ICT on 15/09/2024 (the training's deadline is 10:00). */
-const TICKS = ['2024-09-15T02:40:00Z', '2024-09-15T02:50:00Z', '2024-09-15T03:00:00Z'].map((t) => new Date(t));
+/** Ticks at 09:30, 09:40 and 09:50 ICT on 15/09/2024, before the training's deadline (10:00). */
+const TICKS = ['2024-09-15T02:30:00Z', '2024-09-15T02:40:00Z', '2024-09-15T02:50:00Z'].map((t) => new Date(t));
 const NEW_PERSON = 'Hoàng Văn Tư';
 
 const person = (stt: number, name: string): TestCell[] => [stt, name, 'TPT', 'Nữ', '12/3/1990', '0983.018.027', null, 'Tập huấn', 'Có', null];
@@ -53,11 +53,11 @@ describe('the office-hours tick on Google Sheets (stand-in, real googleapis clie
 
   beforeAll(async () => {
     ({ standin, setClock } = await standinWithClock(new Date('2024-09-14T02:00:00Z')));
-    for (const [id, rows] of [['som', [person(1, 'Nguyễn Thị Lan')]], ['muon', []]] as const) {
+    for (const [id, rows] of [['som', [person(1, 'Nguyễn Thị Lan')]], ['muon', []], ['vang', []]] as const) {
       ids[id] = standin.createSpreadsheet({ title: `Báo cáo ${id}`, parents: [TEST_FOLDER_ID], tabs: [{ name: TAB, rows: titled('ĐĂNG KÝ', TRAINING_HEADER, rows.map((r) => [...r])) }, { name: STANDING_TAB, rows: [] }] });
     }
     summaryId = standin.createSpreadsheet({ title: 'Tổng hợp', parents: [TEST_FOLDER_ID], tabs: [] });
-    units = ['som', 'muon'].map((id): Unit => testUnit(id, { level: 'Tiểu học', source: ids[id] ?? '' }));
+    units = ['som', 'muon', 'vang'].map((id): Unit => testUnit(id, { level: 'Tiểu học', source: ids[id] ?? '' }));
   });
   afterAll(async () => {
     await standin.close();
@@ -75,12 +75,33 @@ describe('the office-hours tick on Google Sheets (stand-in, real googleapis clie
     expect(unchanged.kind === 'swept' && unchanged.summary).toBeUndefined();
     expect(standin.requests.map((r) => r.kind)).toEqual(['files.list']);
 
-    // 09:55: the late unit enters its registration.
-    setClock(new Date('2024-09-15T02:55:00Z'));
+    // 09:45: the late unit enters its registration.
+    setClock(new Date('2024-09-15T02:45:00Z'));
     standin.editCells(ids.muon ?? '', TAB, 'A5', [person(1, NEW_PERSON)]);
     const changed = await tick(TICKS[2] ?? new Date());
     expect(changed.kind === 'swept' && changed.sweep.totals).toMatchObject({ unitsRead: 1, submissionsWritten: 1 });
     expect(changed.kind === 'swept' && changed.summary?.summary?.written).toBe(true);
     expect(summaryText()).toContain(NEW_PERSON);
+  });
+
+  it('the tick after a deadline rebuilds the summary although no file changed; the one after costs one listing again', async () => {
+    const overdueUnits = () => JSON.stringify(standin.tabValues(summaryId, 'Quá hạn'));
+    expect(overdueUnits()).not.toContain('Liên đội vang');
+    // 10:00 exactly: not overdue yet, nothing changed.
+    standin.clearLog();
+    const atDeadline = await tick(new Date('2024-09-15T03:00:00Z'));
+    expect(atDeadline.kind === 'swept' && atDeadline.summary).toBeUndefined();
+    expect(standin.requests.map((r) => r.kind)).toEqual(['files.list']);
+
+    // 10:10: the deadline passed since the last tick; the unit that never sent is now overdue.
+    const after = await tick(new Date('2024-09-15T03:10:00Z'));
+    expect(after.kind === 'swept' && after.sweep.totals.writes).toBe(0);
+    expect(after.kind === 'swept' && after.summary?.summary?.written).toBe(true);
+    expect(overdueUnits()).toContain('Liên đội vang');
+
+    standin.clearLog();
+    const next = await tick(new Date('2024-09-15T03:20:00Z'));
+    expect(next.kind === 'swept' && next.summary).toBeUndefined();
+    expect(standin.requests.map((r) => r.kind)).toEqual(['files.list']);
   });
 });

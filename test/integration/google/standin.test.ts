@@ -178,7 +178,7 @@ describe('spreadsheets', () => {
     const created = await api.sheets.spreadsheets.create({ requestBody: { properties: { title: 'Tổng hợp' } } });
     const spreadsheetId = created.data.spreadsheetId ?? '';
     expect(created.data).toMatchObject({
-      properties: { title: 'Tổng hợp', locale: 'vi_VN', timeZone: 'Asia/Ho_Chi_Minh' },
+      properties: { title: 'Tổng hợp', locale: 'en_US', timeZone: 'Asia/Ho_Chi_Minh' },
       sheets: [{ properties: { sheetId: 0, title: 'Sheet1', index: 0, gridProperties: { rowCount: 1000, columnCount: 26 } } }],
       spreadsheetUrl: `https://docs.google.com/spreadsheets/d/${spreadsheetId}/edit`,
     });

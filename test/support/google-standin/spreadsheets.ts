@@ -171,7 +171,8 @@ export class StandinStore {
       permissions: [{ kind: 'drive#permission', id: permissionIdFor(spec.owner), type: 'user', role: 'owner', emailAddress: spec.owner }],
     };
     if (spec.mimeType === SPREADSHEET_MIME_TYPE) {
-      const spreadsheet: StoredSpreadsheet = { properties: { title: spec.name, locale: 'vi_VN', timeZone: 'Asia/Ho_Chi_Minh' }, sheets: [] };
+      // Google gives a new spreadsheet the creating account's language; a service account's is en_US.
+      const spreadsheet: StoredSpreadsheet = { properties: { title: spec.name, locale: 'en_US', timeZone: 'Asia/Ho_Chi_Minh' }, sheets: [] };
       const tabs = spec.tabs?.length ? spec.tabs : [{ title: 'Sheet1' }];
       // Google gives the first tab id 0.
       for (const tab of tabs) {

@@ -119,6 +119,29 @@ describe('renderNotice: the body', () => {
   });
 });
 
+describe('renderNotice: the event and fee the plan declares', () => {
+  it('a reminder for the training registration names the training time and the fee with its payment date', () => {
+    const { text, html } = noticeAt('2024-09-12T03:00:00.000Z');
+    const sentence = 'Theo kế hoạch: diễn ra 14g00 ngày 18/09/2024; kinh phí tập huấn: 1.900.000 đ/người, hạn đóng ngày 16/09/2024.';
+    expect(text).toContain(sentence);
+    expect(html).toContain(escapeHtml(sentence));
+  });
+
+  it.each([
+    ['no event and no fee: nothing is invented', { ...TAP_HUAN, event: undefined, metrics: [] }, undefined],
+    ['an event without a time, no fee', { ...TAP_HUAN, event: { date: '2024-09-20' }, metrics: [] }, 'Theo kế hoạch: diễn ra ngày 20/09/2024.'],
+    [
+      'a fee without a payment date, no event',
+      { ...TAP_HUAN, event: undefined, metrics: [{ type: 'fee-per-row' as const, id: 've', label: 'Tiền vé', amount: 50_000 }] },
+      'Theo kế hoạch: tiền vé: 50.000 đ/người.',
+    ],
+  ])('%s', (_what, spec, sentence) => {
+    const { text } = noticeAt('2024-09-12T03:00:00.000Z', { spec });
+    if (sentence === undefined) expect(text).not.toContain('Theo kế hoạch');
+    else expect(text).toContain(sentence);
+  });
+});
+
 describe('renderNotice: a partial report lists its first rejected rows', () => {
   const twoErrors = (row: number) => (row === 9 ? [phoneError(9), { column: 'Họ và tên', message: "Dòng 9, cột 'Họ và tên': chưa nhập (cột bắt buộc)." }] : [phoneError(row)]);
 
@@ -131,7 +154,9 @@ describe('renderNotice: a partial report lists its first rejected rows', () => {
     const submission = partial(TAP_HUAN, 'mot-lan', HOA.id, rows, twoErrors);
     const { notice, text, html } = noticeAt('2024-09-17T01:00:00.000Z', { submission });
     expect(notice.status).toBe('partial');
-    expect(text).toContain(`Báo cáo của đơn vị còn ${rows.length} dòng chưa hợp lệ`);
+    expect(text).toContain(`Báo cáo của đơn vị còn ${rows.length} dòng chưa hợp lệ ở trang 'Đăng ký tập huấn' (chưa được tổng hợp). Đề nghị đơn vị sửa các dòng này:`);
+    // A unit that typed rows is told to fix them, never to declare "Không phát sinh".
+    expect(text).not.toContain('Không phát sinh');
     const items = text.split('\n').filter((l) => l.startsWith('  - '));
     expect(items).toEqual([...listed.map((r) => `  - Dòng ${r}: ✗ Cột 'Số điện thoại': '12345' không phải số điện thoại Việt Nam.`), ...(more ? [`  - ${more}`] : [])]);
     expect(text).not.toMatch(/Dòng \d+, cột/);
@@ -144,6 +169,23 @@ describe('renderNotice: a partial report lists its first rejected rows', () => {
     const submission: StoredSubmission = { ...storedSubmission(TAP_HUAN.id, 'mot-lan', HOA.id, { rows: [3, 4], firstCompleteAt: null, lastChangedAt: '2024-09-10T02:00:00.000Z' }), complete: false };
     const { text } = noticeAt('2024-09-17T01:00:00.000Z', { spec, submission });
     expect(text).toContain('Báo cáo của đơn vị chưa đủ: cần ít nhất 3 dòng hợp lệ, hiện có 2 dòng.');
+    expect(text).not.toContain('Không phát sinh');
+  });
+
+  it.each([
+    ['the escalation', '2024-09-23T01:00:00.000Z', 'escalation'],
+    ['the overdue notice', '2024-09-17T01:00:00.000Z', 'overdue'],
+  ])('%s to a unit with rows in error names the count and the tab, and offers no "Không phát sinh"', (_what, now, stage) => {
+    const submission = partial(TAP_HUAN, 'mot-lan', HOA.id, [4, 5], (row) => [phoneError(row)]);
+    const { notice, text } = noticeAt(now, { submission });
+    expect(notice.stage).toBe(stage);
+    expect(text).toContain("còn 2 dòng chưa hợp lệ ở trang 'Đăng ký tập huấn'");
+    expect(text).not.toContain('Không phát sinh');
+  });
+
+  it('offers "Không phát sinh" to a unit whose sheet has no rows at all', () => {
+    const { text } = noticeAt('2024-09-23T01:00:00.000Z');
+    expect(text).toContain(`hãy ghi "Không phát sinh" vào một dòng của trang 'Đăng ký tập huấn'`);
   });
 });
 

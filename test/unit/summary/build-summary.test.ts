@@ -155,6 +155,16 @@ describe('buildSummary: the model', () => {
     expect(model.footer).toEqual({ district: 'Quận 1', asOf: 'tính đến 10:00 20/09/2024' });
   });
 
+  it.each([
+    ['read in the same run', '2024-09-20T02:59:30Z', 'tính đến 10:00 20/09/2024', ''],
+    ['read earlier', '2024-09-20T00:50:00Z', 'tính đến 10:00 20/09/2024 · số liệu quét lúc 07:50 20/09/2024', ' (số liệu quét lúc 07:50 20/09/2024)'],
+    ['read the day before', '2024-09-19T12:30:00Z', 'tính đến 10:00 20/09/2024 · số liệu quét lúc 19:30 19/09/2024', ' (số liệu quét lúc 19:30 19/09/2024)'],
+  ])('says when the sheets were %s, in the footer and on the front page', (_, sweptAt, footer, note) => {
+    const aged = buildSummary({ ...pictureOf(SUBMISSIONS), sweptAt: new Date(sweptAt) });
+    expect(aged.footer?.asOf).toBe(footer);
+    expect(aged.tabs[0]?.title[1]).toBe(`Tình hình các kế hoạch đang thực hiện, tính đến 10g00 20/09/2024${note}.`);
+  });
+
   it('every row of every tab has one cell per column', () => {
     for (const t of model.tabs) for (const row of t.rows) expect([t.name, row.length]).toEqual([t.name, t.columns.length]);
   });

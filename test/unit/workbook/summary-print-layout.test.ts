@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LINE_HEIGHT_POINTS, MAX_COLUMN_WIDTH, printsInLandscape, rowHeightFor, summaryColumnWidths, wrappedLineCount } from '../../../functions/src/adapters/workbook/summary-print-layout.js';
 import { xlsxCellContent } from '../../../functions/src/adapters/workbook/summary-cells.js';
+import { sheetsNumberFormat } from '../../../functions/src/adapters/google/sheets-cells.js';
 import type { SummaryTab } from '../../../functions/src/domain/summary/summary-model.js';
 
 describe('summary print layout', () => {
@@ -34,8 +35,17 @@ describe('summary print layout', () => {
   });
 
   it('shows a whole number in a decimal column as an integer ("4", not "4.0")', () => {
-    expect(xlsxCellContent(4, 'decimal')).toMatchObject({ display: '4', numFmt: '#,##0' });
-    expect(xlsxCellContent(1250.5, 'decimal')).toMatchObject({ display: '1,250.5', numFmt: '#,##0.0' });
+    expect(xlsxCellContent(4, 'decimal')).toMatchObject({ display: '4', numFmt: '[$-42A]#,##0' });
+    expect(xlsxCellContent(1250.5, 'decimal')).toMatchObject({ display: '1.250,5', numFmt: '[$-42A]#,##0.0' });
+  });
+
+  it.each([
+    ['a rate', 0.75, 'percent', '75,0 %', '[$-42A]0.0 %', '0.0 %'],
+    ['money', 1_900_000, 'money', '1.900.000 đ', '[$-42A]#,##0 "đ"', '#,##0 "đ"'],
+    ['a count', 12_345, 'int', '12.345', '[$-42A]#,##0', '#,##0'],
+  ] as const)('writes %s as a number that reads the Vietnamese way (%s)', (_, value, format, display, numFmt, pattern) => {
+    expect(xlsxCellContent(value, format)).toMatchObject({ value, display, numFmt });
+    expect(sheetsNumberFormat(format).pattern).toBe(pattern);
   });
 });
 

@@ -15,6 +15,9 @@ export interface OutputMarks {
   write(outputId: string, hash: string): Promise<void>;
 }
 
+/** How the model is written (2: vi_VN locale); a new version rewrites a summary whose data did not change, once. */
+const SUMMARY_LAYOUT = 'layout-2';
+
 /**
  * The district summary as a Google spreadsheet (the same model as the .xlsx summary). When the
  * model changed: one metadata read, one `batchUpdate` (tabs added or reset, formats, filters,
@@ -32,12 +35,21 @@ export class GoogleSummarySpreadsheet implements SummaryOutput {
   async write(model: SummaryModel, modelHash: string): Promise<{ written: boolean; location: string }> {
     const location = spreadsheetUrl(this.spreadsheetId);
     const markId = `summary-${this.spreadsheetId}`;
-    if ((await this.marks.read(markId)) === modelHash) return { written: false, location };
+    const mark = `${SUMMARY_LAYOUT}:${modelHash}`;
+    if ((await this.marks.read(markId)) === mark) return { written: false, location };
     await writeSummarySpreadsheet(this.api, this.spreadsheetId, model);
-    await this.marks.write(markId, modelHash);
+    await this.marks.write(markId, mark);
     return { written: true, location };
   }
 }
+
+/**
+ * A new spreadsheet takes the locale of the account that created it (en_US for a service account),
+ * which would show "75.0 %" and "1,900,000 đ". Set on every write, so a spreadsheet made by hand is fixed too.
+ */
+const SPREADSHEET_LOCALE: sheets_v4.Schema$Request = {
+  updateSpreadsheetProperties: { properties: { locale: 'vi_VN', timeZone: 'Asia/Ho_Chi_Minh' }, fields: 'locale,timeZone' },
+};
 
 /** Write every tab of the model into the spreadsheet (see GoogleSummarySpreadsheet). */
 export async function writeSummarySpreadsheet(api: GoogleApis, spreadsheetId: SpreadsheetId, model: SummaryModel): Promise<void> {
@@ -55,7 +67,7 @@ export async function writeSummarySpreadsheet(api: GoogleApis, spreadsheetId: Sp
     else structure.push({ addSheet: { properties: sheetPropertiesOf(sheetId, tab, index) } });
     formats.push(...formatRequestsOf(sheetId, tab));
   });
-  await api.pacer.run('write', 'spreadsheets.batchUpdate', () => api.sheets.spreadsheets.batchUpdate({ spreadsheetId, requestBody: { requests: [...structure, ...formats] } }));
+  await api.pacer.run('write', 'spreadsheets.batchUpdate', () => api.sheets.spreadsheets.batchUpdate({ spreadsheetId, requestBody: { requests: [SPREADSHEET_LOCALE, ...structure, ...formats] } }));
   await api.pacer.run('write', 'values.batchUpdate', () =>
     api.sheets.spreadsheets.values.batchUpdate({ spreadsheetId, requestBody: { valueInputOption: 'RAW', data: model.tabs.map(valuesOf) } }),
   );

@@ -1,5 +1,5 @@
 import type { SummaryCell, SummaryFormat } from '../../domain/summary/summary-model.js';
-import { SUMMARY_NUM_FMT, xlsxCellContent } from '../workbook/summary-cells.js';
+import { SUMMARY_NUMBER_PATTERN, xlsxCellContent } from '../workbook/summary-cells.js';
 import { wallClockSerial } from '../../domain/time/calendar.js';
 
 /**
@@ -18,19 +18,19 @@ export function sheetsValueOf(value: SummaryCell, format: SummaryFormat): Sheets
   return content.value;
 }
 
-/** Sheets number format of a summary column (same patterns as the workbook). */
+/** Sheets number format of a summary column: the workbook's patterns, shown with the spreadsheet's locale (vi_VN). */
 export function sheetsNumberFormat(format: SummaryFormat): { type: string; pattern: string } {
   switch (format) {
     case 'date':
-      return { type: 'DATE', pattern: SUMMARY_NUM_FMT.date };
+      return { type: 'DATE', pattern: SUMMARY_NUMBER_PATTERN.date };
     case 'datetime':
-      return { type: 'DATE_TIME', pattern: SUMMARY_NUM_FMT.datetime };
+      return { type: 'DATE_TIME', pattern: SUMMARY_NUMBER_PATTERN.datetime };
     case 'percent':
-      return { type: 'PERCENT', pattern: SUMMARY_NUM_FMT.percent };
+      return { type: 'PERCENT', pattern: SUMMARY_NUMBER_PATTERN.percent };
     case 'int':
     case 'decimal':
     case 'money':
-      return { type: 'NUMBER', pattern: SUMMARY_NUM_FMT[format] };
+      return { type: 'NUMBER', pattern: SUMMARY_NUMBER_PATTERN[format] };
     case 'text':
     case 'status':
       return { type: 'TEXT', pattern: '@' };

@@ -53,6 +53,12 @@ export class FirestoreSummaryStore implements SummaryStore, UnitScopeStore {
     return new Map(snapshot.docs.map((doc) => [doc.id, sourceStateFromDoc(doc.id, doc.data())]));
   }
 
+  async loadLastSweepAt(): Promise<Date | undefined> {
+    const snapshot = await this.db.collection(COLLECTIONS.sweeps).orderBy('startedAt', 'desc').limit(1).select('startedAt').get();
+    const startedAt: unknown = snapshot.docs[0]?.get('startedAt');
+    return startedAt instanceof Timestamp ? startedAt.toDate() : undefined;
+  }
+
   async loadStatsHashes(): Promise<Map<string, string>> {
     const snapshot = await this.db.collection(COLLECTIONS.stats).select('inputsHash').get();
     return new Map(snapshot.docs.map((doc) => [doc.id, String(doc.get('inputsHash'))]));

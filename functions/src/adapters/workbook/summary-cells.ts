@@ -13,25 +13,44 @@ export interface XlsxCellContent {
   readonly value: string | number | Date | null;
   readonly numFmt: string;
   readonly fill?: ExcelJS.Fill;
-  /** Approximately what the cell shows, e.g. '1,900,000 đ' or '15/09/2024 10:00'. */
+  /** Approximately what the cell shows, e.g. '1.900.000 đ', '75,0 %' or '15/09/2024 10:00'. */
   readonly display: string;
 }
 
 /** Text number format: what Excel shows is exactly the stored string, and editing keeps it text. */
 export const TEXT_NUM_FMT = '@';
 
-/** Number format of each column format; values of `percent` columns are fractions (0.75 → 75.0 %). */
-export const SUMMARY_NUM_FMT: Readonly<Record<SummaryFormat, string>> = {
+/** Formats whose cells hold numbers shown with decimal or grouping marks. */
+const NUMERIC_FORMATS: ReadonlySet<string> = new Set<SummaryFormat>(['int', 'decimal', 'percent', 'money']);
+
+/**
+ * Number patterns of each column format, without a locale: Google Sheets shows them with the
+ * spreadsheet's locale (vi_VN: "75,0 %", "1.900.000 đ"). Values of `percent` columns are fractions.
+ */
+export const SUMMARY_NUMBER_PATTERN: Readonly<Record<SummaryFormat, string>> = {
   text: TEXT_NUM_FMT,
   int: '#,##0',
   decimal: '#,##0.0',
-  percent: '0.0%',
+  // A space before '%', as Vietnamese writes it: "75,0 %".
+  percent: '0.0 %',
   // The same patterns as the units' sheets, so a date or an amount reads alike in both.
   money: columnTypeBehaviour('money').numberFormat,
   date: columnTypeBehaviour('date').numberFormat,
   datetime: columnTypeBehaviour('datetime').numberFormat,
   status: TEXT_NUM_FMT,
 };
+
+/**
+ * Vietnamese (LCID 0x042A) as a number format's locale: LibreOffice then groups and separates with
+ * Vietnamese marks ("1.900.000 đ", "75,0 %") whatever the viewer's own locale; Excel keeps the
+ * marks of the computer's regional settings (en-US: "1,900,000 đ", "75.0 %").
+ */
+export const VIETNAMESE_NUMBERS = '[$-42A]';
+
+/** Number format of each column format in the .xlsx summary: the patterns above, numbers marked Vietnamese. */
+export const SUMMARY_NUM_FMT: Readonly<Record<SummaryFormat, string>> = Object.fromEntries(
+  Object.entries(SUMMARY_NUMBER_PATTERN).map(([format, pattern]) => [format, NUMERIC_FORMATS.has(format) ? `${VIETNAMESE_NUMBERS}${pattern}` : pattern]),
+) as Record<SummaryFormat, string>;
 
 /** Asia/Ho_Chi_Minh has been UTC+7 without daylight saving since 1975. */
 const ICT_OFFSET_MS = 7 * 60 * 60 * 1000;
@@ -110,7 +129,7 @@ function numberContent(n: number, format: SummaryFormat): XlsxCellContent {
       // A whole number reads as one ("4", never "4.0"), even in a column of measures.
       return Number.isInteger(n) ? { value: n, numFmt: SUMMARY_NUM_FMT.int, display: grouped(n, 0) } : { value: n, numFmt: SUMMARY_NUM_FMT.decimal, display: grouped(n, 1) };
     case 'percent':
-      return { value: n, numFmt: SUMMARY_NUM_FMT.percent, display: `${(n * 100).toFixed(1)}%` };
+      return { value: n, numFmt: SUMMARY_NUM_FMT.percent, display: `${grouped(n * 100, 1)} %` };
     case 'money':
       return { value: n, numFmt: SUMMARY_NUM_FMT.money, display: `${grouped(n, 0)} đ` };
     case 'date':
@@ -121,5 +140,5 @@ function numberContent(n: number, format: SummaryFormat): XlsxCellContent {
 }
 
 function grouped(n: number, fractionDigits: number): string {
-  return n.toLocaleString('en-US', { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits });
+  return n.toLocaleString('vi-VN', { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits });
 }

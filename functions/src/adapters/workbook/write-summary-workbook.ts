@@ -14,8 +14,11 @@ import { addBarCharts, type XlsxBarChart } from './xlsx-chart.js';
 
 /** Excel refuses longer tab names. */
 const MAX_XLSX_TAB_LENGTH = 31;
-/** Marks the model hash kept in the workbook's keywords property. */
-export const SUMMARY_FINGERPRINT_PREFIX = 'tonghop-summary:';
+/**
+ * Marks the model hash kept in the workbook's keywords property. Its version changes with the way the
+ * model is written (2: Vietnamese number formats), so a summary whose data did not change is still rewritten once.
+ */
+export const SUMMARY_FINGERPRINT_PREFIX = 'tonghop-summary-2:';
 
 /** Tabs wider than this also freeze their first column (the unit or form name). */
 const FREEZE_FIRST_COLUMN_ABOVE = 8;

@@ -169,6 +169,8 @@ const formSpecShape = z.object({
   graceDays: z.number().int().min(0).default(0),
   /** After this instant edits are recorded but not applied. */
   lockAfter: deadlineSchema.optional(),
+  /** When what the units register for takes place (a training, a trip), as the plan states it: notices name it. */
+  event: deadlineSchema.optional(),
   targets: targetSchema,
   minRows: z.number().int().min(0).default(1),
   metrics: z.array(metricSchema).default([]),

@@ -8,6 +8,7 @@ import type { StoredSubmission } from '../summary/district-picture.js';
 import type { DistrictSettings } from '../units/read-control.js';
 import type { Unit } from '../units/unit.js';
 import type { PlannedNotice } from './decide-notices.js';
+import { eventAndFeeSentence } from './event-and-fee.js';
 import { renderMail, type MailBlock } from './mail-blocks.js';
 import type { NoticeStage } from './notice-kinds.js';
 import { dueLong, dueShort, planReference, subjectLine } from './notice-text.js';
@@ -68,6 +69,7 @@ function noticeBlocks(notice: PlannedNotice, context: NoticeContext): MailBlock[
   const blocks: MailBlock[] = [
     { kind: 'paragraph', text: `Kính gửi: ${unit.name}${names.length ? ` (đồng chí ${names.join(', ')})` : ''}` },
     { kind: 'paragraph', text: intro(notice, due, settings.districtName), strong: notice.stage !== 'reminder' },
+    ...optionalParagraph(eventAndFeeSentence(spec)),
     {
       kind: 'facts',
       rows: [
@@ -81,7 +83,8 @@ function noticeBlocks(notice: PlannedNotice, context: NoticeContext): MailBlock[
       ],
     },
     ...problemBlocks(notice, context),
-    { kind: 'paragraph', text: nilHint(spec) },
+    // "Không phát sinh" is for a unit with nothing to report: never offered to one that typed rows, even wrong ones.
+    ...(hasNoRows(context.submission) ? [{ kind: 'paragraph', text: nilHint(spec) } as const] : []),
     { kind: 'link', before: 'Nơi nhập và sửa báo cáo: ', target: context.sheetLink, after: ` (trang '${spec.tab}').` },
   ];
   const contact = contactLine(settings);
@@ -127,11 +130,19 @@ function problemBlocks(notice: PlannedNotice, context: NoticeContext): MailBlock
   return [
     {
       kind: 'list',
-      title: `Báo cáo của đơn vị còn ${rejected.length} dòng chưa hợp lệ (chưa được tổng hợp). Cần sửa:`,
+      title: `Báo cáo của đơn vị còn ${rejected.length} dòng chưa hợp lệ ở trang '${spec.tab}' (chưa được tổng hợp). Đề nghị đơn vị sửa các dòng này:`,
       items,
     },
     { kind: 'paragraph', text: `Mỗi dòng lỗi có ghi chú ✗ ở cột '${STATUS_HEADER}' của trang '${spec.tab}'.` },
   ];
+}
+
+function optionalParagraph(text: string | undefined): MailBlock[] {
+  return text === undefined ? [] : [{ kind: 'paragraph', text }];
+}
+
+function hasNoRows(submission: StoredSubmission | undefined): boolean {
+  return submission === undefined || submission.counts.read === 0;
 }
 
 function nilHint(spec: FormSpec): string {

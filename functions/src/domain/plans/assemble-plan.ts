@@ -46,6 +46,7 @@ export function assemblePlan(form: PlanRecord, children: PlanChildRecords, lists
     period,
     ...(v.graceDays !== undefined ? { graceDays: v.graceDays } : {}),
     ...(v.lockDate !== undefined ? { lockAfter: deadline(v.lockDate, v.lockTime) } : {}),
+    ...(v.eventDate !== undefined ? { event: deadline(v.eventDate, v.eventTime) } : {}),
     targets: {
       unitTypes: Array.isArray(v.unitTypes) ? v.unitTypes.map((label) => UNIT_TYPES.find((t) => UNIT_TYPE_LABELS[t] === label)) : [...UNIT_TYPES],
       levels: splitList(v.levels, ','),
@@ -60,6 +61,7 @@ export function assemblePlan(form: PlanRecord, children: PlanChildRecords, lists
       : {}),
   } as FormSpecInput;
   if (v.lockTime !== undefined && v.lockDate === undefined) at(form, 'Giờ khóa sổ', "có giờ khóa sổ nhưng chưa có ngày ở cột 'Khóa sổ sau'.");
+  if (v.eventTime !== undefined && v.eventDate === undefined) at(form, 'Giờ diễn ra', "có giờ diễn ra nhưng chưa có ngày ở cột 'Ngày diễn ra'.");
 
   const locate = (path: readonly PropertyKey[]): PlanPlace => {
     const [first, index, field] = path;
@@ -81,7 +83,7 @@ export function assemblePlan(form: PlanRecord, children: PlanChildRecords, lists
 const COLUMN_FIELD_HEADERS: Readonly<Record<string, string>> = { key: 'Mã cột', header: 'Tiêu đề cột', aliases: 'Tên khác', type: 'Kiểu', required: 'Bắt buộc', options: 'Danh mục', min: 'Nhỏ nhất', max: 'Lớn nhất', maxLength: 'Độ dài tối đa', help: 'Hướng dẫn', period: 'Cột kỳ báo cáo', counter: 'Cột số thứ tự' };
 const METRIC_FIELD_HEADERS: Readonly<Record<string, string>> = { id: 'Mã chỉ số', label: 'Tên chỉ số', column: 'Cột', weekColumn: 'Cột', equals: 'Giá trị', atLeast: 'Đạt tối thiểu', minPerWeek: 'Đạt tối thiểu', target: 'Tỉ lệ mục tiêu', amount: 'Số tiền mỗi dòng', payBy: 'Hạn nộp tiền', per: 'Mỗi' };
 const PHASE_FIELD_HEADERS: Readonly<Record<string, string>> = { id: 'Mã đợt', name: 'Đợt', months: 'Tháng', theme: 'Chủ đề', aliases: 'Tên khác', due: 'Hạn nộp' };
-const TOP_PATH_KEYS: Readonly<Record<string, string>> = { id: 'formId', lockAfter: 'lockDate', targets: 'unitTypes', notices: 'reminderDays' };
+const TOP_PATH_KEYS: Readonly<Record<string, string>> = { id: 'formId', lockAfter: 'lockDate', event: 'eventDate', targets: 'unitTypes', notices: 'reminderDays' };
 const PERIOD_PATH_KEYS: Readonly<Record<string, string>> = {
   'monthly.from': 'fromMonth',
   'monthly.to': 'toMonth',

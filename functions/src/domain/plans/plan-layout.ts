@@ -63,6 +63,8 @@ export const PLAN_FORMS_TAB_SPEC = tabSpec('control-plans', 'Biểu mẫu', 'Bi�
   { key: 'graceDays', header: 'Gia hạn (ngày)', aliases: ['Số ngày gia hạn'], type: 'int', min: 0, max: 60, help: 'Số ngày sau hạn vẫn tính đúng hạn; để trống là 0.' },
   { key: 'lockDate', header: 'Khóa sổ sau', aliases: ['Khóa sổ'], type: 'date', help: 'Sau ngày này, thay đổi của đơn vị được ghi nhận nhưng không áp dụng.' },
   { key: 'lockTime', header: 'Giờ khóa sổ', type: 'time' },
+  { key: 'eventDate', header: 'Ngày diễn ra', aliases: ['Ngày tổ chức'], type: 'date', help: 'Ngày diễn ra hoạt động đơn vị đăng ký (tập huấn, hành trình); thư nhắc ghi ngày này.' },
+  { key: 'eventTime', header: 'Giờ diễn ra', aliases: ['Giờ tổ chức'], type: 'time' },
   { key: 'reminderDays', header: 'Nhắc trước (ngày)', type: 'int', min: 0, max: 60 },
   { key: 'escalationDays', header: 'Báo cấp trên sau (ngày)', type: 'int', min: 1, max: 120 },
   { key: 'enabled', header: 'Áp dụng', aliases: ['Sử dụng'], type: 'bool', help: 'Không: tạm không dùng biểu mẫu này.' },

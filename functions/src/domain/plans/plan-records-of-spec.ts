@@ -38,6 +38,8 @@ export function specRecords(spec: FormSpec, listName: ListNamer = (column) => co
     graceDays: spec.graceDays > 0 ? spec.graceDays : undefined,
     lockDate: spec.lockAfter?.date,
     lockTime: spec.lockAfter?.time,
+    eventDate: spec.event?.date,
+    eventTime: spec.event?.time,
     reminderDays: spec.notices?.reminderDays,
     escalationDays: spec.notices?.escalationDays,
     enabled: true,

@@ -1,7 +1,7 @@
-import { formatClockAndDate } from '../time/ict.js';
 import { archiveTab } from './archive-tab.js';
 import { periodsByRecency } from './current-periods.js';
 import { dashboardTab } from './dashboard-tab.js';
+import { dataAgeText } from './data-age.js';
 import { errorsTab, formDataTabs, metricsTab } from './data-tabs.js';
 import type { DistrictPicture } from './district-picture.js';
 import { clusterTab, overdueTab, overviewTab, progressTab } from './status-tabs.js';
@@ -17,7 +17,7 @@ export function buildSummary(picture: DistrictPicture): SummaryModel {
   return {
     title: `Tổng hợp báo cáo — ${district}`,
     generatedAt: picture.now,
-    footer: { district, asOf: `tính đến ${formatClockAndDate(picture.now)}` },
+    footer: { district, asOf: dataAgeText(picture.now, picture.sweptAt) },
     tabs: [
       dashboardTab(picture),
       overviewTab(picture),

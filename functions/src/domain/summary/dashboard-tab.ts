@@ -1,6 +1,7 @@
 import { COMPLETE_STATUSES } from '../status/status-kinds.js';
 import { DAY_MS, formatDueInstant, formatIctDateTime } from '../time/ict.js';
 import { periodsByRecency, type PicturePeriod } from './current-periods.js';
+import { sweptAtNote } from './data-age.js';
 import type { DistrictPicture } from './district-picture.js';
 import { formShortName } from './status-tabs.js';
 import type { SummaryCell, SummaryChart, SummaryTab } from './summary-model.js';
@@ -34,7 +35,7 @@ export function dashboardTab(picture: DistrictPicture): SummaryTab {
   });
   return {
     name: DASHBOARD_TAB,
-    title: [`Bảng điều khiển — ${picture.settings.districtName || 'toàn quận'}`, `Tình hình các kế hoạch đang thực hiện, tính đến ${formatIctDateTime(picture.now)}.`],
+    title: [`Bảng điều khiển — ${picture.settings.districtName || 'toàn quận'}`, `Tình hình các kế hoạch đang thực hiện, tính đến ${formatIctDateTime(picture.now)}${sweptAtNote(picture.now, picture.sweptAt)}.`],
     columns: [
       { header: 'Kế hoạch · Kỳ', format: 'text', width: 30 },
       { header: 'Hạn nộp', format: 'text', width: 18 },

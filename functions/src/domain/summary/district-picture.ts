@@ -49,5 +49,10 @@ export interface DistrictPicture {
   readonly closedFormIds?: readonly string[];
   /** Periods due within this many days before or after `now` are current (TONGHOP_SUMMARY_CURRENT_DAYS; 30 by default). */
   readonly currentDays?: number;
+  /**
+   * When the units' sheets were last read: this run's sweep, or (a summary built from stored data)
+   * the last sweep that stored a change. Absent when unknown. Shown beside "tính đến" when earlier than `now`.
+   */
+  readonly sweptAt?: Date;
   readonly now: Date;
 }

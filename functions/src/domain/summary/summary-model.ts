@@ -60,7 +60,7 @@ export interface SummaryModel {
   /** Title of the whole summary, e.g. "Tổng hợp báo cáo — Quận Đoàn 1". */
   readonly title: string;
   readonly generatedAt: Date;
-  /** Footer of every printed page: the district's name and "tính đến hh:mm dd/mm/yyyy". */
+  /** Footer of every printed page: the district's name and "tính đến hh:mm dd/mm/yyyy" (plus when the sheets were read, if earlier). */
   readonly footer?: { readonly district: string; readonly asOf: string };
   readonly tabs: readonly SummaryTab[];
 }

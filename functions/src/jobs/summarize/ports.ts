@@ -17,6 +17,8 @@ export interface SummaryStore {
   /** Inputs hash of every stored statistics document, by id `{form}~{period}`. */
   loadStatsHashes(): Promise<Map<string, string>>;
   saveStats(stats: FormPeriodStats, inputsHash: string, computedAt: Date): Promise<void>;
+  /** When the last recorded sweep started (sweeps that stored nothing leave no record); undefined when none is. */
+  loadLastSweepAt(): Promise<Date | undefined>;
   /** Remember the sheet's new fingerprint after the system itself wrote feedback into it. */
   saveSourceState(state: SourceState): Promise<unknown>;
 }

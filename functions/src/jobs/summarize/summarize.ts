@@ -31,6 +31,8 @@ export interface SummarizeInput {
   readonly closedForms?: ReadonlySet<string>;
   /** The summary's current window in days around now (config summaryCurrentDays); 30 by default. */
   readonly currentDays?: number;
+  /** When this run's sweep read the units; absent (a summary alone), the last recorded sweep's start is shown. */
+  readonly sweptAt?: Date;
   readonly now: Date;
   readonly onUnitFeedback?: (done: number, total: number) => void;
   /**
@@ -67,7 +69,12 @@ export interface SummarizeResult {
  */
 export async function summarize(input: SummarizeInput): Promise<SummarizeResult> {
   const { store, now } = input;
-  const [loaded, statsHashes, ledger] = await Promise.all([loadDistrictPicture(input), store.loadStatsHashes(), input.notices?.load()]);
+  const [loaded, statsHashes, ledger, sweptAt] = await Promise.all([
+    loadDistrictPicture(input),
+    store.loadStatsHashes(),
+    input.notices?.load(),
+    input.sweptAt ?? store.loadLastSweepAt(),
+  ]);
   const { sources, byFormPeriod } = loaded;
   const noticesSent = [...(ledger?.values() ?? [])].filter((e) => e.state === 'sent');
   const picture = {
@@ -75,6 +82,7 @@ export async function summarize(input: SummarizeInput): Promise<SummarizeResult>
     noticesSent,
     ...(input.closedForms ? { closedFormIds: [...input.closedForms] } : {}),
     ...(input.currentDays !== undefined ? { currentDays: input.currentDays } : {}),
+    ...(sweptAt ? { sweptAt } : {}),
   };
   let statsWritten = 0;
   for (const { spec, period, stats } of picture.periods) {

@@ -1,4 +1,5 @@
 import type { FormSpec } from '../../domain/forms/form-spec.js';
+import { deadlinePassedSinceLastTick } from '../../domain/summary/deadline-flips.js';
 import type { DistrictSettings } from '../../domain/units/read-control.js';
 import { shardsOf } from '../../domain/units/shards.js';
 import type { Unit } from '../../domain/units/unit.js';
@@ -81,7 +82,7 @@ export type RunDistrictResult =
 export async function runDistrict(input: RunDistrictInput): Promise<RunDistrictResult> {
   const { request, now } = input;
   const { beforeSweep, sweepFinished, afterSweep, onUnitDone, onUnitError, onUnitFeedback, beforeFeedback } = input.hooks ?? {};
-  const summarizeAll = (sweptWrites = 0) =>
+  const summarizeAll = (sweptWrites = 0, sweptAt?: Date) =>
     summarize({
       settings: input.settings,
       units: input.units,
@@ -94,6 +95,7 @@ export async function runDistrict(input: RunDistrictInput): Promise<RunDistrictR
       feedback: input.sheets,
       ...(input.notices ? { notices: input.notices } : {}),
       now,
+      ...(sweptAt ? { sweptAt } : {}),
       onUnitFeedback,
       ...(beforeFeedback ? { beforeFeedback: (statsWritten: number) => beforeFeedback(sweptWrites + statsWritten) } : {}),
     });
@@ -119,8 +121,9 @@ export async function runDistrict(input: RunDistrictInput): Promise<RunDistrictR
     return { kind: 'fanned-out', shards: shards.length };
   }
   const swept = await sweepUnits(input.units);
-  // A tick that found nothing new leaves the summary and every unit sheet as they are.
-  if (request.step === 'tick' && swept.totals.writes === 0) return { kind: 'swept', sweep: swept };
+  // A tick that found nothing new leaves the summary and every unit sheet as they are, unless a
+  // deadline passed since the previous tick: its statuses flip to overdue without any file changing.
+  if (request.step === 'tick' && swept.totals.writes === 0 && !deadlinePassedSinceLastTick(input.forms, now)) return { kind: 'swept', sweep: swept };
   await afterSweep?.();
-  return { kind: 'swept', sweep: swept, summary: await summarizeAll(swept.totals.writes) };
+  return { kind: 'swept', sweep: swept, summary: await summarizeAll(swept.totals.writes, now) };
 }
