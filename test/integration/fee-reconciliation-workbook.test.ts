@@ -85,6 +85,11 @@ describe('fee reconciliation and payment reminders (workbook adapter)', () => {
       ['Liên đội TH An Bình', 2, 3_800_000, 3_800_000, 0, 1],
       ['Tổng cộng', 6, 11_400_000, 5_700_000, 5_700_000, 2],
     ]);
+    // No unit owes the receipts plan: it is not among the plans whose completeness the overview shows.
+    const overview: string[] = [];
+    sheetOf(await openWorkbook(defaultSummaryPath(controlPath)), 'Tổng quan').eachRow((row) => void overview.push(String((row.values as unknown[])[1])));
+    expect(overview.some((cell) => cell.includes('Đăng ký tập huấn'))).toBe(true);
+    expect(overview.some((cell) => cell.includes('Thu kinh phí'))).toBe(false);
     const status = sheetOf(await openWorkbook(path.join(dir, 'units', 'thu-kinh-phi.xlsx')), 'Thu kinh phí').getRow(4).values as unknown[];
     expect(String(status.at(-1))).toContain("Dòng 4, cột 'Số biên lai': 'BL-002' trùng với dòng 3");
   });
