@@ -3,7 +3,7 @@ import { withoutHeaderWord } from '../cells/header-word.js';
 import { formatVietnameseNumber } from '../cells/number-format.js';
 import { parseText } from '../cells/text.js';
 import { parseInteger, parseDecimal, type NumberBounds } from '../cells/number.js';
-import { parseVietnameseMoney } from '../cells/money.js';
+import { formatVietnameseMoney, parseVietnameseMoney } from '../cells/money.js';
 import { parseVietnameseDate } from '../cells/date.js';
 import { parseVietnameseTime } from '../cells/time.js';
 import { parseVietnameseDateTime } from '../cells/datetime.js';
@@ -85,8 +85,8 @@ export const COLUMN_TYPE_BEHAVIOUR = {
   },
   money: {
     viName: 'Số tiền',
-    parse: parseVietnameseMoney,
-    describe: () => 'Số tiền (đồng), ví dụ 1.900.000 hoặc 1,9 triệu',
+    parse: (cell, column) => moneyWithin(parseVietnameseMoney(cell), column),
+    describe: (column) => `Số tiền (đồng), ví dụ 1.900.000 hoặc 1,9 triệu${column.min !== undefined || column.max !== undefined ? `;${boundsText(column)} đ` : ''}`,
     numberFormat: '#,##0 "đ"',
     width: fixed(16),
     validation: () => NO_VALIDATION,
@@ -209,6 +209,14 @@ function storedValue(value: CellValue): SummaryCell {
 /** Convert a stored string (dates, months, phones are stored as normalized text); anything else as it is. */
 function fromStoredText(convert: (text: string) => SummaryCell): (value: CellValue) => SummaryCell {
   return (value) => (typeof value === 'string' ? convert(value) : storedValue(value));
+}
+
+/** A money amount outside the column's bounds (a receipt of 0 đ) is rejected, in đồng. */
+function moneyWithin(read: ReturnType<typeof parseVietnameseMoney>, column: ColumnSpec): ReturnType<typeof parseVietnameseMoney> {
+  if (!read.ok) return read;
+  if (column.min !== undefined && read.value < column.min) return { ok: false, reason: `phải từ ${formatVietnameseMoney(column.min)} trở lên` };
+  if (column.max !== undefined && read.value > column.max) return { ok: false, reason: `không được lớn hơn ${formatVietnameseMoney(column.max)}` };
+  return read;
 }
 
 function bounds(column: ColumnSpec): NumberBounds {

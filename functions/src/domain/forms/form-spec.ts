@@ -61,6 +61,8 @@ export const columnSpecSchema = z.object({
   period: z.boolean().default(false),
   /** A running number (STT): a row holding only this cell is an empty row of the template. */
   counter: z.boolean().default(false),
+  /** No two rows of the plan may hold the same value (a receipt number); absent = may repeat. */
+  unique: z.boolean().optional(),
 });
 export type ColumnSpec = z.infer<typeof columnSpecSchema>;
 
@@ -115,6 +117,9 @@ export const targetSchema = z.object({
   clusters: z.array(viText).default([]),
 });
 
+/** Who fills a plan's form: the units it targets (absent), or the district office itself (receipts, inspections). */
+export const FILLED_BY = ['district'] as const;
+
 export const metricSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('row-count'), id: slug, label: viText }),
   z.object({ type: z.literal('sum'), id: slug, label: viText, column: z.string() }),
@@ -150,6 +155,20 @@ export const metricSchema = z.discriminatedUnion('type', [
     /** e.g. "năm học", "tháng" — the span the target counts over. */
     per: z.enum(['period', 'month']).default('period'),
   }),
+  z.object({
+    /** Còn nợ: what a unit owes by another plan's fee metric, less the sum of this plan's amount column. */
+    type: z.literal('balance'),
+    id: slug,
+    label: viText,
+    /** This plan's amount column (Số tiền). */
+    column: z.string(),
+    /** The fee metric it is reconciled against: another plan's `fee-per-row` metric. */
+    against: z.object({ formId: slug, metricId: slug }),
+    /** Payment deadline (Hạn đóng kinh phí); the fee metric's own, else this plan's due date, when absent. */
+    payBy: deadlineSchema.optional(),
+    /** Where and when to pay, as the plan says it ("bộ phận tài chính Quận Đoàn, thứ 3 và thứ 5 …"). */
+    payAt: z.string().trim().min(1).optional(),
+  }),
 ]);
 export type MetricSpec = z.infer<typeof metricSchema>;
 
@@ -172,6 +191,8 @@ const formSpecShape = z.object({
   /** When what the units register for takes place (a training, a trip), as the plan states it: notices name it. */
   event: deadlineSchema.optional(),
   targets: targetSchema,
+  /** 'district': the district office fills it (rows name units, which are not asked for it); absent = the targeted units. */
+  filledBy: z.enum(FILLED_BY).optional(),
   minRows: z.number().int().min(0).default(1),
   metrics: z.array(metricSchema).default([]),
   /** Absent means 'auto' (left out so plans written before this field keep their version hash). */

@@ -5,6 +5,7 @@ import type { Unit } from '../units/unit.js';
 import { noticeId, STAGE_PRIORITY, type LedgerEntry, type NoticePolicy, type NoticeStage } from './notice-kinds.js';
 import { isQuietHour, noticeScheduleOf, noticeTiming } from './notice-timing.js';
 import { pad2 } from '../time/calendar.js';
+import { decidePaymentNotices } from './decide-payment-notices.js';
 
 /** A notice this run should send (the job still re-checks the status and claims the ledger entry first). */
 export interface PlannedNotice {
@@ -21,6 +22,16 @@ export interface PlannedNotice {
   readonly daysOverdue?: number;
   /** True when an earlier attempt failed and this one retries it. */
   readonly retry: boolean;
+  /** A payment reminder ("nhắc đóng kinh phí"): status 'missing' = nothing paid, 'partial' = paid in part. */
+  readonly payment?: PaymentDue;
+}
+
+/** What a payment reminder is about: the còn nợ of a unit by one 'Còn nợ' metric. */
+export interface PaymentDue {
+  readonly metricId: string;
+  readonly owed: number;
+  readonly paid: number;
+  readonly balance: number;
 }
 
 /** A notice not sent this run, and why (Vietnamese, for the table the CLI prints). */
@@ -56,6 +67,7 @@ export const SUPPRESS_REASONS = {
   nil: 'đã báo không phát sinh',
   claimed: 'đang được một lượt khác gửi',
   noEmail: 'đơn vị chưa có email liên hệ',
+  paid: 'đã đóng đủ kinh phí',
   sent: (sentAt: Date | undefined) => (sentAt ? `đã gửi lúc ${formatIctDateTime(sentAt)}` : 'đã gửi'),
   gaveUp: (attempts: number) => `đã thử ${attempts} lần không thành công`,
   stopped: (days: number) => `quá hạn quá ${days} ngày: chỉ nêu trong thư tổng hợp`,
@@ -119,6 +131,10 @@ export function decideNotices(input: DecideNoticesInput): NoticeDecision {
     }
   }
 
+  const payments = decidePaymentNotices(picture, ledger, policy);
+  candidates.push(...payments.send);
+  suppressed.push(...payments.suppressed);
+
   const ordered = [...candidates].sort(sendingOrder);
   if (isQuietHour(now, policy)) {
     const reason = SUPPRESS_REASONS.quiet(policy);
@@ -159,7 +175,7 @@ function sendingOrder(a: PlannedNotice, b: PlannedNotice): number {
 }
 
 /** Why the ledger holds this notice back, or undefined when it may be (re)sent. */
-function ledgerReason(entry: LedgerEntry, policy: NoticePolicy): string | undefined {
+export function ledgerReason(entry: LedgerEntry, policy: NoticePolicy): string | undefined {
   switch (entry.state) {
     case 'sent':
       return SUPPRESS_REASONS.sent(entry.sentAt);

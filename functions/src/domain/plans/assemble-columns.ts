@@ -29,6 +29,7 @@ export function assembleColumns(id: string, records: readonly PlanRecord[], list
       ...(v.help !== undefined ? { help: String(v.help) } : {}),
       period: v.period === true,
       counter: v.counter === true,
+      ...(v.unique === true ? { unique: true } : {}),
     };
   });
   return { columns, columnRows: sorted };

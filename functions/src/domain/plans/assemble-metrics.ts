@@ -46,6 +46,19 @@ export function assembleMetrics(records: readonly PlanRecord[], columns: readonl
         const per = vocabularyKey(COUNT_SPAN_NAMES, String(v.per ?? ''));
         return { ...base, column: found?.key, equals, ...(v.atLeast !== undefined ? { atLeast: v.atLeast } : {}), ...(per ? { per } : {}) };
       }
+      case 'balance': {
+        const found = column();
+        if (!need('against', 'Đối chiếu với')) return base;
+        const [formId, metricId] = String(v.against).split('/').map((part) => part.trim());
+        if (!formId || !metricId) at(record, 'Đối chiếu với', `'${String(v.against)}' chưa đúng dạng mã-biểu-mẫu/mã-chỉ-số, ví dụ tap-huan-2024/kinh-phi.`);
+        return {
+          ...base,
+          column: found?.key,
+          against: { formId, metricId },
+          ...(v.payByDate !== undefined ? { payBy: deadline(v.payByDate, v.payByTime) } : {}),
+          ...(v.payAt !== undefined ? { payAt: String(v.payAt) } : {}),
+        };
+      }
       default:
         return base;
     }

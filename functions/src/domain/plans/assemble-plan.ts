@@ -7,7 +7,7 @@ import { deadline, periodRule } from './assemble-period.js';
 import { planFormHeader } from './plan-layout.js';
 import { planProblem, type PlanPlace, type PlanProblem } from './plan-problem.js';
 import { splitList, type OptionLists, type PlanChildRecords, type PlanRecord } from './plan-records.js';
-import { FORM_KIND_NAMES, PERIOD_TYPE_NAMES, SUBMIT_MODE_NAMES, vocabularyKey } from './plan-vocabulary.js';
+import { DISTRICT_FILLER_NAME, FORM_KIND_NAMES, PERIOD_TYPE_NAMES, SUBMIT_MODE_NAMES, vocabularyKey } from './plan-vocabulary.js';
 
 /** A plan's rows turned into a FormSpec input, with where each part came from (to place the schema's own complaints). */
 export interface AssembledPlan {
@@ -33,6 +33,10 @@ export function assemblePlan(form: PlanRecord, children: PlanChildRecords, lists
   const period = periodType ? periodRule(periodType, form, children, at) : undefined;
   const { columns, columnRows } = assembleColumns(id, children.columns, lists, at);
   const metrics = assembleMetrics(children.metrics, columns, at);
+  const targetNames = Array.isArray(v.unitTypes) ? v.unitTypes : [];
+  // 'Quận Đoàn' among the targets: the district fills the form; the other types (all when none) are the units its rows may name.
+  const byDistrict = targetNames.includes(DISTRICT_FILLER_NAME);
+  const unitTypeNames = targetNames.filter((name) => name !== DISTRICT_FILLER_NAME);
 
   const input = {
     id,
@@ -48,10 +52,11 @@ export function assemblePlan(form: PlanRecord, children: PlanChildRecords, lists
     ...(v.lockDate !== undefined ? { lockAfter: deadline(v.lockDate, v.lockTime) } : {}),
     ...(v.eventDate !== undefined ? { event: deadline(v.eventDate, v.eventTime) } : {}),
     targets: {
-      unitTypes: Array.isArray(v.unitTypes) ? v.unitTypes.map((label) => UNIT_TYPES.find((t) => UNIT_TYPE_LABELS[t] === label)) : [...UNIT_TYPES],
+      unitTypes: unitTypeNames.length > 0 ? unitTypeNames.map((label) => UNIT_TYPES.find((t) => UNIT_TYPE_LABELS[t] === label)) : [...UNIT_TYPES],
       levels: splitList(v.levels, ','),
       clusters: splitList(v.clusters, ','),
     },
+    ...(byDistrict ? { filledBy: 'district' } : {}),
     ...(v.minRows !== undefined ? { minRows: v.minRows } : {}),
     metrics,
     // 'Tự động' is the default and stays implicit, so a plan's version does not change by naming it.
@@ -80,8 +85,8 @@ export function assemblePlan(form: PlanRecord, children: PlanChildRecords, lists
   return { input, problems, locate };
 }
 
-const COLUMN_FIELD_HEADERS: Readonly<Record<string, string>> = { key: 'Mã cột', header: 'Tiêu đề cột', aliases: 'Tên khác', type: 'Kiểu', required: 'Bắt buộc', options: 'Danh mục', min: 'Nhỏ nhất', max: 'Lớn nhất', maxLength: 'Độ dài tối đa', help: 'Hướng dẫn', period: 'Cột kỳ báo cáo', counter: 'Cột số thứ tự' };
-const METRIC_FIELD_HEADERS: Readonly<Record<string, string>> = { id: 'Mã chỉ số', label: 'Tên chỉ số', column: 'Cột', weekColumn: 'Cột', equals: 'Giá trị', atLeast: 'Đạt tối thiểu', minPerWeek: 'Đạt tối thiểu', target: 'Tỉ lệ mục tiêu', amount: 'Số tiền mỗi dòng', payBy: 'Hạn nộp tiền', per: 'Mỗi' };
+const COLUMN_FIELD_HEADERS: Readonly<Record<string, string>> = { key: 'Mã cột', header: 'Tiêu đề cột', aliases: 'Tên khác', type: 'Kiểu', required: 'Bắt buộc', options: 'Danh mục', min: 'Nhỏ nhất', max: 'Lớn nhất', maxLength: 'Độ dài tối đa', help: 'Hướng dẫn', period: 'Cột kỳ báo cáo', counter: 'Cột số thứ tự', unique: 'Không trùng' };
+const METRIC_FIELD_HEADERS: Readonly<Record<string, string>> = { id: 'Mã chỉ số', label: 'Tên chỉ số', column: 'Cột', weekColumn: 'Cột', equals: 'Giá trị', atLeast: 'Đạt tối thiểu', minPerWeek: 'Đạt tối thiểu', target: 'Tỉ lệ mục tiêu', amount: 'Số tiền mỗi dòng', payBy: 'Hạn nộp tiền', per: 'Mỗi', against: 'Đối chiếu với', payAt: 'Nơi nộp tiền' };
 const PHASE_FIELD_HEADERS: Readonly<Record<string, string>> = { id: 'Mã đợt', name: 'Đợt', months: 'Tháng', theme: 'Chủ đề', aliases: 'Tên khác', due: 'Hạn nộp' };
 const TOP_PATH_KEYS: Readonly<Record<string, string>> = { id: 'formId', lockAfter: 'lockDate', event: 'eventDate', targets: 'unitTypes', notices: 'reminderDays' };
 const PERIOD_PATH_KEYS: Readonly<Record<string, string>> = {

@@ -5,6 +5,8 @@ import {
   COLUMN_TYPE_NAMES,
   COUNT_SPAN_NAMES,
   FORM_KIND_NAMES,
+  DISTRICT_FILLER_ALIASES,
+  DISTRICT_FILLER_NAME,
   METRIC_TYPE_NAMES,
   PERIOD_TYPE_ALIASES,
   PERIOD_TYPE_NAMES,
@@ -35,6 +37,7 @@ const UNIT_TYPE_OPTIONS = [
   { value: UNIT_TYPE_LABELS['lien-doi'], aliases: ['LĐ', 'Liên đội trường'] },
   { value: UNIT_TYPE_LABELS['co-so-doan'], aliases: ['Đoàn cơ sở', 'Cơ sở', 'CSĐ'] },
   { value: UNIT_TYPE_LABELS['chi-doan'], aliases: ['Chi đoàn cơ sở', 'Chi đoàn bộ phận'] },
+  { value: DISTRICT_FILLER_NAME, aliases: [...DISTRICT_FILLER_ALIASES] },
 ];
 
 /** "Biểu mẫu": a plan's definition, or (with only Mã biểu mẫu, Áp dụng and the deadline) an override of a built-in plan. */
@@ -56,7 +59,7 @@ export const PLAN_FORMS_TAB_SPEC = tabSpec('control-plans', 'Biểu mẫu', 'Bi�
   { key: 'toDate', header: 'Đến ngày', type: 'date', help: 'Báo cáo Hằng tuần: ngày kết thúc.' },
   { key: 'dueAfterDays', header: 'Hạn sau cuối tuần (ngày)', aliases: ['Hạn sau Chủ nhật (ngày)'], type: 'int', min: 0, max: 30, help: 'Báo cáo Hằng tuần: số ngày sau Chủ nhật; để trống là 1 (thứ Hai).' },
   { key: 'schoolYear', header: 'Năm học', type: 'text', maxLength: 20, help: 'Biểu mẫu Năm học: ví dụ 2024-2025.' },
-  { key: 'unitTypes', header: 'Đối tượng', aliases: ['Loại đơn vị'], type: 'multi-enum', options: UNIT_TYPE_OPTIONS, help: 'Loại đơn vị phải nộp, cách nhau bằng dấu phẩy; để trống là mọi đơn vị.' },
+  { key: 'unitTypes', header: 'Đối tượng', aliases: ['Loại đơn vị'], type: 'multi-enum', options: UNIT_TYPE_OPTIONS, help: 'Loại đơn vị phải nộp, cách nhau bằng dấu phẩy; để trống là mọi đơn vị. Quận Đoàn: văn phòng tự nhập (ví dụ biên lai thu kinh phí), mỗi dòng ghi tên đơn vị; đơn vị không phải nộp.' },
   { key: 'levels', header: 'Cấp học / Khối', aliases: ['Cấp học', 'Khối'], type: 'text', maxLength: 300, help: 'Chỉ các đơn vị thuộc cấp học này (cách nhau bằng dấu phẩy); để trống là mọi cấp.' },
   { key: 'clusters', header: 'Cụm thi đua', aliases: ['Cụm'], type: 'text', maxLength: 300, help: 'Chỉ các đơn vị thuộc cụm này (cách nhau bằng dấu phẩy); để trống là mọi cụm.' },
   { key: 'minRows', header: 'Số dòng tối thiểu', type: 'int', min: 0, help: 'Để trống là 1.' },
@@ -95,6 +98,7 @@ export const PLAN_COLUMNS_TAB_SPEC = tabSpec('control-plan-columns', 'Cột bi�
   { key: 'help', header: 'Hướng dẫn', type: 'text', maxLength: 1000 },
   { key: 'period', header: 'Cột kỳ báo cáo', aliases: ['Kỳ báo cáo'], type: 'bool', help: 'Có: cột cho biết dòng thuộc tháng, tuần hay đợt nào.' },
   { key: 'counter', header: 'Cột số thứ tự', aliases: ['Số thứ tự'], type: 'bool', help: 'Có: cột STT; dòng chỉ có số thứ tự là dòng trống.' },
+  { key: 'unique', header: 'Không trùng', aliases: ['Không được trùng'], type: 'bool', help: 'Có: hai dòng của biểu mẫu không được cùng giá trị (ví dụ số biên lai).' },
 ]);
 
 /** "Danh mục lựa chọn": one row per accepted value of a named list. */
@@ -138,6 +142,8 @@ export const METRICS_TAB_SPEC = tabSpec('control-plan-metrics', 'Chỉ số', 'C
   { key: 'amount', header: 'Số tiền mỗi dòng', aliases: ['Số tiền'], type: 'money', help: 'Tiền mỗi dòng: số tiền mỗi người/dòng.' },
   { key: 'payByDate', header: 'Hạn nộp tiền', type: 'date' },
   { key: 'payByTime', header: 'Giờ nộp tiền', type: 'time' },
+  { key: 'against', header: 'Đối chiếu với', type: 'text', maxLength: 200, help: 'Còn nợ: chỉ số Tiền mỗi dòng của biểu mẫu đăng ký, dạng mã-biểu-mẫu/mã-chỉ-số, ví dụ tap-huan-2024/kinh-phi.' },
+  { key: 'payAt', header: 'Nơi nộp tiền', aliases: ['Nơi và giờ nộp'], type: 'text', maxLength: 500, help: 'Còn nợ: nơi và thời gian nộp, ghi trong thư nhắc đóng kinh phí.' },
 ]);
 
 /** Every plan tab, in the order the control workbook shows them. */

@@ -3,7 +3,7 @@ import type { ColumnSpec, EnumOption, FormSpec, MetricSpec, PeriodRule } from '.
 import { UNIT_TYPE_LABELS } from '../units/unit.js';
 import { METRICS_TAB_SPEC, OPTION_LISTS_TAB_SPEC, PAUSES_TAB_SPEC, PHASES_TAB_SPEC, PLAN_COLUMNS_TAB_SPEC, PLAN_FORMS_TAB_SPEC } from './plan-layout.js';
 import type { PlanChildRecords, PlanRecord } from './plan-records.js';
-import { COLUMN_TYPE_NAMES, COUNT_SPAN_NAMES, FORM_KIND_NAMES, METRIC_TYPE_NAMES, PERIOD_TYPE_NAMES, PLAN_STATUS_NAMES, SUBMIT_MODE_NAMES } from './plan-vocabulary.js';
+import { COLUMN_TYPE_NAMES, COUNT_SPAN_NAMES, DISTRICT_FILLER_NAME, FORM_KIND_NAMES, METRIC_TYPE_NAMES, PERIOD_TYPE_NAMES, PLAN_STATUS_NAMES, SUBMIT_MODE_NAMES } from './plan-vocabulary.js';
 
 /** A spec as plan-tab records (the values a sheet holds once read), the inverse of assemblePlan. */
 export interface SpecRecords {
@@ -31,7 +31,7 @@ export function specRecords(spec: FormSpec, listName: ListNamer = (column) => co
     description: spec.description,
     periodType: PERIOD_TYPE_NAMES[spec.period.type],
     ...periodValues(spec.period),
-    unitTypes: spec.targets.unitTypes.map((t) => UNIT_TYPE_LABELS[t]),
+    unitTypes: [...(spec.filledBy === 'district' ? [DISTRICT_FILLER_NAME] : []), ...spec.targets.unitTypes.map((t) => UNIT_TYPE_LABELS[t])],
     levels: spec.targets.levels.length > 0 ? spec.targets.levels.join(', ') : undefined,
     clusters: spec.targets.clusters.length > 0 ? spec.targets.clusters.join(', ') : undefined,
     minRows: spec.minRows,
@@ -63,6 +63,7 @@ export function specRecords(spec: FormSpec, listName: ListNamer = (column) => co
       help: c.help,
       period: c.period || undefined,
       counter: c.counter || undefined,
+      unique: c.unique || undefined,
     }),
   );
   const options = spec.columns.filter(hasOwnList).flatMap((c) => listRecords(listName(c, spec), c.options ?? []));
@@ -122,6 +123,8 @@ function metricValues(metric: MetricSpec, spec: FormSpec): Values {
       return { ...base, column: header(metric.column), target: Math.round(metric.target * 1e6) / 1e4 };
     case 'count-where':
       return { ...base, column: header(metric.column), equals: metric.equals, per: COUNT_SPAN_NAMES[metric.per], atLeast: metric.atLeast };
+    case 'balance':
+      return { ...base, column: header(metric.column), against: `${metric.against.formId}/${metric.against.metricId}`, payByDate: metric.payBy?.date, payByTime: metric.payBy?.time, payAt: metric.payAt };
   }
 }
 

@@ -61,7 +61,12 @@ export const METRIC_TYPE_NAMES: Readonly<Record<MetricType, string>> = {
   'weeks-with-activity': 'Số tuần có hoạt động',
   'participation-rate': 'Tỉ lệ tham gia',
   'count-where': 'Đếm dòng có giá trị',
+  balance: 'Còn nợ',
 };
+
+/** The 'Đối tượng' value of a plan the district office fills itself (its rows name the units). */
+export const DISTRICT_FILLER_NAME = 'Quận Đoàn';
+export const DISTRICT_FILLER_ALIASES: readonly string[] = ['Văn phòng Quận Đoàn', 'Bộ phận tài chính Quận Đoàn', 'Quận Đoàn nhập'];
 
 export type CountSpan = Extract<MetricSpec, { type: 'count-where' }>['per'];
 

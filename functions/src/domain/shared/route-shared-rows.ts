@@ -5,7 +5,7 @@ import type { FormSpec } from '../forms/form-spec.js';
 import { isStatusHeader, locateHeader, matchHeaders } from '../forms/header-match.js';
 import type { SheetRow, SheetTab } from '../forms/read-form-tab.js';
 import { matchUnit, unitNameIndex } from '../units/match-unit.js';
-import { formTargetsUnit } from '../units/targets.js';
+import { rowsMayNameUnit } from '../units/targets.js';
 import type { Unit } from '../units/unit.js';
 import { rowTimestamp } from './row-timestamp.js';
 import type { SharedSource } from './shared-source.js';
@@ -71,7 +71,9 @@ export function routeSharedRows(tab: SheetTab, source: SharedSource, spec: FormS
   }
 
   // A routing column that is also one of the form's own columns (a form asking 'Đơn vị') stays as data.
-  const formIndexes = new Set(matchHeaders(spec, header.cells).indexByKey.values());
+  const { indexByKey } = matchHeaders(spec, header.cells);
+  const formIndexes = new Set(indexByKey.values());
+  const uniqueColumns = spec.columns.flatMap((c) => (c.unique && indexByKey.has(c.key) ? [{ column: c, index: indexByKey.get(c.key) as number, seen: new Map<string, number>() }] : []));
   const routingOnly = [unitIndex, timeIndex].filter((i) => i !== undefined && !formIndexes.has(i));
   const index = unitNameIndex(units);
   const byUnit = new Map<string, { unit: Unit; rows: SheetRow[]; timestamps: Map<number, Date> }>();
@@ -98,8 +100,13 @@ export function routeSharedRows(tab: SheetTab, source: SharedSource, spec: FormS
       rejected.push({ rowNumber: row.rowNumber, message: `Dòng ${row.rowNumber}, cột '${source.unitColumn}': tên '${name}' trùng với nhiều đơn vị (${names}). Hãy ghi tên đầy đủ của đơn vị.` });
       continue;
     }
-    if (!formTargetsUnit(spec, match.unit)) {
+    if (!rowsMayNameUnit(spec, match.unit)) {
       rejected.push({ rowNumber: row.rowNumber, message: `Dòng ${row.rowNumber}, cột '${source.unitColumn}': ${match.unit.name} không thuộc đối tượng của biểu mẫu '${spec.title}', nên dòng này không được tính.` });
+      continue;
+    }
+    const repeated = firstRepeat(row, uniqueColumns);
+    if (repeated) {
+      rejected.push({ rowNumber: row.rowNumber, message: `Dòng ${row.rowNumber}, cột '${repeated.header}': '${repeated.value}' trùng với dòng ${repeated.firstRow}; mỗi ${lowerFirst(repeated.header)} chỉ được ghi một lần, nên dòng này không được tính. Hãy sửa số hoặc xóa dòng lặp.` });
       continue;
     }
     let group = byUnit.get(match.unit.id);
@@ -121,6 +128,30 @@ function checked(routing: SharedRouting, headerSpan = 0): SharedRouting {
     throw new Error(`Shared row conservation violated: ${routing.rowsIn} rows in, ${routedRows.length} routed, ${routing.rejected.length} rejected`);
   }
   return routing;
+}
+
+type UniqueColumn = { readonly column: { readonly header: string }; readonly index: number; readonly seen: Map<string, number> };
+
+/** The first unique column whose value an earlier row already holds; records this row's values otherwise. */
+function firstRepeat(row: SheetRow, columns: readonly UniqueColumn[]): { header: string; value: string; firstRow: number } | undefined {
+  const values = columns.map((u) => {
+    const cell = row.cells[u.index];
+    return cell === undefined || isBlankCell(cell) ? undefined : cleanText(String(cell));
+  });
+  for (const [i, u] of columns.entries()) {
+    const value = values[i];
+    const firstRow = value === undefined ? undefined : u.seen.get(foldForMatch(value));
+    if (value !== undefined && firstRow !== undefined) return { header: u.column.header, value, firstRow };
+  }
+  for (const [i, u] of columns.entries()) {
+    const value = values[i];
+    if (value !== undefined) u.seen.set(foldForMatch(value), row.rowNumber);
+  }
+  return undefined;
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
 function blanked(cells: readonly RawCell[], indexes: readonly (number | undefined)[]): RawCell[] {

@@ -48,6 +48,11 @@ function metricResult(spec: FormSpec, period: Period, metric: MetricSpec, submit
       const byUnit = perUnit((rows) => rows.length * metric.amount);
       return { ...base, format: 'money', byUnit, total: sum(byUnit) };
     }
+    case 'balance': {
+      // On the receipts plan itself: what each unit paid (the còn nợ needs the other plan: domain/finance).
+      const byUnit = perUnit((rows) => rows.reduce((total, r) => total + numberOf(r.values[metric.column]), 0));
+      return { ...base, format: 'money', byUnit, total: sum(byUnit) };
+    }
     case 'weeks-with-activity': {
       // A period without a month of its own (a once plan) counts the weeks of the month it starts in.
       const weeks = weeksInMonth(period.month ?? ictDateOf(period.start).slice(0, 7));

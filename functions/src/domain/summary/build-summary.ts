@@ -4,12 +4,13 @@ import { dashboardTab } from './dashboard-tab.js';
 import { dataAgeText } from './data-age.js';
 import { errorsTab, formDataTabs, metricsTab } from './data-tabs.js';
 import type { DistrictPicture } from './district-picture.js';
+import { feesTabs } from './fees-tab.js';
 import { clusterTab, overdueTab, overviewTab, progressTab } from './status-tabs.js';
 import type { SummaryModel } from './summary-model.js';
 
 /**
  * The district summary, current first: Bảng điều khiển, Tổng quan, Tiến độ đơn vị, Theo cụm, Quá hạn,
- * Lỗi dữ liệu, the data tabs of plans with a current period, Chỉ số; then Lưu trữ, Lưu trữ chỉ số and the other plans' data tabs.
+ * Lỗi dữ liệu, the data tabs of plans with a current period, Chỉ số, Kinh phí (when a plan reconciles fees); then Lưu trữ, Lưu trữ chỉ số and the other plans' data tabs.
  */
 export function buildSummary(picture: DistrictPicture): SummaryModel {
   const district = picture.settings.districtName || 'toàn quận';
@@ -27,6 +28,7 @@ export function buildSummary(picture: DistrictPicture): SummaryModel {
       errorsTab(picture),
       ...formDataTabs(picture, picture.forms.filter((f) => currentForms.has(f.id))),
       metricsTab(picture, 'current'),
+      ...feesTabs(picture),
       archiveTab(picture),
       metricsTab(picture, 'archived'),
       ...formDataTabs(picture, picture.forms.filter((f) => !currentForms.has(f.id))),

@@ -1,7 +1,8 @@
 import { decideNotices, type PlannedNotice, type SuppressedNotice } from '../../domain/notices/decide-notices.js';
 import { digestId, type LedgerEntry, type NoticePolicy } from '../../domain/notices/notice-kinds.js';
 import { renderDigest } from '../../domain/notices/render-digest.js';
-import { renderNotice } from '../../domain/notices/render-notice.js';
+import { renderNotice, type RenderedMail } from '../../domain/notices/render-notice.js';
+import { freshPayment } from './fresh-payment.js';
 import type { FormSpec } from '../../domain/forms/form-spec.js';
 import { periodById } from '../../domain/periods/schedule.js';
 import { submissionStatus } from '../../domain/status/submission-status.js';
@@ -73,12 +74,25 @@ export async function notify(input: NotifyInput): Promise<NotifyResult> {
     const period = spec && periodById(spec, notice.periodId);
     const unit = input.units.find((u) => u.id === notice.unitId);
     if (!spec || !period || !unit) continue;
-    // Re-check right before sending: the unit may have completed since the picture was read.
-    const fresh = await input.store.loadSubmission(submissionId(notice.formId, notice.periodId, notice.unitId));
-    const status = submissionStatus(fresh, period, now).status;
-    if (status !== 'missing' && status !== 'partial') {
-      outcomes.push({ notice, result: 'skipped', reason: 'đơn vị vừa nộp đủ' });
-      continue;
+    let message: RenderedMail;
+    if (notice.payment) {
+      // Re-check right before sending: a receipt may have been recorded since the picture was read.
+      const payment = await freshPayment(input, { ...notice, payment: notice.payment });
+      if (!payment) {
+        outcomes.push({ notice, result: 'skipped', reason: 'đơn vị vừa đóng đủ kinh phí' });
+        continue;
+      }
+      message = payment;
+    } else {
+      // Re-check right before sending: the unit may have completed since the picture was read.
+      const fresh = await input.store.loadSubmission(submissionId(notice.formId, notice.periodId, notice.unitId));
+      const status = submissionStatus(fresh, period, now).status;
+      if (status !== 'missing' && status !== 'partial') {
+        outcomes.push({ notice, result: 'skipped', reason: 'đơn vị vừa nộp đủ' });
+        continue;
+      }
+      const sheetProblems = (sources.get(unit.id)?.problems ?? []).filter((p) => p.severity === 'error' && (p.formId === undefined || p.formId === spec.id)).map((p) => p.message);
+      message = renderNotice(notice, { spec, period, unit, ...(fresh ? { submission: fresh } : {}), settings: input.settings, sheetLink: input.sheetLinkOf(unit), sheetProblems });
     }
     const claimed = await input.ledger.claim(
       { id: notice.id, recipients: notice.to.length + notice.cc.length, stage: notice.stage, unitId: notice.unitId, formId: notice.formId, periodId: notice.periodId },
@@ -89,8 +103,6 @@ export async function notify(input: NotifyInput): Promise<NotifyResult> {
       outcomes.push({ notice, result: 'skipped', reason: 'một lượt gửi khác đã nhận thư này' });
       continue;
     }
-    const sheetProblems = (sources.get(unit.id)?.problems ?? []).filter((p) => p.severity === 'error' && (p.formId === undefined || p.formId === spec.id)).map((p) => p.message);
-    const message = renderNotice(notice, { spec, period, unit, ...(fresh ? { submission: fresh } : {}), settings: input.settings, sheetLink: input.sheetLinkOf(unit), sheetProblems });
     try {
       const { messageId } = await input.mailer.send({ to: notice.to, cc: notice.cc, ...message, noticeId: notice.id });
       await input.ledger.markSent(notice.id, messageId, now);

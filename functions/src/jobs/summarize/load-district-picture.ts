@@ -33,7 +33,8 @@ export async function loadDistrictPicture(input: {
     const key = `${s.formId}~${s.periodId}`;
     byFormPeriod.set(key, (byFormPeriod.get(key) ?? new Map()).set(s.unitId, s));
   }
-  const periods = input.forms.flatMap((spec) =>
+  // A plan the district fills (receipts) is owed by no unit: it has data and a Kinh phí tab, no completeness to show.
+  const periods = input.forms.filter((spec) => spec.filledBy !== 'district').flatMap((spec) =>
     periodsStartedBy(spec, now).map((period) => ({
       spec,
       period,

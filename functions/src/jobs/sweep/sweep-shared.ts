@@ -58,7 +58,7 @@ async function sweepOneShared(source: SharedSource, spec: FormSpec, form: Compil
   let reading: SharedSheetReading;
   let contentHash: string;
   try {
-    await input.sheets.prepare?.({ units: [holder], forms: [{ ...spec, tab: source.tab }] });
+    await input.sheets.prepare?.({ units: [holder], forms: [{ ...sheetFormOf(spec), tab: source.tab }] });
     fingerprint = await input.sheets.fingerprint(holder);
     if (!fingerprint) return await notRead('missing', `Chưa có bảng chung '${source.file}' của biểu mẫu '${spec.title}' (trang 'Nguồn dữ liệu', dòng ${source.rowNumber}). Hãy đặt tệp vào thư mục đơn vị hoặc sửa tên tệp/mã bảng tính.`);
     if (previous?.status === 'ok' && previous.specsHash === specsHash && sameFingerprint(previous.fingerprint, fingerprint)) return result(source, 'unchanged', previous);
@@ -140,6 +140,12 @@ function rowsTime(s: SubmissionContent, timestamps: ReadonlyMap<number, Date>): 
 }
 
 /** The shared sheet seen as a sheet the adapters can read and write: a stand-in unit the form targets. */
+/** The form as its shared sheet holds it: addressed to the holder even when the district fills it, so adapters read its tab. */
+function sheetFormOf(spec: FormSpec): FormSpec {
+  const { filledBy, ...rest } = spec;
+  return filledBy === undefined ? spec : rest;
+}
+
 function holderOf(source: SharedSource, spec: FormSpec): Unit {
   const { unitTypes, levels, clusters } = spec.targets;
   return { id: source.id, name: `bảng chung '${source.file}'`, type: unitTypes[0] ?? 'lien-doi', level: levels[0] ?? '', cluster: clusters[0] ?? '', contacts: [], source: source.file };
