@@ -4,27 +4,32 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { emulatorHost } from '../support/firestore.js';
+import { startFirestoreEmulator, type RunningEmulator } from '../../functions/src/adapters/store/emulator.js';
 import { runCli } from '../support/cli.js';
 import { builtinForm } from '../support/forms.js';
 import { writeControlWorkbook } from '../../functions/src/adapters/workbook/write-control-workbook.js';
 import { readControlWorkbook } from '../../functions/src/adapters/workbook/read-control-workbook.js';
 
-/** The CLI as a newcomer runs it, in-process, against the suite's emulator and a temp data folder. */
+/**
+ * The CLI as a newcomer runs it, in-process with a temp data folder: `npm start` (the demo) with its
+ * embedded Firestore, an emulator started from, and saved to, the data folder; then the other
+ * commands on what the demo saved. The demo's history replay is the slow part, so it runs once.
+ */
 describe('tonghop CLI', () => {
   let home: string;
-  let env: NodeJS.ProcessEnv;
+  /** The embedded default: no FIRESTORE_EMULATOR_HOST. */
+  let embedded: NodeJS.ProcessEnv;
 
   beforeAll(async () => {
     home = await mkdtemp(path.join(tmpdir(), 'tonghop-cli-'));
-    env = { PATH: process.env.PATH, TONGHOP_HOME: home, FIRESTORE_EMULATOR_HOST: emulatorHost(), TONGHOP_PROJECT_ID: `demo-cli-${randomBytes(4).toString('hex')}` };
+    embedded = { PATH: process.env.PATH, TONGHOP_HOME: home, TONGHOP_PROJECT_ID: `demo-cli-${randomBytes(4).toString('hex')}` };
   });
   afterAll(async () => {
     await rm(home, { recursive: true, force: true });
   });
 
-  it('demo creates a sample district, sweeps it and accounts for every row', async () => {
-    const run = await runCli(['--json', 'demo'], env);
+  it('demo creates a sample district, sweeps it, accounts for every row and saves the data in the data folder', async () => {
+    const run = await runCli(['--json', 'demo'], embedded);
     expect(run.code).toBe(0);
     const result = JSON.parse(run.stdout);
     expect(result.created).toBe(true);
@@ -52,190 +57,209 @@ describe('tonghop CLI', () => {
     // Not a terminal: progress comes as plain lines on stderr.
     expect(run.stderr).toContain('Đang đọc tệp của các đơn vị: 36/36');
     expect(run.stderr).toContain('Đang ghi tình trạng từng dòng: 32/32');
-  }, 180_000);
+    // Embedded: the emulator's data was exported to the data folder before it stopped.
+    expect(await readdir(path.join(home, 'firestore'))).toContainEqual(expect.stringMatching(/^export-/));
+  }, 240_000);
 
-  it('demo again writes nothing and says so', async () => {
-    const json = JSON.parse((await runCli(['--json', 'demo'], env)).stdout);
+  it('demo again, with a new embedded emulator, keeps the data between runs: it writes nothing', async () => {
+    const json = JSON.parse((await runCli(['--json', 'demo'], embedded)).stdout);
     expect(json).toMatchObject({ created: false, sweepId: null, totals: { writes: 0, submissionsWritten: 0, unitsUnchanged: 36 }, stats: { written: 0 }, summary: { written: false }, feedback: { unitsWritten: 0 } });
     expect(json.mailbox.result.messages).toEqual([]);
     expect(json.notify.result.outcomes.filter((o: { result: string }) => o.result === 'sent')).toEqual([]);
     expect(json.notify.result.digest.result).toBe('already-sent');
-    const text = await runCli(['demo'], env);
-    expect(text.stdout).toContain('Không có gì thay đổi kể từ lần quét trước: không ghi gì vào Firestore.');
-    expect(text.stdout).toContain('Dùng lại khu vực mẫu đã có');
-    expect(text.stdout).toContain('npx tonghop inspect');
-    // Nothing was sent: the outbox is counted, not listed again.
-    const outboxSize = (await readdir(path.join(home, 'demo', 'outbox'))).length;
-    expect(text.stdout).toMatch(new RegExp(`Hộp thư đi \\(.*\\): 0 thư của lần chạy này\\.\\n  … và ${outboxSize} thư của các lần trước\\.`));
-    expect(text.stdout).not.toMatch(/\.eml →/);
-  });
+  }, 120_000);
 
-  it('inspect shows what is stored after the demo has exited, with each rejected row', async () => {
-    const all = JSON.parse((await runCli(['--json', 'inspect'], env)).stdout);
-    const withErrors = all.submissions.find((s: { counts: { rejected: number } }) => s.counts.rejected > 0);
-    expect(withErrors).toBeDefined();
-    const unit = await runCli(['inspect', '--unit', withErrors.unitId], env);
-    expect(unit.code).toBe(0);
-    expect(unit.stdout).toMatch(/Dòng \d+, cột '/);
-    expect(all.problems.map((p: { message: string }) => p.message)).toContainEqual(expect.stringContaining('Chưa nhận được tệp báo cáo'));
-  });
+  /** The other commands, against one emulator loaded from the demo's saved data (FIRESTORE_EMULATOR_HOST), so each run needs no emulator start. */
+  describe('on the data the demo saved', () => {
+    let emulator: RunningEmulator | undefined;
+    let env: NodeJS.ProcessEnv;
 
-  it('inspect names units and forms, and shows row values with --rows (in --json too)', async () => {
-    const control = await readControlWorkbook(path.join(home, 'demo', 'control.xlsx'));
-    const training = control.plans.plans.find((p) => p.id === 'tap-huan-2024');
-    const json = JSON.parse((await runCli(['--json', 'inspect', '--form', 'tap-huan-2024', '--rows'], env)).stdout);
-    const submission = json.submissions.find((s: { counts: { valid: number } }) => s.counts.valid > 0);
-    const unit = control.units.find((u) => u.id === submission.unitId);
-    expect(submission).toMatchObject({ formName: training?.title, unitName: unit?.name });
-    expect(submission.rows).toHaveLength(submission.counts.valid);
-    expect(submission.rows[0]).toMatchObject({ rowNumber: expect.any(Number), values: expect.any(Object) });
-    const withoutRows = JSON.parse((await runCli(['--json', 'inspect', '--unit', submission.unitId], env)).stdout);
-    expect(withoutRows.submissions[0].rows).toBeUndefined();
+    beforeAll(async () => {
+      emulator = await startFirestoreEmulator({ importFrom: path.join(home, 'firestore') });
+      env = { ...embedded, FIRESTORE_EMULATOR_HOST: emulator.host };
+    });
+    afterAll(async () => {
+      await emulator?.stop();
+    });
 
-    const text = await runCli(['inspect', '--unit', submission.unitId, '--form', 'tap-huan-2024', '--rows'], env);
-    expect(text.code).toBe(0);
-    expect(text.stdout).toContain(`${unit?.name} (${unit?.id})`);
-    expect(text.stdout).toContain(training?.tab);
-    expect(text.stdout).not.toMatch(/│ tap-huan-2024 /);
-    const firstColumn = training?.columns.find((c) => c.key in submission.rows[0].values);
-    expect(text.stdout).toContain(`  Dòng ${submission.rows[0].rowNumber}: ${firstColumn?.header}: `);
-  });
+    it('demo again says nothing changed', async () => {
+      const text = await runCli(['demo'], env);
+      expect(text.stdout).toContain('Không có gì thay đổi kể từ lần quét trước: không ghi gì vào Firestore.');
+      expect(text.stdout).toContain('Dùng lại khu vực mẫu đã có');
+      expect(text.stdout).toContain('npx tonghop inspect');
+      // Nothing was sent: the outbox is counted, not listed again.
+      const outboxSize = (await readdir(path.join(home, 'demo', 'outbox'))).length;
+      expect(text.stdout).toMatch(new RegExp(`Hộp thư đi \\(.*\\): 0 thư của lần chạy này\\.\\n  … và ${outboxSize} thư của các lần trước\\.`));
+      expect(text.stdout).not.toMatch(/\.eml →/);
+    });
 
-  it('inspect says there is no such unit (or form), exit 2, instead of an empty Firestore', async () => {
-    const unit = await runCli(['inspect', '--unit', 'khong-co'], env);
-    expect(unit.code).toBe(2);
-    expect(unit.stderr).toContain("Không có đơn vị mã 'khong-co'");
-    expect(unit.stdout).not.toContain('Firestore chưa có bài nộp');
-    const form = await runCli(['inspect', '--form', 'khong-co'], env);
-    expect(form.code).toBe(2);
-    expect(form.stderr).toContain("Không có biểu mẫu mã 'khong-co' (các mã có: ");
-  });
+    it('inspect shows what is stored after the demo has exited, with each rejected row', async () => {
+      const all = JSON.parse((await runCli(['--json', 'inspect'], env)).stdout);
+      const withErrors = all.submissions.find((s: { counts: { rejected: number } }) => s.counts.rejected > 0);
+      expect(withErrors).toBeDefined();
+      const unit = await runCli(['inspect', '--unit', withErrors.unitId], env);
+      expect(unit.code).toBe(0);
+      expect(unit.stdout).toMatch(/Dòng \d+, cột '/);
+      expect(all.problems.map((p: { message: string }) => p.message)).toContainEqual(expect.stringContaining('Chưa nhận được tệp báo cáo'));
+    });
 
-  it('sweep reads a control workbook given on the command line', async () => {
-    const run = await runCli(['--json', 'sweep', '--control', path.join(home, 'demo', 'control.xlsx')], env);
-    expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout).totals.writes).toBe(0);
-  });
+    it('inspect names units and forms, and shows row values with --rows (in --json too)', async () => {
+      const control = await readControlWorkbook(path.join(home, 'demo', 'control.xlsx'));
+      const training = control.plans.plans.find((p) => p.id === 'tap-huan-2024');
+      const json = JSON.parse((await runCli(['--json', 'inspect', '--form', 'tap-huan-2024', '--rows'], env)).stdout);
+      const submission = json.submissions.find((s: { counts: { valid: number } }) => s.counts.valid > 0);
+      const unit = control.units.find((u) => u.id === submission.unitId);
+      expect(submission).toMatchObject({ formName: training?.title, unitName: unit?.name });
+      expect(submission.rows).toHaveLength(submission.counts.valid);
+      expect(submission.rows[0]).toMatchObject({ rowNumber: expect.any(Number), values: expect.any(Object) });
+      const withoutRows = JSON.parse((await runCli(['--json', 'inspect', '--unit', submission.unitId], env)).stdout);
+      expect(withoutRows.submissions[0].rows).toBeUndefined();
 
-  it('notify --dry-run shows what would be sent at another instant and writes nothing', async () => {
-    const before = await readdir(path.join(home, 'demo', 'outbox'));
-    const run = await runCli(['--json', 'notify', '--control', path.join(home, 'demo', 'control.xlsx'), '--now', '2024-10-01T08:00:00+07:00', '--dry-run'], env);
-    expect(run.code).toBe(0);
-    const json = JSON.parse(run.stdout);
-    // Everything due was already sent by the demo: the dry run explains why nothing goes out.
-    expect(json.result.outcomes.filter((o: { result: string }) => o.result !== 'would-send')).toEqual([]);
-    expect(json.result.suppressed.map((s: { reason: string }) => s.reason)).toContainEqual(expect.stringContaining('đã gửi'));
-    expect(await readdir(path.join(home, 'demo', 'outbox'))).toEqual(before);
-    expect(json.now).toBe('2024-10-01T01:00:00.000Z');
-    const text = await runCli(['notify', '--control', path.join(home, 'demo', 'control.xlsx'), '--now', '2024-10-01T08:05:00+07:00', '--dry-run'], env);
-    expect(text.stdout).toContain('Tính đến 8g05 01/10/2024 (giờ Việt Nam).');
-  });
+      const text = await runCli(['inspect', '--unit', submission.unitId, '--form', 'tap-huan-2024', '--rows'], env);
+      expect(text.code).toBe(0);
+      expect(text.stdout).toContain(`${unit?.name} (${unit?.id})`);
+      expect(text.stdout).toContain(training?.tab);
+      expect(text.stdout).not.toMatch(/│ tap-huan-2024 /);
+      const firstColumn = training?.columns.find((c) => c.key in submission.rows[0].values);
+      expect(text.stdout).toContain(`  Dòng ${submission.rows[0].rowNumber}: ${firstColumn?.header}: `);
+    });
 
-  it('notify --dry-run without --now says which instant it judged against', async () => {
-    const before = new Date();
-    const json = JSON.parse((await runCli(['--json', 'notify', '--dry-run'], env)).stdout);
-    const after = new Date();
-    const judged = new Date(json.now);
-    expect(judged.getTime()).toBeGreaterThanOrEqual(before.getTime());
-    expect(judged.getTime()).toBeLessThanOrEqual(after.getTime());
-    const text = await runCli(['notify', '--dry-run'], env);
-    expect(text.code).toBe(0);
-    expect(text.stdout).toMatch(/^Tính đến \d{1,2}g\d{2} \d{2}\/\d{2}\/\d{4} \(giờ Việt Nam\)\.$/m);
-  });
+    it('inspect says there is no such unit (or form), exit 2, instead of an empty Firestore', async () => {
+      const unit = await runCli(['inspect', '--unit', 'khong-co'], env);
+      expect(unit.code).toBe(2);
+      expect(unit.stderr).toContain("Không có đơn vị mã 'khong-co'");
+      expect(unit.stdout).not.toContain('Firestore chưa có bài nộp');
+      const form = await runCli(['inspect', '--form', 'khong-co'], env);
+      expect(form.code).toBe(2);
+      expect(form.stderr).toContain("Không có biểu mẫu mã 'khong-co' (các mã có: ");
+    });
 
-  it("notify lists only this run's mail, and counts the earlier ones", async () => {
-    const outbox = path.join(home, 'demo', 'outbox');
-    const before = (await readdir(outbox)).length;
-    const run = await runCli(['notify', '--control', path.join(home, 'demo', 'control.xlsx'), '--now', '2024-09-24T08:00:00+07:00'], env);
-    expect(run.code).toBe(0);
-    const sentNow = (await readdir(outbox)).length - before;
-    expect(sentNow).toBeGreaterThan(0);
-    expect(run.stdout).toContain(`: ${sentNow} thư của lần chạy này.`);
-    expect(run.stdout.match(/^ {2}- \d{4}-.*\.eml → /gm)).toHaveLength(sentNow);
-    expect(run.stdout).toContain(`  … và ${before} thư của các lần trước.`);
-  });
+    it('sweep reads a control workbook given on the command line', async () => {
+      const run = await runCli(['--json', 'sweep', '--control', path.join(home, 'demo', 'control.xlsx')], env);
+      expect(run.code).toBe(0);
+      expect(JSON.parse(run.stdout).totals.writes).toBe(0);
+    });
 
-  it('plans check finds the demo control workbook clean and lists its plans', async () => {
-    const run = await runCli(['--json', 'plans', 'check'], env);
-    expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout)).toMatchObject({ problems: [], closed: [] });
-    // The seven catalog plans and the one the demo district issued near its "now".
-    expect(JSON.parse(run.stdout).plans).toHaveLength(8);
-  });
+    it('notify --dry-run shows what would be sent at another instant and writes nothing', async () => {
+      const before = await readdir(path.join(home, 'demo', 'outbox'));
+      const run = await runCli(['--json', 'notify', '--control', path.join(home, 'demo', 'control.xlsx'), '--now', '2024-10-01T08:00:00+07:00', '--dry-run'], env);
+      expect(run.code).toBe(0);
+      const json = JSON.parse(run.stdout);
+      // Everything due was already sent by the demo: the dry run explains why nothing goes out.
+      expect(json.result.outcomes.filter((o: { result: string }) => o.result !== 'would-send')).toEqual([]);
+      expect(json.result.suppressed.map((s: { reason: string }) => s.reason)).toContainEqual(expect.stringContaining('đã gửi'));
+      expect(await readdir(path.join(home, 'demo', 'outbox'))).toEqual(before);
+      expect(json.now).toBe('2024-10-01T01:00:00.000Z');
+      const text = await runCli(['notify', '--control', path.join(home, 'demo', 'control.xlsx'), '--now', '2024-10-01T08:05:00+07:00', '--dry-run'], env);
+      expect(text.stdout).toContain('Tính đến 8g05 01/10/2024 (giờ Việt Nam).');
+    });
 
-  it('plans add copies a catalog plan into a control workbook without plans; a second add keeps it; a sweep then owes it', async () => {
-    const control = path.join(home, 'moi', 'control.xlsx');
-    const unit = { id: 'th-a', name: 'Liên đội TH A', type: 'lien-doi' as const, level: 'Tiểu học', cluster: 'Cụm 1', contacts: [], source: 'th-a.xlsx' };
-    await writeControlWorkbook(control, { settings: { districtName: 'Quận Đoàn mới', officeEmail: '', contactName: '', contactPhone: '' }, units: [unit], plans: [] });
-    const before = await runCli(['--json', 'plans', 'check', '--control', control], env);
-    expect(JSON.parse(before.stdout).plans).toEqual([]);
-    const added = await runCli(['--json', 'plans', 'add', 'tap-huan-2024', '--control', control], env);
-    expect(JSON.parse(added.stdout)).toMatchObject({ added: ['tap-huan-2024'], alreadyThere: [] });
-    const again = await runCli(['--json', 'plans', 'add', 'tap-huan-2024', '--control', control], env);
-    expect(JSON.parse(again.stdout)).toMatchObject({ added: [], alreadyThere: ['tap-huan-2024'] });
-    const reading = await readControlWorkbook(control);
-    expect(reading.problems).toEqual([]);
-    expect(reading.plans.plans).toEqual([localizePlan(builtinForm('tap-huan-2024'), reading.settings)]);
-    expect(reading.units).toEqual([unit]);
-  });
+    it('notify --dry-run without --now says which instant it judged against', async () => {
+      const before = new Date();
+      const json = JSON.parse((await runCli(['--json', 'notify', '--dry-run'], env)).stdout);
+      const after = new Date();
+      const judged = new Date(json.now);
+      expect(judged.getTime()).toBeGreaterThanOrEqual(before.getTime());
+      expect(judged.getTime()).toBeLessThanOrEqual(after.getTime());
+      const text = await runCli(['notify', '--dry-run'], env);
+      expect(text.code).toBe(0);
+      expect(text.stdout).toMatch(/^Tính đến \d{1,2}g\d{2} \d{2}\/\d{2}\/\d{4} \(giờ Việt Nam\)\.$/m);
+    });
 
-  it('plans check names each mistake with its tab, row and column, and exits 1', async () => {
-    const control = path.join(home, 'loi', 'control.xlsx');
-    const broken = { ...builtinForm('tap-huan-2024'), id: 'bao-cao-thang-10' };
-    await writeControlWorkbook(control, { settings: { districtName: 'Quận Đoàn lỗi', officeEmail: '', contactName: '', contactPhone: '' }, units: [], plans: [broken], forms: [{ formId: 'khong-co-cot', title: 'Thiếu cột', enabled: true }] });
-    const run = await runCli(['plans', 'check', '--control', control], env);
-    expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/Trang 'Biểu mẫu', dòng \d+, cột 'Mã biểu mẫu': biểu mẫu 'khong-co-cot' không có cột nào ở trang 'Cột biểu mẫu'/);
-  });
+    it("notify lists only this run's mail, and counts the earlier ones", async () => {
+      const outbox = path.join(home, 'demo', 'outbox');
+      const before = (await readdir(outbox)).length;
+      const run = await runCli(['notify', '--control', path.join(home, 'demo', 'control.xlsx'), '--now', '2024-09-24T08:00:00+07:00'], env);
+      expect(run.code).toBe(0);
+      const sentNow = (await readdir(outbox)).length - before;
+      expect(sentNow).toBeGreaterThan(0);
+      expect(run.stdout).toContain(`: ${sentNow} thư của lần chạy này.`);
+      expect(run.stdout.match(/^ {2}- \d{4}-.*\.eml → /gm)).toHaveLength(sentNow);
+      expect(run.stdout).toContain(`  … và ${before} thư của các lần trước.`);
+    });
 
-  it('plans add refuses an id the catalog does not have, listing the ids', async () => {
-    const run = await runCli(['plans', 'add', 'khong-co'], env);
-    expect(run.code).toBe(2);
-    expect(run.stderr).toContain("Không có biểu mẫu mẫu mã 'khong-co'. Các mã có: ");
-  });
+    it('plans check finds the demo control workbook clean and lists its plans', async () => {
+      const run = await runCli(['--json', 'plans', 'check'], env);
+      expect(run.code).toBe(0);
+      expect(JSON.parse(run.stdout)).toMatchObject({ problems: [], closed: [] });
+      // The seven catalog plans and the one the demo district issued near its "now".
+      expect(JSON.parse(run.stdout).plans).toHaveLength(8);
+    });
 
-  it('templates writes one workbook per plan of the control workbook', async () => {
-    const out = path.join(home, 'templates');
-    const run = await runCli(['--json', 'templates', '--out', out], env);
-    expect(JSON.parse(run.stdout).files).toHaveLength(8);
-    expect((await readdir(out)).sort()).toContain('tap-huan-2024.xlsx');
-  });
+    it('plans add copies a catalog plan into a control workbook without plans; a second add keeps it; a sweep then owes it', async () => {
+      const control = path.join(home, 'moi', 'control.xlsx');
+      const unit = { id: 'th-a', name: 'Liên đội TH A', type: 'lien-doi' as const, level: 'Tiểu học', cluster: 'Cụm 1', contacts: [], source: 'th-a.xlsx' };
+      await writeControlWorkbook(control, { settings: { districtName: 'Quận Đoàn mới', officeEmail: '', contactName: '', contactPhone: '' }, units: [unit], plans: [] });
+      const before = await runCli(['--json', 'plans', 'check', '--control', control], env);
+      expect(JSON.parse(before.stdout).plans).toEqual([]);
+      const added = await runCli(['--json', 'plans', 'add', 'tap-huan-2024', '--control', control], env);
+      expect(JSON.parse(added.stdout)).toMatchObject({ added: ['tap-huan-2024'], alreadyThere: [] });
+      const again = await runCli(['--json', 'plans', 'add', 'tap-huan-2024', '--control', control], env);
+      expect(JSON.parse(again.stdout)).toMatchObject({ added: [], alreadyThere: ['tap-huan-2024'] });
+      const reading = await readControlWorkbook(control);
+      expect(reading.problems).toEqual([]);
+      expect(reading.plans.plans).toEqual([localizePlan(builtinForm('tap-huan-2024'), reading.settings)]);
+      expect(reading.units).toEqual([unit]);
+    });
 
-  it('stops before writing anything when the control has no units, or the units folder is mistyped', async () => {
-    const noUnits = path.join(home, 'rong', 'control.xlsx');
-    await writeControlWorkbook(noUnits, { settings: { districtName: 'Quận Đoàn rỗng', officeEmail: '', contactName: '', contactPhone: '' }, units: [], plans: [builtinForm('tap-huan-2024')] });
-    const empty = await runCli(['sweep', '--control', noUnits, '--units-dir', path.join(home, 'demo', 'units')], env);
-    expect(empty.code).toBe(2);
-    expect(empty.stderr).toContain('không có đơn vị nào');
-    expect(await readdir(path.dirname(noUnits))).toEqual(['control.xlsx']);
-    const demoControl = path.join(home, 'demo', 'control.xlsx');
-    const typo = await runCli(['sweep', '--control', demoControl, '--units-dir', path.join(home, 'demo', 'unit')], env);
-    expect(typo.code).toBe(2);
-    expect(typo.stderr).toContain('Không có thư mục tệp của các đơn vị');
-  });
+    it('plans check names each mistake with its tab, row and column, and exits 1', async () => {
+      const control = path.join(home, 'loi', 'control.xlsx');
+      const broken = { ...builtinForm('tap-huan-2024'), id: 'bao-cao-thang-10' };
+      await writeControlWorkbook(control, { settings: { districtName: 'Quận Đoàn lỗi', officeEmail: '', contactName: '', contactPhone: '' }, units: [], plans: [broken], forms: [{ formId: 'khong-co-cot', title: 'Thiếu cột', enabled: true }] });
+      const run = await runCli(['plans', 'check', '--control', control], env);
+      expect(run.code).toBe(1);
+      expect(run.stdout).toMatch(/Trang 'Biểu mẫu', dòng \d+, cột 'Mã biểu mẫu': biểu mẫu 'khong-co-cot' không có cột nào ở trang 'Cột biểu mẫu'/);
+    });
 
-  it('asks for --yes when the registry shrank by more than half since the last run', async () => {
-    const small = path.join(home, 'nho', 'control.xlsx');
-    const demo = await readControlWorkbook(path.join(home, 'demo', 'control.xlsx'));
-    await writeControlWorkbook(small, { settings: demo.settings, units: demo.units.slice(0, 3), plans: [...demo.plans.plans] });
-    const args = ['sweep', '--control', small, '--units-dir', path.join(home, 'demo', 'units'), '--summary', path.join(home, 'nho', 'tong-hop.xlsx'), '--now', '2024-09-23T08:00:00+07:00'];
-    const refused = await runCli(args, env);
-    expect(refused.code).toBe(2);
-    expect(refused.stderr).toMatch(/giảm từ 36 xuống 3 đơn vị \(hơn một nửa\).*--yes/);
-    expect(await readdir(path.dirname(small))).toEqual(['control.xlsx']);
-    const confirmed = await runCli([...args, '--yes'], env);
-    expect(confirmed.code).toBe(0);
-  });
+    it('plans add refuses an id the catalog does not have, listing the ids', async () => {
+      const run = await runCli(['plans', 'add', 'khong-co'], env);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain("Không có biểu mẫu mẫu mã 'khong-co'. Các mã có: ");
+    });
 
-  it('says clearly when the control workbook does not exist', async () => {
-    const run = await runCli(['sweep', '--control', path.join(home, 'khong-co.xlsx')], env);
-    expect(run.code).toBe(2);
-    expect(run.stderr).toContain('Không tìm thấy bảng điều khiển');
-  });
+    it('templates writes one workbook per plan of the control workbook', async () => {
+      const out = path.join(home, 'templates');
+      const run = await runCli(['--json', 'templates', '--out', out], env);
+      expect(JSON.parse(run.stdout).files).toHaveLength(8);
+      expect((await readdir(out)).sort()).toContain('tap-huan-2024.xlsx');
+    });
 
-  it('refuses a non-demo project id against an emulator, naming the setting', async () => {
-    const run = await runCli(['demo'], { ...env, TONGHOP_PROJECT_ID: 'real-production' });
-    expect(run.code).toBe(2);
-    expect(run.stderr).toContain('TONGHOP_PROJECT_ID=real-production');
+    it('stops before writing anything when the control has no units, or the units folder is mistyped', async () => {
+      const noUnits = path.join(home, 'rong', 'control.xlsx');
+      await writeControlWorkbook(noUnits, { settings: { districtName: 'Quận Đoàn rỗng', officeEmail: '', contactName: '', contactPhone: '' }, units: [], plans: [builtinForm('tap-huan-2024')] });
+      const empty = await runCli(['sweep', '--control', noUnits, '--units-dir', path.join(home, 'demo', 'units')], env);
+      expect(empty.code).toBe(2);
+      expect(empty.stderr).toContain('không có đơn vị nào');
+      expect(await readdir(path.dirname(noUnits))).toEqual(['control.xlsx']);
+      const demoControl = path.join(home, 'demo', 'control.xlsx');
+      const typo = await runCli(['sweep', '--control', demoControl, '--units-dir', path.join(home, 'demo', 'unit')], env);
+      expect(typo.code).toBe(2);
+      expect(typo.stderr).toContain('Không có thư mục tệp của các đơn vị');
+    });
+
+    it('asks for --yes when the registry shrank by more than half since the last run', async () => {
+      const small = path.join(home, 'nho', 'control.xlsx');
+      const demo = await readControlWorkbook(path.join(home, 'demo', 'control.xlsx'));
+      await writeControlWorkbook(small, { settings: demo.settings, units: demo.units.slice(0, 3), plans: [...demo.plans.plans] });
+      const args = ['sweep', '--control', small, '--units-dir', path.join(home, 'demo', 'units'), '--summary', path.join(home, 'nho', 'tong-hop.xlsx'), '--now', '2024-09-23T08:00:00+07:00'];
+      const refused = await runCli(args, env);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toMatch(/giảm từ 36 xuống 3 đơn vị \(hơn một nửa\).*--yes/);
+      expect(await readdir(path.dirname(small))).toEqual(['control.xlsx']);
+      const confirmed = await runCli([...args, '--yes'], env);
+      expect(confirmed.code).toBe(0);
+    });
+
+    it('says clearly when the control workbook does not exist', async () => {
+      const run = await runCli(['sweep', '--control', path.join(home, 'khong-co.xlsx')], env);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('Không tìm thấy bảng điều khiển');
+    });
+
+    it('refuses a non-demo project id against an emulator, naming the setting', async () => {
+      const run = await runCli(['demo'], { ...env, TONGHOP_PROJECT_ID: 'real-production' });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('TONGHOP_PROJECT_ID=real-production');
+    });
   });
 });
