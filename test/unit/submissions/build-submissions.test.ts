@@ -164,6 +164,8 @@ describe('contentHash', () => {
     ['1 vs "1"', { a: 1 }, { a: '1' }],
     ['true vs 1', { a: true }, { a: 1 }],
     ['array order', [1, 2], [2, 1]],
+    ['two dates', { a: new Date('2024-09-15T03:00:00Z') }, { a: new Date('2024-09-16T03:00:00Z') }],
+    ['a date vs an empty object', { a: new Date('2024-09-15T03:00:00Z') }, { a: {} }],
     ['null vs absent', { a: null }, {}],
     ['NFC vs NFD text', { a: 'Tháng' }, { a: 'Tháng'.normalize('NFD') }],
   ])('hashContent tells apart %s', (_label, a, b) => {

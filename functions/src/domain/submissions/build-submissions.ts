@@ -99,6 +99,8 @@ export function hashContent(content: unknown): string {
 /** Compact JSON with object keys sorted and undefined fields left out: the same content always gives the same text. */
 export function stableJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  // A Date has no own enumerable fields: without this, every date would hash as `{}` and a changed date go unseen.
+  if (value instanceof Date) return JSON.stringify(Number.isNaN(value.getTime()) ? 'Invalid Date' : { date: value.toISOString() });
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>)
       .filter(([, v]) => v !== undefined)
