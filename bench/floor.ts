@@ -18,7 +18,7 @@ export interface FloorRun {
 /**
  * The least any pipeline could do for the same cold sweep: load every workbook with exceljs and
  * nothing else (no header matching, no validation, no hashing), and write as many documents as
- * the pipeline wrote, each unit's data rows spread over its submission and revision documents,
+ * the pipeline wrote, each unit's data rows spread over its submission documents,
  * through one unthrottled BulkWriter, loading and writing overlapped.
  */
 export async function runFloor(db: Firestore, unitsDir: string, units: readonly Unit[], formTabs: ReadonlySet<string>, pipeline: readonly UnitSweepResult[], onUnit: (done: number) => void): Promise<FloorRun> {
@@ -45,14 +45,10 @@ export async function runFloor(db: Firestore, unitsDir: string, units: readonly 
     }
     const chunks = Math.max(done.submissionsWritten, 1);
     const size = Math.ceil(rows.length / chunks);
-    for (let k = 0; k < done.submissionsWritten; k++) {
-      const chunk = { unitId: unit.id, rows: rows.slice(k * size, (k + 1) * size) };
-      const ref = db.collection('submissions').doc(`${unit.id}~${k}`);
-      set(ref, chunk);
-      set(ref.collection('revisions').doc('000001'), chunk);
-    }
+    // A cold sweep writes first versions only, which live in the submission itself (no revision document).
+    for (let k = 0; k < done.submissionsWritten; k++) set(db.collection('submissions').doc(`${unit.id}~${k}`), { unitId: unit.id, rows: rows.slice(k * size, (k + 1) * size) });
     // The rest of the unit's writes (its source state) carry no rows.
-    for (let k = 2 * done.submissionsWritten; k < done.writes; k++) set(db.collection('sources').doc(`${unit.id}~${k}`), { unitId: unit.id, rows: rows.length });
+    for (let k = done.submissionsWritten; k < done.writes; k++) set(db.collection('sources').doc(`${unit.id}~${k}`), { unitId: unit.id, rows: rows.length });
     documents += done.writes;
   }
   // The pipeline's run record.

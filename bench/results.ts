@@ -150,9 +150,9 @@ export function summarize(steps: BenchSteps): BenchResults {
 
   const ratio = (n: number) => `${n.toFixed(2)} ×`;
   const targets: Verdict[] = [
-    { name: 'pipeline ≤ 1.5 × floor', measured: ratio(results.floor.pipelineOverFloor), pass: results.floor.pipelineOverFloor <= 1.5 },
+    { name: 'pipeline ≤ 1.3 × floor', measured: ratio(results.floor.pipelineOverFloor), pass: results.floor.pipelineOverFloor <= 1.3 },
     { name: 'warm ≤ 5 % of cold', measured: `${(results.warm.shareOfCold * 100).toFixed(1)} %`, pass: results.warm.shareOfCold <= 0.05 },
-    { name: 'naive ≥ 10 × more writes (one cold sweep)', measured: ratio(results.naive.writesOverPipeline), pass: results.naive.writesOverPipeline >= 10 },
+    { name: '≥ 10 × fewer writes than naive', measured: ratio(results.naive.writesOverPipeline), pass: results.naive.writesOverPipeline >= 10 },
     { name: `peak RSS ≤ 512 MB (cold sweep, ${city.units.length.toLocaleString('en-US')} units)`, measured: `${results.cold.peakRssMb} MB`, pass: results.cold.peakRssMb <= 512 },
     {
       name: 'Sheets requests, cold ≤ 1 listing/1,000 files + 1/spreadsheet',
@@ -171,9 +171,10 @@ export function summarize(steps: BenchSteps): BenchResults {
       pass: results.incremental.submissionsWritten === steps.changedUnits && results.incremental.workbooksParsed === steps.changedUnits,
     },
     {
-      name: 'incremental: writes = 2 per submission + 1 per unit + run record',
-      measured: `${results.incremental.writes} = ${3 * steps.changedUnits + 1}`,
-      pass: results.incremental.writes === 3 * steps.changedUnits + 1,
+      // Each changed submission was at its first version: revision 1 joins the trail, then revision 2 and the submission.
+      name: 'incremental: writes = 3 per first change + 1 per unit + run record',
+      measured: `${results.incremental.writes} = ${4 * steps.changedUnits + 1}`,
+      pass: results.incremental.writes === 4 * steps.changedUnits + 1,
     },
     { name: 'floor: as many documents as the pipeline', measured: `${floor.value.documents} = ${results.cold.writes}`, pass: floor.value.documents === results.cold.writes },
     {
