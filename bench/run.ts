@@ -20,6 +20,7 @@ import type { Unit } from '../functions/src/domain/units/unit.js';
 import { createPrng } from '../functions/src/jobs/demo/prng.js';
 import { sweep, type SweepInput } from '../functions/src/jobs/sweep/sweep.js';
 import { buildCity, type City } from './city.js';
+import { measureColdStarts } from './cold-start.js';
 import { runFloor } from './floor.js';
 import { runGoogleSweeps } from './google-sweeps.js';
 import { measure } from './measure.js';
@@ -87,8 +88,10 @@ async function main(options: BenchOptions, out: Output): Promise<boolean> {
     });
     out.log('7 notices through a local SMTP server…');
     const notices = await notifyCity(pipeline, city, NOTIFIED_AT);
+    out.log('8 cold start: importing functions/lib/index.js per function target…');
+    const coldStart = await measureColdStarts(process.cwd());
 
-    const results = summarize({ options, city, written, cold, warm, changedUnits: changed.length, incremental, floor, naive, google, notices, totalMs: performance.now() - started });
+    const results = summarize({ options, city, written, cold, warm, changedUnits: changed.length, incremental, floor, naive, google, notices, coldStart, totalMs: performance.now() - started });
     out.print(formatResults(results));
     await mkdir(path.dirname(path.resolve(options.out)), { recursive: true });
     await writeFile(options.out, `${JSON.stringify(results, null, 2)}\n`);
