@@ -76,7 +76,7 @@ async function main(options: BenchOptions, out: Output): Promise<boolean> {
     const incremental = await measure(() => sweepInto(pipeline, `3 incremental sweep (${changed.length} units changed)`, INCREMENTAL_AT));
 
     const formTabs = new Set(city.specs.map((s) => s.tab));
-    const floor = await measure(() => withProgress(out, '4 floor (exceljs + BulkWriter)', units.length, (tick) => runFloor(database('floor'), unitsDir, units, formTabs, cold.value.units, tick)));
+    const floor = await measure(() => withProgress(out, '4 floor (exceljs + BulkWriter)', units.length, (tick) => runFloor(database('floor'), unitsDir, units, formTabs, cold.value, tick)));
     const naiveDb = database('naive');
     naiveDb.settings({ ignoreUndefinedProperties: true });
     const sample = naiveSample(city, options.naiveSample);
