@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import type { DocumentData, DocumentReference, Firestore } from '@google-cloud/firestore';
 import { FIRST_DATA_ROW } from '../functions/src/adapters/workbook/write-sheet-layout.js';
 import type { Unit } from '../functions/src/domain/units/unit.js';
-import type { UnitSweepResult } from '../functions/src/jobs/sweep/sweep-unit.js';
+import type { SweepResult } from '../functions/src/jobs/sweep/sweep.js';
 
 /** The floor's own account: where its time went and what it wrote. */
 export interface FloorRun {
@@ -18,14 +18,14 @@ export interface FloorRun {
 /**
  * The least any pipeline could do for the same cold sweep: load every workbook with exceljs and
  * nothing else (no header matching, no validation, no hashing), and write as many documents as
- * the pipeline wrote, each unit's data rows spread over its submission and revision documents,
+ * the pipeline wrote, each unit's data rows spread over its submission documents,
  * through one unthrottled BulkWriter, loading and writing overlapped.
  */
-export async function runFloor(db: Firestore, unitsDir: string, units: readonly Unit[], formTabs: ReadonlySet<string>, pipeline: readonly UnitSweepResult[], onUnit: (done: number) => void): Promise<FloorRun> {
+export async function runFloor(db: Firestore, unitsDir: string, units: readonly Unit[], formTabs: ReadonlySet<string>, pipeline: SweepResult, onUnit: (done: number) => void): Promise<FloorRun> {
   const writer = db.bulkWriter({ throttling: false });
   const pending: Promise<unknown>[] = [];
   const set = (ref: DocumentReference, data: DocumentData) => pending.push(writer.set(ref, data));
-  const byUnit = new Map(pipeline.map((u) => [u.unitId, u]));
+  const byUnit = new Map(pipeline.units.map((u) => [u.unitId, u]));
   let parseMs = 0;
   let files = 0;
   let documents = 0;
@@ -45,17 +45,16 @@ export async function runFloor(db: Firestore, unitsDir: string, units: readonly 
     }
     const chunks = Math.max(done.submissionsWritten, 1);
     const size = Math.ceil(rows.length / chunks);
-    for (let k = 0; k < done.submissionsWritten; k++) {
-      const chunk = { unitId: unit.id, rows: rows.slice(k * size, (k + 1) * size) };
-      const ref = db.collection('submissions').doc(`${unit.id}~${k}`);
-      set(ref, chunk);
-      set(ref.collection('revisions').doc('000001'), chunk);
-    }
+    // A cold sweep writes first versions only, which live in the submission itself (no revision document).
+    for (let k = 0; k < done.submissionsWritten; k++) set(db.collection('submissions').doc(`${unit.id}~${k}`), { unitId: unit.id, rows: rows.slice(k * size, (k + 1) * size) });
     // The rest of the unit's writes (its source state) carry no rows.
-    for (let k = 2 * done.submissionsWritten; k < done.writes; k++) set(db.collection('sources').doc(`${unit.id}~${k}`), { unitId: unit.id, rows: rows.length });
+    for (let k = done.submissionsWritten; k < done.writes; k++) set(db.collection('sources').doc(`${unit.id}~${k}`), { unitId: unit.id, rows: rows.length });
     documents += done.writes;
   }
-  // The pipeline's run record.
+  // The plan versions the pipeline stored (its writes beyond the units'), then its run record.
+  const unitWrites = pipeline.units.reduce((sum, u) => sum + u.writes, 0);
+  for (let k = 0; k < pipeline.totals.writes - unitWrites - 1; k++) set(db.collection('planVersions').doc(`v${k}`), { formId: `f${k}` });
+  documents += pipeline.totals.writes - unitWrites - 1;
   set(db.collection('sweeps').doc('floor'), { units: units.length });
   documents++;
   await writer.close();

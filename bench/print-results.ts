@@ -47,6 +47,9 @@ export function formatResults(r: BenchResults): string {
     ],
     ...nextDayStepRows(r.nextDay),
   );
+  const starts = Object.entries(r.coldStart).map(([name, ms]) => `${name} ${n(ms)}`).join(', ');
+  const loads = Object.entries(r.firstCallLoad).map(([name, ms]) => `${name} ${n(ms)}`).join(', ');
+  steps.push(['8 cold start, import (ms)', '', '', `${starts}; then the handler's first call loads (ms): ${loads}`]);
   const verdicts = (title: string, list: readonly Verdict[]) => {
     const table = new Table({ ...COMPACT_TABLE, head: [title, 'Measured', ''] });
     table.push(...list.map((v) => [v.name, v.measured, v.pass ? 'PASS' : 'FAIL']));
@@ -56,7 +59,7 @@ export function formatResults(r: BenchResults): string {
   return [
     `City: ${n(city.units)} units (${n(city.lienDoi)} Liên đội, ${n(city.coSoDoan)} cơ sở Đoàn), ${n(city.workbooks)} workbooks (${city.megabytes} MB), ` +
       `${n(city.missing)} missing, ${n(city.late)} late, ${n(city.rows)} rows of which ${n(city.mistypedRows)} mistyped; ` +
-      `${r.machine.cpus} × ${r.machine.cpuModel}, Node ${r.machine.node}.`,
+      `${r.machine.cpus} × ${r.machine.cpuModel}, Node ${r.machine.node}, load average ${r.machine.loadAverage.join(' / ')} (1 / 5 / 15 min).`,
     steps.toString(),
     verdicts('Target', r.targets),
     verdicts('Check', r.checks),

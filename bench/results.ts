@@ -1,6 +1,7 @@
 import os from 'node:os';
 import type { SweepResult } from '../functions/src/jobs/sweep/sweep.js';
 import type { City } from './city.js';
+import type { ColdStart } from './cold-start.js';
 import type { FloorRun } from './floor.js';
 import { googleCityVerdicts, type GoogleCity } from './google-city.js';
 import type { GoogleSweep, GoogleSweeps } from './google-sweeps.js';
@@ -14,7 +15,8 @@ import type { WrittenCity } from './write-city.js';
 /** Everything one run measured, as written to bench/results.json. */
 export type BenchResults = Figures & {
   readonly generatedAt: string;
-  readonly machine: { readonly node: string; readonly cpus: number; readonly cpuModel: string; readonly memoryMb: number };
+  /** `loadAverage`: the 1, 5 and 15 minute load averages when the run ended (the machine is shared). */
+  readonly machine: { readonly node: string; readonly cpus: number; readonly cpuModel: string; readonly memoryMb: number; readonly loadAverage: readonly number[] };
   readonly options: Omit<BenchOptions, 'out' | 'keep'>;
   /** The issue's performance targets. */
   readonly targets: readonly Verdict[];
@@ -59,6 +61,7 @@ export interface BenchSteps {
   readonly googleCity: GoogleCity;
   readonly notices: CityNotices;
   readonly nextDay: NextDayRuns;
+  readonly coldStart: Readonly<Record<string, ColdStart>>;
   readonly totalMs: number;
 }
 
@@ -134,6 +137,9 @@ function figuresOf(steps: BenchSteps) {
     },
     google: { spreadsheets: google.spreadsheets, latencyMs: google.latencyMs, cold: googleSummary(google.cold), warm: googleSummary(google.warm) } as const,
     googleCity: steps.googleCity,
+    /** Import of functions/lib/index.js per FUNCTION_TARGET, ms; the handler's own code loads on its first call. */
+    coldStart: Object.fromEntries(Object.entries(steps.coldStart).map(([name, c]) => [name, c.importMs])),
+    firstCallLoad: Object.fromEntries(Object.entries(steps.coldStart).map(([name, c]) => [name, c.handlerLoadMs])),
     notices: {
       seconds: seconds(notices.run.ms),
       sendingSeconds: seconds(sendingMs),
@@ -156,9 +162,9 @@ export function summarize(steps: BenchSteps): BenchResults {
 
   const ratio = (n: number) => `${n.toFixed(2)} ×`;
   const targets: Verdict[] = [
-    { name: 'pipeline ≤ 1.5 × floor', measured: ratio(results.floor.pipelineOverFloor), pass: results.floor.pipelineOverFloor <= 1.5 },
+    { name: 'pipeline ≤ 1.3 × floor', measured: ratio(results.floor.pipelineOverFloor), pass: results.floor.pipelineOverFloor <= 1.3 },
     { name: 'warm ≤ 5 % of cold', measured: `${(results.warm.shareOfCold * 100).toFixed(1)} %`, pass: results.warm.shareOfCold <= 0.05 },
-    { name: 'naive ≥ 10 × more writes (one cold sweep)', measured: ratio(results.naive.writesOverPipeline), pass: results.naive.writesOverPipeline >= 10 },
+    { name: '≥ 10 × fewer writes than naive', measured: ratio(results.naive.writesOverPipeline), pass: results.naive.writesOverPipeline >= 10 },
     { name: `peak RSS ≤ 512 MB (cold sweep, ${city.units.length.toLocaleString('en-US')} units)`, measured: `${results.cold.peakRssMb} MB`, pass: results.cold.peakRssMb <= 512 },
     {
       name: 'Sheets requests, cold ≤ 1 listing/1,000 files + 1/spreadsheet',
@@ -167,6 +173,7 @@ export function summarize(steps: BenchSteps): BenchResults {
     },
     nextDayTarget(steps.nextDay),
     googleCityVerdicts(steps.googleCity).target,
+    { name: 'cold start import < 400 ms', measured: `${Math.max(...Object.values(results.coldStart))} ms (slowest target)`, pass: Object.values(results.coldStart).every((ms) => ms < 400) },
   ];
   const checks: Verdict[] = [
     { name: 'cold: every generated row read', measured: `${coldRows} of ${written.value.rows}`, pass: coldRows === written.value.rows },
@@ -179,9 +186,10 @@ export function summarize(steps: BenchSteps): BenchResults {
       pass: results.incremental.submissionsWritten === steps.changedUnits && results.incremental.workbooksParsed === steps.changedUnits,
     },
     {
-      name: 'incremental: writes = 2 per submission + 1 per unit + run record',
-      measured: `${results.incremental.writes} = ${3 * steps.changedUnits + 1}`,
-      pass: results.incremental.writes === 3 * steps.changedUnits + 1,
+      // Each changed submission was at its first version: revision 1 joins the trail, then revision 2 and the submission.
+      name: 'incremental: writes = 3 per first change + 1 per unit + run record',
+      measured: `${results.incremental.writes} = ${4 * steps.changedUnits + 1}`,
+      pass: results.incremental.writes === 4 * steps.changedUnits + 1,
     },
     { name: 'floor: as many documents as the pipeline', measured: `${floor.value.documents} = ${results.cold.writes}`, pass: floor.value.documents === results.cold.writes },
     {
@@ -196,7 +204,7 @@ export function summarize(steps: BenchSteps): BenchResults {
 
   return {
     generatedAt: new Date().toISOString(),
-    machine: { node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? '', memoryMb: Math.round(os.totalmem() / MB) },
+    machine: { node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? '', memoryMb: Math.round(os.totalmem() / MB), loadAverage: os.loadavg().map((l) => round(l, 1)) },
     options: { units: options.units, seed: options.seed, changedShare: options.changedShare, naiveSample: options.naiveSample, latencyMs: options.latencyMs },
     ...results,
     targets,

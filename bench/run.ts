@@ -20,6 +20,7 @@ import type { Unit } from '../functions/src/domain/units/unit.js';
 import { createPrng } from '../functions/src/jobs/demo/prng.js';
 import { sweep, type SweepInput } from '../functions/src/jobs/sweep/sweep.js';
 import { buildCity, type City } from './city.js';
+import { measureColdStarts } from './cold-start.js';
 import { runFloor } from './floor.js';
 import { runGoogleCity } from './google-city.js';
 import { runGoogleSweeps } from './google-sweeps.js';
@@ -79,7 +80,7 @@ async function main(options: BenchOptions, out: Output): Promise<boolean> {
     const incremental = await measure(() => sweepInto(pipeline, `3 incremental sweep (${changed.length} units changed)`, INCREMENTAL_AT));
 
     const formTabs = new Set(city.specs.map((s) => s.tab));
-    const floor = await measure(() => withProgress(out, '4 floor (exceljs + BulkWriter)', units.length, (tick) => runFloor(database('floor'), unitsDir, units, formTabs, cold.value.units, tick)));
+    const floor = await measure(() => withProgress(out, '4 floor (exceljs + BulkWriter)', units.length, (tick) => runFloor(database('floor'), unitsDir, units, formTabs, cold.value, tick)));
     const naiveDb = database('naive');
     naiveDb.settings({ ignoreUndefinedProperties: true });
     const sample = naiveSample(city, options.naiveSample);
@@ -97,8 +98,10 @@ async function main(options: BenchOptions, out: Output): Promise<boolean> {
     out.log('7 notices through a local SMTP server…');
     const notices = await notifyCity(pipeline, city, NOTIFIED_AT);
     const nextDay = await runNextDay(pipeline, city, unitsDir, path.join(cityDir, 'tong-hop.xlsx'), DAILY_AT, (label) => out.log(`${label}…`));
+    out.log('10 cold start: importing functions/lib/index.js per function target…');
+    const coldStart = await measureColdStarts(process.cwd());
 
-    const results = summarize({ options, city, written, cold, warm, changedUnits: changed.length, incremental, floor, naive, google, googleCity, notices, nextDay, totalMs: performance.now() - started });
+    const results = summarize({ options, city, written, cold, warm, changedUnits: changed.length, incremental, floor, naive, google, googleCity, notices, nextDay, coldStart, totalMs: performance.now() - started });
     out.print(formatResults(results));
     await mkdir(path.dirname(path.resolve(options.out)), { recursive: true });
     await writeFile(options.out, `${JSON.stringify(results, null, 2)}\n`);

@@ -13,12 +13,8 @@ describe('the built bundle', () => {
     await run('npm', ['run', '--silent', 'build'], { cwd: ROOT });
     const main = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')).main as string;
     expect(main).toBe('functions/lib/index.js');
-    // What the compiled entry registers, read from its text…
-    const compiled = await readFile(path.join(ROOT, main), 'utf8');
-    const registered = [...compiled.matchAll(/functions\.(?:http|cloudEvent)\('([^']+)'/g)].map((m) => m[1]);
     const declared = CLOUD_FUNCTIONS.map((fn) => fn.name);
-    expect(registered).toEqual(declared);
-    // …and what functions-framework finds once it is loaded in a fresh Node process, with the trigger kind each needs.
+    // What functions-framework finds once the entry is loaded in a fresh Node process.
     const probe = `
       await import(${JSON.stringify(path.join(ROOT, main))});
       const { getFunction } = await import('@google-cloud/functions-framework/testing');

@@ -14,6 +14,7 @@ import { sweep } from '../../functions/src/jobs/sweep/sweep.js';
 import { testFirestore } from '../support/firestore.js';
 import { openWorkbook, sheetOf, titled, writeTestWorkbook } from '../support/workbooks.js';
 import { testUnit } from '../support/builders.js';
+import { loadRevisions } from '../../functions/src/adapters/store/submission-revisions.js';
 
 /**
  * Changing a live plan (issue 12): a plan defined as data is swept, then its deadline is moved both ways,
@@ -58,7 +59,7 @@ describe('changing a live plan: deadline, column type, header', () => {
   const runSweep = (spec: FormSpec) => sweep({ units: UNITS, forms: [spec], source: folder, store: new FirestoreSweepStore(firestore.db), now: NOW });
   const runSummary = (spec: FormSpec) => summarize({ settings: SETTINGS, units: UNITS, forms: [spec], store: new FirestoreSummaryStore(firestore.db), feedback: folder, now: NOW });
   const doc = async (unitId: string) => (await submissions.doc(`bao-cao-trung-thu~mot-lan~${unitId}`).get()).data() ?? {};
-  const revisions = async (unitId: string) => (await submissions.doc(`bao-cao-trung-thu~mot-lan~${unitId}`).collection('revisions').get()).size;
+  const revisions = async (unitId: string) => (await loadRevisions(submissions.doc(`bao-cao-trung-thu~mot-lan~${unitId}`))).length;
   const millis = (t: unknown) => (t as Timestamp).toMillis();
   const standings = async (spec: FormSpec) => {
     const { picture } = await runSummary(spec);

@@ -22,6 +22,7 @@ import { describeHostileInputs } from './hostile-inputs.js';
 import { describeUnitIsolation } from './isolation.js';
 import { describeProperties } from './properties.js';
 import { describeTallySummary, tally } from './tally.js';
+import { loadRevisions } from '../../functions/src/adapters/store/submission-revisions.js';
 
 /**
  * The reliability suite: bad input, faults and concurrency, with nothing lost. Every input tried is
@@ -39,10 +40,10 @@ async function storedState(db: Firestore): Promise<Record<string, unknown>> {
       void firstSeenAt;
       state[`${collection}/${doc.id}`] = rest;
       if (collection === 'submissions') {
-        const revisions = await doc.ref.collection('revisions').get();
-        state[`${collection}/${doc.id}/revisions`] = revisions.size;
+        const revisions = (await loadRevisions(doc.ref)).length;
+        state[`${collection}/${doc.id}/revisions`] = revisions;
         // One change, one revision: more would be a change stored twice.
-        tally.duplicates += Math.max(0, revisions.size - Number(rest.revision ?? 0));
+        tally.duplicates += Math.max(0, revisions - Number(rest.revision ?? 0));
       }
     }
   }

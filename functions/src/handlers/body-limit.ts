@@ -1,6 +1,6 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { log } from './log.js';
-import { newRunId } from './runtime.js';
+import { newRunId } from './run-id.js';
 import { REFUSALS } from './refusals.js';
 
 /**

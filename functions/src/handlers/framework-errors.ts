@@ -1,7 +1,7 @@
 import type { Request, Response } from '@google-cloud/functions-framework';
 import { refusedByBodyLimit } from './body-limit.js';
 import { log } from './log.js';
-import { newRunId } from './runtime.js';
+import { newRunId } from './run-id.js';
 import { REFUSALS } from './refusals.js';
 
 /** What body-parser attaches to the errors it passes on (`status` 400/413/415, `type` e.g. 'entity.parse.failed'). */

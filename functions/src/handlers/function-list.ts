@@ -1,6 +1,6 @@
 /**
- * The Cloud Functions this package deploys, with their triggers: `index.ts` registers exactly these
- * (a test checks the built bundle), and `tonghop deploy` deploys exactly these.
+ * The Cloud Functions this package deploys, with their triggers: `handlers/registry.ts` has one
+ * handler per name here (the compiler checks), and `tonghop deploy` deploys exactly these.
  */
 export interface CloudFunctionSpec {
   readonly name: string;
@@ -21,10 +21,13 @@ export interface CloudFunctionSpec {
 
 export const TOPICS = { sweep: 'tonghop-sweep', sweepShard: 'tonghop-sweep-shard', notices: 'tonghop-notices' } as const;
 
-export const CLOUD_FUNCTIONS: readonly CloudFunctionSpec[] = [
+export const CLOUD_FUNCTIONS = [
   { name: 'sheetEvent', trigger: { http: true }, timeoutSeconds: 60, memory: '512Mi', retry: false, secrets: ['TONGHOP_WEBHOOK_KEY'], maxInstances: 10 },
   { name: 'scheduledSweep', trigger: { topic: TOPICS.sweep }, timeoutSeconds: 540, memory: '1Gi', retry: true, secrets: [], maxInstances: 1 },
   { name: 'sweepShard', trigger: { topic: TOPICS.sweepShard }, timeoutSeconds: 540, memory: '1Gi', retry: true, secrets: [], maxInstances: 1 },
   // Not redelivered: the ledger already makes a notice at-most-once; the next morning's run retries what failed.
   { name: 'scheduledNotices', trigger: { topic: TOPICS.notices }, timeoutSeconds: 300, memory: '512Mi', retry: false, secrets: ['SMTP_URL'], maxInstances: 1 },
-];
+] as const satisfies readonly CloudFunctionSpec[];
+
+/** The name of one deployed function. */
+export type FunctionName = (typeof CLOUD_FUNCTIONS)[number]['name'];

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { Firestore } from '@google-cloud/firestore';
 import { createFirestore } from '../adapters/store/firestore-client.js';
 import { ControlCache } from '../app/control-cache.js';
@@ -35,9 +34,4 @@ const controlCache = new ControlCache();
  */
 export async function openDistrict({ config, db }: Runtime): Promise<District> {
   return openConfiguredDistrict(config, db, {}, controlCache);
-}
-
-/** An id for one invocation, for the logs. */
-export function newRunId(): string {
-  return `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}`;
 }

@@ -9,7 +9,8 @@ import { ConfigError } from '../config.js';
 import { ControlRefusedError } from '../domain/units/control-guard.js';
 import type { UnitSweepResult } from '../jobs/sweep/sweep-unit.js';
 import { log } from './log.js';
-import { newRunId, openDistrict, runtime } from './runtime.js';
+import { newRunId } from './run-id.js';
+import { openDistrict, runtime } from './runtime.js';
 
 /** A Pub/Sub push as a CloudEvent: the message's data is base64 JSON. */
 interface PubSubData {

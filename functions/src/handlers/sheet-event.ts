@@ -11,7 +11,8 @@ import { ingestUnit } from '../jobs/ingest/ingest-unit.js';
 import { MAX_BODY_BYTES } from './body-limit.js';
 import { log } from './log.js';
 import { REFUSALS, tooSoonMessage } from './refusals.js';
-import { newRunId, openDistrict, runtime } from './runtime.js';
+import { newRunId } from './run-id.js';
+import { openDistrict, runtime } from './runtime.js';
 
 const bodySchema = z.object({
   action: z.enum(SHEET_EVENT_ACTIONS),

@@ -19,6 +19,7 @@ import { rawMessage, workbookBytes } from '../../support/mail-messages.js';
 import { startCapturingSmtp, type CapturingSmtp } from '../../support/smtp.js';
 import { titled, type TestCell } from '../../support/workbooks.js';
 import { TRAINING_HEADER } from '../../support/builders.js';
+import { loadRevisions } from '../../../functions/src/adapters/store/submission-revisions.js';
 
 const SETTINGS = { districtName: 'Quận Đoàn thử', officeEmail: 'vp@quandoan.example', contactName: 'Lê Ánh Hồng', contactPhone: '0983 018 027' };
 /** After the deadline (10:00 15/09/2024): timeliness must come from the message, not from the run. */
@@ -62,7 +63,10 @@ describe('processMailbox over IMAP', () => {
   };
   const submissionDoc = async (unitId: string) => (await firestore.db.collection('submissions').where('unitId', '==', unitId).get()).docs[0];
   const submission = async (unitId: string) => (await submissionDoc(unitId))?.data();
-  const revisions = async (unitId: string) => (await (await submissionDoc(unitId))?.ref.collection('revisions').get())?.size ?? 0;
+  const revisions = async (unitId: string) => {
+    const doc = await submissionDoc(unitId);
+    return doc ? (await loadRevisions(doc.ref)).length : 0;
+  };
   const repliesTo = (address: string) => smtp.received.filter((m) => [m.to ?? []].flat().some((a) => a.text.includes(address)));
   const processed = async (uid: number) => (await dovecot.flags()).get(uid)?.has(PROCESSED_KEYWORD);
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RawCell } from '../../../functions/src/domain/cells/raw-cell.js';
 import { isBlankCell } from '../../../functions/src/domain/cells/blank.js';
+import { cleanText } from '../../../functions/src/domain/cells/fold.js';
 
 describe('isBlankCell', () => {
   it.each<[string, RawCell]>([
@@ -31,4 +32,11 @@ describe('isBlankCell', () => {
   ])('%s is not blank', (_label, cell) => {
     expect(isBlankCell(cell)).toBe(false);
   });
+
+  it.each([' ', '\u00A0\u202F\u2007', '\u200B\u200C\u200D\u2060\u00AD', '\u200E\u200F\u202A', '\u0000\u0007\u001F\u007F\u0085', '\u2028\u2029\r', ' a ', '\u0301', '\u200Bx\u200B', 'Tổng cộng', '\u3000.\u3000'])(
+    'agrees with cleanText on %j (blank exactly when cleaning leaves nothing)',
+    (text) => {
+      expect(isBlankCell(text)).toBe(cleanText(text) === '');
+    },
+  );
 });

@@ -4,11 +4,12 @@ import type { ExplicitFormState, FormDraft } from '../../domain/submissions/expl
 import type { PlanVersionRecord } from '../../domain/plans/plan-version.js';
 import type { SubmissionContent } from '../../domain/submissions/build-submissions.js';
 import type { CommitResult, SourceState, SweepRecord, SweepStore, UnitCommit } from '../../jobs/sweep/ports.js';
+import { firstRevisionOf, holdsOnlyFirstVersion, REVISIONS, revisionDocId } from './submission-revisions.js';
 
 /** Collection names of the data model (DESIGN "Data flow"). */
 export const COLLECTIONS = {
   submissions: 'submissions',
-  revisions: 'revisions',
+  revisions: REVISIONS,
   sources: 'sources',
   sweeps: 'sweeps',
   stats: 'stats',
@@ -43,6 +44,7 @@ export class FirestoreSweepStore implements SweepStore {
       const refs = commit.submissions.map((s) => submissions.doc(s.id));
       const snapshots = refs.length ? await tx.getAll(...refs) : [];
       let submissionsWritten = 0;
+      let writes = 1;
       commit.submissions.forEach((content, i) => {
         const previous = snapshots[i]?.exists ? snapshots[i]?.data() : undefined;
         if (previous?.contentHash === content.contentHash) return;
@@ -51,13 +53,20 @@ export class FirestoreSweepStore implements SweepStore {
         if (locked && previous?.lockedChange?.contentHash === content.contentHash) return;
         const revision = Number(previous?.revision ?? 0) + 1;
         const ref = submissions.doc(content.id);
-        tx.set(ref.collection(COLLECTIONS.revisions).doc(String(revision).padStart(6, '0')), { ...revisionDoc(content, commit, revision), applied: !locked });
+        const revisions = ref.collection(COLLECTIONS.revisions);
+        // The first version lives in the submission; it joins the trail before anything overwrites it.
+        const keepFirst = holdsOnlyFirstVersion(previous);
+        if (keepFirst) tx.set(revisions.doc(revisionDocId(1)), firstRevisionOf(previous));
+        // A refused change is never in the submission, so its revision is always a document.
+        const ownRevision = revision > 1 || locked;
+        if (ownRevision) tx.set(revisions.doc(revisionDocId(revision)), { ...revisionDoc(content, commit, revision), applied: !locked });
         // After the lock the change is kept in the audit trail only; what counts stays as it was.
         tx.set(ref, locked ? lockedChangeDoc(content, commit, previous, revision) : submissionDoc(content, commit, previous, revision), { merge: locked });
         submissionsWritten++;
+        writes += 1 + Number(keepFirst) + Number(ownRevision);
       });
       tx.set(this.db.collection(COLLECTIONS.sources).doc(commit.unitId), sourceStateDoc(commit.state));
-      return { submissionsWritten, writes: submissionsWritten * 2 + 1 };
+      return { submissionsWritten, writes };
     });
   }
 

@@ -50,24 +50,34 @@ function folded(cell: RawCell): string {
     .trim();
 }
 
-function nonBlank(cells: readonly RawCell[], ignored: ReadonlySet<number>): { index: number; cell: RawCell }[] {
-  return cells.flatMap((cell, index) => (ignored.has(index) || isBlankCell(cell) ? [] : [{ index, cell }]));
+interface FilledCell {
+  readonly index: number;
+  readonly cell: RawCell;
+}
+
+function nonBlank(cells: readonly RawCell[], ignored: ReadonlySet<number>): FilledCell[] {
+  const filled: FilledCell[] = [];
+  for (let index = 0; index < cells.length; index++) {
+    const cell = cells[index];
+    if (!ignored.has(index) && !isBlankCell(cell)) filled.push({ index, cell });
+  }
+  return filled;
 }
 
 /** A row whose first two filled cells hold a total label ("Tổng cộng", "Cộng:", "TỔNG SỐ"). */
-export function hasTotalLabel(cells: readonly RawCell[], ignored: ReadonlySet<number>): boolean {
-  return nonBlank(cells, ignored)
-    .slice(0, 2)
-    .some(({ cell }) => TOTAL_LABELS.has(folded(cell)) || folded(cell).startsWith('tong cong '));
+function hasTotalLabel(filled: readonly FilledCell[]): boolean {
+  return filled.slice(0, 2).some(({ cell }) => {
+    const text = folded(cell);
+    return TOTAL_LABELS.has(text) || text.startsWith('tong cong ');
+  });
 }
 
 /**
  * A row of numbers only, each the sum of its column over the data rows above (a cached =SUM):
- * at least two rows above, and at least two columns summed.
+ * at least two rows above, and at least two columns summed. `filled` leaves out the counter columns.
  */
-export function isSumOfAbove(cells: readonly RawCell[], ignored: ReadonlySet<number>, columnSums: ReadonlyMap<number, number>, rowsAbove: number): boolean {
+function isSumOfAbove(filled: readonly FilledCell[], columnSums: ReadonlyMap<number, number>, rowsAbove: number): boolean {
   if (rowsAbove < 2) return false;
-  const filled = nonBlank(cells, ignored);
   // Two sums at least: a lone number equal to its column's total is too easily a real row.
   if (filled.length < 2 || !filled.every(({ cell }) => typeof cell === 'number')) return false;
   return filled.every(({ index, cell }) => {
@@ -77,16 +87,16 @@ export function isSumOfAbove(cells: readonly RawCell[], ignored: ReadonlySet<num
 }
 
 /** A short row (at most three filled cells) holding a signature-block phrase, or made only of titles and the date line. */
-export function opensSignatureBlock(cells: readonly RawCell[], ignored: ReadonlySet<number>): boolean {
-  const filled = nonBlank(cells, ignored).map(({ cell }) => folded(cell));
-  if (filled.length === 0 || filled.length > 3) return false;
+function opensSignatureBlock(filledCells: readonly FilledCell[]): boolean {
+  // Counted before folding: a data row (many cells) is never folded here, which the sweep would pay for every row.
+  if (filledCells.length === 0 || filledCells.length > 3) return false;
+  const filled = filledCells.map(({ cell }) => folded(cell));
   const strong = filled.some((text) => SIGNATURE_PHRASES.some((phrase) => phrase.test(text)));
   return strong || filled.every((text) => SIGNATURE_TITLES.some((title) => title.test(text)));
 }
 
 /** Inside a signature block: a short row of text (a title, a name, "(Đã ký)"), never numbers or dates. */
-export function continuesSignatureBlock(cells: readonly RawCell[], ignored: ReadonlySet<number>): boolean {
-  const filled = nonBlank(cells, ignored);
+function continuesSignatureBlock(filled: readonly FilledCell[]): boolean {
   return filled.length > 0 && filled.length <= 3 && filled.every(({ cell }) => typeof cell === 'string');
 }
 
@@ -108,16 +118,17 @@ export function newFooterScan(): FooterScan {
  */
 export function footerKindOf(cells: readonly RawCell[], scan: FooterScan, statusIndex: number | undefined, counterIndexes: ReadonlySet<number>): FooterKind | undefined {
   const status = new Set(statusIndex === undefined ? [] : [statusIndex]);
+  const filled = nonBlank(cells, status);
   if (scan.signature) {
-    if (continuesSignatureBlock(cells, status)) return 'signature';
+    if (continuesSignatureBlock(filled)) return 'signature';
     scan.signature = false;
   }
-  if (opensSignatureBlock(cells, status)) {
+  if (opensSignatureBlock(filled)) {
     scan.signature = true;
     return 'signature';
   }
-  if (hasTotalLabel(cells, status)) return 'total';
-  if (isSumOfAbove(cells, new Set([...status, ...counterIndexes]), scan.columnSums, scan.dataRows)) return 'total';
+  if (hasTotalLabel(filled)) return 'total';
+  if (isSumOfAbove(counterIndexes.size ? filled.filter(({ index }) => !counterIndexes.has(index)) : filled, scan.columnSums, scan.dataRows)) return 'total';
   return undefined;
 }
 

@@ -4,13 +4,14 @@ import { findTab, readFormTab, type SheetTab } from '../../domain/forms/read-for
 import { decideUnitRead, type SheetEvidence } from '../../domain/sheets/decide-unit-read.js';
 import { SheetReadError } from '../../domain/sheets/sheet-read-error.js';
 import { deadlineInstant } from '../../domain/time/ict.js';
-import { buildSubmissions, emptySubmission, hashContent, type SubmissionContent } from '../../domain/submissions/build-submissions.js';
+import { buildSubmissions, emptySubmission, type SubmissionContent } from '../../domain/submissions/build-submissions.js';
 import { MAX_SUBMISSION_BYTES, submissionContentSize } from '../../domain/submissions/submission-size.js';
 import { formatVietnameseNumber } from '../../domain/cells/number-format.js';
 import { periodLabel } from '../../domain/periods/period-id.js';
 import { formsForUnit } from '../../domain/units/targets.js';
 import type { Unit } from '../../domain/units/unit.js';
 import { sameFingerprint } from './fingerprint.js';
+import { unitSpecsHash } from './specs-hash.js';
 import { holdExplicitDrafts } from './explicit-forms.js';
 import type { SourceFingerprint, SourceState, SourceTab, SubmitRequest, SweepStore, UnitProblem, UnitSheetSource } from './ports.js';
 
@@ -58,7 +59,7 @@ export function compileForms(forms: readonly FormSpec[]): Map<string, CompiledFo
 export async function sweepUnit(unit: Unit, ctx: UnitSweepContext): Promise<UnitSweepResult> {
   const { previous } = ctx;
   const forms = formsForUnit(ctx.forms, unit);
-  const specsHash = hashContent({ READER_VERSION, forms, source: unit.source });
+  const specsHash = unitSpecsHash(READER_VERSION, forms, unit.source);
   const base = {
     unitId: unit.id,
     specsHash,

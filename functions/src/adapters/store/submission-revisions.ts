@@ -1,0 +1,45 @@
+import type { DocumentData, DocumentReference } from '@google-cloud/firestore';
+
+/** The subcollection of a submission holding its audit trail. */
+export const REVISIONS = 'revisions';
+
+/** A revision's document id: its number, zero-padded so ids sort in order. */
+export function revisionDocId(revision: number): string {
+  return String(revision).padStart(6, '0');
+}
+
+/**
+ * Whether a stored submission's first version lives only in the submission itself. A first
+ * submission writes no revision document (half the cold sweep's writes); the trail gets its
+ * revision 1 the moment anything would overwrite it. A submission created by a refused change
+ * after the lock never applied anything, so its revision 1 is already a document.
+ */
+export function holdsOnlyFirstVersion(submission: DocumentData | undefined): submission is DocumentData {
+  return submission !== undefined && Number(submission.revision) === 1 && submission.lockedChange === undefined;
+}
+
+/** Revision 1 as written from the submission that holds it: the same fields a revision document has. */
+export function firstRevisionOf(submission: DocumentData): DocumentData {
+  return {
+    revision: 1,
+    changedAt: submission.lastChangedAt,
+    sweptAt: submission.firstSeenAt,
+    planVersion: submission.planVersion,
+    rows: submission.rows,
+    rejected: submission.rejected,
+    nilRows: submission.nilRows,
+    counts: submission.counts,
+    nil: submission.nil,
+    complete: submission.complete,
+    contentHash: submission.contentHash,
+    applied: true,
+  };
+}
+
+/** A submission's whole audit trail, oldest first: its revision documents, or its own first version while it has no other. */
+export async function loadRevisions(submission: DocumentReference): Promise<DocumentData[]> {
+  const [snapshot, stored] = await Promise.all([submission.get(), submission.collection(REVISIONS).orderBy('revision').get()]);
+  const data = snapshot.data();
+  if (stored.empty) return holdsOnlyFirstVersion(data) ? [firstRevisionOf(data)] : [];
+  return stored.docs.map((d) => d.data());
+}
