@@ -49,7 +49,7 @@ export function formatResults(r: BenchResults): string {
   );
   const starts = Object.entries(r.coldStart).map(([name, ms]) => `${name} ${n(ms)}`).join(', ');
   const loads = Object.entries(r.firstCallLoad).map(([name, ms]) => `${name} ${n(ms)}`).join(', ');
-  steps.push(['8 cold start, import (ms)', '', '', `${starts}; then the handler's first call loads (ms): ${loads}`]);
+  steps.push(['10 cold start, import (ms)', '', '', `${starts}; then the handler's first call loads (ms): ${loads}`]);
   const verdicts = (title: string, list: readonly Verdict[]) => {
     const table = new Table({ ...COMPACT_TABLE, head: [title, 'Measured', ''] });
     table.push(...list.map((v) => [v.name, v.measured, v.pass ? 'PASS' : 'FAIL']));
