@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { watch } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -9,6 +9,9 @@ import { watchedEmulatorGroups } from '../../functions/src/adapters/store/emulat
 import { compileCli, type CliProcess, type CompiledCli } from '../support/cli-process.js';
 import { SESSION } from '../../functions/src/cli/messages.js';
 import { SMALL_DISTRICT_NOW, SMALL_DISTRICT_STANDING, writeSmallDistrict } from './small-district.js';
+import { OWN_TABS } from '../../functions/src/domain/sheets/own-tabs.js';
+import { STATUS_HEADER } from '../../functions/src/domain/forms/header-match.js';
+import { readPackage, typedCellsChanged, type PackageView } from '../support/xlsx-cells.js';
 
 /**
  * The embedded mode killed at its most fragile moment, while it writes row statuses into the
@@ -36,6 +39,29 @@ describe.concurrent('a local sweep killed while writing unit files', () => {
       tally.reportsRedated += Math.abs((got?.onTime ?? 0) - want.onTime) + Math.abs((got?.complete ?? 0) - want.complete);
     }
   };
+
+  /** Each unit workbook of a district as the unit sent it, parsed once (the typed cells' reference). */
+  async function unitFilesAsSent(control: string): Promise<Map<string, { bytes: Buffer; view: PackageView }>> {
+    const folder = path.join(path.dirname(control), 'units');
+    const names = (await readdir(folder)).filter((name) => name.endsWith('.xlsx'));
+    const files = names.map(async (name) => {
+      const bytes = await readFile(path.join(folder, name));
+      return [name, { bytes, view: await readPackage(bytes) }] as const;
+    });
+    return new Map(await Promise.all(files));
+  }
+
+  /** Typed cells changed on disk by the write-backs, counted in the tally; returns how many files were rewritten (only those are parsed again). */
+  async function countCellsChanged(control: string, asSent: Map<string, { bytes: Buffer; view: PackageView }>): Promise<number> {
+    let rewritten = 0;
+    for (const [name, sent] of asSent) {
+      const bytes = await readFile(path.join(path.dirname(control), 'units', name));
+      if (bytes.equals(sent.bytes)) continue;
+      rewritten++;
+      tally.cellsChangedOnDisk += typedCellsChanged(sent.view, await readPackage(bytes), OWN_TABS, STATUS_HEADER);
+    }
+    return rewritten;
+  }
 
   /** A district never swept, with its own local data folder. */
   async function freshDistrict(name: string): Promise<{ control: string; env: NodeJS.ProcessEnv }> {
@@ -76,6 +102,7 @@ describe.concurrent('a local sweep killed while writing unit files', () => {
 
   it('SIGKILL: the emulator dies with the CLI, and a re-run gives the on-time counts of the send times', async ({ expect }) => {
     const { control, env } = await freshDistrict('sigkill');
+    const asSent = await unitFilesAsSent(control);
     const run = cli.spawn(sweepArgs(control), env);
     signalOnFirstUnitWrite(run, control, 'SIGKILL');
     const killed = await run.done;
@@ -86,10 +113,13 @@ describe.concurrent('a local sweep killed while writing unit files', () => {
     expect(again.code, again.stderr).toBe(0);
     countRedated(completedStanding(again.stdout));
     expect(completedStanding(again.stdout)).toEqual(SMALL_DISTRICT_STANDING);
+    // The killed run and the re-run wrote row statuses back: every cell the units typed is as they sent it.
+    expect(await countCellsChanged(control, asSent)).toBeGreaterThan(0);
   }, 120_000);
 
   it('Ctrl-C (SIGINT): the data is saved, the exit code is 130, and a re-run stores nothing new', async ({ expect }) => {
     const { control, env } = await freshDistrict('sigint');
+    const asSent = await unitFilesAsSent(control);
     const run = cli.spawn(sweepArgs(control), env);
     signalOnFirstUnitWrite(run, control, 'SIGINT');
     const interrupted = await run.done;
@@ -103,6 +133,8 @@ describe.concurrent('a local sweep killed while writing unit files', () => {
     expect(json.stats.written).toBe(0);
     countRedated(completedStanding(again.stdout));
     expect(completedStanding(again.stdout)).toEqual(SMALL_DISTRICT_STANDING);
+    // The killed run and the re-run wrote row statuses back: every cell the units typed is as they sent it.
+    expect(await countCellsChanged(control, asSent)).toBeGreaterThan(0);
   }, 120_000);
 });
 

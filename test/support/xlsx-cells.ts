@@ -62,3 +62,31 @@ export async function noteRefs(bytes: Buffer): Promise<string[]> {
   const refs = await Promise.all(parts.map(async (name) => elementsNamed((await partTextOrNull(zip, name)) ?? '', 'comment').map((c) => c.get('ref') ?? '')));
   return refs.flat().sort();
 }
+
+/**
+ * How many cells the unit typed differ after a write-back (value, type, formula, number format),
+ * cell by cell: every cell of every tab the unit had, except our status column and our own tabs.
+ * A cell gone, changed, or added outside the status column counts once.
+ */
+export function typedCellsChanged(before: PackageView, after: PackageView, ownTabs: readonly string[], statusHeader: string): number {
+  let changed = 0;
+  for (const [tabName, tab] of before.tabs) {
+    if (ownTabs.includes(tabName)) continue;
+    const saved = after.tabs.get(tabName);
+    if (!saved) {
+      changed += tab.cells.size;
+      continue;
+    }
+    const statusColumns = new Set([...tab.cells, ...saved.cells].filter(([, cell]) => cell.value === statusHeader).map(([ref]) => columnOf(ref)));
+    const refs = new Set([...tab.cells.keys(), ...saved.cells.keys()]);
+    for (const ref of refs) {
+      if (statusColumns.has(columnOf(ref))) continue;
+      if (JSON.stringify(tab.cells.get(ref)) !== JSON.stringify(saved.cells.get(ref))) changed++;
+    }
+  }
+  return changed;
+}
+
+function columnOf(ref: string): string {
+  return /^[A-Z]+/.exec(ref)?.[0] ?? '';
+}

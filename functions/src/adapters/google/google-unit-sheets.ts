@@ -1,6 +1,8 @@
 import { STANDING_TAB, type UnitFeedback } from '../../domain/feedback/unit-feedback.js';
 import type { FormSpec } from '../../domain/forms/form-spec.js';
 import { findTab, type SheetTab } from '../../domain/forms/read-form-tab.js';
+import { unclaimedTabs } from '../../domain/forms/renamed-tabs.js';
+import { OWN_TABS } from '../../domain/sheets/own-tabs.js';
 import { DEFAULT_SHEET_LIMITS, type SheetLimits } from '../../domain/sheets/sheet-limits.js';
 import { SheetReadError } from '../../domain/sheets/sheet-read-error.js';
 import { hashContent } from '../../domain/submissions/build-submissions.js';
@@ -159,7 +161,8 @@ export class GoogleUnitSheets implements UnitSheetSource, FeedbackTarget {
     }
     if (downloaded === 'over-cap') return null;
     try {
-      return tabsLikeBatchGet(await readWorkbookTabs(downloaded.bytes, `${unit.source}.xlsx`, this.limits), wanted);
+      const tabs = await readWorkbookTabs(downloaded.bytes, `${unit.source}.xlsx`, this.limits);
+      return tabsLikeBatchGet(tabs, this.withRenamedCandidates(tabs, wanted));
     } catch (error) {
       // The bounded batchGet reads only what tells the limit and words it for a Google spreadsheet.
       if (error instanceof SheetReadError && error.failure === 'too-large') return null;
@@ -173,7 +176,18 @@ export class GoogleUnitSheets implements UnitSheetSource, FeedbackTarget {
     const downloaded = await this.downloads(() => downloadCapped(this.api, 'media', unit.source, this.limits.maxFileBytes));
     if (downloaded === 'over-cap') throw new SheetReadError('too-large', fileTooLargeMessage(fileName, this.limits.maxFileBytes + 1, this.limits.maxFileBytes));
     const tabs = await readWorkbookTabs(downloaded.bytes, fileName, this.limits);
-    return wanted.flatMap((name) => findTab(tabs, name) ?? []).filter((tab, i, all) => all.indexOf(tab) === i);
+    return this.withRenamedCandidates(tabs, wanted).flatMap((name) => findTab(tabs, name) ?? []).filter((tab, i, all) => all.indexOf(tab) === i);
+  }
+
+  /**
+   * The wanted tabs and, when a wanted form tab is absent, every tab that is neither a form's nor
+   * ours: the sweep may recognise one as the form's tab renamed ("Sheet1") by its header row. A
+   * spreadsheet with all its tabs reads (and hashes) as before.
+   */
+  private withRenamedCandidates(tabs: readonly SheetTab[], wanted: readonly string[]): string[] {
+    const formTabs = this.forms.map((form) => form.tab);
+    const absent = wanted.some((name) => formTabs.includes(name) && !findTab(tabs, name));
+    return absent ? [...wanted, ...unclaimedTabs(tabs, [...formTabs, ...OWN_TABS]).map((tab) => tab.name)] : [...wanted];
   }
 }
 

@@ -8,8 +8,9 @@ import { rowHeightFor } from './summary-print-layout.js';
 import { formatPeriodDeadline } from './write-deadline-text.js';
 import { FIRST_DATA_ROW, HEADER_ROW } from './write-sheet-layout.js';
 
-/** Name of the help tab added to templates and unit workbooks. */
-export const HELP_SHEET = 'Hướng dẫn';
+import { HELP_SHEET } from '../../domain/sheets/own-tabs.js';
+
+export { HELP_SHEET };
 
 const GENERAL_LINES: readonly string[] = [
   `Mỗi biểu mẫu nằm ở một trang riêng. Tiêu đề cột ở dòng ${HEADER_ROW}; nhập dữ liệu từ dòng ${FIRST_DATA_ROW}, mỗi dòng một người hoặc một hoạt động.`,

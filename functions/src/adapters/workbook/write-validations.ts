@@ -3,9 +3,10 @@ import type { FormSpec } from '../../domain/forms/form-spec.js';
 import { columnLetter } from '../../domain/sheets/a1.js';
 import { columnValidation } from '../../domain/forms/column-presentation.js';
 import type { ColumnValidation } from '../../domain/forms/column-validation.js';
+import { LISTS_SHEET } from '../../domain/sheets/own-tabs.js';
 
-/** Hidden tab holding the dropdown lists: option values contain commas, so they cannot be inline lists. */
-export const LISTS_SHEET = 'Danh mục';
+// The hidden tab holding the dropdown lists: option values contain commas, so they cannot be inline lists.
+export { LISTS_SHEET };
 
 /** exceljs keeps range validations here; its typings only expose per-cell ones. */
 interface RangeValidations {

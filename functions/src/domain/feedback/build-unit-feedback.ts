@@ -13,6 +13,7 @@ import { plansToRollOut } from './plans-to-roll-out.js';
 import { submittedSignalText } from '../forms/submit-signal.js';
 import type { ExplicitFormState } from '../submissions/explicit-submission.js';
 import { draftNote } from './draft-note.js';
+import { isRenamedTab, renamedTabMessage } from '../forms/renamed-tabs.js';
 import { latestChangeShown } from './latest-change-shown.js';
 import { STANDING_TAB, type TabFeedback, type UnitFeedback } from './unit-feedback.js';
 
@@ -73,8 +74,12 @@ export function buildUnitFeedback(unit: Unit, tabs: readonly FeedbackTab[], pict
     shown.push({ period, standing });
     const submission = mine.find((s) => s.formId === spec.id && s.periodId === period.id);
     const earlier = submission?.planChangedFrom ? picture.earlierPlans?.get(submission.planChangedFrom) : undefined;
-    const draft = latestPeriodOf.get(spec.id) === period.id ? explicit[spec.id]?.draft : undefined;
-    const note = [standingNote(standing), earlier ? planChangeNote(describePlanChange(earlier, spec)) : '', draft ? draftNote(draft) : ''].filter((n) => n !== '').join('. ');
+    const latest = latestPeriodOf.get(spec.id) === period.id;
+    const draft = latest ? explicit[spec.id]?.draft : undefined;
+    // A tab read under another name (found by its headers) is pointed out once, on the form's latest period.
+    const renamedTab = latest ? tabs.find((t) => t.formId === spec.id && isRenamedTab(t.tab, spec)) : undefined;
+    const notes = [standingNote(standing), earlier ? planChangeNote(describePlanChange(earlier, spec)) : '', draft ? draftNote(draft) : '', renamedTab ? renamedTabMessage(renamedTab.tab, spec).replace(/\.$/, '') : ''];
+    const note = notes.filter((n) => n !== '').join('. ');
     rows.push([spec.tab, period.label, deadlineMinute(period.due), standing.status, note, submission?.counts.valid ?? 0, submission?.counts.rejected ?? 0]);
   }
   const newTabs = plansToRollOut({

@@ -1,6 +1,8 @@
 import { compileForm, type CompiledForm } from '../../domain/forms/compile-form.js';
 import type { FormSpec } from '../../domain/forms/form-spec.js';
 import { findTab, readFormTab, type SheetTab } from '../../domain/forms/read-form-tab.js';
+import { findRenamedTabs, renamedTabMessage } from '../../domain/forms/renamed-tabs.js';
+import { OWN_TABS } from '../../domain/sheets/own-tabs.js';
 import { decideUnitRead, type SheetEvidence } from '../../domain/sheets/decide-unit-read.js';
 import { SheetReadError } from '../../domain/sheets/sheet-read-error.js';
 import { deadlineInstant } from '../../domain/time/ict.js';
@@ -115,7 +117,7 @@ export async function sweepUnit(unit: Unit, ctx: UnitSweepContext): Promise<Unit
 
   const known = previous?.submissionHashes ?? {};
   const formsSentBefore = new Set(Object.keys(known).map(formIdOf));
-  const reading = readUnitTabs(unit, forms, ctx.compiled, tabs, formsSentBefore);
+  const reading = readUnitTabs(unit, forms, ctx.compiled, tabs, formsSentBefore, [...ctx.forms.map((f) => f.tab), ...OWN_TABS]);
   const { rowsRead } = reading;
   const counts = countRows(reading.submissions);
   if (counts.read !== rowsRead) {
@@ -157,19 +159,23 @@ export async function sweepUnit(unit: Unit, ctx: UnitSweepContext): Promise<Unit
   return { ...result(unit, 'read', state, committed), rowsRead: counts.read, rowsValid: counts.valid, rowsRejected: counts.rejected };
 }
 
-function readUnitTabs(unit: Unit, forms: readonly FormSpec[], compiled: ReadonlyMap<string, CompiledForm>, tabs: readonly SheetTab[], formsSentBefore: ReadonlySet<string>) {
+/** `reservedTabs`: every form's tab name and the system's own tabs, never read as a renamed tab. */
+function readUnitTabs(unit: Unit, forms: readonly FormSpec[], compiled: ReadonlyMap<string, CompiledForm>, tabs: readonly SheetTab[], formsSentBefore: ReadonlySet<string>, reservedTabs: readonly string[]) {
   const submissions: SubmissionContent[] = [];
   const problems: UnitProblem[] = [];
   const sourceTabs: SourceTab[] = [];
+  // A tab the unit renamed ("Sheet1") is read as the absent form's tab when its header row is that form's.
+  const renamed = findRenamedTabs(forms, tabs, reservedTabs);
   let rowsRead = 0;
   for (const spec of forms) {
     const form = compiled.get(spec.id);
-    const tab = findTab(tabs, spec.tab);
+    const tab = findTab(tabs, spec.tab) ?? renamed.get(spec.id);
     if (!form) throw new Error(`Form ${spec.id} was not compiled`);
     if (!tab) {
       problems.push(missingTabProblem(unit, spec, formsSentBefore.has(spec.id)));
       continue;
     }
+    if (renamed.get(spec.id) === tab) problems.push({ formId: spec.id, severity: 'warning', message: renamedTabMessage(tab.name, spec) });
     const reading = readFormTab(form, tab);
     rowsRead += reading.rowsRead;
     if (reading.headerRowNumber !== undefined) {
