@@ -101,6 +101,13 @@ describe('tonghop CLI', () => {
       expect(unit.code).toBe(0);
       expect(unit.stdout).toMatch(/Dòng \d+, cột '/);
       expect(all.problems.map((p: { message: string }) => p.message)).toContainEqual(expect.stringContaining('Chưa nhận được tệp báo cáo'));
+      // Where each unit's data came from: files in the folder, and the file the sample mailbox brought (the demo has no shared sheet).
+      const kinds = new Set(all.sources.map((s: { kind: string | null }) => s.kind));
+      expect([...kinds].filter((k) => k !== null).sort()).toEqual(['mailbox', 'workbook']);
+      const mailed = all.sources.find((s: { kind: string }) => s.kind === 'mailbox');
+      expect(mailed).toMatchObject({ unitName: expect.any(String), label: 'Nguồn: Thư điện tử' });
+      const text = await runCli(['inspect', '--unit', mailed.unitId], env);
+      expect(text.stdout).toContain(`Nguồn dữ liệu:\n  - ${mailed.unitName} (${mailed.unitId}): Nguồn: Thư điện tử`);
     });
 
     it('inspect names units and forms, and shows row values with --rows (in --json too)', async () => {

@@ -143,6 +143,11 @@ describe.each([
     expect(all.docs.reduce((sum, d) => sum + Number(d.data().counts.read), 0) + 1).toBe(5);
   });
 
+  it("records where each source's data comes from: the shared sheet as 'shared' with its file (shown by tonghop inspect)", async () => {
+    const origin = async (id: string) => (await firestore.db.collection('sources').doc(id).get()).data()?.origin;
+    expect(await origin(source.id)).toEqual({ kind: 'shared', file: adapter.file });
+  });
+
   it("times each school's submission by its rows' own 'Dấu thời gian', not the file's time", async () => {
     const ltv = await submission('th-luong-the-vinh');
     expect(iso(ltv?.lastChangedAt)).toBe('2024-09-14T02:45:10.000Z');

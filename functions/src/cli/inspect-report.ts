@@ -3,6 +3,7 @@ import type { CellValue } from '../domain/forms/cell-parser.js';
 import type { FormSpec } from '../domain/forms/form-spec.js';
 import { formatVietnameseNumber as n } from '../domain/cells/number-format.js';
 import { periodLabel } from '../domain/periods/period-id.js';
+import { sourceOriginLabel, type SourceOrigin } from '../domain/sources/source-origin.js';
 import type { Unit } from '../domain/units/unit.js';
 import { INSPECT } from './messages.js';
 import type { Output } from './output.js';
@@ -23,6 +24,17 @@ export interface InspectedSubmission {
   readonly rows?: readonly { rowNumber: number; values: Readonly<Record<string, CellValue>> }[];
 }
 
+/** A unit's (or shared sheet's) stored source state, as far as `inspect` shows it. */
+export interface InspectedSource {
+  readonly unitId: string;
+  readonly origin: SourceOrigin | undefined;
+}
+
+/** "Nguồn: …" for one source; a state stored before origins were recorded says how to get it. */
+export function sourceText(origin: SourceOrigin | undefined): string {
+  return origin ? `Nguồn: ${sourceOriginLabel(origin)}` : 'Nguồn: chưa ghi nhận (lần chạy `tonghop sweep` tới sẽ ghi)';
+}
+
 /** The control's plans and units, for names; empty when it could not be read. */
 export interface InspectedControl {
   readonly forms: readonly FormSpec[];
@@ -32,7 +44,14 @@ export interface InspectedControl {
 /** The person's view of what Firestore holds: submissions by unit and form name, sheet problems, rejected rows, and with --rows each valid row's values. */
 export function printInspectReport(
   out: Output,
-  report: { submissions: readonly InspectedSubmission[]; problems: readonly { unitId: string; message: string }[]; control: InspectedControl; unit: string | undefined; rows: boolean },
+  report: {
+    submissions: readonly InspectedSubmission[];
+    problems: readonly { unitId: string; message: string }[];
+    sources: readonly InspectedSource[];
+    control: InspectedControl;
+    unit: string | undefined;
+    rows: boolean;
+  },
 ): void {
   const { submissions, problems, control } = report;
   const unitName = (unitId: string) => {
@@ -60,6 +79,11 @@ export function printInspectReport(
       out.print(`${unitName(s.unitId)} · ${formName(s.formId)} · ${period(s)}:`);
       for (const row of s.rows ?? []) out.print(`  Dòng ${row.rowNumber}: ${rowText(row.values, formOf(s.formId))}`);
     }
+  }
+  if (report.sources.length) {
+    out.print('');
+    out.print('Nguồn dữ liệu:');
+    for (const source of report.sources) out.print(`  - ${unitName(source.unitId)}: ${sourceText(source.origin)}`);
   }
   if (problems.length) {
     out.print('');

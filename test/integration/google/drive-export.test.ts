@@ -102,7 +102,7 @@ describe('Google spreadsheets read through Drive export (stand-in, real googleap
       const result = await run(source);
       expect(result.units[0]).toMatchObject({ outcome: 'read', rowsValid: 3 });
       expect(standin.requests.map((r) => r.kind)).toEqual(['files.list', 'files.download']);
-      expect(source.sourceKind(unit())).toBe('xlsx');
+      expect(source.sourceKind(unit())).toBe('drive-xlsx');
       const stored = (await firestore.db.doc('submissions/tap-huan-2024~mot-lan~excel').get()).data();
       expect(stored?.rows[0].values).toMatchObject({ hoTen: 'Đỗ Cúc', ngaySinh: '1990-03-12', soDienThoai: '0983018027' });
     });

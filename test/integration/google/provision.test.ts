@@ -168,4 +168,25 @@ describe('tonghop provision on Google Sheets (stand-in, real googleapis client)'
     expect(standin.count('values.batchGet')).toBe(0);
     expect(standin.count('spreadsheets.get')).toBe(0);
   });
+
+  it("skips a unit whose 'Tệp báo cáo' is an .xlsx it uploaded (in the folder or shared from elsewhere): no Sheets request, said in Vietnamese", async () => {
+    const inFolder = standin.uploadFile({ name: 'Báo cáo TH A.xlsx', parents: [TEST_FOLDER_ID], bytes: new Uint8Array([0x50, 0x4b, 0x03, 0x04]) });
+    const elsewhere = standin.uploadFile({ name: 'Báo cáo CĐ C.xlsx', parents: ['thu-muc-khac'], bytes: new Uint8Array([0x50, 0x4b, 0x03, 0x04]) });
+    standin.editCells(controlId, 'Đơn vị', 'J3', [[inFolder]]);
+    standin.editCells(controlId, 'Đơn vị', 'J5', [[elsewhere]]);
+    standin.clearLog();
+    const again = await run();
+    expect(again.failed).toEqual([]);
+    expect(again.skipped).toEqual([
+      { unitId: 'th-a', skipped: expect.stringMatching(/^Liên đội Tiểu học A nộp tệp Excel trên Drive \(mã tệp .+\): không tạo bảng tính\./) },
+      { unitId: 'cd-c', skipped: expect.stringMatching(/^Chi đoàn C nộp tệp Excel trên Drive .*: không tạo bảng tính\./) },
+    ]);
+    expect(again.skipped.map((s) => s.skipped.normalize('NFC'))).toEqual(again.skipped.map((s) => s.skipped));
+    expect(again.units.map((u) => u.unitId)).toEqual(['thcs-b']);
+    // Nothing asked Sheets about the uploads, nothing was created, and 'Tệp báo cáo' still names them.
+    expect(standin.requests.filter((r) => r.fileId === inFolder || r.fileId === elsewhere).map((r) => r.kind)).toEqual(['files.get']);
+    expect(writes()).toEqual([]);
+    expect(again.recorded).toBe(0);
+    expect([standin.tabValues(controlId, 'Đơn vị')[2]?.[9], standin.tabValues(controlId, 'Đơn vị')[4]?.[9]]).toEqual([inFolder, elsewhere]);
+  });
 });

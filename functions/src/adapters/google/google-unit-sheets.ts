@@ -7,6 +7,7 @@ import { DEFAULT_SHEET_LIMITS, type SheetLimits } from '../../domain/sheets/shee
 import { SheetReadError } from '../../domain/sheets/sheet-read-error.js';
 import { hashContent } from '../../domain/submissions/build-submissions.js';
 import { formsForUnit } from '../../domain/units/targets.js';
+import type { SourceKind } from '../../domain/sources/source-origin.js';
 import type { Unit } from '../../domain/units/unit.js';
 import type { FeedbackTarget, FeedbackWrite } from '../../jobs/summarize/ports.js';
 import { sameFingerprint } from '../../jobs/sweep/fingerprint.js';
@@ -96,7 +97,11 @@ export class GoogleUnitSheets implements UnitSheetSource, FeedbackTarget {
   }
 
   /** What the unit's 'Tệp báo cáo' is on Drive, once fingerprint() has looked; a spreadsheet until then. */
-  sourceKind(unit: Unit): DriveSourceKind {
+  sourceKind(unit: Unit): SourceKind {
+    return this.driveKind(unit) === 'xlsx' ? 'drive-xlsx' : 'google-sheet';
+  }
+
+  private driveKind(unit: Unit): DriveSourceKind {
     return this.kinds.get(unit.id) ?? 'spreadsheet';
   }
 
@@ -112,7 +117,7 @@ export class GoogleUnitSheets implements UnitSheetSource, FeedbackTarget {
 
   async write(unit: Unit, feedback: UnitFeedback, expected: SourceFingerprint): Promise<FeedbackWrite> {
     // Their own upload is theirs: editing it could lose what Excel keeps and we do not read.
-    if (this.sourceKind(unit) === 'xlsx') return { outcome: 'refused', message: uploadedXlsxFeedbackMessage(unit) };
+    if (this.driveKind(unit) === 'xlsx') return { outcome: 'refused', message: uploadedXlsxFeedbackMessage(unit) };
     const cached = this.lastRead.get(unit.id);
     const tabs = cached && sameFingerprint(cached.fingerprint, expected) ? cached.tabs : await this.readTabs(unit, [...feedback.tabs.map((t) => t.tab), STANDING_TAB]);
     const plan = planFeedbackCells(tabs, feedback);
@@ -140,7 +145,7 @@ export class GoogleUnitSheets implements UnitSheetSource, FeedbackTarget {
 
   private async readTabs(unit: Unit, wanted: readonly string[]): Promise<SheetTab[]> {
     try {
-      if (this.sourceKind(unit) === 'xlsx') return await this.readUploadedXlsx(unit, wanted);
+      if (this.driveKind(unit) === 'xlsx') return await this.readUploadedXlsx(unit, wanted);
       return (await this.readExported(unit, wanted)) ?? (await readSpreadsheetTabs(this.api, unit.source, wanted, this.bounds()));
     } catch (error) {
       throw unitSheetError(unit, error, this.api.serviceAccountEmail);

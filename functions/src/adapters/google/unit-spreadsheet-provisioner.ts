@@ -3,8 +3,9 @@ import { STANDING_TAB } from '../../domain/feedback/unit-feedback.js';
 import type { FormSpec } from '../../domain/forms/form-spec.js';
 import { findTab } from '../../domain/forms/read-form-tab.js';
 import type { Unit } from '../../domain/units/unit.js';
-import type { ProvisionedUnit, UnitProvisioner } from '../../jobs/provision/ports.js';
+import type { ProvisionedUnit, SkippedUnit, UnitProvisioner } from '../../jobs/provision/ports.js';
 import { HELP_SHEET } from '../workbook/write-help-sheet.js';
+import { XLSX_MIME } from './drive-download.js';
 import { listFolderSpreadsheets, type DriveSpreadsheet } from './drive-listing.js';
 import { GoogleApiError } from './google-api-error.js';
 import { isSpreadsheetId, spreadsheetUrl, type FolderId, type GoogleApis, type SpreadsheetId } from './google-apis.js';
@@ -13,6 +14,14 @@ import { addFormTabRequests, addHelpTabRequest, addStandingTabRequests, formTabV
 const SPREADSHEET_MIME = 'application/vnd.google-apps.spreadsheet';
 /** The tab a new blank spreadsheet comes with (English and Vietnamese accounts): removed once ours are in. */
 const DEFAULT_TABS = new Set(['Sheet1', 'Trang tính1']);
+
+/** What existingSpreadsheet says of an .xlsx the unit uploaded. */
+const UPLOADED = Symbol('uploaded .xlsx');
+
+/** Why a unit gets no spreadsheet (the provision report): it uploads an .xlsx, which the sweep reads as it is. */
+export function uploadedXlsxSkipMessage(unit: Unit): string {
+  return `${unit.name} nộp tệp Excel trên Drive (mã tệp ${unit.source}): không tạo bảng tính. Hệ thống đọc tệp đơn vị tải lên; muốn đơn vị nhập trên Google Trang tính, hãy xóa mã tệp ở cột 'Tệp báo cáo' rồi chạy lại lệnh này.`;
+}
 
 /** The name a unit's spreadsheet gets; the id in brackets lets a re-run find a spreadsheet it created but did not record. */
 export function unitSpreadsheetName(unit: Unit): string {
@@ -28,6 +37,8 @@ export function unitSpreadsheetName(unit: Unit): string {
  */
 export class GoogleUnitProvisioner implements UnitProvisioner {
   private listing: Map<SpreadsheetId, DriveSpreadsheet> = new Map();
+  /** Uploaded .xlsx files in the folder: a unit whose 'Tệp báo cáo' names one gets no spreadsheet. */
+  private uploaded = new Set<SpreadsheetId>();
 
   constructor(
     private readonly api: GoogleApis,
@@ -37,24 +48,31 @@ export class GoogleUnitProvisioner implements UnitProvisioner {
 
   async prepare(): Promise<void> {
     // Uploaded .xlsx files share the folder; only Google spreadsheets are provisioned.
-    this.listing = new Map([...(await listFolderSpreadsheets(this.api, this.folderId))].filter(([, file]) => file.kind === 'spreadsheet'));
+    const files = [...(await listFolderSpreadsheets(this.api, this.folderId))];
+    this.listing = new Map(files.filter(([, file]) => file.kind === 'spreadsheet'));
+    this.uploaded = new Set(files.filter(([, file]) => file.kind === 'xlsx').map(([id]) => id));
   }
 
-  async provision(unit: Unit, forms: readonly FormSpec[]): Promise<ProvisionedUnit> {
+  async provision(unit: Unit, forms: readonly FormSpec[]): Promise<ProvisionedUnit | SkippedUnit> {
+    if (this.uploaded.has(unit.source)) return { unitId: unit.id, skipped: uploadedXlsxSkipMessage(unit) };
     const found = await this.existingSpreadsheet(unit);
+    if (found === UPLOADED) return { unitId: unit.id, skipped: uploadedXlsxSkipMessage(unit) };
     const id = found ?? (await this.createSpreadsheet(unit));
     const tabsAdded = await this.completeTabs(id, unit, forms, found === undefined);
     const sharedWith = await this.share(id, unit);
     return { unitId: unit.id, spreadsheetId: id, url: spreadsheetUrl(id), created: found === undefined, tabsAdded, sharedWith };
   }
 
-  /** The unit's spreadsheet: the one the control sheet names if it still exists, else one named after the unit in the folder. */
-  private async existingSpreadsheet(unit: Unit): Promise<SpreadsheetId | undefined> {
+  /**
+   * The unit's spreadsheet: the one the control sheet names if it still exists, else one named after the unit
+   * in the folder; UPLOADED when the control names an .xlsx outside the folder (shared with us).
+   */
+  private async existingSpreadsheet(unit: Unit): Promise<SpreadsheetId | typeof UPLOADED | undefined> {
     if (isSpreadsheetId(unit.source)) {
       if (this.listing.has(unit.source)) return unit.source;
       try {
-        const file = await this.api.pacer.run('drive', 'files.get', () => this.api.drive.files.get({ fileId: unit.source, fields: 'id, trashed', supportsAllDrives: true }));
-        if (!file.data.trashed) return unit.source;
+        const file = await this.api.pacer.run('drive', 'files.get', () => this.api.drive.files.get({ fileId: unit.source, fields: 'id, mimeType, trashed', supportsAllDrives: true }));
+        if (!file.data.trashed) return file.data.mimeType === XLSX_MIME ? UPLOADED : unit.source;
       } catch (error) {
         if (!(error instanceof GoogleApiError && error.failure === 'not-found')) throw error;
       }

@@ -3,6 +3,7 @@ import { DEFAULT_STORE_DEADLINE_MS, withDeadline } from './store-deadline.js';
 import type { ExplicitFormState, FormDraft } from '../../domain/submissions/explicit-submission.js';
 import type { PlanVersionRecord } from '../../domain/plans/plan-version.js';
 import type { SubmissionContent } from '../../domain/submissions/build-submissions.js';
+import { SOURCE_KINDS, type SourceKind, type SourceOrigin } from '../../domain/sources/source-origin.js';
 import type { CommitResult, SourceState, SweepRecord, SweepStore, UnitCommit } from '../../jobs/sweep/ports.js';
 import { firstRevisionOf, holdsOnlyFirstVersion, REVISIONS, revisionDocId } from './submission-revisions.js';
 
@@ -191,6 +192,7 @@ export function sourceStateDoc(state: SourceState): DocumentData {
     tabs: state.tabs.map((t) => ({ ...t })),
     ...(state.feedbackHash ? { feedbackHash: state.feedbackHash } : {}),
     ...(state.explicit ? { explicit: explicitDoc(state.explicit) } : {}),
+    ...(state.origin ? { origin: { kind: state.origin.kind, file: state.origin.file } } : {}),
   };
 }
 
@@ -209,7 +211,15 @@ export function sourceStateFromDoc(unitId: string, data: DocumentData): SourceSt
     tabs: data.tabs ?? [],
     ...(typeof data.feedbackHash === 'string' ? { feedbackHash: data.feedbackHash } : {}),
     ...(data.explicit && typeof data.explicit === 'object' ? { explicit: explicitFromDoc(data.explicit as DocumentData) } : {}),
+    ...(originFromDoc(data.origin) ?? {}),
   };
+}
+
+/** A stored origin, when it names a kind this version knows. */
+function originFromDoc(data: unknown): { origin: SourceOrigin } | undefined {
+  if (!data || typeof data !== 'object') return undefined;
+  const { kind, file } = data as DocumentData;
+  return (SOURCE_KINDS as readonly unknown[]).includes(kind) ? { origin: { kind: kind as SourceKind, file: String(file ?? '') } } : undefined;
 }
 
 /** "Bấm nộp" forms' states with their instants as Firestore timestamps. */

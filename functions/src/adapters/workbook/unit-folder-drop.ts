@@ -20,7 +20,7 @@ export class UnitFolderDrop implements UnitFileDrop {
     private readonly dir: string,
     private readonly limits: SheetLimits = DEFAULT_SHEET_LIMITS,
   ) {
-    this.sheets = new UnitWorkbookFolder(dir, limits);
+    this.sheets = new UnitWorkbookFolder(dir, limits, 'mailbox');
   }
 
   async place(unit: Unit, fileName: string, bytes: Buffer, receivedAt: Date): Promise<void> {

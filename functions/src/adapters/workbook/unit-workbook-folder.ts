@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { SheetReadError } from '../../domain/sheets/sheet-read-error.js';
 import { DEFAULT_SHEET_LIMITS, type SheetLimits } from '../../domain/sheets/sheet-limits.js';
+import type { SourceKind } from '../../domain/sources/source-origin.js';
 import type { Unit } from '../../domain/units/unit.js';
 import type { UnitFeedback } from '../../domain/feedback/unit-feedback.js';
 import type { FeedbackTarget, FeedbackWrite } from '../../jobs/summarize/ports.js';
@@ -25,7 +26,13 @@ export class UnitWorkbookFolder implements UnitSheetSource, FeedbackTarget {
   constructor(
     private readonly dir: string,
     private readonly limits: SheetLimits = DEFAULT_SHEET_LIMITS,
+    /** 'mailbox' when the files read are the ones the mailbox job placed (UnitFolderDrop). */
+    private readonly kind: Extract<SourceKind, 'workbook' | 'mailbox'> = 'workbook',
   ) {}
+
+  sourceKind(): SourceKind {
+    return this.kind;
+  }
 
   async fingerprint(unit: Unit): Promise<SourceFingerprint | null> {
     const info = await regularFileStat(this.pathOf(unit), unit.source);

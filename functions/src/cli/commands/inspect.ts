@@ -1,9 +1,9 @@
 import type { Firestore } from '@google-cloud/firestore';
 import { openConfiguredDistrict } from '../../app/open-district.js';
 import type { Config } from '../../config.js';
-import { COLLECTIONS } from '../../adapters/store/firestore-sweep-store.js';
+import { COLLECTIONS, sourceStateFromDoc } from '../../adapters/store/firestore-sweep-store.js';
 import { openFirestore } from '../firestore-session.js';
-import { printInspectReport, type InspectedControl, type InspectedSubmission } from '../inspect-report.js';
+import { printInspectReport, sourceText, type InspectedControl, type InspectedSource, type InspectedSubmission } from '../inspect-report.js';
 import { INSPECT } from '../messages.js';
 import { UsageError } from '../usage-error.js';
 import type { CommandContext } from './context.js';
@@ -42,13 +42,18 @@ export async function inspectCommand({ config, out }: CommandContext, opts: Insp
     const problems = sources.docs
       .filter((d) => !opts.unit || d.id === opts.unit)
       .flatMap((d) => ((d.data().problems ?? []) as { severity: string; message: string }[]).map((p) => ({ unitId: d.id, ...p })));
+    const origins: InspectedSource[] = sources.docs
+      .filter((d) => !opts.unit || d.id === opts.unit)
+      .map((d) => ({ unitId: d.id, origin: sourceStateFromDoc(d.id, d.data()).origin }))
+      .sort((a, b) => a.unitId.localeCompare(b.unitId));
     if (out.json) {
       const formName = (formId: string) => control.forms.find((f) => f.id === formId)?.title ?? null;
       const unitName = (unitId: string) => control.units.find((u) => u.id === unitId)?.name ?? null;
-      out.printJson({ submissions: submissions.map((s) => ({ ...s, formName: formName(s.formId), unitName: unitName(s.unitId) })), problems });
+      const sourcesJson = origins.map((o) => ({ unitId: o.unitId, unitName: unitName(o.unitId), kind: o.origin?.kind ?? null, file: o.origin?.file ?? null, label: sourceText(o.origin) }));
+      out.printJson({ submissions: submissions.map((s) => ({ ...s, formName: formName(s.formId), unitName: unitName(s.unitId) })), problems, sources: sourcesJson });
       return;
     }
-    printInspectReport(out, { submissions, problems, control, unit: opts.unit, rows: Boolean(opts.rows) });
+    printInspectReport(out, { submissions, problems, sources: origins, control, unit: opts.unit, rows: Boolean(opts.rows) });
   } finally {
     await session.close({ persist: false });
   }

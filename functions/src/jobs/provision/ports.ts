@@ -13,12 +13,18 @@ export interface ProvisionedUnit {
   readonly sharedWith: readonly string[];
 }
 
+/** A unit that gets no spreadsheet, and why (in Vietnamese): its data comes from a file it uploads itself. */
+export interface SkippedUnit {
+  readonly unitId: string;
+  readonly skipped: string;
+}
+
 /** Creates or completes unit spreadsheets (Google Sheets). */
 export interface UnitProvisioner {
   /** Once before the units: find what exists already. */
   prepare(): Promise<void>;
   /** Throws when the spreadsheet could not be created or completed; the message says why, for the operator. */
-  provision(unit: Unit, forms: readonly FormSpec[]): Promise<ProvisionedUnit>;
+  provision(unit: Unit, forms: readonly FormSpec[]): Promise<ProvisionedUnit | SkippedUnit>;
 }
 
 /** The control sheet's unit registry, where each unit's spreadsheet id is recorded. */

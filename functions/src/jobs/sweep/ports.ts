@@ -4,6 +4,7 @@ import type { SheetTab, TabProblem } from '../../domain/forms/read-form-tab.js';
 import type { PlanVersionRecord } from '../../domain/plans/plan-version.js';
 import type { SubmissionContent } from '../../domain/submissions/build-submissions.js';
 import type { ExplicitFormState } from '../../domain/submissions/explicit-submission.js';
+import type { SourceKind, SourceOrigin } from '../../domain/sources/source-origin.js';
 import type { Unit } from '../../domain/units/unit.js';
 
 /** Cheap change check of a unit's sheet: file mtime + size, or Drive modifiedTime + version. */
@@ -33,6 +34,8 @@ export interface UnitSheetSource {
   open(unit: Unit): Promise<OpenedSheets>;
   /** A "Bấm nộp" form is submitted by its tab's "Nộp báo cáo" cell (workbook mode; Google sheets use the menu). */
   readonly signalCells?: boolean;
+  /** What kind of file the unit's source is, once `fingerprint` has looked at it. */
+  sourceKind?(unit: Unit): SourceKind;
 }
 
 /** The unit asked to submit its "Bấm nộp" forms now (the menu "Nộp báo cáo" through the webhook). */
@@ -64,6 +67,8 @@ export interface SourceState {
   readonly feedbackHash?: string;
   /** Each "Bấm nộp" form's submission time and pending draft, by form id. */
   readonly explicit?: Readonly<Record<string, ExplicitFormState>>;
+  /** Where the data came from (shown by `tonghop inspect`); absent in states written before it was recorded. */
+  readonly origin?: SourceOrigin;
 }
 
 export interface SourceTab {

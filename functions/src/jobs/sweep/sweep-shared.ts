@@ -4,6 +4,7 @@ import { findTab } from '../../domain/forms/read-form-tab.js';
 import { readSharedSheet, type SharedSheetReading } from '../../domain/shared/read-shared-sheet.js';
 import { sharedSheetFeedback } from '../../domain/shared/shared-feedback.js';
 import type { SharedSource } from '../../domain/shared/shared-source.js';
+import { sameOrigin, type SourceOrigin } from '../../domain/sources/source-origin.js';
 import { SheetReadError } from '../../domain/sheets/sheet-read-error.js';
 import { emptySubmission, hashContent, type SubmissionContent } from '../../domain/submissions/build-submissions.js';
 import { deadlineInstant } from '../../domain/time/ict.js';
@@ -47,7 +48,8 @@ async function sweepOneShared(source: SharedSource, spec: FormSpec, form: Compil
   const holder = holderOf(source, spec);
   // The registry is part of the reading: a new alias or unit may route rows differently.
   const specsHash = hashContent({ READER_VERSION, spec, source: { ...source, rowNumber: 0 }, units: input.units.map((u) => [u.id, u.name, u.aliases ?? [], u.type, u.level, u.cluster]) });
-  const base = { unitId: source.id, specsHash, submissionHashes: previous?.submissionHashes ?? {}, counts: previous?.counts ?? { read: 0, valid: 0, rejected: 0, nil: 0 }, tabs: previous?.tabs ?? [] };
+  const origin: SourceOrigin = { kind: 'shared', file: source.file };
+  const base = { unitId: source.id, specsHash, submissionHashes: previous?.submissionHashes ?? {}, counts: previous?.counts ?? { read: 0, valid: 0, rejected: 0, nil: 0 }, tabs: previous?.tabs ?? [], origin };
   const notRead = async (status: 'missing' | 'unreadable', message: string): Promise<UnitSweepResult> => {
     if (previous?.status === status && previous.specsHash === specsHash && previous.problems[0]?.message === message) return result(source, 'unchanged', previous);
     const state: SourceState = { ...base, status, fingerprint: null, contentHash: null, problems: [{ formId: spec.id, severity: 'error', message }] };
@@ -61,11 +63,15 @@ async function sweepOneShared(source: SharedSource, spec: FormSpec, form: Compil
     await input.sheets.prepare?.({ units: [holder], forms: [{ ...sheetFormOf(spec), tab: source.tab }] });
     fingerprint = await input.sheets.fingerprint(holder);
     if (!fingerprint) return await notRead('missing', `Chưa có bảng chung '${source.file}' của biểu mẫu '${spec.title}' (trang 'Nguồn dữ liệu', dòng ${source.rowNumber}). Hãy đặt tệp vào thư mục đơn vị hoặc sửa tên tệp/mã bảng tính.`);
-    if (previous?.status === 'ok' && previous.specsHash === specsHash && sameFingerprint(previous.fingerprint, fingerprint)) return result(source, 'unchanged', previous);
+    if (previous?.status === 'ok' && previous.specsHash === specsHash && sameFingerprint(previous.fingerprint, fingerprint)) {
+      if (sameOrigin(previous.origin, origin)) return result(source, 'unchanged', previous);
+      // A state stored before origins were recorded learns it once: one write, no read.
+      return result(source, 'unchanged', { ...previous, origin }, await input.store.saveSourceState({ ...previous, origin }));
+    }
     const opened = await input.sheets.open(holder);
     contentHash = opened.contentHash;
     if (previous?.status === 'ok' && previous.contentHash === contentHash && previous.specsHash === specsHash) {
-      const state: SourceState = { ...previous, fingerprint };
+      const state: SourceState = { ...previous, fingerprint, origin };
       return result(source, 'same-content', state, await input.store.saveSourceState(state));
     }
     const tab = findTab(await opened.readTabs(), source.tab);

@@ -12,6 +12,7 @@ import { formatVietnameseNumber } from '../../domain/cells/number-format.js';
 import { periodLabel } from '../../domain/periods/period-id.js';
 import { formsForUnit } from '../../domain/units/targets.js';
 import type { Unit } from '../../domain/units/unit.js';
+import { originAfterRead, sameOrigin, type SourceOrigin } from '../../domain/sources/source-origin.js';
 import { sameFingerprint } from './fingerprint.js';
 import { unitSpecsHash } from './specs-hash.js';
 import { holdExplicitDrafts } from './explicit-forms.js';
@@ -75,7 +76,7 @@ export async function sweepUnit(unit: Unit, ctx: UnitSweepContext): Promise<Unit
   const unreadable = async (error: SheetReadError, fingerprint: SourceFingerprint | null, contentHash: string | null) => {
     const problems = [{ severity: 'error' as const, message: error.message }];
     if (previous && decide({ kind: 'unreadable', problem: error.message, fileKnown: fingerprint !== null }) === 'unchanged') return result(unit, 'unchanged', previous);
-    const state: SourceState = { ...base, status: 'unreadable', fingerprint, contentHash, problems };
+    const state: SourceState = { ...base, status: 'unreadable', fingerprint, contentHash, problems, ...originOf(ctx, unit, fingerprint) };
     return result(unit, 'unreadable', state, await ctx.store.saveSourceState(state));
   };
 
@@ -93,7 +94,13 @@ export async function sweepUnit(unit: Unit, ctx: UnitSweepContext): Promise<Unit
     const state: SourceState = { ...base, status: 'missing', fingerprint: null, contentHash: null, problems };
     return result(unit, 'missing', state, await ctx.store.saveSourceState(state));
   }
+  const { origin } = originOf(ctx, unit, fingerprint);
   if (previous && decide({ kind: 'fingerprint', sameAsBefore: sameFingerprint(previous.fingerprint, fingerprint) }) === 'unchanged') {
+    // A state stored before origins were recorded (or a file whose kind changed under the same fingerprint) learns it once: one write, no read.
+    if (origin && !sameOrigin(previous.origin, origin)) {
+      const state: SourceState = { ...previous, origin };
+      return result(unit, 'unchanged', state, await ctx.store.saveSourceState(state));
+    }
     return result(unit, 'unchanged', previous);
   }
 
@@ -104,7 +111,7 @@ export async function sweepUnit(unit: Unit, ctx: UnitSweepContext): Promise<Unit
     contentHash = opened.contentHash;
     if (previous && decide({ kind: 'content', contentHash }) === 'same-content') {
       // Touched but identical (e.g. saved again without edits): remember the new fingerprint only.
-      const state: SourceState = { ...previous, fingerprint };
+      const state: SourceState = { ...previous, fingerprint, ...(origin ? { origin } : {}) };
       return result(unit, 'same-content', state, await ctx.store.saveSourceState(state));
     }
     tabs = await opened.readTabs();
@@ -145,7 +152,7 @@ export async function sweepUnit(unit: Unit, ctx: UnitSweepContext): Promise<Unit
   const submissionHashes = Object.fromEntries([...keptFromEarlier, ...submissions.map((s) => [s.id, s.contentHash] as const)].sort(([a], [b]) => a.localeCompare(b)));
   // Replaces what base carried over: a form no longer 'Bấm nộp' leaves nothing behind.
   const explicit = { explicit: Object.keys(held.explicit).length > 0 ? held.explicit : undefined };
-  const state: SourceState = { ...base, status: 'ok', fingerprint, contentHash, problems, submissionHashes, counts, tabs: sourceTabs, ...explicit };
+  const state: SourceState = { ...base, status: 'ok', fingerprint, contentHash, problems, submissionHashes, counts, tabs: sourceTabs, ...explicit, ...(origin ? { origin } : {}) };
   const committed = await ctx.store.commitUnit({
     unitId: unit.id,
     state,
@@ -157,6 +164,17 @@ export async function sweepUnit(unit: Unit, ctx: UnitSweepContext): Promise<Unit
     planVersions: ctx.planVersions,
   });
   return { ...result(unit, 'read', state, committed), rowsRead: counts.read, rowsValid: counts.valid, rowsRejected: counts.rejected };
+}
+
+/**
+ * Where the unit's data comes from, as its source reports it (a mailed file stays 'mailbox' until replaced);
+ * nothing when the source does not say, or before a file was found (a kind would be a guess).
+ */
+function originOf(ctx: UnitSweepContext, unit: Unit, fingerprint: SourceFingerprint | null): { origin?: SourceOrigin } {
+  const kind = ctx.source.sourceKind?.(unit);
+  if (!kind || !fingerprint) return {};
+  const sameFile = sameFingerprint(ctx.previous?.fingerprint ?? null, fingerprint);
+  return { origin: originAfterRead({ kind, file: unit.source }, ctx.previous?.origin, sameFile) };
 }
 
 /** `reservedTabs`: every form's tab name and the system's own tabs, never read as a renamed tab. */
