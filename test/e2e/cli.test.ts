@@ -9,6 +9,35 @@ import { runCli } from '../support/cli.js';
 import { builtinForm } from '../support/forms.js';
 import { writeControlWorkbook } from '../../functions/src/adapters/workbook/write-control-workbook.js';
 import { readControlWorkbook } from '../../functions/src/adapters/workbook/read-control-workbook.js';
+import { loadBuiltinForms } from '../../functions/src/adapters/catalog/builtin-forms.js';
+import { listOutbox } from '../../functions/src/adapters/mail/outbox-mailer.js';
+import { buildDemoDistrict, DEMO_SETTINGS } from '../../functions/src/jobs/demo/demo-district.js';
+import { openWorkbook, sheetOf } from '../support/workbooks.js';
+
+/**
+ * The demo's finance desk: the summary's Kinh phí tab shows còn nợ per school, only the one school that paid for one person
+ * fewer owing 1.900.000 đ, and the 7g30 13/09/2024 notice run sent it, and only it, one "[Nhắc đóng kinh phí]" mail.
+ */
+async function expectFinanceDesk(demoDir: string): Promise<void> {
+  const district = buildDemoDistrict((await loadBuiltinForms()).map((form) => localizePlan(form, DEMO_SETTINGS)));
+  const owing = district.units.find((u) => u.id === district.finance.owingUnitId);
+  expect(owing).toBeDefined();
+  const rows: unknown[][] = [];
+  sheetOf(await openWorkbook(path.join(demoDir, 'tong-hop-bao-cao.xlsx')), 'Kinh phí').eachRow((row) => void rows.push((row.values as unknown[]).slice(1, 6)));
+  const body = rows.slice(rows.findIndex((r) => r[0] === 'Đơn vị') + 1);
+  const schools = body.filter((r) => r[0] !== 'Tổng cộng' && typeof r[1] === 'number');
+  const nameOf = (id: string) => district.units.find((u) => u.id === id)?.name;
+  expect(schools.map((r) => r[0]).sort()).toEqual(district.finance.accounts.map((a) => nameOf(a.unitId)).sort());
+  // Owing first: the one school, then every other at 0 (Đơn vị, Số người, Phải nộp, Đã nộp, Còn nợ).
+  const account = district.finance.accounts.find((a) => a.unitId === owing?.id);
+  expect(schools[0]).toEqual([owing?.name, account?.registered, account?.owed, account?.paid, 1_900_000]);
+  expect(schools.slice(1).every((r) => r[4] === 0)).toBe(true);
+  const outbox = await listOutbox(path.join(demoDir, 'outbox'));
+  const reminders = outbox.filter((m) => m.subject.startsWith('[Nhắc đóng kinh phí]'));
+  expect(reminders).toHaveLength(1);
+  expect(reminders[0]?.subject).toContain('còn nợ 1.900.000 đ');
+  expect(reminders[0]?.to).toContain(owing?.contacts[0]?.email);
+}
 
 /**
  * The CLI as a newcomer runs it, in-process with a temp data folder: `npm start` (the demo) with its
@@ -33,7 +62,8 @@ describe('tonghop CLI', () => {
     expect(run.code).toBe(0);
     const result = JSON.parse(run.stdout);
     expect(result.created).toBe(true);
-    expect(result.totals).toMatchObject({ units: 36, unitsMissing: 3, unitsUnreadable: 1, unitsRead: 32 });
+    // 36 units and the finance desk's receipts book, read as a shared source.
+    expect(result.totals).toMatchObject({ units: 37, unitsMissing: 3, unitsUnreadable: 1, unitsRead: 33 });
     expect(result.totals.rowsRead).toBe(result.totals.rowsValid + result.totals.rowsRejected);
     expect(result.totals.rowsRejected).toBeGreaterThan(0);
     expect(result.totals.submissionsWritten).toBeGreaterThan(0);
@@ -50,7 +80,10 @@ describe('tonghop CLI', () => {
     const outbox = (await readdir(path.join(home, 'demo', 'outbox'))).join('\n');
     for (const stage of ['reminder', 'due', 'overdue', 'escalation', 'digest']) expect(outbox).toContain(stage);
     const units = await readdir(path.join(home, 'demo', 'units'));
-    expect(units).toHaveLength(33);
+    // The unit files as before (33) and the finance desk's receipts book.
+    expect(units).toHaveLength(34);
+    expect(units).toContain('thu-kinh-phi.xlsx');
+    await expectFinanceDesk(path.join(home, 'demo'));
     // The sample mailbox: a unit re-sending its file, a zipped file, a stranger; each answered once.
     expect(result.mailbox.result.messages.map((m: { result: string; reply: string }) => `${m.result}/${m.reply}`)).toEqual(['ingested/sent', 'nothing-readable/sent', 'unknown-sender/sent']);
     expect(outbox).toContain('mailbox~');
@@ -63,7 +96,7 @@ describe('tonghop CLI', () => {
 
   it('demo again, with a new embedded emulator, keeps the data between runs: it writes nothing', async () => {
     const json = JSON.parse((await runCli(['--json', 'demo'], embedded)).stdout);
-    expect(json).toMatchObject({ created: false, sweepId: null, totals: { writes: 0, submissionsWritten: 0, unitsUnchanged: 36 }, stats: { written: 0 }, summary: { written: false }, feedback: { unitsWritten: 0 } });
+    expect(json).toMatchObject({ created: false, sweepId: null, totals: { writes: 0, submissionsWritten: 0, unitsUnchanged: 37 }, stats: { written: 0 }, summary: { written: false }, feedback: { unitsWritten: 0 } });
     expect(json.mailbox.result.messages).toEqual([]);
     expect(json.notify.result.outcomes.filter((o: { result: string }) => o.result === 'sent')).toEqual([]);
     expect(json.notify.result.digest.result).toBe('already-sent');
@@ -189,8 +222,8 @@ describe('tonghop CLI', () => {
       const run = await runCli(['--json', 'plans', 'check'], env);
       expect(run.code).toBe(0);
       expect(JSON.parse(run.stdout)).toMatchObject({ problems: [], closed: [] });
-      // The seven catalog plans and the one the demo district issued near its "now".
-      expect(JSON.parse(run.stdout).plans).toHaveLength(8);
+      // The seven catalog plans, the finance desk's receipts plan and the one the demo district issued near its "now".
+      expect(JSON.parse(run.stdout).plans).toHaveLength(9);
     });
 
     it('plans add copies a catalog plan into a control workbook without plans; a second add keeps it; a sweep then owes it', async () => {
@@ -227,7 +260,8 @@ describe('tonghop CLI', () => {
     it('templates writes one workbook per plan of the control workbook', async () => {
       const out = path.join(home, 'templates');
       const run = await runCli(['--json', 'templates', '--out', out], env);
-      expect(JSON.parse(run.stdout).files).toHaveLength(8);
+      // The seven catalog plans, the receipts plan and the plan issued near "now".
+      expect(JSON.parse(run.stdout).files).toHaveLength(9);
       expect((await readdir(out)).sort()).toContain('tap-huan-2024.xlsx');
     });
 

@@ -17,6 +17,7 @@ import { buildDemoDistrict, DEMO_NOW, specsAsWritten } from '../../functions/src
 import { planReplayRounds, replayDemoHistory } from '../../functions/src/jobs/demo/replay-demo-history.js';
 import { demoDistrictWritten, REPLAY_MARKER, writeDemoDistrict, type WrittenDemoDistrict } from '../../functions/src/jobs/demo/write-demo-district.js';
 import { PLAN_TAB_SPECS } from '../../functions/src/domain/plans/plan-layout.js';
+import { demoFinanceSource, FINANCE_BOOK_FILE } from '../../functions/src/jobs/demo/demo-finance.js';
 
 const specs = await loadBuiltinForms();
 const district = buildDemoDistrict(specs);
@@ -52,7 +53,8 @@ describe('writeDemoDistrict', () => {
     expect(written.created).toBe(true);
     expect(written.controlPath).toBe(path.join(dir, 'control.xlsx'));
     const sent = district.workbooks.filter((w) => w.scenario !== 'missing').map((w) => `${w.unitId}.xlsx`);
-    expect((await readdir(written.unitsDir)).sort()).toEqual(sent.sort());
+    // The finance desk's book sits with the unit files: the control reads it as a shared source.
+    expect((await readdir(written.unitsDir)).sort()).toEqual([...sent, FINANCE_BOOK_FILE].sort());
     expect(written.files).toHaveLength(sent.length + 1);
     expect(progress.at(-1)).toEqual([district.units.length, district.units.length]);
   });
@@ -70,8 +72,9 @@ describe('writeDemoDistrict', () => {
     expect(reading.settings).toEqual(district.settings);
     // The demo's control workbook defines every plan the district uses: nothing is read from code at run time.
     // Catalog text names the district by placeholders, filled from its own settings when read.
-    // The plan issued near "now" comes last: the district added its rows to the plan tabs.
-    expect(reading.plans.plans).toEqual([...district.specs, district.issued.spec].map((spec) => localizePlan(spec, district.settings)));
+    // The receipts plan (added 12/09) and the plan issued near "now" come last: the district added their rows to the plan tabs.
+    expect(reading.plans.plans).toEqual([...district.specs, district.finance.spec, district.issued.spec].map((spec) => localizePlan(spec, district.settings)));
+    expect(reading.sharedSources).toEqual([demoFinanceSource(district.finance)]);
   });
 
   it('writes the corrupt unit as bytes that are not a zip', async () => {
@@ -144,7 +147,7 @@ describe('writeDemoDistrict', () => {
     const other = buildDemoDistrict(specs, 99);
     const again = await writeDemoDistrict(dir, other, { reset: true });
     expect(again.created).toBe(true);
-    expect((await readdir(again.unitsDir)).sort()).toEqual(other.workbooks.filter((w) => w.sentAt !== null).map((w) => `${w.unitId}.xlsx`).sort());
+    expect((await readdir(again.unitsDir)).sort()).toEqual([...other.workbooks.filter((w) => w.sentAt !== null).map((w) => `${w.unitId}.xlsx`), FINANCE_BOOK_FILE].sort());
 
     const foreign = path.join(root, 'foreign');
     await mkdir(foreign);
@@ -179,14 +182,21 @@ describe('writeDemoDistrict with a sweep: the history replayed', () => {
   it('sweeps once per ICT day with sends, only the units that sent that day, each file dated its send', () => {
     expect(replayed.created).toBe(true);
     expect(replayed.history).toEqual({ rounds: rounds.length, sends: district.workbooks.reduce((n, w) => n + w.sends.length, 0) });
-    expect(calls.map((c) => c.now)).toEqual(rounds.map((r) => r.sweepAt));
-    calls.forEach((call, i) => {
+    // One more sweep, of no unit, the moment the finance desk saves its book (16g30 12/09/2024): before the 7g30 13/09 notice run.
+    const financeCall = calls.findIndex((c) => c.unitIds.length === 0);
+    expect(calls[financeCall]?.now).toEqual(district.finance.at);
+    expect(calls[financeCall + 1]?.now.getTime()).toBeGreaterThan(district.finance.at.getTime());
+    expect(calls[financeCall - 1]?.now.getTime()).toBeLessThan(district.finance.at.getTime());
+    const unitCalls = calls.filter((_, i) => i !== financeCall);
+    expect(unitCalls.map((c) => c.now)).toEqual(rounds.map((r) => r.sweepAt));
+    unitCalls.forEach((call, i) => {
       const round = rounds[i];
       expect(call.unitIds).toEqual(round?.sends.map((s) => s.workbook.unitId));
       expect(call.mtimes).toEqual(round?.sends.map((s) => s.send.at.getTime()));
       expect(call.now <= DEMO_NOW).toBe(true);
-      // The control workbook is there from the first sweep on; from the new plan's issue on, dated that instant.
-      expect(call.controlAt).toBe((call.now > district.issued.at ? district.issued.at : district.controlModifiedAt).getTime());
+      // The control workbook is there from the first sweep on; dated when the receipts plan, then the new plan, was added.
+      const controlAt = call.now > district.issued.at ? district.issued.at : call.now > district.finance.at ? district.finance.at : district.controlModifiedAt;
+      expect(call.controlAt).toBe(controlAt.getTime());
     });
     expect(replayProgress.at(-1)).toEqual([rounds.length, rounds.length]);
   });
@@ -204,7 +214,7 @@ describe('writeDemoDistrict with a sweep: the history replayed', () => {
       else expect(await readWorkbookTabs(a, name), name).toEqual(await readWorkbookTabs(b, name));
     }
     expect(await mtimeOf(replayed.controlPath)).toBe(district.issued.at.getTime());
-    expect((await readControlWorkbook(replayed.controlPath)).plans.plans.map((p) => p.id)).toEqual([...district.specs, district.issued.spec].map((p) => p.id));
+    expect((await readControlWorkbook(replayed.controlPath)).plans.plans.map((p) => p.id)).toEqual([...district.specs, district.finance.spec, district.issued.spec].map((p) => p.id));
   });
 
   it('writes each send as the workbook stood then: earlier files have only the tabs and rows sent by then', async () => {

@@ -9,6 +9,8 @@ import type { ControlReading } from '../domain/units/read-control.js';
 import type { Unit } from '../domain/units/unit.js';
 import type { SummarizeResult } from '../jobs/summarize/summarize.js';
 import { sweep, totalsOf, type SweepResult } from '../jobs/sweep/sweep.js';
+import { sweepWithShared } from '../jobs/sweep/sweep-with-shared.js';
+import type { SharedSource } from '../domain/shared/shared-source.js';
 import type { UnitSweepResult } from '../jobs/sweep/sweep-unit.js';
 import { operatorSummaryOf } from '../jobs/sweep/unit-failure.js';
 import type { FirestoreSession } from './firestore-session.js';
@@ -28,8 +30,14 @@ export interface SweepRun {
   readonly requests?: PacerStats;
 }
 
-/** Sweeps of chosen units at a chosen clock, for callers that replay history first (the demo). */
-export type SweepUnitsAt = (units: readonly Unit[], forms: readonly FormSpec[], now: Date) => Promise<SweepResult>;
+/** Shared sheets a replayed sweep reads too, and every registered unit their rows may name. */
+export interface ReplayedShared {
+  readonly sources: readonly SharedSource[];
+  readonly registry: readonly Unit[];
+}
+
+/** Sweeps of chosen units (and shared sheets) at a chosen clock, for callers that replay history first (the demo). */
+export type SweepUnitsAt = (units: readonly Unit[], forms: readonly FormSpec[], now: Date, shared?: ReplayedShared) => Promise<SweepResult>;
 
 export interface SweepRunOptions {
   readonly out: Output;
@@ -60,8 +68,10 @@ export async function runSweep(options: SweepRunOptions): Promise<{ readonly val
   const sweepStore = districtStores(session.db).sweep;
   let writes = 0;
   const prepared: SweepResult[] = [];
-  await options.prepare?.(async (units, forms, at) => {
-    const replayed = await sweep({ units, forms, source: sheets.units, store: sweepStore, now: at });
+  await options.prepare?.(async (units, forms, at, shared) => {
+    const sharedSheets = shared && shared.sources.length > 0 ? sheets.sharedSheets?.() : undefined;
+    const input = { units, forms, source: sheets.units, store: sweepStore, now: at };
+    const replayed = shared && sharedSheets ? await sweepWithShared({ ...input, shared: { ...shared, sheets: sharedSheets } }) : await sweep(input);
     writes += replayed.totals.writes;
     prepared.push(replayed);
     return replayed;

@@ -185,3 +185,29 @@ describe('buildDemoDistrict', () => {
     }
   });
 });
+
+describe('buildDemoDistrict: the finance desk', () => {
+  const fee = 1_900_000;
+
+  it('has every school with valid registrations paid in full but one, which paid for one person fewer', () => {
+    const { accounts, owingUnitId, receipts } = district.finance;
+    expect(accounts.length).toBeGreaterThan(5);
+    expect(accounts.every((a) => a.owed === a.registered * fee)).toBe(true);
+    expect(accounts.filter((a) => a.paid < a.owed)).toEqual([expect.objectContaining({ unitId: owingUnitId, paid: (accounts.find((a) => a.unitId === owingUnitId)?.registered ?? 0) * fee - fee })]);
+    // One receipt per school, numbers unique, amounts the paid ones.
+    expect(receipts.map((r) => r[1])).toEqual(accounts.map((a) => a.paid));
+    expect(new Set(receipts.map((r) => r[4])).size).toBe(receipts.length);
+  });
+
+  it('picks as the owing school one whose registration was all sent before the 7g30 13/09/2024 notice run', () => {
+    const owing = district.workbooks.find((w) => w.unitId === district.finance.owingUnitId);
+    const rows = owing?.rowsByFormId.get('tap-huan-2024')?.length ?? 0;
+    expect(rows).toBeGreaterThanOrEqual(2);
+    expect(owing?.sends.some((s) => s.at < new Date('2024-09-13T00:00:00+07:00') && s.rowsByFormId.get('tap-huan-2024')?.length === rows)).toBe(true);
+    expect(district.finance.at < new Date('2024-09-13T07:30:00+07:00')).toBe(true);
+  });
+
+  it('is deterministic', () => {
+    expect(buildDemoDistrict(specs).finance).toEqual(district.finance);
+  });
+});

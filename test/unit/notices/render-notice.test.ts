@@ -31,6 +31,7 @@ function noticeAt(
     unit,
     settings: options.settings ?? SETTINGS,
     sheetLink: options.sheetLink ?? LINK,
+    now: new Date(now),
     ...(options.submission ? { submission: options.submission } : {}),
     ...(options.sheetProblems ? { sheetProblems: options.sheetProblems } : {}),
   };
@@ -125,6 +126,12 @@ describe('renderNotice: the event and fee the plan declares', () => {
     const sentence = 'Theo kế hoạch: diễn ra 14g00 ngày 18/09/2024; kinh phí tập huấn: 1.900.000 đ/người, hạn đóng ngày 16/09/2024.';
     expect(text).toContain(sentence);
     expect(html).toContain(escapeHtml(sentence));
+  });
+
+  it('an overdue notice after the payment date says the date has passed, and still names the training to come', () => {
+    const { notice, text } = noticeAt('2024-09-17T01:00:00.000Z');
+    expect(notice.stage).toBe('overdue');
+    expect(text).toContain('Theo kế hoạch: diễn ra 14g00 ngày 18/09/2024; kinh phí tập huấn: 1.900.000 đ/người, hạn đóng ngày 16/09/2024 (đã qua).');
   });
 
   it.each([

@@ -7,6 +7,7 @@ import { localizePlan } from '../../domain/plans/district-placeholders.js';
 import { planReadingOf } from '../../domain/plans/plans-in-use.js';
 import { formatIctDateTime, ictInstant } from '../../domain/time/ict.js';
 import { buildDemoDistrict, DEMO_NOW, DEMO_SETTINGS, type DemoDistrict } from '../../jobs/demo/demo-district.js';
+import { demoFinanceSource } from '../../jobs/demo/demo-finance.js';
 import { CONTROL_FILE, demoDistrictWritten, writeDemoDistrict, type WrittenDemoDistrict } from '../../jobs/demo/write-demo-district.js';
 import { embeddedDataDir, withFirestore, type FirestoreSession } from '../firestore-session.js';
 import type { Progress } from '../output.js';
@@ -128,10 +129,13 @@ async function replayHistory(options: {
   const { config, out } = context;
   const control = { settings: district.settings, units: district.units, plans: planReadingOf(forms), problems: [] };
   const pending = [...DEMO_NOTICE_RUNS];
+  // From the day the district added a plan to the control, the control (and so each sweep and notice run) has it too.
+  const plansAt = (at: Date) => [...forms, ...(at >= district.finance.at ? [district.finance.spec] : []), ...(at > district.issued.at ? [district.issued.spec] : [])];
+  const shared = { sources: [demoFinanceSource(district.finance)], registry: district.units };
   const notifyUntil = async (instant: Date) => {
     for (let at = pending[0]; at && at <= instant; at = pending[0]) {
       pending.shift();
-      const notified = await runNotify({ config, db: session.db, control, forms, outboxDir, now: at, dryRun: false, ...journal(session) });
+      const notified = await runNotify({ config, db: session.db, control, forms: plansAt(at), outboxDir, now: at, dryRun: false, ...journal(session) });
       history.notices += notified.value.result.outcomes.filter((o) => o.result === 'sent').length;
       history.writes += notified.writes;
     }
@@ -143,12 +147,11 @@ async function replayHistory(options: {
       onProgress: (done, total) => (progress ??= out.progress(PROGRESS.demoHistory, total)).tick(done),
       sweepAt: async (unitIds, at) => {
         await notifyUntil(at);
-        // From the day the district issued its new plan, the control (and so each sweep) has it too.
-        const plans = at > district.issued.at ? [...forms, district.issued.spec] : forms;
         await sweepUnitsAt(
           district.units.filter((u) => unitIds.includes(u.id)),
-          plans,
+          plansAt(at),
           at,
+          ...(at >= district.finance.at ? [shared] : []),
         );
       },
     });

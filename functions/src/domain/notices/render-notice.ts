@@ -25,6 +25,8 @@ export interface NoticeContext {
   readonly sheetLink: string;
   /** Problems with the unit's whole file or this form's tab (unreadable file, missing tab, renamed header). */
   readonly sheetProblems?: readonly string[];
+  /** When the notice is sent: an event already under way or a payment date gone by is not spoken of as upcoming. */
+  readonly now: Date;
 }
 
 /** A rendered message: subject, plain text and HTML (NFC). */
@@ -69,7 +71,7 @@ function noticeBlocks(notice: PlannedNotice, context: NoticeContext): MailBlock[
   const blocks: MailBlock[] = [
     { kind: 'paragraph', text: `Kính gửi: ${unit.name}${names.length ? ` (đồng chí ${names.join(', ')})` : ''}` },
     { kind: 'paragraph', text: intro(notice, due, settings.districtName), strong: notice.stage !== 'reminder' },
-    ...optionalParagraph(eventAndFeeSentence(spec)),
+    ...optionalParagraph(eventAndFeeSentence(spec, context.now)),
     {
       kind: 'facts',
       rows: [

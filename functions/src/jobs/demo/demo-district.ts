@@ -13,6 +13,7 @@ import { buildUnitProfiles } from './demo-units.js';
 import { createPrng, type Prng } from './prng.js';
 import { demoNewPlan, NEW_PLAN_SENDERS, newPlanSends, type IssuedPlan, type NewPlanSend } from './demo-new-plan.js';
 import { singlePeriodId } from '../../domain/periods/period-id.js';
+import { demoFinance, FEE_FORM_ID, type DemoFinance } from './demo-finance.js';
 
 export { DEMO_NOW, type DemoDelivery, type DemoSend } from './demo-history.js';
 
@@ -75,6 +76,8 @@ export interface DemoDistrict {
    * which the control holds from the start); its `at` becomes the control's mtime. A few Liên đội send it filled.
    */
   readonly issued: IssuedPlan;
+  /** The finance desk's receipts plan and book, added before the 13/09 notice run: one school still owes. */
+  readonly finance: DemoFinance;
 }
 
 /** The demo district's "Thông tin chung". */
@@ -156,14 +159,20 @@ export function buildDemoDistrict(specs: FormSpec[], seed = 2024): DemoDistrict 
     const send = sends.get(w.unitId);
     return send ? withNewPlanSend(w, issued.spec, send) : w;
   });
+  const units = profiles.map((p) => p.unit);
   return {
     seed,
     specs,
     settings: DEMO_SETTINGS,
-    units: profiles.map((p) => p.unit),
+    units,
     workbooks,
     controlModifiedAt: DEMO_CONTROL_MODIFIED_AT,
     issued,
+    finance: demoFinance(
+      specs.find((s) => s.id === FEE_FORM_ID),
+      units,
+      workbooks,
+    ),
   };
 }
 

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { addDays, ictDateOf, ictInstant } from '../../domain/time/ict.js';
 import { DEMO_NOW, type DemoDistrict, type DemoSend, type DemoWorkbook } from './demo-district.js';
-import { CONTROL_FILE, issueDemoPlan, UNITS_DIR, writeDemoControl, writeUnitSend } from './write-demo-files.js';
+import { CONTROL_FILE, issueDemoFinance, issueDemoPlan, UNITS_DIR, writeDemoControl, writeUnitSend } from './write-demo-files.js';
 
 /** Sweep these units (the ones whose files just changed) with the sweep's clock at `now`. */
 export type SweepAt = (unitIds: readonly string[], now: Date) => Promise<void>;
@@ -53,8 +53,9 @@ export function planReplayRounds(district: DemoDistrict): ReplayRound[] {
 }
 
 /**
- * Replay the district's history into dir: control.xlsx first (its fixed mtime; the new plan's rows added, mtime its issue
- * instant, before the first round swept after it), then day by day each sending unit's
+ * Replay the district's history into dir: control.xlsx first (its fixed mtime; the receipts plan, with the finance desk's
+ * book, and the new plan's rows added, mtime their issue instant, before the first round swept after each; the book is
+ * swept alone at its instant, with no unit), then day by day each sending unit's
  * file as of its send (mtime = the send's instant) and one sweep of those units at the end of that day.
  * The sweep sees every file change at the mtime the unit saved it, so each form and period gets its own timeliness.
  * At the end units/ holds the final files, as writeDemoDistrict writes them without a sweep.
@@ -68,7 +69,14 @@ export async function replayDemoHistory(options: ReplayDemoOptions): Promise<Rep
   const rounds = planReplayRounds(district);
   let sends = 0;
   let issued = false;
+  let financed = false;
   for (const [i, round] of rounds.entries()) {
+    // The finance desk's book is swept the moment it is saved: the next morning's notice run knows who paid.
+    if (!financed && round.sweepAt > district.finance.at) {
+      await issueDemoFinance(controlPath, unitsDir, district);
+      await options.sweepAt([], district.finance.at);
+      financed = true;
+    }
     // The district adds its new plan to the control when it issues it: the first sweep after that sees it.
     if (!issued && round.sweepAt > district.issued.at) {
       await issueDemoPlan(controlPath, district);
@@ -84,6 +92,7 @@ export async function replayDemoHistory(options: ReplayDemoOptions): Promise<Rep
     );
     options.onProgress?.(i + 1, rounds.length);
   }
+  if (!financed) await issueDemoFinance(controlPath, unitsDir, district);
   if (!issued) await issueDemoPlan(controlPath, district);
   return { rounds: rounds.length, sends };
 }

@@ -2,7 +2,7 @@ import { access, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { DemoDistrict } from './demo-district.js';
 import { replayDemoHistory, type ReplayResult, type SweepAt } from './replay-demo-history.js';
-import { CONTROL_FILE, issueDemoPlan, UNITS_DIR, writeDemoControl, writeUnitSend } from './write-demo-files.js';
+import { CONTROL_FILE, issueDemoFinance, issueDemoPlan, UNITS_DIR, writeDemoControl, writeUnitSend } from './write-demo-files.js';
 
 export { CONTROL_FILE, UNITS_DIR } from './write-demo-files.js';
 
@@ -74,6 +74,7 @@ export async function writeDemoDistrict(dir: string, district: DemoDistrict, opt
   }
   // The control file goes last: if a run dies half-way, the next run sees no control.xlsx and starts again.
   await writeDemoControl(controlPath, district);
+  await issueDemoFinance(controlPath, unitsDir, district);
   await issueDemoPlan(controlPath, district);
   return { created: true, controlPath, unitsDir, files: [...sentFiles(), controlPath] };
 }

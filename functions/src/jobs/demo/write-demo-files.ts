@@ -1,8 +1,11 @@
 import { utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { addPlansToControlWorkbook } from '../../adapters/workbook/add-control-plans.js';
+import { addSharedSourceToControlWorkbook } from '../../adapters/workbook/add-control-shared-source.js';
+import { writeTableWorkbook } from '../../adapters/workbook/write-table-workbook.js';
 import { writeControlWorkbook, writeUnitWorkbook } from '../../adapters/workbook/write-templates.js';
 import { specsAsWritten, type DemoDistrict, type DemoSend, type DemoWorkbook } from './demo-district.js';
+import { FINANCE_BOOK_FILE, FINANCE_BOOK_HEADER, FINANCE_BOOK_TAB } from './demo-finance.js';
 
 /** File names inside the demo folder: <dir>/control.xlsx and <dir>/units/<unit id>.xlsx. */
 export const CONTROL_FILE = 'control.xlsx';
@@ -23,6 +26,20 @@ export async function writeDemoControl(controlPath: string, district: DemoDistri
 export async function issueDemoPlan(controlPath: string, district: DemoDistrict): Promise<void> {
   await addPlansToControlWorkbook(controlPath, [district.issued.spec]);
   await utimes(controlPath, district.issued.at, district.issued.at);
+}
+
+/**
+ * The district adds the finance desk's receipts plan (its rows in the plan tabs, its book declared in "Nguồn dữ liệu"),
+ * and the finance desk saves its book in the units folder; both files' mtimes set to that instant.
+ */
+export async function issueDemoFinance(controlPath: string, unitsDir: string, district: DemoDistrict): Promise<void> {
+  const { finance } = district;
+  await addPlansToControlWorkbook(controlPath, [finance.spec]);
+  await addSharedSourceToControlWorkbook(controlPath, { formId: finance.spec.id, file: FINANCE_BOOK_FILE, tab: FINANCE_BOOK_TAB });
+  await utimes(controlPath, finance.at, finance.at);
+  const book = path.join(unitsDir, FINANCE_BOOK_FILE);
+  await writeTableWorkbook(book, FINANCE_BOOK_TAB, FINANCE_BOOK_HEADER, finance.receipts);
+  await utimes(book, finance.at, finance.at);
 }
 
 /**

@@ -92,7 +92,7 @@ export async function notify(input: NotifyInput): Promise<NotifyResult> {
         continue;
       }
       const sheetProblems = (sources.get(unit.id)?.problems ?? []).filter((p) => p.severity === 'error' && (p.formId === undefined || p.formId === spec.id)).map((p) => p.message);
-      message = renderNotice(notice, { spec, period, unit, ...(fresh ? { submission: fresh } : {}), settings: input.settings, sheetLink: input.sheetLinkOf(unit), sheetProblems });
+      message = renderNotice(notice, { spec, period, unit, ...(fresh ? { submission: fresh } : {}), settings: input.settings, sheetLink: input.sheetLinkOf(unit), sheetProblems, now });
     }
     const claimed = await input.ledger.claim(
       { id: notice.id, recipients: notice.to.length + notice.cc.length, stage: notice.stage, unitId: notice.unitId, formId: notice.formId, periodId: notice.periodId },
