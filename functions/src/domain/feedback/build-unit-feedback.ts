@@ -14,6 +14,8 @@ import { submittedSignalText } from '../forms/submit-signal.js';
 import type { ExplicitFormState } from '../submissions/explicit-submission.js';
 import { draftNote } from './draft-note.js';
 import { latestChangeShown } from './latest-change-shown.js';
+import { latestDecisions } from '../review/review-decision.js';
+import { reviewNote } from '../review/review-note.js';
 import { STANDING_TAB, type TabFeedback, type UnitFeedback } from './unit-feedback.js';
 
 /** Where a form's tab and header row are in the unit's sheet (from the last sweep). */
@@ -65,6 +67,7 @@ export function buildUnitFeedback(unit: Unit, tabs: readonly FeedbackTab[], pict
   // A draft is the form's, not a period's: it is noted on the form's latest period.
   const latestPeriodOf = new Map(picture.periods.map(({ spec, period }) => [spec.id, period.id]));
 
+  const latestReview = latestDecisions(picture.reviews ?? []);
   const rows: SummaryCell[][] = [];
   const shown: { period: DistrictPicture['periods'][number]['period']; standing: StatusResult }[] = [];
   for (const { spec, period, stats } of picture.periods) {
@@ -74,7 +77,8 @@ export function buildUnitFeedback(unit: Unit, tabs: readonly FeedbackTab[], pict
     const submission = mine.find((s) => s.formId === spec.id && s.periodId === period.id);
     const earlier = submission?.planChangedFrom ? picture.earlierPlans?.get(submission.planChangedFrom) : undefined;
     const draft = latestPeriodOf.get(spec.id) === period.id ? explicit[spec.id]?.draft : undefined;
-    const note = [standingNote(standing), earlier ? planChangeNote(describePlanChange(earlier, spec)) : '', draft ? draftNote(draft) : ''].filter((n) => n !== '').join('. ');
+    const review = submission ? reviewNote(latestReview.get(submission.id), submission) : '';
+    const note = [standingNote(standing), review, earlier ? planChangeNote(describePlanChange(earlier, spec)) : '', draft ? draftNote(draft) : ''].filter((n) => n !== '').join('. ');
     rows.push([spec.tab, period.label, deadlineMinute(period.due), standing.status, note, submission?.counts.valid ?? 0, submission?.counts.rejected ?? 0]);
   }
   const newTabs = plansToRollOut({
