@@ -40,6 +40,7 @@ describe('a typed entry becomes a decision, is already recorded, or is refused',
     ['a new comment on the same decision', decision('needs-more', 'v2', 'Thiếu'), entry('needs-more', 'v2', 'Thiếu ngày sinh'), 'new'],
     ['approval after "cần bổ sung" on the same version', decision('needs-more', 'v2', 'Thiếu'), entry('approved', 'v2'), 'new'],
     ['the same words on a new version (after a stale approval)', decision('approved', 'v1'), entry('approved', 'v2'), 'new'],
+    ['the recorded approval echoed by its row after the report changed', decision('approved', 'v1'), entry('approved', 'v1'), 'same'],
   ])('%s', (_name, latest, typed, kind) => {
     expect(acceptReviewEntry(typed, SUBMISSION, latest, 'Quận Đoàn', NOW).kind).toBe(kind);
   });

@@ -31,6 +31,8 @@ export function acceptReviewEntry(
 ): ReviewOutcome {
   const what = `Quyết định '${REVIEW_LABELS[entry.decision]}' cho ${entry.label}`;
   if (!submission) return { kind: 'refused', message: `${what} không được ghi nhận: không còn báo cáo này. Hãy xóa quyết định ở dòng đó.` };
+  // The summary writes the latest decision back into its row: read again, it is that decision, even once the report changed.
+  if (latest && latest.submissionVersion === entry.shownVersion && latest.decision === entry.decision && latest.comment === entry.comment) return { kind: 'same' };
   const version = submissionVersion(submission);
   if (entry.shownVersion !== version) {
     return { kind: 'refused', message: `${what} không được ghi nhận: đơn vị đã sửa báo cáo sau khi bảng tổng hợp được lập. Hãy xem lại báo cáo mới và chọn lại quyết định.` };
@@ -38,7 +40,6 @@ export function acceptReviewEntry(
   if (entry.decision === 'needs-more' && entry.comment === '') {
     return { kind: 'refused', message: `${what} không được ghi nhận: hãy ghi ở cột 'Nhận xét' đơn vị cần bổ sung gì.` };
   }
-  if (latest && latest.submissionVersion === version && latest.decision === entry.decision && latest.comment === entry.comment) return { kind: 'same' };
   const { id: submissionId, formId, periodId, unitId } = submission;
   return { kind: 'new', decision: { submissionId, formId, periodId, unitId, decision: entry.decision, comment: entry.comment, by, at: now, submissionVersion: version } };
 }

@@ -37,7 +37,7 @@ export function parseReviewDecision(text: string): ReviewDecisionKind | undefine
   return REVIEW_DECISIONS.find((d) => REVIEW_LABELS[d].toLocaleLowerCase('vi') === key);
 }
 
-/** The latest decision of each submission, by submission id. */
+/** The latest decision of each submission, by submission id; of decisions made at one instant, the later in the list. */
 export function latestDecisions(decisions: readonly ReviewDecision[]): Map<string, ReviewDecision> {
   const latest = new Map<string, ReviewDecision>();
   for (const d of decisions) {
