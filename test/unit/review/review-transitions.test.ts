@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { settingIsOn } from '../../../functions/src/domain/units/read-control.js';
 import { acceptReviewEntry, type ReviewEntry } from '../../../functions/src/domain/review/accept-review-entry.js';
 import { latestDecisions, parseReviewDecision, type ReviewDecision } from '../../../functions/src/domain/review/review-decision.js';
 import { reviewStanding, STALE_AFTER_APPROVAL_TEXT, STALE_AFTER_NEEDS_MORE_TEXT } from '../../../functions/src/domain/review/review-standing.js';
@@ -73,5 +74,18 @@ describe('decision words and the latest decision', () => {
     const first = decision('needs-more', 'v2', 'Thiếu', '2024-09-19T01:00:00Z');
     const second = decision('approved', 'v2', '', '2024-09-19T05:00:00Z');
     expect(latestDecisions([second, first]).get('f~p~u')).toBe(second);
+  });
+});
+
+describe('the control setting "Duyệt báo cáo" switches review on', () => {
+  it.each([
+    ['Có', true],
+    [' có ', true],
+    ['CO', true],
+    ['Không', false],
+    ['', false],
+    [undefined, false],
+  ])('%j → %s', (value, on) => {
+    expect(settingIsOn(value)).toBe(on);
   });
 });
