@@ -1,4 +1,8 @@
+import { FirestoreReviewStore } from '../adapters/store/firestore-review-store.js';
+import { DISTRICT_REVIEWER } from '../domain/review/review-decision.js';
 import { ControlRefusedError, registryRefusal } from '../domain/units/control-guard.js';
+import { settingIsOn } from '../domain/units/read-control.js';
+import type { ReviewPorts } from '../jobs/summarize/review-ports.js';
 import { runDistrict, type RunDistrictHooks, type RunDistrictResult, type RunRequest, type ShardPublisher } from '../jobs/sweep/run-district.js';
 import type { SharedSweepSetup } from '../jobs/sweep/sweep-with-shared.js';
 import { logControlProblems } from './log-control-problems.js';
@@ -59,6 +63,7 @@ export async function sweepDistrict(input: SweepDistrictInput): Promise<{ readon
     sweepStore: stores.sweep,
     summaryStore: stores.summary,
     notices: stores.notices,
+    ...reviewSetup(district),
     ...(input.publisher ? { publisher: input.publisher } : {}),
     shardAbove: input.shardAbove ?? Number.POSITIVE_INFINITY,
     now: input.now,
@@ -74,6 +79,13 @@ export async function sweepDistrict(input: SweepDistrictInput): Promise<{ readon
 function sharedSetup({ control, sheets }: District): { shared?: SharedSweepSetup } {
   const sources = control.sharedSources ?? [];
   return sources.length && sheets.sharedSheets ? { shared: { sources, sheets: sheets.sharedSheets(), registry: control.units } } : {};
+}
+
+/** Review ports when the control says "Duyệt báo cáo: Có" and the district's sheets have a review tab (workbook mode). */
+function reviewSetup({ control, sheets, stores }: District): { review?: ReviewPorts } {
+  if (!settingIsOn(control.settings.reviewSubmissions) || !sheets.reviewInbox) return {};
+  // Workbook mode cannot tell who typed a decision into the summary file: it is the district office's.
+  return { review: { inbox: sheets.reviewInbox, store: new FirestoreReviewStore(stores.db), reviewer: DISTRICT_REVIEWER } };
 }
 
 /** The hooks, with the registry's write counted in the writes `beforeFeedback` is told of. */

@@ -10,10 +10,12 @@ import type { DistrictSheets, WorkbookPaths } from './district-sheets.js';
 /** Unit workbooks in a folder, a control workbook, a summary workbook next to it. */
 export function workbookDistrict(controlPath: string, paths: WorkbookPaths & { readonly sheetLimits?: SheetLimits } = {}): DistrictSheets {
   const unitsDir = paths.unitsDir ? path.resolve(paths.unitsDir) : path.join(path.dirname(controlPath), 'units');
+  const summary = new SummaryWorkbookFile(paths.summary ? path.resolve(paths.summary) : defaultSummaryPath(controlPath));
   return {
     units: new UnitWorkbookFolder(unitsDir, paths.sheetLimits),
     sharedSheets: () => new UnitWorkbookFolder(unitsDir, paths.sheetLimits),
-    output: new SummaryWorkbookFile(paths.summary ? path.resolve(paths.summary) : defaultSummaryPath(controlPath)),
+    output: summary,
+    reviewInbox: summary,
     readControl: () => readControlWorkbook(controlPath),
     controlFingerprint: () =>
       stat(controlPath).then(

@@ -121,6 +121,7 @@ function submissionFromDoc(id: string, data: DocumentData): StoredSubmission {
     rejected: data.rejected ?? [],
     nilRows: data.nilRows ?? [],
     ...(typeof data.planVersion === 'string' ? { planVersion: data.planVersion } : {}),
+    ...(typeof data.contentHash === 'string' && data.contentHash !== '' ? { contentHash: data.contentHash } : {}),
     ...(typeof data.planChangedFrom === 'string' ? { planChangedFrom: data.planChangedFrom } : {}),
     ...(data.lockedChange ? { lockedChange: { changedAt: (data.lockedChange.changedAt as Timestamp).toDate(), rowNumbers: data.lockedChange.rowNumbers ?? [] } } : {}),
   };

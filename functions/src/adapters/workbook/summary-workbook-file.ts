@@ -2,11 +2,17 @@ import { readFile } from 'node:fs/promises';
 import JSZip from 'jszip';
 import type { SummaryModel } from '../../domain/summary/summary-model.js';
 import type { SummaryOutput } from '../../jobs/summarize/ports.js';
+import type { ReviewInbox } from '../../jobs/summarize/review-ports.js';
+import { readReviewSheet } from './read-review-sheet.js';
 import { SUMMARY_FINGERPRINT_PREFIX, writeSummaryWorkbook } from './write-summary-workbook.js';
 
-/** The district summary as an .xlsx file, rewritten only when what it shows changed. */
-export class SummaryWorkbookFile implements SummaryOutput {
+/** The district summary as an .xlsx file, rewritten only when what it shows changed; its "Duyệt báo cáo" tab is where the district reviews. */
+export class SummaryWorkbookFile implements SummaryOutput, ReviewInbox {
   constructor(private readonly file: string) {}
+
+  readReviewSheet(): ReturnType<ReviewInbox['readReviewSheet']> {
+    return readReviewSheet(this.file);
+  }
 
   async write(model: SummaryModel, modelHash: string): Promise<{ written: boolean; location: string }> {
     if ((await this.writtenFingerprint()) === modelHash) return { written: false, location: this.file };

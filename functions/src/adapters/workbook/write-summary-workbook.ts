@@ -130,6 +130,24 @@ function pageFooter(footer: SummaryModel['footer']): string {
 function writeTable(sheet: ExcelJS.Worksheet, tab: SummaryTab, table: SummaryTable, at: { headerRow: number; firstDataRow: number }, widths: readonly number[]): void {
   writeHeader(sheet.getRow(at.headerRow), table.columns, widths);
   table.rows.forEach((row, r) => writeDataRow(sheet.getRow(at.firstDataRow + r), rowContents(tab, table.columns, row, r), widths));
+  table.columns.forEach((column, c) => {
+    if (!column.choices) return;
+    for (let r = 0; r < table.rows.length; r++) sheet.getCell(at.firstDataRow + r, c + 1).dataValidation = choicesValidation(column);
+  });
+}
+
+/** A dropdown of the column's words; anything else is refused with a Vietnamese message. */
+function choicesValidation(column: SummaryColumn): ExcelJS.DataValidation {
+  const words = (column.choices ?? []).join(', ');
+  return {
+    type: 'list',
+    allowBlank: true,
+    formulae: [`"${(column.choices ?? []).map((w) => w.replace(/"/g, '""')).join(',')}"`],
+    showErrorMessage: true,
+    errorStyle: 'stop',
+    errorTitle: column.header,
+    error: `Hãy chọn một trong: ${words}.`,
+  };
 }
 
 function rowContents(tab: SummaryTab, columns: readonly SummaryColumn[], row: SummaryTab['rows'][number], index: number): XlsxCellContent[] {

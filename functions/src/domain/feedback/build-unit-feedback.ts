@@ -15,6 +15,8 @@ import type { ExplicitFormState } from '../submissions/explicit-submission.js';
 import { draftNote } from './draft-note.js';
 import { isRenamedTab, renamedTabMessage } from '../forms/renamed-tabs.js';
 import { latestChangeShown } from './latest-change-shown.js';
+import { latestDecisions } from '../review/review-decision.js';
+import { reviewNote } from '../review/review-note.js';
 import { STANDING_TAB, type TabFeedback, type UnitFeedback } from './unit-feedback.js';
 
 /** Where a form's tab and header row are in the unit's sheet (from the last sweep). */
@@ -66,6 +68,7 @@ export function buildUnitFeedback(unit: Unit, tabs: readonly FeedbackTab[], pict
   // A draft is the form's, not a period's: it is noted on the form's latest period.
   const latestPeriodOf = new Map(picture.periods.map(({ spec, period }) => [spec.id, period.id]));
 
+  const latestReview = latestDecisions(picture.reviews ?? []);
   const rows: SummaryCell[][] = [];
   const shown: { period: DistrictPicture['periods'][number]['period']; standing: StatusResult }[] = [];
   for (const { spec, period, stats } of picture.periods) {
@@ -76,9 +79,10 @@ export function buildUnitFeedback(unit: Unit, tabs: readonly FeedbackTab[], pict
     const earlier = submission?.planChangedFrom ? picture.earlierPlans?.get(submission.planChangedFrom) : undefined;
     const latest = latestPeriodOf.get(spec.id) === period.id;
     const draft = latest ? explicit[spec.id]?.draft : undefined;
+    const review = submission ? reviewNote(latestReview.get(submission.id), submission) : '';
     // A tab read under another name (found by its headers) is pointed out once, on the form's latest period.
     const renamedTab = latest ? tabs.find((t) => t.formId === spec.id && isRenamedTab(t.tab, spec)) : undefined;
-    const notes = [standingNote(standing), earlier ? planChangeNote(describePlanChange(earlier, spec)) : '', draft ? draftNote(draft) : '', renamedTab ? renamedTabMessage(renamedTab.tab, spec).replace(/\.$/, '') : ''];
+    const notes = [standingNote(standing), review, earlier ? planChangeNote(describePlanChange(earlier, spec)) : '', draft ? draftNote(draft) : '', renamedTab ? renamedTabMessage(renamedTab.tab, spec).replace(/\.$/, '') : ''];
     const note = notes.filter((n) => n !== '').join('. ');
     rows.push([spec.tab, period.label, deadlineMinute(period.due), standing.status, note, submission?.counts.valid ?? 0, submission?.counts.rejected ?? 0]);
   }

@@ -6,6 +6,7 @@ import type { Period } from '../periods/schedule.js';
 import type { FormPeriodStats, UnitSubmission } from '../stats/form-period-stats.js';
 import type { DistrictSettings } from '../units/read-control.js';
 import type { Unit } from '../units/unit.js';
+import type { ReviewDecision } from '../review/review-decision.js';
 
 /** A stored submission as the summary and the unit feedback read it. */
 export interface StoredSubmission extends UnitSubmission {
@@ -20,6 +21,8 @@ export interface StoredSubmission extends UnitSubmission {
   readonly planVersion?: string;
   /** Set when the rows were last read again under a new plan version: the version they were read under before. */
   readonly planChangedFrom?: string;
+  /** Hash of the stored content (the version a review decision is about); absent on documents read without it. */
+  readonly contentHash?: string;
 }
 
 /** A problem with a unit's whole file or one of its tabs. */
@@ -54,5 +57,9 @@ export interface DistrictPicture {
    * the last sweep that stored a change. Absent when unknown. Shown beside "tính đến" when earlier than `now`.
    */
   readonly sweptAt?: Date;
+  /** Review decisions (the audit trail), when the district reviews: adds the "Duyệt báo cáo" tab and the units' review notes. */
+  readonly reviews?: readonly ReviewDecision[];
+  /** Typed decisions this run refused, with the Vietnamese reason, shown under the "Duyệt báo cáo" tab. */
+  readonly reviewRefusals?: readonly string[];
   readonly now: Date;
 }

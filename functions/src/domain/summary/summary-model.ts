@@ -19,6 +19,8 @@ export interface SummaryColumn {
   readonly format: SummaryFormat;
   /** Width in characters; the writer picks one from the content when absent. */
   readonly width?: number;
+  /** An input column the district fills: its data cells offer these words in a dropdown. */
+  readonly choices?: readonly string[];
 }
 
 /** A bar chart of one thing: some numeric columns of one table of the tab against its category column. */

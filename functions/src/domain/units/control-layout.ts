@@ -90,3 +90,9 @@ export const REPORT_SETTINGS_LABELS = {
   signerName: 'Người ký',
   recipients: 'Nơi nhận báo cáo',
 } as const;
+
+/** Optional settings that switch a way of working on when their value is "Có". */
+export const FEATURE_SETTINGS_LABELS = {
+  /** The district reviews submissions in the summary's "Duyệt báo cáo" tab. */
+  reviewSubmissions: 'Duyệt báo cáo',
+} as const;

@@ -8,12 +8,17 @@ import { localizePlan } from '../plans/district-placeholders.js';
 import { readPlanTabs, type PlanReading } from '../plans/read-plan-tabs.js';
 import { readSharedSources } from '../shared/read-shared-sources.js';
 import type { SharedSource } from '../shared/shared-source.js';
-import { REPORT_SETTINGS_LABELS, SETTINGS_LABELS, SETTINGS_TAB, UNITS_TAB_SPEC } from './control-layout.js';
+import { FEATURE_SETTINGS_LABELS, REPORT_SETTINGS_LABELS, SETTINGS_LABELS, SETTINGS_TAB, UNITS_TAB_SPEC } from './control-layout.js';
 import { UNIT_TYPE_LABELS, unitSchema, type Unit } from './unit.js';
 
 export type DistrictSettings = { -readonly [K in keyof typeof SETTINGS_LABELS]: string } & {
   -readonly [K in keyof typeof REPORT_SETTINGS_LABELS]?: string;
-};
+} & { -readonly [K in keyof typeof FEATURE_SETTINGS_LABELS]?: string };
+
+/** Whether an optional feature setting says "Có" (accents and case do not matter). */
+export function settingIsOn(value: string | undefined): boolean {
+  return foldForMatch(value ?? '') === 'co';
+}
 
 /** What the control workbook declares, plus Vietnamese problems for the district staff. */
 export interface ControlReading {
@@ -127,7 +132,7 @@ function sourceKey(source: string): string {
 
 function readSettings(tab: SheetTab | undefined, problems: string[]): DistrictSettings {
   const settings: DistrictSettings = { districtName: '', officeEmail: '', contactName: '', contactPhone: '' };
-  const keyByLabel = new Map(Object.entries({ ...SETTINGS_LABELS, ...REPORT_SETTINGS_LABELS }).map(([key, label]) => [foldForMatch(label), key as keyof DistrictSettings]));
+  const keyByLabel = new Map(Object.entries({ ...SETTINGS_LABELS, ...REPORT_SETTINGS_LABELS, ...FEATURE_SETTINGS_LABELS }).map(([key, label]) => [foldForMatch(label), key as keyof DistrictSettings]));
   for (const row of tab?.rows ?? []) {
     const [label, value] = row.cells;
     if (label === undefined || isBlankCell(label) || value === undefined || isBlankCell(value)) continue;

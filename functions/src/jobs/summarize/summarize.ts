@@ -11,6 +11,8 @@ import { loadDistrictPicture } from './load-district-picture.js';
 import { statsInputsHash } from './stats-inputs-hash.js';
 import type { NoticeLedger } from '../notify/ports.js';
 import type { FeedbackTarget, SummaryOutput, SummaryStore } from './ports.js';
+import type { ReviewPorts } from './review-ports.js';
+import { takeReviewDecisions } from './take-review-decisions.js';
 
 export interface SummarizeInput {
   readonly settings: DistrictSettings;
@@ -34,6 +36,8 @@ export interface SummarizeInput {
   /** When this run's sweep read the units; absent (a summary alone), the last recorded sweep's start is shown. */
   readonly sweptAt?: Date;
   readonly now: Date;
+  /** The district reviews submissions: its typed decisions are read from the summary and recorded first, and the summary gets "Duyệt báo cáo". */
+  readonly review?: ReviewPorts;
   readonly onUnitFeedback?: (done: number, total: number) => void;
   /**
    * Runs once, right before the first unit sheet is written, with the statistics documents
@@ -51,6 +55,8 @@ export interface SummarizeResult {
   /** Documents written in Firestore: statistics, and the sources whose fingerprint or feedback was recorded. */
   readonly firestoreWrites: number;
   readonly summary: { readonly written: boolean; readonly location: string } | undefined;
+  /** Review decisions this run recorded, and typed ones it refused (Vietnamese reasons); absent without review. */
+  readonly review?: { readonly recorded: number; readonly refused: readonly string[] };
   readonly feedback: {
     readonly unitsWritten: number;
     readonly cellsWritten: number;
@@ -77,8 +83,11 @@ export async function summarize(input: SummarizeInput): Promise<SummarizeResult>
   ]);
   const { sources, byFormPeriod } = loaded;
   const noticesSent = [...(ledger?.values() ?? [])].filter((e) => e.state === 'sent');
+  // Before the summary is rewritten from the model: what the district typed there is recorded first.
+  const reviews = input.review ? await takeReviewDecisions(input.review, loaded.picture.submissions, now) : undefined;
   const picture = {
     ...loaded.picture,
+    ...(reviews ? { reviews: reviews.decisions, reviewRefusals: reviews.refusals } : {}),
     noticesSent,
     ...(input.closedForms ? { closedFormIds: [...input.closedForms] } : {}),
     ...(input.currentDays !== undefined ? { currentDays: input.currentDays } : {}),
@@ -135,6 +144,15 @@ export async function summarize(input: SummarizeInput): Promise<SummarizeResult>
     const rewritten = input.output ? await input.output.write(model, hashContent(summaryWithoutClock(model, now))) : undefined;
     if (rewritten) summary = { ...rewritten, written: rewritten.written || summary?.written === true };
   }
-  const firestoreWrites = statsWritten + unitsWritten + sourcesRecorded;
-  return { picture: summarized, model, statsComputed: picture.periods.length, statsWritten, firestoreWrites, summary, feedback: { unitsWritten, cellsWritten, unitsMovedOn, tabsAdded, refused } };
+  const firestoreWrites = statsWritten + unitsWritten + sourcesRecorded + (reviews?.recorded.length ?? 0);
+  return {
+    picture: summarized,
+    model,
+    statsComputed: picture.periods.length,
+    statsWritten,
+    firestoreWrites,
+    summary,
+    feedback: { unitsWritten, cellsWritten, unitsMovedOn, tabsAdded, refused },
+    ...(reviews ? { review: { recorded: reviews.recorded.length, refused: reviews.refusals } } : {}),
+  };
 }

@@ -4,6 +4,7 @@ import type { DistrictSettings } from '../../domain/units/read-control.js';
 import { shardsOf } from '../../domain/units/shards.js';
 import type { Unit } from '../../domain/units/unit.js';
 import type { NoticeLedger } from '../notify/ports.js';
+import type { ReviewPorts } from '../summarize/review-ports.js';
 import type { FeedbackTarget, SummaryOutput, SummaryStore } from '../summarize/ports.js';
 import { summarize, type SummarizeInput, type SummarizeResult } from '../summarize/summarize.js';
 import type { SweepStore, UnitSheetSource } from './ports.js';
@@ -59,6 +60,8 @@ export interface RunDistrictInput {
   readonly sweepStore: SweepStore;
   readonly summaryStore: SummaryStore;
   readonly notices?: Pick<NoticeLedger, 'load'>;
+  /** The district reviews submissions (setting "Duyệt báo cáo: Có"): decisions are taken at each summary. */
+  readonly review?: ReviewPorts;
   /** Absent: every shard is swept here, one after the other (the local CLI, small districts). */
   readonly publisher?: ShardPublisher;
   /** Fan out only above this many units. */
@@ -94,6 +97,7 @@ export async function runDistrict(input: RunDistrictInput): Promise<RunDistrictR
       output: input.output,
       feedback: input.sheets,
       ...(input.notices ? { notices: input.notices } : {}),
+      ...(input.review ? { review: input.review } : {}),
       now,
       ...(sweptAt ? { sweptAt } : {}),
       onUnitFeedback,

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { REVIEW_LABELS, type ReviewDecision } from '../../../functions/src/domain/review/review-decision.js';
+import { reviewEntriesFromRows } from '../../../functions/src/domain/review/review-entries.js';
+import { REVIEW_HEADERS, REVIEW_TAB } from '../../../functions/src/domain/review/review-tab.js';
+import { completenessOn } from '../../../functions/src/domain/review/approved-completeness.js';
+import { buildSummary } from '../../../functions/src/domain/summary/build-summary.js';
+import type { StoredSubmission } from '../../../functions/src/domain/summary/district-picture.js';
+import { storedSubmission } from '../../support/forms.js';
+import { PLANS, pictureOf, summaryTab } from '../../support/summary-picture.js';
+
+/** September 2022's monthly report, due 05/10/2022: u-a and u-b sent it in full on time. */
+const PERIOD = '2022-09';
+const sent = (unitId: string, contentHash: string): StoredSubmission => ({
+  ...storedSubmission(PLANS.MONTHLY.id, PERIOD, unitId, { rows: [5], firstCompleteAt: '2022-10-01T03:00:00Z', lastChangedAt: '2022-10-01T03:00:00Z' }),
+  contentHash,
+});
+const SUBMISSIONS = [sent('u-a', 'hash-a2'), sent('u-b', 'hash-b1')];
+const decided = (unitId: string, kind: ReviewDecision['decision'], version: string, comment = ''): ReviewDecision => ({
+  submissionId: `${PLANS.MONTHLY.id}~${PERIOD}~${unitId}`,
+  formId: PLANS.MONTHLY.id,
+  periodId: PERIOD,
+  unitId,
+  decision: kind,
+  comment,
+  by: 'Quận Đoàn',
+  at: new Date('2022-10-02T03:00:00Z'),
+  submissionVersion: version,
+});
+
+function reviewRows(reviews: readonly ReviewDecision[]) {
+  const tab = summaryTab(buildSummary(pictureOf([PLANS.MONTHLY], { reviews }, SUBMISSIONS)), REVIEW_TAB);
+  const headers = tab.columns.map((c) => c.header);
+  const rows = tab.rows.map((row) => Object.fromEntries(headers.map((h, i) => [h, row[i]])));
+  return { tab, rows: rows.filter((r) => r[REVIEW_HEADERS.period] === 'tháng 9/2022') };
+}
+
+describe('"Duyệt báo cáo" tab', () => {
+  it('is absent when the district does not review, so other summaries keep their tabs', () => {
+    expect(buildSummary(pictureOf([PLANS.MONTHLY], {}, SUBMISSIONS)).tabs.map((t) => t.name)).not.toContain(REVIEW_TAB);
+  });
+
+  it('lists each current submission with its review standing; a stale approval leaves the input columns empty', () => {
+    const { tab, rows } = reviewRows([decided('u-a', 'approved', 'hash-a1'), decided('u-b', 'needs-more', 'hash-b1', 'Thiếu danh sách')]);
+    expect(tab.columns.find((c) => c.header === REVIEW_HEADERS.decision)?.choices).toEqual(['Đã duyệt', 'Cần bổ sung']);
+    expect(rows).toEqual([
+      expect.objectContaining({ [REVIEW_HEADERS.unit]: 'Đoàn cơ sở An Bình', [REVIEW_HEADERS.standing]: 'Đã sửa sau khi duyệt — chờ duyệt lại', [REVIEW_HEADERS.decision]: null, [REVIEW_HEADERS.version]: 'hash-a2' }),
+      expect.objectContaining({
+        [REVIEW_HEADERS.unit]: 'Đoàn cơ sở Bến Nghé',
+        [REVIEW_HEADERS.standing]: 'Cần bổ sung: Thiếu danh sách',
+        [REVIEW_HEADERS.decision]: 'Cần bổ sung',
+        [REVIEW_HEADERS.comment]: 'Thiếu danh sách',
+        [REVIEW_HEADERS.submissionId]: `${PLANS.MONTHLY.id}~${PERIOD}~u-b`,
+      }),
+    ]);
+  });
+
+  it('counts completeness on both bases, labelled, the approved one only for current approvals', () => {
+    const { tab } = reviewRows([decided('u-a', 'approved', 'hash-a1'), decided('u-b', 'approved', 'hash-b1')]);
+    const rates = tab.moreTables?.[0];
+    expect(rates?.columns.map((c) => c.header)).toContain('Tỉ lệ nộp đủ (tính theo đã duyệt)');
+    expect(rates?.rows.find((r) => r[1] === 'tháng 9/2022')).toEqual([PLANS.MONTHLY.title, 'tháng 9/2022', 3, 2, 2 / 3, 1, 1 / 3]);
+  });
+
+  it('reads typed entries back by header; an empty decision is no entry, an unknown word a problem', () => {
+    const row = (decision: string, comment = '') => ({ [REVIEW_HEADERS.unit]: 'Trường A', [REVIEW_HEADERS.form]: 'Báo cáo', [REVIEW_HEADERS.period]: 'Tháng 09/2022', [REVIEW_HEADERS.decision]: decision, [REVIEW_HEADERS.comment]: comment, [REVIEW_HEADERS.submissionId]: 'f~p~u', [REVIEW_HEADERS.version]: 'v1' });
+    const { entries, problems } = reviewEntriesFromRows([row(''), row(` ${REVIEW_LABELS['needs-more']} `, ' Thiếu '), row('Duyệt rồi')]);
+    expect(entries).toEqual([{ submissionId: 'f~p~u', shownVersion: 'v1', decision: 'needs-more', comment: 'Thiếu', label: 'Trường A — Báo cáo — Tháng 09/2022' }]);
+    expect(problems).toEqual(["Quyết định 'Duyệt rồi' cho Trường A — Báo cáo — Tháng 09/2022 không được ghi nhận: hãy chọn 'Đã duyệt' hoặc 'Cần bổ sung'."]);
+  });
+
+  it('never counts more than expected on the approved basis', () => {
+    const stats = pictureOf([PLANS.MONTHLY], {}, SUBMISSIONS).periods.find((p) => p.period.id === PERIOD)?.stats;
+    if (!stats) throw new Error('no September stats');
+    expect(completenessOn(stats, 'approved', new Set(['u-a', 'u-b', 'u-c', 'u-x']))).toMatchObject({ expected: 3, complete: 2, rate: 2 / 3 });
+  });
+});
