@@ -134,9 +134,11 @@ describe('tonghop CLI', () => {
       expect(unit.code).toBe(0);
       expect(unit.stdout).toMatch(/Dòng \d+, cột '/);
       expect(all.problems.map((p: { message: string }) => p.message)).toContainEqual(expect.stringContaining('Chưa nhận được tệp báo cáo'));
-      // Where each unit's data came from: files in the folder, and the file the sample mailbox brought (the demo has no shared sheet).
+      // Where each unit's data came from: files in the folder, the file the sample mailbox brought, and the finance desk's
+      // receipts book (a shared sheet).
       const kinds = new Set(all.sources.map((s: { kind: string | null }) => s.kind));
-      expect([...kinds].filter((k) => k !== null).sort()).toEqual(['mailbox', 'workbook']);
+      expect([...kinds].filter((k) => k !== null).sort()).toEqual(['mailbox', 'shared', 'workbook']);
+      expect(all.sources.find((s: { kind: string }) => s.kind === 'shared')).toMatchObject({ label: "Nguồn: Bảng chung 'thu-kinh-phi.xlsx'" });
       const mailed = all.sources.find((s: { kind: string }) => s.kind === 'mailbox');
       expect(mailed).toMatchObject({ unitName: expect.any(String), label: 'Nguồn: Thư điện tử' });
       const text = await runCli(['inspect', '--unit', mailed.unitId], env);

@@ -37,7 +37,8 @@ export async function provisionCommand({ config, out }: CommandContext, opts: Pr
   for (const p of control.problems) out.print(`  ! ${p}`);
   if (result.controlTabsAdded.length > 0) out.print(`Bảng điều khiển: đã thêm trang ${result.controlTabsAdded.map((t) => `'${t}'`).join(', ')}.`);
   const created = result.units.filter((u) => u.created).length;
-  out.print(`Đơn vị: ${n(result.units.length)} có bảng tính (${n(created)} tạo mới), ${n(result.skipped.length)} nộp tệp Excel (không tạo bảng tính), ${n(result.failed.length)} lỗi; ${n(result.recorded)} mã bảng tính mới ghi vào bảng điều khiển.`);
+  const uploads = result.skipped.length > 0 ? `${n(result.skipped.length)} nộp tệp Excel (không tạo bảng tính), ` : '';
+  out.print(`Đơn vị: ${n(result.units.length)} có bảng tính (${n(created)} tạo mới), ${uploads}${n(result.failed.length)} lỗi; ${n(result.recorded)} mã bảng tính mới ghi vào bảng điều khiển.`);
   out.print(`Bảng tổng hợp: ${spreadsheetUrl(summary.id)}${summary.created ? ' (tạo mới)' : ''}`);
   if (!google.summarySpreadsheetId) out.print(`Đặt TONGHOP_SUMMARY_SPREADSHEET_ID=${summary.id} cho các lệnh sweep, summary và các Cloud Functions.`);
   out.print(`Google: ${n(requests.requests.read)} lượt đọc, ${n(requests.requests.write)} lượt ghi Trang tính, ${n(requests.requests.drive)} lượt Drive.`);
