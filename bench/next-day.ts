@@ -21,6 +21,8 @@ export interface RunWrites {
   readonly workbookWrites: number;
   /** Files of the city (unit workbooks and the summary) whose bytes changed during the run (the folder keeps a unit's mtime). */
   readonly filesTouched: number;
+  /** The first few of those files, by name, so a write that should not have happened can be traced. */
+  readonly touchedSample: readonly string[];
 }
 
 export interface NextDayRuns {
@@ -60,11 +62,13 @@ export async function runNextDay(db: Firestore, city: City, unitsDir: string, su
     });
     const after = await contentHashes(unitsDir, summaryFile);
     const { swept, summary } = run.value;
+    const touched = [...after].filter(([file, hash]) => before.get(file) !== hash).map(([file]) => file);
     return {
       seconds: Number((run.ms / 1000).toFixed(2)),
       firestoreDocs: swept.totals.writes + summary.firestoreWrites,
       workbookWrites: summary.feedback.unitsWritten + (summary.summary?.written ? 1 : 0),
-      filesTouched: [...after].filter(([file, hash]) => before.get(file) !== hash).length,
+      filesTouched: touched.length,
+      touchedSample: touched.slice(0, 5).map((file) => path.basename(file)),
     };
   };
   const day = await once(at, '8 daily run: sweep, summary and feedback');
@@ -85,6 +89,6 @@ async function contentHashes(unitsDir: string, summaryFile: string): Promise<Map
 
 /** The two runs as rows of the bench's step table: step, wall time, writes, details. */
 export function nextDayStepRows({ day, nextDay }: NextDayRuns): string[][] {
-  const row = (label: string, run: RunWrites) => [label, `${run.seconds.toFixed(run.seconds < 10 ? 2 : 1)} s`, String(run.firestoreDocs + run.workbookWrites), `${run.firestoreDocs} Firestore docs, ${run.workbookWrites} workbooks written, ${run.filesTouched} files touched`];
+  const row = (label: string, run: RunWrites) => [label, `${run.seconds.toFixed(run.seconds < 10 ? 2 : 1)} s`, String(run.firestoreDocs + run.workbookWrites), `${run.firestoreDocs} Firestore docs, ${run.workbookWrites} workbooks written, ${run.filesTouched} files touched${run.filesTouched > 0 && run.filesTouched <= 5 ? ` (${run.touchedSample.join(', ')})` : ''}`];
   return [row('8 daily run: sweep, summary, feedback', day), row('9 next day, nothing changed', nextDay)];
 }

@@ -39,8 +39,12 @@ const SWEPT_AT = new Date('2024-09-17T00:30:00Z');
 const RESENT_AT = new Date('2024-09-17T03:00:00Z');
 const INCREMENTAL_AT = new Date('2024-09-17T04:00:00Z');
 const NOTIFIED_AT = new Date('2024-09-17T05:00:00Z');
-/** The day's full run (statuses, summary, feedback) at 13g00, and again at 13g00 18/09 with nothing changed. */
-const DAILY_AT = new Date('2024-09-17T06:00:00Z');
+/**
+ * The day's full run (statuses, summary, feedback) at 13g00 18/09, and again at 13g00 19/09 with nothing changed. The
+ * last late file came in at 21g00 16/09 and the resends at 10g00 17/09, so neither day's "Mới nộp đủ từ hôm qua" on the
+ * front page counts anything: the day after activity legitimately rewrites the summary once, to clear that count.
+ */
+const DAILY_AT = new Date('2024-09-18T06:00:00Z');
 /** Units swept into a throw-away project first, so neither node nor the emulator's JVM is measured cold. */
 const WARM_UP_UNITS = 30;
 
