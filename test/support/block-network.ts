@@ -5,8 +5,8 @@ import net from 'node:net';
 /**
  * Vitest setup file: tests may reach this machine only. Any TCP or TLS connection (net, tls, http,
  * fetch, gRPC all go through net.Socket#connect) to a host that is not loopback fails with an error
- * naming the host, and so does a DNS lookup of a name that is not local. Child processes a test spawns
- * (the CLI, the Functions Framework) do not load this file.
+ * naming the host, and so does a DNS lookup of a name that is not local. CLI processes started through
+ * `compileCli` load it with `--import`; the Functions Framework child process does not.
  */
 
 export const BLOCKED_CODE = 'E_TEST_NETWORK_BLOCKED';
