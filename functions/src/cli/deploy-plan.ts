@@ -1,6 +1,7 @@
 import type { Config } from '../config.js';
 import { CLOUD_FUNCTIONS, TOPICS, type CloudFunctionSpec } from '../handlers/function-list.js';
 import { DEPLOY } from './messages.js';
+import { officeHoursTickCron } from '../domain/summary/deadline-flips.js';
 
 /** Where and as whom the district's functions run. */
 export interface DeployTarget {
@@ -28,7 +29,7 @@ export const SECRET_NAMES: Readonly<Record<string, string>> = { TONGHOP_WEBHOOK_
  */
 export const SCHEDULES = [
   { job: 'tonghop-nightly-sweep', cron: '0 2 * * *', topic: TOPICS.sweep, body: '{"step":"sweep"}' },
-  { job: 'tonghop-office-hours-tick', cron: '*/10 7-19 * * *', topic: TOPICS.sweep, body: '{"step":"tick"}' },
+  { job: 'tonghop-office-hours-tick', cron: officeHoursTickCron(), topic: TOPICS.sweep, body: '{"step":"tick"}' },
   { job: 'tonghop-summary', cron: '30 3 * * *', topic: TOPICS.sweep, body: '{"step":"summary"}' },
   { job: 'tonghop-morning-notices', cron: '30 7 * * *', topic: TOPICS.notices, body: '{}' },
 ] as const;

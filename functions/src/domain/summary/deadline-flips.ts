@@ -7,10 +7,18 @@ import { DAY_MS, ICT_OFFSET_MS } from '../time/ict.js';
  * file changed: a tick that found nothing new must still rebuild the summary once it is past.
  */
 
-/** The office-hours tick runs every 10 minutes from 07:00 to 19:50 ICT (cli/deploy-plan.ts SCHEDULES). */
-const TICK_MS = 10 * 60_000;
-const FIRST_TICK_MS = 7 * 3_600_000;
-const LAST_TICK_MS = 19 * 3_600_000 + 50 * 60_000;
+/** The office-hours tick: every 10 minutes from 07:00 to 19:50 ICT. The deployed schedule's cron is built from it. */
+export const OFFICE_HOURS_TICK = { everyMinutes: 10, firstHour: 7, lastHour: 19 } as const;
+
+/** The tick's cron line in Asia/Ho_Chi_Minh: '*\/10 7-19 * * *'. */
+export function officeHoursTickCron(): string {
+  const { everyMinutes, firstHour, lastHour } = OFFICE_HOURS_TICK;
+  return `*/${everyMinutes} ${firstHour}-${lastHour} * * *`;
+}
+
+const TICK_MS = OFFICE_HOURS_TICK.everyMinutes * 60_000;
+const FIRST_TICK_MS = OFFICE_HOURS_TICK.firstHour * 3_600_000;
+const LAST_TICK_MS = (OFFICE_HOURS_TICK.lastHour + 1) * 3_600_000 - TICK_MS;
 
 /** When the tick before `now` ran: 10 minutes earlier, or 19:50 the evening before for the morning's first tick. */
 export function previousTickAt(now: Date): Date {
