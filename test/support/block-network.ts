@@ -39,32 +39,42 @@ function targetOf(args: unknown[]): { host: string; port: string } | undefined {
   return { host: typeof args[1] === 'string' ? args[1] : 'localhost', port: String(first) };
 }
 
-const connect = net.Socket.prototype.connect;
-net.Socket.prototype.connect = function blockedConnect(this: net.Socket, ...args: unknown[]) {
-  const target = targetOf(args);
-  if (target && !isLoopback(target.host)) {
-    const error = blocked('connecting to', `${target.host}:${target.port}`);
-    process.nextTick(() => this.destroy(error));
-    return this;
-  }
-  return (connect as (...a: unknown[]) => net.Socket).apply(this, args);
-} as typeof net.Socket.prototype.connect;
+/**
+ * Where the pure tests share one process (vitest.config.ts), Vitest runs this file again before each of
+ * them: the patches go in once per process, not once more per file.
+ */
+const INSTALLED = Symbol.for('tonghop.test.blockNetwork');
+const installed = globalThis as { [INSTALLED]?: true };
 
-const lookup = dns.lookup;
-dns.lookup = function blockedLookup(hostname: string, ...rest: unknown[]) {
-  if (!isLoopback(hostname) && net.isIP(hostname) === 0) {
-    const callback = rest.at(-1) as (error: NodeJS.ErrnoException) => void;
-    process.nextTick(() => callback(blocked('looking up', hostname)));
-    return;
-  }
-  return (lookup as (...a: unknown[]) => void)(hostname, ...rest);
-} as typeof dns.lookup;
+if (!installed[INSTALLED]) {
+  installed[INSTALLED] = true;
+  const connect = net.Socket.prototype.connect;
+  net.Socket.prototype.connect = function blockedConnect(this: net.Socket, ...args: unknown[]) {
+    const target = targetOf(args);
+    if (target && !isLoopback(target.host)) {
+      const error = blocked('connecting to', `${target.host}:${target.port}`);
+      process.nextTick(() => this.destroy(error));
+      return this;
+    }
+    return (connect as (...a: unknown[]) => net.Socket).apply(this, args);
+  } as typeof net.Socket.prototype.connect;
 
-const lookupPromise = dns.promises.lookup;
-dns.promises.lookup = function blockedLookupPromise(hostname: string, ...rest: unknown[]) {
-  if (!isLoopback(hostname) && net.isIP(hostname) === 0) return Promise.reject(blocked('looking up', hostname));
-  return (lookupPromise as (...a: unknown[]) => Promise<unknown>)(hostname, ...rest);
-} as typeof dns.promises.lookup;
+  const lookup = dns.lookup;
+  dns.lookup = function blockedLookup(hostname: string, ...rest: unknown[]) {
+    if (!isLoopback(hostname) && net.isIP(hostname) === 0) {
+      const callback = rest.at(-1) as (error: NodeJS.ErrnoException) => void;
+      process.nextTick(() => callback(blocked('looking up', hostname)));
+      return;
+    }
+    return (lookup as (...a: unknown[]) => void)(hostname, ...rest);
+  } as typeof dns.lookup;
 
-// ES modules that imported { lookup } or { connect } by name see the patched functions too.
-syncBuiltinESMExports();
+  const lookupPromise = dns.promises.lookup;
+  dns.promises.lookup = function blockedLookupPromise(hostname: string, ...rest: unknown[]) {
+    if (!isLoopback(hostname) && net.isIP(hostname) === 0) return Promise.reject(blocked('looking up', hostname));
+    return (lookupPromise as (...a: unknown[]) => Promise<unknown>)(hostname, ...rest);
+  } as typeof dns.promises.lookup;
+
+  // ES modules that imported { lookup } or { connect } by name see the patched functions too.
+  syncBuiltinESMExports();
+}
