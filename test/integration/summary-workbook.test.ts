@@ -469,10 +469,12 @@ describe('renderSummaryWorkbook: what goes on paper (sheet XML re-read)', () => 
     expect(definedName('_xlnm.Print_Area', 1)).toBe("'Tiến độ đơn vị'!$A$1:$AD$4");
   });
 
-  it('prints only the title lines of a reference tab, over the columns one page holds, at full size', () => {
-    // Mã đơn vị (10), Tên đơn vị (36), Họ và tên (30), Email (40): 116 of 145; Ghi chú (60) would not fit.
-    expect(definedName('_xlnm.Print_Area', 2)).toBe("'Đăng ký tập huấn'!$A$1:$D$2");
-    expect(sheetXml(3)).toMatch(/<pageSetup paperSize="9" orientation="landscape"[^>]* scale="100"/);
+  it('prints only the title lines of a reference tab, over the columns one page holds, fitted as the whole table would be', () => {
+    // The whole table (177 characters) fits the width legibly; the title lines take the columns a page holds at 100 %:
+    // Mã đơn vị (11), Tên đơn vị (36), Họ và tên (30) make 77 of 110, Email (40) would not fit.
+    expect(definedName('_xlnm.Print_Area', 2)).toBe("'Đăng ký tập huấn'!$A$1:$C$2");
+    expect(definedName('_xlnm.Print_Titles', 2)).toBeUndefined();
+    expect(sheetXml(3)).toMatch(/<pageSetup paperSize="9" orientation="landscape"[^>]* fitToWidth="1" fitToHeight="0"\/>/);
   });
 
   it('keeps every value of every tab on screen: nothing is dropped for print', () => {

@@ -38,7 +38,15 @@ describe('summaryPageSetup', () => {
 
   it('prints only the title lines of a reference tab, at full size, over the columns one page holds', () => {
     const tab = tabOf([text('Mã', 50), text('Tên', 50), text('Ghi chú', 50)], { reference: true, rows: Array.from({ length: 500 }, () => ['a', 'b', 'c']) });
-    expect(setupOf(tab)).toEqual({ orientation: 'landscape', fit: { scale: 100 }, printArea: 'A1:B2', printedColumns: 2 });
+    expect(setupOf(tab)).toEqual({ orientation: 'landscape', fit: 'width', printArea: 'A1:B2', printedColumns: 2 });
+  });
+
+  it('gives a reference tab too wide to fit legibly the smallest legible scale, and as many title columns as that scale holds', () => {
+    const tab = tabOf(Array.from({ length: 12 }, (_, i) => text(`C${i}`, 20)), { reference: true });
+    const setup = setupOf(tab);
+    expect(setup).toMatchObject({ orientation: 'landscape', fit: { scale: MIN_PRINT_SCALE } });
+    expect(setup.printedColumns).toBe(Math.floor((LANDSCAPE_PAGE_WIDTH * 100) / MIN_PRINT_SCALE / 20));
+    expect(setup.printTitlesRow).toBeUndefined();
   });
 
   it('prints the front page on one page, charts included', () => {

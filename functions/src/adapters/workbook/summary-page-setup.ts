@@ -6,7 +6,8 @@ import { chartsPerRow, printsInLandscape } from './summary-print-layout.js';
  * What a summary tab puts on paper (A4): its orientation, how it is scaled, the print area and the
  * rows (and columns) repeated on every page. The front page is one page; reference tabs print only
  * their title lines; other tabs fit the page width, unless that would print smaller than
- * MIN_PRINT_SCALE, when they print at that scale with their first column repeated on each page.
+ * MIN_PRINT_SCALE, when they print at that scale with their first column repeated on each page
+ * (reference tabs keep that scale, so clearing their print area prints the whole table legibly).
  */
 export interface SummaryPageSetup {
   readonly orientation: 'portrait' | 'landscape';
@@ -40,9 +41,13 @@ export function summaryPageSetup(tab: SummaryTab, widths: readonly number[]): Su
   const layout = summaryTabLayout(tab);
   const columns = Math.max(1, widths.length);
   if (tab.reference) {
-    // Only the title lines, over the columns one landscape page holds: enough for the lines to read whole.
-    const printedColumns = referenceColumns(widths);
-    return { orientation: 'landscape', fit: { scale: 100 }, printArea: area(Math.max(1, tab.title.length), printedColumns), printedColumns };
+    // Only the title lines, over the columns one landscape page holds: enough for the lines to read whole. The
+    // scale is the one the whole table would need, so a reader who clears the print area still gets legible pages.
+    const whole = summaryPageSetup({ ...tab, reference: false }, widths);
+    const scale = typeof whole.fit === 'object' ? whole.fit.scale : 100;
+    const printedColumns = referenceColumns(widths, (LANDSCAPE_PAGE_WIDTH * 100) / scale);
+    // No repeated rows or columns: they would print above and beside the title lines.
+    return { orientation: 'landscape', fit: whole.fit, printArea: area(Math.max(1, tab.title.length), printedColumns), printedColumns };
   }
   const printedColumns = tab.onePage ? columns : columns - trailingScreenOnly(tab, widths.length);
   const printed = widths.slice(0, printedColumns);
@@ -77,12 +82,12 @@ function trailingScreenOnly(tab: SummaryTab, columns: number): number {
   return count;
 }
 
-/** Columns (at least one) whose widths fit one landscape page at 100 %. */
-function referenceColumns(widths: readonly number[]): number {
+/** Columns (at least one) whose widths fit in `room`. */
+function referenceColumns(widths: readonly number[], room: number): number {
   let sum = 0;
   let count = 0;
   for (const w of widths) {
-    if (sum + w > LANDSCAPE_PAGE_WIDTH) break;
+    if (sum + w > room) break;
     sum += w;
     count += 1;
   }
