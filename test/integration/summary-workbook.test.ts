@@ -5,6 +5,7 @@ import { inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LINE_HEIGHT_POINTS, MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH } from '../../functions/src/adapters/workbook/summary-print-layout.js';
+import { MIN_PRINT_SCALE } from '../../functions/src/adapters/workbook/summary-page-setup.js';
 import { renderSummaryWorkbook, writeSummaryWorkbook } from '../../functions/src/adapters/workbook/write-summary-workbook.js';
 import { STATUS_DISPLAY } from '../../functions/src/domain/status/status-kinds.js';
 import type { SummaryModel, SummaryTab } from '../../functions/src/domain/summary/summary-model.js';
@@ -383,6 +384,110 @@ describe('renderSummaryWorkbook: ready to print', () => {
     const cluster = charts.find((xml) => xml.includes('theo cụm'));
     expect(cluster).toContain('$A$8:$A$9');
     expect(cluster).toContain('$B$8:$B$9');
+  });
+});
+
+describe('renderSummaryWorkbook: what goes on paper (sheet XML re-read)', () => {
+  const LONG_TITLE = `Kinh phí ${'Đăng ký tham gia tập huấn nghiệp vụ công tác Đoàn – Đội khu vực trường học '.repeat(2)}: đối chiếu`;
+  const narrow: SummaryTab = {
+    name: 'Kinh phí',
+    title: [LONG_TITLE, 'Phải nộp = số người × 1.900.000 đ.'],
+    columns: [
+      { header: 'Đơn vị', format: 'text', width: 34 },
+      { header: 'Phải nộp', format: 'money', width: 16 },
+    ],
+    rows: [['Liên đội Kim Đồng', 1_900_000]],
+    notes: ['Biên lai lấy từ bảng thu kinh phí.'],
+  };
+  // 30 columns of 12: 360 characters, which fitted to one landscape width would print at about 40 %.
+  const wide: SummaryTab = {
+    name: 'Tiến độ đơn vị',
+    title: ['Tiến độ nộp của từng đơn vị'],
+    columns: Array.from({ length: 30 }, (_, c) => ({ header: c === 0 ? 'Tên đơn vị' : `Kế hoạch ${c}`, format: 'text' as const, width: 12 })),
+    rows: [Array.from({ length: 30 }, (_, c) => (c === 0 ? 'Chi đoàn 12C' : '✓ Đủ'))],
+  };
+  const reference: SummaryTab = {
+    name: 'Đăng ký tập huấn',
+    title: ['Đăng ký tham gia tập huấn', 'Trang tham khảo (300 dòng): xem trên màn hình; bản in chỉ gồm phần đầu này.'],
+    columns: [
+      { header: 'Mã đơn vị', format: 'text' },
+      { header: 'Tên đơn vị', format: 'text', width: 36 },
+      { header: 'Họ và tên', format: 'text', width: 30 },
+      { header: 'Email', format: 'text', width: 40 },
+      { header: 'Ghi chú', format: 'text', width: 60 },
+    ],
+    rows: Array.from({ length: 300 }, (_, r) => [`th-${r}`, `Liên đội số ${r}`, `Đoàn viên ${r}`, `dv${r}@example.com`, r % 7 === 0 ? LONG_TEXT : '']),
+    reference: true,
+  };
+  let entries: Map<string, Buffer>;
+  let paper: ExcelJS.Workbook;
+
+  beforeAll(async () => {
+    const rendered = await renderSummaryWorkbook({ ...model, tabs: [narrow, wide, reference] });
+    entries = unzip(rendered);
+    paper = await read(rendered);
+  });
+
+  /** The XML of the n-th tab (1-based), as exceljs writes them in order. */
+  const sheetXml = (n: number) => entry(entries, `xl/worksheets/sheet${n}.xml`);
+  const definedName = (name: string, tab: number) => {
+    const match = new RegExp(`<definedName name="${name}" localSheetId="${tab}">([^<]*)</definedName>`).exec(entry(entries, 'xl/workbook.xml'));
+    return match?.[1]?.replace(/&apos;/g, "'");
+  };
+
+  it('fits a tab to the page width only, on A4, centred, with the tab name in the header and Trang &P/&N in the footer', () => {
+    const xml = sheetXml(1);
+    expect(xml).toMatch(/<pageSetUpPr fitToPage="1"\/>/);
+    expect(xml).toMatch(/<pageSetup paperSize="9" orientation="portrait"[^>]* fitToWidth="1" fitToHeight="0"\/>/);
+    expect(xml).toContain('<printOptions horizontalCentered="1"/>');
+    expect(xml).toContain('<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.6" header="0.3" footer="0.3"/>');
+    expect(xml).toContain('<oddHeader>&amp;L&amp;A&amp;RTổng hợp báo cáo — Quận Đoàn 1</oddHeader>');
+    expect(xml).toContain('&amp;CTrang &amp;P/&amp;N');
+  });
+
+  it('sets the print area to the tables and notes, and repeats the header row', () => {
+    // Titles 1–2, empty, header 4, data 5; empty, note 7.
+    expect(definedName('_xlnm.Print_Area', 0)).toBe("'Kinh phí'!$A$1:$B$7");
+    expect(definedName('_xlnm.Print_Titles', 0)).toBe("'Kinh phí'!$4:$4");
+  });
+
+  it('wraps a title longer than the printed columns across them, its row as tall as its lines, so print does not cut it', () => {
+    const sheet = sheetOf(paper, 'Kinh phí');
+    expect(sheet.getCell('B1').isMerged).toBe(true);
+    expect(sheet.getCell('A1').alignment).toMatchObject({ wrapText: true });
+    expect(sheet.getRow(1).height).toBeGreaterThanOrEqual(3 * LINE_HEIGHT_POINTS);
+    expect(sheet.getCell('A1').value).toBe(LONG_TITLE);
+    // A title that fits stays one unmerged line.
+    expect(sheet.getCell('B2').isMerged).toBe(false);
+  });
+
+  it('prints a tab too wide to fit legibly at the smallest legible scale, across pages, its first column repeated', () => {
+    const xml = sheetXml(2);
+    expect(xml).not.toContain('fitToPage="1"');
+    expect(xml).toMatch(new RegExp(`<pageSetup paperSize="9" orientation="landscape"[^>]* scale="${MIN_PRINT_SCALE}"`));
+    expect(definedName('_xlnm.Print_Titles', 1)).toBe("'Tiến độ đơn vị'!$A:$A,'Tiến độ đơn vị'!$3:$3");
+    expect(definedName('_xlnm.Print_Area', 1)).toBe("'Tiến độ đơn vị'!$A$1:$AD$4");
+  });
+
+  it('prints only the title lines of a reference tab, over the columns one page holds, fitted as the whole table would be', () => {
+    // The whole table (177 characters) fits the width legibly; the title lines take the columns a page holds at 100 %:
+    // Mã đơn vị (11), Tên đơn vị (36), Họ và tên (30) make 77 of 110, Email (40) would not fit.
+    expect(definedName('_xlnm.Print_Area', 2)).toBe("'Đăng ký tập huấn'!$A$1:$C$2");
+    expect(definedName('_xlnm.Print_Titles', 2)).toBeUndefined();
+    expect(sheetXml(3)).toMatch(/<pageSetup paperSize="9" orientation="landscape"[^>]* fitToWidth="1" fitToHeight="0"\/>/);
+  });
+
+  it('keeps every value of every tab on screen: nothing is dropped for print', () => {
+    for (const tab of [narrow, wide, reference]) {
+      const sheet = sheetOf(paper, tab.name);
+      const headerRow = tab.title.length + 2;
+      expect(rowValues(sheet, headerRow, tab.columns.length)).toEqual(tab.columns.map((c) => c.header));
+      tab.rows.forEach((row, r) => {
+        const shown = rowValues(sheet, headerRow + 1 + r, tab.columns.length).map((v) => v ?? '');
+        expect(shown).toEqual(row.map((v) => (typeof v === 'string' ? v.normalize('NFC') : v)));
+      });
+      expect(sheet.columns.slice(0, tab.columns.length).every((column) => column.hidden !== true)).toBe(true);
+    }
   });
 });
 

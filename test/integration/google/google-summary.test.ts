@@ -102,6 +102,13 @@ describe('summary spreadsheet and row feedback on Google Sheets (stand-in, real 
     // Every column gets the workbook's width, so Vietnamese words are never cut.
     const widthsSet = overview.dimensionProperties.filter((d) => d.range?.dimension === 'COLUMNS').map((d) => d.range?.startIndex);
     expect(widthsSet).toEqual(Array.from({ length: summary.model.tabs[1]?.columns.length ?? 0 }, (_, i) => i));
+    // Print areas are not in the Sheets API: reference tabs (raw rows, archives) are marked grey instead, the others keep no colour.
+    const reference = summary.model.tabs.filter((t) => t.reference).map((t) => t.name);
+    expect(reference).toContain(TAB);
+    for (const tab of summary.model.tabs) {
+      const colour = standin.sheetOf(summaryId, tab.name).properties.tabColorStyle;
+      expect([tab.name, colour]).toEqual([tab.name, tab.reference ? { rgbColor: { red: 0xbf / 255, green: 0xbf / 255, blue: 0xbf / 255 } } : undefined]);
+    }
     const progress = standin.sheetOf(summaryId, 'Tiến độ đơn vị');
     expect(progress.conditionalFormats.length).toBeGreaterThanOrEqual(6);
     // Status cells use only the symbols every common font draws.

@@ -147,8 +147,16 @@ describe('buildSummary: the model', () => {
     expect(model.generatedAt).toEqual(NOW);
   });
 
-  it('has the front page and fixed tabs, then one data tab per current form named after its tab, Chỉ số, Lưu trữ, Lưu trữ chỉ số', () => {
-    expect(model.tabs.map((t) => t.name)).toEqual(['Bảng điều khiển', 'Tổng quan', 'Tiến độ đơn vị', 'Theo cụm', 'Quá hạn', 'Lỗi dữ liệu', 'Kế hoạch nhỏ 65 năm', 'Hoạt động liên tịch', 'Đăng ký tập huấn', 'Chỉ số', 'Lưu trữ', 'Lưu trữ chỉ số']);
+  it('has the front page and the tabs a meeting prints, then the reference tabs: one data tab per current form, Lưu trữ, Lưu trữ chỉ số', () => {
+    expect(model.tabs.map((t) => t.name)).toEqual(['Bảng điều khiển', 'Tổng quan', 'Tiến độ đơn vị', 'Theo cụm', 'Quá hạn', 'Lỗi dữ liệu', 'Chỉ số', 'Kế hoạch nhỏ 65 năm', 'Hoạt động liên tịch', 'Đăng ký tập huấn', 'Lưu trữ', 'Lưu trữ chỉ số']);
+  });
+
+  it('marks the data tabs and archives as reference, each with a last title line saying why only its top prints', () => {
+    const reference = model.tabs.filter((t) => t.reference).map((t) => t.name);
+    expect(reference).toEqual(['Kế hoạch nhỏ 65 năm', 'Hoạt động liên tịch', 'Đăng ký tập huấn', 'Lưu trữ', 'Lưu trữ chỉ số']);
+    const data = tab('Đăng ký tập huấn');
+    expect(data.title.at(-1)).toBe(`Trang tham khảo (${data.rows.length} dòng) để tra cứu trên màn hình, không cần in cho cuộc họp: tệp .xlsx chỉ in phần đầu này (muốn in cả bảng: xóa vùng in).`);
+    for (const t of model.tabs.filter((t) => !t.reference)) expect(t.title.join(' ')).not.toContain('Trang tham khảo');
   });
 
   it('gives every printed page the district and "tính đến hh:mm dd/mm/yyyy"', () => {
@@ -258,6 +266,8 @@ describe('Quá hạn', () => {
 
   it('lists units missing or partial after the deadline, most overdue first, then by name, with contacts', () => {
     expect(headers(overdue)).toEqual(['Đơn vị', 'Cụm', 'Biểu mẫu · Kỳ', 'Hạn nộp', 'Tình trạng', 'Số ngày quá hạn', 'Đã nhắc', 'Người liên hệ', 'Email', 'Điện thoại']);
+    // The contacts stay on screen; a meeting's printout leaves them out.
+    expect(overdue.columns.filter((c) => c.screenOnly).map((c) => c.header)).toEqual(['Người liên hệ', 'Email', 'Điện thoại']);
     expect(overdue.rows).toEqual([
       [NAME_C, 'Cụm 2', KHN, 'trước ngày 14/12/2023', 'missing', KHN_DAYS, '', '', '', ''],
       [NAME_B, 'Cụm 1', KHN, 'trước ngày 14/12/2023', 'partial', KHN_DAYS, '', 'Trần Văn Bình', 'binh@vanlang.edu.vn', '0912 345 678'],
@@ -321,7 +331,7 @@ describe('Lỗi dữ liệu', () => {
 describe('data tabs', () => {
   it('Đăng ký tập huấn: unit columns, the form’s columns typed, and the fee per row', () => {
     const data = tab('Đăng ký tập huấn');
-    expect(data.title).toEqual([TAP_HUAN.title, `Kế hoạch số 42-KHLT/GDĐT-HĐĐ-NTN — ${TAP_HUAN.issuer}`]);
+    expect(data.title.slice(0, 2)).toEqual([TAP_HUAN.title, `Kế hoạch số 42-KHLT/GDĐT-HĐĐ-NTN — ${TAP_HUAN.issuer}`]);
     expect(headers(data)).toEqual([
       'Mã đơn vị',
       'Tên đơn vị',

@@ -63,7 +63,7 @@ export async function writeSummarySpreadsheet(api: GoogleApis, spreadsheetId: Sp
   model.tabs.forEach((tab, index) => {
     const sheet = existing.get(tab.name);
     const sheetId = sheet?.properties?.sheetId ?? nextId++;
-    if (sheet) structure.push(...resetRequests(sheetId, sheet), { updateSheetProperties: { properties: sheetPropertiesOf(sheetId, tab, index), fields: 'index,gridProperties(rowCount,columnCount,frozenRowCount,frozenColumnCount)' } });
+    if (sheet) structure.push(...resetRequests(sheetId, sheet), { updateSheetProperties: { properties: sheetPropertiesOf(sheetId, tab, index), fields: 'index,gridProperties(rowCount,columnCount,frozenRowCount,frozenColumnCount),tabColorStyle' } });
     else structure.push({ addSheet: { properties: sheetPropertiesOf(sheetId, tab, index) } });
     formats.push(...formatRequestsOf(sheetId, tab));
   });

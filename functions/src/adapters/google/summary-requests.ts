@@ -3,14 +3,16 @@ import type { SummaryChart, SummaryColumn, SummaryTab } from '../../domain/summa
 import { STATUS_DISPLAY } from '../../domain/status/status-kinds.js';
 import { summaryTabLayout, tablesOf } from '../../domain/summary/summary-model.js';
 import { chartsPerRow, summaryColumnWidths } from '../workbook/summary-print-layout.js';
+import { REFERENCE_TAB_COLOR } from '../workbook/summary-page-setup.js';
 import { sheetsNumberFormat } from './sheets-cells.js';
 
 /**
  * The formatting requests of one summary tab (spreadsheets.batchUpdate), the same look as the
  * workbook: bold title, shaded bold header, frozen header, a filter on the table, number and
  * date formats per column, the workbook's column widths with wrapped text (Sheets grows the rows),
- * status colours by conditional formatting, the model's charts below the tables. Page setup,
- * print titles and footers are not in the Sheets API: File → Print sets them per print.
+ * status colours by conditional formatting, the model's charts below the tables, reference tabs grey.
+ * Page setup, print areas, print titles and footers are not in the Sheets API: File → Print sets
+ * them per print (it repeats the frozen header rows by default).
  * Pure: the sheet id and the tab model in, requests out.
  */
 
@@ -39,6 +41,8 @@ export function sheetPropertiesOf(sheetId: number, tab: SummaryTab, index: numbe
     title: tab.name,
     index,
     gridProperties: { ...gridSizeOf(tab), frozenRowCount: tab.onePage ? 0 : headerRow, frozenColumnCount: tab.columns.length > FREEZE_FIRST_COLUMN_ABOVE && !tab.onePage ? 1 : 0 },
+    // Grey like the workbook's reference tabs; the Sheets API has no print area to keep them off paper.
+    ...(tab.reference ? { tabColorStyle: { rgbColor: rgb(REFERENCE_TAB_COLOR) } } : {}),
   };
 }
 

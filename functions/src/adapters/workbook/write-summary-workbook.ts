@@ -2,7 +2,8 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { summaryTabLayout, tablesOf, type SummaryColumn, type SummaryModel, type SummaryTab, type SummaryTable } from '../../domain/summary/summary-model.js';
 import { storableText, displayLength, looksLikeFormula, SUMMARY_NUM_FMT, TEXT_NUM_FMT, textContent, xlsxCellContent, type XlsxCellContent } from './summary-cells.js';
-import { chartsPerRow, LINE_HEIGHT_POINTS, MIN_COLUMN_WIDTH, printsInLandscape, rowHeightFor, summaryColumnWidths } from './summary-print-layout.js';
+import { chartsPerRow, LINE_HEIGHT_POINTS, MIN_COLUMN_WIDTH, rowHeightFor, summaryColumnWidths } from './summary-print-layout.js';
+import { CHART_ROWS, REFERENCE_TAB_COLOR, summaryPageSetup } from './summary-page-setup.js';
 import { makePrivateDir, writePrivateFile } from '../private-files.js';
 import { addBarCharts, type XlsxBarChart } from './xlsx-chart.js';
 
@@ -16,14 +17,14 @@ import { addBarCharts, type XlsxBarChart } from './xlsx-chart.js';
 const MAX_XLSX_TAB_LENGTH = 31;
 /**
  * Marks the model hash kept in the workbook's keywords property. Its version changes with the way the
- * model is written (2: Vietnamese number formats), so a summary whose data did not change is still rewritten once.
+ * model is written (2: Vietnamese number formats; 3: print areas, reference tabs), so a summary whose data did not change is still rewritten once.
  */
-export const SUMMARY_FINGERPRINT_PREFIX = 'tonghop-summary-2:';
+export const SUMMARY_FINGERPRINT_PREFIX = 'tonghop-summary-3:';
 
 /** Tabs wider than this also freeze their first column (the unit or form name). */
 const FREEZE_FIRST_COLUMN_ABOVE = 8;
-/** How many rows tall a chart below the tables is. */
-const CHART_ROWS = 14;
+/** Size of the text in cells without a font of their own. */
+const BODY_FONT_SIZE = 11;
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
 const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF808080' } };
@@ -46,7 +47,7 @@ export async function renderSummaryWorkbook(model: SummaryModel, options: { fing
   workbook.modified = model.generatedAt;
   const charts: XlsxBarChart[] = [];
   for (const tab of model.tabs) {
-    addSummarySheet(workbook, tab, model.footer);
+    addSummarySheet(workbook, tab, model.title, model.footer);
     charts.push(...barChartsOf(tab, summaryColumnWidths(tab)));
   }
   const xlsx = Buffer.from(await workbook.xlsx.writeBuffer());
@@ -76,25 +77,28 @@ function checkTabNames(tabs: readonly SummaryTab[]): void {
   }
 }
 
-function addSummarySheet(workbook: ExcelJS.Workbook, tab: SummaryTab, footer: SummaryModel['footer']): ExcelJS.Worksheet {
+function addSummarySheet(workbook: ExcelJS.Workbook, tab: SummaryTab, title: string, footer: SummaryModel['footer']): ExcelJS.Worksheet {
   const layout = summaryTabLayout(tab);
   const width = tab.columns.length;
   const freezeFirstColumn = width > FREEZE_FIRST_COLUMN_ABOVE && !tab.onePage;
   const widths = summaryColumnWidths(tab);
+  const print = summaryPageSetup(tab, widths);
   const sheet = workbook.addWorksheet(tab.name, {
+    // Reference tabs are grey in the tab bar: the tabs a meeting prints stand out.
+    ...(tab.reference ? { properties: { tabColor: { argb: `FF${REFERENCE_TAB_COLOR}` } } } : {}),
     views: [tab.onePage ? { state: 'normal', showGridLines: false } : { state: 'frozen', xSplit: freezeFirstColumn ? 1 : 0, ySplit: layout.headerRow, topLeftCell: `${freezeFirstColumn ? 'B' : 'A'}${layout.firstDataRow}` }],
     pageSetup: {
-      orientation: printsInLandscape(widths) ? 'landscape' : 'portrait',
+      orientation: print.orientation,
       paperSize: 9, // A4
-      fitToPage: true,
-      fitToWidth: 1,
-      // Never squeezed to a page's height (long tabs run on), except the front page, which is one page by design.
-      fitToHeight: tab.onePage ? 1 : 0,
+      // Fit to the page width only (never to a page's height: long tabs run on), except the front page, which is one page by design.
+      ...(print.fit === 'width' ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : print.fit === 'page' ? { fitToPage: true, fitToWidth: 1, fitToHeight: 1 } : { fitToPage: false, scale: print.fit.scale }),
       horizontalCentered: true,
       margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
-      ...(width > 0 && !tab.onePage ? { printTitlesRow: `${layout.headerRow}:${layout.headerRow}` } : {}),
+      printArea: absoluteRows(print.printArea),
+      ...(print.printTitlesRow ? { printTitlesRow: print.printTitlesRow } : {}),
+      ...(print.printTitlesColumn ? { printTitlesColumn: print.printTitlesColumn } : {}),
     },
-    headerFooter: { oddFooter: pageFooter(footer), evenFooter: pageFooter(footer) },
+    headerFooter: { oddHeader: pageHeader(title), evenHeader: pageHeader(title), oddFooter: pageFooter(footer), evenFooter: pageFooter(footer) },
   });
   widths.forEach((w, c) => {
     sheet.getColumn(c + 1).width = w;
@@ -103,7 +107,8 @@ function addSummarySheet(workbook: ExcelJS.Workbook, tab: SummaryTab, footer: Su
     sheet.getColumn(c + 1).numFmt = SUMMARY_NUM_FMT[column.format];
   });
 
-  tab.title.forEach((line, i) => writeLine(sheet.getCell(i + 1, 1), line, i === 0 ? FIRST_TITLE_FONT : OTHER_TITLE_FONT));
+  const printedWidths = widths.slice(0, print.printedColumns);
+  tab.title.forEach((line, i) => writeTitle(sheet, i + 1, line, i === 0 ? FIRST_TITLE_FONT : OTHER_TITLE_FONT, printedWidths));
   if (width > 0) {
     writeTable(sheet, tab, { title: '', columns: tab.columns, rows: tab.rows }, { headerRow: layout.headerRow, firstDataRow: layout.firstDataRow }, widths);
     sheet.autoFilter = { from: { row: layout.headerRow, column: 1 }, to: { row: layout.lastDataRow, column: width } };
@@ -114,16 +119,30 @@ function addSummarySheet(workbook: ExcelJS.Workbook, tab: SummaryTab, footer: Su
     writeLine(sheet.getCell(at.titleRow, 1), table.title, TABLE_TITLE_FONT);
     writeTable(sheet, tab, table, at, widths);
   });
-  (tab.notes ?? []).forEach((line, i) => writeNote(sheet, layout.firstNoteRow + i, line, widths, Math.max(1, widths.length)));
+  // Across the printed columns only: a note merged into screen-only columns would be cut on paper.
+  (tab.notes ?? []).forEach((line, i) => writeNote(sheet, layout.firstNoteRow + i, line, widths, print.printedColumns));
   return sheet;
+}
+
+/** 'A1:H25' as exceljs needs it for an absolute print area: it adds the '$' before each column, not before the row. */
+function absoluteRows(area: string): string {
+  return area.replace(/([A-Z]+)(\d+)/g, '$1$$$2');
+}
+
+/** '&L<tab name>&R<summary title>': which tab a loose page belongs to. */
+function pageHeader(title: string): string {
+  return `&L&A&R${escapeHeaderText(title)}`;
+}
+
+/** '&' starts a code in a header or footer; a literal one is written twice. */
+function escapeHeaderText(text: string): string {
+  return storableText(text).replace(/&/g, '&&');
 }
 
 /** '&LQuận Đoàn 1&CTrang &P/&N&Rtính đến 08:00 23/09/2024': district, page number, as-of time. */
 function pageFooter(footer: SummaryModel['footer']): string {
-  // '&' starts a code in a header or footer; a literal one is written twice.
-  const escape = (text: string) => storableText(text).replace(/&/g, '&&');
-  const left = footer ? `&L${escape(footer.district)}` : '';
-  const right = footer ? `&R${escape(footer.asOf)}` : '';
+  const left = footer ? `&L${escapeHeaderText(footer.district)}` : '';
+  const right = footer ? `&R${escapeHeaderText(footer.asOf)}` : '';
   return `${left}&CTrang &P/&N${right}`;
 }
 
@@ -164,6 +183,22 @@ function writeLine(cell: ExcelJS.Cell, text: string, font: Partial<ExcelJS.Font>
   cell.numFmt = looksLikeFormula(text) ? TEXT_NUM_FMT : 'General';
   cell.font = font;
   cell.alignment = { vertical: 'middle', wrapText: false };
+}
+
+/**
+ * A title line: runs over the empty cells to its right, unless it is longer than the printed columns,
+ * where print would cut it: then it is merged across them and wrapped, its row as tall as its lines.
+ */
+function writeTitle(sheet: ExcelJS.Worksheet, rowNumber: number, text: string, font: Partial<ExcelJS.Font>, printedWidths: readonly number[]): void {
+  const cell = sheet.getCell(rowNumber, 1);
+  writeLine(cell, text, font);
+  // Bigger text takes more of a column's width per character.
+  const scale = (font.size ?? BODY_FONT_SIZE) / BODY_FONT_SIZE;
+  const room = printedWidths.reduce((sum, w) => sum + w, 0) / scale;
+  if (printedWidths.length < 2 || displayLength(storableText(text)) <= room) return;
+  sheet.mergeCells(rowNumber, 1, rowNumber, printedWidths.length);
+  cell.alignment = { vertical: 'top', wrapText: true };
+  sheet.getRow(rowNumber).height = rowHeightFor([storableText(text)], [room]) * scale;
 }
 
 /** A note below the tables: merged across the table's width and wrapped, so it prints whole. */

@@ -5,13 +5,15 @@ import { dataAgeText } from './data-age.js';
 import { errorsTab, formDataTabs, metricsTab } from './data-tabs.js';
 import type { DistrictPicture } from './district-picture.js';
 import { feesTabs } from './fees-tab.js';
+import { asReferenceTab } from './reference-tab.js';
 import { reviewTab } from '../review/review-tab.js';
 import { clusterTab, overdueTab, overviewTab, progressTab } from './status-tabs.js';
 import type { SummaryModel } from './summary-model.js';
 
 /**
  * The district summary, current first: Bảng điều khiển, Tổng quan, Tiến độ đơn vị, Theo cụm, Quá hạn,
- * Lỗi dữ liệu, Duyệt báo cáo (when the district reviews), the data tabs of plans with a current period, Chỉ số, Kinh phí (when a plan reconciles fees); then Lưu trữ, Lưu trữ chỉ số and the other plans' data tabs.
+ * Lỗi dữ liệu, Duyệt báo cáo (when the district reviews), Chỉ số, Kinh phí (when a plan reconciles fees); then, as reference
+ * tabs (only their title lines print), the data tabs of plans with a current period, Lưu trữ, Lưu trữ chỉ số and the other plans' data tabs.
  */
 export function buildSummary(picture: DistrictPicture): SummaryModel {
   const district = picture.settings.districtName || 'toàn quận';
@@ -29,12 +31,10 @@ export function buildSummary(picture: DistrictPicture): SummaryModel {
       errorsTab(picture),
       // Only when the district reviews (the job read the review decisions): other summaries keep their tabs.
       ...(picture.reviews ? [reviewTab(picture)] : []),
-      ...formDataTabs(picture, picture.forms.filter((f) => currentForms.has(f.id))),
       metricsTab(picture, 'current'),
       ...feesTabs(picture),
-      archiveTab(picture),
-      metricsTab(picture, 'archived'),
-      ...formDataTabs(picture, picture.forms.filter((f) => !currentForms.has(f.id))),
+      // The plans' raw rows and the archives are reference data, after the tabs a meeting prints: whole on screen, only their top on paper.
+      ...[...formDataTabs(picture, picture.forms.filter((f) => currentForms.has(f.id))), archiveTab(picture), metricsTab(picture, 'archived'), ...formDataTabs(picture, picture.forms.filter((f) => !currentForms.has(f.id)))].map(asReferenceTab),
     ],
   };
 }

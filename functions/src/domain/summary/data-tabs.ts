@@ -108,14 +108,15 @@ export function metricsTab(picture: DistrictPicture, which: 'current' | 'archive
       `Kỳ có hạn nộp gần nhất ở trên; giá trị toàn quận, rồi từng đơn vị đã gửi số liệu.`,
     ],
     columns: [
-      { header: 'Biểu mẫu · Kỳ', format: 'text', width: 40 },
-      { header: 'Chỉ số', format: 'text', width: 40 },
-      { header: 'Đơn vị', format: 'text', width: 36 },
+      // Widths that print on one landscape page at a legible scale; longer texts wrap.
+      { header: 'Biểu mẫu · Kỳ', format: 'text', width: 30 },
+      { header: 'Chỉ số', format: 'text', width: 30 },
+      { header: 'Đơn vị', format: 'text', width: 30 },
       { header: 'Số lượng', format: 'int' },
       { header: 'Số đo', format: 'decimal' },
       { header: 'Số tiền', format: 'money' },
       { header: 'Tỉ lệ', format: 'percent' },
-      { header: 'Mục tiêu', format: 'text', width: 40 },
+      { header: 'Mục tiêu', format: 'text', width: 30 },
     ],
     rows,
   };

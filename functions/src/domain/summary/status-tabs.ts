@@ -58,7 +58,7 @@ export function overviewTab(picture: DistrictPicture): SummaryTab {
 /** One row per period with its plan number, deadline as plans write it, counts and rates. */
 export function periodCountsTable(periods: readonly PicturePeriod[]): Pick<SummaryTab, 'columns' | 'rows'> {
   return {
-    columns: [{ header: 'Biểu mẫu · Kỳ', format: 'text', width: 40 }, { header: 'Kế hoạch số', format: 'text' }, { header: 'Hạn nộp', format: 'text', width: 20 }, ...COUNT_COLUMNS],
+    columns: [{ header: 'Biểu mẫu · Kỳ', format: 'text', width: 30 }, { header: 'Kế hoạch số', format: 'text' }, { header: 'Hạn nộp', format: 'text', width: 17 }, ...COUNT_COLUMNS],
     rows: periods.map(({ spec, period, stats }) => [`${formShortName(spec)} · ${period.label}`, spec.planNumber ?? '', formatDueInstant(period.due), ...countCells(stats.overall)]),
   };
 }
@@ -73,7 +73,7 @@ export function clusterTab(picture: DistrictPicture): SummaryTab {
   return {
     name: 'Theo cụm',
     title: ['Tình hình nộp theo cụm thi đua và loại đơn vị', `Kế hoạch đang thực hiện, tính đến ${formatIctDateTime(picture.now)}`],
-    columns: [{ header: 'Biểu mẫu · Kỳ', format: 'text', width: 48 }, { header: 'Phân nhóm', format: 'text' }, { header: 'Nhóm', format: 'text' }, ...COUNT_COLUMNS],
+    columns: [{ header: 'Biểu mẫu · Kỳ', format: 'text', width: 30 }, { header: 'Phân nhóm', format: 'text' }, { header: 'Nhóm', format: 'text' }, ...COUNT_COLUMNS],
     rows,
     notes: RATE_NOTES,
   };
@@ -124,16 +124,18 @@ export function overdueTab(picture: DistrictPicture): SummaryTab {
     name: 'Quá hạn',
     title: ['Đơn vị quá hạn (chưa nộp hoặc nộp chưa đạt)', `Kế hoạch đang thực hiện, tính đến ${formatIctDateTime(picture.now)}`],
     columns: [
-      { header: 'Đơn vị', format: 'text', width: 40 },
+      // Widths that print on one landscape page at a legible scale; longer texts wrap.
+      { header: 'Đơn vị', format: 'text', width: 36 },
       { header: 'Cụm', format: 'text' },
-      { header: 'Biểu mẫu · Kỳ', format: 'text', width: 40 },
-      { header: 'Hạn nộp', format: 'text', width: 20 },
+      { header: 'Biểu mẫu · Kỳ', format: 'text', width: 30 },
+      { header: 'Hạn nộp', format: 'text', width: 17 },
       { header: 'Tình trạng', format: 'status', width: 22 },
       { header: DAYS_OVERDUE_HEADER, format: 'int', width: 9 },
-      { header: 'Đã nhắc', format: 'text', width: 36 },
-      { header: 'Người liên hệ', format: 'text' },
-      { header: 'Email', format: 'text' },
-      { header: 'Điện thoại', format: 'text' },
+      { header: 'Đã nhắc', format: 'text', width: 30 },
+      // The contacts are for calling from the screen; the meeting's printout leaves them out.
+      { header: 'Người liên hệ', format: 'text', screenOnly: true },
+      { header: 'Email', format: 'text', screenOnly: true },
+      { header: 'Điện thoại', format: 'text', screenOnly: true },
     ],
     rows,
   };

@@ -21,6 +21,8 @@ export interface SummaryColumn {
   readonly width?: number;
   /** An input column the district fills: its data cells offer these words in a dropdown. */
   readonly choices?: readonly string[];
+  /** Shown on screen but not needed on paper (contacts): left out of print when it is among the tab's last columns (a print area is one block). */
+  readonly screenOnly?: boolean;
 }
 
 /** A bar chart of one thing: some numeric columns of one table of the tab against its category column. */
@@ -56,6 +58,8 @@ export interface SummaryTab {
   readonly charts?: readonly SummaryChart[];
   /** Printed on a single page (the dashboard); other tabs fit the page width only. */
   readonly onePage?: boolean;
+  /** Reference data (raw rows, archives): kept whole on screen, but only its title lines print, so a meeting's printout stays short. */
+  readonly reference?: boolean;
 }
 
 export interface SummaryModel {
