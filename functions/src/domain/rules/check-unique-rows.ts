@@ -33,7 +33,7 @@ export function checkUniqueRows(spec: FormSpec, rows: readonly ValidRow[]): { va
       valid.push(row);
       continue;
     }
-    const where = singlePeriodId(spec.period) === undefined ? ` trong cùng kỳ (${periodLabel(spec, row.periodId)})` : '';
+    const where = singlePeriodId(spec.period) === undefined ? ` trong cùng kỳ ${periodLabel(spec, row.periodId)}` : '';
     rejected.push(rejectValidRow(spec, row, repeats.map((r) => repeatError(row.rowNumber, r, where))));
   }
   return { valid, rejected };
