@@ -114,6 +114,7 @@ function submissionFromDoc(id: string, data: DocumentData): StoredSubmission {
     unitId: data.unitId,
     counts: { nil: 0, ...data.counts },
     complete: Boolean(data.complete),
+    ...(typeof data.uncovered === 'number' ? { uncovered: data.uncovered } : {}),
     nil: Boolean(data.nil),
     firstCompleteAt: data.firstCompleteAt ? (data.firstCompleteAt as Timestamp).toDate() : null,
     lastChangedAt: (data.lastChangedAt as Timestamp).toDate(),

@@ -4,7 +4,7 @@ import type { ExplicitFormState, FormDraft } from '../../domain/submissions/expl
 import type { PlanVersionRecord } from '../../domain/plans/plan-version.js';
 import type { SubmissionContent } from '../../domain/submissions/build-submissions.js';
 import { SOURCE_KINDS, type SourceKind, type SourceOrigin } from '../../domain/sources/source-origin.js';
-import type { CommitResult, SourceState, SweepRecord, SweepStore, UnitCommit } from '../../jobs/sweep/ports.js';
+import type { CommitResult, SourceState, StoredFormRow, SweepRecord, SweepStore, UnitCommit } from '../../jobs/sweep/ports.js';
 import { firstRevisionOf, holdsOnlyFirstVersion, REVISIONS, revisionDocId } from './submission-revisions.js';
 
 /** Collection names of the data model (DESIGN "Data flow"). */
@@ -33,6 +33,12 @@ export class FirestoreSweepStore implements SweepStore {
   async loadSourceStates(): Promise<Map<string, SourceState>> {
     const snapshot = await withDeadline(this.db.collection(COLLECTIONS.sources).get(), this.deadlineMs, 'loading the units\' sources');
     return new Map(snapshot.docs.map((doc) => [doc.id, sourceStateFromDoc(doc.id, doc.data())]));
+  }
+
+  async loadUnitFormRows(unitId: string, formId: string): Promise<readonly StoredFormRow[]> {
+    const query = this.db.collection(COLLECTIONS.submissions).where('unitId', '==', unitId).where('formId', '==', formId);
+    const snapshot = await withDeadline(query.get(), this.deadlineMs, `loading unit ${unitId}'s rows of ${formId}`);
+    return snapshot.docs.flatMap((doc) => ((doc.data().rows ?? []) as DocumentData[]).map((row) => ({ values: (row.values ?? {}) as StoredFormRow['values'] })));
   }
 
   async commitUnit(commit: UnitCommit): Promise<CommitResult> {
@@ -174,6 +180,8 @@ function contentFields(content: SubmissionContent): DocumentData {
     counts: { ...content.counts },
     nil: content.nil,
     complete: content.complete,
+    // Only coverage plans have it, so other submissions are stored exactly as before.
+    ...(content.uncovered !== undefined ? { uncovered: content.uncovered } : {}),
     contentHash: content.contentHash,
   };
 }

@@ -31,6 +31,7 @@ export function firstRevisionOf(submission: DocumentData): DocumentData {
     counts: submission.counts,
     nil: submission.nil,
     complete: submission.complete,
+    ...(typeof submission.uncovered === 'number' ? { uncovered: submission.uncovered } : {}),
     contentHash: submission.contentHash,
     applied: true,
   };

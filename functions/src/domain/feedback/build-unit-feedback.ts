@@ -4,7 +4,8 @@ import type { CellNote, RowError } from '../forms/compile-form.js';
 import type { DistrictPicture, StoredSubmission } from '../summary/district-picture.js';
 import type { SummaryCell } from '../summary/summary-model.js';
 import type { StatusResult } from '../status/submission-status.js';
-import type { Deadline } from '../forms/form-spec.js';
+import type { Deadline, FormSpec } from '../forms/form-spec.js';
+import { uncoveredNote } from '../rules/coverage.js';
 import { dateLabel } from '../periods/period-id.js';
 import { deadlineMinute, formatClockAndDate } from '../time/ict.js';
 import { describePlanChange, planChangeNote } from '../plans/plan-change.js';
@@ -82,7 +83,7 @@ export function buildUnitFeedback(unit: Unit, tabs: readonly FeedbackTab[], pict
     const review = submission ? reviewNote(latestReview.get(submission.id), submission) : '';
     // A tab read under another name (found by its headers) is pointed out once, on the form's latest period.
     const renamedTab = latest ? tabs.find((t) => t.formId === spec.id && isRenamedTab(t.tab, spec)) : undefined;
-    const notes = [standingNote(standing), review, earlier ? planChangeNote(describePlanChange(earlier, spec)) : '', draft ? draftNote(draft) : '', renamedTab ? renamedTabMessage(renamedTab.tab, spec).replace(/\.$/, '') : ''];
+    const notes = [standingNote(standing, spec), review, earlier ? planChangeNote(describePlanChange(earlier, spec)) : '', draft ? draftNote(draft) : '', renamedTab ? renamedTabMessage(renamedTab.tab, spec).replace(/\.$/, '') : ''];
     const note = notes.filter((n) => n !== '').join('. ');
     rows.push([spec.tab, period.label, deadlineMinute(period.due), standing.status, note, submission?.counts.valid ?? 0, submission?.counts.rejected ?? 0]);
   }
@@ -148,7 +149,7 @@ export function rowMessage(errors: readonly RowError[]): string {
 }
 
 /** The note beside a standing: facts fixed once they happen ("trễ 3 ngày" is counted at submission), never "N days ago". */
-function standingNote(standing: StatusResult): string {
+function standingNote(standing: StatusResult, spec: FormSpec): string {
   switch (standing.status) {
     case 'complete-late':
       return `Nộp đủ trễ ${standing.daysLate ?? 1} ngày`;
@@ -157,6 +158,7 @@ function standingNote(standing: StatusResult): string {
     case 'nil':
       return 'Đã báo không phát sinh';
     case 'partial':
+      if (standing.uncovered) return `${uncoveredNote(spec, standing.uncovered)}${standing.daysOverdue ? ', đã quá hạn' : ''}`;
       return standing.daysOverdue ? 'Còn lỗi, đã quá hạn — sửa các dòng có ✗' : 'Còn lỗi — sửa các dòng có ✗';
     case 'missing':
       return standing.daysOverdue ? 'Đã quá hạn — nộp ngay' : 'Chưa đến hạn';

@@ -12,6 +12,7 @@ export function checkFormSpec(spec: FormSpecShape, ctx: z.RefinementCtx): void {
   checkColumns(spec, issue);
   checkPeriod(spec, issue);
   checkMetrics(spec, issue);
+  checkCrossFormRules(spec, issue);
 }
 
 type Issue = (message: string, path: (string | number)[]) => void;
@@ -74,5 +75,18 @@ function checkMetrics(spec: FormSpecShape, issue: Issue): void {
     if (metric.type === 'count-where' && column.options && !column.options.some((o) => o.value === metric.equals)) {
       issue(`metric ${metric.id} counts "${metric.equals}", which is not an option of column ${key}`, ['metrics', i, 'equals']);
     }
+  }
+}
+
+function checkCrossFormRules(spec: FormSpecShape, issue: Issue): void {
+  const keys = new Set(spec.columns.map((c) => c.key));
+  for (const [i, column] of spec.columns.entries()) {
+    for (const key of column.uniqueWith ?? []) {
+      if (!keys.has(key) || key === column.key) issue(`column ${column.key} is unique together with unknown column ${key}`, ['columns', i, 'uniqueWith']);
+    }
+    if (column.mustExistIn?.formId === spec.id) issue(`column ${column.key} cannot reference its own form`, ['columns', i, 'mustExistIn']);
+  }
+  if (spec.coverage && !spec.columns.some((c) => c.mustExistIn?.formId === spec.coverage?.formId)) {
+    issue(`coverage of form ${spec.coverage.formId} needs a column whose mustExistIn names that form`, ['coverage']);
   }
 }

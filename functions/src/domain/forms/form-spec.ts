@@ -63,6 +63,10 @@ export const columnSpecSchema = z.object({
   counter: z.boolean().default(false),
   /** No two rows of the plan may hold the same value (a receipt number); absent = may repeat. */
   unique: z.boolean().optional(),
+  /** Keys of other columns that, with this one, no two rows of one period may share (one evaluation per member per phase). */
+  uniqueWith: z.array(z.string()).min(1).optional(),
+  /** The value must be in a column of another form's rows of the same unit (a member registered before being evaluated). */
+  mustExistIn: z.object({ formId: slug, column: viText }).optional(),
 });
 export type ColumnSpec = z.infer<typeof columnSpecSchema>;
 
@@ -195,6 +199,11 @@ const formSpecShape = z.object({
   filledBy: z.enum(FILLED_BY).optional(),
   minRows: z.number().int().min(0).default(1),
   metrics: z.array(metricSchema).default([]),
+  /**
+   * A period is complete only when every value of another form's referenced column (the unit's own rows)
+   * appears in this form: the column whose `mustExistIn` names that form is compared.
+   */
+  coverage: z.object({ formId: slug, missingLabel: viText.optional() }).optional(),
   /** Absent means 'auto' (left out so plans written before this field keep their version hash). */
   submitMode: z.enum(SUBMIT_MODES).optional(),
   /** This form's reminder schedule, when it differs from the district's defaults. */

@@ -3,6 +3,7 @@ import { UNIT_TYPES } from '../forms/form-spec.js';
 import { UNIT_TYPE_LABELS } from '../units/unit.js';
 import { assembleColumns } from './assemble-columns.js';
 import { assembleMetrics } from './assemble-metrics.js';
+import { coverageOf } from './assemble-rules.js';
 import { deadline, periodRule } from './assemble-period.js';
 import { planFormHeader } from './plan-layout.js';
 import { planProblem, type PlanPlace, type PlanProblem } from './plan-problem.js';
@@ -59,6 +60,7 @@ export function assemblePlan(form: PlanRecord, children: PlanChildRecords, lists
     ...(byDistrict ? { filledBy: 'district' } : {}),
     ...(v.minRows !== undefined ? { minRows: v.minRows } : {}),
     metrics,
+    ...coverageOf(form, at),
     // 'Tự động' is the default and stays implicit, so a plan's version does not change by naming it.
     ...(vocabularyKey(SUBMIT_MODE_NAMES, String(v.submitMode ?? '')) === 'button' ? { submitMode: 'button' } : {}),
     ...(v.reminderDays !== undefined || v.escalationDays !== undefined
@@ -85,10 +87,10 @@ export function assemblePlan(form: PlanRecord, children: PlanChildRecords, lists
   return { input, problems, locate };
 }
 
-const COLUMN_FIELD_HEADERS: Readonly<Record<string, string>> = { key: 'Mã cột', header: 'Tiêu đề cột', aliases: 'Tên khác', type: 'Kiểu', required: 'Bắt buộc', options: 'Danh mục', min: 'Nhỏ nhất', max: 'Lớn nhất', maxLength: 'Độ dài tối đa', help: 'Hướng dẫn', period: 'Cột kỳ báo cáo', counter: 'Cột số thứ tự', unique: 'Không trùng' };
+const COLUMN_FIELD_HEADERS: Readonly<Record<string, string>> = { key: 'Mã cột', header: 'Tiêu đề cột', aliases: 'Tên khác', type: 'Kiểu', required: 'Bắt buộc', options: 'Danh mục', min: 'Nhỏ nhất', max: 'Lớn nhất', maxLength: 'Độ dài tối đa', help: 'Hướng dẫn', period: 'Cột kỳ báo cáo', counter: 'Cột số thứ tự', unique: 'Không trùng', uniqueWith: 'Không trùng cùng', mustExistIn: 'Phải có trong' };
 const METRIC_FIELD_HEADERS: Readonly<Record<string, string>> = { id: 'Mã chỉ số', label: 'Tên chỉ số', column: 'Cột', weekColumn: 'Cột', equals: 'Giá trị', atLeast: 'Đạt tối thiểu', minPerWeek: 'Đạt tối thiểu', target: 'Tỉ lệ mục tiêu', amount: 'Số tiền mỗi dòng', payBy: 'Hạn nộp tiền', per: 'Mỗi', against: 'Đối chiếu với', payAt: 'Nơi nộp tiền' };
 const PHASE_FIELD_HEADERS: Readonly<Record<string, string>> = { id: 'Mã đợt', name: 'Đợt', months: 'Tháng', theme: 'Chủ đề', aliases: 'Tên khác', due: 'Hạn nộp' };
-const TOP_PATH_KEYS: Readonly<Record<string, string>> = { id: 'formId', lockAfter: 'lockDate', event: 'eventDate', targets: 'unitTypes', notices: 'reminderDays' };
+const TOP_PATH_KEYS: Readonly<Record<string, string>> = { coverage: 'coverageOf', id: 'formId', lockAfter: 'lockDate', event: 'eventDate', targets: 'unitTypes', notices: 'reminderDays' };
 const PERIOD_PATH_KEYS: Readonly<Record<string, string>> = {
   'monthly.from': 'fromMonth',
   'monthly.to': 'toMonth',

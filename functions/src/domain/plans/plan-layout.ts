@@ -73,6 +73,15 @@ export const PLAN_FORMS_TAB_SPEC = tabSpec('control-plans', 'Biểu mẫu', 'Bi�
   { key: 'enabled', header: 'Áp dụng', aliases: ['Sử dụng'], type: 'bool', help: 'Không: tạm không dùng biểu mẫu này.' },
   { key: 'status', header: 'Trạng thái', type: 'enum', options: vocabularyOptions(PLAN_STATUS_NAMES), help: 'Đã đóng: giữ dữ liệu, thôi nhắc nộp.' },
   {
+    key: 'coverageOf',
+    header: 'Đủ khi có mọi dòng của',
+    aliases: ['Đủ khi đủ dòng của'],
+    type: 'text',
+    maxLength: 60,
+    help: "Mã một biểu mẫu khác, ví dụ dang-ky-ren-luyen: mỗi kỳ chỉ Đủ khi mọi dòng của biểu mẫu đó (của cùng đơn vị) đều có ở đây; cột so khớp là cột ghi 'Phải có trong' biểu mẫu đó.",
+  },
+  { key: 'missingLabel', header: 'Cách gọi phần còn thiếu', aliases: ['Còn thiếu gọi là'], type: 'text', maxLength: 100, help: "Ví dụ 'đoàn viên chưa đánh giá' → 'Còn 12 đoàn viên chưa đánh giá'. Để trống: 'dòng chưa có'." },
+  {
     key: 'submitMode',
     header: 'Cách nộp',
     aliases: ['Hình thức nộp'],
@@ -98,7 +107,23 @@ export const PLAN_COLUMNS_TAB_SPEC = tabSpec('control-plan-columns', 'Cột bi�
   { key: 'help', header: 'Hướng dẫn', type: 'text', maxLength: 1000 },
   { key: 'period', header: 'Cột kỳ báo cáo', aliases: ['Kỳ báo cáo'], type: 'bool', help: 'Có: cột cho biết dòng thuộc tháng, tuần hay đợt nào.' },
   { key: 'counter', header: 'Cột số thứ tự', aliases: ['Số thứ tự'], type: 'bool', help: 'Có: cột STT; dòng chỉ có số thứ tự là dòng trống.' },
-  { key: 'unique', header: 'Không trùng', aliases: ['Không được trùng'], type: 'bool', help: 'Có: hai dòng của biểu mẫu không được cùng giá trị (ví dụ số biên lai).' },
+  { key: 'unique', header: 'Không trùng', aliases: ['Không được trùng'], type: 'bool', help: 'Có: hai dòng của biểu mẫu không được cùng giá trị (ví dụ số biên lai); với biểu mẫu định kỳ, trong cùng một kỳ.' },
+  {
+    key: 'uniqueWith',
+    header: 'Không trùng cùng',
+    aliases: ['Không trùng cùng cột'],
+    type: 'text',
+    maxLength: 500,
+    help: 'Tiêu đề các cột khác (cách nhau bằng dấu chấm phẩy) mà cùng với cột này không được lặp lại trong một kỳ, ví dụ ở cột Họ và tên ghi Ngày sinh: mỗi đoàn viên một dòng mỗi đợt.',
+  },
+  {
+    key: 'mustExistIn',
+    header: 'Phải có trong',
+    aliases: ['Phải khớp với', 'Tham chiếu'],
+    type: 'text',
+    maxLength: 300,
+    help: 'Giá trị phải có trong một cột của biểu mẫu khác do chính đơn vị nộp, dạng mã-biểu-mẫu/Tiêu đề cột, ví dụ dang-ky-ren-luyen/Họ và tên (không kể dấu, chữ hoa, khoảng trắng).',
+  },
 ]);
 
 /** "Danh mục lựa chọn": one row per accepted value of a named list. */

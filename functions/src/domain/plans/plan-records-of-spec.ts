@@ -45,6 +45,8 @@ export function specRecords(spec: FormSpec, listName: ListNamer = (column) => co
     enabled: true,
     status: PLAN_STATUS_NAMES.open,
     submitMode: spec.submitMode === 'button' ? SUBMIT_MODE_NAMES.button : undefined,
+    coverageOf: spec.coverage?.formId,
+    missingLabel: spec.coverage?.missingLabel,
   });
   const hasOwnList = (c: ColumnSpec) => (c.type === 'enum' || c.type === 'multi-enum') && c.options !== undefined && !(c.period && spec.period.type === 'phases');
   const columns = spec.columns.map((c, i) =>
@@ -64,6 +66,8 @@ export function specRecords(spec: FormSpec, listName: ListNamer = (column) => co
       period: c.period || undefined,
       counter: c.counter || undefined,
       unique: c.unique || undefined,
+      uniqueWith: c.uniqueWith ? c.uniqueWith.map((key) => spec.columns.find((o) => o.key === key)?.header ?? key).join('; ') : undefined,
+      mustExistIn: c.mustExistIn ? `${c.mustExistIn.formId}/${c.mustExistIn.column}` : undefined,
     }),
   );
   const options = spec.columns.filter(hasOwnList).flatMap((c) => listRecords(listName(c, spec), c.options ?? []));

@@ -2,6 +2,7 @@ import { formSpecSchema, type FormSpec } from '../forms/form-spec.js';
 import type { SheetTab } from '../forms/read-form-tab.js';
 import { foldForMatch } from '../cells/fold.js';
 import { assemblePlan } from './assemble-plan.js';
+import { planReferenceProblems } from './check-plan-references.js';
 import { PLAN_FORMS_TAB_SPEC } from './plan-layout.js';
 import { planProblem, type PlanProblem } from './plan-problem.js';
 import { readPlanRecords, splitList, type ChildTab, type OptionList, type PlanChildRecords, type PlanRecord } from './plan-records.js';
@@ -84,12 +85,18 @@ export function readPlanTabs(tabs: readonly SheetTab[], base: readonly FormSpec[
     plans.push(spec);
     if (source.form.values.status === PLAN_STATUS_NAMES.closed) closed.add(id);
   }
+  // A reference to a plan not in use would reject every row: the referring plan waits until it is fixed.
+  const referenceProblems = planReferenceProblems(plans);
+  problems.push(...referenceProblems);
+  const broken = new Set(referenceProblems.flatMap((p) => (p.formId ? [p.formId] : [])));
+  for (const id of broken) skipped.add(id);
+  const usable = plans.filter((p) => !broken.has(p.id));
   for (const id of skipped) {
     const row = formById.get(id);
     if (row?.values.enabled === false) continue;
     problems.push(planProblem({ tab: PLAN_FORMS_TAB_SPEC.tab, row: row?.rowNumber }, `biểu mẫu '${id}' chưa được áp dụng vì các lỗi ở trên; các biểu mẫu khác vẫn được tổng hợp.`, id));
   }
-  return { plans, closed, off, skipped, problems };
+  return { plans: usable, closed, off, skipped, problems };
 }
 
 /** Assemble and check one plan; its problems are added, and undefined returned, when it has any. */

@@ -26,6 +26,11 @@ export function specIssueReason(issue: z.core.$ZodIssue, headerOf: (key: string)
   if ((found = m(/^metric (\S+) names unknown column (\S+)$/))) return `chỉ số '${found[1]}' dùng cột '${found[2]}' mà biểu mẫu không có.`;
   if ((found = m(/^metric (\S+) counts "(.+)", which is not an option of column (\S+)$/)))
     return `'${found[2]}' không có trong danh mục của cột '${headerOf(found[3] ?? '')}'; hãy ghi đúng một giá trị của danh mục.`;
+  if ((found = m(/^column (\S+) is unique together with unknown column (\S+)$/)))
+    return `cột '${headerOf(found[1] ?? '')}' ghi 'Không trùng cùng' cột '${found[2]}', mà biểu mẫu không có cột khác tên như vậy; hãy ghi tiêu đề một cột khác của biểu mẫu.`;
+  if (m(/^column (\S+) cannot reference its own form$/)) return "'Phải có trong' phải là một biểu mẫu khác, không phải chính biểu mẫu này.";
+  if ((found = m(/^coverage of form (\S+) needs a column whose mustExistIn names that form$/)))
+    return `không cột nào của biểu mẫu này có 'Phải có trong' trỏ tới biểu mẫu '${found[1]}'; hãy ghi cột so khớp ở trang 'Cột biểu mẫu', ví dụ ${found[1]}/Họ và tên.`;
   return byField(issue);
 }
 

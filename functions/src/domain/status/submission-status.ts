@@ -8,6 +8,8 @@ export interface SubmissionFacts {
   readonly periodId: string;
   readonly counts: { readonly read: number; readonly valid: number; readonly rejected: number; readonly nil: number };
   readonly complete: boolean;
+  /** Coverage plans: how many of the covered form's values (registered members) the period does not hold yet. */
+  readonly uncovered?: number;
   readonly nil: boolean;
   /** When it first became complete (or declared nil), frozen; null if never. */
   readonly firstCompleteAt: Date | null;
@@ -23,6 +25,8 @@ export interface StatusResult {
   readonly daysLate?: number;
   /** For missing and partial once the deadline has passed: ICT calendar days since it. */
   readonly daysOverdue?: number;
+  /** For partial of a coverage plan: how many of the covered form's values are still missing ("còn 12 đoàn viên chưa đánh giá"). */
+  readonly uncovered?: number;
 }
 
 /**
@@ -32,7 +36,7 @@ export interface StatusResult {
 export function submissionStatus(facts: SubmissionFacts | undefined, period: Period, now: Date): StatusResult {
   const overdue = now > period.due ? { daysOverdue: Math.max(1, calendarDaysBetween(period.due, now)) } : {};
   if (!facts || facts.counts.read === 0) return { status: 'missing', ...overdue };
-  if (!facts.complete) return { status: 'partial', ...overdue };
+  if (!facts.complete) return { status: 'partial', ...overdue, ...(facts.uncovered ? { uncovered: facts.uncovered } : {}) };
   const completedAt = facts.firstCompleteAt ?? facts.lastChangedAt;
   const onTime = completedAt <= period.due;
   if (facts.nil) return { status: 'nil', onTime };

@@ -4,6 +4,8 @@ import type { FormSpec } from '../forms/form-spec.js';
 import { NIL_PHRASE } from '../forms/nil-declaration.js';
 import type { NilDeclaration, RejectedRow, TabReading } from '../forms/read-form-tab.js';
 import type { PeriodId } from '../periods/period-id.js';
+import { uncoveredCount } from '../rules/coverage.js';
+import type { ReferencedValues } from '../rules/referenced-values.js';
 
 /** What a unit sent for one form and one period, as read from its sheet. */
 export interface SubmissionContent {
@@ -18,8 +20,10 @@ export interface SubmissionContent {
   readonly counts: SubmissionCounts;
   /** The unit declared it had nothing to report for this period. */
   readonly nil: boolean;
-  /** Reported in full: a nil declaration, or no rejected rows and at least the form's minimum number of rows. */
+  /** Reported in full: a nil declaration, or no rejected rows, at least the form's minimum number of rows and (coverage plans) nothing uncovered. */
   readonly complete: boolean;
+  /** Coverage plans only: how many of the covered form's values (registered members) this period does not hold yet. */
+  readonly uncovered?: number;
   /** Hash of rows + rejected rows: unchanged hash = nothing to write. */
   readonly contentHash: string;
 }
@@ -37,8 +41,8 @@ export function submissionId(formId: string, periodId: PeriodId, unitId: string)
   return `${formId}~${periodId}~${unitId}`;
 }
 
-/** Group a tab's rows into one submission per period. */
-export function buildSubmissions(spec: FormSpec, unitId: string, reading: TabReading): SubmissionContent[] {
+/** Group a tab's rows into one submission per period; `coverage`: the covered form's values, for a plan complete only when it holds them all. */
+export function buildSubmissions(spec: FormSpec, unitId: string, reading: TabReading, coverage?: ReferencedValues): SubmissionContent[] {
   const byPeriod = new Map<PeriodId, { rows: ValidRow[]; rejected: RejectedRow[]; nil: NilDeclaration[] }>();
   const groupOf = (periodId: PeriodId) => {
     let group = byPeriod.get(periodId);
@@ -52,7 +56,7 @@ export function buildSubmissions(spec: FormSpec, unitId: string, reading: TabRea
   return [...byPeriod.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([periodId, group]) => {
-      if (group.nil.length === 0 || (group.rows.length === 0 && group.rejected.length === 0)) return content(spec, unitId, periodId, group);
+      if (group.nil.length === 0 || (group.rows.length === 0 && group.rejected.length === 0)) return content(spec, unitId, periodId, group, coverage);
       // "Nothing to report" next to rows of the same period contradicts them: the declaration is rejected.
       const contradicted = group.nil.map((row) => ({
         rowNumber: row.rowNumber,
@@ -61,7 +65,7 @@ export function buildSubmissions(spec: FormSpec, unitId: string, reading: TabRea
         errors: [{ message: `Dòng ${row.rowNumber}: kỳ này đã có số liệu nên không ghi '${NIL_PHRASE}' được; hãy xóa dòng này hoặc xóa các dòng số liệu của kỳ.` }],
       }));
       const rejected = [...group.rejected, ...contradicted].sort((a, b) => a.rowNumber - b.rowNumber);
-      return content(spec, unitId, periodId, { rows: group.rows, rejected, nil: [] });
+      return content(spec, unitId, periodId, { rows: group.rows, rejected, nil: [] }, coverage);
     });
 }
 
@@ -70,8 +74,10 @@ export function emptySubmission(spec: FormSpec, unitId: string, periodId: Period
   return content(spec, unitId, periodId, { rows: [], rejected: [], nil: [] });
 }
 
-function content(spec: FormSpec, unitId: string, periodId: PeriodId, group: { rows: ValidRow[]; rejected: RejectedRow[]; nil: NilDeclaration[] }): SubmissionContent {
+function content(spec: FormSpec, unitId: string, periodId: PeriodId, group: { rows: ValidRow[]; rejected: RejectedRow[]; nil: NilDeclaration[] }, coverage?: ReferencedValues): SubmissionContent {
   const { rows, rejected } = group;
+  // Left out when the plan has no coverage, so such submissions keep their content hash.
+  const uncovered = coverage ? uncoveredCount(spec, rows, coverage) : undefined;
   const nilRows = group.nil.map((row) => row.rowNumber);
   const valid = rows.length + nilRows.length;
   const counts = { read: valid + rejected.length, valid, rejected: rejected.length, nil: nilRows.length };
@@ -86,8 +92,9 @@ function content(spec: FormSpec, unitId: string, periodId: PeriodId, group: { ro
     nilRows,
     counts,
     nil,
-    complete: nil || (rejected.length === 0 && rows.length >= Math.max(1, spec.minRows)),
-    contentHash: hashContent({ rows, rejected, nilRows }),
+    complete: nil || (rejected.length === 0 && rows.length >= Math.max(1, spec.minRows) && !uncovered),
+    ...(uncovered !== undefined ? { uncovered } : {}),
+    contentHash: hashContent({ rows, rejected, nilRows, uncovered }),
   };
 }
 

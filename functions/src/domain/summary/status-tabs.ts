@@ -1,5 +1,6 @@
 import type { FormSpec } from '../forms/form-spec.js';
 import { STAGE_LABELS, type LedgerEntry } from '../notices/notice-kinds.js';
+import { uncoveredNote } from '../rules/coverage.js';
 import { STATUS_DISPLAY, SUBMISSION_STATUSES } from '../status/status-kinds.js';
 import type { GroupStats } from '../stats/form-period-stats.js';
 import { formatDueInstant, formatIctDate, formatIctDateTime } from '../time/ict.js';
@@ -100,8 +101,17 @@ export function progressTab(picture: DistrictPicture): SummaryTab {
       ...current.map(({ spec, period }): SummaryColumn => ({ header: `${formShortName(spec)} · ${period.label}`, format: 'status', width: 20 })),
     ],
     rows,
-    notes: ['Chú giải:', ...SUBMISSION_STATUSES.map((s) => `${STATUS_DISPLAY[s].symbol} ${STATUS_DISPLAY[s].label}`)],
+    notes: ['Chú giải:', ...SUBMISSION_STATUSES.map((s) => `${STATUS_DISPLAY[s].symbol} ${STATUS_DISPLAY[s].label}`), ...uncoveredNotes(picture, current)],
   };
+}
+
+/** Units a coverage plan still finds short ("còn 12 đoàn viên chưa đánh giá"), one line each; nothing when there are none. */
+function uncoveredNotes(picture: DistrictPicture, current: readonly PicturePeriod[]): string[] {
+  const names = new Map(picture.units.map((u) => [u.id, u.name]));
+  const lines = current.flatMap(({ spec, period, stats }) =>
+    stats.units.flatMap((u) => (u.uncovered ? [`${names.get(u.unitId) ?? u.unitId} · ${formShortName(spec)} · ${period.label}: ${lowerFirst(uncoveredNote(spec, u.uncovered))}`] : [])),
+  );
+  return lines.length > 0 ? ['Chưa đủ theo danh sách của biểu mẫu khác:', ...lines] : [];
 }
 
 /** "Quá hạn": every unit still missing or incomplete after a current deadline, most overdue first, with what it was sent and its contacts. */
@@ -158,4 +168,8 @@ function noticesByItem(entries: readonly LedgerEntry[]): Map<string, string> {
         .join('; '),
     ]),
   );
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }

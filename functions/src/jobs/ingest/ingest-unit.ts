@@ -94,6 +94,7 @@ function unitSweepStore(sweepStore: SweepStore, store: UnitScopeStore, unitId: s
     saveSourceState: (state) => sweepStore.saveSourceState(state),
     recordSweep: (record) => sweepStore.recordSweep(record),
     savePlanVersions: (records) => sweepStore.savePlanVersions(records),
+    ...(sweepStore.loadUnitFormRows ? { loadUnitFormRows: sweepStore.loadUnitFormRows.bind(sweepStore) } : {}),
   };
 }
 

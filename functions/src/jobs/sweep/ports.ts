@@ -1,3 +1,4 @@
+import type { CellValue } from '../../domain/forms/cell-parser.js';
 import type { FormSpec } from '../../domain/forms/form-spec.js';
 import type { FooterRow } from '../../domain/forms/footer-rows.js';
 import type { SheetTab, TabProblem } from '../../domain/forms/read-form-tab.js';
@@ -118,6 +119,16 @@ export interface SweepStore {
   recordSweep(record: SweepRecord): Promise<void>;
   /** Store each plan version not stored yet (`planVersions/{version}`); one already there is left as it is. */
   savePlanVersions(records: readonly PlanVersionRecord[]): Promise<CommitResult>;
+  /**
+   * The valid rows of a unit's stored submissions of one form, every period: what a 'Phải có trong'
+   * rule checks against when that form is not in the sheet being read. Absent: nothing is stored.
+   */
+  loadUnitFormRows?(unitId: string, formId: string): Promise<readonly StoredFormRow[]>;
+}
+
+/** A stored valid row's values, by column key. */
+export interface StoredFormRow {
+  readonly values: Readonly<Record<string, CellValue>>;
 }
 
 export interface SweepRecord {

@@ -1,12 +1,12 @@
 import { compileForm, type CompiledForm } from '../../domain/forms/compile-form.js';
 import type { FormSpec } from '../../domain/forms/form-spec.js';
-import { findTab, readFormTab, type SheetTab } from '../../domain/forms/read-form-tab.js';
+import { findTab, readFormTab, type SheetTab, type TabReading } from '../../domain/forms/read-form-tab.js';
 import { findRenamedTabs, renamedTabMessage } from '../../domain/forms/renamed-tabs.js';
 import { OWN_TABS } from '../../domain/sheets/own-tabs.js';
 import { decideUnitRead, type SheetEvidence } from '../../domain/sheets/decide-unit-read.js';
 import { SheetReadError } from '../../domain/sheets/sheet-read-error.js';
 import { deadlineInstant } from '../../domain/time/ict.js';
-import { buildSubmissions, emptySubmission, type SubmissionContent } from '../../domain/submissions/build-submissions.js';
+import { emptySubmission, type SubmissionContent } from '../../domain/submissions/build-submissions.js';
 import { MAX_SUBMISSION_BYTES, submissionContentSize } from '../../domain/submissions/submission-size.js';
 import { formatVietnameseNumber } from '../../domain/cells/number-format.js';
 import { periodLabel } from '../../domain/periods/period-id.js';
@@ -16,13 +16,15 @@ import { originAfterRead, sameOrigin, type SourceOrigin } from '../../domain/sou
 import { sameFingerprint } from './fingerprint.js';
 import { unitSpecsHash } from './specs-hash.js';
 import { holdExplicitDrafts } from './explicit-forms.js';
+import { submissionsWithRules } from './referenced-rows.js';
 import type { SourceFingerprint, SourceState, SourceTab, SubmitRequest, SweepStore, UnitProblem, UnitSheetSource } from './ports.js';
 
 /**
  * Bump when parsing or validation changes meaning, so every sheet is read again once.
  * 5: a once plan's period id became 'mot-lan' (it was the plan's due date).
+ * 6: 'Không trùng' is checked within each period of a unit's own sheet (it was only checked in shared sheets).
  */
-export const READER_VERSION = 5;
+export const READER_VERSION = 6;
 
 export type UnitOutcome = 'read' | 'unchanged' | 'same-content' | 'missing' | 'unreadable';
 
@@ -126,13 +128,14 @@ export async function sweepUnit(unit: Unit, ctx: UnitSweepContext): Promise<Unit
   const formsSentBefore = new Set(Object.keys(known).map(formIdOf));
   const reading = readUnitTabs(unit, forms, ctx.compiled, tabs, formsSentBefore, [...ctx.forms.map((f) => f.tab), ...OWN_TABS]);
   const { rowsRead } = reading;
-  const counts = countRows(reading.submissions);
+  const readSubmissions = await submissionsWithRules(unit, forms, ctx.forms, reading.readings, ctx.store);
+  const counts = countRows(readSubmissions);
   if (counts.read !== rowsRead) {
     throw new Error(`Row conservation violated for unit ${unit.id}: read ${rowsRead}, stored ${counts.read}`);
   }
   const changedAt = new Date(Math.min(fingerprint.modifiedAt.getTime(), ctx.now.getTime()));
   // "Bấm nộp" forms not submitted now are drafts: their rows are counted above but not committed.
-  const held = holdExplicitDrafts({ forms, tabs, submissions: reading.submissions, sourceTabs: reading.sourceTabs, known, previous: previous?.explicit, request: ctx.submit, signalCells: ctx.source.signalCells === true, editedAt: changedAt });
+  const held = holdExplicitDrafts({ forms, tabs, submissions: readSubmissions, sourceTabs: reading.sourceTabs, known, previous: previous?.explicit, request: ctx.submit, signalCells: ctx.source.signalCells === true, editedAt: changedAt });
   const { sourceTabs } = held;
   // A submission too large for one document is refused as a whole (its last stored version stays): the unit is told why.
   const oversized = held.submissions.filter((s) => submissionContentSize(s) > MAX_SUBMISSION_BYTES);
@@ -179,7 +182,7 @@ function originOf(ctx: UnitSweepContext, unit: Unit, fingerprint: SourceFingerpr
 
 /** `reservedTabs`: every form's tab name and the system's own tabs, never read as a renamed tab. */
 function readUnitTabs(unit: Unit, forms: readonly FormSpec[], compiled: ReadonlyMap<string, CompiledForm>, tabs: readonly SheetTab[], formsSentBefore: ReadonlySet<string>, reservedTabs: readonly string[]) {
-  const submissions: SubmissionContent[] = [];
+  const readings = new Map<string, TabReading>();
   const problems: UnitProblem[] = [];
   const sourceTabs: SourceTab[] = [];
   // A tab the unit renamed ("Sheet1") is read as the absent form's tab when its header row is that form's.
@@ -200,9 +203,9 @@ function readUnitTabs(unit: Unit, forms: readonly FormSpec[], compiled: Readonly
       sourceTabs.push({ formId: spec.id, tab: tab.name, headerRowNumber: reading.headerRowNumber, ...(reading.footer.length ? { footerRows: reading.footer } : {}) });
     }
     problems.push(...reading.problems.map((p) => ({ ...p, formId: spec.id })));
-    submissions.push(...buildSubmissions(spec, unit.id, reading));
+    readings.set(spec.id, reading);
   }
-  return { submissions, problems, rowsRead, sourceTabs };
+  return { readings, problems, rowsRead, sourceTabs };
 }
 
 /** A tab absent from the file: a warning when the unit sent that form before (kept as it was), else an error. */

@@ -1,0 +1,115 @@
+import { mkdtemp, rm, utimes } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeControlWorkbook } from '../../functions/src/adapters/workbook/write-control-workbook.js';
+import { openDistrict } from '../../functions/src/app/open-district.js';
+import { sweepDistrict } from '../../functions/src/app/sweep-district.js';
+import { defaultSummaryPath, workbookDistrict } from '../../functions/src/app/workbook-district.js';
+import { STANDING_TAB } from '../../functions/src/domain/feedback/unit-feedback.js';
+import type { Unit } from '../../functions/src/domain/units/unit.js';
+import { testFirestore } from '../support/firestore.js';
+import { openWorkbook, sheetOf, titled, writeTestWorkbook, type TestCell } from '../support/workbooks.js';
+import { rulePlans } from '../unit/rules/rule-plans.js';
+
+/**
+ * Seed 003 on the workbook adapter, with the three things a new user tried (issue 15): an evaluation
+ * of a member who never registered, two contradictory evaluations of one member in one phase, and
+ * 3 evaluations for 15 registered members. The rules come from the control workbook's plan tabs.
+ */
+
+const ict = (day: string, time = '09:00') => new Date(`${day}T${time}:00+07:00`);
+const REG_TAB = 'Đăng ký rèn luyện';
+const EVAL_TAB = 'Đánh giá rèn luyện';
+const REG_HEADER = ['STT', 'Họ và tên', 'Nội dung đăng ký'];
+const EVAL_HEADER = ['Đợt', 'Họ và tên', 'Ngày sinh', 'Kết quả'];
+const chiDoan = (id: string, name: string): Unit => ({ id, name, type: 'chi-doan', level: '', cluster: 'Cụm 1', contacts: [], source: `${id}.xlsx` });
+const UNITS = [chiDoan('cd-a', 'Chi đoàn Khu phố 1'), chiDoan('cd-b', 'Chi đoàn Khu phố 2')];
+const FIFTEEN = Array.from({ length: 15 }, (_, i) => `Đoàn viên Số ${i + 1}`);
+
+describe('cross-form rules from the plan tabs (workbook adapter, real emulator)', () => {
+  const firestore = testFirestore('cross-form-rules');
+  let dir: string;
+  let controlPath: string;
+  const unitFile = (id: string) => path.join(dir, 'units', `${id}.xlsx`);
+  const unitBook = (id: string, registered: readonly string[], evaluations: readonly TestCell[][], at: Date) =>
+    writeTestWorkbook(
+      unitFile(id),
+      [
+        { name: REG_TAB, rows: titled('ĐĂNG KÝ RÈN LUYỆN', REG_HEADER, registered.map((name, i) => [i + 1, name, '05 tiêu chí rèn luyện'])) },
+        { name: EVAL_TAB, rows: titled('ĐÁNH GIÁ RÈN LUYỆN', EVAL_HEADER, evaluations) },
+      ],
+      at,
+    );
+  const sweepAt = async (now: Date) => {
+    const district = await openDistrict(workbookDistrict(controlPath), firestore.db);
+    expect(district.problems).toEqual([]);
+    const { result } = await sweepDistrict({ district, request: { step: 'sweep' }, now, log: () => undefined });
+    expect(result.kind).toBe('swept');
+  };
+  const evaluation = async (unitId: string) => (await firestore.db.collection('submissions').doc(`danh-gia-ren-luyen~dot-1~${unitId}`).get()).data();
+  const rowStatus = async (unitId: string, rowNumber: number) => String(sheetOf(await openWorkbook(unitFile(unitId)), EVAL_TAB).getRow(rowNumber).getCell(EVAL_HEADER.length + 1).value ?? '');
+  const texts = async (file: string, tab: string) => {
+    const found: string[] = [];
+    sheetOf(await openWorkbook(file), tab).eachRow((row) => found.push(...(row.values as unknown[]).filter((v): v is string => typeof v === 'string')));
+    return found;
+  };
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'tonghop-rules-'));
+    controlPath = path.join(dir, 'bang-dieu-khien.xlsx');
+    const { registration, evaluation: evaluationPlan, problems } = rulePlans();
+    expect(problems).toEqual([]);
+    await writeControlWorkbook(controlPath, { settings: { districtName: 'Quận Đoàn 8', officeEmail: '', contactName: '', contactPhone: '' }, units: UNITS, plans: [registration, evaluationPlan] });
+    await unitBook('cd-a', FIFTEEN, FIFTEEN.slice(0, 3).map((name) => ['Đợt I', name, '02/01/2000', 'Hoàn thành tốt']), ict('2014-03-20'));
+    await unitBook(
+      'cd-b',
+      ['Nguyễn Văn An', 'Trần Thị Bình'],
+      [
+        ['Đợt I', 'Nguyễn Văn An', '02/01/2000', 'Hoàn thành tốt'],
+        ['Đợt I', 'Trần Thị Bình', '03/04/2001', 'Hoàn thành'],
+        ['Đợt I', 'Phạm Văn Dũng', '05/06/2002', 'Hoàn thành'],
+        ['Đợt I', 'nguyen van an', '02/01/2000', 'Không hoàn thành'],
+      ],
+      ict('2014-03-20'),
+    );
+    await sweepAt(ict('2014-03-25'));
+  });
+  afterAll(async () => {
+    await firestore.clear();
+    await firestore.db.terminate();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('refuses the evaluation of a member who never registered, naming the row, the column and the registration', async () => {
+    const stored = await evaluation('cd-b');
+    expect(stored?.counts).toMatchObject({ valid: 2, rejected: 2 });
+    const message = 'Dòng 7, cột Họ và tên: «Phạm Văn Dũng» chưa có trong biểu mẫu «Đăng ký rèn luyện đoàn viên 2014» của đơn vị.';
+    expect(stored?.rejected.map((r: { errors: { message: string }[] }) => r.errors[0]?.message)).toContainEqual(expect.stringContaining(message));
+    expect(await rowStatus('cd-b', 7)).toContain('«Phạm Văn Dũng» chưa có trong biểu mẫu «Đăng ký rèn luyện đoàn viên 2014» của đơn vị');
+  });
+
+  it('refuses a second, contradictory evaluation of one member in one phase, naming both rows', async () => {
+    expect(await rowStatus('cd-b', 8)).toContain('Họ và tên «nguyen van an», Ngày sinh «02/01/2000» trùng với dòng 5 trong cùng kỳ Đợt I');
+    expect(await rowStatus('cd-b', 5)).toContain('✓');
+  });
+
+  it('3 evaluations for 15 registered members are not "Đủ": the unit and the summary say 12 are missing', async () => {
+    const stored = await evaluation('cd-a');
+    expect(stored).toMatchObject({ complete: false, uncovered: 12, counts: { valid: 3, rejected: 0 } });
+    const stats = (await firestore.db.collection('stats').doc('danh-gia-ren-luyen~dot-1').get()).get('units') as { unitId: string; status: string }[];
+    expect(stats.find((u) => u.unitId === 'cd-a')?.status).toBe('partial');
+    expect(await texts(unitFile('cd-a'), STANDING_TAB)).toContain('Còn 12 đoàn viên chưa đánh giá');
+    expect((await texts(defaultSummaryPath(controlPath), 'Tiến độ đơn vị')).some((t) => t.startsWith('Chi đoàn Khu phố 1 · Đánh giá rèn luyện · Đợt I') && t.endsWith(': còn 12 đoàn viên chưa đánh giá'))).toBe(true);
+  });
+
+  it('a member registered afterwards makes the same evaluation row acceptable on the next sweep', async () => {
+    const workbook = await openWorkbook(unitFile('cd-b'));
+    sheetOf(workbook, REG_TAB).getRow(7).values = [3, 'Phạm Văn Dũng', '05 tiêu chí rèn luyện'];
+    await workbook.xlsx.writeFile(unitFile('cd-b'));
+    await utimes(unitFile('cd-b'), ict('2014-03-26', '08:00'), ict('2014-03-26', '08:00'));
+    await sweepAt(ict('2014-03-26'));
+    expect((await evaluation('cd-b'))?.counts).toMatchObject({ valid: 3, rejected: 1 });
+    expect(await rowStatus('cd-b', 7)).toContain('✓');
+  });
+});
