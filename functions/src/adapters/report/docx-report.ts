@@ -144,7 +144,8 @@ function resultsTable(columns: readonly string[], rows: Extract<ReportBlock, { k
       width: { size: widths[i] ?? other, type: WidthType.DXA },
       verticalAlign: VerticalAlign.CENTER,
       margins: { left: 60, right: 60, top: 30, bottom: 30 },
-      children: [new Paragraph({ spacing: { after: 0, line: 260 }, alignment: i === 0 ? AlignmentType.LEFT : AlignmentType.CENTER, children: [new TextRun({ text, bold, size: pt(12) })] })],
+      // A "\n" in a cell is a line break (a week's dates under its name).
+      children: [new Paragraph({ spacing: { after: 0, line: 260 }, alignment: i === 0 ? AlignmentType.LEFT : AlignmentType.CENTER, children: text.split('\n').map((line, j) => new TextRun({ text: line, bold, size: pt(12), ...(j > 0 ? { break: 1 } : {}) })) })],
     });
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
