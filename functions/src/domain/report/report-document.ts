@@ -23,7 +23,7 @@ export interface ReportDocument {
 export type ReportBlock =
   | { readonly kind: 'heading'; readonly text: string }
   | { readonly kind: 'paragraph'; readonly text: string }
-  | { readonly kind: 'table'; readonly columns: readonly string[]; readonly rows: readonly ReportTableRow[] }
+  | { readonly kind: 'table'; readonly columns: readonly string[]; readonly rows: readonly ReportTableRow[]; readonly firstShare?: number }
   | { readonly kind: 'list'; readonly items: readonly string[] }
   | { readonly kind: 'placeholder'; readonly hint: string; readonly lines: number };
 

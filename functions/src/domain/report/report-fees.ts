@@ -65,6 +65,8 @@ export function feeBlocks(fees: ReportFees): ReportBlock[] {
     {
       kind: 'table',
       columns: FEE_COLUMNS,
+      // Unit names get the room: the money columns hold at most "99.999.999 đ".
+      firstShare: 0.36,
       rows: [
         ...fees.units.map((u) => ({ cells: [u.name, formatVietnameseNumber(u.participants), formatVietnameseMoney(u.owed), formatVietnameseMoney(u.paid), formatVietnameseMoney(u.balance)] })),
         { cells: ['Tổng cộng', formatVietnameseNumber(t.participants), formatVietnameseMoney(t.owed), formatVietnameseMoney(t.paid), formatVietnameseMoney(t.balance)], bold: true },

@@ -55,7 +55,7 @@ export function weeklyDocument(heading: ReportHeading, coverage: WeeklyCoverage)
       ? { kind: 'list', items: coverage.notMeeting.map((u, i) => `${i + 1}. ${u.name}: ${whyNot(u)}.`) }
       : { kind: 'paragraph', text: 'Tất cả cơ sở Đoàn đạt chỉ tiêu trong tuần.' },
     { kind: 'heading', text: 'ĐÁNH GIÁ, ĐỀ XUẤT' },
-    { kind: 'placeholder', hint: '(Nhận xét, đề xuất tuyên dương hoặc nhắc nhở — văn phòng bổ sung.)', lines: 3 },
+    { kind: 'placeholder', hint: '(Nhận xét, đề xuất tuyên dương hoặc nhắc nhở — văn phòng bổ sung.)', lines: 2 },
     { kind: 'paragraph', text: `Trên đây là báo cáo tuần của ${heading.issuerInText}./.` },
   ];
   return { heading: { ...heading, recipients: [...WEEKLY_RECIPIENTS] }, title: 'BÁO CÁO', subject: `${upperFirst(what)} ${lowerFirst(reported)}`, body: numberedSections(body) };
