@@ -84,5 +84,8 @@ describe('tonghop report --weekly (CLI): the weekly digest of seed 002', () => {
     const bad = await runCli(['report', '--weekly', '--week', '2022-38', '--control', control], env);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("'2022-38' không phải một tuần: ghi dạng năm-Wsố tuần, ví dụ 2024-W38");
+    const neither = await runCli(['report', '--control', control], env);
+    expect(neither.code).toBe(2);
+    expect(neither.stderr).toContain('Thiếu --form <mã biểu mẫu> (xem: tonghop plans list), hoặc dùng --weekly cho báo cáo tuần.');
   });
 });

@@ -130,7 +130,7 @@ export function weeklyCoverage(input: {
   };
 }
 
-/** The plan's weekly-target metric: the one named, else its only one; undefined when it has none. */
+/** The plan's weekly-target metric ('Số tuần đạt chỉ tiêu'), the first when it has several; undefined when it has none. */
 export function weeklyTargetOf(spec: FormSpec): WeeklyTargetMetric | undefined {
   return spec.metrics.find((m): m is WeeklyTargetMetric => m.type === 'weeks-meeting-target');
 }
