@@ -147,7 +147,9 @@ export async function main(argv: readonly string[], io: CliIo = process): Promis
   program
     .command('report')
     .description('báo cáo cấp trên của một kế hoạch trong một kỳ: văn bản Bao-cao-<biểu mẫu>-<kỳ>.docx theo thể thức Nghị định 30/2020/NĐ-CP và bảng số liệu .xlsx cùng tên (mẫu cố định, cấp thành phố tổng hợp được)')
-    .requiredOption('--form <id>', 'mã biểu mẫu, ví dụ tap-huan-2024 (xem: tonghop plans list)')
+    .option('--form <id>', 'mã biểu mẫu, ví dụ tap-huan-2024 (xem: tonghop plans list); với --weekly: kế hoạch có chỉ số "Số tuần đạt chỉ tiêu" (mặc định: kế hoạch duy nhất có)')
+    .option('--weekly', 'báo cáo tuần gửi Ban Thường vụ: từng cơ sở Đoàn đạt/chưa đạt chỉ tiêu mỗi tuần (Bao-cao-tuan-<biểu mẫu>-<tuần>.docx và .xlsx)')
+    .option('--week <tuần>', 'với --weekly: tuần báo cáo, ví dụ 2024-W38 (16/09/2024 – 22/09/2024); mặc định: tuần trọn vẹn vừa qua')
     .option('--period <id>', 'mã kỳ, ví dụ 2024-09-15 hoặc 2022-12; mặc định: kỳ gần nhất đã đến hạn')
     .option('--out <dir>', 'thư mục ghi báo cáo; mặc định: cạnh bảng điều khiển')
     .option('--control <file>', 'bảng điều khiển (.xlsx); mặc định: của khu vực mẫu, trong TONGHOP_HOME')

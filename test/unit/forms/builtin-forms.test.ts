@@ -186,11 +186,11 @@ describe('facts from the seed plans', () => {
     ]);
   });
 
-  it('30-phut-bao-cao: the month is the period column; weeks with activity and participation are measured', () => {
+  it('30-phut-bao-cao: the month is the period column; each week is checked for an activity with 100 % of members, together', () => {
     const form = spec('30-phut-bao-cao');
     expect(form.columns.filter((c) => c.period).map((c) => [c.key, c.type, c.required])).toEqual([['thang', 'month', true]]);
-    expect(metric(form, 'tuan-co-hoat-dong', 'weeks-with-activity')).toMatchObject({ weekColumn: 'tuan', minPerWeek: 1 });
-    expect(metric(form, 'ti-le-tham-gia', 'participation-rate')).toMatchObject({ column: 'soLuong', target: 1 });
+    expect(metric(form, 'tuan-dat-chi-tieu', 'weeks-meeting-target')).toMatchObject({ weekColumn: 'tuan', column: 'soLuong', minPerWeek: 1, target: 1 });
+    expect(form.metrics.map((m) => m.type)).not.toContain('participation-rate');
   });
 
   it('30-phut-dang-ky: registration due 15/04/2020', () => {

@@ -56,6 +56,7 @@ describe('plan tabs round trip: the fields no built-in form uses', () => {
     metrics: [
       { type: 'weeks-with-activity', id: 'tuan', label: 'Tuần có sinh hoạt', weekColumn: 'ngay', minPerWeek: 2 },
       { type: 'participation-rate', id: 'ty-le', label: 'Tỉ lệ', column: 'tyLe', target: 0.07 },
+      { type: 'weeks-meeting-target', id: 'tuan-dat', label: 'Tuần đạt chỉ tiêu', weekColumn: 'ngay', column: 'tyLe', minPerWeek: 2, target: 0.85 },
       { type: 'fee-per-row', id: 'phi', label: 'Phí', amount: 50000, payBy: { date: '2024-10-01', time: '11:30' } },
     ],
     notices: { reminderDays: 0, escalationDays: 14 },

@@ -29,7 +29,16 @@ function metric(results: readonly MetricResult[], id: string): MetricResult {
   return found;
 }
 
-const BAO_CAO = builtinForm('30-phut-bao-cao');
+const BAO_CAO_BUILTIN = builtinForm('30-phut-bao-cao');
+/** The 30-phút report measured the old way, by two separate shares (still a metric type a district may use). */
+const BAO_CAO: FormSpec = {
+  ...BAO_CAO_BUILTIN,
+  metrics: [
+    { type: 'weeks-with-activity', id: 'tuan-co-hoat-dong', label: 'Tỉ lệ tuần có ít nhất 01 hoạt động', weekColumn: 'tuan', minPerWeek: 1 },
+    { type: 'participation-rate', id: 'ti-le-tham-gia', label: 'Tỉ lệ ĐVTN tham gia', column: 'soLuong', target: 1 },
+    { type: 'row-count', id: 'so-hoat-dong', label: 'Số hoạt động' },
+  ],
+};
 const TAP_HUAN = builtinForm('tap-huan-2024');
 const LIEN_TICH = builtinForm('lien-tich-2022-2023');
 const KE_HOACH_NHO = builtinForm('ke-hoach-nho-65-nam');

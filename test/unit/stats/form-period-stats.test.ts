@@ -12,7 +12,16 @@ const BAO_CAO_BUILTIN = builtins.find((s) => s.id === '30-phut-bao-cao');
 if (!BAO_CAO_BUILTIN) throw new Error('built-in form 30-phut-bao-cao not loaded');
 
 /** The monthly "30 phút" report, addressed here to cơ sở Đoàn and chi đoàn so that two unit types owe it. */
-const SPEC: FormSpec = { ...BAO_CAO_BUILTIN, targets: { unitTypes: ['co-so-doan', 'chi-doan'], levels: [], clusters: [] } };
+const SPEC: FormSpec = {
+  ...BAO_CAO_BUILTIN,
+  targets: { unitTypes: ['co-so-doan', 'chi-doan'], levels: [], clusters: [] },
+  // The two separate shares (a metric type a district may still use) beside the plan's own count.
+  metrics: [
+    { type: 'weeks-with-activity', id: 'tuan-co-hoat-dong', label: 'Tỉ lệ tuần có ít nhất 01 hoạt động', weekColumn: 'tuan', minPerWeek: 1 },
+    { type: 'participation-rate', id: 'ti-le-tham-gia', label: 'Tỉ lệ ĐVTN tham gia', column: 'soLuong', target: 1 },
+    ...BAO_CAO_BUILTIN.metrics.filter((m) => m.id === 'so-hoat-dong'),
+  ],
+};
 const MARCH_2021: Period = (() => {
   const found = periodById(SPEC, '2021-03');
   if (!found) throw new Error('no period 2021-03 in 30-phut-bao-cao');

@@ -116,7 +116,8 @@ function titleBlock(report: ReportDocument): Paragraph[] {
 function block(b: ReportBlock, last: boolean): (Paragraph | Table)[] {
   switch (b.kind) {
     case 'heading':
-      return [new Paragraph({ spacing: { before: 120, after: 120 }, indent: { firstLine: mm(10) }, children: [new TextRun({ text: b.text, bold: true })] })];
+      // Kept with what follows: a section heading never ends a page alone.
+      return [new Paragraph({ spacing: { before: 120, after: 120 }, keepNext: true, indent: { firstLine: mm(10) }, children: [new TextRun({ text: b.text, bold: true })] })];
     case 'paragraph':
       return [body(b.text, last)];
     case 'list':
@@ -127,7 +128,7 @@ function block(b: ReportBlock, last: boolean): (Paragraph | Table)[] {
         ...Array.from({ length: b.lines }, () => new Paragraph({ tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH, leader: LeaderType.DOT }], children: [new TextRun({ text: '\t' })] })),
       ];
     case 'table':
-      return [resultsTable(b.columns, b.rows), new Paragraph({ spacing: { after: 60 } })];
+      return [resultsTable(b.columns, b.rows, b.firstShare), new Paragraph({ spacing: { after: 60 } })];
   }
 }
 
@@ -135,8 +136,8 @@ function body(text: string, keepNext = false): Paragraph {
   return new Paragraph({ alignment: AlignmentType.JUSTIFIED, keepNext, indent: { firstLine: mm(10) }, children: [new TextRun({ text })] });
 }
 
-function resultsTable(columns: readonly string[], rows: Extract<ReportBlock, { kind: 'table' }>['rows']): Table {
-  const first = Math.round(TEXT_WIDTH * 0.28);
+function resultsTable(columns: readonly string[], rows: Extract<ReportBlock, { kind: 'table' }>['rows'], firstShare = 0.28): Table {
+  const first = Math.round(TEXT_WIDTH * firstShare);
   const other = Math.floor((TEXT_WIDTH - first) / Math.max(1, columns.length - 1));
   const widths = columns.map((_, i) => (i === 0 ? first : other));
   const cell = (text: string, i: number, bold: boolean) =>
@@ -144,7 +145,8 @@ function resultsTable(columns: readonly string[], rows: Extract<ReportBlock, { k
       width: { size: widths[i] ?? other, type: WidthType.DXA },
       verticalAlign: VerticalAlign.CENTER,
       margins: { left: 60, right: 60, top: 30, bottom: 30 },
-      children: [new Paragraph({ spacing: { after: 0, line: 260 }, alignment: i === 0 ? AlignmentType.LEFT : AlignmentType.CENTER, children: [new TextRun({ text, bold, size: pt(12) })] })],
+      // A "\n" in a cell is a line break (a week's dates under its name).
+      children: [new Paragraph({ spacing: { after: 0, line: 260 }, alignment: i === 0 ? AlignmentType.LEFT : AlignmentType.CENTER, children: text.split('\n').map((line, j) => new TextRun({ text: line, bold, size: pt(12), ...(j > 0 ? { break: 1 } : {}) })) })],
     });
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },

@@ -8,9 +8,14 @@ import { rate, reportSubject } from '../../domain/report/report-document.js';
 import { makeReport } from '../../jobs/report/make-report.js';
 import { withFirestore } from '../firestore-session.js';
 import { controlWorkbookPath, type CommandContext } from './context.js';
+import { weeklyReportCommand } from './weekly-report.js';
 
 export interface ReportCommandOptions {
-  readonly form: string;
+  readonly form?: string;
+  /** The weekly digest to the Ban Thường vụ instead (weekly-report.ts). */
+  readonly weekly?: boolean;
+  /** ISO week of the weekly digest, '2024-W38'. */
+  readonly week?: string;
   readonly period?: string;
   readonly out?: string;
   readonly control?: string;
@@ -23,7 +28,12 @@ export interface ReportCommandOptions {
  * (the control sheet) and reads Firestore through FirestoreSummaryStore; writes nothing there.
  * An unknown form or period is a UsageError (exit 2).
  */
-export async function reportCommand({ config, out }: CommandContext, opts: ReportCommandOptions): Promise<number> {
+export async function reportCommand(context: CommandContext, opts: ReportCommandOptions): Promise<number> {
+  if (opts.weekly) return weeklyReportCommand(context, opts);
+  if (opts.week) throw new UsageError('--week chỉ dùng với --weekly (báo cáo tuần), ví dụ: tonghop report --weekly --week 2024-W38.');
+  const { form } = opts;
+  if (!form) throw new UsageError('Thiếu --form <mã biểu mẫu> (xem: tonghop plans list), hoặc dùng --weekly cho báo cáo tuần.');
+  const { config, out } = context;
   const made = await withFirestore(config, out, async (session) => {
     const district = await openConfiguredDistrict(config, session.db, opts.control ? { control: opts.control } : {});
     const { control } = district;
@@ -33,7 +43,7 @@ export async function reportCommand({ config, out }: CommandContext, opts: Repor
       settings: control.settings,
       units: control.units,
       forms: district.forms,
-      formId: opts.form,
+      formId: form,
       ...(opts.period ? { periodId: opts.period } : {}),
       now: opts.now ?? new Date(),
       render: REPORT_RENDERERS,

@@ -65,13 +65,15 @@ function checkPeriod(spec: FormSpecShape, issue: Issue): void {
 function checkMetrics(spec: FormSpecShape, issue: Issue): void {
   const byKey = new Map(spec.columns.map((c) => [c.key, c]));
   for (const [i, metric] of spec.metrics.entries()) {
-    const key = 'column' in metric ? metric.column : 'weekColumn' in metric ? metric.weekColumn : undefined;
-    if (key === undefined) continue;
-    const column = byKey.get(key);
-    if (!column) {
-      issue(`metric ${metric.id} names unknown column ${key}`, ['metrics', i]);
+    const keys = [...('weekColumn' in metric ? [metric.weekColumn] : []), ...('column' in metric ? [metric.column] : [])];
+    const unknown = keys.find((key) => !byKey.has(key));
+    if (unknown !== undefined) {
+      issue(`metric ${metric.id} names unknown column ${unknown}`, ['metrics', i]);
       continue;
     }
+    const key = keys[0];
+    const column = key === undefined ? undefined : byKey.get(key);
+    if (!column) continue;
     if (metric.type === 'count-where' && column.options && !column.options.some((o) => o.value === metric.equals)) {
       issue(`metric ${metric.id} counts "${metric.equals}", which is not an option of column ${key}`, ['metrics', i, 'equals']);
     }

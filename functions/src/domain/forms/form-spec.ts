@@ -150,6 +150,19 @@ export const metricSchema = z.discriminatedUnion('type', [
     target: z.number().positive().max(1).default(1),
   }),
   z.object({
+    /** Seed 002's target checked per week, together: a week counts when ≥ N of its activities each had ≥ target × members taking part. */
+    type: z.literal('weeks-meeting-target'),
+    id: slug,
+    label: viText,
+    /** The week of the month (1–5) of each activity; the month is the period's. */
+    weekColumn: z.string(),
+    /** Participants of each activity. */
+    column: z.string(),
+    minPerWeek: z.number().int().positive().default(1),
+    /** Share of the unit's members (from the units registry) each counted activity needs. */
+    target: z.number().positive().max(1).default(1),
+  }),
+  z.object({
     type: z.literal('count-where'),
     id: slug,
     label: viText,

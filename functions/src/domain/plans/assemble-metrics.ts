@@ -21,13 +21,15 @@ export function assembleMetrics(records: readonly PlanRecord[], columns: readonl
       at(record, header, `chưa nhập; cách tính '${String(v.how)}' cần cột này.`);
       return false;
     };
-    const column = (): ColumnLike | undefined => {
-      if (!need('column', 'Cột')) return undefined;
-      const wanted = foldForMatch(String(v.column));
-      const found = columns.find((c) => c.key === String(v.column) || [c.header, ...c.aliases].some((h) => foldForMatch(h) === wanted));
-      if (!found) at(record, 'Cột', `biểu mẫu không có cột '${String(v.column)}' (các cột: ${columns.map((c) => `'${c.header}'`).join(', ')}).`);
+    const column = (key = 'column', header = 'Cột'): ColumnLike | undefined => {
+      if (!need(key, header)) return undefined;
+      const named = String(v[key]);
+      const wanted = foldForMatch(named);
+      const found = columns.find((c) => c.key === named || [c.header, ...c.aliases].some((h) => foldForMatch(h) === wanted));
+      if (!found) at(record, header, `biểu mẫu không có cột '${named}' (các cột: ${columns.map((c) => `'${c.header}'`).join(', ')}).`);
       return found;
     };
+    const share = () => (v.target !== undefined ? { target: Math.round(Number(v.target) * 1e4) / 1e6 } : {});
     switch (type) {
       case 'row-count':
         return base;
@@ -38,7 +40,9 @@ export function assembleMetrics(records: readonly PlanRecord[], columns: readonl
       case 'weeks-with-activity':
         return { ...base, weekColumn: column()?.key, ...(v.atLeast !== undefined ? { minPerWeek: v.atLeast } : {}) };
       case 'participation-rate':
-        return { ...base, column: column()?.key, ...(v.target !== undefined ? { target: Math.round(Number(v.target) * 1e4) / 1e6 } : {}) };
+        return { ...base, column: column()?.key, ...share() };
+      case 'weeks-meeting-target':
+        return { ...base, weekColumn: column('weekColumn', 'Cột tuần')?.key, column: column()?.key, ...(v.atLeast !== undefined ? { minPerWeek: v.atLeast } : {}), ...share() };
       case 'count-where': {
         const found = column();
         if (!need('equals', 'Giá trị')) return base;

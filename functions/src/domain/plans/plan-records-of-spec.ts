@@ -125,6 +125,8 @@ function metricValues(metric: MetricSpec, spec: FormSpec): Values {
       return { ...base, column: header(metric.weekColumn), atLeast: metric.minPerWeek };
     case 'participation-rate':
       return { ...base, column: header(metric.column), target: Math.round(metric.target * 1e6) / 1e4 };
+    case 'weeks-meeting-target':
+      return { ...base, weekColumn: header(metric.weekColumn), column: header(metric.column), atLeast: metric.minPerWeek, target: Math.round(metric.target * 1e6) / 1e4 };
     case 'count-where':
       return { ...base, column: header(metric.column), equals: metric.equals, per: COUNT_SPAN_NAMES[metric.per], atLeast: metric.atLeast };
     case 'balance':

@@ -60,6 +60,7 @@ export const METRIC_TYPE_NAMES: Readonly<Record<MetricType, string>> = {
   'fee-per-row': 'Tiền mỗi dòng',
   'weeks-with-activity': 'Số tuần có hoạt động',
   'participation-rate': 'Tỉ lệ tham gia',
+  'weeks-meeting-target': 'Số tuần đạt chỉ tiêu',
   'count-where': 'Đếm dòng có giá trị',
   balance: 'Còn nợ',
 };

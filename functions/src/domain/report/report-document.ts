@@ -5,6 +5,7 @@ import { STATUS_DISPLAY } from '../status/status-kinds.js';
 import { formatIctDateTime } from '../time/ict.js';
 import type { ReportCounts, ReportFigures, ReportMetric } from './report-figures.js';
 import type { ReportHeading } from './report-heading.js';
+import { feeBlocks } from './report-fees.js';
 
 /**
  * The report to the level above as data, in the order Nghị định 30/2020/NĐ-CP lays a document out:
@@ -22,7 +23,7 @@ export interface ReportDocument {
 export type ReportBlock =
   | { readonly kind: 'heading'; readonly text: string }
   | { readonly kind: 'paragraph'; readonly text: string }
-  | { readonly kind: 'table'; readonly columns: readonly string[]; readonly rows: readonly ReportTableRow[] }
+  | { readonly kind: 'table'; readonly columns: readonly string[]; readonly rows: readonly ReportTableRow[]; readonly firstShare?: number }
   | { readonly kind: 'list'; readonly items: readonly string[] }
   | { readonly kind: 'placeholder'; readonly hint: string; readonly lines: number };
 
@@ -44,7 +45,7 @@ export function reportDocument(heading: ReportHeading, figures: ReportFigures): 
       kind: 'paragraph',
       text: `${figures.planNumber ? `Thực hiện Kế hoạch số ${figures.planNumber}, ` : ''}${heading.issuerInText} báo cáo ${what}, số liệu tính đến ${instantText(figures.asOf)}, như sau:`,
     },
-    { kind: 'heading', text: 'I. TÌNH HÌNH NỘP BÁO CÁO' },
+    { kind: 'heading', text: 'TÌNH HÌNH NỘP BÁO CÁO' },
     {
       kind: 'paragraph',
       text:
@@ -52,22 +53,31 @@ export function reportDocument(heading: ReportHeading, figures: ReportFigures): 
         `trong đó đúng hạn ${n(t.onTime)}, trễ hạn ${n(t.late)}${t.nil ? `, báo không phát sinh ${n(t.nil)}` : ''}; nộp chưa đạt yêu cầu: ${n(t.partial)}; chưa nộp: ${n(t.missing)}.`,
     },
     { kind: 'table', columns: RESULT_COLUMNS, rows: [...figures.byCluster.map((c) => ({ cells: resultCells(c.cluster, c) })), { cells: resultCells('Tổng cộng', t), bold: true }] },
-    { kind: 'heading', text: 'II. KẾT QUẢ THỰC HIỆN' },
+    { kind: 'heading', text: 'KẾT QUẢ THỰC HIỆN' },
     figures.metrics.length ? { kind: 'list', items: figures.metrics.map(metricLine) } : { kind: 'paragraph', text: 'Kế hoạch không đặt chỉ số thống kê.' },
-    { kind: 'heading', text: 'III. ĐƠN VỊ CHƯA NỘP HOẶC NỘP CHƯA ĐẠT' },
+    ...(figures.fees ?? []).flatMap((fees, i, all): ReportBlock[] => [{ kind: 'heading', text: `KINH PHÍ${all.length > 1 ? ` (${i + 1})` : ''}` }, ...feeBlocks(fees)]),
+    { kind: 'heading', text: 'ĐƠN VỊ CHƯA NỘP HOẶC NỘP CHƯA ĐẠT' },
     figures.owing.length
       ? {
           kind: 'list',
           items: figures.owing.map((u, i) => `${i + 1}. ${u.name}${u.cluster ? ` (${u.cluster})` : ''}: ${STATUS_DISPLAY[u.status].label.toLocaleLowerCase('vi')}${u.daysOverdue ? `, quá hạn ${n(u.daysOverdue)} ngày` : ''}.`),
         }
       : { kind: 'paragraph', text: 'Tất cả đơn vị đã nộp đủ báo cáo.' },
-    { kind: 'heading', text: 'IV. ĐÁNH GIÁ CHUNG' },
+    { kind: 'heading', text: 'ĐÁNH GIÁ CHUNG' },
     { kind: 'placeholder', hint: '(Ưu điểm, hạn chế và nguyên nhân — cán bộ phụ trách bổ sung.)', lines: 3 },
-    { kind: 'heading', text: 'V. ĐỀ XUẤT' },
+    { kind: 'heading', text: 'ĐỀ XUẤT' },
     { kind: 'placeholder', hint: '(Đề xuất, kiến nghị với cấp trên — cán bộ phụ trách bổ sung.)', lines: 2 },
     { kind: 'paragraph', text: `Trên đây là báo cáo ${what} của ${heading.issuerInText}./.` },
   ];
-  return { heading, title: 'BÁO CÁO', subject: reportSubject(figures), body };
+  return { heading, title: 'BÁO CÁO', subject: reportSubject(figures), body: numberedSections(body) };
+}
+
+const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'] as const;
+
+/** Section headings numbered I, II, … in order, so an optional section (Kinh phí) never leaves a gap. */
+export function numberedSections(body: readonly ReportBlock[]): ReportBlock[] {
+  let n = 0;
+  return body.map((b) => (b.kind === 'heading' ? { ...b, text: `${ROMAN[n++] ?? String(n)}. ${b.text}` } : b));
 }
 
 /** The line under "BÁO CÁO": what is reported, e.g. "Kết quả đăng ký tham gia tập huấn … (hạn 15/09/2024)". */

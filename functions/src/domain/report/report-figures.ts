@@ -4,6 +4,7 @@ import type { FormPeriodStats, StatusCounts } from '../stats/form-period-stats.j
 import type { MetricFormat } from '../stats/form-metrics.js';
 import type { SubmissionStatus } from '../status/status-kinds.js';
 import type { Unit } from '../units/unit.js';
+import type { ReportFees } from './report-fees.js';
 
 /** Version of the figures' layout (JSON and .xlsx): a city-level installation reads exactly this. */
 export const REPORT_LAYOUT_VERSION = 'tonghop-bao-cao-1';
@@ -45,6 +46,8 @@ export interface ReportFigures {
   readonly byCluster: readonly ({ readonly cluster: string } & ReportCounts)[];
   readonly metrics: readonly ReportMetric[];
   readonly owing: readonly OwingUnit[];
+  /** Phải nộp, đã nộp, còn nợ per unit, when the plan's fee is reconciled with a receipts plan ('Còn nợ'). */
+  readonly fees?: readonly ReportFees[];
 }
 
 /** The report's figures from the statistics the summary uses (formPeriodStats), nothing recomputed. */
@@ -55,6 +58,7 @@ export function reportFigures(input: {
   readonly stats: FormPeriodStats;
   readonly units: readonly Unit[];
   readonly now: Date;
+  readonly fees?: readonly ReportFees[];
 }): ReportFigures {
   const { spec, period, stats } = input;
   const unitById = new Map(input.units.map((u) => [u.id, u]));
@@ -78,6 +82,7 @@ export function reportFigures(input: {
     metrics: stats.metrics.map((m) => ({ id: m.id, label: m.label, format: m.format, total: m.total, ...(m.target ? { target: m.target } : {}) })),
     // Missing before partial, then the cụm and the name, as the office reads down the list.
     owing: owing.sort((a, b) => a.status.localeCompare(b.status) || a.cluster.localeCompare(b.cluster, 'vi') || a.name.localeCompare(b.name, 'vi')),
+    ...(input.fees?.length ? { fees: input.fees } : {}),
   };
 }
 

@@ -4,6 +4,7 @@ import type { Period } from '../periods/schedule.js';
 import { ictDateOf } from '../time/ict.js';
 import type { Unit } from '../units/unit.js';
 import { DAY_MS } from '../time/calendar.js';
+import { isoWeeksOfMonth, NO_MEMBERS_TEXT, unitWeeks, weeklyTargetText } from './weekly-target.js';
 
 /** The valid rows of one unit's submission, as metrics read them. */
 export interface MetricRows {
@@ -21,11 +22,13 @@ export interface MetricResult {
   readonly byUnit: Readonly<Record<string, number | null>>;
   /** When the plan sets a target: what it is, and how many measured units meet it. */
   readonly target?: { readonly description: string; readonly unitsMeeting: number; readonly unitsMeasured: number };
+  /** Why a unit has no value, by unit id ("chưa khai báo số đoàn viên"): shown instead of a number. */
+  readonly notes?: Readonly<Record<string, string>>;
 }
 
 type Submitted = readonly { readonly unit: Unit; readonly submission: MetricRows }[];
 
-/** Compute every metric a form declares (seeds: weeks with an activity, participation, fees, yearly counts). */
+/** Compute every metric a form declares (seeds: weeks meeting the weekly target, fees, yearly counts). */
 export function formMetrics(spec: FormSpec, period: Period, submitted: Submitted): MetricResult[] {
   return spec.metrics.map((metric) => metricResult(spec, period, metric, submitted));
 }
@@ -65,6 +68,20 @@ function metricResult(spec: FormSpec, period: Period, metric: MetricSpec, submit
     case 'participation-rate': {
       const byUnit = perUnit((rows, unit) => participation(rows, metric.column, unit.members));
       return { ...base, format: 'percent', byUnit, total: mean(byUnit), target: target(`${Math.round(metric.target * 100)} % đoàn viên tham gia`, byUnit, (v) => v >= metric.target) };
+    }
+    case 'weeks-meeting-target': {
+      // A period without a month of its own (a once plan) counts the weeks of the month it starts in.
+      const month = period.month ?? ictDateOf(period.start).slice(0, 7);
+      const weeks = isoWeeksOfMonth(month);
+      const met = perUnit((rows, unit) => {
+        const judged = unitWeeks(metric, rows.map((r) => ({ month, values: r.values })), unit.members, weeks);
+        return judged.some((w) => w.met === null) ? null : judged.filter((w) => w.met).length;
+      });
+      const byUnit = Object.fromEntries(Object.entries(met).map(([id, n]) => [id, n === null ? null : n / weeks.length]));
+      const measured = Object.values(met).filter((n): n is number => n !== null);
+      const total = measured.length ? measured.reduce((a, b) => a + b, 0) / (measured.length * weeks.length) : null;
+      const notes = Object.fromEntries(Object.entries(met).filter(([, n]) => n === null).map(([id]) => [id, NO_MEMBERS_TEXT]));
+      return { ...base, format: 'percent', byUnit, total, target: target(`${weeklyTargetText(metric)} (${weeks.length} tuần)`, byUnit, (v) => v >= 1), ...(Object.keys(notes).length ? { notes } : {}) };
     }
     case 'count-where': {
       const dateColumn = spec.columns.find((c) => c.type === 'date')?.key;

@@ -98,7 +98,7 @@ export function metricsTab(picture: DistrictPicture, which: 'current' | 'archive
       const value = (v: number | null) => [metric.format === 'int' ? v : null, metric.format === 'decimal' ? v : null, metric.format === 'money' ? v : null, metric.format === 'percent' ? v : null];
       const targetText = metric.target ? `${metric.target.description}: ${metric.target.unitsMeeting}/${metric.target.unitsMeasured} đơn vị đạt` : '';
       rows.push([`${formShortName(spec)} · ${period.label}`, metric.label, 'Toàn quận', ...value(metric.total), targetText]);
-      for (const [unitId, v] of Object.entries(metric.byUnit)) rows.push([`${formShortName(spec)} · ${period.label}`, metric.label, unitById.get(unitId)?.name ?? unitId, ...value(v), '']);
+      for (const [unitId, v] of Object.entries(metric.byUnit)) rows.push([`${formShortName(spec)} · ${period.label}`, metric.label, unitById.get(unitId)?.name ?? unitId, ...value(v), metric.notes?.[unitId] ?? '']);
     }
   }
   return {

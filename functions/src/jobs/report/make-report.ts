@@ -1,4 +1,6 @@
+import { reconcileFees } from '../../domain/finance/reconcile-fees.js';
 import type { FormSpec } from '../../domain/forms/form-spec.js';
+import { reportFees } from '../../domain/report/report-fees.js';
 import { reportDocument, reportFileName } from '../../domain/report/report-document.js';
 import { reportFigures, type ReportFigures } from '../../domain/report/report-figures.js';
 import { reportHeading } from '../../domain/report/report-heading.js';
@@ -40,7 +42,9 @@ export async function makeReport(input: {
   const { picture } = await loadDistrictPicture({ store: input.store, settings: input.settings, units: input.units, forms: [spec], now: input.now });
   const entry = picture.periods.find((p) => p.period.id === chosen.period.id);
   if (!entry) return { ok: false, reason: `Biểu mẫu '${spec.id}' không có số liệu kỳ '${chosen.period.id}'.` };
-  const figures = reportFigures({ district: input.settings.districtName, spec, period: entry.period, stats: entry.stats, units: input.units, now: input.now });
+  // The fee account spans plans (registration and receipts): reconciled from every stored submission, as the summary's Kinh phí tab.
+  const fees = reportFees(spec.id, reconcileFees(input.forms, input.units, picture.submissions).reconciliations);
+  const figures = reportFigures({ district: input.settings.districtName, spec, period: entry.period, stats: entry.stats, units: input.units, now: input.now, fees });
   const document = reportDocument(reportHeading(input.settings, input.now), figures);
   const docx = await input.folder.write(reportFileName(figures, 'docx'), await input.render.docx(document));
   const xlsx = await input.folder.write(reportFileName(figures, 'xlsx'), await input.render.xlsx(figures));
