@@ -13,6 +13,7 @@ import { loadBuiltinForms } from '../../functions/src/adapters/catalog/builtin-f
 import { listOutbox } from '../../functions/src/adapters/mail/outbox-mailer.js';
 import { buildDemoDistrict, DEMO_SETTINGS } from '../../functions/src/jobs/demo/demo-district.js';
 import { openWorkbook, sheetOf } from '../support/workbooks.js';
+import { branchSummariesOf } from '../support/branch-summary-leaks.js';
 
 /**
  * The demo's finance desk: the summary's Kinh phí tab shows còn nợ per school, only the one school that paid for one person
@@ -84,6 +85,15 @@ describe('tonghop CLI', () => {
     expect(units).toHaveLength(34);
     expect(units).toContain('thu-kinh-phi.xlsx');
     await expectFinanceDesk(path.join(home, 'demo'));
+    // The two-level tree: one cơ sở Đoàn with chi đoàn gets its own summary, holding its subtree and no other unit.
+    const branches = await branchSummariesOf(path.join(home, 'demo'));
+    expect(result.branchSummaries).toEqual(branches.map((b) => ({ unitId: b.unitId, written: true, location: path.join(home, 'demo', `tong-hop-${b.unitId}.xlsx`) })));
+    expect(branches).toHaveLength(1);
+    for (const b of branches) {
+      expect(b.inside.length).toBeGreaterThanOrEqual(4);
+      for (const own of b.inside) expect(b.cells).toContain(own);
+      for (const other of b.outside) expect(b.cells, `${other} in ${b.unitId}'s summary`).not.toContain(other);
+    }
     // The sample mailbox: a unit re-sending its file, a zipped file, a stranger; each answered once.
     expect(result.mailbox.result.messages.map((m: { result: string; reply: string }) => `${m.result}/${m.reply}`)).toEqual(['ingested/sent', 'nothing-readable/sent', 'unknown-sender/sent']);
     expect(outbox).toContain('mailbox~');

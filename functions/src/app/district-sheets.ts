@@ -3,7 +3,7 @@ import type { PacerStats } from '../adapters/google/request-pacer.js';
 import type { Config } from '../config.js';
 import type { ControlReading } from '../domain/units/read-control.js';
 import type { Unit } from '../domain/units/unit.js';
-import type { FeedbackTarget, SummaryOutput } from '../jobs/summarize/ports.js';
+import type { BranchSummaryOutputs, FeedbackTarget, SummaryOutput } from '../jobs/summarize/ports.js';
 import type { ReviewInbox } from '../jobs/summarize/review-ports.js';
 import type { UnitSheetSource } from '../jobs/sweep/ports.js';
 import { controlWorkbookPath } from './district-paths.js';
@@ -21,6 +21,8 @@ export interface DistrictSheets {
   /** A fresh reader/writer of the same kind for shared responses sheets ("Nguồn dữ liệu"): prepared with their tabs, not the units'. */
   sharedSheets?(): UnitSheetSource & FeedbackTarget;
   readonly output: SummaryOutput;
+  /** Where each cơ sở Đoàn with chi đoàn gets its own summary: a workbook beside the district's, or a spreadsheet shared with it. */
+  readonly branchOutputs?: BranchSummaryOutputs;
   /** Where the district types review decisions (the summary workbook's "Duyệt báo cáo" tab); absent where reviewing is not built yet (Google). */
   readonly reviewInbox?: ReviewInbox;
   readControl(): Promise<ControlReading>;

@@ -3,6 +3,7 @@ import type { Firestore } from '@google-cloud/firestore';
 import { connectGoogle } from '../adapters/google/connect-google.js';
 import { spreadsheetFingerprint } from '../adapters/google/drive-listing.js';
 import { isSpreadsheetId, spreadsheetUrl, type GoogleApis } from '../adapters/google/google-apis.js';
+import { GoogleBranchSummaries } from '../adapters/google/google-branch-summaries.js';
 import { GoogleSummarySpreadsheet } from '../adapters/google/google-summary-spreadsheet.js';
 import { GoogleUnitSheets } from '../adapters/google/google-unit-sheets.js';
 import { readControlSpreadsheet } from '../adapters/google/read-control-spreadsheet.js';
@@ -26,6 +27,7 @@ export async function googleDistrict(config: Config, db: Firestore, paths: Workb
     units: new GoogleUnitSheets(api, google.folderId, config.sheetLimits),
     sharedSheets: () => new GoogleUnitSheets(api, google.folderId, config.sheetLimits),
     output: new GoogleSummarySpreadsheet(api, google.summarySpreadsheetId, new FirestoreOutputMarks(db)),
+    branchOutputs: new GoogleBranchSummaries(api, google.folderId, new FirestoreOutputMarks(db)),
     readControl: () => readControlSpreadsheet(api, google.controlSpreadsheetId),
     controlFingerprint: async () => fingerprintText(await spreadsheetFingerprint(api, google.controlSpreadsheetId)),
     controlLocation: `bảng tính ${google.controlSpreadsheetId}`,

@@ -60,6 +60,7 @@ export async function sweepDistrict(input: SweepDistrictInput): Promise<{ readon
     ...(input.summaryCurrentDays !== undefined ? { currentDays: input.summaryCurrentDays } : {}),
     sheets: sheets.units,
     output: sheets.output,
+    ...(sheets.branchOutputs ? { branchOutputs: sheets.branchOutputs } : {}),
     sweepStore: stores.sweep,
     summaryStore: stores.summary,
     notices: stores.notices,

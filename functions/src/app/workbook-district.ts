@@ -1,6 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { readControlWorkbook } from '../adapters/workbook/read-control-workbook.js';
+import { BranchSummaryWorkbooks } from '../adapters/workbook/branch-summary-workbooks.js';
 import { SummaryWorkbookFile } from '../adapters/workbook/summary-workbook-file.js';
 import { UnitWorkbookFolder } from '../adapters/workbook/unit-workbook-folder.js';
 import type { SheetLimits } from '../domain/sheets/sheet-limits.js';
@@ -10,11 +11,13 @@ import type { DistrictSheets, WorkbookPaths } from './district-sheets.js';
 /** Unit workbooks in a folder, a control workbook, a summary workbook next to it. */
 export function workbookDistrict(controlPath: string, paths: WorkbookPaths & { readonly sheetLimits?: SheetLimits } = {}): DistrictSheets {
   const unitsDir = paths.unitsDir ? path.resolve(paths.unitsDir) : path.join(path.dirname(controlPath), 'units');
-  const summary = new SummaryWorkbookFile(paths.summary ? path.resolve(paths.summary) : defaultSummaryPath(controlPath));
+  const summaryPath = paths.summary ? path.resolve(paths.summary) : defaultSummaryPath(controlPath);
+  const summary = new SummaryWorkbookFile(summaryPath);
   return {
     units: new UnitWorkbookFolder(unitsDir, paths.sheetLimits),
     sharedSheets: () => new UnitWorkbookFolder(unitsDir, paths.sheetLimits),
     output: summary,
+    branchOutputs: new BranchSummaryWorkbooks(path.dirname(summaryPath)),
     reviewInbox: summary,
     readControl: () => readControlWorkbook(controlPath),
     controlFingerprint: () =>

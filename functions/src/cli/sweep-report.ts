@@ -17,6 +17,7 @@ export function printSweepReport(out: Output, run: SweepRun): void {
   out.print('');
   out.print(`Thống kê: ${n(summary.statsComputed)} kỳ báo cáo, ${n(summary.statsWritten)} bản thống kê mới ghi vào Firestore.`);
   if (summary.summary) out.print(`Bảng tổng hợp: ${summary.summary.location} (${summary.summary.written ? 'đã cập nhật' : 'không đổi'}).`);
+  for (const branch of summary.branchSummaries) out.print(`Bảng tổng hợp của cơ sở Đoàn '${branch.unitId}': ${branch.location} (${branch.written ? 'đã cập nhật' : 'không đổi'}).`);
   const fb = summary.feedback;
   out.print(
     fb.unitsWritten > 0
@@ -105,6 +106,7 @@ export function sweepRunJson(run: SweepRun): Record<string, unknown> {
     firestore: run.firestore,
     stats: { computed: summary.statsComputed, written: summary.statsWritten },
     summary: summary.summary ?? null,
+    branchSummaries: summary.branchSummaries,
     feedback: summary.feedback,
     googleRequests: run.requests ?? null,
     standing: summary.picture.periods.map(({ spec, period, stats }) => ({ formId: spec.id, periodId: period.id, ...stats.overall })),

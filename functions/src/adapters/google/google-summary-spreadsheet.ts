@@ -105,7 +105,13 @@ export function summarySpreadsheetName(districtName: string): string {
  * re-run never makes a second), else a new one shared with the district office.
  */
 export async function ensureSummarySpreadsheet(api: GoogleApis, folderId: string, districtName: string, officeEmail: string): Promise<{ id: SpreadsheetId; created: boolean }> {
-  const name = summarySpreadsheetName(districtName);
+  const found = await findOrCreateSummarySpreadsheet(api, folderId, summarySpreadsheetName(districtName));
+  if (found.created && officeEmail) await shareSpreadsheet(api, found.id, officeEmail, 'writer');
+  return found;
+}
+
+/** The spreadsheet of this name in the folder, or a new one whose first tab is ready to be the dashboard. */
+export async function findOrCreateSummarySpreadsheet(api: GoogleApis, folderId: string, name: string): Promise<{ id: SpreadsheetId; created: boolean }> {
   const listed = await api.pacer.run('drive', 'files.list', () =>
     api.drive.files.list({
       q: `'${folderId.replace(/'/g, "\\'")}' in parents and name = '${name.replace(/'/g, "\\'")}' and trashed = false`,
@@ -125,10 +131,12 @@ export async function ensureSummarySpreadsheet(api: GoogleApis, folderId: string
   await api.pacer.run('write', 'spreadsheets.batchUpdate', () =>
     api.sheets.spreadsheets.batchUpdate({ spreadsheetId: id, requestBody: { requests: [{ updateSheetProperties: { properties: { sheetId: 0, title: DASHBOARD_TAB }, fields: 'title' } }] } }),
   );
-  if (officeEmail) {
-    await api.pacer.run('drive', 'permissions.create', () =>
-      api.drive.permissions.create({ fileId: id, sendNotificationEmail: true, supportsAllDrives: true, requestBody: { type: 'user', role: 'writer', emailAddress: officeEmail } }),
-    );
-  }
   return { id, created: true };
+}
+
+/** Give one person access to a spreadsheet (Drive mails them the link). */
+export async function shareSpreadsheet(api: GoogleApis, fileId: SpreadsheetId, emailAddress: string, role: 'reader' | 'writer'): Promise<void> {
+  await api.pacer.run('drive', 'permissions.create', () =>
+    api.drive.permissions.create({ fileId, sendNotificationEmail: true, supportsAllDrives: true, requestBody: { type: 'user', role, emailAddress } }),
+  );
 }

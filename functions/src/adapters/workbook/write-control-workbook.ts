@@ -92,6 +92,7 @@ function unitRow(unit: Unit): WritableRow {
     activeFrom: isoDateCell(unit.activeFrom),
     activeTo: isoDateCell(unit.activeTo),
     aliases: unit.aliases?.join('; ') ?? null,
+    parent: unit.parent ?? null,
   };
   return UNITS_TAB_SPEC.columns.map((column) => byKey[column.key] ?? null);
 }

@@ -194,6 +194,10 @@ function printDemoReport(
   out.print('');
   out.print('Xem tiếp:');
   out.print(`  - Bảng tổng hợp cho Quận Đoàn: ${relative(defaultSummaryPath(report.controlPath))}`);
+  for (const branch of report.run.summary.branchSummaries) {
+    const name = report.run.control.units.find((u) => u.id === branch.unitId)?.name ?? branch.unitId;
+    out.print(`  - Bảng tổng hợp riêng của ${name} (chỉ các chi đoàn trực thuộc): ${relative(branch.location)}`);
+  }
   out.print(`  - Bảng điều khiển (danh sách đơn vị): ${relative(report.controlPath)}`);
   out.print(`  - Bảng tính của từng đơn vị (có cột "Tình trạng" và trang "Tình hình nộp"): ${relative(report.run.unitsLocation)}/`);
   if (report.notices.outbox) out.print(`  - Thư đã gửi (tệp .eml, mở bằng Outlook/Thunderbird): ${relative(report.notices.outbox.dir)}/`);

@@ -3,6 +3,8 @@ import { STAGE_LABELS, type LedgerEntry } from '../notices/notice-kinds.js';
 import { uncoveredNote } from '../rules/coverage.js';
 import { STATUS_DISPLAY, SUBMISSION_STATUSES } from '../status/status-kinds.js';
 import type { GroupStats } from '../stats/form-period-stats.js';
+import { subtreeStats } from '../stats/subtree-stats.js';
+import { branchUnits, orgTree } from '../units/org-tree.js';
 import { formatDueInstant, formatIctDate, formatIctDateTime } from '../time/ict.js';
 import { DAYS_OVERDUE_HEADER } from './summary-freshness.js';
 import { ARCHIVE_TAB, periodsByRecency, type PicturePeriod } from './current-periods.js';
@@ -64,16 +66,26 @@ export function periodCountsTable(periods: readonly PicturePeriod[]): Pick<Summa
   };
 }
 
-/** "Theo cụm": the same counts by cụm thi đua and by unit type, for the current periods. */
+/** Group label of a cơ sở Đoàn's rows in "Theo cụm": its own report and its chi đoàn's, rolled up. */
+export const BRANCH_GROUP = 'Cơ sở Đoàn (cả chi đoàn trực thuộc)';
+
+/** "Theo cụm": the same counts by cụm thi đua, by unit type and by cơ sở Đoàn with its chi đoàn (the org tree), for the current periods. */
 export function clusterTab(picture: DistrictPicture): SummaryTab {
   const rows: SummaryCell[][] = [];
+  const tree = orgTree(picture.units);
+  const branches = branchUnits(picture.units, tree);
   for (const { spec, period, stats } of periodsByRecency(picture).current) {
     for (const [cluster, g] of Object.entries(stats.byCluster)) rows.push([`${formShortName(spec)} · ${period.label}`, 'Cụm thi đua', cluster, ...countCells(g)]);
     for (const [type, g] of Object.entries(stats.byUnitType)) rows.push([`${formShortName(spec)} · ${period.label}`, 'Loại đơn vị', type, ...countCells(g)]);
+    const rolled = branches.length ? subtreeStats(stats, tree) : new Map<string, GroupStats>();
+    for (const branch of branches) {
+      const g = rolled.get(branch.id);
+      if (g && g.expected > 0) rows.push([`${formShortName(spec)} · ${period.label}`, BRANCH_GROUP, branch.name, ...countCells(g)]);
+    }
   }
   return {
     name: 'Theo cụm',
-    title: ['Tình hình nộp theo cụm thi đua và loại đơn vị', `Kế hoạch đang thực hiện, tính đến ${formatIctDateTime(picture.now)}`],
+    title: [branches.length ? 'Tình hình nộp theo cụm thi đua, loại đơn vị và cơ sở Đoàn' : 'Tình hình nộp theo cụm thi đua và loại đơn vị', `Kế hoạch đang thực hiện, tính đến ${formatIctDateTime(picture.now)}`],
     columns: [{ header: 'Biểu mẫu · Kỳ', format: 'text', width: 30 }, { header: 'Phân nhóm', format: 'text' }, { header: 'Nhóm', format: 'text' }, ...COUNT_COLUMNS],
     rows,
     notes: RATE_NOTES,

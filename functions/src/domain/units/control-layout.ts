@@ -58,6 +58,15 @@ export const UNITS_TAB_SPEC: FormSpec = formSpecSchema.parse({
       maxLength: 500,
       help: 'Các tên khác của đơn vị, cách nhau bằng dấu chấm phẩy (;), ví dụ: Trường Lương Thế Vinh; LTV. Dùng để nhận ra đơn vị trong bảng trả lời chung.',
     },
+    // After "Tên khác" for the same reason: the org tree came later.
+    {
+      key: 'parent',
+      header: 'Đơn vị cấp trên',
+      aliases: ['Cấp trên', 'Trực thuộc', 'Đơn vị trực thuộc'],
+      type: 'text',
+      maxLength: 150,
+      help: 'Mã hoặc tên của cơ sở Đoàn mà đơn vị này trực thuộc (ví dụ chi đoàn thuộc Đoàn trường). Để trống: trực thuộc Quận Đoàn.',
+    },
   ],
   period: NO_PERIOD,
   targets: NO_TARGET,

@@ -10,6 +10,7 @@ import { readSharedSources } from '../shared/read-shared-sources.js';
 import type { SharedSource } from '../shared/shared-source.js';
 import { FEATURE_SETTINGS_LABELS, REPORT_SETTINGS_LABELS, SETTINGS_LABELS, SETTINGS_TAB, UNITS_TAB_SPEC } from './control-layout.js';
 import { UNIT_TYPE_LABELS, unitSchema, type Unit } from './unit.js';
+import { resolveUnitParents, type TypedParent } from './unit-parents.js';
 
 export type DistrictSettings = { -readonly [K in keyof typeof SETTINGS_LABELS]: string } & {
   -readonly [K in keyof typeof REPORT_SETTINGS_LABELS]?: string;
@@ -62,6 +63,7 @@ function readUnits(tab: SheetTab, problems: string[]): Unit[] {
   const units: Unit[] = [];
   const seen = new Set<string>();
   const rowOfSource = new Map<string, { unitId: string; rowNumber: number }>();
+  const typedParents: TypedParent[] = [];
   for (const row of reading.valid) {
     const v = row.values;
     const id = unitIdOf(String(v.id));
@@ -102,10 +104,15 @@ function readUnits(tab: SheetTab, problems: string[]): Unit[] {
         activeFrom: v.activeFrom,
         activeTo: v.activeTo,
     });
-    if (unit.success) units.push(unit.data);
-    else problems.push(`Trang '${tab.name}', dòng ${row.rowNumber}: thông tin đơn vị chưa hợp lệ (${unit.error.issues.map((i) => i.path.join('.')).join(', ')}).`);
+    if (unit.success) {
+      units.push(unit.data);
+      if (v.parent !== undefined && cleanText(String(v.parent)) !== '') typedParents.push({ unitId: id, typed: cleanText(String(v.parent)), rowNumber: row.rowNumber });
+    } else problems.push(`Trang '${tab.name}', dòng ${row.rowNumber}: thông tin đơn vị chưa hợp lệ (${unit.error.issues.map((i) => i.path.join('.')).join(', ')}).`);
   }
-  return units;
+  // Parents are resolved once every unit is known: a chi đoàn may be listed above its cơ sở Đoàn.
+  const tree = resolveUnitParents(units, typedParents, tab.name);
+  problems.push(...tree.problems);
+  return tree.units;
 }
 
 /** A contact cell checked on its own: a bad value becomes a problem and is left out, the unit stays. */

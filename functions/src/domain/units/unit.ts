@@ -34,6 +34,8 @@ export const unitSchema = z.object({
   members: z.number().int().min(0).optional(),
   /** The unit's workbook, relative to the units folder (workbook mode) or its spreadsheet id. */
   source: z.string().min(1),
+  /** The unit it belongs to ("Đơn vị cấp trên"), by id; absent: directly under the district office (the tree's root). */
+  parent: z.string().min(1).optional(),
   activeFrom: isoDate.optional(),
   activeTo: isoDate.optional(),
 });

@@ -10,6 +10,7 @@ import { recordsToRows, type DemoRow, type RowBuilder, type RowPlan, type RowRec
 import { jointPlanRows, smallPlanRows, trainingRegistrationRows } from './demo-rows-schools.js';
 import { actionRegistrationRows, actionReportRows, commitmentEvaluationRows, commitmentRegistrationRows } from './demo-rows-youth.js';
 import { buildUnitProfiles } from './demo-units.js';
+import { withDemoOrgTree } from './demo-org-tree.js';
 import { createPrng, type Prng } from './prng.js';
 import { demoNewPlan, NEW_PLAN_SENDERS, newPlanSends, type IssuedPlan, type NewPlanSend } from './demo-new-plan.js';
 import { singlePeriodId } from '../../domain/periods/period-id.js';
@@ -159,7 +160,7 @@ export function buildDemoDistrict(specs: FormSpec[], seed = 2024): DemoDistrict 
     const send = sends.get(w.unitId);
     return send ? withNewPlanSend(w, issued.spec, send) : w;
   });
-  const units = profiles.map((p) => p.unit);
+  const units = withDemoOrgTree(profiles.map((p) => p.unit));
   return {
     seed,
     specs,

@@ -29,6 +29,12 @@ export interface SummaryOutput {
   write(model: SummaryModel, modelHash: string): Promise<{ written: boolean; location: string }>;
 }
 
+/** Where each cơ sở Đoàn's own summary goes (a workbook per branch, or a spreadsheet shared with it). */
+export interface BranchSummaryOutputs {
+  /** The output of this branch's summary, made (and shared with its contacts) the first time it is needed. */
+  outputFor(branch: Unit): Promise<SummaryOutput>;
+}
+
 /** Writes row statuses and the "Tình hình nộp" tab into a unit's own sheet. */
 export interface FeedbackTarget {
   /**

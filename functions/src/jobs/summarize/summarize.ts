@@ -10,7 +10,8 @@ import { giveUnitFeedback } from './give-unit-feedback.js';
 import { loadDistrictPicture } from './load-district-picture.js';
 import { statsInputsHash } from './stats-inputs-hash.js';
 import type { NoticeLedger } from '../notify/ports.js';
-import type { FeedbackTarget, SummaryOutput, SummaryStore } from './ports.js';
+import type { BranchSummaryOutputs, FeedbackTarget, SummaryOutput, SummaryStore } from './ports.js';
+import { writeBranchSummaries, type BranchSummaryWrite } from './write-branch-summaries.js';
 import type { ReviewPorts } from './review-ports.js';
 import { takeReviewDecisions } from './take-review-decisions.js';
 
@@ -23,6 +24,8 @@ export interface SummarizeInput {
   readonly store: SummaryStore;
   /** Where the summary goes; absent = statistics only. */
   readonly output?: SummaryOutput;
+  /** Where each cơ sở Đoàn with chi đoàn under it gets its own summary (its subtree only); absent = none. */
+  readonly branchOutputs?: BranchSummaryOutputs;
   /** Where row statuses go back to; absent = no feedback. */
   readonly feedback?: FeedbackTarget;
   /** Only these units get their feedback (a webhook ingesting one unit); all by default. */
@@ -55,6 +58,8 @@ export interface SummarizeResult {
   /** Documents written in Firestore: statistics, and the sources whose fingerprint or feedback was recorded. */
   readonly firestoreWrites: number;
   readonly summary: { readonly written: boolean; readonly location: string } | undefined;
+  /** The cơ sở Đoàn summaries, one per branch of the org tree (empty without branchOutputs or branches). */
+  readonly branchSummaries: readonly BranchSummaryWrite[];
   /** Review decisions this run recorded, and typed ones it refused (Vietnamese reasons); absent without review. */
   readonly review?: { readonly recorded: number; readonly refused: readonly string[] };
   readonly feedback: {
@@ -144,6 +149,7 @@ export async function summarize(input: SummarizeInput): Promise<SummarizeResult>
     const rewritten = input.output ? await input.output.write(model, hashContent(summaryWithoutClock(model, now))) : undefined;
     if (rewritten) summary = { ...rewritten, written: rewritten.written || summary?.written === true };
   }
+  const branchSummaries = input.branchOutputs ? await writeBranchSummaries(summarized, input.branchOutputs) : [];
   const firestoreWrites = statsWritten + unitsWritten + sourcesRecorded + (reviews?.recorded.length ?? 0);
   return {
     picture: summarized,
@@ -152,6 +158,7 @@ export async function summarize(input: SummarizeInput): Promise<SummarizeResult>
     statsWritten,
     firestoreWrites,
     summary,
+    branchSummaries,
     feedback: { unitsWritten, cellsWritten, unitsMovedOn, tabsAdded, refused },
     ...(reviews ? { review: { recorded: reviews.recorded.length, refused: reviews.refusals } } : {}),
   };

@@ -5,7 +5,7 @@ import { shardsOf } from '../../domain/units/shards.js';
 import type { Unit } from '../../domain/units/unit.js';
 import type { NoticeLedger } from '../notify/ports.js';
 import type { ReviewPorts } from '../summarize/review-ports.js';
-import type { FeedbackTarget, SummaryOutput, SummaryStore } from '../summarize/ports.js';
+import type { BranchSummaryOutputs, FeedbackTarget, SummaryOutput, SummaryStore } from '../summarize/ports.js';
 import { summarize, type SummarizeInput, type SummarizeResult } from '../summarize/summarize.js';
 import type { SweepStore, UnitSheetSource } from './ports.js';
 import type { SweepInput, SweepResult } from './sweep.js';
@@ -57,6 +57,8 @@ export interface RunDistrictInput {
   readonly currentDays?: number;
   readonly sheets: UnitSheetSource & FeedbackTarget;
   readonly output: SummaryOutput;
+  /** Each cơ sở Đoàn's own summary (its subtree); absent = none. */
+  readonly branchOutputs?: BranchSummaryOutputs;
   readonly sweepStore: SweepStore;
   readonly summaryStore: SummaryStore;
   readonly notices?: Pick<NoticeLedger, 'load'>;
@@ -95,6 +97,7 @@ export async function runDistrict(input: RunDistrictInput): Promise<RunDistrictR
       ...(input.currentDays !== undefined ? { currentDays: input.currentDays } : {}),
       store: input.summaryStore,
       output: input.output,
+      ...(input.branchOutputs ? { branchOutputs: input.branchOutputs } : {}),
       feedback: input.sheets,
       ...(input.notices ? { notices: input.notices } : {}),
       ...(input.review ? { review: input.review } : {}),

@@ -1,0 +1,36 @@
+import { formPeriodStats, type UnitSubmission } from '../stats/form-period-stats.js';
+import { orgTree, subtreeIds } from '../units/org-tree.js';
+import type { Unit } from '../units/unit.js';
+import type { DistrictPicture } from './district-picture.js';
+
+/**
+ * The district picture as one branch (a cơ sở Đoàn and its chi đoàn) may see it: only its subtree's units,
+ * submissions, problems and notices, statistics recomputed over them, and periods and plans none of them owes
+ * or filled left out. The district's own matters (control sheet problems, reviews) stay with the district.
+ * Built into a summary by the same buildSummary, so a branch summary never holds another branch's rows.
+ */
+export function subtreePicture(picture: DistrictPicture, branch: Unit): DistrictPicture {
+  const members = subtreeIds(orgTree(picture.units), branch.id);
+  const units = picture.units.filter((u) => members.has(u.id));
+  const submissions = picture.submissions.filter((s) => members.has(s.unitId));
+  const periods = picture.periods.flatMap(({ spec, period }) => {
+    const own = new Map<string, UnitSubmission>(submissions.filter((s) => s.formId === spec.id && s.periodId === period.id).map((s) => [s.unitId, s]));
+    const stats = formPeriodStats({ spec, period, units, submissions: own, now: picture.now });
+    return stats.overall.expected > 0 ? [{ spec, period, stats }] : [];
+  });
+  const usedForms = new Set([...periods.map((p) => p.spec.id), ...submissions.map((s) => s.formId)]);
+  return {
+    ...picture,
+    // The district reviews: its "Duyệt báo cáo" tab stays in its own summary.
+    reviews: undefined,
+    reviewRefusals: undefined,
+    settings: { ...picture.settings, districtName: branch.name },
+    forms: picture.forms.filter((f) => usedForms.has(f.id)),
+    units,
+    periods,
+    submissions,
+    sourceProblems: picture.sourceProblems.filter((p) => members.has(p.unitId)),
+    controlProblems: [],
+    ...(picture.noticesSent ? { noticesSent: picture.noticesSent.filter((n) => n.unitId !== undefined && members.has(n.unitId)) } : {}),
+  };
+}
