@@ -21,7 +21,7 @@ export interface DistrictSheets {
   /** A fresh reader/writer of the same kind for shared responses sheets ("Nguồn dữ liệu"): prepared with their tabs, not the units'. */
   sharedSheets?(): UnitSheetSource & FeedbackTarget;
   readonly output: SummaryOutput;
-  /** Where the district types review decisions (the summary workbook's "Duyệt báo cáo" tab); absent where reviewing is not built yet (Google). */
+  /** Where the district types review decisions: the "Duyệt báo cáo" tab of the summary workbook or spreadsheet. */
   readonly reviewInbox?: ReviewInbox;
   readControl(): Promise<ControlReading>;
   /**
