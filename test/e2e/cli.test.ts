@@ -41,6 +41,24 @@ async function expectFinanceDesk(demoDir: string): Promise<void> {
 }
 
 /**
+ * The demo's review story: one early training registration sent back ("Cần bổ sung" with a comment), fixed by the
+ * school, then approved — one "[Duyệt báo cáo]" mail per decision to the school, and "Đã duyệt" in the summary.
+ */
+async function expectReviewStory(demoDir: string): Promise<void> {
+  const district = buildDemoDistrict((await loadBuiltinForms()).map((form) => localizePlan(form, DEMO_SETTINGS)));
+  const unit = district.units.find((u) => u.id === district.review?.unitId);
+  expect(unit).toBeDefined();
+  const mails = (await listOutbox(path.join(demoDir, 'outbox'))).filter((m) => m.subject.startsWith('[Duyệt báo cáo]'));
+  expect(mails.map((m) => m.subject.split(' — ')[0])).toEqual(['[Duyệt báo cáo] Cần bổ sung', '[Duyệt báo cáo] Đã duyệt']);
+  for (const mail of mails) expect(mail.to).toContain(unit?.contacts.find((c) => c.email)?.email);
+  const rows: string[][] = [];
+  sheetOf(await openWorkbook(path.join(demoDir, 'tong-hop-bao-cao.xlsx')), 'Duyệt báo cáo').eachRow((row) => void rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
+  const header = rows.find((r) => r.includes('Mã báo cáo')) ?? [];
+  const row = rows.find((r) => r[header.indexOf('Mã báo cáo')] === `tap-huan-2024~mot-lan~${unit?.id}`);
+  expect(row?.[header.indexOf('Kết quả duyệt')]).toBe('Đã duyệt');
+}
+
+/**
  * The CLI as a newcomer runs it, in-process with a temp data folder: `npm start` (the demo) with its
  * embedded Firestore, an emulator started from, and saved to, the data folder; then the other
  * commands on what the demo saved. The demo's history replay is the slow part, so it runs once.
@@ -94,6 +112,7 @@ describe('tonghop CLI', () => {
       for (const own of b.inside) expect(b.cells).toContain(own);
       for (const other of b.outside) expect(b.cells, `${other} in ${b.unitId}'s summary`).not.toContain(other);
     }
+    await expectReviewStory(path.join(home, 'demo'));
     // The sample mailbox: a unit re-sending its file, a zipped file, a stranger; each answered once.
     expect(result.mailbox.result.messages.map((m: { result: string; reply: string }) => `${m.result}/${m.reply}`)).toEqual(['ingested/sent', 'nothing-readable/sent', 'unknown-sender/sent']);
     expect(outbox).toContain('mailbox~');

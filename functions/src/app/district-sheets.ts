@@ -23,7 +23,7 @@ export interface DistrictSheets {
   readonly output: SummaryOutput;
   /** Where each cơ sở Đoàn with chi đoàn gets its own summary: a workbook beside the district's, or a spreadsheet shared with it. */
   readonly branchOutputs?: BranchSummaryOutputs;
-  /** Where the district types review decisions (the summary workbook's "Duyệt báo cáo" tab); absent where reviewing is not built yet (Google). */
+  /** Where the district types review decisions: the "Duyệt báo cáo" tab of the summary workbook or spreadsheet. */
   readonly reviewInbox?: ReviewInbox;
   readControl(): Promise<ControlReading>;
   /**

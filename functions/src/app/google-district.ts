@@ -23,10 +23,12 @@ export async function googleDistrict(config: Config, db: Firestore, paths: Workb
     throw new ConfigError('TONGHOP_SOURCE=google needs TONGHOP_SUMMARY_SPREADSHEET_ID: the district summary spreadsheet (`tonghop provision` creates one and prints its id).');
   }
   const api = await connectionFor(google);
+  const summary = new GoogleSummarySpreadsheet(api, google.summarySpreadsheetId, new FirestoreOutputMarks(db));
   return {
     units: new GoogleUnitSheets(api, google.folderId, config.sheetLimits),
     sharedSheets: () => new GoogleUnitSheets(api, google.folderId, config.sheetLimits),
-    output: new GoogleSummarySpreadsheet(api, google.summarySpreadsheetId, new FirestoreOutputMarks(db)),
+    output: summary,
+    reviewInbox: summary,
     branchOutputs: new GoogleBranchSummaries(api, google.folderId, new FirestoreOutputMarks(db)),
     readControl: () => readControlSpreadsheet(api, google.controlSpreadsheetId),
     controlFingerprint: async () => fingerprintText(await spreadsheetFingerprint(api, google.controlSpreadsheetId)),

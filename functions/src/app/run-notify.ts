@@ -1,5 +1,6 @@
 import { createOutboxMailer, listOutbox } from '../adapters/mail/outbox-mailer.js';
 import { createSmtpMailer } from '../adapters/mail/smtp-mailer.js';
+import { FirestoreReviewStore } from '../adapters/store/firestore-review-store.js';
 import { FirestoreNoticeLedger } from '../adapters/store/firestore-notice-ledger.js';
 import { JournaledNoticeLedger } from '../adapters/store/journaled-notice-ledger.js';
 import { FirestoreSummaryStore } from '../adapters/store/firestore-summary-store.js';
@@ -8,7 +9,7 @@ import type { Unit } from '../domain/units/unit.js';
 import { workbookLink } from './workbook-district.js';
 import type { FormSpec } from '../domain/forms/form-spec.js';
 import { DEFAULT_NOTICE_POLICY } from '../domain/notices/notice-kinds.js';
-import type { ControlReading } from '../domain/units/read-control.js';
+import { settingIsOn, type ControlReading } from '../domain/units/read-control.js';
 import { notify, type NotifyResult } from '../jobs/notify/notify.js';
 import type { Firestore } from '@google-cloud/firestore';
 
@@ -49,8 +50,9 @@ export async function runNotify(options: {
       now,
       dryRun: options.dryRun,
       sheetLinkOf: options.sheetLinkOf ?? workbookLink,
+      ...(settingIsOn(control.settings.reviewSubmissions) ? { reviews: new FirestoreReviewStore(db) } : {}),
     });
-    const writes = result.outcomes.filter((o) => o.result === 'sent' || o.result === 'failed').length + (result.digest.result === 'sent' || result.digest.result === 'failed' ? 1 : 0);
+    const writes = [...result.outcomes, ...result.reviews].filter((o) => o.result === 'sent' || o.result === 'failed').length + (result.digest.result === 'sent' || result.digest.result === 'failed' ? 1 : 0);
     const outbox = mail.smtpUrl ? undefined : { dir: options.outboxDir, files: await listOutbox(options.outboxDir) };
     return { value: { result, mailer: mailer.description, ...(outbox ? { outbox } : {}) }, writes };
   } finally {

@@ -3,6 +3,7 @@ import Table from 'cli-table3';
 import { formatVietnameseNumber as n } from '../domain/cells/number-format.js';
 import type { FormSpec } from '../domain/forms/form-spec.js';
 import { STAGE_LABELS } from '../domain/notices/notice-kinds.js';
+import { REVIEW_LABELS } from '../domain/review/review-decision.js';
 import { periodLabel } from '../domain/periods/period-id.js';
 import type { NotifyRun } from '../app/run-notify.js';
 import type { Output } from './output.js';
@@ -28,6 +29,11 @@ export function printNotifyReport(out: Output, run: NotifyRun, names: ReadonlyMa
   out.print(`Thư nhắc (${run.mailer}): ${n(sent)} đã gửi, ${n(result.outcomes.filter((o) => o.result === 'would-send').length)} sẽ gửi, ${n(result.outcomes.filter((o) => o.result === 'failed').length)} lỗi, ${n(result.suppressed.length)} không gửi.`);
   if (result.outcomes.length > 0) out.print(table.toString());
   if (result.outcomes.length > MAX_LINES) out.print(`… và ${n(result.outcomes.length - MAX_LINES)} thư khác (xem --json).`);
+  if (result.reviews.length > 0) {
+    const word = { sent: 'đã gửi', 'would-send': 'sẽ gửi (chạy thử)', failed: 'lỗi', skipped: 'bỏ qua' } as const;
+    out.print('Thư báo kết quả duyệt:');
+    for (const o of result.reviews) out.print(`  - ${names.get(o.notice.unitId) ?? o.notice.unitId}: ${REVIEW_LABELS[o.notice.decision.decision]} — ${word[o.result]}${o.result === 'skipped' ? ` (${o.reason})` : ''}`);
+  }
   const reasons = new Map<string, number>();
   // "đã gửi lúc 7g30 16/09/2024" and the like group under their reason, whatever the time.
   for (const s of result.suppressed) {
@@ -42,7 +48,7 @@ export function printNotifyReport(out: Output, run: NotifyRun, names: ReadonlyMa
   out.print(`Thư tổng hợp gửi Quận Đoàn: ${digest}${result.digest.reason ? ` (${result.digest.reason})` : ''}.`);
   if (run.outbox) {
     // The outbox numbers its files in sending order: this run's are the last ones it sent.
-    const thisRun = sent + (result.digest.result === 'sent' ? 1 : 0);
+    const thisRun = sent + result.reviews.filter((o) => o.result === 'sent').length + (result.digest.result === 'sent' ? 1 : 0);
     const files = run.outbox.files.slice(Math.max(0, run.outbox.files.length - thisRun));
     const earlier = run.outbox.files.length - files.length;
     out.print(NOTIFY.outboxThisRun(run.outbox.dir, n(files.length)));

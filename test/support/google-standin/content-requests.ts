@@ -63,9 +63,15 @@ function updateCells(request: unknown, context: RequestContext): object | undefi
 
 function setDataValidation(request: unknown, context: RequestContext): object | undefined {
   const { range, rule } = parseRequest(z.looseObject({ range: gridRangeSchema, rule: anyObject.optional() }), request, context);
-  const { tab } = boxOf(context, range);
+  const { tab, box } = boxOf(context, range);
   const same = (other: GridRange) => JSON.stringify(other) === JSON.stringify(range);
-  tab.validations = tab.validations.filter((validation) => !same(validation.range));
+  // No rule clears every validation inside the range, as Sheets does; a rule replaces one set on the same range.
+  const inside = (other: GridRange) =>
+    (other.startRowIndex ?? 0) >= box.startRow &&
+    (other.endRowIndex ?? Infinity) <= box.endRow &&
+    (other.startColumnIndex ?? 0) >= box.startColumn &&
+    (other.endColumnIndex ?? Infinity) <= box.endColumn;
+  tab.validations = tab.validations.filter((validation) => (rule ? !same(validation.range) : !inside(validation.range)));
   if (rule) tab.validations.push({ range: structuredClone(range), rule: structuredClone(rule) as sheets_v4.Schema$DataValidationRule });
   return undefined;
 }

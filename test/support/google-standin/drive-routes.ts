@@ -22,8 +22,9 @@ function webViewLink(file: StoredFile): string {
   return `https://drive.google.com/file/d/${file.id}/view`;
 }
 
-/** The File resource; `fields` is not honoured, every field the stand-in knows is sent. */
-export function fileResource(file: StoredFile): Record<string, unknown> {
+/** The File resource; `fields` is not honoured, every field the stand-in knows is sent (`me` relative to `account`). */
+export function fileResource(file: StoredFile, account?: string): Record<string, unknown> {
+  const editor = file.lastModifyingUser;
   return {
     kind: 'drive#file',
     id: file.id,
@@ -36,6 +37,9 @@ export function fileResource(file: StoredFile): Record<string, unknown> {
     version: String(file.version),
     webViewLink: webViewLink(file),
     owners: [{ kind: 'drive#user', emailAddress: file.owner }],
+    ...(editor
+      ? { lastModifyingUser: { kind: 'drive#user', emailAddress: editor.emailAddress, displayName: editor.displayName ?? editor.emailAddress, me: account !== undefined && editor.emailAddress.toLowerCase() === account.toLowerCase() } }
+      : {}),
   };
 }
 
@@ -104,7 +108,7 @@ export function driveRoutes(store: StandinStore, exportLimitBytes: () => number)
       const matching = [...store.files.values()].filter((file) => store.roleOf(file, account) && filter(file));
       const page = matching.slice(offset, offset + pageSize);
       const next = offset + pageSize < matching.length ? { nextPageToken: Buffer.from(`offset:${offset + pageSize}`).toString('base64url') } : {};
-      return { body: { kind: 'drive#fileList', incompleteSearch: false, ...next, files: page.map(fileResource) } };
+      return { body: { kind: 'drive#fileList', incompleteSearch: false, ...next, files: page.map((file) => fileResource(file, account)) } };
     }),
 
     route(
@@ -119,7 +123,7 @@ export function driveRoutes(store: StandinStore, exportLimitBytes: () => number)
       (query) => query.get('alt') === 'media',
     ),
 
-    route('GET', '/([^/]+)', 'files.get', (request) => ({ body: fileResource(open(request, 'reader').file) })),
+    route('GET', '/([^/]+)', 'files.get', (request) => ({ body: fileResource(open(request, 'reader').file, request.account) })),
 
     route('GET', '/([^/]+)/export', 'files.export', async (request) => {
       const { file } = open(request, 'reader');

@@ -13,7 +13,7 @@ import { Quota } from './quota.js';
 import { findTab, requireFile, seedSpreadsheet, shareFile, tabGrid, typeCells, unshareFile, type SeedSpreadsheet, type TabValue } from './seed.js';
 import { startServer, type LoggedRequest } from './server.js';
 import { sheetsRoutes } from './sheets-routes.js';
-import { DEFAULT_EXPORT_LIMIT_BYTES, StandinStore, XLSX_MIME_TYPE, type StoredFile, type StoredSpreadsheet, type StoredTab } from './spreadsheets.js';
+import { DEFAULT_EXPORT_LIMIT_BYTES, StandinStore, XLSX_MIME_TYPE, type FileEditor, type StoredFile, type StoredSpreadsheet, type StoredTab } from './spreadsheets.js';
 
 export type { FailNextOptions, RandomFailures, StandinRequest } from './faults.js';
 export type { SeedSpreadsheet, SeedTab, TabValue } from './seed.js';
@@ -74,8 +74,8 @@ export interface GoogleStandin {
   uploadFile(file: UploadedFile): string;
   /** Upload a new version of an uploaded file: moves version and modifiedTime. */
   replaceFileContent(id: string, bytes: Uint8Array): void;
-  /** Type into a tab from `a1Start` (e.g. 'B3') as a person would; null leaves a cell. Moves version and modifiedTime. */
-  editCells(id: string, tabName: string, a1Start: string, rows: readonly (readonly SeedCell[])[]): void;
+  /** Type into a tab from `a1Start` (e.g. 'B3') as a person would; null leaves a cell. Moves version and modifiedTime; `editor` becomes Drive's lastModifyingUser. */
+  editCells(id: string, tabName: string, a1Start: string, rows: readonly (readonly SeedCell[])[], editor?: FileEditor): void;
   deleteFile(id: string): void;
   share(id: string, email: string, role?: 'writer' | 'reader' | 'commenter'): void;
   unshare(id: string, email: string): void;
@@ -155,7 +155,7 @@ export async function startGoogleStandin(options: GoogleStandinOptions = {}): Pr
       return file.id;
     },
     replaceFileContent: (id, bytes) => void store.mutate(requireFile(store, id).id, 'content', (draft) => (draft.content = new Uint8Array(bytes))),
-    editCells: (id, tabName, a1Start, rows) => typeCells(store, id, tabName, a1Start, rows),
+    editCells: (id, tabName, a1Start, rows, editor) => typeCells(store, id, tabName, a1Start, rows, editor),
     deleteFile: (id) => void store.files.delete(requireFile(store, id).id),
     share: (id, email, role = 'writer') => shareFile(store, id, email, role),
     unshare: (id, email) => unshareFile(store, id, email),

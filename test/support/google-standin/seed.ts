@@ -5,7 +5,7 @@
 import { parseA1 } from './a1.js';
 import { isFormula, seedCell, type CellScalar, type SeedCell } from './cell-values.js';
 import { permissionIdFor } from './ids.js';
-import { cellKey, DEFAULT_COLUMN_COUNT, DEFAULT_ROW_COUNT, SPREADSHEET_MIME_TYPE, usedBox, type StandinStore, type StoredFile, type StoredTab } from './spreadsheets.js';
+import { cellKey, DEFAULT_COLUMN_COUNT, DEFAULT_ROW_COUNT, SPREADSHEET_MIME_TYPE, usedBox, type FileEditor, type StandinStore, type StoredFile, type StoredTab } from './spreadsheets.js';
 import { setCell } from './values.js';
 
 export interface SeedTab {
@@ -75,15 +75,15 @@ export function seedSpreadsheet(store: StandinStore, seed: SeedSpreadsheet, defa
   return file.id;
 }
 
-/** A person typing from `a1Start` (e.g. 'B3'): moves version and modifiedTime. */
-export function typeCells(store: StandinStore, id: string, tabName: string, a1Start: string, rows: readonly (readonly SeedCell[])[]): void {
+/** A person typing from `a1Start` (e.g. 'B3'): moves version and modifiedTime; a named `editor` becomes the last modifying user. */
+export function typeCells(store: StandinStore, id: string, tabName: string, a1Start: string, rows: readonly (readonly SeedCell[])[], editor?: FileEditor): void {
   const start = parseA1(a1Start, []);
   if (!start || start.sheetName !== undefined || start.bounds.startRow === undefined || start.bounds.startColumn === undefined) {
     throw new Error(`editCells wants the top-left cell alone, e.g. 'B3', not '${a1Start}'.`);
   }
   const { startRow, startColumn } = start.bounds;
   findTab(requireFile(store, id), tabName);
-  store.mutate(id, 'content', (draft) => writeSeedRows(findTab(draft, tabName), startRow, startColumn, rows));
+  store.mutate(id, 'content', (draft) => writeSeedRows(findTab(draft, tabName), startRow, startColumn, rows), editor);
 }
 
 /** Give `email` a role on a file (replacing a role it had). */

@@ -116,7 +116,7 @@ export function sheetsRoutes(store: StandinStore): Route[] {
     route('POST', `/${ID}:batchUpdate`, 'spreadsheets.batchUpdate', (request) => {
       const { file } = open(store, request, 'write');
       const body = parseBody(z.looseObject({ requests: z.unknown(), includeSpreadsheetInResponse: z.boolean().optional() }), request.body);
-      const replies = store.mutate(file.id, 'content', (draft) => applyBatchUpdate(draft, body.requests));
+      const replies = store.mutate(file.id, 'content', (draft) => applyBatchUpdate(draft, body.requests), { emailAddress: request.account });
       const updated = store.files.get(file.id);
       const spreadsheet = body.includeSpreadsheetInResponse && updated?.spreadsheet ? { updatedSpreadsheet: spreadsheetResource(updated, updated.spreadsheet) } : {};
       return { body: { spreadsheetId: file.id, replies, ...spreadsheet } };
@@ -150,7 +150,7 @@ export function sheetsRoutes(store: StandinStore): Route[] {
             : {};
           return { tab, response: { spreadsheetId: file.id, ...result, ...updatedData } };
         });
-      });
+      }, { emailAddress: request.account });
       const sheets = new Set(responses.filter((r) => r.response.updatedCells).map((r) => r.tab.properties.sheetId)).size;
       return { body: { spreadsheetId: file.id, ...totals(responses.map((r) => r.response), sheets), responses: responses.map((r) => r.response) } };
     }),
@@ -159,7 +159,7 @@ export function sheetsRoutes(store: StandinStore): Route[] {
       const { file } = open(store, request, 'write');
       const { ranges } = parseBody(z.object({ ranges: z.array(z.string()).default([]) }), request.body);
       if (ranges.length === 0) return { body: { spreadsheetId: file.id } };
-      const clearedRanges = store.mutate(file.id, 'content', (draft) => ranges.map((range) => clearValues(spreadsheetOf(draft), range)));
+      const clearedRanges = store.mutate(file.id, 'content', (draft) => ranges.map((range) => clearValues(spreadsheetOf(draft), range)), { emailAddress: request.account });
       return { body: { spreadsheetId: file.id, clearedRanges } };
     }),
   ];

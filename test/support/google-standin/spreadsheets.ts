@@ -92,6 +92,14 @@ export interface StoredFile {
   spreadsheet?: StoredSpreadsheet;
   /** The bytes of an uploaded file (not a Google document), served by `files.get?alt=media`. */
   content?: Uint8Array;
+  /** Who made the last content change, when known (Drive's `lastModifyingUser`). */
+  lastModifyingUser?: FileEditor;
+}
+
+/** A person or account that changed a file. */
+export interface FileEditor {
+  readonly emailAddress: string;
+  readonly displayName?: string;
 }
 
 export function cellKey(row: number, column: number): string {
@@ -193,15 +201,16 @@ export class StandinStore {
   /**
    * Change a file as one step: `change` edits a copy, which replaces the file only if it returns
    * without throwing. `bump` says what the change moves: content moves version and modifiedTime,
-   * metadata (sharing, parents, trash) only the version.
+   * metadata (sharing, parents, trash) only the version; a content change by a known `editor` makes them the last modifying user.
    */
-  mutate<T>(id: string, bump: 'content' | 'metadata' | 'none', change: (file: StoredFile) => T): T {
+  mutate<T>(id: string, bump: 'content' | 'metadata' | 'none', change: (file: StoredFile) => T, editor?: FileEditor): T {
     const current = this.files.get(id);
     if (!current) throw new Error(`No file ${id} in the Google stand-in.`);
     const draft = structuredClone(current);
     const result = change(draft);
     if (bump !== 'none') draft.version = current.version + 1;
     if (bump === 'content') draft.modifiedTime = this.now();
+    if (bump === 'content' && editor) draft.lastModifyingUser = { ...editor };
     this.files.set(id, draft);
     return result;
   }

@@ -18,8 +18,13 @@ const deliveries = (formId: string, among = district.workbooks): (DemoDelivery &
   among.flatMap((w) => w.deliveries.filter((d) => d.formId === formId).map((d) => ({ ...d, unitId: w.unitId })));
 /** An instant in ICT written 'YYYY-MM-DD HH:mm', to compare with what plans print. */
 const ict = (at: Date) => new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
-/** When the unit last sent its file before the plan issued near "now" (its main forms' timing; the new tab's send is extra). */
-const sentBeforeNewPlan = (w: DemoWorkbook) => w.sends.filter((s) => !s.rowsByFormId.has(district.issued.spec.id)).at(-1)?.at ?? null;
+/** The review story's fix (demo-review.ts) fills in cells without adding rows or changing the timing: the generator's history is the sends before it. */
+const generated = (w: DemoWorkbook) => {
+  const review = district.review;
+  return review && w.unitId === review.unitId ? w.sends.filter((s) => s.at < review.fixedAt) : w.sends;
+};
+/** When the unit last sent its file before the plan issued near "now" (its main forms' timing; the new tab's and the review fix's sends are extra). */
+const sentBeforeNewPlan = (w: DemoWorkbook) => generated(w).filter((s) => !s.rowsByFormId.has(district.issued.spec.id)).at(-1)?.at ?? null;
 const sameRows = (a: unknown[][], b: unknown[][]) => a.length === b.length && a.every((row, i) => row === b[i]);
 /** Distinct sends that brought new rows of a form. */
 const batchesOf = (w: DemoWorkbook, formId: string) =>
@@ -55,10 +60,11 @@ describe('demo history: sends', () => {
     for (const w of district.workbooks.filter((x) => x.sends.length > 0)) {
       expect(w.sends.at(-1)?.rowsByFormId, w.unitId).toBe(w.rowsByFormId);
       expect(w.sentAt, w.unitId).toEqual(w.sends.at(-1)?.at);
-      w.sends.forEach((send, i) => {
-        const next = w.sends[i + 1];
+      const sends = generated(w);
+      sends.forEach((send, i) => {
+        const next = sends[i + 1];
         for (const [formId, rows] of send.rowsByFormId) {
-          const final = w.rowsByFormId.get(formId) ?? [];
+          const final = sends.at(-1)?.rowsByFormId.get(formId) ?? [];
           expect(rows.length, `${w.unitId} ${formId}`).toBeGreaterThan(0);
           expect(sameRows(rows, final.slice(0, rows.length)), `${w.unitId} ${formId} send ${i} is a prefix of the final rows`).toBe(true);
           if (next) expect(next.rowsByFormId.get(formId)?.length ?? 0, `${w.unitId} ${formId} send ${i + 1}`).toBeGreaterThanOrEqual(rows.length);
@@ -256,5 +262,23 @@ describe('planReplayRounds', () => {
     });
     expect(rounds[0]?.day.startsWith('2014-03')).toBe(true);
     expect(rounds.at(-1)?.day.startsWith('2024-09')).toBe(true);
+  });
+});
+
+describe('demo history: the review story', () => {
+  it('sends one early training registration back, has the school fill in the missing emails before the deadline, then approves it', () => {
+    const review = district.review;
+    expect(review?.steps.map((s) => [s.decision, ict(s.at)])).toEqual([
+      ['needs-more', '2024-09-13 09:00'],
+      ['approved', '2024-09-16 09:00'],
+    ]);
+    const w = district.workbooks.find((x) => x.unitId === review?.unitId);
+    const [before, fix] = (w?.sends ?? []).filter((s) => s.at.getTime() >= new Date('2024-09-01').getTime() && !s.rowsByFormId.has(district.issued.spec.id)).slice(-2);
+    expect(fix?.at).toEqual(review?.fixedAt);
+    expect(ict(fix?.at ?? new Date(0))).toBe('2024-09-15 09:00');
+    const emails = (send: typeof fix) => (send?.rowsByFormId.get('tap-huan-2024') ?? []).map((row) => row[6] ?? null);
+    expect(emails(before)).toContain(null);
+    expect(emails(fix)).not.toContain(null);
+    expect(emails(fix).length).toBe(emails(before).length);
   });
 });

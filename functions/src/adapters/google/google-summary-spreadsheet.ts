@@ -2,6 +2,8 @@ import type { sheets_v4 } from '@googleapis/sheets';
 import type { SummaryModel, SummaryTab } from '../../domain/summary/summary-model.js';
 import { DASHBOARD_TAB } from '../../domain/summary/dashboard-tab.js';
 import type { SummaryOutput } from '../../jobs/summarize/ports.js';
+import type { ReviewInbox } from '../../jobs/summarize/review-ports.js';
+import { readGoogleReviewSheet } from './read-google-review-sheet.js';
 import { storableText } from '../workbook/summary-cells.js';
 import { summaryTabLayout } from '../../domain/summary/summary-model.js';
 import { spreadsheetUrl, type GoogleApis, type SpreadsheetId } from './google-apis.js';
@@ -23,14 +25,18 @@ const SUMMARY_LAYOUT = 'layout-2';
  * model changed: one metadata read, one `batchUpdate` (tabs added or reset, formats, filters,
  * status colours, chart) and one `values.batchUpdate` with RAW input. When it did not: nothing at
  * all, not even a read — the hash of the last written model is kept in `marks`.
- * Tabs the district added by hand are left alone.
+ * Tabs the district added by hand are left alone. Its "Duyệt báo cáo" tab is where the district reviews.
  */
-export class GoogleSummarySpreadsheet implements SummaryOutput {
+export class GoogleSummarySpreadsheet implements SummaryOutput, ReviewInbox {
   constructor(
     private readonly api: GoogleApis,
     private readonly spreadsheetId: SpreadsheetId,
     private readonly marks: OutputMarks,
   ) {}
+
+  readReviewSheet(): ReturnType<ReviewInbox['readReviewSheet']> {
+    return readGoogleReviewSheet(this.api, this.spreadsheetId);
+  }
 
   async write(model: SummaryModel, modelHash: string): Promise<{ written: boolean; location: string }> {
     const location = spreadsheetUrl(this.spreadsheetId);
@@ -73,13 +79,15 @@ export async function writeSummarySpreadsheet(api: GoogleApis, spreadsheetId: Sp
   );
 }
 
-/** Empty an existing summary tab of what the last write put there: values, formats, charts, rules, filter. */
+/** Empty an existing summary tab of what the last write put there: values, formats, dropdowns, charts, rules, filter. */
 function resetRequests(sheetId: number, sheet: sheets_v4.Schema$Sheet): sheets_v4.Schema$Request[] {
   return [
     ...(sheet.charts ?? []).flatMap((chart) => (chart.chartId === null || chart.chartId === undefined ? [] : [{ deleteEmbeddedObject: { objectId: chart.chartId } }])),
     ...(sheet.conditionalFormats ?? []).map(() => ({ deleteConditionalFormatRule: { sheetId, index: 0 } })),
     ...(sheet.basicFilter ? [{ clearBasicFilter: { sheetId } }] : []),
     { updateCells: { range: { sheetId }, fields: 'userEnteredValue,userEnteredFormat' } },
+    // No rule: the tab's dropdowns go; the model's are set again over the rows it now has.
+    { setDataValidation: { range: { sheetId } } },
   ];
 }
 

@@ -10,9 +10,9 @@ import { sheetsNumberFormat } from './sheets-cells.js';
  * The formatting requests of one summary tab (spreadsheets.batchUpdate), the same look as the
  * workbook: bold title, shaded bold header, frozen header, a filter on the table, number and
  * date formats per column, the workbook's column widths with wrapped text (Sheets grows the rows),
- * status colours by conditional formatting, the model's charts below the tables, reference tabs grey.
- * Page setup, print areas, print titles and footers are not in the Sheets API: File → Print sets
- * them per print (it repeats the frozen header rows by default).
+ * status colours by conditional formatting, dropdowns where a column offers choices, the model's charts
+ * below the tables, reference tabs grey. Page setup, print areas, print titles and footers are not in
+ * the Sheets API: File → Print sets them per print (it repeats the frozen header rows by default).
  * Pure: the sheet id and the tab model in, requests out.
  */
 
@@ -85,8 +85,20 @@ function tableFormats(sheetId: number, columns: readonly SummaryColumn[], header
     const numberFormat = column.format === 'decimal' ? {} : { numberFormat: sheetsNumberFormat(column.format) };
     requests.push(repeat(range, { ...numberFormat, verticalAlignment: 'TOP', wrapStrategy: 'WRAP' }, `userEnteredFormat(${column.format === 'decimal' ? '' : 'numberFormat,'}verticalAlignment,wrapStrategy)`));
     if (column.format === 'status') requests.push(...statusColours({ ...range, endRowIndex: lastDataRow }));
+    if (column.choices && lastDataRow > headerRow) requests.push(choicesValidation({ ...range, endRowIndex: lastDataRow }, column));
   });
   return requests;
+}
+
+/** A dropdown of the column's words on its data rows; anything else is refused with a Vietnamese message (as in the workbook). */
+function choicesValidation(range: sheets_v4.Schema$GridRange, column: SummaryColumn): sheets_v4.Schema$Request {
+  const words = column.choices ?? [];
+  return {
+    setDataValidation: {
+      range,
+      rule: { condition: { type: 'ONE_OF_LIST', values: words.map((userEnteredValue) => ({ userEnteredValue })) }, strict: true, showCustomUi: true, inputMessage: `Hãy chọn một trong: ${words.join(', ')}.` },
+    },
+  };
 }
 
 function repeat(range: sheets_v4.Schema$GridRange, format: sheets_v4.Schema$CellFormat, fields: string): sheets_v4.Schema$Request {

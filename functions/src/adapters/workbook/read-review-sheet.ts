@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { DISTRICT_REVIEWER } from '../../domain/review/review-decision.js';
 import type { ReviewSheetRow } from '../../domain/review/review-entries.js';
-import { REVIEW_HEADERS, REVIEW_TAB } from '../../domain/review/review-tab.js';
+import { reviewRowsFromGrid } from '../../domain/review/review-grid.js';
+import { REVIEW_TAB } from '../../domain/review/review-tab.js';
 
 /**
  * The "Duyệt báo cáo" tab of a summary workbook: the rows under its header (until the first empty
@@ -20,17 +21,9 @@ export async function readReviewSheet(file: string): Promise<{ rows: ReviewSheet
   await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   const sheet = workbook.getWorksheet(REVIEW_TAB);
   if (!sheet) return { rows: [], editedBy: DISTRICT_REVIEWER };
-  let headers: string[] | undefined;
-  const rows: ReviewSheetRow[] = [];
-  for (let r = 1; r <= sheet.rowCount; r++) {
-    const texts = rowTexts(sheet.getRow(r));
-    if (!headers) {
-      if (texts.includes(REVIEW_HEADERS.submissionId) && texts.includes(REVIEW_HEADERS.decision)) headers = texts;
-      continue;
-    }
-    if (texts.every((t) => t === '')) break;
-    rows.push(Object.fromEntries(headers.map((h, c) => [h, texts[c] ?? ''])));
-  }
+  const grid: string[][] = [];
+  for (let r = 1; r <= sheet.rowCount; r++) grid.push(rowTexts(sheet.getRow(r)));
+  const rows = reviewRowsFromGrid(grid);
   return { rows, editedBy: DISTRICT_REVIEWER };
 }
 

@@ -5,7 +5,7 @@ import type { RawCell } from '../../domain/cells/raw-cell.js';
 import { PLAN_FORMS_TAB_SPEC, PLAN_TAB_SPECS } from '../../domain/plans/plan-layout.js';
 import { plansRows, type PlanTabRows } from '../../domain/plans/plan-rows.js';
 import { foldForMatch } from '../../domain/cells/fold.js';
-import { REPORT_SETTINGS_LABELS, SETTINGS_LABELS, SETTINGS_TAB, UNITS_TAB_SPEC } from '../../domain/units/control-layout.js';
+import { FEATURE_SETTINGS_LABELS, REPORT_SETTINGS_LABELS, SETTINGS_LABELS, SETTINGS_TAB, UNITS_TAB_SPEC } from '../../domain/units/control-layout.js';
 import { UNIT_TYPE_LABELS, type Unit } from '../../domain/units/unit.js';
 import { makePrivateDir, writePrivateFile } from '../private-files.js';
 import { formatSheetColumn } from './write-column-format.js';
@@ -28,7 +28,7 @@ export interface ControlFormRow {
 }
 
 /** District settings, one value per label of the "Thông tin chung" tab; the report's rows only when set. */
-export type ControlSettings = Record<keyof typeof SETTINGS_LABELS, string> & Partial<Record<keyof typeof REPORT_SETTINGS_LABELS, string>>;
+export type ControlSettings = Record<keyof typeof SETTINGS_LABELS, string> & Partial<Record<keyof typeof REPORT_SETTINGS_LABELS | keyof typeof FEATURE_SETTINGS_LABELS, string>>;
 
 /** Everything the control workbook holds. */
 export interface ControlWorkbookContent {
@@ -204,8 +204,9 @@ function addSettingsSheet(workbook: ExcelJS.Workbook, settings: ControlSettings)
     const row = sheet.addRow([SETTINGS_LABELS[key], settings[key]]);
     row.getCell(1).font = { bold: true };
   }
-  for (const key of Object.keys(REPORT_SETTINGS_LABELS) as (keyof typeof REPORT_SETTINGS_LABELS)[]) {
+  const optional = { ...REPORT_SETTINGS_LABELS, ...FEATURE_SETTINGS_LABELS };
+  for (const key of Object.keys(optional) as (keyof typeof optional)[]) {
     const value = settings[key];
-    if (value !== undefined) sheet.addRow([REPORT_SETTINGS_LABELS[key], value]).getCell(1).font = { bold: true };
+    if (value !== undefined) sheet.addRow([optional[key], value]).getCell(1).font = { bold: true };
   }
 }

@@ -5,7 +5,7 @@ import { formatVietnameseNumber as n } from '../../domain/cells/number-format.js
 import type { FormSpec } from '../../domain/forms/form-spec.js';
 import { localizePlan } from '../../domain/plans/district-placeholders.js';
 import { planReadingOf } from '../../domain/plans/plans-in-use.js';
-import { formatIctDateTime, ictInstant } from '../../domain/time/ict.js';
+import { formatIctDate, formatIctDateTime, ictInstant } from '../../domain/time/ict.js';
 import { buildDemoDistrict, DEMO_NOW, DEMO_SETTINGS, type DemoDistrict } from '../../jobs/demo/demo-district.js';
 import { demoFinanceSource } from '../../jobs/demo/demo-finance.js';
 import { CONTROL_FILE, demoDistrictWritten, writeDemoDistrict, type WrittenDemoDistrict } from '../../jobs/demo/write-demo-district.js';
@@ -21,6 +21,9 @@ import { writeDemoMailbox } from '../../adapters/mail/write-demo-mailbox.js';
 import { runMailbox } from '../../app/run-mailbox.js';
 import { printMailboxReport } from '../mailbox-report.js';
 import { runSweep, type SweepUnitsAt } from '../run-sweep.js';
+import { FirestoreReviewStore } from '../../adapters/store/firestore-review-store.js';
+import { FirestoreSummaryStore } from '../../adapters/store/firestore-summary-store.js';
+import { takeDemoReviewStep } from '../../jobs/demo/take-demo-review.js';
 import { printSweepReport, sweepRunJson } from '../sweep-report.js';
 import { demoDir, type CommandContext } from './context.js';
 import { writeDemoReport } from './demo-report.js';
@@ -106,6 +109,21 @@ async function writeSampleMailbox(mailboxDir: string, district: DemoDistrict, un
   if (resender && zipper) await writeDemoMailbox(mailboxDir, { unitsDir, resender, zipper, at: DEMO_NOW });
 }
 
+/** The demo's review decisions, each taken once its instant has come (the replay calls takeUntil in time order). */
+function demoReviewSteps(session: FirestoreSession, district: DemoDistrict): { takeUntil(instant: Date): Promise<void> } {
+  const review = district.review;
+  const pending = [...(review?.steps ?? [])];
+  const ports = { submissions: new FirestoreSummaryStore(session.db), reviews: new FirestoreReviewStore(session.db) };
+  return {
+    async takeUntil(instant) {
+      for (let step = pending[0]; review && step && step.at <= instant; step = pending[0]) {
+        pending.shift();
+        await takeDemoReviewStep(ports, review, step);
+      }
+    },
+  };
+}
+
 /** The session's notice journal, for runNotify (embedded mode only). */
 const journal = (session: FirestoreSession) => (session.noticeJournal ? { noticeJournal: session.noticeJournal } : {});
 
@@ -132,8 +150,11 @@ async function replayHistory(options: {
   // From the day the district added a plan to the control, the control (and so each sweep and notice run) has it too.
   const plansAt = (at: Date) => [...forms, ...(at >= district.finance.at ? [district.finance.spec] : []), ...(at > district.issued.at ? [district.issued.spec] : [])];
   const shared = { sources: [demoFinanceSource(district.finance)], registry: district.units };
+  const reviews = demoReviewSteps(session, district);
   const notifyUntil = async (instant: Date) => {
     for (let at = pending[0]; at && at <= instant; at = pending[0]) {
+      // The district's review decisions made before this notice run: it mails them.
+      await reviews.takeUntil(at);
       pending.shift();
       const notified = await runNotify({ config, db: session.db, control, forms: plansAt(at), outboxDir, now: at, dryRun: false, ...journal(session) });
       history.notices += notified.value.result.outcomes.filter((o) => o.result === 'sent').length;
@@ -156,6 +177,7 @@ async function replayHistory(options: {
       },
     });
     await notifyUntil(DEMO_NOW);
+    await reviews.takeUntil(DEMO_NOW);
     return written;
   } finally {
     progress?.stop();
@@ -189,6 +211,15 @@ function printDemoReport(
   if (report.earlierNotices > 0) {
     out.print('');
     out.print(`Các lượt nhắc trước đó (7g30 ngày 13, 15 và 17/09/2024) đã gửi ${n(report.earlierNotices)} thư nhắc, đến hạn và quá hạn.`);
+  }
+  const review = report.district.review;
+  const reviewed = report.district.units.find((u) => u.id === review?.unitId);
+  const [sentBack, approved] = review?.steps ?? [];
+  if (report.written?.created && review && reviewed && sentBack && approved) {
+    out.print('');
+    out.print(
+      `Duyệt báo cáo: Quận Đoàn trả lại bản đăng ký tập huấn của ${reviewed.name} ("Cần bổ sung", ${formatIctDateTime(sentBack.at)}), đơn vị bổ sung ngày ${formatIctDate(review.fixedAt)}, Quận Đoàn duyệt ngày ${formatIctDate(approved.at)}; mỗi quyết định một thư "[Duyệt báo cáo]" trong hộp thư đi. Xem trang "Duyệt báo cáo" của bảng tổng hợp.`,
+    );
   }
   printNotifyReport(out, report.notices, new Map(report.run.control.units.map((u) => [u.id, u.name])), report.run.forms);
   out.print('');

@@ -15,6 +15,7 @@ import { createPrng, type Prng } from './prng.js';
 import { demoNewPlan, NEW_PLAN_SENDERS, newPlanSends, type IssuedPlan, type NewPlanSend } from './demo-new-plan.js';
 import { singlePeriodId } from '../../domain/periods/period-id.js';
 import { demoFinance, FEE_FORM_ID, type DemoFinance } from './demo-finance.js';
+import { withDemoReview, type DemoReview } from './demo-review.js';
 
 export { DEMO_NOW, type DemoDelivery, type DemoSend } from './demo-history.js';
 
@@ -79,6 +80,8 @@ export interface DemoDistrict {
   readonly issued: IssuedPlan;
   /** The finance desk's receipts plan and book, added before the 13/09 notice run: one school still owes. */
   readonly finance: DemoFinance;
+  /** The registration the district sent back and then approved ("Duyệt báo cáo": Có). */
+  readonly review?: DemoReview;
 }
 
 /** The demo district's "Thông tin chung". */
@@ -91,6 +94,8 @@ export const DEMO_SETTINGS: ControlSettings = {
   parentBody: 'Thành Đoàn TP. Hồ Chí Minh',
   issuerName: 'Ban Chấp hành Đoàn Quận 1',
   recipients: 'Ban Thường vụ Thành Đoàn (để b/c); Hội đồng Đội Thành phố (để b/c); Lưu VP',
+  // The district reviews submissions in the summary's "Duyệt báo cáo" tab (demo-review.ts).
+  reviewSubmissions: 'Có',
 };
 
 /** 08:00 10/09/2024 in Asia/Ho_Chi_Minh, the day plan 42-KHLT was issued. */
@@ -147,7 +152,12 @@ export function buildDemoDistrict(specs: FormSpec[], seed = 2024): DemoDistrict 
   const timing = createPrng((seed ^ 0x9e3779b9) >>> 0);
   const profiles = buildUnitProfiles(rng);
   const plans = planUnits(specs, profiles, assignScenarios(profiles, rng), timing);
-  const built = profiles.map((profile) => buildWorkbook(specs, profile, plans.get(profile.unit.id) ?? cleanPlan(), rng, timing));
+  // The review story's extra send comes before the new plan's, which copies the file as it then is.
+  const { workbooks: built, review } = withDemoReview(
+    specs,
+    profiles.map((p) => p.unit),
+    profiles.map((profile) => buildWorkbook(specs, profile, plans.get(profile.unit.id) ?? cleanPlan(), rng, timing)),
+  );
   const issued = demoNewPlan(DEMO_SETTINGS);
   // Its own stream again: adding the new plan does not redraw anything else.
   const newPlanRng = createPrng((seed ^ 0x5bd1e995) >>> 0);
@@ -174,6 +184,7 @@ export function buildDemoDistrict(specs: FormSpec[], seed = 2024): DemoDistrict 
       units,
       workbooks,
     ),
+    ...(review ? { review } : {}),
   };
 }
 

@@ -12,8 +12,11 @@ import type { DistrictSettings } from '../../domain/units/read-control.js';
 import type { Unit } from '../../domain/units/unit.js';
 import { loadDistrictPicture } from '../summarize/load-district-picture.js';
 import type { SummaryStore } from '../summarize/ports.js';
+import type { ReviewStore } from '../summarize/review-ports.js';
+import { deliverOnce } from './deliver-once.js';
 import { MailDeliveryError } from './mail-delivery-error.js';
 import type { Mailer, NoticeLedger } from './ports.js';
+import { sendReviewNotices, type ReviewNoticeOutcome } from './send-review-notices.js';
 
 export interface NotifyInput {
   readonly settings: DistrictSettings;
@@ -30,6 +33,8 @@ export interface NotifyInput {
   readonly dryRun?: boolean;
   /** Where a unit fixes its report: its spreadsheet's link, or its file name in workbook mode. */
   readonly sheetLinkOf: (unit: Unit) => string;
+  /** The district reviews submissions ("Duyệt báo cáo: Có"): each decision is mailed to its unit once. */
+  readonly reviews?: Pick<ReviewStore, 'loadReviewDecisions'>;
 }
 
 export type NoticeOutcome =
@@ -41,6 +46,8 @@ export type NoticeOutcome =
 export interface NotifyResult {
   readonly quiet: boolean;
   readonly outcomes: readonly NoticeOutcome[];
+  /** The mails of review decisions ("[Duyệt báo cáo] …"); empty when the district does not review. */
+  readonly reviews: readonly ReviewNoticeOutcome[];
   readonly suppressed: readonly SuppressedNotice[];
   readonly digest: { readonly result: 'sent' | 'would-send' | 'already-sent' | 'failed' | 'skipped'; readonly reason?: string };
 }
@@ -94,30 +101,30 @@ export async function notify(input: NotifyInput): Promise<NotifyResult> {
       const sheetProblems = (sources.get(unit.id)?.problems ?? []).filter((p) => p.severity === 'error' && (p.formId === undefined || p.formId === spec.id)).map((p) => p.message);
       message = renderNotice(notice, { spec, period, unit, ...(fresh ? { submission: fresh } : {}), settings: input.settings, sheetLink: input.sheetLinkOf(unit), sheetProblems, now });
     }
-    const claimed = await input.ledger.claim(
-      { id: notice.id, recipients: notice.to.length + notice.cc.length, stage: notice.stage, unitId: notice.unitId, formId: notice.formId, periodId: notice.periodId },
-      now,
-      policy.maxAttempts,
-    );
-    if (!claimed) {
-      outcomes.push({ notice, result: 'skipped', reason: 'một lượt gửi khác đã nhận thư này' });
-      continue;
-    }
-    try {
-      const { messageId } = await input.mailer.send({ to: notice.to, cc: notice.cc, ...message, noticeId: notice.id });
-      await input.ledger.markSent(notice.id, messageId, now);
-      outcomes.push({ notice, result: 'sent', messageId });
-    } catch (error) {
-      if (!(error instanceof MailDeliveryError)) throw error;
-      await input.ledger.markFailed(notice.id, { code: error.failure, message: error.message }, now);
-      outcomes.push({ notice, result: 'failed', error: error.message });
+    const entry = { id: notice.id, recipients: notice.to.length + notice.cc.length, stage: notice.stage, unitId: notice.unitId, formId: notice.formId, periodId: notice.periodId };
+    const delivery = await deliverOnce(input, entry, { to: notice.to, cc: notice.cc, ...message, noticeId: notice.id });
+    if (delivery.result === 'sent') outcomes.push({ notice, result: 'sent', messageId: delivery.messageId });
+    else if (delivery.result === 'not-claimed') outcomes.push({ notice, result: 'skipped', reason: 'một lượt gửi khác đã nhận thư này' });
+    else {
+      outcomes.push({ notice, result: 'failed', error: delivery.error });
       // A dead server fails every message the same way: stop, and leave the rest unclaimed for the next run.
-      if (error.failure === 'connection' || error.failure === 'timeout' || error.failure === 'auth') serverDown = error.failure;
+      serverDown = delivery.serverDown;
     }
   }
 
+  const sentThisRun = sentNow(outcomes, now).reduce((n, e) => n + e.recipients, 0);
+  const sentTodayCount = sentTodayEntries.reduce((n, e) => n + e.recipients, 0) + sentThisRun;
+  const review = await sendReviewNotices(input, {
+    ledger,
+    quiet: decision.quiet,
+    recipientsLeft: Math.max(0, Math.min(policy.perRunBudget - sentThisRun, policy.perDayBudget - sentTodayCount)),
+    sentToday: sentTodayCount,
+    serverDown,
+  });
+  serverDown = review.serverDown;
+
   const digest = await sendDigest(input, { quiet: decision.quiet, day, ledger, sentToday: [...sentTodayEntries, ...sentNow(outcomes, now)], picture, serverDown });
-  return { quiet: decision.quiet, outcomes, suppressed: decision.suppressed, digest };
+  return { quiet: decision.quiet, outcomes, reviews: review.outcomes, suppressed: [...decision.suppressed, ...review.suppressed], digest };
 }
 
 async function sendDigest(

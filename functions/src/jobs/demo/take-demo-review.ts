@@ -1,0 +1,25 @@
+import { DISTRICT_REVIEWER, submissionVersion } from '../../domain/review/review-decision.js';
+import { ONCE_PERIOD } from '../../domain/periods/period-id.js';
+import { submissionId } from '../../domain/submissions/build-submissions.js';
+import type { SummaryStore } from '../summarize/ports.js';
+import type { ReviewStore } from '../summarize/review-ports.js';
+import { takeReviewDecisions } from '../summarize/take-review-decisions.js';
+import { typedReviewRow, type DemoReview, type DemoReviewStep } from './demo-review.js';
+
+/**
+ * One decision of the demo's review story, taken the way a summary run takes what the district typed in
+ * "Duyệt báo cáo" (on the version of the report stored at that moment); true when it was recorded.
+ */
+export async function takeDemoReviewStep(
+  ports: { readonly submissions: Pick<SummaryStore, 'loadSubmission'>; readonly reviews: ReviewStore },
+  review: DemoReview,
+  step: DemoReviewStep,
+): Promise<boolean> {
+  const id = submissionId(review.formId, ONCE_PERIOD, review.unitId);
+  const submission = await ports.submissions.loadSubmission(id);
+  if (!submission) return false;
+  const row = typedReviewRow(step, id, submissionVersion(submission));
+  const inbox = { readReviewSheet: async () => ({ rows: [row] }) };
+  const taken = await takeReviewDecisions({ inbox, store: ports.reviews, reviewer: DISTRICT_REVIEWER }, [submission], step.at);
+  return taken.recorded.length === 1;
+}
