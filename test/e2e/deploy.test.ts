@@ -36,6 +36,7 @@ describe('tonghop deploy --dry-run', () => {
     expect(lines).toContain('gcloud pubsub topics create tonghop-sweep --project=quandoan1-tonghop');
     expect(lines).toContain('gcloud pubsub topics create tonghop-sweep-shard --project=quandoan1-tonghop');
     expect(lines).toContain('gcloud pubsub topics create tonghop-notices --project=quandoan1-tonghop');
+    expect(lines).toContain('gcloud pubsub topics create tonghop-mailbox --project=quandoan1-tonghop');
     const deploys = lines.filter((line) => line.startsWith('gcloud functions deploy '));
     expect(deploys.map((line) => line.split(' ')[3])).toEqual(CLOUD_FUNCTIONS.map((fn) => fn.name));
     const env =
@@ -54,6 +55,15 @@ describe('tonghop deploy --dry-run', () => {
     expect(deploys[2]).toContain('--max-instances=1 ');
     expect(deploys[3]).toContain('--trigger-topic=tonghop-notices --service-account');
     expect(deploys[3]).toContain('--set-secrets=SMTP_URL=tonghop-smtp-url:latest');
+    // The report mailbox: not redelivered (its ledger makes each message at-most-once), IMAP and SMTP from Secret Manager.
+    expect(deploys[4]).toContain('gcloud functions deploy scheduledMailbox ');
+    expect(deploys[4]).toContain('--trigger-topic=tonghop-mailbox --service-account');
+    expect(deploys[4]).toContain('--max-instances=1 ');
+    expect(deploys[4]).toContain('--set-secrets=IMAP_URL=tonghop-imap-url:latest,SMTP_URL=tonghop-smtp-url:latest');
+    // Read every 10 minutes in office hours (ICT), like the tick: a unit's email is answered within 10 minutes.
+    expect(lines).toContain(
+      "gcloud scheduler jobs create pubsub tonghop-mailbox --location=asia-southeast1 '--schedule=*/10 7-19 * * *' --time-zone=Asia/Ho_Chi_Minh --topic=tonghop-mailbox '--message-body={}' --project=quandoan1-tonghop",
+    );
     expect(lines).toContain(
       "gcloud scheduler jobs create pubsub tonghop-nightly-sweep --location=asia-southeast1 '--schedule=0 2 * * *' --time-zone=Asia/Ho_Chi_Minh --topic=tonghop-sweep '--message-body={\"step\":\"sweep\"}' --project=quandoan1-tonghop",
     );

@@ -22,7 +22,7 @@ export async function googleDistrict(config: Config, db: Firestore, paths: Workb
   if (!google.summarySpreadsheetId) {
     throw new ConfigError('TONGHOP_SOURCE=google needs TONGHOP_SUMMARY_SPREADSHEET_ID: the district summary spreadsheet (`tonghop provision` creates one and prints its id).');
   }
-  const api = await connectionFor(google);
+  const api = await googleConnection(google);
   const summary = new GoogleSummarySpreadsheet(api, google.summarySpreadsheetId, new FirestoreOutputMarks(db));
   return {
     units: new GoogleUnitSheets(api, google.folderId, config.sheetLimits),
@@ -46,7 +46,7 @@ export async function googleDistrict(config: Config, db: Firestore, paths: Workb
  */
 const connections = new WeakMap<GoogleConfig, Promise<GoogleApis>>();
 
-function connectionFor(google: GoogleConfig): Promise<GoogleApis> {
+export function googleConnection(google: GoogleConfig): Promise<GoogleApis> {
   let connection = connections.get(google);
   if (!connection) {
     connection = connectGoogle(google);

@@ -1,5 +1,5 @@
 import type { Firestore } from '@google-cloud/firestore';
-import { ConfigError, type Config } from '../config.js';
+import type { Config } from '../config.js';
 import type { FormSpec } from '../domain/forms/form-spec.js';
 import { DAY_MS } from '../domain/time/ict.js';
 import type { ControlReading } from '../domain/units/read-control.js';
@@ -11,7 +11,7 @@ import { createSmtpMailer } from '../adapters/mail/smtp-mailer.js';
 import { FirestoreMailboxLedger } from '../adapters/store/firestore-mailbox-ledger.js';
 import { FirestoreSummaryStore } from '../adapters/store/firestore-summary-store.js';
 import { FirestoreSweepStore } from '../adapters/store/firestore-sweep-store.js';
-import { UnitFolderDrop } from '../adapters/workbook/unit-folder-drop.js';
+import { mailboxDrop } from './mailbox-drop.js';
 
 /** IMAP messages older than this are left alone (a mailbox used before tonghop read it). */
 export const IMAP_LOOKBACK_DAYS = 30;
@@ -26,7 +26,7 @@ export interface MailboxRun {
 /**
  * Read the district's mailbox once: IMAP when IMAP_URL is set, else the local folder of .eml files;
  * replies by SMTP when SMTP_URL is set, else into the outbox folder. Attachments become unit files in
- * the units folder (workbook mode).
+ * the units folder (workbook mode) or the unit's .xlsx in the Drive folder (Google mode: see DriveUploadDrop).
  */
 export async function runMailbox(options: {
   readonly config: Config;
@@ -42,9 +42,7 @@ export async function runMailbox(options: {
   readonly folderOnly?: boolean;
 }): Promise<{ readonly value: MailboxRun; readonly writes: number }> {
   const { config, db, control } = options;
-  if (config.source !== 'workbook') {
-    throw new ConfigError('tonghop mailbox stores attachments as unit workbooks and needs TONGHOP_SOURCE=workbook for now; unset TONGHOP_SOURCE to use it.');
-  }
+  const drop = await mailboxDrop(config, options.unitsDir);
   const mail = config.mail;
   const since = new Date(options.now.getTime() - IMAP_LOOKBACK_DAYS * DAY_MS);
   const mailbox = mail.imapUrl && !options.folderOnly ? await openImapMailbox({ url: mail.imapUrl, since }) : openEmlFolderMailbox(options.mailboxDir);
@@ -54,7 +52,7 @@ export async function runMailbox(options: {
       mailbox,
       ledger: new FirestoreMailboxLedger(db),
       mailer,
-      drop: new UnitFolderDrop(options.unitsDir, config.sheetLimits),
+      drop,
       units: control.units,
       forms: options.forms,
       settings: control.settings,

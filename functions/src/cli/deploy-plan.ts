@@ -20,7 +20,7 @@ export interface DeployStep {
 }
 
 /** Secret Manager secret behind each secret variable. */
-export const SECRET_NAMES: Readonly<Record<string, string>> = { TONGHOP_WEBHOOK_KEY: 'tonghop-webhook-key', SMTP_URL: 'tonghop-smtp-url' };
+export const SECRET_NAMES: Readonly<Record<string, string>> = { TONGHOP_WEBHOOK_KEY: 'tonghop-webhook-key', SMTP_URL: 'tonghop-smtp-url', IMAP_URL: 'tonghop-imap-url' };
 
 /**
  * Cloud Scheduler jobs, cron in Asia/Ho_Chi_Minh. Besides the nightly run, a tick every 10 minutes
@@ -32,13 +32,15 @@ export const SCHEDULES = [
   { job: 'tonghop-office-hours-tick', cron: officeHoursTickCron(), topic: TOPICS.sweep, body: '{"step":"tick"}' },
   { job: 'tonghop-summary', cron: '30 3 * * *', topic: TOPICS.sweep, body: '{"step":"summary"}' },
   { job: 'tonghop-morning-notices', cron: '30 7 * * *', topic: TOPICS.notices, body: '{}' },
+  // The report mailbox on the same office-hours rhythm: an emailed report is answered within 10 minutes.
+  { job: 'tonghop-mailbox', cron: officeHoursTickCron(), topic: TOPICS.mailbox, body: '{}' },
 ] as const;
 
 const APIS = ['sheets', 'drive', 'firestore', 'cloudfunctions', 'cloudbuild', 'run', 'eventarc', 'pubsub', 'cloudscheduler', 'secretmanager', 'artifactregistry'];
 
 /**
  * Every command that takes a district from an empty Google Cloud project (with Firestore created)
- * to scheduled runs: build, APIs, topics, the four functions, the schedules, the Firestore rules
+ * to scheduled runs: build, APIs, topics, the functions, the schedules, the Firestore rules
  * and indexes. Settings missing from the environment are shown as <PLACEHOLDERS>.
  */
 export function deployPlan(config: Config, target: DeployTarget): DeployStep[] {

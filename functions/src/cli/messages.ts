@@ -110,7 +110,7 @@ export const DEPLOY = {
   schedule: (job: string, cron: string) => `Cloud Scheduler: ${job} (${cron}, giờ Asia/Ho_Chi_Minh)`,
   rules: 'quy tắc Firestore (chặn mọi truy cập từ máy khách) và chỉ mục',
   kept: '  (đã có: giữ nguyên)',
-  dryRunDone: '# --dry-run: chưa chạy lệnh nào. Tạo các secret trước: gcloud secrets create tonghop-webhook-key / tonghop-smtp-url (xem README, "Deploying").',
+  dryRunDone: '# --dry-run: chưa chạy lệnh nào. Tạo các secret trước: gcloud secrets create tonghop-webhook-key / tonghop-smtp-url / tonghop-imap-url (xem README, "Deploying").',
 } as const;
 
 /** What `tonghop notify` says about the instant it judged against. */

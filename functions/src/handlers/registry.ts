@@ -17,4 +17,5 @@ export const HANDLERS: Record<FunctionName, Handler> = {
   // `sweepShard` is `scheduledSweep` on the per-shard topic.
   sweepShard: { kind: 'cloudEvent', load: async () => (await import('./scheduled.js')).scheduledSweep },
   scheduledNotices: { kind: 'cloudEvent', load: async () => (await import('./scheduled.js')).scheduledNotices },
+  scheduledMailbox: { kind: 'cloudEvent', load: async () => (await import('./scheduled-mailbox.js')).scheduledMailbox },
 };

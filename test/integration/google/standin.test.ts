@@ -1,7 +1,8 @@
 import { drive, type drive_v3 } from '@googleapis/drive';
 import { auth as googleAuth, sheets, type sheets_v4 } from '@googleapis/sheets';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { SPREADSHEET_MIME_TYPE, startGoogleStandin, type GoogleStandin } from '../../support/google-standin/index.js';
+import { Readable } from 'node:stream';
+import { SPREADSHEET_MIME_TYPE, XLSX_MIME_TYPE, startGoogleStandin, type GoogleStandin } from '../../support/google-standin/index.js';
 
 /** The stand-in's clock: tests move it to see modifiedTime and quotas change. */
 let clock = new Date('2024-09-01T01:00:00.000Z');
@@ -437,6 +438,30 @@ describe('drive files', () => {
 
     await api.drive.files.delete({ fileId });
     expect(await rejectionOf(api.drive.files.get({ fileId }))).toMatchObject({ status: 404 });
+  });
+
+  it('uploads bytes with files.create and files.update on the upload URI (multipart and media), honouring modifiedTime', async () => {
+    const folder = newFolder();
+    const body = Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x0d, 0x0a, 0x2d, 0x2d, 0xff]);
+    const perCall = { rootUrl: standin.rootUrl };
+    const { data: created } = await api.drive.files.create(
+      { requestBody: { name: 'bao-cao.xlsx', parents: [folder], modifiedTime: '2024-09-14T02:00:00.000Z' }, media: { mimeType: XLSX_MIME_TYPE, body: Readable.from(body) }, fields: 'id' },
+      perCall,
+    );
+    const fileId = created.id ?? '';
+    expect(standin.requests.at(-1)).toMatchObject({ method: 'POST', path: '/upload/drive/v3/files', kind: 'files.create.upload', query: expect.stringContaining('uploadType=multipart') });
+    expect(standin.fileOf(fileId)).toMatchObject({ name: 'bao-cao.xlsx', mimeType: XLSX_MIME_TYPE, parents: [folder], version: 1, modifiedTime: new Date('2024-09-14T02:00:00.000Z') });
+    const download = await api.drive.files.get({ fileId, alt: 'media' }, { responseType: 'arraybuffer' });
+    expect(Buffer.from(download.data as unknown as ArrayBuffer).equals(body)).toBe(true);
+
+    await api.drive.files.update({ fileId, media: { mimeType: XLSX_MIME_TYPE, body: Readable.from(Buffer.from('v2')) } }, perCall);
+    expect(standin.requests.at(-1)?.query).toContain('uploadType=media');
+    expect(standin.fileOf(fileId)).toMatchObject({ version: 2, modifiedTime: clock, content: new Uint8Array(Buffer.from('v2')) });
+
+    const resumable = standin.rootUrl + `upload/drive/v3/files?uploadType=resumable`;
+    const refused = await fetch(resumable, { method: 'POST', headers: { authorization: `Bearer ${standin.serviceAccount.token}` } });
+    expect(refused.status).toBe(400);
+    expect(await rejectionOf(api.drive.files.update({ fileId: seedTab('Trang'), media: { mimeType: XLSX_MIME_TYPE, body: Readable.from(body) } }, perCall))).toMatchObject({ status: 403 });
   });
 });
 

@@ -43,7 +43,7 @@ export function fileResource(file: StoredFile, account?: string): Record<string,
   };
 }
 
-function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
+export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
   const parsed = schema.safeParse(body ?? {});
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
@@ -70,7 +70,7 @@ function commaList(value: string | null): string[] {
   return (value ?? '').split(',').map((part) => part.trim()).filter((part) => part !== '');
 }
 
-function oneParentAtMost(parents: readonly string[]): void {
+export function oneParentAtMost(parents: readonly string[]): void {
   if (parents.length > 1) throw driveForbidden('Increasing the number of parents is not allowed.', 'cannotAddParent');
 }
 
@@ -78,6 +78,16 @@ const createSchema = z.looseObject({ name: z.string().optional(), mimeType: z.st
 const updateSchema = z.looseObject({ name: z.string().min(1).optional(), trashed: z.boolean().optional() });
 const copySchema = z.looseObject({ name: z.string().min(1).optional(), parents: z.array(z.string()).optional() });
 const permissionSchema = z.looseObject({ type: z.string(), role: z.string(), emailAddress: z.string().optional() });
+
+/** The file and the caller's role on it; 404 when it is absent or not shared with them, 403 when the role is too low. */
+export function openFile(store: StandinStore, request: RouteRequest, need: Role): { file: StoredFile; role: Role } {
+  const fileId = request.params[0] ?? '';
+  const file = store.files.get(fileId);
+  const role = file && store.roleOf(file, request.account);
+  if (!file || !role) throw driveFileNotFound(fileId);
+  if (RANK[role] < RANK[need]) throw driveInsufficientPermissions(fileId);
+  return { file, role };
+}
 
 /** `exportLimitBytes`: what `files.export` returns at most before answering 403 exportSizeLimitExceeded. */
 export function driveRoutes(store: StandinStore, exportLimitBytes: () => number): Route[] {
@@ -90,15 +100,7 @@ export function driveRoutes(store: StandinStore, exportLimitBytes: () => number)
     ...(when ? { when } : {}),
   });
 
-  /** The file and the caller's role on it; 404 when it is absent or not shared with them, 403 when the role is too low. */
-  const open = (request: RouteRequest, need: Role): { file: StoredFile; role: Role } => {
-    const fileId = request.params[0] ?? '';
-    const file = store.files.get(fileId);
-    const role = file && store.roleOf(file, request.account);
-    if (!file || !role) throw driveFileNotFound(fileId);
-    if (RANK[role] < RANK[need]) throw driveInsufficientPermissions(fileId);
-    return { file, role };
-  };
+  const open = (request: RouteRequest, need: Role) => openFile(store, request, need);
 
   return [
     route('GET', '', 'files.list', ({ account, query }) => {

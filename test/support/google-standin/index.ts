@@ -13,6 +13,7 @@ import { Quota } from './quota.js';
 import { findTab, requireFile, seedSpreadsheet, shareFile, tabGrid, typeCells, unshareFile, type SeedSpreadsheet, type TabValue } from './seed.js';
 import { startServer, type LoggedRequest } from './server.js';
 import { sheetsRoutes } from './sheets-routes.js';
+import { uploadRoutes } from './upload-routes.js';
 import { DEFAULT_EXPORT_LIMIT_BYTES, StandinStore, XLSX_MIME_TYPE, type FileEditor, type StoredFile, type StoredSpreadsheet, type StoredTab } from './spreadsheets.js';
 
 export type { FailNextOptions, RandomFailures, StandinRequest } from './faults.js';
@@ -109,7 +110,7 @@ export async function startGoogleStandin(options: GoogleStandinOptions = {}): Pr
   let latencyMs = options.latencyMs ?? 0;
   let exportLimitBytes = options.exportLimitBytes ?? DEFAULT_EXPORT_LIMIT_BYTES;
   const server = await startServer({
-    routes: [...sheetsRoutes(store), ...driveRoutes(store, () => exportLimitBytes)],
+    routes: [...sheetsRoutes(store), ...driveRoutes(store, () => exportLimitBytes), ...uploadRoutes(store)],
     accounts: store.accounts,
     faults,
     quota,

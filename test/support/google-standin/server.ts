@@ -16,6 +16,8 @@ export interface RouteRequest {
   readonly params: readonly string[];
   readonly query: URLSearchParams;
   readonly body: unknown;
+  /** The raw body of an upload (`/upload/drive/v3/...`) and its Content-Type; the routes parse it. */
+  readonly upload?: { readonly contentType: string; readonly data: Buffer };
 }
 
 export interface RouteReply {
@@ -71,10 +73,10 @@ function matchRoute(routes: readonly Route[], method: string, path: string, quer
   return { params: [] };
 }
 
-async function readBody(request: IncomingMessage): Promise<string> {
+async function readBody(request: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of request) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 function parseJson(text: string): unknown {
@@ -98,15 +100,20 @@ async function answer(parts: ServerParts, request: IncomingMessage, response: Se
   const url = new URL(request.url ?? '/', 'http://stand-in');
   const method = request.method ?? 'GET';
   const { route, params } = matchRoute(parts.routes, method, url.pathname, url.searchParams);
-  const api: ApiName = route?.api ?? (url.pathname.startsWith('/drive/') ? 'drive' : 'sheets');
+  const api: ApiName = route?.api ?? (/^\/(upload\/)?drive\//.test(url.pathname) ? 'drive' : 'sheets');
+  // An upload's body is a file (multipart/related or the bytes alone), not JSON: its route reads it.
+  const isUpload = url.pathname.startsWith('/upload/');
   const seen: { -readonly [K in keyof StandinRequest]: StandinRequest[K] } = { method, path: url.pathname, api, kind: route?.kind ?? 'unknown' };
   if (params[0] !== undefined) seen.fileId = params[0];
   let body: unknown;
+  let upload: RouteRequest['upload'];
   let reply: RouteReply & { retryAfterSeconds?: number };
   try {
     const latency = parts.latencyMs();
     if (latency > 0) await sleep(latency);
-    body = parseJson(await readBody(request));
+    const raw = await readBody(request);
+    if (isUpload) upload = { contentType: request.headers['content-type'] ?? '', data: raw };
+    else body = parseJson(raw.toString('utf8'));
     if (!route) {
       const error = genericError(404, api);
       throw new StandinApiError(404, `The Google stand-in has no route for ${method} ${url.pathname}.`, error.status, error.reason);
@@ -116,7 +123,7 @@ async function answer(parts: ServerParts, request: IncomingMessage, response: Se
     const fault = parts.faults.take(seen, write);
     if (fault) throw fault;
     parts.quota.consume(seen.account, api, write);
-    reply = await route.handle({ account: seen.account, params, query: url.searchParams, body });
+    reply = await route.handle({ account: seen.account, params, query: url.searchParams, body, ...(upload ? { upload } : {}) });
   } catch (error) {
     const failure =
       error instanceof StandinApiError

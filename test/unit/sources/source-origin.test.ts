@@ -10,6 +10,8 @@ describe('originAfterRead', () => {
     ['a mailed file replaced by hand becomes workbook', workbook, mailbox, false, workbook],
     ["a mailed file under another name does not carry", { kind: 'workbook', file: 'khac.xlsx' }, mailbox, true, { kind: 'workbook', file: 'khac.xlsx' }],
     ['a new mail replaces a workbook', mailbox, workbook, false, mailbox],
+    ['a mailed file on Drive read again unchanged stays mailbox', { kind: 'drive-xlsx', file: 'th-a.xlsx' }, mailbox, true, mailbox],
+    ['a mailed file on Drive replaced by the unit becomes drive-xlsx', { kind: 'drive-xlsx', file: 'th-a.xlsx' }, mailbox, false, { kind: 'drive-xlsx', file: 'th-a.xlsx' }],
     ['nothing known before: what the reader says', { kind: 'drive-xlsx', file: 'id1' }, undefined, false, { kind: 'drive-xlsx', file: 'id1' }],
     ['a spreadsheet that became an upload says so', { kind: 'drive-xlsx', file: 'id1' }, { kind: 'google-sheet', file: 'id1' }, true, { kind: 'drive-xlsx', file: 'id1' }],
   ] as const)('%s', (_name, reported, previous, same, expected) => {

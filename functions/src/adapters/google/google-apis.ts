@@ -14,6 +14,8 @@ export interface GoogleApis {
   readonly pacer: RequestPacer;
   /** The service account's address: the one units must share their spreadsheet with. */
   readonly serviceAccountEmail: string;
+  /** The API root when it is not Google's (the local stand-in): media uploads must be given it per call. */
+  readonly rootUrl?: string;
 }
 
 export interface GoogleApisOptions {
@@ -38,6 +40,7 @@ export function connectGoogleApis(options: GoogleApisOptions): GoogleApis {
     drive: drive({ version: 'v3', ...common }),
     pacer: new RequestPacer(options.pacing ?? DEFAULT_PACING),
     serviceAccountEmail: options.serviceAccountEmail,
+    ...(options.rootUrl ? { rootUrl: options.rootUrl } : {}),
   };
 }
 

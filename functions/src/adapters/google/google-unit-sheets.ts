@@ -65,6 +65,8 @@ export class GoogleUnitSheets implements UnitSheetSource, FeedbackTarget {
     private readonly api: GoogleApis,
     private readonly folderId: FolderId,
     private readonly limits: SheetLimits = DEFAULT_SHEET_LIMITS,
+    /** How an uploaded .xlsx is recorded: 'mailbox' when the mailbox job placed it there. */
+    private readonly uploadedKind: SourceKind = 'drive-xlsx',
   ) {}
 
   async prepare(plan: { readonly forms: readonly FormSpec[] }): Promise<void> {
@@ -98,7 +100,7 @@ export class GoogleUnitSheets implements UnitSheetSource, FeedbackTarget {
 
   /** What the unit's 'Tệp báo cáo' is on Drive, once fingerprint() has looked; a spreadsheet until then. */
   sourceKind(unit: Unit): SourceKind {
-    return this.driveKind(unit) === 'xlsx' ? 'drive-xlsx' : 'google-sheet';
+    return this.driveKind(unit) === 'xlsx' ? this.uploadedKind : 'google-sheet';
   }
 
   private driveKind(unit: Unit): DriveSourceKind {

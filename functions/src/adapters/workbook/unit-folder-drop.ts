@@ -23,7 +23,7 @@ export class UnitFolderDrop implements UnitFileDrop {
     this.sheets = new UnitWorkbookFolder(dir, limits, 'mailbox');
   }
 
-  async place(unit: Unit, fileName: string, bytes: Buffer, receivedAt: Date): Promise<void> {
+  async place(unit: Unit, fileName: string, bytes: Buffer, receivedAt: Date): Promise<Unit> {
     await readWorkbookTabs(bytes, fileName, this.limits);
     const target = path.resolve(this.dir, unit.source);
     if (!target.startsWith(path.resolve(this.dir) + path.sep)) {
@@ -31,5 +31,6 @@ export class UnitFolderDrop implements UnitFileDrop {
     }
     await makePrivateDir(path.dirname(target));
     await writePrivateFile(target, bytes, { times: { atime: receivedAt, mtime: receivedAt } });
+    return unit;
   }
 }

@@ -36,15 +36,16 @@ export async function ingestAttachments(
   let standings: FormStanding[] = [];
   let rowsValid = 0;
   let rowsRejected = 0;
+  let placed = unit;
   for (const [index, file] of workbooks.entries()) {
     try {
-      await ctx.drop.place(unit, file.fileName, file.bytes, new Date(receivedAt.getTime() + index));
+      placed = await ctx.drop.place(placed, file.fileName, file.bytes, new Date(receivedAt.getTime() + index));
     } catch (error) {
       if (!(error instanceof SheetReadError)) throw error;
       files.push({ fileName: file.fileName, refused: error.message });
       continue;
     }
-    const result = await ingestUnit({ action: 'submit', unit, units: ctx.units, forms: ctx.forms, settings: ctx.settings, sheets: ctx.drop.sheets, sweepStore: ctx.sweepStore, store: ctx.store, now: ctx.now });
+    const result = await ingestUnit({ action: 'submit', unit: placed, units: ctx.units.map((u) => (u.id === placed.id ? placed : u)), forms: ctx.forms, settings: ctx.settings, sheets: ctx.drop.sheets, sweepStore: ctx.sweepStore, store: ctx.store, now: ctx.now });
     const state = await ctx.store.loadSourceState(unit.id);
     const read = new Set((state?.tabs ?? []).map((t) => t.formId));
     read.forEach((id) => formsRead.add(id));

@@ -71,7 +71,8 @@ export interface UnitFileDrop {
   /**
    * Check that the bytes are a readable workbook (SheetReadError with a Vietnamese message when not),
    * then store them as the unit's file, with `receivedAt` as its modification time (the sweep's submission time).
+   * Returns the unit as its file is now read (its 'Tệp báo cáo' may name the file just created).
    */
-  place(unit: Unit, fileName: string, bytes: Buffer, receivedAt: Date): Promise<void>;
+  place(unit: Unit, fileName: string, bytes: Buffer, receivedAt: Date): Promise<Unit>;
   readonly sheets: UnitSheetSource & FeedbackTarget;
 }
