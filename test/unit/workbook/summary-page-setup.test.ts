@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LANDSCAPE_PAGE_WIDTH, lastPrintedRow, MIN_PRINT_SCALE, summaryPageSetup } from '../../../functions/src/adapters/workbook/summary-page-setup.js';
 import { summaryColumnWidths } from '../../../functions/src/adapters/workbook/summary-print-layout.js';
 import type { SummaryColumn, SummaryTab } from '../../../functions/src/domain/summary/summary-model.js';
+import { pageFooter } from '../../../functions/src/adapters/workbook/write-summary-workbook.js';
 
 const text = (header: string, width: number, more: Partial<SummaryColumn> = {}): SummaryColumn => ({ header, format: 'text', width, ...more });
 const tabOf = (columns: SummaryColumn[], more: Partial<SummaryTab> = {}): SummaryTab => ({ name: 't', title: ['Tiêu đề', 'Dòng hai'], columns, rows: [columns.map(() => 'x')], ...more });
@@ -58,5 +59,23 @@ describe('summaryPageSetup', () => {
 
   it('ends the print area at the last note', () => {
     expect(setupOf(tabOf([text('A', 30)], { notes: ['một', 'hai'] })).printArea).toBe('A1:A8');
+  });
+});
+
+describe('pageFooter', () => {
+  it.each([
+    ['a district name leaves the centre free', 'Quận Đoàn 1', '&LQuận Đoàn 1&CTrang &P/&N&Rtính đến 08:00 23/09/2024'],
+    [
+      "a cơ sở Đoàn's long name moves the page number to the right",
+      'Đoàn cơ sở Ủy ban nhân dân phường Đa Kao',
+      '&LĐoàn cơ sở Ủy ban nhân dân phường Đa Kao&RTrang &P/&N · tính đến 08:00 23/09/2024',
+    ],
+  ])('%s', (_case, district, expected) => {
+    expect(pageFooter({ district, asOf: 'tính đến 08:00 23/09/2024' })).toBe(expected);
+  });
+
+  it('writes a literal & twice and numbers pages without a footer model', () => {
+    expect(pageFooter({ district: 'A & B', asOf: 'x' })).toBe('&LA && B&CTrang &P/&N&Rx');
+    expect(pageFooter(undefined)).toBe('&CTrang &P/&N');
   });
 });

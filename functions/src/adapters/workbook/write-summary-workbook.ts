@@ -139,11 +139,18 @@ function escapeHeaderText(text: string): string {
   return storableText(text).replace(/&/g, '&&');
 }
 
-/** '&LQuận Đoàn 1&CTrang &P/&N&Rtính đến 08:00 23/09/2024': district, page number, as-of time. */
-function pageFooter(footer: SummaryModel['footer']): string {
-  const left = footer ? `&L${escapeHeaderText(footer.district)}` : '';
-  const right = footer ? `&R${escapeHeaderText(footer.asOf)}` : '';
-  return `${left}&CTrang &P/&N${right}`;
+/** Characters of the left footer that still end before a centred "Trang 12/21" on A4 (LibreOffice, 10 pt). */
+const FOOTER_CENTRE_FREE_CHARS = 32;
+
+/**
+ * '&LQuận Đoàn 1&CTrang &P/&N&Rtính đến 08:00 23/09/2024': district, page number, as-of time. A name
+ * too long to leave the centre free (a cơ sở Đoàn's full name) moves the page number to the right.
+ */
+export function pageFooter(footer: SummaryModel['footer']): string {
+  if (!footer) return '&CTrang &P/&N';
+  const left = `&L${escapeHeaderText(footer.district)}`;
+  if (footer.district.length > FOOTER_CENTRE_FREE_CHARS) return `${left}&RTrang &P/&N · ${escapeHeaderText(footer.asOf)}`;
+  return `${left}&CTrang &P/&N&R${escapeHeaderText(footer.asOf)}`;
 }
 
 function writeTable(sheet: ExcelJS.Worksheet, tab: SummaryTab, table: SummaryTable, at: { headerRow: number; firstDataRow: number }, widths: readonly number[]): void {
