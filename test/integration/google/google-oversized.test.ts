@@ -14,8 +14,10 @@ import { TRAINING_HEADER, testUnit } from '../../support/builders.js';
 
 const TAB = 'Đăng ký tập huấn';
 const person = (i: number): TestCell[] => [i, `Đội viên ${i}`, 'TPT', 'Nữ', '12/3/1990', '0983018027', null, 'Tập huấn', 'Có', null];
-/** Small limits, so oversized spreadsheets stay small: 50 rows, 20 columns, 300 cells a tab. */
-const LIMITS = sheetLimits({ maxRowsPerTab: 50, maxColumns: 20, maxCellsPerTab: 300, maxCellsPerFile: 400 });
+/** Small limits, so oversized spreadsheets stay small: 50 rows, 20 columns, 300 cells a tab, 64 KB a part (and a batchGet answer). */
+const LIMITS = sheetLimits({ maxRowsPerTab: 50, maxColumns: 20, maxCellsPerTab: 300, maxCellsPerFile: 400, maxPartBytes: 64 * 1024 });
+/** A row whose note is 30,000 characters (Sheets allows 50,000 a cell): three fit every row and column limit. */
+const verbose = (i: number): TestCell[] => [...person(i).slice(0, 9), `Ghi chú ${i} `.padEnd(30_000, 'x')];
 
 describe('Google: a spreadsheet over the limits is refused from a bounded read (rows, columns, cells)', () => {
   const firestore = testFirestore('google-oversized');
@@ -34,6 +36,7 @@ describe('Google: a spreadsheet over the limits is refused from a bounded read (
       school('tall', spreadsheet('tall', titled('ĐĂNG KÝ', TRAINING_HEADER, Array.from({ length: 60 }, (_, i) => person(i + 1))))),
       school('wide', spreadsheet('wide', titled('ĐĂNG KÝ', TRAINING_HEADER, [person(1), person(2), wideRow]))),
       school('dense', spreadsheet('dense', titled('ĐĂNG KÝ', TRAINING_HEADER, Array.from({ length: 40 }, (_, i) => person(i + 1))))),
+      school('verbose', spreadsheet('verbose', titled('ĐĂNG KÝ', TRAINING_HEADER, [verbose(1), verbose(2), verbose(3)]))),
     ];
     standin.clearLog();
     result = await sweep({ units, forms: [builtinForm('tap-huan-2024')], source: new GoogleUnitSheets(standinApis(standin), TEST_FOLDER_ID, LIMITS), store: new FirestoreSweepStore(firestore.db), now: new Date('2024-09-16T01:00:00Z') });
@@ -45,9 +48,9 @@ describe('Google: a spreadsheet over the limits is refused from a bounded read (
   });
 
   it('exports each one; only those the workbook reader refuses are read again from Sheets, one row and one column more than the limits', () => {
-    expect(standin.count('files.export')).toBe(4);
+    expect(standin.count('files.export')).toBe(5);
     const queries = standin.requests.filter((r) => r.kind === 'values.batchGet').map((r) => decodeURIComponent(r.query));
-    expect(queries).toHaveLength(3);
+    expect(queries).toHaveLength(4);
     for (const query of queries) expect(query).toContain(`ranges='${TAB}'!A1:U51`);
   });
 
@@ -58,6 +61,11 @@ describe('Google: a spreadsheet over the limits is refused from a bounded read (
   ])('%s: refused with a Vietnamese message naming the unit and the tab', (id, message) => {
     expect(outcome(id)?.outcome).toBe('unreadable');
     expect(outcome(id)?.problems[0]?.message).toMatch(message);
+  });
+
+  it('verbose: a batchGet answer over the byte cap is dropped unparsed, and the unit is told why', () => {
+    expect(outcome('verbose')?.outcome).toBe('unreadable');
+    expect(outcome('verbose')?.problems[0]?.message).toMatch(/^Bảng tính báo cáo của Liên đội verbose \(mã bảng tính [\w-]+\) chứa quá nhiều dữ liệu để đọc, thường vì có ô chứa văn bản rất dài/);
   });
 
   it('reads the unit within the limits', () => {

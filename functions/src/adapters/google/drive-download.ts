@@ -1,11 +1,11 @@
 import type { Readable } from 'node:stream';
 import type { GoogleApis } from './google-apis.js';
+import { readCapped, type Downloaded } from './read-capped.js';
 
 /** Drive's .xlsx: what a spreadsheet is exported as, and what an uploaded Excel file is. */
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** The file's bytes, or 'over-cap' when it is larger than the cap (the download was stopped there). */
-export type Downloaded = { readonly bytes: Buffer } | 'over-cap';
+export type { Downloaded } from './read-capped.js';
 
 /**
  * Bytes of a Drive file, paced as one Drive request: a Google spreadsheet exported as .xlsx
@@ -22,18 +22,4 @@ export function downloadCapped(api: GoogleApis, how: 'export' | 'media', fileId:
         : await api.drive.files.get({ fileId, alt: 'media', supportsAllDrives: true }, { responseType: 'stream' });
     return readCapped(response.data as unknown as Readable, maxBytes);
   });
-}
-
-async function readCapped(stream: Readable, maxBytes: number): Promise<Downloaded> {
-  const chunks: Buffer[] = [];
-  let total = 0;
-  for await (const chunk of stream) {
-    total += (chunk as Buffer).byteLength;
-    if (total > maxBytes) {
-      stream.destroy();
-      return 'over-cap';
-    }
-    chunks.push(chunk as Buffer);
-  }
-  return { bytes: Buffer.concat(chunks) };
 }

@@ -1,6 +1,6 @@
 import { RunStoppingError } from '../../jobs/run-stopping-error.js';
 /** What went wrong with a Google API call, in our own terms (adapters translate Gaxios errors into these). */
-export const GOOGLE_FAILURES = ['unauthenticated', 'no-access', 'not-found', 'bad-request', 'quota', 'unavailable', 'network', 'export-too-large', 'unknown'] as const;
+export const GOOGLE_FAILURES = ['unauthenticated', 'no-access', 'not-found', 'bad-request', 'quota', 'unavailable', 'network', 'export-too-large', 'response-too-large', 'unknown'] as const;
 export type GoogleFailure = (typeof GOOGLE_FAILURES)[number];
 
 /**

@@ -140,9 +140,9 @@ export class GoogleUnitSheets implements UnitSheetSource, FeedbackTarget {
     return { outcome: 'written', cells: plan.writes.length, fingerprint: onlyOurs ? after : expected, contentHash: tabsHash(written.tabs) };
   }
 
-  /** One row and one column more than the limits: enough to tell an oversized tab, never a whole huge one. */
+  /** One row and one column more than the limits (enough to tell an oversized tab, never a whole huge one), and a byte cap. */
   private bounds(): TabBounds {
-    return { maxRows: this.limits.maxRowsPerTab + 1, maxColumns: this.limits.maxColumns + 1 };
+    return { maxRows: this.limits.maxRowsPerTab + 1, maxColumns: this.limits.maxColumns + 1, maxBytes: this.limits.maxPartBytes };
   }
 
   private async readTabs(unit: Unit, wanted: readonly string[]): Promise<SheetTab[]> {

@@ -1,9 +1,12 @@
 import type { sheets_v4 } from '@googleapis/sheets';
+import type { Readable } from 'node:stream';
 import type { RawCell } from '../../domain/cells/raw-cell.js';
 import { findTab, type SheetRow, type SheetTab } from '../../domain/forms/read-form-tab.js';
 import { columnIndex, columnLetter } from '../../domain/sheets/a1.js';
+import { DEFAULT_SHEET_LIMITS } from '../../domain/sheets/sheet-limits.js';
 import { GoogleApiError } from './google-api-error.js';
 import type { GoogleApis, SpreadsheetId } from './google-apis.js';
+import { readCapped } from './read-capped.js';
 
 /**
  * Reading a spreadsheet's tabs as every sheet adapter hands them to the domain: one
@@ -55,6 +58,11 @@ export async function tabTitles(api: GoogleApis, spreadsheetId: SpreadsheetId): 
 export interface TabBounds {
   readonly maxRows?: number;
   readonly maxColumns?: number;
+  /**
+   * Bytes of the whole response (default: the limit of one inflated part of an .xlsx). Rows and
+   * columns alone do not bound it: a cell may hold 50,000 characters.
+   */
+  readonly maxBytes?: number;
 }
 
 /** A tab's A1 range within the bounds: 'Tab', 'Tab'!1:20001, 'Tab'!A1:GS20001 (a huge tab costs bounded memory). */
@@ -64,18 +72,29 @@ export function boundedTabRange(tab: string, bounds: TabBounds): string {
   return maxRows === undefined ? wholeTabRange(tab) : `${wholeTabRange(tab)}!1:${maxRows}`;
 }
 
-/** Whole tabs, or the bounded part of each (so an oversized tab costs bounded memory). */
+/**
+ * Whole tabs, or the bounded part of each (so an oversized tab costs bounded memory). The body is
+ * streamed and dropped past `maxBytes`, before any JSON parsing: then a 'response-too-large' error.
+ */
 async function batchGetTabs(api: GoogleApis, spreadsheetId: SpreadsheetId, names: readonly string[], bounds: TabBounds): Promise<SheetTab[]> {
-  const response = await api.pacer.run('read', 'values.batchGet', () =>
-    api.sheets.spreadsheets.values.batchGet({
-      spreadsheetId,
-      ranges: names.map((name) => boundedTabRange(name, bounds)),
-      valueRenderOption: 'UNFORMATTED_VALUE',
-      dateTimeRenderOption: 'SERIAL_NUMBER',
-      majorDimension: 'ROWS',
-    }),
-  );
-  const ranges = response.data.valueRanges ?? [];
+  const maxBytes = bounds.maxBytes ?? DEFAULT_SHEET_LIMITS.maxPartBytes;
+  const body = await api.pacer.run('read', 'values.batchGet', async () => {
+    const response = await api.sheets.spreadsheets.values.batchGet(
+      {
+        spreadsheetId,
+        ranges: names.map((name) => boundedTabRange(name, bounds)),
+        valueRenderOption: 'UNFORMATTED_VALUE',
+        dateTimeRenderOption: 'SERIAL_NUMBER',
+        majorDimension: 'ROWS',
+      },
+      { responseType: 'stream' },
+    );
+    return readCapped(response.data as unknown as Readable, maxBytes);
+  });
+  if (body === 'over-cap') {
+    throw new GoogleApiError('response-too-large', `values.batchGet of ${spreadsheetId} answered more than ${maxBytes} bytes (TONGHOP_MAX_PART_MB); the read was stopped there`, 200);
+  }
+  const ranges = (JSON.parse(body.bytes.toString('utf8')) as sheets_v4.Schema$BatchGetValuesResponse).valueRanges ?? [];
   return names.map((name, i) => ({ name, rows: rowsOf(ranges[i]) }));
 }
 

@@ -30,6 +30,12 @@ export function unitSheetError(unit: Unit, error: unknown, serviceAccountEmail: 
         `Không đọc được ${sheet}: Google Trang tính từ chối phạm vi đọc (có thể tên trang chứa ký tự lạ). Hãy giữ nguyên tên các trang như biểu mẫu.`,
         { cause: error },
       );
+    case 'response-too-large':
+      return new SheetReadError(
+        'too-large',
+        `Bảng tính báo cáo của ${unit.name} (mã bảng tính ${unit.source}) chứa quá nhiều dữ liệu để đọc, thường vì có ô chứa văn bản rất dài hoặc nhiều trang thừa. Hãy xóa các ô, dòng, cột và trang thừa hoặc tách báo cáo thành nhiều bảng tính, rồi chờ lượt tổng hợp sau.`,
+        { cause: error },
+      );
     default:
       return error;
   }
