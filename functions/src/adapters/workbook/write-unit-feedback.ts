@@ -12,7 +12,7 @@ import { addPlanTabs } from './add-plan-tabs.js';
 import { rebuildStanding, standingIsCurrent } from './feedback-standing-tab.js';
 import { rawCellOf } from './exceljs-cell.js';
 import { ADDED_STATUS_COLUMN_WIDTH, growRowTo, setStatusNote, statusLines } from './status-cell-fit.js';
-import { storableText } from './summary-cells.js';
+import { storableText } from '../sheet-layout/summary-cells.js';
 import { HELP_SHEET, LISTS_SHEET, STATUS_NOTE } from './write-form-sheet.js';
 import { normalizeForExceljs } from './xlsx-normalize.js';
 import { partsLostOnRewrite, restoreFromOriginal } from './xlsx-rewrite-safety.js';
