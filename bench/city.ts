@@ -1,7 +1,7 @@
 import type { FormSpec } from '../functions/src/domain/forms/form-spec.js';
 import { formsForUnit } from '../functions/src/domain/units/targets.js';
 import { unitSchema, type Unit } from '../functions/src/domain/units/unit.js';
-import type { WritableCell } from '../functions/src/adapters/workbook/write-sheet-layout.js';
+import type { WritableCell } from '../functions/src/adapters/sheet-layout/write-sheet-layout.js';
 import { makeMistakes } from '../functions/src/jobs/demo/demo-mistakes.js';
 import { AGENCIES, PRIMARY_SCHOOLS, SECONDARY_SCHOOLS, randomPerson } from '../functions/src/jobs/demo/demo-names.js';
 import { recordsToRows, type RowBuilder, type RowRecord, type UnitProfile } from '../functions/src/jobs/demo/demo-profile.js';

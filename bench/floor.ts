@@ -3,7 +3,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import ExcelJS from 'exceljs';
 import type { DocumentData, DocumentReference, Firestore } from '@google-cloud/firestore';
-import { FIRST_DATA_ROW } from '../functions/src/adapters/workbook/write-sheet-layout.js';
+import { FIRST_DATA_ROW } from '../functions/src/adapters/sheet-layout/write-sheet-layout.js';
 import type { Unit } from '../functions/src/domain/units/unit.js';
 import type { SweepResult } from '../functions/src/jobs/sweep/sweep.js';
 

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Firestore } from '@google-cloud/firestore';
-import { readWorkbookTabs } from '../functions/src/adapters/workbook/read-workbook.js';
+import { readWorkbookTabs } from '../functions/src/adapters/xlsx/read-workbook.js';
 import { compileForm } from '../functions/src/domain/forms/compile-form.js';
 import type { FormSpec } from '../functions/src/domain/forms/form-spec.js';
 import { findTab, readFormTab } from '../functions/src/domain/forms/read-form-tab.js';

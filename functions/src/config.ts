@@ -1,10 +1,16 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { ADVICE } from './domain/errors/advice.js';
+import { EXIT } from './domain/errors/exit-code.js';
+import { OperatorError } from './domain/errors/operator-error.js';
 import { DEFAULT_SHEET_LIMITS, type SheetLimits } from './domain/sheets/sheet-limits.js';
 
 /** A setting is missing or wrong: the message names the variable and how to fix it. */
-export class ConfigError extends Error {
+export class ConfigError extends OperatorError {
   override readonly name = 'ConfigError';
+  readonly exitCode = EXIT.usage;
+  readonly fix = 'correct the environment setting (TONGHOP_*, FIRESTORE_EMULATOR_HOST, SMTP_URL, IMAP_URL) or command option named above';
+  readonly advice = ADVICE.config;
 }
 
 /** Where Firestore lives: an emulator we start and persist ourselves, one already running, or Google Cloud. */

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
-import { ADVICE } from '../../functions/src/cli/messages.js';
+import { ADVICE } from '../../functions/src/domain/errors/advice.js';
 
 const COMMANDS = ['demo', 'sweep', 'summary', 'notify', 'provision', 'deploy', 'webhook-secret', 'templates', 'plans', 'inspect'];
 /** Words of commander's own English help, which must not reach a person. */

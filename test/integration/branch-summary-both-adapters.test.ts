@@ -10,7 +10,7 @@ import { FirestoreSummaryStore } from '../../functions/src/adapters/store/firest
 import { FirestoreSweepStore } from '../../functions/src/adapters/store/firestore-sweep-store.js';
 import { BranchSummaryWorkbooks, branchSummaryPath } from '../../functions/src/adapters/workbook/branch-summary-workbooks.js';
 import { readControlWorkbook } from '../../functions/src/adapters/workbook/read-control-workbook.js';
-import { readWorkbookTabs } from '../../functions/src/adapters/workbook/read-workbook.js';
+import { readWorkbookTabs } from '../../functions/src/adapters/xlsx/read-workbook.js';
 import { SummaryWorkbookFile } from '../../functions/src/adapters/workbook/summary-workbook-file.js';
 import { UnitWorkbookFolder } from '../../functions/src/adapters/workbook/unit-workbook-folder.js';
 import { writeControlWorkbook } from '../../functions/src/adapters/workbook/write-control-workbook.js';

@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBuiltinForms } from '../../functions/src/adapters/catalog/builtin-forms.js';
 import { readControlWorkbook } from '../../functions/src/adapters/workbook/read-control-workbook.js';
-import { readWorkbookTabs } from '../../functions/src/adapters/workbook/read-workbook.js';
+import { readWorkbookTabs } from '../../functions/src/adapters/xlsx/read-workbook.js';
 import { HEADER_ROW } from '../../functions/src/adapters/workbook/write-form-sheet.js';
 import { compileForm } from '../../functions/src/domain/forms/compile-form.js';
 import { findTab, readFormTab } from '../../functions/src/domain/forms/read-form-tab.js';

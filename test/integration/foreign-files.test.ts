@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBuiltinForms } from '../../functions/src/adapters/catalog/builtin-forms.js';
-import { readWorkbookTabs } from '../../functions/src/adapters/workbook/read-workbook.js';
+import { readWorkbookTabs } from '../../functions/src/adapters/xlsx/read-workbook.js';
 import { addBarCharts } from '../../functions/src/adapters/workbook/xlsx-chart.js';
 import { UnitWorkbookFolder } from '../../functions/src/adapters/workbook/unit-workbook-folder.js';
 import { UnitFileNotRewritableError, writeUnitFeedback } from '../../functions/src/adapters/workbook/write-unit-feedback.js';

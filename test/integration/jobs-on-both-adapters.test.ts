@@ -14,7 +14,7 @@ import { FirestoreOutputMarks } from '../../functions/src/adapters/store/firesto
 import { FirestoreSummaryStore } from '../../functions/src/adapters/store/firestore-summary-store.js';
 import { FirestoreSweepStore } from '../../functions/src/adapters/store/firestore-sweep-store.js';
 import { readControlWorkbook } from '../../functions/src/adapters/workbook/read-control-workbook.js';
-import { readWorkbookTabs } from '../../functions/src/adapters/workbook/read-workbook.js';
+import { readWorkbookTabs } from '../../functions/src/adapters/xlsx/read-workbook.js';
 import { SummaryWorkbookFile } from '../../functions/src/adapters/workbook/summary-workbook-file.js';
 import { UnitWorkbookFolder } from '../../functions/src/adapters/workbook/unit-workbook-folder.js';
 import { isStatusHeader } from '../../functions/src/domain/forms/header-match.js';

@@ -8,7 +8,7 @@ import { GoogleUnitSheets } from '../../functions/src/adapters/google/google-uni
 import { readControlSpreadsheet } from '../../functions/src/adapters/google/read-control-spreadsheet.js';
 import { FirestoreOutputMarks } from '../../functions/src/adapters/store/firestore-output-marks.js';
 import { addPlansToControlWorkbook } from '../../functions/src/adapters/workbook/add-control-plans.js';
-import { readWorkbookTabs } from '../../functions/src/adapters/workbook/read-workbook.js';
+import { readWorkbookTabs } from '../../functions/src/adapters/xlsx/read-workbook.js';
 import { writeControlWorkbook } from '../../functions/src/adapters/workbook/write-control-workbook.js';
 import { writeUnitWorkbook } from '../../functions/src/adapters/workbook/write-templates.js';
 import type { DistrictSheets } from '../../functions/src/app/district-sheets.js';

@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openWorkbook, sheetOf } from '../support/workbooks.js';
 import { loadBuiltinForms } from '../../functions/src/adapters/catalog/builtin-forms.js';
-import { readWorkbookTabs } from '../../functions/src/adapters/workbook/read-workbook.js';
+import { readWorkbookTabs } from '../../functions/src/adapters/xlsx/read-workbook.js';
 import { FIRST_DATA_ROW } from '../../functions/src/adapters/workbook/write-form-sheet.js';
 import { writeUnitWorkbook } from '../../functions/src/adapters/workbook/write-templates.js';
 import { writeUnitFeedback } from '../../functions/src/adapters/workbook/write-unit-feedback.js';

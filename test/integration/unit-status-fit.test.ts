@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openWorkbook, sheetOf } from '../support/workbooks.js';
 import { builtinForm } from '../support/forms.js';
 import { STATUS_MAX_LINES } from '../../functions/src/adapters/workbook/status-cell-fit.js';
-import { LINE_HEIGHT_POINTS, wrappedLineCount } from '../../functions/src/adapters/workbook/summary-print-layout.js';
+import { LINE_HEIGHT_POINTS, wrappedLineCount } from '../../functions/src/adapters/sheet-layout/summary-print-layout.js';
 import { HELP_SHEET } from '../../functions/src/adapters/workbook/write-help-sheet.js';
 import { writeUnitWorkbook } from '../../functions/src/adapters/workbook/write-templates.js';
 import { writeUnitFeedback } from '../../functions/src/adapters/workbook/write-unit-feedback.js';

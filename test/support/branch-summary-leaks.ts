@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { branchSummaryPath } from '../../functions/src/adapters/workbook/branch-summary-workbooks.js';
 import { readControlWorkbook } from '../../functions/src/adapters/workbook/read-control-workbook.js';
-import { readWorkbookTabs } from '../../functions/src/adapters/workbook/read-workbook.js';
+import { readWorkbookTabs } from '../../functions/src/adapters/xlsx/read-workbook.js';
 import { branchUnits, orgTree, subtreeIds } from '../../functions/src/domain/units/org-tree.js';
 
 /**

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { auth } from '@googleapis/sheets';
 import { connectGoogleApis, type GoogleApis } from '../../functions/src/adapters/google/google-apis.js';
 import { DEFAULT_PACING, type PacingOptions } from '../../functions/src/adapters/google/request-pacer.js';
-import { readWorkbookTabs } from '../../functions/src/adapters/workbook/read-workbook.js';
+import { readWorkbookTabs } from '../../functions/src/adapters/xlsx/read-workbook.js';
 import { startGoogleStandin, type GoogleStandin, type SeedCell, type SeedTab } from './google-standin/index.js';
 
 /** The Drive folder the test districts live in (the stand-in takes any id as a parent). */

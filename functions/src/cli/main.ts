@@ -1,8 +1,10 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { loadConfig } from '../config.js';
 import { createOutput } from './output.js';
-import { errorReport, EXIT } from './error-report.js';
-import { ADVICE, HELP, vietnameseUsageError } from './messages.js';
+import { EXIT } from '../domain/errors/exit-code.js';
+import { errorReport } from './error-report.js';
+import { ADVICE } from '../domain/errors/advice.js';
+import { HELP, vietnameseUsageError } from './messages.js';
 import { localeIsUtf8, terminalText } from './terminal-text.js';
 import { demoCommand } from './commands/demo.js';
 import { summaryCommand, sweepCommand, type SweepCommandOptions } from './commands/sweep.js';

@@ -74,6 +74,18 @@ describe('layers import inwards only', () => {
     expect(show(jobCode)).toEqual([]);
   });
 
+  it('the Google adapter takes sheet layout from adapters/sheet-layout/, never from the workbook adapter', () => {
+    const google = allImports.filter((i) => i.from.startsWith(`adapters${path.sep}google${path.sep}`));
+    expect(google.some((i) => i.to.startsWith(`adapters${path.sep}sheet-layout${path.sep}`))).toBe(true);
+    expect(show(google.filter((i) => i.to.startsWith(`adapters${path.sep}workbook${path.sep}`)))).toEqual([]);
+  });
+
+  it('adapters/sheet-layout/ is layout only: no adapter of its own to lean on', () => {
+    const layout = allImports.filter((i) => i.from.startsWith(`adapters${path.sep}sheet-layout${path.sep}`));
+    expect(layout.length).toBeGreaterThan(0);
+    expect(show(layout.filter((i) => layerOf(i.to) !== 'domain' && !i.to.startsWith(`adapters${path.sep}sheet-layout${path.sep}`)))).toEqual([]);
+  });
+
   it('the wiring of a district lives in app/, not adapters/', () => {
     const files = new Set(allImports.map((i) => i.from.split(path.sep).join('/')));
     for (const wiring of ['district-sheets.ts', 'run-notify.ts']) {

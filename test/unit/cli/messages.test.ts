@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ADVICE, DEPLOY, HELP, INSPECT, NOTIFY, PROGRESS, SESSION } from '../../../functions/src/cli/messages.js';
+import { ADVICE } from '../../../functions/src/domain/errors/advice.js';
+import { DEPLOY, HELP, INSPECT, NOTIFY, PROGRESS, SESSION } from '../../../functions/src/cli/messages.js';
 
 const VIETNAMESE_LETTER = /[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]/i;
 

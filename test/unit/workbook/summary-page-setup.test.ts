@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LANDSCAPE_PAGE_WIDTH, lastPrintedRow, MIN_PRINT_SCALE, summaryPageSetup } from '../../../functions/src/adapters/workbook/summary-page-setup.js';
-import { summaryColumnWidths } from '../../../functions/src/adapters/workbook/summary-print-layout.js';
+import { LANDSCAPE_PAGE_WIDTH, lastPrintedRow, MIN_PRINT_SCALE, summaryPageSetup } from '../../../functions/src/adapters/sheet-layout/summary-page-setup.js';
+import { summaryColumnWidths } from '../../../functions/src/adapters/sheet-layout/summary-print-layout.js';
 import type { SummaryColumn, SummaryTab } from '../../../functions/src/domain/summary/summary-model.js';
 import { pageFooter } from '../../../functions/src/adapters/workbook/write-summary-workbook.js';
 

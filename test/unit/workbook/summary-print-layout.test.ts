@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LINE_HEIGHT_POINTS, MAX_COLUMN_WIDTH, printsInLandscape, rowHeightFor, summaryColumnWidths, wrappedLineCount } from '../../../functions/src/adapters/workbook/summary-print-layout.js';
-import { xlsxCellContent } from '../../../functions/src/adapters/workbook/summary-cells.js';
+import { LINE_HEIGHT_POINTS, MAX_COLUMN_WIDTH, printsInLandscape, rowHeightFor, summaryColumnWidths, wrappedLineCount } from '../../../functions/src/adapters/sheet-layout/summary-print-layout.js';
+import { xlsxCellContent } from '../../../functions/src/adapters/sheet-layout/summary-cells.js';
 import { sheetsNumberFormat } from '../../../functions/src/adapters/google/sheets-cells.js';
 import type { SummaryTab } from '../../../functions/src/domain/summary/summary-model.js';
 

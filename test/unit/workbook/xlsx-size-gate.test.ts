@@ -1,6 +1,6 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { tooLargeMessage } from '../../../functions/src/adapters/workbook/too-large-message.js';
+import { tooLargeMessage } from '../../../functions/src/adapters/xlsx/too-large-message.js';
 import { checkXlsxSize } from '../../../functions/src/adapters/workbook/xlsx-size-gate.js';
 import { sheetLimits } from '../../../functions/src/domain/sheets/sheet-limits.js';
 import { hostileXlsx, repeated, sharedStringsXml, sheetXml } from '../../support/hostile-xlsx.js';

@@ -1,14 +1,20 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { ADVICE } from '../../domain/errors/advice.js';
+import { EXIT } from '../../domain/errors/exit-code.js';
+import { OperatorError } from '../../domain/errors/operator-error.js';
 import { formSpecSchema, type FormSpec } from '../../domain/forms/form-spec.js';
 
 /** sheets-templates/forms/, the same number of levels up from src/ and from the compiled lib/. */
 export const BUILTIN_FORMS_DIR = fileURLToPath(new URL('../../../../sheets-templates/forms/', import.meta.url));
 
 /** Thrown when a form spec file does not satisfy the meta-schema: names the file and the field. */
-export class FormSpecError extends Error {
+export class FormSpecError extends OperatorError {
   override readonly name = 'FormSpecError';
+  readonly exitCode = EXIT.usage;
+  readonly fix = 'correct the form spec JSON named above (sheets-templates/forms/, or the control workbook\'s plan), then run again';
+  readonly advice = ADVICE.formSpec;
 }
 
 /** Load and validate every built-in form spec (one JSON file per form). */

@@ -4,7 +4,7 @@ import { DEFAULT_SHEET_LIMITS, type SheetLimits } from '../../domain/sheets/shee
 import type { Unit } from '../../domain/units/unit.js';
 import type { UnitFileDrop } from '../../jobs/mailbox/ports.js';
 import type { UnitRegistry } from '../../jobs/provision/ports.js';
-import { readWorkbookTabs } from '../workbook/read-workbook.js';
+import { readWorkbookTabs } from '../xlsx/read-workbook.js';
 import { driveFileOf } from './drive-listing.js';
 import { findXlsxByName, uploadXlsx } from './drive-upload.js';
 import { GoogleApiError } from './google-api-error.js';

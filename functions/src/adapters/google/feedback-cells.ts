@@ -5,8 +5,8 @@ import { STANDING_TAB, type TabFeedback, type UnitFeedback } from '../../domain/
 import { isStatusHeader, STATUS_HEADER } from '../../domain/forms/header-match.js';
 import { findTab, type SheetTab } from '../../domain/forms/read-form-tab.js';
 import { columnLetter } from '../../domain/sheets/a1.js';
-import { storableText } from '../workbook/summary-cells.js';
-import { standingHeaderRow } from '../workbook/feedback-standing-tab.js';
+import { storableText } from '../sheet-layout/summary-cells.js';
+import { standingHeaderRow } from '../sheet-layout/standing-tab-layout.js';
 import { sameSheetsValue, sheetsValueOf, type SheetsValue } from './sheets-cells.js';
 import { wholeTabRange } from './spreadsheet-tabs.js';
 

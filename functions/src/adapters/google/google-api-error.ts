@@ -1,3 +1,5 @@
+import { ADVICE } from '../../domain/errors/advice.js';
+import { EXIT, type FailureExitCode } from '../../domain/errors/exit-code.js';
 import { RunStoppingError } from '../../jobs/run-stopping-error.js';
 /** What went wrong with a Google API call, in our own terms (adapters translate Gaxios errors into these). */
 export const GOOGLE_FAILURES = ['unauthenticated', 'no-access', 'not-found', 'bad-request', 'quota', 'unavailable', 'network', 'export-too-large', 'response-too-large', 'unknown'] as const;
@@ -21,8 +23,17 @@ export class GoogleApiError extends RunStoppingError {
     super(message);
   }
 
+  /** A passing failure (or one we cannot tell) is worth a re-run; access and ids are settings to fix. */
+  override get exitCode(): FailureExitCode {
+    return this.transient || this.failure === 'unknown' ? EXIT.problems : EXIT.usage;
+  }
+
+  override get advice(): string {
+    return this.transient || this.failure === 'unknown' ? ADVICE.retryLater : ADVICE.googleAccess;
+  }
+
   /** What the operator can do about it (English, for the CLI and logs). */
-  get fix(): string {
+  override get fix(): string {
     switch (this.failure) {
       case 'unauthenticated':
         return 'check the credentials: application-default credentials (gcloud auth application-default login, or the Cloud Function identity) or TONGHOP_GOOGLE_ACCESS_TOKEN';

@@ -4,7 +4,7 @@ import { DASHBOARD_TAB } from '../../domain/summary/dashboard-tab.js';
 import type { SummaryOutput } from '../../jobs/summarize/ports.js';
 import type { ReviewInbox } from '../../jobs/summarize/review-ports.js';
 import { readGoogleReviewSheet } from './read-google-review-sheet.js';
-import { storableText } from '../workbook/summary-cells.js';
+import { storableText } from '../sheet-layout/summary-cells.js';
 import { summaryTabLayout } from '../../domain/summary/summary-model.js';
 import { spreadsheetUrl, type GoogleApis, type SpreadsheetId } from './google-apis.js';
 import { formatRequestsOf, sheetPropertiesOf } from './summary-requests.js';

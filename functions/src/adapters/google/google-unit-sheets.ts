@@ -13,8 +13,8 @@ import type { FeedbackTarget, FeedbackWrite } from '../../jobs/summarize/ports.j
 import { sameFingerprint } from '../../jobs/sweep/fingerprint.js';
 import type { OpenedSheets, SourceFingerprint, UnitSheetSource } from '../../jobs/sweep/ports.js';
 import pLimit from 'p-limit';
-import { readWorkbookTabs } from '../workbook/read-workbook.js';
-import { fileTooLargeMessage } from '../workbook/too-large-message.js';
+import { readWorkbookTabs } from '../xlsx/read-workbook.js';
+import { fileTooLargeMessage } from '../xlsx/too-large-message.js';
 import { downloadCapped } from './drive-download.js';
 import { driveFileOf, listFolderSpreadsheets, spreadsheetFingerprint, type DriveSourceKind, type DriveSpreadsheet } from './drive-listing.js';
 import { tabsLikeBatchGet } from './exported-tabs.js';

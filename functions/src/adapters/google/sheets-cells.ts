@@ -1,5 +1,5 @@
 import type { SummaryCell, SummaryFormat } from '../../domain/summary/summary-model.js';
-import { SUMMARY_NUMBER_PATTERN, xlsxCellContent } from '../workbook/summary-cells.js';
+import { SUMMARY_NUMBER_PATTERN, xlsxCellContent } from '../sheet-layout/summary-cells.js';
 import { wallClockSerial } from '../../domain/time/calendar.js';
 
 /**

@@ -2,8 +2,8 @@ import type { sheets_v4 } from '@googleapis/sheets';
 import type { SummaryChart, SummaryColumn, SummaryTab } from '../../domain/summary/summary-model.js';
 import { STATUS_DISPLAY } from '../../domain/status/status-kinds.js';
 import { summaryTabLayout, tablesOf } from '../../domain/summary/summary-model.js';
-import { chartsPerRow, summaryColumnWidths } from '../workbook/summary-print-layout.js';
-import { REFERENCE_TAB_COLOR } from '../workbook/summary-page-setup.js';
+import { chartsPerRow, summaryColumnWidths } from '../sheet-layout/summary-print-layout.js';
+import { REFERENCE_TAB_COLOR } from '../sheet-layout/summary-page-setup.js';
 import { sheetsNumberFormat } from './sheets-cells.js';
 
 /**

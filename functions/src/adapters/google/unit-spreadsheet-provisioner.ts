@@ -4,7 +4,7 @@ import type { FormSpec } from '../../domain/forms/form-spec.js';
 import { findTab } from '../../domain/forms/read-form-tab.js';
 import type { Unit } from '../../domain/units/unit.js';
 import type { ProvisionedUnit, SkippedUnit, UnitProvisioner } from '../../jobs/provision/ports.js';
-import { HELP_SHEET } from '../workbook/write-help-sheet.js';
+import { HELP_SHEET } from '../../domain/sheets/own-tabs.js';
 import { XLSX_MIME } from './drive-download.js';
 import { listFolderSpreadsheets, type DriveSpreadsheet } from './drive-listing.js';
 import { GoogleApiError } from './google-api-error.js';

@@ -4,8 +4,9 @@ import type { FormSpec } from '../../domain/forms/form-spec.js';
 import { STATUS_HEADER } from '../../domain/forms/header-match.js';
 import { columnValidation, columnWidth } from '../../domain/forms/column-presentation.js';
 import type { ColumnValidation } from '../../domain/forms/column-validation.js';
-import { HELP_SHEET, helpTabRows } from '../workbook/write-help-sheet.js';
-import { FIRST_DATA_ROW, formTitleLines, HEADER_ROW } from '../workbook/write-sheet-layout.js';
+import { HELP_SHEET } from '../../domain/sheets/own-tabs.js';
+import { helpTabRows } from '../sheet-layout/help-tab-rows.js';
+import { FIRST_DATA_ROW, formTitleLines, HEADER_ROW } from '../sheet-layout/write-sheet-layout.js';
 import { wholeTabRange } from './spreadsheet-tabs.js';
 
 /**

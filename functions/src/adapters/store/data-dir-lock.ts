@@ -1,10 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { link, mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
+import { ADVICE } from '../../domain/errors/advice.js';
+import { EXIT } from '../../domain/errors/exit-code.js';
+import { OperatorError } from '../../domain/errors/operator-error.js';
 
 /** Another process holds the local data folder. */
-export class DataDirBusyError extends Error {
+export class DataDirBusyError extends OperatorError {
   override readonly name = 'DataDirBusyError';
+  readonly exitCode = EXIT.usage;
+  readonly fix = 'wait for the other tonghop command to finish (the data folder is TONGHOP_HOME), or remove the stale lock named above';
+  readonly advice = ADVICE.dataDirBusy;
 }
 
 /** What a lock file says: the holder's pid and a random token naming this one acquisition. */

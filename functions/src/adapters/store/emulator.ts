@@ -7,14 +7,21 @@ import { access, realpath } from 'node:fs/promises';
 import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { ADVICE } from '../../domain/errors/advice.js';
+import { EXIT } from '../../domain/errors/exit-code.js';
+import { OperatorError } from '../../domain/errors/operator-error.js';
 import { exportProject, latestExportMetadata } from './emulator-persistence.js';
 import { spawnWatched, WATCHDOG_GRACE_MS } from './emulator-watchdog.js';
 import { forgetEmulator, killStaleEmulator, recordEmulator } from './stale-emulator.js';
 
 export { clearEmulatorProject } from './emulator-persistence.js';
 
-export class EmulatorUnavailableError extends Error {
+/** No Firestore emulator can be started or reached: install one, or point FIRESTORE_EMULATOR_HOST at a running one. */
+export class EmulatorUnavailableError extends OperatorError {
   override name = 'EmulatorUnavailableError';
+  readonly exitCode = EXIT.usage;
+  readonly fix = 'install the Firestore emulator as said above, or set FIRESTORE_EMULATOR_HOST to a running one';
+  readonly advice = ADVICE.emulator;
 }
 
 export const EMULATOR_INSTALL_HINT = [
@@ -188,7 +195,13 @@ export async function startFirestoreEmulator(options: StartEmulatorOptions = {})
   }
 }
 
-class PortTakenError extends Error {}
+/** Another process took the port chosen for the emulator, three times running: worth a plain re-run. */
+class PortTakenError extends OperatorError {
+  override readonly name = 'PortTakenError';
+  readonly exitCode = EXIT.problems;
+  readonly fix = 'another process took the emulator\'s port: run again, or set FIRESTORE_EMULATOR_HOST to a running emulator';
+  readonly advice = ADVICE.retryLater;
+}
 
 async function launch(gcloud: string, host: string, importFile: string | undefined, options: StartEmulatorOptions): Promise<RunningEmulator> {
   const args = ['emulators', 'firestore', 'start', `--host-port=${host}`];

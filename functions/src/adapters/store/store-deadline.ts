@@ -1,8 +1,19 @@
+import { ADVICE } from '../../domain/errors/advice.js';
+import { EXIT, type FailureExitCode } from '../../domain/errors/exit-code.js';
 import { RunStoppingError } from '../../jobs/run-stopping-error.js';
 
 /** Firestore did not answer in time, or refused every caller: the run stops and says so; the next run continues where this one stopped. */
 export class StoreUnavailableError extends RunStoppingError {
   override readonly name = 'StoreUnavailableError';
+  override get exitCode(): FailureExitCode {
+    return EXIT.usage;
+  }
+  override get fix(): string {
+    return 'check that Firestore (TONGHOP_FIRESTORE=cloud) or the emulator (FIRESTORE_EMULATOR_HOST) is reachable, then run again: it continues where it stopped';
+  }
+  override get advice(): string {
+    return ADVICE.store;
+  }
 }
 
 /** gRPC codes that say Firestore itself is out of reach for everyone, not that one document is wrong. */

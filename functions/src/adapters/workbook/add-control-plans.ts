@@ -4,7 +4,7 @@ import type { FormSpec } from '../../domain/forms/form-spec.js';
 import { readControlTabs } from '../../domain/units/read-control.js';
 import { SheetReadError } from '../../domain/sheets/sheet-read-error.js';
 import { writePrivateFile } from '../private-files.js';
-import { readWorkbookTabs } from './read-workbook.js';
+import { readWorkbookTabs } from '../xlsx/read-workbook.js';
 import { appendPlanRows } from './write-control-workbook.js';
 import { plansRows, type PlanTabRows } from '../../domain/plans/plan-rows.js';
 

@@ -1,6 +1,7 @@
 import type ExcelJS from 'exceljs';
 import { STANDING_TAB, type UnitFeedback } from '../../domain/feedback/unit-feedback.js';
-import { displayLength, textContent, xlsxCellContent, type XlsxCellContent } from './summary-cells.js';
+import { standingHeaderRow } from '../sheet-layout/standing-tab-layout.js';
+import { displayLength, textContent, xlsxCellContent, type XlsxCellContent } from '../sheet-layout/summary-cells.js';
 
 /**
  * The "Tình hình nộp" tab of a unit's workbook, which the system owns: title lines,
@@ -26,11 +27,6 @@ const BOX: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, rig
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9D9D9' } };
 
 type Standing = UnitFeedback['standing'];
-
-/** Row number of the standing table's header: after the title lines and one empty row. */
-export function standingHeaderRow(standing: Standing): number {
-  return standing.title.length + 2;
-}
 
 /** Every non-empty cell of the standing tab, with its value and style. */
 function planStanding(standing: Standing): PlannedCell[] {

@@ -5,7 +5,7 @@ import type { FormSpec } from '../../domain/forms/form-spec.js';
 import type { SheetTab } from '../../domain/forms/read-form-tab.js';
 import { readPlanTabs, type PlanReading } from '../../domain/plans/read-plan-tabs.js';
 import { readControlTabs, type ControlReading } from '../../domain/units/read-control.js';
-import { readWorkbookTabs } from './read-workbook.js';
+import { readWorkbookTabs } from '../xlsx/read-workbook.js';
 
 /** Read the district's control workbook (units registry, form overrides, settings). */
 export async function readControlWorkbook(file: string): Promise<ControlReading> {

@@ -1,5 +1,5 @@
 import type ExcelJS from 'exceljs';
-import { LINE_HEIGHT_POINTS, wrappedLineCount } from './summary-print-layout.js';
+import { LINE_HEIGHT_POINTS, wrappedLineCount } from '../sheet-layout/summary-print-layout.js';
 
 /**
  * A row's status cell shows every message: the row grows to the lines the wrapped text takes

@@ -2,7 +2,7 @@ import { constants } from 'node:fs';
 import { lstat, open, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { SheetReadError } from '../../domain/sheets/sheet-read-error.js';
-import { fileTooLargeMessage } from './too-large-message.js';
+import { fileTooLargeMessage } from '../xlsx/too-large-message.js';
 
 /**
  * A unit's file is read and written only when it is a regular file inside the units folder:

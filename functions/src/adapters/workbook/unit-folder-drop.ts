@@ -4,7 +4,7 @@ import { DEFAULT_SHEET_LIMITS, type SheetLimits } from '../../domain/sheets/shee
 import type { Unit } from '../../domain/units/unit.js';
 import type { UnitFileDrop } from '../../jobs/mailbox/ports.js';
 import { makePrivateDir, writePrivateFile } from '../private-files.js';
-import { readWorkbookTabs } from './read-workbook.js';
+import { readWorkbookTabs } from '../xlsx/read-workbook.js';
 import { UnitWorkbookFolder } from './unit-workbook-folder.js';
 
 /**

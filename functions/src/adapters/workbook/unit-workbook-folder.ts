@@ -8,7 +8,7 @@ import type { UnitFeedback } from '../../domain/feedback/unit-feedback.js';
 import type { FeedbackTarget, FeedbackWrite } from '../../jobs/summarize/ports.js';
 import { sameFingerprint } from '../../jobs/sweep/fingerprint.js';
 import type { OpenedSheets, SourceFingerprint, UnitSheetSource } from '../../jobs/sweep/ports.js';
-import { readWorkbookTabs } from './read-workbook.js';
+import { readWorkbookTabs } from '../xlsx/read-workbook.js';
 import { readRegularFile, regularFileStat } from './unit-file-open.js';
 import { withParseSlot } from './workbook-parse-slot.js';
 import { UnitFileChangedError, UnitFileNotRewritableError, writeUnitFeedback } from './write-unit-feedback.js';

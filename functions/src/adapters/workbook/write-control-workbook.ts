@@ -9,7 +9,7 @@ import { FEATURE_SETTINGS_LABELS, REPORT_SETTINGS_LABELS, SETTINGS_LABELS, SETTI
 import { UNIT_TYPE_LABELS, type Unit } from '../../domain/units/unit.js';
 import { makePrivateDir, writePrivateFile } from '../private-files.js';
 import { formatSheetColumn } from './write-column-format.js';
-import type { WritableCell, WritableRow } from './write-sheet-layout.js';
+import type { WritableCell, WritableRow } from '../sheet-layout/write-sheet-layout.js';
 import { addColumnValidations } from './write-validations.js';
 
 /** Row of the headers in the "Đơn vị" and "Biểu mẫu" tabs we write (a title and a hint above). */

@@ -4,9 +4,9 @@ import { STATUS_HEADER } from '../../domain/forms/header-match.js';
 import { formatSheetColumn } from './write-column-format.js';
 import { addSubmitSignal } from './write-submit-signal.js';
 import { addColumnValidations } from './write-validations.js';
-import { FIRST_DATA_ROW, formTitleLines, HEADER_ROW, type WritableRow } from './write-sheet-layout.js';
+import { FIRST_DATA_ROW, formTitleLines, HEADER_ROW, type WritableRow } from '../sheet-layout/write-sheet-layout.js';
 
-export { FIRST_DATA_ROW, HEADER_ROW, type WritableCell, type WritableRow } from './write-sheet-layout.js';
+export { FIRST_DATA_ROW, HEADER_ROW, type WritableCell, type WritableRow } from '../sheet-layout/write-sheet-layout.js';
 export { addHelpSheet, HELP_SHEET } from './write-help-sheet.js';
 export { LISTS_SHEET } from './write-validations.js';
 /** Dropdowns and number checks cover at least this many rows, or the data rows plus SPARE_VALIDATED_ROWS. */

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { summaryTabLayout, tablesOf, type SummaryColumn, type SummaryModel, type SummaryTab, type SummaryTable } from '../../domain/summary/summary-model.js';
-import { storableText, displayLength, looksLikeFormula, SUMMARY_NUM_FMT, TEXT_NUM_FMT, textContent, xlsxCellContent, type XlsxCellContent } from './summary-cells.js';
-import { chartsPerRow, LINE_HEIGHT_POINTS, MIN_COLUMN_WIDTH, rowHeightFor, summaryColumnWidths } from './summary-print-layout.js';
-import { CHART_ROWS, REFERENCE_TAB_COLOR, summaryPageSetup } from './summary-page-setup.js';
+import { storableText, displayLength, looksLikeFormula, SUMMARY_NUM_FMT, TEXT_NUM_FMT, textContent, xlsxCellContent, type XlsxCellContent } from '../sheet-layout/summary-cells.js';
+import { chartsPerRow, LINE_HEIGHT_POINTS, MIN_COLUMN_WIDTH, rowHeightFor, summaryColumnWidths } from '../sheet-layout/summary-print-layout.js';
+import { CHART_ROWS, REFERENCE_TAB_COLOR, summaryPageSetup } from '../sheet-layout/summary-page-setup.js';
 import { makePrivateDir, writePrivateFile } from '../private-files.js';
 import { addBarCharts, type XlsxBarChart } from './xlsx-chart.js';
 

@@ -5,7 +5,7 @@ import type { FormSpec } from '../../domain/forms/form-spec.js';
 import { makePrivateDir, writePrivateFile } from '../private-files.js';
 import { addFormSheet } from './write-form-sheet.js';
 import { addHelpSheet } from './write-help-sheet.js';
-import type { WritableRow } from './write-sheet-layout.js';
+import type { WritableRow } from '../sheet-layout/write-sheet-layout.js';
 
 export { writeControlWorkbook, type ControlFormRow, type ControlSettings, type ControlWorkbookContent } from './write-control-workbook.js';
 

@@ -1,5 +1,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
+import { ADVICE } from '../../domain/errors/advice.js';
+import { EXIT } from '../../domain/errors/exit-code.js';
+import { OperatorError } from '../../domain/errors/operator-error.js';
 import { foldForMatch } from '../../domain/cells/fold.js';
 import { STANDING_TAB, type TabFeedback, type UnitFeedback } from '../../domain/feedback/unit-feedback.js';
 import { isStatusHeader, STATUS_HEADER } from '../../domain/forms/header-match.js';
@@ -9,7 +12,7 @@ import { addPlanTabs } from './add-plan-tabs.js';
 import { rebuildStanding, standingIsCurrent } from './feedback-standing-tab.js';
 import { rawCellOf } from './exceljs-cell.js';
 import { ADDED_STATUS_COLUMN_WIDTH, growRowTo, setStatusNote, statusLines } from './status-cell-fit.js';
-import { storableText } from './summary-cells.js';
+import { storableText } from '../sheet-layout/summary-cells.js';
 import { HELP_SHEET, LISTS_SHEET, STATUS_NOTE } from './write-form-sheet.js';
 import { normalizeForExceljs } from './xlsx-normalize.js';
 import { partsLostOnRewrite, restoreFromOriginal } from './xlsx-rewrite-safety.js';
@@ -41,7 +44,10 @@ import { partsLostOnRewrite, restoreFromOriginal } from './xlsx-rewrite-safety.j
  * save bugs are worked around below (overlapping data validations, tables without a style).
  */
 /** Saving the file back would drop parts the unit made (pivot tables, macros, charts …); nothing was written. */
-export class UnitFileNotRewritableError extends Error {
+export class UnitFileNotRewritableError extends OperatorError {
+  readonly exitCode = EXIT.problems;
+  readonly fix = 'ask the unit to save its file as a plain .xlsx (no pivot tables, macros or charts)';
+  readonly advice = ADVICE.unitFileNotRewritable;
   constructor(
     readonly file: string,
     /** Vietnamese list of what would be lost, e.g. "bảng tổng hợp (PivotTable), biểu đồ". */
@@ -61,7 +67,10 @@ export interface UnitFeedbackWrite {
 }
 
 /** The file changed on disk while the feedback was being written (a unit saved it); nothing was written. */
-export class UnitFileChangedError extends Error {
+export class UnitFileChangedError extends OperatorError {
+  readonly exitCode = EXIT.problems;
+  readonly fix = 'run the command again: it writes the feedback into the file as the unit saved it';
+  readonly advice = ADVICE.unitFileChanged;
   constructor(readonly file: string) {
     super(`${file} changed on disk while feedback was being written; not overwritten`);
     this.name = 'UnitFileChangedError';

@@ -1,12 +1,15 @@
 import { formatVietnameseNumber } from '../cells/number-format.js';
+import { EXIT } from '../errors/exit-code.js';
+import { PersonError } from '../errors/person-error.js';
 
 /**
  * A control sheet that would make a run rewrite everything from nothing: no unit at all (a unit's
  * file passed by mistake, an empty tab), or a registry that shrank by more than half since the last
  * run (the wrong workbook). Such a run stops before it writes; a shrink the district means is confirmed.
  */
-export class ControlRefusedError extends Error {
+export class ControlRefusedError extends PersonError {
   override readonly name = 'ControlRefusedError';
+  readonly exitCode = EXIT.usage;
 }
 
 /** Why a run must not go on with this registry, in Vietnamese, or undefined when it may. */

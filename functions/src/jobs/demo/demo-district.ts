@@ -2,7 +2,7 @@ import type { FormSpec, UnitType } from '../../domain/forms/form-spec.js';
 import { periodsOf } from '../../domain/periods/schedule.js';
 import type { Unit } from '../../domain/units/unit.js';
 import { formsForUnit } from '../../domain/units/targets.js';
-import type { WritableCell } from '../../adapters/workbook/write-sheet-layout.js';
+import type { WritableCell } from '../../adapters/sheet-layout/write-sheet-layout.js';
 import type { ControlSettings } from '../../adapters/workbook/write-control-workbook.js';
 import { buildHistory, onceSendAt, type DemoDelivery, type DemoSend, type SchoolYearPace, type SendPlan } from './demo-history.js';
 import { makeMistakes, type DemoMistake } from './demo-mistakes.js';

@@ -1,6 +1,6 @@
 import type { FormSpec } from '../../domain/forms/form-spec.js';
 import type { Unit } from '../../domain/units/unit.js';
-import type { WritableCell } from '../../adapters/workbook/write-sheet-layout.js';
+import type { WritableCell } from '../../adapters/sheet-layout/write-sheet-layout.js';
 import type { DemoPerson } from './demo-names.js';
 import type { Prng } from './prng.js';
 import type { TypingHabits } from './demo-typing.js';

@@ -1,6 +1,6 @@
 import type { EnumOption, FormSpec } from '../../domain/forms/form-spec.js';
 import { columnOptions } from '../../domain/forms/column-options.js';
-import type { WritableCell } from '../../adapters/workbook/write-sheet-layout.js';
+import type { WritableCell } from '../../adapters/sheet-layout/write-sheet-layout.js';
 import type { Prng } from './prng.js';
 import { pad2 } from '../../domain/time/calendar.js';
 

@@ -15,6 +15,7 @@ import type { SummaryStore } from '../summarize/ports.js';
 import type { ReviewStore } from '../summarize/review-ports.js';
 import { deliverOnce } from './deliver-once.js';
 import { MailDeliveryError } from './mail-delivery-error.js';
+import { heldBack, outcomeOf, type SendOutcome } from './send-outcome.js';
 import type { Mailer, NoticeLedger } from './ports.js';
 import { sendReviewNotices, type ReviewNoticeOutcome } from './send-review-notices.js';
 
@@ -37,11 +38,7 @@ export interface NotifyInput {
   readonly reviews?: Pick<ReviewStore, 'loadReviewDecisions'>;
 }
 
-export type NoticeOutcome =
-  | { readonly notice: PlannedNotice; readonly result: 'sent'; readonly messageId: string }
-  | { readonly notice: PlannedNotice; readonly result: 'would-send' }
-  | { readonly notice: PlannedNotice; readonly result: 'failed'; readonly error: string }
-  | { readonly notice: PlannedNotice; readonly result: 'skipped'; readonly reason: string };
+export type NoticeOutcome = SendOutcome<PlannedNotice>;
 
 export interface NotifyResult {
   readonly quiet: boolean;
@@ -69,12 +66,9 @@ export async function notify(input: NotifyInput): Promise<NotifyResult> {
   const outcomes: NoticeOutcome[] = [];
   let serverDown: string | undefined;
   for (const notice of decision.send) {
-    if (input.dryRun) {
-      outcomes.push({ notice, result: 'would-send' });
-      continue;
-    }
-    if (serverDown) {
-      outcomes.push({ notice, result: 'skipped', reason: `máy chủ thư lỗi (${serverDown}): gửi ở lượt sau` });
+    const held = heldBack(notice, { dryRun: input.dryRun, serverDown });
+    if (held) {
+      outcomes.push(held);
       continue;
     }
     const spec = input.forms.find((f) => f.id === notice.formId);
@@ -103,13 +97,9 @@ export async function notify(input: NotifyInput): Promise<NotifyResult> {
     }
     const entry = { id: notice.id, recipients: notice.to.length + notice.cc.length, stage: notice.stage, unitId: notice.unitId, formId: notice.formId, periodId: notice.periodId };
     const delivery = await deliverOnce(input, entry, { to: notice.to, cc: notice.cc, ...message, noticeId: notice.id });
-    if (delivery.result === 'sent') outcomes.push({ notice, result: 'sent', messageId: delivery.messageId });
-    else if (delivery.result === 'not-claimed') outcomes.push({ notice, result: 'skipped', reason: 'một lượt gửi khác đã nhận thư này' });
-    else {
-      outcomes.push({ notice, result: 'failed', error: delivery.error });
-      // A dead server fails every message the same way: stop, and leave the rest unclaimed for the next run.
-      serverDown = delivery.serverDown;
-    }
+    outcomes.push(outcomeOf(notice, delivery));
+    // A dead server fails every message the same way: stop, and leave the rest unclaimed for the next run.
+    if (delivery.result === 'failed') serverDown = delivery.serverDown;
   }
 
   const sentThisRun = sentNow(outcomes, now).reduce((n, e) => n + e.recipients, 0);

@@ -4,12 +4,9 @@ import type { LedgerEntry } from '../../domain/notices/notice-kinds.js';
 import { deliverOnce } from './deliver-once.js';
 import type { NotifyInput } from './notify.js';
 import { freshReview } from './fresh-review.js';
+import { heldBack, outcomeOf, type SendOutcome } from './send-outcome.js';
 
-export type ReviewNoticeOutcome =
-  | { readonly notice: PlannedReviewNotice; readonly result: 'sent'; readonly messageId: string }
-  | { readonly notice: PlannedReviewNotice; readonly result: 'would-send' }
-  | { readonly notice: PlannedReviewNotice; readonly result: 'failed'; readonly error: string }
-  | { readonly notice: PlannedReviewNotice; readonly result: 'skipped'; readonly reason: string };
+export type ReviewNoticeOutcome = SendOutcome<PlannedReviewNotice>;
 
 /**
  * One mail per review decision to the unit's contacts, each at most once through the notices ledger,
@@ -36,12 +33,9 @@ export async function sendReviewNotices(
       suppressed.push({ ...key, reason: SUPPRESS_REASONS.budget(input.policy, context.sentToday) });
       continue;
     }
-    if (input.dryRun) {
-      outcomes.push({ notice, result: 'would-send' });
-      continue;
-    }
-    if (serverDown) {
-      outcomes.push({ notice, result: 'skipped', reason: `máy chủ thư lỗi (${serverDown}): gửi ở lượt sau` });
+    const held = heldBack(notice, { dryRun: input.dryRun, serverDown });
+    if (held) {
+      outcomes.push(held);
       continue;
     }
     const fresh = await freshReview(input, notice);
@@ -51,12 +45,8 @@ export async function sendReviewNotices(
     }
     left -= notice.to.length;
     const delivery = await deliverOnce(input, { id: notice.id, recipients: notice.to.length, ...key }, { to: notice.to, cc: [], ...fresh.mail, noticeId: notice.id });
-    if (delivery.result === 'sent') outcomes.push({ notice, result: 'sent', messageId: delivery.messageId });
-    else if (delivery.result === 'not-claimed') outcomes.push({ notice, result: 'skipped', reason: 'một lượt gửi khác đã nhận thư này' });
-    else {
-      outcomes.push({ notice, result: 'failed', error: delivery.error });
-      serverDown = delivery.serverDown;
-    }
+    outcomes.push(outcomeOf(notice, delivery));
+    if (delivery.result === 'failed') serverDown = delivery.serverDown;
   }
   return { outcomes, suppressed, serverDown };
 }

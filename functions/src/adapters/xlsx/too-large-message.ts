@@ -1,6 +1,6 @@
 import { formatVietnameseNumber as n } from '../../domain/cells/number-format.js';
 import { columnLetter } from '../../domain/sheets/a1.js';
-import type { XlsxRefusal } from './xlsx-size-gate.js';
+import type { XlsxRefusal } from '../workbook/xlsx-size-gate.js';
 
 const MB = 1024 * 1024;
 const mb = (bytes: number) => `${n(Math.round(bytes / MB))} MB`;

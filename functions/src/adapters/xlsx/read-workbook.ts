@@ -3,12 +3,12 @@ import type { RawCell } from '../../domain/cells/raw-cell.js';
 import type { SheetRow, SheetTab } from '../../domain/forms/read-form-tab.js';
 import { DEFAULT_SHEET_LIMITS, type SheetLimits } from '../../domain/sheets/sheet-limits.js';
 import { SheetReadError } from '../../domain/sheets/sheet-read-error.js';
-import { rawCellOf } from './exceljs-cell.js';
-import { foreignFormatMessage } from './foreign-format.js';
+import { rawCellOf } from '../workbook/exceljs-cell.js';
+import { foreignFormatMessage } from '../workbook/foreign-format.js';
 import { fileTooLargeMessage, tooLargeMessage } from './too-large-message.js';
-import { withParseSlot } from './workbook-parse-slot.js';
-import { normalizeForExceljs } from './xlsx-normalize.js';
-import { checkXlsxSize } from './xlsx-size-gate.js';
+import { withParseSlot } from '../workbook/workbook-parse-slot.js';
+import { normalizeForExceljs } from '../workbook/xlsx-normalize.js';
+import { checkXlsxSize } from '../workbook/xlsx-size-gate.js';
 
 /**
  * Parse an .xlsx file into tabs of raw cells; an unreadable file, or one over a size limit (checked
