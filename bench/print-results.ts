@@ -1,5 +1,6 @@
 import Table from 'cli-table3';
 import { COMPACT_TABLE } from '../functions/src/cli/table-style.js';
+import { largeRegistryStepRows } from './large-registry.js';
 import { nextDayStepRows } from './next-day.js';
 import { googleCityRows } from './google-city.js';
 import type { BenchResults, GoogleSummary, Verdict } from './results.js';
@@ -49,7 +50,7 @@ export function formatResults(r: BenchResults): string {
   );
   const starts = Object.entries(r.coldStart).map(([name, ms]) => `${name} ${n(ms)}`).join(', ');
   const loads = Object.entries(r.firstCallLoad).map(([name, ms]) => `${name} ${n(ms)}`).join(', ');
-  steps.push(['10 cold start, import (ms)', '', '', `${starts}; then the handler's first call loads (ms): ${loads}`]);
+  steps.push(['10 cold start, import (ms)', '', '', `${starts}; then the handler's first call loads (ms): ${loads}`], ...largeRegistryStepRows(r.largeRegistry));
   const verdicts = (title: string, list: readonly Verdict[]) => {
     const table = new Table({ ...COMPACT_TABLE, head: [title, 'Measured', ''] });
     table.push(...list.map((v) => [v.name, v.measured, v.pass ? 'PASS' : 'FAIL']));

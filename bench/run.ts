@@ -24,6 +24,7 @@ import { measureColdStarts } from './cold-start.js';
 import { runFloor } from './floor.js';
 import { runGoogleCity } from './google-city.js';
 import { runGoogleSweeps } from './google-sweeps.js';
+import { runLargeRegistry } from './large-registry.js';
 import { measure } from './measure.js';
 import { runNaive } from './naive.js';
 import { runNextDay } from './next-day.js';
@@ -104,8 +105,10 @@ async function main(options: BenchOptions, out: Output): Promise<boolean> {
     const nextDay = await runNextDay(pipeline, city, unitsDir, path.join(cityDir, 'tong-hop.xlsx'), DAILY_AT, (label) => out.log(`${label}…`));
     out.log('10 cold start: importing functions/lib/index.js per function target…');
     const coldStart = await measureColdStarts(process.cwd());
+    out.log(`11 a registry of ${options.units * 10} units (the city's, and units that never sent a file): daily run and notify…`);
+    const largeRegistry = await runLargeRegistry(pipeline, city, unitsDir, path.join(cityDir, 'tong-hop-large-registry.xlsx'), DAILY_AT, options.units * 10);
 
-    const results = summarize({ options, city, written, cold, warm, changedUnits: changed.length, incremental, floor, naive, google, googleCity, notices, nextDay, coldStart, totalMs: performance.now() - started });
+    const results = summarize({ options, city, written, cold, warm, changedUnits: changed.length, incremental, floor, naive, google, googleCity, notices, nextDay, coldStart, largeRegistry, totalMs: performance.now() - started });
     out.print(formatResults(results));
     await mkdir(path.dirname(path.resolve(options.out)), { recursive: true });
     await writeFile(options.out, `${JSON.stringify(results, null, 2)}\n`);
