@@ -14,6 +14,8 @@ import { listOutbox } from '../../functions/src/adapters/mail/outbox-mailer.js';
 import { buildDemoDistrict, DEMO_SETTINGS } from '../../functions/src/jobs/demo/demo-district.js';
 import { openWorkbook, sheetOf } from '../support/workbooks.js';
 import { branchSummariesOf } from '../support/branch-summary-leaks.js';
+import { demoIntake, SHARED_BOOK_FILE, SHARED_BOOK_TAB } from '../../functions/src/jobs/demo/demo-intake.js';
+import { STANDING_TAB } from '../../functions/src/domain/feedback/unit-feedback.js';
 
 /**
  * The demo's finance desk: the summary's Kinh phí tab shows còn nợ per school, only the one school that paid for one person
@@ -59,6 +61,37 @@ async function expectReviewStory(demoDir: string): Promise<void> {
 }
 
 /**
+ * Issue 14's ways of sending, as the demo shows them: a cơ sở Đoàn submitted its "Bấm nộp" tab and then edited it
+ * (the submitted 2 rows count, "Tình hình nộp" shows the draft); one shared responses workbook with an "Đơn vị"
+ * column is routed to its schools, and the row naming a school the district does not have is refused with the closest names.
+ */
+async function expectIntakeStories(demoDir: string, result: { standing: { formId: string }[] }): Promise<void> {
+  const district = buildDemoDistrict((await loadBuiltinForms()).map((form) => localizePlan(form, DEMO_SETTINGS)));
+  const { explicit, shared } = demoIntake(district, (spec) => localizePlan(spec, DEMO_SETTINGS));
+  const unit = district.units.find((u) => u.id === explicit.unitId);
+  const file = await openWorkbook(path.join(demoDir, 'units', unit?.source ?? ''));
+  const standing: unknown[][] = [];
+  sheetOf(file, STANDING_TAB).eachRow((row) => void standing.push((row.values as unknown[]).slice(1)));
+  const line = standing.find((r) => r[0] === explicit.spec.tab);
+  expect(line?.[3]).toBe('✓ Đủ, đúng hạn');
+  expect(String(line?.[4])).toContain('Bản nháp chưa nộp: sửa lúc 20:40 22/09/2024');
+  // The snapshot counts (2 rows), not the 3 rows the draft has.
+  expect(line?.[5]).toBe(explicit.submittedRows.length);
+  expect(explicit.draftRows.length).toBe(explicit.submittedRows.length + 1);
+  expect(sheetOf(file, explicit.spec.tab).getCell(1, explicit.spec.columns.length + 1).value).toBe('Đã nộp lúc 10:15 22/09/2024');
+  expect(result.standing.find((s) => s.formId === explicit.spec.id)).toMatchObject({ onTime: 1 });
+
+  const answers: string[][] = [];
+  sheetOf(await openWorkbook(path.join(demoDir, 'units', SHARED_BOOK_FILE)), SHARED_BOOK_TAB).eachRow((row) => void answers.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
+  const status = answers[0]?.length ? answers.map((r) => r[shared.header.length] ?? '') : [];
+  const refused = status.filter((s) => s.includes(`không có đơn vị nào tên '${shared.strangerName}'; tên gần nhất: '`));
+  expect(refused).toHaveLength(1);
+  // Every other answer went to a school, each of which was asked and registered on time (rows carry their own time).
+  expect(status.slice(1).filter((s) => s.startsWith('✓ Hợp lệ'))).toHaveLength(shared.rows.length - 1);
+  expect(result.standing.find((s) => s.formId === shared.spec.id)).toMatchObject({ expected: shared.unitIds.length, onTime: shared.unitIds.length, missing: 0 });
+}
+
+/**
  * The CLI as a newcomer runs it, in-process with a temp data folder: `npm start` (the demo) with its
  * embedded Firestore, an emulator started from, and saved to, the data folder; then the other
  * commands on what the demo saved. The demo's history replay is the slow part, so it runs once.
@@ -81,8 +114,8 @@ describe('tonghop CLI', () => {
     expect(run.code).toBe(0);
     const result = JSON.parse(run.stdout);
     expect(result.created).toBe(true);
-    // 36 units and the finance desk's receipts book, read as a shared source.
-    expect(result.totals).toMatchObject({ units: 37, unitsMissing: 3, unitsUnreadable: 1, unitsRead: 33 });
+    // 36 units, the finance desk's receipts book and the shared registration workbook, read as shared sources.
+    expect(result.totals).toMatchObject({ units: 38, unitsMissing: 3, unitsUnreadable: 1, unitsRead: 34 });
     expect(result.totals.rowsRead).toBe(result.totals.rowsValid + result.totals.rowsRejected);
     expect(result.totals.rowsRejected).toBeGreaterThan(0);
     expect(result.totals.submissionsWritten).toBeGreaterThan(0);
@@ -94,14 +127,17 @@ describe('tonghop CLI', () => {
     // The plan issued on 19/09/2024 (rows added to the control): 3 Liên đội sent it on time, the other Liên đội that
     // have a readable file got its blank tab from the final sweep.
     expect(result.standing.find((s: { formId: string }) => s.formId === 'ke-hoach-nho-dot-1-2024')).toMatchObject({ expected: 20, missing: 17, onTime: 2 });
-    expect(result.feedback.tabsAdded.map((t: { formIds: string[] }) => t.formIds)).toEqual(Array(15).fill(['ke-hoach-nho-dot-1-2024']));
+    // And the "Bấm nộp" plan's blank tab went to the other cơ sở Đoàn of its khối that have a readable file.
+    expect(result.feedback.tabsAdded.map((t: { formIds: string[] }) => t.formIds)).toEqual([...Array(15).fill(['ke-hoach-nho-dot-1-2024']), ...Array(3).fill(['chu-nhat-xanh-thang-9-2024'])]);
     // The outbox holds the notices of the replayed days and of the demo's final morning.
     const outbox = (await readdir(path.join(home, 'demo', 'outbox'))).join('\n');
     for (const stage of ['reminder', 'due', 'overdue', 'escalation', 'digest']) expect(outbox).toContain(stage);
     const units = await readdir(path.join(home, 'demo', 'units'));
-    // The unit files as before (33) and the finance desk's receipts book.
-    expect(units).toHaveLength(34);
+    // The unit files as before (33), the finance desk's receipts book and the shared registration workbook.
+    expect(units).toHaveLength(35);
     expect(units).toContain('thu-kinh-phi.xlsx');
+    expect(units).toContain(SHARED_BOOK_FILE);
+    await expectIntakeStories(path.join(home, 'demo'), result);
     await expectFinanceDesk(path.join(home, 'demo'));
     // The two-level tree: one cơ sở Đoàn with chi đoàn gets its own summary, holding its subtree and no other unit.
     const branches = await branchSummariesOf(path.join(home, 'demo'));
@@ -121,11 +157,12 @@ describe('tonghop CLI', () => {
     expect(run.stderr).toContain('Đang ghi tình trạng từng dòng: 32/32');
     // Embedded: the emulator's data was exported to the data folder before it stopped.
     expect(await readdir(path.join(home, 'firestore'))).toContainEqual(expect.stringMatching(/^export-/));
-  }, 240_000);
+    // A bound, not a measurement: the replay takes about 3 minutes on the shared 2-core machine.
+  }, 420_000);
 
   it('demo again, with a new embedded emulator, keeps the data between runs: it writes nothing', async () => {
     const json = JSON.parse((await runCli(['--json', 'demo'], embedded)).stdout);
-    expect(json).toMatchObject({ created: false, sweepId: null, totals: { writes: 0, submissionsWritten: 0, unitsUnchanged: 37 }, stats: { written: 0 }, summary: { written: false }, feedback: { unitsWritten: 0 } });
+    expect(json).toMatchObject({ created: false, sweepId: null, totals: { writes: 0, submissionsWritten: 0, unitsUnchanged: 38 }, stats: { written: 0 }, summary: { written: false }, feedback: { unitsWritten: 0 } });
     expect(json.mailbox.result.messages).toEqual([]);
     expect(json.notify.result.outcomes.filter((o: { result: string }) => o.result === 'sent')).toEqual([]);
     expect(json.notify.result.digest.result).toBe('already-sent');
@@ -153,7 +190,12 @@ describe('tonghop CLI', () => {
       const outboxSize = (await readdir(path.join(home, 'demo', 'outbox'))).length;
       expect(text.stdout).toMatch(new RegExp(`Hộp thư đi \\(.*\\): 0 thư của lần chạy này\\.\\n  … và ${outboxSize} thư của các lần trước\\.`));
       expect(text.stdout).not.toMatch(/\.eml →/);
-    });
+      // The terminal points to each way of sending the demo shows (issue 14).
+      expect(text.stdout).toContain('ghi "Bản nháp chưa nộp", thống kê vẫn dùng bản đã nộp');
+      expect(text.stdout).toContain(`units/${SHARED_BOOK_FILE}`);
+      expect(text.stdout).toContain('không có trong danh sách đơn vị nên không được tính');
+      expect(text.stdout).toContain('hộp thư mẫu là một thư mục tệp .eml');
+    }, 120_000);
 
     it('inspect shows what is stored after the demo has exited, with each rejected row', async () => {
       const all = JSON.parse((await runCli(['--json', 'inspect'], env)).stdout);
@@ -163,11 +205,14 @@ describe('tonghop CLI', () => {
       expect(unit.code).toBe(0);
       expect(unit.stdout).toMatch(/Dòng \d+, cột '/);
       expect(all.problems.map((p: { message: string }) => p.message)).toContainEqual(expect.stringContaining('Chưa nhận được tệp báo cáo'));
-      // Where each unit's data came from: files in the folder, the file the sample mailbox brought, and the finance desk's
-      // receipts book (a shared sheet).
+      // Where each unit's data came from: files in the folder, the file the sample mailbox brought, the finance desk's
+      // receipts book and the registration link's responses (shared sheets).
       const kinds = new Set(all.sources.map((s: { kind: string | null }) => s.kind));
       expect([...kinds].filter((k) => k !== null).sort()).toEqual(['mailbox', 'shared', 'workbook']);
-      expect(all.sources.find((s: { kind: string }) => s.kind === 'shared')).toMatchObject({ label: "Nguồn: Bảng chung 'thu-kinh-phi.xlsx'" });
+      expect(all.sources.filter((s: { kind: string }) => s.kind === 'shared').map((s: { label: string }) => s.label).sort()).toEqual([
+        `Nguồn: Bảng chung '${SHARED_BOOK_FILE}'`,
+        "Nguồn: Bảng chung 'thu-kinh-phi.xlsx'",
+      ]);
       const mailed = all.sources.find((s: { kind: string }) => s.kind === 'mailbox');
       expect(mailed).toMatchObject({ unitName: expect.any(String), label: 'Nguồn: Thư điện tử' });
       const text = await runCli(['inspect', '--unit', mailed.unitId], env);
@@ -253,8 +298,9 @@ describe('tonghop CLI', () => {
       const run = await runCli(['--json', 'plans', 'check'], env);
       expect(run.code).toBe(0);
       expect(JSON.parse(run.stdout)).toMatchObject({ problems: [], closed: [] });
-      // The seven catalog plans, the finance desk's receipts plan and the one the demo district issued near its "now".
-      expect(JSON.parse(run.stdout).plans).toHaveLength(9);
+      // The seven catalog plans, the finance desk's receipts plan, the one the demo district issued near its "now",
+      // and the two of the intake stories ("Bấm nộp" and the shared registration link).
+      expect(JSON.parse(run.stdout).plans).toHaveLength(11);
     });
 
     it('plans add copies a catalog plan into a control workbook without plans; a second add keeps it; a sweep then owes it', async () => {
@@ -291,8 +337,8 @@ describe('tonghop CLI', () => {
     it('templates writes one workbook per plan of the control workbook', async () => {
       const out = path.join(home, 'templates');
       const run = await runCli(['--json', 'templates', '--out', out], env);
-      // The seven catalog plans, the receipts plan and the plan issued near "now".
-      expect(JSON.parse(run.stdout).files).toHaveLength(9);
+      // The seven catalog plans, the receipts plan, the plan issued near "now" and the two intake stories' plans.
+      expect(JSON.parse(run.stdout).files).toHaveLength(11);
       expect((await readdir(out)).sort()).toContain('tap-huan-2024.xlsx');
     });
 

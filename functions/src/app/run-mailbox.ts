@@ -55,6 +55,7 @@ export async function runMailbox(options: {
       drop,
       units: control.units,
       forms: options.forms,
+      sharedFormIds: new Set((control.sharedSources ?? []).map((s) => s.formId)),
       settings: control.settings,
       sweepStore: new FirestoreSweepStore(db),
       store: new FirestoreSummaryStore(db),

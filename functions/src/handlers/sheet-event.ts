@@ -69,6 +69,7 @@ export async function sheetEvent(req: Request, res: Response, now: () => Date = 
       unit,
       units: district.control.units,
       forms: district.forms,
+      sharedFormIds: new Set((district.control.sharedSources ?? []).map((s) => s.formId)),
       settings: district.control.settings,
       sheets: district.sheets.units,
       sweepStore: district.stores.sweep,

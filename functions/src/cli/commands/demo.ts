@@ -27,6 +27,9 @@ import { takeDemoReviewStep } from '../../jobs/demo/take-demo-review.js';
 import { printSweepReport, sweepRunJson } from '../sweep-report.js';
 import { demoDir, type CommandContext } from './context.js';
 import { writeDemoReport } from './demo-report.js';
+import { demoIntake } from '../../jobs/demo/demo-intake.js';
+import { playDemoIntake } from '../../jobs/demo/play-demo-intake.js';
+import { printDemoIntake } from '../demo-intake-report.js';
 
 /**
  * The morning notice runs of the demo's history around the training deadline (10g00 15/09/2024):
@@ -57,6 +60,8 @@ export async function demoCommand(context: CommandContext, opts: { reset: boolea
   // The catalog names the district by placeholders: the demo's files read as Quận Đoàn 1's own.
   const forms = (await loadBuiltinForms()).map((form) => localizePlan(form, DEMO_SETTINGS));
   const district = buildDemoDistrict(forms);
+  // Issue 14's ways of sending, each with a plan of its own (jobs/demo/demo-intake.ts).
+  const intake = demoIntake(district, (spec) => localizePlan(spec, DEMO_SETTINGS));
   let written: WrittenDemoDistrict | undefined;
   let earlierNotices = 0;
 
@@ -76,6 +81,8 @@ export async function demoCommand(context: CommandContext, opts: { reset: boolea
         ? {
             prepare: async (sweepUnitsAt: SweepUnitsAt) => {
               written = await replayHistory({ context, session, dir, district, forms, outboxDir, sweepUnitsAt, history });
+              const plans = [...forms, district.finance.spec, district.issued.spec];
+              await playDemoIntake({ controlPath, unitsDir: written.unitsDir, units: district.units, forms: plans, intake, sweepAt: sweepUnitsAt });
             },
           }
         : {}),
@@ -94,6 +101,7 @@ export async function demoCommand(context: CommandContext, opts: { reset: boolea
     return;
   }
   printDemoReport(context, { dir, controlPath, written, district, run, notices, earlierNotices, report });
+  printDemoIntake(out, intake, district.units, run.unitsLocation);
   printMailboxReport(out, mailbox, new Map(run.control.units.map((u) => [u.id, u.name])));
   out.print(`  Thư mẫu đã đọc nằm trong ${path.relative(process.cwd(), path.join(mailboxDir, PROCESSED_SUBFOLDER)) || '.'}/, thư trả lời trong hộp thư đi. Đọc hộp thư thật: đặt IMAP_URL rồi chạy "npx tonghop mailbox".`);
 }

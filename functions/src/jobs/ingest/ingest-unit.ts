@@ -21,6 +21,12 @@ export interface IngestUnitInput {
   /** The whole registry: the statistics of a (form, period) the unit changed need every expected unit. */
   readonly units: readonly Unit[];
   readonly forms: readonly FormSpec[];
+  /**
+   * Forms collected through a shared sheet ("Nguồn dữ liệu"): taken from that sheet only, so the unit's own
+   * file is swept without them, as the district sweep does (sweepWithShared); otherwise a tab of such a form
+   * in the unit's file would replace the rows the shared sheet routed to the unit.
+   */
+  readonly sharedFormIds?: ReadonlySet<string>;
   readonly settings: DistrictSettings;
   readonly sheets: UnitSheetSource & FeedbackTarget;
   readonly sweepStore: SweepStore;
@@ -52,7 +58,8 @@ export async function ingestUnit(input: IngestUnitInput): Promise<IngestUnitResu
   // A unit with only "Tự động" forms is read as before, its changes timed by the sheet's own modified time.
   const explicitForms = formsForUnit(input.forms, unit).some((f) => f.submitMode === 'button');
   const submit = input.action === 'submit' && explicitForms ? { submit: { at: now } } : {};
-  const swept = await sweep({ units: [unit], forms: input.forms, source: input.sheets, store: unitSweepStore(input.sweepStore, store, unit.id), now, ...submit });
+  const ownForms = input.sharedFormIds?.size ? input.forms.filter((f) => !input.sharedFormIds?.has(f.id)) : input.forms;
+  const swept = await sweep({ units: [unit], forms: ownForms, source: input.sheets, store: unitSweepStore(input.sweepStore, store, unit.id), now, ...submit });
   const mine = await store.loadUnitSubmissions(unit.id);
   const after = versionsOf(mine);
   const touched = new Set([...before.keys(), ...after.keys()].filter((id) => before.get(id)?.version !== after.get(id)?.version).map((id) => (after.get(id) ?? before.get(id))?.pair));

@@ -12,6 +12,8 @@ import type { IncomingAttachment, UnitFileDrop } from './ports.js';
 export interface AttachmentIngestContext {
   readonly units: readonly Unit[];
   readonly forms: readonly FormSpec[];
+  /** Forms taken from a shared sheet only: an emailed file's tab of one of them is not read (see ingestUnit). */
+  readonly sharedFormIds?: ReadonlySet<string>;
   readonly settings: DistrictSettings;
   readonly drop: UnitFileDrop;
   readonly sweepStore: SweepStore;
@@ -45,7 +47,7 @@ export async function ingestAttachments(
       files.push({ fileName: file.fileName, refused: error.message });
       continue;
     }
-    const result = await ingestUnit({ action: 'submit', unit: placed, units: ctx.units.map((u) => (u.id === placed.id ? placed : u)), forms: ctx.forms, settings: ctx.settings, sheets: ctx.drop.sheets, sweepStore: ctx.sweepStore, store: ctx.store, now: ctx.now });
+    const result = await ingestUnit({ action: 'submit', unit: placed, units: ctx.units.map((u) => (u.id === placed.id ? placed : u)), forms: ctx.forms, ...(ctx.sharedFormIds ? { sharedFormIds: ctx.sharedFormIds } : {}), settings: ctx.settings, sheets: ctx.drop.sheets, sweepStore: ctx.sweepStore, store: ctx.store, now: ctx.now });
     const state = await ctx.store.loadSourceState(unit.id);
     const read = new Set((state?.tabs ?? []).map((t) => t.formId));
     read.forEach((id) => formsRead.add(id));
