@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { SMTPServer } from 'smtp-server';
@@ -234,7 +234,8 @@ describe('processMailbox over IMAP', () => {
   });
 
   it('zipped, password-protected and non-Excel attachments get a clear reply and change nothing', async () => {
-    const encrypted = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(600)]);
+    // A real password-protected workbook (test/fixtures/foreign/recipes/password-protected.sh).
+    const encrypted = await readFile(path.resolve('test/fixtures/foreign/libreoffice-1904-password.xlsx'));
     const uid = await dovecot.append(
       await rawMessage({
         from: 'bode@truong.example',
