@@ -244,6 +244,7 @@ describe('processMailbox over IMAP', () => {
         attachments: [
           { filename: 'bao-cao.zip', content: Buffer.from('PK\u0003\u0004zip'), contentType: 'application/zip' },
           { filename: 'bao-cao.xlsx', content: encrypted },
+          { filename: 'ban-cu.xlsx', content: await readFile(path.resolve('test/fixtures/foreign/libreoffice-excel97.xls')) },
           { filename: 'bao-cao.pdf', content: Buffer.from('%PDF-1.4'), contentType: 'application/pdf' },
         ],
       }),
@@ -257,6 +258,9 @@ describe('processMailbox over IMAP', () => {
     const reply = repliesTo('bode@truong.example').at(-1);
     expect(reply?.text).toContain("Tệp 'bao-cao.zip' là tệp nén");
     expect(reply?.text).toContain("Tệp 'bao-cao.xlsx' đang đặt mật khẩu");
+    // An old .xls renamed .xlsx is a compound file too, but not a password-protected one.
+    expect(reply?.text).toContain("Tệp 'ban-cu.xlsx' không phải định dạng Excel .xlsx");
+    expect(reply?.text).not.toContain("Tệp 'ban-cu.xlsx' đang đặt mật khẩu");
     expect(reply?.text).toContain("Tệp 'bao-cao.pdf' không phải tệp Excel .xlsx");
     expect(await revisions('bo-de')).toBe(revisionsBefore);
     expect(await processed(uid)).toBe(true);
