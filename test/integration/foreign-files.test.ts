@@ -173,11 +173,13 @@ describe('files that are not .xlsx workbooks', () => {
     await expect(reading).rejects.toThrow(fix);
   });
 
-  it('a password-protected .xlsx (a compound file with an EncryptedPackage stream) is told to remove the password', async () => {
-    // The .xls fixture is a real compound file; a stream name in its directory is what marks encryption.
-    const xls = await readFile(path.join(FIXTURES, 'libreoffice-excel97.xls'));
-    const encrypted = Buffer.concat([xls, Buffer.from('EncryptedPackage', 'utf16le')]);
-    await expect(readWorkbookTabs(encrypted, 'bao-cao.xlsx')).rejects.toThrow("Tệp 'bao-cao.xlsx' được đặt mật khẩu");
+  it('a password-protected .xlsx (made by msoffcrypto-tool as Excel encrypts) is told to remove the password and resend', async () => {
+    // libreoffice-1904.xlsx encrypted with ECMA-376 agile encryption (recipes/password-protected.sh).
+    const reading = readWorkbookTabs(await readFile(path.join(FIXTURES, 'libreoffice-1904-password.xlsx')), 'bao-cao.xlsx');
+    await expect(reading).rejects.toThrow(SheetReadError);
+    await expect(reading).rejects.toThrow("Tệp 'bao-cao.xlsx' được đặt mật khẩu nên hệ thống không mở được");
+    await expect(reading).rejects.toThrow('gỡ mật khẩu');
+    await expect(reading).rejects.toThrow('gửi lại');
   });
 });
 

@@ -1,4 +1,4 @@
-import { mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Timestamp } from '@google-cloud/firestore';
@@ -251,6 +251,21 @@ describe('sweep of unit workbooks into Firestore', () => {
     expect(result.totals).toMatchObject({ submissionsWritten: 0, writes: 2 });
     const again = await run(new Date('2024-09-16T07:00:00Z'));
     expect(again.totals.writes).toBe(0);
+  });
+
+  it('tells a unit whose file is password-protected to remove the password and resend, and goes on', async () => {
+    // A real encrypted workbook (test/fixtures/foreign/recipes/password-protected.sh).
+    const fixture = path.resolve('test/fixtures/foreign/libreoffice-1904-password.xlsx');
+    await copyFile(fixture, path.join(dir, 'locked.xlsx'));
+    const locked = unit('locked', 'lien-doi');
+    const result = await sweep({ units: [locked, UNITS[0] as Unit], forms, source: new UnitWorkbookFolder(dir), store, now: NOW });
+    expect(result.units.map((u) => u.outcome)).toEqual(['unreadable', 'unchanged']);
+    const message = result.units[0]?.problems[0]?.message ?? '';
+    expect(message).toContain("Tệp 'locked.xlsx' được đặt mật khẩu");
+    expect(message).toContain('gỡ mật khẩu');
+    expect(message).toContain('gửi lại');
+    expect(await submission('tap-huan-2024~mot-lan~locked')).toBeUndefined();
+    expect((await readFile(path.join(dir, 'locked.xlsx'))).equals(await readFile(fixture))).toBe(true);
   });
 
   it('treats a file name pointing outside the units folder as unreadable and goes on', async () => {

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { SMTPServer } from 'smtp-server';
@@ -234,7 +234,8 @@ describe('processMailbox over IMAP', () => {
   });
 
   it('zipped, password-protected and non-Excel attachments get a clear reply and change nothing', async () => {
-    const encrypted = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(600)]);
+    // A real password-protected workbook (test/fixtures/foreign/recipes/password-protected.sh).
+    const encrypted = await readFile(path.resolve('test/fixtures/foreign/libreoffice-1904-password.xlsx'));
     const uid = await dovecot.append(
       await rawMessage({
         from: 'bode@truong.example',
@@ -243,6 +244,7 @@ describe('processMailbox over IMAP', () => {
         attachments: [
           { filename: 'bao-cao.zip', content: Buffer.from('PK\u0003\u0004zip'), contentType: 'application/zip' },
           { filename: 'bao-cao.xlsx', content: encrypted },
+          { filename: 'ban-cu.xlsx', content: await readFile(path.resolve('test/fixtures/foreign/libreoffice-excel97.xls')) },
           { filename: 'bao-cao.pdf', content: Buffer.from('%PDF-1.4'), contentType: 'application/pdf' },
         ],
       }),
@@ -256,6 +258,9 @@ describe('processMailbox over IMAP', () => {
     const reply = repliesTo('bode@truong.example').at(-1);
     expect(reply?.text).toContain("Tệp 'bao-cao.zip' là tệp nén");
     expect(reply?.text).toContain("Tệp 'bao-cao.xlsx' đang đặt mật khẩu");
+    // An old .xls renamed .xlsx is a compound file too, but not a password-protected one.
+    expect(reply?.text).toContain("Tệp 'ban-cu.xlsx' không phải định dạng Excel .xlsx");
+    expect(reply?.text).not.toContain("Tệp 'ban-cu.xlsx' đang đặt mật khẩu");
     expect(reply?.text).toContain("Tệp 'bao-cao.pdf' không phải tệp Excel .xlsx");
     expect(await revisions('bo-de')).toBe(revisionsBefore);
     expect(await processed(uid)).toBe(true);

@@ -10,7 +10,6 @@ describe('classifyAttachment', () => {
   it.each([
     ['an .xlsx (a zip package)', 'Báo cáo.XLSX', XLSX_TYPE, 1000, ZIP, 'xlsx'],
     ['an .xlsx with a generic content type', 'bao-cao.xlsx', 'application/octet-stream', 1000, ZIP, 'xlsx'],
-    ['a password-protected .xlsx (wrapped in a compound file)', 'bao-cao.xlsx', XLSX_TYPE, 1000, CFB, 'encrypted'],
     ['an .xlsx over the limit', 'bao-cao.xlsx', XLSX_TYPE, 11 * MB, ZIP, 'too-large'],
     ['a zip of workbooks', 'bao-cao.zip', 'application/zip', 1000, ZIP, 'archive'],
     ['a .rar', 'bao-cao.rar', 'application/octet-stream', 1000, new Uint8Array(8), 'archive'],
@@ -19,7 +18,14 @@ describe('classifyAttachment', () => {
     ['a .pdf', 'bao-cao.pdf', 'application/pdf', 1000, new Uint8Array(8), 'not-xlsx'],
     ['an .xlsx that is not a zip package', 'bao-cao.xlsx', XLSX_TYPE, 1000, new TextEncoder().encode('<html>hi'), 'not-xlsx'],
   ])('%s', (_, fileName, contentType, size, head, verdict) => {
-    expect(classifyAttachment({ fileName, contentType, size, head }, 10 * MB)).toBe(verdict);
+    expect(classifyAttachment({ fileName, contentType, size, head, encryptedPackage: false }, 10 * MB)).toBe(verdict);
+  });
+
+  it.each([
+    ['a password-protected .xlsx (a compound file with an EncryptedPackage stream)', true, 'encrypted'],
+    ['an old .xls renamed .xlsx (a compound file without one)', false, 'old-excel'],
+  ])('%s', (_, encryptedPackage, verdict) => {
+    expect(classifyAttachment({ fileName: 'bao-cao.xlsx', contentType: XLSX_TYPE, size: 1000, head: CFB, encryptedPackage }, 10 * MB)).toBe(verdict);
   });
 
   it('says what to do about every refusal, in Vietnamese, naming the file', () => {

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { xlsxCellContent } from '../../../functions/src/adapters/workbook/summary-cells.js';
+import { LINE_HEIGHT_POINTS, rowHeightFor, summaryColumnWidths } from '../../../functions/src/adapters/workbook/summary-print-layout.js';
 import { builtinForm, storedSubmission } from '../../support/forms.js';
 import { compileForm } from '../../../functions/src/domain/forms/compile-form.js';
 import { readFormTab } from '../../../functions/src/domain/forms/read-form-tab.js';
@@ -407,6 +409,16 @@ describe('Chỉ số', () => {
 
   it('has value columns by kind (counts as integers, measures with decimals) and a target column', () => {
     expect(headers(metrics)).toEqual(['Biểu mẫu · Kỳ', 'Chỉ số', 'Đơn vị', 'Số lượng', 'Số đo', 'Số tiền', 'Tỉ lệ', 'Mục tiêu']);
+  });
+
+  it('prints rows no taller than their text: one line for a usual form · period label and school name, two for a long label', () => {
+    const widths = summaryColumnWidths(metrics);
+    const lines = (row: readonly SummaryCell[]) => rowHeightFor(row.map((cell, c) => xlsxCellContent(cell, metrics.columns[c]?.format ?? 'text').display), widths) / LINE_HEIGHT_POINTS;
+    const linesOf = (label: string) => [...new Set(metrics.rows.filter((row) => row[0] === label).map(lines))];
+    expect(linesOf(KHN)).toEqual([1]);
+    expect(linesOf(TH)).toEqual([1]);
+    // 'Hoạt động liên tịch · năm học 2022 – 2023' beside 'Gặp gỡ, đối thoại với học sinh (≥ 2 lần/năm)'.
+    expect(linesOf(metrics.rows.find((row) => String(row[0]).startsWith('Hoạt động liên tịch'))?.[0] as string)).toEqual([2]);
   });
 
   it('tap-huan-2024: district total then each unit that sent something; money in Số tiền', () => {

@@ -44,7 +44,8 @@ export function uploadedXlsxFeedbackMessage(unit: Unit): string {
  * both read by the workbook reader. Drive's quota is far larger than Sheets' 60 reads a minute.
  * Sheets `values.batchGet` is left for what export cannot serve: a spreadsheet Drive refuses to
  * export (over Google's 10 MB, 403 exportSizeLimitExceeded), one over our byte cap, or one the
- * workbook reader finds over a limit; then the bounded batchGet reads it (and says which limit).
+ * workbook reader finds over a limit; then the bounded batchGet reads it (and says which limit),
+ * renamed form tabs included, as export does.
  * Feedback (spreadsheets only): one `values.batchUpdate` per spreadsheet whose statuses changed
  * (plus `addSheet` the first time), one `files.get` for the new fingerprint, and one export only
  * when the sheet was not read in this process. An uploaded .xlsx gets none: its statuses go to
@@ -148,7 +149,7 @@ export class GoogleUnitSheets implements UnitSheetSource, FeedbackTarget {
   private async readTabs(unit: Unit, wanted: readonly string[]): Promise<SheetTab[]> {
     try {
       if (this.driveKind(unit) === 'xlsx') return await this.readUploadedXlsx(unit, wanted);
-      return (await this.readExported(unit, wanted)) ?? (await readSpreadsheetTabs(this.api, unit.source, wanted, this.bounds()));
+      return (await this.readExported(unit, wanted)) ?? (await readSpreadsheetTabs(this.api, unit.source, wanted, this.bounds(), (titles) => this.renamedCandidates(titles, wanted)));
     } catch (error) {
       throw unitSheetError(unit, error, this.api.serviceAccountEmail);
     }
@@ -192,9 +193,15 @@ export class GoogleUnitSheets implements UnitSheetSource, FeedbackTarget {
    * spreadsheet with all its tabs reads (and hashes) as before.
    */
   private withRenamedCandidates(tabs: readonly SheetTab[], wanted: readonly string[]): string[] {
+    return [...wanted, ...this.renamedCandidates(tabs.map((tab) => tab.name), wanted)];
+  }
+
+  /** Of a spreadsheet's tab titles, those that may be a wanted form's tab renamed; none when every wanted form tab is there. */
+  private renamedCandidates(titles: readonly string[], wanted: readonly string[]): string[] {
     const formTabs = this.forms.map((form) => form.tab);
-    const absent = wanted.some((name) => formTabs.includes(name) && !findTab(tabs, name));
-    return absent ? [...wanted, ...unclaimedTabs(tabs, [...formTabs, ...OWN_TABS]).map((tab) => tab.name)] : [...wanted];
+    const named = titles.map((name) => ({ name }));
+    const absent = wanted.some((name) => formTabs.includes(name) && !findTab(named, name));
+    return absent ? unclaimedTabs(named, [...formTabs, ...OWN_TABS]).map((tab) => tab.name) : [];
   }
 }
 

@@ -35,8 +35,10 @@ export function rawCellOfSheetsValue(value: unknown): RawCell {
  * When a name is not a tab of the spreadsheet, Sheets refuses the whole request (400); then one
  * metadata request finds the tabs that do exist and one more batchGet reads those, so a unit
  * that renamed or lacks a tab costs two requests more, and everyone else exactly one.
+ * `alsoRead`, given every tab title, names more tabs for that second batchGet (a form's tab the
+ * unit renamed, recognised later by its header row).
  */
-export async function readSpreadsheetTabs(api: GoogleApis, spreadsheetId: SpreadsheetId, wanted: readonly string[], bounds: TabBounds = {}): Promise<SheetTab[]> {
+export async function readSpreadsheetTabs(api: GoogleApis, spreadsheetId: SpreadsheetId, wanted: readonly string[], bounds: TabBounds = {}, alsoRead?: AlsoRead): Promise<SheetTab[]> {
   if (wanted.length === 0) return [];
   try {
     return await batchGetTabs(api, spreadsheetId, unique(wanted), bounds);
@@ -45,8 +47,12 @@ export async function readSpreadsheetTabs(api: GoogleApis, spreadsheetId: Spread
   }
   const titles = await tabTitles(api, spreadsheetId);
   const present = unique(wanted.flatMap((name) => findTab(titles.map((title) => ({ name: title })), name)?.name ?? []));
-  return present.length === 0 ? [] : batchGetTabs(api, spreadsheetId, present, bounds);
+  const names = unique([...present, ...(alsoRead?.(titles) ?? [])]);
+  return names.length === 0 ? [] : batchGetTabs(api, spreadsheetId, names, bounds);
 }
+
+/** More tabs to read once a wanted tab turned out absent, chosen from every tab title of the spreadsheet. */
+export type AlsoRead = (titles: readonly string[]) => readonly string[];
 
 /** Titles of every tab of a spreadsheet (one metadata request). */
 export async function tabTitles(api: GoogleApis, spreadsheetId: SpreadsheetId): Promise<string[]> {

@@ -7,6 +7,8 @@ export interface AttachmentFacts {
   readonly size: number;
   /** The first bytes of the file (8 are enough). */
   readonly head: Uint8Array;
+  /** Whether the file names an `EncryptedPackage` stream (what a password-protected Office file holds). */
+  readonly encryptedPackage: boolean;
 }
 
 export const ATTACHMENT_VERDICTS = ['xlsx', 'too-large', 'encrypted', 'archive', 'old-excel', 'not-xlsx'] as const;
@@ -24,7 +26,9 @@ export function classifyAttachment(file: AttachmentFacts, maxBytes: number): Att
   if (ARCHIVE.test(name) || (!name.endsWith('.xlsx') && ARCHIVE_TYPES.test(file.contentType))) return 'archive';
   if (file.size > maxBytes) return 'too-large';
   const cfb = startsWith(file.head, CFB_MAGIC);
-  if (name.endsWith('.xlsx')) return cfb ? 'encrypted' : startsWith(file.head, ZIP_MAGIC) ? 'xlsx' : 'not-xlsx';
+  // A compound file named .xlsx is password-protected, or an old .xls renamed: its stream names tell them apart.
+  if (name.endsWith('.xlsx') && cfb) return file.encryptedPackage ? 'encrypted' : 'old-excel';
+  if (name.endsWith('.xlsx')) return startsWith(file.head, ZIP_MAGIC) ? 'xlsx' : 'not-xlsx';
   if (name.endsWith('.xls') || name.endsWith('.xlsm') || name.endsWith('.xlsb')) return 'old-excel';
   return 'not-xlsx';
 }

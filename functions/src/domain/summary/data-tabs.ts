@@ -108,15 +108,16 @@ export function metricsTab(picture: DistrictPicture, which: 'current' | 'archive
       `Kỳ có hạn nộp gần nhất ở trên; giá trị toàn quận, rồi từng đơn vị đã gửi số liệu.`,
     ],
     columns: [
-      // Widths that print on one landscape page at a legible scale; longer texts wrap.
-      { header: 'Biểu mẫu · Kỳ', format: 'text', width: 30 },
+      // Widths that print on one landscape page at a legible scale: a form · period label ("Kế hoạch nhỏ
+      // 65 năm · hạn 14/12/2023") and a school's name fit one line, so rows stay one line tall; longer texts wrap.
+      { header: 'Biểu mẫu · Kỳ', format: 'text', width: 36 },
       { header: 'Chỉ số', format: 'text', width: 30 },
-      { header: 'Đơn vị', format: 'text', width: 30 },
+      { header: 'Đơn vị', format: 'text', width: 36 },
       { header: 'Số lượng', format: 'int' },
       { header: 'Số đo', format: 'decimal' },
       { header: 'Số tiền', format: 'money' },
       { header: 'Tỉ lệ', format: 'percent' },
-      { header: 'Mục tiêu', format: 'text', width: 30 },
+      { header: 'Mục tiêu', format: 'text', width: 24 },
     ],
     rows,
   };
