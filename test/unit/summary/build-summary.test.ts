@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { xlsxCellContent } from '../../../functions/src/adapters/workbook/summary-cells.js';
-import { LINE_HEIGHT_POINTS, rowHeightFor, summaryColumnWidths } from '../../../functions/src/adapters/workbook/summary-print-layout.js';
+import { xlsxCellContent } from '../../../functions/src/adapters/sheet-layout/summary-cells.js';
+import { LINE_HEIGHT_POINTS, rowHeightFor, summaryColumnWidths } from '../../../functions/src/adapters/sheet-layout/summary-print-layout.js';
 import { builtinForm, storedSubmission } from '../../support/forms.js';
 import { compileForm } from '../../../functions/src/domain/forms/compile-form.js';
 import { readFormTab } from '../../../functions/src/domain/forms/read-form-tab.js';

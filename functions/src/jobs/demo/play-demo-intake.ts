@@ -7,7 +7,7 @@ import { writePrivateFile } from '../../adapters/private-files.js';
 import { addFormSheet } from '../../adapters/workbook/write-form-sheet.js';
 import { SUBMIT_SIGNAL_ROW } from '../../adapters/workbook/write-submit-signal.js';
 import { writeTableWorkbook } from '../../adapters/workbook/write-table-workbook.js';
-import type { WritableCell } from '../../adapters/workbook/write-sheet-layout.js';
+import type { WritableCell } from '../../adapters/sheet-layout/write-sheet-layout.js';
 import type { FormSpec } from '../../domain/forms/form-spec.js';
 import { submittedSignalText } from '../../domain/forms/submit-signal.js';
 import type { Unit } from '../../domain/units/unit.js';
