@@ -16,3 +16,9 @@ export function branchReviewRefusal(
   if (submission && submission.unitId !== branch.id && members.has(submission.unitId)) return undefined;
   return `Quyết định '${REVIEW_LABELS[entry.decision]}' cho ${entry.label} không được ghi nhận: ${branch.name} chỉ duyệt báo cáo của các đơn vị trực thuộc, và mã báo cáo ở dòng đó không phải của đơn vị trực thuộc. Hãy xóa dòng đó.`;
 }
+
+/** Why an entry about a report of a plan that is not reviewed ('Cần duyệt: Không') is refused, or undefined. */
+export function unreviewedPlanRefusal(entry: ReviewEntry, submission: Pick<StoredSubmission, 'formId'> | undefined, plans: { readonly reviewed: ReadonlySet<string> } | undefined): string | undefined {
+  if (!submission || !plans || plans.reviewed.has(submission.formId)) return undefined;
+  return `Quyết định '${REVIEW_LABELS[entry.decision]}' cho ${entry.label} không được ghi nhận: biểu mẫu này không cần duyệt ('Cần duyệt' là Không ở trang Biểu mẫu). Hãy xóa quyết định ở dòng đó.`;
+}

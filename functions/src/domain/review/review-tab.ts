@@ -43,6 +43,7 @@ const RATE_COLUMNS: readonly SummaryColumn[] = [
   { header: COMPLETENESS_BASIS_LABELS.submitted, format: 'percent' },
   { header: 'Đã duyệt', format: 'int' },
   { header: COMPLETENESS_BASIS_LABELS.approved, format: 'percent' },
+  { header: 'Kế hoạch tính nộp đủ theo', format: 'text', width: 24 },
 ];
 
 /**
@@ -75,7 +76,9 @@ export function reviewTab(picture: DistrictPicture): SummaryTab {
     }
     const submitted = completenessOn(stats, 'submitted', approved);
     const byApproval = completenessOn(stats, 'approved', approved);
-    rates.push([spec.title, period.label, submitted.expected, submitted.complete, submitted.rate, byApproval.complete, byApproval.rate]);
+    // The plan's own 'Tính nộp đủ theo' says which of the two rates is its completeness.
+    const basis = picture.reviewBasis?.[spec.id] ?? 'submitted';
+    rates.push([spec.title, period.label, submitted.expected, submitted.complete, submitted.rate, byApproval.complete, byApproval.rate, COMPLETENESS_BASIS_LABELS[basis]]);
   }
   return {
     name: REVIEW_TAB,

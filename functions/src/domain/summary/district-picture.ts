@@ -7,6 +7,7 @@ import type { FormPeriodStats, UnitSubmission } from '../stats/form-period-stats
 import type { DistrictSettings } from '../units/read-control.js';
 import type { Unit } from '../units/unit.js';
 import type { ReviewDecision, ReviewingBranch } from '../review/review-decision.js';
+import type { CompletenessBasis } from '../review/approved-completeness.js';
 
 /** A stored submission as the summary and the unit feedback read it. */
 export interface StoredSubmission extends UnitSubmission {
@@ -65,5 +66,7 @@ export interface DistrictPicture {
   readonly reviewBranch?: ReviewingBranch;
   /** Plans whose submissions are reviewed ('Cần duyệt'); absent: every plan (the district-wide 'Duyệt báo cáo'). */
   readonly reviewedFormIds?: readonly string[];
+  /** Each reviewed plan's completeness basis ('Tính nộp đủ theo'); a plan not named counts submitted reports. */
+  readonly reviewBasis?: Readonly<Record<string, CompletenessBasis>>;
   readonly now: Date;
 }

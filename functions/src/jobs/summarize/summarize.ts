@@ -100,6 +100,7 @@ export async function summarize(input: SummarizeInput): Promise<SummarizeResult>
   const picture = {
     ...loaded.picture,
     ...(reviews ? { reviews: branchReviews?.decisions ?? reviews.decisions, reviewRefusals: reviews.refusals } : {}),
+    ...(input.review?.plans ? { reviewedFormIds: [...input.review.plans.reviewed], reviewBasis: Object.fromEntries(input.review.plans.basis) } : {}),
     noticesSent,
     ...(input.closedForms ? { closedFormIds: [...input.closedForms] } : {}),
     ...(input.currentDays !== undefined ? { currentDays: input.currentDays } : {}),

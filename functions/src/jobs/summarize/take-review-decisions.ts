@@ -1,5 +1,5 @@
 import { acceptReviewEntry } from '../../domain/review/accept-review-entry.js';
-import { branchReviewRefusal } from '../../domain/review/branch-review-scope.js';
+import { branchReviewRefusal, unreviewedPlanRefusal } from '../../domain/review/branch-review-scope.js';
 import { decisionsOf, latestDecisions, type ReviewDecision, type ReviewingBranch } from '../../domain/review/review-decision.js';
 import { reviewEntriesFromRows } from '../../domain/review/review-entries.js';
 import type { StoredSubmission } from '../../domain/summary/district-picture.js';
@@ -44,7 +44,7 @@ export async function takeReviewDecisions(
   const by = scope ? (sheet.editedBy && sheet.editedBy !== review.reviewer ? `${sheet.editedBy} (${scope.branch.name})` : scope.branch.name) : (sheet.editedBy ?? review.reviewer);
   for (const entry of entries) {
     const submission = byId.get(entry.submissionId);
-    const outside = scope ? branchReviewRefusal(entry, submission, scope.branch, scope.members) : undefined;
+    const outside = (scope ? branchReviewRefusal(entry, submission, scope.branch, scope.members) : undefined) ?? unreviewedPlanRefusal(entry, submission, review.plans);
     if (outside) {
       refusals.push(outside);
       continue;
