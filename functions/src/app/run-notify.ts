@@ -9,7 +9,8 @@ import type { Unit } from '../domain/units/unit.js';
 import { workbookLink } from './workbook-district.js';
 import type { FormSpec } from '../domain/forms/form-spec.js';
 import { DEFAULT_NOTICE_POLICY } from '../domain/notices/notice-kinds.js';
-import { settingIsOn, type ControlReading } from '../domain/units/read-control.js';
+import type { ControlReading } from '../domain/units/read-control.js';
+import { planReviewsOf } from './plan-reviews-of.js';
 import { notify, type NotifyResult } from '../jobs/notify/notify.js';
 import type { Firestore } from '@google-cloud/firestore';
 
@@ -50,7 +51,7 @@ export async function runNotify(options: {
       now,
       dryRun: options.dryRun,
       sheetLinkOf: options.sheetLinkOf ?? workbookLink,
-      ...(settingIsOn(control.settings.reviewSubmissions) ? { reviews: new FirestoreReviewStore(db) } : {}),
+      ...(planReviewsOf(control).reviewed.size > 0 ? { reviews: new FirestoreReviewStore(db) } : {}),
     });
     const writes = [...result.outcomes, ...result.reviews].filter((o) => o.result === 'sent' || o.result === 'failed').length + (result.digest.result === 'sent' || result.digest.result === 'failed' ? 1 : 0);
     const outbox = mail.smtpUrl ? undefined : { dir: options.outboxDir, files: await listOutbox(options.outboxDir) };

@@ -1,11 +1,11 @@
 import { FirestoreReviewStore } from '../adapters/store/firestore-review-store.js';
 import { DISTRICT_REVIEWER } from '../domain/review/review-decision.js';
 import { ControlRefusedError, registryRefusal } from '../domain/units/control-guard.js';
-import { settingIsOn } from '../domain/units/read-control.js';
 import type { ReviewPorts } from '../jobs/summarize/review-ports.js';
 import { runDistrict, type RunDistrictHooks, type RunDistrictResult, type RunRequest, type ShardPublisher } from '../jobs/sweep/run-district.js';
 import type { SharedSweepSetup } from '../jobs/sweep/sweep-with-shared.js';
 import { logControlProblems } from './log-control-problems.js';
+import { planReviewsOf } from './plan-reviews-of.js';
 import type { District } from './open-district.js';
 import type { OperatorFields, OperatorLog } from './operator-log.js';
 
@@ -82,11 +82,12 @@ function sharedSetup({ control, sheets }: District): { shared?: SharedSweepSetup
   return sources.length && sheets.sharedSheets ? { shared: { sources, sheets: sheets.sharedSheets(), registry: control.units } } : {};
 }
 
-/** Review ports when the control says "Duyệt báo cáo: Có" and the district's sheets have a review tab (workbook mode). */
+/** Review ports when some plan is reviewed (its 'Cần duyệt', else "Duyệt báo cáo: Có") and the district's sheets have a review tab. */
 function reviewSetup({ control, sheets, stores }: District): { review?: ReviewPorts } {
-  if (!settingIsOn(control.settings.reviewSubmissions) || !sheets.reviewInbox) return {};
+  const plans = planReviewsOf(control);
+  if (plans.reviewed.size === 0 || !sheets.reviewInbox) return {};
   // Workbook mode cannot tell who typed a decision into the summary file: it is the district office's.
-  return { review: { inbox: sheets.reviewInbox, store: new FirestoreReviewStore(stores.db), reviewer: DISTRICT_REVIEWER } };
+  return { review: { inbox: sheets.reviewInbox, store: new FirestoreReviewStore(stores.db), reviewer: DISTRICT_REVIEWER, plans } };
 }
 
 /** The hooks, with the registry's write counted in the writes `beforeFeedback` is told of. */

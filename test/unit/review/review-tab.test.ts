@@ -58,7 +58,19 @@ describe('"Duyệt báo cáo" tab', () => {
     const { tab } = reviewRows([decided('u-a', 'approved', 'hash-a1'), decided('u-b', 'approved', 'hash-b1')]);
     const rates = tab.moreTables?.[0];
     expect(rates?.columns.map((c) => c.header)).toContain('Tỉ lệ nộp đủ (tính theo đã duyệt)');
-    expect(rates?.rows.find((r) => r[1] === 'tháng 9/2022')).toEqual([PLANS.MONTHLY.title, 'tháng 9/2022', 3, 2, 2 / 3, 1, 1 / 3]);
+    expect(rates?.rows.find((r) => r[1] === 'tháng 9/2022')).toEqual([PLANS.MONTHLY.title, 'tháng 9/2022', 3, 2, 2 / 3, 1, 1 / 3, 'Tỉ lệ nộp đủ (tính theo đã nộp)']);
+  });
+
+  it("says which rate is the plan's own ('Tính nộp đủ theo: Đã duyệt'), and notes it under Tổng quan", () => {
+    const model = buildSummary(pictureOf([PLANS.MONTHLY], { reviews: [], reviewedFormIds: [PLANS.MONTHLY.id], reviewBasis: { [PLANS.MONTHLY.id]: 'approved' } }, SUBMISSIONS));
+    expect(summaryTab(model, REVIEW_TAB).moreTables?.[0]?.rows.map((r) => r.at(-1))).toContain('Tỉ lệ nộp đủ (tính theo đã duyệt)');
+    expect(summaryTab(model, 'Tổng quan').notes?.at(-1)).toContain("kế hoạch tính nộp đủ theo đã duyệt; bảng trên đếm báo cáo đã nộp, tỉ lệ theo đã duyệt ở trang 'Duyệt báo cáo'");
+  });
+
+  it("lists only the plans under review ('Cần duyệt: Không' leaves a plan out)", () => {
+    const model = buildSummary(pictureOf([PLANS.MONTHLY], { reviews: [], reviewedFormIds: [] }, SUBMISSIONS));
+    expect(summaryTab(model, REVIEW_TAB).rows).toEqual([]);
+    expect(summaryTab(model, 'Tổng quan').notes?.join(' ')).not.toContain('đã duyệt');
   });
 
   it('reads typed entries back by header; an empty decision is no entry, an unknown word a problem', () => {

@@ -4,6 +4,7 @@ import { DASHBOARD_TAB } from '../../domain/summary/dashboard-tab.js';
 import type { SummaryOutput } from '../../jobs/summarize/ports.js';
 import type { ReviewInbox } from '../../jobs/summarize/review-ports.js';
 import { readGoogleReviewSheet } from './read-google-review-sheet.js';
+import { reviewOnlyProtections } from './review-only-protections.js';
 import { storableText } from '../sheet-layout/summary-cells.js';
 import { summaryTabLayout } from '../../domain/summary/summary-model.js';
 import { spreadsheetUrl, type GoogleApis, type SpreadsheetId } from './google-apis.js';
@@ -32,6 +33,8 @@ export class GoogleSummarySpreadsheet implements SummaryOutput, ReviewInbox {
     private readonly api: GoogleApis,
     private readonly spreadsheetId: SpreadsheetId,
     private readonly marks: OutputMarks,
+    /** A cơ sở Đoàn's summary shared as writer: only its review cells stay editable (reviewOnlyProtections). */
+    private readonly access?: { readonly reviewTabOnly: boolean },
   ) {}
 
   readReviewSheet(): ReturnType<ReviewInbox['readReviewSheet']> {
@@ -43,7 +46,7 @@ export class GoogleSummarySpreadsheet implements SummaryOutput, ReviewInbox {
     const markId = `summary-${this.spreadsheetId}`;
     const mark = `${SUMMARY_LAYOUT}:${modelHash}`;
     if ((await this.marks.read(markId)) === mark) return { written: false, location };
-    await writeSummarySpreadsheet(this.api, this.spreadsheetId, model);
+    await writeSummarySpreadsheet(this.api, this.spreadsheetId, model, this.access?.reviewTabOnly === true);
     await this.marks.write(markId, mark);
     return { written: true, location };
   }
@@ -58,22 +61,25 @@ const SPREADSHEET_LOCALE: sheets_v4.Schema$Request = {
 };
 
 /** Write every tab of the model into the spreadsheet (see GoogleSummarySpreadsheet). */
-export async function writeSummarySpreadsheet(api: GoogleApis, spreadsheetId: SpreadsheetId, model: SummaryModel): Promise<void> {
+export async function writeSummarySpreadsheet(api: GoogleApis, spreadsheetId: SpreadsheetId, model: SummaryModel, reviewTabOnly = false): Promise<void> {
   const meta = await api.pacer.run('read', 'spreadsheets.get', () =>
-    api.sheets.spreadsheets.get({ spreadsheetId, fields: 'sheets(properties(sheetId,title),charts(chartId),conditionalFormats,basicFilter)' }),
+    api.sheets.spreadsheets.get({ spreadsheetId, fields: 'sheets(properties(sheetId,title),charts(chartId),conditionalFormats,basicFilter,protectedRanges(protectedRangeId,description))' }),
   );
   const existing = new Map((meta.data.sheets ?? []).map((sheet) => [sheet.properties?.title ?? '', sheet]));
   let nextId = Math.max(0, ...[...existing.values()].map((s) => s.properties?.sheetId ?? 0)) + 1;
   const structure: sheets_v4.Schema$Request[] = [];
   const formats: sheets_v4.Schema$Request[] = [];
+  const sheetIdOf = new Map<string, number>();
   model.tabs.forEach((tab, index) => {
     const sheet = existing.get(tab.name);
     const sheetId = sheet?.properties?.sheetId ?? nextId++;
+    sheetIdOf.set(tab.name, sheetId);
     if (sheet) structure.push(...resetRequests(sheetId, sheet), { updateSheetProperties: { properties: sheetPropertiesOf(sheetId, tab, index), fields: 'index,gridProperties(rowCount,columnCount,frozenRowCount,frozenColumnCount),tabColorStyle' } });
     else structure.push({ addSheet: { properties: sheetPropertiesOf(sheetId, tab, index) } });
     formats.push(...formatRequestsOf(sheetId, tab));
   });
-  await api.pacer.run('write', 'spreadsheets.batchUpdate', () => api.sheets.spreadsheets.batchUpdate({ spreadsheetId, requestBody: { requests: [SPREADSHEET_LOCALE, ...structure, ...formats] } }));
+  const protections = reviewTabOnly ? reviewOnlyProtections(model, sheetIdOf, meta.data.sheets ?? [], api.serviceAccountEmail) : [];
+  await api.pacer.run('write', 'spreadsheets.batchUpdate', () => api.sheets.spreadsheets.batchUpdate({ spreadsheetId, requestBody: { requests: [SPREADSHEET_LOCALE, ...structure, ...formats, ...protections] } }));
   await api.pacer.run('write', 'values.batchUpdate', () =>
     api.sheets.spreadsheets.values.batchUpdate({ spreadsheetId, requestBody: { valueInputOption: 'RAW', data: model.tabs.map(valuesOf) } }),
   );

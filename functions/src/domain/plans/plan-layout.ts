@@ -3,6 +3,7 @@ import { UNIT_TYPE_LABELS } from '../units/unit.js';
 import {
   COLUMN_TYPE_ALIASES,
   COLUMN_TYPE_NAMES,
+  COMPLETENESS_BASIS_NAMES,
   COUNT_SPAN_NAMES,
   FORM_KIND_NAMES,
   DISTRICT_FILLER_ALIASES,
@@ -88,6 +89,21 @@ export const PLAN_FORMS_TAB_SPEC = tabSpec('control-plans', 'Biểu mẫu', 'Bi�
     type: 'enum',
     options: vocabularyOptions(SUBMIT_MODE_NAMES, SUBMIT_MODE_ALIASES),
     help: 'Tự động (để trống): mỗi lần đơn vị sửa là đã nộp. Bấm nộp: chỉ tính khi đơn vị bấm Nộp báo cáo; sửa sau đó là bản nháp cho đến khi nộp lại.',
+  },
+  {
+    key: 'review',
+    header: 'Cần duyệt',
+    aliases: ['Duyệt báo cáo'],
+    type: 'bool',
+    help: "Có: Quận Đoàn (và cơ sở Đoàn, với chi đoàn trực thuộc) duyệt từng báo cáo ở trang 'Duyệt báo cáo' của bảng tổng hợp. Không: không duyệt. Để trống: theo cài đặt chung 'Duyệt báo cáo'.",
+  },
+  {
+    key: 'completenessBasis',
+    header: 'Tính nộp đủ theo',
+    aliases: ['Tính đủ theo'],
+    type: 'enum',
+    options: vocabularyOptions(COMPLETENESS_BASIS_NAMES),
+    help: "Đã nộp (để trống): đơn vị nộp đủ là đủ. Đã duyệt: chỉ tính báo cáo đã được duyệt (cần 'Cần duyệt' là Có).",
   },
 ]);
 

@@ -1,3 +1,4 @@
+import type { CompletenessBasis } from '../review/approved-completeness.js';
 import { COLUMN_TYPES, type ColumnType, type FormKind, type MetricSpec, type PeriodRule, type SubmitMode } from '../forms/form-spec.js';
 import { columnTypeBehaviour } from '../forms/column-types.js';
 
@@ -32,6 +33,9 @@ export const FORM_KIND_NAMES: Readonly<Record<FormKind, string>> = { registratio
 export const SUBMIT_MODE_NAMES: Readonly<Record<SubmitMode, string>> = { auto: 'Tự động', button: 'Bấm nộp' };
 
 export const SUBMIT_MODE_ALIASES: Readonly<Partial<Record<SubmitMode, readonly string[]>>> = { auto: ['Tự nộp', 'Mỗi lần sửa'], button: ['Nộp khi bấm', 'Bấm nút nộp'] };
+
+/** 'Tính nộp đủ theo': whether a plan's completeness counts reports submitted in full, or approved in review. */
+export const COMPLETENESS_BASIS_NAMES: Readonly<Record<CompletenessBasis, string>> = { submitted: 'Đã nộp', approved: 'Đã duyệt' };
 
 export type PeriodType = PeriodRule['type'];
 

@@ -9,6 +9,7 @@ import { readPlanRecords, splitList, type ChildTab, type OptionList, type PlanCh
 import { specRecords } from './plan-records-of-spec.js';
 import { specIssueReason } from './spec-issue-text.js';
 import { PLAN_STATUS_NAMES } from './plan-vocabulary.js';
+import { planReviewSetting, type PlanReviewSetting } from './plan-review-setting.js';
 
 /** The plans a control workbook defines, which are closed or off, and every mistake found (in Vietnamese). */
 export interface PlanReading {
@@ -21,6 +22,8 @@ export interface PlanReading {
   /** Plans left out because of a mistake in their rows (each mistake is in problems). */
   readonly skipped: ReadonlySet<string>;
   readonly problems: readonly PlanProblem[];
+  /** Plans whose "Biểu mẫu" row sets 'Cần duyệt' or 'Tính nộp đủ theo' (plans in use only). */
+  readonly review?: ReadonlyMap<string, PlanReviewSetting>;
 }
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -42,6 +45,7 @@ export function readPlanTabs(tabs: readonly SheetTab[], base: readonly FormSpec[
   const closed = new Set<string>();
   const off = new Set<string>();
   const skipped = new Set<string>(records.broken);
+  const review = new Map<string, PlanReviewSetting>();
 
   for (const [id, group] of records.children) {
     if (formById.has(id) || baseById.has(id) || records.broken.has(id)) continue;
@@ -83,6 +87,9 @@ export function readPlanTabs(tabs: readonly SheetTab[], base: readonly FormSpec[
     }
     if (!enabled) continue;
     plans.push(spec);
+    const reviewSetting = row ? planReviewSetting(row) : {};
+    if (reviewSetting.problem) problems.push(reviewSetting.problem);
+    if (reviewSetting.setting) review.set(id, reviewSetting.setting);
     if (source.form.values.status === PLAN_STATUS_NAMES.closed) closed.add(id);
   }
   // A reference to a plan not in use would reject every row: the referring plan waits until it is fixed.
@@ -96,7 +103,8 @@ export function readPlanTabs(tabs: readonly SheetTab[], base: readonly FormSpec[
     if (row?.values.enabled === false) continue;
     problems.push(planProblem({ tab: PLAN_FORMS_TAB_SPEC.tab, row: row?.rowNumber }, `biểu mẫu '${id}' chưa được áp dụng vì các lỗi ở trên; các biểu mẫu khác vẫn được tổng hợp.`, id));
   }
-  return { plans: usable, closed, off, skipped, problems };
+  for (const id of broken) review.delete(id);
+  return { plans: usable, closed, off, skipped, problems, review };
 }
 
 /** Assemble and check one plan; its problems are added, and undefined returned, when it has any. */

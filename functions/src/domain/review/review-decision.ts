@@ -24,6 +24,14 @@ export interface ReviewDecision {
   readonly at: Date;
   /** The content hash of the submission the decision was made on. */
   readonly submissionVersion: string;
+  /** The parent (cơ sở Đoàn) that decided in its own summary; absent: the district decided. */
+  readonly branch?: ReviewingBranch;
+}
+
+/** A parent unit reviewing its subtree from its own summary's "Duyệt báo cáo". */
+export interface ReviewingBranch {
+  readonly id: string;
+  readonly name: string;
 }
 
 /** The version a decision is about: the submission's content hash (its last change time for documents stored before hashes were read). */
@@ -37,8 +45,29 @@ export function parseReviewDecision(text: string): ReviewDecisionKind | undefine
   return REVIEW_DECISIONS.find((d) => REVIEW_LABELS[d].toLocaleLowerCase('vi') === key);
 }
 
-/** The latest decision of each submission, by submission id; of decisions made at one instant, the later in the list. */
+/** The decisions one reviewer made: the district's (branch undefined) or one cơ sở Đoàn's. */
+export function decisionsOf(decisions: readonly ReviewDecision[], branchId: string | undefined): ReviewDecision[] {
+  return decisions.filter((d) => d.branch?.id === branchId);
+}
+
+/**
+ * The decision that stands for each submission, by submission id. Two levels ("cơ sở xem xét, quận công nhận"):
+ * the district's latest decision overrides every cơ sở decision on the same version or made before it; a cơ sở
+ * decision stands while the district has not decided, or when it is later and about a newer version (the unit
+ * changed the report after the district decided). Within one level, the latest wins; of one instant, the later in the list.
+ */
 export function latestDecisions(decisions: readonly ReviewDecision[]): Map<string, ReviewDecision> {
+  const district = latestByTime(decisionsOf(decisions, undefined));
+  const branch = latestByTime(decisions.filter((d) => d.branch !== undefined));
+  const standing = new Map(district);
+  for (const [id, b] of branch) {
+    const d = district.get(id);
+    if (!d || (b.at.getTime() > d.at.getTime() && b.submissionVersion !== d.submissionVersion)) standing.set(id, b);
+  }
+  return standing;
+}
+
+function latestByTime(decisions: readonly ReviewDecision[]): Map<string, ReviewDecision> {
   const latest = new Map<string, ReviewDecision>();
   for (const d of decisions) {
     const known = latest.get(d.submissionId);

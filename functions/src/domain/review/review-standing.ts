@@ -20,6 +20,8 @@ export function reviewStanding(latest: ReviewDecision | undefined, submission: P
   if (latest.submissionVersion !== submissionVersion(submission)) {
     return { state: 'stale', text: latest.decision === 'approved' ? STALE_AFTER_APPROVAL_TEXT : STALE_AFTER_NEEDS_MORE_TEXT };
   }
-  if (latest.decision === 'approved') return { state: 'approved', text: 'Đã duyệt' };
-  return { state: 'needs-more', text: latest.comment ? `Cần bổ sung: ${latest.comment}` : 'Cần bổ sung' };
+  // A cơ sở Đoàn's decision says whose it is: the district reads it in its own tab and may override it.
+  const who = latest.branch ? ` (${latest.branch.name})` : '';
+  if (latest.decision === 'approved') return { state: 'approved', text: `Đã duyệt${who}` };
+  return { state: 'needs-more', text: latest.comment ? `Cần bổ sung${who}: ${latest.comment}` : `Cần bổ sung${who}` };
 }

@@ -2,7 +2,7 @@ import { periodsByRecency } from '../summary/current-periods.js';
 import type { DistrictPicture } from '../summary/district-picture.js';
 import type { SummaryCell, SummaryColumn, SummaryTab } from '../summary/summary-model.js';
 import { COMPLETENESS_BASIS_LABELS, completenessOn } from './approved-completeness.js';
-import { latestDecisions, REVIEW_DECISIONS, REVIEW_LABELS, submissionVersion } from './review-decision.js';
+import { decisionsOf, latestDecisions, REVIEW_DECISIONS, REVIEW_LABELS, submissionVersion } from './review-decision.js';
 import { reviewStanding } from './review-standing.js';
 
 /** Name of the summary tab where the district reviews the current submissions. */
@@ -43,38 +43,52 @@ const RATE_COLUMNS: readonly SummaryColumn[] = [
   { header: COMPLETENESS_BASIS_LABELS.submitted, format: 'percent' },
   { header: 'Đã duyệt', format: 'int' },
   { header: COMPLETENESS_BASIS_LABELS.approved, format: 'percent' },
+  { header: 'Kế hoạch tính nộp đủ theo', format: 'text', width: 24 },
 ];
 
 /**
- * "Duyệt báo cáo": one row per submission of a current period, with its review standing and the
- * district's input columns (Quyết định, Nhận xét), filled with the latest decision unless the report changed since.
+ * "Duyệt báo cáo": one row per submission of a current period of a plan under review, with its review standing
+ * and the reviewer's input columns (Quyết định, Nhận xét), filled with the reviewer's own latest decision unless the
+ * report changed since. The reviewer is the district, or the cơ sở Đoàn whose summary this is (picture.reviewBranch):
+ * then only the units under it are listed, never the cơ sở itself.
  */
 export function reviewTab(picture: DistrictPicture): SummaryTab {
-  const latest = latestDecisions(picture.reviews ?? []);
+  const decisions = picture.reviews ?? [];
+  const standing = latestDecisions(decisions);
+  const branch = picture.reviewBranch;
+  const own = latestDecisions(decisionsOf(decisions, branch?.id));
+  const reviewed = picture.reviewedFormIds ? new Set(picture.reviewedFormIds) : undefined;
   const unitName = new Map(picture.units.map((u) => [u.id, u.name]));
   const rows: SummaryCell[][] = [];
   const rates: SummaryCell[][] = [];
   for (const { spec, period, stats } of periodsByRecency(picture).current) {
+    if (reviewed && !reviewed.has(spec.id)) continue;
     const approved = new Set<string>();
-    for (const standing of stats.units) {
-      const submission = picture.submissions.find((s) => s.formId === spec.id && s.periodId === period.id && s.unitId === standing.unitId);
+    for (const unit of stats.units) {
+      const submission = picture.submissions.find((s) => s.formId === spec.id && s.periodId === period.id && s.unitId === unit.unitId);
       if (!submission || submission.counts.read === 0) continue;
-      const decision = latest.get(submission.id);
-      const review = reviewStanding(decision, submission);
-      if (review.state === 'approved') approved.add(standing.unitId);
-      const typed = review.state === 'stale' || !decision ? [null, null] : [REVIEW_LABELS[decision.decision], decision.comment];
-      rows.push([unitName.get(standing.unitId) ?? standing.unitId, spec.title, period.label, standing.status, submission.lastChangedAt, review.text, ...typed, submission.id, submissionVersion(submission)]);
+      const review = reviewStanding(standing.get(submission.id), submission);
+      if (review.state === 'approved') approved.add(unit.unitId);
+      if (unit.unitId === branch?.id) continue;
+      const mine = own.get(submission.id);
+      const typed = !mine || mine.submissionVersion !== submissionVersion(submission) ? [null, null] : [REVIEW_LABELS[mine.decision], mine.comment];
+      rows.push([unitName.get(unit.unitId) ?? unit.unitId, spec.title, period.label, unit.status, submission.lastChangedAt, review.text, ...typed, submission.id, submissionVersion(submission)]);
     }
     const submitted = completenessOn(stats, 'submitted', approved);
-    const reviewed = completenessOn(stats, 'approved', approved);
-    rates.push([spec.title, period.label, submitted.expected, submitted.complete, submitted.rate, reviewed.complete, reviewed.rate]);
+    const byApproval = completenessOn(stats, 'approved', approved);
+    // The plan's own 'Tính nộp đủ theo' says which of the two rates is its completeness.
+    const basis = picture.reviewBasis?.[spec.id] ?? 'submitted';
+    rates.push([spec.title, period.label, submitted.expected, submitted.complete, submitted.rate, byApproval.complete, byApproval.rate, COMPLETENESS_BASIS_LABELS[basis]]);
   }
   return {
     name: REVIEW_TAB,
     title: [
-      'Duyệt báo cáo của các đơn vị',
+      branch ? `Duyệt báo cáo của các đơn vị trực thuộc ${branch.name}` : 'Duyệt báo cáo của các đơn vị',
       "Chọn ở cột 'Quyết định' (Đã duyệt / Cần bổ sung) và ghi 'Nhận xét' (bắt buộc khi Cần bổ sung); lần chạy sau hệ thống ghi nhận và báo cho đơn vị.",
       "Không sửa các cột 'Mã báo cáo' và 'Phiên bản': hệ thống dùng để nhận ra báo cáo. Báo cáo sửa sau khi duyệt cần duyệt lại.",
+      branch
+        ? 'Cơ sở xem xét trước; Quận Đoàn công nhận: quyết định của Quận Đoàn trên cùng bản báo cáo thay cho quyết định của cơ sở.'
+        : "Quyết định của cơ sở Đoàn hiện ở cột 'Kết quả duyệt' kèm tên cơ sở; quyết định của Quận Đoàn trên cùng bản báo cáo thay cho quyết định của cơ sở.",
     ],
     columns: COLUMNS,
     rows,

@@ -6,7 +6,8 @@ import type { Period } from '../periods/schedule.js';
 import type { FormPeriodStats, UnitSubmission } from '../stats/form-period-stats.js';
 import type { DistrictSettings } from '../units/read-control.js';
 import type { Unit } from '../units/unit.js';
-import type { ReviewDecision } from '../review/review-decision.js';
+import type { ReviewDecision, ReviewingBranch } from '../review/review-decision.js';
+import type { CompletenessBasis } from '../review/approved-completeness.js';
 
 /** A stored submission as the summary and the unit feedback read it. */
 export interface StoredSubmission extends UnitSubmission {
@@ -61,5 +62,11 @@ export interface DistrictPicture {
   readonly reviews?: readonly ReviewDecision[];
   /** Typed decisions this run refused, with the Vietnamese reason, shown under the "Duyệt báo cáo" tab. */
   readonly reviewRefusals?: readonly string[];
+  /** The cơ sở Đoàn whose summary this picture is, when it reviews its subtree there; absent: the district's. */
+  readonly reviewBranch?: ReviewingBranch;
+  /** Plans whose submissions are reviewed ('Cần duyệt'); absent: every plan (the district-wide 'Duyệt báo cáo'). */
+  readonly reviewedFormIds?: readonly string[];
+  /** Each reviewed plan's completeness basis ('Tính nộp đủ theo'); a plan not named counts submitted reports. */
+  readonly reviewBasis?: Readonly<Record<string, CompletenessBasis>>;
   readonly now: Date;
 }

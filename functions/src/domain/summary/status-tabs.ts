@@ -8,6 +8,7 @@ import { branchUnits, orgTree } from '../units/org-tree.js';
 import { formatDueInstant, formatIctDate, formatIctDateTime } from '../time/ict.js';
 import { DAYS_OVERDUE_HEADER } from './summary-freshness.js';
 import { ARCHIVE_TAB, periodsByRecency, type PicturePeriod } from './current-periods.js';
+import { REVIEW_TAB } from '../review/review-tab.js';
 import type { DistrictPicture } from './district-picture.js';
 import type { SummaryCell, SummaryColumn, SummaryTab } from './summary-model.js';
 
@@ -54,8 +55,14 @@ export function overviewTab(picture: DistrictPicture): SummaryTab {
     name: OVERVIEW_TAB,
     title: [`Tình hình nộp báo cáo — ${picture.settings.districtName || 'toàn quận'}`, `Kế hoạch đang thực hiện, tính đến ${formatIctDateTime(picture.now)}; các kỳ cũ ở trang "${ARCHIVE_TAB}".`],
     ...periodCountsTable(current),
-    notes: RATE_NOTES,
+    notes: [...RATE_NOTES, ...approvedBasisNotes(picture, current)],
   };
+}
+
+/** A line per current plan that counts completeness on approved reports ('Tính nộp đủ theo: Đã duyệt'), pointing to its rate. */
+function approvedBasisNotes(picture: DistrictPicture, current: readonly PicturePeriod[]): string[] {
+  const titles = [...new Set(current.filter(({ spec }) => picture.reviewBasis?.[spec.id] === 'approved').map(({ spec }) => formShortName(spec)))];
+  return titles.map((title) => `${title}: kế hoạch tính nộp đủ theo đã duyệt; bảng trên đếm báo cáo đã nộp, tỉ lệ theo đã duyệt ở trang '${REVIEW_TAB}'.`);
 }
 
 /** One row per period with its plan number, deadline as plans write it, counts and rates. */

@@ -6,10 +6,11 @@ import type { DistrictPicture } from './district-picture.js';
 /**
  * The district picture as one branch (a cơ sở Đoàn and its chi đoàn) may see it: only its subtree's units,
  * submissions, problems and notices, statistics recomputed over them, and periods and plans none of them owes
- * or filled left out. The district's own matters (control sheet problems, reviews) stay with the district.
+ * or filled left out. The district's own matters (control sheet problems, its review refusals) stay with the district.
+ * When the district reviews, the branch reviews its subtree too: its decisions and `reviewRefusals` (what it typed and was refused).
  * Built into a summary by the same buildSummary, so a branch summary never holds another branch's rows.
  */
-export function subtreePicture(picture: DistrictPicture, branch: Unit): DistrictPicture {
+export function subtreePicture(picture: DistrictPicture, branch: Unit, reviewRefusals: readonly string[] = []): DistrictPicture {
   const members = subtreeIds(orgTree(picture.units), branch.id);
   const units = picture.units.filter((u) => members.has(u.id));
   const submissions = picture.submissions.filter((s) => members.has(s.unitId));
@@ -21,9 +22,10 @@ export function subtreePicture(picture: DistrictPicture, branch: Unit): District
   const usedForms = new Set([...periods.map((p) => p.spec.id), ...submissions.map((s) => s.formId)]);
   return {
     ...picture,
-    // The district reviews: its "Duyệt báo cáo" tab stays in its own summary.
-    reviews: undefined,
-    reviewRefusals: undefined,
+    // Decisions about the subtree's reports only, whoever made them: the branch sees the district's word on its units.
+    reviews: picture.reviews?.filter((d) => members.has(d.unitId)),
+    reviewRefusals: picture.reviews ? reviewRefusals : undefined,
+    reviewBranch: picture.reviews ? { id: branch.id, name: branch.name } : undefined,
     settings: { ...picture.settings, districtName: branch.name },
     forms: picture.forms.filter((f) => usedForms.has(f.id)),
     units,

@@ -1,3 +1,4 @@
+import type { ReviewInbox } from './review-ports.js';
 import type { UnitFeedback } from '../../domain/feedback/unit-feedback.js';
 import type { FormSpec } from '../../domain/forms/form-spec.js';
 import type { StoredSubmission } from '../../domain/summary/district-picture.js';
@@ -31,8 +32,11 @@ export interface SummaryOutput {
 
 /** Where each cơ sở Đoàn's own summary goes (a workbook per branch, or a spreadsheet shared with it). */
 export interface BranchSummaryOutputs {
-  /** The output of this branch's summary, made (and shared with its contacts) the first time it is needed. */
-  outputFor(branch: Unit): Promise<SummaryOutput>;
+  /**
+   * The output of this branch's summary, made (and shared with its contacts) the first time it is needed; also where
+   * the branch types its review decisions. `reviews`: the branch reviews its subtree there, so its contacts may edit it.
+   */
+  outputFor(branch: Unit, reviews?: boolean): Promise<SummaryOutput & ReviewInbox>;
 }
 
 /** Writes row statuses and the "Tình hình nộp" tab into a unit's own sheet. */

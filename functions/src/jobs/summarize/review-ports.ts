@@ -1,3 +1,4 @@
+import type { PlanReviews } from '../../domain/plans/plan-review-setting.js';
 import type { ReviewDecision } from '../../domain/review/review-decision.js';
 import type { ReviewSheetRow } from '../../domain/review/review-entries.js';
 
@@ -23,4 +24,6 @@ export interface ReviewPorts {
   readonly store: ReviewStore;
   /** Who decided when the inbox does not say: the operator running the command, or "Quận Đoàn" (workbook mode). */
   readonly reviewer: string;
+  /** Which plans are reviewed and each one's completeness basis (the plan tab's 'Cần duyệt', 'Tính nộp đủ theo'); absent: every plan, counted as submitted. */
+  readonly plans?: PlanReviews;
 }

@@ -14,6 +14,7 @@ import type { BranchSummaryOutputs, FeedbackTarget, SummaryOutput, SummaryStore 
 import { writeBranchSummaries, type BranchSummaryWrite } from './write-branch-summaries.js';
 import type { ReviewPorts } from './review-ports.js';
 import { takeReviewDecisions } from './take-review-decisions.js';
+import { takeBranchReviews } from './take-branch-reviews.js';
 
 export interface SummarizeInput {
   readonly settings: DistrictSettings;
@@ -60,8 +61,11 @@ export interface SummarizeResult {
   readonly summary: { readonly written: boolean; readonly location: string } | undefined;
   /** The cơ sở Đoàn summaries, one per branch of the org tree (empty without branchOutputs or branches). */
   readonly branchSummaries: readonly BranchSummaryWrite[];
-  /** Review decisions this run recorded, and typed ones it refused (Vietnamese reasons); absent without review. */
-  readonly review?: { readonly recorded: number; readonly refused: readonly string[] };
+  /**
+   * Review decisions this run recorded (the district's and the cơ sở Đoàn's), typed ones the district's tab refused
+   * (Vietnamese reasons), and per branch id what its own tab refused (when it has branches); absent without review.
+   */
+  readonly review?: { readonly recorded: number; readonly refused: readonly string[]; readonly branchRefused?: ReadonlyMap<string, readonly string[]> };
   readonly feedback: {
     readonly unitsWritten: number;
     readonly cellsWritten: number;
@@ -90,9 +94,13 @@ export async function summarize(input: SummarizeInput): Promise<SummarizeResult>
   const noticesSent = [...(ledger?.values() ?? [])].filter((e) => e.state === 'sent');
   // Before the summary is rewritten from the model: what the district typed there is recorded first.
   const reviews = input.review ? await takeReviewDecisions(input.review, loaded.picture.submissions, now) : undefined;
+  // Then each cơ sở Đoàn's, from its own summary: the district's summary shows their decisions beside its own.
+  const branchReviews =
+    input.review && reviews && input.branchOutputs ? await takeBranchReviews(input.review, input.branchOutputs, input.units, loaded.picture.submissions, reviews.decisions, now) : undefined;
   const picture = {
     ...loaded.picture,
-    ...(reviews ? { reviews: reviews.decisions, reviewRefusals: reviews.refusals } : {}),
+    ...(reviews ? { reviews: branchReviews?.decisions ?? reviews.decisions, reviewRefusals: reviews.refusals } : {}),
+    ...(input.review?.plans ? { reviewedFormIds: [...input.review.plans.reviewed], reviewBasis: Object.fromEntries(input.review.plans.basis) } : {}),
     noticesSent,
     ...(input.closedForms ? { closedFormIds: [...input.closedForms] } : {}),
     ...(input.currentDays !== undefined ? { currentDays: input.currentDays } : {}),
@@ -149,8 +157,9 @@ export async function summarize(input: SummarizeInput): Promise<SummarizeResult>
     const rewritten = input.output ? await input.output.write(model, hashContent(summaryWithoutClock(model, now))) : undefined;
     if (rewritten) summary = { ...rewritten, written: rewritten.written || summary?.written === true };
   }
-  const branchSummaries = input.branchOutputs ? await writeBranchSummaries(summarized, input.branchOutputs) : [];
-  const firestoreWrites = statsWritten + unitsWritten + sourcesRecorded + (reviews?.recorded.length ?? 0);
+  const branchSummaries = input.branchOutputs ? await writeBranchSummaries(summarized, input.branchOutputs, branchReviews) : [];
+  const recordedReviews = (reviews?.recorded.length ?? 0) + (branchReviews?.recorded.length ?? 0);
+  const firestoreWrites = statsWritten + unitsWritten + sourcesRecorded + recordedReviews;
   return {
     picture: summarized,
     model,
@@ -160,6 +169,6 @@ export async function summarize(input: SummarizeInput): Promise<SummarizeResult>
     summary,
     branchSummaries,
     feedback: { unitsWritten, cellsWritten, unitsMovedOn, tabsAdded, refused },
-    ...(reviews ? { review: { recorded: reviews.recorded.length, refused: reviews.refusals } } : {}),
+    ...(reviews ? { review: { recorded: recordedReviews, refused: reviews.refusals, ...(branchReviews && branchReviews.refusals.size > 0 ? { branchRefused: branchReviews.refusals } : {}) } } : {}),
   };
 }
