@@ -6,6 +6,7 @@ import type { WritableCell } from '../../adapters/workbook/write-sheet-layout.js
 import type { ControlSettings } from '../../adapters/workbook/write-control-workbook.js';
 import { buildHistory, onceSendAt, type DemoDelivery, type DemoSend, type SchoolYearPace, type SendPlan } from './demo-history.js';
 import { makeMistakes, type DemoMistake } from './demo-mistakes.js';
+import { plantRuleBreaks } from './demo-rule-breaks.js';
 import { recordsToRows, type DemoRow, type RowBuilder, type RowPlan, type RowRecord, type UnitProfile } from './demo-profile.js';
 import { jointPlanRows, smallPlanRows, trainingRegistrationRows } from './demo-rows-schools.js';
 import { actionRegistrationRows, actionReportRows, commitmentEvaluationRows, commitmentRegistrationRows } from './demo-rows-youth.js';
@@ -60,7 +61,10 @@ export interface DemoWorkbook {
   readonly missingTabFormIds: string[];
   readonly renamedHeader?: RenamedHeader;
   readonly mistakes: DemoMistake[];
-  /** Rows the sweep must reject: one per mistake, or every row of a tab whose required header was renamed. */
+  /**
+   * Rows the sweep must reject: one per mistake (typing mistakes and seed 003's rule breaks), the evaluations of
+   * a member whose registration row was rejected, or every row of a tab whose required header was renamed.
+   */
   readonly expectedRejectedRows: number;
 }
 
@@ -295,8 +299,11 @@ function buildWorkbook(specs: readonly FormSpec[], profile: UnitProfile, plan: U
       return { ...base, late, sentAt: at, dueAt: lastDue, rowsByFormId, sends: [{ at, rowsByFormId }], deliveries: [], expectedRejectedRows: 0 };
     }
     case 'typos': {
-      const mistakes = makeMistakes(records, rng.int(2, 3), rng, nilRows);
-      return sent(forms, { mistakes, expectedRejectedRows: mistakes.length, missingTabFormIds: [] });
+      const typed = makeMistakes(records, rng.int(2, 3), rng, nilRows);
+      // Its own stream: planting the rule breaks does not redraw the rows of the units after it.
+      const { breaks, cascaded } = plantRuleBreaks(records, typed, createPrng(seedOf(unit.id)));
+      const mistakes = [...typed, ...breaks].sort((a, b) => a.formId.localeCompare(b.formId) || a.rowIndex - b.rowIndex);
+      return sent(forms, { mistakes, expectedRejectedRows: mistakes.length + cascaded, missingTabFormIds: [] });
     }
     case 'renamed-header': {
       const renamedHeader = pickHeaderToRename(forms);
@@ -312,6 +319,11 @@ function buildWorkbook(specs: readonly FormSpec[], profile: UnitProfile, plan: U
     case 'clean':
       return sent(forms, { mistakes: [], expectedRejectedRows: 0, missingTabFormIds: [] });
   }
+}
+
+/** A stream seed from a unit id, so a unit's own draws do not depend on the units before it. */
+function seedOf(id: string): number {
+  return [...id].reduce((hash, c) => (Math.imul(hash, 31) + c.charCodeAt(0)) >>> 0, 2014);
 }
 
 /** The phone column renamed 'Liên lạc' (not one of its accepted headers), or else the first required column. */
