@@ -6,6 +6,8 @@ import { readFormTab, type SheetRow, type TabReading } from '../../../functions/
 import { applyCrossFormRules } from '../../../functions/src/domain/rules/apply-cross-form-rules.js';
 import { formsForUnit } from '../../../functions/src/domain/units/targets.js';
 import { unitSchema } from '../../../functions/src/domain/units/unit.js';
+import { weeklyCoverage, weeklyTargetOf } from '../../../functions/src/domain/report/weekly-coverage.js';
+import { buildSubmissions } from '../../../functions/src/domain/submissions/build-submissions.js';
 import { buildDemoDistrict, specsAsWritten, type DemoDistrict, type DemoScenario, type DemoWorkbook } from '../../../functions/src/jobs/demo/demo-district.js';
 
 const specs = await loadBuiltinForms();
@@ -205,6 +207,28 @@ describe('buildDemoDistrict', () => {
       const { read, rejected } = rejectedRowsOf(district, workbook);
       expect({ unit: workbook.unitId, read, rejected }).toEqual({ unit: workbook.unitId, read: rows, rejected: workbook.expectedRejectedRows });
     }
+  });
+});
+
+describe("buildDemoDistrict: seed 002's weekly story", () => {
+  it('in the plan\'s last four weeks most cơ sở Đoàn meet the 100 % target, and the one planned to miss it does not', () => {
+    const spec = specs.find((s) => s.id === '30-phut-bao-cao') as FormSpec;
+    const metric = weeklyTargetOf(spec);
+    if (!metric) throw new Error('30-phut-bao-cao has no weekly target');
+    const submissions = district.workbooks.flatMap((w) => {
+      const rows: SheetRow[] = (w.rowsByFormId.get(spec.id) ?? []).map((cells, i) => ({ rowNumber: 6 + i, cells }));
+      const reading = readFormTab(compileForm(spec), { name: spec.tab, rows: [{ rowNumber: 5, cells: spec.columns.map((c) => c.header) }, ...rows] });
+      return buildSubmissions(spec, w.unitId, reading);
+    });
+    const coverage = weeklyCoverage({ district: 'Quận Đoàn 1', spec, metric, units: district.units, submissions, weekId: '2022-W52', now: new Date('2023-01-06T01:00:00Z') });
+    const metWeeks = (unitId: string) => coverage.units.find((u) => u.unitId === unitId)?.weeks.filter((c) => c.standing === 'met').length ?? 0;
+    const reportingAll = district.workbooks.filter((w) => w.scenario === 'clean' && w.deliveries.some((d) => d.formId === spec.id && d.periodId === '2022-12'));
+    const stopped = district.workbooks.filter((w) => w.rowsByFormId.has(spec.id) && !reportingAll.includes(w) && w.scenario === 'clean');
+    // The clean ones still reporting in 12/2022 but one meet it at least 3 weeks of 4; the stopped one and the one that misses meet it at most once.
+    expect(reportingAll.filter((w) => metWeeks(w.unitId) >= 3).length).toBe(reportingAll.length - 1);
+    expect(reportingAll.filter((w) => metWeeks(w.unitId) <= 1)).toHaveLength(1);
+    expect(stopped.every((w) => metWeeks(w.unitId) === 0)).toBe(true);
+    for (const week of coverage.meetingByWeek) expect(week.meeting, week.weekId).toBeGreaterThanOrEqual(week.expected / 2);
   });
 });
 

@@ -249,6 +249,8 @@ function planUnits(
   }
   const cleanOfType = profiles.filter((p) => p.unit.type === TIMING_PLAN.stopped.unitType && scenarioOf(p.unit.id).scenario === 'clean');
   const stopped = cleanOfType.length > 0 ? rng.pick(cleanOfType).unit.id : undefined;
+  // No draw (the timing stream stays as it was): the first other clean one misses the weekly target.
+  const misses = cleanOfType.find((p) => p.unit.id !== stopped)?.unit.id;
   // A main form answered once (tap-huan-2024) is late through lateForms; a periodic one through its last period.
   const mainOnce = (type: UnitType) => specs.find((s) => s.id === MAIN_FORM[type])?.period.type === 'once';
   const lateOnOnce = profiles.filter((p) => mainOnce(p.unit.type) && scenarioOf(p.unit.id).late).map((p) => p.unit.id);
@@ -264,7 +266,8 @@ function planUnits(
         lateSameDay: sameDay.has(unit.id),
         schoolYear: paces.get(unit.id) ?? 'on-time',
       };
-      return [unit.id, { scenario, late, rows: unit.id === stopped ? { lastMonth: TIMING_PLAN.stopped.lastMonth } : {}, sends }];
+      const rows: RowPlan = unit.id === stopped ? { lastMonth: TIMING_PLAN.stopped.lastMonth } : unit.id === misses ? { missesWeeklyTarget: true } : {};
+      return [unit.id, { scenario, late, rows, sends }];
     }),
   );
 }
