@@ -52,6 +52,8 @@ interface RulesAdapter {
   sheets(): UnitSheetSource & FeedbackTarget;
   /** The shared tab's status column, row by row (header first). */
   statuses(): Promise<string[]>;
+  /** A chi đoàn registers one more member in its own file, later. */
+  register(unitId: string, name: string, at: Date): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -69,12 +71,16 @@ async function workbookAdapter(): Promise<RulesAdapter> {
       sheetOf(await openWorkbook(path.join(dir, file)), TAB).eachRow({ includeEmpty: true }, (row, n) => void (found[n - 1] = String(row.getCell(STATUS_COLUMN + 1).value ?? '')));
       return found;
     },
+    register: async (unitId, name, at) => {
+      const tab = registrationTab(unitId);
+      await writeTestWorkbook(path.join(dir, `${unitId}.xlsx`), [{ ...tab, rows: [...tab.rows, [tab.rows.length - 1, name, '05 tiêu chí']] }], at);
+    },
     close: () => rm(dir, { recursive: true, force: true }),
   };
 }
 
 async function googleAdapter(): Promise<RulesAdapter> {
-  const { standin } = await standinWithClock(FILE_TIME);
+  const { standin, setClock } = await standinWithClock(FILE_TIME);
   const file = standin.createSpreadsheet({ title: 'Đánh giá rèn luyện (câu trả lời)', parents: [TEST_FOLDER_ID], tabs: [{ name: TAB, rows: [HEADER, ...ROWS] }] });
   const units = UNITS.map((unit) => ({ ...unit, source: standin.createSpreadsheet({ title: `Báo cáo ${unit.id}`, parents: [TEST_FOLDER_ID], tabs: [registrationTab(unit.id)] }) }));
   return {
@@ -82,6 +88,11 @@ async function googleAdapter(): Promise<RulesAdapter> {
     units,
     sheets: () => new GoogleUnitSheets(standinApis(standin), TEST_FOLDER_ID),
     statuses: async () => standin.tabValues(file, TAB).map((r) => String(r[STATUS_COLUMN] ?? '')),
+    register: async (unitId, name, at) => {
+      setClock(at);
+      const tab = registrationTab(unitId);
+      standin.editCells(units.find((u) => u.id === unitId)?.source ?? '', tab.name, `A${tab.rows.length + 1}`, [[tab.rows.length - 1, name, '05 tiêu chí']]);
+    },
     close: () => standin.close(),
   };
 }
@@ -92,13 +103,15 @@ describe.each([
 ])('cross-form rules on a shared responses sheet: %s', (_name, makeAdapter) => {
   const firestore = testFirestore('shared-sheet-rules');
   let adapter: RulesAdapter;
+  let source: SharedSource;
+  const run = (now: Date) =>
+    sweepWithShared({ units: adapter.units, forms: FORMS, source: adapter.sheets(), store: new FirestoreSweepStore(firestore.db), now, shared: { sources: [source], sheets: adapter.sheets(), registry: adapter.units } });
   const evaluationOf = async (unitId: string) => (await firestore.db.collection('submissions').doc(`${evaluation.id}~dot-1~${unitId}`).get()).data();
 
   beforeAll(async () => {
     adapter = await makeAdapter();
-    const source: SharedSource = { id: sharedSourceId(evaluation.id), formId: evaluation.id, file: adapter.file, tab: TAB, unitColumn: 'Đơn vị', timeColumn: 'Dấu thời gian', rowNumber: 2 };
-    const { units } = adapter;
-    await sweepWithShared({ units, forms: FORMS, source: adapter.sheets(), store: new FirestoreSweepStore(firestore.db), now: NOW, shared: { sources: [source], sheets: adapter.sheets(), registry: units } });
+    source = { id: sharedSourceId(evaluation.id), formId: evaluation.id, file: adapter.file, tab: TAB, unitColumn: 'Đơn vị', timeColumn: 'Dấu thời gian', rowNumber: 2 };
+    await run(NOW);
   });
   afterAll(async () => {
     await adapter.close();
@@ -122,5 +135,14 @@ describe.each([
   it("counts a phase complete only when it covers the chi đoàn's registered members", async () => {
     expect(await evaluationOf('cd-kp1')).toMatchObject({ complete: false, uncovered: 1, counts: { read: 4, valid: 2, rejected: 2 } });
     expect(await evaluationOf('cd-kp2')).toMatchObject({ complete: true, uncovered: 0, counts: { read: 2, valid: 2, rejected: 0 } });
+  });
+
+  it('a member the chi đoàn registers later makes its evaluation row acceptable on the next sweep, though the shared sheet did not change', async () => {
+    const later = new Date(NOW.getTime() + 3_600_000);
+    await adapter.register('cd-kp1', 'Phạm Văn Dũng', later);
+    const swept = await run(new Date(later.getTime() + 60_000));
+    expect(swept.units.find((u) => u.unitId === sharedSourceId(evaluation.id))?.outcome).toBe('read');
+    expect((await adapter.statuses())[3]).toBe('✓ Hợp lệ (Chi đoàn Khu phố 1)');
+    expect(await evaluationOf('cd-kp1')).toMatchObject({ counts: { read: 4, valid: 3, rejected: 1 } });
   });
 });

@@ -6,7 +6,7 @@ import type { SharedSheetRules } from '../../domain/shared/read-shared-sheet.js'
 import { routeSharedRows } from '../../domain/shared/route-shared-rows.js';
 import type { SharedSource } from '../../domain/shared/shared-source.js';
 import type { Unit } from '../../domain/units/unit.js';
-import type { SweepStore } from './ports.js';
+import type { SourceState, SweepStore } from './ports.js';
 
 /**
  * The rules across forms for one shared sheet, as for a unit's own file: each unit the sheet's rows
@@ -34,4 +34,15 @@ export function referencedSourcesFirst(sources: readonly SharedSource[], forms: 
     return spec !== undefined && referencedFormIds([spec]).length > 0;
   };
   return [...sources].sort((a, b) => Number(refersToOthers(a)) - Number(refersToOthers(b)));
+}
+
+/**
+ * The stored hashes of every submission of the forms `spec` refers to, from the sources' states (units' files and
+ * other shared sheets): a change there must re-read the shared sheet. Undefined when it refers to none.
+ */
+export function referencedSubmissionHashes(spec: FormSpec, states: ReadonlyMap<string, SourceState>): string[] | undefined {
+  const formIds = referencedFormIds([spec]);
+  if (formIds.length === 0) return undefined;
+  const refers = (id: string) => formIds.some((formId) => id.startsWith(`${formId}~`));
+  return [...states.values()].flatMap((state) => Object.entries(state.submissionHashes).flatMap(([id, hash]) => (refers(id) ? [`${id}=${hash}`] : []))).sort();
 }

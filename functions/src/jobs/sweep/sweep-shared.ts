@@ -11,7 +11,7 @@ import { deadlineInstant } from '../../domain/time/ict.js';
 import type { Unit } from '../../domain/units/unit.js';
 import type { FeedbackTarget } from '../summarize/ports.js';
 import { sameFingerprint } from './fingerprint.js';
-import { referencedSourcesFirst, sharedSheetRules } from './shared-sheet-rules.js';
+import { referencedSourcesFirst, referencedSubmissionHashes, sharedSheetRules } from './shared-sheet-rules.js';
 import type { SourceFingerprint, SourceState, SweepStore, UnitProblem, UnitSheetSource } from './ports.js';
 import { READER_VERSION, type UnitSweepResult } from './sweep-unit.js';
 
@@ -50,7 +50,9 @@ async function sweepOneShared(source: SharedSource, spec: FormSpec, form: Compil
   const previous = input.previous.get(source.id);
   const holder = holderOf(source, spec);
   // The registry is part of the reading: a new alias or unit may route rows differently.
-  const specsHash = hashContent({ READER_VERSION, spec, source: { ...source, rowNumber: 0 }, units: input.units.map((u) => [u.id, u.name, u.aliases ?? [], u.type, u.level, u.cluster]) });
+  // So are the rows its rules refer to (a member registered later makes an evaluation row acceptable).
+  const referenced = referencedSubmissionHashes(spec, input.previous);
+  const specsHash = hashContent({ READER_VERSION, spec, source: { ...source, rowNumber: 0 }, units: input.units.map((u) => [u.id, u.name, u.aliases ?? [], u.type, u.level, u.cluster]), ...(referenced ? { referenced } : {}) });
   const origin: SourceOrigin = { kind: 'shared', file: source.file };
   const base = { unitId: source.id, specsHash, submissionHashes: previous?.submissionHashes ?? {}, counts: previous?.counts ?? { read: 0, valid: 0, rejected: 0, nil: 0 }, tabs: previous?.tabs ?? [], origin };
   const notRead = async (status: 'missing' | 'unreadable', message: string): Promise<UnitSweepResult> => {
