@@ -1,5 +1,5 @@
 import { localizePlan } from '../../functions/src/domain/plans/district-placeholders.js';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -16,6 +16,7 @@ import { openWorkbook, sheetOf } from '../support/workbooks.js';
 import { branchSummariesOf } from '../support/branch-summary-leaks.js';
 import { demoIntake, SHARED_BOOK_FILE, SHARED_BOOK_TAB } from '../../functions/src/jobs/demo/demo-intake.js';
 import { STANDING_TAB } from '../../functions/src/domain/feedback/unit-feedback.js';
+import { documentXml, textOf } from '../support/docx-text.js';
 
 /**
  * The demo's finance desk: the summary's Kinh phí tab shows còn nợ per school, only the one school that paid for one person
@@ -92,6 +93,23 @@ async function expectIntakeStories(demoDir: string, result: { standing: { formId
 }
 
 /**
+ * Seed 002's weekly report to the Ban Thường vụ, for the plan's last week (2022-W52): in each of its four weeks at least
+ * half the cơ sở Đoàn met "≥ 1 hoạt động với 100 % đoàn viên", and the .docx the demo names says so.
+ */
+async function expectWeeklyStory(demoDir: string, weekly: { docx: string; weekId: string; meetingByWeek: { meeting: number; expected: number }[] }): Promise<void> {
+  expect(weekly).toMatchObject({ docx: path.join(demoDir, 'Bao-cao-tuan-30-phut-bao-cao-2022-W52.docx'), weekId: '2022-W52' });
+  expect(weekly.meetingByWeek).toHaveLength(4);
+  for (const week of weekly.meetingByWeek) {
+    // Of 8: one never sent, one stopped after 06/2022, one misses the target; a short week now and then.
+    expect(week.expected).toBe(8);
+    expect(week.meeting).toBeGreaterThanOrEqual(4);
+  }
+  const text = textOf(await documentXml(await readFile(weekly.docx)));
+  expect(text).toContain('tuần 52/2022 (26/12/2022 – 01/01/2023)');
+  expect(text).toContain('CƠ SỞ ĐOÀN CHƯA ĐẠT TRONG TUẦN');
+}
+
+/**
  * The CLI as a newcomer runs it, in-process with a temp data folder: `npm start` (the demo) with its
  * embedded Firestore, an emulator started from, and saved to, the data folder; then the other
  * commands on what the demo saved. The demo's history replay is the slow part, so it runs once.
@@ -149,6 +167,7 @@ describe('tonghop CLI', () => {
       for (const other of b.outside) expect(b.cells, `${other} in ${b.unitId}'s summary`).not.toContain(other);
     }
     await expectReviewStory(path.join(home, 'demo'));
+    await expectWeeklyStory(path.join(home, 'demo'), result.weeklyReport);
     // The sample mailbox: a unit re-sending its file, a zipped file, a stranger; each answered once.
     expect(result.mailbox.result.messages.map((m: { result: string; reply: string }) => `${m.result}/${m.reply}`)).toEqual(['ingested/sent', 'nothing-readable/sent', 'unknown-sender/sent']);
     expect(outbox).toContain('mailbox~');

@@ -10,7 +10,8 @@ import { readControlWorkbook } from '../../functions/src/adapters/workbook/read-
 import { readWorkbookTabs } from '../../functions/src/adapters/xlsx/read-workbook.js';
 import { HEADER_ROW } from '../../functions/src/adapters/workbook/write-form-sheet.js';
 import { compileForm } from '../../functions/src/domain/forms/compile-form.js';
-import { findTab, readFormTab } from '../../functions/src/domain/forms/read-form-tab.js';
+import { findTab, readFormTab, type TabReading } from '../../functions/src/domain/forms/read-form-tab.js';
+import { applyCrossFormRules } from '../../functions/src/domain/rules/apply-cross-form-rules.js';
 import { SETTINGS_TAB, UNITS_TAB_SPEC } from '../../functions/src/domain/units/control-layout.js';
 import { formsForUnit } from '../../functions/src/domain/units/targets.js';
 import { buildDemoDistrict, DEMO_NOW, specsAsWritten } from '../../functions/src/jobs/demo/demo-district.js';
@@ -97,9 +98,10 @@ describe('writeDemoDistrict', () => {
       const file = path.join(written.unitsDir, `${workbook.unitId}.xlsx`);
       const tabs = await readWorkbookTabs(await readFile(file), path.basename(file));
       const unit = district.units.find((u) => u.id === workbook.unitId);
-      let rejected = 0;
+      const readings = new Map<string, TabReading>();
       const issued = workbook.rowsByFormId.has(district.issued.spec.id) ? [district.issued.spec] : [];
-      for (const spec of unit ? [...formsForUnit(specs, unit), ...issued] : []) {
+      const owed = unit ? [...formsForUnit(specs, unit), ...issued] : [];
+      for (const spec of owed) {
         const tab = findTab(tabs, spec.tab);
         if (workbook.missingTabFormIds.includes(spec.id)) {
           expect(tab, `${workbook.unitId} should lack ${spec.tab}`).toBeUndefined();
@@ -109,8 +111,11 @@ describe('writeDemoDistrict', () => {
         const reading = readFormTab(compileForm(spec), tab);
         expect(reading.headerRowNumber).toBe(HEADER_ROW);
         expect(reading.rowsRead).toBe(workbook.rowsByFormId.get(spec.id)?.length);
-        rejected += reading.rejected.length;
+        readings.set(spec.id, reading);
       }
+      // Then seed 003's rules across forms, as the sweep applies them.
+      const ruled = applyCrossFormRules(readings, new Map(owed.map((s) => [s.id, s])));
+      const rejected = [...ruled.values()].reduce((n, r) => n + r.reading.rejected.length, 0);
       expect({ unit: workbook.unitId, rejected }).toEqual({ unit: workbook.unitId, rejected: workbook.expectedRejectedRows });
     }
     const renamed = district.workbooks.find((w) => w.scenario === 'renamed-header');

@@ -18,7 +18,7 @@ describe("readPlanTabs with built-in plans: today's override rows keep working",
   it('switches a built-in plan off, moves a deadline (a date alone drops the hour) and a monthly due day', () => {
     const tabs = [
       planTab('Biểu mẫu', [
-        { 'Mã biểu mẫu': 'ren-luyen-2014-dang-ky', 'Tên biểu mẫu': 'Đăng ký rèn luyện', 'Áp dụng': 'Không' },
+        { 'Mã biểu mẫu': 'ren-luyen-2014-danh-gia', 'Tên biểu mẫu': 'Đánh giá rèn luyện', 'Áp dụng': 'Không' },
         { 'Mã biểu mẫu': 'tap-huan-2024', 'Áp dụng': 'Có', 'Hạn nộp': '17/09/2024' },
         { 'Mã biểu mẫu': '30-phut-dang-ky', 'Giờ hạn': '16:30' },
         { 'Mã biểu mẫu': '30-phut-bao-cao', 'Ngày hạn hằng tháng': 10 },
@@ -26,14 +26,19 @@ describe("readPlanTabs with built-in plans: today's override rows keep working",
     ];
     const reading = readPlanTabs(tabs, builtins);
     expect(reading.problems).toEqual([]);
-    expect(reading.plans.map((p) => p.id)).not.toContain('ren-luyen-2014-dang-ky');
-    expect([...reading.off]).toEqual(['ren-luyen-2014-dang-ky']);
+    expect(reading.plans.map((p) => p.id)).not.toContain('ren-luyen-2014-danh-gia');
+    expect([...reading.off]).toEqual(['ren-luyen-2014-danh-gia']);
     const byId = new Map(reading.plans.map((p) => [p.id, p]));
     expect(byId.get('tap-huan-2024')).toEqual({ ...spec('tap-huan-2024'), period: { type: 'once', due: { date: '2024-09-17' } } });
     expect(byId.get('30-phut-dang-ky')?.period).toEqual({ type: 'once', due: { date: '2020-04-15', time: '16:30' } });
     expect(byId.get('30-phut-bao-cao')?.period).toMatchObject({ type: 'monthly', dueDay: 10 });
     expect(byId.get('lien-tich-2022-2023')).toEqual(spec('lien-tich-2022-2023'));
     expect(planVersion(byId.get('tap-huan-2024')!)).not.toBe(planVersion(spec('tap-huan-2024')));
+  });
+
+  it('switching off the registration the evaluations must be in is a problem naming it (seed 003: Phải có trong)', () => {
+    const reading = readPlanTabs([planTab('Biểu mẫu', [{ 'Mã biểu mẫu': 'ren-luyen-2014-dang-ky', 'Áp dụng': 'Không' }])], builtins);
+    expect(reading.problems.map((p) => p.message)).toContainEqual(expect.stringContaining("biểu mẫu 'ren-luyen-2014-dang-ky' không có hoặc không áp dụng"));
   });
 
   it('closes a built-in plan and adds a metric to it from the Chỉ số tab alone', () => {

@@ -4,6 +4,7 @@ import { planRows, plansRows, planSheetTabs } from '../../../functions/src/domai
 import { formSpecSchema } from '../../../functions/src/domain/forms/form-spec.js';
 import { readPlanTabs } from '../../../functions/src/domain/plans/read-plan-tabs.js';
 import { planVersion } from '../../../functions/src/domain/plans/plan-version.js';
+import { referencedFormIds } from '../../../functions/src/domain/rules/apply-cross-form-rules.js';
 
 const builtins = await loadBuiltinForms();
 
@@ -13,10 +14,12 @@ describe('plan tabs round trip: planRows → sheet → readPlanTabs', () => {
   });
 
   it.each(builtins.map((spec) => [spec.id, spec] as const))('%s comes back deeply equal', (_id, spec) => {
-    const reading = readPlanTabs(planSheetTabs(planRows(spec)));
+    // A plan whose rules name another plan (seed 003's evaluation → registration) travels with it.
+    const referenced = builtins.filter((b) => referencedFormIds([spec]).includes(b.id));
+    const reading = readPlanTabs(planSheetTabs(referenced.length ? plansRows([spec, ...referenced]) : planRows(spec)));
     expect(reading.problems).toEqual([]);
-    expect(reading.plans).toEqual([spec]);
-    expect(planVersion(reading.plans[0]!)).toBe(planVersion(spec));
+    expect(reading.plans.filter((p) => p.id === spec.id)).toEqual([spec]);
+    expect(planVersion(reading.plans.find((p) => p.id === spec.id)!)).toBe(planVersion(spec));
   });
 
   it('all seven in one set of tabs come back, option lists shared or renamed', () => {

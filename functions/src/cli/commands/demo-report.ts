@@ -23,17 +23,6 @@ export async function writeDemoReport(input: {
   readonly now: Date;
   readonly changed: boolean;
 }): Promise<{ readonly docx: string; readonly xlsx: string } | undefined> {
-  const folder = reportFolder(input.dir);
-  const keepUnchanged: ReportFolder = {
-    async write(name, bytes) {
-      const file = path.join(input.dir, name);
-      const exists = await access(file).then(
-        () => true,
-        () => false,
-      );
-      return exists && !input.changed ? file : folder.write(name, bytes);
-    },
-  };
   const made = await makeReport({
     store: new FirestoreSummaryStore(input.db),
     settings: input.control.settings,
@@ -42,7 +31,22 @@ export async function writeDemoReport(input: {
     formId: DEMO_REPORT_FORM,
     now: input.now,
     render: REPORT_RENDERERS,
-    folder: keepUnchanged,
+    folder: keepUnchangedFolder(input.dir, input.changed),
   });
   return made.ok ? made.files : undefined;
+}
+
+/** The demo folder as a report folder: a file already there is kept when nothing changed in the run. */
+export function keepUnchangedFolder(dir: string, changed: boolean): ReportFolder {
+  const folder = reportFolder(dir);
+  return {
+    async write(name, bytes) {
+      const file = path.join(dir, name);
+      const exists = await access(file).then(
+        () => true,
+        () => false,
+      );
+      return exists && !changed ? file : folder.write(name, bytes);
+    },
+  };
 }

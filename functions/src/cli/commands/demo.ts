@@ -30,6 +30,7 @@ import { writeDemoReport } from './demo-report.js';
 import { demoIntake } from '../../jobs/demo/demo-intake.js';
 import { playDemoIntake } from '../../jobs/demo/play-demo-intake.js';
 import { printDemoIntake } from '../demo-intake-report.js';
+import { weeklyReportLine, writeDemoWeeklyReport } from './demo-weekly-report.js';
 
 /**
  * The morning notice runs of the demo's history around the training deadline (10g00 15/09/2024):
@@ -65,7 +66,7 @@ export async function demoCommand(context: CommandContext, opts: { reset: boolea
   let written: WrittenDemoDistrict | undefined;
   let earlierNotices = 0;
 
-  const { run, notices, report, mailbox } = await withFirestore(config, out, async (session) => {
+  const { run, notices, report, weekly, mailbox } = await withFirestore(config, out, async (session) => {
     const history = { notices: 0, writes: 0 };
     let notified: Awaited<ReturnType<typeof runNotify>> | undefined;
     const swept = await runSweep({
@@ -93,14 +94,15 @@ export async function demoCommand(context: CommandContext, opts: { reset: boolea
     const read = await runMailbox({ config, db: session.db, control: swept.value.control, forms: swept.value.forms, unitsDir: swept.value.unitsLocation, mailboxDir, outboxDir, now: DEMO_NOW, folderOnly: true });
     const writes = history.writes + swept.writes + notified.writes + read.writes;
     const report = await writeDemoReport({ db: session.db, control: swept.value.control, forms: swept.value.forms, dir, now: DEMO_NOW, changed: fresh || writes > 0 });
-    return { value: { run: swept.value, notices: notified.value, report, mailbox: read.value }, writes };
+    const weekly = await writeDemoWeeklyReport({ db: session.db, control: swept.value.control, forms: swept.value.forms, dir, changed: fresh || writes > 0 });
+    return { value: { run: swept.value, notices: notified.value, report, weekly, mailbox: read.value }, writes };
   });
 
   if (out.json) {
-    out.printJson({ demoDir: dir, created: written?.created ?? false, controlPath, unitsDir: run.unitsLocation, demoNow: DEMO_NOW.toISOString(), ...sweepRunJson(run), notify: notices, mailbox, ...(report ? { report } : {}) });
+    out.printJson({ demoDir: dir, created: written?.created ?? false, controlPath, unitsDir: run.unitsLocation, demoNow: DEMO_NOW.toISOString(), ...sweepRunJson(run), notify: notices, mailbox, ...(report ? { report } : {}), ...(weekly ? { weeklyReport: { docx: weekly.docx, xlsx: weekly.xlsx, weekId: weekly.coverage.weekId, meetingByWeek: weekly.coverage.meetingByWeek } } : {}) });
     return;
   }
-  printDemoReport(context, { dir, controlPath, written, district, run, notices, earlierNotices, report });
+  printDemoReport(context, { dir, controlPath, written, district, run, notices, earlierNotices, report, weekly });
   printDemoIntake(out, intake, district.units, run.unitsLocation);
   printMailboxReport(out, mailbox, new Map(run.control.units.map((u) => [u.id, u.name])));
   out.print(`  Thư mẫu đã đọc nằm trong ${path.relative(process.cwd(), path.join(mailboxDir, PROCESSED_SUBFOLDER)) || '.'}/, thư trả lời trong hộp thư đi. Đọc hộp thư thật: đặt IMAP_URL rồi chạy "npx tonghop mailbox".`);
@@ -203,6 +205,7 @@ function printDemoReport(
     notices: NotifyRun;
     earlierNotices: number;
     report: { docx: string; xlsx: string } | undefined;
+    weekly: Awaited<ReturnType<typeof writeDemoWeeklyReport>>;
   },
 ): void {
   const relative = (p: string) => {
@@ -244,6 +247,7 @@ function printDemoReport(
     out.print(`  - Báo cáo gửi Thành Đoàn về đăng ký tập huấn (mở bằng Word hoặc LibreOffice, điền số và ký): ${relative(report.report.docx)}`);
     out.print(`    cùng bảng số liệu cho cấp thành phố tổng hợp: ${relative(report.report.xlsx)}`);
   }
+  if (report.weekly) out.print(`  - ${weeklyReportLine(report.weekly.coverage)}: ${relative(report.weekly.docx)}`);
   out.print(`  - Dữ liệu đã lưu: ${report.run.firestore}; xem bằng "npx tonghop inspect" (lọc: --unit <mã đơn vị>, --form <mã biểu mẫu>, --json)`);
   out.print('  - Chạy lại "npm start": chỉ làm phần đã thay đổi; không có gì mới thì không ghi và không gửi gì.');
 }

@@ -12,7 +12,8 @@ export interface RuledReading {
   readonly coverage?: ReferencedValues;
 }
 
-type StoredRows = readonly { readonly values: Readonly<Record<string, CellValue>> }[];
+/** A unit's stored valid rows of one form, by column key. */
+export type StoredRows = readonly { readonly values: Readonly<Record<string, CellValue>> }[];
 
 /** The forms a unit's forms refer to ('Phải có trong' and coverage). */
 export function referencedFormIds(forms: readonly FormSpec[]): string[] {

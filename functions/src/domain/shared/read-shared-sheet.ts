@@ -1,6 +1,8 @@
 import type { CompiledForm } from '../forms/compile-form.js';
 import type { FooterRow } from '../forms/footer-rows.js';
 import { readFormTab, type SheetTab, type TabProblem } from '../forms/read-form-tab.js';
+import type { FormSpec } from '../forms/form-spec.js';
+import { applyCrossFormRules, type StoredRows } from '../rules/apply-cross-form-rules.js';
 import { buildSubmissions, type SubmissionContent } from '../submissions/build-submissions.js';
 import type { Unit } from '../units/unit.js';
 import { routeSharedRows, type UnroutedRow } from './route-shared-rows.js';
@@ -19,11 +21,18 @@ export interface SharedSheetReading {
   readonly counts: { readonly rowsIn: number; readonly read: number; readonly valid: number; readonly rejected: number; readonly nil: number };
 }
 
+/** The rules across forms for a shared sheet: every plan, and each unit's stored rows of the forms this one refers to. */
+export interface SharedSheetRules {
+  readonly specs: ReadonlyMap<string, FormSpec>;
+  readonly storedOf: (unitId: string) => ReadonlyMap<string, StoredRows>;
+}
+
 /**
- * Route a shared sheet's rows to their units and read each unit's rows as its own tab of the form.
+ * Route a shared sheet's rows to their units and read each unit's rows as its own tab of the form, with the
+ * rules across forms applied per unit as to a unit's own file ('Phải có trong' against that unit's rows).
  * Throws when a row would be lost or counted twice (conservation: rows in = stored + unrouted + footer).
  */
-export function readSharedSheet(tab: SheetTab, source: SharedSource, form: CompiledForm, units: readonly Unit[]): SharedSheetReading {
+export function readSharedSheet(tab: SheetTab, source: SharedSource, form: CompiledForm, units: readonly Unit[], rules?: SharedSheetRules): SharedSheetReading {
   const routing = routeSharedRows(tab, source, form.spec, units);
   const submissions: SubmissionContent[] = [];
   const timestamps = new Map<number, Date>();
@@ -37,7 +46,8 @@ export function readSharedSheet(tab: SheetTab, source: SharedSource, form: Compi
     }
     // The header is the same for every unit: its problems are said once.
     for (const p of reading.problems) if (!problems.some((q) => q.message === p.message)) problems.push(p);
-    submissions.push(...buildSubmissions(form.spec, routed.unit.id, reading));
+    const ruled = rules ? applyCrossFormRules(new Map([[form.spec.id, reading]]), rules.specs, rules.storedOf(routed.unit.id)).get(form.spec.id) : undefined;
+    submissions.push(...buildSubmissions(form.spec, routed.unit.id, ruled?.reading ?? reading, ruled?.coverage));
     footerRows.push(...reading.footer);
     for (const [row, at] of routed.timestamps) timestamps.set(row, at);
   }

@@ -6,6 +6,7 @@ import type { WritableCell } from '../../adapters/sheet-layout/write-sheet-layou
 import type { ControlSettings } from '../../adapters/workbook/write-control-workbook.js';
 import { buildHistory, onceSendAt, type DemoDelivery, type DemoSend, type SchoolYearPace, type SendPlan } from './demo-history.js';
 import { makeMistakes, type DemoMistake } from './demo-mistakes.js';
+import { plantRuleBreaks } from './demo-rule-breaks.js';
 import { recordsToRows, type DemoRow, type RowBuilder, type RowPlan, type RowRecord, type UnitProfile } from './demo-profile.js';
 import { jointPlanRows, smallPlanRows, trainingRegistrationRows } from './demo-rows-schools.js';
 import { actionRegistrationRows, actionReportRows, commitmentEvaluationRows, commitmentRegistrationRows } from './demo-rows-youth.js';
@@ -60,7 +61,10 @@ export interface DemoWorkbook {
   readonly missingTabFormIds: string[];
   readonly renamedHeader?: RenamedHeader;
   readonly mistakes: DemoMistake[];
-  /** Rows the sweep must reject: one per mistake, or every row of a tab whose required header was renamed. */
+  /**
+   * Rows the sweep must reject: one per mistake (typing mistakes and seed 003's rule breaks), the evaluations of
+   * a member whose registration row was rejected, or every row of a tab whose required header was renamed.
+   */
   readonly expectedRejectedRows: number;
 }
 
@@ -245,6 +249,8 @@ function planUnits(
   }
   const cleanOfType = profiles.filter((p) => p.unit.type === TIMING_PLAN.stopped.unitType && scenarioOf(p.unit.id).scenario === 'clean');
   const stopped = cleanOfType.length > 0 ? rng.pick(cleanOfType).unit.id : undefined;
+  // No draw (the timing stream stays as it was): the first other clean one misses the weekly target.
+  const misses = cleanOfType.find((p) => p.unit.id !== stopped)?.unit.id;
   // A main form answered once (tap-huan-2024) is late through lateForms; a periodic one through its last period.
   const mainOnce = (type: UnitType) => specs.find((s) => s.id === MAIN_FORM[type])?.period.type === 'once';
   const lateOnOnce = profiles.filter((p) => mainOnce(p.unit.type) && scenarioOf(p.unit.id).late).map((p) => p.unit.id);
@@ -260,7 +266,8 @@ function planUnits(
         lateSameDay: sameDay.has(unit.id),
         schoolYear: paces.get(unit.id) ?? 'on-time',
       };
-      return [unit.id, { scenario, late, rows: unit.id === stopped ? { lastMonth: TIMING_PLAN.stopped.lastMonth } : {}, sends }];
+      const rows: RowPlan = unit.id === stopped ? { lastMonth: TIMING_PLAN.stopped.lastMonth } : unit.id === misses ? { missesWeeklyTarget: true } : {};
+      return [unit.id, { scenario, late, rows, sends }];
     }),
   );
 }
@@ -295,8 +302,11 @@ function buildWorkbook(specs: readonly FormSpec[], profile: UnitProfile, plan: U
       return { ...base, late, sentAt: at, dueAt: lastDue, rowsByFormId, sends: [{ at, rowsByFormId }], deliveries: [], expectedRejectedRows: 0 };
     }
     case 'typos': {
-      const mistakes = makeMistakes(records, rng.int(2, 3), rng, nilRows);
-      return sent(forms, { mistakes, expectedRejectedRows: mistakes.length, missingTabFormIds: [] });
+      const typed = makeMistakes(records, rng.int(2, 3), rng, nilRows);
+      // Its own stream: planting the rule breaks does not redraw the rows of the units after it.
+      const { breaks, cascaded } = plantRuleBreaks(records, typed, createPrng(seedOf(unit.id)));
+      const mistakes = [...typed, ...breaks].sort((a, b) => a.formId.localeCompare(b.formId) || a.rowIndex - b.rowIndex);
+      return sent(forms, { mistakes, expectedRejectedRows: mistakes.length + cascaded, missingTabFormIds: [] });
     }
     case 'renamed-header': {
       const renamedHeader = pickHeaderToRename(forms);
@@ -312,6 +322,11 @@ function buildWorkbook(specs: readonly FormSpec[], profile: UnitProfile, plan: U
     case 'clean':
       return sent(forms, { mistakes: [], expectedRejectedRows: 0, missingTabFormIds: [] });
   }
+}
+
+/** A stream seed from a unit id, so a unit's own draws do not depend on the units before it. */
+function seedOf(id: string): number {
+  return [...id].reduce((hash, c) => (Math.imul(hash, 31) + c.charCodeAt(0)) >>> 0, 2014);
 }
 
 /** The phone column renamed 'Liên lạc' (not one of its accepted headers), or else the first required column. */

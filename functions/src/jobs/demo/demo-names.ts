@@ -90,8 +90,8 @@ const FORCES = 'Đoàn viên lực lượng vũ trang';
 
 /** Chi đoàn of residential quarters, agencies and the armed forces. */
 export const BRANCHES: readonly BranchEntry[] = [
-  { name: 'Chi đoàn Khu phố 1 phường Bến Nghé', key: 'kp1-ben-nghe', level: 'Khối địa bàn dân cư', memberKind: RESIDENTS },
-  { name: 'Chi đoàn Khu phố 3 phường Tân Định', key: 'kp3-tan-dinh', level: 'Khối địa bàn dân cư', memberKind: RESIDENTS },
+  { name: 'Chi đoàn Khu phố 1 phường Đa Kao', key: 'kp1-da-kao', level: 'Khối địa bàn dân cư', memberKind: RESIDENTS },
+  { name: 'Chi đoàn Khu phố 3 phường Đa Kao', key: 'kp3-da-kao', level: 'Khối địa bàn dân cư', memberKind: RESIDENTS },
   { name: 'Chi đoàn Khu phố 2 phường Đa Kao', key: 'kp2-da-kao', level: 'Khối địa bàn dân cư', memberKind: RESIDENTS },
   { name: 'Chi đoàn Khu phố 5 phường Cầu Ông Lãnh', key: 'kp5-cau-ong-lanh', level: 'Khối địa bàn dân cư', memberKind: RESIDENTS },
   { name: 'Chi đoàn Phòng Giáo dục và Đào tạo quận', key: 'phong-gddt', level: 'Khối cơ quan', memberKind: STAFF },

@@ -44,6 +44,8 @@ export interface DemoRow {
 export interface RowPlan {
   /** The last month a unit reported ('YYYY-MM'); later months of the plan stay missing. */
   readonly lastMonth?: string;
+  /** The cơ sở Đoàn whose "30 phút" activities seldom have every member (seed 002's weekly target mostly missed). */
+  readonly missesWeeklyTarget?: boolean;
 }
 
 /** Builds a unit's rows for one form. */

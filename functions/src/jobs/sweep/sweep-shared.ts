@@ -11,6 +11,7 @@ import { deadlineInstant } from '../../domain/time/ict.js';
 import type { Unit } from '../../domain/units/unit.js';
 import type { FeedbackTarget } from '../summarize/ports.js';
 import { sameFingerprint } from './fingerprint.js';
+import { referencedSourcesFirst, referencedSubmissionHashes, sharedSheetRules } from './shared-sheet-rules.js';
 import type { SourceFingerprint, SourceState, SweepStore, UnitProblem, UnitSheetSource } from './ports.js';
 import { READER_VERSION, type UnitSweepResult } from './sweep-unit.js';
 
@@ -18,6 +19,8 @@ export interface SharedSweepInput {
   readonly sources: readonly SharedSource[];
   readonly units: readonly Unit[];
   readonly forms: readonly FormSpec[];
+  /** Every plan, for the rules across forms (a form a shared sheet refers to may be collected elsewhere); defaults to `forms`. */
+  readonly ruleForms?: readonly FormSpec[];
   readonly compiled: ReadonlyMap<string, CompiledForm>;
   readonly planVersions: ReadonlyMap<string, string>;
   /** An adapter instance of its own: it is prepared with the shared tabs, not the units'. */
@@ -34,7 +37,7 @@ export interface SharedSweepInput {
  */
 export async function sweepSharedSources(input: SharedSweepInput): Promise<UnitSweepResult[]> {
   const results: UnitSweepResult[] = [];
-  for (const source of input.sources) {
+  for (const source of referencedSourcesFirst(input.sources, input.forms)) {
     const form = input.compiled.get(source.formId);
     const spec = input.forms.find((f) => f.id === source.formId);
     if (!form || !spec) continue;
@@ -47,7 +50,9 @@ async function sweepOneShared(source: SharedSource, spec: FormSpec, form: Compil
   const previous = input.previous.get(source.id);
   const holder = holderOf(source, spec);
   // The registry is part of the reading: a new alias or unit may route rows differently.
-  const specsHash = hashContent({ READER_VERSION, spec, source: { ...source, rowNumber: 0 }, units: input.units.map((u) => [u.id, u.name, u.aliases ?? [], u.type, u.level, u.cluster]) });
+  // So are the rows its rules refer to (a member registered later makes an evaluation row acceptable).
+  const referenced = referencedSubmissionHashes(spec, input.previous);
+  const specsHash = hashContent({ READER_VERSION, spec, source: { ...source, rowNumber: 0 }, units: input.units.map((u) => [u.id, u.name, u.aliases ?? [], u.type, u.level, u.cluster]), ...(referenced ? { referenced } : {}) });
   const origin: SourceOrigin = { kind: 'shared', file: source.file };
   const base = { unitId: source.id, specsHash, submissionHashes: previous?.submissionHashes ?? {}, counts: previous?.counts ?? { read: 0, valid: 0, rejected: 0, nil: 0 }, tabs: previous?.tabs ?? [], origin };
   const notRead = async (status: 'missing' | 'unreadable', message: string): Promise<UnitSweepResult> => {
@@ -76,7 +81,8 @@ async function sweepOneShared(source: SharedSource, spec: FormSpec, form: Compil
     }
     const tab = findTab(await opened.readTabs(), source.tab);
     if (!tab) return await notRead('unreadable', `Bảng chung '${source.file}' không có trang '${source.tab}'. Hãy sửa cột 'Trang tính' ở trang 'Nguồn dữ liệu' (dòng ${source.rowNumber}) của bảng điều khiển.`);
-    reading = readSharedSheet(tab, source, form, input.units);
+    const rules = await sharedSheetRules(tab, source, spec, input.units, input.ruleForms ?? input.forms, input.store);
+    reading = readSharedSheet(tab, source, form, input.units, rules);
   } catch (error) {
     if (error instanceof SheetReadError) return notRead('unreadable', error.message);
     throw error;

@@ -44,6 +44,8 @@ export interface UnitSweepResult {
 
 export interface UnitSweepContext {
   readonly forms: readonly FormSpec[];
+  /** Every plan, for the rules across forms; defaults to `forms`. */
+  readonly ruleForms?: readonly FormSpec[];
   readonly compiled: ReadonlyMap<string, CompiledForm>;
   /** Each form's current plan version, formId → hash. */
   readonly planVersions: ReadonlyMap<string, string>;
@@ -128,7 +130,7 @@ export async function sweepUnit(unit: Unit, ctx: UnitSweepContext): Promise<Unit
   const formsSentBefore = new Set(Object.keys(known).map(formIdOf));
   const reading = readUnitTabs(unit, forms, ctx.compiled, tabs, formsSentBefore, [...ctx.forms.map((f) => f.tab), ...OWN_TABS]);
   const { rowsRead } = reading;
-  const readSubmissions = await submissionsWithRules(unit, forms, ctx.forms, reading.readings, ctx.store);
+  const readSubmissions = await submissionsWithRules(unit, forms, ctx.ruleForms ?? ctx.forms, reading.readings, ctx.store);
   const counts = countRows(readSubmissions);
   if (counts.read !== rowsRead) {
     throw new Error(`Row conservation violated for unit ${unit.id}: read ${rowsRead}, stored ${counts.read}`);

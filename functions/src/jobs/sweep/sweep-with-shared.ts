@@ -27,7 +27,7 @@ export async function sweepWithShared(input: SweepInput & { readonly shared?: Sh
   const sharedFormIds = new Set(shared.sources.map((s) => s.formId));
   const unitForms = input.forms.filter((f) => !sharedFormIds.has(f.id));
   const units = input.units.filter((u) => formsForUnit(unitForms, u).length > 0);
-  const swept = await sweep({ ...input, units, forms: unitForms });
+  const swept = await sweep({ ...input, units, forms: unitForms, ruleForms: input.forms });
 
   const sharedForms = input.forms.filter((f) => sharedFormIds.has(f.id));
   const plans = sharedForms.map(planVersionRecord);
@@ -36,6 +36,7 @@ export async function sweepWithShared(input: SweepInput & { readonly shared?: Sh
     sources: shared.sources,
     units: shared.registry,
     forms: sharedForms,
+    ruleForms: input.forms,
     compiled: compileForms(sharedForms),
     planVersions: new Map(plans.map((p) => [p.formId, p.version])),
     sheets: shared.sheets,

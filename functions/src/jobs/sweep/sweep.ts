@@ -10,6 +10,8 @@ import { isolateUnit } from './unit-failure.js';
 export interface SweepInput {
   readonly units: readonly Unit[];
   readonly forms: readonly FormSpec[];
+  /** Every plan, for the rules across forms: a form a unit's tab refers to may come from a shared sheet. Defaults to `forms`. */
+  readonly ruleForms?: readonly FormSpec[];
   readonly source: UnitSheetSource;
   readonly store: SweepStore;
   /** The sweep's clock reading; the job never reads the clock itself. */
