@@ -1,14 +1,18 @@
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { DocumentData, Timestamp } from '@google-cloud/firestore';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBuiltinForms } from '../../functions/src/adapters/catalog/builtin-forms.js';
 import { FirestoreSweepStore } from '../../functions/src/adapters/store/firestore-sweep-store.js';
+import { readControlWorkbook } from '../../functions/src/adapters/workbook/read-control-workbook.js';
+import { readWorkbookTabs } from '../../functions/src/adapters/workbook/read-workbook.js';
 import { UnitWorkbookFolder } from '../../functions/src/adapters/workbook/unit-workbook-folder.js';
+import { compileForm } from '../../functions/src/domain/forms/compile-form.js';
+import { findTab, readFormTab } from '../../functions/src/domain/forms/read-form-tab.js';
 import { buildDemoDistrict, DEMO_NOW, type DemoDelivery, type DemoWorkbook } from '../../functions/src/jobs/demo/demo-district.js';
-import { planReplayRounds } from '../../functions/src/jobs/demo/replay-demo-history.js';
-import { writeDemoDistrict, type WrittenDemoDistrict } from '../../functions/src/jobs/demo/write-demo-district.js';
+import { planReplayRounds, replayDemoHistory } from '../../functions/src/jobs/demo/replay-demo-history.js';
+import { demoDistrictWritten, REPLAY_MARKER, writeDemoDistrict, type WrittenDemoDistrict } from '../../functions/src/jobs/demo/write-demo-district.js';
 import { sweep, type SweepResult } from '../../functions/src/jobs/sweep/sweep.js';
 import { testFirestore, type TestFirestore } from '../support/firestore.js';
 
@@ -18,19 +22,38 @@ const district = buildDemoDistrict(specs);
 const TAP_HUAN_DUE = new Date('2024-09-15T03:00:00Z');
 
 let root: string;
+let dir: string;
 let firestore: TestFirestore;
 let written: WrittenDemoDistrict;
+let finalOnly: WrittenDemoDistrict;
 let sweepOf: (now: Date, unitIds?: readonly string[]) => Promise<SweepResult>;
 const replaySweeps: SweepResult[] = [];
+/** What each replay sweep saw when it started: the sending units' files and their mtimes, and the control's. */
+const calls: { unitIds: readonly string[]; now: Date; mtimes: (number | null)[]; controlAt: number | null }[] = [];
+const replayProgress: [number, number][] = [];
+const mtimeOf = (file: string) => stat(file).then((s) => s.mtime.getTime(), () => null);
 
+/**
+ * One history replay serves both describes below (the replay is the slow part of the demo): each round's sweep is
+ * recorded as the folder stood, then run into the emulator.
+ */
 beforeAll(async () => {
   root = await mkdtemp(path.join(tmpdir(), 'tonghop-demo-history-'));
   firestore = testFirestore('demo-history');
-  const dir = path.join(root, 'demo');
+  dir = path.join(root, 'demo');
   const store = new FirestoreSweepStore(firestore.db);
   const source = new UnitWorkbookFolder(path.join(dir, 'units'));
   sweepOf = (now, unitIds) => sweep({ units: unitIds ? district.units.filter((u) => unitIds.includes(u.id)) : district.units, forms: specs, source, store, now });
-  written = await writeDemoDistrict(dir, district, { sweepAt: async (unitIds, now) => void replaySweeps.push(await sweepOf(now, unitIds)) });
+  finalOnly = await writeDemoDistrict(path.join(root, 'final-only'), district);
+  written = await writeDemoDistrict(dir, district, {
+    onProgress: (done, total) => replayProgress.push([done, total]),
+    sweepAt: async (unitIds, now) => {
+      // What the sweep would see right now: each sending unit's file and its mtime.
+      const mtimes = await Promise.all(unitIds.map((id) => mtimeOf(path.join(dir, 'units', `${id}.xlsx`))));
+      calls.push({ unitIds, now, mtimes, controlAt: await mtimeOf(path.join(dir, 'control.xlsx')) });
+      replaySweeps.push(await sweepOf(now, unitIds));
+    },
+  });
 }, 240_000);
 
 afterAll(async () => {
@@ -131,5 +154,110 @@ describe('demo history replayed into Firestore', () => {
     expect(second.totals.writes).toBe(0);
     expect(second.totals.unitsUnchanged).toBe(district.units.length);
     expect(second.sweepId).toBeUndefined();
+  });
+});
+
+describe('writeDemoDistrict with a sweep: the history replayed', () => {
+  const rounds = planReplayRounds(district);
+  // The replay of this file's beforeAll: the same sweeps that filled Firestore above.
+  let replayDir: string;
+  let replayed: WrittenDemoDistrict;
+
+  beforeAll(() => {
+    replayDir = dir;
+    replayed = written;
+  });
+
+  it('sweeps once per ICT day with sends, only the units that sent that day, each file dated its send', () => {
+    expect(replayed.created).toBe(true);
+    expect(replayed.history).toEqual({ rounds: rounds.length, sends: district.workbooks.reduce((n, w) => n + w.sends.length, 0) });
+    // One more sweep, of no unit, the moment the finance desk saves its book (16g30 12/09/2024): before the 7g30 13/09 notice run.
+    const financeCall = calls.findIndex((c) => c.unitIds.length === 0);
+    expect(calls[financeCall]?.now).toEqual(district.finance.at);
+    expect(calls[financeCall + 1]?.now.getTime()).toBeGreaterThan(district.finance.at.getTime());
+    expect(calls[financeCall - 1]?.now.getTime()).toBeLessThan(district.finance.at.getTime());
+    const unitCalls = calls.filter((_, i) => i !== financeCall);
+    expect(unitCalls.map((c) => c.now)).toEqual(rounds.map((r) => r.sweepAt));
+    unitCalls.forEach((call, i) => {
+      const round = rounds[i];
+      expect(call.unitIds).toEqual(round?.sends.map((s) => s.workbook.unitId));
+      expect(call.mtimes).toEqual(round?.sends.map((s) => s.send.at.getTime()));
+      expect(call.now <= DEMO_NOW).toBe(true);
+      // The control workbook is there from the first sweep on; dated when the receipts plan, then the new plan, was added.
+      const controlAt = call.now > district.issued.at ? district.issued.at : call.now > district.finance.at ? district.finance.at : district.controlModifiedAt;
+      expect(call.controlAt).toBe(controlAt.getTime());
+    });
+    expect(replayProgress.at(-1)).toEqual([rounds.length, rounds.length]);
+  });
+
+  it('ends with the same folder as writing the final files only: same files, content and mtimes, no marker left', async () => {
+    expect((await readdir(replayDir)).sort()).toEqual(['control.xlsx', 'units']);
+    expect(replayed.files.map((f) => path.relative(replayDir, f))).toEqual(finalOnly.files.map((f) => path.relative(path.dirname(finalOnly.controlPath), f)));
+    const names = (await readdir(finalOnly.unitsDir)).sort();
+    expect((await readdir(replayed.unitsDir)).sort()).toEqual(names);
+    for (const name of names) {
+      const [mine, theirs] = [path.join(replayed.unitsDir, name), path.join(finalOnly.unitsDir, name)];
+      expect(await mtimeOf(mine), name).toBe(await mtimeOf(theirs));
+      const [a, b] = [await readFile(mine), await readFile(theirs)];
+      if (a.subarray(0, 2).toString('latin1') !== 'PK') expect(a.equals(b), name).toBe(true);
+      else expect(await readWorkbookTabs(a, name), name).toEqual(await readWorkbookTabs(b, name));
+    }
+    expect(await mtimeOf(replayed.controlPath)).toBe(district.issued.at.getTime());
+    expect((await readControlWorkbook(replayed.controlPath)).plans.plans.map((p) => p.id)).toEqual([...district.specs, district.finance.spec, district.issued.spec].map((p) => p.id));
+  });
+
+  it('writes each send as the workbook stood then: earlier files have only the tabs and rows sent by then', async () => {
+    const unit = district.workbooks.find((w) => w.scenario === 'clean' && w.unitId.startsWith('csd-'));
+    const send = unit?.sends[3];
+    if (!unit || !send) throw new Error('no clean cơ sở Đoàn with 4 sends');
+    const early = path.join(root, 'early');
+    // Replay that unit alone (one round per send) and stop right after its 4th sweep: the file is as the sweep read it.
+    const stop = new Error('stop');
+    let done = 0;
+    await expect(
+      replayDemoHistory({
+        dir: early,
+        district: { ...district, workbooks: [unit] },
+        sweepAt: async () => {
+          if (++done === 4) throw stop;
+        },
+      }),
+    ).rejects.toBe(stop);
+    const file = path.join(early, 'units', `${unit.unitId}.xlsx`);
+    expect(await mtimeOf(file)).toBe(send.at.getTime());
+    const tabs = await readWorkbookTabs(await readFile(file), 'x.xlsx');
+    for (const spec of specs.filter((s) => s.targets.unitTypes.includes('co-so-doan'))) {
+      const rows = send.rowsByFormId.get(spec.id);
+      const tab = findTab(tabs, spec.tab);
+      if (!rows) {
+        expect(tab, spec.id).toBeUndefined();
+        continue;
+      }
+      if (!tab) throw new Error(`tab ${spec.tab} missing`);
+      expect(readFormTab(compileForm(spec), tab).rowsRead, spec.id).toBe(rows.length);
+    }
+    expect(send.rowsByFormId.get('30-phut-bao-cao')?.length).toBeLessThan(unit.rowsByFormId.get('30-phut-bao-cao')?.length ?? 0);
+  });
+
+  it('starts over when a replay died half-way, and leaves a finished one alone', async () => {
+    const broken = path.join(root, 'broken');
+    const small = { ...district, workbooks: district.workbooks.filter((w) => w.unitId.startsWith('cd-')) };
+    let sweeps = 0;
+    const failing = async () => {
+      if (++sweeps === 3) throw new Error('Firestore went away');
+    };
+    await expect(writeDemoDistrict(broken, small, { sweepAt: failing })).rejects.toThrow('Firestore went away');
+    expect((await readdir(broken)).sort()).toEqual([REPLAY_MARKER, 'control.xlsx', 'units'].sort());
+    expect(await demoDistrictWritten(broken)).toBe(false);
+
+    const calls: number[] = [];
+    const again = await writeDemoDistrict(broken, small, { sweepAt: async (ids) => void calls.push(ids.length) });
+    expect(again.created).toBe(true);
+    expect(calls).toHaveLength(planReplayRounds(small).length);
+    expect((await readdir(broken)).sort()).toEqual(['control.xlsx', 'units']);
+    expect(await demoDistrictWritten(broken)).toBe(true);
+    const third = await writeDemoDistrict(broken, small, { sweepAt: async () => expect.fail('a finished demo is not replayed again') });
+    expect(third.created).toBe(false);
+    expect(third.history).toBeUndefined();
   });
 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 export const tally = { inputs: 0, crashes: 0, rowsLost: 0, duplicates: 0, unitsStoppedOthers: 0, reportsRedated: 0, cellsChangedOnDisk: 0 };
 
 /**
- * The closing check of a reliability file (each file runs in its own process, with its own tally):
+ * The closing check of a reliability file (each file has its own tally: vitest.config.ts gives these files fresh modules):
  * prints the "Reliability: …" line and asserts more than `minInputs` inputs were tried and nothing went wrong.
  * `cellsChangedOnDisk`: cells a unit typed that differ after our write-back (counted where a scenario writes back).
  */
