@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBuiltinForms } from '../../functions/src/adapters/catalog/builtin-forms.js';
 import { FirestoreSweepStore } from '../../functions/src/adapters/store/firestore-sweep-store.js';
 import { readControlWorkbook } from '../../functions/src/adapters/workbook/read-control-workbook.js';
-import { readWorkbookTabs } from '../../functions/src/adapters/workbook/read-workbook.js';
+import { readWorkbookTabs } from '../../functions/src/adapters/xlsx/read-workbook.js';
 import { UnitWorkbookFolder } from '../../functions/src/adapters/workbook/unit-workbook-folder.js';
 import { compileForm } from '../../functions/src/domain/forms/compile-form.js';
 import { findTab, readFormTab } from '../../functions/src/domain/forms/read-form-tab.js';
