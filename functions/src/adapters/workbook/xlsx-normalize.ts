@@ -46,6 +46,38 @@ export function withNumericBooleans(xml: string): string {
   );
 }
 
+/** A part's text by path, or undefined when the package has no such part. */
+export type PartTexts = (partPath: string) => string | undefined;
+
+/**
+ * Whether `normalizeForExceljs` would change anything in a package whose parts are already
+ * inflated: a boolean attribute to respell, or a comment or VML part away from its canonical name.
+ */
+export function needsNormalizing(sheetPaths: readonly string[], textOf: PartTexts): boolean {
+  for (const part of ['xl/workbook.xml', 'xl/styles.xml', ...sheetPaths]) {
+    const xml = textOf(part);
+    if (xml !== undefined && WORD_BOOLEAN.test(xml) && withNumericBooleans(xml) !== xml) return true;
+  }
+  return sheetPaths.some((sheetPath) => {
+    const rels = textOf(relsPathOf(sheetPath));
+    if (rels === undefined || path.posix.dirname(sheetPath) !== 'xl/worksheets') return false;
+    return elementsNamed(rels, 'Relationship').some((rel) => {
+      const type = rel.get('Type') ?? '';
+      const target = rel.get('Target');
+      const kind = COMMENTS_TYPE.test(type) ? COMMENT_PART : VML_TYPE.test(type) ? VML_PART : undefined;
+      return kind !== undefined && target !== undefined && !isCanonical(kind, sheetPath, target);
+    });
+  });
+}
+
+/** A quick look before the full rewrite: most parts hold no word boolean at all. */
+const WORD_BOOLEAN = /="(?:true|false)"/;
+
+function isCanonical(kind: typeof COMMENT_PART, sheetPath: string, target: string): boolean {
+  const from = resolveTarget(sheetPath, target);
+  return kind.canonical.test(from) && target === `../${path.posix.relative('xl', from)}`;
+}
+
 const COMMENTS_TYPE = /\/relationships\/comments$/;
 const VML_TYPE = /\/relationships\/vmlDrawing$/;
 
@@ -60,8 +92,8 @@ async function moveCommentParts(zip: JSZip, sheetPath: string): Promise<boolean>
     const target = rel.get('Target');
     const kind = COMMENTS_TYPE.test(type) ? COMMENT_PART : VML_TYPE.test(type) ? VML_PART : undefined;
     if (!kind || !target) continue;
+    if (isCanonical(kind, sheetPath, target)) continue;
     const from = resolveTarget(sheetPath, target);
-    if (kind.canonical.test(from) && target === `../${path.posix.relative('xl', from)}`) continue;
     const file = zip.file(from);
     if (!file) continue;
     const to = kind.canonical.test(from) ? from : freeName(zip, kind.prefix, kind.extension);

@@ -16,8 +16,8 @@ export type XlsxRefusal =
   | { readonly kind: 'columns'; readonly tab: string; readonly column: number; readonly limit: number };
 
 /** exceljs reads worksheets from exactly these parts, and shared strings from this one. */
-const WORKSHEET_PART = /^xl\/worksheets\/[^/]+\.xml$/i;
-const SHARED_STRINGS_PART = /^xl\/sharedStrings\.xml$/i;
+export const WORKSHEET_PART = /^xl\/worksheets\/[^/]+\.xml$/i;
+export const SHARED_STRINGS_PART = /^xl\/sharedStrings\.xml$/i;
 /** workbook.xml and its rels are read whole (for the tabs' names) only up to this size. */
 const NAMES_PART_CAP = 8 * 1024 * 1024;
 

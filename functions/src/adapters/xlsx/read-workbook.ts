@@ -9,11 +9,13 @@ import { fileTooLargeMessage, tooLargeMessage } from './too-large-message.js';
 import { withParseSlot } from '../workbook/workbook-parse-slot.js';
 import { normalizeForExceljs } from '../workbook/xlsx-normalize.js';
 import { checkXlsxSize } from '../workbook/xlsx-size-gate.js';
+import { loadOrdinaryWorkbook } from '../workbook/workbook-fast-load.js';
 
 /**
  * Parse an .xlsx file into tabs of raw cells; an unreadable file, or one over a size limit (checked
  * on the zip's streamed content before parsing, so memory stays bounded), becomes a SheetReadError
- * with a Vietnamese message. One parse at a time per process (workbook-parse-slot).
+ * with a Vietnamese message. One parse at a time per process (workbook-parse-slot). An ordinary
+ * file takes the quick path (workbook-fast-load.ts); the size gate and normalization below decide the rest.
  */
 export async function readWorkbookTabs(bytes: Buffer, fileName: string, limits: SheetLimits = DEFAULT_SHEET_LIMITS): Promise<SheetTab[]> {
   if (bytes.length === 0) {
@@ -23,6 +25,9 @@ export async function readWorkbookTabs(bytes: Buffer, fileName: string, limits: 
   const foreign = foreignFormatMessage(bytes, fileName);
   if (foreign) throw new SheetReadError('corrupt', foreign);
   return withParseSlot(async () => {
+    // An ordinary file (nearly all of them) is inflated once and parsed; anything else goes the careful way below.
+    const ordinary = await loadOrdinaryWorkbook(bytes, limits).catch(() => undefined);
+    if (ordinary) return tabsOf(ordinary);
     const refusal = await checkXlsxSize(bytes, limits);
     if (refusal) throw new SheetReadError('too-large', tooLargeMessage(fileName, refusal));
     const workbook = new ExcelJS.Workbook();
@@ -35,8 +40,12 @@ export async function readWorkbookTabs(bytes: Buffer, fileName: string, limits: 
         { cause: error },
       );
     }
-    return workbook.worksheets.map((sheet) => ({ name: sheet.name, rows: rowsOf(sheet) }));
+    return tabsOf(workbook);
   });
+}
+
+function tabsOf(workbook: ExcelJS.Workbook): SheetTab[] {
+  return workbook.worksheets.map((sheet) => ({ name: sheet.name, rows: rowsOf(sheet) }));
 }
 
 function rowsOf(sheet: ExcelJS.Worksheet): SheetRow[] {

@@ -109,10 +109,15 @@ export function stableJson(value: unknown): string {
   // A Date has no own enumerable fields: without this, every date would hash as `{}` and a changed date go unseen.
   if (value instanceof Date) return JSON.stringify(Number.isNaN(value.getTime()) ? 'Invalid Date' : { date: value.toISOString() });
   if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
+    // Keys sorted by UTF-16 code units (Array#sort's own order), built in one string: this runs for every cell of a sweep.
+    const record = value as Record<string, unknown>;
+    let text = '';
+    for (const key of Object.keys(record).sort()) {
+      const field = record[key];
+      if (field === undefined) continue;
+      text += `${text ? ',' : ''}${JSON.stringify(key)}:${stableJson(field)}`;
+    }
+    return `{${text}}`;
   }
   return JSON.stringify(value) ?? 'null';
 }
