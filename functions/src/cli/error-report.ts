@@ -3,7 +3,7 @@ import { FormSpecError } from '../adapters/catalog/builtin-forms.js';
 import { GoogleApiError } from '../adapters/google/google-api-error.js';
 import { DataDirBusyError } from '../adapters/store/data-dir-lock.js';
 import { EmulatorUnavailableError } from '../adapters/store/emulator.js';
-import { StoreUnavailableError } from '../adapters/store/store-deadline.js';
+import { StoreDocumentError, StoreUnavailableError } from '../adapters/store/store-errors.js';
 import { UnitFileChangedError, UnitFileNotRewritableError } from '../adapters/workbook/write-unit-feedback.js';
 import { ControlRefusedError } from '../domain/units/control-guard.js';
 import { SheetReadError } from '../domain/sheets/sheet-read-error.js';
@@ -44,6 +44,7 @@ export function errorReport(error: unknown): ErrorReport {
     return error.transient || error.failure === 'unknown' ? said(EXIT.problems, ADVICE.retryLater, error.fix) : said(EXIT.usage, ADVICE.googleAccess, error.fix);
   }
   if (error instanceof StoreUnavailableError) return said(EXIT.usage, ADVICE.store);
+  if (error instanceof StoreDocumentError) return said(EXIT.usage, ADVICE.storeDocument);
   if (error instanceof RunStoppingError) return said(EXIT.problems, ADVICE.retryLater);
   if (error instanceof UnitFileChangedError) return said(EXIT.problems, ADVICE.unitFileChanged);
   if (error instanceof UnitFileNotRewritableError) return said(EXIT.problems, ADVICE.unitFileNotRewritable);
