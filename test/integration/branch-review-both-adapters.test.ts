@@ -5,7 +5,8 @@ import { GoogleSummarySpreadsheet } from '../../functions/src/adapters/google/go
 import { GoogleUnitSheets } from '../../functions/src/adapters/google/google-unit-sheets.js';
 import { REVIEW_ONLY_PROTECTION } from '../../functions/src/adapters/google/review-only-protections.js';
 import { FirestoreOutputMarks } from '../../functions/src/adapters/store/firestore-output-marks.js';
-import { FirestoreReviewStore, REVIEW_DECISIONS_COLLECTION } from '../../functions/src/adapters/store/firestore-review-store.js';
+import { FirestoreReviewStore } from '../../functions/src/adapters/store/firestore-review-store.js';
+import { COLLECTIONS } from '../../functions/src/adapters/store/schema/collections.js';
 import { FirestoreSummaryStore } from '../../functions/src/adapters/store/firestore-summary-store.js';
 import { FirestoreSweepStore } from '../../functions/src/adapters/store/firestore-sweep-store.js';
 import { BranchSummaryWorkbooks } from '../../functions/src/adapters/workbook/branch-summary-workbooks.js';
@@ -167,7 +168,7 @@ describe.each(['workbook', 'google'])('a cơ sở Đoàn reviews its chi đoàn 
   let first: SummarizeResult;
   const branchLocation = () => first.branchSummaries.find((b) => b.unitId === AN_LAC.id)?.location ?? '';
   const districtLocation = () => first.summary?.location ?? '';
-  const stored = async () => (await adapter().firestore.db.collection(REVIEW_DECISIONS_COLLECTION).get()).docs.map((d) => d.data());
+  const stored = async () => (await adapter().firestore.db.collection(COLLECTIONS.reviewDecisions).get()).docs.map((d) => d.data());
   const everyCell = async (location: string) => {
     const tabs = first.model.tabs.map((t) => t.name);
     return (await Promise.all(tabs.map((tab) => adapter().grid(location, tab).catch(() => [])))).flat(2).join('\n').toLowerCase();

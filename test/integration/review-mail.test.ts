@@ -13,7 +13,7 @@ import { FirestoreSweepStore } from '../../functions/src/adapters/store/firestor
 import { SummaryWorkbookFile } from '../../functions/src/adapters/workbook/summary-workbook-file.js';
 import { UnitWorkbookFolder } from '../../functions/src/adapters/workbook/unit-workbook-folder.js';
 import type { FormSpec } from '../../functions/src/domain/forms/form-spec.js';
-import { reviewNoticeId } from '../../functions/src/domain/notices/decide-review-notices.js';
+
 import { DEFAULT_NOTICE_POLICY } from '../../functions/src/domain/notices/notice-kinds.js';
 import { DISTRICT_REVIEWER } from '../../functions/src/domain/review/review-decision.js';
 import { REVIEW_HEADERS, REVIEW_TAB } from '../../functions/src/domain/review/review-tab.js';
@@ -24,6 +24,7 @@ import { sweep } from '../../functions/src/jobs/sweep/sweep.js';
 import { testFirestore } from '../support/firestore.js';
 import { startCapturingSmtp, type CapturingSmtp } from '../support/smtp.js';
 import { openWorkbook, sheetOf, titled, writeTestWorkbook } from '../support/workbooks.js';
+import { reviewNoticeId } from '../../functions/src/domain/ids/document-ids.js';
 
 const HEADER = ['STT', 'Họ và tên', 'Chức vụ', 'Giới tính', 'Ngày sinh', 'Số điện thoại', 'Email', 'Nội dung tham gia', 'Đã đóng kinh phí', 'Ghi chú'];
 const ROWS = [

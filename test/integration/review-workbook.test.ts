@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBuiltinForms } from '../../functions/src/adapters/catalog/builtin-forms.js';
-import { FirestoreReviewStore, REVIEW_DECISIONS_COLLECTION } from '../../functions/src/adapters/store/firestore-review-store.js';
+import { FirestoreReviewStore } from '../../functions/src/adapters/store/firestore-review-store.js';
+import { COLLECTIONS } from '../../functions/src/adapters/store/schema/collections.js';
 import { FirestoreSummaryStore } from '../../functions/src/adapters/store/firestore-summary-store.js';
 import { FirestoreSweepStore } from '../../functions/src/adapters/store/firestore-sweep-store.js';
 import { readReviewSheet } from '../../functions/src/adapters/workbook/read-review-sheet.js';
@@ -71,7 +72,7 @@ describe('review round trip in workbook mode: summary tab → typed decision →
     const noteColumn = (sheet.getRow(header).values as unknown[]).indexOf('Ghi chú');
     return sheet.getRow(header + 1).getCell(noteColumn).text;
   };
-  const storedDecisions = async () => (await firestore.db.collection(REVIEW_DECISIONS_COLLECTION).orderBy('sequence').get()).docs.map((d) => d.data());
+  const storedDecisions = async () => (await firestore.db.collection(COLLECTIONS.reviewDecisions).orderBy('sequence').get()).docs.map((d) => d.data());
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'tonghop-review-'));

@@ -4,10 +4,11 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NOTICE_HEADER } from '../../functions/src/adapters/mail/compose.js';
-import { digestId, noticeId } from '../../functions/src/domain/notices/notice-kinds.js';
+
 import { compileCli, type CliProcess, type CompiledCli } from '../support/cli-process.js';
 import { startCapturingSmtp, type CapturingSmtp } from '../support/smtp.js';
 import { SMALL_DISTRICT, SMALL_DISTRICT_NOW, writeSmallControl } from './small-district.js';
+import { digestId, noticeId } from '../../functions/src/domain/ids/document-ids.js';
 
 // No unit has sent its file: each of the 6 gets its notice (8 days late: escalation), the office its digest.
 const PLANNED = [...SMALL_DISTRICT.unitIds.map((unitId) => noticeId(SMALL_DISTRICT.formId, SMALL_DISTRICT.periodId, unitId, 'escalation')), digestId('2024-09-23')];

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GoogleUnitSheets } from '../../functions/src/adapters/google/google-unit-sheets.js';
 import { startFirestoreEmulator, type RunningEmulator } from '../../functions/src/adapters/store/emulator.js';
 import { createFirestore } from '../../functions/src/adapters/store/firestore-client.js';
-import { StoreUnavailableError } from '../../functions/src/adapters/store/store-deadline.js';
+import { StoreUnavailableError } from '../../functions/src/adapters/store/store-errors.js';
 import { FirestoreSweepStore } from '../../functions/src/adapters/store/firestore-sweep-store.js';
 import { UnitWorkbookFolder } from '../../functions/src/adapters/workbook/unit-workbook-folder.js';
 import { sweep, type SweepResult } from '../../functions/src/jobs/sweep/sweep.js';

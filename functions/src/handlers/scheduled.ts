@@ -4,7 +4,7 @@ import { PubSubShardPublisher } from '../adapters/pubsub/pubsub-shard-publisher.
 import { notifyDistrict } from '../app/notify-district.js';
 import { sweepDistrict } from '../app/sweep-district.js';
 import type { RunRequest, ShardPublisher } from '../jobs/sweep/run-district.js';
-import { StoreUnavailableError } from '../adapters/store/store-deadline.js';
+import { StoreUnavailableError } from '../adapters/store/store-errors.js';
 import { ConfigError } from '../config.js';
 import { ControlRefusedError } from '../domain/units/control-guard.js';
 import type { UnitSweepResult } from '../jobs/sweep/sweep-unit.js';

@@ -2,7 +2,7 @@ import type { Request, Response } from '@google-cloud/functions-framework';
 import { z } from 'zod';
 import { FirestoreReplayGuard } from '../adapters/store/firestore-replay-guard.js';
 import { FirestoreUnitCallLimiter } from '../adapters/store/firestore-unit-call-limiter.js';
-import { StoreUnavailableError } from '../adapters/store/store-deadline.js';
+import { StoreUnavailableError } from '../adapters/store/store-errors.js';
 import { logControlProblems } from '../app/log-control-problems.js';
 import { ConfigError } from '../config.js';
 import { SHEET_EVENT_ACTIONS } from '../domain/feedback/sheet-event-reply.js';

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GoogleSummarySpreadsheet } from '../../../functions/src/adapters/google/google-summary-spreadsheet.js';
 import { GoogleUnitSheets } from '../../../functions/src/adapters/google/google-unit-sheets.js';
 import { FirestoreOutputMarks } from '../../../functions/src/adapters/store/firestore-output-marks.js';
-import { FirestoreReviewStore, REVIEW_DECISIONS_COLLECTION } from '../../../functions/src/adapters/store/firestore-review-store.js';
+import { FirestoreReviewStore } from '../../../functions/src/adapters/store/firestore-review-store.js';
+import { COLLECTIONS } from '../../../functions/src/adapters/store/schema/collections.js';
 import { FirestoreSummaryStore } from '../../../functions/src/adapters/store/firestore-summary-store.js';
 import { FirestoreSweepStore } from '../../../functions/src/adapters/store/firestore-sweep-store.js';
 import { STANDING_TAB } from '../../../functions/src/domain/feedback/unit-feedback.js';
@@ -65,7 +66,7 @@ describe('review on the Google summary spreadsheet (stand-in, real googleapis cl
     expect(column(REVIEW_HEADERS.comment)).toBe(column(REVIEW_HEADERS.decision) + 1);
     standin.editCells(summaryId, REVIEW_TAB, `${columnLetter(column(REVIEW_HEADERS.decision))}${row + 1}`, [[decision, comment]], editor);
   };
-  const stored = async () => (await firestore.db.collection(REVIEW_DECISIONS_COLLECTION).orderBy('sequence').get()).docs.map((d) => d.data());
+  const stored = async () => (await firestore.db.collection(COLLECTIONS.reviewDecisions).orderBy('sequence').get()).docs.map((d) => d.data());
 
   beforeAll(async () => {
     ({ standin } = await standinWithClock(new Date('2024-09-14T02:00:00Z')));

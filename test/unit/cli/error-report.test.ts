@@ -4,7 +4,7 @@ import { FormSpecError } from '../../../functions/src/adapters/catalog/builtin-f
 import { GoogleApiError } from '../../../functions/src/adapters/google/google-api-error.js';
 import { DataDirBusyError } from '../../../functions/src/adapters/store/data-dir-lock.js';
 import { EmulatorUnavailableError } from '../../../functions/src/adapters/store/emulator.js';
-import { StoreUnavailableError } from '../../../functions/src/adapters/store/store-deadline.js';
+import { StoreDocumentError, StoreUnavailableError } from '../../../functions/src/adapters/store/store-errors.js';
 import { UnitFileChangedError, UnitFileNotRewritableError } from '../../../functions/src/adapters/workbook/write-unit-feedback.js';
 import { ControlRefusedError } from '../../../functions/src/domain/units/control-guard.js';
 import { SheetReadError } from '../../../functions/src/domain/sheets/sheet-read-error.js';
@@ -32,6 +32,7 @@ describe('errorReport', () => {
     ['Google refusing access', new GoogleApiError('no-access', 'values.get failed (HTTP 403): denied', 403), 'operator', 2, ADVICE.googleAccess],
     ['Google out of quota', new GoogleApiError('quota', 'values.get failed (HTTP 429): quota', 429), 'operator', 1, ADVICE.retryLater],
     ['Firestore out of reach', new StoreUnavailableError('Firestore did not answer within 60 s.'), 'operator', 2, ADVICE.store],
+    ['a stored document of the wrong shape', new StoreDocumentError('Firestore document sources/u1 does not have the shape tonghop stores', { collection: 'sources', id: 'u1' }), 'operator', 2, ADVICE.storeDocument],
     ['another run-stopping failure', new RunStoppingError('stopped'), 'operator', 1, ADVICE.retryLater],
     ['a unit file changed while writing', new UnitFileChangedError('/u/th-a.xlsx'), 'operator', 1, ADVICE.unitFileChanged],
     ['a unit file that cannot be saved back', new UnitFileNotRewritableError('/u/th-a.xlsx', 'biểu đồ'), 'operator', 1, ADVICE.unitFileNotRewritable],

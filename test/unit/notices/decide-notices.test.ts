@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decideNotices, type NoticeDecision } from '../../../functions/src/domain/notices/decide-notices.js';
-import { DEFAULT_NOTICE_POLICY, noticeId, type LedgerEntry, type NoticePolicy, type NoticeStage } from '../../../functions/src/domain/notices/notice-kinds.js';
+import { DEFAULT_NOTICE_POLICY, type LedgerEntry, type NoticePolicy, type NoticeStage } from '../../../functions/src/domain/notices/notice-kinds.js';
 import type { FormSpec } from '../../../functions/src/domain/forms/form-spec.js';
 import type { StoredSubmission } from '../../../functions/src/domain/summary/district-picture.js';
 import type { Unit } from '../../../functions/src/domain/units/unit.js';
@@ -18,6 +18,7 @@ import {
   TAP_HUAN,
   youthUnit,
 } from './notice-fixtures.js';
+import { noticeId } from '../../../functions/src/domain/ids/document-ids.js';
 
 const TAP_HUAN_PERIOD = 'mot-lan';
 const A = school('ld-a');

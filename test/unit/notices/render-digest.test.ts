@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { noticeId, type LedgerEntry, type NoticeStage } from '../../../functions/src/domain/notices/notice-kinds.js';
+import { type LedgerEntry, type NoticeStage } from '../../../functions/src/domain/notices/notice-kinds.js';
 import { renderDigest } from '../../../functions/src/domain/notices/render-digest.js';
 import { BAO_CAO_30_PHUT, completeAt, KE_HOACH_NHO, onceForm, partial, pictureAt, school, TAP_HUAN, youthUnit } from './notice-fixtures.js';
+import { noticeId } from '../../../functions/src/domain/ids/document-ids.js';
 
 /** 10g00 ICT on 20/09/2024: tap-huan-2024 is 5 days overdue, ke-hoach-nho-65-nam 281 days (past the last notice). */
 const NOW = '2024-09-20T03:00:00.000Z';

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { decideReviewNotices, REVIEW_SUPPRESS_REASONS, reviewNoticeId } from '../../../functions/src/domain/notices/decide-review-notices.js';
+import { decideReviewNotices, REVIEW_SUPPRESS_REASONS } from '../../../functions/src/domain/notices/decide-review-notices.js';
 import type { LedgerEntry } from '../../../functions/src/domain/notices/notice-kinds.js';
 import { renderReviewNotice } from '../../../functions/src/domain/notices/render-review-notice.js';
 import type { ReviewDecision } from '../../../functions/src/domain/review/review-decision.js';
 import { ALWAYS_OPEN, school, SETTINGS, TAP_HUAN } from './notice-fixtures.js';
+import { reviewNoticeId } from '../../../functions/src/domain/ids/document-ids.js';
 
 const UNIT = school('a');
 const SUBMISSION = { id: 'tap-huan-2024~mot-lan~a', contentHash: 'v2', lastChangedAt: new Date('2024-09-12T03:00:00Z') };

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { ONCE_PERIOD } from '../../../functions/src/domain/periods/period-id.js';
 import { periodById, periodsOf } from '../../../functions/src/domain/periods/schedule.js';
 import { submissionStatus, type SubmissionFacts } from '../../../functions/src/domain/status/submission-status.js';
-import { submissionId } from '../../../functions/src/domain/submissions/build-submissions.js';
+
 import { builtinForm, builtinFormDue } from '../../support/forms.js';
+import { submissionId } from '../../../functions/src/domain/ids/document-ids.js';
 
 /**
  * The rule (docs/ke-hoach.md "Những gì được đổi an toàn trong kỳ"): a unit's first completion is a fact and never

@@ -5,7 +5,8 @@ import type { ValidRow } from '../../../functions/src/domain/forms/compile-form.
 import { compileForm } from '../../../functions/src/domain/forms/compile-form.js';
 import type { FormSpec } from '../../../functions/src/domain/forms/form-spec.js';
 import { readFormTab, type NilDeclaration, type RejectedRow, type TabReading } from '../../../functions/src/domain/forms/read-form-tab.js';
-import { buildSubmissions, emptySubmission, hashContent, submissionId } from '../../../functions/src/domain/submissions/build-submissions.js';
+import { buildSubmissions, emptySubmission, hashContent } from '../../../functions/src/domain/submissions/build-submissions.js';
+import { submissionId } from '../../../functions/src/domain/ids/document-ids.js';
 
 const specs = await loadBuiltinForms();
 

@@ -7,10 +7,13 @@ export interface FirestoreTarget {
   readonly emulatorHost?: string;
 }
 
+/** Settings of every client: an optional field left undefined is not stored, so no store strips undefined by hand. */
+const SETTINGS = { ignoreUndefinedProperties: true } as const;
+
 /** Create the server-side Firestore client; the only place that knows how to connect. */
 export function createFirestore(target: FirestoreTarget): Firestore {
   // On Google Cloud the metadata server is where credentials come from: only an emulator skips looking for it.
-  if (!target.emulatorHost) return new Firestore({ projectId: target.projectId });
+  if (!target.emulatorHost) return new Firestore({ projectId: target.projectId, ...SETTINGS });
   // Otherwise the client first spends about a second looking for a GCE metadata server it does not need.
   process.env.METADATA_SERVER_DETECTION ??= 'none';
   // The client lets FIRESTORE_EMULATOR_HOST override `host`, reading it only in the constructor:
@@ -18,13 +21,8 @@ export function createFirestore(target: FirestoreTarget): Firestore {
   const inherited = process.env.FIRESTORE_EMULATOR_HOST;
   delete process.env.FIRESTORE_EMULATOR_HOST;
   try {
-    return new Firestore({ projectId: target.projectId, host: target.emulatorHost, ssl: false, customHeaders: { Authorization: 'Bearer owner' } });
+    return new Firestore({ projectId: target.projectId, host: target.emulatorHost, ssl: false, customHeaders: { Authorization: 'Bearer owner' }, ...SETTINGS });
   } finally {
     if (inherited !== undefined) process.env.FIRESTORE_EMULATOR_HOST = inherited;
   }
-}
-
-/** Whether a Firestore error says the document exists already (gRPC ALREADY_EXISTS, from a `create`). */
-export function isAlreadyExists(error: unknown): boolean {
-  return (error as { code?: unknown } | null)?.code === 6;
 }

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { Timestamp, type Firestore } from '@google-cloud/firestore';
-import { isAlreadyExists } from './firestore-client.js';
-import { COLLECTIONS } from './firestore-sweep-store.js';
-
+import { COLLECTIONS } from './schema/collections.js';
+import { DEFAULT_STORE_DEADLINE_MS, storeGuard, type StoreGuard } from './store-deadline.js';
+import { isAlreadyExists } from './store-errors.js';
 
 /**
  * `webhookSignatures/{sha256 of the signature}`: each signed call is accepted once. The document
@@ -10,13 +10,20 @@ import { COLLECTIONS } from './firestore-sweep-store.js';
  * other cannot both pass) and expires after the signature window (TTL policy on `expireAt`).
  */
 export class FirestoreReplayGuard {
-  constructor(private readonly db: Firestore) {}
+  private readonly guard: StoreGuard;
+
+  constructor(
+    private readonly db: Firestore,
+    deadlineMs: number = DEFAULT_STORE_DEADLINE_MS,
+  ) {
+    this.guard = storeGuard(deadlineMs);
+  }
 
   /** True the first time a signature is seen; false for a replay. */
   async claim(signature: string, expireAt: Date): Promise<boolean> {
     const id = createHash('sha256').update(signature).digest('hex');
     try {
-      await this.db.collection(COLLECTIONS.webhookSignatures).doc(id).create({ expireAt: Timestamp.fromDate(expireAt) });
+      await this.guard('recording a webhook signature', () => this.db.collection(COLLECTIONS.webhookSignatures).doc(id).create({ expireAt: Timestamp.fromDate(expireAt) }));
       return true;
     } catch (error) {
       if (isAlreadyExists(error)) return false;

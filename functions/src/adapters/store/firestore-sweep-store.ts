@@ -1,54 +1,49 @@
 import { Timestamp, type CollectionReference, type DocumentData, type Firestore } from '@google-cloud/firestore';
-import { DEFAULT_STORE_DEADLINE_MS, withDeadline } from './store-deadline.js';
+import { revisionDocId } from '../../domain/ids/document-ids.js';
+import { COLLECTIONS } from './schema/collections.js';
+import { CONVERTERS } from './schema/converters.js';
+import type { SourceDoc, SubmissionDoc } from './schema/documents.js';
+import { DEFAULT_STORE_DEADLINE_MS, storeGuard, type StoreGuard } from './store-deadline.js';
 import type { ExplicitFormState, FormDraft } from '../../domain/submissions/explicit-submission.js';
 import type { PlanVersionRecord } from '../../domain/plans/plan-version.js';
 import type { SubmissionContent } from '../../domain/submissions/build-submissions.js';
-import { SOURCE_KINDS, type SourceKind, type SourceOrigin } from '../../domain/sources/source-origin.js';
+import { SOURCE_KINDS, type SourceOrigin } from '../../domain/sources/source-origin.js';
 import type { CommitResult, SourceState, StoredFormRow, SweepRecord, SweepStore, UnitCommit } from '../../jobs/sweep/ports.js';
-import { firstRevisionOf, holdsOnlyFirstVersion, REVISIONS, revisionDocId } from './submission-revisions.js';
-
-/** Collection names of the data model (DESIGN "Data flow"). */
-export const COLLECTIONS = {
-  submissions: 'submissions',
-  revisions: REVISIONS,
-  sources: 'sources',
-  sweeps: 'sweeps',
-  stats: 'stats',
-  outputs: 'outputs',
-  planVersions: 'planVersions',
-  webhookSignatures: 'webhookSignatures',
-  webhookUnitCalls: 'webhookUnitCalls',
-} as const;
+import { firstRevisionOf, holdsOnlyFirstVersion } from './submission-revisions.js';
 
 /** The sweep's persistence on Firestore: one transaction per changed unit, so concurrent sweeps stay consistent. */
 export class FirestoreSweepStore implements SweepStore {
   /** Plan versions known to be stored: a sweep of an unchanged district reads them once per store, not once per sweep. */
   private readonly storedVersions = new Set<string>();
+  private readonly guard: StoreGuard;
 
   constructor(
     private readonly db: Firestore,
-    private readonly deadlineMs: number = DEFAULT_STORE_DEADLINE_MS,
-  ) {}
+    deadlineMs: number = DEFAULT_STORE_DEADLINE_MS,
+  ) {
+    this.guard = storeGuard(deadlineMs);
+  }
 
   async loadSourceStates(): Promise<Map<string, SourceState>> {
-    const snapshot = await withDeadline(this.db.collection(COLLECTIONS.sources).get(), this.deadlineMs, 'loading the units\' sources');
+    const snapshot = await this.guard("loading the units' sources", () => this.db.collection(COLLECTIONS.sources).withConverter(CONVERTERS.sources).get());
     return new Map(snapshot.docs.map((doc) => [doc.id, sourceStateFromDoc(doc.id, doc.data())]));
   }
 
   async loadUnitFormRows(unitId: string, formId: string): Promise<readonly StoredFormRow[]> {
-    const query = this.db.collection(COLLECTIONS.submissions).where('unitId', '==', unitId).where('formId', '==', formId);
-    const snapshot = await withDeadline(query.get(), this.deadlineMs, `loading unit ${unitId}'s rows of ${formId}`);
-    return snapshot.docs.flatMap((doc) => ((doc.data().rows ?? []) as DocumentData[]).map((row) => ({ values: (row.values ?? {}) as StoredFormRow['values'] })));
+    const query = this.db.collection(COLLECTIONS.submissions).withConverter(CONVERTERS.submissions).where('unitId', '==', unitId).where('formId', '==', formId);
+    const snapshot = await this.guard(`loading unit ${unitId}'s rows of ${formId}`, () => query.get());
+    return snapshot.docs.flatMap((doc) => doc.data().rows.map((row) => ({ values: row.values as StoredFormRow['values'] })));
   }
 
   async commitUnit(commit: UnitCommit): Promise<CommitResult> {
     const submissions = this.db.collection(COLLECTIONS.submissions);
-    return withDeadline(this.commitTransaction(commit, submissions), this.deadlineMs, `committing unit ${commit.unitId}`);
+    return this.guard(`committing unit ${commit.unitId}`, () => this.commitTransaction(commit, submissions));
   }
 
   private commitTransaction(commit: UnitCommit, submissions: CollectionReference): Promise<CommitResult> {
+    const typed = submissions.withConverter(CONVERTERS.submissions);
     return this.db.runTransaction(async (tx) => {
-      const refs = commit.submissions.map((s) => submissions.doc(s.id));
+      const refs = commit.submissions.map((s) => typed.doc(s.id));
       const snapshots = refs.length ? await tx.getAll(...refs) : [];
       let submissionsWritten = 0;
       let writes = 1;
@@ -58,7 +53,7 @@ export class FirestoreSweepStore implements SweepStore {
         if (!previous && content.counts.read === 0) return;
         const locked = commit.lockedFormIds.has(content.formId);
         if (locked && previous?.lockedChange?.contentHash === content.contentHash) return;
-        const revision = Number(previous?.revision ?? 0) + 1;
+        const revision = (previous?.revision ?? 0) + 1;
         const ref = submissions.doc(content.id);
         const revisions = ref.collection(COLLECTIONS.revisions);
         // The first version lives in the submission; it joins the trail before anything overwrites it.
@@ -78,7 +73,7 @@ export class FirestoreSweepStore implements SweepStore {
   }
 
   async saveSourceState(state: SourceState): Promise<CommitResult> {
-    await withDeadline(this.db.collection(COLLECTIONS.sources).doc(state.unitId).set(sourceStateDoc(state)), this.deadlineMs, `saving unit ${state.unitId}`);
+    await this.guard(`saving unit ${state.unitId}`, () => this.db.collection(COLLECTIONS.sources).doc(state.unitId).set(sourceStateDoc(state)));
     return { submissionsWritten: 0, writes: 1 };
   }
 
@@ -87,7 +82,7 @@ export class FirestoreSweepStore implements SweepStore {
     const unseen = records.filter((r) => !this.storedVersions.has(r.version));
     if (unseen.length === 0) return { submissionsWritten: 0, writes: 0 };
     const collection = this.db.collection(COLLECTIONS.planVersions);
-    const refs = unseen.map((r) => collection.doc(r.version));
+    const refs = unseen.map((r) => collection.withConverter(CONVERTERS.planVersions).doc(r.version));
     const saving = async () => {
       const present = await this.db.getAll(...refs);
       // Only a new version pays for a transaction (two sweeps may store the same one at once).
@@ -102,11 +97,11 @@ export class FirestoreSweepStore implements SweepStore {
       for (const r of unseen) this.storedVersions.add(r.version);
       return { submissionsWritten: 0, writes };
     };
-    return withDeadline(saving(), this.deadlineMs, 'saving the plan versions');
+    return this.guard('saving the plan versions', saving);
   }
 
   async recordSweep(record: SweepRecord): Promise<void> {
-    const created = this.db
+    const created = () => this.db
       .collection(COLLECTIONS.sweeps)
       .doc(record.id)
       .create({
@@ -118,7 +113,7 @@ export class FirestoreSweepStore implements SweepStore {
         problems: record.problems.slice(0, 200).map((p) => ({ ...p })),
         problemCount: record.problems.length,
       });
-    await withDeadline(created, this.deadlineMs, 'recording the sweep');
+    await this.guard('recording the sweep', created);
   }
 }
 
@@ -127,11 +122,11 @@ function changedAtOf(content: SubmissionContent, commit: UnitCommit): Date {
   return commit.changedAtById?.get(content.id) ?? commit.changedAt;
 }
 
-function submissionDoc(content: SubmissionContent, commit: UnitCommit, previous: DocumentData | undefined, revision: number): DocumentData {
+function submissionDoc(content: SubmissionContent, commit: UnitCommit, previous: SubmissionDoc | undefined, revision: number): DocumentData {
   const firstCompleteAt = previous?.firstCompleteAt ?? (content.complete ? Timestamp.fromDate(changedAtOf(content, commit)) : null);
   const planVersion = planVersionOf(content, commit);
   // Rows read again under a new plan version: remember the version they were read under before, so the unit is told what changed.
-  const earlierVersion = typeof previous?.planVersion === 'string' && previous.planVersion !== planVersion ? previous.planVersion : undefined;
+  const earlierVersion = previous?.planVersion !== undefined && previous.planVersion !== planVersion ? previous.planVersion : undefined;
   return {
     formId: content.formId,
     periodId: content.periodId,
@@ -154,7 +149,7 @@ function planVersionOf(content: SubmissionContent, commit: UnitCommit): string {
   return version;
 }
 
-function lockedChangeDoc(content: SubmissionContent, commit: UnitCommit, previous: DocumentData | undefined, revision: number): DocumentData {
+function lockedChangeDoc(content: SubmissionContent, commit: UnitCommit, previous: SubmissionDoc | undefined, revision: number): DocumentData {
   const lockedChange = {
     revision,
     changedAt: Timestamp.fromDate(changedAtOf(content, commit)),
@@ -175,7 +170,7 @@ function contentFields(content: SubmissionContent): DocumentData {
   return {
     // Notes only when a row has some, so rows without notes are stored exactly as before.
     rows: content.rows.map((r) => ({ rowNumber: r.rowNumber, values: { ...r.values }, ...(r.notes?.length ? { notes: r.notes.map((n) => ({ column: n.column, note: n.note })) } : {}) })),
-    rejected: content.rejected.map((r) => ({ rowNumber: r.rowNumber, cells: { ...r.cells }, errors: r.errors.map(withoutUndefined) })),
+    rejected: content.rejected.map((r) => ({ rowNumber: r.rowNumber, cells: { ...r.cells }, errors: r.errors.map((e) => ({ ...e })) })),
     nilRows: [...content.nilRows],
     counts: { ...content.counts },
     nil: content.nil,
@@ -195,7 +190,7 @@ export function sourceStateDoc(state: SourceState): DocumentData {
     contentHash: state.contentHash,
     specsHash: state.specsHash,
     submissionHashes: { ...state.submissionHashes },
-    problems: state.problems.map(withoutUndefined),
+    problems: state.problems.map((p) => ({ ...p })),
     counts: { ...state.counts },
     tabs: state.tabs.map((t) => ({ ...t })),
     ...(state.feedbackHash ? { feedbackHash: state.feedbackHash } : {}),
@@ -204,30 +199,28 @@ export function sourceStateDoc(state: SourceState): DocumentData {
   };
 }
 
-/** Read a `sources/{unit}` document back into the sweep's view of it. */
-export function sourceStateFromDoc(unitId: string, data: DocumentData): SourceState {
-  const fingerprint = data.fingerprint ? { modifiedAt: (data.fingerprint.modifiedAt as Timestamp).toDate(), revision: Number(data.fingerprint.size) } : null;
+/** Read a `sources/{unit}` document (checked by its converter) back into the sweep's view of it. */
+export function sourceStateFromDoc(unitId: string, data: SourceDoc): SourceState {
   return {
     unitId,
     status: data.status,
-    fingerprint,
-    contentHash: data.contentHash ?? null,
-    specsHash: String(data.specsHash ?? ''),
-    submissionHashes: data.submissionHashes ?? {},
-    problems: data.problems ?? [],
-    counts: { nil: 0, ...(data.counts ?? { read: 0, valid: 0, rejected: 0 }) },
-    tabs: data.tabs ?? [],
-    ...(typeof data.feedbackHash === 'string' ? { feedbackHash: data.feedbackHash } : {}),
-    ...(data.explicit && typeof data.explicit === 'object' ? { explicit: explicitFromDoc(data.explicit as DocumentData) } : {}),
-    ...(originFromDoc(data.origin) ?? {}),
+    fingerprint: data.fingerprint ? { modifiedAt: data.fingerprint.modifiedAt.toDate(), revision: Number(data.fingerprint.size) } : null,
+    contentHash: data.contentHash,
+    specsHash: data.specsHash,
+    submissionHashes: data.submissionHashes,
+    problems: data.problems as unknown as SourceState['problems'],
+    counts: data.counts,
+    tabs: data.tabs as unknown as SourceState['tabs'],
+    ...(data.feedbackHash !== undefined ? { feedbackHash: data.feedbackHash } : {}),
+    ...(data.explicit ? { explicit: explicitFromDoc(data.explicit) } : {}),
+    ...originFromDoc(data.origin),
   };
 }
 
 /** A stored origin, when it names a kind this version knows. */
-function originFromDoc(data: unknown): { origin: SourceOrigin } | undefined {
-  if (!data || typeof data !== 'object') return undefined;
-  const { kind, file } = data as DocumentData;
-  return (SOURCE_KINDS as readonly unknown[]).includes(kind) ? { origin: { kind: kind as SourceKind, file: String(file ?? '') } } : undefined;
+function originFromDoc(origin: SourceDoc['origin']): { origin: SourceOrigin } | undefined {
+  const kind = SOURCE_KINDS.find((k) => k === origin?.kind);
+  return origin && kind ? { origin: { kind, file: origin.file } } : undefined;
 }
 
 /** "Bấm nộp" forms' states with their instants as Firestore timestamps. */
@@ -243,24 +236,11 @@ function explicitDoc(explicit: Readonly<Record<string, ExplicitFormState>>): Doc
   );
 }
 
-function draftFromDoc(draft: DocumentData): FormDraft {
-  const rowStatuses = draft.rowStatuses && typeof draft.rowStatuses === 'object' ? { rowStatuses: draft.rowStatuses as Record<string, string> } : {};
-  return { editedAt: (draft.editedAt as Timestamp).toDate(), hash: String(draft.hash ?? ''), ...rowStatuses };
-}
-
-function explicitFromDoc(data: DocumentData): Record<string, ExplicitFormState> {
+function explicitFromDoc(data: NonNullable<SourceDoc['explicit']>): Record<string, ExplicitFormState> {
   return Object.fromEntries(
-    Object.entries(data).map(([formId, s]: [string, DocumentData]) => [
-      formId,
-      {
-        ...(s.submittedAt instanceof Timestamp ? { submittedAt: s.submittedAt.toDate() } : {}),
-        ...(s.draft?.editedAt instanceof Timestamp ? { draft: draftFromDoc(s.draft as DocumentData) } : {}),
-      },
-    ]),
+    Object.entries(data).map(([formId, s]) => {
+      const draft: FormDraft | undefined = s.draft && { editedAt: s.draft.editedAt.toDate(), hash: s.draft.hash, ...(s.draft.rowStatuses ? { rowStatuses: s.draft.rowStatuses } : {}) };
+      return [formId, { ...(s.submittedAt ? { submittedAt: s.submittedAt.toDate() } : {}), ...(draft ? { draft } : {}) }];
+    }),
   );
-}
-
-/** Firestore refuses undefined fields; optional ones are left out instead. */
-function withoutUndefined<T extends object>(value: T): DocumentData {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
 }

@@ -1,6 +1,7 @@
 import { Timestamp, type Firestore } from '@google-cloud/firestore';
-import { COLLECTIONS } from './firestore-sweep-store.js';
-import { withDeadline, DEFAULT_STORE_DEADLINE_MS } from './store-deadline.js';
+import { COLLECTIONS } from './schema/collections.js';
+import { CONVERTERS } from './schema/converters.js';
+import { DEFAULT_STORE_DEADLINE_MS, withStoreDeadline } from './store-deadline.js';
 
 export type UnitCallClaim = { readonly admitted: true } | { readonly admitted: false; readonly retryAfterSeconds: number };
 
@@ -20,15 +21,15 @@ export class FirestoreUnitCallLimiter {
   /** Admit the unit's call at `now` (and remember it), or say how many seconds are left. */
   async claim(unitId: string, now: Date): Promise<UnitCallClaim> {
     if (this.intervalSeconds === 0) return { admitted: true };
-    const ref = this.db.collection(COLLECTIONS.webhookUnitCalls).doc(unitId);
+    const ref = this.db.collection(COLLECTIONS.webhookUnitCalls).withConverter(CONVERTERS.webhookUnitCalls).doc(unitId);
     const intervalMs = this.intervalSeconds * 1000;
     const claim = this.db.runTransaction(async (tx) => {
-      const last = (await tx.get(ref)).get('at') as Timestamp | undefined;
+      const last = (await tx.get(ref)).data()?.at;
       const elapsedMs = last ? now.getTime() - last.toMillis() : Infinity;
       if (elapsedMs >= 0 && elapsedMs < intervalMs) return { admitted: false, retryAfterSeconds: Math.ceil((intervalMs - elapsedMs) / 1000) } as const;
       tx.set(ref, { at: Timestamp.fromDate(now), expireAt: Timestamp.fromMillis(now.getTime() + intervalMs) });
       return { admitted: true } as const;
     });
-    return withDeadline(claim, this.deadlineMs, `limiting unit ${unitId}'s webhook calls`);
+    return withStoreDeadline(claim, this.deadlineMs, `limiting unit ${unitId}'s webhook calls`);
   }
 }

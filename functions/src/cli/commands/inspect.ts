@@ -1,7 +1,10 @@
 import type { Firestore } from '@google-cloud/firestore';
 import { openConfiguredDistrict } from '../../app/open-district.js';
 import type { Config } from '../../config.js';
-import { COLLECTIONS, sourceStateFromDoc } from '../../adapters/store/firestore-sweep-store.js';
+import { sourceStateFromDoc } from '../../adapters/store/firestore-sweep-store.js';
+import { COLLECTIONS } from '../../adapters/store/schema/collections.js';
+import { CONVERTERS } from '../../adapters/store/schema/converters.js';
+import { SUBMISSION_SUMMARY_FIELDS } from '../../adapters/store/schema/documents.js';
 import { openFirestore } from '../firestore-session.js';
 import { printInspectReport, sourceText, type InspectedControl, type InspectedSource, type InspectedSubmission } from '../inspect-report.js';
 import { INSPECT } from '../messages.js';
@@ -14,8 +17,6 @@ export interface InspectCommandOptions {
   /** Also the values of each valid row (in --json too). */
   readonly rows?: boolean;
 }
-
-const SUBMISSION_FIELDS = ['formId', 'periodId', 'unitId', 'counts', 'complete', 'revision', 'rejected'];
 
 /** The control sheet's plans and units, for their names; empty when the control cannot be read (ids are shown instead). */
 async function controlOf(config: Config, db: Firestore): Promise<InspectedControl> {
@@ -31,17 +32,17 @@ async function controlOf(config: Config, db: Firestore): Promise<InspectedContro
 export async function inspectCommand({ config, out }: CommandContext, opts: InspectCommandOptions): Promise<void> {
   const session = await openFirestore(config, out);
   try {
-    const fields = opts.rows ? [...SUBMISSION_FIELDS, 'rows'] : SUBMISSION_FIELDS;
-    let query = session.db.collection(COLLECTIONS.submissions).select(...fields);
+    const fields = opts.rows ? [...SUBMISSION_SUMMARY_FIELDS, 'rows'] : SUBMISSION_SUMMARY_FIELDS;
+    let query = session.db.collection(COLLECTIONS.submissions).select(...fields).withConverter(CONVERTERS.submissionSummaries);
     if (opts.unit) query = query.where('unitId', '==', opts.unit);
     if (opts.form) query = query.where('formId', '==', opts.form);
-    const submissions = (await query.get()).docs.map((d) => ({ id: d.id, ...d.data() }) as InspectedSubmission);
-    const sources = await session.db.collection(COLLECTIONS.sources).get();
+    const submissions = (await query.get()).docs.map((d): InspectedSubmission => ({ id: d.id, ...d.data(), rows: d.data().rows as InspectedSubmission['rows'] }));
+    const sources = await session.db.collection(COLLECTIONS.sources).withConverter(CONVERTERS.sources).get();
     const control = await controlOf(config, session.db);
     if (submissions.length === 0) await refuseUnknownIds(session.db, opts, control, sources.docs.map((d) => d.id));
     const problems = sources.docs
       .filter((d) => !opts.unit || d.id === opts.unit)
-      .flatMap((d) => ((d.data().problems ?? []) as { severity: string; message: string }[]).map((p) => ({ unitId: d.id, ...p })));
+      .flatMap((d) => d.data().problems.map((p) => ({ unitId: d.id, ...p })));
     const origins: InspectedSource[] = sources.docs
       .filter((d) => !opts.unit || d.id === opts.unit)
       .map((d) => ({ unitId: d.id, origin: sourceStateFromDoc(d.id, d.data()).origin }))

@@ -9,6 +9,7 @@ export const ADVICE = {
   googleAccess: 'Kiểm tra quyền truy cập và mã bảng tính, thư mục trong thiết lập rồi chạy lại.',
   retryLater: 'Chạy lại sau ít phút: dữ liệu đã lưu được giữ nguyên, lần chạy sau tiếp tục từ chỗ dừng.',
   store: 'Kiểm tra Firestore (hoặc trình giả lập) đang chạy và kết nối được, rồi chạy lại: lần chạy sau tiếp tục từ chỗ dừng.',
+  storeDocument: 'Một tài liệu lưu trong Firestore không đúng dạng (tên tài liệu ở dòng trên): nhờ người quản trị sửa hoặc xóa tài liệu đó, rồi chạy lại.',
   unitFileChanged: 'Một đơn vị vừa lưu tệp trong lúc chương trình ghi vào đó: chạy lại lệnh để ghi tình trạng.',
   unitFileNotRewritable: 'Nhờ đơn vị lưu lại tệp dạng .xlsx thường (không có PivotTable, macro, biểu đồ) rồi chạy lại.',
   mailAuth: 'Kiểm tra tài khoản và mật khẩu trong SMTP_URL rồi chạy lại; thư chưa gửi sẽ gửi ở lượt sau.',

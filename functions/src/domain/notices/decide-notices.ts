@@ -2,10 +2,11 @@ import type { SubmissionStatus } from '../status/status-kinds.js';
 import type { DistrictPicture } from '../summary/district-picture.js';
 import { formatIctDateTime } from '../time/ict.js';
 import type { Unit } from '../units/unit.js';
-import { noticeId, STAGE_PRIORITY, type LedgerEntry, type NoticePolicy, type NoticeStage } from './notice-kinds.js';
+import { STAGE_PRIORITY, type LedgerEntry, type NoticePolicy, type NoticeStage } from './notice-kinds.js';
 import { isQuietHour, noticeScheduleOf, noticeTiming } from './notice-timing.js';
 import { pad2 } from '../time/calendar.js';
 import { decidePaymentNotices } from './decide-payment-notices.js';
+import { noticeId } from '../ids/document-ids.js';
 
 /** A notice this run should send (the job still re-checks the status and claims the ledger entry first). */
 export interface PlannedNotice {

@@ -3,8 +3,9 @@ import { singlePeriodId, ONCE_PERIOD } from '../periods/period-id.js';
 import type { DistrictPicture } from '../summary/district-picture.js';
 import { deadlineInstant } from '../time/ict.js';
 import { ledgerReason, recipientsOf, SUPPRESS_REASONS, type PlannedNotice, type SuppressedNotice } from './decide-notices.js';
-import { noticeId, type LedgerEntry, type NoticePolicy } from './notice-kinds.js';
+import { type LedgerEntry, type NoticePolicy } from './notice-kinds.js';
 import { noticeScheduleOf, noticeTiming } from './notice-timing.js';
+import { noticeId } from '../ids/document-ids.js';
 
 /**
  * Payment reminders ("nhắc đóng kinh phí"): for each 'Còn nợ' metric with a payment deadline, the

@@ -3,6 +3,7 @@ import type { StoredSubmission } from '../summary/district-picture.js';
 import type { Unit } from '../units/unit.js';
 import { ledgerReason, recipientsOf, SUPPRESS_REASONS, type SuppressedNotice } from './decide-notices.js';
 import type { LedgerEntry, NoticePolicy } from './notice-kinds.js';
+import { reviewNoticeId } from '../ids/document-ids.js';
 
 /** A review mail this run should send: one decision to the unit's contacts (the job re-checks and claims first). */
 export interface PlannedReviewNotice {
@@ -22,11 +23,6 @@ export const REVIEW_SUPPRESS_REASONS = {
   changed: 'đơn vị đã sửa báo cáo sau quyết định: chờ duyệt lại',
   noSubmission: 'không còn báo cáo này',
 } as const;
-
-/** Ledger id of the mail of one review decision: `review~{form}~{period}~{unit}~{decided at, ms}`; at most one message per decision. */
-export function reviewNoticeId(decision: Pick<ReviewDecision, 'submissionId' | 'at'>): string {
-  return `review~${decision.submissionId}~${decision.at.getTime()}`;
-}
 
 /**
  * The review mails due: for each submission, its latest decision, once, to the unit's contacts — unless

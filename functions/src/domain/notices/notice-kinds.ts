@@ -13,16 +13,6 @@ export const STAGE_LABELS: Readonly<Record<NoticeStage, string>> = {
   escalation: 'Quá hạn lâu, báo Quận Đoàn',
 };
 
-/** Ledger id of a notice: `{form}~{period}~{unit}~{stage}`; at most one message ever per id. */
-export function noticeId(formId: string, periodId: string, unitId: string, stage: NoticeStage): string {
-  return `${formId}~${periodId}~${unitId}~${stage}`;
-}
-
-/** Ledger id of the district digest of one ICT day. */
-export function digestId(day: string): string {
-  return `digest~${day}`;
-}
-
 /** When and how firmly units are reminded; per form where the spec says so, else these defaults. */
 export interface NoticePolicy {
   /** Days before the due instant the reminder goes out. */

@@ -11,6 +11,7 @@ import { DEFAULT_NOTICE_POLICY, NOTICE_STAGES, STAGE_LABELS, type LedgerEntry, t
 import { noticeScheduleOf, noticeTiming } from './notice-timing.js';
 import { dueLong, planReference, subjectLine } from './notice-text.js';
 import type { RenderedMail } from './render-notice.js';
+import { parseDigestId, parseNoticeId, submissionId } from '../ids/document-ids.js';
 
 /** What the daily digest is built from. */
 export interface DigestInput {
@@ -92,7 +93,7 @@ function periodBlocks(p: OpenPeriod, now: Date, units: ReadonlyMap<string, Unit>
       }),
     },
   ];
-  const sentHere = (unitId: string) => sent.get(`${spec.id}~${period.id}~${unitId}`) ?? [];
+  const sentHere = (unitId: string) => sent.get(submissionId(spec.id, period.id, unitId)) ?? [];
   if (!overdue) {
     const reminded = p.owing.filter((u) => sentHere(u.unitId).length > 0).length;
     blocks.push({ kind: 'paragraph', text: `Chưa đến hạn: ${p.owing.length} đơn vị chưa nộp đủ; hôm nay đã nhắc ${reminded} đơn vị.` });
@@ -137,17 +138,18 @@ const MAX_CONTROL_PROBLEMS = 10;
 function sentByUnit(entries: readonly LedgerEntry[]): Map<string, NoticeStage[]> {
   const byKey = new Map<string, NoticeStage[]>();
   for (const entry of entries) {
-    const [form, period, unit, stage] = entry.id.split('~');
-    const key = `${entry.formId ?? form}~${entry.periodId ?? period}~${entry.unitId ?? unit}`;
-    const which = entry.stage ?? NOTICE_STAGES.find((s) => s === stage);
-    if (!which || form === 'digest') continue;
+    const parsed = parseNoticeId(entry.id);
+    const [formId, periodId, unitId] = [entry.formId ?? parsed?.formId, entry.periodId ?? parsed?.periodId, entry.unitId ?? parsed?.unitId];
+    const which = entry.stage ?? parsed?.stage;
+    if (!which || !formId || !periodId || !unitId || parseDigestId(entry.id) !== undefined) continue;
+    const key = submissionId(formId, periodId, unitId);
     byKey.set(key, [...(byKey.get(key) ?? []), which].sort((a, b) => NOTICE_STAGES.indexOf(a) - NOTICE_STAGES.indexOf(b)));
   }
   return byKey;
 }
 
 function unitOf(entry: LedgerEntry): string {
-  return entry.unitId ?? entry.id.split('~')[2] ?? entry.id;
+  return entry.unitId ?? parseNoticeId(entry.id)?.unitId ?? entry.id;
 }
 
 function formName(spec: FormSpec): string {

@@ -6,6 +6,7 @@ import type { NilDeclaration, RejectedRow, TabReading } from '../forms/read-form
 import type { PeriodId } from '../periods/period-id.js';
 import { uncoveredCount } from '../rules/coverage.js';
 import type { ReferencedValues } from '../rules/referenced-values.js';
+import { submissionId } from '../ids/document-ids.js';
 
 /** What a unit sent for one form and one period, as read from its sheet. */
 export interface SubmissionContent {
@@ -34,11 +35,6 @@ export interface SubmissionCounts {
   readonly valid: number;
   readonly rejected: number;
   readonly nil: number;
-}
-
-/** Document id of a submission: `{form}~{period}~{unit}`. */
-export function submissionId(formId: string, periodId: PeriodId, unitId: string): string {
-  return `${formId}~${periodId}~${unitId}`;
 }
 
 /** Group a tab's rows into one submission per period; `coverage`: the covered form's values, for a plan complete only when it holds them all. */

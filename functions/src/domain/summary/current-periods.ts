@@ -1,5 +1,6 @@
 import { DAY_MS } from '../time/ict.js';
 import type { DistrictPicture } from './district-picture.js';
+import { formPeriodId } from '../ids/document-ids.js';
 
 /** Name of the tab holding the periods that are not current. */
 export const ARCHIVE_TAB = 'Lưu trữ';
@@ -27,10 +28,10 @@ export function periodsByRecency(picture: DistrictPicture): PeriodsByRecency {
   const now = picture.now.getTime();
   const closed = new Set(picture.closedFormIds ?? []);
   const chased = new Set(
-    (picture.noticesSent ?? []).filter((e) => e.formId && e.periodId && e.sentAt && now - e.sentAt.getTime() <= windowMs).map((e) => `${e.formId}~${e.periodId}`),
+    (picture.noticesSent ?? []).flatMap((e) => (e.formId && e.periodId && e.sentAt && now - e.sentAt.getTime() <= windowMs ? [formPeriodId(e.formId, e.periodId)] : [])),
   );
   const isCurrent = ({ spec, period }: PicturePeriod) =>
-    !closed.has(spec.id) && (Math.abs(period.due.getTime() - now) <= windowMs || chased.has(`${spec.id}~${period.id}`));
+    !closed.has(spec.id) && (Math.abs(period.due.getTime() - now) <= windowMs || chased.has(formPeriodId(spec.id, period.id)));
   return {
     current: latestFirstByPlan(picture.periods.filter(isCurrent)),
     archived: [...picture.periods.filter((p) => !isCurrent(p))].sort((a, b) => b.period.due.getTime() - a.period.due.getTime()),

@@ -7,12 +7,13 @@ import { periodsByRecency } from './current-periods.js';
 import type { DistrictPicture } from './district-picture.js';
 import { formShortName } from './status-tabs.js';
 import type { SummaryCell, SummaryColumn, SummaryTab } from './summary-model.js';
+import { formPeriodId } from '../ids/document-ids.js';
 
 /** One tab per form in `forms`: every valid row of every unit, the latest period first, with the unit's id, name and cluster. */
 export function formDataTabs(picture: DistrictPicture, forms: readonly FormSpec[]): SummaryTab[] {
   const unitById = new Map(picture.units.map((u) => [u.id, u]));
-  const dueOf = new Map(picture.periods.map(({ spec, period }) => [`${spec.id}~${period.id}`, period.due.getTime()]));
-  const due = (formId: string, periodId: string) => dueOf.get(`${formId}~${periodId}`) ?? 0;
+  const dueOf = new Map(picture.periods.map(({ spec, period }) => [formPeriodId(spec.id, period.id), period.due.getTime()]));
+  const due = (formId: string, periodId: string) => dueOf.get(formPeriodId(formId, periodId)) ?? 0;
   return forms.map((spec) => {
     const fee = spec.metrics.find((m) => m.type === 'fee-per-row');
     const rows = picture.submissions

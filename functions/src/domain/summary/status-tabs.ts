@@ -11,6 +11,7 @@ import { ARCHIVE_TAB, periodsByRecency, type PicturePeriod } from './current-per
 import { REVIEW_TAB } from '../review/review-tab.js';
 import type { DistrictPicture } from './district-picture.js';
 import type { SummaryCell, SummaryColumn, SummaryTab } from './summary-model.js';
+import { submissionId } from '../ids/document-ids.js';
 
 /** How the rates are computed, under every table of them. */
 export const RATE_NOTES = [
@@ -103,12 +104,12 @@ export function clusterTab(picture: DistrictPicture): SummaryTab {
 export function progressTab(picture: DistrictPicture): SummaryTab {
   const { current } = periodsByRecency(picture);
   const statusOf = new Map<string, string>();
-  for (const { spec, period, stats } of current) for (const u of stats.units) statusOf.set(`${spec.id}~${period.id}~${u.unitId}`, u.status);
+  for (const { spec, period, stats } of current) for (const u of stats.units) statusOf.set(submissionId(spec.id, period.id, u.unitId), u.status);
   const rows = picture.units.map((unit) => [
     unit.id,
     unit.name,
     unit.cluster,
-    ...current.map(({ spec, period }) => statusOf.get(`${spec.id}~${period.id}~${unit.id}`) ?? null),
+    ...current.map(({ spec, period }) => statusOf.get(submissionId(spec.id, period.id, unit.id)) ?? null),
   ]);
   return {
     name: 'Tiến độ đơn vị',
@@ -143,7 +144,7 @@ export function overdueTab(picture: DistrictPicture): SummaryTab {
         if (standing.daysOverdue === undefined) return [];
         const unit = unitById.get(standing.unitId);
         const contact = unit?.contacts[0];
-        const reminded = sent.get(`${spec.id}~${period.id}~${standing.unitId}`) ?? '';
+        const reminded = sent.get(submissionId(spec.id, period.id, standing.unitId)) ?? '';
         return [[unit?.name ?? standing.unitId, unit?.cluster ?? '', `${formShortName(spec)} · ${period.label}`, formatDueInstant(period.due), standing.status, standing.daysOverdue, reminded, contact?.name ?? '', contact?.email ?? '', contact?.phone ?? ''] as SummaryCell[]];
       }),
     )
@@ -175,7 +176,7 @@ function noticesByItem(entries: readonly LedgerEntry[]): Map<string, string> {
   const byItem = new Map<string, LedgerEntry[]>();
   for (const e of entries) {
     if (!e.formId || !e.periodId || !e.unitId || !e.stage || !e.sentAt) continue;
-    const key = `${e.formId}~${e.periodId}~${e.unitId}`;
+    const key = submissionId(e.formId, e.periodId, e.unitId);
     byItem.set(key, [...(byItem.get(key) ?? []), e]);
   }
   return new Map(

@@ -14,6 +14,7 @@ import { statsInputsHash } from '../summarize/stats-inputs-hash.js';
 import type { SweepStore, UnitSheetSource } from '../sweep/ports.js';
 import { sweep, type SweepResult } from '../sweep/sweep.js';
 import type { UnitScopeStore } from './ports.js';
+import { formPeriodId } from '../../domain/ids/document-ids.js';
 
 export interface IngestUnitInput {
   readonly action: SheetEventAction;
@@ -68,7 +69,7 @@ export async function ingestUnit(input: IngestUnitInput): Promise<IngestUnitResu
   let statsWritten = 0;
   for (const spec of input.forms) {
     for (const period of periodsStartedBy(spec, now)) {
-      if (!touched.has(`${spec.id}~${period.id}`)) continue;
+      if (!touched.has(formPeriodId(spec.id, period.id))) continue;
       const submissions = new Map<string, UnitSubmission>((await store.loadFormPeriodSubmissions(spec.id, period.id)).map((s) => [s.unitId, s]));
       const stats = formPeriodStats({ spec, period, units: input.units, submissions, now });
       const inputsHash = statsInputsHash(spec, period.id, input.units, submissions, stats);
@@ -107,7 +108,7 @@ function unitSweepStore(sweepStore: SweepStore, store: UnitScopeStore, unitId: s
 
 /** Each submission's content version and its (form, period), by id. */
 function versionsOf(submissions: readonly StoredSubmission[]): Map<string, { version: string; pair: string }> {
-  return new Map(submissions.map((s) => [s.id, { version: hashContent(s), pair: `${s.formId}~${s.periodId}` }]));
+  return new Map(submissions.map((s) => [s.id, { version: hashContent(s), pair: formPeriodId(s.formId, s.periodId) }]));
 }
 
 /**

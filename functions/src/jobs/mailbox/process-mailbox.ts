@@ -6,6 +6,7 @@ import type { Mailer } from '../notify/ports.js';
 import { ingestAttachments, type AttachmentIngestContext } from './ingest-attachments.js';
 import type { IncomingMessage, Mailbox, MailboxEntry, MailboxLedger } from './ports.js';
 import { sortAttachments } from './read-attachments.js';
+import { mailboxReplyId } from '../../domain/ids/document-ids.js';
 
 export interface ProcessMailboxInput extends AttachmentIngestContext {
   readonly mailbox: Mailbox;
@@ -95,7 +96,7 @@ async function processMessage(input: ProcessMailboxInput, message: IncomingMessa
   }
   if (!(await ledger.claimReply(key, now))) return { key, ...found, reply: 'earlier' };
   try {
-    const sent = await input.mailer.send({ to: [reply.to], cc: [], subject: reply.subject, text: reply.text, html: reply.html, noticeId: `mailbox~${key}` });
+    const sent = await input.mailer.send({ to: [reply.to], cc: [], subject: reply.subject, text: reply.text, html: reply.html, noticeId: mailboxReplyId(key) });
     await ledger.markDone(key, { replyMessageId: sent.messageId }, now);
     return { key, ...found, reply: 'sent' };
   } catch (error) {

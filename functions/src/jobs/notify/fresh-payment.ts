@@ -3,8 +3,9 @@ import type { RenderedMail } from '../../domain/notices/render-notice.js';
 import { renderPaymentNotice } from '../../domain/notices/render-payment-notice.js';
 import { reconcileFees } from '../../domain/finance/reconcile-fees.js';
 import { periodsStartedBy } from '../../domain/periods/schedule.js';
-import { submissionId } from '../../domain/submissions/build-submissions.js';
+
 import type { NotifyInput } from './notify.js';
+import { submissionId } from '../../domain/ids/document-ids.js';
 
 /**
  * A payment reminder computed again from the unit's stored registration and receipts right before

@@ -1,12 +1,12 @@
 import { decideNotices, type PlannedNotice, type SuppressedNotice } from '../../domain/notices/decide-notices.js';
-import { digestId, type LedgerEntry, type NoticePolicy } from '../../domain/notices/notice-kinds.js';
+import { type LedgerEntry, type NoticePolicy } from '../../domain/notices/notice-kinds.js';
 import { renderDigest } from '../../domain/notices/render-digest.js';
 import { renderNotice, type RenderedMail } from '../../domain/notices/render-notice.js';
 import { freshPayment } from './fresh-payment.js';
 import type { FormSpec } from '../../domain/forms/form-spec.js';
 import { periodById } from '../../domain/periods/schedule.js';
 import { submissionStatus } from '../../domain/status/submission-status.js';
-import { submissionId } from '../../domain/submissions/build-submissions.js';
+
 import { ictDateOf } from '../../domain/time/ict.js';
 import type { DistrictSettings } from '../../domain/units/read-control.js';
 import type { Unit } from '../../domain/units/unit.js';
@@ -18,6 +18,7 @@ import { MailDeliveryError } from './mail-delivery-error.js';
 import { heldBack, outcomeOf, type SendOutcome } from './send-outcome.js';
 import type { Mailer, NoticeLedger } from './ports.js';
 import { sendReviewNotices, type ReviewNoticeOutcome } from './send-review-notices.js';
+import { digestId, submissionId } from '../../domain/ids/document-ids.js';
 
 export interface NotifyInput {
   readonly settings: DistrictSettings;

@@ -7,6 +7,7 @@ import type { Unit } from '../../domain/units/unit.js';
 import type { SourceState } from '../sweep/ports.js';
 import { loadEarlierPlans } from './earlier-plans.js';
 import type { SummaryStore } from './ports.js';
+import { formPeriodId } from '../../domain/ids/document-ids.js';
 
 /** The district at `now`: every started period of every form with its statuses and statistics. */
 export interface LoadedPicture {
@@ -30,7 +31,7 @@ export async function loadDistrictPicture(input: {
   const [submissions, sources] = await Promise.all([input.store.loadSubmissions(), input.store.loadSourceStates()]);
   const byFormPeriod = new Map<string, Map<string, UnitSubmission>>();
   for (const s of submissions) {
-    const key = `${s.formId}~${s.periodId}`;
+    const key = formPeriodId(s.formId, s.periodId);
     byFormPeriod.set(key, (byFormPeriod.get(key) ?? new Map()).set(s.unitId, s));
   }
   // A plan the district fills (receipts) is owed by no unit: it has data and a Kinh phí tab, no completeness to show.
@@ -38,7 +39,7 @@ export async function loadDistrictPicture(input: {
     periodsStartedBy(spec, now).map((period) => ({
       spec,
       period,
-      stats: formPeriodStats({ spec, period, units: input.units, submissions: byFormPeriod.get(`${spec.id}~${period.id}`) ?? new Map(), now }),
+      stats: formPeriodStats({ spec, period, units: input.units, submissions: byFormPeriod.get(formPeriodId(spec.id, period.id)) ?? new Map(), now }),
     })),
   );
   const sourceProblems: SourceProblem[] = [...sources.values()].flatMap((state) => state.problems.map((p) => ({ unitId: state.unitId, ...p })));

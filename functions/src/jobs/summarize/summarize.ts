@@ -15,6 +15,7 @@ import { writeBranchSummaries, type BranchSummaryWrite } from './write-branch-su
 import type { ReviewPorts } from './review-ports.js';
 import { takeReviewDecisions } from './take-review-decisions.js';
 import { takeBranchReviews } from './take-branch-reviews.js';
+import { formPeriodId } from '../../domain/ids/document-ids.js';
 
 export interface SummarizeInput {
   readonly settings: DistrictSettings;
@@ -108,8 +109,8 @@ export async function summarize(input: SummarizeInput): Promise<SummarizeResult>
   };
   let statsWritten = 0;
   for (const { spec, period, stats } of picture.periods) {
-    const inputsHash = statsInputsHash(spec, period.id, input.units, byFormPeriod.get(`${spec.id}~${period.id}`) ?? new Map(), stats);
-    if (statsHashes.get(`${spec.id}~${period.id}`) !== inputsHash) {
+    const inputsHash = statsInputsHash(spec, period.id, input.units, byFormPeriod.get(formPeriodId(spec.id, period.id)) ?? new Map(), stats);
+    if (statsHashes.get(formPeriodId(spec.id, period.id)) !== inputsHash) {
       await store.saveStats(stats, inputsHash, now);
       statsWritten++;
     }

@@ -5,6 +5,7 @@ import { findSubmitSignal } from '../../domain/forms/submit-signal.js';
 import type { SubmissionContent } from '../../domain/submissions/build-submissions.js';
 import { explicitSubmissionDecision, type ExplicitFormState } from '../../domain/submissions/explicit-submission.js';
 import type { SourceTab, SubmitRequest } from './ports.js';
+import { parseSubmissionId } from '../../domain/ids/document-ids.js';
 
 /** One sweep reading of a unit's sheet, as sweep-unit.ts has it before committing. */
 export interface ExplicitFormsInput {
@@ -48,7 +49,7 @@ export function holdExplicitDrafts(input: ExplicitFormsInput): ExplicitFormsOutc
     const decision = explicitSubmissionDecision({
       submitRequested: requested,
       readHashes: hashesOf(input.submissions.filter((s) => s.formId === spec.id).map((s) => [s.id, s.contentHash])),
-      submittedHashes: hashesOf(Object.entries(input.known).filter(([id]) => id.split('~')[0] === spec.id)),
+      submittedHashes: hashesOf(Object.entries(input.known).filter(([id]) => parseSubmissionId(id)?.formId === spec.id)),
       previous: input.previous?.[spec.id],
       editedAt: input.editedAt,
       submittedAt: input.request?.at ?? input.editedAt,

@@ -14,6 +14,7 @@ import { sameFingerprint } from './fingerprint.js';
 import { referencedSourcesFirst, referencedSubmissionHashes, sharedSheetRules } from './shared-sheet-rules.js';
 import type { SourceFingerprint, SourceState, SweepStore, UnitProblem, UnitSheetSource } from './ports.js';
 import { READER_VERSION, type UnitSweepResult } from './sweep-unit.js';
+import { parseSubmissionId } from '../../domain/ids/document-ids.js';
 
 export interface SharedSweepInput {
   readonly sources: readonly SharedSource[];
@@ -93,8 +94,8 @@ async function sweepOneShared(source: SharedSource, spec: FormSpec, form: Compil
   const ids = new Set(reading.submissions.map((s) => s.id));
   // Rows of a unit gone from the sheet: its submission becomes an empty revision, never deleted.
   const emptied = Object.keys(known).filter((id) => !ids.has(id)).flatMap((id) => {
-    const [, periodId, unitId] = id.split('~');
-    return periodId && unitId ? [emptySubmission(spec, unitId, periodId)] : [];
+    const key = parseSubmissionId(id);
+    return key ? [emptySubmission(spec, key.unitId, key.periodId)] : [];
   });
   const changed = [...reading.submissions.filter((s) => known[s.id] !== s.contentHash), ...emptied];
   const problems: UnitProblem[] = [...reading.problems, ...reading.unrouted.map((r) => ({ severity: 'error' as const, message: r.message }))].map((p) => ({ ...p, formId: spec.id }));

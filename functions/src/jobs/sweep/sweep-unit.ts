@@ -18,6 +18,7 @@ import { unitSpecsHash } from './specs-hash.js';
 import { holdExplicitDrafts } from './explicit-forms.js';
 import { submissionsWithRules } from './referenced-rows.js';
 import type { SourceFingerprint, SourceState, SourceTab, SubmitRequest, SweepStore, UnitProblem, UnitSheetSource } from './ports.js';
+import { parseSubmissionId } from '../../domain/ids/document-ids.js';
 
 /**
  * Bump when parsing or validation changes meaning, so every sheet is read again once.
@@ -222,16 +223,16 @@ function missingTabProblem(unit: Unit, spec: FormSpec, sentBefore: boolean): Uni
   return { formId: spec.id, severity: 'error', message: `Tệp '${unit.source}' chưa có trang '${spec.tab}' (${spec.title}). Hãy thêm trang theo biểu mẫu, giữ nguyên tên trang.` };
 }
 
-/** The form of a submission id `{form}~{period}~{unit}`. */
+/** The form of a submission id. */
 function formIdOf(submissionId: string): string {
-  return submissionId.split('~')[0] ?? '';
+  return parseSubmissionId(submissionId)?.formId ?? '';
 }
 
 /** A period the unit had sent before but whose rows are gone now: stored as an empty revision, never deleted. */
 function emptiedSubmission(id: string, unit: Unit, forms: readonly FormSpec[]): SubmissionContent[] {
-  const [formId, periodId] = id.split('~');
-  const spec = forms.find((f) => f.id === formId);
-  return spec && periodId ? [emptySubmission(spec, unit.id, periodId)] : [];
+  const key = parseSubmissionId(id);
+  const spec = forms.find((f) => f.id === key?.formId);
+  return spec && key ? [emptySubmission(spec, unit.id, key.periodId)] : [];
 }
 
 function oversizedProblem(unit: Unit, forms: readonly FormSpec[], content: SubmissionContent): UnitProblem {
