@@ -51,9 +51,9 @@ describe('the data-folder lock under contention', () => {
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'tonghop-lock-'));
-    // Plain Node processes start fast; the lock module only needs node: builtins.
+    // Plain Node processes start fast; the lock module is bundled with the little it imports (its error base), node: builtins aside.
     const lockModule = path.join(dir, 'data-dir-lock.mjs');
-    await build({ entryPoints: [path.resolve(import.meta.dirname, '../../functions/src/adapters/store/data-dir-lock.ts')], outfile: lockModule, format: 'esm', platform: 'node', logLevel: 'silent' });
+    await build({ entryPoints: [path.resolve(import.meta.dirname, '../../functions/src/adapters/store/data-dir-lock.ts')], outfile: lockModule, bundle: true, format: 'esm', platform: 'node', logLevel: 'silent' });
     const contender = path.join(dir, 'contender.mjs');
     await writeFile(contender, CONTENDER(lockModule));
     children = Array.from({ length: CONTENDERS }, () => spawn(process.execPath, [contender], { stdio: ['pipe', 'pipe', 'inherit'] }));
