@@ -232,10 +232,11 @@ describe('buildUnitFeedback: the status cell of each row', () => {
 });
 
 describe(`buildUnitFeedback: the "${STANDING_TAB}" tab`, () => {
-  const REG = ['Đăng ký 30 phút', 'hạn 15/04/2020', new Date('2020-04-15T16:59:00.000Z')];
-  const APR = ['Báo cáo 30 phút', 'tháng 4/2020', new Date('2020-05-05T16:59:00.000Z')];
-  const MAY = ['Báo cáo 30 phút', 'tháng 5/2020', new Date('2020-06-05T16:59:00.000Z')];
-  const JUN = ['Báo cáo 30 phút', 'tháng 6/2020', new Date('2020-07-05T16:59:00.000Z')];
+  // Deadlines as the plans say them: a due day with no time is "hết ngày …", never "15/04/2020 23:59".
+  const REG = ['Đăng ký 30 phút', 'hạn 15/04/2020', 'hết ngày 15/04/2020'];
+  const APR = ['Báo cáo 30 phút', 'tháng 4/2020', 'hết ngày 05/05/2020'];
+  const MAY = ['Báo cáo 30 phút', 'tháng 5/2020', 'hết ngày 05/06/2020'];
+  const JUN = ['Báo cáo 30 phút', 'tháng 6/2020', 'hết ngày 05/07/2020'];
 
   it('has its title and columns', () => {
     const standing = buildUnitFeedback(YTE, TABS, PICTURE).standing;
@@ -243,7 +244,7 @@ describe(`buildUnitFeedback: the "${STANDING_TAB}" tab`, () => {
     expect(standing.columns.map((c) => [c.header, c.format])).toEqual([
       ['Biểu mẫu', 'text'],
       ['Kỳ', 'text'],
-      ['Hạn nộp', 'datetime'],
+      ['Hạn nộp', 'text'],
       ['Tình trạng', 'status'],
       ['Ghi chú', 'text'],
       ['Dòng hợp lệ', 'int'],

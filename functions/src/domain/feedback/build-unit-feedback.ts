@@ -7,7 +7,7 @@ import type { StatusResult } from '../status/submission-status.js';
 import type { Deadline, FormSpec } from '../forms/form-spec.js';
 import { uncoveredNote } from '../rules/coverage.js';
 import { dateLabel } from '../periods/period-id.js';
-import { deadlineMinute, formatClockAndDate } from '../time/ict.js';
+import { formatClockAndDate, formatDueInstant } from '../time/ict.js';
 import { describePlanChange, planChangeNote } from '../plans/plan-change.js';
 import type { Unit } from '../units/unit.js';
 import { plansToRollOut } from './plans-to-roll-out.js';
@@ -85,7 +85,7 @@ export function buildUnitFeedback(unit: Unit, tabs: readonly FeedbackTab[], pict
     const renamedTab = latest ? tabs.find((t) => t.formId === spec.id && isRenamedTab(t.tab, spec)) : undefined;
     const notes = [standingNote(standing, spec), review, earlier ? planChangeNote(describePlanChange(earlier, spec)) : '', draft ? draftNote(draft) : '', renamedTab ? renamedTabMessage(renamedTab.tab, spec).replace(/\.$/, '') : ''];
     const note = notes.filter((n) => n !== '').join('. ');
-    rows.push([spec.tab, period.label, deadlineMinute(period.due), standing.status, note, submission?.counts.valid ?? 0, submission?.counts.rejected ?? 0]);
+    rows.push([spec.tab, period.label, formatDueInstant(period.due), standing.status, note, submission?.counts.valid ?? 0, submission?.counts.rejected ?? 0]);
   }
   const newTabs = plansToRollOut({
     unit,
@@ -107,7 +107,8 @@ export function buildUnitFeedback(unit: Unit, tabs: readonly FeedbackTab[], pict
       columns: [
         { header: 'Biểu mẫu', format: 'text', width: 28 },
         { header: 'Kỳ', format: 'text', width: 22 },
-        { header: 'Hạn nộp', format: 'datetime' },
+        // As the summary and the plans say it ('trước ngày 14/12/2023', '10g00 15/09/2024'), never '14/12/2023 00:00'.
+        { header: 'Hạn nộp', format: 'text', width: 22 },
         { header: 'Tình trạng', format: 'status', width: 30 },
         { header: 'Ghi chú', format: 'text', width: 40 },
         { header: 'Dòng hợp lệ', format: 'int' },
