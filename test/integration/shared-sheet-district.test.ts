@@ -92,3 +92,44 @@ describe('a district run with a shared responses workbook declared in the contro
     expect(String(status)).toContain("không có đơn vị nào tên 'TH Ngọc Lâm'; tên gần nhất: 'Liên đội TH An Bình'");
   });
 });
+
+describe('a school with its own file, asked for a plan that one shared workbook collects', () => {
+  const firestore = testFirestore('shared-sheet-roll-out');
+  let dir: string;
+
+  afterAll(async () => {
+    await firestore.clear();
+    await firestore.db.terminate();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('is never given a blank tab of that plan before the deadline: its answer goes in the shared workbook', async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'tonghop-shared-roll-out-'));
+    const controlPath = path.join(dir, 'bang-dieu-khien.xlsx');
+    await writeControlWorkbook(controlPath, {
+      settings: { districtName: 'Quận Đoàn thử', officeEmail: '', contactName: '', contactPhone: '' },
+      units: [school('th-an-binh', 'Liên đội TH An Bình'), school('th-rieng', 'Liên đội TH Riêng')],
+      // An earlier plan each school reports in its own file, so the district run reads and writes that file.
+      plans: [builtinForm('ke-hoach-nho-65-nam'), builtinForm('tap-huan-2024')],
+    });
+    const control = new ExcelJS.Workbook();
+    await control.xlsx.readFile(controlPath);
+    const tab = control.addWorksheet('Nguồn dữ liệu');
+    tab.addRow(['Mã biểu mẫu', 'Loại nguồn', 'Tệp/Bảng tính', 'Trang tính', 'Cột đơn vị', 'Cột thời gian']);
+    tab.addRow(['tap-huan-2024', 'Bảng chung', 'dang-ky-chung.xlsx', 'Câu trả lời', '', '']);
+    await control.xlsx.writeFile(controlPath);
+    const sent = new Date('2024-09-09T03:00:00Z');
+    await writeTestWorkbook(path.join(dir, 'units', 'dang-ky-chung.xlsx'), [{ name: 'Câu trả lời', rows: [HEADER, ['09/09/2024 09:30:00', 'Liên đội TH An Bình', 'Lê Thu Hà', 'TPT', '0983018029']] }], sent);
+    // The school that has not answered yet keeps a file of its own (for other reports).
+    await writeTestWorkbook(path.join(dir, 'units', 'th-rieng.xlsx'), [{ name: 'Ghi chú', rows: [['Sổ theo dõi của Liên đội']] }], sent);
+
+    const district = await openDistrict(workbookDistrict(controlPath), firestore.db);
+    const { result } = await sweepDistrict({ district, request: { step: 'sweep' }, now: new Date('2024-09-10T02:00:00Z'), log: () => undefined });
+    expect(result.kind).toBe('swept');
+    const own = await openWorkbook(path.join(dir, 'units', 'th-rieng.xlsx'));
+    const tabs = own.worksheets.map((w) => w.name);
+    // It was written (its "Tình hình nộp"), but the training's tab is not among its tabs.
+    expect(tabs).toContain('Tình hình nộp');
+    expect(tabs).not.toContain(builtinForm('tap-huan-2024').tab);
+  });
+});

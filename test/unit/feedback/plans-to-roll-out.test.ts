@@ -25,6 +25,7 @@ describe('plansToRollOut', () => {
   it.each<[string, Partial<RollOutInput>, string[]]>([
     ['an open plan addressed to the unit, its tab not in the sheet', {}, ['moi']],
     ['a closed plan', { closedFormIds: new Set(['moi']) }, []],
+    ['a plan collected through one shared sheet (its rows come from there, not from a tab of the unit)', { sharedFormIds: new Set(['moi']) }, []],
     ['a plan whose tab the sheet has', { formsWithTab: new Set(['moi']) }, []],
     ['a plan the unit sent before (it removed the tab: putting it back blank would empty its report)', { formsSent: new Set(['moi']) }, []],
     ['a plan for chi đoàn only', { forms: [plan('moi', { unitTypes: ['chi-doan'] })] }, []],

@@ -91,6 +91,7 @@ export function buildUnitFeedback(unit: Unit, tabs: readonly FeedbackTab[], pict
     unit,
     forms: picture.forms,
     closedFormIds: new Set(picture.closedFormIds ?? []),
+    sharedFormIds: new Set(picture.sharedFormIds ?? []),
     formsWithTab: new Set(tabs.map((t) => t.formId)),
     formsSent: new Set(mine.map((s) => s.formId)),
     now: picture.now,

@@ -10,6 +10,8 @@ export interface RollOutInput {
   /** Every plan in use, closed ones included. */
   readonly forms: readonly FormSpec[];
   readonly closedFormIds: ReadonlySet<string>;
+  /** Forms collected through a shared sheet: their rows come from there, so a unit's sheet never gets their tab. */
+  readonly sharedFormIds?: ReadonlySet<string>;
   /** Forms whose tab the last sweep found in the unit's sheet. */
   readonly formsWithTab: ReadonlySet<string>;
   /** Forms the unit has sent something for: a tab it removed is never put back blank (that would empty its report). */
@@ -18,7 +20,8 @@ export interface RollOutInput {
 }
 
 /**
- * The plans whose blank tab a unit's sheet should be given: open (not closed), with a period still
+ * The plans whose blank tab a unit's sheet should be given: open (not closed), not collected through a
+ * shared sheet, with a period still
  * to be sent (not all past their deadline), addressed to the unit, the unit not closed by `now`,
  * and neither found in its sheet nor ever sent by it. A plan long past stays a "chưa có trang" problem.
  */
@@ -28,6 +31,7 @@ export function plansToRollOut(input: RollOutInput): FormSpec[] {
   return input.forms.filter(
     (spec) =>
       !input.closedFormIds.has(spec.id) &&
+      !input.sharedFormIds?.has(spec.id) &&
       formTargetsUnit(spec, unit) &&
       !input.formsWithTab.has(spec.id) &&
       !input.formsSent.has(spec.id) &&

@@ -51,6 +51,8 @@ export interface DistrictPicture {
   readonly noticesSent?: readonly LedgerEntry[];
   /** Plans marked 'Đã đóng': kept in the archive tabs, out of the current views. */
   readonly closedFormIds?: readonly string[];
+  /** Plans collected through a shared sheet ("Nguồn dữ liệu"): never a tab of a unit's own sheet. */
+  readonly sharedFormIds?: readonly string[];
   /** Periods due within this many days before or after `now` are current (TONGHOP_SUMMARY_CURRENT_DAYS; 30 by default). */
   readonly currentDays?: number;
   /**

@@ -80,7 +80,7 @@ export async function ingestUnit(input: IngestUnitInput): Promise<IngestUnitResu
     }
   }
 
-  const picture = { ...unitPicture(input, mine), earlierPlans: await loadEarlierPlans(store, mine) };
+  const picture = { ...unitPicture(input, mine), earlierPlans: await loadEarlierPlans(store, mine), ...(input.sharedFormIds?.size ? { sharedFormIds: [...input.sharedFormIds] } : {}) };
   const state = await store.loadSourceState(unit.id);
   if (state?.status === 'ok' && state.fingerprint) await giveUnitFeedback(unit, { ...state, fingerprint: state.fingerprint }, picture, input.sheets, store);
 

@@ -36,6 +36,8 @@ export interface SummarizeInput {
   readonly notices?: Pick<NoticeLedger, 'load'>;
   /** Plans marked 'Đã đóng' (PlanReading.closed): kept in the summary's archive, out of its current views. */
   readonly closedForms?: ReadonlySet<string>;
+  /** Plans collected through a shared sheet: no unit's own sheet is given their tab. */
+  readonly sharedForms?: ReadonlySet<string>;
   /** The summary's current window in days around now (config summaryCurrentDays); 30 by default. */
   readonly currentDays?: number;
   /** When this run's sweep read the units; absent (a summary alone), the last recorded sweep's start is shown. */
@@ -104,6 +106,7 @@ export async function summarize(input: SummarizeInput): Promise<SummarizeResult>
     ...(input.review?.plans ? { reviewedFormIds: [...input.review.plans.reviewed], reviewBasis: Object.fromEntries(input.review.plans.basis) } : {}),
     noticesSent,
     ...(input.closedForms ? { closedFormIds: [...input.closedForms] } : {}),
+    ...(input.sharedForms?.size ? { sharedFormIds: [...input.sharedForms] } : {}),
     ...(input.currentDays !== undefined ? { currentDays: input.currentDays } : {}),
     ...(sweptAt ? { sweptAt } : {}),
   };

@@ -94,6 +94,7 @@ export async function runDistrict(input: RunDistrictInput): Promise<RunDistrictR
       forms: input.forms,
       controlProblems: input.controlProblems ?? [],
       ...(input.closedForms ? { closedForms: input.closedForms } : {}),
+      ...(input.shared?.sources.length ? { sharedForms: new Set(input.shared.sources.map((s) => s.formId)) } : {}),
       ...(input.currentDays !== undefined ? { currentDays: input.currentDays } : {}),
       store: input.summaryStore,
       output: input.output,
