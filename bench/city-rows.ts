@@ -13,12 +13,27 @@ import { monthlyActivity } from '../functions/src/jobs/demo/demo-rows-youth.js';
 /** The twelve months of the "30 phút" report the city's cơ sở Đoàn fill. */
 export const CITY_REPORT_MONTHS = monthsFrom('2022-01', 12);
 
-const ROLES = ['Tổng phụ trách Đội', 'Phó Tổng phụ trách Đội', 'Bí thư Chi đoàn giáo viên', 'Phó Bí thư Chi đoàn giáo viên'] as const;
+const ROLES = [
+  'Tổng phụ trách Đội',
+  'Phó Tổng phụ trách Đội',
+  'Bí thư Chi đoàn giáo viên',
+  'Phó Bí thư Chi đoàn giáo viên',
+] as const;
 
 /** tap-huan-2024: 10–20 participants, the unit's Tổng phụ trách first. */
 export const cityTrainingRows: RowBuilder = (spec, profile, rng) => {
   const count = rng.int(10, 20);
-  return onceRows(Array.from({ length: count }, (_, i) => trainingParticipant(spec, profile, rng, i === 0 ? profile.contact : randomPerson(rng), i === 0 ? ROLES[0] : rng.pick(ROLES.slice(1)))));
+  return onceRows(
+    Array.from({ length: count }, (_, i) =>
+      trainingParticipant(
+        spec,
+        profile,
+        rng,
+        i === 0 ? profile.contact : randomPerson(rng),
+        i === 0 ? ROLES[0] : rng.pick(ROLES.slice(1)),
+      ),
+    ),
+  );
 };
 
 /** 30-phut-bao-cao: the twelve months of 2022, 18–22 activities a month, in week order. */

@@ -4,7 +4,12 @@ import { unitSchema, type Unit } from '../functions/src/domain/units/unit.js';
 import type { WritableCell } from '../functions/src/adapters/sheet-layout/write-sheet-layout.js';
 import { makeMistakes } from '../functions/src/jobs/demo/demo-mistakes.js';
 import { AGENCIES, PRIMARY_SCHOOLS, SECONDARY_SCHOOLS, randomPerson } from '../functions/src/jobs/demo/demo-names.js';
-import { recordsToRows, type RowBuilder, type RowRecord, type UnitProfile } from '../functions/src/jobs/demo/demo-profile.js';
+import {
+  recordsToRows,
+  type RowBuilder,
+  type RowRecord,
+  type UnitProfile,
+} from '../functions/src/jobs/demo/demo-profile.js';
 import { smallPlanRows } from '../functions/src/jobs/demo/demo-rows-schools.js';
 import { randomHabits } from '../functions/src/jobs/demo/demo-typing.js';
 import { createPrng, type Prng } from '../functions/src/jobs/demo/prng.js';
@@ -95,13 +100,22 @@ export function buildCity(catalog: readonly FormSpec[], count: number, seed: num
 export function unitRows(city: City, cityUnit: CityUnit, changed?: string): UnitRows {
   const rng = unitPrng(city.seed, cityUnit.index, 2);
   const forms = formsForUnit(city.specs, cityUnit.profile.unit);
-  const records = new Map<string, RowRecord[]>(forms.map((spec) => [spec.id, (BUILDERS[spec.id]?.(spec, cityUnit.profile, rng, {}) ?? []).map((row) => row.record)]));
+  const records = new Map<string, RowRecord[]>(
+    forms.map((spec) => [
+      spec.id,
+      (BUILDERS[spec.id]?.(spec, cityUnit.profile, rng, {}) ?? []).map((row) => row.record),
+    ]),
+  );
   const rows = [...records.values()].reduce((sum, list) => sum + list.length, 0);
   let wrong = 0;
   for (let i = 0; i < rows; i++) if (rng.chance(CITY_SHARES.typedWrong)) wrong++;
   // makeMistakes uses each kind of mistake at most once per call: call again until the share is reached.
   const mistaken = new Set<string>();
-  for (let round = makeMistakes(records, wrong, rng); round.length > 0; round = makeMistakes(records, wrong - mistaken.size, rng, mistaken)) {
+  for (
+    let round = makeMistakes(records, wrong, rng);
+    round.length > 0;
+    round = makeMistakes(records, wrong - mistaken.size, rng, mistaken)
+  ) {
     for (const m of round) mistaken.add(`${m.formId}#${m.rowIndex}`);
     if (mistaken.size >= wrong) break;
   }
@@ -111,7 +125,11 @@ export function unitRows(city: City, cityUnit: CityUnit, changed?: string): Unit
     if (!first) throw new Error(`Bench: unit ${cityUnit.profile.unit.id} has no row of ${target.formId} to change`);
     first[target.columnKey] = changed;
   }
-  return { rowsByFormId: new Map(forms.map((spec) => [spec.id, recordsToRows(spec, records.get(spec.id) ?? [])])), rows, mistyped: mistaken.size };
+  return {
+    rowsByFormId: new Map(forms.map((spec) => [spec.id, recordsToRows(spec, records.get(spec.id) ?? [])])),
+    rows,
+    mistyped: mistaken.size,
+  };
 }
 
 function drawProfile(index: number, width: number, rng: Prng): UnitProfile {
@@ -129,19 +147,37 @@ function schoolUnit(number: string, rng: Prng) {
   const school = rng.pick(primary ? PRIMARY_SCHOOLS : SECONDARY_SCHOOLS);
   const level = primary ? 'Tiểu học' : 'THCS';
   const members = primary ? rng.int(600, 1500) : rng.int(800, 1900);
-  return { id: `${primary ? 'th' : 'thcs'}-${number}`, name: `Liên đội ${level} ${school} số ${number}`, type: 'lien-doi' as const, level, members };
+  return {
+    id: `${primary ? 'th' : 'thcs'}-${number}`,
+    name: `Liên đội ${level} ${school} số ${number}`,
+    type: 'lien-doi' as const,
+    level,
+    members,
+  };
 }
 
 function agencyUnit(number: string, rng: Prng) {
   const agency = rng.pick(AGENCIES);
-  return { id: `csd-${number}`, name: `${agency.name} số ${number}`, type: 'co-so-doan' as const, level: agency.level, members: rng.int(25, 90) };
+  return {
+    id: `csd-${number}`,
+    name: `${agency.name} số ${number}`,
+    type: 'co-so-doan' as const,
+    level: agency.level,
+    members: rng.int(25, 90),
+  };
 }
 
 /** Liên đội answer the training registration (due 10g00 15/09/2024); cơ sở Đoàn send their 2022 report in January 2023. */
 function drawSentAt(type: Unit['type'], late: boolean, rng: Prng): Date {
-  const between = (from: string, to: string) => new Date(Date.parse(from) + Math.floor(rng.next() * (Date.parse(to) - Date.parse(from))));
-  if (type === 'lien-doi') return late ? between('2024-09-15T03:30:00Z', '2024-09-16T14:00:00Z') : between('2024-09-05T01:00:00Z', '2024-09-15T02:30:00Z');
-  return late ? between('2023-01-09T01:00:00Z', '2023-01-31T09:00:00Z') : between('2023-01-02T01:00:00Z', '2023-01-04T09:00:00Z');
+  const between = (from: string, to: string) =>
+    new Date(Date.parse(from) + Math.floor(rng.next() * (Date.parse(to) - Date.parse(from))));
+  if (type === 'lien-doi')
+    return late
+      ? between('2024-09-15T03:30:00Z', '2024-09-16T14:00:00Z')
+      : between('2024-09-05T01:00:00Z', '2024-09-15T02:30:00Z');
+  return late
+    ? between('2023-01-09T01:00:00Z', '2023-01-31T09:00:00Z')
+    : between('2023-01-02T01:00:00Z', '2023-01-04T09:00:00Z');
 }
 
 /** One of a unit's own streams (1: who it is, 2: its rows), mixed from the city's seed and its index. */

@@ -27,10 +27,19 @@ export async function measureColdStarts(root: string): Promise<Record<FunctionNa
   for (const { name } of CLOUD_FUNCTIONS) {
     const tries: ColdStart[] = [];
     for (let i = 0; i < TRIES; i++) {
-      const { stdout } = await run(process.execPath, ['--input-type=module', '-e', probe], { cwd: root, env: { ...process.env, FUNCTION_TARGET: name } });
+      const { stdout } = await run(process.execPath, ['--input-type=module', '-e', probe], {
+        cwd: root,
+        env: { ...process.env, FUNCTION_TARGET: name },
+      });
       tries.push(JSON.parse(stdout) as ColdStart);
     }
-    entries.push([name, { importMs: Math.round(median(tries.map((t) => t.importMs))), handlerLoadMs: Math.round(median(tries.map((t) => t.handlerLoadMs))) }]);
+    entries.push([
+      name,
+      {
+        importMs: Math.round(median(tries.map((t) => t.importMs))),
+        handlerLoadMs: Math.round(median(tries.map((t) => t.handlerLoadMs))),
+      },
+    ]);
   }
   return Object.fromEntries(entries) as Record<FunctionName, ColdStart>;
 }

@@ -21,7 +21,14 @@ export interface FloorRun {
  * the pipeline wrote, each unit's data rows spread over its submission documents,
  * through one unthrottled BulkWriter, loading and writing overlapped.
  */
-export async function runFloor(db: Firestore, unitsDir: string, units: readonly Unit[], formTabs: ReadonlySet<string>, pipeline: SweepResult, onUnit: (done: number) => void): Promise<FloorRun> {
+export async function runFloor(
+  db: Firestore,
+  unitsDir: string,
+  units: readonly Unit[],
+  formTabs: ReadonlySet<string>,
+  pipeline: SweepResult,
+  onUnit: (done: number) => void,
+): Promise<FloorRun> {
   const writer = db.bulkWriter({ throttling: false });
   const pending: Promise<unknown>[] = [];
   const set = (ref: DocumentReference, data: DocumentData) => pending.push(writer.set(ref, data));
@@ -46,14 +53,20 @@ export async function runFloor(db: Firestore, unitsDir: string, units: readonly 
     const chunks = Math.max(done.submissionsWritten, 1);
     const size = Math.ceil(rows.length / chunks);
     // A cold sweep writes first versions only, which live in the submission itself (no revision document).
-    for (let k = 0; k < done.submissionsWritten; k++) set(db.collection('submissions').doc(`${unit.id}~${k}`), { unitId: unit.id, rows: rows.slice(k * size, (k + 1) * size) });
+    for (let k = 0; k < done.submissionsWritten; k++)
+      set(db.collection('submissions').doc(`${unit.id}~${k}`), {
+        unitId: unit.id,
+        rows: rows.slice(k * size, (k + 1) * size),
+      });
     // The rest of the unit's writes (its source state) carry no rows.
-    for (let k = done.submissionsWritten; k < done.writes; k++) set(db.collection('sources').doc(`${unit.id}~${k}`), { unitId: unit.id, rows: rows.length });
+    for (let k = done.submissionsWritten; k < done.writes; k++)
+      set(db.collection('sources').doc(`${unit.id}~${k}`), { unitId: unit.id, rows: rows.length });
     documents += done.writes;
   }
   // The plan versions the pipeline stored (its writes beyond the units'), then its run record.
   const unitWrites = pipeline.units.reduce((sum, u) => sum + u.writes, 0);
-  for (let k = 0; k < pipeline.totals.writes - unitWrites - 1; k++) set(db.collection('planVersions').doc(`v${k}`), { formId: `f${k}` });
+  for (let k = 0; k < pipeline.totals.writes - unitWrites - 1; k++)
+    set(db.collection('planVersions').doc(`v${k}`), { formId: `f${k}` });
   documents += pipeline.totals.writes - unitWrites - 1;
   set(db.collection('sweeps').doc('floor'), { units: units.length });
   documents++;
@@ -72,7 +85,8 @@ function dataRows(workbook: ExcelJS.Workbook, formTabs: ReadonlySet<string>): Do
       const cells: DocumentData = { rowNumber };
       row.eachCell({ includeEmpty: false }, (cell, column) => {
         const value = cell.value;
-        cells[`c${column}`] = value instanceof Date || typeof value !== 'object' || value === null ? value : JSON.stringify(value);
+        cells[`c${column}`] =
+          value instanceof Date || typeof value !== 'object' || value === null ? value : JSON.stringify(value);
       });
       rows.push(cells);
     });

@@ -48,7 +48,11 @@ export async function runGoogleSweeps(
       const { unit } = cityUnit.profile;
       if (cityUnit.sentAt) {
         const tabs = await seedTabsOfWorkbook(path.join(unitsDir, unit.source));
-        const id = standin.createSpreadsheet({ title: `Báo cáo — ${unit.name} (${unit.id})`, parents: [TEST_FOLDER_ID], tabs: [...tabs, { name: STANDING_TAB, rows: [] }] });
+        const id = standin.createSpreadsheet({
+          title: `Báo cáo — ${unit.name} (${unit.id})`,
+          parents: [TEST_FOLDER_ID],
+          tabs: [...tabs, { name: STANDING_TAB, rows: [] }],
+        });
         units.push({ ...unit, source: id });
         spreadsheets++;
       } else {
@@ -67,12 +71,20 @@ export async function runGoogleSweeps(
   }
 }
 
-async function sweepOnce(standin: GoogleStandin, units: readonly Unit[], forms: readonly FormSpec[], store: FirestoreSweepStore, onUnit: (done: number) => void): Promise<GoogleSweep> {
+async function sweepOnce(
+  standin: GoogleStandin,
+  units: readonly Unit[],
+  forms: readonly FormSpec[],
+  store: FirestoreSweepStore,
+  onUnit: (done: number) => void,
+): Promise<GoogleSweep> {
   standin.clearLog();
   // A new adapter per sweep, as a new process (a scheduled run) would have: nothing cached between them.
   const api = standinApis(standin);
   const source = new GoogleUnitSheets(api, TEST_FOLDER_ID);
-  const run = await measure(() => sweep({ units, forms, source, store, now: new Date(), onUnitDone: (done) => onUnit(done) }));
+  const run = await measure(() =>
+    sweep({ units, forms, source, store, now: new Date(), onUnitDone: (done) => onUnit(done) }),
+  );
   const requests: Record<string, number> = {};
   for (const request of standin.requests) requests[request.kind] = (requests[request.kind] ?? 0) + 1;
   return { run, requests, totalRequests: standin.requests.length, retries: api.pacer.stats().retries };

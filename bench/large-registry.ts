@@ -41,13 +41,29 @@ const MB = 1024 * 1024;
  * feedback, through `notify`, and through one webhook ingest. Each step's peak RSS is compared with the function memory the
  * deploy plan gives it (functions/src/handlers/function-list.ts: the sweep 1 GiB, notices 512 MiB).
  */
-export async function runLargeRegistry(db: Firestore, city: City, unitsDir: string, summaryFile: string, at: Date, registrySize: number): Promise<LargeRegistryRun> {
+export async function runLargeRegistry(
+  db: Firestore,
+  city: City,
+  unitsDir: string,
+  summaryFile: string,
+  at: Date,
+  registrySize: number,
+): Promise<LargeRegistryRun> {
   const cityUnits = city.units.map((u) => u.profile.unit);
   const units = [...cityUnits, ...silentUnits(cityUnits, registrySize - cityUnits.length)];
   const folder = new UnitWorkbookFolder(unitsDir);
   const daily = await measure(async () => {
     await sweep({ units, forms: city.specs, source: folder, store: new FirestoreSweepStore(db), now: at });
-    await summarize({ settings: city.settings, units, forms: city.specs, store: new FirestoreSummaryStore(db), output: new SummaryWorkbookFile(summaryFile), feedback: folder, notices: new FirestoreNoticeLedger(db), now: at });
+    await summarize({
+      settings: city.settings,
+      units,
+      forms: city.specs,
+      store: new FirestoreSummaryStore(db),
+      output: new SummaryWorkbookFile(summaryFile),
+      feedback: folder,
+      notices: new FirestoreNoticeLedger(db),
+      now: at,
+    });
   });
   const notices = await measure(() =>
     notify({
@@ -56,7 +72,11 @@ export async function runLargeRegistry(db: Firestore, city: City, unitsDir: stri
       forms: city.specs,
       store: new FirestoreSummaryStore(db),
       ledger: new FirestoreNoticeLedger(db),
-      mailer: { description: 'none (dry run)', send: () => Promise.reject(new Error('dry run sends nothing')), close: () => Promise.resolve() },
+      mailer: {
+        description: 'none (dry run)',
+        send: () => Promise.reject(new Error('dry run sends nothing')),
+        close: () => Promise.resolve(),
+      },
       policy: DEFAULT_NOTICE_POLICY,
       now: at,
       dryRun: true,
@@ -67,7 +87,17 @@ export async function runLargeRegistry(db: Firestore, city: City, unitsDir: stri
   const resentAt = new Date(at.getTime() + 3_600_000);
   await resendWithOneRowChanged(city, unitsDir, sender, resentAt);
   const webhook = await measure(() =>
-    ingestUnit({ action: 'edit', unit: sender.profile.unit, units, forms: city.specs, settings: city.settings, sheets: folder, sweepStore: new FirestoreSweepStore(db), store: new FirestoreSummaryStore(db), now: resentAt }),
+    ingestUnit({
+      action: 'edit',
+      unit: sender.profile.unit,
+      units,
+      forms: city.specs,
+      settings: city.settings,
+      sheets: folder,
+      sweepStore: new FirestoreSweepStore(db),
+      store: new FirestoreSummaryStore(db),
+      now: resentAt,
+    }),
   );
   return {
     registryUnits: units.length,
@@ -83,12 +113,24 @@ function silentUnits(like: readonly Unit[], count: number): Unit[] {
   return Array.from({ length: Math.max(0, count) }, (_, i) => {
     const model = like[i % like.length]!;
     const id = `khong-gui-${i + 1}`;
-    return { ...model, id, name: `${model.name} (bản sao ${i + 1})`, aliases: undefined, parent: undefined, source: `${id}.xlsx`, contacts: [{ name: '', email: `${id}@example.invalid` }] };
+    return {
+      ...model,
+      id,
+      name: `${model.name} (bản sao ${i + 1})`,
+      aliases: undefined,
+      parent: undefined,
+      source: `${id}.xlsx`,
+      contacts: [{ name: '', email: `${id}@example.invalid` }],
+    };
   });
 }
 
 function step(m: { ms: number; peakRssBytes: number; startRssBytes: number }): RegistryStep {
-  return { seconds: Number((m.ms / 1000).toFixed(2)), peakRssMb: Math.round(m.peakRssBytes / MB), startRssMb: Math.round(m.startRssBytes / MB) };
+  return {
+    seconds: Number((m.ms / 1000).toFixed(2)),
+    peakRssMb: Math.round(m.peakRssBytes / MB),
+    startRssMb: Math.round(m.startRssBytes / MB),
+  };
 }
 
 /** The step rows of the printed table. */
@@ -96,9 +138,24 @@ export function largeRegistryStepRows(r: LargeRegistryRun): string[][] {
   const n = (x: number) => x.toLocaleString('en-US');
   const rss = (step: RegistryStep) => `peak RSS ${n(step.peakRssMb)} MB (${n(step.startRssMb)} MB at start)`;
   return [
-    [`11 daily run, ${n(r.registryUnits)}-unit registry`, `${r.daily.seconds.toFixed(1)} s`, '', `${n(r.unitsWithFiles)} units with files, the rest never sent one; ${rss(r.daily)}`],
-    [`11 notify (dry run), ${n(r.registryUnits)}-unit registry`, `${r.notices.seconds.toFixed(1)} s`, '', `${n(r.notices.decided)} notices decided; ${rss(r.notices)}`],
-    [`11 webhook ingest, ${n(r.registryUnits)}-unit registry`, `${r.webhook.seconds.toFixed(1)} s`, '', `one unit resent with a row changed, ${n(r.webhook.statsWritten)} statistics written; ${rss(r.webhook)}`],
+    [
+      `11 daily run, ${n(r.registryUnits)}-unit registry`,
+      `${r.daily.seconds.toFixed(1)} s`,
+      '',
+      `${n(r.unitsWithFiles)} units with files, the rest never sent one; ${rss(r.daily)}`,
+    ],
+    [
+      `11 notify (dry run), ${n(r.registryUnits)}-unit registry`,
+      `${r.notices.seconds.toFixed(1)} s`,
+      '',
+      `${n(r.notices.decided)} notices decided; ${rss(r.notices)}`,
+    ],
+    [
+      `11 webhook ingest, ${n(r.registryUnits)}-unit registry`,
+      `${r.webhook.seconds.toFixed(1)} s`,
+      '',
+      `one unit resent with a row changed, ${n(r.webhook.statsWritten)} statistics written; ${rss(r.webhook)}`,
+    ],
   ];
 }
 

@@ -19,7 +19,13 @@ export interface NaiveRun {
  * document per row, each written with its own awaited `set()`. No batching and no change
  * detection: every run writes every row again.
  */
-export async function runNaive(db: Firestore, unitsDir: string, sample: readonly Unit[], specs: readonly FormSpec[], onUnit: (done: number) => void): Promise<NaiveRun> {
+export async function runNaive(
+  db: Firestore,
+  unitsDir: string,
+  sample: readonly Unit[],
+  specs: readonly FormSpec[],
+  onUnit: (done: number) => void,
+): Promise<NaiveRun> {
   const compiled = new Map(specs.map((spec) => [spec.id, compileForm(spec)]));
   const rowsCollection = db.collection('rows');
   let rows = 0;
@@ -31,12 +37,30 @@ export async function runNaive(db: Firestore, unitsDir: string, sample: readonly
       if (!form || !tab) continue;
       const reading = readFormTab(form, tab);
       const docs = [
-        ...reading.valid.map((row) => ({ rowNumber: row.rowNumber, periodId: row.periodId, values: row.values, valid: true })),
-        ...reading.rejected.map((row) => ({ rowNumber: row.rowNumber, periodId: row.periodId, cells: row.cells, errors: row.errors, valid: false })),
-        ...reading.nil.map((row) => ({ rowNumber: row.rowNumber, periodId: row.periodId, cells: row.cells, nil: true })),
+        ...reading.valid.map((row) => ({
+          rowNumber: row.rowNumber,
+          periodId: row.periodId,
+          values: row.values,
+          valid: true,
+        })),
+        ...reading.rejected.map((row) => ({
+          rowNumber: row.rowNumber,
+          periodId: row.periodId,
+          cells: row.cells,
+          errors: row.errors,
+          valid: false,
+        })),
+        ...reading.nil.map((row) => ({
+          rowNumber: row.rowNumber,
+          periodId: row.periodId,
+          cells: row.cells,
+          nil: true,
+        })),
       ];
       for (const doc of docs) {
-        await rowsCollection.doc(`${unit.id}~${spec.id}~${doc.rowNumber}`).set({ unitId: unit.id, formId: spec.id, ...doc });
+        await rowsCollection
+          .doc(`${unit.id}~${spec.id}~${doc.rowNumber}`)
+          .set({ unitId: unit.id, formId: spec.id, ...doc });
         rows++;
       }
     }

@@ -39,7 +39,14 @@ const DAY_MS = 86_400_000;
  * feedback) at `at`, then again one day later with nothing changed. The second must write nothing:
  * no Firestore document, no unit workbook, not the summary.
  */
-export async function runNextDay(db: Firestore, city: City, unitsDir: string, summaryFile: string, at: Date, onStep: (label: string) => void): Promise<NextDayRuns> {
+export async function runNextDay(
+  db: Firestore,
+  city: City,
+  unitsDir: string,
+  summaryFile: string,
+  at: Date,
+  onStep: (label: string) => void,
+): Promise<NextDayRuns> {
   const units = city.units.map((u) => u.profile.unit);
   const folder = new UnitWorkbookFolder(unitsDir);
   const output = new SummaryWorkbookFile(summaryFile);
@@ -89,6 +96,11 @@ async function contentHashes(unitsDir: string, summaryFile: string): Promise<Map
 
 /** The two runs as rows of the bench's step table: step, wall time, writes, details. */
 export function nextDayStepRows({ day, nextDay }: NextDayRuns): string[][] {
-  const row = (label: string, run: RunWrites) => [label, `${run.seconds.toFixed(run.seconds < 10 ? 2 : 1)} s`, String(run.firestoreDocs + run.workbookWrites), `${run.firestoreDocs} Firestore docs, ${run.workbookWrites} workbooks written, ${run.filesTouched} files touched${run.filesTouched > 0 && run.filesTouched <= 5 ? ` (${run.touchedSample.join(', ')})` : ''}`];
+  const row = (label: string, run: RunWrites) => [
+    label,
+    `${run.seconds.toFixed(run.seconds < 10 ? 2 : 1)} s`,
+    String(run.firestoreDocs + run.workbookWrites),
+    `${run.firestoreDocs} Firestore docs, ${run.workbookWrites} workbooks written, ${run.filesTouched} files touched${run.filesTouched > 0 && run.filesTouched <= 5 ? ` (${run.touchedSample.join(', ')})` : ''}`,
+  ];
   return [row('8 daily run: sweep, summary, feedback', day), row('9 next day, nothing changed', nextDay)];
 }

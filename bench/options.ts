@@ -20,7 +20,8 @@ export class BenchUsageError extends Error {
   override readonly name = 'BenchUsageError';
 }
 
-export const BENCH_USAGE = 'npm run bench -- [--units 1000] [--seed 2024] [--naive-sample 50] [--latency-ms 20] [--out bench/results.json] [--keep]';
+export const BENCH_USAGE =
+  'npm run bench -- [--units 1000] [--seed 2024] [--naive-sample 50] [--latency-ms 20] [--out bench/results.json] [--keep]';
 
 /** Parse `npm run bench -- …`; every option has a default. */
 export function parseBenchOptions(args: readonly string[]): BenchOptions {
@@ -54,6 +55,7 @@ export function parseBenchOptions(args: readonly string[]): BenchOptions {
 
 function integer(option: string, text: string, min: number): number {
   const value = Number(text);
-  if (!Number.isInteger(value) || value < min) throw new BenchUsageError(`${option} takes a whole number ≥ ${min}, not '${text}'.\nUsage: ${BENCH_USAGE}`);
+  if (!Number.isInteger(value) || value < min)
+    throw new BenchUsageError(`${option} takes a whole number ≥ ${min}, not '${text}'.\nUsage: ${BENCH_USAGE}`);
   return value;
 }

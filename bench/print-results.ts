@@ -17,15 +17,30 @@ export function formatResults(r: BenchResults): string {
       .map(([kind, count]) => `${kind} ${n(count)}`)
       .join(', ') || 'none';
   steps.push(
-    ['1 cold sweep, workbooks', s(r.cold.seconds), n(r.cold.writes), `${n(r.cold.rows)} rows (${n(r.cold.rowsPerSecond)} rows/s), ${n(r.cold.workbooksParsed)} workbooks parsed, peak RSS ${r.cold.peakRssMb} MB (${r.cold.startRssMb} MB at start)`],
-    ['2 warm sweep, nothing changed', `${s(r.warm.seconds)} (${(r.warm.shareOfCold * 100).toFixed(1)} % of cold)`, n(r.warm.writes), `${n(r.warm.workbooksParsed)} workbooks parsed`],
+    [
+      '1 cold sweep, workbooks',
+      s(r.cold.seconds),
+      n(r.cold.writes),
+      `${n(r.cold.rows)} rows (${n(r.cold.rowsPerSecond)} rows/s), ${n(r.cold.workbooksParsed)} workbooks parsed, peak RSS ${r.cold.peakRssMb} MB (${r.cold.startRssMb} MB at start)`,
+    ],
+    [
+      '2 warm sweep, nothing changed',
+      `${s(r.warm.seconds)} (${(r.warm.shareOfCold * 100).toFixed(1)} % of cold)`,
+      n(r.warm.writes),
+      `${n(r.warm.workbooksParsed)} workbooks parsed`,
+    ],
     [
       `3 incremental, ${n(r.incremental.changedUnits)} units changed`,
       s(r.incremental.seconds),
       n(r.incremental.writes),
       `${n(r.incremental.workbooksParsed)} parsed; ${n(r.incremental.submissionsWritten)} submissions written for ${n(r.incremental.changedSubmissions)} changed`,
     ],
-    ['4 floor: exceljs + BulkWriter', s(r.floor.seconds), n(r.floor.documents), `exceljs load ${s(r.floor.exceljsLoadSeconds)}; pipeline ÷ floor ${r.floor.pipelineOverFloor.toFixed(2)} ×`],
+    [
+      '4 floor: exceljs + BulkWriter',
+      s(r.floor.seconds),
+      n(r.floor.documents),
+      `exceljs load ${s(r.floor.exceljsLoadSeconds)}; pipeline ÷ floor ${r.floor.pipelineOverFloor.toFixed(2)} ×`,
+    ],
     [
       '5 naive: 1 set() per row',
       `≈ ${s(r.naive.citySecondsExtrapolated)}`,
@@ -38,7 +53,12 @@ export function formatResults(r: BenchResults): string {
       n(r.google.cold.writes),
       `${n(r.google.spreadsheets)} spreadsheets; requests: ${requests(r.google.cold)} = ${n(r.google.cold.totalRequests)}; ≈ ${r.google.cold.minutesAt300PerMinute.toFixed(1)} min at 300/min`,
     ],
-    ['6 Google warm', s(r.google.warm.seconds), n(r.google.warm.writes), `requests: ${requests(r.google.warm)} = ${n(r.google.warm.totalRequests)}`],
+    [
+      '6 Google warm',
+      s(r.google.warm.seconds),
+      n(r.google.warm.writes),
+      `requests: ${requests(r.google.warm)} = ${n(r.google.warm.totalRequests)}`,
+    ],
     ...googleCityRows(r.googleCity),
     [
       '7 notices, pooled SMTP',
@@ -48,9 +68,16 @@ export function formatResults(r: BenchResults): string {
     ],
     ...nextDayStepRows(r.nextDay),
   );
-  const starts = Object.entries(r.coldStart).map(([name, ms]) => `${name} ${n(ms)}`).join(', ');
-  const loads = Object.entries(r.firstCallLoad).map(([name, ms]) => `${name} ${n(ms)}`).join(', ');
-  steps.push(['10 cold start, import (ms)', '', '', `${starts}; then the handler's first call loads (ms): ${loads}`], ...largeRegistryStepRows(r.largeRegistry));
+  const starts = Object.entries(r.coldStart)
+    .map(([name, ms]) => `${name} ${n(ms)}`)
+    .join(', ');
+  const loads = Object.entries(r.firstCallLoad)
+    .map(([name, ms]) => `${name} ${n(ms)}`)
+    .join(', ');
+  steps.push(
+    ['10 cold start, import (ms)', '', '', `${starts}; then the handler's first call loads (ms): ${loads}`],
+    ...largeRegistryStepRows(r.largeRegistry),
+  );
   const verdicts = (title: string, list: readonly Verdict[]) => {
     const table = new Table({ ...COMPACT_TABLE, head: [title, 'Measured', ''] });
     table.push(...list.map((v) => [v.name, v.measured, v.pass ? 'PASS' : 'FAIL']));

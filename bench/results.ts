@@ -17,7 +17,13 @@ import type { WrittenCity } from './write-city.js';
 export type BenchResults = Figures & {
   readonly generatedAt: string;
   /** `loadAverage`: the 1, 5 and 15 minute load averages when the run ended (the machine is shared). */
-  readonly machine: { readonly node: string; readonly cpus: number; readonly cpuModel: string; readonly memoryMb: number; readonly loadAverage: readonly number[] };
+  readonly machine: {
+    readonly node: string;
+    readonly cpus: number;
+    readonly cpuModel: string;
+    readonly memoryMb: number;
+    readonly loadAverage: readonly number[];
+  };
   readonly options: Omit<BenchOptions, 'out' | 'keep'>;
   /** The issue's performance targets. */
   readonly targets: readonly Verdict[];
@@ -137,7 +143,12 @@ function figuresOf(steps: BenchSteps) {
       writesOverPipeline: round(coldRows / cold.value.totals.writes),
       writesOverPipelineColdWarmIncremental: round((3 * coldRows) / pipelineWritesOverRuns),
     },
-    google: { spreadsheets: google.spreadsheets, latencyMs: google.latencyMs, cold: googleSummary(google.cold), warm: googleSummary(google.warm) } as const,
+    google: {
+      spreadsheets: google.spreadsheets,
+      latencyMs: google.latencyMs,
+      cold: googleSummary(google.cold),
+      warm: googleSummary(google.warm),
+    } as const,
     googleCity: steps.googleCity,
     /** Import of functions/lib/index.js per FUNCTION_TARGET, ms; the handler's own code loads on its first call. */
     coldStart: Object.fromEntries(Object.entries(steps.coldStart).map(([name, c]) => [name, c.importMs])),
@@ -165,29 +176,65 @@ export function summarize(steps: BenchSteps): BenchResults {
 
   const ratio = (n: number) => `${n.toFixed(2)} ×`;
   const targets: Verdict[] = [
-    { name: 'pipeline ≤ 1.3 × floor', measured: ratio(results.floor.pipelineOverFloor), pass: results.floor.pipelineOverFloor <= 1.3 },
-    { name: 'warm ≤ 5 % of cold', measured: `${(results.warm.shareOfCold * 100).toFixed(1)} %`, pass: results.warm.shareOfCold <= 0.05 },
-    { name: '≥ 10 × fewer writes than naive', measured: ratio(results.naive.writesOverPipeline), pass: results.naive.writesOverPipeline >= 10 },
-    { name: `peak RSS ≤ 512 MB (cold sweep, ${city.units.length.toLocaleString('en-US')} units)`, measured: `${results.cold.peakRssMb} MB`, pass: results.cold.peakRssMb <= 512 },
+    {
+      name: 'pipeline ≤ 1.3 × floor',
+      measured: ratio(results.floor.pipelineOverFloor),
+      pass: results.floor.pipelineOverFloor <= 1.3,
+    },
+    {
+      name: 'warm ≤ 5 % of cold',
+      measured: `${(results.warm.shareOfCold * 100).toFixed(1)} %`,
+      pass: results.warm.shareOfCold <= 0.05,
+    },
+    {
+      name: '≥ 10 × fewer writes than naive',
+      measured: ratio(results.naive.writesOverPipeline),
+      pass: results.naive.writesOverPipeline >= 10,
+    },
+    {
+      name: `peak RSS ≤ 512 MB (cold sweep, ${city.units.length.toLocaleString('en-US')} units)`,
+      measured: `${results.cold.peakRssMb} MB`,
+      pass: results.cold.peakRssMb <= 512,
+    },
     {
       name: 'Sheets requests, cold ≤ 1 listing/1,000 files + 1/spreadsheet',
       measured: `${google.cold.totalRequests} ≤ ${listingPages} + ${google.spreadsheets}`,
-      pass: google.cold.totalRequests <= listingPages + google.spreadsheets && (google.cold.requests['files.list'] ?? 0) <= listingPages,
+      pass:
+        google.cold.totalRequests <= listingPages + google.spreadsheets &&
+        (google.cold.requests['files.list'] ?? 0) <= listingPages,
     },
     nextDayTarget(steps.nextDay),
     googleCityVerdicts(steps.googleCity).target,
-    { name: 'cold start import < 400 ms', measured: `${Math.max(...Object.values(results.coldStart))} ms (slowest target)`, pass: Object.values(results.coldStart).every((ms) => ms < 400) },
+    {
+      name: 'cold start import < 400 ms',
+      measured: `${Math.max(...Object.values(results.coldStart))} ms (slowest target)`,
+      pass: Object.values(results.coldStart).every((ms) => ms < 400),
+    },
     largeRegistryTarget(steps.largeRegistry),
   ];
   const checks: Verdict[] = [
-    { name: 'cold: every generated row read', measured: `${coldRows} of ${written.value.rows}`, pass: coldRows === written.value.rows },
-    { name: 'cold: every mistyped row rejected, no other', measured: `${results.cold.rowsRejected} of ${written.value.mistyped}`, pass: results.cold.rowsRejected === written.value.mistyped },
+    {
+      name: 'cold: every generated row read',
+      measured: `${coldRows} of ${written.value.rows}`,
+      pass: coldRows === written.value.rows,
+    },
+    {
+      name: 'cold: every mistyped row rejected, no other',
+      measured: `${results.cold.rowsRejected} of ${written.value.mistyped}`,
+      pass: results.cold.rowsRejected === written.value.mistyped,
+    },
     { name: 'warm: no write', measured: String(results.warm.writes), pass: results.warm.writes === 0 },
-    { name: 'warm: no workbook parsed', measured: String(results.warm.workbooksParsed), pass: results.warm.workbooksParsed === 0 },
+    {
+      name: 'warm: no workbook parsed',
+      measured: String(results.warm.workbooksParsed),
+      pass: results.warm.workbooksParsed === 0,
+    },
     {
       name: 'incremental: only changed workbooks parsed; submissions written = changed',
       measured: `${results.incremental.workbooksParsed}; ${results.incremental.submissionsWritten} = ${steps.changedUnits}`,
-      pass: results.incremental.submissionsWritten === steps.changedUnits && results.incremental.workbooksParsed === steps.changedUnits,
+      pass:
+        results.incremental.submissionsWritten === steps.changedUnits &&
+        results.incremental.workbooksParsed === steps.changedUnits,
     },
     {
       // Each changed submission was at its first version: revision 1 joins the trail, then revision 2 and the submission.
@@ -195,21 +242,44 @@ export function summarize(steps: BenchSteps): BenchResults {
       measured: `${results.incremental.writes} = ${4 * steps.changedUnits + 1}`,
       pass: results.incremental.writes === 4 * steps.changedUnits + 1,
     },
-    { name: 'floor: as many documents as the pipeline', measured: `${floor.value.documents} = ${results.cold.writes}`, pass: floor.value.documents === results.cold.writes },
+    {
+      name: 'floor: as many documents as the pipeline',
+      measured: `${floor.value.documents} = ${results.cold.writes}`,
+      pass: floor.value.documents === results.cold.writes,
+    },
     {
       name: 'Google: cold reads every spreadsheet, warm none and writes nothing',
       measured: `${results.google.cold.unitsRead} / ${results.google.warm.unitsRead} / ${results.google.warm.writes}`,
-      pass: results.google.cold.unitsRead === google.spreadsheets && results.google.warm.unitsRead === 0 && results.google.warm.writes === 0,
+      pass:
+        results.google.cold.unitsRead === google.spreadsheets &&
+        results.google.warm.unitsRead === 0 &&
+        results.google.warm.writes === 0,
     },
     googleCityVerdicts(steps.googleCity).check,
-    { name: 'notices: every one accepted, plus the digest', measured: `${notices.accepted} = ${notices.notices} + 1`, pass: notices.accepted === notices.notices + 1 && notices.run.value.outcomes.every((o) => o.result === 'sent') },
+    {
+      name: 'notices: every one accepted, plus the digest',
+      measured: `${notices.accepted} = ${notices.notices} + 1`,
+      pass: notices.accepted === notices.notices + 1 && notices.run.value.outcomes.every((o) => o.result === 'sent'),
+    },
     nextDayCheck(steps.nextDay),
   ];
 
   return {
     generatedAt: new Date().toISOString(),
-    machine: { node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? '', memoryMb: Math.round(os.totalmem() / MB), loadAverage: os.loadavg().map((l) => round(l, 1)) },
-    options: { units: options.units, seed: options.seed, changedShare: options.changedShare, naiveSample: options.naiveSample, latencyMs: options.latencyMs },
+    machine: {
+      node: process.version,
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model ?? '',
+      memoryMb: Math.round(os.totalmem() / MB),
+      loadAverage: os.loadavg().map((l) => round(l, 1)),
+    },
+    options: {
+      units: options.units,
+      seed: options.seed,
+      changedShare: options.changedShare,
+      naiveSample: options.naiveSample,
+      latencyMs: options.latencyMs,
+    },
     ...results,
     targets,
     checks,
@@ -235,10 +305,18 @@ function googleSummary(run: GoogleSweep): GoogleSummary {
 /** Issue 17: a day later with nothing changed, the daily run writes nothing at all. */
 function nextDayTarget({ nextDay }: NextDayRuns): Verdict {
   const writes = nextDay.firestoreDocs + nextDay.workbookWrites;
-  return { name: 'next day, nothing changed: 0 writes', measured: `${nextDay.firestoreDocs} Firestore docs + ${nextDay.workbookWrites} workbooks (${nextDay.filesTouched} files touched)`, pass: writes === 0 && nextDay.filesTouched === 0 };
+  return {
+    name: 'next day, nothing changed: 0 writes',
+    measured: `${nextDay.firestoreDocs} Firestore docs + ${nextDay.workbookWrites} workbooks (${nextDay.filesTouched} files touched)`,
+    pass: writes === 0 && nextDay.filesTouched === 0,
+  };
 }
 
 /** The day before must have written the feedback, or the next day's 0 proves nothing. */
 function nextDayCheck({ day }: NextDayRuns): Verdict {
-  return { name: 'daily run: summary and unit feedback written', measured: `${day.workbookWrites} workbooks, ${day.filesTouched} files touched`, pass: day.workbookWrites > 1 && day.filesTouched === day.workbookWrites };
+  return {
+    name: 'daily run: summary and unit feedback written',
+    measured: `${day.workbookWrites} workbooks, ${day.filesTouched} files touched`,
+    pass: day.workbookWrites > 1 && day.filesTouched === day.workbookWrites,
+  };
 }

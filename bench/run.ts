@@ -70,11 +70,24 @@ async function main(options: BenchOptions, out: Output): Promise<boolean> {
   let dir: string | undefined;
   try {
     const cityDir = (dir = await mkdtemp(path.join(tmpdir(), 'tonghop-bench-')));
-    const written = await measure(() => withProgress(out, `Writing ${city.units.length} unit workbooks`, city.units.length, (tick) => writeCity(city, cityDir, tick)));
+    const written = await measure(() =>
+      withProgress(out, `Writing ${city.units.length} unit workbooks`, city.units.length, (tick) =>
+        writeCity(city, cityDir, tick),
+      ),
+    );
     const { unitsDir } = written.value;
     const units = city.units.map((u) => u.profile.unit);
     const sweepInto = (db: Firestore, label: string, now: Date, only: readonly Unit[] = units) =>
-      withProgress(out, label, only.length, (tick) => sweep({ units: only, forms: city.specs, source: new UnitWorkbookFolder(unitsDir), store: new FirestoreSweepStore(db), now, onUnitDone: tick } satisfies SweepInput));
+      withProgress(out, label, only.length, (tick) =>
+        sweep({
+          units: only,
+          forms: city.specs,
+          source: new UnitWorkbookFolder(unitsDir),
+          store: new FirestoreSweepStore(db),
+          now,
+          onUnitDone: tick,
+        } satisfies SweepInput),
+      );
 
     await sweepInto(database('warmup'), 'Warm-up sweep (not measured)', SWEPT_AT, units.slice(0, WARM_UP_UNITS));
     const pipeline = database('workbooks');
@@ -82,14 +95,24 @@ async function main(options: BenchOptions, out: Output): Promise<boolean> {
     const warm = await measure(() => sweepInto(pipeline, '2 warm sweep', SWEPT_AT));
     const changed = changedUnits(city, options);
     for (const cityUnit of changed) await resendWithOneRowChanged(city, unitsDir, cityUnit, RESENT_AT);
-    const incremental = await measure(() => sweepInto(pipeline, `3 incremental sweep (${changed.length} units changed)`, INCREMENTAL_AT));
+    const incremental = await measure(() =>
+      sweepInto(pipeline, `3 incremental sweep (${changed.length} units changed)`, INCREMENTAL_AT),
+    );
 
     const formTabs = new Set(city.specs.map((s) => s.tab));
-    const floor = await measure(() => withProgress(out, '4 floor (exceljs + BulkWriter)', units.length, (tick) => runFloor(database('floor'), unitsDir, units, formTabs, cold.value, tick)));
+    const floor = await measure(() =>
+      withProgress(out, '4 floor (exceljs + BulkWriter)', units.length, (tick) =>
+        runFloor(database('floor'), unitsDir, units, formTabs, cold.value, tick),
+      ),
+    );
     const naiveDb = database('naive');
     naiveDb.settings({ ignoreUndefinedProperties: true });
     const sample = naiveSample(city, options.naiveSample);
-    const naive = await measure(() => withProgress(out, `5 naive baseline (${sample.length} units)`, sample.length, (tick) => runNaive(naiveDb, unitsDir, sample, city.specs, tick)));
+    const naive = await measure(() =>
+      withProgress(out, `5 naive baseline (${sample.length} units)`, sample.length, (tick) =>
+        runNaive(naiveDb, unitsDir, sample, city.specs, tick),
+      ),
+    );
 
     const google = await runGoogleSweeps(database('google'), city, unitsDir, options.latencyMs, {
       seeded: progressTicker(out, '6 seeding the Sheets/Drive stand-in', city.units.length),
@@ -102,13 +125,41 @@ async function main(options: BenchOptions, out: Output): Promise<boolean> {
     });
     out.log('7 notices through a local SMTP server…');
     const notices = await notifyCity(pipeline, city, NOTIFIED_AT);
-    const nextDay = await runNextDay(pipeline, city, unitsDir, path.join(cityDir, 'tong-hop.xlsx'), DAILY_AT, (label) => out.log(`${label}…`));
+    const nextDay = await runNextDay(pipeline, city, unitsDir, path.join(cityDir, 'tong-hop.xlsx'), DAILY_AT, (label) =>
+      out.log(`${label}…`),
+    );
     out.log('10 cold start: importing functions/lib/index.js per function target…');
     const coldStart = await measureColdStarts(process.cwd());
-    out.log(`11 a registry of ${options.units * 10} units (the city's, and units that never sent a file): daily run and notify…`);
-    const largeRegistry = await runLargeRegistry(pipeline, city, unitsDir, path.join(cityDir, 'tong-hop-large-registry.xlsx'), DAILY_AT, options.units * 10);
+    out.log(
+      `11 a registry of ${options.units * 10} units (the city's, and units that never sent a file): daily run and notify…`,
+    );
+    const largeRegistry = await runLargeRegistry(
+      pipeline,
+      city,
+      unitsDir,
+      path.join(cityDir, 'tong-hop-large-registry.xlsx'),
+      DAILY_AT,
+      options.units * 10,
+    );
 
-    const results = summarize({ options, city, written, cold, warm, changedUnits: changed.length, incremental, floor, naive, google, googleCity, notices, nextDay, coldStart, largeRegistry, totalMs: performance.now() - started });
+    const results = summarize({
+      options,
+      city,
+      written,
+      cold,
+      warm,
+      changedUnits: changed.length,
+      incremental,
+      floor,
+      naive,
+      google,
+      googleCity,
+      notices,
+      nextDay,
+      coldStart,
+      largeRegistry,
+      totalMs: performance.now() - started,
+    });
     out.print(formatResults(results));
     await mkdir(path.dirname(path.resolve(options.out)), { recursive: true });
     await writeFile(options.out, `${JSON.stringify(results, null, 2)}\n`);
@@ -117,7 +168,8 @@ async function main(options: BenchOptions, out: Output): Promise<boolean> {
   } finally {
     await Promise.all(opened.map(({ db }) => db.terminate()));
     // An emulator we started goes away with its data; one we were lent keeps only what it had.
-    if (emulator.pid === undefined) for (const { projectId } of opened) await clearEmulatorProject(emulator.host, projectId);
+    if (emulator.pid === undefined)
+      for (const { projectId } of opened) await clearEmulatorProject(emulator.host, projectId);
     await emulator.stop();
     if (dir !== undefined && !options.keep) await rm(dir, { recursive: true, force: true });
   }
@@ -144,7 +196,12 @@ function progressTicker(out: Output, label: string, total: number): (done: numbe
   };
 }
 
-async function withProgress<T>(out: Output, label: string, total: number, work: (tick: (done: number) => void) => Promise<T>): Promise<T> {
+async function withProgress<T>(
+  out: Output,
+  label: string,
+  total: number,
+  work: (tick: (done: number) => void) => Promise<T>,
+): Promise<T> {
   const progress = out.progress(label, total);
   try {
     return await work((done) => progress.tick(done));
@@ -161,6 +218,8 @@ try {
     process.exitCode = 1;
   }
 } catch (error) {
-  out.log(error instanceof BenchUsageError ? error.message : `Benchmark failed: ${(error as Error).stack ?? String(error)}`);
+  out.log(
+    error instanceof BenchUsageError ? error.message : `Benchmark failed: ${(error as Error).stack ?? String(error)}`,
+  );
   process.exitCode = 1;
 }

@@ -44,7 +44,14 @@ if (mode === 'setup') {
   const forms = formsInUse(control.plans);
   const folder = new UnitWorkbookFolder(path.join(dir, 'units'));
   await sweep({ units: control.units, forms, source: folder, store: new FirestoreSweepStore(db), now: SWEPT_AT });
-  await summarize({ settings: control.settings, units: control.units, forms, store: new FirestoreSummaryStore(db), feedback: folder, now: SWEPT_AT });
+  await summarize({
+    settings: control.settings,
+    units: control.units,
+    forms,
+    store: new FirestoreSummaryStore(db),
+    feedback: folder,
+    now: SWEPT_AT,
+  });
   const submissions = (await db.collection('submissions').count().get()).data().count;
   process.stdout.write(`${dir} ${projectId} ${submissions}\n`);
   await db.terminate();
@@ -65,14 +72,35 @@ if (mode === 'setup') {
   let statsWritten: number;
   if (mode === 'old') {
     await sweep({ units: [unit], forms, source: folder, store: sweepStore, now: CALLED_AT });
-    const summary = await summarize({ settings: control.settings, units: control.units, forms, store: new FirestoreSummaryStore(db), feedback: folder, feedbackFor: new Set([unit.id]), notices: new FirestoreNoticeLedger(db), now: CALLED_AT });
+    const summary = await summarize({
+      settings: control.settings,
+      units: control.units,
+      forms,
+      store: new FirestoreSummaryStore(db),
+      feedback: folder,
+      feedbackFor: new Set([unit.id]),
+      notices: new FirestoreNoticeLedger(db),
+      now: CALLED_AT,
+    });
     statsWritten = summary.statsWritten;
   } else {
-    const result = await ingestUnit({ action: 'edit', unit, units: control.units, forms, settings: control.settings, sheets: folder, sweepStore, store: new FirestoreSummaryStore(db), now: CALLED_AT });
+    const result = await ingestUnit({
+      action: 'edit',
+      unit,
+      units: control.units,
+      forms,
+      settings: control.settings,
+      sheets: folder,
+      sweepStore,
+      store: new FirestoreSummaryStore(db),
+      now: CALLED_AT,
+    });
     statsWritten = result.statsWritten;
   }
   const tJob = performance.now() - t1;
   const end = await memory();
-  process.stdout.write(`${mode}: control ${tControl.toFixed(0)} ms, job ${tJob.toFixed(0)} ms, stats written ${statsWritten}, RSS ${start.rss.toFixed(0)} → ${end.rss.toFixed(0)} MB, peak ${end.peak.toFixed(0)} MB\n`);
+  process.stdout.write(
+    `${mode}: control ${tControl.toFixed(0)} ms, job ${tJob.toFixed(0)} ms, stats written ${statsWritten}, RSS ${start.rss.toFixed(0)} → ${end.rss.toFixed(0)} MB, peak ${end.peak.toFixed(0)} MB\n`,
+  );
   await db.terminate();
 }

@@ -23,7 +23,11 @@ export async function writeCity(city: City, dir: string, onUnit: (done: number) 
   const unitsDir = path.join(dir, 'units');
   await mkdir(unitsDir, { recursive: true });
   // The city's plans are written into its control workbook, as a district copies them from the catalog.
-  await writeControlWorkbook(path.join(dir, 'control.xlsx'), { settings: city.settings, units: city.units.map((u) => u.profile.unit), plans: city.specs });
+  await writeControlWorkbook(path.join(dir, 'control.xlsx'), {
+    settings: city.settings,
+    units: city.units.map((u) => u.profile.unit),
+    plans: city.specs,
+  });
   let files = 0;
   let bytes = 0;
   let rows = 0;
@@ -42,12 +46,23 @@ export async function writeCity(city: City, dir: string, onUnit: (done: number) 
 }
 
 /** The unit sends its file again, one row edited (exactly one submission changes), at `at`. */
-export async function resendWithOneRowChanged(city: City, unitsDir: string, cityUnit: CityUnit, at: Date): Promise<void> {
+export async function resendWithOneRowChanged(
+  city: City,
+  unitsDir: string,
+  cityUnit: CityUnit,
+  at: Date,
+): Promise<void> {
   const note = `Đã bổ sung ngày ${at.getUTCDate()}/${at.getUTCMonth() + 1}/${at.getUTCFullYear()} (lần ${cityUnit.index})`;
   await writeUnitFile(city, unitsDir, cityUnit, unitRows(city, cityUnit, note).rowsByFormId, at);
 }
 
-async function writeUnitFile(city: City, unitsDir: string, cityUnit: CityUnit, rowsByFormId: UnitRows['rowsByFormId'], at: Date): Promise<number> {
+async function writeUnitFile(
+  city: City,
+  unitsDir: string,
+  cityUnit: CityUnit,
+  rowsByFormId: UnitRows['rowsByFormId'],
+  at: Date,
+): Promise<number> {
   const { unit } = cityUnit.profile;
   const file = path.join(unitsDir, unit.source);
   await writeUnitWorkbook(file, unit.name, formsForUnit(city.specs, unit), rowsByFormId, { modifiedAt: at });

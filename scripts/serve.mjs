@@ -11,7 +11,14 @@ import path from 'node:path';
 import process from 'node:process';
 
 const load = (module) => import(`../functions/lib/${module}`);
-const [{ startFirestoreEmulator }, { lockDataDir }, { loadConfig }, { controlWorkbookPath }, { readControlWorkbook }, signature] = await Promise.all([
+const [
+  { startFirestoreEmulator },
+  { lockDataDir },
+  { loadConfig },
+  { controlWorkbookPath },
+  { readControlWorkbook },
+  signature,
+] = await Promise.all([
   load('adapters/store/emulator.js'),
   load('adapters/store/data-dir-lock.js'),
   load('config.js'),
@@ -30,12 +37,19 @@ const unlock = await lockDataDir(dataDir).catch((error) => {
   console.error(error.message);
   process.exit(1);
 });
-const emulator = await startFirestoreEmulator({ importFrom: dataDir, rulesFile: 'firestore.rules' }).catch(async (error) => {
-  await unlock();
-  console.error(error.message);
-  process.exit(1);
+const emulator = await startFirestoreEmulator({ importFrom: dataDir, rulesFile: 'firestore.rules' }).catch(
+  async (error) => {
+    await unlock();
+    console.error(error.message);
+    process.exit(1);
+  },
+);
+Object.assign(process.env, {
+  NODE_ENV: 'production',
+  FIRESTORE_EMULATOR_HOST: emulator.host,
+  TONGHOP_WEBHOOK_KEY: key,
+  TONGHOP_PROJECT_ID: config.projectId,
 });
-Object.assign(process.env, { NODE_ENV: 'production', FIRESTORE_EMULATOR_HOST: emulator.host, TONGHOP_WEBHOOK_KEY: key, TONGHOP_PROJECT_ID: config.projectId });
 // functions-framework's CLI listens on every interface and has no option for the host: build the
 // same server it builds (getServer, with our body limit in front) and listen on loopback only.
 await import('../functions/lib/index.js');
@@ -46,14 +60,26 @@ await once(server, 'listening');
 const controlPath = controlWorkbookPath(config, undefined);
 const unit = (await readControlWorkbook(controlPath).catch(() => ({ units: [] }))).units[0];
 if (unit) {
-  const body = JSON.stringify({ action: 'check', spreadsheetId: unit.source, unitId: unit.id, sheet: null, sentAt: new Date().toISOString() });
+  const body = JSON.stringify({
+    action: 'check',
+    spreadsheetId: unit.source,
+    unitId: unit.id,
+    sheet: null,
+    sentAt: new Date().toISOString(),
+  });
   const timestamp = String(Math.floor(Date.now() / 1000));
   const signed = signature.signSheetEvent(signature.unitWebhookSecret(key, unit.id), timestamp, body);
-  console.log(`\nsheetEvent on http://127.0.0.1:${port}/ (Firestore emulator ${emulator.host}, control ${controlPath}).`);
+  console.log(
+    `\nsheetEvent on http://127.0.0.1:${port}/ (Firestore emulator ${emulator.host}, control ${controlPath}).`,
+  );
   console.log(`Try it within 5 minutes (unit ${unit.id}; its secret: ${signature.unitWebhookSecret(key, unit.id)}):\n`);
-  console.log(`curl -s -X POST http://127.0.0.1:${port}/ -H 'content-type: application/json; charset=utf-8' \\\n  -H 'x-tonghop-timestamp: ${timestamp}' -H 'x-tonghop-signature: ${signed}' \\\n  -d '${body}'\n`);
+  console.log(
+    `curl -s -X POST http://127.0.0.1:${port}/ -H 'content-type: application/json; charset=utf-8' \\\n  -H 'x-tonghop-timestamp: ${timestamp}' -H 'x-tonghop-signature: ${signed}' \\\n  -d '${body}'\n`,
+  );
 } else {
-  console.log(`\nsheetEvent on http://127.0.0.1:${port}/ — no control workbook at ${controlPath}: run \`npm start\` first for the sample district.`);
+  console.log(
+    `\nsheetEvent on http://127.0.0.1:${port}/ — no control workbook at ${controlPath}: run \`npm start\` first for the sample district.`,
+  );
 }
 console.log('Ctrl-C saves the Firestore data and stops.');
 
@@ -61,7 +87,9 @@ let stopping;
 const stop = () => {
   stopping ??= (async () => {
     server.close();
-    await emulator.exportTo(config.projectId, dataDir).catch((error) => console.error(`Could not save the Firestore data: ${error.message}`));
+    await emulator
+      .exportTo(config.projectId, dataDir)
+      .catch((error) => console.error(`Could not save the Firestore data: ${error.message}`));
     await emulator.stop();
     await unlock();
     process.exit(0);

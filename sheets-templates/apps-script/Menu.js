@@ -43,17 +43,28 @@ function tonghopMenuAbout() {
   const ui = SpreadsheetApp.getUi();
   const settings = tonghopReadSettings_();
   const connection = settings
-    ? 'Đã kết nối: mã đơn vị ' + settings.unitId + ', máy chủ ' + tonghopHost_(settings.endpoint) + '.\n' +
-      (tonghopHasEditTrigger_() ? 'Tự động kiểm tra khi sửa: đang bật.' : 'Tự động kiểm tra khi sửa: chưa bật với tài khoản của bạn.')
+    ? 'Đã kết nối: mã đơn vị ' +
+      settings.unitId +
+      ', máy chủ ' +
+      tonghopHost_(settings.endpoint) +
+      '.\n' +
+      (tonghopHasEditTrigger_()
+        ? 'Tự động kiểm tra khi sửa: đang bật.'
+        : 'Tự động kiểm tra khi sửa: chưa bật với tài khoản của bạn.')
     : 'Chưa kết nối: hãy nhờ Quận Đoàn chạy Tổng hợp ▸ Cài đặt kết nối…';
   ui.alert(
     'Giới thiệu',
     'Tổng hợp báo cáo Đoàn – Đội.\n\n' +
-      'Kiểm tra dữ liệu: hệ thống đọc bảng tính, ghi tình trạng từng dòng vào cột "' + TONGHOP_STATUS_HEADER +
-      '" và trang "' + TONGHOP_STANDING_TAB + '".\n' +
+      'Kiểm tra dữ liệu: hệ thống đọc bảng tính, ghi tình trạng từng dòng vào cột "' +
+      TONGHOP_STATUS_HEADER +
+      '" và trang "' +
+      TONGHOP_STANDING_TAB +
+      '".\n' +
       'Nộp báo cáo: gửi báo cáo của đơn vị lên Quận Đoàn. Với biểu mẫu "Bấm nộp", chỉ bản đã nộp được tính; sửa sau đó là bản nháp cho đến khi nộp lại. Kiểm tra dữ liệu không nộp báo cáo.\n' +
-      'Khi bạn sửa bảng tính, hệ thống tự kiểm tra (tối đa một lần mỗi ' + TONGHOP_EDIT_WINDOW_SECONDS +
-      ' giây) và tổng hợp lại mỗi đêm.\n\n' + connection,
+      'Khi bạn sửa bảng tính, hệ thống tự kiểm tra (tối đa một lần mỗi ' +
+      TONGHOP_EDIT_WINDOW_SECONDS +
+      ' giây) và tổng hợp lại mỗi đêm.\n\n' +
+      connection,
     ui.ButtonSet.OK,
   );
 }

@@ -46,7 +46,10 @@ function tonghopMenuSetup() {
     title: 'Cài đặt kết nối (2/3): mã đơn vị',
     question: 'Nhập mã đơn vị do Quận Đoàn cấp (chữ thường không dấu, số và dấu gạch ngang, ví dụ: thcs-nguyen-du).',
     current: current[TONGHOP_PROPERTY.unitId],
-    check: (text) => (TONGHOP_UNIT_ID_PATTERN.test(text) ? '' : 'Mã đơn vị chỉ gồm chữ thường không dấu, số và dấu gạch ngang, ví dụ: thcs-nguyen-du.'),
+    check: (text) =>
+      TONGHOP_UNIT_ID_PATTERN.test(text)
+        ? ''
+        : 'Mã đơn vị chỉ gồm chữ thường không dấu, số và dấu gạch ngang, ví dụ: thcs-nguyen-du.',
   });
   if (unitId === null) return tonghopSetupCancelled_();
 
@@ -58,7 +61,9 @@ function tonghopMenuSetup() {
     check: (text) =>
       text.length >= TONGHOP_SECRET_MIN_LENGTH && !/\s/.test(text)
         ? ''
-        : 'Khoá bí mật phải dài ít nhất ' + TONGHOP_SECRET_MIN_LENGTH + ' ký tự và không có dấu cách; hãy dán lại đúng khoá Quận Đoàn gửi.',
+        : 'Khoá bí mật phải dài ít nhất ' +
+          TONGHOP_SECRET_MIN_LENGTH +
+          ' ký tự và không có dấu cách; hãy dán lại đúng khoá Quận Đoàn gửi.',
   });
   if (secret === null) return tonghopSetupCancelled_();
 
@@ -84,8 +89,16 @@ function tonghopMenuSetup() {
 function tonghopAsk_(ui, field) {
   let note = '';
   for (;;) {
-    const shown = field.current ? (field.hideCurrent ? 'đã có (để trống để giữ nguyên)' : field.current + ' (để trống để giữ nguyên)') : 'chưa có';
-    const response = ui.prompt(field.title, (note ? note + '\n\n' : '') + field.question + '\nHiện tại: ' + shown, ui.ButtonSet.OK_CANCEL);
+    const shown = field.current
+      ? field.hideCurrent
+        ? 'đã có (để trống để giữ nguyên)'
+        : field.current + ' (để trống để giữ nguyên)'
+      : 'chưa có';
+    const response = ui.prompt(
+      field.title,
+      (note ? note + '\n\n' : '') + field.question + '\nHiện tại: ' + shown,
+      ui.ButtonSet.OK_CANCEL,
+    );
     if (response.getSelectedButton() !== ui.Button.OK) return null;
     const text = response.getResponseText().trim();
     if (text === '' && field.current) return field.current;

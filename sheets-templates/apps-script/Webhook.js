@@ -72,7 +72,9 @@ function tonghopRequest_(action, settings, target, now) {
 function tonghopReadResponse_(status, text) {
   if (status >= 200 && status < 300) {
     const reply = tonghopParseReply_(text);
-    return reply ? { ok: reply.ok, status: status, message: reply.message } : { ok: false, status: status, message: TONGHOP_MESSAGES.badReply };
+    return reply
+      ? { ok: reply.ok, status: status, message: reply.message }
+      : { ok: false, status: status, message: TONGHOP_MESSAGES.badReply };
   }
   return { ok: false, status: status, message: tonghopStatusMessage_(status) };
 }
@@ -85,7 +87,8 @@ function tonghopParseReply_(text) {
   } catch (_error) {
     return null;
   }
-  if (!reply || typeof reply.ok !== 'boolean' || typeof reply.message !== 'string' || reply.message.trim() === '') return null;
+  if (!reply || typeof reply.ok !== 'boolean' || typeof reply.message !== 'string' || reply.message.trim() === '')
+    return null;
   return { ok: reply.ok, message: reply.message.trim() };
 }
 

@@ -13,8 +13,28 @@ import { emulatorHost } from '../support/firestore.js';
 import { builtinFormDue } from '../support/forms.js';
 import { openWorkbook, sheetOf, titled, writeTestWorkbook } from '../support/workbooks.js';
 
-const TAP_HUAN = ['STT', 'Họ và tên', 'Chức vụ', 'Giới tính', 'Ngày sinh', 'Số điện thoại', 'Email', 'Nội dung tham gia', 'Đã đóng kinh phí', 'Ghi chú'];
-const school = (id: string, contact: string): Unit => ({ id, name: `Liên đội ${id}`, type: 'lien-doi', level: 'Tiểu học', cluster: 'Cụm 1', contacts: [{ name: contact, email: `tpt@${id}.example` }], members: 300, source: `${id}.xlsx` });
+const TAP_HUAN = [
+  'STT',
+  'Họ và tên',
+  'Chức vụ',
+  'Giới tính',
+  'Ngày sinh',
+  'Số điện thoại',
+  'Email',
+  'Nội dung tham gia',
+  'Đã đóng kinh phí',
+  'Ghi chú',
+];
+const school = (id: string, contact: string): Unit => ({
+  id,
+  name: `Liên đội ${id}`,
+  type: 'lien-doi',
+  level: 'Tiểu học',
+  cluster: 'Cụm 1',
+  contacts: [{ name: contact, email: `tpt@${id}.example` }],
+  members: 300,
+  source: `${id}.xlsx`,
+});
 const TYPED_TYPE = 'Lien doi xyz';
 
 /**
@@ -27,19 +47,38 @@ describe('control problems on the CLI path', () => {
   let env: NodeJS.ProcessEnv;
   let control: string;
   let typoRow = 0;
-  const operatorLine = () => new RegExp(`^control sheet has 1 problem\\(s\\); .*\\(controlProblems=1, places=Đơn vị row ${typoRow}\\)$`, 'm');
+  const operatorLine = () =>
+    new RegExp(`^control sheet has 1 problem\\(s\\); .*\\(controlProblems=1, places=Đơn vị row ${typoRow}\\)$`, 'm');
 
   beforeAll(async () => {
     home = await mkdtemp(path.join(tmpdir(), 'tonghop-cli-control-'));
     control = path.join(home, 'control.xlsx');
-    env = { PATH: process.env.PATH, TONGHOP_HOME: home, FIRESTORE_EMULATOR_HOST: emulatorHost(), TONGHOP_PROJECT_ID: `demo-clictl-${randomBytes(4).toString('hex')}`, TONGHOP_SEND_HOURS: '0-24' };
+    env = {
+      PATH: process.env.PATH,
+      TONGHOP_HOME: home,
+      FIRESTORE_EMULATOR_HOST: emulatorHost(),
+      TONGHOP_PROJECT_ID: `demo-clictl-${randomBytes(4).toString('hex')}`,
+      TONGHOP_SEND_HOURS: '0-24',
+    };
     await writeControlWorkbook(control, {
-      settings: { districtName: 'Quận Đoàn thử', officeEmail: 'vp@example.com', contactName: 'Lê Ánh Hồng', contactPhone: '0983 018 027' },
+      settings: {
+        districtName: 'Quận Đoàn thử',
+        officeEmail: 'vp@example.com',
+        contactName: 'Lê Ánh Hồng',
+        contactPhone: '0983 018 027',
+      },
       units: [school('th-a', 'Nguyễn Thị Mai'), school('th-b', 'Trần Văn Bình')],
       plans: [builtinFormDue('tap-huan-2024', ictDateOf(new Date(Date.now() + 2 * 86_400_000)))],
     });
     typoRow = await mistypeUnitType(control, 'th-b', TYPED_TYPE);
-    await writeTestWorkbook(path.join(home, 'units', 'th-a.xlsx'), [{ name: 'Đăng ký tập huấn', rows: titled('ĐĂNG KÝ', TAP_HUAN, [[1, 'Nguyễn Thị Lan', 'TPT', 'Nữ', '12/3/1990', '0983018027', null, 'Tập huấn', 'Có', null]]) }]);
+    await writeTestWorkbook(path.join(home, 'units', 'th-a.xlsx'), [
+      {
+        name: 'Đăng ký tập huấn',
+        rows: titled('ĐĂNG KÝ', TAP_HUAN, [
+          [1, 'Nguyễn Thị Lan', 'TPT', 'Nữ', '12/3/1990', '0983018027', null, 'Tập huấn', 'Có', null],
+        ]),
+      },
+    ]);
   });
   afterAll(async () => {
     await rm(home, { recursive: true, force: true });
@@ -52,7 +91,9 @@ describe('control problems on the CLI path', () => {
     expect(run.stderr).not.toContain(TYPED_TYPE);
     expect(run.stdout).toContain(`Bảng điều khiển: Trang 'Đơn vị', dòng ${typoRow}`);
     const summary = await openWorkbook(path.join(home, 'tong-hop-bao-cao.xlsx'));
-    expect(tabLines(sheetOf(summary, 'Lỗi dữ liệu')).filter((line) => line.includes(`Trang 'Đơn vị', dòng ${typoRow}`))).toHaveLength(1);
+    expect(
+      tabLines(sheetOf(summary, 'Lỗi dữ liệu')).filter((line) => line.includes(`Trang 'Đơn vị', dòng ${typoRow}`)),
+    ).toHaveLength(1);
   });
 
   it('notify: the operator line, and the digest lists the problem', async () => {

@@ -26,7 +26,9 @@ describe('tonghop errors reach the person through their base', () => {
       expect(run.code).toBe(2);
       const lines = run.stderr.trimEnd().split('\n');
       expect(lines.at(-3)).toMatch(/^tonghop: Another tonghop command \(pid \d+\)/);
-      expect(lines.at(-2)).toMatch(/^ {2}→ wait for the other tonghop command to finish \(the data folder is TONGHOP_HOME\)/);
+      expect(lines.at(-2)).toMatch(
+        /^ {2}→ wait for the other tonghop command to finish \(the data folder is TONGHOP_HOME\)/,
+      );
       expect(lines.at(-1)).toBe(ADVICE.dataDirBusy);
       expect(run.stderr).not.toMatch(/\n\s+at /);
     } finally {
@@ -38,6 +40,9 @@ describe('tonghop errors reach the person through their base', () => {
     const missing = path.join(home, 'khong-co.xlsx');
     const run = await runCli(['plans', 'check', '--control', missing], env);
     expect(run.code).toBe(2);
-    expect(run.stderr.trimEnd().split('\n')).toEqual([`tonghop: Không tìm thấy bảng điều khiển '${missing}'. Hãy kiểm tra đường dẫn (--control).`, ADVICE.sheetRead]);
+    expect(run.stderr.trimEnd().split('\n')).toEqual([
+      `tonghop: Không tìm thấy bảng điều khiển '${missing}'. Hãy kiểm tra đường dẫn (--control).`,
+      ADVICE.sheetRead,
+    ]);
   });
 });

@@ -12,7 +12,18 @@ import { plansRows } from '../../functions/src/domain/plans/plan-rows.js';
 import { BUILTIN_FORMS } from '../support/forms.js';
 import type { TestCell } from '../support/workbooks.js';
 
-const UNITS_HEADER = ['Mã đơn vị', 'Tên đơn vị', 'Loại đơn vị', 'Cấp học / Khối', 'Cụm thi đua', 'Người liên hệ', 'Email', 'Số điện thoại', 'Số đội viên / đoàn viên', 'Tệp báo cáo'];
+const UNITS_HEADER = [
+  'Mã đơn vị',
+  'Tên đơn vị',
+  'Loại đơn vị',
+  'Cấp học / Khối',
+  'Cụm thi đua',
+  'Người liên hệ',
+  'Email',
+  'Số điện thoại',
+  'Số đội viên / đoàn viên',
+  'Tệp báo cáo',
+];
 
 /** The same CLI commands with TONGHOP_SOURCE=google, against the Sheets/Drive stand-in and the suite's emulator. */
 describe('tonghop CLI on Google Sheets', () => {
@@ -32,13 +43,44 @@ describe('tonghop CLI on Google Sheets', () => {
           name: 'Đơn vị',
           rows: [
             UNITS_HEADER,
-            ['th-a', 'Liên đội Tiểu học A', 'Liên đội', 'Tiểu học', 'Cụm 1', 'Nguyễn Thị Lan', 'lan@th-a.edu.vn', null, 500, null],
-            ['th-b', 'Liên đội Tiểu học B', 'Liên đội', 'Tiểu học', 'Cụm 2', 'Trần Minh', 'minh@th-b.edu.vn', null, 400, null],
+            [
+              'th-a',
+              'Liên đội Tiểu học A',
+              'Liên đội',
+              'Tiểu học',
+              'Cụm 1',
+              'Nguyễn Thị Lan',
+              'lan@th-a.edu.vn',
+              null,
+              500,
+              null,
+            ],
+            [
+              'th-b',
+              'Liên đội Tiểu học B',
+              'Liên đội',
+              'Tiểu học',
+              'Cụm 2',
+              'Trần Minh',
+              'minh@th-b.edu.vn',
+              null,
+              400,
+              null,
+            ],
           ],
         },
-        { name: 'Thông tin chung', rows: [['Tên đơn vị tổng hợp', 'Quận Đoàn thử'], ['Email văn phòng', 'vp@quandoan.example']] },
+        {
+          name: 'Thông tin chung',
+          rows: [
+            ['Tên đơn vị tổng hợp', 'Quận Đoàn thử'],
+            ['Email văn phòng', 'vp@quandoan.example'],
+          ],
+        },
         // The district's plans, copied from the catalog into its control spreadsheet.
-        ...plansRows(BUILTIN_FORMS).map((tab) => ({ name: tab.tab, rows: [[...tab.headers], ...tab.rows.map((row) => [...row] as TestCell[])] })),
+        ...plansRows(BUILTIN_FORMS).map((tab) => ({
+          name: tab.tab,
+          rows: [[...tab.headers], ...tab.rows.map((row) => [...row] as TestCell[])],
+        })),
       ],
     });
     env = {
@@ -70,7 +112,9 @@ describe('tonghop CLI on Google Sheets', () => {
   it('provision creates the unit spreadsheets and the summary spreadsheet, and says which id to set', async () => {
     const run = await runCli(['provision'], env);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('Đơn vị: 2 có bảng tính (2 tạo mới), 0 lỗi; 2 mã bảng tính mới ghi vào bảng điều khiển.');
+    expect(run.stdout).toContain(
+      'Đơn vị: 2 có bảng tính (2 tạo mới), 0 lỗi; 2 mã bảng tính mới ghi vào bảng điều khiển.',
+    );
     const summaryId = /TONGHOP_SUMMARY_SPREADSHEET_ID=([A-Za-z0-9_-]+)/.exec(run.stdout)?.[1];
     expect(standin.fileOf(summaryId ?? '').name).toBe('Tổng hợp báo cáo — Quận Đoàn thử');
     env.TONGHOP_SUMMARY_SPREADSHEET_ID = summaryId;
@@ -81,17 +125,24 @@ describe('tonghop CLI on Google Sheets', () => {
 
   it('sweep reads what units typed, writes the summary and their row statuses; a second sweep changes nothing', async () => {
     const thA = standin.tabValues(controlId, 'Đơn vị')[1]?.[9] as string;
-    standin.editCells(thA, 'Đăng ký tập huấn', 'A6', [[1, 'Nguyễn Thị Lan', 'TPT', 'Nữ', '12/03/1990', '0983018027', null, 'Tập huấn', 'Có']]);
+    standin.editCells(thA, 'Đăng ký tập huấn', 'A6', [
+      [1, 'Nguyễn Thị Lan', 'TPT', 'Nữ', '12/03/1990', '0983018027', null, 'Tập huấn', 'Có'],
+    ]);
     const run = await runCli(['--json', 'sweep', '--now', '2024-09-14T08:00:00+07:00'], env);
     expect(run.code).toBe(0);
     const json = JSON.parse(run.stdout);
     expect(json.totals).toMatchObject({ units: 2, unitsRead: 2, rowsValid: 1, rowsRejected: 0 });
-    expect(json.summary).toEqual({ written: true, location: `https://docs.google.com/spreadsheets/d/${env.TONGHOP_SUMMARY_SPREADSHEET_ID}/edit` });
+    expect(json.summary).toEqual({
+      written: true,
+      location: `https://docs.google.com/spreadsheets/d/${env.TONGHOP_SUMMARY_SPREADSHEET_ID}/edit`,
+    });
     expect(json.feedback.unitsWritten).toBe(2);
     expect(json.googleRequests.requests.read).toBeGreaterThanOrEqual(2);
     expect(standin.tabValues(thA, 'Đăng ký tập huấn')[5]?.[10]).toBe('✓ Hợp lệ');
     // The summary spreadsheet provisioning made has no empty 'Sheet1' beside the summary tabs.
-    const tabs = standin.spreadsheet(env.TONGHOP_SUMMARY_SPREADSHEET_ID ?? '').sheets.map((sheet) => sheet.properties.title);
+    const tabs = standin
+      .spreadsheet(env.TONGHOP_SUMMARY_SPREADSHEET_ID ?? '')
+      .sheets.map((sheet) => sheet.properties.title);
     expect(tabs[0]).toBe('Bảng điều khiển');
     expect(tabs).not.toContain('Sheet1');
 

@@ -5,7 +5,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
 import { ADVICE } from '../../functions/src/domain/errors/advice.js';
 
-const COMMANDS = ['demo', 'sweep', 'summary', 'notify', 'provision', 'deploy', 'webhook-secret', 'templates', 'plans', 'inspect'];
+const COMMANDS = [
+  'demo',
+  'sweep',
+  'summary',
+  'notify',
+  'provision',
+  'deploy',
+  'webhook-secret',
+  'templates',
+  'plans',
+  'inspect',
+];
 /** Words of commander's own English help, which must not reach a person. */
 const ENGLISH_HELP = /Usage:|Options:|Commands:|Arguments:|display help|\(default:|error:/;
 
@@ -43,8 +54,16 @@ describe('tonghop help and usage errors', () => {
 
   it.each<[string, string[], string]>([
     ['an unknown command, with a suggestion', ['swep'], "lỗi: không có lệnh 'swep' (có phải ý là sweep?)"],
-    ['an unknown option', ['sweep', '--contrl', 'x.xlsx'], "lỗi: không có tùy chọn '--contrl' (có phải ý là --control?)"],
-    ['an instant that is not ISO 8601', ['notify', '--now', 'hôm qua'], "lỗi: giá trị 'hôm qua' của tùy chọn '--now <thời-điểm>' không hợp lệ: cần một thời điểm dạng ISO 8601"],
+    [
+      'an unknown option',
+      ['sweep', '--contrl', 'x.xlsx'],
+      "lỗi: không có tùy chọn '--contrl' (có phải ý là --control?)",
+    ],
+    [
+      'an instant that is not ISO 8601',
+      ['notify', '--now', 'hôm qua'],
+      "lỗi: giá trị 'hôm qua' của tùy chọn '--now <thời-điểm>' không hợp lệ: cần một thời điểm dạng ISO 8601",
+    ],
     ['a missing argument', ['plans', 'add'], "lỗi: thiếu tham số bắt buộc 'mã'"],
     ['a missing required option', ['webhook-secret'], "lỗi: thiếu tùy chọn bắt buộc '--unit <mã>'"],
   ])('%s: exit 2, what is wrong and what to do', async (_, args, said) => {

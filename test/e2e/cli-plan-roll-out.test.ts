@@ -29,7 +29,15 @@ const PLAN = formSpecSchema.parse({
   period: { type: 'once', due: { date: '2024-09-27' } },
   targets: { unitTypes: ['lien-doi'] },
 });
-const school = (id: string): Unit => ({ id, name: `Liên đội ${id}`, type: 'lien-doi', level: 'THCS', cluster: 'Cụm 1', contacts: [], source: `${id}.xlsx` });
+const school = (id: string): Unit => ({
+  id,
+  name: `Liên đội ${id}`,
+  type: 'lien-doi',
+  level: 'THCS',
+  cluster: 'Cụm 1',
+  contacts: [],
+  source: `${id}.xlsx`,
+});
 const UNITS = [school('th-a'), school('th-b')];
 
 /** `tonghop sweep` after the district adds a plan: the units' workbooks get its tab, and the report says so once. */
@@ -42,10 +50,25 @@ describe('sweep rolls a new plan out on the CLI path', () => {
   beforeAll(async () => {
     home = await mkdtemp(path.join(tmpdir(), 'tonghop-cli-roll-out-'));
     control = path.join(home, 'control.xlsx');
-    env = { PATH: process.env.PATH, TONGHOP_HOME: home, FIRESTORE_EMULATOR_HOST: emulatorHost(), TONGHOP_PROJECT_ID: `demo-cliroll-${randomBytes(4).toString('hex')}` };
+    env = {
+      PATH: process.env.PATH,
+      TONGHOP_HOME: home,
+      FIRESTORE_EMULATOR_HOST: emulatorHost(),
+      TONGHOP_PROJECT_ID: `demo-cliroll-${randomBytes(4).toString('hex')}`,
+    };
     const earlier = builtinForm('tap-huan-2024');
-    await writeControlWorkbook(control, { settings: { districtName: 'Quận Đoàn thử', officeEmail: 'vp@example.com', contactName: 'Lê Ánh Hồng', contactPhone: '0983 018 027' }, units: UNITS, plans: [earlier] });
-    for (const unit of UNITS) await writeUnitWorkbook(path.join(home, 'units', unit.source), unit.name, [earlier], new Map());
+    await writeControlWorkbook(control, {
+      settings: {
+        districtName: 'Quận Đoàn thử',
+        officeEmail: 'vp@example.com',
+        contactName: 'Lê Ánh Hồng',
+        contactPhone: '0983 018 027',
+      },
+      units: UNITS,
+      plans: [earlier],
+    });
+    for (const unit of UNITS)
+      await writeUnitWorkbook(path.join(home, 'units', unit.source), unit.name, [earlier], new Map());
     expect((await sweep()).code).toBe(0);
     await addPlansToControlWorkbook(control, [PLAN]);
   });
@@ -58,7 +81,8 @@ describe('sweep rolls a new plan out on the CLI path', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Kế hoạch mới: đã thêm trang cho 2 đơn vị');
     expect(run.stdout).not.toContain(`chưa có trang '${TAB}'`);
-    for (const unit of UNITS) expect((await openWorkbook(path.join(home, 'units', unit.source))).worksheets.map((w) => w.name)).toContain(TAB);
+    for (const unit of UNITS)
+      expect((await openWorkbook(path.join(home, 'units', unit.source))).worksheets.map((w) => w.name)).toContain(TAB);
   });
 
   it('a second sweep adds nothing and says nothing about it', async () => {

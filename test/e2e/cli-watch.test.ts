@@ -14,7 +14,9 @@ import { emulatorHost, testFirestore } from '../support/firestore.js';
 import { builtinForm } from '../support/forms.js';
 
 const FORM = builtinForm('tap-huan-2024');
-const UNITS = ['th-a', 'th-b'].map((id) => unitSchema.parse({ id, name: `Liên đội ${id}`, type: 'lien-doi', level: 'Tiểu học', source: `${id}.xlsx` }));
+const UNITS = ['th-a', 'th-b'].map((id) =>
+  unitSchema.parse({ id, name: `Liên đội ${id}`, type: 'lien-doi', level: 'Tiểu học', source: `${id}.xlsx` }),
+);
 const ROW = (name: string) => [1, name, 'TPT', 'Nữ', null, '0983018027', null, null, null, null];
 
 /** Sweeps as they finish, each awaited in turn: no sleeping, the test waits on the report itself. */
@@ -43,7 +45,12 @@ describe('tonghop watch', () => {
     await mkdir(path.join(home, 'units'));
     const settings = { districtName: 'Quận Đoàn 1', officeEmail: '', contactName: '', contactPhone: '' };
     await writeControlWorkbook(path.join(home, 'control.xlsx'), { settings, units: UNITS, plans: [FORM] });
-    await writeUnitWorkbook(path.join(home, 'units', 'th-a.xlsx'), 'Liên đội th-a', [FORM], new Map([[FORM.id, [ROW('Nguyễn Thị Hoa')]]]));
+    await writeUnitWorkbook(
+      path.join(home, 'units', 'th-a.xlsx'),
+      'Liên đội th-a',
+      [FORM],
+      new Map([[FORM.id, [ROW('Nguyễn Thị Hoa')]]]),
+    );
   });
   afterAll(async () => {
     await firestore.clear();
@@ -59,24 +66,49 @@ describe('tonghop watch', () => {
         next();
       },
     });
-    const env = { PATH: process.env.PATH, TONGHOP_HOME: home, FIRESTORE_EMULATOR_HOST: emulatorHost(), TONGHOP_PROJECT_ID: firestore.projectId };
-    const context = { config: loadConfig(env, home), out: createOutput({ json: false, stdout: sink, stderr: sink, utf8: true }) };
+    const env = {
+      PATH: process.env.PATH,
+      TONGHOP_HOME: home,
+      FIRESTORE_EMULATOR_HOST: emulatorHost(),
+      TONGHOP_PROJECT_ID: firestore.projectId,
+    };
+    const context = {
+      config: loadConfig(env, home),
+      out: createOutput({ json: false, stdout: sink, stderr: sink, utf8: true }),
+    };
     const sweeps = sweepQueue();
     const stop = new AbortController();
-    const watching = watchCommand(context, { control: path.join(home, 'control.xlsx') }, { stop: stop.signal, debounceMs: 100, onSwept: sweeps.onSwept });
+    const watching = watchCommand(
+      context,
+      { control: path.join(home, 'control.xlsx') },
+      { stop: stop.signal, debounceMs: 100, onSwept: sweeps.onSwept },
+    );
 
     const first = await sweeps.next();
     expect(first.result?.totals).toMatchObject({ units: 2, unitsRead: 1, unitsMissing: 1, rowsValid: 1 });
     // The first sweep wrote row statuses into th-a.xlsx: that alone sets off no sweep, so the next one is th-b's.
-    await writeUnitWorkbook(path.join(home, 'units', 'th-b.xlsx'), 'Liên đội th-b', [FORM], new Map([[FORM.id, [ROW('Trần Văn Bình'), ROW('Lê Thị Cúc')]]]));
+    await writeUnitWorkbook(
+      path.join(home, 'units', 'th-b.xlsx'),
+      'Liên đội th-b',
+      [FORM],
+      new Map([[FORM.id, [ROW('Trần Văn Bình'), ROW('Lê Thị Cúc')]]]),
+    );
     const second = await sweeps.next();
     expect(second.result?.totals).toMatchObject({ unitsRead: 1, unitsUnchanged: 1, unitsMissing: 0, rowsValid: 2 });
     expect(lines.filter((l) => l.startsWith('Có tệp vừa thay đổi'))).toEqual([WATCH.changed('th-b.xlsx')]);
 
-    await writeUnitWorkbook(path.join(home, 'units', 'th-a.xlsx'), 'Liên đội th-a', [FORM], new Map([[FORM.id, [ROW('Nguyễn Thị Hoa'), ROW('Phạm Văn Dũng')]]]));
+    await writeUnitWorkbook(
+      path.join(home, 'units', 'th-a.xlsx'),
+      'Liên đội th-a',
+      [FORM],
+      new Map([[FORM.id, [ROW('Nguyễn Thị Hoa'), ROW('Phạm Văn Dũng')]]]),
+    );
     const third = await sweeps.next();
     expect(third.result?.totals).toMatchObject({ unitsRead: 1, rowsValid: 2 });
-    expect(lines.filter((l) => l.startsWith('Có tệp vừa thay đổi'))).toEqual([WATCH.changed('th-b.xlsx'), WATCH.changed('th-a.xlsx')]);
+    expect(lines.filter((l) => l.startsWith('Có tệp vừa thay đổi'))).toEqual([
+      WATCH.changed('th-b.xlsx'),
+      WATCH.changed('th-a.xlsx'),
+    ]);
 
     stop.abort();
     await watching;

@@ -27,7 +27,9 @@ async function expectFinanceDesk(demoDir: string): Promise<void> {
   const owing = district.units.find((u) => u.id === district.finance.owingUnitId);
   expect(owing).toBeDefined();
   const rows: unknown[][] = [];
-  sheetOf(await openWorkbook(path.join(demoDir, 'tong-hop-bao-cao.xlsx')), 'Kinh phí').eachRow((row) => void rows.push((row.values as unknown[]).slice(1, 6)));
+  sheetOf(await openWorkbook(path.join(demoDir, 'tong-hop-bao-cao.xlsx')), 'Kinh phí').eachRow(
+    (row) => void rows.push((row.values as unknown[]).slice(1, 6)),
+  );
   const body = rows.slice(rows.findIndex((r) => r[0] === 'Đơn vị') + 1);
   const schools = body.filter((r) => r[0] !== 'Tổng cộng' && typeof r[1] === 'number');
   const nameOf = (id: string) => district.units.find((u) => u.id === id)?.name;
@@ -52,10 +54,15 @@ async function expectReviewStory(demoDir: string): Promise<void> {
   const unit = district.units.find((u) => u.id === district.review?.unitId);
   expect(unit).toBeDefined();
   const mails = (await listOutbox(path.join(demoDir, 'outbox'))).filter((m) => m.subject.startsWith('[Duyệt báo cáo]'));
-  expect(mails.map((m) => m.subject.split(' — ')[0])).toEqual(['[Duyệt báo cáo] Cần bổ sung', '[Duyệt báo cáo] Đã duyệt']);
+  expect(mails.map((m) => m.subject.split(' — ')[0])).toEqual([
+    '[Duyệt báo cáo] Cần bổ sung',
+    '[Duyệt báo cáo] Đã duyệt',
+  ]);
   for (const mail of mails) expect(mail.to).toContain(unit?.contacts.find((c) => c.email)?.email);
   const rows: string[][] = [];
-  sheetOf(await openWorkbook(path.join(demoDir, 'tong-hop-bao-cao.xlsx')), 'Duyệt báo cáo').eachRow((row) => void rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
+  sheetOf(await openWorkbook(path.join(demoDir, 'tong-hop-bao-cao.xlsx')), 'Duyệt báo cáo').eachRow(
+    (row) => void rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))),
+  );
   const header = rows.find((r) => r.includes('Mã báo cáo')) ?? [];
   const row = rows.find((r) => r[header.indexOf('Mã báo cáo')] === `tap-huan-2024~mot-lan~${unit?.id}`);
   expect(row?.[header.indexOf('Kết quả duyệt')]).toBe('Đã duyệt');
@@ -79,25 +86,39 @@ async function expectIntakeStories(demoDir: string, result: { standing: { formId
   // The snapshot counts (2 rows), not the 3 rows the draft has.
   expect(line?.[5]).toBe(explicit.submittedRows.length);
   expect(explicit.draftRows.length).toBe(explicit.submittedRows.length + 1);
-  expect(sheetOf(file, explicit.spec.tab).getCell(1, explicit.spec.columns.length + 1).value).toBe('Đã nộp lúc 10:15 22/09/2024');
+  expect(sheetOf(file, explicit.spec.tab).getCell(1, explicit.spec.columns.length + 1).value).toBe(
+    'Đã nộp lúc 10:15 22/09/2024',
+  );
   expect(result.standing.find((s) => s.formId === explicit.spec.id)).toMatchObject({ onTime: 1 });
 
   const answers: string[][] = [];
-  sheetOf(await openWorkbook(path.join(demoDir, 'units', SHARED_BOOK_FILE)), SHARED_BOOK_TAB).eachRow((row) => void answers.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
+  sheetOf(await openWorkbook(path.join(demoDir, 'units', SHARED_BOOK_FILE)), SHARED_BOOK_TAB).eachRow(
+    (row) => void answers.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))),
+  );
   const status = answers[0]?.length ? answers.map((r) => r[shared.header.length] ?? '') : [];
   const refused = status.filter((s) => s.includes(`không có đơn vị nào tên '${shared.strangerName}'; tên gần nhất: '`));
   expect(refused).toHaveLength(1);
   // Every other answer went to a school, each of which was asked and registered on time (rows carry their own time).
   expect(status.slice(1).filter((s) => s.startsWith('✓ Hợp lệ'))).toHaveLength(shared.rows.length - 1);
-  expect(result.standing.find((s) => s.formId === shared.spec.id)).toMatchObject({ expected: shared.unitIds.length, onTime: shared.unitIds.length, missing: 0 });
+  expect(result.standing.find((s) => s.formId === shared.spec.id)).toMatchObject({
+    expected: shared.unitIds.length,
+    onTime: shared.unitIds.length,
+    missing: 0,
+  });
 }
 
 /**
  * Seed 002's weekly report to the Ban Thường vụ, for the plan's last week (2022-W52): in each of its four weeks at least
  * half the cơ sở Đoàn met "≥ 1 hoạt động với 100 % đoàn viên", and the .docx the demo names says so.
  */
-async function expectWeeklyStory(demoDir: string, weekly: { docx: string; weekId: string; meetingByWeek: { meeting: number; expected: number }[] }): Promise<void> {
-  expect(weekly).toMatchObject({ docx: path.join(demoDir, 'Bao-cao-tuan-30-phut-bao-cao-2022-W52.docx'), weekId: '2022-W52' });
+async function expectWeeklyStory(
+  demoDir: string,
+  weekly: { docx: string; weekId: string; meetingByWeek: { meeting: number; expected: number }[] },
+): Promise<void> {
+  expect(weekly).toMatchObject({
+    docx: path.join(demoDir, 'Bao-cao-tuan-30-phut-bao-cao-2022-W52.docx'),
+    weekId: '2022-W52',
+  });
   expect(weekly.meetingByWeek).toHaveLength(4);
   for (const week of weekly.meetingByWeek) {
     // Of 8: one never sent, one stopped after 06/2022, one misses the target; a short week now and then.
@@ -121,7 +142,11 @@ describe('tonghop CLI', () => {
 
   beforeAll(async () => {
     home = await mkdtemp(path.join(tmpdir(), 'tonghop-cli-'));
-    embedded = { PATH: process.env.PATH, TONGHOP_HOME: home, TONGHOP_PROJECT_ID: `demo-cli-${randomBytes(4).toString('hex')}` };
+    embedded = {
+      PATH: process.env.PATH,
+      TONGHOP_HOME: home,
+      TONGHOP_PROJECT_ID: `demo-cli-${randomBytes(4).toString('hex')}`,
+    };
   });
   afterAll(async () => {
     await rm(home, { recursive: true, force: true });
@@ -141,12 +166,22 @@ describe('tonghop CLI', () => {
     // The summary workbook and the units' row statuses come with the demo.
     expect(result.summary).toMatchObject({ written: true, location: path.join(home, 'demo', 'tong-hop-bao-cao.xlsx') });
     expect(result.feedback.unitsWritten).toBe(32);
-    expect(result.standing.find((s: { formId: string }) => s.formId === 'tap-huan-2024')).toMatchObject({ expected: 20, missing: 2 });
+    expect(result.standing.find((s: { formId: string }) => s.formId === 'tap-huan-2024')).toMatchObject({
+      expected: 20,
+      missing: 2,
+    });
     // The plan issued on 19/09/2024 (rows added to the control): 3 Liên đội sent it on time, the other Liên đội that
     // have a readable file got its blank tab from the final sweep.
-    expect(result.standing.find((s: { formId: string }) => s.formId === 'ke-hoach-nho-dot-1-2024')).toMatchObject({ expected: 20, missing: 17, onTime: 2 });
+    expect(result.standing.find((s: { formId: string }) => s.formId === 'ke-hoach-nho-dot-1-2024')).toMatchObject({
+      expected: 20,
+      missing: 17,
+      onTime: 2,
+    });
     // And the "Bấm nộp" plan's blank tab went to the other cơ sở Đoàn of its khối that have a readable file.
-    expect(result.feedback.tabsAdded.map((t: { formIds: string[] }) => t.formIds)).toEqual([...Array(15).fill(['ke-hoach-nho-dot-1-2024']), ...Array(3).fill(['chu-nhat-xanh-thang-9-2024'])]);
+    expect(result.feedback.tabsAdded.map((t: { formIds: string[] }) => t.formIds)).toEqual([
+      ...Array(15).fill(['ke-hoach-nho-dot-1-2024']),
+      ...Array(3).fill(['chu-nhat-xanh-thang-9-2024']),
+    ]);
     // The outbox holds the notices of the replayed days and of the demo's final morning.
     const outbox = (await readdir(path.join(home, 'demo', 'outbox'))).join('\n');
     for (const stage of ['reminder', 'due', 'overdue', 'escalation', 'digest']) expect(outbox).toContain(stage);
@@ -159,7 +194,13 @@ describe('tonghop CLI', () => {
     await expectFinanceDesk(path.join(home, 'demo'));
     // The two-level tree: one cơ sở Đoàn with chi đoàn gets its own summary, holding its subtree and no other unit.
     const branches = await branchSummariesOf(path.join(home, 'demo'));
-    expect(result.branchSummaries).toEqual(branches.map((b) => ({ unitId: b.unitId, written: true, location: path.join(home, 'demo', `tong-hop-${b.unitId}.xlsx`) })));
+    expect(result.branchSummaries).toEqual(
+      branches.map((b) => ({
+        unitId: b.unitId,
+        written: true,
+        location: path.join(home, 'demo', `tong-hop-${b.unitId}.xlsx`),
+      })),
+    );
     expect(branches).toHaveLength(1);
     for (const b of branches) {
       expect(b.inside.length).toBeGreaterThanOrEqual(4);
@@ -169,7 +210,9 @@ describe('tonghop CLI', () => {
     await expectReviewStory(path.join(home, 'demo'));
     await expectWeeklyStory(path.join(home, 'demo'), result.weeklyReport);
     // The sample mailbox: a unit re-sending its file, a zipped file, a stranger; each answered once.
-    expect(result.mailbox.result.messages.map((m: { result: string; reply: string }) => `${m.result}/${m.reply}`)).toEqual(['ingested/sent', 'nothing-readable/sent', 'unknown-sender/sent']);
+    expect(
+      result.mailbox.result.messages.map((m: { result: string; reply: string }) => `${m.result}/${m.reply}`),
+    ).toEqual(['ingested/sent', 'nothing-readable/sent', 'unknown-sender/sent']);
     expect(outbox).toContain('mailbox~');
     // Not a terminal: progress comes as plain lines on stderr.
     expect(run.stderr).toContain('Đang đọc tệp của các đơn vị: 36/36');
@@ -181,7 +224,14 @@ describe('tonghop CLI', () => {
 
   it('demo again, with a new embedded emulator, keeps the data between runs: it writes nothing', async () => {
     const json = JSON.parse((await runCli(['--json', 'demo'], embedded)).stdout);
-    expect(json).toMatchObject({ created: false, sweepId: null, totals: { writes: 0, submissionsWritten: 0, unitsUnchanged: 38 }, stats: { written: 0 }, summary: { written: false }, feedback: { unitsWritten: 0 } });
+    expect(json).toMatchObject({
+      created: false,
+      sweepId: null,
+      totals: { writes: 0, submissionsWritten: 0, unitsUnchanged: 38 },
+      stats: { written: 0 },
+      summary: { written: false },
+      feedback: { unitsWritten: 0 },
+    });
     expect(json.mailbox.result.messages).toEqual([]);
     expect(json.notify.result.outcomes.filter((o: { result: string }) => o.result === 'sent')).toEqual([]);
     expect(json.notify.result.digest.result).toBe('already-sent');
@@ -207,7 +257,9 @@ describe('tonghop CLI', () => {
       expect(text.stdout).toContain('npx tonghop inspect');
       // Nothing was sent: the outbox is counted, not listed again.
       const outboxSize = (await readdir(path.join(home, 'demo', 'outbox'))).length;
-      expect(text.stdout).toMatch(new RegExp(`Hộp thư đi \\(.*\\): 0 thư của lần chạy này\\.\\n  … và ${outboxSize} thư của các lần trước\\.`));
+      expect(text.stdout).toMatch(
+        new RegExp(`Hộp thư đi \\(.*\\): 0 thư của lần chạy này\\.\\n  … và ${outboxSize} thư của các lần trước\\.`),
+      );
       expect(text.stdout).not.toMatch(/\.eml →/);
       // The terminal points to each way of sending the demo shows (issue 14).
       expect(text.stdout).toContain('ghi "Bản nháp chưa nộp", thống kê vẫn dùng bản đã nộp');
@@ -223,15 +275,19 @@ describe('tonghop CLI', () => {
       const unit = await runCli(['inspect', '--unit', withErrors.unitId], env);
       expect(unit.code).toBe(0);
       expect(unit.stdout).toMatch(/Dòng \d+, cột '/);
-      expect(all.problems.map((p: { message: string }) => p.message)).toContainEqual(expect.stringContaining('Chưa nhận được tệp báo cáo'));
+      expect(all.problems.map((p: { message: string }) => p.message)).toContainEqual(
+        expect.stringContaining('Chưa nhận được tệp báo cáo'),
+      );
       // Where each unit's data came from: files in the folder, the file the sample mailbox brought, the finance desk's
       // receipts book and the registration link's responses (shared sheets).
       const kinds = new Set(all.sources.map((s: { kind: string | null }) => s.kind));
       expect([...kinds].filter((k) => k !== null).sort()).toEqual(['mailbox', 'shared', 'workbook']);
-      expect(all.sources.filter((s: { kind: string }) => s.kind === 'shared').map((s: { label: string }) => s.label).sort()).toEqual([
-        `Nguồn: Bảng chung '${SHARED_BOOK_FILE}'`,
-        "Nguồn: Bảng chung 'thu-kinh-phi.xlsx'",
-      ]);
+      expect(
+        all.sources
+          .filter((s: { kind: string }) => s.kind === 'shared')
+          .map((s: { label: string }) => s.label)
+          .sort(),
+      ).toEqual([`Nguồn: Bảng chung '${SHARED_BOOK_FILE}'`, "Nguồn: Bảng chung 'thu-kinh-phi.xlsx'"]);
       const mailed = all.sources.find((s: { kind: string }) => s.kind === 'mailbox');
       expect(mailed).toMatchObject({ unitName: expect.any(String), label: 'Nguồn: Thư điện tử' });
       const text = await runCli(['inspect', '--unit', mailed.unitId], env);
@@ -277,15 +333,38 @@ describe('tonghop CLI', () => {
 
     it('notify --dry-run shows what would be sent at another instant and writes nothing', async () => {
       const before = await readdir(path.join(home, 'demo', 'outbox'));
-      const run = await runCli(['--json', 'notify', '--control', path.join(home, 'demo', 'control.xlsx'), '--now', '2024-10-01T08:00:00+07:00', '--dry-run'], env);
+      const run = await runCli(
+        [
+          '--json',
+          'notify',
+          '--control',
+          path.join(home, 'demo', 'control.xlsx'),
+          '--now',
+          '2024-10-01T08:00:00+07:00',
+          '--dry-run',
+        ],
+        env,
+      );
       expect(run.code).toBe(0);
       const json = JSON.parse(run.stdout);
       // Everything due was already sent by the demo: the dry run explains why nothing goes out.
       expect(json.result.outcomes.filter((o: { result: string }) => o.result !== 'would-send')).toEqual([]);
-      expect(json.result.suppressed.map((s: { reason: string }) => s.reason)).toContainEqual(expect.stringContaining('đã gửi'));
+      expect(json.result.suppressed.map((s: { reason: string }) => s.reason)).toContainEqual(
+        expect.stringContaining('đã gửi'),
+      );
       expect(await readdir(path.join(home, 'demo', 'outbox'))).toEqual(before);
       expect(json.now).toBe('2024-10-01T01:00:00.000Z');
-      const text = await runCli(['notify', '--control', path.join(home, 'demo', 'control.xlsx'), '--now', '2024-10-01T08:05:00+07:00', '--dry-run'], env);
+      const text = await runCli(
+        [
+          'notify',
+          '--control',
+          path.join(home, 'demo', 'control.xlsx'),
+          '--now',
+          '2024-10-01T08:05:00+07:00',
+          '--dry-run',
+        ],
+        env,
+      );
       expect(text.stdout).toContain('Tính đến 8g05 01/10/2024 (giờ Việt Nam).');
     });
 
@@ -304,7 +383,10 @@ describe('tonghop CLI', () => {
     it("notify lists only this run's mail, and counts the earlier ones", async () => {
       const outbox = path.join(home, 'demo', 'outbox');
       const before = (await readdir(outbox)).length;
-      const run = await runCli(['notify', '--control', path.join(home, 'demo', 'control.xlsx'), '--now', '2024-09-24T08:00:00+07:00'], env);
+      const run = await runCli(
+        ['notify', '--control', path.join(home, 'demo', 'control.xlsx'), '--now', '2024-09-24T08:00:00+07:00'],
+        env,
+      );
       expect(run.code).toBe(0);
       const sentNow = (await readdir(outbox)).length - before;
       expect(sentNow).toBeGreaterThan(0);
@@ -324,8 +406,20 @@ describe('tonghop CLI', () => {
 
     it('plans add copies a catalog plan into a control workbook without plans; a second add keeps it; a sweep then owes it', async () => {
       const control = path.join(home, 'moi', 'control.xlsx');
-      const unit = { id: 'th-a', name: 'Liên đội TH A', type: 'lien-doi' as const, level: 'Tiểu học', cluster: 'Cụm 1', contacts: [], source: 'th-a.xlsx' };
-      await writeControlWorkbook(control, { settings: { districtName: 'Quận Đoàn mới', officeEmail: '', contactName: '', contactPhone: '' }, units: [unit], plans: [] });
+      const unit = {
+        id: 'th-a',
+        name: 'Liên đội TH A',
+        type: 'lien-doi' as const,
+        level: 'Tiểu học',
+        cluster: 'Cụm 1',
+        contacts: [],
+        source: 'th-a.xlsx',
+      };
+      await writeControlWorkbook(control, {
+        settings: { districtName: 'Quận Đoàn mới', officeEmail: '', contactName: '', contactPhone: '' },
+        units: [unit],
+        plans: [],
+      });
       const before = await runCli(['--json', 'plans', 'check', '--control', control], env);
       expect(JSON.parse(before.stdout).plans).toEqual([]);
       const added = await runCli(['--json', 'plans', 'add', 'tap-huan-2024', '--control', control], env);
@@ -341,10 +435,17 @@ describe('tonghop CLI', () => {
     it('plans check names each mistake with its tab, row and column, and exits 1', async () => {
       const control = path.join(home, 'loi', 'control.xlsx');
       const broken = { ...builtinForm('tap-huan-2024'), id: 'bao-cao-thang-10' };
-      await writeControlWorkbook(control, { settings: { districtName: 'Quận Đoàn lỗi', officeEmail: '', contactName: '', contactPhone: '' }, units: [], plans: [broken], forms: [{ formId: 'khong-co-cot', title: 'Thiếu cột', enabled: true }] });
+      await writeControlWorkbook(control, {
+        settings: { districtName: 'Quận Đoàn lỗi', officeEmail: '', contactName: '', contactPhone: '' },
+        units: [],
+        plans: [broken],
+        forms: [{ formId: 'khong-co-cot', title: 'Thiếu cột', enabled: true }],
+      });
       const run = await runCli(['plans', 'check', '--control', control], env);
       expect(run.code).toBe(1);
-      expect(run.stdout).toMatch(/Trang 'Biểu mẫu', dòng \d+, cột 'Mã biểu mẫu': biểu mẫu 'khong-co-cot' không có cột nào ở trang 'Cột biểu mẫu'/);
+      expect(run.stdout).toMatch(
+        /Trang 'Biểu mẫu', dòng \d+, cột 'Mã biểu mẫu': biểu mẫu 'khong-co-cot' không có cột nào ở trang 'Cột biểu mẫu'/,
+      );
     });
 
     it('plans add refuses an id the catalog does not have, listing the ids', async () => {
@@ -363,13 +464,20 @@ describe('tonghop CLI', () => {
 
     it('stops before writing anything when the control has no units, or the units folder is mistyped', async () => {
       const noUnits = path.join(home, 'rong', 'control.xlsx');
-      await writeControlWorkbook(noUnits, { settings: { districtName: 'Quận Đoàn rỗng', officeEmail: '', contactName: '', contactPhone: '' }, units: [], plans: [builtinForm('tap-huan-2024')] });
+      await writeControlWorkbook(noUnits, {
+        settings: { districtName: 'Quận Đoàn rỗng', officeEmail: '', contactName: '', contactPhone: '' },
+        units: [],
+        plans: [builtinForm('tap-huan-2024')],
+      });
       const empty = await runCli(['sweep', '--control', noUnits, '--units-dir', path.join(home, 'demo', 'units')], env);
       expect(empty.code).toBe(2);
       expect(empty.stderr).toContain('không có đơn vị nào');
       expect(await readdir(path.dirname(noUnits))).toEqual(['control.xlsx']);
       const demoControl = path.join(home, 'demo', 'control.xlsx');
-      const typo = await runCli(['sweep', '--control', demoControl, '--units-dir', path.join(home, 'demo', 'unit')], env);
+      const typo = await runCli(
+        ['sweep', '--control', demoControl, '--units-dir', path.join(home, 'demo', 'unit')],
+        env,
+      );
       expect(typo.code).toBe(2);
       expect(typo.stderr).toContain('Không có thư mục tệp của các đơn vị');
     });
@@ -377,8 +485,22 @@ describe('tonghop CLI', () => {
     it('asks for --yes when the registry shrank by more than half since the last run', async () => {
       const small = path.join(home, 'nho', 'control.xlsx');
       const demo = await readControlWorkbook(path.join(home, 'demo', 'control.xlsx'));
-      await writeControlWorkbook(small, { settings: demo.settings, units: demo.units.slice(0, 3), plans: [...demo.plans.plans] });
-      const args = ['sweep', '--control', small, '--units-dir', path.join(home, 'demo', 'units'), '--summary', path.join(home, 'nho', 'tong-hop.xlsx'), '--now', '2024-09-23T08:00:00+07:00'];
+      await writeControlWorkbook(small, {
+        settings: demo.settings,
+        units: demo.units.slice(0, 3),
+        plans: [...demo.plans.plans],
+      });
+      const args = [
+        'sweep',
+        '--control',
+        small,
+        '--units-dir',
+        path.join(home, 'demo', 'units'),
+        '--summary',
+        path.join(home, 'nho', 'tong-hop.xlsx'),
+        '--now',
+        '2024-09-23T08:00:00+07:00',
+      ];
       const refused = await runCli(args, env);
       expect(refused.code).toBe(2);
       expect(refused.stderr).toMatch(/giảm từ 36 xuống 3 đơn vị \(hơn một nửa\).*--yes/);

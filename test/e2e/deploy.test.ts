@@ -65,15 +65,28 @@ describe('tonghop deploy --dry-run', () => {
       "gcloud scheduler jobs create pubsub tonghop-mailbox --location=asia-southeast1 '--schedule=*/10 7-19 * * *' --time-zone=Asia/Ho_Chi_Minh --topic=tonghop-mailbox '--message-body={}' --project=quandoan1-tonghop",
     );
     expect(lines).toContain(
-      "gcloud scheduler jobs create pubsub tonghop-nightly-sweep --location=asia-southeast1 '--schedule=0 2 * * *' --time-zone=Asia/Ho_Chi_Minh --topic=tonghop-sweep '--message-body={\"step\":\"sweep\"}' --project=quandoan1-tonghop",
+      'gcloud scheduler jobs create pubsub tonghop-nightly-sweep --location=asia-southeast1 \'--schedule=0 2 * * *\' --time-zone=Asia/Ho_Chi_Minh --topic=tonghop-sweep \'--message-body={"step":"sweep"}\' --project=quandoan1-tonghop',
     );
-    expect(lines.some((line) => line.startsWith('gcloud scheduler jobs create pubsub tonghop-summary ') && line.includes('"step":"summary"'))).toBe(true);
+    expect(
+      lines.some(
+        (line) =>
+          line.startsWith('gcloud scheduler jobs create pubsub tonghop-summary ') && line.includes('"step":"summary"'),
+      ),
+    ).toBe(true);
     // Every 10 minutes in office hours (ICT), so a submission shows in the summary within 10 minutes.
     expect(lines).toContain(
-      "gcloud scheduler jobs create pubsub tonghop-office-hours-tick --location=asia-southeast1 '--schedule=*/10 7-19 * * *' --time-zone=Asia/Ho_Chi_Minh --topic=tonghop-sweep '--message-body={\"step\":\"tick\"}' --project=quandoan1-tonghop",
+      'gcloud scheduler jobs create pubsub tonghop-office-hours-tick --location=asia-southeast1 \'--schedule=*/10 7-19 * * *\' --time-zone=Asia/Ho_Chi_Minh --topic=tonghop-sweep \'--message-body={"step":"tick"}\' --project=quandoan1-tonghop',
     );
-    expect(lines.some((line) => line.startsWith('gcloud scheduler jobs create pubsub tonghop-morning-notices ') && line.includes("'--schedule=30 7 * * *'"))).toBe(true);
-    expect(lines.at(-1)).toBe('npx firebase deploy --only firestore:rules,firestore:indexes --project=quandoan1-tonghop');
+    expect(
+      lines.some(
+        (line) =>
+          line.startsWith('gcloud scheduler jobs create pubsub tonghop-morning-notices ') &&
+          line.includes("'--schedule=30 7 * * *'"),
+      ),
+    ).toBe(true);
+    expect(lines.at(-1)).toBe(
+      'npx firebase deploy --only firestore:rules,firestore:indexes --project=quandoan1-tonghop',
+    );
     // Secrets come from Secret Manager: their values never appear in a command.
     expect(run.stdout).not.toContain(SECRET_KEY);
     expect(run.stdout).not.toContain('mat-khau-ung-dung');

@@ -2,10 +2,21 @@ import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildFunctions, postLargeBody, postSmall, startFrameworkProcess, type FrameworkProcess } from '../support/functions-process.js';
+import {
+  buildFunctions,
+  postLargeBody,
+  postSmall,
+  startFrameworkProcess,
+  type FrameworkProcess,
+} from '../support/functions-process.js';
 import { emulatorHost } from '../support/firestore.js';
 import { MAX_BODY_BYTES } from '../../functions/src/handlers/body-limit.js';
-import { SIGNATURE_HEADER, signSheetEvent, TIMESTAMP_HEADER, unitWebhookSecret } from '../../functions/src/domain/webhook/sheet-event-signature.js';
+import {
+  SIGNATURE_HEADER,
+  signSheetEvent,
+  TIMESTAMP_HEADER,
+  unitWebhookSecret,
+} from '../../functions/src/domain/webhook/sheet-event-signature.js';
 
 const MB = 1024 * 1024;
 
@@ -21,7 +32,13 @@ describe('the sheetEvent process', () => {
       entry,
       target: 'sheetEvent',
       nodeArgs: ['--max-old-space-size=400'],
-      env: { ...process.env, FIRESTORE_EMULATOR_HOST: emulatorHost(), TONGHOP_PROJECT_ID: `demo-test-process-${randomBytes(3).toString('hex')}`, TONGHOP_WEBHOOK_KEY: key, TONGHOP_SOURCE: 'workbook' },
+      env: {
+        ...process.env,
+        FIRESTORE_EMULATOR_HOST: emulatorHost(),
+        TONGHOP_PROJECT_ID: `demo-test-process-${randomBytes(3).toString('hex')}`,
+        TONGHOP_WEBHOOK_KEY: key,
+        TONGHOP_SOURCE: 'workbook',
+      },
     });
   }, 120_000);
   afterAll(async () => {
@@ -29,10 +46,16 @@ describe('the sheetEvent process', () => {
   });
 
   /** A well-formed but unsigned call: the handler reads it and answers 401. */
-  const unsignedCall = () => postSmall(fn.port, JSON.stringify({ action: 'check', spreadsheetId: 'th-a.xlsx', unitId: 'th-a', sheet: null }));
+  const unsignedCall = () =>
+    postSmall(fn.port, JSON.stringify({ action: 'check', spreadsheetId: 'th-a.xlsx', unitId: 'th-a', sheet: null }));
 
   /** How many times the process logged a refusal for `reason` (body-limit.ts logs before it answers). */
-  const refusalsLogged = (stdout: string, reason: string) => stdout.split('\n').filter((line) => line.includes(`request refused before reading its body: ${reason}`) && line.includes('"status":413')).length;
+  const refusalsLogged = (stdout: string, reason: string) =>
+    stdout
+      .split('\n')
+      .filter(
+        (line) => line.includes(`request refused before reading its body: ${reason}`) && line.includes('"status":413'),
+      ).length;
 
   it('refuses a 32 MB body with 413 before reading it (Content-Length and chunked), and keeps serving within 64 MB of memory', async () => {
     expect((await unsignedCall()).status).toBe(401);
@@ -43,7 +66,10 @@ describe('the sheetEvent process', () => {
     expect(over.status).toBe(413);
     expect(JSON.parse(over.body)).toEqual({ ok: false, message: 'Dữ liệu gửi đi quá lớn.' });
 
-    for (const [contentLength, reason] of [[true, 'content-length over the limit'], [false, 'chunked body over the limit']] as const) {
+    for (const [contentLength, reason] of [
+      [true, 'content-length over the limit'],
+      [false, 'chunked body over the limit'],
+    ] as const) {
       const logged = refusalsLogged(fn.stdout(), reason);
       const outcome = await postLargeBody(fn.port, 32 * MB, { contentLength });
       // The answer came while the client was still sending: the server never waited for the body.
@@ -74,7 +100,11 @@ describe('the sheetEvent process', () => {
     expect(broken.status).toBe(400);
     expect(JSON.parse(broken.body)).toEqual({ ok: false, message: 'Yêu cầu không đúng định dạng.' });
     // Our one structured log line was written (stdout is only read after the answer came back).
-    await new Promise<void>((resolve) => (fn.stdout().includes('request refused by the framework: entity.parse.failed') ? resolve() : fn.child.stdout?.once('data', () => resolve())));
+    await new Promise<void>((resolve) =>
+      fn.stdout().includes('request refused by the framework: entity.parse.failed')
+        ? resolve()
+        : fn.child.stdout?.once('data', () => resolve()),
+    );
     expect(fn.stdout()).toContain('request refused by the framework: entity.parse.failed');
     expect(fn.stderr()).not.toContain(marker);
     expect(fn.stdout()).not.toContain(marker);
@@ -83,15 +113,28 @@ describe('the sheetEvent process', () => {
 
   it('answers a second signed call of the same unit within 30 seconds with 429 and the seconds to wait', async () => {
     const signed = () => {
-      const raw = JSON.stringify({ action: 'edit', spreadsheetId: 'th-limit.xlsx', unitId: 'th-limit', sheet: null, sentAt: new Date().toISOString() });
+      const raw = JSON.stringify({
+        action: 'edit',
+        spreadsheetId: 'th-limit.xlsx',
+        unitId: 'th-limit',
+        sheet: null,
+        sentAt: new Date().toISOString(),
+      });
       const timestamp = String(Math.floor(Date.now() / 1000));
-      return postSmall(fn.port, raw, { 'content-type': 'application/json', [TIMESTAMP_HEADER]: timestamp, [SIGNATURE_HEADER]: signSheetEvent(unitWebhookSecret(key, 'th-limit'), timestamp, `${raw}`) });
+      return postSmall(fn.port, raw, {
+        'content-type': 'application/json',
+        [TIMESTAMP_HEADER]: timestamp,
+        [SIGNATURE_HEADER]: signSheetEvent(unitWebhookSecret(key, 'th-limit'), timestamp, `${raw}`),
+      });
     };
     // The first call is admitted (this process has no district to ingest it into: whatever it answers, it is not 429).
     expect((await signed()).status).not.toBe(429);
     const second = await signed();
     expect(second.status).toBe(429);
-    expect(JSON.parse(second.body)).toEqual({ ok: false, message: expect.stringMatching(/^Đơn vị vừa gửi yêu cầu; hệ thống sẽ kiểm tra lại sau ([1-9]|[12]\d|30) giây\.$/) });
+    expect(JSON.parse(second.body)).toEqual({
+      ok: false,
+      message: expect.stringMatching(/^Đơn vị vừa gửi yêu cầu; hệ thống sẽ kiểm tra lại sau ([1-9]|[12]\d|30) giây\.$/),
+    });
   });
 
   it('runs in production mode when NODE_ENV is not set', async () => {

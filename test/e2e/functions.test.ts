@@ -17,8 +17,28 @@ import { testFirestore } from '../support/firestore.js';
 import { openWorkbook, sheetOf, titled, writeTestWorkbook } from '../support/workbooks.js';
 
 const KEY = randomBytes(32).toString('hex');
-const TAP_HUAN = ['STT', 'Họ và tên', 'Chức vụ', 'Giới tính', 'Ngày sinh', 'Số điện thoại', 'Email', 'Nội dung tham gia', 'Đã đóng kinh phí', 'Ghi chú'];
-const school = (id: string): Unit => ({ id, name: `Liên đội ${id}`, type: 'lien-doi', level: 'Tiểu học', cluster: 'Cụm 1', contacts: [{ name: 'TPT', email: `tpt@${id}.example` }], members: 300, source: `${id}.xlsx` });
+const TAP_HUAN = [
+  'STT',
+  'Họ và tên',
+  'Chức vụ',
+  'Giới tính',
+  'Ngày sinh',
+  'Số điện thoại',
+  'Email',
+  'Nội dung tham gia',
+  'Đã đóng kinh phí',
+  'Ghi chú',
+];
+const school = (id: string): Unit => ({
+  id,
+  name: `Liên đội ${id}`,
+  type: 'lien-doi',
+  level: 'Tiểu học',
+  cluster: 'Cụm 1',
+  contacts: [{ name: 'TPT', email: `tpt@${id}.example` }],
+  members: 300,
+  source: `${id}.xlsx`,
+});
 
 /** The Cloud Functions in-process (functions-framework's test server, real handlers, the suite's emulator, local workbooks). */
 describe('Cloud Functions', () => {
@@ -36,8 +56,19 @@ describe('Cloud Functions', () => {
     return { raw, timestamp, signature: signSheetEvent(secret, timestamp, raw) };
   };
   const post = (call: { raw: string; timestamp: string; signature: string }) =>
-    request(server).post('/').set('content-type', 'application/json; charset=utf-8').set('x-tonghop-timestamp', call.timestamp).set('x-tonghop-signature', call.signature).send(call.raw);
-  const body = (unitId = 'th-a', spreadsheetId = `${unitId}.xlsx`) => ({ action: 'check', spreadsheetId, unitId, sheet: 'Đăng ký tập huấn', sentAt: new Date().toISOString() });
+    request(server)
+      .post('/')
+      .set('content-type', 'application/json; charset=utf-8')
+      .set('x-tonghop-timestamp', call.timestamp)
+      .set('x-tonghop-signature', call.signature)
+      .send(call.raw);
+  const body = (unitId = 'th-a', spreadsheetId = `${unitId}.xlsx`) => ({
+    action: 'check',
+    spreadsheetId,
+    unitId,
+    sheet: 'Đăng ký tập huấn',
+    sentAt: new Date().toISOString(),
+  });
   const pubsub = (name: string, message: object) =>
     request(getTestServer(name))
       .post('/')
@@ -54,11 +85,24 @@ describe('Cloud Functions', () => {
     // The training registration is due in two days (ICT), so this morning's notices remind th-b.
     dueDate = ictDateOf(new Date(Date.now() + 2 * 86_400_000));
     await writeControlWorkbook(path.join(home, 'control.xlsx'), {
-      settings: { districtName: 'Quận Đoàn thử', officeEmail: 'vp@example.com', contactName: 'Lê Ánh Hồng', contactPhone: '0983 018 027' },
+      settings: {
+        districtName: 'Quận Đoàn thử',
+        officeEmail: 'vp@example.com',
+        contactName: 'Lê Ánh Hồng',
+        contactPhone: '0983 018 027',
+      },
       units,
       plans: [builtinFormDue('tap-huan-2024', dueDate)],
     });
-    await writeTestWorkbook(path.join(home, 'units', 'th-a.xlsx'), [{ name: 'Đăng ký tập huấn', rows: titled('ĐĂNG KÝ', TAP_HUAN, [[1, 'Nguyễn Thị Lan', 'TPT', 'Nữ', '12/3/1990', '0983018027', null, 'Tập huấn', 'Có', null], [2, 'Trần Minh', 'TPT', 'Nam', null, '12345', null, null, null, null]]) }]);
+    await writeTestWorkbook(path.join(home, 'units', 'th-a.xlsx'), [
+      {
+        name: 'Đăng ký tập huấn',
+        rows: titled('ĐĂNG KÝ', TAP_HUAN, [
+          [1, 'Nguyễn Thị Lan', 'TPT', 'Nữ', '12/3/1990', '0983018027', null, 'Tập huấn', 'Có', null],
+          [2, 'Trần Minh', 'TPT', 'Nam', null, '12345', null, null, null, null],
+        ]),
+      },
+    ]);
     Object.assign(process.env, {
       TONGHOP_PROJECT_ID: firestore.projectId,
       TONGHOP_HOME: home,
@@ -84,7 +128,12 @@ describe('Cloud Functions', () => {
   it('a signed call ingests the unit now, writes its row statuses and answers in Vietnamese', async () => {
     const response = await post(sheetEventCall(body()));
     expect(response.status).toBe(200);
-    expect(response.body).toEqual({ ok: false, message: expect.stringMatching(/^Đã kiểm tra: 1 dòng hợp lệ, 1 dòng lỗi\. Xem lỗi ở cột 'Tình trạng \(hệ thống ghi\)'\./) });
+    expect(response.body).toEqual({
+      ok: false,
+      message: expect.stringMatching(
+        /^Đã kiểm tra: 1 dòng hợp lệ, 1 dòng lỗi\. Xem lỗi ở cột 'Tình trạng \(hệ thống ghi\)'\./,
+      ),
+    });
     // A once-only form has one period, whatever its due date (moved here by the control workbook's "Biểu mẫu" tab).
     const stored = await firestore.db.doc(`submissions/tap-huan-2024~${ONCE_PERIOD}~th-a`).get();
     expect(stored.get('counts')).toMatchObject({ valid: 1, rejected: 1 });
@@ -105,7 +154,10 @@ describe('Cloud Functions', () => {
     const replay = await post(once);
     expect(replay.status).toBe(401);
     expect(replay.body.message).toBe('Yêu cầu này đã được gửi trước đó.');
-    const missing = await request(server).post('/').set('content-type', 'application/json').send(JSON.stringify(body()));
+    const missing = await request(server)
+      .post('/')
+      .set('content-type', 'application/json')
+      .send(JSON.stringify(body()));
     expect(missing.status).toBe(401);
   });
 
@@ -144,12 +196,17 @@ describe('Cloud Functions', () => {
     expect(shard.status).toBe(204);
   });
 
-  it('scheduledNotices (a Pub/Sub CloudEvent) sends this morning\'s notices to the outbox: 204', async () => {
+  it("scheduledNotices (a Pub/Sub CloudEvent) sends this morning's notices to the outbox: 204", async () => {
     const response = await pubsub('scheduledNotices', {});
     expect(response.status).toBe(204);
     const outbox = await readdir(path.join(home, 'outbox'));
     // th-b sent nothing, th-a has a row in error: both are reminded; the district gets its digest.
-    expect(outbox.filter((name) => name.includes('reminder')).map((name) => (name.includes('th-a') ? 'th-a' : name.includes('th-b') ? 'th-b' : name)).sort()).toEqual(['th-a', 'th-b']);
+    expect(
+      outbox
+        .filter((name) => name.includes('reminder'))
+        .map((name) => (name.includes('th-a') ? 'th-a' : name.includes('th-b') ? 'th-b' : name))
+        .sort(),
+    ).toEqual(['th-a', 'th-b']);
     expect(outbox.some((name) => name.includes('digest'))).toBe(true);
     const again = await pubsub('scheduledNotices', {});
     expect(again.status).toBe(204);
@@ -159,21 +216,39 @@ describe('Cloud Functions', () => {
   it('logs JSON lines with a severity, ids and counts, and no names, phone numbers or emails', () => {
     const entries = logged.map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(entries.length).toBeGreaterThan(10);
-    expect(entries.every((e) => ['INFO', 'WARNING', 'ERROR'].includes(String(e.severity)) && typeof e.runId === 'string')).toBe(true);
+    expect(
+      entries.every((e) => ['INFO', 'WARNING', 'ERROR'].includes(String(e.severity)) && typeof e.runId === 'string'),
+    ).toBe(true);
     const text = logged.join('');
-    for (const personal of ['Nguyễn Thị Lan', 'Trần Minh', '0983018027', '12345', 'tpt@th-a.example', 'vp@example.com', 'Lê Ánh Hồng']) expect(text).not.toContain(personal);
+    for (const personal of [
+      'Nguyễn Thị Lan',
+      'Trần Minh',
+      '0983018027',
+      '12345',
+      'tpt@th-a.example',
+      'vp@example.com',
+      'Lê Ánh Hồng',
+    ])
+      expect(text).not.toContain(personal);
   });
 
   it('reuses the instance’s control reading until the control workbook changes', async () => {
     const controlCachedOf = async (unitId: string) => {
       const response = await post(sheetEventCall(body(unitId), { unitId }));
-      const line = logged.map((l) => JSON.parse(l) as Record<string, unknown>).findLast((e) => e.message === 'sheetEvent ingested' && e.unitId === unitId);
+      const line = logged
+        .map((l) => JSON.parse(l) as Record<string, unknown>)
+        .findLast((e) => e.message === 'sheetEvent ingested' && e.unitId === unitId);
       return { status: response.status, cached: line?.controlCached };
     };
     expect(await controlCachedOf('th-a')).toEqual({ status: 200, cached: true });
     // The district registers a new unit: the next call reads the control again and knows it.
     await writeControlWorkbook(path.join(home, 'control.xlsx'), {
-      settings: { districtName: 'Quận Đoàn thử', officeEmail: 'vp@example.com', contactName: 'Lê Ánh Hồng', contactPhone: '0983 018 027' },
+      settings: {
+        districtName: 'Quận Đoàn thử',
+        officeEmail: 'vp@example.com',
+        contactName: 'Lê Ánh Hồng',
+        contactPhone: '0983 018 027',
+      },
       units: [school('th-a'), school('th-b'), school('th-c')],
       plans: [builtinFormDue('tap-huan-2024', dueDate)],
     });

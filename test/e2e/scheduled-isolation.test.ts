@@ -12,8 +12,28 @@ import { logging } from '../../functions/src/handlers/log.js';
 import { testFirestore } from '../support/firestore.js';
 import { titled, writeTestWorkbook } from '../support/workbooks.js';
 
-const TAP_HUAN = ['STT', 'Họ và tên', 'Chức vụ', 'Giới tính', 'Ngày sinh', 'Số điện thoại', 'Email', 'Nội dung tham gia', 'Đã đóng kinh phí', 'Ghi chú'];
-const school = (id: string): Unit => ({ id, name: `Liên đội ${id}`, type: 'lien-doi', level: 'Tiểu học', cluster: 'Cụm 1', contacts: [{ name: 'TPT', email: `tpt@${id}.example` }], members: 300, source: `${id}.xlsx` });
+const TAP_HUAN = [
+  'STT',
+  'Họ và tên',
+  'Chức vụ',
+  'Giới tính',
+  'Ngày sinh',
+  'Số điện thoại',
+  'Email',
+  'Nội dung tham gia',
+  'Đã đóng kinh phí',
+  'Ghi chú',
+];
+const school = (id: string): Unit => ({
+  id,
+  name: `Liên đội ${id}`,
+  type: 'lien-doi',
+  level: 'Tiểu học',
+  cluster: 'Cụm 1',
+  contacts: [{ name: 'TPT', email: `tpt@${id}.example` }],
+  members: 300,
+  source: `${id}.xlsx`,
+});
 
 /** One unit's broken sheet never fails the scheduled invocation (Pub/Sub would redeliver it forever). */
 describe('scheduledSweep with a unit that cannot be read', () => {
@@ -24,13 +44,30 @@ describe('scheduledSweep with a unit that cannot be read', () => {
   beforeAll(async () => {
     home = await mkdtemp(path.join(tmpdir(), 'tonghop-scheduled-'));
     await writeControlWorkbook(path.join(home, 'control.xlsx'), {
-      settings: { districtName: 'Quận Đoàn thử', officeEmail: 'vp@example.com', contactName: 'Lê Ánh Hồng', contactPhone: '0983 018 027' },
+      settings: {
+        districtName: 'Quận Đoàn thử',
+        officeEmail: 'vp@example.com',
+        contactName: 'Lê Ánh Hồng',
+        contactPhone: '0983 018 027',
+      },
       units: [school('th-good'), school('th-broken')],
       plans: [builtinFormDue('tap-huan-2024', '2030-09-15')],
     });
-    await writeTestWorkbook(path.join(home, 'units', 'th-good.xlsx'), [{ name: 'Đăng ký tập huấn', rows: titled('ĐĂNG KÝ', TAP_HUAN, [[1, 'Nguyễn Thị Lan', 'TPT', 'Nữ', '12/3/1990', '0983018027', null, 'Tập huấn', 'Có', null]]) }]);
+    await writeTestWorkbook(path.join(home, 'units', 'th-good.xlsx'), [
+      {
+        name: 'Đăng ký tập huấn',
+        rows: titled('ĐĂNG KÝ', TAP_HUAN, [
+          [1, 'Nguyễn Thị Lan', 'TPT', 'Nữ', '12/3/1990', '0983018027', null, 'Tập huấn', 'Có', null],
+        ]),
+      },
+    ]);
     await writeFile(path.join(home, 'units', 'th-broken.xlsx'), 'PK\u0003\u0004 not really a workbook');
-    Object.assign(process.env, { TONGHOP_PROJECT_ID: firestore.projectId, TONGHOP_HOME: home, TONGHOP_SOURCE: 'workbook', TONGHOP_CONTROL_WORKBOOK: path.join(home, 'control.xlsx') });
+    Object.assign(process.env, {
+      TONGHOP_PROJECT_ID: firestore.projectId,
+      TONGHOP_HOME: home,
+      TONGHOP_SOURCE: 'workbook',
+      TONGHOP_CONTROL_WORKBOOK: path.join(home, 'control.xlsx'),
+    });
     logging.sink = (line) => void logged.push(line);
     await import('../../functions/src/index.js');
   }, 60_000);
@@ -66,7 +103,9 @@ describe('scheduledSweep with a unit that cannot be read', () => {
     expect(response.status).toBe(204);
     expect((await firestore.db.doc('sources/th-good').get()).get('status')).toBe('ok');
     const entries = logged.map((line) => JSON.parse(line) as Record<string, unknown>);
-    expect(entries).toContainEqual(expect.objectContaining({ severity: 'WARNING', message: 'scheduledSweep: unit not swept', unitId: 'th-broken' }));
+    expect(entries).toContainEqual(
+      expect.objectContaining({ severity: 'WARNING', message: 'scheduledSweep: unit not swept', unitId: 'th-broken' }),
+    );
     expect(logged.join('')).not.toMatch(/Nguyễn Thị Lan|tpt@/);
   });
 });

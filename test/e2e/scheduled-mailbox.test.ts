@@ -16,7 +16,16 @@ import { builtinFormDue } from '../support/forms.js';
 import { rawMessage, workbookBytes } from '../support/mail-messages.js';
 import { titled } from '../support/workbooks.js';
 
-const school = (id: string): Unit => ({ id, name: `Liên đội ${id}`, type: 'lien-doi', level: 'Tiểu học', cluster: 'Cụm 1', contacts: [{ name: 'TPT', email: `tpt@${id}.example` }], members: 300, source: `${id}.xlsx` });
+const school = (id: string): Unit => ({
+  id,
+  name: `Liên đội ${id}`,
+  type: 'lien-doi',
+  level: 'Tiểu học',
+  cluster: 'Cụm 1',
+  contacts: [{ name: 'TPT', email: `tpt@${id}.example` }],
+  members: 300,
+  source: `${id}.xlsx`,
+});
 
 /** `scheduledMailbox` in-process through functions-framework's test server, against a real Dovecot and the suite's emulator. */
 describe('Cloud Function scheduledMailbox', () => {
@@ -38,7 +47,12 @@ describe('Cloud Function scheduledMailbox', () => {
   beforeAll(async () => {
     [home, dovecot] = await Promise.all([mkdtemp(path.join(tmpdir(), 'tonghop-fn-mailbox-')), startDovecot()]);
     await writeControlWorkbook(path.join(home, 'control.xlsx'), {
-      settings: { districtName: 'Quận Đoàn thử', officeEmail: 'vp@example.com', contactName: 'Lê Ánh Hồng', contactPhone: '0983 018 027' },
+      settings: {
+        districtName: 'Quận Đoàn thử',
+        officeEmail: 'vp@example.com',
+        contactName: 'Lê Ánh Hồng',
+        contactPhone: '0983 018 027',
+      },
       units: [school('th-a'), school('th-b')],
       plans: [builtinFormDue('tap-huan-2024', '2030-09-15')],
     });
@@ -60,8 +74,22 @@ describe('Cloud Function scheduledMailbox', () => {
   });
 
   it('ingests a unit’s emailed workbook, replies once, flags the message, and a second tick does nothing', async () => {
-    const attachment = await workbookBytes([{ name: 'Đăng ký tập huấn', rows: titled('ĐĂNG KÝ', TRAINING_HEADER, [[1, 'Nguyễn Thị Lan', 'TPT', 'Nữ', '12/3/1990', '0983018027', null, 'Tập huấn', 'Có', null]]) }]);
-    const uid = await dovecot.append(await rawMessage({ from: 'tpt@th-a.example', subject: 'Báo cáo', messageId: '<fn1@th-a.example>', attachments: [{ filename: 'bao-cao.xlsx', content: attachment }] }));
+    const attachment = await workbookBytes([
+      {
+        name: 'Đăng ký tập huấn',
+        rows: titled('ĐĂNG KÝ', TRAINING_HEADER, [
+          [1, 'Nguyễn Thị Lan', 'TPT', 'Nữ', '12/3/1990', '0983018027', null, 'Tập huấn', 'Có', null],
+        ]),
+      },
+    ]);
+    const uid = await dovecot.append(
+      await rawMessage({
+        from: 'tpt@th-a.example',
+        subject: 'Báo cáo',
+        messageId: '<fn1@th-a.example>',
+        attachments: [{ filename: 'bao-cao.xlsx', content: attachment }],
+      }),
+    );
 
     const response = await tick();
 
@@ -72,14 +100,21 @@ describe('Cloud Function scheduledMailbox', () => {
     const replies = await outbox();
     expect(replies).toHaveLength(1);
     expect((await dovecot.flags()).get(uid)?.has(PROCESSED_KEYWORD)).toBe(true);
-    const done = logged.map((l) => JSON.parse(l) as Record<string, unknown>).findLast((e) => e.message === 'scheduledMailbox done');
+    const done = logged
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .findLast((e) => e.message === 'scheduledMailbox done');
     expect(done).toMatchObject({ severity: 'INFO', messages: 1, ingested: 1, repliesSent: 1 });
 
     expect((await tick()).status).toBe(204);
     expect(await outbox()).toEqual(replies);
-    expect(logged.map((l) => JSON.parse(l) as Record<string, unknown>).findLast((e) => e.message === 'scheduledMailbox done')).toMatchObject({ messages: 0 });
+    expect(
+      logged
+        .map((l) => JSON.parse(l) as Record<string, unknown>)
+        .findLast((e) => e.message === 'scheduledMailbox done'),
+    ).toMatchObject({ messages: 0 });
     // Counts and keys only: no address, no name from the message or the workbook.
-    for (const personal of ['tpt@th-a.example', 'Nguyễn Thị Lan', 'Báo cáo']) expect(logged.join('')).not.toContain(personal);
+    for (const personal of ['tpt@th-a.example', 'Nguyễn Thị Lan', 'Báo cáo'])
+      expect(logged.join('')).not.toContain(personal);
   });
 
   it('a mailbox it cannot log in to is logged with the setting to fix and acknowledged', async () => {

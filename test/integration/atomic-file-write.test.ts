@@ -35,7 +35,9 @@ describe('writePrivateFile', () => {
     const file = path.join(dir, 'don-vi.xlsx');
     await writeFile(file, 'the unit saved this meanwhile');
     const changed = new Error('changed meanwhile');
-    await expect(writePrivateFile(file, Buffer.from('ours'), { beforeReplace: () => Promise.reject(changed) })).rejects.toBe(changed);
+    await expect(
+      writePrivateFile(file, Buffer.from('ours'), { beforeReplace: () => Promise.reject(changed) }),
+    ).rejects.toBe(changed);
     expect(await readFile(file, 'utf8')).toBe('the unit saved this meanwhile');
     expect(await readdir(dir)).toEqual(['don-vi.xlsx']);
   });

@@ -33,12 +33,18 @@ describe('outgoing network in tests', () => {
   });
 
   it('refuses fetch of a public address', async () => {
-    await expect(fetch('https://203.0.113.1/')).rejects.toThrow(expect.objectContaining({ cause: expect.objectContaining({ code: BLOCKED_CODE }) }));
+    await expect(fetch('https://203.0.113.1/')).rejects.toThrow(
+      expect.objectContaining({ cause: expect.objectContaining({ code: BLOCKED_CODE }) }),
+    );
   });
 
   it('refuses to look up a public name, naming it', async () => {
-    await expect(dns.promises.lookup('www.google.com')).rejects.toThrow('Tests may not reach the network: looking up www.google.com was blocked');
-    const [error] = await new Promise<[NodeJS.ErrnoException | null]>((resolve) => dns.lookup('sheets.googleapis.com', (e) => resolve([e])));
+    await expect(dns.promises.lookup('www.google.com')).rejects.toThrow(
+      'Tests may not reach the network: looking up www.google.com was blocked',
+    );
+    const [error] = await new Promise<[NodeJS.ErrnoException | null]>((resolve) =>
+      dns.lookup('sheets.googleapis.com', (e) => resolve([e])),
+    );
     expect(error?.message).toMatch(/looking up sheets\.googleapis\.com was blocked/);
   });
 
@@ -69,9 +75,21 @@ describe('outgoing network in tests', () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'tonghop-block-'));
     try {
       const block = path.join(dir, 'block-network.js');
-      await build({ entryPoints: [path.join(import.meta.dirname, '../support/block-network.ts')], outfile: block, format: 'esm', platform: 'node', target: 'node20', logLevel: 'silent' });
+      await build({
+        entryPoints: [path.join(import.meta.dirname, '../support/block-network.ts')],
+        outfile: block,
+        format: 'esm',
+        platform: 'node',
+        target: 'node20',
+        logLevel: 'silent',
+      });
       const script = "require('node:net').connect(443, '203.0.113.1').on('error', (e) => { console.log(e.message); });";
-      const { stdout } = await promisify(execFile)(process.execPath, ['--import', pathToFileURL(block).href, '-e', script]);
+      const { stdout } = await promisify(execFile)(process.execPath, [
+        '--import',
+        pathToFileURL(block).href,
+        '-e',
+        script,
+      ]);
       expect(stdout).toMatch(BLOCKED);
     } finally {
       await rm(dir, { recursive: true, force: true });

@@ -8,7 +8,10 @@ import { readControlSpreadsheet } from '../../functions/src/adapters/google/read
 import { FirestoreOutputMarks } from '../../functions/src/adapters/store/firestore-output-marks.js';
 import { FirestoreSummaryStore } from '../../functions/src/adapters/store/firestore-summary-store.js';
 import { FirestoreSweepStore } from '../../functions/src/adapters/store/firestore-sweep-store.js';
-import { BranchSummaryWorkbooks, branchSummaryPath } from '../../functions/src/adapters/workbook/branch-summary-workbooks.js';
+import {
+  BranchSummaryWorkbooks,
+  branchSummaryPath,
+} from '../../functions/src/adapters/workbook/branch-summary-workbooks.js';
 import { readControlWorkbook } from '../../functions/src/adapters/workbook/read-control-workbook.js';
 import { readWorkbookTabs } from '../../functions/src/adapters/xlsx/read-workbook.js';
 import { SummaryWorkbookFile } from '../../functions/src/adapters/workbook/summary-workbook-file.js';
@@ -55,19 +58,67 @@ interface Member {
 }
 
 const DISTRICT: readonly Member[] = [
-  { unitId: 'dtn-an-lac', name: 'Đoàn trường THPT An Lạc', type: 'co-so-doan', email: 'bithu@anlac.edu.vn', people: [] },
-  { unitId: 'cd-10a1-an-lac', name: 'Chi đoàn 10A1 An Lạc', type: 'chi-doan', parent: 'dtn-an-lac', sentAt: ON_TIME, people: ['Nguyễn Văn Tâm', 'Lê Thị Hoa'] },
-  { unitId: 'cd-10a2-an-lac', name: 'Chi đoàn 10A2 An Lạc', type: 'chi-doan', parent: 'Đoàn trường THPT An Lạc', people: [] },
-  { unitId: 'dtn-binh-tay', name: 'Đoàn trường THPT Bình Tây', type: 'co-so-doan', email: 'bithu@binhtay.edu.vn', people: [] },
-  { unitId: 'cd-11b1-binh-tay', name: 'Chi đoàn 11B1 Bình Tây', type: 'chi-doan', parent: 'dtn-binh-tay', sentAt: ON_TIME, people: ['Trần Quốc Bảo'] },
-  { unitId: 'cd-11b2-binh-tay', name: 'Chi đoàn 11B2 Bình Tây', type: 'chi-doan', parent: 'doan truong thpt binh tay', sentAt: LATE, people: ['Phạm Thu Trang', 'Võ Minh Khôi'] },
+  {
+    unitId: 'dtn-an-lac',
+    name: 'Đoàn trường THPT An Lạc',
+    type: 'co-so-doan',
+    email: 'bithu@anlac.edu.vn',
+    people: [],
+  },
+  {
+    unitId: 'cd-10a1-an-lac',
+    name: 'Chi đoàn 10A1 An Lạc',
+    type: 'chi-doan',
+    parent: 'dtn-an-lac',
+    sentAt: ON_TIME,
+    people: ['Nguyễn Văn Tâm', 'Lê Thị Hoa'],
+  },
+  {
+    unitId: 'cd-10a2-an-lac',
+    name: 'Chi đoàn 10A2 An Lạc',
+    type: 'chi-doan',
+    parent: 'Đoàn trường THPT An Lạc',
+    people: [],
+  },
+  {
+    unitId: 'dtn-binh-tay',
+    name: 'Đoàn trường THPT Bình Tây',
+    type: 'co-so-doan',
+    email: 'bithu@binhtay.edu.vn',
+    people: [],
+  },
+  {
+    unitId: 'cd-11b1-binh-tay',
+    name: 'Chi đoàn 11B1 Bình Tây',
+    type: 'chi-doan',
+    parent: 'dtn-binh-tay',
+    sentAt: ON_TIME,
+    people: ['Trần Quốc Bảo'],
+  },
+  {
+    unitId: 'cd-11b2-binh-tay',
+    name: 'Chi đoàn 11B2 Bình Tây',
+    type: 'chi-doan',
+    parent: 'doan truong thpt binh tay',
+    sentAt: LATE,
+    people: ['Phạm Thu Trang', 'Võ Minh Khôi'],
+  },
   { unitId: 'cd-khu-pho-5', name: 'Chi đoàn Khu phố 5', type: 'chi-doan', sentAt: ON_TIME, people: ['Đặng Hữu Phước'] },
 ];
 
 const header = FORM.columns.map((c) => c.header);
 function formRows(member: Member): TestCell[][] {
   const row = (name: string, i: number): TestCell[] =>
-    FORM.columns.map((c) => ({ STT: i + 1, 'Họ và tên đoàn viên': name, 'Đối tượng': 'HSSV', '05 tiêu chí rèn luyện': 'Học tập tốt', '05 tiêu chí hành động': 'Tình nguyện' })[c.header] ?? null);
+    FORM.columns.map(
+      (c) =>
+        ({
+          STT: i + 1,
+          'Họ và tên đoàn viên': name,
+          'Đối tượng': 'HSSV',
+          '05 tiêu chí rèn luyện': 'Học tập tốt',
+          '05 tiêu chí hành động': 'Tình nguyện',
+        })[c.header] ?? null,
+    );
   return titled(FORM.title, header, member.people.map(row));
 }
 
@@ -93,10 +144,33 @@ interface Run {
   cellsOf(location: string): Promise<Map<string, string[][]>>;
 }
 
-async function runOn(firestore: TestFirestore, adapter: { control: ControlReading; sheets: UnitSheetSource & FeedbackTarget; output: SummaryOutput; branches: BranchSummaryOutputs; cellsOf: Run['cellsOf'] }): Promise<Run> {
+async function runOn(
+  firestore: TestFirestore,
+  adapter: {
+    control: ControlReading;
+    sheets: UnitSheetSource & FeedbackTarget;
+    output: SummaryOutput;
+    branches: BranchSummaryOutputs;
+    cellsOf: Run['cellsOf'];
+  },
+): Promise<Run> {
   const once = async () => {
-    await sweep({ units: adapter.control.units, forms: [FORM], source: adapter.sheets, store: new FirestoreSweepStore(firestore.db), now: NOW });
-    return summarize({ settings: SETTINGS, units: adapter.control.units, forms: [FORM], store: new FirestoreSummaryStore(firestore.db), output: adapter.output, branchOutputs: adapter.branches, now: NOW });
+    await sweep({
+      units: adapter.control.units,
+      forms: [FORM],
+      source: adapter.sheets,
+      store: new FirestoreSweepStore(firestore.db),
+      now: NOW,
+    });
+    return summarize({
+      settings: SETTINGS,
+      units: adapter.control.units,
+      forms: [FORM],
+      store: new FirestoreSummaryStore(firestore.db),
+      output: adapter.output,
+      branchOutputs: adapter.branches,
+      now: NOW,
+    });
   };
   const result = await once();
   const again = await once();
@@ -111,9 +185,19 @@ const stores: TestFirestore[] = [];
 beforeAll(async () => {
   // Workbooks: a file per unit that sent something, the control workbook beside the units folder.
   const unitsDir = path.join(dir(), 'units');
-  for (const m of DISTRICT) if (m.sentAt) await writeTestWorkbook(path.join(unitsDir, `${m.unitId}.xlsx`), [{ name: FORM.tab, rows: formRows(m) }], m.sentAt);
+  for (const m of DISTRICT)
+    if (m.sentAt)
+      await writeTestWorkbook(
+        path.join(unitsDir, `${m.unitId}.xlsx`),
+        [{ name: FORM.tab, rows: formRows(m) }],
+        m.sentAt,
+      );
   const controlPath = path.join(dir(), 'control.xlsx');
-  await writeControlWorkbook(controlPath, { settings: SETTINGS, units: registry((m) => `${m.unitId}.xlsx`), plans: [FORM] });
+  await writeControlWorkbook(controlPath, {
+    settings: SETTINGS,
+    units: registry((m) => `${m.unitId}.xlsx`),
+    plans: [FORM],
+  });
   const workbookFirestore = testFirestore('branch-summary-workbook');
   stores.push(workbookFirestore);
   const summaryFile = path.join(dir(), 'tong-hop-bao-cao.xlsx');
@@ -124,7 +208,13 @@ beforeAll(async () => {
       sheets: new UnitWorkbookFolder(unitsDir),
       output: new SummaryWorkbookFile(summaryFile),
       branches: new BranchSummaryWorkbooks(dir()),
-      cellsOf: async (file) => new Map((await readWorkbookTabs(await readFile(file), path.basename(file))).map((t) => [t.name, t.rows.map((r) => r.cells.map((c) => textOf(c)))])),
+      cellsOf: async (file) =>
+        new Map(
+          (await readWorkbookTabs(await readFile(file), path.basename(file))).map((t) => [
+            t.name,
+            t.rows.map((r) => r.cells.map((c) => textOf(c))),
+          ]),
+        ),
     }),
   );
 
@@ -134,12 +224,27 @@ beforeAll(async () => {
   const ids = new Map<string, string>();
   for (const m of DISTRICT) {
     setClock(m.sentAt ?? ON_TIME);
-    ids.set(m.unitId, standin.createSpreadsheet({ title: m.name, parents: [TEST_FOLDER_ID], tabs: [{ name: FORM.tab, rows: m.sentAt ? formRows(m) : [] }] }));
+    ids.set(
+      m.unitId,
+      standin.createSpreadsheet({
+        title: m.name,
+        parents: [TEST_FOLDER_ID],
+        tabs: [{ name: FORM.tab, rows: m.sentAt ? formRows(m) : [] }],
+      }),
+    );
   }
   setClock(NOW);
   const googleControl = path.join(dir(), 'google-control.xlsx');
-  await writeControlWorkbook(googleControl, { settings: SETTINGS, units: registry((m) => ids.get(m.unitId) ?? ''), plans: [FORM] });
-  const controlId = standin.createSpreadsheet({ title: 'Bảng điều khiển', parents: [TEST_FOLDER_ID], tabs: await seedTabsOfWorkbook(googleControl) });
+  await writeControlWorkbook(googleControl, {
+    settings: SETTINGS,
+    units: registry((m) => ids.get(m.unitId) ?? ''),
+    plans: [FORM],
+  });
+  const controlId = standin.createSpreadsheet({
+    title: 'Bảng điều khiển',
+    parents: [TEST_FOLDER_ID],
+    tabs: await seedTabsOfWorkbook(googleControl),
+  });
   const summaryId = standin.createSpreadsheet({ title: 'Tổng hợp', parents: [TEST_FOLDER_ID], tabs: [] });
   const api = standinApis(standin);
   const googleFirestore = testFirestore('branch-summary-google');
@@ -154,7 +259,16 @@ beforeAll(async () => {
       branches: new GoogleBranchSummaries(api, TEST_FOLDER_ID, marks),
       cellsOf: (location) => {
         const id = location.replace(/^.*\/d\/([^/]+).*$/, '$1');
-        return Promise.resolve(new Map(standin.spreadsheet(id).sheets.map((tab) => [tab.properties.title, standin.tabValues(id, tab.properties.title).map((r) => r.map((c) => textOf(c)))])));
+        return Promise.resolve(
+          new Map(
+            standin
+              .spreadsheet(id)
+              .sheets.map((tab) => [
+                tab.properties.title,
+                standin.tabValues(id, tab.properties.title).map((r) => r.map((c) => textOf(c))),
+              ]),
+          ),
+        );
       },
     }),
   );
@@ -203,30 +317,38 @@ describe.each(['workbook', 'google'])('cơ sở Đoàn summaries on the %s adapt
       ['dtn-binh-tay', true],
     ]);
     expect(run().again.branchSummaries.map((b) => b.written)).toEqual([false, false]);
-    if (adapterName === 'workbook') expect(run().result.branchSummaries[0]?.location).toBe(branchSummaryPath(dir(), 'dtn-an-lac'));
+    if (adapterName === 'workbook')
+      expect(run().result.branchSummaries[0]?.location).toBe(branchSummaryPath(dir(), 'dtn-an-lac'));
   });
 
   it.each([
     ['dtn-an-lac', 'dtn-binh-tay'],
     ['dtn-binh-tay', 'dtn-an-lac'],
-  ])("%s's summary holds its own chi đoàn and nothing of the others (every cell of every tab)", async (branchId, otherId) => {
-    const location = run().result.branchSummaries.find((b) => b.unitId === branchId)?.location ?? '';
-    const cells = [...(await run().cellsOf(location)).values()].flat(2).join('\n').toLowerCase();
-    const parentOf = new Map(run().control.units.map((u) => [u.id, u.parent]));
-    const inside = DISTRICT.filter((m) => m.unitId === branchId || parentOf.get(m.unitId) === branchId);
-    const outside = DISTRICT.filter((m) => !inside.includes(m));
-    expect(outside.map((m) => m.unitId)).toContain(otherId);
-    expect(outside.map((m) => m.unitId)).toContain('cd-khu-pho-5');
-    for (const trace of outside.flatMap(tracesOf)) expect(cells, `'${trace}' leaked into ${branchId}'s summary`).not.toContain(trace.toLowerCase());
-    // Not vacuous: its own chi đoàn and the members their rows name are there.
-    for (const trace of inside.filter((m) => m.type === 'chi-doan').flatMap(tracesOf)) expect(cells).toContain(trace.toLowerCase());
-  });
+  ])(
+    "%s's summary holds its own chi đoàn and nothing of the others (every cell of every tab)",
+    async (branchId, otherId) => {
+      const location = run().result.branchSummaries.find((b) => b.unitId === branchId)?.location ?? '';
+      const cells = [...(await run().cellsOf(location)).values()].flat(2).join('\n').toLowerCase();
+      const parentOf = new Map(run().control.units.map((u) => [u.id, u.parent]));
+      const inside = DISTRICT.filter((m) => m.unitId === branchId || parentOf.get(m.unitId) === branchId);
+      const outside = DISTRICT.filter((m) => !inside.includes(m));
+      expect(outside.map((m) => m.unitId)).toContain(otherId);
+      expect(outside.map((m) => m.unitId)).toContain('cd-khu-pho-5');
+      for (const trace of outside.flatMap(tracesOf))
+        expect(cells, `'${trace}' leaked into ${branchId}'s summary`).not.toContain(trace.toLowerCase());
+      // Not vacuous: its own chi đoàn and the members their rows name are there.
+      for (const trace of inside.filter((m) => m.type === 'chi-doan').flatMap(tracesOf))
+        expect(cells).toContain(trace.toLowerCase());
+    },
+  );
 
   it('the Google summary is shared (reader) with the cơ sở contact and no one of the other cơ sở', () => {
     if (adapterName !== 'google') return;
     const location = run().result.branchSummaries.find((b) => b.unitId === 'dtn-an-lac')?.location ?? '';
     const file = standin.fileOf(location.replace(/^.*\/d\/([^/]+).*$/, '$1'));
-    expect(file.permissions.filter((p) => p.role === 'reader').map((p) => p.emailAddress)).toEqual(['bithu@anlac.edu.vn']);
+    expect(file.permissions.filter((p) => p.role === 'reader').map((p) => p.emailAddress)).toEqual([
+      'bithu@anlac.edu.vn',
+    ]);
     expect(file.name).toBe('Tổng hợp báo cáo — Đoàn trường THPT An Lạc');
   });
 
@@ -243,11 +365,15 @@ describe.each(['workbook', 'google'])('cơ sở Đoàn summaries on the %s adapt
       const row = overview.find((r) => r[0]?.startsWith(FORM.tab));
       expect(row?.slice(3, 7).map(Number), `${branchId} Tổng quan`).toEqual(counts);
       const branchName = DISTRICT.find((m) => m.unitId === branchId)?.name;
-      const districtRow = result.model.tabs.find((t) => t.name === 'Theo cụm')?.rows.find((r) => r[1] === BRANCH_GROUP && r[2] === branchName);
+      const districtRow = result.model.tabs
+        .find((t) => t.name === 'Theo cụm')
+        ?.rows.find((r) => r[1] === BRANCH_GROUP && r[2] === branchName);
       expect(districtRow?.slice(3, 7), `${branchId} in the district's Theo cụm`).toEqual(counts);
     }
     // An Lạc: 2 chi đoàn expected, one on time, one missing; Bình Tây: 2 expected, one on time, one late.
-    expect([rolled.get('dtn-an-lac'), rolled.get('dtn-binh-tay')].map((g) => [g?.expected, g?.complete, g?.onTime])).toEqual([
+    expect(
+      [rolled.get('dtn-an-lac'), rolled.get('dtn-binh-tay')].map((g) => [g?.expected, g?.complete, g?.onTime]),
+    ).toEqual([
       [2, 1, 1],
       [2, 2, 1],
     ]);

@@ -15,11 +15,36 @@ import { testFirestore } from '../support/firestore.js';
 import { openWorkbook, sheetOf, titled, writeTestWorkbook } from '../support/workbooks.js';
 
 const STATUS = 'Tình trạng (hệ thống ghi)';
-const HEADER = ['STT', 'Họ và tên', 'Chức vụ', 'Giới tính', 'Ngày sinh', 'Số điện thoại', 'Email', 'Nội dung tham gia', 'Đã đóng kinh phí', 'Ghi chú', STATUS];
+const HEADER = [
+  'STT',
+  'Họ và tên',
+  'Chức vụ',
+  'Giới tính',
+  'Ngày sinh',
+  'Số điện thoại',
+  'Email',
+  'Nội dung tham gia',
+  'Đã đóng kinh phí',
+  'Ghi chú',
+  STATUS,
+];
 const STATUS_COLUMN = HEADER.indexOf(STATUS) + 1;
 const NOW = new Date('2024-09-20T01:00:00Z');
-const SETTINGS = { districtName: 'Quận Đoàn thử', officeEmail: 'vp@example.com', contactName: 'Lê Ánh Hồng', contactPhone: '0983 018 027' };
-const UNIT: Unit = { id: 'ghi-chu', name: 'Liên đội ghi chú', type: 'lien-doi', level: 'Tiểu học', cluster: 'Cụm 1', contacts: [], source: 'ghi-chu.xlsx' };
+const SETTINGS = {
+  districtName: 'Quận Đoàn thử',
+  officeEmail: 'vp@example.com',
+  contactName: 'Lê Ánh Hồng',
+  contactPhone: '0983 018 027',
+};
+const UNIT: Unit = {
+  id: 'ghi-chu',
+  name: 'Liên đội ghi chú',
+  type: 'lien-doi',
+  level: 'Tiểu học',
+  cluster: 'Cụm 1',
+  contacts: [],
+  source: 'ghi-chu.xlsx',
+};
 const SUBMISSION_ID = 'tap-huan-2024~mot-lan~ghi-chu';
 
 describe('cells the system interpreted: the note is stored with the row and shown in its status cell', () => {
@@ -27,7 +52,8 @@ describe('cells the system interpreted: the note is stored with the row and show
   let dir: string;
   let forms: FormSpec[];
   let folder: UnitWorkbookFolder;
-  const runSweep = () => sweep({ units: [UNIT], forms, source: folder, store: new FirestoreSweepStore(firestore.db), now: NOW });
+  const runSweep = () =>
+    sweep({ units: [UNIT], forms, source: folder, store: new FirestoreSweepStore(firestore.db), now: NOW });
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'tonghop-notes-'));
@@ -39,9 +65,21 @@ describe('cells the system interpreted: the note is stored with the row and show
       [3, 'Lê Thu Hà', 'TPT', 'Nữ', '12/3/90', '0168 901 2345', null, 'Tập huấn', 'Có', null],
       [4, 'Phạm An', 'TPT', 'Nam', null, '0983018027 - 0912345678', null, 'Tập huấn', 'Có', null],
     ];
-    await writeTestWorkbook(path.join(dir, 'ghi-chu.xlsx'), [{ name: 'Đăng ký tập huấn', rows: titled('ĐĂNG KÝ THAM GIA TẬP HUẤN', HEADER, rows) }], new Date('2024-09-14T02:00:00Z'));
+    await writeTestWorkbook(
+      path.join(dir, 'ghi-chu.xlsx'),
+      [{ name: 'Đăng ký tập huấn', rows: titled('ĐĂNG KÝ THAM GIA TẬP HUẤN', HEADER, rows) }],
+      new Date('2024-09-14T02:00:00Z'),
+    );
     await runSweep();
-    await summarize({ settings: SETTINGS, units: [UNIT], forms, store: new FirestoreSummaryStore(firestore.db), output: new SummaryWorkbookFile(path.join(dir, 'tong-hop.xlsx')), feedback: folder, now: NOW });
+    await summarize({
+      settings: SETTINGS,
+      units: [UNIT],
+      forms,
+      store: new FirestoreSummaryStore(firestore.db),
+      output: new SummaryWorkbookFile(path.join(dir, 'tong-hop.xlsx')),
+      feedback: folder,
+      now: NOW,
+    });
   });
   afterAll(async () => {
     await rm(dir, { recursive: true, force: true });
@@ -52,7 +90,10 @@ describe('cells the system interpreted: the note is stored with the row and show
     const doc = (await firestore.db.collection('submissions').doc(SUBMISSION_ID).get()).data();
     const byRow = new Map((doc?.rows ?? []).map((r: { rowNumber: number }) => [r.rowNumber, r]));
     expect(byRow.get(5)).toEqual({ rowNumber: 5, values: expect.objectContaining({ soDienThoai: '0983018027' }) });
-    expect(byRow.get(6)).toMatchObject({ values: { soDienThoai: '0983018027' }, notes: [{ column: 'Số điện thoại', note: 'đã hiểu SĐT là 0983 018 027' }] });
+    expect(byRow.get(6)).toMatchObject({
+      values: { soDienThoai: '0983018027' },
+      notes: [{ column: 'Số điện thoại', note: 'đã hiểu SĐT là 0983 018 027' }],
+    });
     expect(byRow.get(7)).toMatchObject({
       values: { ngaySinh: '1990-03-12', soDienThoai: '0389012345' },
       notes: [
@@ -65,7 +106,11 @@ describe('cells the system interpreted: the note is stored with the row and show
 
   it('reads the notes back into the stored submission the summary uses', async () => {
     const stored = await new FirestoreSummaryStore(firestore.db).loadSubmission(SUBMISSION_ID);
-    expect(stored?.rows.map((r) => r.notes?.map((n) => n.note) ?? [])).toEqual([[], ['đã hiểu SĐT là 0983 018 027'], ['đã hiểu năm là 1990', 'đã đổi số cũ 0168 901 2345 thành 0389 012 345']]);
+    expect(stored?.rows.map((r) => r.notes?.map((n) => n.note) ?? [])).toEqual([
+      [],
+      ['đã hiểu SĐT là 0983 018 027'],
+      ['đã hiểu năm là 1990', 'đã đổi số cũ 0168 901 2345 thành 0389 012 345'],
+    ]);
   });
 
   it("writes what was taken into each row's status cell, and asks which number when there are two", async () => {
@@ -73,8 +118,12 @@ describe('cells the system interpreted: the note is stored with the row and show
     const status = (row: number) => sheet.getRow(row).getCell(STATUS_COLUMN).value;
     expect(status(5)).toBe('✓ Hợp lệ');
     expect(status(6)).toBe('✓ Hợp lệ (đã hiểu SĐT là 0983 018 027)');
-    expect(status(7)).toBe('✓ Hợp lệ (Ngày sinh: đã hiểu năm là 1990; Số điện thoại: đã đổi số cũ 0168 901 2345 thành 0389 012 345)');
-    expect(status(8)).toBe("✗ Cột 'Số điện thoại': '0983018027 - 0912345678' có 2 số điện thoại (0983 018 027 và 0912 345 678); hãy để một số trong ô này.");
+    expect(status(7)).toBe(
+      '✓ Hợp lệ (Ngày sinh: đã hiểu năm là 1990; Số điện thoại: đã đổi số cũ 0168 901 2345 thành 0389 012 345)',
+    );
+    expect(status(8)).toBe(
+      "✗ Cột 'Số điện thoại': '0983018027 - 0912345678' có 2 số điện thoại (0983 018 027 và 0912 345 678); hãy để một số trong ô này.",
+    );
     expect(sheet.getRow(6).getCell(6).value).toBe('ĐT: 0983 018 027 (Zalo)');
   });
 });

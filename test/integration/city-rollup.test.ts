@@ -31,20 +31,57 @@ const LATE = new Date('2024-09-16T02:00:00Z');
 
 /** A school of a district: sent on time, late, with a bad phone, or not at all. */
 function school(district: string, n: number, sent: 'on-time' | 'late' | 'partial' | 'missing'): TestUnitFile {
-  const unit: Unit = { id: `${district}-th-${n}`, name: `Liên đội Tiểu học số ${n} ${district}`, type: 'lien-doi', level: 'Tiểu học', cluster: `Cụm ${(n % 2) + 1}`, contacts: [], source: `th-${n}.xlsx` };
+  const unit: Unit = {
+    id: `${district}-th-${n}`,
+    name: `Liên đội Tiểu học số ${n} ${district}`,
+    type: 'lien-doi',
+    level: 'Tiểu học',
+    cluster: `Cụm ${(n % 2) + 1}`,
+    contacts: [],
+    source: `th-${n}.xlsx`,
+  };
   if (sent === 'missing') return { unit };
   const phone = sent === 'partial' ? '12345' : '0983018027';
-  return { unit, tab: 'Đăng ký tập huấn', header: TRAINING_HEADER, rows: [[1, `Người ${n}`, 'TPT', 'Nữ', null, phone, null, null, null, null]], sentAt: sent === 'late' ? LATE : ON_TIME };
+  return {
+    unit,
+    tab: 'Đăng ký tập huấn',
+    header: TRAINING_HEADER,
+    rows: [[1, `Người ${n}`, 'TPT', 'Nữ', null, phone, null, null, null, null]],
+    sentAt: sent === 'late' ? LATE : ON_TIME,
+  };
 }
 
 const DISTRICTS = [
-  { id: 'quan-1', name: 'Quận Đoàn 1', schools: ['on-time', 'on-time', 'missing'], sentToCity: new Date('2024-09-24T02:00:00Z') },
+  {
+    id: 'quan-1',
+    name: 'Quận Đoàn 1',
+    schools: ['on-time', 'on-time', 'missing'],
+    sentToCity: new Date('2024-09-24T02:00:00Z'),
+  },
   { id: 'quan-3', name: 'Quận Đoàn 3', schools: ['on-time', 'on-time'], sentToCity: new Date('2024-09-25T09:00:00Z') },
-  { id: 'quan-8', name: 'Quận Đoàn 8', schools: ['on-time', 'late', 'partial', 'on-time'], sentToCity: new Date('2024-09-27T02:00:00Z') },
+  {
+    id: 'quan-8',
+    name: 'Quận Đoàn 8',
+    schools: ['on-time', 'late', 'partial', 'on-time'],
+    sentToCity: new Date('2024-09-27T02:00:00Z'),
+  },
 ] as const;
-const CITY_PLAN = cityPlanForReports({ id: 'bao-cao-tap-huan-2024', title: 'Báo cáo kết quả đăng ký tập huấn của các quận', districtFormId: 'tap-huan-2024', due: { date: '2024-09-25' } });
+const CITY_PLAN = cityPlanForReports({
+  id: 'bao-cao-tap-huan-2024',
+  title: 'Báo cáo kết quả đăng ký tập huấn của các quận',
+  districtFormId: 'tap-huan-2024',
+  due: { date: '2024-09-25' },
+});
 const settings = (districtName: string) => ({ districtName, officeEmail: '', contactName: '', contactPhone: '' });
-const districtUnit = (id: string, name: string, source: string): Unit => ({ id, name, type: 'co-so-doan', level: '', cluster: '', contacts: [], source });
+const districtUnit = (id: string, name: string, source: string): Unit => ({
+  id,
+  name,
+  type: 'co-so-doan',
+  level: '',
+  cluster: '',
+  contacts: [],
+  source,
+});
 
 describe('a city rolls up three districts from their report exports, with its normal workbook sweep', () => {
   let dir: string;
@@ -59,7 +96,14 @@ describe('a city rolls up three districts from their report exports, with its no
     for (const d of DISTRICTS) {
       const firestore = testFirestore(`city-${d.id}`);
       stores.push(firestore);
-      const district = await sweptDistrict({ dir: path.join(dir, d.id), db: firestore.db, settings: settings(d.name), plans: [TAP_HUAN], files: d.schools.map((s, i) => school(d.id, i + 1, s)), now: DISTRICT_NOW });
+      const district = await sweptDistrict({
+        dir: path.join(dir, d.id),
+        db: firestore.db,
+        settings: settings(d.name),
+        plans: [TAP_HUAN],
+        files: d.schools.map((s, i) => school(d.id, i + 1, s)),
+        now: DISTRICT_NOW,
+      });
       const made = await makeReport({
         store: new FirestoreSummaryStore(firestore.db),
         settings: district.control.settings,
@@ -80,13 +124,33 @@ describe('a city rolls up three districts from their report exports, with its no
     await mkdir(path.dirname(wrongPlan), { recursive: true });
     const quan3 = figures.get('quan-3');
     if (!quan3) throw new Error('no figures for quan-3');
-    await writeFile(wrongPlan, await exportWorkbook({ ...quan3, district: 'Quận Đoàn 10', formId: 'ke-hoach-nho-65-nam' }));
+    await writeFile(
+      wrongPlan,
+      await exportWorkbook({ ...quan3, district: 'Quận Đoàn 10', formId: 'ke-hoach-nho-65-nam' }),
+    );
     await utimes(wrongPlan, ON_TIME, ON_TIME);
     const cityStore = testFirestore('city-thanh-pho');
     stores.push(cityStore);
-    const cityUnitsList = [...DISTRICTS.map((d) => districtUnit(d.id, d.name, `${d.id}/${EXPORT}`)), districtUnit('quan-5', 'Quận Đoàn 5', `quan-5/${EXPORT}`), districtUnit('quan-10', 'Quận Đoàn 10', `quan-10/${EXPORT}`)];
-    const swept = await sweptDistrict({ dir: path.join(dir, 'thanh-pho'), db: cityStore.db, settings: settings('Thành Đoàn TP. Hồ Chí Minh'), plans: [CITY_PLAN], files: cityUnitsList.map((unit) => ({ unit })), now: CITY_NOW });
-    const { picture } = await loadDistrictPicture({ store: new FirestoreSummaryStore(cityStore.db), settings: swept.control.settings, units: swept.control.units, forms: swept.forms, now: CITY_NOW });
+    const cityUnitsList = [
+      ...DISTRICTS.map((d) => districtUnit(d.id, d.name, `${d.id}/${EXPORT}`)),
+      districtUnit('quan-5', 'Quận Đoàn 5', `quan-5/${EXPORT}`),
+      districtUnit('quan-10', 'Quận Đoàn 10', `quan-10/${EXPORT}`),
+    ];
+    const swept = await sweptDistrict({
+      dir: path.join(dir, 'thanh-pho'),
+      db: cityStore.db,
+      settings: settings('Thành Đoàn TP. Hồ Chí Minh'),
+      plans: [CITY_PLAN],
+      files: cityUnitsList.map((unit) => ({ unit })),
+      now: CITY_NOW,
+    });
+    const { picture } = await loadDistrictPicture({
+      store: new FirestoreSummaryStore(cityStore.db),
+      settings: swept.control.settings,
+      units: swept.control.units,
+      forms: swept.forms,
+      now: CITY_NOW,
+    });
     const entry = picture.periods.find((p) => p.spec.id === CITY_PLAN.id);
     if (!entry) throw new Error('the city has no statistics for its plan');
     city = entry.stats;
@@ -118,7 +182,9 @@ describe('a city rolls up three districts from their report exports, with its no
       ['quan-10', 'partial'],
     ]);
     const rejected = citySubmissions.find((s) => s.unitId === 'quan-10')?.rejected ?? [];
-    expect(rejected.flatMap((r) => r.errors.map((e) => e.message))).toEqual([expect.stringMatching(/Mã biểu mẫu.*ke-hoach-nho-65-nam/)]);
+    expect(rejected.flatMap((r) => r.errors.map((e) => e.message))).toEqual([
+      expect.stringMatching(/Mã biểu mẫu.*ke-hoach-nho-65-nam/),
+    ]);
   });
 
   it("the city's metrics add up the districts' figures, district by district", () => {

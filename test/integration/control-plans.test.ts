@@ -9,7 +9,12 @@ import { useTempDir } from '../support/builders.js';
 import { openWorkbook, sheetOf } from '../support/workbooks.js';
 
 const builtins = await loadBuiltinForms();
-const settings = { districtName: 'Quận Đoàn 1', officeEmail: 'vanphong@example.com', contactName: 'Lê Ánh Hồng', contactPhone: '0983 018 027' };
+const settings = {
+  districtName: 'Quận Đoàn 1',
+  officeEmail: 'vanphong@example.com',
+  contactName: 'Lê Ánh Hồng',
+  contactPhone: '0983 018 027',
+};
 const dir = useTempDir('tonghop-control-plans');
 
 describe('control workbook with plan tabs (exceljs)', () => {
@@ -34,26 +39,53 @@ describe('control workbook with plan tabs (exceljs)', () => {
     }
     const columnsTab = sheetOf(workbook, 'Cột biểu mẫu');
     const typeColumn = PLAN_TAB_SPECS[1].columns.findIndex((c) => c.key === 'type') + 1;
-    const validation = (columnsTab as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }).dataValidations.model;
-    const typeRule = Object.entries(validation).find(([address]) => address.startsWith(`${String.fromCharCode(64 + typeColumn)}4`))?.[1];
+    const validation = (columnsTab as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } })
+      .dataValidations.model;
+    const typeRule = Object.entries(validation).find(([address]) =>
+      address.startsWith(`${String.fromCharCode(64 + typeColumn)}4`),
+    )?.[1];
     expect(typeRule?.type).toBe('list');
     const listSheet = sheetOf(workbook, 'Danh mục');
     const listColumn = /\$([A-Z]+)\$1/.exec(String(typeRule?.formulae[0]))?.[1] ?? '';
     const values = listSheet.getColumn(listColumn).values.slice(1);
-    expect(values).toEqual(['Chữ', 'Số nguyên', 'Số thập phân', 'Số tiền', 'Ngày', 'Giờ', 'Ngày giờ', 'Tháng', 'Lựa chọn', 'Nhiều lựa chọn', 'Số điện thoại', 'Email', 'Có/Không']);
+    expect(values).toEqual([
+      'Chữ',
+      'Số nguyên',
+      'Số thập phân',
+      'Số tiền',
+      'Ngày',
+      'Giờ',
+      'Ngày giờ',
+      'Tháng',
+      'Lựa chọn',
+      'Nhiều lựa chọn',
+      'Số điện thoại',
+      'Email',
+      'Có/Không',
+    ]);
   });
 
   it('reads a Biểu mẫu tab holding full plans and an override row: alone it is a problem, over the catalog it applies', async () => {
     const file = path.join(dir(), 'both.xlsx');
     const plans = builtins.filter((s) => s.id !== 'tap-huan-2024');
-    await writeControlWorkbook(file, { settings, units: [], plans, forms: [{ formId: 'tap-huan-2024', title: 'Tập huấn', enabled: true, dueDate: '2024-09-17' }] });
+    await writeControlWorkbook(file, {
+      settings,
+      units: [],
+      plans,
+      forms: [{ formId: 'tap-huan-2024', title: 'Tập huấn', enabled: true, dueDate: '2024-09-17' }],
+    });
     // At run time there is no built-in plan: an override row alone names its fix, and the other plans go on.
     const control = await readControlWorkbook(file);
-    expect(control.problems[0]).toMatch(/^Trang 'Biểu mẫu', dòng \d+, cột 'Mã biểu mẫu': biểu mẫu 'tap-huan-2024' không có cột nào ở trang 'Cột biểu mẫu'; .* npx tonghop plans add tap-huan-2024$/);
+    expect(control.problems[0]).toMatch(
+      /^Trang 'Biểu mẫu', dòng \d+, cột 'Mã biểu mẫu': biểu mẫu 'tap-huan-2024' không có cột nào ở trang 'Cột biểu mẫu'; .* npx tonghop plans add tap-huan-2024$/,
+    );
     expect(control.plans.plans.map((p) => p.id)).toEqual(plans.map((p) => p.id));
     const reading = await readControlPlans(file, builtins);
     expect(reading.problems).toEqual([]);
-    expect(reading.plans.find((p) => p.id === 'tap-huan-2024')?.period).toEqual({ type: 'once', due: { date: '2024-09-17' } });
+    expect(reading.plans.find((p) => p.id === 'tap-huan-2024')?.period).toEqual({
+      type: 'once',
+      due: { date: '2024-09-17' },
+    });
     expect(reading.plans).toHaveLength(7);
   });
 });

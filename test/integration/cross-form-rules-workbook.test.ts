@@ -23,7 +23,15 @@ const REG_TAB = 'Đăng ký rèn luyện';
 const EVAL_TAB = 'Đánh giá rèn luyện';
 const REG_HEADER = ['STT', 'Họ và tên', 'Nội dung đăng ký'];
 const EVAL_HEADER = ['Đợt', 'Họ và tên', 'Ngày sinh', 'Kết quả'];
-const chiDoan = (id: string, name: string): Unit => ({ id, name, type: 'chi-doan', level: '', cluster: 'Cụm 1', contacts: [], source: `${id}.xlsx` });
+const chiDoan = (id: string, name: string): Unit => ({
+  id,
+  name,
+  type: 'chi-doan',
+  level: '',
+  cluster: 'Cụm 1',
+  contacts: [],
+  source: `${id}.xlsx`,
+});
 const UNITS = [chiDoan('cd-a', 'Chi đoàn Khu phố 1'), chiDoan('cd-b', 'Chi đoàn Khu phố 2')];
 const FIFTEEN = Array.from({ length: 15 }, (_, i) => `Đoàn viên Số ${i + 1}`);
 
@@ -36,7 +44,14 @@ describe('cross-form rules from the plan tabs (workbook adapter, real emulator)'
     writeTestWorkbook(
       unitFile(id),
       [
-        { name: REG_TAB, rows: titled('ĐĂNG KÝ RÈN LUYỆN', REG_HEADER, registered.map((name, i) => [i + 1, name, '05 tiêu chí rèn luyện'])) },
+        {
+          name: REG_TAB,
+          rows: titled(
+            'ĐĂNG KÝ RÈN LUYỆN',
+            REG_HEADER,
+            registered.map((name, i) => [i + 1, name, '05 tiêu chí rèn luyện']),
+          ),
+        },
         { name: EVAL_TAB, rows: titled('ĐÁNH GIÁ RÈN LUYỆN', EVAL_HEADER, evaluations) },
       ],
       at,
@@ -47,11 +62,19 @@ describe('cross-form rules from the plan tabs (workbook adapter, real emulator)'
     const { result } = await sweepDistrict({ district, request: { step: 'sweep' }, now, log: () => undefined });
     expect(result.kind).toBe('swept');
   };
-  const evaluation = async (unitId: string) => (await firestore.db.collection('submissions').doc(`danh-gia-ren-luyen~dot-1~${unitId}`).get()).data();
-  const rowStatus = async (unitId: string, rowNumber: number) => String(sheetOf(await openWorkbook(unitFile(unitId)), EVAL_TAB).getRow(rowNumber).getCell(EVAL_HEADER.length + 1).value ?? '');
+  const evaluation = async (unitId: string) =>
+    (await firestore.db.collection('submissions').doc(`danh-gia-ren-luyen~dot-1~${unitId}`).get()).data();
+  const rowStatus = async (unitId: string, rowNumber: number) =>
+    String(
+      sheetOf(await openWorkbook(unitFile(unitId)), EVAL_TAB)
+        .getRow(rowNumber)
+        .getCell(EVAL_HEADER.length + 1).value ?? '',
+    );
   const texts = async (file: string, tab: string) => {
     const found: string[] = [];
-    sheetOf(await openWorkbook(file), tab).eachRow((row) => found.push(...(row.values as unknown[]).filter((v): v is string => typeof v === 'string')));
+    sheetOf(await openWorkbook(file), tab).eachRow((row) =>
+      found.push(...(row.values as unknown[]).filter((v): v is string => typeof v === 'string')),
+    );
     return found;
   };
 
@@ -60,8 +83,17 @@ describe('cross-form rules from the plan tabs (workbook adapter, real emulator)'
     controlPath = path.join(dir, 'bang-dieu-khien.xlsx');
     const { registration, evaluation: evaluationPlan, problems } = rulePlans();
     expect(problems).toEqual([]);
-    await writeControlWorkbook(controlPath, { settings: { districtName: 'Quận Đoàn 8', officeEmail: '', contactName: '', contactPhone: '' }, units: UNITS, plans: [registration, evaluationPlan] });
-    await unitBook('cd-a', FIFTEEN, FIFTEEN.slice(0, 3).map((name) => ['Đợt I', name, '02/01/2000', 'Hoàn thành tốt']), ict('2014-03-20'));
+    await writeControlWorkbook(controlPath, {
+      settings: { districtName: 'Quận Đoàn 8', officeEmail: '', contactName: '', contactPhone: '' },
+      units: UNITS,
+      plans: [registration, evaluationPlan],
+    });
+    await unitBook(
+      'cd-a',
+      FIFTEEN,
+      FIFTEEN.slice(0, 3).map((name) => ['Đợt I', name, '02/01/2000', 'Hoàn thành tốt']),
+      ict('2014-03-20'),
+    );
     await unitBook(
       'cd-b',
       ['Nguyễn Văn An', 'Trần Thị Bình'],
@@ -84,23 +116,39 @@ describe('cross-form rules from the plan tabs (workbook adapter, real emulator)'
   it('refuses the evaluation of a member who never registered, naming the row, the column and the registration', async () => {
     const stored = await evaluation('cd-b');
     expect(stored?.counts).toMatchObject({ valid: 2, rejected: 2 });
-    const message = 'Dòng 7, cột Họ và tên: «Phạm Văn Dũng» chưa có trong biểu mẫu «Đăng ký rèn luyện đoàn viên 2014» của đơn vị.';
-    expect(stored?.rejected.map((r: { errors: { message: string }[] }) => r.errors[0]?.message)).toContainEqual(expect.stringContaining(message));
-    expect(await rowStatus('cd-b', 7)).toContain('«Phạm Văn Dũng» chưa có trong biểu mẫu «Đăng ký rèn luyện đoàn viên 2014» của đơn vị');
+    const message =
+      'Dòng 7, cột Họ và tên: «Phạm Văn Dũng» chưa có trong biểu mẫu «Đăng ký rèn luyện đoàn viên 2014» của đơn vị.';
+    expect(stored?.rejected.map((r: { errors: { message: string }[] }) => r.errors[0]?.message)).toContainEqual(
+      expect.stringContaining(message),
+    );
+    expect(await rowStatus('cd-b', 7)).toContain(
+      '«Phạm Văn Dũng» chưa có trong biểu mẫu «Đăng ký rèn luyện đoàn viên 2014» của đơn vị',
+    );
   });
 
   it('refuses a second, contradictory evaluation of one member in one phase, naming both rows', async () => {
-    expect(await rowStatus('cd-b', 8)).toContain('Họ và tên «nguyen van an», Ngày sinh «02/01/2000» trùng với dòng 5 trong cùng kỳ Đợt I');
+    expect(await rowStatus('cd-b', 8)).toContain(
+      'Họ và tên «nguyen van an», Ngày sinh «02/01/2000» trùng với dòng 5 trong cùng kỳ Đợt I',
+    );
     expect(await rowStatus('cd-b', 5)).toContain('✓');
   });
 
   it('3 evaluations for 15 registered members are not "Đủ": the unit and the summary say 12 are missing', async () => {
     const stored = await evaluation('cd-a');
     expect(stored).toMatchObject({ complete: false, uncovered: 12, counts: { valid: 3, rejected: 0 } });
-    const stats = (await firestore.db.collection('stats').doc('danh-gia-ren-luyen~dot-1').get()).get('units') as { unitId: string; status: string }[];
+    const stats = (await firestore.db.collection('stats').doc('danh-gia-ren-luyen~dot-1').get()).get('units') as {
+      unitId: string;
+      status: string;
+    }[];
     expect(stats.find((u) => u.unitId === 'cd-a')?.status).toBe('partial');
     expect(await texts(unitFile('cd-a'), STANDING_TAB)).toContain('Còn 12 đoàn viên chưa đánh giá');
-    expect((await texts(defaultSummaryPath(controlPath), 'Tiến độ đơn vị')).some((t) => t.startsWith('Chi đoàn Khu phố 1 · Đánh giá rèn luyện · Đợt I') && t.endsWith(': còn 12 đoàn viên chưa đánh giá'))).toBe(true);
+    expect(
+      (await texts(defaultSummaryPath(controlPath), 'Tiến độ đơn vị')).some(
+        (t) =>
+          t.startsWith('Chi đoàn Khu phố 1 · Đánh giá rèn luyện · Đợt I') &&
+          t.endsWith(': còn 12 đoàn viên chưa đánh giá'),
+      ),
+    ).toBe(true);
   });
 
   it('a member registered afterwards makes the same evaluation row acceptable on the next sweep', async () => {

@@ -33,7 +33,8 @@ async function snapshot(folder: string): Promise<Record<string, string>> {
   for (const entry of entries.filter((e) => e.isFile())) {
     const file = path.join(entry.parentPath, entry.name);
     const bytes = await readFile(file);
-    result[path.relative(folder, file)] = `${createHash('sha256').update(bytes).digest('hex')} ${(await stat(file)).mtimeMs}`;
+    result[path.relative(folder, file)] =
+      `${createHash('sha256').update(bytes).digest('hex')} ${(await stat(file)).mtimeMs}`;
   }
   return result;
 }
@@ -62,7 +63,8 @@ describe('writeDemoDistrict', () => {
   it('writes a control workbook with the tabs and headers of control-layout.ts that reads back as the district', async () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(written.controlPath);
-    const headers = (tab: string, row: number) => (workbook.getWorksheet(tab)?.getRow(row).values as unknown[] | undefined)?.slice(1);
+    const headers = (tab: string, row: number) =>
+      (workbook.getWorksheet(tab)?.getRow(row).values as unknown[] | undefined)?.slice(1);
     expect(headers(UNITS_TAB_SPEC.tab, 3)).toEqual(UNITS_TAB_SPEC.columns.map((c) => c.header));
     for (const spec of PLAN_TAB_SPECS) expect(headers(spec.tab, 3)).toEqual(spec.columns.map((c) => c.header));
     expect(headers(SETTINGS_TAB, 1)).toEqual(['Tên đơn vị tổng hợp', 'Quận Đoàn 1']);
@@ -73,7 +75,11 @@ describe('writeDemoDistrict', () => {
     // The demo's control workbook defines every plan the district uses: nothing is read from code at run time.
     // Catalog text names the district by placeholders, filled from its own settings when read.
     // The receipts plan (added 12/09) and the plan issued near "now" come last: the district added their rows to the plan tabs.
-    expect(reading.plans.plans).toEqual([...district.specs, district.finance.spec, district.issued.spec].map((spec) => localizePlan(spec, district.settings)));
+    expect(reading.plans.plans).toEqual(
+      [...district.specs, district.finance.spec, district.issued.spec].map((spec) =>
+        localizePlan(spec, district.settings),
+      ),
+    );
     expect(reading.sharedSources).toEqual([demoFinanceSource(district.finance)]);
   });
 
@@ -87,7 +93,10 @@ describe('writeDemoDistrict', () => {
   it('sets each unit file mtime to when it was sent and the control file to when the new plan was issued', async () => {
     for (const workbook of district.workbooks) {
       if (workbook.sentAt === null) continue;
-      expect((await stat(path.join(written.unitsDir, `${workbook.unitId}.xlsx`))).mtime.getTime(), workbook.unitId).toBe(workbook.sentAt.getTime());
+      expect(
+        (await stat(path.join(written.unitsDir, `${workbook.unitId}.xlsx`))).mtime.getTime(),
+        workbook.unitId,
+      ).toBe(workbook.sentAt.getTime());
     }
     expect((await stat(written.controlPath)).mtime.getTime()).toBe(district.issued.at.getTime());
   });
@@ -115,14 +124,17 @@ describe('writeDemoDistrict', () => {
       // Then seed 003's rules across forms, as the sweep applies them.
       const ruled = applyCrossFormRules(readings, new Map(owed.map((s) => [s.id, s])));
       const rejected = [...ruled.values()].reduce((n, r) => n + r.reading.rejected.length, 0);
-      expect({ unit: workbook.unitId, rejected }).toEqual({ unit: workbook.unitId, rejected: workbook.expectedRejectedRows });
+      expect({ unit: workbook.unitId, rejected }).toEqual({
+        unit: workbook.unitId,
+        rejected: workbook.expectedRejectedRows,
+      });
     }
     const renamed = district.workbooks.find((w) => w.scenario === 'renamed-header');
     const tab = renamed && specsAsWritten(district, renamed).find((s) => s.id === renamed.renamedHeader?.formId);
     expect(tab?.columns.map((c) => c.header)).toContain('Liên lạc');
   });
 
-  it('gives the new plan\'s tab, filled, only to the 2–3 Liên đội that sent it, one with a wrong row', async () => {
+  it("gives the new plan's tab, filled, only to the 2–3 Liên đội that sent it, one with a wrong row", async () => {
     const { spec, at } = district.issued;
     const senders = district.workbooks.filter((w) => w.rowsByFormId.has(spec.id));
     expect(senders.length).toBeGreaterThanOrEqual(2);
@@ -133,8 +145,13 @@ describe('writeDemoDistrict', () => {
       expect(workbook.sentAt !== null && workbook.sentAt > at && workbook.sentAt <= DEMO_NOW).toBe(true);
     }
     expect(senders.flatMap((w) => w.mistakes.filter((m) => m.formId === spec.id))).toHaveLength(1);
-    for (const workbook of district.workbooks.filter((w) => w.sentAt !== null && w.scenario !== 'corrupt' && !senders.includes(w))) {
-      const tabs = await readWorkbookTabs(await readFile(path.join(written.unitsDir, `${workbook.unitId}.xlsx`)), 'x.xlsx');
+    for (const workbook of district.workbooks.filter(
+      (w) => w.sentAt !== null && w.scenario !== 'corrupt' && !senders.includes(w),
+    )) {
+      const tabs = await readWorkbookTabs(
+        await readFile(path.join(written.unitsDir, `${workbook.unitId}.xlsx`)),
+        'x.xlsx',
+      );
       expect(findTab(tabs, spec.tab), workbook.unitId).toBeUndefined();
     }
   });
@@ -151,7 +168,9 @@ describe('writeDemoDistrict', () => {
     const other = buildDemoDistrict(specs, 99);
     const again = await writeDemoDistrict(dir, other, { reset: true });
     expect(again.created).toBe(true);
-    expect((await readdir(again.unitsDir)).sort()).toEqual([...other.workbooks.filter((w) => w.sentAt !== null).map((w) => `${w.unitId}.xlsx`), FINANCE_BOOK_FILE].sort());
+    expect((await readdir(again.unitsDir)).sort()).toEqual(
+      [...other.workbooks.filter((w) => w.sentAt !== null).map((w) => `${w.unitId}.xlsx`), FINANCE_BOOK_FILE].sort(),
+    );
 
     const foreign = path.join(root, 'foreign');
     await mkdir(foreign);

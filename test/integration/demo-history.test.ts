@@ -10,9 +10,19 @@ import { readWorkbookTabs } from '../../functions/src/adapters/xlsx/read-workboo
 import { UnitWorkbookFolder } from '../../functions/src/adapters/workbook/unit-workbook-folder.js';
 import { compileForm } from '../../functions/src/domain/forms/compile-form.js';
 import { findTab, readFormTab } from '../../functions/src/domain/forms/read-form-tab.js';
-import { buildDemoDistrict, DEMO_NOW, type DemoDelivery, type DemoWorkbook } from '../../functions/src/jobs/demo/demo-district.js';
+import {
+  buildDemoDistrict,
+  DEMO_NOW,
+  type DemoDelivery,
+  type DemoWorkbook,
+} from '../../functions/src/jobs/demo/demo-district.js';
 import { planReplayRounds, replayDemoHistory } from '../../functions/src/jobs/demo/replay-demo-history.js';
-import { demoDistrictWritten, REPLAY_MARKER, writeDemoDistrict, type WrittenDemoDistrict } from '../../functions/src/jobs/demo/write-demo-district.js';
+import {
+  demoDistrictWritten,
+  REPLAY_MARKER,
+  writeDemoDistrict,
+  type WrittenDemoDistrict,
+} from '../../functions/src/jobs/demo/write-demo-district.js';
 import { sweep, type SweepResult } from '../../functions/src/jobs/sweep/sweep.js';
 import { testFirestore, type TestFirestore } from '../support/firestore.js';
 
@@ -31,7 +41,11 @@ const replaySweeps: SweepResult[] = [];
 /** What each replay sweep saw when it started: the sending units' files and their mtimes, and the control's. */
 const calls: { unitIds: readonly string[]; now: Date; mtimes: (number | null)[]; controlAt: number | null }[] = [];
 const replayProgress: [number, number][] = [];
-const mtimeOf = (file: string) => stat(file).then((s) => s.mtime.getTime(), () => null);
+const mtimeOf = (file: string) =>
+  stat(file).then(
+    (s) => s.mtime.getTime(),
+    () => null,
+  );
 
 /**
  * One history replay serves both describes below (the replay is the slow part of the demo): each round's sweep is
@@ -43,7 +57,14 @@ beforeAll(async () => {
   dir = path.join(root, 'demo');
   const store = new FirestoreSweepStore(firestore.db);
   const source = new UnitWorkbookFolder(path.join(dir, 'units'));
-  sweepOf = (now, unitIds) => sweep({ units: unitIds ? district.units.filter((u) => unitIds.includes(u.id)) : district.units, forms: specs, source, store, now });
+  sweepOf = (now, unitIds) =>
+    sweep({
+      units: unitIds ? district.units.filter((u) => unitIds.includes(u.id)) : district.units,
+      forms: specs,
+      source,
+      store,
+      now,
+    });
   finalOnly = await writeDemoDistrict(path.join(root, 'final-only'), district);
   written = await writeDemoDistrict(dir, district, {
     onProgress: (done, total) => replayProgress.push([done, total]),
@@ -66,7 +87,10 @@ async function submission(formId: string, periodId: string, unitId: string): Pro
 }
 
 const millis = (value: unknown) => (value as Timestamp | null | undefined)?.toDate().getTime() ?? null;
-const clean = (type: string) => district.workbooks.filter((w) => w.scenario === 'clean' && district.units.find((u) => u.id === w.unitId)?.type === type);
+const clean = (type: string) =>
+  district.workbooks.filter(
+    (w) => w.scenario === 'clean' && district.units.find((u) => u.id === w.unitId)?.type === type,
+  );
 const deliveriesOf = (workbooks: readonly DemoWorkbook[], formId: string): (DemoDelivery & { unitId: string })[] =>
   workbooks.flatMap((w) => w.deliveries.filter((d) => d.formId === formId).map((d) => ({ ...d, unitId: w.unitId })));
 
@@ -77,11 +101,13 @@ describe('demo history replayed into Firestore', () => {
     // Plus the sweep, of no unit, when the finance desk saved its book.
     expect(replaySweeps).toHaveLength(rounds.length + 1);
     // Every send changed its file; each was read (or found unreadable, the corrupt one) by the sweep of its day.
-    expect(replaySweeps.reduce((n, r) => n + r.totals.unitsRead + r.totals.unitsUnreadable, 0)).toBe(written.history?.sends);
+    expect(replaySweeps.reduce((n, r) => n + r.totals.unitsRead + r.totals.unitsUnreadable, 0)).toBe(
+      written.history?.sends,
+    );
     expect(replaySweeps.every((r) => r.totals.rowsRead === r.totals.rowsValid + r.totals.rowsRejected)).toBe(true);
   });
 
-  it('judges the training registration by each unit\'s own send: on time before 10g00 15/09/2024, late after', async () => {
+  it("judges the training registration by each unit's own send: on time before 10g00 15/09/2024, late after", async () => {
     const sent = deliveriesOf(clean('lien-doi'), 'tap-huan-2024');
     const onTime = sent.filter((d) => !d.late);
     const late = sent.filter((d) => d.late);
@@ -94,8 +120,12 @@ describe('demo history replayed into Firestore', () => {
     }
     const first = onTime[0];
     const last = late[0];
-    expect(millis((await submission('tap-huan-2024', 'mot-lan', first?.unitId ?? ''))?.firstCompleteAt)).toBeLessThanOrEqual(TAP_HUAN_DUE.getTime());
-    expect(millis((await submission('tap-huan-2024', 'mot-lan', last?.unitId ?? ''))?.firstCompleteAt)).toBeGreaterThan(TAP_HUAN_DUE.getTime());
+    expect(
+      millis((await submission('tap-huan-2024', 'mot-lan', first?.unitId ?? ''))?.firstCompleteAt),
+    ).toBeLessThanOrEqual(TAP_HUAN_DUE.getTime());
+    expect(millis((await submission('tap-huan-2024', 'mot-lan', last?.unitId ?? ''))?.firstCompleteAt)).toBeGreaterThan(
+      TAP_HUAN_DUE.getTime(),
+    );
   });
 
   it('judges each month of "30 phút" by the send that brought it, a nil month included, and keeps the stopped unit\'s later months missing', async () => {
@@ -132,7 +162,10 @@ describe('demo history replayed into Firestore', () => {
   });
 
   it('judges each phase evaluation and the Kế hoạch nhỏ report by their own sends', async () => {
-    for (const d of [...deliveriesOf(clean('chi-doan'), 'ren-luyen-2014-danh-gia'), ...deliveriesOf(clean('lien-doi'), 'ke-hoach-nho-65-nam')]) {
+    for (const d of [
+      ...deliveriesOf(clean('chi-doan'), 'ren-luyen-2014-danh-gia'),
+      ...deliveriesOf(clean('lien-doi'), 'ke-hoach-nho-65-nam'),
+    ]) {
       const doc = await submission(d.formId, d.periodId, d.unitId);
       expect(millis(doc?.firstCompleteAt), `${d.unitId} ${d.periodId}`).toBe(d.sentAt.getTime());
     }
@@ -141,7 +174,10 @@ describe('demo history replayed into Firestore', () => {
   it('leaves each unit file dated its last send', async () => {
     for (const w of district.workbooks) {
       const file = path.join(written.unitsDir, `${w.unitId}.xlsx`);
-      const mtime = await stat(file).then((s) => s.mtime.getTime(), () => null);
+      const mtime = await stat(file).then(
+        (s) => s.mtime.getTime(),
+        () => null,
+      );
       expect(mtime, w.unitId).toBe(w.sends.at(-1)?.at.getTime() ?? null);
     }
   });
@@ -149,7 +185,12 @@ describe('demo history replayed into Firestore', () => {
   it('needs nothing more at DEMO_NOW: a full sweep only notes the units that never sent, a second one writes nothing', async () => {
     const first = await sweepOf(DEMO_NOW);
     const missing = district.workbooks.filter((w) => w.scenario === 'missing').length;
-    expect(first.totals).toMatchObject({ units: district.units.length, unitsRead: 0, unitsMissing: missing, submissionsWritten: 0 });
+    expect(first.totals).toMatchObject({
+      units: district.units.length,
+      unitsRead: 0,
+      unitsMissing: missing,
+      submissionsWritten: 0,
+    });
     const second = await sweepOf(DEMO_NOW);
     expect(second.totals.writes).toBe(0);
     expect(second.totals.unitsUnchanged).toBe(district.units.length);
@@ -170,7 +211,10 @@ describe('writeDemoDistrict with a sweep: the history replayed', () => {
 
   it('sweeps once per ICT day with sends, only the units that sent that day, each file dated its send', () => {
     expect(replayed.created).toBe(true);
-    expect(replayed.history).toEqual({ rounds: rounds.length, sends: district.workbooks.reduce((n, w) => n + w.sends.length, 0) });
+    expect(replayed.history).toEqual({
+      rounds: rounds.length,
+      sends: district.workbooks.reduce((n, w) => n + w.sends.length, 0),
+    });
     // One more sweep, of no unit, the moment the finance desk saves its book (16g30 12/09/2024): before the 7g30 13/09 notice run.
     const financeCall = calls.findIndex((c) => c.unitIds.length === 0);
     expect(calls[financeCall]?.now).toEqual(district.finance.at);
@@ -184,7 +228,12 @@ describe('writeDemoDistrict with a sweep: the history replayed', () => {
       expect(call.mtimes).toEqual(round?.sends.map((s) => s.send.at.getTime()));
       expect(call.now <= DEMO_NOW).toBe(true);
       // The control workbook is there from the first sweep on; dated when the receipts plan, then the new plan, was added.
-      const controlAt = call.now > district.issued.at ? district.issued.at : call.now > district.finance.at ? district.finance.at : district.controlModifiedAt;
+      const controlAt =
+        call.now > district.issued.at
+          ? district.issued.at
+          : call.now > district.finance.at
+            ? district.finance.at
+            : district.controlModifiedAt;
       expect(call.controlAt).toBe(controlAt.getTime());
     });
     expect(replayProgress.at(-1)).toEqual([rounds.length, rounds.length]);
@@ -192,7 +241,9 @@ describe('writeDemoDistrict with a sweep: the history replayed', () => {
 
   it('ends with the same folder as writing the final files only: same files, content and mtimes, no marker left', async () => {
     expect((await readdir(replayDir)).sort()).toEqual(['control.xlsx', 'units']);
-    expect(replayed.files.map((f) => path.relative(replayDir, f))).toEqual(finalOnly.files.map((f) => path.relative(path.dirname(finalOnly.controlPath), f)));
+    expect(replayed.files.map((f) => path.relative(replayDir, f))).toEqual(
+      finalOnly.files.map((f) => path.relative(path.dirname(finalOnly.controlPath), f)),
+    );
     const names = (await readdir(finalOnly.unitsDir)).sort();
     expect((await readdir(replayed.unitsDir)).sort()).toEqual(names);
     for (const name of names) {
@@ -203,7 +254,9 @@ describe('writeDemoDistrict with a sweep: the history replayed', () => {
       else expect(await readWorkbookTabs(a, name), name).toEqual(await readWorkbookTabs(b, name));
     }
     expect(await mtimeOf(replayed.controlPath)).toBe(district.issued.at.getTime());
-    expect((await readControlWorkbook(replayed.controlPath)).plans.plans.map((p) => p.id)).toEqual([...district.specs, district.finance.spec, district.issued.spec].map((p) => p.id));
+    expect((await readControlWorkbook(replayed.controlPath)).plans.plans.map((p) => p.id)).toEqual(
+      [...district.specs, district.finance.spec, district.issued.spec].map((p) => p.id),
+    );
   });
 
   it('writes each send as the workbook stood then: earlier files have only the tabs and rows sent by then', async () => {
@@ -236,7 +289,9 @@ describe('writeDemoDistrict with a sweep: the history replayed', () => {
       if (!tab) throw new Error(`tab ${spec.tab} missing`);
       expect(readFormTab(compileForm(spec), tab).rowsRead, spec.id).toBe(rows.length);
     }
-    expect(send.rowsByFormId.get('30-phut-bao-cao')?.length).toBeLessThan(unit.rowsByFormId.get('30-phut-bao-cao')?.length ?? 0);
+    expect(send.rowsByFormId.get('30-phut-bao-cao')?.length).toBeLessThan(
+      unit.rowsByFormId.get('30-phut-bao-cao')?.length ?? 0,
+    );
   });
 
   it('starts over when a replay died half-way, and leaves a finished one alone', async () => {
@@ -256,7 +311,9 @@ describe('writeDemoDistrict with a sweep: the history replayed', () => {
     expect(calls).toHaveLength(planReplayRounds(small).length);
     expect((await readdir(broken)).sort()).toEqual(['control.xlsx', 'units']);
     expect(await demoDistrictWritten(broken)).toBe(true);
-    const third = await writeDemoDistrict(broken, small, { sweepAt: async () => expect.fail('a finished demo is not replayed again') });
+    const third = await writeDemoDistrict(broken, small, {
+      sweepAt: async () => expect.fail('a finished demo is not replayed again'),
+    });
     expect(third.created).toBe(false);
     expect(third.history).toBeUndefined();
   });

@@ -23,7 +23,10 @@ function groupAlive(pgid: number): boolean {
 }
 
 async function answers(host: string): Promise<boolean> {
-  return fetch(`http://${host}/`).then((r) => r.ok, () => false);
+  return fetch(`http://${host}/`).then(
+    (r) => r.ok,
+    () => false,
+  );
 }
 
 describe('shared test emulator', () => {

@@ -16,11 +16,36 @@ import { testFirestore } from '../support/firestore.js';
 import { openWorkbook, sheetOf, writeTestWorkbook, type TestCell } from '../support/workbooks.js';
 import { TRAINING_HEADER } from '../support/builders.js';
 
-const SETTINGS = { districtName: 'Quận Đoàn thử', officeEmail: 'vp@example.com', contactName: 'Lê Ánh Hồng', contactPhone: '0983 018 027' };
-const UNIT: Unit = { id: 'som', name: 'Liên đội som', type: 'lien-doi', level: 'Tiểu học', cluster: 'Cụm 1', contacts: [{ name: 'TPT', email: 'som@example.com' }], members: 500, source: 'som.xlsx' };
+const SETTINGS = {
+  districtName: 'Quận Đoàn thử',
+  officeEmail: 'vp@example.com',
+  contactName: 'Lê Ánh Hồng',
+  contactPhone: '0983 018 027',
+};
+const UNIT: Unit = {
+  id: 'som',
+  name: 'Liên đội som',
+  type: 'lien-doi',
+  level: 'Tiểu học',
+  cluster: 'Cụm 1',
+  contacts: [{ name: 'TPT', email: 'som@example.com' }],
+  members: 500,
+  source: 'som.xlsx',
+};
 const TAB = 'Đăng ký tập huấn';
 const SUBMISSION = 'tap-huan-2024~mot-lan~som';
-const participant = (stt: number, name: string): TestCell[] => [stt, name, 'TPT', 'Nữ', '12/3/1990', '0983.018.027', null, 'Tập huấn', 'Có', null];
+const participant = (stt: number, name: string): TestCell[] => [
+  stt,
+  name,
+  'TPT',
+  'Nữ',
+  '12/3/1990',
+  '0983.018.027',
+  null,
+  'Tập huấn',
+  'Có',
+  null,
+];
 /** Due 10:00 15/09/2024 (ICT), submitted by pressing "Nộp báo cáo". */
 const FORM: FormSpec = { ...builtinFormDue('tap-huan-2024', '2024-09-15', '10:00'), submitMode: 'button' };
 
@@ -32,7 +57,14 @@ describe('explicit submission in workbook mode (sweep + summary, real emulator)'
   const file = () => path.join(dir, 'som.xlsx');
   const night = async (now: Date) => {
     await sweep({ units: [UNIT], forms: [FORM], source: folder, store: new FirestoreSweepStore(firestore.db), now });
-    await summarize({ settings: SETTINGS, units: [UNIT], forms: [FORM], store: new FirestoreSummaryStore(firestore.db), feedback: folder, now });
+    await summarize({
+      settings: SETTINGS,
+      units: [UNIT],
+      forms: [FORM],
+      store: new FirestoreSummaryStore(firestore.db),
+      feedback: folder,
+      now,
+    });
   };
   /** The unit opens its file (with the system's feedback in it), changes cells, saves at `at`. */
   const unitEdits = async (at: Date, edit: (sheet: ReturnType<typeof sheetOf>) => void) => {
@@ -58,7 +90,13 @@ describe('explicit submission in workbook mode (sweep + summary, real emulator)'
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'tonghop-explicit-'));
     folder = new UnitWorkbookFolder(dir);
-    const rows: TestCell[][] = [['ĐĂNG KÝ THAM GIA TẬP HUẤN'], ['Nộp báo cáo', 'Không'], [], TRAINING_HEADER, participant(1, 'Nguyễn Thị Lan')];
+    const rows: TestCell[][] = [
+      ['ĐĂNG KÝ THAM GIA TẬP HUẤN'],
+      ['Nộp báo cáo', 'Không'],
+      [],
+      TRAINING_HEADER,
+      participant(1, 'Nguyễn Thị Lan'),
+    ];
     await writeTestWorkbook(file(), [{ name: TAB, rows }], new Date('2024-09-12T02:00:00Z'));
   });
   afterAll(async () => {
@@ -122,18 +160,40 @@ describe('explicit submission in workbook mode (sweep + summary, real emulator)'
 
   it('a night with nothing new changes nothing (the "Đã nộp lúc …" the system wrote is not a new request)', async () => {
     const before = await stored();
-    const swept = await sweep({ units: [UNIT], forms: [FORM], source: folder, store: new FirestoreSweepStore(firestore.db), now: new Date('2024-09-18T01:00:00Z') });
+    const swept = await sweep({
+      units: [UNIT],
+      forms: [FORM],
+      source: folder,
+      store: new FirestoreSweepStore(firestore.db),
+      now: new Date('2024-09-18T01:00:00Z'),
+    });
     expect(swept.totals.writes).toBe(0);
     expect((await stored())?.revision).toBe(before?.revision);
   });
 
   it("switched back to 'Tự động', the pending draft is simply what the unit sent, and no draft is shown any more", async () => {
-    await unitEdits(new Date('2024-09-18T02:00:00Z'), (sheet) => void (sheet.getCell(5, 2).value = 'Nguyễn Thị Lan Anh'));
+    await unitEdits(
+      new Date('2024-09-18T02:00:00Z'),
+      (sheet) => void (sheet.getCell(5, 2).value = 'Nguyễn Thị Lan Anh'),
+    );
     await night(new Date('2024-09-18T05:00:00Z'));
     expect(await standingNote()).toContain('Bản nháp chưa nộp');
     const auto: FormSpec = { ...FORM, submitMode: undefined };
-    await sweep({ units: [UNIT], forms: [auto], source: folder, store: new FirestoreSweepStore(firestore.db), now: new Date('2024-09-19T01:00:00Z') });
-    await summarize({ settings: SETTINGS, units: [UNIT], forms: [auto], store: new FirestoreSummaryStore(firestore.db), feedback: folder, now: new Date('2024-09-19T01:00:00Z') });
+    await sweep({
+      units: [UNIT],
+      forms: [auto],
+      source: folder,
+      store: new FirestoreSweepStore(firestore.db),
+      now: new Date('2024-09-19T01:00:00Z'),
+    });
+    await summarize({
+      settings: SETTINGS,
+      units: [UNIT],
+      forms: [auto],
+      store: new FirestoreSummaryStore(firestore.db),
+      feedback: folder,
+      now: new Date('2024-09-19T01:00:00Z'),
+    });
     expect((await stored())?.rows[0].values.hoTen).toBe('Nguyễn Thị Lan Anh');
     expect(await standingNote()).not.toContain('Bản nháp');
   });
@@ -161,7 +221,14 @@ describe('the handed-out workbook of a "Bấm nộp" form carries its "Nộp bá
 
     const night = async (now: Date) => {
       await sweep({ units: [UNIT], forms: [FORM], source: folder, store: new FirestoreSweepStore(firestore.db), now });
-      await summarize({ settings: SETTINGS, units: [UNIT], forms: [FORM], store: new FirestoreSummaryStore(firestore.db), feedback: folder, now });
+      await summarize({
+        settings: SETTINGS,
+        units: [UNIT],
+        forms: [FORM],
+        store: new FirestoreSummaryStore(firestore.db),
+        feedback: folder,
+        now,
+      });
     };
     await utimes(file, new Date('2024-09-12T02:00:00Z'), new Date('2024-09-12T02:00:00Z'));
     await night(new Date('2024-09-13T01:00:00Z'));

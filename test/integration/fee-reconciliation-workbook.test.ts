@@ -26,9 +26,15 @@ describe('fee reconciliation and payment reminders (workbook adapter)', () => {
   const firestore = testFirestore('fee-reconciliation');
   let dir: string;
   let controlPath: string;
-  const config = () => loadConfig({ TONGHOP_PROJECT_ID: 'demo-tonghop', TONGHOP_HOME: dir, TONGHOP_SEND_HOURS: '0-24' });
+  const config = () =>
+    loadConfig({ TONGHOP_PROJECT_ID: 'demo-tonghop', TONGHOP_HOME: dir, TONGHOP_SEND_HOURS: '0-24' });
   const log = () => undefined;
-  const receiptsBook = (rows: (string | number)[][], at: Date) => writeTestWorkbook(path.join(dir, 'units', 'thu-kinh-phi.xlsx'), [{ name: 'Thu kinh phí', rows: [RECEIPT_HEADER, ...rows] }], at);
+  const receiptsBook = (rows: (string | number)[][], at: Date) =>
+    writeTestWorkbook(
+      path.join(dir, 'units', 'thu-kinh-phi.xlsx'),
+      [{ name: 'Thu kinh phí', rows: [RECEIPT_HEADER, ...rows] }],
+      at,
+    );
   const sweepAt = async (now: Date) => {
     const district = await openDistrict(workbookDistrict(controlPath), firestore.db);
     expect(district.problems).toEqual([]);
@@ -37,14 +43,20 @@ describe('fee reconciliation and payment reminders (workbook adapter)', () => {
   };
   const notifyAt = async (now: Date) => {
     const district = await openDistrict(workbookDistrict(controlPath), firestore.db);
-    return (await notifyDistrict(district, { config: config(), now, dryRun: false, log })).value.result.outcomes.filter((o) => o.notice.payment);
+    return (await notifyDistrict(district, { config: config(), now, dryRun: false, log })).value.result.outcomes.filter(
+      (o) => o.notice.payment,
+    );
   };
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'tonghop-fees-'));
     controlPath = path.join(dir, 'bang-dieu-khien.xlsx');
     const { registration, receipts } = financePlans();
-    await writeControlWorkbook(controlPath, { settings: { districtName: 'Quận Đoàn thử', officeEmail: '', contactName: '', contactPhone: '' }, units: FINANCE_UNITS.slice(0, 3), plans: [registration, receipts] });
+    await writeControlWorkbook(controlPath, {
+      settings: { districtName: 'Quận Đoàn thử', officeEmail: '', contactName: '', contactPhone: '' },
+      units: FINANCE_UNITS.slice(0, 3),
+      plans: [registration, receipts],
+    });
     const control = new ExcelJS.Workbook();
     await control.xlsx.readFile(controlPath);
     const sources = control.addWorksheet('Nguồn dữ liệu');
@@ -55,7 +67,20 @@ describe('fee reconciliation and payment reminders (workbook adapter)', () => {
     const person = (unit: string, name: string) => ['13/09/2024 09:00:00', unit, name];
     await writeTestWorkbook(
       path.join(dir, 'units', 'dang-ky.xlsx'),
-      [{ name: 'Đăng ký', rows: [['Dấu thời gian', 'Đơn vị', 'Họ và tên'], person('Liên đội TH An Bình', 'Nguyễn Lan'), person('Liên đội TH An Bình', 'Trần Minh'), person('Liên đội THCS Minh Đức', 'Lê Hà'), person('Liên đội THCS Minh Đức', 'Phạm An'), person('Liên đội THCS Minh Đức', 'Võ Bình'), person('Liên đội TH Lương Thế Vinh', 'Đỗ Quý')] }],
+      [
+        {
+          name: 'Đăng ký',
+          rows: [
+            ['Dấu thời gian', 'Đơn vị', 'Họ và tên'],
+            person('Liên đội TH An Bình', 'Nguyễn Lan'),
+            person('Liên đội TH An Bình', 'Trần Minh'),
+            person('Liên đội THCS Minh Đức', 'Lê Hà'),
+            person('Liên đội THCS Minh Đức', 'Phạm An'),
+            person('Liên đội THCS Minh Đức', 'Võ Bình'),
+            person('Liên đội TH Lương Thế Vinh', 'Đỗ Quý'),
+          ],
+        },
+      ],
       ict('2024-09-13', '07:00'),
     );
     await receiptsBook(
@@ -87,10 +112,13 @@ describe('fee reconciliation and payment reminders (workbook adapter)', () => {
     ]);
     // No unit owes the receipts plan: it is not among the plans whose completeness the overview shows.
     const overview: string[] = [];
-    sheetOf(await openWorkbook(defaultSummaryPath(controlPath)), 'Tổng quan').eachRow((row) => void overview.push(String((row.values as unknown[])[1])));
+    sheetOf(await openWorkbook(defaultSummaryPath(controlPath)), 'Tổng quan').eachRow(
+      (row) => void overview.push(String((row.values as unknown[])[1])),
+    );
     expect(overview.some((cell) => cell.includes('Đăng ký tập huấn'))).toBe(true);
     expect(overview.some((cell) => cell.includes('Thu kinh phí'))).toBe(false);
-    const status = sheetOf(await openWorkbook(path.join(dir, 'units', 'thu-kinh-phi.xlsx')), 'Thu kinh phí').getRow(4).values as unknown[];
+    const status = sheetOf(await openWorkbook(path.join(dir, 'units', 'thu-kinh-phi.xlsx')), 'Thu kinh phí').getRow(4)
+      .values as unknown[];
     expect(String(status.at(-1))).toContain("Dòng 4, cột 'Số biên lai': 'BL-002' trùng với dòng 3");
   });
 
@@ -120,6 +148,8 @@ describe('fee reconciliation and payment reminders (workbook adapter)', () => {
     );
     await sweepAt(ict('2024-09-17'));
     const overdue = await notifyAt(ict('2024-09-17', '09:00'));
-    expect(overdue.map((o) => [o.notice.unitId, o.notice.stage, o.result])).toEqual([['th-luong-the-vinh', 'overdue', 'sent']]);
+    expect(overdue.map((o) => [o.notice.unitId, o.notice.stage, o.result])).toEqual([
+      ['th-luong-the-vinh', 'overdue', 'sent'],
+    ]);
   });
 });

@@ -6,7 +6,18 @@ import { emulatorHost } from '../support/firestore.js';
 /** A Firebase ID token for the emulator: unsigned, which the emulator accepts as a signed-in user. */
 const USER_TOKEN = [
   Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url'),
-  Buffer.from(JSON.stringify({ sub: 'someone', user_id: 'someone', aud: 'demo', iss: 'https://securetoken.google.com/demo', iat: 0, exp: 4_102_444_800, auth_time: 0, firebase: { sign_in_provider: 'password' } })).toString('base64url'),
+  Buffer.from(
+    JSON.stringify({
+      sub: 'someone',
+      user_id: 'someone',
+      aud: 'demo',
+      iss: 'https://securetoken.google.com/demo',
+      iat: 0,
+      exp: 4_102_444_800,
+      auth_time: 0,
+      firebase: { sign_in_provider: 'password' },
+    }),
+  ).toString('base64url'),
   '',
 ].join('.');
 
@@ -22,7 +33,11 @@ async function projectWithRules(rules: string) {
   expect(loaded.status).toBe(200);
   const documents = `http://${host}/v1/projects/${projectId}/databases/(default)/documents`;
   const call = (method: string, path: string, token?: string, body?: unknown) =>
-    fetch(`${documents}/${path}`, { method, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}) });
+    fetch(`${documents}/${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
   return { call };
 }
 
@@ -34,9 +49,20 @@ describe('firestore.rules in the emulator', () => {
     // The server client (here as the emulator's owner) writes a document the clients then try to reach.
     expect((await call('PATCH', 'submissions/tap-huan-2024~mot-lan~th-a', 'owner', DOC)).status).toBe(200);
     for (const token of [undefined, USER_TOKEN]) {
-      for (const collection of ['submissions', 'sources', 'stats', 'notices', 'sweeps', 'outputs', 'webhookSignatures']) {
+      for (const collection of [
+        'submissions',
+        'sources',
+        'stats',
+        'notices',
+        'sweeps',
+        'outputs',
+        'webhookSignatures',
+      ]) {
         const who = token ? 'signed-in user' : 'anonymous';
-        expect((await call('GET', `${collection}/tap-huan-2024~mot-lan~th-a`, token)).status, `${who} get ${collection}`).toBe(403);
+        expect(
+          (await call('GET', `${collection}/tap-huan-2024~mot-lan~th-a`, token)).status,
+          `${who} get ${collection}`,
+        ).toBe(403);
         expect((await call('GET', collection, token)).status, `${who} list ${collection}`).toBe(403);
         expect((await call('PATCH', `${collection}/x`, token, DOC)).status, `${who} write ${collection}`).toBe(403);
         expect((await call('DELETE', `${collection}/x`, token)).status, `${who} delete ${collection}`).toBe(403);
@@ -48,7 +74,9 @@ describe('firestore.rules in the emulator', () => {
   });
 
   it('would let a client in under open rules (so the test above can fail)', async () => {
-    const { call } = await projectWithRules("rules_version = '2';\nservice cloud.firestore { match /databases/{database}/documents { match /{document=**} { allow read, write: if true; } } }");
+    const { call } = await projectWithRules(
+      "rules_version = '2';\nservice cloud.firestore { match /databases/{database}/documents { match /{document=**} { allow read, write: if true; } } }",
+    );
     expect((await call('PATCH', 'submissions/x', undefined, DOC)).status).toBe(200);
     expect((await call('GET', 'submissions/x')).status).toBe(200);
   });

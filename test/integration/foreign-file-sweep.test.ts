@@ -21,7 +21,12 @@ import { readPackage, typedCellsChanged } from '../support/xlsx-cells.js';
 const FIXTURE = path.resolve('test/fixtures/foreign/libreoffice-1904.xlsx');
 const FORM = builtinForm('ke-hoach-nho-65-nam');
 const UNIT = testUnit('hoa-sen', { name: 'Liên đội Trường THCS Hoa Sen', type: 'lien-doi', level: 'THCS' });
-const SETTINGS = { districtName: 'Quận Đoàn thử', officeEmail: 'vp@example.com', contactName: 'Lê Ánh Hồng', contactPhone: '0983 018 027' };
+const SETTINGS = {
+  districtName: 'Quận Đoàn thử',
+  officeEmail: 'vp@example.com',
+  contactName: 'Lê Ánh Hồng',
+  contactPhone: '0983 018 027',
+};
 
 /**
  * The LibreOffice file (1904 dates, a "Tổng cộng" row of SUMs under three activities) through the
@@ -39,7 +44,13 @@ describe('a LibreOffice file with a total row, through the sweep and the write-b
     dir = await mkdtemp(path.join(tmpdir(), 'tonghop-foreign-sweep-'));
     folder = new UnitWorkbookFolder(dir);
     await copyFile(FIXTURE, file());
-    swept = await sweep({ units: [UNIT], forms: [FORM], source: folder, store: new FirestoreSweepStore(firestore.db), now: new Date('2023-12-01T01:00:00Z') });
+    swept = await sweep({
+      units: [UNIT],
+      forms: [FORM],
+      source: folder,
+      store: new FirestoreSweepStore(firestore.db),
+      now: new Date('2023-12-01T01:00:00Z'),
+    });
   });
   afterAll(async () => {
     await rm(dir, { recursive: true, force: true });
@@ -57,7 +68,15 @@ describe('a LibreOffice file with a total row, through the sweep and the write-b
 
   it('writes "Dòng tổng cộng: không tính" beside the total row and changes no cell the unit typed', async () => {
     const before = await readPackage(await readFile(file()));
-    await summarize({ settings: SETTINGS, units: [UNIT], forms: [FORM], store: new FirestoreSummaryStore(firestore.db), output: new SummaryWorkbookFile(path.join(dir, 'tong-hop.xlsx')), feedback: folder, now: new Date('2023-12-01T02:00:00Z') });
+    await summarize({
+      settings: SETTINGS,
+      units: [UNIT],
+      forms: [FORM],
+      store: new FirestoreSummaryStore(firestore.db),
+      output: new SummaryWorkbookFile(path.join(dir, 'tong-hop.xlsx')),
+      feedback: folder,
+      now: new Date('2023-12-01T02:00:00Z'),
+    });
     const after = await readPackage(await readFile(file()));
     expect(typedCellsChanged(before, after, OWN_TABS, STATUS_HEADER)).toBe(0);
     expect(after.date1904).toBe('true');
@@ -66,7 +85,11 @@ describe('a LibreOffice file with a total row, through the sweep and the write-b
     const header = tab?.rows.find((r) => r.cells.includes('STT'));
     const statusColumn = header?.cells.indexOf(STATUS_HEADER) ?? -1;
     expect(statusColumn).toBeGreaterThanOrEqual(0);
-    const statuses = Object.fromEntries((tab?.rows ?? []).filter((r) => r.rowNumber > (header?.rowNumber ?? 0)).map((r) => [r.rowNumber, r.cells[statusColumn]]));
+    const statuses = Object.fromEntries(
+      (tab?.rows ?? [])
+        .filter((r) => r.rowNumber > (header?.rowNumber ?? 0))
+        .map((r) => [r.rowNumber, r.cells[statusColumn]]),
+    );
     expect(statuses).toEqual({ 4: '✓ Hợp lệ', 5: '✓ Hợp lệ', 6: '✓ Hợp lệ', 7: FOOTER_ROW_STATUS.total });
   });
 });

@@ -6,7 +6,10 @@ import { loadBuiltinForms } from '../../functions/src/adapters/catalog/builtin-f
 import { readWorkbookTabs } from '../../functions/src/adapters/xlsx/read-workbook.js';
 import { addBarCharts } from '../../functions/src/adapters/workbook/xlsx-chart.js';
 import { UnitWorkbookFolder } from '../../functions/src/adapters/workbook/unit-workbook-folder.js';
-import { UnitFileNotRewritableError, writeUnitFeedback } from '../../functions/src/adapters/workbook/write-unit-feedback.js';
+import {
+  UnitFileNotRewritableError,
+  writeUnitFeedback,
+} from '../../functions/src/adapters/workbook/write-unit-feedback.js';
 import { isPendingFormula, PENDING_FORMULA_REASON, type RawCell } from '../../functions/src/domain/cells/raw-cell.js';
 import { STANDING_TAB, type UnitFeedback } from '../../functions/src/domain/feedback/unit-feedback.js';
 import { compileForm, type CompiledForm } from '../../functions/src/domain/forms/compile-form.js';
@@ -98,8 +101,12 @@ describe.each(MADE_BY)('%s.xlsx', (name) => {
     expect(reading.footer.map((row) => row.rowNumber)).toEqual(expected.footerRows ?? []);
     // Every formula without a result in a data row is said once, with the fix; none became a blank cell.
     const footer = new Set(reading.footer.map((row) => row.rowNumber));
-    const pending = tab.rows.filter((row) => !footer.has(row.rowNumber)).flatMap((row) => row.cells.filter(isPendingFormula)).length;
-    const said = reading.rejected.flatMap((row) => row.errors).filter((e) => e.message.includes(PENDING_FORMULA_REASON)).length;
+    const pending = tab.rows
+      .filter((row) => !footer.has(row.rowNumber))
+      .flatMap((row) => row.cells.filter(isPendingFormula)).length;
+    const said = reading.rejected
+      .flatMap((row) => row.errors)
+      .filter((e) => e.message.includes(PENDING_FORMULA_REASON)).length;
     expect(said).toBe(pending);
     for (const row of reading.rejected) {
       const text = row.errors.map((e) => e.message).join('\n');
@@ -123,7 +130,8 @@ describe.each(MADE_BY)('%s.xlsx', (name) => {
     for (const [tabName, tab] of before.tabs) {
       const savedTab = after.tabs.get(tabName);
       expect(savedTab, tabName).toBeDefined();
-      for (const [ref, cell] of tab.cells) expect({ tabName, ref, cell: savedTab?.cells.get(ref) }).toEqual({ tabName, ref, cell });
+      for (const [ref, cell] of tab.cells)
+        expect({ tabName, ref, cell: savedTab?.cells.get(ref) }).toEqual({ tabName, ref, cell });
     }
     const original = before.tabs.get(expected.tab);
     const saved = after.tabs.get(expected.tab);
@@ -139,33 +147,51 @@ describe.each(MADE_BY)('%s.xlsx', (name) => {
     expect(fitsToPage(saved.sheetXml)).toBe(expected.printsOnOnePage);
     expect(printSettings(saved.sheetXml)).toEqual(printSettings(original.sheetXml));
     expect(rangesOf(saved.sheetXml, 'mergeCell', 'ref')).toEqual(rangesOf(original.sheetXml, 'mergeCell', 'ref'));
-    expect(rangesOf(saved.sheetXml, 'dataValidation', 'sqref')).toEqual(rangesOf(original.sheetXml, 'dataValidation', 'sqref'));
+    expect(rangesOf(saved.sheetXml, 'dataValidation', 'sqref')).toEqual(
+      rangesOf(original.sheetXml, 'dataValidation', 'sqref'),
+    );
     // The header notes stay (plus the one on a status header we add).
     const notesBefore = await noteRefs(bytesBefore);
     expect(notesBefore.length).toBeGreaterThan(0);
     expect(await noteRefs(await readFile(file))).toEqual(expect.arrayContaining(notesBefore));
     // The unit's own column widths stay; the status column we add (I) gets its width, if the file had none.
     const statusCol = (col: string) => col.startsWith('9-9:');
-    expect(colsOf(saved.sheetXml).filter((col) => !statusCol(col))).toEqual(colsOf(original.sheetXml).filter((col) => !statusCol(col)));
-    expect(colsOf(saved.sheetXml).filter(statusCol)).toEqual(colsOf(original.sheetXml).some(statusCol) ? colsOf(original.sheetXml).filter(statusCol) : ['9-9:40']);
+    expect(colsOf(saved.sheetXml).filter((col) => !statusCol(col))).toEqual(
+      colsOf(original.sheetXml).filter((col) => !statusCol(col)),
+    );
+    expect(colsOf(saved.sheetXml).filter(statusCol)).toEqual(
+      colsOf(original.sheetXml).some(statusCol) ? colsOf(original.sheetXml).filter(statusCol) : ['9-9:40'],
+    );
     expect(conditionalRanges(saved.sheetXml)).toEqual(conditionalRanges(original.sheetXml));
     // <sheetPr> children in schema order (exceljs writes pageSetUpPr first).
     expect(saved.sheetXml).not.toMatch(/<pageSetUpPr\b[^>]*\/><outlinePr/);
 
     const reread = await readWorkbookTabs(await readFile(file), `${name}.xlsx`);
-    const rows = Object.fromEntries((reread.find((t) => t.name === expected.tab)?.rows ?? []).map((row) => [String(row.rowNumber), row.cells.slice(0, 8).map(asJson)]));
-    const firstEight = (cells: readonly unknown[] | undefined) => [...(cells ?? []), ...Array<null>(8).fill(null)].slice(0, 8);
+    const rows = Object.fromEntries(
+      (reread.find((t) => t.name === expected.tab)?.rows ?? []).map((row) => [
+        String(row.rowNumber),
+        row.cells.slice(0, 8).map(asJson),
+      ]),
+    );
+    const firstEight = (cells: readonly unknown[] | undefined) =>
+      [...(cells ?? []), ...Array<null>(8).fill(null)].slice(0, 8);
     for (const [row, cells] of Object.entries(expected.rows)) expect(firstEight(rows[row])).toEqual(firstEight(cells));
     const standing = reread.find((t) => t.name === STANDING_TAB)?.rows.flatMap((row) => row.cells) ?? [];
     // The standing tab shows instants as Vietnam wall-clock time (UTC+7); a 1904 slip would be 1,462 days.
-    expect(standing.filter((cell) => cell instanceof Date).map((cell) => (cell as Date).toISOString())).toEqual(['2023-12-14T07:00:00.000Z']);
+    expect(standing.filter((cell) => cell instanceof Date).map((cell) => (cell as Date).toISOString())).toEqual([
+      '2023-12-14T07:00:00.000Z',
+    ]);
   });
 });
 
 describe('files that are not .xlsx workbooks', () => {
   it.each([
     ['libreoffice-excel97.xls', 'là tệp Excel đời cũ (.xls)', 'Excel Workbook (.xlsx)'],
-    ['libreoffice-ods-renamed.xlsx', 'là bảng tính OpenDocument (.ods) được đổi tên thành .xlsx', 'Excel 2007-365 (.xlsx)'],
+    [
+      'libreoffice-ods-renamed.xlsx',
+      'là bảng tính OpenDocument (.ods) được đổi tên thành .xlsx',
+      'Excel 2007-365 (.xlsx)',
+    ],
   ])('%s gets its own message saying how to save it as .xlsx', async (name, what, fix) => {
     const reading = readWorkbookTabs(await readFile(path.join(FIXTURES, name)), name);
     await expect(reading).rejects.toThrow(SheetReadError);
@@ -175,7 +201,10 @@ describe('files that are not .xlsx workbooks', () => {
 
   it('a password-protected .xlsx (made by msoffcrypto-tool as Excel encrypts) is told to remove the password and resend', async () => {
     // libreoffice-1904.xlsx encrypted with ECMA-376 agile encryption (recipes/password-protected.sh).
-    const reading = readWorkbookTabs(await readFile(path.join(FIXTURES, 'libreoffice-1904-password.xlsx')), 'bao-cao.xlsx');
+    const reading = readWorkbookTabs(
+      await readFile(path.join(FIXTURES, 'libreoffice-1904-password.xlsx')),
+      'bao-cao.xlsx',
+    );
     await expect(reading).rejects.toThrow(SheetReadError);
     await expect(reading).rejects.toThrow("Tệp 'bao-cao.xlsx' được đặt mật khẩu nên hệ thống không mở được");
     await expect(reading).rejects.toThrow('gỡ mật khẩu');
@@ -187,7 +216,13 @@ describe('a file exceljs cannot save back without loss', () => {
   it('is refused and left byte for byte as it was', async () => {
     const expected = await expectedOf('libreoffice-1904');
     const withChart = await addBarCharts(await readFile(path.join(FIXTURES, 'libreoffice-1904.xlsx')), [
-      { sheetName: expected.tab, title: 'Số đội viên', categories: { firstRow: 4, lastRow: 6, column: 3 }, series: [{ name: 'Số đội viên', firstRow: 4, lastRow: 6, column: 5 }], anchor: { fromColumn: 9, fromRow: 2, toColumn: 15, toRow: 18 } },
+      {
+        sheetName: expected.tab,
+        title: 'Số đội viên',
+        categories: { firstRow: 4, lastRow: 6, column: 3 },
+        series: [{ name: 'Số đội viên', firstRow: 4, lastRow: 6, column: 5 }],
+        anchor: { fromColumn: 9, fromRow: 2, toColumn: 15, toRow: 18 },
+      },
     ]);
     const file = path.join(dir, 'co-bieu-do.xlsx');
     await writeFile(file, withChart);
@@ -197,11 +232,24 @@ describe('a file exceljs cannot save back without loss', () => {
 
     // Through the folder adapter the unit gets a Vietnamese 'refused' outcome, so statuses go to the summary and mail.
     const folder = new UnitWorkbookFolder(dir);
-    const unit = { id: 'lien-doi-thu', name: 'Liên đội Trường THCS Hoa Sen', type: 'lien-doi', level: '', cluster: '', contacts: [], source: 'co-bieu-do.xlsx' } as const;
+    const unit = {
+      id: 'lien-doi-thu',
+      name: 'Liên đội Trường THCS Hoa Sen',
+      type: 'lien-doi',
+      level: '',
+      cluster: '',
+      contacts: [],
+      source: 'co-bieu-do.xlsx',
+    } as const;
     const fingerprint = await folder.fingerprint({ ...unit, contacts: [] });
     if (!fingerprint) throw new Error('fixture file missing');
     const outcome = await folder.write({ ...unit, contacts: [] }, feedbackFor(expected), fingerprint);
-    expect(outcome).toEqual({ outcome: 'refused', message: expect.stringContaining("Không ghi trạng thái từng dòng vào tệp 'co-bieu-do.xlsx' của Liên đội Trường THCS Hoa Sen: tệp có biểu đồ") });
+    expect(outcome).toEqual({
+      outcome: 'refused',
+      message: expect.stringContaining(
+        "Không ghi trạng thái từng dòng vào tệp 'co-bieu-do.xlsx' của Liên đội Trường THCS Hoa Sen: tệp có biểu đồ",
+      ),
+    });
     expect((await readFile(file)).equals(withChart)).toBe(true);
   });
 });
@@ -212,17 +260,30 @@ function fitsToPage(sheetXml: string): boolean {
 
 /** The ranges of every `element` (merged cells, validations), sorted: exceljs may reorder them. */
 function rangesOf(sheetXml: string, element: string, attribute: string): string[] {
-  return [...sheetXml.matchAll(new RegExp(`<${element}\\b[^>]*\\b${attribute}="([^"]*)"`, 'g'))].map((m) => m[1] ?? '').sort();
+  return [...sheetXml.matchAll(new RegExp(`<${element}\\b[^>]*\\b${attribute}="([^"]*)"`, 'g'))]
+    .map((m) => m[1] ?? '')
+    .sort();
 }
 
 /** Page setup and margins that decide how the tab prints, as numbers where the file writes numbers. */
 function printSettings(sheetXml: string): Record<string, string | undefined> {
   const pick = (element: string, names: string[]) => {
     const attributes = new RegExp(`<${element}\\b([^>]*)/>`).exec(sheetXml)?.[1] ?? '';
-    return names.map((name) => [`${element}.${name}`, new RegExp(`\\b${name}="([^"]*)"`).exec(attributes)?.[1]] as const);
+    return names.map(
+      (name) => [`${element}.${name}`, new RegExp(`\\b${name}="([^"]*)"`).exec(attributes)?.[1]] as const,
+    );
   };
-  const setup = Object.fromEntries(pick('pageSetup', ['orientation', 'paperSize', 'fitToWidth', 'fitToHeight', 'scale']).map(([k, v]) => [k.replace('pageSetup.', ''), v]));
-  return { ...setup, scale: setup.scale ?? '100' /* the schema's default */, ...Object.fromEntries(pick('pageMargins', ['left', 'right', 'top', 'bottom', 'header', 'footer'])) };
+  const setup = Object.fromEntries(
+    pick('pageSetup', ['orientation', 'paperSize', 'fitToWidth', 'fitToHeight', 'scale']).map(([k, v]) => [
+      k.replace('pageSetup.', ''),
+      v,
+    ]),
+  );
+  return {
+    ...setup,
+    scale: setup.scale ?? '100' /* the schema's default */,
+    ...Object.fromEntries(pick('pageMargins', ['left', 'right', 'top', 'bottom', 'header', 'footer'])),
+  };
 }
 
 function colsOf(sheetXml: string): string[] {

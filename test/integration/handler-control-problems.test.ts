@@ -13,15 +13,41 @@ import { testFirestore } from '../support/firestore.js';
 import { builtinFormDue } from '../support/forms.js';
 import { openWorkbook, sheetOf, titled, writeTestWorkbook } from '../support/workbooks.js';
 
-const TAP_HUAN = ['STT', 'Họ và tên', 'Chức vụ', 'Giới tính', 'Ngày sinh', 'Số điện thoại', 'Email', 'Nội dung tham gia', 'Đã đóng kinh phí', 'Ghi chú'];
-const school = (id: string, contact: string): Unit => ({ id, name: `Liên đội ${id}`, type: 'lien-doi', level: 'Tiểu học', cluster: 'Cụm 1', contacts: [{ name: contact, email: `tpt@${id}.example` }], members: 300, source: `${id}.xlsx` });
+const TAP_HUAN = [
+  'STT',
+  'Họ và tên',
+  'Chức vụ',
+  'Giới tính',
+  'Ngày sinh',
+  'Số điện thoại',
+  'Email',
+  'Nội dung tham gia',
+  'Đã đóng kinh phí',
+  'Ghi chú',
+];
+const school = (id: string, contact: string): Unit => ({
+  id,
+  name: `Liên đội ${id}`,
+  type: 'lien-doi',
+  level: 'Tiểu học',
+  cluster: 'Cụm 1',
+  contacts: [{ name: contact, email: `tpt@${id}.example` }],
+  members: 300,
+  source: `${id}.xlsx`,
+});
 
 /** What district staff mistype in the control workbook: a unit's type, which drops that unit from the registry. */
 const TYPED_TYPE = 'Lien doi xyz';
 
 /** A Pub/Sub message as the Cloud Functions receive it. */
 const event = (id: string, message: object): PubSubEvent =>
-  ({ id, specversion: '1.0', type: 'google.cloud.pubsub.topic.v1.messagePublished', source: '//pubsub.googleapis.com/projects/demo/topics/tonghop', data: { message: { data: Buffer.from(JSON.stringify(message)).toString('base64') } } }) as PubSubEvent;
+  ({
+    id,
+    specversion: '1.0',
+    type: 'google.cloud.pubsub.topic.v1.messagePublished',
+    source: '//pubsub.googleapis.com/projects/demo/topics/tonghop',
+    data: { message: { data: Buffer.from(JSON.stringify(message)).toString('base64') } },
+  }) as PubSubEvent;
 
 /**
  * The Cloud Function path (handlers → app) never drops a control problem silently: a typo in a
@@ -39,15 +65,33 @@ describe('control problems on the Cloud Functions path', () => {
     home = await mkdtemp(path.join(tmpdir(), 'tonghop-handler-control-'));
     const control = path.join(home, 'control.xlsx');
     await writeControlWorkbook(control, {
-      settings: { districtName: 'Quận Đoàn thử', officeEmail: 'vp@example.com', contactName: 'Lê Ánh Hồng', contactPhone: '0983 018 027' },
+      settings: {
+        districtName: 'Quận Đoàn thử',
+        officeEmail: 'vp@example.com',
+        contactName: 'Lê Ánh Hồng',
+        contactPhone: '0983 018 027',
+      },
       units: [school('th-a', 'Nguyễn Thị Mai'), school('th-b', 'Trần Văn Bình')],
       // Due in two days, so this morning's notice run has something to remind of and sends the digest.
       plans: [builtinFormDue('tap-huan-2024', ictDateOf(new Date(Date.now() + 2 * 86_400_000)))],
     });
     // The district mistypes th-b's unit type in the control workbook.
     typoRow = await mistypeUnitType(control, 'th-b', TYPED_TYPE);
-    await writeTestWorkbook(path.join(home, 'units', 'th-a.xlsx'), [{ name: 'Đăng ký tập huấn', rows: titled('ĐĂNG KÝ', TAP_HUAN, [[1, 'Nguyễn Thị Lan', 'TPT', 'Nữ', '12/3/1990', '0983018027', null, 'Tập huấn', 'Có', null]]) }]);
-    Object.assign(process.env, { TONGHOP_PROJECT_ID: firestore.projectId, TONGHOP_HOME: home, TONGHOP_SOURCE: 'workbook', TONGHOP_CONTROL_WORKBOOK: control, TONGHOP_SEND_HOURS: '0-24' });
+    await writeTestWorkbook(path.join(home, 'units', 'th-a.xlsx'), [
+      {
+        name: 'Đăng ký tập huấn',
+        rows: titled('ĐĂNG KÝ', TAP_HUAN, [
+          [1, 'Nguyễn Thị Lan', 'TPT', 'Nữ', '12/3/1990', '0983018027', null, 'Tập huấn', 'Có', null],
+        ]),
+      },
+    ]);
+    Object.assign(process.env, {
+      TONGHOP_PROJECT_ID: firestore.projectId,
+      TONGHOP_HOME: home,
+      TONGHOP_SOURCE: 'workbook',
+      TONGHOP_CONTROL_WORKBOOK: control,
+      TONGHOP_SEND_HOURS: '0-24',
+    });
     logging.sink = (line) => {
       rawLog.push(line);
       logged.push(JSON.parse(line) as Record<string, unknown>);
@@ -73,10 +117,18 @@ describe('control problems on the Cloud Functions path', () => {
 
   it('the log quotes nothing district staff typed: no name, email or cell value', () => {
     const text = rawLog.join('');
-    for (const typed of [TYPED_TYPE, 'Trần Văn Bình', 'Nguyễn Thị Mai', 'tpt@th-b.example', 'Lê Ánh Hồng', 'vp@example.com']) expect(text).not.toContain(typed);
+    for (const typed of [
+      TYPED_TYPE,
+      'Trần Văn Bình',
+      'Nguyễn Thị Mai',
+      'tpt@th-b.example',
+      'Lê Ánh Hồng',
+      'vp@example.com',
+    ])
+      expect(text).not.toContain(typed);
   });
 
-  it("the summary's \"Lỗi dữ liệu\" tab lists the problem with its tab and row", async () => {
+  it('the summary\'s "Lỗi dữ liệu" tab lists the problem with its tab and row', async () => {
     const summary = await openWorkbook(path.join(home, 'tong-hop-bao-cao.xlsx'));
     const lines = tabLines(sheetOf(summary, 'Lỗi dữ liệu'));
     expect(lines.filter((line) => line.includes(`Trang 'Đơn vị', dòng ${typoRow}`))).toHaveLength(1);

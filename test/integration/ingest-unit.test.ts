@@ -16,11 +16,38 @@ import { openWorkbook, sheetOf, titled, writeTestWorkbook, type TestCell } from 
 import { TRAINING_HEADER } from '../support/builders.js';
 
 const NOW = new Date('2024-09-20T01:00:00Z');
-const SETTINGS = { districtName: 'Quận Đoàn thử', officeEmail: 'vp@example.com', contactName: 'Lê Ánh Hồng', contactPhone: '0983 018 027' };
-const school = (id: string): Unit => ({ id, name: `Liên đội ${id}`, type: 'lien-doi', level: 'Tiểu học', cluster: 'Cụm 1', contacts: [{ name: 'TPT', email: `${id}@example.com` }], members: 500, source: `${id}.xlsx` });
+const SETTINGS = {
+  districtName: 'Quận Đoàn thử',
+  officeEmail: 'vp@example.com',
+  contactName: 'Lê Ánh Hồng',
+  contactPhone: '0983 018 027',
+};
+const school = (id: string): Unit => ({
+  id,
+  name: `Liên đội ${id}`,
+  type: 'lien-doi',
+  level: 'Tiểu học',
+  cluster: 'Cụm 1',
+  contacts: [{ name: 'TPT', email: `${id}@example.com` }],
+  members: 500,
+  source: `${id}.xlsx`,
+});
 const UNITS = [school('som'), school('tre'), school('loi')];
-const participant = (stt: number, name: string): TestCell[] => [stt, name, 'TPT', 'Nữ', '12/3/1990', '0983.018.027', null, 'Tập huấn', 'Có', null];
-const tab = (rows: TestCell[][]) => [{ name: 'Đăng ký tập huấn', rows: titled('ĐĂNG KÝ THAM GIA TẬP HUẤN', TRAINING_HEADER, rows) }];
+const participant = (stt: number, name: string): TestCell[] => [
+  stt,
+  name,
+  'TPT',
+  'Nữ',
+  '12/3/1990',
+  '0983.018.027',
+  null,
+  'Tập huấn',
+  'Có',
+  null,
+];
+const tab = (rows: TestCell[][]) => [
+  { name: 'Đăng ký tập huấn', rows: titled('ĐĂNG KÝ THAM GIA TẬP HUẤN', TRAINING_HEADER, rows) },
+];
 
 /** The webhook's job: one unit swept, and only the statistics its change touches recomputed. */
 describe('ingestUnit', () => {
@@ -29,15 +56,34 @@ describe('ingestUnit', () => {
   let forms: FormSpec[];
   let folder: UnitWorkbookFolder;
   const store = () => new FirestoreSummaryStore(firestore.db);
-  const ingest = (unit: Unit, now = NOW) => ingestUnit({ action: 'edit', unit, units: UNITS, forms, settings: SETTINGS, sheets: folder, sweepStore: new FirestoreSweepStore(firestore.db), store: store(), now });
+  const ingest = (unit: Unit, now = NOW) =>
+    ingestUnit({
+      action: 'edit',
+      unit,
+      units: UNITS,
+      forms,
+      settings: SETTINGS,
+      sheets: folder,
+      sweepStore: new FirestoreSweepStore(firestore.db),
+      store: store(),
+      now,
+    });
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'tonghop-ingest-'));
     folder = new UnitWorkbookFolder(dir);
     // Every built-in plan: many (form, period) pairs exist, the unit's edit touches one.
     forms = await loadBuiltinForms();
-    await writeTestWorkbook(path.join(dir, 'som.xlsx'), tab([participant(1, 'Nguyễn Thị Lan')]), new Date('2024-09-14T02:00:00Z'));
-    await writeTestWorkbook(path.join(dir, 'tre.xlsx'), tab([participant(1, 'Lê Thu Hà')]), new Date('2024-09-14T02:00:00Z'));
+    await writeTestWorkbook(
+      path.join(dir, 'som.xlsx'),
+      tab([participant(1, 'Nguyễn Thị Lan')]),
+      new Date('2024-09-14T02:00:00Z'),
+    );
+    await writeTestWorkbook(
+      path.join(dir, 'tre.xlsx'),
+      tab([participant(1, 'Lê Thu Hà')]),
+      new Date('2024-09-14T02:00:00Z'),
+    );
     await sweep({ units: UNITS, forms, source: folder, store: new FirestoreSweepStore(firestore.db), now: NOW });
     await summarize({ settings: SETTINGS, units: UNITS, forms, store: store(), feedback: folder, now: NOW });
   });
@@ -48,14 +94,20 @@ describe('ingestUnit', () => {
   });
 
   it('recomputes only the statistics of the (form, period) the unit changed, exactly as the full summary would', async () => {
-    await writeTestWorkbook(path.join(dir, 'tre.xlsx'), tab([participant(1, 'Lê Thu Hà'), participant(2, 'Đỗ Minh Khoa')]), new Date('2024-09-19T02:00:00Z'));
+    await writeTestWorkbook(
+      path.join(dir, 'tre.xlsx'),
+      tab([participant(1, 'Lê Thu Hà'), participant(2, 'Đỗ Minh Khoa')]),
+      new Date('2024-09-19T02:00:00Z'),
+    );
     const result = await ingest(UNITS[1]!);
     expect(result.sweep.totals.unitsRead).toBe(1);
     expect(result.statsComputed).toBe(1);
     expect(result.statsWritten).toBe(1);
     expect(result.reply.message).toMatch(/^Đã kiểm tra: 2 dòng hợp lệ, 0 dòng lỗi/);
     const stats = (await firestore.db.collection('stats').where('formId', '==', 'tap-huan-2024').get()).docs[0];
-    expect(stats?.get('units')).toEqual(expect.arrayContaining([expect.objectContaining({ unitId: 'tre', status: 'revised-after-deadline' })]));
+    expect(stats?.get('units')).toEqual(
+      expect.arrayContaining([expect.objectContaining({ unitId: 'tre', status: 'revised-after-deadline' })]),
+    );
     // The full run finds the statistics it would write already there.
     const full = await summarize({ settings: SETTINGS, units: UNITS, forms, store: store(), now: NOW });
     expect(full.statsComputed).toBeGreaterThan(10);

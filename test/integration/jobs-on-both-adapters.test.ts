@@ -51,7 +51,13 @@ interface AdapterRun {
   /** Requests of the second run (Google only). */
   readonly secondRunRequests?: readonly string[];
   /** The same district a day later, nothing changed and no deadline passed: what it did, and what it asked Google for. */
-  readonly nextDay: { swept: SweepResult; summary: SummarizeResult; requests?: readonly string[]; filesBefore?: ReadonlyMap<string, string>; filesAfter?: ReadonlyMap<string, string> };
+  readonly nextDay: {
+    swept: SweepResult;
+    summary: SummarizeResult;
+    requests?: readonly string[];
+    filesBefore?: ReadonlyMap<string, string>;
+    filesAfter?: ReadonlyMap<string, string>;
+  };
   /** Then after the issued plan's deadline (17g00 27/09/2024): a real change for the units that still owe it. */
   readonly deadlinePassed: { swept: SweepResult; summary: SummarizeResult; requests?: readonly string[] };
 }
@@ -85,9 +91,17 @@ async function runJobs(name: string, open: (firestore: TestFirestore) => Promise
   // The plans come from the control sheet (the demo's carries the built-in ones, the finance desk's receipts plan and the plan
   // it issued near "now"), on both adapters alike.
   const forms = formsInUse(adapter.control.plans);
-  expect(forms.map((f) => f.id).sort()).toEqual([...BUILTIN_FORMS, district.finance.spec, district.issued.spec].map((f) => f.id).sort());
+  expect(forms.map((f) => f.id).sort()).toEqual(
+    [...BUILTIN_FORMS, district.finance.spec, district.issued.spec].map((f) => f.id).sort(),
+  );
   const once = async (db: Firestore, now = DEMO_NOW) => {
-    const swept = await sweep({ units: adapter.control.units, forms, source: adapter.sheets, store: new FirestoreSweepStore(db), now });
+    const swept = await sweep({
+      units: adapter.control.units,
+      forms,
+      source: adapter.sheets,
+      store: new FirestoreSweepStore(db),
+      now,
+    });
     const summary = await summarize({
       settings: adapter.control.settings,
       units: adapter.control.units,
@@ -106,11 +120,26 @@ async function runJobs(name: string, open: (firestore: TestFirestore) => Promise
   const secondRunRequests = adapter.requestKinds?.();
   const filesBefore = await adapter.files?.();
   adapter.onSecondRun?.();
-  const nextDay = { ...(await once(firestore.db, NEXT_DAY)), requests: adapter.requestKinds?.(), filesBefore, filesAfter: await adapter.files?.() };
+  const nextDay = {
+    ...(await once(firestore.db, NEXT_DAY)),
+    requests: adapter.requestKinds?.(),
+    filesBefore,
+    filesAfter: await adapter.files?.(),
+  };
   adapter.onSecondRun?.();
   const deadlinePassed = { ...(await once(firestore.db, AFTER_DEADLINE)), requests: adapter.requestKinds?.() };
-  const statuses = async (unitId: string) => new Map((await adapter.tabsOf(unitId)).map((tab) => [tab.name, statusColumn(tab)]));
-  return { control: adapter.control, firestore, first, again, nextDay, deadlinePassed, statuses, ...(secondRunRequests ? { secondRunRequests } : {}) };
+  const statuses = async (unitId: string) =>
+    new Map((await adapter.tabsOf(unitId)).map((tab) => [tab.name, statusColumn(tab)]));
+  return {
+    control: adapter.control,
+    firestore,
+    first,
+    again,
+    nextDay,
+    deadlinePassed,
+    statuses,
+    ...(secondRunRequests ? { secondRunRequests } : {}),
+  };
 }
 
 /** Path → modification time and SHA-256 of every file under some folders and files. */
@@ -118,7 +147,13 @@ async function fileStates(paths: readonly string[]): Promise<Map<string, string>
   const states = new Map<string, string>();
   for (const p of paths) {
     const files = (await stat(p)).isDirectory() ? (await readdir(p)).map((f) => path.join(p, f)) : [p];
-    for (const file of files) states.set(file, `${(await stat(file)).mtimeMs}:${createHash('sha256').update(await readFile(file)).digest('hex')}`);
+    for (const file of files)
+      states.set(
+        file,
+        `${(await stat(file)).mtimeMs}:${createHash('sha256')
+          .update(await readFile(file))
+          .digest('hex')}`,
+      );
   }
   return states;
 }
@@ -129,19 +164,51 @@ function statusColumn(tab: SheetTab): Map<number, string> {
   const column = header?.cells.findIndex((c) => typeof c === 'string' && isStatusHeader(c)) ?? -1;
   const result = new Map<number, string>();
   if (!header || column < 0) return result;
-  for (const row of tab.rows) if (row.rowNumber > header.rowNumber && typeof row.cells[column] === 'string') result.set(row.rowNumber, String(row.cells[column]));
+  for (const row of tab.rows)
+    if (row.rowNumber > header.rowNumber && typeof row.cells[column] === 'string')
+      result.set(row.rowNumber, String(row.cells[column]));
   return result;
 }
 
 /** A stored document with what legitimately differs between adapters taken out: where the sheet is, when it was read. */
-async function comparable(db: Firestore, collection: string, sources: Map<string, string>): Promise<Record<string, unknown>> {
+async function comparable(
+  db: Firestore,
+  collection: string,
+  sources: Map<string, string>,
+): Promise<Record<string, unknown>> {
   const snapshot = await db.collection(collection).get();
-  const withoutSources = (text: string) => [...sources.entries()].reduce((t, [unitId, source]) => t.split(source).join(`<${unitId}>`), text);
+  const withoutSources = (text: string) =>
+    [...sources.entries()].reduce((t, [unitId, source]) => t.split(source).join(`<${unitId}>`), text);
   return Object.fromEntries(
     snapshot.docs.map((doc) => {
-      const { contentHash, fingerprint, specsHash, submissionHashes, revision, firstSeenAt, computedAt, inputsHash, feedbackHash, ...rest } = doc.data();
-      void [contentHash, fingerprint, specsHash, submissionHashes, revision, firstSeenAt, computedAt, inputsHash, feedbackHash];
-      const json = JSON.stringify(rest, (_key, value: unknown) => (typeof value === 'object' && value !== null && 'toDate' in value ? (value as { toDate(): Date }).toDate().toISOString() : value));
+      const {
+        contentHash,
+        fingerprint,
+        specsHash,
+        submissionHashes,
+        revision,
+        firstSeenAt,
+        computedAt,
+        inputsHash,
+        feedbackHash,
+        ...rest
+      } = doc.data();
+      void [
+        contentHash,
+        fingerprint,
+        specsHash,
+        submissionHashes,
+        revision,
+        firstSeenAt,
+        computedAt,
+        inputsHash,
+        feedbackHash,
+      ];
+      const json = JSON.stringify(rest, (_key, value: unknown) =>
+        typeof value === 'object' && value !== null && 'toDate' in value
+          ? (value as { toDate(): Date }).toDate().toISOString()
+          : value,
+      );
       return [doc.id, JSON.parse(withoutSources(json)) as unknown];
     }),
   );
@@ -208,7 +275,10 @@ beforeAll(async () => {
           if (!id) return [];
           return standin.spreadsheet(id).sheets.map((sheet) => ({
             name: sheet.properties.title,
-            rows: standin.tabValues(id, sheet.properties.title).map((cells, i) => ({ rowNumber: i + 1, cells: cells.map((c) => (typeof c === 'object' && c !== null ? null : c)) })),
+            rows: standin.tabValues(id, sheet.properties.title).map((cells, i) => ({
+              rowNumber: i + 1,
+              cells: cells.map((c) => (typeof c === 'object' && c !== null ? null : c)),
+            })),
           }));
         },
         onSecondRun: () => standin.clearLog(),
@@ -261,7 +331,9 @@ describe.each(['workbook', 'google'])('the jobs on %s', (name) => {
       expect(nextDay.filesAfter).toEqual(nextDay.filesBefore);
     } else {
       expect(nextDay.requests).toEqual(['files.list']);
-      expect(nextDay.requests?.filter((k) => k === 'values.batchUpdate' || k === 'spreadsheets.batchUpdate')).toEqual([]);
+      expect(nextDay.requests?.filter((k) => k === 'values.batchUpdate' || k === 'spreadsheets.batchUpdate')).toEqual(
+        [],
+      );
     }
   });
 
@@ -269,17 +341,21 @@ describe.each(['workbook', 'google'])('the jobs on %s', (name) => {
     const { deadlinePassed } = run();
     expect(deadlinePassed.summary.summary?.written).toBe(true);
     expect(deadlinePassed.summary.feedback.unitsWritten).toBeGreaterThan(0);
-    if (name === 'google') expect(deadlinePassed.requests?.filter((k) => k === 'values.batchUpdate').length).toBeGreaterThan(0);
+    if (name === 'google')
+      expect(deadlinePassed.requests?.filter((k) => k === 'values.batchUpdate').length).toBeGreaterThan(0);
   });
 });
 
 describe('workbooks and Google Sheets give the same results', () => {
-  const sourcesOf = (name: string) => new Map((runs.get(name) as AdapterRun).control.units.map((u) => [u.id, u.source]));
+  const sourcesOf = (name: string) =>
+    new Map((runs.get(name) as AdapterRun).control.units.map((u) => [u.id, u.source]));
 
   it('the same units and settings from the control workbook and the control spreadsheet', () => {
     const [workbook, google] = [runs.get('workbook'), runs.get('google')] as AdapterRun[];
     expect(google?.control.settings).toEqual(workbook?.control.settings);
-    expect(google?.control.units.map(({ source, ...u }) => (void source, u))).toEqual(workbook?.control.units.map(({ source, ...u }) => (void source, u)));
+    expect(google?.control.units.map(({ source, ...u }) => (void source, u))).toEqual(
+      workbook?.control.units.map(({ source, ...u }) => (void source, u)),
+    );
     expect(google?.control.problems).toEqual(workbook?.control.problems);
     expect(google?.control.units.length).toBe(district.units.length);
   });
@@ -291,16 +367,22 @@ describe('workbooks and Google Sheets give the same results', () => {
     expect(Object.keys(fromGoogle).sort()).toEqual(Object.keys(fromWorkbook).sort());
     for (const [id, doc] of Object.entries(fromWorkbook)) {
       const { rejected, ...rest } = doc as { rejected: { rowNumber: number; errors: unknown }[] };
-      const { rejected: googleRejected, ...googleRest } = fromGoogle[id] as { rejected: { rowNumber: number; errors: unknown }[] };
+      const { rejected: googleRejected, ...googleRest } = fromGoogle[id] as {
+        rejected: { rowNumber: number; errors: unknown }[];
+      };
       expect(googleRest, id).toEqual(rest);
       // Raw cells of rejected rows are kept as each source holds them (a date cell is a Date in .xlsx, a serial in Sheets); the messages are the same.
-      expect(googleRejected.map((r) => [r.rowNumber, r.errors]), id).toEqual(rejected.map((r) => [r.rowNumber, r.errors]));
+      expect(
+        googleRejected.map((r) => [r.rowNumber, r.errors]),
+        id,
+      ).toEqual(rejected.map((r) => [r.rowNumber, r.errors]));
     }
   });
 
   it('the same statistics for every form and period', async () => {
     const [workbook, google] = ['workbook', 'google'].map((n) => runs.get(n) as AdapterRun);
-    const stats = (run: AdapterRun | undefined) => run?.first.summary.picture.periods.map((p) => [p.spec.id, p.period.id, p.stats.overall]);
+    const stats = (run: AdapterRun | undefined) =>
+      run?.first.summary.picture.periods.map((p) => [p.spec.id, p.period.id, p.stats.overall]);
     expect(stats(google)).toEqual(stats(workbook));
     expect(stats(workbook)?.length).toBeGreaterThan(10);
   });
@@ -316,7 +398,8 @@ describe('workbooks and Google Sheets give the same results', () => {
       // demo issued near "now" has a tab, and a line in the help tab, in the files of the units that did not send it on
       // the workbook side alone. Those two tabs of those units are left out; every other tab must match.
       const rolledOut = want?.has(district.issued.spec.tab) === true && have?.has(district.issued.spec.tab) !== true;
-      if (rolledOut) expect(want?.get(district.issued.spec.tab)?.size, `${unit.id}: the rolled-out tab is blank`).toBe(0);
+      if (rolledOut)
+        expect(want?.get(district.issued.spec.tab)?.size, `${unit.id}: the rolled-out tab is blank`).toBe(0);
       for (const [tab, statuses] of want ?? []) {
         if (rolledOut && (tab === district.issued.spec.tab || tab === HELP_SHEET)) continue;
         expect(have?.get(tab), `${unit.id} / ${tab}`).toEqual(statuses);

@@ -3,11 +3,22 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FirestoreNoticeLedger } from '../../functions/src/adapters/store/firestore-notice-ledger.js';
-import { clearNoticeJournal, JournaledNoticeLedger, replayNoticeJournal } from '../../functions/src/adapters/store/journaled-notice-ledger.js';
+import {
+  clearNoticeJournal,
+  JournaledNoticeLedger,
+  replayNoticeJournal,
+} from '../../functions/src/adapters/store/journaled-notice-ledger.js';
 import { testFirestore } from '../support/firestore.js';
 
 const AT = new Date('2024-09-15T00:30:00Z');
-const notice = (id: string) => ({ id, recipients: 2, stage: 'due' as const, unitId: id, formId: 'tap-huan-2024', periodId: 'mot-lan' });
+const notice = (id: string) => ({
+  id,
+  recipients: 2,
+  stage: 'due' as const,
+  unitId: id,
+  formId: 'tap-huan-2024',
+  periodId: 'mot-lan',
+});
 
 /** The embedded mode's journal: what one emulator's ledger did is rebuilt in the next one's. */
 describe('JournaledNoticeLedger', () => {
@@ -43,7 +54,8 @@ describe('JournaledNoticeLedger', () => {
     await appendFile(journal, '{"op":"claim","at":"2024-09-15T00:3');
 
     expect(await replayNoticeJournal(new FirestoreNoticeLedger(after.db), journal)).toBe(6);
-    const summary = (entries: Map<string, { state: string; attempts: number }>) => [...entries.values()].map(({ state, attempts }) => ({ state, attempts }));
+    const summary = (entries: Map<string, { state: string; attempts: number }>) =>
+      [...entries.values()].map(({ state, attempts }) => ({ state, attempts }));
     const rebuilt = await new FirestoreNoticeLedger(after.db).load();
     expect(summary(rebuilt)).toEqual(summary(await new FirestoreNoticeLedger(before.db).load()));
     expect(rebuilt.get('claimed-only')?.state).toBe('claimed');

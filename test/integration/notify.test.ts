@@ -18,7 +18,12 @@ import { titled, writeTestWorkbook, type TestCell } from '../support/workbooks.j
 
 const HEADER = ['STT', 'Họ và tên', 'Chức vụ', 'Giới tính', 'Ngày sinh', 'Số điện thoại'];
 const TAP_HUAN = builtinForm('tap-huan-2024');
-const SETTINGS = { districtName: 'Quận Đoàn thử', officeEmail: 'vanphong@quandoan.example', contactName: 'Lê Ánh Hồng', contactPhone: '0983 018 027' };
+const SETTINGS = {
+  districtName: 'Quận Đoàn thử',
+  officeEmail: 'vanphong@quandoan.example',
+  contactName: 'Lê Ánh Hồng',
+  contactPhone: '0983 018 027',
+};
 /** 08:00 ICT on the given day of September 2024. */
 const morning = (day: number) => new Date(Date.UTC(2024, 8, day, 1, 0));
 
@@ -32,7 +37,12 @@ const school = (id: string, email?: string): Unit => ({
   source: `${id}.xlsx`,
 });
 // done: complete on time; loi: rows with errors; vang1..vang4: sent nothing; khong-email: sent nothing, no email.
-const UNITS = [school('done', 'done@truong.example'), school('loi', 'loi@truong.example'), ...[1, 2, 3, 4].map((i) => school(`vang${i}`, `vang${i}@truong.example`)), school('khong-email')];
+const UNITS = [
+  school('done', 'done@truong.example'),
+  school('loi', 'loi@truong.example'),
+  ...[1, 2, 3, 4].map((i) => school(`vang${i}`, `vang${i}@truong.example`)),
+  school('khong-email'),
+];
 
 describe('notices through a real SMTP server', () => {
   let dir: string;
@@ -40,7 +50,12 @@ describe('notices through a real SMTP server', () => {
   let smtp: CapturingSmtp;
 
   const run = (now: Date, url = smtp.url, db = firestore.db): Promise<NotifyResult> => {
-    const mailer = createSmtpMailer({ url, from: '"Quận Đoàn thử" <vanphong@quandoan.example>', connectionTimeoutMs: 2000, socketTimeoutMs: 3000 });
+    const mailer = createSmtpMailer({
+      url,
+      from: '"Quận Đoàn thử" <vanphong@quandoan.example>',
+      connectionTimeoutMs: 2000,
+      socketTimeoutMs: 3000,
+    });
     return notify({
       settings: SETTINGS,
       units: UNITS,
@@ -57,9 +72,18 @@ describe('notices through a real SMTP server', () => {
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'tonghop-notify-'));
-    const rows = (extra: TestCell[][]) => [{ name: 'Đăng ký tập huấn', rows: titled('ĐĂNG KÝ', HEADER, [[1, 'Nguyễn Thị Lan', 'TPT', 'Nữ', null, '0983018027'], ...extra]) }];
+    const rows = (extra: TestCell[][]) => [
+      {
+        name: 'Đăng ký tập huấn',
+        rows: titled('ĐĂNG KÝ', HEADER, [[1, 'Nguyễn Thị Lan', 'TPT', 'Nữ', null, '0983018027'], ...extra]),
+      },
+    ];
     await writeTestWorkbook(path.join(dir, 'done.xlsx'), rows([]), new Date('2024-09-10T02:00:00Z'));
-    await writeTestWorkbook(path.join(dir, 'loi.xlsx'), rows([[2, 'Phạm An', 'Giáo viên', 'Nam', '31/02/1990', '12345']]), new Date('2024-09-10T02:00:00Z'));
+    await writeTestWorkbook(
+      path.join(dir, 'loi.xlsx'),
+      rows([[2, 'Phạm An', 'Giáo viên', 'Nam', '31/02/1990', '12345']]),
+      new Date('2024-09-10T02:00:00Z'),
+    );
   });
   afterAll(async () => {
     await smtp?.close();
@@ -68,16 +92,32 @@ describe('notices through a real SMTP server', () => {
 
   const freshDistrict = async (name: string) => {
     firestore = testFirestore(name);
-    await sweep({ units: UNITS, forms: [TAP_HUAN], source: new UnitWorkbookFolder(dir), store: new FirestoreSweepStore(firestore.db), now: morning(11) });
+    await sweep({
+      units: UNITS,
+      forms: [TAP_HUAN],
+      source: new UnitWorkbookFolder(dir),
+      store: new FirestoreSweepStore(firestore.db),
+      now: morning(11),
+    });
     smtp = await startCapturingSmtp();
   };
 
   it('sends each overdue unit one Vietnamese mail with HTML and text, nobody complete, and the digest; a second run sends nothing', async () => {
     await freshDistrict('notify-overdue');
     const first = await run(morning(17));
-    const to = smtp.received.filter((m) => !String(m.headers.get('x-tonghop-notice')).startsWith('digest')).flatMap((m) => [m.to].flat().flatMap((a) => a?.value.map((v) => v.address) ?? []));
-    expect(to.sort()).toEqual(['loi@truong.example', 'vang1@truong.example', 'vang2@truong.example', 'vang3@truong.example', 'vang4@truong.example']);
-    const mail = smtp.received.find((m) => String(m.headers.get('x-tonghop-notice')) === 'tap-huan-2024~mot-lan~loi~overdue');
+    const to = smtp.received
+      .filter((m) => !String(m.headers.get('x-tonghop-notice')).startsWith('digest'))
+      .flatMap((m) => [m.to].flat().flatMap((a) => a?.value.map((v) => v.address) ?? []));
+    expect(to.sort()).toEqual([
+      'loi@truong.example',
+      'vang1@truong.example',
+      'vang2@truong.example',
+      'vang3@truong.example',
+      'vang4@truong.example',
+    ]);
+    const mail = smtp.received.find(
+      (m) => String(m.headers.get('x-tonghop-notice')) === 'tap-huan-2024~mot-lan~loi~overdue',
+    );
     expect(mail?.subject).toContain('Quá hạn');
     expect(mail?.subject).toBe(mail?.subject?.normalize('NFC'));
     expect(mail?.html).toEqual(expect.stringContaining('Kế hoạch số 42-KHLT/GDĐT-HĐĐ-NTN'));
@@ -107,7 +147,11 @@ describe('notices through a real SMTP server', () => {
       dryRun: true,
       sheetLinkOf: (unit) => unit.source,
     }).finally(() => dry.close());
-    expect(result.outcomes.map((o) => [o.notice.unitId, o.notice.stage, o.result])).toContainEqual(['vang1', 'escalation', 'would-send']);
+    expect(result.outcomes.map((o) => [o.notice.unitId, o.notice.stage, o.result])).toContainEqual([
+      'vang1',
+      'escalation',
+      'would-send',
+    ]);
     expect(smtp.received).toHaveLength(before);
     const ledger = await new FirestoreNoticeLedger(firestore.db).load();
     expect(ledger.has('tap-huan-2024~mot-lan~vang1~escalation')).toBe(false);
@@ -115,8 +159,12 @@ describe('notices through a real SMTP server', () => {
 
   it('copies the district office on escalations, a week after the deadline', async () => {
     const result = await run(morning(23));
-    const escalation = smtp.received.find((m) => String(m.headers.get('x-tonghop-notice')) === 'tap-huan-2024~mot-lan~vang1~escalation');
-    expect([escalation?.cc].flat().flatMap((a) => a?.value.map((v) => v.address) ?? [])).toEqual(['vanphong@quandoan.example']);
+    const escalation = smtp.received.find(
+      (m) => String(m.headers.get('x-tonghop-notice')) === 'tap-huan-2024~mot-lan~vang1~escalation',
+    );
+    expect([escalation?.cc].flat().flatMap((a) => a?.value.map((v) => v.address) ?? [])).toEqual([
+      'vanphong@quandoan.example',
+    ]);
     expect(result.outcomes.filter((o) => o.result === 'sent').every((o) => o.notice.stage === 'escalation')).toBe(true);
   });
 
@@ -137,14 +185,21 @@ describe('notices through a real SMTP server', () => {
     expect(sent.sort()).toEqual([...accepted].sort());
     expect(broken.outcomes.filter((o) => o.result === 'failed')).toHaveLength(1);
     const ledger = await new FirestoreNoticeLedger(firestore.db).load();
-    expect([...ledger.values()].filter((e) => e.state === 'sent').map((e) => e.id).sort()).toEqual([...accepted].sort());
+    expect(
+      [...ledger.values()]
+        .filter((e) => e.state === 'sent')
+        .map((e) => e.id)
+        .sort(),
+    ).toEqual([...accepted].sort());
 
     const healthy = await startCapturingSmtp();
     try {
       await run(new Date(morning(17).getTime() + 600_000), healthy.url);
       const all = [...accepted, ...noticeIds(healthy)];
       expect(new Set(all).size).toBe(all.length);
-      expect(all.filter((id) => !id.startsWith('digest')).sort()).toEqual(['loi', 'vang1', 'vang2', 'vang3', 'vang4'].map((u) => `tap-huan-2024~mot-lan~${u}~overdue`));
+      expect(all.filter((id) => !id.startsWith('digest')).sort()).toEqual(
+        ['loi', 'vang1', 'vang2', 'vang3', 'vang4'].map((u) => `tap-huan-2024~mot-lan~${u}~overdue`),
+      );
     } finally {
       await healthy.close();
     }

@@ -21,7 +21,12 @@ import { loadRevisions } from '../../functions/src/adapters/store/submission-rev
  * a column's type is changed and a header renamed, each followed by a sweep and a summary.
  */
 
-const SETTINGS = { districtName: 'Quận Đoàn thử', officeEmail: 'vp@example.com', contactName: 'Lê Ánh Hồng', contactPhone: '0983 018 027' };
+const SETTINGS = {
+  districtName: 'Quận Đoàn thử',
+  officeEmail: 'vp@example.com',
+  contactName: 'Lê Ánh Hồng',
+  contactPhone: '0983 018 027',
+};
 const NOW = new Date('2024-09-23T02:00:00Z');
 const SENT = { a: new Date('2024-09-18T02:00:00Z'), b: new Date('2024-09-19T02:00:00Z') };
 const TAB = 'Trung thu';
@@ -56,10 +61,21 @@ describe('changing a live plan: deadline, column type, header', () => {
   let dir: string;
   let folder: UnitWorkbookFolder;
 
-  const runSweep = (spec: FormSpec) => sweep({ units: UNITS, forms: [spec], source: folder, store: new FirestoreSweepStore(firestore.db), now: NOW });
-  const runSummary = (spec: FormSpec) => summarize({ settings: SETTINGS, units: UNITS, forms: [spec], store: new FirestoreSummaryStore(firestore.db), feedback: folder, now: NOW });
-  const doc = async (unitId: string) => (await submissions.doc(`bao-cao-trung-thu~mot-lan~${unitId}`).get()).data() ?? {};
-  const revisions = async (unitId: string) => (await loadRevisions(submissions.doc(`bao-cao-trung-thu~mot-lan~${unitId}`))).length;
+  const runSweep = (spec: FormSpec) =>
+    sweep({ units: UNITS, forms: [spec], source: folder, store: new FirestoreSweepStore(firestore.db), now: NOW });
+  const runSummary = (spec: FormSpec) =>
+    summarize({
+      settings: SETTINGS,
+      units: UNITS,
+      forms: [spec],
+      store: new FirestoreSummaryStore(firestore.db),
+      feedback: folder,
+      now: NOW,
+    });
+  const doc = async (unitId: string) =>
+    (await submissions.doc(`bao-cao-trung-thu~mot-lan~${unitId}`).get()).data() ?? {};
+  const revisions = async (unitId: string) =>
+    (await loadRevisions(submissions.doc(`bao-cao-trung-thu~mot-lan~${unitId}`))).length;
   const millis = (t: unknown) => (t as Timestamp).toMillis();
   const standings = async (spec: FormSpec) => {
     const { picture } = await runSummary(spec);
@@ -70,7 +86,14 @@ describe('changing a live plan: deadline, column type, header', () => {
     dir = await mkdtemp(path.join(tmpdir(), 'tonghop-plan-change-'));
     folder = new UnitWorkbookFolder(dir);
     const tab = (rows: (string | number)[][]) => [{ name: TAB, rows: titled('BÁO CÁO TẾT TRUNG THU', HEADER, rows) }];
-    await writeTestWorkbook(path.join(dir, 'a.xlsx'), tab([[1, 'Rước đèn', '1.500.000'], [2, 'Phá cỗ', 'chưa rõ']]), SENT.a);
+    await writeTestWorkbook(
+      path.join(dir, 'a.xlsx'),
+      tab([
+        [1, 'Rước đèn', '1.500.000'],
+        [2, 'Phá cỗ', 'chưa rõ'],
+      ]),
+      SENT.a,
+    );
     await writeTestWorkbook(path.join(dir, 'b.xlsx'), tab([[1, 'Văn nghệ', '2.000.000']]), SENT.b);
     await runSweep(plan());
   });
@@ -120,7 +143,10 @@ describe('changing a live plan: deadline, column type, header', () => {
   });
 
   it('re-validates the rows when a column changes type, keeps the first completion, and tells the unit what changed', async () => {
-    const money = plan({ due: '2024-09-30', columns: COLUMNS.map((c) => (c.key === 'kinhPhi' ? { ...c, type: 'money' as const } : c)) });
+    const money = plan({
+      due: '2024-09-30',
+      columns: COLUMNS.map((c) => (c.key === 'kinhPhi' ? { ...c, type: 'money' as const } : c)),
+    });
     const firstA = millis((await doc('a')).firstCompleteAt);
     const swept = await runSweep(money);
     expect(swept.totals).toMatchObject({ rowsValid: 2, rowsRejected: 1, submissionsWritten: 2 });
@@ -137,23 +163,43 @@ describe('changing a live plan: deadline, column type, header', () => {
     expect(await standings(money)).toEqual({ a: 'partial', b: 'complete-on-time' });
     const standing = sheetOf(await openWorkbook(path.join(dir, 'a.xlsx')), 'Tình hình nộp');
     const notes: string[] = [];
-    standing.eachRow((row) => notes.push(...(row.values as unknown[]).filter((v): v is string => typeof v === 'string')));
+    standing.eachRow((row) =>
+      notes.push(...(row.values as unknown[]).filter((v): v is string => typeof v === 'string')),
+    );
     expect(notes).toContainEqual(expect.stringContaining("Kế hoạch đã đổi: cột 'Kinh phí' nay là kiểu Số tiền"));
-    const statuses = sheetOf(await openWorkbook(path.join(dir, 'a.xlsx')), TAB).getColumn(HEADER.length + 1).values.map(String);
+    const statuses = sheetOf(await openWorkbook(path.join(dir, 'a.xlsx')), TAB)
+      .getColumn(HEADER.length + 1)
+      .values.map(String);
     expect(statuses.some((s) => s.startsWith('✗'))).toBe(true);
   });
 
   it('keeps the data of a renamed header through its alias (Tên khác), under the new column key', async () => {
-    const renamed = COLUMNS.map((c) => (c.key === 'kinhPhi' ? { ...c, type: 'money' as const } : c.key === 'tenHoatDong' ? { key: 'noiDungHoatDong', header: 'Nội dung hoạt động', aliases: ['Tên hoạt động'], type: 'text' as const, required: true } : c));
+    const renamed = COLUMNS.map((c) =>
+      c.key === 'kinhPhi'
+        ? { ...c, type: 'money' as const }
+        : c.key === 'tenHoatDong'
+          ? {
+              key: 'noiDungHoatDong',
+              header: 'Nội dung hoạt động',
+              aliases: ['Tên hoạt động'],
+              type: 'text' as const,
+              required: true,
+            }
+          : c,
+    );
     const spec = plan({ due: '2024-09-30', columns: renamed });
     const swept = await runSweep(spec);
     expect(swept.totals).toMatchObject({ rowsRead: 3, rowsValid: 2, rowsRejected: 1 });
     expect((await doc('b')).rows[0].values).toEqual({ stt: 1, noiDungHoatDong: 'Văn nghệ', kinhPhi: 2_000_000 });
-    expect((await doc('a')).rows.map((r: { values: Record<string, unknown> }) => r.values.noiDungHoatDong)).toEqual(['Rước đèn']);
+    expect((await doc('a')).rows.map((r: { values: Record<string, unknown> }) => r.values.noiDungHoatDong)).toEqual([
+      'Rước đèn',
+    ]);
     expect(await standings(spec)).toEqual({ a: 'partial', b: 'complete-on-time' });
     const standing = sheetOf(await openWorkbook(path.join(dir, 'b.xlsx')), 'Tình hình nộp');
     const notes: string[] = [];
-    standing.eachRow((row) => notes.push(...(row.values as unknown[]).filter((v): v is string => typeof v === 'string')));
+    standing.eachRow((row) =>
+      notes.push(...(row.values as unknown[]).filter((v): v is string => typeof v === 'string')),
+    );
     expect(notes).toContain("Kế hoạch đã đổi: cột 'Tên hoạt động' nay có tiêu đề 'Nội dung hoạt động'");
   });
 });

@@ -41,7 +41,12 @@ import { testUnit } from '../support/builders.js';
  * current views into "Lưu trữ", its data and statistics kept.
  */
 
-const SETTINGS = { districtName: 'Quận Đoàn thử', officeEmail: 'vp@example.com', contactName: 'Lê Ánh Hồng', contactPhone: '0983 018 027' };
+const SETTINGS = {
+  districtName: 'Quận Đoàn thử',
+  officeEmail: 'vp@example.com',
+  contactName: 'Lê Ánh Hồng',
+  contactPhone: '0983 018 027',
+};
 const EARLIER = builtinForm('tap-huan-2024');
 const TAB = 'Ra quân tháng 10';
 const PERIOD = 'mot-lan';
@@ -74,7 +79,8 @@ const T = {
   closed: at('2024-09-26', '09:00'),
   newDue: at('2024-09-30', '08:00'),
 };
-const unit = (id: string, type: Unit['type'] = 'lien-doi'): Unit => testUnit(id, { type, level: 'THCS', contacts: [{ name: `TPT ${id}`, email: `tpt@${id}.example` }] });
+const unit = (id: string, type: Unit['type'] = 'lien-doi'): Unit =>
+  testUnit(id, { type, level: 'THCS', contacts: [{ name: `TPT ${id}`, email: `tpt@${id}.example` }] });
 /** a fills it on time, b with mistakes, c not at all; d is a chi đoàn, outside Đối tượng. */
 const UNITS = [unit('a'), unit('b'), unit('c'), unit('d', 'chi-doan')];
 const ROWS: Readonly<Record<string, readonly (readonly SeedCell[])[]>> = {
@@ -132,7 +138,9 @@ async function workbookSide(home: string): Promise<LifecycleSide> {
       const file = path.join(unitsDir, `${unitId}.xlsx`);
       const workbook = await openWorkbook(file);
       const sheet = sheetOf(workbook, TAB);
-      rows.forEach((cells, r) => cells.forEach((value, c) => void (sheet.getCell(6 + r, c + 1).value = value as string | number)));
+      rows.forEach((cells, r) =>
+        cells.forEach((value, c) => void (sheet.getCell(6 + r, c + 1).value = value as string | number)),
+      );
       await workbook.xlsx.writeFile(file);
       await utimes(file, when, when);
     },
@@ -142,8 +150,12 @@ async function workbookSide(home: string): Promise<LifecycleSide> {
       sheetOf(workbook, tab).getCell(row, column).value = value;
       await workbook.xlsx.writeFile(controlPath);
     },
-    summaryTabs: async () => new Map((await tabsOfFile(defaultSummaryPath(controlPath))).map((t) => [t.name, valuesOf(t.rows)])),
-    standingOf: async (unitId) => valuesOf((await tabsOfFile(path.join(unitsDir, `${unitId}.xlsx`))).find((t) => t.name === STANDING_TAB)?.rows ?? []),
+    summaryTabs: async () =>
+      new Map((await tabsOfFile(defaultSummaryPath(controlPath))).map((t) => [t.name, valuesOf(t.rows)])),
+    standingOf: async (unitId) =>
+      valuesOf(
+        (await tabsOfFile(path.join(unitsDir, `${unitId}.xlsx`))).find((t) => t.name === STANDING_TAB)?.rows ?? [],
+      ),
   };
 }
 
@@ -155,16 +167,33 @@ async function googleSide(home: string, firestore: TestFirestore): Promise<Lifec
   await writeControlWorkbook(controlPath, { settings: SETTINGS, units: UNITS, plans: [EARLIER] });
   const controlId = google.createSpreadsheet({ title: 'Bảng điều khiển', tabs: await seedTabsOfWorkbook(controlPath) });
   const summaryId = google.createSpreadsheet({ title: 'Tổng hợp', tabs: [] });
-  const config = { folderId: TEST_FOLDER_ID, controlSpreadsheetId: controlId, summarySpreadsheetId: summaryId, apiRoot: undefined, accessToken: undefined, serviceAccountEmail: undefined, readsPerMinute: 10_000, writesPerMinute: 10_000, retryBaseMs: 5 };
+  const config = {
+    folderId: TEST_FOLDER_ID,
+    controlSpreadsheetId: controlId,
+    summarySpreadsheetId: summaryId,
+    apiRoot: undefined,
+    accessToken: undefined,
+    serviceAccountEmail: undefined,
+    readsPerMinute: 10_000,
+    writesPerMinute: 10_000,
+    retryBaseMs: 5,
+  };
   const provisionNow = async () => {
-    const result = await provisionDistrict({ google: config, api, ...plansOfControl(await readControlSpreadsheet(api, controlId)) }, {});
+    const result = await provisionDistrict(
+      { google: config, api, ...plansOfControl(await readControlSpreadsheet(api, controlId)) },
+      {},
+    );
     expect(result.result.failed).toEqual([]);
   };
   // The units' spreadsheets, given out before the plan existed.
   setClock(new Date('2024-09-10T02:00:00Z'));
   await provisionNow();
-  const idOf = async (unitId: string) => (await readControlSpreadsheet(api, controlId)).units.find((u) => u.id === unitId)?.source ?? '';
-  const values = (id: string, tab: string) => google.tabValues(id, tab).map((row) => row.map((cell) => (typeof cell === 'object' && cell !== null ? null : cell)));
+  const idOf = async (unitId: string) =>
+    (await readControlSpreadsheet(api, controlId)).units.find((u) => u.id === unitId)?.source ?? '';
+  const values = (id: string, tab: string) =>
+    google
+      .tabValues(id, tab)
+      .map((row) => row.map((cell) => (typeof cell === 'object' && cell !== null ? null : cell)));
   return {
     sheets: {
       units: new GoogleUnitSheets(api, TEST_FOLDER_ID),
@@ -183,7 +212,12 @@ async function googleSide(home: string, firestore: TestFirestore): Promise<Lifec
         const existing = google.tabValues(controlId, tab);
         const headerRow = existing.findIndex((row) => row[0] === headers[0]);
         expect(existing[headerRow]?.slice(0, headers.length)).toEqual(headers);
-        google.editCells(controlId, tab, `A${existing.length + 1}`, rows.map((row) => row.map((cell) => (cell === undefined ? null : (cell as SeedCell)))));
+        google.editCells(
+          controlId,
+          tab,
+          `A${existing.length + 1}`,
+          rows.map((row) => row.map((cell) => (cell === undefined ? null : (cell as SeedCell)))),
+        );
       }
     },
     afterIssue: provisionNow,
@@ -197,7 +231,10 @@ async function googleSide(home: string, firestore: TestFirestore): Promise<Lifec
       setClock(when);
       google.editCells(controlId, tab, `${columnLetter(column - 1)}${row}`, [[value]]);
     },
-    summaryTabs: async () => new Map(google.spreadsheet(summaryId).sheets.map((s) => [s.properties.title, values(summaryId, s.properties.title)])),
+    summaryTabs: async () =>
+      new Map(
+        google.spreadsheet(summaryId).sheets.map((s) => [s.properties.title, values(summaryId, s.properties.title)]),
+      ),
     standingOf: async (unitId) => values(await idOf(unitId), STANDING_TAB),
   };
 }
@@ -211,122 +248,141 @@ function valuesOf(rows: readonly { rowNumber: number; cells: readonly unknown[] 
   return out;
 }
 
-const textOf = (values: readonly (readonly unknown[])[]) => values.flat().filter((v): v is string => typeof v === 'string').join('\n');
+const textOf = (values: readonly (readonly unknown[])[]) =>
+  values
+    .flat()
+    .filter((v): v is string => typeof v === 'string')
+    .join('\n');
 
-describe.each(['workbook', 'google'] as const)('a plan defined in the control sheet, from issue to archive (%s)', (name) => {
-  let firestore: TestFirestore;
-  let side: LifecycleSide;
-  const config = () => loadConfig({ TONGHOP_PROJECT_ID: 'demo-tonghop', TONGHOP_HOME: dir, TONGHOP_SEND_HOURS: '0-24' });
-  const log = () => undefined;
-  const sweepAt = async (now: Date): Promise<SummarizeResult> => {
-    const district = await openDistrict(side.sheets, firestore.db);
-    const { result } = await sweepDistrict({ district, request: { step: 'sweep' }, now, log });
-    if (result.kind !== 'swept' || !result.summary) throw new Error(`sweep did not summarize: ${result.kind}`);
-    return result.summary;
-  };
-  const notifyAt = async (now: Date, dryRun = false) => {
-    const district = await openDistrict(side.sheets, firestore.db);
-    return (await notifyDistrict(district, { config: config(), now, dryRun, log })).value.result.outcomes.filter((o) => o.notice.formId === PLAN.id);
-  };
-  /** Row number (1-based) and column of a header in a control tab, for the row whose first cell is the plan's id and `match`. */
-  const controlCell = async (tab: string, header: string, match: (row: unknown[]) => boolean) => {
-    const values = await side.controlTab(tab);
-    const headerRow = values.findIndex((row) => row[0] === 'Mã biểu mẫu');
-    const column = (values[headerRow] ?? []).indexOf(header) + 1;
-    const row = values.findIndex((cells, i) => i > headerRow && cells[0] === PLAN.id && match(cells)) + 1;
-    expect([row > 0, column > 0]).toEqual([true, true]);
-    return { row, column };
-  };
-  /** The messages of a unit's refused rows, as stored. */
-  const rejectedText = async (unitId: string) => {
-    const rejected = ((await firestore.db.collection('submissions').doc(`${PLAN.id}~${PERIOD}~${unitId}`).get()).get('rejected') ?? []) as { errors: unknown }[];
-    return JSON.stringify(rejected.map((row) => row.errors));
-  };
-  let live: SummarizeResult;
-  let filled: SummarizeResult;
+describe.each(['workbook', 'google'] as const)(
+  'a plan defined in the control sheet, from issue to archive (%s)',
+  (name) => {
+    let firestore: TestFirestore;
+    let side: LifecycleSide;
+    const config = () =>
+      loadConfig({ TONGHOP_PROJECT_ID: 'demo-tonghop', TONGHOP_HOME: dir, TONGHOP_SEND_HOURS: '0-24' });
+    const log = () => undefined;
+    const sweepAt = async (now: Date): Promise<SummarizeResult> => {
+      const district = await openDistrict(side.sheets, firestore.db);
+      const { result } = await sweepDistrict({ district, request: { step: 'sweep' }, now, log });
+      if (result.kind !== 'swept' || !result.summary) throw new Error(`sweep did not summarize: ${result.kind}`);
+      return result.summary;
+    };
+    const notifyAt = async (now: Date, dryRun = false) => {
+      const district = await openDistrict(side.sheets, firestore.db);
+      return (await notifyDistrict(district, { config: config(), now, dryRun, log })).value.result.outcomes.filter(
+        (o) => o.notice.formId === PLAN.id,
+      );
+    };
+    /** Row number (1-based) and column of a header in a control tab, for the row whose first cell is the plan's id and `match`. */
+    const controlCell = async (tab: string, header: string, match: (row: unknown[]) => boolean) => {
+      const values = await side.controlTab(tab);
+      const headerRow = values.findIndex((row) => row[0] === 'Mã biểu mẫu');
+      const column = (values[headerRow] ?? []).indexOf(header) + 1;
+      const row = values.findIndex((cells, i) => i > headerRow && cells[0] === PLAN.id && match(cells)) + 1;
+      expect([row > 0, column > 0]).toEqual([true, true]);
+      return { row, column };
+    };
+    /** The messages of a unit's refused rows, as stored. */
+    const rejectedText = async (unitId: string) => {
+      const rejected = ((await firestore.db.collection('submissions').doc(`${PLAN.id}~${PERIOD}~${unitId}`).get()).get(
+        'rejected',
+      ) ?? []) as { errors: unknown }[];
+      return JSON.stringify(rejected.map((row) => row.errors));
+    };
+    let live: SummarizeResult;
+    let filled: SummarizeResult;
 
-  beforeAll(async () => {
-    firestore = testFirestore(`lifecycle-${name}`);
-    const home = path.join(dir, name);
-    side = name === 'workbook' ? await workbookSide(home) : await googleSide(home, firestore);
-    await sweepAt(new Date('2024-09-19T02:00:00Z'));
-  }, 60_000);
-  afterAll(async () => {
-    await firestore.clear();
-    await firestore.db.terminate();
-  });
+    beforeAll(async () => {
+      firestore = testFirestore(`lifecycle-${name}`);
+      const home = path.join(dir, name);
+      side = name === 'workbook' ? await workbookSide(home) : await googleSide(home, firestore);
+      await sweepAt(new Date('2024-09-19T02:00:00Z'));
+    }, 60_000);
+    afterAll(async () => {
+      await firestore.clear();
+      await firestore.db.terminate();
+    });
 
-  it('goes live from rows in the control sheet alone, and reaches every targeted unit sheet', async () => {
-    await side.goLive();
-    const district = await openDistrict(side.sheets, firestore.db);
-    expect(district.problems).toEqual([]);
-    expect(district.openForms.map((f) => f.id)).toContain(PLAN.id);
-    await side.afterIssue();
-    live = await sweepAt(T.live);
-    for (const id of ['a', 'b', 'c']) expect(await side.tabsOf(id)).toContain(TAB);
-    expect(await side.tabsOf('d')).not.toContain(TAB);
-    if (name === 'workbook') expect(live.feedback.tabsAdded.map((t) => t.unitId)).toEqual(['a', 'b', 'c']);
-  });
+    it('goes live from rows in the control sheet alone, and reaches every targeted unit sheet', async () => {
+      await side.goLive();
+      const district = await openDistrict(side.sheets, firestore.db);
+      expect(district.problems).toEqual([]);
+      expect(district.openForms.map((f) => f.id)).toContain(PLAN.id);
+      await side.afterIssue();
+      live = await sweepAt(T.live);
+      for (const id of ['a', 'b', 'c']) expect(await side.tabsOf(id)).toContain(TAB);
+      expect(await side.tabsOf('d')).not.toContain(TAB);
+      if (name === 'workbook') expect(live.feedback.tabsAdded.map((t) => t.unitId)).toEqual(['a', 'b', 'c']);
+    });
 
-  it('is swept and counted once units fill it', async () => {
-    await side.fill('a', ROWS.a ?? [], T.filledA);
-    await side.fill('b', ROWS.b ?? [], T.filledB);
-    filled = await sweepAt(T.reminded);
-    const entry = filled.picture.periods.find((p) => p.spec.id === PLAN.id);
-    expect(entry?.stats.overall).toMatchObject({ expected: 3, complete: 1, onTime: 1 });
-    const status = Object.fromEntries((entry?.stats.units ?? []).map((u) => [u.unitId, u.status]));
-    expect(status).toMatchObject({ a: 'complete-on-time', c: 'missing' });
-    expect(status.b).not.toMatch(/^complete/);
-    expect((await firestore.db.collection('stats').doc(`${PLAN.id}~${PERIOD}`).get()).exists).toBe(true);
-    // As text, "khoảng ba chục" people is fine: b's row is refused for its date alone.
-    expect(await rejectedText('b')).toContain('Ngày tổ chức');
-    expect(await rejectedText('b')).not.toContain('Số người tham gia');
-  });
+    it('is swept and counted once units fill it', async () => {
+      await side.fill('a', ROWS.a ?? [], T.filledA);
+      await side.fill('b', ROWS.b ?? [], T.filledB);
+      filled = await sweepAt(T.reminded);
+      const entry = filled.picture.periods.find((p) => p.spec.id === PLAN.id);
+      expect(entry?.stats.overall).toMatchObject({ expected: 3, complete: 1, onTime: 1 });
+      const status = Object.fromEntries((entry?.stats.units ?? []).map((u) => [u.unitId, u.status]));
+      expect(status).toMatchObject({ a: 'complete-on-time', c: 'missing' });
+      expect(status.b).not.toMatch(/^complete/);
+      expect((await firestore.db.collection('stats').doc(`${PLAN.id}~${PERIOD}`).get()).exists).toBe(true);
+      // As text, "khoảng ba chục" people is fine: b's row is refused for its date alone.
+      expect(await rejectedText('b')).toContain('Ngày tổ chức');
+      expect(await rejectedText('b')).not.toContain('Số người tham gia');
+    });
 
-  it('reminds the units that have not sent it, and not the one that has', async () => {
-    const sent = (await notifyAt(T.reminded)).filter((o) => o.result === 'sent');
-    expect(sent.map((o) => [o.notice.unitId, o.notice.stage])).toContainEqual(['c', 'reminder']);
-    expect(sent.map((o) => o.notice.unitId)).not.toContain('a');
-    expect(sent.map((o) => o.notice.unitId)).not.toContain('d');
-  });
+    it('reminds the units that have not sent it, and not the one that has', async () => {
+      const sent = (await notifyAt(T.reminded)).filter((o) => o.result === 'sent');
+      expect(sent.map((o) => [o.notice.unitId, o.notice.stage])).toContainEqual(['c', 'reminder']);
+      expect(sent.map((o) => o.notice.unitId)).not.toContain('a');
+      expect(sent.map((o) => o.notice.unitId)).not.toContain('d');
+    });
 
-  it('is summarized: its own tab, and a line in Tổng quan and Bảng điều khiển', async () => {
-    await sweepAt(T.reminded);
-    const tabs = await side.summaryTabs();
-    expect([...tabs.keys()]).toContain(TAB);
-    expect(textOf(tabs.get('Tổng quan') ?? [])).toContain(TAB);
-    expect(textOf(tabs.get('Bảng điều khiển') ?? [])).toContain(TAB);
-  });
+    it('is summarized: its own tab, and a line in Tổng quan and Bảng điều khiển', async () => {
+      await sweepAt(T.reminded);
+      const tabs = await side.summaryTabs();
+      expect([...tabs.keys()]).toContain(TAB);
+      expect(textOf(tabs.get('Tổng quan') ?? [])).toContain(TAB);
+      expect(textOf(tabs.get('Bảng điều khiển') ?? [])).toContain(TAB);
+    });
 
-  it('changes a column type and the deadline: the rows are judged again and the unit is told what changed', async () => {
-    const type = await controlCell('Cột biểu mẫu', 'Kiểu', (row) => row.includes('Số người tham gia'));
-    await side.editControl('Cột biểu mẫu', type.row, type.column, 'Số nguyên', T.changed);
-    const due = await controlCell('Biểu mẫu', 'Hạn nộp', () => true);
-    await side.editControl('Biểu mẫu', due.row, due.column, '30/09/2024', T.changed);
-    const changed = await sweepAt(T.changed);
-    const entry = changed.picture.periods.find((p) => p.spec.id === PLAN.id);
-    expect(entry?.period.due.getTime()).toBe(ictInstant('2024-10-01').getTime() - 1);
-    expect(textOf(await side.standingOf('a'))).toContain('Kế hoạch đã đổi');
-    // The rows are validated again under the new type: b's count is now refused too, a's '30' still fits.
-    expect(await rejectedText('b')).toContain('Số người tham gia');
-    expect(entry?.stats.units.find((u) => u.unitId === 'a')?.status).toBe('complete-on-time');
-    // Before it is closed, the due day would bring c a notice.
-    expect((await notifyAt(T.newDue, true)).map((o) => [o.notice.unitId, o.notice.stage, o.result])).toContainEqual(['c', 'due', 'would-send']);
-  });
+    it('changes a column type and the deadline: the rows are judged again and the unit is told what changed', async () => {
+      const type = await controlCell('Cột biểu mẫu', 'Kiểu', (row) => row.includes('Số người tham gia'));
+      await side.editControl('Cột biểu mẫu', type.row, type.column, 'Số nguyên', T.changed);
+      const due = await controlCell('Biểu mẫu', 'Hạn nộp', () => true);
+      await side.editControl('Biểu mẫu', due.row, due.column, '30/09/2024', T.changed);
+      const changed = await sweepAt(T.changed);
+      const entry = changed.picture.periods.find((p) => p.spec.id === PLAN.id);
+      expect(entry?.period.due.getTime()).toBe(ictInstant('2024-10-01').getTime() - 1);
+      expect(textOf(await side.standingOf('a'))).toContain('Kế hoạch đã đổi');
+      // The rows are validated again under the new type: b's count is now refused too, a's '30' still fits.
+      expect(await rejectedText('b')).toContain('Số người tham gia');
+      expect(entry?.stats.units.find((u) => u.unitId === 'a')?.status).toBe('complete-on-time');
+      // Before it is closed, the due day would bring c a notice.
+      expect((await notifyAt(T.newDue, true)).map((o) => [o.notice.unitId, o.notice.stage, o.result])).toContainEqual([
+        'c',
+        'due',
+        'would-send',
+      ]);
+    });
 
-  it("is closed ('Đã đóng'): no more reminders, out of the current views into Lưu trữ, its data and statistics kept", async () => {
-    const status = await controlCell('Biểu mẫu', 'Trạng thái', () => true);
-    await side.editControl('Biểu mẫu', status.row, status.column, 'Đã đóng', T.closed);
-    const district = await openDistrict(side.sheets, firestore.db);
-    expect(district.forms.map((f) => f.id)).toContain(PLAN.id);
-    expect(district.openForms.map((f) => f.id)).not.toContain(PLAN.id);
-    const closed = await sweepAt(T.closed);
-    expect(await notifyAt(T.newDue)).toEqual([]);
-    const tabs = await side.summaryTabs();
-    expect(textOf(tabs.get(ARCHIVE_TAB) ?? [])).toContain(TAB);
-    expect(textOf(tabs.get('Bảng điều khiển') ?? [])).not.toContain(TAB);
-    expect(closed.picture.periods.find((p) => p.spec.id === PLAN.id)?.stats.overall).toMatchObject({ expected: 3, onTime: 1 });
-    expect((await firestore.db.collection('stats').doc(`${PLAN.id}~${PERIOD}`).get()).exists).toBe(true);
-    expect((await firestore.db.collection('submissions').doc(`${PLAN.id}~${PERIOD}~a`).get()).exists).toBe(true);
-  });
-});
+    it("is closed ('Đã đóng'): no more reminders, out of the current views into Lưu trữ, its data and statistics kept", async () => {
+      const status = await controlCell('Biểu mẫu', 'Trạng thái', () => true);
+      await side.editControl('Biểu mẫu', status.row, status.column, 'Đã đóng', T.closed);
+      const district = await openDistrict(side.sheets, firestore.db);
+      expect(district.forms.map((f) => f.id)).toContain(PLAN.id);
+      expect(district.openForms.map((f) => f.id)).not.toContain(PLAN.id);
+      const closed = await sweepAt(T.closed);
+      expect(await notifyAt(T.newDue)).toEqual([]);
+      const tabs = await side.summaryTabs();
+      expect(textOf(tabs.get(ARCHIVE_TAB) ?? [])).toContain(TAB);
+      expect(textOf(tabs.get('Bảng điều khiển') ?? [])).not.toContain(TAB);
+      expect(closed.picture.periods.find((p) => p.spec.id === PLAN.id)?.stats.overall).toMatchObject({
+        expected: 3,
+        onTime: 1,
+      });
+      expect((await firestore.db.collection('stats').doc(`${PLAN.id}~${PERIOD}`).get()).exists).toBe(true);
+      expect((await firestore.db.collection('submissions').doc(`${PLAN.id}~${PERIOD}~a`).get()).exists).toBe(true);
+    });
+  },
+);

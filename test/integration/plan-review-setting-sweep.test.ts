@@ -21,8 +21,27 @@ import { openWorkbook, sheetOf, titled, writeTestWorkbook } from '../support/wor
  */
 
 const NOW = new Date('2024-09-20T01:00:00Z');
-const UNIT: Unit = { id: 'duyet', name: 'Liên đội Duyệt Thử', type: 'lien-doi', level: 'Tiểu học', cluster: 'Cụm 1', contacts: [], source: 'duyet.xlsx' };
-const HEADER = ['STT', 'Họ và tên', 'Chức vụ', 'Giới tính', 'Ngày sinh', 'Số điện thoại', 'Email', 'Nội dung tham gia', 'Đã đóng kinh phí', 'Ghi chú'];
+const UNIT: Unit = {
+  id: 'duyet',
+  name: 'Liên đội Duyệt Thử',
+  type: 'lien-doi',
+  level: 'Tiểu học',
+  cluster: 'Cụm 1',
+  contacts: [],
+  source: 'duyet.xlsx',
+};
+const HEADER = [
+  'STT',
+  'Họ và tên',
+  'Chức vụ',
+  'Giới tính',
+  'Ngày sinh',
+  'Số điện thoại',
+  'Email',
+  'Nội dung tham gia',
+  'Đã đóng kinh phí',
+  'Ghi chú',
+];
 const ROWS = [[1, 'Nguyễn Thị Lan', 'TPT', 'Nữ', '12/03/1990', '0983018027', null, 'Tập huấn', 'Có', null]];
 
 describe("per-plan 'Cần duyệt' through a sweep (workbook adapter)", () => {
@@ -41,7 +60,8 @@ describe("per-plan 'Cần duyệt' through a sweep (workbook adapter)", () => {
   const reviewGrid = async () => {
     const sheet = sheetOf(await openWorkbook(defaultSummaryPath(controlPath)), REVIEW_TAB);
     const grid: string[][] = [];
-    for (let r = 1; r <= sheet.rowCount; r++) grid.push(Array.from({ length: sheet.getRow(r).cellCount }, (_, c) => sheet.getRow(r).getCell(c + 1).text));
+    for (let r = 1; r <= sheet.rowCount; r++)
+      grid.push(Array.from({ length: sheet.getRow(r).cellCount }, (_, c) => sheet.getRow(r).getCell(c + 1).text));
     return grid;
   };
 
@@ -52,10 +72,21 @@ describe("per-plan 'Cần duyệt' through a sweep (workbook adapter)", () => {
     if (!base) throw new Error('no built-in tap-huan-2024');
     reviewed = base;
     unreviewed = { ...base, id: 'tap-huan-dot-2', title: 'Đăng ký tập huấn đợt 2', tab: 'Tập huấn đợt 2' };
-    await writeControlWorkbook(controlPath, { settings: { districtName: 'Quận Đoàn thử', officeEmail: '', contactName: '', contactPhone: '' }, units: [UNIT], plans: [reviewed, unreviewed] });
-    await setPlanCells(controlPath, { [reviewed.id]: { 'Cần duyệt': 'Có', 'Tính nộp đủ theo': 'Đã duyệt' }, [unreviewed.id]: { 'Cần duyệt': 'Không' } });
+    await writeControlWorkbook(controlPath, {
+      settings: { districtName: 'Quận Đoàn thử', officeEmail: '', contactName: '', contactPhone: '' },
+      units: [UNIT],
+      plans: [reviewed, unreviewed],
+    });
+    await setPlanCells(controlPath, {
+      [reviewed.id]: { 'Cần duyệt': 'Có', 'Tính nộp đủ theo': 'Đã duyệt' },
+      [unreviewed.id]: { 'Cần duyệt': 'Không' },
+    });
     const tab = (spec: FormSpec) => ({ name: spec.tab, rows: titled('ĐĂNG KÝ THAM GIA TẬP HUẤN', HEADER, ROWS) });
-    await writeTestWorkbook(path.join(dir, 'units', 'duyet.xlsx'), [tab(reviewed), tab(unreviewed)], new Date('2024-09-14T02:00:00Z'));
+    await writeTestWorkbook(
+      path.join(dir, 'units', 'duyet.xlsx'),
+      [tab(reviewed), tab(unreviewed)],
+      new Date('2024-09-14T02:00:00Z'),
+    );
   });
   afterAll(async () => {
     await firestore.clear();
@@ -63,7 +94,7 @@ describe("per-plan 'Cần duyệt' through a sweep (workbook adapter)", () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it("lists only the plan that needs review, and names its completeness basis beside the rates", async () => {
+  it('lists only the plan that needs review, and names its completeness basis beside the rates', async () => {
     const summary = await sweepOnce();
     expect(summary?.review).toEqual({ recorded: 0, refused: [] });
     const grid = await reviewGrid();
@@ -95,7 +126,8 @@ async function setPlanCells(file: string, cells: Record<string, Record<string, s
   const sheet = workbook.getWorksheet('Biểu mẫu');
   if (!sheet) throw new Error('no Biểu mẫu tab');
   let headerRow = 0;
-  for (let r = 1; r <= sheet.rowCount && headerRow === 0; r++) if ((sheet.getRow(r).values as unknown[]).includes('Mã biểu mẫu')) headerRow = r;
+  for (let r = 1; r <= sheet.rowCount && headerRow === 0; r++)
+    if ((sheet.getRow(r).values as unknown[]).includes('Mã biểu mẫu')) headerRow = r;
   const headers = () => (sheet.getRow(headerRow).values as unknown[]).map((v) => (typeof v === 'string' ? v : ''));
   const columnOf = (name: string) => {
     if (!headers().includes(name)) sheet.getRow(headerRow).getCell(headers().length).value = name;

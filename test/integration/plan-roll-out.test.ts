@@ -28,7 +28,12 @@ import { testUnit } from '../support/builders.js';
  */
 
 const FIXTURES = path.resolve('test/fixtures/foreign');
-const SETTINGS = { districtName: 'Quận Đoàn thử', officeEmail: 'vp@example.com', contactName: 'Lê Ánh Hồng', contactPhone: '0983 018 027' };
+const SETTINGS = {
+  districtName: 'Quận Đoàn thử',
+  officeEmail: 'vp@example.com',
+  contactName: 'Lê Ánh Hồng',
+  contactPhone: '0983 018 027',
+};
 const NOW = new Date('2024-09-23T02:00:00Z');
 const EXISTING = builtinForm('ke-hoach-nho-65-nam');
 const NEW_TAB = 'Ra quân tháng 10';
@@ -75,7 +80,15 @@ describe('workbook roll-out of a plan added later', () => {
   const run = async (forms: readonly FormSpec[], betweenSweepAndSummary?: () => Promise<void>) => {
     await sweep({ units: UNITS, forms, source: folder, store: new FirestoreSweepStore(firestore.db), now: NOW });
     await betweenSweepAndSummary?.();
-    return summarize({ settings: SETTINGS, units: UNITS, forms, closedForms: new Set([CLOSED_PLAN.id]), store: new FirestoreSummaryStore(firestore.db), feedback: folder, now: NOW });
+    return summarize({
+      settings: SETTINGS,
+      units: UNITS,
+      forms,
+      closedForms: new Set([CLOSED_PLAN.id]),
+      store: new FirestoreSummaryStore(firestore.db),
+      feedback: folder,
+      now: NOW,
+    });
   };
   const bytesOf = (id: string) => readFile(path.join(dir, `${id}.xlsx`));
 
@@ -83,8 +96,23 @@ describe('workbook roll-out of a plan added later', () => {
     dir = await mkdtemp(path.join(tmpdir(), 'tonghop-roll-out-'));
     folder = new UnitWorkbookFolder(dir);
     const sent = new Date('2023-12-10T02:00:00Z');
-    const row = [1, 'Thu gom giấy vụn, phế liệu', 'Thu gom giấy vụn lớp 6A1', new Date(Date.UTC(2023, 11, 8)), 35, 1_200_000, 40.5, null];
-    for (const id of ['a', 'cd', 'late']) await writeUnitWorkbook(path.join(dir, `${id}.xlsx`), `Liên đội ${id}`, [EXISTING], new Map([[EXISTING.id, [row]]]));
+    const row = [
+      1,
+      'Thu gom giấy vụn, phế liệu',
+      'Thu gom giấy vụn lớp 6A1',
+      new Date(Date.UTC(2023, 11, 8)),
+      35,
+      1_200_000,
+      40.5,
+      null,
+    ];
+    for (const id of ['a', 'cd', 'late'])
+      await writeUnitWorkbook(
+        path.join(dir, `${id}.xlsx`),
+        `Liên đội ${id}`,
+        [EXISTING],
+        new Map([[EXISTING.id, [row]]]),
+      );
     await copyFile(path.join(FIXTURES, 'libreoffice-1904.xlsx'), path.join(dir, 'lo.xlsx'));
     await copyFile(path.join(FIXTURES, 'openpyxl-resaved-template.xlsx'), path.join(dir, 'py.xlsx'));
     for (const u of UNITS) await utimes(path.join(dir, u.source), sent, sent);
@@ -95,7 +123,29 @@ describe('workbook roll-out of a plan added later', () => {
     // The district adds two plans; the late unit saves its file between the sweep and the summary.
     rolledOut = await run([EXISTING, NEW_PLAN, CLOSED_PLAN], async () => {
       const file = path.join(dir, 'late.xlsx');
-      await writeUnitWorkbook(file, 'Liên đội late', [EXISTING], new Map([[EXISTING.id, [row, [2, 'Thu gom giấy vụn, phế liệu', 'Thu gom giấy vụn lớp 7A2', new Date(Date.UTC(2023, 11, 9)), 20, 800_000, 22, null]]]]));
+      await writeUnitWorkbook(
+        file,
+        'Liên đội late',
+        [EXISTING],
+        new Map([
+          [
+            EXISTING.id,
+            [
+              row,
+              [
+                2,
+                'Thu gom giấy vụn, phế liệu',
+                'Thu gom giấy vụn lớp 7A2',
+                new Date(Date.UTC(2023, 11, 9)),
+                20,
+                800_000,
+                22,
+                null,
+              ],
+            ],
+          ],
+        ]),
+      );
     });
   });
   afterAll(async () => {
@@ -105,7 +155,9 @@ describe('workbook roll-out of a plan added later', () => {
   });
 
   it('gives each targeted unit the blank tab as the template has it, after its form tabs, and counts the units', async () => {
-    expect(rolledOut.feedback.tabsAdded).toEqual(['a', 'lo', 'py'].map((unitId) => ({ unitId, formIds: [NEW_PLAN.id] })));
+    expect(rolledOut.feedback.tabsAdded).toEqual(
+      ['a', 'lo', 'py'].map((unitId) => ({ unitId, formIds: [NEW_PLAN.id] })),
+    );
     const templateDir = path.join(dir, 'template');
     const [templateFile] = await writeFormTemplates([NEW_PLAN], templateDir);
     const template = (await readPackage(await readFile(templateFile ?? ''))).tabs.get(NEW_TAB);
@@ -120,7 +172,9 @@ describe('workbook roll-out of a plan added later', () => {
       expect(tab.cells.get('A3')?.value).toMatch(/^Đơn vị: Liên đội \w+ — Hạn nộp: /);
       expect(tab.cells.get('G5')?.value).toBe(STATUS_HEADER);
       // Dropdowns and number checks cover the same ranges as in the template; formats are the template's column formats.
-      expect(tagRanges(tab.sheetXml, 'dataValidation', 'sqref')).toEqual(tagRanges(template.sheetXml, 'dataValidation', 'sqref'));
+      expect(tagRanges(tab.sheetXml, 'dataValidation', 'sqref')).toEqual(
+        tagRanges(template.sheetXml, 'dataValidation', 'sqref'),
+      );
       expect(tagRanges(tab.sheetXml, 'dataValidation', 'sqref').length).toBeGreaterThan(0);
       expect(colsOf(tab.sheetXml)).toEqual(colsOf(template.sheetXml));
       const names = [...after.tabs.keys()];
@@ -129,14 +183,21 @@ describe('workbook roll-out of a plan added later', () => {
     }
     const templateColumns = columnFormats(sheetOf(await openWorkbook(templateFile ?? ''), NEW_TAB));
     expect(templateColumns.filter((f) => f !== undefined).length).toBeGreaterThan(1);
-    for (const id of ['a', 'lo', 'py']) expect(columnFormats(sheetOf(await openWorkbook(path.join(dir, `${id}.xlsx`)), NEW_TAB))).toEqual(templateColumns);
+    for (const id of ['a', 'lo', 'py'])
+      expect(columnFormats(sheetOf(await openWorkbook(path.join(dir, `${id}.xlsx`)), NEW_TAB))).toEqual(
+        templateColumns,
+      );
     // The dropdown's list points into the hidden lists tab, which holds its values.
     const workbook = await openWorkbook(path.join(dir, 'a.xlsx'));
     const validation = sheetOf(workbook, NEW_TAB).getCell('F6').dataValidation;
     expect(validation.type).toBe('list');
     const lists = sheetOf(workbook, LISTS_SHEET);
     expect(lists.state).toBe('hidden');
-    expect(lists.getColumn(Number(/\$([A-Z]+)\$1/.exec(String(validation.formulae?.[0]))?.[1]?.charCodeAt(0)) - 64).values.slice(1)).toEqual(['Trực tiếp', 'Trực tuyến']);
+    expect(
+      lists
+        .getColumn(Number(/\$([A-Z]+)\$1/.exec(String(validation.formulae?.[0]))?.[1]?.charCodeAt(0)) - 64)
+        .values.slice(1),
+    ).toEqual(['Trực tiếp', 'Trực tuyến']);
   });
 
   it('leaves every other tab of the unit as it was: cells, sheet settings, defined names; the help tab only grows', async () => {
@@ -147,7 +208,8 @@ describe('workbook roll-out of a plan added later', () => {
         if (name === STANDING_TAB) continue;
         const saved = after.tabs.get(name);
         if (name === HELP_SHEET || name === LISTS_SHEET) {
-          for (const [ref, cell] of tab.cells) expect({ id, name, ref, cell: saved?.cells.get(ref) }).toEqual({ id, name, ref, cell });
+          for (const [ref, cell] of tab.cells)
+            expect({ id, name, ref, cell: saved?.cells.get(ref) }).toEqual({ id, name, ref, cell });
           continue;
         }
         expect(UNIT_TABS.has(name), `${id}: unexpected tab ${name}`).toBe(true);
@@ -157,13 +219,16 @@ describe('workbook roll-out of a plan added later', () => {
       expect(after.date1904).toBe(earlier.date1904);
       expect(await definedNames(await bytesOf(id))).toEqual(await definedNames(before.get(id) ?? Buffer.alloc(0)));
     }
-    const help = [...((await readPackage(await bytesOf('a'))).tabs.get(HELP_SHEET)?.cells.values() ?? [])].map((c) => c.value);
+    const help = [...((await readPackage(await bytesOf('a'))).tabs.get(HELP_SHEET)?.cells.values() ?? [])].map(
+      (c) => c.value,
+    );
     expect(help).toContain(NEW_PLAN.title);
     expect(help.filter((v) => v === EXISTING.title)).toHaveLength(1);
   });
 
   it('does not add a closed plan, nor give the tab to a unit outside Đối tượng', async () => {
-    for (const u of UNITS) expect([...(await readPackage(await bytesOf(u.id))).tabs.keys()]).not.toContain(CLOSED_PLAN.tab);
+    for (const u of UNITS)
+      expect([...(await readPackage(await bytesOf(u.id))).tabs.keys()]).not.toContain(CLOSED_PLAN.tab);
     const cd = await readPackage(await bytesOf('cd'));
     expect([...cd.tabs.keys()]).not.toContain(NEW_TAB);
   });
@@ -171,7 +236,9 @@ describe('workbook roll-out of a plan added later', () => {
   it('drops the "chưa có trang" problem of a tab it added, and keeps it for a unit that has not been given it', async () => {
     const states = await new FirestoreSummaryStore(firestore.db).loadSourceStates();
     expect(states.get('a')?.problems.filter((p) => p.formId === NEW_PLAN.id)).toEqual([]);
-    expect(states.get('late')?.problems.map((p) => p.message)).toContainEqual(expect.stringContaining(`chưa có trang '${NEW_TAB}'`));
+    expect(states.get('late')?.problems.map((p) => p.message)).toContainEqual(
+      expect.stringContaining(`chưa có trang '${NEW_TAB}'`),
+    );
   });
 
   it('never writes a file the unit changed under us; the next sweep gives it the tab, then adds nothing more', async () => {
@@ -207,4 +274,3 @@ async function definedNames(bytes: Buffer): Promise<string> {
   const workbookXml = (await (await JSZip.loadAsync(bytes)).file('xl/workbook.xml')?.async('string')) ?? '';
   return /<definedNames>[\s\S]*?<\/definedNames>/.exec(workbookXml)?.[0] ?? '';
 }
-

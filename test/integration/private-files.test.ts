@@ -43,18 +43,38 @@ describe('files with personal data are written 0600, folders we create 0700', ()
     const file = path.join(units, 'u.xlsx');
     await writeTestWorkbook(file, [{ name: 'Trang 1', rows: [['Họ và tên'], ['Lan']] }]);
     await chmod(file, 0o644);
-    const unit: Unit = { id: 'u', name: 'Liên đội U', type: 'lien-doi', level: '', cluster: '', contacts: [], source: 'u.xlsx' };
+    const unit: Unit = {
+      id: 'u',
+      name: 'Liên đội U',
+      type: 'lien-doi',
+      level: '',
+      cluster: '',
+      contacts: [],
+      source: 'u.xlsx',
+    };
     const folder = new UnitWorkbookFolder(units);
     const fingerprint = await folder.fingerprint(unit);
     if (!fingerprint) throw new Error('the unit workbook was not written');
-    const feedback: UnitFeedback = { unitId: 'u', tabs: [], standing: { title: ['Tình hình nộp báo cáo'], columns: [{ header: 'Biểu mẫu', format: 'text' }], rows: [['Đăng ký tập huấn']] } };
+    const feedback: UnitFeedback = {
+      unitId: 'u',
+      tabs: [],
+      standing: {
+        title: ['Tình hình nộp báo cáo'],
+        columns: [{ header: 'Biểu mẫu', format: 'text' }],
+        rows: [['Đăng ký tập huấn']],
+      },
+    };
     expect(await folder.write(unit, feedback, fingerprint)).toMatchObject({ outcome: 'written' });
     expect(await modeOf(file)).toBe(0o600);
   });
 
   it('outbox mails, the summary and the control workbook are 0600 in folders created 0700', async () => {
     const outbox = path.join(dir, 'outbox');
-    await createOutboxMailer({ dir: outbox, from: '"Quận Đoàn" <vp@quandoan.example>', clock: () => new Date('2024-09-16T00:30:00Z') }).send({
+    await createOutboxMailer({
+      dir: outbox,
+      from: '"Quận Đoàn" <vp@quandoan.example>',
+      clock: () => new Date('2024-09-16T00:30:00Z'),
+    }).send({
       to: ['tpt@ltv.example'],
       cc: [],
       subject: 'Nhắc nộp báo cáo',
@@ -67,12 +87,25 @@ describe('files with personal data are written 0600, folders we create 0700', ()
     expect(await modeOf(path.join(outbox, String(mail)))).toBe(0o600);
 
     const summary = path.join(dir, 'summary', 'tong-hop.xlsx');
-    await writeSummaryWorkbook(summary, { title: 'Tổng hợp báo cáo — Quận Đoàn 1', generatedAt: new Date('2024-09-16T01:00:00Z'), tabs: [] });
+    await writeSummaryWorkbook(summary, {
+      title: 'Tổng hợp báo cáo — Quận Đoàn 1',
+      generatedAt: new Date('2024-09-16T01:00:00Z'),
+      tabs: [],
+    });
     expect(await modeOf(path.dirname(summary))).toBe(0o700);
     expect(await modeOf(summary)).toBe(0o600);
 
     const control = path.join(dir, 'control', 'control.xlsx');
-    await writeControlWorkbook(control, { settings: { districtName: 'Quận Đoàn 1', officeEmail: 'vp@quandoan.example', contactName: 'Văn phòng', contactPhone: '0283829' }, units: [], plans: [] });
+    await writeControlWorkbook(control, {
+      settings: {
+        districtName: 'Quận Đoàn 1',
+        officeEmail: 'vp@quandoan.example',
+        contactName: 'Văn phòng',
+        contactPhone: '0283829',
+      },
+      units: [],
+      plans: [],
+    });
     expect(await modeOf(control)).toBe(0o600);
   });
 });

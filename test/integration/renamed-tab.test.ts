@@ -18,13 +18,59 @@ import { testUnit } from '../support/builders.js';
 import { testFirestore } from '../support/firestore.js';
 import { titled, writeTestWorkbook, type TestCell } from '../support/workbooks.js';
 
-const TAP_HUAN = ['STT', 'Họ và tên', 'Chức vụ', 'Giới tính', 'Ngày sinh', 'Số điện thoại', 'Email', 'Nội dung tham gia', 'Đã đóng kinh phí', 'Ghi chú'];
-const KHN = ['STT', 'Hoạt động', 'Tên hoạt động, nội dung', 'Ngày tổ chức', 'Số đội viên tham gia', 'Số tiền thu được', 'Khối lượng thu gom (kg)', 'Ghi chú'];
-const KHN_ROW: TestCell[] = [1, 'Thu gom', 'Thu gom giấy vụn đợt 1', new Date(Date.UTC(2023, 10, 25)), 450, '3,5 triệu', '1.250,5', null];
-const person = (stt: number, name: string): TestCell[] => [stt, name, 'TPT', 'Nữ', '12/3/1990', '0983.018.027', null, 'Tập huấn', 'Có', null];
-const SETTINGS = { districtName: 'Quận Đoàn thử', officeEmail: 'vp@example.com', contactName: 'Lê Ánh Hồng', contactPhone: '0983 018 027' };
+const TAP_HUAN = [
+  'STT',
+  'Họ và tên',
+  'Chức vụ',
+  'Giới tính',
+  'Ngày sinh',
+  'Số điện thoại',
+  'Email',
+  'Nội dung tham gia',
+  'Đã đóng kinh phí',
+  'Ghi chú',
+];
+const KHN = [
+  'STT',
+  'Hoạt động',
+  'Tên hoạt động, nội dung',
+  'Ngày tổ chức',
+  'Số đội viên tham gia',
+  'Số tiền thu được',
+  'Khối lượng thu gom (kg)',
+  'Ghi chú',
+];
+const KHN_ROW: TestCell[] = [
+  1,
+  'Thu gom',
+  'Thu gom giấy vụn đợt 1',
+  new Date(Date.UTC(2023, 10, 25)),
+  450,
+  '3,5 triệu',
+  '1.250,5',
+  null,
+];
+const person = (stt: number, name: string): TestCell[] => [
+  stt,
+  name,
+  'TPT',
+  'Nữ',
+  '12/3/1990',
+  '0983.018.027',
+  null,
+  'Tập huấn',
+  'Có',
+  null,
+];
+const SETTINGS = {
+  districtName: 'Quận Đoàn thử',
+  officeEmail: 'vp@example.com',
+  contactName: 'Lê Ánh Hồng',
+  contactPhone: '0983 018 027',
+};
 const UNIT = testUnit('doi', { name: 'Liên đội thử', type: 'lien-doi', level: 'Tiểu học' });
-const MESSAGE = "Trang 'Sheet1' được đọc là biểu mẫu 'Đăng ký tập huấn' (khớp tiêu đề cột); đề nghị đổi tên trang thành 'Đăng ký tập huấn'.";
+const MESSAGE =
+  "Trang 'Sheet1' được đọc là biểu mẫu 'Đăng ký tập huấn' (khớp tiêu đề cột); đề nghị đổi tên trang thành 'Đăng ký tập huấn'.";
 
 /**
  * A unit that renamed its form tab to "Sheet1" and sent only that tab: the rows are stored under
@@ -38,7 +84,8 @@ describe('a tab renamed by the unit, recognised by its header row (workbook swee
   let folder: UnitWorkbookFolder;
   let second: SweepResult;
   const file = () => path.join(dir, UNIT.source);
-  const runSweep = (now: Date) => sweep({ units: [UNIT], forms, source: folder, store: new FirestoreSweepStore(firestore.db), now });
+  const runSweep = (now: Date) =>
+    sweep({ units: [UNIT], forms, source: folder, store: new FirestoreSweepStore(firestore.db), now });
   const submission = async (id: string) => (await firestore.db.collection('submissions').doc(id).get()).data();
 
   beforeAll(async () => {
@@ -58,7 +105,10 @@ describe('a tab renamed by the unit, recognised by its header row (workbook swee
     await writeTestWorkbook(
       file(),
       [
-        { name: 'Sheet1', rows: titled('ĐĂNG KÝ', TAP_HUAN, [person(1, 'Nguyễn Thị Lan'), person(2, 'Trần Văn Minh')]) },
+        {
+          name: 'Sheet1',
+          rows: titled('ĐĂNG KÝ', TAP_HUAN, [person(1, 'Nguyễn Thị Lan'), person(2, 'Trần Văn Minh')]),
+        },
         { name: 'Sheet2', rows: [['Ghi chép riêng của đơn vị']] },
       ],
       new Date('2024-09-15T03:00:00Z'),
@@ -84,18 +134,30 @@ describe('a tab renamed by the unit, recognised by its header row (workbook swee
     expect(doc?.revision).toBe(1);
     expect(doc?.counts.valid).toBe(1);
     const unit = second.units.find((u) => u.unitId === UNIT.id);
-    expect(unit?.problems.find((p) => p.formId === 'ke-hoach-nho-65-nam')?.message).toContain("lần này không có trang 'Kế hoạch nhỏ 65 năm'");
+    expect(unit?.problems.find((p) => p.formId === 'ke-hoach-nho-65-nam')?.message).toContain(
+      "lần này không có trang 'Kế hoạch nhỏ 65 năm'",
+    );
     expect(second.totals.submissionsWritten).toBe(1);
   });
 
   it('writes the row statuses into the renamed tab and the note into "Tình hình nộp"', async () => {
-    await summarize({ settings: SETTINGS, units: [UNIT], forms, store: new FirestoreSummaryStore(firestore.db), output: new SummaryWorkbookFile(path.join(dir, 'tong-hop.xlsx')), feedback: folder, now: new Date('2024-09-16T02:00:00Z') });
+    await summarize({
+      settings: SETTINGS,
+      units: [UNIT],
+      forms,
+      store: new FirestoreSummaryStore(firestore.db),
+      output: new SummaryWorkbookFile(path.join(dir, 'tong-hop.xlsx')),
+      feedback: folder,
+      now: new Date('2024-09-16T02:00:00Z'),
+    });
     const tabs = await readWorkbookTabs(await readFile(file()), UNIT.source);
     const sheet1 = findTab(tabs, 'Sheet1');
     const header = sheet1?.rows.find((r) => r.cells.includes('Họ và tên'));
     const statusColumn = header?.cells.indexOf(STATUS_HEADER) ?? -1;
     expect(statusColumn).toBeGreaterThanOrEqual(0);
-    const statuses = sheet1?.rows.filter((r) => r.rowNumber > (header?.rowNumber ?? 0)).map((r) => r.cells[statusColumn]);
+    const statuses = sheet1?.rows
+      .filter((r) => r.rowNumber > (header?.rowNumber ?? 0))
+      .map((r) => r.cells[statusColumn]);
     expect(statuses).toEqual(['✓ Hợp lệ', '✓ Hợp lệ']);
     // No blank "Đăng ký tập huấn" tab is added beside it: the form has its tab.
     expect(findTab(tabs, 'Đăng ký tập huấn')).toBeUndefined();

@@ -34,7 +34,11 @@ describe('tonghop report: the Kinh phí section (phải nộp, đã nộp, còn 
     dir = await mkdtemp(path.join(tmpdir(), 'tonghop-report-fees-'));
     const controlPath = path.join(dir, 'bang-dieu-khien.xlsx');
     const { registration, receipts } = financePlans();
-    await writeControlWorkbook(controlPath, { settings: { districtName: 'Quận Đoàn 1', officeEmail: '', contactName: '', contactPhone: '' }, units: FINANCE_UNITS.slice(0, 3), plans: [registration, receipts] });
+    await writeControlWorkbook(controlPath, {
+      settings: { districtName: 'Quận Đoàn 1', officeEmail: '', contactName: '', contactPhone: '' },
+      units: FINANCE_UNITS.slice(0, 3),
+      plans: [registration, receipts],
+    });
     const control = new ExcelJS.Workbook();
     await control.xlsx.readFile(controlPath);
     const sources = control.addWorksheet('Nguồn dữ liệu');
@@ -45,12 +49,34 @@ describe('tonghop report: the Kinh phí section (phải nộp, đã nộp, còn 
     const person = (unit: string, name: string) => ['13/09/2024 09:00:00', unit, name];
     await writeTestWorkbook(
       path.join(dir, 'units', 'dang-ky.xlsx'),
-      [{ name: 'Đăng ký', rows: [['Dấu thời gian', 'Đơn vị', 'Họ và tên'], person('Liên đội TH An Bình', 'Nguyễn Lan'), person('Liên đội TH An Bình', 'Trần Minh'), person('Liên đội THCS Minh Đức', 'Lê Hà'), person('Liên đội THCS Minh Đức', 'Phạm An'), person('Liên đội THCS Minh Đức', 'Võ Bình'), person('Liên đội TH Lương Thế Vinh', 'Đỗ Quý')] }],
+      [
+        {
+          name: 'Đăng ký',
+          rows: [
+            ['Dấu thời gian', 'Đơn vị', 'Họ và tên'],
+            person('Liên đội TH An Bình', 'Nguyễn Lan'),
+            person('Liên đội TH An Bình', 'Trần Minh'),
+            person('Liên đội THCS Minh Đức', 'Lê Hà'),
+            person('Liên đội THCS Minh Đức', 'Phạm An'),
+            person('Liên đội THCS Minh Đức', 'Võ Bình'),
+            person('Liên đội TH Lương Thế Vinh', 'Đỗ Quý'),
+          ],
+        },
+      ],
       ict('2024-09-13', '07:00'),
     );
     await writeTestWorkbook(
       path.join(dir, 'units', 'thu-kinh-phi.xlsx'),
-      [{ name: 'Thu kinh phí', rows: [['Đơn vị', 'Số tiền', 'Ngày nộp', 'Người nộp', 'Số biên lai'], ['Liên đội TH An Bình', '3.800.000', '12/09/2024', 'Cô Lan', 'BL-001'], ['Liên đội THCS Minh Đức', '1.900.000', '12/09/2024', 'Thầy Hùng', 'BL-002']] }],
+      [
+        {
+          name: 'Thu kinh phí',
+          rows: [
+            ['Đơn vị', 'Số tiền', 'Ngày nộp', 'Người nộp', 'Số biên lai'],
+            ['Liên đội TH An Bình', '3.800.000', '12/09/2024', 'Cô Lan', 'BL-001'],
+            ['Liên đội THCS Minh Đức', '1.900.000', '12/09/2024', 'Thầy Hùng', 'BL-002'],
+          ],
+        },
+      ],
       ict('2024-09-13', '07:00'),
     );
     const district = await openDistrict(workbookDistrict(controlPath), firestore.db);
@@ -58,7 +84,16 @@ describe('tonghop report: the Kinh phí section (phải nộp, đã nộp, còn 
     await sweepDistrict({ district, request: { step: 'sweep' }, now: ict('2024-09-17'), log: () => undefined });
     const store = new FirestoreSummaryStore(firestore.db);
     const { settings, units } = district.control;
-    made = await makeReport({ store, settings, units, forms: district.forms, formId: 'dang-ky', now: ict('2024-09-17', '09:00'), render: REPORT_RENDERERS, folder: reportFolder(path.join(dir, 'bao-cao')) });
+    made = await makeReport({
+      store,
+      settings,
+      units,
+      forms: district.forms,
+      formId: 'dang-ky',
+      now: ict('2024-09-17', '09:00'),
+      render: REPORT_RENDERERS,
+      folder: reportFolder(path.join(dir, 'bao-cao')),
+    });
     // The reconciliation computed on its own, from what is stored: the report must state exactly it.
     const found = reconcileFees(district.forms, units, await store.loadSubmissions()).reconciliations[0];
     if (!found) throw new Error('no reconciliation');
@@ -78,8 +113,17 @@ describe('tonghop report: the Kinh phí section (phải nộp, đã nộp, còn 
   it('adds a numbered Kinh phí section after the results, the later sections renumbered', async () => {
     const paragraphs = paragraphsOf(await xml());
     const headings = paragraphs.filter((p) => /^[IVX]+\. /.test(p));
-    expect(headings).toEqual(['I. TÌNH HÌNH NỘP BÁO CÁO', 'II. KẾT QUẢ THỰC HIỆN', 'III. KINH PHÍ', 'IV. ĐƠN VỊ CHƯA NỘP HOẶC NỘP CHƯA ĐẠT', 'V. ĐÁNH GIÁ CHUNG', 'VI. ĐỀ XUẤT']);
-    expect(paragraphs.find((p) => p.startsWith('Kinh phí 1.900.000'))).toBe('Kinh phí 1.900.000 đ/người, hạn nộp ngày 16/09/2024; đối chiếu với thu kinh phí tập huấn: phải nộp 11.400.000 đ, đã nộp 5.700.000 đ, còn nợ 5.700.000 đ.');
+    expect(headings).toEqual([
+      'I. TÌNH HÌNH NỘP BÁO CÁO',
+      'II. KẾT QUẢ THỰC HIỆN',
+      'III. KINH PHÍ',
+      'IV. ĐƠN VỊ CHƯA NỘP HOẶC NỘP CHƯA ĐẠT',
+      'V. ĐÁNH GIÁ CHUNG',
+      'VI. ĐỀ XUẤT',
+    ]);
+    expect(paragraphs.find((p) => p.startsWith('Kinh phí 1.900.000'))).toBe(
+      'Kinh phí 1.900.000 đ/người, hạn nộp ngày 16/09/2024; đối chiếu với thu kinh phí tập huấn: phải nộp 11.400.000 đ, đã nộp 5.700.000 đ, còn nợ 5.700.000 đ.',
+    );
   });
 
   it("the table: phải nộp, đã nộp, còn nợ per unit and in total, the reconciliation's figures as 1.900.000 đ", async () => {
@@ -87,8 +131,20 @@ describe('tonghop report: the Kinh phí section (phải nộp, đã nộp, còn 
     const money = formatVietnameseMoney;
     const expected = [
       ['Đơn vị', 'Số người', 'Phải nộp', 'Đã nộp', 'Còn nợ'],
-      ...reconciliation.units.map((u) => [u.unitName, String(u.participants), money(u.owed), money(u.paid), money(u.balance)]),
-      ['Tổng cộng', '6', money(reconciliation.totals.owed), money(reconciliation.totals.paid), money(reconciliation.totals.balance)],
+      ...reconciliation.units.map((u) => [
+        u.unitName,
+        String(u.participants),
+        money(u.owed),
+        money(u.paid),
+        money(u.balance),
+      ]),
+      [
+        'Tổng cộng',
+        '6',
+        money(reconciliation.totals.owed),
+        money(reconciliation.totals.paid),
+        money(reconciliation.totals.balance),
+      ],
     ];
     expect(table).toEqual(expected);
     // The figures themselves, so a wrong reconciliation cannot hide behind a matching one.
@@ -104,13 +160,22 @@ describe('tonghop report: the Kinh phí section (phải nộp, đã nộp, còn 
     const text = await xml();
     const paragraphs = paragraphsOf(text);
     const start = paragraphs.indexOf('Đơn vị còn nợ (2):');
-    expect(paragraphs.slice(start, start + 3)).toEqual(['Đơn vị còn nợ (2):', '1. Liên đội THCS Minh Đức: còn nợ 3.800.000 đ.', '2. Liên đội TH Lương Thế Vinh: còn nợ 1.900.000 đ.']);
+    expect(paragraphs.slice(start, start + 3)).toEqual([
+      'Đơn vị còn nợ (2):',
+      '1. Liên đội THCS Minh Đức: còn nợ 3.800.000 đ.',
+      '2. Liên đội TH Lương Thế Vinh: còn nợ 1.900.000 đ.',
+    ]);
     expect(text).toBe(text.normalize('NFC'));
     expect(text).not.toMatch(/Thầy Hùng|Cô Lan|Nguyễn Lan/);
   });
 
   it('--json carries the same fee figures', () => {
     if (!made.ok) throw new Error(made.reason);
-    expect(made.figures.fees?.[0]?.totals).toEqual({ participants: 6, owed: 11_400_000, paid: 5_700_000, balance: 5_700_000 });
+    expect(made.figures.fees?.[0]?.totals).toEqual({
+      participants: 6,
+      owed: 11_400_000,
+      paid: 5_700_000,
+      balance: 5_700_000,
+    });
   });
 });

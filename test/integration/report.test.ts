@@ -7,7 +7,11 @@ import { REPORT_RENDERERS, reportFolder } from '../../functions/src/adapters/rep
 import { FirestoreSummaryStore } from '../../functions/src/adapters/store/firestore-summary-store.js';
 import { reportDocument } from '../../functions/src/domain/report/report-document.js';
 import { reportHeading } from '../../functions/src/domain/report/report-heading.js';
-import { EXPORT_COUNT_COLUMNS, EXPORT_HEADER_ROW, EXPORT_TABS } from '../../functions/src/domain/report/report-export-layout.js';
+import {
+  EXPORT_COUNT_COLUMNS,
+  EXPORT_HEADER_ROW,
+  EXPORT_TABS,
+} from '../../functions/src/domain/report/report-export-layout.js';
 import type { ControlReading } from '../../functions/src/domain/units/read-control.js';
 import type { Unit } from '../../functions/src/domain/units/unit.js';
 import type { FormPeriodStats } from '../../functions/src/domain/stats/form-period-stats.js';
@@ -22,14 +26,57 @@ import { TRAINING_HEADER } from '../support/builders.js';
 
 const TAP_HUAN = builtinForm('tap-huan-2024');
 const NOW = new Date('2026-12-03T03:00:00Z');
-const school = (id: string, name: string, cluster: string): Unit => ({ id, name, type: 'lien-doi', level: 'Tiểu học', cluster, contacts: [], source: `${id}.xlsx` });
-const person = (n: number, role: string, phone = '0983018027') => [n, `Người ${n}`, role, 'Nữ', null, phone, null, null, null, null];
+const school = (id: string, name: string, cluster: string): Unit => ({
+  id,
+  name,
+  type: 'lien-doi',
+  level: 'Tiểu học',
+  cluster,
+  contacts: [],
+  source: `${id}.xlsx`,
+});
+const person = (n: number, role: string, phone = '0983018027') => [
+  n,
+  `Người ${n}`,
+  role,
+  'Nữ',
+  null,
+  phone,
+  null,
+  null,
+  null,
+  null,
+];
 const FILES: TestUnitFile[] = [
-  { unit: school('th-le-loi', 'Liên đội Tiểu học Lê Lợi', 'Cụm 1'), tab: 'Đăng ký tập huấn', header: TRAINING_HEADER, rows: [person(1, 'TPT'), person(2, 'Bí thư Chi đoàn')], sentAt: new Date('2024-09-14T02:00:00Z') },
-  { unit: school('th-kim-dong', 'Liên đội Tiểu học Kim Đồng', 'Cụm 1'), tab: 'Đăng ký tập huấn', header: TRAINING_HEADER, rows: [person(1, 'TPT')], sentAt: new Date('2024-09-16T02:00:00Z') },
-  { unit: school('thcs-vo-truong-toan', 'Liên đội THCS Võ Trường Toản', 'Cụm 2'), tab: 'Đăng ký tập huấn', header: TRAINING_HEADER, rows: [person(1, 'TPT', '12345')], sentAt: new Date('2024-09-14T02:00:00Z') },
+  {
+    unit: school('th-le-loi', 'Liên đội Tiểu học Lê Lợi', 'Cụm 1'),
+    tab: 'Đăng ký tập huấn',
+    header: TRAINING_HEADER,
+    rows: [person(1, 'TPT'), person(2, 'Bí thư Chi đoàn')],
+    sentAt: new Date('2024-09-14T02:00:00Z'),
+  },
+  {
+    unit: school('th-kim-dong', 'Liên đội Tiểu học Kim Đồng', 'Cụm 1'),
+    tab: 'Đăng ký tập huấn',
+    header: TRAINING_HEADER,
+    rows: [person(1, 'TPT')],
+    sentAt: new Date('2024-09-16T02:00:00Z'),
+  },
+  {
+    unit: school('thcs-vo-truong-toan', 'Liên đội THCS Võ Trường Toản', 'Cụm 2'),
+    tab: 'Đăng ký tập huấn',
+    header: TRAINING_HEADER,
+    rows: [person(1, 'TPT', '12345')],
+    sentAt: new Date('2024-09-14T02:00:00Z'),
+  },
   { unit: school('thcs-minh-duc', 'Liên đội THCS Minh Đức', 'Cụm 2') },
-  { unit: school('th-nguyen-hue', 'Liên đội Tiểu học Nguyễn Huệ', 'Cụm 2'), tab: 'Đăng ký tập huấn', header: TRAINING_HEADER, rows: [person(1, 'TPT'), person(2, 'TPT')], sentAt: new Date('2024-09-15T01:00:00Z') },
+  {
+    unit: school('th-nguyen-hue', 'Liên đội Tiểu học Nguyễn Huệ', 'Cụm 2'),
+    tab: 'Đăng ký tập huấn',
+    header: TRAINING_HEADER,
+    rows: [person(1, 'TPT'), person(2, 'TPT')],
+    sentAt: new Date('2024-09-15T01:00:00Z'),
+  },
 ];
 const SETTINGS = {
   districtName: 'Quận Đoàn 1',
@@ -51,12 +98,34 @@ describe('tonghop report: the .docx and the .xlsx export of one plan and period,
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'tonghop-report-'));
-    const district = await sweptDistrict({ dir, db: firestore.db, settings: SETTINGS, plans: [TAP_HUAN], files: FILES, now: new Date('2024-09-23T01:00:00Z') });
+    const district = await sweptDistrict({
+      dir,
+      db: firestore.db,
+      settings: SETTINGS,
+      plans: [TAP_HUAN],
+      files: FILES,
+      now: new Date('2024-09-23T01:00:00Z'),
+    });
     control = district.control;
     const store = new FirestoreSummaryStore(firestore.db);
-    made = await makeReport({ store, settings: control.settings, units: control.units, forms: district.forms, formId: 'tap-huan-2024', now: NOW, render: REPORT_RENDERERS, folder: reportFolder(path.join(dir, 'bao-cao')) });
+    made = await makeReport({
+      store,
+      settings: control.settings,
+      units: control.units,
+      forms: district.forms,
+      formId: 'tap-huan-2024',
+      now: NOW,
+      render: REPORT_RENDERERS,
+      folder: reportFolder(path.join(dir, 'bao-cao')),
+    });
     // The statistics the summary shows, computed separately: the report must say the same.
-    const { picture } = await loadDistrictPicture({ store, settings: control.settings, units: control.units, forms: district.forms, now: NOW });
+    const { picture } = await loadDistrictPicture({
+      store,
+      settings: control.settings,
+      units: control.units,
+      forms: district.forms,
+      now: NOW,
+    });
     const entry = picture.periods.find((p) => p.spec.id === 'tap-huan-2024');
     if (!entry) throw new Error('no statistics for tap-huan-2024');
     stats = entry.stats;
@@ -69,7 +138,10 @@ describe('tonghop report: the .docx and the .xlsx export of one plan and period,
 
   it('writes Bao-cao-<form>-<period>.docx and .xlsx for the latest due period', () => {
     if (!made.ok) throw new Error(made.reason);
-    expect(made.files).toEqual({ docx: path.join(dir, 'bao-cao', 'Bao-cao-tap-huan-2024.docx'), xlsx: path.join(dir, 'bao-cao', 'Bao-cao-tap-huan-2024.xlsx') });
+    expect(made.files).toEqual({
+      docx: path.join(dir, 'bao-cao', 'Bao-cao-tap-huan-2024.docx'),
+      xlsx: path.join(dir, 'bao-cao', 'Bao-cao-tap-huan-2024.xlsx'),
+    });
   });
 
   it('the heading: issuer on the left with the number, Đoàn header on the right, place and date in Vietnam time', async () => {
@@ -82,10 +154,14 @@ describe('tonghop report: the .docx and the .xlsx export of one plan and period,
     ]);
     const paragraphs = paragraphsOf(xml);
     const title = paragraphs.indexOf('BÁO CÁO');
-    expect(paragraphs[title + 1]).toBe('Kết quả đăng ký tham gia tập huấn nghiệp vụ công tác Đoàn – Đội khu vực trường học năm học 2024 – 2025 (hạn 15/09/2024)');
+    expect(paragraphs[title + 1]).toBe(
+      'Kết quả đăng ký tham gia tập huấn nghiệp vụ công tác Đoàn – Đội khu vực trường học năm học 2024 – 2025 (hạn 15/09/2024)',
+    );
     // Times New Roman everywhere, A4 with the decree's margins (20/20/30/15 mm).
     const bytes = await readFile(made.files.docx);
-    expect(/<w:rPrDefault>[\s\S]*?<\/w:rPrDefault>/.exec(await documentXml(bytes, 'word/styles.xml'))?.[0]).toMatch(/w:ascii="Times New Roman"[\s\S]*<w:sz w:val="28"\/>/);
+    expect(/<w:rPrDefault>[\s\S]*?<\/w:rPrDefault>/.exec(await documentXml(bytes, 'word/styles.xml'))?.[0]).toMatch(
+      /w:ascii="Times New Roman"[\s\S]*<w:sz w:val="28"\/>/,
+    );
     expect(/<w:pgSz [^>]*>/.exec(xml)?.[0]).toContain('w:w="11906" w:h="16838"');
     expect(/<w:pgMar [^>]*>/.exec(xml)?.[0]).toContain('w:top="1134" w:right="850" w:bottom="1134" w:left="1701"');
   });
@@ -93,8 +169,19 @@ describe('tonghop report: the .docx and the .xlsx export of one plan and period,
   it('the results table holds the statistics by cụm and in total', async () => {
     if (!made.ok) throw new Error(made.reason);
     const results = tablesOf(await documentXml(await readFile(made.files.docx)))[1] ?? [];
-    expect(results[0]).toEqual(['Cụm thi đua', 'Phải nộp', 'Đã nộp đủ', 'Đúng hạn', 'Trễ hạn', 'Chưa đạt', 'Chưa nộp', 'Tỉ lệ nộp đủ']);
-    const expectedRows = [...Object.entries(stats.byCluster), ['Tổng cộng', stats.overall] as const].map(([name, g]) => [name, ...[g.expected, g.complete, g.onTime, g.late, g.partial, g.missing].map(String)]);
+    expect(results[0]).toEqual([
+      'Cụm thi đua',
+      'Phải nộp',
+      'Đã nộp đủ',
+      'Đúng hạn',
+      'Trễ hạn',
+      'Chưa đạt',
+      'Chưa nộp',
+      'Tỉ lệ nộp đủ',
+    ]);
+    const expectedRows = [...Object.entries(stats.byCluster), ['Tổng cộng', stats.overall] as const].map(
+      ([name, g]) => [name, ...[g.expected, g.complete, g.onTime, g.late, g.partial, g.missing].map(String)],
+    );
     expect(results.slice(1).map((r) => r.slice(0, 7))).toEqual(expectedRows);
     // The figures themselves, so a wrong statistic cannot hide behind a matching one.
     expect(results.at(-1)).toEqual(['Tổng cộng', '5', '3', '2', '1', '1', '1', '60\u00a0%']);
@@ -107,7 +194,9 @@ describe('tonghop report: the .docx and the .xlsx export of one plan and period,
     expect(paragraphs).toContain('- Số người đăng ký: 5.');
     expect(paragraphs).toContain('- Kinh phí tập huấn: 9.500.000 đ.');
     expect(paragraphs).toContain('1. Liên đội THCS Minh Đức (Cụm 2): chưa nộp, quá hạn 809 ngày.');
-    expect(paragraphs).toContain('2. Liên đội THCS Võ Trường Toản (Cụm 2): chưa đạt (có lỗi hoặc thiếu dòng), quá hạn 809 ngày.');
+    expect(paragraphs).toContain(
+      '2. Liên đội THCS Võ Trường Toản (Cụm 2): chưa đạt (có lỗi hoặc thiếu dòng), quá hạn 809 ngày.',
+    );
     for (const heading of ['IV. ĐÁNH GIÁ CHUNG', 'V. ĐỀ XUẤT']) expect(paragraphs).toContain(heading);
     const signature = tablesOf(xml).at(-1);
     expect(signature).toEqual([
@@ -126,29 +215,93 @@ describe('tonghop report: the .docx and the .xlsx export of one plan and period,
     expect(workbook.worksheets.map((w) => w.name)).toEqual(Object.values(EXPORT_TABS));
     const result = sheetOf(workbook, EXPORT_TABS.result);
     const values = (row: number) => (result.getRow(row).values as unknown[]).slice(1);
-    expect(values(EXPORT_HEADER_ROW)).toEqual(['Mã biểu mẫu', 'Mã kỳ', 'Kỳ', ...EXPORT_COUNT_COLUMNS.map((c) => c.header)]);
+    expect(values(EXPORT_HEADER_ROW)).toEqual([
+      'Mã biểu mẫu',
+      'Mã kỳ',
+      'Kỳ',
+      ...EXPORT_COUNT_COLUMNS.map((c) => c.header),
+    ]);
     const o = stats.overall;
-    expect(values(EXPORT_HEADER_ROW + 1)).toEqual(['tap-huan-2024', 'mot-lan', 'hạn 15/09/2024', o.expected, o.complete, o.onTime, o.late, o.revisedAfterDeadline, o.partial, o.nil, o.missing]);
+    expect(values(EXPORT_HEADER_ROW + 1)).toEqual([
+      'tap-huan-2024',
+      'mot-lan',
+      'hạn 15/09/2024',
+      o.expected,
+      o.complete,
+      o.onTime,
+      o.late,
+      o.revisedAfterDeadline,
+      o.partial,
+      o.nil,
+      o.missing,
+    ]);
     expect(result.getRow(EXPORT_HEADER_ROW + 2).hasValues).toBe(false);
   });
 
   it('refuses an unknown form in Vietnamese, listing the plans', async () => {
-    const refused = await makeReport({ store: new FirestoreSummaryStore(firestore.db), settings: control.settings, units: control.units, forms: [TAP_HUAN], formId: 'khong-co', now: NOW, render: REPORT_RENDERERS, folder: reportFolder(dir) });
-    expect(refused).toEqual({ ok: false, reason: "Không có biểu mẫu 'khong-co' trong bảng điều khiển. Các biểu mẫu: tap-huan-2024 (Đăng ký tập huấn)." });
+    const refused = await makeReport({
+      store: new FirestoreSummaryStore(firestore.db),
+      settings: control.settings,
+      units: control.units,
+      forms: [TAP_HUAN],
+      formId: 'khong-co',
+      now: NOW,
+      render: REPORT_RENDERERS,
+      folder: reportFolder(dir),
+    });
+    expect(refused).toEqual({
+      ok: false,
+      reason: "Không có biểu mẫu 'khong-co' trong bảng điều khiển. Các biểu mẫu: tap-huan-2024 (Đăng ký tập huấn).",
+    });
   });
 });
 
 describe('the .docx heading of a state body (Nghị định 30): quốc hiệu and tiêu ngữ, "Số: …/BC-…"', () => {
   it('puts the quốc hiệu over the underlined tiêu ngữ and a short rule under the issuer', async () => {
-    const settings = { districtName: 'Quận Đoàn 1', officeEmail: '', contactName: '', contactPhone: '', parentBody: 'UBND Quận 1', issuerName: 'Phòng Giáo dục và Đào tạo', headerRight: 'Cộng hòa xã hội chủ nghĩa Việt Nam', documentCode: 'GDĐT' };
-    const counts = { expected: 1, complete: 1, onTime: 1, late: 0, revisedAfterDeadline: 0, partial: 0, nil: 0, missing: 0 };
-    const figures = { layout: 'tonghop-bao-cao-1', district: 'Quận Đoàn 1', formId: 'f', formTitle: 'Báo cáo kết quả thử', periodId: 'p', periodLabel: 'kỳ thử', due: NOW, asOf: NOW, total: counts, byCluster: [{ cluster: 'Cụm 1', ...counts }], metrics: [], owing: [] } as const;
+    const settings = {
+      districtName: 'Quận Đoàn 1',
+      officeEmail: '',
+      contactName: '',
+      contactPhone: '',
+      parentBody: 'UBND Quận 1',
+      issuerName: 'Phòng Giáo dục và Đào tạo',
+      headerRight: 'Cộng hòa xã hội chủ nghĩa Việt Nam',
+      documentCode: 'GDĐT',
+    };
+    const counts = {
+      expected: 1,
+      complete: 1,
+      onTime: 1,
+      late: 0,
+      revisedAfterDeadline: 0,
+      partial: 0,
+      nil: 0,
+      missing: 0,
+    };
+    const figures = {
+      layout: 'tonghop-bao-cao-1',
+      district: 'Quận Đoàn 1',
+      formId: 'f',
+      formTitle: 'Báo cáo kết quả thử',
+      periodId: 'p',
+      periodLabel: 'kỳ thử',
+      due: NOW,
+      asOf: NOW,
+      total: counts,
+      byCluster: [{ cluster: 'Cụm 1', ...counts }],
+      metrics: [],
+      owing: [],
+    } as const;
     const xml = await documentXml(await docxReport(reportDocument(reportHeading(settings, NOW), figures)));
     expect(tablesOf(xml)[0]).toEqual([
       ['UBND QUẬN 1\nPHÒNG GIÁO DỤC VÀ ĐÀO TẠO\n', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc'],
       ['Số:        /BC-GDĐT', 'Quận 1, ngày 03 tháng 12 năm 2026'],
     ]);
     expect(xml).toMatch(/<w:t xml:space="preserve">Độc lập - Tự do - Hạnh phúc<\/w:t>/);
-    expect(/<w:r><w:rPr>(?:(?!<\/w:rPr>).)*<w:u w:val="single"\/><\/w:rPr><w:t xml:space="preserve">([^<]*)<\/w:t>/.exec(xml)?.[1]).toBe('Độc lập - Tự do - Hạnh phúc');
+    expect(
+      /<w:r><w:rPr>(?:(?!<\/w:rPr>).)*<w:u w:val="single"\/><\/w:rPr><w:t xml:space="preserve">([^<]*)<\/w:t>/.exec(
+        xml,
+      )?.[1],
+    ).toBe('Độc lập - Tự do - Hạnh phúc');
   });
 });

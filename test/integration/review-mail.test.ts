@@ -26,7 +26,18 @@ import { startCapturingSmtp, type CapturingSmtp } from '../support/smtp.js';
 import { openWorkbook, sheetOf, titled, writeTestWorkbook } from '../support/workbooks.js';
 import { reviewNoticeId } from '../../functions/src/domain/ids/document-ids.js';
 
-const HEADER = ['STT', 'Họ và tên', 'Chức vụ', 'Giới tính', 'Ngày sinh', 'Số điện thoại', 'Email', 'Nội dung tham gia', 'Đã đóng kinh phí', 'Ghi chú'];
+const HEADER = [
+  'STT',
+  'Họ và tên',
+  'Chức vụ',
+  'Giới tính',
+  'Ngày sinh',
+  'Số điện thoại',
+  'Email',
+  'Nội dung tham gia',
+  'Đã đóng kinh phí',
+  'Ghi chú',
+];
 const ROWS = [
   [1, 'Nguyễn Thị Lan', 'TPT', 'Nữ', '12/03/1990', '0983018027', null, 'Tập huấn', 'Có', null],
   [2, 'Trần Văn Minh', 'TPT', 'Nam', '01/02/1988', '0912345678', null, 'Tập huấn', 'Có', null],
@@ -34,8 +45,21 @@ const ROWS = [
 const EXTRA_ROW = [3, 'Lê Thu Hà', 'TPT', 'Nữ', '12/03/1990', '0983018028', null, 'Tập huấn', 'Có', null];
 /** 08:00 ICT on the given day of September 2024 (inside sending hours). */
 const morning = (day: number) => new Date(Date.UTC(2024, 8, day, 1, 0));
-const SETTINGS = { districtName: 'Quận Đoàn thử', officeEmail: 'vp@example.com', contactName: 'Lê Ánh Hồng', contactPhone: '0983 018 027' };
-const UNIT: Unit = { id: 'duyet', name: 'Liên đội Duyệt Thử', type: 'lien-doi', level: 'Tiểu học', cluster: 'Cụm 1', contacts: [{ name: 'Tổng phụ trách', email: 'TPT@Truong.example' }], source: 'duyet.xlsx' };
+const SETTINGS = {
+  districtName: 'Quận Đoàn thử',
+  officeEmail: 'vp@example.com',
+  contactName: 'Lê Ánh Hồng',
+  contactPhone: '0983 018 027',
+};
+const UNIT: Unit = {
+  id: 'duyet',
+  name: 'Liên đội Duyệt Thử',
+  type: 'lien-doi',
+  level: 'Tiểu học',
+  cluster: 'Cụm 1',
+  contacts: [{ name: 'Tổng phụ trách', email: 'TPT@Truong.example' }],
+  source: 'duyet.xlsx',
+};
 const SUBMISSION_ID = 'tap-huan-2024~mot-lan~duyet';
 const COMMENT = 'Thiếu danh sách người phụ trách điểm tập huấn';
 
@@ -49,15 +73,33 @@ describe('review mails: one per decision to the unit, through the notices ledger
   let smtp: CapturingSmtp;
 
   const writeUnitFile = (rows: readonly (readonly (string | number | null)[])[], mtime: Date) =>
-    writeTestWorkbook(path.join(dir, 'duyet.xlsx'), [{ name: 'Đăng ký tập huấn', rows: titled('ĐĂNG KÝ THAM GIA TẬP HUẤN', HEADER, rows) }], mtime);
+    writeTestWorkbook(
+      path.join(dir, 'duyet.xlsx'),
+      [{ name: 'Đăng ký tập huấn', rows: titled('ĐĂNG KÝ THAM GIA TẬP HUẤN', HEADER, rows) }],
+      mtime,
+    );
   const summarizeAt = async (now: Date) => {
     await sweep({ units: [UNIT], forms, source: folder, store: new FirestoreSweepStore(firestore.db), now });
     const output = new SummaryWorkbookFile(summaryFile);
     const store = new FirestoreReviewStore(firestore.db);
-    return summarize({ settings: SETTINGS, units: [UNIT], forms, store: new FirestoreSummaryStore(firestore.db), output, feedback: folder, review: { inbox: output, store, reviewer: DISTRICT_REVIEWER }, now });
+    return summarize({
+      settings: SETTINGS,
+      units: [UNIT],
+      forms,
+      store: new FirestoreSummaryStore(firestore.db),
+      output,
+      feedback: folder,
+      review: { inbox: output, store, reviewer: DISTRICT_REVIEWER },
+      now,
+    });
   };
   const notifyAt = async (now: Date) => {
-    const mailer = createSmtpMailer({ url: smtp.url, from: '"Quận Đoàn thử" <vp@example.com>', connectionTimeoutMs: 2000, socketTimeoutMs: 3000 });
+    const mailer = createSmtpMailer({
+      url: smtp.url,
+      from: '"Quận Đoàn thử" <vp@example.com>',
+      connectionTimeoutMs: 2000,
+      socketTimeoutMs: 3000,
+    });
     return notify({
       settings: SETTINGS,
       units: [UNIT],
@@ -84,7 +126,8 @@ describe('review mails: one per decision to the unit, through the notices ledger
     row.getCell(columnOf(REVIEW_HEADERS.comment)).value = comment;
     await workbook.xlsx.writeFile(summaryFile);
   };
-  const reviewMails = () => smtp.received.filter((m) => String(m.headers.get(NOTICE_HEADER.toLowerCase())).startsWith('review~'));
+  const reviewMails = () =>
+    smtp.received.filter((m) => String(m.headers.get(NOTICE_HEADER.toLowerCase())).startsWith('review~'));
   const recipients = (mail: ParsedMail) => [mail.to].flat().flatMap((a) => a?.value.map((v) => v.address) ?? []);
 
   beforeAll(async () => {
@@ -154,7 +197,9 @@ describe('review mails: one per decision to the unit, through the notices ledger
     await summarizeAt(morning(14));
     const result = await notifyAt(morning(14));
     expect(result.reviews).toEqual([]);
-    expect(result.suppressed).toContainEqual(expect.objectContaining({ unitId: UNIT.id, reason: 'đơn vị đã sửa báo cáo sau quyết định: chờ duyệt lại' }));
+    expect(result.suppressed).toContainEqual(
+      expect.objectContaining({ unitId: UNIT.id, reason: 'đơn vị đã sửa báo cáo sau quyết định: chờ duyệt lại' }),
+    );
     expect(reviewMails()).toHaveLength(2);
   });
 
@@ -166,7 +211,19 @@ describe('review mails: one per decision to the unit, through the notices ledger
     if (!latest) throw new Error('no decision stored');
     // What a killed run leaves: the entry claimed (created before the send), never marked sent.
     const ledger = new FirestoreNoticeLedger(firestore.db);
-    expect(await ledger.claim({ id: reviewNoticeId(latest), recipients: 1, unitId: UNIT.id, formId: latest.formId, periodId: latest.periodId }, morning(15), 5)).toBe(true);
+    expect(
+      await ledger.claim(
+        {
+          id: reviewNoticeId(latest),
+          recipients: 1,
+          unitId: UNIT.id,
+          formId: latest.formId,
+          periodId: latest.periodId,
+        },
+        morning(15),
+        5,
+      ),
+    ).toBe(true);
     const result = await notifyAt(morning(15));
     expect(result.reviews).toEqual([]);
     expect(reviewMails()).toHaveLength(2);

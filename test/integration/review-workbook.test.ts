@@ -20,14 +20,38 @@ import { sweep } from '../../functions/src/jobs/sweep/sweep.js';
 import { testFirestore } from '../support/firestore.js';
 import { openWorkbook, sheetOf, titled, writeTestWorkbook } from '../support/workbooks.js';
 
-const HEADER = ['STT', 'Họ và tên', 'Chức vụ', 'Giới tính', 'Ngày sinh', 'Số điện thoại', 'Email', 'Nội dung tham gia', 'Đã đóng kinh phí', 'Ghi chú'];
+const HEADER = [
+  'STT',
+  'Họ và tên',
+  'Chức vụ',
+  'Giới tính',
+  'Ngày sinh',
+  'Số điện thoại',
+  'Email',
+  'Nội dung tham gia',
+  'Đã đóng kinh phí',
+  'Ghi chú',
+];
 const ROWS = [
   [1, 'Nguyễn Thị Lan', 'TPT', 'Nữ', '12/03/1990', '0983018027', null, 'Tập huấn', 'Có', null],
   [2, 'Trần Văn Minh', 'TPT', 'Nam', '01/02/1988', '0912345678', null, 'Tập huấn', 'Có', null],
 ];
 const NOW = new Date('2024-09-20T01:00:00Z');
-const SETTINGS = { districtName: 'Quận Đoàn thử', officeEmail: 'vp@example.com', contactName: 'Lê Ánh Hồng', contactPhone: '0983 018 027' };
-const UNIT: Unit = { id: 'duyet', name: 'Liên đội Duyệt Thử', type: 'lien-doi', level: 'Tiểu học', cluster: 'Cụm 1', contacts: [], source: 'duyet.xlsx' };
+const SETTINGS = {
+  districtName: 'Quận Đoàn thử',
+  officeEmail: 'vp@example.com',
+  contactName: 'Lê Ánh Hồng',
+  contactPhone: '0983 018 027',
+};
+const UNIT: Unit = {
+  id: 'duyet',
+  name: 'Liên đội Duyệt Thử',
+  type: 'lien-doi',
+  level: 'Tiểu học',
+  cluster: 'Cụm 1',
+  contacts: [],
+  source: 'duyet.xlsx',
+};
 const SUBMISSION_ID = 'tap-huan-2024~mot-lan~duyet';
 
 describe('review round trip in workbook mode: summary tab → typed decision → stored, shown to the unit → stale after a change', () => {
@@ -38,7 +62,11 @@ describe('review round trip in workbook mode: summary tab → typed decision →
   let summaryFile: string;
 
   const writeUnitFile = (rows: readonly (readonly (string | number | null)[])[], mtime: Date) =>
-    writeTestWorkbook(path.join(dir, 'duyet.xlsx'), [{ name: 'Đăng ký tập huấn', rows: titled('ĐĂNG KÝ THAM GIA TẬP HUẤN', HEADER, rows) }], mtime);
+    writeTestWorkbook(
+      path.join(dir, 'duyet.xlsx'),
+      [{ name: 'Đăng ký tập huấn', rows: titled('ĐĂNG KÝ THAM GIA TẬP HUẤN', HEADER, rows) }],
+      mtime,
+    );
   const run = async (now = NOW) => {
     await sweep({ units: [UNIT], forms, source: folder, store: new FirestoreSweepStore(firestore.db), now });
     const output = new SummaryWorkbookFile(summaryFile);
@@ -65,14 +93,16 @@ describe('review round trip in workbook mode: summary tab → typed decision →
     row.getCell(columnOf(REVIEW_HEADERS.comment)).value = comment;
     await workbook.xlsx.writeFile(summaryFile);
   };
-  const reviewRow = async () => (await readReviewSheet(summaryFile)).rows.find((r) => r[REVIEW_HEADERS.submissionId] === SUBMISSION_ID);
+  const reviewRow = async () =>
+    (await readReviewSheet(summaryFile)).rows.find((r) => r[REVIEW_HEADERS.submissionId] === SUBMISSION_ID);
   const unitNote = async () => {
     const sheet = sheetOf(await openWorkbook(path.join(dir, 'duyet.xlsx')), STANDING_TAB);
     const header = findRow(sheet, 'Ghi chú');
     const noteColumn = (sheet.getRow(header).values as unknown[]).indexOf('Ghi chú');
     return sheet.getRow(header + 1).getCell(noteColumn).text;
   };
-  const storedDecisions = async () => (await firestore.db.collection(COLLECTIONS.reviewDecisions).orderBy('sequence').get()).docs.map((d) => d.data());
+  const storedDecisions = async () =>
+    (await firestore.db.collection(COLLECTIONS.reviewDecisions).orderBy('sequence').get()).docs.map((d) => d.data());
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'tonghop-review-'));
@@ -89,7 +119,11 @@ describe('review round trip in workbook mode: summary tab → typed decision →
   it('lists the submission in "Duyệt báo cáo", waiting for review', async () => {
     const result = await run();
     expect(result.review).toEqual({ recorded: 0, refused: [] });
-    expect(await reviewRow()).toMatchObject({ [REVIEW_HEADERS.unit]: UNIT.name, [REVIEW_HEADERS.standing]: 'Chờ duyệt', [REVIEW_HEADERS.decision]: '' });
+    expect(await reviewRow()).toMatchObject({
+      [REVIEW_HEADERS.unit]: UNIT.name,
+      [REVIEW_HEADERS.standing]: 'Chờ duyệt',
+      [REVIEW_HEADERS.decision]: '',
+    });
   });
 
   it('records "Cần bổ sung" with its comment once, with who, when and which version; the unit sees it', async () => {
@@ -98,9 +132,19 @@ describe('review round trip in workbook mode: summary tab → typed decision →
     expect((await run()).review?.recorded).toBe(0);
     const submission = (await firestore.db.collection('submissions').doc(SUBMISSION_ID).get()).data();
     expect(await storedDecisions()).toEqual([
-      expect.objectContaining({ submissionId: SUBMISSION_ID, decision: 'needs-more', comment: 'Thiếu danh sách người phụ trách', by: DISTRICT_REVIEWER, submissionVersion: submission?.contentHash, sequence: 0 }),
+      expect.objectContaining({
+        submissionId: SUBMISSION_ID,
+        decision: 'needs-more',
+        comment: 'Thiếu danh sách người phụ trách',
+        by: DISTRICT_REVIEWER,
+        submissionVersion: submission?.contentHash,
+        sequence: 0,
+      }),
     ]);
-    expect(await reviewRow()).toMatchObject({ [REVIEW_HEADERS.standing]: 'Cần bổ sung: Thiếu danh sách người phụ trách', [REVIEW_HEADERS.decision]: 'Cần bổ sung' });
+    expect(await reviewRow()).toMatchObject({
+      [REVIEW_HEADERS.standing]: 'Cần bổ sung: Thiếu danh sách người phụ trách',
+      [REVIEW_HEADERS.decision]: 'Cần bổ sung',
+    });
     expect(await unitNote()).toContain('Cần bổ sung: Thiếu danh sách người phụ trách');
   });
 
@@ -112,10 +156,16 @@ describe('review round trip in workbook mode: summary tab → typed decision →
   });
 
   it('a change by the unit after approval makes it stale, in the summary and in the unit sheet, and the typed cells empty', async () => {
-    await writeUnitFile([...ROWS, [3, 'Lê Thu Hà', 'TPT', 'Nữ', '12/03/1990', '0983018028', null, 'Tập huấn', 'Có', null]], new Date('2024-09-19T02:00:00Z'));
+    await writeUnitFile(
+      [...ROWS, [3, 'Lê Thu Hà', 'TPT', 'Nữ', '12/03/1990', '0983018028', null, 'Tập huấn', 'Có', null]],
+      new Date('2024-09-19T02:00:00Z'),
+    );
     const result = await run();
     expect(result.review).toEqual({ recorded: 0, refused: [] });
-    expect(await reviewRow()).toMatchObject({ [REVIEW_HEADERS.standing]: 'Đã sửa sau khi duyệt — chờ duyệt lại', [REVIEW_HEADERS.decision]: '' });
+    expect(await reviewRow()).toMatchObject({
+      [REVIEW_HEADERS.standing]: 'Đã sửa sau khi duyệt — chờ duyệt lại',
+      [REVIEW_HEADERS.decision]: '',
+    });
     expect(await unitNote()).toContain('Đã sửa sau khi duyệt — chờ duyệt lại');
     expect(await storedDecisions()).toHaveLength(2);
   });
@@ -124,7 +174,9 @@ describe('review round trip in workbook mode: summary tab → typed decision →
     await typeDecision('Đã duyệt', '');
     await writeUnitFile([...ROWS], new Date('2024-09-19T05:00:00Z'));
     const result = await run();
-    expect(result.review?.refused).toEqual([expect.stringContaining('đơn vị đã sửa báo cáo sau khi bảng tổng hợp được lập')]);
+    expect(result.review?.refused).toEqual([
+      expect.stringContaining('đơn vị đã sửa báo cáo sau khi bảng tổng hợp được lập'),
+    ]);
     expect(await storedDecisions()).toHaveLength(2);
     const tab = result.model.tabs.find((t) => t.name === REVIEW_TAB);
     expect(tab?.notes).toEqual(result.review?.refused);

@@ -17,14 +17,33 @@ import { TRAINING_HEADER } from '../support/builders.js';
 const FORMS = [builtinForm('tap-huan-2024')];
 const NOW = new Date('2024-09-16T01:00:00Z');
 const SETTINGS = { districtName: 'Quận Đoàn thử', officeEmail: '', contactName: '', contactPhone: '' };
-const school = (id: string, cluster: string): Unit => ({ id, name: `Liên đội ${id}`, type: 'lien-doi', level: 'Tiểu học', cluster, contacts: [], source: `${id}.xlsx` });
-const UNITS = [school('a1', 'Cụm 1'), school('a2', 'Cụm 1'), school('b1', 'Cụm 2'), school('b2', 'Cụm 2'), school('c1', '')];
+const school = (id: string, cluster: string): Unit => ({
+  id,
+  name: `Liên đội ${id}`,
+  type: 'lien-doi',
+  level: 'Tiểu học',
+  cluster,
+  contacts: [],
+  source: `${id}.xlsx`,
+});
+const UNITS = [
+  school('a1', 'Cụm 1'),
+  school('a2', 'Cụm 1'),
+  school('b1', 'Cụm 2'),
+  school('b2', 'Cụm 2'),
+  school('c1', ''),
+];
 
 describe('scheduled runs: fan-out by cụm thi đua, each shard idempotent, the same result as one run', () => {
   let dir: string;
   const fanned = testFirestore('run-district-shards');
   const whole = testFirestore('run-district-whole');
-  const run = (firestore: TestFirestore, request: RunRequest, publisher?: { publish(requests: readonly RunRequest[]): Promise<void> }, now = NOW) =>
+  const run = (
+    firestore: TestFirestore,
+    request: RunRequest,
+    publisher?: { publish(requests: readonly RunRequest[]): Promise<void> },
+    now = NOW,
+  ) =>
     runDistrict({
       request,
       units: UNITS,
@@ -42,8 +61,21 @@ describe('scheduled runs: fan-out by cụm thi đua, each shard idempotent, the 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'tonghop-run-district-'));
     // Each run its own copy of the units' files: the summary step writes row statuses into them.
-    for (const [folder, unit] of [fanned, whole].flatMap((f) => UNITS.filter((u) => u.id !== 'b2').map((u) => [f.projectId, u] as const))) {
-      await writeTestWorkbook(path.join(dir, folder, unit.source), [{ name: 'Đăng ký tập huấn', rows: titled('ĐĂNG KÝ', TRAINING_HEADER, [[1, `Người của ${unit.id}`, 'TPT', 'Nữ', null, '0983018027', null, null, null, null]]) }], new Date('2024-09-14T02:00:00Z'));
+    for (const [folder, unit] of [fanned, whole].flatMap((f) =>
+      UNITS.filter((u) => u.id !== 'b2').map((u) => [f.projectId, u] as const),
+    )) {
+      await writeTestWorkbook(
+        path.join(dir, folder, unit.source),
+        [
+          {
+            name: 'Đăng ký tập huấn',
+            rows: titled('ĐĂNG KÝ', TRAINING_HEADER, [
+              [1, `Người của ${unit.id}`, 'TPT', 'Nữ', null, '0983018027', null, null, null, null],
+            ]),
+          },
+        ],
+        new Date('2024-09-14T02:00:00Z'),
+      );
     }
   });
   afterAll(async () => {
@@ -56,14 +88,24 @@ describe('scheduled runs: fan-out by cụm thi đua, each shard idempotent, the 
 
   it('a large district fans out one message per cluster instead of sweeping', async () => {
     const published: RunRequest[] = [];
-    const result = await run(fanned, { step: 'sweep' }, { publish: async (requests) => void published.push(...requests) });
+    const result = await run(
+      fanned,
+      { step: 'sweep' },
+      { publish: async (requests) => void published.push(...requests) },
+    );
     expect(result).toEqual({ kind: 'fanned-out', shards: 3 });
-    expect(published).toEqual([{ step: 'sweep', shard: 'Cụm 1' }, { step: 'sweep', shard: 'Cụm 2' }, { step: 'sweep', shard: '' }]);
+    expect(published).toEqual([
+      { step: 'sweep', shard: 'Cụm 1' },
+      { step: 'sweep', shard: 'Cụm 2' },
+      { step: 'sweep', shard: '' },
+    ]);
     expect((await fanned.db.collection('submissions').get()).size).toBe(0);
 
     for (const request of published) {
       const shard = await run(fanned, request);
-      expect(shard.kind === 'swept' && shard.sweep.totals.units).toBe(UNITS.filter((u) => u.cluster === request.shard).length);
+      expect(shard.kind === 'swept' && shard.sweep.totals.units).toBe(
+        UNITS.filter((u) => u.cluster === request.shard).length,
+      );
     }
     // A redelivered message changes nothing.
     const again = await run(fanned, published[0] ?? { step: 'sweep' });
@@ -76,13 +118,17 @@ describe('scheduled runs: fan-out by cụm thi đua, each shard idempotent, the 
     const result = await run(whole, { step: 'sweep' });
     expect(result.kind).toBe('swept');
     const docs = async (f: TestFirestore, collection: string) =>
-      Object.fromEntries((await f.db.collection(collection).get()).docs.map((d) => {
-        const { computedAt, firstSeenAt, ...rest } = d.data();
-        void [computedAt, firstSeenAt];
-        return [d.id, rest];
-      }));
-    for (const collection of ['submissions', 'stats']) expect(await docs(fanned, collection), collection).toEqual(await docs(whole, collection));
-    const sources = async (f: TestFirestore) => (await f.db.collection('sources').get()).docs.map((d) => [d.id, d.get('status')]).sort();
+      Object.fromEntries(
+        (await f.db.collection(collection).get()).docs.map((d) => {
+          const { computedAt, firstSeenAt, ...rest } = d.data();
+          void [computedAt, firstSeenAt];
+          return [d.id, rest];
+        }),
+      );
+    for (const collection of ['submissions', 'stats'])
+      expect(await docs(fanned, collection), collection).toEqual(await docs(whole, collection));
+    const sources = async (f: TestFirestore) =>
+      (await f.db.collection('sources').get()).docs.map((d) => [d.id, d.get('status')]).sort();
     expect(await sources(fanned)).toEqual(await sources(whole));
     expect(await sources(whole)).toContainEqual(['b2', 'missing']);
   });
@@ -94,13 +140,19 @@ describe('scheduled runs: fan-out by cụm thi đua, each shard idempotent, the 
       return workbook.worksheets.map((sheet) => sheet.headerFooter.oddFooter);
     };
     // Swept and summarized in one run at 08:00: only "tính đến".
-    expect(new Set(await printedFooter())).toEqual(new Set(['&LQuận Đoàn thử&CTrang &P/&N&Rtính đến 08:00 16/09/2024']));
+    expect(new Set(await printedFooter())).toEqual(
+      new Set(['&LQuận Đoàn thử&CTrang &P/&N&Rtính đến 08:00 16/09/2024']),
+    );
     // The summary step alone at 10:05 (the cloud's step after a fan-out, or `tonghop summary`).
     const later = await run(whole, { step: 'summary' }, undefined, new Date('2024-09-16T03:05:00Z'));
-    expect(later.kind === 'summarized' && later.summary.model.tabs[0]?.title[1]).toBe('Tình hình các kế hoạch đang thực hiện, tính đến 10g05 16/09/2024 (số liệu quét lúc 08:00 16/09/2024).');
+    expect(later.kind === 'summarized' && later.summary.model.tabs[0]?.title[1]).toBe(
+      'Tình hình các kế hoạch đang thực hiện, tính đến 10g05 16/09/2024 (số liệu quét lúc 08:00 16/09/2024).',
+    );
     // Nothing changed since 08:00, so the file is not rewritten for the note alone (no churn): what it prints stays true
     // as of its own "tính đến". A summary rewritten for a change prints the note (build-summary.test.ts).
     expect(later.kind === 'summarized' && later.summary.summary?.written).toBe(false);
-    expect(new Set(await printedFooter())).toEqual(new Set(['&LQuận Đoàn thử&CTrang &P/&N&Rtính đến 08:00 16/09/2024']));
+    expect(new Set(await printedFooter())).toEqual(
+      new Set(['&LQuận Đoàn thử&CTrang &P/&N&Rtính đến 08:00 16/09/2024']),
+    );
   });
 });

@@ -16,9 +16,29 @@ import { writeTestWorkbook } from '../support/workbooks.js';
 
 const FORMS = [builtinForm('tap-huan-2024')];
 const NOW = new Date('2024-09-16T01:00:00Z');
-const school = (id: string, name: string): Unit => ({ id, name, type: 'lien-doi', level: 'Tiểu học', cluster: 'Cụm 1', contacts: [], source: `${id}.xlsx` });
-const UNITS = [school('th-luong-the-vinh', 'Liên đội TH Lương Thế Vinh'), school('th-an-binh', 'Liên đội TH An Bình'), school('thcs-minh-duc', 'Liên đội THCS Minh Đức')];
-const SOURCE: SharedSource = { id: sharedSourceId('tap-huan-2024'), formId: 'tap-huan-2024', file: 'chung.xlsx', tab: 'Câu trả lời', unitColumn: 'Đơn vị', timeColumn: 'Dấu thời gian', rowNumber: 2 };
+const school = (id: string, name: string): Unit => ({
+  id,
+  name,
+  type: 'lien-doi',
+  level: 'Tiểu học',
+  cluster: 'Cụm 1',
+  contacts: [],
+  source: `${id}.xlsx`,
+});
+const UNITS = [
+  school('th-luong-the-vinh', 'Liên đội TH Lương Thế Vinh'),
+  school('th-an-binh', 'Liên đội TH An Bình'),
+  school('thcs-minh-duc', 'Liên đội THCS Minh Đức'),
+];
+const SOURCE: SharedSource = {
+  id: sharedSourceId('tap-huan-2024'),
+  formId: 'tap-huan-2024',
+  file: 'chung.xlsx',
+  tab: 'Câu trả lời',
+  unitColumn: 'Đơn vị',
+  timeColumn: 'Dấu thời gian',
+  rowNumber: 2,
+};
 
 /** The real store, whose second commit of a run fails as a lost connection would (after the first was stored). */
 function storeFailingOnSecondCommit(store: SweepStore): SweepStore {
@@ -39,7 +59,14 @@ describe('a shared sheet swept again after a sweep died half-way', () => {
   const firestore = testFirestore('shared-sheet-crash');
   let dir: string;
   const run = (store: SweepStore) =>
-    sweepWithShared({ units: UNITS, forms: FORMS, source: new UnitWorkbookFolder(dir), store, now: NOW, shared: { sources: [SOURCE], sheets: new UnitWorkbookFolder(dir), registry: UNITS } });
+    sweepWithShared({
+      units: UNITS,
+      forms: FORMS,
+      source: new UnitWorkbookFolder(dir),
+      store,
+      now: NOW,
+      shared: { sources: [SOURCE], sheets: new UnitWorkbookFolder(dir), registry: UNITS },
+    });
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'tonghop-shared-crash-'));
@@ -49,7 +76,11 @@ describe('a shared sheet swept again after a sweep died half-way', () => {
       ['14/09/2024 09:40:00', 'Liên đội TH An Bình', 'Trần Văn Minh', 'TPT', '0983018028'],
       ['14/09/2024 09:50:00', 'Liên đội THCS Minh Đức', 'Lê Thu Hà', 'TPT', '0983018029'],
     ];
-    await writeTestWorkbook(path.join(dir, SOURCE.file), [{ name: SOURCE.tab, rows }], new Date('2024-09-14T05:00:00Z'));
+    await writeTestWorkbook(
+      path.join(dir, SOURCE.file),
+      [{ name: SOURCE.tab, rows }],
+      new Date('2024-09-14T05:00:00Z'),
+    );
   });
   afterAll(async () => {
     await firestore.clear();
@@ -65,7 +96,9 @@ describe('a shared sheet swept again after a sweep died half-way', () => {
 
     const again = await run(store);
     expect(again.units.find((u) => u.unitId === SOURCE.id)).toMatchObject({ outcome: 'read', submissionsWritten: 2 });
-    const stored = (await firestore.db.collection('submissions').get()).docs.map((d) => [d.data().unitId, d.data().revision, d.data().counts.valid]).sort();
+    const stored = (await firestore.db.collection('submissions').get()).docs
+      .map((d) => [d.data().unitId, d.data().revision, d.data().counts.valid])
+      .sort();
     expect(stored).toEqual([
       ['th-an-binh', 1, 1],
       ['th-luong-the-vinh', 1, 1],

@@ -20,7 +20,16 @@ import { openWorkbook, sheetOf, writeTestWorkbook } from '../support/workbooks.j
 
 const NOW = new Date('2024-09-16T01:00:00Z');
 const HEADER = ['Dấu thời gian', 'Đơn vị', 'Họ và tên', 'Chức vụ', 'Số điện thoại'];
-const school = (id: string, name: string, aliases?: string[]): Unit => ({ id, name, type: 'lien-doi', level: 'Tiểu học', cluster: 'Cụm 1', contacts: [], source: `${id}.xlsx`, ...(aliases ? { aliases } : {}) });
+const school = (id: string, name: string, aliases?: string[]): Unit => ({
+  id,
+  name,
+  type: 'lien-doi',
+  level: 'Tiểu học',
+  cluster: 'Cụm 1',
+  contacts: [],
+  source: `${id}.xlsx`,
+  ...(aliases ? { aliases } : {}),
+});
 
 describe('a district run with a shared responses workbook declared in the control workbook', () => {
   const firestore = testFirestore('shared-sheet-district');
@@ -32,7 +41,10 @@ describe('a district run with a shared responses workbook declared in the contro
     controlPath = path.join(dir, 'bang-dieu-khien.xlsx');
     await writeControlWorkbook(controlPath, {
       settings: { districtName: 'Quận Đoàn thử', officeEmail: '', contactName: '', contactPhone: '' },
-      units: [school('th-luong-the-vinh', 'Liên đội TH Lương Thế Vinh', ['Trường Lương Thế Vinh']), school('th-an-binh', 'Liên đội TH An Bình')],
+      units: [
+        school('th-luong-the-vinh', 'Liên đội TH Lương Thế Vinh', ['Trường Lương Thế Vinh']),
+        school('th-an-binh', 'Liên đội TH An Bình'),
+      ],
       plans: [builtinForm('tap-huan-2024')],
     });
     // District staff add the tab by hand, as docs/ke-hoach.md tells them.
@@ -70,11 +82,18 @@ describe('a district run with a shared responses workbook declared in the contro
     expect(district.problems).toEqual([]);
     expect(district.control.sharedSources?.map((s) => s.id)).toEqual(['nguon-chung-tap-huan-2024']);
     const logged: string[] = [];
-    const { result } = await sweepDistrict({ district, request: { step: 'sweep' }, now: NOW, log: (_severity, message) => void logged.push(message) });
+    const { result } = await sweepDistrict({
+      district,
+      request: { step: 'sweep' },
+      now: NOW,
+      log: (_severity, message) => void logged.push(message),
+    });
     expect(result.kind).toBe('swept');
     if (result.kind !== 'swept') return;
     expect(result.sweep.totals).toMatchObject({ units: 2, rowsRead: 4, rowsValid: 3, rowsRejected: 1 });
-    const counts = (await firestore.db.collection('submissions').get()).docs.map((d) => [d.data().unitId, d.data().counts.valid]).sort();
+    const counts = (await firestore.db.collection('submissions').get()).docs
+      .map((d) => [d.data().unitId, d.data().counts.valid])
+      .sort();
     expect(counts).toEqual([
       ['th-an-binh', 1],
       ['th-luong-the-vinh', 2],
@@ -88,7 +107,9 @@ describe('a district run with a shared responses workbook declared in the contro
       'th-an-binh': ['complete-on-time', true],
       'th-luong-the-vinh': ['complete-on-time', true],
     });
-    const status = sheetOf(await openWorkbook(path.join(dir, 'units', 'dang-ky-chung.xlsx')), 'Câu trả lời').getCell('F5').value;
+    const status = sheetOf(await openWorkbook(path.join(dir, 'units', 'dang-ky-chung.xlsx')), 'Câu trả lời').getCell(
+      'F5',
+    ).value;
     expect(String(status)).toContain("không có đơn vị nào tên 'TH Ngọc Lâm'; tên gần nhất: 'Liên đội TH An Bình'");
   });
 });
@@ -119,12 +140,30 @@ describe('a school with its own file, asked for a plan that one shared workbook 
     tab.addRow(['tap-huan-2024', 'Bảng chung', 'dang-ky-chung.xlsx', 'Câu trả lời', '', '']);
     await control.xlsx.writeFile(controlPath);
     const sent = new Date('2024-09-09T03:00:00Z');
-    await writeTestWorkbook(path.join(dir, 'units', 'dang-ky-chung.xlsx'), [{ name: 'Câu trả lời', rows: [HEADER, ['09/09/2024 09:30:00', 'Liên đội TH An Bình', 'Lê Thu Hà', 'TPT', '0983018029']] }], sent);
+    await writeTestWorkbook(
+      path.join(dir, 'units', 'dang-ky-chung.xlsx'),
+      [
+        {
+          name: 'Câu trả lời',
+          rows: [HEADER, ['09/09/2024 09:30:00', 'Liên đội TH An Bình', 'Lê Thu Hà', 'TPT', '0983018029']],
+        },
+      ],
+      sent,
+    );
     // The school that has not answered yet keeps a file of its own (for other reports).
-    await writeTestWorkbook(path.join(dir, 'units', 'th-rieng.xlsx'), [{ name: 'Ghi chú', rows: [['Sổ theo dõi của Liên đội']] }], sent);
+    await writeTestWorkbook(
+      path.join(dir, 'units', 'th-rieng.xlsx'),
+      [{ name: 'Ghi chú', rows: [['Sổ theo dõi của Liên đội']] }],
+      sent,
+    );
 
     const district = await openDistrict(workbookDistrict(controlPath), firestore.db);
-    const { result } = await sweepDistrict({ district, request: { step: 'sweep' }, now: new Date('2024-09-10T02:00:00Z'), log: () => undefined });
+    const { result } = await sweepDistrict({
+      district,
+      request: { step: 'sweep' },
+      now: new Date('2024-09-10T02:00:00Z'),
+      log: () => undefined,
+    });
     expect(result.kind).toBe('swept');
     const own = await openWorkbook(path.join(dir, 'units', 'th-rieng.xlsx'));
     const tabs = own.worksheets.map((w) => w.name);

@@ -41,9 +41,24 @@ const REGISTERED: Readonly<Record<string, readonly string[]>> = {
 };
 const FILE_TIME = new Date('2014-03-28T03:00:00Z');
 const NOW = new Date('2014-03-30T02:00:00Z');
-const chiDoan = (id: string, name: string): Unit => ({ id, name, type: 'chi-doan', level: '', cluster: 'Cụm 1', contacts: [], source: `${id}.xlsx` });
+const chiDoan = (id: string, name: string): Unit => ({
+  id,
+  name,
+  type: 'chi-doan',
+  level: '',
+  cluster: 'Cụm 1',
+  contacts: [],
+  source: `${id}.xlsx`,
+});
 const UNITS = [chiDoan('cd-kp1', 'Chi đoàn Khu phố 1'), chiDoan('cd-kp2', 'Chi đoàn Khu phố 2')];
-const registrationTab = (unitId: string) => ({ name: registration.tab, rows: titled('ĐĂNG KÝ RÈN LUYỆN', ['STT', 'Họ và tên', 'Nội dung đăng ký'], (REGISTERED[unitId] ?? []).map((name, i) => [i + 1, name, '05 tiêu chí'])) });
+const registrationTab = (unitId: string) => ({
+  name: registration.tab,
+  rows: titled(
+    'ĐĂNG KÝ RÈN LUYỆN',
+    ['STT', 'Họ và tên', 'Nội dung đăng ký'],
+    (REGISTERED[unitId] ?? []).map((name, i) => [i + 1, name, '05 tiêu chí']),
+  ),
+});
 
 interface RulesAdapter {
   readonly file: string;
@@ -61,19 +76,27 @@ async function workbookAdapter(): Promise<RulesAdapter> {
   const dir = await mkdtemp(path.join(tmpdir(), 'tonghop-shared-rules-'));
   const file = 'danh-gia-chung.xlsx';
   await writeTestWorkbook(path.join(dir, file), [{ name: TAB, rows: [HEADER, ...ROWS] }], FILE_TIME);
-  for (const unit of UNITS) await writeTestWorkbook(path.join(dir, `${unit.id}.xlsx`), [registrationTab(unit.id)], FILE_TIME);
+  for (const unit of UNITS)
+    await writeTestWorkbook(path.join(dir, `${unit.id}.xlsx`), [registrationTab(unit.id)], FILE_TIME);
   return {
     file,
     units: UNITS,
     sheets: () => new UnitWorkbookFolder(dir),
     statuses: async () => {
       const found: string[] = [];
-      sheetOf(await openWorkbook(path.join(dir, file)), TAB).eachRow({ includeEmpty: true }, (row, n) => void (found[n - 1] = String(row.getCell(STATUS_COLUMN + 1).value ?? '')));
+      sheetOf(await openWorkbook(path.join(dir, file)), TAB).eachRow(
+        { includeEmpty: true },
+        (row, n) => void (found[n - 1] = String(row.getCell(STATUS_COLUMN + 1).value ?? '')),
+      );
       return found;
     },
     register: async (unitId, name, at) => {
       const tab = registrationTab(unitId);
-      await writeTestWorkbook(path.join(dir, `${unitId}.xlsx`), [{ ...tab, rows: [...tab.rows, [tab.rows.length - 1, name, '05 tiêu chí']] }], at);
+      await writeTestWorkbook(
+        path.join(dir, `${unitId}.xlsx`),
+        [{ ...tab, rows: [...tab.rows, [tab.rows.length - 1, name, '05 tiêu chí']] }],
+        at,
+      );
     },
     close: () => rm(dir, { recursive: true, force: true }),
   };
@@ -81,8 +104,19 @@ async function workbookAdapter(): Promise<RulesAdapter> {
 
 async function googleAdapter(): Promise<RulesAdapter> {
   const { standin, setClock } = await standinWithClock(FILE_TIME);
-  const file = standin.createSpreadsheet({ title: 'Đánh giá rèn luyện (câu trả lời)', parents: [TEST_FOLDER_ID], tabs: [{ name: TAB, rows: [HEADER, ...ROWS] }] });
-  const units = UNITS.map((unit) => ({ ...unit, source: standin.createSpreadsheet({ title: `Báo cáo ${unit.id}`, parents: [TEST_FOLDER_ID], tabs: [registrationTab(unit.id)] }) }));
+  const file = standin.createSpreadsheet({
+    title: 'Đánh giá rèn luyện (câu trả lời)',
+    parents: [TEST_FOLDER_ID],
+    tabs: [{ name: TAB, rows: [HEADER, ...ROWS] }],
+  });
+  const units = UNITS.map((unit) => ({
+    ...unit,
+    source: standin.createSpreadsheet({
+      title: `Báo cáo ${unit.id}`,
+      parents: [TEST_FOLDER_ID],
+      tabs: [registrationTab(unit.id)],
+    }),
+  }));
   return {
     file,
     units,
@@ -91,7 +125,9 @@ async function googleAdapter(): Promise<RulesAdapter> {
     register: async (unitId, name, at) => {
       setClock(at);
       const tab = registrationTab(unitId);
-      standin.editCells(units.find((u) => u.id === unitId)?.source ?? '', tab.name, `A${tab.rows.length + 1}`, [[tab.rows.length - 1, name, '05 tiêu chí']]);
+      standin.editCells(units.find((u) => u.id === unitId)?.source ?? '', tab.name, `A${tab.rows.length + 1}`, [
+        [tab.rows.length - 1, name, '05 tiêu chí'],
+      ]);
     },
     close: () => standin.close(),
   };
@@ -105,12 +141,28 @@ describe.each([
   let adapter: RulesAdapter;
   let source: SharedSource;
   const run = (now: Date) =>
-    sweepWithShared({ units: adapter.units, forms: FORMS, source: adapter.sheets(), store: new FirestoreSweepStore(firestore.db), now, shared: { sources: [source], sheets: adapter.sheets(), registry: adapter.units } });
-  const evaluationOf = async (unitId: string) => (await firestore.db.collection('submissions').doc(`${evaluation.id}~dot-1~${unitId}`).get()).data();
+    sweepWithShared({
+      units: adapter.units,
+      forms: FORMS,
+      source: adapter.sheets(),
+      store: new FirestoreSweepStore(firestore.db),
+      now,
+      shared: { sources: [source], sheets: adapter.sheets(), registry: adapter.units },
+    });
+  const evaluationOf = async (unitId: string) =>
+    (await firestore.db.collection('submissions').doc(`${evaluation.id}~dot-1~${unitId}`).get()).data();
 
   beforeAll(async () => {
     adapter = await makeAdapter();
-    source = { id: sharedSourceId(evaluation.id), formId: evaluation.id, file: adapter.file, tab: TAB, unitColumn: 'Đơn vị', timeColumn: 'Dấu thời gian', rowNumber: 2 };
+    source = {
+      id: sharedSourceId(evaluation.id),
+      formId: evaluation.id,
+      file: adapter.file,
+      tab: TAB,
+      unitColumn: 'Đơn vị',
+      timeColumn: 'Dấu thời gian',
+      rowNumber: 2,
+    };
     await run(NOW);
   });
   afterAll(async () => {
@@ -121,20 +173,32 @@ describe.each([
 
   it("checks each chi đoàn's rows against its own registration: a name only the other chi đoàn registered is refused", async () => {
     const statuses = await adapter.statuses();
-    expect(statuses[3]).toContain('«Phạm Văn Dũng» chưa có trong biểu mẫu «Đăng ký rèn luyện đoàn viên 2014» của đơn vị');
+    expect(statuses[3]).toContain(
+      '«Phạm Văn Dũng» chưa có trong biểu mẫu «Đăng ký rèn luyện đoàn viên 2014» của đơn vị',
+    );
     expect(statuses[5]).toBe('✓ Hợp lệ (Chi đoàn Khu phố 2)');
   });
 
   it('refuses a second evaluation of one member in one phase within the chi đoàn, never across chi đoàn', async () => {
     const statuses = await adapter.statuses();
-    expect(statuses[4]).toContain('Họ và tên «nguyen van an», Ngày sinh «02/01/2000» trùng với dòng 2 trong cùng kỳ Đợt I');
+    expect(statuses[4]).toContain(
+      'Họ và tên «nguyen van an», Ngày sinh «02/01/2000» trùng với dòng 2 trong cùng kỳ Đợt I',
+    );
     expect(statuses[1]).toBe('✓ Hợp lệ (Chi đoàn Khu phố 1)');
     expect(statuses[2]).toBe('✓ Hợp lệ (Chi đoàn Khu phố 2)');
   });
 
   it("counts a phase complete only when it covers the chi đoàn's registered members", async () => {
-    expect(await evaluationOf('cd-kp1')).toMatchObject({ complete: false, uncovered: 1, counts: { read: 4, valid: 2, rejected: 2 } });
-    expect(await evaluationOf('cd-kp2')).toMatchObject({ complete: true, uncovered: 0, counts: { read: 2, valid: 2, rejected: 0 } });
+    expect(await evaluationOf('cd-kp1')).toMatchObject({
+      complete: false,
+      uncovered: 1,
+      counts: { read: 4, valid: 2, rejected: 2 },
+    });
+    expect(await evaluationOf('cd-kp2')).toMatchObject({
+      complete: true,
+      uncovered: 0,
+      counts: { read: 2, valid: 2, rejected: 0 },
+    });
   });
 
   it('a member the chi đoàn registers later makes its evaluation row acceptable on the next sweep, though the shared sheet did not change', async () => {

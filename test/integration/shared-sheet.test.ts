@@ -38,10 +38,27 @@ const LATE_ROW: TestCell[] = ['16/09/2024 07:00:00', 'Liên đội TH An Bình',
 const FILE_TIME = new Date('2024-09-15T05:00:00Z');
 const NOW = new Date('2024-09-16T01:00:00Z');
 const LATER = new Date('2024-09-16T03:00:00Z');
-const TRAINING_TAB_ROWS = titled('ĐĂNG KÝ TẬP HUẤN', ['STT', 'Họ và tên', 'Chức vụ', 'Số điện thoại'], [[1, 'Người của tệp riêng', 'TPT', '0983018032']]);
+const TRAINING_TAB_ROWS = titled(
+  'ĐĂNG KÝ TẬP HUẤN',
+  ['STT', 'Họ và tên', 'Chức vụ', 'Số điện thoại'],
+  [[1, 'Người của tệp riêng', 'TPT', '0983018032']],
+);
 
-const school = (id: string, name: string, aliases?: string[]): Unit => ({ id, name, type: 'lien-doi', level: 'Tiểu học', cluster: 'Cụm 1', contacts: [], source: `${id}.xlsx`, ...(aliases ? { aliases } : {}) });
-const UNITS = [school('th-luong-the-vinh', 'Liên đội TH Lương Thế Vinh', ['LTV']), school('thcs-minh-duc', 'Liên đội THCS Minh Đức'), school('th-an-binh', 'Liên đội TH An Bình')];
+const school = (id: string, name: string, aliases?: string[]): Unit => ({
+  id,
+  name,
+  type: 'lien-doi',
+  level: 'Tiểu học',
+  cluster: 'Cụm 1',
+  contacts: [],
+  source: `${id}.xlsx`,
+  ...(aliases ? { aliases } : {}),
+});
+const UNITS = [
+  school('th-luong-the-vinh', 'Liên đội TH Lương Thế Vinh', ['LTV']),
+  school('thcs-minh-duc', 'Liên đội THCS Minh Đức'),
+  school('th-an-binh', 'Liên đội TH An Bình'),
+];
 
 interface SharedAdapter {
   readonly file: string;
@@ -59,7 +76,11 @@ async function workbookAdapter(): Promise<SharedAdapter> {
   const dir = await mkdtemp(path.join(tmpdir(), 'tonghop-shared-'));
   const file = 'dang-ky-tap-huan.xlsx';
   await writeTestWorkbook(path.join(dir, file), [{ name: TAB, rows: [HEADER, ...ROWS] }], FILE_TIME);
-  await writeTestWorkbook(path.join(dir, 'th-an-binh.xlsx'), [{ name: 'Đăng ký tập huấn', rows: TRAINING_TAB_ROWS }], FILE_TIME);
+  await writeTestWorkbook(
+    path.join(dir, 'th-an-binh.xlsx'),
+    [{ name: 'Đăng ký tập huấn', rows: TRAINING_TAB_ROWS }],
+    FILE_TIME,
+  );
   const values = async () => {
     const sheet = sheetOf(await openWorkbook(path.join(dir, file)), TAB);
     const rows: TestCell[][] = [];
@@ -84,9 +105,20 @@ async function workbookAdapter(): Promise<SharedAdapter> {
 
 async function googleAdapter(): Promise<SharedAdapter> {
   const { standin, setClock } = await standinWithClock(FILE_TIME);
-  const file = standin.createSpreadsheet({ title: 'Đăng ký tập huấn (câu trả lời)', parents: [TEST_FOLDER_ID], tabs: [{ name: TAB, rows: [HEADER, ...ROWS] }] });
-  standin.createSpreadsheet({ title: 'Báo cáo th-an-binh', parents: [TEST_FOLDER_ID], tabs: [{ name: 'Đăng ký tập huấn', rows: TRAINING_TAB_ROWS }] });
-  const values = async () => standin.tabValues(file, TAB).map((r) => Array.from({ length: STATUS_COLUMN + 1 }, (_, i) => (r[i] as TestCell) ?? null));
+  const file = standin.createSpreadsheet({
+    title: 'Đăng ký tập huấn (câu trả lời)',
+    parents: [TEST_FOLDER_ID],
+    tabs: [{ name: TAB, rows: [HEADER, ...ROWS] }],
+  });
+  standin.createSpreadsheet({
+    title: 'Báo cáo th-an-binh',
+    parents: [TEST_FOLDER_ID],
+    tabs: [{ name: 'Đăng ký tập huấn', rows: TRAINING_TAB_ROWS }],
+  });
+  const values = async () =>
+    standin
+      .tabValues(file, TAB)
+      .map((r) => Array.from({ length: STATUS_COLUMN + 1 }, (_, i) => (r[i] as TestCell) ?? null));
   return {
     file,
     sheets: () => new GoogleUnitSheets(standinApis(standin), TEST_FOLDER_ID),
@@ -117,12 +149,21 @@ describe.each([
       now,
       shared: { sources: [source], sheets: adapter.sheets(), registry: UNITS },
     });
-  const submission = async (unitId: string) => (await firestore.db.collection('submissions').doc(`tap-huan-2024~mot-lan~${unitId}`).get()).data();
+  const submission = async (unitId: string) =>
+    (await firestore.db.collection('submissions').doc(`tap-huan-2024~mot-lan~${unitId}`).get()).data();
   const iso = (value: unknown) => (value instanceof Timestamp ? value.toDate().toISOString() : value);
 
   beforeAll(async () => {
     adapter = await makeAdapter();
-    source = { id: sharedSourceId('tap-huan-2024'), formId: 'tap-huan-2024', file: adapter.file, tab: TAB, unitColumn: 'Đơn vị', timeColumn: 'Dấu thời gian', rowNumber: 2 };
+    source = {
+      id: sharedSourceId('tap-huan-2024'),
+      formId: 'tap-huan-2024',
+      file: adapter.file,
+      tab: TAB,
+      unitColumn: 'Đơn vị',
+      timeColumn: 'Dấu thời gian',
+      rowNumber: 2,
+    };
     first = await run(NOW);
   });
   afterAll(async () => {
@@ -177,7 +218,11 @@ describe.each([
     await adapter.appendRow(LATE_ROW, LATER);
     const before = await submission('th-luong-the-vinh');
     const third = await run(new Date(LATER.getTime() + 60_000));
-    expect(third.units.find((u) => u.unitId === source.id)).toMatchObject({ outcome: 'read', rowsRead: 6, submissionsWritten: 1 });
+    expect(third.units.find((u) => u.unitId === source.id)).toMatchObject({
+      outcome: 'read',
+      rowsRead: 6,
+      submissionsWritten: 1,
+    });
     const anBinh = await submission('th-an-binh');
     expect(anBinh?.counts).toEqual({ read: 1, valid: 1, rejected: 0, nil: 0 });
     expect(iso(anBinh?.lastChangedAt)).toBe('2024-09-16T00:00:00.000Z');

@@ -17,8 +17,28 @@ import { TRAINING_HEADER } from '../support/builders.js';
 
 const KEY = randomBytes(32).toString('hex');
 const TAB = 'Đăng ký tập huấn';
-const UNIT: Unit = { id: 'th-a', name: 'Liên đội th-a', type: 'lien-doi', level: 'Tiểu học', cluster: 'Cụm 1', contacts: [{ name: 'TPT', email: 'tpt@th-a.example' }], members: 300, source: 'th-a.xlsx' };
-const participant = (stt: number, name: string): TestCell[] => [stt, name, 'TPT', 'Nữ', '12/3/1990', '0983018027', null, 'Tập huấn', 'Có', null];
+const UNIT: Unit = {
+  id: 'th-a',
+  name: 'Liên đội th-a',
+  type: 'lien-doi',
+  level: 'Tiểu học',
+  cluster: 'Cụm 1',
+  contacts: [{ name: 'TPT', email: 'tpt@th-a.example' }],
+  members: 300,
+  source: 'th-a.xlsx',
+};
+const participant = (stt: number, name: string): TestCell[] => [
+  stt,
+  name,
+  'TPT',
+  'Nữ',
+  '12/3/1990',
+  '0983018027',
+  null,
+  'Tập huấn',
+  'Có',
+  null,
+];
 
 /**
  * The Apps Script's three calls on a "Bấm nộp" form, through the real `sheetEvent` handler (signed,
@@ -31,12 +51,24 @@ describe('sheetEvent on a "Bấm nộp" form: edit and check never submit, submi
   let home: string;
   let server: ReturnType<typeof getTestServer>;
   const unitFile = () => path.join(home, 'units', 'th-a.xlsx');
-  const saveSheet = (rows: TestCell[][], at: Date) => writeTestWorkbook(unitFile(), [{ name: TAB, rows: titled('ĐĂNG KÝ', TRAINING_HEADER, rows) }], at);
+  const saveSheet = (rows: TestCell[][], at: Date) =>
+    writeTestWorkbook(unitFile(), [{ name: TAB, rows: titled('ĐĂNG KÝ', TRAINING_HEADER, rows) }], at);
   const call = async (action: 'edit' | 'check' | 'submit') => {
-    const raw = JSON.stringify({ action, spreadsheetId: 'th-a.xlsx', unitId: 'th-a', sheet: TAB, sentAt: new Date().toISOString() });
+    const raw = JSON.stringify({
+      action,
+      spreadsheetId: 'th-a.xlsx',
+      unitId: 'th-a',
+      sheet: TAB,
+      sentAt: new Date().toISOString(),
+    });
     const timestamp = String(Math.floor(Date.now() / 1000));
     const signature = signSheetEvent(unitWebhookSecret(KEY, 'th-a'), timestamp, raw);
-    const response = await request(server).post('/').set('content-type', 'application/json; charset=utf-8').set('x-tonghop-timestamp', timestamp).set('x-tonghop-signature', signature).send(raw);
+    const response = await request(server)
+      .post('/')
+      .set('content-type', 'application/json; charset=utf-8')
+      .set('x-tonghop-timestamp', timestamp)
+      .set('x-tonghop-signature', signature)
+      .send(raw);
     expect(response.status).toBe(200);
     return response.body as { ok: boolean; message: string };
   };
@@ -46,7 +78,12 @@ describe('sheetEvent on a "Bấm nộp" form: edit and check never submit, submi
     home = await mkdtemp(path.join(tmpdir(), 'tonghop-sheet-event-submit-'));
     const dueDate = ictDateOf(new Date(Date.now() + 2 * 86_400_000));
     await writeControlWorkbook(path.join(home, 'control.xlsx'), {
-      settings: { districtName: 'Quận Đoàn thử', officeEmail: 'vp@example.com', contactName: 'Lê Ánh Hồng', contactPhone: '0983 018 027' },
+      settings: {
+        districtName: 'Quận Đoàn thử',
+        officeEmail: 'vp@example.com',
+        contactName: 'Lê Ánh Hồng',
+        contactPhone: '0983 018 027',
+      },
       units: [UNIT],
       // Written into the control workbook's "Biểu mẫu" tab as 'Cách nộp' = 'Bấm nộp', and read back from there.
       plans: [{ ...builtinFormDue('tap-huan-2024', dueDate), submitMode: 'button' }],
@@ -74,7 +111,9 @@ describe('sheetEvent on a "Bấm nộp" form: edit and check never submit, submi
     for (const action of ['edit', 'check'] as const) {
       const reply = await call(action);
       expect(reply.message).toMatch(/^Đã kiểm tra: 1 dòng hợp lệ, 0 dòng lỗi\./);
-      expect(reply.message).toContain("Bản nháp chưa nộp ở trang 'Đăng ký tập huấn': chọn Tổng hợp ▸ Nộp báo cáo để gửi.");
+      expect(reply.message).toContain(
+        "Bản nháp chưa nộp ở trang 'Đăng ký tập huấn': chọn Tổng hợp ▸ Nộp báo cáo để gửi.",
+      );
       expect(await stored()).toBeUndefined();
     }
   });

@@ -27,12 +27,21 @@ const TAB = 'Đăng ký tập huấn';
 const HEADER = ['STT', 'Họ và tên', 'Chức vụ', 'Số điện thoại'];
 const ROWS = titled('ĐĂNG KÝ TẬP HUẤN', HEADER, [[1, 'Nguyễn Thị Lan', 'TPT', '0983018027'] as TestCell[]]);
 const NOW = new Date('2024-09-16T01:00:00Z');
-const school = (id: string, source: string): Unit => ({ id, name: `Liên đội ${id}`, type: 'lien-doi', level: 'Tiểu học', cluster: 'Cụm 1', contacts: [], source });
+const school = (id: string, source: string): Unit => ({
+  id,
+  name: `Liên đội ${id}`,
+  type: 'lien-doi',
+  level: 'Tiểu học',
+  cluster: 'Cụm 1',
+  contacts: [],
+  source,
+});
 
 describe('the source kind recorded at sweep time', () => {
   const firestore = testFirestore('source-origin');
   const origin = async (unitId: string) => (await firestore.db.collection('sources').doc(unitId).get()).data()?.origin;
-  const run = (units: Unit[], source: UnitSheetSource, now = NOW) => sweep({ units, forms: FORMS, source, store: new FirestoreSweepStore(firestore.db), now });
+  const run = (units: Unit[], source: UnitSheetSource, now = NOW) =>
+    sweep({ units, forms: FORMS, source, store: new FirestoreSweepStore(firestore.db), now });
 
   afterAll(async () => {
     await firestore.clear();
@@ -45,10 +54,18 @@ describe('the source kind recorded at sweep time', () => {
 
     beforeAll(async () => {
       ({ standin } = await standinWithClock(new Date('2024-09-14T02:00:00Z')));
-      const sheet = standin.createSpreadsheet({ title: 'Báo cáo trang tính', parents: [TEST_FOLDER_ID], tabs: [{ name: TAB, rows: ROWS }] });
+      const sheet = standin.createSpreadsheet({
+        title: 'Báo cáo trang tính',
+        parents: [TEST_FOLDER_ID],
+        tabs: [{ name: TAB, rows: ROWS }],
+      });
       const dir = await mkdtemp(path.join(tmpdir(), 'tonghop-origin-'));
       await writeTestWorkbook(path.join(dir, 'x.xlsx'), [{ name: TAB, rows: ROWS }]);
-      const uploaded = standin.uploadFile({ name: 'Báo cáo.xlsx', parents: [TEST_FOLDER_ID], bytes: new Uint8Array(await readFile(path.join(dir, 'x.xlsx'))) });
+      const uploaded = standin.uploadFile({
+        name: 'Báo cáo.xlsx',
+        parents: [TEST_FOLDER_ID],
+        bytes: new Uint8Array(await readFile(path.join(dir, 'x.xlsx'))),
+      });
       await rm(dir, { recursive: true, force: true });
       units = [school('trang-tinh', sheet), school('excel-drive', uploaded)];
     });
@@ -84,7 +101,11 @@ describe('the source kind recorded at sweep time', () => {
 
     beforeAll(async () => {
       dir = await mkdtemp(path.join(tmpdir(), 'tonghop-origin-'));
-      await writeTestWorkbook(path.join(dir, other.source), [{ name: TAB, rows: ROWS }], new Date('2024-09-14T02:00:00Z'));
+      await writeTestWorkbook(
+        path.join(dir, other.source),
+        [{ name: TAB, rows: ROWS }],
+        new Date('2024-09-14T02:00:00Z'),
+      );
     });
     afterAll(async () => {
       await rm(dir, { recursive: true, force: true });
@@ -93,7 +114,12 @@ describe('the source kind recorded at sweep time', () => {
     it("records 'mailbox' for the file the mailbox job placed, and keeps it when the scheduled sweep finds the same file", async () => {
       await writeTestWorkbook(path.join(dir, 'attachment.xlsx'), [{ name: TAB, rows: ROWS }]);
       const drop = new UnitFolderDrop(dir);
-      await drop.place(unit, 'Báo cáo tháng 9.xlsx', await readFile(path.join(dir, 'attachment.xlsx')), new Date('2024-09-15T03:00:00Z'));
+      await drop.place(
+        unit,
+        'Báo cáo tháng 9.xlsx',
+        await readFile(path.join(dir, 'attachment.xlsx')),
+        new Date('2024-09-15T03:00:00Z'),
+      );
       expect((await run([unit], drop.sheets)).units[0]?.outcome).toBe('read');
       expect(await origin(unit.id)).toEqual({ kind: 'mailbox', file: unit.source });
 
@@ -104,7 +130,11 @@ describe('the source kind recorded at sweep time', () => {
     });
 
     it("becomes 'workbook' once the unit's file is replaced in the folder by other means", async () => {
-      await writeTestWorkbook(path.join(dir, unit.source), [{ name: TAB, rows: titled('ĐĂNG KÝ TẬP HUẤN', HEADER, [[1, 'Trần Văn Minh', 'TPT', '0983018028']]) }], new Date('2024-09-15T05:00:00Z'));
+      await writeTestWorkbook(
+        path.join(dir, unit.source),
+        [{ name: TAB, rows: titled('ĐĂNG KÝ TẬP HUẤN', HEADER, [[1, 'Trần Văn Minh', 'TPT', '0983018028']]) }],
+        new Date('2024-09-15T05:00:00Z'),
+      );
       expect((await run([unit], new UnitWorkbookFolder(dir))).units[0]?.outcome).toBe('read');
       expect(await origin(unit.id)).toEqual({ kind: 'workbook', file: unit.source });
     });

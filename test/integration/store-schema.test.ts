@@ -21,10 +21,18 @@ describe('the Firestore schema (one converter per collection, checked on read)',
 
   it('a submission of the wrong shape stops the run with its collection, id and field, not a crash deep inside', async () => {
     const id = submissionId('tap-huan-2024', 'mot-lan', 'th-hong-bang');
-    await submissions().doc(id).set({ formId: 'tap-huan-2024', periodId: 'mot-lan', unitId: 'th-hong-bang', revision: 1, lastChangedAt: 'hôm qua' });
+    await submissions().doc(id).set({
+      formId: 'tap-huan-2024',
+      periodId: 'mot-lan',
+      unitId: 'th-hong-bang',
+      revision: 1,
+      lastChangedAt: 'hôm qua',
+    });
     const reading = new FirestoreSummaryStore(firestore.db).loadSubmission(id);
     await expect(reading).rejects.toThrow(StoreDocumentError);
-    await expect(reading).rejects.toThrow(`Firestore document submissions/${id} (collection 'submissions', id '${id}') does not have the shape tonghop stores: field 'lastChangedAt'`);
+    await expect(reading).rejects.toThrow(
+      `Firestore document submissions/${id} (collection 'submissions', id '${id}') does not have the shape tonghop stores: field 'lastChangedAt'`,
+    );
     await expect(reading).rejects.toBeInstanceOf(RunStoppingError);
     await expect(reading).rejects.toMatchObject({ collection: 'submissions', id });
     await submissions().doc(id).delete();
@@ -39,16 +47,38 @@ describe('the Firestore schema (one converter per collection, checked on read)',
 
   it('a notice of the wrong shape names the notices ledger', async () => {
     await firestore.db.collection(COLLECTIONS.notices).doc('digest~2024-09-16').set({ state: 'gửi rồi', attempts: 1 });
-    await expect(new FirestoreNoticeLedger(firestore.db).load()).rejects.toThrow(/notices\/digest~2024-09-16 .*field 'state'/);
+    await expect(new FirestoreNoticeLedger(firestore.db).load()).rejects.toThrow(
+      /notices\/digest~2024-09-16 .*field 'state'/,
+    );
     await firestore.db.collection(COLLECTIONS.notices).doc('digest~2024-09-16').delete();
   });
 
   it('still reads documents written by earlier versions (no counts.nil, no rows, no origin, fingerprint size as text)', async () => {
     const id = submissionId('bao-cao-30-phut', '2022-12', 'cd-a');
-    await submissions().doc(id).set({ formId: 'bao-cao-30-phut', periodId: '2022-12', unitId: 'cd-a', revision: 2, lastChangedAt: at, counts: { read: 1, valid: 1, rejected: 0 } });
-    await firestore.db.collection(COLLECTIONS.sources).doc('cd-a').set({ status: 'ok', fingerprint: { modifiedAt: at, size: '7' }, contentHash: 'h', specsHash: 's' });
+    await submissions()
+      .doc(id)
+      .set({
+        formId: 'bao-cao-30-phut',
+        periodId: '2022-12',
+        unitId: 'cd-a',
+        revision: 2,
+        lastChangedAt: at,
+        counts: { read: 1, valid: 1, rejected: 0 },
+      });
+    await firestore.db
+      .collection(COLLECTIONS.sources)
+      .doc('cd-a')
+      .set({ status: 'ok', fingerprint: { modifiedAt: at, size: '7' }, contentHash: 'h', specsHash: 's' });
     const store = new FirestoreSummaryStore(firestore.db);
-    expect(await store.loadSubmission(id)).toMatchObject({ id, counts: { read: 1, valid: 1, rejected: 0, nil: 0 }, rows: [], rejected: [], nilRows: [], firstCompleteAt: null, complete: false });
+    expect(await store.loadSubmission(id)).toMatchObject({
+      id,
+      counts: { read: 1, valid: 1, rejected: 0, nil: 0 },
+      rows: [],
+      rejected: [],
+      nilRows: [],
+      firstCompleteAt: null,
+      complete: false,
+    });
     expect(await store.loadSourceState('cd-a')).toEqual({
       unitId: 'cd-a',
       status: 'ok',
@@ -79,6 +109,9 @@ describe('the Firestore schema (one converter per collection, checked on read)',
     await store.saveSourceState(state);
     const stored = (await firestore.db.collection(COLLECTIONS.sources).doc('cd-b').get()).data();
     expect(stored?.problems).toEqual([{ severity: 'warning', message: 'Dòng 3: thiếu ngày' }]);
-    expect((await store.loadSourceStates()).get('cd-b')).toEqual({ ...state, problems: [{ severity: 'warning', message: 'Dòng 3: thiếu ngày' }] });
+    expect((await store.loadSourceStates()).get('cd-b')).toEqual({
+      ...state,
+      problems: [{ severity: 'warning', message: 'Dòng 3: thiếu ngày' }],
+    });
   });
 });

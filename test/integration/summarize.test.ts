@@ -16,10 +16,27 @@ import { testFirestore } from '../support/firestore.js';
 import { titled, writeTestWorkbook, type TestCell } from '../support/workbooks.js';
 import { loadRevisions } from '../../functions/src/adapters/store/submission-revisions.js';
 
-const HEADER = ['STT', 'Họ và tên', 'Chức vụ', 'Giới tính', 'Ngày sinh', 'Số điện thoại', 'Email', 'Nội dung tham gia', 'Đã đóng kinh phí', 'Ghi chú', 'Tình trạng (hệ thống ghi)'];
+const HEADER = [
+  'STT',
+  'Họ và tên',
+  'Chức vụ',
+  'Giới tính',
+  'Ngày sinh',
+  'Số điện thoại',
+  'Email',
+  'Nội dung tham gia',
+  'Đã đóng kinh phí',
+  'Ghi chú',
+  'Tình trạng (hệ thống ghi)',
+];
 const INJECTION = '=HYPERLINK("http://x.example","bấm vào đây")';
 const NOW = new Date('2024-09-20T01:00:00Z');
-const SETTINGS = { districtName: 'Quận Đoàn thử', officeEmail: 'vp@example.com', contactName: 'Lê Ánh Hồng', contactPhone: '0983 018 027' };
+const SETTINGS = {
+  districtName: 'Quận Đoàn thử',
+  officeEmail: 'vp@example.com',
+  contactName: 'Lê Ánh Hồng',
+  contactPhone: '0983 018 027',
+};
 
 const school = (id: string, cluster: string, email = `${id}@example.com`): Unit => ({
   id,
@@ -33,7 +50,18 @@ const school = (id: string, cluster: string, email = `${id}@example.com`): Unit 
 });
 const UNITS = [school('som', 'Cụm 1'), school('tre', 'Cụm 1'), school('loi', 'Cụm 2'), school('vang', 'Cụm 2')];
 
-const participant = (stt: number, name: string, note: TestCell = null): TestCell[] => [stt, name, 'TPT', 'Nữ', '12/3/1990', '0983.018.027', null, 'Tập huấn', 'Có', note];
+const participant = (stt: number, name: string, note: TestCell = null): TestCell[] => [
+  stt,
+  name,
+  'TPT',
+  'Nữ',
+  '12/3/1990',
+  '0983.018.027',
+  null,
+  'Tập huấn',
+  'Có',
+  note,
+];
 
 describe('statistics, summary workbook and unit feedback after a sweep', () => {
   const firestore = testFirestore('summarize');
@@ -43,17 +71,40 @@ describe('statistics, summary workbook and unit feedback after a sweep', () => {
   let first: SummarizeResult;
   const summaryFile = () => path.join(dir, 'tong-hop.xlsx');
   const runSummary = (now = NOW, specs = forms) =>
-    summarize({ settings: SETTINGS, units: UNITS, forms: specs, store: new FirestoreSummaryStore(firestore.db), output: new SummaryWorkbookFile(summaryFile()), feedback: folder, now });
-  const runSweep = (now = NOW, specs = forms) => sweep({ units: UNITS, forms: specs, source: folder, store: new FirestoreSweepStore(firestore.db), now });
+    summarize({
+      settings: SETTINGS,
+      units: UNITS,
+      forms: specs,
+      store: new FirestoreSummaryStore(firestore.db),
+      output: new SummaryWorkbookFile(summaryFile()),
+      feedback: folder,
+      now,
+    });
+  const runSweep = (now = NOW, specs = forms) =>
+    sweep({ units: UNITS, forms: specs, source: folder, store: new FirestoreSweepStore(firestore.db), now });
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'tonghop-summary-'));
     folder = new UnitWorkbookFolder(dir);
     forms = (await loadBuiltinForms()).filter((f) => f.id === 'tap-huan-2024');
-    const tab = (rows: TestCell[][]) => [{ name: 'Đăng ký tập huấn', rows: titled('ĐĂNG KÝ THAM GIA TẬP HUẤN', HEADER, rows) }];
-    await writeTestWorkbook(path.join(dir, 'som.xlsx'), tab([participant(1, 'Nguyễn Thị Lan'), participant(2, 'Trần Văn Minh', INJECTION)]), new Date('2024-09-14T02:00:00Z'));
-    await writeTestWorkbook(path.join(dir, 'tre.xlsx'), tab([participant(1, 'Lê Thu Hà')]), new Date('2024-09-16T02:00:00Z'));
-    await writeTestWorkbook(path.join(dir, 'loi.xlsx'), tab([participant(1, 'Phạm An'), [2, 'Võ Bình', 'Giáo viên', 'Nam', null, '12345', null, null, null, null]]), new Date('2024-09-14T03:00:00Z'));
+    const tab = (rows: TestCell[][]) => [
+      { name: 'Đăng ký tập huấn', rows: titled('ĐĂNG KÝ THAM GIA TẬP HUẤN', HEADER, rows) },
+    ];
+    await writeTestWorkbook(
+      path.join(dir, 'som.xlsx'),
+      tab([participant(1, 'Nguyễn Thị Lan'), participant(2, 'Trần Văn Minh', INJECTION)]),
+      new Date('2024-09-14T02:00:00Z'),
+    );
+    await writeTestWorkbook(
+      path.join(dir, 'tre.xlsx'),
+      tab([participant(1, 'Lê Thu Hà')]),
+      new Date('2024-09-16T02:00:00Z'),
+    );
+    await writeTestWorkbook(
+      path.join(dir, 'loi.xlsx'),
+      tab([participant(1, 'Phạm An'), [2, 'Võ Bình', 'Giáo viên', 'Nam', null, '12345', null, null, null, null]]),
+      new Date('2024-09-14T03:00:00Z'),
+    );
     await runSweep();
     first = await runSummary();
   });
@@ -65,7 +116,15 @@ describe('statistics, summary workbook and unit feedback after a sweep', () => {
   it('stores the statistics of each form and period with hand-checked counts and rates', async () => {
     const doc = (await firestore.db.collection('stats').doc('tap-huan-2024~mot-lan').get()).data();
     // 4 expected; som complete on time, tre complete late, loi partial, vang missing.
-    expect(doc?.overall).toMatchObject({ expected: 4, complete: 2, onTime: 1, late: 1, partial: 1, missing: 1, nil: 0 });
+    expect(doc?.overall).toMatchObject({
+      expected: 4,
+      complete: 2,
+      onTime: 1,
+      late: 1,
+      partial: 1,
+      missing: 1,
+      nil: 0,
+    });
     expect(doc?.overall.rates).toEqual({ completeness: 0.5, timelinessOfExpected: 0.25, timelinessOfSubmitted: 0.5 });
     expect(doc?.byCluster['Cụm 1']).toMatchObject({ expected: 2, complete: 2, onTime: 1 });
     expect(doc?.byCluster['Cụm 2']).toMatchObject({ expected: 2, complete: 0, partial: 1, missing: 1 });
@@ -78,7 +137,18 @@ describe('statistics, summary workbook and unit feedback after a sweep', () => {
   it('writes a summary workbook whose cells hold the known values, with user text kept as text', async () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(summaryFile());
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Bảng điều khiển', 'Tổng quan', 'Tiến độ đơn vị', 'Theo cụm', 'Quá hạn', 'Lỗi dữ liệu', 'Chỉ số', 'Đăng ký tập huấn', 'Lưu trữ', 'Lưu trữ chỉ số']);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual([
+      'Bảng điều khiển',
+      'Tổng quan',
+      'Tiến độ đơn vị',
+      'Theo cụm',
+      'Quá hạn',
+      'Lỗi dữ liệu',
+      'Chỉ số',
+      'Đăng ký tập huấn',
+      'Lưu trữ',
+      'Lưu trữ chỉ số',
+    ]);
     const overview = workbook.getWorksheet('Tổng quan');
     const row = findRow(overview, 'Đăng ký tập huấn · hạn 15/09/2024');
     const headers = headerCells(overview);
@@ -96,7 +166,9 @@ describe('statistics, summary workbook and unit feedback after a sweep', () => {
     expect(injected?.getCell(headerCells(data).indexOf('Kinh phí tập huấn') + 1).value).toBe(1_900_000);
 
     const overdue = workbook.getWorksheet('Quá hạn');
-    expect(findRow(overdue, 'Liên đội vang')?.getCell(headerCells(overdue).indexOf('Email') + 1).value).toBe('vang@example.com');
+    expect(findRow(overdue, 'Liên đội vang')?.getCell(headerCells(overdue).indexOf('Email') + 1).value).toBe(
+      'vang@example.com',
+    );
     const errors = workbook.getWorksheet('Lỗi dữ liệu');
     const phoneError = findRow(errors, '12345');
     expect(phoneError?.values).toContain('Liên đội loi');
@@ -109,7 +181,9 @@ describe('statistics, summary workbook and unit feedback after a sweep', () => {
     const sheet = workbook.getWorksheet('Đăng ký tập huấn');
     const status = headerCells(sheet).indexOf('Tình trạng (hệ thống ghi)') + 1;
     expect(sheet?.getRow(5).getCell(status).value).toBe('✓ Hợp lệ');
-    expect(String(sheet?.getRow(6).getCell(status).value)).toContain("✗ Cột 'Số điện thoại': '12345' không phải số điện thoại Việt Nam");
+    expect(String(sheet?.getRow(6).getCell(status).value)).toContain(
+      "✗ Cột 'Số điện thoại': '12345' không phải số điện thoại Việt Nam",
+    );
     expect(sheet?.getRow(6).getCell(6).value).toBe('12345');
     expect(sheet?.getRow(6).getCell(3).value).toBe('Giáo viên');
     const standing = workbook.getWorksheet('Tình hình nộp');
@@ -143,7 +217,15 @@ describe('statistics, summary workbook and unit feedback after a sweep', () => {
 
   it('records but does not apply a change made after the form is locked, and tells the unit so', async () => {
     const locked = forms.map((f) => ({ ...f, lockAfter: { date: '2024-09-17' } }));
-    const tab = [{ name: 'Đăng ký tập huấn', rows: titled('ĐĂNG KÝ THAM GIA TẬP HUẤN', HEADER, [participant(1, 'Lê Thu Hà'), participant(2, 'Người thêm sau khi khóa sổ')]) }];
+    const tab = [
+      {
+        name: 'Đăng ký tập huấn',
+        rows: titled('ĐĂNG KÝ THAM GIA TẬP HUẤN', HEADER, [
+          participant(1, 'Lê Thu Hà'),
+          participant(2, 'Người thêm sau khi khóa sổ'),
+        ]),
+      },
+    ];
     await writeTestWorkbook(path.join(dir, 'tre.xlsx'), tab, new Date('2024-09-19T02:00:00Z'));
     const swept = await runSweep(NOW, locked);
     expect(swept.totals.submissionsWritten).toBe(1);

@@ -4,9 +4,16 @@ import path from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LINE_HEIGHT_POINTS, MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH } from '../../functions/src/adapters/sheet-layout/summary-print-layout.js';
+import {
+  LINE_HEIGHT_POINTS,
+  MAX_COLUMN_WIDTH,
+  MIN_COLUMN_WIDTH,
+} from '../../functions/src/adapters/sheet-layout/summary-print-layout.js';
 import { MIN_PRINT_SCALE } from '../../functions/src/adapters/sheet-layout/summary-page-setup.js';
-import { renderSummaryWorkbook, writeSummaryWorkbook } from '../../functions/src/adapters/workbook/write-summary-workbook.js';
+import {
+  renderSummaryWorkbook,
+  writeSummaryWorkbook,
+} from '../../functions/src/adapters/workbook/write-summary-workbook.js';
 import { STATUS_DISPLAY } from '../../functions/src/domain/status/status-kinds.js';
 import type { SummaryModel, SummaryTab } from '../../functions/src/domain/summary/summary-model.js';
 
@@ -17,7 +24,11 @@ const NFD_NAME = 'Chi đoàn Nguyễn Trãi'.normalize('NFD');
 
 const overview: SummaryTab = {
   name: 'Tổng quan',
-  title: ['Tổng hợp báo cáo — Quận Đoàn 1', 'Cập nhật lúc 10:05 ngày 15/09/2024', 'Tỷ lệ hoàn thành = số đơn vị nộp đủ ÷ số đơn vị phải nộp'],
+  title: [
+    'Tổng hợp báo cáo — Quận Đoàn 1',
+    'Cập nhật lúc 10:05 ngày 15/09/2024',
+    'Tỷ lệ hoàn thành = số đơn vị nộp đủ ÷ số đơn vị phải nộp',
+  ],
   columns: [
     { header: 'Biểu mẫu', format: 'text' },
     { header: 'Kỳ', format: 'text' },
@@ -66,7 +77,12 @@ const errors: SummaryTab = {
   notes: ['=SUM(1,2)'],
 };
 
-const model: SummaryModel = { title: 'Tổng hợp báo cáo — Quận Đoàn 1', generatedAt: GENERATED_AT, footer: { district: 'Quận Đoàn 1 & 3', asOf: 'tính đến 10:05 15/09/2024' }, tabs: [overview, progress, errors] };
+const model: SummaryModel = {
+  title: 'Tổng hợp báo cáo — Quận Đoàn 1',
+  generatedAt: GENERATED_AT,
+  footer: { district: 'Quận Đoàn 1 & 3', asOf: 'tính đến 10:05 15/09/2024' },
+  tabs: [overview, progress, errors],
+};
 
 /** The entries of a zip (.xlsx) file, uncompressed, read from its central directory. */
 function unzip(zip: Buffer): Map<string, Buffer> {
@@ -144,7 +160,12 @@ describe('renderSummaryWorkbook', () => {
     const header = sheet.getCell('E5');
     expect(header.font).toMatchObject({ bold: true });
     expect(header.fill).toMatchObject({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } });
-    expect(header.border).toMatchObject({ top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } });
+    expect(header.border).toMatchObject({
+      top: { style: 'thin' },
+      bottom: { style: 'thin' },
+      left: { style: 'thin' },
+      right: { style: 'thin' },
+    });
     expect(header.alignment).toMatchObject({ wrapText: true });
     expect(sheet.getCell('A6').value).toBe('Sinh hoạt chi đoàn');
     expect(sheet.getCell('A7').value).toBe('Đoàn phí');
@@ -170,7 +191,17 @@ describe('renderSummaryWorkbook', () => {
   it('formats each column by its type: text, int, percent as fractions, money, decimal, ICT date-times', () => {
     const sheet = sheetOf(workbook, 'Tổng quan');
     // Numbers carry the Vietnamese locale ([$-42A]): LibreOffice shows "75,0 %" and "1.900.000 đ" whatever its own locale.
-    const formats = ['@', '@', '[$-42A]#,##0', '[$-42A]#,##0', '[$-42A]0.0 %', '[$-42A]0.0 %', '[$-42A]#,##0 "đ"', '[$-42A]#,##0.0', 'dd/mm/yyyy hh:mm'];
+    const formats = [
+      '@',
+      '@',
+      '[$-42A]#,##0',
+      '[$-42A]#,##0',
+      '[$-42A]0.0 %',
+      '[$-42A]0.0 %',
+      '[$-42A]#,##0 "đ"',
+      '[$-42A]#,##0.0',
+      'dd/mm/yyyy hh:mm',
+    ];
     expect(rowValues(sheet, 6, 9).map((_, c) => sheet.getCell(6, c + 1).numFmt)).toEqual(formats);
     expect(rowValues(sheet, 7, 9).map((_, c) => sheet.getCell(7, c + 1).numFmt)).toEqual(formats);
     expect(sheet.getCell('C6').value).toBe(12);
@@ -194,7 +225,11 @@ describe('renderSummaryWorkbook', () => {
   it('shows statuses as "symbol label" on their colour, unknown statuses as plain text, booleans as Có/Không, null as empty', () => {
     const sheet = sheetOf(workbook, 'Tiến độ đơn vị');
     expect(sheet.getCell('C4').value).toBe('✓ Đủ, đúng hạn');
-    expect(sheet.getCell('C4').fill).toMatchObject({ type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${STATUS_DISPLAY['complete-on-time'].color}` } });
+    expect(sheet.getCell('C4').fill).toMatchObject({
+      type: 'pattern',
+      pattern: 'solid',
+      fgColor: { argb: `FF${STATUS_DISPLAY['complete-on-time'].color}` },
+    });
     expect(sheet.getCell('C5').value).toBe(`${STATUS_DISPLAY.missing.symbol} ${STATUS_DISPLAY.missing.label}`);
     expect(sheet.getCell('C5').fill).toMatchObject({ fgColor: { argb: 'FFFFC7CE' } });
     expect(sheet.getCell('C6').value).toBe('trang-thai-la');
@@ -280,10 +315,14 @@ describe('renderSummaryWorkbook', () => {
     for (const range of ['$A$6:$A$7', '$E$6:$E$7', '$F$6:$F$7']) expect(chart).toContain(range);
     expect(entry(entries, '[Content_Types].xml')).toContain('drawingml.chart+xml');
     // The chart hangs on the first sheet only, from column A of the row after the notes' empty row (row 12, 0-based 11).
-    const drawingRels = [...entries.keys()].filter((name) => /^xl\/worksheets\/_rels\/sheet\d+\.xml\.rels$/.test(name) && entry(entries, name).includes('/drawing'));
+    const drawingRels = [...entries.keys()].filter(
+      (name) => /^xl\/worksheets\/_rels\/sheet\d+\.xml\.rels$/.test(name) && entry(entries, name).includes('/drawing'),
+    );
     expect(drawingRels).toEqual(['xl/worksheets/_rels/sheet1.xml.rels']);
     const drawing = [...entries.keys()].find((name) => /^xl\/drawings\/drawing\d+\.xml$/.test(name));
-    expect(entry(entries, drawing ?? '')).toMatch(/<xdr:from>\s*<xdr:col>0<\/xdr:col>\s*<xdr:colOff>0<\/xdr:colOff>\s*<xdr:row>11<\/xdr:row>/);
+    expect(entry(entries, drawing ?? '')).toMatch(
+      /<xdr:from>\s*<xdr:col>0<\/xdr:col>\s*<xdr:colOff>0<\/xdr:colOff>\s*<xdr:row>11<\/xdr:row>/,
+    );
   });
 
   it('renders the same sheets and properties from the same model', async () => {
@@ -304,7 +343,15 @@ describe('renderSummaryWorkbook', () => {
   });
 
   it('drops characters an .xlsx file cannot hold and leaves non-finite numbers empty', async () => {
-    const tab: SummaryTab = { name: 'Ký tự', title: [], columns: [{ header: 'Chữ', format: 'text' }, { header: 'Số', format: 'percent' }], rows: [['Chi\u0007 đoàn\u0000 \uD800A', Number.NaN]] };
+    const tab: SummaryTab = {
+      name: 'Ký tự',
+      title: [],
+      columns: [
+        { header: 'Chữ', format: 'text' },
+        { header: 'Số', format: 'percent' },
+      ],
+      rows: [['Chi\u0007 đoàn\u0000 \uD800A', Number.NaN]],
+    };
     const sheet = sheetOf(await read(await renderSummaryWorkbook({ ...model, tabs: [tab] })), 'Ký tự');
     expect(sheet.getCell('A2').value).toBe('Chi đoàn A');
     expect(sheet.getCell('B2').value).toBeNull();
@@ -313,11 +360,27 @@ describe('renderSummaryWorkbook', () => {
   it('refuses tab names .xlsx cannot hold, rows longer than the columns and charts of missing columns', async () => {
     const tooLong = 'Tổng hợp chỉ số hoạt động theo từng cụm thi đua';
     await expect(renderSummaryWorkbook({ ...model, tabs: [{ ...errors, name: tooLong }] })).rejects.toThrow(RangeError);
-    await expect(renderSummaryWorkbook({ ...model, tabs: [errors, { ...progress, name: 'LỖI DỮ LIỆU' }] })).rejects.toThrow('appears twice');
-    await expect(renderSummaryWorkbook({ ...model, tabs: [{ ...errors, name: 'Lỗi: dữ liệu' }] })).rejects.toThrow(RangeError);
-    await expect(renderSummaryWorkbook({ ...model, tabs: [{ ...errors, rows: [['a', 1, 'b', 'c']] }] })).rejects.toThrow('has 4 cells');
-    await expect(renderSummaryWorkbook({ ...model, tabs: [{ ...overview, charts: [{ title: 'x', table: 0, categoryColumn: 0, seriesColumns: [9] }] }] })).rejects.toThrow('uses column 9');
-    await expect(renderSummaryWorkbook({ ...model, tabs: [{ ...overview, charts: [{ title: 'x', table: 1, categoryColumn: 0, seriesColumns: [1] }] }] })).rejects.toThrow('uses table 1');
+    await expect(
+      renderSummaryWorkbook({ ...model, tabs: [errors, { ...progress, name: 'LỖI DỮ LIỆU' }] }),
+    ).rejects.toThrow('appears twice');
+    await expect(renderSummaryWorkbook({ ...model, tabs: [{ ...errors, name: 'Lỗi: dữ liệu' }] })).rejects.toThrow(
+      RangeError,
+    );
+    await expect(
+      renderSummaryWorkbook({ ...model, tabs: [{ ...errors, rows: [['a', 1, 'b', 'c']] }] }),
+    ).rejects.toThrow('has 4 cells');
+    await expect(
+      renderSummaryWorkbook({
+        ...model,
+        tabs: [{ ...overview, charts: [{ title: 'x', table: 0, categoryColumn: 0, seriesColumns: [9] }] }],
+      }),
+    ).rejects.toThrow('uses column 9');
+    await expect(
+      renderSummaryWorkbook({
+        ...model,
+        tabs: [{ ...overview, charts: [{ title: 'x', table: 1, categoryColumn: 0, seriesColumns: [1] }] }],
+      }),
+    ).rejects.toThrow('uses table 1');
   });
 });
 
@@ -331,7 +394,19 @@ describe('renderSummaryWorkbook: ready to print', () => {
       { header: 'Tỉ lệ nộp đủ', format: 'percent', width: 9 },
     ],
     rows: [['Đăng ký tập huấn · hạn 15/09/2024', 20, 0.75]],
-    moreTables: [{ title: 'Tỉ lệ nộp đủ theo cụm', columns: [{ header: 'Cụm', format: 'text' }, { header: 'Đăng ký tập huấn', format: 'percent' }], rows: [['Cụm 1', 0.5], ['Cụm 2', 1]] }],
+    moreTables: [
+      {
+        title: 'Tỉ lệ nộp đủ theo cụm',
+        columns: [
+          { header: 'Cụm', format: 'text' },
+          { header: 'Đăng ký tập huấn', format: 'percent' },
+        ],
+        rows: [
+          ['Cụm 1', 0.5],
+          ['Cụm 2', 1],
+        ],
+      },
+    ],
     notes: ['Còn thiếu = chưa nộp hoặc nộp chưa đạt.'],
     charts: [{ title: 'Đăng ký tập huấn: tỉ lệ nộp đủ theo cụm', table: 1, categoryColumn: 0, seriesColumns: [1] }],
     onePage: true,
@@ -346,12 +421,26 @@ describe('renderSummaryWorkbook: ready to print', () => {
 
   it('fits every tab to the page width only, on A4, landscape when wide, portrait when narrow', () => {
     const wide = sheetOf(printed, 'Tổng quan').pageSetup;
-    expect(wide).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
-    expect(sheetOf(printed, 'Tiến độ đơn vị').pageSetup).toMatchObject({ orientation: 'portrait', fitToWidth: 1, fitToHeight: 0 });
+    expect(wide).toMatchObject({
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+    });
+    expect(sheetOf(printed, 'Tiến độ đơn vị').pageSetup).toMatchObject({
+      orientation: 'portrait',
+      fitToWidth: 1,
+      fitToHeight: 0,
+    });
   });
 
   it('prints the front page on exactly one page', () => {
-    expect(sheetOf(printed, 'Bảng điều khiển').pageSetup).toMatchObject({ fitToPage: true, fitToWidth: 1, fitToHeight: 1 });
+    expect(sheetOf(printed, 'Bảng điều khiển').pageSetup).toMatchObject({
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 1,
+    });
   });
 
   it('repeats the header row on every printed page', () => {
@@ -360,7 +449,8 @@ describe('renderSummaryWorkbook: ready to print', () => {
   });
 
   it('numbers the pages, with the district and the instant in the footer (a literal & doubled)', () => {
-    for (const sheet of printed.worksheets) expect(sheet.headerFooter.oddFooter).toBe('&LQuận Đoàn 1 && 3&CTrang &P/&N&Rtính đến 10:05 15/09/2024');
+    for (const sheet of printed.worksheets)
+      expect(sheet.headerFooter.oddFooter).toBe('&LQuận Đoàn 1 && 3&CTrang &P/&N&Rtính đến 10:05 15/09/2024');
   });
 
   it('sets the height of rows whose cells wrap, and of wrapped headers', () => {
@@ -380,7 +470,9 @@ describe('renderSummaryWorkbook: ready to print', () => {
     expect(rowValues(sheet, 9, 2)).toEqual(['Cụm 2', 1]);
     expect(sheet.getCell('A11').value).toBe('Còn thiếu = chưa nộp hoặc nộp chưa đạt.');
     const entries = unzip(printedBytes);
-    const charts = [...entries.keys()].filter((name) => /^xl\/charts\/chart\d+\.xml$/.test(name)).map((name) => entry(entries, name));
+    const charts = [...entries.keys()]
+      .filter((name) => /^xl\/charts\/chart\d+\.xml$/.test(name))
+      .map((name) => entry(entries, name));
     const cluster = charts.find((xml) => xml.includes('theo cụm'));
     expect(cluster).toContain('$A$8:$A$9');
     expect(cluster).toContain('$B$8:$B$9');
@@ -403,7 +495,11 @@ describe('renderSummaryWorkbook: what goes on paper (sheet XML re-read)', () => 
   const wide: SummaryTab = {
     name: 'Tiến độ đơn vị',
     title: ['Tiến độ nộp của từng đơn vị'],
-    columns: Array.from({ length: 30 }, (_, c) => ({ header: c === 0 ? 'Tên đơn vị' : `Kế hoạch ${c}`, format: 'text' as const, width: 12 })),
+    columns: Array.from({ length: 30 }, (_, c) => ({
+      header: c === 0 ? 'Tên đơn vị' : `Kế hoạch ${c}`,
+      format: 'text' as const,
+      width: 12,
+    })),
     rows: [Array.from({ length: 30 }, (_, c) => (c === 0 ? 'Chi đoàn 12C' : '✓ Đủ'))],
   };
   const reference: SummaryTab = {
@@ -416,7 +512,13 @@ describe('renderSummaryWorkbook: what goes on paper (sheet XML re-read)', () => 
       { header: 'Email', format: 'text', width: 40 },
       { header: 'Ghi chú', format: 'text', width: 60 },
     ],
-    rows: Array.from({ length: 300 }, (_, r) => [`th-${r}`, `Liên đội số ${r}`, `Đoàn viên ${r}`, `dv${r}@example.com`, r % 7 === 0 ? LONG_TEXT : '']),
+    rows: Array.from({ length: 300 }, (_, r) => [
+      `th-${r}`,
+      `Liên đội số ${r}`,
+      `Đoàn viên ${r}`,
+      `dv${r}@example.com`,
+      r % 7 === 0 ? LONG_TEXT : '',
+    ]),
     reference: true,
   };
   let entries: Map<string, Buffer>;
@@ -431,7 +533,9 @@ describe('renderSummaryWorkbook: what goes on paper (sheet XML re-read)', () => 
   /** The XML of the n-th tab (1-based), as exceljs writes them in order. */
   const sheetXml = (n: number) => entry(entries, `xl/worksheets/sheet${n}.xml`);
   const definedName = (name: string, tab: number) => {
-    const match = new RegExp(`<definedName name="${name}" localSheetId="${tab}">([^<]*)</definedName>`).exec(entry(entries, 'xl/workbook.xml'));
+    const match = new RegExp(`<definedName name="${name}" localSheetId="${tab}">([^<]*)</definedName>`).exec(
+      entry(entries, 'xl/workbook.xml'),
+    );
     return match?.[1]?.replace(/&apos;/g, "'");
   };
 
@@ -474,7 +578,9 @@ describe('renderSummaryWorkbook: what goes on paper (sheet XML re-read)', () => 
     // Mã đơn vị (11), Tên đơn vị (36), Họ và tên (30) make 77 of 110, Email (40) would not fit.
     expect(definedName('_xlnm.Print_Area', 2)).toBe("'Đăng ký tập huấn'!$A$1:$C$2");
     expect(definedName('_xlnm.Print_Titles', 2)).toBeUndefined();
-    expect(sheetXml(3)).toMatch(/<pageSetup paperSize="9" orientation="landscape"[^>]* fitToWidth="1" fitToHeight="0"\/>/);
+    expect(sheetXml(3)).toMatch(
+      /<pageSetup paperSize="9" orientation="landscape"[^>]* fitToWidth="1" fitToHeight="0"\/>/,
+    );
   });
 
   it('keeps every value of every tab on screen: nothing is dropped for print', () => {
@@ -507,7 +613,9 @@ describe('writeSummaryWorkbook', () => {
     const file = path.join(dir, 'keep.xlsx');
     await writeSummaryWorkbook(file, model);
     const before = await readFile(file);
-    await expect(writeSummaryWorkbook(file, { ...model, tabs: [{ ...errors, name: 'a/b' }] })).rejects.toThrow(RangeError);
+    await expect(writeSummaryWorkbook(file, { ...model, tabs: [{ ...errors, name: 'a/b' }] })).rejects.toThrow(
+      RangeError,
+    );
     expect((await readFile(file)).equals(before)).toBe(true);
     expect((await readdir(dir)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });

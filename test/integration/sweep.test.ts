@@ -14,11 +14,47 @@ import { titled, writeTestWorkbook, type TestCell } from '../support/workbooks.j
 import { testUnit } from '../support/builders.js';
 import { loadRevisions } from '../../functions/src/adapters/store/submission-revisions.js';
 
-const TAP_HUAN = ['STT', 'Họ và tên', 'Chức vụ', 'Giới tính', 'Ngày sinh', 'Số điện thoại', 'Email', 'Nội dung tham gia', 'Đã đóng kinh phí', 'Ghi chú'];
-const KHN = ['STT', 'Hoạt động', 'Tên hoạt động, nội dung', 'Ngày tổ chức', 'Số đội viên tham gia', 'Số tiền thu được', 'Khối lượng thu gom (kg)', 'Ghi chú'];
+const TAP_HUAN = [
+  'STT',
+  'Họ và tên',
+  'Chức vụ',
+  'Giới tính',
+  'Ngày sinh',
+  'Số điện thoại',
+  'Email',
+  'Nội dung tham gia',
+  'Đã đóng kinh phí',
+  'Ghi chú',
+];
+const KHN = [
+  'STT',
+  'Hoạt động',
+  'Tên hoạt động, nội dung',
+  'Ngày tổ chức',
+  'Số đội viên tham gia',
+  'Số tiền thu được',
+  'Khối lượng thu gom (kg)',
+  'Ghi chú',
+];
 const LIEN_TICH = ['STT', 'Ngày tổ chức', 'Loại hoạt động', 'Tên hoạt động', 'Số người tham gia', 'Ghi chú'];
-const DANG_KY_30 = ['Thời điểm thực hiện', 'Ngày trong tuần', 'Số lần mỗi tuần', 'Tổng số ĐVTN của đơn vị', 'Ủy viên BCH phụ trách', 'Nội dung dự kiến'];
-const BAO_CAO_30 = ['STT', 'Tháng', 'Tuần', 'Địa điểm tổ chức', 'Số lượng ĐVTN tham gia', 'Nội dung tổ chức', 'Hình thức tổ chức', 'Kết quả hoạt động'];
+const DANG_KY_30 = [
+  'Thời điểm thực hiện',
+  'Ngày trong tuần',
+  'Số lần mỗi tuần',
+  'Tổng số ĐVTN của đơn vị',
+  'Ủy viên BCH phụ trách',
+  'Nội dung dự kiến',
+];
+const BAO_CAO_30 = [
+  'STT',
+  'Tháng',
+  'Tuần',
+  'Địa điểm tổ chức',
+  'Số lượng ĐVTN tham gia',
+  'Nội dung tổ chức',
+  'Hình thức tổ chức',
+  'Kết quả hoạt động',
+];
 
 const SENT_AT = new Date('2024-09-14T02:00:00Z');
 const NOW = new Date('2024-09-16T01:00:00Z');
@@ -48,8 +84,16 @@ async function writeDistrict(dir: string): Promise<void> {
     path.join(dir, 'clean.xlsx'),
     [
       { name: 'Đăng ký tập huấn', rows: titled('ĐĂNG KÝ THAM GIA TẬP HUẤN', TAP_HUAN, tapHuanRows) },
-      { name: 'Kế hoạch nhỏ 65 năm', rows: titled('BÁO CÁO', KHN, [[1, 'Thu gom', 'Thu gom giấy vụn đợt 1', new Date(Date.UTC(2023, 10, 25)), 450, '3,5 triệu', '1.250,5', null]]) },
-      { name: 'hoat dong lien tich', rows: titled('BÁO CÁO', LIEN_TICH, [[1, '15/10/2022', 'Đối thoại', 'Đối thoại đầu năm học', 300, null]]) },
+      {
+        name: 'Kế hoạch nhỏ 65 năm',
+        rows: titled('BÁO CÁO', KHN, [
+          [1, 'Thu gom', 'Thu gom giấy vụn đợt 1', new Date(Date.UTC(2023, 10, 25)), 450, '3,5 triệu', '1.250,5', null],
+        ]),
+      },
+      {
+        name: 'hoat dong lien tich',
+        rows: titled('BÁO CÁO', LIEN_TICH, [[1, '15/10/2022', 'Đối thoại', 'Đối thoại đầu năm học', 300, null]]),
+      },
     ],
     SENT_AT,
   );
@@ -70,7 +114,10 @@ async function writeDistrict(dir: string): Promise<void> {
   await writeTestWorkbook(
     path.join(dir, 'doan.xlsx'),
     [
-      { name: 'Đăng ký 30 phút', rows: titled('ĐĂNG KÝ', DANG_KY_30, [['Chiều', 'T3, Thứ 5', 2, 25, 'Nguyễn Văn A', 'Vệ sinh cơ quan']]) },
+      {
+        name: 'Đăng ký 30 phút',
+        rows: titled('ĐĂNG KÝ', DANG_KY_30, [['Chiều', 'T3, Thứ 5', 2, 25, 'Nguyễn Văn A', 'Vệ sinh cơ quan']]),
+      },
       {
         name: 'Báo cáo 30 phút',
         rows: titled('BÁO CÁO', BAO_CAO_30, [
@@ -84,7 +131,11 @@ async function writeDistrict(dir: string): Promise<void> {
     SENT_AT,
   );
   const renamedHeader = TAP_HUAN.map((h) => (h === 'Số điện thoại' ? 'Liên lạc' : h));
-  await writeTestWorkbook(path.join(dir, 'renamed.xlsx'), [{ name: 'Đăng ký tập huấn', rows: titled('ĐĂNG KÝ', renamedHeader, tapHuanRows.slice(0, 2)) }], SENT_AT);
+  await writeTestWorkbook(
+    path.join(dir, 'renamed.xlsx'),
+    [{ name: 'Đăng ký tập huấn', rows: titled('ĐĂNG KÝ', renamedHeader, tapHuanRows.slice(0, 2)) }],
+    SENT_AT,
+  );
 }
 
 describe('sweep of unit workbooks into Firestore', () => {
@@ -110,7 +161,14 @@ describe('sweep of unit workbooks into Firestore', () => {
 
   it('reads every unit it can and says why it cannot read the others', () => {
     const outcomes = Object.fromEntries(first.units.map((u) => [u.unitId, u.outcome]));
-    expect(outcomes).toEqual({ clean: 'read', typos: 'read', corrupt: 'unreadable', missing: 'missing', doan: 'read', renamed: 'read' });
+    expect(outcomes).toEqual({
+      clean: 'read',
+      typos: 'read',
+      corrupt: 'unreadable',
+      missing: 'missing',
+      doan: 'read',
+      renamed: 'read',
+    });
     const corrupt = first.units.find((u) => u.unitId === 'corrupt');
     expect(corrupt?.problems[0]?.message).toContain("Không đọc được tệp 'corrupt.xlsx'");
     const missing = first.units.find((u) => u.unitId === 'missing');
@@ -131,7 +189,17 @@ describe('sweep of unit workbooks into Firestore', () => {
     expect(doc?.complete).toBe(true);
     expect(doc?.rows[0]).toEqual({
       rowNumber: 5,
-      values: { stt: 1, hoTen: 'Nguyễn Thị Lan', chucVu: 'Tổng phụ trách Đội', gioiTinh: 'Nữ', ngaySinh: '1990-03-12', soDienThoai: '0983018027', email: 'lan@th.edu.vn', thamGia: ['Tập huấn 18/9/2024', 'Hành trình 20–22/9/2024'], daDongKinhPhi: true },
+      values: {
+        stt: 1,
+        hoTen: 'Nguyễn Thị Lan',
+        chucVu: 'Tổng phụ trách Đội',
+        gioiTinh: 'Nữ',
+        ngaySinh: '1990-03-12',
+        soDienThoai: '0983018027',
+        email: 'lan@th.edu.vn',
+        thamGia: ['Tập huấn 18/9/2024', 'Hành trình 20–22/9/2024'],
+        daDongKinhPhi: true,
+      },
     });
     expect(doc?.rows[1].values.soDienThoai).toBe('0983018028');
     expect(doc?.rows[2].values.hoTen).toBe('Lê Thu Hà'.normalize('NFC'));
@@ -142,7 +210,9 @@ describe('sweep of unit workbooks into Firestore', () => {
     const clean = firestore.db.collection('submissions').doc('tap-huan-2024~mot-lan~clean');
     // The first version lives in the submission alone, and the audit trail still shows it as revision 1.
     expect((await clean.collection('revisions').get()).size).toBe(0);
-    expect((await loadRevisions(clean)).map((r) => [r.revision, r.counts.valid, r.applied])).toEqual([[1, doc?.counts.valid, true]]);
+    expect((await loadRevisions(clean)).map((r) => [r.revision, r.counts.valid, r.applied])).toEqual([
+      [1, doc?.counts.valid, true],
+    ]);
   });
 
   it('keeps rejected rows with their raw cells and Vietnamese messages naming row and column', async () => {
@@ -159,19 +229,32 @@ describe('sweep of unit workbooks into Firestore', () => {
   });
 
   it('splits a monthly report into one submission per month and keeps rows with an unreadable month', async () => {
-    expect((await submission('30-phut-bao-cao~2020-04~doan'))?.counts).toEqual({ read: 2, valid: 2, rejected: 0, nil: 0 });
-    expect((await submission('30-phut-bao-cao~2020-05~doan'))?.counts).toEqual({ read: 1, valid: 1, rejected: 0, nil: 0 });
+    expect((await submission('30-phut-bao-cao~2020-04~doan'))?.counts).toEqual({
+      read: 2,
+      valid: 2,
+      rejected: 0,
+      nil: 0,
+    });
+    expect((await submission('30-phut-bao-cao~2020-05~doan'))?.counts).toEqual({
+      read: 1,
+      valid: 1,
+      rejected: 0,
+      nil: 0,
+    });
     const unassigned = await submission('30-phut-bao-cao~chua-xac-dinh~doan');
     expect(unassigned?.rejected[0].errors[0].message).toContain("Dòng 8, cột 'Tháng'");
   });
 
   it('reports a renamed required header once for the tab and rejects its rows without losing them', () => {
     const renamed = first.units.find((u) => u.unitId === 'renamed');
-    const headerProblems = renamed?.problems.filter((p) => p.message.includes("thiếu cột bắt buộc 'Số điện thoại'")) ?? [];
+    const headerProblems =
+      renamed?.problems.filter((p) => p.message.includes("thiếu cột bắt buộc 'Số điện thoại'")) ?? [];
     expect(headerProblems).toHaveLength(1);
     expect(renamed?.rowsRejected).toBe(2);
     const typos = first.units.find((u) => u.unitId === 'typos');
-    expect(typos?.problems.map((p) => p.message)).toContainEqual(expect.stringContaining("chưa có trang 'Kế hoạch nhỏ 65 năm'"));
+    expect(typos?.problems.map((p) => p.message)).toContainEqual(
+      expect.stringContaining("chưa có trang 'Kế hoạch nhỏ 65 năm'"),
+    );
   });
 
   it('writes nothing at all on a second sweep over unchanged files', async () => {
@@ -190,7 +273,12 @@ describe('sweep of unit workbooks into Firestore', () => {
     const editedAt = new Date('2024-09-15T08:00:00Z');
     const kept = [
       { name: 'Đăng ký tập huấn', rows: titled('ĐĂNG KÝ', TAP_HUAN, edited) },
-      { name: 'Kế hoạch nhỏ 65 năm', rows: titled('BÁO CÁO', KHN, [[1, 'Thu gom', 'Thu gom giấy vụn đợt 1', new Date(Date.UTC(2023, 10, 25)), 450, '3,5 triệu', '1.250,5', null]]) },
+      {
+        name: 'Kế hoạch nhỏ 65 năm',
+        rows: titled('BÁO CÁO', KHN, [
+          [1, 'Thu gom', 'Thu gom giấy vụn đợt 1', new Date(Date.UTC(2023, 10, 25)), 450, '3,5 triệu', '1.250,5', null],
+        ]),
+      },
       // The joint-plan tab is kept with its rows cleared: the unit empties that report (a revision, never a deletion).
       { name: 'hoat dong lien tich', rows: titled('BÁO CÁO', LIEN_TICH, []) },
     ];
@@ -208,7 +296,10 @@ describe('sweep of unit workbooks into Firestore', () => {
     expect(emptied?.revision).toBe(2);
     const emptiedRef = firestore.db.collection('submissions').doc('lien-tich-2022-2023~2022-2023~clean');
     // The first version joined the trail as a document when the change overwrote it.
-    expect((await emptiedRef.collection('revisions').get()).docs.map((d) => [d.id, d.data().counts.read])).toEqual([['000001', 1], ['000002', 0]]);
+    expect((await emptiedRef.collection('revisions').get()).docs.map((d) => [d.id, d.data().counts.read])).toEqual([
+      ['000001', 1],
+      ['000002', 0],
+    ]);
     expect((await loadRevisions(emptiedRef)).map((r) => r.counts.read)).toEqual([1, 0]);
   });
 
@@ -216,7 +307,11 @@ describe('sweep of unit workbooks into Firestore', () => {
     const laterAt = new Date('2024-09-15T10:00:00Z');
     const before = await submission('ke-hoach-nho-65-nam~mot-lan~clean');
     // Only this month's tab, as units send when they email the one report that is due.
-    await writeTestWorkbook(path.join(dir, 'clean.xlsx'), [{ name: 'Đăng ký tập huấn', rows: titled('ĐĂNG KÝ', TAP_HUAN, tapHuanRows.slice(0, 2)) }], laterAt);
+    await writeTestWorkbook(
+      path.join(dir, 'clean.xlsx'),
+      [{ name: 'Đăng ký tập huấn', rows: titled('ĐĂNG KÝ', TAP_HUAN, tapHuanRows.slice(0, 2)) }],
+      laterAt,
+    );
     const result = await run(new Date('2024-09-16T05:30:00Z'));
     const clean = result.units.find((u) => u.unitId === 'clean');
     expect(clean?.outcome).toBe('read');
@@ -227,14 +322,29 @@ describe('sweep of unit workbooks into Firestore', () => {
     expect(clean?.problems).toContainEqual({
       formId: 'ke-hoach-nho-65-nam',
       severity: 'warning',
-      message: "Tệp 'clean.xlsx' lần này không có trang 'Kế hoạch nhỏ 65 năm': báo cáo đã gửi trước đó của trang này được giữ nguyên. Muốn hủy báo cáo, hãy giữ trang và xóa các dòng số liệu.",
+      message:
+        "Tệp 'clean.xlsx' lần này không có trang 'Kế hoạch nhỏ 65 năm': báo cáo đã gửi trước đó của trang này được giữ nguyên. Muốn hủy báo cáo, hãy giữ trang và xóa các dòng số liệu.",
     });
     // The next full file is compared with what was kept: nothing changed, nothing written.
     await writeTestWorkbook(
       path.join(dir, 'clean.xlsx'),
       [
         { name: 'Đăng ký tập huấn', rows: titled('ĐĂNG KÝ', TAP_HUAN, tapHuanRows.slice(0, 2)) },
-        { name: 'Kế hoạch nhỏ 65 năm', rows: titled('BÁO CÁO', KHN, [[1, 'Thu gom', 'Thu gom giấy vụn đợt 1', new Date(Date.UTC(2023, 10, 25)), 450, '3,5 triệu', '1.250,5', null]]) },
+        {
+          name: 'Kế hoạch nhỏ 65 năm',
+          rows: titled('BÁO CÁO', KHN, [
+            [
+              1,
+              'Thu gom',
+              'Thu gom giấy vụn đợt 1',
+              new Date(Date.UTC(2023, 10, 25)),
+              450,
+              '3,5 triệu',
+              '1.250,5',
+              null,
+            ],
+          ]),
+        },
       ],
       new Date('2024-09-15T11:00:00Z'),
     );
@@ -258,7 +368,13 @@ describe('sweep of unit workbooks into Firestore', () => {
     const fixture = path.resolve('test/fixtures/foreign/libreoffice-1904-password.xlsx');
     await copyFile(fixture, path.join(dir, 'locked.xlsx'));
     const locked = unit('locked', 'lien-doi');
-    const result = await sweep({ units: [locked, UNITS[0] as Unit], forms, source: new UnitWorkbookFolder(dir), store, now: NOW });
+    const result = await sweep({
+      units: [locked, UNITS[0] as Unit],
+      forms,
+      source: new UnitWorkbookFolder(dir),
+      store,
+      now: NOW,
+    });
     expect(result.units.map((u) => u.outcome)).toEqual(['unreadable', 'unchanged']);
     const message = result.units[0]?.problems[0]?.message ?? '';
     expect(message).toContain("Tệp 'locked.xlsx' được đặt mật khẩu");
@@ -270,7 +386,13 @@ describe('sweep of unit workbooks into Firestore', () => {
 
   it('treats a file name pointing outside the units folder as unreadable and goes on', async () => {
     const escaping = { ...unit('escaping', 'lien-doi'), source: '../secret.xlsx' };
-    const result = await sweep({ units: [escaping, UNITS[0] as Unit], forms, source: new UnitWorkbookFolder(dir), store, now: NOW });
+    const result = await sweep({
+      units: [escaping, UNITS[0] as Unit],
+      forms,
+      source: new UnitWorkbookFolder(dir),
+      store,
+      now: NOW,
+    });
     expect(result.units.map((u) => u.outcome)).toEqual(['unreadable', 'unchanged']);
     expect(result.units[0]?.problems[0]?.message).toContain('phải nằm trong thư mục đơn vị');
     const again = await sweep({ units: [escaping], forms, source: new UnitWorkbookFolder(dir), store, now: NOW });

@@ -6,8 +6,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openWorkbook, sheetOf } from '../support/workbooks.js';
 import { BUILTIN_FORMS, builtinForm } from '../support/forms.js';
 import { readControlWorkbook } from '../../functions/src/adapters/workbook/read-control-workbook.js';
-import { addFormSheet, FIRST_DATA_ROW, HEADER_ROW, HELP_SHEET, LISTS_SHEET } from '../../functions/src/adapters/workbook/write-form-sheet.js';
-import { writeControlWorkbook, writeFormTemplates, writeUnitWorkbook } from '../../functions/src/adapters/workbook/write-templates.js';
+import {
+  addFormSheet,
+  FIRST_DATA_ROW,
+  HEADER_ROW,
+  HELP_SHEET,
+  LISTS_SHEET,
+} from '../../functions/src/adapters/workbook/write-form-sheet.js';
+import {
+  writeControlWorkbook,
+  writeFormTemplates,
+  writeUnitWorkbook,
+} from '../../functions/src/adapters/workbook/write-templates.js';
 import type { FormSpec } from '../../functions/src/domain/forms/form-spec.js';
 import { STATUS_HEADER } from '../../functions/src/domain/forms/header-match.js';
 import { SETTINGS_LABELS, SETTINGS_TAB, UNITS_TAB_SPEC } from '../../functions/src/domain/units/control-layout.js';
@@ -61,20 +71,30 @@ describe('writeFormTemplates', () => {
       expect(rowValues(sheet, HEADER_ROW)).toEqual([...form.columns.map((c) => c.header), STATUS_HEADER]);
       expect(sheet.getRow(FIRST_DATA_ROW).cellCount).toBe(0);
       expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: HEADER_ROW });
-      expect(JSON.stringify(sheet.getCell(HEADER_ROW, form.columns.length + 1).note)).toContain('Hệ thống tự ghi, không nhập vào cột này');
+      expect(JSON.stringify(sheet.getCell(HEADER_ROW, form.columns.length + 1).note)).toContain(
+        'Hệ thống tự ghi, không nhập vào cột này',
+      );
       expect(sheetOf(workbook, HELP_SHEET).name).toBe('Hướng dẫn');
     }
   });
 
   it('puts the issuer, the title and the deadline above the header', async () => {
     const sheet = await openTemplate('tap-huan-2024');
-    expect(sheet.getCell('A1').value).toBe('Hội đồng Đội – {Tên đơn vị tổng hợp} – Phòng Giáo dục và Đào tạo – Nhà Thiếu nhi — Kế hoạch số 42-KHLT/GDĐT-HĐĐ-NTN');
+    expect(sheet.getCell('A1').value).toBe(
+      'Hội đồng Đội – {Tên đơn vị tổng hợp} – Phòng Giáo dục và Đào tạo – Nhà Thiếu nhi — Kế hoạch số 42-KHLT/GDĐT-HĐĐ-NTN',
+    );
     expect(sheet.getCell('A2').value).toBe(spec('tap-huan-2024').title);
     expect(sheet.getCell('A2').font.bold).toBe(true);
     expect(String(sheet.getCell('A3').value)).toContain('Hạn nộp: 10g00 ngày 15/09/2024');
-    expect(String((await openTemplate('30-phut-bao-cao')).getCell('A3').value)).toContain('ngày 5 hằng tháng, cho tháng trước');
-    expect(String((await openTemplate('ren-luyen-2014-danh-gia')).getCell('A3').value)).toContain('Đợt I: ngày 10/04/2014; Đợt II: ngày 10/06/2014');
-    expect(String((await openTemplate('lien-tich-2022-2023')).getCell('A3').value)).toContain('ngày 31/05/2023 (năm học 2022 – 2023)');
+    expect(String((await openTemplate('30-phut-bao-cao')).getCell('A3').value)).toContain(
+      'ngày 5 hằng tháng, cho tháng trước',
+    );
+    expect(String((await openTemplate('ren-luyen-2014-danh-gia')).getCell('A3').value)).toContain(
+      'Đợt I: ngày 10/04/2014; Đợt II: ngày 10/06/2014',
+    );
+    expect(String((await openTemplate('lien-tich-2022-2023')).getCell('A3').value)).toContain(
+      'ngày 31/05/2023 (năm học 2022 – 2023)',
+    );
   });
 
   it('offers enum options from the hidden "Danh mục" tab without blocking aliases', async () => {
@@ -85,11 +105,16 @@ describe('writeFormTemplates', () => {
     const validation = sheet.getCell(FIRST_DATA_ROW, column).dataValidation;
     expect(validation.type).toBe('list');
     expect(validation.showErrorMessage).toBeFalsy();
-    expect(listValues(workbook, String(validation.formulae[0]))).toEqual(form.columns[column - 1]?.options?.map((o) => o.value));
+    expect(listValues(workbook, String(validation.formulae[0]))).toEqual(
+      form.columns[column - 1]?.options?.map((o) => o.value),
+    );
     expect(sheet.getCell(500, column).dataValidation?.type).toBe('list');
     expect(sheet.getCell(501, column).dataValidation).toBeUndefined();
     expect(sheetOf(workbook, LISTS_SHEET).state).toBe('hidden');
-    expect(sheet.getCell(FIRST_DATA_ROW, columnOf(form, 'daDongKinhPhi')).dataValidation).toMatchObject({ type: 'list', formulae: ['"Có,Không"'] });
+    expect(sheet.getCell(FIRST_DATA_ROW, columnOf(form, 'daDongKinhPhi')).dataValidation).toMatchObject({
+      type: 'list',
+      formulae: ['"Có,Không"'],
+    });
   });
 
   it('lists the phase names in a phases form period column and checks whole numbers with a warning', async () => {
@@ -149,8 +174,14 @@ describe('addFormSheet', () => {
 
   it('refuses rows wider than the form and tab names Excel cannot hold', () => {
     const form = spec('30-phut-dang-ky');
-    expect(() => addFormSheet(new ExcelJS.Workbook(), form, { rows: [Array.from({ length: form.columns.length + 1 }, () => 'x')] })).toThrow(RangeError);
-    expect(() => addFormSheet(new ExcelJS.Workbook(), { ...form, tab: 'Một tên trang dài hơn ba mươi mốt ký tự' })).toThrow(/31 characters/);
+    expect(() =>
+      addFormSheet(new ExcelJS.Workbook(), form, {
+        rows: [Array.from({ length: form.columns.length + 1 }, () => 'x')],
+      }),
+    ).toThrow(RangeError);
+    expect(() =>
+      addFormSheet(new ExcelJS.Workbook(), { ...form, tab: 'Một tên trang dài hơn ba mươi mốt ký tự' }),
+    ).toThrow(/31 characters/);
   });
 
   it('writes a unit workbook with one tab per form sharing one list tab', async () => {
@@ -159,18 +190,46 @@ describe('addFormSheet', () => {
     const rows = new Map([['ren-luyen-2014-danh-gia', [['Đợt I', 'Nguyễn Văn An', 'HTXS', 'HTT', null]]]]);
     await writeUnitWorkbook(file, 'Chi đoàn mẫu', forms, rows);
     const workbook = await openWorkbook(file);
-    expect(workbook.worksheets.map((w) => w.name).sort()).toEqual([LISTS_SHEET, HELP_SHEET, ...forms.map((f) => f.tab)].sort());
-    expect(rowValues(sheetOf(workbook, 'Đánh giá theo đợt'), FIRST_DATA_ROW)).toEqual(['Đợt I', 'Nguyễn Văn An', 'HTXS', 'HTT']);
+    expect(workbook.worksheets.map((w) => w.name).sort()).toEqual(
+      [LISTS_SHEET, HELP_SHEET, ...forms.map((f) => f.tab)].sort(),
+    );
+    expect(rowValues(sheetOf(workbook, 'Đánh giá theo đợt'), FIRST_DATA_ROW)).toEqual([
+      'Đợt I',
+      'Nguyễn Văn An',
+      'HTXS',
+      'HTT',
+    ]);
     expect(String(sheetOf(workbook, 'Đăng ký rèn luyện').getCell('A3').value)).toContain('Đơn vị: Chi đoàn mẫu');
   });
 });
 
 describe('writeControlWorkbook', () => {
   const units = [
-    unitSchema.parse({ id: 'th-luong-the-vinh', name: 'Liên đội Tiểu học Lương Thế Vinh', type: 'lien-doi', level: 'Tiểu học', cluster: 'Cụm 1', contacts: [{ name: 'Nguyễn Thị Hoa', email: 'hoa@example.com', phone: '0983018027' }], members: 1200, source: 'th-luong-the-vinh.xlsx' }),
-    unitSchema.parse({ id: 'cd-kp1', name: 'Chi đoàn Khu phố 1', type: 'chi-doan', source: 'cd-kp1.xlsx', activeFrom: '2014-03-01', activeTo: '2014-12-31' }),
+    unitSchema.parse({
+      id: 'th-luong-the-vinh',
+      name: 'Liên đội Tiểu học Lương Thế Vinh',
+      type: 'lien-doi',
+      level: 'Tiểu học',
+      cluster: 'Cụm 1',
+      contacts: [{ name: 'Nguyễn Thị Hoa', email: 'hoa@example.com', phone: '0983018027' }],
+      members: 1200,
+      source: 'th-luong-the-vinh.xlsx',
+    }),
+    unitSchema.parse({
+      id: 'cd-kp1',
+      name: 'Chi đoàn Khu phố 1',
+      type: 'chi-doan',
+      source: 'cd-kp1.xlsx',
+      activeFrom: '2014-03-01',
+      activeTo: '2014-12-31',
+    }),
   ];
-  const settings = { districtName: 'Quận Đoàn 1', officeEmail: 'vanphong@example.com', contactName: 'Lê Ánh Hồng', contactPhone: '0983 018 027' };
+  const settings = {
+    districtName: 'Quận Đoàn 1',
+    officeEmail: 'vanphong@example.com',
+    contactName: 'Lê Ánh Hồng',
+    contactPhone: '0983 018 027',
+  };
 
   it('writes the tabs and headers of control-layout.ts and the plan tabs, with type labels and date cells', async () => {
     const file = path.join(dir, 'control.xlsx');
@@ -179,13 +238,26 @@ describe('writeControlWorkbook', () => {
     const workbook = await openWorkbook(file);
     const unitsTab = sheetOf(workbook, UNITS_TAB_SPEC.tab);
     expect(rowValues(unitsTab, 3)).toEqual(UNITS_TAB_SPEC.columns.map((c) => c.header));
-    expect(rowValues(unitsTab, 4).slice(0, 9)).toEqual(['th-luong-the-vinh', 'Liên đội Tiểu học Lương Thế Vinh', 'Liên đội', 'Tiểu học', 'Cụm 1', 'Nguyễn Thị Hoa', 'hoa@example.com', '0983018027', 1200]);
+    expect(rowValues(unitsTab, 4).slice(0, 9)).toEqual([
+      'th-luong-the-vinh',
+      'Liên đội Tiểu học Lương Thế Vinh',
+      'Liên đội',
+      'Tiểu học',
+      'Cụm 1',
+      'Nguyễn Thị Hoa',
+      'hoa@example.com',
+      '0983018027',
+      1200,
+    ]);
     expect(unitsTab.getCell(5, 3).value).toBe('Chi đoàn');
     expect(unitsTab.getCell(5, 11).value).toEqual(new Date('2014-03-01T00:00:00Z'));
-    for (const spec of PLAN_TAB_SPECS) expect(rowValues(sheetOf(workbook, spec.tab), 3)).toEqual(spec.columns.map((c) => c.header));
+    for (const spec of PLAN_TAB_SPECS)
+      expect(rowValues(sheetOf(workbook, spec.tab), 3)).toEqual(spec.columns.map((c) => c.header));
     expect(rowValues(sheetOf(workbook, PLAN_FORMS_TAB_SPEC.tab), 4)[0]).toBe('tap-huan-2024');
     const settingsTab = sheetOf(workbook, SETTINGS_TAB);
-    expect([1, 2, 3, 4].map((r) => rowValues(settingsTab, r))).toEqual(Object.entries(SETTINGS_LABELS).map(([key, label]) => [label, settings[key as keyof typeof settings]]));
+    expect([1, 2, 3, 4].map((r) => rowValues(settingsTab, r))).toEqual(
+      Object.entries(SETTINGS_LABELS).map(([key, label]) => [label, settings[key as keyof typeof settings]]),
+    );
 
     const reading = await readControlWorkbook(file);
     expect(reading.problems).toEqual([]);

@@ -11,7 +11,11 @@ import { readWorkbookTabs } from '../../functions/src/adapters/xlsx/read-workboo
 import { FIRST_DATA_ROW } from '../../functions/src/adapters/workbook/write-form-sheet.js';
 import { writeUnitWorkbook } from '../../functions/src/adapters/workbook/write-templates.js';
 import { writeUnitFeedback } from '../../functions/src/adapters/workbook/write-unit-feedback.js';
-import { STANDING_TAB, type TabFeedback, type UnitFeedback } from '../../functions/src/domain/feedback/unit-feedback.js';
+import {
+  STANDING_TAB,
+  type TabFeedback,
+  type UnitFeedback,
+} from '../../functions/src/domain/feedback/unit-feedback.js';
 import { STATUS_HEADER } from '../../functions/src/domain/forms/header-match.js';
 
 /** The form tab with a status column (G) and the one without (headers A–C). */
@@ -28,7 +32,10 @@ let counter = 0;
 
 /** exceljs keeps range validations here; its typings only expose per-cell ones. */
 interface RangeValidations {
-  readonly dataValidations: { add(address: string, validation: ExcelJS.DataValidation): void; readonly model: Record<string, ExcelJS.DataValidation> };
+  readonly dataValidations: {
+    add(address: string, validation: ExcelJS.DataValidation): void;
+    readonly model: Record<string, ExcelJS.DataValidation>;
+  };
 }
 
 /** A unit's workbook as a person might have filled it in. */
@@ -39,10 +46,34 @@ async function buildUnitWorkbook(): Promise<string> {
   members.getCell('A2').value = 'DANH SÁCH ĐOÀN VIÊN';
   members.getCell('A2').font = { bold: true, size: 14 };
   members.getCell('A3').value = 'Đơn vị: Chi đoàn A';
-  members.getRow(HEADER_ROW).values = ['STT', 'Số lượng', 'Họ và tên', 'Ngày sinh', 'Gấp đôi', 'Chức vụ', STATUS_HEADER];
+  members.getRow(HEADER_ROW).values = [
+    'STT',
+    'Số lượng',
+    'Họ và tên',
+    'Ngày sinh',
+    'Gấp đôi',
+    'Chức vụ',
+    STATUS_HEADER,
+  ];
   members.getRow(HEADER_ROW).font = { bold: true };
-  members.getRow(6).values = [1, 2, 'Nguyễn Văn An', new Date(Date.UTC(2001, 4, 19)), { formula: 'B6*2', result: 4 }, 'Bí thư', '✓ Hợp lệ'];
-  members.getRow(7).values = [2, 3, 'Trần Thị Bình', 'ngày 5 tháng 3', { formula: 'B7*2', result: 6 }, 'Đoàn viên', '✓ Hợp lệ'];
+  members.getRow(6).values = [
+    1,
+    2,
+    'Nguyễn Văn An',
+    new Date(Date.UTC(2001, 4, 19)),
+    { formula: 'B6*2', result: 4 },
+    'Bí thư',
+    '✓ Hợp lệ',
+  ];
+  members.getRow(7).values = [
+    2,
+    3,
+    'Trần Thị Bình',
+    'ngày 5 tháng 3',
+    { formula: 'B7*2', result: 6 },
+    'Đoàn viên',
+    '✓ Hợp lệ',
+  ];
   members.getRow(8).values = [3, 1.5, '=1+1', null, null, 'Phó bí thư', 'Thiếu họ tên'];
   members.getRow(9).values = [4, 0, '  Lê Cường ', new Date(Date.UTC(1999, 11, 31)), null, null];
   // As in the templates, data cells share one style, so the status cells share it with the unit's cells.
@@ -55,9 +86,18 @@ async function buildUnitWorkbook(): Promise<string> {
   styled.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFF00' } };
   styled.border = { bottom: { style: 'double', color: { argb: 'FF0000FF' } } };
   members.getColumn(3).width = 28;
-  (members as unknown as RangeValidations).dataValidations.add('F6:F100', { type: 'list', allowBlank: true, formulae: [ROLE_LIST] });
+  (members as unknown as RangeValidations).dataValidations.add('F6:F100', {
+    type: 'list',
+    allowBlank: true,
+    formulae: [ROLE_LIST],
+  });
   // A bound taken from a cell: exceljs reads it back as NaN.
-  (members as unknown as RangeValidations).dataValidations.add('B6:B100', { type: 'whole', operator: 'lessThanOrEqual', allowBlank: true, formulae: ['$J$1'] });
+  (members as unknown as RangeValidations).dataValidations.add('B6:B100', {
+    type: 'whole',
+    operator: 'lessThanOrEqual',
+    allowBlank: true,
+    formulae: ['$J$1'],
+  });
 
   const activities = workbook.addWorksheet(ACTIVITIES);
   activities.getCell('A1').value = 'HOẠT ĐỘNG THÁNG 9';
@@ -75,10 +115,17 @@ async function buildUnitWorkbook(): Promise<string> {
 }
 
 function tab(name: string, statuses: Record<number, string>): TabFeedback {
-  return { tab: name, headerRowNumber: HEADER_ROW, statusByRow: new Map(Object.entries(statuses).map(([row, text]) => [Number(row), text])) };
+  return {
+    tab: name,
+    headerRowNumber: HEADER_ROW,
+    statusByRow: new Map(Object.entries(statuses).map(([row, text]) => [Number(row), text])),
+  };
 }
 
-function feedback(memberStatuses: Record<number, string>, options: { readonly standingCount?: number; readonly memberTab?: string } = {}): UnitFeedback {
+function feedback(
+  memberStatuses: Record<number, string>,
+  options: { readonly standingCount?: number; readonly memberTab?: string } = {},
+): UnitFeedback {
   return {
     unitId: 'cd-a',
     tabs: [
@@ -107,7 +154,11 @@ function feedback(memberStatuses: Record<number, string>, options: { readonly st
 const FIRST_FEEDBACK = { 6: '✓ Hợp lệ', 7: 'Cột D (Ngày sinh): "ngày 5 tháng 3" không phải ngày', 9: '✓ Hợp lệ' };
 
 /** Everything about every cell of every tab except the standing tab and the given addresses ('Tab!G7'). */
-function snapshot(workbook: ExcelJS.Workbook, except: ReadonlySet<string>, extent: ReadonlyMap<string, { rows: number; cols: number }>): Map<string, unknown> {
+function snapshot(
+  workbook: ExcelJS.Workbook,
+  except: ReadonlySet<string>,
+  extent: ReadonlyMap<string, { rows: number; cols: number }>,
+): Map<string, unknown> {
   const cells = new Map<string, unknown>();
   for (const sheet of workbook.worksheets) {
     if (sheet.name === STANDING_TAB) continue;
@@ -139,7 +190,10 @@ function extentOf(...workbooks: ExcelJS.Workbook[]): Map<string, { rows: number;
   for (const workbook of workbooks) {
     for (const sheet of workbook.worksheets) {
       const known = extent.get(sheet.name) ?? { rows: 0, cols: 0 };
-      extent.set(sheet.name, { rows: Math.max(known.rows, sheet.rowCount), cols: Math.max(known.cols, sheet.columnCount) });
+      extent.set(sheet.name, {
+        rows: Math.max(known.rows, sheet.rowCount),
+        cols: Math.max(known.cols, sheet.columnCount),
+      });
     }
   }
   return extent;
@@ -159,9 +213,11 @@ function valuesOf(sheet: ExcelJS.Worksheet): Map<string, ExcelJS.CellValue> {
 /** Every data validation of every sheet part of an .xlsx, as written: 'xl/worksheets/sheetN.xml sqref type formula1'. */
 function validationsOf(zip: Buffer, sheetIds: readonly number[]): string[] {
   return sheetIds.flatMap((id) =>
-    [...zipEntryText(zip, `xl/worksheets/sheet${id}.xml`).matchAll(/<dataValidation [^>]*?type="(\w+)"[^>]*?sqref="([^"]+)"[^>]*>(?:<formula1>([^<]*)<\/formula1>)?/g)].map(
-      (m) => `sheet${id} ${m[2]} ${m[1]} ${m[3] ?? ''}`,
-    ),
+    [
+      ...zipEntryText(zip, `xl/worksheets/sheet${id}.xml`).matchAll(
+        /<dataValidation [^>]*?type="(\w+)"[^>]*?sqref="([^"]+)"[^>]*>(?:<formula1>([^<]*)<\/formula1>)?/g,
+      ),
+    ].map((m) => `sheet${id} ${m[2]} ${m[1]} ${m[3] ?? ''}`),
   );
 }
 
@@ -186,7 +242,13 @@ function zipEntryText(zip: Buffer, name: string): string {
 
 async function fingerprint(file: string): Promise<{ sha256: string; mtimeMs: number; size: number }> {
   const info = await stat(file);
-  return { sha256: createHash('sha256').update(await readFile(file)).digest('hex'), mtimeMs: info.mtimeMs, size: info.size };
+  return {
+    sha256: createHash('sha256')
+      .update(await readFile(file))
+      .digest('hex'),
+    mtimeMs: info.mtimeMs,
+    size: info.size,
+  };
 }
 
 function statusCells(): Set<string> {
@@ -252,7 +314,12 @@ describe('writeUnitFeedback', () => {
     expect(activities.getCell('E5').value).toBeNull();
     // The sweep reads the written file like any other.
     const tabs = await readWorkbookTabs(await readFile(file), 'unit.xlsx');
-    expect(tabs.find((t) => t.name === ACTIVITIES)?.rows.find((r) => r.rowNumber === HEADER_ROW)?.cells).toEqual(['Ngày', 'Tên hoạt động', 'Số người', STATUS_HEADER]);
+    expect(tabs.find((t) => t.name === ACTIVITIES)?.rows.find((r) => r.rowNumber === HEADER_ROW)?.cells).toEqual([
+      'Ngày',
+      'Tên hoạt động',
+      'Số người',
+      STATUS_HEADER,
+    ]);
   });
 
   it('lays out the standing tab after the form tabs, with ICT dates, status symbols and colours', async () => {
@@ -266,7 +333,16 @@ describe('writeUnitFeedback', () => {
     expect(standing.getCell('A2').value).toBe('=1+1 cập nhật 10g00 15/09/2024');
     expect(standing.getCell('A2').type).toBe(ExcelJS.ValueType.String);
     expect(standing.getRow(3).hasValues).toBe(false);
-    expect(standing.getRow(4).values).toEqual([undefined, 'Biểu mẫu', 'Hạn nộp', 'Nộp lúc', 'Tình trạng', 'Số dòng', 'Tỷ lệ', 'Kinh phí']);
+    expect(standing.getRow(4).values).toEqual([
+      undefined,
+      'Biểu mẫu',
+      'Hạn nộp',
+      'Nộp lúc',
+      'Tình trạng',
+      'Số dòng',
+      'Tỷ lệ',
+      'Kinh phí',
+    ]);
     expect(standing.getCell('B5').value).toEqual(new Date('2024-09-15T10:00:00Z'));
     expect(standing.getCell('B5').numFmt).toBe('dd/mm/yyyy');
     expect(standing.getCell('C5').value).toEqual(new Date('2024-09-15T00:30:00Z'));
@@ -291,7 +367,11 @@ describe('writeUnitFeedback', () => {
     await utimes(file, past, past);
     const first = await fingerprint(file);
 
-    expect(await writeUnitFeedback(file, feedback(FIRST_FEEDBACK))).toEqual({ changed: false, cellsWritten: 0, tabsAdded: [] });
+    expect(await writeUnitFeedback(file, feedback(FIRST_FEEDBACK))).toEqual({
+      changed: false,
+      cellsWritten: 0,
+      tabsAdded: [],
+    });
     expect(await fingerprint(file)).toEqual(first);
   });
 
@@ -300,7 +380,10 @@ describe('writeUnitFeedback', () => {
     await writeUnitFeedback(file, feedback(FIRST_FEEDBACK));
     const before = await openWorkbook(file);
 
-    const result = await writeUnitFeedback(file, feedback({ ...FIRST_FEEDBACK, 9: 'Cột D: ngày sinh sau ngày vào Đoàn' }));
+    const result = await writeUnitFeedback(
+      file,
+      feedback({ ...FIRST_FEEDBACK, 9: 'Cột D: ngày sinh sau ngày vào Đoàn' }),
+    );
 
     expect(result).toEqual({ changed: true, cellsWritten: 1, tabsAdded: [] });
     const after = await openWorkbook(file);
@@ -348,10 +431,17 @@ describe('writeUnitFeedback', () => {
   });
 
   it('keeps the dropdowns, notes and rows of a workbook made from the templates', async () => {
-    const forms = (await loadBuiltinForms()).filter((f) => f.id === 'ren-luyen-2014-dang-ky' || f.id === 'ren-luyen-2014-danh-gia');
+    const forms = (await loadBuiltinForms()).filter(
+      (f) => f.id === 'ren-luyen-2014-dang-ky' || f.id === 'ren-luyen-2014-danh-gia',
+    );
     expect(forms).toHaveLength(2);
     const file = path.join(dir, 'from-templates.xlsx');
-    await writeUnitWorkbook(file, 'Chi đoàn mẫu', forms, new Map([['ren-luyen-2014-danh-gia', [['Đợt I', 'Nguyễn Văn An', 'HTXS', 'HTT', null]]]]));
+    await writeUnitWorkbook(
+      file,
+      'Chi đoàn mẫu',
+      forms,
+      new Map([['ren-luyen-2014-danh-gia', [['Đợt I', 'Nguyễn Văn An', 'HTXS', 'HTT', null]]]]),
+    );
     const before = await openWorkbook(file);
     const beforeBytes = await readFile(file);
     const tabs = forms.map((f) => tab(f.tab, { [FIRST_DATA_ROW]: 'Cột C: "HTXS" không có trong danh sách' }));
@@ -364,18 +454,26 @@ describe('writeUnitFeedback', () => {
     expect(validationsOf(await readFile(file), ids)).toEqual(validationsOf(beforeBytes, ids));
     expect(validationsOf(beforeBytes, ids).length).toBeGreaterThan(0);
     const statusColumn = (f: (typeof forms)[number]): number => f.columns.length + 1;
-    const except = new Set(forms.map((f) => `${f.tab}!${sheetOf(after, f.tab).getCell(FIRST_DATA_ROW, statusColumn(f)).address}`));
+    const except = new Set(
+      forms.map((f) => `${f.tab}!${sheetOf(after, f.tab).getCell(FIRST_DATA_ROW, statusColumn(f)).address}`),
+    );
     const extent = extentOf(before, after);
     expect(snapshot(after, except, extent)).toEqual(snapshot(before, except, extent));
     for (const f of forms) {
       const sheet = sheetOf(after, f.tab);
-      expect(sheet.getCell(HEADER_ROW, statusColumn(f)).note).toEqual(sheetOf(before, f.tab).getCell(HEADER_ROW, statusColumn(f)).note);
+      expect(sheet.getCell(HEADER_ROW, statusColumn(f)).note).toEqual(
+        sheetOf(before, f.tab).getCell(HEADER_ROW, statusColumn(f)).note,
+      );
       expect(sheet.getCell(HEADER_ROW, 1).note).toEqual(sheetOf(before, f.tab).getCell(HEADER_ROW, 1).note);
       expect(sheet.getCell(FIRST_DATA_ROW, statusColumn(f)).value).toBe('Cột C: "HTXS" không có trong danh sách');
     }
     // Right after the last form tab, before the help tab (the hidden list tab sits between the form tabs).
     const names = before.worksheets.map((w) => w.name);
     const lastForm = Math.max(...forms.map((f) => names.indexOf(f.tab)));
-    expect(after.worksheets.map((w) => w.name)).toEqual([...names.slice(0, lastForm + 1), STANDING_TAB, ...names.slice(lastForm + 1)]);
+    expect(after.worksheets.map((w) => w.name)).toEqual([
+      ...names.slice(0, lastForm + 1),
+      STANDING_TAB,
+      ...names.slice(lastForm + 1),
+    ]);
   });
 });

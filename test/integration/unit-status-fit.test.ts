@@ -6,7 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openWorkbook, sheetOf } from '../support/workbooks.js';
 import { builtinForm } from '../support/forms.js';
 import { STATUS_MAX_LINES } from '../../functions/src/adapters/workbook/status-cell-fit.js';
-import { LINE_HEIGHT_POINTS, wrappedLineCount } from '../../functions/src/adapters/sheet-layout/summary-print-layout.js';
+import {
+  LINE_HEIGHT_POINTS,
+  wrappedLineCount,
+} from '../../functions/src/adapters/sheet-layout/summary-print-layout.js';
 import { HELP_SHEET } from '../../functions/src/adapters/workbook/write-help-sheet.js';
 import { writeUnitWorkbook } from '../../functions/src/adapters/workbook/write-templates.js';
 import { writeUnitFeedback } from '../../functions/src/adapters/workbook/write-unit-feedback.js';
@@ -15,8 +18,12 @@ import { STATUS_HEADER } from '../../functions/src/domain/forms/header-match.js'
 
 const TAB = 'Danh sách';
 const HEADER_ROW = 5;
-const TWO_ERRORS = "✗ Cột 'Họ và tên': chưa nhập (cột bắt buộc).\n✗ Cột 'Số điện thoại': '12345' không phải số điện thoại Việt Nam (cần 10 chữ số, bắt đầu bằng 0, ví dụ 0983 018 027).";
-const MANY_ERRORS = Array.from({ length: 20 }, (_, i) => `✗ Cột số ${i + 1}: giá trị không hợp lệ, hãy nhập lại theo hướng dẫn ở trang “Hướng dẫn”.`).join('\n');
+const TWO_ERRORS =
+  "✗ Cột 'Họ và tên': chưa nhập (cột bắt buộc).\n✗ Cột 'Số điện thoại': '12345' không phải số điện thoại Việt Nam (cần 10 chữ số, bắt đầu bằng 0, ví dụ 0983 018 027).";
+const MANY_ERRORS = Array.from(
+  { length: 20 },
+  (_, i) => `✗ Cột số ${i + 1}: giá trị không hợp lệ, hãy nhập lại theo hướng dẫn ở trang “Hướng dẫn”.`,
+).join('\n');
 
 let dir: string;
 let counter = 0;
@@ -37,7 +44,16 @@ async function unitFile(statuses: readonly string[] = []): Promise<string> {
 function feedback(row6: string, row7 = '✓ Hợp lệ'): UnitFeedback {
   return {
     unitId: 'u',
-    tabs: [{ tab: TAB, headerRowNumber: HEADER_ROW, statusByRow: new Map([[6, row6], [7, row7]]) }],
+    tabs: [
+      {
+        tab: TAB,
+        headerRowNumber: HEADER_ROW,
+        statusByRow: new Map([
+          [6, row6],
+          [7, row7],
+        ]),
+      },
+    ],
     standing: { title: ['Tình hình nộp'], columns: [{ header: 'Biểu mẫu', format: 'text' }], rows: [] },
   };
 }
@@ -72,7 +88,11 @@ describe('a status cell shows every message', () => {
     const note = cell.note;
     const noteText = typeof note === 'string' ? note : (note?.texts ?? []).map((t) => t.text).join('');
     expect(noteText).toBe(MANY_ERRORS);
-    expect(await writeUnitFeedback(file, feedback(MANY_ERRORS))).toEqual({ changed: false, cellsWritten: 0, tabsAdded: [] });
+    expect(await writeUnitFeedback(file, feedback(MANY_ERRORS))).toEqual({
+      changed: false,
+      cellsWritten: 0,
+      tabsAdded: [],
+    });
 
     // Once the errors are fixed, the note of ours goes away with them.
     await writeUnitFeedback(file, feedback('✓ Hợp lệ'));
@@ -82,8 +102,14 @@ describe('a status cell shows every message', () => {
   it('fits a status an older sweep wrote without a height, though its text is unchanged', async () => {
     const file = await unitFile([TWO_ERRORS, '✓ Hợp lệ']);
     expect((await writeUnitFeedback(file, feedback(TWO_ERRORS))).changed).toBe(true);
-    expect(sheetOf(await openWorkbook(file), TAB).getRow(6).height).toBe(wrappedLineCount(TWO_ERRORS, 30) * LINE_HEIGHT_POINTS);
-    expect(await writeUnitFeedback(file, feedback(TWO_ERRORS))).toEqual({ changed: false, cellsWritten: 0, tabsAdded: [] });
+    expect(sheetOf(await openWorkbook(file), TAB).getRow(6).height).toBe(
+      wrappedLineCount(TWO_ERRORS, 30) * LINE_HEIGHT_POINTS,
+    );
+    expect(await writeUnitFeedback(file, feedback(TWO_ERRORS))).toEqual({
+      changed: false,
+      cellsWritten: 0,
+      tabsAdded: [],
+    });
   });
 });
 
@@ -93,7 +119,13 @@ describe('the "Hướng dẫn" tab prints well', () => {
     const spec = builtinForm('tap-huan-2024');
     await writeUnitWorkbook(file, 'Liên đội A', [spec], new Map());
     const sheet = sheetOf(await openWorkbook(file), HELP_SHEET);
-    expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    expect(sheet.pageSetup).toMatchObject({
+      paperSize: 9,
+      orientation: 'portrait',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+    });
     expect(sheet.headerFooter.oddFooter).toContain('&P');
     const widths = [1, 2, 3, 4].map((c) => sheet.getColumn(c).width ?? 0);
     // About one portrait page wide, so the fit does not shrink the text much.

@@ -34,7 +34,13 @@ describe('unit workbooks in a folder', () => {
 
   it('converts exceljs values to raw cells: rich text, formula results, errors, links, dates, merged ranges once', async () => {
     const [tab] = await (await folder.open(unit('cells.xlsx'))).readTabs();
-    expect(tab?.rows[0]?.cells).toEqual(['Nguyễn Văn A', 2, { error: '#REF!' }, 'lan@th.edu.vn', new Date(Date.UTC(2024, 8, 15, 10, 0))]);
+    expect(tab?.rows[0]?.cells).toEqual([
+      'Nguyễn Văn A',
+      2,
+      { error: '#REF!' },
+      'lan@th.edu.vn',
+      new Date(Date.UTC(2024, 8, 15, 10, 0)),
+    ]);
     expect(tab?.rows[1]).toEqual({ rowNumber: 3, cells: ['Quy mô tổ chức', null] });
   });
 

@@ -11,7 +11,8 @@ import { workbookDistrict } from '../../functions/src/app/workbook-district.js';
  */
 describe('the units folder check', () => {
   let root: string;
-  const unusable = (unitsDir: string) => workbookDistrict(path.join(root, 'control.xlsx'), { unitsDir }).unitsUnusable?.();
+  const unusable = (unitsDir: string) =>
+    workbookDistrict(path.join(root, 'control.xlsx'), { unitsDir }).unitsUnusable?.();
 
   beforeAll(async () => {
     root = await mkdtemp(path.join(tmpdir(), 'tonghop-units-folder-'));
@@ -28,7 +29,9 @@ describe('the units folder check', () => {
 
   it('refuses a folder that does not exist, naming it and the option', async () => {
     const message = await unusable(path.join(root, 'khong-co'));
-    expect(message).toBe(`Không có thư mục tệp của các đơn vị '${path.join(root, 'khong-co')}': không quét và không ghi gì. Hãy kiểm tra đường dẫn (--units-dir).`);
+    expect(message).toBe(
+      `Không có thư mục tệp của các đơn vị '${path.join(root, 'khong-co')}': không quét và không ghi gì. Hãy kiểm tra đường dẫn (--units-dir).`,
+    );
   });
 
   it.each([
@@ -36,7 +39,9 @@ describe('the units folder check', () => {
     ['a folder with files but no workbook', 'tai-lieu'],
   ])('refuses %s', async (_, folder) => {
     const message = await unusable(path.join(root, folder));
-    expect(message).toBe(`Thư mục '${path.join(root, folder)}' không có tệp .xlsx nào của đơn vị: không quét và không ghi gì. Hãy kiểm tra đường dẫn (--units-dir).`);
+    expect(message).toBe(
+      `Thư mục '${path.join(root, folder)}' không có tệp .xlsx nào của đơn vị: không quét và không ghi gì. Hãy kiểm tra đường dẫn (--units-dir).`,
+    );
   });
 
   it('lets a folder with a workbook go on (the extension in any case)', async () => {

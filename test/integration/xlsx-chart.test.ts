@@ -34,20 +34,37 @@ const CHART: XlsxBarChart = {
 /** 'Tổng quan' carries what exceljs writes in real summaries: a table (sheet rels), a data bar (nested extLst), page setup. */
 async function buildWorkbook(options: { imageOnOverview?: boolean; overviewFirst?: boolean } = {}): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
-  const addOther = () => workbook.addWorksheet('Chi tiết').addRows([['Mã', 'Ghi chú'], ['U01', 'đủ']]);
+  const addOther = () =>
+    workbook.addWorksheet('Chi tiết').addRows([
+      ['Mã', 'Ghi chú'],
+      ['U01', 'đủ'],
+    ]);
   if (!options.overviewFirst) addOther();
   const sheet = workbook.addWorksheet(OVERVIEW);
   sheet.addRow(['Đơn vị', 'Đã nộp', 'Đúng hạn']);
   sheet.addRows(ROWS);
   sheet.getColumn(2).numFmt = '0%';
   sheet.getColumn(3).numFmt = '0%';
-  sheet.addConditionalFormatting({ ref: 'B2:B7', rules: [{ type: 'dataBar', priority: 1, cfvo: [{ type: 'min' }, { type: 'max' }], color: { argb: 'FF638EC6' } } as ExcelJS.DataBarRuleType] });
+  sheet.addConditionalFormatting({
+    ref: 'B2:B7',
+    rules: [
+      {
+        type: 'dataBar',
+        priority: 1,
+        cfvo: [{ type: 'min' }, { type: 'max' }],
+        color: { argb: 'FF638EC6' },
+      } as ExcelJS.DataBarRuleType,
+    ],
+  });
   sheet.addTable({ name: 'GhiChu', ref: 'N1', columns: [{ name: 'Ghi chú' }], rows: [['x']] });
   sheet.pageSetup.orientation = 'landscape';
   sheet.headerFooter.oddFooter = 'Trang &P';
   if (options.imageOnOverview) {
     // 1×1 PNG: makes exceljs write a drawing the charts must share (one <drawing> per sheet).
-    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==',
+      'base64',
+    );
     sheet.addImage(workbook.addImage({ buffer: png as unknown as ExcelJS.Buffer, extension: 'png' }), 'P2:Q3');
   }
   if (options.overviewFirst) addOther();
@@ -62,7 +79,8 @@ async function partOf(zip: JSZip, name: string): Promise<string> {
 
 /** A small well-formedness check: tag balance, one root, attribute syntax, entities, declared prefixes. */
 function xmlProblem(xml: string): string | null {
-  const token = /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[[\s\S]*?\]\]>|<(\/?)([A-Za-z_][\w.:-]*)((?:\s+[A-Za-z_][\w.:-]*\s*=\s*(?:"[^"<]*"|'[^'<]*'))*)\s*(\/?)>|<|[^<]+/g;
+  const token =
+    /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[[\s\S]*?\]\]>|<(\/?)([A-Za-z_][\w.:-]*)((?:\s+[A-Za-z_][\w.:-]*\s*=\s*(?:"[^"<]*"|'[^'<]*'))*)\s*(\/?)>|<|[^<]+/g;
   const badEntity = /&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/;
   const open: { name: string; prefixes: Set<string> }[] = [];
   let roots = 0;
@@ -83,8 +101,14 @@ function xmlProblem(xml: string): string | null {
     const names = attributes.map((a) => a[1] ?? '');
     if (new Set(names).size !== names.length) return `duplicate attribute on <${name}>`;
     if (attributes.some((a) => badEntity.test(a[2] ?? a[3] ?? ''))) return `bad entity in an attribute of <${name}>`;
-    const prefixes = new Set([...(open.at(-1)?.prefixes ?? []), 'xml', ...names.filter((n) => n.startsWith('xmlns:')).map((n) => n.slice(6))]);
-    const undeclared = [name, ...names.filter((n) => !n.startsWith('xmlns:'))].find((n) => n.includes(':') && !prefixes.has(n.split(':')[0] ?? ''));
+    const prefixes = new Set([
+      ...(open.at(-1)?.prefixes ?? []),
+      'xml',
+      ...names.filter((n) => n.startsWith('xmlns:')).map((n) => n.slice(6)),
+    ]);
+    const undeclared = [name, ...names.filter((n) => !n.startsWith('xmlns:'))].find(
+      (n) => n.includes(':') && !prefixes.has(n.split(':')[0] ?? ''),
+    );
     if (undeclared) return `undeclared prefix in '${undeclared}' on <${name}>`;
     if (open.length === 0 && ++roots > 1) return `second root <${name}>`;
     if (!selfClosing) open.push({ name, prefixes });
@@ -115,7 +139,9 @@ describe('addBarCharts (native Excel column chart on an exceljs workbook)', () =
     await after.xlsx.load(withChart as unknown as ArrayBuffer);
     expect(after.worksheets.map((sheet) => sheet.name)).toEqual(['Chi tiết', OVERVIEW]);
     const values = (workbook: ExcelJS.Workbook) =>
-      workbook.worksheets.map((sheet) => sheet.getSheetValues().map((row) => (Array.isArray(row) ? row.slice(1) : row)));
+      workbook.worksheets.map((sheet) =>
+        sheet.getSheetValues().map((row) => (Array.isArray(row) ? row.slice(1) : row)),
+      );
     expect(values(after)).toEqual(values(before));
     expect(after.getWorksheet(OVERVIEW)?.getCell('A4').value).toBe('Xã Tân Hòa & Bình');
     expect(after.getWorksheet(OVERVIEW)?.getCell('C3').value).toBe(0.6);
@@ -141,13 +167,19 @@ describe('addBarCharts (native Excel column chart on an exceljs workbook)', () =
     const drawing = await partOf(zip, 'xl/drawings/drawing1.xml');
     expect(drawing).toMatch(/<xdr:from><xdr:col>4<\/xdr:col><xdr:colOff>0<\/xdr:colOff><xdr:row>1<\/xdr:row>/);
     expect(drawing).toContain('r:id="rId1"');
-    expect(await partOf(zip, 'xl/drawings/_rels/drawing1.xml.rels')).toMatch(/Id="rId1" Type="[^"]*\/relationships\/chart" Target="..\/charts\/chart1.xml"/);
+    expect(await partOf(zip, 'xl/drawings/_rels/drawing1.xml.rels')).toMatch(
+      /Id="rId1" Type="[^"]*\/relationships\/chart" Target="..\/charts\/chart1.xml"/,
+    );
     const sheetRels = await partOf(zip, 'xl/worksheets/_rels/sheet2.xml.rels');
     expect(sheetRels).toContain('/relationships/table'); // exceljs' own relationship is kept
     expect(sheetRels).toMatch(/Id="rId2" Type="[^"]*\/relationships\/drawing" Target="..\/drawings\/drawing1.xml"/);
     const types = await partOf(zip, '[Content_Types].xml');
-    expect(types).toContain('<Override PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>');
-    expect(types).toContain('<Override PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>');
+    expect(types).toContain(
+      '<Override PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>',
+    );
+    expect(types).toContain(
+      '<Override PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>',
+    );
     expect(await partOf(zip, 'xl/worksheets/sheet1.xml')).not.toContain('<drawing');
   });
 
@@ -173,7 +205,15 @@ describe('addBarCharts (native Excel column chart on an exceljs workbook)', () =
       const convert = (format: string, outDir: string) =>
         promisify(execFile)(
           soffice,
-          [`-env:UserInstallation=file://${path.join(dir, 'profile')}`, '--headless', '--convert-to', format, '--outdir', outDir, path.join(dir, 'tong-quan.xlsx')],
+          [
+            `-env:UserInstallation=file://${path.join(dir, 'profile')}`,
+            '--headless',
+            '--convert-to',
+            format,
+            '--outdir',
+            outDir,
+            path.join(dir, 'tong-quan.xlsx'),
+          ],
           { timeout: 120_000 },
         );
       await convert('pdf', dir);
@@ -195,7 +235,13 @@ describe('addBarCharts (native Excel column chart on an exceljs workbook)', () =
 
   it('shares the drawing exceljs wrote for an image and stacks several charts on it', async () => {
     const source = await buildWorkbook({ imageOnOverview: true, overviewFirst: true });
-    const second: XlsxBarChart = { ...CHART, title: 'Chỉ đã nộp', series: CHART.series.slice(0, 1), anchor: { fromColumn: 4, fromRow: 22, toColumn: 12, toRow: 40 }, percent: false };
+    const second: XlsxBarChart = {
+      ...CHART,
+      title: 'Chỉ đã nộp',
+      series: CHART.series.slice(0, 1),
+      anchor: { fromColumn: 4, fromRow: 22, toColumn: 12, toRow: 40 },
+      percent: false,
+    };
     const result = await JSZip.loadAsync(await addBarCharts(source, [CHART, second]));
     const sheet = await partOf(result, 'xl/worksheets/sheet1.xml');
     expect(sheet.match(/<drawing /g)).toHaveLength(1);
@@ -217,7 +263,9 @@ describe('addBarCharts (native Excel column chart on an exceljs workbook)', () =
   });
 
   it('rejects an unknown sheet and empty series', async () => {
-    await expect(addBarCharts(original, [{ ...CHART, sheetName: 'Không có' }])).rejects.toThrow(/no sheet named 'Không có'/);
+    await expect(addBarCharts(original, [{ ...CHART, sheetName: 'Không có' }])).rejects.toThrow(
+      /no sheet named 'Không có'/,
+    );
     await expect(addBarCharts(original, [{ ...CHART, series: [] }])).rejects.toThrow(RangeError);
   });
 });

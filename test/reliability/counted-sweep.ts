@@ -13,11 +13,27 @@ export const TAB = 'Đăng ký tập huấn';
 export const FORMS = [builtinForm('tap-huan-2024')];
 export const SENT_AT = new Date('2024-09-14T02:00:00Z');
 export const NOW = new Date('2024-09-16T01:00:00Z');
-export const person = (i: number, phone: TestCell = '0983018027'): TestCell[] => [i, `Đội viên ${i}`, 'TPT', i % 2 ? 'Nữ' : 'Nam', '12/3/1990', phone, null, 'Tập huấn', 'Có', null];
+export const person = (i: number, phone: TestCell = '0983018027'): TestCell[] => [
+  i,
+  `Đội viên ${i}`,
+  'TPT',
+  i % 2 ? 'Nữ' : 'Nam',
+  '12/3/1990',
+  phone,
+  null,
+  'Tập huấn',
+  'Có',
+  null,
+];
 export const school = (id: string, source = `${id}.xlsx`): Unit => testUnit(id, { level: 'Tiểu học', source });
 
 /** Sweep, counting the inputs, a crash if it throws, and rows lost against the rows each readable input holds. */
-export async function countedSweep(units: readonly Unit[], source: UnitSheetSource, db: Firestore, rowsSent: ReadonlyMap<string, number>): Promise<SweepResult | undefined> {
+export async function countedSweep(
+  units: readonly Unit[],
+  source: UnitSheetSource,
+  db: Firestore,
+  rowsSent: ReadonlyMap<string, number>,
+): Promise<SweepResult | undefined> {
   tally.inputs += units.length;
   let result: SweepResult;
   try {

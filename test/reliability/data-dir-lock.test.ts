@@ -53,15 +53,31 @@ describe('the data-folder lock under contention', () => {
     dir = await mkdtemp(path.join(tmpdir(), 'tonghop-lock-'));
     // Plain Node processes start fast; the lock module is bundled with the little it imports (its error base), node: builtins aside.
     const lockModule = path.join(dir, 'data-dir-lock.mjs');
-    await build({ entryPoints: [path.resolve(import.meta.dirname, '../../functions/src/adapters/store/data-dir-lock.ts')], outfile: lockModule, bundle: true, format: 'esm', platform: 'node', logLevel: 'silent' });
+    await build({
+      entryPoints: [path.resolve(import.meta.dirname, '../../functions/src/adapters/store/data-dir-lock.ts')],
+      outfile: lockModule,
+      bundle: true,
+      format: 'esm',
+      platform: 'node',
+      logLevel: 'silent',
+    });
     const contender = path.join(dir, 'contender.mjs');
     await writeFile(contender, CONTENDER(lockModule));
-    children = Array.from({ length: CONTENDERS }, () => spawn(process.execPath, [contender], { stdio: ['pipe', 'pipe', 'inherit'] }));
+    children = Array.from({ length: CONTENDERS }, () =>
+      spawn(process.execPath, [contender], { stdio: ['pipe', 'pipe', 'inherit'] }),
+    );
     lines = children.map((child) => createInterface({ input: child.stdout! })[Symbol.asyncIterator]());
     expect(await answers()).toEqual(Array(CONTENDERS).fill('ready'));
   });
   afterAll(async () => {
-    await Promise.all(children.map((child) => new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve).stdin?.end()))));
+    await Promise.all(
+      children.map(
+        (child) =>
+          new Promise((resolve) =>
+            child.exitCode !== null ? resolve(null) : child.once('exit', resolve).stdin?.end(),
+          ),
+      ),
+    );
     await rm(dir, { recursive: true, force: true });
   });
 
@@ -81,8 +97,14 @@ describe('the data-folder lock under contention', () => {
     for (let round = 0; round < ROUNDS; round++) {
       const dataDir = path.join(dir, `free-${round}`);
       const { answers } = await race(dataDir);
-      expect(answers.filter((a) => a === 'held'), `round ${round}`).toHaveLength(1);
-      expect(answers.filter((a) => a === 'busy'), `round ${round}`).toHaveLength(CONTENDERS - 1);
+      expect(
+        answers.filter((a) => a === 'held'),
+        `round ${round}`,
+      ).toHaveLength(1);
+      expect(
+        answers.filter((a) => a === 'busy'),
+        `round ${round}`,
+      ).toHaveLength(CONTENDERS - 1);
       await releaseAll();
       await expect(stat(path.join(dataDir, '.lock'))).rejects.toThrow(/ENOENT/);
     }
@@ -97,8 +119,14 @@ describe('the data-folder lock under contention', () => {
       await mkdir(dataDir, { recursive: true });
       await writeFile(path.join(dataDir, '.lock'), `${deadPid} deadbeef\n`);
       const { answers, holders } = await race(dataDir);
-      expect(answers.filter((a) => a === 'held'), `round ${round}`).toHaveLength(1);
-      expect(answers.filter((a) => a === 'busy'), `round ${round}`).toHaveLength(CONTENDERS - 1);
+      expect(
+        answers.filter((a) => a === 'held'),
+        `round ${round}`,
+      ).toHaveLength(1);
+      expect(
+        answers.filter((a) => a === 'busy'),
+        `round ${round}`,
+      ).toHaveLength(CONTENDERS - 1);
       expect((await readFile(path.join(dataDir, '.lock'), 'utf8')).split(' ')[0]).toBe(String(holders[0]));
       await releaseAll();
       await expect(stat(path.join(dataDir, '.lock'))).rejects.toThrow(/ENOENT/);

@@ -19,7 +19,9 @@ const MEMORY_BOUND = 300 * MB;
 
 /** 1,048,576 formatted empty rows, as Excel leaves them down to the bottom of a sheet, in segments of 1,024 (each row has its `r`, as exceljs requires). */
 function millionRows(): string[] {
-  return Array.from({ length: 1024 }, (_, block) => Array.from({ length: 1024 }, (_, i) => `<row r="${block * 1024 + i + 1}" s="1"/>`).join(''));
+  return Array.from({ length: 1024 }, (_, block) =>
+    Array.from({ length: 1024 }, (_, i) => `<row r="${block * 1024 + i + 1}" s="1"/>`).join(''),
+  );
 }
 
 /**
@@ -40,14 +42,36 @@ export function describeHostileInputs(): void {
     beforeAll(async () => {
       dir = await mkdtemp(path.join(tmpdir(), 'tonghop-hostile-'));
       folder = path.join(dir, 'units');
-      await writeTestWorkbook(path.join(folder, 'clean.xlsx'), [{ name: TAB, rows: titled('ĐĂNG KÝ', TRAINING_HEADER, [1, 2, 3, 4, 5].map((i) => person(i))) }], SENT_AT);
+      await writeTestWorkbook(
+        path.join(folder, 'clean.xlsx'),
+        [
+          {
+            name: TAB,
+            rows: titled(
+              'ĐĂNG KÝ',
+              TRAINING_HEADER,
+              [1, 2, 3, 4, 5].map((i) => person(i)),
+            ),
+          },
+        ],
+        SENT_AT,
+      );
       const files: Record<string, Buffer> = {
         // One worksheet inflating to 600 MB from ≈ 600 KB.
         'bomb.xlsx': hostileXlsx([{ name: TAB, sheet: sheetXml(repeated(' '.repeat(MB), 600)) }]),
         'lying-dimension.xlsx': hostileXlsx([{ name: TAB, sheet: sheetXml(millionRows(), 'A1:A2') }]),
         // 1,000 rows × 16,384 styled cells.
         'wide.xlsx': hostileXlsx([
-          { name: TAB, sheet: sheetXml(Array.from({ length: 1000 }, (_, i) => [`<row r="${i + 1}">`, '<c s="0"/>'.repeat(16_383), `<c r="XFD${i + 1}" s="0"/></row>`]).flat()) },
+          {
+            name: TAB,
+            sheet: sheetXml(
+              Array.from({ length: 1000 }, (_, i) => [
+                `<row r="${i + 1}">`,
+                '<c s="0"/>'.repeat(16_383),
+                `<c r="XFD${i + 1}" s="0"/></row>`,
+              ]).flat(),
+            ),
+          },
         ]),
         // ≈ 100 MB of shared strings (Vietnamese text, 1 KB per string).
         'shared-strings.xlsx': hostileXlsx(
@@ -60,10 +84,16 @@ export function describeHostileInputs(): void {
       await writeFile(path.join(folder, 'sparse.xlsx'), '');
       await truncate(path.join(folder, 'sparse.xlsx'), Math.round(2.1 * 1024) * MB);
       // A symlink to a workbook outside the folder (the control workbook, as the defect had it).
-      await writeTestWorkbook(path.join(dir, 'control.xlsx'), [{ name: TAB, rows: titled('ĐĂNG KÝ', TRAINING_HEADER, [person(1)]) }], SENT_AT);
+      await writeTestWorkbook(
+        path.join(dir, 'control.xlsx'),
+        [{ name: TAB, rows: titled('ĐĂNG KÝ', TRAINING_HEADER, [person(1)]) }],
+        SENT_AT,
+      );
       await symlink(path.join(dir, 'control.xlsx'), path.join(folder, 'symlink.xlsx'));
 
-      const units = ['clean', 'bomb', 'lying-dimension', 'wide', 'shared-strings', 'sparse', 'symlink'].map((id) => school(id));
+      const units = ['clean', 'bomb', 'lying-dimension', 'wide', 'shared-strings', 'sparse', 'symlink'].map((id) =>
+        school(id),
+      );
       const rssBefore = process.memoryUsage().rss;
       const peakBefore = process.resourceUsage().maxRSS * 1024;
       result = await countedSweep(units, new UnitWorkbookFolder(folder), firestore.db, new Map([['clean', 5]]));
@@ -82,12 +112,27 @@ export function describeHostileInputs(): void {
     });
 
     it.each([
-      ['bomb', /^Trang 'Đăng ký tập huấn' trong tệp 'bomb\.xlsx' khi giải nén lớn hơn 50 MB, vượt giới hạn mỗi trang\. Hãy xóa/],
-      ['lying-dimension', /^Trang 'Đăng ký tập huấn' trong tệp 'lying-dimension\.xlsx' có 1\.048\.576 dòng, vượt giới hạn 20\.000 dòng mỗi trang\. Hãy xóa/],
-      ['wide', /^Trang 'Đăng ký tập huấn' trong tệp 'wide\.xlsx' có ô \(dữ liệu hoặc định dạng\) ở cột [A-Z]+ \(cột thứ [\d.]+\), vượt giới hạn 200 cột\. Hãy xóa các cột thừa/],
-      ['shared-strings', /^Phần chữ của tệp 'shared-strings\.xlsx' \(nội dung các ô văn bản\) lớn hơn 20 MB, vượt giới hạn của hệ thống\. Hãy xóa/],
+      [
+        'bomb',
+        /^Trang 'Đăng ký tập huấn' trong tệp 'bomb\.xlsx' khi giải nén lớn hơn 50 MB, vượt giới hạn mỗi trang\. Hãy xóa/,
+      ],
+      [
+        'lying-dimension',
+        /^Trang 'Đăng ký tập huấn' trong tệp 'lying-dimension\.xlsx' có 1\.048\.576 dòng, vượt giới hạn 20\.000 dòng mỗi trang\. Hãy xóa/,
+      ],
+      [
+        'wide',
+        /^Trang 'Đăng ký tập huấn' trong tệp 'wide\.xlsx' có ô \(dữ liệu hoặc định dạng\) ở cột [A-Z]+ \(cột thứ [\d.]+\), vượt giới hạn 200 cột\. Hãy xóa các cột thừa/,
+      ],
+      [
+        'shared-strings',
+        /^Phần chữ của tệp 'shared-strings\.xlsx' \(nội dung các ô văn bản\) lớn hơn 20 MB, vượt giới hạn của hệ thống\. Hãy xóa/,
+      ],
       ['sparse', /^Tệp 'sparse\.xlsx' nặng 2\.150 MB, vượt giới hạn 20 MB mỗi tệp\. Hãy xóa/],
-      ['symlink', /^'symlink\.xlsx' không phải là một tệp thật nằm trong thư mục báo cáo của đơn vị .*Hãy đặt chính tệp \.xlsx/],
+      [
+        'symlink',
+        /^'symlink\.xlsx' không phải là một tệp thật nằm trong thư mục báo cáo của đơn vị .*Hãy đặt chính tệp \.xlsx/,
+      ],
     ])('%s: the unit is told in Vietnamese, naming its file, what is wrong and what to do', (id, message) => {
       expect(outcome(id)?.outcome).toBe('unreadable');
       expect(outcome(id)?.problems[0]?.message).toMatch(message);
@@ -101,8 +146,14 @@ export function describeHostileInputs(): void {
     it('never writes row statuses through a symlink: the link and its target stay as they were', async () => {
       const target = path.join(dir, 'control.xlsx');
       const targetBefore = await readFile(target);
-      const written = await new UnitWorkbookFolder(folder).write(school('symlink'), NO_FEEDBACK, { modifiedAt: new Date(0), revision: 0 });
-      expect(written).toMatchObject({ outcome: 'refused', message: expect.stringMatching(/^'symlink\.xlsx' không phải là một tệp thật/) });
+      const written = await new UnitWorkbookFolder(folder).write(school('symlink'), NO_FEEDBACK, {
+        modifiedAt: new Date(0),
+        revision: 0,
+      });
+      expect(written).toMatchObject({
+        outcome: 'refused',
+        message: expect.stringMatching(/^'symlink\.xlsx' không phải là một tệp thật/),
+      });
       expect((await lstat(path.join(folder, 'symlink.xlsx'))).isSymbolicLink()).toBe(true);
       expect(await readlink(path.join(folder, 'symlink.xlsx'))).toBe(target);
       expect(await readFile(target)).toEqual(targetBefore);
@@ -113,8 +164,12 @@ export function describeHostileInputs(): void {
       await symlink(dir, path.join(folder, 'outside'));
       const source = new UnitWorkbookFolder(folder);
       tally.inputs += 2;
-      await expect(source.fingerprint(school('a-folder'))).rejects.toThrow(/^'a-folder\.xlsx' không phải là một tệp thật/);
-      await expect(source.open(school('x', 'outside/control.xlsx'))).rejects.toThrow(/^'outside\/control\.xlsx' không phải là một tệp thật/);
+      await expect(source.fingerprint(school('a-folder'))).rejects.toThrow(
+        /^'a-folder\.xlsx' không phải là một tệp thật/,
+      );
+      await expect(source.open(school('x', 'outside/control.xlsx'))).rejects.toThrow(
+        /^'outside\/control\.xlsx' không phải là một tệp thật/,
+      );
     });
   });
 }

@@ -21,7 +21,18 @@ const SENT_AT = new Date('2024-09-14T02:00:00Z');
 const NOW = new Date('2024-09-16T01:00:00Z');
 const SETTINGS = { districtName: 'Quận Đoàn thử', officeEmail: '', contactName: '', contactPhone: '' };
 const school = (id: string): Unit => testUnit(id, { level: 'Tiểu học' });
-const person = (i: number, note: TestCell = null, phone: TestCell = '0983018027'): TestCell[] => [i, `Đội viên ${i}`, 'TPT', 'Nữ', '12/3/1990', phone, null, 'Tập huấn', 'Có', note];
+const person = (i: number, note: TestCell = null, phone: TestCell = '0983018027'): TestCell[] => [
+  i,
+  `Đội viên ${i}`,
+  'TPT',
+  'Nữ',
+  '12/3/1990',
+  phone,
+  null,
+  'Tập huấn',
+  'Có',
+  note,
+];
 
 /**
  * One unit's file must never stop the district: a submission too large for one Firestore document
@@ -42,12 +53,51 @@ export function describeUnitIsolation(): void {
       dir = await mkdtemp(path.join(tmpdir(), 'tonghop-isolation-'));
       const folder = path.join(dir, 'units');
       for (const id of ['clean-a', 'clean-b', 'explodes']) {
-        await writeTestWorkbook(path.join(folder, `${id}.xlsx`), [{ name: TAB, rows: titled('ĐĂNG KÝ', TRAINING_HEADER, [1, 2, 3].map((i) => person(i))) }], SENT_AT);
+        await writeTestWorkbook(
+          path.join(folder, `${id}.xlsx`),
+          [
+            {
+              name: TAB,
+              rows: titled(
+                'ĐĂNG KÝ',
+                TRAINING_HEADER,
+                [1, 2, 3].map((i) => person(i)),
+              ),
+            },
+          ],
+          SENT_AT,
+        );
       }
       // 1,500 valid rows with 450-character notes: over Firestore's 1 MiB per document.
-      await writeTestWorkbook(path.join(folder, 'long-notes.xlsx'), [{ name: TAB, rows: titled('ĐĂNG KÝ', TRAINING_HEADER, Array.from({ length: 1500 }, (_, i) => person(i + 1, 'Ghi chú rất dài. '.repeat(27).slice(0, 450)))) }], SENT_AT);
+      await writeTestWorkbook(
+        path.join(folder, 'long-notes.xlsx'),
+        [
+          {
+            name: TAB,
+            rows: titled(
+              'ĐĂNG KÝ',
+              TRAINING_HEADER,
+              Array.from({ length: 1500 }, (_, i) => person(i + 1, 'Ghi chú rất dài. '.repeat(27).slice(0, 450))),
+            ),
+          },
+        ],
+        SENT_AT,
+      );
       // 40 rejected rows, each keeping a 32,767-character cell (Excel's maximum) as the unit typed it.
-      await writeTestWorkbook(path.join(folder, 'long-rejects.xlsx'), [{ name: TAB, rows: titled('ĐĂNG KÝ', TRAINING_HEADER, Array.from({ length: 40 }, (_, i) => person(i + 1, null, 'x'.repeat(32_767)))) }], SENT_AT);
+      await writeTestWorkbook(
+        path.join(folder, 'long-rejects.xlsx'),
+        [
+          {
+            name: TAB,
+            rows: titled(
+              'ĐĂNG KÝ',
+              TRAINING_HEADER,
+              Array.from({ length: 40 }, (_, i) => person(i + 1, null, 'x'.repeat(32_767))),
+            ),
+          },
+        ],
+        SENT_AT,
+      );
 
       const folderSource = new UnitWorkbookFolder(folder);
       // A unit whose handling throws something no adapter translated (a bug, a library's RangeError).
@@ -88,11 +138,17 @@ export function describeUnitIsolation(): void {
 
     it('completes the sweep, the statistics and the summary with every unit accounted for', async () => {
       expect(first.kind).toBe('swept');
-      expect(unitsOf(first).map((u) => u.unitId).sort()).toEqual(units.map((u) => u.id).sort());
+      expect(
+        unitsOf(first)
+          .map((u) => u.unitId)
+          .sort(),
+      ).toEqual(units.map((u) => u.id).sort());
       expect(outcome(first, 'clean-a')).toMatchObject({ outcome: 'read', rowsValid: 3 });
       expect(outcome(first, 'clean-b')).toMatchObject({ outcome: 'read', rowsValid: 3 });
       const stats = await firestore.db.collection('stats').get();
-      expect(stats.docs.map((d) => d.data().overall)).toEqual([expect.objectContaining({ expected: 5, complete: 2, missing: 3 })]);
+      expect(stats.docs.map((d) => d.data().overall)).toEqual([
+        expect.objectContaining({ expected: 5, complete: 2, missing: 3 }),
+      ]);
       const summary = new ExcelJS.Workbook();
       await summary.xlsx.readFile(path.join(dir, 'tong-hop.xlsx'));
       const errors = summary.getWorksheet('Lỗi dữ liệu');
@@ -103,17 +159,28 @@ export function describeUnitIsolation(): void {
     });
 
     it.each([
-      ['long-notes', /^Trang 'Đăng ký tập huấn' \(hạn 15\/09\/2024\) trong tệp 'long-notes\.xlsx' quá lớn để lưu \([\d.]+ KB, giới hạn 900 KB\): 1\.500 dòng của kỳ này chưa được ghi nhận\. Hãy rút gọn/],
-      ['long-rejects', /^Trang 'Đăng ký tập huấn' \(hạn 15\/09\/2024\) trong tệp 'long-rejects\.xlsx' quá lớn để lưu \([\d.]+ KB, giới hạn 900 KB\): 40 dòng/],
-    ])('%s: refused with a Vietnamese message naming the tab, the file and the fix; nothing stored for it', async (id, message) => {
-      expect(outcome(first, id)?.problems.map((p) => p.message)).toContainEqual(expect.stringMatching(message));
-      const stored = await firestore.db.collection('submissions').where('unitId', '==', id).get();
-      expect(stored.size).toBe(0);
-    });
+      [
+        'long-notes',
+        /^Trang 'Đăng ký tập huấn' \(hạn 15\/09\/2024\) trong tệp 'long-notes\.xlsx' quá lớn để lưu \([\d.]+ KB, giới hạn 900 KB\): 1\.500 dòng của kỳ này chưa được ghi nhận\. Hãy rút gọn/,
+      ],
+      [
+        'long-rejects',
+        /^Trang 'Đăng ký tập huấn' \(hạn 15\/09\/2024\) trong tệp 'long-rejects\.xlsx' quá lớn để lưu \([\d.]+ KB, giới hạn 900 KB\): 40 dòng/,
+      ],
+    ])(
+      '%s: refused with a Vietnamese message naming the tab, the file and the fix; nothing stored for it',
+      async (id, message) => {
+        expect(outcome(first, id)?.problems.map((p) => p.message)).toContainEqual(expect.stringMatching(message));
+        const stored = await firestore.db.collection('submissions').where('unitId', '==', id).get();
+        expect(stored.size).toBe(0);
+      },
+    );
 
     it('a unit whose handling throws is recorded as unreadable with a Vietnamese message; the run goes on', () => {
       expect(outcome(first, 'explodes')).toMatchObject({ outcome: 'unreadable' });
-      expect(outcome(first, 'explodes')?.problems[0]?.message).toMatch(/^Hệ thống gặp lỗi khi xử lý tệp 'explodes\.xlsx' của đơn vị; dữ liệu đã lưu trước đó vẫn giữ nguyên/);
+      expect(outcome(first, 'explodes')?.problems[0]?.message).toMatch(
+        /^Hệ thống gặp lỗi khi xử lý tệp 'explodes\.xlsx' của đơn vị; dữ liệu đã lưu trước đó vẫn giữ nguyên/,
+      );
     });
 
     it('a re-run changes nothing: no Firestore write, the same problems', () => {

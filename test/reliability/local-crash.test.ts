@@ -25,18 +25,34 @@ describe.concurrent('a local sweep killed while writing unit files', () => {
   let cli: CompiledCli;
 
   type Standing = { formId: string; periodId: string; expected: number; complete: number; onTime: number };
-  const envFor = (home: string): NodeJS.ProcessEnv => ({ PATH: process.env.PATH, HOME: process.env.HOME, TONGHOP_HOME: home, TONGHOP_PROJECT_ID: `demo-crash-${randomBytes(4).toString('hex')}`, METADATA_SERVER_DETECTION: 'none' });
-  const sweepArgs = (control: string) => ['--json', 'sweep', '--control', control, '--now', SMALL_DISTRICT_NOW.toISOString()];
+  const envFor = (home: string): NodeJS.ProcessEnv => ({
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    TONGHOP_HOME: home,
+    TONGHOP_PROJECT_ID: `demo-crash-${randomBytes(4).toString('hex')}`,
+    METADATA_SERVER_DETECTION: 'none',
+  });
+  const sweepArgs = (control: string) => [
+    '--json',
+    'sweep',
+    '--control',
+    control,
+    '--now',
+    SMALL_DISTRICT_NOW.toISOString(),
+  ];
   /** The (form, period) pairs any unit completed, with their counts. */
   const completedStanding = (stdout: string) =>
-    (JSON.parse(stdout).standing as Standing[]).filter((s) => s.complete > 0).map(({ formId, periodId, expected, complete, onTime }) => ({ formId, periodId, expected, complete, onTime }));
+    (JSON.parse(stdout).standing as Standing[])
+      .filter((s) => s.complete > 0)
+      .map(({ formId, periodId, expected, complete, onTime }) => ({ formId, periodId, expected, complete, onTime }));
 
   /** Reports whose on-time or complete count moved from what the units' send times give: counted in the tally. */
   const countRedated = (standing: Standing[]) => {
     tally.inputs++;
     for (const want of SMALL_DISTRICT_STANDING) {
       const got = standing.find((s) => s.formId === want.formId && s.periodId === want.periodId);
-      tally.reportsRedated += Math.abs((got?.onTime ?? 0) - want.onTime) + Math.abs((got?.complete ?? 0) - want.complete);
+      tally.reportsRedated +=
+        Math.abs((got?.onTime ?? 0) - want.onTime) + Math.abs((got?.complete ?? 0) - want.complete);
     }
   };
 
@@ -52,7 +68,10 @@ describe.concurrent('a local sweep killed while writing unit files', () => {
   }
 
   /** Typed cells changed on disk by the write-backs, counted in the tally; returns how many files were rewritten (only those are parsed again). */
-  async function countCellsChanged(control: string, asSent: Map<string, { bytes: Buffer; view: PackageView }>): Promise<number> {
+  async function countCellsChanged(
+    control: string,
+    asSent: Map<string, { bytes: Buffer; view: PackageView }>,
+  ): Promise<number> {
     let rewritten = 0;
     for (const [name, sent] of asSent) {
       const bytes = await readFile(path.join(path.dirname(control), 'units', name));
@@ -82,7 +101,9 @@ describe.concurrent('a local sweep killed while writing unit files', () => {
 
   /** Bounded polling of /proc: whether the emulator session recorded in `home` is gone. */
   async function emulatorGone(home: string): Promise<boolean> {
-    const sid = Number((await readFile(path.join(home, 'firestore', '.emulator-group'), 'utf8').catch(() => '')).trim());
+    const sid = Number(
+      (await readFile(path.join(home, 'firestore', '.emulator-group'), 'utf8').catch(() => '')).trim(),
+    );
     expect(sid).toBeGreaterThan(0);
     for (let attempt = 0; attempt < 200; attempt++) {
       if ((await watchedEmulatorGroups(sid)).length === 0) return true;
@@ -100,7 +121,9 @@ describe.concurrent('a local sweep killed while writing unit files', () => {
     await rm(root, { recursive: true, force: true });
   });
 
-  it('SIGKILL: the emulator dies with the CLI, and a re-run gives the on-time counts of the send times', async ({ expect }) => {
+  it('SIGKILL: the emulator dies with the CLI, and a re-run gives the on-time counts of the send times', async ({
+    expect,
+  }) => {
     const { control, env } = await freshDistrict('sigkill');
     const asSent = await unitFilesAsSent(control);
     const run = cli.spawn(sweepArgs(control), env);
@@ -117,7 +140,9 @@ describe.concurrent('a local sweep killed while writing unit files', () => {
     expect(await countCellsChanged(control, asSent)).toBeGreaterThan(0);
   }, 120_000);
 
-  it('Ctrl-C (SIGINT): the data is saved, the exit code is 130, and a re-run stores nothing new', async ({ expect }) => {
+  it('Ctrl-C (SIGINT): the data is saved, the exit code is 130, and a re-run stores nothing new', async ({
+    expect,
+  }) => {
     const { control, env } = await freshDistrict('sigint');
     const asSent = await unitFilesAsSent(control);
     const run = cli.spawn(sweepArgs(control), env);

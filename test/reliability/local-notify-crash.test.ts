@@ -11,7 +11,12 @@ import { SMALL_DISTRICT, SMALL_DISTRICT_NOW, writeSmallControl } from './small-d
 import { digestId, noticeId } from '../../functions/src/domain/ids/document-ids.js';
 
 // No unit has sent its file: each of the 6 gets its notice (8 days late: escalation), the office its digest.
-const PLANNED = [...SMALL_DISTRICT.unitIds.map((unitId) => noticeId(SMALL_DISTRICT.formId, SMALL_DISTRICT.periodId, unitId, 'escalation')), digestId('2024-09-23')];
+const PLANNED = [
+  ...SMALL_DISTRICT.unitIds.map((unitId) =>
+    noticeId(SMALL_DISTRICT.formId, SMALL_DISTRICT.periodId, unitId, 'escalation'),
+  ),
+  digestId('2024-09-23'),
+];
 const KILL_AFTER = 2;
 
 /** Local `notify` killed outright half-way through its mails: nothing is ever sent twice. */
@@ -22,15 +27,25 @@ describe('a local notify killed after some mails', () => {
   let env: NodeJS.ProcessEnv;
   let running: CliProcess | undefined;
   let control: string;
-  const notify = () => cli.spawn(['--json', 'notify', '--control', control, '--now', SMALL_DISTRICT_NOW.toISOString()], env);
+  const notify = () =>
+    cli.spawn(['--json', 'notify', '--control', control, '--now', SMALL_DISTRICT_NOW.toISOString()], env);
 
   beforeAll(async () => {
     root = await mkdtemp(path.join(tmpdir(), 'tonghop-notify-crash-'));
     // SIGKILL the CLI while the KILL_AFTER-th message is being accepted: it never learns it went out.
-    smtp = await startCapturingSmtp({ onMessage: (received) => void (received === KILL_AFTER && running?.child.kill('SIGKILL')) });
+    smtp = await startCapturingSmtp({
+      onMessage: (received) => void (received === KILL_AFTER && running?.child.kill('SIGKILL')),
+    });
     cli = await compileCli();
     control = await writeSmallControl(path.join(root, 'district'));
-    env = { PATH: process.env.PATH, HOME: process.env.HOME, TONGHOP_HOME: path.join(root, 'home'), TONGHOP_PROJECT_ID: `demo-notify-crash-${randomBytes(4).toString('hex')}`, METADATA_SERVER_DETECTION: 'none', SMTP_URL: smtp.url };
+    env = {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      TONGHOP_HOME: path.join(root, 'home'),
+      TONGHOP_PROJECT_ID: `demo-notify-crash-${randomBytes(4).toString('hex')}`,
+      METADATA_SERVER_DETECTION: 'none',
+      SMTP_URL: smtp.url,
+    };
   });
   afterAll(async () => {
     await smtp?.close();

@@ -16,7 +16,22 @@ const VIETNAMESE = /[ăâđêôơưáàảãạéèẻẽẹíìỉĩịóòỏ�
 const hostileString = fc.oneof(
   fc.string(),
   fc.string({ unit: 'grapheme' }),
-  fc.constantFrom('', ' ', '\u00a0', '\u200b', '\t\n', '#REF!', '=1+1', '-0', 'NaN', 'Infinity', '1.900.000 đ', '15/9/2024', 'TPT', 'Không phát sinh'),
+  fc.constantFrom(
+    '',
+    ' ',
+    '\u00a0',
+    '\u200b',
+    '\t\n',
+    '#REF!',
+    '=1+1',
+    '-0',
+    'NaN',
+    'Infinity',
+    '1.900.000 đ',
+    '15/9/2024',
+    'TPT',
+    'Không phát sinh',
+  ),
   fc.string({ unit: 'grapheme' }).map((s) => s.normalize('NFD')),
   fc.string().map((s) => `${s}\u0000\u0007\u001b${s}`),
   fc.constant('x'.repeat(50_000)),
@@ -25,7 +40,14 @@ const hostileString = fc.oneof(
 const hostileCell: fc.Arbitrary<RawCell> = fc.oneof(
   hostileString,
   fc.double(),
-  fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, -0, Number.MAX_VALUE, 45_550.416_666_7),
+  fc.constantFrom(
+    Number.NaN,
+    Number.POSITIVE_INFINITY,
+    Number.NEGATIVE_INFINITY,
+    -0,
+    Number.MAX_VALUE,
+    45_550.416_666_7,
+  ),
   fc.integer(),
   fc.boolean(),
   fc.date({ noInvalidDate: false }),
@@ -37,7 +59,10 @@ const hostileCell: fc.Arbitrary<RawCell> = fc.oneof(
 /** exceljs cell objects, as the workbook adapter receives them, converted the way it converts them. */
 const exceljsCell = fc
   .oneof(
-    fc.record({ formula: fc.string(), result: fc.oneof(fc.double(), fc.string(), fc.constant(undefined), fc.constant({ error: '#REF!' })) }),
+    fc.record({
+      formula: fc.string(),
+      result: fc.oneof(fc.double(), fc.string(), fc.constant(undefined), fc.constant({ error: '#REF!' })),
+    }),
     fc.record({ richText: fc.array(fc.record({ text: hostileString }), { maxLength: 4 }) }),
     fc.record({ text: hostileString, hyperlink: fc.webUrl() }),
     fc.record({ error: fc.constantFrom('#REF!', '#NAME?') }),
@@ -52,7 +77,14 @@ const anyColumn: fc.Arbitrary<ColumnSpec> = fc.constantFrom(...COLUMN_TYPES).map
   required: false,
   period: false,
   counter: false,
-  ...(type === 'enum' || type === 'multi-enum' ? { options: [{ value: 'Tổng phụ trách Đội', aliases: ['TPT'] }, { value: 'Bí thư', aliases: [] }] } : {}),
+  ...(type === 'enum' || type === 'multi-enum'
+    ? {
+        options: [
+          { value: 'Tổng phụ trách Đội', aliases: ['TPT'] },
+          { value: 'Bí thư', aliases: [] },
+        ],
+      }
+    : {}),
 }));
 
 /** The property-based half of the reliability suite (fast-check), counted in its tally. */
@@ -86,24 +118,32 @@ export function describeProperties(): void {
       const form = compileForm(spec);
       const header = spec.columns.map((c) => c.header);
       fc.assert(
-        fc.property(fc.array(fc.array(fc.oneof(hostileCell, exceljsCell), { minLength: 1, maxLength: header.length + 2 }), { maxLength: 8 }), (rows) => {
-          tally.inputs++;
-          const tab = { name: spec.tab, rows: [header, ...rows].map((cells, i) => ({ rowNumber: i + 1, cells })) };
-          const reading = readFormTab(form, tab);
-          // Counted independently of the reader: a row with anything typed outside the running-number column.
-          const typed = rows.filter((cells) => cells.some((cell, i) => !spec.columns[i]?.counter && !isBlankCell(cell))).length;
-          const accounted = reading.valid.length + reading.rejected.length + reading.nil.length + reading.footer.length;
-          tally.rowsLost += Math.abs(typed - accounted);
-          expect(accounted).toBe(typed);
-          expect(reading.rowsRead).toBe(typed - reading.footer.length);
-          for (const row of reading.rejected) {
-            expect(row.errors.length).toBeGreaterThan(0);
-            for (const error of row.errors) {
-              expect(error.message).toMatch(/^Dòng \d+/);
-              expect(error.message).toMatch(VIETNAMESE);
+        fc.property(
+          fc.array(fc.array(fc.oneof(hostileCell, exceljsCell), { minLength: 1, maxLength: header.length + 2 }), {
+            maxLength: 8,
+          }),
+          (rows) => {
+            tally.inputs++;
+            const tab = { name: spec.tab, rows: [header, ...rows].map((cells, i) => ({ rowNumber: i + 1, cells })) };
+            const reading = readFormTab(form, tab);
+            // Counted independently of the reader: a row with anything typed outside the running-number column.
+            const typed = rows.filter((cells) =>
+              cells.some((cell, i) => !spec.columns[i]?.counter && !isBlankCell(cell)),
+            ).length;
+            const accounted =
+              reading.valid.length + reading.rejected.length + reading.nil.length + reading.footer.length;
+            tally.rowsLost += Math.abs(typed - accounted);
+            expect(accounted).toBe(typed);
+            expect(reading.rowsRead).toBe(typed - reading.footer.length);
+            for (const row of reading.rejected) {
+              expect(row.errors.length).toBeGreaterThan(0);
+              for (const error of row.errors) {
+                expect(error.message).toMatch(/^Dòng \d+/);
+                expect(error.message).toMatch(VIETNAMESE);
+              }
             }
-          }
-        }),
+          },
+        ),
         { numRuns: 150 },
       );
     });

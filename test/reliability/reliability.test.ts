@@ -70,7 +70,20 @@ describe('bad input: a clear message for the unit whose file is broken, and the 
   beforeAll(async () => {
     const folder = path.join(dir, 'input');
     const clean = path.join(folder, 'clean.xlsx');
-    await writeTestWorkbook(clean, [{ name: TAB, rows: titled('ĐĂNG KÝ', TRAINING_HEADER, [1, 2, 3, 4, 5].map((i) => person(i))) }], SENT_AT);
+    await writeTestWorkbook(
+      clean,
+      [
+        {
+          name: TAB,
+          rows: titled(
+            'ĐĂNG KÝ',
+            TRAINING_HEADER,
+            [1, 2, 3, 4, 5].map((i) => person(i)),
+          ),
+        },
+      ],
+      SENT_AT,
+    );
     rowsSent.set('clean', 5);
     const bytes = await readFile(clean);
     await writeFile(path.join(folder, 'zero.xlsx'), Buffer.alloc(0));
@@ -82,24 +95,63 @@ describe('bad input: a clear message for the unit whose file is broken, and the 
     // A header whose 'Họ và tên' cell is merged across two columns, as people format titles.
     const merged = new ExcelJS.Workbook();
     const mergedSheet = merged.addWorksheet(TAB);
-    mergedSheet.addRows([['ĐĂNG KÝ'], [], [], ['STT', 'Họ và tên', null, 'Chức vụ', 'Giới tính', 'Ngày sinh', 'Số điện thoại'], [1, 'Lan', null, 'TPT', 'Nữ', '12/3/1990', '0983018027'], [2, 'Minh', null, 'TPT', 'Nam', null, '0912345678']]);
+    mergedSheet.addRows([
+      ['ĐĂNG KÝ'],
+      [],
+      [],
+      ['STT', 'Họ và tên', null, 'Chức vụ', 'Giới tính', 'Ngày sinh', 'Số điện thoại'],
+      [1, 'Lan', null, 'TPT', 'Nữ', '12/3/1990', '0983018027'],
+      [2, 'Minh', null, 'TPT', 'Nam', null, '0912345678'],
+    ]);
     mergedSheet.mergeCells('B4:C4');
     await merged.xlsx.writeFile(path.join(folder, 'merged.xlsx'));
     rowsSent.set('merged', 2);
 
     // The same header twice: the first is used, the unit is warned.
-    await writeTestWorkbook(path.join(folder, 'duplicate-headers.xlsx'), [{ name: TAB, rows: titled('ĐĂNG KÝ', [...TRAINING_HEADER, 'Họ và tên'], [[...person(1), 'Tên khác'], [...person(2), null]]) }], SENT_AT);
+    await writeTestWorkbook(
+      path.join(folder, 'duplicate-headers.xlsx'),
+      [
+        {
+          name: TAB,
+          rows: titled(
+            'ĐĂNG KÝ',
+            [...TRAINING_HEADER, 'Họ và tên'],
+            [
+              [...person(1), 'Tên khác'],
+              [...person(2), null],
+            ],
+          ),
+        },
+      ],
+      SENT_AT,
+    );
     rowsSent.set('duplicate-headers', 2);
 
     // Hidden rows are rows: still read.
     const hidden = new ExcelJS.Workbook();
     const hiddenSheet = hidden.addWorksheet(TAB);
-    hiddenSheet.addRows(titled('ĐĂNG KÝ', TRAINING_HEADER, [1, 2, 3].map((i) => person(i))));
+    hiddenSheet.addRows(
+      titled(
+        'ĐĂNG KÝ',
+        TRAINING_HEADER,
+        [1, 2, 3].map((i) => person(i)),
+      ),
+    );
     hiddenSheet.getRow(6).hidden = true;
     await hidden.xlsx.writeFile(path.join(folder, 'hidden-rows.xlsx'));
     rowsSent.set('hidden-rows', 3);
 
-    const units = ['clean', 'zero', 'truncated', 'not-xlsx', 'huge', 'huge-no-dimension', 'merged', 'duplicate-headers', 'hidden-rows'].map((id) => school(id));
+    const units = [
+      'clean',
+      'zero',
+      'truncated',
+      'not-xlsx',
+      'huge',
+      'huge-no-dimension',
+      'merged',
+      'duplicate-headers',
+      'hidden-rows',
+    ].map((id) => school(id));
     const heapBefore = process.memoryUsage().heapUsed;
     result = await countedSweep(units, new UnitWorkbookFolder(folder), firestore.db, rowsSent);
     heapGrowth = process.memoryUsage().heapUsed - heapBefore;
@@ -118,8 +170,14 @@ describe('bad input: a clear message for the unit whose file is broken, and the 
     ['zero', /^Tệp 'zero\.xlsx' rỗng \(0 byte\)\. Hãy lưu lại/],
     ['truncated', /^Không đọc được tệp 'truncated\.xlsx': tệp bị hỏng hoặc không phải bảng tính Excel/],
     ['not-xlsx', /^Không đọc được tệp 'not-xlsx\.xlsx': tệp bị hỏng hoặc không phải bảng tính Excel/],
-    ['huge', /^Trang 'Đăng ký tập huấn' trong tệp 'huge\.xlsx' có 100\.000 dòng, vượt giới hạn 20\.000 dòng mỗi trang\. Hãy xóa/],
-    ['huge-no-dimension', /^Trang 'Đăng ký tập huấn' trong tệp 'huge-no-dimension\.xlsx' có 100\.000 dòng, vượt giới hạn/],
+    [
+      'huge',
+      /^Trang 'Đăng ký tập huấn' trong tệp 'huge\.xlsx' có 100\.000 dòng, vượt giới hạn 20\.000 dòng mỗi trang\. Hãy xóa/,
+    ],
+    [
+      'huge-no-dimension',
+      /^Trang 'Đăng ký tập huấn' trong tệp 'huge-no-dimension\.xlsx' có 100\.000 dòng, vượt giới hạn/,
+    ],
   ])('%s: the unit is marked unreadable with a Vietnamese message saying what to do', (id, message) => {
     expect(outcome(id)?.outcome).toBe('unreadable');
     expect(outcome(id)?.problems[0]?.message).toMatch(message);
@@ -132,7 +190,9 @@ describe('bad input: a clear message for the unit whose file is broken, and the 
   it('reads a header with merged cells, a duplicated header (with a warning) and hidden rows', () => {
     expect(outcome('merged')).toMatchObject({ outcome: 'read', rowsValid: 2 });
     expect(outcome('duplicate-headers')).toMatchObject({ outcome: 'read', rowsValid: 2 });
-    expect(outcome('duplicate-headers')?.problems.map((p) => p.message)).toContainEqual(expect.stringMatching(/cột 'Họ và tên' xuất hiện 2 lần \(cột B, K\); hệ thống dùng cột B/));
+    expect(outcome('duplicate-headers')?.problems.map((p) => p.message)).toContainEqual(
+      expect.stringMatching(/cột 'Họ và tên' xuất hiện 2 lần \(cột B, K\); hệ thống dùng cột B/),
+    );
     expect(outcome('hidden-rows')).toMatchObject({ outcome: 'read', rowsValid: 3 });
   });
 });
@@ -145,8 +205,14 @@ describe('faults: nothing lost, nothing twice', () => {
   beforeAll(async () => {
     folder = path.join(dir, 'faults');
     for (const [i, unit] of units.entries()) {
-      const rows = Array.from({ length: (i % 4) + 1 }, (_, r) => person(r + 1, r === 0 && i % 5 === 0 ? '12345' : '0983018027'));
-      await writeTestWorkbook(path.join(folder, unit.source), [{ name: TAB, rows: titled('ĐĂNG KÝ', TRAINING_HEADER, rows) }], SENT_AT);
+      const rows = Array.from({ length: (i % 4) + 1 }, (_, r) =>
+        person(r + 1, r === 0 && i % 5 === 0 ? '12345' : '0983018027'),
+      );
+      await writeTestWorkbook(
+        path.join(folder, unit.source),
+        [{ name: TAB, rows: titled('ĐĂNG KÝ', TRAINING_HEADER, rows) }],
+        SENT_AT,
+      );
     }
   });
 
@@ -189,7 +255,9 @@ describe('faults: nothing lost, nothing twice', () => {
       });
       tally.inputs += units.length;
       await expect(crashed).rejects.toThrow(StoreUnavailableError);
-      await expect(crashed).rejects.toThrow(/^Firestore did not answer within 3 s \(committing unit truong-\d+\); the run stopped\./);
+      await expect(crashed).rejects.toThrow(
+        /^Firestore did not answer within 3 s \(committing unit truong-\d+\); the run stopped\./,
+      );
       await stopping;
 
       const second = await startFirestoreEmulator({ importFrom: dataDir });
@@ -218,10 +286,16 @@ describe('faults: nothing lost, nothing twice', () => {
         countedSweep(units, new UnitWorkbookFolder(folder), together.db, rowsSent),
         countedSweep(units, new UnitWorkbookFolder(folder), together.db, rowsSent),
       ]);
-      expect((a?.totals.submissionsWritten ?? 0) + (b?.totals.submissionsWritten ?? 0)).toBeGreaterThanOrEqual(units.length);
+      expect((a?.totals.submissionsWritten ?? 0) + (b?.totals.submissionsWritten ?? 0)).toBeGreaterThanOrEqual(
+        units.length,
+      );
       const state = await storedState(together.db);
       expect(state).toEqual(await storedState(alone.db));
-      expect(Object.entries(state).filter(([key]) => key.endsWith('/revisions')).every(([, count]) => count === 1)).toBe(true);
+      expect(
+        Object.entries(state)
+          .filter(([key]) => key.endsWith('/revisions'))
+          .every(([, count]) => count === 1),
+      ).toBe(true);
     } finally {
       for (const f of [alone, together]) {
         await f.clear();
@@ -237,12 +311,28 @@ describe('faults: nothing lost, nothing twice', () => {
     try {
       const many = Array.from({ length: 200 }, (_, i) => {
         const id = `lien-doi-${i + 1}`;
-        return school(id, standin.createSpreadsheet({ title: id, parents: [TEST_FOLDER_ID], tabs: [{ name: TAB, rows: titled('ĐĂNG KÝ', TRAINING_HEADER, [person(1), person(2)]) }, { name: 'Tình hình nộp', rows: [] }] }));
+        return school(
+          id,
+          standin.createSpreadsheet({
+            title: id,
+            parents: [TEST_FOLDER_ID],
+            tabs: [
+              { name: TAB, rows: titled('ĐĂNG KÝ', TRAINING_HEADER, [person(1), person(2)]) },
+              { name: 'Tình hình nộp', rows: [] },
+            ],
+          }),
+        );
       });
       const sent = new Map(many.map((u) => [u.id, 2]));
       standin.failRandomly({ rate: 0.1, statuses: [429, 500], seed: 2024 });
       // Units are read through Drive export: the Drive gate is the one a sweep's reads go through.
-      const api = standinApis(standin, { driveRequests: 120, windowMs: 500, maxRetries: 8, baseDelayMs: 5, maxDelayMs: 40 });
+      const api = standinApis(standin, {
+        driveRequests: 120,
+        windowMs: 500,
+        maxRetries: 8,
+        baseDelayMs: 5,
+        maxDelayMs: 40,
+      });
       const t0 = Date.now();
       const result = await countedSweep(many, new GoogleUnitSheets(api, TEST_FOLDER_ID), firestore.db, sent);
       expect(result?.totals).toMatchObject({ units: 200, unitsRead: 200, unitsUnreadable: 0, rowsValid: 400 });
@@ -250,9 +340,14 @@ describe('faults: nothing lost, nothing twice', () => {
       const failed = standin.requests.filter((r) => r.status !== 200).length;
       expect(failed).toBeGreaterThan(10);
       expect(api.pacer.stats().retries).toBe(failed);
-      const reads = standin.requests.filter((r) => r.api === 'drive').map((r) => r.at).sort((x, y) => x - y);
+      const reads = standin.requests
+        .filter((r) => r.api === 'drive')
+        .map((r) => r.at)
+        .sort((x, y) => x - y);
       // Load can only make requests later: the n-th group of 120 reads cannot arrive before n windows have passed.
-      reads.forEach((arrived, i) => expect(arrived - t0, `read ${i + 1}`).toBeGreaterThanOrEqual(Math.floor(i / 120) * 500 - 2));
+      reads.forEach((arrived, i) =>
+        expect(arrived - t0, `read ${i + 1}`).toBeGreaterThanOrEqual(Math.floor(i / 120) * 500 - 2),
+      );
     } finally {
       standin.failRandomly(null);
       await standin.close();

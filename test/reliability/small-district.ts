@@ -16,7 +16,18 @@ export const SMALL_DISTRICT_NOW = new Date('2024-09-23T01:00:00Z');
 const FORM_ID = 'tap-huan-2024';
 const PERIOD_ID = 'mot-lan';
 const DUE = new Date('2024-09-15T03:00:00Z');
-const TAP_HUAN = ['STT', 'Họ và tên', 'Chức vụ', 'Giới tính', 'Ngày sinh', 'Số điện thoại', 'Email', 'Nội dung tham gia', 'Đã đóng kinh phí', 'Ghi chú'];
+const TAP_HUAN = [
+  'STT',
+  'Họ và tên',
+  'Chức vụ',
+  'Giới tính',
+  'Ngày sinh',
+  'Số điện thoại',
+  'Email',
+  'Nội dung tham gia',
+  'Đã đóng kinh phí',
+  'Ghi chú',
+];
 
 /**
  * Each unit and when it sent its file (none: never sent). The on-time units come first: the sweep
@@ -64,7 +75,12 @@ export const SMALL_DISTRICT = { formId: FORM_ID, periodId: PERIOD_ID, unitIds: S
 export async function writeSmallControl(dir: string): Promise<string> {
   const control = path.join(dir, 'control.xlsx');
   await writeControlWorkbook(control, {
-    settings: { districtName: 'Quận Đoàn thử', officeEmail: 'vp@quan-doan.example', contactName: 'Lê Ánh Hồng', contactPhone: '0983 018 027' },
+    settings: {
+      districtName: 'Quận Đoàn thử',
+      officeEmail: 'vp@quan-doan.example',
+      contactName: 'Lê Ánh Hồng',
+      contactPhone: '0983 018 027',
+    },
     units: SENDS.map((s, i) => unitOf(s.id, i)),
     plans: [builtinForm(FORM_ID)],
   });
@@ -77,10 +93,36 @@ export async function writeSmallDistrict(dir: string): Promise<string> {
   for (const [i, send] of SENDS.entries()) {
     if (!send.sentAt) continue;
     const rows = [
-      [1, 'Nguyễn Thị Lan', 'Tổng phụ trách Đội', 'Nữ', '12/3/1990', `098301${String(8000 + i * 2)}`, null, 'Tập huấn', 'Có', null],
-      [2, 'Trần Văn Minh', 'Bí thư Chi đoàn giáo viên', 'Nam', '05/11/1988', `098301${String(8001 + i * 2)}`, null, 'Tập huấn', 'Không', null],
+      [
+        1,
+        'Nguyễn Thị Lan',
+        'Tổng phụ trách Đội',
+        'Nữ',
+        '12/3/1990',
+        `098301${String(8000 + i * 2)}`,
+        null,
+        'Tập huấn',
+        'Có',
+        null,
+      ],
+      [
+        2,
+        'Trần Văn Minh',
+        'Bí thư Chi đoàn giáo viên',
+        'Nam',
+        '05/11/1988',
+        `098301${String(8001 + i * 2)}`,
+        null,
+        'Tập huấn',
+        'Không',
+        null,
+      ],
     ];
-    await writeTestWorkbook(path.join(dir, 'units', `${send.id}.xlsx`), [{ name: 'Đăng ký tập huấn', rows: titled('ĐĂNG KÝ TẬP HUẤN', TAP_HUAN, rows) }], send.sentAt);
+    await writeTestWorkbook(
+      path.join(dir, 'units', `${send.id}.xlsx`),
+      [{ name: 'Đăng ký tập huấn', rows: titled('ĐĂNG KÝ TẬP HUẤN', TAP_HUAN, rows) }],
+      send.sentAt,
+    );
   }
   return control;
 }

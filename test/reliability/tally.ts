@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 
 /** What the reliability suite tried and what went wrong, printed and asserted at its end. */
-export const tally = { inputs: 0, crashes: 0, rowsLost: 0, duplicates: 0, unitsStoppedOthers: 0, reportsRedated: 0, cellsChangedOnDisk: 0 };
+export const tally = {
+  inputs: 0,
+  crashes: 0,
+  rowsLost: 0,
+  duplicates: 0,
+  unitsStoppedOthers: 0,
+  reportsRedated: 0,
+  cellsChangedOnDisk: 0,
+};
 
 /**
  * The closing check of a reliability file (each file has its own tally: vitest.config.ts gives these files fresh modules):
@@ -16,7 +24,14 @@ export function describeTallySummary(minInputs: number): void {
       );
       expect(tally.inputs).toBeGreaterThan(minInputs);
       const { crashes, rowsLost, duplicates, unitsStoppedOthers, reportsRedated, cellsChangedOnDisk } = tally;
-      expect({ crashes, rowsLost, duplicates, unitsStoppedOthers, reportsRedated, cellsChangedOnDisk }).toEqual({ crashes: 0, rowsLost: 0, duplicates: 0, unitsStoppedOthers: 0, reportsRedated: 0, cellsChangedOnDisk: 0 });
+      expect({ crashes, rowsLost, duplicates, unitsStoppedOthers, reportsRedated, cellsChangedOnDisk }).toEqual({
+        crashes: 0,
+        rowsLost: 0,
+        duplicates: 0,
+        unitsStoppedOthers: 0,
+        reportsRedated: 0,
+        cellsChangedOnDisk: 0,
+      });
     });
   });
 }

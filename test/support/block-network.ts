@@ -20,7 +20,9 @@ export function isLoopback(host: string): boolean {
 }
 
 function blocked(what: string, host: string): NodeJS.ErrnoException {
-  const error: NodeJS.ErrnoException = new Error(`Tests may not reach the network: ${what} ${host} was blocked (test/support/block-network.ts). Use a local stand-in on 127.0.0.1.`);
+  const error: NodeJS.ErrnoException = new Error(
+    `Tests may not reach the network: ${what} ${host} was blocked (test/support/block-network.ts). Use a local stand-in on 127.0.0.1.`,
+  );
   error.code = BLOCKED_CODE;
   return error;
 }

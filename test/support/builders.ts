@@ -7,11 +7,31 @@ import type { Unit } from '../../functions/src/domain/units/unit.js';
 /** Shared test builders: the training form's header row, a unit, a temporary folder. */
 
 /** The header row of the built-in training form 'tap-huan-2024' ("Đăng ký tập huấn"), as a unit's tab has it. */
-export const TRAINING_HEADER = ['STT', 'Họ và tên', 'Chức vụ', 'Giới tính', 'Ngày sinh', 'Số điện thoại', 'Email', 'Nội dung tham gia', 'Đã đóng kinh phí', 'Ghi chú'];
+export const TRAINING_HEADER = [
+  'STT',
+  'Họ và tên',
+  'Chức vụ',
+  'Giới tính',
+  'Ngày sinh',
+  'Số điện thoại',
+  'Email',
+  'Nội dung tham gia',
+  'Đã đóng kinh phí',
+  'Ghi chú',
+];
 
 /** A unit as the control sheet declares it: a Liên đội in Cụm 1 whose file is `{id}.xlsx`, with `fields` replacing any of that. */
 export function testUnit(id: string, fields: Partial<Unit> = {}): Unit {
-  return { id, name: `Liên đội ${id}`, type: 'lien-doi', level: '', cluster: 'Cụm 1', contacts: [], source: `${id}.xlsx`, ...fields };
+  return {
+    id,
+    name: `Liên đội ${id}`,
+    type: 'lien-doi',
+    level: '',
+    cluster: 'Cụm 1',
+    contacts: [],
+    source: `${id}.xlsx`,
+    ...fields,
+  };
 }
 
 /**
@@ -27,7 +47,8 @@ export function useTempDir(prefix: string): () => string {
     if (dir) await rm(dir, { recursive: true, force: true });
   });
   return () => {
-    if (dir === undefined) throw new Error('useTempDir: the folder is made in beforeAll; read it inside a test or hook');
+    if (dir === undefined)
+      throw new Error('useTempDir: the folder is made in beforeAll; read it inside a test or hook');
     return dir;
   };
 }

@@ -12,7 +12,12 @@ const SOURCES = path.join(ROOT, 'functions', 'src');
 export interface CliProcess {
   readonly child: ChildProcess;
   /** Exit code (128 + n when it handled signal n), or the signal that killed it; stdout and stderr. */
-  readonly done: Promise<{ readonly code: number | null; readonly signal: NodeJS.Signals | null; readonly stdout: string; readonly stderr: string }>;
+  readonly done: Promise<{
+    readonly code: number | null;
+    readonly signal: NodeJS.Signals | null;
+    readonly stdout: string;
+    readonly stderr: string;
+  }>;
 }
 
 /** The tonghop CLI compiled from the sources, started as its own Node process. */
@@ -31,13 +36,30 @@ export interface CompiledCli {
  */
 export async function compileCli(): Promise<CompiledCli> {
   const outdir = path.join(ROOT, '.tonghop', `test-cli-${randomBytes(4).toString('hex')}`);
-  const modules = (await readdir(SOURCES, { recursive: true })).filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'));
-  await build({ entryPoints: modules.map((file) => path.join(SOURCES, file)), outdir, outbase: SOURCES, format: 'esm', platform: 'node', target: 'node20', logLevel: 'silent' });
+  const modules = (await readdir(SOURCES, { recursive: true })).filter(
+    (file) => file.endsWith('.ts') && !file.endsWith('.d.ts'),
+  );
+  await build({
+    entryPoints: modules.map((file) => path.join(SOURCES, file)),
+    outdir,
+    outbase: SOURCES,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    logLevel: 'silent',
+  });
   const entry = path.join(outdir, 'run-cli.js');
   await writeFile(entry, "import { main } from './cli/main.js';\nprocess.exitCode = await main(process.argv);\n");
   // The CLI process gets the tests' network block too: it may reach loopback only.
   const blockNetwork = path.join(outdir, 'block-network.js');
-  await build({ entryPoints: [path.join(ROOT, 'test', 'support', 'block-network.ts')], outfile: blockNetwork, format: 'esm', platform: 'node', target: 'node20', logLevel: 'silent' });
+  await build({
+    entryPoints: [path.join(ROOT, 'test', 'support', 'block-network.ts')],
+    outfile: blockNetwork,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    logLevel: 'silent',
+  });
   return {
     spawn: (args, env) => spawnNode(['--import', pathToFileURL(blockNetwork).href, entry, ...args], env),
     remove: () => rm(outdir, { recursive: true, force: true }),
@@ -50,9 +72,18 @@ function spawnNode(args: readonly string[], env: NodeJS.ProcessEnv): CliProcess 
   const err: Buffer[] = [];
   child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
   child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
-  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>((resolve, reject) => {
-    child.once('error', reject);
-    child.once('close', (code, signal) => resolve({ code, signal, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
-  });
+  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>(
+    (resolve, reject) => {
+      child.once('error', reject);
+      child.once('close', (code, signal) =>
+        resolve({
+          code,
+          signal,
+          stdout: Buffer.concat(out).toString('utf8'),
+          stderr: Buffer.concat(err).toString('utf8'),
+        }),
+      );
+    },
+  );
   return { child, done };
 }

@@ -15,7 +15,8 @@ export async function mistypeUnitType(controlPath: string, unitId: string, typed
       if (value === 'Loại đơn vị') typeColumn = column;
     });
   });
-  if (unitRow === 0 || typeColumn === 0) throw new Error(`no row for unit ${unitId} or no 'Loại đơn vị' column in ${controlPath}`);
+  if (unitRow === 0 || typeColumn === 0)
+    throw new Error(`no row for unit ${unitId} or no 'Loại đơn vị' column in ${controlPath}`);
   units.getRow(unitRow).getCell(typeColumn).value = typed;
   await workbook.xlsx.writeFile(controlPath);
   return unitRow;

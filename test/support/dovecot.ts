@@ -39,13 +39,31 @@ export async function startDovecot(): Promise<TestDovecot> {
   const mailGroup = me.uid === 0 ? 'dovecot' : String(me.gid);
   await chmod(dir, 0o777);
   await writeFile(path.join(dir, 'passwd'), `${user}:{PLAIN}${password}\n`);
-  await writeFile(path.join(dir, 'dovecot.conf'), config({ dir, port, mailUser, mailGroup, internalUser: me.uid === 0 ? 'dovecot' : me.username, loginUser: me.uid === 0 ? 'dovenull' : me.username }));
-  const child = spawn(DOVECOT_BINARY, ['-F', '-c', path.join(dir, 'dovecot.conf')], { stdio: ['ignore', 'ignore', 'pipe'] });
+  await writeFile(
+    path.join(dir, 'dovecot.conf'),
+    config({
+      dir,
+      port,
+      mailUser,
+      mailGroup,
+      internalUser: me.uid === 0 ? 'dovecot' : me.username,
+      loginUser: me.uid === 0 ? 'dovenull' : me.username,
+    }),
+  );
+  const child = spawn(DOVECOT_BINARY, ['-F', '-c', path.join(dir, 'dovecot.conf')], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   await startedUp(child);
   await greeted(port);
 
   const connect = async () => {
-    const client = new ImapFlow({ host: '127.0.0.1', port, secure: false, auth: { user, pass: password }, logger: false });
+    const client = new ImapFlow({
+      host: '127.0.0.1',
+      port,
+      secure: false,
+      auth: { user, pass: password },
+      logger: false,
+    });
     await client.connect();
     return client;
   };
@@ -61,7 +79,8 @@ export async function startDovecot(): Promise<TestDovecot> {
         const folder = options.folder ?? 'INBOX';
         if (folder !== 'INBOX') await client.mailboxCreate(folder).catch(() => undefined);
         const appended = await client.append(folder, raw, [], options.receivedAt);
-        if (!appended || appended.uid === undefined) throw new Error('Dovecot did not return the UID of an appended message');
+        if (!appended || appended.uid === undefined)
+          throw new Error('Dovecot did not return the UID of an appended message');
         return appended.uid;
       } finally {
         await client.logout();
@@ -73,7 +92,8 @@ export async function startDovecot(): Promise<TestDovecot> {
       try {
         const lock = await client.getMailboxLock(folder);
         try {
-          for await (const message of client.fetch('1:*', { flags: true, uid: true })) flags.set(message.uid, message.flags ?? new Set());
+          for await (const message of client.fetch('1:*', { flags: true, uid: true }))
+            flags.set(message.uid, message.flags ?? new Set());
         } finally {
           lock.release();
         }
@@ -93,7 +113,14 @@ export async function startDovecot(): Promise<TestDovecot> {
   };
 }
 
-function config(c: { dir: string; port: number; mailUser: string; mailGroup: string; internalUser: string; loginUser: string }): string {
+function config(c: {
+  dir: string;
+  port: number;
+  mailUser: string;
+  mailGroup: string;
+  internalUser: string;
+  loginUser: string;
+}): string {
   return `base_dir = ${c.dir}/run
 state_dir = ${c.dir}/state
 log_path = /dev/stderr
@@ -143,7 +170,13 @@ function startedUp(child: ChildProcess): Promise<void> {
     };
     child.stderr?.on('data', onData);
     child.once('error', reject);
-    child.once('exit', (code) => reject(new Error(`Dovecot exited (${code}) before starting: ${log.trim()} — install it with apt-get install dovecot-imapd`)));
+    child.once('exit', (code) =>
+      reject(
+        new Error(
+          `Dovecot exited (${code}) before starting: ${log.trim()} — install it with apt-get install dovecot-imapd`,
+        ),
+      ),
+    );
   });
 }
 

@@ -23,7 +23,16 @@ export function emulatorHost(): string {
 export function testFirestore(name: string): TestFirestore {
   process.env.METADATA_SERVER_DETECTION = 'none';
   const host = emulatorHost();
-  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'x';
+  const slug =
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 40) || 'x';
   const projectId = `demo-test-${slug}-${randomBytes(4).toString('hex')}`;
-  return { db: createFirestore({ projectId, emulatorHost: host }), projectId, clear: () => clearEmulatorProject(host, projectId) };
+  return {
+    db: createFirestore({ projectId, emulatorHost: host }),
+    projectId,
+    clear: () => clearEmulatorProject(host, projectId),
+  };
 }

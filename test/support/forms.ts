@@ -20,7 +20,14 @@ export function storedSubmission(
   formId: string,
   periodId: string,
   unitId: string,
-  parts: { rows?: readonly (number | Row)[]; rejected?: RejectedRow[]; nilRows?: number[]; firstCompleteAt: string | null; lastChangedAt: string; lockedChange?: StoredSubmission['lockedChange'] },
+  parts: {
+    rows?: readonly (number | Row)[];
+    rejected?: RejectedRow[];
+    nilRows?: number[];
+    firstCompleteAt: string | null;
+    lastChangedAt: string;
+    lockedChange?: StoredSubmission['lockedChange'];
+  },
 ): StoredSubmission {
   const rows = (parts.rows ?? []).map((row) => (typeof row === 'number' ? { rowNumber: row, values: {} } : row));
   const rejected = parts.rejected ?? [];

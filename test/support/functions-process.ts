@@ -13,7 +13,19 @@ const BUILD_DIR = path.join(ROOT, '.tonghop', 'test-builds', 'functions-process'
 /** Compile functions/src as deployed; returns the entry module's path. */
 export async function buildFunctions(): Promise<string> {
   const tsc = path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
-  await promisify(execFile)(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--outDir', BUILD_DIR, '--tsBuildInfoFile', path.join(BUILD_DIR, '.tsbuildinfo')], { cwd: ROOT });
+  await promisify(execFile)(
+    process.execPath,
+    [
+      tsc,
+      '-p',
+      'tsconfig.build.json',
+      '--outDir',
+      BUILD_DIR,
+      '--tsBuildInfoFile',
+      path.join(BUILD_DIR, '.tsbuildinfo'),
+    ],
+    { cwd: ROOT },
+  );
   return path.join(BUILD_DIR, 'index.js');
 }
 
@@ -43,11 +55,20 @@ async function freePort(): Promise<number> {
  * functions-framework's own CLI (`main.js`) serving `target` from the built entry, as Cloud Run
  * starts it, with `nodeArgs` such as a heap limit. Resolves once the framework says it listens.
  */
-export async function startFrameworkProcess(input: { entry: string; target: string; nodeArgs: readonly string[]; env: NodeJS.ProcessEnv }): Promise<FrameworkProcess> {
+export async function startFrameworkProcess(input: {
+  entry: string;
+  target: string;
+  nodeArgs: readonly string[];
+  env: NodeJS.ProcessEnv;
+}): Promise<FrameworkProcess> {
   const port = await freePort();
   const main = path.join(ROOT, 'node_modules', '@google-cloud', 'functions-framework', 'build', 'src', 'main.js');
   // NODE_ENV=development: the framework then announces its URL on stdout (our readiness signal).
-  const child = spawn(process.execPath, [...input.nodeArgs, main, `--target=${input.target}`, `--source=${input.entry}`, `--port=${port}`], { cwd: ROOT, env: { ...input.env, NODE_ENV: 'development' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    [...input.nodeArgs, main, `--target=${input.target}`, `--source=${input.entry}`, `--port=${port}`],
+    { cwd: ROOT, env: { ...input.env, NODE_ENV: 'development' }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let stdout = '';
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => void (stderr += chunk.toString('utf8')));
@@ -56,7 +77,9 @@ export async function startFrameworkProcess(input: { entry: string; target: stri
       stdout += chunk.toString('utf8');
       if (stdout.includes(`URL: http://localhost:${port}/`)) resolve();
     });
-    child.once('exit', (code) => reject(new Error(`functions-framework exited with ${code} before listening: ${stderr}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`functions-framework exited with ${code} before listening: ${stderr}`)),
+    );
   });
   await ready;
   return {
@@ -107,8 +130,12 @@ const CUT_CODES = new Set(['EPIPE', 'ECONNRESET']);
  * POST `total` bytes of `[{},{},…]` as fast as the server takes them (chunked unless
  * `contentLength`), stopping the moment an answer arrives. Any other error rejects.
  */
-export function postLargeBody(port: number, total: number, options: { contentLength: boolean }): Promise<LargeBodyOutcome> {
-  const piece = Buffer.from('{},'.repeat(64 * 1024 / 3));
+export function postLargeBody(
+  port: number,
+  total: number,
+  options: { contentLength: boolean },
+): Promise<LargeBodyOutcome> {
+  const piece = Buffer.from('{},'.repeat((64 * 1024) / 3));
   return new Promise((resolve, reject) => {
     const headers: http.OutgoingHttpHeaders = { 'content-type': 'application/json' };
     if (options.contentLength) headers['content-length'] = total;
@@ -137,7 +164,10 @@ export function postLargeBody(port: number, total: number, options: { contentLen
     const writeMore = (): void => {
       if (answered || req.destroyed) return;
       if (sent >= total) return void req.end();
-      const chunk = sent === 0 ? Buffer.concat([Buffer.from('['), piece.subarray(1)]) : piece.subarray(0, Math.min(piece.length, total - sent));
+      const chunk =
+        sent === 0
+          ? Buffer.concat([Buffer.from('['), piece.subarray(1)])
+          : piece.subarray(0, Math.min(piece.length, total - sent));
       sent += chunk.length;
       if (req.write(chunk)) setImmediate(writeMore);
       else req.once('drain', () => setImmediate(writeMore));
@@ -147,8 +177,18 @@ export function postLargeBody(port: number, total: number, options: { contentLen
 }
 
 /** A small request, answered in full. */
-export async function postSmall(port: number, body: string, headers: http.OutgoingHttpHeaders = { 'content-type': 'application/json' }): Promise<{ status: number; body: string }> {
-  const req = http.request({ host: '127.0.0.1', port, method: 'POST', path: '/', headers: { ...headers, 'content-length': Buffer.byteLength(body) } });
+export async function postSmall(
+  port: number,
+  body: string,
+  headers: http.OutgoingHttpHeaders = { 'content-type': 'application/json' },
+): Promise<{ status: number; body: string }> {
+  const req = http.request({
+    host: '127.0.0.1',
+    port,
+    method: 'POST',
+    path: '/',
+    headers: { ...headers, 'content-length': Buffer.byteLength(body) },
+  });
   req.end(body);
   const [res] = (await once(req, 'response')) as [http.IncomingMessage];
   let text = '';

@@ -10,13 +10,25 @@ import { startGoogleStandin, type GoogleStandin, type SeedCell, type SeedTab } f
 export const TEST_FOLDER_ID = 'folder-quan-doan-thu-nghiem';
 
 /** Pacing for tests: no waiting for tokens, retries after a few milliseconds. */
-export const FAST_PACING: PacingOptions = { ...DEFAULT_PACING, reads: 10_000, writes: 10_000, driveRequests: 10_000, baseDelayMs: 5, maxDelayMs: 50 };
+export const FAST_PACING: PacingOptions = {
+  ...DEFAULT_PACING,
+  reads: 10_000,
+  writes: 10_000,
+  driveRequests: 10_000,
+  baseDelayMs: 5,
+  maxDelayMs: 50,
+};
 
 /** The real googleapis clients, talking to the stand-in as its service account (a bearer token: no network call). */
 export function standinApis(standin: GoogleStandin, pacing: Partial<PacingOptions> = {}): GoogleApis {
   const client = new auth.OAuth2();
   client.setCredentials({ access_token: standin.serviceAccount.token });
-  return connectGoogleApis({ auth: client, rootUrl: standin.rootUrl, serviceAccountEmail: standin.serviceAccount.email, pacing: { ...FAST_PACING, ...pacing } });
+  return connectGoogleApis({
+    auth: client,
+    rootUrl: standin.rootUrl,
+    serviceAccountEmail: standin.serviceAccount.email,
+    pacing: { ...FAST_PACING, ...pacing },
+  });
 }
 
 /** A stand-in whose clock the test moves: modifiedTime of every change is that clock. */
@@ -33,7 +45,17 @@ export async function seedTabsOfWorkbook(file: string): Promise<SeedTab[]> {
     const rows: SeedCell[][] = [];
     for (const row of tab.rows) {
       while (rows.length < row.rowNumber - 1) rows.push([]);
-      rows.push(row.cells.map((cell): SeedCell => (cell === undefined ? null : typeof cell === 'object' && cell !== null && !(cell instanceof Date) ? ('error' in cell ? cell.error : `=${cell.formula}`) : cell)));
+      rows.push(
+        row.cells.map((cell): SeedCell =>
+          cell === undefined
+            ? null
+            : typeof cell === 'object' && cell !== null && !(cell instanceof Date)
+              ? 'error' in cell
+                ? cell.error
+                : `=${cell.formula}`
+              : cell,
+        ),
+      );
     }
     return { name: tab.name, rows };
   });

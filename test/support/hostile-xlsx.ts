@@ -101,16 +101,38 @@ export function sharedStringsXml(items: PartText): PartText {
 
 /** A whole .xlsx: the tabs (in order, parts xl/worksheets/sheetN.xml) and optional shared strings. */
 export function hostileXlsx(tabs: readonly { name: string; sheet: PartText }[], sharedStrings?: PartText): Buffer {
-  const overrides = tabs.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('');
-  const sharedOverride = sharedStrings ? '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' : '';
-  const sheetRels = tabs.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${OFFICE_RELS}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('');
-  const sharedRel = sharedStrings ? `<Relationship Id="rId${tabs.length + 1}" Type="${OFFICE_RELS}/sharedStrings" Target="sharedStrings.xml"/>` : '';
+  const overrides = tabs
+    .map(
+      (_, i) =>
+        `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+    )
+    .join('');
+  const sharedOverride = sharedStrings
+    ? '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
+    : '';
+  const sheetRels = tabs
+    .map(
+      (_, i) =>
+        `<Relationship Id="rId${i + 1}" Type="${OFFICE_RELS}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
+    )
+    .join('');
+  const sharedRel = sharedStrings
+    ? `<Relationship Id="rId${tabs.length + 1}" Type="${OFFICE_RELS}/sharedStrings" Target="sharedStrings.xml"/>`
+    : '';
   const sheets = tabs.map((tab, i) => `<sheet name="${tab.name}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('');
   return zipOf([
-    deflatedPart('[Content_Types].xml', [`<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${overrides}${sharedOverride}</Types>`]),
-    deflatedPart('_rels/.rels', [`<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${RELS}"><Relationship Id="rId1" Type="${OFFICE_RELS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`]),
-    deflatedPart('xl/workbook.xml', [`<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${MAIN}" xmlns:r="${OFFICE_RELS}"><sheets>${sheets}</sheets></workbook>`]),
-    deflatedPart('xl/_rels/workbook.xml.rels', [`<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${RELS}">${sheetRels}${sharedRel}</Relationships>`]),
+    deflatedPart('[Content_Types].xml', [
+      `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${overrides}${sharedOverride}</Types>`,
+    ]),
+    deflatedPart('_rels/.rels', [
+      `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${RELS}"><Relationship Id="rId1" Type="${OFFICE_RELS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    ]),
+    deflatedPart('xl/workbook.xml', [
+      `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${MAIN}" xmlns:r="${OFFICE_RELS}"><sheets>${sheets}</sheets></workbook>`,
+    ]),
+    deflatedPart('xl/_rels/workbook.xml.rels', [
+      `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${RELS}">${sheetRels}${sharedRel}</Relationships>`,
+    ]),
     ...tabs.map((tab, i) => deflatedPart(`xl/worksheets/sheet${i + 1}.xml`, tab.sheet)),
     ...(sharedStrings ? [deflatedPart('xl/sharedStrings.xml', sharedStrings)] : []),
   ]);

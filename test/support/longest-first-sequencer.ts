@@ -13,7 +13,10 @@ export class LongestFirstSequencer extends BaseSequencer {
     const { cache, config } = this.ctx;
     const expected = (spec: TestSpecification) => {
       const key = `${spec.project.name}:${relative(config.root, spec.moduleId)}`;
-      return { duration: cache.getFileTestResults(key)?.duration ?? Number.POSITIVE_INFINITY, size: cache.getFileStats(key)?.size ?? 0 };
+      return {
+        duration: cache.getFileTestResults(key)?.duration ?? Number.POSITIVE_INFINITY,
+        size: cache.getFileStats(key)?.size ?? 0,
+      };
     };
     const ranked = files.map((spec) => ({ spec, ...expected(spec) }));
     ranked.sort((a, b) => b.duration - a.duration || b.size - a.size || a.spec.moduleId.localeCompare(b.spec.moduleId));

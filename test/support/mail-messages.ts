@@ -12,7 +12,14 @@ export interface TestAttachment {
 }
 
 /** A raw RFC 5322 message as a mail client would send it, built by nodemailer. */
-export async function rawMessage(mail: { readonly from: string; readonly subject: string; readonly messageId?: string; readonly date?: Date; readonly headers?: Readonly<Record<string, string>>; readonly attachments?: readonly TestAttachment[] }): Promise<Buffer> {
+export async function rawMessage(mail: {
+  readonly from: string;
+  readonly subject: string;
+  readonly messageId?: string;
+  readonly date?: Date;
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly attachments?: readonly TestAttachment[];
+}): Promise<Buffer> {
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
   const info = await transport.sendMail({
     from: mail.from,
@@ -22,7 +29,11 @@ export async function rawMessage(mail: { readonly from: string; readonly subject
     ...(mail.messageId ? { messageId: mail.messageId } : {}),
     ...(mail.date ? { date: mail.date } : {}),
     ...(mail.headers ? { headers: { ...mail.headers } } : {}),
-    attachments: (mail.attachments ?? []).map((a) => ({ filename: a.filename, content: a.content, ...(a.contentType ? { contentType: a.contentType } : {}) })),
+    attachments: (mail.attachments ?? []).map((a) => ({
+      filename: a.filename,
+      content: a.content,
+      ...(a.contentType ? { contentType: a.contentType } : {}),
+    })),
   });
   return info.message as Buffer;
 }

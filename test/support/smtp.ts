@@ -14,7 +14,9 @@ export interface CapturingSmtp {
  * Start an SMTP server on 127.0.0.1 (port chosen by the system) for one test file. `onMessage`
  * runs once a message is kept, before the sender is told it was accepted.
  */
-export async function startCapturingSmtp(options: { readonly onMessage?: (received: number) => void } = {}): Promise<CapturingSmtp> {
+export async function startCapturingSmtp(
+  options: { readonly onMessage?: (received: number) => void } = {},
+): Promise<CapturingSmtp> {
   const received: ParsedMail[] = [];
   let downAt = 0;
   let seen = 0;

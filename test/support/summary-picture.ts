@@ -21,18 +21,37 @@ export const PLANS = {
 export const SUMMARY_NOW = new Date('2022-10-20T03:00:00.000Z');
 
 const unit = (id: string, name: string, cluster: string): Unit => testUnit(id, { name, type: 'co-so-doan', cluster });
-export const SUMMARY_UNITS: readonly Unit[] = [unit('u-a', 'Đoàn cơ sở An Bình', 'Cụm 1'), unit('u-b', 'Đoàn cơ sở Bến Nghé', 'Cụm 1'), unit('u-c', 'Đoàn cơ sở Cầu Kho', 'Cụm 2')];
+export const SUMMARY_UNITS: readonly Unit[] = [
+  unit('u-a', 'Đoàn cơ sở An Bình', 'Cụm 1'),
+  unit('u-b', 'Đoàn cơ sở Bến Nghé', 'Cụm 1'),
+  unit('u-c', 'Đoàn cơ sở Cầu Kho', 'Cụm 2'),
+];
 
 /** The district at SUMMARY_NOW with these plans and submissions; `extra` sets the window, closed plans, notices. */
-export function pictureOf(forms: readonly FormSpec[], extra: Partial<DistrictPicture> = {}, submissions: readonly StoredSubmission[] = []): DistrictPicture {
+export function pictureOf(
+  forms: readonly FormSpec[],
+  extra: Partial<DistrictPicture> = {},
+  submissions: readonly StoredSubmission[] = [],
+): DistrictPicture {
   const now = extra.now ?? SUMMARY_NOW;
   const periods = forms.flatMap((spec) =>
     periodsStartedBy(spec, now).map((period) => {
-      const mine = new Map(submissions.filter((s) => s.formId === spec.id && s.periodId === period.id).map((s) => [s.unitId, s]));
+      const mine = new Map(
+        submissions.filter((s) => s.formId === spec.id && s.periodId === period.id).map((s) => [s.unitId, s]),
+      );
       return { spec, period, stats: formPeriodStats({ spec, period, units: SUMMARY_UNITS, submissions: mine, now }) };
     }),
   );
-  return { settings: { districtName: 'Quận 1', officeEmail: '', contactName: '', contactPhone: '' }, forms, units: SUMMARY_UNITS, periods, submissions, sourceProblems: [], now, ...extra };
+  return {
+    settings: { districtName: 'Quận 1', officeEmail: '', contactName: '', contactPhone: '' },
+    forms,
+    units: SUMMARY_UNITS,
+    periods,
+    submissions,
+    sourceProblems: [],
+    now,
+    ...extra,
+  };
 }
 
 /** The named tab of a model; fails the test when it is absent. */

@@ -2,7 +2,10 @@ import path from 'node:path';
 import type { Firestore } from '@google-cloud/firestore';
 import { workbookDistrict } from '../../functions/src/app/workbook-district.js';
 import { FirestoreSweepStore } from '../../functions/src/adapters/store/firestore-sweep-store.js';
-import { writeControlWorkbook, type ControlSettings } from '../../functions/src/adapters/workbook/write-control-workbook.js';
+import {
+  writeControlWorkbook,
+  type ControlSettings,
+} from '../../functions/src/adapters/workbook/write-control-workbook.js';
 import type { FormSpec } from '../../functions/src/domain/forms/form-spec.js';
 import { formsInUse } from '../../functions/src/domain/plans/plans-in-use.js';
 import type { ControlReading } from '../../functions/src/domain/units/read-control.js';
@@ -32,14 +35,28 @@ export async function sweptDistrict(input: {
   readonly now: Date;
 }): Promise<{ readonly control: ControlReading; readonly forms: readonly FormSpec[]; readonly controlPath: string }> {
   const controlPath = path.join(input.dir, 'control.xlsx');
-  await writeControlWorkbook(controlPath, { settings: input.settings, units: input.files.map((f) => f.unit), plans: input.plans });
+  await writeControlWorkbook(controlPath, {
+    settings: input.settings,
+    units: input.files.map((f) => f.unit),
+    plans: input.plans,
+  });
   for (const f of input.files) {
     if (!f.sentAt || !f.tab || !f.header) continue;
-    await writeTestWorkbook(path.join(input.dir, 'units', f.unit.source), [{ name: f.tab, rows: titled(f.tab.toUpperCase(), f.header, f.rows ?? []) }], f.sentAt);
+    await writeTestWorkbook(
+      path.join(input.dir, 'units', f.unit.source),
+      [{ name: f.tab, rows: titled(f.tab.toUpperCase(), f.header, f.rows ?? []) }],
+      f.sentAt,
+    );
   }
   const district = workbookDistrict(controlPath);
   const control = await district.readControl();
   const forms = formsInUse(control.plans);
-  await sweep({ units: control.units, forms, source: district.units, store: new FirestoreSweepStore(input.db), now: input.now });
+  await sweep({
+    units: control.units,
+    forms,
+    source: district.units,
+    store: new FirestoreSweepStore(input.db),
+    now: input.now,
+  });
   return { control, forms, controlPath };
 }

@@ -1,5 +1,10 @@
 import JSZip from 'jszip';
-import { attributesOf, elementsNamed, readSharedStrings, unescapeXml } from '../../functions/src/adapters/workbook/xlsx-chart-xml.js';
+import {
+  attributesOf,
+  elementsNamed,
+  readSharedStrings,
+  unescapeXml,
+} from '../../functions/src/adapters/workbook/xlsx-chart-xml.js';
 import { partTextOrNull, worksheetParts } from '../../functions/src/adapters/workbook/xlsx-package.js';
 
 /** One cell as stored in the package, read without exceljs: what Excel/LibreOffice will show. */
@@ -18,7 +23,17 @@ export interface PackageView {
 }
 
 // The built-in formats exceljs may write either as their id or as their code.
-const BUILTIN_FORMATS: Record<string, string> = { '0': 'General', '1': '0', '2': '0.00', '3': '#,##0', '4': '#,##0.00', '9': '0%', '10': '0.00%', '14': 'mm-dd-yy', '49': '@' };
+const BUILTIN_FORMATS: Record<string, string> = {
+  '0': 'General',
+  '1': '0',
+  '2': '0.00',
+  '3': '#,##0',
+  '4': '#,##0.00',
+  '9': '0%',
+  '10': '0.00%',
+  '14': 'mm-dd-yy',
+  '49': '@',
+};
 
 /** Reads every worksheet's non-empty cells (value, type, formula, number format) and the date-system flag. */
 export async function readPackage(bytes: Buffer): Promise<PackageView> {
@@ -26,7 +41,9 @@ export async function readPackage(bytes: Buffer): Promise<PackageView> {
   const workbookXml = (await partTextOrNull(zip, 'xl/workbook.xml')) ?? '';
   const shared = readSharedStrings((await partTextOrNull(zip, 'xl/sharedStrings.xml')) ?? '');
   const styles = (await partTextOrNull(zip, 'xl/styles.xml')) ?? '';
-  const codes = new Map(elementsNamed(styles, 'numFmt').map((f) => [f.get('numFmtId') ?? '', f.get('formatCode') ?? '']));
+  const codes = new Map(
+    elementsNamed(styles, 'numFmt').map((f) => [f.get('numFmtId') ?? '', f.get('formatCode') ?? '']),
+  );
   const cellXfs = /<cellXfs[\s\S]*?<\/cellXfs>/.exec(styles)?.[0] ?? '';
   const formatOfStyle = elementsNamed(cellXfs, 'xf').map((xf) => {
     const id = xf.get('numFmtId') ?? '0';
@@ -44,11 +61,29 @@ export async function readPackage(bytes: Buffer): Promise<PackageView> {
       const formula = /<f\b[^>]*>([\s\S]*?)<\/f>/.exec(body)?.[1];
       const t = attributes.get('t') ?? 'n';
       const value =
-        t === 'inlineStr' ? [...body.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)].map((x) => unescapeXml(x[1] ?? '')).join('') : t === 's' ? (shared[Number(raw)] ?? '') : unescapeXml(raw ?? '');
+        t === 'inlineStr'
+          ? [...body.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)].map((x) => unescapeXml(x[1] ?? '')).join('')
+          : t === 's'
+            ? (shared[Number(raw)] ?? '')
+            : unescapeXml(raw ?? '');
       if (value === '' && formula === undefined) continue;
-      const type = t === 's' || t === 'inlineStr' ? 'string' : t === 'b' ? 'boolean' : t === 'e' ? 'error' : t === 'str' ? 'formula-string' : 'number';
+      const type =
+        t === 's' || t === 'inlineStr'
+          ? 'string'
+          : t === 'b'
+            ? 'boolean'
+            : t === 'e'
+              ? 'error'
+              : t === 'str'
+                ? 'formula-string'
+                : 'number';
       const numFmt = formatOfStyle[Number(attributes.get('s') ?? '0')] ?? 'General';
-      cells.set(attributes.get('r') ?? '', { type, value: type === 'number' && value !== '' ? String(Number(value)) : value, formula: formula === undefined ? undefined : unescapeXml(formula), numFmt });
+      cells.set(attributes.get('r') ?? '', {
+        type,
+        value: type === 'number' && value !== '' ? String(Number(value)) : value,
+        formula: formula === undefined ? undefined : unescapeXml(formula),
+        numFmt,
+      });
     }
     tabs.set(sheet.name, { cells, sheetXml });
   }
@@ -59,7 +94,11 @@ export async function readPackage(bytes: Buffer): Promise<PackageView> {
 export async function noteRefs(bytes: Buffer): Promise<string[]> {
   const zip = await JSZip.loadAsync(bytes);
   const parts = Object.keys(zip.files).filter((name) => /comments?\d*\.xml$/i.test(name) && !name.includes('threaded'));
-  const refs = await Promise.all(parts.map(async (name) => elementsNamed((await partTextOrNull(zip, name)) ?? '', 'comment').map((c) => c.get('ref') ?? '')));
+  const refs = await Promise.all(
+    parts.map(async (name) =>
+      elementsNamed((await partTextOrNull(zip, name)) ?? '', 'comment').map((c) => c.get('ref') ?? ''),
+    ),
+  );
   return refs.flat().sort();
 }
 
@@ -68,7 +107,12 @@ export async function noteRefs(bytes: Buffer): Promise<string[]> {
  * cell by cell: every cell of every tab the unit had, except our status column and our own tabs.
  * A cell gone, changed, or added outside the status column counts once.
  */
-export function typedCellsChanged(before: PackageView, after: PackageView, ownTabs: readonly string[], statusHeader: string): number {
+export function typedCellsChanged(
+  before: PackageView,
+  after: PackageView,
+  ownTabs: readonly string[],
+  statusHeader: string,
+): number {
   let changed = 0;
   for (const [tabName, tab] of before.tabs) {
     if (ownTabs.includes(tabName)) continue;
@@ -77,7 +121,9 @@ export function typedCellsChanged(before: PackageView, after: PackageView, ownTa
       changed += tab.cells.size;
       continue;
     }
-    const statusColumns = new Set([...tab.cells, ...saved.cells].filter(([, cell]) => cell.value === statusHeader).map(([ref]) => columnOf(ref)));
+    const statusColumns = new Set(
+      [...tab.cells, ...saved.cells].filter(([, cell]) => cell.value === statusHeader).map(([ref]) => columnOf(ref)),
+    );
     const refs = new Set([...tab.cells.keys(), ...saved.cells.keys()]);
     for (const ref of refs) {
       if (statusColumns.has(columnOf(ref))) continue;

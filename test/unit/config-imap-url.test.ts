@@ -6,7 +6,11 @@ describe('IMAP_URL', () => {
     expect(loadConfig({}).mail.imapUrl).toBeUndefined();
   });
 
-  it.each(['imaps://baocao%40quandoan.vn:abcd%20efgh@imap.gmail.com/INBOX', 'imap://donvi:secret@127.0.0.1:1143/Bao%20cao', 'imaps://user:pass@mail.example.com'])('accepts %s', (url) => {
+  it.each([
+    'imaps://baocao%40quandoan.vn:abcd%20efgh@imap.gmail.com/INBOX',
+    'imap://donvi:secret@127.0.0.1:1143/Bao%20cao',
+    'imaps://user:pass@mail.example.com',
+  ])('accepts %s', (url) => {
     expect(loadConfig({ IMAP_URL: url }).mail.imapUrl).toBe(url);
   });
 
@@ -17,10 +21,14 @@ describe('IMAP_URL', () => {
     ['another scheme', 'https://user:pass@imap.gmail.com/INBOX'],
   ])('refuses %s, naming the setting in English and showing the form in Vietnamese', (_, url) => {
     expect(() => loadConfig({ IMAP_URL: url })).toThrow(ConfigError);
-    expect(() => loadConfig({ IMAP_URL: url })).toThrow(/^Invalid setting IMAP_URL: an imap:\/\/ or imaps:\/\/ URL .* cần dạng imaps:\/\/tên-đăng-nhập:mật-khẩu-ứng-dụng@máy-chủ\/INBOX/);
+    expect(() => loadConfig({ IMAP_URL: url })).toThrow(
+      /^Invalid setting IMAP_URL: an imap:\/\/ or imaps:\/\/ URL .* cần dạng imaps:\/\/tên-đăng-nhập:mật-khẩu-ứng-dụng@máy-chủ\/INBOX/,
+    );
   });
 
   it('never repeats the password it refuses', () => {
-    expect(() => loadConfig({ IMAP_URL: 'https://user:s3cr3t-pass@imap.gmail.com' })).toThrow(expect.objectContaining({ message: expect.not.stringContaining('s3cr3t-pass') }));
+    expect(() => loadConfig({ IMAP_URL: 'https://user:s3cr3t-pass@imap.gmail.com' })).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining('s3cr3t-pass') }),
+    );
   });
 });

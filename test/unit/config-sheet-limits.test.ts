@@ -38,6 +38,8 @@ describe('sheet limits settings (TONGHOP_MAX_*)', () => {
     ['TONGHOP_MAX_COLUMNS', '20000'],
     ['TONGHOP_MAX_CELLS_PER_TAB', 'nhiều'],
   ])('%s=%s is refused, naming the variable', (variable, value) => {
-    expect(() => loadConfig({ [variable]: value })).toThrow(new RegExp(`^Invalid setting ${variable}: .*Fix or unset it\\.$`));
+    expect(() => loadConfig({ [variable]: value })).toThrow(
+      new RegExp(`^Invalid setting ${variable}: .*Fix or unset it\\.$`),
+    );
   });
 });

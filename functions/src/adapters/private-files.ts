@@ -28,7 +28,10 @@ export async function writePrivateFile(
   bytes: Uint8Array,
   options: { beforeReplace?: () => Promise<void>; times?: { readonly atime: Date; readonly mtime: Date } } = {},
 ): Promise<void> {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = path.join(
+    path.dirname(file),
+    `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`,
+  );
   try {
     const handle = await open(temp, 'wx', PRIVATE_FILE_MODE);
     try {

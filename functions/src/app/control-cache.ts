@@ -12,7 +12,8 @@ export class ControlCache {
   async read(sheets: DistrictSheets): Promise<{ readonly control: ControlReading; readonly cached: boolean }> {
     // Taken before reading, so a change made during the read is seen at the next call.
     const fingerprint = await sheets.controlFingerprint();
-    if (this.kept && fingerprint !== undefined && this.kept.fingerprint === fingerprint) return { control: this.kept.control, cached: true };
+    if (this.kept && fingerprint !== undefined && this.kept.fingerprint === fingerprint)
+      return { control: this.kept.control, cached: true };
     const control = await sheets.readControl();
     this.kept = fingerprint === undefined ? undefined : { fingerprint, control };
     return { control, cached: false };

@@ -54,7 +54,12 @@ export interface WorkbookPaths {
 }
 
 /** The district's sheets as configured (TONGHOP_SOURCE). */
-export async function openDistrictSheets(config: Config, db: Firestore, paths: WorkbookPaths = {}): Promise<DistrictSheets> {
-  if (config.source === 'workbook') return workbookDistrict(controlWorkbookPath(config, paths.control), { ...paths, sheetLimits: config.sheetLimits });
+export async function openDistrictSheets(
+  config: Config,
+  db: Firestore,
+  paths: WorkbookPaths = {},
+): Promise<DistrictSheets> {
+  if (config.source === 'workbook')
+    return workbookDistrict(controlWorkbookPath(config, paths.control), { ...paths, sheetLimits: config.sheetLimits });
   return googleDistrict(config, db, paths);
 }

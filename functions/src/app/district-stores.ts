@@ -16,5 +16,11 @@ export interface DistrictStores {
 
 /** The stores of one Firestore database. */
 export function districtStores(db: Firestore): DistrictStores {
-  return { db, sweep: new FirestoreSweepStore(db), summary: new FirestoreSummaryStore(db), notices: new FirestoreNoticeLedger(db), registry: new FirestoreRegistryMark(db) };
+  return {
+    db,
+    sweep: new FirestoreSweepStore(db),
+    summary: new FirestoreSummaryStore(db),
+    notices: new FirestoreNoticeLedger(db),
+    registry: new FirestoreRegistryMark(db),
+  };
 }

@@ -15,12 +15,19 @@ import type { DistrictSheets, WorkbookPaths } from './district-sheets.js';
 /** The district's Google spreadsheets: units in a Drive folder, the control and summary spreadsheets. */
 export async function googleDistrict(config: Config, db: Firestore, paths: WorkbookPaths): Promise<DistrictSheets> {
   const google = config.google;
-  if (!google) throw new ConfigError('TONGHOP_SOURCE=google needs the Google settings (TONGHOP_DRIVE_FOLDER_ID, TONGHOP_CONTROL_SPREADSHEET_ID).');
+  if (!google)
+    throw new ConfigError(
+      'TONGHOP_SOURCE=google needs the Google settings (TONGHOP_DRIVE_FOLDER_ID, TONGHOP_CONTROL_SPREADSHEET_ID).',
+    );
   if (paths.control || paths.unitsDir || paths.summary) {
-    throw new ConfigError('--control, --units-dir and --summary are for workbooks; with TONGHOP_SOURCE=google the spreadsheets come from TONGHOP_CONTROL_SPREADSHEET_ID, TONGHOP_DRIVE_FOLDER_ID and TONGHOP_SUMMARY_SPREADSHEET_ID.');
+    throw new ConfigError(
+      '--control, --units-dir and --summary are for workbooks; with TONGHOP_SOURCE=google the spreadsheets come from TONGHOP_CONTROL_SPREADSHEET_ID, TONGHOP_DRIVE_FOLDER_ID and TONGHOP_SUMMARY_SPREADSHEET_ID.',
+    );
   }
   if (!google.summarySpreadsheetId) {
-    throw new ConfigError('TONGHOP_SOURCE=google needs TONGHOP_SUMMARY_SPREADSHEET_ID: the district summary spreadsheet (`tonghop provision` creates one and prints its id).');
+    throw new ConfigError(
+      'TONGHOP_SOURCE=google needs TONGHOP_SUMMARY_SPREADSHEET_ID: the district summary spreadsheet (`tonghop provision` creates one and prints its id).',
+    );
   }
   const api = await googleConnection(google);
   const summary = new GoogleSummarySpreadsheet(api, google.summarySpreadsheetId, new FirestoreOutputMarks(db));
@@ -35,7 +42,10 @@ export async function googleDistrict(config: Config, db: Firestore, paths: Workb
     controlLocation: `bảng tính ${google.controlSpreadsheetId}`,
     unitsLocation: `https://drive.google.com/drive/folders/${google.folderId}`,
     outboxDir: path.resolve(paths.outbox ?? path.join(config.home, 'outbox')),
-    sheetLinkOf: (unit) => (isSpreadsheetId(unit.source) ? spreadsheetUrl(unit.source) : 'bảng tính của đơn vị (chưa được tạo: Quận Đoàn sẽ gửi đường dẫn)'),
+    sheetLinkOf: (unit) =>
+      isSpreadsheetId(unit.source)
+        ? spreadsheetUrl(unit.source)
+        : 'bảng tính của đơn vị (chưa được tạo: Quận Đoàn sẽ gửi đường dẫn)',
     requestStats: () => api.pacer.stats(),
   };
 }

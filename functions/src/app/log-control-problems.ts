@@ -8,5 +8,9 @@ import type { OperatorFields, OperatorLog } from './operator-log.js';
  */
 export function logControlProblems(log: OperatorLog, problems: readonly string[], fields: OperatorFields = {}): void {
   if (problems.length === 0) return;
-  log('WARNING', `control sheet has ${problems.length} problem(s); fix them in the control sheet (listed in the summary's "Lỗi dữ liệu" tab and by \`tonghop plans check\`)`, { ...fields, controlProblems: problems.length, places: controlProblemPlacesText(problems) });
+  log(
+    'WARNING',
+    `control sheet has ${problems.length} problem(s); fix them in the control sheet (listed in the summary's "Lỗi dữ liệu" tab and by \`tonghop plans check\`)`,
+    { ...fields, controlProblems: problems.length, places: controlProblemPlacesText(problems) },
+  );
 }

@@ -12,7 +12,15 @@ import { googleConnection } from './google-district.js';
 export async function mailboxDrop(config: Config, unitsDir: string): Promise<UnitFileDrop> {
   if (config.source === 'workbook') return new UnitFolderDrop(unitsDir, config.sheetLimits);
   const google = config.google;
-  if (!google) throw new ConfigError('TONGHOP_SOURCE=google needs the Google settings (TONGHOP_DRIVE_FOLDER_ID, TONGHOP_CONTROL_SPREADSHEET_ID).');
+  if (!google)
+    throw new ConfigError(
+      'TONGHOP_SOURCE=google needs the Google settings (TONGHOP_DRIVE_FOLDER_ID, TONGHOP_CONTROL_SPREADSHEET_ID).',
+    );
   const api = await googleConnection(google);
-  return new DriveUploadDrop(api, google.folderId, new ControlSpreadsheetRegistry(api, google.controlSpreadsheetId), config.sheetLimits);
+  return new DriveUploadDrop(
+    api,
+    google.folderId,
+    new ControlSpreadsheetRegistry(api, google.controlSpreadsheetId),
+    config.sheetLimits,
+  );
 }

@@ -23,7 +23,9 @@ export interface District {
 }
 
 /** A control reading's plans and problems: every plan in use, the open ones, the problems to show. */
-export function plansOfControl(control: ControlReading): Pick<District, 'control' | 'forms' | 'openForms' | 'problems'> {
+export function plansOfControl(
+  control: ControlReading,
+): Pick<District, 'control' | 'forms' | 'openForms' | 'problems'> {
   return { control, forms: formsInUse(control.plans), openForms: openForms(control.plans), problems: control.problems };
 }
 
@@ -37,6 +39,11 @@ export async function openDistrict(sheets: DistrictSheets, db: Firestore, cache?
 }
 
 /** Open the district as configured (TONGHOP_SOURCE: workbooks or Google Sheets); `paths` are the CLI's workbook options. */
-export async function openConfiguredDistrict(config: Config, db: Firestore, paths: WorkbookPaths = {}, cache?: ControlCache): Promise<District> {
+export async function openConfiguredDistrict(
+  config: Config,
+  db: Firestore,
+  paths: WorkbookPaths = {},
+  cache?: ControlCache,
+): Promise<District> {
   return openDistrict(await openDistrictSheets(config, db, paths), db, cache);
 }

@@ -29,7 +29,11 @@ export async function openProvisioningDistrict(google: GoogleConfig): Promise<Pr
 export async function provisionDistrict(
   district: ProvisioningDistrict,
   options: { readonly template?: string; readonly onUnitDone?: (done: number, total: number) => void },
-): Promise<{ readonly result: ProvisionResult; readonly summary: { readonly id: SpreadsheetId; readonly created: boolean }; readonly requests: PacerStats }> {
+): Promise<{
+  readonly result: ProvisionResult;
+  readonly summary: { readonly id: SpreadsheetId; readonly created: boolean };
+  readonly requests: PacerStats;
+}> {
   const { google, api, control } = district;
   const result = await provision({
     units: control.units,

@@ -3,7 +3,11 @@ import type { Config } from '../config.js';
 import type { FormSpec } from '../domain/forms/form-spec.js';
 import { DAY_MS } from '../domain/time/ict.js';
 import type { ControlReading } from '../domain/units/read-control.js';
-import { processMailbox, type ProcessMailboxInput, type ProcessMailboxResult } from '../jobs/mailbox/process-mailbox.js';
+import {
+  processMailbox,
+  type ProcessMailboxInput,
+  type ProcessMailboxResult,
+} from '../jobs/mailbox/process-mailbox.js';
 import { openEmlFolderMailbox } from '../adapters/mail/eml-folder-mailbox.js';
 import { openImapMailbox } from '../adapters/mail/imap-mailbox.js';
 import { createOutboxMailer } from '../adapters/mail/outbox-mailer.js';
@@ -45,8 +49,13 @@ export async function runMailbox(options: {
   const drop = await mailboxDrop(config, options.unitsDir);
   const mail = config.mail;
   const since = new Date(options.now.getTime() - IMAP_LOOKBACK_DAYS * DAY_MS);
-  const mailbox = mail.imapUrl && !options.folderOnly ? await openImapMailbox({ url: mail.imapUrl, since }) : openEmlFolderMailbox(options.mailboxDir);
-  const mailer = mail.smtpUrl ? createSmtpMailer({ url: mail.smtpUrl, from: mail.from }) : createOutboxMailer({ dir: options.outboxDir, from: mail.from });
+  const mailbox =
+    mail.imapUrl && !options.folderOnly
+      ? await openImapMailbox({ url: mail.imapUrl, since })
+      : openEmlFolderMailbox(options.mailboxDir);
+  const mailer = mail.smtpUrl
+    ? createSmtpMailer({ url: mail.smtpUrl, from: mail.from })
+    : createOutboxMailer({ dir: options.outboxDir, from: mail.from });
   try {
     const result = await processMailbox({
       mailbox,
@@ -63,7 +72,10 @@ export async function runMailbox(options: {
       maxAttachmentBytes: config.sheetLimits.maxFileBytes,
       ...(options.between ? { between: options.between } : {}),
     });
-    return { value: { result, mailbox: mailbox.description, mailer: mailer.description }, writes: result.messages.length };
+    return {
+      value: { result, mailbox: mailbox.description, mailer: mailer.description },
+      writes: result.messages.length,
+    };
   } finally {
     await mailer.close();
     await mailbox.close();

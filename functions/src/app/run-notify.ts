@@ -18,7 +18,10 @@ export interface NotifyRun {
   readonly result: NotifyResult;
   readonly mailer: string;
   /** The outbox folder and what is in it, when mail goes to files (no SMTP_URL). */
-  readonly outbox?: { readonly dir: string; readonly files: readonly { readonly file: string; readonly subject: string; readonly to: string }[] };
+  readonly outbox?: {
+    readonly dir: string;
+    readonly files: readonly { readonly file: string; readonly subject: string; readonly to: string }[];
+  };
 }
 
 /** Send the notices due at `now` for a district declared in a control workbook: SMTP when configured, else the outbox folder. */
@@ -37,7 +40,9 @@ export async function runNotify(options: {
 }): Promise<{ readonly value: NotifyRun; readonly writes: number }> {
   const { config, db, control, now } = options;
   const mail = config.mail;
-  const mailer = mail.smtpUrl ? createSmtpMailer({ url: mail.smtpUrl, from: mail.from }) : createOutboxMailer({ dir: options.outboxDir, from: mail.from });
+  const mailer = mail.smtpUrl
+    ? createSmtpMailer({ url: mail.smtpUrl, from: mail.from })
+    : createOutboxMailer({ dir: options.outboxDir, from: mail.from });
   try {
     const result = await notify({
       settings: control.settings,
@@ -45,15 +50,25 @@ export async function runNotify(options: {
       forms: options.forms,
       controlProblems: control.problems,
       store: new FirestoreSummaryStore(db),
-      ledger: options.noticeJournal === undefined ? new FirestoreNoticeLedger(db) : new JournaledNoticeLedger(new FirestoreNoticeLedger(db), options.noticeJournal),
+      ledger:
+        options.noticeJournal === undefined
+          ? new FirestoreNoticeLedger(db)
+          : new JournaledNoticeLedger(new FirestoreNoticeLedger(db), options.noticeJournal),
       mailer,
-      policy: { ...DEFAULT_NOTICE_POLICY, perRunBudget: mail.perRunBudget, perDayBudget: mail.perDayBudget, quietHours: { sendFrom: mail.sendFrom, sendUntil: mail.sendUntil } },
+      policy: {
+        ...DEFAULT_NOTICE_POLICY,
+        perRunBudget: mail.perRunBudget,
+        perDayBudget: mail.perDayBudget,
+        quietHours: { sendFrom: mail.sendFrom, sendUntil: mail.sendUntil },
+      },
       now,
       dryRun: options.dryRun,
       sheetLinkOf: options.sheetLinkOf ?? workbookLink,
       ...(planReviewsOf(control).reviewed.size > 0 ? { reviews: new FirestoreReviewStore(db) } : {}),
     });
-    const writes = [...result.outcomes, ...result.reviews].filter((o) => o.result === 'sent' || o.result === 'failed').length + (result.digest.result === 'sent' || result.digest.result === 'failed' ? 1 : 0);
+    const writes =
+      [...result.outcomes, ...result.reviews].filter((o) => o.result === 'sent' || o.result === 'failed').length +
+      (result.digest.result === 'sent' || result.digest.result === 'failed' ? 1 : 0);
     const outbox = mail.smtpUrl ? undefined : { dir: options.outboxDir, files: await listOutbox(options.outboxDir) };
     return { value: { result, mailer: mailer.description, ...(outbox ? { outbox } : {}) }, writes };
   } finally {

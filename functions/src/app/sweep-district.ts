@@ -2,7 +2,13 @@ import { FirestoreReviewStore } from '../adapters/store/firestore-review-store.j
 import { DISTRICT_REVIEWER } from '../domain/review/review-decision.js';
 import { ControlRefusedError, registryRefusal } from '../domain/units/control-guard.js';
 import type { ReviewPorts } from '../jobs/summarize/review-ports.js';
-import { runDistrict, type RunDistrictHooks, type RunDistrictResult, type RunRequest, type ShardPublisher } from '../jobs/sweep/run-district.js';
+import {
+  runDistrict,
+  type RunDistrictHooks,
+  type RunDistrictResult,
+  type RunRequest,
+  type ShardPublisher,
+} from '../jobs/sweep/run-district.js';
 import type { SharedSweepSetup } from '../jobs/sweep/sweep-with-shared.js';
 import { logControlProblems } from './log-control-problems.js';
 import { planReviewsOf } from './plan-reviews-of.js';
@@ -38,14 +44,21 @@ export interface SweepDistrictInput {
  * registry checked before anything is written, then the sweep, statistics, summary and feedback.
  * Returns the run's result and the Firestore writes it made.
  */
-export async function sweepDistrict(input: SweepDistrictInput): Promise<{ readonly result: RunDistrictResult; readonly writes: number }> {
+export async function sweepDistrict(
+  input: SweepDistrictInput,
+): Promise<{ readonly result: RunDistrictResult; readonly writes: number }> {
   const { district, request, registryGuard } = input;
   const { control, stores, sheets } = district;
   const sweeping = request.step === 'sweep';
   logControlProblems(input.log, district.problems, input.logFields);
   // Checked before anything is written: an empty or suddenly halved registry would rewrite every statistic from nothing.
   const previousUnitCount = registryGuard ? await stores.registry.load() : undefined;
-  const refusal = registryRefusal({ unitCount: control.units.length, previousUnitCount, confirmed: registryGuard?.confirmed ?? true, control: sheets.controlLocation });
+  const refusal = registryRefusal({
+    unitCount: control.units.length,
+    previousUnitCount,
+    confirmed: registryGuard?.confirmed ?? true,
+    control: sheets.controlLocation,
+  });
   if (refusal) throw new ControlRefusedError(refusal);
   const unusable = registryGuard && sweeping ? await sheets.unitsUnusable?.() : undefined;
   if (unusable) throw new ControlRefusedError(unusable);
@@ -79,7 +92,9 @@ export async function sweepDistrict(input: SweepDistrictInput): Promise<{ readon
 /** The control's shared sources with a reader of their own, when the control declares some. */
 function sharedSetup({ control, sheets }: District): { shared?: SharedSweepSetup } {
   const sources = control.sharedSources ?? [];
-  return sources.length && sheets.sharedSheets ? { shared: { sources, sheets: sheets.sharedSheets(), registry: control.units } } : {};
+  return sources.length && sheets.sharedSheets
+    ? { shared: { sources, sheets: sheets.sharedSheets(), registry: control.units } }
+    : {};
 }
 
 /** Review ports when some plan is reviewed (its 'Cần duyệt', else "Duyệt báo cáo: Có") and the district's sheets have a review tab. */
@@ -87,11 +102,20 @@ function reviewSetup({ control, sheets, stores }: District): { review?: ReviewPo
   const plans = planReviewsOf(control);
   if (plans.reviewed.size === 0 || !sheets.reviewInbox) return {};
   // Workbook mode cannot tell who typed a decision into the summary file: it is the district office's.
-  return { review: { inbox: sheets.reviewInbox, store: new FirestoreReviewStore(stores.db), reviewer: DISTRICT_REVIEWER, plans } };
+  return {
+    review: {
+      inbox: sheets.reviewInbox,
+      store: new FirestoreReviewStore(stores.db),
+      reviewer: DISTRICT_REVIEWER,
+      plans,
+    },
+  };
 }
 
 /** The hooks, with the registry's write counted in the writes `beforeFeedback` is told of. */
 function withRegistryWrites(hooks: RunDistrictHooks, registryWrites: number): RunDistrictHooks {
   const { beforeFeedback } = hooks;
-  return beforeFeedback ? { ...hooks, beforeFeedback: (writesSoFar) => beforeFeedback(registryWrites + writesSoFar) } : hooks;
+  return beforeFeedback
+    ? { ...hooks, beforeFeedback: (writesSoFar) => beforeFeedback(registryWrites + writesSoFar) }
+    : hooks;
 }

@@ -9,7 +9,10 @@ import type { Unit } from '../domain/units/unit.js';
 import type { DistrictSheets, WorkbookPaths } from './district-sheets.js';
 
 /** Unit workbooks in a folder, a control workbook, a summary workbook next to it. */
-export function workbookDistrict(controlPath: string, paths: WorkbookPaths & { readonly sheetLimits?: SheetLimits } = {}): DistrictSheets {
+export function workbookDistrict(
+  controlPath: string,
+  paths: WorkbookPaths & { readonly sheetLimits?: SheetLimits } = {},
+): DistrictSheets {
   const unitsDir = paths.unitsDir ? path.resolve(paths.unitsDir) : path.join(path.dirname(controlPath), 'units');
   const summaryPath = paths.summary ? path.resolve(paths.summary) : defaultSummaryPath(controlPath);
   const summary = new SummaryWorkbookFile(summaryPath);
@@ -36,8 +39,10 @@ export function workbookDistrict(controlPath: string, paths: WorkbookPaths & { r
 /** A units folder that is missing or holds no .xlsx at all: a mistyped --units-dir, not 36 units that sent nothing. */
 async function unitsFolderUnusable(dir: string): Promise<string | undefined> {
   const names = await readdir(dir).catch(() => undefined);
-  if (names === undefined) return `Không có thư mục tệp của các đơn vị '${dir}': không quét và không ghi gì. Hãy kiểm tra đường dẫn (--units-dir).`;
-  if (!names.some((name) => name.toLowerCase().endsWith('.xlsx'))) return `Thư mục '${dir}' không có tệp .xlsx nào của đơn vị: không quét và không ghi gì. Hãy kiểm tra đường dẫn (--units-dir).`;
+  if (names === undefined)
+    return `Không có thư mục tệp của các đơn vị '${dir}': không quét và không ghi gì. Hãy kiểm tra đường dẫn (--units-dir).`;
+  if (!names.some((name) => name.toLowerCase().endsWith('.xlsx')))
+    return `Thư mục '${dir}' không có tệp .xlsx nào của đơn vị: không quét và không ghi gì. Hãy kiểm tra đường dẫn (--units-dir).`;
   return undefined;
 }
 

@@ -21,5 +21,7 @@ export function printDemoIntake(out: Output, intake: DemoIntake, units: readonly
     `  - Một đường link đăng ký chung (${shared.spec.tab}): ${n(shared.rows.length)} câu trả lời trong ${path.join(folder, SHARED_BOOK_FILE)}, mỗi dòng ghi tên trường ở cột "Đơn vị" (có dòng gõ không dấu), ` +
       `được chia cho ${n(shared.unitIds.length)} Liên đội; dòng ghi "${shared.strangerName}" không có trong danh sách đơn vị nên không được tính, cột tình trạng cuối bảng ghi các tên gần nhất.`,
   );
-  out.print('  - Thư gửi kèm tệp Excel: hộp thư mẫu là một thư mục tệp .eml (có một thư của người không có trong danh sách); kết quả đọc ngay dưới đây.');
+  out.print(
+    '  - Thư gửi kèm tệp Excel: hộp thư mẫu là một thư mục tệp .eml (có một thư của người không có trong danh sách); kết quả đọc ngay dưới đây.',
+  );
 }

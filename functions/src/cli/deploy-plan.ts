@@ -20,7 +20,11 @@ export interface DeployStep {
 }
 
 /** Secret Manager secret behind each secret variable. */
-export const SECRET_NAMES: Readonly<Record<string, string>> = { TONGHOP_WEBHOOK_KEY: 'tonghop-webhook-key', SMTP_URL: 'tonghop-smtp-url', IMAP_URL: 'tonghop-imap-url' };
+export const SECRET_NAMES: Readonly<Record<string, string>> = {
+  TONGHOP_WEBHOOK_KEY: 'tonghop-webhook-key',
+  SMTP_URL: 'tonghop-smtp-url',
+  IMAP_URL: 'tonghop-imap-url',
+};
 
 /**
  * Cloud Scheduler jobs, cron in Asia/Ho_Chi_Minh. Besides the nightly run, a tick every 10 minutes
@@ -36,7 +40,19 @@ export const SCHEDULES = [
   { job: 'tonghop-mailbox', cron: officeHoursTickCron(), topic: TOPICS.mailbox, body: '{}' },
 ] as const;
 
-const APIS = ['sheets', 'drive', 'firestore', 'cloudfunctions', 'cloudbuild', 'run', 'eventarc', 'pubsub', 'cloudscheduler', 'secretmanager', 'artifactregistry'];
+const APIS = [
+  'sheets',
+  'drive',
+  'firestore',
+  'cloudfunctions',
+  'cloudbuild',
+  'run',
+  'eventarc',
+  'pubsub',
+  'cloudscheduler',
+  'secretmanager',
+  'artifactregistry',
+];
 
 /**
  * Every command that takes a district from an empty Google Cloud project (with Firestore created)
@@ -48,22 +64,50 @@ export function deployPlan(config: Config, target: DeployTarget): DeployStep[] {
   const env = functionEnv(config, target);
   const steps: DeployStep[] = [
     { why: DEPLOY.build, command: 'npm', args: ['run', 'build'] },
-    { why: DEPLOY.apis, command: 'gcloud', args: ['services', 'enable', ...APIS.map((api) => `${api}.googleapis.com`), `--project=${project}`] },
-    ...Object.values(TOPICS).map((topic): DeployStep => ({ why: DEPLOY.topic(topic), command: 'gcloud', args: ['pubsub', 'topics', 'create', topic, `--project=${project}`], mayExist: true })),
+    {
+      why: DEPLOY.apis,
+      command: 'gcloud',
+      args: ['services', 'enable', ...APIS.map((api) => `${api}.googleapis.com`), `--project=${project}`],
+    },
+    ...Object.values(TOPICS).map((topic): DeployStep => ({
+      why: DEPLOY.topic(topic),
+      command: 'gcloud',
+      args: ['pubsub', 'topics', 'create', topic, `--project=${project}`],
+      mayExist: true,
+    })),
     ...CLOUD_FUNCTIONS.map((fn) => deployFunction(fn, target, env)),
     ...SCHEDULES.map((s): DeployStep => ({
       why: DEPLOY.schedule(s.job, s.cron),
       command: 'gcloud',
-      args: ['scheduler', 'jobs', 'create', 'pubsub', s.job, `--location=${region}`, `--schedule=${s.cron}`, '--time-zone=Asia/Ho_Chi_Minh', `--topic=${s.topic}`, `--message-body=${s.body}`, `--project=${project}`],
+      args: [
+        'scheduler',
+        'jobs',
+        'create',
+        'pubsub',
+        s.job,
+        `--location=${region}`,
+        `--schedule=${s.cron}`,
+        '--time-zone=Asia/Ho_Chi_Minh',
+        `--topic=${s.topic}`,
+        `--message-body=${s.body}`,
+        `--project=${project}`,
+      ],
       mayExist: true,
     })),
-    { why: DEPLOY.rules, command: 'npx', args: ['firebase', 'deploy', '--only', 'firestore:rules,firestore:indexes', `--project=${project}`] },
+    {
+      why: DEPLOY.rules,
+      command: 'npx',
+      args: ['firebase', 'deploy', '--only', 'firestore:rules,firestore:indexes', `--project=${project}`],
+    },
   ];
   return steps;
 }
 
 function deployFunction(fn: CloudFunctionSpec, target: DeployTarget, env: string): DeployStep {
-  const trigger = 'http' in fn.trigger ? ['--trigger-http', '--allow-unauthenticated'] : [`--trigger-topic=${fn.trigger.topic}`, ...(fn.retry ? ['--retry'] : [])];
+  const trigger =
+    'http' in fn.trigger
+      ? ['--trigger-http', '--allow-unauthenticated']
+      : [`--trigger-topic=${fn.trigger.topic}`, ...(fn.retry ? ['--retry'] : [])];
   const secrets = fn.secrets.map((name) => `${name}=${SECRET_NAMES[name] ?? name.toLowerCase()}:latest`).join(',');
   return {
     why: 'http' in fn.trigger ? DEPLOY.httpFunction(fn.name) : DEPLOY.topicFunction(fn.name, fn.trigger.topic),
@@ -106,10 +150,14 @@ function functionEnv(config: Config, target: DeployTarget): string {
     TONGHOP_MAIL_FROM: config.mail.from,
   };
   // gcloud's alternate delimiter (^;^) lets values hold commas, such as a display name in TONGHOP_MAIL_FROM.
-  return `^;^${Object.entries(vars).map(([k, v]) => `${k}=${v}`).join(';')}`;
+  return `^;^${Object.entries(vars)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(';')}`;
 }
 
 /** A step as a person would type it (POSIX shell quoting where needed). */
 export function shellLine(step: DeployStep): string {
-  return [step.command, ...step.args].map((word) => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`)).join(' ');
+  return [step.command, ...step.args]
+    .map((word) => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`))
+    .join(' ');
 }

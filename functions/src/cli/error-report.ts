@@ -22,7 +22,13 @@ export function errorReport(error: unknown): ErrorReport {
   });
   if (error instanceof OperatorError) return said(error.exitCode, error.advice, error.fix);
   if (error instanceof PersonError) return said(error.exitCode, error.advice);
-  return { exitCode: EXIT.problems, lines: [`tonghop: lỗi ngoài dự kiến${error instanceof Error ? ` (${error.name})` : ''}: ${messageOf(error)}`, ADVICE.unexpected] };
+  return {
+    exitCode: EXIT.problems,
+    lines: [
+      `tonghop: lỗi ngoài dự kiến${error instanceof Error ? ` (${error.name})` : ''}: ${messageOf(error)}`,
+      ADVICE.unexpected,
+    ],
+  };
 }
 
 function messageOf(error: unknown): string {

@@ -39,20 +39,32 @@ export function embeddedDataDir(config: Config): string {
 export async function openFirestore(config: Config, out: Output): Promise<FirestoreSession> {
   if (config.firestoreMode === 'cloud') {
     const db = createFirestore({ projectId: config.projectId });
-    return { db, description: `Firestore trên Google Cloud (dự án ${config.projectId})`, checkpoint: async () => {}, close: () => db.terminate() };
+    return {
+      db,
+      description: `Firestore trên Google Cloud (dự án ${config.projectId})`,
+      checkpoint: async () => {},
+      close: () => db.terminate(),
+    };
   }
   if (config.firestoreMode === 'emulator' && config.emulatorHost) {
     const db = createFirestore({ projectId: config.projectId, emulatorHost: config.emulatorHost });
-    return { db, description: `Firestore emulator tại ${config.emulatorHost} (dự án ${config.projectId})`, checkpoint: async () => {}, close: () => db.terminate() };
+    return {
+      db,
+      description: `Firestore emulator tại ${config.emulatorHost} (dự án ${config.projectId})`,
+      checkpoint: async () => {},
+      close: () => db.terminate(),
+    };
   }
   const dataDir = embeddedDataDir(config);
   const noticeJournal = path.join(dataDir, 'notice-journal.jsonl');
   const unlock = await lockDataDir(dataDir);
   out.log(SESSION.starting(dataDir));
-  const emulator = await startFirestoreEmulator({ importFrom: dataDir, rulesFile: RULES_FILE }).catch(async (error: unknown) => {
-    await unlock();
-    throw error;
-  });
+  const emulator = await startFirestoreEmulator({ importFrom: dataDir, rulesFile: RULES_FILE }).catch(
+    async (error: unknown) => {
+      await unlock();
+      throw error;
+    },
+  );
   const db = createFirestore({ projectId: config.projectId, emulatorHost: emulator.host });
   let closing: Promise<void> | undefined;
   const save = async () => {
@@ -61,11 +73,13 @@ export async function openFirestore(config: Config, out: Output): Promise<Firest
     await clearNoticeJournal(noticeJournal);
   };
   // Notices a killed run sent after its last save: back into the ledger before anyone reads it.
-  const replayed = await replayNoticeJournal(new FirestoreNoticeLedger(db), noticeJournal).catch(async (error: unknown) => {
-    await emulator.stop();
-    await unlock();
-    throw error;
-  });
+  const replayed = await replayNoticeJournal(new FirestoreNoticeLedger(db), noticeJournal).catch(
+    async (error: unknown) => {
+      await emulator.stop();
+      await unlock();
+      throw error;
+    },
+  );
   const uninstall = saveOnSignal(async (signal) => {
     out.log(SESSION.interrupted(signal));
     // Whatever the interrupted step wrote so far is consistent (each unit is one commit): keep it.
@@ -97,7 +111,11 @@ export async function openFirestore(config: Config, out: Output): Promise<Firest
 }
 
 /** Run `work` with an open Firestore; the embedded data is saved afterwards only if `work` wrote something. */
-export async function withFirestore<T>(config: Config, out: Output, work: (session: FirestoreSession) => Promise<{ readonly value: T; readonly writes: number }>): Promise<T> {
+export async function withFirestore<T>(
+  config: Config,
+  out: Output,
+  work: (session: FirestoreSession) => Promise<{ readonly value: T; readonly writes: number }>,
+): Promise<T> {
   const session = await openFirestore(config, out);
   let writes = 0;
   try {

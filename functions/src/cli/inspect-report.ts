@@ -64,12 +64,31 @@ export function printInspectReport(
     const form = formOf(s.formId);
     return form ? periodLabel(form, s.periodId) : s.periodId;
   };
-  const sorted = [...submissions].sort((a, b) => a.unitId.localeCompare(b.unitId) || a.formId.localeCompare(b.formId) || a.periodId.localeCompare(b.periodId));
+  const sorted = [...submissions].sort(
+    (a, b) =>
+      a.unitId.localeCompare(b.unitId) || a.formId.localeCompare(b.formId) || a.periodId.localeCompare(b.periodId),
+  );
   if (sorted.length === 0) {
-    out.print(report.unit ? INSPECT.noSubmissionsOfUnit(unitName(report.unit)) : 'Firestore chưa có bài nộp nào (chạy `npm start` hoặc `tonghop sweep` trước).');
+    out.print(
+      report.unit
+        ? INSPECT.noSubmissionsOfUnit(unitName(report.unit))
+        : 'Firestore chưa có bài nộp nào (chạy `npm start` hoặc `tonghop sweep` trước).',
+    );
   } else {
-    const table = new Table({ ...COMPACT_TABLE, head: ['Đơn vị', 'Biểu mẫu', 'Kỳ', 'Hợp lệ', 'Từ chối', 'Đủ', 'Lần sửa'] });
-    for (const s of sorted) table.push([unitName(s.unitId), formName(s.formId), period(s), n(s.counts.valid), n(s.counts.rejected), s.complete ? 'đủ' : 'chưa', n(s.revision)]);
+    const table = new Table({
+      ...COMPACT_TABLE,
+      head: ['Đơn vị', 'Biểu mẫu', 'Kỳ', 'Hợp lệ', 'Từ chối', 'Đủ', 'Lần sửa'],
+    });
+    for (const s of sorted)
+      table.push([
+        unitName(s.unitId),
+        formName(s.formId),
+        period(s),
+        n(s.counts.valid),
+        n(s.counts.rejected),
+        s.complete ? 'đủ' : 'chưa',
+        n(s.revision),
+      ]);
     out.print(table.toString());
     out.print(`${n(sorted.length)} bài nộp.`);
   }
@@ -90,19 +109,31 @@ export function printInspectReport(
     out.print('Vấn đề của tệp/trang:');
     for (const p of problems) out.print(`  - ${unitName(p.unitId)}: ${p.message}`);
   }
-  const rejectedLines = sorted.flatMap((s) => s.rejected.flatMap((r) => r.errors.map((e) => `${unitName(s.unitId)} · ${formName(s.formId)}: ${e.message}`)));
+  const rejectedLines = sorted.flatMap((s) =>
+    s.rejected.flatMap((r) => r.errors.map((e) => `${unitName(s.unitId)} · ${formName(s.formId)}: ${e.message}`)),
+  );
   if (rejectedLines.length) {
     out.print('');
     out.print(`Dòng bị từ chối (${n(rejectedLines.length)} lỗi):`);
     for (const line of rejectedLines.slice(0, MAX_REJECTED_LINES)) out.print(`  - ${line}`);
-    if (rejectedLines.length > MAX_REJECTED_LINES) out.print(`  … và ${n(rejectedLines.length - MAX_REJECTED_LINES)} lỗi khác (lọc bằng --unit <mã> hoặc --form <mã>).`);
+    if (rejectedLines.length > MAX_REJECTED_LINES)
+      out.print(
+        `  … và ${n(rejectedLines.length - MAX_REJECTED_LINES)} lỗi khác (lọc bằng --unit <mã> hoặc --form <mã>).`,
+      );
   }
 }
 
 /** A row's values as "Họ và tên: Nguyễn Văn A · Số đội viên: 1.200", in the form's column order and headers. */
 function rowText(values: Readonly<Record<string, CellValue>>, form: FormSpec | undefined): string {
-  const keys = form ? [...form.columns.map((c) => c.key).filter((k) => k in values), ...Object.keys(values).filter((k) => !form.columns.some((c) => c.key === k))] : Object.keys(values);
-  return keys.map((key) => `${form?.columns.find((c) => c.key === key)?.header ?? key}: ${valueText(values[key])}`).join(' · ');
+  const keys = form
+    ? [
+        ...form.columns.map((c) => c.key).filter((k) => k in values),
+        ...Object.keys(values).filter((k) => !form.columns.some((c) => c.key === k)),
+      ]
+    : Object.keys(values);
+  return keys
+    .map((key) => `${form?.columns.find((c) => c.key === key)?.header ?? key}: ${valueText(values[key])}`)
+    .join(' · ');
 }
 
 function valueText(value: CellValue | undefined): string {

@@ -28,9 +28,19 @@ export function printMailboxReport(out: Output, run: MailboxRun, names: Readonly
   out.print('');
   out.print(`Đọc ${run.mailbox}: ${n(messages.length)} thư mới; thư trả lời qua ${run.mailer}.`);
   if (messages.length === 0) return;
-  const table = new Table({ ...COMPACT_TABLE, head: ['Thư', 'Đơn vị', 'Kết quả', 'Dòng hợp lệ', 'Dòng lỗi', 'Trả lời'] });
+  const table = new Table({
+    ...COMPACT_TABLE,
+    head: ['Thư', 'Đơn vị', 'Kết quả', 'Dòng hợp lệ', 'Dòng lỗi', 'Trả lời'],
+  });
   for (const m of messages) {
-    table.push([m.key.slice(0, 8), m.unitId ? (names.get(m.unitId) ?? m.unitId) : '—', RESULT_LABELS[m.result], n(m.rowsValid), n(m.rowsRejected), REPLY_LABELS[m.reply]]);
+    table.push([
+      m.key.slice(0, 8),
+      m.unitId ? (names.get(m.unitId) ?? m.unitId) : '—',
+      RESULT_LABELS[m.result],
+      n(m.rowsValid),
+      n(m.rowsRejected),
+      REPLY_LABELS[m.reply],
+    ]);
   }
   out.print(table.toString());
   if (run.result.stoppedBy) out.print('Máy chủ thư lỗi: các thư còn lại được xử lý ở lượt sau.');

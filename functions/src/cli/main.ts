@@ -64,7 +64,11 @@ export async function main(argv: readonly string[], io: CliIo = process): Promis
   for (const [name, description, action] of [
     ['sweep', HELP.sweep, sweepCommand],
     ['summary', HELP.summary, summaryCommand],
-    ['watch', HELP.watch, (context: Parameters<typeof watchCommand>[0], opts: SweepCommandOptions) => watchCommand(context, opts)],
+    [
+      'watch',
+      HELP.watch,
+      (context: Parameters<typeof watchCommand>[0], opts: SweepCommandOptions) => watchCommand(context, opts),
+    ],
   ] as const) {
     program
       .command(name)
@@ -88,11 +92,19 @@ export async function main(argv: readonly string[], io: CliIo = process): Promis
 
   program
     .command('mailbox')
-    .description('đọc thư mới trong hộp thư nhận báo cáo (IMAP_URL, hoặc thư mục tệp .eml), ghi nhận tệp .xlsx đính kèm của từng đơn vị và trả lời người gửi một lần')
+    .description(
+      'đọc thư mới trong hộp thư nhận báo cáo (IMAP_URL, hoặc thư mục tệp .eml), ghi nhận tệp .xlsx đính kèm của từng đơn vị và trả lời người gửi một lần',
+    )
     .option('--control <tệp>', 'bảng điều khiển (.xlsx); mặc định: của khu vực mẫu, trong TONGHOP_HOME')
     .option('--units-dir <thư-mục>', 'thư mục tệp của các đơn vị (mặc định: units/ cạnh bảng điều khiển)')
-    .option('--mailbox-dir <thư-mục>', 'thư mục tệp .eml khi chưa đặt IMAP_URL (mặc định: mailbox/ cạnh bảng điều khiển)')
-    .option('--outbox <thư-mục>', 'thư mục ghi thư trả lời (.eml) khi chưa đặt SMTP_URL (mặc định: outbox/ cạnh bảng điều khiển)')
+    .option(
+      '--mailbox-dir <thư-mục>',
+      'thư mục tệp .eml khi chưa đặt IMAP_URL (mặc định: mailbox/ cạnh bảng điều khiển)',
+    )
+    .option(
+      '--outbox <thư-mục>',
+      'thư mục ghi thư trả lời (.eml) khi chưa đặt SMTP_URL (mặc định: outbox/ cạnh bảng điều khiển)',
+    )
     .option('--now <thời-điểm>', 'đồng hồ, ISO 8601 (mặc định: bây giờ)', parseInstant)
     .action(async (opts: MailboxCommandOptions) => mailboxCommand(context(), opts));
 
@@ -148,10 +160,21 @@ export async function main(argv: readonly string[], io: CliIo = process): Promis
 
   program
     .command('report')
-    .description('báo cáo cấp trên của một kế hoạch trong một kỳ: văn bản Bao-cao-<biểu mẫu>-<kỳ>.docx theo thể thức Nghị định 30/2020/NĐ-CP và bảng số liệu .xlsx cùng tên (mẫu cố định, cấp thành phố tổng hợp được)')
-    .option('--form <id>', 'mã biểu mẫu, ví dụ tap-huan-2024 (xem: tonghop plans list); với --weekly: kế hoạch có chỉ số "Số tuần đạt chỉ tiêu" (mặc định: kế hoạch duy nhất có)')
-    .option('--weekly', 'báo cáo tuần gửi Ban Thường vụ: từng cơ sở Đoàn đạt/chưa đạt chỉ tiêu mỗi tuần (Bao-cao-tuan-<biểu mẫu>-<tuần>.docx và .xlsx)')
-    .option('--week <tuần>', 'với --weekly: tuần báo cáo, ví dụ 2024-W38 (16/09/2024 – 22/09/2024); mặc định: tuần trọn vẹn vừa qua')
+    .description(
+      'báo cáo cấp trên của một kế hoạch trong một kỳ: văn bản Bao-cao-<biểu mẫu>-<kỳ>.docx theo thể thức Nghị định 30/2020/NĐ-CP và bảng số liệu .xlsx cùng tên (mẫu cố định, cấp thành phố tổng hợp được)',
+    )
+    .option(
+      '--form <id>',
+      'mã biểu mẫu, ví dụ tap-huan-2024 (xem: tonghop plans list); với --weekly: kế hoạch có chỉ số "Số tuần đạt chỉ tiêu" (mặc định: kế hoạch duy nhất có)',
+    )
+    .option(
+      '--weekly',
+      'báo cáo tuần gửi Ban Thường vụ: từng cơ sở Đoàn đạt/chưa đạt chỉ tiêu mỗi tuần (Bao-cao-tuan-<biểu mẫu>-<tuần>.docx và .xlsx)',
+    )
+    .option(
+      '--week <tuần>',
+      'với --weekly: tuần báo cáo, ví dụ 2024-W38 (16/09/2024 – 22/09/2024); mặc định: tuần trọn vẹn vừa qua',
+    )
     .option('--period <id>', 'mã kỳ, ví dụ 2024-09-15 hoặc 2022-12; mặc định: kỳ gần nhất đã đến hạn')
     .option('--out <dir>', 'thư mục ghi báo cáo; mặc định: cạnh bảng điều khiển')
     .option('--control <file>', 'bảng điều khiển (.xlsx); mặc định: của khu vực mẫu, trong TONGHOP_HOME')

@@ -37,13 +37,21 @@ export function createOutput(options: { json: boolean; stdout?: Stream; stderr?:
     },
     log: (line) => stderr.write(`${text(line)}\n`),
     printJson: (value) => stdout.write(`${JSON.stringify(value, null, 2)}\n`),
-    progress: (label, total) => (stderr.isTTY === true ? barProgress(text(label), total, stderr, options.utf8 ?? true) : lineProgress(text(label), total, stderr)),
+    progress: (label, total) =>
+      stderr.isTTY === true
+        ? barProgress(text(label), total, stderr, options.utf8 ?? true)
+        : lineProgress(text(label), total, stderr),
   };
 }
 
 function barProgress(label: string, total: number, stream: Stream, utf8: boolean): Progress {
   const bar = new cliProgress.SingleBar(
-    { format: `${label} [{bar}] {value}/{total} {percentage}% | {duration_formatted}`, stream, clearOnComplete: false, hideCursor: true },
+    {
+      format: `${label} [{bar}] {value}/{total} {percentage}% | {duration_formatted}`,
+      stream,
+      clearOnComplete: false,
+      hideCursor: true,
+    },
     utf8 ? cliProgress.Presets.shades_classic : cliProgress.Presets.legacy,
   );
   bar.start(total, 0);

@@ -37,7 +37,12 @@ export interface ReplayedShared {
 }
 
 /** Sweeps of chosen units (and shared sheets) at a chosen clock, for callers that replay history first (the demo). */
-export type SweepUnitsAt = (units: readonly Unit[], forms: readonly FormSpec[], now: Date, shared?: ReplayedShared) => Promise<SweepResult>;
+export type SweepUnitsAt = (
+  units: readonly Unit[],
+  forms: readonly FormSpec[],
+  now: Date,
+  shared?: ReplayedShared,
+) => Promise<SweepResult>;
 
 export interface SweepRunOptions {
   readonly out: Output;
@@ -63,7 +68,9 @@ export interface SweepRunOptions {
  * statistics, the summary and each unit's row statuses — the application's one sweep-then-summarize
  * job (app/sweep-district.ts), with the CLI's progress and the registry guard.
  */
-export async function runSweep(options: SweepRunOptions): Promise<{ readonly value: SweepRun; readonly writes: number }> {
+export async function runSweep(
+  options: SweepRunOptions,
+): Promise<{ readonly value: SweepRun; readonly writes: number }> {
   const { session, out, district: sheets, now } = options;
   const sweepStore = districtStores(session.db).sweep;
   let writes = 0;
@@ -71,7 +78,10 @@ export async function runSweep(options: SweepRunOptions): Promise<{ readonly val
   await options.prepare?.(async (units, forms, at, shared) => {
     const sharedSheets = shared && shared.sources.length > 0 ? sheets.sharedSheets?.() : undefined;
     const input = { units, forms, source: sheets.units, store: sweepStore, now: at };
-    const replayed = shared && sharedSheets ? await sweepWithShared({ ...input, shared: { ...shared, sheets: sharedSheets } }) : await sweep(input);
+    const replayed =
+      shared && sharedSheets
+        ? await sweepWithShared({ ...input, shared: { ...shared, sheets: sharedSheets } })
+        : await sweep(input);
     writes += replayed.totals.writes;
     prepared.push(replayed);
     return replayed;
@@ -130,9 +140,19 @@ function withEarlierSweeps(final: SweepResult, earlier: readonly SweepResult[]):
     const outcome = lastOutcome.get(u.unitId);
     if (u.outcome !== 'unchanged' || outcome === undefined) return u;
     if (outcome !== 'read') return { ...u, outcome };
-    return { ...u, outcome, rowsRead: u.current.counts.read, rowsValid: u.current.counts.valid, rowsRejected: u.current.counts.rejected };
+    return {
+      ...u,
+      outcome,
+      rowsRead: u.current.counts.read,
+      rowsValid: u.current.counts.valid,
+      rowsRejected: u.current.counts.rejected,
+    };
   });
   const sum = (pick: (r: SweepResult) => number) => earlier.reduce((total, r) => total + pick(r), pick(final));
-  const totals = { ...totalsOf(units), submissionsWritten: sum((r) => r.totals.submissionsWritten), writes: sum((r) => r.totals.writes) };
+  const totals = {
+    ...totalsOf(units),
+    submissionsWritten: sum((r) => r.totals.submissionsWritten),
+    writes: sum((r) => r.totals.writes),
+  };
   return { sweepId: final.sweepId ?? earlier.at(-1)?.sweepId, totals, units };
 }

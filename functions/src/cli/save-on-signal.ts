@@ -8,7 +8,10 @@ const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
  * stop the emulator, release the folder) and then exits with 128 + the signal's number (130 for
  * Ctrl-C, 143 for SIGTERM). A second signal while saving exits at once. Returns the uninstaller.
  */
-export function saveOnSignal(shutdown: (signal: NodeJS.Signals) => Promise<void>, log: (line: string) => void): () => void {
+export function saveOnSignal(
+  shutdown: (signal: NodeJS.Signals) => Promise<void>,
+  log: (line: string) => void,
+): () => void {
   let shuttingDown = false;
   const onSignal = (signal: NodeJS.Signals) => {
     const code = 128 + (constants.signals[signal] ?? 0);

@@ -15,9 +15,15 @@ export function printSweepReport(out: Output, run: SweepRun): void {
   printProblems(out, run);
   const { summary } = run;
   out.print('');
-  out.print(`Thống kê: ${n(summary.statsComputed)} kỳ báo cáo, ${n(summary.statsWritten)} bản thống kê mới ghi vào Firestore.`);
-  if (summary.summary) out.print(`Bảng tổng hợp: ${summary.summary.location} (${summary.summary.written ? 'đã cập nhật' : 'không đổi'}).`);
-  for (const branch of summary.branchSummaries) out.print(`Bảng tổng hợp của cơ sở Đoàn '${branch.unitId}': ${branch.location} (${branch.written ? 'đã cập nhật' : 'không đổi'}).`);
+  out.print(
+    `Thống kê: ${n(summary.statsComputed)} kỳ báo cáo, ${n(summary.statsWritten)} bản thống kê mới ghi vào Firestore.`,
+  );
+  if (summary.summary)
+    out.print(`Bảng tổng hợp: ${summary.summary.location} (${summary.summary.written ? 'đã cập nhật' : 'không đổi'}).`);
+  for (const branch of summary.branchSummaries)
+    out.print(
+      `Bảng tổng hợp của cơ sở Đoàn '${branch.unitId}': ${branch.location} (${branch.written ? 'đã cập nhật' : 'không đổi'}).`,
+    );
   const fb = summary.feedback;
   out.print(
     fb.unitsWritten > 0
@@ -25,11 +31,14 @@ export function printSweepReport(out: Output, run: SweepRun): void {
       : 'Tình trạng từng dòng trong tệp của các đơn vị: không có gì cần ghi thêm.',
   );
   if (fb.tabsAdded.length > 0) out.print(ROLL_OUT.tabsAdded(n(fb.tabsAdded.length)));
-  if (fb.unitsMovedOn > 0) out.print(`${n(fb.unitsMovedOn)} tệp đã thay đổi sau lần quét: sẽ ghi tình trạng ở lần quét sau.`);
+  if (fb.unitsMovedOn > 0)
+    out.print(`${n(fb.unitsMovedOn)} tệp đã thay đổi sau lần quét: sẽ ghi tình trạng ở lần quét sau.`);
   for (const { message } of fb.refused) out.print(`  ✗ Không ghi được tình trạng: ${message}`);
   if (run.requests) {
     const { requests, retries } = run.requests;
-    out.print(`Google: ${n(requests.read)} lượt đọc, ${n(requests.write)} lượt ghi Trang tính, ${n(requests.drive)} lượt Drive; ${n(retries)} lần thử lại.`);
+    out.print(
+      `Google: ${n(requests.read)} lượt đọc, ${n(requests.write)} lượt ghi Trang tính, ${n(requests.drive)} lượt Drive; ${n(retries)} lần thử lại.`,
+    );
   }
 }
 
@@ -38,7 +47,10 @@ function printSweepTable(out: Output, run: SweepRun): void {
   if (!result) return;
   const { totals, units, sweepId } = result;
   const current = units.map((u) => u.current);
-  const stored = current.reduce((sum, c) => ({ valid: sum.valid + c.counts.valid, rejected: sum.rejected + c.counts.rejected }), { valid: 0, rejected: 0 });
+  const stored = current.reduce(
+    (sum, c) => ({ valid: sum.valid + c.counts.valid, rejected: sum.rejected + c.counts.rejected }),
+    { valid: 0, rejected: 0 },
+  );
   const table = new Table({ ...COMPACT_TABLE, head: ['', 'Lần chạy này', 'Hiện có'] });
   table.push(
     ['Đơn vị trong danh sách', n(totals.units), n(totals.units)],
@@ -52,7 +64,11 @@ function printSweepTable(out: Output, run: SweepRun): void {
     ['Tổng số lần ghi Firestore', n(totals.writes), ''],
   );
   out.print(table.toString());
-  out.print(totals.writes === 0 ? 'Không có gì thay đổi kể từ lần quét trước: không ghi gì vào Firestore.' : `Đã ghi nhật ký lần quét: sweeps/${sweepId}`);
+  out.print(
+    totals.writes === 0
+      ? 'Không có gì thay đổi kể từ lần quét trước: không ghi gì vào Firestore.'
+      : `Đã ghi nhật ký lần quét: sweeps/${sweepId}`,
+  );
 }
 
 /** Per plan, its latest period already due (or the latest started): counts and rates. */
@@ -65,10 +81,22 @@ function printStanding(out: Output, run: SweepRun): void {
   }
   if (latest.size === 0) return;
   const pct = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 100)} %`);
-  const table = new Table({ ...COMPACT_TABLE, head: ['Biểu mẫu', 'Kỳ', 'Phải nộp', 'Nộp đủ', 'Đúng hạn', 'Chưa đạt', 'Chưa nộp', 'Tỉ lệ nộp đủ'] });
+  const table = new Table({
+    ...COMPACT_TABLE,
+    head: ['Biểu mẫu', 'Kỳ', 'Phải nộp', 'Nộp đủ', 'Đúng hạn', 'Chưa đạt', 'Chưa nộp', 'Tỉ lệ nộp đủ'],
+  });
   for (const { spec, period, stats } of latest.values()) {
     const g = stats.overall;
-    table.push([spec.tab, period.label, n(g.expected), n(g.complete), n(g.onTime), n(g.partial), n(g.missing), pct(g.rates.completeness)]);
+    table.push([
+      spec.tab,
+      period.label,
+      n(g.expected),
+      n(g.complete),
+      n(g.onTime),
+      n(g.partial),
+      n(g.missing),
+      pct(g.rates.completeness),
+    ]);
   }
   out.print('');
   out.print('Tình hình nộp (kỳ gần nhất của mỗi biểu mẫu):');
@@ -78,13 +106,20 @@ function printStanding(out: Output, run: SweepRun): void {
 function printProblems(out: Output, run: SweepRun): void {
   const nameOf = new Map(run.control.units.map((u) => [u.id, u.name]));
   // A tab this run just added to the unit's workbook is no longer missing: its "chưa có trang" is not for anyone to fix.
-  const added = new Set(run.summary.feedback.tabsAdded.flatMap(({ unitId, formIds }) => formIds.map((formId) => `${unitId}~${formId}`)));
+  const added = new Set(
+    run.summary.feedback.tabsAdded.flatMap(({ unitId, formIds }) => formIds.map((formId) => `${unitId}~${formId}`)),
+  );
   const unitLines = (run.result?.units ?? []).flatMap((u) => {
     const who = `${nameOf.get(u.unitId) ?? u.unitId} (${u.unitId})`;
-    const stillToFix = u.problems.filter((p) => p.severity === 'error' && !(p.formId !== undefined && added.has(`${u.unitId}~${p.formId}`)));
+    const stillToFix = u.problems.filter(
+      (p) => p.severity === 'error' && !(p.formId !== undefined && added.has(`${u.unitId}~${p.formId}`)),
+    );
     const problems = stillToFix.map((p) => `${who}: ${p.message}`);
     const rejected = u.current.counts.rejected;
-    if (rejected > 0) problems.push(`${who}: ${n(rejected)} dòng bị từ chối — xem lỗi từng dòng: npx tonghop inspect --unit ${u.unitId}`);
+    if (rejected > 0)
+      problems.push(
+        `${who}: ${n(rejected)} dòng bị từ chối — xem lỗi từng dòng: npx tonghop inspect --unit ${u.unitId}`,
+      );
     return problems;
   });
   const lines = [...run.control.problems.map((p) => `Bảng điều khiển: ${p}`), ...unitLines];
@@ -92,7 +127,10 @@ function printProblems(out: Output, run: SweepRun): void {
   out.print('');
   out.print(`Cần xử lý (${n(lines.length)}):`);
   for (const line of lines.slice(0, MAX_PROBLEM_LINES)) out.print(`  - ${line}`);
-  if (lines.length > MAX_PROBLEM_LINES) out.print(`  … và ${n(lines.length - MAX_PROBLEM_LINES)} mục khác (xem trang "Lỗi dữ liệu" của bảng tổng hợp, hoặc: npx tonghop inspect).`);
+  if (lines.length > MAX_PROBLEM_LINES)
+    out.print(
+      `  … và ${n(lines.length - MAX_PROBLEM_LINES)} mục khác (xem trang "Lỗi dữ liệu" của bảng tổng hợp, hoặc: npx tonghop inspect).`,
+    );
 }
 
 /** The machine-readable result of a run (--json). */
@@ -109,6 +147,10 @@ export function sweepRunJson(run: SweepRun): Record<string, unknown> {
     branchSummaries: summary.branchSummaries,
     feedback: summary.feedback,
     googleRequests: run.requests ?? null,
-    standing: summary.picture.periods.map(({ spec, period, stats }) => ({ formId: spec.id, periodId: period.id, ...stats.overall })),
+    standing: summary.picture.periods.map(({ spec, period, stats }) => ({
+      formId: spec.id,
+      periodId: period.id,
+      ...stats.overall,
+    })),
   };
 }

@@ -44,7 +44,10 @@ function refuse(req: IncomingMessage, res: ServerResponse, refusal: Refusal): vo
   const marked = req as IncomingMessage & { [REFUSED]?: true };
   if (marked[REFUSED]) return;
   marked[REFUSED] = true;
-  log('WARNING', `request refused before reading its body: ${refusal.reason}`, { runId: newRunId(), status: refusal.status });
+  log('WARNING', `request refused before reading its body: ${refusal.reason}`, {
+    runId: newRunId(),
+    status: refusal.status,
+  });
   const socket = req.socket;
   let dropped = 0;
   req.push = (chunk: Buffer | null): boolean => {
@@ -54,7 +57,12 @@ function refuse(req: IncomingMessage, res: ServerResponse, refusal: Refusal): vo
   };
   if (res.headersSent) return void socket.destroy();
   const body = JSON.stringify({ ok: false, message: refusal.status === 413 ? REFUSALS.tooLarge : REFUSALS.malformed });
-  const head = [`HTTP/1.1 ${refusal.status} ${STATUS_LINES[refusal.status]}`, 'content-type: application/json; charset=utf-8', `content-length: ${Buffer.byteLength(body)}`, 'connection: close'];
+  const head = [
+    `HTTP/1.1 ${refusal.status} ${STATUS_LINES[refusal.status]}`,
+    'content-type: application/json; charset=utf-8',
+    `content-length: ${Buffer.byteLength(body)}`,
+    'connection: close',
+  ];
   socket.end(`${head.join('\r\n')}\r\n\r\n${body}`);
 }
 

@@ -19,16 +19,61 @@ export interface CloudFunctionSpec {
   readonly maxInstances: number;
 }
 
-export const TOPICS = { sweep: 'tonghop-sweep', sweepShard: 'tonghop-sweep-shard', notices: 'tonghop-notices', mailbox: 'tonghop-mailbox' } as const;
+export const TOPICS = {
+  sweep: 'tonghop-sweep',
+  sweepShard: 'tonghop-sweep-shard',
+  notices: 'tonghop-notices',
+  mailbox: 'tonghop-mailbox',
+} as const;
 
 export const CLOUD_FUNCTIONS = [
-  { name: 'sheetEvent', trigger: { http: true }, timeoutSeconds: 60, memory: '512Mi', retry: false, secrets: ['TONGHOP_WEBHOOK_KEY'], maxInstances: 10 },
-  { name: 'scheduledSweep', trigger: { topic: TOPICS.sweep }, timeoutSeconds: 540, memory: '1Gi', retry: true, secrets: [], maxInstances: 1 },
-  { name: 'sweepShard', trigger: { topic: TOPICS.sweepShard }, timeoutSeconds: 540, memory: '1Gi', retry: true, secrets: [], maxInstances: 1 },
+  {
+    name: 'sheetEvent',
+    trigger: { http: true },
+    timeoutSeconds: 60,
+    memory: '512Mi',
+    retry: false,
+    secrets: ['TONGHOP_WEBHOOK_KEY'],
+    maxInstances: 10,
+  },
+  {
+    name: 'scheduledSweep',
+    trigger: { topic: TOPICS.sweep },
+    timeoutSeconds: 540,
+    memory: '1Gi',
+    retry: true,
+    secrets: [],
+    maxInstances: 1,
+  },
+  {
+    name: 'sweepShard',
+    trigger: { topic: TOPICS.sweepShard },
+    timeoutSeconds: 540,
+    memory: '1Gi',
+    retry: true,
+    secrets: [],
+    maxInstances: 1,
+  },
   // Not redelivered: the ledger already makes a notice at-most-once; the next morning's run retries what failed.
-  { name: 'scheduledNotices', trigger: { topic: TOPICS.notices }, timeoutSeconds: 300, memory: '512Mi', retry: false, secrets: ['SMTP_URL'], maxInstances: 1 },
+  {
+    name: 'scheduledNotices',
+    trigger: { topic: TOPICS.notices },
+    timeoutSeconds: 300,
+    memory: '512Mi',
+    retry: false,
+    secrets: ['SMTP_URL'],
+    maxInstances: 1,
+  },
   // Not redelivered either: the mailbox ledger makes each message at-most-once, and the next tick takes up what a run left.
-  { name: 'scheduledMailbox', trigger: { topic: TOPICS.mailbox }, timeoutSeconds: 300, memory: '512Mi', retry: false, secrets: ['IMAP_URL', 'SMTP_URL'], maxInstances: 1 },
+  {
+    name: 'scheduledMailbox',
+    trigger: { topic: TOPICS.mailbox },
+    timeoutSeconds: 300,
+    memory: '512Mi',
+    retry: false,
+    secrets: ['IMAP_URL', 'SMTP_URL'],
+    maxInstances: 1,
+  },
 ] as const satisfies readonly CloudFunctionSpec[];
 
 /** The name of one deployed function. */

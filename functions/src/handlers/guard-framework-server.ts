@@ -34,7 +34,9 @@ export function guardFrameworkServers(limit: number = MAX_BODY_BYTES): void {
   const frameworkDir = path.dirname(require.resolve('@google-cloud/functions-framework'));
   const serverModule = require(path.join(frameworkDir, 'server.js')) as FrameworkServerModule;
   if (typeof serverModule.getServer !== 'function') {
-    throw new Error('@google-cloud/functions-framework no longer exports getServer from build/src/server.js: update functions/src/handlers/guard-framework-server.ts for this framework version.');
+    throw new Error(
+      '@google-cloud/functions-framework no longer exports getServer from build/src/server.js: update functions/src/handlers/guard-framework-server.ts for this framework version.',
+    );
   }
   if (serverModule[GUARDED]) return;
   const getServer = serverModule.getServer;
@@ -46,7 +48,9 @@ function guardServer(server: Server, limit: number): Server {
   const listeners = server.listeners('request') as RequestListener[];
   const app = listeners[0];
   if (listeners.length !== 1 || !app || typeof (app as unknown as Partial<ExpressApp>).use !== 'function') {
-    throw new Error('functions-framework built a server without its Express app as the one request listener: update functions/src/handlers/guard-framework-server.ts for this framework version.');
+    throw new Error(
+      'functions-framework built a server without its Express app as the one request listener: update functions/src/handlers/guard-framework-server.ts for this framework version.',
+    );
   }
   (app as unknown as ExpressApp).use(answerFrameworkError);
   server.removeAllListeners('request');

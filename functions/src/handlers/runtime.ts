@@ -17,9 +17,14 @@ export function runtime(env: NodeJS.ProcessEnv = process.env): Runtime {
   if (shared) return shared;
   const config = loadConfig(env);
   if (config.firestoreMode === 'embedded') {
-    throw new ConfigError('Cloud Functions use Firestore on Google Cloud (TONGHOP_FIRESTORE=cloud) or a running emulator (FIRESTORE_EMULATOR_HOST); they never start one.');
+    throw new ConfigError(
+      'Cloud Functions use Firestore on Google Cloud (TONGHOP_FIRESTORE=cloud) or a running emulator (FIRESTORE_EMULATOR_HOST); they never start one.',
+    );
   }
-  const db = createFirestore({ projectId: config.projectId, ...(config.firestoreMode === 'emulator' && config.emulatorHost ? { emulatorHost: config.emulatorHost } : {}) });
+  const db = createFirestore({
+    projectId: config.projectId,
+    ...(config.firestoreMode === 'emulator' && config.emulatorHost ? { emulatorHost: config.emulatorHost } : {}),
+  });
   shared = { config, db };
   return shared;
 }

@@ -22,7 +22,10 @@ export async function scheduledMailbox(event: PubSubEvent): Promise<void> {
     const rt = runtime();
     const { config, db } = rt;
     // A function has no folder of .eml files to read: in Google mode the mailbox is IMAP or nothing.
-    if (config.source === 'google' && !config.mail.imapUrl) throw new ConfigError('scheduledMailbox needs IMAP_URL (the report mailbox, from Secret Manager: tonghop-imap-url); see docs/outputs.md.');
+    if (config.source === 'google' && !config.mail.imapUrl)
+      throw new ConfigError(
+        'scheduledMailbox needs IMAP_URL (the report mailbox, from Secret Manager: tonghop-imap-url); see docs/outputs.md.',
+      );
     const district = await openDistrict(rt);
     const dir = path.dirname(controlWorkbookPath(config, undefined));
     const { value } = await runMailbox({
@@ -36,7 +39,8 @@ export async function scheduledMailbox(event: PubSubEvent): Promise<void> {
       now: new Date(),
     });
     const count = (result: string) => value.result.messages.filter((m) => m.result === result).length;
-    for (const m of value.result.messages.filter((m) => m.reply === 'failed')) log('WARNING', 'scheduledMailbox: reply not sent', { runId, key: m.key });
+    for (const m of value.result.messages.filter((m) => m.reply === 'failed'))
+      log('WARNING', 'scheduledMailbox: reply not sent', { runId, key: m.key });
     log('INFO', 'scheduledMailbox done', {
       runId,
       eventId: event.id,
@@ -48,8 +52,12 @@ export async function scheduledMailbox(event: PubSubEvent): Promise<void> {
       stoppedBy: value.result.stoppedBy,
     });
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof MailboxError) return log('ERROR', `scheduledMailbox: ${error.message}`, { runId, eventId: event.id });
-    log('ERROR', `scheduledMailbox failed: ${error instanceof Error ? error.name : 'unknown error'}`, { runId, eventId: event.id });
+    if (error instanceof ConfigError || error instanceof MailboxError)
+      return log('ERROR', `scheduledMailbox: ${error.message}`, { runId, eventId: event.id });
+    log('ERROR', `scheduledMailbox failed: ${error instanceof Error ? error.name : 'unknown error'}`, {
+      runId,
+      eventId: event.id,
+    });
     throw error;
   }
 }

@@ -18,7 +18,10 @@ interface PubSubData {
 }
 export type PubSubEvent = CloudEvent<PubSubData>;
 
-const requestSchema = z.object({ step: z.enum(['sweep', 'tick', 'summary']).default('sweep'), shard: z.string().max(200).optional() });
+const requestSchema = z.object({
+  step: z.enum(['sweep', 'tick', 'summary']).default('sweep'),
+  shard: z.string().max(200).optional(),
+});
 
 /** The run request a Pub/Sub message carries; an empty message is the nightly sweep. Undefined when unreadable. */
 export function runRequestOf(event: PubSubEvent): RunRequest | undefined {
@@ -26,7 +29,9 @@ export function runRequestOf(event: PubSubEvent): RunRequest | undefined {
   try {
     const json: unknown = data ? JSON.parse(Buffer.from(data, 'base64').toString('utf8')) : {};
     const parsed = requestSchema.safeParse(json);
-    return parsed.success ? { step: parsed.data.step, ...(parsed.data.shard === undefined ? {} : { shard: parsed.data.shard }) } : undefined;
+    return parsed.success
+      ? { step: parsed.data.step, ...(parsed.data.shard === undefined ? {} : { shard: parsed.data.shard }) }
+      : undefined;
   } catch {
     return undefined;
   }
@@ -52,9 +57,15 @@ export async function scheduledSweep(event: PubSubEvent, publisher?: ShardPublis
   try {
     await sweepStep(runId, request, publisher);
   } catch (error) {
-    if (error instanceof ConfigError) return log('ERROR', `scheduledSweep: ${error.message}`, { runId, eventId: event.id });
+    if (error instanceof ConfigError)
+      return log('ERROR', `scheduledSweep: ${error.message}`, { runId, eventId: event.id });
     // A control sheet without units would rewrite every statistic from nothing: logged, acknowledged, nothing written.
-    if (error instanceof ControlRefusedError) return log('ERROR', 'scheduledSweep: the control sheet has no units; nothing was swept or written (run `tonghop plans check`)', { runId, eventId: event.id });
+    if (error instanceof ControlRefusedError)
+      return log(
+        'ERROR',
+        'scheduledSweep: the control sheet has no units; nothing was swept or written (run `tonghop plans check`)',
+        { runId, eventId: event.id },
+      );
     const store = error instanceof StoreUnavailableError;
     // Our store error names the fix; another error's message may quote a cell, so only its name is logged.
     const detail = store ? error.message : error instanceof Error ? error.name : 'unknown error';
@@ -69,20 +80,46 @@ async function sweepStep(runId: string, request: RunRequest, publisher: ShardPub
   const { shardTopic, shardAbove } = rt.config.functions;
   const fanOut = publisher ?? (shardTopic ? new PubSubShardPublisher(rt.config.projectId, shardTopic) : undefined);
   // The control sheet's problems: counted in the log (tab and row only), listed in the summary's "Lỗi dữ liệu" tab.
-  const { result } = await sweepDistrict({ district, request, now: new Date(), log, logFields: { runId }, summaryCurrentDays: rt.config.summaryCurrentDays, ...(fanOut ? { publisher: fanOut } : {}), shardAbove });
+  const { result } = await sweepDistrict({
+    district,
+    request,
+    now: new Date(),
+    log,
+    logFields: { runId },
+    summaryCurrentDays: rt.config.summaryCurrentDays,
+    ...(fanOut ? { publisher: fanOut } : {}),
+    shardAbove,
+  });
   const fields = { runId, step: request.step, shard: request.shard, kind: result.kind };
   if (result.kind === 'swept') logUnitFailures(runId, result.sweep.units);
-  if (result.kind !== 'fanned-out') for (const { unitId } of result.summary?.feedback.refused ?? []) log('WARNING', 'scheduledSweep: unit sheet not given its feedback', { runId, unitId });
+  if (result.kind !== 'fanned-out')
+    for (const { unitId } of result.summary?.feedback.refused ?? [])
+      log('WARNING', 'scheduledSweep: unit sheet not given its feedback', { runId, unitId });
   if (result.kind === 'fanned-out') log('INFO', 'scheduledSweep fanned out', { ...fields, shards: result.shards });
-  else if (result.kind === 'swept') log('INFO', 'scheduledSweep swept', { ...fields, unitsRead: result.sweep.totals.unitsRead, writes: result.sweep.totals.writes, statsWritten: result.summary?.statsWritten });
-  else log('INFO', 'scheduledSweep summarized', { ...fields, statsWritten: result.summary.statsWritten, summaryWritten: result.summary.summary?.written, unitsGivenFeedback: result.summary.feedback.unitsWritten, unitsGivenPlanTabs: result.summary.feedback.tabsAdded.length });
+  else if (result.kind === 'swept')
+    log('INFO', 'scheduledSweep swept', {
+      ...fields,
+      unitsRead: result.sweep.totals.unitsRead,
+      writes: result.sweep.totals.writes,
+      statsWritten: result.summary?.statsWritten,
+    });
+  else
+    log('INFO', 'scheduledSweep summarized', {
+      ...fields,
+      statsWritten: result.summary.statsWritten,
+      summaryWritten: result.summary.summary?.written,
+      unitsGivenFeedback: result.summary.feedback.unitsWritten,
+      unitsGivenPlanTabs: result.summary.feedback.tabsAdded.length,
+    });
 }
 
 const SWEPT_NORMALLY: ReadonlySet<string> = new Set(['read', 'unchanged', 'same-content', 'missing']);
 
 /** One line per unit the sweep could not read (its id and outcome only: the message may quote its cells). */
 function logUnitFailures(runId: string, units: readonly UnitSweepResult[]): void {
-  for (const unit of units) if (!SWEPT_NORMALLY.has(unit.outcome)) log('WARNING', 'scheduledSweep: unit not swept', { runId, unitId: unit.unitId, outcome: unit.outcome });
+  for (const unit of units)
+    if (!SWEPT_NORMALLY.has(unit.outcome))
+      log('WARNING', 'scheduledSweep: unit not swept', { runId, unitId: unit.unitId, outcome: unit.outcome });
 }
 
 /** `scheduledNotices` (CloudEvent, e.g. 07:30 ICT): the reminder, due, overdue and escalation mails due now, and the digest. */
@@ -91,7 +128,21 @@ export async function scheduledNotices(event: PubSubEvent): Promise<void> {
   const rt = runtime();
   const district = await openDistrict(rt);
   // Reminders of open plans; the digest lists the control sheet's problems, the log counts them.
-  const { value } = await notifyDistrict(district, { config: rt.config, now: new Date(), dryRun: false, log, logFields: { runId } });
+  const { value } = await notifyDistrict(district, {
+    config: rt.config,
+    now: new Date(),
+    dryRun: false,
+    log,
+    logFields: { runId },
+  });
   const count = (result: string) => value.result.outcomes.filter((o) => o.result === result).length;
-  log('INFO', 'scheduledNotices done', { runId, eventId: event.id, quiet: value.result.quiet, sent: count('sent'), failed: count('failed'), skipped: count('skipped'), digest: value.result.digest.result });
+  log('INFO', 'scheduledNotices done', {
+    runId,
+    eventId: event.id,
+    quiet: value.result.quiet,
+    sent: count('sent'),
+    failed: count('failed'),
+    skipped: count('skipped'),
+    digest: value.result.digest.result,
+  });
 }

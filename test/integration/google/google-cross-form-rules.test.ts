@@ -14,7 +14,12 @@ import { rulePlans } from '../../unit/rules/rule-plans.js';
 
 /** The three issue-15 cases of the workbook test, on unit spreadsheets in the Google stand-in (real googleapis client). */
 
-const SETTINGS = { districtName: 'Quận Đoàn 8', officeEmail: 'vp@example.com', contactName: 'Lê Ánh Hồng', contactPhone: '0983 018 027' };
+const SETTINGS = {
+  districtName: 'Quận Đoàn 8',
+  officeEmail: 'vp@example.com',
+  contactName: 'Lê Ánh Hồng',
+  contactPhone: '0983 018 027',
+};
 const EVAL_HEADER = ['Đợt', 'Họ và tên', 'Ngày sinh', 'Kết quả'];
 const EVAL_TAB = 'Đánh giá rèn luyện';
 const SENT_AT = new Date('2014-03-20T02:00:00Z');
@@ -27,33 +32,67 @@ describe('cross-form rules on Google Sheets (stand-in, real emulator)', () => {
   let standin: GoogleStandin;
   const ids: Record<string, string> = {};
   let units: Unit[];
-  const stored = async (unitId: string) => (await firestore.db.doc(`submissions/danh-gia-ren-luyen~dot-1~${unitId}`).get()).data();
-  const cellsOf = (unitId: string, tab: string) => standin.tabValues(ids[unitId] ?? '', tab).map((row) => row.map((cell) => (typeof cell === 'string' ? cell : '')));
+  const stored = async (unitId: string) =>
+    (await firestore.db.doc(`submissions/danh-gia-ren-luyen~dot-1~${unitId}`).get()).data();
+  const cellsOf = (unitId: string, tab: string) =>
+    standin.tabValues(ids[unitId] ?? '', tab).map((row) => row.map((cell) => (typeof cell === 'string' ? cell : '')));
 
   beforeAll(async () => {
     ({ standin } = await standinWithClock(SENT_AT));
     const book = (registered: readonly string[], evaluations: TestCell[][]) => [
-      { name: 'Đăng ký rèn luyện', rows: titled('ĐĂNG KÝ RÈN LUYỆN', ['STT', 'Họ và tên', 'Nội dung đăng ký'], registered.map((name, i) => [i + 1, name, '05 tiêu chí'])) },
+      {
+        name: 'Đăng ký rèn luyện',
+        rows: titled(
+          'ĐĂNG KÝ RÈN LUYỆN',
+          ['STT', 'Họ và tên', 'Nội dung đăng ký'],
+          registered.map((name, i) => [i + 1, name, '05 tiêu chí']),
+        ),
+      },
       { name: EVAL_TAB, rows: titled('ĐÁNH GIÁ RÈN LUYỆN', EVAL_HEADER, evaluations) },
       { name: STANDING_TAB, rows: [] },
     ];
-    ids['cd-a'] = standin.createSpreadsheet({ title: 'Báo cáo cd-a', parents: [TEST_FOLDER_ID], tabs: book(FIFTEEN, FIFTEEN.slice(0, 3).map((n) => ['Đợt I', n, '02/01/2000', 'Hoàn thành tốt'])) });
+    ids['cd-a'] = standin.createSpreadsheet({
+      title: 'Báo cáo cd-a',
+      parents: [TEST_FOLDER_ID],
+      tabs: book(
+        FIFTEEN,
+        FIFTEEN.slice(0, 3).map((n) => ['Đợt I', n, '02/01/2000', 'Hoàn thành tốt']),
+      ),
+    });
     ids['cd-b'] = standin.createSpreadsheet({
       title: 'Báo cáo cd-b',
       parents: [TEST_FOLDER_ID],
-      tabs: book(['Nguyễn Văn An', 'Trần Thị Bình'], [
-        ['Đợt I', 'Nguyễn Văn An', '02/01/2000', 'Hoàn thành tốt'],
-        ['Đợt I', 'Trần Thị Bình', '03/04/2001', 'Hoàn thành'],
-        ['Đợt I', 'Phạm Văn Dũng', '05/06/2002', 'Hoàn thành'],
-        ['Đợt I', 'nguyen van an', '02/01/2000', 'Không hoàn thành'],
-      ]),
+      tabs: book(
+        ['Nguyễn Văn An', 'Trần Thị Bình'],
+        [
+          ['Đợt I', 'Nguyễn Văn An', '02/01/2000', 'Hoàn thành tốt'],
+          ['Đợt I', 'Trần Thị Bình', '03/04/2001', 'Hoàn thành'],
+          ['Đợt I', 'Phạm Văn Dũng', '05/06/2002', 'Hoàn thành'],
+          ['Đợt I', 'nguyen van an', '02/01/2000', 'Không hoàn thành'],
+        ],
+      ),
     });
-    const chiDoan = (id: string, name: string): Unit => ({ id, name, type: 'chi-doan', level: '', cluster: 'Cụm 1', contacts: [], source: ids[id] ?? '' });
+    const chiDoan = (id: string, name: string): Unit => ({
+      id,
+      name,
+      type: 'chi-doan',
+      level: '',
+      cluster: 'Cụm 1',
+      contacts: [],
+      source: ids[id] ?? '',
+    });
     units = [chiDoan('cd-a', 'Chi đoàn Khu phố 1'), chiDoan('cd-b', 'Chi đoàn Khu phố 2')];
     const sheets = new GoogleUnitSheets(standinApis(standin), TEST_FOLDER_ID);
     const forms = [registration, evaluation];
     await sweep({ units, forms, source: sheets, store: new FirestoreSweepStore(firestore.db), now: NOW });
-    await summarize({ settings: SETTINGS, units, forms, store: new FirestoreSummaryStore(firestore.db), feedback: sheets, now: NOW });
+    await summarize({
+      settings: SETTINGS,
+      units,
+      forms,
+      store: new FirestoreSummaryStore(firestore.db),
+      feedback: sheets,
+      now: NOW,
+    });
   });
   afterAll(async () => {
     await standin.close();
@@ -65,7 +104,9 @@ describe('cross-form rules on Google Sheets (stand-in, real emulator)', () => {
     const b = await stored('cd-b');
     expect(b?.counts).toMatchObject({ valid: 2, rejected: 2 });
     const statuses = cellsOf('cd-b', EVAL_TAB).map((row) => row[EVAL_HEADER.length] ?? '');
-    expect(statuses[6]).toContain('«Phạm Văn Dũng» chưa có trong biểu mẫu «Đăng ký rèn luyện đoàn viên 2014» của đơn vị');
+    expect(statuses[6]).toContain(
+      '«Phạm Văn Dũng» chưa có trong biểu mẫu «Đăng ký rèn luyện đoàn viên 2014» của đơn vị',
+    );
     expect(statuses[7]).toContain('trùng với dòng 5 trong cùng kỳ Đợt I');
   });
 

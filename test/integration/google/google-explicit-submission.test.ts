@@ -15,11 +15,27 @@ import type { TestCell } from '../../support/workbooks.js';
 import { TRAINING_HEADER } from '../../support/builders.js';
 
 const TAB = 'Đăng ký tập huấn';
-const SETTINGS = { districtName: 'Quận Đoàn thử', officeEmail: 'vp@example.com', contactName: 'Lê Ánh Hồng', contactPhone: '0983 018 027' };
+const SETTINGS = {
+  districtName: 'Quận Đoàn thử',
+  officeEmail: 'vp@example.com',
+  contactName: 'Lê Ánh Hồng',
+  contactPhone: '0983 018 027',
+};
 const SUBMISSION = 'submissions/tap-huan-2024~mot-lan~som';
 /** Due 10:00 15/09/2024 (ICT), "Bấm nộp". */
 const FORM: FormSpec = { ...builtinFormDue('tap-huan-2024', '2024-09-15', '10:00'), submitMode: 'button' };
-const person = (stt: number, name: string): TestCell[] => [stt, name, 'TPT', 'Nữ', '12/3/1990', '0983.018.027', null, 'Tập huấn', 'Có', null];
+const person = (stt: number, name: string): TestCell[] => [
+  stt,
+  name,
+  'TPT',
+  'Nữ',
+  '12/3/1990',
+  '0983.018.027',
+  null,
+  'Tập huấn',
+  'Có',
+  null,
+];
 
 /**
  * Google mode: the webhook's job (ingestUnit) on a "Bấm nộp" form against the Sheets/Drive stand-in.
@@ -33,9 +49,24 @@ describe('explicit submission in Google mode (stand-in, real googleapis client, 
   let unit: Unit;
   let id: string;
   const ingest = (action: SheetEventAction, now: Date) =>
-    ingestUnit({ action, unit, units: [unit], forms: [FORM], settings: SETTINGS, sheets: new GoogleUnitSheets(standinApis(standin), TEST_FOLDER_ID), sweepStore: new FirestoreSweepStore(firestore.db), store: new FirestoreSummaryStore(firestore.db), now });
+    ingestUnit({
+      action,
+      unit,
+      units: [unit],
+      forms: [FORM],
+      settings: SETTINGS,
+      sheets: new GoogleUnitSheets(standinApis(standin), TEST_FOLDER_ID),
+      sweepStore: new FirestoreSweepStore(firestore.db),
+      store: new FirestoreSummaryStore(firestore.db),
+      now,
+    });
   const stored = async () => (await firestore.db.doc(SUBMISSION).get()).data();
-  const standingText = () => standin.tabValues(id, STANDING_TAB).flat().filter((v): v is string => typeof v === 'string').join('\n');
+  const standingText = () =>
+    standin
+      .tabValues(id, STANDING_TAB)
+      .flat()
+      .filter((v): v is string => typeof v === 'string')
+      .join('\n');
   const status = async () => {
     const stats = (await firestore.db.collection('stats').where('formId', '==', 'tap-huan-2024').get()).docs[0];
     return (stats?.get('units') as { unitId: string; status: string }[]).find((u) => u.unitId === 'som')?.status;
@@ -43,9 +74,30 @@ describe('explicit submission in Google mode (stand-in, real googleapis client, 
 
   beforeAll(async () => {
     ({ standin, setClock } = await standinWithClock(new Date('2024-09-13T02:00:00Z')));
-    const rows: TestCell[][] = [['ĐĂNG KÝ THAM GIA TẬP HUẤN'], ['Nộp báo cáo', 'Có'], [], TRAINING_HEADER, person(1, 'Nguyễn Thị Lan')];
-    id = standin.createSpreadsheet({ title: 'Báo cáo som', parents: [TEST_FOLDER_ID], tabs: [{ name: TAB, rows }, { name: STANDING_TAB, rows: [] }] });
-    unit = { id: 'som', name: 'Liên đội som', type: 'lien-doi', level: 'Tiểu học', cluster: 'Cụm 1', contacts: [], source: id };
+    const rows: TestCell[][] = [
+      ['ĐĂNG KÝ THAM GIA TẬP HUẤN'],
+      ['Nộp báo cáo', 'Có'],
+      [],
+      TRAINING_HEADER,
+      person(1, 'Nguyễn Thị Lan'),
+    ];
+    id = standin.createSpreadsheet({
+      title: 'Báo cáo som',
+      parents: [TEST_FOLDER_ID],
+      tabs: [
+        { name: TAB, rows },
+        { name: STANDING_TAB, rows: [] },
+      ],
+    });
+    unit = {
+      id: 'som',
+      name: 'Liên đội som',
+      type: 'lien-doi',
+      level: 'Tiểu học',
+      cluster: 'Cụm 1',
+      contacts: [],
+      source: id,
+    };
   });
   afterAll(async () => {
     await standin.close();
@@ -76,7 +128,10 @@ describe('explicit submission in Google mode (stand-in, real googleapis client, 
     standin.editCells(id, TAB, 'A7', [[3, 'Phạm An', 'TPT', 'Nam', '1/1/1990', '12345', null, 'Tập huấn', 'Có', null]]);
     await ingest('edit', new Date('2024-09-16T02:05:00Z'));
     // The draft's rows show their own statuses; the submitted snapshot had only row 5.
-    const statuses = standin.tabValues(id, TAB).slice(4, 7).map((row) => row[10]);
+    const statuses = standin
+      .tabValues(id, TAB)
+      .slice(4, 7)
+      .map((row) => row[10]);
     expect(statuses.slice(0, 2)).toEqual(['✓ Hợp lệ', '✓ Hợp lệ']);
     expect(statuses[2]).toMatch(/^✗ .*Số điện thoại/);
     expect((await stored())?.counts).toMatchObject({ valid: 1 });

@@ -32,7 +32,17 @@ describe('fee reconciliation on Google Sheets (stand-in, real googleapis client)
     const registrations = standin.createSpreadsheet({
       title: 'Đăng ký tập huấn',
       parents: [TEST_FOLDER_ID],
-      tabs: [{ name: 'Đăng ký', rows: [['Dấu thời gian', 'Đơn vị', 'Họ và tên'], person('Liên đội TH An Bình', 'Nguyễn Lan'), person('Liên đội THCS Minh Đức', 'Lê Hà'), person('Liên đội THCS Minh Đức', 'Phạm An')] }],
+      tabs: [
+        {
+          name: 'Đăng ký',
+          rows: [
+            ['Dấu thời gian', 'Đơn vị', 'Họ và tên'],
+            person('Liên đội TH An Bình', 'Nguyễn Lan'),
+            person('Liên đội THCS Minh Đức', 'Lê Hà'),
+            person('Liên đội THCS Minh Đức', 'Phạm An'),
+          ],
+        },
+      ],
     });
     const book = standin.createSpreadsheet({
       title: 'Thu kinh phí',
@@ -49,7 +59,15 @@ describe('fee reconciliation on Google Sheets (stand-in, real googleapis client)
       ],
     });
     summaryId = standin.createSpreadsheet({ title: 'Tổng hợp', parents: [TEST_FOLDER_ID], tabs: [] });
-    const source = (formId: string, file: string, tab: string, rowNumber: number): SharedSource => ({ id: sharedSourceId(formId), formId, file, tab, unitColumn: 'Đơn vị', timeColumn: 'Dấu thời gian', rowNumber });
+    const source = (formId: string, file: string, tab: string, rowNumber: number): SharedSource => ({
+      id: sharedSourceId(formId),
+      formId,
+      file,
+      tab,
+      unitColumn: 'Đơn vị',
+      timeColumn: 'Dấu thời gian',
+      rowNumber,
+    });
     sources = [source('dang-ky', registrations, 'Đăng ký', 2), source('thu-kinh-phi', book, 'Thu kinh phí', 3)];
   });
   afterAll(async () => {
@@ -71,7 +89,14 @@ describe('fee reconciliation on Google Sheets (stand-in, real googleapis client)
     // The receipts tab is read although no unit owes the plan; only the missing time column is noted.
     expect(swept.units.flatMap((u) => u.problems.map((p) => p.severity))).toEqual(['warning']);
     expect(swept.totals).toMatchObject({ rowsValid: 5, rowsRejected: 0 });
-    await summarize({ settings: SETTINGS, units: UNITS, forms: FORMS, store: new FirestoreSummaryStore(firestore.db), output: new GoogleSummarySpreadsheet(api, summaryId, new FirestoreOutputMarks(firestore.db)), now: NOW });
+    await summarize({
+      settings: SETTINGS,
+      units: UNITS,
+      forms: FORMS,
+      store: new FirestoreSummaryStore(firestore.db),
+      output: new GoogleSummarySpreadsheet(api, summaryId, new FirestoreOutputMarks(firestore.db)),
+      now: NOW,
+    });
     const values = standin.tabValues(summaryId, 'Kinh phí');
     const header = values.findIndex((row) => row[0] === 'Đơn vị');
     expect(values.slice(header + 1, header + 4).map((row) => row.slice(0, 6))).toEqual([

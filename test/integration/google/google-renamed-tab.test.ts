@@ -11,10 +11,32 @@ import { standinApis, standinWithClock, TEST_FOLDER_ID } from '../../support/goo
 import type { GoogleStandin } from '../../support/google-standin/index.js';
 import { titled, type TestCell } from '../../support/workbooks.js';
 
-const TAP_HUAN = ['STT', 'Họ và tên', 'Chức vụ', 'Giới tính', 'Ngày sinh', 'Số điện thoại', 'Email', 'Nội dung tham gia', 'Đã đóng kinh phí', 'Ghi chú'];
+const TAP_HUAN = [
+  'STT',
+  'Họ và tên',
+  'Chức vụ',
+  'Giới tính',
+  'Ngày sinh',
+  'Số điện thoại',
+  'Email',
+  'Nội dung tham gia',
+  'Đã đóng kinh phí',
+  'Ghi chú',
+];
 const FORM = builtinForm('tap-huan-2024');
 const NOW = new Date('2024-09-16T01:00:00Z');
-const person = (stt: number, name: string): TestCell[] => [stt, name, 'TPT', 'Nữ', new Date(Date.UTC(1990, 2, 12)), '0983018027', null, 'Tập huấn', 'Có', null];
+const person = (stt: number, name: string): TestCell[] => [
+  stt,
+  name,
+  'TPT',
+  'Nữ',
+  new Date(Date.UTC(1990, 2, 12)),
+  '0983018027',
+  null,
+  'Tập huấn',
+  'Có',
+  null,
+];
 
 /**
  * A unit renamed its form tab "Trang tính1" on Google Sheets: recognised by its header row through
@@ -26,7 +48,14 @@ describe('Google: a tab renamed by the unit, recognised by its header row', () =
   let standin: GoogleStandin;
   let id: string;
   const unit = () => testUnit('doi', { name: 'Liên đội thử', level: 'Tiểu học', source: id });
-  const run = () => sweep({ units: [unit()], forms: [FORM], source: new GoogleUnitSheets(standinApis(standin), TEST_FOLDER_ID), store: new FirestoreSweepStore(firestore.db), now: NOW });
+  const run = () =>
+    sweep({
+      units: [unit()],
+      forms: [FORM],
+      source: new GoogleUnitSheets(standinApis(standin), TEST_FOLDER_ID),
+      store: new FirestoreSweepStore(firestore.db),
+      now: NOW,
+    });
 
   beforeAll(async () => {
     ({ standin } = await standinWithClock(new Date('2024-09-14T02:00:00Z')));
@@ -34,7 +63,10 @@ describe('Google: a tab renamed by the unit, recognised by its header row', () =
       title: 'Báo cáo Liên đội thử',
       parents: [TEST_FOLDER_ID],
       tabs: [
-        { name: 'Trang tính1', rows: titled('ĐĂNG KÝ', TAP_HUAN, [person(1, 'Nguyễn Thị Lan'), person(2, 'Trần Văn Minh')]) },
+        {
+          name: 'Trang tính1',
+          rows: titled('ĐĂNG KÝ', TAP_HUAN, [person(1, 'Nguyễn Thị Lan'), person(2, 'Trần Văn Minh')]),
+        },
         { name: 'Ghi chép', rows: [['Ghi chép riêng của đơn vị']] },
         { name: STANDING_TAB, rows: [] },
       ],
@@ -49,19 +81,26 @@ describe('Google: a tab renamed by the unit, recognised by its header row', () =
   it.each([
     ['Drive export', 10 * 1024 * 1024, ['files.export']],
     ['the values.batchGet fallback', 1000, ['files.export', 'values.batchGet', 'spreadsheets.get', 'values.batchGet']],
-  ])('through %s: the rows are read as the form’s and the unit is told the expected name', async (_path, exportLimitBytes, requests) => {
-    await firestore.clear();
-    standin.exportLimitBytes = exportLimitBytes;
-    try {
-      standin.clearLog();
-      const result = await run();
-      expect(standin.requests.filter((r) => r.fileId === id).map((r) => r.kind)).toEqual(requests);
-      expect(result.units[0]).toMatchObject({ outcome: 'read', rowsValid: 2 });
-      expect(result.units[0]?.problems).toContainEqual({ formId: FORM.id, severity: 'warning', message: renamedTabMessage('Trang tính1', FORM) });
-      const doc = (await firestore.db.collection('submissions').doc(`${FORM.id}~mot-lan~doi`).get()).data();
-      expect(doc?.counts).toEqual({ read: 2, valid: 2, rejected: 0, nil: 0 });
-    } finally {
-      standin.exportLimitBytes = 10 * 1024 * 1024;
-    }
-  });
+  ])(
+    'through %s: the rows are read as the form’s and the unit is told the expected name',
+    async (_path, exportLimitBytes, requests) => {
+      await firestore.clear();
+      standin.exportLimitBytes = exportLimitBytes;
+      try {
+        standin.clearLog();
+        const result = await run();
+        expect(standin.requests.filter((r) => r.fileId === id).map((r) => r.kind)).toEqual(requests);
+        expect(result.units[0]).toMatchObject({ outcome: 'read', rowsValid: 2 });
+        expect(result.units[0]?.problems).toContainEqual({
+          formId: FORM.id,
+          severity: 'warning',
+          message: renamedTabMessage('Trang tính1', FORM),
+        });
+        const doc = (await firestore.db.collection('submissions').doc(`${FORM.id}~mot-lan~doi`).get()).data();
+        expect(doc?.counts).toEqual({ read: 2, valid: 2, rejected: 0, nil: 0 });
+      } finally {
+        standin.exportLimitBytes = 10 * 1024 * 1024;
+      }
+    },
+  );
 });

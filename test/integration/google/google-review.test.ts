@@ -22,12 +22,28 @@ import { titled, type TestCell } from '../../support/workbooks.js';
 
 const TAB = 'Đăng ký tập huấn';
 const FORMS = [builtinForm('tap-huan-2024')];
-const SETTINGS = { districtName: 'Quận Đoàn thử', officeEmail: 'vp@example.com', contactName: 'Lê Ánh Hồng', contactPhone: '0983 018 027' };
+const SETTINGS = {
+  districtName: 'Quận Đoàn thử',
+  officeEmail: 'vp@example.com',
+  contactName: 'Lê Ánh Hồng',
+  contactPhone: '0983 018 027',
+};
 const NOW = new Date('2024-09-20T01:00:00Z');
 const SUBMISSION_ID = 'tap-huan-2024~mot-lan~duyet';
 const REVIEWER = { emailAddress: 'hong@quandoan.example', displayName: 'Lê Ánh Hồng' };
 const COMMENT = 'Thiếu số điện thoại người phụ trách';
-const person = (stt: number, name: string): TestCell[] => [stt, name, 'TPT', 'Nữ', '12/3/1990', '0983018027', null, 'Tập huấn', 'Có', null];
+const person = (stt: number, name: string): TestCell[] => [
+  stt,
+  name,
+  'TPT',
+  'Nữ',
+  '12/3/1990',
+  '0983018027',
+  null,
+  'Tập huấn',
+  'Có',
+  null,
+];
 
 /** The review round trip on Google Sheets: "Duyệt báo cáo" with a dropdown → typed by a person → stored with who → written back. */
 describe('review on the Google summary spreadsheet (stand-in, real googleapis client)', () => {
@@ -39,7 +55,13 @@ describe('review on the Google summary spreadsheet (stand-in, real googleapis cl
   const run = async () => {
     const api = standinApis(standin);
     const sheets = new GoogleUnitSheets(api, TEST_FOLDER_ID);
-    await sweep({ units: [unit], forms: FORMS, source: sheets, store: new FirestoreSweepStore(firestore.db), now: NOW });
+    await sweep({
+      units: [unit],
+      forms: FORMS,
+      source: sheets,
+      store: new FirestoreSweepStore(firestore.db),
+      now: NOW,
+    });
     const output = new GoogleSummarySpreadsheet(api, summaryId, new FirestoreOutputMarks(firestore.db));
     return summarize({
       settings: SETTINGS,
@@ -64,18 +86,39 @@ describe('review on the Google summary spreadsheet (stand-in, real googleapis cl
   const type = (decision: string, comment: string, editor?: typeof REVIEWER) => {
     const { row, column } = layout();
     expect(column(REVIEW_HEADERS.comment)).toBe(column(REVIEW_HEADERS.decision) + 1);
-    standin.editCells(summaryId, REVIEW_TAB, `${columnLetter(column(REVIEW_HEADERS.decision))}${row + 1}`, [[decision, comment]], editor);
+    standin.editCells(
+      summaryId,
+      REVIEW_TAB,
+      `${columnLetter(column(REVIEW_HEADERS.decision))}${row + 1}`,
+      [[decision, comment]],
+      editor,
+    );
   };
-  const stored = async () => (await firestore.db.collection(COLLECTIONS.reviewDecisions).orderBy('sequence').get()).docs.map((d) => d.data());
+  const stored = async () =>
+    (await firestore.db.collection(COLLECTIONS.reviewDecisions).orderBy('sequence').get()).docs.map((d) => d.data());
 
   beforeAll(async () => {
     ({ standin } = await standinWithClock(new Date('2024-09-14T02:00:00Z')));
     const id = standin.createSpreadsheet({
       title: 'Báo cáo duyet',
       parents: [TEST_FOLDER_ID],
-      tabs: [{ name: TAB, rows: titled('ĐĂNG KÝ', TRAINING_HEADER, [person(1, 'Nguyễn Thị Lan'), person(2, 'Trần Văn Minh')]) }, { name: STANDING_TAB, rows: [] }],
+      tabs: [
+        {
+          name: TAB,
+          rows: titled('ĐĂNG KÝ', TRAINING_HEADER, [person(1, 'Nguyễn Thị Lan'), person(2, 'Trần Văn Minh')]),
+        },
+        { name: STANDING_TAB, rows: [] },
+      ],
     });
-    unit = { id: 'duyet', name: 'Liên đội Duyệt Thử', type: 'lien-doi', level: 'Tiểu học', cluster: 'Cụm 1', contacts: [], source: id };
+    unit = {
+      id: 'duyet',
+      name: 'Liên đội Duyệt Thử',
+      type: 'lien-doi',
+      level: 'Tiểu học',
+      cluster: 'Cụm 1',
+      contacts: [],
+      source: id,
+    };
     summaryId = standin.createSpreadsheet({ title: 'Tổng hợp', parents: [TEST_FOLDER_ID], tabs: [] });
   });
   afterAll(async () => {
@@ -90,14 +133,29 @@ describe('review on the Google summary spreadsheet (stand-in, real googleapis cl
     expect(cell(REVIEW_HEADERS.standing)).toBe('Chờ duyệt');
     const dropdowns = standin.sheetOf(summaryId, REVIEW_TAB).validations;
     expect(dropdowns).toHaveLength(1);
-    expect(dropdowns[0]?.range).toMatchObject({ startRowIndex: row, endRowIndex: row + 1, startColumnIndex: column(REVIEW_HEADERS.decision), endColumnIndex: column(REVIEW_HEADERS.decision) + 1 });
-    expect(dropdowns[0]?.rule.condition).toEqual({ type: 'ONE_OF_LIST', values: [{ userEnteredValue: 'Đã duyệt' }, { userEnteredValue: 'Cần bổ sung' }] });
+    expect(dropdowns[0]?.range).toMatchObject({
+      startRowIndex: row,
+      endRowIndex: row + 1,
+      startColumnIndex: column(REVIEW_HEADERS.decision),
+      endColumnIndex: column(REVIEW_HEADERS.decision) + 1,
+    });
+    expect(dropdowns[0]?.rule.condition).toEqual({
+      type: 'ONE_OF_LIST',
+      values: [{ userEnteredValue: 'Đã duyệt' }, { userEnteredValue: 'Cần bổ sung' }],
+    });
   });
 
   it('reads a decision a person typed before rewriting, stores it once with their name, and writes it back with the unit seeing it', async () => {
     type('Cần bổ sung', COMMENT, REVIEWER);
     expect((await run()).review?.recorded).toBe(1);
-    expect(await stored()).toEqual([expect.objectContaining({ submissionId: SUBMISSION_ID, decision: 'needs-more', comment: COMMENT, by: REVIEWER.displayName })]);
+    expect(await stored()).toEqual([
+      expect.objectContaining({
+        submissionId: SUBMISSION_ID,
+        decision: 'needs-more',
+        comment: COMMENT,
+        by: REVIEWER.displayName,
+      }),
+    ]);
     const { cell } = layout();
     expect(cell(REVIEW_HEADERS.standing)).toBe(`Cần bổ sung: ${COMMENT}`);
     expect(cell(REVIEW_HEADERS.decision)).toBe('Cần bổ sung');

@@ -22,14 +22,30 @@ import { TRAINING_HEADER } from '../../support/builders.js';
 const TAB = 'Đăng ký tập huấn';
 const INJECTION = '=HYPERLINK("http://x.example","bấm vào đây")';
 const FORMS = [builtinForm('tap-huan-2024')];
-const SETTINGS = { districtName: 'Quận Đoàn thử', officeEmail: 'vp@example.com', contactName: 'Lê Ánh Hồng', contactPhone: '0983 018 027' };
+const SETTINGS = {
+  districtName: 'Quận Đoàn thử',
+  officeEmail: 'vp@example.com',
+  contactName: 'Lê Ánh Hồng',
+  contactPhone: '0983 018 027',
+};
 const SENT_AT = new Date('2024-09-14T02:00:00Z');
 const NOW = new Date('2024-09-20T01:00:00Z');
 /** Row 5 is the first data row under titled()'s header in row 4; the status column comes right of 'Ghi chú' (K). */
 const FIRST_ROW = 5;
 const STATUS_COLUMN = 10;
 
-const person = (stt: number, name: string, phone: TestCell = '0983.018.027', note: TestCell = null): TestCell[] => [stt, name, 'TPT', 'Nữ', '12/3/1990', phone, null, 'Tập huấn', 'Có', note];
+const person = (stt: number, name: string, phone: TestCell = '0983.018.027', note: TestCell = null): TestCell[] => [
+  stt,
+  name,
+  'TPT',
+  'Nữ',
+  '12/3/1990',
+  phone,
+  null,
+  'Tập huấn',
+  'Có',
+  note,
+];
 
 describe('summary spreadsheet and row feedback on Google Sheets (stand-in, real googleapis client)', () => {
   const firestore = testFirestore('google-summary');
@@ -38,13 +54,28 @@ describe('summary spreadsheet and row feedback on Google Sheets (stand-in, real 
   let summaryId: string;
   const ids: Record<string, string> = {};
   let units: Unit[];
-  const school = (id: string): Unit => ({ id, name: `Liên đội ${id}`, type: 'lien-doi', level: 'Tiểu học', cluster: 'Cụm 1', contacts: [], members: 300, source: ids[id] ?? '' });
+  const school = (id: string): Unit => ({
+    id,
+    name: `Liên đội ${id}`,
+    type: 'lien-doi',
+    level: 'Tiểu học',
+    cluster: 'Cụm 1',
+    contacts: [],
+    members: 300,
+    source: ids[id] ?? '',
+  });
 
   /** One sweep and one summary with fresh adapters, as a scheduled run would make them. */
   async function runAll(now = NOW) {
     const api = standinApis(standin);
     const sheets = new GoogleUnitSheets(api, TEST_FOLDER_ID);
-    const swept = await sweep({ units, forms: FORMS, source: sheets, store: new FirestoreSweepStore(firestore.db), now });
+    const swept = await sweep({
+      units,
+      forms: FORMS,
+      source: sheets,
+      store: new FirestoreSweepStore(firestore.db),
+      now,
+    });
     const summary = await summarize({
       settings: SETTINGS,
       units,
@@ -57,13 +88,24 @@ describe('summary spreadsheet and row feedback on Google Sheets (stand-in, real 
     return { swept, summary };
   }
   const statusColumnOf = (id: string) => standin.tabValues(id, TAB).map((row) => row[STATUS_COLUMN] ?? null);
-  const written = (id: string) => standin.requests.filter((r) => r.fileId === id && r.kind === 'values.batchUpdate').map((r) => r.body as sheets_v4.Schema$BatchUpdateValuesRequest);
+  const written = (id: string) =>
+    standin.requests
+      .filter((r) => r.fileId === id && r.kind === 'values.batchUpdate')
+      .map((r) => r.body as sheets_v4.Schema$BatchUpdateValuesRequest);
 
   beforeAll(async () => {
     ({ standin, setClock } = await standinWithClock(SENT_AT));
     const seed = (id: string, rows: TestCell[][], owner?: string) => {
-      const tabs = [{ name: TAB, rows: titled('ĐĂNG KÝ', TRAINING_HEADER, rows) }, { name: STANDING_TAB, rows: [] }];
-      ids[id] = standin.createSpreadsheet({ title: `Báo cáo ${id}`, parents: [TEST_FOLDER_ID], tabs, ...(owner ? { owner } : {}) });
+      const tabs = [
+        { name: TAB, rows: titled('ĐĂNG KÝ', TRAINING_HEADER, rows) },
+        { name: STANDING_TAB, rows: [] },
+      ];
+      ids[id] = standin.createSpreadsheet({
+        title: `Báo cáo ${id}`,
+        parents: [TEST_FOLDER_ID],
+        tabs,
+        ...(owner ? { owner } : {}),
+      });
     };
     seed('som', [person(1, 'Nguyễn Thị Lan'), person(2, 'Trần Văn Minh', '0912345678', INJECTION)]);
     seed('loi', [person(1, 'Phạm An'), person(2, 'Võ Bình', '12345')]);
@@ -82,8 +124,15 @@ describe('summary spreadsheet and row feedback on Google Sheets (stand-in, real 
   it('writes the summary: the front page and its chart, every tab, frozen headers, filters, widths, safe status symbols, user text as text', async () => {
     standin.clearLog();
     const { summary } = await runAll();
-    expect(summary.summary).toEqual({ written: true, location: `https://docs.google.com/spreadsheets/d/${summaryId}/edit` });
-    expect(standin.requests.filter((r) => r.fileId === summaryId).map((r) => r.kind)).toEqual(['spreadsheets.get', 'spreadsheets.batchUpdate', 'values.batchUpdate']);
+    expect(summary.summary).toEqual({
+      written: true,
+      location: `https://docs.google.com/spreadsheets/d/${summaryId}/edit`,
+    });
+    expect(standin.requests.filter((r) => r.fileId === summaryId).map((r) => r.kind)).toEqual([
+      'spreadsheets.get',
+      'spreadsheets.batchUpdate',
+      'values.batchUpdate',
+    ]);
     // Created as en_US, the spreadsheet is switched to vi_VN: rates show "75,0 %", money "1.900.000 đ".
     expect(standin.spreadsheet(summaryId).properties).toMatchObject({ locale: 'vi_VN', timeZone: 'Asia/Ho_Chi_Minh' });
     const tabs = standin.spreadsheet(summaryId).sheets.map((s) => s.properties.title);
@@ -98,24 +147,38 @@ describe('summary spreadsheet and row feedback on Google Sheets (stand-in, real 
     expect(dashboard.properties.gridProperties.frozenRowCount).toBe(0);
     expect(dashboard.charts).toHaveLength(1);
     const dashboardModel = summary.model.tabs[0];
-    expect(dashboard.charts[0]?.position?.overlayPosition?.anchorCell?.rowIndex).toBe(dashboardModel ? summaryTabLayout(dashboardModel).chartRow - 1 : -1);
+    expect(dashboard.charts[0]?.position?.overlayPosition?.anchorCell?.rowIndex).toBe(
+      dashboardModel ? summaryTabLayout(dashboardModel).chartRow - 1 : -1,
+    );
     // Every column gets the workbook's width, so Vietnamese words are never cut.
-    const widthsSet = overview.dimensionProperties.filter((d) => d.range?.dimension === 'COLUMNS').map((d) => d.range?.startIndex);
+    const widthsSet = overview.dimensionProperties
+      .filter((d) => d.range?.dimension === 'COLUMNS')
+      .map((d) => d.range?.startIndex);
     expect(widthsSet).toEqual(Array.from({ length: summary.model.tabs[1]?.columns.length ?? 0 }, (_, i) => i));
     // Print areas are not in the Sheets API: reference tabs (raw rows, archives) are marked grey instead, the others keep no colour.
     const reference = summary.model.tabs.filter((t) => t.reference).map((t) => t.name);
     expect(reference).toContain(TAB);
     for (const tab of summary.model.tabs) {
       const colour = standin.sheetOf(summaryId, tab.name).properties.tabColorStyle;
-      expect([tab.name, colour]).toEqual([tab.name, tab.reference ? { rgbColor: { red: 0xbf / 255, green: 0xbf / 255, blue: 0xbf / 255 } } : undefined]);
+      expect([tab.name, colour]).toEqual([
+        tab.name,
+        tab.reference ? { rgbColor: { red: 0xbf / 255, green: 0xbf / 255, blue: 0xbf / 255 } } : undefined,
+      ]);
     }
     const progress = standin.sheetOf(summaryId, 'Tiến độ đơn vị');
     expect(progress.conditionalFormats.length).toBeGreaterThanOrEqual(6);
     // Status cells use only the symbols every common font draws.
-    const statuses = standin.tabValues(summaryId, 'Tiến độ đơn vị').flat().filter((v): v is string => typeof v === 'string' && /^(✓|✗|!|○)/.test(v));
+    const statuses = standin
+      .tabValues(summaryId, 'Tiến độ đơn vị')
+      .flat()
+      .filter((v): v is string => typeof v === 'string' && /^(✓|✗|!|○)/.test(v));
     expect(statuses.length).toBeGreaterThan(0);
-    for (const v of statuses) expect([...(v.split(' ')[0] ?? '')].every((ch) => PRINT_SAFE_SYMBOL_CHARACTERS.includes(ch))).toBe(true);
-    const data = standin.tabValues(summaryId, summary.model.tabs.find((t) => t.rows.some((r) => r.includes(INJECTION)))?.name ?? '');
+    for (const v of statuses)
+      expect([...(v.split(' ')[0] ?? '')].every((ch) => PRINT_SAFE_SYMBOL_CHARACTERS.includes(ch))).toBe(true);
+    const data = standin.tabValues(
+      summaryId,
+      summary.model.tabs.find((t) => t.rows.some((r) => r.includes(INJECTION)))?.name ?? '',
+    );
     const cell = data.flat().find((v) => typeof v === 'string' && v.startsWith('=HYPERLINK'));
     // RAW input: the unit's text is stored as the text it is, never as a formula.
     expect(cell).toBe(INJECTION);
@@ -143,7 +206,12 @@ describe('summary spreadsheet and row feedback on Google Sheets (stand-in, real 
     expect(statusColumnOf(ids['chi-doc'] ?? '').every((v) => v === null)).toBe(true);
     const { summary } = await runAll(new Date('2024-09-20T01:00:00Z'));
     expect(summary.feedback.refused).toEqual([
-      { unitId: 'chi-doc', message: expect.stringMatching(/^Hệ thống không có quyền mở bảng tính báo cáo của Liên đội chi-doc .*chia sẻ bảng tính với tonghop@demo-tonghop\.iam\.gserviceaccount\.com \(quyền Người chỉnh sửa\)/) },
+      {
+        unitId: 'chi-doc',
+        message: expect.stringMatching(
+          /^Hệ thống không có quyền mở bảng tính báo cáo của Liên đội chi-doc .*chia sẻ bảng tính với tonghop@demo-tonghop\.iam\.gserviceaccount\.com \(quyền Người chỉnh sửa\)/,
+        ),
+      },
     ]);
   });
 
@@ -176,8 +244,11 @@ describe('summary spreadsheet and row feedback on Google Sheets (stand-in, real 
     expect(ranges.every((r) => r.startsWith(`'${TAB}'`) || r.startsWith(`'${STANDING_TAB}'`))).toBe(true);
     const after = standin.tabValues(ids.loi ?? '', TAB);
     expect(after[FIRST_ROW]?.[STATUS_COLUMN]).toBe('✓ Hợp lệ');
-    after.forEach((row, r) => row.slice(0, STATUS_COLUMN).forEach((value, c) => {
-      if (!(r === FIRST_ROW && c === 5)) expect(value, `row ${r + 1} column ${c + 1}`).toEqual(before[r]?.[c] ?? null);
-    }));
+    after.forEach((row, r) =>
+      row.slice(0, STATUS_COLUMN).forEach((value, c) => {
+        if (!(r === FIRST_ROW && c === 5))
+          expect(value, `row ${r + 1} column ${c + 1}`).toEqual(before[r]?.[c] ?? null);
+      }),
+    );
   });
 });

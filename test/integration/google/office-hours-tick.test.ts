@@ -21,7 +21,18 @@ const SETTINGS = { districtName: 'Quận Đoàn thử', officeEmail: '', contact
 const TICKS = ['2024-09-15T02:30:00Z', '2024-09-15T02:40:00Z', '2024-09-15T02:50:00Z'].map((t) => new Date(t));
 const NEW_PERSON = 'Hoàng Văn Tư';
 
-const person = (stt: number, name: string): TestCell[] => [stt, name, 'TPT', 'Nữ', '12/3/1990', '0983.018.027', null, 'Tập huấn', 'Có', null];
+const person = (stt: number, name: string): TestCell[] => [
+  stt,
+  name,
+  'TPT',
+  'Nữ',
+  '12/3/1990',
+  '0983.018.027',
+  null,
+  'Tập huấn',
+  'Có',
+  null,
+];
 
 describe('the office-hours tick on Google Sheets (stand-in, real googleapis client)', () => {
   const firestore = testFirestore('office-hours-tick');
@@ -49,12 +60,34 @@ describe('the office-hours tick on Google Sheets (stand-in, real googleapis clie
     });
   };
   /** Every value of every tab of the summary spreadsheet, as one text. */
-  const summaryText = () => standin.spreadsheet(summaryId).sheets.map((tab) => JSON.stringify(standin.tabValues(summaryId, tab.properties.title ?? ''))).join('\n');
+  const summaryText = () =>
+    standin
+      .spreadsheet(summaryId)
+      .sheets.map((tab) => JSON.stringify(standin.tabValues(summaryId, tab.properties.title ?? '')))
+      .join('\n');
 
   beforeAll(async () => {
     ({ standin, setClock } = await standinWithClock(new Date('2024-09-14T02:00:00Z')));
-    for (const [id, rows] of [['som', [person(1, 'Nguyễn Thị Lan')]], ['muon', []], ['vang', []]] as const) {
-      ids[id] = standin.createSpreadsheet({ title: `Báo cáo ${id}`, parents: [TEST_FOLDER_ID], tabs: [{ name: TAB, rows: titled('ĐĂNG KÝ', TRAINING_HEADER, rows.map((r) => [...r])) }, { name: STANDING_TAB, rows: [] }] });
+    for (const [id, rows] of [
+      ['som', [person(1, 'Nguyễn Thị Lan')]],
+      ['muon', []],
+      ['vang', []],
+    ] as const) {
+      ids[id] = standin.createSpreadsheet({
+        title: `Báo cáo ${id}`,
+        parents: [TEST_FOLDER_ID],
+        tabs: [
+          {
+            name: TAB,
+            rows: titled(
+              'ĐĂNG KÝ',
+              TRAINING_HEADER,
+              rows.map((r) => [...r]),
+            ),
+          },
+          { name: STANDING_TAB, rows: [] },
+        ],
+      });
     }
     summaryId = standin.createSpreadsheet({ title: 'Tổng hợp', parents: [TEST_FOLDER_ID], tabs: [] });
     units = ['som', 'muon', 'vang'].map((id): Unit => testUnit(id, { level: 'Tiểu học', source: ids[id] ?? '' }));

@@ -11,7 +11,11 @@ describe('pacing and retries of Google requests (stand-in, real googleapis clien
 
   beforeAll(async () => {
     standin = await startGoogleStandin();
-    id = standin.createSpreadsheet({ title: 'Báo cáo', parents: [TEST_FOLDER_ID], tabs: [{ name: 'Trang 1', rows: [['Họ và tên'], ['Lan']] }] });
+    id = standin.createSpreadsheet({
+      title: 'Báo cáo',
+      parents: [TEST_FOLDER_ID],
+      tabs: [{ name: 'Trang 1', rows: [['Họ và tên'], ['Lan']] }],
+    });
   });
   beforeEach(() => {
     standin.clearFaults();
@@ -35,7 +39,11 @@ describe('pacing and retries of Google requests (stand-in, real googleapis clien
     standin.failNext(10, 503, { match: (r) => r.kind === 'values.batchGet' });
     const failure = readSpreadsheetTabs(api, id, ['Trang 1']);
     await expect(failure).rejects.toThrow(GoogleApiError);
-    await expect(failure).rejects.toMatchObject({ failure: 'unavailable', status: 503, message: expect.stringMatching(/^values\.batchGet failed \(HTTP 503\)/) });
+    await expect(failure).rejects.toMatchObject({
+      failure: 'unavailable',
+      status: 503,
+      message: expect.stringMatching(/^values\.batchGet failed \(HTTP 503\)/),
+    });
     const at = batchGets().map((r) => r.at);
     expect(at).toHaveLength(4);
     const gaps = at.slice(1).map((t, i) => t - (at[i] ?? 0));
@@ -46,7 +54,10 @@ describe('pacing and retries of Google requests (stand-in, real googleapis clien
   it('does not retry a request Google refuses for good (403)', async () => {
     const api = standinApis(standin);
     standin.failNext(1, 403, { match: (r) => r.kind === 'values.batchGet' });
-    await expect(readSpreadsheetTabs(api, id, ['Trang 1'])).rejects.toMatchObject({ failure: 'no-access', status: 403 });
+    await expect(readSpreadsheetTabs(api, id, ['Trang 1'])).rejects.toMatchObject({
+      failure: 'no-access',
+      status: 403,
+    });
     expect(batchGets()).toHaveLength(1);
   });
 
@@ -56,9 +67,13 @@ describe('pacing and retries of Google requests (stand-in, real googleapis clien
     // so the n-th group of three cannot arrive before n windows have passed (pairwise gaps would flake).
     const t0 = Date.now();
     await Promise.all(Array.from({ length: 8 }, () => readSpreadsheetTabs(api, id, ['Trang 1'])));
-    const at = batchGets().map((r) => r.at).sort((a, b) => a - b);
+    const at = batchGets()
+      .map((r) => r.at)
+      .sort((a, b) => a - b);
     expect(at).toHaveLength(8);
-    at.forEach((arrived, i) => expect(arrived - t0, `request ${i + 1}`).toBeGreaterThanOrEqual(Math.floor(i / 3) * 400 - 2));
+    at.forEach((arrived, i) =>
+      expect(arrived - t0, `request ${i + 1}`).toBeGreaterThanOrEqual(Math.floor(i / 3) * 400 - 2),
+    );
     expect(api.pacer.stats().waitedMs).toBeGreaterThan(0);
   });
 

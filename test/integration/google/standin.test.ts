@@ -2,7 +2,12 @@ import { drive, type drive_v3 } from '@googleapis/drive';
 import { auth as googleAuth, sheets, type sheets_v4 } from '@googleapis/sheets';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Readable } from 'node:stream';
-import { SPREADSHEET_MIME_TYPE, XLSX_MIME_TYPE, startGoogleStandin, type GoogleStandin } from '../../support/google-standin/index.js';
+import {
+  SPREADSHEET_MIME_TYPE,
+  XLSX_MIME_TYPE,
+  startGoogleStandin,
+  type GoogleStandin,
+} from '../../support/google-standin/index.js';
 
 /** The stand-in's clock: tests move it to see modifiedTime and quotas change. */
 let clock = new Date('2024-09-01T01:00:00.000Z');
@@ -14,7 +19,10 @@ const READER = { token: 'token-of-reader', email: 'reader@example.com' };
 const OTHER_OWNER = 'someone-else@example.com';
 
 /** Clients as the application builds them: no retries of their own, so every failure is seen. */
-function clientsFor(token: string, clientOptions: { retry?: boolean; retryConfig?: { retry: number } } = { retry: false }) {
+function clientsFor(
+  token: string,
+  clientOptions: { retry?: boolean; retryConfig?: { retry: number } } = { retry: false },
+) {
   const auth = new googleAuth.OAuth2();
   auth.setCredentials({ access_token: token });
   return {
@@ -34,10 +42,16 @@ interface Rejection {
 async function rejectionOf(request: Promise<unknown>): Promise<Rejection> {
   const outcome = await request.then(
     () => undefined,
-    (error: unknown) => error as { constructor: { name: string }; status?: number; response?: { data: unknown; headers: Headers } },
+    (error: unknown) =>
+      error as { constructor: { name: string }; status?: number; response?: { data: unknown; headers: Headers } },
   );
   if (outcome === undefined) return expect.unreachable('the request should have failed');
-  return { className: outcome.constructor.name, status: outcome.status, data: outcome.response?.data, retryAfter: outcome.response?.headers.get('retry-after') };
+  return {
+    className: outcome.constructor.name,
+    status: outcome.status,
+    data: outcome.response?.data,
+    retryAfter: outcome.response?.headers.get('retry-after'),
+  };
 }
 
 function newFolder(): string {
@@ -69,7 +83,19 @@ describe('values', () => {
     const spreadsheetId = seedTab('Danh sách');
     const written = await api.sheets.spreadsheets.values.batchUpdate({
       spreadsheetId,
-      requestBody: { valueInputOption: 'RAW', data: [{ range: "'Danh sách'!A1", values: [['Tên', 'Tuổi', 'Đoàn viên'], ['An', 17, true], ['=1+1', '42']] }] },
+      requestBody: {
+        valueInputOption: 'RAW',
+        data: [
+          {
+            range: "'Danh sách'!A1",
+            values: [
+              ['Tên', 'Tuổi', 'Đoàn viên'],
+              ['An', 17, true],
+              ['=1+1', '42'],
+            ],
+          },
+        ],
+      },
     });
     expect(written.data).toMatchObject({
       spreadsheetId,
@@ -77,12 +103,26 @@ describe('values', () => {
       totalUpdatedColumns: 3,
       totalUpdatedCells: 8,
       totalUpdatedSheets: 1,
-      responses: [{ spreadsheetId, updatedRange: "'Danh sách'!A1:C3", updatedRows: 3, updatedColumns: 3, updatedCells: 8 }],
+      responses: [
+        { spreadsheetId, updatedRange: "'Danh sách'!A1:C3", updatedRows: 3, updatedColumns: 3, updatedCells: 8 },
+      ],
     });
 
-    const read = await api.sheets.spreadsheets.values.batchGet({ spreadsheetId, ranges: ["'Danh sách'!A1:J20"], valueRenderOption: 'UNFORMATTED_VALUE' });
+    const read = await api.sheets.spreadsheets.values.batchGet({
+      spreadsheetId,
+      ranges: ["'Danh sách'!A1:J20"],
+      valueRenderOption: 'UNFORMATTED_VALUE',
+    });
     expect(read.data.valueRanges).toEqual([
-      { range: "'Danh sách'!A1:J20", majorDimension: 'ROWS', values: [['Tên', 'Tuổi', 'Đoàn viên'], ['An', 17, true], ['=1+1', '42']] },
+      {
+        range: "'Danh sách'!A1:J20",
+        majorDimension: 'ROWS',
+        values: [
+          ['Tên', 'Tuổi', 'Đoàn viên'],
+          ['An', 17, true],
+          ['=1+1', '42'],
+        ],
+      },
     ]);
     expect(standin.tabValues(spreadsheetId, 'Danh sách')[2]).toEqual(['=1+1', '42']);
   });
@@ -91,20 +131,29 @@ describe('values', () => {
     const spreadsheetId = seedTab('Nhập');
     await api.sheets.spreadsheets.values.batchUpdate({
       spreadsheetId,
-      requestBody: { valueInputOption: 'USER_ENTERED', data: [{ range: 'Nhập!A1', values: [['=SUM(B1:C1)', '42', 'TRUE', "'007", '=1+1']] }] },
+      requestBody: {
+        valueInputOption: 'USER_ENTERED',
+        data: [{ range: 'Nhập!A1', values: [['=SUM(B1:C1)', '42', 'TRUE', "'007", '=1+1']] }],
+      },
     });
     const render = async (valueRenderOption: string) =>
-      (await api.sheets.spreadsheets.values.batchGet({ spreadsheetId, ranges: ['Nhập!A1:E1'], valueRenderOption })).data.valueRanges?.[0]?.values;
+      (await api.sheets.spreadsheets.values.batchGet({ spreadsheetId, ranges: ['Nhập!A1:E1'], valueRenderOption })).data
+        .valueRanges?.[0]?.values;
 
     expect(await render('FORMULA')).toEqual([['=SUM(B1:C1)', 42, true, '007', '=1+1']]);
     expect(await render('UNFORMATTED_VALUE')).toEqual([['#NAME?', 42, true, '007', '#NAME?']]);
     expect(await render('FORMATTED_VALUE')).toEqual([['#NAME?', '42', 'TRUE', '007', '#NAME?']]);
-    expect(standin.tabValues(spreadsheetId, 'Nhập')).toEqual([[{ formula: '=SUM(B1:C1)' }, 42, true, '007', { formula: '=1+1' }]]);
+    expect(standin.tabValues(spreadsheetId, 'Nhập')).toEqual([
+      [{ formula: '=SUM(B1:C1)' }, 42, true, '007', { formula: '=1+1' }],
+    ]);
   });
 
   it('leaves out trailing empty cells and rows, fills holes with "" and omits values for an empty range', async () => {
     const spreadsheetId = seedTab('Thưa', [['a', null, 'c'], [], [null, 'x'], [null, null]]);
-    const { data } = await api.sheets.spreadsheets.values.batchGet({ spreadsheetId, ranges: ['Thưa!A1:D10', 'Thưa!F5:G6', 'Thưa'] });
+    const { data } = await api.sheets.spreadsheets.values.batchGet({
+      spreadsheetId,
+      ranges: ['Thưa!A1:D10', 'Thưa!F5:G6', 'Thưa'],
+    });
     expect(data.valueRanges).toEqual([
       { range: "'Thưa'!A1:D10", majorDimension: 'ROWS', values: [['a', '', 'c'], [], ['', 'x']] },
       { range: "'Thưa'!F5:G6", majorDimension: 'ROWS' },
@@ -114,14 +163,24 @@ describe('values', () => {
 
   it('keeps a cell given null, clears a cell given ""', async () => {
     const spreadsheetId = seedTab('Sửa', [['a', 'b', 'c']]);
-    await api.sheets.spreadsheets.values.batchUpdate({ spreadsheetId, requestBody: { valueInputOption: 'RAW', data: [{ range: "'Sửa'!A1:C1", values: [[null, '', 'z']] }] } });
+    await api.sheets.spreadsheets.values.batchUpdate({
+      spreadsheetId,
+      requestBody: { valueInputOption: 'RAW', data: [{ range: "'Sửa'!A1:C1", values: [[null, '', 'z']] }] },
+    });
     expect(standin.tabValues(spreadsheetId, 'Sửa')).toEqual([['a', null, 'z']]);
   });
 
   it('returns seeded dates as serial numbers, or as dd/mm/yyyy when formatted', async () => {
     const spreadsheetId = seedTab('Ngày', [[new Date(Date.UTC(2024, 8, 15)), new Date(Date.UTC(2024, 8, 15, 8, 30))]]);
     const read = async (valueRenderOption: string, dateTimeRenderOption: string) =>
-      (await api.sheets.spreadsheets.values.batchGet({ spreadsheetId, ranges: ["'Ngày'!A1:B1"], valueRenderOption, dateTimeRenderOption })).data.valueRanges?.[0]?.values;
+      (
+        await api.sheets.spreadsheets.values.batchGet({
+          spreadsheetId,
+          ranges: ["'Ngày'!A1:B1"],
+          valueRenderOption,
+          dateTimeRenderOption,
+        })
+      ).data.valueRanges?.[0]?.values;
     expect(await read('UNFORMATTED_VALUE', 'SERIAL_NUMBER')).toEqual([[45550, 45550 + 8.5 / 24]]);
     expect(await read('UNFORMATTED_VALUE', 'FORMATTED_STRING')).toEqual([['15/09/2024', '15/09/2024 08:30:00']]);
     expect(await read('FORMATTED_VALUE', 'SERIAL_NUMBER')).toEqual([['15/09/2024', '15/09/2024 08:30:00']]);
@@ -129,58 +188,129 @@ describe('values', () => {
 
   it('refuses a range on a missing tab with 400 for the whole request', async () => {
     const spreadsheetId = seedTab('Có');
-    const failure = await rejectionOf(api.sheets.spreadsheets.values.batchGet({ spreadsheetId, ranges: ["'Có'!A1:B2", 'Không có!A1:B2'] }));
+    const failure = await rejectionOf(
+      api.sheets.spreadsheets.values.batchGet({ spreadsheetId, ranges: ["'Có'!A1:B2", 'Không có!A1:B2'] }),
+    );
     expect(failure).toMatchObject({
       className: 'GaxiosError',
       status: 400,
-      data: { error: { code: 400, status: 'INVALID_ARGUMENT', message: 'Unable to parse range: Không có!A1:B2', errors: [{ domain: 'global', reason: 'badRequest' }] } },
+      data: {
+        error: {
+          code: 400,
+          status: 'INVALID_ARGUMENT',
+          message: 'Unable to parse range: Không có!A1:B2',
+          errors: [{ domain: 'global', reason: 'badRequest' }],
+        },
+      },
     });
   });
 
   it('requires valueInputOption, and refuses writes past the grid until rows are appended', async () => {
     const spreadsheetId = seedTab('Lưới');
-    const noOption = await rejectionOf(api.sheets.spreadsheets.values.batchUpdate({ spreadsheetId, requestBody: { data: [{ range: "'Lưới'!A1", values: [['x']] }] } }));
-    expect(noOption).toMatchObject({ status: 400, data: { error: { message: "'valueInputOption' is required but not specified" } } });
+    const noOption = await rejectionOf(
+      api.sheets.spreadsheets.values.batchUpdate({
+        spreadsheetId,
+        requestBody: { data: [{ range: "'Lưới'!A1", values: [['x']] }] },
+      }),
+    );
+    expect(noOption).toMatchObject({
+      status: 400,
+      data: { error: { message: "'valueInputOption' is required but not specified" } },
+    });
 
-    const write = () => api.sheets.spreadsheets.values.batchUpdate({ spreadsheetId, requestBody: { valueInputOption: 'RAW', data: [{ range: "'Lưới'!A1001", values: [['x']] }] } });
-    expect(await rejectionOf(write())).toMatchObject({ status: 400, data: { error: { message: "Range ('Lưới'!A1001) exceeds grid limits. Max rows: 1000, max columns: 26" } } });
+    const write = () =>
+      api.sheets.spreadsheets.values.batchUpdate({
+        spreadsheetId,
+        requestBody: { valueInputOption: 'RAW', data: [{ range: "'Lưới'!A1001", values: [['x']] }] },
+      });
+    expect(await rejectionOf(write())).toMatchObject({
+      status: 400,
+      data: { error: { message: "Range ('Lưới'!A1001) exceeds grid limits. Max rows: 1000, max columns: 26" } },
+    });
 
     const sheetId = standin.sheetOf(spreadsheetId, 'Lưới').properties.sheetId;
-    await api.sheets.spreadsheets.batchUpdate({ spreadsheetId, requestBody: { requests: [{ appendDimension: { sheetId, dimension: 'ROWS', length: 10 } }] } });
+    await api.sheets.spreadsheets.batchUpdate({
+      spreadsheetId,
+      requestBody: { requests: [{ appendDimension: { sheetId, dimension: 'ROWS', length: 10 } }] },
+    });
     await write();
     expect(standin.sheetOf(spreadsheetId, 'Lưới').properties.gridProperties.rowCount).toBe(1010);
     expect(standin.tabValues(spreadsheetId, 'Lưới')[1000]).toEqual(['x']);
   });
 
   it('reads column, row, open-ended and first-tab A1 ranges, by rows or by columns', async () => {
-    const spreadsheetId = seedTab('Bảng', [['a', 'b', 'c'], ['d', 'e', 'f'], ['g', 'h', 'i']]);
-    const { data } = await api.sheets.spreadsheets.values.batchGet({ spreadsheetId, ranges: ['Bảng!B:C', 'Bảng!2:3', 'Bảng!B2:C', 'A1:B1', "'Bảng'!C3"] });
+    const spreadsheetId = seedTab('Bảng', [
+      ['a', 'b', 'c'],
+      ['d', 'e', 'f'],
+      ['g', 'h', 'i'],
+    ]);
+    const { data } = await api.sheets.spreadsheets.values.batchGet({
+      spreadsheetId,
+      ranges: ['Bảng!B:C', 'Bảng!2:3', 'Bảng!B2:C', 'A1:B1', "'Bảng'!C3"],
+    });
     expect(data.valueRanges?.map((v) => [v.range, v.values])).toEqual([
-      ["'Bảng'!B1:C1000", [['b', 'c'], ['e', 'f'], ['h', 'i']]],
-      ["'Bảng'!A2:Z3", [['d', 'e', 'f'], ['g', 'h', 'i']]],
-      ["'Bảng'!B2:C1000", [['e', 'f'], ['h', 'i']]],
+      [
+        "'Bảng'!B1:C1000",
+        [
+          ['b', 'c'],
+          ['e', 'f'],
+          ['h', 'i'],
+        ],
+      ],
+      [
+        "'Bảng'!A2:Z3",
+        [
+          ['d', 'e', 'f'],
+          ['g', 'h', 'i'],
+        ],
+      ],
+      [
+        "'Bảng'!B2:C1000",
+        [
+          ['e', 'f'],
+          ['h', 'i'],
+        ],
+      ],
       ["'Bảng'!A1:B1", [['a', 'b']]],
       ["'Bảng'!C3", [['i']]],
     ]);
-    const byColumns = await api.sheets.spreadsheets.values.batchGet({ spreadsheetId, ranges: ['Bảng!A1:B2'], majorDimension: 'COLUMNS' });
-    expect(byColumns.data.valueRanges?.[0]).toMatchObject({ majorDimension: 'COLUMNS', values: [['a', 'd'], ['b', 'e']] });
+    const byColumns = await api.sheets.spreadsheets.values.batchGet({
+      spreadsheetId,
+      ranges: ['Bảng!A1:B2'],
+      majorDimension: 'COLUMNS',
+    });
+    expect(byColumns.data.valueRanges?.[0]).toMatchObject({
+      majorDimension: 'COLUMNS',
+      values: [
+        ['a', 'd'],
+        ['b', 'e'],
+      ],
+    });
   });
 
   it('clears ranges with values:batchClear', async () => {
-    const spreadsheetId = seedTab('Xoá', [['a', 'b'], ['c', 'd']]);
-    const { data } = await api.sheets.spreadsheets.values.batchClear({ spreadsheetId, requestBody: { ranges: ["'Xoá'!B1:B2"] } });
+    const spreadsheetId = seedTab('Xoá', [
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
+    const { data } = await api.sheets.spreadsheets.values.batchClear({
+      spreadsheetId,
+      requestBody: { ranges: ["'Xoá'!B1:B2"] },
+    });
     expect(data.clearedRanges).toEqual(["'Xoá'!B1:B2"]);
     expect(standin.tabValues(spreadsheetId, 'Xoá')).toEqual([['a'], ['c']]);
   });
 });
 
 describe('spreadsheets', () => {
-  it('creates a spreadsheet in the caller\'s root with a Sheet1 tab, and reads it back', async () => {
+  it("creates a spreadsheet in the caller's root with a Sheet1 tab, and reads it back", async () => {
     const created = await api.sheets.spreadsheets.create({ requestBody: { properties: { title: 'Tổng hợp' } } });
     const spreadsheetId = created.data.spreadsheetId ?? '';
     expect(created.data).toMatchObject({
       properties: { title: 'Tổng hợp', locale: 'en_US', timeZone: 'Asia/Ho_Chi_Minh' },
-      sheets: [{ properties: { sheetId: 0, title: 'Sheet1', index: 0, gridProperties: { rowCount: 1000, columnCount: 26 } } }],
+      sheets: [
+        { properties: { sheetId: 0, title: 'Sheet1', index: 0, gridProperties: { rowCount: 1000, columnCount: 26 } } },
+      ],
       spreadsheetUrl: `https://docs.google.com/spreadsheets/d/${spreadsheetId}/edit`,
     });
     expect(spreadsheetId).toMatch(/^[A-Za-z0-9_-]{44}$/);
@@ -194,9 +324,28 @@ describe('spreadsheets', () => {
       requestBody: {
         requests: [
           { addSheet: { properties: { title: 'Thống kê', gridProperties: { rowCount: 50, columnCount: 5 } } } },
-          { updateSheetProperties: { properties: { sheetId: 0, gridProperties: { frozenRowCount: 1 } }, fields: 'gridProperties.frozenRowCount' } },
-          { addProtectedRange: { protectedRange: { range: { sheetId: 0, startRowIndex: 0, endRowIndex: 1 }, description: 'Tiêu đề', warningOnly: true } } },
-          { setBasicFilter: { filter: { range: { sheetId: 0, startRowIndex: 0, endRowIndex: 10, startColumnIndex: 0, endColumnIndex: 2 } } } },
+          {
+            updateSheetProperties: {
+              properties: { sheetId: 0, gridProperties: { frozenRowCount: 1 } },
+              fields: 'gridProperties.frozenRowCount',
+            },
+          },
+          {
+            addProtectedRange: {
+              protectedRange: {
+                range: { sheetId: 0, startRowIndex: 0, endRowIndex: 1 },
+                description: 'Tiêu đề',
+                warningOnly: true,
+              },
+            },
+          },
+          {
+            setBasicFilter: {
+              filter: {
+                range: { sheetId: 0, startRowIndex: 0, endRowIndex: 10, startColumnIndex: 0, endColumnIndex: 2 },
+              },
+            },
+          },
           {
             addChart: {
               chart: {
@@ -210,12 +359,26 @@ describe('spreadsheets', () => {
       },
     });
     const [addSheet, frozen, protect, filter, chart, resize] = data.replies ?? [];
-    expect(addSheet?.addSheet?.properties).toMatchObject({ title: 'Thống kê', index: 1, sheetType: 'GRID', gridProperties: { rowCount: 50, columnCount: 5 } });
+    expect(addSheet?.addSheet?.properties).toMatchObject({
+      title: 'Thống kê',
+      index: 1,
+      sheetType: 'GRID',
+      gridProperties: { rowCount: 50, columnCount: 5 },
+    });
     expect(addSheet?.addSheet?.properties?.sheetId).toEqual(expect.any(Number));
     expect(frozen).toEqual({});
-    expect(protect?.addProtectedRange?.protectedRange).toMatchObject({ protectedRangeId: expect.any(Number), description: 'Tiêu đề', warningOnly: true, range: { sheetId: 0 } });
+    expect(protect?.addProtectedRange?.protectedRange).toMatchObject({
+      protectedRangeId: expect.any(Number),
+      description: 'Tiêu đề',
+      warningOnly: true,
+      range: { sheetId: 0 },
+    });
     expect(filter).toEqual({});
-    expect(chart?.addChart?.chart).toMatchObject({ chartId: expect.any(Number), spec: { title: 'Số lượng' }, position: { overlayPosition: { anchorCell: { sheetId: 0 } } } });
+    expect(chart?.addChart?.chart).toMatchObject({
+      chartId: expect.any(Number),
+      spec: { title: 'Số lượng' },
+      position: { overlayPosition: { anchorCell: { sheetId: 0 } } },
+    });
     expect(resize).toEqual({});
 
     const got = await api.sheets.spreadsheets.get({ spreadsheetId });
@@ -226,7 +389,15 @@ describe('spreadsheets', () => {
     expect(first?.basicFilter?.range).toMatchObject({ sheetId: 0, endRowIndex: 10 });
     expect(first?.charts?.[0]?.chartId).toBe(chart?.addChart?.chart?.chartId);
 
-    await api.sheets.spreadsheets.batchUpdate({ spreadsheetId, requestBody: { requests: [{ deleteEmbeddedObject: { objectId: chart?.addChart?.chart?.chartId } }, { clearBasicFilter: { sheetId: 0 } }] } });
+    await api.sheets.spreadsheets.batchUpdate({
+      spreadsheetId,
+      requestBody: {
+        requests: [
+          { deleteEmbeddedObject: { objectId: chart?.addChart?.chart?.chartId } },
+          { clearBasicFilter: { sheetId: 0 } },
+        ],
+      },
+    });
     expect(standin.sheetOf(spreadsheetId, 'Gốc')).toMatchObject({ charts: [] });
     expect(standin.sheetOf(spreadsheetId, 'Gốc').basicFilter).toBeUndefined();
   });
@@ -237,53 +408,118 @@ describe('spreadsheets', () => {
       spreadsheetId,
       requestBody: {
         requests: [
-          { repeatCell: { range: { sheetId: 0, startRowIndex: 0, endRowIndex: 1 }, cell: { userEnteredFormat: { textFormat: { bold: true } } }, fields: 'userEnteredFormat.textFormat.bold' } },
-          { repeatCell: { range: { sheetId: 0, startRowIndex: 1, startColumnIndex: 1, endColumnIndex: 2 }, cell: { userEnteredFormat: { numberFormat: { type: 'DATE', pattern: 'dd/mm/yyyy' } } }, fields: 'userEnteredFormat.numberFormat' } },
+          {
+            repeatCell: {
+              range: { sheetId: 0, startRowIndex: 0, endRowIndex: 1 },
+              cell: { userEnteredFormat: { textFormat: { bold: true } } },
+              fields: 'userEnteredFormat.textFormat.bold',
+            },
+          },
+          {
+            repeatCell: {
+              range: { sheetId: 0, startRowIndex: 1, startColumnIndex: 1, endColumnIndex: 2 },
+              cell: { userEnteredFormat: { numberFormat: { type: 'DATE', pattern: 'dd/mm/yyyy' } } },
+              fields: 'userEnteredFormat.numberFormat',
+            },
+          },
           {
             updateCells: {
               start: { sheetId: 0, rowIndex: 1, columnIndex: 0 },
-              rows: [{ values: [{ userEnteredValue: { stringValue: 'An' } }, { userEnteredValue: { numberValue: 45550 } }, { userEnteredValue: { formulaValue: '=B2>0' } }] }],
+              rows: [
+                {
+                  values: [
+                    { userEnteredValue: { stringValue: 'An' } },
+                    { userEnteredValue: { numberValue: 45550 } },
+                    { userEnteredValue: { formulaValue: '=B2>0' } },
+                  ],
+                },
+              ],
               fields: 'userEnteredValue',
             },
           },
           {
             setDataValidation: {
               range: { sheetId: 0, startRowIndex: 1, endRowIndex: 100, startColumnIndex: 2, endColumnIndex: 3 },
-              rule: { condition: { type: 'ONE_OF_LIST', values: [{ userEnteredValue: 'Có' }, { userEnteredValue: 'Không' }] }, strict: true },
+              rule: {
+                condition: { type: 'ONE_OF_LIST', values: [{ userEnteredValue: 'Có' }, { userEnteredValue: 'Không' }] },
+                strict: true,
+              },
             },
           },
-          { addConditionalFormatRule: { rule: { ranges: [{ sheetId: 0, startRowIndex: 1 }], booleanRule: { condition: { type: 'BLANK' }, format: { backgroundColor: { red: 1 } } } }, index: 0 } },
-          { updateDimensionProperties: { range: { sheetId: 0, dimension: 'COLUMNS', startIndex: 0, endIndex: 1 }, properties: { pixelSize: 200 }, fields: 'pixelSize' } },
+          {
+            addConditionalFormatRule: {
+              rule: {
+                ranges: [{ sheetId: 0, startRowIndex: 1 }],
+                booleanRule: { condition: { type: 'BLANK' }, format: { backgroundColor: { red: 1 } } },
+              },
+              index: 0,
+            },
+          },
+          {
+            updateDimensionProperties: {
+              range: { sheetId: 0, dimension: 'COLUMNS', startIndex: 0, endIndex: 1 },
+              properties: { pixelSize: 200 },
+              fields: 'pixelSize',
+            },
+          },
           { updateSpreadsheetProperties: { properties: { title: 'Đã đổi tên' }, fields: 'title' } },
         ],
       },
     });
-    const read = await api.sheets.spreadsheets.values.batchGet({ spreadsheetId, ranges: ["'Định dạng'!A2:C2"], valueRenderOption: 'FORMULA' });
+    const read = await api.sheets.spreadsheets.values.batchGet({
+      spreadsheetId,
+      ranges: ["'Định dạng'!A2:C2"],
+      valueRenderOption: 'FORMULA',
+    });
     expect(read.data.valueRanges?.[0]?.values).toEqual([['An', 45550, '=B2>0']]);
     const shown = await api.sheets.spreadsheets.values.batchGet({ spreadsheetId, ranges: ["'Định dạng'!A2:B2"] });
     expect(shown.data.valueRanges?.[0]?.values).toEqual([['An', '15/09/2024']]);
     const tab = standin.sheetOf(spreadsheetId, 'Định dạng');
-    expect(tab.formats.map((format) => format.fields)).toEqual(['userEnteredFormat.textFormat.bold', 'userEnteredFormat.numberFormat']);
+    expect(tab.formats.map((format) => format.fields)).toEqual([
+      'userEnteredFormat.textFormat.bold',
+      'userEnteredFormat.numberFormat',
+    ]);
     expect(tab.validations).toMatchObject([{ range: { sheetId: 0, startColumnIndex: 2 }, rule: { strict: true } }]);
     expect(tab.conditionalFormats).toHaveLength(1);
     expect(tab.dimensionProperties).toMatchObject([{ properties: { pixelSize: 200 }, fields: 'pixelSize' }]);
     expect((await api.drive.files.get({ fileId: spreadsheetId })).data.name).toBe('Đã đổi tên');
 
-    const { data } = await api.sheets.spreadsheets.batchUpdate({ spreadsheetId, requestBody: { requests: [{ deleteConditionalFormatRule: { sheetId: 0, index: 0 } }] } });
+    const { data } = await api.sheets.spreadsheets.batchUpdate({
+      spreadsheetId,
+      requestBody: { requests: [{ deleteConditionalFormatRule: { sheetId: 0, index: 0 } }] },
+    });
     expect(data.replies?.[0]?.deleteConditionalFormatRule?.rule?.booleanRule?.condition?.type).toBe('BLANK');
-    const lastTab = await rejectionOf(api.sheets.spreadsheets.batchUpdate({ spreadsheetId, requestBody: { requests: [{ deleteSheet: { sheetId: 0 } }] } }));
-    expect(lastTab).toMatchObject({ status: 400, data: { error: { message: "Invalid requests[0].deleteSheet: You can't remove all the sheets in a document." } } });
+    const lastTab = await rejectionOf(
+      api.sheets.spreadsheets.batchUpdate({
+        spreadsheetId,
+        requestBody: { requests: [{ deleteSheet: { sheetId: 0 } }] },
+      }),
+    );
+    expect(lastTab).toMatchObject({
+      status: 400,
+      data: { error: { message: "Invalid requests[0].deleteSheet: You can't remove all the sheets in a document." } },
+    });
   });
 
   it('returns grid data for the requested ranges only', async () => {
     const spreadsheetId = standin.createSpreadsheet({
       title: 'Lưới dữ liệu',
       tabs: [
-        { name: 'Một', rows: [['a', 1], [null, { formula: '=B1*2', value: 2 }]] },
+        {
+          name: 'Một',
+          rows: [
+            ['a', 1],
+            [null, { formula: '=B1*2', value: 2 }],
+          ],
+        },
         { name: 'Hai', rows: [['z']] },
       ],
     });
-    const { data } = await api.sheets.spreadsheets.get({ spreadsheetId, ranges: ["'Một'!A1:B2"], includeGridData: true });
+    const { data } = await api.sheets.spreadsheets.get({
+      spreadsheetId,
+      ranges: ["'Một'!A1:B2"],
+      includeGridData: true,
+    });
     expect(data.sheets?.map((sheet) => sheet.properties?.title)).toEqual(['Một']);
     expect(data.sheets?.[0]?.data?.[0]?.rowData).toEqual([
       {
@@ -292,7 +528,12 @@ describe('spreadsheets', () => {
           { userEnteredValue: { numberValue: 1 }, effectiveValue: { numberValue: 1 }, formattedValue: '1' },
         ],
       },
-      { values: [{}, { userEnteredValue: { formulaValue: '=B1*2' }, effectiveValue: { numberValue: 2 }, formattedValue: '2' }] },
+      {
+        values: [
+          {},
+          { userEnteredValue: { formulaValue: '=B1*2' }, effectiveValue: { numberValue: 2 }, formattedValue: '2' },
+        ],
+      },
     ]);
   });
 
@@ -300,14 +541,35 @@ describe('spreadsheets', () => {
     const spreadsheetId = seedTab('Nguyên');
     const before = standin.fileOf(spreadsheetId).version;
     const unknown = await rejectionOf(
-      api.sheets.spreadsheets.batchUpdate({ spreadsheetId, requestBody: { requests: [{ addSheet: { properties: { title: 'Mới' } } }, { mergeCellz: {} } as sheets_v4.Schema$Request] } }),
+      api.sheets.spreadsheets.batchUpdate({
+        spreadsheetId,
+        requestBody: {
+          requests: [{ addSheet: { properties: { title: 'Mới' } } }, { mergeCellz: {} } as sheets_v4.Schema$Request],
+        },
+      }),
     );
-    expect(unknown).toMatchObject({ status: 400, data: { error: { status: 'INVALID_ARGUMENT', message: "Invalid requests[1]: unknown request kind 'mergeCellz'" } } });
+    expect(unknown).toMatchObject({
+      status: 400,
+      data: {
+        error: { status: 'INVALID_ARGUMENT', message: "Invalid requests[1]: unknown request kind 'mergeCellz'" },
+      },
+    });
 
     const badSheet = await rejectionOf(
-      api.sheets.spreadsheets.batchUpdate({ spreadsheetId, requestBody: { requests: [{ addSheet: {} }, { repeatCell: { range: { sheetId: 999 }, cell: {}, fields: 'userEnteredFormat' } }] } }),
+      api.sheets.spreadsheets.batchUpdate({
+        spreadsheetId,
+        requestBody: {
+          requests: [
+            { addSheet: {} },
+            { repeatCell: { range: { sheetId: 999 }, cell: {}, fields: 'userEnteredFormat' } },
+          ],
+        },
+      }),
     );
-    expect(badSheet).toMatchObject({ status: 400, data: { error: { message: 'Invalid requests[1].repeatCell: No grid with id: 999' } } });
+    expect(badSheet).toMatchObject({
+      status: 400,
+      data: { error: { message: 'Invalid requests[1].repeatCell: No grid with id: 999' } },
+    });
     expect(standin.spreadsheet(spreadsheetId).sheets.map((tab) => tab.properties.title)).toEqual(['Nguyên']);
     expect(standin.fileOf(spreadsheetId).version).toBe(before);
   });
@@ -316,7 +578,9 @@ describe('spreadsheets', () => {
 describe('drive files', () => {
   it("lists a folder's untrashed spreadsheets the caller can see, page by page", async () => {
     const folder = newFolder();
-    const visible = Array.from({ length: 5 }, (_, i) => standin.createSpreadsheet({ title: `Đơn vị ${i + 1}`, parents: [folder], tabs: [] }));
+    const visible = Array.from({ length: 5 }, (_, i) =>
+      standin.createSpreadsheet({ title: `Đơn vị ${i + 1}`, parents: [folder], tabs: [] }),
+    );
     const trashed = standin.createSpreadsheet({ title: 'Đã xoá', parents: [folder], tabs: [] });
     await api.drive.files.update({ fileId: trashed, requestBody: { trashed: true } });
     standin.createSpreadsheet({ title: 'Của người khác', parents: [folder], owner: OTHER_OWNER, tabs: [] });
@@ -326,27 +590,50 @@ describe('drive files', () => {
     const pages: drive_v3.Schema$File[][] = [];
     let pageToken: string | undefined;
     do {
-      const { data } = await api.drive.files.list({ q, pageSize: 2, pageToken, fields: 'nextPageToken, files(id, name, mimeType, modifiedTime, version)' });
+      const { data } = await api.drive.files.list({
+        q,
+        pageSize: 2,
+        pageToken,
+        fields: 'nextPageToken, files(id, name, mimeType, modifiedTime, version)',
+      });
       pages.push(data.files ?? []);
       pageToken = data.nextPageToken ?? undefined;
     } while (pageToken);
     expect(pages.map((page) => page.length)).toEqual([2, 2, 1]);
     expect(pages.flat().map((file) => file.id)).toEqual(visible);
-    expect(pages[0]?.[0]).toMatchObject({ name: 'Đơn vị 1', mimeType: SPREADSHEET_MIME_TYPE, modifiedTime: clock.toISOString(), version: '1' });
+    expect(pages[0]?.[0]).toMatchObject({
+      name: 'Đơn vị 1',
+      mimeType: SPREADSHEET_MIME_TYPE,
+      modifiedTime: clock.toISOString(),
+      version: '1',
+    });
   });
 
-  it('refuses a q outside the grammar with Drive\'s Invalid Value', async () => {
+  it("refuses a q outside the grammar with Drive's Invalid Value", async () => {
     const failure = await rejectionOf(api.drive.files.list({ q: "fullText contains 'x'" }));
     expect(failure).toMatchObject({
       status: 400,
-      data: { error: { code: 400, message: 'Invalid Value', errors: [{ domain: 'global', reason: 'invalid', message: 'Invalid Value', location: 'q', locationType: 'parameter' }] } },
+      data: {
+        error: {
+          code: 400,
+          message: 'Invalid Value',
+          errors: [
+            { domain: 'global', reason: 'invalid', message: 'Invalid Value', location: 'q', locationType: 'parameter' },
+          ],
+        },
+      },
     });
   });
 
   it('moves modifiedTime and version when someone types or the API writes, and filters on modifiedTime', async () => {
     const spreadsheetId = seedTab('Theo dõi', [['a']]);
     const seeded = await api.drive.files.get({ fileId: spreadsheetId });
-    expect(seeded.data).toMatchObject({ version: '1', modifiedTime: clock.toISOString(), trashed: false, webViewLink: `https://docs.google.com/spreadsheets/d/${spreadsheetId}/edit` });
+    expect(seeded.data).toMatchObject({
+      version: '1',
+      modifiedTime: clock.toISOString(),
+      trashed: false,
+      webViewLink: `https://docs.google.com/spreadsheets/d/${spreadsheetId}/edit`,
+    });
 
     const since = clock.toISOString();
     clock = new Date(clock.getTime() + 60_000);
@@ -356,15 +643,27 @@ describe('drive files', () => {
     expect(standin.tabValues(spreadsheetId, 'Theo dõi')).toEqual([['a'], [null, 'gõ tay']]);
 
     clock = new Date(clock.getTime() + 60_000);
-    await api.sheets.spreadsheets.values.batchUpdate({ spreadsheetId, requestBody: { valueInputOption: 'RAW', data: [{ range: "'Theo dõi'!A1", values: [['b']] }] } });
-    expect((await api.drive.files.get({ fileId: spreadsheetId })).data).toMatchObject({ version: '3', modifiedTime: clock.toISOString() });
+    await api.sheets.spreadsheets.values.batchUpdate({
+      spreadsheetId,
+      requestBody: { valueInputOption: 'RAW', data: [{ range: "'Theo dõi'!A1", values: [['b']] }] },
+    });
+    expect((await api.drive.files.get({ fileId: spreadsheetId })).data).toMatchObject({
+      version: '3',
+      modifiedTime: clock.toISOString(),
+    });
 
-    const changed = await api.drive.files.list({ q: `'${standin.fileOf(spreadsheetId).parents[0]}' in parents and modifiedTime > '${since}'` });
+    const changed = await api.drive.files.list({
+      q: `'${standin.fileOf(spreadsheetId).parents[0]}' in parents and modifiedTime > '${since}'`,
+    });
     expect(changed.data.files?.map((file) => file.id)).toEqual([spreadsheetId]);
   });
 
   it('hides files not shared with the caller (Sheets 403, Drive 404) and reports deleted ones as not found', async () => {
-    const foreign = standin.createSpreadsheet({ title: 'Riêng', owner: OTHER_OWNER, tabs: [{ name: 'A', rows: [['x']] }] });
+    const foreign = standin.createSpreadsheet({
+      title: 'Riêng',
+      owner: OTHER_OWNER,
+      tabs: [{ name: 'A', rows: [['x']] }],
+    });
     expect(await rejectionOf(api.sheets.spreadsheets.get({ spreadsheetId: foreign }))).toMatchObject({
       status: 403,
       data: { error: { code: 403, status: 'PERMISSION_DENIED', message: 'The caller does not have permission' } },
@@ -377,19 +676,28 @@ describe('drive files', () => {
     const gone = seedTab('Mất');
     standin.deleteFile(gone);
     expect(await rejectionOf(api.drive.files.get({ fileId: gone }))).toMatchObject({ status: 404 });
-    expect(await rejectionOf(api.sheets.spreadsheets.values.batchGet({ spreadsheetId: gone, ranges: ['A1'] }))).toMatchObject({
+    expect(
+      await rejectionOf(api.sheets.spreadsheets.values.batchGet({ spreadsheetId: gone, ranges: ['A1'] })),
+    ).toMatchObject({
       status: 404,
       data: { error: { status: 'NOT_FOUND', message: 'Requested entity was not found.' } },
     });
   });
 
   it('lets a reader read but not write, and refuses unknown tokens with 401', async () => {
-    const spreadsheetId = standin.createSpreadsheet({ title: 'Chia sẻ', sharedWith: [], tabs: [{ name: 'A', rows: [['x']] }] });
+    const spreadsheetId = standin.createSpreadsheet({
+      title: 'Chia sẻ',
+      sharedWith: [],
+      tabs: [{ name: 'A', rows: [['x']] }],
+    });
     standin.share(spreadsheetId, READER.email, 'reader');
     const reader = clientsFor(READER.token);
     const read = await reader.sheets.spreadsheets.values.batchGet({ spreadsheetId, ranges: ['A!A1'] });
     expect(read.data.valueRanges?.[0]?.values).toEqual([['x']]);
-    const write = reader.sheets.spreadsheets.values.batchUpdate({ spreadsheetId, requestBody: { valueInputOption: 'RAW', data: [{ range: 'A!A1', values: [['y']] }] } });
+    const write = reader.sheets.spreadsheets.values.batchUpdate({
+      spreadsheetId,
+      requestBody: { valueInputOption: 'RAW', data: [{ range: 'A!A1', values: [['y']] }] },
+    });
     expect(await rejectionOf(write)).toMatchObject({ status: 403, data: { error: { status: 'PERMISSION_DENIED' } } });
 
     standin.unshare(spreadsheetId, READER.email);
@@ -401,9 +709,17 @@ describe('drive files', () => {
   });
 
   it('copies a spreadsheet deeply for the caller, and shares it idempotently', async () => {
-    const source = standin.createSpreadsheet({ title: 'Mẫu', owner: OTHER_OWNER, sharedWith: [standin.serviceAccount.email], tabs: [{ name: 'Biểu', rows: [['Tên'], ['An']] }] });
+    const source = standin.createSpreadsheet({
+      title: 'Mẫu',
+      owner: OTHER_OWNER,
+      sharedWith: [standin.serviceAccount.email],
+      tabs: [{ name: 'Biểu', rows: [['Tên'], ['An']] }],
+    });
     const folder = newFolder();
-    const { data: copy } = await api.drive.files.copy({ fileId: source, requestBody: { name: 'Bản sao', parents: [folder] } });
+    const { data: copy } = await api.drive.files.copy({
+      fileId: source,
+      requestBody: { name: 'Bản sao', parents: [folder] },
+    });
     expect(copy).toMatchObject({ name: 'Bản sao', parents: [folder], mimeType: SPREADSHEET_MIME_TYPE, version: '1' });
     const copyId = copy.id ?? '';
     expect(copyId).not.toBe(source);
@@ -413,7 +729,11 @@ describe('drive files', () => {
     expect(standin.tabValues(copyId, 'Biểu')).toHaveLength(2);
 
     const share = (role: string) =>
-      api.drive.permissions.create({ fileId: copyId, sendNotificationEmail: false, requestBody: { type: 'user', role, emailAddress: 'bithu@example.com' } });
+      api.drive.permissions.create({
+        fileId: copyId,
+        sendNotificationEmail: false,
+        requestBody: { type: 'user', role, emailAddress: 'bithu@example.com' },
+      });
     const first = await share('reader');
     const again = await share('writer');
     expect(again.data.id).toBe(first.data.id);
@@ -427,14 +747,23 @@ describe('drive files', () => {
 
   it('creates, renames, moves, trashes and deletes files', async () => {
     const [from, to] = [newFolder(), newFolder()];
-    const { data: created } = await api.drive.files.create({ requestBody: { name: 'Mới', mimeType: SPREADSHEET_MIME_TYPE, parents: [from] } });
+    const { data: created } = await api.drive.files.create({
+      requestBody: { name: 'Mới', mimeType: SPREADSHEET_MIME_TYPE, parents: [from] },
+    });
     const fileId = created.id ?? '';
     expect(standin.spreadsheet(fileId).sheets.map((tab) => tab.properties.title)).toEqual(['Sheet1']);
 
-    const { data: moved } = await api.drive.files.update({ fileId, addParents: to, removeParents: from, requestBody: { name: 'Đổi tên', trashed: true } });
+    const { data: moved } = await api.drive.files.update({
+      fileId,
+      addParents: to,
+      removeParents: from,
+      requestBody: { name: 'Đổi tên', trashed: true },
+    });
     expect(moved).toMatchObject({ name: 'Đổi tên', parents: [to], trashed: true });
     expect((await api.sheets.spreadsheets.get({ spreadsheetId: fileId })).data.properties?.title).toBe('Đổi tên');
-    expect(await rejectionOf(api.drive.files.update({ fileId, requestBody: { parents: [from] } }))).toMatchObject({ status: 403 });
+    expect(await rejectionOf(api.drive.files.update({ fileId, requestBody: { parents: [from] } }))).toMatchObject({
+      status: 403,
+    });
 
     await api.drive.files.delete({ fileId });
     expect(await rejectionOf(api.drive.files.get({ fileId }))).toMatchObject({ status: 404 });
@@ -445,23 +774,55 @@ describe('drive files', () => {
     const body = Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x0d, 0x0a, 0x2d, 0x2d, 0xff]);
     const perCall = { rootUrl: standin.rootUrl };
     const { data: created } = await api.drive.files.create(
-      { requestBody: { name: 'bao-cao.xlsx', parents: [folder], modifiedTime: '2024-09-14T02:00:00.000Z' }, media: { mimeType: XLSX_MIME_TYPE, body: Readable.from(body) }, fields: 'id' },
+      {
+        requestBody: { name: 'bao-cao.xlsx', parents: [folder], modifiedTime: '2024-09-14T02:00:00.000Z' },
+        media: { mimeType: XLSX_MIME_TYPE, body: Readable.from(body) },
+        fields: 'id',
+      },
       perCall,
     );
     const fileId = created.id ?? '';
-    expect(standin.requests.at(-1)).toMatchObject({ method: 'POST', path: '/upload/drive/v3/files', kind: 'files.create.upload', query: expect.stringContaining('uploadType=multipart') });
-    expect(standin.fileOf(fileId)).toMatchObject({ name: 'bao-cao.xlsx', mimeType: XLSX_MIME_TYPE, parents: [folder], version: 1, modifiedTime: new Date('2024-09-14T02:00:00.000Z') });
+    expect(standin.requests.at(-1)).toMatchObject({
+      method: 'POST',
+      path: '/upload/drive/v3/files',
+      kind: 'files.create.upload',
+      query: expect.stringContaining('uploadType=multipart'),
+    });
+    expect(standin.fileOf(fileId)).toMatchObject({
+      name: 'bao-cao.xlsx',
+      mimeType: XLSX_MIME_TYPE,
+      parents: [folder],
+      version: 1,
+      modifiedTime: new Date('2024-09-14T02:00:00.000Z'),
+    });
     const download = await api.drive.files.get({ fileId, alt: 'media' }, { responseType: 'arraybuffer' });
     expect(Buffer.from(download.data as unknown as ArrayBuffer).equals(body)).toBe(true);
 
-    await api.drive.files.update({ fileId, media: { mimeType: XLSX_MIME_TYPE, body: Readable.from(Buffer.from('v2')) } }, perCall);
+    await api.drive.files.update(
+      { fileId, media: { mimeType: XLSX_MIME_TYPE, body: Readable.from(Buffer.from('v2')) } },
+      perCall,
+    );
     expect(standin.requests.at(-1)?.query).toContain('uploadType=media');
-    expect(standin.fileOf(fileId)).toMatchObject({ version: 2, modifiedTime: clock, content: new Uint8Array(Buffer.from('v2')) });
+    expect(standin.fileOf(fileId)).toMatchObject({
+      version: 2,
+      modifiedTime: clock,
+      content: new Uint8Array(Buffer.from('v2')),
+    });
 
     const resumable = standin.rootUrl + `upload/drive/v3/files?uploadType=resumable`;
-    const refused = await fetch(resumable, { method: 'POST', headers: { authorization: `Bearer ${standin.serviceAccount.token}` } });
+    const refused = await fetch(resumable, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${standin.serviceAccount.token}` },
+    });
     expect(refused.status).toBe(400);
-    expect(await rejectionOf(api.drive.files.update({ fileId: seedTab('Trang'), media: { mimeType: XLSX_MIME_TYPE, body: Readable.from(body) } }, perCall))).toMatchObject({ status: 403 });
+    expect(
+      await rejectionOf(
+        api.drive.files.update(
+          { fileId: seedTab('Trang'), media: { mimeType: XLSX_MIME_TYPE, body: Readable.from(body) } },
+          perCall,
+        ),
+      ),
+    ).toMatchObject({ status: 403 });
   });
 });
 
@@ -469,9 +830,17 @@ describe('faults, quotas and the request log', () => {
   it('fails the next request with 429 and Retry-After, then serves the one after', async () => {
     const spreadsheetId = seedTab('Hạn mức', [['x']]);
     standin.failNext(1, 429, { retryAfterSeconds: 1 });
-    const failure = await rejectionOf(api.sheets.spreadsheets.values.batchGet({ spreadsheetId, ranges: ["'Hạn mức'!A1"] }));
-    expect(failure).toMatchObject({ status: 429, retryAfter: '1', data: { error: { code: 429, status: 'RESOURCE_EXHAUSTED', errors: [{ reason: 'rateLimitExceeded' }] } } });
-    expect((failure.data as { error: { message: string } }).error.message).toMatch(/^Quota exceeded for quota metric 'Read requests' and limit 'Read requests per minute per user' of service 'sheets.googleapis.com'/);
+    const failure = await rejectionOf(
+      api.sheets.spreadsheets.values.batchGet({ spreadsheetId, ranges: ["'Hạn mức'!A1"] }),
+    );
+    expect(failure).toMatchObject({
+      status: 429,
+      retryAfter: '1',
+      data: { error: { code: 429, status: 'RESOURCE_EXHAUSTED', errors: [{ reason: 'rateLimitExceeded' }] } },
+    });
+    expect((failure.data as { error: { message: string } }).error.message).toMatch(
+      /^Quota exceeded for quota metric 'Read requests' and limit 'Read requests per minute per user' of service 'sheets.googleapis.com'/,
+    );
     const next = await api.sheets.spreadsheets.values.batchGet({ spreadsheetId, ranges: ["'Hạn mức'!A1"] });
     expect(next.data.valueRanges?.[0]?.values).toEqual([['x']]);
   });
@@ -480,7 +849,10 @@ describe('faults, quotas and the request log', () => {
     const spreadsheetId = seedTab('Chọn', [['x']]);
     standin.failNext(1, 503, { match: (request) => request.kind === 'files.list' });
     await api.sheets.spreadsheets.values.batchGet({ spreadsheetId, ranges: ["'Chọn'!A1"] });
-    expect(await rejectionOf(api.drive.files.list({}))).toMatchObject({ status: 503, data: { error: { status: 'UNAVAILABLE' } } });
+    expect(await rejectionOf(api.drive.files.list({}))).toMatchObject({
+      status: 503,
+      data: { error: { status: 'UNAVAILABLE' } },
+    });
     await api.drive.files.list({});
   });
 
@@ -491,7 +863,13 @@ describe('faults, quotas and the request log', () => {
     expect(standin.requests.map((r) => r.status)).toEqual([503, 200]);
 
     standin.failNext(1, 503);
-    expect(await rejectionOf(clientsFor(standin.serviceAccount.token, { retryConfig: { retry: 0 } }).sheets.spreadsheets.get({ spreadsheetId }))).toMatchObject({ status: 503 });
+    expect(
+      await rejectionOf(
+        clientsFor(standin.serviceAccount.token, { retryConfig: { retry: 0 } }).sheets.spreadsheets.get({
+          spreadsheetId,
+        }),
+      ),
+    ).toMatchObject({ status: 503 });
   });
 
   it('fails the same requests again for the same seed', async () => {
@@ -500,7 +878,12 @@ describe('faults, quotas and the request log', () => {
       standin.failRandomly({ rate: 0.5, statuses: [500, 503], seed: 42 });
       const statuses: (number | undefined)[] = [];
       for (let i = 0; i < 12; i++) {
-        statuses.push(await api.sheets.spreadsheets.get({ spreadsheetId }).then((r) => r.status, (error: { status?: number }) => error.status));
+        statuses.push(
+          await api.sheets.spreadsheets.get({ spreadsheetId }).then(
+            (r) => r.status,
+            (error: { status?: number }) => error.status,
+          ),
+        );
       }
       return statuses;
     };
@@ -517,15 +900,22 @@ describe('faults, quotas and the request log', () => {
     await get();
     await get();
     expect(await rejectionOf(get())).toMatchObject({ status: 429 });
-    await api.sheets.spreadsheets.values.batchUpdate({ spreadsheetId, requestBody: { valueInputOption: 'RAW', data: [{ range: "'Phút'!A1", values: [['w']] }] } });
+    await api.sheets.spreadsheets.values.batchUpdate({
+      spreadsheetId,
+      requestBody: { valueInputOption: 'RAW', data: [{ range: "'Phút'!A1", values: [['w']] }] },
+    });
     clock = new Date(clock.getTime() + 61_000);
     await get();
   });
 
-  it('answers a route it does not serve with 404 in Google\'s error shape', async () => {
-    const response = await fetch(`${standin.rootUrl}v4/spreadsheets/x/values/A1`, { headers: { authorization: `Bearer ${standin.serviceAccount.token}` } });
+  it("answers a route it does not serve with 404 in Google's error shape", async () => {
+    const response = await fetch(`${standin.rootUrl}v4/spreadsheets/x/values/A1`, {
+      headers: { authorization: `Bearer ${standin.serviceAccount.token}` },
+    });
     expect(response.status).toBe(404);
-    expect(await response.json()).toMatchObject({ error: { code: 404, status: 'NOT_FOUND', errors: [{ domain: 'global', reason: 'notFound' }] } });
+    expect(await response.json()).toMatchObject({
+      error: { code: 404, status: 'NOT_FOUND', errors: [{ domain: 'global', reason: 'notFound' }] },
+    });
     expect(standin.requests[0]).toMatchObject({ kind: 'unknown', status: 404 });
   });
 

@@ -26,7 +26,12 @@ const SECOND: OutgoingMail = {
   // Slashes and spaces cannot go into a file name as they are.
   noticeId: 'bao-cao-thang/2024-09~thcs nguyen du~due',
 };
-const THIRD: OutgoingMail = { ...FIRST, cc: [], subject: 'Tổng hợp ngày 16/09/2024 — Cụm 3', noticeId: 'digest~2024-09-16' };
+const THIRD: OutgoingMail = {
+  ...FIRST,
+  cc: [],
+  subject: 'Tổng hợp ngày 16/09/2024 — Cụm 3',
+  noticeId: 'digest~2024-09-16',
+};
 
 let dir: string;
 beforeAll(async () => {

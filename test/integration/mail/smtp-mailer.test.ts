@@ -73,13 +73,24 @@ async function startServer(behaviour: {
     closeTimeout: 1000,
     onAuth(auth, _session, callback) {
       if (auth.username === USER && auth.password === behaviour.password) callback(null, { user: auth.username });
-      else if (behaviour.echoLogin) callback(Object.assign(new Error(`Invalid login ${auth.username}:${auth.password} (${Buffer.from(`\0${auth.username}\0${auth.password}`).toString('base64')})`), { responseCode: 535 }));
+      else if (behaviour.echoLogin)
+        callback(
+          Object.assign(
+            new Error(
+              `Invalid login ${auth.username}:${auth.password} (${Buffer.from(`\0${auth.username}\0${auth.password}`).toString('base64')})`,
+            ),
+            { responseCode: 535 },
+          ),
+        );
       else callback(new Error('Invalid username or password'));
     },
     onRcptTo(address: SMTPServerAddress, _session, callback) {
       const code = behaviour.rcptCode;
       if (code === undefined) return callback();
-      const text = code >= 500 ? `5.1.1 <${address.address}>: Recipient address rejected: User unknown` : `4.7.1 <${address.address}>: Greylisted, try again later`;
+      const text =
+        code >= 500
+          ? `5.1.1 <${address.address}>: Recipient address rejected: User unknown`
+          : `4.7.1 <${address.address}>: Greylisted, try again later`;
       return callback(Object.assign(new Error(text), { responseCode: code }));
     },
     onData(stream, session, callback) {
@@ -94,7 +105,11 @@ async function startServer(behaviour: {
         const raw = Buffer.concat(chunks);
         simpleParser(raw)
           .then((parsed) => {
-            received.push({ parsed, raw: raw.toString('latin1'), rcptTo: session.envelope.rcptTo.map((a) => a.address) });
+            received.push({
+              parsed,
+              raw: raw.toString('latin1'),
+              rcptTo: session.envelope.rcptTo.map((a) => a.address),
+            });
             callback(null, 'OK queued');
           })
           .catch((error: Error) => callback(error));
@@ -147,8 +162,18 @@ describe('createSmtpMailer: messages as a real SMTP server receives them', () =>
     const server = await startServer({ password: PASSWORD });
     const mailer = mailerFor(server.url(`${USER}:${PASSWORD}@`));
     // NFD input (as typed on a Mac) must arrive as NFC.
-    const nfd: OutgoingMail = { ...MAIL, subject: SUBJECT.normalize('NFD'), text: MAIL.text.normalize('NFD'), noticeId: 'ke-hoach-42~2024-09-15~th-ltv~due' };
-    const third: OutgoingMail = { ...MAIL, cc: [], subject: 'Tổng hợp ngày 16/09/2024 — Cụm 3: 4 đơn vị chưa nộp', noticeId: 'digest~2024-09-16' };
+    const nfd: OutgoingMail = {
+      ...MAIL,
+      subject: SUBJECT.normalize('NFD'),
+      text: MAIL.text.normalize('NFD'),
+      noticeId: 'ke-hoach-42~2024-09-15~th-ltv~due',
+    };
+    const third: OutgoingMail = {
+      ...MAIL,
+      cc: [],
+      subject: 'Tổng hợp ngày 16/09/2024 — Cụm 3: 4 đơn vị chưa nộp',
+      noticeId: 'digest~2024-09-16',
+    };
     const results = await Promise.all([MAIL, nfd, third].map((m) => mailer.send(m)));
 
     expect(server.received).toHaveLength(3);
@@ -187,7 +212,9 @@ describe('createSmtpMailer: messages as a real SMTP server receives them', () =>
     const mailer = mailerFor(`smtps://${USER}:${PASSWORD}@127.0.0.1:2465`);
     expect(mailer.description).toBe('SMTP smtps://127.0.0.1:2465');
     expect(mailerFor('smtp://127.0.0.1').description).toBe('SMTP smtp://127.0.0.1:587');
-    expect(() => createSmtpMailer({ url: `http://${USER}:${PASSWORD}@127.0.0.1`, from: FROM })).toThrow(/smtp:\/\/ or smtps:\/\//);
+    expect(() => createSmtpMailer({ url: `http://${USER}:${PASSWORD}@127.0.0.1`, from: FROM })).toThrow(
+      /smtp:\/\/ or smtps:\/\//,
+    );
     let thrown: unknown;
     try {
       createSmtpMailer({ url: `${USER}:${PASSWORD}@127.0.0.1:587`, from: FROM });
@@ -212,7 +239,9 @@ describe('createSmtpMailer: failures become MailDeliveryError', () => {
     expect(error.message).not.toContain(LOCAL_PART);
     expect(server.received).toHaveLength(0);
     // The same server takes the right password.
-    await expect(mailerFor(server.url(`${USER}:${PASSWORD}@`)).send(MAIL)).resolves.toMatchObject({ messageId: expect.any(String) });
+    await expect(mailerFor(server.url(`${USER}:${PASSWORD}@`)).send(MAIL)).resolves.toMatchObject({
+      messageId: expect.any(String),
+    });
   });
 
   it('a server that echoes the login in its reply never gets the password into our message', async () => {
@@ -229,18 +258,21 @@ describe('createSmtpMailer: failures become MailDeliveryError', () => {
   it.each([
     [550, true],
     [451, false],
-  ] as const)('a recipient refused with %i is rejected, permanent: %s, without the address in the message', async (code, permanent) => {
-    const server = await startServer({ rcptCode: code });
-    const error = await failureOf(mailerFor(server.url()).send(MAIL));
-    expect(error).toMatchObject({ failure: 'rejected', permanent });
-    expect(error.message).toContain(String(code));
-    expect(error.message).toContain('EENVELOPE');
-    // The server's reason is kept, the recipient's local part is not.
-    expect(error.message).toMatch(/\*\*\*@(truong|quandoan)\.example/);
-    expect(error.message).not.toContain(LOCAL_PART);
-    expect(error.message).not.toContain(UNIT);
-    expect(server.received).toHaveLength(0);
-  });
+  ] as const)(
+    'a recipient refused with %i is rejected, permanent: %s, without the address in the message',
+    async (code, permanent) => {
+      const server = await startServer({ rcptCode: code });
+      const error = await failureOf(mailerFor(server.url()).send(MAIL));
+      expect(error).toMatchObject({ failure: 'rejected', permanent });
+      expect(error.message).toContain(String(code));
+      expect(error.message).toContain('EENVELOPE');
+      // The server's reason is kept, the recipient's local part is not.
+      expect(error.message).toMatch(/\*\*\*@(truong|quandoan)\.example/);
+      expect(error.message).not.toContain(LOCAL_PART);
+      expect(error.message).not.toContain(UNIT);
+      expect(server.received).toHaveLength(0);
+    },
+  );
 
   it('a connection cut during the second message: the first is sent, the second fails transiently, the pool recovers', async () => {
     let dropping = true;
@@ -257,7 +289,9 @@ describe('createSmtpMailer: failures become MailDeliveryError', () => {
     expect(server.received.map((r) => header(r.parsed, 'x-tonghop-notice'))).toEqual([MAIL.noticeId]);
 
     dropping = false;
-    await expect(mailer.send({ ...MAIL, noticeId: 'digest~2024-09-16' })).resolves.toMatchObject({ messageId: expect.any(String) });
+    await expect(mailer.send({ ...MAIL, noticeId: 'digest~2024-09-16' })).resolves.toMatchObject({
+      messageId: expect.any(String),
+    });
     expect(server.received).toHaveLength(2);
   });
 
@@ -281,7 +315,12 @@ describe('createSmtpMailer: failures become MailDeliveryError', () => {
     try {
       const address = silent.address();
       const port = typeof address === 'object' && address ? address.port : 0;
-      const mailer = createSmtpMailer({ url: `smtp://127.0.0.1:${port}`, from: FROM, connectionTimeoutMs: 300, socketTimeoutMs: 300 });
+      const mailer = createSmtpMailer({
+        url: `smtp://127.0.0.1:${port}`,
+        from: FROM,
+        connectionTimeoutMs: 300,
+        socketTimeoutMs: 300,
+      });
       mailers.push(mailer);
       // The 300 ms timeouts are the ones used: the default (30 s) would outlast the test's own timeout.
       const error = await failureOf(mailer.send(MAIL));
@@ -297,7 +336,8 @@ describe('createSmtpMailer: failures become MailDeliveryError', () => {
   it('messages one after the other share one pooled connection; a closed mailer refuses to send', async () => {
     const server = await startServer({});
     const mailer = mailerFor(server.url());
-    for (const stage of ['reminder', 'due', 'overdue']) await mailer.send({ ...MAIL, noticeId: `ke-hoach-42~2024-09-15~th-ltv~${stage}` });
+    for (const stage of ['reminder', 'due', 'overdue'])
+      await mailer.send({ ...MAIL, noticeId: `ke-hoach-42~2024-09-15~th-ltv~${stage}` });
     expect(server.received).toHaveLength(3);
     expect(server.connections).toBe(1);
     await mailer.close();

@@ -19,13 +19,38 @@ import { rawMessage, workbookBytes } from '../../support/mail-messages.js';
 import { startCapturingSmtp, type CapturingSmtp } from '../../support/smtp.js';
 import { titled, type TestCell } from '../../support/workbooks.js';
 
-const SETTINGS = { districtName: 'Quận Đoàn thử', officeEmail: 'vp@quandoan.example', contactName: 'Lê Ánh Hồng', contactPhone: '0983 018 027' };
+const SETTINGS = {
+  districtName: 'Quận Đoàn thử',
+  officeEmail: 'vp@quandoan.example',
+  contactName: 'Lê Ánh Hồng',
+  contactPhone: '0983 018 027',
+};
 const FORMS = [builtinForm('tap-huan-2024')];
 const TAB = 'Đăng ký tập huấn';
 const RECEIVED = new Date('2024-09-14T02:00:00Z');
 const NOW = new Date('2024-09-20T01:00:00Z');
-const UNIT: Unit = { id: 'ai-mo', name: 'Liên đội Tiểu học Ái Mộ', type: 'lien-doi', level: 'Tiểu học', cluster: 'Cụm 1', contacts: [{ name: 'TPT', email: 'aimo@truong.example' }], members: 400, source: 'ai-mo.xlsx' };
-const participant = (stt: number, name: string): TestCell[] => [stt, name, 'TPT', 'Nữ', '12/3/1990', '0983.018.027', null, 'Tập huấn', 'Có', null];
+const UNIT: Unit = {
+  id: 'ai-mo',
+  name: 'Liên đội Tiểu học Ái Mộ',
+  type: 'lien-doi',
+  level: 'Tiểu học',
+  cluster: 'Cụm 1',
+  contacts: [{ name: 'TPT', email: 'aimo@truong.example' }],
+  members: 400,
+  source: 'ai-mo.xlsx',
+};
+const participant = (stt: number, name: string): TestCell[] => [
+  stt,
+  name,
+  'TPT',
+  'Nữ',
+  '12/3/1990',
+  '0983.018.027',
+  null,
+  'Tập huấn',
+  'Có',
+  null,
+];
 
 /**
  * Google mode, a run that dies after Drive stored the emailed .xlsx and before its id reached the control
@@ -74,7 +99,15 @@ describe('mailbox in Google mode: a crash between the Drive upload and recording
     controlId = standin.createSpreadsheet({
       title: 'Bảng điều khiển',
       parents: [TEST_FOLDER_ID],
-      tabs: [{ name: 'Đơn vị', rows: [['Mã đơn vị', 'Tên đơn vị', 'Tệp báo cáo'], [UNIT.id, UNIT.name, UNIT.source]] }],
+      tabs: [
+        {
+          name: 'Đơn vị',
+          rows: [
+            ['Mã đơn vị', 'Tên đơn vị', 'Tệp báo cáo'],
+            [UNIT.id, UNIT.name, UNIT.source],
+          ],
+        },
+      ],
     });
     setClock(NOW);
   });
@@ -85,8 +118,24 @@ describe('mailbox in Google mode: a crash between the Drive upload and recording
   });
 
   it('the first run stops after the upload: nothing recorded, nothing ingested, no reply, the message stays new', async () => {
-    const attachment = await workbookBytes([{ name: TAB, rows: titled('ĐĂNG KÝ THAM GIA TẬP HUẤN', TRAINING_HEADER, [participant(1, 'Nguyễn Thị Lan'), participant(2, 'Trần Minh Đức')]) }]);
-    await dovecot.append(await rawMessage({ from: 'aimo@truong.example', subject: 'Gửi báo cáo', messageId: '<crash1@truong.example>', attachments: [{ filename: 'dang ky.xlsx', content: attachment }] }), { receivedAt: RECEIVED });
+    const attachment = await workbookBytes([
+      {
+        name: TAB,
+        rows: titled('ĐĂNG KÝ THAM GIA TẬP HUẤN', TRAINING_HEADER, [
+          participant(1, 'Nguyễn Thị Lan'),
+          participant(2, 'Trần Minh Đức'),
+        ]),
+      },
+    ]);
+    await dovecot.append(
+      await rawMessage({
+        from: 'aimo@truong.example',
+        subject: 'Gửi báo cáo',
+        messageId: '<crash1@truong.example>',
+        attachments: [{ filename: 'dang ky.xlsx', content: attachment }],
+      }),
+      { receivedAt: RECEIVED },
+    );
     // The control spreadsheet refuses the write of 'Tệp báo cáo' (403 is not retried): the run dies right after the upload.
     standin.failNext(1, 403, { match: (r) => r.fileId === controlId && r.kind === 'values.batchUpdate' });
 
@@ -103,7 +152,9 @@ describe('mailbox in Google mode: a crash between the Drive upload and recording
 
     const result = await runMailbox();
 
-    expect(result.messages).toEqual([expect.objectContaining({ result: 'ingested', unitId: UNIT.id, rowsValid: 2, reply: 'sent' })]);
+    expect(result.messages).toEqual([
+      expect.objectContaining({ result: 'ingested', unitId: UNIT.id, rowsValid: 2, reply: 'sent' }),
+    ]);
     expect(uploadsCreated()).toHaveLength(0);
     expect(standin.count('files.update.upload')).toBe(1);
     const id = String(sourceInControl());

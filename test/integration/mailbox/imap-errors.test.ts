@@ -20,16 +20,25 @@ describe('openImapMailbox errors', () => {
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(MailboxError);
-    expect(error).toMatchObject({ failure: 'auth', message: expect.stringContaining('check the user and password in IMAP_URL') });
+    expect(error).toMatchObject({
+      failure: 'auth',
+      message: expect.stringContaining('check the user and password in IMAP_URL'),
+    });
     expect((error as Error).message).not.toContain('sai-mat-khau-123');
   });
 
   it('a folder that does not exist says to fix the folder at the end of IMAP_URL', async () => {
-    await expect(openImapMailbox({ url: dovecot.url('Khong co') })).rejects.toMatchObject({ failure: 'folder', message: expect.stringContaining('fix the folder at the end of IMAP_URL') });
+    await expect(openImapMailbox({ url: dovecot.url('Khong co') })).rejects.toMatchObject({
+      failure: 'folder',
+      message: expect.stringContaining('fix the folder at the end of IMAP_URL'),
+    });
   });
 
   it('a port nobody listens on says to check the host and port', async () => {
     await dovecot.stop();
-    await expect(openImapMailbox({ url: `imap://u:p@127.0.0.1:${dovecot.port}/INBOX` })).rejects.toMatchObject({ failure: 'connection', message: expect.stringContaining('check the host and port in IMAP_URL') });
+    await expect(openImapMailbox({ url: `imap://u:p@127.0.0.1:${dovecot.port}/INBOX` })).rejects.toMatchObject({
+      failure: 'connection',
+      message: expect.stringContaining('check the host and port in IMAP_URL'),
+    });
   });
 });

@@ -21,14 +21,43 @@ import { titled, type TestCell } from '../../support/workbooks.js';
 import { TRAINING_HEADER } from '../../support/builders.js';
 import { loadRevisions } from '../../../functions/src/adapters/store/submission-revisions.js';
 
-const SETTINGS = { districtName: 'Quận Đoàn thử', officeEmail: 'vp@quandoan.example', contactName: 'Lê Ánh Hồng', contactPhone: '0983 018 027' };
+const SETTINGS = {
+  districtName: 'Quận Đoàn thử',
+  officeEmail: 'vp@quandoan.example',
+  contactName: 'Lê Ánh Hồng',
+  contactPhone: '0983 018 027',
+};
 /** After the deadline (10:00 15/09/2024): timeliness must come from the message, not from the run. */
 const NOW = new Date('2024-09-20T01:00:00Z');
 const BEFORE_DEADLINE = new Date('2024-09-14T02:00:00Z');
-const school = (id: string, name: string, emails: string[]): Unit => ({ id, name, type: 'lien-doi', level: 'Tiểu học', cluster: 'Cụm 1', contacts: emails.map((email) => ({ name: 'TPT', email })), members: 500, source: `${id}.xlsx` });
-const UNITS = [school('ai-mo', 'Liên đội Tiểu học Ái Mộ', ['aimo@truong.example']), school('bo-de', 'Liên đội Tiểu học Bồ Đề', ['bode@truong.example', 'tpt.bode@truong.example'])];
-const participant = (stt: number, name: string, phone = '0983.018.027'): TestCell[] => [stt, name, 'TPT', 'Nữ', '12/3/1990', phone, null, 'Tập huấn', 'Có', null];
-const registration = (rows: TestCell[][]) => workbookBytes([{ name: 'Đăng ký tập huấn', rows: titled('ĐĂNG KÝ THAM GIA TẬP HUẤN', TRAINING_HEADER, rows) }]);
+const school = (id: string, name: string, emails: string[]): Unit => ({
+  id,
+  name,
+  type: 'lien-doi',
+  level: 'Tiểu học',
+  cluster: 'Cụm 1',
+  contacts: emails.map((email) => ({ name: 'TPT', email })),
+  members: 500,
+  source: `${id}.xlsx`,
+});
+const UNITS = [
+  school('ai-mo', 'Liên đội Tiểu học Ái Mộ', ['aimo@truong.example']),
+  school('bo-de', 'Liên đội Tiểu học Bồ Đề', ['bode@truong.example', 'tpt.bode@truong.example']),
+];
+const participant = (stt: number, name: string, phone = '0983.018.027'): TestCell[] => [
+  stt,
+  name,
+  'TPT',
+  'Nữ',
+  '12/3/1990',
+  phone,
+  null,
+  'Tập huấn',
+  'Có',
+  null,
+];
+const registration = (rows: TestCell[][]) =>
+  workbookBytes([{ name: 'Đăng ký tập huấn', rows: titled('ĐĂNG KÝ THAM GIA TẬP HUẤN', TRAINING_HEADER, rows) }]);
 
 /** The mailbox job end to end against a real Dovecot, a real SMTP server and the Firestore emulator. */
 describe('processMailbox over IMAP', () => {
@@ -40,7 +69,10 @@ describe('processMailbox over IMAP', () => {
 
   const run = async (options: { between?: ProcessMailboxInput['between']; smtpUrl?: string } = {}) => {
     const mailbox = await openImapMailbox({ url: dovecot.url() });
-    const mailer = createSmtpMailer({ url: options.smtpUrl ?? smtp.url, from: '"Quận Đoàn thử" <vp@quandoan.example>' });
+    const mailer = createSmtpMailer({
+      url: options.smtpUrl ?? smtp.url,
+      from: '"Quận Đoàn thử" <vp@quandoan.example>',
+    });
     try {
       return await processMailbox({
         mailbox,
@@ -61,13 +93,15 @@ describe('processMailbox over IMAP', () => {
       await mailbox.close();
     }
   };
-  const submissionDoc = async (unitId: string) => (await firestore.db.collection('submissions').where('unitId', '==', unitId).get()).docs[0];
+  const submissionDoc = async (unitId: string) =>
+    (await firestore.db.collection('submissions').where('unitId', '==', unitId).get()).docs[0];
   const submission = async (unitId: string) => (await submissionDoc(unitId))?.data();
   const revisions = async (unitId: string) => {
     const doc = await submissionDoc(unitId);
     return doc ? (await loadRevisions(doc.ref)).length : 0;
   };
-  const repliesTo = (address: string) => smtp.received.filter((m) => [m.to ?? []].flat().some((a) => a.text.includes(address)));
+  const repliesTo = (address: string) =>
+    smtp.received.filter((m) => [m.to ?? []].flat().some((a) => a.text.includes(address)));
   const processed = async (uid: number) => (await dovecot.flags()).get(uid)?.has(PROCESSED_KEYWORD);
 
   beforeAll(async () => {
@@ -85,11 +119,21 @@ describe('processMailbox over IMAP', () => {
 
   it('ingests a known sender’s workbook at the received time, replies once in Vietnamese and flags the message', async () => {
     const attachment = await registration([participant(1, 'Nguyễn Thị Lan'), participant(2, 'Trần Minh Đức')]);
-    const uid = await dovecot.append(await rawMessage({ from: 'Tổng phụ trách <AiMo@truong.example>', subject: 'Gửi báo cáo', messageId: '<m1@truong.example>', attachments: [{ filename: 'dang ky.xlsx', content: attachment }] }), { receivedAt: BEFORE_DEADLINE });
+    const uid = await dovecot.append(
+      await rawMessage({
+        from: 'Tổng phụ trách <AiMo@truong.example>',
+        subject: 'Gửi báo cáo',
+        messageId: '<m1@truong.example>',
+        attachments: [{ filename: 'dang ky.xlsx', content: attachment }],
+      }),
+      { receivedAt: BEFORE_DEADLINE },
+    );
 
     const result = await run();
 
-    expect(result.messages).toEqual([expect.objectContaining({ result: 'ingested', unitId: 'ai-mo', rowsValid: 2, rowsRejected: 0, reply: 'sent' })]);
+    expect(result.messages).toEqual([
+      expect.objectContaining({ result: 'ingested', unitId: 'ai-mo', rowsValid: 2, rowsRejected: 0, reply: 'sent' }),
+    ]);
     expect((await submission('ai-mo'))?.rows).toHaveLength(2);
     const [reply] = repliesTo('aimo@truong.example');
     expect(reply?.subject).toBe('Kết quả nhận báo cáo qua thư: Liên đội Tiểu học Ái Mộ');
@@ -103,11 +147,21 @@ describe('processMailbox over IMAP', () => {
 
   it('a second contact of a unit is recognised, and each rejected row is listed with its message', async () => {
     const attachment = await registration([participant(1, 'Lê Thu Hà'), participant(2, 'Đỗ Minh Khoa', '12345')]);
-    await dovecot.append(await rawMessage({ from: 'tpt.bode@truong.example', subject: 'Báo cáo', messageId: '<m2@truong.example>', attachments: [{ filename: 'bao-cao.xlsx', content: attachment }] }), { receivedAt: BEFORE_DEADLINE });
+    await dovecot.append(
+      await rawMessage({
+        from: 'tpt.bode@truong.example',
+        subject: 'Báo cáo',
+        messageId: '<m2@truong.example>',
+        attachments: [{ filename: 'bao-cao.xlsx', content: attachment }],
+      }),
+      { receivedAt: BEFORE_DEADLINE },
+    );
 
     const result = await run();
 
-    expect(result.messages).toEqual([expect.objectContaining({ result: 'ingested', unitId: 'bo-de', rowsValid: 1, rowsRejected: 1 })]);
+    expect(result.messages).toEqual([
+      expect.objectContaining({ result: 'ingested', unitId: 'bo-de', rowsValid: 1, rowsRejected: 1 }),
+    ]);
     const [reply] = repliesTo('tpt.bode@truong.example');
     expect(reply?.text).toMatch(/Dòng lỗi:\s+1/);
     expect(reply?.text).toMatch(/Dòng 6\b.*12345|12345.*dòng 6\b/i);
@@ -119,7 +173,15 @@ describe('processMailbox over IMAP', () => {
     expect((await run()).messages).toEqual([]);
     // A copy of the first message (same Message-ID), e.g. delivered again by a forwarding rule.
     const attachment = await registration([participant(1, 'Nguyễn Thị Lan'), participant(2, 'Trần Minh Đức')]);
-    const uid = await dovecot.append(await rawMessage({ from: 'aimo@truong.example', subject: 'Gửi báo cáo', messageId: '<m1@truong.example>', attachments: [{ filename: 'dang ky.xlsx', content: attachment }] }), { receivedAt: NOW });
+    const uid = await dovecot.append(
+      await rawMessage({
+        from: 'aimo@truong.example',
+        subject: 'Gửi báo cáo',
+        messageId: '<m1@truong.example>',
+        attachments: [{ filename: 'dang ky.xlsx', content: attachment }],
+      }),
+      { receivedAt: NOW },
+    );
 
     const result = await run();
 
@@ -131,12 +193,22 @@ describe('processMailbox over IMAP', () => {
 
   it('an unknown sender gets a polite reply on how to register, and nothing is stored', async () => {
     const attachment = await registration([participant(1, 'Phạm Văn Nam')]);
-    await dovecot.append(await rawMessage({ from: 'la@khac.example', subject: 'Báo cáo tập huấn', messageId: '<m3@khac.example>', attachments: [{ filename: 'bao-cao.xlsx', content: attachment }] }), { receivedAt: BEFORE_DEADLINE });
+    await dovecot.append(
+      await rawMessage({
+        from: 'la@khac.example',
+        subject: 'Báo cáo tập huấn',
+        messageId: '<m3@khac.example>',
+        attachments: [{ filename: 'bao-cao.xlsx', content: attachment }],
+      }),
+      { receivedAt: BEFORE_DEADLINE },
+    );
     const sources = (await firestore.db.collection('sources').get()).size;
 
     const result = await run();
 
-    expect(result.messages).toEqual([expect.objectContaining({ result: 'unknown-sender', reply: 'sent', rowsValid: 0 })]);
+    expect(result.messages).toEqual([
+      expect.objectContaining({ result: 'unknown-sender', reply: 'sent', rowsValid: 0 }),
+    ]);
     expect(result.messages[0]).not.toHaveProperty('unitId');
     const [reply] = repliesTo('la@khac.example');
     expect(reply?.subject).toBe('Chưa ghi nhận báo cáo: chưa xác định được đơn vị gửi');
@@ -148,7 +220,15 @@ describe('processMailbox over IMAP', () => {
     const rowsBefore = (await submission('ai-mo'))?.rows.length;
     const revisionsBefore = await revisions('ai-mo');
     const other = await workbookBytes([{ name: 'Ghi chú', rows: [['Đơn vị gửi bổ sung sau']] }]);
-    await dovecot.append(await rawMessage({ from: 'aimo@truong.example', subject: 'Bổ sung', messageId: '<m8@truong.example>', attachments: [{ filename: 'ghi-chu.xlsx', content: other }] }), { receivedAt: NOW });
+    await dovecot.append(
+      await rawMessage({
+        from: 'aimo@truong.example',
+        subject: 'Bổ sung',
+        messageId: '<m8@truong.example>',
+        attachments: [{ filename: 'ghi-chu.xlsx', content: other }],
+      }),
+      { receivedAt: NOW },
+    );
 
     const result = await run();
 
@@ -156,7 +236,9 @@ describe('processMailbox over IMAP', () => {
     expect((await submission('ai-mo'))?.rows.length).toBe(rowsBefore);
     expect(await revisions('ai-mo')).toBe(revisionsBefore);
     const reply = repliesTo('aimo@truong.example').at(-1);
-    expect(reply?.text).toContain("lần này không có trang 'Đăng ký tập huấn': báo cáo đã gửi trước đó của trang này được giữ nguyên");
+    expect(reply?.text).toContain(
+      "lần này không có trang 'Đăng ký tập huấn': báo cáo đã gửi trước đó của trang này được giữ nguyên",
+    );
   });
 
   it('a reply the server refuses for good is recorded and does not hold up the messages after it', async () => {
@@ -165,7 +247,8 @@ describe('processMailbox over IMAP', () => {
       disabledCommands: ['STARTTLS'],
       logger: false,
       onRcptTo(address, _session, callback) {
-        if (address.address.startsWith('khong-ton-tai')) return callback(Object.assign(new Error('5.1.1 no such user'), { responseCode: 550 }));
+        if (address.address.startsWith('khong-ton-tai'))
+          return callback(Object.assign(new Error('5.1.1 no such user'), { responseCode: 550 }));
         callback();
       },
       onData(stream, _session, callback) {
@@ -178,8 +261,24 @@ describe('processMailbox over IMAP', () => {
     const port = typeof address === 'object' && address ? address.port : 0;
     try {
       const attachment = await registration([participant(1, 'Nguyễn Thị Lan')]);
-      const gone = await dovecot.append(await rawMessage({ from: 'khong-ton-tai@khac.example', subject: 'Báo cáo', messageId: '<m9@khac.example>', attachments: [{ filename: 'a.xlsx', content: attachment }] }), { receivedAt: NOW });
-      const next = await dovecot.append(await rawMessage({ from: 'la2@khac.example', subject: 'Báo cáo', messageId: '<m10@khac.example>', attachments: [{ filename: 'a.xlsx', content: attachment }] }), { receivedAt: NOW });
+      const gone = await dovecot.append(
+        await rawMessage({
+          from: 'khong-ton-tai@khac.example',
+          subject: 'Báo cáo',
+          messageId: '<m9@khac.example>',
+          attachments: [{ filename: 'a.xlsx', content: attachment }],
+        }),
+        { receivedAt: NOW },
+      );
+      const next = await dovecot.append(
+        await rawMessage({
+          from: 'la2@khac.example',
+          subject: 'Báo cáo',
+          messageId: '<m10@khac.example>',
+          attachments: [{ filename: 'a.xlsx', content: attachment }],
+        }),
+        { receivedAt: NOW },
+      );
 
       const result = await run({ smtpUrl: `smtp://127.0.0.1:${port}` });
 
@@ -193,8 +292,19 @@ describe('processMailbox over IMAP', () => {
   });
 
   it('never answers a machine, nor a stranger who attached nothing', async () => {
-    const outOfOffice = await dovecot.append(await rawMessage({ from: 'aimo@truong.example', subject: 'Trả lời tự động: Kết quả nhận báo cáo', messageId: '<ooo@truong.example>', headers: { 'Auto-Submitted': 'auto-replied' } }), { receivedAt: NOW });
-    const spam = await dovecot.append(await rawMessage({ from: 'quangcao@khac.example', subject: 'Khuyến mãi', messageId: '<spam@khac.example>' }), { receivedAt: NOW });
+    const outOfOffice = await dovecot.append(
+      await rawMessage({
+        from: 'aimo@truong.example',
+        subject: 'Trả lời tự động: Kết quả nhận báo cáo',
+        messageId: '<ooo@truong.example>',
+        headers: { 'Auto-Submitted': 'auto-replied' },
+      }),
+      { receivedAt: NOW },
+    );
+    const spam = await dovecot.append(
+      await rawMessage({ from: 'quangcao@khac.example', subject: 'Khuyến mãi', messageId: '<spam@khac.example>' }),
+      { receivedAt: NOW },
+    );
     const repliesBefore = smtp.received.length;
 
     const result = await run();
@@ -206,8 +316,20 @@ describe('processMailbox over IMAP', () => {
   });
 
   it('a crash between ingest and flag loses nothing and repeats nothing', async () => {
-    const attachment = await registration([participant(1, 'Nguyễn Thị Lan'), participant(2, 'Trần Minh Đức'), participant(3, 'Vũ Thị Mai')]);
-    const uid = await dovecot.append(await rawMessage({ from: 'aimo@truong.example', subject: 'Bổ sung', messageId: '<m4@truong.example>', attachments: [{ filename: 'bo-sung.xlsx', content: attachment }] }), { receivedAt: NOW });
+    const attachment = await registration([
+      participant(1, 'Nguyễn Thị Lan'),
+      participant(2, 'Trần Minh Đức'),
+      participant(3, 'Vũ Thị Mai'),
+    ]);
+    const uid = await dovecot.append(
+      await rawMessage({
+        from: 'aimo@truong.example',
+        subject: 'Bổ sung',
+        messageId: '<m4@truong.example>',
+        attachments: [{ filename: 'bo-sung.xlsx', content: attachment }],
+      }),
+      { receivedAt: NOW },
+    );
     const repliesBefore = repliesTo('aimo@truong.example').length;
     const revisionsBefore = await revisions('ai-mo');
 
@@ -244,7 +366,10 @@ describe('processMailbox over IMAP', () => {
         attachments: [
           { filename: 'bao-cao.zip', content: Buffer.from('PK\u0003\u0004zip'), contentType: 'application/zip' },
           { filename: 'bao-cao.xlsx', content: encrypted },
-          { filename: 'ban-cu.xlsx', content: await readFile(path.resolve('test/fixtures/foreign/libreoffice-excel97.xls')) },
+          {
+            filename: 'ban-cu.xlsx',
+            content: await readFile(path.resolve('test/fixtures/foreign/libreoffice-excel97.xls')),
+          },
           { filename: 'bao-cao.pdf', content: Buffer.from('%PDF-1.4'), contentType: 'application/pdf' },
         ],
       }),
@@ -254,7 +379,9 @@ describe('processMailbox over IMAP', () => {
 
     const result = await run();
 
-    expect(result.messages).toEqual([expect.objectContaining({ result: 'nothing-readable', unitId: 'bo-de', reply: 'sent' })]);
+    expect(result.messages).toEqual([
+      expect.objectContaining({ result: 'nothing-readable', unitId: 'bo-de', reply: 'sent' }),
+    ]);
     const reply = repliesTo('bode@truong.example').at(-1);
     expect(reply?.text).toContain("Tệp 'bao-cao.zip' là tệp nén");
     expect(reply?.text).toContain("Tệp 'bao-cao.xlsx' đang đặt mật khẩu");
@@ -267,8 +394,20 @@ describe('processMailbox over IMAP', () => {
   });
 
   it('two runs at once on the same message reply once and store one revision', async () => {
-    const attachment = await registration([participant(1, 'Lê Thu Hà'), participant(2, 'Đỗ Minh Khoa'), participant(3, 'Hoàng Văn An')]);
-    const uid = await dovecot.append(await rawMessage({ from: 'bode@truong.example', subject: 'Sửa lại', messageId: '<m6@truong.example>', attachments: [{ filename: 'sua.xlsx', content: attachment }] }), { receivedAt: NOW });
+    const attachment = await registration([
+      participant(1, 'Lê Thu Hà'),
+      participant(2, 'Đỗ Minh Khoa'),
+      participant(3, 'Hoàng Văn An'),
+    ]);
+    const uid = await dovecot.append(
+      await rawMessage({
+        from: 'bode@truong.example',
+        subject: 'Sửa lại',
+        messageId: '<m6@truong.example>',
+        attachments: [{ filename: 'sua.xlsx', content: attachment }],
+      }),
+      { receivedAt: NOW },
+    );
     const repliesBefore = repliesTo('bode@truong.example').length;
     const revisionsBefore = await revisions('bo-de');
 
@@ -282,7 +421,15 @@ describe('processMailbox over IMAP', () => {
 
   it('leaves alone messages received before the look-back day', async () => {
     const attachment = await registration([participant(1, 'Nguyễn Thị Lan')]);
-    const old = await dovecot.append(await rawMessage({ from: 'aimo@truong.example', subject: 'Cũ', messageId: '<m7@truong.example>', attachments: [{ filename: 'cu.xlsx', content: attachment }] }), { receivedAt: new Date('2024-01-02T02:00:00Z') });
+    const old = await dovecot.append(
+      await rawMessage({
+        from: 'aimo@truong.example',
+        subject: 'Cũ',
+        messageId: '<m7@truong.example>',
+        attachments: [{ filename: 'cu.xlsx', content: attachment }],
+      }),
+      { receivedAt: new Date('2024-01-02T02:00:00Z') },
+    );
     const mailbox = await openImapMailbox({ url: dovecot.url(), since: new Date('2024-09-01T00:00:00Z') });
     try {
       expect(await mailbox.pending()).not.toContain(String(old));

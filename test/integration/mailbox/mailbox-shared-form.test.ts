@@ -22,9 +22,33 @@ import { rawMessage, workbookBytes } from '../../support/mail-messages.js';
 import { titled, writeTestWorkbook, type TestCell } from '../../support/workbooks.js';
 
 const NOW = new Date('2024-09-16T01:00:00Z');
-const SETTINGS = { districtName: 'Quận Đoàn thử', officeEmail: 'vp@quandoan.example', contactName: 'Lê Ánh Hồng', contactPhone: '0983 018 027' };
-const SCHOOL: Unit = { id: 'th-an-binh', name: 'Liên đội TH An Bình', type: 'lien-doi', level: 'Tiểu học', cluster: 'Cụm 1', contacts: [{ name: 'TPT', email: 'anbinh@truong.example' }], source: 'th-an-binh.xlsx' };
-const participant = (stt: number, name: string): TestCell[] => [stt, name, 'TPT', 'Nữ', '12/3/1990', '0983.018.027', null, 'Tập huấn', 'Có', null];
+const SETTINGS = {
+  districtName: 'Quận Đoàn thử',
+  officeEmail: 'vp@quandoan.example',
+  contactName: 'Lê Ánh Hồng',
+  contactPhone: '0983 018 027',
+};
+const SCHOOL: Unit = {
+  id: 'th-an-binh',
+  name: 'Liên đội TH An Bình',
+  type: 'lien-doi',
+  level: 'Tiểu học',
+  cluster: 'Cụm 1',
+  contacts: [{ name: 'TPT', email: 'anbinh@truong.example' }],
+  source: 'th-an-binh.xlsx',
+};
+const participant = (stt: number, name: string): TestCell[] => [
+  stt,
+  name,
+  'TPT',
+  'Nữ',
+  '12/3/1990',
+  '0983.018.027',
+  null,
+  'Tập huấn',
+  'Có',
+  null,
+];
 const SUBMISSION = 'tap-huan-2024~mot-lan~th-an-binh';
 
 /**
@@ -42,13 +66,20 @@ describe('an emailed file holding the tab of a form collected through a shared w
     if (result.kind !== 'swept') throw new Error(`sweep did not run: ${result.kind}`);
     return { district, sweep: result.sweep };
   };
-  const storedNames = async () => ((await firestore.db.doc(`submissions/${SUBMISSION}`).get()).get('rows') as { values: { hoTen: string } }[]).map((r) => r.values.hoTen).sort();
+  const storedNames = async () =>
+    ((await firestore.db.doc(`submissions/${SUBMISSION}`).get()).get('rows') as { values: { hoTen: string } }[])
+      .map((r) => r.values.hoTen)
+      .sort();
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'tonghop-mailbox-shared-'));
     controlPath = path.join(dir, 'bang-dieu-khien.xlsx');
     // The school also owes a form from its own file, so it is looked for; the training registration comes from the shared workbook.
-    await writeControlWorkbook(controlPath, { settings: SETTINGS, units: [SCHOOL], plans: [builtinForm('tap-huan-2024'), builtinForm('ke-hoach-nho-65-nam')] });
+    await writeControlWorkbook(controlPath, {
+      settings: SETTINGS,
+      units: [SCHOOL],
+      plans: [builtinForm('tap-huan-2024'), builtinForm('ke-hoach-nho-65-nam')],
+    });
     const control = new ExcelJS.Workbook();
     await control.xlsx.readFile(controlPath);
     const tab = control.addWorksheet('Nguồn dữ liệu');
@@ -58,7 +89,16 @@ describe('an emailed file holding the tab of a form collected through a shared w
     const header = ['Dấu thời gian', 'Đơn vị', 'Họ và tên', 'Chức vụ', 'Số điện thoại'];
     await writeTestWorkbook(
       path.join(dir, 'units', 'dang-ky-chung.xlsx'),
-      [{ name: 'Câu trả lời', rows: [header, ['14/09/2024 09:30:00', 'Liên đội TH An Bình', 'Nguyễn Thị Lan', 'TPT', '0983018027'], ['14/09/2024 09:50:00', 'lien doi th an binh', 'Lê Thu Hà', 'TPT', '0983018029']] }],
+      [
+        {
+          name: 'Câu trả lời',
+          rows: [
+            header,
+            ['14/09/2024 09:30:00', 'Liên đội TH An Bình', 'Nguyễn Thị Lan', 'TPT', '0983018027'],
+            ['14/09/2024 09:50:00', 'lien doi th an binh', 'Lê Thu Hà', 'TPT', '0983018029'],
+          ],
+        },
+      ],
       new Date('2024-09-14T03:00:00Z'),
     );
   });
@@ -74,8 +114,22 @@ describe('an emailed file holding the tab of a form collected through a shared w
 
     const mailboxDir = path.join(dir, 'mailbox');
     await mkdir(mailboxDir, { recursive: true });
-    const attachment = await workbookBytes([{ name: 'Đăng ký tập huấn', rows: titled('ĐĂNG KÝ THAM GIA TẬP HUẤN', TRAINING_HEADER, [participant(1, 'Trần Minh Đức')]) }]);
-    await writeFile(path.join(mailboxDir, 'a.eml'), await rawMessage({ from: 'anbinh@truong.example', subject: 'Gửi báo cáo', messageId: '<shared1@truong.example>', date: new Date('2024-09-15T02:00:00Z'), attachments: [{ filename: 'bao cao.xlsx', content: attachment }] }));
+    const attachment = await workbookBytes([
+      {
+        name: 'Đăng ký tập huấn',
+        rows: titled('ĐĂNG KÝ THAM GIA TẬP HUẤN', TRAINING_HEADER, [participant(1, 'Trần Minh Đức')]),
+      },
+    ]);
+    await writeFile(
+      path.join(mailboxDir, 'a.eml'),
+      await rawMessage({
+        from: 'anbinh@truong.example',
+        subject: 'Gửi báo cáo',
+        messageId: '<shared1@truong.example>',
+        date: new Date('2024-09-15T02:00:00Z'),
+        attachments: [{ filename: 'bao cao.xlsx', content: attachment }],
+      }),
+    );
     const mailer = createOutboxMailer({ dir: path.join(dir, 'outbox'), from: 'vp@quandoan.example', clock: () => NOW });
     const result = await processMailbox({
       mailbox: openEmlFolderMailbox(mailboxDir),
@@ -92,7 +146,9 @@ describe('an emailed file holding the tab of a form collected through a shared w
       maxAttachmentBytes: 1024 * 1024,
     });
     await mailer.close();
-    expect(result.messages).toEqual([expect.objectContaining({ result: 'ingested', unitId: SCHOOL.id, reply: 'sent' })]);
+    expect(result.messages).toEqual([
+      expect.objectContaining({ result: 'ingested', unitId: SCHOOL.id, reply: 'sent' }),
+    ]);
 
     // The emailed tab did not replace what the shared workbook routed to the school.
     expect(await storedNames()).toEqual(['Lê Thu Hà', 'Nguyễn Thị Lan']);

@@ -31,7 +31,8 @@ export interface ParsedA1 {
 /** 0 → 'A', 25 → 'Z', 26 → 'AA'. */
 export function columnLetters(index: number): string {
   let letters = '';
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
   return letters;
 }
 
@@ -44,7 +45,8 @@ export function columnIndex(letters: string): number {
 
 /** The tab name as Google writes it in a range: bare when it is a plain identifier, otherwise quoted. */
 export function quoteSheetName(title: string): string {
-  const plain = /^[A-Za-z_][A-Za-z0-9_]*$/.test(title) && !/^[A-Za-z]{1,3}\d+$/.test(title) && !/^[Rr]\d*[Cc]\d*$/.test(title);
+  const plain =
+    /^[A-Za-z_][A-Za-z0-9_]*$/.test(title) && !/^[A-Za-z]{1,3}\d+$/.test(title) && !/^[Rr]\d*[Cc]\d*$/.test(title);
   return plain ? title : `'${title.replaceAll("'", "''")}'`;
 }
 
@@ -73,7 +75,8 @@ export function parseA1(text: A1Range, sheetTitles: readonly string[]): ParsedA1
     return withReference(sheetName, quoted[2]);
   }
   const bang = trimmed.lastIndexOf('!');
-  if (bang >= 0) return trimmed.slice(0, bang) === '' ? undefined : withReference(trimmed.slice(0, bang), trimmed.slice(bang + 1));
+  if (bang >= 0)
+    return trimmed.slice(0, bang) === '' ? undefined : withReference(trimmed.slice(0, bang), trimmed.slice(bang + 1));
   if (sheetTitles.includes(trimmed)) return { sheetName: trimmed, bounds: {} };
   return withReference(undefined, trimmed);
 }

@@ -12,12 +12,17 @@ const HANDLERS: Readonly<Record<string, RequestHandler>> = { ...STRUCTURE_REQUES
 
 /** Apply every request to `draft` (a copy the caller may throw away); returns one reply per request. */
 export function applyBatchUpdate(draft: StoredFile, requests: unknown): object[] {
-  if (!Array.isArray(requests) || requests.length === 0) throw invalidArgument('Invalid requests: must specify at least one request.');
+  if (!Array.isArray(requests) || requests.length === 0)
+    throw invalidArgument('Invalid requests: must specify at least one request.');
   return requests.map((request: unknown, index) => {
-    const kinds = typeof request === 'object' && request !== null && !Array.isArray(request) ? Object.keys(request) : [];
+    const kinds =
+      typeof request === 'object' && request !== null && !Array.isArray(request) ? Object.keys(request) : [];
     const [kind] = kinds;
     if (kind === undefined) throw invalidArgument(`Invalid requests[${index}]: No request set.`);
-    if (kinds.length > 1) throw invalidArgument(`Invalid requests[${index}]: a request sets exactly one kind, not ${kinds.map((k) => `'${k}'`).join(', ')}.`);
+    if (kinds.length > 1)
+      throw invalidArgument(
+        `Invalid requests[${index}]: a request sets exactly one kind, not ${kinds.map((k) => `'${k}'`).join(', ')}.`,
+      );
     const handler = Object.hasOwn(HANDLERS, kind) ? HANDLERS[kind] : undefined;
     if (!handler) throw invalidArgument(`Invalid requests[${index}]: unknown request kind '${kind}'`);
     return handler((request as Record<string, unknown>)[kind], contextFor(draft, index, kind)) ?? {};

@@ -14,7 +14,16 @@ export type StoredCell = CellScalar | FormulaCell;
 /** A cell as tests seed or type it: a Date becomes a date serial with a date format, null leaves the cell alone. */
 export type SeedCell = CellScalar | Date | FormulaCell | null;
 
-export const NUMBER_FORMAT_TYPES = ['TEXT', 'NUMBER', 'PERCENT', 'CURRENCY', 'DATE', 'TIME', 'DATE_TIME', 'SCIENTIFIC'] as const;
+export const NUMBER_FORMAT_TYPES = [
+  'TEXT',
+  'NUMBER',
+  'PERCENT',
+  'CURRENCY',
+  'DATE',
+  'TIME',
+  'DATE_TIME',
+  'SCIENTIFIC',
+] as const;
 export type NumberFormatType = (typeof NUMBER_FORMAT_TYPES)[number];
 export interface NumberFormat {
   readonly type: NumberFormatType;
@@ -50,7 +59,9 @@ export function serialNumberOf(date: Date): number {
 
 /** The format Google gives a typed date: a plain date at midnight, a date-time otherwise. */
 export function dateFormatOf(date: Date): NumberFormat {
-  return date.getTime() % MS_PER_DAY === 0 ? { type: 'DATE', pattern: 'dd/mm/yyyy' } : { type: 'DATE_TIME', pattern: 'dd/mm/yyyy hh:mm:ss' };
+  return date.getTime() % MS_PER_DAY === 0
+    ? { type: 'DATE', pattern: 'dd/mm/yyyy' }
+    : { type: 'DATE_TIME', pattern: 'dd/mm/yyyy hh:mm:ss' };
 }
 
 export function isDateFormat(format: NumberFormat | undefined): boolean {
@@ -129,7 +140,9 @@ export function extendedValueOf(value: CellScalar): ExtendedValue {
 export function gridValuesOf(cell: StoredCell): { userEnteredValue: ExtendedValue; effectiveValue: ExtendedValue } {
   if (!isFormula(cell)) return { userEnteredValue: extendedValueOf(cell), effectiveValue: extendedValueOf(cell) };
   const effectiveValue: ExtendedValue =
-    cell.value === undefined ? { errorValue: { type: 'NAME', message: 'The stand-in does not evaluate formulas.' } } : extendedValueOf(cell.value);
+    cell.value === undefined
+      ? { errorValue: { type: 'NAME', message: 'The stand-in does not evaluate formulas.' } }
+      : extendedValueOf(cell.value);
   return { userEnteredValue: { formulaValue: cell.formula }, effectiveValue };
 }
 

@@ -8,7 +8,9 @@ import type { StoredFile } from './spreadsheets.js';
 
 export type FileFilter = (file: StoredFile) => boolean;
 
-type Token = { readonly kind: 'string'; readonly text: string } | { readonly kind: 'word' | 'op' | 'paren'; readonly text: string };
+type Token =
+  | { readonly kind: 'string'; readonly text: string }
+  | { readonly kind: 'word' | 'op' | 'paren'; readonly text: string };
 
 function tokenize(q: string): Token[] {
   const tokens: Token[] = [];
@@ -36,7 +38,13 @@ const COMPARE: Readonly<Record<string, (a: number, b: number) => boolean>> = {
 /** Drive's `name contains` matches prefixes of the name's words, case-insensitively. */
 function nameContains(name: string, needle: string): boolean {
   const wanted = needle.toLowerCase();
-  return name.toLowerCase().startsWith(wanted) || name.toLowerCase().split(/\s+/).some((word) => word.startsWith(wanted));
+  return (
+    name.toLowerCase().startsWith(wanted) ||
+    name
+      .toLowerCase()
+      .split(/\s+/)
+      .some((word) => word.startsWith(wanted))
+  );
 }
 
 class QueryParser {
@@ -55,7 +63,8 @@ class QueryParser {
 
   private next(kind?: Token['kind'], text?: string): Token {
     const token = this.tokens[this.at++];
-    if (!token || (kind && token.kind !== kind) || (text !== undefined && token.text.toLowerCase() !== text)) throw driveInvalidValue('q');
+    if (!token || (kind && token.kind !== kind) || (text !== undefined && token.text.toLowerCase() !== text))
+      throw driveInvalidValue('q');
     return token;
   }
 

@@ -5,11 +5,27 @@
  */
 import { z } from 'zod';
 import { parseDriveQuery } from './drive-query.js';
-import { driveBadRequest, driveFileNotFound, driveForbidden, driveInsufficientPermissions, driveInvalidValue, exportSizeLimitExceeded } from './errors.js';
+import {
+  driveBadRequest,
+  driveFileNotFound,
+  driveForbidden,
+  driveInsufficientPermissions,
+  driveInvalidValue,
+  exportSizeLimitExceeded,
+} from './errors.js';
 import { permissionIdFor } from './ids.js';
 import type { Route, RouteRequest } from './server.js';
 import { spreadsheetUrl } from './spreadsheet-resource.js';
-import { FOLDER_MIME_TYPE, isRole, SPREADSHEET_MIME_TYPE, StandinStore, XLSX_MIME_TYPE, type Permission, type Role, type StoredFile } from './spreadsheets.js';
+import {
+  FOLDER_MIME_TYPE,
+  isRole,
+  SPREADSHEET_MIME_TYPE,
+  StandinStore,
+  XLSX_MIME_TYPE,
+  type Permission,
+  type Role,
+  type StoredFile,
+} from './spreadsheets.js';
 import { exportXlsx } from './xlsx-export.js';
 
 const RANK: Readonly<Record<Role, number>> = { owner: 3, writer: 2, commenter: 1, reader: 1 };
@@ -38,7 +54,14 @@ export function fileResource(file: StoredFile, account?: string): Record<string,
     webViewLink: webViewLink(file),
     owners: [{ kind: 'drive#user', emailAddress: file.owner }],
     ...(editor
-      ? { lastModifyingUser: { kind: 'drive#user', emailAddress: editor.emailAddress, displayName: editor.displayName ?? editor.emailAddress, me: account !== undefined && editor.emailAddress.toLowerCase() === account.toLowerCase() } }
+      ? {
+          lastModifyingUser: {
+            kind: 'drive#user',
+            emailAddress: editor.emailAddress,
+            displayName: editor.displayName ?? editor.emailAddress,
+            me: account !== undefined && editor.emailAddress.toLowerCase() === account.toLowerCase(),
+          },
+        }
       : {}),
   };
 }
@@ -61,20 +84,31 @@ function integerParameter(query: URLSearchParams, name: string, fallback: number
 function pageOffset(query: URLSearchParams): number {
   const token = query.get('pageToken');
   if (token === null || token === '') return 0;
-  const offset = Number(Buffer.from(token, 'base64url').toString('utf8').replace(/^offset:/, ''));
+  const offset = Number(
+    Buffer.from(token, 'base64url')
+      .toString('utf8')
+      .replace(/^offset:/, ''),
+  );
   if (!Number.isInteger(offset) || offset < 0) throw driveInvalidValue('pageToken');
   return offset;
 }
 
 function commaList(value: string | null): string[] {
-  return (value ?? '').split(',').map((part) => part.trim()).filter((part) => part !== '');
+  return (value ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
 }
 
 export function oneParentAtMost(parents: readonly string[]): void {
   if (parents.length > 1) throw driveForbidden('Increasing the number of parents is not allowed.', 'cannotAddParent');
 }
 
-const createSchema = z.looseObject({ name: z.string().optional(), mimeType: z.string().optional(), parents: z.array(z.string()).optional() });
+const createSchema = z.looseObject({
+  name: z.string().optional(),
+  mimeType: z.string().optional(),
+  parents: z.array(z.string()).optional(),
+});
 const updateSchema = z.looseObject({ name: z.string().min(1).optional(), trashed: z.boolean().optional() });
 const copySchema = z.looseObject({ name: z.string().min(1).optional(), parents: z.array(z.string()).optional() });
 const permissionSchema = z.looseObject({ type: z.string(), role: z.string(), emailAddress: z.string().optional() });
@@ -91,7 +125,13 @@ export function openFile(store: StandinStore, request: RouteRequest, need: Role)
 
 /** `exportLimitBytes`: what `files.export` returns at most before answering 403 exportSizeLimitExceeded. */
 export function driveRoutes(store: StandinStore, exportLimitBytes: () => number): Route[] {
-  const route = (method: Route['method'], path: string, kind: string, handle: Route['handle'], when?: Route['when']): Route => ({
+  const route = (
+    method: Route['method'],
+    path: string,
+    kind: string,
+    handle: Route['handle'],
+    when?: Route['when'],
+  ): Route => ({
     method,
     pattern: new RegExp(`^/drive/v3/files${path}$`),
     api: 'drive',
@@ -109,8 +149,18 @@ export function driveRoutes(store: StandinStore, exportLimitBytes: () => number)
       const offset = pageOffset(query);
       const matching = [...store.files.values()].filter((file) => store.roleOf(file, account) && filter(file));
       const page = matching.slice(offset, offset + pageSize);
-      const next = offset + pageSize < matching.length ? { nextPageToken: Buffer.from(`offset:${offset + pageSize}`).toString('base64url') } : {};
-      return { body: { kind: 'drive#fileList', incompleteSearch: false, ...next, files: page.map((file) => fileResource(file, account)) } };
+      const next =
+        offset + pageSize < matching.length
+          ? { nextPageToken: Buffer.from(`offset:${offset + pageSize}`).toString('base64url') }
+          : {};
+      return {
+        body: {
+          kind: 'drive#fileList',
+          incompleteSearch: false,
+          ...next,
+          files: page.map((file) => fileResource(file, account)),
+        },
+      };
     }),
 
     route(
@@ -119,13 +169,19 @@ export function driveRoutes(store: StandinStore, exportLimitBytes: () => number)
       'files.download',
       (request) => {
         const { file } = open(request, 'reader');
-        if (!file.content) throw driveForbidden('Only files with binary content can be downloaded. Use Export with Docs Editors files.', 'fileNotDownloadable');
+        if (!file.content)
+          throw driveForbidden(
+            'Only files with binary content can be downloaded. Use Export with Docs Editors files.',
+            'fileNotDownloadable',
+          );
         return { bytes: { data: file.content, contentType: file.mimeType } };
       },
       (query) => query.get('alt') === 'media',
     ),
 
-    route('GET', '/([^/]+)', 'files.get', (request) => ({ body: fileResource(open(request, 'reader').file, request.account) })),
+    route('GET', '/([^/]+)', 'files.get', (request) => ({
+      body: fileResource(open(request, 'reader').file, request.account),
+    })),
 
     route('GET', '/([^/]+)/export', 'files.export', async (request) => {
       const { file } = open(request, 'reader');
@@ -142,7 +198,12 @@ export function driveRoutes(store: StandinStore, exportLimitBytes: () => number)
       const spec = parseBody(createSchema, body);
       const parents = spec.parents ?? ['root'];
       oneParentAtMost(parents);
-      const file = store.create({ name: spec.name ?? 'Untitled', mimeType: spec.mimeType ?? 'application/octet-stream', parents, owner: account });
+      const file = store.create({
+        name: spec.name ?? 'Untitled',
+        mimeType: spec.mimeType ?? 'application/octet-stream',
+        parents,
+        owner: account,
+      });
       return { body: fileResource(file) };
     }),
 
@@ -153,7 +214,12 @@ export function driveRoutes(store: StandinStore, exportLimitBytes: () => number)
       }
       const change = parseBody(updateSchema, request.body);
       const removed = commaList(request.query.get('removeParents'));
-      const parents = [...new Set([...file.parents.filter((p) => !removed.includes(p)), ...commaList(request.query.get('addParents'))])];
+      const parents = [
+        ...new Set([
+          ...file.parents.filter((p) => !removed.includes(p)),
+          ...commaList(request.query.get('addParents')),
+        ]),
+      ];
       oneParentAtMost(parents);
       const renamed = change.name !== undefined && change.name !== file.name;
       store.mutate(file.id, renamed ? 'content' : 'metadata', (draft) => {
@@ -186,14 +252,19 @@ export function driveRoutes(store: StandinStore, exportLimitBytes: () => number)
     route('POST', '/([^/]+)/permissions', 'permissions.create', (request) => {
       const { file, role: callerRole } = open(request, 'writer');
       const spec = parseBody(permissionSchema, request.body);
-      if (spec.type !== 'user' && spec.type !== 'group') throw driveBadRequest("The Google stand-in shares with people only: use type 'user' or 'group'.");
+      if (spec.type !== 'user' && spec.type !== 'group')
+        throw driveBadRequest("The Google stand-in shares with people only: use type 'user' or 'group'.");
       if (!isRole(spec.role)) throw driveInvalidValue('permission.role');
-      if (!spec.emailAddress) throw driveBadRequest('The permission emailAddress field is required for a user or group.');
+      if (!spec.emailAddress)
+        throw driveBadRequest('The permission emailAddress field is required for a user or group.');
       const email = spec.emailAddress;
       const type = spec.type === 'group' ? 'group' : 'user';
       if (spec.role === 'owner') {
         if (request.query.get('transferOwnership') !== 'true') {
-          throw driveForbidden("The transferOwnership parameter must be enabled when the permission role is 'owner'.", 'forbidden');
+          throw driveForbidden(
+            "The transferOwnership parameter must be enabled when the permission role is 'owner'.",
+            'forbidden',
+          );
         }
         if (callerRole !== 'owner') throw driveInsufficientPermissions(file.id);
       }
@@ -208,7 +279,13 @@ export function driveRoutes(store: StandinStore, exportLimitBytes: () => number)
           if (existing.role !== 'owner' || spec.role === 'owner') existing.role = spec.role as Role;
           return structuredClone(existing);
         }
-        const created: Permission = { kind: 'drive#permission', id: permissionIdFor(email), type, role: spec.role as Role, emailAddress: email };
+        const created: Permission = {
+          kind: 'drive#permission',
+          id: permissionIdFor(email),
+          type,
+          role: spec.role as Role,
+          emailAddress: email,
+        };
         draft.permissions.push(created);
         return structuredClone(created);
       });

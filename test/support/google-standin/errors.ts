@@ -43,7 +43,11 @@ const CANONICAL: Readonly<Record<number, readonly [status: string, message: stri
 };
 
 /** What Google answers with `code` when nothing more specific applies (used by injected faults). */
-export function genericError(code: number, api: ApiName, options: { write?: boolean; retryAfterSeconds?: number } = {}): StandinApiError {
+export function genericError(
+  code: number,
+  api: ApiName,
+  options: { write?: boolean; retryAfterSeconds?: number } = {},
+): StandinApiError {
   if (code === 429) return quotaExceeded(api, options.write ?? false, options.retryAfterSeconds);
   const [status, message, reason] = CANONICAL[code] ?? ['UNKNOWN', `HTTP ${code}`, 'unknown'];
   return new StandinApiError(code, message, status, reason, undefined, options.retryAfterSeconds);
@@ -56,7 +60,10 @@ export function invalidArgument(message: string): StandinApiError {
 
 /** Drive's 400 for a malformed parameter, e.g. a `q` outside the grammar. */
 export function driveInvalidValue(parameter: string): StandinApiError {
-  return new StandinApiError(400, 'Invalid Value', 'INVALID_ARGUMENT', 'invalid', { location: parameter, locationType: 'parameter' });
+  return new StandinApiError(400, 'Invalid Value', 'INVALID_ARGUMENT', 'invalid', {
+    location: parameter,
+    locationType: 'parameter',
+  });
 }
 
 /** Drive's 400 for a request body it refuses. */
@@ -71,7 +78,10 @@ export function sheetsNotFound(): StandinApiError {
 
 /** Drive's 404, also given for a file that exists but is not visible to the caller. */
 export function driveFileNotFound(fileId: string): StandinApiError {
-  return new StandinApiError(404, `File not found: ${fileId}.`, 'NOT_FOUND', 'notFound', { location: 'fileId', locationType: 'parameter' });
+  return new StandinApiError(404, `File not found: ${fileId}.`, 'NOT_FOUND', 'notFound', {
+    location: 'fileId',
+    locationType: 'parameter',
+  });
 }
 
 /** Sheets' 403: the caller may not read, or may not write, this spreadsheet. */
@@ -94,7 +104,8 @@ export function driveForbidden(message: string, reason: string): StandinApiError
   return new StandinApiError(403, message, 'PERMISSION_DENIED', reason);
 }
 
-const SEE_AUTH_DOCS = 'Expected OAuth 2 access token, login cookie or other valid authentication credential. See https://developers.google.com/identity/sign-in/web/devconsole-project.';
+const SEE_AUTH_DOCS =
+  'Expected OAuth 2 access token, login cookie or other valid authentication credential. See https://developers.google.com/identity/sign-in/web/devconsole-project.';
 
 /** 401 for a request without a bearer token (`missing`) or with one the stand-in does not know. */
 export function unauthenticated(api: ApiName, missing: boolean): StandinApiError {
@@ -113,7 +124,11 @@ export function unauthenticated(api: ApiName, missing: boolean): StandinApiError
 /** 429 with the per-user-per-minute quota message Google sends for Sheets (read or write) or Drive. */
 export function quotaExceeded(api: ApiName, write: boolean, retryAfterSeconds?: number): StandinApiError {
   const [metric, limit] =
-    api === 'drive' ? ['Queries', 'Queries per minute per user'] : write ? ['Write requests', 'Write requests per minute per user'] : ['Read requests', 'Read requests per minute per user'];
+    api === 'drive'
+      ? ['Queries', 'Queries per minute per user']
+      : write
+        ? ['Write requests', 'Write requests per minute per user']
+        : ['Read requests', 'Read requests per minute per user'];
   const service = api === 'drive' ? 'drive.googleapis.com' : 'sheets.googleapis.com';
   const message = `Quota exceeded for quota metric '${metric}' and limit '${limit}' of service '${service}' for consumer 'project_number:000000000000'.`;
   return new StandinApiError(429, message, 'RESOURCE_EXHAUSTED', 'rateLimitExceeded', undefined, retryAfterSeconds);
@@ -127,5 +142,10 @@ export function errorBody(error: StandinApiError): unknown {
 
 /** Drive's 403 when a Google document is larger than what `files.export` returns (10 MB). */
 export function exportSizeLimitExceeded(): StandinApiError {
-  return new StandinApiError(403, 'This file is too large to be exported.', 'PERMISSION_DENIED', 'exportSizeLimitExceeded');
+  return new StandinApiError(
+    403,
+    'This file is too large to be exported.',
+    'PERMISSION_DENIED',
+    'exportSizeLimitExceeded',
+  );
 }

@@ -51,15 +51,18 @@ function seededRandom(seed: number): () => number {
 }
 
 function assertErrorStatus(status: number): void {
-  if (!Number.isInteger(status) || status < 400 || status > 599) throw new RangeError(`A fault needs an HTTP error status (400–599), got ${status}.`);
+  if (!Number.isInteger(status) || status < 400 || status > 599)
+    throw new RangeError(`A fault needs an HTTP error status (400–599), got ${status}.`);
 }
 
 export class Faults {
   private planned: PlannedFailure[] = [];
-  private random: { readonly rate: number; readonly statuses: readonly number[]; readonly next: () => number } | undefined;
+  private random:
+    { readonly rate: number; readonly statuses: readonly number[]; readonly next: () => number } | undefined;
 
   failNext(count: number, status: number, options: FailNextOptions = {}): void {
-    if (!Number.isInteger(count) || count < 1) throw new RangeError(`failNext needs a count of at least 1, got ${count}.`);
+    if (!Number.isInteger(count) || count < 1)
+      throw new RangeError(`failNext needs a count of at least 1, got ${count}.`);
     assertErrorStatus(status);
     this.planned.push({ remaining: count, status, options });
   }
@@ -70,7 +73,8 @@ export class Faults {
       this.random = undefined;
       return;
     }
-    if (!(options.rate >= 0 && options.rate <= 1)) throw new RangeError(`failRandomly needs a rate between 0 and 1, got ${options.rate}.`);
+    if (!(options.rate >= 0 && options.rate <= 1))
+      throw new RangeError(`failRandomly needs a rate between 0 and 1, got ${options.rate}.`);
     const statuses = options.statuses ?? [503];
     if (statuses.length === 0) throw new RangeError('failRandomly needs at least one status.');
     statuses.forEach(assertErrorStatus);

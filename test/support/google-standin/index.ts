@@ -10,11 +10,29 @@ import type { SeedCell } from './cell-values.js';
 import { Faults, type FailNextOptions, type RandomFailures } from './faults.js';
 import { driveRoutes } from './drive-routes.js';
 import { Quota } from './quota.js';
-import { findTab, requireFile, seedSpreadsheet, shareFile, tabGrid, typeCells, unshareFile, type SeedSpreadsheet, type TabValue } from './seed.js';
+import {
+  findTab,
+  requireFile,
+  seedSpreadsheet,
+  shareFile,
+  tabGrid,
+  typeCells,
+  unshareFile,
+  type SeedSpreadsheet,
+  type TabValue,
+} from './seed.js';
 import { startServer, type LoggedRequest } from './server.js';
 import { sheetsRoutes } from './sheets-routes.js';
 import { uploadRoutes } from './upload-routes.js';
-import { DEFAULT_EXPORT_LIMIT_BYTES, StandinStore, XLSX_MIME_TYPE, type FileEditor, type StoredFile, type StoredSpreadsheet, type StoredTab } from './spreadsheets.js';
+import {
+  DEFAULT_EXPORT_LIMIT_BYTES,
+  StandinStore,
+  XLSX_MIME_TYPE,
+  type FileEditor,
+  type StoredFile,
+  type StoredSpreadsheet,
+  type StoredTab,
+} from './spreadsheets.js';
 
 export type { FailNextOptions, RandomFailures, StandinRequest } from './faults.js';
 export type { SeedSpreadsheet, SeedTab, TabValue } from './seed.js';
@@ -76,7 +94,13 @@ export interface GoogleStandin {
   /** Upload a new version of an uploaded file: moves version and modifiedTime. */
   replaceFileContent(id: string, bytes: Uint8Array): void;
   /** Type into a tab from `a1Start` (e.g. 'B3') as a person would; null leaves a cell. Moves version and modifiedTime; `editor` becomes Drive's lastModifyingUser. */
-  editCells(id: string, tabName: string, a1Start: string, rows: readonly (readonly SeedCell[])[], editor?: FileEditor): void;
+  editCells(
+    id: string,
+    tabName: string,
+    a1Start: string,
+    rows: readonly (readonly SeedCell[])[],
+    editor?: FileEditor,
+  ): void;
   deleteFile(id: string): void;
   share(id: string, email: string, role?: 'writer' | 'reader' | 'commenter'): void;
   unshare(id: string, email: string): void;
@@ -150,12 +174,18 @@ export async function startGoogleStandin(options: GoogleStandinOptions = {}): Pr
     createSpreadsheet: (seed) => seedSpreadsheet(store, seed, serviceAccount.email),
     uploadFile: (upload) => {
       const owner = upload.owner ?? serviceAccount.email;
-      const file = store.create({ name: upload.name, mimeType: upload.mimeType ?? XLSX_MIME_TYPE, parents: upload.parents ?? ['root'], owner });
+      const file = store.create({
+        name: upload.name,
+        mimeType: upload.mimeType ?? XLSX_MIME_TYPE,
+        parents: upload.parents ?? ['root'],
+        owner,
+      });
       file.content = new Uint8Array(upload.bytes);
       if (owner !== serviceAccount.email) shareFile(store, file.id, serviceAccount.email, 'writer');
       return file.id;
     },
-    replaceFileContent: (id, bytes) => void store.mutate(requireFile(store, id).id, 'content', (draft) => (draft.content = new Uint8Array(bytes))),
+    replaceFileContent: (id, bytes) =>
+      void store.mutate(requireFile(store, id).id, 'content', (draft) => (draft.content = new Uint8Array(bytes))),
     editCells: (id, tabName, a1Start, rows, editor) => typeCells(store, id, tabName, a1Start, rows, editor),
     deleteFile: (id) => void store.files.delete(requireFile(store, id).id),
     share: (id, email, role = 'writer') => shareFile(store, id, email, role),

@@ -61,7 +61,10 @@ export function parseRequest<S extends z.ZodType>(schema: S, request: unknown, c
 }
 
 export function tabById(context: RequestContext, sheetId: number): StoredTab {
-  return context.spreadsheet.sheets.find((tab) => tab.properties.sheetId === sheetId) ?? context.fail(`No grid with id: ${sheetId}`);
+  return (
+    context.spreadsheet.sheets.find((tab) => tab.properties.sheetId === sheetId) ??
+    context.fail(`No grid with id: ${sheetId}`)
+  );
 }
 
 /** The box a GridRange covers (open ends run to the grid's edge); 400 when its sheet is unknown or it leaves the grid. */
@@ -74,7 +77,8 @@ export function boxOf(context: RequestContext, range: GridRange): { tab: StoredT
     startColumn: range.startColumnIndex ?? 0,
     endColumn: range.endColumnIndex ?? columnCount,
   };
-  if (box.endRow < box.startRow || box.endColumn < box.startColumn) context.fail('The range has its end before its start.');
+  if (box.endRow < box.startRow || box.endColumn < box.startColumn)
+    context.fail('The range has its end before its start.');
   if (box.endRow > rowCount || box.endColumn > columnCount) context.fail(gridLimitError(tab, box).message);
   return { tab, box };
 }

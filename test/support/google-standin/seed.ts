@@ -5,7 +5,17 @@
 import { parseA1 } from './a1.js';
 import { isFormula, seedCell, type CellScalar, type SeedCell } from './cell-values.js';
 import { permissionIdFor } from './ids.js';
-import { cellKey, DEFAULT_COLUMN_COUNT, DEFAULT_ROW_COUNT, SPREADSHEET_MIME_TYPE, usedBox, type FileEditor, type StandinStore, type StoredFile, type StoredTab } from './spreadsheets.js';
+import {
+  cellKey,
+  DEFAULT_COLUMN_COUNT,
+  DEFAULT_ROW_COUNT,
+  SPREADSHEET_MIME_TYPE,
+  usedBox,
+  type FileEditor,
+  type StandinStore,
+  type StoredFile,
+  type StoredTab,
+} from './spreadsheets.js';
 import { setCell } from './values.js';
 
 export interface SeedTab {
@@ -40,12 +50,20 @@ export function requireFile(store: StandinStore, id: string): StoredFile {
 export function findTab(file: StoredFile, tabName: string): StoredTab {
   const tabs = file.spreadsheet?.sheets ?? [];
   const tab = tabs.find((t) => t.properties.title === tabName);
-  if (!tab) throw new Error(`Spreadsheet '${file.name}' (${file.id}) has no tab '${tabName}'; its tabs: ${tabs.map((t) => `'${t.properties.title}'`).join(', ') || 'none'}.`);
+  if (!tab)
+    throw new Error(
+      `Spreadsheet '${file.name}' (${file.id}) has no tab '${tabName}'; its tabs: ${tabs.map((t) => `'${t.properties.title}'`).join(', ') || 'none'}.`,
+    );
   return tab;
 }
 
 /** Write seed cells from (row, column); null leaves a cell; the grid grows to fit. */
-function writeSeedRows(tab: StoredTab, startRow: number, startColumn: number, rows: readonly (readonly SeedCell[])[]): void {
+function writeSeedRows(
+  tab: StoredTab,
+  startRow: number,
+  startColumn: number,
+  rows: readonly (readonly SeedCell[])[],
+): void {
   const grid = tab.properties.gridProperties;
   rows.forEach((line, i) =>
     line.forEach((value, j) => {
@@ -67,18 +85,39 @@ export function seedSpreadsheet(store: StandinStore, seed: SeedSpreadsheet, defa
   const owner = seed.owner ?? defaultOwner;
   const tabs = seed.tabs.map((tab) => ({
     title: tab.name,
-    gridProperties: { rowCount: Math.max(tab.rowCount ?? DEFAULT_ROW_COUNT, 1), columnCount: Math.max(tab.columnCount ?? DEFAULT_COLUMN_COUNT, 1) },
+    gridProperties: {
+      rowCount: Math.max(tab.rowCount ?? DEFAULT_ROW_COUNT, 1),
+      columnCount: Math.max(tab.columnCount ?? DEFAULT_COLUMN_COUNT, 1),
+    },
   }));
-  const file = store.create({ name: seed.title, mimeType: SPREADSHEET_MIME_TYPE, parents: seed.parents ?? ['root'], owner, tabs });
+  const file = store.create({
+    name: seed.title,
+    mimeType: SPREADSHEET_MIME_TYPE,
+    parents: seed.parents ?? ['root'],
+    owner,
+    tabs,
+  });
   seed.tabs.forEach((tab) => writeSeedRows(findTab(file, tab.name), 0, 0, tab.rows));
   for (const email of seed.sharedWith ?? []) shareFile(store, file.id, email, 'writer', false);
   return file.id;
 }
 
 /** A person typing from `a1Start` (e.g. 'B3'): moves version and modifiedTime; a named `editor` becomes the last modifying user. */
-export function typeCells(store: StandinStore, id: string, tabName: string, a1Start: string, rows: readonly (readonly SeedCell[])[], editor?: FileEditor): void {
+export function typeCells(
+  store: StandinStore,
+  id: string,
+  tabName: string,
+  a1Start: string,
+  rows: readonly (readonly SeedCell[])[],
+  editor?: FileEditor,
+): void {
   const start = parseA1(a1Start, []);
-  if (!start || start.sheetName !== undefined || start.bounds.startRow === undefined || start.bounds.startColumn === undefined) {
+  if (
+    !start ||
+    start.sheetName !== undefined ||
+    start.bounds.startRow === undefined ||
+    start.bounds.startColumn === undefined
+  ) {
     throw new Error(`editCells wants the top-left cell alone, e.g. 'B3', not '${a1Start}'.`);
   }
   const { startRow, startColumn } = start.bounds;
@@ -87,12 +126,25 @@ export function typeCells(store: StandinStore, id: string, tabName: string, a1St
 }
 
 /** Give `email` a role on a file (replacing a role it had). */
-export function shareFile(store: StandinStore, id: string, email: string, role: 'writer' | 'reader' | 'commenter', bump = true): void {
+export function shareFile(
+  store: StandinStore,
+  id: string,
+  email: string,
+  role: 'writer' | 'reader' | 'commenter',
+  bump = true,
+): void {
   const file = requireFile(store, id);
-  if (store.roleOf(file, email) === 'owner') throw new Error(`${email} owns ${id}; ownership is not changed by share().`);
+  if (store.roleOf(file, email) === 'owner')
+    throw new Error(`${email} owns ${id}; ownership is not changed by share().`);
   store.mutate(id, bump ? 'metadata' : 'none', (draft) => {
     draft.permissions = draft.permissions.filter((p) => p.emailAddress.toLowerCase() !== email.toLowerCase());
-    draft.permissions.push({ kind: 'drive#permission', id: permissionIdFor(email), type: 'user', role, emailAddress: email });
+    draft.permissions.push({
+      kind: 'drive#permission',
+      id: permissionIdFor(email),
+      type: 'user',
+      role,
+      emailAddress: email,
+    });
   });
 }
 

@@ -65,7 +65,12 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-function matchRoute(routes: readonly Route[], method: string, path: string, query: URLSearchParams): { route?: Route; params: string[] } {
+function matchRoute(
+  routes: readonly Route[],
+  method: string,
+  path: string,
+  query: URLSearchParams,
+): { route?: Route; params: string[] } {
   for (const route of routes) {
     const match = route.method === method && (route.when?.(query) ?? true) ? route.pattern.exec(path) : null;
     if (match) return { route, params: match.slice(1).map((param) => decodeURIComponent(param ?? '')) };
@@ -103,7 +108,12 @@ async function answer(parts: ServerParts, request: IncomingMessage, response: Se
   const api: ApiName = route?.api ?? (/^\/(upload\/)?drive\//.test(url.pathname) ? 'drive' : 'sheets');
   // An upload's body is a file (multipart/related or the bytes alone), not JSON: its route reads it.
   const isUpload = url.pathname.startsWith('/upload/');
-  const seen: { -readonly [K in keyof StandinRequest]: StandinRequest[K] } = { method, path: url.pathname, api, kind: route?.kind ?? 'unknown' };
+  const seen: { -readonly [K in keyof StandinRequest]: StandinRequest[K] } = {
+    method,
+    path: url.pathname,
+    api,
+    kind: route?.kind ?? 'unknown',
+  };
   if (params[0] !== undefined) seen.fileId = params[0];
   let body: unknown;
   let upload: RouteRequest['upload'];
@@ -116,23 +126,45 @@ async function answer(parts: ServerParts, request: IncomingMessage, response: Se
     else body = parseJson(raw.toString('utf8'));
     if (!route) {
       const error = genericError(404, api);
-      throw new StandinApiError(404, `The Google stand-in has no route for ${method} ${url.pathname}.`, error.status, error.reason);
+      throw new StandinApiError(
+        404,
+        `The Google stand-in has no route for ${method} ${url.pathname}.`,
+        error.status,
+        error.reason,
+      );
     }
     seen.account = authenticate(request.headers.authorization, parts.accounts, api);
     const write = method !== 'GET';
     const fault = parts.faults.take(seen, write);
     if (fault) throw fault;
     parts.quota.consume(seen.account, api, write);
-    reply = await route.handle({ account: seen.account, params, query: url.searchParams, body, ...(upload ? { upload } : {}) });
+    reply = await route.handle({
+      account: seen.account,
+      params,
+      query: url.searchParams,
+      body,
+      ...(upload ? { upload } : {}),
+    });
   } catch (error) {
     const failure =
       error instanceof StandinApiError
         ? error
-        : new StandinApiError(500, `Internal error encountered. (Google stand-in bug: ${error instanceof Error ? error.stack : String(error)})`, 'INTERNAL', 'backendError');
+        : new StandinApiError(
+            500,
+            `Internal error encountered. (Google stand-in bug: ${error instanceof Error ? error.stack : String(error)})`,
+            'INTERNAL',
+            'backendError',
+          );
     reply = { status: failure.code, body: errorBody(failure), retryAfterSeconds: failure.retryAfterSeconds };
   }
   const status = reply.status ?? 200;
-  parts.log.push({ ...seen, at: parts.now().getTime(), query: url.search.slice(1), status, ...(body === undefined ? {} : { body }) });
+  parts.log.push({
+    ...seen,
+    at: parts.now().getTime(),
+    query: url.search.slice(1),
+    status,
+    ...(body === undefined ? {} : { body }),
+  });
   const headers: Record<string, string> = {};
   if (reply.retryAfterSeconds !== undefined) headers['Retry-After'] = String(reply.retryAfterSeconds);
   if (reply.bytes) {

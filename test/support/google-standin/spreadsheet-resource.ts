@@ -4,7 +4,13 @@
  */
 import type { Box } from './a1.js';
 import { formattedValue, gridValuesOf, isFormula, UNKNOWN_FORMULA_VALUE } from './cell-values.js';
-import { cellKey, type SheetProperties, type StoredFile, type StoredSpreadsheet, type StoredTab } from './spreadsheets.js';
+import {
+  cellKey,
+  type SheetProperties,
+  type StoredFile,
+  type StoredSpreadsheet,
+  type StoredTab,
+} from './spreadsheets.js';
 import { numberFormatAt, readBox, resolveRange } from './values.js';
 
 export function spreadsheetUrl(id: string): string {
@@ -25,7 +31,11 @@ export interface SpreadsheetView {
   readonly includeGridData?: boolean;
 }
 
-export function spreadsheetResource(file: StoredFile, spreadsheet: StoredSpreadsheet, view: SpreadsheetView = {}): unknown {
+export function spreadsheetResource(
+  file: StoredFile,
+  spreadsheet: StoredSpreadsheet,
+  view: SpreadsheetView = {},
+): unknown {
   const wanted = new Map<StoredTab, Box[]>();
   for (const text of view.ranges ?? []) {
     const resolved = resolveRange(spreadsheet, text);

@@ -124,10 +124,22 @@ export function usedBox(tab: StoredTab): Box | undefined {
   return { startRow: 0, endRow, startColumn: 0, endColumn };
 }
 
-export function newTab(properties: Partial<SheetProperties> & { sheetId: number; title: string; index: number }): StoredTab {
-  const gridProperties = { rowCount: DEFAULT_ROW_COUNT, columnCount: DEFAULT_COLUMN_COUNT, ...properties.gridProperties };
+export function newTab(
+  properties: Partial<SheetProperties> & { sheetId: number; title: string; index: number },
+): StoredTab {
+  const gridProperties = {
+    rowCount: DEFAULT_ROW_COUNT,
+    columnCount: DEFAULT_COLUMN_COUNT,
+    ...properties.gridProperties,
+  };
   // Google's key order first; then whatever else was asked for (tabColor, rightToLeft…), but only grid sheets are modelled.
-  const tabProperties: SheetProperties = { sheetId: properties.sheetId, title: properties.title, index: properties.index, sheetType: 'GRID', gridProperties };
+  const tabProperties: SheetProperties = {
+    sheetId: properties.sheetId,
+    title: properties.title,
+    index: properties.index,
+    sheetType: 'GRID',
+    gridProperties,
+  };
   Object.assign(tabProperties, properties, { sheetType: 'GRID', gridProperties });
   return {
     properties: tabProperties,
@@ -176,11 +188,22 @@ export class StandinStore {
       modifiedTime: at,
       version: 1,
       owner: spec.owner,
-      permissions: [{ kind: 'drive#permission', id: permissionIdFor(spec.owner), type: 'user', role: 'owner', emailAddress: spec.owner }],
+      permissions: [
+        {
+          kind: 'drive#permission',
+          id: permissionIdFor(spec.owner),
+          type: 'user',
+          role: 'owner',
+          emailAddress: spec.owner,
+        },
+      ],
     };
     if (spec.mimeType === SPREADSHEET_MIME_TYPE) {
       // Google gives a new spreadsheet the creating account's language; a service account's is en_US.
-      const spreadsheet: StoredSpreadsheet = { properties: { title: spec.name, locale: 'en_US', timeZone: 'Asia/Ho_Chi_Minh' }, sheets: [] };
+      const spreadsheet: StoredSpreadsheet = {
+        properties: { title: spec.name, locale: 'en_US', timeZone: 'Asia/Ho_Chi_Minh' },
+        sheets: [],
+      };
       const tabs = spec.tabs?.length ? spec.tabs : [{ title: 'Sheet1' }];
       // Google gives the first tab id 0.
       for (const tab of tabs) {
@@ -203,7 +226,12 @@ export class StandinStore {
    * without throwing. `bump` says what the change moves: content moves version and modifiedTime,
    * metadata (sharing, parents, trash) only the version; a content change by a known `editor` makes them the last modifying user.
    */
-  mutate<T>(id: string, bump: 'content' | 'metadata' | 'none', change: (file: StoredFile) => T, editor?: FileEditor): T {
+  mutate<T>(
+    id: string,
+    bump: 'content' | 'metadata' | 'none',
+    change: (file: StoredFile) => T,
+    editor?: FileEditor,
+  ): T {
     const current = this.files.get(id);
     if (!current) throw new Error(`No file ${id} in the Google stand-in.`);
     const draft = structuredClone(current);
@@ -228,7 +256,9 @@ export class StandinStore {
       modifiedTime: at,
       version: 1,
       owner,
-      permissions: [{ kind: 'drive#permission', id: permissionIdFor(owner), type: 'user', role: 'owner', emailAddress: owner }],
+      permissions: [
+        { kind: 'drive#permission', id: permissionIdFor(owner), type: 'user', role: 'owner', emailAddress: owner },
+      ],
     };
     if (file.spreadsheet) file.spreadsheet.properties.title = name;
     this.files.set(file.id, file);

@@ -5,7 +5,16 @@
 import { z } from 'zod';
 import { copyPath, maskPaths, valueAt } from './field-mask.js';
 import { newObjectId } from './ids.js';
-import { anyObject, dimensionRangeSchema, int, nonNegative, parseRequest, tabById, type RequestContext, type RequestHandler } from './request-context.js';
+import {
+  anyObject,
+  dimensionRangeSchema,
+  int,
+  nonNegative,
+  parseRequest,
+  tabById,
+  type RequestContext,
+  type RequestHandler,
+} from './request-context.js';
 import { sheetPropertiesResource } from './spreadsheet-resource.js';
 import { newTab, parseCellKey, reindex, StandinStore, type SheetProperties, type StoredTab } from './spreadsheets.js';
 
@@ -31,11 +40,14 @@ const addSheetSchema = z.looseObject({
 const updatePropertiesSchema = z.looseObject({ properties: anyObject, fields: z.string().default('') });
 
 function titleTaken(context: RequestContext, title: string, except?: StoredTab): boolean {
-  return context.spreadsheet.sheets.some((tab) => tab !== except && tab.properties.title.toLowerCase() === title.toLowerCase());
+  return context.spreadsheet.sheets.some(
+    (tab) => tab !== except && tab.properties.title.toLowerCase() === title.toLowerCase(),
+  );
 }
 
 function refuseTakenTitle(context: RequestContext, title: string, except?: StoredTab): void {
-  if (titleTaken(context, title, except)) context.fail(`A sheet with the name "${title}" already exists. Please enter another name.`);
+  if (titleTaken(context, title, except))
+    context.fail(`A sheet with the name "${title}" already exists. Please enter another name.`);
 }
 
 /** Google names new tabs Sheet2, Sheet3… skipping names in use. */
@@ -61,13 +73,21 @@ function dropCellsOutside(tab: StoredTab): void {
 
 function addSheet(request: unknown, context: RequestContext): object | undefined {
   const { properties } = parseRequest(addSheetSchema, request, context);
-  if (properties.sheetId !== undefined && context.spreadsheet.sheets.some((tab) => tab.properties.sheetId === properties.sheetId)) {
+  if (
+    properties.sheetId !== undefined &&
+    context.spreadsheet.sheets.some((tab) => tab.properties.sheetId === properties.sheetId)
+  ) {
     context.fail(`A sheet with id ${properties.sheetId} already exists.`);
   }
   const title = properties.title ?? defaultTitle(context);
   refuseTakenTitle(context, title);
   const sheetId = properties.sheetId ?? newObjectId(context.spreadsheet);
-  const tab = newTab({ ...(properties as Partial<SheetProperties>), sheetId, title, index: context.spreadsheet.sheets.length });
+  const tab = newTab({
+    ...(properties as Partial<SheetProperties>),
+    sheetId,
+    title,
+    index: context.spreadsheet.sheets.length,
+  });
   context.spreadsheet.sheets.push(tab);
   moveTab(context, tab, properties.index ?? context.spreadsheet.sheets.length);
   return { addSheet: { properties: sheetPropertiesResource(tab.properties) } };
@@ -90,17 +110,22 @@ function updateSheetProperties(request: unknown, context: RequestContext): objec
   const tab = tabById(context, typeof sheetId === 'number' ? sheetId : 0);
   const paths = maskPaths(fields);
   if (paths.length === 0) context.fail('You must specify which fields you want updated.');
-  const expanded = paths.includes('*') ? Object.keys(properties).filter((key) => !FIXED_SHEET_FIELDS.includes(key)) : paths;
+  const expanded = paths.includes('*')
+    ? Object.keys(properties).filter((key) => !FIXED_SHEET_FIELDS.includes(key))
+    : paths;
   const updated = structuredClone(tab.properties) as SheetProperties & Record<string, unknown>;
   for (const path of expanded) {
-    if (FIXED_SHEET_FIELDS.some((fixed) => path === fixed || path.startsWith(`${fixed}.`))) context.fail(`The field '${path}' cannot be updated.`);
+    if (FIXED_SHEET_FIELDS.some((fixed) => path === fixed || path.startsWith(`${fixed}.`)))
+      context.fail(`The field '${path}' cannot be updated.`);
     if (path !== 'index') copyPath(updated, properties, path);
   }
   const grid = gridPropertiesSchema.safeParse(updated.gridProperties ?? {});
-  if (!grid.success || grid.data.rowCount === undefined || grid.data.columnCount === undefined) context.fail('gridProperties must keep rowCount and columnCount of at least 1.');
+  if (!grid.success || grid.data.rowCount === undefined || grid.data.columnCount === undefined)
+    context.fail('gridProperties must keep rowCount and columnCount of at least 1.');
   if (typeof updated.title !== 'string' || updated.title === '') context.fail('A sheet must have a title.');
   refuseTakenTitle(context, updated.title, tab);
-  if (updated.hidden === true && context.spreadsheet.sheets.every((t) => t === tab || t.properties.hidden)) context.fail("You can't hide all the sheets in a document.");
+  if (updated.hidden === true && context.spreadsheet.sheets.every((t) => t === tab || t.properties.hidden))
+    context.fail("You can't hide all the sheets in a document.");
   tab.properties = updated;
   dropCellsOutside(tab);
   const index = valueAt(properties, 'index');

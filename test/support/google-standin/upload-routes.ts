@@ -28,7 +28,8 @@ interface Upload {
 /** The two parts of a multipart/related body: JSON metadata, then the media. */
 function parseMultipart(contentType: string, data: Buffer): Upload {
   const boundary = /boundary="?([^";]+)"?/i.exec(contentType)?.[1];
-  if (!/^multipart\/related/i.test(contentType) || !boundary) throw driveBadRequest('Multipart upload needs Content-Type multipart/related with a boundary.');
+  if (!/^multipart\/related/i.test(contentType) || !boundary)
+    throw driveBadRequest('Multipart upload needs Content-Type multipart/related with a boundary.');
   const delimiter = Buffer.from(`--${boundary}`);
   const parts: { headers: string; body: Buffer }[] = [];
   let at = data.indexOf(delimiter);
@@ -42,11 +43,15 @@ function parseMultipart(contentType: string, data: Buffer): Upload {
     if (headerEnd === -1) throw driveBadRequest('Multipart part without headers.');
     // A part starts after the delimiter's CRLF and ends before the CRLF that precedes the next delimiter.
     const body = part.subarray(headerEnd + 4);
-    parts.push({ headers: part.subarray(0, headerEnd).toString('utf8'), body: body.subarray(0, body.length - (body.subarray(-2).toString() === '\r\n' ? 2 : 0)) });
+    parts.push({
+      headers: part.subarray(0, headerEnd).toString('utf8'),
+      body: body.subarray(0, body.length - (body.subarray(-2).toString() === '\r\n' ? 2 : 0)),
+    });
     at = next;
   }
   const [meta, media] = parts;
-  if (parts.length !== 2 || !meta || !media) throw driveBadRequest(`Multipart upload needs exactly two parts (metadata, media); got ${parts.length}.`);
+  if (parts.length !== 2 || !meta || !media)
+    throw driveBadRequest(`Multipart upload needs exactly two parts (metadata, media); got ${parts.length}.`);
   let json: unknown;
   try {
     json = JSON.parse(meta.body.toString('utf8'));
@@ -62,18 +67,31 @@ function readUpload(request: RouteRequest): Upload {
   if (!upload) throw driveBadRequest('Upload requests need a body.');
   const type = request.query.get('uploadType');
   if (type === 'multipart') return parseMultipart(upload.contentType, upload.data);
-  if (type === 'media') return { metadata: {}, bytes: upload.data, contentType: upload.contentType || 'application/octet-stream' };
-  if (type === 'resumable') throw driveBadRequest('The Google stand-in does not implement resumable uploads: use uploadType=multipart or uploadType=media.');
+  if (type === 'media')
+    return { metadata: {}, bytes: upload.data, contentType: upload.contentType || 'application/octet-stream' };
+  if (type === 'resumable')
+    throw driveBadRequest(
+      'The Google stand-in does not implement resumable uploads: use uploadType=multipart or uploadType=media.',
+    );
   throw driveBadRequest(`Invalid uploadType '${type ?? ''}'.`);
 }
 
 function noConversion(mimeType: string): void {
-  if (mimeType === SPREADSHEET_MIME_TYPE) throw driveBadRequest('The Google stand-in does not convert uploads into Google Sheets: upload the .xlsx as it is.');
+  if (mimeType === SPREADSHEET_MIME_TYPE)
+    throw driveBadRequest(
+      'The Google stand-in does not convert uploads into Google Sheets: upload the .xlsx as it is.',
+    );
 }
 
 /** files.create and files.update with media, on the upload URI. */
 export function uploadRoutes(store: StandinStore): Route[] {
-  const route = (method: Route['method'], path: string, kind: string, handle: Route['handle']): Route => ({ method, pattern: new RegExp(`^/upload/drive/v3/files${path}$`), api: 'drive', kind, handle });
+  const route = (method: Route['method'], path: string, kind: string, handle: Route['handle']): Route => ({
+    method,
+    pattern: new RegExp(`^/upload/drive/v3/files${path}$`),
+    api: 'drive',
+    kind,
+    handle,
+  });
   return [
     route('POST', '', 'files.create.upload', (request) => {
       const { metadata, bytes, contentType } = readUpload(request);
@@ -89,13 +107,19 @@ export function uploadRoutes(store: StandinStore): Route[] {
     route('PATCH', '/([^/]+)', 'files.update.upload', (request) => {
       const { file } = openFile(store, request, 'writer');
       const { metadata, bytes } = readUpload(request);
-      if (file.spreadsheet) throw driveForbidden('The Google stand-in does not replace a Google spreadsheet with uploaded bytes.', 'fileNotUpdatable');
-      if (metadata.parents) throw driveForbidden('The resource body includes fields which are not directly writable.', 'fieldNotWritable');
+      if (file.spreadsheet)
+        throw driveForbidden(
+          'The Google stand-in does not replace a Google spreadsheet with uploaded bytes.',
+          'fileNotUpdatable',
+        );
+      if (metadata.parents)
+        throw driveForbidden('The resource body includes fields which are not directly writable.', 'fieldNotWritable');
       store.mutate(file.id, 'content', (draft) => {
         draft.content = new Uint8Array(bytes);
         if (metadata.name) draft.name = metadata.name;
       });
-      if (metadata.modifiedTime) store.mutate(file.id, 'none', (draft) => (draft.modifiedTime = new Date(metadata.modifiedTime ?? '')));
+      if (metadata.modifiedTime)
+        store.mutate(file.id, 'none', (draft) => (draft.modifiedTime = new Date(metadata.modifiedTime ?? '')));
       return { body: fileResource(store.files.get(file.id) ?? file) };
     }),
   ];

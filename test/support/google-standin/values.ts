@@ -3,7 +3,15 @@
  * Google's trimming of empty cells and its refusals (unknown tab, past the grid, past the range).
  */
 import { columnLetters, formatCells, formatRange, parseA1, type A1Range, type Bounds, type Box } from './a1.js';
-import { renderCell, storedFromInput, type CellScalar, type NumberFormat, type RenderOptions, type StoredCell, type ValueInputOption } from './cell-values.js';
+import {
+  renderCell,
+  storedFromInput,
+  type CellScalar,
+  type NumberFormat,
+  type RenderOptions,
+  type StoredCell,
+  type ValueInputOption,
+} from './cell-values.js';
 import { invalidArgument, type StandinApiError } from './errors.js';
 import { maskCovers } from './field-mask.js';
 import { cellKey, parseCellKey, type GridRange, type StoredSpreadsheet, type StoredTab } from './spreadsheets.js';
@@ -24,8 +32,15 @@ export interface ResolvedRange {
 
 /** The tab and rectangle an A1 range names; 400 `Unable to parse range` when the tab does not exist. */
 export function resolveRange(spreadsheet: StoredSpreadsheet, text: A1Range): ResolvedRange {
-  const parsed = parseA1(text, spreadsheet.sheets.map((tab) => tab.properties.title));
-  const tab = parsed && (parsed.sheetName === undefined ? spreadsheet.sheets[0] : spreadsheet.sheets.find((t) => t.properties.title === parsed.sheetName));
+  const parsed = parseA1(
+    text,
+    spreadsheet.sheets.map((tab) => tab.properties.title),
+  );
+  const tab =
+    parsed &&
+    (parsed.sheetName === undefined
+      ? spreadsheet.sheets[0]
+      : spreadsheet.sheets.find((t) => t.properties.title === parsed.sheetName));
   if (!parsed || !tab) throw invalidArgument(`Unable to parse range: ${text}`);
   return { tab, bounds: parsed.bounds };
 }
@@ -33,7 +48,9 @@ export function resolveRange(spreadsheet: StoredSpreadsheet, text: A1Range): Res
 /** Google's 400 for a read or write past the tab's rows or columns. */
 export function gridLimitError(tab: StoredTab, box: Box): StandinApiError {
   const { rowCount, columnCount } = tab.properties.gridProperties;
-  return invalidArgument(`Range ('${tab.properties.title}'!${formatCells(box)}) exceeds grid limits. Max rows: ${rowCount}, max columns: ${columnCount}`);
+  return invalidArgument(
+    `Range ('${tab.properties.title}'!${formatCells(box)}) exceeds grid limits. Max rows: ${rowCount}, max columns: ${columnCount}`,
+  );
 }
 
 /** The rectangle a read covers: open bounds run to the grid's edge, and bounds past it are clipped. */
@@ -41,7 +58,12 @@ export function readBox({ tab, bounds }: ResolvedRange): Box {
   const { rowCount, columnCount } = tab.properties.gridProperties;
   const startRow = bounds.startRow ?? 0;
   const startColumn = bounds.startColumn ?? 0;
-  const asked = { startRow, startColumn, endRow: bounds.endRow ?? Math.max(rowCount, startRow + 1), endColumn: bounds.endColumn ?? Math.max(columnCount, startColumn + 1) };
+  const asked = {
+    startRow,
+    startColumn,
+    endRow: bounds.endRow ?? Math.max(rowCount, startRow + 1),
+    endColumn: bounds.endColumn ?? Math.max(columnCount, startColumn + 1),
+  };
   if (startRow >= rowCount || startColumn >= columnCount) throw gridLimitError(tab, asked);
   return { ...asked, endRow: Math.min(asked.endRow, rowCount), endColumn: Math.min(asked.endColumn, columnCount) };
 }
@@ -61,8 +83,15 @@ export function numberFormatAt(tab: StoredTab, row: number, column: number): Num
   if (own) return own;
   for (const format of [...tab.formats].reverse()) {
     const numberFormat = format.cell.userEnteredFormat?.numberFormat;
-    if (numberFormat?.type && maskCovers(format.fields, 'userEnteredFormat.numberFormat') && containsCell(format.range, row, column)) {
-      return { type: numberFormat.type as NumberFormat['type'], ...(numberFormat.pattern ? { pattern: numberFormat.pattern } : {}) };
+    if (
+      numberFormat?.type &&
+      maskCovers(format.fields, 'userEnteredFormat.numberFormat') &&
+      containsCell(format.range, row, column)
+    ) {
+      return {
+        type: numberFormat.type as NumberFormat['type'],
+        ...(numberFormat.pattern ? { pattern: numberFormat.pattern } : {}),
+      };
     }
   }
   return undefined;
@@ -91,7 +120,11 @@ function trimmed(lines: (CellScalar | undefined)[][]): CellScalar[][] {
 }
 
 /** One `valueRanges` entry of `values:batchGet`. */
-export function readValues(spreadsheet: StoredSpreadsheet, text: A1Range, options: RenderOptions & { majorDimension: MajorDimension }): ValueRange {
+export function readValues(
+  spreadsheet: StoredSpreadsheet,
+  text: A1Range,
+  options: RenderOptions & { majorDimension: MajorDimension },
+): ValueRange {
   const resolved = resolveRange(spreadsheet, text);
   const box = readBox(resolved);
   const { tab } = resolved;
@@ -107,7 +140,9 @@ export function readValues(spreadsheet: StoredSpreadsheet, text: A1Range, option
   const dense = Array.from({ length: rows.length }, (_, i) => Array.from(rows[i] ?? [], (value) => value));
   const values = trimmed(options.majorDimension === 'COLUMNS' ? transpose(dense) : dense);
   const range = formatRange(tab.properties.title, box);
-  return values.length > 0 ? { range, majorDimension: options.majorDimension, values } : { range, majorDimension: options.majorDimension };
+  return values.length > 0
+    ? { range, majorDimension: options.majorDimension, values }
+    : { range, majorDimension: options.majorDimension };
 }
 
 export interface ValueWrite {
@@ -126,7 +161,8 @@ export interface WriteResult {
 /** One `data` entry of `values:batchUpdate`: null leaves a cell, "" clears it. Zero counts are omitted, as in Google's JSON. */
 export function writeValues(spreadsheet: StoredSpreadsheet, write: ValueWrite, option: ValueInputOption): WriteResult {
   const { tab, bounds } = resolveRange(spreadsheet, write.range);
-  const grid: readonly (readonly (CellScalar | null | undefined)[])[] = write.majorDimension === 'COLUMNS' ? transpose(write.values) : write.values;
+  const grid: readonly (readonly (CellScalar | null | undefined)[])[] =
+    write.majorDimension === 'COLUMNS' ? transpose(write.values) : write.values;
   const startRow = bounds.startRow ?? 0;
   const startColumn = bounds.startColumn ?? 0;
   // A single cell is an anchor the values grow from; a larger range is a limit they must fit in.
@@ -135,10 +171,14 @@ export function writeValues(spreadsheet: StoredSpreadsheet, write: ValueWrite, o
   const width = Math.max(1, ...grid.map((line) => line.length));
   const box: Box = { startRow, startColumn, endRow: startRow + height, endColumn: startColumn + width };
   if (!single && bounds.endRow !== undefined && box.endRow > bounds.endRow) {
-    throw invalidArgument(`Requested writing within range [${write.range}], but tried writing to row [${bounds.endRow + 1}]`);
+    throw invalidArgument(
+      `Requested writing within range [${write.range}], but tried writing to row [${bounds.endRow + 1}]`,
+    );
   }
   if (!single && bounds.endColumn !== undefined && box.endColumn > bounds.endColumn) {
-    throw invalidArgument(`Requested writing within range [${write.range}], but tried writing to column [${columnLetters(bounds.endColumn)}]`);
+    throw invalidArgument(
+      `Requested writing within range [${write.range}], but tried writing to column [${columnLetters(bounds.endColumn)}]`,
+    );
   }
   const { rowCount, columnCount } = tab.properties.gridProperties;
   if (box.endRow > rowCount || box.endColumn > columnCount) throw gridLimitError(tab, box);
@@ -155,7 +195,8 @@ export function writeValues(spreadsheet: StoredSpreadsheet, write: ValueWrite, o
     }),
   );
   const result: WriteResult = { updatedRange: formatRange(tab.properties.title, box) };
-  if (rows.size > 0) Object.assign(result, { updatedRows: rows.size, updatedColumns: columns.size, updatedCells: cells });
+  if (rows.size > 0)
+    Object.assign(result, { updatedRows: rows.size, updatedColumns: columns.size, updatedCells: cells });
   return result;
 }
 
@@ -165,7 +206,8 @@ export function clearValues(spreadsheet: StoredSpreadsheet, text: A1Range): A1Ra
   const box = readBox(resolved);
   for (const key of [...resolved.tab.cells.keys()]) {
     const [row, column] = parseCellKey(key);
-    if (row >= box.startRow && row < box.endRow && column >= box.startColumn && column < box.endColumn) resolved.tab.cells.delete(key);
+    if (row >= box.startRow && row < box.endRow && column >= box.startColumn && column < box.endColumn)
+      resolved.tab.cells.delete(key);
   }
   return formatRange(resolved.tab.properties.title, box);
 }

@@ -16,7 +16,11 @@ import { parseCellKey, type StoredSpreadsheet } from './spreadsheets.js';
 
 /** Error values exceljs writes as errors (t="e"); any other text stays text. */
 const EXCEL_ERRORS = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A']);
-const DATE_PATTERNS: Readonly<Record<string, string>> = { DATE: 'dd/mm/yyyy', TIME: 'hh:mm:ss', DATE_TIME: 'dd/mm/yyyy hh:mm:ss' };
+const DATE_PATTERNS: Readonly<Record<string, string>> = {
+  DATE: 'dd/mm/yyyy',
+  TIME: 'hh:mm:ss',
+  DATE_TIME: 'dd/mm/yyyy hh:mm:ss',
+};
 
 /**
  * Exports already built, by the cells they were built from: exceljs takes ~0.2 s a spreadsheet,
@@ -65,6 +69,7 @@ function cellValueOf(stored: StoredCell): ExcelJS.CellValue {
   if (!isFormula(stored)) return stored;
   const formula = stored.formula.replace(/^=/, '');
   const value = stored.value ?? UNKNOWN_FORMULA_VALUE;
-  const result = typeof value === 'string' && EXCEL_ERRORS.has(value) ? { error: value as ExcelJS.CellErrorValue['error'] } : value;
+  const result =
+    typeof value === 'string' && EXCEL_ERRORS.has(value) ? { error: value as ExcelJS.CellErrorValue['error'] } : value;
   return { formula, result } as ExcelJS.CellFormulaValue;
 }

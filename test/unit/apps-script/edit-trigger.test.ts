@@ -5,7 +5,9 @@ import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 
 const SCRIPT_DIR = path.resolve(import.meta.dirname, '../../../sheets-templates/apps-script');
-const SCRIPT_FILES = readdirSync(SCRIPT_DIR).filter((name) => name.endsWith('.js')).sort();
+const SCRIPT_FILES = readdirSync(SCRIPT_DIR)
+  .filter((name) => name.endsWith('.js'))
+  .sort();
 
 const SETTINGS = {
   TONGHOP_ENDPOINT: 'https://asia-southeast1-demo-tonghop.cloudfunctions.net/sheetEvent',
@@ -32,7 +34,10 @@ function harness(options: { properties?: Record<string, string>; reply?: Reply |
   const fetched: Fetched[] = [];
   const toasts: string[] = [];
   const logs: string[] = [];
-  const reply = options.reply ?? { status: 200, text: JSON.stringify({ ok: true, message: 'Đã kiểm tra: 12 dòng hợp lệ.' }) };
+  const reply = options.reply ?? {
+    status: 200,
+    text: JSON.stringify({ ok: true, message: 'Đã kiểm tra: 12 dòng hợp lệ.' }),
+  };
   const context = vm.createContext({
     console: { log: (...parts: unknown[]) => logs.push(parts.join(' ')) },
     Utilities: {
@@ -40,10 +45,19 @@ function harness(options: { properties?: Record<string, string>; reply?: Reply |
       computeHmacSha256Signature: (message: string, key: string) =>
         Array.from(createHmac('sha256', key).update(message).digest(), (b) => (b > 127 ? b - 256 : b)),
     },
-    PropertiesService: { getScriptProperties: () => ({ getProperties: () => ({ ...(options.properties ?? SETTINGS) }) }) },
-    CacheService: { getScriptCache: () => ({ get: (key: string) => cache.get(key) ?? null, put: (key: string, value: string) => cache.set(key, value) }) },
+    PropertiesService: {
+      getScriptProperties: () => ({ getProperties: () => ({ ...(options.properties ?? SETTINGS) }) }),
+    },
+    CacheService: {
+      getScriptCache: () => ({
+        get: (key: string) => cache.get(key) ?? null,
+        put: (key: string, value: string) => cache.set(key, value),
+      }),
+    },
     LockService: { getScriptLock: () => ({ tryLock: () => true, releaseLock: () => undefined }) },
-    SpreadsheetApp: { getActive: () => ({ getId: () => 'spreadsheet-1', toast: (message: string) => toasts.push(message) }) },
+    SpreadsheetApp: {
+      getActive: () => ({ getId: () => 'spreadsheet-1', toast: (message: string) => toasts.push(message) }),
+    },
     UrlFetchApp: {
       fetch: (url: string, fetchOptions: Fetched['options']) => {
         fetched.push({ url, options: fetchOptions });
@@ -52,7 +66,8 @@ function harness(options: { properties?: Record<string, string>; reply?: Reply |
       },
     },
   });
-  for (const name of SCRIPT_FILES) vm.runInContext(readFileSync(path.join(SCRIPT_DIR, name), 'utf8'), context, { filename: name });
+  for (const name of SCRIPT_FILES)
+    vm.runInContext(readFileSync(path.join(SCRIPT_DIR, name), 'utf8'), context, { filename: name });
   const onEditInstalled = (context as unknown as { onEditInstalled(e: unknown): void }).onEditInstalled;
 
   /** Edit `numColumns` columns from 1-based `column` of a tab holding `grid`. */
@@ -61,7 +76,8 @@ function harness(options: { properties?: Record<string, string>; reply?: Reply |
       getName: () => tab,
       getLastRow: () => grid.length,
       getRange: (row: number, col: number, rows: number, cols: number) => ({
-        getDisplayValues: () => grid.slice(row - 1, row - 1 + rows).map((r) => Array.from({ length: cols }, (_v, i) => r[col - 1 + i] ?? '')),
+        getDisplayValues: () =>
+          grid.slice(row - 1, row - 1 + rows).map((r) => Array.from({ length: cols }, (_v, i) => r[col - 1 + i] ?? '')),
       }),
     };
     onEditInstalled({ range: { getSheet: () => sheet, getColumn: () => column, getNumColumns: () => numColumns } });
@@ -84,7 +100,12 @@ describe('onEditInstalled', () => {
     expect(h.fetched).toHaveLength(1);
     const [call] = h.fetched;
     expect(call?.url).toBe(SETTINGS.TONGHOP_ENDPOINT);
-    expect(JSON.parse(call?.options.payload ?? '')).toMatchObject({ action: 'edit', spreadsheetId: 'spreadsheet-1', unitId: 'thcs-nguyen-du', sheet: 'Đăng ký' });
+    expect(JSON.parse(call?.options.payload ?? '')).toMatchObject({
+      action: 'edit',
+      spreadsheetId: 'spreadsheet-1',
+      unitId: 'thcs-nguyen-du',
+      sheet: 'Đăng ký',
+    });
     expect(call?.options.headers['X-Tonghop-Signature']).toMatch(/^v1=[0-9a-f]{64}$/);
     expect(h.toasts).toEqual(['Đã kiểm tra: 12 dòng hợp lệ.']);
   });

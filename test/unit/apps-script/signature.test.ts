@@ -1,5 +1,8 @@
 import { createHmac } from 'node:crypto';
-import { checkSheetEventSignature, signSheetEvent } from '../../../functions/src/domain/webhook/sheet-event-signature.js';
+import {
+  checkSheetEventSignature,
+  signSheetEvent,
+} from '../../../functions/src/domain/webhook/sheet-event-signature.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
@@ -8,7 +11,9 @@ import { STATUS_HEADER } from '../../../functions/src/domain/forms/header-match.
 import { STANDING_TAB } from '../../../functions/src/domain/feedback/unit-feedback.js';
 
 const SCRIPT_DIR = path.resolve(import.meta.dirname, '../../../sheets-templates/apps-script');
-const SCRIPT_FILES = readdirSync(SCRIPT_DIR).filter((name) => name.endsWith('.js')).sort();
+const SCRIPT_FILES = readdirSync(SCRIPT_DIR)
+  .filter((name) => name.endsWith('.js'))
+  .sort();
 
 interface Settings {
   endpoint: string;
@@ -27,7 +32,12 @@ interface Request {
 }
 interface AppsScript {
   tonghopSignature_(secret: string, timestamp: string, body: string): string;
-  tonghopRequest_(action: string, settings: Settings, target: { spreadsheetId: string; sheet: string | null }, now: Date): Request;
+  tonghopRequest_(
+    action: string,
+    settings: Settings,
+    target: { spreadsheetId: string; sheet: string | null },
+    now: Date,
+  ): Request;
   tonghopReadResponse_(status: number, text: string): { ok: boolean; status: number; message: string };
 }
 
@@ -60,7 +70,11 @@ const secret = 'b7f3c1e0a9d84f2c9e6b5a4d3c2b1a0f9e8d7c6b5a4f3e2d';
 describe('tonghopSignature_', () => {
   it.each([
     ['ASCII', '1767225600', '{"action":"check","unitId":"thcs-nguyen-du"}'],
-    ['Vietnamese (NFC)', '1767225600', '{"action":"edit","sheet":"Đăng ký thi đua — Liên đội Trường Sa"}'.normalize('NFC')],
+    [
+      'Vietnamese (NFC)',
+      '1767225600',
+      '{"action":"edit","sheet":"Đăng ký thi đua — Liên đội Trường Sa"}'.normalize('NFC'),
+    ],
     ['empty body', '0', ''],
   ])('matches node:crypto HMAC-SHA256 for %s', (_label, timestamp, body) => {
     const signature = script.tonghopSignature_(secret, timestamp, body);
@@ -88,7 +102,12 @@ describe('tonghopRequest_', () => {
   const now = new Date('2026-03-26T08:15:30.250Z');
 
   it('posts exactly the signed body with the timestamp and v1 signature headers', () => {
-    const request = script.tonghopRequest_('submit', settings, { spreadsheetId: '1AbC-xyz_09', sheet: 'Đăng ký rèn luyện' }, now);
+    const request = script.tonghopRequest_(
+      'submit',
+      settings,
+      { spreadsheetId: '1AbC-xyz_09', sheet: 'Đăng ký rèn luyện' },
+      now,
+    );
     const { options } = request;
     const timestamp = String(Math.floor(now.getTime() / 1000));
 
@@ -109,14 +128,27 @@ describe('tonghopRequest_', () => {
   });
 
   it('is accepted by the server: the webhook checks it with the same secret and finds it valid', () => {
-    const request = script.tonghopRequest_('check', settings, { spreadsheetId: '1AbC-xyz_09', sheet: 'Đăng ký rèn luyện' }, now);
+    const request = script.tonghopRequest_(
+      'check',
+      settings,
+      { spreadsheetId: '1AbC-xyz_09', sheet: 'Đăng ký rèn luyện' },
+      now,
+    );
     const headers = request.options.headers;
     const check = (body: string, at: Date) =>
-      checkSheetEventSignature({ secret, timestamp: headers['X-Tonghop-Timestamp'], signature: headers['X-Tonghop-Signature'], rawBody: Buffer.from(body, 'utf8'), now: at });
+      checkSheetEventSignature({
+        secret,
+        timestamp: headers['X-Tonghop-Timestamp'],
+        signature: headers['X-Tonghop-Signature'],
+        rawBody: Buffer.from(body, 'utf8'),
+        now: at,
+      });
     expect(check(request.options.payload, now)).toEqual({ ok: true });
     expect(check(request.options.payload.replace('check', 'submit'), now)).toEqual({ ok: false, reason: 'mismatch' });
     expect(check(request.options.payload, new Date(now.getTime() + 301_000))).toEqual({ ok: false, reason: 'expired' });
-    expect(headers['X-Tonghop-Signature']).toBe(signSheetEvent(secret, headers['X-Tonghop-Timestamp'] ?? '', request.options.payload));
+    expect(headers['X-Tonghop-Signature']).toBe(
+      signSheetEvent(secret, headers['X-Tonghop-Timestamp'] ?? '', request.options.payload),
+    );
   });
 
   it('sends sheet null when no tab is active and never puts the secret in the request', () => {
@@ -126,7 +158,9 @@ describe('tonghopRequest_', () => {
   });
 
   it('refuses an action the server does not know', () => {
-    expect(() => script.tonghopRequest_('delete', settings, { spreadsheetId: 'id', sheet: null }, now)).toThrow(/Unknown tonghop action: delete/);
+    expect(() => script.tonghopRequest_('delete', settings, { spreadsheetId: 'id', sheet: null }, now)).toThrow(
+      /Unknown tonghop action: delete/,
+    );
   });
 });
 
@@ -162,7 +196,10 @@ describe('Apps Script project files', () => {
   });
 
   it('appsscript.json asks for V8, Ho Chi Minh time and only the four scopes', () => {
-    const manifest = JSON.parse(readFileSync(path.join(SCRIPT_DIR, 'appsscript.json'), 'utf8')) as Record<string, unknown>;
+    const manifest = JSON.parse(readFileSync(path.join(SCRIPT_DIR, 'appsscript.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
     expect(manifest.runtimeVersion).toBe('V8');
     expect(manifest.timeZone).toBe('Asia/Ho_Chi_Minh');
     expect(manifest.exceptionLogging).toBe('STACKDRIVER');

@@ -14,13 +14,23 @@ const BASES = ['OperatorError', 'PersonError'];
 
 async function sourceFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
-  const nested = await Promise.all(entries.map((e) => (e.isDirectory() ? sourceFiles(path.join(dir, e.name)) : Promise.resolve(e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []))));
+  const nested = await Promise.all(
+    entries.map((e) =>
+      e.isDirectory()
+        ? sourceFiles(path.join(dir, e.name))
+        : Promise.resolve(e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []),
+    ),
+  );
   return nested.flat();
 }
 
 const texts = await Promise.all((await sourceFiles(SRC)).map(async (file) => readFile(file, 'utf8')));
 /** Class name → the class it extends, for every class whose name ends in Error. */
-const parents = new Map(texts.flatMap((text) => [...text.matchAll(/class\s+(\w+Error)\s+extends\s+(\w+)/g)].map((m) => [m[1] ?? '', m[2] ?? ''] as const)));
+const parents = new Map(
+  texts.flatMap((text) =>
+    [...text.matchAll(/class\s+(\w+Error)\s+extends\s+(\w+)/g)].map((m) => [m[1] ?? '', m[2] ?? ''] as const),
+  ),
+);
 
 function baseOf(name: string, seen: readonly string[] = []): string {
   const parent = parents.get(name);

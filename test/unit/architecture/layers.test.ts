@@ -26,14 +26,26 @@ interface Import {
 
 async function sourceFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
-  const nested = await Promise.all(entries.map((e) => (e.isDirectory() ? sourceFiles(path.join(dir, e.name)) : Promise.resolve(e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []))));
+  const nested = await Promise.all(
+    entries.map((e) =>
+      e.isDirectory()
+        ? sourceFiles(path.join(dir, e.name))
+        : Promise.resolve(e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []),
+    ),
+  );
   return nested.flat();
 }
 
 async function importsOf(file: string): Promise<Import[]> {
   const text = await readFile(file, 'utf8');
-  const statics = [...text.matchAll(/(?:^|\n)\s*(import|export)(\s+type)?\s[^;]*?from\s+'(\.[^']+)'/g)].map((m) => ({ specifier: m[3] ?? '', typeOnly: m[2] !== undefined }));
-  const dynamics = [...text.matchAll(/import\('(\.[^']+)'\)/g)].map((m) => ({ specifier: m[1] ?? '', typeOnly: false }));
+  const statics = [...text.matchAll(/(?:^|\n)\s*(import|export)(\s+type)?\s[^;]*?from\s+'(\.[^']+)'/g)].map((m) => ({
+    specifier: m[3] ?? '',
+    typeOnly: m[2] !== undefined,
+  }));
+  const dynamics = [...text.matchAll(/import\('(\.[^']+)'\)/g)].map((m) => ({
+    specifier: m[1] ?? '',
+    typeOnly: false,
+  }));
   return [...statics, ...dynamics].map(({ specifier, typeOnly }) => ({
     from: path.relative(SRC, file),
     to: path.relative(SRC, path.resolve(path.dirname(file), specifier.replace(/\.js$/, '.ts'))),
@@ -57,7 +69,9 @@ describe('layers import inwards only', () => {
   });
 
   it.each(['domain', 'adapters', 'jobs'])('nothing in %s/ imports from app/, cli/ or handlers/', (layer) => {
-    const outward = allImports.filter((i) => layerOf(i.from) === layer && ['app', 'cli', 'handlers'].includes(layerOf(i.to)));
+    const outward = allImports.filter(
+      (i) => layerOf(i.from) === layer && ['app', 'cli', 'handlers'].includes(layerOf(i.to)),
+    );
     expect(show(outward)).toEqual([]);
   });
 
@@ -66,11 +80,19 @@ describe('layers import inwards only', () => {
   });
 
   it('app/ never imports an entry point (cli/, handlers/)', () => {
-    expect(show(allImports.filter((i) => layerOf(i.from) === 'app' && ['cli', 'handlers'].includes(layerOf(i.to))))).toEqual([]);
+    expect(
+      show(allImports.filter((i) => layerOf(i.from) === 'app' && ['cli', 'handlers'].includes(layerOf(i.to)))),
+    ).toEqual([]);
   });
 
   it('adapters/ take from jobs/ only the ports they implement, never a job', () => {
-    const jobCode = allImports.filter((i) => layerOf(i.from) === 'adapters' && layerOf(i.to) === 'jobs' && !i.typeOnly && !JOB_PORT_FILE.test(i.to.split(path.sep).join('/')));
+    const jobCode = allImports.filter(
+      (i) =>
+        layerOf(i.from) === 'adapters' &&
+        layerOf(i.to) === 'jobs' &&
+        !i.typeOnly &&
+        !JOB_PORT_FILE.test(i.to.split(path.sep).join('/')),
+    );
     expect(show(jobCode)).toEqual([]);
   });
 
@@ -83,7 +105,13 @@ describe('layers import inwards only', () => {
   it('adapters/sheet-layout/ is layout only: no adapter of its own to lean on', () => {
     const layout = allImports.filter((i) => i.from.startsWith(`adapters${path.sep}sheet-layout${path.sep}`));
     expect(layout.length).toBeGreaterThan(0);
-    expect(show(layout.filter((i) => layerOf(i.to) !== 'domain' && !i.to.startsWith(`adapters${path.sep}sheet-layout${path.sep}`)))).toEqual([]);
+    expect(
+      show(
+        layout.filter(
+          (i) => layerOf(i.to) !== 'domain' && !i.to.startsWith(`adapters${path.sep}sheet-layout${path.sep}`),
+        ),
+      ),
+    ).toEqual([]);
   });
 
   it('the wiring of a district lives in app/, not adapters/', () => {

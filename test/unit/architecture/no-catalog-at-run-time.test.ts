@@ -15,7 +15,10 @@ const CATALOG = path.join(SRC, 'adapters/catalog/builtin-forms.ts');
 
 async function importsOf(file: string): Promise<string[]> {
   const text = await readFile(file, 'utf8');
-  const specifiers = [...text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+'(\.[^']+)'/g), ...text.matchAll(/import\('(\.[^']+)'\)/g)].map((m) => m[1] ?? '');
+  const specifiers = [
+    ...text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+'(\.[^']+)'/g),
+    ...text.matchAll(/import\('(\.[^']+)'\)/g),
+  ].map((m) => m[1] ?? '');
   return specifiers.map((s) => path.resolve(path.dirname(file), s.replace(/\.js$/, '.ts')));
 }
 

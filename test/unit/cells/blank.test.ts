@@ -33,10 +33,19 @@ describe('isBlankCell', () => {
     expect(isBlankCell(cell)).toBe(false);
   });
 
-  it.each([' ', '\u00A0\u202F\u2007', '\u200B\u200C\u200D\u2060\u00AD', '\u200E\u200F\u202A', '\u0000\u0007\u001F\u007F\u0085', '\u2028\u2029\r', ' a ', '\u0301', '\u200Bx\u200B', 'Tổng cộng', '\u3000.\u3000'])(
-    'agrees with cleanText on %j (blank exactly when cleaning leaves nothing)',
-    (text) => {
-      expect(isBlankCell(text)).toBe(cleanText(text) === '');
-    },
-  );
+  it.each([
+    ' ',
+    '\u00A0\u202F\u2007',
+    '\u200B\u200C\u200D\u2060\u00AD',
+    '\u200E\u200F\u202A',
+    '\u0000\u0007\u001F\u007F\u0085',
+    '\u2028\u2029\r',
+    ' a ',
+    '\u0301',
+    '\u200Bx\u200B',
+    'Tổng cộng',
+    '\u3000.\u3000',
+  ])('agrees with cleanText on %j (blank exactly when cleaning leaves nothing)', (text) => {
+    expect(isBlankCell(text)).toBe(cleanText(text) === '');
+  });
 });

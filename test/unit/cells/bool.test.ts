@@ -5,10 +5,32 @@ import { expectParsed, expectRejected } from './cell-expect.js';
 
 describe('parseVietnameseBool', () => {
   it.each<[RawCell, boolean]>([
-    [true, true], [1, true], ['Có', true], ['có', true], ['co', true], ['x', true], ['X', true], ['✓', true], ['✔', true],
-    ['Rồi', true], ['Đã', true], ['Đã đóng', true], ['ĐÃ ĐÓNG'.normalize('NFD'), true], ['yes', true], ['true', true], [' Có. ', true],
-    [false, false], [0, false], ['Không', false], ['không', false], ['khong', false], ['k', false], ['Chưa', false],
-    ['no', false], ['false', false], ['Chưa đóng', false],
+    [true, true],
+    [1, true],
+    ['Có', true],
+    ['có', true],
+    ['co', true],
+    ['x', true],
+    ['X', true],
+    ['✓', true],
+    ['✔', true],
+    ['Rồi', true],
+    ['Đã', true],
+    ['Đã đóng', true],
+    ['ĐÃ ĐÓNG'.normalize('NFD'), true],
+    ['yes', true],
+    ['true', true],
+    [' Có. ', true],
+    [false, false],
+    [0, false],
+    ['Không', false],
+    ['không', false],
+    ['khong', false],
+    ['k', false],
+    ['Chưa', false],
+    ['no', false],
+    ['false', false],
+    ['Chưa đóng', false],
   ])('%s → %s', (cell, expected) => {
     expectParsed(parseVietnameseBool(cell), expected);
   });

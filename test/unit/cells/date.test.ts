@@ -47,7 +47,11 @@ describe('parseVietnameseDate', () => {
   });
 
   it.each<[string, RawCell, string]>([
-    ['thứ Hai on a Tuesday', 'Thứ Hai, ngày 17/9/2024', 'ngày 17/09/2024 là thứ Ba, không phải thứ Hai (kiểm tra lại ngày)'],
+    [
+      'thứ Hai on a Tuesday',
+      'Thứ Hai, ngày 17/9/2024',
+      'ngày 17/09/2024 là thứ Ba, không phải thứ Hai (kiểm tra lại ngày)',
+    ],
     ['thứ 7 in brackets on a Monday', '16/09/2024 (thứ 7)', 'ngày 16/09/2024 là thứ Hai, không phải thứ Bảy'],
     ['CN on a Monday', 'CN 16/9/2024', 'ngày 16/09/2024 là thứ Hai, không phải Chủ nhật'],
     ['chủ nhật spelled out, without accents', 'chu nhat 16/9/2024', 'không phải Chủ nhật'],

@@ -51,8 +51,18 @@ describe('matchEnumOption', () => {
   });
 
   it.each<[string, RawCell, readonly EnumChoice[], string]>([
-    ['unknown', 'Hiệu trưởng', ROLES, 'không có trong danh sách (chọn một trong: Tổng phụ trách Đội; Bí thư Chi đoàn; Phó Bí thư; Giáo viên)'],
-    ['more than 8 options', 'Cụm 11', MANY, 'chọn một trong: Cụm 1; Cụm 2; Cụm 3; Cụm 4; Cụm 5; Cụm 6; Cụm 7; Cụm 8; …)'],
+    [
+      'unknown',
+      'Hiệu trưởng',
+      ROLES,
+      'không có trong danh sách (chọn một trong: Tổng phụ trách Đội; Bí thư Chi đoàn; Phó Bí thư; Giáo viên)',
+    ],
+    [
+      'more than 8 options',
+      'Cụm 11',
+      MANY,
+      'chọn một trong: Cụm 1; Cụm 2; Cụm 3; Cụm 4; Cụm 5; Cụm 6; Cụm 7; Cụm 8; …)',
+    ],
     ['fold collision without exact match', 'dạt', COLLIDING, 'không rõ là “Đạt” hay “Dat”'],
     ['partial name', 'Tổng phụ', ROLES, 'không có trong danh sách'],
     ['error cell', { error: '#REF!' }, ROLES, 'ô đang báo lỗi #REF!'],
@@ -68,9 +78,33 @@ describe('matchEnumOption', () => {
 
 describe('matchEnumOption with non-text cells', () => {
   it.each<[string, RawCell, readonly EnumChoice[], string]>([
-    ['number matches an alias', 3, [{ value: '3 sao', aliases: ['3'] }, { value: '5 sao', aliases: ['5'] }], '3 sao'],
-    ['number matches a value', 2024, [{ value: '2023', aliases: [] }, { value: '2024', aliases: [] }], '2024'],
-    ['TRUE matches Có', true, [{ value: 'Có', aliases: [] }, { value: 'Không', aliases: [] }], 'Có'],
+    [
+      'number matches an alias',
+      3,
+      [
+        { value: '3 sao', aliases: ['3'] },
+        { value: '5 sao', aliases: ['5'] },
+      ],
+      '3 sao',
+    ],
+    [
+      'number matches a value',
+      2024,
+      [
+        { value: '2023', aliases: [] },
+        { value: '2024', aliases: [] },
+      ],
+      '2024',
+    ],
+    [
+      'TRUE matches Có',
+      true,
+      [
+        { value: 'Có', aliases: [] },
+        { value: 'Không', aliases: [] },
+      ],
+      'Có',
+    ],
   ])('accepts %s', (_label, cell, options, expected) => {
     expectParsed(matchEnumOption(cell, options), expected);
   });

@@ -22,20 +22,30 @@ function foldAccentsAllPasses(s: string): string {
 }
 
 /** Characters a typed cell mixes: Vietnamese letters (composed and decomposed), every kind of space, invisible and control characters. */
-const typedChar = fc.constantFrom(...'aAzZ09 .,-/Đđðẩẫệữỳ\u0301\u0323\u00a0\u202f\u3000\t\n\r\u2028\u2029\u200b\u200d\ufeff\u00ad\u0000\u001f\u0085I\u0130'.split(''));
+const typedChar = fc.constantFrom(
+  ...'aAzZ09 .,-/Đđðẩẫệữỳ\u0301\u0323\u00a0\u202f\u3000\t\n\r\u2028\u2029\u200b\u200d\ufeff\u00ad\u0000\u001f\u0085I\u0130'.split(
+    '',
+  ),
+);
 const typed = fc.array(typedChar, { maxLength: 24 }).map((chars) => chars.join(''));
 
 describe('fold fast paths', () => {
   it('cleanText gives what all seven passes give, for any mix of letters, spaces and invisible characters', () => {
-    fc.assert(fc.property(fc.oneof(typed, fc.string(), fc.string({ unit: 'binary' })), (s) => {
+    fc.assert(
+      fc.property(fc.oneof(typed, fc.string(), fc.string({ unit: 'binary' })), (s) => {
         expect(cleanText(s)).toBe(cleanTextAllPasses(s));
-      }), { numRuns: 1000 });
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it('foldAccents gives what the full fold gives', () => {
-    fc.assert(fc.property(fc.oneof(typed, fc.string(), fc.string({ unit: 'binary' })), (s) => {
+    fc.assert(
+      fc.property(fc.oneof(typed, fc.string(), fc.string({ unit: 'binary' })), (s) => {
         expect(foldAccents(s)).toBe(foldAccentsAllPasses(s));
-      }), { numRuns: 1000 });
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it.each([

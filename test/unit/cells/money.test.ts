@@ -56,7 +56,11 @@ describe('parseVietnameseMoney', () => {
   });
 
   it.each<[string, RawCell, string]>([
-    ['two amounts with hoặc', '1.900.000 hoặc 2.000.000', 'có 2 số tiền (1.900.000 đ và 2.000.000 đ); hãy để một số tiền trong ô này'],
+    [
+      'two amounts with hoặc',
+      '1.900.000 hoặc 2.000.000',
+      'có 2 số tiền (1.900.000 đ và 2.000.000 đ); hãy để một số tiền trong ô này',
+    ],
     ['a range', '1,5 triệu - 2 triệu', 'có 2 số tiền (1.500.000 đ và 2.000.000 đ)'],
     ['two amounts in brackets', '1.900.000đ (đã đóng 500.000đ)', 'có 2 số tiền (1.900.000 đ và 500.000 đ)'],
     ['a bound', 'trên 1 triệu', 'không phải một số tiền cụ thể'],
@@ -75,7 +79,11 @@ describe('parseVietnameseMoney', () => {
     ['fractional đồng number', 1900000.5, 'số đồng chẵn'],
     ['fractional đồng text', '1.900.000,5', 'số đồng chẵn'],
     ['fractional đồng from a multiplier', '1,2345678 triệu', 'số đồng chẵn'],
-    ['unknown currency', '100 USD', 'không phải số tiền hợp lệ (cần số tiền bằng chữ số, ví dụ 1.900.000 hoặc 1,9 triệu)'],
+    [
+      'unknown currency',
+      '100 USD',
+      'không phải số tiền hợp lệ (cần số tiền bằng chữ số, ví dụ 1.900.000 hoặc 1,9 triệu)',
+    ],
     ['NaN', Number.NaN, 'không phải số tiền hợp lệ'],
     ['Infinity', Number.POSITIVE_INFINITY, 'không phải số tiền hợp lệ'],
     ['too large', '1.000.000.000.000 tỷ', 'số tiền quá lớn'],

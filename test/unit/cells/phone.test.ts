@@ -54,7 +54,12 @@ describe('parseVietnamesePhone', () => {
     ['(+84) after a label', 'ĐT (+84) 983 018 027', '0983018027', 'đã hiểu SĐT là 0983 018 027'],
     ['short numbers in the note are the note', '0983018027 (gọi sau 17h)', '0983018027', 'đã hiểu SĐT là 0983 018 027'],
     ['the same number twice', '0983018027 / 0983.018.027 (Zalo)', '0983018027', 'đã hiểu SĐT là 0983 018 027'],
-    ['old number with a note says the renumbering', '0168 901 2345 (cũ)', '0389012345', 'đã đổi số cũ 0168 901 2345 thành 0389 012 345'],
+    [
+      'old number with a note says the renumbering',
+      '0168 901 2345 (cũ)',
+      '0389012345',
+      'đã đổi số cũ 0168 901 2345 thành 0389 012 345',
+    ],
     ['line break before the note', '0983018027\nnhà riêng', '0983018027', 'đã hiểu SĐT là 0983 018 027'],
   ])('takes the number and notes it: %s', (_label, cell, expected, note) => {
     expectNoted(parseVietnamesePhone(cell), expected, note);
@@ -69,7 +74,11 @@ describe('parseVietnamesePhone', () => {
     ['foreign number', '+1 202 555 0100', REASON],
     ['letters only', 'không có', REASON],
     ['a label and a short number', 'ĐT: 12345', REASON],
-    ['a note and a long wrong number', '0983018027 (cũ 12345678)', "ngoài số 0983 018 027 còn có '12345678' không phải số điện thoại; hãy để một số trong ô này"],
+    [
+      'a note and a long wrong number',
+      '0983018027 (cũ 12345678)',
+      "ngoài số 0983 018 027 còn có '12345678' không phải số điện thoại; hãy để một số trong ô này",
+    ],
     ['200 characters of note', `0983018027 ${'ghi chú '.repeat(25)}`, REASON],
     ['fractional number', 983018027.5, REASON],
     ['negative number', -983018027, REASON],
@@ -84,12 +93,24 @@ describe('parseVietnamesePhone', () => {
   });
 
   it.each<[string, RawCell, string]>([
-    ['dash between', '0983018027 - 0912345678', 'có 2 số điện thoại (0983 018 027 và 0912 345 678); hãy để một số trong ô này'],
-    ['slash between, grouped', '0983 018 027/0912 345 678', 'có 2 số điện thoại (0983 018 027 và 0912 345 678); hãy để một số trong ô này'],
+    [
+      'dash between',
+      '0983018027 - 0912345678',
+      'có 2 số điện thoại (0983 018 027 và 0912 345 678); hãy để một số trong ô này',
+    ],
+    [
+      'slash between, grouped',
+      '0983 018 027/0912 345 678',
+      'có 2 số điện thoại (0983 018 027 và 0912 345 678); hãy để một số trong ô này',
+    ],
     ['only spaces between', '0983 018 027 0912 345 678', 'có 2 số điện thoại (0983 018 027 và 0912 345 678)'],
     ['labelled numbers', 'SĐT 1: 0983018027, SĐT 2: 0912345678', 'có 2 số điện thoại (0983 018 027 và 0912 345 678)'],
     ['hoặc', '0983018027 hoặc 028 3829 1234', 'có 2 số điện thoại (0983 018 027 và 028 3829 1234)'],
-    ['three numbers', '0983018027; 0912345678; 0388123456', 'có 3 số điện thoại (0983 018 027, 0912 345 678 và 0388 123 456)'],
+    [
+      'three numbers',
+      '0983018027; 0912345678; 0388123456',
+      'có 3 số điện thoại (0983 018 027, 0912 345 678 và 0388 123 456)',
+    ],
   ])('asks which number when a cell holds several: %s', (_label, cell, phrase) => {
     expectRejected(parseVietnamesePhone(cell), phrase);
   });

@@ -5,7 +5,10 @@ import { GoogleApiError } from '../../../functions/src/adapters/google/google-ap
 import { DataDirBusyError } from '../../../functions/src/adapters/store/data-dir-lock.js';
 import { EmulatorUnavailableError } from '../../../functions/src/adapters/store/emulator.js';
 import { StoreDocumentError, StoreUnavailableError } from '../../../functions/src/adapters/store/store-errors.js';
-import { UnitFileChangedError, UnitFileNotRewritableError } from '../../../functions/src/adapters/workbook/write-unit-feedback.js';
+import {
+  UnitFileChangedError,
+  UnitFileNotRewritableError,
+} from '../../../functions/src/adapters/workbook/write-unit-feedback.js';
 import { ControlRefusedError } from '../../../functions/src/domain/units/control-guard.js';
 import { SheetReadError } from '../../../functions/src/domain/sheets/sheet-read-error.js';
 import { MailboxError } from '../../../functions/src/jobs/mailbox/mailbox-error.js';
@@ -23,31 +26,136 @@ describe('errorReport', () => {
   // Every error class of ours, by base: the exit code and the Vietnamese sentence that ends what the CLI prints.
   it.each<[string, unknown, 'operator' | 'person' | 'unexpected', number, string | undefined]>([
     ['a setting', new ConfigError('Set TONGHOP_WEBHOOK_KEY.'), 'operator', 2, ADVICE.config],
-    ['an unknown id given to a command', new UsageError("Không có đơn vị mã 'x'. Xem các mã rồi chạy lại."), 'person', 2, undefined],
-    ['a control sheet refused', new ControlRefusedError('Bảng điều khiển không có đơn vị nào. Hãy kiểm tra đúng tệp.'), 'person', 2, undefined],
-    ['no emulator installed', new EmulatorUnavailableError('No Firestore emulator found.'), 'operator', 2, ADVICE.emulator],
-    ['the data folder is busy', new DataDirBusyError('Another tonghop command (pid 1) is using /x.'), 'operator', 2, ADVICE.dataDirBusy],
-    ['a broken form spec', new FormSpecError('Invalid form spec a.json: columns: Required'), 'operator', 2, ADVICE.formSpec],
-    ['an unreadable control file', new SheetReadError('not-found', 'Không tìm thấy bảng điều khiển /x.xlsx.'), 'person', 2, ADVICE.sheetRead],
-    ['Google refusing access', new GoogleApiError('no-access', 'values.get failed (HTTP 403): denied', 403), 'operator', 2, ADVICE.googleAccess],
-    ['Google out of quota', new GoogleApiError('quota', 'values.get failed (HTTP 429): quota', 429), 'operator', 1, ADVICE.retryLater],
-    ['Firestore out of reach', new StoreUnavailableError('Firestore did not answer within 60 s.'), 'operator', 2, ADVICE.store],
-    ['a stored document of the wrong shape', new StoreDocumentError('Firestore document sources/u1 does not have the shape tonghop stores', { collection: 'sources', id: 'u1' }), 'operator', 2, ADVICE.storeDocument],
+    [
+      'an unknown id given to a command',
+      new UsageError("Không có đơn vị mã 'x'. Xem các mã rồi chạy lại."),
+      'person',
+      2,
+      undefined,
+    ],
+    [
+      'a control sheet refused',
+      new ControlRefusedError('Bảng điều khiển không có đơn vị nào. Hãy kiểm tra đúng tệp.'),
+      'person',
+      2,
+      undefined,
+    ],
+    [
+      'no emulator installed',
+      new EmulatorUnavailableError('No Firestore emulator found.'),
+      'operator',
+      2,
+      ADVICE.emulator,
+    ],
+    [
+      'the data folder is busy',
+      new DataDirBusyError('Another tonghop command (pid 1) is using /x.'),
+      'operator',
+      2,
+      ADVICE.dataDirBusy,
+    ],
+    [
+      'a broken form spec',
+      new FormSpecError('Invalid form spec a.json: columns: Required'),
+      'operator',
+      2,
+      ADVICE.formSpec,
+    ],
+    [
+      'an unreadable control file',
+      new SheetReadError('not-found', 'Không tìm thấy bảng điều khiển /x.xlsx.'),
+      'person',
+      2,
+      ADVICE.sheetRead,
+    ],
+    [
+      'Google refusing access',
+      new GoogleApiError('no-access', 'values.get failed (HTTP 403): denied', 403),
+      'operator',
+      2,
+      ADVICE.googleAccess,
+    ],
+    [
+      'Google out of quota',
+      new GoogleApiError('quota', 'values.get failed (HTTP 429): quota', 429),
+      'operator',
+      1,
+      ADVICE.retryLater,
+    ],
+    [
+      'Firestore out of reach',
+      new StoreUnavailableError('Firestore did not answer within 60 s.'),
+      'operator',
+      2,
+      ADVICE.store,
+    ],
+    [
+      'a stored document of the wrong shape',
+      new StoreDocumentError('Firestore document sources/u1 does not have the shape tonghop stores', {
+        collection: 'sources',
+        id: 'u1',
+      }),
+      'operator',
+      2,
+      ADVICE.storeDocument,
+    ],
     ['another run-stopping failure', new RunStoppingError('stopped'), 'operator', 1, ADVICE.retryLater],
-    ['a unit file changed while writing', new UnitFileChangedError('/u/th-a.xlsx'), 'operator', 1, ADVICE.unitFileChanged],
-    ['a unit file that cannot be saved back', new UnitFileNotRewritableError('/u/th-a.xlsx', 'biểu đồ'), 'operator', 1, ADVICE.unitFileNotRewritable],
-    ['the mail server refusing the login', new MailDeliveryError('auth', 'SMTP 535 authentication failed', false), 'operator', 2, ADVICE.mailAuth],
+    [
+      'a unit file changed while writing',
+      new UnitFileChangedError('/u/th-a.xlsx'),
+      'operator',
+      1,
+      ADVICE.unitFileChanged,
+    ],
+    [
+      'a unit file that cannot be saved back',
+      new UnitFileNotRewritableError('/u/th-a.xlsx', 'biểu đồ'),
+      'operator',
+      1,
+      ADVICE.unitFileNotRewritable,
+    ],
+    [
+      'the mail server refusing the login',
+      new MailDeliveryError('auth', 'SMTP 535 authentication failed', false),
+      'operator',
+      2,
+      ADVICE.mailAuth,
+    ],
     ['the mail server down', new MailDeliveryError('connection', 'ECONNREFUSED', false), 'operator', 1, ADVICE.mail],
-    ['the mailbox refusing the login', new MailboxError('auth', 'IMAP login failed; check IMAP_URL'), 'operator', 2, ADVICE.mailboxAccess],
-    ['the mailbox folder missing', new MailboxError('folder', 'IMAP folder INBOX/x not found; check IMAP_URL'), 'operator', 2, ADVICE.mailboxAccess],
-    ['the mailbox server slow', new MailboxError('timeout', 'IMAP server did not answer'), 'operator', 1, ADVICE.mailboxLater],
+    [
+      'the mailbox refusing the login',
+      new MailboxError('auth', 'IMAP login failed; check IMAP_URL'),
+      'operator',
+      2,
+      ADVICE.mailboxAccess,
+    ],
+    [
+      'the mailbox folder missing',
+      new MailboxError('folder', 'IMAP folder INBOX/x not found; check IMAP_URL'),
+      'operator',
+      2,
+      ADVICE.mailboxAccess,
+    ],
+    [
+      'the mailbox server slow',
+      new MailboxError('timeout', 'IMAP server did not answer'),
+      'operator',
+      1,
+      ADVICE.mailboxLater,
+    ],
     ['a bug', new TypeError("Cannot read properties of undefined (reading 'x')"), 'unexpected', 1, ADVICE.unexpected],
     ['something thrown that is not an Error', 'boom', 'unexpected', 1, ADVICE.unexpected],
   ])('%s', (_, error, base, exitCode, advice) => {
-    expect(error instanceof OperatorError ? 'operator' : error instanceof PersonError ? 'person' : 'unexpected').toBe(base);
+    expect(error instanceof OperatorError ? 'operator' : error instanceof PersonError ? 'person' : 'unexpected').toBe(
+      base,
+    );
     const report = errorReport(error);
     expect(report.exitCode).toBe(exitCode);
-    expect(report.lines[0]).toEqual(base === 'unexpected' ? expect.stringMatching(/^tonghop: lỗi ngoài dự kiến/) : `tonghop: ${(error as Error).message}`);
+    expect(report.lines[0]).toEqual(
+      base === 'unexpected'
+        ? expect.stringMatching(/^tonghop: lỗi ngoài dự kiến/)
+        : `tonghop: ${(error as Error).message}`,
+    );
     if (error instanceof OperatorError) {
       // The English operator detail names what to change, between the message and the Vietnamese sentence.
       expect(report.lines).toEqual([`tonghop: ${error.message}`, `  → ${error.fix}`, advice]);

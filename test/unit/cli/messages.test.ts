@@ -8,7 +8,8 @@ const VIETNAMESE_LETTER = /[àáảãạăằắẳẵặâầấẩẫậđèé
 function textsOf(value: unknown, at: string): [string, string][] {
   if (typeof value === 'string') return [[at, value]];
   if (typeof value === 'function') return [[at, String((value as (...args: string[]) => unknown)('x', 'y', 'z'))]];
-  if (value && typeof value === 'object') return Object.entries(value).flatMap(([key, inner]) => textsOf(inner, `${at}.${key}`));
+  if (value && typeof value === 'object')
+    return Object.entries(value).flatMap(([key, inner]) => textsOf(inner, `${at}.${key}`));
   return [];
 }
 

@@ -8,7 +8,13 @@ import { formsForUnit } from '../../../functions/src/domain/units/targets.js';
 import { unitSchema } from '../../../functions/src/domain/units/unit.js';
 import { weeklyCoverage, weeklyTargetOf } from '../../../functions/src/domain/report/weekly-coverage.js';
 import { buildSubmissions } from '../../../functions/src/domain/submissions/build-submissions.js';
-import { buildDemoDistrict, specsAsWritten, type DemoDistrict, type DemoScenario, type DemoWorkbook } from '../../../functions/src/jobs/demo/demo-district.js';
+import {
+  buildDemoDistrict,
+  specsAsWritten,
+  type DemoDistrict,
+  type DemoScenario,
+  type DemoWorkbook,
+} from '../../../functions/src/jobs/demo/demo-district.js';
 
 const specs = await loadBuiltinForms();
 const district = buildDemoDistrict(specs);
@@ -35,13 +41,25 @@ function rejectedRowsOf(d: DemoDistrict, workbook: DemoWorkbook): { read: number
   const readings = new Map<string, TabReading>();
   const originals = new Map<string, FormSpec>();
   for (const spec of specsAsWritten(d, workbook)) {
-    const dataRows: SheetRow[] = (workbook.rowsByFormId.get(spec.id) ?? []).map((cells, i) => ({ rowNumber: 6 + i, cells }));
+    const dataRows: SheetRow[] = (workbook.rowsByFormId.get(spec.id) ?? []).map((cells, i) => ({
+      rowNumber: 6 + i,
+      cells,
+    }));
     const original = d.specs.find((s) => s.id === spec.id) ?? spec;
     originals.set(spec.id, original);
-    readings.set(spec.id, readFormTab(compileForm(original), { name: spec.tab, rows: [{ rowNumber: 5, cells: spec.columns.map((c) => c.header) }, ...dataRows] }));
+    readings.set(
+      spec.id,
+      readFormTab(compileForm(original), {
+        name: spec.tab,
+        rows: [{ rowNumber: 5, cells: spec.columns.map((c) => c.header) }, ...dataRows],
+      }),
+    );
   }
   const ruled = [...applyCrossFormRules(readings, originals).values()];
-  return { read: ruled.reduce((n, r) => n + r.reading.rowsRead, 0), rejected: ruled.reduce((n, r) => n + r.reading.rejected.length, 0) };
+  return {
+    read: ruled.reduce((n, r) => n + r.reading.rowsRead, 0),
+    rejected: ruled.reduce((n, r) => n + r.reading.rejected.length, 0),
+  };
 }
 
 describe('buildDemoDistrict', () => {
@@ -59,7 +77,9 @@ describe('buildDemoDistrict', () => {
     expect(countBy(schools, (u) => u.level)).toEqual({ 'Tiểu học': 10, THCS: 10 });
     expect(new Set(schools.map((u) => u.cluster))).toEqual(new Set(['Cụm 1', 'Cụm 2', 'Cụm 3']));
     expect(schools.every((u) => u.name.startsWith(`Liên đội ${u.level} `))).toBe(true);
-    expect(new Set(district.units.filter((u) => u.type === 'co-so-doan').map((u) => u.level))).toEqual(new Set(['Khối cơ quan', 'Khối doanh nghiệp']));
+    expect(new Set(district.units.filter((u) => u.type === 'co-so-doan').map((u) => u.level))).toEqual(
+      new Set(['Khối cơ quan', 'Khối doanh nghiệp']),
+    );
   });
 
   it('gives every unit a unique valid id, a contact and its own file name', () => {
@@ -73,13 +93,24 @@ describe('buildDemoDistrict', () => {
       expect(unit.contacts[0]?.email).toMatch(/@example\.com$/);
       expect(unit.name).toBe(unit.name.normalize('NFC'));
     }
-    expect(district.settings).toMatchObject({ districtName: 'Quận Đoàn 1', contactName: 'Lê Ánh Hồng', contactPhone: '0983 018 027' });
+    expect(district.settings).toMatchObject({
+      districtName: 'Quận Đoàn 1',
+      contactName: 'Lê Ánh Hồng',
+      contactPhone: '0983 018 027',
+    });
   });
 
   it('has the planned scenario mix, one entry per unit in unit order', () => {
     expect(district.workbooks.map((w) => w.unitId)).toEqual(district.units.map((u) => u.id));
     const counts = countBy(district.workbooks, (w) => w.scenario);
-    expect(counts).toEqual({ clean: 25, typos: 5, missing: 3, corrupt: 1, 'renamed-header': 1, 'missing-tab': 1 } satisfies Record<DemoScenario, number>);
+    expect(counts).toEqual({
+      clean: 25,
+      typos: 5,
+      missing: 3,
+      corrupt: 1,
+      'renamed-header': 1,
+      'missing-tab': 1,
+    } satisfies Record<DemoScenario, number>);
     const typosByType = countBy(
       district.workbooks.filter((w) => w.scenario === 'typos'),
       (w) => district.units.find((u) => u.id === w.unitId)?.type ?? '',
@@ -95,16 +126,21 @@ describe('buildDemoDistrict', () => {
       // The plan issued near "now" is owed too, by the units it targets, though only a few have sent it yet.
       const issued = district.issued.spec;
       for (const formId of workbook.rowsByFormId.keys()) {
-        expect([...owed, ...(issued.targets.unitTypes.includes(unit.type) ? [issued.id] : [])], `${unit.id} has rows for ${formId}`).toContain(formId);
+        expect(
+          [...owed, ...(issued.targets.unitTypes.includes(unit.type) ? [issued.id] : [])],
+          `${unit.id} has rows for ${formId}`,
+        ).toContain(formId);
         expect([...specs, issued].find((s) => s.id === formId)?.targets.unitTypes).toContain(unit.type);
       }
       const catalogTabs = [...workbook.rowsByFormId.keys()].filter((id) => id !== issued.id);
-      if (workbook.scenario === 'clean' || workbook.scenario === 'typos') expect(catalogTabs.sort()).toEqual([...owed].sort());
+      if (workbook.scenario === 'clean' || workbook.scenario === 'typos')
+        expect(catalogTabs.sort()).toEqual([...owed].sort());
     }
   });
 
   it('lays rows out in the form column order with the counts each plan asks for', () => {
-    const sizes = (formId: string) => district.workbooks.flatMap((w) => (w.rowsByFormId.has(formId) ? [w.rowsByFormId.get(formId)?.length ?? 0] : []));
+    const sizes = (formId: string) =>
+      district.workbooks.flatMap((w) => (w.rowsByFormId.has(formId) ? [w.rowsByFormId.get(formId)?.length ?? 0] : []));
     for (const [formId, min, max] of [
       ['tap-huan-2024', 2, 4],
       ['ke-hoach-nho-65-nam', 3, 6],
@@ -135,7 +171,9 @@ describe('buildDemoDistrict', () => {
     expect(cells.some((c) => typeof c === 'string' && c.startsWith('+84 '))).toBe(true);
     expect(cells.some((c) => typeof c === 'number' && /^[35789]\d{8}$/.test(String(c)))).toBe(true);
     expect(cells.some((c) => typeof c === 'string' && c !== c.normalize('NFC'))).toBe(true);
-    const abbreviations = specs.flatMap((s) => s.columns.flatMap((c) => c.options ?? []).flatMap((o) => o.aliases.filter((a) => /^[A-ZĐ]{2,}$/.test(a))));
+    const abbreviations = specs.flatMap((s) =>
+      s.columns.flatMap((c) => c.options ?? []).flatMap((o) => o.aliases.filter((a) => /^[A-ZĐ]{2,}$/.test(a))),
+    );
     expect(cells.some((c) => typeof c === 'string' && abbreviations.includes(c))).toBe(true);
     expect(cells.some((c) => typeof c === 'string' && /triệu$|\d đ$/.test(c))).toBe(true);
   });
@@ -154,13 +192,24 @@ describe('buildDemoDistrict', () => {
       else expect(due - sentAt).toBeGreaterThanOrEqual(0);
       expect(Math.abs(sentAt - due)).toBeLessThan(8 * 86_400_000);
     }
-    expect(countBy(sent.filter((w) => w.late), (w) => district.units.find((u) => u.id === w.unitId)?.type ?? '')).toEqual({ 'lien-doi': 4, 'co-so-doan': 2, 'chi-doan': 2 });
+    expect(
+      countBy(
+        sent.filter((w) => w.late),
+        (w) => district.units.find((u) => u.id === w.unitId)?.type ?? '',
+      ),
+    ).toEqual({ 'lien-doi': 4, 'co-so-doan': 2, 'chi-doan': 2 });
     const duesOf = (type: string) =>
-      new Set(district.workbooks.filter((w) => district.units.find((u) => u.id === w.unitId)?.type === type).map((w) => w.dueAt.toISOString()));
+      new Set(
+        district.workbooks
+          .filter((w) => district.units.find((u) => u.id === w.unitId)?.type === type)
+          .map((w) => w.dueAt.toISOString()),
+      );
     expect(duesOf('lien-doi')).toEqual(new Set(['2024-09-15T03:00:00.000Z']));
     // The last month each cơ sở Đoàn reported (one stopped after 06/2022) and the last phase each chi đoàn evaluated.
     expect(duesOf('co-so-doan')).toEqual(new Set(['2023-01-05T16:59:59.999Z', '2022-07-05T16:59:59.999Z']));
-    expect([...duesOf('chi-doan')].every((d) => ['2014-10-10T16:59:59.999Z', '2014-08-10T16:59:59.999Z'].includes(d))).toBe(true);
+    expect(
+      [...duesOf('chi-doan')].every((d) => ['2014-10-10T16:59:59.999Z', '2014-08-10T16:59:59.999Z'].includes(d)),
+    ).toBe(true);
   });
 
   it('records each planted problem where it is', () => {
@@ -174,61 +223,111 @@ describe('buildDemoDistrict', () => {
       }
     }
     const renamed = district.workbooks.find((w) => w.scenario === 'renamed-header');
-    expect(renamed?.renamedHeader).toEqual({ formId: 'tap-huan-2024', columnKey: 'soDienThoai', from: 'Số điện thoại', to: 'Liên lạc' });
+    expect(renamed?.renamedHeader).toEqual({
+      formId: 'tap-huan-2024',
+      columnKey: 'soDienThoai',
+      from: 'Số điện thoại',
+      to: 'Liên lạc',
+    });
     expect(renamed?.expectedRejectedRows).toBe(renamed?.rowsByFormId.get('tap-huan-2024')?.length);
     const missingTab = district.workbooks.find((w) => w.scenario === 'missing-tab');
     expect(missingTab?.missingTabFormIds).toEqual(['30-phut-dang-ky']);
     expect(missingTab?.rowsByFormId.has('30-phut-dang-ky')).toBe(false);
-    for (const w of district.workbooks.filter((x) => x.scenario === 'missing' || x.scenario === 'corrupt')) expect(w.rowsByFormId.size).toBe(0);
+    for (const w of district.workbooks.filter((x) => x.scenario === 'missing' || x.scenario === 'corrupt'))
+      expect(w.rowsByFormId.size).toBe(0);
   });
 
   it("breaks seed 003's rules on purpose in the chi đoàn with typos: an unregistered member, one member twice in a phase", () => {
-    const chiDoan = district.workbooks.filter((w) => w.scenario === 'typos' && district.units.find((u) => u.id === w.unitId)?.type === 'chi-doan');
+    const chiDoan = district.workbooks.filter(
+      (w) => w.scenario === 'typos' && district.units.find((u) => u.id === w.unitId)?.type === 'chi-doan',
+    );
     expect(chiDoan).toHaveLength(1);
     const [workbook] = chiDoan as [DemoWorkbook];
-    expect(workbook.mistakes.filter((m) => m.formId === 'ren-luyen-2014-danh-gia' && m.columnKey === 'hoTen' && m.value !== null).map((m) => m.why).sort()).toEqual([
-      'đánh giá một người chưa đăng ký rèn luyện',
-      'đánh giá một đoàn viên hai lần trong cùng đợt',
-    ]);
+    expect(
+      workbook.mistakes
+        .filter((m) => m.formId === 'ren-luyen-2014-danh-gia' && m.columnKey === 'hoTen' && m.value !== null)
+        .map((m) => m.why)
+        .sort(),
+    ).toEqual(['đánh giá một người chưa đăng ký rèn luyện', 'đánh giá một đoàn viên hai lần trong cùng đợt']);
     const readings = new Map<string, TabReading>();
     for (const spec of specsAsWritten(district, workbook)) {
-      const rows: SheetRow[] = (workbook.rowsByFormId.get(spec.id) ?? []).map((cells, i) => ({ rowNumber: 6 + i, cells }));
-      readings.set(spec.id, readFormTab(compileForm(spec), { name: spec.tab, rows: [{ rowNumber: 5, cells: spec.columns.map((c) => c.header) }, ...rows] }));
+      const rows: SheetRow[] = (workbook.rowsByFormId.get(spec.id) ?? []).map((cells, i) => ({
+        rowNumber: 6 + i,
+        cells,
+      }));
+      readings.set(
+        spec.id,
+        readFormTab(compileForm(spec), {
+          name: spec.tab,
+          rows: [{ rowNumber: 5, cells: spec.columns.map((c) => c.header) }, ...rows],
+        }),
+      );
     }
-    const evaluation = applyCrossFormRules(readings, new Map(district.specs.map((s) => [s.id, s]))).get('ren-luyen-2014-danh-gia');
+    const evaluation = applyCrossFormRules(readings, new Map(district.specs.map((s) => [s.id, s]))).get(
+      'ren-luyen-2014-danh-gia',
+    );
     const messages = evaluation?.reading.rejected.flatMap((r) => r.errors.map((e) => e.message)) ?? [];
-    expect(messages).toContainEqual(expect.stringMatching(/^Dòng \d+, cột Họ và tên đoàn viên: «.+» chưa có trong biểu mẫu «Đăng ký chương trình “Rèn luyện và hành động” của đoàn viên năm 2014» của đơn vị\./));
-    expect(messages).toContainEqual(expect.stringMatching(/^Dòng \d+: Họ và tên đoàn viên «.+», Đợt «.+» trùng với dòng \d+ trong cùng kỳ Đợt [IV]+ \(tháng \d+\/2014\); /));
+    expect(messages).toContainEqual(
+      expect.stringMatching(
+        /^Dòng \d+, cột Họ và tên đoàn viên: «.+» chưa có trong biểu mẫu «Đăng ký chương trình “Rèn luyện và hành động” của đoàn viên năm 2014» của đơn vị\./,
+      ),
+    );
+    expect(messages).toContainEqual(
+      expect.stringMatching(
+        /^Dòng \d+: Họ và tên đoàn viên «.+», Đợt «.+» trùng với dòng \d+ trong cùng kỳ Đợt [IV]+ \(tháng \d+\/2014\); /,
+      ),
+    );
   });
 
   it('rejects exactly the expected rows when validated like the sweep does', () => {
     for (const workbook of district.workbooks) {
       const rows = [...workbook.rowsByFormId.values()].reduce((n, r) => n + r.length, 0);
       const { read, rejected } = rejectedRowsOf(district, workbook);
-      expect({ unit: workbook.unitId, read, rejected }).toEqual({ unit: workbook.unitId, read: rows, rejected: workbook.expectedRejectedRows });
+      expect({ unit: workbook.unitId, read, rejected }).toEqual({
+        unit: workbook.unitId,
+        read: rows,
+        rejected: workbook.expectedRejectedRows,
+      });
     }
   });
 });
 
 describe("buildDemoDistrict: seed 002's weekly story", () => {
-  it('in the plan\'s last four weeks most cơ sở Đoàn meet the 100 % target, and the one planned to miss it does not', () => {
+  it("in the plan's last four weeks most cơ sở Đoàn meet the 100 % target, and the one planned to miss it does not", () => {
     const spec = specs.find((s) => s.id === '30-phut-bao-cao') as FormSpec;
     const metric = weeklyTargetOf(spec);
     if (!metric) throw new Error('30-phut-bao-cao has no weekly target');
     const submissions = district.workbooks.flatMap((w) => {
       const rows: SheetRow[] = (w.rowsByFormId.get(spec.id) ?? []).map((cells, i) => ({ rowNumber: 6 + i, cells }));
-      const reading = readFormTab(compileForm(spec), { name: spec.tab, rows: [{ rowNumber: 5, cells: spec.columns.map((c) => c.header) }, ...rows] });
+      const reading = readFormTab(compileForm(spec), {
+        name: spec.tab,
+        rows: [{ rowNumber: 5, cells: spec.columns.map((c) => c.header) }, ...rows],
+      });
       return buildSubmissions(spec, w.unitId, reading);
     });
-    const coverage = weeklyCoverage({ district: 'Quận Đoàn 1', spec, metric, units: district.units, submissions, weekId: '2022-W52', now: new Date('2023-01-06T01:00:00Z') });
-    const metWeeks = (unitId: string) => coverage.units.find((u) => u.unitId === unitId)?.weeks.filter((c) => c.standing === 'met').length ?? 0;
-    const reportingAll = district.workbooks.filter((w) => w.scenario === 'clean' && w.deliveries.some((d) => d.formId === spec.id && d.periodId === '2022-12'));
-    const stopped = district.workbooks.filter((w) => w.rowsByFormId.has(spec.id) && !reportingAll.includes(w) && w.scenario === 'clean');
+    const coverage = weeklyCoverage({
+      district: 'Quận Đoàn 1',
+      spec,
+      metric,
+      units: district.units,
+      submissions,
+      weekId: '2022-W52',
+      now: new Date('2023-01-06T01:00:00Z'),
+    });
+    const metWeeks = (unitId: string) =>
+      coverage.units.find((u) => u.unitId === unitId)?.weeks.filter((c) => c.standing === 'met').length ?? 0;
+    const reportingAll = district.workbooks.filter(
+      (w) => w.scenario === 'clean' && w.deliveries.some((d) => d.formId === spec.id && d.periodId === '2022-12'),
+    );
+    const stopped = district.workbooks.filter(
+      (w) => w.rowsByFormId.has(spec.id) && !reportingAll.includes(w) && w.scenario === 'clean',
+    );
     // The clean ones still reporting in 12/2022 but one meet it at least 3 weeks of 4; the stopped one and the one that misses meet it at most once.
     expect(reportingAll.filter((w) => metWeeks(w.unitId) >= 3).length).toBe(reportingAll.length - 1);
     expect(reportingAll.filter((w) => metWeeks(w.unitId) <= 1)).toHaveLength(1);
     expect(stopped.every((w) => metWeeks(w.unitId) === 0)).toBe(true);
-    for (const week of coverage.meetingByWeek) expect(week.meeting, week.weekId).toBeGreaterThanOrEqual(week.expected / 2);
+    for (const week of coverage.meetingByWeek)
+      expect(week.meeting, week.weekId).toBeGreaterThanOrEqual(week.expected / 2);
   });
 });
 
@@ -239,7 +338,12 @@ describe('buildDemoDistrict: the finance desk', () => {
     const { accounts, owingUnitId, receipts } = district.finance;
     expect(accounts.length).toBeGreaterThan(5);
     expect(accounts.every((a) => a.owed === a.registered * fee)).toBe(true);
-    expect(accounts.filter((a) => a.paid < a.owed)).toEqual([expect.objectContaining({ unitId: owingUnitId, paid: (accounts.find((a) => a.unitId === owingUnitId)?.registered ?? 0) * fee - fee })]);
+    expect(accounts.filter((a) => a.paid < a.owed)).toEqual([
+      expect.objectContaining({
+        unitId: owingUnitId,
+        paid: (accounts.find((a) => a.unitId === owingUnitId)?.registered ?? 0) * fee - fee,
+      }),
+    ]);
     // One receipt per school, numbers unique, amounts the paid ones.
     expect(receipts.map((r) => r[1])).toEqual(accounts.map((a) => a.paid));
     expect(new Set(receipts.map((r) => r[4])).size).toBe(receipts.length);
@@ -249,7 +353,11 @@ describe('buildDemoDistrict: the finance desk', () => {
     const owing = district.workbooks.find((w) => w.unitId === district.finance.owingUnitId);
     const rows = owing?.rowsByFormId.get('tap-huan-2024')?.length ?? 0;
     expect(rows).toBeGreaterThanOrEqual(2);
-    expect(owing?.sends.some((s) => s.at < new Date('2024-09-13T00:00:00+07:00') && s.rowsByFormId.get('tap-huan-2024')?.length === rows)).toBe(true);
+    expect(
+      owing?.sends.some(
+        (s) => s.at < new Date('2024-09-13T00:00:00+07:00') && s.rowsByFormId.get('tap-huan-2024')?.length === rows,
+      ),
+    ).toBe(true);
     expect(district.finance.at < new Date('2024-09-13T07:30:00+07:00')).toBe(true);
   });
 

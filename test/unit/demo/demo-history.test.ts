@@ -5,7 +5,13 @@ import { foldForMatch } from '../../../functions/src/domain/cells/fold.js';
 import { compileForm } from '../../../functions/src/domain/forms/compile-form.js';
 import { readFormTab } from '../../../functions/src/domain/forms/read-form-tab.js';
 import { ictDateOf } from '../../../functions/src/domain/time/ict.js';
-import { buildDemoDistrict, DEMO_NOW, specsAsWritten, type DemoDelivery, type DemoWorkbook } from '../../../functions/src/jobs/demo/demo-district.js';
+import {
+  buildDemoDistrict,
+  DEMO_NOW,
+  specsAsWritten,
+  type DemoDelivery,
+  type DemoWorkbook,
+} from '../../../functions/src/jobs/demo/demo-district.js';
 import { planReplayRounds } from '../../../functions/src/jobs/demo/replay-demo-history.js';
 
 const specs = await loadBuiltinForms();
@@ -24,18 +30,25 @@ const generated = (w: DemoWorkbook) => {
   return review && w.unitId === review.unitId ? w.sends.filter((s) => s.at < review.fixedAt) : w.sends;
 };
 /** When the unit last sent its file before the plan issued near "now" (its main forms' timing; the new tab's and the review fix's sends are extra). */
-const sentBeforeNewPlan = (w: DemoWorkbook) => generated(w).filter((s) => !s.rowsByFormId.has(district.issued.spec.id)).at(-1)?.at ?? null;
+const sentBeforeNewPlan = (w: DemoWorkbook) =>
+  generated(w)
+    .filter((s) => !s.rowsByFormId.has(district.issued.spec.id))
+    .at(-1)?.at ?? null;
 const sameRows = (a: unknown[][], b: unknown[][]) => a.length === b.length && a.every((row, i) => row === b[i]);
 /** Distinct sends that brought new rows of a form. */
 const batchesOf = (w: DemoWorkbook, formId: string) =>
-  w.sends.filter((s, i) => (s.rowsByFormId.get(formId)?.length ?? 0) > (w.sends[i - 1]?.rowsByFormId.get(formId)?.length ?? 0));
+  w.sends.filter(
+    (s, i) => (s.rowsByFormId.get(formId)?.length ?? 0) > (w.sends[i - 1]?.rowsByFormId.get(formId)?.length ?? 0),
+  );
 
 describe('demo history: sends', () => {
   it('is deterministic for a seed', () => {
     const again = buildDemoDistrict(specs);
     expect(again.workbooks.map((w) => w.sends)).toEqual(district.workbooks.map((w) => w.sends));
     expect(again.workbooks.map((w) => w.deliveries)).toEqual(district.workbooks.map((w) => w.deliveries));
-    expect(buildDemoDistrict(specs, 8).workbooks.map((w) => w.sends.map((s) => s.at))).not.toEqual(district.workbooks.map((w) => w.sends.map((s) => s.at)));
+    expect(buildDemoDistrict(specs, 8).workbooks.map((w) => w.sends.map((s) => s.at))).not.toEqual(
+      district.workbooks.map((w) => w.sends.map((s) => s.at)),
+    );
   });
 
   it('runs the demo at 08:00 23/09/2024 ICT and sends nothing after it', () => {
@@ -66,10 +79,20 @@ describe('demo history: sends', () => {
         for (const [formId, rows] of send.rowsByFormId) {
           const final = sends.at(-1)?.rowsByFormId.get(formId) ?? [];
           expect(rows.length, `${w.unitId} ${formId}`).toBeGreaterThan(0);
-          expect(sameRows(rows, final.slice(0, rows.length)), `${w.unitId} ${formId} send ${i} is a prefix of the final rows`).toBe(true);
-          if (next) expect(next.rowsByFormId.get(formId)?.length ?? 0, `${w.unitId} ${formId} send ${i + 1}`).toBeGreaterThanOrEqual(rows.length);
+          expect(
+            sameRows(rows, final.slice(0, rows.length)),
+            `${w.unitId} ${formId} send ${i} is a prefix of the final rows`,
+          ).toBe(true);
+          if (next)
+            expect(
+              next.rowsByFormId.get(formId)?.length ?? 0,
+              `${w.unitId} ${formId} send ${i + 1}`,
+            ).toBeGreaterThanOrEqual(rows.length);
         }
-        if (next) expect([...next.rowsByFormId.values()].flat().length).toBeGreaterThan([...send.rowsByFormId.values()].flat().length);
+        if (next)
+          expect([...next.rowsByFormId.values()].flat().length).toBeGreaterThan(
+            [...send.rowsByFormId.values()].flat().length,
+          );
       });
     }
   });
@@ -78,8 +101,18 @@ describe('demo history: sends', () => {
     for (const w of district.workbooks.filter((x) => x.sentAt !== null)) {
       expect(w.late, w.unitId).toBe((sentBeforeNewPlan(w)?.getTime() ?? 0) > w.dueAt.getTime());
       const main = w.deliveries.filter((d) => d.formId === w.mainFormId);
-      if (w.scenario !== 'corrupt') expect(w.dueAt, w.unitId).toEqual(main.map((d) => d.dueAt).sort((a, b) => a.getTime() - b.getTime()).at(-1));
-      if (w.scenario !== 'corrupt') expect(main.some((d) => d.sentAt.getTime() === sentBeforeNewPlan(w)?.getTime() && d.late === w.late), w.unitId).toBe(true);
+      if (w.scenario !== 'corrupt')
+        expect(w.dueAt, w.unitId).toEqual(
+          main
+            .map((d) => d.dueAt)
+            .sort((a, b) => a.getTime() - b.getTime())
+            .at(-1),
+        );
+      if (w.scenario !== 'corrupt')
+        expect(
+          main.some((d) => d.sentAt.getTime() === sentBeforeNewPlan(w)?.getTime() && d.late === w.late),
+          w.unitId,
+        ).toBe(true);
     }
   });
 
@@ -88,7 +121,10 @@ describe('demo history: sends', () => {
       for (const m of w.mistakes) {
         const first = w.sends.find((s) => (s.rowsByFormId.get(m.formId)?.length ?? 0) > m.rowIndex);
         const index = specs.find((s) => s.id === m.formId)?.columns.findIndex((c) => c.key === m.columnKey) ?? -1;
-        expect(first?.rowsByFormId.get(m.formId)?.[m.rowIndex]?.[index], `${w.unitId} ${m.formId}#${m.rowIndex}`).toEqual(m.value);
+        expect(
+          first?.rowsByFormId.get(m.formId)?.[m.rowIndex]?.[index],
+          `${w.unitId} ${m.formId}#${m.rowIndex}`,
+        ).toEqual(m.value);
       }
     }
     const missingTab = district.workbooks.find((w) => w.scenario === 'missing-tab');
@@ -127,8 +163,10 @@ describe('demo history: timing per plan', () => {
     expect(sent.every((d) => d.dueAt.getTime() === due.getTime())).toBe(true);
     const late = sent.filter((d) => d.late);
     expect(late).toHaveLength(4);
-    for (const d of late) expect(ict(d.sentAt) >= '2023-12-14 08:00' && ict(d.sentAt) < '2023-12-19', d.unitId).toBe(true);
-    for (const d of sent.filter((x) => !x.late)) expect(ict(d.sentAt) >= '2023-12-10' && d.sentAt < due, d.unitId).toBe(true);
+    for (const d of late)
+      expect(ict(d.sentAt) >= '2023-12-14 08:00' && ict(d.sentAt) < '2023-12-19', d.unitId).toBe(true);
+    for (const d of sent.filter((x) => !x.late))
+      expect(ict(d.sentAt) >= '2023-12-10' && d.sentAt < due, d.unitId).toBe(true);
   });
 
   it('training registrations come before 10g00 15/09/2024; late ones at 14g on 15/09 or on 16–18/09', () => {
@@ -139,21 +177,28 @@ describe('demo history: timing per plan', () => {
     expect(late.filter((t) => t.startsWith('2024-09-15 14:')).length).toBeGreaterThan(0);
     expect(late.filter((t) => t >= '2024-09-16' && t < '2024-09-19').length).toBeGreaterThan(0);
     expect(late.every((t) => t.startsWith('2024-09-15 14:') || (t >= '2024-09-16' && t < '2024-09-19'))).toBe(true);
-    for (const w of sent.filter((x) => !x.late)) expect((sentBeforeNewPlan(w) ?? due) < due && ict(sentBeforeNewPlan(w) ?? due) >= '2024-09-12', w.unitId).toBe(true);
+    for (const w of sent.filter((x) => !x.late))
+      expect((sentBeforeNewPlan(w) ?? due) < due && ict(sentBeforeNewPlan(w) ?? due) >= '2024-09-12', w.unitId).toBe(
+        true,
+      );
   });
 
   it('cơ sở Đoàn register by 15/04/2020 (one late), then report every month by the 5th of the next, about one month in ten late', () => {
     const registrations = deliveries('30-phut-dang-ky');
     expect(registrations.filter((d) => d.late)).toHaveLength(1);
-    for (const d of registrations) expect(ict(d.sentAt) >= '2020-04-12' && ict(d.sentAt) < '2020-04-21', d.unitId).toBe(true);
+    for (const d of registrations)
+      expect(ict(d.sentAt) >= '2020-04-12' && ict(d.sentAt) < '2020-04-21', d.unitId).toBe(true);
 
     const months = deliveries('30-phut-bao-cao');
     for (const d of months) {
       const [year = 0, month = 1] = d.periodId.split('-').map(Number);
       const next = new Date(Date.UTC(year, month, 1)).toISOString().slice(0, 7);
-      expect(d.dueAt.toISOString(), d.periodId).toBe(new Date(Date.parse(`${next}-05T23:59:59.999+07:00`)).toISOString());
+      expect(d.dueAt.toISOString(), d.periodId).toBe(
+        new Date(Date.parse(`${next}-05T23:59:59.999+07:00`)).toISOString(),
+      );
       expect(ict(d.sentAt) >= `${next}-01`, `${d.unitId} ${d.periodId} sent after its month`).toBe(true);
-      if (d.late) expect(ict(d.sentAt) >= `${next}-06` && ict(d.sentAt) < `${next}-13`, `${d.unitId} ${d.periodId}`).toBe(true);
+      if (d.late)
+        expect(ict(d.sentAt) >= `${next}-06` && ict(d.sentAt) < `${next}-13`, `${d.unitId} ${d.periodId}`).toBe(true);
       else expect(ict(d.sentAt) < `${next}-06`, `${d.unitId} ${d.periodId}`).toBe(true);
       // All rows of a month go out together.
       expect(d.firstSentAt).toEqual(d.sentAt);
@@ -165,7 +210,13 @@ describe('demo history: timing per plan', () => {
 
   it('cơ sở Đoàn report the whole plan (04/2020–12/2022) but one, which stops after 06/2022; 3–5 rows a month', () => {
     const units = ofType('co-so-doan').filter((w) => w.rowsByFormId.has('30-phut-bao-cao'));
-    const lastMonths = units.map((w) => w.deliveries.filter((d) => d.formId === '30-phut-bao-cao').map((d) => d.periodId).sort().at(-1));
+    const lastMonths = units.map((w) =>
+      w.deliveries
+        .filter((d) => d.formId === '30-phut-bao-cao')
+        .map((d) => d.periodId)
+        .sort()
+        .at(-1),
+    );
     expect(lastMonths.filter((m) => m === '2022-06')).toHaveLength(1);
     expect(lastMonths.filter((m) => m === '2022-12')).toHaveLength(units.length - 1);
     for (const w of units) {
@@ -182,7 +233,10 @@ describe('demo history: timing per plan', () => {
   it('chi đoàn register in 03/2014 (one late) and send each phase evaluation after its month, some late', () => {
     const registrations = deliveries('ren-luyen-2014-dang-ky');
     expect(registrations.filter((d) => d.late)).toHaveLength(1);
-    for (const d of registrations) expect(ict(d.sentAt) >= (d.late ? '2014-04-01' : '2014-03-28') && ict(d.sentAt) < '2014-04-07', d.unitId).toBe(true);
+    for (const d of registrations)
+      expect(ict(d.sentAt) >= (d.late ? '2014-04-01' : '2014-03-28') && ict(d.sentAt) < '2014-04-07', d.unitId).toBe(
+        true,
+      );
     const phases = specs.find((s) => s.id === 'ren-luyen-2014-danh-gia')?.period;
     if (phases?.type !== 'phases') throw new Error('ren-luyen-2014-danh-gia is a phases form');
     const evaluations = deliveries('ren-luyen-2014-danh-gia');
@@ -226,11 +280,21 @@ describe('demo history: "Không phát sinh"', () => {
     for (const w of district.workbooks.filter((x) => x.rowsByFormId.size > 0)) {
       for (const spec of specsAsWritten(district, w)) {
         const rows = w.rowsByFormId.get(spec.id) ?? [];
-        const reading = readFormTab(compileForm(spec), { name: spec.tab, rows: [{ rowNumber: 5, cells: spec.columns.map((c) => c.header) }, ...rows.map((cells, i) => ({ rowNumber: 6 + i, cells }))] });
+        const reading = readFormTab(compileForm(spec), {
+          name: spec.tab,
+          rows: [
+            { rowNumber: 5, cells: spec.columns.map((c) => c.header) },
+            ...rows.map((cells, i) => ({ rowNumber: 6 + i, cells })),
+          ],
+        });
         const nilMonths = w.deliveries.filter((d) => d.formId === spec.id && d.nil).map((d) => d.periodId);
         expect(reading.nil.map((n) => n.periodId).sort(), `${w.unitId} ${spec.id}`).toEqual(nilMonths.sort());
         const rowPeriods = [...reading.valid, ...reading.rejected].map((r) => r.periodId);
-        for (const month of nilMonths) expect(rowPeriods.filter((p) => p === month), `${w.unitId} ${month}`).toEqual([]);
+        for (const month of nilMonths)
+          expect(
+            rowPeriods.filter((p) => p === month),
+            `${w.unitId} ${month}`,
+          ).toEqual([]);
         declared += reading.nil.length;
       }
     }
@@ -243,7 +307,9 @@ describe('planReplayRounds', () => {
   const rounds = planReplayRounds(district);
 
   it('groups every send by its ICT calendar day, in order, each unit at most once a round', () => {
-    expect(rounds.reduce((n, r) => n + r.sends.length, 0)).toBe(district.workbooks.reduce((n, w) => n + w.sends.length, 0));
+    expect(rounds.reduce((n, r) => n + r.sends.length, 0)).toBe(
+      district.workbooks.reduce((n, w) => n + w.sends.length, 0),
+    );
     expect(rounds.map((r) => r.day)).toEqual([...new Set(rounds.map((r) => r.day))].sort());
     for (const round of rounds) {
       expect(round.sends.every((s) => ictDateOf(s.send.at) === round.day)).toBe(true);
@@ -253,12 +319,18 @@ describe('planReplayRounds', () => {
 
   it('sweeps each round at the end of its day (or DEMO_NOW), after all its sends and before the next round', () => {
     rounds.forEach((round, i) => {
-      expect(round.sends.every((s) => s.send.at <= round.sweepAt), round.day).toBe(true);
+      expect(
+        round.sends.every((s) => s.send.at <= round.sweepAt),
+        round.day,
+      ).toBe(true);
       expect(round.sweepAt <= DEMO_NOW).toBe(true);
       expect(ictDateOf(round.sweepAt)).toBe(round.day);
       const next = rounds[i + 1];
       if (next) expect(next.sends.every((s) => s.send.at > round.sweepAt)).toBe(true);
-      if (round.sweepAt < DEMO_NOW) expect(ict(new Date(round.sweepAt.getTime() + 1))).toBe(`${ict(new Date(round.sweepAt.getTime() + 1)).slice(0, 10)} 00:00`);
+      if (round.sweepAt < DEMO_NOW)
+        expect(ict(new Date(round.sweepAt.getTime() + 1))).toBe(
+          `${ict(new Date(round.sweepAt.getTime() + 1)).slice(0, 10)} 00:00`,
+        );
     });
     expect(rounds[0]?.day.startsWith('2014-03')).toBe(true);
     expect(rounds.at(-1)?.day.startsWith('2024-09')).toBe(true);
@@ -273,7 +345,9 @@ describe('demo history: the review story', () => {
       ['approved', '2024-09-16 09:00'],
     ]);
     const w = district.workbooks.find((x) => x.unitId === review?.unitId);
-    const [before, fix] = (w?.sends ?? []).filter((s) => s.at.getTime() >= new Date('2024-09-01').getTime() && !s.rowsByFormId.has(district.issued.spec.id)).slice(-2);
+    const [before, fix] = (w?.sends ?? [])
+      .filter((s) => s.at.getTime() >= new Date('2024-09-01').getTime() && !s.rowsByFormId.has(district.issued.spec.id))
+      .slice(-2);
     expect(fix?.at).toEqual(review?.fixedAt);
     expect(ict(fix?.at ?? new Date(0))).toBe('2024-09-15 09:00');
     const emails = (send: typeof fix) => (send?.rowsByFormId.get('tap-huan-2024') ?? []).map((row) => row[6] ?? null);

@@ -33,8 +33,19 @@ describe('demoIntake', () => {
 
   it('shared link: every targeted school registers on time, each row routes to one school, one names a school the district lacks', () => {
     const { shared } = intake;
-    const source = { id: sharedSourceId(shared.spec.id), formId: shared.spec.id, file: SHARED_BOOK_FILE, tab: SHARED_BOOK_TAB, unitColumn: 'Đơn vị', timeColumn: 'Dấu thời gian', rowNumber: 2 };
-    const tab = { name: SHARED_BOOK_TAB, rows: [shared.header, ...shared.rows].map((cells, i) => ({ rowNumber: i + 1, cells: [...cells] })) };
+    const source = {
+      id: sharedSourceId(shared.spec.id),
+      formId: shared.spec.id,
+      file: SHARED_BOOK_FILE,
+      tab: SHARED_BOOK_TAB,
+      unitColumn: 'Đơn vị',
+      timeColumn: 'Dấu thời gian',
+      rowNumber: 2,
+    };
+    const tab = {
+      name: SHARED_BOOK_TAB,
+      rows: [shared.header, ...shared.rows].map((cells, i) => ({ rowNumber: i + 1, cells: [...cells] })),
+    };
     const routing = routeSharedRows(tab, source, shared.spec, district.units);
     expect(routing.units.map((u) => u.unit.id).sort()).toEqual([...shared.unitIds].sort());
     expect(routing.rejected).toHaveLength(1);

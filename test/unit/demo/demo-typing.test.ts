@@ -7,11 +7,28 @@ import { parseVietnameseMonth } from '../../../functions/src/domain/cells/month.
 import { parseVietnamesePhone } from '../../../functions/src/domain/cells/phone.js';
 import { parseVietnameseBool } from '../../../functions/src/domain/cells/bool.js';
 import type { FormSpec } from '../../../functions/src/domain/forms/form-spec.js';
-import { choicesOf, stripAccents, typeBool, typeChoice, typeDate, typeMoney, typeMonth, typePhone, type TypingHabits } from '../../../functions/src/jobs/demo/demo-typing.js';
+import {
+  choicesOf,
+  stripAccents,
+  typeBool,
+  typeChoice,
+  typeDate,
+  typeMoney,
+  typeMonth,
+  typePhone,
+  type TypingHabits,
+} from '../../../functions/src/jobs/demo/demo-typing.js';
 import { createPrng } from '../../../functions/src/jobs/demo/prng.js';
 
 const specs = await loadBuiltinForms();
-const BASE: TypingHabits = { date: 'cell', phone: 'plain', choice: 'value', month: 'cell', money: 'number', nfd: false };
+const BASE: TypingHabits = {
+  date: 'cell',
+  phone: 'plain',
+  choice: 'value',
+  month: 'cell',
+  money: 'number',
+  nfd: false,
+};
 
 function spec(id: string): FormSpec {
   const found = specs.find((s) => s.id === id);
@@ -69,10 +86,17 @@ describe('demo typing habits', () => {
     for (const choice of ['value', 'alias', 'no-accents', 'lowercase'] as const) {
       for (const nfd of [false, true]) {
         const habits = { ...BASE, choice, nfd };
-        for (const [form, key] of [[training, 'chucVu'], [evaluation, 'dot'], [evaluation, 'renLuyen']] as const) {
+        for (const [form, key] of [
+          [training, 'chucVu'],
+          [evaluation, 'dot'],
+          [evaluation, 'renLuyen'],
+        ] as const) {
           for (const option of choicesOf(form, key)) {
             const typed = typeChoice(form, key, option.value, habits, rng);
-            expect(matchEnumOption(typed, choicesOf(form, key)), `${choice} ${typed}`).toEqual({ ok: true, value: option.value });
+            expect(matchEnumOption(typed, choicesOf(form, key)), `${choice} ${typed}`).toEqual({
+              ok: true,
+              value: option.value,
+            });
           }
         }
         expect(parseVietnameseBool(typeBool(true, habits))).toEqual({ ok: true, value: true });

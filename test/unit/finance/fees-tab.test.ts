@@ -39,7 +39,16 @@ describe("summary 'Kinh phí' tab", () => {
   const tab = summaryTab(model, 'Kinh phí');
 
   it('lists phải nộp, đã nộp, còn nợ, receipts and the latest payment per school, owing first, then the totals', () => {
-    expect(tab.columns.map((c) => c.header)).toEqual(['Đơn vị', 'Số người đăng ký', 'Phải nộp', 'Đã nộp', 'Còn nợ', 'Số biên lai', 'Ngày nộp gần nhất', 'Tình trạng']);
+    expect(tab.columns.map((c) => c.header)).toEqual([
+      'Đơn vị',
+      'Số người đăng ký',
+      'Phải nộp',
+      'Đã nộp',
+      'Còn nợ',
+      'Số biên lai',
+      'Ngày nộp gần nhất',
+      'Tình trạng',
+    ]);
     expect(tab.rows).toEqual([
       ['Liên đội THCS Minh Đức', 3, 5_700_000, 1_900_000, 3_800_000, 1, ictInstant('2024-09-10'), 'Đã nộp một phần'],
       ['Liên đội TH An Bình', 2, 3_800_000, 3_800_000, 0, 1, ictInstant('2024-09-12'), 'Đã nộp đủ'],
@@ -57,6 +66,8 @@ describe("summary 'Kinh phí' tab", () => {
   });
 
   it('is absent when no plan reconciles a fee', () => {
-    expect(buildSummary(pictureOf([registration], { now: NOW, units: FINANCE_UNITS })).tabs.map((t) => t.name)).not.toContain('Kinh phí');
+    expect(
+      buildSummary(pictureOf([registration], { now: NOW, units: FINANCE_UNITS })).tabs.map((t) => t.name),
+    ).not.toContain('Kinh phí');
   });
 });

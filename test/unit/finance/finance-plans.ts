@@ -9,7 +9,17 @@ type Row = Record<string, RawCell>;
 /** The plan tabs of a registration with a fee ('dang-ky', 1.900.000 đ a person) and the finance desk's receipts plan ('thu-kinh-phi'). */
 export const FINANCE_PLAN_ROWS: Record<string, Row[]> = {
   'Biểu mẫu': [
-    { 'Mã biểu mẫu': 'dang-ky', 'Tên biểu mẫu': 'Đăng ký tập huấn', 'Cơ quan ban hành': 'Quận Đoàn 1', Loại: 'Đăng ký', 'Trang tính': 'Đăng ký tập huấn', 'Kỳ báo cáo': 'Một lần', 'Hạn nộp': '15/09/2024', 'Giờ hạn': '10:00', 'Đối tượng': 'Liên đội' },
+    {
+      'Mã biểu mẫu': 'dang-ky',
+      'Tên biểu mẫu': 'Đăng ký tập huấn',
+      'Cơ quan ban hành': 'Quận Đoàn 1',
+      Loại: 'Đăng ký',
+      'Trang tính': 'Đăng ký tập huấn',
+      'Kỳ báo cáo': 'Một lần',
+      'Hạn nộp': '15/09/2024',
+      'Giờ hạn': '10:00',
+      'Đối tượng': 'Liên đội',
+    },
     {
       'Mã biểu mẫu': 'thu-kinh-phi',
       'Tên biểu mẫu': 'Thu kinh phí tập huấn',
@@ -24,13 +34,33 @@ export const FINANCE_PLAN_ROWS: Record<string, Row[]> = {
   ],
   'Cột biểu mẫu': [
     { 'Mã biểu mẫu': 'dang-ky', 'Thứ tự': 1, 'Tiêu đề cột': 'Họ và tên', Kiểu: 'Chữ', 'Bắt buộc': 'Có' },
-    { 'Mã biểu mẫu': 'thu-kinh-phi', 'Thứ tự': 1, 'Tiêu đề cột': 'Số tiền', Kiểu: 'Số tiền', 'Bắt buộc': 'Có', 'Nhỏ nhất': 1 },
+    {
+      'Mã biểu mẫu': 'thu-kinh-phi',
+      'Thứ tự': 1,
+      'Tiêu đề cột': 'Số tiền',
+      Kiểu: 'Số tiền',
+      'Bắt buộc': 'Có',
+      'Nhỏ nhất': 1,
+    },
     { 'Mã biểu mẫu': 'thu-kinh-phi', 'Thứ tự': 2, 'Tiêu đề cột': 'Ngày nộp', Kiểu: 'Ngày', 'Bắt buộc': 'Có' },
     { 'Mã biểu mẫu': 'thu-kinh-phi', 'Thứ tự': 3, 'Tiêu đề cột': 'Người nộp', Kiểu: 'Chữ' },
-    { 'Mã biểu mẫu': 'thu-kinh-phi', 'Thứ tự': 4, 'Tiêu đề cột': 'Số biên lai', Kiểu: 'Chữ', 'Bắt buộc': 'Có', 'Không trùng': 'Có' },
+    {
+      'Mã biểu mẫu': 'thu-kinh-phi',
+      'Thứ tự': 4,
+      'Tiêu đề cột': 'Số biên lai',
+      Kiểu: 'Chữ',
+      'Bắt buộc': 'Có',
+      'Không trùng': 'Có',
+    },
   ],
   'Chỉ số': [
-    { 'Mã biểu mẫu': 'dang-ky', 'Mã chỉ số': 'kinh-phi', 'Tên chỉ số': 'Kinh phí phải nộp', 'Cách tính': 'Tiền mỗi dòng', 'Số tiền mỗi dòng': '1.900.000' },
+    {
+      'Mã biểu mẫu': 'dang-ky',
+      'Mã chỉ số': 'kinh-phi',
+      'Tên chỉ số': 'Kinh phí phải nộp',
+      'Cách tính': 'Tiền mỗi dòng',
+      'Số tiền mỗi dòng': '1.900.000',
+    },
     {
       'Mã biểu mẫu': 'thu-kinh-phi',
       'Mã chỉ số': 'con-no',
@@ -63,5 +93,13 @@ export const FINANCE_UNITS: readonly Unit[] = [
 ];
 
 function school(id: string, name: string): Unit {
-  return { id, name, type: 'lien-doi', level: 'Tiểu học', cluster: 'Cụm 1', contacts: [{ name: '', email: `${id}@truong.edu.vn` }], source: `${id}.xlsx` };
+  return {
+    id,
+    name,
+    type: 'lien-doi',
+    level: 'Tiểu học',
+    cluster: 'Cụm 1',
+    contacts: [{ name: '', email: `${id}@truong.edu.vn` }],
+    source: `${id}.xlsx`,
+  };
 }

@@ -11,7 +11,20 @@ const ictMorning = (day: string) => new Date(`${day}T08:00:00+07:00`);
 
 function stored(formId: string, unitId: string, rows: Record<string, string | number>[]): StoredSubmission {
   const at = ictMorning('2024-09-10');
-  return { id: `${formId}~mot-lan~${unitId}`, formId, unitId, periodId: 'mot-lan', rows: rows.map((values, i) => ({ rowNumber: i + 2, values })), rejected: [], nilRows: [], counts: { read: rows.length, valid: rows.length, rejected: 0, nil: 0 }, complete: true, nil: false, firstCompleteAt: at, lastChangedAt: at };
+  return {
+    id: `${formId}~mot-lan~${unitId}`,
+    formId,
+    unitId,
+    periodId: 'mot-lan',
+    rows: rows.map((values, i) => ({ rowNumber: i + 2, values })),
+    rejected: [],
+    nilRows: [],
+    counts: { read: rows.length, valid: rows.length, rejected: 0, nil: 0 },
+    complete: true,
+    nil: false,
+    firstCompleteAt: at,
+    lastChangedAt: at,
+  };
 }
 const people = (n: number) => Array.from({ length: n }, (_, i) => ({ hoVaTen: `Người ${i + 1}` }));
 const receipt = (soTien: number, soBienLai: string) => ({ soTien, ngayNop: '2024-09-12', soBienLai });
@@ -29,7 +42,8 @@ function decide(now: Date, ledger: ReadonlyMap<string, LedgerEntry> = new Map(),
   const picture = pictureOf([registration, receipts], { now, units: FINANCE_UNITS }, submissions);
   return decideNotices({ picture, ledger, policy: DEFAULT_NOTICE_POLICY, sentToday: 0 });
 }
-const payments = (d: ReturnType<typeof decide>) => d.send.filter((n) => n.payment).map((n) => [n.unitId, n.stage, n.payment?.balance]);
+const payments = (d: ReturnType<typeof decide>) =>
+  d.send.filter((n) => n.payment).map((n) => [n.unitId, n.stage, n.payment?.balance]);
 
 describe('payment reminders: only to units that still owe, keyed to the payment deadline', () => {
   it('sends nothing before the reminder days of 16/09/2024', () => {
@@ -42,13 +56,31 @@ describe('payment reminders: only to units that still owe, keyed to the payment 
       ['th-luong-the-vinh', 'reminder', 1_900_000],
       ['thcs-minh-duc', 'reminder', 3_800_000],
     ]);
-    expect(d.send.find((n) => n.unitId === 'thcs-minh-duc' && n.payment)).toMatchObject({ id: 'thu-kinh-phi~mot-lan~thcs-minh-duc~reminder', status: 'partial', to: ['thcs-minh-duc@truong.edu.vn'] });
-    expect(d.suppressed).toContainEqual({ formId: 'thu-kinh-phi', periodId: 'mot-lan', unitId: 'th-an-binh', stage: 'reminder', reason: 'đã đóng đủ kinh phí' });
+    expect(d.send.find((n) => n.unitId === 'thcs-minh-duc' && n.payment)).toMatchObject({
+      id: 'thu-kinh-phi~mot-lan~thcs-minh-duc~reminder',
+      status: 'partial',
+      to: ['thcs-minh-duc@truong.edu.vn'],
+    });
+    expect(d.suppressed).toContainEqual({
+      formId: 'thu-kinh-phi',
+      periodId: 'mot-lan',
+      unitId: 'th-an-binh',
+      stage: 'reminder',
+      reason: 'đã đóng đủ kinh phí',
+    });
   });
 
   it('sends each stage once: a reminder in the ledger is not sent again the same stage', () => {
-    const sent: LedgerEntry = { id: 'thu-kinh-phi~mot-lan~thcs-minh-duc~reminder', state: 'sent', attempts: 1, recipients: 1, sentAt: ictMorning('2024-09-13') };
-    expect(payments(decide(ictMorning('2024-09-15'), new Map([[sent.id, sent]])))).toEqual([['th-luong-the-vinh', 'reminder', 1_900_000]]);
+    const sent: LedgerEntry = {
+      id: 'thu-kinh-phi~mot-lan~thcs-minh-duc~reminder',
+      state: 'sent',
+      attempts: 1,
+      recipients: 1,
+      sentAt: ictMorning('2024-09-13'),
+    };
+    expect(payments(decide(ictMorning('2024-09-15'), new Map([[sent.id, sent]])))).toEqual([
+      ['th-luong-the-vinh', 'reminder', 1_900_000],
+    ]);
   });
 
   it('a unit that paid after the reminder gets no further one', () => {
@@ -64,7 +96,17 @@ describe('payment reminders: only to units that still owe, keyed to the payment 
   it('the mail names the amount owed, the deadline and where to pay, in Vietnamese', () => {
     const notice = decide(ictMorning('2024-09-13')).send.find((n) => n.unitId === 'thcs-minh-duc' && n.payment);
     if (!notice?.payment) throw new Error('no payment notice');
-    const mail = renderPaymentNotice({ ...notice, payment: notice.payment }, { feeForm: registration, receiptsForm: receipts, unit: FINANCE_UNITS[1]!, settings: { districtName: 'Quận Đoàn 1', officeEmail: '', contactName: '', contactPhone: '' }, feePerRow: 1_900_000, payAt: 'bộ phận tài chính Quận Đoàn, thứ 3 và thứ 5 theo giờ hành chính' });
+    const mail = renderPaymentNotice(
+      { ...notice, payment: notice.payment },
+      {
+        feeForm: registration,
+        receiptsForm: receipts,
+        unit: FINANCE_UNITS[1]!,
+        settings: { districtName: 'Quận Đoàn 1', officeEmail: '', contactName: '', contactPhone: '' },
+        feePerRow: 1_900_000,
+        payAt: 'bộ phận tài chính Quận Đoàn, thứ 3 và thứ 5 theo giờ hành chính',
+      },
+    );
     expect(mail.subject).toBe('[Nhắc đóng kinh phí] Đăng ký tập huấn — còn nợ 3.800.000 đ — hạn 16/09/2024');
     const facts = mail.text.replace(/: +/g, ': ');
     expect(facts).toContain('Phải nộp: 5.700.000 đ (3 người × 1.900.000 đ)');

@@ -6,7 +6,15 @@ import { sharedSourceId, type SharedSource } from '../../../functions/src/domain
 import { FINANCE_UNITS, financePlans } from './finance-plans.js';
 
 const { receipts } = financePlans();
-const SOURCE: SharedSource = { id: sharedSourceId('thu-kinh-phi'), formId: 'thu-kinh-phi', file: 'thu-kinh-phi.xlsx', tab: 'Thu kinh phí', unitColumn: 'Đơn vị', timeColumn: 'Dấu thời gian', rowNumber: 2 };
+const SOURCE: SharedSource = {
+  id: sharedSourceId('thu-kinh-phi'),
+  formId: 'thu-kinh-phi',
+  file: 'thu-kinh-phi.xlsx',
+  tab: 'Thu kinh phí',
+  unitColumn: 'Đơn vị',
+  timeColumn: 'Dấu thời gian',
+  rowNumber: 2,
+};
 
 function book(...rows: RawCell[][]) {
   const header: RawCell[] = ['Đơn vị', 'Số tiền', 'Ngày nộp', 'Người nộp', 'Số biên lai'];
@@ -43,11 +51,15 @@ describe("the finance desk's receipts book, one row per receipt naming the schoo
   });
 
   it('rejects a receipt for an unknown school, listing the closest names', () => {
-    expect(reading.unrouted.find((r) => r.rowNumber === 5)?.message).toMatch(/^Dòng 5, cột 'Đơn vị': không có đơn vị nào tên 'Trường TH An Bình Mới'; tên gần nhất: 'Liên đội TH An Bình'/);
+    expect(reading.unrouted.find((r) => r.rowNumber === 5)?.message).toMatch(
+      /^Dòng 5, cột 'Đơn vị': không có đơn vị nào tên 'Trường TH An Bình Mới'; tên gần nhất: 'Liên đội TH An Bình'/,
+    );
   });
 
   it('rejects an amount of 0 or a fraction of a đồng: amounts are whole đồng above 0', () => {
-    const rejected = reading.submissions.flatMap((s) => s.rejected.map((r) => [r.rowNumber, r.errors.map((e) => e.column)]));
+    const rejected = reading.submissions.flatMap((s) =>
+      s.rejected.map((r) => [r.rowNumber, r.errors.map((e) => e.column)]),
+    );
     expect(rejected).toEqual([
       [6, ['Số tiền']],
       [7, ['Số tiền']],

@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FormSpecError, loadBuiltinForms } from '../../../functions/src/adapters/catalog/builtin-forms.js';
-import { formSpecSchema, type FormSpec, type FormSpecInput, type MetricSpec } from '../../../functions/src/domain/forms/form-spec.js';
+import {
+  formSpecSchema,
+  type FormSpec,
+  type FormSpecInput,
+  type MetricSpec,
+} from '../../../functions/src/domain/forms/form-spec.js';
 import { compileForm } from '../../../functions/src/domain/forms/compile-form.js';
 import { STATUS_HEADER } from '../../../functions/src/domain/forms/header-match.js';
 import { foldForMatch } from '../../../functions/src/domain/cells/fold.js';
@@ -26,7 +31,8 @@ function metric<T extends MetricSpec['type']>(form: FormSpec, id: string, type: 
 function stringsOf(value: unknown, at = ''): [string, string][] {
   if (typeof value === 'string') return [[at, value]];
   if (Array.isArray(value)) return value.flatMap((v, i) => stringsOf(v, `${at}[${i}]`));
-  if (value !== null && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => stringsOf(v, `${at}.${k}`));
+  if (value !== null && typeof value === 'object')
+    return Object.entries(value).flatMap(([k, v]) => stringsOf(v, `${at}.${k}`));
   return [];
 }
 
@@ -74,23 +80,36 @@ describe('loadBuiltinForms', () => {
   });
 
   it.each(BUILTIN_IDS)('%s: no two columns share a header or alias once accents and case are ignored', (id) => {
-    const names = spec(id).columns.flatMap((c) => [c.header, ...c.aliases].map((n) => [foldForMatch(n), c.key] as const));
+    const names = spec(id).columns.flatMap((c) =>
+      [c.header, ...c.aliases].map((n) => [foldForMatch(n), c.key] as const),
+    );
     const owners = new Map<string, Set<string>>();
     for (const [name, key] of names) owners.set(name, new Set([...(owners.get(name) ?? []), key]));
     expect([...owners].filter(([, keys]) => keys.size > 1)).toEqual([]);
     expect(owners.has(foldForMatch(STATUS_HEADER))).toBe(false);
   });
 
-  it.each(BUILTIN_IDS)('%s: no two options of a list column share a spelling once accents and case are ignored', (id) => {
-    const form = spec(id);
-    const phases = form.period.type === 'phases' ? form.period.phases.map((p) => ({ value: p.name, aliases: [p.id, ...p.aliases] })) : [];
-    for (const column of form.columns) {
-      const options = column.period && form.period.type === 'phases' ? phases : (column.options ?? []);
-      const owners = new Map<string, Set<string>>();
-      for (const o of options) for (const n of [o.value, ...o.aliases]) owners.set(foldForMatch(n), new Set([...(owners.get(foldForMatch(n)) ?? []), o.value]));
-      expect([...owners].filter(([, values]) => values.size > 1), `${id}.${column.key}`).toEqual([]);
-    }
-  });
+  it.each(BUILTIN_IDS)(
+    '%s: no two options of a list column share a spelling once accents and case are ignored',
+    (id) => {
+      const form = spec(id);
+      const phases =
+        form.period.type === 'phases'
+          ? form.period.phases.map((p) => ({ value: p.name, aliases: [p.id, ...p.aliases] }))
+          : [];
+      for (const column of form.columns) {
+        const options = column.period && form.period.type === 'phases' ? phases : (column.options ?? []);
+        const owners = new Map<string, Set<string>>();
+        for (const o of options)
+          for (const n of [o.value, ...o.aliases])
+            owners.set(foldForMatch(n), new Set([...(owners.get(foldForMatch(n)) ?? []), o.value]));
+        expect(
+          [...owners].filter(([, values]) => values.size > 1),
+          `${id}.${column.key}`,
+        ).toEqual([]);
+      }
+    },
+  );
 
   it.each(BUILTIN_IDS)("%s: every count-where metric counts one of its column's options", (id) => {
     const form = spec(id);
@@ -117,7 +136,11 @@ describe('facts from the seed plans', () => {
   });
 
   it('tap-huan-2024: addressed to Liên đội of primary and lower secondary schools', () => {
-    expect(spec('tap-huan-2024').targets).toEqual({ unitTypes: ['lien-doi'], levels: ['Tiểu học', 'THCS'], clusters: [] });
+    expect(spec('tap-huan-2024').targets).toEqual({
+      unitTypes: ['lien-doi'],
+      levels: ['Tiểu học', 'THCS'],
+      clusters: [],
+    });
   });
 
   it.each([
@@ -130,8 +153,15 @@ describe('facts from the seed plans', () => {
   });
 
   it('tap-huan-2024: roles are the four the plan invites', () => {
-    const options = spec('tap-huan-2024').columns.find((c) => c.key === 'chucVu')?.options?.map((o) => o.value);
-    expect(options).toEqual(['Tổng phụ trách Đội', 'Phó Tổng phụ trách Đội', 'Bí thư Chi đoàn giáo viên', 'Phó Bí thư Chi đoàn giáo viên']);
+    const options = spec('tap-huan-2024')
+      .columns.find((c) => c.key === 'chucVu')
+      ?.options?.map((o) => o.value);
+    expect(options).toEqual([
+      'Tổng phụ trách Đội',
+      'Phó Tổng phụ trách Đội',
+      'Bí thư Chi đoàn giáo viên',
+      'Phó Bí thư Chi đoàn giáo viên',
+    ]);
   });
 
   it('ke-hoach-nho-65-nam: plan 06-KH/HĐĐ, due before 14/12/2023', () => {
@@ -188,8 +218,15 @@ describe('facts from the seed plans', () => {
 
   it('30-phut-bao-cao: the month is the period column; each week is checked for an activity with 100 % of members, together', () => {
     const form = spec('30-phut-bao-cao');
-    expect(form.columns.filter((c) => c.period).map((c) => [c.key, c.type, c.required])).toEqual([['thang', 'month', true]]);
-    expect(metric(form, 'tuan-dat-chi-tieu', 'weeks-meeting-target')).toMatchObject({ weekColumn: 'tuan', column: 'soLuong', minPerWeek: 1, target: 1 });
+    expect(form.columns.filter((c) => c.period).map((c) => [c.key, c.type, c.required])).toEqual([
+      ['thang', 'month', true],
+    ]);
+    expect(metric(form, 'tuan-dat-chi-tieu', 'weeks-meeting-target')).toMatchObject({
+      weekColumn: 'tuan',
+      column: 'soLuong',
+      minPerWeek: 1,
+      target: 1,
+    });
     expect(form.metrics.map((m) => m.type)).not.toContain('participation-rate');
   });
 
@@ -211,7 +248,12 @@ describe('facts from the seed plans', () => {
 
   it('ren-luyen-2014-danh-gia: exactly four phases, evaluated per member by the chi đoàn', () => {
     const form = spec('ren-luyen-2014-danh-gia');
-    expect(form.period.type === 'phases' ? form.period.phases.map((p) => p.id) : []).toEqual(['dot-1', 'dot-2', 'dot-3', 'dot-4']);
+    expect(form.period.type === 'phases' ? form.period.phases.map((p) => p.id) : []).toEqual([
+      'dot-1',
+      'dot-2',
+      'dot-3',
+      'dot-4',
+    ]);
     expect(form.targets.unitTypes).toEqual(['chi-doan']);
   });
 
@@ -281,22 +323,96 @@ describe('formSpecSchema rejects bad specs with a useful path', () => {
   });
 
   it.each<[string, (s: FormSpecInput) => FormSpecInput, string, string]>([
-    ['duplicate column keys', (s) => ({ ...s, columns: [...s.columns, { key: 'ten', header: 'Tên khác', type: 'text' }] }), 'columns.2', 'duplicate column key ten'],
-    ['enum without options', (s) => ({ ...s, columns: [...s.columns, { key: 'loai', header: 'Loại', type: 'enum' }] }), 'columns.2.options', 'enum columns need options'],
-    ['multi-enum with an empty option list', (s) => ({ ...s, columns: [...s.columns, { key: 'loai', header: 'Loại', type: 'multi-enum', options: [] }] }), 'columns.2.options', 'enum columns need options'],
-    ['monthly form without a period column', (s) => ({ ...s, period: MONTHLY }), 'columns', 'a monthly form needs exactly one column with period: true'],
-    ['monthly form with two period columns', (s) => ({ ...s, period: MONTHLY, columns: [...s.columns, MONTH_COLUMN, { ...MONTH_COLUMN, key: 'thang2', header: 'Tháng 2' }] }), 'columns', 'exactly one column with period: true'],
-    ['phases form without a period column', (s) => ({ ...s, period: PHASES }), 'columns', 'a phases form needs exactly one column with period: true'],
-    ['once form with a period column', (s) => ({ ...s, columns: [...s.columns, MONTH_COLUMN] }), 'columns', 'a once form has no period column'],
-    ['optional period column', (s) => ({ ...s, period: MONTHLY, columns: [...s.columns, { ...MONTH_COLUMN, required: false }] }), 'columns.2.required', 'the period column must be required'],
-    ['sum metric naming an unknown column', (s) => ({ ...s, metrics: [{ type: 'sum', id: 'tong', label: 'Tổng', column: 'soNguoi' }] }), 'metrics.0', 'metric tong names unknown column soNguoi'],
-    ['weeks metric naming an unknown column', (s) => ({ ...s, metrics: [{ type: 'weeks-with-activity', id: 'tuan', label: 'Tuần', weekColumn: 'tuan' }] }), 'metrics.0', 'metric tuan names unknown column tuan'],
+    [
+      'duplicate column keys',
+      (s) => ({ ...s, columns: [...s.columns, { key: 'ten', header: 'Tên khác', type: 'text' }] }),
+      'columns.2',
+      'duplicate column key ten',
+    ],
+    [
+      'enum without options',
+      (s) => ({ ...s, columns: [...s.columns, { key: 'loai', header: 'Loại', type: 'enum' }] }),
+      'columns.2.options',
+      'enum columns need options',
+    ],
+    [
+      'multi-enum with an empty option list',
+      (s) => ({ ...s, columns: [...s.columns, { key: 'loai', header: 'Loại', type: 'multi-enum', options: [] }] }),
+      'columns.2.options',
+      'enum columns need options',
+    ],
+    [
+      'monthly form without a period column',
+      (s) => ({ ...s, period: MONTHLY }),
+      'columns',
+      'a monthly form needs exactly one column with period: true',
+    ],
+    [
+      'monthly form with two period columns',
+      (s) => ({
+        ...s,
+        period: MONTHLY,
+        columns: [...s.columns, MONTH_COLUMN, { ...MONTH_COLUMN, key: 'thang2', header: 'Tháng 2' }],
+      }),
+      'columns',
+      'exactly one column with period: true',
+    ],
+    [
+      'phases form without a period column',
+      (s) => ({ ...s, period: PHASES }),
+      'columns',
+      'a phases form needs exactly one column with period: true',
+    ],
+    [
+      'once form with a period column',
+      (s) => ({ ...s, columns: [...s.columns, MONTH_COLUMN] }),
+      'columns',
+      'a once form has no period column',
+    ],
+    [
+      'optional period column',
+      (s) => ({ ...s, period: MONTHLY, columns: [...s.columns, { ...MONTH_COLUMN, required: false }] }),
+      'columns.2.required',
+      'the period column must be required',
+    ],
+    [
+      'sum metric naming an unknown column',
+      (s) => ({ ...s, metrics: [{ type: 'sum', id: 'tong', label: 'Tổng', column: 'soNguoi' }] }),
+      'metrics.0',
+      'metric tong names unknown column soNguoi',
+    ],
+    [
+      'weeks metric naming an unknown column',
+      (s) => ({ ...s, metrics: [{ type: 'weeks-with-activity', id: 'tuan', label: 'Tuần', weekColumn: 'tuan' }] }),
+      'metrics.0',
+      'metric tuan names unknown column tuan',
+    ],
     ['id that is not lowercase-dashed', (s) => ({ ...s, id: 'Bao Cao' }), 'id', 'lowercase-dashed id'],
-    ['column key with a dash', (s) => ({ ...s, columns: [{ key: 'so-luong', header: 'Số lượng', type: 'int' }] }), 'columns.0.key', 'camelCase key'],
-    ['deadline at 24:00', (s) => ({ ...s, period: { type: 'once', due: { date: '2024-09-15', time: '24:00' } } }), 'period.due.time', 'HH:mm'],
-    ['deadline date written the Vietnamese way', (s) => ({ ...s, period: { type: 'once', due: { date: '15/09/2024' } } }), 'period.due.date', 'YYYY-MM-DD'],
+    [
+      'column key with a dash',
+      (s) => ({ ...s, columns: [{ key: 'so-luong', header: 'Số lượng', type: 'int' }] }),
+      'columns.0.key',
+      'camelCase key',
+    ],
+    [
+      'deadline at 24:00',
+      (s) => ({ ...s, period: { type: 'once', due: { date: '2024-09-15', time: '24:00' } } }),
+      'period.due.time',
+      'HH:mm',
+    ],
+    [
+      'deadline date written the Vietnamese way',
+      (s) => ({ ...s, period: { type: 'once', due: { date: '15/09/2024' } } }),
+      'period.due.date',
+      'YYYY-MM-DD',
+    ],
     ['no columns', (s) => ({ ...s, columns: [] }), 'columns', ''],
-    ['unknown unit type', (s) => ({ ...s, targets: { unitTypes: ['truong'] } as unknown as FormSpecInput['targets'] }), 'targets.unitTypes.0', ''],
+    [
+      'unknown unit type',
+      (s) => ({ ...s, targets: { unitTypes: ['truong'] } as unknown as FormSpecInput['targets'] }),
+      'targets.unitTypes.0',
+      '',
+    ],
     ['blank header', (s) => ({ ...s, columns: [{ key: 'ten', header: '   ', type: 'text' }] }), 'columns.0.header', ''],
   ])('%s', (_label, breakIt, path, message) => {
     const issues = issuesOf(breakIt(baseSpec()));
@@ -317,19 +433,30 @@ describe('formSpecSchema rejects bad specs with a useful path', () => {
   });
 
   it('rejects a monthly period whose start is after its end', () => {
-    const issues = issuesOf({ ...baseSpec(), period: { ...MONTHLY, from: '2020-12', to: '2020-04' }, columns: [...baseSpec().columns, MONTH_COLUMN] });
+    const issues = issuesOf({
+      ...baseSpec(),
+      period: { ...MONTHLY, from: '2020-12', to: '2020-04' },
+      columns: [...baseSpec().columns, MONTH_COLUMN],
+    });
     expect(issues.some((i) => i.path.startsWith('period'))).toBe(true);
   });
 
   it('rejects two columns a sheet cannot tell apart (same header once accents and case are ignored)', () => {
     // matchHeaders maps both to the first column: the second is never read, and if required, always missing.
-    const issues = issuesOf({ ...baseSpec(), columns: [...baseSpec().columns, { key: 'tenKhac', header: 'TÊN', type: 'text' }] });
+    const issues = issuesOf({
+      ...baseSpec(),
+      columns: [...baseSpec().columns, { key: 'tenKhac', header: 'TÊN', type: 'text' }],
+    });
     expect(issues.some((i) => i.path.startsWith('columns'))).toBe(true);
   });
 
   it('rejects two phases with the same id (they would share one period)', () => {
     const phases: PeriodInput = { type: 'phases', phases: [PHASE_1, { ...PHASE_2, id: 'dot-1' }] };
-    const issues = issuesOf({ ...baseSpec(), period: phases, columns: [...baseSpec().columns, { key: 'dot', header: 'Đợt', type: 'enum', required: true, period: true }] });
+    const issues = issuesOf({
+      ...baseSpec(),
+      period: phases,
+      columns: [...baseSpec().columns, { key: 'dot', header: 'Đợt', type: 'enum', required: true, period: true }],
+    });
     expect(issues.some((i) => i.path.startsWith('period'))).toBe(true);
   });
 });

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { RawCell } from '../../../functions/src/domain/cells/raw-cell.js';
 import type { CellValue } from '../../../functions/src/domain/forms/cell-parser.js';
 import { COLUMN_TYPE_BEHAVIOUR, columnTypeBehaviour } from '../../../functions/src/domain/forms/column-types.js';
-import { COLUMN_TYPES, columnSpecSchema, type ColumnSpec, type ColumnType, type EnumOption } from '../../../functions/src/domain/forms/form-spec.js';
+import {
+  COLUMN_TYPES,
+  columnSpecSchema,
+  type ColumnSpec,
+  type ColumnType,
+  type EnumOption,
+} from '../../../functions/src/domain/forms/form-spec.js';
 import { SUMMARY_FORMATS } from '../../../functions/src/domain/summary/summary-model.js';
 
 type ColumnExtra = Partial<ColumnSpec>;
@@ -20,8 +26,16 @@ function columnOf(type: ColumnType, extra: Partial<ColumnExtra> = {}): ColumnSpe
 }
 
 /** Per type: a canonical cell and its stored value, and a wrong cell. */
-const EXAMPLES: Record<ColumnType, { readonly good: RawCell; readonly value: CellValue; readonly wrong: RawCell; readonly column?: Partial<ColumnExtra> }> = {
-  text: { good: 'Nguyễn Văn A', value: 'Nguyễn Văn A', wrong: 'Một câu dài quá hai mươi ký tự', column: { maxLength: 20 } },
+const EXAMPLES: Record<
+  ColumnType,
+  { readonly good: RawCell; readonly value: CellValue; readonly wrong: RawCell; readonly column?: Partial<ColumnExtra> }
+> = {
+  text: {
+    good: 'Nguyễn Văn A',
+    value: 'Nguyễn Văn A',
+    wrong: 'Một câu dài quá hai mươi ký tự',
+    column: { maxLength: 20 },
+  },
   int: { good: 'Cột thử 25', value: 25, wrong: 'hai mươi' },
   decimal: { good: '12,5', value: 12.5, wrong: 'mười' },
   money: { good: '1,9 triệu', value: 1_900_000, wrong: 'nhiều tiền' },
@@ -69,17 +83,20 @@ describe('column type registry', () => {
     expect(SUMMARY_FORMATS).toContain(behaviour.summaryFormat);
   });
 
-  it.each(COLUMN_TYPES)('%s: the parser accepts its canonical example and rejects a wrong one in Vietnamese', (type) => {
-    const { good, value, wrong, column: extra } = EXAMPLES[type];
-    const { parse } = columnTypeBehaviour(type);
-    const column = columnOf(type, extra);
-    expect(parse(good, column, OPTIONS)).toEqual({ ok: true, value });
-    const rejected = parse(wrong, column, OPTIONS);
-    expect(rejected.ok).toBe(false);
-    const reason = rejected.ok ? '' : rejected.reason;
-    expect(reason).toMatch(VIETNAMESE_LETTER);
-    expect(reason).toBe(reason.normalize('NFC'));
-  });
+  it.each(COLUMN_TYPES)(
+    '%s: the parser accepts its canonical example and rejects a wrong one in Vietnamese',
+    (type) => {
+      const { good, value, wrong, column: extra } = EXAMPLES[type];
+      const { parse } = columnTypeBehaviour(type);
+      const column = columnOf(type, extra);
+      expect(parse(good, column, OPTIONS)).toEqual({ ok: true, value });
+      const rejected = parse(wrong, column, OPTIONS);
+      expect(rejected.ok).toBe(false);
+      const reason = rejected.ok ? '' : rejected.reason;
+      expect(reason).toMatch(VIETNAMESE_LETTER);
+      expect(reason).toBe(reason.normalize('NFC'));
+    },
+  );
 
   it.each(COLUMN_TYPES)('%s: every example its description gives is accepted by its parser', (type) => {
     const behaviour = columnTypeBehaviour(type);
@@ -99,12 +116,47 @@ describe('column type registry', () => {
 
 describe('column type validations (the neutral shape both spreadsheet writers translate)', () => {
   it.each<[string, ColumnType, Partial<ColumnExtra>, unknown]>([
-    ['a bounded whole number warns with the bounds', 'int', { min: 1, max: 28 }, { kind: 'number', whole: true, min: 1, max: 28, message: "Cột 'Cột thử' cần số nguyên từ 1 đến 28." }],
-    ['a decimal with only a minimum', 'decimal', { min: 0 }, { kind: 'number', whole: false, min: 0, message: "Cột 'Cột thử' cần số từ 0 trở lên." }],
-    ['a decimal with only a maximum', 'decimal', { max: 7.5 }, { kind: 'number', whole: false, max: 7.5, message: "Cột 'Cột thử' cần số không quá 7.5." }],
+    [
+      'a bounded whole number warns with the bounds',
+      'int',
+      { min: 1, max: 28 },
+      { kind: 'number', whole: true, min: 1, max: 28, message: "Cột 'Cột thử' cần số nguyên từ 1 đến 28." },
+    ],
+    [
+      'a decimal with only a minimum',
+      'decimal',
+      { min: 0 },
+      { kind: 'number', whole: false, min: 0, message: "Cột 'Cột thử' cần số từ 0 trở lên." },
+    ],
+    [
+      'a decimal with only a maximum',
+      'decimal',
+      { max: 7.5 },
+      { kind: 'number', whole: false, max: 7.5, message: "Cột 'Cột thử' cần số không quá 7.5." },
+    ],
     ['an unbounded number gets no rule', 'int', {}, { kind: 'none' }],
-    ['a choice offers its option values', 'enum', {}, { kind: 'list', values: ['Tổng phụ trách Đội', 'Giáo viên'], inline: false, prompt: 'Chọn trong danh sách (có thể gõ tên viết tắt).' }],
-    ['several choices say how to type them', 'multi-enum', {}, { kind: 'list', values: ['Tổng phụ trách Đội', 'Giáo viên'], inline: false, prompt: 'Chọn trong danh sách; nhiều lựa chọn thì gõ cách nhau bằng dấu phẩy.' }],
+    [
+      'a choice offers its option values',
+      'enum',
+      {},
+      {
+        kind: 'list',
+        values: ['Tổng phụ trách Đội', 'Giáo viên'],
+        inline: false,
+        prompt: 'Chọn trong danh sách (có thể gõ tên viết tắt).',
+      },
+    ],
+    [
+      'several choices say how to type them',
+      'multi-enum',
+      {},
+      {
+        kind: 'list',
+        values: ['Tổng phụ trách Đội', 'Giáo viên'],
+        inline: false,
+        prompt: 'Chọn trong danh sách; nhiều lựa chọn thì gõ cách nhau bằng dấu phẩy.',
+      },
+    ],
     ['yes/no is a short inline list', 'bool', {}, { kind: 'list', values: ['Có', 'Không'], inline: true }],
     ['a date gets no rule (typed text such as 15/9/2024 is read by the parser)', 'date', {}, { kind: 'none' }],
   ])('%s', (_name, type, extra, expected) => {

@@ -7,7 +7,14 @@ const TAP_HUAN = compileForm(builtinForm('tap-huan-2024'));
 const ROW = 7;
 
 function registration(cells: Record<string, RawCell>): Record<string, RawCell> {
-  return { stt: 1, hoTen: 'Nguyễn Thị Mai', chucVu: 'Tổng phụ trách Đội', ngaySinh: '15/09/1990', soDienThoai: '0983.018.027', ...cells };
+  return {
+    stt: 1,
+    hoTen: 'Nguyễn Thị Mai',
+    chucVu: 'Tổng phụ trách Đội',
+    ngaySinh: '15/09/1990',
+    soDienThoai: '0983.018.027',
+    ...cells,
+  };
 }
 
 describe('compileForm: notes on cells the parsers interpreted', () => {
@@ -19,7 +26,11 @@ describe('compileForm: notes on cells the parsers interpreted', () => {
 
   it('one interpreted cell gives one note named by its column header', () => {
     const outcome = TAP_HUAN.validateRow(ROW, registration({ soDienThoai: 'ĐT: 0983 018 027 (Zalo)' }));
-    expect(outcome).toMatchObject({ ok: true, values: { soDienThoai: '0983018027' }, notes: [{ column: 'Số điện thoại', note: 'đã hiểu SĐT là 0983 018 027' }] });
+    expect(outcome).toMatchObject({
+      ok: true,
+      values: { soDienThoai: '0983018027' },
+      notes: [{ column: 'Số điện thoại', note: 'đã hiểu SĐT là 0983 018 027' }],
+    });
   });
 
   it('several interpreted cells give notes in the order of the columns', () => {
@@ -32,7 +43,10 @@ describe('compileForm: notes on cells the parsers interpreted', () => {
   });
 
   it('a rejected row carries its errors, not notes', () => {
-    const outcome = TAP_HUAN.validateRow(ROW, registration({ soDienThoai: '0983018027 - 0912345678', ngaySinh: '12/3/90' }));
+    const outcome = TAP_HUAN.validateRow(
+      ROW,
+      registration({ soDienThoai: '0983018027 - 0912345678', ngaySinh: '12/3/90' }),
+    );
     expect(outcome.ok).toBe(false);
     expect(outcome).not.toHaveProperty('notes');
     expect(!outcome.ok && outcome.errors.map((e) => e.message)).toEqual([

@@ -3,7 +3,15 @@ import { loadBuiltinForms } from '../../../functions/src/adapters/catalog/builti
 import type { RawCell } from '../../../functions/src/domain/cells/raw-cell.js';
 import { compileForm, type CompiledForm } from '../../../functions/src/domain/forms/compile-form.js';
 import { locateHeader, matchHeaders, STATUS_HEADER } from '../../../functions/src/domain/forms/header-match.js';
-import { findTab, readFormTab, toStoredCell, type SheetRow, type SheetTab, type StoredCell, type TabReading } from '../../../functions/src/domain/forms/read-form-tab.js';
+import {
+  findTab,
+  readFormTab,
+  toStoredCell,
+  type SheetRow,
+  type SheetTab,
+  type StoredCell,
+  type TabReading,
+} from '../../../functions/src/domain/forms/read-form-tab.js';
 
 const specs = await loadBuiltinForms();
 
@@ -25,9 +33,28 @@ function tab(...sheetRows: SheetRow[]): SheetTab {
   return { name: 'Báo cáo 30 phút', rows: sheetRows };
 }
 
-const HEADER: RawCell[] = ['STT', 'Tháng', 'Tuần', 'Địa điểm tổ chức', 'Số lượng ĐVTN tham gia', 'Nội dung tổ chức', 'Hình thức tổ chức', 'Kết quả hoạt động', STATUS_HEADER];
+const HEADER: RawCell[] = [
+  'STT',
+  'Tháng',
+  'Tuần',
+  'Địa điểm tổ chức',
+  'Số lượng ĐVTN tham gia',
+  'Nội dung tổ chức',
+  'Hình thức tổ chức',
+  'Kết quả hoạt động',
+  STATUS_HEADER,
+];
 const GOOD: RawCell[] = [1, '4/2020', 1, 'Hội trường', 25, 'Vệ sinh', 'Trực tiếp', 'Tốt', 'Hợp lệ'];
-const GOOD_VALUES = { stt: 1, thang: '2020-04', tuan: 1, diaDiem: 'Hội trường', soLuong: 25, noiDung: 'Vệ sinh', hinhThuc: 'Trực tiếp', ketQua: 'Tốt' };
+const GOOD_VALUES = {
+  stt: 1,
+  thang: '2020-04',
+  tuan: 1,
+  diaDiem: 'Hội trường',
+  soLuong: 25,
+  noiDung: 'Vệ sinh',
+  hinhThuc: 'Trực tiếp',
+  ketQua: 'Tốt',
+};
 
 function expectConserved(reading: TabReading): void {
   expect(reading.rowsRead).toBe(reading.valid.length + reading.rejected.length);
@@ -52,15 +79,59 @@ describe('readFormTab: header row', () => {
   });
 
   it.each<[string, RawCell[]]>([
-    ['no accents, lower case', ['stt', 'thang', 'tuan', 'dia diem to chuc', 'so luong dvtn tham gia', 'noi dung to chuc', 'hinh thuc to chuc', 'ket qua hoat dong']],
-    ['upper case with extra spaces', ['  STT ', 'THÁNG', ' TUẦN  ', 'ĐỊA   ĐIỂM TỔ CHỨC', 'SỐ LƯỢNG ĐVTN THAM GIA', 'NỘI DUNG TỔ CHỨC', 'HÌNH THỨC TỔ CHỨC', 'KẾT QUẢ HOẠT ĐỘNG']],
-    ['NFD, NBSP and a trailing colon', HEADER.slice(0, 8).map((h) => `${String(h).normalize('NFD').replace(' ', '\u00a0')}:`)],
-    ["the seed's short names (aliases)", ['STT', 'Tháng', 'Tuần', 'Địa điểm', 'Số lượng ĐVTN tham gia', 'Nội dung', 'Hình thức', 'Kết quả']],
-    ['other aliases, columns in another order', ['Kết quả', 'Số người tham gia', 'Tuần', 'Tháng', 'Địa điểm', 'Nội dung', 'Hình thức', 'STT']],
+    [
+      'no accents, lower case',
+      [
+        'stt',
+        'thang',
+        'tuan',
+        'dia diem to chuc',
+        'so luong dvtn tham gia',
+        'noi dung to chuc',
+        'hinh thuc to chuc',
+        'ket qua hoat dong',
+      ],
+    ],
+    [
+      'upper case with extra spaces',
+      [
+        '  STT ',
+        'THÁNG',
+        ' TUẦN  ',
+        'ĐỊA   ĐIỂM TỔ CHỨC',
+        'SỐ LƯỢNG ĐVTN THAM GIA',
+        'NỘI DUNG TỔ CHỨC',
+        'HÌNH THỨC TỔ CHỨC',
+        'KẾT QUẢ HOẠT ĐỘNG',
+      ],
+    ],
+    [
+      'NFD, NBSP and a trailing colon',
+      HEADER.slice(0, 8).map((h) => `${String(h).normalize('NFD').replace(' ', '\u00a0')}:`),
+    ],
+    [
+      "the seed's short names (aliases)",
+      ['STT', 'Tháng', 'Tuần', 'Địa điểm', 'Số lượng ĐVTN tham gia', 'Nội dung', 'Hình thức', 'Kết quả'],
+    ],
+    [
+      'other aliases, columns in another order',
+      ['Kết quả', 'Số người tham gia', 'Tuần', 'Tháng', 'Địa điểm', 'Nội dung', 'Hình thức', 'STT'],
+    ],
   ])('matches headers: %s', (_label, header) => {
-    const byKey: Record<string, RawCell> = { stt: 1, thang: '4/2020', tuan: 1, diaDiem: 'Hội trường', soLuong: 25, noiDung: 'Vệ sinh', hinhThuc: 'Trực tiếp', ketQua: 'Tốt' };
+    const byKey: Record<string, RawCell> = {
+      stt: 1,
+      thang: '4/2020',
+      tuan: 1,
+      diaDiem: 'Hội trường',
+      soLuong: 25,
+      noiDung: 'Vệ sinh',
+      hinhThuc: 'Trực tiếp',
+      ketQua: 'Tốt',
+    };
     const match = matchHeaders(BAO_CAO.spec, header);
-    const cells = header.map((_, index) => byKey[[...match.indexByKey].find(([, i]) => i === index)?.[0] ?? ''] ?? null);
+    const cells = header.map(
+      (_, index) => byKey[[...match.indexByKey].find(([, i]) => i === index)?.[0] ?? ''] ?? null,
+    );
     const reading = readFormTab(BAO_CAO, tab(...rows(1, header, cells)));
     expect(match.indexByKey.size).toBe(8);
     expect(match.unknown).toEqual([]);
@@ -83,7 +154,14 @@ describe('readFormTab: header row', () => {
   it.each<[string, RawCell[][], number | undefined]>([
     ['one matching header is not enough', [['Tháng'], ['STT', 'Tháng']], 1],
     ['the row matching the most columns wins', [['Tháng', 'Tuần'], HEADER], 1],
-    ['nothing recognizable', [['Họ và tên', 'Lớp'], ['a', 'b']], undefined],
+    [
+      'nothing recognizable',
+      [
+        ['Họ và tên', 'Lớp'],
+        ['a', 'b'],
+      ],
+      undefined,
+    ],
     ['an empty tab', [], undefined],
   ])('locateHeader: %s', (_label, sheetRows, expected) => {
     expect(locateHeader(BAO_CAO.spec, sheetRows)?.index).toBe(expected);
@@ -95,26 +173,41 @@ describe('readFormTab: header row', () => {
     expect(locateHeader(BAO_CAO.spec, sheetRows, 31)?.index).toBe(30);
   });
 
-  it.each([STATUS_HEADER, 'Tình trạng', 'tinh trang (he thong ghi)'])("recognizes the status column '%s' and never reads it", (status) => {
-    const header = [...HEADER.slice(0, 8), status];
-    const match = matchHeaders(BAO_CAO.spec, header);
-    expect(match.statusIndex).toBe(8);
-    expect(match.unknown).toEqual([]);
-    const reading = readFormTab(BAO_CAO, tab(...rows(1, header, GOOD)));
-    expect(reading.problems).toEqual([]);
-    expect(reading.valid[0]?.values).toEqual(GOOD_VALUES);
-  });
+  it.each([STATUS_HEADER, 'Tình trạng', 'tinh trang (he thong ghi)'])(
+    "recognizes the status column '%s' and never reads it",
+    (status) => {
+      const header = [...HEADER.slice(0, 8), status];
+      const match = matchHeaders(BAO_CAO.spec, header);
+      expect(match.statusIndex).toBe(8);
+      expect(match.unknown).toEqual([]);
+      const reading = readFormTab(BAO_CAO, tab(...rows(1, header, GOOD)));
+      expect(reading.problems).toEqual([]);
+      expect(reading.valid[0]?.values).toEqual(GOOD_VALUES);
+    },
+  );
 });
 
 describe('readFormTab: problems of the whole tab', () => {
   const withoutTuan = ['STT', 'Tháng', 'Địa điểm', 'Số lượng ĐVTN tham gia', 'Nội dung', 'Hình thức'];
-  const reading = readFormTab(BAO_CAO, tab(...rows(1, withoutTuan, [1, '4/2020', 'x', 2, 'a', 'b'], [2, '5/2020', 'x', 'abc', 'a', 'b'], [3, '13/2020', 'x', 2, 'a', 'b'])));
+  const reading = readFormTab(
+    BAO_CAO,
+    tab(
+      ...rows(
+        1,
+        withoutTuan,
+        [1, '4/2020', 'x', 2, 'a', 'b'],
+        [2, '5/2020', 'x', 'abc', 'a', 'b'],
+        [3, '13/2020', 'x', 2, 'a', 'b'],
+      ),
+    ),
+  );
 
   it('reports a missing required column once, as a tab error', () => {
     expect(reading.problems).toEqual([
       {
         severity: 'error',
-        message: "Trang 'Báo cáo 30 phút': thiếu cột bắt buộc 'Tuần' (tiêu đề được chấp nhận: 'Tuần'). Hãy thêm lại cột hoặc sửa tiêu đề cho đúng.",
+        message:
+          "Trang 'Báo cáo 30 phút': thiếu cột bắt buộc 'Tuần' (tiêu đề được chấp nhận: 'Tuần'). Hãy thêm lại cột hoặc sửa tiêu đề cho đúng.",
       },
     ]);
   });
@@ -123,38 +216,65 @@ describe('readFormTab: problems of the whole tab', () => {
     expect(reading.valid).toEqual([]);
     expect(reading.rejected.map((r) => [r.rowNumber, r.periodId, r.errors.map((e) => e.message)])).toEqual([
       [2, '2020-04', ["Dòng 2: chưa ghi nhận vì trang thiếu cột bắt buộc 'Tuần'."]],
-      [3, '2020-05', ["Dòng 3, cột 'Số lượng ĐVTN tham gia': 'abc' không phải số (cần một số nguyên, ví dụ 25).", "Dòng 3: chưa ghi nhận vì trang thiếu cột bắt buộc 'Tuần'."]],
-      [4, 'chua-xac-dinh', ["Dòng 4, cột 'Tháng': '13/2020' không có tháng 13 (cần tháng/năm, ví dụ 4/2020).", "Dòng 4: chưa ghi nhận vì trang thiếu cột bắt buộc 'Tuần'."]],
+      [
+        3,
+        '2020-05',
+        [
+          "Dòng 3, cột 'Số lượng ĐVTN tham gia': 'abc' không phải số (cần một số nguyên, ví dụ 25).",
+          "Dòng 3: chưa ghi nhận vì trang thiếu cột bắt buộc 'Tuần'.",
+        ],
+      ],
+      [
+        4,
+        'chua-xac-dinh',
+        [
+          "Dòng 4, cột 'Tháng': '13/2020' không có tháng 13 (cần tháng/năm, ví dụ 4/2020).",
+          "Dòng 4: chưa ghi nhận vì trang thiếu cột bắt buộc 'Tuần'.",
+        ],
+      ],
     ]);
     expect(reading.rejected.flatMap((r) => r.errors).filter((e) => e.column === 'Tuần')).toEqual([]);
     expectConserved(reading);
   });
 
   it('names every accepted header of a missing column with aliases', () => {
-    const noName = readFormTab(TAP_HUAN, { name: 'Đăng ký tập huấn', rows: rows(1, ['STT', 'Chức vụ', 'SĐT'], [1, 'TPT', '0983018027']) });
+    const noName = readFormTab(TAP_HUAN, {
+      name: 'Đăng ký tập huấn',
+      rows: rows(1, ['STT', 'Chức vụ', 'SĐT'], [1, 'TPT', '0983018027']),
+    });
     expect(noName.problems.map((p) => p.message)).toEqual([
       "Trang 'Đăng ký tập huấn': thiếu cột bắt buộc 'Họ và tên' (tiêu đề được chấp nhận: 'Họ và tên', 'Họ tên', 'Họ và tên đồng chí'). Hãy thêm lại cột hoặc sửa tiêu đề cho đúng.",
     ]);
-    expect(noName.rejected.map((r) => r.errors.map((e) => e.message))).toEqual([["Dòng 2: chưa ghi nhận vì trang thiếu cột bắt buộc 'Họ và tên'."]]);
+    expect(noName.rejected.map((r) => r.errors.map((e) => e.message))).toEqual([
+      ["Dòng 2: chưa ghi nhận vì trang thiếu cột bắt buộc 'Họ và tên'."],
+    ]);
   });
 
   it('warns about a duplicate header, naming its columns, and uses the first', () => {
     const reading2 = readFormTab(BAO_CAO, tab(...rows(1, [...HEADER, 'Tuần'], [...GOOD, 4])));
     expect(reading2.problems).toEqual([
-      { severity: 'warning', message: "Trang 'Báo cáo 30 phút': cột 'Tuần' xuất hiện 2 lần (cột C, J); hệ thống dùng cột C." },
+      {
+        severity: 'warning',
+        message: "Trang 'Báo cáo 30 phút': cột 'Tuần' xuất hiện 2 lần (cột C, J); hệ thống dùng cột C.",
+      },
     ]);
     expect(reading2.valid[0]?.values.tuan).toBe(1);
   });
 
   it('counts a header and its alias as the same column', () => {
     const reading2 = readFormTab(BAO_CAO, tab(...rows(1, [...HEADER.slice(0, 8), 'Địa điểm'], GOOD.slice(0, 8))));
-    expect(reading2.problems.map((p) => p.message)).toEqual(["Trang 'Báo cáo 30 phút': cột 'Địa điểm tổ chức' xuất hiện 2 lần (cột D, I); hệ thống dùng cột D."]);
+    expect(reading2.problems.map((p) => p.message)).toEqual([
+      "Trang 'Báo cáo 30 phút': cột 'Địa điểm tổ chức' xuất hiện 2 lần (cột D, I); hệ thống dùng cột D.",
+    ]);
   });
 
   it('warns about a header the form does not know, with its column letter', () => {
     const reading2 = readFormTab(BAO_CAO, tab(...rows(1, [...HEADER, '  Ghi   chú riêng '], [...GOOD, 'ghi chú'])));
     expect(reading2.problems).toEqual([
-      { severity: 'warning', message: "Trang 'Báo cáo 30 phút': cột 'Ghi chú riêng' (cột J) không thuộc biểu mẫu nên không được tổng hợp." },
+      {
+        severity: 'warning',
+        message: "Trang 'Báo cáo 30 phút': cột 'Ghi chú riêng' (cột J) không thuộc biểu mẫu nên không được tổng hợp.",
+      },
     ]);
     expect(reading2.valid).toHaveLength(1);
   });
@@ -176,14 +296,38 @@ describe('readFormTab: empty rows', () => {
   });
 
   it('treats blank-looking cells of a read row as blank (optional cells omitted)', () => {
-    const reading = readFormTab(BAO_CAO, tab(...rows(1, HEADER, [2, '4/2020', 1, 'Hội trường', 25, 'Vệ sinh', 'Trực tiếp', '\u00a0 \u200b', ' '])));
+    const reading = readFormTab(
+      BAO_CAO,
+      tab(...rows(1, HEADER, [2, '4/2020', 1, 'Hội trường', 25, 'Vệ sinh', 'Trực tiếp', '\u00a0 \u200b', ' '])),
+    );
     expect(reading.valid).toEqual([
-      { rowNumber: 2, periodId: '2020-04', values: { stt: 2, thang: '2020-04', tuan: 1, diaDiem: 'Hội trường', soLuong: 25, noiDung: 'Vệ sinh', hinhThuc: 'Trực tiếp' } },
+      {
+        rowNumber: 2,
+        periodId: '2020-04',
+        values: {
+          stt: 2,
+          thang: '2020-04',
+          tuan: 1,
+          diaDiem: 'Hội trường',
+          soLuong: 25,
+          noiDung: 'Vệ sinh',
+          hinhThuc: 'Trực tiếp',
+        },
+      },
     ]);
   });
 
   it('reads a row holding only an unknown column (nothing is lost)', () => {
-    const reading = readFormTab(BAO_CAO, tab(...rows(1, [...HEADER, 'Ghi chú riêng'], [null, null, null, null, null, null, null, null, null, 'chỉ có ghi chú'])));
+    const reading = readFormTab(
+      BAO_CAO,
+      tab(
+        ...rows(
+          1,
+          [...HEADER, 'Ghi chú riêng'],
+          [null, null, null, null, null, null, null, null, null, 'chỉ có ghi chú'],
+        ),
+      ),
+    );
     expect(reading.rejected.map((r) => [r.rowNumber, r.cells])).toEqual([[2, { 'Ghi chú riêng': 'chỉ có ghi chú' }]]);
     expectConserved(reading);
   });
@@ -191,8 +335,23 @@ describe('readFormTab: empty rows', () => {
 
 describe('readFormTab: rejected rows keep their raw cells', () => {
   it("keyed by the form's header for recognised columns (as messages name them), the sheet's otherwise, without the status column or blank cells", () => {
-    const header = ['stt', ' THÁNG ', 'Tuần', 'Địa điểm', 'Số người tham gia', 'Nội dung', 'Hình thức', 'Kết quả', 'Tình trạng', 'Tuần', ''];
-    const reading = readFormTab(BAO_CAO, tab(...rows(1, header, [3, '4/2019', 6, 'x', 25, 'a', 'b', '', 'lỗi cũ', 7, 'lạc cột'])));
+    const header = [
+      'stt',
+      ' THÁNG ',
+      'Tuần',
+      'Địa điểm',
+      'Số người tham gia',
+      'Nội dung',
+      'Hình thức',
+      'Kết quả',
+      'Tình trạng',
+      'Tuần',
+      '',
+    ];
+    const reading = readFormTab(
+      BAO_CAO,
+      tab(...rows(1, header, [3, '4/2019', 6, 'x', 25, 'a', 'b', '', 'lỗi cũ', 7, 'lạc cột'])),
+    );
     expect(reading.rejected).toHaveLength(1);
     expect(reading.rejected[0]?.cells).toEqual({
       STT: 3,
@@ -212,9 +371,18 @@ describe('readFormTab: rejected rows keep their raw cells', () => {
   it('stores a Date cell as wall-clock ISO text and an error cell as its code', () => {
     const reading = readFormTab(TAP_HUAN, {
       name: 'Đăng ký tập huấn',
-      rows: rows(1, ['Họ và tên', 'Chức vụ', 'Ngày sinh', 'Số điện thoại'], ['A', 'Hiệu trưởng', new Date(Date.UTC(1990, 8, 15)), { error: '#N/A' }]),
+      rows: rows(
+        1,
+        ['Họ và tên', 'Chức vụ', 'Ngày sinh', 'Số điện thoại'],
+        ['A', 'Hiệu trưởng', new Date(Date.UTC(1990, 8, 15)), { error: '#N/A' }],
+      ),
     });
-    expect(reading.rejected[0]?.cells).toEqual({ 'Họ và tên': 'A', 'Chức vụ': 'Hiệu trưởng', 'Ngày sinh': '1990-09-15T00:00:00', 'Số điện thoại': '#N/A' });
+    expect(reading.rejected[0]?.cells).toEqual({
+      'Họ và tên': 'A',
+      'Chức vụ': 'Hiệu trưởng',
+      'Ngày sinh': '1990-09-15T00:00:00',
+      'Số điện thoại': '#N/A',
+    });
   });
 
   it.each<[RawCell, StoredCell]>([
@@ -234,7 +402,10 @@ describe('readFormTab: rejected rows keep their raw cells', () => {
 });
 
 describe('readFormTab: a tab without a recognizable header', () => {
-  const reading = readFormTab(BAO_CAO, tab(...rows(1, ['Báo cáo tháng 4'], ['Họ tên', 'Ghi chú'], [1, '4/2020', 'x'], [null, ' '], [2])));
+  const reading = readFormTab(
+    BAO_CAO,
+    tab(...rows(1, ['Báo cáo tháng 4'], ['Họ tên', 'Ghi chú'], [1, '4/2020', 'x'], [null, ' '], [2])),
+  );
 
   it('reports one tab error naming the required columns', () => {
     expect(reading.headerRowNumber).toBeUndefined();
@@ -250,16 +421,34 @@ describe('readFormTab: a tab without a recognizable header', () => {
   it('rejects every non-empty row with a message and keeps its cells by column letter', () => {
     expect(reading.valid).toEqual([]);
     expect(reading.rejected.map((r) => [r.rowNumber, r.periodId, r.cells, r.errors.map((e) => e.message)])).toEqual([
-      [1, 'chua-xac-dinh', { 'Cột A': 'Báo cáo tháng 4' }, ['Dòng 1: chưa ghi nhận vì trang không có dòng tiêu đề của biểu mẫu.']],
-      [2, 'chua-xac-dinh', { 'Cột A': 'Họ tên', 'Cột B': 'Ghi chú' }, ['Dòng 2: chưa ghi nhận vì trang không có dòng tiêu đề của biểu mẫu.']],
-      [3, 'chua-xac-dinh', { 'Cột A': 1, 'Cột B': '4/2020', 'Cột C': 'x' }, ['Dòng 3: chưa ghi nhận vì trang không có dòng tiêu đề của biểu mẫu.']],
+      [
+        1,
+        'chua-xac-dinh',
+        { 'Cột A': 'Báo cáo tháng 4' },
+        ['Dòng 1: chưa ghi nhận vì trang không có dòng tiêu đề của biểu mẫu.'],
+      ],
+      [
+        2,
+        'chua-xac-dinh',
+        { 'Cột A': 'Họ tên', 'Cột B': 'Ghi chú' },
+        ['Dòng 2: chưa ghi nhận vì trang không có dòng tiêu đề của biểu mẫu.'],
+      ],
+      [
+        3,
+        'chua-xac-dinh',
+        { 'Cột A': 1, 'Cột B': '4/2020', 'Cột C': 'x' },
+        ['Dòng 3: chưa ghi nhận vì trang không có dòng tiêu đề của biểu mẫu.'],
+      ],
       [5, 'chua-xac-dinh', { 'Cột A': 2 }, ['Dòng 5: chưa ghi nhận vì trang không có dòng tiêu đề của biểu mẫu.']],
     ]);
     expect(reading.rowsRead).toBe(4);
   });
 
   it("puts the rows of a single-period form in that form's period", () => {
-    const r = readFormTab(TAP_HUAN, { name: 'Đăng ký tập huấn', rows: rows(1, ['Danh sách'], ['Nguyễn Văn A', 'TPT']) });
+    const r = readFormTab(TAP_HUAN, {
+      name: 'Đăng ký tập huấn',
+      rows: rows(1, ['Danh sách'], ['Nguyễn Văn A', 'TPT']),
+    });
     expect(r.rejected.map((x) => x.periodId)).toEqual(['mot-lan', 'mot-lan']);
   });
 
@@ -282,7 +471,10 @@ describe('readFormTab: counts are conserved', () => {
   });
 
   it('keeps the row numbers the spreadsheet shows, even with gaps', () => {
-    const reading = readFormTab(BAO_CAO, tab({ rowNumber: 3, cells: HEADER }, { rowNumber: 10, cells: GOOD }, { rowNumber: 42, cells: [5, '13/2020'] }));
+    const reading = readFormTab(
+      BAO_CAO,
+      tab({ rowNumber: 3, cells: HEADER }, { rowNumber: 10, cells: GOOD }, { rowNumber: 42, cells: [5, '13/2020'] }),
+    );
     expect(reading.headerRowNumber).toBe(3);
     expect(reading.valid.map((r) => r.rowNumber)).toEqual([10]);
     expect(reading.rejected.map((r) => r.rowNumber)).toEqual([42]);
@@ -299,7 +491,16 @@ describe("readFormTab: the seed's own report layout", () => {
       tab(
         ...rows(
           1,
-          ['STT', 'Quy mô tổ chức', null, 'Địa điểm tổ chức', 'Số lượng ĐVTN tham gia', 'Nội dung tổ chức', 'Hình thức tổ chức', 'Kết quả hoạt động'],
+          [
+            'STT',
+            'Quy mô tổ chức',
+            null,
+            'Địa điểm tổ chức',
+            'Số lượng ĐVTN tham gia',
+            'Nội dung tổ chức',
+            'Hình thức tổ chức',
+            'Kết quả hoạt động',
+          ],
           [null, 'Tháng', 'Tuần'],
           [1, '4/2020', 1, 'Hội trường', 25, 'Vệ sinh', 'Trực tiếp', 'Tốt'],
         ),

@@ -86,14 +86,27 @@ describe('valid rows of each seed form: exact normalized values and period', () 
     [
       'NFD text typed on a Mac, lowercase role, +84 phone, only the required cells',
       'tap-huan-2024',
-      { hoTen: NFD('Lê Ánh Hồng'), chucVu: NFD('phó bí thư chi đoàn'), soDienThoai: '+84 983 018 027', gioiTinh: '', ghiChu: '\u00a0' },
+      {
+        hoTen: NFD('Lê Ánh Hồng'),
+        chucVu: NFD('phó bí thư chi đoàn'),
+        soDienThoai: '+84 983 018 027',
+        gioiTinh: '',
+        ghiChu: '\u00a0',
+      },
       { hoTen: 'Lê Ánh Hồng', chucVu: 'Phó Bí thư Chi đoàn giáo viên', soDienThoai: '0983018027' },
       'mot-lan',
     ],
     [
       'registration with short aliases and unit words',
       '30-phut-dang-ky',
-      { thoiDiem: 'Chiều', ngayTrongTuan: 'T2, thứ 5', soLanMoiTuan: '2', soDoanVien: '45 đoàn viên', phuTrach: 'Nguyễn Văn Dũng', noiDungDuKien: 'Vệ sinh trụ sở cơ quan' },
+      {
+        thoiDiem: 'Chiều',
+        ngayTrongTuan: 'T2, thứ 5',
+        soLanMoiTuan: '2',
+        soDoanVien: '45 đoàn viên',
+        phuTrach: 'Nguyễn Văn Dũng',
+        noiDungDuKien: 'Vệ sinh trụ sở cơ quan',
+      },
       {
         thoiDiem: '30 phút cuối buổi chiều',
         ngayTrongTuan: ['Thứ Hai', 'Thứ Năm'],
@@ -107,14 +120,39 @@ describe('valid rows of each seed form: exact normalized values and period', () 
     [
       "month typed '4/2020'",
       '30-phut-bao-cao',
-      { stt: 1, thang: '4/2020', tuan: 1, diaDiem: 'Hội trường cơ quan', soLuong: '25', noiDung: 'Vệ sinh phòng làm việc', hinhThuc: 'Trực tiếp', ketQua: 'Sạch đẹp' },
-      { stt: 1, thang: '2020-04', tuan: 1, diaDiem: 'Hội trường cơ quan', soLuong: 25, noiDung: 'Vệ sinh phòng làm việc', hinhThuc: 'Trực tiếp', ketQua: 'Sạch đẹp' },
+      {
+        stt: 1,
+        thang: '4/2020',
+        tuan: 1,
+        diaDiem: 'Hội trường cơ quan',
+        soLuong: '25',
+        noiDung: 'Vệ sinh phòng làm việc',
+        hinhThuc: 'Trực tiếp',
+        ketQua: 'Sạch đẹp',
+      },
+      {
+        stt: 1,
+        thang: '2020-04',
+        tuan: 1,
+        diaDiem: 'Hội trường cơ quan',
+        soLuong: 25,
+        noiDung: 'Vệ sinh phòng làm việc',
+        hinhThuc: 'Trực tiếp',
+        ketQua: 'Sạch đẹp',
+      },
       '2020-04',
     ],
     [
       'month as a Date cell (1/5/2020)',
       '30-phut-bao-cao',
-      { thang: dateCell(2020, 5, 1), tuan: '2', diaDiem: 'Sân cơ quan', soLuong: 30, noiDung: 'Trồng cây', hinhThuc: 'Lao động' },
+      {
+        thang: dateCell(2020, 5, 1),
+        tuan: '2',
+        diaDiem: 'Sân cơ quan',
+        soLuong: 30,
+        noiDung: 'Trồng cây',
+        hinhThuc: 'Lao động',
+      },
       { thang: '2020-05', tuan: 2, diaDiem: 'Sân cơ quan', soLuong: 30, noiDung: 'Trồng cây', hinhThuc: 'Lao động' },
       '2020-05',
     ],
@@ -142,29 +180,75 @@ describe('valid rows of each seed form: exact normalized values and period', () 
     [
       "money '1,9 triệu', alias 'Thu gom', date in words",
       'ke-hoach-nho-65-nam',
-      { stt: 1, hoatDong: 'Thu gom', noiDung: 'Thu gom giấy vụn', ngayToChuc: 'ngày 2 tháng 12 năm 2023', soDoiVien: '1.200', soTien: '1,9 triệu', khoiLuong: '350,5' },
-      { stt: 1, hoatDong: 'Thu gom giấy vụn, phế liệu', noiDung: 'Thu gom giấy vụn', ngayToChuc: '2023-12-02', soDoiVien: 1200, soTien: 1_900_000, khoiLuong: 350.5 },
+      {
+        stt: 1,
+        hoatDong: 'Thu gom',
+        noiDung: 'Thu gom giấy vụn',
+        ngayToChuc: 'ngày 2 tháng 12 năm 2023',
+        soDoiVien: '1.200',
+        soTien: '1,9 triệu',
+        khoiLuong: '350,5',
+      },
+      {
+        stt: 1,
+        hoatDong: 'Thu gom giấy vụn, phế liệu',
+        noiDung: 'Thu gom giấy vụn',
+        ngayToChuc: '2023-12-02',
+        soDoiVien: 1200,
+        soTien: 1_900_000,
+        khoiLuong: 350.5,
+      },
       'mot-lan',
     ],
     [
       "money '1.900.000 đ', activity without accents",
       'ke-hoach-nho-65-nam',
-      { hoatDong: 'mo hinh tieu bieu', noiDung: 'Công trình măng non', ngayToChuc: '20/11/2023', soTien: '1.900.000 đ' },
-      { hoatDong: 'Mô hình, công trình tiêu biểu đề cử khen thưởng', noiDung: 'Công trình măng non', ngayToChuc: '2023-11-20', soTien: 1_900_000 },
+      {
+        hoatDong: 'mo hinh tieu bieu',
+        noiDung: 'Công trình măng non',
+        ngayToChuc: '20/11/2023',
+        soTien: '1.900.000 đ',
+      },
+      {
+        hoatDong: 'Mô hình, công trình tiêu biểu đề cử khen thưởng',
+        noiDung: 'Công trình măng non',
+        ngayToChuc: '2023-11-20',
+        soTien: 1_900_000,
+      },
       'mot-lan',
     ],
     [
       'joint-plan dialogue typed without accents',
       'lien-tich-2022-2023',
       { stt: 1, ngay: '15-10-2022', loai: 'doi thoai', ten: 'Đối thoại học kỳ I', soNguoi: 300 },
-      { stt: 1, ngay: '2022-10-15', loai: 'Gặp gỡ, đối thoại giữa nhà trường với học sinh', ten: 'Đối thoại học kỳ I', soNguoi: 300 },
+      {
+        stt: 1,
+        ngay: '2022-10-15',
+        loai: 'Gặp gỡ, đối thoại giữa nhà trường với học sinh',
+        ten: 'Đối thoại học kỳ I',
+        soNguoi: 300,
+      },
       '2022-2023',
     ],
     [
       'member registration with HSSV alias',
       'ren-luyen-2014-dang-ky',
-      { hoTen: 'Phạm Thu Trang', ngaySinh: '2/9/1995', doiTuong: 'HSSV', renLuyen: '1. Học tập tốt', hanhDong: '1. Hiến máu', ngayDangKy: '20/3/2014' },
-      { hoTen: 'Phạm Thu Trang', ngaySinh: '1995-09-02', doiTuong: 'Đoàn viên học sinh, sinh viên', renLuyen: '1. Học tập tốt', hanhDong: '1. Hiến máu', ngayDangKy: '2014-03-20' },
+      {
+        hoTen: 'Phạm Thu Trang',
+        ngaySinh: '2/9/1995',
+        doiTuong: 'HSSV',
+        renLuyen: '1. Học tập tốt',
+        hanhDong: '1. Hiến máu',
+        ngayDangKy: '20/3/2014',
+      },
+      {
+        hoTen: 'Phạm Thu Trang',
+        ngaySinh: '1995-09-02',
+        doiTuong: 'Đoàn viên học sinh, sinh viên',
+        renLuyen: '1. Học tập tốt',
+        hanhDong: '1. Hiến máu',
+        ngayDangKy: '2014-03-20',
+      },
       'mot-lan',
     ],
     [
@@ -194,12 +278,27 @@ describe('valid rows of each seed form: exact normalized values and period', () 
 
   it('ignores cells for keys the form does not have', () => {
     const outcome = validate('lien-tich-2022-2023', { ngay: '1/6/2023', loai: 'Khác', ten: 'x', khac: 'bỏ qua' });
-    expect(outcome).toEqual({ ok: true, rowNumber: ROW, periodId: '2022-2023', values: { ngay: '2023-06-01', loai: 'Hoạt động khác', ten: 'x' } });
+    expect(outcome).toEqual({
+      ok: true,
+      rowNumber: ROW,
+      periodId: '2022-2023',
+      values: { ngay: '2023-06-01', loai: 'Hoạt động khác', ten: 'x' },
+    });
   });
 
   it('gives every valid value in NFC', () => {
-    const outcome = validate('ren-luyen-2014-dang-ky', { hoTen: NFD('Đặng Thị Ngọc Quý'), doiTuong: NFD('địa bàn dân cư'), renLuyen: NFD('Rèn luyện'), hanhDong: NFD('Hành động') });
-    expect(outcome.ok && outcome.values).toEqual({ hoTen: 'Đặng Thị Ngọc Quý', doiTuong: 'Đoàn viên địa bàn dân cư', renLuyen: 'Rèn luyện', hanhDong: 'Hành động' });
+    const outcome = validate('ren-luyen-2014-dang-ky', {
+      hoTen: NFD('Đặng Thị Ngọc Quý'),
+      doiTuong: NFD('địa bàn dân cư'),
+      renLuyen: NFD('Rèn luyện'),
+      hanhDong: NFD('Hành động'),
+    });
+    expect(outcome.ok && outcome.values).toEqual({
+      hoTen: 'Đặng Thị Ngọc Quý',
+      doiTuong: 'Đoàn viên địa bàn dân cư',
+      renLuyen: 'Rèn luyện',
+      hanhDong: 'Hành động',
+    });
   });
 });
 
@@ -219,9 +318,21 @@ describe('invalid rows: Vietnamese messages naming the row, the column and what 
     [
       'role, phone, email, date, yes/no, participation and gender all wrong',
       'tap-huan-2024',
-      { hoTen: 'Nguyễn Văn A', chucVu: 'Hiệu trưởng', gioiTinh: 'khác', ngaySinh: '31/2/1990', soDienThoai: '12345', email: 'mai@', thamGia: 'Picnic', daDongKinhPhi: 'chắc vậy' },
+      {
+        hoTen: 'Nguyễn Văn A',
+        chucVu: 'Hiệu trưởng',
+        gioiTinh: 'khác',
+        ngaySinh: '31/2/1990',
+        soDienThoai: '12345',
+        email: 'mai@',
+        thamGia: 'Picnic',
+        daDongKinhPhi: 'chắc vậy',
+      },
       [
-        ['Chức vụ', "'Hiệu trưởng' không có trong danh sách (chọn một trong: Tổng phụ trách Đội; Phó Tổng phụ trách Đội; Bí thư Chi đoàn giáo viên; Phó Bí thư Chi đoàn giáo viên)."],
+        [
+          'Chức vụ',
+          "'Hiệu trưởng' không có trong danh sách (chọn một trong: Tổng phụ trách Đội; Phó Tổng phụ trách Đội; Bí thư Chi đoàn giáo viên; Phó Bí thư Chi đoàn giáo viên).",
+        ],
         ['Giới tính', "'khác' không có trong danh sách (chọn một trong: Nam; Nữ)."],
         ['Ngày sinh', "'31/2/1990' không phải ngày hợp lệ: tháng 2 không có ngày 31"],
         ['Số điện thoại', "'12345' không phải số điện thoại Việt Nam (cần 10 chữ số, bắt đầu bằng 0"],
@@ -246,7 +357,10 @@ describe('invalid rows: Vietnamese messages naming the row, the column and what 
       '30-phut-dang-ky',
       { thoiDiem: 'tối', ngayTrongTuan: 'Chủ nhật', soLanMoiTuan: 3, soDoanVien: 0, phuTrach: 'x', noiDungDuKien: 'y' },
       [
-        ['Thời điểm thực hiện', "'tối' không có trong danh sách (chọn một trong: 30 phút cuối buổi sáng; 30 phút cuối buổi chiều)"],
+        [
+          'Thời điểm thực hiện',
+          "'tối' không có trong danh sách (chọn một trong: 30 phút cuối buổi sáng; 30 phút cuối buổi chiều)",
+        ],
         ['Ngày trong tuần', "'Chủ nhật' không có trong danh sách: “Chủ nhật”"],
         ['Số lần mỗi tuần', "'3' không được lớn hơn 2."],
         ['Tổng số ĐVTN của đơn vị', "'0' phải từ 1 trở lên."],
@@ -297,7 +411,10 @@ describe('invalid rows: Vietnamese messages naming the row, the column and what 
       'ke-hoach-nho-65-nam',
       { hoatDong: 'Văn nghệ', noiDung: 'x', ngayToChuc: '32/12/2023', soTien: 'một triệu', khoiLuong: -3 },
       [
-        ['Hoạt động', "'Văn nghệ' không có trong danh sách (chọn một trong: Tuyên truyền lịch sử, ý nghĩa phong trào Kế hoạch nhỏ;"],
+        [
+          'Hoạt động',
+          "'Văn nghệ' không có trong danh sách (chọn một trong: Tuyên truyền lịch sử, ý nghĩa phong trào Kế hoạch nhỏ;",
+        ],
         ['Ngày tổ chức', "'32/12/2023' không phải ngày hợp lệ: tháng 12 không có ngày 32"],
         ['Số tiền thu được', "'một triệu' cần viết số tiền bằng chữ số, không viết bằng chữ (ví dụ 1.000.000)."],
         ['Khối lượng thu gom (kg)', "'-3' phải từ 0 trở lên."],
@@ -320,7 +437,10 @@ describe('invalid rows: Vietnamese messages naming the row, the column and what 
       { ngay: 'tuần sau', loai: 'Picnic', ten: '', soNguoi: 'nhiều' },
       [
         ['Ngày tổ chức', "'tuần sau' không phải ngày hợp lệ (cần ngày/tháng/năm, ví dụ 15/09/2024)."],
-        ['Loại hoạt động', "'Picnic' không có trong danh sách (chọn một trong: Gặp gỡ, đối thoại giữa nhà trường với học sinh;"],
+        [
+          'Loại hoạt động',
+          "'Picnic' không có trong danh sách (chọn một trong: Gặp gỡ, đối thoại giữa nhà trường với học sinh;",
+        ],
         ['Tên hoạt động', REQUIRED],
         ['Số người tham gia', "'nhiều' không phải số (cần một số nguyên, ví dụ 25)."],
       ],
@@ -343,7 +463,10 @@ describe('invalid rows: Vietnamese messages naming the row, the column and what 
       { dot: 'Đợt V', hoTen: 'Trần Thị Bích', renLuyen: 'Giỏi', hanhDong: '' },
       [
         ['Đợt', "'Đợt V' không có trong danh sách (chọn một trong: Đợt I; Đợt II; Đợt III; Đợt IV)."],
-        ['Kết quả rèn luyện', "'Giỏi' không có trong danh sách (chọn một trong: Hoàn thành xuất sắc; Hoàn thành tốt; Hoàn thành; Không hoàn thành)."],
+        [
+          'Kết quả rèn luyện',
+          "'Giỏi' không có trong danh sách (chọn một trong: Hoàn thành xuất sắc; Hoàn thành tốt; Hoàn thành; Không hoàn thành).",
+        ],
         ['Kết quả hành động', REQUIRED],
       ],
       'chua-xac-dinh',
@@ -374,7 +497,9 @@ describe('invalid rows: Vietnamese messages naming the row, the column and what 
 
   it("says a blank required cell is 'chưa nhập' without quoting the empty cell", () => {
     const outcome = validate('lien-tich-2022-2023', { ngay: '1/10/2022', loai: 'Khác', ten: ' ' });
-    expect(outcome.ok ? [] : outcome.errors).toEqual([{ column: 'Tên hoạt động', message: "Dòng 12, cột 'Tên hoạt động': chưa nhập (cột bắt buộc)." }]);
+    expect(outcome.ok ? [] : outcome.errors).toEqual([
+      { column: 'Tên hoạt động', message: "Dòng 12, cột 'Tên hoạt động': chưa nhập (cột bắt buộc)." },
+    ]);
   });
 
   it('quotes a cell typed in NFD back in NFC', () => {

@@ -31,17 +31,25 @@ describe('document ids', () => {
     expect(formPeriodId('f', '2020-04')).toBe('f~2020-04');
     expect(noticeId('f', '2020-04', 'u1', 'overdue')).toBe('f~2020-04~u1~overdue');
     expect(digestId('2024-09-23')).toBe('digest~2024-09-23');
-    expect(reviewNoticeId({ submissionId: 'f~mot-lan~u1', at: new Date(1726452000000) })).toBe('review~f~mot-lan~u1~1726452000000');
+    expect(reviewNoticeId({ submissionId: 'f~mot-lan~u1', at: new Date(1726452000000) })).toBe(
+      'review~f~mot-lan~u1~1726452000000',
+    );
     expect(mailboxReplyId('ab12')).toBe('mailbox~ab12');
     expect(revisionDocId(12)).toBe('000012');
   });
 
   it('a statistics id round-trips', () => {
-    for (const periodId of PERIODS) expect(parseFormPeriodId(formPeriodId('ke-hoach-nho', periodId))).toEqual({ formId: 'ke-hoach-nho', periodId });
+    for (const periodId of PERIODS)
+      expect(parseFormPeriodId(formPeriodId('ke-hoach-nho', periodId))).toEqual({ formId: 'ke-hoach-nho', periodId });
   });
 
   it.each(NOTICE_STAGES)('a notice id round-trips (stage %s)', (stage) => {
-    expect(parseNoticeId(noticeId('f', '2020-W15', 'u-2', stage))).toEqual({ formId: 'f', periodId: '2020-W15', unitId: 'u-2', stage });
+    expect(parseNoticeId(noticeId('f', '2020-W15', 'u-2', stage))).toEqual({
+      formId: 'f',
+      periodId: '2020-W15',
+      unitId: 'u-2',
+      stage,
+    });
   });
 
   it('a digest, review and mailbox id round-trip, and none is taken for another kind', () => {

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { messageKey } from '../../../functions/src/domain/mailbox/message-key.js';
 
-const base = { messageId: '<abc/123@Mail.Example>', from: 'a@b.example', subject: 'Báo cáo', receivedAt: new Date('2024-09-14T02:00:00Z'), size: 1000 };
+const base = {
+  messageId: '<abc/123@Mail.Example>',
+  from: 'a@b.example',
+  subject: 'Báo cáo',
+  receivedAt: new Date('2024-09-14T02:00:00Z'),
+  size: 1000,
+};
 
 describe('messageKey', () => {
   it('is a document-id-safe hash of the Message-ID, whatever else differs', () => {

@@ -11,7 +11,12 @@ import type { DistrictSettings } from '../../../functions/src/domain/units/read-
 import type { Unit } from '../../../functions/src/domain/units/unit.js';
 
 /** Once, due 10g00 15/09/2024 ICT = 2024-09-15T03:00:00.000Z; Liên đội Tiểu học and THCS. */
-export const TAP_HUAN = localizePlan(builtinForm('tap-huan-2024'), { districtName: 'Quận Đoàn 1', officeEmail: '', contactName: '', contactPhone: '' });
+export const TAP_HUAN = localizePlan(builtinForm('tap-huan-2024'), {
+  districtName: 'Quận Đoàn 1',
+  officeEmail: '',
+  contactName: '',
+  contactPhone: '',
+});
 /** Monthly 04/2020–12/2022, due the 5th of the next month (end of day); every cơ sở Đoàn. */
 export const BAO_CAO_30_PHUT = builtinForm('30-phut-bao-cao');
 /** Once, "trước ngày 14/12/2023" (00:00 ICT 14/12 = 2023-12-13T17:00:00.000Z); every Liên đội. */
@@ -45,18 +50,37 @@ export function school(id: string, extra: Partial<Unit> = {}): Unit {
 
 /** A cơ sở Đoàn with one contact. */
 export function youthUnit(id: string): Unit {
-  return { id, name: `Đoàn cơ sở ${id}`, type: 'co-so-doan', level: '', cluster: 'Khối cơ quan', contacts: [{ name: '', email: `bithu@${id}.example` }], source: `${id}.xlsx` };
+  return {
+    id,
+    name: `Đoàn cơ sở ${id}`,
+    type: 'co-so-doan',
+    level: '',
+    cluster: 'Khối cơ quan',
+    contacts: [{ name: '', email: `bithu@${id}.example` }],
+    source: `${id}.xlsx`,
+  };
 }
 
 /** A copy of tap-huan-2024 under another id with another deadline (for several stages at once). */
 export function onceForm(id: string, date: string, time?: string, notices?: FormSpec['notices']): FormSpec {
-  return { ...TAP_HUAN, id, tab: `Biểu ${id}`, period: { type: 'once', due: time === undefined ? { date } : { date, time } }, ...(notices ? { notices } : {}) };
+  return {
+    ...TAP_HUAN,
+    id,
+    tab: `Biểu ${id}`,
+    period: { type: 'once', due: time === undefined ? { date } : { date, time } },
+    ...(notices ? { notices } : {}),
+  };
 }
 
 /** The district at `now`, built as the jobs build it: every started period with its real statistics. */
 export function pictureAt(
   now: Date | string,
-  setup: { forms: readonly FormSpec[]; units: readonly Unit[]; submissions?: readonly StoredSubmission[]; settings?: DistrictSettings },
+  setup: {
+    forms: readonly FormSpec[];
+    units: readonly Unit[];
+    submissions?: readonly StoredSubmission[];
+    settings?: DistrictSettings;
+  },
 ): DistrictPicture {
   const at = new Date(now);
   const submissions = setup.submissions ?? [];
@@ -64,15 +88,35 @@ export function pictureAt(
     periodsOf(spec)
       .filter((p) => spec.period.type === 'once' || spec.period.type === 'school-year' || p.start <= at)
       .map((period) => {
-        const mine = new Map(submissions.filter((s) => s.formId === spec.id && s.periodId === period.id).map((s) => [s.unitId, s]));
-        return { spec, period, stats: formPeriodStats({ spec, period, units: setup.units, submissions: mine, now: at }) };
+        const mine = new Map(
+          submissions.filter((s) => s.formId === spec.id && s.periodId === period.id).map((s) => [s.unitId, s]),
+        );
+        return {
+          spec,
+          period,
+          stats: formPeriodStats({ spec, period, units: setup.units, submissions: mine, now: at }),
+        };
       }),
   );
-  return { settings: setup.settings ?? SETTINGS, forms: setup.forms, units: setup.units, periods, submissions, sourceProblems: [], now: at };
+  return {
+    settings: setup.settings ?? SETTINGS,
+    forms: setup.forms,
+    units: setup.units,
+    periods,
+    submissions,
+    sourceProblems: [],
+    now: at,
+  };
 }
 
 /** A submission completed at `at` (on time or late depending on the deadline). */
-export function completeAt(spec: FormSpec, periodId: string, unitId: string, at: string, lastChangedAt = at): StoredSubmission {
+export function completeAt(
+  spec: FormSpec,
+  periodId: string,
+  unitId: string,
+  at: string,
+  lastChangedAt = at,
+): StoredSubmission {
   return storedSubmission(spec.id, periodId, unitId, { rows: [3], firstCompleteAt: at, lastChangedAt });
 }
 
@@ -82,12 +126,31 @@ export function nilAt(spec: FormSpec, periodId: string, unitId: string, at: stri
 }
 
 /** A submission whose rows `rowNumbers` were rejected, each with the given errors (one phone error by default). */
-export function partial(spec: FormSpec, periodId: string, unitId: string, rowNumbers: readonly number[], errorsOf: (row: number) => RowError[] = (row) => [phoneError(row)]): StoredSubmission {
-  const rejected: RejectedRow[] = rowNumbers.map((rowNumber) => ({ rowNumber, periodId, cells: { 'Số điện thoại': '12345' }, errors: errorsOf(rowNumber) }));
-  return storedSubmission(spec.id, periodId, unitId, { rows: [2], rejected, firstCompleteAt: null, lastChangedAt: '2024-09-10T02:00:00.000Z' });
+export function partial(
+  spec: FormSpec,
+  periodId: string,
+  unitId: string,
+  rowNumbers: readonly number[],
+  errorsOf: (row: number) => RowError[] = (row) => [phoneError(row)],
+): StoredSubmission {
+  const rejected: RejectedRow[] = rowNumbers.map((rowNumber) => ({
+    rowNumber,
+    periodId,
+    cells: { 'Số điện thoại': '12345' },
+    errors: errorsOf(rowNumber),
+  }));
+  return storedSubmission(spec.id, periodId, unitId, {
+    rows: [2],
+    rejected,
+    firstCompleteAt: null,
+    lastChangedAt: '2024-09-10T02:00:00.000Z',
+  });
 }
 
 /** The message the validator gives a bad phone number on a row. */
 export function phoneError(row: number): RowError {
-  return { column: 'Số điện thoại', message: `Dòng ${row}, cột 'Số điện thoại': '12345' không phải số điện thoại Việt Nam.` };
+  return {
+    column: 'Số điện thoại',
+    message: `Dòng ${row}, cột 'Số điện thoại': '12345' không phải số điện thoại Việt Nam.`,
+  };
 }

@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { type LedgerEntry, type NoticeStage } from '../../../functions/src/domain/notices/notice-kinds.js';
 import { renderDigest } from '../../../functions/src/domain/notices/render-digest.js';
-import { BAO_CAO_30_PHUT, completeAt, KE_HOACH_NHO, onceForm, partial, pictureAt, school, TAP_HUAN, youthUnit } from './notice-fixtures.js';
+import {
+  BAO_CAO_30_PHUT,
+  completeAt,
+  KE_HOACH_NHO,
+  onceForm,
+  partial,
+  pictureAt,
+  school,
+  TAP_HUAN,
+  youthUnit,
+} from './notice-fixtures.js';
 import { noticeId } from '../../../functions/src/domain/ids/document-ids.js';
 
 /** 10g00 ICT on 20/09/2024: tap-huan-2024 is 5 days overdue, ke-hoach-nho-65-nam 281 days (past the last notice). */
@@ -46,14 +56,26 @@ const SENT_TODAY: LedgerEntry[] = [
   { id: 'digest~2024-09-19', state: 'sent', attempts: 1, recipients: 1 },
 ];
 
-function digest(forms = [TAP_HUAN, KE_HOACH_NHO, SAP_HAN, XONG, SAU], units = UNITS, submissions = SUBMISSIONS, sentToday = SENT_TODAY) {
+function digest(
+  forms = [TAP_HUAN, KE_HOACH_NHO, SAP_HAN, XONG, SAU],
+  units = UNITS,
+  submissions = SUBMISSIONS,
+  sentToday = SENT_TODAY,
+) {
   return renderDigest({ picture: pictureAt(NOW, { forms, units, submissions }), sentToday, day: '2024-09-20' });
 }
 
 describe('renderDigest', () => {
   it("starts with the control sheet's problems (at most ten, then a count), and says nothing of them when there are none", () => {
     const problems = Array.from({ length: 12 }, (_, i) => `Trang 'Đơn vị', dòng ${i + 2}: lỗi số ${i + 1}.`);
-    const { text, html } = renderDigest({ picture: { ...pictureAt(NOW, { forms: [TAP_HUAN], units: UNITS, submissions: SUBMISSIONS }), controlProblems: problems }, sentToday: [], day: '2024-09-20' });
+    const { text, html } = renderDigest({
+      picture: {
+        ...pictureAt(NOW, { forms: [TAP_HUAN], units: UNITS, submissions: SUBMISSIONS }),
+        controlProblems: problems,
+      },
+      sentToday: [],
+      day: '2024-09-20',
+    });
     expect(text).toContain('Bảng điều khiển cần sửa (12 mục)');
     expect(text).toContain("Trang 'Đơn vị', dòng 11: lỗi số 10.");
     expect(text).not.toContain('lỗi số 11.');
@@ -68,8 +90,13 @@ describe('renderDigest', () => {
 
   it('lists the overdue units by cluster (Cụm 1, Cụm 2, then units without one), with days overdue and what they were sent today', () => {
     const { text } = digest();
-    const section = text.slice(text.indexOf('Kế hoạch số 42-KHLT/GDĐT-HĐĐ-NTN — Đăng ký tập huấn'), text.indexOf('Biểu sap-han'));
-    const lines = section.split('\n').filter((l) => l.startsWith('Cụm') || l.startsWith('(chưa') || l.startsWith('  - '));
+    const section = text.slice(
+      text.indexOf('Kế hoạch số 42-KHLT/GDĐT-HĐĐ-NTN — Đăng ký tập huấn'),
+      text.indexOf('Biểu sap-han'),
+    );
+    const lines = section
+      .split('\n')
+      .filter((l) => l.startsWith('Cụm') || l.startsWith('(chưa') || l.startsWith('  - '));
     expect(lines).toEqual([
       'Cụm 1: 2 đơn vị quá hạn',
       '  - Liên đội Tiểu học Âu Cơ — Chưa nộp — quá hạn 5 ngày — hôm nay không gửi thư',
@@ -108,7 +135,10 @@ describe('renderDigest', () => {
   });
 
   it('sums up periods past the last notice as one line per plan, without names', () => {
-    const { text } = digest([TAP_HUAN, KE_HOACH_NHO, BAO_CAO_30_PHUT], [...UNITS, youthUnit('dtn-y-te'), youthUnit('dtn-gd')]);
+    const { text } = digest(
+      [TAP_HUAN, KE_HOACH_NHO, BAO_CAO_30_PHUT],
+      [...UNITS, youthUnit('dtn-y-te'), youthUnit('dtn-gd')],
+    );
     const tail = text.slice(text.indexOf('Quá hạn lâu (quá 60 ngày, không còn gửi thư nhắc)'));
     expect(tail.split('\n').filter((l) => l.startsWith('  - '))).toEqual([
       '  - Kế hoạch số 06-KH/HĐĐ — Kế hoạch nhỏ 65 năm — hạn 14/12/2023: quá hạn lâu: 5 đơn vị',
@@ -128,7 +158,12 @@ describe('renderDigest', () => {
   });
 
   it('escapes unit and cluster names in the HTML and writes NFC', () => {
-    const units = [school('ld-x', { name: '<script>alert(1)</script> & Co'.normalize('NFD'), cluster: 'Cụm <b>3</b>'.normalize('NFD') })];
+    const units = [
+      school('ld-x', {
+        name: '<script>alert(1)</script> & Co'.normalize('NFD'),
+        cluster: 'Cụm <b>3</b>'.normalize('NFD'),
+      }),
+    ];
     const { subject, text, html } = digest([TAP_HUAN], units, [], []);
     expect(text).toContain('<script>alert(1)</script> & Co — Chưa nộp');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co');

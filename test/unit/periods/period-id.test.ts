@@ -13,7 +13,11 @@ import {
 } from '../../../functions/src/domain/periods/period-id.js';
 
 const ONCE = periodRuleSchema.parse({ type: 'once', due: { date: '2024-09-15', time: '10:00' } });
-const SCHOOL_YEAR = periodRuleSchema.parse({ type: 'school-year', schoolYear: '2022-2023', due: { date: '2023-05-31' } });
+const SCHOOL_YEAR = periodRuleSchema.parse({
+  type: 'school-year',
+  schoolYear: '2022-2023',
+  due: { date: '2023-05-31' },
+});
 const MONTHLY = periodRuleSchema.parse({ type: 'monthly', from: '2020-04', to: '2022-12', dueDay: 5 });
 const WEEKLY = periodRuleSchema.parse({ type: 'weekly', from: '2020-04-06', to: '2021-01-10' });
 const PHASES = periodRuleSchema.parse({
@@ -55,13 +59,43 @@ describe('periodOfValue', () => {
   });
 
   it.each<[string, PeriodRule, string, string]>([
-    ['monthly: the month before the plan', MONTHLY, '2020-03', 'nằm ngoài thời gian của kế hoạch (từ tháng 4/2020 đến tháng 12/2022)'],
-    ['monthly: a year before the plan', MONTHLY, '2019-04', 'nằm ngoài thời gian của kế hoạch (từ tháng 4/2020 đến tháng 12/2022)'],
-    ['monthly: the month after the plan', MONTHLY, '2023-01', 'nằm ngoài thời gian của kế hoạch (từ tháng 4/2020 đến tháng 12/2022)'],
-    ['weekly: the day before the plan', WEEKLY, '2020-04-05', 'nằm ngoài thời gian của kế hoạch (từ 06/04/2020 đến 10/01/2021)'],
-    ['weekly: the day after the plan', WEEKLY, '2021-01-11', 'nằm ngoài thời gian của kế hoạch (từ 06/04/2020 đến 10/01/2021)'],
+    [
+      'monthly: the month before the plan',
+      MONTHLY,
+      '2020-03',
+      'nằm ngoài thời gian của kế hoạch (từ tháng 4/2020 đến tháng 12/2022)',
+    ],
+    [
+      'monthly: a year before the plan',
+      MONTHLY,
+      '2019-04',
+      'nằm ngoài thời gian của kế hoạch (từ tháng 4/2020 đến tháng 12/2022)',
+    ],
+    [
+      'monthly: the month after the plan',
+      MONTHLY,
+      '2023-01',
+      'nằm ngoài thời gian của kế hoạch (từ tháng 4/2020 đến tháng 12/2022)',
+    ],
+    [
+      'weekly: the day before the plan',
+      WEEKLY,
+      '2020-04-05',
+      'nằm ngoài thời gian của kế hoạch (từ 06/04/2020 đến 10/01/2021)',
+    ],
+    [
+      'weekly: the day after the plan',
+      WEEKLY,
+      '2021-01-11',
+      'nằm ngoài thời gian của kế hoạch (từ 06/04/2020 đến 10/01/2021)',
+    ],
     ['phases: a phase the plan does not have', PHASES, 'Đợt V', 'không phải đợt của kế hoạch'],
-    ['phases: an alias is not a name (the enum parser maps aliases first)', PHASES, 'Đợt 1', 'không phải đợt của kế hoạch'],
+    [
+      'phases: an alias is not a name (the enum parser maps aliases first)',
+      PHASES,
+      'Đợt 1',
+      'không phải đợt của kế hoạch',
+    ],
   ])('%s', (_label, rule, value, reason) => {
     expect(periodOfValue(rule, value)).toEqual({ ok: false, reason });
   });

@@ -4,9 +4,9 @@ import { BUILTIN_FORMS, builtinForm } from '../../support/forms.js';
 import type { FormSpec } from '../../../functions/src/domain/forms/form-spec.js';
 import { isDueBy, periodById, periodsOf, periodsStartedBy } from '../../../functions/src/domain/periods/schedule.js';
 
-
 const iso = (d: Date) => d.toISOString();
-const ids = (spec: FormSpec, now?: string) => (now === undefined ? periodsOf(spec) : periodsStartedBy(spec, new Date(now))).map((p) => p.id);
+const ids = (spec: FormSpec, now?: string) =>
+  (now === undefined ? periodsOf(spec) : periodsStartedBy(spec, new Date(now))).map((p) => p.id);
 
 describe('periodsOf the built-in forms', () => {
   it('loads the 7 forms', () => {
@@ -20,7 +20,9 @@ describe('periodsOf the built-in forms', () => {
     ['ren-luyen-2014-dang-ky', 'mot-lan', 'hạn 31/03/2014', '2014-03-30T17:00:00.000Z', '2014-03-31T16:59:59.999Z'],
   ])('%s: one period due at its deadline', (formId, id, label, start, due) => {
     const periods = periodsOf(builtinForm(formId));
-    expect(periods.map((p) => ({ id: p.id, label: p.label, start: iso(p.start), due: iso(p.due) }))).toEqual([{ id, label, start, due }]);
+    expect(periods.map((p) => ({ id: p.id, label: p.label, start: iso(p.start), due: iso(p.due) }))).toEqual([
+      { id, label, start, due },
+    ]);
     const [only] = periods;
     expect(only && only.end.getTime() - only.due.getTime()).toBe(1);
   });
@@ -28,7 +30,13 @@ describe('periodsOf the built-in forms', () => {
   it('lien-tich-2022-2023: the school year from 1/8 to 1/8, due 31/05/2023', () => {
     const periods = periodsOf(builtinForm('lien-tich-2022-2023'));
     expect(periods.map((p) => [p.id, p.label, iso(p.start), iso(p.end), iso(p.due)])).toEqual([
-      ['2022-2023', 'năm học 2022 – 2023', '2022-07-31T17:00:00.000Z', '2023-07-31T17:00:00.000Z', '2023-05-31T16:59:59.999Z'],
+      [
+        '2022-2023',
+        'năm học 2022 – 2023',
+        '2022-07-31T17:00:00.000Z',
+        '2023-07-31T17:00:00.000Z',
+        '2023-05-31T16:59:59.999Z',
+      ],
     ]);
   });
 
@@ -55,10 +63,38 @@ describe('periodsOf the built-in forms', () => {
   it('ren-luyen-2014-danh-gia: four phases with their months, themes and deadlines', () => {
     const periods = periodsOf(builtinForm('ren-luyen-2014-danh-gia'));
     expect(periods.map((p) => [p.id, p.label, iso(p.start), iso(p.end), iso(p.due), p.theme])).toEqual([
-      ['dot-1', 'Đợt I (tháng 3/2014)', '2014-02-28T17:00:00.000Z', '2014-03-31T17:00:00.000Z', '2014-04-10T16:59:59.999Z', 'Vì lý tưởng cộng sản - Vì cuộc sống cộng đồng'],
-      ['dot-2', 'Đợt II (tháng 5/2014)', '2014-04-30T17:00:00.000Z', '2014-05-31T17:00:00.000Z', '2014-06-10T16:59:59.999Z', 'Nâng cao tinh thần trách nhiệm – Lời nói đi đôi với việc làm'],
-      ['dot-3', 'Đợt III (tháng 7/2014)', '2014-06-30T17:00:00.000Z', '2014-07-31T17:00:00.000Z', '2014-08-10T16:59:59.999Z', 'Nêu cao tinh thần yêu nước - Tiếp bước truyền thống cha anh'],
-      ['dot-4', 'Đợt IV (tháng 9/2014)', '2014-08-31T17:00:00.000Z', '2014-09-30T17:00:00.000Z', '2014-10-10T16:59:59.999Z', 'Nâng cao tri thức - Tự tin hội nhập'],
+      [
+        'dot-1',
+        'Đợt I (tháng 3/2014)',
+        '2014-02-28T17:00:00.000Z',
+        '2014-03-31T17:00:00.000Z',
+        '2014-04-10T16:59:59.999Z',
+        'Vì lý tưởng cộng sản - Vì cuộc sống cộng đồng',
+      ],
+      [
+        'dot-2',
+        'Đợt II (tháng 5/2014)',
+        '2014-04-30T17:00:00.000Z',
+        '2014-05-31T17:00:00.000Z',
+        '2014-06-10T16:59:59.999Z',
+        'Nâng cao tinh thần trách nhiệm – Lời nói đi đôi với việc làm',
+      ],
+      [
+        'dot-3',
+        'Đợt III (tháng 7/2014)',
+        '2014-06-30T17:00:00.000Z',
+        '2014-07-31T17:00:00.000Z',
+        '2014-08-10T16:59:59.999Z',
+        'Nêu cao tinh thần yêu nước - Tiếp bước truyền thống cha anh',
+      ],
+      [
+        'dot-4',
+        'Đợt IV (tháng 9/2014)',
+        '2014-08-31T17:00:00.000Z',
+        '2014-09-30T17:00:00.000Z',
+        '2014-10-10T16:59:59.999Z',
+        'Nâng cao tri thức - Tự tin hội nhập',
+      ],
     ]);
     expect(periods.every((p) => p.month === undefined)).toBe(true);
   });
@@ -66,14 +102,49 @@ describe('periodsOf the built-in forms', () => {
 
 describe('monthly and phase deadlines', () => {
   it.each<[string, unknown, number, string, string]>([
-    ['December is due in January of the next year', { type: 'monthly', from: '2020-11', to: '2021-01', dueDay: 5 }, 0, '2020-12', '2021-01-05T16:59:59.999Z'],
-    ['January is due in February', { type: 'monthly', from: '2020-11', to: '2021-01', dueDay: 5 }, 0, '2021-01', '2021-02-05T16:59:59.999Z'],
-    ['grace days run past the end of February', { type: 'monthly', from: '2021-01', to: '2021-01', dueDay: 28 }, 3, '2021-01', '2021-03-03T16:59:59.999Z'],
-    ['grace days on a once deadline with a time', { type: 'once', due: { date: '2024-09-15', time: '10:00' } }, 1, 'mot-lan', '2024-09-16T03:00:00.000Z'],
-    ['grace days on a school year', { type: 'school-year', schoolYear: '2022-2023', due: { date: '2023-05-31' } }, 2, '2022-2023', '2023-06-02T16:59:59.999Z'],
+    [
+      'December is due in January of the next year',
+      { type: 'monthly', from: '2020-11', to: '2021-01', dueDay: 5 },
+      0,
+      '2020-12',
+      '2021-01-05T16:59:59.999Z',
+    ],
+    [
+      'January is due in February',
+      { type: 'monthly', from: '2020-11', to: '2021-01', dueDay: 5 },
+      0,
+      '2021-01',
+      '2021-02-05T16:59:59.999Z',
+    ],
+    [
+      'grace days run past the end of February',
+      { type: 'monthly', from: '2021-01', to: '2021-01', dueDay: 28 },
+      3,
+      '2021-01',
+      '2021-03-03T16:59:59.999Z',
+    ],
+    [
+      'grace days on a once deadline with a time',
+      { type: 'once', due: { date: '2024-09-15', time: '10:00' } },
+      1,
+      'mot-lan',
+      '2024-09-16T03:00:00.000Z',
+    ],
+    [
+      'grace days on a school year',
+      { type: 'school-year', schoolYear: '2022-2023', due: { date: '2023-05-31' } },
+      2,
+      '2022-2023',
+      '2023-06-02T16:59:59.999Z',
+    ],
     [
       'a phase over two months ends after its last month; grace days apply',
-      { type: 'phases', phases: [{ id: 'dot-2', name: 'Đợt II', months: ['2014-06', '2014-05'], due: { date: '2014-07-10', time: '17:00' } }] },
+      {
+        type: 'phases',
+        phases: [
+          { id: 'dot-2', name: 'Đợt II', months: ['2014-06', '2014-05'], due: { date: '2014-07-10', time: '17:00' } },
+        ],
+      },
       1,
       'dot-2',
       '2014-07-11T10:00:00.000Z',
@@ -83,25 +154,46 @@ describe('monthly and phase deadlines', () => {
   });
 
   it('a phase over two months spans both', () => {
-    const spec = formAroundPeriod({ type: 'phases', phases: [{ id: 'dot-2', name: 'Đợt II', months: ['2014-06', '2014-05'], due: { date: '2014-07-10' } }] });
+    const spec = formAroundPeriod({
+      type: 'phases',
+      phases: [{ id: 'dot-2', name: 'Đợt II', months: ['2014-06', '2014-05'], due: { date: '2014-07-10' } }],
+    });
     const [phase] = periodsOf(spec);
-    expect([phase?.start.toISOString(), phase?.end.toISOString(), phase?.theme]).toEqual(['2014-04-30T17:00:00.000Z', '2014-06-30T17:00:00.000Z', undefined]);
+    expect([phase?.start.toISOString(), phase?.end.toISOString(), phase?.theme]).toEqual([
+      '2014-04-30T17:00:00.000Z',
+      '2014-06-30T17:00:00.000Z',
+      undefined,
+    ]);
   });
 
   it('the month after the plan, and ids of other forms, have no period', () => {
     const spec = builtinForm('30-phut-bao-cao');
-    expect([periodById(spec, '2023-01'), periodById(spec, '2020-03'), periodById(spec, '2020-W15')]).toEqual([undefined, undefined, undefined]);
+    expect([periodById(spec, '2023-01'), periodById(spec, '2020-03'), periodById(spec, '2020-W15')]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 });
 
 describe('periodsStartedBy', () => {
   it.each<[string, string, string, string[]]>([
     ['monthly: nothing the instant before the first month', '30-phut-bao-cao', '2020-03-31T16:59:59.999Z', []],
-    ['monthly: the first month from its first instant (00:00 ICT)', '30-phut-bao-cao', '2020-03-31T17:00:00.000Z', ['2020-04']],
+    [
+      'monthly: the first month from its first instant (00:00 ICT)',
+      '30-phut-bao-cao',
+      '2020-03-31T17:00:00.000Z',
+      ['2020-04'],
+    ],
     ['monthly: still one month at the end of April ICT', '30-phut-bao-cao', '2020-04-30T16:59:59.999Z', ['2020-04']],
     ['monthly: May from 00:00 ICT on 1/5', '30-phut-bao-cao', '2020-04-30T17:00:00.000Z', ['2020-04', '2020-05']],
     ['phases: the months between phases add nothing', 'ren-luyen-2014-danh-gia', '2014-04-15T00:00:00.000Z', ['dot-1']],
-    ['phases: the next phase from its first month', 'ren-luyen-2014-danh-gia', '2014-04-30T17:00:00.000Z', ['dot-1', 'dot-2']],
+    [
+      'phases: the next phase from its first month',
+      'ren-luyen-2014-danh-gia',
+      '2014-04-30T17:00:00.000Z',
+      ['dot-1', 'dot-2'],
+    ],
     ['once: long before its day', 'tap-huan-2024', '2000-01-01T00:00:00.000Z', ['mot-lan']],
     ['once: long after', 'ke-hoach-nho-65-nam', '2030-01-01T00:00:00.000Z', ['mot-lan']],
     ['school-year: before the school year', 'lien-tich-2022-2023', '2000-01-01T00:00:00.000Z', ['2022-2023']],

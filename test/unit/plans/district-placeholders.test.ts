@@ -1,8 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { BLANK_PLACEHOLDER, fillDistrictPlaceholders, localizePlan } from '../../../functions/src/domain/plans/district-placeholders.js';
+import {
+  BLANK_PLACEHOLDER,
+  fillDistrictPlaceholders,
+  localizePlan,
+} from '../../../functions/src/domain/plans/district-placeholders.js';
 import { BUILTIN_FORMS } from '../../support/forms.js';
 
-const QUAN_1 = { districtName: 'Quận Đoàn 1', officeEmail: 'vp@quandoan1.example', contactName: 'Lê Ánh Hồng', contactPhone: '0283 822 1234' };
+const QUAN_1 = {
+  districtName: 'Quận Đoàn 1',
+  officeEmail: 'vp@quandoan1.example',
+  contactName: 'Lê Ánh Hồng',
+  contactPhone: '0283 822 1234',
+};
 const UNSET = { districtName: '', officeEmail: '', contactName: '', contactPhone: '' };
 
 describe('fillDistrictPlaceholders', () => {
@@ -21,7 +30,10 @@ describe('localizePlan', () => {
   it("leaves no placeholder in any catalog plan's issuer, title, description or column help", () => {
     for (const spec of BUILTIN_FORMS.map((s) => localizePlan(s, QUAN_1))) {
       const texts = [spec.issuer, spec.title, spec.description ?? '', ...spec.columns.map((c) => c.help ?? '')];
-      expect(texts.filter((t) => /\{[^}]*\}/.test(t)), spec.id).toEqual([]);
+      expect(
+        texts.filter((t) => /\{[^}]*\}/.test(t)),
+        spec.id,
+      ).toEqual([]);
     }
   });
 

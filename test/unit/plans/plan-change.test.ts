@@ -22,7 +22,8 @@ function plan(columns: FormSpecInput['columns'] = COLUMNS, due = '2024-09-27'): 
   });
 }
 
-const withColumn = (key: string, change: Partial<FormSpecInput['columns'][number]>) => COLUMNS.map((c) => (c.key === key ? { ...c, ...change } : c));
+const withColumn = (key: string, change: Partial<FormSpecInput['columns'][number]>) =>
+  COLUMNS.map((c) => (c.key === key ? { ...c, ...change } : c));
 
 describe('describePlanChange: what a unit is told when its rows were read under a changed plan', () => {
   it.each<[string, FormSpec, string[]]>([
@@ -30,14 +31,36 @@ describe('describePlanChange: what a unit is told when its rows were read under 
     ['only the deadline moved (the standing tab shows the deadline in force)', plan(COLUMNS, '2024-10-01'), []],
     ['a column type changed', plan(withColumn('kinhPhi', { type: 'money' })), ["cột 'Kinh phí' nay là kiểu Số tiền"]],
     ['a column became required', plan(withColumn('kinhPhi', { required: true })), ["cột 'Kinh phí' nay bắt buộc"]],
-    ['a required column no longer is', plan(withColumn('tenHoatDong', { required: false })), ["cột 'Tên hoạt động' nay không bắt buộc"]],
-    ['limits changed', plan(withColumn('kinhPhi', { type: 'money', min: 0 })), ["cột 'Kinh phí' nay là kiểu Số tiền", "cột 'Kinh phí' đổi giới hạn nhỏ nhất, lớn nhất"]],
-    ['an option list changed', plan(withColumn('hinhThuc', { options: [{ value: 'Trực tiếp' }] })), ["cột 'Hình thức' đổi danh mục lựa chọn"]],
-    ['a column added', plan([...COLUMNS, { key: 'gio', header: 'Giờ bắt đầu', type: 'time' }]), ["thêm cột 'Giờ bắt đầu'"]],
+    [
+      'a required column no longer is',
+      plan(withColumn('tenHoatDong', { required: false })),
+      ["cột 'Tên hoạt động' nay không bắt buộc"],
+    ],
+    [
+      'limits changed',
+      plan(withColumn('kinhPhi', { type: 'money', min: 0 })),
+      ["cột 'Kinh phí' nay là kiểu Số tiền", "cột 'Kinh phí' đổi giới hạn nhỏ nhất, lớn nhất"],
+    ],
+    [
+      'an option list changed',
+      plan(withColumn('hinhThuc', { options: [{ value: 'Trực tiếp' }] })),
+      ["cột 'Hình thức' đổi danh mục lựa chọn"],
+    ],
+    [
+      'a column added',
+      plan([...COLUMNS, { key: 'gio', header: 'Giờ bắt đầu', type: 'time' }]),
+      ["thêm cột 'Giờ bắt đầu'"],
+    ],
     ['a column removed', plan(COLUMNS.slice(0, 2)), ["bỏ cột 'Hình thức'"]],
     [
       'a header renamed with the old one kept as an alias (new key)',
-      plan(COLUMNS.map((c) => (c.key === 'kinhPhi' ? { key: 'tongKinhPhi', header: 'Tổng kinh phí', aliases: ['Kinh phí'], type: 'text' as const } : c))),
+      plan(
+        COLUMNS.map((c) =>
+          c.key === 'kinhPhi'
+            ? { key: 'tongKinhPhi', header: 'Tổng kinh phí', aliases: ['Kinh phí'], type: 'text' as const }
+            : c,
+        ),
+      ),
       ["cột 'Kinh phí' nay có tiêu đề 'Tổng kinh phí'"],
     ],
   ])('%s', (_, after, expected) => {

@@ -6,7 +6,10 @@ import { COLUMNS_X, COLUMNS_Y, PLAN_X, PLAN_Y, planTab } from './plan-sheet-fixt
 
 /** Plan x with the review cells given, beside plan y that says nothing. */
 function readingOf(cells: Record<string, RawCell>) {
-  return readPlanTabs([planTab('Biểu mẫu', [{ ...PLAN_X, ...cells }, PLAN_Y]), planTab('Cột biểu mẫu', [...COLUMNS_X, ...COLUMNS_Y])]);
+  return readPlanTabs([
+    planTab('Biểu mẫu', [{ ...PLAN_X, ...cells }, PLAN_Y]),
+    planTab('Cột biểu mẫu', [...COLUMNS_X, ...COLUMNS_Y]),
+  ]);
 }
 
 describe("the plan tab's review cells: 'Cần duyệt' and 'Tính nộp đủ theo'", () => {
@@ -15,7 +18,11 @@ describe("the plan tab's review cells: 'Cần duyệt' and 'Tính nộp đủ th
     ['Cần duyệt: Có', { 'Cần duyệt': 'Có' }, { review: true }],
     ['Cần duyệt: Không', { 'Cần duyệt': 'Không' }, { review: false }],
     ["the alias 'Duyệt báo cáo', lower case", { 'Duyệt báo cáo': 'có' }, { review: true }],
-    ['Có, counted on approved reports', { 'Cần duyệt': 'Có', 'Tính nộp đủ theo': 'Đã duyệt' }, { review: true, basis: 'approved' }],
+    [
+      'Có, counted on approved reports',
+      { 'Cần duyệt': 'Có', 'Tính nộp đủ theo': 'Đã duyệt' },
+      { review: true, basis: 'approved' },
+    ],
     ['the basis alone (review from the district setting)', { 'Tính nộp đủ theo': 'đã nộp' }, { basis: 'submitted' }],
   ])('%s', (_name, cells, setting) => {
     const reading = readingOf(cells);
@@ -25,8 +32,18 @@ describe("the plan tab's review cells: 'Cần duyệt' and 'Tính nộp đủ th
   });
 
   it.each([
-    ["'Đã duyệt' on a plan that is not reviewed", { 'Cần duyệt': 'Không', 'Tính nộp đủ theo': 'Đã duyệt' }, 'Tính nộp đủ theo', "'Đã duyệt' cần 'Cần duyệt' là Có"],
-    ['a word that is no basis', { 'Tính nộp đủ theo': 'Đã xem' }, 'Tính nộp đủ theo', "'Đã xem' không có trong danh sách"],
+    [
+      "'Đã duyệt' on a plan that is not reviewed",
+      { 'Cần duyệt': 'Không', 'Tính nộp đủ theo': 'Đã duyệt' },
+      'Tính nộp đủ theo',
+      "'Đã duyệt' cần 'Cần duyệt' là Có",
+    ],
+    [
+      'a word that is no basis',
+      { 'Tính nộp đủ theo': 'Đã xem' },
+      'Tính nộp đủ theo',
+      "'Đã xem' không có trong danh sách",
+    ],
     ['a word that is no yes or no', { 'Cần duyệt': 'Tùy' }, 'Cần duyệt', 'Tùy'],
   ])('names the row and column of %s', (_name, cells, header, words) => {
     const problems = readingOf(cells).problems.filter((p) => p.formId === 'x');

@@ -3,7 +3,10 @@ import { formsInUse, openForms, planReadingOf } from '../../../functions/src/dom
 import { BUILTIN_FORMS, builtinForm } from '../../support/forms.js';
 
 describe('closing a plan (Trạng thái = Đã đóng)', () => {
-  const reading = { ...planReadingOf([builtinForm('tap-huan-2024'), builtinForm('ke-hoach-nho-65-nam')]), closed: new Set(['ke-hoach-nho-65-nam']) };
+  const reading = {
+    ...planReadingOf([builtinForm('tap-huan-2024'), builtinForm('ke-hoach-nho-65-nam')]),
+    closed: new Set(['ke-hoach-nho-65-nam']),
+  };
 
   it('keeps its data in every run: swept, counted and summarized', () => {
     expect(formsInUse(reading).map((f) => f.id)).toEqual(['tap-huan-2024', 'ke-hoach-nho-65-nam']);

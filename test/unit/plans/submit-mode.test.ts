@@ -15,18 +15,31 @@ describe("the 'Cách nộp' column of 'Biểu mẫu'", () => {
     ['Tự động', undefined],
     [undefined, undefined],
   ])('%j on a built-in plan gives submitMode %j', (cell, mode) => {
-    const reading = readPlanTabs([planTab('Biểu mẫu', [{ 'Mã biểu mẫu': 'tap-huan-2024', 'Áp dụng': 'Có', ...(cell ? { 'Cách nộp': cell } : {}) }])], builtins);
+    const reading = readPlanTabs(
+      [
+        planTab('Biểu mẫu', [
+          { 'Mã biểu mẫu': 'tap-huan-2024', 'Áp dụng': 'Có', ...(cell ? { 'Cách nộp': cell } : {}) },
+        ]),
+      ],
+      builtins,
+    );
     expect(reading.problems).toEqual([]);
     expect(reading.plans.find((p) => p.id === 'tap-huan-2024')?.submitMode).toBe(mode);
   });
 
   it("leaves a plan's version as it was when 'Tự động' is named (the default stays implicit)", () => {
-    const reading = readPlanTabs([planTab('Biểu mẫu', [{ 'Mã biểu mẫu': 'tap-huan-2024', 'Cách nộp': 'Tự động' }])], builtins);
+    const reading = readPlanTabs(
+      [planTab('Biểu mẫu', [{ 'Mã biểu mẫu': 'tap-huan-2024', 'Cách nộp': 'Tự động' }])],
+      builtins,
+    );
     expect(planVersion(reading.plans.find((p) => p.id === 'tap-huan-2024')!)).toBe(planVersion(tapHuan));
   });
 
   it('refuses an unknown value with a Vietnamese message naming the tab, row, column and the accepted values', () => {
-    const reading = readPlanTabs([planTab('Biểu mẫu', [{ 'Mã biểu mẫu': 'tap-huan-2024', 'Cách nộp': 'Gửi thư' }])], builtins);
+    const reading = readPlanTabs(
+      [planTab('Biểu mẫu', [{ 'Mã biểu mẫu': 'tap-huan-2024', 'Cách nộp': 'Gửi thư' }])],
+      builtins,
+    );
     const problem = reading.problems.find((p) => p.message.includes('Cách nộp'));
     expect(problem?.message).toMatch(/^Trang 'Biểu mẫu', dòng 2, cột 'Cách nộp': /);
     expect(problem?.message).toContain('Tự động');

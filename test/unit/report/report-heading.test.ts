@@ -71,7 +71,10 @@ describe('reportHeading: the district settings, defaults where blank', () => {
   });
 
   it('a state body: quốc hiệu and tiêu ngữ at the top right, "Số: …/BC-…"', () => {
-    const heading = reportHeading({ ...BASE, headerRight: 'Cộng hòa xã hội chủ nghĩa Việt Nam', documentCode: 'UBND' }, now);
+    const heading = reportHeading(
+      { ...BASE, headerRight: 'Cộng hòa xã hội chủ nghĩa Việt Nam', documentCode: 'UBND' },
+      now,
+    );
     expect(heading.rightLines).toEqual(['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc']);
     expect(heading.numberLine).toBe('Số:        /BC-UBND');
   });

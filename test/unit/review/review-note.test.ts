@@ -5,7 +5,14 @@ import { storedSubmission } from '../../support/forms.js';
 import { PLANS, pictureOf, SUMMARY_UNITS } from '../../support/summary-picture.js';
 
 const PERIOD = '2022-09';
-const SUBMISSION = { ...storedSubmission(PLANS.MONTHLY.id, PERIOD, 'u-a', { rows: [5], firstCompleteAt: '2022-10-01T03:00:00Z', lastChangedAt: '2022-10-01T03:00:00Z' }), contentHash: 'v2' };
+const SUBMISSION = {
+  ...storedSubmission(PLANS.MONTHLY.id, PERIOD, 'u-a', {
+    rows: [5],
+    firstCompleteAt: '2022-10-01T03:00:00Z',
+    lastChangedAt: '2022-10-01T03:00:00Z',
+  }),
+  contentHash: 'v2',
+};
 const decided = (decision: ReviewDecision['decision'], version: string, comment = ''): ReviewDecision => ({
   submissionId: SUBMISSION.id,
   formId: PLANS.MONTHLY.id,
@@ -30,7 +37,11 @@ describe('the unit sees the review in its "Tình hình nộp" note', () => {
     ['no review at all', undefined, ''],
     ['no decision yet', [], ''],
     ['approved', [decided('approved', 'v2')], 'Đã duyệt'],
-    ['sent back with a comment', [decided('needs-more', 'v2', 'Thiếu danh sách đoàn viên')], 'Cần bổ sung: Thiếu danh sách đoàn viên'],
+    [
+      'sent back with a comment',
+      [decided('needs-more', 'v2', 'Thiếu danh sách đoàn viên')],
+      'Cần bổ sung: Thiếu danh sách đoàn viên',
+    ],
     ['approved, then changed', [decided('approved', 'v1')], 'Đã sửa sau khi duyệt — chờ duyệt lại'],
   ])('%s', (_name, reviews, note) => {
     expect(septemberNote(reviews)).toBe(note);

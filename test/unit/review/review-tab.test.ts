@@ -11,7 +11,11 @@ import { PLANS, pictureOf, summaryTab } from '../../support/summary-picture.js';
 /** September 2022's monthly report, due 05/10/2022: u-a and u-b sent it in full on time. */
 const PERIOD = '2022-09';
 const sent = (unitId: string, contentHash: string): StoredSubmission => ({
-  ...storedSubmission(PLANS.MONTHLY.id, PERIOD, unitId, { rows: [5], firstCompleteAt: '2022-10-01T03:00:00Z', lastChangedAt: '2022-10-01T03:00:00Z' }),
+  ...storedSubmission(PLANS.MONTHLY.id, PERIOD, unitId, {
+    rows: [5],
+    firstCompleteAt: '2022-10-01T03:00:00Z',
+    lastChangedAt: '2022-10-01T03:00:00Z',
+  }),
   contentHash,
 });
 const SUBMISSIONS = [sent('u-a', 'hash-a2'), sent('u-b', 'hash-b1')];
@@ -40,10 +44,18 @@ describe('"Duyệt báo cáo" tab', () => {
   });
 
   it('lists each current submission with its review standing; a stale approval leaves the input columns empty', () => {
-    const { tab, rows } = reviewRows([decided('u-a', 'approved', 'hash-a1'), decided('u-b', 'needs-more', 'hash-b1', 'Thiếu danh sách')]);
+    const { tab, rows } = reviewRows([
+      decided('u-a', 'approved', 'hash-a1'),
+      decided('u-b', 'needs-more', 'hash-b1', 'Thiếu danh sách'),
+    ]);
     expect(tab.columns.find((c) => c.header === REVIEW_HEADERS.decision)?.choices).toEqual(['Đã duyệt', 'Cần bổ sung']);
     expect(rows).toEqual([
-      expect.objectContaining({ [REVIEW_HEADERS.unit]: 'Đoàn cơ sở An Bình', [REVIEW_HEADERS.standing]: 'Đã sửa sau khi duyệt — chờ duyệt lại', [REVIEW_HEADERS.decision]: null, [REVIEW_HEADERS.version]: 'hash-a2' }),
+      expect.objectContaining({
+        [REVIEW_HEADERS.unit]: 'Đoàn cơ sở An Bình',
+        [REVIEW_HEADERS.standing]: 'Đã sửa sau khi duyệt — chờ duyệt lại',
+        [REVIEW_HEADERS.decision]: null,
+        [REVIEW_HEADERS.version]: 'hash-a2',
+      }),
       expect.objectContaining({
         [REVIEW_HEADERS.unit]: 'Đoàn cơ sở Bến Nghé',
         [REVIEW_HEADERS.standing]: 'Cần bổ sung: Thiếu danh sách',
@@ -58,13 +70,32 @@ describe('"Duyệt báo cáo" tab', () => {
     const { tab } = reviewRows([decided('u-a', 'approved', 'hash-a1'), decided('u-b', 'approved', 'hash-b1')]);
     const rates = tab.moreTables?.[0];
     expect(rates?.columns.map((c) => c.header)).toContain('Tỉ lệ nộp đủ (tính theo đã duyệt)');
-    expect(rates?.rows.find((r) => r[1] === 'tháng 9/2022')).toEqual([PLANS.MONTHLY.title, 'tháng 9/2022', 3, 2, 2 / 3, 1, 1 / 3, 'Tỉ lệ nộp đủ (tính theo đã nộp)']);
+    expect(rates?.rows.find((r) => r[1] === 'tháng 9/2022')).toEqual([
+      PLANS.MONTHLY.title,
+      'tháng 9/2022',
+      3,
+      2,
+      2 / 3,
+      1,
+      1 / 3,
+      'Tỉ lệ nộp đủ (tính theo đã nộp)',
+    ]);
   });
 
   it("says which rate is the plan's own ('Tính nộp đủ theo: Đã duyệt'), and notes it under Tổng quan", () => {
-    const model = buildSummary(pictureOf([PLANS.MONTHLY], { reviews: [], reviewedFormIds: [PLANS.MONTHLY.id], reviewBasis: { [PLANS.MONTHLY.id]: 'approved' } }, SUBMISSIONS));
-    expect(summaryTab(model, REVIEW_TAB).moreTables?.[0]?.rows.map((r) => r.at(-1))).toContain('Tỉ lệ nộp đủ (tính theo đã duyệt)');
-    expect(summaryTab(model, 'Tổng quan').notes?.at(-1)).toContain("kế hoạch tính nộp đủ theo đã duyệt; bảng trên đếm báo cáo đã nộp, tỉ lệ theo đã duyệt ở trang 'Duyệt báo cáo'");
+    const model = buildSummary(
+      pictureOf(
+        [PLANS.MONTHLY],
+        { reviews: [], reviewedFormIds: [PLANS.MONTHLY.id], reviewBasis: { [PLANS.MONTHLY.id]: 'approved' } },
+        SUBMISSIONS,
+      ),
+    );
+    expect(summaryTab(model, REVIEW_TAB).moreTables?.[0]?.rows.map((r) => r.at(-1))).toContain(
+      'Tỉ lệ nộp đủ (tính theo đã duyệt)',
+    );
+    expect(summaryTab(model, 'Tổng quan').notes?.at(-1)).toContain(
+      "kế hoạch tính nộp đủ theo đã duyệt; bảng trên đếm báo cáo đã nộp, tỉ lệ theo đã duyệt ở trang 'Duyệt báo cáo'",
+    );
   });
 
   it("lists only the plans under review ('Cần duyệt: Không' leaves a plan out)", () => {
@@ -74,15 +105,41 @@ describe('"Duyệt báo cáo" tab', () => {
   });
 
   it('reads typed entries back by header; an empty decision is no entry, an unknown word a problem', () => {
-    const row = (decision: string, comment = '') => ({ [REVIEW_HEADERS.unit]: 'Trường A', [REVIEW_HEADERS.form]: 'Báo cáo', [REVIEW_HEADERS.period]: 'Tháng 09/2022', [REVIEW_HEADERS.decision]: decision, [REVIEW_HEADERS.comment]: comment, [REVIEW_HEADERS.submissionId]: 'f~p~u', [REVIEW_HEADERS.version]: 'v1' });
-    const { entries, problems } = reviewEntriesFromRows([row(''), row(` ${REVIEW_LABELS['needs-more']} `, ' Thiếu '), row('Duyệt rồi')]);
-    expect(entries).toEqual([{ submissionId: 'f~p~u', shownVersion: 'v1', decision: 'needs-more', comment: 'Thiếu', label: 'Trường A — Báo cáo — Tháng 09/2022' }]);
-    expect(problems).toEqual(["Quyết định 'Duyệt rồi' cho Trường A — Báo cáo — Tháng 09/2022 không được ghi nhận: hãy chọn 'Đã duyệt' hoặc 'Cần bổ sung'."]);
+    const row = (decision: string, comment = '') => ({
+      [REVIEW_HEADERS.unit]: 'Trường A',
+      [REVIEW_HEADERS.form]: 'Báo cáo',
+      [REVIEW_HEADERS.period]: 'Tháng 09/2022',
+      [REVIEW_HEADERS.decision]: decision,
+      [REVIEW_HEADERS.comment]: comment,
+      [REVIEW_HEADERS.submissionId]: 'f~p~u',
+      [REVIEW_HEADERS.version]: 'v1',
+    });
+    const { entries, problems } = reviewEntriesFromRows([
+      row(''),
+      row(` ${REVIEW_LABELS['needs-more']} `, ' Thiếu '),
+      row('Duyệt rồi'),
+    ]);
+    expect(entries).toEqual([
+      {
+        submissionId: 'f~p~u',
+        shownVersion: 'v1',
+        decision: 'needs-more',
+        comment: 'Thiếu',
+        label: 'Trường A — Báo cáo — Tháng 09/2022',
+      },
+    ]);
+    expect(problems).toEqual([
+      "Quyết định 'Duyệt rồi' cho Trường A — Báo cáo — Tháng 09/2022 không được ghi nhận: hãy chọn 'Đã duyệt' hoặc 'Cần bổ sung'.",
+    ]);
   });
 
   it('never counts more than expected on the approved basis', () => {
     const stats = pictureOf([PLANS.MONTHLY], {}, SUBMISSIONS).periods.find((p) => p.period.id === PERIOD)?.stats;
     if (!stats) throw new Error('no September stats');
-    expect(completenessOn(stats, 'approved', new Set(['u-a', 'u-b', 'u-c', 'u-x']))).toMatchObject({ expected: 3, complete: 2, rate: 2 / 3 });
+    expect(completenessOn(stats, 'approved', new Set(['u-a', 'u-b', 'u-c', 'u-x']))).toMatchObject({
+      expected: 3,
+      complete: 2,
+      rate: 2 / 3,
+    });
   });
 });

@@ -13,9 +13,27 @@ import { RULE_COLUMN_ROWS, RULE_PLAN_ROWS, rulePlans } from './rule-plans.js';
 
 const { registration, evaluation, problems } = rulePlans();
 const REGISTERED = ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Minh Châu'];
-const registered = REGISTERED.map((name, i): ValidRow => ({ rowNumber: i + 5, periodId: 'mot-lan', values: { hoVaTen: name } }));
-const evaluated = (rowNumber: number, name: string, periodId = 'dot-1', born = '2000-01-02'): ValidRow => ({ rowNumber, periodId, values: { dot: periodId, hoVaTen: name, ngaySinh: born, ketQua: 'Hoàn thành tốt' } });
-const reading = (formId: string, valid: ValidRow[]): TabReading => ({ formId, tab: formId, headerRowNumber: 4, problems: [], valid, rejected: [], nil: [], footer: [], rowsRead: valid.length });
+const registered = REGISTERED.map((name, i): ValidRow => ({
+  rowNumber: i + 5,
+  periodId: 'mot-lan',
+  values: { hoVaTen: name },
+}));
+const evaluated = (rowNumber: number, name: string, periodId = 'dot-1', born = '2000-01-02'): ValidRow => ({
+  rowNumber,
+  periodId,
+  values: { dot: periodId, hoVaTen: name, ngaySinh: born, ketQua: 'Hoàn thành tốt' },
+});
+const reading = (formId: string, valid: ValidRow[]): TabReading => ({
+  formId,
+  tab: formId,
+  headerRowNumber: 4,
+  problems: [],
+  valid,
+  rejected: [],
+  nil: [],
+  footer: [],
+  rowsRead: valid.length,
+});
 const lookup = () => referencedValues(registration, 'Họ và tên', registered);
 
 describe('cross-form rules read from the plan tabs', () => {
@@ -33,14 +51,46 @@ describe('cross-form rules read from the plan tabs', () => {
     expect(again.plans.find((p) => p.id === evaluation.id)).toEqual(evaluation);
   });
 
-  const withoutCoverage = RULE_PLAN_ROWS.map((r) => ({ ...r, 'Đủ khi có mọi dòng của': null, 'Cách gọi phần còn thiếu': null }));
-  const withColumn = (changes: Record<string, string | null>) => RULE_COLUMN_ROWS.map((r) => (r['Mã biểu mẫu'] === 'danh-gia-ren-luyen' && r['Tiêu đề cột'] === 'Họ và tên' ? { ...r, ...changes } : r));
+  const withoutCoverage = RULE_PLAN_ROWS.map((r) => ({
+    ...r,
+    'Đủ khi có mọi dòng của': null,
+    'Cách gọi phần còn thiếu': null,
+  }));
+  const withColumn = (changes: Record<string, string | null>) =>
+    RULE_COLUMN_ROWS.map((r) =>
+      r['Mã biểu mẫu'] === 'danh-gia-ren-luyen' && r['Tiêu đề cột'] === 'Họ và tên' ? { ...r, ...changes } : r,
+    );
   it.each([
-    ['a reference without the form/column shape', withColumn({ 'Phải có trong': 'Họ và tên' }), RULE_PLAN_ROWS, "cột 'Phải có trong': 'Họ và tên' chưa đúng dạng mã-biểu-mẫu/Tiêu đề cột"],
-    ['a reference to a plan not in use', withColumn({ 'Phải có trong': 'dang-ky-khac/Họ và tên' }), withoutCoverage, "biểu mẫu 'dang-ky-khac', nhưng biểu mẫu này không có hoặc không áp dụng"],
-    ['a reference to a column the other plan lacks', withColumn({ 'Phải có trong': 'dang-ky-ren-luyen/Số thẻ đoàn' }), RULE_PLAN_ROWS, "biểu mẫu 'dang-ky-ren-luyen' không có cột 'Số thẻ đoàn'"],
-    ['Không trùng cùng naming no column', withColumn({ 'Không trùng cùng': 'Chi đoàn' }), RULE_PLAN_ROWS, "cột 'Không trùng cùng': 'Chi đoàn' không phải tiêu đề một cột khác"],
-    ['coverage with no column referring to that plan', withColumn({ 'Phải có trong': null }), RULE_PLAN_ROWS, "không cột nào của biểu mẫu này có 'Phải có trong' trỏ tới biểu mẫu 'dang-ky-ren-luyen'"],
+    [
+      'a reference without the form/column shape',
+      withColumn({ 'Phải có trong': 'Họ và tên' }),
+      RULE_PLAN_ROWS,
+      "cột 'Phải có trong': 'Họ và tên' chưa đúng dạng mã-biểu-mẫu/Tiêu đề cột",
+    ],
+    [
+      'a reference to a plan not in use',
+      withColumn({ 'Phải có trong': 'dang-ky-khac/Họ và tên' }),
+      withoutCoverage,
+      "biểu mẫu 'dang-ky-khac', nhưng biểu mẫu này không có hoặc không áp dụng",
+    ],
+    [
+      'a reference to a column the other plan lacks',
+      withColumn({ 'Phải có trong': 'dang-ky-ren-luyen/Số thẻ đoàn' }),
+      RULE_PLAN_ROWS,
+      "biểu mẫu 'dang-ky-ren-luyen' không có cột 'Số thẻ đoàn'",
+    ],
+    [
+      'Không trùng cùng naming no column',
+      withColumn({ 'Không trùng cùng': 'Chi đoàn' }),
+      RULE_PLAN_ROWS,
+      "cột 'Không trùng cùng': 'Chi đoàn' không phải tiêu đề một cột khác",
+    ],
+    [
+      'coverage with no column referring to that plan',
+      withColumn({ 'Phải có trong': null }),
+      RULE_PLAN_ROWS,
+      "không cột nào của biểu mẫu này có 'Phải có trong' trỏ tới biểu mẫu 'dang-ky-ren-luyen'",
+    ],
   ])('refuses %s in Vietnamese, naming the place, and leaves that plan out', (_, columns, plans, said) => {
     const read = rulePlans(columns, plans);
     expect(read.problems.join('\n')).toContain(said);
@@ -68,9 +118,17 @@ describe('Phải có trong: the value is in the same unit’s rows of the other 
 
 describe('Không trùng cùng: one row per key in each period', () => {
   it.each([
-    ['the same member and birth date in one phase', [evaluated(7, 'Nguyễn Văn An'), evaluated(9, 'nguyen van an')], [9]],
+    [
+      'the same member and birth date in one phase',
+      [evaluated(7, 'Nguyễn Văn An'), evaluated(9, 'nguyen van an')],
+      [9],
+    ],
     ['the same member in two phases', [evaluated(7, 'Nguyễn Văn An'), evaluated(9, 'Nguyễn Văn An', 'dot-2')], []],
-    ['two members of one name, other birth dates', [evaluated(7, 'Nguyễn Văn An'), evaluated(9, 'Nguyễn Văn An', 'dot-1', '2001-05-06')], []],
+    [
+      'two members of one name, other birth dates',
+      [evaluated(7, 'Nguyễn Văn An'), evaluated(9, 'Nguyễn Văn An', 'dot-1', '2001-05-06')],
+      [],
+    ],
   ])('%s: only the repeated rows are rejected', (_, rows, rejectedRows) => {
     const checked = checkUniqueRows(evaluation, rows);
     expect(checked.rejected.map((r) => r.rowNumber)).toEqual(rejectedRows);
@@ -88,12 +146,23 @@ describe('Không trùng cùng: one row per key in each period', () => {
 describe('Đủ khi có mọi dòng của: a phase is complete when every registered member is evaluated', () => {
   const specs = new Map([registration, evaluation].map((s) => [s.id, s]));
   const submissionOf = (rows: ValidRow[]) => {
-    const ruled = applyCrossFormRules(new Map([[registration.id, reading(registration.id, registered)], [evaluation.id, reading(evaluation.id, rows)]]), specs).get(evaluation.id);
+    const ruled = applyCrossFormRules(
+      new Map([
+        [registration.id, reading(registration.id, registered)],
+        [evaluation.id, reading(evaluation.id, rows)],
+      ]),
+      specs,
+    ).get(evaluation.id);
     return buildSubmissions(evaluation, 'u1', ruled!.reading, ruled!.coverage)[0]!;
   };
   it.each([
     ['1 of 3 evaluated', [evaluated(5, 'Nguyễn Văn An')], false, 2],
-    ['all 3 evaluated, spelled loosely', [evaluated(5, 'Nguyễn Văn An'), evaluated(6, 'TRAN THI BINH'), evaluated(7, 'Lê Minh  Châu')], true, 0],
+    [
+      'all 3 evaluated, spelled loosely',
+      [evaluated(5, 'Nguyễn Văn An'), evaluated(6, 'TRAN THI BINH'), evaluated(7, 'Lê Minh  Châu')],
+      true,
+      0,
+    ],
   ])('%s: complete and uncovered as counted', (_, rows, complete, uncovered) => {
     const submission = submissionOf(rows);
     expect(submission.complete).toBe(complete);
@@ -103,15 +172,26 @@ describe('Đủ khi có mọi dòng của: a phase is complete when every regist
   it('a member added to the registration changes the evaluation’s content hash (it is checked again)', () => {
     const before = submissionOf([evaluated(5, 'Nguyễn Văn An')]).contentHash;
     const more = [...registered, { rowNumber: 9, periodId: 'mot-lan', values: { hoVaTen: 'Võ Thị Dung' } }];
-    const ruled = applyCrossFormRules(new Map([[registration.id, reading(registration.id, more)], [evaluation.id, reading(evaluation.id, [evaluated(5, 'Nguyễn Văn An')])]]), specs).get(evaluation.id);
+    const ruled = applyCrossFormRules(
+      new Map([
+        [registration.id, reading(registration.id, more)],
+        [evaluation.id, reading(evaluation.id, [evaluated(5, 'Nguyễn Văn An')])],
+      ]),
+      specs,
+    ).get(evaluation.id);
     expect(buildSubmissions(evaluation, 'u1', ruled!.reading, ruled!.coverage)[0]!.contentHash).not.toBe(before);
   });
 
   it('the status carries the count: partial with 2 uncovered', () => {
     const submission = submissionOf([evaluated(5, 'Nguyễn Văn An')]);
-    const period = { id: 'dot-1', label: 'Đợt I', due: new Date('2014-04-05T16:59:59Z') } as Parameters<typeof submissionStatus>[1];
+    const period = { id: 'dot-1', label: 'Đợt I', due: new Date('2014-04-05T16:59:59Z') } as Parameters<
+      typeof submissionStatus
+    >[1];
     const facts = { ...submission, firstCompleteAt: null, lastChangedAt: new Date('2014-03-20T00:00:00Z') };
-    expect(submissionStatus(facts, period, new Date('2014-03-21T00:00:00Z'))).toEqual({ status: 'partial', uncovered: 2 });
+    expect(submissionStatus(facts, period, new Date('2014-03-21T00:00:00Z'))).toEqual({
+      status: 'partial',
+      uncovered: 2,
+    });
   });
 
   it('a form without rules is passed through as it was read (same object)', () => {

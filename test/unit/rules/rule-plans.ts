@@ -16,16 +16,48 @@ const common = { 'Cơ quan ban hành': 'Quận Đoàn 8', 'Đối tượng': 'Ch
 type Row = Record<string, RawCell>;
 
 export const RULE_PLAN_ROWS: readonly Row[] = [
-  { 'Mã biểu mẫu': REG, 'Tên biểu mẫu': 'Đăng ký rèn luyện đoàn viên 2014', Loại: 'Đăng ký', 'Trang tính': 'Đăng ký rèn luyện', 'Kỳ báo cáo': 'Một lần', 'Hạn nộp': '31/03/2014', ...common },
-  { 'Mã biểu mẫu': EVAL, 'Tên biểu mẫu': 'Đánh giá rèn luyện đoàn viên 2014', Loại: 'Báo cáo', 'Trang tính': 'Đánh giá rèn luyện', 'Kỳ báo cáo': 'Theo đợt', ...common, 'Đủ khi có mọi dòng của': REG, 'Cách gọi phần còn thiếu': 'đoàn viên chưa đánh giá' },
+  {
+    'Mã biểu mẫu': REG,
+    'Tên biểu mẫu': 'Đăng ký rèn luyện đoàn viên 2014',
+    Loại: 'Đăng ký',
+    'Trang tính': 'Đăng ký rèn luyện',
+    'Kỳ báo cáo': 'Một lần',
+    'Hạn nộp': '31/03/2014',
+    ...common,
+  },
+  {
+    'Mã biểu mẫu': EVAL,
+    'Tên biểu mẫu': 'Đánh giá rèn luyện đoàn viên 2014',
+    Loại: 'Báo cáo',
+    'Trang tính': 'Đánh giá rèn luyện',
+    'Kỳ báo cáo': 'Theo đợt',
+    ...common,
+    'Đủ khi có mọi dòng của': REG,
+    'Cách gọi phần còn thiếu': 'đoàn viên chưa đánh giá',
+  },
 ];
 
 export const RULE_COLUMN_ROWS: readonly Row[] = [
   { 'Mã biểu mẫu': REG, 'Thứ tự': 1, 'Tiêu đề cột': 'STT', Kiểu: 'Số nguyên', 'Cột số thứ tự': 'Có' },
   { 'Mã biểu mẫu': REG, 'Thứ tự': 2, 'Tiêu đề cột': 'Họ và tên', Kiểu: 'Chữ', 'Bắt buộc': 'Có' },
   { 'Mã biểu mẫu': REG, 'Thứ tự': 3, 'Tiêu đề cột': 'Nội dung đăng ký', Kiểu: 'Chữ' },
-  { 'Mã biểu mẫu': EVAL, 'Thứ tự': 1, 'Tiêu đề cột': 'Đợt', Kiểu: 'Lựa chọn', 'Bắt buộc': 'Có', 'Cột kỳ báo cáo': 'Có' },
-  { 'Mã biểu mẫu': EVAL, 'Thứ tự': 2, 'Tiêu đề cột': 'Họ và tên', Kiểu: 'Chữ', 'Bắt buộc': 'Có', 'Phải có trong': `${REG}/Họ và tên`, 'Không trùng cùng': 'Ngày sinh' },
+  {
+    'Mã biểu mẫu': EVAL,
+    'Thứ tự': 1,
+    'Tiêu đề cột': 'Đợt',
+    Kiểu: 'Lựa chọn',
+    'Bắt buộc': 'Có',
+    'Cột kỳ báo cáo': 'Có',
+  },
+  {
+    'Mã biểu mẫu': EVAL,
+    'Thứ tự': 2,
+    'Tiêu đề cột': 'Họ và tên',
+    Kiểu: 'Chữ',
+    'Bắt buộc': 'Có',
+    'Phải có trong': `${REG}/Họ và tên`,
+    'Không trùng cùng': 'Ngày sinh',
+  },
   { 'Mã biểu mẫu': EVAL, 'Thứ tự': 3, 'Tiêu đề cột': 'Ngày sinh', Kiểu: 'Ngày', 'Bắt buộc': 'Có' },
   { 'Mã biểu mẫu': EVAL, 'Thứ tự': 4, 'Tiêu đề cột': 'Kết quả', Kiểu: 'Chữ', 'Bắt buộc': 'Có' },
 ];
@@ -36,8 +68,15 @@ export const RULE_PHASE_ROWS: readonly Row[] = [
 ];
 
 /** The two plans, read from their plan-tab rows the way a control workbook is read. */
-export function rulePlans(columns: readonly Row[] = RULE_COLUMN_ROWS, plans: readonly Row[] = RULE_PLAN_ROWS): { registration: FormSpec; evaluation: FormSpec; problems: string[] } {
-  const reading = readPlanTabs([planTab('Biểu mẫu', plans), planTab('Cột biểu mẫu', columns), planTab('Đợt', RULE_PHASE_ROWS)]);
+export function rulePlans(
+  columns: readonly Row[] = RULE_COLUMN_ROWS,
+  plans: readonly Row[] = RULE_PLAN_ROWS,
+): { registration: FormSpec; evaluation: FormSpec; problems: string[] } {
+  const reading = readPlanTabs([
+    planTab('Biểu mẫu', plans),
+    planTab('Cột biểu mẫu', columns),
+    planTab('Đợt', RULE_PHASE_ROWS),
+  ]);
   const byId = (id: string) => reading.plans.find((p) => p.id === id) as FormSpec;
   return { registration: byId(REG), evaluation: byId(EVAL), problems: reading.problems.map((p) => p.message) };
 }

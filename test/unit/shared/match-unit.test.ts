@@ -22,7 +22,10 @@ describe('matchUnit', () => {
 
   it('lists the closest registered names, best first, for an unknown name', () => {
     const match = matchUnit(index, 'Liên đội TH An Bính 2');
-    expect(match).toEqual({ kind: 'unknown', closest: ['Liên đội TH An Bình', 'Liên đội THCS Minh Đức', 'Liên đội TH Lương Thế Vinh'] });
+    expect(match).toEqual({
+      kind: 'unknown',
+      closest: ['Liên đội TH An Bình', 'Liên đội THCS Minh Đức', 'Liên đội TH Lương Thế Vinh'],
+    });
   });
 
   it('refuses a name two units share rather than guessing', () => {

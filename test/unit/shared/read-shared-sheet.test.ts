@@ -38,7 +38,13 @@ describe('routeSharedRows', () => {
   });
 
   it('rejects every row, saying why, when the sheet has no unit column', () => {
-    const tab = { ...responses(answer('ltv')), rows: responses(answer('ltv')).rows.map((r) => ({ ...r, cells: r.cells.map((c) => (c === 'Đơn vị' ? 'Trường' : c)) })) };
+    const tab = {
+      ...responses(answer('ltv')),
+      rows: responses(answer('ltv')).rows.map((r) => ({
+        ...r,
+        cells: r.cells.map((c) => (c === 'Đơn vị' ? 'Trường' : c)),
+      })),
+    };
     const routing = routeSharedRows(tab, TRAINING_SOURCE, spec, UNITS);
     expect(routing.units).toEqual([]);
     expect(routing.rejected).toHaveLength(1);
@@ -50,7 +56,12 @@ describe('routeSharedRows', () => {
 
 describe('readSharedSheet', () => {
   it("credits each unit with its own rows only: two schools in one file are not each given the other's", () => {
-    const tab = responses(answer('LTV'), answer('LTV', undefined, 'Trần Thị Bình'), answer('THCS Minh Đức'), answer('Không rõ'));
+    const tab = responses(
+      answer('LTV'),
+      answer('LTV', undefined, 'Trần Thị Bình'),
+      answer('THCS Minh Đức'),
+      answer('Không rõ'),
+    );
     const reading = readSharedSheet(tab, TRAINING_SOURCE, form, UNITS);
     expect(reading.submissions.map((s) => [s.unitId, s.counts.valid])).toEqual([
       ['th-luong-the-vinh', 2],
@@ -70,17 +81,41 @@ describe('readSharedSheet', () => {
 });
 
 describe('conservation across shared rows (property)', () => {
-  const typedNames = fc.constantFrom('LTV', 'liên đội th lương thế vinh', 'thcs-minh-duc', 'Liên đội TH An Bình', 'Chi đoàn Khu phố 3', 'Trường lạ', '', '   ');
+  const typedNames = fc.constantFrom(
+    'LTV',
+    'liên đội th lương thế vinh',
+    'thcs-minh-duc',
+    'Liên đội TH An Bình',
+    'Chi đoàn Khu phố 3',
+    'Trường lạ',
+    '',
+    '   ',
+  );
   const phones = fc.constantFrom('0912345678', '12345', '');
-  const row = fc.record({ unit: typedNames, phone: phones, name: fc.constantFrom('Nguyễn Văn An', '', 'Lê Thị Cúc'), blank: fc.boolean() });
+  const row = fc.record({
+    unit: typedNames,
+    phone: phones,
+    name: fc.constantFrom('Nguyễn Văn An', '', 'Lê Thị Cúc'),
+    blank: fc.boolean(),
+  });
 
   it('every non-empty row is stored for exactly one unit or rejected once, whatever the mix', () => {
     fc.assert(
       fc.property(fc.array(row, { maxLength: 40 }), (rows) => {
-        const cells = rows.map((r) => (r.blank ? [] : ['14/09/2024 09:00:00', r.unit, r.name, 'Tổng phụ trách Đội', r.phone]));
+        const cells = rows.map((r) =>
+          r.blank ? [] : ['14/09/2024 09:00:00', r.unit, r.name, 'Tổng phụ trách Đội', r.phone],
+        );
         const reading = readSharedSheet(responses(...cells), TRAINING_SOURCE, form, UNITS);
-        const stored = reading.submissions.flatMap((s) => [...s.rows.map((x) => x.rowNumber), ...s.rejected.map((x) => x.rowNumber), ...s.nilRows]);
-        const all = [...stored, ...reading.unrouted.map((r) => r.rowNumber), ...reading.footerRows.map((f) => f.rowNumber)];
+        const stored = reading.submissions.flatMap((s) => [
+          ...s.rows.map((x) => x.rowNumber),
+          ...s.rejected.map((x) => x.rowNumber),
+          ...s.nilRows,
+        ]);
+        const all = [
+          ...stored,
+          ...reading.unrouted.map((r) => r.rowNumber),
+          ...reading.footerRows.map((f) => f.rowNumber),
+        ];
         expect(new Set(all).size).toBe(all.length);
         expect(all.length).toBe(rows.filter((r) => !r.blank).length);
         expect(reading.counts.rowsIn).toBe(all.length);

@@ -5,21 +5,54 @@ import { readSharedSources } from '../../../functions/src/domain/shared/read-sha
 import { BUILTIN_FORMS } from '../../support/forms.js';
 
 function sourcesTab(...rows: RawCell[][]): SheetTab {
-  return { name: 'Nguồn dữ liệu', rows: [['Mã biểu mẫu', 'Loại nguồn', 'Tệp/Bảng tính', 'Trang tính', 'Cột đơn vị', 'Cột thời gian'], ...rows].map((cells, i) => ({ rowNumber: i + 1, cells })) };
+  return {
+    name: 'Nguồn dữ liệu',
+    rows: [['Mã biểu mẫu', 'Loại nguồn', 'Tệp/Bảng tính', 'Trang tính', 'Cột đơn vị', 'Cột thời gian'], ...rows].map(
+      (cells, i) => ({ rowNumber: i + 1, cells }),
+    ),
+  };
 }
 
 describe('readSharedSources', () => {
   it('reads a shared source with the defaults for blank cells', () => {
-    const { sources, problems } = readSharedSources([sourcesTab(['tap-huan-2024', 'Bảng chung', 'dang-ky.xlsx', '', '', ''])], BUILTIN_FORMS);
+    const { sources, problems } = readSharedSources(
+      [sourcesTab(['tap-huan-2024', 'Bảng chung', 'dang-ky.xlsx', '', '', ''])],
+      BUILTIN_FORMS,
+    );
     expect(problems).toEqual([]);
     expect(sources).toEqual([
-      { id: 'nguon-chung-tap-huan-2024', formId: 'tap-huan-2024', file: 'dang-ky.xlsx', tab: 'Đăng ký tập huấn', unitColumn: 'Đơn vị', timeColumn: 'Dấu thời gian', rowNumber: 2 },
+      {
+        id: 'nguon-chung-tap-huan-2024',
+        formId: 'tap-huan-2024',
+        file: 'dang-ky.xlsx',
+        tab: 'Đăng ký tập huấn',
+        unitColumn: 'Đơn vị',
+        timeColumn: 'Dấu thời gian',
+        rowNumber: 2,
+      },
     ]);
   });
 
   it('keeps the tab and columns the district names', () => {
-    const { sources } = readSharedSources([sourcesTab(['tap-huan-2024', '', '1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789', 'Câu trả lời biểu mẫu 1', 'Tên trường', 'Thời gian'])], BUILTIN_FORMS);
-    expect(sources[0]).toMatchObject({ file: '1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789', tab: 'Câu trả lời biểu mẫu 1', unitColumn: 'Tên trường', timeColumn: 'Thời gian' });
+    const { sources } = readSharedSources(
+      [
+        sourcesTab([
+          'tap-huan-2024',
+          '',
+          '1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789',
+          'Câu trả lời biểu mẫu 1',
+          'Tên trường',
+          'Thời gian',
+        ]),
+      ],
+      BUILTIN_FORMS,
+    );
+    expect(sources[0]).toMatchObject({
+      file: '1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789',
+      tab: 'Câu trả lời biểu mẫu 1',
+      unitColumn: 'Tên trường',
+      timeColumn: 'Thời gian',
+    });
   });
 
   it('has no shared source when the control has no "Nguồn dữ liệu" tab', () => {
@@ -41,10 +74,20 @@ describe('readSharedSources', () => {
       BUILTIN_FORMS,
     );
     expect(sources.map((s) => s.rowNumber)).toEqual([3]);
-    expect(problems).toContain("Trang 'Nguồn dữ liệu', dòng 2, cột 'Mã biểu mẫu': không có biểu mẫu đang dùng mang mã 'tap-huan-2025'; hãy chép đúng mã từ trang 'Biểu mẫu'. Dòng này bị bỏ qua.");
-    expect(problems).toContain("Trang 'Nguồn dữ liệu', dòng 4: biểu mẫu 'tap-huan-2024' đã có nguồn chung ở dòng 3; mỗi biểu mẫu chỉ nhận một bảng chung, nên dòng này bị bỏ qua.");
-    expect(problems).toContain("Trang 'Nguồn dữ liệu', dòng 5: 'Cột đơn vị' và 'Cột thời gian' cùng là 'Đơn vị'; hãy ghi hai cột khác nhau. Dòng này bị bỏ qua.");
-    expect(problems.some((p) => p.startsWith("Trang 'Nguồn dữ liệu', dòng 6") && p.includes("'Loại nguồn'"))).toBe(true);
-    expect(problems.some((p) => p.startsWith("Trang 'Nguồn dữ liệu', dòng 7") && p.includes("'Tệp/Bảng tính'"))).toBe(true);
+    expect(problems).toContain(
+      "Trang 'Nguồn dữ liệu', dòng 2, cột 'Mã biểu mẫu': không có biểu mẫu đang dùng mang mã 'tap-huan-2025'; hãy chép đúng mã từ trang 'Biểu mẫu'. Dòng này bị bỏ qua.",
+    );
+    expect(problems).toContain(
+      "Trang 'Nguồn dữ liệu', dòng 4: biểu mẫu 'tap-huan-2024' đã có nguồn chung ở dòng 3; mỗi biểu mẫu chỉ nhận một bảng chung, nên dòng này bị bỏ qua.",
+    );
+    expect(problems).toContain(
+      "Trang 'Nguồn dữ liệu', dòng 5: 'Cột đơn vị' và 'Cột thời gian' cùng là 'Đơn vị'; hãy ghi hai cột khác nhau. Dòng này bị bỏ qua.",
+    );
+    expect(problems.some((p) => p.startsWith("Trang 'Nguồn dữ liệu', dòng 6") && p.includes("'Loại nguồn'"))).toBe(
+      true,
+    );
+    expect(problems.some((p) => p.startsWith("Trang 'Nguồn dữ liệu', dòng 7") && p.includes("'Tệp/Bảng tính'"))).toBe(
+      true,
+    );
   });
 });

@@ -26,9 +26,18 @@ describe('the control sheet with shared sources', () => {
   });
 
   it("declares a form's shared sheet from the 'Nguồn dữ liệu' tab, and says what is wrong in it", () => {
-    const sources = tab('Nguồn dữ liệu', ['Mã biểu mẫu', 'Tệp/Bảng tính', 'Trang tính'], ['tap-huan-2024', 'dang-ky-tap-huan.xlsx', 'Câu trả lời'], ['khong-co', 'x.xlsx', '']);
+    const sources = tab(
+      'Nguồn dữ liệu',
+      ['Mã biểu mẫu', 'Tệp/Bảng tính', 'Trang tính'],
+      ['tap-huan-2024', 'dang-ky-tap-huan.xlsx', 'Câu trả lời'],
+      ['khong-co', 'x.xlsx', ''],
+    );
     const control = readControlTabs([units, ...planSheetTabs(plansRows(BUILTIN_FORMS)), sources]);
-    expect(control.sharedSources?.map((s) => [s.formId, s.file, s.tab])).toEqual([['tap-huan-2024', 'dang-ky-tap-huan.xlsx', 'Câu trả lời']]);
-    expect(control.problems).toContain("Trang 'Nguồn dữ liệu', dòng 3, cột 'Mã biểu mẫu': không có biểu mẫu đang dùng mang mã 'khong-co'; hãy chép đúng mã từ trang 'Biểu mẫu'. Dòng này bị bỏ qua.");
+    expect(control.sharedSources?.map((s) => [s.formId, s.file, s.tab])).toEqual([
+      ['tap-huan-2024', 'dang-ky-tap-huan.xlsx', 'Câu trả lời'],
+    ]);
+    expect(control.problems).toContain(
+      "Trang 'Nguồn dữ liệu', dòng 3, cột 'Mã biểu mẫu': không có biểu mẫu đang dùng mang mã 'khong-co'; hãy chép đúng mã từ trang 'Biểu mẫu'. Dòng này bị bỏ qua.",
+    );
   });
 });

@@ -27,7 +27,10 @@ export const RESPONSE_HEADER: RawCell[] = ['Dấu thời gian', 'Đơn vị', 'H
 
 /** A responses tab: the header in row 1, then one row per answer (row numbers from 2). */
 export function responses(...rows: RawCell[][]): SheetTab {
-  return { name: TRAINING_SOURCE.tab, rows: [RESPONSE_HEADER, ...rows].map((cells, i) => ({ rowNumber: i + 1, cells })) };
+  return {
+    name: TRAINING_SOURCE.tab,
+    rows: [RESPONSE_HEADER, ...rows].map((cells, i) => ({ rowNumber: i + 1, cells })),
+  };
 }
 
 /** One valid answer for a unit named as typed. */

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { decideUnitRead, type PreviousRead, type SheetEvidence, type UnitReadDecision } from '../../../functions/src/domain/sheets/decide-unit-read.js';
+import {
+  decideUnitRead,
+  type PreviousRead,
+  type SheetEvidence,
+  type UnitReadDecision,
+} from '../../../functions/src/domain/sheets/decide-unit-read.js';
 
 const SPECS = 'specs-v1';
 const problem = "Tệp 'ltv.xlsx' bị hỏng.";
@@ -29,7 +34,13 @@ describe('decideUnitRead', () => {
     // Read errors.
     ['first sweep, unreadable', noAccess, undefined, false, 'unreadable'],
     ['still no access, same message', noAccess, stored('unreadable'), false, 'unchanged'],
-    ['still no access, another message', { kind: 'unreadable', problem: 'khác', fileKnown: false }, stored('unreadable'), false, 'unreadable'],
+    [
+      'still no access, another message',
+      { kind: 'unreadable', problem: 'khác', fileKnown: false },
+      stored('unreadable'),
+      false,
+      'unreadable',
+    ],
     ['a broken file is recorded with its fingerprint', brokenFile, stored('unreadable'), false, 'unreadable'],
     ['no access after a good read', noAccess, stored('ok'), false, 'unreadable'],
     ['no access, specs changed', noAccess, stored('unreadable', { specsHash: 'specs-v2' }), false, 'unreadable'],

@@ -9,7 +9,6 @@ import { addDays } from '../../../functions/src/domain/time/ict.js';
 import type { Unit } from '../../../functions/src/domain/units/unit.js';
 import { testUnit } from '../../support/builders.js';
 
-
 function period(spec: FormSpec, id: string): Period {
   const found = periodById(spec, id);
   if (!found) throw new Error(`no period ${id} in ${spec.id}`);
@@ -17,7 +16,12 @@ function period(spec: FormSpec, id: string): Period {
 }
 
 function unit(id: string, members?: number): Unit {
-  return testUnit(id, { name: `Đơn vị ${id}`, type: 'co-so-doan', cluster: '', ...(members === undefined ? {} : { members }) });
+  return testUnit(id, {
+    name: `Đơn vị ${id}`,
+    type: 'co-so-doan',
+    cluster: '',
+    ...(members === undefined ? {} : { members }),
+  });
 }
 
 type Values = Readonly<Record<string, CellValue>>;
@@ -34,7 +38,13 @@ const BAO_CAO_BUILTIN = builtinForm('30-phut-bao-cao');
 const BAO_CAO: FormSpec = {
   ...BAO_CAO_BUILTIN,
   metrics: [
-    { type: 'weeks-with-activity', id: 'tuan-co-hoat-dong', label: 'Tỉ lệ tuần có ít nhất 01 hoạt động', weekColumn: 'tuan', minPerWeek: 1 },
+    {
+      type: 'weeks-with-activity',
+      id: 'tuan-co-hoat-dong',
+      label: 'Tỉ lệ tuần có ít nhất 01 hoạt động',
+      weekColumn: 'tuan',
+      minPerWeek: 1,
+    },
     { type: 'participation-rate', id: 'ti-le-tham-gia', label: 'Tỉ lệ ĐVTN tham gia', column: 'soLuong', target: 1 },
     { type: 'row-count', id: 'so-hoat-dong', label: 'Số hoạt động' },
   ],
@@ -70,7 +80,14 @@ describe('weeksInMonth: ISO weeks of a month = its Thursdays', () => {
 });
 
 describe('30-phut-bao-cao: tuan-co-hoat-dong (share of weeks with ≥ 1 activity)', () => {
-  const row = (tuan: number): Values => ({ thang: '2021-02', tuan, diaDiem: 'Hội trường', soLuong: 10, noiDung: 'Sinh hoạt', hinhThuc: 'Trực tiếp' });
+  const row = (tuan: number): Values => ({
+    thang: '2021-02',
+    tuan,
+    diaDiem: 'Hội trường',
+    soLuong: 10,
+    noiDung: 'Sinh hoạt',
+    hinhThuc: 'Trực tiếp',
+  });
 
   it('February 2021 (4 weeks): duplicates count once, week 5 counts as the last week', () => {
     const results = formMetrics(BAO_CAO, period(BAO_CAO, '2021-02'), [
@@ -106,12 +123,23 @@ describe('30-phut-bao-cao: tuan-co-hoat-dong (share of weeks with ≥ 1 activity
 
   it('no unit sent anything: total null, nobody measured', () => {
     const weeks = metric(formMetrics(BAO_CAO, period(BAO_CAO, '2020-04'), []), 'tuan-co-hoat-dong');
-    expect([weeks.byUnit, weeks.total, weeks.target]).toEqual([{}, null, { description: '≥ 1 hoạt động mỗi tuần (5 tuần)', unitsMeeting: 0, unitsMeasured: 0 }]);
+    expect([weeks.byUnit, weeks.total, weeks.target]).toEqual([
+      {},
+      null,
+      { description: '≥ 1 hoạt động mỗi tuần (5 tuần)', unitsMeeting: 0, unitsMeasured: 0 },
+    ]);
   });
 });
 
 describe('30-phut-bao-cao: ti-le-tham-gia (participants ÷ members per activity, capped, averaged)', () => {
-  const row = (soLuong: number): Values => ({ thang: '2021-02', tuan: 1, diaDiem: 'Hội trường', soLuong, noiDung: 'Sinh hoạt', hinhThuc: 'Trực tiếp' });
+  const row = (soLuong: number): Values => ({
+    thang: '2021-02',
+    tuan: 1,
+    diaDiem: 'Hội trường',
+    soLuong,
+    noiDung: 'Sinh hoạt',
+    hinhThuc: 'Trực tiếp',
+  });
   const results = formMetrics(BAO_CAO, period(BAO_CAO, '2021-02'), [
     sent(unit('p1', 20), [row(10), row(20), row(30)]), // 0.5, 1, min(1, 1.5) = 1 → 2.5 ÷ 3
     sent(unit('p2', 8), [row(8), row(12)]), // 1, min(1, 1.5) = 1 → 1
@@ -129,7 +157,11 @@ describe('30-phut-bao-cao: ti-le-tham-gia (participants ÷ members per activity,
     // (2.5/3 + 1) ÷ 2 ≈ 0.9167
     expect(participation.total).toBeCloseTo((2.5 / 3 + 1) / 2, 12);
     expect(participation.format).toBe('percent');
-    expect(participation.target).toEqual({ description: '100 % đoàn viên tham gia', unitsMeeting: 1, unitsMeasured: 2 });
+    expect(participation.target).toEqual({
+      description: '100 % đoàn viên tham gia',
+      unitsMeeting: 1,
+      unitsMeasured: 2,
+    });
   });
 
   it('so-hoat-dong counts the rows of every unit that sent something', () => {
@@ -141,7 +173,11 @@ describe('30-phut-bao-cao: ti-le-tham-gia (participants ÷ members per activity,
 describe('tap-huan-2024: kinh-phi (1.900.000 đ per participant)', () => {
   const person = (hoTen: string, chucVu: string): Values => ({ stt: 1, hoTen, chucVu, soDienThoai: '0983018027' });
   const results = formMetrics(TAP_HUAN, period(TAP_HUAN, 'mot-lan'), [
-    sent(unit('ld-1'), [person('Nguyễn Thị Hoa', 'Tổng phụ trách Đội'), person('Lê Văn Nam', 'Phó Tổng phụ trách Đội'), person('Trần Thị Mai', 'Bí thư Chi đoàn giáo viên')]),
+    sent(unit('ld-1'), [
+      person('Nguyễn Thị Hoa', 'Tổng phụ trách Đội'),
+      person('Lê Văn Nam', 'Phó Tổng phụ trách Đội'),
+      person('Trần Thị Mai', 'Bí thư Chi đoàn giáo viên'),
+    ]),
     sent(unit('ld-2'), [person('Phạm Văn An', 'Tổng phụ trách Đội')]),
     sent(unit('ld-3'), []),
   ]);
@@ -158,7 +194,11 @@ describe('tap-huan-2024: kinh-phi (1.900.000 đ per participant)', () => {
   });
 
   it('so-nguoi-dang-ky and so-tpt (no target declared)', () => {
-    expect(metric(results, 'so-nguoi-dang-ky')).toMatchObject({ format: 'int', byUnit: { 'ld-1': 3, 'ld-2': 1, 'ld-3': 0 }, total: 4 });
+    expect(metric(results, 'so-nguoi-dang-ky')).toMatchObject({
+      format: 'int',
+      byUnit: { 'ld-1': 3, 'ld-2': 1, 'ld-3': 0 },
+      total: 4,
+    });
     const tpt = metric(results, 'so-tpt');
     expect([tpt.byUnit, tpt.total, 'target' in tpt]).toEqual([{ 'ld-1': 1, 'ld-2': 1, 'ld-3': 0 }, 2, false]);
   });
@@ -168,8 +208,23 @@ describe('lien-tich-2022-2023: yearly counts', () => {
   const DOI_THOAI = 'Gặp gỡ, đối thoại giữa nhà trường với học sinh';
   const TAP_HUAN_PT = 'Tập huấn nghiệp vụ Phụ trách Đội';
   const SACH = 'Giới thiệu sách, ngày hội đọc và làm theo báo Đội';
-  const act = (ngay: string, loai: string, soNguoi?: number): Values => ({ ngay, loai, ten: 'Hoạt động', ...(soNguoi === undefined ? {} : { soNguoi }) });
-  const schoolMonths = ['2022-09', '2022-10', '2022-11', '2022-12', '2023-01', '2023-02', '2023-03', '2023-04', '2023-05'];
+  const act = (ngay: string, loai: string, soNguoi?: number): Values => ({
+    ngay,
+    loai,
+    ten: 'Hoạt động',
+    ...(soNguoi === undefined ? {} : { soNguoi }),
+  });
+  const schoolMonths = [
+    '2022-09',
+    '2022-10',
+    '2022-11',
+    '2022-12',
+    '2023-01',
+    '2023-02',
+    '2023-03',
+    '2023-04',
+    '2023-05',
+  ];
   const results = formMetrics(LIEN_TICH, period(LIEN_TICH, '2022-2023'), [
     sent(unit('l1'), [
       act('2022-10-20', DOI_THOAI, 300),
@@ -207,7 +262,11 @@ describe('lien-tich-2022-2023: yearly counts', () => {
   });
 
   it('gioi-thieu-sach: ≥ 1 a year', () => {
-    expect(metric(results, 'gioi-thieu-sach')).toMatchObject({ byUnit: { l1: 1, l2: 0 }, total: 1, target: { description: '≥ 1 lần', unitsMeeting: 1, unitsMeasured: 2 } });
+    expect(metric(results, 'gioi-thieu-sach')).toMatchObject({
+      byUnit: { l1: 1, l2: 0 },
+      total: 1,
+      target: { description: '≥ 1 lần', unitsMeeting: 1, unitsMeasured: 2 },
+    });
   });
 
   it('so-nguoi: blank participant cells count as 0', () => {
@@ -220,7 +279,14 @@ describe('ke-hoach-nho-65-nam: sums keep the column format', () => {
   const MO_HINH = 'Mô hình, công trình tiêu biểu đề cử khen thưởng';
   const results = formMetrics(KE_HOACH_NHO, period(KE_HOACH_NHO, 'mot-lan'), [
     sent(unit('ld-1'), [
-      { hoatDong: 'Thu gom giấy vụn, phế liệu', noiDung: 'Thu gom', ngayToChuc: '2023-11-20', soDoiVien: 450, soTien: 1_500_000, khoiLuong: 1250.5 },
+      {
+        hoatDong: 'Thu gom giấy vụn, phế liệu',
+        noiDung: 'Thu gom',
+        ngayToChuc: '2023-11-20',
+        soDoiVien: 450,
+        soTien: 1_500_000,
+        khoiLuong: 1250.5,
+      },
       { hoatDong: MO_HINH, noiDung: 'Công trình măng non', ngayToChuc: '2023-11-25', soTien: 250_000 },
     ]),
   ]);

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { loadBuiltinForms } from '../../../functions/src/adapters/catalog/builtin-forms.js';
 import type { FormSpec, UnitType } from '../../../functions/src/domain/forms/form-spec.js';
 import { periodById, type Period } from '../../../functions/src/domain/periods/schedule.js';
-import { formPeriodStats, groupStats, NO_CLUSTER, type GroupStats, type UnitSubmission } from '../../../functions/src/domain/stats/form-period-stats.js';
+import {
+  formPeriodStats,
+  groupStats,
+  NO_CLUSTER,
+  type GroupStats,
+  type UnitSubmission,
+} from '../../../functions/src/domain/stats/form-period-stats.js';
 import type { StatusResult } from '../../../functions/src/domain/status/submission-status.js';
 import type { Unit } from '../../../functions/src/domain/units/unit.js';
 import { testUnit } from '../../support/builders.js';
@@ -17,7 +23,13 @@ const SPEC: FormSpec = {
   targets: { unitTypes: ['co-so-doan', 'chi-doan'], levels: [], clusters: [] },
   // The two separate shares (a metric type a district may still use) beside the plan's own count.
   metrics: [
-    { type: 'weeks-with-activity', id: 'tuan-co-hoat-dong', label: 'Tỉ lệ tuần có ít nhất 01 hoạt động', weekColumn: 'tuan', minPerWeek: 1 },
+    {
+      type: 'weeks-with-activity',
+      id: 'tuan-co-hoat-dong',
+      label: 'Tỉ lệ tuần có ít nhất 01 hoạt động',
+      weekColumn: 'tuan',
+      minPerWeek: 1,
+    },
     { type: 'participation-rate', id: 'ti-le-tham-gia', label: 'Tỉ lệ ĐVTN tham gia', column: 'soLuong', target: 1 },
     ...BAO_CAO_BUILTIN.metrics.filter((m) => m.id === 'so-hoat-dong'),
   ],
@@ -35,9 +47,17 @@ function unit(id: string, type: UnitType, cluster: string, extra: Partial<Unit> 
 }
 
 type Rows = UnitSubmission['rows'];
-const activity = (tuan: number, soLuong: number): Rows[number] => ({ values: { thang: '2021-03', tuan, diaDiem: 'Hội trường', soLuong, noiDung: 'Dọn vệ sinh', hinhThuc: 'Trực tiếp' } });
+const activity = (tuan: number, soLuong: number): Rows[number] => ({
+  values: { thang: '2021-03', tuan, diaDiem: 'Hội trường', soLuong, noiDung: 'Dọn vệ sinh', hinhThuc: 'Trực tiếp' },
+});
 
-function submission(unitId: string, kind: 'complete' | 'partial' | 'nil', firstCompleteAt: string | null, lastChangedAt: string, rows: Rows = []): UnitSubmission {
+function submission(
+  unitId: string,
+  kind: 'complete' | 'partial' | 'nil',
+  firstCompleteAt: string | null,
+  lastChangedAt: string,
+  rows: Rows = [],
+): UnitSubmission {
   const rejected = kind === 'partial' ? 1 : 0;
   const nil = kind === 'nil' ? 1 : 0;
   return {
@@ -75,13 +95,25 @@ const UNITS: Unit[] = [
 ];
 
 const SUBMISSIONS = new Map<string, UnitSubmission>([
-  ['a1', submission('a1', 'complete', '2021-04-01T03:00:00.000Z', '2021-04-01T03:00:00.000Z', [activity(1, 20), activity(2, 10)])],
+  [
+    'a1',
+    submission('a1', 'complete', '2021-04-01T03:00:00.000Z', '2021-04-01T03:00:00.000Z', [
+      activity(1, 20),
+      activity(2, 10),
+    ]),
+  ],
   ['a2', submission('a2', 'complete', '2021-04-07T03:00:00.000Z', '2021-04-07T03:00:00.000Z', [activity(1, 10)])],
   ['a3', submission('a3', 'complete', '2021-04-02T03:00:00.000Z', '2021-04-08T03:00:00.000Z', [activity(3, 5)])],
   ['b1', submission('b1', 'nil', '2021-04-03T03:00:00.000Z', '2021-04-03T03:00:00.000Z')],
   ['b2', submission('b2', 'partial', null, '2021-04-04T03:00:00.000Z', [activity(1, 7)])],
-  ['x-closed', submission('x-closed', 'complete', '2021-04-01T03:00:00.000Z', '2021-04-01T03:00:00.000Z', [activity(1, 9)])],
-  ['x-lien-doi', submission('x-lien-doi', 'complete', '2021-04-01T03:00:00.000Z', '2021-04-01T03:00:00.000Z', [activity(1, 9)])],
+  [
+    'x-closed',
+    submission('x-closed', 'complete', '2021-04-01T03:00:00.000Z', '2021-04-01T03:00:00.000Z', [activity(1, 9)]),
+  ],
+  [
+    'x-lien-doi',
+    submission('x-lien-doi', 'complete', '2021-04-01T03:00:00.000Z', '2021-04-01T03:00:00.000Z', [activity(1, 9)]),
+  ],
 ]);
 
 const stats = formPeriodStats({ spec: SPEC, period: MARCH_2021, units: UNITS, submissions: SUBMISSIONS, now: NOW });
@@ -188,7 +220,10 @@ describe('formPeriodStats: submissions of units not expected are ignored', () =>
   it('1 expected unit, missing, with 2 complete submissions from units not expected: rates 0, 0, null', () => {
     const s = formPeriodStats({ spec: SPEC, period: MARCH_2021, units: onlyB3, submissions: SUBMISSIONS, now: NOW });
     expect(s.overall).toEqual(
-      group({ expected: 1, complete: 0, onTime: 0, late: 0, revisedAfterDeadline: 0, partial: 0, nil: 0, missing: 1 }, { completeness: 0, timelinessOfExpected: 0, timelinessOfSubmitted: null }),
+      group(
+        { expected: 1, complete: 0, onTime: 0, late: 0, revisedAfterDeadline: 0, partial: 0, nil: 0, missing: 1 },
+        { completeness: 0, timelinessOfExpected: 0, timelinessOfSubmitted: null },
+      ),
     );
     expect(s.units.map((u) => u.unitId)).toEqual(['b3']);
     expect(s.metrics.find((m) => m.id === 'so-hoat-dong')?.byUnit).toEqual({});
@@ -196,16 +231,28 @@ describe('formPeriodStats: submissions of units not expected are ignored', () =>
 
   it('1 expected unit that submitted, with submissions from units not expected: rates exactly 1, never more', () => {
     const submissions = new Map(SUBMISSIONS);
-    submissions.set('b3', submission('b3', 'complete', '2021-04-01T03:00:00.000Z', '2021-04-01T03:00:00.000Z', [activity(1, 3)]));
+    submissions.set(
+      'b3',
+      submission('b3', 'complete', '2021-04-01T03:00:00.000Z', '2021-04-01T03:00:00.000Z', [activity(1, 3)]),
+    );
     const s = formPeriodStats({ spec: SPEC, period: MARCH_2021, units: onlyB3, submissions, now: NOW });
     // complete 1 ÷ expected 1, on time 1 ÷ 1, 1 ÷ 1 — the 2 other complete submissions do not count.
     expect(s.overall).toEqual(
-      group({ expected: 1, complete: 1, onTime: 1, late: 0, revisedAfterDeadline: 0, partial: 0, nil: 0, missing: 0 }, { completeness: 1, timelinessOfExpected: 1, timelinessOfSubmitted: 1 }),
+      group(
+        { expected: 1, complete: 1, onTime: 1, late: 0, revisedAfterDeadline: 0, partial: 0, nil: 0, missing: 0 },
+        { completeness: 1, timelinessOfExpected: 1, timelinessOfSubmitted: 1 },
+      ),
     );
   });
 
   it('a whole district of units not expected: 0 expected, every rate null, no groups', () => {
-    const s = formPeriodStats({ spec: SPEC, period: MARCH_2021, units: UNITS.filter((u) => u.id.startsWith('x-')), submissions: SUBMISSIONS, now: NOW });
+    const s = formPeriodStats({
+      spec: SPEC,
+      period: MARCH_2021,
+      units: UNITS.filter((u) => u.id.startsWith('x-')),
+      submissions: SUBMISSIONS,
+      now: NOW,
+    });
     expect(s.overall).toEqual(
       group(
         { expected: 0, complete: 0, onTime: 0, late: 0, revisedAfterDeadline: 0, partial: 0, nil: 0, missing: 0 },
@@ -229,7 +276,13 @@ describe('formPeriodStats: submissions of units not expected are ignored', () =>
 
 describe('formPeriodStats: before the deadline', () => {
   it('nothing is overdue yet and missing units carry no daysOverdue', () => {
-    const s = formPeriodStats({ spec: SPEC, period: MARCH_2021, units: UNITS, submissions: new Map(), now: new Date('2021-04-05T16:59:59.999Z') });
+    const s = formPeriodStats({
+      spec: SPEC,
+      period: MARCH_2021,
+      units: UNITS,
+      submissions: new Map(),
+      now: new Date('2021-04-05T16:59:59.999Z'),
+    });
     expect(s.units.map((u) => u.status)).toEqual(['missing', 'missing', 'missing', 'missing', 'missing', 'missing']);
     expect(s.units.some((u) => u.daysOverdue !== undefined)).toBe(false);
     expect(s.overall.rates).toEqual({ completeness: 0, timelinessOfExpected: 0, timelinessOfSubmitted: null });
@@ -237,12 +290,35 @@ describe('formPeriodStats: before the deadline', () => {
 });
 
 describe('groupStats', () => {
-  const none = { expected: 0, complete: 0, onTime: 0, late: 0, revisedAfterDeadline: 0, partial: 0, nil: 0, missing: 0 };
+  const none = {
+    expected: 0,
+    complete: 0,
+    onTime: 0,
+    late: 0,
+    revisedAfterDeadline: 0,
+    partial: 0,
+    nil: 0,
+    missing: 0,
+  };
   it.each<[string, StatusResult[], GroupStats]>([
     ['no units', [], group(none, { completeness: null, timelinessOfExpected: null, timelinessOfSubmitted: null })],
-    ['one missing unit', [{ status: 'missing', daysOverdue: 3 }], group({ ...none, expected: 1, missing: 1 }, { completeness: 0, timelinessOfExpected: 0, timelinessOfSubmitted: null })],
+    [
+      'one missing unit',
+      [{ status: 'missing', daysOverdue: 3 }],
+      group(
+        { ...none, expected: 1, missing: 1 },
+        { completeness: 0, timelinessOfExpected: 0, timelinessOfSubmitted: null },
+      ),
+    ],
     // A late nil declaration is complete but not on time.
-    ['one late nil', [{ status: 'nil', onTime: false }], group({ ...none, expected: 1, complete: 1, late: 1, nil: 1 }, { completeness: 1, timelinessOfExpected: 0, timelinessOfSubmitted: 0 })],
+    [
+      'one late nil',
+      [{ status: 'nil', onTime: false }],
+      group(
+        { ...none, expected: 1, complete: 1, late: 1, nil: 1 },
+        { completeness: 1, timelinessOfExpected: 0, timelinessOfSubmitted: 0 },
+      ),
+    ],
     [
       // complete = 3 (on time, revised, late); onTime = 2 → 3 ÷ 5, 2 ÷ 5, 2 ÷ 3
       'five mixed units',
@@ -253,7 +329,10 @@ describe('groupStats', () => {
         { status: 'partial' },
         { status: 'missing' },
       ],
-      group({ expected: 5, complete: 3, onTime: 2, late: 1, revisedAfterDeadline: 1, partial: 1, nil: 0, missing: 1 }, { completeness: 3 / 5, timelinessOfExpected: 2 / 5, timelinessOfSubmitted: 2 / 3 }),
+      group(
+        { expected: 5, complete: 3, onTime: 2, late: 1, revisedAfterDeadline: 1, partial: 1, nil: 0, missing: 1 },
+        { completeness: 3 / 5, timelinessOfExpected: 2 / 5, timelinessOfSubmitted: 2 / 3 },
+      ),
     ],
   ])('%s', (_, standings, expected) => {
     expect(groupStats(standings)).toEqual(expected);

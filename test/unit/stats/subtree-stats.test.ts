@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { groupStats, type FormPeriodStats, type UnitStanding } from '../../../functions/src/domain/stats/form-period-stats.js';
+import {
+  groupStats,
+  type FormPeriodStats,
+  type UnitStanding,
+} from '../../../functions/src/domain/stats/form-period-stats.js';
 import { subtreeStats } from '../../../functions/src/domain/stats/subtree-stats.js';
 import { DISTRICT_NODE, orgTree } from '../../../functions/src/domain/units/org-tree.js';
 import { testUnit } from '../../support/builders.js';
@@ -28,7 +32,15 @@ const standings: UnitStanding[] = [
   { unitId: 'cd-b1', status: 'partial', daysOverdue: 3 },
   { unitId: 'ld-c', status: 'nil', onTime: true },
 ];
-const stats: FormPeriodStats = { formId: 'f', periodId: 'p', overall: groupStats(standings), byCluster: {}, byUnitType: {}, units: standings, metrics: [] };
+const stats: FormPeriodStats = {
+  formId: 'f',
+  periodId: 'p',
+  overall: groupStats(standings),
+  byCluster: {},
+  byUnitType: {},
+  units: standings,
+  metrics: [],
+};
 const rolled = subtreeStats(stats, orgTree(units));
 
 describe('subtreeStats: each node over its own subtree, DHIS2 semantics', () => {
@@ -47,7 +59,10 @@ describe('subtreeStats: each node over its own subtree, DHIS2 semantics', () => 
 
   it('a node no report is expected from has no rate rather than 0 % or 100 %', () => {
     const empty = subtreeStats({ ...stats, units: standings.filter((s) => s.unitId !== 'cd-b1') }, orgTree(units));
-    expect(empty.get('dtn-b')).toMatchObject({ expected: 0, rates: { completeness: null, timelinessOfExpected: null, timelinessOfSubmitted: null } });
+    expect(empty.get('dtn-b')).toMatchObject({
+      expected: 0,
+      rates: { completeness: null, timelinessOfExpected: null, timelinessOfSubmitted: null },
+    });
   });
 
   it('the root equals the district overall figures, and no node is above 100 %', () => {

@@ -2,13 +2,29 @@ import { describe, expect, it } from 'vitest';
 import type { CellValue } from '../../../functions/src/domain/forms/cell-parser.js';
 import { isoWeekMonday, periodById } from '../../../functions/src/domain/periods/schedule.js';
 import { formMetrics } from '../../../functions/src/domain/stats/form-metrics.js';
-import { isoWeeksOfMonth, unitWeeks, weekOfMonth, type WeeklyTargetMetric } from '../../../functions/src/domain/stats/weekly-target.js';
+import {
+  isoWeeksOfMonth,
+  unitWeeks,
+  weekOfMonth,
+  type WeeklyTargetMetric,
+} from '../../../functions/src/domain/stats/weekly-target.js';
 import { builtinForm } from '../../support/forms.js';
 import { testUnit } from '../../support/builders.js';
 
 const BAO_CAO = builtinForm('30-phut-bao-cao');
-const TOGETHER: WeeklyTargetMetric = { type: 'weeks-meeting-target', id: 'tuan-dat', label: 'Tuần đạt', weekColumn: 'tuan', column: 'soLuong', minPerWeek: 1, target: 1 };
-const activity = (month: string, tuan: number, soLuong: number) => ({ month, values: { thang: month, tuan, soLuong } as Record<string, CellValue> });
+const TOGETHER: WeeklyTargetMetric = {
+  type: 'weeks-meeting-target',
+  id: 'tuan-dat',
+  label: 'Tuần đạt',
+  weekColumn: 'tuan',
+  column: 'soLuong',
+  minPerWeek: 1,
+  target: 1,
+};
+const activity = (month: string, tuan: number, soLuong: number) => ({
+  month,
+  values: { thang: month, tuan, soLuong } as Record<string, CellValue>,
+});
 
 describe('isoWeeksOfMonth / weekOfMonth: a month owns the ISO weeks (Monday–Sunday) of its Thursdays', () => {
   it.each<[string, string[], string, string]>([
@@ -41,9 +57,25 @@ describe('unitWeeks: a week is met only when its own activities reach the share 
   const weeks = isoWeeksOfMonth('2025-09');
   it.each<[string, ReturnType<typeof activity>[], number | undefined, (boolean | null)[]]>([
     // Week 1: all 20 there. Week 2: 19 of 20 twice (close is not enough). Week 3: one full, one partial. Week 4: nothing.
-    ['a full week, a near miss, a mixed week, an empty week', [activity('2025-09', 1, 20), activity('2025-09', 2, 19), activity('2025-09', 2, 19), activity('2025-09', 3, 5), activity('2025-09', 3, 21)], 20, [true, false, true, false]],
+    [
+      'a full week, a near miss, a mixed week, an empty week',
+      [
+        activity('2025-09', 1, 20),
+        activity('2025-09', 2, 19),
+        activity('2025-09', 2, 19),
+        activity('2025-09', 3, 5),
+        activity('2025-09', 3, 21),
+      ],
+      20,
+      [true, false, true, false],
+    ],
     // Two separate shares would call this unit perfect (an activity every week, 100 % in week 1): together it meets one week.
-    ['an activity every week but only one with everyone', [activity('2025-09', 1, 20), activity('2025-09', 2, 3), activity('2025-09', 3, 3), activity('2025-09', 4, 3)], 20, [true, false, false, false]],
+    [
+      'an activity every week but only one with everyone',
+      [activity('2025-09', 1, 20), activity('2025-09', 2, 3), activity('2025-09', 3, 3), activity('2025-09', 4, 3)],
+      20,
+      [true, false, false, false],
+    ],
     // A week-5 activity of September lands in its last week.
     ['tuần 5 counts in the last week', [activity('2025-09', 5, 20)], 20, [false, false, false, true]],
     // No members declared: nothing can be judged — not 0 %.
@@ -54,7 +86,12 @@ describe('unitWeeks: a week is met only when its own activities reach the share 
   });
 
   it('counts activities and the best attendance of each week; 2 activities a week needs two full ones', () => {
-    const rows = [activity('2025-09', 1, 20), activity('2025-09', 1, 20), activity('2025-09', 2, 20), activity('2025-09', 2, 7)];
+    const rows = [
+      activity('2025-09', 1, 20),
+      activity('2025-09', 1, 20),
+      activity('2025-09', 2, 20),
+      activity('2025-09', 2, 7),
+    ];
     expect(unitWeeks({ ...TOGETHER, minPerWeek: 2 }, rows, 20, weeks)).toEqual([
       { weekId: '2025-W36', activities: 2, meeting: 2, bestParticipants: 20, met: true },
       { weekId: '2025-W37', activities: 2, meeting: 1, bestParticipants: 20, met: false },
@@ -64,7 +101,12 @@ describe('unitWeeks: a week is met only when its own activities reach the share 
   });
 
   it('a share below 100 % is counted in whole people: 80 % of 23 members is 19', () => {
-    const judged = unitWeeks({ ...TOGETHER, target: 0.8 }, [activity('2025-09', 1, 19), activity('2025-09', 2, 18)], 23, weeks);
+    const judged = unitWeeks(
+      { ...TOGETHER, target: 0.8 },
+      [activity('2025-09', 1, 19), activity('2025-09', 2, 18)],
+      23,
+      weeks,
+    );
     expect(judged.map((w) => w.met)).toEqual([true, false, false, false]);
   });
 });
@@ -72,8 +114,16 @@ describe('unitWeeks: a week is met only when its own activities reach the share 
 describe('30-phut-bao-cao: tuan-dat-chi-tieu in the summary (share of weeks met, per unit and overall)', () => {
   const period = periodById(BAO_CAO, '2021-02');
   if (!period) throw new Error('no period 2021-02');
-  const row = (tuan: number, soLuong: number) => ({ values: { thang: '2021-02', tuan, diaDiem: 'Hội trường', soLuong, noiDung: 'Sinh hoạt', hinhThuc: 'Trực tiếp' } });
-  const unit = (id: string, members?: number) => testUnit(id, { name: `Cơ sở ${id}`, type: 'co-so-doan', cluster: '', ...(members === undefined ? {} : { members }) });
+  const row = (tuan: number, soLuong: number) => ({
+    values: { thang: '2021-02', tuan, diaDiem: 'Hội trường', soLuong, noiDung: 'Sinh hoạt', hinhThuc: 'Trực tiếp' },
+  });
+  const unit = (id: string, members?: number) =>
+    testUnit(id, {
+      name: `Cơ sở ${id}`,
+      type: 'co-so-doan',
+      cluster: '',
+      ...(members === undefined ? {} : { members }),
+    });
   const results = formMetrics(BAO_CAO, period, [
     { unit: unit('u1', 10), submission: { rows: [row(1, 10), row(2, 10), row(3, 10), row(4, 10)] } }, // 4/4
     { unit: unit('u2', 10), submission: { rows: [row(1, 10), row(2, 4), row(3, 4), row(4, 4)] } }, // 1/4
@@ -89,7 +139,11 @@ describe('30-phut-bao-cao: tuan-dat-chi-tieu in the summary (share of weeks met,
       byUnit: { u1: 1, u2: 0.25, u3: null },
       // (4 + 1) ÷ (2 measured units × 4 weeks)
       total: 5 / 8,
-      target: { description: '≥ 1 hoạt động mỗi tuần, mỗi hoạt động ≥ 100\u00a0% đoàn viên tham gia (4 tuần)', unitsMeeting: 1, unitsMeasured: 2 },
+      target: {
+        description: '≥ 1 hoạt động mỗi tuần, mỗi hoạt động ≥ 100\u00a0% đoàn viên tham gia (4 tuần)',
+        unitsMeeting: 1,
+        unitsMeasured: 2,
+      },
       notes: { u3: 'chưa khai báo số đoàn viên' },
     });
   });

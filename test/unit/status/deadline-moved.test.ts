@@ -39,9 +39,21 @@ describe('a once plan whose deadline is moved after units submitted', () => {
 
   it.each([
     ['as issued: completed a day before', ISSUED, { status: 'complete-on-time', onTime: true }],
-    ['moved later: still on time', builtinFormDue('tap-huan-2024', '2024-09-17'), { status: 'complete-on-time', onTime: true }],
-    ['moved to the day it was completed (end of that day): on time', builtinFormDue('tap-huan-2024', '2024-09-14', '23:59'), { status: 'complete-on-time', onTime: true }],
-    ['moved earlier, before the first completion: late by the new deadline', builtinFormDue('tap-huan-2024', '2024-09-10'), { status: 'complete-late', onTime: false, daysLate: 4 }],
+    [
+      'moved later: still on time',
+      builtinFormDue('tap-huan-2024', '2024-09-17'),
+      { status: 'complete-on-time', onTime: true },
+    ],
+    [
+      'moved to the day it was completed (end of that day): on time',
+      builtinFormDue('tap-huan-2024', '2024-09-14', '23:59'),
+      { status: 'complete-on-time', onTime: true },
+    ],
+    [
+      'moved earlier, before the first completion: late by the new deadline',
+      builtinFormDue('tap-huan-2024', '2024-09-10'),
+      { status: 'complete-late', onTime: false, daysLate: 4 },
+    ],
   ])('judges the unchanged first completion against the deadline in force: %s', (_, spec, expected) => {
     const period = periodById(spec, ONCE_PERIOD);
     if (!period) throw new Error('the once period is gone');

@@ -59,7 +59,12 @@ describe('activeDuring: once forms are judged at their deadline', () => {
     ['tap-huan-2024, opening the day after', TAP_HUAN, { activeFrom: '2024-09-16' }, false],
     ['tap-huan-2024, closing on the due day', TAP_HUAN, { activeTo: '2024-09-15' }, true],
     ['tap-huan-2024, closed the day before', TAP_HUAN, { activeTo: '2024-09-14' }, false],
-    ['tap-huan-2024, open in the first half of 2024 only', TAP_HUAN, { activeFrom: '2024-01-01', activeTo: '2024-06-30' }, false],
+    [
+      'tap-huan-2024, open in the first half of 2024 only',
+      TAP_HUAN,
+      { activeFrom: '2024-01-01', activeTo: '2024-06-30' },
+      false,
+    ],
     ['tap-huan-2024, open for years around it', TAP_HUAN, { activeFrom: '2010-01-01', activeTo: '2030-12-31' }, true],
     // 30-phut-dang-ky: end of 15/04/2020.
     ['30-phut-dang-ky, opening on the due day', DANG_KY, { activeFrom: '2020-04-15' }, true],
@@ -112,11 +117,21 @@ describe('expectedUnits: targets', () => {
   ];
 
   it('tap-huan-2024: Liên đội of the named levels, matched without case or accents', () => {
-    expect(expectedUnits(TAP_HUAN, onlyPeriod(TAP_HUAN), units).map((u) => u.id)).toEqual(['ld-th', 'ld-thcs', 'ld-khong-dau']);
+    expect(expectedUnits(TAP_HUAN, onlyPeriod(TAP_HUAN), units).map((u) => u.id)).toEqual([
+      'ld-th',
+      'ld-thcs',
+      'ld-khong-dau',
+    ]);
   });
 
   it('ke-hoach-nho-65-nam: every Liên đội, whatever its level', () => {
-    expect(expectedUnits(KE_HOACH_NHO, onlyPeriod(KE_HOACH_NHO), units).map((u) => u.id)).toEqual(['ld-th', 'ld-thcs', 'ld-khong-dau', 'ld-thpt', 'ld-no-level']);
+    expect(expectedUnits(KE_HOACH_NHO, onlyPeriod(KE_HOACH_NHO), units).map((u) => u.id)).toEqual([
+      'ld-th',
+      'ld-thcs',
+      'ld-khong-dau',
+      'ld-thpt',
+      'ld-no-level',
+    ]);
   });
 
   it('30-phut-bao-cao: cơ sở Đoàn only', () => {
@@ -124,7 +139,10 @@ describe('expectedUnits: targets', () => {
   });
 
   it('a form naming clusters: only units of those clusters, matched without case', () => {
-    const spec: FormSpec = { ...BAO_CAO, targets: { unitTypes: ['co-so-doan', 'chi-doan'], levels: [], clusters: ['Cụm 1', 'Cụm Bến Thành'] } };
+    const spec: FormSpec = {
+      ...BAO_CAO,
+      targets: { unitTypes: ['co-so-doan', 'chi-doan'], levels: [], clusters: ['Cụm 1', 'Cụm Bến Thành'] },
+    };
     const clustered = [
       unit('a', 'co-so-doan', { cluster: 'Cụm 1' }),
       unit('b', 'chi-doan', { cluster: 'cụm  1' }),

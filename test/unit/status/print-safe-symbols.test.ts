@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { PRINT_SAFE_SYMBOL_CHARACTERS, STATUS_DISPLAY, SUBMISSION_STATUSES } from '../../../functions/src/domain/status/status-kinds.js';
+import {
+  PRINT_SAFE_SYMBOL_CHARACTERS,
+  STATUS_DISPLAY,
+  SUBMISSION_STATUSES,
+} from '../../../functions/src/domain/status/status-kinds.js';
 
 describe('status symbols', () => {
   it.each(SUBMISSION_STATUSES)('%s uses only characters the common fonts draw', (status) => {

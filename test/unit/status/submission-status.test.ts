@@ -2,8 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { loadBuiltinForms } from '../../../functions/src/adapters/catalog/builtin-forms.js';
 import type { FormSpec } from '../../../functions/src/domain/forms/form-spec.js';
 import { periodById, type Period } from '../../../functions/src/domain/periods/schedule.js';
-import { COMPLETE_STATUSES, isSubmissionStatus, STATUS_DISPLAY, SUBMISSION_STATUSES } from '../../../functions/src/domain/status/status-kinds.js';
-import { submissionStatus, type StatusResult, type SubmissionFacts } from '../../../functions/src/domain/status/submission-status.js';
+import {
+  COMPLETE_STATUSES,
+  isSubmissionStatus,
+  STATUS_DISPLAY,
+  SUBMISSION_STATUSES,
+} from '../../../functions/src/domain/status/status-kinds.js';
+import {
+  submissionStatus,
+  type StatusResult,
+  type SubmissionFacts,
+} from '../../../functions/src/domain/status/submission-status.js';
 import { deadlineInstant, ictInstant } from '../../../functions/src/domain/time/ict.js';
 
 const builtins = await loadBuiltinForms();
@@ -42,7 +51,12 @@ function complete(completedAt: Date, lastChangedAt: Date = completedAt): Submiss
 }
 
 function partial(lastChangedAt: Date, firstCompleteAt: Date | null = null): SubmissionFacts {
-  return { ...complete(lastChangedAt), counts: { read: 3, valid: 2, rejected: 1, nil: 0 }, complete: false, firstCompleteAt };
+  return {
+    ...complete(lastChangedAt),
+    counts: { read: 3, valid: 2, rejected: 1, nil: 0 },
+    complete: false,
+    firstCompleteAt,
+  };
 }
 
 function nil(declaredAt: Date, lastChangedAt: Date = declaredAt): SubmissionFacts {
@@ -68,11 +82,19 @@ describe('submissionStatus: nothing received', () => {
     ['during the month', '2020-04-15T03:00:00.000Z', { status: 'missing' }],
     ['on the due day, 17:00 ICT', '2020-05-05T10:00:00.000Z', { status: 'missing' }],
     ['at the due instant itself', '2020-05-05T16:59:59.999Z', { status: 'missing' }],
-    ['1 ms after the due instant (00:00 ICT on 6 May)', '2020-05-05T17:00:00.000Z', { status: 'missing', daysOverdue: 1 }],
+    [
+      '1 ms after the due instant (00:00 ICT on 6 May)',
+      '2020-05-05T17:00:00.000Z',
+      { status: 'missing', daysOverdue: 1 },
+    ],
     ['23:59 ICT on 6 May', '2020-05-06T16:59:00.000Z', { status: 'missing', daysOverdue: 1 }],
     // Still 6 May in UTC, already 7 May in ICT: days are counted in ICT.
     ['00:30 ICT on 7 May (6 May in UTC)', '2020-05-06T17:30:00.000Z', { status: 'missing', daysOverdue: 2 }],
-    ['10:00 ICT on 4 June (5 May → 4 June = 30 days)', '2020-06-04T03:00:00.000Z', { status: 'missing', daysOverdue: 30 }],
+    [
+      '10:00 ICT on 4 June (5 May → 4 June = 30 days)',
+      '2020-06-04T03:00:00.000Z',
+      { status: 'missing', daysOverdue: 30 },
+    ],
   ])('no submission, %s', (_, now, expected) => {
     expect(submissionStatus(undefined, APRIL, at(now))).toStrictEqual(expected);
   });
@@ -92,7 +114,12 @@ describe('submissionStatus: nothing received', () => {
     ['before the deadline', '2020-05-01T03:00:00.000Z', { status: 'missing' }],
     ['3 days after it', '2020-05-08T03:00:00.000Z', { status: 'missing', daysOverdue: 3 }],
   ])('a submission with 0 rows read (only a refused change) is missing %s', (_, now, expected) => {
-    const empty: SubmissionFacts = { ...complete(at('2020-04-20T03:00:00.000Z')), counts: { read: 0, valid: 0, rejected: 0, nil: 0 }, complete: false, firstCompleteAt: null };
+    const empty: SubmissionFacts = {
+      ...complete(at('2020-04-20T03:00:00.000Z')),
+      counts: { read: 0, valid: 0, rejected: 0, nil: 0 },
+      complete: false,
+      firstCompleteAt: null,
+    };
     expect(submissionStatus(empty, APRIL, at(now))).toStrictEqual(expected);
   });
 });
@@ -101,9 +128,19 @@ describe('submissionStatus: partial (errors or too few rows)', () => {
   it.each<[string, SubmissionFacts, string, StatusResult]>([
     ['before the deadline', partial(at('2020-04-28T03:00:00.000Z')), '2020-05-02T03:00:00.000Z', { status: 'partial' }],
     ['at the deadline', partial(at('2020-04-28T03:00:00.000Z')), '2020-05-05T16:59:59.999Z', { status: 'partial' }],
-    ['2 ICT days after the deadline', partial(at('2020-04-28T03:00:00.000Z')), '2020-05-07T03:00:00.000Z', { status: 'partial', daysOverdue: 2 }],
+    [
+      '2 ICT days after the deadline',
+      partial(at('2020-04-28T03:00:00.000Z')),
+      '2020-05-07T03:00:00.000Z',
+      { status: 'partial', daysOverdue: 2 },
+    ],
     // Complete once, broken again later: what counts is how it stands now.
-    ['complete on time once, broken since', partial(at('2020-05-06T03:00:00.000Z'), at('2020-05-01T03:00:00.000Z')), '2020-05-10T03:00:00.000Z', { status: 'partial', daysOverdue: 5 }],
+    [
+      'complete on time once, broken since',
+      partial(at('2020-05-06T03:00:00.000Z'), at('2020-05-01T03:00:00.000Z')),
+      '2020-05-10T03:00:00.000Z',
+      { status: 'partial', daysOverdue: 5 },
+    ],
   ])('%s', (_, facts, now, expected) => {
     expect(submissionStatus(facts, APRIL, at(now))).toStrictEqual(expected);
   });
@@ -111,10 +148,20 @@ describe('submissionStatus: partial (errors or too few rows)', () => {
 
 describe('submissionStatus: nil ("không phát sinh")', () => {
   it.each<[string, SubmissionFacts, string, StatusResult]>([
-    ['declared before the deadline', nil(at('2020-05-02T03:00:00.000Z')), '2020-05-03T03:00:00.000Z', { status: 'nil', onTime: true }],
+    [
+      'declared before the deadline',
+      nil(at('2020-05-02T03:00:00.000Z')),
+      '2020-05-03T03:00:00.000Z',
+      { status: 'nil', onTime: true },
+    ],
     ['declared at the due instant', nil(APRIL.due), '2020-05-20T03:00:00.000Z', { status: 'nil', onTime: true }],
     ['declared 1 ms late', nil(ms(APRIL.due, 1)), '2020-05-20T03:00:00.000Z', { status: 'nil', onTime: false }],
-    ['declared on time, edited after the deadline', nil(at('2020-05-02T03:00:00.000Z'), at('2020-05-09T03:00:00.000Z')), '2020-05-20T03:00:00.000Z', { status: 'nil', onTime: true }],
+    [
+      'declared on time, edited after the deadline',
+      nil(at('2020-05-02T03:00:00.000Z'), at('2020-05-09T03:00:00.000Z')),
+      '2020-05-20T03:00:00.000Z',
+      { status: 'nil', onTime: true },
+    ],
   ])('%s', (_, facts, now, expected) => {
     expect(submissionStatus(facts, APRIL, at(now))).toStrictEqual(expected);
   });
@@ -124,28 +171,66 @@ describe('submissionStatus: complete', () => {
   const later = '2020-06-01T03:00:00.000Z';
 
   it.each<[string, SubmissionFacts, StatusResult]>([
-    ['completed well before the deadline', complete(at('2020-04-28T03:00:00.000Z')), { status: 'complete-on-time', onTime: true }],
+    [
+      'completed well before the deadline',
+      complete(at('2020-04-28T03:00:00.000Z')),
+      { status: 'complete-on-time', onTime: true },
+    ],
     ['completed at exactly the due instant', complete(APRIL.due), { status: 'complete-on-time', onTime: true }],
-    ['completed 1 ms after the due instant', complete(ms(APRIL.due, 1)), { status: 'complete-late', onTime: false, daysLate: 1 }],
-    ['completed 09:00 ICT on 12/05 (5 May → 12 May)', complete(at('2020-05-12T02:00:00.000Z')), { status: 'complete-late', onTime: false, daysLate: 7 }],
+    [
+      'completed 1 ms after the due instant',
+      complete(ms(APRIL.due, 1)),
+      { status: 'complete-late', onTime: false, daysLate: 1 },
+    ],
+    [
+      'completed 09:00 ICT on 12/05 (5 May → 12 May)',
+      complete(at('2020-05-12T02:00:00.000Z')),
+      { status: 'complete-late', onTime: false, daysLate: 7 },
+    ],
     // 7 May in UTC, already 8 May in ICT.
-    ['completed 00:30 ICT on 08/05', complete(at('2020-05-07T17:30:00.000Z')), { status: 'complete-late', onTime: false, daysLate: 3 }],
-    ['completed on time, changed at the due instant', complete(at('2020-05-01T03:00:00.000Z'), APRIL.due), { status: 'complete-on-time', onTime: true }],
-    ['completed on time, changed 1 ms after the deadline', complete(at('2020-05-01T03:00:00.000Z'), ms(APRIL.due, 1)), { status: 'revised-after-deadline', onTime: true }],
-    ['completed on time, changed 2 weeks later', complete(at('2020-05-01T03:00:00.000Z'), at('2020-05-19T03:00:00.000Z')), { status: 'revised-after-deadline', onTime: true }],
+    [
+      'completed 00:30 ICT on 08/05',
+      complete(at('2020-05-07T17:30:00.000Z')),
+      { status: 'complete-late', onTime: false, daysLate: 3 },
+    ],
+    [
+      'completed on time, changed at the due instant',
+      complete(at('2020-05-01T03:00:00.000Z'), APRIL.due),
+      { status: 'complete-on-time', onTime: true },
+    ],
+    [
+      'completed on time, changed 1 ms after the deadline',
+      complete(at('2020-05-01T03:00:00.000Z'), ms(APRIL.due, 1)),
+      { status: 'revised-after-deadline', onTime: true },
+    ],
+    [
+      'completed on time, changed 2 weeks later',
+      complete(at('2020-05-01T03:00:00.000Z'), at('2020-05-19T03:00:00.000Z')),
+      { status: 'revised-after-deadline', onTime: true },
+    ],
     // Timeliness keeps the first completion: 3 days late, whatever happened after.
-    ['completed late, changed again later', complete(at('2020-05-08T03:00:00.000Z'), at('2020-05-20T03:00:00.000Z')), { status: 'complete-late', onTime: false, daysLate: 3 }],
+    [
+      'completed late, changed again later',
+      complete(at('2020-05-08T03:00:00.000Z'), at('2020-05-20T03:00:00.000Z')),
+      { status: 'complete-late', onTime: false, daysLate: 3 },
+    ],
   ])('%s', (_, facts, expected) => {
     expect(submissionStatus(facts, APRIL, at(later))).toStrictEqual(expected);
   });
 
   it('without a frozen firstCompleteAt, judges by the last change', () => {
     const facts: SubmissionFacts = { ...complete(at('2020-05-09T03:00:00.000Z')), firstCompleteAt: null };
-    expect(submissionStatus(facts, APRIL, at(later))).toStrictEqual({ status: 'complete-late', onTime: false, daysLate: 4 });
+    expect(submissionStatus(facts, APRIL, at(later))).toStrictEqual({
+      status: 'complete-late',
+      onTime: false,
+      daysLate: 4,
+    });
   });
 
   it('a complete submission never carries daysOverdue, even long after the deadline', () => {
-    expect(submissionStatus(complete(at('2020-05-08T03:00:00.000Z')), APRIL, at('2021-01-01T03:00:00.000Z')).daysOverdue).toBeUndefined();
+    expect(
+      submissionStatus(complete(at('2020-05-08T03:00:00.000Z')), APRIL, at('2021-01-01T03:00:00.000Z')).daysOverdue,
+    ).toBeUndefined();
   });
 });
 
@@ -169,9 +254,24 @@ describe('submissionStatus: one unit over time', () => {
   it.each<[string, SubmissionFacts | undefined, string, StatusResult]>([
     ['nothing yet, month running', undefined, '2020-04-20T03:00:00.000Z', { status: 'missing' }],
     ['rows with an error, before the deadline', partial(first), '2020-04-28T03:00:00.000Z', { status: 'partial' }],
-    ['error fixed on 30/04', complete(at('2020-04-30T03:00:00.000Z')), '2020-05-01T03:00:00.000Z', { status: 'complete-on-time', onTime: true }],
-    ['a row edited on 07/05', complete(at('2020-04-30T03:00:00.000Z'), at('2020-05-07T03:00:00.000Z')), '2020-05-08T03:00:00.000Z', { status: 'revised-after-deadline', onTime: true }],
-    ['the edit broke a row', partial(at('2020-05-09T03:00:00.000Z'), at('2020-04-30T03:00:00.000Z')), '2020-05-10T03:00:00.000Z', { status: 'partial', daysOverdue: 5 }],
+    [
+      'error fixed on 30/04',
+      complete(at('2020-04-30T03:00:00.000Z')),
+      '2020-05-01T03:00:00.000Z',
+      { status: 'complete-on-time', onTime: true },
+    ],
+    [
+      'a row edited on 07/05',
+      complete(at('2020-04-30T03:00:00.000Z'), at('2020-05-07T03:00:00.000Z')),
+      '2020-05-08T03:00:00.000Z',
+      { status: 'revised-after-deadline', onTime: true },
+    ],
+    [
+      'the edit broke a row',
+      partial(at('2020-05-09T03:00:00.000Z'), at('2020-04-30T03:00:00.000Z')),
+      '2020-05-10T03:00:00.000Z',
+      { status: 'partial', daysOverdue: 5 },
+    ],
   ])('%s', (_, facts, now, expected) => {
     expect(submissionStatus(facts, APRIL, at(now))).toStrictEqual(expected);
   });
@@ -179,11 +279,23 @@ describe('submissionStatus: one unit over time', () => {
 
 describe('status kinds', () => {
   it('lists the six statuses of DESIGN "Statuses"', () => {
-    expect([...SUBMISSION_STATUSES]).toEqual(['missing', 'partial', 'nil', 'complete-on-time', 'complete-late', 'revised-after-deadline']);
+    expect([...SUBMISSION_STATUSES]).toEqual([
+      'missing',
+      'partial',
+      'nil',
+      'complete-on-time',
+      'complete-late',
+      'revised-after-deadline',
+    ]);
   });
 
   it('counts nil as a complete report, partial and missing not', () => {
-    expect([...COMPLETE_STATUSES].sort()).toEqual(['complete-late', 'complete-on-time', 'nil', 'revised-after-deadline']);
+    expect([...COMPLETE_STATUSES].sort()).toEqual([
+      'complete-late',
+      'complete-on-time',
+      'nil',
+      'revised-after-deadline',
+    ]);
   });
 
   it('gives every status a distinct Vietnamese label and symbol', () => {

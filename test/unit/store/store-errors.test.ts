@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { isAlreadyExists, StoreAccessDeniedError, StoreUnavailableError, translateStoreError } from '../../../functions/src/adapters/store/store-errors.js';
+import {
+  isAlreadyExists,
+  StoreAccessDeniedError,
+  StoreUnavailableError,
+  translateStoreError,
+} from '../../../functions/src/adapters/store/store-errors.js';
 import { RunStoppingError } from '../../../functions/src/jobs/run-stopping-error.js';
 
 /** An error as @google-cloud/firestore rejects with: a gRPC status code on an Error. */
@@ -30,7 +35,9 @@ describe('translateStoreError (the one place Firestore gRPC codes are read)', ()
   });
 
   it('a closed client stops the run too', () => {
-    expect(translateStoreError(new Error('The client has already been terminated'), 'x')).toBeInstanceOf(StoreUnavailableError);
+    expect(translateStoreError(new Error('The client has already been terminated'), 'x')).toBeInstanceOf(
+      StoreUnavailableError,
+    );
   });
 
   it.each([

@@ -4,8 +4,17 @@ import { loadBuiltinForms } from '../../../functions/src/adapters/catalog/builti
 import type { ValidRow } from '../../../functions/src/domain/forms/compile-form.js';
 import { compileForm } from '../../../functions/src/domain/forms/compile-form.js';
 import type { FormSpec } from '../../../functions/src/domain/forms/form-spec.js';
-import { readFormTab, type NilDeclaration, type RejectedRow, type TabReading } from '../../../functions/src/domain/forms/read-form-tab.js';
-import { buildSubmissions, emptySubmission, hashContent } from '../../../functions/src/domain/submissions/build-submissions.js';
+import {
+  readFormTab,
+  type NilDeclaration,
+  type RejectedRow,
+  type TabReading,
+} from '../../../functions/src/domain/forms/read-form-tab.js';
+import {
+  buildSubmissions,
+  emptySubmission,
+  hashContent,
+} from '../../../functions/src/domain/submissions/build-submissions.js';
 import { submissionId } from '../../../functions/src/domain/ids/document-ids.js';
 
 const specs = await loadBuiltinForms();
@@ -20,11 +29,22 @@ const BAO_CAO = spec('30-phut-bao-cao');
 const UNIT = 'dtn-so-y-te';
 
 function valid(rowNumber: number, periodId: string, soLuong = 20): ValidRow {
-  return { rowNumber, periodId, values: { thang: periodId, tuan: 1, diaDiem: 'Hội trường', soLuong, noiDung: 'Vệ sinh', hinhThuc: 'Trực tiếp' } };
+  return {
+    rowNumber,
+    periodId,
+    values: { thang: periodId, tuan: 1, diaDiem: 'Hội trường', soLuong, noiDung: 'Vệ sinh', hinhThuc: 'Trực tiếp' },
+  };
 }
 
 function rejected(rowNumber: number, periodId: string): RejectedRow {
-  return { rowNumber, periodId, cells: { Tháng: '4/2019' }, errors: [{ column: 'Tháng', message: `Dòng ${rowNumber}, cột 'Tháng': '4/2019' nằm ngoài thời gian của kế hoạch.` }] };
+  return {
+    rowNumber,
+    periodId,
+    cells: { Tháng: '4/2019' },
+    errors: [
+      { column: 'Tháng', message: `Dòng ${rowNumber}, cột 'Tháng': '4/2019' nằm ngoài thời gian của kế hoạch.` },
+    ],
+  };
 }
 
 function reading(validRows: ValidRow[], rejectedRows: RejectedRow[], nilRows: NilDeclaration[] = []): TabReading {
@@ -48,7 +68,10 @@ describe('submissionId', () => {
 });
 
 describe('buildSubmissions', () => {
-  const tab = reading([valid(3, '2020-05'), valid(2, '2020-04'), valid(4, '2020-04')], [rejected(5, '2020-05'), rejected(6, 'chua-xac-dinh')]);
+  const tab = reading(
+    [valid(3, '2020-05'), valid(2, '2020-04'), valid(4, '2020-04')],
+    [rejected(5, '2020-05'), rejected(6, 'chua-xac-dinh')],
+  );
   const submissions = buildSubmissions(BAO_CAO, UNIT, tab);
 
   it('makes one submission per period, sorted by period id', () => {
@@ -63,13 +86,16 @@ describe('buildSubmissions', () => {
     ['2020-04', { read: 2, valid: 2, rejected: 0, nil: 0 }, [2, 4], [], true],
     ['2020-05', { read: 2, valid: 1, rejected: 1, nil: 0 }, [3], [5], false],
     ['chua-xac-dinh', { read: 1, valid: 0, rejected: 1, nil: 0 }, [], [6], false],
-  ])('period %s: counts, rows in sheet order and completeness', (periodId, counts, validRows, rejectedRows, complete) => {
-    const submission = submissions.find((s) => s.periodId === periodId);
-    expect(submission?.counts).toEqual(counts);
-    expect(submission?.rows.map((r) => r.rowNumber)).toEqual(validRows);
-    expect(submission?.rejected.map((r) => r.rowNumber)).toEqual(rejectedRows);
-    expect(submission?.complete).toBe(complete);
-  });
+  ])(
+    'period %s: counts, rows in sheet order and completeness',
+    (periodId, counts, validRows, rejectedRows, complete) => {
+      const submission = submissions.find((s) => s.periodId === periodId);
+      expect(submission?.counts).toEqual(counts);
+      expect(submission?.rows.map((r) => r.rowNumber)).toEqual(validRows);
+      expect(submission?.rejected.map((r) => r.rowNumber)).toEqual(rejectedRows);
+      expect(submission?.complete).toBe(complete);
+    },
+  );
 
   it('conserves the rows of the tab', () => {
     const read = submissions.reduce((sum, s) => sum + s.counts.read, 0);
@@ -102,7 +128,10 @@ describe('buildSubmissions', () => {
     const tabReading = readFormTab(compileForm(BAO_CAO), {
       name: 'Báo cáo 30 phút',
       rows: [
-        { rowNumber: 1, cells: ['STT', 'Tháng', 'Tuần', 'Địa điểm', 'Số lượng ĐVTN tham gia', 'Nội dung', 'Hình thức'] },
+        {
+          rowNumber: 1,
+          cells: ['STT', 'Tháng', 'Tuần', 'Địa điểm', 'Số lượng ĐVTN tham gia', 'Nội dung', 'Hình thức'],
+        },
         { rowNumber: 2, cells: [1, '4/2020', 1, 'Hội trường', 25, 'Vệ sinh', 'Trực tiếp'] },
         { rowNumber: 3, cells: [2, '4/2020', 2, 'Sân', 'nhiều', 'Trồng cây', 'Lao động'] },
         { rowNumber: 4, cells: [3, 'T5/2020', 1, 'Sân', 30, 'Sinh hoạt', 'Trực tiếp'] },
@@ -130,25 +159,76 @@ describe('contentHash', () => {
 
   it('does not depend on the order of object keys', () => {
     const reordered: ValidRow = {
-      values: { hinhThuc: 'Trực tiếp', noiDung: 'Vệ sinh', soLuong: 20, diaDiem: 'Hội trường', tuan: 1, thang: '2020-04' },
+      values: {
+        hinhThuc: 'Trực tiếp',
+        noiDung: 'Vệ sinh',
+        soLuong: 20,
+        diaDiem: 'Hội trường',
+        tuan: 1,
+        thang: '2020-04',
+      },
       periodId: '2020-04',
       rowNumber: 2,
     };
-    const rejectedReordered: RejectedRow = { errors: rejected(4, '2020-04').errors, cells: { Tháng: '4/2019' }, periodId: '2020-04', rowNumber: 4 };
+    const rejectedReordered: RejectedRow = {
+      errors: rejected(4, '2020-04').errors,
+      cells: { Tháng: '4/2019' },
+      periodId: '2020-04',
+      rowNumber: 4,
+    };
     expect(hashOf(reading([reordered, valid(3, '2020-04', 30)], [rejectedReordered]))).toBe(baseHash);
   });
 
   it.each<[string, TabReading]>([
     ['a number changed', reading([valid(2, '2020-04', 21), valid(3, '2020-04', 30)], [rejected(4, '2020-04')])],
-    ['a text changed', reading([{ ...valid(2, '2020-04'), values: { ...valid(2, '2020-04').values, diaDiem: 'Hội trường ' } }, valid(3, '2020-04', 30)], [rejected(4, '2020-04')])],
-    ['a number became text', reading([{ ...valid(2, '2020-04'), values: { ...valid(2, '2020-04').values, soLuong: '20' } }, valid(3, '2020-04', 30)], [rejected(4, '2020-04')])],
-    ['a value added', reading([{ ...valid(2, '2020-04'), values: { ...valid(2, '2020-04').values, ketQua: 'Tốt' } }, valid(3, '2020-04', 30)], [rejected(4, '2020-04')])],
-    ['a row moved to another sheet row', reading([valid(5, '2020-04'), valid(3, '2020-04', 30)], [rejected(4, '2020-04')])],
+    [
+      'a text changed',
+      reading(
+        [
+          { ...valid(2, '2020-04'), values: { ...valid(2, '2020-04').values, diaDiem: 'Hội trường ' } },
+          valid(3, '2020-04', 30),
+        ],
+        [rejected(4, '2020-04')],
+      ),
+    ],
+    [
+      'a number became text',
+      reading(
+        [{ ...valid(2, '2020-04'), values: { ...valid(2, '2020-04').values, soLuong: '20' } }, valid(3, '2020-04', 30)],
+        [rejected(4, '2020-04')],
+      ),
+    ],
+    [
+      'a value added',
+      reading(
+        [{ ...valid(2, '2020-04'), values: { ...valid(2, '2020-04').values, ketQua: 'Tốt' } }, valid(3, '2020-04', 30)],
+        [rejected(4, '2020-04')],
+      ),
+    ],
+    [
+      'a row moved to another sheet row',
+      reading([valid(5, '2020-04'), valid(3, '2020-04', 30)], [rejected(4, '2020-04')]),
+    ],
     ['rows swapped', reading([valid(3, '2020-04', 30), valid(2, '2020-04')], [rejected(4, '2020-04')])],
     ['a row removed', reading([valid(2, '2020-04')], [rejected(4, '2020-04')])],
-    ['a rejected cell changed', reading([valid(2, '2020-04'), valid(3, '2020-04', 30)], [{ ...rejected(4, '2020-04'), cells: { Tháng: '4/2018' } }])],
+    [
+      'a rejected cell changed',
+      reading(
+        [valid(2, '2020-04'), valid(3, '2020-04', 30)],
+        [{ ...rejected(4, '2020-04'), cells: { Tháng: '4/2018' } }],
+      ),
+    ],
     ['a rejected row fixed', reading([valid(2, '2020-04'), valid(3, '2020-04', 30), valid(4, '2020-04')], [])],
-    ['a multi-choice value reordered', reading([{ ...valid(2, '2020-04'), values: { ...valid(2, '2020-04').values, thamGia: ['b', 'a'] } }, valid(3, '2020-04', 30)], [rejected(4, '2020-04')])],
+    [
+      'a multi-choice value reordered',
+      reading(
+        [
+          { ...valid(2, '2020-04'), values: { ...valid(2, '2020-04').values, thamGia: ['b', 'a'] } },
+          valid(3, '2020-04', 30),
+        ],
+        [rejected(4, '2020-04')],
+      ),
+    ],
   ])('changes when %s', (_label, changed) => {
     expect(hashOf(changed)).not.toBe(baseHash);
   });
@@ -174,8 +254,14 @@ describe('contentHash', () => {
   });
 
   it('hashes the canonical JSON of rows, rejected rows and nil declarations', () => {
-    const expected = createHash('sha256').update('{"nilRows":[],"rejected":[],"rows":[{"periodId":"2020-04","rowNumber":2,"values":{"a":1}}]}').digest('hex');
-    const [submission] = buildSubmissions(BAO_CAO, UNIT, reading([{ rowNumber: 2, periodId: '2020-04', values: { a: 1 } }], []));
+    const expected = createHash('sha256')
+      .update('{"nilRows":[],"rejected":[],"rows":[{"periodId":"2020-04","rowNumber":2,"values":{"a":1}}]}')
+      .digest('hex');
+    const [submission] = buildSubmissions(
+      BAO_CAO,
+      UNIT,
+      reading([{ rowNumber: 2, periodId: '2020-04', values: { a: 1 } }], []),
+    );
     expect(submission?.contentHash).toBe(expected);
   });
 });

@@ -5,7 +5,8 @@ import { stableJson } from '../../../functions/src/domain/submissions/build-subm
 /** stableJson as it was written first: stored content hashes depend on every byte of it. */
 function stableJsonFirstWritten(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(stableJsonFirstWritten).join(',')}]`;
-  if (value instanceof Date) return JSON.stringify(Number.isNaN(value.getTime()) ? 'Invalid Date' : { date: value.toISOString() });
+  if (value instanceof Date)
+    return JSON.stringify(Number.isNaN(value.getTime()) ? 'Invalid Date' : { date: value.toISOString() });
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>)
       .filter(([, v]) => v !== undefined)
@@ -17,14 +18,35 @@ function stableJsonFirstWritten(value: unknown): string {
 
 describe('stableJson', () => {
   it('writes every value exactly as the first version did (content hashes stay the same)', () => {
-    const leaf = fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.double(), fc.integer(), fc.boolean(), fc.constant(null), fc.constant(undefined), fc.date());
-    const value = fc.letrec((tie) => ({ node: fc.oneof({ depthSize: 'small' }, leaf, fc.array(tie('node')), fc.dictionary(fc.oneof(fc.string(), fc.constantFrom('', 'a', 'B', 'é', '1', '10', '__proto__x')), tie('node'))) })).node;
-    fc.assert(fc.property(value, (v) => {
+    const leaf = fc.oneof(
+      fc.string(),
+      fc.string({ unit: 'binary' }),
+      fc.double(),
+      fc.integer(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.constant(undefined),
+      fc.date(),
+    );
+    const value = fc.letrec((tie) => ({
+      node: fc.oneof(
+        { depthSize: 'small' },
+        leaf,
+        fc.array(tie('node')),
+        fc.dictionary(fc.oneof(fc.string(), fc.constantFrom('', 'a', 'B', 'é', '1', '10', '__proto__x')), tie('node')),
+      ),
+    })).node;
+    fc.assert(
+      fc.property(value, (v) => {
         expect(stableJson(v)).toBe(stableJsonFirstWritten(v));
-      }), { numRuns: 1000 });
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it('sorts keys and leaves out undefined fields', () => {
-    expect(stableJson({ b: 1, a: [undefined, { d: undefined, c: 'Hà Nội' }], é: new Date('2024-09-15T03:00:00Z') })).toBe('{"a":[null,{"c":"Hà Nội"}],"b":1,"é":{"date":"2024-09-15T03:00:00.000Z"}}');
+    expect(
+      stableJson({ b: 1, a: [undefined, { d: undefined, c: 'Hà Nội' }], é: new Date('2024-09-15T03:00:00Z') }),
+    ).toBe('{"a":[null,{"c":"Hà Nội"}],"b":1,"é":{"date":"2024-09-15T03:00:00.000Z"}}');
   });
 });

@@ -15,10 +15,25 @@ import { builtinForm, storedSubmission } from '../../support/forms.js';
  * both skip their write when their inputs hash the same, so the plan version has to be one of the inputs.
  */
 
-const UNIT: Unit = { id: 'ld-a', name: 'Liên đội A', type: 'lien-doi', level: 'Tiểu học', cluster: 'Cụm 1', contacts: [], source: 'ld-a.xlsx' };
+const UNIT: Unit = {
+  id: 'ld-a',
+  name: 'Liên đội A',
+  type: 'lien-doi',
+  level: 'Tiểu học',
+  cluster: 'Cụm 1',
+  contacts: [],
+  source: 'ld-a.xlsx',
+};
 const NOW = new Date('2024-09-23T02:00:00.000Z');
 const ISSUED = builtinForm('tap-huan-2024');
-const SUBMISSION = { ...storedSubmission(ISSUED.id, ONCE_PERIOD, UNIT.id, { rows: [5], firstCompleteAt: '2024-09-14T02:00:00.000Z', lastChangedAt: '2024-09-14T02:00:00.000Z' }), planVersion: 'v1' };
+const SUBMISSION = {
+  ...storedSubmission(ISSUED.id, ONCE_PERIOD, UNIT.id, {
+    rows: [5],
+    firstCompleteAt: '2024-09-14T02:00:00.000Z',
+    lastChangedAt: '2024-09-14T02:00:00.000Z',
+  }),
+  planVersion: 'v1',
+};
 
 function inputs(spec: FormSpec) {
   const period = periodById(spec, ONCE_PERIOD);
@@ -34,12 +49,18 @@ function inputs(spec: FormSpec) {
     sourceProblems: [],
     now: NOW,
   };
-  return { stats: statsInputsHash(spec, ONCE_PERIOD, [UNIT], submissions, stats), feedback: feedbackHashOf(buildUnitFeedback(UNIT, [], picture)) };
+  return {
+    stats: statsInputsHash(spec, ONCE_PERIOD, [UNIT], submissions, stats),
+    feedback: feedbackHashOf(buildUnitFeedback(UNIT, [], picture)),
+  };
 }
 
 describe('the plan version is an input of the statistics and of the unit feedback', () => {
   it.each<[string, FormSpec]>([
-    ['a column type changed', { ...ISSUED, columns: ISSUED.columns.map((c) => (c.key === 'ghiChu' ? { ...c, type: 'int' as const } : c)) }],
+    [
+      'a column type changed',
+      { ...ISSUED, columns: ISSUED.columns.map((c) => (c.key === 'ghiChu' ? { ...c, type: 'int' as const } : c)) },
+    ],
     ['the deadline moved', { ...ISSUED, period: { type: 'once', due: { date: '2024-09-30' } } }],
   ])('the statistics inputs change when %s, with the same submissions', (_, changed) => {
     expect(ISSUED.columns.some((c) => c.key === 'ghiChu')).toBe(true);
@@ -47,7 +68,9 @@ describe('the plan version is an input of the statistics and of the unit feedbac
   });
 
   it('the feedback changes when the deadline in force changes, and not when nothing did', () => {
-    expect(inputs({ ...ISSUED, period: { type: 'once', due: { date: '2024-09-30' } } }).feedback).not.toBe(inputs(ISSUED).feedback);
+    expect(inputs({ ...ISSUED, period: { type: 'once', due: { date: '2024-09-30' } } }).feedback).not.toBe(
+      inputs(ISSUED).feedback,
+    );
     expect(inputs(ISSUED)).toEqual(inputs(builtinForm('tap-huan-2024')));
   });
 });

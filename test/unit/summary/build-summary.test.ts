@@ -1,16 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { xlsxCellContent } from '../../../functions/src/adapters/sheet-layout/summary-cells.js';
-import { LINE_HEIGHT_POINTS, rowHeightFor, summaryColumnWidths } from '../../../functions/src/adapters/sheet-layout/summary-print-layout.js';
+import {
+  LINE_HEIGHT_POINTS,
+  rowHeightFor,
+  summaryColumnWidths,
+} from '../../../functions/src/adapters/sheet-layout/summary-print-layout.js';
 import { builtinForm, storedSubmission } from '../../support/forms.js';
 import { compileForm } from '../../../functions/src/domain/forms/compile-form.js';
 import { readFormTab } from '../../../functions/src/domain/forms/read-form-tab.js';
 import { periodsOf } from '../../../functions/src/domain/periods/schedule.js';
 import { formPeriodStats } from '../../../functions/src/domain/stats/form-period-stats.js';
 import { buildSummary } from '../../../functions/src/domain/summary/build-summary.js';
-import type { DistrictPicture, SourceProblem, StoredSubmission } from '../../../functions/src/domain/summary/district-picture.js';
+import type {
+  DistrictPicture,
+  SourceProblem,
+  StoredSubmission,
+} from '../../../functions/src/domain/summary/district-picture.js';
 import type { SummaryCell, SummaryTab } from '../../../functions/src/domain/summary/summary-model.js';
 import type { Unit } from '../../../functions/src/domain/units/unit.js';
-
 
 const KE_HOACH_NHO = builtinForm('ke-hoach-nho-65-nam'); // once, "trước ngày 14/12/2023", every Liên đội
 const LIEN_TICH = builtinForm('lien-tich-2022-2023'); // school year, due end of 31/05/2023, Tiểu học + THCS
@@ -26,10 +33,34 @@ const NAME_C = 'Liên đội Liên cấp Ánh Dương';
 const HYPERLINK = '=HYPERLINK("http://evil.example","Bấm vào đây")';
 
 const UNITS: Unit[] = [
-  { id: 'ld-a', name: NAME_A, type: 'lien-doi', level: 'Tiểu học', cluster: 'Cụm 1', contacts: [{ name: 'Nguyễn Thị Hoa', email: 'hoa@ltv.edu.vn', phone: '0983 018 027' }], source: 'ld-a.xlsx' },
-  { id: 'ld-b', name: NAME_B, type: 'lien-doi', level: 'THCS', cluster: 'Cụm 1', contacts: [{ name: 'Trần Văn Bình', email: 'binh@vanlang.edu.vn', phone: '0912 345 678' }], source: 'ld-b.xlsx' },
+  {
+    id: 'ld-a',
+    name: NAME_A,
+    type: 'lien-doi',
+    level: 'Tiểu học',
+    cluster: 'Cụm 1',
+    contacts: [{ name: 'Nguyễn Thị Hoa', email: 'hoa@ltv.edu.vn', phone: '0983 018 027' }],
+    source: 'ld-a.xlsx',
+  },
+  {
+    id: 'ld-b',
+    name: NAME_B,
+    type: 'lien-doi',
+    level: 'THCS',
+    cluster: 'Cụm 1',
+    contacts: [{ name: 'Trần Văn Bình', email: 'binh@vanlang.edu.vn', phone: '0912 345 678' }],
+    source: 'ld-b.xlsx',
+  },
   // Level "Liên cấp": owes only ke-hoach-nho-65-nam (tap-huan and lien-tich name Tiểu học and THCS).
-  { id: 'ld-c', name: NAME_C, type: 'lien-doi', level: 'Liên cấp', cluster: 'Cụm 2', contacts: [], source: 'ld-c.xlsx' },
+  {
+    id: 'ld-c',
+    name: NAME_C,
+    type: 'lien-doi',
+    level: 'Liên cấp',
+    cluster: 'Cụm 2',
+    contacts: [],
+    source: 'ld-c.xlsx',
+  },
 ];
 
 const stored = storedSubmission;
@@ -59,26 +90,70 @@ const SUBMISSIONS: StoredSubmission[] = [
           daDongKinhPhi: true,
         },
       },
-      { rowNumber: 4, values: { stt: 2, hoTen: HYPERLINK, chucVu: 'Bí thư Chi đoàn giáo viên', soDienThoai: '0912345678', thamGia: ['Tập huấn 18/9/2024'], daDongKinhPhi: false, ghiChu: '+84 gọi sau 17g' } },
-      { rowNumber: 5, values: { stt: 3, hoTen: 'Lê Văn Nam', chucVu: 'Phó Tổng phụ trách Đội', soDienThoai: '0909000111' } },
+      {
+        rowNumber: 4,
+        values: {
+          stt: 2,
+          hoTen: HYPERLINK,
+          chucVu: 'Bí thư Chi đoàn giáo viên',
+          soDienThoai: '0912345678',
+          thamGia: ['Tập huấn 18/9/2024'],
+          daDongKinhPhi: false,
+          ghiChu: '+84 gọi sau 17g',
+        },
+      },
+      {
+        rowNumber: 5,
+        values: { stt: 3, hoTen: 'Lê Văn Nam', chucVu: 'Phó Tổng phụ trách Đội', soDienThoai: '0909000111' },
+      },
     ],
   }),
   // ld-a, ke-hoach-nho: complete 16/12/2023 10g00, 2 days after 14/12 00:00 → late.
   stored(KE_HOACH_NHO.id, 'mot-lan', 'ld-a', {
     firstCompleteAt: '2023-12-16T03:00:00.000Z',
     lastChangedAt: '2023-12-16T03:00:00.000Z',
-    rows: [{ rowNumber: 4, values: { stt: 1, hoatDong: 'Thu gom giấy vụn, phế liệu', noiDung: 'Thu gom giấy vụn', ngayToChuc: '2023-11-20', soDoiVien: 450, soTien: 1_500_000, khoiLuong: 1250.5 } }],
+    rows: [
+      {
+        rowNumber: 4,
+        values: {
+          stt: 1,
+          hoatDong: 'Thu gom giấy vụn, phế liệu',
+          noiDung: 'Thu gom giấy vụn',
+          ngayToChuc: '2023-11-20',
+          soDoiVien: 450,
+          soTien: 1_500_000,
+          khoiLuong: 1250.5,
+        },
+      },
+    ],
   }),
   // ld-b, ke-hoach-nho: one valid row, one rejected → partial, overdue.
   stored(KE_HOACH_NHO.id, 'mot-lan', 'ld-b', {
     firstCompleteAt: null,
     lastChangedAt: '2023-12-10T03:00:00.000Z',
-    rows: [{ rowNumber: 4, values: { stt: 1, hoatDong: 'Tuyên truyền lịch sử, ý nghĩa phong trào Kế hoạch nhỏ', noiDung: 'Phát thanh măng non', ngayToChuc: '2023-12-02', soTien: 200_000 } }],
+    rows: [
+      {
+        rowNumber: 4,
+        values: {
+          stt: 1,
+          hoatDong: 'Tuyên truyền lịch sử, ý nghĩa phong trào Kế hoạch nhỏ',
+          noiDung: 'Phát thanh măng non',
+          ngayToChuc: '2023-12-02',
+          soTien: 200_000,
+        },
+      },
+    ],
     rejected: [
       {
         rowNumber: 5,
         periodId: 'mot-lan',
-        cells: { STT: 2, 'Hoạt động': 'Thu gom', 'Ngày tổ chức': '31/02/2023', 'Số đội viên tham gia': -5, 'Số tiền thu được': HYPERLINK },
+        cells: {
+          STT: 2,
+          'Hoạt động': 'Thu gom',
+          'Ngày tổ chức': '31/02/2023',
+          'Số đội viên tham gia': -5,
+          'Số tiền thu được': HYPERLINK,
+        },
         errors: [
           { column: 'Ngày tổ chức', message: MSG_DATE },
           { column: 'Số tiền thu được', message: MSG_MONEY },
@@ -93,29 +168,71 @@ const SUBMISSIONS: StoredSubmission[] = [
     firstCompleteAt: '2023-05-20T03:00:00.000Z',
     lastChangedAt: '2023-05-20T03:00:00.000Z',
     rows: [
-      { rowNumber: 3, values: { stt: 1, ngay: '2022-10-20', loai: 'Gặp gỡ, đối thoại giữa nhà trường với học sinh', ten: 'Đối thoại đầu năm', soNguoi: 300 } },
-      { rowNumber: 4, values: { stt: 2, ngay: '2023-03-08', loai: 'Gặp gỡ, đối thoại giữa nhà trường với học sinh', ten: 'Đối thoại giữa năm', soNguoi: 250 } },
+      {
+        rowNumber: 3,
+        values: {
+          stt: 1,
+          ngay: '2022-10-20',
+          loai: 'Gặp gỡ, đối thoại giữa nhà trường với học sinh',
+          ten: 'Đối thoại đầu năm',
+          soNguoi: 300,
+        },
+      },
+      {
+        rowNumber: 4,
+        values: {
+          stt: 2,
+          ngay: '2023-03-08',
+          loai: 'Gặp gỡ, đối thoại giữa nhà trường với học sinh',
+          ten: 'Đối thoại giữa năm',
+          soNguoi: 250,
+        },
+      },
     ],
   }),
   // ld-b, lien-tich: "không phát sinh" on 30/05/2023 → nil on time.
-  stored(LIEN_TICH.id, '2022-2023', 'ld-b', { firstCompleteAt: '2023-05-30T03:00:00.000Z', lastChangedAt: '2023-05-30T03:00:00.000Z', nilRows: [3] }),
+  stored(LIEN_TICH.id, '2022-2023', 'ld-b', {
+    firstCompleteAt: '2023-05-30T03:00:00.000Z',
+    lastChangedAt: '2023-05-30T03:00:00.000Z',
+    nilRows: [3],
+  }),
 ];
 
 const PROBLEMS: SourceProblem[] = [
   { unitId: 'ld-c', severity: 'error', message: 'Không mở được tệp ld-c.xlsx: tệp bị hỏng.' },
-  { unitId: 'ld-b', formId: TAP_HUAN.id, severity: 'warning', message: "Trang 'Đăng ký tập huấn': cột 'Ghi chú' xuất hiện 2 lần." },
-  { unitId: 'ld-b', formId: TAP_HUAN.id, severity: 'error', message: "Trang 'Đăng ký tập huấn': thiếu cột bắt buộc 'Họ và tên'." },
+  {
+    unitId: 'ld-b',
+    formId: TAP_HUAN.id,
+    severity: 'warning',
+    message: "Trang 'Đăng ký tập huấn': cột 'Ghi chú' xuất hiện 2 lần.",
+  },
+  {
+    unitId: 'ld-b',
+    formId: TAP_HUAN.id,
+    severity: 'error',
+    message: "Trang 'Đăng ký tập huấn': thiếu cột bắt buộc 'Họ và tên'.",
+  },
 ];
 
-function pictureOf(submissions: readonly StoredSubmission[], problems: readonly SourceProblem[] = PROBLEMS): DistrictPicture {
+function pictureOf(
+  submissions: readonly StoredSubmission[],
+  problems: readonly SourceProblem[] = PROBLEMS,
+): DistrictPicture {
   const periods = FORMS.flatMap((spec) =>
     periodsOf(spec).map((period) => {
-      const mine = new Map(submissions.filter((s) => s.formId === spec.id && s.periodId === period.id).map((s) => [s.unitId, s]));
+      const mine = new Map(
+        submissions.filter((s) => s.formId === spec.id && s.periodId === period.id).map((s) => [s.unitId, s]),
+      );
       return { spec, period, stats: formPeriodStats({ spec, period, units: UNITS, submissions: mine, now: NOW }) };
     }),
   );
   return {
-    settings: { districtName: 'Quận 1', officeEmail: 'quandoan1@example.vn', contactName: 'Phạm Thu Trang', contactPhone: '0283 822 1234' },
+    settings: {
+      districtName: 'Quận 1',
+      officeEmail: 'quandoan1@example.vn',
+      contactName: 'Phạm Thu Trang',
+      contactPhone: '0283 822 1234',
+    },
     forms: FORMS,
     units: UNITS,
     periods,
@@ -150,14 +267,35 @@ describe('buildSummary: the model', () => {
   });
 
   it('has the front page and the tabs a meeting prints, then the reference tabs: one data tab per current form, Lưu trữ, Lưu trữ chỉ số', () => {
-    expect(model.tabs.map((t) => t.name)).toEqual(['Bảng điều khiển', 'Tổng quan', 'Tiến độ đơn vị', 'Theo cụm', 'Quá hạn', 'Lỗi dữ liệu', 'Chỉ số', 'Kế hoạch nhỏ 65 năm', 'Hoạt động liên tịch', 'Đăng ký tập huấn', 'Lưu trữ', 'Lưu trữ chỉ số']);
+    expect(model.tabs.map((t) => t.name)).toEqual([
+      'Bảng điều khiển',
+      'Tổng quan',
+      'Tiến độ đơn vị',
+      'Theo cụm',
+      'Quá hạn',
+      'Lỗi dữ liệu',
+      'Chỉ số',
+      'Kế hoạch nhỏ 65 năm',
+      'Hoạt động liên tịch',
+      'Đăng ký tập huấn',
+      'Lưu trữ',
+      'Lưu trữ chỉ số',
+    ]);
   });
 
   it('marks the data tabs and archives as reference, each with a last title line saying why only its top prints', () => {
     const reference = model.tabs.filter((t) => t.reference).map((t) => t.name);
-    expect(reference).toEqual(['Kế hoạch nhỏ 65 năm', 'Hoạt động liên tịch', 'Đăng ký tập huấn', 'Lưu trữ', 'Lưu trữ chỉ số']);
+    expect(reference).toEqual([
+      'Kế hoạch nhỏ 65 năm',
+      'Hoạt động liên tịch',
+      'Đăng ký tập huấn',
+      'Lưu trữ',
+      'Lưu trữ chỉ số',
+    ]);
     const data = tab('Đăng ký tập huấn');
-    expect(data.title.at(-1)).toBe(`Trang tham khảo (${data.rows.length} dòng) để tra cứu trên màn hình, không cần in cho cuộc họp: tệp .xlsx chỉ in phần đầu này (muốn in cả bảng: xóa vùng in).`);
+    expect(data.title.at(-1)).toBe(
+      `Trang tham khảo (${data.rows.length} dòng) để tra cứu trên màn hình, không cần in cho cuộc họp: tệp .xlsx chỉ in phần đầu này (muốn in cả bảng: xóa vùng in).`,
+    );
     for (const t of model.tabs.filter((t) => !t.reference)) expect(t.title.join(' ')).not.toContain('Trang tham khảo');
   });
 
@@ -167,8 +305,18 @@ describe('buildSummary: the model', () => {
 
   it.each([
     ['read in the same run', '2024-09-20T02:59:30Z', 'tính đến 10:00 20/09/2024', ''],
-    ['read earlier', '2024-09-20T00:50:00Z', 'tính đến 10:00 20/09/2024 · số liệu quét lúc 07:50 20/09/2024', ' (số liệu quét lúc 07:50 20/09/2024)'],
-    ['read the day before', '2024-09-19T12:30:00Z', 'tính đến 10:00 20/09/2024 · số liệu quét lúc 19:30 19/09/2024', ' (số liệu quét lúc 19:30 19/09/2024)'],
+    [
+      'read earlier',
+      '2024-09-20T00:50:00Z',
+      'tính đến 10:00 20/09/2024 · số liệu quét lúc 07:50 20/09/2024',
+      ' (số liệu quét lúc 07:50 20/09/2024)',
+    ],
+    [
+      'read the day before',
+      '2024-09-19T12:30:00Z',
+      'tính đến 10:00 20/09/2024 · số liệu quét lúc 19:30 19/09/2024',
+      ' (số liệu quét lúc 19:30 19/09/2024)',
+    ],
   ])('says when the sheets were %s, in the footer and on the front page', (_, sweptAt, footer, note) => {
     const aged = buildSummary({ ...pictureOf(SUBMISSIONS), sweptAt: new Date(sweptAt) });
     expect(aged.footer?.asOf).toBe(footer);
@@ -176,11 +324,15 @@ describe('buildSummary: the model', () => {
   });
 
   it('every row of every tab has one cell per column', () => {
-    for (const t of model.tabs) for (const row of t.rows) expect([t.name, row.length]).toEqual([t.name, t.columns.length]);
+    for (const t of model.tabs)
+      for (const row of t.rows) expect([t.name, row.length]).toEqual([t.name, t.columns.length]);
   });
 
   it('falls back to "toàn quận" without a district name', () => {
-    const unnamed = buildSummary({ ...pictureOf(SUBMISSIONS), settings: { districtName: '', officeEmail: '', contactName: '', contactPhone: '' } });
+    const unnamed = buildSummary({
+      ...pictureOf(SUBMISSIONS),
+      settings: { districtName: '', officeEmail: '', contactName: '', contactPhone: '' },
+    });
     expect(unnamed.title).toBe('Tổng hợp báo cáo — toàn quận');
   });
 });
@@ -205,8 +357,26 @@ describe('Tổng quan', () => {
       'Tỉ lệ đúng hạn (÷ phải nộp)',
       'Tỉ lệ đúng hạn (÷ đã nộp)',
     ]);
-    expect(overview.columns.map((c) => c.format)).toEqual(['text', 'text', 'text', 'int', 'int', 'int', 'int', 'int', 'int', 'int', 'int', 'percent', 'percent', 'percent']);
-    expect(overview.title).toEqual(['Tình hình nộp báo cáo — Quận 1', 'Kế hoạch đang thực hiện, tính đến 10g00 20/09/2024; các kỳ cũ ở trang "Lưu trữ".']);
+    expect(overview.columns.map((c) => c.format)).toEqual([
+      'text',
+      'text',
+      'text',
+      'int',
+      'int',
+      'int',
+      'int',
+      'int',
+      'int',
+      'int',
+      'int',
+      'percent',
+      'percent',
+      'percent',
+    ]);
+    expect(overview.title).toEqual([
+      'Tình hình nộp báo cáo — Quận 1',
+      'Kế hoạch đang thực hiện, tính đến 10g00 20/09/2024; các kỳ cũ ở trang "Lưu trữ".',
+    ]);
   });
 
   it.each<[number, string, SummaryCell[]]>([
@@ -243,7 +413,15 @@ describe('Tiến độ đơn vị', () => {
   });
 
   it('explains every symbol in its notes', () => {
-    expect(progress.notes).toEqual(['Chú giải:', '✗ Chưa nộp', '! Chưa đạt (có lỗi hoặc thiếu dòng)', '○ Không phát sinh', '✓ Đủ, đúng hạn', '✓! Đủ, trễ hạn', '✓* Đủ đúng hạn, sửa sau hạn']);
+    expect(progress.notes).toEqual([
+      'Chú giải:',
+      '✗ Chưa nộp',
+      '! Chưa đạt (có lỗi hoặc thiếu dòng)',
+      '○ Không phát sinh',
+      '✓ Đủ, đúng hạn',
+      '✓! Đủ, trễ hạn',
+      '✓* Đủ đúng hạn, sửa sau hạn',
+    ]);
   });
 });
 
@@ -267,20 +445,72 @@ describe('Quá hạn', () => {
   const overdue = tab('Quá hạn');
 
   it('lists units missing or partial after the deadline, most overdue first, then by name, with contacts', () => {
-    expect(headers(overdue)).toEqual(['Đơn vị', 'Cụm', 'Biểu mẫu · Kỳ', 'Hạn nộp', 'Tình trạng', 'Số ngày quá hạn', 'Đã nhắc', 'Người liên hệ', 'Email', 'Điện thoại']);
+    expect(headers(overdue)).toEqual([
+      'Đơn vị',
+      'Cụm',
+      'Biểu mẫu · Kỳ',
+      'Hạn nộp',
+      'Tình trạng',
+      'Số ngày quá hạn',
+      'Đã nhắc',
+      'Người liên hệ',
+      'Email',
+      'Điện thoại',
+    ]);
     // The contacts stay on screen; a meeting's printout leaves them out.
-    expect(overdue.columns.filter((c) => c.screenOnly).map((c) => c.header)).toEqual(['Người liên hệ', 'Email', 'Điện thoại']);
+    expect(overdue.columns.filter((c) => c.screenOnly).map((c) => c.header)).toEqual([
+      'Người liên hệ',
+      'Email',
+      'Điện thoại',
+    ]);
     expect(overdue.rows).toEqual([
       [NAME_C, 'Cụm 2', KHN, 'trước ngày 14/12/2023', 'missing', KHN_DAYS, '', '', '', ''],
-      [NAME_B, 'Cụm 1', KHN, 'trước ngày 14/12/2023', 'partial', KHN_DAYS, '', 'Trần Văn Bình', 'binh@vanlang.edu.vn', '0912 345 678'],
+      [
+        NAME_B,
+        'Cụm 1',
+        KHN,
+        'trước ngày 14/12/2023',
+        'partial',
+        KHN_DAYS,
+        '',
+        'Trần Văn Bình',
+        'binh@vanlang.edu.vn',
+        '0912 345 678',
+      ],
       // 15/09 10g00 → 20/09: 5 days.
-      [NAME_B, 'Cụm 1', TH, '10g00 15/09/2024', 'missing', 5, '', 'Trần Văn Bình', 'binh@vanlang.edu.vn', '0912 345 678'],
+      [
+        NAME_B,
+        'Cụm 1',
+        TH,
+        '10g00 15/09/2024',
+        'missing',
+        5,
+        '',
+        'Trần Văn Bình',
+        'binh@vanlang.edu.vn',
+        '0912 345 678',
+      ],
     ]);
   });
 
   it('says what each overdue unit was sent and when', () => {
     const sentAt = new Date('2024-09-17T00:30:00Z');
-    const withNotices = buildSummary({ ...pictureOf(SUBMISSIONS), noticesSent: [{ id: 'x', state: 'sent', attempts: 0, recipients: 1, sentAt, stage: 'overdue', unitId: 'ld-b', formId: TAP_HUAN.id, periodId: 'mot-lan' }] });
+    const withNotices = buildSummary({
+      ...pictureOf(SUBMISSIONS),
+      noticesSent: [
+        {
+          id: 'x',
+          state: 'sent',
+          attempts: 0,
+          recipients: 1,
+          sentAt,
+          stage: 'overdue',
+          unitId: 'ld-b',
+          formId: TAP_HUAN.id,
+          periodId: 'mot-lan',
+        },
+      ],
+    });
     const rows = withNotices.tabs.find((t) => t.name === 'Quá hạn')?.rows ?? [];
     expect(rows.find((r) => r[2] === TH)?.[6]).toBe('Quá hạn 17/09/2024');
   });
@@ -304,7 +534,9 @@ describe('Lỗi dữ liệu', () => {
 
   it("lists the control sheet's problems first, so a unit dropped from the registry is never silent", () => {
     const problem = "Trang 'Đơn vị', dòng 7: mã đơn vị 'ld-a' bị trùng với một dòng phía trên; dòng này bị bỏ qua.";
-    const rows = buildSummary({ ...pictureOf(SUBMISSIONS), controlProblems: [problem] }).tabs.find((t) => t.name === 'Lỗi dữ liệu')?.rows ?? [];
+    const rows =
+      buildSummary({ ...pictureOf(SUBMISSIONS), controlProblems: [problem] }).tabs.find((t) => t.name === 'Lỗi dữ liệu')
+        ?.rows ?? [];
     expect(rows[0]).toEqual(['Bảng điều khiển (Quận Đoàn sửa)', '(bảng điều khiển)', null, '', problem, '']);
     expect(rows).toHaveLength(errors.rows.length + 1);
   });
@@ -321,7 +553,11 @@ describe('Lỗi dữ liệu', () => {
     expect(reading.valid).toEqual([]);
     const [row] = reading.rejected;
     if (!row) throw new Error('the row was not rejected');
-    const withAlias = stored(KE_HOACH_NHO.id, 'mot-lan', 'ld-c', { firstCompleteAt: null, lastChangedAt: '2023-12-10T03:00:00.000Z', rejected: [row] });
+    const withAlias = stored(KE_HOACH_NHO.id, 'mot-lan', 'ld-c', {
+      firstCompleteAt: null,
+      lastChangedAt: '2023-12-10T03:00:00.000Z',
+      rejected: [row],
+    });
     const rows = buildSummary(pictureOf([withAlias], [])).tabs.find((t) => t.name === 'Lỗi dữ liệu')?.rows ?? [];
     expect(rows.map((r) => [r[3], r[5]])).toEqual([
       ['Ngày tổ chức', '31/02/2023'],
@@ -352,7 +588,24 @@ describe('data tabs', () => {
       'Ghi chú',
       'Kinh phí tập huấn',
     ]);
-    expect(data.columns.map((c) => c.format)).toEqual(['text', 'text', 'text', 'text', 'int', 'int', 'text', 'text', 'text', 'date', 'text', 'text', 'text', 'text', 'text', 'money']);
+    expect(data.columns.map((c) => c.format)).toEqual([
+      'text',
+      'text',
+      'text',
+      'text',
+      'int',
+      'int',
+      'text',
+      'text',
+      'text',
+      'date',
+      'text',
+      'text',
+      'text',
+      'text',
+      'text',
+      'money',
+    ]);
     expect(data.rows).toEqual([
       [
         'ld-a',
@@ -372,8 +625,42 @@ describe('data tabs', () => {
         null,
         1_900_000,
       ],
-      ['ld-a', NAME_A, 'Cụm 1', 'hạn 15/09/2024', 4, 2, HYPERLINK, 'Bí thư Chi đoàn giáo viên', null, null, '0912 345 678', null, 'Tập huấn 18/9/2024', false, '+84 gọi sau 17g', 1_900_000],
-      ['ld-a', NAME_A, 'Cụm 1', 'hạn 15/09/2024', 5, 3, 'Lê Văn Nam', 'Phó Tổng phụ trách Đội', null, null, '0909 000 111', null, null, null, null, 1_900_000],
+      [
+        'ld-a',
+        NAME_A,
+        'Cụm 1',
+        'hạn 15/09/2024',
+        4,
+        2,
+        HYPERLINK,
+        'Bí thư Chi đoàn giáo viên',
+        null,
+        null,
+        '0912 345 678',
+        null,
+        'Tập huấn 18/9/2024',
+        false,
+        '+84 gọi sau 17g',
+        1_900_000,
+      ],
+      [
+        'ld-a',
+        NAME_A,
+        'Cụm 1',
+        'hạn 15/09/2024',
+        5,
+        3,
+        'Lê Văn Nam',
+        'Phó Tổng phụ trách Đội',
+        null,
+        null,
+        '0909 000 111',
+        null,
+        null,
+        null,
+        null,
+        1_900_000,
+      ],
     ]);
   });
 
@@ -385,11 +672,57 @@ describe('data tabs', () => {
 
   it('Kế hoạch nhỏ 65 năm: rows of every unit sorted by unit, money as a number, date as an instant, no fee column', () => {
     const data = tab('Kế hoạch nhỏ 65 năm');
-    expect(headers(data).slice(5)).toEqual(['STT', 'Hoạt động', 'Tên hoạt động, nội dung', 'Ngày tổ chức', 'Số đội viên tham gia', 'Số tiền thu được', 'Khối lượng thu gom (kg)', 'Ghi chú']);
-    expect(data.columns.slice(5).map((c) => c.format)).toEqual(['int', 'text', 'text', 'date', 'int', 'money', 'decimal', 'text']);
+    expect(headers(data).slice(5)).toEqual([
+      'STT',
+      'Hoạt động',
+      'Tên hoạt động, nội dung',
+      'Ngày tổ chức',
+      'Số đội viên tham gia',
+      'Số tiền thu được',
+      'Khối lượng thu gom (kg)',
+      'Ghi chú',
+    ]);
+    expect(data.columns.slice(5).map((c) => c.format)).toEqual([
+      'int',
+      'text',
+      'text',
+      'date',
+      'int',
+      'money',
+      'decimal',
+      'text',
+    ]);
     expect(data.rows).toEqual([
-      ['ld-a', NAME_A, 'Cụm 1', 'hạn 14/12/2023', 4, 1, 'Thu gom giấy vụn, phế liệu', 'Thu gom giấy vụn', new Date('2023-11-19T17:00:00.000Z'), 450, 1_500_000, 1250.5, null],
-      ['ld-b', NAME_B, 'Cụm 1', 'hạn 14/12/2023', 4, 1, 'Tuyên truyền lịch sử, ý nghĩa phong trào Kế hoạch nhỏ', 'Phát thanh măng non', new Date('2023-12-01T17:00:00.000Z'), null, 200_000, null, null],
+      [
+        'ld-a',
+        NAME_A,
+        'Cụm 1',
+        'hạn 14/12/2023',
+        4,
+        1,
+        'Thu gom giấy vụn, phế liệu',
+        'Thu gom giấy vụn',
+        new Date('2023-11-19T17:00:00.000Z'),
+        450,
+        1_500_000,
+        1250.5,
+        null,
+      ],
+      [
+        'ld-b',
+        NAME_B,
+        'Cụm 1',
+        'hạn 14/12/2023',
+        4,
+        1,
+        'Tuyên truyền lịch sử, ý nghĩa phong trào Kế hoạch nhỏ',
+        'Phát thanh măng non',
+        new Date('2023-12-01T17:00:00.000Z'),
+        null,
+        200_000,
+        null,
+        null,
+      ],
     ]);
     expect(data.title[1]).toBe(`Kế hoạch số 06-KH/HĐĐ — ${KE_HOACH_NHO.issuer}`);
   });
@@ -408,17 +741,32 @@ describe('Chỉ số', () => {
   const metrics = tab('Chỉ số');
 
   it('has value columns by kind (counts as integers, measures with decimals) and a target column', () => {
-    expect(headers(metrics)).toEqual(['Biểu mẫu · Kỳ', 'Chỉ số', 'Đơn vị', 'Số lượng', 'Số đo', 'Số tiền', 'Tỉ lệ', 'Mục tiêu']);
+    expect(headers(metrics)).toEqual([
+      'Biểu mẫu · Kỳ',
+      'Chỉ số',
+      'Đơn vị',
+      'Số lượng',
+      'Số đo',
+      'Số tiền',
+      'Tỉ lệ',
+      'Mục tiêu',
+    ]);
   });
 
   it('prints rows no taller than their text: one line for a usual form · period label and school name, two for a long label', () => {
     const widths = summaryColumnWidths(metrics);
-    const lines = (row: readonly SummaryCell[]) => rowHeightFor(row.map((cell, c) => xlsxCellContent(cell, metrics.columns[c]?.format ?? 'text').display), widths) / LINE_HEIGHT_POINTS;
+    const lines = (row: readonly SummaryCell[]) =>
+      rowHeightFor(
+        row.map((cell, c) => xlsxCellContent(cell, metrics.columns[c]?.format ?? 'text').display),
+        widths,
+      ) / LINE_HEIGHT_POINTS;
     const linesOf = (label: string) => [...new Set(metrics.rows.filter((row) => row[0] === label).map(lines))];
     expect(linesOf(KHN)).toEqual([1]);
     expect(linesOf(TH)).toEqual([1]);
     // 'Hoạt động liên tịch · năm học 2022 – 2023' beside 'Gặp gỡ, đối thoại với học sinh (≥ 2 lần/năm)'.
-    expect(linesOf(metrics.rows.find((row) => String(row[0]).startsWith('Hoạt động liên tịch'))?.[0] as string)).toEqual([2]);
+    expect(
+      linesOf(metrics.rows.find((row) => String(row[0]).startsWith('Hoạt động liên tịch'))?.[0] as string),
+    ).toEqual([2]);
   });
 
   it('tap-huan-2024: district total then each unit that sent something; money in Số tiền', () => {

@@ -9,8 +9,16 @@ const SEPTEMBER = '2022-09';
 
 // An on time for September (done 01/10); B completed September late, this morning (an hour ago).
 const SUBMISSIONS = [
-  storedSubmission(MONTHLY.id, SEPTEMBER, 'u-a', { rows: [3], firstCompleteAt: '2022-10-01T02:00:00.000Z', lastChangedAt: '2022-10-01T02:00:00.000Z' }),
-  storedSubmission(MONTHLY.id, SEPTEMBER, 'u-b', { rows: [3], firstCompleteAt: '2022-10-20T02:00:00.000Z', lastChangedAt: '2022-10-20T02:00:00.000Z' }),
+  storedSubmission(MONTHLY.id, SEPTEMBER, 'u-a', {
+    rows: [3],
+    firstCompleteAt: '2022-10-01T02:00:00.000Z',
+    lastChangedAt: '2022-10-01T02:00:00.000Z',
+  }),
+  storedSubmission(MONTHLY.id, SEPTEMBER, 'u-b', {
+    rows: [3],
+    firstCompleteAt: '2022-10-20T02:00:00.000Z',
+    lastChangedAt: '2022-10-20T02:00:00.000Z',
+  }),
 ];
 
 describe('Bảng điều khiển', () => {
@@ -24,13 +32,39 @@ describe('Bảng điều khiển', () => {
 
   it('has one row per current plan, its latest current period, with counts beside the rates', () => {
     // October's report (due 5/11) is the plan's latest current period; nobody has sent it yet.
-    expect(dashboard.rows).toEqual([['Báo cáo 30 phút · tháng 10/2022', 'hết ngày 05/11/2022', 3, 0, 0, 0, 0, 3, 0, 'Đoàn cơ sở An Bình; Đoàn cơ sở Bến Nghé; Đoàn cơ sở Cầu Kho']]);
-    expect(dashboard.columns.map((c) => c.format)).toEqual(['text', 'text', 'int', 'int', 'percent', 'int', 'percent', 'int', 'int', 'text']);
+    expect(dashboard.rows).toEqual([
+      [
+        'Báo cáo 30 phút · tháng 10/2022',
+        'hết ngày 05/11/2022',
+        3,
+        0,
+        0,
+        0,
+        0,
+        3,
+        0,
+        'Đoàn cơ sở An Bình; Đoàn cơ sở Bến Nghé; Đoàn cơ sở Cầu Kho',
+      ],
+    ]);
+    expect(dashboard.columns.map((c) => c.format)).toEqual([
+      'text',
+      'text',
+      'int',
+      'int',
+      'percent',
+      'int',
+      'percent',
+      'int',
+      'int',
+      'text',
+    ]);
     expect(dashboard.columns[8]?.header).toBe('Mới nộp đủ từ 10g00 19/10/2022');
   });
 
   it('names nobody as new when no unit completed the period since yesterday', () => {
-    expect(dashboard.notes).toEqual(['Còn thiếu = chưa nộp hoặc nộp chưa đạt. Danh sách đầy đủ ở trang "Quá hạn" và "Tiến độ đơn vị".']);
+    expect(dashboard.notes).toEqual([
+      'Còn thiếu = chưa nộp hoặc nộp chưa đạt. Danh sách đầy đủ ở trang "Quá hạn" và "Tiến độ đơn vị".',
+    ]);
   });
 
   it('charts completeness by cụm, one chart per plan over the table below', () => {
@@ -39,7 +73,9 @@ describe('Bảng điều khiển', () => {
       ['Cụm 1', 0],
       ['Cụm 2', 0],
     ]);
-    expect(dashboard.charts).toEqual([{ title: 'Báo cáo 30 phút: tỉ lệ nộp đủ theo cụm', table: 1, categoryColumn: 0, seriesColumns: [1] }]);
+    expect(dashboard.charts).toEqual([
+      { title: 'Báo cáo 30 phút: tỉ lệ nộp đủ theo cụm', table: 1, categoryColumn: 0, seriesColumns: [1] },
+    ]);
     const layout = summaryTabLayout(dashboard);
     expect(layout.moreTables[0]?.headerRow).toBeGreaterThan(layout.lastDataRow + 1);
     expect(layout.chartRow).toBeGreaterThan(layout.firstNoteRow);

@@ -21,21 +21,30 @@ describe('summaryWithoutClock: the summary is rewritten for the district, not fo
     expect(tomorrow.compared).toEqual(today.compared);
   });
 
-  it('a summary built a day after the sweep (it then names the sweep\'s time) compares equal to the one built with the sweep', () => {
+  it("a summary built a day after the sweep (it then names the sweep's time) compares equal to the one built with the sweep", () => {
     const tomorrow = new Date(SUMMARY_NOW.getTime() + DAY_MS);
-    const withSweep = summaryWithoutClock(buildSummary(pictureOf(FORMS, { now: SUMMARY_NOW, sweptAt: SUMMARY_NOW })), SUMMARY_NOW);
+    const withSweep = summaryWithoutClock(
+      buildSummary(pictureOf(FORMS, { now: SUMMARY_NOW, sweptAt: SUMMARY_NOW })),
+      SUMMARY_NOW,
+    );
     const later = buildSummary(pictureOf(FORMS, { now: tomorrow, sweptAt: SUMMARY_NOW }));
     expect(later.footer?.asOf).toContain('số liệu quét lúc');
     expect(summaryWithoutClock(later, tomorrow)).toEqual(withSweep);
   });
 
   it('a submission is a change', () => {
-    const sent = storedSubmission(PLANS.MONTHLY.id, '2022-09', 'u-a', { rows: [3], firstCompleteAt: '2022-10-19T03:00:00.000Z', lastChangedAt: '2022-10-19T03:00:00.000Z' });
+    const sent = storedSubmission(PLANS.MONTHLY.id, '2022-09', 'u-a', {
+      rows: [3],
+      firstCompleteAt: '2022-10-19T03:00:00.000Z',
+      lastChangedAt: '2022-10-19T03:00:00.000Z',
+    });
     expect(at(SUMMARY_NOW, [sent]).compared).not.toEqual(at(SUMMARY_NOW).compared);
   });
 
   it('a deadline passing is a change', () => {
     // 06/11/2022: October's report (due 05/11) is now overdue.
-    expect(at(new Date('2022-11-06T03:00:00.000Z')).compared).not.toEqual(at(new Date('2022-11-04T03:00:00.000Z')).compared);
+    expect(at(new Date('2022-11-06T03:00:00.000Z')).compared).not.toEqual(
+      at(new Date('2022-11-04T03:00:00.000Z')).compared,
+    );
   });
 });

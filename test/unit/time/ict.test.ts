@@ -38,8 +38,18 @@ describe('deadlineInstant', () => {
   it.each<[string, Deadline, number, string]>([
     ['with a time: exactly that minute', { date: '2024-09-15', time: '10:00' }, 0, '2024-09-15T03:00:00.000Z'],
     ['without a time: end of the day ICT', { date: '2020-05-05' }, 0, '2020-05-05T16:59:59.999Z'],
-    ["'00:00' is the start of day D (trước ngày D)", { date: '2023-12-14', time: '00:00' }, 0, '2023-12-13T17:00:00.000Z'],
-    ['grace days move a timed deadline by whole days', { date: '2024-09-15', time: '10:00' }, 2, '2024-09-17T03:00:00.000Z'],
+    [
+      "'00:00' is the start of day D (trước ngày D)",
+      { date: '2023-12-14', time: '00:00' },
+      0,
+      '2023-12-13T17:00:00.000Z',
+    ],
+    [
+      'grace days move a timed deadline by whole days',
+      { date: '2024-09-15', time: '10:00' },
+      2,
+      '2024-09-17T03:00:00.000Z',
+    ],
     ['grace days on an end-of-day deadline, across a month end', { date: '2024-01-31' }, 1, '2024-02-01T16:59:59.999Z'],
     ['grace day across the year end', { date: '2023-12-31' }, 1, '2024-01-01T16:59:59.999Z'],
   ])('%s', (_label, deadline, grace, expected) => {
@@ -51,8 +61,18 @@ describe('deadlineInstant', () => {
     ['10:00:00.001 is late', { date: '2024-09-15', time: '10:00' }, '2024-09-15T03:00:00.001Z', false],
     ['23:59:59.999 ICT is on time', { date: '2020-05-05' }, '2020-05-05T16:59:59.999Z', true],
     ['00:00 ICT the next day is late', { date: '2020-05-05' }, '2020-05-05T17:00:00.000Z', false],
-    ['trước ngày D: 23:59 the day before is on time', { date: '2023-12-14', time: '00:00' }, '2023-12-13T16:59:00.000Z', true],
-    ['trước ngày D: a moment into day D is late', { date: '2023-12-14', time: '00:00' }, '2023-12-13T17:00:00.001Z', false],
+    [
+      'trước ngày D: 23:59 the day before is on time',
+      { date: '2023-12-14', time: '00:00' },
+      '2023-12-13T16:59:00.000Z',
+      true,
+    ],
+    [
+      'trước ngày D: a moment into day D is late',
+      { date: '2023-12-14', time: '00:00' },
+      '2023-12-13T17:00:00.001Z',
+      false,
+    ],
   ])('%s', (_label, deadline, doneAt, onTime) => {
     expect(at(doneAt).getTime() <= deadlineInstant(deadline).getTime()).toBe(onTime);
   });

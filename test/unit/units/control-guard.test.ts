@@ -3,9 +3,17 @@ import { registryRefusal } from '../../../functions/src/domain/units/control-gua
 
 describe('registryRefusal: a registry that would rewrite everything from nothing stops the run', () => {
   it.each([
-    ['no unit at all', { unitCount: 0, confirmed: false }, /^Bảng điều khiển 'c\.xlsx' không có đơn vị nào .*không quét và không ghi gì/],
+    [
+      'no unit at all',
+      { unitCount: 0, confirmed: false },
+      /^Bảng điều khiển 'c\.xlsx' không có đơn vị nào .*không quét và không ghi gì/,
+    ],
     ['no unit, even confirmed', { unitCount: 0, previousUnitCount: 36, confirmed: true }, /không có đơn vị nào/],
-    ['shrank from 36 to 17', { unitCount: 17, previousUnitCount: 36, confirmed: false }, /giảm từ 36 xuống 17 đơn vị \(hơn một nửa\).*chạy lại với --yes\.$/],
+    [
+      'shrank from 36 to 17',
+      { unitCount: 17, previousUnitCount: 36, confirmed: false },
+      /giảm từ 36 xuống 17 đơn vị \(hơn một nửa\).*chạy lại với --yes\.$/,
+    ],
   ])('%s', (_, input, message) => {
     expect(registryRefusal({ ...input, control: 'c.xlsx' })).toMatch(message);
   });

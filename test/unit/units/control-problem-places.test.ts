@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { RawCell } from '../../../functions/src/domain/cells/raw-cell.js';
 import type { SheetRow, SheetTab } from '../../../functions/src/domain/forms/read-form-tab.js';
-import { controlProblemPlace, controlProblemPlacesText } from '../../../functions/src/domain/units/control-problem-places.js';
+import {
+  controlProblemPlace,
+  controlProblemPlacesText,
+} from '../../../functions/src/domain/units/control-problem-places.js';
 import { readControlTabs } from '../../../functions/src/domain/units/read-control.js';
 
 function sheet(name: string, ...cells: RawCell[][]): SheetTab {
@@ -9,7 +12,18 @@ function sheet(name: string, ...cells: RawCell[][]): SheetTab {
   return { name, rows };
 }
 
-const UNIT_HEADER = ['Mã đơn vị', 'Tên đơn vị', 'Loại đơn vị', 'Cấp học / Khối', 'Cụm thi đua', 'Người liên hệ', 'Email', 'Số điện thoại', 'Số đội viên / đoàn viên', 'Tệp báo cáo'];
+const UNIT_HEADER = [
+  'Mã đơn vị',
+  'Tên đơn vị',
+  'Loại đơn vị',
+  'Cấp học / Khối',
+  'Cụm thi đua',
+  'Người liên hệ',
+  'Email',
+  'Số điện thoại',
+  'Số đội viên / đoàn viên',
+  'Tệp báo cáo',
+];
 
 /** A control sheet with typos typed by district staff: a unit type, a contact email, the office email. */
 const typos = readControlTabs([
@@ -32,7 +46,9 @@ describe('controlProblemPlace: where a control problem is, without what it quote
   });
 
   it('names the tab a problem mentions when it does not open with one', () => {
-    expect(controlProblemPlace("Bảng điều khiển thiếu trang 'Đơn vị' (danh sách đơn vị): chưa có đơn vị nào để tổng hợp.")).toEqual({ tab: 'Đơn vị', row: undefined });
+    expect(
+      controlProblemPlace("Bảng điều khiển thiếu trang 'Đơn vị' (danh sách đơn vị): chưa có đơn vị nào để tổng hợp."),
+    ).toEqual({ tab: 'Đơn vị', row: undefined });
     expect(controlProblemPlace('Một lỗi không nói ở đâu.')).toEqual({ tab: undefined, row: undefined });
   });
 
@@ -40,6 +56,12 @@ describe('controlProblemPlace: where a control problem is, without what it quote
     const text = controlProblemPlacesText(typos.problems);
     expect(text).toBe('Đơn vị rows 2, 3; Thông tin chung');
     for (const quoted of ['mai@', 'Nguyễn', 'Lien doi xyz', 'vanphong']) expect(text).not.toContain(quoted);
-    expect(controlProblemPlacesText(['Một lỗi không nói ở đâu.', "Trang 'Biểu mẫu', dòng 4: x", "Trang 'Biểu mẫu', dòng 4, cột 'Kỳ báo cáo': y"])).toBe('(no tab); Biểu mẫu row 4');
+    expect(
+      controlProblemPlacesText([
+        'Một lỗi không nói ở đâu.',
+        "Trang 'Biểu mẫu', dòng 4: x",
+        "Trang 'Biểu mẫu', dòng 4, cột 'Kỳ báo cáo': y",
+      ]),
+    ).toBe('(no tab); Biểu mẫu row 4');
   });
 });

@@ -34,7 +34,16 @@ describe('orgTree: chi đoàn under cơ sở Đoàn, the rest under the district
   });
 
   it('a hand-made cycle does not loop', () => {
-    const looped = { parentOf: new Map([['x', 'y'], ['y', 'x']]), childrenOf: new Map([['x', ['y']], ['y', ['x']]]) };
+    const looped = {
+      parentOf: new Map([
+        ['x', 'y'],
+        ['y', 'x'],
+      ]),
+      childrenOf: new Map([
+        ['x', ['y']],
+        ['y', ['x']],
+      ]),
+    };
     expect([...subtreeIds(looped, 'x')].sort()).toEqual(['x', 'y']);
   });
 });

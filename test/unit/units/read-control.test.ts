@@ -22,15 +22,51 @@ function sheet(name: string, first: number, ...cells: RawCell[][]): SheetTab {
   return { name, rows };
 }
 
-const UNIT_HEADER = ['Mã đơn vị', 'Tên đơn vị', 'Loại đơn vị', 'Cấp học / Khối', 'Cụm thi đua', 'Người liên hệ', 'Email', 'Số điện thoại', 'Số đội viên / đoàn viên', 'Tệp báo cáo', 'Hoạt động từ'];
+const UNIT_HEADER = [
+  'Mã đơn vị',
+  'Tên đơn vị',
+  'Loại đơn vị',
+  'Cấp học / Khối',
+  'Cụm thi đua',
+  'Người liên hệ',
+  'Email',
+  'Số điện thoại',
+  'Số đội viên / đoàn viên',
+  'Tệp báo cáo',
+  'Hoạt động từ',
+];
 
 const UNITS_TAB = sheet(
   'Đơn vị',
   1,
   ['DANH SÁCH ĐƠN VỊ THỰC HIỆN BÁO CÁO'],
   UNIT_HEADER,
-  ['TH Lương Thế Vinh', 'Liên đội TH Lương Thế Vinh', 'Liên đội', 'Tiểu học', 'Cụm 1', 'Nguyễn Thị Mai', 'Mai@ThLTV.edu.vn', 983018027, 850, 'th-luong-the-vinh.xlsx', '1/9/2024'],
-  ['THCS Minh Đức', 'Liên đội THCS Minh Đức', 'LĐ', 'THCS', 'Cụm 2', 'Trần Văn Bình', 'binh@minhduc.edu.vn', '0909 123 456', 1200, 'thcs-minh-duc.xlsx', ''],
+  [
+    'TH Lương Thế Vinh',
+    'Liên đội TH Lương Thế Vinh',
+    'Liên đội',
+    'Tiểu học',
+    'Cụm 1',
+    'Nguyễn Thị Mai',
+    'Mai@ThLTV.edu.vn',
+    983018027,
+    850,
+    'th-luong-the-vinh.xlsx',
+    '1/9/2024',
+  ],
+  [
+    'THCS Minh Đức',
+    'Liên đội THCS Minh Đức',
+    'LĐ',
+    'THCS',
+    'Cụm 2',
+    'Trần Văn Bình',
+    'binh@minhduc.edu.vn',
+    '0909 123 456',
+    1200,
+    'thcs-minh-duc.xlsx',
+    '',
+  ],
   ['ĐTN Sở Y tế', 'Đoàn TN Sở Y tế', 'doan co so', 'Khối cơ quan', '', '', '', '', 120, 'so-y-te.xlsx', ''],
   ['cd-khu-pho-3', 'Chi đoàn Khu phố 3', 'Chi đoàn bộ phận', '', 'Cụm 3', 'Lê Văn Cường', '', '', '', 'kp3.xlsx', ''],
   ['th-luong-the-vinh', 'Trùng mã', 'Liên đội', 'Tiểu học', '', '', '', '', '', 'trung.xlsx', ''],
@@ -54,7 +90,13 @@ const control = readControlTabs([UNITS_TAB, SETTINGS_TAB]);
 
 describe('readControlTabs: units registry', () => {
   it('reads the valid units in sheet order', () => {
-    expect(control.units.map((u) => u.id)).toEqual(['th-luong-the-vinh', 'thcs-minh-duc', 'dtn-so-y-te', 'cd-khu-pho-3', 'cd-2']);
+    expect(control.units.map((u) => u.id)).toEqual([
+      'th-luong-the-vinh',
+      'thcs-minh-duc',
+      'dtn-so-y-te',
+      'cd-khu-pho-3',
+      'cd-2',
+    ]);
   });
 
   it('keeps a unit whose contact email is mistyped, without that email (it stays expected to report)', () => {
@@ -62,14 +104,27 @@ describe('readControlTabs: units registry', () => {
   });
 
   it('keeps a unit whose phone is mistyped, without that phone', () => {
-    const reading = readControlTabs([sheet('Đơn vị', 1, UNIT_HEADER, ['a', 'A', 'Liên đội', '', '', 'Lan', 'lan@a.edu.vn', '12345', '', 'a.xlsx'])]);
+    const reading = readControlTabs([
+      sheet('Đơn vị', 1, UNIT_HEADER, ['a', 'A', 'Liên đội', '', '', 'Lan', 'lan@a.edu.vn', '12345', '', 'a.xlsx']),
+    ]);
     expect(reading.units.map((u) => u.contacts)).toEqual([[{ name: 'Lan', email: 'lan@a.edu.vn' }]]);
-    expect(reading.problems).toEqual([expect.stringMatching(/^Trang 'Đơn vị', dòng 2, cột 'Số điện thoại': '12345' .*; đơn vị vẫn được tổng hợp nhưng thư nhắc sẽ không gửi tới địa chỉ này\./)]);
+    expect(reading.problems).toEqual([
+      expect.stringMatching(
+        /^Trang 'Đơn vị', dòng 2, cột 'Số điện thoại': '12345' .*; đơn vị vẫn được tổng hợp nhưng thư nhắc sẽ không gửi tới địa chỉ này\./,
+      ),
+    ]);
   });
 
-  it('refuses a second unit pointing at the same file (it would be credited with the other unit\'s rows)', () => {
+  it("refuses a second unit pointing at the same file (it would be credited with the other unit's rows)", () => {
     const reading = readControlTabs([
-      sheet('Đơn vị', 1, UNIT_HEADER, ['a', 'A', 'Liên đội', '', '', '', '', '', '', 'chung.xlsx'], ['b', 'B', 'Liên đội', '', '', '', '', '', '', './chung.xlsx'], ['c', 'C', 'Liên đội', '', '', '', '', '', '', 'c.xlsx']),
+      sheet(
+        'Đơn vị',
+        1,
+        UNIT_HEADER,
+        ['a', 'A', 'Liên đội', '', '', '', '', '', '', 'chung.xlsx'],
+        ['b', 'B', 'Liên đội', '', '', '', '', '', '', './chung.xlsx'],
+        ['c', 'C', 'Liên đội', '', '', '', '', '', '', 'c.xlsx'],
+      ),
     ]);
     expect(reading.units.map((u) => u.id)).toEqual(['a', 'c']);
     expect(reading.problems).toEqual([
@@ -101,7 +156,11 @@ describe('readControlTabs: units registry', () => {
   });
 
   it('leaves level, cluster and contacts empty when not given', () => {
-    expect(control.units.find((u) => u.id === 'dtn-so-y-te')).toMatchObject({ level: 'Khối cơ quan', cluster: '', contacts: [] });
+    expect(control.units.find((u) => u.id === 'dtn-so-y-te')).toMatchObject({
+      level: 'Khối cơ quan',
+      cluster: '',
+      contacts: [],
+    });
   });
 
   it.each<[string, string]>([
@@ -109,9 +168,18 @@ describe('readControlTabs: units registry', () => {
       'an invalid email, with its row and column',
       "Trang 'Đơn vị', dòng 8, cột 'Email': 'thu@' không phải địa chỉ email hợp lệ (ví dụ ten@truong.edu.vn); đơn vị vẫn được tổng hợp nhưng thư nhắc sẽ không gửi tới địa chỉ này. Hãy sửa trên bảng điều khiển.",
     ],
-    ['an unknown unit type', "Trang 'Đơn vị', dòng 9, cột 'Loại đơn vị': 'Trường' không có trong danh sách (chọn một trong: Liên đội; Cơ sở Đoàn; Chi đoàn)."],
-    ['a duplicate id', "Trang 'Đơn vị', dòng 7: mã đơn vị 'th-luong-the-vinh' bị trùng với một dòng phía trên; dòng này bị bỏ qua."],
-    ['an id without letters or digits', "Trang 'Đơn vị', dòng 10: mã đơn vị '!!!' không có chữ hoặc số nào; hãy đặt mã như th-luong-the-vinh."],
+    [
+      'an unknown unit type',
+      "Trang 'Đơn vị', dòng 9, cột 'Loại đơn vị': 'Trường' không có trong danh sách (chọn một trong: Liên đội; Cơ sở Đoàn; Chi đoàn).",
+    ],
+    [
+      'a duplicate id',
+      "Trang 'Đơn vị', dòng 7: mã đơn vị 'th-luong-the-vinh' bị trùng với một dòng phía trên; dòng này bị bỏ qua.",
+    ],
+    [
+      'an id without letters or digits',
+      "Trang 'Đơn vị', dòng 10: mã đơn vị '!!!' không có chữ hoặc số nào; hãy đặt mã như th-luong-the-vinh.",
+    ],
   ])('reports %s', (_label, problem) => {
     expect(control.problems).toContain(problem);
   });
@@ -121,19 +189,33 @@ describe('readControlTabs: units registry', () => {
   });
 
   it('reports ids that only differ by accents, case or spacing as duplicates', () => {
-    const reading = readControlTabs([sheet('Đơn vị', 1, UNIT_HEADER, ['TH Lương Thế Vinh', 'A', 'Liên đội', '', '', '', '', '', '', 'a.xlsx'], ['  th  luong the VINH ', 'B', 'Liên đội', '', '', '', '', '', '', 'b.xlsx'])]);
+    const reading = readControlTabs([
+      sheet(
+        'Đơn vị',
+        1,
+        UNIT_HEADER,
+        ['TH Lương Thế Vinh', 'A', 'Liên đội', '', '', '', '', '', '', 'a.xlsx'],
+        ['  th  luong the VINH ', 'B', 'Liên đội', '', '', '', '', '', '', 'b.xlsx'],
+      ),
+    ]);
     expect(reading.units.map((u) => u.name)).toEqual(['A']);
-    expect(reading.problems).toEqual(["Trang 'Đơn vị', dòng 3: mã đơn vị 'th luong the VINH' bị trùng với một dòng phía trên; dòng này bị bỏ qua."]);
+    expect(reading.problems).toEqual([
+      "Trang 'Đơn vị', dòng 3: mã đơn vị 'th luong the VINH' bị trùng với một dòng phía trên; dòng này bị bỏ qua.",
+    ]);
   });
 
   it("reports a missing 'Đơn vị' tab", () => {
     const reading = readControlTabs([SETTINGS_TAB]);
     expect(reading.units).toEqual([]);
-    expect(reading.problems).toEqual(["Bảng điều khiển thiếu trang 'Đơn vị' (danh sách đơn vị): chưa có đơn vị nào để tổng hợp."]);
+    expect(reading.problems).toEqual([
+      "Bảng điều khiển thiếu trang 'Đơn vị' (danh sách đơn vị): chưa có đơn vị nào để tổng hợp.",
+    ]);
   });
 
   it('reports a missing required column of the units tab', () => {
-    const reading = readControlTabs([sheet('Đơn vị', 1, ['Mã đơn vị', 'Tên đơn vị', 'Tệp báo cáo'], ['a', 'A', 'a.xlsx'])]);
+    const reading = readControlTabs([
+      sheet('Đơn vị', 1, ['Mã đơn vị', 'Tên đơn vị', 'Tệp báo cáo'], ['a', 'A', 'a.xlsx']),
+    ]);
     expect(reading.units).toEqual([]);
     expect(reading.problems[0]).toBe(
       "Trang 'Đơn vị': thiếu cột bắt buộc 'Loại đơn vị' (tiêu đề được chấp nhận: 'Loại đơn vị', 'Loại'). Hãy thêm lại cột hoặc sửa tiêu đề cho đúng.",
@@ -141,14 +223,34 @@ describe('readControlTabs: units registry', () => {
   });
 
   it("takes the workbook named after the unit when 'Tệp báo cáo' is blank or absent (a Google unit not provisioned yet)", () => {
-    const reading = readControlTabs([sheet('Đơn vị', 1, ['Mã đơn vị', 'Tên đơn vị', 'Loại đơn vị'], ['TH Lương Thế Vinh', 'Liên đội TH Lương Thế Vinh', 'Liên đội'])]);
+    const reading = readControlTabs([
+      sheet(
+        'Đơn vị',
+        1,
+        ['Mã đơn vị', 'Tên đơn vị', 'Loại đơn vị'],
+        ['TH Lương Thế Vinh', 'Liên đội TH Lương Thế Vinh', 'Liên đội'],
+      ),
+    ]);
     expect(reading.problems).toEqual([]);
     expect(reading.units.map((u) => [u.id, u.source])).toEqual([['th-luong-the-vinh', 'th-luong-the-vinh.xlsx']]);
   });
 
   it('does not lose the email of a unit whose contact name was left blank', () => {
     // The registry is the only source of addresses for reminders: an email typed there must not vanish silently.
-    const reading = readControlTabs([sheet('Đơn vị', 1, UNIT_HEADER, ['th-a', 'Liên đội TH A', 'Liên đội', 'Tiểu học', '', '', 'tpt@tha.edu.vn', '', '', 'a.xlsx'])]);
+    const reading = readControlTabs([
+      sheet('Đơn vị', 1, UNIT_HEADER, [
+        'th-a',
+        'Liên đội TH A',
+        'Liên đội',
+        'Tiểu học',
+        '',
+        '',
+        'tpt@tha.edu.vn',
+        '',
+        '',
+        'a.xlsx',
+      ]),
+    ]);
     const kept = reading.units[0]?.contacts.some((c) => c.email === 'tpt@tha.edu.vn') ?? false;
     const reported = reading.problems.some((p) => p.includes('dòng 2'));
     expect(kept || reported).toBe(true);
@@ -169,19 +271,44 @@ describe('readControlTabs: district settings', () => {
     ['a header injection', 'vp@x\r\nBcc: spy@evil.example'],
     ['two addresses', 'vp@q1.vn, spy@evil.example'],
     ['no domain', 'vanphong@'],
-  ])("never uses an office email that is not exactly one address (%s): it is blank and reported", (_, typed) => {
+  ])('never uses an office email that is not exactly one address (%s): it is blank and reported', (_, typed) => {
     const reading = readControlTabs([UNITS_TAB, sheet('Thông tin chung', 1, ['Email văn phòng', typed])]);
     expect(reading.settings.officeEmail).toBe('');
-    expect(reading.problems).toContainEqual(expect.stringMatching(/^Trang 'Thông tin chung': 'Email văn phòng' .* không phải địa chỉ email hợp lệ .*; thư tổng hợp hằng ngày và bản sao thư đôn đốc sẽ không được gửi cho văn phòng tới khi sửa\.$/s));
+    expect(reading.problems).toContainEqual(
+      expect.stringMatching(
+        /^Trang 'Thông tin chung': 'Email văn phòng' .* không phải địa chỉ email hợp lệ .*; thư tổng hợp hằng ngày và bản sao thư đôn đốc sẽ không được gửi cho văn phòng tới khi sửa\.$/s,
+      ),
+    );
   });
 
   it("reads the report's optional rows (tonghop report) beside the district's, labels matched loosely", () => {
-    const reading = readControlTabs([UNITS_TAB, sheet('Thông tin chung', 1, ['Tên đơn vị tổng hợp', 'Quận Đoàn 1'], ['co quan cap tren', 'Thành Đoàn TP. Hồ Chí Minh'], ['Người ký', ' Nguyễn  Văn A '])]);
-    expect(reading.settings).toEqual({ districtName: 'Quận Đoàn 1', officeEmail: '', contactName: '', contactPhone: '', parentBody: 'Thành Đoàn TP. Hồ Chí Minh', signerName: 'Nguyễn Văn A' });
+    const reading = readControlTabs([
+      UNITS_TAB,
+      sheet(
+        'Thông tin chung',
+        1,
+        ['Tên đơn vị tổng hợp', 'Quận Đoàn 1'],
+        ['co quan cap tren', 'Thành Đoàn TP. Hồ Chí Minh'],
+        ['Người ký', ' Nguyễn  Văn A '],
+      ),
+    ]);
+    expect(reading.settings).toEqual({
+      districtName: 'Quận Đoàn 1',
+      officeEmail: '',
+      contactName: '',
+      contactPhone: '',
+      parentBody: 'Thành Đoàn TP. Hồ Chí Minh',
+      signerName: 'Nguyễn Văn A',
+    });
   });
 
   it('gives empty settings without the tab', () => {
-    expect(readControlTabs([UNITS_TAB]).settings).toEqual({ districtName: '', officeEmail: '', contactName: '', contactPhone: '' });
+    expect(readControlTabs([UNITS_TAB]).settings).toEqual({
+      districtName: '',
+      officeEmail: '',
+      contactName: '',
+      contactPhone: '',
+    });
   });
 });
 
@@ -190,8 +317,13 @@ describe('readControlTabs: the plans', () => {
     const plan = spec('tap-huan-2024');
     const reading = readControlTabs([UNITS_TAB, ...planSheetTabs(plansRows([plan]))]);
     expect(reading.plans.plans).toEqual([localizePlan(plan, reading.settings)]);
-    const broken = readControlTabs([UNITS_TAB, sheet('Biểu mẫu', 1, ['Mã biểu mẫu', 'Tên biểu mẫu'], ['bao-cao-thang-10', 'Báo cáo tháng 10'])]);
-    expect(broken.problems).toContainEqual(expect.stringMatching(/^Trang 'Biểu mẫu'.*'bao-cao-thang-10' không có cột nào/));
+    const broken = readControlTabs([
+      UNITS_TAB,
+      sheet('Biểu mẫu', 1, ['Mã biểu mẫu', 'Tên biểu mẫu'], ['bao-cao-thang-10', 'Báo cáo tháng 10']),
+    ]);
+    expect(broken.problems).toContainEqual(
+      expect.stringMatching(/^Trang 'Biểu mẫu'.*'bao-cao-thang-10' không có cột nào/),
+    );
   });
 
   it('has no plan at all without plan tabs: nothing comes from code', () => {
@@ -220,7 +352,11 @@ function unit(overrides: Partial<Unit>): Unit {
 
 describe('formTargetsUnit', () => {
   const TAP_HUAN = spec('tap-huan-2024');
-  const BY_CLUSTER: FormSpec = { ...TAP_HUAN, id: 'theo-cum', targets: { unitTypes: ['lien-doi', 'chi-doan'], levels: [], clusters: ['Cụm thi đua số 1', 'Cụm 2'] } };
+  const BY_CLUSTER: FormSpec = {
+    ...TAP_HUAN,
+    id: 'theo-cum',
+    targets: { unitTypes: ['lien-doi', 'chi-doan'], levels: [], clusters: ['Cụm thi đua số 1', 'Cụm 2'] },
+  };
 
   it.each<[string, boolean, FormSpec, Partial<Unit>]>([
     ['the type and a listed level', true, TAP_HUAN, { level: 'Tiểu học' }],
@@ -230,7 +366,12 @@ describe('formTargetsUnit', () => {
     ['a level the form does not list', false, TAP_HUAN, { level: 'THPT' }],
     ['no level when the form lists levels', false, TAP_HUAN, { level: '' }],
     ['another unit type', false, TAP_HUAN, { type: 'co-so-doan', level: 'Tiểu học' }],
-    ['any level when the form lists none', true, spec('30-phut-bao-cao'), { type: 'co-so-doan', level: 'Khối doanh nghiệp' }],
+    [
+      'any level when the form lists none',
+      true,
+      spec('30-phut-bao-cao'),
+      { type: 'co-so-doan', level: 'Khối doanh nghiệp' },
+    ],
     ['a listed cluster, folded', true, BY_CLUSTER, { cluster: 'cum thi dua so 1' }],
     ['another listed cluster', true, BY_CLUSTER, { type: 'chi-doan', cluster: 'CỤM 2' }],
     ['a cluster the form does not list', false, BY_CLUSTER, { cluster: 'Cụm 3' }],
@@ -243,7 +384,11 @@ describe('formTargetsUnit', () => {
 
 describe('formsForUnit', () => {
   it.each<[string, Partial<Unit>, string[]]>([
-    ['a primary-school Liên đội', { type: 'lien-doi', level: 'Tiểu học' }, ['ke-hoach-nho-65-nam', 'lien-tich-2022-2023', 'tap-huan-2024']],
+    [
+      'a primary-school Liên đội',
+      { type: 'lien-doi', level: 'Tiểu học' },
+      ['ke-hoach-nho-65-nam', 'lien-tich-2022-2023', 'tap-huan-2024'],
+    ],
     ['a high-school Liên đội', { type: 'lien-doi', level: 'THPT' }, ['ke-hoach-nho-65-nam']],
     ['a cơ sở Đoàn', { type: 'co-so-doan' }, ['30-phut-bao-cao', '30-phut-dang-ky']],
     ['a chi đoàn', { type: 'chi-doan' }, ['ren-luyen-2014-dang-ky', 'ren-luyen-2014-danh-gia']],

@@ -7,12 +7,18 @@ const HEADER = ['Mã đơn vị', 'Tên đơn vị', 'Loại đơn vị', 'Cụm
 
 /** A registry tab whose last column is headed `parentHeader`. */
 function registry(parentHeader: string, ...rows: RawCell[][]): SheetTab {
-  return { name: 'Đơn vị', rows: [HEADER.concat(parentHeader), ...rows].map((cells, i) => ({ rowNumber: i + 1, cells })) };
+  return {
+    name: 'Đơn vị',
+    rows: [HEADER.concat(parentHeader), ...rows].map((cells, i) => ({ rowNumber: i + 1, cells })),
+  };
 }
 
 function read(parentHeader: string, ...rows: RawCell[][]) {
   const reading = readControlTabs([registry(parentHeader, ...rows)]);
-  return { parents: Object.fromEntries(reading.units.map((u) => [u.id, u.parent ?? null])), problems: reading.problems };
+  return {
+    parents: Object.fromEntries(reading.units.map((u) => [u.id, u.parent ?? null])),
+    problems: reading.problems,
+  };
 }
 
 const BASE: RawCell[][] = [
@@ -22,37 +28,72 @@ const BASE: RawCell[][] = [
 ];
 
 describe('readControlTabs: the "Đơn vị cấp trên" column builds the org tree', () => {
-  it.each(['Đơn vị cấp trên', 'cap tren', 'Trực thuộc'])('reads parents by id, name or alias under the header %s, accents and case aside', (header) => {
-    const { parents, problems } = read(
-      header,
-      ...BASE,
-      ['cd-10a1', 'Chi đoàn 10A1', 'Chi đoàn', 'Cụm 1', '', 'DTN-TRUONG-A'],
-      ['cd-10a2', 'Chi đoàn 10A2', 'Chi đoàn', 'Cụm 1', '', 'doan truong thpt a'],
-      ['cd-11b1', 'Chi đoàn 11B1', 'Chi đoàn', 'Cụm 1', '', 'Trường A'],
-      ['cd-12b', 'Chi đoàn 12B', 'Chi đoàn', 'Cụm 1', '', 'Đoàn trường THPT B'],
-    );
-    expect(problems).toEqual([]);
-    expect(parents).toEqual({ 'dtn-truong-a': null, 'dtn-truong-b': null, 'lien-doi-c': null, 'cd-10a1': 'dtn-truong-a', 'cd-10a2': 'dtn-truong-a', 'cd-11b1': 'dtn-truong-a', 'cd-12b': 'dtn-truong-b' });
-  });
+  it.each(['Đơn vị cấp trên', 'cap tren', 'Trực thuộc'])(
+    'reads parents by id, name or alias under the header %s, accents and case aside',
+    (header) => {
+      const { parents, problems } = read(
+        header,
+        ...BASE,
+        ['cd-10a1', 'Chi đoàn 10A1', 'Chi đoàn', 'Cụm 1', '', 'DTN-TRUONG-A'],
+        ['cd-10a2', 'Chi đoàn 10A2', 'Chi đoàn', 'Cụm 1', '', 'doan truong thpt a'],
+        ['cd-11b1', 'Chi đoàn 11B1', 'Chi đoàn', 'Cụm 1', '', 'Trường A'],
+        ['cd-12b', 'Chi đoàn 12B', 'Chi đoàn', 'Cụm 1', '', 'Đoàn trường THPT B'],
+      );
+      expect(problems).toEqual([]);
+      expect(parents).toEqual({
+        'dtn-truong-a': null,
+        'dtn-truong-b': null,
+        'lien-doi-c': null,
+        'cd-10a1': 'dtn-truong-a',
+        'cd-10a2': 'dtn-truong-a',
+        'cd-11b1': 'dtn-truong-a',
+        'cd-12b': 'dtn-truong-b',
+      });
+    },
+  );
 
   it('resolves a parent listed below its child', () => {
-    const { parents, problems } = read('Đơn vị cấp trên', ['cd-1', 'Chi đoàn 1', 'Chi đoàn', '', '', 'dtn-x'], ['dtn-x', 'Đoàn X', 'Cơ sở Đoàn', '', '', '']);
+    const { parents, problems } = read(
+      'Đơn vị cấp trên',
+      ['cd-1', 'Chi đoàn 1', 'Chi đoàn', '', '', 'dtn-x'],
+      ['dtn-x', 'Đoàn X', 'Cơ sở Đoàn', '', '', ''],
+    );
     expect(problems).toEqual([]);
     expect(parents['cd-1']).toBe('dtn-x');
   });
 
   it('refuses an unknown parent with the closest names, and keeps the unit under the district', () => {
-    const { parents, problems } = read('Đơn vị cấp trên', ...BASE, ['cd-1', 'Chi đoàn 1', 'Chi đoàn', '', '', 'Đoàn trường THPT Z']);
+    const { parents, problems } = read('Đơn vị cấp trên', ...BASE, [
+      'cd-1',
+      'Chi đoàn 1',
+      'Chi đoàn',
+      '',
+      '',
+      'Đoàn trường THPT Z',
+    ]);
     expect(parents['cd-1']).toBeNull();
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(/^Trang 'Đơn vị', dòng 5, cột 'Đơn vị cấp trên': không có đơn vị nào tên 'Đoàn trường THPT Z' \(gần nhất: 'Đoàn trường THPT A', 'Đoàn trường THPT B'/);
+    expect(problems[0]).toMatch(
+      /^Trang 'Đơn vị', dòng 5, cột 'Đơn vị cấp trên': không có đơn vị nào tên 'Đoàn trường THPT Z' \(gần nhất: 'Đoàn trường THPT A', 'Đoàn trường THPT B'/,
+    );
     expect(problems[0]).toContain('tạm được xếp trực thuộc Quận Đoàn');
   });
 
   it('refuses a unit that is its own parent', () => {
-    const { parents, problems } = read('Đơn vị cấp trên', ...BASE.slice(0, 2), ['lien-doi-c', 'Liên đội THCS C', 'Liên đội', '', '', 'Liên đội THCS C']);
+    const { parents, problems } = read('Đơn vị cấp trên', ...BASE.slice(0, 2), [
+      'lien-doi-c',
+      'Liên đội THCS C',
+      'Liên đội',
+      '',
+      '',
+      'Liên đội THCS C',
+    ]);
     expect(parents['lien-doi-c']).toBeNull();
-    expect(problems).toEqual([expect.stringMatching(/^Trang 'Đơn vị', dòng 4, cột 'Đơn vị cấp trên': đơn vị 'Liên đội THCS C' không thể là cấp trên của chính nó/)]);
+    expect(problems).toEqual([
+      expect.stringMatching(
+        /^Trang 'Đơn vị', dòng 4, cột 'Đơn vị cấp trên': đơn vị 'Liên đội THCS C' không thể là cấp trên của chính nó/,
+      ),
+    ]);
   });
 
   it('refuses any unit under a chi đoàn (a chi đoàn has no children)', () => {
@@ -65,7 +106,9 @@ describe('readControlTabs: the "Đơn vị cấp trên" column builds the org tr
     );
     expect(parents).toMatchObject({ 'cd-1': 'dtn-truong-a', 'lien-doi-d': null, 'dtn-e': null });
     expect(problems).toEqual([
-      expect.stringMatching(/^Trang 'Đơn vị', dòng 6, cột 'Đơn vị cấp trên': 'Chi đoàn 1' là chi đoàn, mà chi đoàn không có đơn vị trực thuộc/),
+      expect.stringMatching(
+        /^Trang 'Đơn vị', dòng 6, cột 'Đơn vị cấp trên': 'Chi đoàn 1' là chi đoàn, mà chi đoàn không có đơn vị trực thuộc/,
+      ),
       expect.stringMatching(/^Trang 'Đơn vị', dòng 7, cột 'Đơn vị cấp trên': 'Chi đoàn 1' là chi đoàn/),
     ]);
   });
@@ -88,7 +131,9 @@ describe('readControlTabs: the "Đơn vị cấp trên" column builds the org tr
   });
 
   it('a registry without the column is flat', () => {
-    const reading = readControlTabs([{ name: 'Đơn vị', rows: [HEADER, ...BASE].map((cells, i) => ({ rowNumber: i + 1, cells })) }]);
+    const reading = readControlTabs([
+      { name: 'Đơn vị', rows: [HEADER, ...BASE].map((cells, i) => ({ rowNumber: i + 1, cells })) },
+    ]);
     expect(reading.problems).toEqual([]);
     expect(reading.units.every((u) => u.parent === undefined)).toBe(true);
   });

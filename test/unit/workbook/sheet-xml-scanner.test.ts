@@ -17,13 +17,22 @@ const SHEET =
   '</sheetData><conditionalFormatting><cfRule type="x"/></conditionalFormatting></worksheet>';
 
 describe('SheetXmlScanner', () => {
-  it.each([1, 2, 3, 7, 64, 10_000])('counts rows, cells and the highest column the same in chunks of %i bytes, ignoring <dimension>', (size) => {
-    // Row 2: B2, then C2 and D2 follow without a reference. Row 3: AA (prefixed tags, absolute reference).
-    expect(scan(SHEET, size)).toEqual({ rows: 3, cells: 6, maxColumn: 27 });
-  });
+  it.each([1, 2, 3, 7, 64, 10_000])(
+    'counts rows, cells and the highest column the same in chunks of %i bytes, ignoring <dimension>',
+    (size) => {
+      // Row 2: B2, then C2 and D2 follow without a reference. Row 3: AA (prefixed tags, absolute reference).
+      expect(scan(SHEET, size)).toEqual({ rows: 3, cells: 6, maxColumn: 27 });
+    },
+  );
 
   it('counts a million rows that a sheet declares as two', () => {
-    const rows = Array.from({ length: 50_000 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>1</v></c></row>`).join('');
-    expect(scan(`<worksheet><dimension ref="A1:A2"/><sheetData>${rows}</sheetData></worksheet>`, 16_384)).toEqual({ rows: 50_000, cells: 50_000, maxColumn: 1 });
+    const rows = Array.from({ length: 50_000 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>1</v></c></row>`).join(
+      '',
+    );
+    expect(scan(`<worksheet><dimension ref="A1:A2"/><sheetData>${rows}</sheetData></worksheet>`, 16_384)).toEqual({
+      rows: 50_000,
+      cells: 50_000,
+      maxColumn: 1,
+    });
   });
 });

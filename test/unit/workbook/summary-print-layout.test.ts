@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { LINE_HEIGHT_POINTS, MAX_COLUMN_WIDTH, printsInLandscape, rowHeightFor, summaryColumnWidths, wrappedLineCount } from '../../../functions/src/adapters/sheet-layout/summary-print-layout.js';
+import {
+  LINE_HEIGHT_POINTS,
+  MAX_COLUMN_WIDTH,
+  printsInLandscape,
+  rowHeightFor,
+  summaryColumnWidths,
+  wrappedLineCount,
+} from '../../../functions/src/adapters/sheet-layout/summary-print-layout.js';
 import { xlsxCellContent } from '../../../functions/src/adapters/sheet-layout/summary-cells.js';
 import { sheetsNumberFormat } from '../../../functions/src/adapters/google/sheets-cells.js';
 import type { SummaryTab } from '../../../functions/src/domain/summary/summary-model.js';
@@ -15,17 +22,45 @@ describe('summary print layout', () => {
   });
 
   it('a row is as tall as its most wrapped cell', () => {
-    expect(rowHeightFor(['Cụm 1', 'Dòng 6, cột "Ngày tổ chức": "29/02/2023" không phải ngày có thật; năm 2023 không nhuận'], [10, 30])).toBe(3 * LINE_HEIGHT_POINTS);
+    expect(
+      rowHeightFor(
+        ['Cụm 1', 'Dòng 6, cột "Ngày tổ chức": "29/02/2023" không phải ngày có thật; năm 2023 không nhuận'],
+        [10, 30],
+      ),
+    ).toBe(3 * LINE_HEIGHT_POINTS);
     expect(rowHeightFor(['', ''], [10, 10])).toBe(LINE_HEIGHT_POINTS);
   });
 
   it('a column is never narrower than its longest Vietnamese word, even with a smaller width in the model', () => {
-    const tab: SummaryTab = { name: 't', title: [], columns: [{ header: 'Khôngphátsinhđâu', format: 'int', width: 6 }, { header: 'Ghi chú', format: 'text' }], rows: [[1, 'ngắn']] };
+    const tab: SummaryTab = {
+      name: 't',
+      title: [],
+      columns: [
+        { header: 'Khôngphátsinhđâu', format: 'int', width: 6 },
+        { header: 'Ghi chú', format: 'text' },
+      ],
+      rows: [[1, 'ngắn']],
+    };
     expect(summaryColumnWidths(tab)).toEqual([18, 9]);
   });
 
   it('counts the further tables’ columns too', () => {
-    const tab: SummaryTab = { name: 't', title: [], columns: [{ header: 'A', format: 'text' }], rows: [], moreTables: [{ title: 'x', columns: [{ header: 'A', format: 'text' }, { header: 'Tỉ lệ', format: 'percent' }], rows: [['Cụm thi đua số 12', 0.5]] }] };
+    const tab: SummaryTab = {
+      name: 't',
+      title: [],
+      columns: [{ header: 'A', format: 'text' }],
+      rows: [],
+      moreTables: [
+        {
+          title: 'x',
+          columns: [
+            { header: 'A', format: 'text' },
+            { header: 'Tỉ lệ', format: 'percent' },
+          ],
+          rows: [['Cụm thi đua số 12', 0.5]],
+        },
+      ],
+    };
     expect(summaryColumnWidths(tab)).toEqual([19, 8]);
   });
 
@@ -43,16 +78,27 @@ describe('summary print layout', () => {
     ['a rate', 0.75, 'percent', '75,0 %', '[$-42A]0.0 %', '0.0 %'],
     ['money', 1_900_000, 'money', '1.900.000 đ', '[$-42A]#,##0 "đ"', '#,##0 "đ"'],
     ['a count', 12_345, 'int', '12.345', '[$-42A]#,##0', '#,##0'],
-  ] as const)('writes %s as a number that reads the Vietnamese way (%s)', (_, value, format, display, numFmt, pattern) => {
-    expect(xlsxCellContent(value, format)).toMatchObject({ value, display, numFmt });
-    expect(sheetsNumberFormat(format).pattern).toBe(pattern);
-  });
+  ] as const)(
+    'writes %s as a number that reads the Vietnamese way (%s)',
+    (_, value, format, display, numFmt, pattern) => {
+      expect(xlsxCellContent(value, format)).toMatchObject({ value, display, numFmt });
+      expect(sheetsNumberFormat(format).pattern).toBe(pattern);
+    },
+  );
 });
 
 describe('summary column widths: bounds', () => {
   it('keeps a width the model gives above the bound for picked widths, and bounds picked ones', () => {
     const long = 'Dòng 6, cột "Ngày tổ chức": "29/02/2023" không phải ngày có thật '.repeat(2);
-    const tab: SummaryTab = { name: 't', title: [], columns: [{ header: 'Lỗi', format: 'text', width: 60 }, { header: 'Ghi chú', format: 'text' }], rows: [[long, long]] };
+    const tab: SummaryTab = {
+      name: 't',
+      title: [],
+      columns: [
+        { header: 'Lỗi', format: 'text', width: 60 },
+        { header: 'Ghi chú', format: 'text' },
+      ],
+      rows: [[long, long]],
+    };
     expect(summaryColumnWidths(tab)).toEqual([60, MAX_COLUMN_WIDTH]);
   });
 });

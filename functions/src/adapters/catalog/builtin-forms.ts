@@ -13,7 +13,8 @@ export const BUILTIN_FORMS_DIR = fileURLToPath(new URL('../../../../sheets-templ
 export class FormSpecError extends OperatorError {
   override readonly name = 'FormSpecError';
   readonly exitCode = EXIT.usage;
-  readonly fix = 'correct the form spec JSON named above (sheets-templates/forms/, or the control workbook\'s plan), then run again';
+  readonly fix =
+    "correct the form spec JSON named above (sheets-templates/forms/, or the control workbook's plan), then run again";
   readonly advice = ADVICE.formSpec;
 }
 

@@ -26,24 +26,57 @@ export class ControlSpreadsheetRegistry implements UnitRegistry {
     const titles = await tabTitles(this.api, this.spreadsheetId);
     // The shared-sources tab too: empty, but present, so the sweep's one batchGet never misses a tab.
     const planTabs = new Map([...PLAN_TAB_SPECS, SHARED_SOURCES_TAB_SPEC].map((spec) => [spec.tab, spec]));
-    const missing = [...planTabs.keys(), SETTINGS_TAB].filter((tab) => !findTab(titles.map((name) => ({ name })), tab));
+    const missing = [...planTabs.keys(), SETTINGS_TAB].filter(
+      (tab) =>
+        !findTab(
+          titles.map((name) => ({ name })),
+          tab,
+        ),
+    );
     if (missing.length === 0) return [];
-    const requests = missing.map((title) => ({ addSheet: { properties: { title, gridProperties: { rowCount: 200, columnCount: Math.max(10, planTabs.get(title)?.columns.length ?? 0), frozenRowCount: title === SETTINGS_TAB ? 0 : 1 } } } }));
-    await this.api.pacer.run('write', 'spreadsheets.batchUpdate', () => this.api.sheets.spreadsheets.batchUpdate({ spreadsheetId: this.spreadsheetId, requestBody: { requests } }));
+    const requests = missing.map((title) => ({
+      addSheet: {
+        properties: {
+          title,
+          gridProperties: {
+            rowCount: 200,
+            columnCount: Math.max(10, planTabs.get(title)?.columns.length ?? 0),
+            frozenRowCount: title === SETTINGS_TAB ? 0 : 1,
+          },
+        },
+      },
+    }));
+    await this.api.pacer.run('write', 'spreadsheets.batchUpdate', () =>
+      this.api.sheets.spreadsheets.batchUpdate({ spreadsheetId: this.spreadsheetId, requestBody: { requests } }),
+    );
     const data: sheets_v4.Schema$ValueRange[] = [];
     // The plan tabs with their headers: the district defines its plans there (or copies one: tonghop plans add).
     for (const spec of missing.flatMap((tab) => planTabs.get(tab) ?? [])) {
       data.push({ range: `${wholeTabRange(spec.tab)}!A1`, values: [spec.columns.map((c) => c.header)] });
     }
-    if (missing.includes(SETTINGS_TAB)) data.push({ range: `${wholeTabRange(SETTINGS_TAB)}!A1`, values: Object.values(SETTINGS_LABELS).map((label) => [label, '']) });
-    await this.api.pacer.run('write', 'values.batchUpdate', () => this.api.sheets.spreadsheets.values.batchUpdate({ spreadsheetId: this.spreadsheetId, requestBody: { valueInputOption: 'RAW', data } }));
+    if (missing.includes(SETTINGS_TAB))
+      data.push({
+        range: `${wholeTabRange(SETTINGS_TAB)}!A1`,
+        values: Object.values(SETTINGS_LABELS).map((label) => [label, '']),
+      });
+    await this.api.pacer.run('write', 'values.batchUpdate', () =>
+      this.api.sheets.spreadsheets.values.batchUpdate({
+        spreadsheetId: this.spreadsheetId,
+        requestBody: { valueInputOption: 'RAW', data },
+      }),
+    );
     return missing;
   }
 
   async recordSources(sources: ReadonlyMap<string, string>): Promise<number> {
     const tabs = await readSpreadsheetTabs(this.api, this.spreadsheetId, [UNITS_TAB_SPEC.tab]);
     const tab = findTab(tabs, UNITS_TAB_SPEC.tab);
-    const header = tab && locateHeader(UNITS_TAB_SPEC, tab.rows.map((r) => r.cells));
+    const header =
+      tab &&
+      locateHeader(
+        UNITS_TAB_SPEC,
+        tab.rows.map((r) => r.cells),
+      );
     const match = header && matchHeaders(UNITS_TAB_SPEC, header.cells);
     const idColumn = match?.indexByKey.get('id');
     const sourceColumn = match?.indexByKey.get('source');
@@ -61,7 +94,12 @@ export class ControlSpreadsheetRegistry implements UnitRegistry {
       data.push({ range: `${wholeTabRange(tab.name)}!${columnLetter(sourceColumn)}${row.rowNumber}`, values: [[id]] });
     }
     if (data.length === 0) return 0;
-    await this.api.pacer.run('write', 'values.batchUpdate', () => this.api.sheets.spreadsheets.values.batchUpdate({ spreadsheetId: this.spreadsheetId, requestBody: { valueInputOption: 'RAW', data } }));
+    await this.api.pacer.run('write', 'values.batchUpdate', () =>
+      this.api.sheets.spreadsheets.values.batchUpdate({
+        spreadsheetId: this.spreadsheetId,
+        requestBody: { valueInputOption: 'RAW', data },
+      }),
+    );
     return data.length;
   }
 }

@@ -13,7 +13,12 @@ export type { Downloaded } from './read-capped.js';
  * The body is streamed and dropped as soon as it passes `maxBytes`: never more than the cap in memory.
  * Reading the body is part of the paced call, so a connection dropped mid-body is retried like any other.
  */
-export function downloadCapped(api: GoogleApis, how: 'export' | 'media', fileId: string, maxBytes: number): Promise<Downloaded> {
+export function downloadCapped(
+  api: GoogleApis,
+  how: 'export' | 'media',
+  fileId: string,
+  maxBytes: number,
+): Promise<Downloaded> {
   const call = how === 'export' ? 'files.export' : 'files.get?alt=media';
   return api.pacer.run('drive', call, async () => {
     const response =

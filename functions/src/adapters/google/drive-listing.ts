@@ -24,7 +24,10 @@ const PAGE_SIZE = 1000;
  * request also shows which spreadsheets were deleted or unshared; at up to 1,000 files a page
  * it costs the same single request.
  */
-export async function listFolderSpreadsheets(api: GoogleApis, folderId: FolderId): Promise<Map<SpreadsheetId, DriveSpreadsheet>> {
+export async function listFolderSpreadsheets(
+  api: GoogleApis,
+  folderId: FolderId,
+): Promise<Map<SpreadsheetId, DriveSpreadsheet>> {
   const found = new Map<SpreadsheetId, DriveSpreadsheet>();
   let pageToken: string | undefined;
   do {
@@ -40,7 +43,8 @@ export async function listFolderSpreadsheets(api: GoogleApis, folderId: FolderId
     );
     for (const file of response.data.files ?? []) {
       const fingerprint = fingerprintOf(file);
-      if (file.id && fingerprint) found.set(file.id, { id: file.id, name: file.name ?? '', kind: kindOf(file.mimeType), fingerprint });
+      if (file.id && fingerprint)
+        found.set(file.id, { id: file.id, name: file.name ?? '', kind: kindOf(file.mimeType), fingerprint });
     }
     pageToken = response.data.nextPageToken ?? undefined;
   } while (pageToken);
@@ -53,10 +57,23 @@ export async function spreadsheetFingerprint(api: GoogleApis, id: SpreadsheetId)
 }
 
 /** One file's kind, name and fingerprint (one `files.get`). Throws GoogleApiError: 404 when deleted, in the trash or not shared with us. */
-export async function driveFileOf(api: GoogleApis, id: SpreadsheetId): Promise<{ kind: DriveSourceKind; name: string; fingerprint: SourceFingerprint | null }> {
-  const response = await api.pacer.run('drive', 'files.get', () => api.drive.files.get({ fileId: id, fields: 'id, name, mimeType, modifiedTime, version, trashed', supportsAllDrives: true }));
+export async function driveFileOf(
+  api: GoogleApis,
+  id: SpreadsheetId,
+): Promise<{ kind: DriveSourceKind; name: string; fingerprint: SourceFingerprint | null }> {
+  const response = await api.pacer.run('drive', 'files.get', () =>
+    api.drive.files.get({
+      fileId: id,
+      fields: 'id, name, mimeType, modifiedTime, version, trashed',
+      supportsAllDrives: true,
+    }),
+  );
   if (response.data.trashed) throw new GoogleApiError('not-found', `files.get: spreadsheet ${id} is in the trash`, 404);
-  return { kind: kindOf(response.data.mimeType), name: response.data.name ?? '', fingerprint: fingerprintOf(response.data) };
+  return {
+    kind: kindOf(response.data.mimeType),
+    name: response.data.name ?? '',
+    fingerprint: fingerprintOf(response.data),
+  };
 }
 
 function kindOf(mimeType: string | null | undefined): DriveSourceKind {

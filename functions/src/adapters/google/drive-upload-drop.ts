@@ -51,7 +51,12 @@ export class DriveUploadDrop implements UnitFileDrop {
     }
     const name = uploadName(unit);
     const existing = await findXlsxByName(this.api, this.folderId, name);
-    const id = await uploadXlsx(this.api, existing ? { fileId: existing } : { folderId: this.folderId, name }, bytes, receivedAt);
+    const id = await uploadXlsx(
+      this.api,
+      existing ? { fileId: existing } : { folderId: this.folderId, name },
+      bytes,
+      receivedAt,
+    );
     await this.registry.recordSources(new Map([[unit.id, id]]));
     return { ...unit, source: id };
   }

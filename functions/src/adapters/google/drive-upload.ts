@@ -12,7 +12,12 @@ export type XlsxUpload = { readonly fileId: string } | { readonly folderId: Fold
  * Drive's modifiedTime (a writable field), so a sweep dates the content when it was sent, not
  * when it was uploaded. The body is built again at each attempt, so the pacer's retries re-send it whole.
  */
-export async function uploadXlsx(api: GoogleApis, target: XlsxUpload, bytes: Buffer, modifiedAt: Date): Promise<string> {
+export async function uploadXlsx(
+  api: GoogleApis,
+  target: XlsxUpload,
+  bytes: Buffer,
+  modifiedAt: Date,
+): Promise<string> {
   const media = () => ({ mimeType: XLSX_MIME, body: Readable.from(bytes) });
   const modifiedTime = modifiedAt.toISOString();
   // googleapis applies a client's rootUrl to every URL but the upload one (…/upload/drive/v3/…): it is given per call.
@@ -20,10 +25,27 @@ export async function uploadXlsx(api: GoogleApis, target: XlsxUpload, bytes: Buf
   const response =
     'fileId' in target
       ? await api.pacer.run('drive', 'files.update (upload)', () =>
-          api.drive.files.update({ fileId: target.fileId, requestBody: { modifiedTime }, media: media(), fields: 'id', supportsAllDrives: true }, perCall),
+          api.drive.files.update(
+            {
+              fileId: target.fileId,
+              requestBody: { modifiedTime },
+              media: media(),
+              fields: 'id',
+              supportsAllDrives: true,
+            },
+            perCall,
+          ),
         )
       : await api.pacer.run('drive', 'files.create (upload)', () =>
-          api.drive.files.create({ requestBody: { name: target.name, parents: [target.folderId], mimeType: XLSX_MIME, modifiedTime }, media: media(), fields: 'id', supportsAllDrives: true }, perCall),
+          api.drive.files.create(
+            {
+              requestBody: { name: target.name, parents: [target.folderId], mimeType: XLSX_MIME, modifiedTime },
+              media: media(),
+              fields: 'id',
+              supportsAllDrives: true,
+            },
+            perCall,
+          ),
         );
   const id = response.data.id;
   if (!id) throw new GoogleApiError('unknown', 'Drive accepted an .xlsx upload but returned no file id', 200);

@@ -55,7 +55,11 @@ function statusWrites(tab: SheetTab, feedback: TabFeedback): CellWrite[] {
     column = freeColumnRightOfHeader(tab, feedback.headerRowNumber, headerCells);
     writes.push({ tab: tab.name, row: feedback.headerRowNumber, column, value: STATUS_HEADER });
   }
-  const rows = new Set([...rowsByNumber.keys(), ...feedback.statusByRow.keys()].filter((n) => Number.isInteger(n) && n > feedback.headerRowNumber));
+  const rows = new Set(
+    [...rowsByNumber.keys(), ...feedback.statusByRow.keys()].filter(
+      (n) => Number.isInteger(n) && n > feedback.headerRowNumber,
+    ),
+  );
   for (const row of [...rows].sort((a, b) => a - b)) {
     const wanted = storableText((feedback.statusByRow.get(row) ?? '').replace(/\r\n?/g, '\n'));
     const current = rowsByNumber.get(row)?.[column];
@@ -77,12 +81,17 @@ function standingGrid(standing: UnitFeedback['standing']): SheetsValue[][] {
   const grid: SheetsValue[][] = standing.title.map((line) => [storableText(line)]);
   while (grid.length < standingHeaderRow(standing) - 1) grid.push([]);
   grid.push(standing.columns.map((c) => storableText(c.header)));
-  for (const values of standing.rows) grid.push(standing.columns.map((column, c) => sheetsValueOf(values[c] ?? null, column.format)));
+  for (const values of standing.rows)
+    grid.push(standing.columns.map((column, c) => sheetsValueOf(values[c] ?? null, column.format)));
   return grid;
 }
 
 /** Cells whose value differs between what a tab holds and the grid it should hold (extra cells are cleared). */
-function gridWrites(name: string, current: SheetTab | undefined, wanted: readonly (readonly SheetsValue[])[]): CellWrite[] {
+function gridWrites(
+  name: string,
+  current: SheetTab | undefined,
+  wanted: readonly (readonly SheetsValue[])[],
+): CellWrite[] {
   const have = new Map((current?.rows ?? []).map((row) => [row.rowNumber, row.cells]));
   const lastRow = Math.max(wanted.length, ...have.keys());
   const writes: CellWrite[] = [];
@@ -103,7 +112,8 @@ export function valueRangesOf(writes: readonly CellWrite[]): sheets_v4.Schema$Va
   const ranges: { tab: string; row: number; column: number; values: SheetsValue[] }[] = [];
   for (const write of sorted) {
     const last = ranges.at(-1);
-    if (last && last.tab === write.tab && last.row === write.row && last.column + last.values.length === write.column) last.values.push(write.value);
+    if (last && last.tab === write.tab && last.row === write.row && last.column + last.values.length === write.column)
+      last.values.push(write.value);
     else ranges.push({ tab: write.tab, row: write.row, column: write.column, values: [write.value] });
   }
   return ranges.map((r) => ({

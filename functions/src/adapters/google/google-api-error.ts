@@ -2,7 +2,18 @@ import { ADVICE } from '../../domain/errors/advice.js';
 import { EXIT, type FailureExitCode } from '../../domain/errors/exit-code.js';
 import { RunStoppingError } from '../../jobs/run-stopping-error.js';
 /** What went wrong with a Google API call, in our own terms (adapters translate Gaxios errors into these). */
-export const GOOGLE_FAILURES = ['unauthenticated', 'no-access', 'not-found', 'bad-request', 'quota', 'unavailable', 'network', 'export-too-large', 'response-too-large', 'unknown'] as const;
+export const GOOGLE_FAILURES = [
+  'unauthenticated',
+  'no-access',
+  'not-found',
+  'bad-request',
+  'quota',
+  'unavailable',
+  'network',
+  'export-too-large',
+  'response-too-large',
+  'unknown',
+] as const;
 export type GoogleFailure = (typeof GOOGLE_FAILURES)[number];
 
 /**
@@ -56,14 +67,31 @@ export class GoogleApiError extends RunStoppingError {
   }
 }
 
-const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ENOTFOUND', 'UND_ERR_SOCKET', 'ECONNABORTED']);
+const NETWORK_CODES = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EAI_AGAIN',
+  'ENOTFOUND',
+  'UND_ERR_SOCKET',
+  'ECONNABORTED',
+]);
 
 /** Translate whatever the googleapis client threw into a GoogleApiError; `call` names the request, e.g. 'values.batchGet'. */
 export function toGoogleApiError(error: unknown, call: string): GoogleApiError {
   if (error instanceof GoogleApiError) return error;
-  const e = error as { response?: { status?: number; data?: unknown; headers?: unknown }; code?: unknown; status?: unknown; message?: unknown };
-  const status = typeof e?.response?.status === 'number' ? e.response.status : typeof e?.status === 'number' ? e.status : 0;
-  const said = googleMessage(e?.response?.data) ?? (typeof e?.message === 'string' ? googleMessage(e.message) ?? e.message : String(error));
+  const e = error as {
+    response?: { status?: number; data?: unknown; headers?: unknown };
+    code?: unknown;
+    status?: unknown;
+    message?: unknown;
+  };
+  const status =
+    typeof e?.response?.status === 'number' ? e.response.status : typeof e?.status === 'number' ? e.status : 0;
+  const said =
+    googleMessage(e?.response?.data) ??
+    (typeof e?.message === 'string' ? (googleMessage(e.message) ?? e.message) : String(error));
   const text = `${call} failed${status ? ` (HTTP ${status})` : ''}: ${said}`;
   const retryAfterMs = parseRetryAfter(headerOf(e?.response?.headers, 'retry-after'));
   if (status === 0) {

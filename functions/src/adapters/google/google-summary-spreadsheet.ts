@@ -57,13 +57,25 @@ export class GoogleSummarySpreadsheet implements SummaryOutput, ReviewInbox {
  * which would show "75.0 %" and "1,900,000 đ". Set on every write, so a spreadsheet made by hand is fixed too.
  */
 const SPREADSHEET_LOCALE: sheets_v4.Schema$Request = {
-  updateSpreadsheetProperties: { properties: { locale: 'vi_VN', timeZone: 'Asia/Ho_Chi_Minh' }, fields: 'locale,timeZone' },
+  updateSpreadsheetProperties: {
+    properties: { locale: 'vi_VN', timeZone: 'Asia/Ho_Chi_Minh' },
+    fields: 'locale,timeZone',
+  },
 };
 
 /** Write every tab of the model into the spreadsheet (see GoogleSummarySpreadsheet). */
-export async function writeSummarySpreadsheet(api: GoogleApis, spreadsheetId: SpreadsheetId, model: SummaryModel, reviewTabOnly = false): Promise<void> {
+export async function writeSummarySpreadsheet(
+  api: GoogleApis,
+  spreadsheetId: SpreadsheetId,
+  model: SummaryModel,
+  reviewTabOnly = false,
+): Promise<void> {
   const meta = await api.pacer.run('read', 'spreadsheets.get', () =>
-    api.sheets.spreadsheets.get({ spreadsheetId, fields: 'sheets(properties(sheetId,title),charts(chartId),conditionalFormats,basicFilter,protectedRanges(protectedRangeId,description))' }),
+    api.sheets.spreadsheets.get({
+      spreadsheetId,
+      fields:
+        'sheets(properties(sheetId,title),charts(chartId),conditionalFormats,basicFilter,protectedRanges(protectedRangeId,description))',
+    }),
   );
   const existing = new Map((meta.data.sheets ?? []).map((sheet) => [sheet.properties?.title ?? '', sheet]));
   let nextId = Math.max(0, ...[...existing.values()].map((s) => s.properties?.sheetId ?? 0)) + 1;
@@ -74,21 +86,41 @@ export async function writeSummarySpreadsheet(api: GoogleApis, spreadsheetId: Sp
     const sheet = existing.get(tab.name);
     const sheetId = sheet?.properties?.sheetId ?? nextId++;
     sheetIdOf.set(tab.name, sheetId);
-    if (sheet) structure.push(...resetRequests(sheetId, sheet), { updateSheetProperties: { properties: sheetPropertiesOf(sheetId, tab, index), fields: 'index,gridProperties(rowCount,columnCount,frozenRowCount,frozenColumnCount),tabColorStyle' } });
+    if (sheet)
+      structure.push(...resetRequests(sheetId, sheet), {
+        updateSheetProperties: {
+          properties: sheetPropertiesOf(sheetId, tab, index),
+          fields: 'index,gridProperties(rowCount,columnCount,frozenRowCount,frozenColumnCount),tabColorStyle',
+        },
+      });
     else structure.push({ addSheet: { properties: sheetPropertiesOf(sheetId, tab, index) } });
     formats.push(...formatRequestsOf(sheetId, tab));
   });
-  const protections = reviewTabOnly ? reviewOnlyProtections(model, sheetIdOf, meta.data.sheets ?? [], api.serviceAccountEmail) : [];
-  await api.pacer.run('write', 'spreadsheets.batchUpdate', () => api.sheets.spreadsheets.batchUpdate({ spreadsheetId, requestBody: { requests: [SPREADSHEET_LOCALE, ...structure, ...formats, ...protections] } }));
+  const protections = reviewTabOnly
+    ? reviewOnlyProtections(model, sheetIdOf, meta.data.sheets ?? [], api.serviceAccountEmail)
+    : [];
+  await api.pacer.run('write', 'spreadsheets.batchUpdate', () =>
+    api.sheets.spreadsheets.batchUpdate({
+      spreadsheetId,
+      requestBody: { requests: [SPREADSHEET_LOCALE, ...structure, ...formats, ...protections] },
+    }),
+  );
   await api.pacer.run('write', 'values.batchUpdate', () =>
-    api.sheets.spreadsheets.values.batchUpdate({ spreadsheetId, requestBody: { valueInputOption: 'RAW', data: model.tabs.map(valuesOf) } }),
+    api.sheets.spreadsheets.values.batchUpdate({
+      spreadsheetId,
+      requestBody: { valueInputOption: 'RAW', data: model.tabs.map(valuesOf) },
+    }),
   );
 }
 
 /** Empty an existing summary tab of what the last write put there: values, formats, dropdowns, charts, rules, filter. */
 function resetRequests(sheetId: number, sheet: sheets_v4.Schema$Sheet): sheets_v4.Schema$Request[] {
   return [
-    ...(sheet.charts ?? []).flatMap((chart) => (chart.chartId === null || chart.chartId === undefined ? [] : [{ deleteEmbeddedObject: { objectId: chart.chartId } }])),
+    ...(sheet.charts ?? []).flatMap((chart) =>
+      chart.chartId === null || chart.chartId === undefined
+        ? []
+        : [{ deleteEmbeddedObject: { objectId: chart.chartId } }],
+    ),
     ...(sheet.conditionalFormats ?? []).map(() => ({ deleteConditionalFormatRule: { sheetId, index: 0 } })),
     ...(sheet.basicFilter ? [{ clearBasicFilter: { sheetId } }] : []),
     { updateCells: { range: { sheetId }, fields: 'userEnteredValue,userEnteredFormat' } },
@@ -118,14 +150,23 @@ export function summarySpreadsheetName(districtName: string): string {
  * The district summary spreadsheet in the folder: the one named like it if it exists (so a
  * re-run never makes a second), else a new one shared with the district office.
  */
-export async function ensureSummarySpreadsheet(api: GoogleApis, folderId: string, districtName: string, officeEmail: string): Promise<{ id: SpreadsheetId; created: boolean }> {
+export async function ensureSummarySpreadsheet(
+  api: GoogleApis,
+  folderId: string,
+  districtName: string,
+  officeEmail: string,
+): Promise<{ id: SpreadsheetId; created: boolean }> {
   const found = await findOrCreateSummarySpreadsheet(api, folderId, summarySpreadsheetName(districtName));
   if (found.created && officeEmail) await shareSpreadsheet(api, found.id, officeEmail, 'writer');
   return found;
 }
 
 /** The spreadsheet of this name in the folder, or a new one whose first tab is ready to be the dashboard. */
-export async function findOrCreateSummarySpreadsheet(api: GoogleApis, folderId: string, name: string): Promise<{ id: SpreadsheetId; created: boolean }> {
+export async function findOrCreateSummarySpreadsheet(
+  api: GoogleApis,
+  folderId: string,
+  name: string,
+): Promise<{ id: SpreadsheetId; created: boolean }> {
   const listed = await api.pacer.run('drive', 'files.list', () =>
     api.drive.files.list({
       q: `'${folderId.replace(/'/g, "\\'")}' in parents and name = '${name.replace(/'/g, "\\'")}' and trashed = false`,
@@ -137,20 +178,39 @@ export async function findOrCreateSummarySpreadsheet(api: GoogleApis, folderId: 
   const found = listed.data.files?.[0]?.id;
   if (found) return { id: found, created: false };
   const created = await api.pacer.run('drive', 'files.create', () =>
-    api.drive.files.create({ requestBody: { name, parents: [folderId], mimeType: 'application/vnd.google-apps.spreadsheet' }, fields: 'id', supportsAllDrives: true }),
+    api.drive.files.create({
+      requestBody: { name, parents: [folderId], mimeType: 'application/vnd.google-apps.spreadsheet' },
+      fields: 'id',
+      supportsAllDrives: true,
+    }),
   );
   const id = created.data.id;
   if (!id) throw new Error('Drive created the summary spreadsheet but returned no id');
   // A new spreadsheet's only tab (id 0) becomes the first summary tab instead of staying empty beside it.
   await api.pacer.run('write', 'spreadsheets.batchUpdate', () =>
-    api.sheets.spreadsheets.batchUpdate({ spreadsheetId: id, requestBody: { requests: [{ updateSheetProperties: { properties: { sheetId: 0, title: DASHBOARD_TAB }, fields: 'title' } }] } }),
+    api.sheets.spreadsheets.batchUpdate({
+      spreadsheetId: id,
+      requestBody: {
+        requests: [{ updateSheetProperties: { properties: { sheetId: 0, title: DASHBOARD_TAB }, fields: 'title' } }],
+      },
+    }),
   );
   return { id, created: true };
 }
 
 /** Give one person access to a spreadsheet (Drive mails them the link). */
-export async function shareSpreadsheet(api: GoogleApis, fileId: SpreadsheetId, emailAddress: string, role: 'reader' | 'writer'): Promise<void> {
+export async function shareSpreadsheet(
+  api: GoogleApis,
+  fileId: SpreadsheetId,
+  emailAddress: string,
+  role: 'reader' | 'writer',
+): Promise<void> {
   await api.pacer.run('drive', 'permissions.create', () =>
-    api.drive.permissions.create({ fileId, sendNotificationEmail: true, supportsAllDrives: true, requestBody: { type: 'user', role, emailAddress } }),
+    api.drive.permissions.create({
+      fileId,
+      sendNotificationEmail: true,
+      supportsAllDrives: true,
+      requestBody: { type: 'user', role, emailAddress },
+    }),
   );
 }

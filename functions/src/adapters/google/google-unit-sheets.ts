@@ -16,7 +16,13 @@ import pLimit from 'p-limit';
 import { readWorkbookTabs } from '../xlsx/read-workbook.js';
 import { fileTooLargeMessage } from '../xlsx/too-large-message.js';
 import { downloadCapped } from './drive-download.js';
-import { driveFileOf, listFolderSpreadsheets, spreadsheetFingerprint, type DriveSourceKind, type DriveSpreadsheet } from './drive-listing.js';
+import {
+  driveFileOf,
+  listFolderSpreadsheets,
+  spreadsheetFingerprint,
+  type DriveSourceKind,
+  type DriveSpreadsheet,
+} from './drive-listing.js';
 import { tabsLikeBatchGet } from './exported-tabs.js';
 import { GoogleApiError } from './google-api-error.js';
 import { planFeedbackCells } from './feedback-cells.js';
@@ -25,7 +31,6 @@ import { oversizedTabMessage } from './oversized-tab.js';
 import { readSpreadsheetTabs, type TabBounds } from './spreadsheet-tabs.js';
 import { unitSheetError } from './unit-sheet-errors.js';
 import { writeFeedbackCells } from './write-feedback-cells.js';
-
 
 /** Exports downloading at once: each holds at most `maxFileBytes`, and Drive's quota is shared by all. */
 const DOWNLOADS_AT_ONCE = 4;
@@ -122,7 +127,10 @@ export class GoogleUnitSheets implements UnitSheetSource, FeedbackTarget {
     // Their own upload is theirs: editing it could lose what Excel keeps and we do not read.
     if (this.driveKind(unit) === 'xlsx') return { outcome: 'refused', message: uploadedXlsxFeedbackMessage(unit) };
     const cached = this.lastRead.get(unit.id);
-    const tabs = cached && sameFingerprint(cached.fingerprint, expected) ? cached.tabs : await this.readTabs(unit, [...feedback.tabs.map((t) => t.tab), STANDING_TAB]);
+    const tabs =
+      cached && sameFingerprint(cached.fingerprint, expected)
+        ? cached.tabs
+        : await this.readTabs(unit, [...feedback.tabs.map((t) => t.tab), STANDING_TAB]);
     const plan = planFeedbackCells(tabs, feedback);
     if (plan.writes.length === 0) return { outcome: 'unchanged' };
     let written;
@@ -138,18 +146,32 @@ export class GoogleUnitSheets implements UnitSheetSource, FeedbackTarget {
     // Drive moves `version` once per change: more than our own requests means the unit edited meanwhile,
     // so the old fingerprint is kept and the next sweep reads the spreadsheet again. Nothing is missed.
     const onlyOurs = after !== null && after.revision === expected.revision + written.requests;
-    return { outcome: 'written', cells: plan.writes.length, fingerprint: onlyOurs ? after : expected, contentHash: tabsHash(written.tabs) };
+    return {
+      outcome: 'written',
+      cells: plan.writes.length,
+      fingerprint: onlyOurs ? after : expected,
+      contentHash: tabsHash(written.tabs),
+    };
   }
 
   /** One row and one column more than the limits (enough to tell an oversized tab, never a whole huge one), and a byte cap. */
   private bounds(): TabBounds {
-    return { maxRows: this.limits.maxRowsPerTab + 1, maxColumns: this.limits.maxColumns + 1, maxBytes: this.limits.maxPartBytes };
+    return {
+      maxRows: this.limits.maxRowsPerTab + 1,
+      maxColumns: this.limits.maxColumns + 1,
+      maxBytes: this.limits.maxPartBytes,
+    };
   }
 
   private async readTabs(unit: Unit, wanted: readonly string[]): Promise<SheetTab[]> {
     try {
       if (this.driveKind(unit) === 'xlsx') return await this.readUploadedXlsx(unit, wanted);
-      return (await this.readExported(unit, wanted)) ?? (await readSpreadsheetTabs(this.api, unit.source, wanted, this.bounds(), (titles) => this.renamedCandidates(titles, wanted)));
+      return (
+        (await this.readExported(unit, wanted)) ??
+        (await readSpreadsheetTabs(this.api, unit.source, wanted, this.bounds(), (titles) =>
+          this.renamedCandidates(titles, wanted),
+        ))
+      );
     } catch (error) {
       throw unitSheetError(unit, error, this.api.serviceAccountEmail);
     }
@@ -162,7 +184,9 @@ export class GoogleUnitSheets implements UnitSheetSource, FeedbackTarget {
   private async readExported(unit: Unit, wanted: readonly string[]): Promise<SheetTab[] | null> {
     let downloaded;
     try {
-      downloaded = await this.downloads(() => downloadCapped(this.api, 'export', unit.source, this.limits.maxFileBytes));
+      downloaded = await this.downloads(() =>
+        downloadCapped(this.api, 'export', unit.source, this.limits.maxFileBytes),
+      );
     } catch (error) {
       if (error instanceof GoogleApiError && error.failure === 'export-too-large') return null;
       throw error;
@@ -181,10 +205,18 @@ export class GoogleUnitSheets implements UnitSheetSource, FeedbackTarget {
   /** An .xlsx the unit uploaded: downloaded whole (up to the cap) and read like a workbook file, messages included. */
   private async readUploadedXlsx(unit: Unit, wanted: readonly string[]): Promise<SheetTab[]> {
     const fileName = this.listing?.get(unit.source)?.name ?? `${unit.source}.xlsx`;
-    const downloaded = await this.downloads(() => downloadCapped(this.api, 'media', unit.source, this.limits.maxFileBytes));
-    if (downloaded === 'over-cap') throw new SheetReadError('too-large', fileTooLargeMessage(fileName, this.limits.maxFileBytes + 1, this.limits.maxFileBytes));
+    const downloaded = await this.downloads(() =>
+      downloadCapped(this.api, 'media', unit.source, this.limits.maxFileBytes),
+    );
+    if (downloaded === 'over-cap')
+      throw new SheetReadError(
+        'too-large',
+        fileTooLargeMessage(fileName, this.limits.maxFileBytes + 1, this.limits.maxFileBytes),
+      );
     const tabs = await readWorkbookTabs(downloaded.bytes, fileName, this.limits);
-    return this.withRenamedCandidates(tabs, wanted).flatMap((name) => findTab(tabs, name) ?? []).filter((tab, i, all) => all.indexOf(tab) === i);
+    return this.withRenamedCandidates(tabs, wanted)
+      .flatMap((name) => findTab(tabs, name) ?? [])
+      .filter((tab, i, all) => all.indexOf(tab) === i);
   }
 
   /**
@@ -193,7 +225,13 @@ export class GoogleUnitSheets implements UnitSheetSource, FeedbackTarget {
    * spreadsheet with all its tabs reads (and hashes) as before.
    */
   private withRenamedCandidates(tabs: readonly SheetTab[], wanted: readonly string[]): string[] {
-    return [...wanted, ...this.renamedCandidates(tabs.map((tab) => tab.name), wanted)];
+    return [
+      ...wanted,
+      ...this.renamedCandidates(
+        tabs.map((tab) => tab.name),
+        wanted,
+      ),
+    ];
   }
 
   /** Of a spreadsheet's tab titles, those that may be a wanted form's tab renamed; none when every wanted form tab is there. */

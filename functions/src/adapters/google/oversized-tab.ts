@@ -27,5 +27,7 @@ export function oversizedTabMessage(tabs: readonly SheetTab[], limits: SheetLimi
     }
     allCells += cells;
   }
-  return allCells > limits.maxCellsPerFile ? `Bảng tính của ${unitName} có tổng cộng ${n(allCells)} ô có dữ liệu, vượt giới hạn ${n(limits.maxCellsPerFile)} ô. Hãy xóa các trang, dòng, cột thừa hoặc tách báo cáo.` : null;
+  return allCells > limits.maxCellsPerFile
+    ? `Bảng tính của ${unitName} có tổng cộng ${n(allCells)} ô có dữ liệu, vượt giới hạn ${n(limits.maxCellsPerFile)} ô. Hãy xóa các trang, dòng, cột thừa hoặc tách báo cáo.`
+    : null;
 }

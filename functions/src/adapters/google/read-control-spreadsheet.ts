@@ -10,7 +10,14 @@ import { readSpreadsheetTabs } from './spreadsheet-tabs.js';
 /** The district's control spreadsheet, read exactly like the control workbook (one `values.batchGet`). */
 export async function readControlSpreadsheet(api: GoogleApis, spreadsheetId: SpreadsheetId): Promise<ControlReading> {
   try {
-    return readControlTabs(await readSpreadsheetTabs(api, spreadsheetId, [UNITS_TAB_SPEC.tab, ...PLAN_TAB_SPECS.map((spec) => spec.tab), SETTINGS_TAB, SHARED_SOURCES_TAB_SPEC.tab]));
+    return readControlTabs(
+      await readSpreadsheetTabs(api, spreadsheetId, [
+        UNITS_TAB_SPEC.tab,
+        ...PLAN_TAB_SPECS.map((spec) => spec.tab),
+        SETTINGS_TAB,
+        SHARED_SOURCES_TAB_SPEC.tab,
+      ]),
+    );
   } catch (error) {
     if (error instanceof GoogleApiError && (error.failure === 'no-access' || error.failure === 'not-found')) {
       throw new SheetReadError(

@@ -9,7 +9,10 @@ import { readSpreadsheetTabs } from './spreadsheet-tabs.js';
  * decided — the spreadsheet's last editor as Drive names them, asked only when a decision is typed.
  * No tab yet: no rows. A last edit by tonghop's own account names nobody (the caller says "Quận Đoàn").
  */
-export async function readGoogleReviewSheet(api: GoogleApis, spreadsheetId: SpreadsheetId): Promise<{ rows: ReviewSheetRow[]; editedBy?: string }> {
+export async function readGoogleReviewSheet(
+  api: GoogleApis,
+  spreadsheetId: SpreadsheetId,
+): Promise<{ rows: ReviewSheetRow[]; editedBy?: string }> {
   const [tab] = await readSpreadsheetTabs(api, spreadsheetId, [REVIEW_TAB]);
   if (!tab) return { rows: [] };
   const grid: string[][] = [];
@@ -26,7 +29,9 @@ export async function readGoogleReviewSheet(api: GoogleApis, spreadsheetId: Spre
 
 /** The display name (else the email) of the spreadsheet's last editor, unless that is tonghop's own account. */
 async function lastEditor(api: GoogleApis, fileId: SpreadsheetId): Promise<string | undefined> {
-  const response = await api.pacer.run('drive', 'files.get', () => api.drive.files.get({ fileId, fields: 'lastModifyingUser(displayName,emailAddress,me)', supportsAllDrives: true }));
+  const response = await api.pacer.run('drive', 'files.get', () =>
+    api.drive.files.get({ fileId, fields: 'lastModifyingUser(displayName,emailAddress,me)', supportsAllDrives: true }),
+  );
   const user = response.data.lastModifyingUser;
   if (!user || user.me) return undefined;
   const name = (user.displayName ?? '').normalize('NFC').trim();

@@ -52,7 +52,8 @@ export class RequestPacer {
   private waitedMs = 0;
 
   constructor(readonly options: PacingOptions = DEFAULT_PACING) {
-    const gate = (perWindow: number) => pThrottle({ limit: perWindow, interval: options.windowMs, strict: true })(async () => undefined);
+    const gate = (perWindow: number) =>
+      pThrottle({ limit: perWindow, interval: options.windowMs, strict: true })(async () => undefined);
     this.gates = { read: gate(options.reads), write: gate(options.writes), drive: gate(options.driveRequests) };
   }
 

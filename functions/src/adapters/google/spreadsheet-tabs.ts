@@ -38,7 +38,13 @@ export function rawCellOfSheetsValue(value: unknown): RawCell {
  * `alsoRead`, given every tab title, names more tabs for that second batchGet (a form's tab the
  * unit renamed, recognised later by its header row).
  */
-export async function readSpreadsheetTabs(api: GoogleApis, spreadsheetId: SpreadsheetId, wanted: readonly string[], bounds: TabBounds = {}, alsoRead?: AlsoRead): Promise<SheetTab[]> {
+export async function readSpreadsheetTabs(
+  api: GoogleApis,
+  spreadsheetId: SpreadsheetId,
+  wanted: readonly string[],
+  bounds: TabBounds = {},
+  alsoRead?: AlsoRead,
+): Promise<SheetTab[]> {
   if (wanted.length === 0) return [];
   try {
     return await batchGetTabs(api, spreadsheetId, unique(wanted), bounds);
@@ -46,7 +52,15 @@ export async function readSpreadsheetTabs(api: GoogleApis, spreadsheetId: Spread
     if (!(error instanceof GoogleApiError && error.failure === 'bad-request')) throw error;
   }
   const titles = await tabTitles(api, spreadsheetId);
-  const present = unique(wanted.flatMap((name) => findTab(titles.map((title) => ({ name: title })), name)?.name ?? []));
+  const present = unique(
+    wanted.flatMap(
+      (name) =>
+        findTab(
+          titles.map((title) => ({ name: title })),
+          name,
+        )?.name ?? [],
+    ),
+  );
   const names = unique([...present, ...(alsoRead?.(titles) ?? [])]);
   return names.length === 0 ? [] : batchGetTabs(api, spreadsheetId, names, bounds);
 }
@@ -56,7 +70,9 @@ export type AlsoRead = (titles: readonly string[]) => readonly string[];
 
 /** Titles of every tab of a spreadsheet (one metadata request). */
 export async function tabTitles(api: GoogleApis, spreadsheetId: SpreadsheetId): Promise<string[]> {
-  const response = await api.pacer.run('read', 'spreadsheets.get', () => api.sheets.spreadsheets.get({ spreadsheetId, fields: 'sheets.properties.title' }));
+  const response = await api.pacer.run('read', 'spreadsheets.get', () =>
+    api.sheets.spreadsheets.get({ spreadsheetId, fields: 'sheets.properties.title' }),
+  );
   return (response.data.sheets ?? []).flatMap((sheet) => sheet.properties?.title ?? []);
 }
 
@@ -82,7 +98,12 @@ export function boundedTabRange(tab: string, bounds: TabBounds): string {
  * Whole tabs, or the bounded part of each (so an oversized tab costs bounded memory). The body is
  * streamed and dropped past `maxBytes`, before any JSON parsing: then a 'response-too-large' error.
  */
-async function batchGetTabs(api: GoogleApis, spreadsheetId: SpreadsheetId, names: readonly string[], bounds: TabBounds): Promise<SheetTab[]> {
+async function batchGetTabs(
+  api: GoogleApis,
+  spreadsheetId: SpreadsheetId,
+  names: readonly string[],
+  bounds: TabBounds,
+): Promise<SheetTab[]> {
   const maxBytes = bounds.maxBytes ?? DEFAULT_SHEET_LIMITS.maxPartBytes;
   const body = await api.pacer.run('read', 'values.batchGet', async () => {
     const response = await api.sheets.spreadsheets.values.batchGet(
@@ -98,7 +119,11 @@ async function batchGetTabs(api: GoogleApis, spreadsheetId: SpreadsheetId, names
     return readCapped(response.data as unknown as Readable, maxBytes);
   });
   if (body === 'over-cap') {
-    throw new GoogleApiError('response-too-large', `values.batchGet of ${spreadsheetId} answered more than ${maxBytes} bytes (TONGHOP_MAX_PART_MB); the read was stopped there`, 200);
+    throw new GoogleApiError(
+      'response-too-large',
+      `values.batchGet of ${spreadsheetId} answered more than ${maxBytes} bytes (TONGHOP_MAX_PART_MB); the read was stopped there`,
+      200,
+    );
   }
   const ranges = (JSON.parse(body.bytes.toString('utf8')) as sheets_v4.Schema$BatchGetValuesResponse).valueRanges ?? [];
   return names.map((name, i) => ({ name, rows: rowsOf(ranges[i]) }));
@@ -108,7 +133,10 @@ function rowsOf(range: sheets_v4.Schema$ValueRange | undefined): SheetRow[] {
   const { row: firstRow, column: firstColumn } = rangeStart(range?.range ?? '');
   const rows: SheetRow[] = [];
   (range?.values ?? []).forEach((values, i) => {
-    const cells: RawCell[] = [...Array<RawCell>(firstColumn).fill(null), ...(values as unknown[]).map(rawCellOfSheetsValue)];
+    const cells: RawCell[] = [
+      ...Array<RawCell>(firstColumn).fill(null),
+      ...(values as unknown[]).map(rawCellOfSheetsValue),
+    ];
     if (cells.some((cell) => cell !== null)) rows.push({ rowNumber: firstRow + i, cells });
   });
   return rows;

@@ -30,7 +30,10 @@ export function gridSizeOf(tab: SummaryTab): { rowCount: number; columnCount: nu
   const { firstNoteRow } = summaryTabLayout(tab);
   const { chartRow } = summaryTabLayout(tab);
   const chartRows = Math.ceil((tab.charts?.length ?? 0) / chartsPerRow(tab.charts?.length ?? 0)) * CHART_ROWS;
-  return { rowCount: Math.max(firstNoteRow + (tab.notes?.length ?? 0), chartRow + chartRows) + SPARE_ROWS, columnCount: Math.max(summaryColumnWidths(tab).length, 10) };
+  return {
+    rowCount: Math.max(firstNoteRow + (tab.notes?.length ?? 0), chartRow + chartRows) + SPARE_ROWS,
+    columnCount: Math.max(summaryColumnWidths(tab).length, 10),
+  };
 }
 
 /** Sheet properties: title, grid size and frozen panes. */
@@ -40,7 +43,11 @@ export function sheetPropertiesOf(sheetId: number, tab: SummaryTab, index: numbe
     sheetId,
     title: tab.name,
     index,
-    gridProperties: { ...gridSizeOf(tab), frozenRowCount: tab.onePage ? 0 : headerRow, frozenColumnCount: tab.columns.length > FREEZE_FIRST_COLUMN_ABOVE && !tab.onePage ? 1 : 0 },
+    gridProperties: {
+      ...gridSizeOf(tab),
+      frozenRowCount: tab.onePage ? 0 : headerRow,
+      frozenColumnCount: tab.columns.length > FREEZE_FIRST_COLUMN_ABOVE && !tab.onePage ? 1 : 0,
+    },
     // Grey like the workbook's reference tabs; the Sheets API has no print area to keep them off paper.
     ...(tab.reference ? { tabColorStyle: { rgbColor: rgb(REFERENCE_TAB_COLOR) } } : {}),
   };
@@ -51,21 +58,51 @@ export function formatRequestsOf(sheetId: number, tab: SummaryTab): sheets_v4.Sc
   const layout = summaryTabLayout(tab);
   const requests: sheets_v4.Schema$Request[] = [];
   if (tab.title.length > 0) {
-    requests.push(repeat({ sheetId, startRowIndex: 0, endRowIndex: 1, startColumnIndex: 0, endColumnIndex: 1 }, { textFormat: { bold: true, fontSize: 14 } }, 'userEnteredFormat.textFormat'));
+    requests.push(
+      repeat(
+        { sheetId, startRowIndex: 0, endRowIndex: 1, startColumnIndex: 0, endColumnIndex: 1 },
+        { textFormat: { bold: true, fontSize: 14 } },
+        'userEnteredFormat.textFormat',
+      ),
+    );
   }
   if (tab.columns.length === 0) return requests;
   // The same widths as the workbook: every Vietnamese word whole, long texts wrapped.
   summaryColumnWidths(tab).forEach((width, c) => {
-    requests.push({ updateDimensionProperties: { range: { sheetId, dimension: 'COLUMNS', startIndex: c, endIndex: c + 1 }, properties: { pixelSize: width * PIXELS_PER_CHARACTER }, fields: 'pixelSize' } });
+    requests.push({
+      updateDimensionProperties: {
+        range: { sheetId, dimension: 'COLUMNS', startIndex: c, endIndex: c + 1 },
+        properties: { pixelSize: width * PIXELS_PER_CHARACTER },
+        fields: 'pixelSize',
+      },
+    });
   });
   requests.push(...tableFormats(sheetId, tab.columns, layout.headerRow, layout.lastDataRow));
   (tab.moreTables ?? []).forEach((table, i) => {
     const at = layout.moreTables[i];
     if (!at) return;
-    requests.push(repeat({ sheetId, startRowIndex: at.titleRow - 1, endRowIndex: at.titleRow, startColumnIndex: 0, endColumnIndex: 1 }, { textFormat: { bold: true, fontSize: 12 } }, 'userEnteredFormat.textFormat'));
+    requests.push(
+      repeat(
+        { sheetId, startRowIndex: at.titleRow - 1, endRowIndex: at.titleRow, startColumnIndex: 0, endColumnIndex: 1 },
+        { textFormat: { bold: true, fontSize: 12 } },
+        'userEnteredFormat.textFormat',
+      ),
+    );
     requests.push(...tableFormats(sheetId, table.columns, at.headerRow, at.lastDataRow));
   });
-  requests.push({ setBasicFilter: { filter: { range: { sheetId, startRowIndex: layout.headerRow - 1, endRowIndex: layout.lastDataRow, startColumnIndex: 0, endColumnIndex: tab.columns.length } } } });
+  requests.push({
+    setBasicFilter: {
+      filter: {
+        range: {
+          sheetId,
+          startRowIndex: layout.headerRow - 1,
+          endRowIndex: layout.lastDataRow,
+          startColumnIndex: 0,
+          endColumnIndex: tab.columns.length,
+        },
+      },
+    },
+  });
   (tab.charts ?? []).forEach((chart, i) => {
     const request = chartOf(sheetId, tab, chart, i);
     if (request) requests.push(request);
@@ -74,18 +111,52 @@ export function formatRequestsOf(sheetId: number, tab: SummaryTab): sheets_v4.Sc
 }
 
 /** One table's header look, number formats, wrapping and status colours. */
-function tableFormats(sheetId: number, columns: readonly SummaryColumn[], headerRow: number, lastDataRow: number): sheets_v4.Schema$Request[] {
-  const header = { sheetId, startRowIndex: headerRow - 1, endRowIndex: headerRow, startColumnIndex: 0, endColumnIndex: columns.length };
+function tableFormats(
+  sheetId: number,
+  columns: readonly SummaryColumn[],
+  headerRow: number,
+  lastDataRow: number,
+): sheets_v4.Schema$Request[] {
+  const header = {
+    sheetId,
+    startRowIndex: headerRow - 1,
+    endRowIndex: headerRow,
+    startColumnIndex: 0,
+    endColumnIndex: columns.length,
+  };
   const requests: sheets_v4.Schema$Request[] = [
-    repeat(header, { textFormat: { bold: true }, backgroundColor: HEADER_FILL, horizontalAlignment: 'CENTER', verticalAlignment: 'MIDDLE', wrapStrategy: 'WRAP' }, 'userEnteredFormat(textFormat,backgroundColor,horizontalAlignment,verticalAlignment,wrapStrategy)'),
+    repeat(
+      header,
+      {
+        textFormat: { bold: true },
+        backgroundColor: HEADER_FILL,
+        horizontalAlignment: 'CENTER',
+        verticalAlignment: 'MIDDLE',
+        wrapStrategy: 'WRAP',
+      },
+      'userEnteredFormat(textFormat,backgroundColor,horizontalAlignment,verticalAlignment,wrapStrategy)',
+    ),
   ];
   columns.forEach((column, c) => {
-    const range = { sheetId, startRowIndex: headerRow, endRowIndex: Math.max(lastDataRow, headerRow + 1), startColumnIndex: c, endColumnIndex: c + 1 };
+    const range = {
+      sheetId,
+      startRowIndex: headerRow,
+      endRowIndex: Math.max(lastDataRow, headerRow + 1),
+      startColumnIndex: c,
+      endColumnIndex: c + 1,
+    };
     // Decimal columns keep Sheets' automatic format, which shows a whole number as "4" (a pattern would print "4.").
     const numberFormat = column.format === 'decimal' ? {} : { numberFormat: sheetsNumberFormat(column.format) };
-    requests.push(repeat(range, { ...numberFormat, verticalAlignment: 'TOP', wrapStrategy: 'WRAP' }, `userEnteredFormat(${column.format === 'decimal' ? '' : 'numberFormat,'}verticalAlignment,wrapStrategy)`));
+    requests.push(
+      repeat(
+        range,
+        { ...numberFormat, verticalAlignment: 'TOP', wrapStrategy: 'WRAP' },
+        `userEnteredFormat(${column.format === 'decimal' ? '' : 'numberFormat,'}verticalAlignment,wrapStrategy)`,
+      ),
+    );
     if (column.format === 'status') requests.push(...statusColours({ ...range, endRowIndex: lastDataRow }));
-    if (column.choices && lastDataRow > headerRow) requests.push(choicesValidation({ ...range, endRowIndex: lastDataRow }, column));
+    if (column.choices && lastDataRow > headerRow)
+      requests.push(choicesValidation({ ...range, endRowIndex: lastDataRow }, column));
   });
   return requests;
 }
@@ -96,12 +167,21 @@ function choicesValidation(range: sheets_v4.Schema$GridRange, column: SummaryCol
   return {
     setDataValidation: {
       range,
-      rule: { condition: { type: 'ONE_OF_LIST', values: words.map((userEnteredValue) => ({ userEnteredValue })) }, strict: true, showCustomUi: true, inputMessage: `Hãy chọn một trong: ${words.join(', ')}.` },
+      rule: {
+        condition: { type: 'ONE_OF_LIST', values: words.map((userEnteredValue) => ({ userEnteredValue })) },
+        strict: true,
+        showCustomUi: true,
+        inputMessage: `Hãy chọn một trong: ${words.join(', ')}.`,
+      },
     },
   };
 }
 
-function repeat(range: sheets_v4.Schema$GridRange, format: sheets_v4.Schema$CellFormat, fields: string): sheets_v4.Schema$Request {
+function repeat(
+  range: sheets_v4.Schema$GridRange,
+  format: sheets_v4.Schema$CellFormat,
+  fields: string,
+): sheets_v4.Schema$Request {
   return { repeatCell: { range, cell: { userEnteredFormat: format }, fields } };
 }
 
@@ -110,19 +190,43 @@ function statusColours(range: sheets_v4.Schema$GridRange): sheets_v4.Schema$Requ
   return Object.values(STATUS_DISPLAY).map(({ symbol, color }, index) => ({
     addConditionalFormatRule: {
       index,
-      rule: { ranges: [range], booleanRule: { condition: { type: 'TEXT_STARTS_WITH', values: [{ userEnteredValue: `${symbol} ` }] }, format: { backgroundColor: rgb(color) } } },
+      rule: {
+        ranges: [range],
+        booleanRule: {
+          condition: { type: 'TEXT_STARTS_WITH', values: [{ userEnteredValue: `${symbol} ` }] },
+          format: { backgroundColor: rgb(color) },
+        },
+      },
     },
   }));
 }
 
 /** A chart below the notes, like the workbook's: one thing per chart, side by side (chartsPerRow). */
-function chartOf(sheetId: number, tab: SummaryTab, chart: SummaryChart, index: number): sheets_v4.Schema$Request | undefined {
+function chartOf(
+  sheetId: number,
+  tab: SummaryTab,
+  chart: SummaryChart,
+  index: number,
+): sheets_v4.Schema$Request | undefined {
   const layout = summaryTabLayout(tab);
   const table = tablesOf(tab)[chart.table];
   const headerRow = chart.table === 0 ? layout.headerRow : layout.moreTables[chart.table - 1]?.headerRow;
-  if (!table || headerRow === undefined || table.rows.length === 0 || chart.seriesColumns.length === 0) return undefined;
+  if (!table || headerRow === undefined || table.rows.length === 0 || chart.seriesColumns.length === 0)
+    return undefined;
   const lastDataRow = headerRow + table.rows.length;
-  const source = (column: number) => ({ sourceRange: { sources: [{ sheetId, startRowIndex: headerRow - 1, endRowIndex: lastDataRow, startColumnIndex: column, endColumnIndex: column + 1 }] } });
+  const source = (column: number) => ({
+    sourceRange: {
+      sources: [
+        {
+          sheetId,
+          startRowIndex: headerRow - 1,
+          endRowIndex: lastDataRow,
+          startColumnIndex: column,
+          endColumnIndex: column + 1,
+        },
+      ],
+    },
+  });
   const widths = summaryColumnWidths(tab);
   const perRow = chartsPerRow(tab.charts?.length ?? 0);
   const share = Math.round((widths.reduce((sum, w) => sum + w, 0) * PIXELS_PER_CHARACTER) / perRow);
@@ -141,7 +245,11 @@ function chartOf(sheetId: number, tab: SummaryTab, chart: SummaryChart, index: n
         },
         position: {
           overlayPosition: {
-            anchorCell: { sheetId, rowIndex: layout.chartRow - 1 + Math.floor(index / perRow) * CHART_ROWS, columnIndex: 0 },
+            anchorCell: {
+              sheetId,
+              rowIndex: layout.chartRow - 1 + Math.floor(index / perRow) * CHART_ROWS,
+              columnIndex: 0,
+            },
             offsetXPixels: (index % perRow) * share,
             widthPixels: share - 8,
             heightPixels: CHART_ROWS * 21 - 8,

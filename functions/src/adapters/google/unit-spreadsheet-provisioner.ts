@@ -9,7 +9,14 @@ import { XLSX_MIME } from './drive-download.js';
 import { listFolderSpreadsheets, type DriveSpreadsheet } from './drive-listing.js';
 import { GoogleApiError } from './google-api-error.js';
 import { isSpreadsheetId, spreadsheetUrl, type FolderId, type GoogleApis, type SpreadsheetId } from './google-apis.js';
-import { addFormTabRequests, addHelpTabRequest, addStandingTabRequests, formTabValues, helpTabValues, standingTabValues } from './unit-tab-requests.js';
+import {
+  addFormTabRequests,
+  addHelpTabRequest,
+  addStandingTabRequests,
+  formTabValues,
+  helpTabValues,
+  standingTabValues,
+} from './unit-tab-requests.js';
 
 const SPREADSHEET_MIME = 'application/vnd.google-apps.spreadsheet';
 /** The tab a new blank spreadsheet comes with (English and Vietnamese accounts): removed once ours are in. */
@@ -60,7 +67,14 @@ export class GoogleUnitProvisioner implements UnitProvisioner {
     const id = found ?? (await this.createSpreadsheet(unit));
     const tabsAdded = await this.completeTabs(id, unit, forms, found === undefined);
     const sharedWith = await this.share(id, unit);
-    return { unitId: unit.id, spreadsheetId: id, url: spreadsheetUrl(id), created: found === undefined, tabsAdded, sharedWith };
+    return {
+      unitId: unit.id,
+      spreadsheetId: id,
+      url: spreadsheetUrl(id),
+      created: found === undefined,
+      tabsAdded,
+      sharedWith,
+    };
   }
 
   /**
@@ -71,7 +85,9 @@ export class GoogleUnitProvisioner implements UnitProvisioner {
     if (isSpreadsheetId(unit.source)) {
       if (this.listing.has(unit.source)) return unit.source;
       try {
-        const file = await this.api.pacer.run('drive', 'files.get', () => this.api.drive.files.get({ fileId: unit.source, fields: 'id, mimeType, trashed', supportsAllDrives: true }));
+        const file = await this.api.pacer.run('drive', 'files.get', () =>
+          this.api.drive.files.get({ fileId: unit.source, fields: 'id, mimeType, trashed', supportsAllDrives: true }),
+        );
         if (!file.data.trashed) return file.data.mimeType === XLSX_MIME ? UPLOADED : unit.source;
       } catch (error) {
         if (!(error instanceof GoogleApiError && error.failure === 'not-found')) throw error;
@@ -84,15 +100,29 @@ export class GoogleUnitProvisioner implements UnitProvisioner {
     const requestBody = { name: unitSpreadsheetName(unit), parents: [this.folderId] };
     const templateId = this.templateId;
     const response = templateId
-      ? await this.api.pacer.run('drive', 'files.copy', () => this.api.drive.files.copy({ fileId: templateId, requestBody, fields: 'id', supportsAllDrives: true }))
-      : await this.api.pacer.run('drive', 'files.create', () => this.api.drive.files.create({ requestBody: { ...requestBody, mimeType: SPREADSHEET_MIME }, fields: 'id', supportsAllDrives: true }));
+      ? await this.api.pacer.run('drive', 'files.copy', () =>
+          this.api.drive.files.copy({ fileId: templateId, requestBody, fields: 'id', supportsAllDrives: true }),
+        )
+      : await this.api.pacer.run('drive', 'files.create', () =>
+          this.api.drive.files.create({
+            requestBody: { ...requestBody, mimeType: SPREADSHEET_MIME },
+            fields: 'id',
+            supportsAllDrives: true,
+          }),
+        );
     const id = response.data.id;
-    if (!id) throw new GoogleApiError('unknown', `Drive created a spreadsheet for unit ${unit.id} but returned no id`, 200);
+    if (!id)
+      throw new GoogleApiError('unknown', `Drive created a spreadsheet for unit ${unit.id} but returned no id`, 200);
     return id;
   }
 
   /** Add the form, standing and help tabs that are missing (each with its protections); returns the tabs added. */
-  private async completeTabs(id: SpreadsheetId, unit: Unit, forms: readonly FormSpec[], isNew: boolean): Promise<string[]> {
+  private async completeTabs(
+    id: SpreadsheetId,
+    unit: Unit,
+    forms: readonly FormSpec[],
+    isNew: boolean,
+  ): Promise<string[]> {
     const meta = await this.api.pacer.run('read', 'spreadsheets.get', () =>
       this.api.sheets.spreadsheets.get({ spreadsheetId: id, fields: 'sheets.properties(sheetId,title)' }),
     );
@@ -122,11 +152,20 @@ export class GoogleUnitProvisioner implements UnitProvisioner {
       added.push(HELP_SHEET);
     }
     if (isNew) {
-      for (const { name, sheet } of titled) if (DEFAULT_TABS.has(name)) requests.push({ deleteSheet: { sheetId: sheet.properties?.sheetId ?? 0 } });
+      for (const { name, sheet } of titled)
+        if (DEFAULT_TABS.has(name)) requests.push({ deleteSheet: { sheetId: sheet.properties?.sheetId ?? 0 } });
     }
-    if (requests.length > 0) await this.api.pacer.run('write', 'spreadsheets.batchUpdate', () => this.api.sheets.spreadsheets.batchUpdate({ spreadsheetId: id, requestBody: { requests } }));
+    if (requests.length > 0)
+      await this.api.pacer.run('write', 'spreadsheets.batchUpdate', () =>
+        this.api.sheets.spreadsheets.batchUpdate({ spreadsheetId: id, requestBody: { requests } }),
+      );
     if (values.length > 0) {
-      await this.api.pacer.run('write', 'values.batchUpdate', () => this.api.sheets.spreadsheets.values.batchUpdate({ spreadsheetId: id, requestBody: { valueInputOption: 'RAW', data: values } }));
+      await this.api.pacer.run('write', 'values.batchUpdate', () =>
+        this.api.sheets.spreadsheets.values.batchUpdate({
+          spreadsheetId: id,
+          requestBody: { valueInputOption: 'RAW', data: values },
+        }),
+      );
     }
     return added;
   }
@@ -135,8 +174,18 @@ export class GoogleUnitProvisioner implements UnitProvisioner {
   private async share(id: SpreadsheetId, unit: Unit): Promise<string[]> {
     const emails = [...new Set(unit.contacts.flatMap((c) => (c.email ? [c.email.toLowerCase()] : [])))];
     if (emails.length === 0) return [];
-    const listed = await this.api.pacer.run('drive', 'permissions.list', () => this.api.drive.permissions.list({ fileId: id, fields: 'permissions(emailAddress,role)', supportsAllDrives: true }));
-    const have = new Set((listed.data.permissions ?? []).flatMap((p) => (p.emailAddress && p.role !== 'reader' && p.role !== 'commenter' ? [p.emailAddress.toLowerCase()] : [])));
+    const listed = await this.api.pacer.run('drive', 'permissions.list', () =>
+      this.api.drive.permissions.list({
+        fileId: id,
+        fields: 'permissions(emailAddress,role)',
+        supportsAllDrives: true,
+      }),
+    );
+    const have = new Set(
+      (listed.data.permissions ?? []).flatMap((p) =>
+        p.emailAddress && p.role !== 'reader' && p.role !== 'commenter' ? [p.emailAddress.toLowerCase()] : [],
+      ),
+    );
     const shared: string[] = [];
     for (const emailAddress of emails.filter((e) => !have.has(e))) {
       await this.api.pacer.run('drive', 'permissions.create', () =>

@@ -17,7 +17,12 @@ const MIN_STANDING_COLUMNS = 10;
  * status column falls outside a tab's grid, Sheets refuses (400): the grid is widened and the
  * write sent once more. Returns how many requests changed the spreadsheet, and the tabs as they are now.
  */
-export async function writeFeedbackCells(api: GoogleApis, spreadsheetId: SpreadsheetId, tabs: readonly SheetTab[], plan: FeedbackPlan): Promise<{ requests: number; tabs: SheetTab[] }> {
+export async function writeFeedbackCells(
+  api: GoogleApis,
+  spreadsheetId: SpreadsheetId,
+  tabs: readonly SheetTab[],
+  plan: FeedbackPlan,
+): Promise<{ requests: number; tabs: SheetTab[] }> {
   let requests = 0;
   if (plan.standingMissing) {
     await api.pacer.run('write', 'spreadsheets.batchUpdate', () =>
@@ -27,7 +32,10 @@ export async function writeFeedbackCells(api: GoogleApis, spreadsheetId: Spreads
   }
   const send = () =>
     api.pacer.run('write', 'values.batchUpdate', () =>
-      api.sheets.spreadsheets.values.batchUpdate({ spreadsheetId, requestBody: { valueInputOption: 'RAW', data: valueRangesOf(plan.writes) } }),
+      api.sheets.spreadsheets.values.batchUpdate({
+        spreadsheetId,
+        requestBody: { valueInputOption: 'RAW', data: valueRangesOf(plan.writes) },
+      }),
     );
   try {
     await send();
@@ -46,16 +54,26 @@ function addStandingTab(plan: FeedbackPlan): sheets_v4.Schema$Request {
     addSheet: {
       properties: {
         title: STANDING_TAB,
-        gridProperties: { rowCount: plan.standingSize.rows + STANDING_SPARE_ROWS, columnCount: Math.max(plan.standingSize.columns, MIN_STANDING_COLUMNS) },
+        gridProperties: {
+          rowCount: plan.standingSize.rows + STANDING_SPARE_ROWS,
+          columnCount: Math.max(plan.standingSize.columns, MIN_STANDING_COLUMNS),
+        },
       },
     },
   };
 }
 
 /** Append rows or columns to the tabs the writes overflow; returns how many tabs were widened (one request for all). */
-async function widenGrids(api: GoogleApis, spreadsheetId: SpreadsheetId, writes: readonly CellWrite[]): Promise<number> {
+async function widenGrids(
+  api: GoogleApis,
+  spreadsheetId: SpreadsheetId,
+  writes: readonly CellWrite[],
+): Promise<number> {
   const meta = await api.pacer.run('read', 'spreadsheets.get', () =>
-    api.sheets.spreadsheets.get({ spreadsheetId, fields: 'sheets.properties(sheetId,title,gridProperties(rowCount,columnCount))' }),
+    api.sheets.spreadsheets.get({
+      spreadsheetId,
+      fields: 'sheets.properties(sheetId,title,gridProperties(rowCount,columnCount))',
+    }),
   );
   const requests: sheets_v4.Schema$Request[] = [];
   for (const sheet of meta.data.sheets ?? []) {
@@ -68,13 +86,18 @@ async function widenGrids(api: GoogleApis, spreadsheetId: SpreadsheetId, writes:
     if (columns > 0) requests.push({ appendDimension: { sheetId, dimension: 'COLUMNS', length: columns } });
   }
   if (requests.length === 0) return 0;
-  await api.pacer.run('write', 'spreadsheets.batchUpdate', () => api.sheets.spreadsheets.batchUpdate({ spreadsheetId, requestBody: { requests } }));
+  await api.pacer.run('write', 'spreadsheets.batchUpdate', () =>
+    api.sheets.spreadsheets.batchUpdate({ spreadsheetId, requestBody: { requests } }),
+  );
   return requests.length;
 }
 
 /** The tabs as a read after the writes would return them (the standing tab added if it was missing). */
 export function applyWrites(tabs: readonly SheetTab[], writes: readonly CellWrite[]): SheetTab[] {
-  const result = tabs.map((tab) => ({ name: tab.name, rows: new Map(tab.rows.map((row) => [row.rowNumber, [...row.cells]])) }));
+  const result = tabs.map((tab) => ({
+    name: tab.name,
+    rows: new Map(tab.rows.map((row) => [row.rowNumber, [...row.cells]])),
+  }));
   for (const write of writes) {
     let tab = result.find((t) => t.name === write.tab);
     if (!tab) result.push((tab = { name: write.tab, rows: new Map() }));
@@ -83,7 +106,10 @@ export function applyWrites(tabs: readonly SheetTab[], writes: readonly CellWrit
     cells[write.column] = rawCellOfSheetsValue(write.value);
     tab.rows.set(write.row, cells);
   }
-  return result.map(({ name, rows }) => ({ name, rows: [...rows.entries()].sort(([a], [b]) => a - b).flatMap(([rowNumber, cells]) => trimmedRow(rowNumber, cells)) }));
+  return result.map(({ name, rows }) => ({
+    name,
+    rows: [...rows.entries()].sort(([a], [b]) => a - b).flatMap(([rowNumber, cells]) => trimmedRow(rowNumber, cells)),
+  }));
 }
 
 /** A row as a read returns it: trailing empty cells dropped, an all-empty row absent. */

@@ -15,7 +15,10 @@ export const PROCESSED_SUBFOLDER = 'da-xu-ly';
 export function openEmlFolderMailbox(dir: string): Mailbox {
   const folder = path.resolve(dir);
   const fail = (what: string, error: unknown) =>
-    new MailboxError('folder', `Could not ${what} the mailbox folder ${folder} (${(error as NodeJS.ErrnoException).code ?? 'no error code'}): check that it exists and is writable, or set --mailbox-dir.`);
+    new MailboxError(
+      'folder',
+      `Could not ${what} the mailbox folder ${folder} (${(error as NodeJS.ErrnoException).code ?? 'no error code'}): check that it exists and is writable, or set --mailbox-dir.`,
+    );
   return {
     description: `thư mục thư đến (tệp .eml) ${folder}`,
     async pending() {

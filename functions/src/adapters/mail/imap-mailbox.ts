@@ -57,15 +57,22 @@ export async function openImapMailbox(options: ImapMailboxOptions): Promise<Mail
     description: `hộp thư IMAP ${endpoint}`,
     pending: () =>
       translated(async () => {
-        const uids = await client.search({ unKeyword: PROCESSED_KEYWORD, ...(options.since ? { since: options.since } : {}) }, { uid: true });
+        const uids = await client.search(
+          { unKeyword: PROCESSED_KEYWORD, ...(options.since ? { since: options.since } : {}) },
+          { uid: true },
+        );
         return (uids || []).sort((a, b) => a - b).map(String);
       }),
     fetch: (ref) =>
       translated(async () => {
         const message = await client.fetchOne(ref, { source: true, internalDate: true, uid: true }, { uid: true });
-        if (!message || !message.source) throw Object.assign(new Error(`message UID ${ref} is gone`), { code: 'NoMessage' });
+        if (!message || !message.source)
+          throw Object.assign(new Error(`message UID ${ref} is gone`), { code: 'NoMessage' });
         const internalDate = message.internalDate ? new Date(message.internalDate) : undefined;
-        return parseIncoming(ref, message.source, { ...(internalDate && !Number.isNaN(internalDate.getTime()) ? { receivedAt: internalDate } : {}), fallbackDate: new Date() });
+        return parseIncoming(ref, message.source, {
+          ...(internalDate && !Number.isNaN(internalDate.getTime()) ? { receivedAt: internalDate } : {}),
+          fallbackDate: new Date(),
+        });
       }),
     markProcessed: (ref) =>
       translated(async () => {

@@ -49,9 +49,18 @@ export function createOutboxMailer(options: OutboxMailerOptions): Mailer {
     try {
       info = await transport.sendMail(toSendMailOptions(mail, options.from, clock()));
     } catch (error) {
-      throw new MailDeliveryError('unknown', `Could not build the message (${codeOf(error)}): ${error instanceof Error ? redact(error.message) : 'no reason given'}.`, false);
+      throw new MailDeliveryError(
+        'unknown',
+        `Could not build the message (${codeOf(error)}): ${error instanceof Error ? redact(error.message) : 'no reason given'}.`,
+        false,
+      );
     }
-    if (!Buffer.isBuffer(info.message)) throw new MailDeliveryError('unknown', 'Could not build the message: nodemailer returned a stream instead of a buffer.', false);
+    if (!Buffer.isBuffer(info.message))
+      throw new MailDeliveryError(
+        'unknown',
+        'Could not build the message: nodemailer returned a stream instead of a buffer.',
+        false,
+      );
     const message = info.message;
     try {
       await makePrivateDir(dir);
@@ -59,7 +68,11 @@ export function createOutboxMailer(options: OutboxMailerOptions): Mailer {
       const name = `${String(sequence).padStart(SEQUENCE_WIDTH, '0')}-${fileSafe(mail.noticeId)}.eml`;
       await writePrivateFile(path.join(dir, name), message);
     } catch (error) {
-      throw new MailDeliveryError('unknown', `Could not write to the outbox folder ${dir} (${codeOf(error)}): check that it exists and is writable.`, false);
+      throw new MailDeliveryError(
+        'unknown',
+        `Could not write to the outbox folder ${dir} (${codeOf(error)}): check that it exists and is writable.`,
+        false,
+      );
     }
     return { messageId: info.messageId };
   };
@@ -85,7 +98,10 @@ export async function listOutbox(dir: string): Promise<OutboxEntry[]> {
   for (const { name } of names) {
     const file = path.join(dir, name);
     const parsed = await simpleParser(await readFile(file));
-    const to = [parsed.to ?? []].flat().map((a) => a.text).join(', ');
+    const to = [parsed.to ?? []]
+      .flat()
+      .map((a) => a.text)
+      .join(', ');
     entries.push({ file, subject: parsed.subject ?? '', to });
   }
   return entries;

@@ -6,12 +6,25 @@ import type { IncomingAttachment, IncomingMessage } from '../../jobs/mailbox/por
  * An incoming message from its raw bytes. `receivedAt` comes from the mailbox (IMAP INTERNALDATE);
  * without it, the Date header, then `fallbackDate`. Inline images (logos in a signature) are not attachments.
  */
-export async function parseIncoming(ref: string, raw: Buffer, received: { readonly receivedAt?: Date; readonly fallbackDate: Date }): Promise<IncomingMessage> {
-  const parsed = await simpleParser(raw, { skipHtmlToText: true, skipTextToHtml: true, skipTextLinks: true, skipImageLinks: true });
+export async function parseIncoming(
+  ref: string,
+  raw: Buffer,
+  received: { readonly receivedAt?: Date; readonly fallbackDate: Date },
+): Promise<IncomingMessage> {
+  const parsed = await simpleParser(raw, {
+    skipHtmlToText: true,
+    skipTextToHtml: true,
+    skipTextLinks: true,
+    skipImageLinks: true,
+  });
   const from = parsed.from?.value.find((a) => a.address)?.address ?? undefined;
   const attachments: IncomingAttachment[] = parsed.attachments
     .filter((a) => !(a.contentDisposition === 'inline' && a.contentType.startsWith('image/')) && !a.related)
-    .map((a, i) => ({ fileName: (a.filename ?? `tep-dinh-kem-${i + 1}`).normalize('NFC'), contentType: a.contentType, bytes: a.content }));
+    .map((a, i) => ({
+      fileName: (a.filename ?? `tep-dinh-kem-${i + 1}`).normalize('NFC'),
+      contentType: a.contentType,
+      bytes: a.content,
+    }));
   const header = (name: string): string | undefined => {
     const value = parsed.headers.get(name);
     return typeof value === 'string' ? value : undefined;
@@ -21,7 +34,9 @@ export async function parseIncoming(ref: string, raw: Buffer, received: { readon
     ...optional('autoSubmitted', header('auto-submitted')),
     ...optional('precedence', header('precedence')),
     ...(parsed.headers.has('list-id') ? { listId: 'yes' } : {}),
-    autoReplyMarker: ['x-autoreply', 'x-autorespond', 'x-auto-response-suppress'].some((name) => parsed.headers.has(name)),
+    autoReplyMarker: ['x-autoreply', 'x-autorespond', 'x-auto-response-suppress'].some((name) =>
+      parsed.headers.has(name),
+    ),
   });
   const headerDate = parsed.date && !Number.isNaN(parsed.date.getTime()) ? parsed.date : undefined;
   return {

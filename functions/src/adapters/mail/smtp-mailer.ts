@@ -43,7 +43,12 @@ export function createSmtpMailer(options: SmtpMailerOptions): Mailer {
   return {
     description: `SMTP ${endpoint}`,
     async send(mail) {
-      if (closing) throw new MailDeliveryError('unknown', `The SMTP mailer for ${endpoint} was closed before this message was sent: the notice is retried on the next run.`, false);
+      if (closing)
+        throw new MailDeliveryError(
+          'unknown',
+          `The SMTP mailer for ${endpoint} was closed before this message was sent: the notice is retried on the next run.`,
+          false,
+        );
       const sending = transport.sendMail(toSendMailOptions(mail, options.from));
       inFlight.add(sending);
       try {
@@ -65,7 +70,10 @@ export function createSmtpMailer(options: SmtpMailerOptions): Mailer {
 /** The login of SMTP_URL (as written in the URL), so an error can mask it wherever a server repeats it. */
 function credentialsOf(url: string): { user?: string; password?: string } {
   const parsed = new URL(url);
-  return { ...(parsed.username ? { user: parsed.username } : {}), ...(parsed.password ? { password: parsed.password } : {}) };
+  return {
+    ...(parsed.username ? { user: parsed.username } : {}),
+    ...(parsed.password ? { password: parsed.password } : {}),
+  };
 }
 
 /** `smtp://host:587` from SMTP_URL: scheme, host and port, never the user or password. */

@@ -48,7 +48,9 @@ export async function docxReport(report: ReportDocument): Promise<Buffer> {
   const document = new Document({
     creator: 'tonghop',
     title: `${report.title} ${report.subject}`,
-    styles: { default: { document: { run: { font: FONT, size: pt(14) }, paragraph: { spacing: { after: 120, line: 300 } } } } },
+    styles: {
+      default: { document: { run: { font: FONT, size: pt(14) }, paragraph: { spacing: { after: 120, line: 300 } } } },
+    },
     sections: [
       {
         properties: {
@@ -68,7 +70,12 @@ export async function docxReport(report: ReportDocument): Promise<Buffer> {
           default: new Header({ children: [centered([{ children: [PageNumber.CURRENT], size: pt(13) }])] }),
           first: new Header({ children: [new Paragraph({})] }),
         },
-        children: [headingTable(report), ...titleBlock(report), ...report.body.flatMap((b, i) => block(b, i === report.body.length - 1)), signatureTable(report)],
+        children: [
+          headingTable(report),
+          ...titleBlock(report),
+          ...report.body.flatMap((b, i) => block(b, i === report.body.length - 1)),
+          signatureTable(report),
+        ],
       },
     ],
   });
@@ -87,9 +94,19 @@ function headingTable({ heading }: ReportDocument): Table {
   ];
   // The quốc hiệu at 12 pt fits one line in the wider right column; the last line (Đoàn header or tiêu ngữ) is underlined.
   const right = heading.rightLines.map((line, i) =>
-    centered([{ text: line, bold: true, size: pt(state && i === 0 ? 12 : 14), underline: i === heading.rightLines.length - 1 ? {} : undefined }]),
+    centered([
+      {
+        text: line,
+        bold: true,
+        size: pt(state && i === 0 ? 12 : 14),
+        underline: i === heading.rightLines.length - 1 ? {} : undefined,
+      },
+    ]),
   );
-  const dateLine = new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: heading.placeDate, italics: true, size: pt(14) })] });
+  const dateLine = new Paragraph({
+    alignment: AlignmentType.CENTER,
+    children: [new TextRun({ text: heading.placeDate, italics: true, size: pt(14) })],
+  });
   return twoColumns(
     [
       [left, right],
@@ -101,14 +118,31 @@ function headingTable({ heading }: ReportDocument): Table {
 
 /** A short centred rule (a paragraph's bottom border, inset from both sides). */
 function shortLine(inset: number): Paragraph {
-  return new Paragraph({ spacing: { after: 120 }, indent: { left: inset, right: inset }, border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } }, children: [] });
+  return new Paragraph({
+    spacing: { after: 120 },
+    indent: { left: inset, right: inset },
+    border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } },
+    children: [],
+  });
 }
 
 function titleBlock(report: ReportDocument): Paragraph[] {
   return [
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 360, after: 0 }, children: [new TextRun({ text: report.title, bold: true, size: pt(14) })] }),
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 0 }, children: [new TextRun({ text: report.subject, bold: true, size: pt(14) })] }),
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [new TextRun({ text: '-----', size: pt(14) })] }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { before: 360, after: 0 },
+      children: [new TextRun({ text: report.title, bold: true, size: pt(14) })],
+    }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { after: 0 },
+      children: [new TextRun({ text: report.subject, bold: true, size: pt(14) })],
+    }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { after: 240 },
+      children: [new TextRun({ text: '-----', size: pt(14) })],
+    }),
   ];
 }
 
@@ -117,15 +151,33 @@ function block(b: ReportBlock, last: boolean): (Paragraph | Table)[] {
   switch (b.kind) {
     case 'heading':
       // Kept with what follows: a section heading never ends a page alone.
-      return [new Paragraph({ spacing: { before: 120, after: 120 }, keepNext: true, indent: { firstLine: mm(10) }, children: [new TextRun({ text: b.text, bold: true })] })];
+      return [
+        new Paragraph({
+          spacing: { before: 120, after: 120 },
+          keepNext: true,
+          indent: { firstLine: mm(10) },
+          children: [new TextRun({ text: b.text, bold: true })],
+        }),
+      ];
     case 'paragraph':
       return [body(b.text, last)];
     case 'list':
       return b.items.map((item) => body(item));
     case 'placeholder':
       return [
-        new Paragraph({ alignment: AlignmentType.JUSTIFIED, indent: { firstLine: mm(10) }, children: [new TextRun({ text: b.hint, italics: true })] }),
-        ...Array.from({ length: b.lines }, () => new Paragraph({ tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH, leader: LeaderType.DOT }], children: [new TextRun({ text: '\t' })] })),
+        new Paragraph({
+          alignment: AlignmentType.JUSTIFIED,
+          indent: { firstLine: mm(10) },
+          children: [new TextRun({ text: b.hint, italics: true })],
+        }),
+        ...Array.from(
+          { length: b.lines },
+          () =>
+            new Paragraph({
+              tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH, leader: LeaderType.DOT }],
+              children: [new TextRun({ text: '\t' })],
+            }),
+        ),
       ];
     case 'table':
       return [resultsTable(b.columns, b.rows, b.firstShare), new Paragraph({ spacing: { after: 60 } })];
@@ -133,10 +185,19 @@ function block(b: ReportBlock, last: boolean): (Paragraph | Table)[] {
 }
 
 function body(text: string, keepNext = false): Paragraph {
-  return new Paragraph({ alignment: AlignmentType.JUSTIFIED, keepNext, indent: { firstLine: mm(10) }, children: [new TextRun({ text })] });
+  return new Paragraph({
+    alignment: AlignmentType.JUSTIFIED,
+    keepNext,
+    indent: { firstLine: mm(10) },
+    children: [new TextRun({ text })],
+  });
 }
 
-function resultsTable(columns: readonly string[], rows: Extract<ReportBlock, { kind: 'table' }>['rows'], firstShare = 0.28): Table {
+function resultsTable(
+  columns: readonly string[],
+  rows: Extract<ReportBlock, { kind: 'table' }>['rows'],
+  firstShare = 0.28,
+): Table {
   const first = Math.round(TEXT_WIDTH * firstShare);
   const other = Math.floor((TEXT_WIDTH - first) / Math.max(1, columns.length - 1));
   const widths = columns.map((_, i) => (i === 0 ? first : other));
@@ -146,7 +207,15 @@ function resultsTable(columns: readonly string[], rows: Extract<ReportBlock, { k
       verticalAlign: VerticalAlign.CENTER,
       margins: { left: 60, right: 60, top: 30, bottom: 30 },
       // A "\n" in a cell is a line break (a week's dates under its name).
-      children: [new Paragraph({ spacing: { after: 0, line: 260 }, alignment: i === 0 ? AlignmentType.LEFT : AlignmentType.CENTER, children: text.split('\n').map((line, j) => new TextRun({ text: line, bold, size: pt(12), ...(j > 0 ? { break: 1 } : {}) })) })],
+      children: [
+        new Paragraph({
+          spacing: { after: 0, line: 260 },
+          alignment: i === 0 ? AlignmentType.LEFT : AlignmentType.CENTER,
+          children: text
+            .split('\n')
+            .map((line, j) => new TextRun({ text: line, bold, size: pt(12), ...(j > 0 ? { break: 1 } : {}) })),
+        }),
+      ],
     });
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
@@ -155,16 +224,25 @@ function resultsTable(columns: readonly string[], rows: Extract<ReportBlock, { k
     borders: GRID,
     rows: [
       new TableRow({ tableHeader: true, children: columns.map((c, i) => cell(c, i, true)) }),
-      ...rows.map((r) => new TableRow({ cantSplit: true, children: r.cells.map((c, i) => cell(c, i, Boolean(r.bold))) })),
+      ...rows.map(
+        (r) => new TableRow({ cantSplit: true, children: r.cells.map((c, i) => cell(c, i, Boolean(r.bold))) }),
+      ),
     ],
   });
 }
 
 function signatureTable({ heading }: ReportDocument): Table {
   const recipients = [
-    new Paragraph({ spacing: { after: 0 }, children: [new TextRun({ text: 'Nơi nhận:', bold: true, italics: true, size: pt(12) })] }),
+    new Paragraph({
+      spacing: { after: 0 },
+      children: [new TextRun({ text: 'Nơi nhận:', bold: true, italics: true, size: pt(12) })],
+    }),
     ...heading.recipients.map(
-      (r, i) => new Paragraph({ spacing: { after: 0, line: 260 }, children: [new TextRun({ text: `- ${r}${i === heading.recipients.length - 1 ? '.' : ';'}`, size: pt(11) })] }),
+      (r, i) =>
+        new Paragraph({
+          spacing: { after: 0, line: 260 },
+          children: [new TextRun({ text: `- ${r}${i === heading.recipients.length - 1 ? '.' : ';'}`, size: pt(11) })],
+        }),
     ),
   ];
   const signature = [
@@ -177,7 +255,10 @@ function signatureTable({ heading }: ReportDocument): Table {
 }
 
 /** A borderless table of two columns (by default 45 % / 55 %): the heading and the signature block. */
-function twoColumns(rows: readonly (readonly [Paragraph[], Paragraph[]])[], options: { spaceBefore?: number; leftShare?: number } = {}): Table {
+function twoColumns(
+  rows: readonly (readonly [Paragraph[], Paragraph[]])[],
+  options: { spaceBefore?: number; leftShare?: number } = {},
+): Table {
   const { spaceBefore = 0, leftShare = LEFT_SHARE } = options;
   const widths = [Math.round(TEXT_WIDTH * leftShare), TEXT_WIDTH - Math.round(TEXT_WIDTH * leftShare)];
   return new Table({
@@ -189,12 +270,24 @@ function twoColumns(rows: readonly (readonly [Paragraph[], Paragraph[]])[], opti
       (cells) =>
         new TableRow({
           cantSplit: true,
-          children: cells.map((children, i) => new TableCell({ width: { size: widths[i] ?? 0, type: WidthType.DXA }, borders: NO_BORDERS, margins: { top: spaceBefore, left: 0, right: 0 }, children })),
+          children: cells.map(
+            (children, i) =>
+              new TableCell({
+                width: { size: widths[i] ?? 0, type: WidthType.DXA },
+                borders: NO_BORDERS,
+                margins: { top: spaceBefore, left: 0, right: 0 },
+                children,
+              }),
+          ),
         }),
     ),
   });
 }
 
 function centered(runs: readonly IRunOptions[]): Paragraph {
-  return new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 0 }, children: runs.map((r) => new TextRun(r)) });
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: { after: 0 },
+    children: runs.map((r) => new TextRun(r)),
+  });
 }

@@ -24,22 +24,52 @@ export async function exportWorkbook(figures: ReportFigures): Promise<Buffer> {
     `Hạn nộp ${formatIctDateTime(figures.due)}; số liệu đến ${formatIctDate(figures.asOf)}; bố cục ${figures.layout}`,
   ];
   const counts = (c: ReportCounts) => EXPORT_COUNT_COLUMNS.map((col) => c[col.key]);
-  addTab(workbook, EXPORT_TABS.result, title, [...EXPORT_RESULT_ID_COLUMNS.map((c) => c.header), ...EXPORT_COUNT_COLUMNS.map((c) => c.header)], [
-    [figures.formId, figures.periodId, figures.periodLabel, ...counts(figures.total)],
-  ]);
-  addTab(workbook, EXPORT_TABS.byCluster, title, [EXPORT_CLUSTER_HEADER, ...EXPORT_COUNT_COLUMNS.map((c) => c.header)], figures.byCluster.map((c) => [c.cluster, ...counts(c)]));
+  addTab(
+    workbook,
+    EXPORT_TABS.result,
+    title,
+    [...EXPORT_RESULT_ID_COLUMNS.map((c) => c.header), ...EXPORT_COUNT_COLUMNS.map((c) => c.header)],
+    [[figures.formId, figures.periodId, figures.periodLabel, ...counts(figures.total)]],
+  );
+  addTab(
+    workbook,
+    EXPORT_TABS.byCluster,
+    title,
+    [EXPORT_CLUSTER_HEADER, ...EXPORT_COUNT_COLUMNS.map((c) => c.header)],
+    figures.byCluster.map((c) => [c.cluster, ...counts(c)]),
+  );
   addTab(
     workbook,
     EXPORT_TABS.metrics,
     title,
     EXPORT_METRIC_HEADERS,
-    figures.metrics.map((m) => [m.id, m.label, m.format, m.total, m.target?.description ?? null, m.target?.unitsMeeting ?? null, m.target?.unitsMeasured ?? null]),
+    figures.metrics.map((m) => [
+      m.id,
+      m.label,
+      m.format,
+      m.total,
+      m.target?.description ?? null,
+      m.target?.unitsMeeting ?? null,
+      m.target?.unitsMeasured ?? null,
+    ]),
   );
-  addTab(workbook, EXPORT_TABS.owing, title, EXPORT_OWING_HEADERS, figures.owing.map((u) => [u.unitId, u.name, u.cluster, STATUS_DISPLAY[u.status].label, u.daysOverdue ?? null]));
+  addTab(
+    workbook,
+    EXPORT_TABS.owing,
+    title,
+    EXPORT_OWING_HEADERS,
+    figures.owing.map((u) => [u.unitId, u.name, u.cluster, STATUS_DISPLAY[u.status].label, u.daysOverdue ?? null]),
+  );
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-function addTab(workbook: ExcelJS.Workbook, name: string, title: readonly string[], headers: readonly string[], rows: readonly (readonly Cell[])[]): void {
+function addTab(
+  workbook: ExcelJS.Workbook,
+  name: string,
+  title: readonly string[],
+  headers: readonly string[],
+  rows: readonly (readonly Cell[])[],
+): void {
   const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: EXPORT_HEADER_ROW }] });
   title.forEach((line, i) => {
     sheet.getCell(i + 1, 1).value = line;

@@ -15,17 +15,58 @@ export async function weeklyWorkbook(coverage: WeeklyCoverage): Promise<Buffer> 
     `Chỉ tiêu: ${coverage.target}; số liệu đến ${formatIctDate(coverage.asOf)}; bố cục ${coverage.layout}`,
   ];
   const range = new Map(coverage.weeks.map((w) => [w.weekId, w.range]));
-  addTab(workbook, WEEKLY_EXPORT_TABS.byUnit, title, WEEKLY_EXPORT_HEADERS.byUnit,
-    coverage.units.flatMap((u) => u.weeks.map((c) => [u.unitId, u.name, u.cluster, u.members ?? null, c.weekId, range.get(c.weekId) ?? '', STANDING_WORDS[c.standing], c.activities, c.meeting, c.bestParticipants])),
+  addTab(
+    workbook,
+    WEEKLY_EXPORT_TABS.byUnit,
+    title,
+    WEEKLY_EXPORT_HEADERS.byUnit,
+    coverage.units.flatMap((u) =>
+      u.weeks.map((c) => [
+        u.unitId,
+        u.name,
+        u.cluster,
+        u.members ?? null,
+        c.weekId,
+        range.get(c.weekId) ?? '',
+        STANDING_WORDS[c.standing],
+        c.activities,
+        c.meeting,
+        c.bestParticipants,
+      ]),
+    ),
   );
-  addTab(workbook, WEEKLY_EXPORT_TABS.byWeek, title, WEEKLY_EXPORT_HEADERS.byWeek, coverage.meetingByWeek.map((m) => [m.weekId, range.get(m.weekId) ?? '', m.meeting, m.expected]));
-  addTab(workbook, WEEKLY_EXPORT_TABS.notMeeting, title, WEEKLY_EXPORT_HEADERS.notMeeting,
-    coverage.notMeeting.map((u) => [u.unitId, u.name, u.cluster, u.members ?? null, STANDING_WORDS[u.standing], u.activities, u.bestParticipants]),
+  addTab(
+    workbook,
+    WEEKLY_EXPORT_TABS.byWeek,
+    title,
+    WEEKLY_EXPORT_HEADERS.byWeek,
+    coverage.meetingByWeek.map((m) => [m.weekId, range.get(m.weekId) ?? '', m.meeting, m.expected]),
+  );
+  addTab(
+    workbook,
+    WEEKLY_EXPORT_TABS.notMeeting,
+    title,
+    WEEKLY_EXPORT_HEADERS.notMeeting,
+    coverage.notMeeting.map((u) => [
+      u.unitId,
+      u.name,
+      u.cluster,
+      u.members ?? null,
+      STANDING_WORDS[u.standing],
+      u.activities,
+      u.bestParticipants,
+    ]),
   );
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-function addTab(workbook: ExcelJS.Workbook, name: string, title: readonly string[], headers: readonly string[], rows: readonly (readonly Cell[])[]): void {
+function addTab(
+  workbook: ExcelJS.Workbook,
+  name: string,
+  title: readonly string[],
+  headers: readonly string[],
+  rows: readonly (readonly Cell[])[],
+): void {
   const headerRow = title.length + 2;
   const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: headerRow }] });
   title.forEach((line, i) => (sheet.getCell(i + 1, 1).value = line));

@@ -31,13 +31,29 @@ export function helpTabRows(specs: readonly FormSpec[]): HelpRow[] {
 
 /** One form's section of the help tab: a blank line, its title, tab, plan, deadline and one line per column. */
 export function helpSectionRows(spec: FormSpec): HelpRow[] {
-  const rows: HelpRow[] = [{ kind: 'blank', cells: [] }, { kind: 'heading', cells: [spec.title] }];
-  rows.push({ kind: 'paragraph', cells: [`Trang: “${spec.tab}”. Đơn vị ban hành: ${spec.issuer}${spec.planNumber === undefined ? '' : ` — Kế hoạch số ${spec.planNumber}`}.`] });
+  const rows: HelpRow[] = [
+    { kind: 'blank', cells: [] },
+    { kind: 'heading', cells: [spec.title] },
+  ];
+  rows.push({
+    kind: 'paragraph',
+    cells: [
+      `Trang: “${spec.tab}”. Đơn vị ban hành: ${spec.issuer}${spec.planNumber === undefined ? '' : ` — Kế hoạch số ${spec.planNumber}`}.`,
+    ],
+  });
   rows.push({ kind: 'paragraph', cells: [`Hạn nộp: ${formatPeriodDeadline(spec.period)}.`] });
   if (spec.description !== undefined) rows.push({ kind: 'paragraph', cells: [spec.description] });
   rows.push({ kind: 'table-header', cells: ['Cột', 'Cách nhập', 'Bắt buộc', 'Ghi chú'] });
   for (const column of spec.columns) {
-    rows.push({ kind: 'column', cells: [column.header, describeColumnInput(spec, column), column.required ? 'Bắt buộc' : 'Không', columnNote(spec, column)] });
+    rows.push({
+      kind: 'column',
+      cells: [
+        column.header,
+        describeColumnInput(spec, column),
+        column.required ? 'Bắt buộc' : 'Không',
+        columnNote(spec, column),
+      ],
+    });
   }
   rows.push({ kind: 'status', cells: [STATUS_HEADER, 'Hệ thống tự ghi', 'Không nhập', 'Kết quả kiểm tra từng dòng.'] });
   return rows;
@@ -54,4 +70,3 @@ function columnNote(spec: FormSpec, column: ColumnSpec): string {
   if (column.aliases.length > 0) notes.push(`Tiêu đề khác được chấp nhận: ${column.aliases.join('; ')}`);
   return notes.join('\n');
 }
-

@@ -49,7 +49,10 @@ export const VIETNAMESE_NUMBERS = '[$-42A]';
 
 /** Number format of each column format in the .xlsx summary: the patterns above, numbers marked Vietnamese. */
 export const SUMMARY_NUM_FMT: Readonly<Record<SummaryFormat, string>> = Object.fromEntries(
-  Object.entries(SUMMARY_NUMBER_PATTERN).map(([format, pattern]) => [format, NUMERIC_FORMATS.has(format) ? `${VIETNAMESE_NUMBERS}${pattern}` : pattern]),
+  Object.entries(SUMMARY_NUMBER_PATTERN).map(([format, pattern]) => [
+    format,
+    NUMERIC_FORMATS.has(format) ? `${VIETNAMESE_NUMBERS}${pattern}` : pattern,
+  ]),
 ) as Record<SummaryFormat, string>;
 
 /** Asia/Ho_Chi_Minh has been UTC+7 without daylight saving since 1975. */
@@ -62,7 +65,10 @@ const XML_INVALID = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 const FORMULA_PREFIX = /^[=+\-@]/;
 
 const STATUS_FILLS: ReadonlyMap<string, ExcelJS.Fill> = new Map(
-  Object.entries(STATUS_DISPLAY).map(([status, { color }]) => [status, { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${color}` } }]),
+  Object.entries(STATUS_DISPLAY).map(([status, { color }]) => [
+    status,
+    { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${color}` } },
+  ]),
 );
 
 /** True when a spreadsheet would read this text as a formula if it were typed in. */
@@ -78,7 +84,13 @@ export function storableText(text: string): string {
 
 /** Length in characters of the longest line, as a reader counts them (NFC, code points). */
 export function displayLength(text: string): number {
-  return Math.max(0, ...text.normalize('NFC').split('\n').map((line) => [...line].length));
+  return Math.max(
+    0,
+    ...text
+      .normalize('NFC')
+      .split('\n')
+      .map((line) => [...line].length),
+  );
 }
 
 /** The Date to store for an instant: its UTC fields are the ICT wall clock, since Excel dates have no time zone. */
@@ -127,7 +139,9 @@ function numberContent(n: number, format: SummaryFormat): XlsxCellContent {
       return { value: n, numFmt: SUMMARY_NUM_FMT.int, display: grouped(n, 0) };
     case 'decimal':
       // A whole number reads as one ("4", never "4.0"), even in a column of measures.
-      return Number.isInteger(n) ? { value: n, numFmt: SUMMARY_NUM_FMT.int, display: grouped(n, 0) } : { value: n, numFmt: SUMMARY_NUM_FMT.decimal, display: grouped(n, 1) };
+      return Number.isInteger(n)
+        ? { value: n, numFmt: SUMMARY_NUM_FMT.int, display: grouped(n, 0) }
+        : { value: n, numFmt: SUMMARY_NUM_FMT.decimal, display: grouped(n, 1) };
     case 'percent':
       return { value: n, numFmt: SUMMARY_NUM_FMT.percent, display: `${grouped(n * 100, 1)} %` };
     case 'money':

@@ -47,7 +47,12 @@ export function summaryPageSetup(tab: SummaryTab, widths: readonly number[]): Su
     const scale = typeof whole.fit === 'object' ? whole.fit.scale : 100;
     const printedColumns = referenceColumns(widths, (LANDSCAPE_PAGE_WIDTH * 100) / scale);
     // No repeated rows or columns: they would print above and beside the title lines.
-    return { orientation: 'landscape', fit: whole.fit, printArea: area(Math.max(1, tab.title.length), printedColumns), printedColumns };
+    return {
+      orientation: 'landscape',
+      fit: whole.fit,
+      printArea: area(Math.max(1, tab.title.length), printedColumns),
+      printedColumns,
+    };
   }
   const printedColumns = tab.onePage ? columns : columns - trailingScreenOnly(tab, widths.length);
   const printed = widths.slice(0, printedColumns);
@@ -56,10 +61,19 @@ export function summaryPageSetup(tab: SummaryTab, widths: readonly number[]): Su
   if (tab.onePage) return { orientation, fit: 'page', printArea, printedColumns };
   const printTitlesRow = tab.columns.length > 0 ? `${layout.headerRow}:${layout.headerRow}` : undefined;
   const total = printed.reduce((sum, w) => sum + w, 0);
-  const fitted = (100 * (orientation === 'landscape' ? LANDSCAPE_PAGE_WIDTH : PORTRAIT_PAGE_WIDTH)) / Math.max(1, total);
-  if (fitted >= MIN_PRINT_SCALE) return { orientation, fit: 'width', printArea, printedColumns, ...(printTitlesRow ? { printTitlesRow } : {}) };
+  const fitted =
+    (100 * (orientation === 'landscape' ? LANDSCAPE_PAGE_WIDTH : PORTRAIT_PAGE_WIDTH)) / Math.max(1, total);
+  if (fitted >= MIN_PRINT_SCALE)
+    return { orientation, fit: 'width', printArea, printedColumns, ...(printTitlesRow ? { printTitlesRow } : {}) };
   // Fitting would shrink the text past legibility: print at the smallest legible scale, across pages, the names repeated.
-  return { orientation, fit: { scale: MIN_PRINT_SCALE }, printArea, printedColumns, ...(printTitlesRow ? { printTitlesRow } : {}), printTitlesColumn: 'A:A' };
+  return {
+    orientation,
+    fit: { scale: MIN_PRINT_SCALE },
+    printArea,
+    printedColumns,
+    ...(printTitlesRow ? { printTitlesRow } : {}),
+    printTitlesColumn: 'A:A',
+  };
 }
 
 /** Last row with content: the tables, the notes, or the bottom of the charts. */

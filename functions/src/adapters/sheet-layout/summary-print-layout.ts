@@ -67,7 +67,10 @@ export function wrappedLineCount(text: string, width: number): number {
 
 /** Height in points of a row whose cells show these texts in columns of these widths. */
 export function rowHeightFor(texts: readonly string[], widths: readonly number[]): number {
-  const lines = texts.reduce((most, text, c) => Math.max(most, text === '' ? 1 : wrappedLineCount(text, widths[c] ?? MIN_COLUMN_WIDTH)), 1);
+  const lines = texts.reduce(
+    (most, text, c) => Math.max(most, text === '' ? 1 : wrappedLineCount(text, widths[c] ?? MIN_COLUMN_WIDTH)),
+    1,
+  );
   return lines * LINE_HEIGHT_POINTS;
 }
 
@@ -82,5 +85,8 @@ export function printsInLandscape(widths: readonly number[]): boolean {
 }
 
 function longestWordLength(text: string): number {
-  return text.normalize('NFC').split(/\s+/).reduce((longest, word) => Math.max(longest, [...word].length), 0);
+  return text
+    .normalize('NFC')
+    .split(/\s+/)
+    .reduce((longest, word) => Math.max(longest, [...word].length), 0);
 }

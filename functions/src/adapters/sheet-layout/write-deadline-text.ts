@@ -10,7 +10,8 @@ export function formatPeriodDeadline(period: PeriodRule): string {
     case 'monthly':
       return `ngày ${period.dueDay} hằng tháng, cho tháng trước (tháng ${monthLabel(period.from)} – tháng ${monthLabel(period.to)})`;
     case 'weekly': {
-      const after = period.dueAfterDays === 0 ? 'Chủ nhật hằng tuần' : `${period.dueAfterDays} ngày sau Chủ nhật của mỗi tuần`;
+      const after =
+        period.dueAfterDays === 0 ? 'Chủ nhật hằng tuần' : `${period.dueAfterDays} ngày sau Chủ nhật của mỗi tuần`;
       return `${after} (từ ${dateLabel(period.from)} đến ${dateLabel(period.to)})`;
     }
     case 'phases':

@@ -9,7 +9,8 @@ import { OperatorError } from '../../domain/errors/operator-error.js';
 export class DataDirBusyError extends OperatorError {
   override readonly name = 'DataDirBusyError';
   readonly exitCode = EXIT.usage;
-  readonly fix = 'wait for the other tonghop command to finish (the data folder is TONGHOP_HOME), or remove the stale lock named above';
+  readonly fix =
+    'wait for the other tonghop command to finish (the data folder is TONGHOP_HOME), or remove the stale lock named above';
   readonly advice = ADVICE.dataDirBusy;
 }
 
@@ -43,7 +44,9 @@ export async function lockDataDir(dataDir: string): Promise<() => Promise<void>>
       if (isAlive(holder.pid)) throw busy(dataDir, holder.pid);
       if (await takeOver(lockFile, holder, temp)) return () => release(lockFile, mine.token);
     }
-    throw new DataDirBusyError(`Could not lock ${dataDir}; if no tonghop command is running, remove ${lockFile} and any ${lockFile}.takeover-* file.`);
+    throw new DataDirBusyError(
+      `Could not lock ${dataDir}; if no tonghop command is running, remove ${lockFile} and any ${lockFile}.takeover-* file.`,
+    );
   } finally {
     await unlink(temp).catch(() => undefined);
   }

@@ -52,7 +52,10 @@ async function exportDirs(dataDir: string): Promise<{ name: string; seq: number 
 
 /** The `*.overall_export_metadata` file inside one emulator export directory, if any. */
 async function metadataIn(exportDir: string): Promise<string | undefined> {
-  for (const sub of (await listDir(exportDir)).filter((n) => n.startsWith('firestore_export_')).sort().reverse()) {
+  for (const sub of (await listDir(exportDir))
+    .filter((n) => n.startsWith('firestore_export_'))
+    .sort()
+    .reverse()) {
     const file = (await listDir(path.join(exportDir, sub))).find((n) => n.endsWith(METADATA_SUFFIX));
     if (file !== undefined) return path.join(exportDir, sub, file);
   }
@@ -108,7 +111,9 @@ export async function exportProject(host: string, projectId: string, dataDir: st
       signal: AbortSignal.timeout(10 * 60 * 1000),
     });
     if (!response.ok) {
-      throw new Error(`Firestore emulator export of ${projectId} failed: HTTP ${response.status} ${await response.text()}`);
+      throw new Error(
+        `Firestore emulator export of ${projectId} failed: HTTP ${response.status} ${await response.text()}`,
+      );
     }
     if ((await metadataIn(incoming)) === undefined) {
       throw new Error(`Firestore emulator export of ${projectId} wrote no metadata file into ${incoming}`);
@@ -144,5 +149,6 @@ async function removeOlder(root: string, keep: string): Promise<void> {
 export async function clearEmulatorProject(host: string, projectId: string): Promise<void> {
   const url = `http://${host}/emulator/v1/projects/${encodeURIComponent(projectId)}/databases/(default)/documents`;
   const response = await fetch(url, { method: 'DELETE' });
-  if (!response.ok) throw new Error(`Clearing emulator project ${projectId} failed: HTTP ${response.status} ${await response.text()}`);
+  if (!response.ok)
+    throw new Error(`Clearing emulator project ${projectId} failed: HTTP ${response.status} ${await response.text()}`);
 }

@@ -43,8 +43,16 @@ child.on('exit', (code) => { if (stopping) return; signal(child.pid, 'SIGKILL');
  * watchdog's pid): stdout/stderr are the command's; everything dies with this process, and a
  * SIGTERM to the watchdog's group stops it all (the watchdog exits last).
  */
-export function spawnWatched(command: string, args: readonly string[], env: NodeJS.ProcessEnv): ChildProcessWithoutNullStreams {
-  return spawn(process.execPath, ['-e', WATCHDOG_SOURCE, WATCHDOG_MARKER, String(WATCHDOG_GRACE_MS), command, ...args], { detached: true, stdio: 'pipe', env });
+export function spawnWatched(
+  command: string,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+): ChildProcessWithoutNullStreams {
+  return spawn(
+    process.execPath,
+    ['-e', WATCHDOG_SOURCE, WATCHDOG_MARKER, String(WATCHDOG_GRACE_MS), command, ...args],
+    { detached: true, stdio: 'pipe', env },
+  );
 }
 
 /**
@@ -60,7 +68,11 @@ export async function watchedEmulatorGroups(sid: number): Promise<number[]> {
     const [, , pgrp, session] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     if (Number(session) !== sid) continue;
     const cmdline = (await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '')).split('\0');
-    if (cmdline.includes(WATCHDOG_MARKER) || cmdline.some((arg) => arg.includes('cloud-firestore-emulator') || arg.endsWith('gcloud.py'))) groups.add(Number(pgrp));
+    if (
+      cmdline.includes(WATCHDOG_MARKER) ||
+      cmdline.some((arg) => arg.includes('cloud-firestore-emulator') || arg.endsWith('gcloud.py'))
+    )
+      groups.add(Number(pgrp));
   }
   return [...groups];
 }

@@ -54,7 +54,11 @@ export interface StartEmulatorOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-const isExecutable = (file: string, mode = constants.X_OK) => access(file, mode).then(() => true, () => false);
+const isExecutable = (file: string, mode = constants.X_OK) =>
+  access(file, mode).then(
+    () => true,
+    () => false,
+  );
 
 async function onPath(env: NodeJS.ProcessEnv, name: string): Promise<string | undefined> {
   for (const dir of (env.PATH ?? '').split(path.delimiter)) {
@@ -71,17 +75,23 @@ export async function findGcloud(env: NodeJS.ProcessEnv = process.env): Promise<
     gcloud = path.join(sdkRoot, 'bin', 'gcloud');
   }
   if (gcloud === undefined) {
-    throw new EmulatorUnavailableError(`The Google Cloud CLI (gcloud) was not found on PATH.\n${EMULATOR_INSTALL_HINT}`);
+    throw new EmulatorUnavailableError(
+      `The Google Cloud CLI (gcloud) was not found on PATH.\n${EMULATOR_INSTALL_HINT}`,
+    );
   }
   // bin/gcloud is often a symlink (e.g. /usr/bin/gcloud); components live next to the real bin/.
   const root = path.dirname(path.dirname(await realpath(gcloud)));
   const jar = path.join(root, 'platform', 'cloud-firestore-emulator', 'cloud-firestore-emulator.jar');
   if (!(await isExecutable(jar, constants.R_OK))) {
-    throw new EmulatorUnavailableError(`${gcloud} has no Firestore emulator component (${jar} is missing).\n${EMULATOR_INSTALL_HINT}`);
+    throw new EmulatorUnavailableError(
+      `${gcloud} has no Firestore emulator component (${jar} is missing).\n${EMULATOR_INSTALL_HINT}`,
+    );
   }
   // The emulator's launcher runs $JAVA or the first java on PATH.
   if (!(env.JAVA ? await isExecutable(env.JAVA) : (await onPath(env, 'java')) !== undefined)) {
-    throw new EmulatorUnavailableError(`Java (17 or newer) was not found on PATH; the Firestore emulator needs it.\n${EMULATOR_INSTALL_HINT}`);
+    throw new EmulatorUnavailableError(
+      `Java (17 or newer) was not found on PATH; the Firestore emulator needs it.\n${EMULATOR_INSTALL_HINT}`,
+    );
   }
   return gcloud;
 }
@@ -199,11 +209,17 @@ export async function startFirestoreEmulator(options: StartEmulatorOptions = {})
 class PortTakenError extends OperatorError {
   override readonly name = 'PortTakenError';
   readonly exitCode = EXIT.problems;
-  readonly fix = 'another process took the emulator\'s port: run again, or set FIRESTORE_EMULATOR_HOST to a running emulator';
+  readonly fix =
+    "another process took the emulator's port: run again, or set FIRESTORE_EMULATOR_HOST to a running emulator";
   readonly advice = ADVICE.retryLater;
 }
 
-async function launch(gcloud: string, host: string, importFile: string | undefined, options: StartEmulatorOptions): Promise<RunningEmulator> {
+async function launch(
+  gcloud: string,
+  host: string,
+  importFile: string | undefined,
+  options: StartEmulatorOptions,
+): Promise<RunningEmulator> {
   const args = ['emulators', 'firestore', 'start', `--host-port=${host}`];
   if (importFile !== undefined) args.push(`--import-data=${importFile}`);
   if (options.rulesFile !== undefined) args.push(`--rules=${path.resolve(options.rulesFile)}`);
@@ -251,7 +267,11 @@ async function launch(gcloud: string, host: string, importFile: string | undefin
   const ready = await waitUntilReady(host, timeoutMs, () => hasExited || portTaken || spawnError !== undefined);
   if (!ready || portTaken) {
     await stop();
-    const why = spawnError ? `could not run ${gcloud}: ${spawnError.message}` : hasExited ? 'exited early' : `did not answer within ${timeoutMs} ms`;
+    const why = spawnError
+      ? `could not run ${gcloud}: ${spawnError.message}`
+      : hasExited
+        ? 'exited early'
+        : `did not answer within ${timeoutMs} ms`;
     const message = `Firestore emulator on ${host} ${why}. Last output:\n${recent.join('\n')}`;
     throw portTaken ? new PortTakenError(message) : new Error(message);
   }
@@ -275,8 +295,14 @@ export async function ensureFirestoreEmulator(
     );
   }
   if (options.importFrom !== undefined) {
-    options.log?.(`Using the running emulator at ${host}; its data is kept as is (${options.importFrom} is not imported).`);
+    options.log?.(
+      `Using the running emulator at ${host}; its data is kept as is (${options.importFrom} is not imported).`,
+    );
   }
-  return { host, pid: undefined, exportTo: (projectId, dataDir) => exportProject(host, projectId, dataDir), stop: async () => {} };
+  return {
+    host,
+    pid: undefined,
+    exportTo: (projectId, dataDir) => exportProject(host, projectId, dataDir),
+    stop: async () => {},
+  };
 }
-

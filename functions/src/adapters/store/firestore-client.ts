@@ -21,7 +21,13 @@ export function createFirestore(target: FirestoreTarget): Firestore {
   const inherited = process.env.FIRESTORE_EMULATOR_HOST;
   delete process.env.FIRESTORE_EMULATOR_HOST;
   try {
-    return new Firestore({ projectId: target.projectId, host: target.emulatorHost, ssl: false, customHeaders: { Authorization: 'Bearer owner' }, ...SETTINGS });
+    return new Firestore({
+      projectId: target.projectId,
+      host: target.emulatorHost,
+      ssl: false,
+      customHeaders: { Authorization: 'Bearer owner' },
+      ...SETTINGS,
+    });
   } finally {
     if (inherited !== undefined) process.env.FIRESTORE_EMULATOR_HOST = inherited;
   }

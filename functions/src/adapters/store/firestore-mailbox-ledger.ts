@@ -30,7 +30,9 @@ export class FirestoreMailboxLedger implements MailboxLedger {
 
   async create(key: string, now: Date): Promise<boolean> {
     try {
-      await this.guard(`recording mail ${key}`, () => this.doc(key).create({ state: 'received', receivedBy: Timestamp.fromDate(now) }));
+      await this.guard(`recording mail ${key}`, () =>
+        this.doc(key).create({ state: 'received', receivedBy: Timestamp.fromDate(now) }),
+      );
       return true;
     } catch (error) {
       if (isAlreadyExists(error)) return false;
@@ -44,7 +46,12 @@ export class FirestoreMailboxLedger implements MailboxLedger {
       this.db.runTransaction(async (tx) => {
         const current = await tx.get(ref);
         if (current.get('state') !== 'received') return false;
-        tx.update(ref, { state: 'ingested', ingestedAt: Timestamp.fromDate(now), unitId: fields.unitId, ...(fields.reply ? { reply: { ...fields.reply } } : {}) });
+        tx.update(ref, {
+          state: 'ingested',
+          ingestedAt: Timestamp.fromDate(now),
+          unitId: fields.unitId,
+          ...(fields.reply ? { reply: { ...fields.reply } } : {}),
+        });
         return true;
       });
     return this.guard(`marking mail ${key} ingested`, mark);
@@ -62,12 +69,24 @@ export class FirestoreMailboxLedger implements MailboxLedger {
     return this.guard(`claiming the reply to mail ${key}`, claim);
   }
 
-  async releaseReply(key: string, error: { readonly code: string; readonly message: string }, now: Date): Promise<void> {
-    await this.guard(`releasing the reply to mail ${key}`, () => this.doc(key).update({ state: 'ingested', lastError: { ...error }, failedAt: Timestamp.fromDate(now) }));
+  async releaseReply(
+    key: string,
+    error: { readonly code: string; readonly message: string },
+    now: Date,
+  ): Promise<void> {
+    await this.guard(`releasing the reply to mail ${key}`, () =>
+      this.doc(key).update({ state: 'ingested', lastError: { ...error }, failedAt: Timestamp.fromDate(now) }),
+    );
   }
 
-  async markDone(key: string, outcome: { readonly replyMessageId?: string; readonly replyUnknown?: boolean; readonly replyRefused?: string }, now: Date): Promise<void> {
-    await this.guard(`marking mail ${key} done`, () => this.doc(key).update({ state: 'done', doneAt: Timestamp.fromDate(now), ...outcome }));
+  async markDone(
+    key: string,
+    outcome: { readonly replyMessageId?: string; readonly replyUnknown?: boolean; readonly replyRefused?: string },
+    now: Date,
+  ): Promise<void> {
+    await this.guard(`marking mail ${key} done`, () =>
+      this.doc(key).update({ state: 'done', doneAt: Timestamp.fromDate(now), ...outcome }),
+    );
   }
 }
 

@@ -37,7 +37,12 @@ export class FirestoreNoticeLedger implements NoticeLedger {
     const what = `claiming notice ${entry.id}`;
     try {
       // Written as the entry is: the converter checks what is read back, not what is written.
-      await this.guard(what, () => this.db.collection(COLLECTIONS.notices).doc(entry.id).create({ ...fields, state: 'claimed', attempts: 0 }));
+      await this.guard(what, () =>
+        this.db
+          .collection(COLLECTIONS.notices)
+          .doc(entry.id)
+          .create({ ...fields, state: 'claimed', attempts: 0 }),
+      );
       return true;
     } catch (error) {
       if (!isAlreadyExists(error)) throw error;
@@ -54,11 +59,22 @@ export class FirestoreNoticeLedger implements NoticeLedger {
   }
 
   async markSent(id: string, messageId: string, now: Date): Promise<void> {
-    await this.guard(`marking notice ${id} sent`, () => this.notices.doc(id).update({ state: 'sent', messageId, sentAt: Timestamp.fromDate(now), sentDay: ictDateOf(now) }));
+    await this.guard(`marking notice ${id} sent`, () =>
+      this.notices
+        .doc(id)
+        .update({ state: 'sent', messageId, sentAt: Timestamp.fromDate(now), sentDay: ictDateOf(now) }),
+    );
   }
 
   async markFailed(id: string, error: { code: string; message: string }, now: Date): Promise<void> {
-    await this.guard(`marking notice ${id} failed`, () => this.notices.doc(id).update({ state: 'failed', attempts: FieldValue.increment(1), lastError: error, failedAt: Timestamp.fromDate(now) }));
+    await this.guard(`marking notice ${id} failed`, () =>
+      this.notices.doc(id).update({
+        state: 'failed',
+        attempts: FieldValue.increment(1),
+        lastError: error,
+        failedAt: Timestamp.fromDate(now),
+      }),
+    );
   }
 }
 

@@ -25,6 +25,8 @@ export class FirestoreOutputMarks implements OutputMarks {
   }
 
   async write(outputId: string, hash: string): Promise<void> {
-    await this.guard(`writing output mark ${outputId}`, () => this.ref(outputId).set({ hash, writtenAt: Timestamp.now() }));
+    await this.guard(`writing output mark ${outputId}`, () =>
+      this.ref(outputId).set({ hash, writtenAt: Timestamp.now() }),
+    );
   }
 }

@@ -23,7 +23,12 @@ export class FirestoreReplayGuard {
   async claim(signature: string, expireAt: Date): Promise<boolean> {
     const id = createHash('sha256').update(signature).digest('hex');
     try {
-      await this.guard('recording a webhook signature', () => this.db.collection(COLLECTIONS.webhookSignatures).doc(id).create({ expireAt: Timestamp.fromDate(expireAt) }));
+      await this.guard('recording a webhook signature', () =>
+        this.db
+          .collection(COLLECTIONS.webhookSignatures)
+          .doc(id)
+          .create({ expireAt: Timestamp.fromDate(expireAt) }),
+      );
       return true;
     } catch (error) {
       if (isAlreadyExists(error)) return false;

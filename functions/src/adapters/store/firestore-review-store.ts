@@ -20,7 +20,9 @@ export class FirestoreReviewStore implements ReviewStore {
   }
 
   async loadReviewDecisions(): Promise<ReviewDecision[]> {
-    const snapshot = await this.guard('loading the review decisions', () => this.db.collection(COLLECTIONS.reviewDecisions).withConverter(CONVERTERS.reviewDecisions).get());
+    const snapshot = await this.guard('loading the review decisions', () =>
+      this.db.collection(COLLECTIONS.reviewDecisions).withConverter(CONVERTERS.reviewDecisions).get(),
+    );
     const read = snapshot.docs.map((doc) => doc.data());
     // Oldest first, and within one instant in the order made: the last of a submission's decisions is its latest.
     return read.sort((a, b) => a.at.toMillis() - b.at.toMillis() || a.sequence - b.sequence).map(decisionFromDoc);
@@ -30,9 +32,21 @@ export class FirestoreReviewStore implements ReviewStore {
     // The id is what was decided, not when: the same typed row read by a repeated run is the same document.
     const { submissionId, submissionVersion, comment, branch } = decision;
     // A cơ sở Đoàn's decision names it in the id; the district's ids stay what they were before branches reviewed.
-    const id = hashContent({ submissionId, submissionVersion, decision: decision.decision, comment, sequence, ...(branch ? { branch: branch.id } : {}) });
+    const id = hashContent({
+      submissionId,
+      submissionVersion,
+      decision: decision.decision,
+      comment,
+      sequence,
+      ...(branch ? { branch: branch.id } : {}),
+    });
     try {
-      await this.guard('recording a review decision', () => this.db.collection(COLLECTIONS.reviewDecisions).doc(id).create({ ...decision, at: Timestamp.fromDate(decision.at), sequence }));
+      await this.guard('recording a review decision', () =>
+        this.db
+          .collection(COLLECTIONS.reviewDecisions)
+          .doc(id)
+          .create({ ...decision, at: Timestamp.fromDate(decision.at), sequence }),
+      );
       return true;
     } catch (error) {
       if (isAlreadyExists(error)) return false;
@@ -43,5 +57,16 @@ export class FirestoreReviewStore implements ReviewStore {
 
 function decisionFromDoc(data: ReviewDecisionDoc): ReviewDecision {
   const { submissionId, formId, periodId, unitId, decision, comment, by, at, submissionVersion, branch } = data;
-  return { submissionId, formId, periodId, unitId, decision, comment, by, at: at.toDate(), submissionVersion, ...(branch ? { branch: { id: branch.id, name: branch.name } } : {}) };
+  return {
+    submissionId,
+    formId,
+    periodId,
+    unitId,
+    decision,
+    comment,
+    by,
+    at: at.toDate(),
+    submissionVersion,
+    ...(branch ? { branch: { id: branch.id, name: branch.name } } : {}),
+  };
 }

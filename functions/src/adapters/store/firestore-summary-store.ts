@@ -45,13 +45,17 @@ export class FirestoreSummaryStore implements SummaryStore, UnitScopeStore {
   }
 
   async loadUnitSubmissions(unitId: string): Promise<StoredSubmission[]> {
-    const snapshot = await this.guard(`loading unit ${unitId}'s submissions`, () => this.submissions.where('unitId', '==', unitId).get());
+    const snapshot = await this.guard(`loading unit ${unitId}'s submissions`, () =>
+      this.submissions.where('unitId', '==', unitId).get(),
+    );
     return snapshot.docs.map((doc) => submissionFromDoc(doc.id, doc.data()));
   }
 
   async loadFormPeriodSubmissions(formId: string, periodId: string): Promise<StoredSubmission[]> {
     const query = this.submissions.where('formId', '==', formId).where('periodId', '==', periodId);
-    const snapshot = await this.guard(`loading the submissions of ${formPeriodId(formId, periodId)}`, () => query.get());
+    const snapshot = await this.guard(`loading the submissions of ${formPeriodId(formId, periodId)}`, () =>
+      query.get(),
+    );
     return snapshot.docs.map((doc) => submissionFromDoc(doc.id, doc.data()));
   }
 
@@ -63,7 +67,9 @@ export class FirestoreSummaryStore implements SummaryStore, UnitScopeStore {
 
   async loadStatsHash(formId: string, periodId: string): Promise<string | undefined> {
     const id = formPeriodId(formId, periodId);
-    const doc = await this.guard(`loading the statistics of ${id}`, () => this.db.collection(COLLECTIONS.stats).withConverter(CONVERTERS.stats).doc(id).get());
+    const doc = await this.guard(`loading the statistics of ${id}`, () =>
+      this.db.collection(COLLECTIONS.stats).withConverter(CONVERTERS.stats).doc(id).get(),
+    );
     return doc.data()?.inputsHash;
   }
 
@@ -73,7 +79,12 @@ export class FirestoreSummaryStore implements SummaryStore, UnitScopeStore {
   }
 
   async loadLastSweepAt(): Promise<Date | undefined> {
-    const query = this.db.collection(COLLECTIONS.sweeps).orderBy('startedAt', 'desc').limit(1).select('startedAt').withConverter(CONVERTERS.sweepStarts);
+    const query = this.db
+      .collection(COLLECTIONS.sweeps)
+      .orderBy('startedAt', 'desc')
+      .limit(1)
+      .select('startedAt')
+      .withConverter(CONVERTERS.sweepStarts);
     const snapshot = await this.guard('loading the last sweep', () => query.get());
     return snapshot.docs[0]?.data().startedAt.toDate();
   }
@@ -88,13 +99,20 @@ export class FirestoreSummaryStore implements SummaryStore, UnitScopeStore {
     // Days overdue change with the clock: they are computed when shown, never stored.
     const units = stats.units.map(({ unitId, status, onTime, daysLate }) => ({ unitId, status, onTime, daysLate }));
     const id = formPeriodId(stats.formId, stats.periodId);
-    await this.guard(`saving the statistics of ${id}`, () => this.db.collection(COLLECTIONS.stats).doc(id).set({ ...stats, units, inputsHash, computedAt: Timestamp.fromDate(computedAt) }));
+    await this.guard(`saving the statistics of ${id}`, () =>
+      this.db
+        .collection(COLLECTIONS.stats)
+        .doc(id)
+        .set({ ...stats, units, inputsHash, computedAt: Timestamp.fromDate(computedAt) }),
+    );
   }
 
   async loadPlanDefinitions(versions: readonly string[]): Promise<Map<string, FormSpec>> {
     if (versions.length === 0) return new Map();
     const collection = this.db.collection(COLLECTIONS.planVersions).withConverter(CONVERTERS.planVersions);
-    const snapshots = await this.guard('loading the plan versions', () => this.db.getAll(...versions.map((v) => collection.doc(v))));
+    const snapshots = await this.guard('loading the plan versions', () =>
+      this.db.getAll(...versions.map((v) => collection.doc(v))),
+    );
     const definitions = new Map<string, FormSpec>();
     for (const snapshot of snapshots) {
       // Checked on read: a definition that no longer parses (an older schema) is simply not described.
@@ -120,7 +138,11 @@ function parseJson(text: string | undefined): unknown {
 /** A stored valid row: its number, values and, when it has some, the notes on its cells. */
 function storedRow(row: SubmissionDoc['rows'][number]): StoredSubmission['rows'][number] {
   const notes = row.notes ?? [];
-  return { rowNumber: row.rowNumber, values: row.values as StoredSubmission['rows'][number]['values'], ...(notes.length > 0 ? { notes } : {}) };
+  return {
+    rowNumber: row.rowNumber,
+    values: row.values as StoredSubmission['rows'][number]['values'],
+    ...(notes.length > 0 ? { notes } : {}),
+  };
 }
 
 function submissionFromDoc(id: string, data: SubmissionDoc): StoredSubmission {
@@ -141,6 +163,8 @@ function submissionFromDoc(id: string, data: SubmissionDoc): StoredSubmission {
     ...(data.planVersion !== undefined ? { planVersion: data.planVersion } : {}),
     ...(data.contentHash ? { contentHash: data.contentHash } : {}),
     ...(typeof data.planChangedFrom === 'string' ? { planChangedFrom: data.planChangedFrom } : {}),
-    ...(data.lockedChange ? { lockedChange: { changedAt: data.lockedChange.changedAt.toDate(), rowNumbers: data.lockedChange.rowNumbers } } : {}),
+    ...(data.lockedChange
+      ? { lockedChange: { changedAt: data.lockedChange.changedAt.toDate(), rowNumbers: data.lockedChange.rowNumbers } }
+      : {}),
   };
 }

@@ -8,7 +8,14 @@ import type { ExplicitFormState, FormDraft } from '../../domain/submissions/expl
 import type { PlanVersionRecord } from '../../domain/plans/plan-version.js';
 import type { SubmissionContent } from '../../domain/submissions/build-submissions.js';
 import { SOURCE_KINDS, type SourceOrigin } from '../../domain/sources/source-origin.js';
-import type { CommitResult, SourceState, StoredFormRow, SweepRecord, SweepStore, UnitCommit } from '../../jobs/sweep/ports.js';
+import type {
+  CommitResult,
+  SourceState,
+  StoredFormRow,
+  SweepRecord,
+  SweepStore,
+  UnitCommit,
+} from '../../jobs/sweep/ports.js';
 import { firstRevisionOf, holdsOnlyFirstVersion } from './submission-revisions.js';
 
 /** The sweep's persistence on Firestore: one transaction per changed unit, so concurrent sweeps stay consistent. */
@@ -25,14 +32,22 @@ export class FirestoreSweepStore implements SweepStore {
   }
 
   async loadSourceStates(): Promise<Map<string, SourceState>> {
-    const snapshot = await this.guard("loading the units' sources", () => this.db.collection(COLLECTIONS.sources).withConverter(CONVERTERS.sources).get());
+    const snapshot = await this.guard("loading the units' sources", () =>
+      this.db.collection(COLLECTIONS.sources).withConverter(CONVERTERS.sources).get(),
+    );
     return new Map(snapshot.docs.map((doc) => [doc.id, sourceStateFromDoc(doc.id, doc.data())]));
   }
 
   async loadUnitFormRows(unitId: string, formId: string): Promise<readonly StoredFormRow[]> {
-    const query = this.db.collection(COLLECTIONS.submissions).withConverter(CONVERTERS.submissions).where('unitId', '==', unitId).where('formId', '==', formId);
+    const query = this.db
+      .collection(COLLECTIONS.submissions)
+      .withConverter(CONVERTERS.submissions)
+      .where('unitId', '==', unitId)
+      .where('formId', '==', formId);
     const snapshot = await this.guard(`loading unit ${unitId}'s rows of ${formId}`, () => query.get());
-    return snapshot.docs.flatMap((doc) => doc.data().rows.map((row) => ({ values: row.values as StoredFormRow['values'] })));
+    return snapshot.docs.flatMap((doc) =>
+      doc.data().rows.map((row) => ({ values: row.values as StoredFormRow['values'] })),
+    );
   }
 
   async commitUnit(commit: UnitCommit): Promise<CommitResult> {
@@ -61,9 +76,19 @@ export class FirestoreSweepStore implements SweepStore {
         if (keepFirst) tx.set(revisions.doc(revisionDocId(1)), firstRevisionOf(previous));
         // A refused change is never in the submission, so its revision is always a document.
         const ownRevision = revision > 1 || locked;
-        if (ownRevision) tx.set(revisions.doc(revisionDocId(revision)), { ...revisionDoc(content, commit, revision), applied: !locked });
+        if (ownRevision)
+          tx.set(revisions.doc(revisionDocId(revision)), {
+            ...revisionDoc(content, commit, revision),
+            applied: !locked,
+          });
         // After the lock the change is kept in the audit trail only; what counts stays as it was.
-        tx.set(ref, locked ? lockedChangeDoc(content, commit, previous, revision) : submissionDoc(content, commit, previous, revision), { merge: locked });
+        tx.set(
+          ref,
+          locked
+            ? lockedChangeDoc(content, commit, previous, revision)
+            : submissionDoc(content, commit, previous, revision),
+          { merge: locked },
+        );
         submissionsWritten++;
         writes += 1 + Number(keepFirst) + Number(ownRevision);
       });
@@ -73,7 +98,9 @@ export class FirestoreSweepStore implements SweepStore {
   }
 
   async saveSourceState(state: SourceState): Promise<CommitResult> {
-    await this.guard(`saving unit ${state.unitId}`, () => this.db.collection(COLLECTIONS.sources).doc(state.unitId).set(sourceStateDoc(state)));
+    await this.guard(`saving unit ${state.unitId}`, () =>
+      this.db.collection(COLLECTIONS.sources).doc(state.unitId).set(sourceStateDoc(state)),
+    );
     return { submissionsWritten: 0, writes: 1 };
   }
 
@@ -91,7 +118,8 @@ export class FirestoreSweepStore implements SweepStore {
         : await this.db.runTransaction(async (tx) => {
             const snapshots = await tx.getAll(...refs);
             const missing = unseen.filter((_, i) => !snapshots[i]?.exists);
-            for (const r of missing) tx.create(collection.doc(r.version), { formId: r.formId, definition: r.definition });
+            for (const r of missing)
+              tx.create(collection.doc(r.version), { formId: r.formId, definition: r.definition });
             return missing.length;
           });
       for (const r of unseen) this.storedVersions.add(r.version);
@@ -101,18 +129,19 @@ export class FirestoreSweepStore implements SweepStore {
   }
 
   async recordSweep(record: SweepRecord): Promise<void> {
-    const created = () => this.db
-      .collection(COLLECTIONS.sweeps)
-      .doc(record.id)
-      .create({
-        startedAt: Timestamp.fromDate(record.startedAt),
-        finishedAt: Timestamp.fromDate(record.finishedAt),
-        durationMs: record.finishedAt.getTime() - record.startedAt.getTime(),
-        totals: { ...record.totals },
-        // A run record stays small whatever the district's size.
-        problems: record.problems.slice(0, 200).map((p) => ({ ...p })),
-        problemCount: record.problems.length,
-      });
+    const created = () =>
+      this.db
+        .collection(COLLECTIONS.sweeps)
+        .doc(record.id)
+        .create({
+          startedAt: Timestamp.fromDate(record.startedAt),
+          finishedAt: Timestamp.fromDate(record.finishedAt),
+          durationMs: record.finishedAt.getTime() - record.startedAt.getTime(),
+          totals: { ...record.totals },
+          // A run record stays small whatever the district's size.
+          problems: record.problems.slice(0, 200).map((p) => ({ ...p })),
+          problemCount: record.problems.length,
+        });
     await this.guard('recording the sweep', created);
   }
 }
@@ -122,11 +151,18 @@ function changedAtOf(content: SubmissionContent, commit: UnitCommit): Date {
   return commit.changedAtById?.get(content.id) ?? commit.changedAt;
 }
 
-function submissionDoc(content: SubmissionContent, commit: UnitCommit, previous: SubmissionDoc | undefined, revision: number): DocumentData {
-  const firstCompleteAt = previous?.firstCompleteAt ?? (content.complete ? Timestamp.fromDate(changedAtOf(content, commit)) : null);
+function submissionDoc(
+  content: SubmissionContent,
+  commit: UnitCommit,
+  previous: SubmissionDoc | undefined,
+  revision: number,
+): DocumentData {
+  const firstCompleteAt =
+    previous?.firstCompleteAt ?? (content.complete ? Timestamp.fromDate(changedAtOf(content, commit)) : null);
   const planVersion = planVersionOf(content, commit);
   // Rows read again under a new plan version: remember the version they were read under before, so the unit is told what changed.
-  const earlierVersion = previous?.planVersion !== undefined && previous.planVersion !== planVersion ? previous.planVersion : undefined;
+  const earlierVersion =
+    previous?.planVersion !== undefined && previous.planVersion !== planVersion ? previous.planVersion : undefined;
   return {
     formId: content.formId,
     periodId: content.periodId,
@@ -145,32 +181,65 @@ function submissionDoc(content: SubmissionContent, commit: UnitCommit, previous:
 
 function planVersionOf(content: SubmissionContent, commit: UnitCommit): string {
   const version = commit.planVersions.get(content.formId);
-  if (version === undefined) throw new Error(`No plan version for form ${content.formId} in unit ${commit.unitId}'s commit`);
+  if (version === undefined)
+    throw new Error(`No plan version for form ${content.formId} in unit ${commit.unitId}'s commit`);
   return version;
 }
 
-function lockedChangeDoc(content: SubmissionContent, commit: UnitCommit, previous: SubmissionDoc | undefined, revision: number): DocumentData {
+function lockedChangeDoc(
+  content: SubmissionContent,
+  commit: UnitCommit,
+  previous: SubmissionDoc | undefined,
+  revision: number,
+): DocumentData {
   const lockedChange = {
     revision,
     changedAt: Timestamp.fromDate(changedAtOf(content, commit)),
     contentHash: content.contentHash,
-    rowNumbers: [...content.rows.map((r) => r.rowNumber), ...content.rejected.map((r) => r.rowNumber), ...content.nilRows].sort((a, b) => a - b),
+    rowNumbers: [
+      ...content.rows.map((r) => r.rowNumber),
+      ...content.rejected.map((r) => r.rowNumber),
+      ...content.nilRows,
+    ].sort((a, b) => a - b),
   };
   if (previous) return { revision, lockedChange };
   // Nothing was applied before the lock: the submission exists only to say a late change was refused.
-  const nothing = { ...content, rows: [], rejected: [], nilRows: [], counts: { read: 0, valid: 0, rejected: 0, nil: 0 }, nil: false, complete: false, contentHash: '' };
+  const nothing = {
+    ...content,
+    rows: [],
+    rejected: [],
+    nilRows: [],
+    counts: { read: 0, valid: 0, rejected: 0, nil: 0 },
+    nil: false,
+    complete: false,
+    contentHash: '',
+  };
   return { ...submissionDoc(nothing, commit, undefined, revision), firstCompleteAt: null, lockedChange };
 }
 
 function revisionDoc(content: SubmissionContent, commit: UnitCommit, revision: number): DocumentData {
-  return { revision, changedAt: Timestamp.fromDate(changedAtOf(content, commit)), sweptAt: Timestamp.fromDate(commit.sweptAt), planVersion: planVersionOf(content, commit), ...contentFields(content) };
+  return {
+    revision,
+    changedAt: Timestamp.fromDate(changedAtOf(content, commit)),
+    sweptAt: Timestamp.fromDate(commit.sweptAt),
+    planVersion: planVersionOf(content, commit),
+    ...contentFields(content),
+  };
 }
 
 function contentFields(content: SubmissionContent): DocumentData {
   return {
     // Notes only when a row has some, so rows without notes are stored exactly as before.
-    rows: content.rows.map((r) => ({ rowNumber: r.rowNumber, values: { ...r.values }, ...(r.notes?.length ? { notes: r.notes.map((n) => ({ column: n.column, note: n.note })) } : {}) })),
-    rejected: content.rejected.map((r) => ({ rowNumber: r.rowNumber, cells: { ...r.cells }, errors: r.errors.map((e) => ({ ...e })) })),
+    rows: content.rows.map((r) => ({
+      rowNumber: r.rowNumber,
+      values: { ...r.values },
+      ...(r.notes?.length ? { notes: r.notes.map((n) => ({ column: n.column, note: n.note })) } : {}),
+    })),
+    rejected: content.rejected.map((r) => ({
+      rowNumber: r.rowNumber,
+      cells: { ...r.cells },
+      errors: r.errors.map((e) => ({ ...e })),
+    })),
     nilRows: [...content.nilRows],
     counts: { ...content.counts },
     nil: content.nil,
@@ -186,7 +255,9 @@ export function sourceStateDoc(state: SourceState): DocumentData {
   return {
     status: state.status,
     // The revision keeps its stored field name `size`, so documents written before the rename still compare.
-    fingerprint: state.fingerprint ? { modifiedAt: Timestamp.fromDate(state.fingerprint.modifiedAt), size: state.fingerprint.revision } : null,
+    fingerprint: state.fingerprint
+      ? { modifiedAt: Timestamp.fromDate(state.fingerprint.modifiedAt), size: state.fingerprint.revision }
+      : null,
     contentHash: state.contentHash,
     specsHash: state.specsHash,
     submissionHashes: { ...state.submissionHashes },
@@ -204,7 +275,9 @@ export function sourceStateFromDoc(unitId: string, data: SourceDoc): SourceState
   return {
     unitId,
     status: data.status,
-    fingerprint: data.fingerprint ? { modifiedAt: data.fingerprint.modifiedAt.toDate(), revision: Number(data.fingerprint.size) } : null,
+    fingerprint: data.fingerprint
+      ? { modifiedAt: data.fingerprint.modifiedAt.toDate(), revision: Number(data.fingerprint.size) }
+      : null,
     contentHash: data.contentHash,
     specsHash: data.specsHash,
     submissionHashes: data.submissionHashes,
@@ -230,7 +303,15 @@ function explicitDoc(explicit: Readonly<Record<string, ExplicitFormState>>): Doc
       formId,
       {
         ...(s.submittedAt ? { submittedAt: Timestamp.fromDate(s.submittedAt) } : {}),
-        ...(s.draft ? { draft: { editedAt: Timestamp.fromDate(s.draft.editedAt), hash: s.draft.hash, ...(s.draft.rowStatuses ? { rowStatuses: { ...s.draft.rowStatuses } } : {}) } } : {}),
+        ...(s.draft
+          ? {
+              draft: {
+                editedAt: Timestamp.fromDate(s.draft.editedAt),
+                hash: s.draft.hash,
+                ...(s.draft.rowStatuses ? { rowStatuses: { ...s.draft.rowStatuses } } : {}),
+              },
+            }
+          : {}),
       },
     ]),
   );
@@ -239,8 +320,15 @@ function explicitDoc(explicit: Readonly<Record<string, ExplicitFormState>>): Doc
 function explicitFromDoc(data: NonNullable<SourceDoc['explicit']>): Record<string, ExplicitFormState> {
   return Object.fromEntries(
     Object.entries(data).map(([formId, s]) => {
-      const draft: FormDraft | undefined = s.draft && { editedAt: s.draft.editedAt.toDate(), hash: s.draft.hash, ...(s.draft.rowStatuses ? { rowStatuses: s.draft.rowStatuses } : {}) };
-      return [formId, { ...(s.submittedAt ? { submittedAt: s.submittedAt.toDate() } : {}), ...(draft ? { draft } : {}) }];
+      const draft: FormDraft | undefined = s.draft && {
+        editedAt: s.draft.editedAt.toDate(),
+        hash: s.draft.hash,
+        ...(s.draft.rowStatuses ? { rowStatuses: s.draft.rowStatuses } : {}),
+      };
+      return [
+        formId,
+        { ...(s.submittedAt ? { submittedAt: s.submittedAt.toDate() } : {}), ...(draft ? { draft } : {}) },
+      ];
     }),
   );
 }

@@ -3,7 +3,8 @@ import { COLLECTIONS } from './schema/collections.js';
 import { CONVERTERS } from './schema/converters.js';
 import { DEFAULT_STORE_DEADLINE_MS, withStoreDeadline } from './store-deadline.js';
 
-export type UnitCallClaim = { readonly admitted: true } | { readonly admitted: false; readonly retryAfterSeconds: number };
+export type UnitCallClaim =
+  { readonly admitted: true } | { readonly admitted: false; readonly retryAfterSeconds: number };
 
 /**
  * `webhookUnitCalls/{unit}`: when the unit's last admitted webhook call came. A call closer than
@@ -26,7 +27,8 @@ export class FirestoreUnitCallLimiter {
     const claim = this.db.runTransaction(async (tx) => {
       const last = (await tx.get(ref)).data()?.at;
       const elapsedMs = last ? now.getTime() - last.toMillis() : Infinity;
-      if (elapsedMs >= 0 && elapsedMs < intervalMs) return { admitted: false, retryAfterSeconds: Math.ceil((intervalMs - elapsedMs) / 1000) } as const;
+      if (elapsedMs >= 0 && elapsedMs < intervalMs)
+        return { admitted: false, retryAfterSeconds: Math.ceil((intervalMs - elapsedMs) / 1000) } as const;
       tx.set(ref, { at: Timestamp.fromDate(now), expireAt: Timestamp.fromMillis(now.getTime() + intervalMs) });
       return { admitted: true } as const;
     });

@@ -4,9 +4,19 @@ import type { NoticeLedger } from '../../jobs/notify/ports.js';
 
 /** One line of the journal: what was done to the ledger, with its clock. */
 type JournalLine =
-  | { readonly op: 'claim'; readonly at: string; readonly entry: Omit<LedgerEntry, 'state' | 'attempts'>; readonly maxAttempts: number }
+  | {
+      readonly op: 'claim';
+      readonly at: string;
+      readonly entry: Omit<LedgerEntry, 'state' | 'attempts'>;
+      readonly maxAttempts: number;
+    }
   | { readonly op: 'sent'; readonly at: string; readonly id: string; readonly messageId: string }
-  | { readonly op: 'failed'; readonly at: string; readonly id: string; readonly error: { code: string; message: string } };
+  | {
+      readonly op: 'failed';
+      readonly at: string;
+      readonly id: string;
+      readonly error: { code: string; message: string };
+    };
 
 /**
  * The notices ledger of the embedded mode, made durable before each send: the emulator keeps the

@@ -13,7 +13,15 @@ export const DEFAULT_STORE_DEADLINE_MS = 60_000;
 export async function withStoreDeadline<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new StoreUnavailableError(`Firestore did not answer within ${Math.round(ms / 1000)} s (${what}); the run stopped. Check that Firestore (or the emulator) is reachable and run it again: it continues where it stopped.`)), ms);
+    timer = setTimeout(
+      () =>
+        reject(
+          new StoreUnavailableError(
+            `Firestore did not answer within ${Math.round(ms / 1000)} s (${what}); the run stopped. Check that Firestore (or the emulator) is reachable and run it again: it continues where it stopped.`,
+          ),
+        ),
+      ms,
+    );
   });
   try {
     return await Promise.race([work, deadline]);

@@ -44,15 +44,28 @@ export class StoreDocumentError extends RunStoppingError {
 }
 
 /** gRPC status codes Firestore answers with (https://grpc.github.io/grpc/core/md_doc_statuscodes.html). */
-const GRPC = { DEADLINE_EXCEEDED: 4, ALREADY_EXISTS: 6, PERMISSION_DENIED: 7, RESOURCE_EXHAUSTED: 8, UNAVAILABLE: 14, UNAUTHENTICATED: 16 } as const;
+const GRPC = {
+  DEADLINE_EXCEEDED: 4,
+  ALREADY_EXISTS: 6,
+  PERMISSION_DENIED: 7,
+  RESOURCE_EXHAUSTED: 8,
+  UNAVAILABLE: 14,
+  UNAUTHENTICATED: 16,
+} as const;
 
 /** Codes that say Firestore itself is out of reach for everyone, not that one document is wrong. */
 const STORE_WIDE: Readonly<Record<number, { readonly reason: string; readonly denied: boolean }>> = {
   [GRPC.DEADLINE_EXCEEDED]: { reason: 'DEADLINE_EXCEEDED', denied: false },
-  [GRPC.PERMISSION_DENIED]: { reason: 'PERMISSION_DENIED (give the service account the role roles/datastore.user, or check TONGHOP_PROJECT_ID)', denied: true },
+  [GRPC.PERMISSION_DENIED]: {
+    reason: 'PERMISSION_DENIED (give the service account the role roles/datastore.user, or check TONGHOP_PROJECT_ID)',
+    denied: true,
+  },
   [GRPC.RESOURCE_EXHAUSTED]: { reason: 'RESOURCE_EXHAUSTED (Firestore quota)', denied: false },
   [GRPC.UNAVAILABLE]: { reason: 'UNAVAILABLE', denied: false },
-  [GRPC.UNAUTHENTICATED]: { reason: 'UNAUTHENTICATED (check the credentials: gcloud auth application-default login, or the service account)', denied: true },
+  [GRPC.UNAUTHENTICATED]: {
+    reason: 'UNAUTHENTICATED (check the credentials: gcloud auth application-default login, or the service account)',
+    denied: true,
+  },
 };
 
 function codeOf(error: unknown): unknown {
@@ -77,6 +90,12 @@ export function translateStoreError(error: unknown, what: string): unknown {
   if (!terminated && !known) return error;
   const reason = known?.reason ?? 'the Firestore client was closed';
   const message = `Firestore failed while ${what}: ${reason}; the run stopped.`;
-  if (known?.denied) return new StoreAccessDeniedError(`${message} Fix the access, then run it again: it continues where it stopped.`, { cause: error });
-  return new StoreUnavailableError(`${message} Check that Firestore (or the emulator) is reachable and run it again: it continues where it stopped.`, { cause: error });
+  if (known?.denied)
+    return new StoreAccessDeniedError(`${message} Fix the access, then run it again: it continues where it stopped.`, {
+      cause: error,
+    });
+  return new StoreUnavailableError(
+    `${message} Check that Firestore (or the emulator) is reachable and run it again: it continues where it stopped.`,
+    { cause: error },
+  );
 }

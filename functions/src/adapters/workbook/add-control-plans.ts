@@ -24,7 +24,10 @@ export async function addPlansToControlWorkbook(file: string, specs: readonly Fo
   const bytes = await readFile(file);
   const control = readControlTabs(await readWorkbookTabs(bytes, file));
   if (control.plans.problems.length > 0) {
-    throw new SheetReadError('corrupt', `Các trang kế hoạch của bảng điều khiển '${file}' đang có ${control.plans.problems.length} lỗi; hãy sửa trước (xem: npx tonghop plans check), rồi chép thêm biểu mẫu.`);
+    throw new SheetReadError(
+      'corrupt',
+      `Các trang kế hoạch của bảng điều khiển '${file}' đang có ${control.plans.problems.length} lỗi; hãy sửa trước (xem: npx tonghop plans check), rồi chép thêm biểu mẫu.`,
+    );
   }
   const existing = new Set([...control.plans.plans.map((p) => p.id), ...control.plans.off]);
   const added = specs.filter((spec) => !existing.has(spec.id));
@@ -42,7 +45,8 @@ function newRows(existing: readonly FormSpec[], added: readonly FormSpec[]): Pla
   const before = plansRows(existing);
   return plansRows([...existing, ...added]).map((tab) => {
     const held = new Map<string, number>();
-    for (const row of before.find((t) => t.tab === tab.tab)?.rows ?? []) held.set(JSON.stringify(row), (held.get(JSON.stringify(row)) ?? 0) + 1);
+    for (const row of before.find((t) => t.tab === tab.tab)?.rows ?? [])
+      held.set(JSON.stringify(row), (held.get(JSON.stringify(row)) ?? 0) + 1);
     const rows = tab.rows.filter((row) => {
       const count = held.get(JSON.stringify(row)) ?? 0;
       if (count > 0) held.set(JSON.stringify(row), count - 1);

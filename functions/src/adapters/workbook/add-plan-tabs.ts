@@ -13,7 +13,12 @@ import { appendHelpSections } from './write-help-sheet.js';
  * what a unit typed. The unit's own tabs are not written; only the hidden lists tab and the help
  * tab, which the system owns, grow. Returns the forms whose tab was added.
  */
-export function addPlanTabs(workbook: ExcelJS.Workbook, specs: readonly FormSpec[], unitName: string, position: number): FormSpec[] {
+export function addPlanTabs(
+  workbook: ExcelJS.Workbook,
+  specs: readonly FormSpec[],
+  unitName: string,
+  position: number,
+): FormSpec[] {
   const present = new Set(workbook.worksheets.map((ws) => foldForMatch(ws.name)));
   const toAdd = specs.filter((spec) => spec.tab.length <= MAX_XLSX_TAB_LENGTH && !present.has(foldForMatch(spec.tab)));
   if (toAdd.length === 0) return [];

@@ -12,7 +12,13 @@ interface XlsxInternals {
   parseRels(stream: PassThrough): Promise<unknown>;
   parseWorkbook(stream: PassThrough): Promise<Record<string, unknown>>;
   reconcile(model: Record<string, unknown>, options: object): void;
-  _processWorksheetEntry(stream: PassThrough, model: object, sheetNo: string, options: object, path: string): Promise<void>;
+  _processWorksheetEntry(
+    stream: PassThrough,
+    model: object,
+    sheetNo: string,
+    options: object,
+    path: string,
+  ): Promise<void>;
   _processWorksheetRelsEntry(stream: PassThrough, model: object, sheetNo: string): Promise<void>;
   _processThemeEntry(stream: PassThrough, model: object, name: string): Promise<void>;
   _processMediaEntry(stream: PassThrough, model: object, name: string): Promise<void>;
@@ -43,7 +49,19 @@ const CHUNK = 16 * 1024;
 export async function loadWorkbookFromParts(parts: ReadonlyMap<string, Buffer | string>): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
   const xlsx = workbook.xlsx as unknown as XlsxInternals;
-  const model: Record<string, unknown> = { worksheets: [], worksheetHash: {}, worksheetRels: [], themes: {}, media: [], mediaIndex: {}, drawings: {}, drawingRels: {}, comments: {}, tables: {}, vmlDrawings: {} };
+  const model: Record<string, unknown> = {
+    worksheets: [],
+    worksheetHash: {},
+    worksheetRels: [],
+    themes: {},
+    media: [],
+    mediaIndex: {},
+    drawings: {},
+    drawingRels: {},
+    comments: {},
+    tables: {},
+    vmlDrawings: {},
+  };
   for (const [name, content] of parts) {
     if (name.endsWith('/')) continue;
     const entryName = name.startsWith('/') ? name.slice(1) : name;
@@ -69,7 +87,12 @@ function streamOf(entryName: string, content: Buffer | string): PassThrough {
 }
 
 /** The switch of exceljs 4.4's `xlsx.load`, case for case. */
-async function loadPart(xlsx: XlsxInternals, model: Record<string, unknown>, entryName: string, stream: PassThrough): Promise<void> {
+async function loadPart(
+  xlsx: XlsxInternals,
+  model: Record<string, unknown>,
+  entryName: string,
+  stream: PassThrough,
+): Promise<void> {
   switch (entryName) {
     case '_rels/.rels':
       model.globalRels = await xlsx.parseRels(stream);

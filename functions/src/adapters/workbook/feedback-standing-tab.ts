@@ -32,8 +32,14 @@ type Standing = UnitFeedback['standing'];
 function planStanding(standing: Standing): PlannedCell[] {
   const cells: PlannedCell[] = [];
   standing.title.forEach((line, i) => {
-    const font: Partial<ExcelJS.Font> = i === 0 ? { bold: true, size: 14 } : { italic: true, size: 10, color: { argb: 'FF404040' } };
-    cells.push({ row: i + 1, col: 1, content: textContent(line), style: { font, alignment: { vertical: 'middle', wrapText: false } } });
+    const font: Partial<ExcelJS.Font> =
+      i === 0 ? { bold: true, size: 14 } : { italic: true, size: 10, color: { argb: 'FF404040' } };
+    cells.push({
+      row: i + 1,
+      col: 1,
+      content: textContent(line),
+      style: { font, alignment: { vertical: 'middle', wrapText: false } },
+    });
   });
   const headerRow = standingHeaderRow(standing);
   standing.columns.forEach((column, c) => {
@@ -41,14 +47,24 @@ function planStanding(standing: Standing): PlannedCell[] {
       row: headerRow,
       col: c + 1,
       content: textContent(column.header),
-      style: { font: { bold: true }, fill: HEADER_FILL, border: BOX, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true } },
+      style: {
+        font: { bold: true },
+        fill: HEADER_FILL,
+        border: BOX,
+        alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
+      },
     });
   });
   standing.rows.forEach((values, r) => {
     standing.columns.forEach((column, c) => {
       const content = xlsxCellContent(values[c] ?? null, column.format);
       const alignment: Partial<ExcelJS.Alignment> = { vertical: 'top', wrapText: true };
-      cells.push({ row: headerRow + 1 + r, col: c + 1, content, style: { border: BOX, alignment, ...(content.fill ? { fill: content.fill } : {}) } });
+      cells.push({
+        row: headerRow + 1 + r,
+        col: c + 1,
+        content,
+        style: { border: BOX, alignment, ...(content.fill ? { fill: content.fill } : {}) },
+      });
     });
   });
   return cells;
@@ -79,7 +95,8 @@ export function standingIsCurrent(sheet: ExcelJS.Worksheet, standing: Standing):
 }
 
 function sameValue(current: ExcelJS.CellValue, wanted: XlsxCellContent['value']): boolean {
-  if (wanted instanceof Date) return current instanceof Date && Math.abs(current.getTime() - wanted.getTime()) < DATE_TOLERANCE_MS;
+  if (wanted instanceof Date)
+    return current instanceof Date && Math.abs(current.getTime() - wanted.getTime()) < DATE_TOLERANCE_MS;
   return current === wanted;
 }
 
@@ -87,7 +104,12 @@ function sameValue(current: ExcelJS.CellValue, wanted: XlsxCellContent['value'])
  * Replace the standing tab (or add it at `position`, 0-based among the tabs) with the planned
  * layout; returns the number of non-empty cells written. A replaced tab keeps its place.
  */
-export function rebuildStanding(workbook: ExcelJS.Workbook, existing: ExcelJS.Worksheet | undefined, position: number, standing: Standing): number {
+export function rebuildStanding(
+  workbook: ExcelJS.Workbook,
+  existing: ExcelJS.Worksheet | undefined,
+  position: number,
+  standing: Standing,
+): number {
   const order = workbook.worksheets;
   const at = existing ? order.indexOf(existing) : Math.min(Math.max(position, 0), order.length);
   if (existing) workbook.removeWorksheet(existing.id);
@@ -105,7 +127,9 @@ export function rebuildStanding(workbook: ExcelJS.Workbook, existing: ExcelJS.Wo
   if (!existing) shiftBookViews(workbook, at);
 
   let written = 0;
-  const widths = standing.columns.map((column) => column.width ?? Math.max(MIN_WIDTH, displayLength(column.header) + 2));
+  const widths = standing.columns.map(
+    (column) => column.width ?? Math.max(MIN_WIDTH, displayLength(column.header) + 2),
+  );
   for (const cell of planStanding(standing)) {
     const target = sheet.getCell(cell.row, cell.col);
     target.value = cell.content.value;

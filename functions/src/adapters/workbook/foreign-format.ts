@@ -6,7 +6,8 @@
 const CFB_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 const ENCRYPTED_STREAM = Buffer.from('EncryptedPackage', 'utf16le');
 const ODS_MIMETYPE = 'application/vnd.oasis.opendocument.spreadsheet';
-const SAVE_AS_XLSX = 'Excel: Tệp ▸ Lưu thành ▸ Excel Workbook (.xlsx); LibreOffice: Tệp ▸ Lưu thành ▸ Excel 2007-365 (.xlsx)';
+const SAVE_AS_XLSX =
+  'Excel: Tệp ▸ Lưu thành ▸ Excel Workbook (.xlsx); LibreOffice: Tệp ▸ Lưu thành ▸ Excel 2007-365 (.xlsx)';
 
 /** The message for a file in a format we do not read, or undefined for anything else (a zip, or unknown bytes). */
 export function foreignFormatMessage(bytes: Buffer, fileName: string): string | undefined {
@@ -18,8 +19,16 @@ export function foreignFormatMessage(bytes: Buffer, fileName: string): string | 
     return `Tệp '${fileName}' là tệp Excel đời cũ (.xls), hệ thống chỉ đọc được .xlsx. Hãy mở tệp và lưu lại dạng .xlsx (${SAVE_AS_XLSX}) rồi gửi lại.`;
   }
   // An OpenDocument package starts with an uncompressed 'mimetype' entry naming its type.
-  if (bytes.subarray(0, 4).toString('latin1') === 'PK\u0003\u0004' && bytes.subarray(30, 38).toString('latin1') === 'mimetype') {
-    if (bytes.subarray(38, 38 + 80).toString('latin1').startsWith(ODS_MIMETYPE)) {
+  if (
+    bytes.subarray(0, 4).toString('latin1') === 'PK\u0003\u0004' &&
+    bytes.subarray(30, 38).toString('latin1') === 'mimetype'
+  ) {
+    if (
+      bytes
+        .subarray(38, 38 + 80)
+        .toString('latin1')
+        .startsWith(ODS_MIMETYPE)
+    ) {
       return `Tệp '${fileName}' là bảng tính OpenDocument (.ods) được đổi tên thành .xlsx, hệ thống chỉ đọc được .xlsx. Hãy mở tệp bằng LibreOffice và lưu lại dạng .xlsx (Tệp ▸ Lưu thành ▸ Excel 2007-365 (.xlsx)) rồi gửi lại.`;
     }
   }

@@ -23,7 +23,11 @@ async function readControlFileTabs(file: string): Promise<SheetTab[]> {
     bytes = await readFile(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    throw new SheetReadError('not-found', `Không tìm thấy bảng điều khiển '${file}'. Hãy kiểm tra đường dẫn (--control).`, { cause: error });
+    throw new SheetReadError(
+      'not-found',
+      `Không tìm thấy bảng điều khiển '${file}'. Hãy kiểm tra đường dẫn (--control).`,
+      { cause: error },
+    );
   }
   return readWorkbookTabs(bytes, path.basename(file));
 }

@@ -15,7 +15,11 @@ export const ADDED_STATUS_COLUMN_WIDTH = 40;
 const DEFAULT_COLUMN_WIDTH = 9;
 
 /** Lines the status takes in its column, and whether it is long enough to need a note. */
-export function statusLines(sheet: ExcelJS.Worksheet, column: number, text: string): { lines: number; needsNote: boolean } {
+export function statusLines(
+  sheet: ExcelJS.Worksheet,
+  column: number,
+  text: string,
+): { lines: number; needsNote: boolean } {
   const lines = text === '' ? 1 : wrappedLineCount(text, sheet.getColumn(column).width ?? DEFAULT_COLUMN_WIDTH);
   return { lines: Math.min(lines, STATUS_MAX_LINES), needsNote: lines > STATUS_MAX_LINES };
 }

@@ -26,7 +26,9 @@ export class SummaryWorkbookFile implements SummaryOutput, ReviewInbox {
       const zip = await JSZip.loadAsync(await readFile(this.file));
       const core = (await zip.file('docProps/core.xml')?.async('string')) ?? '';
       const keywords = /<cp:keywords>([^<]*)<\/cp:keywords>/.exec(core)?.[1] ?? '';
-      return keywords.startsWith(SUMMARY_FINGERPRINT_PREFIX) ? keywords.slice(SUMMARY_FINGERPRINT_PREFIX.length) : undefined;
+      return keywords.startsWith(SUMMARY_FINGERPRINT_PREFIX)
+        ? keywords.slice(SUMMARY_FINGERPRINT_PREFIX.length)
+        : undefined;
     } catch {
       // Missing or unreadable: it will simply be written again.
       return undefined;

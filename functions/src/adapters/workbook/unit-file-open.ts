@@ -11,7 +11,10 @@ import { fileTooLargeMessage } from '../xlsx/too-large-message.js';
  */
 
 /** The file's lstat when it is a regular file; null when there is none; SheetReadError otherwise. */
-export async function regularFileStat(file: string, fileName: string): Promise<{ mtimeMs: number; size: number } | null> {
+export async function regularFileStat(
+  file: string,
+  fileName: string,
+): Promise<{ mtimeMs: number; size: number } | null> {
   let info;
   try {
     info = await lstat(file);

@@ -27,7 +27,10 @@ export class UnitFolderDrop implements UnitFileDrop {
     await readWorkbookTabs(bytes, fileName, this.limits);
     const target = path.resolve(this.dir, unit.source);
     if (!target.startsWith(path.resolve(this.dir) + path.sep)) {
-      throw new SheetReadError('not-found', `Tên tệp '${unit.source}' không hợp lệ: tệp phải nằm trong thư mục đơn vị.`);
+      throw new SheetReadError(
+        'not-found',
+        `Tên tệp '${unit.source}' không hợp lệ: tệp phải nằm trong thư mục đơn vị.`,
+      );
     }
     await makePrivateDir(path.dirname(target));
     await writePrivateFile(target, bytes, { times: { atime: receivedAt, mtime: receivedAt } });

@@ -55,11 +55,18 @@ export class UnitWorkbookFolder implements UnitSheetSource, FeedbackTarget {
       if (!written.changed) return { outcome: 'unchanged' };
       const fingerprint = await this.fingerprint(unit);
       if (!fingerprint) return { outcome: 'moved-on' };
-      return { outcome: 'written', cells: written.cellsWritten, tabsAdded: written.tabsAdded, fingerprint, contentHash: (await this.open(unit)).contentHash };
+      return {
+        outcome: 'written',
+        cells: written.cellsWritten,
+        tabsAdded: written.tabsAdded,
+        fingerprint,
+        contentHash: (await this.open(unit)).contentHash,
+      };
     } catch (error) {
       if (error instanceof UnitFileChangedError) return { outcome: 'moved-on' };
       if (error instanceof SheetReadError) return { outcome: 'refused', message: error.message };
-      if (error instanceof UnitFileNotRewritableError) return { outcome: 'refused', message: notRewritableMessage(unit, error.lost) };
+      if (error instanceof UnitFileNotRewritableError)
+        return { outcome: 'refused', message: notRewritableMessage(unit, error.lost) };
       throw error;
     }
   }
@@ -68,7 +75,10 @@ export class UnitWorkbookFolder implements UnitSheetSource, FeedbackTarget {
   private pathOf(unit: Unit): string {
     const resolved = path.resolve(this.dir, unit.source);
     if (!resolved.startsWith(path.resolve(this.dir) + path.sep)) {
-      throw new SheetReadError('not-found', `Tên tệp '${unit.source}' không hợp lệ: tệp phải nằm trong thư mục đơn vị.`);
+      throw new SheetReadError(
+        'not-found',
+        `Tên tệp '${unit.source}' không hợp lệ: tệp phải nằm trong thư mục đơn vị.`,
+      );
     }
     return resolved;
   }

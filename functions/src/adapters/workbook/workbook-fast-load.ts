@@ -26,14 +26,21 @@ export async function loadOrdinaryWorkbook(bytes: Buffer, limits: SheetLimits): 
     if (entry.name.startsWith('/')) return undefined;
     // A folder entry: exceljs skips it too.
     if (entry.name.endsWith('/')) continue;
-    const partLimit = SHARED_STRINGS_PART.test(entry.name) ? Math.min(limits.maxSharedStringsBytes, limits.maxPartBytes) : limits.maxPartBytes;
+    const partLimit = SHARED_STRINGS_PART.test(entry.name)
+      ? Math.min(limits.maxSharedStringsBytes, limits.maxPartBytes)
+      : limits.maxPartBytes;
     const inflated = inflateEntry(entry, Math.min(partLimit, limits.maxUnzippedBytes - total));
     if (!inflated) return undefined;
     total += inflated.length;
     if (WORKSHEET_PART.test(entry.name)) {
       const scanner = new SheetXmlScanner();
       scanner.push(inflated);
-      if (scanner.maxColumn > limits.maxColumns || scanner.rows > limits.maxRowsPerTab || scanner.cells > limits.maxCellsPerTab) return undefined;
+      if (
+        scanner.maxColumn > limits.maxColumns ||
+        scanner.rows > limits.maxRowsPerTab ||
+        scanner.cells > limits.maxCellsPerTab
+      )
+        return undefined;
       fileCells += scanner.cells;
     }
     parts.set(entry.name, inflated);

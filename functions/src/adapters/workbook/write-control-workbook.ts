@@ -5,7 +5,13 @@ import type { RawCell } from '../../domain/cells/raw-cell.js';
 import { PLAN_FORMS_TAB_SPEC, PLAN_TAB_SPECS } from '../../domain/plans/plan-layout.js';
 import { plansRows, type PlanTabRows } from '../../domain/plans/plan-rows.js';
 import { foldForMatch } from '../../domain/cells/fold.js';
-import { FEATURE_SETTINGS_LABELS, REPORT_SETTINGS_LABELS, SETTINGS_LABELS, SETTINGS_TAB, UNITS_TAB_SPEC } from '../../domain/units/control-layout.js';
+import {
+  FEATURE_SETTINGS_LABELS,
+  REPORT_SETTINGS_LABELS,
+  SETTINGS_LABELS,
+  SETTINGS_TAB,
+  UNITS_TAB_SPEC,
+} from '../../domain/units/control-layout.js';
 import { UNIT_TYPE_LABELS, type Unit } from '../../domain/units/unit.js';
 import { makePrivateDir, writePrivateFile } from '../private-files.js';
 import { formatSheetColumn } from './write-column-format.js';
@@ -28,7 +34,8 @@ export interface ControlFormRow {
 }
 
 /** District settings, one value per label of the "Thông tin chung" tab; the report's rows only when set. */
-export type ControlSettings = Record<keyof typeof SETTINGS_LABELS, string> & Partial<Record<keyof typeof REPORT_SETTINGS_LABELS | keyof typeof FEATURE_SETTINGS_LABELS, string>>;
+export type ControlSettings = Record<keyof typeof SETTINGS_LABELS, string> &
+  Partial<Record<keyof typeof REPORT_SETTINGS_LABELS | keyof typeof FEATURE_SETTINGS_LABELS, string>>;
 
 /** Everything the control workbook holds. */
 export interface ControlWorkbookContent {
@@ -59,7 +66,11 @@ const BOX: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, rig
 const VALIDATED_ROWS = 300;
 
 /** Write the district's control workbook: "Đơn vị", "Biểu mẫu" (and the other plan tabs when plans are given) and "Thông tin chung", laid out as they are read. */
-export async function writeControlWorkbook(file: string, control: ControlWorkbookContent, options: { modifiedAt?: Date } = {}): Promise<void> {
+export async function writeControlWorkbook(
+  file: string,
+  control: ControlWorkbookContent,
+  options: { modifiedAt?: Date } = {},
+): Promise<void> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'tonghop';
   if (options.modifiedAt) workbook.created = workbook.modified = options.modifiedAt;
@@ -118,7 +129,12 @@ export function appendPlanRows(workbook: ExcelJS.Workbook, district: string, tab
     const rows = tabs.find((t) => t.tab === spec.tab)?.rows ?? [];
     const sheet = workbook.getWorksheet(spec.tab);
     if (!sheet) {
-      addTableSheet(workbook, spec, `${spec.title.toUpperCase()} — ${district}`, rows.map((cells) => cells.map(writableCell)));
+      addTableSheet(
+        workbook,
+        spec,
+        `${spec.title.toUpperCase()} — ${district}`,
+        rows.map((cells) => cells.map(writableCell)),
+      );
       continue;
     }
     if (rows.length === 0) continue;
@@ -151,10 +167,17 @@ function findHeaderRow(sheet: ExcelJS.Worksheet, spec: FormSpec): number {
 }
 
 /** The plan tabs, each laid out like the others (title, hint, bold frozen headers, dropdowns from the vocabulary). */
-function addPlanSheets(workbook: ExcelJS.Workbook, district: string, plans: readonly FormSpec[], overrides: readonly ControlFormRow[]): void {
+function addPlanSheets(
+  workbook: ExcelJS.Workbook,
+  district: string,
+  plans: readonly FormSpec[],
+  overrides: readonly ControlFormRow[],
+): void {
   const tabs = plansRows(plans);
   for (const spec of PLAN_TAB_SPECS) {
-    const rows: WritableRow[] = (tabs.find((t) => t.tab === spec.tab)?.rows ?? []).map((cells) => cells.map(writableCell));
+    const rows: WritableRow[] = (tabs.find((t) => t.tab === spec.tab)?.rows ?? []).map((cells) =>
+      cells.map(writableCell),
+    );
     if (spec === PLAN_FORMS_TAB_SPEC) rows.push(...overrides.map((form) => formRow(PLAN_FORMS_TAB_SPEC, form)));
     addTableSheet(workbook, spec, `${spec.title.toUpperCase()} — ${district}`, rows);
   }
@@ -165,7 +188,9 @@ function writableCell(cell: RawCell): WritableCell {
 }
 
 function addTableSheet(workbook: ExcelJS.Workbook, spec: FormSpec, title: string, rows: readonly WritableRow[]): void {
-  const sheet = workbook.addWorksheet(spec.tab, { views: [{ state: 'frozen', xSplit: 0, ySplit: CONTROL_HEADER_ROW }] });
+  const sheet = workbook.addWorksheet(spec.tab, {
+    views: [{ state: 'frozen', xSplit: 0, ySplit: CONTROL_HEADER_ROW }],
+  });
   spec.columns.forEach((column, i) => {
     const sheetColumn = sheet.getColumn(i + 1);
     formatSheetColumn(sheetColumn, spec, column);
@@ -194,7 +219,13 @@ function addTableSheet(workbook: ExcelJS.Workbook, spec: FormSpec, title: string
       if (value !== null) row.getCell(i + 1).value = value;
     });
   });
-  addColumnValidations(workbook, sheet, spec, CONTROL_HEADER_ROW + 1, CONTROL_HEADER_ROW + rows.length + VALIDATED_ROWS);
+  addColumnValidations(
+    workbook,
+    sheet,
+    spec,
+    CONTROL_HEADER_ROW + 1,
+    CONTROL_HEADER_ROW + rows.length + VALIDATED_ROWS,
+  );
 }
 
 function addSettingsSheet(workbook: ExcelJS.Workbook, settings: ControlSettings): void {

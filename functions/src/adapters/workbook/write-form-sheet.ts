@@ -31,9 +31,15 @@ export interface FormSheetOptions {
 }
 
 /** Add one form's tab: titles in rows 1–4, headers in row 5 (+ the status column), data from row 6, dropdowns and formats. */
-export function addFormSheet(workbook: ExcelJS.Workbook, spec: FormSpec, options: FormSheetOptions = {}): ExcelJS.Worksheet {
+export function addFormSheet(
+  workbook: ExcelJS.Workbook,
+  spec: FormSpec,
+  options: FormSheetOptions = {},
+): ExcelJS.Worksheet {
   if (spec.tab.length > MAX_XLSX_TAB_LENGTH) {
-    throw new RangeError(`Form ${spec.id}: tab name "${spec.tab}" is longer than ${MAX_XLSX_TAB_LENGTH} characters, which .xlsx files do not allow; shorten "tab" in the form spec.`);
+    throw new RangeError(
+      `Form ${spec.id}: tab name "${spec.tab}" is longer than ${MAX_XLSX_TAB_LENGTH} characters, which .xlsx files do not allow; shorten "tab" in the form spec.`,
+    );
   }
   const rows = options.rows ?? [];
   const sheet = workbook.addWorksheet(spec.tab, {
@@ -105,7 +111,9 @@ function styleHeader(cell: ExcelJS.Cell, fill: ExcelJS.Fill): void {
 
 function writeDataRow(sheet: ExcelJS.Worksheet, spec: FormSpec, rowNumber: number, values: WritableRow): void {
   if (values.length > spec.columns.length) {
-    throw new RangeError(`Form ${spec.id}: a data row has ${values.length} cells but the form has ${spec.columns.length} columns (leave the status column out).`);
+    throw new RangeError(
+      `Form ${spec.id}: a data row has ${values.length} cells but the form has ${spec.columns.length} columns (leave the status column out).`,
+    );
   }
   const row = sheet.getRow(rowNumber);
   values.forEach((value, i) => {

@@ -17,7 +17,14 @@ const PARAGRAPH_WIDTH = HELP_COLUMN_WIDTHS.reduce((sum, w) => sum + w, 0);
 export function addHelpSheet(workbook: ExcelJS.Workbook, specs: readonly FormSpec[]): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet(HELP_SHEET, {
     // Fit to the width only: a long help runs onto more pages, never shrinks to an unreadable one.
-    pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } },
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'portrait',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    },
     headerFooter: { oddFooter: `&L${HELP_SHEET}&RTrang &P/&N` },
   });
   sheet.columns = HELP_COLUMN_WIDTHS.map((width) => ({ width }));

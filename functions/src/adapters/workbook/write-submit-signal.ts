@@ -5,7 +5,8 @@ import { SUBMIT_SIGNAL_LABEL } from '../../domain/forms/submit-signal.js';
 /** Row of the "Nộp báo cáo" cells in a handed-out form tab: the issuer line, whose text ends well before the last column. */
 export const SUBMIT_SIGNAL_ROW = 1;
 
-const SIGNAL_NOTE = 'Chọn "Có" rồi lưu tệp để nộp báo cáo. Sau khi tổng hợp, hệ thống ghi vào ô này "Đã nộp lúc …". Sửa số liệu sau đó là bản nháp: chọn lại "Có" để nộp lại.';
+const SIGNAL_NOTE =
+  'Chọn "Có" rồi lưu tệp để nộp báo cáo. Sau khi tổng hợp, hệ thống ghi vào ô này "Đã nộp lúc …". Sửa số liệu sau đó là bản nháp: chọn lại "Có" để nộp lại.';
 const SIGNAL_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
 const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF808080' } };
 

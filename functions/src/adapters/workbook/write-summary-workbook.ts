@@ -1,8 +1,30 @@
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { summaryTabLayout, tablesOf, type SummaryColumn, type SummaryModel, type SummaryTab, type SummaryTable } from '../../domain/summary/summary-model.js';
-import { storableText, displayLength, looksLikeFormula, SUMMARY_NUM_FMT, TEXT_NUM_FMT, textContent, xlsxCellContent, type XlsxCellContent } from '../sheet-layout/summary-cells.js';
-import { chartsPerRow, LINE_HEIGHT_POINTS, MIN_COLUMN_WIDTH, rowHeightFor, summaryColumnWidths } from '../sheet-layout/summary-print-layout.js';
+import {
+  summaryTabLayout,
+  tablesOf,
+  type SummaryColumn,
+  type SummaryModel,
+  type SummaryTab,
+  type SummaryTable,
+} from '../../domain/summary/summary-model.js';
+import {
+  storableText,
+  displayLength,
+  looksLikeFormula,
+  SUMMARY_NUM_FMT,
+  TEXT_NUM_FMT,
+  textContent,
+  xlsxCellContent,
+  type XlsxCellContent,
+} from '../sheet-layout/summary-cells.js';
+import {
+  chartsPerRow,
+  LINE_HEIGHT_POINTS,
+  MIN_COLUMN_WIDTH,
+  rowHeightFor,
+  summaryColumnWidths,
+} from '../sheet-layout/summary-print-layout.js';
 import { CHART_ROWS, REFERENCE_TAB_COLOR, summaryPageSetup } from '../sheet-layout/summary-page-setup.js';
 import { makePrivateDir, writePrivateFile } from '../private-files.js';
 import { addBarCharts, type XlsxBarChart } from './xlsx-chart.js';
@@ -35,7 +57,10 @@ const TABLE_TITLE_FONT: Partial<ExcelJS.Font> = { bold: true, size: 12 };
 const NOTE_FONT: Partial<ExcelJS.Font> = { italic: true, size: 10, color: { argb: 'FF404040' } };
 
 /** The summary as .xlsx bytes. The same model gives the same sheets and properties (the zip's own timestamps aside). */
-export async function renderSummaryWorkbook(model: SummaryModel, options: { fingerprint?: string } = {}): Promise<Buffer> {
+export async function renderSummaryWorkbook(
+  model: SummaryModel,
+  options: { fingerprint?: string } = {},
+): Promise<Buffer> {
   checkTabNames(model.tabs);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'tonghop';
@@ -55,7 +80,11 @@ export async function renderSummaryWorkbook(model: SummaryModel, options: { fing
 }
 
 /** Write the summary to `file` atomically: a temporary file in the same folder, then a rename over the old one. */
-export async function writeSummaryWorkbook(file: string, model: SummaryModel, options: { fingerprint?: string } = {}): Promise<void> {
+export async function writeSummaryWorkbook(
+  file: string,
+  model: SummaryModel,
+  options: { fingerprint?: string } = {},
+): Promise<void> {
   const bytes = await renderSummaryWorkbook(model, options);
   await makePrivateDir(path.dirname(file));
   await writePrivateFile(file, bytes);
@@ -66,18 +95,28 @@ function checkTabNames(tabs: readonly SummaryTab[]): void {
   for (const { name } of tabs) {
     // exceljs would only warn and cut the name, which can make two tabs collide or break a chart reference.
     if (name.length === 0 || name.length > MAX_XLSX_TAB_LENGTH) {
-      throw new RangeError(`Summary tab "${name}" must have 1–${MAX_XLSX_TAB_LENGTH} characters, which .xlsx files require.`);
+      throw new RangeError(
+        `Summary tab "${name}" must have 1–${MAX_XLSX_TAB_LENGTH} characters, which .xlsx files require.`,
+      );
     }
     if (/[*?:/\\[\]]/.test(name) || name.startsWith("'") || name.endsWith("'")) {
-      throw new RangeError(`Summary tab "${name}": .xlsx tab names cannot contain * ? : \\ / [ ] nor start or end with an apostrophe.`);
+      throw new RangeError(
+        `Summary tab "${name}": .xlsx tab names cannot contain * ? : \\ / [ ] nor start or end with an apostrophe.`,
+      );
     }
     const key = name.toLocaleLowerCase('vi');
-    if (seen.has(key)) throw new RangeError(`Summary tab "${name}" appears twice (tab names are case-insensitive in .xlsx).`);
+    if (seen.has(key))
+      throw new RangeError(`Summary tab "${name}" appears twice (tab names are case-insensitive in .xlsx).`);
     seen.add(key);
   }
 }
 
-function addSummarySheet(workbook: ExcelJS.Workbook, tab: SummaryTab, title: string, footer: SummaryModel['footer']): ExcelJS.Worksheet {
+function addSummarySheet(
+  workbook: ExcelJS.Workbook,
+  tab: SummaryTab,
+  title: string,
+  footer: SummaryModel['footer'],
+): ExcelJS.Worksheet {
   const layout = summaryTabLayout(tab);
   const width = tab.columns.length;
   const freezeFirstColumn = width > FREEZE_FIRST_COLUMN_ABOVE && !tab.onePage;
@@ -86,19 +125,37 @@ function addSummarySheet(workbook: ExcelJS.Workbook, tab: SummaryTab, title: str
   const sheet = workbook.addWorksheet(tab.name, {
     // Reference tabs are grey in the tab bar: the tabs a meeting prints stand out.
     ...(tab.reference ? { properties: { tabColor: { argb: `FF${REFERENCE_TAB_COLOR}` } } } : {}),
-    views: [tab.onePage ? { state: 'normal', showGridLines: false } : { state: 'frozen', xSplit: freezeFirstColumn ? 1 : 0, ySplit: layout.headerRow, topLeftCell: `${freezeFirstColumn ? 'B' : 'A'}${layout.firstDataRow}` }],
+    views: [
+      tab.onePage
+        ? { state: 'normal', showGridLines: false }
+        : {
+            state: 'frozen',
+            xSplit: freezeFirstColumn ? 1 : 0,
+            ySplit: layout.headerRow,
+            topLeftCell: `${freezeFirstColumn ? 'B' : 'A'}${layout.firstDataRow}`,
+          },
+    ],
     pageSetup: {
       orientation: print.orientation,
       paperSize: 9, // A4
       // Fit to the page width only (never to a page's height: long tabs run on), except the front page, which is one page by design.
-      ...(print.fit === 'width' ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : print.fit === 'page' ? { fitToPage: true, fitToWidth: 1, fitToHeight: 1 } : { fitToPage: false, scale: print.fit.scale }),
+      ...(print.fit === 'width'
+        ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 }
+        : print.fit === 'page'
+          ? { fitToPage: true, fitToWidth: 1, fitToHeight: 1 }
+          : { fitToPage: false, scale: print.fit.scale }),
       horizontalCentered: true,
       margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
       printArea: absoluteRows(print.printArea),
       ...(print.printTitlesRow ? { printTitlesRow: print.printTitlesRow } : {}),
       ...(print.printTitlesColumn ? { printTitlesColumn: print.printTitlesColumn } : {}),
     },
-    headerFooter: { oddHeader: pageHeader(title), evenHeader: pageHeader(title), oddFooter: pageFooter(footer), evenFooter: pageFooter(footer) },
+    headerFooter: {
+      oddHeader: pageHeader(title),
+      evenHeader: pageHeader(title),
+      oddFooter: pageFooter(footer),
+      evenFooter: pageFooter(footer),
+    },
   });
   widths.forEach((w, c) => {
     sheet.getColumn(c + 1).width = w;
@@ -108,9 +165,17 @@ function addSummarySheet(workbook: ExcelJS.Workbook, tab: SummaryTab, title: str
   });
 
   const printedWidths = widths.slice(0, print.printedColumns);
-  tab.title.forEach((line, i) => writeTitle(sheet, i + 1, line, i === 0 ? FIRST_TITLE_FONT : OTHER_TITLE_FONT, printedWidths));
+  tab.title.forEach((line, i) =>
+    writeTitle(sheet, i + 1, line, i === 0 ? FIRST_TITLE_FONT : OTHER_TITLE_FONT, printedWidths),
+  );
   if (width > 0) {
-    writeTable(sheet, tab, { title: '', columns: tab.columns, rows: tab.rows }, { headerRow: layout.headerRow, firstDataRow: layout.firstDataRow }, widths);
+    writeTable(
+      sheet,
+      tab,
+      { title: '', columns: tab.columns, rows: tab.rows },
+      { headerRow: layout.headerRow, firstDataRow: layout.firstDataRow },
+      widths,
+    );
     sheet.autoFilter = { from: { row: layout.headerRow, column: 1 }, to: { row: layout.lastDataRow, column: width } };
   }
   (tab.moreTables ?? []).forEach((table, i) => {
@@ -149,16 +214,26 @@ const FOOTER_CENTRE_FREE_CHARS = 32;
 export function pageFooter(footer: SummaryModel['footer']): string {
   if (!footer) return '&CTrang &P/&N';
   const left = `&L${escapeHeaderText(footer.district)}`;
-  if (footer.district.length > FOOTER_CENTRE_FREE_CHARS) return `${left}&RTrang &P/&N · ${escapeHeaderText(footer.asOf)}`;
+  if (footer.district.length > FOOTER_CENTRE_FREE_CHARS)
+    return `${left}&RTrang &P/&N · ${escapeHeaderText(footer.asOf)}`;
   return `${left}&CTrang &P/&N&R${escapeHeaderText(footer.asOf)}`;
 }
 
-function writeTable(sheet: ExcelJS.Worksheet, tab: SummaryTab, table: SummaryTable, at: { headerRow: number; firstDataRow: number }, widths: readonly number[]): void {
+function writeTable(
+  sheet: ExcelJS.Worksheet,
+  tab: SummaryTab,
+  table: SummaryTable,
+  at: { headerRow: number; firstDataRow: number },
+  widths: readonly number[],
+): void {
   writeHeader(sheet.getRow(at.headerRow), table.columns, widths);
-  table.rows.forEach((row, r) => writeDataRow(sheet.getRow(at.firstDataRow + r), rowContents(tab, table.columns, row, r), widths));
+  table.rows.forEach((row, r) =>
+    writeDataRow(sheet.getRow(at.firstDataRow + r), rowContents(tab, table.columns, row, r), widths),
+  );
   table.columns.forEach((column, c) => {
     if (!column.choices) return;
-    for (let r = 0; r < table.rows.length; r++) sheet.getCell(at.firstDataRow + r, c + 1).dataValidation = choicesValidation(column);
+    for (let r = 0; r < table.rows.length; r++)
+      sheet.getCell(at.firstDataRow + r, c + 1).dataValidation = choicesValidation(column);
   });
 }
 
@@ -176,9 +251,16 @@ function choicesValidation(column: SummaryColumn): ExcelJS.DataValidation {
   };
 }
 
-function rowContents(tab: SummaryTab, columns: readonly SummaryColumn[], row: SummaryTab['rows'][number], index: number): XlsxCellContent[] {
+function rowContents(
+  tab: SummaryTab,
+  columns: readonly SummaryColumn[],
+  row: SummaryTab['rows'][number],
+  index: number,
+): XlsxCellContent[] {
   if (row.length > columns.length) {
-    throw new RangeError(`Summary tab "${tab.name}": row ${index + 1} has ${row.length} cells but the table has ${columns.length} columns.`);
+    throw new RangeError(
+      `Summary tab "${tab.name}": row ${index + 1} has ${row.length} cells but the table has ${columns.length} columns.`,
+    );
   }
   return columns.map((column, c) => xlsxCellContent(row[c] ?? null, column.format));
 }
@@ -196,7 +278,13 @@ function writeLine(cell: ExcelJS.Cell, text: string, font: Partial<ExcelJS.Font>
  * A title line: runs over the empty cells to its right, unless it is longer than the printed columns,
  * where print would cut it: then it is merged across them and wrapped, its row as tall as its lines.
  */
-function writeTitle(sheet: ExcelJS.Worksheet, rowNumber: number, text: string, font: Partial<ExcelJS.Font>, printedWidths: readonly number[]): void {
+function writeTitle(
+  sheet: ExcelJS.Worksheet,
+  rowNumber: number,
+  text: string,
+  font: Partial<ExcelJS.Font>,
+  printedWidths: readonly number[],
+): void {
   const cell = sheet.getCell(rowNumber, 1);
   writeLine(cell, text, font);
   // Bigger text takes more of a column's width per character.
@@ -209,7 +297,13 @@ function writeTitle(sheet: ExcelJS.Worksheet, rowNumber: number, text: string, f
 }
 
 /** A note below the tables: merged across the table's width and wrapped, so it prints whole. */
-function writeNote(sheet: ExcelJS.Worksheet, rowNumber: number, text: string, widths: readonly number[], span: number): void {
+function writeNote(
+  sheet: ExcelJS.Worksheet,
+  rowNumber: number,
+  text: string,
+  widths: readonly number[],
+  span: number,
+): void {
   writeLine(sheet.getCell(rowNumber, 1), text, NOTE_FONT);
   const cell = sheet.getCell(rowNumber, 1);
   cell.alignment = { vertical: 'top', wrapText: true };
@@ -219,7 +313,10 @@ function writeNote(sheet: ExcelJS.Worksheet, rowNumber: number, text: string, wi
 }
 
 function writeHeader(row: ExcelJS.Row, columns: readonly SummaryColumn[], widths: readonly number[]): void {
-  row.height = rowHeightFor(columns.map((c) => storableText(c.header)), widths);
+  row.height = rowHeightFor(
+    columns.map((c) => storableText(c.header)),
+    widths,
+  );
   columns.forEach((column, c) => {
     const cell = row.getCell(c + 1);
     cell.value = textContent(column.header).value;
@@ -233,7 +330,10 @@ function writeHeader(row: ExcelJS.Row, columns: readonly SummaryColumn[], widths
 
 function writeDataRow(row: ExcelJS.Row, cells: readonly XlsxCellContent[], widths: readonly number[]): void {
   // Excel and LibreOffice do not grow a row for wrapped text written by a program: the height is set here.
-  const height = rowHeightFor(cells.map((c) => c.display), widths);
+  const height = rowHeightFor(
+    cells.map((c) => c.display),
+    widths,
+  );
   if (height > LINE_HEIGHT_POINTS) row.height = height;
   cells.forEach((content, c) => {
     const cell = row.getCell(c + 1);
@@ -255,10 +355,15 @@ function barChartsOf(tab: SummaryTab, widths: readonly number[]): XlsxBarChart[]
   return (tab.charts ?? []).flatMap((chart, i) => {
     const table = tables[chart.table];
     const at = chart.table === 0 ? { headerRow } : moreTables[chart.table - 1];
-    if (!table || !at) throw new RangeError(`Summary tab "${tab.name}": chart "${chart.title}" uses table ${chart.table}, but the tab has tables 0–${tables.length - 1}.`);
+    if (!table || !at)
+      throw new RangeError(
+        `Summary tab "${tab.name}": chart "${chart.title}" uses table ${chart.table}, but the tab has tables 0–${tables.length - 1}.`,
+      );
     for (const index of [chart.categoryColumn, ...chart.seriesColumns]) {
       if (!Number.isInteger(index) || index < 0 || index >= table.columns.length) {
-        throw new RangeError(`Summary tab "${tab.name}": chart "${chart.title}" uses column ${index}, but its table has columns 0–${table.columns.length - 1}.`);
+        throw new RangeError(
+          `Summary tab "${tab.name}": chart "${chart.title}" uses column ${index}, but its table has columns 0–${table.columns.length - 1}.`,
+        );
       }
     }
     if (chart.seriesColumns.length === 0 || table.rows.length === 0) return [];

@@ -8,7 +8,12 @@ export type TableCell = string | number | null;
  * Write a workbook of one plain table (a header row, then rows), as a person keeps a ledger:
  * the finance desk's receipts book is one, read back as a shared source.
  */
-export async function writeTableWorkbook(file: string, tab: string, header: readonly string[], rows: readonly (readonly TableCell[])[]): Promise<void> {
+export async function writeTableWorkbook(
+  file: string,
+  tab: string,
+  header: readonly string[],
+  rows: readonly (readonly TableCell[])[],
+): Promise<void> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(tab);
   sheet.addRow([...header]).font = { bold: true };

@@ -7,7 +7,12 @@ import { addFormSheet } from './write-form-sheet.js';
 import { addHelpSheet } from './write-help-sheet.js';
 import type { WritableRow } from '../sheet-layout/write-sheet-layout.js';
 
-export { writeControlWorkbook, type ControlFormRow, type ControlSettings, type ControlWorkbookContent } from './write-control-workbook.js';
+export {
+  writeControlWorkbook,
+  type ControlFormRow,
+  type ControlSettings,
+  type ControlWorkbookContent,
+} from './write-control-workbook.js';
 
 /** Metadata of a written workbook: who made it and, for reproducible demo files, when. */
 export interface WorkbookWriteOptions {

@@ -87,7 +87,11 @@ const STATUS_HEADER_STYLE: Partial<ExcelJS.Style> = {
 };
 
 /** Write `feedback` into the workbook at `file` (its new plan tabs titled with `unitName`); see the module comment. */
-export async function writeUnitFeedback(file: string, feedback: UnitFeedback, unitName = ''): Promise<UnitFeedbackWrite> {
+export async function writeUnitFeedback(
+  file: string,
+  feedback: UnitFeedback,
+  unitName = '',
+): Promise<UnitFeedbackWrite> {
   const before = await stat(file);
   const original = await readFile(file);
   const workbook = new ExcelJS.Workbook();
@@ -109,7 +113,8 @@ export async function writeUnitFeedback(file: string, feedback: UnitFeedback, un
   const standingStale = !standing || !standingIsCurrent(standing, feedback.standing);
   if (standingStale) cellsWritten += rebuildStanding(workbook, standing, lastFormTab + 1, feedback.standing);
 
-  if (cellsWritten === 0 && !standingStale && added.length === 0) return { changed: false, cellsWritten: 0, tabsAdded: [] };
+  if (cellsWritten === 0 && !standingStale && added.length === 0)
+    return { changed: false, cellsWritten: 0, tabsAdded: [] };
   const lost = await partsLostOnRewrite(original);
   if (lost) throw new UnitFileNotRewritableError(file, lost);
   giveTablesAStyle(workbook);
@@ -237,7 +242,8 @@ function isEmptyValue(value: ExcelJS.CellValue): boolean {
 function textOf(value: ExcelJS.CellValue): string | undefined {
   if (isEmptyValue(value)) return '';
   if (typeof value === 'string') return value;
-  if (typeof value === 'object' && value !== null && 'richText' in value) return value.richText.map((part) => part.text).join('');
+  if (typeof value === 'object' && value !== null && 'richText' in value)
+    return value.richText.map((part) => part.text).join('');
   return undefined;
 }
 
@@ -254,7 +260,13 @@ function giveTablesAStyle(workbook: ExcelJS.Workbook): void {
   for (const sheet of workbook.worksheets) {
     for (const table of Object.values((sheet as unknown as LoadedTables).tables ?? {})) {
       if (table.table && !table.table.style) {
-        table.table.style = { theme: null, showFirstColumn: false, showLastColumn: false, showRowStripes: false, showColumnStripes: false };
+        table.table.style = {
+          theme: null,
+          showFirstColumn: false,
+          showLastColumn: false,
+          showRowStripes: false,
+          showColumnStripes: false,
+        };
       }
     }
   }
@@ -297,7 +309,9 @@ function compactLoadedValidations(sheet: ExcelJS.Worksheet): void {
 }
 
 function readableRule(rule: ExcelJS.DataValidation): boolean {
-  return (rule.formulae ?? []).every((f: unknown) => !(typeof f === 'number' && Number.isNaN(f)) && !(f instanceof Date && Number.isNaN(f.getTime())));
+  return (rule.formulae ?? []).every(
+    (f: unknown) => !(typeof f === 'number' && Number.isNaN(f)) && !(f instanceof Date && Number.isNaN(f.getTime())),
+  );
 }
 
 /** Cover a set of cells with disjoint rectangles: row runs per column, joined across neighbouring columns with the same run. */
@@ -347,7 +361,12 @@ function rectangles(cells: readonly { row: number; col: number }[]): string[] {
  * The new file keeps the unit's own modification time (the only record of when the unit sent it)
  * and what exceljs would lose of the original package (restoreFromOriginal).
  */
-async function saveAtomically(file: string, workbook: ExcelJS.Workbook, before: { mtimeMs: number; size: number; atime: Date; mtime: Date }, original: Buffer): Promise<void> {
+async function saveAtomically(
+  file: string,
+  workbook: ExcelJS.Workbook,
+  before: { mtimeMs: number; size: number; atime: Date; mtime: Date },
+  original: Buffer,
+): Promise<void> {
   await writePrivateFile(file, await restoreFromOriginal(original, Buffer.from(await workbook.xlsx.writeBuffer())), {
     times: { atime: before.atime, mtime: before.mtime },
     beforeReplace: async () => {

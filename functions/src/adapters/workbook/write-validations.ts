@@ -43,9 +43,17 @@ function excelValidation(workbook: ExcelJS.Workbook, rule: ColumnValidation): Ex
     case 'none':
       return undefined;
     case 'list':
-      if (rule.inline) return { type: 'list', allowBlank: true, formulae: [`"${rule.values.join(',')}"`], showErrorMessage: false };
+      if (rule.inline)
+        return { type: 'list', allowBlank: true, formulae: [`"${rule.values.join(',')}"`], showErrorMessage: false };
       // Option values contain commas, so they live in the hidden lists tab rather than in the rule.
-      return { type: 'list', allowBlank: true, formulae: [listRange(workbook, rule.values)], showErrorMessage: false, showInputMessage: true, prompt: rule.prompt };
+      return {
+        type: 'list',
+        allowBlank: true,
+        formulae: [listRange(workbook, rule.values)],
+        showErrorMessage: false,
+        showInputMessage: true,
+        prompt: rule.prompt,
+      };
     case 'number':
       return {
         type: rule.whole ? 'whole' : 'decimal',
@@ -59,14 +67,23 @@ function excelValidation(workbook: ExcelJS.Workbook, rule: ColumnValidation): Ex
   }
 }
 
-function numberBounds(min: number | undefined, max: number | undefined): { operator: ExcelJS.DataValidationOperator; formulae: number[] } {
+function numberBounds(
+  min: number | undefined,
+  max: number | undefined,
+): { operator: ExcelJS.DataValidationOperator; formulae: number[] } {
   if (min !== undefined && max !== undefined) return { operator: 'between', formulae: [min, max] };
   if (min !== undefined) return { operator: 'greaterThanOrEqual', formulae: [min] };
   return { operator: 'lessThanOrEqual', formulae: [max ?? 0] };
 }
 
 /** Add each column's validation to rows firstRow..lastRow of a form sheet (columns in spec order from A). */
-export function addColumnValidations(workbook: ExcelJS.Workbook, sheet: ExcelJS.Worksheet, spec: FormSpec, firstRow: number, lastRow: number): void {
+export function addColumnValidations(
+  workbook: ExcelJS.Workbook,
+  sheet: ExcelJS.Worksheet,
+  spec: FormSpec,
+  firstRow: number,
+  lastRow: number,
+): void {
   const target = sheet as unknown as RangeValidations;
   spec.columns.forEach((column, index) => {
     const validation = excelValidation(workbook, columnValidation(spec, column));

@@ -32,7 +32,10 @@ export function escapeXml(text: string): string {
 
 export function unescapeXml(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_, entity: string) => {
-    if (entity[0] === '#') return String.fromCodePoint(Number(entity[1] === 'x' || entity[1] === 'X' ? `0${entity.slice(1)}` : entity.slice(1)));
+    if (entity[0] === '#')
+      return String.fromCodePoint(
+        Number(entity[1] === 'x' || entity[1] === 'X' ? `0${entity.slice(1)}` : entity.slice(1)),
+      );
     return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }[entity.toLowerCase()] ?? '';
   });
 }
@@ -63,7 +66,8 @@ export interface XmlChild {
  * nested element (e.g. a cfRule's own `<extLst>`) is not mistaken for a worksheet-level one.
  */
 export function rootChildren(xml: string): { children: XmlChild[]; rootCloseAt: number } {
-  const token = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<[?!][\s\S]*?>|<(\/?)([^\s/>]+)((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>/g;
+  const token =
+    /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<[?!][\s\S]*?>|<(\/?)([^\s/>]+)((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>/g;
   const children: XmlChild[] = [];
   let depth = 0;
   let rootCloseAt = -1;
@@ -75,7 +79,12 @@ export function rootChildren(xml: string): { children: XmlChild[]; rootCloseAt: 
       if (depth === 0) rootCloseAt = match.index;
       continue;
     }
-    if (depth === 1) children.push({ localName: name.replace(/^.*:/, ''), start: match.index, attributes: attributesOf(attributeText ?? '') });
+    if (depth === 1)
+      children.push({
+        localName: name.replace(/^.*:/, ''),
+        start: match.index,
+        attributes: attributesOf(attributeText ?? ''),
+      });
     if (!selfClosing) depth++;
   }
   return { children, rootCloseAt };
@@ -92,7 +101,9 @@ export function appendToRoot(xml: string, fragment: string): string {
 export function readSharedStrings(xml: string): string[] {
   return [...xml.matchAll(/<si(?:\s[^>]*)?(?:\/>|>([\s\S]*?)<\/si>)/g)].map((si) =>
     // Concatenate the runs of rich text; phonetic hints (<rPh>) are not part of the value.
-    [...(si[1] ?? '').replace(/<rPh[\s\S]*?<\/rPh>/g, '').matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)].map((t) => unescapeXml(t[1] ?? '')).join(''),
+    [...(si[1] ?? '').replace(/<rPh[\s\S]*?<\/rPh>/g, '').matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)]
+      .map((t) => unescapeXml(t[1] ?? ''))
+      .join(''),
   );
 }
 
@@ -107,7 +118,11 @@ export function readCells(sheetXml: string, sharedStrings: readonly string[]): M
     const raw = /<v>([\s\S]*?)<\/v>/.exec(body)?.[1];
     const type = attributes.get('t') ?? 'n';
     if (!ref) continue;
-    if (type === 'inlineStr') cells.set(ref, [...body.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)].map((t) => unescapeXml(t[1] ?? '')).join(''));
+    if (type === 'inlineStr')
+      cells.set(
+        ref,
+        [...body.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)].map((t) => unescapeXml(t[1] ?? '')).join(''),
+      );
     else if (raw === undefined || type === 'e') continue;
     else if (type === 's') cells.set(ref, sharedStrings[Number(raw)] ?? '');
     else if (type === 'n' && raw.trim() !== '' && Number.isFinite(Number(raw))) cells.set(ref, Number(raw));
@@ -118,7 +133,8 @@ export function readCells(sheetXml: string, sharedStrings: readonly string[]): M
 
 export function columnLetters(column: number): string {
   let letters = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
   return letters;
 }
 
@@ -186,7 +202,9 @@ const VALUE_AXIS_ID = 500000002;
 export function barChartXml(model: BarChartModel): string {
   const formatCode = model.percent ? '0%' : 'General';
   const points = <T>(values: (T | undefined)[], render: (value: T) => string) =>
-    values.map((value, idx) => (value === undefined ? '' : `<c:pt idx="${idx}"><c:v>${render(value)}</c:v></c:pt>`)).join('');
+    values
+      .map((value, idx) => (value === undefined ? '' : `<c:pt idx="${idx}"><c:v>${render(value)}</c:v></c:pt>`))
+      .join('');
   const series = model.series.map(
     (ser, idx) =>
       `<c:ser><c:idx val="${idx}"/><c:order val="${idx}"/>` +
@@ -198,7 +216,9 @@ export function barChartXml(model: BarChartModel): string {
   );
   // Completion rates cannot exceed 100%: pin the axis so Excel does not autoscale it to 120%.
   const valueScale = model.percent ? '<c:max val="1"/><c:min val="0"/>' : '';
-  const valueFormat = model.percent ? '<c:numFmt formatCode="0%" sourceLinked="0"/>' : '<c:numFmt formatCode="General" sourceLinked="1"/>';
+  const valueFormat = model.percent
+    ? '<c:numFmt formatCode="0%" sourceLinked="0"/>'
+    : '<c:numFmt formatCode="General" sourceLinked="1"/>';
   const ticks = '<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>';
   return (
     XML_DECLARATION +

@@ -55,7 +55,12 @@ export async function addBarCharts(xlsx: Buffer, charts: readonly XlsxBarChart[]
 
   let contentTypes = await partText(zip, '[Content_Types].xml');
   for (const [sheet, sheetCharts] of bySheet) {
-    contentTypes = await addChartsToSheet(zip, { sheetName: sheet.name, sheetPath: sheet.path, sharedStrings: workbook.sharedStrings }, sheetCharts, contentTypes);
+    contentTypes = await addChartsToSheet(
+      zip,
+      { sheetName: sheet.name, sheetPath: sheet.path, sharedStrings: workbook.sharedStrings },
+      sheetCharts,
+      contentTypes,
+    );
   }
   zip.file('[Content_Types].xml', contentTypes);
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
@@ -69,10 +74,25 @@ interface SheetContext {
 }
 
 // CT_Worksheet children that must come after <drawing>; it goes before the first present one.
-const AFTER_DRAWING = new Set(['legacyDrawing', 'legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst']);
+const AFTER_DRAWING = new Set([
+  'legacyDrawing',
+  'legacyDrawingHF',
+  'drawingHF',
+  'picture',
+  'oleObjects',
+  'controls',
+  'webPublishItems',
+  'tableParts',
+  'extLst',
+]);
 
 /** Adds one sheet's charts; returns the updated [Content_Types].xml. */
-async function addChartsToSheet(zip: JSZip, sheet: SheetContext, charts: readonly XlsxBarChart[], contentTypes: string): Promise<string> {
+async function addChartsToSheet(
+  zip: JSZip,
+  sheet: SheetContext,
+  charts: readonly XlsxBarChart[],
+  contentTypes: string,
+): Promise<string> {
   let sheetXml = await partText(zip, sheet.sheetPath);
   const sheetRelsPath = relsPathOf(sheet.sheetPath);
   let sheetRels = await partTextOrNull(zip, sheetRelsPath);
@@ -83,15 +103,22 @@ async function addChartsToSheet(zip: JSZip, sheet: SheetContext, charts: readonl
   let drawingPath: string;
   if (existingDrawing) {
     const relId = relIdOf(existingDrawing.attributes);
-    const target = elementsNamed(sheetRels ?? '', 'Relationship').find((rel) => rel.get('Id') === relId)?.get('Target');
+    const target = elementsNamed(sheetRels ?? '', 'Relationship')
+      .find((rel) => rel.get('Id') === relId)
+      ?.get('Target');
     if (!target) throw new Error(`addBarCharts: sheet '${sheet.sheetName}' has a <drawing> without a relationship`);
     drawingPath = resolveTarget(sheet.sheetPath, target);
   } else {
     drawingPath = freePartName(zip, 'xl/drawings/drawing');
     const relId = freeRelId(sheetRels);
-    sheetRels = appendRelationship(sheetRels, relationshipXml(relId, REL_TYPE.drawing, relativeTarget(sheet.sheetPath, drawingPath)));
+    sheetRels = appendRelationship(
+      sheetRels,
+      relationshipXml(relId, REL_TYPE.drawing, relativeTarget(sheet.sheetPath, drawingPath)),
+    );
     const insertAt = children.find((child) => AFTER_DRAWING.has(child.localName))?.start ?? rootCloseAt;
-    sheetXml = withRelationshipNamespace(`${sheetXml.slice(0, insertAt)}<drawing r:id="${relId}"/>${sheetXml.slice(insertAt)}`);
+    sheetXml = withRelationshipNamespace(
+      `${sheetXml.slice(0, insertAt)}<drawing r:id="${relId}"/>${sheetXml.slice(insertAt)}`,
+    );
     zip.file(sheetRelsPath, sheetRels);
     zip.file(sheet.sheetPath, sheetXml);
   }
@@ -101,12 +128,17 @@ async function addChartsToSheet(zip: JSZip, sheet: SheetContext, charts: readonl
   const drawingRelsPath = relsPathOf(drawingPath);
   let drawingRels = await partTextOrNull(zip, drawingRelsPath);
   // Shape ids must be unique within a drawing; continue after exceljs' picture ids.
-  let frameId = Math.max(1, ...[...drawingXml.matchAll(/<(?:\w+:)?cNvPr\s[^>]*?\bid="(\d+)"/g)].map((match) => Number(match[1]))) + 1;
+  let frameId =
+    Math.max(1, ...[...drawingXml.matchAll(/<(?:\w+:)?cNvPr\s[^>]*?\bid="(\d+)"/g)].map((match) => Number(match[1]))) +
+    1;
   for (const chart of charts) {
     const chartPath = freePartName(zip, 'xl/charts/chart');
     zip.file(chartPath, barChartXml(chartModel(chart, sheet.sheetName, cells)));
     const relId = freeRelId(drawingRels);
-    drawingRels = appendRelationship(drawingRels, relationshipXml(relId, REL_TYPE.chart, relativeTarget(drawingPath, chartPath)));
+    drawingRels = appendRelationship(
+      drawingRels,
+      relationshipXml(relId, REL_TYPE.chart, relativeTarget(drawingPath, chartPath)),
+    );
     drawingXml = appendToRoot(drawingXml, chartAnchorXml(chart.anchor, frameId++, relId));
     contentTypes = withOverride(contentTypes, chartPath, CONTENT_TYPE.chart);
   }
@@ -117,7 +149,9 @@ async function addChartsToSheet(zip: JSZip, sheet: SheetContext, charts: readonl
 
 function chartModel(chart: XlsxBarChart, sheetName: string, cells: Map<string, string | number>): BarChartModel {
   const column = (range: { firstRow: number; lastRow: number; column: number }) =>
-    Array.from({ length: range.lastRow - range.firstRow + 1 }, (_, i) => cells.get(`${columnLetters(range.column)}${range.firstRow + i}`));
+    Array.from({ length: range.lastRow - range.firstRow + 1 }, (_, i) =>
+      cells.get(`${columnLetters(range.column)}${range.firstRow + i}`),
+    );
   const { categories } = chart;
   return {
     title: chart.title,
@@ -150,15 +184,16 @@ async function readWorkbook(zip: JSZip): Promise<WorkbookIndex> {
   const workbookPath = 'xl/workbook.xml';
   const rels = elementsNamed(await partText(zip, relsPathOf(workbookPath)), 'Relationship');
   const sharedStringsTarget = rels.find((rel) => rel.get('Type') === REL_TYPE.sharedStrings)?.get('Target');
-  const sharedStringsXml = sharedStringsTarget ? await partTextOrNull(zip, resolveTarget(workbookPath, sharedStringsTarget)) : null;
-  return { sheets: await worksheetParts(zip), sharedStrings: sharedStringsXml ? readSharedStrings(sharedStringsXml) : [] };
+  const sharedStringsXml = sharedStringsTarget
+    ? await partTextOrNull(zip, resolveTarget(workbookPath, sharedStringsTarget))
+    : null;
+  return {
+    sheets: await worksheetParts(zip),
+    sharedStrings: sharedStringsXml ? readSharedStrings(sharedStringsXml) : [],
+  };
 }
 
 // ---- package plumbing ----------------------------------------------------------------
-
-
-
-
 
 function relativeTarget(sourcePart: string, targetPart: string): string {
   return path.posix.relative(path.posix.dirname(sourcePart), targetPart);
@@ -184,7 +219,8 @@ function appendRelationship(relsXml: string | null, relationship: string): strin
 
 function withOverride(contentTypes: string, partPath: string, contentType: string): string {
   const partName = `/${partPath}`;
-  if (elementsNamed(contentTypes, 'Override').some((override) => override.get('PartName') === partName)) return contentTypes;
+  if (elementsNamed(contentTypes, 'Override').some((override) => override.get('PartName') === partName))
+    return contentTypes;
   return appendToRoot(contentTypes, `<Override PartName="${partName}" ContentType="${contentType}"/>`);
 }
 
@@ -192,10 +228,12 @@ function withOverride(contentTypes: string, partPath: string, contentType: strin
 function withRelationshipNamespace(sheetXml: string): string {
   const root = /<(?:\w+:)?worksheet\b[^>]*>/.exec(sheetXml);
   if (!root || root[0].includes('xmlns:r=')) return sheetXml;
-  const tag = root[0].replace(/\s*>$/, ` xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">`);
+  const tag = root[0].replace(
+    /\s*>$/,
+    ` xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">`,
+  );
   return sheetXml.slice(0, root.index) + tag + sheetXml.slice(root.index + root[0].length);
 }
-
 
 /** Vietnamese names may arrive precomposed or decomposed (NFD, e.g. typed on macOS). */
 function sameName(a: string, b: string): boolean {
@@ -204,8 +242,20 @@ function sameName(a: string, b: string): boolean {
 
 function assertValidChart(chart: XlsxBarChart): void {
   const ranges = [chart.categories, ...chart.series];
-  const bad = ranges.some((r) => !Number.isInteger(r.firstRow) || !Number.isInteger(r.lastRow) || !Number.isInteger(r.column) || r.firstRow < 1 || r.column < 1 || r.lastRow < r.firstRow);
+  const bad = ranges.some(
+    (r) =>
+      !Number.isInteger(r.firstRow) ||
+      !Number.isInteger(r.lastRow) ||
+      !Number.isInteger(r.column) ||
+      r.firstRow < 1 ||
+      r.column < 1 ||
+      r.lastRow < r.firstRow,
+  );
   const { fromColumn, fromRow, toColumn, toRow } = chart.anchor;
-  const badAnchor = ![fromColumn, fromRow, toColumn, toRow].every((n) => Number.isInteger(n) && n >= 0) || toColumn < fromColumn || toRow < fromRow;
-  if (chart.series.length === 0 || bad || badAnchor) throw new RangeError(`addBarCharts: invalid ranges or anchor for chart '${chart.title}'`);
+  const badAnchor =
+    ![fromColumn, fromRow, toColumn, toRow].every((n) => Number.isInteger(n) && n >= 0) ||
+    toColumn < fromColumn ||
+    toRow < fromRow;
+  if (chart.series.length === 0 || bad || badAnchor)
+    throw new RangeError(`addBarCharts: invalid ranges or anchor for chart '${chart.title}'`);
 }

@@ -37,7 +37,19 @@ export async function normalizeForExceljs(bytes: Buffer): Promise<Buffer> {
 }
 
 /** Attributes whose value is free text, where "true" is just a word. */
-const TEXT_ATTRIBUTES = new Set(['name', 'prompt', 'promptTitle', 'error', 'errorTitle', 'display', 'tooltip', 'location', 'text', 'formatCode', 'val']);
+const TEXT_ATTRIBUTES = new Set([
+  'name',
+  'prompt',
+  'promptTitle',
+  'error',
+  'errorTitle',
+  'display',
+  'tooltip',
+  'location',
+  'text',
+  'formatCode',
+  'val',
+]);
 
 /** `attr="true"` → `attr="1"`, `attr="false"` → `attr="0"`, except free-text attributes. */
 export function withNumericBooleans(xml: string): string {
@@ -110,7 +122,11 @@ async function moveCommentParts(zip: JSZip, sheetPath: string): Promise<boolean>
 }
 
 const COMMENT_PART = { canonical: /^xl\/comments\d+\.xml$/, prefix: 'xl/comments', extension: '.xml' };
-const VML_PART = { canonical: /^xl\/drawings\/vmlDrawing\d+\.vml$/, prefix: 'xl/drawings/vmlDrawing', extension: '.vml' };
+const VML_PART = {
+  canonical: /^xl\/drawings\/vmlDrawing\d+\.vml$/,
+  prefix: 'xl/drawings/vmlDrawing',
+  extension: '.vml',
+};
 
 function freeName(zip: JSZip, prefix: string, extension: string): string {
   let n = 1;

@@ -41,7 +41,9 @@ export function relsPathOf(partPath: string): string {
 
 /** Relationship targets are relative to the source part's folder, or absolute from the package root. */
 export function resolveTarget(sourcePart: string, target: string): string {
-  return target.startsWith('/') ? target.slice(1) : path.posix.normalize(path.posix.join(path.posix.dirname(sourcePart), target));
+  return target.startsWith('/')
+    ? target.slice(1)
+    : path.posix.normalize(path.posix.join(path.posix.dirname(sourcePart), target));
 }
 
 /** The `r:id` attribute, whatever prefix the writer bound to the relationships namespace. */

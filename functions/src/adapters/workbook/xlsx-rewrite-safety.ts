@@ -17,7 +17,9 @@ const DROPPED_PARTS: readonly { readonly prefix: string; readonly what: string }
 export async function partsLostOnRewrite(original: Buffer): Promise<string | undefined> {
   const zip = await JSZip.loadAsync(original);
   const names = Object.keys(zip.files);
-  const lost = DROPPED_PARTS.filter(({ prefix }) => names.some((name) => name.startsWith(prefix))).map(({ what }) => what);
+  const lost = DROPPED_PARTS.filter(({ prefix }) => names.some((name) => name.startsWith(prefix))).map(
+    ({ what }) => what,
+  );
   return lost.length > 0 ? lost.join(', ') : undefined;
 }
 
@@ -34,7 +36,10 @@ export async function restoreFromOriginal(original: Buffer, saved: Buffer): Prom
   const workbookXml = await partTextOrNull(zip, 'xl/workbook.xml');
   if (workbookXml !== null && date1904Of(workbookXml) !== flag) {
     const withoutFlag = workbookXml.replace(/(<(?:\w+:)?workbookPr\b[^>]*?)\s+date1904="[^"]*"/, '$1');
-    zip.file('xl/workbook.xml', flag === undefined ? withoutFlag : withoutFlag.replace(/<((?:\w+:)?workbookPr)\b/, `<$1 date1904="${flag}"`));
+    zip.file(
+      'xl/workbook.xml',
+      flag === undefined ? withoutFlag : withoutFlag.replace(/<((?:\w+:)?workbookPr)\b/, `<$1 date1904="${flag}"`),
+    );
     changed = true;
   }
   for (const sheet of await worksheetParts(zip)) {

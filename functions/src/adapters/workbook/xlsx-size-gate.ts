@@ -47,24 +47,38 @@ export async function checkXlsxSize(bytes: Uint8Array, limits: SheetLimits): Pro
     const sharedStrings = SHARED_STRINGS_PART.test(part);
     const scanner = WORKSHEET_PART.test(part) ? new SheetXmlScanner() : undefined;
     const partLimit = sharedStrings ? Math.min(limits.maxSharedStringsBytes, limits.maxPartBytes) : limits.maxPartBytes;
-    const outcome = await inflateCounting(entry, partLimit, limits.maxUnzippedBytes - total, scanner && {
-      scanner,
-      refusal: () => (scanner.maxColumn > limits.maxColumns ? { kind: 'columns', tab: tabOf(part), column: scanner.maxColumn, limit: limits.maxColumns } : null),
-    });
+    const outcome = await inflateCounting(
+      entry,
+      partLimit,
+      limits.maxUnzippedBytes - total,
+      scanner && {
+        scanner,
+        refusal: () =>
+          scanner.maxColumn > limits.maxColumns
+            ? { kind: 'columns', tab: tabOf(part), column: scanner.maxColumn, limit: limits.maxColumns }
+            : null,
+      },
+    );
     if (outcome === 'unreadable') return null;
     if (typeof outcome === 'object') return outcome;
     if (outcome === 'over-total') return { kind: 'unzipped', limit: limits.maxUnzippedBytes };
-    if (outcome === 'over-part') return sharedStrings ? { kind: 'shared-strings', limit: partLimit } : { kind: 'part', part, tab: scanner ? tabOf(part) : undefined, limit: partLimit };
+    if (outcome === 'over-part')
+      return sharedStrings
+        ? { kind: 'shared-strings', limit: partLimit }
+        : { kind: 'part', part, tab: scanner ? tabOf(part) : undefined, limit: partLimit };
     total += outcome;
     if (scanner) scanned.set(part, scanner);
   }
   let fileCells = 0;
   for (const [part, counts] of scanned) {
-    if (counts.rows > limits.maxRowsPerTab) return { kind: 'rows', tab: tabOf(part), rows: counts.rows, limit: limits.maxRowsPerTab };
-    if (counts.cells > limits.maxCellsPerTab) return { kind: 'cells', tab: tabOf(part), cells: counts.cells, limit: limits.maxCellsPerTab };
+    if (counts.rows > limits.maxRowsPerTab)
+      return { kind: 'rows', tab: tabOf(part), rows: counts.rows, limit: limits.maxRowsPerTab };
+    if (counts.cells > limits.maxCellsPerTab)
+      return { kind: 'cells', tab: tabOf(part), cells: counts.cells, limit: limits.maxCellsPerTab };
     fileCells += counts.cells;
   }
-  if (fileCells > limits.maxCellsPerFile) return { kind: 'file-cells', cells: fileCells, limit: limits.maxCellsPerFile };
+  if (fileCells > limits.maxCellsPerFile)
+    return { kind: 'file-cells', cells: fileCells, limit: limits.maxCellsPerFile };
   return null;
 }
 

@@ -36,7 +36,13 @@ export function zipEntries(bytes: Buffer): ZipEntry[] | null {
     const extraLength = bytes.readUInt16LE(offset + 30);
     const commentLength = bytes.readUInt16LE(offset + 32);
     const local = bytes.readUInt32LE(offset + 42);
-    if (flags & ENCRYPTED_FLAG || (method !== 0 && method !== 8) || compressedSize === 0xffffffff || local === 0xffffffff) return null;
+    if (
+      flags & ENCRYPTED_FLAG ||
+      (method !== 0 && method !== 8) ||
+      compressedSize === 0xffffffff ||
+      local === 0xffffffff
+    )
+      return null;
     const name = bytes.toString('utf8', offset + 46, offset + 46 + nameLength);
     if (names.has(name) || local + 30 > bytes.length || bytes.readUInt32LE(local) !== LOCAL_HEADER) return null;
     const start = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);

@@ -17,11 +17,19 @@ import { loadOrdinaryWorkbook } from '../workbook/workbook-fast-load.js';
  * with a Vietnamese message. One parse at a time per process (workbook-parse-slot). An ordinary
  * file takes the quick path (workbook-fast-load.ts); the size gate and normalization below decide the rest.
  */
-export async function readWorkbookTabs(bytes: Buffer, fileName: string, limits: SheetLimits = DEFAULT_SHEET_LIMITS): Promise<SheetTab[]> {
+export async function readWorkbookTabs(
+  bytes: Buffer,
+  fileName: string,
+  limits: SheetLimits = DEFAULT_SHEET_LIMITS,
+): Promise<SheetTab[]> {
   if (bytes.length === 0) {
-    throw new SheetReadError('corrupt', `Tệp '${fileName}' rỗng (0 byte). Hãy lưu lại bảng tính dạng .xlsx và gửi lại.`);
+    throw new SheetReadError(
+      'corrupt',
+      `Tệp '${fileName}' rỗng (0 byte). Hãy lưu lại bảng tính dạng .xlsx và gửi lại.`,
+    );
   }
-  if (bytes.length > limits.maxFileBytes) throw new SheetReadError('too-large', fileTooLargeMessage(fileName, bytes.length, limits.maxFileBytes));
+  if (bytes.length > limits.maxFileBytes)
+    throw new SheetReadError('too-large', fileTooLargeMessage(fileName, bytes.length, limits.maxFileBytes));
   const foreign = foreignFormatMessage(bytes, fileName);
   if (foreign) throw new SheetReadError('corrupt', foreign);
   return withParseSlot(async () => {

@@ -8,7 +8,12 @@ import { planReadingOf } from '../../domain/plans/plans-in-use.js';
 import { formatIctDate, formatIctDateTime, ictInstant } from '../../domain/time/ict.js';
 import { buildDemoDistrict, DEMO_NOW, DEMO_SETTINGS, type DemoDistrict } from '../../jobs/demo/demo-district.js';
 import { demoFinanceSource } from '../../jobs/demo/demo-finance.js';
-import { CONTROL_FILE, demoDistrictWritten, writeDemoDistrict, type WrittenDemoDistrict } from '../../jobs/demo/write-demo-district.js';
+import {
+  CONTROL_FILE,
+  demoDistrictWritten,
+  writeDemoDistrict,
+  type WrittenDemoDistrict,
+} from '../../jobs/demo/write-demo-district.js';
 import { embeddedDataDir, withFirestore, type FirestoreSession } from '../firestore-session.js';
 import type { Progress } from '../output.js';
 import { PROGRESS } from '../messages.js';
@@ -36,7 +41,11 @@ import { weeklyReportLine, writeDemoWeeklyReport } from './demo-weekly-report.js
  * The morning notice runs of the demo's history around the training deadline (10g00 15/09/2024):
  * a reminder, the due day, overdue; the escalation comes with the final run at DEMO_NOW.
  */
-const DEMO_NOTICE_RUNS = [ictInstant('2024-09-13', '07:30'), ictInstant('2024-09-15', '07:30'), ictInstant('2024-09-17', '07:30')];
+const DEMO_NOTICE_RUNS = [
+  ictInstant('2024-09-13', '07:30'),
+  ictInstant('2024-09-15', '07:30'),
+  ictInstant('2024-09-17', '07:30'),
+];
 
 /**
  * `tonghop demo`: a sample district on local workbooks. The first time, its history of sends
@@ -55,7 +64,11 @@ export async function demoCommand(context: CommandContext, opts: { reset: boolea
   if (outdated) out.log('Khu vực mẫu được tạo bởi phiên bản cũ (bảng điều khiển chưa khai báo kế hoạch): tạo lại.');
   const reset = opts.reset || outdated;
   const mailboxDir = path.join(dir, 'mailbox');
-  if (reset) await Promise.all([rm(outboxDir, { recursive: true, force: true }), rm(mailboxDir, { recursive: true, force: true })]);
+  if (reset)
+    await Promise.all([
+      rm(outboxDir, { recursive: true, force: true }),
+      rm(mailboxDir, { recursive: true, force: true }),
+    ]);
   if (reset && config.firestoreMode === 'embedded') await rm(embeddedDataDir(config), { recursive: true, force: true });
   const fresh = reset || !(await demoDistrictWritten(dir));
   // The catalog names the district by placeholders: the demo's files read as Quận Đoàn 1's own.
@@ -76,14 +89,39 @@ export async function demoCommand(context: CommandContext, opts: { reset: boolea
       now: DEMO_NOW,
       summaryCurrentDays: config.summaryCurrentDays,
       afterSweep: async (control, specs) => {
-        notified = await runNotify({ config, db: session.db, control, forms: specs, outboxDir, now: DEMO_NOW, dryRun: false, ...journal(session) });
+        notified = await runNotify({
+          config,
+          db: session.db,
+          control,
+          forms: specs,
+          outboxDir,
+          now: DEMO_NOW,
+          dryRun: false,
+          ...journal(session),
+        });
       },
       ...(fresh
         ? {
             prepare: async (sweepUnitsAt: SweepUnitsAt) => {
-              written = await replayHistory({ context, session, dir, district, forms, outboxDir, sweepUnitsAt, history });
+              written = await replayHistory({
+                context,
+                session,
+                dir,
+                district,
+                forms,
+                outboxDir,
+                sweepUnitsAt,
+                history,
+              });
               const plans = [...forms, district.finance.spec, district.issued.spec];
-              await playDemoIntake({ controlPath, unitsDir: written.unitsDir, units: district.units, forms: plans, intake, sweepAt: sweepUnitsAt });
+              await playDemoIntake({
+                controlPath,
+                unitsDir: written.unitsDir,
+                units: district.units,
+                forms: plans,
+                intake,
+                sweepAt: sweepUnitsAt,
+              });
             },
           }
         : {}),
@@ -91,21 +129,66 @@ export async function demoCommand(context: CommandContext, opts: { reset: boolea
     earlierNotices = history.notices;
     if (!notified) throw new Error('the demo notice run did not happen');
     if (fresh) await writeSampleMailbox(mailboxDir, district, swept.value.unitsLocation);
-    const read = await runMailbox({ config, db: session.db, control: swept.value.control, forms: swept.value.forms, unitsDir: swept.value.unitsLocation, mailboxDir, outboxDir, now: DEMO_NOW, folderOnly: true });
+    const read = await runMailbox({
+      config,
+      db: session.db,
+      control: swept.value.control,
+      forms: swept.value.forms,
+      unitsDir: swept.value.unitsLocation,
+      mailboxDir,
+      outboxDir,
+      now: DEMO_NOW,
+      folderOnly: true,
+    });
     const writes = history.writes + swept.writes + notified.writes + read.writes;
-    const report = await writeDemoReport({ db: session.db, control: swept.value.control, forms: swept.value.forms, dir, now: DEMO_NOW, changed: fresh || writes > 0 });
-    const weekly = await writeDemoWeeklyReport({ db: session.db, control: swept.value.control, forms: swept.value.forms, dir, changed: fresh || writes > 0 });
+    const report = await writeDemoReport({
+      db: session.db,
+      control: swept.value.control,
+      forms: swept.value.forms,
+      dir,
+      now: DEMO_NOW,
+      changed: fresh || writes > 0,
+    });
+    const weekly = await writeDemoWeeklyReport({
+      db: session.db,
+      control: swept.value.control,
+      forms: swept.value.forms,
+      dir,
+      changed: fresh || writes > 0,
+    });
     return { value: { run: swept.value, notices: notified.value, report, weekly, mailbox: read.value }, writes };
   });
 
   if (out.json) {
-    out.printJson({ demoDir: dir, created: written?.created ?? false, controlPath, unitsDir: run.unitsLocation, demoNow: DEMO_NOW.toISOString(), ...sweepRunJson(run), notify: notices, mailbox, ...(report ? { report } : {}), ...(weekly ? { weeklyReport: { docx: weekly.docx, xlsx: weekly.xlsx, weekId: weekly.coverage.weekId, meetingByWeek: weekly.coverage.meetingByWeek } } : {}) });
+    out.printJson({
+      demoDir: dir,
+      created: written?.created ?? false,
+      controlPath,
+      unitsDir: run.unitsLocation,
+      demoNow: DEMO_NOW.toISOString(),
+      ...sweepRunJson(run),
+      notify: notices,
+      mailbox,
+      ...(report ? { report } : {}),
+      ...(weekly
+        ? {
+            weeklyReport: {
+              docx: weekly.docx,
+              xlsx: weekly.xlsx,
+              weekId: weekly.coverage.weekId,
+              meetingByWeek: weekly.coverage.meetingByWeek,
+            },
+          }
+        : {}),
+    });
     return;
   }
   printDemoReport(context, { dir, controlPath, written, district, run, notices, earlierNotices, report, weekly });
   printDemoIntake(out, intake, district.units, run.unitsLocation);
   printMailboxReport(out, mailbox, new Map(run.control.units.map((u) => [u.id, u.name])));
-  out.print(`  Thư mẫu đã đọc nằm trong ${path.relative(process.cwd(), path.join(mailboxDir, PROCESSED_SUBFOLDER)) || '.'}/, thư trả lời trong hộp thư đi. Đọc hộp thư thật: đặt IMAP_URL rồi chạy "npx tonghop mailbox".`);
+  out.print(
+    `  Thư mẫu đã đọc nằm trong ${path.relative(process.cwd(), path.join(mailboxDir, PROCESSED_SUBFOLDER)) || '.'}/, thư trả lời trong hộp thư đi. Đọc hộp thư thật: đặt IMAP_URL rồi chạy "npx tonghop mailbox".`,
+  );
 }
 
 /** The sample mailbox: a unit with typing mistakes sends its file again, a clean unit sends a zip, a stranger writes. */
@@ -120,7 +203,10 @@ async function writeSampleMailbox(mailboxDir: string, district: DemoDistrict, un
 }
 
 /** The demo's review decisions, each taken once its instant has come (the replay calls takeUntil in time order). */
-function demoReviewSteps(session: FirestoreSession, district: DemoDistrict): { takeUntil(instant: Date): Promise<void> } {
+function demoReviewSteps(
+  session: FirestoreSession,
+  district: DemoDistrict,
+): { takeUntil(instant: Date): Promise<void> } {
   const review = district.review;
   const pending = [...(review?.steps ?? [])];
   const ports = { submissions: new FirestoreSummaryStore(session.db), reviews: new FirestoreReviewStore(session.db) };
@@ -158,7 +244,11 @@ async function replayHistory(options: {
   const control = { settings: district.settings, units: district.units, plans: planReadingOf(forms), problems: [] };
   const pending = [...DEMO_NOTICE_RUNS];
   // From the day the district added a plan to the control, the control (and so each sweep and notice run) has it too.
-  const plansAt = (at: Date) => [...forms, ...(at >= district.finance.at ? [district.finance.spec] : []), ...(at > district.issued.at ? [district.issued.spec] : [])];
+  const plansAt = (at: Date) => [
+    ...forms,
+    ...(at >= district.finance.at ? [district.finance.spec] : []),
+    ...(at > district.issued.at ? [district.issued.spec] : []),
+  ];
   const shared = { sources: [demoFinanceSource(district.finance)], registry: district.units };
   const reviews = demoReviewSteps(session, district);
   const notifyUntil = async (instant: Date) => {
@@ -166,7 +256,16 @@ async function replayHistory(options: {
       // The district's review decisions made before this notice run: it mails them.
       await reviews.takeUntil(at);
       pending.shift();
-      const notified = await runNotify({ config, db: session.db, control, forms: plansAt(at), outboxDir, now: at, dryRun: false, ...journal(session) });
+      const notified = await runNotify({
+        config,
+        db: session.db,
+        control,
+        forms: plansAt(at),
+        outboxDir,
+        now: at,
+        dryRun: false,
+        ...journal(session),
+      });
       history.notices += notified.value.result.outcomes.filter((o) => o.result === 'sent').length;
       history.writes += notified.writes;
     }
@@ -221,7 +320,9 @@ function printDemoReport(
   printSweepReport(out, report.run);
   if (report.earlierNotices > 0) {
     out.print('');
-    out.print(`Các lượt nhắc trước đó (7g30 ngày 13, 15 và 17/09/2024) đã gửi ${n(report.earlierNotices)} thư nhắc, đến hạn và quá hạn.`);
+    out.print(
+      `Các lượt nhắc trước đó (7g30 ngày 13, 15 và 17/09/2024) đã gửi ${n(report.earlierNotices)} thư nhắc, đến hạn và quá hạn.`,
+    );
   }
   const review = report.district.review;
   const reviewed = report.district.units.find((u) => u.id === review?.unitId);
@@ -232,7 +333,12 @@ function printDemoReport(
       `Duyệt báo cáo: Quận Đoàn trả lại bản đăng ký tập huấn của ${reviewed.name} ("Cần bổ sung", ${formatIctDateTime(sentBack.at)}), đơn vị bổ sung ngày ${formatIctDate(review.fixedAt)}, Quận Đoàn duyệt ngày ${formatIctDate(approved.at)}; mỗi quyết định một thư "[Duyệt báo cáo]" trong hộp thư đi. Xem trang "Duyệt báo cáo" của bảng tổng hợp.`,
     );
   }
-  printNotifyReport(out, report.notices, new Map(report.run.control.units.map((u) => [u.id, u.name])), report.run.forms);
+  printNotifyReport(
+    out,
+    report.notices,
+    new Map(report.run.control.units.map((u) => [u.id, u.name])),
+    report.run.forms,
+  );
   out.print('');
   out.print('Xem tiếp:');
   out.print(`  - Bảng tổng hợp cho Quận Đoàn: ${relative(defaultSummaryPath(report.controlPath))}`);
@@ -241,13 +347,20 @@ function printDemoReport(
     out.print(`  - Bảng tổng hợp riêng của ${name} (chỉ các chi đoàn trực thuộc): ${relative(branch.location)}`);
   }
   out.print(`  - Bảng điều khiển (danh sách đơn vị): ${relative(report.controlPath)}`);
-  out.print(`  - Bảng tính của từng đơn vị (có cột "Tình trạng" và trang "Tình hình nộp"): ${relative(report.run.unitsLocation)}/`);
-  if (report.notices.outbox) out.print(`  - Thư đã gửi (tệp .eml, mở bằng Outlook/Thunderbird): ${relative(report.notices.outbox.dir)}/`);
+  out.print(
+    `  - Bảng tính của từng đơn vị (có cột "Tình trạng" và trang "Tình hình nộp"): ${relative(report.run.unitsLocation)}/`,
+  );
+  if (report.notices.outbox)
+    out.print(`  - Thư đã gửi (tệp .eml, mở bằng Outlook/Thunderbird): ${relative(report.notices.outbox.dir)}/`);
   if (report.report) {
-    out.print(`  - Báo cáo gửi Thành Đoàn về đăng ký tập huấn (mở bằng Word hoặc LibreOffice, điền số và ký): ${relative(report.report.docx)}`);
+    out.print(
+      `  - Báo cáo gửi Thành Đoàn về đăng ký tập huấn (mở bằng Word hoặc LibreOffice, điền số và ký): ${relative(report.report.docx)}`,
+    );
     out.print(`    cùng bảng số liệu cho cấp thành phố tổng hợp: ${relative(report.report.xlsx)}`);
   }
   if (report.weekly) out.print(`  - ${weeklyReportLine(report.weekly.coverage)}: ${relative(report.weekly.docx)}`);
-  out.print(`  - Dữ liệu đã lưu: ${report.run.firestore}; xem bằng "npx tonghop inspect" (lọc: --unit <mã đơn vị>, --form <mã biểu mẫu>, --json)`);
+  out.print(
+    `  - Dữ liệu đã lưu: ${report.run.firestore}; xem bằng "npx tonghop inspect" (lọc: --unit <mã đơn vị>, --form <mã biểu mẫu>, --json)`,
+  );
   out.print('  - Chạy lại "npm start": chỉ làm phần đã thay đổi; không có gì mới thì không ghi và không gửi gì.');
 }

@@ -14,15 +14,25 @@ export interface DeployCommandOptions {
 /** `tonghop deploy [--dry-run]`: every command from an empty project to scheduled runs; printed, or run one after the other. */
 export async function deployCommand({ config, out }: CommandContext, opts: DeployCommandOptions): Promise<void> {
   const project = opts.project ?? (config.projectId.startsWith('demo-') ? undefined : config.projectId);
-  if (!project && !opts.dryRun) throw new ConfigError('tonghop deploy needs the Google Cloud project: --project my-project (or TONGHOP_PROJECT_ID). Try --dry-run first.');
+  if (!project && !opts.dryRun)
+    throw new ConfigError(
+      'tonghop deploy needs the Google Cloud project: --project my-project (or TONGHOP_PROJECT_ID). Try --dry-run first.',
+    );
   const target: DeployTarget = {
     project: project ?? '<PROJECT_ID>',
     region: opts.region ?? 'asia-southeast1',
-    serviceAccount: opts.serviceAccount ?? config.google?.serviceAccountEmail ?? `tonghop@${project ?? '<PROJECT_ID>'}.iam.gserviceaccount.com`,
+    serviceAccount:
+      opts.serviceAccount ??
+      config.google?.serviceAccountEmail ??
+      `tonghop@${project ?? '<PROJECT_ID>'}.iam.gserviceaccount.com`,
   };
   const steps = deployPlan(config, target);
   if (out.json) {
-    out.printJson({ target, dryRun: Boolean(opts.dryRun), steps: steps.map((s) => ({ why: s.why, command: shellLine(s) })) });
+    out.printJson({
+      target,
+      dryRun: Boolean(opts.dryRun),
+      steps: steps.map((s) => ({ why: s.why, command: shellLine(s) })),
+    });
     if (opts.dryRun) return;
   }
   for (const [i, step] of steps.entries()) {
@@ -49,5 +59,7 @@ async function runStep(step: DeployStep, log: (line: string) => void): Promise<v
     log(DEPLOY.kept);
     return;
   }
-  throw new ConfigError(`Deployment stopped at: ${shellLine(step)} (exit ${code}). Fix what it printed and run tonghop deploy again: every step is safe to repeat.`);
+  throw new ConfigError(
+    `Deployment stopped at: ${shellLine(step)} (exit ${code}). Fix what it printed and run tonghop deploy again: every step is safe to repeat.`,
+  );
 }

@@ -27,7 +27,10 @@ export async function notifyCommand({ config, out }: CommandContext, opts: Notif
       log: lineOperatorLog((line) => out.log(line)),
       ...(session.noticeJournal ? { noticeJournal: session.noticeJournal } : {}),
     });
-    return { value: { run: notified.value, control: district.control, forms: district.openForms }, writes: notified.writes };
+    return {
+      value: { run: notified.value, control: district.control, forms: district.openForms },
+      writes: notified.writes,
+    };
   });
   if (out.json) {
     out.printJson({ now: now.toISOString(), ...run });

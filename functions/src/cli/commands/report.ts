@@ -30,14 +30,19 @@ export interface ReportCommandOptions {
  */
 export async function reportCommand(context: CommandContext, opts: ReportCommandOptions): Promise<number> {
   if (opts.weekly) return weeklyReportCommand(context, opts);
-  if (opts.week) throw new UsageError('--week chỉ dùng với --weekly (báo cáo tuần), ví dụ: tonghop report --weekly --week 2024-W38.');
+  if (opts.week)
+    throw new UsageError(
+      '--week chỉ dùng với --weekly (báo cáo tuần), ví dụ: tonghop report --weekly --week 2024-W38.',
+    );
   const { form } = opts;
-  if (!form) throw new UsageError('Thiếu --form <mã biểu mẫu> (xem: tonghop plans list), hoặc dùng --weekly cho báo cáo tuần.');
+  if (!form)
+    throw new UsageError('Thiếu --form <mã biểu mẫu> (xem: tonghop plans list), hoặc dùng --weekly cho báo cáo tuần.');
   const { config, out } = context;
   const made = await withFirestore(config, out, async (session) => {
     const district = await openConfiguredDistrict(config, session.db, opts.control ? { control: opts.control } : {});
     const { control } = district;
-    const dir = opts.out ?? (config.source === 'workbook' ? path.dirname(controlWorkbookPath(config, opts.control)) : '.');
+    const dir =
+      opts.out ?? (config.source === 'workbook' ? path.dirname(controlWorkbookPath(config, opts.control)) : '.');
     const value = await makeReport({
       store: new FirestoreSummaryStore(session.db),
       settings: control.settings,
@@ -60,7 +65,9 @@ export async function reportCommand(context: CommandContext, opts: ReportCommand
   }
   const t = figures.total;
   out.print(`${reportSubject(figures)}:`);
-  out.print(`  Phải nộp ${n(t.expected)}, đã nộp đủ ${n(t.complete)} (${rate(t.complete, t.expected)}), đúng hạn ${n(t.onTime)}, trễ hạn ${n(t.late)}, chưa đạt ${n(t.partial)}, chưa nộp ${n(t.missing)}.`);
+  out.print(
+    `  Phải nộp ${n(t.expected)}, đã nộp đủ ${n(t.complete)} (${rate(t.complete, t.expected)}), đúng hạn ${n(t.onTime)}, trễ hạn ${n(t.late)}, chưa đạt ${n(t.partial)}, chưa nộp ${n(t.missing)}.`,
+  );
   out.print(`Văn bản báo cáo (mở bằng Word hoặc LibreOffice, điền số và ký): ${files.docx}`);
   out.print(`Số liệu để gửi cấp trên (bảng tính theo mẫu cố định, cấp thành phố tổng hợp được): ${files.xlsx}`);
   return 0;

@@ -23,7 +23,11 @@ export async function summaryCommand(context: CommandContext, opts: SweepCommand
   await runAndReport(context, opts, true);
 }
 
-async function runAndReport({ config, out }: CommandContext, opts: SweepCommandOptions, summaryOnly: boolean): Promise<void> {
+async function runAndReport(
+  { config, out }: CommandContext,
+  opts: SweepCommandOptions,
+  summaryOnly: boolean,
+): Promise<void> {
   const run = await withFirestore(config, out, async (session) =>
     runSweep({
       session,

@@ -15,13 +15,22 @@ const DEFAULT_TEMPLATES_DIR = fileURLToPath(new URL('../../../../sheets-template
 const NO_DISTRICT = { districtName: '', officeEmail: '', contactName: '', contactPhone: '' };
 
 /** `tonghop templates`: one .xlsx template per plan the control workbook defines (or per catalog plan, with --catalog). */
-export async function templatesCommand({ config, out }: CommandContext, opts: { out?: string; control?: string; catalog?: boolean }): Promise<void> {
+export async function templatesCommand(
+  { config, out }: CommandContext,
+  opts: { out?: string; control?: string; catalog?: boolean },
+): Promise<void> {
   const outDir = path.resolve(opts.out ?? DEFAULT_TEMPLATES_DIR);
   const control = opts.catalog ? undefined : await readControlWorkbook(controlWorkbookPath(config, opts.control));
   // A plan skipped for a mistake gets no template: never silently.
-  if (control) logControlProblems(lineOperatorLog((line) => out.log(line)), control.problems);
+  if (control)
+    logControlProblems(
+      lineOperatorLog((line) => out.log(line)),
+      control.problems,
+    );
   // Catalog templates belong to no district yet: its name is left as a dotted line to write on.
-  const forms = control ? openForms(control.plans) : (await loadBuiltinForms()).map((form) => localizePlan(form, NO_DISTRICT));
+  const forms = control
+    ? openForms(control.plans)
+    : (await loadBuiltinForms()).map((form) => localizePlan(form, NO_DISTRICT));
   const files = await writeFormTemplates(forms, outDir);
   if (out.json) {
     out.printJson({ files });

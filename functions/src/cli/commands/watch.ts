@@ -27,7 +27,11 @@ export interface WatchOptions {
  * changes, until Ctrl-C. The system's own writes (row statuses) do not set off another sweep:
  * a file whose size and time are as the last sweep left them is not a change.
  */
-export async function watchCommand({ config, out }: CommandContext, opts: SweepCommandOptions, options: WatchOptions = {}): Promise<void> {
+export async function watchCommand(
+  { config, out }: CommandContext,
+  opts: SweepCommandOptions,
+  options: WatchOptions = {},
+): Promise<void> {
   if (config.source !== 'workbook') throw new UsageError(WATCH.googleSource);
   const stop = options.stop ?? stopOnInterrupt();
   await withFirestore(config, out, async (session) => {
@@ -37,7 +41,14 @@ export async function watchCommand({ config, out }: CommandContext, opts: SweepC
     let writes = 0;
     try {
       const sweepAndReport = async () => {
-        const run = await runSweep({ session, out, district, now: new Date(), confirmed: Boolean(opts.yes), summaryCurrentDays: config.summaryCurrentDays });
+        const run = await runSweep({
+          session,
+          out,
+          district,
+          now: new Date(),
+          confirmed: Boolean(opts.yes),
+          summaryCurrentDays: config.summaryCurrentDays,
+        });
         writes += run.writes;
         if (out.json) out.printJson(sweepRunJson(run.value));
         else printSweepReport(out, run.value);
@@ -76,7 +87,11 @@ async function fileState(file: string): Promise<string> {
 }
 
 /** The files whose size or time differ from what the last sweep left. */
-async function changedSince(dir: string, files: readonly string[], left: ReadonlyMap<string, string>): Promise<string[]> {
+async function changedSince(
+  dir: string,
+  files: readonly string[],
+  left: ReadonlyMap<string, string>,
+): Promise<string[]> {
   const changed: string[] = [];
   for (const file of files) if ((await fileState(path.join(dir, file))) !== left.get(file)) changed.push(file);
   return changed;

@@ -8,7 +8,10 @@ import type { CommandContext } from './context.js';
  */
 export async function webhookSecretCommand({ config, out }: CommandContext, opts: { unit: string }): Promise<void> {
   const key = config.functions.webhookKey;
-  if (!key) throw new ConfigError('Set TONGHOP_WEBHOOK_KEY (in production: TONGHOP_WEBHOOK_KEY=$(gcloud secrets versions access latest --secret=tonghop-webhook-key)).');
+  if (!key)
+    throw new ConfigError(
+      'Set TONGHOP_WEBHOOK_KEY (in production: TONGHOP_WEBHOOK_KEY=$(gcloud secrets versions access latest --secret=tonghop-webhook-key)).',
+    );
   const secret = unitWebhookSecret(key, opts.unit);
   if (out.json) out.printJson({ unitId: opts.unit, secret });
   else out.print(secret);

@@ -15,10 +15,14 @@ import type { ReportCommandOptions } from './report.js';
  * (Bao-cao-tuan-<form>-<week>.docx and .xlsx), week-by-week coverage of the plan's weekly target.
  * Reads Firestore, writes nothing there; an unknown plan or week is a UsageError (exit 2).
  */
-export async function weeklyReportCommand({ config, out }: CommandContext, opts: ReportCommandOptions): Promise<number> {
+export async function weeklyReportCommand(
+  { config, out }: CommandContext,
+  opts: ReportCommandOptions,
+): Promise<number> {
   const made = await withFirestore(config, out, async (session) => {
     const district = await openConfiguredDistrict(config, session.db, opts.control ? { control: opts.control } : {});
-    const dir = opts.out ?? (config.source === 'workbook' ? path.dirname(controlWorkbookPath(config, opts.control)) : '.');
+    const dir =
+      opts.out ?? (config.source === 'workbook' ? path.dirname(controlWorkbookPath(config, opts.control)) : '.');
     const value = await makeWeeklyReport({
       store: new FirestoreSummaryStore(session.db),
       settings: district.control.settings,
@@ -42,9 +46,12 @@ export async function weeklyReportCommand({ config, out }: CommandContext, opts:
   out.print(`Báo cáo tuần — ${coverage.formTitle}, ${last ? weekTitle(last.weekId, last.range) : coverage.weekId}:`);
   for (const [i, w] of coverage.weeks.entries()) {
     const count = coverage.meetingByWeek[i];
-    out.print(`  ${weekTitle(w.weekId, w.range)}: ${count && count.expected ? `${n(count.meeting)}/${n(count.expected)} cơ sở Đoàn đạt` : 'ngoài thời gian kế hoạch'}`);
+    out.print(
+      `  ${weekTitle(w.weekId, w.range)}: ${count && count.expected ? `${n(count.meeting)}/${n(count.expected)} cơ sở Đoàn đạt` : 'ngoài thời gian kế hoạch'}`,
+    );
   }
-  if (coverage.notMeeting.length) out.print(`  Chưa đạt trong tuần: ${coverage.notMeeting.map((u) => u.name).join(', ')}.`);
+  if (coverage.notMeeting.length)
+    out.print(`  Chưa đạt trong tuần: ${coverage.notMeeting.map((u) => u.name).join(', ')}.`);
   out.print(`Văn bản báo cáo Ban Thường vụ (mở bằng Word hoặc LibreOffice, điền số và ký): ${files.docx}`);
   out.print(`Số liệu từng tuần (bảng tính): ${files.xlsx}`);
   return 0;

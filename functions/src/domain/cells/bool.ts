@@ -1,12 +1,35 @@
 import type { CellParse, RawCell } from './raw-cell.js';
-import { errorCellReason, isCellError, isPendingFormula, PENDING_FORMULA_REASON, parsed, rejected } from './raw-cell.js';
+import {
+  errorCellReason,
+  isCellError,
+  isPendingFormula,
+  PENDING_FORMULA_REASON,
+  parsed,
+  rejected,
+} from './raw-cell.js';
 import { blankCellReason } from './blank.js';
 import { foldForMatch } from './fold.js';
 
 const EXPECTED = "cần 'Có' hoặc 'Không'";
 
 /** Folded words meaning yes (accents, case and punctuation ignored). */
-const YES = new Set(['co', 'x', '✓', '✔', '✅', 'roi', 'da', 'da dong', 'da nop', 'co dong', 'yes', 'y', 'true', '1', 'ok']);
+const YES = new Set([
+  'co',
+  'x',
+  '✓',
+  '✔',
+  '✅',
+  'roi',
+  'da',
+  'da dong',
+  'da nop',
+  'co dong',
+  'yes',
+  'y',
+  'true',
+  '1',
+  'ok',
+]);
 /** Folded words meaning no. */
 const NO = new Set(['khong', 'k', 'ko', 'kh', 'chua', 'chua dong', 'chua nop', 'khong dong', 'no', 'n', 'false', '0']);
 
@@ -20,7 +43,8 @@ export function parseVietnameseBool(cell: RawCell): CellParse<boolean> {
     if (cell === 0) return parsed(false);
     return rejected(EXPECTED);
   }
-  if (typeof cell !== 'string') return cell === null || cell === undefined ? rejected(blankCellReason(EXPECTED)) : rejected(EXPECTED);
+  if (typeof cell !== 'string')
+    return cell === null || cell === undefined ? rejected(blankCellReason(EXPECTED)) : rejected(EXPECTED);
   if (cell.length > 100) return rejected(EXPECTED);
   const key = foldForMatch(cell);
   if (key === '') return rejected(blankCellReason(EXPECTED));

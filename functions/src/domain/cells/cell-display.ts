@@ -30,6 +30,7 @@ export function displayCell(cell: RawCell): string {
 /** Vietnamese-formatted number; astronomically large or tiny values keep a short exponent form ('1,5e+300'). */
 function displayNumber(n: number): string {
   const magnitude = Math.abs(n);
-  if (Number.isFinite(n) && (magnitude >= 1e21 || (magnitude > 0 && magnitude < 1e-6))) return String(n).replace('.', ',');
+  if (Number.isFinite(n) && (magnitude >= 1e21 || (magnitude > 0 && magnitude < 1e-6)))
+    return String(n).replace('.', ',');
   return formatVietnameseNumber(n);
 }

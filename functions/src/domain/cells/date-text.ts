@@ -43,7 +43,10 @@ export function readDateText(text: string): DateTextRead {
   const actual = weekdayOf(found.ymd);
   if (named !== undefined && named !== actual) {
     // 'Thứ Hai, 17/9/2024' when 17/9 is a Tuesday: the day or the weekday is wrong, and only the unit knows which.
-    return { ok: false, reason: `ngày ${vietnameseDate(found.ymd)} là ${VIETNAMESE_WEEKDAYS[actual]}, không phải ${VIETNAMESE_WEEKDAYS[named]} (kiểm tra lại ngày)` };
+    return {
+      ok: false,
+      reason: `ngày ${vietnameseDate(found.ymd)} là ${VIETNAMESE_WEEKDAYS[actual]}, không phải ${VIETNAMESE_WEEKDAYS[named]} (kiểm tra lại ngày)`,
+    };
   }
   const rest = outside
     .replace(/(^|\s)t(?=\d)/, '$1')
@@ -70,7 +73,10 @@ function findDate(t: string): { ymd: Ymd; index: number; end: number; twoDigitYe
   if (dayFirst) {
     const y = dayFirst[3] ?? '';
     const twoDigitYear = y.length === 2;
-    return { ...hit(dayFirst, twoDigitYear ? fullYear(Number(y)) : Number(y), Number(dayFirst[2]), Number(dayFirst[1])), twoDigitYear };
+    return {
+      ...hit(dayFirst, twoDigitYear ? fullYear(Number(y)) : Number(y), Number(dayFirst[2]), Number(dayFirst[1])),
+      twoDigitYear,
+    };
   }
   const words = WORDS.exec(t);
   if (words) return hit(words, Number(words[3]), Number(words[2]), Number(words[1]));

@@ -1,5 +1,12 @@
 import type { CellParse, RawCell } from './raw-cell.js';
-import { errorCellReason, isCellError, isPendingFormula, PENDING_FORMULA_REASON, parsed, rejected } from './raw-cell.js';
+import {
+  errorCellReason,
+  isCellError,
+  isPendingFormula,
+  PENDING_FORMULA_REASON,
+  parsed,
+  rejected,
+} from './raw-cell.js';
 import { blankCellReason } from './blank.js';
 import { cleanText } from './fold.js';
 import { MAX_DATE_SERIAL, impossibleDateReason, isoDate, serialDayToYmd, utcYmd } from '../time/calendar.js';
@@ -15,7 +22,8 @@ export function parseVietnameseDate(cell: RawCell): CellParse<string> {
   if (typeof cell === 'number') {
     if (!Number.isFinite(cell)) return rejected(INVALID);
     const day = Math.floor(cell);
-    if (day < 1 || day > MAX_DATE_SERIAL) return rejected(`không phải ngày hợp lệ: số này không ứng với ngày nào (${DATE_EXPECTED})`);
+    if (day < 1 || day > MAX_DATE_SERIAL)
+      return rejected(`không phải ngày hợp lệ: số này không ứng với ngày nào (${DATE_EXPECTED})`);
     return parsed(isoDate(serialDayToYmd(day)));
   }
   if (cell instanceof Date) {
@@ -24,7 +32,8 @@ export function parseVietnameseDate(cell: RawCell): CellParse<string> {
     const problem = impossibleDateReason(ymd);
     return problem ? rejected(`không phải ngày hợp lệ: ${problem} (${DATE_EXPECTED})`) : parsed(isoDate(ymd));
   }
-  if (typeof cell !== 'string') return cell === null || cell === undefined ? rejected(blankCellReason(DATE_EXPECTED)) : rejected(INVALID);
+  if (typeof cell !== 'string')
+    return cell === null || cell === undefined ? rejected(blankCellReason(DATE_EXPECTED)) : rejected(INVALID);
   const text = cleanText(cell);
   if (text === '') return rejected(blankCellReason(DATE_EXPECTED));
   const read = readDateText(text);

@@ -1,5 +1,12 @@
 import type { CellParse, RawCell } from './raw-cell.js';
-import { errorCellReason, isCellError, isPendingFormula, PENDING_FORMULA_REASON, parsed, rejected } from './raw-cell.js';
+import {
+  errorCellReason,
+  isCellError,
+  isPendingFormula,
+  PENDING_FORMULA_REASON,
+  parsed,
+  rejected,
+} from './raw-cell.js';
 import { blankCellReason } from './blank.js';
 import { cleanText } from './fold.js';
 import type { Ymd } from '../time/calendar.js';
@@ -35,7 +42,8 @@ export function parseVietnameseDateTime(cell: RawCell): CellParse<string> {
     if (impossibleDateReason(ymd)) return rejected(INVALID);
     return parsed(stamp(ymd, { hour: d.getUTCHours(), minute: d.getUTCMinutes() }));
   }
-  if (typeof cell !== 'string') return cell === null || cell === undefined ? rejected(blankCellReason(EXPECTED)) : rejected(INVALID);
+  if (typeof cell !== 'string')
+    return cell === null || cell === undefined ? rejected(blankCellReason(EXPECTED)) : rejected(INVALID);
   const text = cleanText(cell);
   if (text === '') return rejected(blankCellReason(EXPECTED));
   const date = readDateText(text);
@@ -45,5 +53,7 @@ export function parseVietnameseDateTime(cell: RawCell): CellParse<string> {
   }
   if (date.rest === '') return parsed(stamp(date.ymd, { hour: 0, minute: 0 }), twoDigitYearNote(date));
   const time = readTimeText(date.rest);
-  return time.ok ? parsed(stamp(date.ymd, time.time), twoDigitYearNote(date)) : rejected(time.reason.replace('không phải giờ hợp lệ', 'giờ không hợp lệ'));
+  return time.ok
+    ? parsed(stamp(date.ymd, time.time), twoDigitYearNote(date))
+    : rejected(time.reason.replace('không phải giờ hợp lệ', 'giờ không hợp lệ'));
 }

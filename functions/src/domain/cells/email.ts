@@ -1,5 +1,12 @@
 import type { CellParse, RawCell } from './raw-cell.js';
-import { errorCellReason, isCellError, isPendingFormula, PENDING_FORMULA_REASON, parsed, rejected } from './raw-cell.js';
+import {
+  errorCellReason,
+  isCellError,
+  isPendingFormula,
+  PENDING_FORMULA_REASON,
+  parsed,
+  rejected,
+} from './raw-cell.js';
 import { blankCellReason } from './blank.js';
 import { cleanText } from './fold.js';
 
@@ -14,12 +21,17 @@ const DOMAIN = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 export function parseEmail(cell: RawCell): CellParse<string> {
   if (isCellError(cell)) return rejected(errorCellReason(cell));
   if (isPendingFormula(cell)) return rejected(PENDING_FORMULA_REASON);
-  if (typeof cell !== 'string') return cell === null || cell === undefined ? rejected(blankCellReason(EXPECTED)) : rejected(INVALID);
+  if (typeof cell !== 'string')
+    return cell === null || cell === undefined ? rejected(blankCellReason(EXPECTED)) : rejected(INVALID);
   const text = cleanText(cell);
   if (text === '') return rejected(blankCellReason(EXPECTED));
   if (text.length > 320) return rejected(INVALID);
   const bracketed = /<([^<>]*)>\s*$/.exec(text);
-  const address = (bracketed?.[1] ?? text).trim().replace(/^mailto:/i, '').replace(/\.$/, '').toLowerCase();
+  const address = (bracketed?.[1] ?? text)
+    .trim()
+    .replace(/^mailto:/i, '')
+    .replace(/\.$/, '')
+    .toLowerCase();
   const at = address.lastIndexOf('@');
   if (at < 1 || address.length > 254) return rejected(INVALID);
   const local = address.slice(0, at);

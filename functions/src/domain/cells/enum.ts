@@ -1,5 +1,12 @@
 import type { CellParse, RawCell } from './raw-cell.js';
-import { errorCellReason, isCellError, isPendingFormula, PENDING_FORMULA_REASON, parsed, rejected } from './raw-cell.js';
+import {
+  errorCellReason,
+  isCellError,
+  isPendingFormula,
+  PENDING_FORMULA_REASON,
+  parsed,
+  rejected,
+} from './raw-cell.js';
 import { blankCellReason } from './blank.js';
 import { cleanText, foldForMatch } from './fold.js';
 import { parseText } from './text.js';
@@ -10,7 +17,10 @@ export interface EnumChoice {
   readonly aliases: readonly string[];
 }
 
-type Found = { readonly kind: 'match'; readonly index: number } | { readonly kind: 'ambiguous'; readonly values: readonly string[] } | { readonly kind: 'none' };
+type Found =
+  | { readonly kind: 'match'; readonly index: number }
+  | { readonly kind: 'ambiguous'; readonly values: readonly string[] }
+  | { readonly kind: 'none' };
 
 const LISTED = 8;
 const NO_OPTIONS = 'cột này chưa có danh sách lựa chọn (báo quận kiểm tra lại biểu mẫu)';
@@ -43,7 +53,9 @@ function optionMatcher(options: readonly EnumChoice[]): (text: string) => Found 
 }
 
 function buildOptionMatcher(options: readonly EnumChoice[]): (text: string) => Found {
-  const keyed = TIERS.map((key) => options.map((o) => new Set([o.value, ...o.aliases].map(key).filter((k) => k !== ''))));
+  const keyed = TIERS.map((key) =>
+    options.map((o) => new Set([o.value, ...o.aliases].map(key).filter((k) => k !== ''))),
+  );
   return (text) => {
     for (const [tier, key] of TIERS.entries()) {
       const wanted = key(text);
@@ -107,7 +119,9 @@ export function matchMultiEnum(cell: RawCell, options: readonly EnumChoice[]): C
   if (unknown.length > 0) {
     const named = unknown.slice(0, 3).map((u) => `“${[...u].length > 40 ? `${[...u].slice(0, 40).join('')}…` : u}”`);
     const more = unknown.length > 3 ? ` và ${unknown.length - 3} mục khác` : '';
-    return rejected(`không có trong danh sách: ${named.join(', ')}${more} (${choices(options, 'chọn trong')}; nhiều lựa chọn thì ngăn cách bằng dấu phẩy)`);
+    return rejected(
+      `không có trong danh sách: ${named.join(', ')}${more} (${choices(options, 'chọn trong')}; nhiều lựa chọn thì ngăn cách bằng dấu phẩy)`,
+    );
   }
   if (chosen.size === 0) return rejected(blankCellReason(choices(options)));
   return parsed([...chosen].sort((a, b) => a - b).map((i) => options[i]?.value ?? ''));

@@ -32,18 +32,10 @@ export function cleanText(s: string): string {
 /** Lowercase and strip Vietnamese diacritics (đ → d) but keep punctuation and spacing: 'Tháng 4/2020' → 'thang 4/2020'. */
 export function foldAccents(s: string): string {
   if (!NOT_ASCII.test(s)) return s.toLowerCase();
-  return s
-    .normalize('NFD')
-    .toLowerCase()
-    .replace(/\p{M}/gu, '')
-    .replace(/[đð]/g, 'd')
-    .normalize('NFC');
+  return s.normalize('NFD').toLowerCase().replace(/\p{M}/gu, '').replace(/[đð]/g, 'd').normalize('NFC');
 }
 
 /** Key for accent-, case-, punctuation- and spacing-insensitive matching: 'Tổng phụ trách Đội.' → 'tong phu trach doi'. */
 export function foldForMatch(s: string): string {
-  return foldAccents(cleanText(s))
-    .replace(MATCH_PUNCTUATION, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return foldAccents(cleanText(s)).replace(MATCH_PUNCTUATION, ' ').replace(/\s+/g, ' ').trim();
 }

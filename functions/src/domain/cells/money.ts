@@ -1,5 +1,12 @@
 import type { CellParse, RawCell } from './raw-cell.js';
-import { errorCellReason, isCellError, isPendingFormula, PENDING_FORMULA_REASON, parsed, rejected } from './raw-cell.js';
+import {
+  errorCellReason,
+  isCellError,
+  isPendingFormula,
+  PENDING_FORMULA_REASON,
+  parsed,
+  rejected,
+} from './raw-cell.js';
 import { blankCellReason } from './blank.js';
 import { cleanText, foldAccents } from './fold.js';
 import { readDigits, readMagnitude, splitNumberText } from './numeric-text.js';
@@ -59,7 +66,12 @@ function readAmount(folded: string): AmountRead | undefined {
   const tail = rest.replace(CURRENCY_WORD, '');
   const commaAsThousands = !magnitude && /^\d{1,3},\d{3}$/.test(token);
   const read = readDigits(token, split.negative, magnitude ? 'decimal' : 'thousands-if-3-digits');
-  if (!read.ok) return { amount: rejected(`nhóm chữ số không đúng (dấu chấm ngăn cách hàng nghìn, ví dụ 1.900.000)`), tail, commaAsThousands };
+  if (!read.ok)
+    return {
+      amount: rejected(`nhóm chữ số không đúng (dấu chấm ngăn cách hàng nghìn, ví dụ 1.900.000)`),
+      tail,
+      commaAsThousands,
+    };
   const { intDigits, fracDigits, negative } = read.digits;
   if (negative && /[1-9]/.test(intDigits + fracDigits)) return { amount: rejected(NEGATIVE), tail, commaAsThousands };
   return { amount: wholeDong(intDigits, fracDigits, magnitude?.exponent ?? 0), tail, commaAsThousands };
@@ -68,7 +80,9 @@ function readAmount(folded: string): AmountRead | undefined {
 function parseMoneyText(text: string): CellParse<number> {
   const folded = foldAccents(text);
   if (!/\d/.test(folded)) {
-    return /\p{L}/u.test(folded) ? rejected(`cần viết số tiền bằng chữ số, không viết bằng chữ (ví dụ 1.000.000)`) : rejected(INVALID);
+    return /\p{L}/u.test(folded)
+      ? rejected(`cần viết số tiền bằng chữ số, không viết bằng chữ (ví dụ 1.000.000)`)
+      : rejected(INVALID);
   }
   const leading = readLeadingWords(folded);
   if (leading.kind === 'bound') return rejected(NOT_ONE_AMOUNT);
@@ -78,7 +92,9 @@ function parseMoneyText(text: string): CellParse<number> {
   if (!bare && !isDroppableNote(first.tail)) return secondAmountReason(first);
   if (!first.amount.ok) return first.amount;
   const interpreted = !bare || leading.kind === 'taken' || first.commaAsThousands;
-  return interpreted ? parsed(first.amount.value, `đã hiểu số tiền là ${formatVietnameseMoney(first.amount.value)}`) : first.amount;
+  return interpreted
+    ? parsed(first.amount.value, `đã hiểu số tiền là ${formatVietnameseMoney(first.amount.value)}`)
+    : first.amount;
 }
 
 /** Text after an amount that is no note: a second amount to choose between, or something that is not money. */
@@ -87,7 +103,9 @@ function secondAmountReason(first: AmountRead): CellParse<number> {
   const second = at < 0 ? undefined : readAmount(first.tail.slice(at));
   const secondIsAmount = second?.amount.ok && (NOTHING_MORE.test(second.tail) || isDroppableNote(second.tail));
   if (!first.amount.ok || !second?.amount.ok || !secondIsAmount) return rejected(INVALID);
-  return rejected(`có 2 số tiền (${formatVietnameseMoney(first.amount.value)} và ${formatVietnameseMoney(second.amount.value)}); hãy để một số tiền trong ô này`);
+  return rejected(
+    `có 2 số tiền (${formatVietnameseMoney(first.amount.value)} và ${formatVietnameseMoney(second.amount.value)}); hãy để một số tiền trong ô này`,
+  );
 }
 
 /** Parse an amount of money in whole đồng ('1.900.000', '1,900,000 đ', '1,9 triệu', '500k', '1 tỷ', 1900000); a rate or note after it ('đ/người') is noted and dropped. */
@@ -102,7 +120,8 @@ export function parseVietnameseMoney(cell: RawCell): CellParse<number> {
     if (!Number.isSafeInteger(rounded)) return rejected(TOO_LARGE);
     return parsed(rounded === 0 ? 0 : rounded);
   }
-  if (typeof cell !== 'string') return cell === null || cell === undefined ? rejected(blankCellReason(EXPECTED)) : rejected(INVALID);
+  if (typeof cell !== 'string')
+    return cell === null || cell === undefined ? rejected(blankCellReason(EXPECTED)) : rejected(INVALID);
   const text = cleanText(cell);
   if (text === '') return rejected(blankCellReason(EXPECTED));
   if (text.length > 100) return rejected(INVALID);

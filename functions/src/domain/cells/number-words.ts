@@ -6,9 +6,7 @@
 
 /** What stands before the number: nothing, a label or an estimate (the number is taken), or a bound (it is not one number). */
 export type LeadingWords =
-  | { readonly kind: 'none' }
-  | { readonly kind: 'taken'; readonly rest: string }
-  | { readonly kind: 'bound' };
+  { readonly kind: 'none' } | { readonly kind: 'taken'; readonly rest: string } | { readonly kind: 'bound' };
 
 /** 'khoảng 30', 'tầm 30', 'chừng 30', 'ước tính 30', 'dự kiến 30': an estimate, which is the number the unit means. */
 const ESTIMATE = /^(?:khoang|tam|chung|do|uoc tinh|uoc|du kien|xap xi)\s+(?=[+\-−]?\d)/;

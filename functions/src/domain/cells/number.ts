@@ -1,5 +1,12 @@
 import type { CellParse, RawCell } from './raw-cell.js';
-import { errorCellReason, isCellError, isPendingFormula, PENDING_FORMULA_REASON, parsed, rejected } from './raw-cell.js';
+import {
+  errorCellReason,
+  isCellError,
+  isPendingFormula,
+  PENDING_FORMULA_REASON,
+  parsed,
+  rejected,
+} from './raw-cell.js';
 import { blankCellReason } from './blank.js';
 import { cleanText, foldAccents } from './fold.js';
 import type { CommaMode, NumberDigits } from './numeric-text.js';
@@ -38,18 +45,25 @@ function readNumberCell(cell: RawCell, commaMode: CommaMode, expected: string): 
   if (text === '') return { ok: false, reason: blankCellReason(expected) };
   if (text.length > 100) return { ok: false, reason: invalid };
   const leading = readLeadingWords(foldAccents(text));
-  if (leading.kind === 'bound') return { ok: false, reason: `không phải một số cụ thể; hãy ghi số chính xác (${expected})` };
+  if (leading.kind === 'bound')
+    return { ok: false, reason: `không phải một số cụ thể; hãy ghi số chính xác (${expected})` };
   const split = splitNumberText(leading.kind === 'taken' ? leading.rest : foldAccents(text));
   if (!split) return { ok: false, reason: invalid };
   if (readMagnitude(split.rest)) return { ok: false, reason: `cần viết đủ chữ số, không viết tắt (${expected})` };
   const after = split.rest.slice(UNIT_WORDS.exec(split.rest)?.[0].length ?? 0);
-  if (after !== '' && !isDroppableNote(after)) return { ok: false, reason: secondNumberReason(split.token, after, invalid) };
+  if (after !== '' && !isDroppableNote(after))
+    return { ok: false, reason: secondNumberReason(split.token, after, invalid) };
   const read = readDigits(split.token, split.negative, commaMode);
   if (!read.ok) return { ok: false, reason: `nhóm chữ số không đúng (dấu chấm ngăn cách hàng nghìn, ví dụ 1.200)` };
   if (read.digits.intDigits.length > 15) return { ok: false, reason: `số quá lớn (${expected})` };
   const value = digitsToNumber(read.digits);
   const commaAsThousands = commaMode === 'thousands-if-3-digits' && /^\d{1,3},\d{3}$/.test(split.token);
-  return { ok: true, value: value === 0 ? 0 : value, digits: read.digits, interpreted: after !== '' || leading.kind === 'taken' || commaAsThousands };
+  return {
+    ok: true,
+    value: value === 0 ? 0 : value,
+    digits: read.digits,
+    interpreted: after !== '' || leading.kind === 'taken' || commaAsThousands,
+  };
 }
 
 /** Text after a number that is no note: a second number to choose between ('25 - 30'), or not a number at all. */
@@ -61,12 +75,16 @@ function secondNumberReason(first: string, after: string, invalid: string): stri
 
 /** The value, noted "đã hiểu là 30" when the parser had to interpret the cell. */
 function withNote(result: CellParse<number>, read: Read): CellParse<number> {
-  return result.ok && read.ok && read.interpreted ? parsed(result.value, `đã hiểu là ${formatVietnameseNumber(result.value)}`) : result;
+  return result.ok && read.ok && read.interpreted
+    ? parsed(result.value, `đã hiểu là ${formatVietnameseNumber(result.value)}`)
+    : result;
 }
 
 function checkBounds(value: number, bounds: NumberBounds): CellParse<number> {
-  if (bounds.min !== undefined && value < bounds.min) return rejected(`phải từ ${formatVietnameseNumber(bounds.min)} trở lên`);
-  if (bounds.max !== undefined && value > bounds.max) return rejected(`không được lớn hơn ${formatVietnameseNumber(bounds.max)}`);
+  if (bounds.min !== undefined && value < bounds.min)
+    return rejected(`phải từ ${formatVietnameseNumber(bounds.min)} trở lên`);
+  if (bounds.max !== undefined && value > bounds.max)
+    return rejected(`không được lớn hơn ${formatVietnameseNumber(bounds.max)}`);
   return parsed(value);
 }
 

@@ -21,7 +21,8 @@ export interface NumberSplit {
 export type CommaMode = 'decimal' | 'thousands-if-3-digits';
 
 /** Outcome of reading the digits of a token. */
-export type DigitsRead = { readonly ok: true; readonly digits: NumberDigits } | { readonly ok: false; readonly badGrouping: true };
+export type DigitsRead =
+  { readonly ok: true; readonly digits: NumberDigits } | { readonly ok: false; readonly badGrouping: true };
 
 /** Multiplier words after a number, folded without accents, with their power of ten. */
 const MAGNITUDES: ReadonlyArray<readonly [RegExp, number]> = [

@@ -1,5 +1,12 @@
 import type { CellParse, RawCell } from './raw-cell.js';
-import { errorCellReason, isCellError, isPendingFormula, PENDING_FORMULA_REASON, parsed, rejected } from './raw-cell.js';
+import {
+  errorCellReason,
+  isCellError,
+  isPendingFormula,
+  PENDING_FORMULA_REASON,
+  parsed,
+  rejected,
+} from './raw-cell.js';
 import { blankCellReason } from './blank.js';
 import { cleanText } from './fold.js';
 import { formatOldMobile, readPhoneNumber, type PhoneNumberRead } from './phone-number.js';
@@ -36,11 +43,16 @@ function phoneAmongText(text: string): CellParse<string> {
   const [first] = distinct;
   if (distinct.length > 1) {
     const names = distinct.map((p) => formatVietnamesePhone(p.phone));
-    return rejected(`có ${distinct.length} số điện thoại (${names.slice(0, -1).join(', ')} và ${names.at(-1) ?? ''}); hãy để một số trong ô này`);
+    return rejected(
+      `có ${distinct.length} số điện thoại (${names.slice(0, -1).join(', ')} và ${names.at(-1) ?? ''}); hãy để một số trong ô này`,
+    );
   }
   if (!first) return rejected(INVALID);
   const [stray] = found.strayNumbers;
-  if (stray !== undefined) return rejected(`ngoài số ${formatVietnamesePhone(first.phone)} còn có '${stray}' không phải số điện thoại; hãy để một số trong ô này`);
+  if (stray !== undefined)
+    return rejected(
+      `ngoài số ${formatVietnamesePhone(first.phone)} còn có '${stray}' không phải số điện thoại; hãy để một số trong ô này`,
+    );
   return parsed(first.phone, renumberedNote(first) ?? `đã hiểu SĐT là ${formatVietnamesePhone(first.phone)}`);
 }
 

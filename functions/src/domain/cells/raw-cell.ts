@@ -26,7 +26,8 @@ export interface PendingFormula {
  * A value the parser had to interpret (text dropped around it, an old number renumbered, a two-digit
  * year) carries a `note` saying what was taken, e.g. "đã hiểu SĐT là 0983 018 027".
  */
-export type CellParse<T> = { readonly ok: true; readonly value: T; readonly note?: string } | { readonly ok: false; readonly reason: string };
+export type CellParse<T> =
+  { readonly ok: true; readonly value: T; readonly note?: string } | { readonly ok: false; readonly reason: string };
 
 /** Successful parse, with a Vietnamese note when the value is not simply what the cell shows. */
 export function parsed<T>(value: T, note?: string): CellParse<T> {
@@ -40,19 +41,36 @@ export function rejected<T = never>(reason: string): CellParse<T> {
 
 /** Type guard for spreadsheet error values. */
 export function isCellError(cell: RawCell): cell is CellError {
-  return typeof cell === 'object' && cell !== null && !(cell instanceof Date) && 'error' in cell && typeof cell.error === 'string';
+  return (
+    typeof cell === 'object' &&
+    cell !== null &&
+    !(cell instanceof Date) &&
+    'error' in cell &&
+    typeof cell.error === 'string'
+  );
 }
 
 /** Vietnamese reason for a spreadsheet error cell, e.g. "ô đang báo lỗi #REF! (kiểm tra lại công thức)". */
 export function errorCellReason(cell: CellError): string {
-  const code = cell.error.normalize('NFC').replace(/[^\p{L}\p{N}#!?/_.]/gu, '').slice(0, 20) || '#ERROR!';
+  const code =
+    cell.error
+      .normalize('NFC')
+      .replace(/[^\p{L}\p{N}#!?/_.]/gu, '')
+      .slice(0, 20) || '#ERROR!';
   return `ô đang báo lỗi ${code} (kiểm tra lại công thức)`;
 }
 
 /** Type guard for formulas saved without a result. */
 export function isPendingFormula(cell: RawCell): cell is PendingFormula {
-  return typeof cell === 'object' && cell !== null && !(cell instanceof Date) && 'formula' in cell && typeof cell.formula === 'string';
+  return (
+    typeof cell === 'object' &&
+    cell !== null &&
+    !(cell instanceof Date) &&
+    'formula' in cell &&
+    typeof cell.formula === 'string'
+  );
 }
 
 /** Vietnamese reason for a formula without a result: never read as an empty cell, the unit re-saves the file. */
-export const PENDING_FORMULA_REASON = 'là công thức chưa có kết quả; mở tệp bằng Excel/LibreOffice và lưu lại rồi gửi lại';
+export const PENDING_FORMULA_REASON =
+  'là công thức chưa có kết quả; mở tệp bằng Excel/LibreOffice và lưu lại rồi gửi lại';

@@ -1,5 +1,12 @@
 import type { CellParse, RawCell } from './raw-cell.js';
-import { errorCellReason, isCellError, isPendingFormula, PENDING_FORMULA_REASON, parsed, rejected } from './raw-cell.js';
+import {
+  errorCellReason,
+  isCellError,
+  isPendingFormula,
+  PENDING_FORMULA_REASON,
+  parsed,
+  rejected,
+} from './raw-cell.js';
 import { blankCellReason } from './blank.js';
 import { cleanText } from './fold.js';
 import { utcYmd, vietnameseDate } from '../time/calendar.js';
@@ -28,13 +35,17 @@ export function parseText(cell: RawCell, options: TextOptions = {}): CellParse<s
     if (Number.isNaN(cell.getTime())) return rejected(`ngày không hợp lệ (${EXPECTED})`);
     text = vietnameseDate(utcYmd(cell));
   } else {
-    return cell === null || cell === undefined ? rejected(blankCellReason(EXPECTED)) : rejected(`không phải nội dung hợp lệ (${EXPECTED})`);
+    return cell === null || cell === undefined
+      ? rejected(blankCellReason(EXPECTED))
+      : rejected(`không phải nội dung hợp lệ (${EXPECTED})`);
   }
   if (text === '') return rejected(blankCellReason(EXPECTED));
   const length = [...text].length;
   const max = options.maxLength;
   if (max !== undefined && length > max) {
-    return rejected(`dài quá ${formatVietnameseNumber(max)} ký tự (đang có ${formatVietnameseNumber(length)} ký tự, cần rút gọn)`);
+    return rejected(
+      `dài quá ${formatVietnameseNumber(max)} ký tự (đang có ${formatVietnameseNumber(length)} ký tự, cần rút gọn)`,
+    );
   }
   return parsed(text);
 }

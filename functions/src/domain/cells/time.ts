@@ -1,5 +1,12 @@
 import type { CellParse, RawCell } from './raw-cell.js';
-import { errorCellReason, isCellError, isPendingFormula, PENDING_FORMULA_REASON, parsed, rejected } from './raw-cell.js';
+import {
+  errorCellReason,
+  isCellError,
+  isPendingFormula,
+  PENDING_FORMULA_REASON,
+  parsed,
+  rejected,
+} from './raw-cell.js';
 import { blankCellReason } from './blank.js';
 import { cleanText, foldAccents } from './fold.js';
 import { pad2 } from '../time/calendar.js';
@@ -24,7 +31,9 @@ const LETTER = new RegExp(String.raw`^(\d{1,2})\s*[hg]\s*(\d{2})?(?:\s*(?:phut|p
 const WORDS = new RegExp(String.raw`^(\d{1,2})\s*gio(?:\s*(\d{1,2}|ruoi)(?:\s*(?:phut|p))?)?${PERIOD}$`);
 
 /** Read a time written in text ('14g00', '2 giờ chiều', '14:00'); accents, case and spacing do not matter. */
-export function readTimeText(text: string): { readonly ok: true; readonly time: HourMinute } | { readonly ok: false; readonly reason: string } {
+export function readTimeText(
+  text: string,
+): { readonly ok: true; readonly time: HourMinute } | { readonly ok: false; readonly reason: string } {
   const t = foldAccents(cleanText(text))
     .replace(/\s+/g, ' ')
     .replace(/^(?:vao\s*)?luc\s*/, '')
@@ -84,7 +93,8 @@ export function parseVietnameseTime(cell: RawCell): CellParse<string> {
     const d = dateToNearestMinute(cell);
     return parsed(formatHourMinute({ hour: d.getUTCHours(), minute: d.getUTCMinutes() }));
   }
-  if (typeof cell !== 'string') return cell === null || cell === undefined ? rejected(blankCellReason(EXPECTED)) : rejected(INVALID);
+  if (typeof cell !== 'string')
+    return cell === null || cell === undefined ? rejected(blankCellReason(EXPECTED)) : rejected(INVALID);
   const text = cleanText(cell);
   if (text === '') return rejected(blankCellReason(EXPECTED));
   const read = readTimeText(text);

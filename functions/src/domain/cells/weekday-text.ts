@@ -1,7 +1,15 @@
 import type { Ymd } from '../time/calendar.js';
 
 /** Weekday names as people write them, Sunday first (Date.getUTCDay order). */
-export const VIETNAMESE_WEEKDAYS = ['Chủ nhật', 'thứ Hai', 'thứ Ba', 'thứ Tư', 'thứ Năm', 'thứ Sáu', 'thứ Bảy'] as const;
+export const VIETNAMESE_WEEKDAYS = [
+  'Chủ nhật',
+  'thứ Hai',
+  'thứ Ba',
+  'thứ Tư',
+  'thứ Năm',
+  'thứ Sáu',
+  'thứ Bảy',
+] as const;
 
 /** Folded weekday words: 'thứ hai' / 'thứ 2' … 'chủ nhật' / 'CN'. */
 const WEEKDAY = /\b(?:thu\s*(hai|ba|tu|nam|sau|bay|[2-7])|(chu\s*nhat|cn))\b/;

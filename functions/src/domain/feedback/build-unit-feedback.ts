@@ -34,7 +34,9 @@ export const NIL_ROW_STATUS = `✓ Đã ghi nhận: ${NIL_PHRASE.toLowerCase()}`
 
 /** Status of a row changed after the form was locked. */
 export function lockedRowStatus(lockAfter: Deadline): string {
-  const when = lockAfter.time ? `từ ${lockAfter.time.replace(':', 'g')} ngày ${dateLabel(lockAfter.date)}` : `sau ngày ${dateLabel(lockAfter.date)}`;
+  const when = lockAfter.time
+    ? `từ ${lockAfter.time.replace(':', 'g')} ngày ${dateLabel(lockAfter.date)}`
+    : `sau ngày ${dateLabel(lockAfter.date)}`;
   return `⚠ Đã khóa sổ ${when}: thay đổi đã được ghi nhận nhưng không được áp dụng; liên hệ Quận Đoàn nếu cần sửa.`;
 }
 
@@ -42,10 +44,17 @@ export function lockedRowStatus(lockAfter: Deadline): string {
  * What to write back into one unit's sheet: each row's status, and its "Tình hình nộp" tab.
  * `explicit` ("Bấm nộp" forms' states) adds the draft note and the signal cell's "Đã nộp lúc …".
  */
-export function buildUnitFeedback(unit: Unit, tabs: readonly FeedbackTab[], picture: DistrictPicture, explicit: Readonly<Record<string, ExplicitFormState>> = {}): UnitFeedback {
+export function buildUnitFeedback(
+  unit: Unit,
+  tabs: readonly FeedbackTab[],
+  picture: DistrictPicture,
+  explicit: Readonly<Record<string, ExplicitFormState>> = {},
+): UnitFeedback {
   const mine = picture.submissions.filter((s) => s.unitId === unit.id);
   const tabFeedback = tabs.map((t): TabFeedback => {
-    const statusByRow = new Map<number, string>((t.footerRows ?? []).map((f) => [f.rowNumber, FOOTER_ROW_STATUS[f.kind]]));
+    const statusByRow = new Map<number, string>(
+      (t.footerRows ?? []).map((f) => [f.rowNumber, FOOTER_ROW_STATUS[f.kind]]),
+    );
     const lockAfter = picture.forms.find((f) => f.id === t.formId)?.lockAfter;
     for (const s of mine.filter((x) => x.formId === t.formId)) {
       if (s.lockedChange && lockAfter) {
@@ -59,11 +68,13 @@ export function buildUnitFeedback(unit: Unit, tabs: readonly FeedbackTab[], pict
     // A "Bấm nộp" form being edited: its rows show the draft's statuses, so "Kiểm tra dữ liệu" shows what to fix before submitting.
     const draftStatuses = explicit[t.formId]?.draft?.rowStatuses;
     if (draftStatuses) {
-      for (const rowNumber of [...statusByRow.keys()]) if (!(t.footerRows ?? []).some((f) => f.rowNumber === rowNumber)) statusByRow.delete(rowNumber);
+      for (const rowNumber of [...statusByRow.keys()])
+        if (!(t.footerRows ?? []).some((f) => f.rowNumber === rowNumber)) statusByRow.delete(rowNumber);
       for (const [rowNumber, text] of Object.entries(draftStatuses)) statusByRow.set(Number(rowNumber), text);
     }
     const submittedAt = explicit[t.formId]?.submittedAt;
-    const submitCell = t.submitCell && submittedAt ? { submitCell: { ...t.submitCell, text: submittedSignalText(submittedAt) } } : {};
+    const submitCell =
+      t.submitCell && submittedAt ? { submitCell: { ...t.submitCell, text: submittedSignalText(submittedAt) } } : {};
     return { tab: t.tab, headerRowNumber: t.headerRowNumber, statusByRow, ...submitCell };
   });
   // A draft is the form's, not a period's: it is noted on the form's latest period.
@@ -83,9 +94,23 @@ export function buildUnitFeedback(unit: Unit, tabs: readonly FeedbackTab[], pict
     const review = submission ? reviewNote(latestReview.get(submission.id), submission) : '';
     // A tab read under another name (found by its headers) is pointed out once, on the form's latest period.
     const renamedTab = latest ? tabs.find((t) => t.formId === spec.id && isRenamedTab(t.tab, spec)) : undefined;
-    const notes = [standingNote(standing, spec), review, earlier ? planChangeNote(describePlanChange(earlier, spec)) : '', draft ? draftNote(draft) : '', renamedTab ? renamedTabMessage(renamedTab.tab, spec).replace(/\.$/, '') : ''];
+    const notes = [
+      standingNote(standing, spec),
+      review,
+      earlier ? planChangeNote(describePlanChange(earlier, spec)) : '',
+      draft ? draftNote(draft) : '',
+      renamedTab ? renamedTabMessage(renamedTab.tab, spec).replace(/\.$/, '') : '',
+    ];
     const note = notes.filter((n) => n !== '').join('. ');
-    rows.push([spec.tab, period.label, formatDueInstant(period.due), standing.status, note, submission?.counts.valid ?? 0, submission?.counts.rejected ?? 0]);
+    rows.push([
+      spec.tab,
+      period.label,
+      formatDueInstant(period.due),
+      standing.status,
+      note,
+      submission?.counts.valid ?? 0,
+      submission?.counts.rejected ?? 0,
+    ]);
   }
   const newTabs = plansToRollOut({
     unit,
@@ -98,7 +123,9 @@ export function buildUnitFeedback(unit: Unit, tabs: readonly FeedbackTab[], pict
   });
   const latest = latestChangeShown({ rows: shown, submissions: mine, explicit, now: picture.now });
   // Nothing here depends on today's date: an unchanged unit's sheet is never rewritten just because a day passed.
-  const freshness = latest ? `Hệ thống tự cập nhật khi có thay đổi; thay đổi gần nhất lúc ${formatClockAndDate(latest)}.` : 'Hệ thống tự cập nhật khi có thay đổi.';
+  const freshness = latest
+    ? `Hệ thống tự cập nhật khi có thay đổi; thay đổi gần nhất lúc ${formatClockAndDate(latest)}.`
+    : 'Hệ thống tự cập nhật khi có thay đổi.';
   return {
     unitId: unit.id,
     tabs: tabFeedback,
@@ -121,7 +148,9 @@ export function buildUnitFeedback(unit: Unit, tabs: readonly FeedbackTab[], pict
 }
 
 /** Each row's status text in some submissions' rows: valid (with notes), "không phát sinh", or the row's messages. */
-export function submissionRowStatuses(submissions: readonly Pick<StoredSubmission, 'rows' | 'nilRows' | 'rejected'>[]): [number, string][] {
+export function submissionRowStatuses(
+  submissions: readonly Pick<StoredSubmission, 'rows' | 'nilRows' | 'rejected'>[],
+): [number, string][] {
   return submissions.flatMap((s) => [
     ...s.rows.map((row): [number, string] => [row.rowNumber, validRowStatus(row.notes)]),
     ...s.nilRows.map((rowNumber): [number, string] => [rowNumber, NIL_ROW_STATUS]),
@@ -160,7 +189,8 @@ function standingNote(standing: StatusResult, spec: FormSpec): string {
     case 'nil':
       return 'Đã báo không phát sinh';
     case 'partial':
-      if (standing.uncovered) return `${uncoveredNote(spec, standing.uncovered)}${standing.daysOverdue ? ', đã quá hạn' : ''}`;
+      if (standing.uncovered)
+        return `${uncoveredNote(spec, standing.uncovered)}${standing.daysOverdue ? ', đã quá hạn' : ''}`;
       return standing.daysOverdue ? 'Còn lỗi, đã quá hạn — sửa các dòng có ✗' : 'Còn lỗi — sửa các dòng có ✗';
     case 'missing':
       return standing.daysOverdue ? 'Đã quá hạn — nộp ngay' : 'Chưa đến hạn';

@@ -23,7 +23,10 @@ export function latestChangeShown(facts: ShownFacts): Date | undefined {
     ...facts.rows.map((r) => r.period.start),
     ...facts.rows.flatMap((r) => (r.standing.daysOverdue !== undefined ? [r.period.due] : [])),
     ...facts.submissions.flatMap((s) => [s.lastChangedAt, ...(s.lockedChange ? [s.lockedChange.changedAt] : [])]),
-    ...Object.values(facts.explicit).flatMap((e) => [...(e.submittedAt ? [e.submittedAt] : []), ...(e.draft ? [e.draft.editedAt] : [])]),
+    ...Object.values(facts.explicit).flatMap((e) => [
+      ...(e.submittedAt ? [e.submittedAt] : []),
+      ...(e.draft ? [e.draft.editedAt] : []),
+    ]),
   ]
     .map((t) => t.getTime())
     .filter((t) => t <= facts.now.getTime());

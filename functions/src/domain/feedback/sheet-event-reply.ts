@@ -28,15 +28,26 @@ const MAX_REPLY_LENGTH = 400;
  * "Nộp báo cáo"): rows accepted and in error, the first sheet problem, and for a submission
  * where each form the unit owes stands now. `ok` is false while anything needs fixing.
  */
-export function sheetEventReply(outcome: SheetEventOutcome, picture: DistrictPicture): { ok: boolean; message: string } {
+export function sheetEventReply(
+  outcome: SheetEventOutcome,
+  picture: DistrictPicture,
+): { ok: boolean; message: string } {
   const { valid, rejected, nil } = outcome.counts;
-  const parts = [`${outcome.action === 'submit' ? 'Đã nhận báo cáo' : 'Đã kiểm tra'}: ${n(valid - nil)} dòng hợp lệ${nil > 0 ? `, ${n(nil)} kỳ không phát sinh` : ''}, ${n(rejected)} dòng lỗi.`];
+  const parts = [
+    `${outcome.action === 'submit' ? 'Đã nhận báo cáo' : 'Đã kiểm tra'}: ${n(valid - nil)} dòng hợp lệ${nil > 0 ? `, ${n(nil)} kỳ không phát sinh` : ''}, ${n(rejected)} dòng lỗi.`,
+  ];
   if (rejected > 0) parts.push(`Xem lỗi ở cột '${STATUS_HEADER}'.`);
   if (outcome.problems[0]) parts.push(outcome.problems[0]);
-  if (outcome.drafts?.length) parts.push(`Bản nháp chưa nộp ở trang ${outcome.drafts.map((t) => `'${t}'`).join(', ')}: chọn Tổng hợp ▸ Nộp báo cáo để gửi.`);
+  if (outcome.drafts?.length)
+    parts.push(
+      `Bản nháp chưa nộp ở trang ${outcome.drafts.map((t) => `'${t}'`).join(', ')}: chọn Tổng hợp ▸ Nộp báo cáo để gửi.`,
+    );
   if (outcome.action === 'submit') parts.push(...latestStandings(outcome.unitId, picture));
   const message = parts.join(' ').normalize('NFC');
-  return { ok: rejected === 0 && outcome.problems.length === 0, message: message.length > MAX_REPLY_LENGTH ? `${message.slice(0, MAX_REPLY_LENGTH - 1)}…` : message };
+  return {
+    ok: rejected === 0 && outcome.problems.length === 0,
+    message: message.length > MAX_REPLY_LENGTH ? `${message.slice(0, MAX_REPLY_LENGTH - 1)}…` : message,
+  };
 }
 
 /** For each form the unit owes: its latest period's status and deadline, e.g. "Đăng ký tập huấn (hạn 10:00 15/09/2024): ✓ Đủ, đúng hạn." */
@@ -46,5 +57,8 @@ function latestStandings(unitId: string, picture: DistrictPicture): string[] {
     const standing = stats.units.find((u) => u.unitId === unitId);
     if (standing) latest.set(spec.id, { form: formShortName(spec), due: period.due, status: standing.status });
   }
-  return [...latest.values()].map(({ form, due, status }) => `${form} (hạn ${formatIctDateTime(due)}): ${STATUS_DISPLAY[status].symbol} ${STATUS_DISPLAY[status].label}.`);
+  return [...latest.values()].map(
+    ({ form, due, status }) =>
+      `${form} (hạn ${formatIctDateTime(due)}): ${STATUS_DISPLAY[status].symbol} ${STATUS_DISPLAY[status].label}.`,
+  );
 }

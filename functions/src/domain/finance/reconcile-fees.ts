@@ -30,7 +30,12 @@ export interface FeeReconciliation {
   readonly payBy?: Deadline;
   /** Units with something owed or paid, còn nợ first (largest first), then by name. */
   readonly units: readonly UnitBalance[];
-  readonly totals: { readonly owed: number; readonly paid: number; readonly balance: number; readonly receipts: number };
+  readonly totals: {
+    readonly owed: number;
+    readonly paid: number;
+    readonly balance: number;
+    readonly receipts: number;
+  };
 }
 
 /** A stored submission as reconciliation reads it. */
@@ -48,16 +53,26 @@ export interface ReconciliationProblem {
 }
 
 /** Every balance metric of the plans, each reconciled: owed = registered rows × fee, paid = sum of receipts, còn nợ = owed − paid. */
-export function reconcileFees(forms: readonly FormSpec[], units: readonly Unit[], submissions: readonly ReconciledSubmission[]): { reconciliations: FeeReconciliation[]; problems: ReconciliationProblem[] } {
+export function reconcileFees(
+  forms: readonly FormSpec[],
+  units: readonly Unit[],
+  submissions: readonly ReconciledSubmission[],
+): { reconciliations: FeeReconciliation[]; problems: ReconciliationProblem[] } {
   const reconciliations: FeeReconciliation[] = [];
   const problems: ReconciliationProblem[] = [];
   for (const receiptsForm of forms) {
     for (const metric of receiptsForm.metrics) {
       if (metric.type !== 'balance') continue;
       const feeForm = forms.find((f) => f.id === metric.against.formId);
-      const fee = feeForm?.metrics.find((m): m is FeeMetric => m.id === metric.against.metricId && m.type === 'fee-per-row');
+      const fee = feeForm?.metrics.find(
+        (m): m is FeeMetric => m.id === metric.against.metricId && m.type === 'fee-per-row',
+      );
       if (!feeForm || !fee) {
-        problems.push({ formId: receiptsForm.id, metricId: metric.id, message: `Metric '${metric.id}' of plan '${receiptsForm.id}' reconciles against '${metric.against.formId}/${metric.against.metricId}', which is no 'Tiền mỗi dòng' metric of a plan in use: fix 'Đối chiếu với' in the control's 'Chỉ số' tab.` });
+        problems.push({
+          formId: receiptsForm.id,
+          metricId: metric.id,
+          message: `Metric '${metric.id}' of plan '${receiptsForm.id}' reconciles against '${metric.against.formId}/${metric.against.metricId}', which is no 'Tiền mỗi dòng' metric of a plan in use: fix 'Đối chiếu với' in the control's 'Chỉ số' tab.`,
+        });
         continue;
       }
       reconciliations.push(reconcileOne(receiptsForm, metric, feeForm, fee, units, submissions));
@@ -66,7 +81,14 @@ export function reconcileFees(forms: readonly FormSpec[], units: readonly Unit[]
   return { reconciliations, problems };
 }
 
-function reconcileOne(receiptsForm: FormSpec, metric: BalanceMetric, feeForm: FormSpec, fee: FeeMetric, units: readonly Unit[], submissions: readonly ReconciledSubmission[]): FeeReconciliation {
+function reconcileOne(
+  receiptsForm: FormSpec,
+  metric: BalanceMetric,
+  feeForm: FormSpec,
+  fee: FeeMetric,
+  units: readonly Unit[],
+  submissions: readonly ReconciledSubmission[],
+): FeeReconciliation {
   const dateColumn = receiptsForm.columns.find((c) => c.type === 'date')?.key;
   const accounts = new Map<string, { participants: number; paid: number; receipts: number; lastPaidOn?: string }>();
   const account = (unitId: string) => {
@@ -88,11 +110,34 @@ function reconcileOne(receiptsForm: FormSpec, metric: BalanceMetric, feeForm: Fo
   const names = new Map(units.map((u) => [u.id, u.name]));
   const rows: UnitBalance[] = [...accounts.entries()].map(([unitId, a]) => {
     const owed = a.participants * fee.amount;
-    return { unitId, unitName: names.get(unitId) ?? unitId, participants: a.participants, owed, paid: a.paid, balance: owed - a.paid, receipts: a.receipts, ...(a.lastPaidOn ? { lastPaidOn: a.lastPaidOn } : {}) };
+    return {
+      unitId,
+      unitName: names.get(unitId) ?? unitId,
+      participants: a.participants,
+      owed,
+      paid: a.paid,
+      balance: owed - a.paid,
+      receipts: a.receipts,
+      ...(a.lastPaidOn ? { lastPaidOn: a.lastPaidOn } : {}),
+    };
   });
-  rows.sort((a, b) => Number(b.balance > 0) - Number(a.balance > 0) || b.balance - a.balance || a.unitName.localeCompare(b.unitName, 'vi'));
-  const totals = rows.reduce((t, r) => ({ owed: t.owed + r.owed, paid: t.paid + r.paid, balance: t.balance + r.balance, receipts: t.receipts + r.receipts }), { owed: 0, paid: 0, balance: 0, receipts: 0 });
-  const payBy = metric.payBy ?? fee.payBy ?? (receiptsForm.period.type === 'once' ? receiptsForm.period.due : undefined);
+  rows.sort(
+    (a, b) =>
+      Number(b.balance > 0) - Number(a.balance > 0) ||
+      b.balance - a.balance ||
+      a.unitName.localeCompare(b.unitName, 'vi'),
+  );
+  const totals = rows.reduce(
+    (t, r) => ({
+      owed: t.owed + r.owed,
+      paid: t.paid + r.paid,
+      balance: t.balance + r.balance,
+      receipts: t.receipts + r.receipts,
+    }),
+    { owed: 0, paid: 0, balance: 0, receipts: 0 },
+  );
+  const payBy =
+    metric.payBy ?? fee.payBy ?? (receiptsForm.period.type === 'once' ? receiptsForm.period.due : undefined);
   return { receiptsForm, metric, feeForm, fee, ...(payBy ? { payBy } : {}), units: rows, totals };
 }
 

@@ -53,9 +53,11 @@ export const COLUMN_TYPE_BEHAVIOUR = {
   text: {
     viName: 'Chữ',
     parse: (cell, column) => parseText(cell, { maxLength: column.maxLength }),
-    describe: (column) => (column.maxLength === undefined ? 'Chữ' : `Chữ, tối đa ${formatVietnameseNumber(column.maxLength)} ký tự`),
+    describe: (column) =>
+      column.maxLength === undefined ? 'Chữ' : `Chữ, tối đa ${formatVietnameseNumber(column.maxLength)} ký tự`,
     numberFormat: '@',
-    width: (column) => (column.maxLength === undefined ? 24 : column.maxLength > 300 ? 40 : column.maxLength > 100 ? 30 : 22),
+    width: (column) =>
+      column.maxLength === undefined ? 24 : column.maxLength > 300 ? 40 : column.maxLength > 100 ? 30 : 22,
     validation: () => NO_VALIDATION,
     choosesOption: false,
     summaryFormat: 'text',
@@ -86,7 +88,8 @@ export const COLUMN_TYPE_BEHAVIOUR = {
   money: {
     viName: 'Số tiền',
     parse: (cell, column) => moneyWithin(parseVietnameseMoney(cell), column),
-    describe: (column) => `Số tiền (đồng), ví dụ 1.900.000 hoặc 1,9 triệu${column.min !== undefined || column.max !== undefined ? `;${boundsText(column)} đ` : ''}`,
+    describe: (column) =>
+      `Số tiền (đồng), ví dụ 1.900.000 hoặc 1,9 triệu${column.min !== undefined || column.max !== undefined ? `;${boundsText(column)} đ` : ''}`,
     numberFormat: '#,##0 "đ"',
     width: fixed(16),
     validation: () => NO_VALIDATION,
@@ -145,7 +148,8 @@ export const COLUMN_TYPE_BEHAVIOUR = {
     describe: (_column, options) => `Chọn trong danh sách: ${optionValues(options).join('; ')}`,
     numberFormat: 'General',
     width: fixed(24),
-    validation: (_column, options) => optionListValidation(optionValues(options), 'Chọn trong danh sách (có thể gõ tên viết tắt).'),
+    validation: (_column, options) =>
+      optionListValidation(optionValues(options), 'Chọn trong danh sách (có thể gõ tên viết tắt).'),
     choosesOption: true,
     summaryFormat: 'text',
     summaryValue: storedValue,
@@ -156,7 +160,11 @@ export const COLUMN_TYPE_BEHAVIOUR = {
     describe: (_column, options) => `Chọn một hoặc nhiều, cách nhau bằng dấu phẩy: ${optionValues(options).join('; ')}`,
     numberFormat: 'General',
     width: fixed(28),
-    validation: (_column, options) => optionListValidation(optionValues(options), 'Chọn trong danh sách; nhiều lựa chọn thì gõ cách nhau bằng dấu phẩy.'),
+    validation: (_column, options) =>
+      optionListValidation(
+        optionValues(options),
+        'Chọn trong danh sách; nhiều lựa chọn thì gõ cách nhau bằng dấu phẩy.',
+      ),
     choosesOption: true,
     summaryFormat: 'text',
     summaryValue: storedValue,
@@ -212,10 +220,15 @@ function fromStoredText(convert: (text: string) => SummaryCell): (value: CellVal
 }
 
 /** A money amount outside the column's bounds (a receipt of 0 đ) is rejected, in đồng. */
-function moneyWithin(read: ReturnType<typeof parseVietnameseMoney>, column: ColumnSpec): ReturnType<typeof parseVietnameseMoney> {
+function moneyWithin(
+  read: ReturnType<typeof parseVietnameseMoney>,
+  column: ColumnSpec,
+): ReturnType<typeof parseVietnameseMoney> {
   if (!read.ok) return read;
-  if (column.min !== undefined && read.value < column.min) return { ok: false, reason: `phải từ ${formatVietnameseMoney(column.min)} trở lên` };
-  if (column.max !== undefined && read.value > column.max) return { ok: false, reason: `không được lớn hơn ${formatVietnameseMoney(column.max)}` };
+  if (column.min !== undefined && read.value < column.min)
+    return { ok: false, reason: `phải từ ${formatVietnameseMoney(column.min)} trở lên` };
+  if (column.max !== undefined && read.value > column.max)
+    return { ok: false, reason: `không được lớn hơn ${formatVietnameseMoney(column.max)}` };
   return read;
 }
 
@@ -225,7 +238,8 @@ function bounds(column: ColumnSpec): NumberBounds {
 
 function boundsText(column: ColumnSpec): string {
   const { min, max } = column;
-  if (min !== undefined && max !== undefined) return ` từ ${formatVietnameseNumber(min)} đến ${formatVietnameseNumber(max)}`;
+  if (min !== undefined && max !== undefined)
+    return ` từ ${formatVietnameseNumber(min)} đến ${formatVietnameseNumber(max)}`;
   if (min === 0) return ' không âm';
   if (min !== undefined) return ` từ ${formatVietnameseNumber(min)} trở lên`;
   if (max !== undefined) return ` không quá ${formatVietnameseNumber(max)}`;

@@ -10,7 +10,13 @@ export type ColumnValidation =
   /** A dropdown; `inline` values are short fixed words that fit in the rule itself (no commas). */
   | { readonly kind: 'list'; readonly values: readonly string[]; readonly inline: boolean; readonly prompt?: string }
   /** A number between optional bounds, with the Vietnamese message shown when it is not. */
-  | { readonly kind: 'number'; readonly whole: boolean; readonly min?: number; readonly max?: number; readonly message: string };
+  | {
+      readonly kind: 'number';
+      readonly whole: boolean;
+      readonly min?: number;
+      readonly max?: number;
+      readonly message: string;
+    };
 
 export const NO_VALIDATION: ColumnValidation = { kind: 'none' };
 
@@ -23,7 +29,18 @@ export function optionListValidation(values: readonly string[], prompt: string):
 export function numberValidation(column: ColumnSpec, whole: boolean): ColumnValidation {
   const { min, max } = column;
   if (min === undefined && max === undefined) return NO_VALIDATION;
-  const range = min !== undefined && max !== undefined ? ` từ ${min} đến ${max}` : min !== undefined ? ` từ ${min} trở lên` : ` không quá ${max ?? 0}`;
+  const range =
+    min !== undefined && max !== undefined
+      ? ` từ ${min} đến ${max}`
+      : min !== undefined
+        ? ` từ ${min} trở lên`
+        : ` không quá ${max ?? 0}`;
   const message = `Cột '${column.header}' cần ${whole ? 'số nguyên' : 'số'}${range}.`;
-  return { kind: 'number', whole, ...(min === undefined ? {} : { min }), ...(max === undefined ? {} : { max }), message };
+  return {
+    kind: 'number',
+    whole,
+    ...(min === undefined ? {} : { min }),
+    ...(max === undefined ? {} : { max }),
+    message,
+  };
 }

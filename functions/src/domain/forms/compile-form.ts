@@ -49,7 +49,10 @@ export interface CompiledForm {
   /** Validate one row given its cells by column key; the period comes from the period column or the form's single period. */
   validateRow(rowNumber: number, cellsByKey: Readonly<Record<string, RawCell>>): RowOutcome;
   /** Only the period of a row (for rows that hold no data, like a "Không phát sinh" declaration). */
-  periodOf(rowNumber: number, cellsByKey: Readonly<Record<string, RawCell>>): { ok: true; periodId: PeriodId } | { ok: false; periodId: PeriodId; message: string };
+  periodOf(
+    rowNumber: number,
+    cellsByKey: Readonly<Record<string, RawCell>>,
+  ): { ok: true; periodId: PeriodId } | { ok: false; periodId: PeriodId; message: string };
 }
 
 const REQUIRED_REASON = 'chưa nhập (cột bắt buộc)';
@@ -84,11 +87,18 @@ export function compileForm(spec: FormSpec): CompiledForm {
       }
       const errors = result.error.issues.map((issue): RowError => {
         const key = String(issue.path[0]);
-        return { column: headerByKey.get(key) ?? key, message: `${cellMessage(rowNumber, key, cellsByKey[key], issue.message)}.` };
+        return {
+          column: headerByKey.get(key) ?? key,
+          message: `${cellMessage(rowNumber, key, cellsByKey[key], issue.message)}.`,
+        };
       });
       // A rejected row still belongs to its period when its period cell itself is fine.
       const period = periodColumn && periodSchema?.safeParse(cellsByKey[periodColumn.key]);
-      const periodId = period ? (period.success ? periodIdOf(period.data as ReadCell | undefined) : UNASSIGNED_PERIOD) : (fixedPeriod ?? UNASSIGNED_PERIOD);
+      const periodId = period
+        ? period.success
+          ? periodIdOf(period.data as ReadCell | undefined)
+          : UNASSIGNED_PERIOD
+        : (fixedPeriod ?? UNASSIGNED_PERIOD);
       return { ok: false, rowNumber, periodId, errors };
     },
     periodOf(rowNumber, cellsByKey) {
@@ -96,7 +106,11 @@ export function compileForm(spec: FormSpec): CompiledForm {
       const cell = cellsByKey[periodColumn.key] ?? null;
       const period = periodSchema.safeParse(cell);
       if (period.success) return { ok: true, periodId: periodIdOf(period.data as ReadCell | undefined) };
-      return { ok: false, periodId: UNASSIGNED_PERIOD, message: cellMessage(rowNumber, periodColumn.key, cell, period.error.issues[0]?.message ?? '') };
+      return {
+        ok: false,
+        periodId: UNASSIGNED_PERIOD,
+        message: cellMessage(rowNumber, periodColumn.key, cell, period.error.issues[0]?.message ?? ''),
+      };
     },
   };
 
@@ -116,25 +130,27 @@ export function compileForm(spec: FormSpec): CompiledForm {
 
 function columnSchema(column: ColumnSpec, spec: FormSpec): z.ZodType {
   const parse = cellParserFor(column, columnOptions(spec, column));
-  return z.custom<RawCell>(() => true).transform((cell, ctx): ReadCell | undefined => {
-    if (isBlankCell(cell)) {
-      if (column.required) ctx.addIssue({ code: 'custom', message: REQUIRED_REASON });
-      return undefined;
-    }
-    const parsed = parse(cell);
-    if (!parsed.ok) {
-      ctx.addIssue({ code: 'custom', message: parsed.reason });
-      return z.NEVER;
-    }
-    if (column.period) {
-      const period = periodOfValue(spec.period, String(parsed.value));
-      if (!period.ok) {
-        ctx.addIssue({ code: 'custom', message: period.reason });
+  return z
+    .custom<RawCell>(() => true)
+    .transform((cell, ctx): ReadCell | undefined => {
+      if (isBlankCell(cell)) {
+        if (column.required) ctx.addIssue({ code: 'custom', message: REQUIRED_REASON });
+        return undefined;
+      }
+      const parsed = parse(cell);
+      if (!parsed.ok) {
+        ctx.addIssue({ code: 'custom', message: parsed.reason });
         return z.NEVER;
       }
-    }
-    return { value: parsed.value, note: parsed.note };
-  });
+      if (column.period) {
+        const period = periodOfValue(spec.period, String(parsed.value));
+        if (!period.ok) {
+          ctx.addIssue({ code: 'custom', message: period.reason });
+          return z.NEVER;
+        }
+      }
+      return { value: parsed.value, note: parsed.note };
+    });
 }
 
 function withoutBlanks(cells: Record<string, ReadCell | undefined>): Record<string, CellValue> {

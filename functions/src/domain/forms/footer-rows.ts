@@ -39,7 +39,10 @@ const SIGNATURE_PHRASES = [
  * Titles and the place-and-date line: they open a block only when every filled cell of the row is
  * one of them, since a data row may hold "Bí thư" as a role or a date written in words.
  */
-const SIGNATURE_TITLES = [/^(bi thu|pho bi thu|hieu truong|pho hieu truong|tong phu trach( doi)?|chu tich|thu truong don vi|truong ban)$/, /^[^,]+, ngay \S+ thang \S+ nam \S+$/];
+const SIGNATURE_TITLES = [
+  /^(bi thu|pho bi thu|hieu truong|pho hieu truong|tong phu trach( doi)?|chu tich|thu truong don vi|truong ban)$/,
+  /^[^,]+, ngay \S+ thang \S+ nam \S+$/,
+];
 
 /** Folded text of a cell: no accents or case, brackets and trailing punctuation removed, single spaces. */
 function folded(cell: RawCell): string {
@@ -76,7 +79,11 @@ function hasTotalLabel(filled: readonly FilledCell[]): boolean {
  * A row of numbers only, each the sum of its column over the data rows above (a cached =SUM):
  * at least two rows above, and at least two columns summed. `filled` leaves out the counter columns.
  */
-function isSumOfAbove(filled: readonly FilledCell[], columnSums: ReadonlyMap<number, number>, rowsAbove: number): boolean {
+function isSumOfAbove(
+  filled: readonly FilledCell[],
+  columnSums: ReadonlyMap<number, number>,
+  rowsAbove: number,
+): boolean {
   if (rowsAbove < 2) return false;
   // Two sums at least: a lone number equal to its column's total is too easily a real row.
   if (filled.length < 2 || !filled.every(({ cell }) => typeof cell === 'number')) return false;
@@ -116,7 +123,12 @@ export function newFooterScan(): FooterScan {
  * Whether this row is part of the table's footer. `statusIndex` is the system's status column;
  * `counterIndexes` the running-number columns (STT), which a total row leaves blank or labels.
  */
-export function footerKindOf(cells: readonly RawCell[], scan: FooterScan, statusIndex: number | undefined, counterIndexes: ReadonlySet<number>): FooterKind | undefined {
+export function footerKindOf(
+  cells: readonly RawCell[],
+  scan: FooterScan,
+  statusIndex: number | undefined,
+  counterIndexes: ReadonlySet<number>,
+): FooterKind | undefined {
   const status = new Set(statusIndex === undefined ? [] : [statusIndex]);
   const filled = nonBlank(cells, status);
   if (scan.signature) {
@@ -128,7 +140,14 @@ export function footerKindOf(cells: readonly RawCell[], scan: FooterScan, status
     return 'signature';
   }
   if (hasTotalLabel(filled)) return 'total';
-  if (isSumOfAbove(counterIndexes.size ? filled.filter(({ index }) => !counterIndexes.has(index)) : filled, scan.columnSums, scan.dataRows)) return 'total';
+  if (
+    isSumOfAbove(
+      counterIndexes.size ? filled.filter(({ index }) => !counterIndexes.has(index)) : filled,
+      scan.columnSums,
+      scan.dataRows,
+    )
+  )
+    return 'total';
   return undefined;
 }
 
@@ -136,6 +155,7 @@ export function footerKindOf(cells: readonly RawCell[], scan: FooterScan, status
 export function countDataRow(cells: readonly RawCell[], scan: FooterScan): void {
   scan.dataRows++;
   cells.forEach((cell, index) => {
-    if (typeof cell === 'number' && Number.isFinite(cell)) scan.columnSums.set(index, (scan.columnSums.get(index) ?? 0) + cell);
+    if (typeof cell === 'number' && Number.isFinite(cell))
+      scan.columnSums.set(index, (scan.columnSums.get(index) ?? 0) + cell);
   });
 }

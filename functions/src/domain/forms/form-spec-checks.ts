@@ -4,7 +4,11 @@ import { columnTypeBehaviour } from './column-types.js';
 import type { ColumnType, FormSpecShape, PeriodRule } from './form-spec.js';
 
 /** The column type a period rule reads its period from. */
-const PERIOD_COLUMN_TYPE: Partial<Record<PeriodRule['type'], ColumnType>> = { monthly: 'month', weekly: 'date', phases: 'enum' };
+const PERIOD_COLUMN_TYPE: Partial<Record<PeriodRule['type'], ColumnType>> = {
+  monthly: 'month',
+  weekly: 'date',
+  phases: 'enum',
+};
 
 /** Cross-field checks of a form spec: a spec that passes can accept rows. */
 export function checkFormSpec(spec: FormSpecShape, ctx: z.RefinementCtx): void {
@@ -27,7 +31,8 @@ function checkColumns(spec: FormSpecShape, issue: Issue): void {
     for (const name of [column.header, ...column.aliases]) {
       const folded = foldForMatch(name);
       const owner = owners.get(folded);
-      if (owner !== undefined && owner !== column.key) issue(`header or alias "${name}" cannot be told apart from one of column ${owner}`, ['columns', i]);
+      if (owner !== undefined && owner !== column.key)
+        issue(`header or alias "${name}" cannot be told apart from one of column ${owner}`, ['columns', i]);
       owners.set(folded, column.key);
     }
     const isPhasesPeriod = column.period && spec.period.type === 'phases';
@@ -43,19 +48,28 @@ function checkPeriod(spec: FormSpecShape, issue: Issue): void {
   const wanted = PERIOD_COLUMN_TYPE[rule.type];
   if (wanted === undefined && periodColumns.length > 0) issue(`a ${rule.type} form has no period column`, ['columns']);
   if (wanted !== undefined) {
-    if (periodColumns.length !== 1) issue(`a ${rule.type} form needs exactly one column with period: true`, ['columns']);
+    if (periodColumns.length !== 1)
+      issue(`a ${rule.type} form needs exactly one column with period: true`, ['columns']);
     for (const column of periodColumns) {
-      if (column.type !== wanted) issue(`the period column of a ${rule.type} form must be of type ${wanted}`, ['columns', spec.columns.indexOf(column), 'type']);
-      if (!column.required) issue('the period column must be required', ['columns', spec.columns.indexOf(column), 'required']);
+      if (column.type !== wanted)
+        issue(`the period column of a ${rule.type} form must be of type ${wanted}`, [
+          'columns',
+          spec.columns.indexOf(column),
+          'type',
+        ]);
+      if (!column.required)
+        issue('the period column must be required', ['columns', spec.columns.indexOf(column), 'required']);
     }
   }
-  if ((rule.type === 'monthly' || rule.type === 'weekly') && rule.from > rule.to) issue(`period starts (${rule.from}) after it ends (${rule.to})`, ['period', 'from']);
+  if ((rule.type === 'monthly' || rule.type === 'weekly') && rule.from > rule.to)
+    issue(`period starts (${rule.from}) after it ends (${rule.to})`, ['period', 'from']);
   if (rule.type === 'phases') {
     const ids = new Set<string>();
     const names = new Set<string>();
     for (const [i, phase] of rule.phases.entries()) {
       if (ids.has(phase.id)) issue(`duplicate phase id ${phase.id}`, ['period', 'phases', i, 'id']);
-      if (names.has(foldForMatch(phase.name))) issue(`duplicate phase name ${phase.name}`, ['period', 'phases', i, 'name']);
+      if (names.has(foldForMatch(phase.name)))
+        issue(`duplicate phase name ${phase.name}`, ['period', 'phases', i, 'name']);
       ids.add(phase.id);
       names.add(foldForMatch(phase.name));
     }
@@ -65,7 +79,10 @@ function checkPeriod(spec: FormSpecShape, issue: Issue): void {
 function checkMetrics(spec: FormSpecShape, issue: Issue): void {
   const byKey = new Map(spec.columns.map((c) => [c.key, c]));
   for (const [i, metric] of spec.metrics.entries()) {
-    const keys = [...('weekColumn' in metric ? [metric.weekColumn] : []), ...('column' in metric ? [metric.column] : [])];
+    const keys = [
+      ...('weekColumn' in metric ? [metric.weekColumn] : []),
+      ...('column' in metric ? [metric.column] : []),
+    ];
     const unknown = keys.find((key) => !byKey.has(key));
     if (unknown !== undefined) {
       issue(`metric ${metric.id} names unknown column ${unknown}`, ['metrics', i]);
@@ -75,7 +92,11 @@ function checkMetrics(spec: FormSpecShape, issue: Issue): void {
     const column = key === undefined ? undefined : byKey.get(key);
     if (!column) continue;
     if (metric.type === 'count-where' && column.options && !column.options.some((o) => o.value === metric.equals)) {
-      issue(`metric ${metric.id} counts "${metric.equals}", which is not an option of column ${key}`, ['metrics', i, 'equals']);
+      issue(`metric ${metric.id} counts "${metric.equals}", which is not an option of column ${key}`, [
+        'metrics',
+        i,
+        'equals',
+      ]);
     }
   }
 }
@@ -84,9 +105,11 @@ function checkCrossFormRules(spec: FormSpecShape, issue: Issue): void {
   const keys = new Set(spec.columns.map((c) => c.key));
   for (const [i, column] of spec.columns.entries()) {
     for (const key of column.uniqueWith ?? []) {
-      if (!keys.has(key) || key === column.key) issue(`column ${column.key} is unique together with unknown column ${key}`, ['columns', i, 'uniqueWith']);
+      if (!keys.has(key) || key === column.key)
+        issue(`column ${column.key} is unique together with unknown column ${key}`, ['columns', i, 'uniqueWith']);
     }
-    if (column.mustExistIn?.formId === spec.id) issue(`column ${column.key} cannot reference its own form`, ['columns', i, 'mustExistIn']);
+    if (column.mustExistIn?.formId === spec.id)
+      issue(`column ${column.key} cannot reference its own form`, ['columns', i, 'mustExistIn']);
   }
   if (spec.coverage && !spec.columns.some((c) => c.mustExistIn?.formId === spec.coverage?.formId)) {
     issue(`coverage of form ${spec.coverage.formId} needs a column whose mustExistIn names that form`, ['coverage']);

@@ -92,7 +92,11 @@ export interface HeaderLocation {
  * (at least two, or one for a one-column form). A grouped header spans two rows, as in
  * the seed's own report form where "Quy mô tổ chức" stands above "Tháng | Tuần".
  */
-export function locateHeader(spec: FormSpec, rows: readonly (readonly RawCell[])[], scanLimit = 30): HeaderLocation | undefined {
+export function locateHeader(
+  spec: FormSpec,
+  rows: readonly (readonly RawCell[])[],
+  scanLimit = 30,
+): HeaderLocation | undefined {
   const needed = Math.min(2, spec.columns.length);
   let best: (HeaderLocation & { score: number }) | undefined;
   for (const [index, cells] of rows.slice(0, scanLimit).entries()) {
@@ -101,7 +105,8 @@ export function locateHeader(spec: FormSpec, rows: readonly (readonly RawCell[])
     const single = matchHeaders(spec, cells);
     const below = rows[index + 1];
     // Only a row that is itself a header can be the top of a grouped header (not a title row).
-    const merged = below && single.indexByKey.size >= needed ? mergeGroupedHeader(spec, cells, single, below) : undefined;
+    const merged =
+      below && single.indexByKey.size >= needed ? mergeGroupedHeader(spec, cells, single, below) : undefined;
     const mergedScore = merged ? matchHeaders(spec, merged).indexByKey.size : 0;
     const candidate =
       merged && mergedScore > single.indexByKey.size
@@ -113,7 +118,12 @@ export function locateHeader(spec: FormSpec, rows: readonly (readonly RawCell[])
 }
 
 /** Under a group title (or a blank), take the sub-header of the row below when it names a column not yet found. */
-function mergeGroupedHeader(spec: FormSpec, upper: readonly RawCell[], upperMatch: HeaderMatch, lower: readonly RawCell[]): RawCell[] | undefined {
+function mergeGroupedHeader(
+  spec: FormSpec,
+  upper: readonly RawCell[],
+  upperMatch: HeaderMatch,
+  lower: readonly RawCell[],
+): RawCell[] | undefined {
   const lowerMatch = matchHeaders(spec, lower);
   const merged = [...upper];
   let changed = false;

@@ -62,15 +62,37 @@ export interface TabReading {
 /** Read and validate one tab of a unit's sheet against its form. */
 export function readFormTab(form: CompiledForm, tab: SheetTab): TabReading {
   const { spec } = form;
-  const header = locateHeader(spec, tab.rows.map((r) => r.cells));
+  const header = locateHeader(
+    spec,
+    tab.rows.map((r) => r.cells),
+  );
   const base = { formId: spec.id, tab: tab.name };
   if (header === undefined) {
-    const expected = spec.columns.filter((c) => c.required).map((c) => `'${c.header}'`).join(', ');
+    const expected = spec.columns
+      .filter((c) => c.required)
+      .map((c) => `'${c.header}'`)
+      .join(', ');
     const message = `Trang '${tab.name}': không tìm thấy dòng tiêu đề của biểu mẫu (cần các cột ${expected}). Có thể tiêu đề cột đã bị đổi tên; hãy dùng lại tiêu đề như biểu mẫu.`;
     const rows = tab.rows.filter((row) => !isEmptyRow(row.cells, undefined, new Set()));
     const period = singlePeriodId(spec.period) ?? UNASSIGNED_PERIOD;
-    const rejected = rows.map((row) => rejectWhole(row, period, headersOf(undefined, row.cells), `Dòng ${row.rowNumber}: chưa ghi nhận vì trang không có dòng tiêu đề của biểu mẫu.`));
-    return { ...base, headerRowNumber: undefined, problems: [{ severity: 'error', message }], valid: [], rejected, nil: [], footer: [], rowsRead: rejected.length };
+    const rejected = rows.map((row) =>
+      rejectWhole(
+        row,
+        period,
+        headersOf(undefined, row.cells),
+        `Dòng ${row.rowNumber}: chưa ghi nhận vì trang không có dòng tiêu đề của biểu mẫu.`,
+      ),
+    );
+    return {
+      ...base,
+      headerRowNumber: undefined,
+      problems: [{ severity: 'error', message }],
+      valid: [],
+      rejected,
+      nil: [],
+      footer: [],
+      rowsRead: rejected.length,
+    };
   }
 
   const headerRow = tab.rows[header.index];
@@ -84,8 +106,14 @@ export function readFormTab(form: CompiledForm, tab: SheetTab): TabReading {
 
   const periodColumn = spec.columns.find((c) => c.period);
   const periodIndex = periodColumn ? match.indexByKey.get(periodColumn.key) : undefined;
-  const nilIgnored = new Set([...counterIndexes, ...(periodIndex === undefined ? [] : [periodIndex]), ...(match.statusIndex === undefined ? [] : [match.statusIndex])]);
-  const formHeaders = new Map(spec.columns.flatMap((c) => indexOf(match, c.key).map((index) => [index, c.header] as const)));
+  const nilIgnored = new Set([
+    ...counterIndexes,
+    ...(periodIndex === undefined ? [] : [periodIndex]),
+    ...(match.statusIndex === undefined ? [] : [match.statusIndex]),
+  ]);
+  const formHeaders = new Map(
+    spec.columns.flatMap((c) => indexOf(match, c.key).map((index) => [index, c.header] as const)),
+  );
   const valid: ValidRow[] = [];
   const rejected: RejectedRow[] = [];
   const nil: NilDeclaration[] = [];
@@ -105,20 +133,47 @@ export function readFormTab(form: CompiledForm, tab: SheetTab): TabReading {
     if (isNilDeclaration(row.cells, nilIgnored)) {
       const period = form.periodOf(row.rowNumber, cellsByKey);
       if (period.ok) nil.push({ rowNumber: row.rowNumber, periodId: period.periodId, cells: stored() });
-      else rejected.push({ rowNumber: row.rowNumber, periodId: period.periodId, cells: stored(), errors: [{ column: periodColumn?.header, message: `${period.message} (dòng ghi '${NIL_PHRASE}' cần cho biết kỳ báo cáo).` }] });
+      else
+        rejected.push({
+          rowNumber: row.rowNumber,
+          periodId: period.periodId,
+          cells: stored(),
+          errors: [
+            {
+              column: periodColumn?.header,
+              message: `${period.message} (dòng ghi '${NIL_PHRASE}' cần cho biết kỳ báo cáo).`,
+            },
+          ],
+        });
       continue;
     }
     const outcome = form.validateRow(row.rowNumber, cellsByKey);
     // A missing required column is said once for the tab; each row only points to it.
-    const errors = outcome.ok ? [] : outcome.errors.filter((e) => !match.missingRequired.some((c) => c.header === e.column));
+    const errors = outcome.ok
+      ? []
+      : outcome.errors.filter((e) => !match.missingRequired.some((c) => c.header === e.column));
     if (missingNote) errors.push({ message: `Dòng ${row.rowNumber}: ${missingNote}.` });
     if (outcome.ok && errors.length === 0) {
-      valid.push({ rowNumber: outcome.rowNumber, periodId: outcome.periodId, values: outcome.values, ...(outcome.notes ? { notes: outcome.notes } : {}) });
+      valid.push({
+        rowNumber: outcome.rowNumber,
+        periodId: outcome.periodId,
+        values: outcome.values,
+        ...(outcome.notes ? { notes: outcome.notes } : {}),
+      });
     } else {
       rejected.push({ rowNumber: row.rowNumber, periodId: outcome.periodId, cells: stored(), errors });
     }
   }
-  return { ...base, headerRowNumber: headerRow?.rowNumber, problems, valid, rejected, nil, footer, rowsRead: valid.length + rejected.length + nil.length };
+  return {
+    ...base,
+    headerRowNumber: headerRow?.rowNumber,
+    problems,
+    valid,
+    rejected,
+    nil,
+    footer,
+    rowsRead: valid.length + rejected.length + nil.length,
+  };
 }
 
 function headerProblems(tabName: string, match: HeaderMatch): TabProblem[] {
@@ -152,7 +207,11 @@ function indexOf(match: HeaderMatch, key: string): number[] {
 }
 
 /** Empty = every cell blank, ignoring the system status column and a lone running number (STT). */
-function isEmptyRow(cells: readonly RawCell[], statusIndex: number | undefined, counterIndexes: ReadonlySet<number>): boolean {
+function isEmptyRow(
+  cells: readonly RawCell[],
+  statusIndex: number | undefined,
+  counterIndexes: ReadonlySet<number>,
+): boolean {
   return cells.every((cell, index) => index === statusIndex || counterIndexes.has(index) || isBlankCell(cell));
 }
 
@@ -160,11 +219,17 @@ function isEmptyRow(cells: readonly RawCell[], statusIndex: number | undefined, 
  * Names of a row's cells: the form's own header for a recognised column (so a message's column
  * finds its raw value whatever alias the unit typed), the sheet's header otherwise.
  */
-function headersOf(headerCells: readonly RawCell[] | undefined, cells: readonly RawCell[], formHeaders: ReadonlyMap<number, string> = new Map()): string[] {
+function headersOf(
+  headerCells: readonly RawCell[] | undefined,
+  cells: readonly RawCell[],
+  formHeaders: ReadonlyMap<number, string> = new Map(),
+): string[] {
   const seen = new Map<string, number>();
   return cells.map((_, index) => {
     const cell = headerCells?.[index];
-    const base = formHeaders.get(index) ?? (cell === undefined || isBlankCell(cell) ? `Cột ${columnLetter(index)}` : cleanText(String(cell)));
+    const base =
+      formHeaders.get(index) ??
+      (cell === undefined || isBlankCell(cell) ? `Cột ${columnLetter(index)}` : cleanText(String(cell)));
     const count = (seen.get(base) ?? 0) + 1;
     seen.set(base, count);
     return count === 1 ? base : `${base} (${count})`;
@@ -172,10 +237,19 @@ function headersOf(headerCells: readonly RawCell[] | undefined, cells: readonly 
 }
 
 function rejectWhole(row: SheetRow, periodId: PeriodId, headers: readonly string[], message: string): RejectedRow {
-  return { rowNumber: row.rowNumber, periodId, cells: storedCells(headers, row.cells, undefined), errors: [{ message }] };
+  return {
+    rowNumber: row.rowNumber,
+    periodId,
+    cells: storedCells(headers, row.cells, undefined),
+    errors: [{ message }],
+  };
 }
 
-function storedCells(headers: readonly string[], cells: readonly RawCell[], statusIndex: number | undefined): Record<string, StoredCell> {
+function storedCells(
+  headers: readonly string[],
+  cells: readonly RawCell[],
+  statusIndex: number | undefined,
+): Record<string, StoredCell> {
   const stored: Record<string, StoredCell> = {};
   cells.forEach((cell, index) => {
     if (index === statusIndex || isBlankCell(cell)) return;
@@ -187,7 +261,13 @@ function storedCells(headers: readonly string[], cells: readonly RawCell[], stat
 /** Keep a raw cell as typed, in a form Firestore stores: Dates as wall-clock ISO text, errors as their code, formulas without result as '=formula'. */
 export function toStoredCell(cell: RawCell): StoredCell {
   if (cell === null || cell === undefined) return '';
-  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? 'Invalid Date' : cell.toISOString().replace(/\.000Z$/, '').replace('Z', '');
+  if (cell instanceof Date)
+    return Number.isNaN(cell.getTime())
+      ? 'Invalid Date'
+      : cell
+          .toISOString()
+          .replace(/\.000Z$/, '')
+          .replace('Z', '');
   if (typeof cell === 'object') return 'error' in cell ? cell.error : `=${cell.formula}`;
   if (typeof cell === 'number' && !Number.isFinite(cell)) return String(cell);
   return cell;

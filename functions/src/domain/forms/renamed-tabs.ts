@@ -9,7 +9,10 @@ import { findTab, type SheetTab } from './read-form-tab.js';
  * phone, are common to many forms).
  */
 export function headerMatchesForm(spec: FormSpec, tab: SheetTab): boolean {
-  const header = locateHeader(spec, tab.rows.map((r) => r.cells));
+  const header = locateHeader(
+    spec,
+    tab.rows.map((r) => r.cells),
+  );
   if (!header) return false;
   const match = matchHeaders(spec, header.cells);
   const needed = Math.max(Math.min(2, spec.columns.length), Math.ceil(spec.columns.length / 2));
@@ -17,7 +20,10 @@ export function headerMatchesForm(spec: FormSpec, tab: SheetTab): boolean {
 }
 
 /** Tabs that may be a form's tab under another name: every tab whose name is neither a form's tab nor one of ours. */
-export function unclaimedTabs<T extends { readonly name: string }>(tabs: readonly T[], reservedNames: readonly string[]): T[] {
+export function unclaimedTabs<T extends { readonly name: string }>(
+  tabs: readonly T[],
+  reservedNames: readonly string[],
+): T[] {
   const reserved = new Set(reservedNames.map(foldForMatch));
   return tabs.filter((tab) => !reserved.has(foldForMatch(tab.name)));
 }
@@ -28,10 +34,16 @@ export function unclaimedTabs<T extends { readonly name: string }>(tabs: readonl
  * two absent forms, or a form matched by two tabs, is left out. `reservedNames` are every form's
  * tab name and the system's own tabs, which are never taken.
  */
-export function findRenamedTabs<T extends SheetTab>(forms: readonly FormSpec[], tabs: readonly T[], reservedNames: readonly string[]): Map<string, T> {
+export function findRenamedTabs<T extends SheetTab>(
+  forms: readonly FormSpec[],
+  tabs: readonly T[],
+  reservedNames: readonly string[],
+): Map<string, T> {
   const absent = forms.filter((spec) => !findTab(tabs, spec.tab));
   const candidates = absent.length === 0 ? [] : unclaimedTabs(tabs, reservedNames);
-  const pairs = absent.flatMap((spec) => candidates.filter((tab) => headerMatchesForm(spec, tab)).map((tab) => ({ spec, tab })));
+  const pairs = absent.flatMap((spec) =>
+    candidates.filter((tab) => headerMatchesForm(spec, tab)).map((tab) => ({ spec, tab })),
+  );
   const renamed = new Map<string, T>();
   for (const { spec, tab } of pairs) {
     const sameForm = pairs.filter((p) => p.spec === spec).length;

@@ -11,7 +11,10 @@ const SEPARATOR = '~';
 /** A part that holds the separator would make its id ambiguous: refused when building, never stored. */
 function join(...parts: readonly string[]): string {
   const bad = parts.find((p) => p === '' || p.includes(SEPARATOR));
-  if (bad !== undefined) throw new Error(`Document id part '${bad}' is empty or holds '${SEPARATOR}' (ids are lowercase-dashed): ${parts.join(' | ')}`);
+  if (bad !== undefined)
+    throw new Error(
+      `Document id part '${bad}' is empty or holds '${SEPARATOR}' (ids are lowercase-dashed): ${parts.join(' | ')}`,
+    );
   return parts.join(SEPARATOR);
 }
 
@@ -58,7 +61,9 @@ export function noticeId(formId: string, periodId: string, unitId: string, stage
 export function parseNoticeId(id: string): (SubmissionKey & { readonly stage: NoticeStage }) | undefined {
   const parts = split(id, 4);
   const stage = NOTICE_STAGES.find((s) => s === parts?.[3]);
-  return parts && stage && parts[0] !== DIGEST && parts[0] !== REVIEW ? { formId: parts[0]!, periodId: parts[1]!, unitId: parts[2]!, stage } : undefined;
+  return parts && stage && parts[0] !== DIGEST && parts[0] !== REVIEW
+    ? { formId: parts[0]!, periodId: parts[1]!, unitId: parts[2]!, stage }
+    : undefined;
 }
 
 const DIGEST = 'digest';
@@ -105,7 +110,8 @@ export function parseMailboxReplyId(id: string): string | undefined {
 
 /** A revision's document id (`submissions/{id}/revisions/{000001}`): its number, zero-padded so ids sort in order. */
 export function revisionDocId(revision: number): string {
-  if (!Number.isInteger(revision) || revision < 1) throw new Error(`A revision number is a whole number ≥ 1, not ${revision}`);
+  if (!Number.isInteger(revision) || revision < 1)
+    throw new Error(`A revision number is a whole number ≥ 1, not ${revision}`);
   return String(revision).padStart(6, '0');
 }
 

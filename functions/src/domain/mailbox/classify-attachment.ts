@@ -34,7 +34,11 @@ export function classifyAttachment(file: AttachmentFacts, maxBytes: number): Att
 }
 
 /** The Vietnamese sentence telling the sender what to do about an attachment that was not read. */
-export function attachmentRefusal(fileName: string, verdict: Exclude<AttachmentVerdict, 'xlsx'>, maxBytes: number): string {
+export function attachmentRefusal(
+  fileName: string,
+  verdict: Exclude<AttachmentVerdict, 'xlsx'>,
+  maxBytes: number,
+): string {
   const file = `Tệp '${fileName}'`;
   switch (verdict) {
     case 'too-large':

@@ -26,7 +26,9 @@ export function identifyUnit(clues: MessageClues, units: readonly Unit[]): UnitI
   const pool = bySender.length > 1 ? bySender : units;
   const subject = bestNamed(clues.subject, pool);
   if (subject.length === 1 && subject[0]) return { found: true, unit: subject[0], by: 'subject' };
-  const files = clues.fileNames.map((name) => bestNamed(withoutExtension(name), pool, name)).filter((hits) => hits.length > 0);
+  const files = clues.fileNames
+    .map((name) => bestNamed(withoutExtension(name), pool, name))
+    .filter((hits) => hits.length > 0);
   const fileUnits = [...new Set(files.flat())];
   if (fileUnits.length === 1 && fileUnits[0]) return { found: true, unit: fileUnits[0], by: 'file-name' };
   const candidates = bySender.length > 1 ? bySender : subject.length > 1 ? subject : fileUnits;
@@ -36,7 +38,12 @@ export function identifyUnit(clues: MessageClues, units: readonly Unit[]): UnitI
 /** The units whose id, name or file name the text holds, longest match only. */
 function bestNamed(text: string, units: readonly Unit[], fileName?: string): Unit[] {
   const folded = ` ${foldForMatch(text)} `;
-  const idWords = new Set(text.toLowerCase().split(/[^a-z0-9-]+/).filter(Boolean));
+  const idWords = new Set(
+    text
+      .toLowerCase()
+      .split(/[^a-z0-9-]+/)
+      .filter(Boolean),
+  );
   let best = 0;
   let hits: Unit[] = [];
   for (const unit of units) {

@@ -51,14 +51,30 @@ export function mailboxResultReply(input: {
   ];
   for (const file of input.files) blocks.push(...fileBlocks(file));
   if (input.files.length === 0) {
-    blocks.push({ kind: 'paragraph', text: 'Thư không có tệp đính kèm. Hãy đính kèm tệp Excel .xlsx theo biểu mẫu rồi gửi lại.', strong: true });
+    blocks.push({
+      kind: 'paragraph',
+      text: 'Thư không có tệp đính kèm. Hãy đính kèm tệp Excel .xlsx theo biểu mẫu rồi gửi lại.',
+      strong: true,
+    });
   }
   if (input.standings.length > 0) {
     blocks.push({ kind: 'heading', text: 'Tình hình nộp' });
-    blocks.push({ kind: 'list', items: input.standings.map((s) => `${s.form} (hạn nộp: ${dueLong(s.due)}): ${STATUS_DISPLAY[s.status].symbol} ${STATUS_DISPLAY[s.status].label}.`) });
+    blocks.push({
+      kind: 'list',
+      items: input.standings.map(
+        (s) =>
+          `${s.form} (hạn nộp: ${dueLong(s.due)}): ${STATUS_DISPLAY[s.status].symbol} ${STATUS_DISPLAY[s.status].label}.`,
+      ),
+    });
   }
-  const hasErrors = input.files.some((f) => f.refused || (f.counts?.rejected ?? 0) > 0 || (f.problems?.length ?? 0) > 0);
-  if (hasErrors) blocks.push({ kind: 'paragraph', text: 'Đơn vị hãy sửa các lỗi trên trong tệp rồi gửi lại tệp đã sửa bằng một thư mới; lần gửi sau thay cho lần này.' });
+  const hasErrors = input.files.some(
+    (f) => f.refused || (f.counts?.rejected ?? 0) > 0 || (f.problems?.length ?? 0) > 0,
+  );
+  if (hasErrors)
+    blocks.push({
+      kind: 'paragraph',
+      text: 'Đơn vị hãy sửa các lỗi trên trong tệp rồi gửi lại tệp đã sửa bằng một thư mới; lần gửi sau thay cho lần này.',
+    });
   if (input.senderNotListed) {
     blocks.push({
       kind: 'paragraph',
@@ -70,7 +86,11 @@ export function mailboxResultReply(input: {
 }
 
 /** The polite answer to a sender no unit can be found for: nothing was stored, and how to get registered. */
-export function unknownSenderReply(input: { readonly settings: DistrictSettings; readonly receivedAt: Date; readonly candidates: readonly string[] }): ReplyText {
+export function unknownSenderReply(input: {
+  readonly settings: DistrictSettings;
+  readonly receivedAt: Date;
+  readonly candidates: readonly string[];
+}): ReplyText {
   const { settings } = input;
   const district = settings.districtName || 'Quận Đoàn';
   const blocks: MailBlock[] = [
@@ -81,7 +101,11 @@ export function unknownSenderReply(input: { readonly settings: DistrictSettings;
     },
   ];
   if (input.candidates.length > 1) {
-    blocks.push({ kind: 'list', title: 'Thư có thể là của một trong các đơn vị sau; hãy ghi rõ tên đơn vị trong tiêu đề thư rồi gửi lại:', items: [...input.candidates] });
+    blocks.push({
+      kind: 'list',
+      title: 'Thư có thể là của một trong các đơn vị sau; hãy ghi rõ tên đơn vị trong tiêu đề thư rồi gửi lại:',
+      items: [...input.candidates],
+    });
   }
   blocks.push({
     kind: 'list',
@@ -96,7 +120,11 @@ export function unknownSenderReply(input: { readonly settings: DistrictSettings;
 }
 
 function fileBlocks(file: AttachmentResult): MailBlock[] {
-  if (file.refused) return [{ kind: 'heading', text: `Tệp '${file.fileName}'` }, { kind: 'paragraph', text: `Chưa ghi nhận: ${file.refused}`, strong: true }];
+  if (file.refused)
+    return [
+      { kind: 'heading', text: `Tệp '${file.fileName}'` },
+      { kind: 'paragraph', text: `Chưa ghi nhận: ${file.refused}`, strong: true },
+    ];
   const counts = file.counts ?? { valid: 0, rejected: 0, nil: 0 };
   const blocks: MailBlock[] = [
     { kind: 'heading', text: `Tệp '${file.fileName}'` },
@@ -109,12 +137,17 @@ function fileBlocks(file: AttachmentResult): MailBlock[] {
       ],
     },
   ];
-  if ((file.problems?.length ?? 0) > 0) blocks.push({ kind: 'list', title: 'Lưu ý về tệp:', items: [...(file.problems ?? [])] });
+  if ((file.problems?.length ?? 0) > 0)
+    blocks.push({ kind: 'list', title: 'Lưu ý về tệp:', items: [...(file.problems ?? [])] });
   const errors = file.rowErrors ?? [];
   if (errors.length > 0) {
     const listed = errors.slice(0, MAX_LISTED_ROW_ERRORS);
     const more = errors.length - listed.length;
-    blocks.push({ kind: 'list', title: 'Các dòng lỗi (chưa được ghi nhận):', items: [...listed, ...(more > 0 ? [`… và ${n(more)} lỗi khác.`] : [])] });
+    blocks.push({
+      kind: 'list',
+      title: 'Các dòng lỗi (chưa được ghi nhận):',
+      items: [...listed, ...(more > 0 ? [`… và ${n(more)} lỗi khác.`] : [])],
+    });
   }
   return blocks;
 }

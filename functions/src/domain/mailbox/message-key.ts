@@ -5,9 +5,17 @@ import { createHash } from 'node:crypto';
  * domain ignored), or of its date, sender, subject and size when it has none. A hash, because a
  * Message-ID may hold `/` and is up to 998 characters: neither fits a Firestore document id.
  */
-export function messageKey(message: { readonly messageId: string | undefined; readonly from: string | undefined; readonly subject: string; readonly receivedAt: Date; readonly size: number }): string {
+export function messageKey(message: {
+  readonly messageId: string | undefined;
+  readonly from: string | undefined;
+  readonly subject: string;
+  readonly receivedAt: Date;
+  readonly size: number;
+}): string {
   const id = message.messageId?.trim().replace(/^<|>$/g, '');
-  const basis = id ? `id:${normaliseMessageId(id)}` : `no-id:${message.receivedAt.toISOString()}|${(message.from ?? '').toLowerCase()}|${message.subject}|${message.size}`;
+  const basis = id
+    ? `id:${normaliseMessageId(id)}`
+    : `no-id:${message.receivedAt.toISOString()}|${(message.from ?? '').toLowerCase()}|${message.subject}|${message.size}`;
   return createHash('sha256').update(basis).digest('hex').slice(0, 40);
 }
 

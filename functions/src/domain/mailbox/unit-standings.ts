@@ -16,7 +16,8 @@ export function unitStandings(picture: DistrictPicture, unitId: string, formIds:
   for (const { spec, period, stats } of picture.periods) {
     if (!formIds.has(spec.id)) continue;
     const standing = stats.units.find((u) => u.unitId === unitId);
-    if (standing) latest.set(spec.id, { formId: spec.id, form: formShortName(spec), due: period.due, status: standing.status });
+    if (standing)
+      latest.set(spec.id, { formId: spec.id, form: formShortName(spec), due: period.due, status: standing.status });
   }
   return [...latest.values()];
 }

@@ -72,7 +72,8 @@ export const SUPPRESS_REASONS = {
   sent: (sentAt: Date | undefined) => (sentAt ? `đã gửi lúc ${formatIctDateTime(sentAt)}` : 'đã gửi'),
   gaveUp: (attempts: number) => `đã thử ${attempts} lần không thành công`,
   stopped: (days: number) => `quá hạn quá ${days} ngày: chỉ nêu trong thư tổng hợp`,
-  quiet: (policy: NoticePolicy) => `ngoài giờ gửi (${pad2(policy.quietHours.sendFrom)}:00–${pad2(policy.quietHours.sendUntil)}:00)`,
+  quiet: (policy: NoticePolicy) =>
+    `ngoài giờ gửi (${pad2(policy.quietHours.sendFrom)}:00–${pad2(policy.quietHours.sendUntil)}:00)`,
   budget: (policy: NoticePolicy, sentToday: number) =>
     `chờ lượt sau: vượt hạn mức gửi (${policy.perRunBudget} người nhận mỗi lượt, ${policy.perDayBudget} mỗi ngày; hôm nay đã gửi ${sentToday})`,
 } as const;
@@ -97,7 +98,12 @@ export function decideNotices(input: DecideNoticesInput): NoticeDecision {
       const key = { formId: spec.id, periodId: period.id, unitId: standing.unitId };
       const { status } = standing;
       if (status !== 'missing' && status !== 'partial') {
-        if (timing.kind === 'stage') suppressed.push({ ...key, stage: timing.stage, reason: status === 'nil' ? SUPPRESS_REASONS.nil : SUPPRESS_REASONS.complete });
+        if (timing.kind === 'stage')
+          suppressed.push({
+            ...key,
+            stage: timing.stage,
+            reason: status === 'nil' ? SUPPRESS_REASONS.nil : SUPPRESS_REASONS.complete,
+          });
         continue;
       }
       if (timing.kind === 'stopped') {
@@ -155,7 +161,11 @@ export function decideNotices(input: DecideNoticesInput): NoticeDecision {
     send.push(notice);
   }
   const reason = SUPPRESS_REASONS.budget(policy, input.sentToday);
-  return { quiet: false, send, suppressed: [...suppressed, ...ordered.slice(index).map((n) => suppressedOf(n, reason))] };
+  return {
+    quiet: false,
+    send,
+    suppressed: [...suppressed, ...ordered.slice(index).map((n) => suppressedOf(n, reason))],
+  };
 }
 
 /** The unit's contact emails, trimmed, lowercase, each once, in the registry's order. */

@@ -2,7 +2,13 @@ import { reconcileFees } from '../finance/reconcile-fees.js';
 import { singlePeriodId, ONCE_PERIOD } from '../periods/period-id.js';
 import type { DistrictPicture } from '../summary/district-picture.js';
 import { deadlineInstant } from '../time/ict.js';
-import { ledgerReason, recipientsOf, SUPPRESS_REASONS, type PlannedNotice, type SuppressedNotice } from './decide-notices.js';
+import {
+  ledgerReason,
+  recipientsOf,
+  SUPPRESS_REASONS,
+  type PlannedNotice,
+  type SuppressedNotice,
+} from './decide-notices.js';
 import { type LedgerEntry, type NoticePolicy } from './notice-kinds.js';
 import { noticeScheduleOf, noticeTiming } from './notice-timing.js';
 import { noticeId } from '../ids/document-ids.js';
@@ -12,7 +18,11 @@ import { noticeId } from '../ids/document-ids.js';
  * current stage of that deadline, to each unit whose còn nợ is above 0 — never to one that paid in full
  * or too much. One ledger entry per (receipts plan, unit, stage), so at most one message per stage.
  */
-export function decidePaymentNotices(picture: DistrictPicture, ledger: ReadonlyMap<string, LedgerEntry>, policy: NoticePolicy): { send: PlannedNotice[]; suppressed: SuppressedNotice[] } {
+export function decidePaymentNotices(
+  picture: DistrictPicture,
+  ledger: ReadonlyMap<string, LedgerEntry>,
+  policy: NoticePolicy,
+): { send: PlannedNotice[]; suppressed: SuppressedNotice[] } {
   const send: PlannedNotice[] = [];
   const suppressed: SuppressedNotice[] = [];
   const unitsById = new Map(picture.units.map((u) => [u.id, u]));
@@ -48,7 +58,10 @@ export function decidePaymentNotices(picture: DistrictPicture, ledger: ReadonlyM
       }
       const officeEmail = picture.settings.officeEmail.trim().toLowerCase();
       const cc = stage === 'escalation' && officeEmail !== '' && !to.includes(officeEmail) ? [officeEmail] : [];
-      const daysOverdue = stage === 'overdue' || stage === 'escalation' ? Math.max(1, Math.ceil((picture.now.getTime() - due.getTime()) / 86_400_000)) : undefined;
+      const daysOverdue =
+        stage === 'overdue' || stage === 'escalation'
+          ? Math.max(1, Math.ceil((picture.now.getTime() - due.getTime()) / 86_400_000))
+          : undefined;
       send.push({
         id,
         ...key,

@@ -47,7 +47,11 @@ export function decideReviewNotices(input: {
     const entry = input.ledger.get(id);
     // A decision already mailed (or being mailed) is left alone, whatever happened since.
     if (entry && entry.state !== 'failed') continue;
-    const reason = reviewMailHeldBack(decision, latest.get(decision.submissionId), submissionsById.get(decision.submissionId));
+    const reason = reviewMailHeldBack(
+      decision,
+      latest.get(decision.submissionId),
+      submissionsById.get(decision.submissionId),
+    );
     // A superseded decision is history, not news: it is not listed among the mails held back.
     if (reason) {
       if (reason !== REVIEW_SUPPRESS_REASONS.superseded) suppressed.push({ ...key, reason });

@@ -24,8 +24,13 @@ export function eventStarted(event: Deadline, now: Date): boolean {
 /** One line per fee: 'Kinh phí tập huấn: 1.900.000 đ/người, hạn đóng ngày 16/09/2024', with ' (đã qua)' once that day is over at `now`. */
 export function feeLines(spec: FormSpec, now: Date): string[] {
   const per = spec.kind === 'registration' ? 'người' : 'dòng';
-  const payBy = (deadline: Deadline) => `, hạn đóng ${formatDeadline(deadline)}${now > deadlineInstant(deadline) ? ' (đã qua)' : ''}`;
-  return spec.metrics.flatMap((metric) => (metric.type === 'fee-per-row' ? [`${metric.label}: ${formatVietnameseMoney(metric.amount)}/${per}${metric.payBy ? payBy(metric.payBy) : ''}`] : []));
+  const payBy = (deadline: Deadline) =>
+    `, hạn đóng ${formatDeadline(deadline)}${now > deadlineInstant(deadline) ? ' (đã qua)' : ''}`;
+  return spec.metrics.flatMap((metric) =>
+    metric.type === 'fee-per-row'
+      ? [`${metric.label}: ${formatVietnameseMoney(metric.amount)}/${per}${metric.payBy ? payBy(metric.payBy) : ''}`]
+      : [],
+  );
 }
 
 /** The plan's event (only while it is still to come at `now`) and fees as one sentence for a notice, or undefined when nothing is left to say. */

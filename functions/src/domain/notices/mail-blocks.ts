@@ -33,10 +33,15 @@ function textOf(block: MailBlock): string {
       return block.text;
     case 'facts': {
       const width = Math.max(...block.rows.map(([label]) => [...label].length));
-      return block.rows.map(([label, value]) => `${`${label}:`.padEnd(width + 2)}${indent(value, width + 2)}`).join('\n');
+      return block.rows
+        .map(([label, value]) => `${`${label}:`.padEnd(width + 2)}${indent(value, width + 2)}`)
+        .join('\n');
     }
     case 'list':
-      return [...(block.title === undefined ? [] : [block.title]), ...block.items.map((item) => `  - ${indent(item, 4)}`)].join('\n');
+      return [
+        ...(block.title === undefined ? [] : [block.title]),
+        ...block.items.map((item) => `  - ${indent(item, 4)}`),
+      ].join('\n');
     case 'link':
       return `${block.before}${block.target}${block.after}`;
   }

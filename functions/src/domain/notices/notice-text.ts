@@ -9,7 +9,13 @@ export function escapeHtml(value: string | number): string {
   return String(value).replace(/[&<>"']/g, (c) => HTML_ENTITIES[c] ?? c);
 }
 
-const HTML_ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const HTML_ENTITIES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 /** One line for a mail subject: NFC, no line breaks or runs of spaces (no header injection). */
 export function subjectLine(text: string): string {
@@ -44,4 +50,3 @@ export function dueShort(due: Date): string {
   const [hour = '0', minute = '00'] = deadline.time.split(':');
   return `${Number(hour)}g${minute} ${day}`;
 }
-

@@ -16,7 +16,8 @@ export interface NoticeSchedule {
 }
 
 /** Where `now` stands: before any notice, inside one stage, or past the last one (digest only). */
-export type NoticeTiming = { readonly kind: 'before' } | { readonly kind: 'stage'; readonly stage: NoticeStage } | { readonly kind: 'stopped' };
+export type NoticeTiming =
+  { readonly kind: 'before' } | { readonly kind: 'stage'; readonly stage: NoticeStage } | { readonly kind: 'stopped' };
 
 /** A form's schedule: its spec's `notices` override the policy's reminder and escalation days. */
 export function noticeScheduleOf(spec: FormSpec, policy: NoticePolicy): NoticeSchedule {

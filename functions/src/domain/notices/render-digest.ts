@@ -7,7 +7,14 @@ import type { DistrictPicture } from '../summary/district-picture.js';
 import { calendarDaysBetween, formatIctDateTime } from '../time/ict.js';
 import type { Unit } from '../units/unit.js';
 import { renderMail, type MailBlock } from './mail-blocks.js';
-import { DEFAULT_NOTICE_POLICY, NOTICE_STAGES, STAGE_LABELS, type LedgerEntry, type NoticePolicy, type NoticeStage } from './notice-kinds.js';
+import {
+  DEFAULT_NOTICE_POLICY,
+  NOTICE_STAGES,
+  STAGE_LABELS,
+  type LedgerEntry,
+  type NoticePolicy,
+  type NoticeStage,
+} from './notice-kinds.js';
 import { noticeScheduleOf, noticeTiming } from './notice-timing.js';
 import { dueLong, planReference, subjectLine } from './notice-text.js';
 import type { RenderedMail } from './render-notice.js';
@@ -25,9 +32,21 @@ export interface DigestInput {
 }
 
 /** Status rows of the digest, best first. */
-const STATUS_ORDER: readonly SubmissionStatus[] = ['complete-on-time', 'complete-late', 'revised-after-deadline', 'nil', 'partial', 'missing'];
+const STATUS_ORDER: readonly SubmissionStatus[] = [
+  'complete-on-time',
+  'complete-late',
+  'revised-after-deadline',
+  'nil',
+  'partial',
+  'missing',
+];
 
-type OpenPeriod = { readonly spec: FormSpec; readonly period: Period; readonly stats: FormPeriodStats; readonly owing: readonly UnitStanding[] };
+type OpenPeriod = {
+  readonly spec: FormSpec;
+  readonly period: Period;
+  readonly stats: FormPeriodStats;
+  readonly owing: readonly UnitStanding[];
+};
 
 /**
  * The district staff's daily digest: per plan and period inside the notice window with units still
@@ -56,25 +75,42 @@ export function renderDigest(input: DigestInput): RenderedMail {
   const noticesSent = input.sentToday.filter((e) => !e.id.startsWith('digest~'));
   const blocks: MailBlock[] = [
     { kind: 'paragraph', text: `Tình hình nộp báo cáo của các đơn vị tính đến ${formatIctDateTime(picture.now)}.` },
-    { kind: 'paragraph', text: `Hôm nay đã gửi ${noticesSent.length} thư nhắc tới ${new Set(noticesSent.map((e) => unitOf(e))).size} đơn vị.` },
+    {
+      kind: 'paragraph',
+      text: `Hôm nay đã gửi ${noticesSent.length} thư nhắc tới ${new Set(noticesSent.map((e) => unitOf(e))).size} đơn vị.`,
+    },
   ];
   blocks.push(...controlProblemBlocks(picture.controlProblems ?? []));
-  if (open.length === 0 && stale.size === 0) blocks.push({ kind: 'paragraph', text: 'Không có kế hoạch nào đang chờ nộp hoặc quá hạn.' });
+  if (open.length === 0 && stale.size === 0)
+    blocks.push({ kind: 'paragraph', text: 'Không có kế hoạch nào đang chờ nộp hoặc quá hạn.' });
   for (const p of open) blocks.push(...periodBlocks(p, picture.now, units, sent));
   if (stale.size > 0) {
     blocks.push({ kind: 'heading', text: `Quá hạn lâu (quá ${policy.stopAfterDays} ngày, không còn gửi thư nhắc)` });
     blocks.push({
       kind: 'list',
-      items: [...stale.values()].map(({ spec, labels, units: owing }) => `${formName(spec)} — ${periodsText(labels)}: quá hạn lâu: ${owing.size} đơn vị`),
+      items: [...stale.values()].map(
+        ({ spec, labels, units: owing }) =>
+          `${formName(spec)} — ${periodsText(labels)}: quá hạn lâu: ${owing.size} đơn vị`,
+      ),
     });
   }
-  blocks.push({ kind: 'paragraph', text: 'Thư tổng hợp gửi tự động mỗi ngày; danh sách đầy đủ xem trang "Quá hạn" của bảng tổng hợp.' });
+  blocks.push({
+    kind: 'paragraph',
+    text: 'Thư tổng hợp gửi tự động mỗi ngày; danh sách đầy đủ xem trang "Quá hạn" của bảng tổng hợp.',
+  });
   const district = picture.settings.districtName;
-  const subject = subjectLine(`[Tổng hợp ngày ${dateLabel(day)}] Tình hình nộp báo cáo${district ? ` — ${district}` : ''}`);
+  const subject = subjectLine(
+    `[Tổng hợp ngày ${dateLabel(day)}] Tình hình nộp báo cáo${district ? ` — ${district}` : ''}`,
+  );
   return { subject, ...renderMail(blocks) };
 }
 
-function periodBlocks(p: OpenPeriod, now: Date, units: ReadonlyMap<string, Unit>, sent: ReadonlyMap<string, NoticeStage[]>): MailBlock[] {
+function periodBlocks(
+  p: OpenPeriod,
+  now: Date,
+  units: ReadonlyMap<string, Unit>,
+  sent: ReadonlyMap<string, NoticeStage[]>,
+): MailBlock[] {
   const { spec, period, stats } = p;
   const overdue = now > period.due;
   const days = Math.max(1, calendarDaysBetween(period.due, now));
@@ -96,7 +132,10 @@ function periodBlocks(p: OpenPeriod, now: Date, units: ReadonlyMap<string, Unit>
   const sentHere = (unitId: string) => sent.get(submissionId(spec.id, period.id, unitId)) ?? [];
   if (!overdue) {
     const reminded = p.owing.filter((u) => sentHere(u.unitId).length > 0).length;
-    blocks.push({ kind: 'paragraph', text: `Chưa đến hạn: ${p.owing.length} đơn vị chưa nộp đủ; hôm nay đã nhắc ${reminded} đơn vị.` });
+    blocks.push({
+      kind: 'paragraph',
+      text: `Chưa đến hạn: ${p.owing.length} đơn vị chưa nộp đủ; hôm nay đã nhắc ${reminded} đơn vị.`,
+    });
     return blocks;
   }
   const byCluster = new Map<string, UnitStanding[]>();
@@ -104,16 +143,22 @@ function periodBlocks(p: OpenPeriod, now: Date, units: ReadonlyMap<string, Unit>
     const cluster = units.get(standing.unitId)?.cluster || NO_CLUSTER;
     byCluster.set(cluster, [...(byCluster.get(cluster) ?? []), standing]);
   }
-  const clusters = [...byCluster.keys()].sort((a, b) => (a === NO_CLUSTER ? 1 : b === NO_CLUSTER ? -1 : a.localeCompare(b, 'vi')));
+  const clusters = [...byCluster.keys()].sort((a, b) =>
+    a === NO_CLUSTER ? 1 : b === NO_CLUSTER ? -1 : a.localeCompare(b, 'vi'),
+  );
   for (const cluster of clusters) {
     const name = (id: string) => units.get(id)?.name ?? id;
-    const members = [...(byCluster.get(cluster) ?? [])].sort((a, b) => name(a.unitId).localeCompare(name(b.unitId), 'vi'));
+    const members = [...(byCluster.get(cluster) ?? [])].sort((a, b) =>
+      name(a.unitId).localeCompare(name(b.unitId), 'vi'),
+    );
     blocks.push({
       kind: 'list',
       title: `${cluster}: ${members.length} đơn vị quá hạn`,
       items: members.map((u) => {
         const stages = sentHere(u.unitId);
-        const today = stages.length ? `hôm nay đã gửi: ${stages.map((s) => STAGE_LABELS[s]).join(', ')}` : 'hôm nay không gửi thư';
+        const today = stages.length
+          ? `hôm nay đã gửi: ${stages.map((s) => STAGE_LABELS[s]).join(', ')}`
+          : 'hôm nay không gửi thư';
         return `${name(u.unitId)} — ${STATUS_DISPLAY[u.status].label} — quá hạn ${u.daysOverdue ?? days} ngày — ${today}`;
       }),
     });
@@ -128,7 +173,10 @@ function controlProblemBlocks(problems: readonly string[]): MailBlock[] {
   const more = problems.length - shown.length;
   return [
     { kind: 'heading', text: `Bảng điều khiển cần sửa (${problems.length} mục)` },
-    { kind: 'list', items: more > 0 ? [...shown, `… và ${more} mục khác (xem trang "Lỗi dữ liệu" của bảng tổng hợp).`] : shown },
+    {
+      kind: 'list',
+      items: more > 0 ? [...shown, `… và ${more} mục khác (xem trang "Lỗi dữ liệu" của bảng tổng hợp).`] : shown,
+    },
   ];
 }
 
@@ -139,11 +187,18 @@ function sentByUnit(entries: readonly LedgerEntry[]): Map<string, NoticeStage[]>
   const byKey = new Map<string, NoticeStage[]>();
   for (const entry of entries) {
     const parsed = parseNoticeId(entry.id);
-    const [formId, periodId, unitId] = [entry.formId ?? parsed?.formId, entry.periodId ?? parsed?.periodId, entry.unitId ?? parsed?.unitId];
+    const [formId, periodId, unitId] = [
+      entry.formId ?? parsed?.formId,
+      entry.periodId ?? parsed?.periodId,
+      entry.unitId ?? parsed?.unitId,
+    ];
     const which = entry.stage ?? parsed?.stage;
     if (!which || !formId || !periodId || !unitId || parseDigestId(entry.id) !== undefined) continue;
     const key = submissionId(formId, periodId, unitId);
-    byKey.set(key, [...(byKey.get(key) ?? []), which].sort((a, b) => NOTICE_STAGES.indexOf(a) - NOTICE_STAGES.indexOf(b)));
+    byKey.set(
+      key,
+      [...(byKey.get(key) ?? []), which].sort((a, b) => NOTICE_STAGES.indexOf(a) - NOTICE_STAGES.indexOf(b)),
+    );
   }
   return byKey;
 }

@@ -57,7 +57,9 @@ export function stageTag(stage: NoticeStage, daysOverdue: number | undefined): s
 export function renderNotice(notice: PlannedNotice, context: NoticeContext): RenderedMail {
   const { spec, period } = context;
   const periodPart = spec.period.type === 'once' ? '' : ` — ${period.label}`;
-  const subject = [planReference(spec), `${spec.tab}${periodPart}`, `hạn ${dueShort(notice.due)}`].filter((s) => s !== undefined).join(' — ');
+  const subject = [planReference(spec), `${spec.tab}${periodPart}`, `hạn ${dueShort(notice.due)}`]
+    .filter((s) => s !== undefined)
+    .join(' — ');
   const { text, html } = renderMail(noticeBlocks(notice, context));
   return { subject: subjectLine(`[${stageTag(notice.stage, notice.daysOverdue)}] ${subject}`), text, html };
 }
@@ -99,7 +101,8 @@ function noticeBlocks(notice: PlannedNotice, context: NoticeContext): MailBlock[
 }
 
 function intro(notice: PlannedNotice, due: string, districtName: string): string {
-  const late = notice.daysOverdue === undefined ? 'Báo cáo đã quá hạn' : `Báo cáo đã quá hạn ${notice.daysOverdue} ngày`;
+  const late =
+    notice.daysOverdue === undefined ? 'Báo cáo đã quá hạn' : `Báo cáo đã quá hạn ${notice.daysOverdue} ngày`;
   switch (notice.stage) {
     case 'reminder':
       return `Hạn nộp báo cáo dưới đây sắp đến (${due}). Đề nghị đơn vị hoàn thành và nộp trước hạn.`;
@@ -118,12 +121,23 @@ function problemBlocks(notice: PlannedNotice, context: NoticeContext): MailBlock
   // "Not received" is often "received but unreadable": the unit is told which, and what to do.
   const sheet = (context.sheetProblems ?? []).map((text): MailBlock => ({ kind: 'paragraph', text }));
   if (notice.status === 'missing' || !submission) {
-    return [{ kind: 'paragraph', text: `Đến thời điểm gửi thư này, hệ thống chưa nhận được báo cáo của đơn vị cho kỳ ${period.label}.` }, ...sheet];
+    return [
+      {
+        kind: 'paragraph',
+        text: `Đến thời điểm gửi thư này, hệ thống chưa nhận được báo cáo của đơn vị cho kỳ ${period.label}.`,
+      },
+      ...sheet,
+    ];
   }
   const rejected = [...submission.rejected].sort((a, b) => a.rowNumber - b.rowNumber);
   if (rejected.length === 0) {
     const valid = submission.counts.valid;
-    return [{ kind: 'paragraph', text: `Báo cáo của đơn vị chưa đủ: cần ít nhất ${spec.minRows} dòng hợp lệ, hiện có ${valid} dòng.` }];
+    return [
+      {
+        kind: 'paragraph',
+        text: `Báo cáo của đơn vị chưa đủ: cần ít nhất ${spec.minRows} dòng hợp lệ, hiện có ${valid} dòng.`,
+      },
+    ];
   }
   const listed = rejected.slice(0, LISTED_ROWS);
   const others = rejected.slice(LISTED_ROWS).reduce((n, row) => n + Math.max(1, row.errors.length), 0);

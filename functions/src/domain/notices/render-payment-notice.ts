@@ -35,37 +35,67 @@ export function paymentStageTag(stage: NoticeStage, daysOverdue: number | undefi
 }
 
 /** The Vietnamese payment reminder to one unit that still owes: how much, by when, where to pay. */
-export function renderPaymentNotice(notice: PlannedNotice & { readonly payment: PaymentDue }, context: PaymentNoticeContext): RenderedMail {
+export function renderPaymentNotice(
+  notice: PlannedNotice & { readonly payment: PaymentDue },
+  context: PaymentNoticeContext,
+): RenderedMail {
   const { feeForm } = context;
-  const subject = [planReference(feeForm), feeForm.title, `còn nợ ${formatVietnameseMoney(notice.payment.balance)}`, `hạn ${dueShort(notice.due)}`].filter((s) => s !== undefined).join(' — ');
+  const subject = [
+    planReference(feeForm),
+    feeForm.title,
+    `còn nợ ${formatVietnameseMoney(notice.payment.balance)}`,
+    `hạn ${dueShort(notice.due)}`,
+  ]
+    .filter((s) => s !== undefined)
+    .join(' — ');
   const { text, html } = renderMail(paymentBlocks(notice, context));
   return { subject: subjectLine(`[${paymentStageTag(notice.stage, notice.daysOverdue)}] ${subject}`), text, html };
 }
 
-function paymentBlocks(notice: PlannedNotice & { readonly payment: PaymentDue }, context: PaymentNoticeContext): MailBlock[] {
+function paymentBlocks(
+  notice: PlannedNotice & { readonly payment: PaymentDue },
+  context: PaymentNoticeContext,
+): MailBlock[] {
   const { feeForm, unit, settings, payment } = { ...context, payment: notice.payment };
   const due = dueLong(notice.due);
   const names = [...new Set(unit.contacts.map((c) => c.name.trim()).filter((n) => n !== ''))];
   const people = context.feePerRow > 0 ? Math.round(payment.owed / context.feePerRow) : 0;
   const blocks: MailBlock[] = [
     { kind: 'paragraph', text: `Kính gửi: ${unit.name}${names.length ? ` (đồng chí ${names.join(', ')})` : ''}` },
-    { kind: 'paragraph', text: intro(notice.stage, due, formatVietnameseMoney(payment.balance)), strong: notice.stage !== 'reminder' },
+    {
+      kind: 'paragraph',
+      text: intro(notice.stage, due, formatVietnameseMoney(payment.balance)),
+      strong: notice.stage !== 'reminder',
+    },
     {
       kind: 'facts',
       rows: [
         ['Căn cứ', [planReference(feeForm), feeForm.title].filter((s) => s !== undefined).join(' — ')],
-        ['Phải nộp', `${formatVietnameseMoney(payment.owed)} (${people} người × ${formatVietnameseMoney(context.feePerRow)})`],
+        [
+          'Phải nộp',
+          `${formatVietnameseMoney(payment.owed)} (${people} người × ${formatVietnameseMoney(context.feePerRow)})`,
+        ],
         ['Đã nộp', formatVietnameseMoney(payment.paid)],
         ['Còn nợ', formatVietnameseMoney(payment.balance)],
         ['Hạn đóng kinh phí', due],
         ...(context.payAt ? [['Nơi nộp', context.payAt] as const] : []),
       ],
     },
-    { kind: 'paragraph', text: `Số đã nộp tính theo biên lai đã ghi vào '${context.receiptsForm.title}' của Quận Đoàn. Nếu đơn vị đã nộp mà chưa thấy ghi nhận, xin mang theo biên lai khi liên hệ.` },
+    {
+      kind: 'paragraph',
+      text: `Số đã nộp tính theo biên lai đã ghi vào '${context.receiptsForm.title}' của Quận Đoàn. Nếu đơn vị đã nộp mà chưa thấy ghi nhận, xin mang theo biên lai khi liên hệ.`,
+    },
   ];
-  const contact = [settings.contactName ? `đồng chí ${settings.contactName}` : undefined, settings.contactPhone ? `điện thoại ${settings.contactPhone}` : undefined, settings.officeEmail ? `email ${settings.officeEmail}` : undefined].filter((p) => p !== undefined);
+  const contact = [
+    settings.contactName ? `đồng chí ${settings.contactName}` : undefined,
+    settings.contactPhone ? `điện thoại ${settings.contactPhone}` : undefined,
+    settings.officeEmail ? `email ${settings.officeEmail}` : undefined,
+  ].filter((p) => p !== undefined);
   if (contact.length) blocks.push({ kind: 'paragraph', text: `Mọi thắc mắc xin liên hệ ${contact.join(' — ')}.` });
-  blocks.push({ kind: 'paragraph', text: `${settings.districtName ? `${settings.districtName}\n` : ''}Thư này do hệ thống tổng hợp báo cáo gửi tự động. Nếu đơn vị vừa nộp đủ kinh phí, xin bỏ qua thư này.` });
+  blocks.push({
+    kind: 'paragraph',
+    text: `${settings.districtName ? `${settings.districtName}\n` : ''}Thư này do hệ thống tổng hợp báo cáo gửi tự động. Nếu đơn vị vừa nộp đủ kinh phí, xin bỏ qua thư này.`,
+  });
   return blocks;
 }
 

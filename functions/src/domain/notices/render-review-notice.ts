@@ -31,8 +31,12 @@ export interface ReviewNoticeContext {
 export function renderReviewNotice(context: ReviewNoticeContext): RenderedMail {
   const { decision, spec } = context;
   const period = spec.period.type === 'once' ? undefined : periodLabel(spec, decision.periodId);
-  const subject = [`${REVIEW_MAIL_TAG} ${REVIEW_LABELS[decision.decision]}`, planReference(spec), spec.title, period].filter((s) => s !== undefined).join(' — ');
-  const { text, html } = renderMail(decision.decision === 'approved' ? approvedBlocks(context, period) : needsMoreBlocks(context, period));
+  const subject = [`${REVIEW_MAIL_TAG} ${REVIEW_LABELS[decision.decision]}`, planReference(spec), spec.title, period]
+    .filter((s) => s !== undefined)
+    .join(' — ');
+  const { text, html } = renderMail(
+    decision.decision === 'approved' ? approvedBlocks(context, period) : needsMoreBlocks(context, period),
+  );
   return { subject: subjectLine(subject), text, html };
 }
 
@@ -40,7 +44,10 @@ function approvedBlocks(context: ReviewNoticeContext, period: string | undefined
   const { decision } = context;
   return [
     greeting(context.unit),
-    { kind: 'paragraph', text: `Báo cáo '${context.spec.title}'${period ? ` kỳ ${period}` : ''} của đơn vị đã được ${decision.by} duyệt lúc ${formatIctDateTime(decision.at)}.` },
+    {
+      kind: 'paragraph',
+      text: `Báo cáo '${context.spec.title}'${period ? ` kỳ ${period}` : ''} của đơn vị đã được ${decision.by} duyệt lúc ${formatIctDateTime(decision.at)}.`,
+    },
     ...(decision.comment ? [{ kind: 'paragraph', text: `Nhận xét: ${decision.comment}` } as const] : []),
     { kind: 'paragraph', text: 'Nếu đơn vị sửa báo cáo sau thời điểm này, báo cáo sẽ cần được duyệt lại.' },
     signature(context.settings),
@@ -50,11 +57,17 @@ function approvedBlocks(context: ReviewNoticeContext, period: string | undefined
 function needsMoreBlocks(context: ReviewNoticeContext, period: string | undefined): MailBlock[] {
   const { decision, spec } = context;
   const rejected = [...context.submission.rejected].sort((a, b) => a.rowNumber - b.rowNumber);
-  const items = rejected.slice(0, LISTED_ROWS).map((row) => `Dòng ${row.rowNumber}: ${rowMessage(row.errors).split('\n').join(' ')}`);
+  const items = rejected
+    .slice(0, LISTED_ROWS)
+    .map((row) => `Dòng ${row.rowNumber}: ${rowMessage(row.errors).split('\n').join(' ')}`);
   if (rejected.length > LISTED_ROWS) items.push(`và ${rejected.length - LISTED_ROWS} dòng lỗi khác`);
   return [
     greeting(context.unit),
-    { kind: 'paragraph', text: `${decision.by} đã xem báo cáo '${spec.title}'${period ? ` kỳ ${period}` : ''} của đơn vị và đề nghị đơn vị bổ sung, sửa báo cáo theo nhận xét dưới đây.`, strong: true },
+    {
+      kind: 'paragraph',
+      text: `${decision.by} đã xem báo cáo '${spec.title}'${period ? ` kỳ ${period}` : ''} của đơn vị và đề nghị đơn vị bổ sung, sửa báo cáo theo nhận xét dưới đây.`,
+      strong: true,
+    },
     {
       kind: 'facts',
       rows: [
@@ -64,8 +77,21 @@ function needsMoreBlocks(context: ReviewNoticeContext, period: string | undefine
         ['Thời điểm', formatIctDateTime(decision.at)],
       ],
     },
-    ...(items.length > 0 ? [{ kind: 'list', title: `Ngoài ra, các dòng sau ở trang '${spec.tab}' chưa hợp lệ (chưa được tổng hợp):`, items } as const] : []),
-    { kind: 'link', before: 'Nơi sửa báo cáo: ', target: context.sheetLink, after: ` (trang '${spec.tab}'). Sau khi đơn vị sửa, Quận Đoàn sẽ duyệt lại.` },
+    ...(items.length > 0
+      ? [
+          {
+            kind: 'list',
+            title: `Ngoài ra, các dòng sau ở trang '${spec.tab}' chưa hợp lệ (chưa được tổng hợp):`,
+            items,
+          } as const,
+        ]
+      : []),
+    {
+      kind: 'link',
+      before: 'Nơi sửa báo cáo: ',
+      target: context.sheetLink,
+      after: ` (trang '${spec.tab}'). Sau khi đơn vị sửa, Quận Đoàn sẽ duyệt lại.`,
+    },
     signature(context.settings),
   ];
 }
@@ -76,7 +102,14 @@ function greeting(unit: Unit): MailBlock {
 }
 
 function signature(settings: DistrictSettings): MailBlock {
-  const contact = [settings.contactName ? `đồng chí ${settings.contactName}` : undefined, settings.contactPhone ? `điện thoại ${settings.contactPhone}` : undefined, settings.officeEmail ? `email ${settings.officeEmail}` : undefined].filter((p) => p !== undefined);
+  const contact = [
+    settings.contactName ? `đồng chí ${settings.contactName}` : undefined,
+    settings.contactPhone ? `điện thoại ${settings.contactPhone}` : undefined,
+    settings.officeEmail ? `email ${settings.officeEmail}` : undefined,
+  ].filter((p) => p !== undefined);
   const ask = contact.length ? `Mọi thắc mắc xin liên hệ ${contact.join(' — ')}.\n` : '';
-  return { kind: 'paragraph', text: `${ask}${settings.districtName ? `${settings.districtName}\n` : ''}Thư này do hệ thống tổng hợp báo cáo gửi tự động.` };
+  return {
+    kind: 'paragraph',
+    text: `${ask}${settings.districtName ? `${settings.districtName}\n` : ''}Thư này do hệ thống tổng hợp báo cáo gửi tự động.`,
+  };
 }

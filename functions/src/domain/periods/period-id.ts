@@ -35,7 +35,10 @@ export function phaseOptions(rule: PeriodRule): EnumOption[] {
  * ('YYYY-MM' for monthly, 'YYYY-MM-DD' for weekly, the phase name for phases),
  * or a Vietnamese reason when the value is outside the plan's periods.
  */
-export function periodOfValue(rule: PeriodRule, value: string): { ok: true; periodId: PeriodId } | { ok: false; reason: string } {
+export function periodOfValue(
+  rule: PeriodRule,
+  value: string,
+): { ok: true; periodId: PeriodId } | { ok: false; reason: string } {
   switch (rule.type) {
     case 'once':
       return { ok: true, periodId: ONCE_PERIOD };
@@ -43,12 +46,18 @@ export function periodOfValue(rule: PeriodRule, value: string): { ok: true; peri
       return { ok: true, periodId: rule.schoolYear };
     case 'monthly':
       if (value < rule.from || value > rule.to) {
-        return { ok: false, reason: `nằm ngoài thời gian của kế hoạch (từ tháng ${monthLabel(rule.from)} đến tháng ${monthLabel(rule.to)})` };
+        return {
+          ok: false,
+          reason: `nằm ngoài thời gian của kế hoạch (từ tháng ${monthLabel(rule.from)} đến tháng ${monthLabel(rule.to)})`,
+        };
       }
       return { ok: true, periodId: value };
     case 'weekly':
       if (value < rule.from || value > rule.to) {
-        return { ok: false, reason: `nằm ngoài thời gian của kế hoạch (từ ${dateLabel(rule.from)} đến ${dateLabel(rule.to)})` };
+        return {
+          ok: false,
+          reason: `nằm ngoài thời gian của kế hoạch (từ ${dateLabel(rule.from)} đến ${dateLabel(rule.to)})`,
+        };
       }
       return { ok: true, periodId: isoWeekId(value) };
     case 'phases': {

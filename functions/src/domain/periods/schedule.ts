@@ -36,12 +36,28 @@ export function periodsOf(spec: FormSpec): Period[] {
     case 'once': {
       const deadline = deadlineInstant(rule.due);
       const id = ONCE_PERIOD;
-      return [{ id, label: label(id), start: ictInstant(rule.due.date), end: new Date(deadline.getTime() + 1), due: deadlineInstant(rule.due, grace) }];
+      return [
+        {
+          id,
+          label: label(id),
+          start: ictInstant(rule.due.date),
+          end: new Date(deadline.getTime() + 1),
+          due: deadlineInstant(rule.due, grace),
+        },
+      ];
     }
     case 'school-year': {
       const first = Number(rule.schoolYear.slice(0, 4));
       const id = rule.schoolYear;
-      return [{ id, label: label(id), start: ictInstant(`${first}-08-01`), end: ictInstant(`${first + 1}-08-01`), due: deadlineInstant(rule.due, grace) }];
+      return [
+        {
+          id,
+          label: label(id),
+          start: ictInstant(`${first}-08-01`),
+          end: ictInstant(`${first + 1}-08-01`),
+          due: deadlineInstant(rule.due, grace),
+        },
+      ];
     }
     case 'phases':
       return rule.phases.map((phase) => {

@@ -53,16 +53,24 @@ function optionsOf(record: PlanRecord, type: ColumnType, lists: OptionLists, at:
   const name = record.values.list;
   if (name === undefined) return {};
   if (type !== 'enum' && type !== 'multi-enum') {
-    at(record, 'Danh mục', `chỉ cột kiểu '${COLUMN_TYPE_NAMES.enum}' hoặc '${COLUMN_TYPE_NAMES['multi-enum']}' dùng danh mục; hãy xóa ô này hoặc đổi 'Kiểu'.`);
+    at(
+      record,
+      'Danh mục',
+      `chỉ cột kiểu '${COLUMN_TYPE_NAMES.enum}' hoặc '${COLUMN_TYPE_NAMES['multi-enum']}' dùng danh mục; hãy xóa ô này hoặc đổi 'Kiểu'.`,
+    );
     return {};
   }
   const list = lists.get(foldForMatch(String(name)));
   if (!list) {
     const known = [...lists.values()].map((l) => `'${l.name}'`).join(', ');
-    at(record, 'Danh mục', `danh mục '${String(name)}' không có trong trang 'Danh mục lựa chọn'${known ? ` (hiện có: ${known})` : ''}.`);
+    at(
+      record,
+      'Danh mục',
+      `danh mục '${String(name)}' không có trong trang 'Danh mục lựa chọn'${known ? ` (hiện có: ${known})` : ''}.`,
+    );
     return {};
   }
-  if (list.broken) at(record, 'Danh mục', `danh mục '${list.name}' có dòng bị lỗi ở trang 'Danh mục lựa chọn'; sửa dòng đó trước.`);
+  if (list.broken)
+    at(record, 'Danh mục', `danh mục '${list.name}' có dòng bị lỗi ở trang 'Danh mục lựa chọn'; sửa dòng đó trước.`);
   return { options: list.options.map((o) => ({ value: o.value, aliases: [...o.aliases] })) };
 }
-

@@ -33,7 +33,12 @@ export function deadline(date: CellValue | undefined, time: CellValue | undefine
 }
 
 /** A plan's period rule, or undefined (with problems reported) when its cells do not make one. */
-export function periodRule(type: PeriodType, form: PlanRecord, children: PlanChildRecords, at: ReportAt): FormSpecInput['period'] | undefined {
+export function periodRule(
+  type: PeriodType,
+  form: PlanRecord,
+  children: PlanChildRecords,
+  at: ReportAt,
+): FormSpecInput['period'] | undefined {
   const v = form.values;
   const name = PERIOD_TYPE_NAMES[type];
   let complete = true;
@@ -44,10 +49,23 @@ export function periodRule(type: PeriodType, form: PlanRecord, children: PlanChi
     }
   }
   for (const key of ALL_PERIOD_FIELDS) {
-    if (v[key] !== undefined && !PERIOD_FIELDS[type].includes(key)) at(form, headerOf(key), `biểu mẫu kỳ '${name}' không dùng cột này; hãy xóa ô này hoặc đổi 'Kỳ báo cáo'.`);
+    if (v[key] !== undefined && !PERIOD_FIELDS[type].includes(key))
+      at(form, headerOf(key), `biểu mẫu kỳ '${name}' không dùng cột này; hãy xóa ô này hoặc đổi 'Kỳ báo cáo'.`);
   }
-  if (type !== 'phases') for (const phase of children.phases) at(phase, 'Mã biểu mẫu', `biểu mẫu '${String(v.formId)}' có kỳ '${name}', không phải 'Theo đợt', nên không có đợt.`);
-  if (type !== 'monthly' && type !== 'weekly') for (const pause of children.pauses) at(pause, 'Mã biểu mẫu', `biểu mẫu '${String(v.formId)}' có kỳ '${name}'; chỉ báo cáo Hằng tháng hoặc Hằng tuần có thời gian tạm nghỉ.`);
+  if (type !== 'phases')
+    for (const phase of children.phases)
+      at(
+        phase,
+        'Mã biểu mẫu',
+        `biểu mẫu '${String(v.formId)}' có kỳ '${name}', không phải 'Theo đợt', nên không có đợt.`,
+      );
+  if (type !== 'monthly' && type !== 'weekly')
+    for (const pause of children.pauses)
+      at(
+        pause,
+        'Mã biểu mẫu',
+        `biểu mẫu '${String(v.formId)}' có kỳ '${name}'; chỉ báo cáo Hằng tháng hoặc Hằng tuần có thời gian tạm nghỉ.`,
+      );
   if (!complete) return undefined;
   const pauses = children.pauses.map((p) => ({ name: p.values.name, from: p.values.from, to: p.values.to }));
   switch (type) {
@@ -55,15 +73,29 @@ export function periodRule(type: PeriodType, form: PlanRecord, children: PlanChi
       return { type, due: deadline(v.dueDate, v.dueTime) };
     case 'school-year': {
       const schoolYear = schoolYearOf(String(v.schoolYear));
-      if (!schoolYear) at(form, 'Năm học', `'${String(v.schoolYear)}' không phải năm học (cần hai năm liền nhau, ví dụ 2024-2025).`);
+      if (!schoolYear)
+        at(form, 'Năm học', `'${String(v.schoolYear)}' không phải năm học (cần hai năm liền nhau, ví dụ 2024-2025).`);
       return schoolYear ? { type, schoolYear, due: deadline(v.dueDate, v.dueTime) } : undefined;
     }
     case 'monthly':
-      return { type, from: String(v.fromMonth), to: String(v.toMonth), dueDay: Number(v.dueDay), pauses } as FormSpecInput['period'];
+      return {
+        type,
+        from: String(v.fromMonth),
+        to: String(v.toMonth),
+        dueDay: Number(v.dueDay),
+        pauses,
+      } as FormSpecInput['period'];
     case 'weekly':
-      return { type, from: String(v.fromDate), to: String(v.toDate), ...(v.dueAfterDays !== undefined ? { dueAfterDays: Number(v.dueAfterDays) } : {}), pauses } as FormSpecInput['period'];
+      return {
+        type,
+        from: String(v.fromDate),
+        to: String(v.toDate),
+        ...(v.dueAfterDays !== undefined ? { dueAfterDays: Number(v.dueAfterDays) } : {}),
+        pauses,
+      } as FormSpecInput['period'];
     case 'phases': {
-      if (children.phases.length === 0) at(form, 'Kỳ báo cáo', `biểu mẫu theo đợt nhưng trang 'Đợt' chưa có đợt nào của '${String(v.formId)}'.`);
+      if (children.phases.length === 0)
+        at(form, 'Kỳ báo cáo', `biểu mẫu theo đợt nhưng trang 'Đợt' chưa có đợt nào của '${String(v.formId)}'.`);
       const phases = children.phases.map((p) => phaseOf(p, at));
       return phases.length > 0 && phases.every((p) => p !== undefined) ? { type, phases } : undefined;
     }
@@ -94,4 +126,3 @@ function phaseOf(record: PlanRecord, at: ReportAt) {
     due: deadline(v.dueDate, v.dueTime),
   };
 }
-

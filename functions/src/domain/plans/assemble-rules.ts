@@ -25,14 +25,25 @@ export function referenceOf(record: PlanRecord, at: ReportAt): { mustExistIn?: {
 }
 
 /** The keys of the columns a 'Không trùng cùng' cell names by header, alias or key; unknown names become problems. */
-export function uniqueWithOf(record: PlanRecord, ownKey: string, columns: readonly { key: string; header: string; aliases: readonly string[] }[], at: ReportAt): { uniqueWith?: string[] } {
+export function uniqueWithOf(
+  record: PlanRecord,
+  ownKey: string,
+  columns: readonly { key: string; header: string; aliases: readonly string[] }[],
+  at: ReportAt,
+): { uniqueWith?: string[] } {
   const names = splitList(record.values.uniqueWith, ';');
   if (names.length === 0) return {};
   const keys = names.flatMap((name) => {
     const folded = foldForMatch(name);
-    const column = columns.find((c) => c.key === name || [c.header, ...c.aliases].some((h) => foldForMatch(h) === folded));
+    const column = columns.find(
+      (c) => c.key === name || [c.header, ...c.aliases].some((h) => foldForMatch(h) === folded),
+    );
     if (!column || column.key === ownKey) {
-      at(record, 'Không trùng cùng', `'${name}' không phải tiêu đề một cột khác của biểu mẫu này; hãy ghi đúng tiêu đề cột, cách nhau bằng dấu chấm phẩy (;).`);
+      at(
+        record,
+        'Không trùng cùng',
+        `'${name}' không phải tiêu đề một cột khác của biểu mẫu này; hãy ghi đúng tiêu đề cột, cách nhau bằng dấu chấm phẩy (;).`,
+      );
       return [];
     }
     return [column.key];
@@ -45,12 +56,21 @@ export function coverageOf(form: PlanRecord, at: ReportAt): { coverage?: { formI
   const typed = form.values.coverageOf;
   const label = form.values.missingLabel;
   if (typed === undefined) {
-    if (label !== undefined) at(form, 'Cách gọi phần còn thiếu', "chỉ dùng khi có 'Đủ khi có mọi dòng của'; hãy xóa ô này hoặc ghi mã biểu mẫu vào cột đó.");
+    if (label !== undefined)
+      at(
+        form,
+        'Cách gọi phần còn thiếu',
+        "chỉ dùng khi có 'Đủ khi có mọi dòng của'; hãy xóa ô này hoặc ghi mã biểu mẫu vào cột đó.",
+      );
     return {};
   }
   const formId = String(typed).trim();
   if (!FORM_ID.test(formId)) {
-    at(form, 'Đủ khi có mọi dòng của', `'${formId}' không phải mã biểu mẫu; hãy ghi mã như ở cột 'Mã biểu mẫu', ví dụ dang-ky-ren-luyen.`);
+    at(
+      form,
+      'Đủ khi có mọi dòng của',
+      `'${formId}' không phải mã biểu mẫu; hãy ghi mã như ở cột 'Mã biểu mẫu', ví dụ dang-ky-ren-luyen.`,
+    );
     return {};
   }
   return { coverage: { formId, ...(label !== undefined ? { missingLabel: String(label) } : {}) } };

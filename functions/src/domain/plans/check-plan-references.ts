@@ -13,14 +13,36 @@ export function planReferenceProblems(plans: readonly FormSpec[]): PlanProblem[]
       if (!target) return [];
       const place = { tab: PLAN_COLUMNS_TAB_SPEC.tab, header: 'Phải có trong' };
       const other = byId.get(target.formId);
-      if (!other) return [planProblem(place, `cột '${column.header}' phải có trong biểu mẫu '${target.formId}', nhưng biểu mẫu này không có hoặc không áp dụng (đang dùng: ${known}).`, spec.id)];
+      if (!other)
+        return [
+          planProblem(
+            place,
+            `cột '${column.header}' phải có trong biểu mẫu '${target.formId}', nhưng biểu mẫu này không có hoặc không áp dụng (đang dùng: ${known}).`,
+            spec.id,
+          ),
+        ];
       if (!referencedColumn(other, target.column)) {
         const headers = other.columns.map((c) => `'${c.header}'`).join(', ');
-        return [planProblem(place, `biểu mẫu '${target.formId}' không có cột '${target.column}' (các cột: ${headers}).`, spec.id)];
+        return [
+          planProblem(
+            place,
+            `biểu mẫu '${target.formId}' không có cột '${target.column}' (các cột: ${headers}).`,
+            spec.id,
+          ),
+        ];
       }
       return [];
     });
-    const coverage = spec.coverage && !byId.has(spec.coverage.formId) ? [planProblem({ tab: PLAN_FORMS_TAB_SPEC.tab, header: 'Đủ khi có mọi dòng của' }, `biểu mẫu '${spec.coverage.formId}' không có hoặc không áp dụng.`, spec.id)] : [];
+    const coverage =
+      spec.coverage && !byId.has(spec.coverage.formId)
+        ? [
+            planProblem(
+              { tab: PLAN_FORMS_TAB_SPEC.tab, header: 'Đủ khi có mọi dòng của' },
+              `biểu mẫu '${spec.coverage.formId}' không có hoặc không áp dụng.`,
+              spec.id,
+            ),
+          ]
+        : [];
     return [...columnProblems, ...coverage];
   });
 }

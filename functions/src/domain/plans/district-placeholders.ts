@@ -15,7 +15,9 @@ export type PlaceholderSettings = Readonly<Record<keyof typeof SETTINGS_LABELS, 
 export const BLANK_PLACEHOLDER = '……………';
 
 const PLACEHOLDER = /\{([^{}]{1,60})\}/g;
-const KEY_BY_LABEL = new Map(Object.entries(SETTINGS_LABELS).map(([key, label]) => [foldForMatch(label), key as keyof PlaceholderSettings]));
+const KEY_BY_LABEL = new Map(
+  Object.entries(SETTINGS_LABELS).map(([key, label]) => [foldForMatch(label), key as keyof PlaceholderSettings]),
+);
 
 /** Replace each "{label}" naming a "Thông tin chung" setting with its value; an unset name shows as a dotted line, an unset contact is left out. */
 export function fillDistrictPlaceholders(text: string, settings: PlaceholderSettings): string {
@@ -27,7 +29,10 @@ export function fillDistrictPlaceholders(text: string, settings: PlaceholderSett
     return value !== '' ? value : key === 'districtName' ? BLANK_PLACEHOLDER : '';
   });
   // A contact left out leaves "()" or a doubled space behind.
-  return filled.replace(/\s*\(\s*\)/g, '').replace(/ {2,}/g, ' ').replace(/ ([.,;])/g, '$1');
+  return filled
+    .replace(/\s*\(\s*\)/g, '')
+    .replace(/ {2,}/g, ' ')
+    .replace(/ ([.,;])/g, '$1');
 }
 
 /** The plan with every text a unit reads (issuer, title, description, column help) filled from the district's settings. */
@@ -38,6 +43,8 @@ export function localizePlan(spec: FormSpec, settings: PlaceholderSettings): For
     issuer: fill(spec.issuer),
     title: fill(spec.title),
     ...(spec.description !== undefined ? { description: fill(spec.description) } : {}),
-    columns: spec.columns.map((column) => (column.help === undefined ? column : { ...column, help: fill(column.help) })),
+    columns: spec.columns.map((column) =>
+      column.help === undefined ? column : { ...column, help: fill(column.help) },
+    ),
   };
 }

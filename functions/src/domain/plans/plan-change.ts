@@ -11,16 +11,21 @@ export function describePlanChange(before: FormSpec, after: FormSpec): string[] 
   const changes: string[] = [];
   const matched = new Set<ColumnSpec>();
   for (const column of after.columns) {
-    const earlier = before.columns.find((c) => c.key === column.key) ?? before.columns.find((c) => namesOf(column).has(foldForMatch(c.header)));
+    const earlier =
+      before.columns.find((c) => c.key === column.key) ??
+      before.columns.find((c) => namesOf(column).has(foldForMatch(c.header)));
     if (!earlier) {
       changes.push(`thêm cột '${column.header}'`);
       continue;
     }
     matched.add(earlier);
     if (earlier.header !== column.header) changes.push(`cột '${earlier.header}' nay có tiêu đề '${column.header}'`);
-    if (earlier.type !== column.type) changes.push(`cột '${column.header}' nay là kiểu ${COLUMN_TYPE_NAMES[column.type]}`);
-    if (earlier.required !== column.required) changes.push(`cột '${column.header}' nay ${column.required ? 'bắt buộc' : 'không bắt buộc'}`);
-    if (earlier.min !== column.min || earlier.max !== column.max) changes.push(`cột '${column.header}' đổi giới hạn nhỏ nhất, lớn nhất`);
+    if (earlier.type !== column.type)
+      changes.push(`cột '${column.header}' nay là kiểu ${COLUMN_TYPE_NAMES[column.type]}`);
+    if (earlier.required !== column.required)
+      changes.push(`cột '${column.header}' nay ${column.required ? 'bắt buộc' : 'không bắt buộc'}`);
+    if (earlier.min !== column.min || earlier.max !== column.max)
+      changes.push(`cột '${column.header}' đổi giới hạn nhỏ nhất, lớn nhất`);
     if (!sameOptions(earlier, column)) changes.push(`cột '${column.header}' đổi danh mục lựa chọn`);
   }
   for (const column of before.columns) if (!matched.has(column)) changes.push(`bỏ cột '${column.header}'`);

@@ -20,7 +20,11 @@ export interface PlanPlace {
 
 /** A problem whose message names its tab, row and column before the reason. */
 export function planProblem(place: PlanPlace, reason: string, formId?: string): PlanProblem {
-  const where = [`Trang '${place.tab}'`, place.row === undefined ? undefined : `dòng ${place.row}`, place.header === undefined ? undefined : `cột '${place.header}'`];
+  const where = [
+    `Trang '${place.tab}'`,
+    place.row === undefined ? undefined : `dòng ${place.row}`,
+    place.header === undefined ? undefined : `cột '${place.header}'`,
+  ];
   return {
     tab: place.tab,
     ...(place.row === undefined ? {} : { row: place.row }),

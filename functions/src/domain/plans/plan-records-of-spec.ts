@@ -1,9 +1,25 @@
 import type { CellValue } from '../forms/cell-parser.js';
 import type { ColumnSpec, EnumOption, FormSpec, MetricSpec, PeriodRule } from '../forms/form-spec.js';
 import { UNIT_TYPE_LABELS } from '../units/unit.js';
-import { METRICS_TAB_SPEC, OPTION_LISTS_TAB_SPEC, PAUSES_TAB_SPEC, PHASES_TAB_SPEC, PLAN_COLUMNS_TAB_SPEC, PLAN_FORMS_TAB_SPEC } from './plan-layout.js';
+import {
+  METRICS_TAB_SPEC,
+  OPTION_LISTS_TAB_SPEC,
+  PAUSES_TAB_SPEC,
+  PHASES_TAB_SPEC,
+  PLAN_COLUMNS_TAB_SPEC,
+  PLAN_FORMS_TAB_SPEC,
+} from './plan-layout.js';
 import type { PlanChildRecords, PlanRecord } from './plan-records.js';
-import { COLUMN_TYPE_NAMES, COUNT_SPAN_NAMES, DISTRICT_FILLER_NAME, FORM_KIND_NAMES, METRIC_TYPE_NAMES, PERIOD_TYPE_NAMES, PLAN_STATUS_NAMES, SUBMIT_MODE_NAMES } from './plan-vocabulary.js';
+import {
+  COLUMN_TYPE_NAMES,
+  COUNT_SPAN_NAMES,
+  DISTRICT_FILLER_NAME,
+  FORM_KIND_NAMES,
+  METRIC_TYPE_NAMES,
+  PERIOD_TYPE_NAMES,
+  PLAN_STATUS_NAMES,
+  SUBMIT_MODE_NAMES,
+} from './plan-vocabulary.js';
 
 /** A spec as plan-tab records (the values a sheet holds once read), the inverse of assemblePlan. */
 export interface SpecRecords {
@@ -31,7 +47,10 @@ export function specRecords(spec: FormSpec, listName: ListNamer = (column) => co
     description: spec.description,
     periodType: PERIOD_TYPE_NAMES[spec.period.type],
     ...periodValues(spec.period),
-    unitTypes: [...(spec.filledBy === 'district' ? [DISTRICT_FILLER_NAME] : []), ...spec.targets.unitTypes.map((t) => UNIT_TYPE_LABELS[t])],
+    unitTypes: [
+      ...(spec.filledBy === 'district' ? [DISTRICT_FILLER_NAME] : []),
+      ...spec.targets.unitTypes.map((t) => UNIT_TYPE_LABELS[t]),
+    ],
     levels: spec.targets.levels.length > 0 ? spec.targets.levels.join(', ') : undefined,
     clusters: spec.targets.clusters.length > 0 ? spec.targets.clusters.join(', ') : undefined,
     minRows: spec.minRows,
@@ -48,7 +67,10 @@ export function specRecords(spec: FormSpec, listName: ListNamer = (column) => co
     coverageOf: spec.coverage?.formId,
     missingLabel: spec.coverage?.missingLabel,
   });
-  const hasOwnList = (c: ColumnSpec) => (c.type === 'enum' || c.type === 'multi-enum') && c.options !== undefined && !(c.period && spec.period.type === 'phases');
+  const hasOwnList = (c: ColumnSpec) =>
+    (c.type === 'enum' || c.type === 'multi-enum') &&
+    c.options !== undefined &&
+    !(c.period && spec.period.type === 'phases');
   const columns = spec.columns.map((c, i) =>
     record(PLAN_COLUMNS_TAB_SPEC.tab, {
       formId: spec.id,
@@ -66,7 +88,9 @@ export function specRecords(spec: FormSpec, listName: ListNamer = (column) => co
       period: c.period || undefined,
       counter: c.counter || undefined,
       unique: c.unique || undefined,
-      uniqueWith: c.uniqueWith ? c.uniqueWith.map((key) => spec.columns.find((o) => o.key === key)?.header ?? key).join('; ') : undefined,
+      uniqueWith: c.uniqueWith
+        ? c.uniqueWith.map((key) => spec.columns.find((o) => o.key === key)?.header ?? key).join('; ')
+        : undefined,
       mustExistIn: c.mustExistIn ? `${c.mustExistIn.formId}/${c.mustExistIn.column}` : undefined,
     }),
   );
@@ -86,14 +110,23 @@ export function specRecords(spec: FormSpec, listName: ListNamer = (column) => co
           }),
         )
       : [];
-  const pauses = 'pauses' in spec.period ? spec.period.pauses.map((p) => record(PAUSES_TAB_SPEC.tab, { formId: spec.id, name: p.name, from: p.from, to: p.to })) : [];
+  const pauses =
+    'pauses' in spec.period
+      ? spec.period.pauses.map((p) =>
+          record(PAUSES_TAB_SPEC.tab, { formId: spec.id, name: p.name, from: p.from, to: p.to }),
+        )
+      : [];
   const metrics = spec.metrics.map((m) => record(METRICS_TAB_SPEC.tab, { formId: spec.id, ...metricValues(m, spec) }));
   return { form, children: { columns, phases, pauses, metrics }, options };
 }
 
 /** The records of one option list of "Danh mục lựa chọn". */
 export function listRecords(name: string, options: readonly EnumOption[]): PlanRecord[] {
-  return options.map((o) => ({ tab: OPTION_LISTS_TAB_SPEC.tab, rowNumber: 0, values: defined({ list: name, value: o.value, aliases: joined(o.aliases) }) }));
+  return options.map((o) => ({
+    tab: OPTION_LISTS_TAB_SPEC.tab,
+    rowNumber: 0,
+    values: defined({ list: name, value: o.value, aliases: joined(o.aliases) }),
+  }));
 }
 
 function periodValues(period: PeriodRule): Values {
@@ -126,11 +159,30 @@ function metricValues(metric: MetricSpec, spec: FormSpec): Values {
     case 'participation-rate':
       return { ...base, column: header(metric.column), target: Math.round(metric.target * 1e6) / 1e4 };
     case 'weeks-meeting-target':
-      return { ...base, weekColumn: header(metric.weekColumn), column: header(metric.column), atLeast: metric.minPerWeek, target: Math.round(metric.target * 1e6) / 1e4 };
+      return {
+        ...base,
+        weekColumn: header(metric.weekColumn),
+        column: header(metric.column),
+        atLeast: metric.minPerWeek,
+        target: Math.round(metric.target * 1e6) / 1e4,
+      };
     case 'count-where':
-      return { ...base, column: header(metric.column), equals: metric.equals, per: COUNT_SPAN_NAMES[metric.per], atLeast: metric.atLeast };
+      return {
+        ...base,
+        column: header(metric.column),
+        equals: metric.equals,
+        per: COUNT_SPAN_NAMES[metric.per],
+        atLeast: metric.atLeast,
+      };
     case 'balance':
-      return { ...base, column: header(metric.column), against: `${metric.against.formId}/${metric.against.metricId}`, payByDate: metric.payBy?.date, payByTime: metric.payBy?.time, payAt: metric.payAt };
+      return {
+        ...base,
+        column: header(metric.column),
+        against: `${metric.against.formId}/${metric.against.metricId}`,
+        payByDate: metric.payBy?.date,
+        payByTime: metric.payBy?.time,
+        payAt: metric.payAt,
+      };
   }
 }
 

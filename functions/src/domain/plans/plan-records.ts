@@ -3,7 +3,14 @@ import type { CellValue } from '../forms/cell-parser.js';
 import { compileForm } from '../forms/compile-form.js';
 import type { EnumOption, FormSpec } from '../forms/form-spec.js';
 import { findTab, readFormTab, type SheetTab, type StoredCell } from '../forms/read-form-tab.js';
-import { METRICS_TAB_SPEC, OPTION_LISTS_TAB_SPEC, PAUSES_TAB_SPEC, PHASES_TAB_SPEC, PLAN_COLUMNS_TAB_SPEC, PLAN_FORMS_TAB_SPEC } from './plan-layout.js';
+import {
+  METRICS_TAB_SPEC,
+  OPTION_LISTS_TAB_SPEC,
+  PAUSES_TAB_SPEC,
+  PHASES_TAB_SPEC,
+  PLAN_COLUMNS_TAB_SPEC,
+  PLAN_FORMS_TAB_SPEC,
+} from './plan-layout.js';
 import { planProblem, type PlanProblem } from './plan-problem.js';
 
 /** One row of a plan tab, its cells already checked and normalized (dates 'YYYY-MM-DD', enums their Vietnamese value). */
@@ -49,8 +56,18 @@ export interface PlanTabRecords {
   readonly problems: readonly PlanProblem[];
 }
 
-const CHILD_SPECS: Readonly<Record<ChildTab, FormSpec>> = { columns: PLAN_COLUMNS_TAB_SPEC, phases: PHASES_TAB_SPEC, pauses: PAUSES_TAB_SPEC, metrics: METRICS_TAB_SPEC };
-const compiled = new Map([PLAN_FORMS_TAB_SPEC, OPTION_LISTS_TAB_SPEC, ...Object.values(CHILD_SPECS)].map((spec) => [spec.id, compileForm(spec)]));
+const CHILD_SPECS: Readonly<Record<ChildTab, FormSpec>> = {
+  columns: PLAN_COLUMNS_TAB_SPEC,
+  phases: PHASES_TAB_SPEC,
+  pauses: PAUSES_TAB_SPEC,
+  metrics: METRICS_TAB_SPEC,
+};
+const compiled = new Map(
+  [PLAN_FORMS_TAB_SPEC, OPTION_LISTS_TAB_SPEC, ...Object.values(CHILD_SPECS)].map((spec) => [
+    spec.id,
+    compileForm(spec),
+  ]),
+);
 const ID_HEADER = 'Mã biểu mẫu';
 const LIST_HEADER = 'Danh mục';
 
@@ -71,16 +88,27 @@ export function readPlanRecords(tabs: readonly SheetTab[]): PlanTabRecords {
   for (const record of formRows) {
     const id = planIdOf(record.values.formId);
     if (seen.has(id)) {
-      problems.push(planProblem({ tab: record.tab, row: record.rowNumber, header: ID_HEADER }, `mã biểu mẫu '${id}' bị trùng với một dòng phía trên; dòng này bị bỏ qua.`, id));
+      problems.push(
+        planProblem(
+          { tab: record.tab, row: record.rowNumber, header: ID_HEADER },
+          `mã biểu mẫu '${id}' bị trùng với một dòng phía trên; dòng này bị bỏ qua.`,
+          id,
+        ),
+      );
       continue;
     }
     seen.add(id);
     forms.push(record);
   }
 
-  const children = new Map<string, { columns: PlanRecord[]; phases: PlanRecord[]; pauses: PlanRecord[]; metrics: PlanRecord[] }>();
+  const children = new Map<
+    string,
+    { columns: PlanRecord[]; phases: PlanRecord[]; pauses: PlanRecord[]; metrics: PlanRecord[] }
+  >();
   for (const tab of Object.keys(CHILD_SPECS) as ChildTab[]) {
-    for (const record of readRows(tabs, CHILD_SPECS[tab], problems, (cells) => broken.add(planIdOf(cells[ID_HEADER])))) {
+    for (const record of readRows(tabs, CHILD_SPECS[tab], problems, (cells) =>
+      broken.add(planIdOf(cells[ID_HEADER])),
+    )) {
       const id = planIdOf(record.values.formId);
       let group = children.get(id);
       if (!group) children.set(id, (group = { columns: [], phases: [], pauses: [], metrics: [] }));
@@ -88,26 +116,44 @@ export function readPlanRecords(tabs: readonly SheetTab[]): PlanTabRecords {
     }
   }
 
-  const listRows = readRows(tabs, OPTION_LISTS_TAB_SPEC, problems, (cells) => brokenLists.add(foldForMatch(String(cells[LIST_HEADER] ?? ''))));
+  const listRows = readRows(tabs, OPTION_LISTS_TAB_SPEC, problems, (cells) =>
+    brokenLists.add(foldForMatch(String(cells[LIST_HEADER] ?? ''))),
+  );
   return { forms, children, lists: optionLists(listRows, brokenLists, problems), broken, problems };
 }
 
-function readRows(tabs: readonly SheetTab[], spec: FormSpec, problems: PlanProblem[], onRejected: (cells: Readonly<Record<string, StoredCell>>) => void): PlanRecord[] {
+function readRows(
+  tabs: readonly SheetTab[],
+  spec: FormSpec,
+  problems: PlanProblem[],
+  onRejected: (cells: Readonly<Record<string, StoredCell>>) => void,
+): PlanRecord[] {
   const tab = findTab(tabs, spec.tab);
-  if (!tab || tab.rows.every((row) => row.cells.every((cell) => cell === null || cell === undefined || cell === ''))) return [];
+  if (!tab || tab.rows.every((row) => row.cells.every((cell) => cell === null || cell === undefined || cell === '')))
+    return [];
   const reading = readFormTab(compiled.get(spec.id) ?? compileForm(spec), tab);
   for (const problem of reading.problems) problems.push({ tab: spec.tab, message: problem.message });
   for (const row of reading.rejected) {
     onRejected(row.cells);
     const formId = typeof row.cells[ID_HEADER] === 'string' ? planIdOf(row.cells[ID_HEADER]) : undefined;
     for (const error of row.errors) {
-      problems.push({ tab: spec.tab, row: row.rowNumber, ...(error.column ? { header: error.column } : {}), ...(formId ? { formId } : {}), message: `Trang '${spec.tab}', ${lowerFirst(error.message)}` });
+      problems.push({
+        tab: spec.tab,
+        row: row.rowNumber,
+        ...(error.column ? { header: error.column } : {}),
+        ...(formId ? { formId } : {}),
+        message: `Trang '${spec.tab}', ${lowerFirst(error.message)}`,
+      });
     }
   }
   return reading.valid.map((row) => ({ tab: spec.tab, rowNumber: row.rowNumber, values: row.values }));
 }
 
-function optionLists(rows: readonly PlanRecord[], brokenLists: ReadonlySet<string>, problems: PlanProblem[]): Map<string, OptionList> {
+function optionLists(
+  rows: readonly PlanRecord[],
+  brokenLists: ReadonlySet<string>,
+  problems: PlanProblem[],
+): Map<string, OptionList> {
   const lists = new Map<string, { name: string; options: EnumOption[]; values: Set<string> }>();
   for (const row of rows) {
     const name = cleanText(String(row.values.list));
@@ -116,15 +162,22 @@ function optionLists(rows: readonly PlanRecord[], brokenLists: ReadonlySet<strin
     if (!list) lists.set(folded, (list = { name, options: [], values: new Set() }));
     const value = cleanText(String(row.values.value));
     if (list.values.has(foldForMatch(value))) {
-      problems.push(planProblem({ tab: row.tab, row: row.rowNumber, header: 'Giá trị' }, `giá trị '${value}' đã có trong danh mục '${list.name}'; dòng này bị bỏ qua.`));
+      problems.push(
+        planProblem(
+          { tab: row.tab, row: row.rowNumber, header: 'Giá trị' },
+          `giá trị '${value}' đã có trong danh mục '${list.name}'; dòng này bị bỏ qua.`,
+        ),
+      );
       continue;
     }
     list.values.add(foldForMatch(value));
     list.options.push({ value, aliases: splitList(row.values.aliases, ';') });
   }
   const result = new Map<string, OptionList>();
-  for (const [folded, list] of lists) result.set(folded, { name: list.name, options: list.options, broken: brokenLists.has(folded) });
-  for (const folded of brokenLists) if (!result.has(folded)) result.set(folded, { name: folded, options: [], broken: true });
+  for (const [folded, list] of lists)
+    result.set(folded, { name: list.name, options: list.options, broken: brokenLists.has(folded) });
+  for (const folded of brokenLists)
+    if (!result.has(folded)) result.set(folded, { name: folded, options: [], broken: true });
   return result;
 }
 

@@ -31,7 +31,8 @@ export function plansRows(specs: readonly FormSpec[]): PlanTabRows[] {
       if (known !== undefined) return known;
       const content = JSON.stringify(column.options);
       let name = column.header;
-      if (listsByName.has(foldForMatch(name)) && listsByName.get(foldForMatch(name)) !== content) name = `${column.header} (${spec.id})`;
+      if (listsByName.has(foldForMatch(name)) && listsByName.get(foldForMatch(name)) !== content)
+        name = `${column.header} (${spec.id})`;
       listsByName.set(foldForMatch(name), content);
       chosen.set(column, name);
       return name;
@@ -50,13 +51,18 @@ export function plansRows(specs: readonly FormSpec[]): PlanTabRows[] {
   return PLAN_TAB_SPECS.map((tabSpec) => ({
     tab: tabSpec.tab,
     headers: tabSpec.columns.map((c) => c.header),
-    rows: (byTab.get(tabSpec.tab) ?? []).map((record) => tabSpec.columns.map((c) => cellOf(record.values[c.key], c.type))),
+    rows: (byTab.get(tabSpec.tab) ?? []).map((record) =>
+      tabSpec.columns.map((c) => cellOf(record.values[c.key], c.type)),
+    ),
   }));
 }
 
 /** Plan tab rows as the sheet tabs an adapter hands over: headers on row 1, data from row 2. */
 export function planSheetTabs(tabs: readonly PlanTabRows[]): SheetTab[] {
-  return tabs.map((t) => ({ name: t.tab, rows: [t.headers, ...t.rows].map((cells, i) => ({ rowNumber: i + 1, cells })) }));
+  return tabs.map((t) => ({
+    name: t.tab,
+    rows: [t.headers, ...t.rows].map((cells, i) => ({ rowNumber: i + 1, cells })),
+  }));
 }
 
 /** A record value as a spreadsheet cell: dates as Date (wall clock in UTC fields), months as '3/2014', yes/no as 'Có'/'Không'. */

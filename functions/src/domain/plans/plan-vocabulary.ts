@@ -1,5 +1,12 @@
 import type { CompletenessBasis } from '../review/approved-completeness.js';
-import { COLUMN_TYPES, type ColumnType, type FormKind, type MetricSpec, type PeriodRule, type SubmitMode } from '../forms/form-spec.js';
+import {
+  COLUMN_TYPES,
+  type ColumnType,
+  type FormKind,
+  type MetricSpec,
+  type PeriodRule,
+  type SubmitMode,
+} from '../forms/form-spec.js';
 import { columnTypeBehaviour } from '../forms/column-types.js';
 
 /**
@@ -32,10 +39,16 @@ export const FORM_KIND_NAMES: Readonly<Record<FormKind, string>> = { registratio
 /** How units submit, as the 'Cách nộp' column names it. */
 export const SUBMIT_MODE_NAMES: Readonly<Record<SubmitMode, string>> = { auto: 'Tự động', button: 'Bấm nộp' };
 
-export const SUBMIT_MODE_ALIASES: Readonly<Partial<Record<SubmitMode, readonly string[]>>> = { auto: ['Tự nộp', 'Mỗi lần sửa'], button: ['Nộp khi bấm', 'Bấm nút nộp'] };
+export const SUBMIT_MODE_ALIASES: Readonly<Partial<Record<SubmitMode, readonly string[]>>> = {
+  auto: ['Tự nộp', 'Mỗi lần sửa'],
+  button: ['Nộp khi bấm', 'Bấm nút nộp'],
+};
 
 /** 'Tính nộp đủ theo': whether a plan's completeness counts reports submitted in full, or approved in review. */
-export const COMPLETENESS_BASIS_NAMES: Readonly<Record<CompletenessBasis, string>> = { submitted: 'Đã nộp', approved: 'Đã duyệt' };
+export const COMPLETENESS_BASIS_NAMES: Readonly<Record<CompletenessBasis, string>> = {
+  submitted: 'Đã nộp',
+  approved: 'Đã duyệt',
+};
 
 export type PeriodType = PeriodRule['type'];
 
@@ -71,7 +84,11 @@ export const METRIC_TYPE_NAMES: Readonly<Record<MetricType, string>> = {
 
 /** The 'Đối tượng' value of a plan the district office fills itself (its rows name the units). */
 export const DISTRICT_FILLER_NAME = 'Quận Đoàn';
-export const DISTRICT_FILLER_ALIASES: readonly string[] = ['Văn phòng Quận Đoàn', 'Bộ phận tài chính Quận Đoàn', 'Quận Đoàn nhập'];
+export const DISTRICT_FILLER_ALIASES: readonly string[] = [
+  'Văn phòng Quận Đoàn',
+  'Bộ phận tài chính Quận Đoàn',
+  'Quận Đoàn nhập',
+];
 
 export type CountSpan = Extract<MetricSpec, { type: 'count-where' }>['per'];
 
@@ -85,7 +102,10 @@ export type PlanStatus = (typeof PLAN_STATUSES)[number];
 export const PLAN_STATUS_NAMES: Readonly<Record<PlanStatus, string>> = { open: 'Đang áp dụng', closed: 'Đã đóng' };
 
 /** Enum options ({ value, aliases }) for a vocabulary record, in the record's order. */
-export function vocabularyOptions<K extends string>(names: Readonly<Record<K, string>>, aliases: Readonly<Partial<Record<K, readonly string[]>>> = {} as Partial<Record<K, readonly string[]>>): { value: string; aliases: string[] }[] {
+export function vocabularyOptions<K extends string>(
+  names: Readonly<Record<K, string>>,
+  aliases: Readonly<Partial<Record<K, readonly string[]>>> = {} as Partial<Record<K, readonly string[]>>,
+): { value: string; aliases: string[] }[] {
   return (Object.keys(names) as K[]).map((key) => ({ value: names[key], aliases: [...(aliases[key] ?? [])] }));
 }
 

@@ -5,7 +5,14 @@ import { assemblePlan } from './assemble-plan.js';
 import { planReferenceProblems } from './check-plan-references.js';
 import { PLAN_FORMS_TAB_SPEC } from './plan-layout.js';
 import { planProblem, type PlanProblem } from './plan-problem.js';
-import { readPlanRecords, splitList, type ChildTab, type OptionList, type PlanChildRecords, type PlanRecord } from './plan-records.js';
+import {
+  readPlanRecords,
+  splitList,
+  type ChildTab,
+  type OptionList,
+  type PlanChildRecords,
+  type PlanRecord,
+} from './plan-records.js';
 import { specRecords } from './plan-records-of-spec.js';
 import { specIssueReason } from './spec-issue-text.js';
 import { PLAN_STATUS_NAMES } from './plan-vocabulary.js';
@@ -50,7 +57,14 @@ export function readPlanTabs(tabs: readonly SheetTab[], base: readonly FormSpec[
   for (const [id, group] of records.children) {
     if (formById.has(id) || baseById.has(id) || records.broken.has(id)) continue;
     for (const tab of CHILD_TABS) {
-      for (const record of group[tab]) problems.push(planProblem({ tab: record.tab, row: record.rowNumber, header: 'Mã biểu mẫu' }, `biểu mẫu '${id}' không có trong trang '${PLAN_FORMS_TAB_SPEC.tab}'; hãy thêm một dòng cho biểu mẫu này hoặc sửa mã.`, id));
+      for (const record of group[tab])
+        problems.push(
+          planProblem(
+            { tab: record.tab, row: record.rowNumber, header: 'Mã biểu mẫu' },
+            `biểu mẫu '${id}' không có trong trang '${PLAN_FORMS_TAB_SPEC.tab}'; hãy thêm một dòng cho biểu mẫu này hoặc sửa mã.`,
+            id,
+          ),
+        );
     }
   }
 
@@ -64,9 +78,20 @@ export function readPlanTabs(tabs: readonly SheetTab[], base: readonly FormSpec[
       plans.push(baseSpec);
       continue;
     }
-    const source = row && children.columns.length > 0 ? { form: row, children, lists: records.lists } : baseSpec ? overlay(baseSpec, row, children, records.lists) : undefined;
+    const source =
+      row && children.columns.length > 0
+        ? { form: row, children, lists: records.lists }
+        : baseSpec
+          ? overlay(baseSpec, row, children, records.lists)
+          : undefined;
     if (row && !SLUG.test(id)) {
-      problems.push(planProblem({ tab: row.tab, row: row.rowNumber, header: 'Mã biểu mẫu' }, `mã '${id}' chỉ được gồm chữ thường không dấu, số và dấu gạch ngang, ví dụ tap-huan-2024.`, id));
+      problems.push(
+        planProblem(
+          { tab: row.tab, row: row.rowNumber, header: 'Mã biểu mẫu' },
+          `mã '${id}' chỉ được gồm chữ thường không dấu, số và dấu gạch ngang, ví dụ tap-huan-2024.`,
+          id,
+        ),
+      );
       skipped.add(id);
       continue;
     }
@@ -74,9 +99,15 @@ export function readPlanTabs(tabs: readonly SheetTab[], base: readonly FormSpec[
     if (!enabled) off.add(id);
     if (!source) {
       const known = base.map((s) => s.id).join(', ');
-      problems.push(planProblem({ tab: PLAN_FORMS_TAB_SPEC.tab, row: row?.rowNumber, header: 'Mã biểu mẫu' }, known
-          ? `biểu mẫu '${id}' không có cột nào ở trang 'Cột biểu mẫu' và không phải biểu mẫu có sẵn (${known}); hãy thêm các cột của biểu mẫu hoặc sửa mã.`
-          : `biểu mẫu '${id}' không có cột nào ở trang 'Cột biểu mẫu'; hãy thêm các cột của biểu mẫu, hoặc chép biểu mẫu mẫu vào bảng điều khiển bằng lệnh: npx tonghop plans add ${id}`, id));
+      problems.push(
+        planProblem(
+          { tab: PLAN_FORMS_TAB_SPEC.tab, row: row?.rowNumber, header: 'Mã biểu mẫu' },
+          known
+            ? `biểu mẫu '${id}' không có cột nào ở trang 'Cột biểu mẫu' và không phải biểu mẫu có sẵn (${known}); hãy thêm các cột của biểu mẫu hoặc sửa mã.`
+            : `biểu mẫu '${id}' không có cột nào ở trang 'Cột biểu mẫu'; hãy thêm các cột của biểu mẫu, hoặc chép biểu mẫu mẫu vào bảng điều khiển bằng lệnh: npx tonghop plans add ${id}`,
+          id,
+        ),
+      );
       skipped.add(id);
       continue;
     }
@@ -101,20 +132,33 @@ export function readPlanTabs(tabs: readonly SheetTab[], base: readonly FormSpec[
   for (const id of skipped) {
     const row = formById.get(id);
     if (row?.values.enabled === false) continue;
-    problems.push(planProblem({ tab: PLAN_FORMS_TAB_SPEC.tab, row: row?.rowNumber }, `biểu mẫu '${id}' chưa được áp dụng vì các lỗi ở trên; các biểu mẫu khác vẫn được tổng hợp.`, id));
+    problems.push(
+      planProblem(
+        { tab: PLAN_FORMS_TAB_SPEC.tab, row: row?.rowNumber },
+        `biểu mẫu '${id}' chưa được áp dụng vì các lỗi ở trên; các biểu mẫu khác vẫn được tổng hợp.`,
+        id,
+      ),
+    );
   }
   for (const id of broken) review.delete(id);
   return { plans: usable, closed, off, skipped, problems, review };
 }
 
 /** Assemble and check one plan; its problems are added, and undefined returned, when it has any. */
-function checkedSpec(id: string, form: PlanRecord, children: PlanChildRecords, lists: ReadonlyMap<string, OptionList>, problems: PlanProblem[]): FormSpec | undefined {
+function checkedSpec(
+  id: string,
+  form: PlanRecord,
+  children: PlanChildRecords,
+  lists: ReadonlyMap<string, OptionList>,
+  problems: PlanProblem[],
+): FormSpec | undefined {
   const assembled = assemblePlan(form, children, lists);
   problems.push(...assembled.problems);
   const parsed = formSpecSchema.safeParse(assembled.input);
   if (parsed.success) return assembled.problems.length === 0 ? parsed.data : undefined;
   const said = new Set(assembled.problems.map(placeKey));
-  const columnHeader = (key: string) => (assembled.input.columns as { key: string; header: string }[]).find((c) => c.key === key)?.header ?? key;
+  const columnHeader = (key: string) =>
+    (assembled.input.columns as { key: string; header: string }[]).find((c) => c.key === key)?.header ?? key;
   for (const issue of parsed.error.issues) {
     const problem = planProblem(assembled.locate(issue.path), specIssueReason(issue, columnHeader), id);
     if (said.has(placeKey(problem))) continue;
@@ -129,20 +173,33 @@ function placeKey(p: PlanProblem): string {
 }
 
 /** A built-in plan under the district's "Biểu mẫu" row (filled cells win) and its child rows (a tab with rows wins). */
-function overlay(spec: FormSpec, row: PlanRecord | undefined, children: PlanChildRecords, sheetLists: ReadonlyMap<string, OptionList>) {
+function overlay(
+  spec: FormSpec,
+  row: PlanRecord | undefined,
+  children: PlanChildRecords,
+  sheetLists: ReadonlyMap<string, OptionList>,
+) {
   const own = specRecords(spec);
   const values = { ...own.form.values, ...(row?.values ?? {}) };
   // A new date alone means the end of that day, not the built-in's hour on the new date.
   if (row?.values.dueDate !== undefined && row.values.dueTime === undefined) delete values.dueTime;
   const form: PlanRecord = { tab: PLAN_FORMS_TAB_SPEC.tab, rowNumber: row?.rowNumber ?? 0, values };
-  const merged = Object.fromEntries(CHILD_TABS.map((tab) => [tab, children[tab].length > 0 ? children[tab] : own.children[tab]])) as unknown as PlanChildRecords;
+  const merged = Object.fromEntries(
+    CHILD_TABS.map((tab) => [tab, children[tab].length > 0 ? children[tab] : own.children[tab]]),
+  ) as unknown as PlanChildRecords;
   // Columns from the sheet name the sheet's lists; the built-in's columns carry their own.
   if (children.columns.length > 0) return { form, children: merged, lists: sheetLists };
   const lists = new Map<string, OptionList>();
   for (const record of own.options) {
     const name = String(record.values.list);
     const list = lists.get(foldForMatch(name)) ?? { name, options: [], broken: false };
-    lists.set(foldForMatch(name), { ...list, options: [...list.options, { value: String(record.values.value), aliases: splitList(record.values.aliases, ';') }] });
+    lists.set(foldForMatch(name), {
+      ...list,
+      options: [
+        ...list.options,
+        { value: String(record.values.value), aliases: splitList(record.values.aliases, ';') },
+      ],
+    });
   }
   return { form, children: merged, lists };
 }

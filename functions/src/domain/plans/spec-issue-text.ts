@@ -10,25 +10,33 @@ import type { ColumnType } from '../forms/form-spec.js';
 export function specIssueReason(issue: z.core.$ZodIssue, headerOf: (key: string) => string): string {
   const m = (re: RegExp) => re.exec(issue.message);
   let found: RegExpExecArray | null;
-  if ((found = m(/^duplicate column key (\S+)$/))) return `mã cột '${found[1]}' đã dùng cho một cột khác; mỗi cột cần một mã riêng.`;
+  if ((found = m(/^duplicate column key (\S+)$/)))
+    return `mã cột '${found[1]}' đã dùng cho một cột khác; mỗi cột cần một mã riêng.`;
   if ((found = m(/^header or alias "(.+)" cannot be told apart from one of column (\S+)$/)))
     return `tên '${found[1]}' trùng với tên của cột '${headerOf(found[2] ?? '')}' (không kể dấu và chữ hoa); hãy đặt tên khác.`;
-  if (m(/^enum columns need options$/)) return `cột kiểu '${COLUMN_TYPE_NAMES.enum}' hoặc '${COLUMN_TYPE_NAMES['multi-enum']}' cần tên một danh mục ở trang 'Danh mục lựa chọn'.`;
-  if ((found = m(/^a (\S+) form has no period column$/))) return `biểu mẫu kỳ '${periodName(found[1])}' không có cột kỳ báo cáo; hãy bỏ 'Có' ở cột 'Cột kỳ báo cáo'.`;
+  if (m(/^enum columns need options$/))
+    return `cột kiểu '${COLUMN_TYPE_NAMES.enum}' hoặc '${COLUMN_TYPE_NAMES['multi-enum']}' cần tên một danh mục ở trang 'Danh mục lựa chọn'.`;
+  if ((found = m(/^a (\S+) form has no period column$/)))
+    return `biểu mẫu kỳ '${periodName(found[1])}' không có cột kỳ báo cáo; hãy bỏ 'Có' ở cột 'Cột kỳ báo cáo'.`;
   if ((found = m(/^a (\S+) form needs exactly one column with period: true$/)))
     return `biểu mẫu kỳ '${periodName(found[1])}' cần đúng một cột ghi 'Có' ở cột 'Cột kỳ báo cáo' của trang 'Cột biểu mẫu' (cột cho biết dòng thuộc kỳ nào).`;
   if ((found = m(/^the period column of a (\S+) form must be of type (\S+)$/)))
     return `cột kỳ báo cáo của biểu mẫu kỳ '${periodName(found[1])}' phải có kiểu '${COLUMN_TYPE_NAMES[found[2] as ColumnType] ?? found[2]}'.`;
   if (m(/^the period column must be required$/)) return "cột kỳ báo cáo phải ghi 'Có' ở cột 'Bắt buộc'.";
-  if ((found = m(/^period starts \((\S+)\) after it ends \((\S+)\)$/))) return `kỳ bắt đầu (${isoText(found[1])}) sau khi kết thúc (${isoText(found[2])}).`;
-  if ((found = m(/^duplicate phase id (\S+)$/))) return `mã đợt '${found[1]}' đã dùng cho một đợt khác của biểu mẫu này.`;
-  if ((found = m(/^duplicate phase name (.+)$/))) return `tên đợt '${found[1]}' đã dùng cho một đợt khác của biểu mẫu này.`;
-  if ((found = m(/^metric (\S+) names unknown column (\S+)$/))) return `chỉ số '${found[1]}' dùng cột '${found[2]}' mà biểu mẫu không có.`;
+  if ((found = m(/^period starts \((\S+)\) after it ends \((\S+)\)$/)))
+    return `kỳ bắt đầu (${isoText(found[1])}) sau khi kết thúc (${isoText(found[2])}).`;
+  if ((found = m(/^duplicate phase id (\S+)$/)))
+    return `mã đợt '${found[1]}' đã dùng cho một đợt khác của biểu mẫu này.`;
+  if ((found = m(/^duplicate phase name (.+)$/)))
+    return `tên đợt '${found[1]}' đã dùng cho một đợt khác của biểu mẫu này.`;
+  if ((found = m(/^metric (\S+) names unknown column (\S+)$/)))
+    return `chỉ số '${found[1]}' dùng cột '${found[2]}' mà biểu mẫu không có.`;
   if ((found = m(/^metric (\S+) counts "(.+)", which is not an option of column (\S+)$/)))
     return `'${found[2]}' không có trong danh mục của cột '${headerOf(found[3] ?? '')}'; hãy ghi đúng một giá trị của danh mục.`;
   if ((found = m(/^column (\S+) is unique together with unknown column (\S+)$/)))
     return `cột '${headerOf(found[1] ?? '')}' ghi 'Không trùng cùng' cột '${found[2]}', mà biểu mẫu không có cột khác tên như vậy; hãy ghi tiêu đề một cột khác của biểu mẫu.`;
-  if (m(/^column (\S+) cannot reference its own form$/)) return "'Phải có trong' phải là một biểu mẫu khác, không phải chính biểu mẫu này.";
+  if (m(/^column (\S+) cannot reference its own form$/))
+    return "'Phải có trong' phải là một biểu mẫu khác, không phải chính biểu mẫu này.";
   if ((found = m(/^coverage of form (\S+) needs a column whose mustExistIn names that form$/)))
     return `không cột nào của biểu mẫu này có 'Phải có trong' trỏ tới biểu mẫu '${found[1]}'; hãy ghi cột so khớp ở trang 'Cột biểu mẫu', ví dụ ${found[1]}/Họ và tên.`;
   return byField(issue);

@@ -23,7 +23,12 @@ export interface ReportDocument {
 export type ReportBlock =
   | { readonly kind: 'heading'; readonly text: string }
   | { readonly kind: 'paragraph'; readonly text: string }
-  | { readonly kind: 'table'; readonly columns: readonly string[]; readonly rows: readonly ReportTableRow[]; readonly firstShare?: number }
+  | {
+      readonly kind: 'table';
+      readonly columns: readonly string[];
+      readonly rows: readonly ReportTableRow[];
+      readonly firstShare?: number;
+    }
   | { readonly kind: 'list'; readonly items: readonly string[] }
   | { readonly kind: 'placeholder'; readonly hint: string; readonly lines: number };
 
@@ -34,7 +39,16 @@ export interface ReportTableRow {
 }
 
 /** Columns of the results table, left to right. */
-export const RESULT_COLUMNS = ['Cụm thi đua', 'Phải nộp', 'Đã nộp đủ', 'Đúng hạn', 'Trễ hạn', 'Chưa đạt', 'Chưa nộp', 'Tỉ lệ nộp đủ'] as const;
+export const RESULT_COLUMNS = [
+  'Cụm thi đua',
+  'Phải nộp',
+  'Đã nộp đủ',
+  'Đúng hạn',
+  'Trễ hạn',
+  'Chưa đạt',
+  'Chưa nộp',
+  'Tỉ lệ nộp đủ',
+] as const;
 
 /** Lay out the report of one plan and period from its figures and the district's heading. */
 export function reportDocument(heading: ReportHeading, figures: ReportFigures): ReportDocument {
@@ -52,15 +66,30 @@ export function reportDocument(heading: ReportHeading, figures: ReportFigures): 
         `Hạn nộp: ${dueLong(figures.due)}. Số đơn vị phải nộp: ${n(t.expected)}; đã nộp đủ: ${n(t.complete)} (${rate(t.complete, t.expected)}), ` +
         `trong đó đúng hạn ${n(t.onTime)}, trễ hạn ${n(t.late)}${t.nil ? `, báo không phát sinh ${n(t.nil)}` : ''}; nộp chưa đạt yêu cầu: ${n(t.partial)}; chưa nộp: ${n(t.missing)}.`,
     },
-    { kind: 'table', columns: RESULT_COLUMNS, rows: [...figures.byCluster.map((c) => ({ cells: resultCells(c.cluster, c) })), { cells: resultCells('Tổng cộng', t), bold: true }] },
+    {
+      kind: 'table',
+      columns: RESULT_COLUMNS,
+      rows: [
+        ...figures.byCluster.map((c) => ({ cells: resultCells(c.cluster, c) })),
+        { cells: resultCells('Tổng cộng', t), bold: true },
+      ],
+    },
     { kind: 'heading', text: 'KẾT QUẢ THỰC HIỆN' },
-    figures.metrics.length ? { kind: 'list', items: figures.metrics.map(metricLine) } : { kind: 'paragraph', text: 'Kế hoạch không đặt chỉ số thống kê.' },
-    ...(figures.fees ?? []).flatMap((fees, i, all): ReportBlock[] => [{ kind: 'heading', text: `KINH PHÍ${all.length > 1 ? ` (${i + 1})` : ''}` }, ...feeBlocks(fees)]),
+    figures.metrics.length
+      ? { kind: 'list', items: figures.metrics.map(metricLine) }
+      : { kind: 'paragraph', text: 'Kế hoạch không đặt chỉ số thống kê.' },
+    ...(figures.fees ?? []).flatMap((fees, i, all): ReportBlock[] => [
+      { kind: 'heading', text: `KINH PHÍ${all.length > 1 ? ` (${i + 1})` : ''}` },
+      ...feeBlocks(fees),
+    ]),
     { kind: 'heading', text: 'ĐƠN VỊ CHƯA NỘP HOẶC NỘP CHƯA ĐẠT' },
     figures.owing.length
       ? {
           kind: 'list',
-          items: figures.owing.map((u, i) => `${i + 1}. ${u.name}${u.cluster ? ` (${u.cluster})` : ''}: ${STATUS_DISPLAY[u.status].label.toLocaleLowerCase('vi')}${u.daysOverdue ? `, quá hạn ${n(u.daysOverdue)} ngày` : ''}.`),
+          items: figures.owing.map(
+            (u, i) =>
+              `${i + 1}. ${u.name}${u.cluster ? ` (${u.cluster})` : ''}: ${STATUS_DISPLAY[u.status].label.toLocaleLowerCase('vi')}${u.daysOverdue ? `, quá hạn ${n(u.daysOverdue)} ngày` : ''}.`,
+          ),
         }
       : { kind: 'paragraph', text: 'Tất cả đơn vị đã nộp đủ báo cáo.' },
     { kind: 'heading', text: 'ĐÁNH GIÁ CHUNG' },
@@ -106,13 +135,24 @@ export function rate(part: number, whole: number): string {
 }
 
 function resultCells(label: string, c: ReportCounts): string[] {
-  return [label, n(c.expected), n(c.complete), n(c.onTime), n(c.late), n(c.partial), n(c.missing), rate(c.complete, c.expected)];
+  return [
+    label,
+    n(c.expected),
+    n(c.complete),
+    n(c.onTime),
+    n(c.late),
+    n(c.partial),
+    n(c.missing),
+    rate(c.complete, c.expected),
+  ];
 }
 
 /** "Kinh phí tập huấn: 28.500.000 đ"; with a target, how many units meet it. */
 function metricLine(m: ReportMetric): string {
   const value = m.total === null ? 'chưa có số liệu' : metricValue(m.total, m.format);
-  const target = m.target ? ` (mục tiêu ${m.target.description}: ${n(m.target.unitsMeeting)}/${n(m.target.unitsMeasured)} đơn vị đạt)` : '';
+  const target = m.target
+    ? ` (mục tiêu ${m.target.description}: ${n(m.target.unitsMeeting)}/${n(m.target.unitsMeasured)} đơn vị đạt)`
+    : '';
   return `- ${m.label}: ${value}${target}.`;
 }
 
@@ -142,7 +182,10 @@ function upperFirst(s: string): string {
  * The report's file name: "Bao-cao-30-phut-bao-cao-2022-11.docx", or "Bao-cao-tap-huan-2024.docx" for a
  * plan with one period (ids are ASCII already).
  */
-export function reportFileName(figures: Pick<ReportFigures, 'formId' | 'periodId'>, extension: 'docx' | 'xlsx' | 'json'): string {
+export function reportFileName(
+  figures: Pick<ReportFigures, 'formId' | 'periodId'>,
+  extension: 'docx' | 'xlsx' | 'json',
+): string {
   const period = figures.periodId === ONCE_PERIOD ? '' : `-${figures.periodId}`;
   return `Bao-cao-${figures.formId}${period}.${extension}`;
 }

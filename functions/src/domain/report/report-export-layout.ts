@@ -8,7 +8,12 @@ import type { ReportCounts } from './report-figures.js';
  */
 export const EXPORT_HEADER_ROW = 5;
 
-export const EXPORT_TABS = { result: 'Kết quả', byCluster: 'Theo cụm', metrics: 'Chỉ số', owing: 'Đơn vị chưa nộp' } as const;
+export const EXPORT_TABS = {
+  result: 'Kết quả',
+  byCluster: 'Theo cụm',
+  metrics: 'Chỉ số',
+  owing: 'Đơn vị chưa nộp',
+} as const;
 
 /** The count columns, in order, with the key a city plan gives each. */
 export const EXPORT_COUNT_COLUMNS: readonly { readonly key: keyof ReportCounts; readonly header: string }[] = [
@@ -33,7 +38,15 @@ export const EXPORT_RESULT_ID_COLUMNS = [
 export const EXPORT_CLUSTER_HEADER = 'Cụm thi đua';
 
 /** "Chỉ số": one row per metric of the plan. */
-export const EXPORT_METRIC_HEADERS = ['Mã chỉ số', 'Chỉ số', 'Định dạng', 'Giá trị', 'Mục tiêu', 'Số đơn vị đạt', 'Số đơn vị có số liệu'] as const;
+export const EXPORT_METRIC_HEADERS = [
+  'Mã chỉ số',
+  'Chỉ số',
+  'Định dạng',
+  'Giá trị',
+  'Mục tiêu',
+  'Số đơn vị đạt',
+  'Số đơn vị có số liệu',
+] as const;
 
 /** "Đơn vị chưa nộp": one row per unit missing or partial. */
 export const EXPORT_OWING_HEADERS = ['Mã đơn vị', 'Đơn vị', 'Cụm thi đua', 'Tình trạng', 'Số ngày quá hạn'] as const;

@@ -26,7 +26,12 @@ export interface ReportFees {
   readonly payBy?: Deadline;
   /** Còn nợ first (largest first), then by name: the reconciliation's order. */
   readonly units: readonly ReportFeeUnit[];
-  readonly totals: { readonly participants: number; readonly owed: number; readonly paid: number; readonly balance: number };
+  readonly totals: {
+    readonly participants: number;
+    readonly owed: number;
+    readonly paid: number;
+    readonly balance: number;
+  };
 }
 
 /** The reconciliations a plan's report shows: those whose fee or receipts plan it is, laid out per unit and in total. */
@@ -34,7 +39,14 @@ export function reportFees(formId: string, reconciliations: readonly FeeReconcil
   return reconciliations
     .filter((r) => r.feeForm.id === formId || r.receiptsForm.id === formId)
     .map((r) => {
-      const units = r.units.map((u) => ({ unitId: u.unitId, name: u.unitName, participants: u.participants, owed: u.owed, paid: u.paid, balance: u.balance }));
+      const units = r.units.map((u) => ({
+        unitId: u.unitId,
+        name: u.unitName,
+        participants: u.participants,
+        owed: u.owed,
+        paid: u.paid,
+        balance: u.balance,
+      }));
       return {
         feeFormId: r.feeForm.id,
         receiptsFormId: r.receiptsForm.id,
@@ -42,7 +54,12 @@ export function reportFees(formId: string, reconciliations: readonly FeeReconcil
         amount: r.fee.amount,
         ...(r.payBy ? { payBy: r.payBy } : {}),
         units,
-        totals: { participants: units.reduce((n, u) => n + u.participants, 0), owed: r.totals.owed, paid: r.totals.paid, balance: r.totals.balance },
+        totals: {
+          participants: units.reduce((n, u) => n + u.participants, 0),
+          owed: r.totals.owed,
+          paid: r.totals.paid,
+          balance: r.totals.balance,
+        },
       };
     });
 }
@@ -68,12 +85,35 @@ export function feeBlocks(fees: ReportFees): ReportBlock[] {
       // Unit names get the room: the money columns hold at most "99.999.999 đ".
       firstShare: 0.36,
       rows: [
-        ...fees.units.map((u) => ({ cells: [u.name, formatVietnameseNumber(u.participants), formatVietnameseMoney(u.owed), formatVietnameseMoney(u.paid), formatVietnameseMoney(u.balance)] })),
-        { cells: ['Tổng cộng', formatVietnameseNumber(t.participants), formatVietnameseMoney(t.owed), formatVietnameseMoney(t.paid), formatVietnameseMoney(t.balance)], bold: true },
+        ...fees.units.map((u) => ({
+          cells: [
+            u.name,
+            formatVietnameseNumber(u.participants),
+            formatVietnameseMoney(u.owed),
+            formatVietnameseMoney(u.paid),
+            formatVietnameseMoney(u.balance),
+          ],
+        })),
+        {
+          cells: [
+            'Tổng cộng',
+            formatVietnameseNumber(t.participants),
+            formatVietnameseMoney(t.owed),
+            formatVietnameseMoney(t.paid),
+            formatVietnameseMoney(t.balance),
+          ],
+          bold: true,
+        },
       ],
     },
     owing.length
-      ? { kind: 'list', items: [`Đơn vị còn nợ (${formatVietnameseNumber(owing.length)}):`, ...owing.map((u, i) => `${i + 1}. ${u.name}: còn nợ ${formatVietnameseMoney(u.balance)}.`)] }
+      ? {
+          kind: 'list',
+          items: [
+            `Đơn vị còn nợ (${formatVietnameseNumber(owing.length)}):`,
+            ...owing.map((u, i) => `${i + 1}. ${u.name}: còn nợ ${formatVietnameseMoney(u.balance)}.`),
+          ],
+        }
       : { kind: 'paragraph', text: 'Tất cả đơn vị đã nộp đủ kinh phí.' },
   ];
 }

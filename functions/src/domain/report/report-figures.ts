@@ -10,7 +10,10 @@ import type { ReportFees } from './report-fees.js';
 export const REPORT_LAYOUT_VERSION = 'tonghop-bao-cao-1';
 
 /** The counts one row of the results table shows. */
-export type ReportCounts = Pick<StatusCounts, 'expected' | 'complete' | 'onTime' | 'late' | 'revisedAfterDeadline' | 'partial' | 'nil' | 'missing'>;
+export type ReportCounts = Pick<
+  StatusCounts,
+  'expected' | 'complete' | 'onTime' | 'late' | 'revisedAfterDeadline' | 'partial' | 'nil' | 'missing'
+>;
 
 /** A unit still owing the report at the report's date: missing, or sent with errors / too few rows. */
 export interface OwingUnit {
@@ -65,7 +68,15 @@ export function reportFigures(input: {
   const owing = stats.units.flatMap((s): OwingUnit[] => {
     if (s.status !== 'missing' && s.status !== 'partial') return [];
     const unit = unitById.get(s.unitId);
-    return [{ unitId: s.unitId, name: unit?.name ?? s.unitId, cluster: unit?.cluster ?? '', status: s.status, ...(s.daysOverdue !== undefined ? { daysOverdue: s.daysOverdue } : {}) }];
+    return [
+      {
+        unitId: s.unitId,
+        name: unit?.name ?? s.unitId,
+        cluster: unit?.cluster ?? '',
+        status: s.status,
+        ...(s.daysOverdue !== undefined ? { daysOverdue: s.daysOverdue } : {}),
+      },
+    ];
   });
   return {
     layout: REPORT_LAYOUT_VERSION,
@@ -79,13 +90,33 @@ export function reportFigures(input: {
     asOf: input.now,
     total: countsOf(stats.overall),
     byCluster: Object.entries(stats.byCluster).map(([cluster, g]) => ({ cluster, ...countsOf(g) })),
-    metrics: stats.metrics.map((m) => ({ id: m.id, label: m.label, format: m.format, total: m.total, ...(m.target ? { target: m.target } : {}) })),
+    metrics: stats.metrics.map((m) => ({
+      id: m.id,
+      label: m.label,
+      format: m.format,
+      total: m.total,
+      ...(m.target ? { target: m.target } : {}),
+    })),
     // Missing before partial, then the cụm and the name, as the office reads down the list.
-    owing: owing.sort((a, b) => a.status.localeCompare(b.status) || a.cluster.localeCompare(b.cluster, 'vi') || a.name.localeCompare(b.name, 'vi')),
+    owing: owing.sort(
+      (a, b) =>
+        a.status.localeCompare(b.status) ||
+        a.cluster.localeCompare(b.cluster, 'vi') ||
+        a.name.localeCompare(b.name, 'vi'),
+    ),
     ...(input.fees?.length ? { fees: input.fees } : {}),
   };
 }
 
 function countsOf(g: StatusCounts): ReportCounts {
-  return { expected: g.expected, complete: g.complete, onTime: g.onTime, late: g.late, revisedAfterDeadline: g.revisedAfterDeadline, partial: g.partial, nil: g.nil, missing: g.missing };
+  return {
+    expected: g.expected,
+    complete: g.complete,
+    onTime: g.onTime,
+    late: g.late,
+    revisedAfterDeadline: g.revisedAfterDeadline,
+    partial: g.partial,
+    nil: g.nil,
+    missing: g.missing,
+  };
 }

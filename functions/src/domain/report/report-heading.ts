@@ -42,7 +42,12 @@ export function reportHeading(settings: DistrictSettings, now: Date): ReportHead
   const code = set(settings.documentCode) || (isState ? 'QĐ' : 'ĐTN');
   const recipients = (set(settings.recipients) || 'Thành Đoàn (để b/c); Lưu VP')
     .split(/[;\n]/)
-    .map((r) => r.trim().replace(/^[-–+]\s*/, '').replace(/[.;]+$/, ''))
+    .map((r) =>
+      r
+        .trim()
+        .replace(/^[-–+]\s*/, '')
+        .replace(/[.;]+$/, ''),
+    )
     .filter((r) => r !== '');
   return {
     parentBody: upper(set(settings.parentBody)),

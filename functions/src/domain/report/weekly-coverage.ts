@@ -56,7 +56,15 @@ export interface WeeklyCoverage {
   /** Per week: units meeting the target, out of the units expected that week. */
   readonly meetingByWeek: readonly { readonly weekId: string; readonly meeting: number; readonly expected: number }[];
   /** Units that did not meet the target in the reported week, with why. */
-  readonly notMeeting: readonly { readonly unitId: string; readonly name: string; readonly cluster: string; readonly standing: Exclude<WeekStanding, 'met' | 'outside-plan'>; readonly activities: number; readonly bestParticipants: number | null; readonly members?: number }[];
+  readonly notMeeting: readonly {
+    readonly unitId: string;
+    readonly name: string;
+    readonly cluster: string;
+    readonly standing: Exclude<WeekStanding, 'met' | 'outside-plan'>;
+    readonly activities: number;
+    readonly bestParticipants: number | null;
+    readonly members?: number;
+  }[];
   readonly asOf: Date;
 }
 
@@ -88,30 +96,73 @@ export function weeklyCoverage(input: {
     const from = addDays(lastMonday, (i - WEEKS_SHOWN + 1) * 7);
     const weekId = isoWeekId(from);
     const to = addDays(from, 6);
-    return { weekId, from, to, range: `${dateLabel(from)} – ${dateLabel(to)}`, inPlan: periodOfWeek(spec, weekId) !== undefined };
+    return {
+      weekId,
+      from,
+      to,
+      range: `${dateLabel(from)} – ${dateLabel(to)}`,
+      inPlan: periodOfWeek(spec, weekId) !== undefined,
+    };
   });
   const expectedByWeek = new Map(weeks.map((w) => [w.weekId, new Set(weekExpected(spec, w.weekId, input.units))]));
-  const units = [...new Set([...expectedByWeek.values()].flatMap((set) => [...set]))].sort((a, b) => a.cluster.localeCompare(b.cluster, 'vi') || a.name.localeCompare(b.name, 'vi'));
+  const units = [...new Set([...expectedByWeek.values()].flatMap((set) => [...set]))].sort(
+    (a, b) => a.cluster.localeCompare(b.cluster, 'vi') || a.name.localeCompare(b.name, 'vi'),
+  );
   const coverage: UnitCoverage[] = units.map((unit) => {
     const mine = input.submissions.filter((s) => s.unitId === unit.id);
     const reported = new Set(mine.map((s) => periodById(spec, s.periodId)?.month ?? s.periodId));
-    const rows = mine.flatMap((s) => s.rows.map((r) => ({ month: periodById(spec, s.periodId)?.month ?? s.periodId, values: r.values })));
-    const judged = unitWeeks(metric, rows, unit.members, weeks.map((w) => w.weekId));
+    const rows = mine.flatMap((s) =>
+      s.rows.map((r) => ({ month: periodById(spec, s.periodId)?.month ?? s.periodId, values: r.values })),
+    );
+    const judged = unitWeeks(
+      metric,
+      rows,
+      unit.members,
+      weeks.map((w) => w.weekId),
+    );
     const cells = judged.map(({ met, ...week }): UnitWeekCell => {
       const month = monthOfIsoWeek(week.weekId);
-      const standing: WeekStanding = !expectedByWeek.get(week.weekId)?.has(unit) ? 'outside-plan' : !reported.has(month) ? 'not-reported' : met === null ? 'no-members' : met ? 'met' : 'not-met';
+      const standing: WeekStanding = !expectedByWeek.get(week.weekId)?.has(unit)
+        ? 'outside-plan'
+        : !reported.has(month)
+          ? 'not-reported'
+          : met === null
+            ? 'no-members'
+            : met
+              ? 'met'
+              : 'not-met';
       return { ...week, standing };
     });
-    return { unitId: unit.id, name: unit.name, cluster: unit.cluster, ...(unit.members ? { members: unit.members } : {}), weeks: cells };
+    return {
+      unitId: unit.id,
+      name: unit.name,
+      cluster: unit.cluster,
+      ...(unit.members ? { members: unit.members } : {}),
+      weeks: cells,
+    };
   });
   const meetingByWeek = weeks.map((w, i) => {
     const cells = coverage.map((u) => u.weeks[i]?.standing);
-    return { weekId: w.weekId, meeting: cells.filter((s) => s === 'met').length, expected: cells.filter((s) => s !== undefined && s !== 'outside-plan').length };
+    return {
+      weekId: w.weekId,
+      meeting: cells.filter((s) => s === 'met').length,
+      expected: cells.filter((s) => s !== undefined && s !== 'outside-plan').length,
+    };
   });
   const notMeeting = coverage.flatMap((u) => {
     const cell = u.weeks.at(-1);
     if (!cell || cell.standing === 'met' || cell.standing === 'outside-plan') return [];
-    return [{ unitId: u.unitId, name: u.name, cluster: u.cluster, standing: cell.standing, activities: cell.activities, bestParticipants: cell.bestParticipants, ...(u.members ? { members: u.members } : {}) }];
+    return [
+      {
+        unitId: u.unitId,
+        name: u.name,
+        cluster: u.cluster,
+        standing: cell.standing,
+        activities: cell.activities,
+        bestParticipants: cell.bestParticipants,
+        ...(u.members ? { members: u.members } : {}),
+      },
+    ];
   });
   return {
     layout: WEEKLY_LAYOUT_VERSION,

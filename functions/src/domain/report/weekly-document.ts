@@ -44,10 +44,19 @@ export function weeklyDocument(heading: ReportHeading, coverage: WeeklyCoverage)
     },
     {
       kind: 'table',
-      columns: ['Cơ sở Đoàn', ...coverage.weeks.map((w) => `Tuần ${Number(w.weekId.split('-W')[1])}\n${w.range.replace(' – ', '–\n')}`)],
+      columns: [
+        'Cơ sở Đoàn',
+        ...coverage.weeks.map((w) => `Tuần ${Number(w.weekId.split('-W')[1])}\n${w.range.replace(' – ', '–\n')}`),
+      ],
       rows: [
         ...coverage.units.map((u) => ({ cells: [u.name, ...u.weeks.map((c) => weekCell(c, u.members))] })),
-        { cells: ['Số cơ sở đạt', ...coverage.meetingByWeek.map((m) => (m.expected ? `${n(m.meeting)}/${n(m.expected)}` : '—'))], bold: true },
+        {
+          cells: [
+            'Số cơ sở đạt',
+            ...coverage.meetingByWeek.map((m) => (m.expected ? `${n(m.meeting)}/${n(m.expected)}` : '—')),
+          ],
+          bold: true,
+        },
       ],
     },
     { kind: 'heading', text: 'CƠ SỞ ĐOÀN CHƯA ĐẠT TRONG TUẦN' },
@@ -58,7 +67,12 @@ export function weeklyDocument(heading: ReportHeading, coverage: WeeklyCoverage)
     { kind: 'placeholder', hint: '(Nhận xét, đề xuất tuyên dương hoặc nhắc nhở — văn phòng bổ sung.)', lines: 2 },
     { kind: 'paragraph', text: `Trên đây là báo cáo tuần của ${heading.issuerInText}./.` },
   ];
-  return { heading: { ...heading, recipients: [...WEEKLY_RECIPIENTS] }, title: 'BÁO CÁO', subject: `${upperFirst(what)} ${lowerFirst(reported)}`, body: numberedSections(body) };
+  return {
+    heading: { ...heading, recipients: [...WEEKLY_RECIPIENTS] },
+    title: 'BÁO CÁO',
+    subject: `${upperFirst(what)} ${lowerFirst(reported)}`,
+    body: numberedSections(body),
+  };
 }
 
 function whyNot(u: WeeklyCoverage['notMeeting'][number]): string {

@@ -4,7 +4,18 @@ import type { WeekStanding } from './weekly-coverage.js';
 export const WEEKLY_EXPORT_TABS = { byUnit: 'Theo tuần', byWeek: 'Số cơ sở đạt', notMeeting: 'Chưa đạt' } as const;
 
 export const WEEKLY_EXPORT_HEADERS = {
-  byUnit: ['Mã đơn vị', 'Đơn vị', 'Cụm', 'Số đoàn viên', 'Tuần', 'Từ ngày – đến ngày', 'Kết quả', 'Số hoạt động', 'Số hoạt động đạt', 'Số tham gia đông nhất'],
+  byUnit: [
+    'Mã đơn vị',
+    'Đơn vị',
+    'Cụm',
+    'Số đoàn viên',
+    'Tuần',
+    'Từ ngày – đến ngày',
+    'Kết quả',
+    'Số hoạt động',
+    'Số hoạt động đạt',
+    'Số tham gia đông nhất',
+  ],
   byWeek: ['Tuần', 'Từ ngày – đến ngày', 'Số cơ sở đạt', 'Số cơ sở phải thực hiện'],
   notMeeting: ['Mã đơn vị', 'Đơn vị', 'Cụm', 'Số đoàn viên', 'Lý do', 'Số hoạt động', 'Số tham gia đông nhất'],
 } as const;

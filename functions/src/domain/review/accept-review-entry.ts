@@ -24,22 +24,49 @@ export type ReviewOutcome =
  */
 export function acceptReviewEntry(
   entry: ReviewEntry,
-  submission: Pick<StoredSubmission, 'id' | 'formId' | 'periodId' | 'unitId' | 'contentHash' | 'lastChangedAt'> | undefined,
+  submission:
+    Pick<StoredSubmission, 'id' | 'formId' | 'periodId' | 'unitId' | 'contentHash' | 'lastChangedAt'> | undefined,
   latest: ReviewDecision | undefined,
   by: string,
   now: Date,
 ): ReviewOutcome {
   const what = `Quyết định '${REVIEW_LABELS[entry.decision]}' cho ${entry.label}`;
-  if (!submission) return { kind: 'refused', message: `${what} không được ghi nhận: không còn báo cáo này. Hãy xóa quyết định ở dòng đó.` };
+  if (!submission)
+    return {
+      kind: 'refused',
+      message: `${what} không được ghi nhận: không còn báo cáo này. Hãy xóa quyết định ở dòng đó.`,
+    };
   // The summary writes the latest decision back into its row: read again, it is that decision, even once the report changed.
-  if (latest && latest.submissionVersion === entry.shownVersion && latest.decision === entry.decision && latest.comment === entry.comment) return { kind: 'same' };
+  if (
+    latest &&
+    latest.submissionVersion === entry.shownVersion &&
+    latest.decision === entry.decision &&
+    latest.comment === entry.comment
+  )
+    return { kind: 'same' };
   const version = submissionVersion(submission);
   if (entry.shownVersion !== version) {
-    return { kind: 'refused', message: `${what} không được ghi nhận: đơn vị đã sửa báo cáo sau khi bảng tổng hợp được lập. Hãy xem lại báo cáo mới và chọn lại quyết định.` };
+    return {
+      kind: 'refused',
+      message: `${what} không được ghi nhận: đơn vị đã sửa báo cáo sau khi bảng tổng hợp được lập. Hãy xem lại báo cáo mới và chọn lại quyết định.`,
+    };
   }
   if (entry.decision === 'needs-more' && entry.comment === '') {
     return { kind: 'refused', message: `${what} không được ghi nhận: hãy ghi ở cột 'Nhận xét' đơn vị cần bổ sung gì.` };
   }
   const { id: submissionId, formId, periodId, unitId } = submission;
-  return { kind: 'new', decision: { submissionId, formId, periodId, unitId, decision: entry.decision, comment: entry.comment, by, at: now, submissionVersion: version } };
+  return {
+    kind: 'new',
+    decision: {
+      submissionId,
+      formId,
+      periodId,
+      unitId,
+      decision: entry.decision,
+      comment: entry.comment,
+      by,
+      at: now,
+      submissionVersion: version,
+    },
+  };
 }

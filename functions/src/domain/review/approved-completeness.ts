@@ -19,9 +19,22 @@ export interface BasisCompleteness {
 }
 
 /** Completeness of one form and period on a basis: 'approved' counts expected units complete in full and approved on their current version. */
-export function completenessOn(stats: FormPeriodStats, basis: CompletenessBasis, approvedUnitIds: ReadonlySet<string>): BasisCompleteness {
+export function completenessOn(
+  stats: FormPeriodStats,
+  basis: CompletenessBasis,
+  approvedUnitIds: ReadonlySet<string>,
+): BasisCompleteness {
   const expected = stats.overall.expected;
   const complete =
-    basis === 'submitted' ? stats.overall.complete : stats.units.filter((u) => u.status !== 'missing' && u.status !== 'partial' && approvedUnitIds.has(u.unitId)).length;
-  return { basis, label: COMPLETENESS_BASIS_LABELS[basis], expected, complete, rate: expected === 0 ? null : Math.min(1, complete / expected) };
+    basis === 'submitted'
+      ? stats.overall.complete
+      : stats.units.filter((u) => u.status !== 'missing' && u.status !== 'partial' && approvedUnitIds.has(u.unitId))
+          .length;
+  return {
+    basis,
+    label: COMPLETENESS_BASIS_LABELS[basis],
+    expected,
+    complete,
+    rate: expected === 0 ? null : Math.min(1, complete / expected),
+  };
 }

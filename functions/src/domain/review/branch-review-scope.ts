@@ -18,7 +18,11 @@ export function branchReviewRefusal(
 }
 
 /** Why an entry about a report of a plan that is not reviewed ('Cần duyệt: Không') is refused, or undefined. */
-export function unreviewedPlanRefusal(entry: ReviewEntry, submission: Pick<StoredSubmission, 'formId'> | undefined, plans: { readonly reviewed: ReadonlySet<string> } | undefined): string | undefined {
+export function unreviewedPlanRefusal(
+  entry: ReviewEntry,
+  submission: Pick<StoredSubmission, 'formId'> | undefined,
+  plans: { readonly reviewed: ReadonlySet<string> } | undefined,
+): string | undefined {
   if (!submission || !plans || plans.reviewed.has(submission.formId)) return undefined;
   return `Quyết định '${REVIEW_LABELS[entry.decision]}' cho ${entry.label} không được ghi nhận: biểu mẫu này không cần duyệt ('Cần duyệt' là Không ở trang Biểu mẫu). Hãy xóa quyết định ở dòng đó.`;
 }

@@ -5,7 +5,10 @@ export const REVIEW_DECISIONS = ['approved', 'needs-more'] as const;
 export type ReviewDecisionKind = (typeof REVIEW_DECISIONS)[number];
 
 /** The words the district picks from the "Quyết định" dropdown. */
-export const REVIEW_LABELS: Readonly<Record<ReviewDecisionKind, string>> = { approved: 'Đã duyệt', 'needs-more': 'Cần bổ sung' };
+export const REVIEW_LABELS: Readonly<Record<ReviewDecisionKind, string>> = {
+  approved: 'Đã duyệt',
+  'needs-more': 'Cần bổ sung',
+};
 
 /** Who decided when the summary file says nothing better (workbook mode: the district office as a whole). */
 export const DISTRICT_REVIEWER = 'Quận Đoàn';

@@ -17,13 +17,21 @@ export function reviewEntriesFromRows(rows: readonly ReviewSheetRow[]): { entrie
     const typed = cell(REVIEW_HEADERS.decision);
     const submissionId = cell(REVIEW_HEADERS.submissionId);
     if (typed === '' || submissionId === '') continue;
-    const label = [cell(REVIEW_HEADERS.unit), cell(REVIEW_HEADERS.form), cell(REVIEW_HEADERS.period)].filter((part) => part !== '').join(' — ');
+    const label = [cell(REVIEW_HEADERS.unit), cell(REVIEW_HEADERS.form), cell(REVIEW_HEADERS.period)]
+      .filter((part) => part !== '')
+      .join(' — ');
     const decision = parseReviewDecision(typed);
     if (!decision) {
       problems.push(`Quyết định '${typed}' cho ${label} không được ghi nhận: hãy chọn 'Đã duyệt' hoặc 'Cần bổ sung'.`);
       continue;
     }
-    entries.push({ submissionId, shownVersion: cell(REVIEW_HEADERS.version), decision, comment: cell(REVIEW_HEADERS.comment), label });
+    entries.push({
+      submissionId,
+      shownVersion: cell(REVIEW_HEADERS.version),
+      decision,
+      comment: cell(REVIEW_HEADERS.comment),
+      label,
+    });
   }
   return { entries, problems };
 }

@@ -15,10 +15,16 @@ export const STALE_AFTER_APPROVAL_TEXT = 'Đã sửa sau khi duyệt — chờ d
 export const STALE_AFTER_NEEDS_MORE_TEXT = 'Đã sửa sau khi được yêu cầu bổ sung — chờ duyệt lại';
 
 /** A submission's review standing: its latest decision, unless the submission changed since (then it waits for a new one). */
-export function reviewStanding(latest: ReviewDecision | undefined, submission: Pick<StoredSubmission, 'contentHash' | 'lastChangedAt'>): ReviewStanding {
+export function reviewStanding(
+  latest: ReviewDecision | undefined,
+  submission: Pick<StoredSubmission, 'contentHash' | 'lastChangedAt'>,
+): ReviewStanding {
   if (!latest) return { state: 'pending', text: PENDING_TEXT };
   if (latest.submissionVersion !== submissionVersion(submission)) {
-    return { state: 'stale', text: latest.decision === 'approved' ? STALE_AFTER_APPROVAL_TEXT : STALE_AFTER_NEEDS_MORE_TEXT };
+    return {
+      state: 'stale',
+      text: latest.decision === 'approved' ? STALE_AFTER_APPROVAL_TEXT : STALE_AFTER_NEEDS_MORE_TEXT,
+    };
   }
   // A cơ sở Đoàn's decision says whose it is: the district reads it in its own tab and may override it.
   const who = latest.branch ? ` (${latest.branch.name})` : '';

@@ -29,7 +29,12 @@ const COLUMNS: readonly SummaryColumn[] = [
   { header: REVIEW_HEADERS.status, format: 'status', width: 22 },
   { header: REVIEW_HEADERS.submittedAt, format: 'datetime', width: 16 },
   { header: REVIEW_HEADERS.standing, format: 'text', width: 30 },
-  { header: REVIEW_HEADERS.decision, format: 'text', width: 14, choices: REVIEW_DECISIONS.map((d) => REVIEW_LABELS[d]) },
+  {
+    header: REVIEW_HEADERS.decision,
+    format: 'text',
+    width: 14,
+    choices: REVIEW_DECISIONS.map((d) => REVIEW_LABELS[d]),
+  },
   { header: REVIEW_HEADERS.comment, format: 'text', width: 36 },
   { header: REVIEW_HEADERS.submissionId, format: 'text', width: 12 },
   { header: REVIEW_HEADERS.version, format: 'text', width: 12 },
@@ -65,20 +70,44 @@ export function reviewTab(picture: DistrictPicture): SummaryTab {
     if (reviewed && !reviewed.has(spec.id)) continue;
     const approved = new Set<string>();
     for (const unit of stats.units) {
-      const submission = picture.submissions.find((s) => s.formId === spec.id && s.periodId === period.id && s.unitId === unit.unitId);
+      const submission = picture.submissions.find(
+        (s) => s.formId === spec.id && s.periodId === period.id && s.unitId === unit.unitId,
+      );
       if (!submission || submission.counts.read === 0) continue;
       const review = reviewStanding(standing.get(submission.id), submission);
       if (review.state === 'approved') approved.add(unit.unitId);
       if (unit.unitId === branch?.id) continue;
       const mine = own.get(submission.id);
-      const typed = !mine || mine.submissionVersion !== submissionVersion(submission) ? [null, null] : [REVIEW_LABELS[mine.decision], mine.comment];
-      rows.push([unitName.get(unit.unitId) ?? unit.unitId, spec.title, period.label, unit.status, submission.lastChangedAt, review.text, ...typed, submission.id, submissionVersion(submission)]);
+      const typed =
+        !mine || mine.submissionVersion !== submissionVersion(submission)
+          ? [null, null]
+          : [REVIEW_LABELS[mine.decision], mine.comment];
+      rows.push([
+        unitName.get(unit.unitId) ?? unit.unitId,
+        spec.title,
+        period.label,
+        unit.status,
+        submission.lastChangedAt,
+        review.text,
+        ...typed,
+        submission.id,
+        submissionVersion(submission),
+      ]);
     }
     const submitted = completenessOn(stats, 'submitted', approved);
     const byApproval = completenessOn(stats, 'approved', approved);
     // The plan's own 'Tính nộp đủ theo' says which of the two rates is its completeness.
     const basis = picture.reviewBasis?.[spec.id] ?? 'submitted';
-    rates.push([spec.title, period.label, submitted.expected, submitted.complete, submitted.rate, byApproval.complete, byApproval.rate, COMPLETENESS_BASIS_LABELS[basis]]);
+    rates.push([
+      spec.title,
+      period.label,
+      submitted.expected,
+      submitted.complete,
+      submitted.rate,
+      byApproval.complete,
+      byApproval.rate,
+      COMPLETENESS_BASIS_LABELS[basis],
+    ]);
   }
   return {
     name: REVIEW_TAB,

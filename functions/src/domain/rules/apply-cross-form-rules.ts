@@ -17,7 +17,14 @@ export type StoredRows = readonly { readonly values: Readonly<Record<string, Cel
 
 /** The forms a unit's forms refer to ('Phải có trong' and coverage). */
 export function referencedFormIds(forms: readonly FormSpec[]): string[] {
-  return [...new Set(forms.flatMap((f) => [...f.columns.flatMap((c) => (c.mustExistIn ? [c.mustExistIn.formId] : [])), ...(f.coverage ? [f.coverage.formId] : [])]))];
+  return [
+    ...new Set(
+      forms.flatMap((f) => [
+        ...f.columns.flatMap((c) => (c.mustExistIn ? [c.mustExistIn.formId] : [])),
+        ...(f.coverage ? [f.coverage.formId] : []),
+      ]),
+    ),
+  ];
 }
 
 /**
@@ -25,9 +32,15 @@ export function referencedFormIds(forms: readonly FormSpec[]): string[] {
  * valid to rejected. Forms that refer to none go first, so a reference sees the other form as it is
  * accepted now; a referenced form not in this reading is taken from `stored` (what the unit sent before).
  */
-export function applyCrossFormRules(readings: ReadonlyMap<string, TabReading>, specs: ReadonlyMap<string, FormSpec>, stored: ReadonlyMap<string, StoredRows> = new Map()): Map<string, RuledReading> {
+export function applyCrossFormRules(
+  readings: ReadonlyMap<string, TabReading>,
+  specs: ReadonlyMap<string, FormSpec>,
+  stored: ReadonlyMap<string, StoredRows> = new Map(),
+): Map<string, RuledReading> {
   const refersToOthers = (spec: FormSpec | undefined) => spec !== undefined && referencedFormIds([spec]).length > 0;
-  const order = [...readings.keys()].sort((a, b) => Number(refersToOthers(specs.get(a))) - Number(refersToOthers(specs.get(b))));
+  const order = [...readings.keys()].sort(
+    (a, b) => Number(refersToOthers(specs.get(a))) - Number(refersToOthers(specs.get(b))),
+  );
   const ruled = new Map<string, RuledReading>();
   const valuesOf = (formId: string, column: string): ReferencedValues | undefined => {
     const spec = specs.get(formId);
@@ -43,10 +56,13 @@ export function applyCrossFormRules(readings: ReadonlyMap<string, TabReading>, s
       ruled.set(formId, { reading });
       continue;
     }
-    const columnFor = (other: string) => spec.columns.find((c) => c.mustExistIn?.formId === other)?.mustExistIn?.column ?? '';
+    const columnFor = (other: string) =>
+      spec.columns.find((c) => c.mustExistIn?.formId === other)?.mustExistIn?.column ?? '';
     const referenced = checkReferences(spec, reading.valid, (other) => valuesOf(other, columnFor(other)));
     const unique = checkUniqueRows(spec, referenced.valid);
-    const rejected = [...reading.rejected, ...referenced.rejected, ...unique.rejected].sort((a, b) => a.rowNumber - b.rowNumber);
+    const rejected = [...reading.rejected, ...referenced.rejected, ...unique.rejected].sort(
+      (a, b) => a.rowNumber - b.rowNumber,
+    );
     const coverage = spec.coverage ? valuesOf(spec.coverage.formId, columnFor(spec.coverage.formId)) : undefined;
     ruled.set(formId, { reading: { ...reading, valid: unique.valid, rejected }, ...(coverage ? { coverage } : {}) });
   }

@@ -5,7 +5,11 @@ import type { ReferencedValues } from './referenced-values.js';
 import { matchKey, rejectValidRow, valueText } from './rule-values.js';
 
 /** Rejects rows whose 'Phải có trong' value is not among the unit's rows of the other form, naming the row, the column and that form. */
-export function checkReferences(spec: FormSpec, rows: readonly ValidRow[], referenced: (formId: string) => ReferencedValues | undefined): { valid: ValidRow[]; rejected: RejectedRow[] } {
+export function checkReferences(
+  spec: FormSpec,
+  rows: readonly ValidRow[],
+  referenced: (formId: string) => ReferencedValues | undefined,
+): { valid: ValidRow[]; rejected: RejectedRow[] } {
   const columns = spec.columns.filter((c) => c.mustExistIn);
   if (columns.length === 0) return { valid: [...rows], rejected: [] };
   const valid: ValidRow[] = [];
@@ -19,7 +23,12 @@ export function checkReferences(spec: FormSpec, rows: readonly ValidRow[], refer
       if (other?.values.has(matchKey(value))) return [];
       const where = other ? `biểu mẫu «${other.title}» của đơn vị` : `biểu mẫu '${target.formId}' của đơn vị`;
       const fix = other ? ` Hãy ghi đúng như ở trang '${other.tab}', hoặc thêm vào trang đó trước.` : '';
-      return [{ column: column.header, message: `Dòng ${row.rowNumber}, cột ${column.header}: «${valueText(value)}» chưa có trong ${where}.${fix}` }];
+      return [
+        {
+          column: column.header,
+          message: `Dòng ${row.rowNumber}, cột ${column.header}: «${valueText(value)}» chưa có trong ${where}.${fix}`,
+        },
+      ];
     });
     if (errors.length === 0) valid.push(row);
     else rejected.push(rejectValidRow(spec, row, errors));

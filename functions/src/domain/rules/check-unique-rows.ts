@@ -6,11 +6,17 @@ import { matchKey, rejectValidRow, valueText } from './rule-values.js';
 
 /** The column keys no two rows of one period may share: each 'Không trùng' column alone, and each 'Không trùng cùng' group. */
 export function uniqueKeys(spec: FormSpec): string[][] {
-  return spec.columns.flatMap((c) => [...(c.unique ? [[c.key]] : []), ...(c.uniqueWith ? [[c.key, ...c.uniqueWith]] : [])]);
+  return spec.columns.flatMap((c) => [
+    ...(c.unique ? [[c.key]] : []),
+    ...(c.uniqueWith ? [[c.key, ...c.uniqueWith]] : []),
+  ]);
 }
 
 /** Rejects a row repeating an earlier row's 'Không trùng' value (or 'Không trùng cùng' group) in the same period, naming both rows. */
-export function checkUniqueRows(spec: FormSpec, rows: readonly ValidRow[]): { valid: ValidRow[]; rejected: RejectedRow[] } {
+export function checkUniqueRows(
+  spec: FormSpec,
+  rows: readonly ValidRow[],
+): { valid: ValidRow[]; rejected: RejectedRow[] } {
   const keys = uniqueKeys(spec);
   if (keys.length === 0) return { valid: [...rows], rejected: [] };
   const byKey = new Map(spec.columns.map((c) => [c.key, c]));
@@ -26,7 +32,8 @@ export function checkUniqueRows(spec: FormSpec, rows: readonly ValidRow[]): { va
       const id = `${row.periodId}\u0000${i}\u0000${values.map(matchKey).join('\u0000')}`;
       const first = seen.get(id);
       ids.push(id);
-      if (first !== undefined) repeats.push({ first, columns: key.flatMap((k) => byKey.get(k) ?? []), values: values.map(valueText) });
+      if (first !== undefined)
+        repeats.push({ first, columns: key.flatMap((k) => byKey.get(k) ?? []), values: values.map(valueText) });
     }
     if (repeats.length === 0) {
       for (const id of ids) seen.set(id, row.rowNumber);
@@ -34,7 +41,13 @@ export function checkUniqueRows(spec: FormSpec, rows: readonly ValidRow[]): { va
       continue;
     }
     const where = singlePeriodId(spec.period) === undefined ? ` trong cùng kỳ ${periodLabel(spec, row.periodId)}` : '';
-    rejected.push(rejectValidRow(spec, row, repeats.map((r) => repeatError(row.rowNumber, r, where))));
+    rejected.push(
+      rejectValidRow(
+        spec,
+        row,
+        repeats.map((r) => repeatError(row.rowNumber, r, where)),
+      ),
+    );
   }
   return { valid, rejected };
 }
@@ -52,5 +65,8 @@ function repeatError(rowNumber: number, repeat: Repeat, where: string): { column
       ? `Dòng ${rowNumber}, cột ${only.header}: «${repeat.values[0] ?? ''}»`
       : `Dòng ${rowNumber}: ${repeat.columns.map((c, i) => `${c.header} «${repeat.values[i] ?? ''}»`).join(', ')}`;
   const what = repeat.columns.map((c) => c.header.toLowerCase()).join(' và ');
-  return { ...(only ? { column: only.header } : {}), message: `${said} trùng với dòng ${repeat.first}${where}; mỗi ${what} chỉ được ghi một dòng, nên dòng này không được tính. Hãy sửa hoặc xóa một trong hai dòng.` };
+  return {
+    ...(only ? { column: only.header } : {}),
+    message: `${said} trùng với dòng ${repeat.first}${where}; mỗi ${what} chỉ được ghi một dòng, nên dòng này không được tính. Hãy sửa hoặc xóa một trong hai dòng.`,
+  };
 }

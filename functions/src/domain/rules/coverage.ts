@@ -10,10 +10,16 @@ export function coveringColumnKey(spec: FormSpec): string | undefined {
 }
 
 /** How many of the other form's values the rows of one period do not hold yet (0 = the period covers them all). */
-export function uncoveredCount(spec: FormSpec, rows: readonly { readonly values: Readonly<Record<string, CellValue>> }[], referenced: ReferencedValues): number {
+export function uncoveredCount(
+  spec: FormSpec,
+  rows: readonly { readonly values: Readonly<Record<string, CellValue>> }[],
+  referenced: ReferencedValues,
+): number {
   const key = coveringColumnKey(spec);
   if (key === undefined) return 0;
-  const held = new Set(rows.flatMap((r) => (r.values[key] === undefined ? [] : [matchKey(r.values[key] as CellValue)])));
+  const held = new Set(
+    rows.flatMap((r) => (r.values[key] === undefined ? [] : [matchKey(r.values[key] as CellValue)])),
+  );
   return [...referenced.values.keys()].filter((value) => !held.has(value)).length;
 }
 

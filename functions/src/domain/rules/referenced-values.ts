@@ -20,7 +20,11 @@ export function referencedColumn(spec: FormSpec, name: string): ColumnSpec | und
 }
 
 /** The distinct values of the referenced column among a unit's rows of the referenced form. */
-export function referencedValues(spec: FormSpec, column: string, rows: readonly { readonly values: Readonly<Record<string, CellValue>> }[]): ReferencedValues {
+export function referencedValues(
+  spec: FormSpec,
+  column: string,
+  rows: readonly { readonly values: Readonly<Record<string, CellValue>> }[],
+): ReferencedValues {
   const key = referencedColumn(spec, column)?.key;
   const values = new Map<string, string>();
   for (const row of rows) {

@@ -18,7 +18,13 @@ export interface SharedSheetReading {
   readonly footerRows: readonly FooterRow[];
   readonly problems: readonly TabProblem[];
   /** rowsIn = stored rows (valid + rejected of every submission) + unrouted + footer rows. */
-  readonly counts: { readonly rowsIn: number; readonly read: number; readonly valid: number; readonly rejected: number; readonly nil: number };
+  readonly counts: {
+    readonly rowsIn: number;
+    readonly read: number;
+    readonly valid: number;
+    readonly rejected: number;
+    readonly nil: number;
+  };
 }
 
 /** The rules across forms for a shared sheet: every plan, and each unit's stored rows of the forms this one refers to. */
@@ -32,7 +38,13 @@ export interface SharedSheetRules {
  * rules across forms applied per unit as to a unit's own file ('Phải có trong' against that unit's rows).
  * Throws when a row would be lost or counted twice (conservation: rows in = stored + unrouted + footer).
  */
-export function readSharedSheet(tab: SheetTab, source: SharedSource, form: CompiledForm, units: readonly Unit[], rules?: SharedSheetRules): SharedSheetReading {
+export function readSharedSheet(
+  tab: SheetTab,
+  source: SharedSource,
+  form: CompiledForm,
+  units: readonly Unit[],
+  rules?: SharedSheetRules,
+): SharedSheetReading {
   const routing = routeSharedRows(tab, source, form.spec, units);
   const submissions: SubmissionContent[] = [];
   const timestamps = new Map<number, Date>();
@@ -40,23 +52,38 @@ export function readSharedSheet(tab: SheetTab, source: SharedSource, form: Compi
   const problems: TabProblem[] = [...routing.problems];
   for (const routed of routing.units) {
     const reading = readFormTab(form, routed.tab);
-    const routedRows = routed.tab.rows.filter((r) => routing.headerRowNumber === undefined || r.rowNumber > routing.headerRowNumber).length;
+    const routedRows = routed.tab.rows.filter(
+      (r) => routing.headerRowNumber === undefined || r.rowNumber > routing.headerRowNumber,
+    ).length;
     if (reading.rowsRead + reading.footer.length !== routedRows) {
-      throw new Error(`Shared row conservation violated for unit ${routed.unit.id}: ${routedRows} routed, ${reading.rowsRead} read, ${reading.footer.length} footer`);
+      throw new Error(
+        `Shared row conservation violated for unit ${routed.unit.id}: ${routedRows} routed, ${reading.rowsRead} read, ${reading.footer.length} footer`,
+      );
     }
     // The header is the same for every unit: its problems are said once.
     for (const p of reading.problems) if (!problems.some((q) => q.message === p.message)) problems.push(p);
-    const ruled = rules ? applyCrossFormRules(new Map([[form.spec.id, reading]]), rules.specs, rules.storedOf(routed.unit.id)).get(form.spec.id) : undefined;
+    const ruled = rules
+      ? applyCrossFormRules(new Map([[form.spec.id, reading]]), rules.specs, rules.storedOf(routed.unit.id)).get(
+          form.spec.id,
+        )
+      : undefined;
     submissions.push(...buildSubmissions(form.spec, routed.unit.id, ruled?.reading ?? reading, ruled?.coverage));
     footerRows.push(...reading.footer);
     for (const [row, at] of routed.timestamps) timestamps.set(row, at);
   }
   const stored = submissions.reduce(
-    (sum, s) => ({ read: sum.read + s.counts.read, valid: sum.valid + s.counts.valid, rejected: sum.rejected + s.counts.rejected, nil: sum.nil + s.counts.nil }),
+    (sum, s) => ({
+      read: sum.read + s.counts.read,
+      valid: sum.valid + s.counts.valid,
+      rejected: sum.rejected + s.counts.rejected,
+      nil: sum.nil + s.counts.nil,
+    }),
     { read: 0, valid: 0, rejected: 0, nil: 0 },
   );
   if (stored.read + routing.rejected.length + footerRows.length !== routing.rowsIn) {
-    throw new Error(`Shared row conservation violated for ${source.id}: ${routing.rowsIn} rows in, ${stored.read} stored, ${routing.rejected.length} unrouted, ${footerRows.length} footer`);
+    throw new Error(
+      `Shared row conservation violated for ${source.id}: ${routing.rowsIn} rows in, ${stored.read} stored, ${routing.rejected.length} unrouted, ${footerRows.length} footer`,
+    );
   }
   return {
     headerRowNumber: routing.headerRowNumber,
@@ -65,6 +92,12 @@ export function readSharedSheet(tab: SheetTab, source: SharedSource, form: Compi
     unrouted: routing.rejected,
     footerRows,
     problems,
-    counts: { rowsIn: routing.rowsIn, read: stored.read + routing.rejected.length, valid: stored.valid, rejected: stored.rejected + routing.rejected.length, nil: stored.nil },
+    counts: {
+      rowsIn: routing.rowsIn,
+      read: stored.read + routing.rejected.length,
+      valid: stored.valid,
+      rejected: stored.rejected + routing.rejected.length,
+      nil: stored.nil,
+    },
   };
 }

@@ -11,12 +11,16 @@ const compiled = compileForm(SHARED_SOURCES_TAB_SPEC);
  * Read the control's "Nguồn dữ liệu" tab against the plans in use. A missing tab means no shared
  * source; each wrong row is left out with a Vietnamese problem naming tab, row and column.
  */
-export function readSharedSources(tabs: readonly SheetTab[], forms: readonly FormSpec[]): { sources: SharedSource[]; problems: string[] } {
+export function readSharedSources(
+  tabs: readonly SheetTab[],
+  forms: readonly FormSpec[],
+): { sources: SharedSource[]; problems: string[] } {
   const tab = findTab(tabs, SHARED_SOURCES_TAB_SPEC.tab);
   if (!tab) return { sources: [], problems: [] };
   const reading = readFormTab(compiled, tab);
   const problems = reading.problems.filter((p) => p.severity === 'error').map((p) => p.message);
-  for (const row of reading.rejected) problems.push(...row.errors.map((e) => `Trang '${tab.name}', ${lowerFirst(e.message)}`));
+  for (const row of reading.rejected)
+    problems.push(...row.errors.map((e) => `Trang '${tab.name}', ${lowerFirst(e.message)}`));
   const sources: SharedSource[] = [];
   for (const row of reading.valid) {
     const v = row.values;
@@ -24,21 +28,35 @@ export function readSharedSources(tabs: readonly SheetTab[], forms: readonly For
     const typedForm = cleanText(String(v.formId));
     const form = forms.find((f) => foldForMatch(f.id) === foldForMatch(typedForm));
     if (!form) {
-      problems.push(`${where}, cột 'Mã biểu mẫu': không có biểu mẫu đang dùng mang mã '${typedForm}'; hãy chép đúng mã từ trang 'Biểu mẫu'. Dòng này bị bỏ qua.`);
+      problems.push(
+        `${where}, cột 'Mã biểu mẫu': không có biểu mẫu đang dùng mang mã '${typedForm}'; hãy chép đúng mã từ trang 'Biểu mẫu'. Dòng này bị bỏ qua.`,
+      );
       continue;
     }
     const earlier = sources.find((s) => s.formId === form.id);
     if (earlier) {
-      problems.push(`${where}: biểu mẫu '${form.id}' đã có nguồn chung ở dòng ${earlier.rowNumber}; mỗi biểu mẫu chỉ nhận một bảng chung, nên dòng này bị bỏ qua.`);
+      problems.push(
+        `${where}: biểu mẫu '${form.id}' đã có nguồn chung ở dòng ${earlier.rowNumber}; mỗi biểu mẫu chỉ nhận một bảng chung, nên dòng này bị bỏ qua.`,
+      );
       continue;
     }
     const unitColumn = textOr(v.unitColumn, DEFAULT_UNIT_COLUMN);
     const timeColumn = textOr(v.timeColumn, DEFAULT_TIME_COLUMN);
     if (foldForMatch(unitColumn) === foldForMatch(timeColumn)) {
-      problems.push(`${where}: 'Cột đơn vị' và 'Cột thời gian' cùng là '${unitColumn}'; hãy ghi hai cột khác nhau. Dòng này bị bỏ qua.`);
+      problems.push(
+        `${where}: 'Cột đơn vị' và 'Cột thời gian' cùng là '${unitColumn}'; hãy ghi hai cột khác nhau. Dòng này bị bỏ qua.`,
+      );
       continue;
     }
-    sources.push({ id: sharedSourceId(form.id), formId: form.id, file: cleanText(String(v.file)), tab: textOr(v.tab, form.tab), unitColumn, timeColumn, rowNumber: row.rowNumber });
+    sources.push({
+      id: sharedSourceId(form.id),
+      formId: form.id,
+      file: cleanText(String(v.file)),
+      tab: textOr(v.tab, form.tab),
+      unitColumn,
+      timeColumn,
+      rowNumber: row.rowNumber,
+    });
   }
   return { sources, problems };
 }

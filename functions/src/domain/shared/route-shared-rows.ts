@@ -41,13 +41,32 @@ export interface SharedRouting {
  * routing, not the form's data). Every
  * non-empty row below the header goes to exactly one unit or is rejected; a break of that rule throws.
  */
-export function routeSharedRows(tab: SheetTab, source: SharedSource, spec: FormSpec, units: readonly Unit[]): SharedRouting {
+export function routeSharedRows(
+  tab: SheetTab,
+  source: SharedSource,
+  spec: FormSpec,
+  units: readonly Unit[],
+): SharedRouting {
   const rows = tab.rows;
-  const header = locateHeader(spec, rows.map((r) => r.cells));
+  const header = locateHeader(
+    spec,
+    rows.map((r) => r.cells),
+  );
   if (header === undefined) {
-    const rejected = rows.filter((r) => !isEmpty(r.cells, new Set())).map((r) => ({ rowNumber: r.rowNumber, message: `Dòng ${r.rowNumber}: chưa ghi nhận vì trang '${tab.name}' không có dòng tiêu đề của biểu mẫu.` }));
+    const rejected = rows
+      .filter((r) => !isEmpty(r.cells, new Set()))
+      .map((r) => ({
+        rowNumber: r.rowNumber,
+        message: `Dòng ${r.rowNumber}: chưa ghi nhận vì trang '${tab.name}' không có dòng tiêu đề của biểu mẫu.`,
+      }));
     const message = `Trang '${tab.name}' của bảng chung '${source.file}': không tìm thấy dòng tiêu đề của biểu mẫu '${spec.title}'. Hãy giữ nguyên tiêu đề các cột như biểu mẫu.`;
-    return checked({ headerRowNumber: undefined, units: [], rejected, problems: [{ severity: 'error', message }], rowsIn: rejected.length });
+    return checked({
+      headerRowNumber: undefined,
+      units: [],
+      rejected,
+      problems: [{ severity: 'error', message }],
+      rowsIn: rejected.length,
+    });
   }
   const headerRows = rows.slice(header.index, header.index + header.span);
   const columnOf = (name: string) => {
@@ -58,55 +77,90 @@ export function routeSharedRows(tab: SheetTab, source: SharedSource, spec: FormS
   const unitIndex = columnOf(source.unitColumn);
   const timeIndex = columnOf(source.timeColumn);
   const statusIndex = header.cells.findIndex((c) => typeof c === 'string' && isStatusHeader(c));
-  const ignored = new Set([statusIndex, ...(unitIndex === undefined ? [] : [unitIndex]), ...(timeIndex === undefined ? [] : [timeIndex])]);
+  const ignored = new Set([
+    statusIndex,
+    ...(unitIndex === undefined ? [] : [unitIndex]),
+    ...(timeIndex === undefined ? [] : [timeIndex]),
+  ]);
   const body = rows.slice(header.index + header.span).filter((r) => !isEmpty(r.cells, new Set([statusIndex])));
   const problems: SharedRouting['problems'][number][] = [];
   if (timeIndex === undefined) {
-    problems.push({ severity: 'warning', message: `Trang '${tab.name}' của bảng chung '${source.file}' không có cột '${source.timeColumn}': thời điểm nộp của mỗi dòng lấy theo lần sửa tệp gần nhất.` });
+    problems.push({
+      severity: 'warning',
+      message: `Trang '${tab.name}' của bảng chung '${source.file}' không có cột '${source.timeColumn}': thời điểm nộp của mỗi dòng lấy theo lần sửa tệp gần nhất.`,
+    });
   }
   if (unitIndex === undefined) {
-    problems.push({ severity: 'error', message: `Trang '${tab.name}' của bảng chung '${source.file}' không có cột '${source.unitColumn}' để biết mỗi dòng của đơn vị nào. Hãy thêm cột này hoặc sửa 'Cột đơn vị' ở trang 'Nguồn dữ liệu' của bảng điều khiển.` });
-    const rejected = body.map((r) => ({ rowNumber: r.rowNumber, message: `Dòng ${r.rowNumber}: chưa ghi nhận vì không biết dòng này của đơn vị nào (thiếu cột '${source.unitColumn}').` }));
+    problems.push({
+      severity: 'error',
+      message: `Trang '${tab.name}' của bảng chung '${source.file}' không có cột '${source.unitColumn}' để biết mỗi dòng của đơn vị nào. Hãy thêm cột này hoặc sửa 'Cột đơn vị' ở trang 'Nguồn dữ liệu' của bảng điều khiển.`,
+    });
+    const rejected = body.map((r) => ({
+      rowNumber: r.rowNumber,
+      message: `Dòng ${r.rowNumber}: chưa ghi nhận vì không biết dòng này của đơn vị nào (thiếu cột '${source.unitColumn}').`,
+    }));
     return checked({ headerRowNumber: headerRows[0]?.rowNumber, units: [], rejected, problems, rowsIn: body.length });
   }
 
   // A routing column that is also one of the form's own columns (a form asking 'Đơn vị') stays as data.
   const { indexByKey } = matchHeaders(spec, header.cells);
   const formIndexes = new Set(indexByKey.values());
-  const uniqueColumns = spec.columns.flatMap((c) => (c.unique && indexByKey.has(c.key) ? [{ column: c, index: indexByKey.get(c.key) as number, seen: new Map<string, number>() }] : []));
+  const uniqueColumns = spec.columns.flatMap((c) =>
+    c.unique && indexByKey.has(c.key)
+      ? [{ column: c, index: indexByKey.get(c.key) as number, seen: new Map<string, number>() }]
+      : [],
+  );
   const routingOnly = [unitIndex, timeIndex].filter((i) => i !== undefined && !formIndexes.has(i));
   const index = unitNameIndex(units);
   const byUnit = new Map<string, { unit: Unit; rows: SheetRow[]; timestamps: Map<number, Date> }>();
   const rejected: UnroutedRow[] = [];
   for (const row of body) {
     if (isEmpty(row.cells, ignored)) {
-      rejected.push({ rowNumber: row.rowNumber, message: `Dòng ${row.rowNumber}: không có số liệu nào ngoài tên đơn vị và thời gian; dòng này không được tính.` });
+      rejected.push({
+        rowNumber: row.rowNumber,
+        message: `Dòng ${row.rowNumber}: không có số liệu nào ngoài tên đơn vị và thời gian; dòng này không được tính.`,
+      });
       continue;
     }
     const typed = row.cells[unitIndex];
     if (typed === undefined || isBlankCell(typed)) {
-      rejected.push({ rowNumber: row.rowNumber, message: `Dòng ${row.rowNumber}, cột '${source.unitColumn}': ô trống, không biết dòng này của đơn vị nào. Hãy ghi tên đơn vị.` });
+      rejected.push({
+        rowNumber: row.rowNumber,
+        message: `Dòng ${row.rowNumber}, cột '${source.unitColumn}': ô trống, không biết dòng này của đơn vị nào. Hãy ghi tên đơn vị.`,
+      });
       continue;
     }
     const name = cleanText(String(typed));
     const match = matchUnit(index, name);
     if (match.kind === 'unknown') {
       const closest = match.closest.map((n) => `'${n}'`).join(', ');
-      rejected.push({ rowNumber: row.rowNumber, message: `Dòng ${row.rowNumber}, cột '${source.unitColumn}': không có đơn vị nào tên '${name}'${closest ? `; tên gần nhất: ${closest}` : ''}. Hãy ghi đúng tên đơn vị như danh sách của Quận Đoàn.` });
+      rejected.push({
+        rowNumber: row.rowNumber,
+        message: `Dòng ${row.rowNumber}, cột '${source.unitColumn}': không có đơn vị nào tên '${name}'${closest ? `; tên gần nhất: ${closest}` : ''}. Hãy ghi đúng tên đơn vị như danh sách của Quận Đoàn.`,
+      });
       continue;
     }
     if (match.kind === 'ambiguous') {
       const names = match.units.map((u) => `'${u.name}'`).join(', ');
-      rejected.push({ rowNumber: row.rowNumber, message: `Dòng ${row.rowNumber}, cột '${source.unitColumn}': tên '${name}' trùng với nhiều đơn vị (${names}). Hãy ghi tên đầy đủ của đơn vị.` });
+      rejected.push({
+        rowNumber: row.rowNumber,
+        message: `Dòng ${row.rowNumber}, cột '${source.unitColumn}': tên '${name}' trùng với nhiều đơn vị (${names}). Hãy ghi tên đầy đủ của đơn vị.`,
+      });
       continue;
     }
     if (!rowsMayNameUnit(spec, match.unit)) {
-      rejected.push({ rowNumber: row.rowNumber, message: `Dòng ${row.rowNumber}, cột '${source.unitColumn}': ${match.unit.name} không thuộc đối tượng của biểu mẫu '${spec.title}', nên dòng này không được tính.` });
+      rejected.push({
+        rowNumber: row.rowNumber,
+        message: `Dòng ${row.rowNumber}, cột '${source.unitColumn}': ${match.unit.name} không thuộc đối tượng của biểu mẫu '${spec.title}', nên dòng này không được tính.`,
+      });
       continue;
     }
     const repeated = firstRepeat(row, uniqueColumns);
     if (repeated) {
-      rejected.push({ rowNumber: row.rowNumber, message: `Dòng ${row.rowNumber}, cột '${repeated.header}': '${repeated.value}' trùng với dòng ${repeated.firstRow}; mỗi ${lowerFirst(repeated.header)} chỉ được ghi một lần, nên dòng này không được tính. Hãy sửa số hoặc xóa dòng lặp.` });
+      rejected.push({
+        rowNumber: row.rowNumber,
+        message: `Dòng ${row.rowNumber}, cột '${repeated.header}': '${repeated.value}' trùng với dòng ${repeated.firstRow}; mỗi ${lowerFirst(repeated.header)} chỉ được ghi một lần, nên dòng này không được tính. Hãy sửa số hoặc xóa dòng lặp.`,
+      });
       continue;
     }
     let group = byUnit.get(match.unit.id);
@@ -116,8 +170,15 @@ export function routeSharedRows(tab: SheetTab, source: SharedSource, spec: FormS
     if (stamp) group.timestamps.set(row.rowNumber, stamp);
   }
   const headerCopy = headerRows.map((r) => ({ rowNumber: r.rowNumber, cells: blanked(r.cells, routingOnly) }));
-  const routed = [...byUnit.values()].map((g) => ({ unit: g.unit, tab: { name: tab.name, rows: [...headerCopy, ...g.rows] }, timestamps: g.timestamps }));
-  return checked({ headerRowNumber: headerRows[0]?.rowNumber, units: routed, rejected, problems, rowsIn: body.length }, header.span);
+  const routed = [...byUnit.values()].map((g) => ({
+    unit: g.unit,
+    tab: { name: tab.name, rows: [...headerCopy, ...g.rows] },
+    timestamps: g.timestamps,
+  }));
+  return checked(
+    { headerRowNumber: headerRows[0]?.rowNumber, units: routed, rejected, problems, rowsIn: body.length },
+    header.span,
+  );
 }
 
 /** Rows in = rows routed + rows rejected, each row once: anything else is a bug, never a silent loss. */
@@ -125,15 +186,24 @@ function checked(routing: SharedRouting, headerSpan = 0): SharedRouting {
   const routedRows = routing.units.flatMap((u) => u.tab.rows.slice(headerSpan).map((r) => r.rowNumber));
   const all = [...routedRows, ...routing.rejected.map((r) => r.rowNumber)];
   if (all.length !== routing.rowsIn || new Set(all).size !== all.length) {
-    throw new Error(`Shared row conservation violated: ${routing.rowsIn} rows in, ${routedRows.length} routed, ${routing.rejected.length} rejected`);
+    throw new Error(
+      `Shared row conservation violated: ${routing.rowsIn} rows in, ${routedRows.length} routed, ${routing.rejected.length} rejected`,
+    );
   }
   return routing;
 }
 
-type UniqueColumn = { readonly column: { readonly header: string }; readonly index: number; readonly seen: Map<string, number> };
+type UniqueColumn = {
+  readonly column: { readonly header: string };
+  readonly index: number;
+  readonly seen: Map<string, number>;
+};
 
 /** The first unique column whose value an earlier row already holds; records this row's values otherwise. */
-function firstRepeat(row: SheetRow, columns: readonly UniqueColumn[]): { header: string; value: string; firstRow: number } | undefined {
+function firstRepeat(
+  row: SheetRow,
+  columns: readonly UniqueColumn[],
+): { header: string; value: string; firstRow: number } | undefined {
   const values = columns.map((u) => {
     const cell = row.cells[u.index];
     return cell === undefined || isBlankCell(cell) ? undefined : cleanText(String(cell));

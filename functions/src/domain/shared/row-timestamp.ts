@@ -22,7 +22,13 @@ export function rowTimestamp(cell: RawCell): Date | undefined {
       const utc = Date.UTC(year ?? 0, (month ?? 1) - 1, day ?? 0, hour ?? 0, minute ?? 0, second ?? 0);
       const back = new Date(utc);
       // 31/02 or 25:00 roll over in Date.UTC: a stamp that does not read back the same is not a real time.
-      if (back.getUTCDate() !== day || back.getUTCMonth() !== (month ?? 1) - 1 || (hour ?? 0) > 23 || (second ?? 0) > 59) return undefined;
+      if (
+        back.getUTCDate() !== day ||
+        back.getUTCMonth() !== (month ?? 1) - 1 ||
+        (hour ?? 0) > 23 ||
+        (second ?? 0) > 59
+      )
+        return undefined;
       return new Date(utc - ICT_OFFSET_MS);
     }
   }

@@ -21,7 +21,12 @@ export interface SharedSheetOutcome {
  * (or why none), and its "Tình hình nộp" tab counts each unit's rows. Only the system's cells are written.
  * `changedAt` is the sheet's own last change as read, never today: the feedback moves only with the sheet.
  */
-export function sharedSheetFeedback(source: SharedSource, outcome: SharedSheetOutcome, units: readonly Unit[], changedAt: Date): UnitFeedback {
+export function sharedSheetFeedback(
+  source: SharedSource,
+  outcome: SharedSheetOutcome,
+  units: readonly Unit[],
+  changedAt: Date,
+): UnitFeedback {
   const nameOf = new Map(units.map((u) => [u.id, u.name]));
   const statusByRow = new Map<number, string>(outcome.footerRows.map((f) => [f.rowNumber, FOOTER_ROW_STATUS[f.kind]]));
   const perUnit = new Map<string, { valid: number; rejected: number }>();
@@ -34,13 +39,18 @@ export function sharedSheetFeedback(source: SharedSource, outcome: SharedSheetOu
     perUnit.set(s.unitId, { valid: counts.valid + s.counts.valid, rejected: counts.rejected + s.counts.rejected });
   }
   for (const row of outcome.unrouted) statusByRow.set(row.rowNumber, row.message);
-  const rows = [...perUnit].map(([unitId, c]) => [nameOf.get(unitId) ?? unitId, c.valid, c.rejected]).sort((a, b) => String(a[0]).localeCompare(String(b[0]), 'vi'));
+  const rows = [...perUnit]
+    .map(([unitId, c]) => [nameOf.get(unitId) ?? unitId, c.valid, c.rejected])
+    .sort((a, b) => String(a[0]).localeCompare(String(b[0]), 'vi'));
   if (outcome.unrouted.length) rows.push(['(chưa rõ đơn vị)', 0, outcome.unrouted.length]);
   return {
     unitId: source.id,
     tabs: [{ tab: source.tab, headerRowNumber: outcome.headerRowNumber, statusByRow }],
     standing: {
-      title: [`${STANDING_TAB} — bảng chung '${source.file}'`, `Hệ thống tự cập nhật khi bảng thay đổi; số dòng của từng đơn vị theo bảng lúc ${formatClockAndDate(changedAt)}. Không sửa trang này.`],
+      title: [
+        `${STANDING_TAB} — bảng chung '${source.file}'`,
+        `Hệ thống tự cập nhật khi bảng thay đổi; số dòng của từng đơn vị theo bảng lúc ${formatClockAndDate(changedAt)}. Không sửa trang này.`,
+      ],
       columns: [
         { header: 'Đơn vị', format: 'text', width: 36 },
         { header: 'Dòng hợp lệ', format: 'int' },

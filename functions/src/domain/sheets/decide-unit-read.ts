@@ -46,10 +46,20 @@ export function decideUnitRead({ evidence, previous, specsHash, submitRequested 
     case 'absent':
       return sameSpecs && previous.status === 'missing' ? 'unchanged' : 'missing';
     case 'unreadable':
-      return sameSpecs && previous.status === 'unreadable' && previous.firstProblem === evidence.problem && !evidence.fileKnown ? 'unchanged' : 'unreadable';
+      return sameSpecs &&
+        previous.status === 'unreadable' &&
+        previous.firstProblem === evidence.problem &&
+        !evidence.fileKnown
+        ? 'unchanged'
+        : 'unreadable';
     case 'fingerprint':
       return !submitRequested && sameSpecs && evidence.sameAsBefore ? 'unchanged' : 'read';
     case 'content':
-      return !submitRequested && sameSpecs && previous.status !== 'missing' && previous.contentHash === evidence.contentHash ? 'same-content' : 'read';
+      return !submitRequested &&
+        sameSpecs &&
+        previous.status !== 'missing' &&
+        previous.contentHash === evidence.contentHash
+        ? 'same-content'
+        : 'read';
   }
 }

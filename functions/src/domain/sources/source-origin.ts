@@ -13,8 +13,18 @@ export interface SourceOrigin {
  * workbook (or Drive .xlsx) the mailbox placed stays 'mailbox' for as long as its fingerprint has not moved (the
  * scheduled sweep reads the same file the mail brought; only a file replaced by hand becomes 'workbook').
  */
-export function originAfterRead(reported: SourceOrigin, previous: SourceOrigin | undefined, sameFileAsBefore: boolean): SourceOrigin {
-  if ((reported.kind === 'workbook' || reported.kind === 'drive-xlsx') && previous?.kind === 'mailbox' && previous.file === reported.file && sameFileAsBefore) return previous;
+export function originAfterRead(
+  reported: SourceOrigin,
+  previous: SourceOrigin | undefined,
+  sameFileAsBefore: boolean,
+): SourceOrigin {
+  if (
+    (reported.kind === 'workbook' || reported.kind === 'drive-xlsx') &&
+    previous?.kind === 'mailbox' &&
+    previous.file === reported.file &&
+    sameFileAsBefore
+  )
+    return previous;
   return reported;
 }
 

@@ -45,7 +45,12 @@ function metricResult(spec: FormSpec, period: Period, metric: MetricSpec, submit
     case 'sum': {
       const type = spec.columns.find((c) => c.key === metric.column)?.type;
       const byUnit = perUnit((rows) => rows.reduce((total, r) => total + numberOf(r.values[metric.column]), 0));
-      return { ...base, format: type === 'money' ? 'money' : type === 'decimal' ? 'decimal' : 'int', byUnit, total: sum(byUnit) };
+      return {
+        ...base,
+        format: type === 'money' ? 'money' : type === 'decimal' ? 'decimal' : 'int',
+        byUnit,
+        total: sum(byUnit),
+      };
     }
     case 'fee-per-row': {
       const byUnit = perUnit((rows) => rows.length * metric.amount);
@@ -62,38 +67,83 @@ function metricResult(spec: FormSpec, period: Period, metric: MetricSpec, submit
       const active = perUnit((rows) => activeWeeks(rows, metric.weekColumn, metric.minPerWeek, weeks));
       const byUnit = Object.fromEntries(Object.entries(active).map(([id, n]) => [id, n === null ? null : n / weeks]));
       const measured = Object.values(active).filter((n): n is number => n !== null);
-      const total = measured.length ? Math.min(1, measured.reduce((a, b) => a + b, 0) / (measured.length * weeks)) : null;
-      return { ...base, format: 'percent', byUnit, total, target: target(`≥ ${metric.minPerWeek} hoạt động mỗi tuần (${weeks} tuần)`, byUnit, (v) => v >= 1) };
+      const total = measured.length
+        ? Math.min(1, measured.reduce((a, b) => a + b, 0) / (measured.length * weeks))
+        : null;
+      return {
+        ...base,
+        format: 'percent',
+        byUnit,
+        total,
+        target: target(`≥ ${metric.minPerWeek} hoạt động mỗi tuần (${weeks} tuần)`, byUnit, (v) => v >= 1),
+      };
     }
     case 'participation-rate': {
       const byUnit = perUnit((rows, unit) => participation(rows, metric.column, unit.members));
-      return { ...base, format: 'percent', byUnit, total: mean(byUnit), target: target(`${Math.round(metric.target * 100)} % đoàn viên tham gia`, byUnit, (v) => v >= metric.target) };
+      return {
+        ...base,
+        format: 'percent',
+        byUnit,
+        total: mean(byUnit),
+        target: target(`${Math.round(metric.target * 100)} % đoàn viên tham gia`, byUnit, (v) => v >= metric.target),
+      };
     }
     case 'weeks-meeting-target': {
       // A period without a month of its own (a once plan) counts the weeks of the month it starts in.
       const month = period.month ?? ictDateOf(period.start).slice(0, 7);
       const weeks = isoWeeksOfMonth(month);
       const met = perUnit((rows, unit) => {
-        const judged = unitWeeks(metric, rows.map((r) => ({ month, values: r.values })), unit.members, weeks);
+        const judged = unitWeeks(
+          metric,
+          rows.map((r) => ({ month, values: r.values })),
+          unit.members,
+          weeks,
+        );
         return judged.some((w) => w.met === null) ? null : judged.filter((w) => w.met).length;
       });
-      const byUnit = Object.fromEntries(Object.entries(met).map(([id, n]) => [id, n === null ? null : n / weeks.length]));
+      const byUnit = Object.fromEntries(
+        Object.entries(met).map(([id, n]) => [id, n === null ? null : n / weeks.length]),
+      );
       const measured = Object.values(met).filter((n): n is number => n !== null);
       const total = measured.length ? measured.reduce((a, b) => a + b, 0) / (measured.length * weeks.length) : null;
-      const notes = Object.fromEntries(Object.entries(met).filter(([, n]) => n === null).map(([id]) => [id, NO_MEMBERS_TEXT]));
-      return { ...base, format: 'percent', byUnit, total, target: target(`${weeklyTargetText(metric)} (${weeks.length} tuần)`, byUnit, (v) => v >= 1), ...(Object.keys(notes).length ? { notes } : {}) };
+      const notes = Object.fromEntries(
+        Object.entries(met)
+          .filter(([, n]) => n === null)
+          .map(([id]) => [id, NO_MEMBERS_TEXT]),
+      );
+      return {
+        ...base,
+        format: 'percent',
+        byUnit,
+        total,
+        target: target(`${weeklyTargetText(metric)} (${weeks.length} tuần)`, byUnit, (v) => v >= 1),
+        ...(Object.keys(notes).length ? { notes } : {}),
+      };
     }
     case 'count-where': {
       const dateColumn = spec.columns.find((c) => c.type === 'date')?.key;
-      const matching = (rows: MetricRows['rows']) => rows.filter((r) => matches(r.values[metric.column], metric.equals));
+      const matching = (rows: MetricRows['rows']) =>
+        rows.filter((r) => matches(r.values[metric.column], metric.equals));
       if (metric.per === 'month' && dateColumn) {
         const months = targetMonths(period);
         const byUnit = perUnit((rows) => monthsWith(matching(rows), dateColumn, metric.atLeast ?? 1));
-        return { ...base, format: 'int', byUnit, total: sum(byUnit), target: target(`${metric.atLeast ?? 1} lần/tháng (${months} tháng)`, byUnit, (v) => v >= months) };
+        return {
+          ...base,
+          format: 'int',
+          byUnit,
+          total: sum(byUnit),
+          target: target(`${metric.atLeast ?? 1} lần/tháng (${months} tháng)`, byUnit, (v) => v >= months),
+        };
       }
       const byUnit = perUnit((rows) => matching(rows).length);
       const atLeast = metric.atLeast;
-      return { ...base, format: 'int', byUnit, total: sum(byUnit), ...(atLeast ? { target: target(`≥ ${atLeast} lần`, byUnit, (v) => v >= atLeast) } : {}) };
+      return {
+        ...base,
+        format: 'int',
+        byUnit,
+        total: sum(byUnit),
+        ...(atLeast ? { target: target(`≥ ${atLeast} lần`, byUnit, (v) => v >= atLeast) } : {}),
+      };
     }
   }
 }

@@ -68,9 +68,13 @@ export function formPeriodStats(input: {
 }): FormPeriodStats {
   const { spec, period, now } = input;
   const expected = expectedUnits(spec, period, input.units);
-  const standings = expected.map((unit): UnitStanding => ({ unitId: unit.id, ...submissionStatus(input.submissions.get(unit.id), period, now) }));
+  const standings = expected.map((unit): UnitStanding => ({
+    unitId: unit.id,
+    ...submissionStatus(input.submissions.get(unit.id), period, now),
+  }));
   const byUnit = new Map(standings.map((s) => [s.unitId, s]));
-  const group = (members: readonly Unit[]) => groupStats(members.map((u) => byUnit.get(u.id)).filter((s): s is UnitStanding => s !== undefined));
+  const group = (members: readonly Unit[]) =>
+    groupStats(members.map((u) => byUnit.get(u.id)).filter((s): s is UnitStanding => s !== undefined));
   const submitted = expected.flatMap((unit) => {
     const submission = input.submissions.get(unit.id);
     return submission ? [{ unit, submission }] : [];
@@ -115,8 +119,14 @@ function ratio(part: number, whole: number): number | null {
   return whole === 0 ? null : Math.min(1, part / whole);
 }
 
-function groupBy(units: readonly Unit[], key: (unit: Unit) => string, stats: (members: readonly Unit[]) => GroupStats): Record<string, GroupStats> {
+function groupBy(
+  units: readonly Unit[],
+  key: (unit: Unit) => string,
+  stats: (members: readonly Unit[]) => GroupStats,
+): Record<string, GroupStats> {
   const groups = new Map<string, Unit[]>();
   for (const unit of units) groups.set(key(unit), [...(groups.get(key(unit)) ?? []), unit]);
-  return Object.fromEntries([...groups.entries()].sort(([a], [b]) => a.localeCompare(b, 'vi')).map(([name, members]) => [name, stats(members)]));
+  return Object.fromEntries(
+    [...groups.entries()].sort(([a], [b]) => a.localeCompare(b, 'vi')).map(([name, members]) => [name, stats(members)]),
+  );
 }

@@ -37,7 +37,12 @@ export const NO_MEMBERS_TEXT = 'chưa khai báo số đoàn viên';
 export function isoWeeksOfMonth(month: string): string[] {
   const first = `${month}-01`;
   const weeks: string[] = [];
-  for (let thursday = addDays(first, (4 - isoWeekday(first) + 7) % 7); thursday.startsWith(month); thursday = addDays(thursday, 7)) weeks.push(isoWeekId(thursday));
+  for (
+    let thursday = addDays(first, (4 - isoWeekday(first) + 7) % 7);
+    thursday.startsWith(month);
+    thursday = addDays(thursday, 7)
+  )
+    weeks.push(isoWeekId(thursday));
   return weeks;
 }
 
@@ -49,7 +54,12 @@ export function weekOfMonth(month: string, n: number): string | undefined {
 }
 
 /** Each of `weeks` for one unit: its activities, and whether ≥ minPerWeek of them each had ≥ target × members taking part. */
-export function unitWeeks(metric: WeeklyTargetMetric, rows: readonly ActivityRow[], members: number | undefined, weeks: readonly string[]): UnitWeek[] {
+export function unitWeeks(
+  metric: WeeklyTargetMetric,
+  rows: readonly ActivityRow[],
+  members: number | undefined,
+  weeks: readonly string[],
+): UnitWeek[] {
   const byWeek = new Map<string, number[]>();
   for (const row of rows) {
     const week = weekOfMonth(row.month, numberOf(row.values[metric.weekColumn]));

@@ -17,9 +17,14 @@ export function expectedUnits(spec: FormSpec, period: Period, units: readonly Un
 /** Whether a unit was active at some instant of the period before its deadline. */
 export function activeDuring(unit: Unit, period: Period): boolean {
   // A unit opening after the deadline cannot owe that report, even if the period runs on (a school year).
-  const lastInstant = Math.min(period.end > period.start ? period.end.getTime() - 1 : period.due.getTime(), period.due.getTime());
+  const lastInstant = Math.min(
+    period.end > period.start ? period.end.getTime() - 1 : period.due.getTime(),
+    period.due.getTime(),
+  );
   const opened = unit.activeFrom === undefined || ictInstant(unit.activeFrom).getTime() < lastInstant;
   // activeTo is the last day the unit existed: it is active until the end of that day.
-  const closedAfterStart = unit.activeTo === undefined || ictInstant(unit.activeTo).getTime() + DAY_MS > Math.min(period.start.getTime(), period.due.getTime());
+  const closedAfterStart =
+    unit.activeTo === undefined ||
+    ictInstant(unit.activeTo).getTime() + DAY_MS > Math.min(period.start.getTime(), period.due.getTime());
   return opened && closedAfterStart;
 }

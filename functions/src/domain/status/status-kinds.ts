@@ -1,5 +1,12 @@
 /** Where a unit stands for one form and period (DESIGN "Statuses"). */
-export const SUBMISSION_STATUSES = ['missing', 'partial', 'nil', 'complete-on-time', 'complete-late', 'revised-after-deadline'] as const;
+export const SUBMISSION_STATUSES = [
+  'missing',
+  'partial',
+  'nil',
+  'complete-on-time',
+  'complete-late',
+  'revised-after-deadline',
+] as const;
 export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
 
 /**
@@ -9,7 +16,9 @@ export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
 export const PRINT_SAFE_SYMBOL_CHARACTERS: readonly string[] = ['✓', '✗', '!', '*', '○'];
 
 /** Vietnamese name, symbol and colour of each status, shared by every place a person sees one. */
-export const STATUS_DISPLAY: Readonly<Record<SubmissionStatus, { readonly label: string; readonly symbol: string; readonly color: string }>> = {
+export const STATUS_DISPLAY: Readonly<
+  Record<SubmissionStatus, { readonly label: string; readonly symbol: string; readonly color: string }>
+> = {
   'complete-on-time': { label: 'Đủ, đúng hạn', symbol: '✓', color: 'C6EFCE' },
   'revised-after-deadline': { label: 'Đủ đúng hạn, sửa sau hạn', symbol: '✓*', color: 'E2EFDA' },
   'complete-late': { label: 'Đủ, trễ hạn', symbol: '✓!', color: 'FFEB9C' },
@@ -19,7 +28,12 @@ export const STATUS_DISPLAY: Readonly<Record<SubmissionStatus, { readonly label:
 };
 
 /** Statuses that count as a report received in full (nil included: the unit answered). */
-export const COMPLETE_STATUSES: readonly SubmissionStatus[] = ['complete-on-time', 'complete-late', 'revised-after-deadline', 'nil'];
+export const COMPLETE_STATUSES: readonly SubmissionStatus[] = [
+  'complete-on-time',
+  'complete-late',
+  'revised-after-deadline',
+  'nil',
+];
 
 /** Type guard for stored status strings. */
 export function isSubmissionStatus(value: unknown): value is SubmissionStatus {

@@ -36,10 +36,12 @@ export interface StatusResult {
 export function submissionStatus(facts: SubmissionFacts | undefined, period: Period, now: Date): StatusResult {
   const overdue = now > period.due ? { daysOverdue: Math.max(1, calendarDaysBetween(period.due, now)) } : {};
   if (!facts || facts.counts.read === 0) return { status: 'missing', ...overdue };
-  if (!facts.complete) return { status: 'partial', ...overdue, ...(facts.uncovered ? { uncovered: facts.uncovered } : {}) };
+  if (!facts.complete)
+    return { status: 'partial', ...overdue, ...(facts.uncovered ? { uncovered: facts.uncovered } : {}) };
   const completedAt = facts.firstCompleteAt ?? facts.lastChangedAt;
   const onTime = completedAt <= period.due;
   if (facts.nil) return { status: 'nil', onTime };
-  if (!onTime) return { status: 'complete-late', onTime, daysLate: Math.max(1, calendarDaysBetween(period.due, completedAt)) };
+  if (!onTime)
+    return { status: 'complete-late', onTime, daysLate: Math.max(1, calendarDaysBetween(period.due, completedAt)) };
   return { status: facts.lastChangedAt > period.due ? 'revised-after-deadline' : 'complete-on-time', onTime };
 }

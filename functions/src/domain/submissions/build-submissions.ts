@@ -38,7 +38,12 @@ export interface SubmissionCounts {
 }
 
 /** Group a tab's rows into one submission per period; `coverage`: the covered form's values, for a plan complete only when it holds them all. */
-export function buildSubmissions(spec: FormSpec, unitId: string, reading: TabReading, coverage?: ReferencedValues): SubmissionContent[] {
+export function buildSubmissions(
+  spec: FormSpec,
+  unitId: string,
+  reading: TabReading,
+  coverage?: ReferencedValues,
+): SubmissionContent[] {
   const byPeriod = new Map<PeriodId, { rows: ValidRow[]; rejected: RejectedRow[]; nil: NilDeclaration[] }>();
   const groupOf = (periodId: PeriodId) => {
     let group = byPeriod.get(periodId);
@@ -52,13 +57,18 @@ export function buildSubmissions(spec: FormSpec, unitId: string, reading: TabRea
   return [...byPeriod.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([periodId, group]) => {
-      if (group.nil.length === 0 || (group.rows.length === 0 && group.rejected.length === 0)) return content(spec, unitId, periodId, group, coverage);
+      if (group.nil.length === 0 || (group.rows.length === 0 && group.rejected.length === 0))
+        return content(spec, unitId, periodId, group, coverage);
       // "Nothing to report" next to rows of the same period contradicts them: the declaration is rejected.
       const contradicted = group.nil.map((row) => ({
         rowNumber: row.rowNumber,
         periodId,
         cells: row.cells,
-        errors: [{ message: `Dòng ${row.rowNumber}: kỳ này đã có số liệu nên không ghi '${NIL_PHRASE}' được; hãy xóa dòng này hoặc xóa các dòng số liệu của kỳ.` }],
+        errors: [
+          {
+            message: `Dòng ${row.rowNumber}: kỳ này đã có số liệu nên không ghi '${NIL_PHRASE}' được; hãy xóa dòng này hoặc xóa các dòng số liệu của kỳ.`,
+          },
+        ],
       }));
       const rejected = [...group.rejected, ...contradicted].sort((a, b) => a.rowNumber - b.rowNumber);
       return content(spec, unitId, periodId, { rows: group.rows, rejected, nil: [] }, coverage);
@@ -70,7 +80,13 @@ export function emptySubmission(spec: FormSpec, unitId: string, periodId: Period
   return content(spec, unitId, periodId, { rows: [], rejected: [], nil: [] });
 }
 
-function content(spec: FormSpec, unitId: string, periodId: PeriodId, group: { rows: ValidRow[]; rejected: RejectedRow[]; nil: NilDeclaration[] }, coverage?: ReferencedValues): SubmissionContent {
+function content(
+  spec: FormSpec,
+  unitId: string,
+  periodId: PeriodId,
+  group: { rows: ValidRow[]; rejected: RejectedRow[]; nil: NilDeclaration[] },
+  coverage?: ReferencedValues,
+): SubmissionContent {
   const { rows, rejected } = group;
   // Left out when the plan has no coverage, so such submissions keep their content hash.
   const uncovered = coverage ? uncoveredCount(spec, rows, coverage) : undefined;
@@ -103,7 +119,8 @@ export function hashContent(content: unknown): string {
 export function stableJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
   // A Date has no own enumerable fields: without this, every date would hash as `{}` and a changed date go unseen.
-  if (value instanceof Date) return JSON.stringify(Number.isNaN(value.getTime()) ? 'Invalid Date' : { date: value.toISOString() });
+  if (value instanceof Date)
+    return JSON.stringify(Number.isNaN(value.getTime()) ? 'Invalid Date' : { date: value.toISOString() });
   if (value !== null && typeof value === 'object') {
     // Keys sorted by UTF-16 code units (Array#sort's own order), built in one string: this runs for every cell of a sweep.
     const record = value as Record<string, unknown>;

@@ -19,12 +19,22 @@ export function firestoreValueSize(value: unknown): number {
   if (value instanceof Date) return 8;
   if (Array.isArray(value)) return value.reduce((sum: number, item) => sum + firestoreValueSize(item), 0);
   if (typeof value === 'object') {
-    return Object.entries(value).reduce((sum, [name, item]) => (item === undefined ? sum : sum + Buffer.byteLength(name, 'utf8') + 1 + firestoreValueSize(item)), 0);
+    return Object.entries(value).reduce(
+      (sum, [name, item]) =>
+        item === undefined ? sum : sum + Buffer.byteLength(name, 'utf8') + 1 + firestoreValueSize(item),
+      0,
+    );
   }
   return 8;
 }
 
 /** Stored size of a submission's content (rows, rejected rows and their cells), the part that grows with the sheet. */
 export function submissionContentSize(content: SubmissionContent): number {
-  return firestoreValueSize({ rows: content.rows, rejected: content.rejected, nilRows: content.nilRows, id: content.id, contentHash: content.contentHash });
+  return firestoreValueSize({
+    rows: content.rows,
+    rejected: content.rejected,
+    nilRows: content.nilRows,
+    id: content.id,
+    contentHash: content.contentHash,
+  });
 }

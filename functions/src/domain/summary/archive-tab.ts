@@ -9,7 +9,10 @@ export function archiveTab(picture: DistrictPicture): SummaryTab {
   const { archived } = periodsByRecency(picture);
   return {
     name: ARCHIVE_TAB,
-    title: ['Lưu trữ: các kỳ đã qua và kế hoạch đã đóng', `Kỳ có hạn nộp gần nhất ở trên; tính đến ${formatIctDateTime(picture.now)}.`],
+    title: [
+      'Lưu trữ: các kỳ đã qua và kế hoạch đã đóng',
+      `Kỳ có hạn nộp gần nhất ở trên; tính đến ${formatIctDateTime(picture.now)}.`,
+    ],
     ...periodCountsTable(archived),
     notes: RATE_NOTES,
   };

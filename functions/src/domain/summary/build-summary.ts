@@ -34,7 +34,18 @@ export function buildSummary(picture: DistrictPicture): SummaryModel {
       metricsTab(picture, 'current'),
       ...feesTabs(picture),
       // The plans' raw rows and the archives are reference data, after the tabs a meeting prints: whole on screen, only their top on paper.
-      ...[...formDataTabs(picture, picture.forms.filter((f) => currentForms.has(f.id))), archiveTab(picture), metricsTab(picture, 'archived'), ...formDataTabs(picture, picture.forms.filter((f) => !currentForms.has(f.id)))].map(asReferenceTab),
+      ...[
+        ...formDataTabs(
+          picture,
+          picture.forms.filter((f) => currentForms.has(f.id)),
+        ),
+        archiveTab(picture),
+        metricsTab(picture, 'archived'),
+        ...formDataTabs(
+          picture,
+          picture.forms.filter((f) => !currentForms.has(f.id)),
+        ),
+      ].map(asReferenceTab),
     ],
   };
 }

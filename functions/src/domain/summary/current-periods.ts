@@ -28,13 +28,20 @@ export function periodsByRecency(picture: DistrictPicture): PeriodsByRecency {
   const now = picture.now.getTime();
   const closed = new Set(picture.closedFormIds ?? []);
   const chased = new Set(
-    (picture.noticesSent ?? []).flatMap((e) => (e.formId && e.periodId && e.sentAt && now - e.sentAt.getTime() <= windowMs ? [formPeriodId(e.formId, e.periodId)] : [])),
+    (picture.noticesSent ?? []).flatMap((e) =>
+      e.formId && e.periodId && e.sentAt && now - e.sentAt.getTime() <= windowMs
+        ? [formPeriodId(e.formId, e.periodId)]
+        : [],
+    ),
   );
   const isCurrent = ({ spec, period }: PicturePeriod) =>
-    !closed.has(spec.id) && (Math.abs(period.due.getTime() - now) <= windowMs || chased.has(formPeriodId(spec.id, period.id)));
+    !closed.has(spec.id) &&
+    (Math.abs(period.due.getTime() - now) <= windowMs || chased.has(formPeriodId(spec.id, period.id)));
   return {
     current: latestFirstByPlan(picture.periods.filter(isCurrent)),
-    archived: [...picture.periods.filter((p) => !isCurrent(p))].sort((a, b) => b.period.due.getTime() - a.period.due.getTime()),
+    archived: [...picture.periods.filter((p) => !isCurrent(p))].sort(
+      (a, b) => b.period.due.getTime() - a.period.due.getTime(),
+    ),
   };
 }
 
@@ -42,6 +49,8 @@ export function periodsByRecency(picture: DistrictPicture): PeriodsByRecency {
 function latestFirstByPlan(periods: readonly PicturePeriod[]): PicturePeriod[] {
   const byPlan = new Map<string, PicturePeriod[]>();
   for (const p of periods) byPlan.set(p.spec.id, [...(byPlan.get(p.spec.id) ?? []), p]);
-  const plans = [...byPlan.values()].map((list) => list.sort((a, b) => b.period.due.getTime() - a.period.due.getTime()));
+  const plans = [...byPlan.values()].map((list) =>
+    list.sort((a, b) => b.period.due.getTime() - a.period.due.getTime()),
+  );
   return plans.sort((a, b) => (b[0]?.period.due.getTime() ?? 0) - (a[0]?.period.due.getTime() ?? 0)).flat();
 }

@@ -21,21 +21,51 @@ export function dashboardTab(picture: DistrictPicture): SummaryTab {
   const unitName = new Map(picture.units.map((u) => [u.id, u.name]));
   const since = new Date(picture.now.getTime() - DAY_MS);
   const newlyComplete = (p: PicturePeriod) =>
-    picture.submissions.filter((s) => s.formId === p.spec.id && s.periodId === p.period.id && s.firstCompleteAt !== null && s.firstCompleteAt > since && s.firstCompleteAt <= picture.now);
+    picture.submissions.filter(
+      (s) =>
+        s.formId === p.spec.id &&
+        s.periodId === p.period.id &&
+        s.firstCompleteAt !== null &&
+        s.firstCompleteAt > since &&
+        s.firstCompleteAt <= picture.now,
+    );
   const rows = plans.map((p): SummaryCell[] => {
     const g = p.stats.overall;
-    const missing = p.stats.units.filter((u) => !COMPLETE_STATUSES.includes(u.status)).map((u) => unitName.get(u.unitId) ?? u.unitId);
-    return [`${formShortName(p.spec)} · ${p.period.label}`, formatDueInstant(p.period.due), g.expected, g.complete, g.rates.completeness, g.onTime, g.rates.timelinessOfExpected, missing.length, newlyComplete(p).length, namedList(missing)];
+    const missing = p.stats.units
+      .filter((u) => !COMPLETE_STATUSES.includes(u.status))
+      .map((u) => unitName.get(u.unitId) ?? u.unitId);
+    return [
+      `${formShortName(p.spec)} · ${p.period.label}`,
+      formatDueInstant(p.period.due),
+      g.expected,
+      g.complete,
+      g.rates.completeness,
+      g.onTime,
+      g.rates.timelinessOfExpected,
+      missing.length,
+      newlyComplete(p).length,
+      namedList(missing),
+    ];
   });
-  const clusters = [...new Set(plans.flatMap((p) => Object.keys(p.stats.byCluster)))].sort((a, b) => a.localeCompare(b, 'vi'));
-  const charts = plans.map((p, i): SummaryChart => ({ title: `${formShortName(p.spec)}: tỉ lệ nộp đủ theo cụm`, table: 1, categoryColumn: 0, seriesColumns: [i + 1] }));
+  const clusters = [...new Set(plans.flatMap((p) => Object.keys(p.stats.byCluster)))].sort((a, b) =>
+    a.localeCompare(b, 'vi'),
+  );
+  const charts = plans.map((p, i): SummaryChart => ({
+    title: `${formShortName(p.spec)}: tỉ lệ nộp đủ theo cụm`,
+    table: 1,
+    categoryColumn: 0,
+    seriesColumns: [i + 1],
+  }));
   const news = plans.flatMap((p) => {
     const names = newlyComplete(p).map((s) => unitName.get(s.unitId) ?? s.unitId);
     return names.length === 0 ? [] : [`${formShortName(p.spec)} — mới nộp đủ: ${namedList(names)}.`];
   });
   return {
     name: DASHBOARD_TAB,
-    title: [`Bảng điều khiển — ${picture.settings.districtName || 'toàn quận'}`, `Tình hình các kế hoạch đang thực hiện, tính đến ${formatIctDateTime(picture.now)}${sweptAtNote(picture.now, picture.sweptAt)}.`],
+    title: [
+      `Bảng điều khiển — ${picture.settings.districtName || 'toàn quận'}`,
+      `Tình hình các kế hoạch đang thực hiện, tính đến ${formatIctDateTime(picture.now)}${sweptAtNote(picture.now, picture.sweptAt)}.`,
+    ],
     columns: [
       { header: 'Kế hoạch · Kỳ', format: 'text', width: 30 },
       { header: 'Hạn nộp', format: 'text', width: 18 },
@@ -49,15 +79,26 @@ export function dashboardTab(picture: DistrictPicture): SummaryTab {
       { header: `Đơn vị còn thiếu (${MISSING_NAMED} đơn vị đầu)`, format: 'text', width: 60 },
     ],
     rows,
-    moreTables: plans.length === 0 ? [] : [
-      {
-        title: 'Tỉ lệ nộp đủ theo cụm',
-        columns: [{ header: 'Cụm', format: 'text' }, ...plans.map((p) => ({ header: formShortName(p.spec), format: 'percent' as const, width: 10 }))],
-        rows: clusters.map((cluster) => [cluster, ...plans.map((p) => p.stats.byCluster[cluster]?.rates.completeness ?? null)]),
-      },
-    ],
+    moreTables:
+      plans.length === 0
+        ? []
+        : [
+            {
+              title: 'Tỉ lệ nộp đủ theo cụm',
+              columns: [
+                { header: 'Cụm', format: 'text' },
+                ...plans.map((p) => ({ header: formShortName(p.spec), format: 'percent' as const, width: 10 })),
+              ],
+              rows: clusters.map((cluster) => [
+                cluster,
+                ...plans.map((p) => p.stats.byCluster[cluster]?.rates.completeness ?? null),
+              ]),
+            },
+          ],
     notes: [
-      plans.length === 0 ? 'Không có kế hoạch nào có hạn nộp trong khoảng này; xem trang "Lưu trữ".' : 'Còn thiếu = chưa nộp hoặc nộp chưa đạt. Danh sách đầy đủ ở trang "Quá hạn" và "Tiến độ đơn vị".',
+      plans.length === 0
+        ? 'Không có kế hoạch nào có hạn nộp trong khoảng này; xem trang "Lưu trữ".'
+        : 'Còn thiếu = chưa nộp hoặc nộp chưa đạt. Danh sách đầy đủ ở trang "Quá hạn" và "Tiến độ đơn vị".',
       ...news,
     ],
     charts,

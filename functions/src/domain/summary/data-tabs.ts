@@ -12,13 +12,20 @@ import { formPeriodId } from '../ids/document-ids.js';
 /** One tab per form in `forms`: every valid row of every unit, the latest period first, with the unit's id, name and cluster. */
 export function formDataTabs(picture: DistrictPicture, forms: readonly FormSpec[]): SummaryTab[] {
   const unitById = new Map(picture.units.map((u) => [u.id, u]));
-  const dueOf = new Map(picture.periods.map(({ spec, period }) => [formPeriodId(spec.id, period.id), period.due.getTime()]));
+  const dueOf = new Map(
+    picture.periods.map(({ spec, period }) => [formPeriodId(spec.id, period.id), period.due.getTime()]),
+  );
   const due = (formId: string, periodId: string) => dueOf.get(formPeriodId(formId, periodId)) ?? 0;
   return forms.map((spec) => {
     const fee = spec.metrics.find((m) => m.type === 'fee-per-row');
     const rows = picture.submissions
       .filter((s) => s.formId === spec.id)
-      .sort((a, b) => due(b.formId, b.periodId) - due(a.formId, a.periodId) || b.periodId.localeCompare(a.periodId) || a.unitId.localeCompare(b.unitId))
+      .sort(
+        (a, b) =>
+          due(b.formId, b.periodId) - due(a.formId, a.periodId) ||
+          b.periodId.localeCompare(a.periodId) ||
+          a.unitId.localeCompare(b.unitId),
+      )
       .flatMap((s) => {
         const unit = unitById.get(s.unitId);
         return s.rows.map((row) => [
@@ -33,14 +40,20 @@ export function formDataTabs(picture: DistrictPicture, forms: readonly FormSpec[
       });
     return {
       name: formShortName(spec),
-      title: [spec.title, [spec.planNumber ? `Kế hoạch số ${spec.planNumber}` : '', spec.issuer].filter(Boolean).join(' — ')],
+      title: [
+        spec.title,
+        [spec.planNumber ? `Kế hoạch số ${spec.planNumber}` : '', spec.issuer].filter(Boolean).join(' — '),
+      ],
       columns: [
         { header: 'Mã đơn vị', format: 'text' },
         { header: 'Tên đơn vị', format: 'text', width: 36 },
         { header: 'Cụm', format: 'text' },
         { header: 'Kỳ', format: 'text' },
         { header: 'Dòng', format: 'int' },
-        ...spec.columns.map((c): SummaryColumn => ({ header: c.header, format: columnTypeBehaviour(c.type).summaryFormat })),
+        ...spec.columns.map((c): SummaryColumn => ({
+          header: c.header,
+          format: columnTypeBehaviour(c.type).summaryFormat,
+        })),
         ...(fee && fee.type === 'fee-per-row' ? [{ header: fee.label, format: 'money' as const }] : []),
       ],
       rows,
@@ -56,24 +69,42 @@ export function errorsTab(picture: DistrictPicture): SummaryTab {
   const unitById = new Map(picture.units.map((u) => [u.id, u]));
   const formById = new Map(picture.forms.map((f) => [f.id, f]));
   const rows: SummaryCell[][] = [];
-  for (const message of picture.controlProblems ?? []) rows.push([CONTROL_SHEET_LABEL, '(bảng điều khiển)', null, '', message, '']);
+  for (const message of picture.controlProblems ?? [])
+    rows.push([CONTROL_SHEET_LABEL, '(bảng điều khiển)', null, '', message, '']);
   for (const p of picture.sourceProblems) {
     if (p.severity !== 'error') continue;
     const spec = p.formId ? formById.get(p.formId) : undefined;
-    rows.push([unitById.get(p.unitId)?.name ?? p.unitId, spec ? formShortName(spec) : '(cả tệp)', null, '', p.message, '']);
+    rows.push([
+      unitById.get(p.unitId)?.name ?? p.unitId,
+      spec ? formShortName(spec) : '(cả tệp)',
+      null,
+      '',
+      p.message,
+      '',
+    ]);
   }
   for (const s of picture.submissions) {
     const spec = formById.get(s.formId);
     for (const row of s.rejected) {
       for (const error of row.errors) {
         const raw = error.column === undefined ? '' : row.cells[error.column];
-        rows.push([unitById.get(s.unitId)?.name ?? s.unitId, spec ? formShortName(spec) : s.formId, row.rowNumber, error.column ?? '', error.message, raw === undefined ? '' : String(raw)]);
+        rows.push([
+          unitById.get(s.unitId)?.name ?? s.unitId,
+          spec ? formShortName(spec) : s.formId,
+          row.rowNumber,
+          error.column ?? '',
+          error.message,
+          raw === undefined ? '' : String(raw),
+        ]);
       }
     }
   }
   return {
     name: 'Lỗi dữ liệu',
-    title: ['Lỗi dữ liệu cần đơn vị sửa', 'Mỗi dòng là một lỗi; đơn vị sửa trong bảng tính của mình, lần quét sau sẽ ghi nhận.'],
+    title: [
+      'Lỗi dữ liệu cần đơn vị sửa',
+      'Mỗi dòng là một lỗi; đơn vị sửa trong bảng tính của mình, lần quét sau sẽ ghi nhận.',
+    ],
     columns: [
       { header: 'Đơn vị', format: 'text', width: 36 },
       { header: 'Trang', format: 'text' },
@@ -96,10 +127,30 @@ export function metricsTab(picture: DistrictPicture, which: 'current' | 'archive
   for (const { spec, period, stats } of periodsByRecency(picture)[which]) {
     for (const metric of stats.metrics) {
       // Counts in an integer column ("4", never "4.0"), measures with decimals in their own.
-      const value = (v: number | null) => [metric.format === 'int' ? v : null, metric.format === 'decimal' ? v : null, metric.format === 'money' ? v : null, metric.format === 'percent' ? v : null];
-      const targetText = metric.target ? `${metric.target.description}: ${metric.target.unitsMeeting}/${metric.target.unitsMeasured} đơn vị đạt` : '';
-      rows.push([`${formShortName(spec)} · ${period.label}`, metric.label, 'Toàn quận', ...value(metric.total), targetText]);
-      for (const [unitId, v] of Object.entries(metric.byUnit)) rows.push([`${formShortName(spec)} · ${period.label}`, metric.label, unitById.get(unitId)?.name ?? unitId, ...value(v), metric.notes?.[unitId] ?? '']);
+      const value = (v: number | null) => [
+        metric.format === 'int' ? v : null,
+        metric.format === 'decimal' ? v : null,
+        metric.format === 'money' ? v : null,
+        metric.format === 'percent' ? v : null,
+      ];
+      const targetText = metric.target
+        ? `${metric.target.description}: ${metric.target.unitsMeeting}/${metric.target.unitsMeasured} đơn vị đạt`
+        : '';
+      rows.push([
+        `${formShortName(spec)} · ${period.label}`,
+        metric.label,
+        'Toàn quận',
+        ...value(metric.total),
+        targetText,
+      ]);
+      for (const [unitId, v] of Object.entries(metric.byUnit))
+        rows.push([
+          `${formShortName(spec)} · ${period.label}`,
+          metric.label,
+          unitById.get(unitId)?.name ?? unitId,
+          ...value(v),
+          metric.notes?.[unitId] ?? '',
+        ]);
     }
   }
   return {

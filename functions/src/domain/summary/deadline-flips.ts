@@ -45,5 +45,7 @@ export function deadlinePassedSinceLastTick(forms: readonly FormSpec[], now: Dat
 
 /** Whether a period of these forms became overdue in [from, to): its due instant d has from ≤ d < to. */
 export function deadlinePassedBetween(forms: readonly FormSpec[], from: Date, to: Date): boolean {
-  return forms.some((spec) => periodsOf(spec).some((p) => p.due.getTime() >= from.getTime() && p.due.getTime() < to.getTime()));
+  return forms.some((spec) =>
+    periodsOf(spec).some((p) => p.due.getTime() >= from.getTime() && p.due.getTime() < to.getTime()),
+  );
 }

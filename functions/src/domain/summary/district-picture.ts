@@ -13,7 +13,11 @@ import type { CompletenessBasis } from '../review/approved-completeness.js';
 export interface StoredSubmission extends UnitSubmission {
   readonly id: string;
   readonly formId: string;
-  readonly rows: readonly { readonly rowNumber: number; readonly values: UnitSubmission['rows'][number]['values']; readonly notes?: readonly CellNote[] }[];
+  readonly rows: readonly {
+    readonly rowNumber: number;
+    readonly values: UnitSubmission['rows'][number]['values'];
+    readonly notes?: readonly CellNote[];
+  }[];
   readonly rejected: readonly RejectedRow[];
   readonly nilRows: readonly number[];
   /** A change made after the form's lock: recorded, not applied. */

@@ -31,16 +31,45 @@ function feesTab(r: FeeReconciliation, name: string): SummaryTab {
     title: [
       `Kinh phí ${r.feeForm.title}: đối chiếu với '${r.receiptsForm.title}'`,
       `Phải nộp = số người đăng ký × ${formatVietnameseMoney(r.fee.amount)}; đã nộp = tổng các biên lai; còn nợ = phải nộp − đã nộp (số âm: nộp thừa).`,
-      [r.payBy ? `Hạn đóng kinh phí: ${formatDeadline(r.payBy)}` : '', r.metric.payAt ? `nộp tại ${r.metric.payAt}` : '', `${owing} đơn vị còn nợ`].filter((part) => part !== '').join('; ') + '.',
+      [
+        r.payBy ? `Hạn đóng kinh phí: ${formatDeadline(r.payBy)}` : '',
+        r.metric.payAt ? `nộp tại ${r.metric.payAt}` : '',
+        `${owing} đơn vị còn nợ`,
+      ]
+        .filter((part) => part !== '')
+        .join('; ') + '.',
     ],
     columns: COLUMNS,
-    rows: [...r.units.map(unitRow), ['Tổng cộng', r.units.reduce((n, u) => n + u.participants, 0), r.totals.owed, r.totals.paid, r.totals.balance, r.totals.receipts, null, '']],
-    notes: ['Biên lai lấy từ bảng thu kinh phí của bộ phận tài chính Quận Đoàn; dòng bị từ chối (sai tên đơn vị, trùng số biên lai) không được tính — xem trang Lỗi dữ liệu.'],
+    rows: [
+      ...r.units.map(unitRow),
+      [
+        'Tổng cộng',
+        r.units.reduce((n, u) => n + u.participants, 0),
+        r.totals.owed,
+        r.totals.paid,
+        r.totals.balance,
+        r.totals.receipts,
+        null,
+        '',
+      ],
+    ],
+    notes: [
+      'Biên lai lấy từ bảng thu kinh phí của bộ phận tài chính Quận Đoàn; dòng bị từ chối (sai tên đơn vị, trùng số biên lai) không được tính — xem trang Lỗi dữ liệu.',
+    ],
   };
 }
 
 function unitRow(u: UnitBalance): SummaryCell[] {
-  return [u.unitName, u.participants, u.owed, u.paid, u.balance, u.receipts, u.lastPaidOn ? ictInstant(u.lastPaidOn) : null, standingOf(u)];
+  return [
+    u.unitName,
+    u.participants,
+    u.owed,
+    u.paid,
+    u.balance,
+    u.receipts,
+    u.lastPaidOn ? ictInstant(u.lastPaidOn) : null,
+    standingOf(u),
+  ];
 }
 
 function standingOf(u: UnitBalance): string {

@@ -38,7 +38,19 @@ export const COUNT_COLUMNS: readonly SummaryColumn[] = [
 
 /** A group's counts and rates, in COUNT_COLUMNS order. */
 export function countCells(g: GroupStats): SummaryCell[] {
-  return [g.expected, g.complete, g.onTime, g.late, g.revisedAfterDeadline, g.partial, g.nil, g.missing, g.rates.completeness, g.rates.timelinessOfExpected, g.rates.timelinessOfSubmitted];
+  return [
+    g.expected,
+    g.complete,
+    g.onTime,
+    g.late,
+    g.revisedAfterDeadline,
+    g.partial,
+    g.nil,
+    g.missing,
+    g.rates.completeness,
+    g.rates.timelinessOfExpected,
+    g.rates.timelinessOfSubmitted,
+  ];
 }
 
 /** Short name of a form for headers and charts: its tab name. */
@@ -54,7 +66,10 @@ export function overviewTab(picture: DistrictPicture): SummaryTab {
   const { current } = periodsByRecency(picture);
   return {
     name: OVERVIEW_TAB,
-    title: [`Tình hình nộp báo cáo — ${picture.settings.districtName || 'toàn quận'}`, `Kế hoạch đang thực hiện, tính đến ${formatIctDateTime(picture.now)}; các kỳ cũ ở trang "${ARCHIVE_TAB}".`],
+    title: [
+      `Tình hình nộp báo cáo — ${picture.settings.districtName || 'toàn quận'}`,
+      `Kế hoạch đang thực hiện, tính đến ${formatIctDateTime(picture.now)}; các kỳ cũ ở trang "${ARCHIVE_TAB}".`,
+    ],
     ...periodCountsTable(current),
     notes: [...RATE_NOTES, ...approvedBasisNotes(picture, current)],
   };
@@ -62,15 +77,34 @@ export function overviewTab(picture: DistrictPicture): SummaryTab {
 
 /** A line per current plan that counts completeness on approved reports ('Tính nộp đủ theo: Đã duyệt'), pointing to its rate. */
 function approvedBasisNotes(picture: DistrictPicture, current: readonly PicturePeriod[]): string[] {
-  const titles = [...new Set(current.filter(({ spec }) => picture.reviewBasis?.[spec.id] === 'approved').map(({ spec }) => formShortName(spec)))];
-  return titles.map((title) => `${title}: kế hoạch tính nộp đủ theo đã duyệt; bảng trên đếm báo cáo đã nộp, tỉ lệ theo đã duyệt ở trang '${REVIEW_TAB}'.`);
+  const titles = [
+    ...new Set(
+      current
+        .filter(({ spec }) => picture.reviewBasis?.[spec.id] === 'approved')
+        .map(({ spec }) => formShortName(spec)),
+    ),
+  ];
+  return titles.map(
+    (title) =>
+      `${title}: kế hoạch tính nộp đủ theo đã duyệt; bảng trên đếm báo cáo đã nộp, tỉ lệ theo đã duyệt ở trang '${REVIEW_TAB}'.`,
+  );
 }
 
 /** One row per period with its plan number, deadline as plans write it, counts and rates. */
 export function periodCountsTable(periods: readonly PicturePeriod[]): Pick<SummaryTab, 'columns' | 'rows'> {
   return {
-    columns: [{ header: 'Biểu mẫu · Kỳ', format: 'text', width: 30 }, { header: 'Kế hoạch số', format: 'text' }, { header: 'Hạn nộp', format: 'text', width: 17 }, ...COUNT_COLUMNS],
-    rows: periods.map(({ spec, period, stats }) => [`${formShortName(spec)} · ${period.label}`, spec.planNumber ?? '', formatDueInstant(period.due), ...countCells(stats.overall)]),
+    columns: [
+      { header: 'Biểu mẫu · Kỳ', format: 'text', width: 30 },
+      { header: 'Kế hoạch số', format: 'text' },
+      { header: 'Hạn nộp', format: 'text', width: 17 },
+      ...COUNT_COLUMNS,
+    ],
+    rows: periods.map(({ spec, period, stats }) => [
+      `${formShortName(spec)} · ${period.label}`,
+      spec.planNumber ?? '',
+      formatDueInstant(period.due),
+      ...countCells(stats.overall),
+    ]),
   };
 }
 
@@ -83,18 +117,31 @@ export function clusterTab(picture: DistrictPicture): SummaryTab {
   const tree = orgTree(picture.units);
   const branches = branchUnits(picture.units, tree);
   for (const { spec, period, stats } of periodsByRecency(picture).current) {
-    for (const [cluster, g] of Object.entries(stats.byCluster)) rows.push([`${formShortName(spec)} · ${period.label}`, 'Cụm thi đua', cluster, ...countCells(g)]);
-    for (const [type, g] of Object.entries(stats.byUnitType)) rows.push([`${formShortName(spec)} · ${period.label}`, 'Loại đơn vị', type, ...countCells(g)]);
+    for (const [cluster, g] of Object.entries(stats.byCluster))
+      rows.push([`${formShortName(spec)} · ${period.label}`, 'Cụm thi đua', cluster, ...countCells(g)]);
+    for (const [type, g] of Object.entries(stats.byUnitType))
+      rows.push([`${formShortName(spec)} · ${period.label}`, 'Loại đơn vị', type, ...countCells(g)]);
     const rolled = branches.length ? subtreeStats(stats, tree) : new Map<string, GroupStats>();
     for (const branch of branches) {
       const g = rolled.get(branch.id);
-      if (g && g.expected > 0) rows.push([`${formShortName(spec)} · ${period.label}`, BRANCH_GROUP, branch.name, ...countCells(g)]);
+      if (g && g.expected > 0)
+        rows.push([`${formShortName(spec)} · ${period.label}`, BRANCH_GROUP, branch.name, ...countCells(g)]);
     }
   }
   return {
     name: 'Theo cụm',
-    title: [branches.length ? 'Tình hình nộp theo cụm thi đua, loại đơn vị và cơ sở Đoàn' : 'Tình hình nộp theo cụm thi đua và loại đơn vị', `Kế hoạch đang thực hiện, tính đến ${formatIctDateTime(picture.now)}`],
-    columns: [{ header: 'Biểu mẫu · Kỳ', format: 'text', width: 30 }, { header: 'Phân nhóm', format: 'text' }, { header: 'Nhóm', format: 'text' }, ...COUNT_COLUMNS],
+    title: [
+      branches.length
+        ? 'Tình hình nộp theo cụm thi đua, loại đơn vị và cơ sở Đoàn'
+        : 'Tình hình nộp theo cụm thi đua và loại đơn vị',
+      `Kế hoạch đang thực hiện, tính đến ${formatIctDateTime(picture.now)}`,
+    ],
+    columns: [
+      { header: 'Biểu mẫu · Kỳ', format: 'text', width: 30 },
+      { header: 'Phân nhóm', format: 'text' },
+      { header: 'Nhóm', format: 'text' },
+      ...COUNT_COLUMNS,
+    ],
     rows,
     notes: RATE_NOTES,
   };
@@ -104,7 +151,8 @@ export function clusterTab(picture: DistrictPicture): SummaryTab {
 export function progressTab(picture: DistrictPicture): SummaryTab {
   const { current } = periodsByRecency(picture);
   const statusOf = new Map<string, string>();
-  for (const { spec, period, stats } of current) for (const u of stats.units) statusOf.set(submissionId(spec.id, period.id, u.unitId), u.status);
+  for (const { spec, period, stats } of current)
+    for (const u of stats.units) statusOf.set(submissionId(spec.id, period.id, u.unitId), u.status);
   const rows = picture.units.map((unit) => [
     unit.id,
     unit.name,
@@ -118,10 +166,18 @@ export function progressTab(picture: DistrictPicture): SummaryTab {
       { header: 'Mã đơn vị', format: 'text' },
       { header: 'Tên đơn vị', format: 'text', width: 40 },
       { header: 'Cụm', format: 'text' },
-      ...current.map(({ spec, period }): SummaryColumn => ({ header: `${formShortName(spec)} · ${period.label}`, format: 'status', width: 20 })),
+      ...current.map(({ spec, period }): SummaryColumn => ({
+        header: `${formShortName(spec)} · ${period.label}`,
+        format: 'status',
+        width: 20,
+      })),
     ],
     rows,
-    notes: ['Chú giải:', ...SUBMISSION_STATUSES.map((s) => `${STATUS_DISPLAY[s].symbol} ${STATUS_DISPLAY[s].label}`), ...uncoveredNotes(picture, current)],
+    notes: [
+      'Chú giải:',
+      ...SUBMISSION_STATUSES.map((s) => `${STATUS_DISPLAY[s].symbol} ${STATUS_DISPLAY[s].label}`),
+      ...uncoveredNotes(picture, current),
+    ],
   };
 }
 
@@ -129,7 +185,13 @@ export function progressTab(picture: DistrictPicture): SummaryTab {
 function uncoveredNotes(picture: DistrictPicture, current: readonly PicturePeriod[]): string[] {
   const names = new Map(picture.units.map((u) => [u.id, u.name]));
   const lines = current.flatMap(({ spec, period, stats }) =>
-    stats.units.flatMap((u) => (u.uncovered ? [`${names.get(u.unitId) ?? u.unitId} · ${formShortName(spec)} · ${period.label}: ${lowerFirst(uncoveredNote(spec, u.uncovered))}`] : [])),
+    stats.units.flatMap((u) =>
+      u.uncovered
+        ? [
+            `${names.get(u.unitId) ?? u.unitId} · ${formShortName(spec)} · ${period.label}: ${lowerFirst(uncoveredNote(spec, u.uncovered))}`,
+          ]
+        : [],
+    ),
   );
   return lines.length > 0 ? ['Chưa đủ theo danh sách của biểu mẫu khác:', ...lines] : [];
 }
@@ -145,14 +207,30 @@ export function overdueTab(picture: DistrictPicture): SummaryTab {
         const unit = unitById.get(standing.unitId);
         const contact = unit?.contacts[0];
         const reminded = sent.get(submissionId(spec.id, period.id, standing.unitId)) ?? '';
-        return [[unit?.name ?? standing.unitId, unit?.cluster ?? '', `${formShortName(spec)} · ${period.label}`, formatDueInstant(period.due), standing.status, standing.daysOverdue, reminded, contact?.name ?? '', contact?.email ?? '', contact?.phone ?? ''] as SummaryCell[]];
+        return [
+          [
+            unit?.name ?? standing.unitId,
+            unit?.cluster ?? '',
+            `${formShortName(spec)} · ${period.label}`,
+            formatDueInstant(period.due),
+            standing.status,
+            standing.daysOverdue,
+            reminded,
+            contact?.name ?? '',
+            contact?.email ?? '',
+            contact?.phone ?? '',
+          ] as SummaryCell[],
+        ];
       }),
     )
     // Most overdue first: the units the district has waited for longest (older periods are in the archive).
     .sort((a, b) => Number(b[5]) - Number(a[5]) || String(a[0]).localeCompare(String(b[0]), 'vi'));
   return {
     name: 'Quá hạn',
-    title: ['Đơn vị quá hạn (chưa nộp hoặc nộp chưa đạt)', `Kế hoạch đang thực hiện, tính đến ${formatIctDateTime(picture.now)}`],
+    title: [
+      'Đơn vị quá hạn (chưa nộp hoặc nộp chưa đạt)',
+      `Kế hoạch đang thực hiện, tính đến ${formatIctDateTime(picture.now)}`,
+    ],
     columns: [
       // Widths that print on one landscape page at a legible scale; longer texts wrap.
       { header: 'Đơn vị', format: 'text', width: 36 },

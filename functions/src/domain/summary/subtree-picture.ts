@@ -10,12 +10,18 @@ import type { DistrictPicture } from './district-picture.js';
  * When the district reviews, the branch reviews its subtree too: its decisions and `reviewRefusals` (what it typed and was refused).
  * Built into a summary by the same buildSummary, so a branch summary never holds another branch's rows.
  */
-export function subtreePicture(picture: DistrictPicture, branch: Unit, reviewRefusals: readonly string[] = []): DistrictPicture {
+export function subtreePicture(
+  picture: DistrictPicture,
+  branch: Unit,
+  reviewRefusals: readonly string[] = [],
+): DistrictPicture {
   const members = subtreeIds(orgTree(picture.units), branch.id);
   const units = picture.units.filter((u) => members.has(u.id));
   const submissions = picture.submissions.filter((s) => members.has(s.unitId));
   const periods = picture.periods.flatMap(({ spec, period }) => {
-    const own = new Map<string, UnitSubmission>(submissions.filter((s) => s.formId === spec.id && s.periodId === period.id).map((s) => [s.unitId, s]));
+    const own = new Map<string, UnitSubmission>(
+      submissions.filter((s) => s.formId === spec.id && s.periodId === period.id).map((s) => [s.unitId, s]),
+    );
     const stats = formPeriodStats({ spec, period, units, submissions: own, now: picture.now });
     return stats.overall.expected > 0 ? [{ spec, period, stats }] : [];
   });
@@ -33,6 +39,8 @@ export function subtreePicture(picture: DistrictPicture, branch: Unit, reviewRef
     submissions,
     sourceProblems: picture.sourceProblems.filter((p) => members.has(p.unitId)),
     controlProblems: [],
-    ...(picture.noticesSent ? { noticesSent: picture.noticesSent.filter((n) => n.unitId !== undefined && members.has(n.unitId)) } : {}),
+    ...(picture.noticesSent
+      ? { noticesSent: picture.noticesSent.filter((n) => n.unitId !== undefined && members.has(n.unitId)) }
+      : {}),
   };
 }

@@ -29,5 +29,10 @@ export function summaryWithoutClock(model: SummaryModel, now: Date): unknown {
       notes: t.notes?.map(unstamp),
     };
   };
-  return { ...model, generatedAt: null, footer: model.footer ? { ...model.footer, asOf: unstamp(model.footer.asOf) } : undefined, tabs: model.tabs.map(tab) };
+  return {
+    ...model,
+    generatedAt: null,
+    footer: model.footer ? { ...model.footer, asOf: unstamp(model.footer.asOf) } : undefined,
+    tabs: model.tabs.map(tab),
+  };
 }

@@ -103,13 +103,25 @@ export function summaryTabLayout(tab: SummaryTab): SummaryTabLayout {
   let end = lastDataRow;
   const moreTables = (tab.moreTables ?? []).map((table) => {
     const titleRow = end + 2;
-    const layout = { titleRow, headerRow: titleRow + 1, firstDataRow: titleRow + 2, lastDataRow: titleRow + 1 + table.rows.length };
+    const layout = {
+      titleRow,
+      headerRow: titleRow + 1,
+      firstDataRow: titleRow + 2,
+      lastDataRow: titleRow + 1 + table.rows.length,
+    };
     end = layout.lastDataRow;
     return layout;
   });
   const firstNoteRow = end + 2;
   const notes = tab.notes?.length ?? 0;
-  return { headerRow, firstDataRow: headerRow + 1, lastDataRow, moreTables, firstNoteRow, chartRow: notes === 0 ? firstNoteRow : firstNoteRow + notes + 1 };
+  return {
+    headerRow,
+    firstDataRow: headerRow + 1,
+    lastDataRow,
+    moreTables,
+    firstNoteRow,
+    chartRow: notes === 0 ? firstNoteRow : firstNoteRow + notes + 1,
+  };
 }
 
 /** The tab's tables in order: its own (index 0), then `moreTables`. */

@@ -110,7 +110,8 @@ function parseDate(date: string): [number, number, number] {
   const ymd: [number, number, number] = [Number(m?.[1]), Number(m?.[2]), Number(m?.[3])];
   const [year, month, day] = ymd;
   const check = new Date(Date.UTC(year, month - 1, day));
-  if (!m || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) throw new RangeError(`not a calendar date (YYYY-MM-DD): ${date}`);
+  if (!m || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day)
+    throw new RangeError(`not a calendar date (YYYY-MM-DD): ${date}`);
   return ymd;
 }
 

@@ -13,7 +13,12 @@ export class ControlRefusedError extends PersonError {
 }
 
 /** Why a run must not go on with this registry, in Vietnamese, or undefined when it may. */
-export function registryRefusal(input: { readonly unitCount: number; readonly previousUnitCount?: number; readonly confirmed: boolean; readonly control: string }): string | undefined {
+export function registryRefusal(input: {
+  readonly unitCount: number;
+  readonly previousUnitCount?: number;
+  readonly confirmed: boolean;
+  readonly control: string;
+}): string | undefined {
   const { unitCount, previousUnitCount, control } = input;
   if (unitCount === 0) {
     return `Bảng điều khiển '${control}' không có đơn vị nào (thiếu trang 'Đơn vị' hoặc trang trống): không quét và không ghi gì. Hãy kiểm tra đúng tệp bảng điều khiển (--control hoặc TONGHOP_CONTROL_WORKBOOK).`;

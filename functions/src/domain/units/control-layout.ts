@@ -19,7 +19,15 @@ export const UNITS_TAB_SPEC: FormSpec = formSpecSchema.parse({
   kind: 'registration',
   tab: 'Đơn vị',
   columns: [
-    { key: 'id', header: 'Mã đơn vị', aliases: ['Mã'], type: 'text', required: true, maxLength: 60, help: 'Viết liền, không dấu, ví dụ th-luong-the-vinh.' },
+    {
+      key: 'id',
+      header: 'Mã đơn vị',
+      aliases: ['Mã'],
+      type: 'text',
+      required: true,
+      maxLength: 60,
+      help: 'Viết liền, không dấu, ví dụ th-luong-the-vinh.',
+    },
     { key: 'name', header: 'Tên đơn vị', aliases: ['Đơn vị', 'Tên'], type: 'text', required: true, maxLength: 150 },
     {
       key: 'type',
@@ -35,10 +43,22 @@ export const UNITS_TAB_SPEC: FormSpec = formSpecSchema.parse({
     },
     { key: 'level', header: 'Cấp học / Khối', aliases: ['Cấp học', 'Khối', 'Cấp'], type: 'text', maxLength: 60 },
     { key: 'cluster', header: 'Cụm thi đua', aliases: ['Cụm'], type: 'text', maxLength: 60 },
-    { key: 'contactName', header: 'Người liên hệ', aliases: ['Người phụ trách', 'Liên hệ'], type: 'text', maxLength: 80 },
+    {
+      key: 'contactName',
+      header: 'Người liên hệ',
+      aliases: ['Người phụ trách', 'Liên hệ'],
+      type: 'text',
+      maxLength: 80,
+    },
     { key: 'contactEmail', header: 'Email', aliases: ['Thư điện tử', 'E-mail'], type: 'email' },
     { key: 'contactPhone', header: 'Số điện thoại', aliases: ['SĐT', 'Điện thoại'], type: 'phone' },
-    { key: 'members', header: 'Số đội viên / đoàn viên', aliases: ['Số đội viên', 'Số đoàn viên', 'Số ĐVTN'], type: 'int', min: 0 },
+    {
+      key: 'members',
+      header: 'Số đội viên / đoàn viên',
+      aliases: ['Số đội viên', 'Số đoàn viên', 'Số ĐVTN'],
+      type: 'int',
+      min: 0,
+    },
     {
       key: 'source',
       header: 'Tệp báo cáo',

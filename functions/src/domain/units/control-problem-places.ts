@@ -23,5 +23,9 @@ export function controlProblemPlacesText(messages: readonly string[]): string {
     if (row !== undefined && !rows.includes(row)) rows.push(row);
     rowsByTab.set(key, rows);
   }
-  return [...rowsByTab].map(([tab, rows]) => (rows.length === 0 ? tab : `${tab} row${rows.length > 1 ? 's' : ''} ${rows.sort((a, b) => a - b).join(', ')}`)).join('; ');
+  return [...rowsByTab]
+    .map(([tab, rows]) =>
+      rows.length === 0 ? tab : `${tab} row${rows.length > 1 ? 's' : ''} ${rows.sort((a, b) => a - b).join(', ')}`,
+    )
+    .join('; ');
 }

@@ -21,7 +21,8 @@ export function orgTree(units: readonly Unit[]): OrgTree {
   const parentOf = new Map<string, string>();
   const childrenOf = new Map<string, string[]>([[DISTRICT_NODE, []]]);
   for (const unit of units) {
-    const parent = unit.parent !== undefined && ids.has(unit.parent) && unit.parent !== unit.id ? unit.parent : DISTRICT_NODE;
+    const parent =
+      unit.parent !== undefined && ids.has(unit.parent) && unit.parent !== unit.id ? unit.parent : DISTRICT_NODE;
     parentOf.set(unit.id, parent);
     childrenOf.set(parent, [...(childrenOf.get(parent) ?? []), unit.id]);
   }

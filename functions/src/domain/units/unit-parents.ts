@@ -18,7 +18,11 @@ const FALLBACK = 'đơn vị này tạm được xếp trực thuộc Quận Đo
  * message naming the row and column, and that unit falls back to the root (the district office): one bad
  * row never stops the others.
  */
-export function resolveUnitParents(units: readonly Unit[], typed: readonly TypedParent[], tabName: string): { units: Unit[]; problems: string[] } {
+export function resolveUnitParents(
+  units: readonly Unit[],
+  typed: readonly TypedParent[],
+  tabName: string,
+): { units: Unit[]; problems: string[] } {
   const problems: string[] = [];
   const index = unitNameIndex(units);
   const byId = new Map(units.map((u) => [u.id, u]));
@@ -30,13 +34,21 @@ export function resolveUnitParents(units: readonly Unit[], typed: readonly Typed
     if (!unit) continue;
     const found = matchUnit(index, t.typed);
     if (found.kind === 'unknown') {
-      problems.push(`${where(t)}: không có đơn vị nào tên '${t.typed}'${found.closest.length ? ` (gần nhất: ${found.closest.map((n) => `'${n}'`).join(', ')})` : ''}; ${FALLBACK}. Hãy ghi đúng mã hoặc tên đơn vị cấp trên.`);
+      problems.push(
+        `${where(t)}: không có đơn vị nào tên '${t.typed}'${found.closest.length ? ` (gần nhất: ${found.closest.map((n) => `'${n}'`).join(', ')})` : ''}; ${FALLBACK}. Hãy ghi đúng mã hoặc tên đơn vị cấp trên.`,
+      );
     } else if (found.kind === 'ambiguous') {
-      problems.push(`${where(t)}: '${t.typed}' trùng tên khác của nhiều đơn vị (${found.units.map((u) => `'${u.name}'`).join(', ')}); ${FALLBACK}. Hãy ghi mã đơn vị cấp trên.`);
+      problems.push(
+        `${where(t)}: '${t.typed}' trùng tên khác của nhiều đơn vị (${found.units.map((u) => `'${u.name}'`).join(', ')}); ${FALLBACK}. Hãy ghi mã đơn vị cấp trên.`,
+      );
     } else if (found.unit.id === unit.id) {
-      problems.push(`${where(t)}: đơn vị '${unit.name}' không thể là cấp trên của chính nó; ${FALLBACK}. Hãy ghi đơn vị cấp trên khác hoặc để trống.`);
+      problems.push(
+        `${where(t)}: đơn vị '${unit.name}' không thể là cấp trên của chính nó; ${FALLBACK}. Hãy ghi đơn vị cấp trên khác hoặc để trống.`,
+      );
     } else if (found.unit.type === 'chi-doan') {
-      problems.push(`${where(t)}: '${found.unit.name}' là chi đoàn, mà chi đoàn không có đơn vị trực thuộc; ${FALLBACK}. Hãy ghi cơ sở Đoàn mà '${unit.name}' trực thuộc.`);
+      problems.push(
+        `${where(t)}: '${found.unit.name}' là chi đoàn, mà chi đoàn không có đơn vị trực thuộc; ${FALLBACK}. Hãy ghi cơ sở Đoàn mà '${unit.name}' trực thuộc.`,
+      );
     } else {
       parentOf.set(unit.id, found.unit.id);
     }
@@ -45,7 +57,9 @@ export function resolveUnitParents(units: readonly Unit[], typed: readonly Typed
     const names = [...cycle, cycle[0] ?? ''].map((id) => `'${byId.get(id)?.name ?? id}'`).join(' → ');
     for (const id of cycle) {
       parentOf.delete(id);
-      problems.push(`Trang '${tabName}', dòng ${rowOf.get(id) ?? '?'}, cột '${PARENT_HEADER}': cấp trên tạo thành vòng lặp ${names}; ${FALLBACK}. Hãy sửa để mỗi chuỗi cấp trên kết thúc ở một đơn vị để trống cột này.`);
+      problems.push(
+        `Trang '${tabName}', dòng ${rowOf.get(id) ?? '?'}, cột '${PARENT_HEADER}': cấp trên tạo thành vòng lặp ${names}; ${FALLBACK}. Hãy sửa để mỗi chuỗi cấp trên kết thúc ở một đơn vị để trống cột này.`,
+      );
     }
   }
   return { units: units.map((u) => (parentOf.has(u.id) ? { ...u, parent: parentOf.get(u.id) } : u)), problems };

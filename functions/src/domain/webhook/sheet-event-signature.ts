@@ -24,15 +24,25 @@ export function signSheetEvent(secret: string, timestamp: string, rawBody: strin
   return `v1=${createHmac('sha256', secret).update(`${timestamp}.`, 'utf8').update(rawBody).digest('hex')}`;
 }
 
-export type SignatureCheck = { readonly ok: true } | { readonly ok: false; readonly reason: 'missing' | 'malformed' | 'expired' | 'mismatch' };
+export type SignatureCheck =
+  { readonly ok: true } | { readonly ok: false; readonly reason: 'missing' | 'malformed' | 'expired' | 'mismatch' };
 
 /** Check a call's signature and timestamp: constant-time comparison, ±5 minutes around `now`. */
-export function checkSheetEventSignature(input: { secret: string; timestamp: string | undefined; signature: string | undefined; rawBody: Buffer; now: Date }): SignatureCheck {
+export function checkSheetEventSignature(input: {
+  secret: string;
+  timestamp: string | undefined;
+  signature: string | undefined;
+  rawBody: Buffer;
+  now: Date;
+}): SignatureCheck {
   const { timestamp, signature } = input;
   if (!timestamp || !signature) return { ok: false, reason: 'missing' };
   if (!/^\d{9,11}$/.test(timestamp) || !SIGNATURE.test(signature)) return { ok: false, reason: 'malformed' };
-  if (Math.abs(input.now.getTime() / 1000 - Number(timestamp)) > SIGNATURE_WINDOW_SECONDS) return { ok: false, reason: 'expired' };
+  if (Math.abs(input.now.getTime() / 1000 - Number(timestamp)) > SIGNATURE_WINDOW_SECONDS)
+    return { ok: false, reason: 'expired' };
   const expected = Buffer.from(signSheetEvent(input.secret, timestamp, input.rawBody));
   const given = Buffer.from(signature);
-  return expected.length === given.length && timingSafeEqual(expected, given) ? { ok: true } : { ok: false, reason: 'mismatch' };
+  return expected.length === given.length && timingSafeEqual(expected, given)
+    ? { ok: true }
+    : { ok: false, reason: 'mismatch' };
 }

@@ -4,12 +4,31 @@ import type { Unit } from '../../domain/units/unit.js';
 import { formsForUnit } from '../../domain/units/targets.js';
 import type { WritableCell } from '../../adapters/sheet-layout/write-sheet-layout.js';
 import type { ControlSettings } from '../../adapters/workbook/write-control-workbook.js';
-import { buildHistory, onceSendAt, type DemoDelivery, type DemoSend, type SchoolYearPace, type SendPlan } from './demo-history.js';
+import {
+  buildHistory,
+  onceSendAt,
+  type DemoDelivery,
+  type DemoSend,
+  type SchoolYearPace,
+  type SendPlan,
+} from './demo-history.js';
 import { makeMistakes, type DemoMistake } from './demo-mistakes.js';
 import { plantRuleBreaks } from './demo-rule-breaks.js';
-import { recordsToRows, type DemoRow, type RowBuilder, type RowPlan, type RowRecord, type UnitProfile } from './demo-profile.js';
+import {
+  recordsToRows,
+  type DemoRow,
+  type RowBuilder,
+  type RowPlan,
+  type RowRecord,
+  type UnitProfile,
+} from './demo-profile.js';
 import { jointPlanRows, smallPlanRows, trainingRegistrationRows } from './demo-rows-schools.js';
-import { actionRegistrationRows, actionReportRows, commitmentEvaluationRows, commitmentRegistrationRows } from './demo-rows-youth.js';
+import {
+  actionRegistrationRows,
+  actionReportRows,
+  commitmentEvaluationRows,
+  commitmentRegistrationRows,
+} from './demo-rows-youth.js';
 import { buildUnitProfiles } from './demo-units.js';
 import { withDemoOrgTree } from './demo-org-tree.js';
 import { createPrng, type Prng } from './prng.js';
@@ -106,7 +125,9 @@ export const DEMO_SETTINGS: ControlSettings = {
 export const DEMO_CONTROL_MODIFIED_AT = new Date('2024-09-10T01:00:00Z');
 
 /** How many units of each type get each unusual scenario (the rest are clean) and how many sent their main form late. */
-const SCENARIO_PLAN: Readonly<Record<UnitType, { readonly scenarios: readonly DemoScenario[]; readonly late: number }>> = {
+const SCENARIO_PLAN: Readonly<
+  Record<UnitType, { readonly scenarios: readonly DemoScenario[]; readonly late: number }>
+> = {
   'lien-doi': { scenarios: ['typos', 'typos', 'typos', 'missing', 'corrupt', 'renamed-header'], late: 4 },
   'co-so-doan': { scenarios: ['typos', 'missing', 'missing-tab'], late: 2 },
   'chi-doan': { scenarios: ['typos', 'missing'], late: 2 },
@@ -117,8 +138,13 @@ const SCENARIO_PLAN: Readonly<Record<UnitType, { readonly scenarios: readonly De
  * school-year report, and the cơ sở Đoàn that stopped reporting (its later months stay missing).
  */
 const TIMING_PLAN = {
-  lateOnce: { 'ke-hoach-nho-65-nam': 4, '30-phut-dang-ky': 1, 'ren-luyen-2014-dang-ky': 1 } as Readonly<Record<string, number>>,
-  schoolYear: { formId: 'lien-tich-2022-2023', paces: { 'last-batch-late': 3, 'all-late': 2 } as Readonly<Partial<Record<SchoolYearPace, number>>> },
+  lateOnce: { 'ke-hoach-nho-65-nam': 4, '30-phut-dang-ky': 1, 'ren-luyen-2014-dang-ky': 1 } as Readonly<
+    Record<string, number>
+  >,
+  schoolYear: {
+    formId: 'lien-tich-2022-2023',
+    paces: { 'last-batch-late': 3, 'all-late': 2 } as Readonly<Partial<Record<SchoolYearPace, number>>>,
+  },
   stopped: { unitType: 'co-so-doan' as UnitType, lastMonth: '2022-06' },
   /** Of the units late on a 10:00 deadline, how many sent the same afternoon (the rest on later days). */
   lateSameDay: 2,
@@ -166,7 +192,15 @@ export function buildDemoDistrict(specs: FormSpec[], seed = 2024): DemoDistrict 
   // Its own stream again: adding the new plan does not redraw anything else.
   const newPlanRng = createPrng((seed ^ 0x5bd1e995) >>> 0);
   const senders = newPlanRng.sample(
-    built.filter((w) => w.scenario === 'clean' && w.sentAt !== null && w.sentAt < issued.at && profiles.some((p) => p.unit.id === w.unitId && issued.spec.targets.unitTypes.includes(p.unit.type))).map((w) => w.unitId),
+    built
+      .filter(
+        (w) =>
+          w.scenario === 'clean' &&
+          w.sentAt !== null &&
+          w.sentAt < issued.at &&
+          profiles.some((p) => p.unit.id === w.unitId && issued.spec.targets.unitTypes.includes(p.unit.type)),
+      )
+      .map((w) => w.unitId),
     NEW_PLAN_SENDERS,
   );
   const sends = newPlanSends(issued.spec, senders, newPlanRng);
@@ -197,7 +231,15 @@ function withNewPlanSend(workbook: DemoWorkbook, spec: FormSpec, send: NewPlanSe
   const rowsByFormId = new Map([...workbook.rowsByFormId, [spec.id, send.rows]]);
   const periodId = singlePeriodId(spec.period) ?? '';
   const dueAt = periodsOf(spec).at(-1)?.due ?? send.at;
-  const delivery: DemoDelivery = { formId: spec.id, periodId, dueAt, firstSentAt: send.at, sentAt: send.at, late: send.at > dueAt, nil: false };
+  const delivery: DemoDelivery = {
+    formId: spec.id,
+    periodId,
+    dueAt,
+    firstSentAt: send.at,
+    sentAt: send.at,
+    late: send.at > dueAt,
+    nil: false,
+  };
   return {
     ...workbook,
     sentAt: send.at,
@@ -209,9 +251,15 @@ function withNewPlanSend(workbook: DemoWorkbook, spec: FormSpec, send: NewPlanSe
   };
 }
 
-function assignScenarios(profiles: readonly UnitProfile[], rng: Prng): Map<string, { scenario: DemoScenario; late: boolean }> {
+function assignScenarios(
+  profiles: readonly UnitProfile[],
+  rng: Prng,
+): Map<string, { scenario: DemoScenario; late: boolean }> {
   const plan = new Map<string, { scenario: DemoScenario; late: boolean }>();
-  for (const [type, { scenarios, late }] of Object.entries(SCENARIO_PLAN) as [UnitType, (typeof SCENARIO_PLAN)[UnitType]][]) {
+  for (const [type, { scenarios, late }] of Object.entries(SCENARIO_PLAN) as [
+    UnitType,
+    (typeof SCENARIO_PLAN)[UnitType],
+  ][]) {
     const ids = rng.shuffle(profiles.filter((p) => p.unit.type === type).map((p) => p.unit.id));
     ids.forEach((id, i) => plan.set(id, { scenario: scenarios[i] ?? 'clean', late: false }));
     const sent = ids.filter((id) => plan.get(id)?.scenario !== 'missing');
@@ -221,7 +269,12 @@ function assignScenarios(profiles: readonly UnitProfile[], rng: Prng): Map<strin
 }
 
 function cleanPlan(): UnitPlan {
-  return { scenario: 'clean', late: false, rows: {}, sends: { lateForms: new Set(), lastPeriodLate: false, schoolYear: 'on-time' } };
+  return {
+    scenario: 'clean',
+    late: false,
+    rows: {},
+    sends: { lateForms: new Set(), lastPeriodLate: false, schoolYear: 'on-time' },
+  };
 }
 
 /** Add the timing plan to the scenarios: who sent which other form late, how each school paced its year, who stopped. */
@@ -235,19 +288,26 @@ function planUnits(
   // Units owing the form whose file holds every form they owe, with rows.
   const sendersOf = (formId: string) =>
     profiles
-      .filter((p) => !['missing', 'corrupt', 'missing-tab'].includes(scenarioOf(p.unit.id).scenario) && formsForUnit(specs, p.unit).some((s) => s.id === formId))
+      .filter(
+        (p) =>
+          !['missing', 'corrupt', 'missing-tab'].includes(scenarioOf(p.unit.id).scenario) &&
+          formsForUnit(specs, p.unit).some((s) => s.id === formId),
+      )
       .map((p) => p.unit.id);
 
   const lateForms = new Map<string, Set<string>>();
   for (const [formId, count] of Object.entries(TIMING_PLAN.lateOnce)) {
-    for (const id of rng.sample(sendersOf(formId), count)) lateForms.set(id, new Set([...(lateForms.get(id) ?? []), formId]));
+    for (const id of rng.sample(sendersOf(formId), count))
+      lateForms.set(id, new Set([...(lateForms.get(id) ?? []), formId]));
   }
   const paces = new Map<string, SchoolYearPace>();
   const schools = rng.shuffle(sendersOf(TIMING_PLAN.schoolYear.formId));
   for (const [pace, count] of Object.entries(TIMING_PLAN.schoolYear.paces) as [SchoolYearPace, number][]) {
     for (const id of schools.splice(0, count)) paces.set(id, pace);
   }
-  const cleanOfType = profiles.filter((p) => p.unit.type === TIMING_PLAN.stopped.unitType && scenarioOf(p.unit.id).scenario === 'clean');
+  const cleanOfType = profiles.filter(
+    (p) => p.unit.type === TIMING_PLAN.stopped.unitType && scenarioOf(p.unit.id).scenario === 'clean',
+  );
   const stopped = cleanOfType.length > 0 ? rng.pick(cleanOfType).unit.id : undefined;
   // No draw (the timing stream stays as it was): the first other clean one misses the weekly target.
   const misses = cleanOfType.find((p) => p.unit.id !== stopped)?.unit.id;
@@ -261,57 +321,123 @@ function planUnits(
       const { unit } = profile;
       const { scenario, late } = scenarioOf(unit.id);
       const sends: SendPlan = {
-        lateForms: new Set([...(lateForms.get(unit.id) ?? []), ...(late && mainOnce(unit.type) ? [MAIN_FORM[unit.type]] : [])]),
+        lateForms: new Set([
+          ...(lateForms.get(unit.id) ?? []),
+          ...(late && mainOnce(unit.type) ? [MAIN_FORM[unit.type]] : []),
+        ]),
         lastPeriodLate: late,
         lateSameDay: sameDay.has(unit.id),
         schoolYear: paces.get(unit.id) ?? 'on-time',
       };
-      const rows: RowPlan = unit.id === stopped ? { lastMonth: TIMING_PLAN.stopped.lastMonth } : unit.id === misses ? { missesWeeklyTarget: true } : {};
+      const rows: RowPlan =
+        unit.id === stopped
+          ? { lastMonth: TIMING_PLAN.stopped.lastMonth }
+          : unit.id === misses
+            ? { missesWeeklyTarget: true }
+            : {};
       return [unit.id, { scenario, late, rows, sends }];
     }),
   );
 }
 
-function buildWorkbook(specs: readonly FormSpec[], profile: UnitProfile, plan: UnitPlan, rng: Prng, timing: Prng): DemoWorkbook {
+function buildWorkbook(
+  specs: readonly FormSpec[],
+  profile: UnitProfile,
+  plan: UnitPlan,
+  rng: Prng,
+  timing: Prng,
+): DemoWorkbook {
   const { unit } = profile;
   const { scenario, late } = plan;
   const forms = formsForUnit(specs, unit);
   const demoRows = new Map<string, DemoRow[]>();
   for (const spec of forms) demoRows.set(spec.id, ROW_BUILDERS[spec.id]?.(spec, profile, rng, plan.rows) ?? []);
-  const records = new Map([...demoRows].map(([formId, rows]) => [formId, rows.map((row) => row.record)] as [string, RowRecord[]]));
-  const nilRows = new Set([...demoRows].flatMap(([formId, rows]) => rows.flatMap((row, i) => (row.nil ? [`${formId}#${i}`] : []))));
+  const records = new Map(
+    [...demoRows].map(([formId, rows]) => [formId, rows.map((row) => row.record)] as [string, RowRecord[]]),
+  );
+  const nilRows = new Set(
+    [...demoRows].flatMap(([formId, rows]) => rows.flatMap((row, i) => (row.nil ? [`${formId}#${i}`] : []))),
+  );
   const main = forms.find((s) => s.id === MAIN_FORM[unit.type]) ?? forms[forms.length - 1];
   const lastDue = main ? (periodsOf(main).at(-1)?.due ?? new Date(0)) : new Date(0);
-  const base = { unitId: unit.id, scenario, mainFormId: main?.id ?? '', missingTabFormIds: [] as string[], mistakes: [] as DemoMistake[] };
-  const rowsOf = (only: readonly FormSpec[]) => new Map(only.map((spec) => [spec.id, recordsToRows(spec, records.get(spec.id) ?? [])]));
+  const base = {
+    unitId: unit.id,
+    scenario,
+    mainFormId: main?.id ?? '',
+    missingTabFormIds: [] as string[],
+    mistakes: [] as DemoMistake[],
+  };
+  const rowsOf = (only: readonly FormSpec[]) =>
+    new Map(only.map((spec) => [spec.id, recordsToRows(spec, records.get(spec.id) ?? [])]));
   /** A file the unit really sent: its history decides sentAt, and dueAt is the deadline of the last main period it sent. */
-  const sent = (kept: readonly FormSpec[], rest: Pick<DemoWorkbook, 'expectedRejectedRows' | 'mistakes' | 'missingTabFormIds'> & { renamedHeader?: RenamedHeader }): DemoWorkbook => {
+  const sent = (
+    kept: readonly FormSpec[],
+    rest: Pick<DemoWorkbook, 'expectedRejectedRows' | 'mistakes' | 'missingTabFormIds'> & {
+      renamedHeader?: RenamedHeader;
+    },
+  ): DemoWorkbook => {
     const rowsByFormId = rowsOf(kept);
     const { sends, deliveries } = buildHistory(kept, demoRows, rowsByFormId, plan.sends, timing);
-    const mainDue = deliveries.filter((d) => d.formId === main?.id).reduce((due, d) => (d.dueAt > due ? d.dueAt : due), new Date(0));
-    return { ...base, ...rest, late, sentAt: sends.at(-1)?.at ?? null, dueAt: mainDue, rowsByFormId, sends, deliveries };
+    const mainDue = deliveries
+      .filter((d) => d.formId === main?.id)
+      .reduce((due, d) => (d.dueAt > due ? d.dueAt : due), new Date(0));
+    return {
+      ...base,
+      ...rest,
+      late,
+      sentAt: sends.at(-1)?.at ?? null,
+      dueAt: mainDue,
+      rowsByFormId,
+      sends,
+      deliveries,
+    };
   };
 
   switch (scenario) {
     case 'missing':
-      return { ...base, late: false, sentAt: null, dueAt: lastDue, rowsByFormId: new Map(), sends: [], deliveries: [], expectedRejectedRows: 0 };
+      return {
+        ...base,
+        late: false,
+        sentAt: null,
+        dueAt: lastDue,
+        rowsByFormId: new Map(),
+        sends: [],
+        deliveries: [],
+        expectedRejectedRows: 0,
+      };
     case 'corrupt': {
       // Sent once, around its main deadline, as bytes nobody can read.
       const at = main ? onceSendAt(main, late, timing, plan.sends.lateSameDay) : lastDue;
       const rowsByFormId = new Map<string, WritableCell[][]>();
-      return { ...base, late, sentAt: at, dueAt: lastDue, rowsByFormId, sends: [{ at, rowsByFormId }], deliveries: [], expectedRejectedRows: 0 };
+      return {
+        ...base,
+        late,
+        sentAt: at,
+        dueAt: lastDue,
+        rowsByFormId,
+        sends: [{ at, rowsByFormId }],
+        deliveries: [],
+        expectedRejectedRows: 0,
+      };
     }
     case 'typos': {
       const typed = makeMistakes(records, rng.int(2, 3), rng, nilRows);
       // Its own stream: planting the rule breaks does not redraw the rows of the units after it.
       const { breaks, cascaded } = plantRuleBreaks(records, typed, createPrng(seedOf(unit.id)));
-      const mistakes = [...typed, ...breaks].sort((a, b) => a.formId.localeCompare(b.formId) || a.rowIndex - b.rowIndex);
+      const mistakes = [...typed, ...breaks].sort(
+        (a, b) => a.formId.localeCompare(b.formId) || a.rowIndex - b.rowIndex,
+      );
       return sent(forms, { mistakes, expectedRejectedRows: mistakes.length + cascaded, missingTabFormIds: [] });
     }
     case 'renamed-header': {
       const renamedHeader = pickHeaderToRename(forms);
       const rejected = renamedHeader ? (records.get(renamedHeader.formId)?.length ?? 0) : 0;
-      return sent(forms, { mistakes: [], expectedRejectedRows: rejected, missingTabFormIds: [], ...(renamedHeader ? { renamedHeader } : {}) });
+      return sent(forms, {
+        mistakes: [],
+        expectedRejectedRows: rejected,
+        missingTabFormIds: [],
+        ...(renamedHeader ? { renamedHeader } : {}),
+      });
     }
     case 'missing-tab': {
       // A unit that sent only its monthly report and forgot the registration is the usual case.
@@ -337,7 +463,9 @@ function pickHeaderToRename(forms: readonly FormSpec[]): RenamedHeader | undefin
   }
   const spec = forms[0];
   const column = spec?.columns.find((c) => c.required && !c.period);
-  return spec && column ? { formId: spec.id, columnKey: column.key, from: column.header, to: 'Thông tin khác' } : undefined;
+  return spec && column
+    ? { formId: spec.id, columnKey: column.key, from: column.header, to: 'Thông tin khác' }
+    : undefined;
 }
 
 /** The form specs as a unit's file has them: a renamed header applied, a missing tab left out. */
@@ -352,6 +480,11 @@ export function specsAsWritten(district: DemoDistrict, workbook: DemoWorkbook): 
     .map((spec) =>
       renamed?.formId !== spec.id
         ? spec
-        : { ...spec, columns: spec.columns.map((c) => (c.key === renamed.columnKey ? { ...c, header: renamed.to, aliases: [] } : c)) },
+        : {
+            ...spec,
+            columns: spec.columns.map((c) =>
+              c.key === renamed.columnKey ? { ...c, header: renamed.to, aliases: [] } : c,
+            ),
+          },
     );
 }

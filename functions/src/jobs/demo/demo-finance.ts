@@ -1,7 +1,12 @@
 import { formSpecSchema, type FormSpec, type FormSpecInput } from '../../domain/forms/form-spec.js';
 import type { Unit } from '../../domain/units/unit.js';
 import { ictInstant } from '../../domain/time/ict.js';
-import { DEFAULT_TIME_COLUMN, DEFAULT_UNIT_COLUMN, sharedSourceId, type SharedSource } from '../../domain/shared/shared-source.js';
+import {
+  DEFAULT_TIME_COLUMN,
+  DEFAULT_UNIT_COLUMN,
+  sharedSourceId,
+  type SharedSource,
+} from '../../domain/shared/shared-source.js';
 import type { DemoWorkbook } from './demo-district.js';
 
 /** The registration whose fee the finance desk collects (1.900.000 đ a person, by 16/09/2024). */
@@ -58,7 +63,12 @@ export interface DemoFinance {
   /** Receipts, one per paying school, in unit order: Đơn vị, Số tiền (đồng), Ngày nộp, Người nộp, Số biên lai. */
   readonly receipts: readonly (readonly [string, number, string, string, string])[];
   /** Each registered school's valid registrations and what it owes, in unit order. */
-  readonly accounts: readonly { readonly unitId: string; readonly registered: number; readonly owed: number; readonly paid: number }[];
+  readonly accounts: readonly {
+    readonly unitId: string;
+    readonly registered: number;
+    readonly owed: number;
+    readonly paid: number;
+  }[];
   /** The school that paid for one person fewer than it registered. */
   readonly owingUnitId: string | undefined;
 }
@@ -67,12 +77,18 @@ export interface DemoFinance {
  * The demo's finance desk: every school with valid registrations pays for all of them, except one
  * (registered before the 13/09 notice run, two people or more) that paid for one fewer. Deterministic.
  */
-export function demoFinance(trainingSpec: FormSpec | undefined, units: readonly Unit[], workbooks: readonly DemoWorkbook[]): DemoFinance {
+export function demoFinance(
+  trainingSpec: FormSpec | undefined,
+  units: readonly Unit[],
+  workbooks: readonly DemoWorkbook[],
+): DemoFinance {
   const spec = formSpecSchema.parse(RECEIPTS_PLAN);
   const fee = trainingSpec?.metrics.find((m) => m.id === FEE_METRIC_ID);
   const amount = fee?.type === 'fee-per-row' ? fee.amount : 0;
   const registered = workbooks.map((w) => ({ workbook: w, count: validRegistrations(w) })).filter((r) => r.count > 0);
-  const owing = registered.find((r) => r.count >= 2 && r.workbook.scenario === 'clean' && allSentBefore(r.workbook, REGISTERED_BY));
+  const owing = registered.find(
+    (r) => r.count >= 2 && r.workbook.scenario === 'clean' && allSentBefore(r.workbook, REGISTERED_BY),
+  );
   const accounts = registered.map(({ workbook, count }) => {
     const paidPeople = workbook === owing?.workbook ? count - 1 : count;
     return { unitId: workbook.unitId, registered: count, owed: count * amount, paid: paidPeople * amount };
@@ -80,7 +96,13 @@ export function demoFinance(trainingSpec: FormSpec | undefined, units: readonly 
   const receipts = accounts.map((a, i) => {
     const name = units.find((u) => u.id === a.unitId)?.name ?? a.unitId;
     // Office hours are Tuesday and Thursday: 10/09 and 12/09/2024.
-    return [name, a.paid, i % 2 === 0 ? '10/09/2024' : '12/09/2024', 'Tổng phụ trách Đội', `BL-${String(i + 1).padStart(3, '0')}`] as const;
+    return [
+      name,
+      a.paid,
+      i % 2 === 0 ? '10/09/2024' : '12/09/2024',
+      'Tổng phụ trách Đội',
+      `BL-${String(i + 1).padStart(3, '0')}`,
+    ] as const;
   });
   return { spec, at: DEMO_FINANCE_AT, receipts, accounts, owingUnitId: owing?.workbook.unitId };
 }
@@ -101,5 +123,13 @@ function allSentBefore(workbook: DemoWorkbook, instant: Date): boolean {
 
 /** The book as the control's "Nguồn dữ liệu" row declares it, for the replay's sweeps (which do not read the control). */
 export function demoFinanceSource(finance: DemoFinance): SharedSource {
-  return { id: sharedSourceId(finance.spec.id), formId: finance.spec.id, file: FINANCE_BOOK_FILE, tab: FINANCE_BOOK_TAB, unitColumn: DEFAULT_UNIT_COLUMN, timeColumn: DEFAULT_TIME_COLUMN, rowNumber: 2 };
+  return {
+    id: sharedSourceId(finance.spec.id),
+    formId: finance.spec.id,
+    file: FINANCE_BOOK_FILE,
+    tab: FINANCE_BOOK_TAB,
+    unitColumn: DEFAULT_UNIT_COLUMN,
+    timeColumn: DEFAULT_TIME_COLUMN,
+    rowNumber: 2,
+  };
 }

@@ -81,7 +81,8 @@ export function buildHistory(
   const merged = mergeByIctDay([...drawn.values()].flat());
   const times = new Map([...drawn].map(([formId, list]) => [formId, list.map((t) => merged.get(t) ?? t)]));
   for (const [formId, list] of times) {
-    if (list.some((t, i) => i > 0 && t < (list[i - 1] ?? t))) throw new Error(`Demo: rows of ${formId} are not sent in their order`);
+    if (list.some((t, i) => i > 0 && t < (list[i - 1] ?? t)))
+      throw new Error(`Demo: rows of ${formId} are not sent in their order`);
   }
   const instants = [...new Set(merged.values())].sort((a, b) => a - b);
   const sends = instants.map((at, i): DemoSend => {
@@ -129,9 +130,16 @@ function sendTimesOf(spec: FormSpec, rows: readonly DemoRow[], plan: SendPlan, r
 function schoolYearTimes(spec: FormSpec, rows: readonly DemoRow[], pace: SchoolYearPace, rng: Prng): number[] {
   const due = dueOf(spec, singlePeriodId(spec.period) ?? '');
   const lastDate = rows.reduce((last, row) => (row.period !== undefined && row.period > last ? row.period : last), '');
-  const final = pace !== 'on-time' ? lateAfter(due, rng, 10) : lastDate === '' ? onTimeBy(due, rng, 6) : onTimeAfter(due, addDays(lastDate, 1), 6, rng);
+  const final =
+    pace !== 'on-time'
+      ? lateAfter(due, rng, 10)
+      : lastDate === ''
+        ? onTimeBy(due, rng, 6)
+        : onTimeAfter(due, addDays(lastDate, 1), 6, rng);
   if (pace === 'all-late') return rows.map(() => final.getTime());
-  const first = Number(spec.period.type === 'school-year' ? spec.period.schoolYear.slice(0, 4) : ictDateOf(due).slice(0, 4));
+  const first = Number(
+    spec.period.type === 'school-year' ? spec.period.schoolYear.slice(0, 4) : ictDateOf(due).slice(0, 4),
+  );
   // August–December cuts fall in the school year's first calendar year, the others in the second.
   const cuts = rng
     .sample(SCHOOL_YEAR_CUTS, rng.int(1, 2))
@@ -160,7 +168,9 @@ function periodicTimes(spec: FormSpec, rows: readonly DemoRow[], lastLate: boole
     periods.map((periodId) => {
       const period = periodById(spec, periodId);
       if (!period) throw new Error(`Demo: form ${spec.id} has no period ${periodId}`);
-      const at = late.has(periodId) ? lateAfter(period.due, rng, 7) : onTimeBy(period.due, rng, calendarDaysBetween(period.end, period.due));
+      const at = late.has(periodId)
+        ? lateAfter(period.due, rng, 7)
+        : onTimeBy(period.due, rng, calendarDaysBetween(period.end, period.due));
       return [periodId, at.getTime()];
     }),
   );
@@ -180,7 +190,15 @@ function deliveriesOf(spec: FormSpec, rows: readonly DemoRow[], times: readonly 
   return [...byPeriod].map(([periodId, entry]) => {
     const dueAt = dueOf(spec, periodId);
     const sentAt = new Date(Math.max(...entry.times));
-    return { formId: spec.id, periodId, dueAt, firstSentAt: new Date(Math.min(...entry.times)), sentAt, late: sentAt > dueAt, nil: entry.nil };
+    return {
+      formId: spec.id,
+      periodId,
+      dueAt,
+      firstSentAt: new Date(Math.min(...entry.times)),
+      sentAt,
+      late: sentAt > dueAt,
+      nil: entry.nil,
+    };
   });
 }
 

@@ -23,13 +23,21 @@ const EXPLICIT_PLAN: FormSpecInput = {
   issuer: 'Ban Thường vụ {Tên đơn vị tổng hợp}',
   kind: 'report',
   tab: 'Chủ nhật xanh',
-  description: 'Mỗi cơ sở Đoàn ghi từng buổi ra quân trong tháng 9/2024, rồi chọn "Có" ở ô "Nộp báo cáo" để nộp, trước 17g00 ngày 30/9/2024.',
+  description:
+    'Mỗi cơ sở Đoàn ghi từng buổi ra quân trong tháng 9/2024, rồi chọn "Có" ở ô "Nộp báo cáo" để nộp, trước 17g00 ngày 30/9/2024.',
   submitMode: 'button',
   columns: [
     { key: 'stt', header: 'STT', type: 'int', min: 1, counter: true },
     { key: 'ngayRaQuan', header: 'Ngày ra quân', aliases: ['Ngày'], type: 'date', required: true },
     { key: 'diaDiem', header: 'Địa điểm', type: 'text', required: true, maxLength: 300 },
-    { key: 'soDoanVien', header: 'Số đoàn viên tham gia', aliases: ['Số đoàn viên'], type: 'int', required: true, min: 0 },
+    {
+      key: 'soDoanVien',
+      header: 'Số đoàn viên tham gia',
+      aliases: ['Số đoàn viên'],
+      type: 'int',
+      required: true,
+      min: 0,
+    },
     { key: 'ghiChu', header: 'Ghi chú', type: 'text', maxLength: 500 },
   ],
   period: { type: 'once', due: { date: '2024-09-30', time: '17:00' } },
@@ -48,7 +56,8 @@ const SHARED_PLAN: FormSpecInput = {
   issuer: 'Hội đồng Đội {Tên đơn vị tổng hợp}',
   kind: 'registration',
   tab: 'Đăng ký sơ cấp cứu',
-  description: 'Các Liên đội đăng ký danh sách tham gia qua đường link của Hội đồng Đội (mỗi người một lần trả lời, ghi rõ tên Liên đội) trước 17g00 ngày 21/9/2024.',
+  description:
+    'Các Liên đội đăng ký danh sách tham gia qua đường link của Hội đồng Đội (mỗi người một lần trả lời, ghi rõ tên Liên đội) trước 17g00 ngày 21/9/2024.',
   columns: [
     { key: 'hoTen', header: 'Họ và tên', type: 'text', required: true, maxLength: 100 },
     { key: 'chucVu', header: 'Chức vụ', type: 'text', maxLength: 100 },
@@ -71,7 +80,11 @@ export const SHARED_BOOK_FILE = 'dang-ky-so-cap-cuu.xlsx';
 export const SHARED_BOOK_TAB = 'Câu trả lời biểu mẫu 1';
 
 /** A school name the district does not have (the first of these not in its list). */
-const STRANGER_SCHOOLS = ['Liên đội Tiểu học Kim Đồng', 'Liên đội Tiểu học Võ Thị Sáu', 'Liên đội Tiểu học Hòa Bình Mới'];
+const STRANGER_SCHOOLS = [
+  'Liên đội Tiểu học Kim Đồng',
+  'Liên đội Tiểu học Võ Thị Sáu',
+  'Liên đội Tiểu học Hòa Bình Mới',
+];
 const PEOPLE = [
   ['Nguyễn Thị Thu Trang', 'Tổng phụ trách Đội', '0903.115.274'],
   ['Trần Quốc Bảo', 'Phó Tổng phụ trách Đội', '0938.402.816'],
@@ -113,12 +126,22 @@ export interface DemoIntake {
 
 /** The demo's intake stories, drawn from the district without randomness (same district, same stories). */
 export function demoIntake(district: DemoDistrict, localize: (spec: FormSpec) => FormSpec): DemoIntake {
-  return { issuedAt: DEMO_INTAKE_ISSUED_AT, explicit: explicitStory(district, localize), shared: sharedStory(district, localize) };
+  return {
+    issuedAt: DEMO_INTAKE_ISSUED_AT,
+    explicit: explicitStory(district, localize),
+    shared: sharedStory(district, localize),
+  };
 }
 
 function explicitStory(district: DemoDistrict, localize: (spec: FormSpec) => FormSpec): DemoExplicitStory {
   // A cơ sở Đoàn whose file is clean and was last sent before the story (the replay swept it then).
-  const workbook = district.workbooks.find((w) => w.scenario === 'clean' && w.sentAt !== null && w.sentAt < SUBMITTED_AT && district.units.find((u) => u.id === w.unitId)?.type === 'co-so-doan');
+  const workbook = district.workbooks.find(
+    (w) =>
+      w.scenario === 'clean' &&
+      w.sentAt !== null &&
+      w.sentAt < SUBMITTED_AT &&
+      district.units.find((u) => u.id === w.unitId)?.type === 'co-so-doan',
+  );
   const unit = district.units.find((u) => u.id === workbook?.unitId);
   if (!unit) throw new Error('Demo: no clean cơ sở Đoàn for the "Bấm nộp" story');
   const base = formSpecSchema.parse(EXPLICIT_PLAN);
@@ -129,7 +152,10 @@ function explicitStory(district: DemoDistrict, localize: (spec: FormSpec) => For
     [2, '15/9/2024', 'Công viên Lê Văn Tám', 31, null],
   ];
   // Sunday 22/09 after the submission: the unit adds that day's outing but does not submit again.
-  const draftRows: WritableCell[][] = [...submittedRows, [3, '22/9/2024', 'Hẻm 51 Trần Quang Khải', 18, 'Chưa chụp ảnh minh chứng']];
+  const draftRows: WritableCell[][] = [
+    ...submittedRows,
+    [3, '22/9/2024', 'Hẻm 51 Trần Quang Khải', 18, 'Chưa chụp ảnh minh chứng'],
+  ];
   return { spec, unitId: unit.id, submittedAt: SUBMITTED_AT, editedAt: EDITED_AT, submittedRows, draftRows };
 }
 
@@ -137,7 +163,8 @@ function sharedStory(district: DemoDistrict, localize: (spec: FormSpec) => FormS
   const base = formSpecSchema.parse(SHARED_PLAN);
   // The schools of one cụm and cấp học, few enough that every one of them registers; one where no school made typing
   // mistakes in its own file, so this story stays apart from the sample mailbox's re-sender (a 'typos' school).
-  const groupOf = (u: Unit) => district.units.filter((v) => v.type === 'lien-doi' && v.level === u.level && v.cluster === u.cluster);
+  const groupOf = (u: Unit) =>
+    district.units.filter((v) => v.type === 'lien-doi' && v.level === u.level && v.cluster === u.cluster);
   const scenarioOf = (u: Unit) => district.workbooks.find((w) => w.unitId === u.id)?.scenario;
   const first = district.units.find((u) => u.type === 'lien-doi' && groupOf(u).every((v) => scenarioOf(v) !== 'typos'));
   if (!first) throw new Error('Demo: no Liên đội for the shared registration story');
@@ -149,8 +176,15 @@ function sharedStory(district: DemoDistrict, localize: (spec: FormSpec) => FormS
   let person = 0;
   schools.forEach((school, i) => {
     for (let k = 0; k <= i % 2; k++) {
-      const at = ictInstant(`2024-09-${18 + (i % 3)}`, `${String(8 + ((k * 2 + i) % 10)).padStart(2, '0')}:${String((5 + 7 * k + 11 * i) % 60).padStart(2, '0')}`);
-      answers.push({ at, school: typedName(school, i + k), person: PEOPLE[person++ % PEOPLE.length] ?? STRANGER_PERSON });
+      const at = ictInstant(
+        `2024-09-${18 + (i % 3)}`,
+        `${String(8 + ((k * 2 + i) % 10)).padStart(2, '0')}:${String((5 + 7 * k + 11 * i) % 60).padStart(2, '0')}`,
+      );
+      answers.push({
+        at,
+        school: typedName(school, i + k),
+        person: PEOPLE[person++ % PEOPLE.length] ?? STRANGER_PERSON,
+      });
     }
   });
   answers.push({ at: ictInstant('2024-09-19', '15:32'), school: strangerName, person: STRANGER_PERSON });

@@ -58,7 +58,12 @@ const MISTAKES: Readonly<Record<string, readonly MistakeKind[]>> = {
  * so the number of rows the sweep must reject equals the number of mistakes returned.
  * Rows in `locked` ('<form id>#<row index>', e.g. "Không phát sinh" declarations) are left alone.
  */
-export function makeMistakes(recordsByFormId: ReadonlyMap<string, RowRecord[]>, count: number, rng: Prng, locked: ReadonlySet<string> = new Set()): DemoMistake[] {
+export function makeMistakes(
+  recordsByFormId: ReadonlyMap<string, RowRecord[]>,
+  count: number,
+  rng: Prng,
+  locked: ReadonlySet<string> = new Set(),
+): DemoMistake[] {
   const candidates = [...recordsByFormId.entries()].flatMap(([formId, records]) =>
     records.length === 0 ? [] : (MISTAKES[formId] ?? []).map((kind) => ({ formId, kind, rows: records.length })),
   );

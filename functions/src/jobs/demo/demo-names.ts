@@ -10,14 +10,96 @@ export interface DemoPerson {
   readonly phone: string;
 }
 
-const SURNAMES = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý', 'Trương', 'Đinh'];
-const MIDDLE = { Nam: ['Văn', 'Minh', 'Quốc', 'Hoàng', 'Đức', 'Thanh', 'Anh', 'Hữu', 'Gia', 'Tuấn'], Nữ: ['Thị', 'Ngọc', 'Thu', 'Thanh', 'Bảo', 'Minh', 'Phương', 'Khánh', 'Mỹ', 'Hoài'] } as const;
+const SURNAMES = [
+  'Nguyễn',
+  'Trần',
+  'Lê',
+  'Phạm',
+  'Hoàng',
+  'Huỳnh',
+  'Phan',
+  'Vũ',
+  'Võ',
+  'Đặng',
+  'Bùi',
+  'Đỗ',
+  'Hồ',
+  'Ngô',
+  'Dương',
+  'Lý',
+  'Trương',
+  'Đinh',
+];
+const MIDDLE = {
+  Nam: ['Văn', 'Minh', 'Quốc', 'Hoàng', 'Đức', 'Thanh', 'Anh', 'Hữu', 'Gia', 'Tuấn'],
+  Nữ: ['Thị', 'Ngọc', 'Thu', 'Thanh', 'Bảo', 'Minh', 'Phương', 'Khánh', 'Mỹ', 'Hoài'],
+} as const;
 const GIVEN = {
-  Nam: ['Tuấn', 'Hùng', 'Dũng', 'Nam', 'Khoa', 'Quân', 'Huy', 'Long', 'Phúc', 'Thắng', 'Trí', 'Khang', 'Bảo', 'Đạt', 'Hiếu', 'Lộc', 'Sơn', 'Vinh'],
-  Nữ: ['Hoa', 'Lan', 'Hương', 'Mai', 'Linh', 'Trang', 'Phương', 'Thảo', 'Vy', 'Yến', 'Nhung', 'Thủy', 'Hạnh', 'Ngân', 'Trâm', 'Uyên', 'Diễm', 'Hồng'],
+  Nam: [
+    'Tuấn',
+    'Hùng',
+    'Dũng',
+    'Nam',
+    'Khoa',
+    'Quân',
+    'Huy',
+    'Long',
+    'Phúc',
+    'Thắng',
+    'Trí',
+    'Khang',
+    'Bảo',
+    'Đạt',
+    'Hiếu',
+    'Lộc',
+    'Sơn',
+    'Vinh',
+  ],
+  Nữ: [
+    'Hoa',
+    'Lan',
+    'Hương',
+    'Mai',
+    'Linh',
+    'Trang',
+    'Phương',
+    'Thảo',
+    'Vy',
+    'Yến',
+    'Nhung',
+    'Thủy',
+    'Hạnh',
+    'Ngân',
+    'Trâm',
+    'Uyên',
+    'Diễm',
+    'Hồng',
+  ],
 } as const;
 /** Vietnamese mobile prefixes after the leading 0 (Viettel, Vinaphone, Mobifone). */
-const MOBILE_PREFIXES = ['98', '97', '96', '86', '91', '94', '88', '90', '93', '89', '70', '77', '79', '32', '33', '35', '37', '39', '81', '83', '85'];
+const MOBILE_PREFIXES = [
+  '98',
+  '97',
+  '96',
+  '86',
+  '91',
+  '94',
+  '88',
+  '90',
+  '93',
+  '89',
+  '70',
+  '77',
+  '79',
+  '32',
+  '33',
+  '35',
+  '37',
+  '39',
+  '81',
+  '83',
+  '85',
+];
 
 /** Lowercase-dashed id without accents: 'Tiểu học Lương Thế Vinh' → 'tieu-hoc-luong-the-vinh'. */
 export function slugify(text: string): string {
@@ -44,14 +126,40 @@ export function randomPerson(rng: Prng, gender: 'Nam' | 'Nữ' = rng.chance(0.6)
 
 /** Primary schools a Quận might have; each one's Liên đội reports the school forms. */
 export const PRIMARY_SCHOOLS: readonly string[] = [
-  'Lương Thế Vinh', 'Trần Hưng Đạo', 'Nguyễn Bỉnh Khiêm', 'Lê Ngọc Hân', 'Kết Đoàn', 'Hòa Bình', 'Đinh Tiên Hoàng', 'Nguyễn Thái Học',
-  'Trần Quang Khải', 'Lê Văn Tám', 'Khai Minh', 'Phan Văn Trị', 'Chương Dương', 'Trần Khánh Dư', 'Bến Nghé', 'Nguyễn Huệ',
+  'Lương Thế Vinh',
+  'Trần Hưng Đạo',
+  'Nguyễn Bỉnh Khiêm',
+  'Lê Ngọc Hân',
+  'Kết Đoàn',
+  'Hòa Bình',
+  'Đinh Tiên Hoàng',
+  'Nguyễn Thái Học',
+  'Trần Quang Khải',
+  'Lê Văn Tám',
+  'Khai Minh',
+  'Phan Văn Trị',
+  'Chương Dương',
+  'Trần Khánh Dư',
+  'Bến Nghé',
+  'Nguyễn Huệ',
 ];
 
 /** Lower secondary (THCS) schools. */
 export const SECONDARY_SCHOOLS: readonly string[] = [
-  'Minh Đức', 'Văn Lang', 'Đức Trí', 'Trần Văn Ơn', 'Võ Trường Toản', 'Nguyễn Du', 'Chu Văn An', 'Huỳnh Khương Ninh',
-  'Đồng Khởi', 'Nguyễn Văn Tố', 'Lê Lợi', 'Tân Định', 'Bạch Đằng', 'Cô Giang',
+  'Minh Đức',
+  'Văn Lang',
+  'Đức Trí',
+  'Trần Văn Ơn',
+  'Võ Trường Toản',
+  'Nguyễn Du',
+  'Chu Văn An',
+  'Huỳnh Khương Ninh',
+  'Đồng Khởi',
+  'Nguyễn Văn Tố',
+  'Lê Lợi',
+  'Tân Định',
+  'Bạch Đằng',
+  'Cô Giang',
 ];
 
 /** A cơ sở Đoàn of the demo district: an agency or a company. */
@@ -93,11 +201,26 @@ export const BRANCHES: readonly BranchEntry[] = [
   { name: 'Chi đoàn Khu phố 1 phường Đa Kao', key: 'kp1-da-kao', level: 'Khối địa bàn dân cư', memberKind: RESIDENTS },
   { name: 'Chi đoàn Khu phố 3 phường Đa Kao', key: 'kp3-da-kao', level: 'Khối địa bàn dân cư', memberKind: RESIDENTS },
   { name: 'Chi đoàn Khu phố 2 phường Đa Kao', key: 'kp2-da-kao', level: 'Khối địa bàn dân cư', memberKind: RESIDENTS },
-  { name: 'Chi đoàn Khu phố 5 phường Cầu Ông Lãnh', key: 'kp5-cau-ong-lanh', level: 'Khối địa bàn dân cư', memberKind: RESIDENTS },
+  {
+    name: 'Chi đoàn Khu phố 5 phường Cầu Ông Lãnh',
+    key: 'kp5-cau-ong-lanh',
+    level: 'Khối địa bàn dân cư',
+    memberKind: RESIDENTS,
+  },
   { name: 'Chi đoàn Phòng Giáo dục và Đào tạo quận', key: 'phong-gddt', level: 'Khối cơ quan', memberKind: STAFF },
   { name: 'Chi đoàn Phòng Văn hóa và Thông tin quận', key: 'phong-vhtt', level: 'Khối cơ quan', memberKind: STAFF },
   { name: 'Chi đoàn Bảo hiểm xã hội quận', key: 'bhxh', level: 'Khối cơ quan', memberKind: STAFF },
   { name: 'Chi đoàn Trung tâm Văn hóa quận', key: 'trung-tam-van-hoa', level: 'Khối cơ quan', memberKind: STAFF },
-  { name: 'Chi đoàn Ban Chỉ huy Quân sự quận', key: 'ban-chi-huy-quan-su', level: 'Khối lực lượng vũ trang', memberKind: FORCES },
-  { name: 'Chi đoàn Công an phường Phạm Ngũ Lão', key: 'cong-an-pham-ngu-lao', level: 'Khối lực lượng vũ trang', memberKind: FORCES },
+  {
+    name: 'Chi đoàn Ban Chỉ huy Quân sự quận',
+    key: 'ban-chi-huy-quan-su',
+    level: 'Khối lực lượng vũ trang',
+    memberKind: FORCES,
+  },
+  {
+    name: 'Chi đoàn Công an phường Phạm Ngũ Lão',
+    key: 'cong-an-pham-ngu-lao',
+    level: 'Khối lực lượng vũ trang',
+    memberKind: FORCES,
+  },
 ];

@@ -23,11 +23,39 @@ const NEW_PLAN: FormSpecInput = {
     'Mỗi Liên đội ghi từng buổi thu gom giấy vụn từ 09/9 đến 20/9/2024 (ngày, giờ bắt đầu, số đội viên, số ký giấy, số tiền thu được) và gửi về {Tên đơn vị tổng hợp} ({Email văn phòng}) trước 17g00 ngày 27/9/2024. Số tiền góp vào quỹ “Vì bạn nghèo” của Hội đồng Đội.',
   columns: [
     { key: 'stt', header: 'STT', type: 'int', min: 1, counter: true },
-    { key: 'ngayThuGom', header: 'Ngày thu gom', aliases: ['Ngày'], type: 'date', required: true, help: 'Ngày/tháng/năm, từ 09/9 đến 20/9/2024.' },
-    { key: 'gioBatDau', header: 'Giờ bắt đầu', aliases: ['Giờ'], type: 'time', required: true, help: 'Ví dụ 7g00 hoặc 16:30.' },
+    {
+      key: 'ngayThuGom',
+      header: 'Ngày thu gom',
+      aliases: ['Ngày'],
+      type: 'date',
+      required: true,
+      help: 'Ngày/tháng/năm, từ 09/9 đến 20/9/2024.',
+    },
+    {
+      key: 'gioBatDau',
+      header: 'Giờ bắt đầu',
+      aliases: ['Giờ'],
+      type: 'time',
+      required: true,
+      help: 'Ví dụ 7g00 hoặc 16:30.',
+    },
     { key: 'soDoiVien', header: 'Số đội viên tham gia', aliases: ['Số đội viên'], type: 'int', required: true, min: 0 },
-    { key: 'soKg', header: 'Khối lượng giấy vụn (kg)', aliases: ['Số kg', 'Khối lượng (kg)'], type: 'decimal', required: true, min: 0 },
-    { key: 'soTien', header: 'Số tiền thu được (đồng)', aliases: ['Số tiền', 'Thành tiền'], type: 'money', required: true, min: 0 },
+    {
+      key: 'soKg',
+      header: 'Khối lượng giấy vụn (kg)',
+      aliases: ['Số kg', 'Khối lượng (kg)'],
+      type: 'decimal',
+      required: true,
+      min: 0,
+    },
+    {
+      key: 'soTien',
+      header: 'Số tiền thu được (đồng)',
+      aliases: ['Số tiền', 'Thành tiền'],
+      type: 'money',
+      required: true,
+      min: 0,
+    },
     { key: 'ghiChu', header: 'Ghi chú', type: 'text', maxLength: 500 },
   ],
   period: { type: 'once', due: { date: '2024-09-27', time: '17:00' } },
@@ -43,7 +71,11 @@ const NEW_PLAN: FormSpecInput = {
 export const DEMO_NEW_PLAN_ISSUED_AT = ictInstant('2024-09-19', '08:00');
 
 /** When the senders sent the filled tab: on time (before 17g00 27/09/2024) and before the demo's "now". */
-const SENT_AT = [ictInstant('2024-09-20', '15:40'), ictInstant('2024-09-20', '16:55'), ictInstant('2024-09-21', '09:10')];
+const SENT_AT = [
+  ictInstant('2024-09-20', '15:40'),
+  ictInstant('2024-09-20', '16:55'),
+  ictInstant('2024-09-21', '09:10'),
+];
 
 /** A plan the district issued during the replay, and when. */
 export interface IssuedPlan {
@@ -73,9 +105,21 @@ export function newPlanSends(spec: FormSpec, unitIds: readonly string[], rng: Pr
     unitIds.slice(0, NEW_PLAN_SENDERS).map((unitId, i) => {
       const records = sessionRecords(rng);
       const mistake: DemoMistake | undefined =
-        i === WITH_MISTAKE ? { formId: spec.id, rowIndex: records.length - 1, columnKey: 'soTien', value: 'chưa bán', why: 'số tiền ghi "chưa bán" thay vì một số tiền' } : undefined;
+        i === WITH_MISTAKE
+          ? {
+              formId: spec.id,
+              rowIndex: records.length - 1,
+              columnKey: 'soTien',
+              value: 'chưa bán',
+              why: 'số tiền ghi "chưa bán" thay vì một số tiền',
+            }
+          : undefined;
       if (mistake) records[mistake.rowIndex] = { ...records[mistake.rowIndex], soTien: mistake.value };
-      const send: NewPlanSend = { at: SENT_AT[i] ?? DEMO_NEW_PLAN_ISSUED_AT, rows: recordsToRows(spec, records), ...(mistake ? { mistake } : {}) };
+      const send: NewPlanSend = {
+        at: SENT_AT[i] ?? DEMO_NEW_PLAN_ISSUED_AT,
+        rows: recordsToRows(spec, records),
+        ...(mistake ? { mistake } : {}),
+      };
       return [unitId, send];
     }),
   );
@@ -83,7 +127,9 @@ export function newPlanSends(spec: FormSpec, unitIds: readonly string[], rng: Pr
 
 /** 2–3 collection sessions between 09/9 and 20/9/2024, typed as a school secretary would. */
 function sessionRecords(rng: Prng): RowRecord[] {
-  const days = rng.sample(['09/9/2024', '11/9/2024', '13/9/2024', '16/9/2024', '18/9/2024', '20/9/2024'], rng.int(2, 3)).sort(byDayMonth);
+  const days = rng
+    .sample(['09/9/2024', '11/9/2024', '13/9/2024', '16/9/2024', '18/9/2024', '20/9/2024'], rng.int(2, 3))
+    .sort(byDayMonth);
   return days.map((day) => {
     const kg = rng.int(80, 420) + (rng.chance(0.5) ? 0.5 : 0);
     return {

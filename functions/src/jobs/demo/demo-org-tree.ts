@@ -16,9 +16,13 @@ export function withDemoOrgTree(units: readonly Unit[]): Unit[] {
   const residential = chiDoan.filter((u) => u.level === 'Khối địa bàn dân cư');
   // The khu phố of the ward itself first ("Chi đoàn Khu phố 1 phường Đa Kao" under the ward's cơ sở Đoàn), by number.
   const ward = /phường .+$/u.exec(parent.name)?.[0];
-  const ofWard = residential.filter((u) => ward !== undefined && u.name.endsWith(ward)).sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+  const ofWard = residential
+    .filter((u) => ward !== undefined && u.name.endsWith(ward))
+    .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
   const candidates = [...ofWard, ...residential.filter((u) => !ofWard.includes(u))];
-  const children = new Set((candidates.length >= DEMO_BRANCH_CHILDREN ? candidates : chiDoan).slice(0, DEMO_BRANCH_CHILDREN).map((u) => u.id));
+  const children = new Set(
+    (candidates.length >= DEMO_BRANCH_CHILDREN ? candidates : chiDoan).slice(0, DEMO_BRANCH_CHILDREN).map((u) => u.id),
+  );
   return units.map((u) => (children.has(u.id) ? { ...u, parent: parent.id } : u));
 }
 

@@ -58,7 +58,9 @@ export function onceRows(records: readonly RowRecord[]): DemoRow[] {
 
 /** Lay records out in the form's column order, numbering the STT column 1, 2, 3… */
 export function recordsToRows(spec: FormSpec, records: readonly RowRecord[]): WritableCell[][] {
-  return records.map((record, i) => spec.columns.map((column) => (column.counter ? i + 1 : (record[column.key] ?? null))));
+  return records.map((record, i) =>
+    spec.columns.map((column) => (column.counter ? i + 1 : (record[column.key] ?? null))),
+  );
 }
 
 /** A date 'YYYY-MM-DD' at a random day of a month 'YYYY-MM', between two days of that month. */

@@ -17,7 +17,8 @@ import { slugify } from './demo-names.js';
 /** The plan the district reviews in the demo. */
 export const REVIEW_FORM_ID = 'tap-huan-2024';
 /** What the district writes when it sends the registration back. */
-export const DEMO_REVIEW_COMMENT = "Đề nghị bổ sung email của từng người đăng ký ở cột 'Email' để Quận Đoàn gửi tài liệu tập huấn.";
+export const DEMO_REVIEW_COMMENT =
+  "Đề nghị bổ sung email của từng người đăng ký ở cột 'Email' để Quận Đoàn gửi tài liệu tập huấn.";
 // Each decision is mailed by the next morning notice run (7g30 15/09 and 17/09); the fix comes before the 10g00 15/09 deadline.
 const SENT_BACK_AT = ictInstant('2024-09-13', '09:00');
 const FIXED_AT = ictInstant('2024-09-15', '09:00');
@@ -44,7 +45,11 @@ export interface DemoReview {
  * some emails of its registration empty: its file gets one more send at FIXED_AT with them filled. Its deliveries
  * stay as they were (the fix adds no row); none fits: no review story.
  */
-export function withDemoReview(specs: readonly FormSpec[], units: readonly Unit[], workbooks: readonly DemoWorkbook[]): { workbooks: DemoWorkbook[]; review?: DemoReview } {
+export function withDemoReview(
+  specs: readonly FormSpec[],
+  units: readonly Unit[],
+  workbooks: readonly DemoWorkbook[],
+): { workbooks: DemoWorkbook[]; review?: DemoReview } {
   const spec = specs.find((s) => s.id === REVIEW_FORM_ID);
   const emailColumn = spec?.columns.findIndex((c) => c.key === 'email') ?? -1;
   const nameColumn = spec?.columns.findIndex((c) => c.key === 'hoTen') ?? -1;
@@ -64,10 +69,19 @@ export function withDemoReview(specs: readonly FormSpec[], units: readonly Unit[
   const chosen = emailColumn < 0 || nameColumn < 0 ? undefined : workbooks.find(fits);
   if (!chosen) return { workbooks: [...workbooks] };
   const filled = (chosen.rowsByFormId.get(REVIEW_FORM_ID) ?? []).map((row, i): WritableCell[] =>
-    row.map((cell, c) => (c === emailColumn && cell === null ? `${slugify(String(row[nameColumn] ?? 'nguoi dang ky')).replace(/-/g, '.')}${i + 1}@example.com` : cell)),
+    row.map((cell, c) =>
+      c === emailColumn && cell === null
+        ? `${slugify(String(row[nameColumn] ?? 'nguoi dang ky')).replace(/-/g, '.')}${i + 1}@example.com`
+        : cell,
+    ),
   );
   const rowsByFormId = new Map([...chosen.rowsByFormId, [REVIEW_FORM_ID, filled]]);
-  const fixed: DemoWorkbook = { ...chosen, sentAt: FIXED_AT, rowsByFormId, sends: [...chosen.sends, { at: FIXED_AT, rowsByFormId }] };
+  const fixed: DemoWorkbook = {
+    ...chosen,
+    sentAt: FIXED_AT,
+    rowsByFormId,
+    sends: [...chosen.sends, { at: FIXED_AT, rowsByFormId }],
+  };
   const review: DemoReview = {
     unitId: chosen.unitId,
     formId: REVIEW_FORM_ID,
@@ -82,5 +96,10 @@ export function withDemoReview(specs: readonly FormSpec[], units: readonly Unit[
 
 /** The "Duyệt báo cáo" row the district typed for one step: the report's id and the version it saw. */
 export function typedReviewRow(step: DemoReviewStep, submissionId: string, version: string): ReviewSheetRow {
-  return { [REVIEW_HEADERS.submissionId]: submissionId, [REVIEW_HEADERS.version]: version, [REVIEW_HEADERS.decision]: REVIEW_LABELS[step.decision], [REVIEW_HEADERS.comment]: step.comment };
+  return {
+    [REVIEW_HEADERS.submissionId]: submissionId,
+    [REVIEW_HEADERS.version]: version,
+    [REVIEW_HEADERS.decision]: REVIEW_LABELS[step.decision],
+    [REVIEW_HEADERS.comment]: step.comment,
+  };
 }

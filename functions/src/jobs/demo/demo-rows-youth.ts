@@ -1,6 +1,14 @@
 import type { FormSpec } from '../../domain/forms/form-spec.js';
 import { NIL_PHRASE } from '../../domain/forms/nil-declaration.js';
-import { dayOfMonth, monthsBetween, onceRows, type DemoRow, type RowBuilder, type RowRecord, type UnitProfile } from './demo-profile.js';
+import {
+  dayOfMonth,
+  monthsBetween,
+  onceRows,
+  type DemoRow,
+  type RowBuilder,
+  type RowRecord,
+  type UnitProfile,
+} from './demo-profile.js';
 import { isoWeeksOfMonth } from '../../domain/stats/weekly-target.js';
 import { stripAccents, typeChoice, typeDate, typeMonth, typeText } from './demo-typing.js';
 import type { Prng } from './prng.js';
@@ -28,13 +36,23 @@ export const actionRegistrationRows: RowBuilder = (spec, profile, rng) => {
       soLanMoiTuan: days.length,
       soDoanVien: unit.members ?? 30,
       phuTrach: typeText(`${contact.name} – Bí thư`, habits),
-      noiDungDuKien: typeText('Dọn vệ sinh môi trường, sinh hoạt chuyên đề, rèn luyện thể dục thể thao sau giờ làm việc', habits),
+      noiDungDuKien: typeText(
+        'Dọn vệ sinh môi trường, sinh hoạt chuyên đề, rèn luyện thể dục thể thao sau giờ làm việc',
+        habits,
+      ),
       ghiChu: rng.chance(0.4) ? typeText('Thực hiện từ tháng 4/2020', habits) : null,
     },
   ]);
 };
 
-const PLACES = ['Hội trường cơ quan', 'Khuôn viên cơ quan', 'Công viên Tao Đàn', 'Khu phố 3, phường Bến Nghé', 'Nhà văn hóa Thanh niên', 'Sân thể thao đơn vị'];
+const PLACES = [
+  'Hội trường cơ quan',
+  'Khuôn viên cơ quan',
+  'Công viên Tao Đàn',
+  'Khu phố 3, phường Bến Nghé',
+  'Nhà văn hóa Thanh niên',
+  'Sân thể thao đơn vị',
+];
 const CONTENTS: readonly (readonly [string, string])[] = [
   ['Dọn vệ sinh, trồng cây xanh quanh khuôn viên', 'Ra quân tình nguyện'],
   ['Sinh hoạt chuyên đề học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh', 'Sinh hoạt chuyên đề'],
@@ -45,7 +63,14 @@ const CONTENTS: readonly (readonly [string, string])[] = [
   ['Hiến máu tình nguyện', 'Vận động đoàn viên tham gia'],
   ['Học tập Nghị quyết Đại hội Đoàn các cấp', 'Sinh hoạt trực tuyến qua Zalo'],
 ];
-const RESULTS = ['Hoàn thành, đúng kế hoạch', 'Thu gom 15 kg rác thải', 'Trồng 20 cây xanh', 'Tặng 10 phần quà', 'Đoàn viên tham gia đầy đủ', null];
+const RESULTS = [
+  'Hoàn thành, đúng kế hoạch',
+  'Thu gom 15 kg rác thải',
+  'Trồng 20 cây xanh',
+  'Tặng 10 phần quà',
+  'Đoàn viên tham gia đầy đủ',
+  null,
+];
 
 /**
  * 30-phut-bao-cao: every month of the plan up to the unit's last reported month, except 1–2 months (never the
@@ -55,7 +80,11 @@ const RESULTS = ['Hoàn thành, đúng kế hoạch', 'Thu gom 15 kg rác thải
 export const actionReportRows: RowBuilder = (spec, profile, rng, plan) => {
   const months = reportedMonths(spec, plan.lastMonth);
   const nilMonths = new Set(rng.sample(months.slice(1, -2), rng.int(1, 2)));
-  return months.flatMap((month) => (nilMonths.has(month) ? [nilReportRow(month, profile, rng)] : monthReportRows(month, profile, rng, plan.missesWeeklyTarget === true)));
+  return months.flatMap((month) =>
+    nilMonths.has(month)
+      ? [nilReportRow(month, profile, rng)]
+      : monthReportRows(month, profile, rng, plan.missesWeeklyTarget === true),
+  );
 };
 
 /**
@@ -67,11 +96,20 @@ function monthReportRows(month: string, profile: UnitProfile, rng: Prng, missesT
   const weeks = Array.from({ length: isoWeeksOfMonth(month).length }, (_, i) => i + 1);
   const held = missesTarget ? rng.sample(weeks, weeks.length - 1).sort((a, b) => a - b) : weeks;
   const short = () => Math.min(members - 1, Math.round(members * (0.6 + rng.next() * 0.35)));
-  return held.map((week) => monthlyActivity(month, week, members, profile, rng, rng.chance(missesTarget ? 0.8 : 0.08) ? short() : members));
+  return held.map((week) =>
+    monthlyActivity(month, week, members, profile, rng, rng.chance(missesTarget ? 0.8 : 0.08) ? short() : members),
+  );
 }
 
 /** One activity row of the monthly "30 phút" report, typed the unit's way (the benchmark's city reuses it). */
-export function monthlyActivity(month: string, week: number, members: number, profile: UnitProfile, rng: Prng, participants?: number): DemoRow {
+export function monthlyActivity(
+  month: string,
+  week: number,
+  members: number,
+  profile: UnitProfile,
+  rng: Prng,
+  participants?: number,
+): DemoRow {
   const { habits } = profile;
   const [content, form] = rng.pick(CONTENTS);
   return {
@@ -91,7 +129,12 @@ export function monthlyActivity(month: string, week: number, members: number, pr
 /** A month with nothing done: only the month and "Không phát sinh" in 'Nội dung tổ chức', typed the unit's way. */
 function nilReportRow(month: string, profile: UnitProfile, rng: Prng): DemoRow {
   const { habits } = profile;
-  const phrase = habits.choice === 'no-accents' ? stripAccents(NIL_PHRASE) : habits.choice === 'lowercase' || rng.chance(0.2) ? NIL_PHRASE.toLowerCase() : NIL_PHRASE;
+  const phrase =
+    habits.choice === 'no-accents'
+      ? stripAccents(NIL_PHRASE)
+      : habits.choice === 'lowercase' || rng.chance(0.2)
+        ? NIL_PHRASE.toLowerCase()
+        : NIL_PHRASE;
   return { period: month, nil: true, record: { thang: typeMonth(month, habits), noiDung: typeText(phrase, habits) } };
 }
 
@@ -125,16 +168,14 @@ function fiveGoals(goals: readonly string[], rng: Prng): string {
 export const commitmentRegistrationRows: RowBuilder = (spec, profile, rng) => {
   const { habits } = profile;
   const memberKind = profile.memberKind ?? 'Đoàn viên công nhân, viên chức';
-  const records = profile.members.map(
-    (member): RowRecord => ({
-      hoTen: typeText(member.person.name, habits),
-      ngaySinh: rng.chance(0.9) ? typeDate(member.birthDate, habits) : null,
-      doiTuong: typeChoice(spec, 'doiTuong', memberKind, habits, rng),
-      renLuyen: typeText(fiveGoals(TRAINING_GOALS, rng), habits),
-      hanhDong: typeText(fiveGoals(ACTION_GOALS, rng), habits),
-      ngayDangKy: rng.chance(0.8) ? typeDate(dayOfMonth('2014-03', rng, 10, 28), habits) : null,
-    }),
-  );
+  const records = profile.members.map((member): RowRecord => ({
+    hoTen: typeText(member.person.name, habits),
+    ngaySinh: rng.chance(0.9) ? typeDate(member.birthDate, habits) : null,
+    doiTuong: typeChoice(spec, 'doiTuong', memberKind, habits, rng),
+    renLuyen: typeText(fiveGoals(TRAINING_GOALS, rng), habits),
+    hanhDong: typeText(fiveGoals(ACTION_GOALS, rng), habits),
+    ngayDangKy: rng.chance(0.8) ? typeDate(dayOfMonth('2014-03', rng, 10, 28), habits) : null,
+  }));
   return onceRows(records);
 };
 
@@ -161,17 +202,15 @@ export const commitmentEvaluationRows: RowBuilder = (spec, profile, rng) => {
   const phases = spec.period.phases;
   const evaluated = phases.slice(0, rng.chance(0.25) && phases.length > 1 ? phases.length - 1 : phases.length);
   return evaluated.flatMap((phase) =>
-    profile.members.map(
-      (member): DemoRow => ({
-        period: phase.id,
-        record: {
-          dot: typeChoice(spec, 'dot', phase.name, habits, rng),
-          hoTen: typeText(member.person.name, habits),
-          renLuyen: typeChoice(spec, 'renLuyen', grade(rng), habits, rng),
-          hanhDong: typeChoice(spec, 'hanhDong', grade(rng), habits, rng),
-          nhanXet: rng.chance(0.2) ? typeText('Tích cực tham gia hoạt động của chi đoàn', habits) : null,
-        },
-      }),
-    ),
+    profile.members.map((member): DemoRow => ({
+      period: phase.id,
+      record: {
+        dot: typeChoice(spec, 'dot', phase.name, habits, rng),
+        hoTen: typeText(member.person.name, habits),
+        renLuyen: typeChoice(spec, 'renLuyen', grade(rng), habits, rng),
+        hanhDong: typeChoice(spec, 'hanhDong', grade(rng), habits, rng),
+        nhanXet: rng.chance(0.2) ? typeText('Tích cực tham gia hoạt động của chi đoàn', habits) : null,
+      },
+    })),
   );
 };

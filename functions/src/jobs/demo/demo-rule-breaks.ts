@@ -28,7 +28,11 @@ export interface RuleBreaks {
  * in place), and count the evaluations a rejected registration row takes with it. Evaluation rows are the
  * registration's members in order, phase after phase.
  */
-export function plantRuleBreaks(records: ReadonlyMap<string, RowRecord[]>, mistakes: readonly DemoMistake[], rng: Prng): RuleBreaks {
+export function plantRuleBreaks(
+  records: ReadonlyMap<string, RowRecord[]>,
+  mistakes: readonly DemoMistake[],
+  rng: Prng,
+): RuleBreaks {
   const registered = records.get(REGISTRATION) ?? [];
   const evaluations = records.get(EVALUATION) ?? [];
   const members = registered.length;
@@ -54,7 +58,9 @@ export function plantRuleBreaks(records: ReadonlyMap<string, RowRecord[]>, mista
     breaks.push(breakAt(evaluations, unregistered, stranger, 'đánh giá một người chưa đăng ký rèn luyện'));
     used.add(unregistered);
   }
-  const cascaded = evaluations.filter((_, i) => !badEvaluation.has(i) && !used.has(i) && badRegistration.has(i % members)).length;
+  const cascaded = evaluations.filter(
+    (_, i) => !badEvaluation.has(i) && !used.has(i) && badRegistration.has(i % members),
+  ).length;
   return { breaks, cascaded };
 }
 

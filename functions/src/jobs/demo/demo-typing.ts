@@ -40,7 +40,6 @@ export function typeText(text: string, habits: TypingHabits): string {
   return habits.nfd ? text.normalize('NFD') : text;
 }
 
-
 /** A calendar date 'YYYY-MM-DD' as the unit types it: a date cell, '15/9/2024', '15/09/2024', '15-09-2024' or in words. */
 export function typeDate(iso: string, habits: TypingHabits): WritableCell {
   const [y = 0, m = 1, d = 1] = iso.split('-').map(Number);

@@ -1,6 +1,14 @@
 import type { UnitType } from '../../domain/forms/form-spec.js';
 import { unitSchema } from '../../domain/units/unit.js';
-import { AGENCIES, BRANCHES, PRIMARY_SCHOOLS, SECONDARY_SCHOOLS, randomPerson, slugify, type DemoPerson } from './demo-names.js';
+import {
+  AGENCIES,
+  BRANCHES,
+  PRIMARY_SCHOOLS,
+  SECONDARY_SCHOOLS,
+  randomPerson,
+  slugify,
+  type DemoPerson,
+} from './demo-names.js';
 import type { DemoMember, UnitProfile } from './demo-profile.js';
 import { randomHabits } from './demo-typing.js';
 import type { Prng } from './prng.js';
@@ -29,10 +37,14 @@ interface UnitDraft {
 export function buildUnitProfiles(rng: Prng): UnitProfile[] {
   const schools = [
     ...rng.sample(PRIMARY_SCHOOLS, DEMO_UNIT_COUNTS.primary).map((name) => ({ name, level: 'Tiểu học', prefix: 'th' })),
-    ...rng.sample(SECONDARY_SCHOOLS, DEMO_UNIT_COUNTS.secondary).map((name) => ({ name, level: 'THCS', prefix: 'thcs' })),
+    ...rng
+      .sample(SECONDARY_SCHOOLS, DEMO_UNIT_COUNTS.secondary)
+      .map((name) => ({ name, level: 'THCS', prefix: 'thcs' })),
   ];
   // Clusters mix both levels, as the district's cụm thi đua do.
-  const clusterOf = new Map(rng.shuffle(schools).map((s, i) => [s, SCHOOL_CLUSTERS[i % SCHOOL_CLUSTERS.length] ?? 'Cụm 1']));
+  const clusterOf = new Map(
+    rng.shuffle(schools).map((s, i) => [s, SCHOOL_CLUSTERS[i % SCHOOL_CLUSTERS.length] ?? 'Cụm 1']),
+  );
   const drafts: UnitDraft[] = schools.map((school) => ({
     id: `${school.prefix}-${slugify(school.name)}`,
     name: `Liên đội ${school.level} ${school.name}`,

@@ -35,7 +35,11 @@ export async function playDemoIntake(options: {
   const { controlPath, unitsDir, intake } = options;
   const { explicit, shared } = intake;
   await addPlansToControlWorkbook(controlPath, [shared.spec, explicit.spec]);
-  await addSharedSourceToControlWorkbook(controlPath, { formId: shared.spec.id, file: SHARED_BOOK_FILE, tab: SHARED_BOOK_TAB });
+  await addSharedSourceToControlWorkbook(controlPath, {
+    formId: shared.spec.id,
+    file: SHARED_BOOK_FILE,
+    tab: SHARED_BOOK_TAB,
+  });
   await utimes(controlPath, intake.issuedAt, intake.issuedAt);
   const book = path.join(unitsDir, SHARED_BOOK_FILE);
   await writeTableWorkbook(book, SHARED_BOOK_TAB, shared.header, shared.rows);
@@ -47,11 +51,27 @@ export async function playDemoIntake(options: {
   const original = await readFile(file);
   await writeWithTab(file, original, unit, explicit.spec, explicit.submittedRows, 'Có', explicit.submittedAt);
   await options.sweepAt([unit], [...options.forms, shared.spec, explicit.spec], explicit.submittedAt);
-  await writeWithTab(file, original, unit, explicit.spec, explicit.draftRows, submittedSignalText(explicit.submittedAt), explicit.editedAt);
+  await writeWithTab(
+    file,
+    original,
+    unit,
+    explicit.spec,
+    explicit.draftRows,
+    submittedSignalText(explicit.submittedAt),
+    explicit.editedAt,
+  );
 }
 
 /** The unit's file as it was, plus the plan's tab with these rows and this text in its "Nộp báo cáo" cell, saved at `at`. */
-async function writeWithTab(file: string, original: Buffer, unit: Unit, spec: FormSpec, rows: WritableCell[][], signal: string, at: Date): Promise<void> {
+async function writeWithTab(
+  file: string,
+  original: Buffer,
+  unit: Unit,
+  spec: FormSpec,
+  rows: WritableCell[][],
+  signal: string,
+  at: Date,
+): Promise<void> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(original as unknown as ArrayBuffer);
   const sheet = addFormSheet(workbook, spec, { unitName: unit.name, rows });

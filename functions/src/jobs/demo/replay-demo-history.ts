@@ -2,7 +2,14 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { addDays, ictDateOf, ictInstant } from '../../domain/time/ict.js';
 import { DEMO_NOW, type DemoDistrict, type DemoSend, type DemoWorkbook } from './demo-district.js';
-import { CONTROL_FILE, issueDemoFinance, issueDemoPlan, UNITS_DIR, writeDemoControl, writeUnitSend } from './write-demo-files.js';
+import {
+  CONTROL_FILE,
+  issueDemoFinance,
+  issueDemoPlan,
+  UNITS_DIR,
+  writeDemoControl,
+  writeUnitSend,
+} from './write-demo-files.js';
 
 /** Sweep these units (the ones whose files just changed) with the sweep's clock at `now`. */
 export type SweepAt = (unitIds: readonly string[], now: Date) => Promise<void>;

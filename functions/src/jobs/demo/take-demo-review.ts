@@ -21,6 +21,10 @@ export async function takeDemoReviewStep(
   if (!submission) return false;
   const row = typedReviewRow(step, id, submissionVersion(submission));
   const inbox = { readReviewSheet: async () => ({ rows: [row] }) };
-  const taken = await takeReviewDecisions({ inbox, store: ports.reviews, reviewer: DISTRICT_REVIEWER }, [submission], step.at);
+  const taken = await takeReviewDecisions(
+    { inbox, store: ports.reviews, reviewer: DISTRICT_REVIEWER },
+    [submission],
+    step.at,
+  );
   return taken.recorded.length === 1;
 }

@@ -2,7 +2,14 @@ import { access, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { DemoDistrict } from './demo-district.js';
 import { replayDemoHistory, type ReplayResult, type SweepAt } from './replay-demo-history.js';
-import { CONTROL_FILE, issueDemoFinance, issueDemoPlan, UNITS_DIR, writeDemoControl, writeUnitSend } from './write-demo-files.js';
+import {
+  CONTROL_FILE,
+  issueDemoFinance,
+  issueDemoPlan,
+  UNITS_DIR,
+  writeDemoControl,
+  writeUnitSend,
+} from './write-demo-files.js';
 
 export { CONTROL_FILE, UNITS_DIR } from './write-demo-files.js';
 
@@ -43,7 +50,11 @@ export async function demoDistrictWritten(dir: string): Promise<boolean> {
  * Write the demo district under dir: control.xlsx and units/<id>.xlsx, each unit file's mtime set to when it was last sent.
  * An existing demo (control.xlsx present, no unfinished replay) is left untouched unless reset is set, so a second run changes nothing.
  */
-export async function writeDemoDistrict(dir: string, district: DemoDistrict, options: WriteDemoOptions = {}): Promise<WrittenDemoDistrict> {
+export async function writeDemoDistrict(
+  dir: string,
+  district: DemoDistrict,
+  options: WriteDemoOptions = {},
+): Promise<WrittenDemoDistrict> {
   const controlPath = path.join(dir, CONTROL_FILE);
   const unitsDir = path.join(dir, UNITS_DIR);
   const marker = path.join(dir, REPLAY_MARKER);
@@ -52,16 +63,26 @@ export async function writeDemoDistrict(dir: string, district: DemoDistrict, opt
     if (!options.reset) return { created: false, controlPath, unitsDir, files: await listWorkbooks(unitsDir) };
   } else if (options.reset && !unfinished && (await listDir(dir)).length > 0) {
     // Never wipe a folder the demo did not make.
-    throw new Error(`Refusing to reset ${dir}: it is not empty and holds no ${CONTROL_FILE}. Pick an empty or demo folder.`);
+    throw new Error(
+      `Refusing to reset ${dir}: it is not empty and holds no ${CONTROL_FILE}. Pick an empty or demo folder.`,
+    );
   }
   if (options.reset || unfinished) await rm(dir, { recursive: true, force: true });
   await mkdir(unitsDir, { recursive: true, mode: 0o700 });
 
-  const sentFiles = () => district.workbooks.filter((w) => w.sends.length > 0).map((w) => path.join(unitsDir, district.units.find((u) => u.id === w.unitId)?.source ?? `${w.unitId}.xlsx`));
+  const sentFiles = () =>
+    district.workbooks
+      .filter((w) => w.sends.length > 0)
+      .map((w) => path.join(unitsDir, district.units.find((u) => u.id === w.unitId)?.source ?? `${w.unitId}.xlsx`));
   if (options.sweepAt) {
     // The control file goes first (the sweeps read it); the marker says the folder is not finished until the last round.
     await writeFile(marker, 'tonghop demo: history replay in progress\n', 'utf8');
-    const history = await replayDemoHistory({ dir, district, sweepAt: options.sweepAt, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+    const history = await replayDemoHistory({
+      dir,
+      district,
+      sweepAt: options.sweepAt,
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    });
     await rm(marker, { force: true });
     return { created: true, controlPath, unitsDir, files: [...sentFiles(), controlPath], history };
   }

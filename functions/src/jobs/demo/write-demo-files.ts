@@ -18,7 +18,11 @@ export const CORRUPT_CONTENT =
 
 /** Write the district's control workbook, its mtime set to the district's fixed instant. */
 export async function writeDemoControl(controlPath: string, district: DemoDistrict): Promise<void> {
-  await writeControlWorkbook(controlPath, { settings: district.settings, units: district.units, plans: district.specs }, { modifiedAt: district.controlModifiedAt });
+  await writeControlWorkbook(
+    controlPath,
+    { settings: district.settings, units: district.units, plans: district.specs },
+    { modifiedAt: district.controlModifiedAt },
+  );
   await utimes(controlPath, district.controlModifiedAt, district.controlModifiedAt);
 }
 
@@ -35,7 +39,11 @@ export async function issueDemoPlan(controlPath: string, district: DemoDistrict)
 export async function issueDemoFinance(controlPath: string, unitsDir: string, district: DemoDistrict): Promise<void> {
   const { finance } = district;
   await addPlansToControlWorkbook(controlPath, [finance.spec]);
-  await addSharedSourceToControlWorkbook(controlPath, { formId: finance.spec.id, file: FINANCE_BOOK_FILE, tab: FINANCE_BOOK_TAB });
+  await addSharedSourceToControlWorkbook(controlPath, {
+    formId: finance.spec.id,
+    file: FINANCE_BOOK_FILE,
+    tab: FINANCE_BOOK_TAB,
+  });
   await utimes(controlPath, finance.at, finance.at);
   const book = path.join(unitsDir, FINANCE_BOOK_FILE);
   await writeTableWorkbook(book, FINANCE_BOOK_TAB, FINANCE_BOOK_HEADER, finance.receipts);
@@ -46,7 +54,12 @@ export async function issueDemoFinance(controlPath: string, unitsDir: string, di
  * Write a unit's file as it stood at one of its sends, mtime = the send's instant: the corrupt bytes, or a workbook with
  * the tabs the file had then (renamed header applied, a missing tab left out). Returns the file's path.
  */
-export async function writeUnitSend(unitsDir: string, district: DemoDistrict, workbook: DemoWorkbook, send: DemoSend): Promise<string> {
+export async function writeUnitSend(
+  unitsDir: string,
+  district: DemoDistrict,
+  workbook: DemoWorkbook,
+  send: DemoSend,
+): Promise<string> {
   const unit = district.units.find((u) => u.id === workbook.unitId);
   if (!unit) throw new Error(`Demo: no unit ${workbook.unitId}`);
   const file = path.join(unitsDir, unit.source);

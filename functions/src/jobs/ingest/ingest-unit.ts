@@ -60,17 +60,30 @@ export async function ingestUnit(input: IngestUnitInput): Promise<IngestUnitResu
   const explicitForms = formsForUnit(input.forms, unit).some((f) => f.submitMode === 'button');
   const submit = input.action === 'submit' && explicitForms ? { submit: { at: now } } : {};
   const ownForms = input.sharedFormIds?.size ? input.forms.filter((f) => !input.sharedFormIds?.has(f.id)) : input.forms;
-  const swept = await sweep({ units: [unit], forms: ownForms, source: input.sheets, store: unitSweepStore(input.sweepStore, store, unit.id), now, ...submit });
+  const swept = await sweep({
+    units: [unit],
+    forms: ownForms,
+    source: input.sheets,
+    store: unitSweepStore(input.sweepStore, store, unit.id),
+    now,
+    ...submit,
+  });
   const mine = await store.loadUnitSubmissions(unit.id);
   const after = versionsOf(mine);
-  const touched = new Set([...before.keys(), ...after.keys()].filter((id) => before.get(id)?.version !== after.get(id)?.version).map((id) => (after.get(id) ?? before.get(id))?.pair));
+  const touched = new Set(
+    [...before.keys(), ...after.keys()]
+      .filter((id) => before.get(id)?.version !== after.get(id)?.version)
+      .map((id) => (after.get(id) ?? before.get(id))?.pair),
+  );
 
   let statsComputed = 0;
   let statsWritten = 0;
   for (const spec of input.forms) {
     for (const period of periodsStartedBy(spec, now)) {
       if (!touched.has(formPeriodId(spec.id, period.id))) continue;
-      const submissions = new Map<string, UnitSubmission>((await store.loadFormPeriodSubmissions(spec.id, period.id)).map((s) => [s.unitId, s]));
+      const submissions = new Map<string, UnitSubmission>(
+        (await store.loadFormPeriodSubmissions(spec.id, period.id)).map((s) => [s.unitId, s]),
+      );
       const stats = formPeriodStats({ spec, period, units: input.units, submissions, now });
       const inputsHash = statsInputsHash(spec, period.id, input.units, submissions, stats);
       statsComputed++;
@@ -80,15 +93,26 @@ export async function ingestUnit(input: IngestUnitInput): Promise<IngestUnitResu
     }
   }
 
-  const picture = { ...unitPicture(input, mine), earlierPlans: await loadEarlierPlans(store, mine), ...(input.sharedFormIds?.size ? { sharedFormIds: [...input.sharedFormIds] } : {}) };
+  const picture = {
+    ...unitPicture(input, mine),
+    earlierPlans: await loadEarlierPlans(store, mine),
+    ...(input.sharedFormIds?.size ? { sharedFormIds: [...input.sharedFormIds] } : {}),
+  };
   const state = await store.loadSourceState(unit.id);
-  if (state?.status === 'ok' && state.fingerprint) await giveUnitFeedback(unit, { ...state, fingerprint: state.fingerprint }, picture, input.sheets, store);
+  if (state?.status === 'ok' && state.fingerprint)
+    await giveUnitFeedback(unit, { ...state, fingerprint: state.fingerprint }, picture, input.sheets, store);
 
   const result = swept.units[0];
   const problems = (result?.problems ?? []).filter((p) => p.severity === 'error').map((p) => p.message);
   const counts = result?.current.counts ?? { valid: 0, rejected: 0, nil: 0 };
   const drafts = input.forms.filter((f) => state?.explicit?.[f.id]?.draft).map((f) => f.tab);
-  return { sweep: swept, statsComputed, statsWritten, reply: sheetEventReply({ action: input.action, unitId: unit.id, counts, problems, drafts }, picture), picture };
+  return {
+    sweep: swept,
+    statsComputed,
+    statsWritten,
+    reply: sheetEventReply({ action: input.action, unitId: unit.id, counts, problems, drafts }, picture),
+    picture,
+  };
 }
 
 /** The sweep store, with the remembered sources narrowed to this unit's (the sweep would read every unit's). */
@@ -124,5 +148,13 @@ function unitPicture(input: IngestUnitInput, mine: readonly StoredSubmission[]):
       return { spec, period, stats: formPeriodStats({ spec, period, units: [unit], submissions, now }) };
     }),
   );
-  return { settings: input.settings, forms: input.forms, units: [unit], periods, submissions: mine, sourceProblems: [], now };
+  return {
+    settings: input.settings,
+    forms: input.forms,
+    units: [unit],
+    periods,
+    submissions: mine,
+    sourceProblems: [],
+    now,
+  };
 }

@@ -32,7 +32,12 @@ export async function ingestAttachments(
   workbooks: readonly IncomingAttachment[],
   receivedAt: Date,
   ctx: AttachmentIngestContext,
-): Promise<{ readonly files: AttachmentResult[]; readonly standings: FormStanding[]; readonly rowsValid: number; readonly rowsRejected: number }> {
+): Promise<{
+  readonly files: AttachmentResult[];
+  readonly standings: FormStanding[];
+  readonly rowsValid: number;
+  readonly rowsRejected: number;
+}> {
   const files: AttachmentResult[] = [];
   const formsRead = new Set<string>();
   let standings: FormStanding[] = [];
@@ -47,18 +52,37 @@ export async function ingestAttachments(
       files.push({ fileName: file.fileName, refused: error.message });
       continue;
     }
-    const result = await ingestUnit({ action: 'submit', unit: placed, units: ctx.units.map((u) => (u.id === placed.id ? placed : u)), forms: ctx.forms, ...(ctx.sharedFormIds ? { sharedFormIds: ctx.sharedFormIds } : {}), settings: ctx.settings, sheets: ctx.drop.sheets, sweepStore: ctx.sweepStore, store: ctx.store, now: ctx.now });
+    const result = await ingestUnit({
+      action: 'submit',
+      unit: placed,
+      units: ctx.units.map((u) => (u.id === placed.id ? placed : u)),
+      forms: ctx.forms,
+      ...(ctx.sharedFormIds ? { sharedFormIds: ctx.sharedFormIds } : {}),
+      settings: ctx.settings,
+      sheets: ctx.drop.sheets,
+      sweepStore: ctx.sweepStore,
+      store: ctx.store,
+      now: ctx.now,
+    });
     const state = await ctx.store.loadSourceState(unit.id);
     const read = new Set((state?.tabs ?? []).map((t) => t.formId));
     read.forEach((id) => formsRead.add(id));
     const swept = result.sweep.units[0];
     const counts = swept?.current.counts ?? { valid: 0, rejected: 0, nil: 0 };
     // A file holding none of the unit's forms hears about each missing tab; otherwise only the forms it holds count.
-    const problems = (swept?.problems ?? []).filter((p) => read.size === 0 || p.formId === undefined || read.has(p.formId)).map((p) => p.message);
+    const problems = (swept?.problems ?? [])
+      .filter((p) => read.size === 0 || p.formId === undefined || read.has(p.formId))
+      .map((p) => p.message);
     const tabOf = new Map(ctx.forms.map((f) => [f.id, f.tab]));
     const rowErrors = result.picture.submissions
       .filter((s) => read.has(s.formId))
-      .flatMap((s) => s.rejected.flatMap((row) => row.errors.map((e) => (read.size > 1 ? `Trang '${tabOf.get(s.formId) ?? s.formId}': ${e.message}` : e.message))));
+      .flatMap((s) =>
+        s.rejected.flatMap((row) =>
+          row.errors.map((e) =>
+            read.size > 1 ? `Trang '${tabOf.get(s.formId) ?? s.formId}': ${e.message}` : e.message,
+          ),
+        ),
+      );
     files.push({ fileName: file.fileName, counts, problems, rowErrors });
     rowsValid += counts.valid;
     rowsRejected += counts.rejected;

@@ -58,12 +58,20 @@ export interface MailboxLedger {
   /** Create the entry; false when it exists already. */
   create(key: string, now: Date): Promise<boolean>;
   /** received → ingested, in a transaction: false when another run got there first (its reply stands). */
-  markIngested(key: string, fields: { readonly unitId?: string; readonly reply?: ReplyText & { readonly to: string } }, now: Date): Promise<boolean>;
+  markIngested(
+    key: string,
+    fields: { readonly unitId?: string; readonly reply?: ReplyText & { readonly to: string } },
+    now: Date,
+  ): Promise<boolean>;
   /** ingested → replying, in a transaction: true for exactly one caller. */
   claimReply(key: string, now: Date): Promise<boolean>;
   /** replying → ingested again after the mail server refused the reply (it was not sent). */
   releaseReply(key: string, error: { readonly code: string; readonly message: string }, now: Date): Promise<void>;
-  markDone(key: string, outcome: { readonly replyMessageId?: string; readonly replyUnknown?: boolean; readonly replyRefused?: string }, now: Date): Promise<void>;
+  markDone(
+    key: string,
+    outcome: { readonly replyMessageId?: string; readonly replyUnknown?: boolean; readonly replyRefused?: string },
+    now: Date,
+  ): Promise<void>;
 }
 
 /** Puts an attachment where the unit's sheets are read from, then reads it like any sweep would. */

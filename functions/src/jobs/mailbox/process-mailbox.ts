@@ -21,7 +21,8 @@ export interface ProcessMailboxInput extends AttachmentIngestContext {
   readonly between?: (step: 'ingested' | 'replied', key: string) => Promise<void>;
 }
 
-export type MessageResult = 'ingested' | 'unknown-sender' | 'nothing-readable' | 'already-done' | 'reply-failed' | 'no-reply-address';
+export type MessageResult =
+  'ingested' | 'unknown-sender' | 'nothing-readable' | 'already-done' | 'reply-failed' | 'no-reply-address';
 
 /** What became of one message; no address and no subject (they are personal data and stay out of logs). */
 export interface MessageOutcome {
@@ -60,21 +61,37 @@ export async function processMailbox(input: ProcessMailboxInput): Promise<Proces
   return { messages };
 }
 
-async function processMessage(input: ProcessMailboxInput, message: IncomingMessage, key: string): Promise<MessageOutcome> {
+async function processMessage(
+  input: ProcessMailboxInput,
+  message: IncomingMessage,
+  key: string,
+): Promise<MessageOutcome> {
   const { ledger, now } = input;
   let entry: MailboxEntry | undefined = await ledger.get(key);
   if (!entry) {
     await ledger.create(key, now);
     entry = (await ledger.get(key)) ?? { key, state: 'received' };
   }
-  let found: Omit<MessageOutcome, 'key' | 'reply'> = { result: 'already-done', rowsValid: 0, rowsRejected: 0, ...(entry.unitId ? { unitId: entry.unitId } : {}) };
+  let found: Omit<MessageOutcome, 'key' | 'reply'> = {
+    result: 'already-done',
+    rowsValid: 0,
+    rowsRejected: 0,
+    ...(entry.unitId ? { unitId: entry.unitId } : {}),
+  };
   if (entry.state === 'received') {
     const decided = await decide(input, message);
     found = decided.outcome;
     // Never answer a machine (auto-replies would answer each other for ever), nor a stranger who attached nothing (spam).
-    const answerable = message.from && !message.automated && !(decided.outcome.result === 'unknown-sender' && message.attachments.length === 0);
+    const answerable =
+      message.from &&
+      !message.automated &&
+      !(decided.outcome.result === 'unknown-sender' && message.attachments.length === 0);
     const reply = decided.reply && answerable ? { ...decided.reply, to: message.from } : undefined;
-    const first = await ledger.markIngested(key, { ...(decided.outcome.unitId ? { unitId: decided.outcome.unitId } : {}), ...(reply ? { reply } : {}) }, now);
+    const first = await ledger.markIngested(
+      key,
+      { ...(decided.outcome.unitId ? { unitId: decided.outcome.unitId } : {}), ...(reply ? { reply } : {}) },
+      now,
+    );
     // Another run recorded this message meanwhile: its reply is the one that counts.
     entry = first ? { key, state: 'ingested', ...(reply ? { reply } : {}) } : ((await ledger.get(key)) ?? entry);
     await input.between?.('ingested', key);
@@ -96,7 +113,14 @@ async function processMessage(input: ProcessMailboxInput, message: IncomingMessa
   }
   if (!(await ledger.claimReply(key, now))) return { key, ...found, reply: 'earlier' };
   try {
-    const sent = await input.mailer.send({ to: [reply.to], cc: [], subject: reply.subject, text: reply.text, html: reply.html, noticeId: mailboxReplyId(key) });
+    const sent = await input.mailer.send({
+      to: [reply.to],
+      cc: [],
+      subject: reply.subject,
+      text: reply.text,
+      html: reply.html,
+      noticeId: mailboxReplyId(key),
+    });
     await ledger.markDone(key, { replyMessageId: sent.messageId }, now);
     return { key, ...found, reply: 'sent' };
   } catch (error) {
@@ -113,11 +137,21 @@ async function processMessage(input: ProcessMailboxInput, message: IncomingMessa
 }
 
 /** Find the unit, ingest what can be read, and word the reply. Nothing is stored for an unknown sender. */
-async function decide(input: ProcessMailboxInput, message: IncomingMessage): Promise<{ outcome: Omit<MessageOutcome, 'key' | 'reply'>; reply?: ReplyText }> {
+async function decide(
+  input: ProcessMailboxInput,
+  message: IncomingMessage,
+): Promise<{ outcome: Omit<MessageOutcome, 'key' | 'reply'>; reply?: ReplyText }> {
   const { workbooks, refused } = sortAttachments(message.attachments, input.maxAttachmentBytes);
-  const identified = identifyUnit({ from: message.from, subject: message.subject, fileNames: message.attachments.map((a) => a.fileName) }, input.units);
+  const identified = identifyUnit(
+    { from: message.from, subject: message.subject, fileNames: message.attachments.map((a) => a.fileName) },
+    input.units,
+  );
   if (!identified.found) {
-    const reply = unknownSenderReply({ settings: input.settings, receivedAt: message.receivedAt, candidates: identified.candidates.map((u) => u.name) });
+    const reply = unknownSenderReply({
+      settings: input.settings,
+      receivedAt: message.receivedAt,
+      candidates: identified.candidates.map((u) => u.name),
+    });
     return { outcome: { result: 'unknown-sender', rowsValid: 0, rowsRejected: 0 }, reply };
   }
   const { unit } = identified;
@@ -132,5 +166,13 @@ async function decide(input: ProcessMailboxInput, message: IncomingMessage): Pro
     senderNotListed: identified.by !== 'sender',
   });
   const anyRead = ingested.files.some((f) => !f.refused);
-  return { outcome: { result: anyRead ? 'ingested' : 'nothing-readable', unitId: unit.id, rowsValid: ingested.rowsValid, rowsRejected: ingested.rowsRejected }, reply };
+  return {
+    outcome: {
+      result: anyRead ? 'ingested' : 'nothing-readable',
+      unitId: unit.id,
+      rowsValid: ingested.rowsValid,
+      rowsRejected: ingested.rowsRejected,
+    },
+    reply,
+  };
 }

@@ -47,7 +47,10 @@ export interface NotifyResult {
   /** The mails of review decisions ("[Duyệt báo cáo] …"); empty when the district does not review. */
   readonly reviews: readonly ReviewNoticeOutcome[];
   readonly suppressed: readonly SuppressedNotice[];
-  readonly digest: { readonly result: 'sent' | 'would-send' | 'already-sent' | 'failed' | 'skipped'; readonly reason?: string };
+  readonly digest: {
+    readonly result: 'sent' | 'would-send' | 'already-sent' | 'failed' | 'skipped';
+    readonly reason?: string;
+  };
 }
 
 /**
@@ -61,8 +64,15 @@ export async function notify(input: NotifyInput): Promise<NotifyResult> {
   const day = ictDateOf(now);
   const { picture, sources } = await loadDistrictPicture(input);
   const ledger = await input.ledger.load();
-  const sentTodayEntries = [...ledger.values()].filter((e) => e.state === 'sent' && e.sentAt && ictDateOf(e.sentAt) === day && !e.id.startsWith('digest~'));
-  const decision = decideNotices({ picture, ledger, policy, sentToday: sentTodayEntries.reduce((n, e) => n + e.recipients, 0) });
+  const sentTodayEntries = [...ledger.values()].filter(
+    (e) => e.state === 'sent' && e.sentAt && ictDateOf(e.sentAt) === day && !e.id.startsWith('digest~'),
+  );
+  const decision = decideNotices({
+    picture,
+    ledger,
+    policy,
+    sentToday: sentTodayEntries.reduce((n, e) => n + e.recipients, 0),
+  });
 
   const outcomes: NoticeOutcome[] = [];
   let serverDown: string | undefined;
@@ -93,10 +103,28 @@ export async function notify(input: NotifyInput): Promise<NotifyResult> {
         outcomes.push({ notice, result: 'skipped', reason: 'đơn vị vừa nộp đủ' });
         continue;
       }
-      const sheetProblems = (sources.get(unit.id)?.problems ?? []).filter((p) => p.severity === 'error' && (p.formId === undefined || p.formId === spec.id)).map((p) => p.message);
-      message = renderNotice(notice, { spec, period, unit, ...(fresh ? { submission: fresh } : {}), settings: input.settings, sheetLink: input.sheetLinkOf(unit), sheetProblems, now });
+      const sheetProblems = (sources.get(unit.id)?.problems ?? [])
+        .filter((p) => p.severity === 'error' && (p.formId === undefined || p.formId === spec.id))
+        .map((p) => p.message);
+      message = renderNotice(notice, {
+        spec,
+        period,
+        unit,
+        ...(fresh ? { submission: fresh } : {}),
+        settings: input.settings,
+        sheetLink: input.sheetLinkOf(unit),
+        sheetProblems,
+        now,
+      });
     }
-    const entry = { id: notice.id, recipients: notice.to.length + notice.cc.length, stage: notice.stage, unitId: notice.unitId, formId: notice.formId, periodId: notice.periodId };
+    const entry = {
+      id: notice.id,
+      recipients: notice.to.length + notice.cc.length,
+      stage: notice.stage,
+      unitId: notice.unitId,
+      formId: notice.formId,
+      periodId: notice.periodId,
+    };
     const delivery = await deliverOnce(input, entry, { to: notice.to, cc: notice.cc, ...message, noticeId: notice.id });
     outcomes.push(outcomeOf(notice, delivery));
     // A dead server fails every message the same way: stop, and leave the rest unclaimed for the next run.
@@ -114,13 +142,33 @@ export async function notify(input: NotifyInput): Promise<NotifyResult> {
   });
   serverDown = review.serverDown;
 
-  const digest = await sendDigest(input, { quiet: decision.quiet, day, ledger, sentToday: [...sentTodayEntries, ...sentNow(outcomes, now)], picture, serverDown });
-  return { quiet: decision.quiet, outcomes, reviews: review.outcomes, suppressed: [...decision.suppressed, ...review.suppressed], digest };
+  const digest = await sendDigest(input, {
+    quiet: decision.quiet,
+    day,
+    ledger,
+    sentToday: [...sentTodayEntries, ...sentNow(outcomes, now)],
+    picture,
+    serverDown,
+  });
+  return {
+    quiet: decision.quiet,
+    outcomes,
+    reviews: review.outcomes,
+    suppressed: [...decision.suppressed, ...review.suppressed],
+    digest,
+  };
 }
 
 async function sendDigest(
   input: NotifyInput,
-  context: { quiet: boolean; day: string; ledger: ReadonlyMap<string, LedgerEntry>; sentToday: readonly LedgerEntry[]; picture: Parameters<typeof renderDigest>[0]['picture']; serverDown: string | undefined },
+  context: {
+    quiet: boolean;
+    day: string;
+    ledger: ReadonlyMap<string, LedgerEntry>;
+    sentToday: readonly LedgerEntry[];
+    picture: Parameters<typeof renderDigest>[0]['picture'];
+    serverDown: string | undefined;
+  },
 ): Promise<NotifyResult['digest']> {
   const id = digestId(context.day);
   const to = input.settings.officeEmail;
@@ -129,8 +177,14 @@ async function sendDigest(
   if (context.ledger.get(id)?.state === 'sent') return { result: 'already-sent' };
   if (input.dryRun) return { result: 'would-send' };
   if (context.serverDown) return { result: 'skipped', reason: `máy chủ thư lỗi (${context.serverDown})` };
-  if (!(await input.ledger.claim({ id, recipients: 1 }, input.now, input.policy.maxAttempts))) return { result: 'already-sent' };
-  const message = renderDigest({ picture: context.picture, sentToday: context.sentToday, day: context.day, policy: input.policy });
+  if (!(await input.ledger.claim({ id, recipients: 1 }, input.now, input.policy.maxAttempts)))
+    return { result: 'already-sent' };
+  const message = renderDigest({
+    picture: context.picture,
+    sentToday: context.sentToday,
+    day: context.day,
+    policy: input.policy,
+  });
   try {
     const { messageId } = await input.mailer.send({ to: [to], cc: [], ...message, noticeId: id });
     await input.ledger.markSent(id, messageId, input.now);
@@ -145,7 +199,19 @@ async function sendDigest(
 function sentNow(outcomes: readonly NoticeOutcome[], now: Date): LedgerEntry[] {
   return outcomes.flatMap((o) =>
     o.result === 'sent'
-      ? [{ id: o.notice.id, state: 'sent' as const, attempts: 0, recipients: o.notice.to.length + o.notice.cc.length, sentAt: now, stage: o.notice.stage, unitId: o.notice.unitId, formId: o.notice.formId, periodId: o.notice.periodId }]
+      ? [
+          {
+            id: o.notice.id,
+            state: 'sent' as const,
+            attempts: 0,
+            recipients: o.notice.to.length + o.notice.cc.length,
+            sentAt: now,
+            stage: o.notice.stage,
+            unitId: o.notice.unitId,
+            formId: o.notice.formId,
+            periodId: o.notice.periodId,
+          },
+        ]
       : [],
   );
 }

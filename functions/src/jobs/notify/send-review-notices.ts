@@ -14,11 +14,26 @@ export type ReviewNoticeOutcome = SendOutcome<PlannedReviewNotice>;
  */
 export async function sendReviewNotices(
   input: NotifyInput,
-  context: { readonly ledger: ReadonlyMap<string, LedgerEntry>; readonly quiet: boolean; readonly recipientsLeft: number; readonly sentToday: number; readonly serverDown: string | undefined },
+  context: {
+    readonly ledger: ReadonlyMap<string, LedgerEntry>;
+    readonly quiet: boolean;
+    readonly recipientsLeft: number;
+    readonly sentToday: number;
+    readonly serverDown: string | undefined;
+  },
 ): Promise<{ outcomes: ReviewNoticeOutcome[]; suppressed: SuppressedNotice[]; serverDown: string | undefined }> {
   if (!input.reviews) return { outcomes: [], suppressed: [], serverDown: context.serverDown };
-  const [decisions, submissions] = await Promise.all([input.reviews.loadReviewDecisions(), input.store.loadSubmissions()]);
-  const planned = decideReviewNotices({ decisions, submissions, units: input.units, ledger: context.ledger, policy: input.policy });
+  const [decisions, submissions] = await Promise.all([
+    input.reviews.loadReviewDecisions(),
+    input.store.loadSubmissions(),
+  ]);
+  const planned = decideReviewNotices({
+    decisions,
+    submissions,
+    units: input.units,
+    ledger: context.ledger,
+    policy: input.policy,
+  });
   const suppressed = [...planned.suppressed];
   const outcomes: ReviewNoticeOutcome[] = [];
   let left = context.recipientsLeft;
@@ -44,7 +59,11 @@ export async function sendReviewNotices(
       continue;
     }
     left -= notice.to.length;
-    const delivery = await deliverOnce(input, { id: notice.id, recipients: notice.to.length, ...key }, { to: notice.to, cc: [], ...fresh.mail, noticeId: notice.id });
+    const delivery = await deliverOnce(
+      input,
+      { id: notice.id, recipients: notice.to.length, ...key },
+      { to: notice.to, cc: [], ...fresh.mail, noticeId: notice.id },
+    );
     outcomes.push(outcomeOf(notice, delivery));
     if (delivery.result === 'failed') serverDown = delivery.serverDown;
   }

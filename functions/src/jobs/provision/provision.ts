@@ -46,7 +46,9 @@ export async function provision(input: ProvisionInput): Promise<ProvisionResult>
     input.onUnitDone?.(i + 1, input.units.length);
   }
   const sourceOf = new Map(input.units.map((u) => [u.id, u.source]));
-  const changed = new Map(units.filter((u) => sourceOf.get(u.unitId) !== u.spreadsheetId).map((u) => [u.unitId, u.spreadsheetId]));
+  const changed = new Map(
+    units.filter((u) => sourceOf.get(u.unitId) !== u.spreadsheetId).map((u) => [u.unitId, u.spreadsheetId]),
+  );
   const recorded = changed.size === 0 ? 0 : await input.registry.recordSources(changed);
   return { units, failed, skipped, recorded, controlTabsAdded };
 }

@@ -13,7 +13,11 @@ import type { ReportFolder, ReportRenderers } from './ports.js';
 
 /** The report written, or why it was not (Vietnamese, for district staff). */
 export type MadeReport =
-  | { readonly ok: true; readonly figures: ReportFigures; readonly files: { readonly docx: string; readonly xlsx: string } }
+  | {
+      readonly ok: true;
+      readonly figures: ReportFigures;
+      readonly files: { readonly docx: string; readonly xlsx: string };
+    }
   | { readonly ok: false; readonly reason: string };
 
 /**
@@ -39,12 +43,26 @@ export async function makeReport(input: {
   }
   const chosen = reportPeriod(spec, input.now, input.periodId);
   if (!chosen.ok) return chosen;
-  const { picture } = await loadDistrictPicture({ store: input.store, settings: input.settings, units: input.units, forms: [spec], now: input.now });
+  const { picture } = await loadDistrictPicture({
+    store: input.store,
+    settings: input.settings,
+    units: input.units,
+    forms: [spec],
+    now: input.now,
+  });
   const entry = picture.periods.find((p) => p.period.id === chosen.period.id);
   if (!entry) return { ok: false, reason: `Biểu mẫu '${spec.id}' không có số liệu kỳ '${chosen.period.id}'.` };
   // The fee account spans plans (registration and receipts): reconciled from every stored submission, as the summary's Kinh phí tab.
   const fees = reportFees(spec.id, reconcileFees(input.forms, input.units, picture.submissions).reconciliations);
-  const figures = reportFigures({ district: input.settings.districtName, spec, period: entry.period, stats: entry.stats, units: input.units, now: input.now, fees });
+  const figures = reportFigures({
+    district: input.settings.districtName,
+    spec,
+    period: entry.period,
+    stats: entry.stats,
+    units: input.units,
+    now: input.now,
+    fees,
+  });
   const document = reportDocument(reportHeading(input.settings, input.now), figures);
   const docx = await input.folder.write(reportFileName(figures, 'docx'), await input.render.docx(document));
   const xlsx = await input.folder.write(reportFileName(figures, 'xlsx'), await input.render.xlsx(figures));

@@ -29,8 +29,13 @@ export async function giveUnitFeedback(
     // A tab just added was missing when the sweep read the sheet: its "chưa có trang" problem is no longer true.
     const added = new Set(written.tabsAdded ?? []);
     const problems = state.problems.filter((p) => p.formId === undefined || !added.has(p.formId));
-    await store.saveSourceState({ ...state, problems, fingerprint: written.fingerprint, contentHash: written.contentHash, feedbackHash });
-  }
-  else if (written.outcome === 'unchanged') await store.saveSourceState({ ...state, feedbackHash });
+    await store.saveSourceState({
+      ...state,
+      problems,
+      fingerprint: written.fingerprint,
+      contentHash: written.contentHash,
+      feedbackHash,
+    });
+  } else if (written.outcome === 'unchanged') await store.saveSourceState({ ...state, feedbackHash });
   return written;
 }

@@ -20,7 +20,8 @@ export interface LoadedPicture {
 /** Read what the sweeps stored and compute statuses and statistics (nothing is written). */
 export async function loadDistrictPicture(input: {
   /** Without loadPlanDefinitions (notices need no feedback) the picture has no earlier plans. */
-  readonly store: Pick<SummaryStore, 'loadSubmissions' | 'loadSourceStates'> & Partial<Pick<SummaryStore, 'loadPlanDefinitions'>>;
+  readonly store: Pick<SummaryStore, 'loadSubmissions' | 'loadSourceStates'> &
+    Partial<Pick<SummaryStore, 'loadPlanDefinitions'>>;
   readonly settings: DistrictSettings;
   readonly units: readonly Unit[];
   readonly forms: readonly FormSpec[];
@@ -35,17 +36,39 @@ export async function loadDistrictPicture(input: {
     byFormPeriod.set(key, (byFormPeriod.get(key) ?? new Map()).set(s.unitId, s));
   }
   // A plan the district fills (receipts) is owed by no unit: it has data and a Kinh phí tab, no completeness to show.
-  const periods = input.forms.filter((spec) => spec.filledBy !== 'district').flatMap((spec) =>
-    periodsStartedBy(spec, now).map((period) => ({
-      spec,
-      period,
-      stats: formPeriodStats({ spec, period, units: input.units, submissions: byFormPeriod.get(formPeriodId(spec.id, period.id)) ?? new Map(), now }),
-    })),
+  const periods = input.forms
+    .filter((spec) => spec.filledBy !== 'district')
+    .flatMap((spec) =>
+      periodsStartedBy(spec, now).map((period) => ({
+        spec,
+        period,
+        stats: formPeriodStats({
+          spec,
+          period,
+          units: input.units,
+          submissions: byFormPeriod.get(formPeriodId(spec.id, period.id)) ?? new Map(),
+          now,
+        }),
+      })),
+    );
+  const sourceProblems: SourceProblem[] = [...sources.values()].flatMap((state) =>
+    state.problems.map((p) => ({ unitId: state.unitId, ...p })),
   );
-  const sourceProblems: SourceProblem[] = [...sources.values()].flatMap((state) => state.problems.map((p) => ({ unitId: state.unitId, ...p })));
   const controlProblems = input.controlProblems ?? [];
   const { store } = input;
-  const earlierPlans = store.loadPlanDefinitions ? await loadEarlierPlans({ loadPlanDefinitions: store.loadPlanDefinitions.bind(store) }, submissions) : new Map<string, FormSpec>();
-  const picture: DistrictPicture = { settings: input.settings, forms: input.forms, units: input.units, periods, submissions, sourceProblems, controlProblems, earlierPlans, now };
+  const earlierPlans = store.loadPlanDefinitions
+    ? await loadEarlierPlans({ loadPlanDefinitions: store.loadPlanDefinitions.bind(store) }, submissions)
+    : new Map<string, FormSpec>();
+  const picture: DistrictPicture = {
+    settings: input.settings,
+    forms: input.forms,
+    units: input.units,
+    periods,
+    submissions,
+    sourceProblems,
+    controlProblems,
+    earlierPlans,
+    now,
+  };
   return { picture, sources, byFormPeriod };
 }

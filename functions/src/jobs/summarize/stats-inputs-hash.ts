@@ -7,7 +7,13 @@ import type { Unit } from '../../domain/units/unit.js';
  * What a statistics document depends on: the form, the expected units' registry entries and the
  * submissions' content and times — not the clock, so an unchanged district is never rewritten.
  */
-export function statsInputsHash(spec: FormSpec, periodId: string, units: readonly Unit[], submissions: ReadonlyMap<string, UnitSubmission>, stats: FormPeriodStats): string {
+export function statsInputsHash(
+  spec: FormSpec,
+  periodId: string,
+  units: readonly Unit[],
+  submissions: ReadonlyMap<string, UnitSubmission>,
+  stats: FormPeriodStats,
+): string {
   const expected = new Set(stats.units.map((u) => u.unitId));
   return hashContent({
     spec,

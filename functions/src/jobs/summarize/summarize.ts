@@ -68,7 +68,11 @@ export interface SummarizeResult {
    * Review decisions this run recorded (the district's and the cơ sở Đoàn's), typed ones the district's tab refused
    * (Vietnamese reasons), and per branch id what its own tab refused (when it has branches); absent without review.
    */
-  readonly review?: { readonly recorded: number; readonly refused: readonly string[]; readonly branchRefused?: ReadonlyMap<string, readonly string[]> };
+  readonly review?: {
+    readonly recorded: number;
+    readonly refused: readonly string[];
+    readonly branchRefused?: ReadonlyMap<string, readonly string[]>;
+  };
   readonly feedback: {
     readonly unitsWritten: number;
     readonly cellsWritten: number;
@@ -99,11 +103,22 @@ export async function summarize(input: SummarizeInput): Promise<SummarizeResult>
   const reviews = input.review ? await takeReviewDecisions(input.review, loaded.picture.submissions, now) : undefined;
   // Then each cơ sở Đoàn's, from its own summary: the district's summary shows their decisions beside its own.
   const branchReviews =
-    input.review && reviews && input.branchOutputs ? await takeBranchReviews(input.review, input.branchOutputs, input.units, loaded.picture.submissions, reviews.decisions, now) : undefined;
+    input.review && reviews && input.branchOutputs
+      ? await takeBranchReviews(
+          input.review,
+          input.branchOutputs,
+          input.units,
+          loaded.picture.submissions,
+          reviews.decisions,
+          now,
+        )
+      : undefined;
   const picture = {
     ...loaded.picture,
     ...(reviews ? { reviews: branchReviews?.decisions ?? reviews.decisions, reviewRefusals: reviews.refusals } : {}),
-    ...(input.review?.plans ? { reviewedFormIds: [...input.review.plans.reviewed], reviewBasis: Object.fromEntries(input.review.plans.basis) } : {}),
+    ...(input.review?.plans
+      ? { reviewedFormIds: [...input.review.plans.reviewed], reviewBasis: Object.fromEntries(input.review.plans.basis) }
+      : {}),
     noticesSent,
     ...(input.closedForms ? { closedFormIds: [...input.closedForms] } : {}),
     ...(input.sharedForms?.size ? { sharedFormIds: [...input.sharedForms] } : {}),
@@ -112,7 +127,13 @@ export async function summarize(input: SummarizeInput): Promise<SummarizeResult>
   };
   let statsWritten = 0;
   for (const { spec, period, stats } of picture.periods) {
-    const inputsHash = statsInputsHash(spec, period.id, input.units, byFormPeriod.get(formPeriodId(spec.id, period.id)) ?? new Map(), stats);
+    const inputsHash = statsInputsHash(
+      spec,
+      period.id,
+      input.units,
+      byFormPeriod.get(formPeriodId(spec.id, period.id)) ?? new Map(),
+      stats,
+    );
     if (statsHashes.get(formPeriodId(spec.id, period.id)) !== inputsHash) {
       await store.saveStats(stats, inputsHash, now);
       statsWritten++;
@@ -120,7 +141,9 @@ export async function summarize(input: SummarizeInput): Promise<SummarizeResult>
   }
 
   let model = buildSummary(picture);
-  let summary = input.output ? await input.output.write(model, hashContent(summaryWithoutClock(model, now))) : undefined;
+  let summary = input.output
+    ? await input.output.write(model, hashContent(summaryWithoutClock(model, now)))
+    : undefined;
 
   let unitsWritten = 0;
   let cellsWritten = 0;
@@ -129,7 +152,9 @@ export async function summarize(input: SummarizeInput): Promise<SummarizeResult>
   const refused: { unitId: string; message: string }[] = [];
   let sourcesRecorded = 0;
   let checkpointed = false;
-  const feedbackUnits = input.units.filter((u) => sources.get(u.id)?.status === 'ok' && (input.feedbackFor?.has(u.id) ?? true));
+  const feedbackUnits = input.units.filter(
+    (u) => sources.get(u.id)?.status === 'ok' && (input.feedbackFor?.has(u.id) ?? true),
+  );
   for (const [i, unit] of feedbackUnits.entries()) {
     const state = sources.get(unit.id);
     if (!input.feedback || !state?.fingerprint) continue;
@@ -137,11 +162,19 @@ export async function summarize(input: SummarizeInput): Promise<SummarizeResult>
       if (!checkpointed) await input.beforeFeedback?.(statsWritten);
       checkpointed = true;
     };
-    const written = await giveUnitFeedback(unit, { ...state, fingerprint: state.fingerprint }, picture, input.feedback, store, beforeWrite);
+    const written = await giveUnitFeedback(
+      unit,
+      { ...state, fingerprint: state.fingerprint },
+      picture,
+      input.feedback,
+      store,
+      beforeWrite,
+    );
     if (written?.outcome === 'written') {
       unitsWritten++;
       cellsWritten += written.cells;
-      if (written.tabsAdded && written.tabsAdded.length > 0) tabsAdded.push({ unitId: unit.id, formIds: written.tabsAdded });
+      if (written.tabsAdded && written.tabsAdded.length > 0)
+        tabsAdded.push({ unitId: unit.id, formIds: written.tabsAdded });
     } else if (written?.outcome === 'unchanged') {
       sourcesRecorded++;
     } else if (written?.outcome === 'moved-on') {
@@ -156,12 +189,21 @@ export async function summarize(input: SummarizeInput): Promise<SummarizeResult>
     // The sweep found those tabs missing; now that the roll-out added them, their problems are dropped (giveUnitFeedback)
     // and the summary no longer lists them: written now, so the next run finds it unchanged.
     const added = new Set(tabsAdded.flatMap((t) => t.formIds.map((formId) => `${t.unitId}~${formId}`)));
-    summarized = { ...picture, sourceProblems: picture.sourceProblems.filter((p) => p.formId === undefined || !added.has(`${p.unitId}~${p.formId}`)) };
+    summarized = {
+      ...picture,
+      sourceProblems: picture.sourceProblems.filter(
+        (p) => p.formId === undefined || !added.has(`${p.unitId}~${p.formId}`),
+      ),
+    };
     model = buildSummary(summarized);
-    const rewritten = input.output ? await input.output.write(model, hashContent(summaryWithoutClock(model, now))) : undefined;
+    const rewritten = input.output
+      ? await input.output.write(model, hashContent(summaryWithoutClock(model, now)))
+      : undefined;
     if (rewritten) summary = { ...rewritten, written: rewritten.written || summary?.written === true };
   }
-  const branchSummaries = input.branchOutputs ? await writeBranchSummaries(summarized, input.branchOutputs, branchReviews) : [];
+  const branchSummaries = input.branchOutputs
+    ? await writeBranchSummaries(summarized, input.branchOutputs, branchReviews)
+    : [];
   const recordedReviews = (reviews?.recorded.length ?? 0) + (branchReviews?.recorded.length ?? 0);
   const firestoreWrites = statsWritten + unitsWritten + sourcesRecorded + recordedReviews;
   return {
@@ -173,6 +215,14 @@ export async function summarize(input: SummarizeInput): Promise<SummarizeResult>
     summary,
     branchSummaries,
     feedback: { unitsWritten, cellsWritten, unitsMovedOn, tabsAdded, refused },
-    ...(reviews ? { review: { recorded: recordedReviews, refused: reviews.refusals, ...(branchReviews && branchReviews.refusals.size > 0 ? { branchRefused: branchReviews.refusals } : {}) } } : {}),
+    ...(reviews
+      ? {
+          review: {
+            recorded: recordedReviews,
+            refused: reviews.refusals,
+            ...(branchReviews && branchReviews.refusals.size > 0 ? { branchRefused: branchReviews.refusals } : {}),
+          },
+        }
+      : {}),
   };
 }

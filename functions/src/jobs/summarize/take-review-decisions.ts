@@ -1,6 +1,11 @@
 import { acceptReviewEntry } from '../../domain/review/accept-review-entry.js';
 import { branchReviewRefusal, unreviewedPlanRefusal } from '../../domain/review/branch-review-scope.js';
-import { decisionsOf, latestDecisions, type ReviewDecision, type ReviewingBranch } from '../../domain/review/review-decision.js';
+import {
+  decisionsOf,
+  latestDecisions,
+  type ReviewDecision,
+  type ReviewingBranch,
+} from '../../domain/review/review-decision.js';
 import { reviewEntriesFromRows } from '../../domain/review/review-entries.js';
 import type { StoredSubmission } from '../../domain/summary/district-picture.js';
 import type { ReviewInbox, ReviewPorts } from './review-ports.js';
@@ -41,10 +46,16 @@ export async function takeReviewDecisions(
   const refusals = [...problems];
   const byId = new Map(submissions.map((s) => [s.id, s]));
   // Recorded as that parent: the sheet's editor when Google names one, with the cơ sở's name.
-  const by = scope ? (sheet.editedBy && sheet.editedBy !== review.reviewer ? `${sheet.editedBy} (${scope.branch.name})` : scope.branch.name) : (sheet.editedBy ?? review.reviewer);
+  const by = scope
+    ? sheet.editedBy && sheet.editedBy !== review.reviewer
+      ? `${sheet.editedBy} (${scope.branch.name})`
+      : scope.branch.name
+    : (sheet.editedBy ?? review.reviewer);
   for (const entry of entries) {
     const submission = byId.get(entry.submissionId);
-    const outside = (scope ? branchReviewRefusal(entry, submission, scope.branch, scope.members) : undefined) ?? unreviewedPlanRefusal(entry, submission, review.plans);
+    const outside =
+      (scope ? branchReviewRefusal(entry, submission, scope.branch, scope.members) : undefined) ??
+      unreviewedPlanRefusal(entry, submission, review.plans);
     if (outside) {
       refusals.push(outside);
       continue;

@@ -19,7 +19,11 @@ export interface BranchSummaryWrite {
  * only, written like the district's: only when what it shows changed. With `reviews` (the branches review), each
  * gets its own "Duyệt báo cáo" and is written to the output its decisions were read from.
  */
-export async function writeBranchSummaries(picture: DistrictPicture, outputs: BranchSummaryOutputs, reviews?: Pick<TakenBranchReviews, 'refusals' | 'outputs'>): Promise<BranchSummaryWrite[]> {
+export async function writeBranchSummaries(
+  picture: DistrictPicture,
+  outputs: BranchSummaryOutputs,
+  reviews?: Pick<TakenBranchReviews, 'refusals' | 'outputs'>,
+): Promise<BranchSummaryWrite[]> {
   const written: BranchSummaryWrite[] = [];
   for (const branch of branchUnits(picture.units, orgTree(picture.units))) {
     const model = buildSummary(subtreePicture(picture, branch, reviews?.refusals.get(branch.id)));

@@ -38,23 +38,33 @@ export interface ExplicitFormsOutcome {
  */
 export function holdExplicitDrafts(input: ExplicitFormsInput): ExplicitFormsOutcome {
   // A form switched back to 'Tự động' (or no longer owed) leaves no draft behind.
-  const explicit: Record<string, ExplicitFormState> = Object.fromEntries(Object.entries(input.previous ?? {}).filter(([formId]) => input.forms.some((f) => f.id === formId && f.submitMode === 'button')));
+  const explicit: Record<string, ExplicitFormState> = Object.fromEntries(
+    Object.entries(input.previous ?? {}).filter(([formId]) =>
+      input.forms.some((f) => f.id === formId && f.submitMode === 'button'),
+    ),
+  );
   const held = new Set<string>();
   const sourceTabs = input.sourceTabs.map((sourceTab) => {
     const spec = input.forms.find((f) => f.id === sourceTab.formId);
     if (spec?.submitMode !== 'button') return sourceTab;
     const tab = input.signalCells ? findTab(input.tabs, sourceTab.tab) : undefined;
     const signal = tab ? findSubmitSignal(tab, sourceTab.headerRowNumber) : undefined;
-    const requested = (input.request !== undefined && (input.request.formIds?.has(spec.id) ?? true)) || signal?.requested === true;
+    const requested =
+      (input.request !== undefined && (input.request.formIds?.has(spec.id) ?? true)) || signal?.requested === true;
     const decision = explicitSubmissionDecision({
       submitRequested: requested,
       readHashes: hashesOf(input.submissions.filter((s) => s.formId === spec.id).map((s) => [s.id, s.contentHash])),
-      submittedHashes: hashesOf(Object.entries(input.known).filter(([id]) => parseSubmissionId(id)?.formId === spec.id)),
+      submittedHashes: hashesOf(
+        Object.entries(input.known).filter(([id]) => parseSubmissionId(id)?.formId === spec.id),
+      ),
       previous: input.previous?.[spec.id],
       editedAt: input.editedAt,
       submittedAt: input.request?.at ?? input.editedAt,
     });
-    explicit[spec.id] = withRowStatuses(decision.state, input.submissions.filter((s) => s.formId === spec.id));
+    explicit[spec.id] = withRowStatuses(
+      decision.state,
+      input.submissions.filter((s) => s.formId === spec.id),
+    );
     if (!decision.submit) held.add(spec.id);
     return signal ? { ...sourceTab, submitCell: { rowNumber: signal.rowNumber, column: signal.column } } : sourceTab;
   });
@@ -67,7 +77,9 @@ const MAX_DRAFT_STATUS_CHARS = 200_000;
 /** A draft with its rows' statuses, for the status column while the unit is still editing. */
 function withRowStatuses(state: ExplicitFormState, submissions: readonly SubmissionContent[]): ExplicitFormState {
   if (!state.draft) return state;
-  const rowStatuses = Object.fromEntries(submissionRowStatuses(submissions).map(([rowNumber, text]) => [String(rowNumber), text]));
+  const rowStatuses = Object.fromEntries(
+    submissionRowStatuses(submissions).map(([rowNumber, text]) => [String(rowNumber), text]),
+  );
   if (JSON.stringify(rowStatuses).length > MAX_DRAFT_STATUS_CHARS) return state;
   return { ...state, draft: { ...state.draft, rowStatuses } };
 }

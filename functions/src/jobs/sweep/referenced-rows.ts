@@ -10,7 +10,13 @@ import type { StoredFormRow, SweepStore } from './ports.js';
  * one refers to but that this sheet did not hold (a tab kept from an earlier file) is taken from
  * the store: what the unit sent before.
  */
-export async function submissionsWithRules(unit: Unit, forms: readonly FormSpec[], allForms: readonly FormSpec[], readings: ReadonlyMap<string, TabReading>, store: SweepStore): Promise<SubmissionContent[]> {
+export async function submissionsWithRules(
+  unit: Unit,
+  forms: readonly FormSpec[],
+  allForms: readonly FormSpec[],
+  readings: ReadonlyMap<string, TabReading>,
+  store: SweepStore,
+): Promise<SubmissionContent[]> {
   const wanted = referencedFormIds(forms.filter((f) => readings.has(f.id))).filter((id) => !readings.has(id));
   const stored = new Map<string, readonly StoredFormRow[]>();
   for (const formId of wanted) stored.set(formId, (await store.loadUnitFormRows?.(unit.id, formId)) ?? []);

@@ -29,7 +29,8 @@ export interface ShardPublisher {
 }
 
 /** What a caller watching the run is told (the CLI's progress), and the step it may add between sweep and summary. */
-export interface RunDistrictHooks extends Pick<SweepInput, 'onUnitDone' | 'onUnitError'>, Pick<SummarizeInput, 'onUnitFeedback'> {
+export interface RunDistrictHooks
+  extends Pick<SweepInput, 'onUnitDone' | 'onUnitError'>, Pick<SummarizeInput, 'onUnitFeedback'> {
   /** Before the sweep reads its first unit, with how many it will read. */
   readonly beforeSweep?: (units: number) => void;
   /** After the sweep, also when it failed (the CLI stops its progress bar). */
@@ -86,7 +87,8 @@ export type RunDistrictResult =
  */
 export async function runDistrict(input: RunDistrictInput): Promise<RunDistrictResult> {
   const { request, now } = input;
-  const { beforeSweep, sweepFinished, afterSweep, onUnitDone, onUnitError, onUnitFeedback, beforeFeedback } = input.hooks ?? {};
+  const { beforeSweep, sweepFinished, afterSweep, onUnitDone, onUnitError, onUnitFeedback, beforeFeedback } =
+    input.hooks ?? {};
   const summarizeAll = (sweptWrites = 0, sweptAt?: Date) =>
     summarize({
       settings: input.settings,
@@ -105,14 +107,25 @@ export async function runDistrict(input: RunDistrictInput): Promise<RunDistrictR
       now,
       ...(sweptAt ? { sweptAt } : {}),
       onUnitFeedback,
-      ...(beforeFeedback ? { beforeFeedback: (statsWritten: number) => beforeFeedback(sweptWrites + statsWritten) } : {}),
+      ...(beforeFeedback
+        ? { beforeFeedback: (statsWritten: number) => beforeFeedback(sweptWrites + statsWritten) }
+        : {}),
     });
   if (request.step === 'summary') return { kind: 'summarized', summary: await summarizeAll() };
   const sweepUnits = async (units: readonly Unit[], withShared = true) => {
     beforeSweep?.(units.length);
     try {
       const shared = withShared ? input.shared : undefined;
-      return await sweepWithShared({ units, forms: input.forms, source: input.sheets, store: input.sweepStore, now, onUnitDone, onUnitError, ...(shared ? { shared } : {}) });
+      return await sweepWithShared({
+        units,
+        forms: input.forms,
+        source: input.sheets,
+        store: input.sweepStore,
+        now,
+        onUnitDone,
+        onUnitError,
+        ...(shared ? { shared } : {}),
+      });
     } finally {
       sweepFinished?.();
     }
@@ -131,7 +144,8 @@ export async function runDistrict(input: RunDistrictInput): Promise<RunDistrictR
   const swept = await sweepUnits(input.units);
   // A tick that found nothing new leaves the summary and every unit sheet as they are, unless a
   // deadline passed since the previous tick: its statuses flip to overdue without any file changing.
-  if (request.step === 'tick' && swept.totals.writes === 0 && !deadlinePassedSinceLastTick(input.forms, now)) return { kind: 'swept', sweep: swept };
+  if (request.step === 'tick' && swept.totals.writes === 0 && !deadlinePassedSinceLastTick(input.forms, now))
+    return { kind: 'swept', sweep: swept };
   await afterSweep?.();
   return { kind: 'swept', sweep: swept, summary: await summarizeAll(swept.totals.writes, now) };
 }

@@ -13,13 +13,22 @@ import type { SourceState, SweepStore } from './ports.js';
  * name gets its own stored rows of the forms this one refers to (its registration, from its file or
  * from another shared sheet swept before). Undefined when the form has no such rule.
  */
-export async function sharedSheetRules(tab: SheetTab, source: SharedSource, spec: FormSpec, units: readonly Unit[], allForms: readonly FormSpec[], store: SweepStore): Promise<SharedSheetRules | undefined> {
+export async function sharedSheetRules(
+  tab: SheetTab,
+  source: SharedSource,
+  spec: FormSpec,
+  units: readonly Unit[],
+  allForms: readonly FormSpec[],
+  store: SweepStore,
+): Promise<SharedSheetRules | undefined> {
   const wanted = referencedFormIds([spec]);
   if (wanted.length === 0 && uniqueKeys(spec).length === 0) return undefined;
   const unitIds = routeSharedRows(tab, source, spec, units).units.map((u) => u.unit.id);
   const loaded = await Promise.all(
     unitIds.map(async (unitId) => {
-      const rows = await Promise.all(wanted.map(async (formId) => [formId, (await store.loadUnitFormRows?.(unitId, formId)) ?? []] as const));
+      const rows = await Promise.all(
+        wanted.map(async (formId) => [formId, (await store.loadUnitFormRows?.(unitId, formId)) ?? []] as const),
+      );
       return [unitId, new Map<string, StoredRows>(rows)] as const;
     }),
   );
@@ -40,9 +49,16 @@ export function referencedSourcesFirst(sources: readonly SharedSource[], forms: 
  * The stored hashes of every submission of the forms `spec` refers to, from the sources' states (units' files and
  * other shared sheets): a change there must re-read the shared sheet. Undefined when it refers to none.
  */
-export function referencedSubmissionHashes(spec: FormSpec, states: ReadonlyMap<string, SourceState>): string[] | undefined {
+export function referencedSubmissionHashes(
+  spec: FormSpec,
+  states: ReadonlyMap<string, SourceState>,
+): string[] | undefined {
   const formIds = referencedFormIds([spec]);
   if (formIds.length === 0) return undefined;
   const refers = (id: string) => formIds.some((formId) => id.startsWith(`${formId}~`));
-  return [...states.values()].flatMap((state) => Object.entries(state.submissionHashes).flatMap(([id, hash]) => (refers(id) ? [`${id}=${hash}`] : []))).sort();
+  return [...states.values()]
+    .flatMap((state) =>
+      Object.entries(state.submissionHashes).flatMap(([id, hash]) => (refers(id) ? [`${id}=${hash}`] : [])),
+    )
+    .sort();
 }

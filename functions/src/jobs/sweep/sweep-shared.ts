@@ -47,18 +47,43 @@ export async function sweepSharedSources(input: SharedSweepInput): Promise<UnitS
   return results;
 }
 
-async function sweepOneShared(source: SharedSource, spec: FormSpec, form: CompiledForm, input: SharedSweepInput): Promise<UnitSweepResult> {
+async function sweepOneShared(
+  source: SharedSource,
+  spec: FormSpec,
+  form: CompiledForm,
+  input: SharedSweepInput,
+): Promise<UnitSweepResult> {
   const previous = input.previous.get(source.id);
   const holder = holderOf(source, spec);
   // The registry is part of the reading: a new alias or unit may route rows differently.
   // So are the rows its rules refer to (a member registered later makes an evaluation row acceptable).
   const referenced = referencedSubmissionHashes(spec, input.previous);
-  const specsHash = hashContent({ READER_VERSION, spec, source: { ...source, rowNumber: 0 }, units: input.units.map((u) => [u.id, u.name, u.aliases ?? [], u.type, u.level, u.cluster]), ...(referenced ? { referenced } : {}) });
+  const specsHash = hashContent({
+    READER_VERSION,
+    spec,
+    source: { ...source, rowNumber: 0 },
+    units: input.units.map((u) => [u.id, u.name, u.aliases ?? [], u.type, u.level, u.cluster]),
+    ...(referenced ? { referenced } : {}),
+  });
   const origin: SourceOrigin = { kind: 'shared', file: source.file };
-  const base = { unitId: source.id, specsHash, submissionHashes: previous?.submissionHashes ?? {}, counts: previous?.counts ?? { read: 0, valid: 0, rejected: 0, nil: 0 }, tabs: previous?.tabs ?? [], origin };
+  const base = {
+    unitId: source.id,
+    specsHash,
+    submissionHashes: previous?.submissionHashes ?? {},
+    counts: previous?.counts ?? { read: 0, valid: 0, rejected: 0, nil: 0 },
+    tabs: previous?.tabs ?? [],
+    origin,
+  };
   const notRead = async (status: 'missing' | 'unreadable', message: string): Promise<UnitSweepResult> => {
-    if (previous?.status === status && previous.specsHash === specsHash && previous.problems[0]?.message === message) return result(source, 'unchanged', previous);
-    const state: SourceState = { ...base, status, fingerprint: null, contentHash: null, problems: [{ formId: spec.id, severity: 'error', message }] };
+    if (previous?.status === status && previous.specsHash === specsHash && previous.problems[0]?.message === message)
+      return result(source, 'unchanged', previous);
+    const state: SourceState = {
+      ...base,
+      status,
+      fingerprint: null,
+      contentHash: null,
+      problems: [{ formId: spec.id, severity: 'error', message }],
+    };
     return result(source, status, state, await input.store.saveSourceState(state));
   };
 
@@ -68,11 +93,24 @@ async function sweepOneShared(source: SharedSource, spec: FormSpec, form: Compil
   try {
     await input.sheets.prepare?.({ units: [holder], forms: [{ ...sheetFormOf(spec), tab: source.tab }] });
     fingerprint = await input.sheets.fingerprint(holder);
-    if (!fingerprint) return await notRead('missing', `Chưa có bảng chung '${source.file}' của biểu mẫu '${spec.title}' (trang 'Nguồn dữ liệu', dòng ${source.rowNumber}). Hãy đặt tệp vào thư mục đơn vị hoặc sửa tên tệp/mã bảng tính.`);
-    if (previous?.status === 'ok' && previous.specsHash === specsHash && sameFingerprint(previous.fingerprint, fingerprint)) {
+    if (!fingerprint)
+      return await notRead(
+        'missing',
+        `Chưa có bảng chung '${source.file}' của biểu mẫu '${spec.title}' (trang 'Nguồn dữ liệu', dòng ${source.rowNumber}). Hãy đặt tệp vào thư mục đơn vị hoặc sửa tên tệp/mã bảng tính.`,
+      );
+    if (
+      previous?.status === 'ok' &&
+      previous.specsHash === specsHash &&
+      sameFingerprint(previous.fingerprint, fingerprint)
+    ) {
       if (sameOrigin(previous.origin, origin)) return result(source, 'unchanged', previous);
       // A state stored before origins were recorded learns it once: one write, no read.
-      return result(source, 'unchanged', { ...previous, origin }, await input.store.saveSourceState({ ...previous, origin }));
+      return result(
+        source,
+        'unchanged',
+        { ...previous, origin },
+        await input.store.saveSourceState({ ...previous, origin }),
+      );
     }
     const opened = await input.sheets.open(holder);
     contentHash = opened.contentHash;
@@ -81,7 +119,11 @@ async function sweepOneShared(source: SharedSource, spec: FormSpec, form: Compil
       return result(source, 'same-content', state, await input.store.saveSourceState(state));
     }
     const tab = findTab(await opened.readTabs(), source.tab);
-    if (!tab) return await notRead('unreadable', `Bảng chung '${source.file}' không có trang '${source.tab}'. Hãy sửa cột 'Trang tính' ở trang 'Nguồn dữ liệu' (dòng ${source.rowNumber}) của bảng điều khiển.`);
+    if (!tab)
+      return await notRead(
+        'unreadable',
+        `Bảng chung '${source.file}' không có trang '${source.tab}'. Hãy sửa cột 'Trang tính' ở trang 'Nguồn dữ liệu' (dòng ${source.rowNumber}) của bảng điều khiển.`,
+      );
     const rules = await sharedSheetRules(tab, source, spec, input.units, input.ruleForms ?? input.forms, input.store);
     reading = readSharedSheet(tab, source, form, input.units, rules);
   } catch (error) {
@@ -93,15 +135,34 @@ async function sweepOneShared(source: SharedSource, spec: FormSpec, form: Compil
   const known = previous?.submissionHashes ?? {};
   const ids = new Set(reading.submissions.map((s) => s.id));
   // Rows of a unit gone from the sheet: its submission becomes an empty revision, never deleted.
-  const emptied = Object.keys(known).filter((id) => !ids.has(id)).flatMap((id) => {
-    const key = parseSubmissionId(id);
-    return key ? [emptySubmission(spec, key.unitId, key.periodId)] : [];
-  });
+  const emptied = Object.keys(known)
+    .filter((id) => !ids.has(id))
+    .flatMap((id) => {
+      const key = parseSubmissionId(id);
+      return key ? [emptySubmission(spec, key.unitId, key.periodId)] : [];
+    });
   const changed = [...reading.submissions.filter((s) => known[s.id] !== s.contentHash), ...emptied];
-  const problems: UnitProblem[] = [...reading.problems, ...reading.unrouted.map((r) => ({ severity: 'error' as const, message: r.message }))].map((p) => ({ ...p, formId: spec.id }));
-  const finalHashes = Object.fromEntries(reading.submissions.map((s) => [s.id, s.contentHash] as const).sort(([a], [b]) => a.localeCompare(b)));
-  const tabs = reading.headerRowNumber === undefined ? [] : [{ formId: spec.id, tab: source.tab, headerRowNumber: reading.headerRowNumber }];
-  const finalState: SourceState = { ...base, status: 'ok', fingerprint, contentHash, problems, submissionHashes: finalHashes, counts: reading.counts, tabs };
+  const problems: UnitProblem[] = [
+    ...reading.problems,
+    ...reading.unrouted.map((r) => ({ severity: 'error' as const, message: r.message })),
+  ].map((p) => ({ ...p, formId: spec.id }));
+  const finalHashes = Object.fromEntries(
+    reading.submissions.map((s) => [s.id, s.contentHash] as const).sort(([a], [b]) => a.localeCompare(b)),
+  );
+  const tabs =
+    reading.headerRowNumber === undefined
+      ? []
+      : [{ formId: spec.id, tab: source.tab, headerRowNumber: reading.headerRowNumber }];
+  const finalState: SourceState = {
+    ...base,
+    status: 'ok',
+    fingerprint,
+    contentHash,
+    problems,
+    submissionHashes: finalHashes,
+    counts: reading.counts,
+    tabs,
+  };
 
   // One commit per unit (a transaction stays small whatever the district's size). Until the last one, the
   // stored state forgets the fingerprint, so a sweep dying half-way reads the sheet again and misses nothing.
@@ -115,7 +176,9 @@ async function sweepOneShared(source: SharedSource, spec: FormSpec, form: Compil
       else delete committedHashes[s.id];
     }
     const last = index === byUnit.length - 1;
-    const state: SourceState = last ? finalState : { ...finalState, fingerprint: null, contentHash: null, submissionHashes: { ...committedHashes } };
+    const state: SourceState = last
+      ? finalState
+      : { ...finalState, fingerprint: null, contentHash: null, submissionHashes: { ...committedHashes } };
     const changedAtById = new Map(submissions.map((s) => [s.id, rowsTime(s, reading.timestamps) ?? fileTime]));
     const changedAt = new Date(Math.max(...[...changedAtById.values()].map((d) => d.getTime())));
     const committed = await input.store.commitUnit({
@@ -134,21 +197,43 @@ async function sweepOneShared(source: SharedSource, spec: FormSpec, form: Compil
   }
   if (byUnit.length === 0) writes += (await input.store.saveSourceState(finalState)).writes;
 
-  const feedback = sharedSheetFeedback(source, { headerRowNumber: reading.headerRowNumber ?? 1, submissions: reading.submissions, unrouted: reading.unrouted, footerRows: reading.footerRows }, input.units, fileTime);
+  const feedback = sharedSheetFeedback(
+    source,
+    {
+      headerRowNumber: reading.headerRowNumber ?? 1,
+      submissions: reading.submissions,
+      unrouted: reading.unrouted,
+      footerRows: reading.footerRows,
+    },
+    input.units,
+    fileTime,
+  );
   let state = finalState;
   if (reading.headerRowNumber !== undefined) {
     const written = await input.sheets.write(holder, feedback, fingerprint);
-    if (written.outcome === 'written') state = { ...finalState, fingerprint: written.fingerprint, contentHash: written.contentHash };
-    if (written.outcome === 'refused') state = { ...finalState, problems: [...problems, { formId: spec.id, severity: 'warning', message: written.message }] };
+    if (written.outcome === 'written')
+      state = { ...finalState, fingerprint: written.fingerprint, contentHash: written.contentHash };
+    if (written.outcome === 'refused')
+      state = {
+        ...finalState,
+        problems: [...problems, { formId: spec.id, severity: 'warning', message: written.message }],
+      };
     if (state !== finalState) writes += (await input.store.saveSourceState(state)).writes;
   }
   const counts = reading.counts;
-  return { ...result(source, 'read', state, { submissionsWritten, writes }), rowsRead: counts.read, rowsValid: counts.valid, rowsRejected: counts.rejected };
+  return {
+    ...result(source, 'read', state, { submissionsWritten, writes }),
+    rowsRead: counts.read,
+    rowsValid: counts.valid,
+    rowsRejected: counts.rejected,
+  };
 }
 
 /** A submission's time: the latest own time of its rows (a row sent later revises it); undefined when none has one. */
 function rowsTime(s: SubmissionContent, timestamps: ReadonlyMap<number, Date>): Date | undefined {
-  const times = [...s.rows.map((r) => r.rowNumber), ...s.rejected.map((r) => r.rowNumber), ...s.nilRows].flatMap((n) => timestamps.get(n)?.getTime() ?? []);
+  const times = [...s.rows.map((r) => r.rowNumber), ...s.rejected.map((r) => r.rowNumber), ...s.nilRows].flatMap(
+    (n) => timestamps.get(n)?.getTime() ?? [],
+  );
   return times.length ? new Date(Math.max(...times)) : undefined;
 }
 
@@ -161,7 +246,15 @@ function sheetFormOf(spec: FormSpec): FormSpec {
 
 function holderOf(source: SharedSource, spec: FormSpec): Unit {
   const { unitTypes, levels, clusters } = spec.targets;
-  return { id: source.id, name: `bảng chung '${source.file}'`, type: unitTypes[0] ?? 'lien-doi', level: levels[0] ?? '', cluster: clusters[0] ?? '', contacts: [], source: source.file };
+  return {
+    id: source.id,
+    name: `bảng chung '${source.file}'`,
+    type: unitTypes[0] ?? 'lien-doi',
+    level: levels[0] ?? '',
+    cluster: clusters[0] ?? '',
+    contacts: [],
+    source: source.file,
+  };
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): T[][] {
@@ -170,6 +263,20 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): T[][] {
   return [...groups.values()];
 }
 
-function result(source: SharedSource, outcome: UnitSweepResult['outcome'], state: SourceState, written = { submissionsWritten: 0, writes: 0 }): UnitSweepResult {
-  return { unitId: source.id, outcome, rowsRead: 0, rowsValid: 0, rowsRejected: 0, ...written, problems: state.problems, current: { status: state.status, counts: state.counts } };
+function result(
+  source: SharedSource,
+  outcome: UnitSweepResult['outcome'],
+  state: SourceState,
+  written = { submissionsWritten: 0, writes: 0 },
+): UnitSweepResult {
+  return {
+    unitId: source.id,
+    outcome,
+    rowsRead: 0,
+    rowsValid: 0,
+    rowsRejected: 0,
+    ...written,
+    problems: state.problems,
+    current: { status: state.status, counts: state.counts },
+  };
 }

@@ -17,7 +17,15 @@ import { sameFingerprint } from './fingerprint.js';
 import { unitSpecsHash } from './specs-hash.js';
 import { holdExplicitDrafts } from './explicit-forms.js';
 import { submissionsWithRules } from './referenced-rows.js';
-import type { SourceFingerprint, SourceState, SourceTab, SubmitRequest, SweepStore, UnitProblem, UnitSheetSource } from './ports.js';
+import type {
+  SourceFingerprint,
+  SourceState,
+  SourceTab,
+  SubmitRequest,
+  SweepStore,
+  UnitProblem,
+  UnitSheetSource,
+} from './ports.js';
 import { parseSubmissionId } from '../../domain/ids/document-ids.js';
 
 /**
@@ -77,11 +85,31 @@ export async function sweepUnit(unit: Unit, ctx: UnitSweepContext): Promise<Unit
     ...(previous?.explicit ? { explicit: previous.explicit } : {}),
   };
   const decide = (evidence: SheetEvidence) =>
-    decideUnitRead({ evidence, specsHash, submitRequested: ctx.submit !== undefined, previous: previous && { ...previous, firstProblem: previous.problems[0]?.message } });
-  const unreadable = async (error: SheetReadError, fingerprint: SourceFingerprint | null, contentHash: string | null) => {
+    decideUnitRead({
+      evidence,
+      specsHash,
+      submitRequested: ctx.submit !== undefined,
+      previous: previous && { ...previous, firstProblem: previous.problems[0]?.message },
+    });
+  const unreadable = async (
+    error: SheetReadError,
+    fingerprint: SourceFingerprint | null,
+    contentHash: string | null,
+  ) => {
     const problems = [{ severity: 'error' as const, message: error.message }];
-    if (previous && decide({ kind: 'unreadable', problem: error.message, fileKnown: fingerprint !== null }) === 'unchanged') return result(unit, 'unchanged', previous);
-    const state: SourceState = { ...base, status: 'unreadable', fingerprint, contentHash, problems, ...originOf(ctx, unit, fingerprint) };
+    if (
+      previous &&
+      decide({ kind: 'unreadable', problem: error.message, fileKnown: fingerprint !== null }) === 'unchanged'
+    )
+      return result(unit, 'unchanged', previous);
+    const state: SourceState = {
+      ...base,
+      status: 'unreadable',
+      fingerprint,
+      contentHash,
+      problems,
+      ...originOf(ctx, unit, fingerprint),
+    };
     return result(unit, 'unreadable', state, await ctx.store.saveSourceState(state));
   };
 
@@ -94,13 +122,18 @@ export async function sweepUnit(unit: Unit, ctx: UnitSweepContext): Promise<Unit
   }
 
   if (!fingerprint) {
-    const problems = [{ severity: 'error' as const, message: `Chưa nhận được tệp báo cáo '${unit.source}' của đơn vị.` }];
+    const problems = [
+      { severity: 'error' as const, message: `Chưa nhận được tệp báo cáo '${unit.source}' của đơn vị.` },
+    ];
     if (previous && decide({ kind: 'absent' }) === 'unchanged') return result(unit, 'unchanged', previous);
     const state: SourceState = { ...base, status: 'missing', fingerprint: null, contentHash: null, problems };
     return result(unit, 'missing', state, await ctx.store.saveSourceState(state));
   }
   const { origin } = originOf(ctx, unit, fingerprint);
-  if (previous && decide({ kind: 'fingerprint', sameAsBefore: sameFingerprint(previous.fingerprint, fingerprint) }) === 'unchanged') {
+  if (
+    previous &&
+    decide({ kind: 'fingerprint', sameAsBefore: sameFingerprint(previous.fingerprint, fingerprint) }) === 'unchanged'
+  ) {
     // A state stored before origins were recorded (or a file whose kind changed under the same fingerprint) learns it once: one write, no read.
     if (origin && !sameOrigin(previous.origin, origin)) {
       const state: SourceState = { ...previous, origin };
@@ -129,16 +162,35 @@ export async function sweepUnit(unit: Unit, ctx: UnitSweepContext): Promise<Unit
 
   const known = previous?.submissionHashes ?? {};
   const formsSentBefore = new Set(Object.keys(known).map(formIdOf));
-  const reading = readUnitTabs(unit, forms, ctx.compiled, tabs, formsSentBefore, [...ctx.forms.map((f) => f.tab), ...OWN_TABS]);
+  const reading = readUnitTabs(unit, forms, ctx.compiled, tabs, formsSentBefore, [
+    ...ctx.forms.map((f) => f.tab),
+    ...OWN_TABS,
+  ]);
   const { rowsRead } = reading;
-  const readSubmissions = await submissionsWithRules(unit, forms, ctx.ruleForms ?? ctx.forms, reading.readings, ctx.store);
+  const readSubmissions = await submissionsWithRules(
+    unit,
+    forms,
+    ctx.ruleForms ?? ctx.forms,
+    reading.readings,
+    ctx.store,
+  );
   const counts = countRows(readSubmissions);
   if (counts.read !== rowsRead) {
     throw new Error(`Row conservation violated for unit ${unit.id}: read ${rowsRead}, stored ${counts.read}`);
   }
   const changedAt = new Date(Math.min(fingerprint.modifiedAt.getTime(), ctx.now.getTime()));
   // "Bấm nộp" forms not submitted now are drafts: their rows are counted above but not committed.
-  const held = holdExplicitDrafts({ forms, tabs, submissions: readSubmissions, sourceTabs: reading.sourceTabs, known, previous: previous?.explicit, request: ctx.submit, signalCells: ctx.source.signalCells === true, editedAt: changedAt });
+  const held = holdExplicitDrafts({
+    forms,
+    tabs,
+    submissions: readSubmissions,
+    sourceTabs: reading.sourceTabs,
+    known,
+    previous: previous?.explicit,
+    request: ctx.submit,
+    signalCells: ctx.source.signalCells === true,
+    editedAt: changedAt,
+  });
   const { sourceTabs } = held;
   // A submission too large for one document is refused as a whole (its last stored version stays): the unit is told why.
   const oversized = held.submissions.filter((s) => submissionContentSize(s) > MAX_SUBMISSION_BYTES);
@@ -148,17 +200,36 @@ export async function sweepUnit(unit: Unit, ctx: UnitSweepContext): Promise<Unit
   // A file without a form's tab (or whose header cannot be found) says nothing about that form: what was sent before stays.
   // Only a tab that is present and read can empty a report (its rows cleared).
   const formsRead = new Set(sourceTabs.map((t) => t.formId).filter((id) => !held.heldFormIds.has(id)));
-  const emptied = Object.keys(known).filter((id) => !ids.has(id) && formsRead.has(formIdOf(id))).flatMap((id) => emptiedSubmission(id, unit, forms));
+  const emptied = Object.keys(known)
+    .filter((id) => !ids.has(id) && formsRead.has(formIdOf(id)))
+    .flatMap((id) => emptiedSubmission(id, unit, forms));
   const keptFromEarlier = Object.entries(known).filter(([id]) => !formsRead.has(formIdOf(id)));
   // Only what differs from the last reading is committed: cost follows what changed, not the sheet's size.
   const changed = [...submissions.filter((s) => known[s.id] !== s.contentHash), ...emptied];
   // A submission through the menu counts from the moment it was asked for, not from the last edit.
   const stampedAt = ctx.submit?.at ?? changedAt;
-  const lockedFormIds = new Set(forms.filter((f) => f.lockAfter && stampedAt > deadlineInstant(f.lockAfter)).map((f) => f.id));
-  const submissionHashes = Object.fromEntries([...keptFromEarlier, ...submissions.map((s) => [s.id, s.contentHash] as const)].sort(([a], [b]) => a.localeCompare(b)));
+  const lockedFormIds = new Set(
+    forms.filter((f) => f.lockAfter && stampedAt > deadlineInstant(f.lockAfter)).map((f) => f.id),
+  );
+  const submissionHashes = Object.fromEntries(
+    [...keptFromEarlier, ...submissions.map((s) => [s.id, s.contentHash] as const)].sort(([a], [b]) =>
+      a.localeCompare(b),
+    ),
+  );
   // Replaces what base carried over: a form no longer 'Bấm nộp' leaves nothing behind.
   const explicit = { explicit: Object.keys(held.explicit).length > 0 ? held.explicit : undefined };
-  const state: SourceState = { ...base, status: 'ok', fingerprint, contentHash, problems, submissionHashes, counts, tabs: sourceTabs, ...explicit, ...(origin ? { origin } : {}) };
+  const state: SourceState = {
+    ...base,
+    status: 'ok',
+    fingerprint,
+    contentHash,
+    problems,
+    submissionHashes,
+    counts,
+    tabs: sourceTabs,
+    ...explicit,
+    ...(origin ? { origin } : {}),
+  };
   const committed = await ctx.store.commitUnit({
     unitId: unit.id,
     state,
@@ -169,7 +240,12 @@ export async function sweepUnit(unit: Unit, ctx: UnitSweepContext): Promise<Unit
     sourceName: unit.source,
     planVersions: ctx.planVersions,
   });
-  return { ...result(unit, 'read', state, committed), rowsRead: counts.read, rowsValid: counts.valid, rowsRejected: counts.rejected };
+  return {
+    ...result(unit, 'read', state, committed),
+    rowsRead: counts.read,
+    rowsValid: counts.valid,
+    rowsRejected: counts.rejected,
+  };
 }
 
 /**
@@ -184,7 +260,14 @@ function originOf(ctx: UnitSweepContext, unit: Unit, fingerprint: SourceFingerpr
 }
 
 /** `reservedTabs`: every form's tab name and the system's own tabs, never read as a renamed tab. */
-function readUnitTabs(unit: Unit, forms: readonly FormSpec[], compiled: ReadonlyMap<string, CompiledForm>, tabs: readonly SheetTab[], formsSentBefore: ReadonlySet<string>, reservedTabs: readonly string[]) {
+function readUnitTabs(
+  unit: Unit,
+  forms: readonly FormSpec[],
+  compiled: ReadonlyMap<string, CompiledForm>,
+  tabs: readonly SheetTab[],
+  formsSentBefore: ReadonlySet<string>,
+  reservedTabs: readonly string[],
+) {
   const readings = new Map<string, TabReading>();
   const problems: UnitProblem[] = [];
   const sourceTabs: SourceTab[] = [];
@@ -199,11 +282,17 @@ function readUnitTabs(unit: Unit, forms: readonly FormSpec[], compiled: Readonly
       problems.push(missingTabProblem(unit, spec, formsSentBefore.has(spec.id)));
       continue;
     }
-    if (renamed.get(spec.id) === tab) problems.push({ formId: spec.id, severity: 'warning', message: renamedTabMessage(tab.name, spec) });
+    if (renamed.get(spec.id) === tab)
+      problems.push({ formId: spec.id, severity: 'warning', message: renamedTabMessage(tab.name, spec) });
     const reading = readFormTab(form, tab);
     rowsRead += reading.rowsRead;
     if (reading.headerRowNumber !== undefined) {
-      sourceTabs.push({ formId: spec.id, tab: tab.name, headerRowNumber: reading.headerRowNumber, ...(reading.footer.length ? { footerRows: reading.footer } : {}) });
+      sourceTabs.push({
+        formId: spec.id,
+        tab: tab.name,
+        headerRowNumber: reading.headerRowNumber,
+        ...(reading.footer.length ? { footerRows: reading.footer } : {}),
+      });
     }
     problems.push(...reading.problems.map((p) => ({ ...p, formId: spec.id })));
     readings.set(spec.id, reading);
@@ -220,7 +309,11 @@ function missingTabProblem(unit: Unit, spec: FormSpec, sentBefore: boolean): Uni
       message: `Tệp '${unit.source}' lần này không có trang '${spec.tab}': báo cáo đã gửi trước đó của trang này được giữ nguyên. Muốn hủy báo cáo, hãy giữ trang và xóa các dòng số liệu.`,
     };
   }
-  return { formId: spec.id, severity: 'error', message: `Tệp '${unit.source}' chưa có trang '${spec.tab}' (${spec.title}). Hãy thêm trang theo biểu mẫu, giữ nguyên tên trang.` };
+  return {
+    formId: spec.id,
+    severity: 'error',
+    message: `Tệp '${unit.source}' chưa có trang '${spec.tab}' (${spec.title}). Hãy thêm trang theo biểu mẫu, giữ nguyên tên trang.`,
+  };
 }
 
 /** The form of a submission id. */
@@ -248,12 +341,31 @@ function oversizedProblem(unit: Unit, forms: readonly FormSpec[], content: Submi
 
 function countRows(submissions: readonly SubmissionContent[]) {
   return submissions.reduce(
-    (sum, s) => ({ read: sum.read + s.counts.read, valid: sum.valid + s.counts.valid, rejected: sum.rejected + s.counts.rejected, nil: sum.nil + s.counts.nil }),
+    (sum, s) => ({
+      read: sum.read + s.counts.read,
+      valid: sum.valid + s.counts.valid,
+      rejected: sum.rejected + s.counts.rejected,
+      nil: sum.nil + s.counts.nil,
+    }),
     { read: 0, valid: 0, rejected: 0, nil: 0 },
   );
 }
 
-function result(unit: Unit, outcome: UnitOutcome, state: SourceState, written = { submissionsWritten: 0, writes: 0 }): UnitSweepResult {
+function result(
+  unit: Unit,
+  outcome: UnitOutcome,
+  state: SourceState,
+  written = { submissionsWritten: 0, writes: 0 },
+): UnitSweepResult {
   const current = { status: state.status, counts: state.counts };
-  return { unitId: unit.id, outcome, rowsRead: 0, rowsValid: 0, rowsRejected: 0, ...written, problems: state.problems, current };
+  return {
+    unitId: unit.id,
+    outcome,
+    rowsRead: 0,
+    rowsValid: 0,
+    rowsRejected: 0,
+    ...written,
+    problems: state.problems,
+    current,
+  };
 }

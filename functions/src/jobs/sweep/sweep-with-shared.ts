@@ -21,7 +21,9 @@ export interface SharedSweepSetup {
  * own files are swept without it (a tab of that form in a unit's file is not read, so no row counts
  * twice), and a unit owing nothing else is not looked for at all.
  */
-export async function sweepWithShared(input: SweepInput & { readonly shared?: SharedSweepSetup }): Promise<SweepResult> {
+export async function sweepWithShared(
+  input: SweepInput & { readonly shared?: SharedSweepSetup },
+): Promise<SweepResult> {
   const { shared } = input;
   if (!shared || shared.sources.length === 0) return sweep(input);
   const sharedFormIds = new Set(shared.sources.map((s) => s.formId));
@@ -47,5 +49,13 @@ export async function sweepWithShared(input: SweepInput & { readonly shared?: Sh
   const sharedTotals = totalsOf(results);
   const all = [...swept.units, ...results];
   // Units are the registry's (those owing only shared forms were not looked for, yet they are units); a shared sheet counts as a sheet read.
-  return { sweepId: swept.sweepId, units: all, totals: { ...totalsOf(all), units: input.units.length, writes: swept.totals.writes + sharedTotals.writes + versions.writes } };
+  return {
+    sweepId: swept.sweepId,
+    units: all,
+    totals: {
+      ...totalsOf(all),
+      units: input.units.length,
+      writes: swept.totals.writes + sharedTotals.writes + versions.writes,
+    },
+  };
 }

@@ -42,7 +42,10 @@ export interface SweepResult {
  */
 export async function sweep(input: SweepInput): Promise<SweepResult> {
   const started = Date.now();
-  const [previous] = await Promise.all([input.store.loadSourceStates(), input.source.prepare?.({ units: input.units, forms: input.forms })]);
+  const [previous] = await Promise.all([
+    input.store.loadSourceStates(),
+    input.source.prepare?.({ units: input.units, forms: input.forms }),
+  ]);
   const compiled = compileForms(input.forms);
   // Versions are stored before any submission refers to them; an unchanged plan costs a read, no write.
   const plans = input.forms.map(planVersionRecord);
@@ -54,7 +57,13 @@ export async function sweep(input: SweepInput): Promise<SweepResult> {
     input.units.map((unit) =>
       limit(async () => {
         const before = previous.get(unit.id);
-        const result = await isolateUnit(unit, before, input.store, () => sweepUnit(unit, { ...input, compiled, planVersions, previous: before }), input.onUnitError);
+        const result = await isolateUnit(
+          unit,
+          before,
+          input.store,
+          () => sweepUnit(unit, { ...input, compiled, planVersions, previous: before }),
+          input.onUnitError,
+        );
         input.onUnitDone?.(++done, input.units.length, result);
         return result;
       }),
@@ -66,7 +75,11 @@ export async function sweep(input: SweepInput): Promise<SweepResult> {
 
   const finishedAt = input.finishedAt?.() ?? new Date(input.now.getTime() + (Date.now() - started));
   const sweepId = `${input.now.toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}`;
-  const problems = units.filter((u) => u.outcome !== 'unchanged').flatMap((u) => u.problems.filter((p) => p.severity === 'error').map((p) => ({ unitId: u.unitId, message: p.message })));
+  const problems = units
+    .filter((u) => u.outcome !== 'unchanged')
+    .flatMap((u) =>
+      u.problems.filter((p) => p.severity === 'error').map((p) => ({ unitId: u.unitId, message: p.message })),
+    );
   await input.store.recordSweep({ id: sweepId, startedAt: input.now, finishedAt, totals, problems });
   return { sweepId, totals: { ...totals, writes: totals.writes + 1 }, units };
 }

@@ -26,10 +26,26 @@ export async function isolateUnit(
     if (error instanceof RunStoppingError) throw error;
     onUnitError?.(unit.id, error);
     const problems = [{ severity: 'error' as const, message: unitFailureMessage(unit) }];
-    const current = { status: 'unreadable' as const, counts: previous?.counts ?? { read: 0, valid: 0, rejected: 0, nil: 0 } };
-    const failed = { unitId: unit.id, outcome: 'unreadable' as const, rowsRead: 0, rowsValid: 0, rowsRejected: 0, problems, current };
+    const current = {
+      status: 'unreadable' as const,
+      counts: previous?.counts ?? { read: 0, valid: 0, rejected: 0, nil: 0 },
+    };
+    const failed = {
+      unitId: unit.id,
+      outcome: 'unreadable' as const,
+      rowsRead: 0,
+      rowsValid: 0,
+      rowsRejected: 0,
+      problems,
+      current,
+    };
     // Failing the same way again is no news: a re-run writes nothing.
-    if (previous?.status === 'unreadable' && previous.specsHash === '' && previous.problems[0]?.message === problems[0]?.message) return { ...failed, outcome: 'unchanged', submissionsWritten: 0, writes: 0 };
+    if (
+      previous?.status === 'unreadable' &&
+      previous.specsHash === '' &&
+      previous.problems[0]?.message === problems[0]?.message
+    )
+      return { ...failed, outcome: 'unchanged', submissionsWritten: 0, writes: 0 };
     const state: SourceState = {
       unitId: unit.id,
       specsHash: '',
@@ -54,6 +70,9 @@ export async function isolateUnit(
 export function operatorSummaryOf(error: unknown): string {
   if (!(error instanceof Error)) return typeof error;
   const code = (error as { code?: unknown }).code;
-  const frame = error.stack?.split('\n').find((line) => line.trim().startsWith('at '))?.trim();
+  const frame = error.stack
+    ?.split('\n')
+    .find((line) => line.trim().startsWith('at '))
+    ?.trim();
   return [error.name, code === undefined ? undefined : `code ${String(code)}`, frame].filter(Boolean).join(', ');
 }

@@ -8,7 +8,10 @@ import type { CollectionName } from './collections.js';
  * of the wrong shape (written by hand, or by another version) stops the run with its path instead
  * of failing later deep inside a job. Writes pass through: the stores build the documents.
  */
-export function documentConverter<S extends z.ZodType>(collection: CollectionName, schema: S): FirestoreDataConverter<z.output<S>> {
+export function documentConverter<S extends z.ZodType>(
+  collection: CollectionName,
+  schema: S,
+): FirestoreDataConverter<z.output<S>> {
   return {
     toFirestore: (document) => document as DocumentData,
     fromFirestore(snapshot: QueryDocumentSnapshot): z.output<S> {

@@ -42,28 +42,65 @@ export const submissionDocSchema = z.looseObject({
   revision: z.number(),
   source: z.string().optional(),
   planChangedFrom: z.string().nullable().optional(),
-  lockedChange: z.looseObject({ revision: z.number(), changedAt: timestamp, contentHash: z.string(), rowNumbers: z.array(z.number()).default([]) }).optional(),
+  lockedChange: z
+    .looseObject({
+      revision: z.number(),
+      changedAt: timestamp,
+      contentHash: z.string(),
+      rowNumbers: z.array(z.number()).default([]),
+    })
+    .optional(),
 });
 export type SubmissionDoc = z.output<typeof submissionDocSchema>;
 
 /** What `tonghop inspect` selects of a submission (its rows only with --rows). */
 export const submissionSummaryDocSchema = submissionDocSchema
   .pick({ formId: true, periodId: true, unitId: true, counts: true, complete: true, revision: true })
-  .extend({ rejected: z.array(z.looseObject({ rowNumber: z.number(), errors: z.array(z.looseObject({ message: z.string() })).default([]) })).default([]), rows: z.array(storedRow).optional() });
-export const SUBMISSION_SUMMARY_FIELDS = ['formId', 'periodId', 'unitId', 'counts', 'complete', 'revision', 'rejected'] as const;
+  .extend({
+    rejected: z
+      .array(
+        z.looseObject({ rowNumber: z.number(), errors: z.array(z.looseObject({ message: z.string() })).default([]) }),
+      )
+      .default([]),
+    rows: z.array(storedRow).optional(),
+  });
+export const SUBMISSION_SUMMARY_FIELDS = [
+  'formId',
+  'periodId',
+  'unitId',
+  'counts',
+  'complete',
+  'revision',
+  'rejected',
+] as const;
 
-export const revisionDocSchema = z.looseObject({ revision: z.number(), changedAt: timestamp.optional(), sweptAt: timestamp.optional(), ...contentFields, applied: z.boolean().default(true) });
+export const revisionDocSchema = z.looseObject({
+  revision: z.number(),
+  changedAt: timestamp.optional(),
+  sweptAt: timestamp.optional(),
+  ...contentFields,
+  applied: z.boolean().default(true),
+});
 export type RevisionDoc = z.output<typeof revisionDocSchema>;
 
 const explicitForm = z.looseObject({
   submittedAt: timestamp.optional(),
-  draft: z.looseObject({ editedAt: timestamp, hash: z.string().default(''), rowStatuses: z.record(z.string(), z.string()).optional() }).optional(),
+  draft: z
+    .looseObject({
+      editedAt: timestamp,
+      hash: z.string().default(''),
+      rowStatuses: z.record(z.string(), z.string()).optional(),
+    })
+    .optional(),
 });
 
 export const sourceDocSchema = z.looseObject({
   status: z.enum(['ok', 'missing', 'unreadable']),
   // `size` holds the source's revision: the stored name predates the rename.
-  fingerprint: z.looseObject({ modifiedAt: timestamp, size: z.union([z.number(), z.string()]) }).nullable().default(null),
+  fingerprint: z
+    .looseObject({ modifiedAt: timestamp, size: z.union([z.number(), z.string()]) })
+    .nullable()
+    .default(null),
   contentHash: z.string().nullable().default(null),
   specsHash: z.string().default(''),
   submissionHashes: z.record(z.string(), z.string()).default({}),
@@ -77,10 +114,20 @@ export const sourceDocSchema = z.looseObject({
 });
 export type SourceDoc = z.output<typeof sourceDocSchema>;
 
-export const statsDocSchema = z.looseObject({ formId: z.string(), periodId: z.string(), inputsHash: z.string(), computedAt: timestamp.optional() });
+export const statsDocSchema = z.looseObject({
+  formId: z.string(),
+  periodId: z.string(),
+  inputsHash: z.string(),
+  computedAt: timestamp.optional(),
+});
 export const statsHashDocSchema = statsDocSchema.pick({ inputsHash: true });
 
-export const sweepDocSchema = z.looseObject({ startedAt: timestamp, finishedAt: timestamp, durationMs: z.number(), problemCount: z.number().default(0) });
+export const sweepDocSchema = z.looseObject({
+  startedAt: timestamp,
+  finishedAt: timestamp,
+  durationMs: z.number(),
+  problemCount: z.number().default(0),
+});
 export const sweepStartDocSchema = sweepDocSchema.pick({ startedAt: true });
 
 export const outputDocSchema = z.looseObject({ hash: z.string(), writtenAt: timestamp.optional() });
