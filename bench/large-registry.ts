@@ -148,22 +148,25 @@ export function largeRegistryStepRows(r: LargeRegistryRun): string[][] {
       `11 notify (dry run), ${n(r.registryUnits)}-unit registry`,
       `${r.notices.seconds.toFixed(1)} s`,
       '',
-      `${n(r.notices.decided)} notices decided; ${rss(r.notices)}`,
+      `${n(r.notices.decided)} notices decided; ${rss(r.notices)}, after step 11's daily run in this process`,
     ],
     [
       `11 webhook ingest, ${n(r.registryUnits)}-unit registry`,
       `${r.webhook.seconds.toFixed(1)} s`,
       '',
-      `one unit resent with a row changed, ${n(r.webhook.statsWritten)} statistics written; ${rss(r.webhook)}`,
+      `one unit resent with a row changed, ${n(r.webhook.statsWritten)} statistics written; ${rss(r.webhook)}, after the steps above`,
     ],
   ];
 }
 
-/** Each step within the memory the deploy plan gives its function (the sweep 1 GiB, notices and the webhook 512 MiB). */
+/**
+ * The sweep function's step within its memory (1 GiB). Notify and the webhook run after it in the same
+ * process, whose RSS does not shrink, so their peaks are printed but not judged here.
+ */
 export function largeRegistryTarget(r: LargeRegistryRun): { name: string; measured: string; pass: boolean } {
   return {
-    name: `${r.registryUnits.toLocaleString('en-US')}-unit registry: daily run ≤ 1,024 MB, notify and webhook ≤ 512 MB peak RSS`,
-    measured: `${r.daily.peakRssMb} MB, ${r.notices.peakRssMb} MB, ${r.webhook.peakRssMb} MB`,
-    pass: r.daily.peakRssMb <= 1024 && r.notices.peakRssMb <= 512 && r.webhook.peakRssMb <= 512,
+    name: `${r.registryUnits.toLocaleString('en-US')}-unit registry: daily run ≤ 1,024 MB peak RSS`,
+    measured: `${r.daily.peakRssMb} MB (${r.daily.startRssMb} MB at start)`,
+    pass: r.daily.peakRssMb <= 1024,
   };
 }

@@ -7,6 +7,7 @@ import { writeControlWorkbook } from '../../functions/src/adapters/workbook/writ
 import { openDistrict } from '../../functions/src/app/open-district.js';
 import { sweepDistrict } from '../../functions/src/app/sweep-district.js';
 import { workbookDistrict } from '../../functions/src/app/workbook-district.js';
+import type { FormSpec } from '../../functions/src/domain/forms/form-spec.js';
 import type { Unit } from '../../functions/src/domain/units/unit.js';
 import { testFirestore } from '../support/firestore.js';
 import { builtinForm } from '../support/forms.js';
@@ -31,6 +32,21 @@ const school = (id: string, name: string, aliases?: string[]): Unit => ({
   ...(aliases ? { aliases } : {}),
 });
 
+/** A control workbook whose "Nguồn dữ liệu" tab, added by hand as docs/ke-hoach.md tells district staff, declares the training's shared workbook. */
+async function writeSharedTrainingControl(controlPath: string, units: Unit[], plans: FormSpec[]): Promise<void> {
+  await writeControlWorkbook(controlPath, {
+    settings: { districtName: 'Quận Đoàn thử', officeEmail: '', contactName: '', contactPhone: '' },
+    units,
+    plans,
+  });
+  const control = new ExcelJS.Workbook();
+  await control.xlsx.readFile(controlPath);
+  const tab = control.addWorksheet('Nguồn dữ liệu');
+  tab.addRow(['Mã biểu mẫu', 'Loại nguồn', 'Tệp/Bảng tính', 'Trang tính', 'Cột đơn vị', 'Cột thời gian']);
+  tab.addRow(['tap-huan-2024', 'Bảng chung', 'dang-ky-chung.xlsx', 'Câu trả lời', '', '']);
+  await control.xlsx.writeFile(controlPath);
+}
+
 describe('a district run with a shared responses workbook declared in the control workbook', () => {
   const firestore = testFirestore('shared-sheet-district');
   let dir: string;
@@ -39,21 +55,14 @@ describe('a district run with a shared responses workbook declared in the contro
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'tonghop-shared-district-'));
     controlPath = path.join(dir, 'bang-dieu-khien.xlsx');
-    await writeControlWorkbook(controlPath, {
-      settings: { districtName: 'Quận Đoàn thử', officeEmail: '', contactName: '', contactPhone: '' },
-      units: [
+    await writeSharedTrainingControl(
+      controlPath,
+      [
         school('th-luong-the-vinh', 'Liên đội TH Lương Thế Vinh', ['Trường Lương Thế Vinh']),
         school('th-an-binh', 'Liên đội TH An Bình'),
       ],
-      plans: [builtinForm('tap-huan-2024')],
-    });
-    // District staff add the tab by hand, as docs/ke-hoach.md tells them.
-    const control = new ExcelJS.Workbook();
-    await control.xlsx.readFile(controlPath);
-    const tab = control.addWorksheet('Nguồn dữ liệu');
-    tab.addRow(['Mã biểu mẫu', 'Loại nguồn', 'Tệp/Bảng tính', 'Trang tính', 'Cột đơn vị', 'Cột thời gian']);
-    tab.addRow(['tap-huan-2024', 'Bảng chung', 'dang-ky-chung.xlsx', 'Câu trả lời', '', '']);
-    await control.xlsx.writeFile(controlPath);
+      [builtinForm('tap-huan-2024')],
+    );
     await writeTestWorkbook(
       path.join(dir, 'units', 'dang-ky-chung.xlsx'),
       [
@@ -127,18 +136,12 @@ describe('a school with its own file, asked for a plan that one shared workbook 
   it('is never given a blank tab of that plan before the deadline: its answer goes in the shared workbook', async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'tonghop-shared-roll-out-'));
     const controlPath = path.join(dir, 'bang-dieu-khien.xlsx');
-    await writeControlWorkbook(controlPath, {
-      settings: { districtName: 'Quận Đoàn thử', officeEmail: '', contactName: '', contactPhone: '' },
-      units: [school('th-an-binh', 'Liên đội TH An Bình'), school('th-rieng', 'Liên đội TH Riêng')],
+    await writeSharedTrainingControl(
+      controlPath,
+      [school('th-an-binh', 'Liên đội TH An Bình'), school('th-rieng', 'Liên đội TH Riêng')],
       // An earlier plan each school reports in its own file, so the district run reads and writes that file.
-      plans: [builtinForm('ke-hoach-nho-65-nam'), builtinForm('tap-huan-2024')],
-    });
-    const control = new ExcelJS.Workbook();
-    await control.xlsx.readFile(controlPath);
-    const tab = control.addWorksheet('Nguồn dữ liệu');
-    tab.addRow(['Mã biểu mẫu', 'Loại nguồn', 'Tệp/Bảng tính', 'Trang tính', 'Cột đơn vị', 'Cột thời gian']);
-    tab.addRow(['tap-huan-2024', 'Bảng chung', 'dang-ky-chung.xlsx', 'Câu trả lời', '', '']);
-    await control.xlsx.writeFile(controlPath);
+      [builtinForm('ke-hoach-nho-65-nam'), builtinForm('tap-huan-2024')],
+    );
     const sent = new Date('2024-09-09T03:00:00Z');
     await writeTestWorkbook(
       path.join(dir, 'units', 'dang-ky-chung.xlsx'),
