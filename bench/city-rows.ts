@@ -1,7 +1,7 @@
-import { randomPerson } from '../functions/src/jobs/demo/demo-names.js';
-import { monthsFrom, onceRows, type RowBuilder } from '../functions/src/jobs/demo/demo-profile.js';
-import { trainingParticipant } from '../functions/src/jobs/demo/demo-rows-schools.js';
-import { monthlyActivity } from '../functions/src/jobs/demo/demo-rows-youth.js';
+import { randomPerson } from '../functions/src/demo/demo-names.js';
+import { monthsFrom, onceRows, type RowBuilder } from '../functions/src/demo/demo-profile.js';
+import { trainingParticipant } from '../functions/src/demo/demo-rows-schools.js';
+import { monthlyActivity } from '../functions/src/demo/demo-rows-youth.js';
 
 /**
  * Rows of a city unit, at the sizes the benchmark asks for. The demo's builders draw a district's

@@ -2,17 +2,17 @@ import type { FormSpec } from '../functions/src/domain/forms/form-spec.js';
 import { formsForUnit } from '../functions/src/domain/units/targets.js';
 import { unitSchema, type Unit } from '../functions/src/domain/units/unit.js';
 import type { WritableCell } from '../functions/src/adapters/sheet-layout/write-sheet-layout.js';
-import { makeMistakes } from '../functions/src/jobs/demo/demo-mistakes.js';
-import { AGENCIES, PRIMARY_SCHOOLS, SECONDARY_SCHOOLS, randomPerson } from '../functions/src/jobs/demo/demo-names.js';
+import { makeMistakes } from '../functions/src/demo/demo-mistakes.js';
+import { AGENCIES, PRIMARY_SCHOOLS, SECONDARY_SCHOOLS, randomPerson } from '../functions/src/demo/demo-names.js';
 import {
   recordsToRows,
   type RowBuilder,
   type RowRecord,
   type UnitProfile,
-} from '../functions/src/jobs/demo/demo-profile.js';
-import { smallPlanRows } from '../functions/src/jobs/demo/demo-rows-schools.js';
-import { randomHabits } from '../functions/src/jobs/demo/demo-typing.js';
-import { createPrng, type Prng } from '../functions/src/jobs/demo/prng.js';
+} from '../functions/src/demo/demo-profile.js';
+import { smallPlanRows } from '../functions/src/demo/demo-rows-schools.js';
+import { randomHabits } from '../functions/src/demo/demo-typing.js';
+import { createPrng, type Prng } from '../functions/src/demo/prng.js';
 import type { ControlSettings } from '../functions/src/adapters/workbook/write-templates.js';
 import { cityMonthlyReportRows, cityTrainingRows } from './city-rows.js';
 

@@ -17,7 +17,7 @@ import { FirestoreSweepStore } from '../functions/src/adapters/store/firestore-s
 import { UnitWorkbookFolder } from '../functions/src/adapters/workbook/unit-workbook-folder.js';
 import { createOutput, type Output } from '../functions/src/cli/output.js';
 import type { Unit } from '../functions/src/domain/units/unit.js';
-import { createPrng } from '../functions/src/jobs/demo/prng.js';
+import { createPrng } from '../functions/src/demo/prng.js';
 import { sweep, type SweepInput } from '../functions/src/jobs/sweep/sweep.js';
 import { buildCity, type City } from './city.js';
 import { measureColdStarts } from './cold-start.js';

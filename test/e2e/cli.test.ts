@@ -11,10 +11,10 @@ import { writeControlWorkbook } from '../../functions/src/adapters/workbook/writ
 import { readControlWorkbook } from '../../functions/src/adapters/workbook/read-control-workbook.js';
 import { loadBuiltinForms } from '../../functions/src/adapters/catalog/builtin-forms.js';
 import { listOutbox } from '../../functions/src/adapters/mail/outbox-mailer.js';
-import { buildDemoDistrict, DEMO_SETTINGS } from '../../functions/src/jobs/demo/demo-district.js';
+import { buildDemoDistrict, DEMO_SETTINGS } from '../../functions/src/demo/demo-district.js';
 import { openWorkbook, sheetOf } from '../support/workbooks.js';
 import { branchSummariesOf } from '../support/branch-summary-leaks.js';
-import { demoIntake, SHARED_BOOK_FILE, SHARED_BOOK_TAB } from '../../functions/src/jobs/demo/demo-intake.js';
+import { demoIntake, SHARED_BOOK_FILE, SHARED_BOOK_TAB } from '../../functions/src/demo/demo-intake.js';
 import { STANDING_TAB } from '../../functions/src/domain/feedback/unit-feedback.js';
 import { documentXml, textOf } from '../support/docx-text.js';
 

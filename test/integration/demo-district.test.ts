@@ -14,10 +14,10 @@ import { findTab, readFormTab, type TabReading } from '../../functions/src/domai
 import { applyCrossFormRules } from '../../functions/src/domain/rules/apply-cross-form-rules.js';
 import { SETTINGS_TAB, UNITS_TAB_SPEC } from '../../functions/src/domain/units/control-layout.js';
 import { formsForUnit } from '../../functions/src/domain/units/targets.js';
-import { buildDemoDistrict, DEMO_NOW, specsAsWritten } from '../../functions/src/jobs/demo/demo-district.js';
-import { writeDemoDistrict, type WrittenDemoDistrict } from '../../functions/src/jobs/demo/write-demo-district.js';
+import { buildDemoDistrict, DEMO_NOW, specsAsWritten } from '../../functions/src/demo/demo-district.js';
+import { writeDemoDistrict, type WrittenDemoDistrict } from '../../functions/src/demo/write-demo-district.js';
 import { PLAN_TAB_SPECS } from '../../functions/src/domain/plans/plan-layout.js';
-import { demoFinanceSource, FINANCE_BOOK_FILE } from '../../functions/src/jobs/demo/demo-finance.js';
+import { demoFinanceSource, FINANCE_BOOK_FILE } from '../../functions/src/demo/demo-finance.js';
 
 const specs = await loadBuiltinForms();
 const district = buildDemoDistrict(specs);

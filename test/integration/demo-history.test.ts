@@ -15,14 +15,14 @@ import {
   DEMO_NOW,
   type DemoDelivery,
   type DemoWorkbook,
-} from '../../functions/src/jobs/demo/demo-district.js';
-import { planReplayRounds, replayDemoHistory } from '../../functions/src/jobs/demo/replay-demo-history.js';
+} from '../../functions/src/demo/demo-district.js';
+import { planReplayRounds, replayDemoHistory } from '../../functions/src/demo/replay-demo-history.js';
 import {
   demoDistrictWritten,
   REPLAY_MARKER,
   writeDemoDistrict,
   type WrittenDemoDistrict,
-} from '../../functions/src/jobs/demo/write-demo-district.js';
+} from '../../functions/src/demo/write-demo-district.js';
 import { sweep, type SweepResult } from '../../functions/src/jobs/sweep/sweep.js';
 import { testFirestore, type TestFirestore } from '../support/firestore.js';
 

@@ -21,9 +21,9 @@ import { isStatusHeader } from '../../functions/src/domain/forms/header-match.js
 import type { SheetTab } from '../../functions/src/domain/forms/read-form-tab.js';
 import { formsInUse } from '../../functions/src/domain/plans/plans-in-use.js';
 import type { ControlReading } from '../../functions/src/domain/units/read-control.js';
-import { buildDemoDistrict } from '../../functions/src/jobs/demo/demo-district.js';
-import { DEMO_NOW } from '../../functions/src/jobs/demo/demo-history.js';
-import { writeDemoDistrict } from '../../functions/src/jobs/demo/write-demo-district.js';
+import { buildDemoDistrict } from '../../functions/src/demo/demo-district.js';
+import { DEMO_NOW } from '../../functions/src/demo/demo-history.js';
+import { writeDemoDistrict } from '../../functions/src/demo/write-demo-district.js';
 import { HELP_SHEET } from '../../functions/src/adapters/workbook/write-help-sheet.js';
 import type { FeedbackTarget, SummaryOutput } from '../../functions/src/jobs/summarize/ports.js';
 import { summarize, type SummarizeResult } from '../../functions/src/jobs/summarize/summarize.js';

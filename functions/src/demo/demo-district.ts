@@ -1,9 +1,9 @@
-import type { FormSpec, UnitType } from '../../domain/forms/form-spec.js';
-import { periodsOf } from '../../domain/periods/schedule.js';
-import type { Unit } from '../../domain/units/unit.js';
-import { formsForUnit } from '../../domain/units/targets.js';
-import type { WritableCell } from '../../adapters/sheet-layout/write-sheet-layout.js';
-import type { ControlSettings } from '../../adapters/workbook/write-control-workbook.js';
+import type { FormSpec, UnitType } from '../domain/forms/form-spec.js';
+import { periodsOf } from '../domain/periods/schedule.js';
+import type { Unit } from '../domain/units/unit.js';
+import { formsForUnit } from '../domain/units/targets.js';
+import type { WritableCell } from '../adapters/sheet-layout/write-sheet-layout.js';
+import type { ControlSettings } from '../adapters/workbook/write-control-workbook.js';
 import {
   buildHistory,
   onceSendAt,
@@ -33,7 +33,7 @@ import { buildUnitProfiles } from './demo-units.js';
 import { withDemoOrgTree } from './demo-org-tree.js';
 import { createPrng, type Prng } from './prng.js';
 import { demoNewPlan, NEW_PLAN_SENDERS, newPlanSends, type IssuedPlan, type NewPlanSend } from './demo-new-plan.js';
-import { singlePeriodId } from '../../domain/periods/period-id.js';
+import { singlePeriodId } from '../domain/periods/period-id.js';
 import { demoFinance, FEE_FORM_ID, type DemoFinance } from './demo-finance.js';
 import { withDemoReview, type DemoReview } from './demo-review.js';
 

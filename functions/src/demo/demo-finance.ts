@@ -1,12 +1,12 @@
-import { formSpecSchema, type FormSpec, type FormSpecInput } from '../../domain/forms/form-spec.js';
-import type { Unit } from '../../domain/units/unit.js';
-import { ictInstant } from '../../domain/time/ict.js';
+import { formSpecSchema, type FormSpec, type FormSpecInput } from '../domain/forms/form-spec.js';
+import type { Unit } from '../domain/units/unit.js';
+import { ictInstant } from '../domain/time/ict.js';
 import {
   DEFAULT_TIME_COLUMN,
   DEFAULT_UNIT_COLUMN,
   sharedSourceId,
   type SharedSource,
-} from '../../domain/shared/shared-source.js';
+} from '../domain/shared/shared-source.js';
 import type { DemoWorkbook } from './demo-district.js';
 
 /** The registration whose fee the finance desk collects (1.900.000 đ a person, by 16/09/2024). */

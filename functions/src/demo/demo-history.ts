@@ -1,8 +1,8 @@
-import type { FormSpec } from '../../domain/forms/form-spec.js';
-import { singlePeriodId } from '../../domain/periods/period-id.js';
-import { periodById } from '../../domain/periods/schedule.js';
-import { addDays, calendarDaysBetween, DAY_MS, ICT_OFFSET_MS, ictDateOf, ictInstant } from '../../domain/time/ict.js';
-import type { WritableCell } from '../../adapters/sheet-layout/write-sheet-layout.js';
+import type { FormSpec } from '../domain/forms/form-spec.js';
+import { singlePeriodId } from '../domain/periods/period-id.js';
+import { periodById } from '../domain/periods/schedule.js';
+import { addDays, calendarDaysBetween, DAY_MS, ICT_OFFSET_MS, ictDateOf, ictInstant } from '../domain/time/ict.js';
+import type { WritableCell } from '../adapters/sheet-layout/write-sheet-layout.js';
 import type { DemoRow } from './demo-profile.js';
 import type { Prng } from './prng.js';
 

@@ -1,9 +1,9 @@
-import { formSpecSchema, type FormSpec, type FormSpecInput } from '../../domain/forms/form-spec.js';
-import { formTargetsUnit } from '../../domain/units/targets.js';
-import type { Unit } from '../../domain/units/unit.js';
-import { formatClockAndDate, ictInstant } from '../../domain/time/ict.js';
-import { DEFAULT_TIME_COLUMN, DEFAULT_UNIT_COLUMN } from '../../domain/shared/shared-source.js';
-import type { WritableCell } from '../../adapters/sheet-layout/write-sheet-layout.js';
+import { formSpecSchema, type FormSpec, type FormSpecInput } from '../domain/forms/form-spec.js';
+import { formTargetsUnit } from '../domain/units/targets.js';
+import type { Unit } from '../domain/units/unit.js';
+import { formatClockAndDate, ictInstant } from '../domain/time/ict.js';
+import { DEFAULT_TIME_COLUMN, DEFAULT_UNIT_COLUMN } from '../domain/shared/shared-source.js';
+import type { WritableCell } from '../adapters/sheet-layout/write-sheet-layout.js';
 import type { DemoDistrict } from './demo-district.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { WritableCell } from '../../adapters/sheet-layout/write-sheet-layout.js';
+import type { WritableCell } from '../adapters/sheet-layout/write-sheet-layout.js';
 import type { RowRecord } from './demo-profile.js';
 import type { Prng } from './prng.js';
 

@@ -1,4 +1,4 @@
-import { foldAccents } from '../../domain/cells/fold.js';
+import { foldAccents } from '../domain/cells/fold.js';
 import type { Prng } from './prng.js';
 
 /** A person of the demo district. */

@@ -1,7 +1,7 @@
-import { formSpecSchema, type FormSpec, type FormSpecInput } from '../../domain/forms/form-spec.js';
-import { localizePlan, type PlaceholderSettings } from '../../domain/plans/district-placeholders.js';
-import { ictInstant } from '../../domain/time/ict.js';
-import type { WritableCell } from '../../adapters/sheet-layout/write-sheet-layout.js';
+import { formSpecSchema, type FormSpec, type FormSpecInput } from '../domain/forms/form-spec.js';
+import { localizePlan, type PlaceholderSettings } from '../domain/plans/district-placeholders.js';
+import { ictInstant } from '../domain/time/ict.js';
+import type { WritableCell } from '../adapters/sheet-layout/write-sheet-layout.js';
 import type { DemoMistake } from './demo-mistakes.js';
 import { recordsToRows, type RowRecord } from './demo-profile.js';
 import type { Prng } from './prng.js';

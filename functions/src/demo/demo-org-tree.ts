@@ -1,4 +1,4 @@
-import type { Unit } from '../../domain/units/unit.js';
+import type { Unit } from '../domain/units/unit.js';
 
 /** How many chi đoàn the demo puts under its one cơ sở Đoàn with children. */
 const DEMO_BRANCH_CHILDREN = 3;

@@ -1,10 +1,10 @@
-import type { FormSpec } from '../../domain/forms/form-spec.js';
-import type { Unit } from '../../domain/units/unit.js';
-import type { WritableCell } from '../../adapters/sheet-layout/write-sheet-layout.js';
+import type { FormSpec } from '../domain/forms/form-spec.js';
+import type { Unit } from '../domain/units/unit.js';
+import type { WritableCell } from '../adapters/sheet-layout/write-sheet-layout.js';
 import type { DemoPerson } from './demo-names.js';
 import type { Prng } from './prng.js';
 import type { TypingHabits } from './demo-typing.js';
-import { pad2 } from '../../domain/time/calendar.js';
+import { pad2 } from '../domain/time/calendar.js';
 
 /** A member of a chi đoàn, registered once and evaluated each phase. */
 export interface DemoMember {

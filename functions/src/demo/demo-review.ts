@@ -1,10 +1,10 @@
-import type { FormSpec } from '../../domain/forms/form-spec.js';
-import { REVIEW_LABELS, type ReviewDecisionKind } from '../../domain/review/review-decision.js';
-import type { ReviewSheetRow } from '../../domain/review/review-entries.js';
-import { REVIEW_HEADERS } from '../../domain/review/review-tab.js';
-import { ictInstant } from '../../domain/time/ict.js';
-import type { Unit } from '../../domain/units/unit.js';
-import type { WritableCell } from '../../adapters/sheet-layout/write-sheet-layout.js';
+import type { FormSpec } from '../domain/forms/form-spec.js';
+import { REVIEW_LABELS, type ReviewDecisionKind } from '../domain/review/review-decision.js';
+import type { ReviewSheetRow } from '../domain/review/review-entries.js';
+import { REVIEW_HEADERS } from '../domain/review/review-tab.js';
+import { ictInstant } from '../domain/time/ict.js';
+import type { Unit } from '../domain/units/unit.js';
+import type { WritableCell } from '../adapters/sheet-layout/write-sheet-layout.js';
 import type { DemoWorkbook } from './demo-district.js';
 import { slugify } from './demo-names.js';
 

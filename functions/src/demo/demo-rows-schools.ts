@@ -1,9 +1,9 @@
-import type { FormSpec } from '../../domain/forms/form-spec.js';
+import type { FormSpec } from '../domain/forms/form-spec.js';
 import { randomPerson, type DemoPerson } from './demo-names.js';
 import { dayOfMonth, monthsFrom, onceRows, type RowBuilder, type RowRecord, type UnitProfile } from './demo-profile.js';
 import { typeBool, typeChoice, typeDate, typeMoney, typePhone, typeText } from './demo-typing.js';
 import type { Prng } from './prng.js';
-import { pad2 } from '../../domain/time/calendar.js';
+import { pad2 } from '../domain/time/calendar.js';
 
 /** Rows of the forms a Liên đội fills: training registration, Kế hoạch nhỏ report, joint-plan activities. */
 

@@ -1,5 +1,5 @@
-import type { FormSpec } from '../../domain/forms/form-spec.js';
-import { NIL_PHRASE } from '../../domain/forms/nil-declaration.js';
+import type { FormSpec } from '../domain/forms/form-spec.js';
+import { NIL_PHRASE } from '../domain/forms/nil-declaration.js';
 import {
   dayOfMonth,
   monthsBetween,
@@ -9,7 +9,7 @@ import {
   type RowRecord,
   type UnitProfile,
 } from './demo-profile.js';
-import { isoWeeksOfMonth } from '../../domain/stats/weekly-target.js';
+import { isoWeeksOfMonth } from '../domain/stats/weekly-target.js';
 import { stripAccents, typeChoice, typeDate, typeMonth, typeText } from './demo-typing.js';
 import type { Prng } from './prng.js';
 

@@ -1,5 +1,5 @@
-import { foldForMatch } from '../../domain/cells/fold.js';
-import type { WritableCell } from '../../adapters/sheet-layout/write-sheet-layout.js';
+import { foldForMatch } from '../domain/cells/fold.js';
+import type { WritableCell } from '../adapters/sheet-layout/write-sheet-layout.js';
 import type { DemoMistake } from './demo-mistakes.js';
 import type { RowRecord } from './demo-profile.js';
 import type { Prng } from './prng.js';

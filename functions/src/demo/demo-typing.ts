@@ -1,8 +1,8 @@
-import type { EnumOption, FormSpec } from '../../domain/forms/form-spec.js';
-import { columnOptions } from '../../domain/forms/column-options.js';
-import type { WritableCell } from '../../adapters/sheet-layout/write-sheet-layout.js';
+import type { EnumOption, FormSpec } from '../domain/forms/form-spec.js';
+import { columnOptions } from '../domain/forms/column-options.js';
+import type { WritableCell } from '../adapters/sheet-layout/write-sheet-layout.js';
 import type { Prng } from './prng.js';
-import { pad2 } from '../../domain/time/calendar.js';
+import { pad2 } from '../domain/time/calendar.js';
 
 /**
  * How one unit's staff type things. Every variant here is one the cell parsers accept,

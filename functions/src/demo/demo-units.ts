@@ -1,5 +1,5 @@
-import type { UnitType } from '../../domain/forms/form-spec.js';
-import { unitSchema } from '../../domain/units/unit.js';
+import type { UnitType } from '../domain/forms/form-spec.js';
+import { unitSchema } from '../domain/units/unit.js';
 import {
   AGENCIES,
   BRANCHES,
@@ -12,7 +12,7 @@ import {
 import type { DemoMember, UnitProfile } from './demo-profile.js';
 import { randomHabits } from './demo-typing.js';
 import type { Prng } from './prng.js';
-import { pad2 } from '../../domain/time/calendar.js';
+import { pad2 } from '../domain/time/calendar.js';
 
 /** How many units of each kind the demo district has. */
 export const DEMO_UNIT_COUNTS = { primary: 10, secondary: 10, agencies: 8, branches: 8 } as const;

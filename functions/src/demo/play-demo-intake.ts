@@ -1,16 +1,16 @@
 import { readFile, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { addPlansToControlWorkbook } from '../../adapters/workbook/add-control-plans.js';
-import { addSharedSourceToControlWorkbook } from '../../adapters/workbook/add-control-shared-source.js';
-import { writePrivateFile } from '../../adapters/private-files.js';
-import { addFormSheet } from '../../adapters/workbook/write-form-sheet.js';
-import { SUBMIT_SIGNAL_ROW } from '../../adapters/workbook/write-submit-signal.js';
-import { writeTableWorkbook } from '../../adapters/workbook/write-table-workbook.js';
-import type { WritableCell } from '../../adapters/sheet-layout/write-sheet-layout.js';
-import type { FormSpec } from '../../domain/forms/form-spec.js';
-import { submittedSignalText } from '../../domain/forms/submit-signal.js';
-import type { Unit } from '../../domain/units/unit.js';
+import { addPlansToControlWorkbook } from '../adapters/workbook/add-control-plans.js';
+import { addSharedSourceToControlWorkbook } from '../adapters/workbook/add-control-shared-source.js';
+import { writePrivateFile } from '../adapters/private-files.js';
+import { addFormSheet } from '../adapters/workbook/write-form-sheet.js';
+import { SUBMIT_SIGNAL_ROW } from '../adapters/workbook/write-submit-signal.js';
+import { writeTableWorkbook } from '../adapters/workbook/write-table-workbook.js';
+import type { WritableCell } from '../adapters/sheet-layout/write-sheet-layout.js';
+import type { FormSpec } from '../domain/forms/form-spec.js';
+import { submittedSignalText } from '../domain/forms/submit-signal.js';
+import type { Unit } from '../domain/units/unit.js';
 import { SHARED_BOOK_FILE, SHARED_BOOK_TAB, type DemoIntake } from './demo-intake.js';
 
 /** Sweep these units with these plans at `now` (the demo's replay sweep, no shared sheet). */

@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { addDays, ictDateOf, ictInstant } from '../../domain/time/ict.js';
+import { addDays, ictDateOf, ictInstant } from '../domain/time/ict.js';
 import { DEMO_NOW, type DemoDistrict, type DemoSend, type DemoWorkbook } from './demo-district.js';
 import {
   CONTROL_FILE,

@@ -1,11 +1,11 @@
-import { DISTRICT_REVIEWER, submissionVersion } from '../../domain/review/review-decision.js';
-import { ONCE_PERIOD } from '../../domain/periods/period-id.js';
+import { DISTRICT_REVIEWER, submissionVersion } from '../domain/review/review-decision.js';
+import { ONCE_PERIOD } from '../domain/periods/period-id.js';
 
-import type { SummaryStore } from '../summarize/ports.js';
-import type { ReviewStore } from '../summarize/review-ports.js';
-import { takeReviewDecisions } from '../summarize/take-review-decisions.js';
+import type { SummaryStore } from '../jobs/summarize/ports.js';
+import type { ReviewStore } from '../jobs/summarize/review-ports.js';
+import { takeReviewDecisions } from '../jobs/summarize/take-review-decisions.js';
 import { typedReviewRow, type DemoReview, type DemoReviewStep } from './demo-review.js';
-import { submissionId } from '../../domain/ids/document-ids.js';
+import { submissionId } from '../domain/ids/document-ids.js';
 
 /**
  * One decision of the demo's review story, taken the way a summary run takes what the district typed in

@@ -1,9 +1,9 @@
 import { utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { addPlansToControlWorkbook } from '../../adapters/workbook/add-control-plans.js';
-import { addSharedSourceToControlWorkbook } from '../../adapters/workbook/add-control-shared-source.js';
-import { writeTableWorkbook } from '../../adapters/workbook/write-table-workbook.js';
-import { writeControlWorkbook, writeUnitWorkbook } from '../../adapters/workbook/write-templates.js';
+import { addPlansToControlWorkbook } from '../adapters/workbook/add-control-plans.js';
+import { addSharedSourceToControlWorkbook } from '../adapters/workbook/add-control-shared-source.js';
+import { writeTableWorkbook } from '../adapters/workbook/write-table-workbook.js';
+import { writeControlWorkbook, writeUnitWorkbook } from '../adapters/workbook/write-templates.js';
 import { specsAsWritten, type DemoDistrict, type DemoSend, type DemoWorkbook } from './demo-district.js';
 import { FINANCE_BOOK_FILE, FINANCE_BOOK_HEADER, FINANCE_BOOK_TAB } from './demo-finance.js';
 

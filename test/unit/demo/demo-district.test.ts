@@ -14,7 +14,7 @@ import {
   type DemoDistrict,
   type DemoScenario,
   type DemoWorkbook,
-} from '../../../functions/src/jobs/demo/demo-district.js';
+} from '../../../functions/src/demo/demo-district.js';
 
 const specs = await loadBuiltinForms();
 const district = buildDemoDistrict(specs);

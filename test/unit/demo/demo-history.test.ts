@@ -11,8 +11,8 @@ import {
   specsAsWritten,
   type DemoDelivery,
   type DemoWorkbook,
-} from '../../../functions/src/jobs/demo/demo-district.js';
-import { planReplayRounds } from '../../../functions/src/jobs/demo/replay-demo-history.js';
+} from '../../../functions/src/demo/demo-district.js';
+import { planReplayRounds } from '../../../functions/src/demo/replay-demo-history.js';
 
 const specs = await loadBuiltinForms();
 const district = buildDemoDistrict(specs);

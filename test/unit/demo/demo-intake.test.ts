@@ -5,9 +5,9 @@ import { periodsOf } from '../../../functions/src/domain/periods/schedule.js';
 import { sharedSourceId } from '../../../functions/src/domain/shared/shared-source.js';
 import { routeSharedRows } from '../../../functions/src/domain/shared/route-shared-rows.js';
 import { formTargetsUnit } from '../../../functions/src/domain/units/targets.js';
-import { buildDemoDistrict, DEMO_NOW, DEMO_SETTINGS } from '../../../functions/src/jobs/demo/demo-district.js';
-import { planReplayRounds } from '../../../functions/src/jobs/demo/replay-demo-history.js';
-import { demoIntake, SHARED_BOOK_FILE, SHARED_BOOK_TAB } from '../../../functions/src/jobs/demo/demo-intake.js';
+import { buildDemoDistrict, DEMO_NOW, DEMO_SETTINGS } from '../../../functions/src/demo/demo-district.js';
+import { planReplayRounds } from '../../../functions/src/demo/replay-demo-history.js';
+import { demoIntake, SHARED_BOOK_FILE, SHARED_BOOK_TAB } from '../../../functions/src/demo/demo-intake.js';
 
 const district = buildDemoDistrict((await loadBuiltinForms()).map((form) => localizePlan(form, DEMO_SETTINGS)));
 const intake = demoIntake(district, (spec) => localizePlan(spec, DEMO_SETTINGS));

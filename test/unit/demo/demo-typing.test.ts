@@ -17,8 +17,8 @@ import {
   typeMonth,
   typePhone,
   type TypingHabits,
-} from '../../../functions/src/jobs/demo/demo-typing.js';
-import { createPrng } from '../../../functions/src/jobs/demo/prng.js';
+} from '../../../functions/src/demo/demo-typing.js';
+import { createPrng } from '../../../functions/src/demo/prng.js';
 
 const specs = await loadBuiltinForms();
 const BASE: TypingHabits = {

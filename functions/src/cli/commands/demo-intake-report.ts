@@ -1,9 +1,9 @@
 import path from 'node:path';
-import { formatVietnameseNumber as n } from '../domain/cells/number-format.js';
-import { formatIctDateTime } from '../domain/time/ict.js';
-import type { Unit } from '../domain/units/unit.js';
-import { SHARED_BOOK_FILE, type DemoIntake } from '../jobs/demo/demo-intake.js';
-import type { Output } from './output.js';
+import { formatVietnameseNumber as n } from '../../domain/cells/number-format.js';
+import { formatIctDateTime } from '../../domain/time/ict.js';
+import type { Unit } from '../../domain/units/unit.js';
+import { SHARED_BOOK_FILE, type DemoIntake } from '../../demo/demo-intake.js';
+import type { Output } from '../output.js';
 
 /** Where to look for the demo's "Bấm nộp" and shared-link stories (printed once, when the demo is created). */
 export function printDemoIntake(out: Output, intake: DemoIntake, units: readonly Unit[], unitsDir: string): void {

@@ -6,14 +6,14 @@ import type { FormSpec } from '../../domain/forms/form-spec.js';
 import { localizePlan } from '../../domain/plans/district-placeholders.js';
 import { planReadingOf } from '../../domain/plans/plans-in-use.js';
 import { formatIctDate, formatIctDateTime, ictInstant } from '../../domain/time/ict.js';
-import { buildDemoDistrict, DEMO_NOW, DEMO_SETTINGS, type DemoDistrict } from '../../jobs/demo/demo-district.js';
-import { demoFinanceSource } from '../../jobs/demo/demo-finance.js';
+import { buildDemoDistrict, DEMO_NOW, DEMO_SETTINGS, type DemoDistrict } from '../../demo/demo-district.js';
+import { demoFinanceSource } from '../../demo/demo-finance.js';
 import {
   CONTROL_FILE,
   demoDistrictWritten,
   writeDemoDistrict,
   type WrittenDemoDistrict,
-} from '../../jobs/demo/write-demo-district.js';
+} from '../../demo/write-demo-district.js';
 import { embeddedDataDir, withFirestore, type FirestoreSession } from '../firestore-session.js';
 import type { Progress } from '../output.js';
 import { PROGRESS } from '../messages.js';
@@ -28,13 +28,13 @@ import { printMailboxReport } from '../mailbox-report.js';
 import { runSweep, type SweepUnitsAt } from '../run-sweep.js';
 import { FirestoreReviewStore } from '../../adapters/store/firestore-review-store.js';
 import { FirestoreSummaryStore } from '../../adapters/store/firestore-summary-store.js';
-import { takeDemoReviewStep } from '../../jobs/demo/take-demo-review.js';
+import { takeDemoReviewStep } from '../../demo/take-demo-review.js';
 import { printSweepReport, sweepRunJson } from '../sweep-report.js';
 import { demoDir, type CommandContext } from './context.js';
 import { writeDemoReport } from './demo-report.js';
-import { demoIntake } from '../../jobs/demo/demo-intake.js';
-import { playDemoIntake } from '../../jobs/demo/play-demo-intake.js';
-import { printDemoIntake } from '../demo-intake-report.js';
+import { demoIntake } from '../../demo/demo-intake.js';
+import { playDemoIntake } from '../../demo/play-demo-intake.js';
+import { printDemoIntake } from './demo-intake-report.js';
 import { weeklyReportLine, writeDemoWeeklyReport } from './demo-weekly-report.js';
 
 /**
@@ -74,7 +74,7 @@ export async function demoCommand(context: CommandContext, opts: { reset: boolea
   // The catalog names the district by placeholders: the demo's files read as Quận Đoàn 1's own.
   const forms = (await loadBuiltinForms()).map((form) => localizePlan(form, DEMO_SETTINGS));
   const district = buildDemoDistrict(forms);
-  // Issue 14's ways of sending, each with a plan of its own (jobs/demo/demo-intake.ts).
+  // Issue 14's ways of sending, each with a plan of its own (demo/demo-intake.ts).
   const intake = demoIntake(district, (spec) => localizePlan(spec, DEMO_SETTINGS));
   let written: WrittenDemoDistrict | undefined;
   let earlierNotices = 0;
