@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Config } from '../config.js';
-import { CONTROL_FILE } from '../demo/write-demo-district.js';
+import { CONTROL_FILE } from '../adapters/workbook/district-folder.js';
 
 /** Where `tonghop demo` keeps its sample district. */
 export function demoDir(config: Config): string {

@@ -4,6 +4,7 @@ import { readControlWorkbook } from '../adapters/workbook/read-control-workbook.
 import { BranchSummaryWorkbooks } from '../adapters/workbook/branch-summary-workbooks.js';
 import { SummaryWorkbookFile } from '../adapters/workbook/summary-workbook-file.js';
 import { UnitWorkbookFolder } from '../adapters/workbook/unit-workbook-folder.js';
+import { UNITS_DIR } from '../adapters/workbook/district-folder.js';
 import type { SheetLimits } from '../domain/sheets/sheet-limits.js';
 import type { Unit } from '../domain/units/unit.js';
 import type { DistrictSheets, WorkbookPaths } from './district-sheets.js';
@@ -13,7 +14,7 @@ export function workbookDistrict(
   controlPath: string,
   paths: WorkbookPaths & { readonly sheetLimits?: SheetLimits } = {},
 ): DistrictSheets {
-  const unitsDir = paths.unitsDir ? path.resolve(paths.unitsDir) : path.join(path.dirname(controlPath), 'units');
+  const unitsDir = paths.unitsDir ? path.resolve(paths.unitsDir) : path.join(path.dirname(controlPath), UNITS_DIR);
   const summaryPath = paths.summary ? path.resolve(paths.summary) : defaultSummaryPath(controlPath);
   const summary = new SummaryWorkbookFile(summaryPath);
   return {

@@ -8,8 +8,7 @@ import { specsAsWritten, type DemoDistrict, type DemoSend, type DemoWorkbook } f
 import { FINANCE_BOOK_FILE, FINANCE_BOOK_HEADER, FINANCE_BOOK_TAB } from './demo-finance.js';
 
 /** File names inside the demo folder: <dir>/control.xlsx and <dir>/units/<unit id>.xlsx. */
-export const CONTROL_FILE = 'control.xlsx';
-export const UNITS_DIR = 'units';
+export { CONTROL_FILE, UNITS_DIR } from '../adapters/workbook/district-folder.js';
 
 /** What a unit typed into a file that is not a workbook: a webmail error page saved with the .xlsx name. */
 export const CORRUPT_CONTENT =

@@ -10,8 +10,10 @@ import { describe, expect, it } from 'vitest';
  *   adapters/ vendors behind the ports; from jobs/ only the ports they implement
  *   app/      the one wiring of a district (control → plans → problems → adapters → stores → jobs)
  *   cli/, handlers/  entry points: parse, call app/, format
+ *   demo/     the sample district of `tonghop demo` and its replayed history, on jobs/ and adapters/
  * So nothing in domain/, adapters/ or jobs/ imports from app/, cli/ or handlers/, and app/ never
- * imports an entry point. This reads every relative import of the source, so a wiring module
+ * imports an entry point. The demo is no layer of the general path: only the CLI's demo command
+ * (cli/commands/demo*.ts) imports it, and it takes nothing from app/ or an entry point. This reads every relative import of the source, so a wiring module
  * that creeps back into adapters/ (as district-sheets.ts and run-notify.ts once did) fails here.
  */
 const SRC = fileURLToPath(new URL('../../../functions/src/', import.meta.url));
@@ -66,6 +68,9 @@ describe('layers import inwards only', () => {
     expect(allImports.some((i) => layerOf(i.from) === 'cli' && layerOf(i.to) === 'app')).toBe(true);
     expect(allImports.some((i) => layerOf(i.from) === 'handlers' && layerOf(i.to) === 'app')).toBe(true);
     expect(allImports.some((i) => i.typeOnly)).toBe(true);
+    expect(allImports.some((i) => layerOf(i.from) === 'demo' && layerOf(i.to) === 'jobs')).toBe(true);
+    expect(allImports.some((i) => layerOf(i.from) === 'demo' && layerOf(i.to) === 'adapters')).toBe(true);
+    expect(allImports.some((i) => layerOf(i.from) === 'cli' && layerOf(i.to) === 'demo')).toBe(true);
   });
 
   it.each(['domain', 'adapters', 'jobs'])('nothing in %s/ imports from app/, cli/ or handlers/', (layer) => {
@@ -73,6 +78,20 @@ describe('layers import inwards only', () => {
       (i) => layerOf(i.from) === layer && ['app', 'cli', 'handlers'].includes(layerOf(i.to)),
     );
     expect(show(outward)).toEqual([]);
+  });
+
+  it("only the CLI's demo command (cli/commands/demo*.ts) imports demo/", () => {
+    const demoCommand = /^cli\/commands\/demo[\w-]*\.ts$/;
+    const intoDemo = allImports.filter(
+      (i) =>
+        layerOf(i.to) === 'demo' && layerOf(i.from) !== 'demo' && !demoCommand.test(i.from.split(path.sep).join('/')),
+    );
+    expect(show(intoDemo)).toEqual([]);
+  });
+
+  it('demo/ takes from domain/, jobs/ and adapters/ only: never app/, an entry point or the settings', () => {
+    const allowed = ['demo', 'domain', 'jobs', 'adapters'];
+    expect(show(allImports.filter((i) => layerOf(i.from) === 'demo' && !allowed.includes(layerOf(i.to))))).toEqual([]);
   });
 
   it('domain/ imports only domain/ (pure rules, no adapter, job or settings)', () => {

@@ -2,50 +2,27 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { loadBuiltinForms } from '../../adapters/catalog/builtin-forms.js';
 import { formatVietnameseNumber as n } from '../../domain/cells/number-format.js';
-import type { FormSpec } from '../../domain/forms/form-spec.js';
 import { localizePlan } from '../../domain/plans/district-placeholders.js';
-import { planReadingOf } from '../../domain/plans/plans-in-use.js';
-import { formatIctDate, formatIctDateTime, ictInstant } from '../../domain/time/ict.js';
+import { formatIctDate, formatIctDateTime } from '../../domain/time/ict.js';
 import { buildDemoDistrict, DEMO_NOW, DEMO_SETTINGS, type DemoDistrict } from '../../demo/demo-district.js';
-import { demoFinanceSource } from '../../demo/demo-finance.js';
-import {
-  CONTROL_FILE,
-  demoDistrictWritten,
-  writeDemoDistrict,
-  type WrittenDemoDistrict,
-} from '../../demo/write-demo-district.js';
-import { embeddedDataDir, withFirestore, type FirestoreSession } from '../firestore-session.js';
-import type { Progress } from '../output.js';
-import { PROGRESS } from '../messages.js';
+import { CONTROL_FILE, demoDistrictWritten, type WrittenDemoDistrict } from '../../demo/write-demo-district.js';
+import { embeddedDataDir, withFirestore } from '../firestore-session.js';
 import { printNotifyReport } from '../notify-report.js';
-import { runNotify, type NotifyRun } from '../../app/run-notify.js';
-import { defaultSummaryPath, workbookDistrict } from '../../app/workbook-district.js';
+import type { NotifyRun } from '../../app/run-notify.js';
+import { defaultSummaryPath } from '../../app/workbook-district.js';
 import { readControlWorkbook } from '../../adapters/workbook/read-control-workbook.js';
 import { PROCESSED_SUBFOLDER } from '../../adapters/mail/eml-folder-mailbox.js';
 import { writeDemoMailbox } from '../../adapters/mail/write-demo-mailbox.js';
 import { runMailbox } from '../../app/run-mailbox.js';
 import { printMailboxReport } from '../mailbox-report.js';
-import { runSweep, type SweepUnitsAt } from '../run-sweep.js';
-import { FirestoreReviewStore } from '../../adapters/store/firestore-review-store.js';
-import { FirestoreSummaryStore } from '../../adapters/store/firestore-summary-store.js';
-import { takeDemoReviewStep } from '../../demo/take-demo-review.js';
 import { printSweepReport, sweepRunJson } from '../sweep-report.js';
 import { demoDir, type CommandContext } from './context.js';
+import { runDemo } from './demo-run.js';
+import type { SweepRun } from '../run-sweep.js';
 import { writeDemoReport } from './demo-report.js';
 import { demoIntake } from '../../demo/demo-intake.js';
-import { playDemoIntake } from '../../demo/play-demo-intake.js';
 import { printDemoIntake } from './demo-intake-report.js';
 import { weeklyReportLine, writeDemoWeeklyReport } from './demo-weekly-report.js';
-
-/**
- * The morning notice runs of the demo's history around the training deadline (10g00 15/09/2024):
- * a reminder, the due day, overdue; the escalation comes with the final run at DEMO_NOW.
- */
-const DEMO_NOTICE_RUNS = [
-  ictInstant('2024-09-13', '07:30'),
-  ictInstant('2024-09-15', '07:30'),
-  ictInstant('2024-09-17', '07:30'),
-];
 
 /**
  * `tonghop demo`: a sample district on local workbooks. The first time, its history of sends
@@ -80,83 +57,39 @@ export async function demoCommand(context: CommandContext, opts: { reset: boolea
   let earlierNotices = 0;
 
   const { run, notices, report, weekly, mailbox } = await withFirestore(config, out, async (session) => {
-    const history = { notices: 0, writes: 0 };
-    let notified: Awaited<ReturnType<typeof runNotify>> | undefined;
-    const swept = await runSweep({
-      session,
-      out,
-      district: workbookDistrict(controlPath),
-      now: DEMO_NOW,
-      summaryCurrentDays: config.summaryCurrentDays,
-      afterSweep: async (control, specs) => {
-        notified = await runNotify({
-          config,
-          db: session.db,
-          control,
-          forms: specs,
-          outboxDir,
-          now: DEMO_NOW,
-          dryRun: false,
-          ...journal(session),
-        });
-      },
-      ...(fresh
-        ? {
-            prepare: async (sweepUnitsAt: SweepUnitsAt) => {
-              written = await replayHistory({
-                context,
-                session,
-                dir,
-                district,
-                forms,
-                outboxDir,
-                sweepUnitsAt,
-                history,
-              });
-              const plans = [...forms, district.finance.spec, district.issued.spec];
-              await playDemoIntake({
-                controlPath,
-                unitsDir: written.unitsDir,
-                units: district.units,
-                forms: plans,
-                intake,
-                sweepAt: sweepUnitsAt,
-              });
-            },
-          }
-        : {}),
-    });
+    const demo = await runDemo({ context, session, dir, controlPath, outboxDir, district, forms, intake, fresh });
+    const { run: swept, notified, history } = demo;
+    written = demo.written;
     earlierNotices = history.notices;
-    if (!notified) throw new Error('the demo notice run did not happen');
-    if (fresh) await writeSampleMailbox(mailboxDir, district, swept.value.unitsLocation);
+    if (fresh) await writeSampleMailbox(mailboxDir, district, swept.unitsLocation);
     const read = await runMailbox({
       config,
       db: session.db,
-      control: swept.value.control,
-      forms: swept.value.forms,
-      unitsDir: swept.value.unitsLocation,
+      control: swept.control,
+      forms: swept.forms,
+      unitsDir: swept.unitsLocation,
       mailboxDir,
       outboxDir,
       now: DEMO_NOW,
       folderOnly: true,
     });
-    const writes = history.writes + swept.writes + notified.writes + read.writes;
+    const writes = history.writes + demo.writes + notified.writes + read.writes;
     const report = await writeDemoReport({
       db: session.db,
-      control: swept.value.control,
-      forms: swept.value.forms,
+      control: swept.control,
+      forms: swept.forms,
       dir,
       now: DEMO_NOW,
       changed: fresh || writes > 0,
     });
     const weekly = await writeDemoWeeklyReport({
       db: session.db,
-      control: swept.value.control,
-      forms: swept.value.forms,
+      control: swept.control,
+      forms: swept.forms,
       dir,
       changed: fresh || writes > 0,
     });
-    return { value: { run: swept.value, notices: notified.value, report, weekly, mailbox: read.value }, writes };
+    return { value: { run: swept, notices: notified.value, report, weekly, mailbox: read.value }, writes };
   });
 
   if (out.json) {
@@ -202,95 +135,9 @@ async function writeSampleMailbox(mailboxDir: string, district: DemoDistrict, un
   if (resender && zipper) await writeDemoMailbox(mailboxDir, { unitsDir, resender, zipper, at: DEMO_NOW });
 }
 
-/** The demo's review decisions, each taken once its instant has come (the replay calls takeUntil in time order). */
-function demoReviewSteps(
-  session: FirestoreSession,
-  district: DemoDistrict,
-): { takeUntil(instant: Date): Promise<void> } {
-  const review = district.review;
-  const pending = [...(review?.steps ?? [])];
-  const ports = { submissions: new FirestoreSummaryStore(session.db), reviews: new FirestoreReviewStore(session.db) };
-  return {
-    async takeUntil(instant) {
-      for (let step = pending[0]; review && step && step.at <= instant; step = pending[0]) {
-        pending.shift();
-        await takeDemoReviewStep(ports, review, step);
-      }
-    },
-  };
-}
-
-/** The session's notice journal, for runNotify (embedded mode only). */
-const journal = (session: FirestoreSession) => (session.noticeJournal ? { noticeJournal: session.noticeJournal } : {});
-
 /** Whether a control workbook defines at least one plan (a demo written before plans were data does not). */
 async function controlDefinesPlans(controlPath: string): Promise<boolean> {
   return (await readControlWorkbook(controlPath).catch(() => undefined))?.plans.plans.length !== 0;
-}
-
-/** Replay the district's sends day by day through the sweep; a notice run scheduled before a day's sends runs first. */
-async function replayHistory(options: {
-  context: CommandContext;
-  session: FirestoreSession;
-  dir: string;
-  district: DemoDistrict;
-  forms: FormSpec[];
-  outboxDir: string;
-  sweepUnitsAt: SweepUnitsAt;
-  history: { notices: number; writes: number };
-}): Promise<WrittenDemoDistrict> {
-  const { context, session, dir, district, forms, outboxDir, sweepUnitsAt, history } = options;
-  const { config, out } = context;
-  const control = { settings: district.settings, units: district.units, plans: planReadingOf(forms), problems: [] };
-  const pending = [...DEMO_NOTICE_RUNS];
-  // From the day the district added a plan to the control, the control (and so each sweep and notice run) has it too.
-  const plansAt = (at: Date) => [
-    ...forms,
-    ...(at >= district.finance.at ? [district.finance.spec] : []),
-    ...(at > district.issued.at ? [district.issued.spec] : []),
-  ];
-  const shared = { sources: [demoFinanceSource(district.finance)], registry: district.units };
-  const reviews = demoReviewSteps(session, district);
-  const notifyUntil = async (instant: Date) => {
-    for (let at = pending[0]; at && at <= instant; at = pending[0]) {
-      // The district's review decisions made before this notice run: it mails them.
-      await reviews.takeUntil(at);
-      pending.shift();
-      const notified = await runNotify({
-        config,
-        db: session.db,
-        control,
-        forms: plansAt(at),
-        outboxDir,
-        now: at,
-        dryRun: false,
-        ...journal(session),
-      });
-      history.notices += notified.value.result.outcomes.filter((o) => o.result === 'sent').length;
-      history.writes += notified.writes;
-    }
-  };
-  let progress: Progress | undefined;
-  try {
-    const written = await writeDemoDistrict(dir, district, {
-      reset: true,
-      onProgress: (done, total) => (progress ??= out.progress(PROGRESS.demoHistory, total)).tick(done),
-      sweepAt: async (unitIds, at) => {
-        await notifyUntil(at);
-        await sweepUnitsAt(
-          district.units.filter((u) => unitIds.includes(u.id)),
-          plansAt(at),
-          at,
-          ...(at >= district.finance.at ? [shared] : []),
-        );
-      },
-    });
-    await notifyUntil(DEMO_NOW);
-    await reviews.takeUntil(DEMO_NOW);
-    return written;
-  } finally {
-    progress?.stop();
-  }
 }
 
 function printDemoReport(
@@ -300,7 +147,7 @@ function printDemoReport(
     controlPath: string;
     written: WrittenDemoDistrict | undefined;
     district: DemoDistrict;
-    run: Awaited<ReturnType<typeof runSweep>>['value'];
+    run: SweepRun;
     notices: NotifyRun;
     earlierNotices: number;
     report: { docx: string; xlsx: string } | undefined;

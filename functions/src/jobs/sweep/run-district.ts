@@ -35,7 +35,7 @@ export interface RunDistrictHooks
   readonly beforeSweep?: (units: number) => void;
   /** After the sweep, also when it failed (the CLI stops its progress bar). */
   readonly sweepFinished?: () => void;
-  /** After a successful sweep and before the summary (the demo sends its notices there, so the summary lists them). */
+  /** After a successful sweep and before the summary: a step whose writes the summary shows (a notice run's mail). */
   readonly afterSweep?: () => Promise<void>;
   /**
    * Runs once, right before the first unit sheet is written, with the Firestore writes this step
