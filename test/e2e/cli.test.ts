@@ -121,8 +121,9 @@ async function expectWeeklyStory(
   });
   expect(weekly.meetingByWeek).toHaveLength(4);
   for (const week of weekly.meetingByWeek) {
-    // Of 8: one never sent, one stopped after 06/2022, one misses the target; a short week now and then.
-    expect(week.expected).toBe(8);
+    // Of 9 (the second branch's ward meets it): one never sent, one stopped after 06/2022, one misses the target; a
+    // short week now and then.
+    expect(week.expected).toBe(9);
     expect(week.meeting).toBeGreaterThanOrEqual(4);
   }
   const text = textOf(await documentXml(await readFile(weekly.docx)));
@@ -157,15 +158,16 @@ describe('tonghop CLI', () => {
     expect(run.code).toBe(0);
     const result = JSON.parse(run.stdout);
     expect(result.created).toBe(true);
-    // 36 units, the finance desk's receipts book and the shared registration workbook, read as shared sources.
-    expect(result.totals).toMatchObject({ units: 38, unitsMissing: 3, unitsUnreadable: 1, unitsRead: 34 });
+    // 41 units, the finance desk's receipts book and the shared registration workbook, read as shared sources. The
+    // second cơ sở Đoàn with chi đoàn (demo-second-branch.ts) adds 5 units, one of which (Khu phố 4) never sends.
+    expect(result.totals).toMatchObject({ units: 43, unitsMissing: 4, unitsUnreadable: 1, unitsRead: 38 });
     expect(result.totals.rowsRead).toBe(result.totals.rowsValid + result.totals.rowsRejected);
     expect(result.totals.rowsRejected).toBeGreaterThan(0);
     expect(result.totals.submissionsWritten).toBeGreaterThan(0);
     expect(result.sweepId).toEqual(expect.any(String));
     // The summary workbook and the units' row statuses come with the demo.
     expect(result.summary).toMatchObject({ written: true, location: path.join(home, 'demo', 'tong-hop-bao-cao.xlsx') });
-    expect(result.feedback.unitsWritten).toBe(32);
+    expect(result.feedback.unitsWritten).toBe(36);
     expect(result.standing.find((s: { formId: string }) => s.formId === 'tap-huan-2024')).toMatchObject({
       expected: 20,
       missing: 2,
@@ -186,13 +188,13 @@ describe('tonghop CLI', () => {
     const outbox = (await readdir(path.join(home, 'demo', 'outbox'))).join('\n');
     for (const stage of ['reminder', 'due', 'overdue', 'escalation', 'digest']) expect(outbox).toContain(stage);
     const units = await readdir(path.join(home, 'demo', 'units'));
-    // The unit files as before (33), the finance desk's receipts book and the shared registration workbook.
-    expect(units).toHaveLength(35);
+    // The unit files as before (37 with the second branch's 4), the finance desk's receipts book and the shared registration workbook.
+    expect(units).toHaveLength(39);
     expect(units).toContain('thu-kinh-phi.xlsx');
     expect(units).toContain(SHARED_BOOK_FILE);
     await expectIntakeStories(path.join(home, 'demo'), result);
     await expectFinanceDesk(path.join(home, 'demo'));
-    // The two-level tree: one cơ sở Đoàn with chi đoàn gets its own summary, holding its subtree and no other unit.
+    // The two-level tree: each of the two cơ sở Đoàn with chi đoàn gets its own summary, holding its subtree and no other unit.
     const branches = await branchSummariesOf(path.join(home, 'demo'));
     expect(result.branchSummaries).toEqual(
       branches.map((b) => ({
@@ -201,7 +203,7 @@ describe('tonghop CLI', () => {
         location: path.join(home, 'demo', `tong-hop-${b.unitId}.xlsx`),
       })),
     );
-    expect(branches).toHaveLength(1);
+    expect(branches.map((b) => b.unitId).sort()).toEqual(['csd-ubnd-cau-ong-lanh', 'csd-ubnd-da-kao']);
     for (const b of branches) {
       expect(b.inside.length).toBeGreaterThanOrEqual(4);
       for (const own of b.inside) expect(b.cells).toContain(own);
@@ -215,8 +217,8 @@ describe('tonghop CLI', () => {
     ).toEqual(['ingested/sent', 'nothing-readable/sent', 'unknown-sender/sent']);
     expect(outbox).toContain('mailbox~');
     // Not a terminal: progress comes as plain lines on stderr.
-    expect(run.stderr).toContain('Đang đọc tệp của các đơn vị: 36/36');
-    expect(run.stderr).toContain('Đang ghi tình trạng từng dòng: 32/32');
+    expect(run.stderr).toContain('Đang đọc tệp của các đơn vị: 41/41');
+    expect(run.stderr).toContain('Đang ghi tình trạng từng dòng: 36/36');
     // Embedded: the emulator's data was exported to the data folder before it stopped.
     expect(await readdir(path.join(home, 'firestore'))).toContainEqual(expect.stringMatching(/^export-/));
     // A bound, not a measurement: the replay takes about 3 minutes on the shared 2-core machine.
@@ -227,7 +229,7 @@ describe('tonghop CLI', () => {
     expect(json).toMatchObject({
       created: false,
       sweepId: null,
-      totals: { writes: 0, submissionsWritten: 0, unitsUnchanged: 38 },
+      totals: { writes: 0, submissionsWritten: 0, unitsUnchanged: 43 },
       stats: { written: 0 },
       summary: { written: false },
       feedback: { unitsWritten: 0 },
@@ -329,7 +331,8 @@ describe('tonghop CLI', () => {
       const run = await runCli(['--json', 'sweep', '--control', path.join(home, 'demo', 'control.xlsx')], env);
       expect(run.code).toBe(0);
       expect(JSON.parse(run.stdout).totals.writes).toBe(0);
-    });
+      // A bound, not a measurement: it reads all 41 unit files again (about 30 s on the shared 2-core machine).
+    }, 120_000);
 
     it('notify --dry-run shows what would be sent at another instant and writes nothing', async () => {
       const before = await readdir(path.join(home, 'demo', 'outbox'));
@@ -503,7 +506,7 @@ describe('tonghop CLI', () => {
       ];
       const refused = await runCli(args, env);
       expect(refused.code).toBe(2);
-      expect(refused.stderr).toMatch(/giảm từ 36 xuống 3 đơn vị \(hơn một nửa\).*--yes/);
+      expect(refused.stderr).toMatch(/giảm từ 41 xuống 3 đơn vị \(hơn một nửa\).*--yes/);
       expect(await readdir(path.dirname(small))).toEqual(['control.xlsx']);
       const confirmed = await runCli([...args, '--yes'], env);
       expect(confirmed.code).toBe(0);

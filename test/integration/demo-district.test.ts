@@ -134,6 +134,34 @@ describe('writeDemoDistrict', () => {
     expect(tab?.columns.map((c) => c.header)).toContain('Liên lạc');
   });
 
+  it('gives each typed row a height its wrapped text fits in, as Excel grows a row when a unit types it', async () => {
+    let tall = 0;
+    for (const workbook of district.workbooks.filter((w) => w.scenario !== 'missing' && w.scenario !== 'corrupt')) {
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.readFile(path.join(written.unitsDir, `${workbook.unitId}.xlsx`));
+      for (const spec of specsAsWritten(district, workbook)) {
+        const sheet = book.getWorksheet(spec.tab);
+        (workbook.rowsByFormId.get(spec.id) ?? []).forEach((cells, i) => {
+          const row = sheet?.getRow(HEADER_ROW + 1 + i);
+          // A text longer than its column is wide wraps (some units type decomposed accents: count letters); two lines must show.
+          const longest = Math.max(
+            0,
+            ...cells.map((c, k) =>
+              typeof c === 'string' ? [...c.normalize('NFC')].length / (sheet?.getColumn(k + 1).width ?? 8) : 0,
+            ),
+          );
+          if (longest <= 1.3) return;
+          tall += 1;
+          expect(row?.height ?? 0, `${workbook.unitId} ${spec.tab} row ${HEADER_ROW + 1 + i}`).toBeGreaterThanOrEqual(
+            30,
+          );
+        });
+      }
+    }
+    // The 30-phút reports' "Nội dung" and "Địa điểm" are long: the check looked at many rows.
+    expect(tall).toBeGreaterThan(50);
+  });
+
   it("gives the new plan's tab, filled, only to the 2–3 Liên đội that sent it, one with a wrong row", async () => {
     const { spec, at } = district.issued;
     const senders = district.workbooks.filter((w) => w.rowsByFormId.has(spec.id));

@@ -31,6 +31,7 @@ import {
 } from './demo-rows-youth.js';
 import { buildUnitProfiles } from './demo-units.js';
 import { withDemoOrgTree } from './demo-org-tree.js';
+import { secondBranchProfiles, type SecondBranchSending } from './demo-second-branch.js';
 import { createPrng, type Prng } from './prng.js';
 import { demoNewPlan, NEW_PLAN_SENDERS, newPlanSends, type IssuedPlan, type NewPlanSend } from './demo-new-plan.js';
 import { singlePeriodId } from '../domain/periods/period-id.js';
@@ -183,11 +184,21 @@ export function buildDemoDistrict(specs: FormSpec[], seed = 2024): DemoDistrict 
   const profiles = buildUnitProfiles(rng);
   const plans = planUnits(specs, profiles, assignScenarios(profiles, rng), timing);
   // The review story's extra send comes before the new plan's, which copies the file as it then is.
-  const { workbooks: built, review } = withDemoReview(
+  const { workbooks: reviewed, review } = withDemoReview(
     specs,
     profiles.map((p) => p.unit),
     profiles.map((profile) => buildWorkbook(specs, profile, plans.get(profile.unit.id) ?? cleanPlan(), rng, timing)),
   );
+  // The second cơ sở Đoàn with its chi đoàn: its own streams, after everything else, so nothing above is redrawn.
+  const secondRng = createPrng((seed ^ 0x27d4eb2d) >>> 0);
+  const second = secondBranchProfiles(secondRng);
+  const secondTiming = createPrng((seed ^ 0x165667b1) >>> 0);
+  const built = [
+    ...reviewed,
+    ...second.map(({ profile, sending }) =>
+      buildWorkbook(specs, profile, secondBranchPlan(sending), secondRng, secondTiming),
+    ),
+  ];
   const issued = demoNewPlan(DEMO_SETTINGS);
   // Its own stream again: adding the new plan does not redraw anything else.
   const newPlanRng = createPrng((seed ^ 0x5bd1e995) >>> 0);
@@ -208,7 +219,7 @@ export function buildDemoDistrict(specs: FormSpec[], seed = 2024): DemoDistrict 
     const send = sends.get(w.unitId);
     return send ? withNewPlanSend(w, issued.spec, send) : w;
   });
-  const units = withDemoOrgTree(profiles.map((p) => p.unit));
+  const units = withDemoOrgTree([...profiles, ...second.map((s) => s.profile)].map((p) => p.unit));
   return {
     seed,
     specs,
@@ -266,6 +277,17 @@ function assignScenarios(
     for (const id of rng.sample(sent, late)) plan.set(id, { scenario: plan.get(id)?.scenario ?? 'clean', late: true });
   }
   return plan;
+}
+
+/** A clean file, sent on time or with its main form's last period late, or no file at all. */
+function secondBranchPlan(sending: SecondBranchSending): UnitPlan {
+  const late = sending === 'late';
+  return {
+    ...cleanPlan(),
+    scenario: sending === 'missing' ? 'missing' : 'clean',
+    late,
+    sends: { lateForms: new Set(), lastPeriodLate: late, schoolYear: 'on-time' },
+  };
 }
 
 function cleanPlan(): UnitPlan {

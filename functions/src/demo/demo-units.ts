@@ -7,6 +7,7 @@ import {
   SECONDARY_SCHOOLS,
   randomPerson,
   slugify,
+  type BranchEntry,
   type DemoPerson,
 } from './demo-names.js';
 import type { DemoMember, UnitProfile } from './demo-profile.js';
@@ -18,10 +19,12 @@ import { pad2 } from '../domain/time/calendar.js';
 export const DEMO_UNIT_COUNTS = { primary: 10, secondary: 10, agencies: 8, branches: 8 } as const;
 
 const SCHOOL_CLUSTERS = ['Cụm 1', 'Cụm 2', 'Cụm 3'];
-const AGENCY_CLUSTER = 'Cụm 4';
-const BRANCH_CLUSTER = 'Cụm 5';
+/** The cụm thi đua of the cơ sở Đoàn of agencies and companies, and of the chi đoàn. */
+export const AGENCY_CLUSTER = 'Cụm 4';
+export const BRANCH_CLUSTER = 'Cụm 5';
 
-interface UnitDraft {
+/** A unit before its typing habits are drawn: who it is, its contact and (chi đoàn) its members. */
+export interface UnitDraft {
   readonly id: string;
   readonly name: string;
   readonly type: UnitType;
@@ -31,6 +34,7 @@ interface UnitDraft {
   readonly contact: DemoPerson;
   readonly chiDoanMembers: readonly DemoMember[];
   readonly memberKind?: string;
+  readonly parent?: string;
 }
 
 /** Draw the demo district's units (Liên đội, cơ sở Đoàn, chi đoàn) with their contacts and typing habits. */
@@ -67,26 +71,35 @@ export function buildUnitProfiles(rng: Prng): UnitProfile[] {
       chiDoanMembers: [],
     });
   }
-  for (const branch of rng.sample(BRANCHES, DEMO_UNIT_COUNTS.branches)) {
-    const members = Array.from({ length: rng.int(8, 15) }, (): DemoMember => {
-      const person = randomPerson(rng);
-      const birthYear = branch.level === 'Khối lực lượng vũ trang' ? rng.int(1990, 1996) : rng.int(1984, 1996);
-      return { person, birthDate: `${birthYear}-${pad2(rng.int(1, 12))}-${pad2(rng.int(1, 28))}` };
-    });
-    drafts.push({
-      id: `cd-${branch.key}`,
-      name: branch.name,
-      type: 'chi-doan',
-      level: branch.level,
-      cluster: BRANCH_CLUSTER,
-      // Some members joined after the registration, so the roll is a little longer than the list.
-      members: members.length + rng.int(0, 3),
-      contact: members[0]?.person ?? randomPerson(rng),
-      chiDoanMembers: members,
-      memberKind: branch.memberKind,
-    });
-  }
-  return drafts.map((draft) => ({
+  for (const branch of rng.sample(BRANCHES, DEMO_UNIT_COUNTS.branches)) drafts.push(chiDoanDraft(branch, rng));
+  return drafts.map((draft) => profileOf(draft, rng));
+}
+
+/** A chi đoàn with its member list (8–15 members, born in the years its khối allows). */
+export function chiDoanDraft(branch: BranchEntry, rng: Prng, parent?: string): UnitDraft {
+  const members = Array.from({ length: rng.int(8, 15) }, (): DemoMember => {
+    const person = randomPerson(rng);
+    const birthYear = branch.level === 'Khối lực lượng vũ trang' ? rng.int(1990, 1996) : rng.int(1984, 1996);
+    return { person, birthDate: `${birthYear}-${pad2(rng.int(1, 12))}-${pad2(rng.int(1, 28))}` };
+  });
+  return {
+    id: `cd-${branch.key}`,
+    name: branch.name,
+    type: 'chi-doan',
+    level: branch.level,
+    cluster: BRANCH_CLUSTER,
+    // Some members joined after the registration, so the roll is a little longer than the list.
+    members: members.length + rng.int(0, 3),
+    contact: members[0]?.person ?? randomPerson(rng),
+    chiDoanMembers: members,
+    memberKind: branch.memberKind,
+    ...(parent === undefined ? {} : { parent }),
+  };
+}
+
+/** A drafted unit as the registry lists it, with the typing habits of whoever fills its file. */
+export function profileOf(draft: UnitDraft, rng: Prng): UnitProfile {
+  return {
     unit: unitSchema.parse({
       id: draft.id,
       name: draft.name,
@@ -96,10 +109,11 @@ export function buildUnitProfiles(rng: Prng): UnitProfile[] {
       contacts: [{ name: draft.contact.name, email: draft.contact.email, phone: draft.contact.phone }],
       members: draft.members,
       source: `${draft.id}.xlsx`,
+      ...(draft.parent === undefined ? {} : { parent: draft.parent }),
     }),
     habits: randomHabits(rng),
     contact: draft.contact,
     members: draft.chiDoanMembers,
     ...(draft.memberKind === undefined ? {} : { memberKind: draft.memberKind }),
-  }));
+  };
 }

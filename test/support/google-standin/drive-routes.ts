@@ -1,6 +1,6 @@
 /**
  * Drive v3 routes: files list/get/create/update/copy/delete, export (a spreadsheet as .xlsx),
- * download (`files.get?alt=media` of an uploaded file) and permissions create/list.
+ * download (`files.get?alt=media` of an uploaded file); sharing is in drive-permission-routes.ts.
  * A file the caller has no permission on does not exist for them (404), as in Drive.
  */
 import { z } from 'zod';
@@ -13,16 +13,13 @@ import {
   driveInvalidValue,
   exportSizeLimitExceeded,
 } from './errors.js';
-import { permissionIdFor } from './ids.js';
 import type { Route, RouteRequest } from './server.js';
 import { spreadsheetUrl } from './spreadsheet-resource.js';
 import {
   FOLDER_MIME_TYPE,
-  isRole,
   SPREADSHEET_MIME_TYPE,
   StandinStore,
   XLSX_MIME_TYPE,
-  type Permission,
   type Role,
   type StoredFile,
 } from './spreadsheets.js';
@@ -111,8 +108,6 @@ const createSchema = z.looseObject({
 });
 const updateSchema = z.looseObject({ name: z.string().min(1).optional(), trashed: z.boolean().optional() });
 const copySchema = z.looseObject({ name: z.string().min(1).optional(), parents: z.array(z.string()).optional() });
-const permissionSchema = z.looseObject({ type: z.string(), role: z.string(), emailAddress: z.string().optional() });
-
 /** The file and the caller's role on it; 404 when it is absent or not shared with them, 403 when the role is too low. */
 export function openFile(store: StandinStore, request: RouteRequest, need: Role): { file: StoredFile; role: Role } {
   const fileId = request.params[0] ?? '';
@@ -242,54 +237,6 @@ export function driveRoutes(store: StandinStore, exportLimitBytes: () => number)
       const { file } = open(request, 'owner');
       store.files.delete(file.id);
       return { status: 204 };
-    }),
-
-    route('GET', '/([^/]+)/permissions', 'permissions.list', (request) => {
-      const { file } = open(request, 'reader');
-      return { body: { kind: 'drive#permissionList', permissions: structuredClone(file.permissions) } };
-    }),
-
-    route('POST', '/([^/]+)/permissions', 'permissions.create', (request) => {
-      const { file, role: callerRole } = open(request, 'writer');
-      const spec = parseBody(permissionSchema, request.body);
-      if (spec.type !== 'user' && spec.type !== 'group')
-        throw driveBadRequest("The Google stand-in shares with people only: use type 'user' or 'group'.");
-      if (!isRole(spec.role)) throw driveInvalidValue('permission.role');
-      if (!spec.emailAddress)
-        throw driveBadRequest('The permission emailAddress field is required for a user or group.');
-      const email = spec.emailAddress;
-      const type = spec.type === 'group' ? 'group' : 'user';
-      if (spec.role === 'owner') {
-        if (request.query.get('transferOwnership') !== 'true') {
-          throw driveForbidden(
-            "The transferOwnership parameter must be enabled when the permission role is 'owner'.",
-            'forbidden',
-          );
-        }
-        if (callerRole !== 'owner') throw driveInsufficientPermissions(file.id);
-      }
-      const permission = store.mutate(file.id, 'metadata', (draft) => {
-        const existing = draft.permissions.find((p) => p.emailAddress.toLowerCase() === email.toLowerCase());
-        if (spec.role === 'owner') {
-          for (const p of draft.permissions) if (p.role === 'owner') p.role = 'writer';
-          draft.owner = email;
-        }
-        if (existing) {
-          // The owner keeps ownership unless it is transferred; anyone else takes the new role.
-          if (existing.role !== 'owner' || spec.role === 'owner') existing.role = spec.role as Role;
-          return structuredClone(existing);
-        }
-        const created: Permission = {
-          kind: 'drive#permission',
-          id: permissionIdFor(email),
-          type,
-          role: spec.role as Role,
-          emailAddress: email,
-        };
-        draft.permissions.push(created);
-        return structuredClone(created);
-      });
-      return { body: permission };
     }),
   ];
 }

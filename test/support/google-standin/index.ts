@@ -8,6 +8,7 @@
  */
 import type { SeedCell } from './cell-values.js';
 import { Faults, type FailNextOptions, type RandomFailures } from './faults.js';
+import { drivePermissionRoutes } from './drive-permission-routes.js';
 import { driveRoutes } from './drive-routes.js';
 import { Quota } from './quota.js';
 import {
@@ -134,7 +135,12 @@ export async function startGoogleStandin(options: GoogleStandinOptions = {}): Pr
   let latencyMs = options.latencyMs ?? 0;
   let exportLimitBytes = options.exportLimitBytes ?? DEFAULT_EXPORT_LIMIT_BYTES;
   const server = await startServer({
-    routes: [...sheetsRoutes(store), ...driveRoutes(store, () => exportLimitBytes), ...uploadRoutes(store)],
+    routes: [
+      ...sheetsRoutes(store),
+      ...driveRoutes(store, () => exportLimitBytes),
+      ...drivePermissionRoutes(store),
+      ...uploadRoutes(store),
+    ],
     accounts: store.accounts,
     faults,
     quota,

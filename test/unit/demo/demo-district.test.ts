@@ -71,8 +71,8 @@ describe('buildDemoDistrict', () => {
     expect(other.workbooks).not.toEqual(district.workbooks);
   });
 
-  it('has about 36 units: 20 Liên đội (Tiểu học, THCS), 8 cơ sở Đoàn, 8 chi đoàn', () => {
-    expect(countBy(district.units, (u) => u.type)).toEqual({ 'lien-doi': 20, 'co-so-doan': 8, 'chi-doan': 8 });
+  it('has about 41 units: 20 Liên đội (Tiểu học, THCS), 9 cơ sở Đoàn, 12 chi đoàn (the second branch adds 1 + 4)', () => {
+    expect(countBy(district.units, (u) => u.type)).toEqual({ 'lien-doi': 20, 'co-so-doan': 9, 'chi-doan': 12 });
     const schools = district.units.filter((u) => u.type === 'lien-doi');
     expect(countBy(schools, (u) => u.level)).toEqual({ 'Tiểu học': 10, THCS: 10 });
     expect(new Set(schools.map((u) => u.cluster))).toEqual(new Set(['Cụm 1', 'Cụm 2', 'Cụm 3']));
@@ -80,6 +80,30 @@ describe('buildDemoDistrict', () => {
     expect(new Set(district.units.filter((u) => u.type === 'co-so-doan').map((u) => u.level))).toEqual(
       new Set(['Khối cơ quan', 'Khối doanh nghiệp']),
     );
+  });
+
+  it('has two cơ sở Đoàn with chi đoàn: the ward drawn first, and the second ward whose chi đoàn send on time, late or not at all', () => {
+    const childrenOf = (id: string) =>
+      district.units
+        .filter((u) => u.parent === id)
+        .map((u) => u.id)
+        .sort();
+    const branches = district.units.filter((u) => district.units.some((c) => c.parent === u.id)).map((u) => u.id);
+    expect(branches.sort()).toEqual(['csd-ubnd-cau-ong-lanh', 'csd-ubnd-da-kao']);
+    expect(childrenOf('csd-ubnd-da-kao')).toEqual(['cd-kp1-da-kao', 'cd-kp2-da-kao', 'cd-kp3-da-kao']);
+    // Khu phố 5 of that ward, drawn among the district's chi đoàn, joins its ward's cơ sở Đoàn too.
+    expect(childrenOf('csd-ubnd-cau-ong-lanh')).toEqual([1, 2, 3, 4, 5].map((n) => `cd-kp${n}-cau-ong-lanh`));
+    const sending = (id: string) => {
+      const w = workbookOf(id);
+      return w.scenario === 'missing' ? 'missing' : w.late ? 'late' : 'on time';
+    };
+    expect([1, 2, 3, 4].map((n) => sending(`cd-kp${n}-cau-ong-lanh`))).toEqual([
+      'on time',
+      'on time',
+      'late',
+      'missing',
+    ]);
+    expect(sending('csd-ubnd-cau-ong-lanh')).toBe('on time');
   });
 
   it('gives every unit a unique valid id, a contact and its own file name', () => {
@@ -104,9 +128,9 @@ describe('buildDemoDistrict', () => {
     expect(district.workbooks.map((w) => w.unitId)).toEqual(district.units.map((u) => u.id));
     const counts = countBy(district.workbooks, (w) => w.scenario);
     expect(counts).toEqual({
-      clean: 25,
+      clean: 29,
       typos: 5,
-      missing: 3,
+      missing: 4,
       corrupt: 1,
       'renamed-header': 1,
       'missing-tab': 1,
@@ -197,7 +221,7 @@ describe('buildDemoDistrict', () => {
         sent.filter((w) => w.late),
         (w) => district.units.find((u) => u.id === w.unitId)?.type ?? '',
       ),
-    ).toEqual({ 'lien-doi': 4, 'co-so-doan': 2, 'chi-doan': 2 });
+    ).toEqual({ 'lien-doi': 4, 'co-so-doan': 2, 'chi-doan': 3 });
     const duesOf = (type: string) =>
       new Set(
         district.workbooks

@@ -7,6 +7,8 @@ import { buildSummary } from '../../../functions/src/domain/summary/build-summar
 import type { StoredSubmission } from '../../../functions/src/domain/summary/district-picture.js';
 import { storedSubmission } from '../../support/forms.js';
 import { PLANS, pictureOf, summaryTab } from '../../support/summary-picture.js';
+import { summaryPageSetup } from '../../../functions/src/adapters/sheet-layout/summary-page-setup.js';
+import { summaryColumnWidths } from '../../../functions/src/adapters/sheet-layout/summary-print-layout.js';
 
 /** September 2022's monthly report, due 05/10/2022: u-a and u-b sent it in full on time. */
 const PERIOD = '2022-09';
@@ -41,6 +43,18 @@ function reviewRows(reviews: readonly ReviewDecision[]) {
 describe('"Duyệt báo cáo" tab', () => {
   it('is absent when the district does not review, so other summaries keep their tabs', () => {
     expect(buildSummary(pictureOf([PLANS.MONTHLY], {}, SUBMISSIONS)).tabs.map((t) => t.name)).not.toContain(REVIEW_TAB);
+  });
+
+  it('prints one page wide, without the ids the next run reads back (they stay on screen)', () => {
+    const { tab } = reviewRows([decided('u-b', 'needs-more', 'hash-b1', 'Thiếu danh sách')]);
+    const setup = summaryPageSetup(tab, summaryColumnWidths(tab));
+    // Before: 10 columns 212 wide, and the rates table widened two more, printed at 60 % across two pages.
+    expect(setup).toMatchObject({ orientation: 'landscape', fit: 'width', printedColumns: 8 });
+    expect(setup.printTitlesColumn).toBeUndefined();
+    expect(tab.columns.slice(setup.printedColumns).map((c) => c.header)).toEqual([
+      REVIEW_HEADERS.submissionId,
+      REVIEW_HEADERS.version,
+    ]);
   });
 
   it('lists each current submission with its review standing; a stale approval leaves the input columns empty', () => {

@@ -780,6 +780,16 @@ describe('Chỉ số', () => {
     ]);
   });
 
+  it("a cơ sở Đoàn's own summary totals its subtree as 'Toàn cơ sở', not the district", () => {
+    const branch = { id: 'csd-x', name: 'Đoàn cơ sở X' };
+    const own = buildSummary({ ...pictureOf(SUBMISSIONS), branch }).tabs.find((t) => t.name === 'Chỉ số');
+    expect(own?.title[1]).toContain('giá trị toàn cơ sở, rồi từng đơn vị');
+    expect(new Set(own?.rows.filter((r) => r[2] !== NAME_A && r[2] !== NAME_B).map((r) => r[2]))).toEqual(
+      new Set(['Toàn cơ sở']),
+    );
+    expect(metrics.title[1]).toContain('giá trị toàn quận');
+  });
+
   it('ke-hoach-nho-65-nam: sums over the valid rows of A and of partial B', () => {
     expect(metrics.rows.filter((r) => r[0] === KHN && r[1] === 'Số tiền Kế hoạch nhỏ thu được')).toEqual([
       [KHN, 'Số tiền Kế hoạch nhỏ thu được', 'Toàn quận', null, null, 1_700_000, null, ''],

@@ -2,10 +2,10 @@ import type { Unit } from '../../domain/units/unit.js';
 import type { BranchSummaryOutputs, SummaryOutput } from '../../jobs/summarize/ports.js';
 import type { ReviewInbox } from '../../jobs/summarize/review-ports.js';
 import type { GoogleApis } from './google-apis.js';
+import { shareExactly } from './drive-sharing.js';
 import {
   findOrCreateSummarySpreadsheet,
   GoogleSummarySpreadsheet,
-  shareSpreadsheet,
   summarySpreadsheetName,
   type OutputMarks,
 } from './google-summary-spreadsheet.js';
@@ -13,8 +13,9 @@ import {
 /**
  * Each cơ sở Đoàn's summary as its own spreadsheet in the district's Drive folder, shared with the unit's contact
  * emails: reader, or writer when the cơ sở reviews its subtree there (its "Duyệt báo cáo"; every other tab and
- * column is protected, see protectBranchSummary). Its id, the addresses and the role it was shared with are
- * remembered in `marks` (`outputs/branch-summary-<unit id>`), so later runs cost no Drive request unless a contact or the role changes.
+ * column is protected, see protectBranchSummary); a contact removed from the registry loses access. Its id, the
+ * addresses and the role it was shared with are remembered in `marks` (`outputs/branch-summary-<unit id>`), so
+ * later runs cost no Drive request unless a contact or the role changes.
  */
 export class GoogleBranchSummaries implements BranchSummaryOutputs {
   constructor(
@@ -30,13 +31,19 @@ export class GoogleBranchSummaries implements BranchSummaryOutputs {
       remembered?.id ??
       (await findOrCreateSummarySpreadsheet(this.api, this.folderId, summarySpreadsheetName(branch.name))).id;
     const role = reviews ? 'writer' : 'reader';
-    // A role change (review turned on or off) shares again with everyone: Drive gives an existing reader the new role.
-    const sharedWith = new Set(remembered?.role === role ? remembered.emails : []);
-    const emails = [...new Set(branch.contacts.flatMap((c) => (c.email ? [c.email.toLowerCase()] : [])))];
-    const newEmails = emails.filter((email) => !sharedWith.has(email));
-    for (const email of newEmails) await shareSpreadsheet(this.api, id, email, role);
-    if (!remembered || newEmails.length > 0 || remembered.role !== role)
-      await this.marks.write(markId, JSON.stringify({ id, emails: [...sharedWith, ...newEmails].sort(), role }));
+    const emails = [...new Set(branch.contacts.flatMap((c) => (c.email ? [c.email.toLowerCase()] : [])))].sort();
+    const before = remembered?.emails ?? [];
+    // A role change (review turned on or off), a new contact or a removed one: every contact gets exactly the role
+    // (Drive's create alone never lowers a writer to a reader) and a removed contact loses access.
+    const changed =
+      !remembered ||
+      remembered.role !== role ||
+      before.length !== emails.length ||
+      before.some((e) => !emails.includes(e));
+    if (changed) {
+      await shareExactly(this.api, id, emails, role, before);
+      await this.marks.write(markId, JSON.stringify({ id, emails, role }));
+    }
     return new GoogleSummarySpreadsheet(this.api, id, this.marks, reviews ? { reviewTabOnly: true } : undefined);
   }
 }

@@ -11,6 +11,7 @@ import { spreadsheetUrl, type GoogleApis, type SpreadsheetId } from './google-ap
 import { formatRequestsOf, sheetPropertiesOf } from './summary-requests.js';
 import { sheetsValueOf, type SheetsValue } from './sheets-cells.js';
 import { wholeTabRange } from './spreadsheet-tabs.js';
+import { shareExactly, type SharedRole } from './drive-sharing.js';
 
 /** Remembers the hash of what was last written somewhere, so an unchanged output costs no request. */
 export interface OutputMarks {
@@ -198,19 +199,12 @@ export async function findOrCreateSummarySpreadsheet(
   return { id, created: true };
 }
 
-/** Give one person access to a spreadsheet (Drive mails them the link). */
+/** Give one person exactly this access to a spreadsheet (Drive mails them the link when it is new). */
 export async function shareSpreadsheet(
   api: GoogleApis,
   fileId: SpreadsheetId,
   emailAddress: string,
-  role: 'reader' | 'writer',
+  role: SharedRole,
 ): Promise<void> {
-  await api.pacer.run('drive', 'permissions.create', () =>
-    api.drive.permissions.create({
-      fileId,
-      sendNotificationEmail: true,
-      supportsAllDrives: true,
-      requestBody: { type: 'user', role, emailAddress },
-    }),
-  );
+  await shareExactly(api, fileId, [emailAddress], role);
 }

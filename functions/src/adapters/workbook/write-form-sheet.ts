@@ -5,6 +5,7 @@ import { formatSheetColumn } from './write-column-format.js';
 import { addSubmitSignal } from './write-submit-signal.js';
 import { addColumnValidations } from './write-validations.js';
 import { FIRST_DATA_ROW, formTitleLines, HEADER_ROW, type WritableRow } from '../sheet-layout/write-sheet-layout.js';
+import { LINE_HEIGHT_POINTS, MIN_COLUMN_WIDTH, rowHeightFor } from '../sheet-layout/summary-print-layout.js';
 
 export { FIRST_DATA_ROW, HEADER_ROW, type WritableCell, type WritableRow } from '../sheet-layout/write-sheet-layout.js';
 export { addHelpSheet, HELP_SHEET } from './write-help-sheet.js';
@@ -120,4 +121,11 @@ function writeDataRow(sheet: ExcelJS.Worksheet, spec: FormSpec, rowNumber: numbe
     // exceljs writes plain strings as text, never as formulas, so '=1+1' typed by a unit stays '=1+1'.
     if (value !== null) row.getCell(i + 1).value = value;
   });
+  // Only the demo writes rows here, standing in for a unit typing in Excel or LibreOffice, which grow a row to fit
+  // its wrapped text as it is typed: without a height the file keeps the default one and long text prints over the
+  // next row. (The status write-back into real units' files never goes through here.)
+  const texts = values.map((value) => (typeof value === 'string' ? value : ''));
+  const widths = values.map((_, i) => sheet.getColumn(i + 1).width ?? MIN_COLUMN_WIDTH);
+  const height = rowHeightFor(texts, widths);
+  if (height > LINE_HEIGHT_POINTS) row.height = height;
 }

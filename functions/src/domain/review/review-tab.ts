@@ -22,33 +22,38 @@ export const REVIEW_HEADERS = {
   version: 'Phiên bản',
 } as const;
 
+/**
+ * Widths sum to 176 printed characters, so the tab prints one landscape page wide at 62 % (above the 60 % floor of
+ * summary-page-setup) instead of spilling onto a second page; the ids the next run reads back stay on screen only.
+ */
 const COLUMNS: readonly SummaryColumn[] = [
   { header: REVIEW_HEADERS.unit, format: 'text', width: 30 },
   { header: REVIEW_HEADERS.form, format: 'text', width: 24 },
   { header: REVIEW_HEADERS.period, format: 'text', width: 16 },
   { header: REVIEW_HEADERS.status, format: 'status', width: 22 },
   { header: REVIEW_HEADERS.submittedAt, format: 'datetime', width: 16 },
-  { header: REVIEW_HEADERS.standing, format: 'text', width: 30 },
+  { header: REVIEW_HEADERS.standing, format: 'text', width: 24 },
   {
     header: REVIEW_HEADERS.decision,
     format: 'text',
     width: 14,
     choices: REVIEW_DECISIONS.map((d) => REVIEW_LABELS[d]),
   },
-  { header: REVIEW_HEADERS.comment, format: 'text', width: 36 },
-  { header: REVIEW_HEADERS.submissionId, format: 'text', width: 12 },
-  { header: REVIEW_HEADERS.version, format: 'text', width: 12 },
+  { header: REVIEW_HEADERS.comment, format: 'text', width: 30 },
+  { header: REVIEW_HEADERS.submissionId, format: 'text', width: 12, screenOnly: true },
+  { header: REVIEW_HEADERS.version, format: 'text', width: 12, screenOnly: true },
 ];
 
+/** Under the same columns as the table above, no wider: its long headers wrap instead of widening the printed page. */
 const RATE_COLUMNS: readonly SummaryColumn[] = [
-  { header: 'Biểu mẫu', format: 'text' },
-  { header: 'Kỳ', format: 'text' },
-  { header: 'Phải nộp', format: 'int' },
-  { header: 'Nộp đủ', format: 'int' },
-  { header: COMPLETENESS_BASIS_LABELS.submitted, format: 'percent' },
-  { header: 'Đã duyệt', format: 'int' },
-  { header: COMPLETENESS_BASIS_LABELS.approved, format: 'percent' },
-  { header: 'Kế hoạch tính nộp đủ theo', format: 'text', width: 24 },
+  { header: 'Biểu mẫu', format: 'text', width: 30 },
+  { header: 'Kỳ', format: 'text', width: 24 },
+  { header: 'Phải nộp', format: 'int', width: 16 },
+  { header: 'Nộp đủ', format: 'int', width: 22 },
+  { header: COMPLETENESS_BASIS_LABELS.submitted, format: 'percent', width: 16 },
+  { header: 'Đã duyệt', format: 'int', width: 24 },
+  { header: COMPLETENESS_BASIS_LABELS.approved, format: 'percent', width: 14 },
+  { header: 'Kế hoạch tính nộp đủ theo', format: 'text', width: 30 },
 ];
 
 /**

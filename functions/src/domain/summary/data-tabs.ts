@@ -123,6 +123,8 @@ export const ARCHIVED_METRICS_TAB = 'Lưu trữ chỉ số';
 /** "Chỉ số" (current periods) or "Lưu trữ chỉ số" (the others): each form metric per period, district-wide then per unit. */
 export function metricsTab(picture: DistrictPicture, which: 'current' | 'archived'): SummaryTab {
   const unitById = new Map(picture.units.map((u) => [u.id, u]));
+  // A cơ sở Đoàn's own summary sums its subtree, not the district.
+  const whole = picture.branch ? 'Toàn cơ sở' : 'Toàn quận';
   const rows: SummaryCell[][] = [];
   for (const { spec, period, stats } of periodsByRecency(picture)[which]) {
     for (const metric of stats.metrics) {
@@ -136,13 +138,7 @@ export function metricsTab(picture: DistrictPicture, which: 'current' | 'archive
       const targetText = metric.target
         ? `${metric.target.description}: ${metric.target.unitsMeeting}/${metric.target.unitsMeasured} đơn vị đạt`
         : '';
-      rows.push([
-        `${formShortName(spec)} · ${period.label}`,
-        metric.label,
-        'Toàn quận',
-        ...value(metric.total),
-        targetText,
-      ]);
+      rows.push([`${formShortName(spec)} · ${period.label}`, metric.label, whole, ...value(metric.total), targetText]);
       for (const [unitId, v] of Object.entries(metric.byUnit))
         rows.push([
           `${formShortName(spec)} · ${period.label}`,
@@ -157,7 +153,7 @@ export function metricsTab(picture: DistrictPicture, which: 'current' | 'archive
     name: which === 'current' ? 'Chỉ số' : ARCHIVED_METRICS_TAB,
     title: [
       which === 'current' ? 'Chỉ số theo kế hoạch đang thực hiện' : 'Chỉ số các kỳ đã qua và kế hoạch đã đóng',
-      `Kỳ có hạn nộp gần nhất ở trên; giá trị toàn quận, rồi từng đơn vị đã gửi số liệu.`,
+      `Kỳ có hạn nộp gần nhất ở trên; giá trị ${whole.toLowerCase()}, rồi từng đơn vị đã gửi số liệu.`,
     ],
     columns: [
       // Widths that print on one landscape page at a legible scale: a form · period label ("Kế hoạch nhỏ

@@ -70,6 +70,8 @@ export interface DistrictPicture {
   readonly reviewRefusals?: readonly string[];
   /** The cơ sở Đoàn whose summary this picture is, when it reviews its subtree there; absent: the district's. */
   readonly reviewBranch?: ReviewingBranch;
+  /** The cơ sở Đoàn whose own summary this picture is (its subtree only); absent: the district's. */
+  readonly branch?: { readonly id: string; readonly name: string };
   /** Plans whose submissions are reviewed ('Cần duyệt'); absent: every plan (the district-wide 'Duyệt báo cáo'). */
   readonly reviewedFormIds?: readonly string[];
   /** Each reviewed plan's completeness basis ('Tính nộp đủ theo'); a plan not named counts submitted reports. */

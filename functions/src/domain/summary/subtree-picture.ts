@@ -32,6 +32,7 @@ export function subtreePicture(
     reviews: picture.reviews?.filter((d) => members.has(d.unitId)),
     reviewRefusals: picture.reviews ? reviewRefusals : undefined,
     reviewBranch: picture.reviews ? { id: branch.id, name: branch.name } : undefined,
+    branch: { id: branch.id, name: branch.name },
     settings: { ...picture.settings, districtName: branch.name },
     forms: picture.forms.filter((f) => usedForms.has(f.id)),
     units,

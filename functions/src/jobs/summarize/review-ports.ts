@@ -4,8 +4,16 @@ import type { ReviewSheetRow } from '../../domain/review/review-entries.js';
 
 /** Where the district types its review decisions: the summary's "Duyệt báo cáo" tab, read before the summary is rewritten. */
 export interface ReviewInbox {
-  /** The tab's data rows (cell text by header), and who last saved the file when it says so; no rows when there is no summary yet. */
-  readReviewSheet(): Promise<{ readonly rows: readonly ReviewSheetRow[]; readonly editedBy?: string }>;
+  /**
+   * The tab's data rows (cell text by header), and who last saved the file when it says so; no rows when there is no
+   * summary yet. A summary that cannot be read safely (damaged, or over the size limits) gives no rows and `problem`:
+   * what the reviewer reads in Vietnamese, shown with the refused decisions; the run goes on.
+   */
+  readReviewSheet(): Promise<{
+    readonly rows: readonly ReviewSheetRow[];
+    readonly editedBy?: string;
+    readonly problem?: string;
+  }>;
 }
 
 /** The audit trail of review decisions: one document per decision, never overwritten. */

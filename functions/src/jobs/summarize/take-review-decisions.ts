@@ -43,7 +43,7 @@ export async function takeReviewDecisions(
   const { entries, problems } = reviewEntriesFromRows(sheet.rows);
   const decisions = [...stored];
   const recorded: ReviewDecision[] = [];
-  const refusals = [...problems];
+  const refusals = [...(sheet.problem === undefined ? [] : [sheet.problem]), ...problems];
   const byId = new Map(submissions.map((s) => [s.id, s]));
   // Recorded as that parent: the sheet's editor when Google names one, with the cơ sở's name.
   const by = scope
