@@ -11,7 +11,7 @@ import { SOURCE_KINDS, type SourceOrigin } from '../../domain/sources/source-ori
 import type {
   CommitResult,
   SourceState,
-  StoredFormRow,
+  StoredFormRows,
   SweepRecord,
   SweepStore,
   UnitCommit,
@@ -38,16 +38,21 @@ export class FirestoreSweepStore implements SweepStore {
     return new Map(snapshot.docs.map((doc) => [doc.id, sourceStateFromDoc(doc.id, doc.data())]));
   }
 
-  async loadUnitFormRows(unitId: string, formId: string): Promise<readonly StoredFormRow[]> {
+  async loadUnitFormRows(unitId: string, formId: string): Promise<StoredFormRows | undefined> {
     const query = this.db
       .collection(COLLECTIONS.submissions)
       .withConverter(CONVERTERS.submissions)
       .where('unitId', '==', unitId)
       .where('formId', '==', formId);
     const snapshot = await this.guard(`loading unit ${unitId}'s rows of ${formId}`, () => query.get());
-    return snapshot.docs.flatMap((doc) =>
-      doc.data().rows.map((row) => ({ values: row.values as StoredFormRow['values'] })),
-    );
+    if (snapshot.empty) return undefined;
+    const docs = snapshot.docs.map((doc) => doc.data());
+    return {
+      valid: docs.flatMap((d) =>
+        d.rows.map((row) => ({ values: row.values as StoredFormRows['valid'][number]['values'] })),
+      ),
+      rejected: docs.flatMap((d) => d.rejected.map((row) => ({ rowNumber: row.rowNumber, cells: row.cells }))),
+    };
   }
 
   async commitUnit(commit: UnitCommit): Promise<CommitResult> {

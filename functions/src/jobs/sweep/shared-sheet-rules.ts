@@ -27,9 +27,11 @@ export async function sharedSheetRules(
   const loaded = await Promise.all(
     unitIds.map(async (unitId) => {
       const rows = await Promise.all(
-        wanted.map(async (formId) => [formId, (await store.loadUnitFormRows?.(unitId, formId)) ?? []] as const),
+        wanted.map(async (formId) => [formId, await store.loadUnitFormRows?.(unitId, formId)] as const),
       );
-      return [unitId, new Map<string, StoredRows>(rows)] as const;
+      // A form the unit has no submission of stays out of the map: it has not sent it (not: sent it empty).
+      const sent = rows.flatMap(([formId, stored]) => (stored ? [[formId, stored] as const] : []));
+      return [unitId, new Map<string, StoredRows>(sent)] as const;
     }),
   );
   const stored = new Map(loaded);
