@@ -64,3 +64,14 @@ export function referencedSubmissionHashes(
     )
     .sort();
 }
+
+/**
+ * The plans as the rules name them: a form collected through a shared sheet carries that sheet's tab, so a
+ * message pointing to one of its rows ("dòng 7 của trang …") names the tab the row numbers are counted in.
+ */
+export function formsAsCollected(forms: readonly FormSpec[], sources: readonly SharedSource[]): FormSpec[] {
+  return forms.map((form) => {
+    const source = sources.find((s) => s.formId === form.id);
+    return source ? { ...form, tab: source.tab } : form;
+  });
+}
