@@ -7,6 +7,7 @@ import { DEFAULT_STORE_DEADLINE_MS, storeGuard, type StoreGuard } from './store-
 import type { ExplicitFormState, FormDraft } from '../../domain/submissions/explicit-submission.js';
 import type { PlanVersionRecord } from '../../domain/plans/plan-version.js';
 import type { SubmissionContent } from '../../domain/submissions/build-submissions.js';
+import type { StoredCell } from '../../domain/forms/read-form-tab.js';
 import { SOURCE_KINDS, type SourceOrigin } from '../../domain/sources/source-origin.js';
 import type {
   CommitResult,
@@ -51,7 +52,9 @@ export class FirestoreSweepStore implements SweepStore {
       valid: docs.flatMap((d) =>
         d.rows.map((row) => ({ values: row.values as StoredFormRows['valid'][number]['values'] })),
       ),
-      rejected: docs.flatMap((d) => d.rejected.map((row) => ({ rowNumber: row.rowNumber, cells: row.cells }))),
+      rejected: docs.flatMap((d) =>
+        d.rejected.map((row) => ({ rowNumber: row.rowNumber, cells: storedCellsOf(row.cells) })),
+      ),
     };
   }
 
@@ -335,5 +338,14 @@ function explicitFromDoc(data: NonNullable<SourceDoc['explicit']>): Record<strin
         { ...(s.submittedAt ? { submittedAt: s.submittedAt.toDate() } : {}), ...(draft ? { draft } : {}) },
       ];
     }),
+  );
+}
+
+/** A refused row's cells as stored: only the kinds a sweep writes (text, number, yes/no); anything else is left out. */
+function storedCellsOf(cells: Readonly<Record<string, unknown>>): Record<string, StoredCell> {
+  return Object.fromEntries(
+    Object.entries(cells).filter((entry): entry is [string, StoredCell] =>
+      ['string', 'number', 'boolean'].includes(typeof entry[1]),
+    ),
   );
 }

@@ -17,7 +17,7 @@ const storedRow = z.looseObject({
 });
 const rejectedRow = z.looseObject({
   rowNumber: z.number(),
-  cells: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}),
+  cells: z.record(z.string(), z.unknown()).default({}),
 });
 const problem = z.looseObject({ severity: z.string(), message: z.string() });
 
