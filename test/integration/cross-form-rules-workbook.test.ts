@@ -32,7 +32,13 @@ const chiDoan = (id: string, name: string): Unit => ({
   contacts: [],
   source: `${id}.xlsx`,
 });
-const UNITS = [chiDoan('cd-a', 'Chi đoàn Khu phố 1'), chiDoan('cd-b', 'Chi đoàn Khu phố 2')];
+const UNITS = [
+  chiDoan('cd-a', 'Chi đoàn Khu phố 1'),
+  chiDoan('cd-b', 'Chi đoàn Khu phố 2'),
+  chiDoan('cd-c', 'Chi đoàn Khu phố 3'),
+  chiDoan('cd-d', 'Chi đoàn Khu phố 4'),
+];
+const REGISTRATION_TITLE = 'Đăng ký rèn luyện đoàn viên 2014';
 const FIFTEEN = Array.from({ length: 15 }, (_, i) => `Đoàn viên Số ${i + 1}`);
 
 describe('cross-form rules from the plan tabs (workbook adapter, real emulator)', () => {
@@ -40,19 +46,33 @@ describe('cross-form rules from the plan tabs (workbook adapter, real emulator)'
   let dir: string;
   let controlPath: string;
   const unitFile = (id: string) => path.join(dir, 'units', `${id}.xlsx`);
-  const unitBook = (id: string, registered: readonly string[], evaluations: readonly TestCell[][], at: Date) =>
+  const evaluationTab = (evaluations: readonly TestCell[][]) => ({
+    name: EVAL_TAB,
+    rows: titled('ĐÁNH GIÁ RÈN LUYỆN', EVAL_HEADER, evaluations),
+  });
+  /** A unit's file; `registered` null: the file has no registration tab at all. */
+  const unitBook = (
+    id: string,
+    registered: readonly (string | readonly TestCell[])[] | null,
+    evaluations: readonly TestCell[][],
+    at: Date,
+  ) =>
     writeTestWorkbook(
       unitFile(id),
       [
-        {
-          name: REG_TAB,
-          rows: titled(
-            'ĐĂNG KÝ RÈN LUYỆN',
-            REG_HEADER,
-            registered.map((name, i) => [i + 1, name, '05 tiêu chí rèn luyện']),
-          ),
-        },
-        { name: EVAL_TAB, rows: titled('ĐÁNH GIÁ RÈN LUYỆN', EVAL_HEADER, evaluations) },
+        ...(registered === null
+          ? []
+          : [
+              {
+                name: REG_TAB,
+                rows: titled(
+                  'ĐĂNG KÝ RÈN LUYỆN',
+                  REG_HEADER,
+                  registered.map((r, i) => (typeof r === 'string' ? [i + 1, r, '05 tiêu chí rèn luyện'] : [...r])),
+                ),
+              },
+            ]),
+        evaluationTab(evaluations),
       ],
       at,
     );
@@ -102,6 +122,18 @@ describe('cross-form rules from the plan tabs (workbook adapter, real emulator)'
         ['Đợt I', 'Trần Thị Bình', '03/04/2001', 'Hoàn thành'],
         ['Đợt I', 'Phạm Văn Dũng', '05/06/2002', 'Hoàn thành'],
         ['Đợt I', 'nguyen van an', '02/01/2000', 'Không hoàn thành'],
+      ],
+      ict('2014-03-20'),
+    );
+    // Never sent its registration: no such tab in its file, nothing stored.
+    await unitBook('cd-c', null, [['Đợt I', 'Võ Thị Em', '02/01/2000', 'Hoàn thành tốt']], ict('2014-03-20'));
+    // Its registration's row 5 is refused (STT is not a whole number), though it names the member.
+    await unitBook(
+      'cd-d',
+      [['một', 'Đặng Văn Phúc', '05 tiêu chí rèn luyện'], 'Hồ Thị Giang'],
+      [
+        ['Đợt I', 'Đặng Văn Phúc', '02/01/2000', 'Hoàn thành tốt'],
+        ['Đợt I', 'Hồ Thị Giang', '03/04/2001', 'Hoàn thành'],
       ],
       ict('2014-03-20'),
     );
@@ -159,5 +191,30 @@ describe('cross-form rules from the plan tabs (workbook adapter, real emulator)'
     await sweepAt(ict('2014-03-26'));
     expect((await evaluation('cd-b'))?.counts).toMatchObject({ valid: 3, rejected: 1 });
     expect(await rowStatus('cd-b', 7)).toContain('✓');
+  });
+
+  it("an evaluation of a member whose registration row is refused points to that row, not 'chưa có'", async () => {
+    expect(await rowStatus('cd-d', 5)).toBe(
+      `✗ Cột Họ và tên: «Đặng Văn Phúc» có trong biểu mẫu «${REGISTRATION_TITLE}» ở dòng 5 của trang '${REG_TAB}', nhưng dòng đó đang bị từ chối nên chưa được tính. Hãy sửa dòng 5 của trang '${REG_TAB}' trước; dòng này sẽ được nhận khi dòng đó hợp lệ.`,
+    );
+    expect(await rowStatus('cd-d', 6)).toBe('✓ Hợp lệ');
+  });
+
+  it('a file without the registration tab, never sent: the evaluations are kept, each saying it is not checked yet', async () => {
+    expect(await evaluation('cd-c')).toMatchObject({ counts: { read: 1, valid: 1, rejected: 0 } });
+    expect(await rowStatus('cd-c', 5)).toBe(
+      `✓ Hợp lệ (chưa đối chiếu được với biểu mẫu «${REGISTRATION_TITLE}» vì đơn vị chưa gửi trang '${REG_TAB}')`,
+    );
+  });
+
+  it('a file that drops the registration tab keeps what was registered: no evaluation is refused for it', async () => {
+    const rows: TestCell[][] = [
+      ['Đợt I', 'Nguyễn Văn An', '02/01/2000', 'Hoàn thành tốt'],
+      ['Đợt I', 'Phạm Văn Dũng', '05/06/2002', 'Hoàn thành'],
+    ];
+    await unitBook('cd-b', null, rows, ict('2014-03-27', '08:00'));
+    await sweepAt(ict('2014-03-27'));
+    expect(await evaluation('cd-b')).toMatchObject({ counts: { read: 2, valid: 2, rejected: 0 } });
+    expect([await rowStatus('cd-b', 5), await rowStatus('cd-b', 6)]).toEqual(['✓ Hợp lệ', '✓ Hợp lệ']);
   });
 });

@@ -34,7 +34,7 @@ const reading = (formId: string, valid: ValidRow[]): TabReading => ({
   footer: [],
   rowsRead: valid.length,
 });
-const lookup = () => referencedValues(registration, 'Họ và tên', registered);
+const lookup = () => referencedValues(registration, 'Họ và tên', { valid: registered, rejected: [] });
 
 describe('cross-form rules read from the plan tabs', () => {
   it('reads Phải có trong, Không trùng cùng and Đủ khi có mọi dòng của without a problem', () => {

@@ -7,11 +7,12 @@ import { DEFAULT_STORE_DEADLINE_MS, storeGuard, type StoreGuard } from './store-
 import type { ExplicitFormState, FormDraft } from '../../domain/submissions/explicit-submission.js';
 import type { PlanVersionRecord } from '../../domain/plans/plan-version.js';
 import type { SubmissionContent } from '../../domain/submissions/build-submissions.js';
+import type { StoredCell } from '../../domain/forms/read-form-tab.js';
 import { SOURCE_KINDS, type SourceOrigin } from '../../domain/sources/source-origin.js';
 import type {
   CommitResult,
   SourceState,
-  StoredFormRow,
+  StoredFormRows,
   SweepRecord,
   SweepStore,
   UnitCommit,
@@ -38,16 +39,23 @@ export class FirestoreSweepStore implements SweepStore {
     return new Map(snapshot.docs.map((doc) => [doc.id, sourceStateFromDoc(doc.id, doc.data())]));
   }
 
-  async loadUnitFormRows(unitId: string, formId: string): Promise<readonly StoredFormRow[]> {
+  async loadUnitFormRows(unitId: string, formId: string): Promise<StoredFormRows | undefined> {
     const query = this.db
       .collection(COLLECTIONS.submissions)
       .withConverter(CONVERTERS.submissions)
       .where('unitId', '==', unitId)
       .where('formId', '==', formId);
     const snapshot = await this.guard(`loading unit ${unitId}'s rows of ${formId}`, () => query.get());
-    return snapshot.docs.flatMap((doc) =>
-      doc.data().rows.map((row) => ({ values: row.values as StoredFormRow['values'] })),
-    );
+    if (snapshot.empty) return undefined;
+    const docs = snapshot.docs.map((doc) => doc.data());
+    return {
+      valid: docs.flatMap((d) =>
+        d.rows.map((row) => ({ values: row.values as StoredFormRows['valid'][number]['values'] })),
+      ),
+      rejected: docs.flatMap((d) =>
+        d.rejected.map((row) => ({ rowNumber: row.rowNumber, cells: storedCellsOf(row.cells) })),
+      ),
+    };
   }
 
   async commitUnit(commit: UnitCommit): Promise<CommitResult> {
@@ -330,5 +338,14 @@ function explicitFromDoc(data: NonNullable<SourceDoc['explicit']>): Record<strin
         { ...(s.submittedAt ? { submittedAt: s.submittedAt.toDate() } : {}), ...(draft ? { draft } : {}) },
       ];
     }),
+  );
+}
+
+/** A refused row's cells as stored: only the kinds a sweep writes (text, number, yes/no); anything else is left out. */
+function storedCellsOf(cells: Readonly<Record<string, unknown>>): Record<string, StoredCell> {
+  return Object.fromEntries(
+    Object.entries(cells).filter((entry): entry is [string, StoredCell] =>
+      ['string', 'number', 'boolean'].includes(typeof entry[1]),
+    ),
   );
 }

@@ -1,9 +1,8 @@
-import type { CellValue } from '../forms/cell-parser.js';
 import type { FormSpec } from '../forms/form-spec.js';
 import type { TabReading } from '../forms/read-form-tab.js';
 import { checkReferences } from './check-references.js';
 import { checkUniqueRows, uniqueKeys } from './check-unique-rows.js';
-import { referencedValues, type ReferencedValues } from './referenced-values.js';
+import { referencedValues, type ReferencedRows, type ReferencedValues } from './referenced-values.js';
 
 /** A form's reading after the rules across rows and forms, with what its coverage is measured against. */
 export interface RuledReading {
@@ -12,8 +11,8 @@ export interface RuledReading {
   readonly coverage?: ReferencedValues;
 }
 
-/** A unit's stored valid rows of one form, by column key. */
-export type StoredRows = readonly { readonly values: Readonly<Record<string, CellValue>> }[];
+/** A unit's stored rows of one form (valid and refused), as the store holds them. */
+export type StoredRows = ReferencedRows;
 
 /** The forms a unit's forms refer to ('Phải có trong' and coverage). */
 export function referencedFormIds(forms: readonly FormSpec[]): string[] {
@@ -30,7 +29,8 @@ export function referencedFormIds(forms: readonly FormSpec[]): string[] {
 /**
  * One unit's readings with 'Phải có trong' and 'Không trùng' applied: rows breaking them move from
  * valid to rejected. Forms that refer to none go first, so a reference sees the other form as it is
- * accepted now; a referenced form not in this reading is taken from `stored` (what the unit sent before).
+ * accepted now; a referenced form not in this reading, or whose header was not found (the file says nothing
+ * about it), is taken from `stored` (what the unit sent before); absent there too, the unit has not sent it.
  */
 export function applyCrossFormRules(
   readings: ReadonlyMap<string, TabReading>,
@@ -45,7 +45,8 @@ export function applyCrossFormRules(
   const valuesOf = (formId: string, column: string): ReferencedValues | undefined => {
     const spec = specs.get(formId);
     if (!spec) return undefined;
-    const rows = ruled.get(formId)?.reading.valid ?? readings.get(formId)?.valid ?? stored.get(formId) ?? [];
+    const read = ruled.get(formId)?.reading ?? readings.get(formId);
+    const rows = read?.headerRowNumber !== undefined ? read : stored.get(formId);
     return referencedValues(spec, column, rows);
   };
   for (const formId of order) {

@@ -1,7 +1,7 @@
 import type { CellValue } from '../../domain/forms/cell-parser.js';
 import type { FormSpec } from '../../domain/forms/form-spec.js';
 import type { FooterRow } from '../../domain/forms/footer-rows.js';
-import type { SheetTab, TabProblem } from '../../domain/forms/read-form-tab.js';
+import type { SheetTab, StoredCell, TabProblem } from '../../domain/forms/read-form-tab.js';
 import type { PlanVersionRecord } from '../../domain/plans/plan-version.js';
 import type { SubmissionContent } from '../../domain/submissions/build-submissions.js';
 import type { ExplicitFormState } from '../../domain/submissions/explicit-submission.js';
@@ -120,15 +120,17 @@ export interface SweepStore {
   /** Store each plan version not stored yet (`planVersions/{version}`); one already there is left as it is. */
   savePlanVersions(records: readonly PlanVersionRecord[]): Promise<CommitResult>;
   /**
-   * The valid rows of a unit's stored submissions of one form, every period: what a 'Phải có trong'
-   * rule checks against when that form is not in the sheet being read. Absent: nothing is stored.
+   * The rows of a unit's stored submissions of one form, every period (valid ones, and refused ones with their
+   * row): what a 'Phải có trong' rule checks against when that form is not in the sheet being read.
+   * Undefined when the unit has no submission of that form at all (it has not sent it).
    */
-  loadUnitFormRows?(unitId: string, formId: string): Promise<readonly StoredFormRow[]>;
+  loadUnitFormRows?(unitId: string, formId: string): Promise<StoredFormRows | undefined>;
 }
 
-/** A stored valid row's values, by column key. */
-export interface StoredFormRow {
-  readonly values: Readonly<Record<string, CellValue>>;
+/** A unit's stored rows of one form: valid rows' values by column key, refused rows' cells by header. */
+export interface StoredFormRows {
+  readonly valid: readonly { readonly values: Readonly<Record<string, CellValue>> }[];
+  readonly rejected: readonly { readonly rowNumber: number; readonly cells: Readonly<Record<string, StoredCell>> }[];
 }
 
 export interface SweepRecord {

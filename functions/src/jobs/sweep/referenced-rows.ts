@@ -3,7 +3,7 @@ import type { TabReading } from '../../domain/forms/read-form-tab.js';
 import { applyCrossFormRules, referencedFormIds } from '../../domain/rules/apply-cross-form-rules.js';
 import { buildSubmissions, type SubmissionContent } from '../../domain/submissions/build-submissions.js';
 import type { Unit } from '../../domain/units/unit.js';
-import type { StoredFormRow, SweepStore } from './ports.js';
+import type { StoredFormRows, SweepStore } from './ports.js';
 
 /**
  * A unit's submissions from its tab readings, with the rules across forms applied. A form another
@@ -17,9 +17,15 @@ export async function submissionsWithRules(
   readings: ReadonlyMap<string, TabReading>,
   store: SweepStore,
 ): Promise<SubmissionContent[]> {
-  const wanted = referencedFormIds(forms.filter((f) => readings.has(f.id))).filter((id) => !readings.has(id));
-  const stored = new Map<string, readonly StoredFormRow[]>();
-  for (const formId of wanted) stored.set(formId, (await store.loadUnitFormRows?.(unit.id, formId)) ?? []);
+  // A tab whose header was not found says nothing about its form: its references read what is stored.
+  const wanted = referencedFormIds(forms.filter((f) => readings.has(f.id))).filter(
+    (id) => readings.get(id)?.headerRowNumber === undefined,
+  );
+  const stored = new Map<string, StoredFormRows>();
+  for (const formId of wanted) {
+    const rows = await store.loadUnitFormRows?.(unit.id, formId);
+    if (rows) stored.set(formId, rows);
+  }
   const ruled = applyCrossFormRules(readings, new Map(allForms.map((f) => [f.id, f])), stored);
   return forms.flatMap((spec) => {
     const one = ruled.get(spec.id);

@@ -27,9 +27,11 @@ export async function sharedSheetRules(
   const loaded = await Promise.all(
     unitIds.map(async (unitId) => {
       const rows = await Promise.all(
-        wanted.map(async (formId) => [formId, (await store.loadUnitFormRows?.(unitId, formId)) ?? []] as const),
+        wanted.map(async (formId) => [formId, await store.loadUnitFormRows?.(unitId, formId)] as const),
       );
-      return [unitId, new Map<string, StoredRows>(rows)] as const;
+      // A form the unit has no submission of stays out of the map: it has not sent it (not: sent it empty).
+      const sent = rows.flatMap(([formId, stored]) => (stored ? [[formId, stored] as const] : []));
+      return [unitId, new Map<string, StoredRows>(sent)] as const;
     }),
   );
   const stored = new Map(loaded);
@@ -61,4 +63,15 @@ export function referencedSubmissionHashes(
       Object.entries(state.submissionHashes).flatMap(([id, hash]) => (refers(id) ? [`${id}=${hash}`] : [])),
     )
     .sort();
+}
+
+/**
+ * The plans as the rules name them: a form collected through a shared sheet carries that sheet's tab, so a
+ * message pointing to one of its rows ("dòng 7 của trang …") names the tab the row numbers are counted in.
+ */
+export function formsAsCollected(forms: readonly FormSpec[], sources: readonly SharedSource[]): FormSpec[] {
+  return forms.map((form) => {
+    const source = sources.find((s) => s.formId === form.id);
+    return source ? { ...form, tab: source.tab } : form;
+  });
 }

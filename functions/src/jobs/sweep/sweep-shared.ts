@@ -38,13 +38,24 @@ export interface SharedSweepInput {
  */
 export async function sweepSharedSources(input: SharedSweepInput): Promise<UnitSweepResult[]> {
   const results: UnitSweepResult[] = [];
+  // The sources as they stand now: a sheet swept earlier in this run (a shared registration) is seen by the
+  // ones after it (a shared evaluation) in the same run, not one sweep late.
+  const current = new Map(input.previous);
   for (const source of referencedSourcesFirst(input.sources, input.forms)) {
     const form = input.compiled.get(source.formId);
     const spec = input.forms.find((f) => f.id === source.formId);
     if (!form || !spec) continue;
-    results.push(await sweepOneShared(source, spec, form, input));
+    const swept = await sweepOneShared(source, spec, form, input, current);
+    current.set(source.id, swept.state);
+    results.push(swept.result);
   }
   return results;
+}
+
+/** One shared source's outcome, and its source state after it (stored, or as it was). */
+interface SweptShared {
+  readonly result: UnitSweepResult;
+  readonly state: SourceState;
 }
 
 async function sweepOneShared(
@@ -52,12 +63,14 @@ async function sweepOneShared(
   spec: FormSpec,
   form: CompiledForm,
   input: SharedSweepInput,
-): Promise<UnitSweepResult> {
+  current: ReadonlyMap<string, SourceState>,
+): Promise<SweptShared> {
   const previous = input.previous.get(source.id);
   const holder = holderOf(source, spec);
   // The registry is part of the reading: a new alias or unit may route rows differently.
-  // So are the rows its rules refer to (a member registered later makes an evaluation row acceptable).
-  const referenced = referencedSubmissionHashes(spec, input.previous);
+  // So are the rows its rules refer to (a member registered later makes an evaluation row acceptable),
+  // as stored now: a referenced sheet swept earlier in this run counts with what it just stored.
+  const referenced = referencedSubmissionHashes(spec, current);
   const specsHash = hashContent({
     READER_VERSION,
     spec,
@@ -74,7 +87,7 @@ async function sweepOneShared(
     tabs: previous?.tabs ?? [],
     origin,
   };
-  const notRead = async (status: 'missing' | 'unreadable', message: string): Promise<UnitSweepResult> => {
+  const notRead = async (status: 'missing' | 'unreadable', message: string): Promise<SweptShared> => {
     if (previous?.status === status && previous.specsHash === specsHash && previous.problems[0]?.message === message)
       return result(source, 'unchanged', previous);
     const state: SourceState = {
@@ -221,11 +234,10 @@ async function sweepOneShared(
     if (state !== finalState) writes += (await input.store.saveSourceState(state)).writes;
   }
   const counts = reading.counts;
+  const read = result(source, 'read', state, { submissionsWritten, writes });
   return {
-    ...result(source, 'read', state, { submissionsWritten, writes }),
-    rowsRead: counts.read,
-    rowsValid: counts.valid,
-    rowsRejected: counts.rejected,
+    state,
+    result: { ...read.result, rowsRead: counts.read, rowsValid: counts.valid, rowsRejected: counts.rejected },
   };
 }
 
@@ -268,15 +280,18 @@ function result(
   outcome: UnitSweepResult['outcome'],
   state: SourceState,
   written = { submissionsWritten: 0, writes: 0 },
-): UnitSweepResult {
+): SweptShared {
   return {
-    unitId: source.id,
-    outcome,
-    rowsRead: 0,
-    rowsValid: 0,
-    rowsRejected: 0,
-    ...written,
-    problems: state.problems,
-    current: { status: state.status, counts: state.counts },
+    state,
+    result: {
+      unitId: source.id,
+      outcome,
+      rowsRead: 0,
+      rowsValid: 0,
+      rowsRejected: 0,
+      ...written,
+      problems: state.problems,
+      current: { status: state.status, counts: state.counts },
+    },
   };
 }

@@ -32,8 +32,9 @@ import { parseSubmissionId } from '../../domain/ids/document-ids.js';
  * Bump when parsing or validation changes meaning, so every sheet is read again once.
  * 5: a once plan's period id became 'mot-lan' (it was the plan's due date).
  * 6: 'Không trùng' is checked within each period of a unit's own sheet (it was only checked in shared sheets).
+ * 7: 'Phải có trong' names the other form's refused row, and checks nothing against a form the unit never sent.
  */
-export const READER_VERSION = 6;
+export const READER_VERSION = 7;
 
 export type UnitOutcome = 'read' | 'unchanged' | 'same-content' | 'missing' | 'unreadable';
 

@@ -4,6 +4,7 @@ import { formsForUnit } from '../../domain/units/targets.js';
 import type { Unit } from '../../domain/units/unit.js';
 import type { FeedbackTarget } from '../summarize/ports.js';
 import type { UnitSheetSource } from './ports.js';
+import { formsAsCollected } from './shared-sheet-rules.js';
 import { sweepSharedSources } from './sweep-shared.js';
 import { compileForms } from './sweep-unit.js';
 import { sweep, totalsOf, type SweepInput, type SweepResult } from './sweep.js';
@@ -29,7 +30,8 @@ export async function sweepWithShared(
   const sharedFormIds = new Set(shared.sources.map((s) => s.formId));
   const unitForms = input.forms.filter((f) => !sharedFormIds.has(f.id));
   const units = input.units.filter((u) => formsForUnit(unitForms, u).length > 0);
-  const swept = await sweep({ ...input, units, forms: unitForms, ruleForms: input.forms });
+  const ruleForms = formsAsCollected(input.forms, shared.sources);
+  const swept = await sweep({ ...input, units, forms: unitForms, ruleForms });
 
   const sharedForms = input.forms.filter((f) => sharedFormIds.has(f.id));
   const plans = sharedForms.map(planVersionRecord);
@@ -38,7 +40,7 @@ export async function sweepWithShared(
     sources: shared.sources,
     units: shared.registry,
     forms: sharedForms,
-    ruleForms: input.forms,
+    ruleForms,
     compiled: compileForms(sharedForms),
     planVersions: new Map(plans.map((p) => [p.formId, p.version])),
     sheets: shared.sheets,

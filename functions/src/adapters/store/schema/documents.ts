@@ -15,7 +15,10 @@ const storedRow = z.looseObject({
   values: z.record(z.string(), z.unknown()).default({}),
   notes: z.array(z.looseObject({ column: z.string(), note: z.string() })).optional(),
 });
-const rejectedRow = z.looseObject({ rowNumber: z.number() });
+const rejectedRow = z.looseObject({
+  rowNumber: z.number(),
+  cells: z.record(z.string(), z.unknown()).default({}),
+});
 const problem = z.looseObject({ severity: z.string(), message: z.string() });
 
 /** Fields a submission and each of its revisions hold: the content read from the sheet. */
