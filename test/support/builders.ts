@@ -21,6 +21,20 @@ export const TRAINING_HEADER = [
   'Ghi chú',
 ];
 
+/** The first ten columns of the control sheet's 'Đơn vị' tab, as the district's template has them. */
+export const CONTROL_UNITS_HEADER = [
+  'Mã đơn vị',
+  'Tên đơn vị',
+  'Loại đơn vị',
+  'Cấp học / Khối',
+  'Cụm thi đua',
+  'Người liên hệ',
+  'Email',
+  'Số điện thoại',
+  'Số đội viên / đoàn viên',
+  'Tệp báo cáo',
+];
+
 /**
  * One valid participant row under TRAINING_HEADER: a woman TPT born 12/3/1990 who paid; `phone`
  * and `note` replace the phone (as typed) and the 'Ghi chú' cell.
