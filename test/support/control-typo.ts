@@ -37,6 +37,14 @@ export function tabLines(sheet: { eachRow(callback: (row: { values: unknown }) =
 /** What district staff mistype as th-b's unit type in the district of writeDistrictWithControlTypo. */
 export const TYPED_TYPE = 'Lien doi xyz';
 
+/** The district office of writeDistrictWithControlTypo's control workbook. */
+const TYPO_DISTRICT_SETTINGS = {
+  districtName: 'Quận Đoàn thử',
+  officeEmail: 'vp@example.com',
+  contactName: 'Lê Ánh Hồng',
+  contactPhone: '0983 018 027',
+};
+
 /**
  * A workbook district in `folder` whose control workbook (control.xlsx) has one typo: th-b's unit
  * type is TYPED_TYPE, which drops th-b from the registry. Settings name Lê Ánh Hồng, vp@example.com;
@@ -49,12 +57,7 @@ export async function writeDistrictWithControlTypo(folder: string): Promise<{ co
   const school = (id: string, contact: string) =>
     testUnit(id, { level: 'Tiểu học', contacts: [{ name: contact, email: `tpt@${id}.example` }], members: 300 });
   await writeControlWorkbook(control, {
-    settings: {
-      districtName: 'Quận Đoàn thử',
-      officeEmail: 'vp@example.com',
-      contactName: 'Lê Ánh Hồng',
-      contactPhone: '0983 018 027',
-    },
+    settings: TYPO_DISTRICT_SETTINGS,
     units: [school('th-a', 'Nguyễn Thị Mai'), school('th-b', 'Trần Văn Bình')],
     plans: [builtinFormDue('tap-huan-2024', ictDateOf(new Date(Date.now() + 2 * 86_400_000)))],
   });

@@ -58,3 +58,17 @@ export async function runGoogleMailbox(world: GoogleMailboxWorld, units: readonl
     await mailbox.close();
   }
 }
+
+/** The control spreadsheet in the Drive folder, its 'Đơn vị' tab listing `units` by id, name and 'Tệp báo cáo'. */
+export function createMailboxControl(standin: GoogleStandin, units: readonly Unit[]): string {
+  return standin.createSpreadsheet({
+    title: 'Bảng điều khiển',
+    parents: [TEST_FOLDER_ID],
+    tabs: [
+      {
+        name: 'Đơn vị',
+        rows: [['Mã đơn vị', 'Tên đơn vị', 'Tệp báo cáo'], ...units.map((unit) => [unit.id, unit.name, unit.source])],
+      },
+    ],
+  });
+}

@@ -5,7 +5,7 @@ import { TRAINING_HEADER, trainingRow } from '../../support/builders.js';
 import { startDovecot, type TestDovecot } from '../../support/dovecot.js';
 import { testFirestore } from '../../support/firestore.js';
 import { standinWithClock, TEST_FOLDER_ID } from '../../support/google.js';
-import { runGoogleMailbox } from '../../support/google-mailbox-run.js';
+import { createMailboxControl, runGoogleMailbox } from '../../support/google-mailbox-run.js';
 import type { GoogleStandin } from '../../support/google-standin/index.js';
 import { rawMessage, workbookBytes } from '../../support/mail-messages.js';
 import { startCapturingSmtp, type CapturingSmtp } from '../../support/smtp.js';
@@ -46,19 +46,7 @@ describe('mailbox in Google mode: a crash between the Drive upload and recording
     let setClock: (at: Date) => void;
     ({ standin, setClock } = await standinWithClock(RECEIVED));
     [dovecot, smtp] = await Promise.all([startDovecot(), startCapturingSmtp()]);
-    controlId = standin.createSpreadsheet({
-      title: 'Bảng điều khiển',
-      parents: [TEST_FOLDER_ID],
-      tabs: [
-        {
-          name: 'Đơn vị',
-          rows: [
-            ['Mã đơn vị', 'Tên đơn vị', 'Tệp báo cáo'],
-            [UNIT.id, UNIT.name, UNIT.source],
-          ],
-        },
-      ],
-    });
+    controlId = createMailboxControl(standin, [UNIT]);
     setClock(NOW);
   });
   afterAll(async () => {

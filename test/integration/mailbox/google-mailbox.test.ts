@@ -14,7 +14,7 @@ import { startDovecot, type TestDovecot } from '../../support/dovecot.js';
 import { testFirestore } from '../../support/firestore.js';
 import { builtinForm } from '../../support/forms.js';
 import { standinApis, standinWithClock, TEST_FOLDER_ID } from '../../support/google.js';
-import { MAILBOX_SETTINGS, runGoogleMailbox } from '../../support/google-mailbox-run.js';
+import { createMailboxControl, MAILBOX_SETTINGS, runGoogleMailbox } from '../../support/google-mailbox-run.js';
 import type { GoogleStandin } from '../../support/google-standin/index.js';
 import { rawMessage, workbookBytes } from '../../support/mail-messages.js';
 import { startCapturingSmtp, type CapturingSmtp } from '../../support/smtp.js';
@@ -91,26 +91,13 @@ describe('mailbox in Google mode: an emailed .xlsx becomes the unit’s file on 
       parents: [TEST_FOLDER_ID],
       tabs: [{ name: TAB, rows: titled('ĐĂNG KÝ THAM GIA TẬP HUẤN', TRAINING_HEADER, [trainingRow(1, 'Lê Thu Hà')]) }],
     });
-    controlId = standin.createSpreadsheet({
-      title: 'Bảng điều khiển',
-      parents: [TEST_FOLDER_ID],
-      tabs: [
-        {
-          name: 'Đơn vị',
-          rows: [
-            ['Mã đơn vị', 'Tên đơn vị', 'Tệp báo cáo'],
-            ['ai-mo', 'Liên đội Tiểu học Ái Mộ', 'ai-mo.xlsx'],
-            ['bo-de', 'Liên đội Tiểu học Bồ Đề', spreadsheetId],
-          ],
-        },
-      ],
-    });
-    summaryId = standin.createSpreadsheet({ title: 'Tổng hợp', parents: [TEST_FOLDER_ID], tabs: [] });
-    setClock(NOW);
     units = [
       school('ai-mo', 'Liên đội Tiểu học Ái Mộ', 'aimo@truong.example', 'ai-mo.xlsx'),
       school('bo-de', 'Liên đội Tiểu học Bồ Đề', 'bode@truong.example', spreadsheetId),
     ];
+    controlId = createMailboxControl(standin, units);
+    summaryId = standin.createSpreadsheet({ title: 'Tổng hợp', parents: [TEST_FOLDER_ID], tabs: [] });
+    setClock(NOW);
   });
   afterAll(async () => {
     await Promise.all([dovecot?.stop(), smtp?.close(), standin?.close()]);
