@@ -11,19 +11,7 @@ import { startGoogleStandin, type GoogleStandin } from '../support/google-standi
 import { plansRows } from '../../functions/src/domain/plans/plan-rows.js';
 import { BUILTIN_FORMS } from '../support/forms.js';
 import type { TestCell } from '../support/workbooks.js';
-
-const UNITS_HEADER = [
-  'Mã đơn vị',
-  'Tên đơn vị',
-  'Loại đơn vị',
-  'Cấp học / Khối',
-  'Cụm thi đua',
-  'Người liên hệ',
-  'Email',
-  'Số điện thoại',
-  'Số đội viên / đoàn viên',
-  'Tệp báo cáo',
-];
+import { CONTROL_UNITS_HEADER } from '../support/builders.js';
 
 /** The same CLI commands with TONGHOP_SOURCE=google, against the Sheets/Drive stand-in and the suite's emulator. */
 describe('tonghop CLI on Google Sheets', () => {
@@ -42,7 +30,7 @@ describe('tonghop CLI on Google Sheets', () => {
         {
           name: 'Đơn vị',
           rows: [
-            UNITS_HEADER,
+            CONTROL_UNITS_HEADER,
             [
               'th-a',
               'Liên đội Tiểu học A',

@@ -14,7 +14,7 @@ import { sweep } from '../../functions/src/jobs/sweep/sweep.js';
 import { builtinFormDue } from '../support/forms.js';
 import { testFirestore } from '../support/firestore.js';
 import { openWorkbook, sheetOf, writeTestWorkbook, type TestCell } from '../support/workbooks.js';
-import { TRAINING_HEADER } from '../support/builders.js';
+import { TRAINING_HEADER, trainingRow } from '../support/builders.js';
 
 const SETTINGS = {
   districtName: 'Quận Đoàn thử',
@@ -34,18 +34,6 @@ const UNIT: Unit = {
 };
 const TAB = 'Đăng ký tập huấn';
 const SUBMISSION = 'tap-huan-2024~mot-lan~som';
-const participant = (stt: number, name: string): TestCell[] => [
-  stt,
-  name,
-  'TPT',
-  'Nữ',
-  '12/3/1990',
-  '0983.018.027',
-  null,
-  'Tập huấn',
-  'Có',
-  null,
-];
 /** Due 10:00 15/09/2024 (ICT), submitted by pressing "Nộp báo cáo". */
 const FORM: FormSpec = { ...builtinFormDue('tap-huan-2024', '2024-09-15', '10:00'), submitMode: 'button' };
 
@@ -95,7 +83,7 @@ describe('explicit submission in workbook mode (sweep + summary, real emulator)'
       ['Nộp báo cáo', 'Không'],
       [],
       TRAINING_HEADER,
-      participant(1, 'Nguyễn Thị Lan'),
+      trainingRow(1, 'Nguyễn Thị Lan'),
     ];
     await writeTestWorkbook(file(), [{ name: TAB, rows }], new Date('2024-09-12T02:00:00Z'));
   });
@@ -133,7 +121,7 @@ describe('explicit submission in workbook mode (sweep + summary, real emulator)'
 
   it('an edit after submitting is a draft: the submitted snapshot still counts, the draft is shown', async () => {
     await unitEdits(new Date('2024-09-16T02:00:00Z'), (sheet) => {
-      participant(2, 'Đỗ Minh Khoa').forEach((value, i) => void (sheet.getCell(6, i + 1).value = value));
+      trainingRow(2, 'Đỗ Minh Khoa').forEach((value, i) => void (sheet.getCell(6, i + 1).value = value));
     });
     await night(new Date('2024-09-16T05:00:00Z'));
     expect((await stored())?.counts).toMatchObject({ valid: 1 });
@@ -212,7 +200,7 @@ describe('the handed-out workbook of a "Bấm nộp" form carries its "Nộp bá
     dir = await mkdtemp(path.join(tmpdir(), 'tonghop-explicit-template-'));
     const folder = new UnitWorkbookFolder(dir);
     const file = path.join(dir, 'som.xlsx');
-    await writeUnitWorkbook(file, UNIT.name, [FORM], new Map([['tap-huan-2024', [participant(1, 'Nguyễn Thị Lan')]]]));
+    await writeUnitWorkbook(file, UNIT.name, [FORM], new Map([['tap-huan-2024', [trainingRow(1, 'Nguyễn Thị Lan')]]]));
     const signalColumn = FORM.columns.length + 1;
     const template = sheetOf(await openWorkbook(file), TAB);
     expect(template.getCell(1, signalColumn - 1).value).toBe('Nộp báo cáo');

@@ -1,43 +1,13 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeControlWorkbook } from '../../functions/src/adapters/workbook/write-control-workbook.js';
-import { ictDateOf } from '../../functions/src/domain/time/ict.js';
-import type { Unit } from '../../functions/src/domain/units/unit.js';
 import { logging } from '../../functions/src/handlers/log.js';
 import { scheduledNotices, scheduledSweep, type PubSubEvent } from '../../functions/src/handlers/scheduled.js';
-import { mistypeUnitType, tabLines } from '../support/control-typo.js';
+import { useTempDir } from '../support/builders.js';
+import { tabLines, TYPED_TYPE, writeDistrictWithControlTypo } from '../support/control-typo.js';
 import { testFirestore } from '../support/firestore.js';
-import { builtinFormDue } from '../support/forms.js';
-import { openWorkbook, sheetOf, titled, writeTestWorkbook } from '../support/workbooks.js';
-
-const TAP_HUAN = [
-  'STT',
-  'Họ và tên',
-  'Chức vụ',
-  'Giới tính',
-  'Ngày sinh',
-  'Số điện thoại',
-  'Email',
-  'Nội dung tham gia',
-  'Đã đóng kinh phí',
-  'Ghi chú',
-];
-const school = (id: string, contact: string): Unit => ({
-  id,
-  name: `Liên đội ${id}`,
-  type: 'lien-doi',
-  level: 'Tiểu học',
-  cluster: 'Cụm 1',
-  contacts: [{ name: contact, email: `tpt@${id}.example` }],
-  members: 300,
-  source: `${id}.xlsx`,
-});
-
-/** What district staff mistype in the control workbook: a unit's type, which drops that unit from the registry. */
-const TYPED_TYPE = 'Lien doi xyz';
+import { openWorkbook, sheetOf } from '../support/workbooks.js';
 
 /** A Pub/Sub message as the Cloud Functions receive it. */
 const event = (id: string, message: object): PubSubEvent =>
@@ -56,40 +26,21 @@ const event = (id: string, message: object): PubSubEvent =>
  */
 describe('control problems on the Cloud Functions path', () => {
   const firestore = testFirestore('hctl');
+  const tempDir = useTempDir('tonghop-handler-control');
   let home: string;
   let typoRow = 0;
   const logged: Record<string, unknown>[] = [];
   const rawLog: string[] = [];
 
   beforeAll(async () => {
-    home = await mkdtemp(path.join(tmpdir(), 'tonghop-handler-control-'));
-    const control = path.join(home, 'control.xlsx');
-    await writeControlWorkbook(control, {
-      settings: {
-        districtName: 'Quận Đoàn thử',
-        officeEmail: 'vp@example.com',
-        contactName: 'Lê Ánh Hồng',
-        contactPhone: '0983 018 027',
-      },
-      units: [school('th-a', 'Nguyễn Thị Mai'), school('th-b', 'Trần Văn Bình')],
-      // Due in two days, so this morning's notice run has something to remind of and sends the digest.
-      plans: [builtinFormDue('tap-huan-2024', ictDateOf(new Date(Date.now() + 2 * 86_400_000)))],
-    });
-    // The district mistypes th-b's unit type in the control workbook.
-    typoRow = await mistypeUnitType(control, 'th-b', TYPED_TYPE);
-    await writeTestWorkbook(path.join(home, 'units', 'th-a.xlsx'), [
-      {
-        name: 'Đăng ký tập huấn',
-        rows: titled('ĐĂNG KÝ', TAP_HUAN, [
-          [1, 'Nguyễn Thị Lan', 'TPT', 'Nữ', '12/3/1990', '0983018027', null, 'Tập huấn', 'Có', null],
-        ]),
-      },
-    ]);
+    home = tempDir();
+    const district = await writeDistrictWithControlTypo(home);
+    typoRow = district.typoRow;
     Object.assign(process.env, {
       TONGHOP_PROJECT_ID: firestore.projectId,
       TONGHOP_HOME: home,
       TONGHOP_SOURCE: 'workbook',
-      TONGHOP_CONTROL_WORKBOOK: control,
+      TONGHOP_CONTROL_WORKBOOK: district.control,
       TONGHOP_SEND_HOURS: '0-24',
     });
     logging.sink = (line) => {
@@ -102,7 +53,6 @@ describe('control problems on the Cloud Functions path', () => {
   afterAll(async () => {
     await firestore.clear();
     await firestore.db.terminate();
-    await rm(home, { recursive: true, force: true });
   });
 
   it('the sweep counts the problem in the operator log by tab and row, and the notice run does too', () => {

@@ -13,7 +13,7 @@ import { summarize } from '../../functions/src/jobs/summarize/summarize.js';
 import { sweep } from '../../functions/src/jobs/sweep/sweep.js';
 import { testFirestore } from '../support/firestore.js';
 import { openWorkbook, sheetOf, titled, writeTestWorkbook, type TestCell } from '../support/workbooks.js';
-import { TRAINING_HEADER } from '../support/builders.js';
+import { TRAINING_HEADER, trainingRow } from '../support/builders.js';
 
 const NOW = new Date('2024-09-20T01:00:00Z');
 const SETTINGS = {
@@ -33,18 +33,6 @@ const school = (id: string): Unit => ({
   source: `${id}.xlsx`,
 });
 const UNITS = [school('som'), school('tre'), school('loi')];
-const participant = (stt: number, name: string): TestCell[] => [
-  stt,
-  name,
-  'TPT',
-  'Nữ',
-  '12/3/1990',
-  '0983.018.027',
-  null,
-  'Tập huấn',
-  'Có',
-  null,
-];
 const tab = (rows: TestCell[][]) => [
   { name: 'Đăng ký tập huấn', rows: titled('ĐĂNG KÝ THAM GIA TẬP HUẤN', TRAINING_HEADER, rows) },
 ];
@@ -76,12 +64,12 @@ describe('ingestUnit', () => {
     forms = await loadBuiltinForms();
     await writeTestWorkbook(
       path.join(dir, 'som.xlsx'),
-      tab([participant(1, 'Nguyễn Thị Lan')]),
+      tab([trainingRow(1, 'Nguyễn Thị Lan')]),
       new Date('2024-09-14T02:00:00Z'),
     );
     await writeTestWorkbook(
       path.join(dir, 'tre.xlsx'),
-      tab([participant(1, 'Lê Thu Hà')]),
+      tab([trainingRow(1, 'Lê Thu Hà')]),
       new Date('2024-09-14T02:00:00Z'),
     );
     await sweep({ units: UNITS, forms, source: folder, store: new FirestoreSweepStore(firestore.db), now: NOW });
@@ -96,7 +84,7 @@ describe('ingestUnit', () => {
   it('recomputes only the statistics of the (form, period) the unit changed, exactly as the full summary would', async () => {
     await writeTestWorkbook(
       path.join(dir, 'tre.xlsx'),
-      tab([participant(1, 'Lê Thu Hà'), participant(2, 'Đỗ Minh Khoa')]),
+      tab([trainingRow(1, 'Lê Thu Hà'), trainingRow(2, 'Đỗ Minh Khoa')]),
       new Date('2024-09-19T02:00:00Z'),
     );
     const result = await ingest(UNITS[1]!);

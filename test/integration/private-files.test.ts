@@ -1,5 +1,4 @@
-import { chmod, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { chmod, readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOutboxMailer } from '../../functions/src/adapters/mail/outbox-mailer.js';
@@ -10,20 +9,21 @@ import { writeSummaryWorkbook } from '../../functions/src/adapters/workbook/writ
 import type { UnitFeedback } from '../../functions/src/domain/feedback/unit-feedback.js';
 import type { Unit } from '../../functions/src/domain/units/unit.js';
 import { writeTestWorkbook } from '../support/workbooks.js';
+import { useTempDir } from '../support/builders.js';
 
 /** Files holding personal data are readable by their owner only; folders we create likewise. */
 const modeOf = async (file: string) => (await stat(file)).mode & 0o777;
 
 describe('files with personal data are written 0600, folders we create 0700', () => {
+  const tempDir = useTempDir('tonghop-private');
   let dir: string;
   const previousUmask = process.umask(0o022);
 
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'tonghop-private-'));
+    dir = tempDir();
   });
   afterAll(async () => {
     process.umask(previousUmask);
-    await rm(dir, { recursive: true, force: true });
   });
 
   it('writePrivateFile creates 0600 and makes an existing world-readable file 0600; makePrivateDir creates 0700', async () => {

@@ -13,7 +13,7 @@ import { logging } from '../../functions/src/handlers/log.js';
 import { builtinFormDue } from '../support/forms.js';
 import { testFirestore } from '../support/firestore.js';
 import { titled, writeTestWorkbook, type TestCell } from '../support/workbooks.js';
-import { TRAINING_HEADER } from '../support/builders.js';
+import { TRAINING_HEADER, trainingRow } from '../support/builders.js';
 
 const KEY = randomBytes(32).toString('hex');
 const TAB = 'Đăng ký tập huấn';
@@ -27,18 +27,7 @@ const UNIT: Unit = {
   members: 300,
   source: 'th-a.xlsx',
 };
-const participant = (stt: number, name: string): TestCell[] => [
-  stt,
-  name,
-  'TPT',
-  'Nữ',
-  '12/3/1990',
-  '0983018027',
-  null,
-  'Tập huấn',
-  'Có',
-  null,
-];
+const participant = (stt: number, name: string) => trainingRow(stt, name, { phone: '0983018027' });
 
 /**
  * The Apps Script's three calls on a "Bấm nộp" form, through the real `sheetEvent` handler (signed,

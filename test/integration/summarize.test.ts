@@ -15,6 +15,7 @@ import { sweep } from '../../functions/src/jobs/sweep/sweep.js';
 import { testFirestore } from '../support/firestore.js';
 import { titled, writeTestWorkbook, type TestCell } from '../support/workbooks.js';
 import { loadRevisions } from '../../functions/src/adapters/store/submission-revisions.js';
+import { trainingRow } from '../support/builders.js';
 
 const HEADER = [
   'STT',
@@ -50,19 +51,6 @@ const school = (id: string, cluster: string, email = `${id}@example.com`): Unit 
 });
 const UNITS = [school('som', 'Cụm 1'), school('tre', 'Cụm 1'), school('loi', 'Cụm 2'), school('vang', 'Cụm 2')];
 
-const participant = (stt: number, name: string, note: TestCell = null): TestCell[] => [
-  stt,
-  name,
-  'TPT',
-  'Nữ',
-  '12/3/1990',
-  '0983.018.027',
-  null,
-  'Tập huấn',
-  'Có',
-  note,
-];
-
 describe('statistics, summary workbook and unit feedback after a sweep', () => {
   const firestore = testFirestore('summarize');
   let dir: string;
@@ -92,17 +80,17 @@ describe('statistics, summary workbook and unit feedback after a sweep', () => {
     ];
     await writeTestWorkbook(
       path.join(dir, 'som.xlsx'),
-      tab([participant(1, 'Nguyễn Thị Lan'), participant(2, 'Trần Văn Minh', INJECTION)]),
+      tab([trainingRow(1, 'Nguyễn Thị Lan'), trainingRow(2, 'Trần Văn Minh', { note: INJECTION })]),
       new Date('2024-09-14T02:00:00Z'),
     );
     await writeTestWorkbook(
       path.join(dir, 'tre.xlsx'),
-      tab([participant(1, 'Lê Thu Hà')]),
+      tab([trainingRow(1, 'Lê Thu Hà')]),
       new Date('2024-09-16T02:00:00Z'),
     );
     await writeTestWorkbook(
       path.join(dir, 'loi.xlsx'),
-      tab([participant(1, 'Phạm An'), [2, 'Võ Bình', 'Giáo viên', 'Nam', null, '12345', null, null, null, null]]),
+      tab([trainingRow(1, 'Phạm An'), [2, 'Võ Bình', 'Giáo viên', 'Nam', null, '12345', null, null, null, null]]),
       new Date('2024-09-14T03:00:00Z'),
     );
     await runSweep();
@@ -221,8 +209,8 @@ describe('statistics, summary workbook and unit feedback after a sweep', () => {
       {
         name: 'Đăng ký tập huấn',
         rows: titled('ĐĂNG KÝ THAM GIA TẬP HUẤN', HEADER, [
-          participant(1, 'Lê Thu Hà'),
-          participant(2, 'Người thêm sau khi khóa sổ'),
+          trainingRow(1, 'Lê Thu Hà'),
+          trainingRow(2, 'Người thêm sau khi khóa sổ'),
         ]),
       },
     ];

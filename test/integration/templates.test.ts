@@ -1,8 +1,6 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { openWorkbook, sheetOf } from '../support/workbooks.js';
 import { BUILTIN_FORMS, builtinForm } from '../support/forms.js';
 import { readControlWorkbook } from '../../functions/src/adapters/workbook/read-control-workbook.js';
@@ -25,8 +23,10 @@ import { unitSchema } from '../../functions/src/domain/units/unit.js';
 import { localizePlan } from '../../functions/src/domain/plans/district-placeholders.js';
 import { PLAN_FORMS_TAB_SPEC, PLAN_TAB_SPECS } from '../../functions/src/domain/plans/plan-layout.js';
 import { builtinFormDue } from '../support/forms.js';
+import { useTempDir } from '../support/builders.js';
 
 const specs = [...BUILTIN_FORMS];
+const tempDir = useTempDir('tonghop-templates');
 let dir: string;
 let files: string[];
 
@@ -54,12 +54,8 @@ function listValues(workbook: ExcelJS.Workbook, formula: string): unknown[] {
 }
 
 beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'tonghop-templates-'));
+  dir = tempDir();
   files = await writeFormTemplates(specs, dir);
-});
-
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
 });
 
 describe('writeFormTemplates', () => {

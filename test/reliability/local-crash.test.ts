@@ -1,12 +1,13 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { watch } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeTallySummary, tally } from './tally.js';
 import { watchedEmulatorGroups } from '../../functions/src/adapters/store/emulator-watchdog.js';
 import { compileCli, type CliProcess, type CompiledCli } from '../support/cli-process.js';
+import { useTempDir } from '../support/builders.js';
+import { sessionExited } from '../support/session-exit.js';
 import { SESSION } from '../../functions/src/cli/messages.js';
 import { SMALL_DISTRICT_NOW, SMALL_DISTRICT_STANDING, writeSmallDistrict } from './small-district.js';
 import { OWN_TABS } from '../../functions/src/domain/sheets/own-tabs.js';
@@ -21,7 +22,7 @@ import { readPackage, typedCellsChanged, type PackageView } from '../support/xls
  * a re-dated report is counted in its tally, asserted at the end like the main suite's.
  */
 describe.concurrent('a local sweep killed while writing unit files', () => {
-  let root: string;
+  const root = useTempDir('tonghop-crash');
   let cli: CompiledCli;
 
   type Standing = { formId: string; periodId: string; expected: number; complete: number; onTime: number };
@@ -84,8 +85,8 @@ describe.concurrent('a local sweep killed while writing unit files', () => {
 
   /** A district never swept, with its own local data folder. */
   async function freshDistrict(name: string): Promise<{ control: string; env: NodeJS.ProcessEnv }> {
-    const control = await writeSmallDistrict(path.join(root, name, 'district'));
-    return { control, env: envFor(path.join(root, name, 'home')) };
+    const control = await writeSmallDistrict(path.join(root(), name, 'district'));
+    return { control, env: envFor(path.join(root(), name, 'home')) };
   }
 
   /** Send `signal` to the CLI as soon as it replaces its first unit workbook (the atomic rename of the status write-back). */
@@ -99,26 +100,21 @@ describe.concurrent('a local sweep killed while writing unit files', () => {
     void run.done.finally(() => watcher.close());
   }
 
-  /** Bounded polling of /proc: whether the emulator session recorded in `home` is gone. */
+  /** Whether the emulator session recorded in `home` is gone, once every process of it has exited. */
   async function emulatorGone(home: string): Promise<boolean> {
     const sid = Number(
       (await readFile(path.join(home, 'firestore', '.emulator-group'), 'utf8').catch(() => '')).trim(),
     );
     expect(sid).toBeGreaterThan(0);
-    for (let attempt = 0; attempt < 200; attempt++) {
-      if ((await watchedEmulatorGroups(sid)).length === 0) return true;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    return false;
+    await sessionExited(sid);
+    return (await watchedEmulatorGroups(sid)).length === 0;
   }
 
   beforeAll(async () => {
-    root = await mkdtemp(path.join(tmpdir(), 'tonghop-crash-'));
     cli = await compileCli();
   });
   afterAll(async () => {
     await cli?.remove();
-    await rm(root, { recursive: true, force: true });
   });
 
   it('SIGKILL: the emulator dies with the CLI, and a re-run gives the on-time counts of the send times', async ({

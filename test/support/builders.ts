@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import type { Unit } from '../../functions/src/domain/units/unit.js';
+import type { TestCell } from './workbooks.js';
 
 /** Shared test builders: the training form's header row, a unit, a temporary folder. */
 
@@ -19,6 +20,32 @@ export const TRAINING_HEADER = [
   'Đã đóng kinh phí',
   'Ghi chú',
 ];
+
+/** The first ten columns of the control sheet's 'Đơn vị' tab, as the district's template has them. */
+export const CONTROL_UNITS_HEADER = [
+  'Mã đơn vị',
+  'Tên đơn vị',
+  'Loại đơn vị',
+  'Cấp học / Khối',
+  'Cụm thi đua',
+  'Người liên hệ',
+  'Email',
+  'Số điện thoại',
+  'Số đội viên / đoàn viên',
+  'Tệp báo cáo',
+];
+
+/**
+ * One valid participant row under TRAINING_HEADER: a woman TPT born 12/3/1990 who paid; `phone`
+ * and `note` replace the phone (as typed) and the 'Ghi chú' cell.
+ */
+export function trainingRow(
+  stt: number,
+  name: string,
+  { phone = '0983.018.027', note = null }: { phone?: TestCell; note?: TestCell } = {},
+): TestCell[] {
+  return [stt, name, 'TPT', 'Nữ', '12/3/1990', phone, null, 'Tập huấn', 'Có', note];
+}
 
 /** A unit as the control sheet declares it: a Liên đội in Cụm 1 whose file is `{id}.xlsx`, with `fields` replacing any of that. */
 export function testUnit(id: string, fields: Partial<Unit> = {}): Unit {

@@ -12,7 +12,7 @@ import { builtinFormDue } from '../../support/forms.js';
 import { standinApis, standinWithClock, TEST_FOLDER_ID } from '../../support/google.js';
 import type { GoogleStandin } from '../../support/google-standin/index.js';
 import type { TestCell } from '../../support/workbooks.js';
-import { TRAINING_HEADER } from '../../support/builders.js';
+import { TRAINING_HEADER, trainingRow } from '../../support/builders.js';
 
 const TAB = 'Đăng ký tập huấn';
 const SETTINGS = {
@@ -24,18 +24,6 @@ const SETTINGS = {
 const SUBMISSION = 'submissions/tap-huan-2024~mot-lan~som';
 /** Due 10:00 15/09/2024 (ICT), "Bấm nộp". */
 const FORM: FormSpec = { ...builtinFormDue('tap-huan-2024', '2024-09-15', '10:00'), submitMode: 'button' };
-const person = (stt: number, name: string): TestCell[] => [
-  stt,
-  name,
-  'TPT',
-  'Nữ',
-  '12/3/1990',
-  '0983.018.027',
-  null,
-  'Tập huấn',
-  'Có',
-  null,
-];
 
 /**
  * Google mode: the webhook's job (ingestUnit) on a "Bấm nộp" form against the Sheets/Drive stand-in.
@@ -79,7 +67,7 @@ describe('explicit submission in Google mode (stand-in, real googleapis client, 
       ['Nộp báo cáo', 'Có'],
       [],
       TRAINING_HEADER,
-      person(1, 'Nguyễn Thị Lan'),
+      trainingRow(1, 'Nguyễn Thị Lan'),
     ];
     id = standin.createSpreadsheet({
       title: 'Báo cáo som',
@@ -124,7 +112,7 @@ describe('explicit submission in Google mode (stand-in, real googleapis client, 
 
   it('an edit after the deadline is a draft; submitting it is a revision after the deadline, first completion kept', async () => {
     setClock(new Date('2024-09-16T02:00:00Z'));
-    standin.editCells(id, TAB, 'A6', [person(2, 'Đỗ Minh Khoa')]);
+    standin.editCells(id, TAB, 'A6', [trainingRow(2, 'Đỗ Minh Khoa')]);
     standin.editCells(id, TAB, 'A7', [[3, 'Phạm An', 'TPT', 'Nam', '1/1/1990', '12345', null, 'Tập huấn', 'Có', null]]);
     await ingest('edit', new Date('2024-09-16T02:05:00Z'));
     // The draft's rows show their own statuses; the submitted snapshot had only row 5.

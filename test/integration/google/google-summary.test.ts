@@ -17,7 +17,7 @@ import { builtinForm } from '../../support/forms.js';
 import { standinApis, standinWithClock, TEST_FOLDER_ID } from '../../support/google.js';
 import type { GoogleStandin } from '../../support/google-standin/index.js';
 import { titled, type TestCell } from '../../support/workbooks.js';
-import { TRAINING_HEADER } from '../../support/builders.js';
+import { TRAINING_HEADER, trainingRow } from '../../support/builders.js';
 
 const TAB = 'Đăng ký tập huấn';
 const INJECTION = '=HYPERLINK("http://x.example","bấm vào đây")';
@@ -33,19 +33,6 @@ const NOW = new Date('2024-09-20T01:00:00Z');
 /** Row 5 is the first data row under titled()'s header in row 4; the status column comes right of 'Ghi chú' (K). */
 const FIRST_ROW = 5;
 const STATUS_COLUMN = 10;
-
-const person = (stt: number, name: string, phone: TestCell = '0983.018.027', note: TestCell = null): TestCell[] => [
-  stt,
-  name,
-  'TPT',
-  'Nữ',
-  '12/3/1990',
-  phone,
-  null,
-  'Tập huấn',
-  'Có',
-  note,
-];
 
 describe('summary spreadsheet and row feedback on Google Sheets (stand-in, real googleapis client)', () => {
   const firestore = testFirestore('google-summary');
@@ -107,9 +94,12 @@ describe('summary spreadsheet and row feedback on Google Sheets (stand-in, real 
         ...(owner ? { owner } : {}),
       });
     };
-    seed('som', [person(1, 'Nguyễn Thị Lan'), person(2, 'Trần Văn Minh', '0912345678', INJECTION)]);
-    seed('loi', [person(1, 'Phạm An'), person(2, 'Võ Bình', '12345')]);
-    seed('chi-doc', [person(1, 'Đỗ Chi')], 'tpt@chi-doc.example');
+    seed('som', [
+      trainingRow(1, 'Nguyễn Thị Lan'),
+      trainingRow(2, 'Trần Văn Minh', { phone: '0912345678', note: INJECTION }),
+    ]);
+    seed('loi', [trainingRow(1, 'Phạm An'), trainingRow(2, 'Võ Bình', { phone: '12345' })]);
+    seed('chi-doc', [trainingRow(1, 'Đỗ Chi')], 'tpt@chi-doc.example');
     // Shared read-only with the service account: readable, but its statuses cannot be written.
     standin.share(ids['chi-doc'] ?? '', standin.serviceAccount.email, 'reader');
     summaryId = standin.createSpreadsheet({ title: 'Tổng hợp', parents: [TEST_FOLDER_ID], tabs: [] });

@@ -11,8 +11,8 @@ import { testFirestore } from '../../support/firestore.js';
 import { builtinForm } from '../../support/forms.js';
 import { standinApis, standinWithClock, TEST_FOLDER_ID } from '../../support/google.js';
 import type { GoogleStandin } from '../../support/google-standin/index.js';
-import { titled, type TestCell } from '../../support/workbooks.js';
-import { TRAINING_HEADER, testUnit } from '../../support/builders.js';
+import { titled } from '../../support/workbooks.js';
+import { testUnit, TRAINING_HEADER, trainingRow } from '../../support/builders.js';
 
 const TAB = 'Đăng ký tập huấn';
 const FORMS = [builtinForm('tap-huan-2024')];
@@ -20,19 +20,6 @@ const SETTINGS = { districtName: 'Quận Đoàn thử', officeEmail: '', contact
 /** Ticks at 09:30, 09:40 and 09:50 ICT on 15/09/2024, before the training's deadline (10:00). */
 const TICKS = ['2024-09-15T02:30:00Z', '2024-09-15T02:40:00Z', '2024-09-15T02:50:00Z'].map((t) => new Date(t));
 const NEW_PERSON = 'Hoàng Văn Tư';
-
-const person = (stt: number, name: string): TestCell[] => [
-  stt,
-  name,
-  'TPT',
-  'Nữ',
-  '12/3/1990',
-  '0983.018.027',
-  null,
-  'Tập huấn',
-  'Có',
-  null,
-];
 
 describe('the office-hours tick on Google Sheets (stand-in, real googleapis client)', () => {
   const firestore = testFirestore('office-hours-tick');
@@ -69,7 +56,7 @@ describe('the office-hours tick on Google Sheets (stand-in, real googleapis clie
   beforeAll(async () => {
     ({ standin, setClock } = await standinWithClock(new Date('2024-09-14T02:00:00Z')));
     for (const [id, rows] of [
-      ['som', [person(1, 'Nguyễn Thị Lan')]],
+      ['som', [trainingRow(1, 'Nguyễn Thị Lan')]],
       ['muon', []],
       ['vang', []],
     ] as const) {
@@ -110,7 +97,7 @@ describe('the office-hours tick on Google Sheets (stand-in, real googleapis clie
 
     // 09:45: the late unit enters its registration.
     setClock(new Date('2024-09-15T02:45:00Z'));
-    standin.editCells(ids.muon ?? '', TAB, 'A5', [person(1, NEW_PERSON)]);
+    standin.editCells(ids.muon ?? '', TAB, 'A5', [trainingRow(1, NEW_PERSON)]);
     const changed = await tick(TICKS[2] ?? new Date());
     expect(changed.kind === 'swept' && changed.sweep.totals).toMatchObject({ unitsRead: 1, submissionsWritten: 1 });
     expect(changed.kind === 'swept' && changed.summary?.summary?.written).toBe(true);

@@ -19,19 +19,8 @@ import { BUILTIN_FORMS } from '../../support/forms.js';
 import { standinApis, TEST_FOLDER_ID } from '../../support/google.js';
 import { startGoogleStandin, type GoogleStandin } from '../../support/google-standin/index.js';
 import { PLAN_TAB_SPECS } from '../../../functions/src/domain/plans/plan-layout.js';
+import { CONTROL_UNITS_HEADER } from '../../support/builders.js';
 
-const UNITS_HEADER = [
-  'Mã đơn vị',
-  'Tên đơn vị',
-  'Loại đơn vị',
-  'Cấp học / Khối',
-  'Cụm thi đua',
-  'Người liên hệ',
-  'Email',
-  'Số điện thoại',
-  'Số đội viên / đoàn viên',
-  'Tệp báo cáo',
-];
 const NOW = new Date('2024-09-01T01:00:00Z');
 
 describe('tonghop provision on Google Sheets (stand-in, real googleapis client)', () => {
@@ -68,7 +57,7 @@ describe('tonghop provision on Google Sheets (stand-in, real googleapis client)'
           name: 'Đơn vị',
           rows: [
             ['DANH SÁCH ĐƠN VỊ'],
-            UNITS_HEADER,
+            CONTROL_UNITS_HEADER,
             [
               'th-a',
               'Liên đội Tiểu học A',

@@ -1,31 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ControlSpreadsheetRegistry } from '../../../functions/src/adapters/google/control-spreadsheet-registry.js';
-import { DriveUploadDrop } from '../../../functions/src/adapters/google/drive-upload-drop.js';
-import { openImapMailbox } from '../../../functions/src/adapters/mail/imap-mailbox.js';
-import { createSmtpMailer } from '../../../functions/src/adapters/mail/smtp-mailer.js';
-import { FirestoreMailboxLedger } from '../../../functions/src/adapters/store/firestore-mailbox-ledger.js';
-import { FirestoreSummaryStore } from '../../../functions/src/adapters/store/firestore-summary-store.js';
-import { FirestoreSweepStore } from '../../../functions/src/adapters/store/firestore-sweep-store.js';
 import { loadRevisions } from '../../../functions/src/adapters/store/submission-revisions.js';
 import type { Unit } from '../../../functions/src/domain/units/unit.js';
-import { processMailbox } from '../../../functions/src/jobs/mailbox/process-mailbox.js';
-import { TRAINING_HEADER } from '../../support/builders.js';
+import { TRAINING_HEADER, trainingRow } from '../../support/builders.js';
 import { startDovecot, type TestDovecot } from '../../support/dovecot.js';
 import { testFirestore } from '../../support/firestore.js';
-import { builtinForm } from '../../support/forms.js';
-import { standinApis, standinWithClock, TEST_FOLDER_ID } from '../../support/google.js';
+import { standinWithClock, TEST_FOLDER_ID } from '../../support/google.js';
+import { createMailboxControl, runGoogleMailbox } from '../../support/google-mailbox-run.js';
 import type { GoogleStandin } from '../../support/google-standin/index.js';
 import { rawMessage, workbookBytes } from '../../support/mail-messages.js';
 import { startCapturingSmtp, type CapturingSmtp } from '../../support/smtp.js';
-import { titled, type TestCell } from '../../support/workbooks.js';
+import { titled } from '../../support/workbooks.js';
 
-const SETTINGS = {
-  districtName: 'Quận Đoàn thử',
-  officeEmail: 'vp@quandoan.example',
-  contactName: 'Lê Ánh Hồng',
-  contactPhone: '0983 018 027',
-};
-const FORMS = [builtinForm('tap-huan-2024')];
 const TAB = 'Đăng ký tập huấn';
 const RECEIVED = new Date('2024-09-14T02:00:00Z');
 const NOW = new Date('2024-09-20T01:00:00Z');
@@ -39,19 +24,6 @@ const UNIT: Unit = {
   members: 400,
   source: 'ai-mo.xlsx',
 };
-const participant = (stt: number, name: string): TestCell[] => [
-  stt,
-  name,
-  'TPT',
-  'Nữ',
-  '12/3/1990',
-  '0983.018.027',
-  null,
-  'Tập huấn',
-  'Có',
-  null,
-];
-
 /**
  * Google mode, a run that dies after Drive stored the emailed .xlsx and before its id reached the control
  * spreadsheet's 'Tệp báo cáo' (the stand-in refuses that one write, so nothing after the upload happens).
@@ -64,29 +36,7 @@ describe('mailbox in Google mode: a crash between the Drive upload and recording
   let smtp: CapturingSmtp;
   let controlId: string;
 
-  const runMailbox = async () => {
-    const api = standinApis(standin);
-    const mailbox = await openImapMailbox({ url: dovecot.url() });
-    const mailer = createSmtpMailer({ url: smtp.url, from: '"Quận Đoàn thử" <vp@quandoan.example>' });
-    try {
-      return await processMailbox({
-        mailbox,
-        ledger: new FirestoreMailboxLedger(firestore.db),
-        mailer,
-        drop: new DriveUploadDrop(api, TEST_FOLDER_ID, new ControlSpreadsheetRegistry(api, controlId)),
-        units: [UNIT],
-        forms: FORMS,
-        settings: SETTINGS,
-        sweepStore: new FirestoreSweepStore(firestore.db),
-        store: new FirestoreSummaryStore(firestore.db),
-        now: NOW,
-        maxAttachmentBytes: 1024 * 1024,
-      });
-    } finally {
-      await mailer.close();
-      await mailbox.close();
-    }
-  };
+  const runMailbox = () => runGoogleMailbox({ standin, dovecot, smtp, db: firestore.db, controlId }, [UNIT], NOW);
   const sourceInControl = () => standin.tabValues(controlId, 'Đơn vị').find((row) => row[0] === UNIT.id)?.[2];
   const submission = () => firestore.db.doc(`submissions/tap-huan-2024~mot-lan~${UNIT.id}`).get();
   /** Every .xlsx the runs created in the folder (one files.create upload each), by the ids Drive answered. */
@@ -96,19 +46,7 @@ describe('mailbox in Google mode: a crash between the Drive upload and recording
     let setClock: (at: Date) => void;
     ({ standin, setClock } = await standinWithClock(RECEIVED));
     [dovecot, smtp] = await Promise.all([startDovecot(), startCapturingSmtp()]);
-    controlId = standin.createSpreadsheet({
-      title: 'Bảng điều khiển',
-      parents: [TEST_FOLDER_ID],
-      tabs: [
-        {
-          name: 'Đơn vị',
-          rows: [
-            ['Mã đơn vị', 'Tên đơn vị', 'Tệp báo cáo'],
-            [UNIT.id, UNIT.name, UNIT.source],
-          ],
-        },
-      ],
-    });
+    controlId = createMailboxControl(standin, [UNIT]);
     setClock(NOW);
   });
   afterAll(async () => {
@@ -122,8 +60,8 @@ describe('mailbox in Google mode: a crash between the Drive upload and recording
       {
         name: TAB,
         rows: titled('ĐĂNG KÝ THAM GIA TẬP HUẤN', TRAINING_HEADER, [
-          participant(1, 'Nguyễn Thị Lan'),
-          participant(2, 'Trần Minh Đức'),
+          trainingRow(1, 'Nguyễn Thị Lan'),
+          trainingRow(2, 'Trần Minh Đức'),
         ]),
       },
     ]);

@@ -1,53 +1,30 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ControlSpreadsheetRegistry } from '../../../functions/src/adapters/google/control-spreadsheet-registry.js';
-import { DriveUploadDrop } from '../../../functions/src/adapters/google/drive-upload-drop.js';
 import { GoogleSummarySpreadsheet } from '../../../functions/src/adapters/google/google-summary-spreadsheet.js';
 import { GoogleUnitSheets } from '../../../functions/src/adapters/google/google-unit-sheets.js';
-import { openImapMailbox } from '../../../functions/src/adapters/mail/imap-mailbox.js';
-import { createSmtpMailer } from '../../../functions/src/adapters/mail/smtp-mailer.js';
-import { FirestoreMailboxLedger } from '../../../functions/src/adapters/store/firestore-mailbox-ledger.js';
 import { FirestoreOutputMarks } from '../../../functions/src/adapters/store/firestore-output-marks.js';
 import { FirestoreSummaryStore } from '../../../functions/src/adapters/store/firestore-summary-store.js';
 import { FirestoreSweepStore } from '../../../functions/src/adapters/store/firestore-sweep-store.js';
 import { loadRevisions } from '../../../functions/src/adapters/store/submission-revisions.js';
 import { XLSX_MIME } from '../../../functions/src/adapters/google/drive-download.js';
 import type { Unit } from '../../../functions/src/domain/units/unit.js';
-import { processMailbox } from '../../../functions/src/jobs/mailbox/process-mailbox.js';
 import { summarize } from '../../../functions/src/jobs/summarize/summarize.js';
 import { sweep } from '../../../functions/src/jobs/sweep/sweep.js';
-import { TRAINING_HEADER } from '../../support/builders.js';
+import { TRAINING_HEADER, trainingRow } from '../../support/builders.js';
 import { startDovecot, type TestDovecot } from '../../support/dovecot.js';
 import { testFirestore } from '../../support/firestore.js';
 import { builtinForm } from '../../support/forms.js';
 import { standinApis, standinWithClock, TEST_FOLDER_ID } from '../../support/google.js';
+import { createMailboxControl, MAILBOX_SETTINGS, runGoogleMailbox } from '../../support/google-mailbox-run.js';
 import type { GoogleStandin } from '../../support/google-standin/index.js';
 import { rawMessage, workbookBytes } from '../../support/mail-messages.js';
 import { startCapturingSmtp, type CapturingSmtp } from '../../support/smtp.js';
 import { titled, type TestCell } from '../../support/workbooks.js';
 
-const SETTINGS = {
-  districtName: 'Quận Đoàn thử',
-  officeEmail: 'vp@quandoan.example',
-  contactName: 'Lê Ánh Hồng',
-  contactPhone: '0983 018 027',
-};
 const FORMS = [builtinForm('tap-huan-2024')];
 const TAB = 'Đăng ký tập huấn';
 /** Before the deadline (10:00 15/09/2024); the run is after it: timeliness must come from the message. */
 const RECEIVED = new Date('2024-09-14T02:00:00Z');
 const NOW = new Date('2024-09-20T01:00:00Z');
-const participant = (stt: number, name: string): TestCell[] => [
-  stt,
-  name,
-  'TPT',
-  'Nữ',
-  '12/3/1990',
-  '0983.018.027',
-  null,
-  'Tập huấn',
-  'Có',
-  null,
-];
 const registration = (rows: TestCell[][]) =>
   workbookBytes([{ name: TAB, rows: titled('ĐĂNG KÝ THAM GIA TẬP HUẤN', TRAINING_HEADER, rows) }]);
 
@@ -73,29 +50,7 @@ describe('mailbox in Google mode: an emailed .xlsx becomes the unit’s file on 
     source,
   });
 
-  const runMailbox = async () => {
-    const api = standinApis(standin);
-    const mailbox = await openImapMailbox({ url: dovecot.url() });
-    const mailer = createSmtpMailer({ url: smtp.url, from: '"Quận Đoàn thử" <vp@quandoan.example>' });
-    try {
-      return await processMailbox({
-        mailbox,
-        ledger: new FirestoreMailboxLedger(firestore.db),
-        mailer,
-        drop: new DriveUploadDrop(api, TEST_FOLDER_ID, new ControlSpreadsheetRegistry(api, controlId)),
-        units,
-        forms: FORMS,
-        settings: SETTINGS,
-        sweepStore: new FirestoreSweepStore(firestore.db),
-        store: new FirestoreSummaryStore(firestore.db),
-        now: NOW,
-        maxAttachmentBytes: 1024 * 1024,
-      });
-    } finally {
-      await mailer.close();
-      await mailbox.close();
-    }
-  };
+  const runMailbox = () => runGoogleMailbox({ standin, dovecot, smtp, db: firestore.db, controlId }, units, NOW);
   /** The scheduled run afterwards: sweep every unit, then the summary spreadsheet. */
   const scheduledRun = async () => {
     const api = standinApis(standin);
@@ -108,7 +63,7 @@ describe('mailbox in Google mode: an emailed .xlsx becomes the unit’s file on 
       now: NOW,
     });
     await summarize({
-      settings: SETTINGS,
+      settings: MAILBOX_SETTINGS,
       units,
       forms: FORMS,
       store: new FirestoreSummaryStore(firestore.db),
@@ -134,28 +89,15 @@ describe('mailbox in Google mode: an emailed .xlsx becomes the unit’s file on 
     spreadsheetId = standin.createSpreadsheet({
       title: 'Báo cáo Bồ Đề',
       parents: [TEST_FOLDER_ID],
-      tabs: [{ name: TAB, rows: titled('ĐĂNG KÝ THAM GIA TẬP HUẤN', TRAINING_HEADER, [participant(1, 'Lê Thu Hà')]) }],
+      tabs: [{ name: TAB, rows: titled('ĐĂNG KÝ THAM GIA TẬP HUẤN', TRAINING_HEADER, [trainingRow(1, 'Lê Thu Hà')]) }],
     });
-    controlId = standin.createSpreadsheet({
-      title: 'Bảng điều khiển',
-      parents: [TEST_FOLDER_ID],
-      tabs: [
-        {
-          name: 'Đơn vị',
-          rows: [
-            ['Mã đơn vị', 'Tên đơn vị', 'Tệp báo cáo'],
-            ['ai-mo', 'Liên đội Tiểu học Ái Mộ', 'ai-mo.xlsx'],
-            ['bo-de', 'Liên đội Tiểu học Bồ Đề', spreadsheetId],
-          ],
-        },
-      ],
-    });
-    summaryId = standin.createSpreadsheet({ title: 'Tổng hợp', parents: [TEST_FOLDER_ID], tabs: [] });
-    setClock(NOW);
     units = [
       school('ai-mo', 'Liên đội Tiểu học Ái Mộ', 'aimo@truong.example', 'ai-mo.xlsx'),
       school('bo-de', 'Liên đội Tiểu học Bồ Đề', 'bode@truong.example', spreadsheetId),
     ];
+    controlId = createMailboxControl(standin, units);
+    summaryId = standin.createSpreadsheet({ title: 'Tổng hợp', parents: [TEST_FOLDER_ID], tabs: [] });
+    setClock(NOW);
   });
   afterAll(async () => {
     await Promise.all([dovecot?.stop(), smtp?.close(), standin?.close()]);
@@ -164,7 +106,7 @@ describe('mailbox in Google mode: an emailed .xlsx becomes the unit’s file on 
   });
 
   it('uploads the attachment into the Drive folder at the received time, records it in the control spreadsheet and replies on time', async () => {
-    const attachment = await registration([participant(1, 'Nguyễn Thị Lan'), participant(2, 'Trần Minh Đức')]);
+    const attachment = await registration([trainingRow(1, 'Nguyễn Thị Lan'), trainingRow(2, 'Trần Minh Đức')]);
     await dovecot.append(
       await rawMessage({
         from: 'aimo@truong.example',
@@ -225,7 +167,7 @@ describe('mailbox in Google mode: an emailed .xlsx becomes the unit’s file on 
         attachments: [
           {
             filename: 'bao-cao.xlsx',
-            content: await registration([participant(1, 'Đỗ Minh Khoa'), participant(2, 'Phạm An')]),
+            content: await registration([trainingRow(1, 'Đỗ Minh Khoa'), trainingRow(2, 'Phạm An')]),
           },
         ],
       }),
@@ -256,7 +198,7 @@ describe('mailbox in Google mode: an emailed .xlsx becomes the unit’s file on 
         from: 'aimo@truong.example',
         subject: 'Gửi lại',
         messageId: '<g3@truong.example>',
-        attachments: [{ filename: 'dang ky.xlsx', content: await registration([participant(1, 'Nguyễn Thị Lan')]) }],
+        attachments: [{ filename: 'dang ky.xlsx', content: await registration([trainingRow(1, 'Nguyễn Thị Lan')]) }],
       }),
       { receivedAt: later },
     );
@@ -278,7 +220,7 @@ describe('mailbox in Google mode: an emailed .xlsx becomes the unit’s file on 
         from: 'aimo@truong.example',
         subject: 'Gửi lại',
         messageId: '<g3@truong.example>',
-        attachments: [{ filename: 'dang ky.xlsx', content: await registration([participant(1, 'Nguyễn Thị Lan')]) }],
+        attachments: [{ filename: 'dang ky.xlsx', content: await registration([trainingRow(1, 'Nguyễn Thị Lan')]) }],
       }),
       { receivedAt: NOW },
     );

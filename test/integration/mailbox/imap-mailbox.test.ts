@@ -18,7 +18,7 @@ import { testFirestore } from '../../support/firestore.js';
 import { rawMessage, workbookBytes } from '../../support/mail-messages.js';
 import { startCapturingSmtp, type CapturingSmtp } from '../../support/smtp.js';
 import { titled, type TestCell } from '../../support/workbooks.js';
-import { TRAINING_HEADER } from '../../support/builders.js';
+import { TRAINING_HEADER, trainingRow } from '../../support/builders.js';
 import { loadRevisions } from '../../../functions/src/adapters/store/submission-revisions.js';
 
 const SETTINGS = {
@@ -43,18 +43,6 @@ const school = (id: string, name: string, emails: string[]): Unit => ({
 const UNITS = [
   school('ai-mo', 'Liên đội Tiểu học Ái Mộ', ['aimo@truong.example']),
   school('bo-de', 'Liên đội Tiểu học Bồ Đề', ['bode@truong.example', 'tpt.bode@truong.example']),
-];
-const participant = (stt: number, name: string, phone = '0983.018.027'): TestCell[] => [
-  stt,
-  name,
-  'TPT',
-  'Nữ',
-  '12/3/1990',
-  phone,
-  null,
-  'Tập huấn',
-  'Có',
-  null,
 ];
 const registration = (rows: TestCell[][]) =>
   workbookBytes([{ name: 'Đăng ký tập huấn', rows: titled('ĐĂNG KÝ THAM GIA TẬP HUẤN', TRAINING_HEADER, rows) }]);
@@ -118,7 +106,7 @@ describe('processMailbox over IMAP', () => {
   });
 
   it('ingests a known sender’s workbook at the received time, replies once in Vietnamese and flags the message', async () => {
-    const attachment = await registration([participant(1, 'Nguyễn Thị Lan'), participant(2, 'Trần Minh Đức')]);
+    const attachment = await registration([trainingRow(1, 'Nguyễn Thị Lan'), trainingRow(2, 'Trần Minh Đức')]);
     const uid = await dovecot.append(
       await rawMessage({
         from: 'Tổng phụ trách <AiMo@truong.example>',
@@ -146,7 +134,10 @@ describe('processMailbox over IMAP', () => {
   });
 
   it('a second contact of a unit is recognised, and each rejected row is listed with its message', async () => {
-    const attachment = await registration([participant(1, 'Lê Thu Hà'), participant(2, 'Đỗ Minh Khoa', '12345')]);
+    const attachment = await registration([
+      trainingRow(1, 'Lê Thu Hà'),
+      trainingRow(2, 'Đỗ Minh Khoa', { phone: '12345' }),
+    ]);
     await dovecot.append(
       await rawMessage({
         from: 'tpt.bode@truong.example',
@@ -172,7 +163,7 @@ describe('processMailbox over IMAP', () => {
     const before = { replies: smtp.received.length, revisions: await revisions('ai-mo') };
     expect((await run()).messages).toEqual([]);
     // A copy of the first message (same Message-ID), e.g. delivered again by a forwarding rule.
-    const attachment = await registration([participant(1, 'Nguyễn Thị Lan'), participant(2, 'Trần Minh Đức')]);
+    const attachment = await registration([trainingRow(1, 'Nguyễn Thị Lan'), trainingRow(2, 'Trần Minh Đức')]);
     const uid = await dovecot.append(
       await rawMessage({
         from: 'aimo@truong.example',
@@ -192,7 +183,7 @@ describe('processMailbox over IMAP', () => {
   });
 
   it('an unknown sender gets a polite reply on how to register, and nothing is stored', async () => {
-    const attachment = await registration([participant(1, 'Phạm Văn Nam')]);
+    const attachment = await registration([trainingRow(1, 'Phạm Văn Nam')]);
     await dovecot.append(
       await rawMessage({
         from: 'la@khac.example',
@@ -260,7 +251,7 @@ describe('processMailbox over IMAP', () => {
     const address = refusing.server.address();
     const port = typeof address === 'object' && address ? address.port : 0;
     try {
-      const attachment = await registration([participant(1, 'Nguyễn Thị Lan')]);
+      const attachment = await registration([trainingRow(1, 'Nguyễn Thị Lan')]);
       const gone = await dovecot.append(
         await rawMessage({
           from: 'khong-ton-tai@khac.example',
@@ -317,9 +308,9 @@ describe('processMailbox over IMAP', () => {
 
   it('a crash between ingest and flag loses nothing and repeats nothing', async () => {
     const attachment = await registration([
-      participant(1, 'Nguyễn Thị Lan'),
-      participant(2, 'Trần Minh Đức'),
-      participant(3, 'Vũ Thị Mai'),
+      trainingRow(1, 'Nguyễn Thị Lan'),
+      trainingRow(2, 'Trần Minh Đức'),
+      trainingRow(3, 'Vũ Thị Mai'),
     ]);
     const uid = await dovecot.append(
       await rawMessage({
@@ -395,9 +386,9 @@ describe('processMailbox over IMAP', () => {
 
   it('two runs at once on the same message reply once and store one revision', async () => {
     const attachment = await registration([
-      participant(1, 'Lê Thu Hà'),
-      participant(2, 'Đỗ Minh Khoa'),
-      participant(3, 'Hoàng Văn An'),
+      trainingRow(1, 'Lê Thu Hà'),
+      trainingRow(2, 'Đỗ Minh Khoa'),
+      trainingRow(3, 'Hoàng Văn An'),
     ]);
     const uid = await dovecot.append(
       await rawMessage({
@@ -420,7 +411,7 @@ describe('processMailbox over IMAP', () => {
   });
 
   it('leaves alone messages received before the look-back day', async () => {
-    const attachment = await registration([participant(1, 'Nguyễn Thị Lan')]);
+    const attachment = await registration([trainingRow(1, 'Nguyễn Thị Lan')]);
     const old = await dovecot.append(
       await rawMessage({
         from: 'aimo@truong.example',

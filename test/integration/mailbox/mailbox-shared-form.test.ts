@@ -15,11 +15,11 @@ import { sweepDistrict } from '../../../functions/src/app/sweep-district.js';
 import { workbookDistrict } from '../../../functions/src/app/workbook-district.js';
 import type { Unit } from '../../../functions/src/domain/units/unit.js';
 import { processMailbox } from '../../../functions/src/jobs/mailbox/process-mailbox.js';
-import { TRAINING_HEADER } from '../../support/builders.js';
+import { TRAINING_HEADER, trainingRow } from '../../support/builders.js';
 import { testFirestore } from '../../support/firestore.js';
 import { builtinForm } from '../../support/forms.js';
 import { rawMessage, workbookBytes } from '../../support/mail-messages.js';
-import { titled, writeTestWorkbook, type TestCell } from '../../support/workbooks.js';
+import { titled, writeTestWorkbook } from '../../support/workbooks.js';
 
 const NOW = new Date('2024-09-16T01:00:00Z');
 const SETTINGS = {
@@ -37,18 +37,6 @@ const SCHOOL: Unit = {
   contacts: [{ name: 'TPT', email: 'anbinh@truong.example' }],
   source: 'th-an-binh.xlsx',
 };
-const participant = (stt: number, name: string): TestCell[] => [
-  stt,
-  name,
-  'TPT',
-  'Nữ',
-  '12/3/1990',
-  '0983.018.027',
-  null,
-  'Tập huấn',
-  'Có',
-  null,
-];
 const SUBMISSION = 'tap-huan-2024~mot-lan~th-an-binh';
 
 /**
@@ -117,7 +105,7 @@ describe('an emailed file holding the tab of a form collected through a shared w
     const attachment = await workbookBytes([
       {
         name: 'Đăng ký tập huấn',
-        rows: titled('ĐĂNG KÝ THAM GIA TẬP HUẤN', TRAINING_HEADER, [participant(1, 'Trần Minh Đức')]),
+        rows: titled('ĐĂNG KÝ THAM GIA TẬP HUẤN', TRAINING_HEADER, [trainingRow(1, 'Trần Minh Đức')]),
       },
     ]);
     await writeFile(

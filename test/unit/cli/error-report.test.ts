@@ -171,7 +171,11 @@ describe('errorReport', () => {
 
   it('keeps the operator fix of a Google error, before the Vietnamese sentence', () => {
     const error = new GoogleApiError('unauthenticated', 'values.get failed (HTTP 401): login', 401);
-    expect(errorReport(error).lines).toEqual([`tonghop: ${error.message}`, `  → ${error.fix}`, ADVICE.googleAccess]);
+    expect(errorReport(error).lines).toEqual([
+      `tonghop: ${error.message}`,
+      `  → ${error.fix}`,
+      ADVICE.googleCredentials,
+    ]);
   });
 
   it('names an unexpected error class', () => {

@@ -6,30 +6,18 @@ import {
   controlProblemPlacesText,
 } from '../../../functions/src/domain/units/control-problem-places.js';
 import { readControlTabs } from '../../../functions/src/domain/units/read-control.js';
+import { CONTROL_UNITS_HEADER } from '../../support/builders.js';
 
 function sheet(name: string, ...cells: RawCell[][]): SheetTab {
   const rows: SheetRow[] = cells.map((c, i) => ({ rowNumber: i + 1, cells: c }));
   return { name, rows };
 }
 
-const UNIT_HEADER = [
-  'Mã đơn vị',
-  'Tên đơn vị',
-  'Loại đơn vị',
-  'Cấp học / Khối',
-  'Cụm thi đua',
-  'Người liên hệ',
-  'Email',
-  'Số điện thoại',
-  'Số đội viên / đoàn viên',
-  'Tệp báo cáo',
-];
-
 /** A control sheet with typos typed by district staff: a unit type, a contact email, the office email. */
 const typos = readControlTabs([
   sheet(
     'Đơn vị',
-    UNIT_HEADER,
+    CONTROL_UNITS_HEADER,
     ['th-a', 'Liên đội A', 'Liên đội', 'Tiểu học', 'Cụm 1', 'Nguyễn Thị Mai', 'mai@', '', 300, 'th-a.xlsx'],
     ['th-b', 'Liên đội B', 'Lien doi xyz', 'Tiểu học', 'Cụm 1', '', '', '', 300, 'th-b.xlsx'],
   ),

@@ -8,6 +8,7 @@ import { planSheetTabs, plansRows } from '../../../functions/src/domain/plans/pl
 import { readControlTabs, unitIdOf } from '../../../functions/src/domain/units/read-control.js';
 import { formsForUnit, formTargetsUnit } from '../../../functions/src/domain/units/targets.js';
 import { unitSchema, type Unit } from '../../../functions/src/domain/units/unit.js';
+import { CONTROL_UNITS_HEADER } from '../../support/builders.js';
 
 const specs = await loadBuiltinForms();
 
@@ -22,19 +23,7 @@ function sheet(name: string, first: number, ...cells: RawCell[][]): SheetTab {
   return { name, rows };
 }
 
-const UNIT_HEADER = [
-  'Mã đơn vị',
-  'Tên đơn vị',
-  'Loại đơn vị',
-  'Cấp học / Khối',
-  'Cụm thi đua',
-  'Người liên hệ',
-  'Email',
-  'Số điện thoại',
-  'Số đội viên / đoàn viên',
-  'Tệp báo cáo',
-  'Hoạt động từ',
-];
+const UNIT_HEADER = [...CONTROL_UNITS_HEADER, 'Hoạt động từ'];
 
 const UNITS_TAB = sheet(
   'Đơn vị',

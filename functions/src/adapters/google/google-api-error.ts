@@ -1,6 +1,7 @@
-import { ADVICE } from '../../domain/errors/advice.js';
 import { EXIT, type FailureExitCode } from '../../domain/errors/exit-code.js';
 import { RunStoppingError } from '../../jobs/run-stopping-error.js';
+import { GOOGLE_FAILURE_FIXES } from './google-failure-fixes.js';
+
 /** What went wrong with a Google API call, in our own terms (adapters translate Gaxios errors into these). */
 export const GOOGLE_FAILURES = [
   'unauthenticated',
@@ -39,26 +40,14 @@ export class GoogleApiError extends RunStoppingError {
     return this.transient || this.failure === 'unknown' ? EXIT.problems : EXIT.usage;
   }
 
+  /** The Vietnamese sentence for this kind of failure (GOOGLE_FAILURE_FIXES). */
   override get advice(): string {
-    return this.transient || this.failure === 'unknown' ? ADVICE.retryLater : ADVICE.googleAccess;
+    return GOOGLE_FAILURE_FIXES[this.failure].advice;
   }
 
-  /** What the operator can do about it (English, for the CLI and logs). */
+  /** What the operator can do about this kind of failure (English, for the CLI and logs), naming the setting or command. */
   override get fix(): string {
-    switch (this.failure) {
-      case 'unauthenticated':
-        return 'check the credentials: application-default credentials (gcloud auth application-default login, or the Cloud Function identity) or TONGHOP_GOOGLE_ACCESS_TOKEN';
-      case 'quota':
-        return 'Google quota exceeded even after retries: run again later, lower TONGHOP_SHEETS_*_PER_MINUTE, or ask for a higher quota';
-      case 'unavailable':
-      case 'network':
-        return 'Google did not answer: run again later (what was stored so far is kept, the next run continues)';
-      case 'no-access':
-      case 'not-found':
-        return 'share the spreadsheet or folder with the service account, or fix its id in the settings';
-      default:
-        return 'see the message above';
-    }
+    return GOOGLE_FAILURE_FIXES[this.failure].fix;
   }
 
   /** Worth trying again after a pause: quota exceeded, server busy, connection dropped. */

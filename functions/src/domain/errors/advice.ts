@@ -7,6 +7,16 @@ export const ADVICE = {
   formSpec: 'Sửa tệp biểu mẫu nêu trên cho đúng cấu trúc rồi chạy lại.',
   sheetRead: 'Kiểm tra đường dẫn và tệp nêu trên (mở được bằng Excel hoặc Google Trang tính) rồi chạy lại.',
   googleAccess: 'Kiểm tra quyền truy cập và mã bảng tính, thư mục trong thiết lập rồi chạy lại.',
+  googleCredentials:
+    'Đăng nhập lại tài khoản Google của hệ thống (gcloud auth application-default login) hoặc cấp lại TONGHOP_GOOGLE_ACCESS_TOKEN rồi chạy lại.',
+  googleNotFound:
+    'Kiểm tra mã bảng tính, thư mục trong thiết lập (tệp có thể đã bị xóa hoặc nằm trong Thùng rác) rồi chạy lại.',
+  googleBadRequest:
+    'Đặt lại tên các trang như biểu mẫu rồi chạy lại; nếu vẫn lỗi, gửi thông báo này cho người quản trị hệ thống.',
+  googleNetwork:
+    'Kiểm tra kết nối mạng của máy rồi chạy lại: dữ liệu đã lưu được giữ nguyên, lần chạy sau tiếp tục từ chỗ dừng.',
+  googleTooLarge:
+    'Xóa các trang, dòng, cột thừa trong bảng tính nêu trên hoặc tách thành nhiều bảng tính rồi chạy lại.',
   retryLater: 'Chạy lại sau ít phút: dữ liệu đã lưu được giữ nguyên, lần chạy sau tiếp tục từ chỗ dừng.',
   store:
     'Kiểm tra Firestore (hoặc trình giả lập) đang chạy và kết nối được, rồi chạy lại: lần chạy sau tiếp tục từ chỗ dừng.',
