@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFirestoreEmulator, type RunningEmulator } from '../../functions/src/adapters/store/emulator.js';
+import { clearEmulatorProject } from '../../functions/src/adapters/store/emulator.js';
+import { importDataDir } from '../support/emulator-import.js';
+import { emulatorHost } from '../support/firestore.js';
 import { runCli } from '../support/cli.js';
 import { builtinForm } from '../support/forms.js';
 import { writeControlWorkbook } from '../../functions/src/adapters/workbook/write-control-workbook.js';
@@ -140,13 +142,14 @@ describe('tonghop CLI', () => {
   let home: string;
   /** The embedded default: no FIRESTORE_EMULATOR_HOST. */
   let embedded: NodeJS.ProcessEnv;
+  const projectId = `demo-cli-${randomBytes(4).toString('hex')}`;
 
   beforeAll(async () => {
     home = await mkdtemp(path.join(tmpdir(), 'tonghop-cli-'));
     embedded = {
       PATH: process.env.PATH,
       TONGHOP_HOME: home,
-      TONGHOP_PROJECT_ID: `demo-cli-${randomBytes(4).toString('hex')}`,
+      TONGHOP_PROJECT_ID: projectId,
     };
   });
   afterAll(async () => {
@@ -239,17 +242,19 @@ describe('tonghop CLI', () => {
     expect(json.notify.result.digest.result).toBe('already-sent');
   }, 120_000);
 
-  /** The other commands, against one emulator loaded from the demo's saved data (FIRESTORE_EMULATOR_HOST), so each run needs no emulator start. */
+  /**
+   * The other commands, against the demo's saved data loaded into the shared test emulator under the demo's project id
+   * (FIRESTORE_EMULATOR_HOST), so no run needs an emulator start: the two above proved the embedded one.
+   */
   describe('on the data the demo saved', () => {
-    let emulator: RunningEmulator | undefined;
     let env: NodeJS.ProcessEnv;
 
     beforeAll(async () => {
-      emulator = await startFirestoreEmulator({ importFrom: path.join(home, 'firestore') });
-      env = { ...embedded, FIRESTORE_EMULATOR_HOST: emulator.host };
+      await importDataDir(emulatorHost(), projectId, path.join(home, 'firestore'));
+      env = { ...embedded, FIRESTORE_EMULATOR_HOST: emulatorHost() };
     });
     afterAll(async () => {
-      await emulator?.stop();
+      await clearEmulatorProject(emulatorHost(), projectId);
     });
 
     it('demo again says nothing changed', async () => {
