@@ -1,12 +1,10 @@
-import { Timestamp, type CollectionReference, type DocumentData, type Firestore } from '@google-cloud/firestore';
-import { revisionDocId } from '../../domain/ids/document-ids.js';
+import { Timestamp, type DocumentData, type Firestore } from '@google-cloud/firestore';
 import { COLLECTIONS } from './schema/collections.js';
 import { CONVERTERS } from './schema/converters.js';
-import type { SourceDoc, SubmissionDoc } from './schema/documents.js';
+import type { SourceDoc } from './schema/documents.js';
 import { DEFAULT_STORE_DEADLINE_MS, storeGuard, type StoreGuard } from './store-deadline.js';
 import type { ExplicitFormState, FormDraft } from '../../domain/submissions/explicit-submission.js';
 import type { PlanVersionRecord } from '../../domain/plans/plan-version.js';
-import type { SubmissionContent } from '../../domain/submissions/build-submissions.js';
 import type { StoredCell } from '../../domain/forms/read-form-tab.js';
 import { SOURCE_KINDS, type SourceOrigin } from '../../domain/sources/source-origin.js';
 import type {
@@ -17,9 +15,13 @@ import type {
   SweepStore,
   UnitCommit,
 } from '../../jobs/sweep/ports.js';
-import { firstRevisionOf, holdsOnlyFirstVersion } from './submission-revisions.js';
+import { isCreateConflict } from './store-errors.js';
+import { unitCommitWrites } from './unit-commit-writes.js';
 
-/** The sweep's persistence on Firestore: one transaction per changed unit, so concurrent sweeps stay consistent. */
+/**
+ * The sweep's persistence on Firestore: each changed unit committed atomically, so concurrent sweeps stay
+ * consistent; a transaction reads and compares, and a unit whose submissions are all new is created without reading.
+ */
 export class FirestoreSweepStore implements SweepStore {
   /** Plan versions known to be stored: a sweep of an unchanged district reads them once per store, not once per sweep. */
   private readonly storedVersions = new Set<string>();
@@ -59,49 +61,43 @@ export class FirestoreSweepStore implements SweepStore {
   }
 
   async commitUnit(commit: UnitCommit): Promise<CommitResult> {
-    const submissions = this.db.collection(COLLECTIONS.submissions);
-    return this.guard(`committing unit ${commit.unitId}`, () => this.commitTransaction(commit, submissions));
+    return this.guard(`committing unit ${commit.unitId}`, async () => {
+      const created = commit.firstSubmissions ? await this.createFirstSubmissions(commit) : undefined;
+      return created ?? this.commitTransaction(commit);
+    });
   }
 
-  private commitTransaction(commit: UnitCommit, submissions: CollectionReference): Promise<CommitResult> {
-    const typed = submissions.withConverter(CONVERTERS.submissions);
+  /**
+   * A unit whose submissions the sweep has never stored: written without reading them first, in
+   * one atomic batch whose every submission and revision is a `create`. That is what the transaction
+   * would write when none exists, so the result is the same; when one does exist after all (another
+   * sweep got there first) nothing is written and undefined says to read and compare in a transaction.
+   */
+  private async createFirstSubmissions(commit: UnitCommit): Promise<CommitResult | undefined> {
+    const planned = unitCommitWrites(this.db, commit, () => undefined);
+    const batch = this.db.batch();
+    for (const write of planned.writes) batch.create(write.ref, write.data);
+    batch.set(this.db.collection(COLLECTIONS.sources).doc(commit.unitId), sourceStateDoc(commit.state));
+    try {
+      await batch.commit();
+    } catch (error) {
+      if (isCreateConflict(error)) return undefined;
+      throw error;
+    }
+    return { submissionsWritten: planned.submissionsWritten, writes: planned.writes.length + 1 };
+  }
+
+  private commitTransaction(commit: UnitCommit): Promise<CommitResult> {
+    const typed = this.db.collection(COLLECTIONS.submissions).withConverter(CONVERTERS.submissions);
     return this.db.runTransaction(async (tx) => {
       const refs = commit.submissions.map((s) => typed.doc(s.id));
       const snapshots = refs.length ? await tx.getAll(...refs) : [];
-      let submissionsWritten = 0;
-      let writes = 1;
-      commit.submissions.forEach((content, i) => {
-        const previous = snapshots[i]?.exists ? snapshots[i]?.data() : undefined;
-        if (previous?.contentHash === content.contentHash) return;
-        if (!previous && content.counts.read === 0) return;
-        const locked = commit.lockedFormIds.has(content.formId);
-        if (locked && previous?.lockedChange?.contentHash === content.contentHash) return;
-        const revision = (previous?.revision ?? 0) + 1;
-        const ref = submissions.doc(content.id);
-        const revisions = ref.collection(COLLECTIONS.revisions);
-        // The first version lives in the submission; it joins the trail before anything overwrites it.
-        const keepFirst = holdsOnlyFirstVersion(previous);
-        if (keepFirst) tx.set(revisions.doc(revisionDocId(1)), firstRevisionOf(previous));
-        // A refused change is never in the submission, so its revision is always a document.
-        const ownRevision = revision > 1 || locked;
-        if (ownRevision)
-          tx.set(revisions.doc(revisionDocId(revision)), {
-            ...revisionDoc(content, commit, revision),
-            applied: !locked,
-          });
-        // After the lock the change is kept in the audit trail only; what counts stays as it was.
-        tx.set(
-          ref,
-          locked
-            ? lockedChangeDoc(content, commit, previous, revision)
-            : submissionDoc(content, commit, previous, revision),
-          { merge: locked },
-        );
-        submissionsWritten++;
-        writes += 1 + Number(keepFirst) + Number(ownRevision);
-      });
+      const planned = unitCommitWrites(this.db, commit, (i) =>
+        snapshots[i]?.exists ? snapshots[i]?.data() : undefined,
+      );
+      for (const write of planned.writes) tx.set(write.ref, write.data, { merge: write.merge });
       tx.set(this.db.collection(COLLECTIONS.sources).doc(commit.unitId), sourceStateDoc(commit.state));
-      return { submissionsWritten, writes };
+      return { submissionsWritten: planned.submissionsWritten, writes: planned.writes.length + 1 };
     });
   }
 
@@ -152,110 +148,6 @@ export class FirestoreSweepStore implements SweepStore {
         });
     await this.guard('recording the sweep', created);
   }
-}
-
-/** When a submission changed: its own time when the commit gives one (a shared sheet's row time), else the commit's. */
-function changedAtOf(content: SubmissionContent, commit: UnitCommit): Date {
-  return commit.changedAtById?.get(content.id) ?? commit.changedAt;
-}
-
-function submissionDoc(
-  content: SubmissionContent,
-  commit: UnitCommit,
-  previous: SubmissionDoc | undefined,
-  revision: number,
-): DocumentData {
-  const firstCompleteAt =
-    previous?.firstCompleteAt ?? (content.complete ? Timestamp.fromDate(changedAtOf(content, commit)) : null);
-  const planVersion = planVersionOf(content, commit);
-  // Rows read again under a new plan version: remember the version they were read under before, so the unit is told what changed.
-  const earlierVersion =
-    previous?.planVersion !== undefined && previous.planVersion !== planVersion ? previous.planVersion : undefined;
-  return {
-    formId: content.formId,
-    periodId: content.periodId,
-    unitId: content.unitId,
-    ...contentFields(content),
-    firstSeenAt: previous?.firstSeenAt ?? Timestamp.fromDate(commit.sweptAt),
-    // Frozen once set: timeliness keeps the first completion even if the unit edits later.
-    firstCompleteAt,
-    lastChangedAt: Timestamp.fromDate(changedAtOf(content, commit)),
-    revision,
-    source: commit.sourceName,
-    planVersion,
-    planChangedFrom: earlierVersion ?? null,
-  };
-}
-
-function planVersionOf(content: SubmissionContent, commit: UnitCommit): string {
-  const version = commit.planVersions.get(content.formId);
-  if (version === undefined)
-    throw new Error(`No plan version for form ${content.formId} in unit ${commit.unitId}'s commit`);
-  return version;
-}
-
-function lockedChangeDoc(
-  content: SubmissionContent,
-  commit: UnitCommit,
-  previous: SubmissionDoc | undefined,
-  revision: number,
-): DocumentData {
-  const lockedChange = {
-    revision,
-    changedAt: Timestamp.fromDate(changedAtOf(content, commit)),
-    contentHash: content.contentHash,
-    rowNumbers: [
-      ...content.rows.map((r) => r.rowNumber),
-      ...content.rejected.map((r) => r.rowNumber),
-      ...content.nilRows,
-    ].sort((a, b) => a - b),
-  };
-  if (previous) return { revision, lockedChange };
-  // Nothing was applied before the lock: the submission exists only to say a late change was refused.
-  const nothing = {
-    ...content,
-    rows: [],
-    rejected: [],
-    nilRows: [],
-    counts: { read: 0, valid: 0, rejected: 0, nil: 0 },
-    nil: false,
-    complete: false,
-    contentHash: '',
-  };
-  return { ...submissionDoc(nothing, commit, undefined, revision), firstCompleteAt: null, lockedChange };
-}
-
-function revisionDoc(content: SubmissionContent, commit: UnitCommit, revision: number): DocumentData {
-  return {
-    revision,
-    changedAt: Timestamp.fromDate(changedAtOf(content, commit)),
-    sweptAt: Timestamp.fromDate(commit.sweptAt),
-    planVersion: planVersionOf(content, commit),
-    ...contentFields(content),
-  };
-}
-
-function contentFields(content: SubmissionContent): DocumentData {
-  return {
-    // Notes only when a row has some, so rows without notes are stored exactly as before.
-    rows: content.rows.map((r) => ({
-      rowNumber: r.rowNumber,
-      values: { ...r.values },
-      ...(r.notes?.length ? { notes: r.notes.map((n) => ({ column: n.column, note: n.note })) } : {}),
-    })),
-    rejected: content.rejected.map((r) => ({
-      rowNumber: r.rowNumber,
-      cells: { ...r.cells },
-      errors: r.errors.map((e) => ({ ...e })),
-    })),
-    nilRows: [...content.nilRows],
-    counts: { ...content.counts },
-    nil: content.nil,
-    complete: content.complete,
-    // Only coverage plans have it, so other submissions are stored exactly as before.
-    ...(content.uncovered !== undefined ? { uncovered: content.uncovered } : {}),
-    contentHash: content.contentHash,
-  };
 }
 
 /** The `sources/{unit}` document of a source state. */

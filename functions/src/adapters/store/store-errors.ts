@@ -47,6 +47,7 @@ export class StoreDocumentError extends RunStoppingError {
 const GRPC = {
   DEADLINE_EXCEEDED: 4,
   ALREADY_EXISTS: 6,
+  ABORTED: 10,
   PERMISSION_DENIED: 7,
   RESOURCE_EXHAUSTED: 8,
   UNAVAILABLE: 14,
@@ -75,6 +76,11 @@ function codeOf(error: unknown): unknown {
 /** Whether a Firestore error says the document exists already (gRPC ALREADY_EXISTS, from a `create`). */
 export function isAlreadyExists(error: unknown): boolean {
   return codeOf(error) === GRPC.ALREADY_EXISTS;
+}
+
+/** Whether an atomic write of `create`s wrote nothing because of other writers: a document exists already, or contention aborted it. */
+export function isCreateConflict(error: unknown): boolean {
+  return isAlreadyExists(error) || codeOf(error) === GRPC.ABORTED;
 }
 
 /**

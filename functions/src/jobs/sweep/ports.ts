@@ -102,6 +102,11 @@ export interface UnitCommit {
   readonly sourceName: string;
   /** Each form's current plan version (formId → hash): stored with every submission written. */
   readonly planVersions: ReadonlyMap<string, string>;
+  /**
+   * Every submission here is one the unit's remembered state never held: the store may create them
+   * without reading them first. Only a hint for speed: a store finding one there after all reads and compares.
+   */
+  readonly firstSubmissions?: boolean;
 }
 
 export interface CommitResult {

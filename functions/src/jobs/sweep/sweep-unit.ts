@@ -240,6 +240,8 @@ export async function sweepUnit(unit: Unit, ctx: UnitSweepContext): Promise<Unit
     sweptAt: ctx.now,
     sourceName: unit.source,
     planVersions: ctx.planVersions,
+    // A cold sweep's units: nothing to read before writing (the store checks, and reads when one is there after all).
+    firstSubmissions: changed.every((s) => known[s.id] === undefined),
   });
   return {
     ...result(unit, 'read', state, committed),
