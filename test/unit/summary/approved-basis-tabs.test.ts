@@ -94,6 +94,17 @@ describe('a plan counted on approved reports, in every tab that shows completene
     expect(record(tab, october(tab)[0])).toMatchObject({ 'Phải nộp': 3, 'Đã nộp đủ': 1, 'Chờ duyệt': 1 });
   });
 
+  it('Tiến độ đơn vị says "đã duyệt" or "chờ duyệt" after the status of a report in full', () => {
+    const tab = summaryTab(buildSummary(picture('approved')), 'Tiến độ đơn vị');
+    const column = tab.columns.findIndex((c) => c.header.includes('tháng 10/2022'));
+    const cell = (unitId: string) => tab.rows.find((r) => r[0] === unitId)?.[column];
+    expect(cell('u-a')).toBe('✓ Đủ, đúng hạn — đã duyệt');
+    expect(cell('u-b')).toBe('✓ Đủ, đúng hạn — chờ duyệt');
+    expect(cell('u-c')).toBe('missing');
+    const submitted = summaryTab(buildSummary(picture(undefined)), 'Tiến độ đơn vị');
+    expect(submitted.rows.find((r) => r[0] === 'u-a')?.[column]).toBe('complete-on-time');
+  });
+
   it('a plan counted on submitted reports is unchanged: no suffix, no Chờ duyệt, no note', () => {
     const model = buildSummary(picture(undefined));
     for (const name of ['Tổng quan', 'Theo cụm', DASHBOARD_TAB]) {

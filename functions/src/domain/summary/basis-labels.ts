@@ -1,4 +1,5 @@
-import type { FormPeriodStats, GroupStats } from '../stats/form-period-stats.js';
+import type { FormPeriodStats, GroupStats, UnitStanding } from '../stats/form-period-stats.js';
+import { COMPLETE_STATUSES, STATUS_DISPLAY } from '../status/status-kinds.js';
 import type { SummaryColumn } from './summary-model.js';
 
 /** What a row, a header or a chart of a plan counted on approved reports adds to its label. */
@@ -24,4 +25,14 @@ export function anyApprovedBasis(stats: readonly Pick<FormPeriodStats, 'countedO
 /** A group's 'Chờ duyệt' figure: its count on a plan counted on approved reports, empty on one counted as submitted. */
 export function awaitingApprovalCell(g: GroupStats, stats: Pick<FormPeriodStats, 'countedOn'>): number | null {
   return stats.countedOn === 'approved' ? (g.awaitingApproval ?? 0) : null;
+}
+
+/**
+ * A unit's "Tiến độ đơn vị" cell: its status; on a plan counted on approved reports, a report in full reads
+ * "✓ Đủ, đúng hạn — đã duyệt" or "… — chờ duyệt" (it starts with the status symbol, so it keeps the status colour).
+ */
+export function progressCell(standing: UnitStanding, stats: Pick<FormPeriodStats, 'countedOn'>): string {
+  if (stats.countedOn !== 'approved' || !COMPLETE_STATUSES.includes(standing.status)) return standing.status;
+  const { symbol, label } = STATUS_DISPLAY[standing.status];
+  return `${symbol} ${label} — ${standing.awaitingApproval ? 'chờ duyệt' : 'đã duyệt'}`;
 }

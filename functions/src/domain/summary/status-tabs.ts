@@ -14,6 +14,7 @@ import {
   AWAITING_APPROVAL_COLUMN,
   awaitingApprovalCell,
   basisLabel,
+  progressCell,
 } from './basis-labels.js';
 import type { DistrictPicture } from './district-picture.js';
 import type { SummaryCell, SummaryColumn, SummaryTab } from './summary-model.js';
@@ -163,7 +164,7 @@ export function progressTab(picture: DistrictPicture): SummaryTab {
   const { current } = periodsByRecency(picture);
   const statusOf = new Map<string, string>();
   for (const { spec, period, stats } of current)
-    for (const u of stats.units) statusOf.set(submissionId(spec.id, period.id, u.unitId), u.status);
+    for (const u of stats.units) statusOf.set(submissionId(spec.id, period.id, u.unitId), progressCell(u, stats));
   const rows = picture.units.map((unit) => [
     unit.id,
     unit.name,
@@ -187,6 +188,9 @@ export function progressTab(picture: DistrictPicture): SummaryTab {
     notes: [
       'Chú giải:',
       ...SUBMISSION_STATUSES.map((s) => `${STATUS_DISPLAY[s].symbol} ${STATUS_DISPLAY[s].label}`),
+      ...(anyApprovedBasis(current.map((p) => p.stats))
+        ? ['"— đã duyệt" / "— chờ duyệt": biểu mẫu tính nộp đủ theo báo cáo đã duyệt.']
+        : []),
       ...uncoveredNotes(picture, current),
     ],
   };
