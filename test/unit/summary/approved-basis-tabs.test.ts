@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { buildUnitFeedback } from '../../../functions/src/domain/feedback/build-unit-feedback.js';
 import type { ReviewDecision } from '../../../functions/src/domain/review/review-decision.js';
 import { APPROVED_BASIS_NOTE } from '../../../functions/src/domain/summary/basis-labels.js';
 import { buildSummary } from '../../../functions/src/domain/summary/build-summary.js';
@@ -103,6 +104,16 @@ describe('a plan counted on approved reports, in every tab that shows completene
     expect(cell('u-c')).toBe('missing');
     const submitted = summaryTab(buildSummary(picture(undefined)), 'Tiến độ đơn vị');
     expect(submitted.rows.find((r) => r[0] === 'u-a')?.[column]).toBe('complete-on-time');
+  });
+
+  it('the unit\'s own "Tình hình nộp" says whether its report in full is approved yet', () => {
+    const [a, b] = ['u-a', 'u-b'].map((id) => TREE_UNITS.find((u) => u.id === id));
+    if (!a || !b) throw new Error('no units');
+    const status = (unit: typeof a, basis: 'approved' | undefined) =>
+      buildUnitFeedback(unit, [], picture(basis)).standing.rows.find((r) => r[1] === 'tháng 10/2022')?.[3];
+    expect(status(a, 'approved')).toBe('✓ Đủ, đúng hạn — đã duyệt');
+    expect(status(b, 'approved')).toBe('✓ Đủ, đúng hạn — chờ duyệt');
+    expect(status(b, undefined)).toBe('complete-on-time');
   });
 
   it('a plan counted on submitted reports is unchanged: no suffix, no Chờ duyệt, no note', () => {
