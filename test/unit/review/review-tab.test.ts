@@ -3,6 +3,7 @@ import { REVIEW_LABELS, type ReviewDecision } from '../../../functions/src/domai
 import { reviewEntriesFromRows } from '../../../functions/src/domain/review/review-entries.js';
 import { REVIEW_HEADERS, REVIEW_TAB } from '../../../functions/src/domain/review/review-tab.js';
 import { completenessOn } from '../../../functions/src/domain/review/approved-completeness.js';
+import { APPROVED_BASIS_NOTE } from '../../../functions/src/domain/summary/basis-labels.js';
 import { buildSummary } from '../../../functions/src/domain/summary/build-summary.js';
 import type { StoredSubmission } from '../../../functions/src/domain/summary/district-picture.js';
 import { storedSubmission } from '../../support/forms.js';
@@ -96,7 +97,7 @@ describe('"Duyệt báo cáo" tab', () => {
     ]);
   });
 
-  it("says which rate is the plan's own ('Tính nộp đủ theo: Đã duyệt'), and notes it under Tổng quan", () => {
+  it("says which rate is the plan's own ('Tính nộp đủ theo: Đã duyệt'), and Tổng quan counts and notes it", () => {
     const model = buildSummary(
       pictureOf(
         [PLANS.MONTHLY],
@@ -107,9 +108,13 @@ describe('"Duyệt báo cáo" tab', () => {
     expect(summaryTab(model, REVIEW_TAB).moreTables?.[0]?.rows.map((r) => r.at(-1))).toContain(
       'Tỉ lệ nộp đủ (tính theo đã duyệt)',
     );
-    expect(summaryTab(model, 'Tổng quan').notes?.at(-1)).toContain(
-      "kế hoạch tính nộp đủ theo đã duyệt; bảng trên đếm báo cáo đã nộp, tỉ lệ theo đã duyệt ở trang 'Duyệt báo cáo'",
-    );
+    const overview = summaryTab(model, 'Tổng quan');
+    expect(overview.notes?.at(-1)).toBe(APPROVED_BASIS_NOTE);
+    const september = overview.rows.find((r) => String(r[0]).includes('tháng 9/2022'));
+    const headers = overview.columns.map((c) => c.header);
+    expect(september?.[0]).toContain('(tính theo đã duyệt)');
+    expect(september?.[headers.indexOf('Đã nộp đủ')]).toBe(0);
+    expect(september?.[headers.indexOf('Chờ duyệt')]).toBe(2);
   });
 
   it("lists only the plans under review ('Cần duyệt: Không' leaves a plan out)", () => {

@@ -21,7 +21,7 @@ export async function exportWorkbook(figures: ReportFigures): Promise<Buffer> {
   const title = [
     `BÁO CÁO KẾT QUẢ — ${figures.district}`,
     `${figures.formTitle} · ${figures.periodLabel}${figures.planNumber ? ` (Kế hoạch số ${figures.planNumber})` : ''}`,
-    `Hạn nộp ${formatIctDateTime(figures.due)}; số liệu đến ${formatIctDate(figures.asOf)}; bố cục ${figures.layout}`,
+    `Hạn nộp ${formatIctDateTime(figures.due)}; số liệu đến ${formatIctDate(figures.asOf)}; bố cục ${figures.layout}${figures.countedOn ? '; nộp đủ tính theo đã duyệt' : ''}`,
   ];
   const counts = (c: ReportCounts) => EXPORT_COUNT_COLUMNS.map((col) => c[col.key]);
   addTab(

@@ -109,6 +109,12 @@ export function xlsxCellContent(value: SummaryCell, format: SummaryFormat): Xlsx
     const fill = STATUS_FILLS.get(value);
     return { ...textContent(`${symbol} ${label}`), ...(fill ? { fill } : {}) };
   }
+  if (format === 'status') {
+    // A status in words with more after it ("✓ Đủ, đúng hạn — chờ duyệt"): the colour of the status it starts with, as Google's rules do.
+    const status = Object.entries(STATUS_DISPLAY).find(([, d]) => value.startsWith(`${d.symbol} `))?.[0];
+    const fill = status ? STATUS_FILLS.get(status) : undefined;
+    return { ...textContent(value), ...(fill ? { fill } : {}) };
+  }
   return textContent(value);
 }
 

@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { openConfiguredDistrict } from '../../app/open-district.js';
 import { REPORT_RENDERERS, reportFolder } from '../../adapters/report/report-files.js';
+import { FirestoreReviewStore } from '../../adapters/store/firestore-review-store.js';
 import { FirestoreSummaryStore } from '../../adapters/store/firestore-summary-store.js';
+import { planReviewsOf } from '../../app/plan-reviews-of.js';
 import { formatVietnameseNumber as n } from '../../domain/cells/number-format.js';
 import { UsageError } from '../usage-error.js';
 import { rate, reportSubject } from '../../domain/report/report-document.js';
@@ -53,6 +55,10 @@ export async function reportCommand(context: CommandContext, opts: ReportCommand
       now: opts.now ?? new Date(),
       render: REPORT_RENDERERS,
       folder: reportFolder(dir),
+      approval: {
+        basis: planReviewsOf(control).basis.get(form) ?? 'submitted',
+        decisions: new FirestoreReviewStore(session.db),
+      },
     });
     return { value, writes: 0 };
   });
@@ -65,8 +71,9 @@ export async function reportCommand(context: CommandContext, opts: ReportCommand
   }
   const t = figures.total;
   out.print(`${reportSubject(figures)}:`);
+  const complete = figures.countedOn ? 'đã nộp đủ và được duyệt' : 'đã nộp đủ';
   out.print(
-    `  Phải nộp ${n(t.expected)}, đã nộp đủ ${n(t.complete)} (${rate(t.complete, t.expected)}), đúng hạn ${n(t.onTime)}, trễ hạn ${n(t.late)}, chưa đạt ${n(t.partial)}, chưa nộp ${n(t.missing)}.`,
+    `  Phải nộp ${n(t.expected)}, ${complete} ${n(t.complete)} (${rate(t.complete, t.expected)}), đúng hạn ${n(t.onTime)}, trễ hạn ${n(t.late)}, chưa đạt ${n(t.partial)}, chưa nộp ${n(t.missing)}.`,
   );
   out.print(`Văn bản báo cáo (mở bằng Word hoặc LibreOffice, điền số và ký): ${files.docx}`);
   out.print(`Số liệu để gửi cấp trên (bảng tính theo mẫu cố định, cấp thành phố tổng hợp được): ${files.xlsx}`);

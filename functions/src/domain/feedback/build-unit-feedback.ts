@@ -17,7 +17,9 @@ import { draftNote } from './draft-note.js';
 import { isRenamedTab, renamedTabMessage } from '../forms/renamed-tabs.js';
 import { latestChangeShown } from './latest-change-shown.js';
 import { latestDecisions } from '../review/review-decision.js';
+import { countedPicture } from '../review/counted-picture.js';
 import { reviewNote } from '../review/review-note.js';
+import { progressCell } from '../summary/basis-labels.js';
 import { STANDING_TAB, type TabFeedback, type UnitFeedback } from './unit-feedback.js';
 
 /** Where a form's tab and header row are in the unit's sheet (from the last sweep). */
@@ -83,7 +85,8 @@ export function buildUnitFeedback(
   const latestReview = latestDecisions(picture.reviews ?? []);
   const rows: SummaryCell[][] = [];
   const shown: { period: DistrictPicture['periods'][number]['period']; standing: StatusResult }[] = [];
-  for (const { spec, period, stats } of picture.periods) {
+  // A plan counted on approved reports tells the unit whether its report in full is approved yet ('— chờ duyệt').
+  for (const { spec, period, stats } of countedPicture(picture).periods) {
     const standing = stats.units.find((u) => u.unitId === unit.id);
     if (!standing) continue;
     shown.push({ period, standing });
@@ -106,7 +109,7 @@ export function buildUnitFeedback(
       spec.tab,
       period.label,
       formatDueInstant(period.due),
-      standing.status,
+      progressCell(standing, stats),
       note,
       submission?.counts.valid ?? 0,
       submission?.counts.rejected ?? 0,

@@ -50,6 +50,16 @@ export const RESULT_COLUMNS = [
   'Tỉ lệ nộp đủ',
 ] as const;
 
+/** The results table of a plan counted on approved reports: 'Đã nộp đủ' and its rate say so. */
+export const APPROVED_RESULT_COLUMNS: readonly string[] = RESULT_COLUMNS.map((c) =>
+  c === 'Đã nộp đủ' ? 'Đã nộp đủ, đã duyệt' : c === 'Tỉ lệ nộp đủ' ? 'Tỉ lệ nộp đủ (đã duyệt)' : c,
+);
+
+/** How the text names the complete reports: approved ones when the plan counts those. */
+function completeWords(figures: Pick<ReportFigures, 'countedOn'>): string {
+  return figures.countedOn ? 'đã nộp đủ và được duyệt' : 'đã nộp đủ';
+}
+
 /** Lay out the report of one plan and period from its figures and the district's heading. */
 export function reportDocument(heading: ReportHeading, figures: ReportFigures): ReportDocument {
   const t = figures.total;
@@ -63,12 +73,12 @@ export function reportDocument(heading: ReportHeading, figures: ReportFigures): 
     {
       kind: 'paragraph',
       text:
-        `Hạn nộp: ${dueLong(figures.due)}. Số đơn vị phải nộp: ${n(t.expected)}; đã nộp đủ: ${n(t.complete)} (${rate(t.complete, t.expected)}), ` +
-        `trong đó đúng hạn ${n(t.onTime)}, trễ hạn ${n(t.late)}${t.nil ? `, báo không phát sinh ${n(t.nil)}` : ''}; nộp chưa đạt yêu cầu: ${n(t.partial)}; chưa nộp: ${n(t.missing)}.`,
+        `Hạn nộp: ${dueLong(figures.due)}. Số đơn vị phải nộp: ${n(t.expected)}; ${completeWords(figures)}: ${n(t.complete)} (${rate(t.complete, t.expected)}), ` +
+        `trong đó đúng hạn ${n(t.onTime)}, trễ hạn ${n(t.late)}${t.nil ? `, báo không phát sinh ${n(t.nil)}` : ''}${figures.countedOn ? `; nộp đủ, chờ duyệt: ${n(t.awaitingApproval ?? 0)}` : ''}; nộp chưa đạt yêu cầu: ${n(t.partial)}; chưa nộp: ${n(t.missing)}.`,
     },
     {
       kind: 'table',
-      columns: RESULT_COLUMNS,
+      columns: figures.countedOn ? APPROVED_RESULT_COLUMNS : RESULT_COLUMNS,
       rows: [
         ...figures.byCluster.map((c) => ({ cells: resultCells(c.cluster, c) })),
         { cells: resultCells('Tổng cộng', t), bold: true },

@@ -16,7 +16,10 @@ export const EXPORT_TABS = {
 } as const;
 
 /** The count columns, in order, with the key a city plan gives each. */
-export const EXPORT_COUNT_COLUMNS: readonly { readonly key: keyof ReportCounts; readonly header: string }[] = [
+export const EXPORT_COUNT_COLUMNS: readonly {
+  readonly key: Exclude<keyof ReportCounts, 'awaitingApproval'>;
+  readonly header: string;
+}[] = [
   { key: 'expected', header: 'Phải nộp' },
   { key: 'complete', header: 'Đã nộp đủ' },
   { key: 'onTime', header: 'Đúng hạn' },

@@ -12,7 +12,15 @@ export const REPORT_LAYOUT_VERSION = 'tonghop-bao-cao-1';
 /** The counts one row of the results table shows. */
 export type ReportCounts = Pick<
   StatusCounts,
-  'expected' | 'complete' | 'onTime' | 'late' | 'revisedAfterDeadline' | 'partial' | 'nil' | 'missing'
+  | 'expected'
+  | 'complete'
+  | 'onTime'
+  | 'late'
+  | 'revisedAfterDeadline'
+  | 'partial'
+  | 'nil'
+  | 'missing'
+  | 'awaitingApproval'
 >;
 
 /** A unit still owing the report at the report's date: missing, or sent with errors / too few rows. */
@@ -45,6 +53,8 @@ export interface ReportFigures {
   readonly due: Date;
   readonly asOf: Date;
   readonly total: ReportCounts;
+  /** Present when the plan counts approved reports only ('Tính nộp đủ theo: Đã duyệt'): 'complete' is then approved in full. */
+  readonly countedOn?: 'approved';
   /** By cụm thi đua, in the statistics' order. */
   readonly byCluster: readonly ({ readonly cluster: string } & ReportCounts)[];
   readonly metrics: readonly ReportMetric[];
@@ -53,7 +63,7 @@ export interface ReportFigures {
   readonly fees?: readonly ReportFees[];
 }
 
-/** The report's figures from the statistics the summary uses (formPeriodStats), nothing recomputed. */
+/** The report's figures from the statistics the summary uses (formPeriodStats, counted on the plan's basis), nothing recomputed. */
 export function reportFigures(input: {
   readonly district: string;
   readonly spec: FormSpec;
@@ -89,6 +99,7 @@ export function reportFigures(input: {
     due: period.due,
     asOf: input.now,
     total: countsOf(stats.overall),
+    ...(stats.countedOn ? { countedOn: stats.countedOn } : {}),
     byCluster: Object.entries(stats.byCluster).map(([cluster, g]) => ({ cluster, ...countsOf(g) })),
     metrics: stats.metrics.map((m) => ({
       id: m.id,
@@ -118,5 +129,6 @@ function countsOf(g: StatusCounts): ReportCounts {
     partial: g.partial,
     nil: g.nil,
     missing: g.missing,
+    ...(g.awaitingApproval !== undefined ? { awaitingApproval: g.awaitingApproval } : {}),
   };
 }

@@ -1,4 +1,5 @@
-import type { FormPeriodStats } from '../stats/form-period-stats.js';
+import { groupStats, type FormPeriodStats } from '../stats/form-period-stats.js';
+import { standingsOnBasis } from './counted-stats.js';
 
 /** What counts as a complete report: one the unit submitted in full (the default), or one the district approved. */
 export type CompletenessBasis = 'submitted' | 'approved';
@@ -18,7 +19,7 @@ export interface BasisCompleteness {
   readonly rate: number | null;
 }
 
-/** Completeness of one form and period on a basis: 'approved' counts expected units complete in full and approved on their current version. */
+/** Completeness of one form and period (its statistics as computed, on submitted reports) on a basis: 'approved' follows standingsOnBasis. */
 export function completenessOn(
   stats: FormPeriodStats,
   basis: CompletenessBasis,
@@ -28,8 +29,7 @@ export function completenessOn(
   const complete =
     basis === 'submitted'
       ? stats.overall.complete
-      : stats.units.filter((u) => u.status !== 'missing' && u.status !== 'partial' && approvedUnitIds.has(u.unitId))
-          .length;
+      : groupStats(standingsOnBasis(stats.units, basis, approvedUnitIds)).complete;
   return {
     basis,
     label: COMPLETENESS_BASIS_LABELS[basis],

@@ -20,6 +20,8 @@ export interface StatusCounts {
   readonly partial: number;
   readonly nil: number;
   readonly missing: number;
+  /** On a plan counted on approved reports: reports in full not (or no longer) approved, so not counted complete. */
+  readonly awaitingApproval?: number;
 }
 
 /**
@@ -40,6 +42,8 @@ export interface GroupStats extends StatusCounts {
 
 export interface UnitStanding extends StatusResult {
   readonly unitId: string;
+  /** Set on a plan counted on approved reports: in full, but not approved on its current version (countedStats). */
+  readonly awaitingApproval?: true;
 }
 
 /** Statistics of one form and period (stored in `stats/{form}~{period}`). */
@@ -53,6 +57,8 @@ export interface FormPeriodStats {
   readonly byUnitType: Readonly<Record<string, GroupStats>>;
   readonly units: readonly UnitStanding[];
   readonly metrics: readonly MetricResult[];
+  /** Present when completeness counts approved reports only ('Tính nộp đủ theo: Đã duyệt'); absent: submitted reports. */
+  readonly countedOn?: 'approved';
 }
 
 /** One unit's submission for the period: its facts and its valid rows' values. */
@@ -72,9 +78,6 @@ export function formPeriodStats(input: {
     unitId: unit.id,
     ...submissionStatus(input.submissions.get(unit.id), period, now),
   }));
-  const byUnit = new Map(standings.map((s) => [s.unitId, s]));
-  const group = (members: readonly Unit[]) =>
-    groupStats(members.map((u) => byUnit.get(u.id)).filter((s): s is UnitStanding => s !== undefined));
   const submitted = expected.flatMap((unit) => {
     const submission = input.submissions.get(unit.id);
     return submission ? [{ unit, submission }] : [];
@@ -82,19 +85,34 @@ export function formPeriodStats(input: {
   return {
     formId: spec.id,
     periodId: period.id,
-    overall: group(expected),
-    byCluster: groupBy(expected, (u) => u.cluster || NO_CLUSTER, group),
-    byUnitType: groupBy(expected, (u) => UNIT_TYPE_LABELS[u.type], group),
+    ...groupedStats(standings, expected),
     units: standings,
     metrics: formMetrics(spec, period, submitted),
   };
 }
 
-/** Count statuses and derive the rates for a group of unit standings. */
-export function groupStats(standings: readonly StatusResult[]): GroupStats {
-  const count = (...statuses: SubmissionStatus[]) => standings.filter((s) => statuses.includes(s.status)).length;
+/** The district's, each cụm's and each unit type's counts of the expected units' standings. */
+export function groupedStats(
+  standings: readonly UnitStanding[],
+  expected: readonly Unit[],
+): Pick<FormPeriodStats, 'overall' | 'byCluster' | 'byUnitType'> {
+  const byUnit = new Map(standings.map((s) => [s.unitId, s]));
+  const group = (members: readonly Unit[]) =>
+    groupStats(members.map((u) => byUnit.get(u.id)).filter((s): s is UnitStanding => s !== undefined));
+  return {
+    overall: group(expected),
+    byCluster: groupBy(expected, (u) => u.cluster || NO_CLUSTER, group),
+    byUnitType: groupBy(expected, (u) => UNIT_TYPE_LABELS[u.type], group),
+  };
+}
+
+/** Count statuses and derive the rates for a group of unit standings; one awaiting approval counts in no status but its own. */
+export function groupStats(standings: readonly (StatusResult & Pick<UnitStanding, 'awaitingApproval'>)[]): GroupStats {
+  const counted = standings.filter((s) => s.awaitingApproval !== true);
+  const awaiting = standings.length - counted.length;
+  const count = (...statuses: SubmissionStatus[]) => counted.filter((s) => statuses.includes(s.status)).length;
   const complete = count('complete-on-time', 'complete-late', 'revised-after-deadline', 'nil');
-  const onTime = standings.filter((s) => s.onTime === true).length;
+  const onTime = counted.filter((s) => s.onTime === true).length;
   const counts: StatusCounts = {
     expected: standings.length,
     complete,
@@ -104,6 +122,7 @@ export function groupStats(standings: readonly StatusResult[]): GroupStats {
     partial: count('partial'),
     nil: count('nil'),
     missing: count('missing'),
+    ...(awaiting > 0 ? { awaitingApproval: awaiting } : {}),
   };
   return {
     ...counts,

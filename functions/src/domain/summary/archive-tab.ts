@@ -1,7 +1,7 @@
 import { formatIctDateTime } from '../time/ict.js';
 import { ARCHIVE_TAB, periodsByRecency } from './current-periods.js';
 import type { DistrictPicture } from './district-picture.js';
-import { periodCountsTable, RATE_NOTES } from './status-tabs.js';
+import { periodCountsTable, rateNotes } from './status-tabs.js';
 import type { SummaryTab } from './summary-model.js';
 
 /** "Lưu trữ": the periods that are not current (older ones, closed plans), latest deadline first, with their counts. */
@@ -14,6 +14,6 @@ export function archiveTab(picture: DistrictPicture): SummaryTab {
       `Kỳ có hạn nộp gần nhất ở trên; tính đến ${formatIctDateTime(picture.now)}.`,
     ],
     ...periodCountsTable(archived),
-    notes: RATE_NOTES,
+    notes: rateNotes(archived),
   };
 }

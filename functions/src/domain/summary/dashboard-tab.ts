@@ -4,6 +4,13 @@ import { periodsByRecency, type PicturePeriod } from './current-periods.js';
 import { sweptAtNote } from './data-age.js';
 import type { DistrictPicture } from './district-picture.js';
 import { formShortName } from './status-tabs.js';
+import {
+  anyApprovedBasis,
+  APPROVED_BASIS_NOTE,
+  AWAITING_APPROVAL_COLUMN,
+  awaitingApprovalCell,
+  basisLabel,
+} from './basis-labels.js';
 import type { SummaryCell, SummaryChart, SummaryTab } from './summary-model.js';
 
 /** Name of the summary's front tab. */
@@ -29,16 +36,18 @@ export function dashboardTab(picture: DistrictPicture): SummaryTab {
         s.firstCompleteAt > since &&
         s.firstCompleteAt <= picture.now,
     );
+  const withAwaiting = anyApprovedBasis(plans.map((p) => p.stats));
   const rows = plans.map((p): SummaryCell[] => {
     const g = p.stats.overall;
     const missing = p.stats.units
       .filter((u) => !COMPLETE_STATUSES.includes(u.status))
       .map((u) => unitName.get(u.unitId) ?? u.unitId);
     return [
-      `${formShortName(p.spec)} · ${p.period.label}`,
+      basisLabel(`${formShortName(p.spec)} · ${p.period.label}`, p.stats),
       formatDueInstant(p.period.due),
       g.expected,
       g.complete,
+      ...(withAwaiting ? [awaitingApprovalCell(g, p.stats)] : []),
       g.rates.completeness,
       g.onTime,
       g.rates.timelinessOfExpected,
@@ -51,7 +60,7 @@ export function dashboardTab(picture: DistrictPicture): SummaryTab {
     a.localeCompare(b, 'vi'),
   );
   const charts = plans.map((p, i): SummaryChart => ({
-    title: `${formShortName(p.spec)}: tỉ lệ nộp đủ theo cụm`,
+    title: basisLabel(`${formShortName(p.spec)}: tỉ lệ nộp đủ theo cụm`, p.stats),
     table: 1,
     categoryColumn: 0,
     seriesColumns: [i + 1],
@@ -71,6 +80,7 @@ export function dashboardTab(picture: DistrictPicture): SummaryTab {
       { header: 'Hạn nộp', format: 'text', width: 18 },
       { header: 'Phải nộp', format: 'int', width: 9 },
       { header: 'Đã nộp đủ', format: 'int', width: 9 },
+      ...(withAwaiting ? [AWAITING_APPROVAL_COLUMN] : []),
       { header: 'Tỉ lệ nộp đủ', format: 'percent', width: 9 },
       { header: 'Đúng hạn', format: 'int', width: 9 },
       { header: 'Tỉ lệ đúng hạn', format: 'percent', width: 9 },
@@ -87,7 +97,11 @@ export function dashboardTab(picture: DistrictPicture): SummaryTab {
               title: 'Tỉ lệ nộp đủ theo cụm',
               columns: [
                 { header: 'Cụm', format: 'text' },
-                ...plans.map((p) => ({ header: formShortName(p.spec), format: 'percent' as const, width: 10 })),
+                ...plans.map((p) => ({
+                  header: basisLabel(formShortName(p.spec), p.stats),
+                  format: 'percent' as const,
+                  width: 10,
+                })),
               ],
               rows: clusters.map((cluster) => [
                 cluster,
@@ -99,6 +113,7 @@ export function dashboardTab(picture: DistrictPicture): SummaryTab {
       plans.length === 0
         ? 'Không có kế hoạch nào có hạn nộp trong khoảng này; xem trang "Lưu trữ".'
         : 'Còn thiếu = chưa nộp hoặc nộp chưa đạt. Danh sách đầy đủ ở trang "Quá hạn" và "Tiến độ đơn vị".',
+      ...(withAwaiting ? [APPROVED_BASIS_NOTE] : []),
       ...news,
     ],
     charts,

@@ -2,13 +2,20 @@ import type { FormSpec } from '../forms/form-spec.js';
 import { STAGE_LABELS, type LedgerEntry } from '../notices/notice-kinds.js';
 import { uncoveredNote } from '../rules/coverage.js';
 import { STATUS_DISPLAY, SUBMISSION_STATUSES } from '../status/status-kinds.js';
-import type { GroupStats } from '../stats/form-period-stats.js';
+import type { FormPeriodStats, GroupStats } from '../stats/form-period-stats.js';
 import { subtreeStats } from '../stats/subtree-stats.js';
 import { branchUnits, orgTree } from '../units/org-tree.js';
 import { formatDueInstant, formatIctDate, formatIctDateTime } from '../time/ict.js';
 import { DAYS_OVERDUE_HEADER } from './summary-freshness.js';
 import { ARCHIVE_TAB, periodsByRecency, type PicturePeriod } from './current-periods.js';
-import { REVIEW_TAB } from '../review/review-tab.js';
+import {
+  anyApprovedBasis,
+  APPROVED_BASIS_NOTE,
+  AWAITING_APPROVAL_COLUMN,
+  awaitingApprovalCell,
+  basisLabel,
+  progressCell,
+} from './basis-labels.js';
 import type { DistrictPicture } from './district-picture.js';
 import type { SummaryCell, SummaryColumn, SummaryTab } from './summary-model.js';
 import { submissionId } from '../ids/document-ids.js';
@@ -36,11 +43,23 @@ export const COUNT_COLUMNS: readonly SummaryColumn[] = [
   { header: 'Tỉ lệ đúng hạn (÷ đã nộp)', format: 'percent', width: 11 },
 ];
 
-/** A group's counts and rates, in COUNT_COLUMNS order. */
-export function countCells(g: GroupStats): SummaryCell[] {
+/** COUNT_COLUMNS, with 'Chờ duyệt' after 'Đã nộp đủ' when a row of the table counts approved reports. */
+export function countColumns(withAwaiting: boolean): SummaryColumn[] {
+  return withAwaiting
+    ? [...COUNT_COLUMNS.slice(0, 2), AWAITING_APPROVAL_COLUMN, ...COUNT_COLUMNS.slice(2)]
+    : [...COUNT_COLUMNS];
+}
+
+/** A group's counts and rates, in countColumns order (with 'Chờ duyệt' when `withAwaiting`). */
+export function countCells(
+  g: GroupStats,
+  stats: Pick<FormPeriodStats, 'countedOn'> = {},
+  withAwaiting = false,
+): SummaryCell[] {
   return [
     g.expected,
     g.complete,
+    ...(withAwaiting ? [awaitingApprovalCell(g, stats)] : []),
     g.onTime,
     g.late,
     g.revisedAfterDeadline,
@@ -51,6 +70,11 @@ export function countCells(g: GroupStats): SummaryCell[] {
     g.rates.timelinessOfExpected,
     g.rates.timelinessOfSubmitted,
   ];
+}
+
+/** The rate notes under a table of these periods, with the approved-basis note when one counts approved reports. */
+export function rateNotes(periods: readonly PicturePeriod[]): string[] {
+  return anyApprovedBasis(periods.map((p) => p.stats)) ? [...RATE_NOTES, APPROVED_BASIS_NOTE] : [...RATE_NOTES];
 }
 
 /** Short name of a form for headers and charts: its tab name. */
@@ -71,39 +95,25 @@ export function overviewTab(picture: DistrictPicture): SummaryTab {
       `Kế hoạch đang thực hiện, tính đến ${formatIctDateTime(picture.now)}; các kỳ cũ ở trang "${ARCHIVE_TAB}".`,
     ],
     ...periodCountsTable(current),
-    notes: [...RATE_NOTES, ...approvedBasisNotes(picture, current)],
+    notes: rateNotes(current),
   };
-}
-
-/** A line per current plan that counts completeness on approved reports ('Tính nộp đủ theo: Đã duyệt'), pointing to its rate. */
-function approvedBasisNotes(picture: DistrictPicture, current: readonly PicturePeriod[]): string[] {
-  const titles = [
-    ...new Set(
-      current
-        .filter(({ spec }) => picture.reviewBasis?.[spec.id] === 'approved')
-        .map(({ spec }) => formShortName(spec)),
-    ),
-  ];
-  return titles.map(
-    (title) =>
-      `${title}: kế hoạch tính nộp đủ theo đã duyệt; bảng trên đếm báo cáo đã nộp, tỉ lệ theo đã duyệt ở trang '${REVIEW_TAB}'.`,
-  );
 }
 
 /** One row per period with its plan number, deadline as plans write it, counts and rates. */
 export function periodCountsTable(periods: readonly PicturePeriod[]): Pick<SummaryTab, 'columns' | 'rows'> {
+  const withAwaiting = anyApprovedBasis(periods.map((p) => p.stats));
   return {
     columns: [
       { header: 'Biểu mẫu · Kỳ', format: 'text', width: 30 },
       { header: 'Kế hoạch số', format: 'text' },
       { header: 'Hạn nộp', format: 'text', width: 17 },
-      ...COUNT_COLUMNS,
+      ...countColumns(withAwaiting),
     ],
     rows: periods.map(({ spec, period, stats }) => [
-      `${formShortName(spec)} · ${period.label}`,
+      basisLabel(`${formShortName(spec)} · ${period.label}`, stats),
       spec.planNumber ?? '',
       formatDueInstant(period.due),
-      ...countCells(stats.overall),
+      ...countCells(stats.overall, stats, withAwaiting),
     ]),
   };
 }
@@ -116,16 +126,18 @@ export function clusterTab(picture: DistrictPicture): SummaryTab {
   const rows: SummaryCell[][] = [];
   const tree = orgTree(picture.units);
   const branches = branchUnits(picture.units, tree);
-  for (const { spec, period, stats } of periodsByRecency(picture).current) {
-    for (const [cluster, g] of Object.entries(stats.byCluster))
-      rows.push([`${formShortName(spec)} · ${period.label}`, 'Cụm thi đua', cluster, ...countCells(g)]);
-    for (const [type, g] of Object.entries(stats.byUnitType))
-      rows.push([`${formShortName(spec)} · ${period.label}`, 'Loại đơn vị', type, ...countCells(g)]);
+  const { current } = periodsByRecency(picture);
+  const withAwaiting = anyApprovedBasis(current.map((p) => p.stats));
+  for (const { spec, period, stats } of current) {
+    const label = basisLabel(`${formShortName(spec)} · ${period.label}`, stats);
+    const cells = (g: GroupStats) => countCells(g, stats, withAwaiting);
+    for (const [cluster, g] of Object.entries(stats.byCluster)) rows.push([label, 'Cụm thi đua', cluster, ...cells(g)]);
+    for (const [type, g] of Object.entries(stats.byUnitType)) rows.push([label, 'Loại đơn vị', type, ...cells(g)]);
+    // The roll-up counts the same standings, so a cơ sở's figure follows its plan's basis too.
     const rolled = branches.length ? subtreeStats(stats, tree) : new Map<string, GroupStats>();
     for (const branch of branches) {
       const g = rolled.get(branch.id);
-      if (g && g.expected > 0)
-        rows.push([`${formShortName(spec)} · ${period.label}`, BRANCH_GROUP, branch.name, ...countCells(g)]);
+      if (g && g.expected > 0) rows.push([label, BRANCH_GROUP, branch.name, ...cells(g)]);
     }
   }
   return {
@@ -140,10 +152,10 @@ export function clusterTab(picture: DistrictPicture): SummaryTab {
       { header: 'Biểu mẫu · Kỳ', format: 'text', width: 30 },
       { header: 'Phân nhóm', format: 'text' },
       { header: 'Nhóm', format: 'text' },
-      ...COUNT_COLUMNS,
+      ...countColumns(withAwaiting),
     ],
     rows,
-    notes: RATE_NOTES,
+    notes: rateNotes(current),
   };
 }
 
@@ -152,7 +164,7 @@ export function progressTab(picture: DistrictPicture): SummaryTab {
   const { current } = periodsByRecency(picture);
   const statusOf = new Map<string, string>();
   for (const { spec, period, stats } of current)
-    for (const u of stats.units) statusOf.set(submissionId(spec.id, period.id, u.unitId), u.status);
+    for (const u of stats.units) statusOf.set(submissionId(spec.id, period.id, u.unitId), progressCell(u, stats));
   const rows = picture.units.map((unit) => [
     unit.id,
     unit.name,
@@ -176,6 +188,9 @@ export function progressTab(picture: DistrictPicture): SummaryTab {
     notes: [
       'Chú giải:',
       ...SUBMISSION_STATUSES.map((s) => `${STATUS_DISPLAY[s].symbol} ${STATUS_DISPLAY[s].label}`),
+      ...(anyApprovedBasis(current.map((p) => p.stats))
+        ? ['"— đã duyệt" / "— chờ duyệt": biểu mẫu tính nộp đủ theo báo cáo đã duyệt.']
+        : []),
       ...uncoveredNotes(picture, current),
     ],
   };

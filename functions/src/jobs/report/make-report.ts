@@ -7,7 +7,10 @@ import { reportHeading } from '../../domain/report/report-heading.js';
 import { reportPeriod } from '../../domain/report/report-period.js';
 import type { DistrictSettings } from '../../domain/units/read-control.js';
 import type { Unit } from '../../domain/units/unit.js';
+import type { CompletenessBasis } from '../../domain/review/approved-completeness.js';
+import { countedPicture } from '../../domain/review/counted-picture.js';
 import { loadDistrictPicture } from '../summarize/load-district-picture.js';
+import type { ReviewStore } from '../summarize/review-ports.js';
 import type { SummaryStore } from '../summarize/ports.js';
 import type { ReportFolder, ReportRenderers } from './ports.js';
 
@@ -35,6 +38,11 @@ export async function makeReport(input: {
   readonly now: Date;
   readonly render: ReportRenderers;
   readonly folder: ReportFolder;
+  /** The plan's 'Tính nộp đủ theo' and the stored review decisions; absent: completeness counts submitted reports. */
+  readonly approval?: {
+    readonly basis: CompletenessBasis;
+    readonly decisions: Pick<ReviewStore, 'loadReviewDecisions'>;
+  };
 }): Promise<MadeReport> {
   const spec = input.forms.find((f) => f.id === input.formId);
   if (!spec) {
@@ -43,13 +51,22 @@ export async function makeReport(input: {
   }
   const chosen = reportPeriod(spec, input.now, input.periodId);
   if (!chosen.ok) return chosen;
-  const { picture } = await loadDistrictPicture({
+  const { picture: loaded } = await loadDistrictPicture({
     store: input.store,
     settings: input.settings,
     units: input.units,
     forms: [spec],
     now: input.now,
   });
+  // The same counting as the summary's: on 'Đã duyệt', only reports approved on their current version are complete.
+  const picture =
+    input.approval?.basis === 'approved'
+      ? countedPicture({
+          ...loaded,
+          reviews: await input.approval.decisions.loadReviewDecisions(),
+          reviewBasis: { [spec.id]: 'approved' },
+        })
+      : loaded;
   const entry = picture.periods.find((p) => p.period.id === chosen.period.id);
   if (!entry) return { ok: false, reason: `Biểu mẫu '${spec.id}' không có số liệu kỳ '${chosen.period.id}'.` };
   // The fee account spans plans (registration and receipts): reconciled from every stored submission, as the summary's Kinh phí tab.
