@@ -2,9 +2,11 @@ import { access } from 'node:fs/promises';
 import path from 'node:path';
 import type { Firestore } from '@google-cloud/firestore';
 import { REPORT_RENDERERS, reportFolder } from '../../adapters/report/report-files.js';
+import { FirestoreReviewStore } from '../../adapters/store/firestore-review-store.js';
 import { FirestoreSummaryStore } from '../../adapters/store/firestore-summary-store.js';
 import type { FormSpec } from '../../domain/forms/form-spec.js';
 import type { ControlReading } from '../../domain/units/read-control.js';
+import { planReviewsOf } from '../../app/plan-reviews-of.js';
 import { makeReport } from '../../jobs/report/make-report.js';
 import type { ReportFolder } from '../../jobs/report/ports.js';
 
@@ -32,6 +34,10 @@ export async function writeDemoReport(input: {
     now: input.now,
     render: REPORT_RENDERERS,
     folder: keepUnchangedFolder(input.dir, input.changed),
+    approval: {
+      basis: planReviewsOf(input.control).basis.get(DEMO_REPORT_FORM) ?? 'submitted',
+      decisions: new FirestoreReviewStore(input.db),
+    },
   });
   return made.ok ? made.files : undefined;
 }
