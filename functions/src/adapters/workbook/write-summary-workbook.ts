@@ -1,4 +1,6 @@
 import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
 import ExcelJS from 'exceljs';
 import {
   summaryTabLayout,
@@ -27,6 +29,7 @@ import {
 } from '../sheet-layout/summary-print-layout.js';
 import { CHART_ROWS, REFERENCE_TAB_COLOR, summaryPageSetup } from '../sheet-layout/summary-page-setup.js';
 import { makePrivateDir, writePrivateFile } from '../private-files.js';
+import { keepPrintCentring } from './streamed-print-options.js';
 import { addBarCharts, type XlsxBarChart } from './xlsx-chart.js';
 
 /**
@@ -56,13 +59,19 @@ const OTHER_TITLE_FONT: Partial<ExcelJS.Font> = { italic: true, color: { argb: '
 const TABLE_TITLE_FONT: Partial<ExcelJS.Font> = { bold: true, size: 12 };
 const NOTE_FONT: Partial<ExcelJS.Font> = { italic: true, size: 10, color: { argb: 'FF404040' } };
 
-/** The summary as .xlsx bytes. The same model gives the same sheets and properties (the zip's own timestamps aside). */
+/**
+ * The summary as .xlsx bytes. The same model gives the same sheets and properties (the zip's own timestamps aside).
+ * Streamed (exceljs's WorkbookWriter): each data row is turned into XML and dropped as soon as it is written, so a
+ * 10,000-unit district's summary never holds all its cells, nor their XML as strings, at once (docs/performance.md).
+ */
 export async function renderSummaryWorkbook(
   model: SummaryModel,
   options: { fingerprint?: string } = {},
 ): Promise<Buffer> {
   checkTabNames(model.tabs);
-  const workbook = new ExcelJS.Workbook();
+  const sink = new PassThrough();
+  const bytes = buffer(sink);
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: true });
   workbook.creator = 'tonghop';
   workbook.lastModifiedBy = 'tonghop';
   workbook.title = model.title;
@@ -72,10 +81,11 @@ export async function renderSummaryWorkbook(
   workbook.modified = model.generatedAt;
   const charts: XlsxBarChart[] = [];
   for (const tab of model.tabs) {
-    addSummarySheet(workbook, tab, model.title, model.footer);
+    addSummarySheet(workbook, tab, model.title, model.footer).commit();
     charts.push(...barChartsOf(tab, summaryColumnWidths(tab)));
   }
-  const xlsx = Buffer.from(await workbook.xlsx.writeBuffer());
+  await workbook.commit();
+  const xlsx = await bytes;
   return charts.length === 0 ? xlsx : addBarCharts(xlsx, charts);
 }
 
@@ -157,6 +167,7 @@ function addSummarySheet(
       evenFooter: pageFooter(footer),
     },
   });
+  keepPrintCentring(sheet);
   widths.forEach((w, c) => {
     sheet.getColumn(c + 1).width = w;
   });
@@ -227,13 +238,14 @@ function writeTable(
   widths: readonly number[],
 ): void {
   writeHeader(sheet.getRow(at.headerRow), table.columns, widths);
-  table.rows.forEach((row, r) =>
-    writeDataRow(sheet.getRow(at.firstDataRow + r), rowContents(tab, table.columns, row, r), widths),
-  );
-  table.columns.forEach((column, c) => {
-    if (!column.choices) return;
-    for (let r = 0; r < table.rows.length; r++)
-      sheet.getCell(at.firstDataRow + r, c + 1).dataValidation = choicesValidation(column);
+  table.rows.forEach((row, r) => {
+    const sheetRow = sheet.getRow(at.firstDataRow + r);
+    writeDataRow(sheetRow, rowContents(tab, table.columns, row, r), widths);
+    table.columns.forEach((column, c) => {
+      if (column.choices) sheetRow.getCell(c + 1).dataValidation = choicesValidation(column);
+    });
+    // Written rows go out to the stream (with every row above): what follows is further down the tab.
+    sheetRow.commit();
   });
 }
 
