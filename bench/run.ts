@@ -91,6 +91,7 @@ async function main(options: BenchOptions, out: Output): Promise<boolean> {
 
     await sweepInto(database('warmup'), 'Warm-up sweep (not measured)', SWEPT_AT, units.slice(0, WARM_UP_UNITS));
     const pipeline = database('workbooks');
+    const pipelineProjectId = opened.at(-1)!.projectId;
     const cold = await measure(() => sweepInto(pipeline, '1 cold sweep', SWEPT_AT));
     const warm = await measure(() => sweepInto(pipeline, '2 warm sweep', SWEPT_AT));
     const changed = changedUnits(city, options);
@@ -134,10 +135,15 @@ async function main(options: BenchOptions, out: Output): Promise<boolean> {
       `11 a registry of ${options.units * 10} units (the city's, and units that never sent a file): daily run and notify…`,
     );
     const largeRegistry = await runLargeRegistry(
-      pipeline,
+      {
+        units: options.units,
+        seed: options.seed,
+        emulatorHost: emulator.host,
+        projectId: pipelineProjectId,
+        unitsDir,
+        summaryFile: path.join(cityDir, 'tong-hop-large-registry.xlsx'),
+      },
       city,
-      unitsDir,
-      path.join(cityDir, 'tong-hop-large-registry.xlsx'),
       DAILY_AT,
       options.units * 10,
     );
