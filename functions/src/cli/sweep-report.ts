@@ -1,6 +1,7 @@
 import Table from 'cli-table3';
 import { formatVietnameseNumber as n } from '../domain/cells/number-format.js';
 import { isDueBy } from '../domain/periods/schedule.js';
+import { sharedSourceLabel } from '../domain/shared/shared-source.js';
 import { ROLL_OUT } from './messages.js';
 import type { SweepRun } from './run-sweep.js';
 import type { Output } from './output.js';
@@ -110,7 +111,7 @@ function printProblems(out: Output, run: SweepRun): void {
     run.summary.feedback.tabsAdded.flatMap(({ unitId, formIds }) => formIds.map((formId) => `${unitId}~${formId}`)),
   );
   const unitLines = (run.result?.units ?? []).flatMap((u) => {
-    const who = `${nameOf.get(u.unitId) ?? u.unitId} (${u.unitId})`;
+    const who = `${nameOf.get(u.unitId) ?? sharedSourceLabel(u.unitId, run.forms) ?? u.unitId} (${u.unitId})`;
     const stillToFix = u.problems.filter(
       (p) => p.severity === 'error' && !(p.formId !== undefined && added.has(`${u.unitId}~${p.formId}`)),
     );

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sharedSourceId } from '../../../functions/src/domain/shared/shared-source.js';
 import { xlsxCellContent } from '../../../functions/src/adapters/sheet-layout/summary-cells.js';
 import {
   LINE_HEIGHT_POINTS,
@@ -539,6 +540,17 @@ describe('Lỗi dữ liệu', () => {
         ?.rows ?? [];
     expect(rows[0]).toEqual(['Bảng điều khiển (Quận Đoàn sửa)', '(bảng điều khiển)', null, '', problem, '']);
     expect(rows).toHaveLength(errors.rows.length + 1);
+  });
+
+  it('names a shared responses sheet by its form, not by its stored id', () => {
+    const problem: SourceProblem = {
+      unitId: sharedSourceId(TAP_HUAN.id),
+      formId: TAP_HUAN.id,
+      severity: 'error',
+      message: "Dòng 5, cột 'Đơn vị': không có đơn vị nào tên 'Liên đội Tiểu học Kim Đồng'.",
+    };
+    const rows = buildSummary(pictureOf(SUBMISSIONS, [problem])).tabs.find((t) => t.name === 'Lỗi dữ liệu')?.rows ?? [];
+    expect(rows[0]?.[0]).toBe(`Bảng trả lời chung «${TAP_HUAN.tab}»`);
   });
 
   it('shows the raw value when the unit’s sheet names the column by an accepted alias', () => {

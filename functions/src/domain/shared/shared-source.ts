@@ -22,3 +22,12 @@ export const DEFAULT_TIME_COLUMN = 'Dấu thời gian';
 export function sharedSourceId(formId: string): string {
   return `nguon-chung-${formId}`;
 }
+
+/**
+ * What people read for a shared source's stored id: "Bảng trả lời chung «form's tab»" (the id itself means nothing
+ * to district staff); undefined for any other id.
+ */
+export function sharedSourceLabel(id: string, forms: readonly { readonly id: string; readonly tab: string }[]) {
+  const form = forms.find((f) => sharedSourceId(f.id) === id);
+  return form ? `Bảng trả lời chung «${form.tab}»` : undefined;
+}

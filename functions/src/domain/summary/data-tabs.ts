@@ -1,3 +1,4 @@
+import { sharedSourceLabel } from '../shared/shared-source.js';
 import type { CellValue } from '../forms/cell-parser.js';
 import { columnTypeBehaviour } from '../forms/column-types.js';
 import type { ColumnSpec } from '../forms/form-spec.js';
@@ -75,7 +76,7 @@ export function errorsTab(picture: DistrictPicture): SummaryTab {
     if (p.severity !== 'error') continue;
     const spec = p.formId ? formById.get(p.formId) : undefined;
     rows.push([
-      unitById.get(p.unitId)?.name ?? p.unitId,
+      unitById.get(p.unitId)?.name ?? sharedSourceLabel(p.unitId, picture.forms) ?? p.unitId,
       spec ? formShortName(spec) : '(cả tệp)',
       null,
       '',
@@ -89,7 +90,7 @@ export function errorsTab(picture: DistrictPicture): SummaryTab {
       for (const error of row.errors) {
         const raw = error.column === undefined ? '' : row.cells[error.column];
         rows.push([
-          unitById.get(s.unitId)?.name ?? s.unitId,
+          unitById.get(s.unitId)?.name ?? sharedSourceLabel(s.unitId, picture.forms) ?? s.unitId,
           spec ? formShortName(spec) : s.formId,
           row.rowNumber,
           error.column ?? '',
