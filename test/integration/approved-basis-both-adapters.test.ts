@@ -12,7 +12,6 @@ import type { FormSpec } from '../../functions/src/domain/forms/form-spec.js';
 import { planReviews } from '../../functions/src/domain/plans/plan-review-setting.js';
 import { DISTRICT_REVIEWER } from '../../functions/src/domain/review/review-decision.js';
 import { REVIEW_HEADERS, REVIEW_TAB } from '../../functions/src/domain/review/review-tab.js';
-import { columnLetter } from '../../functions/src/domain/sheets/a1.js';
 import { DASHBOARD_TAB } from '../../functions/src/domain/summary/dashboard-tab.js';
 import { OVERVIEW_TAB } from '../../functions/src/domain/summary/status-tabs.js';
 import type { Unit } from '../../functions/src/domain/units/unit.js';
@@ -22,11 +21,12 @@ import { summarize, type SummarizeResult } from '../../functions/src/jobs/summar
 import type { UnitSheetSource } from '../../functions/src/jobs/sweep/ports.js';
 import { sweep } from '../../functions/src/jobs/sweep/sweep.js';
 import { useTempDir } from '../support/builders.js';
+import { standinSummaryHands, workbookSummaryHands } from '../support/summary-hands.js';
 import { testFirestore, type TestFirestore } from '../support/firestore.js';
 import { builtinForm } from '../support/forms.js';
 import { standinApis, standinWithClock, TEST_FOLDER_ID } from '../support/google.js';
 import type { GoogleStandin } from '../support/google-standin/index.js';
-import { openWorkbook, sheetOf, titled, writeTestWorkbook, type TestCell } from '../support/workbooks.js';
+import { titled, writeTestWorkbook, type TestCell } from '../support/workbooks.js';
 
 /*
  * 'Tính nộp đủ theo: Đã duyệt' end to end on both adapters: two units send two twin plans in full; the plan
@@ -144,19 +144,7 @@ beforeAll(async () => {
       new UnitWorkbookFolder(unitsDir),
       new SummaryWorkbookFile(path.join(dir(), 'tong-hop-bao-cao.xlsx')),
     ),
-    grid: async (file, tab) => {
-      const sheet = sheetOf(await openWorkbook(file), tab);
-      const grid: string[][] = [];
-      for (let r = 1; r <= sheet.rowCount; r++)
-        grid.push(Array.from({ length: sheet.getRow(r).cellCount }, (_, c) => sheet.getRow(r).getCell(c + 1).text));
-      return grid;
-    },
-    type: async (file, tab, row, column, cells) => {
-      const workbook = await openWorkbook(file);
-      const sheet = sheetOf(workbook, tab);
-      cells.forEach((text, i) => (sheet.getRow(row + 1).getCell(column + i + 1).value = text));
-      await workbook.xlsx.writeFile(file);
-    },
+    ...workbookSummaryHands,
   });
 
   let setClock: (at: Date) => void;
@@ -175,7 +163,6 @@ beforeAll(async () => {
   const api = standinApis(standin);
   const googleFirestore = testFirestore('approved-basis-google');
   const summaryId = standin.createSpreadsheet({ title: 'Tổng hợp', parents: [TEST_FOLDER_ID], tabs: [] });
-  const idOf = (location: string) => location.replace(/^.*\/d\/([^/]+).*$/, '$1');
   adapters.set('google', {
     firestore: googleFirestore,
     run: runner(
@@ -184,19 +171,7 @@ beforeAll(async () => {
       new GoogleUnitSheets(api, TEST_FOLDER_ID),
       new GoogleSummarySpreadsheet(api, summaryId, new FirestoreOutputMarks(googleFirestore.db)),
     ),
-    grid: (location, tab) =>
-      Promise.resolve(
-        standin
-          .tabValues(idOf(location), tab)
-          .map((r) => r.map((c) => (c === null || c === undefined ? '' : String(c)))),
-      ),
-    type: (location, tab, row, column, cells) =>
-      Promise.resolve(
-        standin.editCells(idOf(location), tab, `${columnLetter(column)}${row + 1}`, [cells], {
-          emailAddress: 'vp@quandoan.example',
-          displayName: 'Văn phòng Quận Đoàn',
-        }),
-      ),
+    ...standinSummaryHands(standin, { emailAddress: 'vp@quandoan.example', displayName: 'Văn phòng Quận Đoàn' }),
   });
 }, 120_000);
 

@@ -14,7 +14,6 @@ import { SummaryWorkbookFile } from '../../functions/src/adapters/workbook/summa
 import { UnitWorkbookFolder } from '../../functions/src/adapters/workbook/unit-workbook-folder.js';
 import { DISTRICT_REVIEWER } from '../../functions/src/domain/review/review-decision.js';
 import { REVIEW_HEADERS, REVIEW_TAB } from '../../functions/src/domain/review/review-tab.js';
-import { columnLetter } from '../../functions/src/domain/sheets/a1.js';
 import type { Unit } from '../../functions/src/domain/units/unit.js';
 import type { BranchSummaryOutputs, FeedbackTarget, SummaryOutput } from '../../functions/src/jobs/summarize/ports.js';
 import type { ReviewInbox } from '../../functions/src/jobs/summarize/review-ports.js';
@@ -22,11 +21,12 @@ import { summarize, type SummarizeResult } from '../../functions/src/jobs/summar
 import type { UnitSheetSource } from '../../functions/src/jobs/sweep/ports.js';
 import { sweep } from '../../functions/src/jobs/sweep/sweep.js';
 import { useTempDir } from '../support/builders.js';
+import { standinSummaryHands, workbookSummaryHands } from '../support/summary-hands.js';
 import { testFirestore, type TestFirestore } from '../support/firestore.js';
 import { builtinForm } from '../support/forms.js';
 import { standinApis, standinWithClock, TEST_FOLDER_ID } from '../support/google.js';
 import type { GoogleStandin } from '../support/google-standin/index.js';
-import { openWorkbook, sheetOf, titled, writeTestWorkbook, type TestCell } from '../support/workbooks.js';
+import { titled, writeTestWorkbook, type TestCell } from '../support/workbooks.js';
 
 /*
  * A cơ sở Đoàn reviews its chi đoàn from its own summary: its "Duyệt báo cáo" lists only them, a decision typed
@@ -164,19 +164,7 @@ beforeAll(async () => {
       summary,
       new BranchSummaryWorkbooks(dir()),
     ),
-    grid: async (file, tab) => {
-      const sheet = sheetOf(await openWorkbook(file), tab);
-      const grid: string[][] = [];
-      for (let r = 1; r <= sheet.rowCount; r++)
-        grid.push(Array.from({ length: sheet.getRow(r).cellCount }, (_, c) => sheet.getRow(r).getCell(c + 1).text));
-      return grid;
-    },
-    type: async (file, tab, row, column, cells) => {
-      const workbook = await openWorkbook(file);
-      const sheet = sheetOf(workbook, tab);
-      cells.forEach((text, i) => (sheet.getRow(row + 1).getCell(column + i + 1).value = text));
-      await workbook.xlsx.writeFile(file);
-    },
+    ...workbookSummaryHands,
   });
 
   let setClock: (at: Date) => void;
@@ -196,7 +184,6 @@ beforeAll(async () => {
   const googleFirestore = testFirestore('branch-review-google');
   const marks = new FirestoreOutputMarks(googleFirestore.db);
   const googleUnits = registry((id) => ids.get(id) ?? '');
-  const idOf = (location: string) => location.replace(/^.*\/d\/([^/]+).*$/, '$1');
   const summaryId = standin.createSpreadsheet({ title: 'Tổng hợp', parents: [TEST_FOLDER_ID], tabs: [] });
   adapters.set('google', {
     units: googleUnits,
@@ -208,14 +195,7 @@ beforeAll(async () => {
       new GoogleSummarySpreadsheet(api, summaryId, marks),
       new GoogleBranchSummaries(api, TEST_FOLDER_ID, marks),
     ),
-    grid: (location, tab) =>
-      Promise.resolve(
-        standin
-          .tabValues(idOf(location), tab)
-          .map((r) => r.map((c) => (c === null || c === undefined ? '' : String(c)))),
-      ),
-    type: (location, tab, row, column, cells) =>
-      Promise.resolve(standin.editCells(idOf(location), tab, `${columnLetter(column)}${row + 1}`, [cells], EDITOR)),
+    ...standinSummaryHands(standin, EDITOR),
   });
 }, 120_000);
 

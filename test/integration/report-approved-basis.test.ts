@@ -11,7 +11,7 @@ import type { ControlReading } from '../../functions/src/domain/units/read-contr
 import type { Unit } from '../../functions/src/domain/units/unit.js';
 import type { FormSpec } from '../../functions/src/domain/forms/form-spec.js';
 import { makeReport } from '../../functions/src/jobs/report/make-report.js';
-import { TRAINING_HEADER } from '../support/builders.js';
+import { TRAINING_HEADER, testUnit } from '../support/builders.js';
 import { documentXml, paragraphsOf, tablesOf } from '../support/docx-text.js';
 import { testFirestore } from '../support/firestore.js';
 import { builtinForm } from '../support/forms.js';
@@ -26,15 +26,7 @@ import { openWorkbook, sheetOf } from '../support/workbooks.js';
 
 const TAP_HUAN = builtinForm('tap-huan-2024');
 const NOW = new Date('2024-09-23T01:00:00Z');
-const school = (id: string, name: string): Unit => ({
-  id,
-  name,
-  type: 'lien-doi',
-  level: 'Tiểu học',
-  cluster: 'Cụm 1',
-  contacts: [],
-  source: `${id}.xlsx`,
-});
+const school = (id: string, name: string): Unit => testUnit(id, { name, level: 'Tiểu học' });
 const person = (n: number) => [n, `Người ${n}`, 'TPT', 'Nữ', null, '0983018027', null, null, null, null];
 const FILES: TestUnitFile[] = [
   {

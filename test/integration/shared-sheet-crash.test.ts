@@ -8,6 +8,7 @@ import { sharedSourceId, type SharedSource } from '../../functions/src/domain/sh
 import type { Unit } from '../../functions/src/domain/units/unit.js';
 import type { SweepStore } from '../../functions/src/jobs/sweep/ports.js';
 import { sweepWithShared } from '../../functions/src/jobs/sweep/sweep-with-shared.js';
+import { testUnit } from '../support/builders.js';
 import { testFirestore } from '../support/firestore.js';
 import { builtinForm } from '../support/forms.js';
 import { writeTestWorkbook } from '../support/workbooks.js';
@@ -16,15 +17,7 @@ import { writeTestWorkbook } from '../support/workbooks.js';
 
 const FORMS = [builtinForm('tap-huan-2024')];
 const NOW = new Date('2024-09-16T01:00:00Z');
-const school = (id: string, name: string): Unit => ({
-  id,
-  name,
-  type: 'lien-doi',
-  level: 'Tiểu học',
-  cluster: 'Cụm 1',
-  contacts: [],
-  source: `${id}.xlsx`,
-});
+const school = (id: string, name: string): Unit => testUnit(id, { name, level: 'Tiểu học' });
 const UNITS = [
   school('th-luong-the-vinh', 'Liên đội TH Lương Thế Vinh'),
   school('th-an-binh', 'Liên đội TH An Bình'),
