@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { RawCell } from '../cells/raw-cell.js';
 import { isBlankCell } from '../cells/blank.js';
 import { displayCell } from '../cells/cell-display.js';
@@ -42,7 +43,7 @@ export interface RowRejection {
 
 export type RowOutcome = ({ readonly ok: true } & ValidRow) | ({ readonly ok: false } & RowRejection);
 
-/** A form compiled once into a row validator (one cell reader per column). */
+/** A form compiled once into a row validator (a zod schema built from its columns). */
 export interface CompiledForm {
   readonly spec: FormSpec;
   /** Validate one row given its cells by column key; the period comes from the period column or the form's single period. */
@@ -59,12 +60,12 @@ const REQUIRED_REASON = 'chưa nhập (cột bắt buộc)';
 /** Compile a form spec into a row validator. */
 export function compileForm(spec: FormSpec): CompiledForm {
   const periodColumn = spec.columns.find((c) => c.period);
-  // One reader per column key, in the columns' order (a repeated key keeps its first place and its last reader).
-  const readers = new Map<string, CellReader>();
-  for (const column of spec.columns) readers.set(column.key, cellReader(column, spec));
+  const shape: Record<string, z.ZodType> = {};
+  for (const column of spec.columns) shape[column.key] = columnSchema(column, spec);
+  const rowSchema = z.object(shape);
   const headerByKey = new Map(spec.columns.map((c) => [c.key, c.header]));
   const fixedPeriod = singlePeriodId(spec.period);
-  const periodReader = periodColumn ? readers.get(periodColumn.key) : undefined;
+  const periodSchema = periodColumn ? shape[periodColumn.key] : undefined;
   // The period column's value was checked against the plan already: here it only names its period.
   const periodIdOf = (cell: ReadCell | undefined): PeriodId => {
     const period = periodOfValue(spec.period, String(cell?.value));
@@ -74,41 +75,41 @@ export function compileForm(spec: FormSpec): CompiledForm {
   return {
     spec,
     validateRow(rowNumber, cellsByKey) {
-      // Every column is read, so a rejected row lists all its problems, in the columns' order.
-      const cells: Record<string, ReadCell | undefined> = {};
-      const errors: RowError[] = [];
-      for (const [key, read] of readers) {
-        const reading = read(cellsByKey[key] ?? null);
-        if (reading.ok) cells[key] = reading.cell;
-        else
-          errors.push({
-            column: headerByKey.get(key) ?? key,
-            message: `${cellMessage(rowNumber, key, cellsByKey[key], reading.reason)}.`,
-          });
-      }
-      if (errors.length === 0) {
+      // Every column key present: zod reports a missing key differently from a blank cell.
+      const input: Record<string, RawCell> = {};
+      for (const column of spec.columns) input[column.key] = cellsByKey[column.key] ?? null;
+      const result = rowSchema.safeParse(input);
+      if (result.success) {
+        const cells = result.data as Record<string, ReadCell | undefined>;
         const periodId = periodColumn ? periodIdOf(cells[periodColumn.key]) : (fixedPeriod ?? UNASSIGNED_PERIOD);
         const notes = cellNotes(cells);
         return { ok: true, rowNumber, periodId, values: withoutBlanks(cells), ...(notes.length > 0 ? { notes } : {}) };
       }
+      const errors = result.error.issues.map((issue): RowError => {
+        const key = String(issue.path[0]);
+        return {
+          column: headerByKey.get(key) ?? key,
+          message: `${cellMessage(rowNumber, key, cellsByKey[key], issue.message)}.`,
+        };
+      });
       // A rejected row still belongs to its period when its period cell itself is fine.
-      const period = periodColumn && periodReader?.(cellsByKey[periodColumn.key] ?? null);
+      const period = periodColumn && periodSchema?.safeParse(cellsByKey[periodColumn.key]);
       const periodId = period
-        ? period.ok
-          ? periodIdOf(period.cell)
+        ? period.success
+          ? periodIdOf(period.data as ReadCell | undefined)
           : UNASSIGNED_PERIOD
         : (fixedPeriod ?? UNASSIGNED_PERIOD);
       return { ok: false, rowNumber, periodId, errors };
     },
     periodOf(rowNumber, cellsByKey) {
-      if (!periodColumn || !periodReader) return { ok: true, periodId: fixedPeriod ?? UNASSIGNED_PERIOD };
+      if (!periodColumn || !periodSchema) return { ok: true, periodId: fixedPeriod ?? UNASSIGNED_PERIOD };
       const cell = cellsByKey[periodColumn.key] ?? null;
-      const period = periodReader(cell);
-      if (period.ok) return { ok: true, periodId: periodIdOf(period.cell) };
+      const period = periodSchema.safeParse(cell);
+      if (period.success) return { ok: true, periodId: periodIdOf(period.data as ReadCell | undefined) };
       return {
         ok: false,
         periodId: UNASSIGNED_PERIOD,
-        message: cellMessage(rowNumber, periodColumn.key, cell, period.reason),
+        message: cellMessage(rowNumber, periodColumn.key, cell, period.error.issues[0]?.message ?? ''),
       };
     },
   };
@@ -127,24 +128,29 @@ export function compileForm(spec: FormSpec): CompiledForm {
   }
 }
 
-/** A cell as its column reads it: its value and note (undefined when blank), or why it is refused. */
-type CellReading =
-  { readonly ok: true; readonly cell: ReadCell | undefined } | { readonly ok: false; readonly reason: string };
-type CellReader = (cell: RawCell) => CellReading;
-
-function cellReader(column: ColumnSpec, spec: FormSpec): CellReader {
+function columnSchema(column: ColumnSpec, spec: FormSpec): z.ZodType {
   const parse = cellParserFor(column, columnOptions(spec, column));
-  return (cell) => {
-    if (isBlankCell(cell))
-      return column.required ? { ok: false, reason: REQUIRED_REASON } : { ok: true, cell: undefined };
-    const parsed = parse(cell);
-    if (!parsed.ok) return { ok: false, reason: parsed.reason };
-    if (column.period) {
-      const period = periodOfValue(spec.period, String(parsed.value));
-      if (!period.ok) return { ok: false, reason: period.reason };
-    }
-    return { ok: true, cell: { value: parsed.value, note: parsed.note } };
-  };
+  return z
+    .custom<RawCell>(() => true)
+    .transform((cell, ctx): ReadCell | undefined => {
+      if (isBlankCell(cell)) {
+        if (column.required) ctx.addIssue({ code: 'custom', message: REQUIRED_REASON });
+        return undefined;
+      }
+      const parsed = parse(cell);
+      if (!parsed.ok) {
+        ctx.addIssue({ code: 'custom', message: parsed.reason });
+        return z.NEVER;
+      }
+      if (column.period) {
+        const period = periodOfValue(spec.period, String(parsed.value));
+        if (!period.ok) {
+          ctx.addIssue({ code: 'custom', message: period.reason });
+          return z.NEVER;
+        }
+      }
+      return { value: parsed.value, note: parsed.note };
+    });
 }
 
 function withoutBlanks(cells: Record<string, ReadCell | undefined>): Record<string, CellValue> {
