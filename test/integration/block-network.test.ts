@@ -1,8 +1,6 @@
 import { execFile } from 'node:child_process';
 import dns from 'node:dns';
 import { once } from 'node:events';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
@@ -11,6 +9,7 @@ import net, { type AddressInfo } from 'node:net';
 import tls from 'node:tls';
 import { describe, expect, it } from 'vitest';
 import { BLOCKED_CODE } from '../support/block-network.js';
+import { useTempDir } from '../support/builders.js';
 
 /** vitest.config.ts loads test/support/block-network.ts in every test worker: only loopback is reachable. */
 const BLOCKED = /^Tests may not reach the network: connecting to 203\.0\.113\.1:443 was blocked/;
@@ -21,6 +20,7 @@ async function connectError(socket: net.Socket): Promise<NodeJS.ErrnoException> 
 }
 
 describe('outgoing network in tests', () => {
+  const dir = useTempDir('tonghop-block');
   it('refuses a TCP connection to a public address, naming it', async () => {
     const error = await connectError(net.connect(443, '203.0.113.1'));
     expect(error.message).toMatch(BLOCKED);
@@ -72,27 +72,22 @@ describe('outgoing network in tests', () => {
   });
 
   it('blocks a child process started with --import of the compiled block, as compileCli starts the CLI', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'tonghop-block-'));
-    try {
-      const block = path.join(dir, 'block-network.js');
-      await build({
-        entryPoints: [path.join(import.meta.dirname, '../support/block-network.ts')],
-        outfile: block,
-        format: 'esm',
-        platform: 'node',
-        target: 'node20',
-        logLevel: 'silent',
-      });
-      const script = "require('node:net').connect(443, '203.0.113.1').on('error', (e) => { console.log(e.message); });";
-      const { stdout } = await promisify(execFile)(process.execPath, [
-        '--import',
-        pathToFileURL(block).href,
-        '-e',
-        script,
-      ]);
-      expect(stdout).toMatch(BLOCKED);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    const block = path.join(dir(), 'block-network.js');
+    await build({
+      entryPoints: [path.join(import.meta.dirname, '../support/block-network.ts')],
+      outfile: block,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      logLevel: 'silent',
+    });
+    const script = "require('node:net').connect(443, '203.0.113.1').on('error', (e) => { console.log(e.message); });";
+    const { stdout } = await promisify(execFile)(process.execPath, [
+      '--import',
+      pathToFileURL(block).href,
+      '-e',
+      script,
+    ]);
+    expect(stdout).toMatch(BLOCKED);
   });
 });

@@ -1,5 +1,3 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBuiltinForms } from '../../functions/src/adapters/catalog/builtin-forms.js';
@@ -13,6 +11,7 @@ import { summarize } from '../../functions/src/jobs/summarize/summarize.js';
 import { sweep } from '../../functions/src/jobs/sweep/sweep.js';
 import { testFirestore } from '../support/firestore.js';
 import { openWorkbook, sheetOf, titled, writeTestWorkbook } from '../support/workbooks.js';
+import { useTempDir } from '../support/builders.js';
 
 const STATUS = 'Tình trạng (hệ thống ghi)';
 const HEADER = [
@@ -49,15 +48,14 @@ const SUBMISSION_ID = 'tap-huan-2024~mot-lan~ghi-chu';
 
 describe('cells the system interpreted: the note is stored with the row and shown in its status cell', () => {
   const firestore = testFirestore('cell-notes');
-  let dir: string;
+  const dir = useTempDir('tonghop-notes');
   let forms: FormSpec[];
   let folder: UnitWorkbookFolder;
   const runSweep = () =>
     sweep({ units: [UNIT], forms, source: folder, store: new FirestoreSweepStore(firestore.db), now: NOW });
 
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'tonghop-notes-'));
-    folder = new UnitWorkbookFolder(dir);
+    folder = new UnitWorkbookFolder(dir());
     forms = (await loadBuiltinForms()).filter((f) => f.id === 'tap-huan-2024');
     const rows = [
       [1, 'Nguyễn Thị Lan', 'TPT', 'Nữ', '12/3/1990', '0983.018.027', null, 'Tập huấn', 'Có', null],
@@ -66,7 +64,7 @@ describe('cells the system interpreted: the note is stored with the row and show
       [4, 'Phạm An', 'TPT', 'Nam', null, '0983018027 - 0912345678', null, 'Tập huấn', 'Có', null],
     ];
     await writeTestWorkbook(
-      path.join(dir, 'ghi-chu.xlsx'),
+      path.join(dir(), 'ghi-chu.xlsx'),
       [{ name: 'Đăng ký tập huấn', rows: titled('ĐĂNG KÝ THAM GIA TẬP HUẤN', HEADER, rows) }],
       new Date('2024-09-14T02:00:00Z'),
     );
@@ -76,13 +74,12 @@ describe('cells the system interpreted: the note is stored with the row and show
       units: [UNIT],
       forms,
       store: new FirestoreSummaryStore(firestore.db),
-      output: new SummaryWorkbookFile(path.join(dir, 'tong-hop.xlsx')),
+      output: new SummaryWorkbookFile(path.join(dir(), 'tong-hop.xlsx')),
       feedback: folder,
       now: NOW,
     });
   });
   afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
     await firestore.db.terminate();
   });
 
@@ -114,7 +111,7 @@ describe('cells the system interpreted: the note is stored with the row and show
   });
 
   it("writes what was taken into each row's status cell, and asks which number when there are two", async () => {
-    const sheet = sheetOf(await openWorkbook(path.join(dir, 'ghi-chu.xlsx')), 'Đăng ký tập huấn');
+    const sheet = sheetOf(await openWorkbook(path.join(dir(), 'ghi-chu.xlsx')), 'Đăng ký tập huấn');
     const status = (row: number) => sheet.getRow(row).getCell(STATUS_COLUMN).value;
     expect(status(5)).toBe('✓ Hợp lệ');
     expect(status(6)).toBe('✓ Hợp lệ (đã hiểu SĐT là 0983 018 027)');

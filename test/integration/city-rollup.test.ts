@@ -1,5 +1,4 @@
-import { mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportWorkbook } from '../../functions/src/adapters/report/export-workbook.js';
@@ -15,7 +14,7 @@ import { loadDistrictPicture } from '../../functions/src/jobs/summarize/load-dis
 import { testFirestore, type TestFirestore } from '../support/firestore.js';
 import { builtinForm } from '../support/forms.js';
 import { sweptDistrict, type TestUnitFile } from '../support/swept-district.js';
-import { TRAINING_HEADER } from '../support/builders.js';
+import { TRAINING_HEADER, useTempDir } from '../support/builders.js';
 
 /*
  * At the city level each district is a unit: the city's control declares a plan whose form is the
@@ -84,20 +83,19 @@ const districtUnit = (id: string, name: string, source: string): Unit => ({
 });
 
 describe('a city rolls up three districts from their report exports, with its normal workbook sweep', () => {
-  let dir: string;
+  const dir = useTempDir('tonghop-city');
   const stores: TestFirestore[] = [];
   const figures = new Map<string, ReportFigures>();
   let city: FormPeriodStats;
   let citySubmissions: readonly StoredSubmission[];
 
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'tonghop-city-'));
-    const cityUnits = path.join(dir, 'thanh-pho', 'units');
+    const cityUnits = path.join(dir(), 'thanh-pho', 'units');
     for (const d of DISTRICTS) {
       const firestore = testFirestore(`city-${d.id}`);
       stores.push(firestore);
       const district = await sweptDistrict({
-        dir: path.join(dir, d.id),
+        dir: path.join(dir(), d.id),
         db: firestore.db,
         settings: settings(d.name),
         plans: [TAP_HUAN],
@@ -137,7 +135,7 @@ describe('a city rolls up three districts from their report exports, with its no
       districtUnit('quan-10', 'Quận Đoàn 10', `quan-10/${EXPORT}`),
     ];
     const swept = await sweptDistrict({
-      dir: path.join(dir, 'thanh-pho'),
+      dir: path.join(dir(), 'thanh-pho'),
       db: cityStore.db,
       settings: settings('Thành Đoàn TP. Hồ Chí Minh'),
       plans: [CITY_PLAN],
@@ -161,7 +159,6 @@ describe('a city rolls up three districts from their report exports, with its no
       await s.clear();
       await s.db.terminate();
     }
-    await rm(dir, { recursive: true, force: true });
   });
 
   it('each district reported its own figures', () => {

@@ -1,5 +1,4 @@
-import { mkdtemp, rm, utimes } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { utimes } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeControlWorkbook } from '../../functions/src/adapters/workbook/write-control-workbook.js';
@@ -11,6 +10,7 @@ import type { Unit } from '../../functions/src/domain/units/unit.js';
 import { testFirestore } from '../support/firestore.js';
 import { openWorkbook, sheetOf, titled, writeTestWorkbook, type TestCell } from '../support/workbooks.js';
 import { rulePlans } from '../unit/rules/rule-plans.js';
+import { useTempDir } from '../support/builders.js';
 
 /**
  * Seed 003 on the workbook adapter, with the three things a new user tried (issue 15): an evaluation
@@ -43,9 +43,9 @@ const FIFTEEN = Array.from({ length: 15 }, (_, i) => `Đoàn viên Số ${i + 1}
 
 describe('cross-form rules from the plan tabs (workbook adapter, real emulator)', () => {
   const firestore = testFirestore('cross-form-rules');
-  let dir: string;
+  const dir = useTempDir('tonghop-rules');
   let controlPath: string;
-  const unitFile = (id: string) => path.join(dir, 'units', `${id}.xlsx`);
+  const unitFile = (id: string) => path.join(dir(), 'units', `${id}.xlsx`);
   const evaluationTab = (evaluations: readonly TestCell[][]) => ({
     name: EVAL_TAB,
     rows: titled('ĐÁNH GIÁ RÈN LUYỆN', EVAL_HEADER, evaluations),
@@ -99,8 +99,7 @@ describe('cross-form rules from the plan tabs (workbook adapter, real emulator)'
   };
 
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'tonghop-rules-'));
-    controlPath = path.join(dir, 'bang-dieu-khien.xlsx');
+    controlPath = path.join(dir(), 'bang-dieu-khien.xlsx');
     const { registration, evaluation: evaluationPlan, problems } = rulePlans();
     expect(problems).toEqual([]);
     await writeControlWorkbook(controlPath, {
@@ -142,7 +141,6 @@ describe('cross-form rules from the plan tabs (workbook adapter, real emulator)'
   afterAll(async () => {
     await firestore.clear();
     await firestore.db.terminate();
-    await rm(dir, { recursive: true, force: true });
   });
 
   it('refuses the evaluation of a member who never registered, naming the row, the column and the registration', async () => {

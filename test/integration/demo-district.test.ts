@@ -1,10 +1,9 @@
 import { localizePlan } from '../../functions/src/domain/plans/district-placeholders.js';
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadBuiltinForms } from '../../functions/src/adapters/catalog/builtin-forms.js';
 import { readControlWorkbook } from '../../functions/src/adapters/workbook/read-control-workbook.js';
 import { readWorkbookTabs } from '../../functions/src/adapters/xlsx/read-workbook.js';
@@ -18,10 +17,11 @@ import { buildDemoDistrict, DEMO_NOW, specsAsWritten } from '../../functions/src
 import { writeDemoDistrict, type WrittenDemoDistrict } from '../../functions/src/demo/write-demo-district.js';
 import { PLAN_TAB_SPECS } from '../../functions/src/domain/plans/plan-layout.js';
 import { demoFinanceSource, FINANCE_BOOK_FILE } from '../../functions/src/demo/demo-finance.js';
+import { useTempDir } from '../support/builders.js';
 
 const specs = await loadBuiltinForms();
 const district = buildDemoDistrict(specs);
-let root: string;
+const root = useTempDir('tonghop-demo');
 let dir: string;
 let written: WrittenDemoDistrict;
 const progress: [number, number][] = [];
@@ -40,13 +40,8 @@ async function snapshot(folder: string): Promise<Record<string, string>> {
 }
 
 beforeAll(async () => {
-  root = await mkdtemp(path.join(tmpdir(), 'tonghop-demo-'));
-  dir = path.join(root, 'demo');
+  dir = path.join(root(), 'demo');
   written = await writeDemoDistrict(dir, district, { onProgress: (done, total) => progress.push([done, total]) });
-});
-
-afterAll(async () => {
-  await rm(root, { recursive: true, force: true });
 });
 
 describe('writeDemoDistrict', () => {
@@ -200,7 +195,7 @@ describe('writeDemoDistrict', () => {
       [...other.workbooks.filter((w) => w.sentAt !== null).map((w) => `${w.unitId}.xlsx`), FINANCE_BOOK_FILE].sort(),
     );
 
-    const foreign = path.join(root, 'foreign');
+    const foreign = path.join(root(), 'foreign');
     await mkdir(foreign);
     await writeFile(path.join(foreign, 'ghi-chu.txt'), 'không phải thư mục mẫu');
     await expect(writeDemoDistrict(foreign, district, { reset: true })).rejects.toThrow(/Refusing to reset/);

@@ -1,5 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { DocumentData, Timestamp } from '@google-cloud/firestore';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,13 +24,14 @@ import {
 } from '../../functions/src/demo/write-demo-district.js';
 import { sweep, type SweepResult } from '../../functions/src/jobs/sweep/sweep.js';
 import { testFirestore, type TestFirestore } from '../support/firestore.js';
+import { useTempDir } from '../support/builders.js';
 
 /** The demo's history replayed into a folder and swept, day by day, into the emulator: what the product then knows. */
 const specs = await loadBuiltinForms();
 const district = buildDemoDistrict(specs);
 const TAP_HUAN_DUE = new Date('2024-09-15T03:00:00Z');
 
-let root: string;
+const root = useTempDir('tonghop-demo-history');
 let dir: string;
 let firestore: TestFirestore;
 let written: WrittenDemoDistrict;
@@ -52,9 +52,8 @@ const mtimeOf = (file: string) =>
  * recorded as the folder stood, then run into the emulator.
  */
 beforeAll(async () => {
-  root = await mkdtemp(path.join(tmpdir(), 'tonghop-demo-history-'));
   firestore = testFirestore('demo-history');
-  dir = path.join(root, 'demo');
+  dir = path.join(root(), 'demo');
   const store = new FirestoreSweepStore(firestore.db);
   const source = new UnitWorkbookFolder(path.join(dir, 'units'));
   sweepOf = (now, unitIds) =>
@@ -65,7 +64,7 @@ beforeAll(async () => {
       store,
       now,
     });
-  finalOnly = await writeDemoDistrict(path.join(root, 'final-only'), district);
+  finalOnly = await writeDemoDistrict(path.join(root(), 'final-only'), district);
   written = await writeDemoDistrict(dir, district, {
     onProgress: (done, total) => replayProgress.push([done, total]),
     sweepAt: async (unitIds, now) => {
@@ -79,7 +78,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await firestore.clear();
-  await rm(root, { recursive: true, force: true });
 });
 
 async function submission(formId: string, periodId: string, unitId: string): Promise<DocumentData | undefined> {
@@ -263,7 +261,7 @@ describe('writeDemoDistrict with a sweep: the history replayed', () => {
     const unit = district.workbooks.find((w) => w.scenario === 'clean' && w.unitId.startsWith('csd-'));
     const send = unit?.sends[3];
     if (!unit || !send) throw new Error('no clean cơ sở Đoàn with 4 sends');
-    const early = path.join(root, 'early');
+    const early = path.join(root(), 'early');
     // Replay that unit alone (one round per send) and stop right after its 4th sweep: the file is as the sweep read it.
     const stop = new Error('stop');
     let done = 0;
@@ -295,7 +293,7 @@ describe('writeDemoDistrict with a sweep: the history replayed', () => {
   });
 
   it('starts over when a replay died half-way, and leaves a finished one alone', async () => {
-    const broken = path.join(root, 'broken');
+    const broken = path.join(root(), 'broken');
     const small = { ...district, workbooks: district.workbooks.filter((w) => w.unitId.startsWith('cd-')) };
     let sweeps = 0;
     const failing = async () => {

@@ -1,8 +1,7 @@
-import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import JSZip from 'jszip';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { FirestoreSummaryStore } from '../../functions/src/adapters/store/firestore-summary-store.js';
 import { FirestoreSweepStore } from '../../functions/src/adapters/store/firestore-sweep-store.js';
 import { readControlWorkbook } from '../../functions/src/adapters/workbook/read-control-workbook.js';
@@ -19,6 +18,7 @@ import { unitSchema, type Unit } from '../../functions/src/domain/units/unit.js'
 import { runDistrict } from '../../functions/src/jobs/sweep/run-district.js';
 import { testFirestore } from '../support/firestore.js';
 import { BUILTIN_FORMS } from '../support/forms.js';
+import { useTempDir } from '../support/builders.js';
 
 /** Names and addresses of the localities the catalog's plans were first written for. */
 const SEED_LOCALITIES = [
@@ -58,37 +58,33 @@ async function packageText(file: string): Promise<string> {
 
 describe("a district's unit files carry its own name and contact, never a seed locality's", () => {
   const firestore = testFirestore('district-own-text');
-  let dir: string;
+  const dir = useTempDir('tonghop-own-text');
 
-  beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'tonghop-own-text-'));
-  });
   afterAll(async () => {
     await firestore.clear();
     await firestore.db.terminate();
-    await rm(dir, { recursive: true, force: true });
   });
 
   it('a Quận 1 control with every catalog plan yields templates and swept unit files without another locality', async () => {
-    const controlFile = path.join(dir, 'control.xlsx');
+    const controlFile = path.join(dir(), 'control.xlsx');
     await writeControlWorkbook(controlFile, { settings: QUAN_1, units: UNITS, plans: BUILTIN_FORMS });
     const control = await readControlWorkbook(controlFile);
     expect(control.problems).toEqual([]);
     const forms = openForms(control.plans);
 
-    const unitsDir = path.join(dir, 'units');
+    const unitsDir = path.join(dir(), 'units');
     await mkdir(unitsDir);
     for (const unit of control.units)
       await writeUnitWorkbook(path.join(unitsDir, unit.source), unit.name, formsForUnit(forms, unit), new Map(), {
         modifiedAt: new Date('2024-09-14T02:00:00Z'),
       });
-    const templates = await writeFormTemplates(forms, path.join(dir, 'templates'));
+    const templates = await writeFormTemplates(forms, path.join(dir(), 'templates'));
     const common = {
       units: control.units,
       settings: control.settings,
       forms,
       sheets: new UnitWorkbookFolder(unitsDir),
-      output: new SummaryWorkbookFile(path.join(dir, 'summary.xlsx')),
+      output: new SummaryWorkbookFile(path.join(dir(), 'summary.xlsx')),
       sweepStore: new FirestoreSweepStore(firestore.db),
       summaryStore: new FirestoreSummaryStore(firestore.db),
       shardAbove: 1000,

@@ -1,31 +1,27 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { exportProject } from '../../functions/src/adapters/store/emulator-persistence.js';
 import { importDataDir } from '../support/emulator-import.js';
 import { emulatorHost, testFirestore } from '../support/firestore.js';
+import { useTempDirEach } from '../support/builders.js';
 
 /** cli.test.ts loads the demo's saved data into the shared emulator this way: it must reach the one project only. */
 describe('importDataDir into the shared emulator', () => {
   const source = testFirestore('import-source');
   const target = testFirestore('import-target');
   const bystander = testFirestore('import-bystander');
-  let dataDir = '';
+  const dataDir = useTempDirEach('tonghop-import');
   afterAll(async () => {
     for (const store of [source, target, bystander]) {
       await store.clear();
       await store.db.terminate();
     }
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
   it("loads a data folder's export into the project it names, and into no other", async () => {
-    dataDir = await mkdtemp(path.join(tmpdir(), 'tonghop-import-'));
     await source.db.doc('submissions/s1').set({ unitId: 'u1', rows: 3 });
-    await exportProject(emulatorHost(), source.projectId, dataDir);
+    await exportProject(emulatorHost(), source.projectId, dataDir());
 
-    await importDataDir(emulatorHost(), target.projectId, dataDir);
+    await importDataDir(emulatorHost(), target.projectId, dataDir());
 
     expect((await target.db.doc('submissions/s1').get()).data()).toEqual({ unitId: 'u1', rows: 3 });
     expect((await bystander.db.doc('submissions/s1').get()).exists).toBe(false);
@@ -33,13 +29,9 @@ describe('importDataDir into the shared emulator', () => {
   });
 
   it('says which folder had no export', async () => {
-    const empty = await mkdtemp(path.join(tmpdir(), 'tonghop-import-empty-'));
-    try {
-      await expect(importDataDir(emulatorHost(), target.projectId, empty)).rejects.toThrow(
-        `No Firestore export in ${empty}`,
-      );
-    } finally {
-      await rm(empty, { recursive: true, force: true });
-    }
+    const empty = dataDir();
+    await expect(importDataDir(emulatorHost(), target.projectId, empty)).rejects.toThrow(
+      `No Firestore export in ${empty}`,
+    );
   });
 });

@@ -1,6 +1,4 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { readdir } from 'node:fs/promises';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import {
   EmulatorUnavailableError,
@@ -11,6 +9,7 @@ import {
 } from '../../functions/src/adapters/store/emulator.js';
 import { createFirestore } from '../../functions/src/adapters/store/firestore-client.js';
 import { emulatorHost, testFirestore } from '../support/firestore.js';
+import { useTempDir } from '../support/builders.js';
 
 function groupAlive(pgid: number): boolean {
   try {
@@ -56,16 +55,14 @@ describe('shared test emulator', () => {
 
 describe('persistent emulator', () => {
   const projectId = 'demo-tonghop-persist';
-  let dataDir = '';
+  const dataDir = useTempDir('tonghop-emulator');
   const started: RunningEmulator[] = [];
   afterAll(async () => {
     await Promise.all(started.map((e) => e.stop()));
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
   it('keeps data across a stop and a restart, and leaves no process behind', async () => {
-    dataDir = await mkdtemp(path.join(tmpdir(), 'tonghop-emulator-'));
-    const first = await startFirestoreEmulator({ importFrom: dataDir });
+    const first = await startFirestoreEmulator({ importFrom: dataDir() });
     started.push(first);
     expect(first.pid).toBeTypeOf('number');
     expect(first.host).not.toBe(emulatorHost());
@@ -73,11 +70,11 @@ describe('persistent emulator', () => {
     const writer = createFirestore({ projectId, emulatorHost: first.host });
     await writer.doc('reports/r1').set({ unit: 'u1', submitted: true });
     await writer.terminate();
-    await first.exportTo(projectId, dataDir);
-    await first.exportTo(projectId, dataDir);
+    await first.exportTo(projectId, dataDir());
+    await first.exportTo(projectId, dataDir());
     // Only the newest export survives; the older one is removed after the swap.
-    expect((await readdir(dataDir)).filter((n) => n.startsWith('export-'))).toHaveLength(1);
-    expect((await readdir(dataDir)).filter((n) => n.startsWith('.incoming-'))).toHaveLength(0);
+    expect((await readdir(dataDir())).filter((n) => n.startsWith('export-'))).toHaveLength(1);
+    expect((await readdir(dataDir())).filter((n) => n.startsWith('.incoming-'))).toHaveLength(0);
 
     await first.stop();
     await first.stop();
@@ -88,7 +85,7 @@ describe('persistent emulator', () => {
     expect((await shared.doc('reports/r1').get()).exists).toBe(false);
     await shared.terminate();
 
-    const second = await startFirestoreEmulator({ importFrom: dataDir });
+    const second = await startFirestoreEmulator({ importFrom: dataDir() });
     started.push(second);
     const reader = createFirestore({ projectId, emulatorHost: second.host });
     expect((await reader.doc('reports/r1').get()).data()).toEqual({ unit: 'u1', submitted: true });

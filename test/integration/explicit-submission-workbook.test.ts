@@ -1,5 +1,4 @@
-import { mkdtemp, rm, utimes } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { utimes } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FirestoreSummaryStore } from '../../functions/src/adapters/store/firestore-summary-store.js';
@@ -14,7 +13,7 @@ import { sweep } from '../../functions/src/jobs/sweep/sweep.js';
 import { builtinFormDue } from '../support/forms.js';
 import { testFirestore } from '../support/firestore.js';
 import { openWorkbook, sheetOf, writeTestWorkbook, type TestCell } from '../support/workbooks.js';
-import { TRAINING_HEADER, trainingRow } from '../support/builders.js';
+import { TRAINING_HEADER, trainingRow, useTempDir } from '../support/builders.js';
 
 const SETTINGS = {
   districtName: 'Quận Đoàn thử',
@@ -40,9 +39,9 @@ const FORM: FormSpec = { ...builtinFormDue('tap-huan-2024', '2024-09-15', '10:00
 /** Workbook mode, a "Bấm nộp" form: the "Nộp báo cáo" cell submits; later edits are a draft until it is set again. */
 describe('explicit submission in workbook mode (sweep + summary, real emulator)', () => {
   const firestore = testFirestore('explicit-workbook');
-  let dir: string;
+  const dir = useTempDir('tonghop-explicit');
   let folder: UnitWorkbookFolder;
-  const file = () => path.join(dir, 'som.xlsx');
+  const file = () => path.join(dir(), 'som.xlsx');
   const night = async (now: Date) => {
     await sweep({ units: [UNIT], forms: [FORM], source: folder, store: new FirestoreSweepStore(firestore.db), now });
     await summarize({
@@ -76,8 +75,7 @@ describe('explicit submission in workbook mode (sweep + summary, real emulator)'
   };
 
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'tonghop-explicit-'));
-    folder = new UnitWorkbookFolder(dir);
+    folder = new UnitWorkbookFolder(dir());
     const rows: TestCell[][] = [
       ['ĐĂNG KÝ THAM GIA TẬP HUẤN'],
       ['Nộp báo cáo', 'Không'],
@@ -90,7 +88,6 @@ describe('explicit submission in workbook mode (sweep + summary, real emulator)'
   afterAll(async () => {
     await firestore.clear();
     await firestore.db.terminate();
-    await rm(dir, { recursive: true, force: true });
   });
 
   it('typed but not submitted: nothing counts, "Tình hình nộp" shows the draft, the signal cell is left as typed', async () => {
@@ -189,17 +186,15 @@ describe('explicit submission in workbook mode (sweep + summary, real emulator)'
 
 describe('the handed-out workbook of a "Bấm nộp" form carries its "Nộp báo cáo" cell', () => {
   const firestore = testFirestore('explicit-template');
-  let dir: string;
+  const dir = useTempDir('tonghop-explicit-template');
   afterAll(async () => {
     await firestore.clear();
     await firestore.db.terminate();
-    await rm(dir, { recursive: true, force: true });
   });
 
   it('set to "Không" in the template; the unit picks "Có", saves, and the sweep submits and answers in that cell', async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'tonghop-explicit-template-'));
-    const folder = new UnitWorkbookFolder(dir);
-    const file = path.join(dir, 'som.xlsx');
+    const folder = new UnitWorkbookFolder(dir());
+    const file = path.join(dir(), 'som.xlsx');
     await writeUnitWorkbook(file, UNIT.name, [FORM], new Map([['tap-huan-2024', [trainingRow(1, 'Nguyễn Thị Lan')]]]));
     const signalColumn = FORM.columns.length + 1;
     const template = sheetOf(await openWorkbook(file), TAB);

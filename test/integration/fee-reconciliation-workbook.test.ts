@@ -1,5 +1,4 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +11,7 @@ import { loadConfig } from '../../functions/src/config.js';
 import { testFirestore } from '../support/firestore.js';
 import { openWorkbook, sheetOf, writeTestWorkbook } from '../support/workbooks.js';
 import { FINANCE_UNITS, financePlans } from '../unit/finance/finance-plans.js';
+import { useTempDir } from '../support/builders.js';
 
 /**
  * The finance desk on the workbook adapter: registrations and receipts each come from one shared
@@ -24,14 +24,14 @@ const RECEIPT_HEADER = ['Đơn vị', 'Số tiền', 'Ngày nộp', 'Người n�
 
 describe('fee reconciliation and payment reminders (workbook adapter)', () => {
   const firestore = testFirestore('fee-reconciliation');
-  let dir: string;
+  const dir = useTempDir('tonghop-fees');
   let controlPath: string;
   const config = () =>
-    loadConfig({ TONGHOP_PROJECT_ID: 'demo-tonghop', TONGHOP_HOME: dir, TONGHOP_SEND_HOURS: '0-24' });
+    loadConfig({ TONGHOP_PROJECT_ID: 'demo-tonghop', TONGHOP_HOME: dir(), TONGHOP_SEND_HOURS: '0-24' });
   const log = () => undefined;
   const receiptsBook = (rows: (string | number)[][], at: Date) =>
     writeTestWorkbook(
-      path.join(dir, 'units', 'thu-kinh-phi.xlsx'),
+      path.join(dir(), 'units', 'thu-kinh-phi.xlsx'),
       [{ name: 'Thu kinh phí', rows: [RECEIPT_HEADER, ...rows] }],
       at,
     );
@@ -49,8 +49,7 @@ describe('fee reconciliation and payment reminders (workbook adapter)', () => {
   };
 
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'tonghop-fees-'));
-    controlPath = path.join(dir, 'bang-dieu-khien.xlsx');
+    controlPath = path.join(dir(), 'bang-dieu-khien.xlsx');
     const { registration, receipts } = financePlans();
     await writeControlWorkbook(controlPath, {
       settings: { districtName: 'Quận Đoàn thử', officeEmail: '', contactName: '', contactPhone: '' },
@@ -66,7 +65,7 @@ describe('fee reconciliation and payment reminders (workbook adapter)', () => {
     await control.xlsx.writeFile(controlPath);
     const person = (unit: string, name: string) => ['13/09/2024 09:00:00', unit, name];
     await writeTestWorkbook(
-      path.join(dir, 'units', 'dang-ky.xlsx'),
+      path.join(dir(), 'units', 'dang-ky.xlsx'),
       [
         {
           name: 'Đăng ký',
@@ -95,7 +94,6 @@ describe('fee reconciliation and payment reminders (workbook adapter)', () => {
   afterAll(async () => {
     await firestore.clear();
     await firestore.db.terminate();
-    await rm(dir, { recursive: true, force: true });
   });
 
   it("writes the summary's Kinh phí tab: còn nợ per school, owing first, the repeated receipt not counted", async () => {
@@ -117,7 +115,7 @@ describe('fee reconciliation and payment reminders (workbook adapter)', () => {
     );
     expect(overview.some((cell) => cell.includes('Đăng ký tập huấn'))).toBe(true);
     expect(overview.some((cell) => cell.includes('Thu kinh phí'))).toBe(false);
-    const status = sheetOf(await openWorkbook(path.join(dir, 'units', 'thu-kinh-phi.xlsx')), 'Thu kinh phí').getRow(4)
+    const status = sheetOf(await openWorkbook(path.join(dir(), 'units', 'thu-kinh-phi.xlsx')), 'Thu kinh phí').getRow(4)
       .values as unknown[];
     expect(String(status.at(-1))).toContain("Dòng 4, cột 'Số biên lai': 'BL-002' trùng với dòng 3");
   });
@@ -129,7 +127,7 @@ describe('fee reconciliation and payment reminders (workbook adapter)', () => {
       ['thcs-minh-duc', 'reminder', 'sent'],
     ]);
     expect(await notifyAt(ict('2024-09-14', '09:00'))).toEqual([]);
-    const outbox = path.join(dir, 'outbox');
+    const outbox = path.join(dir(), 'outbox');
     const mails = await Promise.all((await readdir(outbox)).map((f) => readFile(path.join(outbox, f), 'utf8')));
     const minhDuc = mails.find((m) => m.includes('thcs-minh-duc@truong.edu.vn'));
     expect(minhDuc).toBeDefined();

@@ -1,5 +1,4 @@
-import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FirestoreSummaryStore } from '../../functions/src/adapters/store/firestore-summary-store.js';
@@ -13,7 +12,7 @@ import { findTab } from '../../functions/src/domain/forms/read-form-tab.js';
 import { OWN_TABS } from '../../functions/src/domain/sheets/own-tabs.js';
 import { summarize } from '../../functions/src/jobs/summarize/summarize.js';
 import { sweep, type SweepResult } from '../../functions/src/jobs/sweep/sweep.js';
-import { testUnit } from '../support/builders.js';
+import { testUnit, useTempDir } from '../support/builders.js';
 import { testFirestore } from '../support/firestore.js';
 import { builtinForm } from '../support/forms.js';
 import { readPackage, typedCellsChanged } from '../support/xlsx-cells.js';
@@ -35,14 +34,13 @@ const SETTINGS = {
  */
 describe('a LibreOffice file with a total row, through the sweep and the write-back', () => {
   const firestore = testFirestore('foreign-file-sweep');
-  let dir: string;
+  const dir = useTempDir('tonghop-foreign-sweep');
   let folder: UnitWorkbookFolder;
   let swept: SweepResult;
-  const file = () => path.join(dir, UNIT.source);
+  const file = () => path.join(dir(), UNIT.source);
 
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'tonghop-foreign-sweep-'));
-    folder = new UnitWorkbookFolder(dir);
+    folder = new UnitWorkbookFolder(dir());
     await copyFile(FIXTURE, file());
     swept = await sweep({
       units: [UNIT],
@@ -53,7 +51,6 @@ describe('a LibreOffice file with a total row, through the sweep and the write-b
     });
   });
   afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
     await firestore.db.terminate();
   });
 
@@ -73,7 +70,7 @@ describe('a LibreOffice file with a total row, through the sweep and the write-b
       units: [UNIT],
       forms: [FORM],
       store: new FirestoreSummaryStore(firestore.db),
-      output: new SummaryWorkbookFile(path.join(dir, 'tong-hop.xlsx')),
+      output: new SummaryWorkbookFile(path.join(dir(), 'tong-hop.xlsx')),
       feedback: folder,
       now: new Date('2023-12-01T02:00:00Z'),
     });

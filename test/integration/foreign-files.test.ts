@@ -1,7 +1,6 @@
-import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadBuiltinForms } from '../../functions/src/adapters/catalog/builtin-forms.js';
 import { readWorkbookTabs } from '../../functions/src/adapters/xlsx/read-workbook.js';
 import { addBarCharts } from '../../functions/src/adapters/workbook/xlsx-chart.js';
@@ -16,6 +15,7 @@ import { compileForm, type CompiledForm } from '../../functions/src/domain/forms
 import { readFormTab } from '../../functions/src/domain/forms/read-form-tab.js';
 import { SheetReadError } from '../../functions/src/domain/sheets/sheet-read-error.js';
 import { noteRefs, readPackage } from '../support/xlsx-cells.js';
+import { useTempDir } from '../support/builders.js';
 
 /** Files made by the programs schools use (test/fixtures/foreign/README.md says how), each with its expected reading. */
 const FIXTURES = path.resolve('test/fixtures/foreign');
@@ -41,15 +41,11 @@ interface Expected {
 /** A date we write into the standing tab: in a 1904 workbook it must read back the same. */
 const DUE = new Date(Date.UTC(2023, 11, 14));
 
-let dir: string;
+const dir = useTempDir('tonghop-foreign');
 let forms: Map<string, CompiledForm>;
 
 beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'tonghop-foreign-'));
   forms = new Map((await loadBuiltinForms()).map((spec) => [spec.id, compileForm(spec)]));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
 });
 
 async function expectedOf(name: string): Promise<Expected> {
@@ -116,7 +112,7 @@ describe.each(MADE_BY)('%s.xlsx', (name) => {
 
   it('writes statuses back without changing any cell the unit typed, its date system or its print settings', async () => {
     const expected = await expectedOf(name);
-    const file = path.join(dir, `${name}.xlsx`);
+    const file = path.join(dir(), `${name}.xlsx`);
     await copyFile(path.join(FIXTURES, `${name}.xlsx`), file);
     const bytesBefore = await readFile(file);
     const before = await readPackage(bytesBefore);
@@ -224,14 +220,14 @@ describe('a file exceljs cannot save back without loss', () => {
         anchor: { fromColumn: 9, fromRow: 2, toColumn: 15, toRow: 18 },
       },
     ]);
-    const file = path.join(dir, 'co-bieu-do.xlsx');
+    const file = path.join(dir(), 'co-bieu-do.xlsx');
     await writeFile(file, withChart);
     await expect(writeUnitFeedback(file, feedbackFor(expected))).rejects.toThrow(UnitFileNotRewritableError);
     await expect(writeUnitFeedback(file, feedbackFor(expected))).rejects.toMatchObject({ lost: 'biểu đồ' });
     expect((await readFile(file)).equals(withChart)).toBe(true);
 
     // Through the folder adapter the unit gets a Vietnamese 'refused' outcome, so statuses go to the summary and mail.
-    const folder = new UnitWorkbookFolder(dir);
+    const folder = new UnitWorkbookFolder(dir());
     const unit = {
       id: 'lien-doi-thu',
       name: 'Liên đội Trường THCS Hoa Sen',

@@ -1,10 +1,10 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readReviewSheet } from '../../functions/src/adapters/workbook/read-review-sheet.js';
 import { REVIEW_TAB } from '../../functions/src/domain/review/review-tab.js';
 import { hostileXlsx, repeated, sheetXml } from '../support/hostile-xlsx.js';
+import { useTempDir } from '../support/builders.js';
 
 const MB = 1024 * 1024;
 
@@ -21,20 +21,14 @@ function millionRows(): string[] {
  * problem the next summary shows under that tab; it never throws, so the district's run goes on.
  */
 describe('a hostile summary workbook read back for its review tab', () => {
-  let dir: string;
-  beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'tonghop-hostile-review-'));
-  });
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
+  const dir = useTempDir('tonghop-hostile-review');
 
   it.each([
     ['a zip bomb', () => hostileXlsx([{ name: REVIEW_TAB, sheet: sheetXml(repeated(' '.repeat(MB), 600)) }])],
     ['a million-row review tab', () => hostileXlsx([{ name: REVIEW_TAB, sheet: sheetXml(millionRows()) }])],
     ['bytes that are not a workbook', () => Buffer.from('<html><body>Phiên đăng nhập đã hết hạn</body></html>')],
   ])('%s gives no rows and a message naming the tab, without throwing', async (_, bytes) => {
-    const file = path.join(dir, 'tong-hop-bao-cao.xlsx');
+    const file = path.join(dir(), 'tong-hop-bao-cao.xlsx');
     await writeFile(file, bytes());
     const read = await readReviewSheet(file);
     expect(read.rows).toEqual([]);

@@ -1,5 +1,3 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBuiltinForms } from '../../functions/src/adapters/catalog/builtin-forms.js';
@@ -13,7 +11,7 @@ import { summarize } from '../../functions/src/jobs/summarize/summarize.js';
 import { sweep } from '../../functions/src/jobs/sweep/sweep.js';
 import { testFirestore } from '../support/firestore.js';
 import { openWorkbook, sheetOf, titled, writeTestWorkbook, type TestCell } from '../support/workbooks.js';
-import { TRAINING_HEADER, trainingRow } from '../support/builders.js';
+import { TRAINING_HEADER, trainingRow, useTempDir } from '../support/builders.js';
 
 const NOW = new Date('2024-09-20T01:00:00Z');
 const SETTINGS = {
@@ -40,7 +38,7 @@ const tab = (rows: TestCell[][]) => [
 /** The webhook's job: one unit swept, and only the statistics its change touches recomputed. */
 describe('ingestUnit', () => {
   const firestore = testFirestore('ingest-unit');
-  let dir: string;
+  const dir = useTempDir('tonghop-ingest');
   let forms: FormSpec[];
   let folder: UnitWorkbookFolder;
   const store = () => new FirestoreSummaryStore(firestore.db);
@@ -58,17 +56,16 @@ describe('ingestUnit', () => {
     });
 
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'tonghop-ingest-'));
-    folder = new UnitWorkbookFolder(dir);
+    folder = new UnitWorkbookFolder(dir());
     // Every built-in plan: many (form, period) pairs exist, the unit's edit touches one.
     forms = await loadBuiltinForms();
     await writeTestWorkbook(
-      path.join(dir, 'som.xlsx'),
+      path.join(dir(), 'som.xlsx'),
       tab([trainingRow(1, 'Nguyễn Thị Lan')]),
       new Date('2024-09-14T02:00:00Z'),
     );
     await writeTestWorkbook(
-      path.join(dir, 'tre.xlsx'),
+      path.join(dir(), 'tre.xlsx'),
       tab([trainingRow(1, 'Lê Thu Hà')]),
       new Date('2024-09-14T02:00:00Z'),
     );
@@ -78,12 +75,11 @@ describe('ingestUnit', () => {
   afterAll(async () => {
     await firestore.clear();
     await firestore.db.terminate();
-    await rm(dir, { recursive: true, force: true });
   });
 
   it('recomputes only the statistics of the (form, period) the unit changed, exactly as the full summary would', async () => {
     await writeTestWorkbook(
-      path.join(dir, 'tre.xlsx'),
+      path.join(dir(), 'tre.xlsx'),
       tab([trainingRow(1, 'Lê Thu Hà'), trainingRow(2, 'Đỗ Minh Khoa')]),
       new Date('2024-09-19T02:00:00Z'),
     );
@@ -101,7 +97,7 @@ describe('ingestUnit', () => {
     expect(full.statsComputed).toBeGreaterThan(10);
     expect(full.statsWritten).toBe(0);
     // The unit's own rows got their statuses.
-    const sheet = sheetOf(await openWorkbook(path.join(dir, 'tre.xlsx')), 'Đăng ký tập huấn');
+    const sheet = sheetOf(await openWorkbook(path.join(dir(), 'tre.xlsx')), 'Đăng ký tập huấn');
     expect(sheet.getCell(6, 11).value).toBe('✓ Hợp lệ');
   });
 

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Firestore } from '@google-cloud/firestore';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -33,6 +32,7 @@ import { testFirestore, type TestFirestore } from '../support/firestore.js';
 import { BUILTIN_FORMS } from '../support/forms.js';
 import { seedTabsOfWorkbook, standinApis, standinWithClock, TEST_FOLDER_ID } from '../support/google.js';
 import type { GoogleStandin } from '../support/google-standin/index.js';
+import { useTempDir } from '../support/builders.js';
 
 /**
  * One job suite, two adapters: the demo district (36 units, typing errors, late, missing, a renamed
@@ -79,7 +79,7 @@ const NEXT_DAY = new Date(DEMO_NOW.getTime() + 86_400_000);
 const AFTER_DEADLINE = new Date('2024-09-28T01:00:00Z');
 
 const district = buildDemoDistrict([...BUILTIN_FORMS]);
-let dir: string;
+const dir = useTempDir('tonghop-both');
 let unitsDir: string;
 let controlPath: string;
 let standin: GoogleStandin;
@@ -215,8 +215,7 @@ async function comparable(
 }
 
 beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'tonghop-both-'));
-  const written = await writeDemoDistrict(dir, district);
+  const written = await writeDemoDistrict(dir(), district);
   unitsDir = written.unitsDir;
   controlPath = written.controlPath;
 
@@ -241,8 +240,8 @@ beforeAll(async () => {
       return {
         control,
         sheets: folder,
-        output: new SummaryWorkbookFile(path.join(dir, 'tong-hop.xlsx')),
-        files: () => fileStates([unitsDir, path.join(dir, 'tong-hop.xlsx')]),
+        output: new SummaryWorkbookFile(path.join(dir(), 'tong-hop.xlsx')),
+        files: () => fileStates([unitsDir, path.join(dir(), 'tong-hop.xlsx')]),
         tabsOf: async (unitId) => {
           const file = path.join(unitsDir, units.get(unitId)?.source ?? '');
           return readWorkbookTabs(await readFile(file), file);
@@ -295,7 +294,6 @@ afterAll(async () => {
     await run.firestore.clear();
     await run.firestore.db.terminate();
   }
-  await rm(dir, { recursive: true, force: true });
 });
 
 describe.each(['workbook', 'google'])('the jobs on %s', (name) => {

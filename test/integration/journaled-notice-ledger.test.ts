@@ -1,5 +1,4 @@
-import { appendFile, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { appendFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FirestoreNoticeLedger } from '../../functions/src/adapters/store/firestore-notice-ledger.js';
@@ -9,6 +8,7 @@ import {
   replayNoticeJournal,
 } from '../../functions/src/adapters/store/journaled-notice-ledger.js';
 import { testFirestore } from '../support/firestore.js';
+import { useTempDir } from '../support/builders.js';
 
 const AT = new Date('2024-09-15T00:30:00Z');
 const notice = (id: string) => ({
@@ -24,19 +24,17 @@ const notice = (id: string) => ({
 describe('JournaledNoticeLedger', () => {
   const before = testFirestore('journal-before');
   const after = testFirestore('journal-after');
-  let dir: string;
+  const dir = useTempDir('tonghop-journal');
   let journal: string;
 
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'tonghop-journal-'));
-    journal = path.join(dir, 'notice-journal.jsonl');
+    journal = path.join(dir(), 'notice-journal.jsonl');
   });
   afterAll(async () => {
     for (const f of [before, after]) {
       await f.clear();
       await f.db.terminate();
     }
-    await rm(dir, { recursive: true, force: true });
   });
 
   it('journals each claim before returning, and a replay gives the same ledger (claimed, sent, failed and re-claimed)', async () => {

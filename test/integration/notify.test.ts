@@ -1,5 +1,3 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSmtpMailer } from '../../functions/src/adapters/mail/smtp-mailer.js';
@@ -15,6 +13,7 @@ import { testFirestore, type TestFirestore } from '../support/firestore.js';
 import { builtinForm } from '../support/forms.js';
 import { startCapturingSmtp, type CapturingSmtp } from '../support/smtp.js';
 import { titled, writeTestWorkbook, type TestCell } from '../support/workbooks.js';
+import { useTempDir } from '../support/builders.js';
 
 const HEADER = ['STT', 'Họ và tên', 'Chức vụ', 'Giới tính', 'Ngày sinh', 'Số điện thoại'];
 const TAP_HUAN = builtinForm('tap-huan-2024');
@@ -45,7 +44,7 @@ const UNITS = [
 ];
 
 describe('notices through a real SMTP server', () => {
-  let dir: string;
+  const dir = useTempDir('tonghop-notify');
   let firestore: TestFirestore;
   let smtp: CapturingSmtp;
 
@@ -71,23 +70,21 @@ describe('notices through a real SMTP server', () => {
   const noticeIds = (server: CapturingSmtp) => server.received.map((m) => String(m.headers.get('x-tonghop-notice')));
 
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'tonghop-notify-'));
     const rows = (extra: TestCell[][]) => [
       {
         name: 'Đăng ký tập huấn',
         rows: titled('ĐĂNG KÝ', HEADER, [[1, 'Nguyễn Thị Lan', 'TPT', 'Nữ', null, '0983018027'], ...extra]),
       },
     ];
-    await writeTestWorkbook(path.join(dir, 'done.xlsx'), rows([]), new Date('2024-09-10T02:00:00Z'));
+    await writeTestWorkbook(path.join(dir(), 'done.xlsx'), rows([]), new Date('2024-09-10T02:00:00Z'));
     await writeTestWorkbook(
-      path.join(dir, 'loi.xlsx'),
+      path.join(dir(), 'loi.xlsx'),
       rows([[2, 'Phạm An', 'Giáo viên', 'Nam', '31/02/1990', '12345']]),
       new Date('2024-09-10T02:00:00Z'),
     );
   });
   afterAll(async () => {
     await smtp?.close();
-    await rm(dir, { recursive: true, force: true });
   });
 
   const freshDistrict = async (name: string) => {
@@ -95,7 +92,7 @@ describe('notices through a real SMTP server', () => {
     await sweep({
       units: UNITS,
       forms: [TAP_HUAN],
-      source: new UnitWorkbookFolder(dir),
+      source: new UnitWorkbookFolder(dir()),
       store: new FirestoreSweepStore(firestore.db),
       now: morning(11),
     });

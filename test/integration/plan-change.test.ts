@@ -1,5 +1,3 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Timestamp } from '@google-cloud/firestore';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +11,7 @@ import { summarize } from '../../functions/src/jobs/summarize/summarize.js';
 import { sweep } from '../../functions/src/jobs/sweep/sweep.js';
 import { testFirestore } from '../support/firestore.js';
 import { openWorkbook, sheetOf, titled, writeTestWorkbook } from '../support/workbooks.js';
-import { testUnit } from '../support/builders.js';
+import { testUnit, useTempDir } from '../support/builders.js';
 import { loadRevisions } from '../../functions/src/adapters/store/submission-revisions.js';
 
 /**
@@ -58,7 +56,7 @@ const UNITS = [school('a'), school('b')];
 describe('changing a live plan: deadline, column type, header', () => {
   const firestore = testFirestore('plan-change');
   const submissions = firestore.db.collection('submissions');
-  let dir: string;
+  const dir = useTempDir('tonghop-plan-change');
   let folder: UnitWorkbookFolder;
 
   const runSweep = (spec: FormSpec) =>
@@ -83,22 +81,20 @@ describe('changing a live plan: deadline, column type, header', () => {
   };
 
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'tonghop-plan-change-'));
-    folder = new UnitWorkbookFolder(dir);
+    folder = new UnitWorkbookFolder(dir());
     const tab = (rows: (string | number)[][]) => [{ name: TAB, rows: titled('BÁO CÁO TẾT TRUNG THU', HEADER, rows) }];
     await writeTestWorkbook(
-      path.join(dir, 'a.xlsx'),
+      path.join(dir(), 'a.xlsx'),
       tab([
         [1, 'Rước đèn', '1.500.000'],
         [2, 'Phá cỗ', 'chưa rõ'],
       ]),
       SENT.a,
     );
-    await writeTestWorkbook(path.join(dir, 'b.xlsx'), tab([[1, 'Văn nghệ', '2.000.000']]), SENT.b);
+    await writeTestWorkbook(path.join(dir(), 'b.xlsx'), tab([[1, 'Văn nghệ', '2.000.000']]), SENT.b);
     await runSweep(plan());
   });
   afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
     await firestore.db.terminate();
   });
 
@@ -161,13 +157,13 @@ describe('changing a live plan: deadline, column type, header', () => {
     expect((await doc('b')).rows[0].values.kinhPhi).toBe(2_000_000);
 
     expect(await standings(money)).toEqual({ a: 'partial', b: 'complete-on-time' });
-    const standing = sheetOf(await openWorkbook(path.join(dir, 'a.xlsx')), 'Tình hình nộp');
+    const standing = sheetOf(await openWorkbook(path.join(dir(), 'a.xlsx')), 'Tình hình nộp');
     const notes: string[] = [];
     standing.eachRow((row) =>
       notes.push(...(row.values as unknown[]).filter((v): v is string => typeof v === 'string')),
     );
     expect(notes).toContainEqual(expect.stringContaining("Kế hoạch đã đổi: cột 'Kinh phí' nay là kiểu Số tiền"));
-    const statuses = sheetOf(await openWorkbook(path.join(dir, 'a.xlsx')), TAB)
+    const statuses = sheetOf(await openWorkbook(path.join(dir(), 'a.xlsx')), TAB)
       .getColumn(HEADER.length + 1)
       .values.map(String);
     expect(statuses.some((s) => s.startsWith('✗'))).toBe(true);
@@ -195,7 +191,7 @@ describe('changing a live plan: deadline, column type, header', () => {
       'Rước đèn',
     ]);
     expect(await standings(spec)).toEqual({ a: 'partial', b: 'complete-on-time' });
-    const standing = sheetOf(await openWorkbook(path.join(dir, 'b.xlsx')), 'Tình hình nộp');
+    const standing = sheetOf(await openWorkbook(path.join(dir(), 'b.xlsx')), 'Tình hình nộp');
     const notes: string[] = [];
     standing.eachRow((row) =>
       notes.push(...(row.values as unknown[]).filter((v): v is string => typeof v === 'string')),

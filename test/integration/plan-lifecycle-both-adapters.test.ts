@@ -1,5 +1,4 @@
-import { mkdtemp, readFile, rm, utimes } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spreadsheetFingerprint } from '../../functions/src/adapters/google/drive-listing.js';
@@ -31,7 +30,7 @@ import { builtinForm } from '../support/forms.js';
 import { seedTabsOfWorkbook, standinApis, standinWithClock, TEST_FOLDER_ID } from '../support/google.js';
 import type { GoogleStandin, SeedCell } from '../support/google-standin/index.js';
 import { openWorkbook, sheetOf } from '../support/workbooks.js';
-import { testUnit } from '../support/builders.js';
+import { testUnit, useTempDir } from '../support/builders.js';
 
 /**
  * A plan's whole life (issue 12), one suite on both adapters: defined only by rows added to the
@@ -105,17 +104,15 @@ interface LifecycleSide {
   standingOf(unitId: string): Promise<unknown[][]>;
 }
 
-let dir: string;
+const dir = useTempDir('tonghop-lifecycle');
 let standin: GoogleStandin | undefined;
 let setClock: (when: Date) => void = () => undefined;
 
 beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'tonghop-lifecycle-'));
   ({ standin, setClock } = await standinWithClock(new Date('2024-09-01T00:00:00Z')));
 });
 afterAll(async () => {
   await standin?.close();
-  await rm(dir, { recursive: true, force: true });
 });
 
 async function workbookSide(home: string): Promise<LifecycleSide> {
@@ -260,7 +257,7 @@ describe.each(['workbook', 'google'] as const)(
     let firestore: TestFirestore;
     let side: LifecycleSide;
     const config = () =>
-      loadConfig({ TONGHOP_PROJECT_ID: 'demo-tonghop', TONGHOP_HOME: dir, TONGHOP_SEND_HOURS: '0-24' });
+      loadConfig({ TONGHOP_PROJECT_ID: 'demo-tonghop', TONGHOP_HOME: dir(), TONGHOP_SEND_HOURS: '0-24' });
     const log = () => undefined;
     const sweepAt = async (now: Date): Promise<SummarizeResult> => {
       const district = await openDistrict(side.sheets, firestore.db);
@@ -295,7 +292,7 @@ describe.each(['workbook', 'google'] as const)(
 
     beforeAll(async () => {
       firestore = testFirestore(`lifecycle-${name}`);
-      const home = path.join(dir, name);
+      const home = path.join(dir(), name);
       side = name === 'workbook' ? await workbookSide(home) : await googleSide(home, firestore);
       await sweepAt(new Date('2024-09-19T02:00:00Z'));
     }, 60_000);

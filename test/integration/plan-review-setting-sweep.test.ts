@@ -1,5 +1,3 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +11,7 @@ import type { FormSpec } from '../../functions/src/domain/forms/form-spec.js';
 import type { Unit } from '../../functions/src/domain/units/unit.js';
 import { testFirestore } from '../support/firestore.js';
 import { openWorkbook, sheetOf, titled, writeTestWorkbook } from '../support/workbooks.js';
+import { useTempDir } from '../support/builders.js';
 
 /*
  * Review per plan, through the nightly sweep of a workbook district: the district-wide 'Duyệt báo cáo' is off,
@@ -46,7 +45,7 @@ const ROWS = [[1, 'Nguyễn Thị Lan', 'TPT', 'Nữ', '12/03/1990', '0983018027
 
 describe("per-plan 'Cần duyệt' through a sweep (workbook adapter)", () => {
   const firestore = testFirestore('plan-review-sweep');
-  let dir: string;
+  const dir = useTempDir('tonghop-plan-review');
   let controlPath: string;
   let reviewed: FormSpec;
   let unreviewed: FormSpec;
@@ -66,8 +65,7 @@ describe("per-plan 'Cần duyệt' through a sweep (workbook adapter)", () => {
   };
 
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'tonghop-plan-review-'));
-    controlPath = path.join(dir, 'control.xlsx');
+    controlPath = path.join(dir(), 'control.xlsx');
     const base = (await loadBuiltinForms()).find((f) => f.id === 'tap-huan-2024');
     if (!base) throw new Error('no built-in tap-huan-2024');
     reviewed = base;
@@ -83,7 +81,7 @@ describe("per-plan 'Cần duyệt' through a sweep (workbook adapter)", () => {
     });
     const tab = (spec: FormSpec) => ({ name: spec.tab, rows: titled('ĐĂNG KÝ THAM GIA TẬP HUẤN', HEADER, ROWS) });
     await writeTestWorkbook(
-      path.join(dir, 'units', 'duyet.xlsx'),
+      path.join(dir(), 'units', 'duyet.xlsx'),
       [tab(reviewed), tab(unreviewed)],
       new Date('2024-09-14T02:00:00Z'),
     );
@@ -91,7 +89,6 @@ describe("per-plan 'Cần duyệt' through a sweep (workbook adapter)", () => {
   afterAll(async () => {
     await firestore.clear();
     await firestore.db.terminate();
-    await rm(dir, { recursive: true, force: true });
   });
 
   it('lists only the plan that needs review, and names its completeness basis beside the rates', async () => {

@@ -1,5 +1,4 @@
-import { copyFile, mkdtemp, readFile, rm, utimes } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, readFile, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import type ExcelJS from 'exceljs';
 import JSZip from 'jszip';
@@ -19,7 +18,7 @@ import { testFirestore } from '../support/firestore.js';
 import { builtinForm } from '../support/forms.js';
 import { openWorkbook, sheetOf } from '../support/workbooks.js';
 import { readPackage } from '../support/xlsx-cells.js';
-import { testUnit } from '../support/builders.js';
+import { testUnit, useTempDir } from '../support/builders.js';
 
 /**
  * Roll-out without code, workbook mode (issue 12): a plan added to the control later gets its blank
@@ -72,7 +71,7 @@ const UNIT_TABS = new Set(['Kế hoạch nhỏ 65 năm']);
 
 describe('workbook roll-out of a plan added later', () => {
   const firestore = testFirestore('plan-roll-out');
-  let dir: string;
+  const dir = useTempDir('tonghop-roll-out');
   let folder: UnitWorkbookFolder;
   const before = new Map<string, Buffer>();
   let rolledOut: SummarizeResult;
@@ -90,11 +89,10 @@ describe('workbook roll-out of a plan added later', () => {
       now: NOW,
     });
   };
-  const bytesOf = (id: string) => readFile(path.join(dir, `${id}.xlsx`));
+  const bytesOf = (id: string) => readFile(path.join(dir(), `${id}.xlsx`));
 
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'tonghop-roll-out-'));
-    folder = new UnitWorkbookFolder(dir);
+    folder = new UnitWorkbookFolder(dir());
     const sent = new Date('2023-12-10T02:00:00Z');
     const row = [
       1,
@@ -108,21 +106,21 @@ describe('workbook roll-out of a plan added later', () => {
     ];
     for (const id of ['a', 'cd', 'late'])
       await writeUnitWorkbook(
-        path.join(dir, `${id}.xlsx`),
+        path.join(dir(), `${id}.xlsx`),
         `Liên đội ${id}`,
         [EXISTING],
         new Map([[EXISTING.id, [row]]]),
       );
-    await copyFile(path.join(FIXTURES, 'libreoffice-1904.xlsx'), path.join(dir, 'lo.xlsx'));
-    await copyFile(path.join(FIXTURES, 'openpyxl-resaved-template.xlsx'), path.join(dir, 'py.xlsx'));
-    for (const u of UNITS) await utimes(path.join(dir, u.source), sent, sent);
+    await copyFile(path.join(FIXTURES, 'libreoffice-1904.xlsx'), path.join(dir(), 'lo.xlsx'));
+    await copyFile(path.join(FIXTURES, 'openpyxl-resaved-template.xlsx'), path.join(dir(), 'py.xlsx'));
+    for (const u of UNITS) await utimes(path.join(dir(), u.source), sent, sent);
     // Before the plan exists: the units' files get their statuses, and nothing else is to be added.
     const first = await run([EXISTING]);
     expect(first.feedback.tabsAdded).toEqual([]);
     for (const u of UNITS) before.set(u.id, await bytesOf(u.id));
     // The district adds two plans; the late unit saves its file between the sweep and the summary.
     rolledOut = await run([EXISTING, NEW_PLAN, CLOSED_PLAN], async () => {
-      const file = path.join(dir, 'late.xlsx');
+      const file = path.join(dir(), 'late.xlsx');
       await writeUnitWorkbook(
         file,
         'Liên đội late',
@@ -149,7 +147,6 @@ describe('workbook roll-out of a plan added later', () => {
     });
   });
   afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
     await firestore.clear();
     await firestore.db.terminate();
   });
@@ -158,7 +155,7 @@ describe('workbook roll-out of a plan added later', () => {
     expect(rolledOut.feedback.tabsAdded).toEqual(
       ['a', 'lo', 'py'].map((unitId) => ({ unitId, formIds: [NEW_PLAN.id] })),
     );
-    const templateDir = path.join(dir, 'template');
+    const templateDir = path.join(dir(), 'template');
     const [templateFile] = await writeFormTemplates([NEW_PLAN], templateDir);
     const template = (await readPackage(await readFile(templateFile ?? ''))).tabs.get(NEW_TAB);
     if (!template) throw new Error('template tab missing');
@@ -184,11 +181,11 @@ describe('workbook roll-out of a plan added later', () => {
     const templateColumns = columnFormats(sheetOf(await openWorkbook(templateFile ?? ''), NEW_TAB));
     expect(templateColumns.filter((f) => f !== undefined).length).toBeGreaterThan(1);
     for (const id of ['a', 'lo', 'py'])
-      expect(columnFormats(sheetOf(await openWorkbook(path.join(dir, `${id}.xlsx`)), NEW_TAB))).toEqual(
+      expect(columnFormats(sheetOf(await openWorkbook(path.join(dir(), `${id}.xlsx`)), NEW_TAB))).toEqual(
         templateColumns,
       );
     // The dropdown's list points into the hidden lists tab, which holds its values.
-    const workbook = await openWorkbook(path.join(dir, 'a.xlsx'));
+    const workbook = await openWorkbook(path.join(dir(), 'a.xlsx'));
     const validation = sheetOf(workbook, NEW_TAB).getCell('F6').dataValidation;
     expect(validation.type).toBe('list');
     const lists = sheetOf(workbook, LISTS_SHEET);

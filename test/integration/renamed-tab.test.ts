@@ -1,7 +1,6 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadBuiltinForms } from '../../functions/src/adapters/catalog/builtin-forms.js';
 import { FirestoreSummaryStore } from '../../functions/src/adapters/store/firestore-summary-store.js';
 import { FirestoreSweepStore } from '../../functions/src/adapters/store/firestore-sweep-store.js';
@@ -14,7 +13,7 @@ import { STATUS_HEADER } from '../../functions/src/domain/forms/header-match.js'
 import { findTab } from '../../functions/src/domain/forms/read-form-tab.js';
 import { summarize } from '../../functions/src/jobs/summarize/summarize.js';
 import { sweep, type SweepResult } from '../../functions/src/jobs/sweep/sweep.js';
-import { testUnit } from '../support/builders.js';
+import { testUnit, useTempDir } from '../support/builders.js';
 import { testFirestore } from '../support/firestore.js';
 import { titled, writeTestWorkbook, type TestCell } from '../support/workbooks.js';
 
@@ -79,18 +78,17 @@ const MESSAGE =
  */
 describe('a tab renamed by the unit, recognised by its header row (workbook sweep)', () => {
   const firestore = testFirestore('renamed-tab');
-  let dir: string;
+  const dir = useTempDir('tonghop-renamed-tab');
   let forms: FormSpec[];
   let folder: UnitWorkbookFolder;
   let second: SweepResult;
-  const file = () => path.join(dir, UNIT.source);
+  const file = () => path.join(dir(), UNIT.source);
   const runSweep = (now: Date) =>
     sweep({ units: [UNIT], forms, source: folder, store: new FirestoreSweepStore(firestore.db), now });
   const submission = async (id: string) => (await firestore.db.collection('submissions').doc(id).get()).data();
 
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'tonghop-renamed-tab-'));
-    folder = new UnitWorkbookFolder(dir);
+    folder = new UnitWorkbookFolder(dir());
     forms = (await loadBuiltinForms()).filter((f) => f.id === 'tap-huan-2024' || f.id === 'ke-hoach-nho-65-nam');
     await writeTestWorkbook(
       file(),
@@ -114,9 +112,6 @@ describe('a tab renamed by the unit, recognised by its header row (workbook swee
       new Date('2024-09-15T03:00:00Z'),
     );
     second = await runSweep(new Date('2024-09-16T01:00:00Z'));
-  });
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
   });
 
   it('stores the renamed tab’s rows as the form’s report and tells the unit the expected name', async () => {
@@ -146,7 +141,7 @@ describe('a tab renamed by the unit, recognised by its header row (workbook swee
       units: [UNIT],
       forms,
       store: new FirestoreSummaryStore(firestore.db),
-      output: new SummaryWorkbookFile(path.join(dir, 'tong-hop.xlsx')),
+      output: new SummaryWorkbookFile(path.join(dir(), 'tong-hop.xlsx')),
       feedback: folder,
       now: new Date('2024-09-16T02:00:00Z'),
     });

@@ -1,5 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPORT_RENDERERS, reportFolder } from '../../functions/src/adapters/report/report-files.js';
@@ -11,7 +10,7 @@ import type { ControlReading } from '../../functions/src/domain/units/read-contr
 import type { Unit } from '../../functions/src/domain/units/unit.js';
 import type { FormSpec } from '../../functions/src/domain/forms/form-spec.js';
 import { makeReport } from '../../functions/src/jobs/report/make-report.js';
-import { TRAINING_HEADER, testUnit } from '../support/builders.js';
+import { TRAINING_HEADER, testUnit, useTempDir } from '../support/builders.js';
 import { documentXml, paragraphsOf, tablesOf } from '../support/docx-text.js';
 import { testFirestore } from '../support/firestore.js';
 import { builtinForm } from '../support/forms.js';
@@ -47,7 +46,7 @@ const FILES: TestUnitFile[] = [
 
 describe("tonghop report on a plan counted on approved reports ('Tính nộp đủ theo: Đã duyệt')", () => {
   const firestore = testFirestore('report-approved-basis');
-  let dir: string;
+  const dir = useTempDir('tonghop-report-approved');
   let control: ControlReading;
   let forms: readonly FormSpec[];
   const report = async (basis: 'approved' | 'submitted', folder: string) => {
@@ -59,7 +58,7 @@ describe("tonghop report on a plan counted on approved reports ('Tính nộp đ�
       formId: TAP_HUAN.id,
       now: NOW,
       render: REPORT_RENDERERS,
-      folder: reportFolder(path.join(dir, folder)),
+      folder: reportFolder(path.join(dir(), folder)),
       approval: { basis, decisions: new FirestoreReviewStore(firestore.db) },
     });
     if (!made.ok) throw new Error(made.reason);
@@ -67,9 +66,8 @@ describe("tonghop report on a plan counted on approved reports ('Tính nộp đ�
   };
 
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'tonghop-report-approved-'));
     ({ control, forms } = await sweptDistrict({
-      dir,
+      dir: dir(),
       db: firestore.db,
       settings: { districtName: 'Quận Đoàn 1', officeEmail: '', contactName: '', contactPhone: '' },
       plans: [TAP_HUAN],
@@ -97,7 +95,6 @@ describe("tonghop report on a plan counted on approved reports ('Tính nộp đ�
   afterAll(async () => {
     await firestore.clear();
     await firestore.db.terminate();
-    await rm(dir, { recursive: true, force: true });
   });
 
   it('counts only the approved report, in the figures (--json), the .docx and the .xlsx, labelled', async () => {

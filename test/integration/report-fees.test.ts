@@ -1,5 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +15,7 @@ import { documentXml, paragraphsOf, tablesOf } from '../support/docx-text.js';
 import { testFirestore } from '../support/firestore.js';
 import { writeTestWorkbook } from '../support/workbooks.js';
 import { FINANCE_UNITS, financePlans } from '../unit/finance/finance-plans.js';
+import { useTempDir } from '../support/builders.js';
 
 /**
  * `tonghop report` of a registration whose fee the finance desk reconciles ('Còn nợ'): the .docx gets a
@@ -26,13 +26,12 @@ const ict = (day: string, time = '08:00') => new Date(`${day}T${time}:00+07:00`)
 
 describe('tonghop report: the Kinh phí section (phải nộp, đã nộp, còn nợ)', () => {
   const firestore = testFirestore('report-fees');
-  let dir: string;
+  const dir = useTempDir('tonghop-report-fees');
   let made: MadeReport;
   let reconciliation: FeeReconciliation;
 
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'tonghop-report-fees-'));
-    const controlPath = path.join(dir, 'bang-dieu-khien.xlsx');
+    const controlPath = path.join(dir(), 'bang-dieu-khien.xlsx');
     const { registration, receipts } = financePlans();
     await writeControlWorkbook(controlPath, {
       settings: { districtName: 'Quận Đoàn 1', officeEmail: '', contactName: '', contactPhone: '' },
@@ -48,7 +47,7 @@ describe('tonghop report: the Kinh phí section (phải nộp, đã nộp, còn 
     await control.xlsx.writeFile(controlPath);
     const person = (unit: string, name: string) => ['13/09/2024 09:00:00', unit, name];
     await writeTestWorkbook(
-      path.join(dir, 'units', 'dang-ky.xlsx'),
+      path.join(dir(), 'units', 'dang-ky.xlsx'),
       [
         {
           name: 'Đăng ký',
@@ -66,7 +65,7 @@ describe('tonghop report: the Kinh phí section (phải nộp, đã nộp, còn 
       ict('2024-09-13', '07:00'),
     );
     await writeTestWorkbook(
-      path.join(dir, 'units', 'thu-kinh-phi.xlsx'),
+      path.join(dir(), 'units', 'thu-kinh-phi.xlsx'),
       [
         {
           name: 'Thu kinh phí',
@@ -92,7 +91,7 @@ describe('tonghop report: the Kinh phí section (phải nộp, đã nộp, còn 
       formId: 'dang-ky',
       now: ict('2024-09-17', '09:00'),
       render: REPORT_RENDERERS,
-      folder: reportFolder(path.join(dir, 'bao-cao')),
+      folder: reportFolder(path.join(dir(), 'bao-cao')),
     });
     // The reconciliation computed on its own, from what is stored: the report must state exactly it.
     const found = reconcileFees(district.forms, units, await store.loadSubmissions()).reconciliations[0];
@@ -102,7 +101,6 @@ describe('tonghop report: the Kinh phí section (phải nộp, đã nộp, còn 
   afterAll(async () => {
     await firestore.clear();
     await firestore.db.terminate();
-    await rm(dir, { recursive: true, force: true });
   });
 
   const xml = async () => {

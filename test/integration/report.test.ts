@@ -1,5 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docxReport } from '../../functions/src/adapters/report/docx-report.js';
@@ -22,7 +21,7 @@ import { testFirestore } from '../support/firestore.js';
 import { builtinForm } from '../support/forms.js';
 import { sweptDistrict, type TestUnitFile } from '../support/swept-district.js';
 import { openWorkbook, sheetOf } from '../support/workbooks.js';
-import { TRAINING_HEADER } from '../support/builders.js';
+import { TRAINING_HEADER, useTempDir } from '../support/builders.js';
 
 const TAP_HUAN = builtinForm('tap-huan-2024');
 const NOW = new Date('2026-12-03T03:00:00Z');
@@ -91,15 +90,14 @@ const SETTINGS = {
 
 describe('tonghop report: the .docx and the .xlsx export of one plan and period, from what the sweeps stored', () => {
   const firestore = testFirestore('report-docx');
-  let dir: string;
+  const dir = useTempDir('tonghop-report');
   let control: ControlReading;
   let made: MadeReport;
   let stats: FormPeriodStats;
 
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'tonghop-report-'));
     const district = await sweptDistrict({
-      dir,
+      dir: dir(),
       db: firestore.db,
       settings: SETTINGS,
       plans: [TAP_HUAN],
@@ -116,7 +114,7 @@ describe('tonghop report: the .docx and the .xlsx export of one plan and period,
       formId: 'tap-huan-2024',
       now: NOW,
       render: REPORT_RENDERERS,
-      folder: reportFolder(path.join(dir, 'bao-cao')),
+      folder: reportFolder(path.join(dir(), 'bao-cao')),
     });
     // The statistics the summary shows, computed separately: the report must say the same.
     const { picture } = await loadDistrictPicture({
@@ -133,14 +131,13 @@ describe('tonghop report: the .docx and the .xlsx export of one plan and period,
   afterAll(async () => {
     await firestore.clear();
     await firestore.db.terminate();
-    await rm(dir, { recursive: true, force: true });
   });
 
   it('writes Bao-cao-<form>-<period>.docx and .xlsx for the latest due period', () => {
     if (!made.ok) throw new Error(made.reason);
     expect(made.files).toEqual({
-      docx: path.join(dir, 'bao-cao', 'Bao-cao-tap-huan-2024.docx'),
-      xlsx: path.join(dir, 'bao-cao', 'Bao-cao-tap-huan-2024.xlsx'),
+      docx: path.join(dir(), 'bao-cao', 'Bao-cao-tap-huan-2024.docx'),
+      xlsx: path.join(dir(), 'bao-cao', 'Bao-cao-tap-huan-2024.xlsx'),
     });
   });
 
@@ -247,7 +244,7 @@ describe('tonghop report: the .docx and the .xlsx export of one plan and period,
       formId: 'khong-co',
       now: NOW,
       render: REPORT_RENDERERS,
-      folder: reportFolder(dir),
+      folder: reportFolder(dir()),
     });
     expect(refused).toEqual({
       ok: false,

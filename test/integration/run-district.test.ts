@@ -1,5 +1,3 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +10,7 @@ import { runDistrict, type RunRequest } from '../../functions/src/jobs/sweep/run
 import { testFirestore, type TestFirestore } from '../support/firestore.js';
 import { builtinForm } from '../support/forms.js';
 import { titled, writeTestWorkbook } from '../support/workbooks.js';
-import { TRAINING_HEADER } from '../support/builders.js';
+import { TRAINING_HEADER, useTempDir } from '../support/builders.js';
 
 const FORMS = [builtinForm('tap-huan-2024')];
 const NOW = new Date('2024-09-16T01:00:00Z');
@@ -35,7 +33,7 @@ const UNITS = [
 ];
 
 describe('scheduled runs: fan-out by cụm thi đua, each shard idempotent, the same result as one run', () => {
-  let dir: string;
+  const dir = useTempDir('tonghop-run-district');
   const fanned = testFirestore('run-district-shards');
   const whole = testFirestore('run-district-whole');
   const run = (
@@ -49,8 +47,8 @@ describe('scheduled runs: fan-out by cụm thi đua, each shard idempotent, the 
       units: UNITS,
       settings: SETTINGS,
       forms: FORMS,
-      sheets: new UnitWorkbookFolder(path.join(dir, firestore.projectId)),
-      output: new SummaryWorkbookFile(path.join(dir, `${firestore.projectId}.xlsx`)),
+      sheets: new UnitWorkbookFolder(path.join(dir(), firestore.projectId)),
+      output: new SummaryWorkbookFile(path.join(dir(), `${firestore.projectId}.xlsx`)),
       sweepStore: new FirestoreSweepStore(firestore.db),
       summaryStore: new FirestoreSummaryStore(firestore.db),
       ...(publisher ? { publisher } : {}),
@@ -59,13 +57,12 @@ describe('scheduled runs: fan-out by cụm thi đua, each shard idempotent, the 
     });
 
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'tonghop-run-district-'));
     // Each run its own copy of the units' files: the summary step writes row statuses into them.
     for (const [folder, unit] of [fanned, whole].flatMap((f) =>
       UNITS.filter((u) => u.id !== 'b2').map((u) => [f.projectId, u] as const),
     )) {
       await writeTestWorkbook(
-        path.join(dir, folder, unit.source),
+        path.join(dir(), folder, unit.source),
         [
           {
             name: 'Đăng ký tập huấn',
@@ -83,7 +80,6 @@ describe('scheduled runs: fan-out by cụm thi đua, each shard idempotent, the 
       await f.clear();
       await f.db.terminate();
     }
-    await rm(dir, { recursive: true, force: true });
   });
 
   it('a large district fans out one message per cluster instead of sweeping', async () => {
@@ -136,7 +132,7 @@ describe('scheduled runs: fan-out by cụm thi đua, each shard idempotent, the 
   it('a summary built later than the sweep says when the sheets were read, and is not rewritten for that alone', async () => {
     const printedFooter = async () => {
       const workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.readFile(path.join(dir, `${whole.projectId}.xlsx`));
+      await workbook.xlsx.readFile(path.join(dir(), `${whole.projectId}.xlsx`));
       return workbook.worksheets.map((sheet) => sheet.headerFooter.oddFooter);
     };
     // Swept and summarized in one run at 08:00: only "tính đến".

@@ -1,5 +1,3 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FirestoreSweepStore } from '../../functions/src/adapters/store/firestore-sweep-store.js';
@@ -8,7 +6,7 @@ import { sharedSourceId, type SharedSource } from '../../functions/src/domain/sh
 import type { Unit } from '../../functions/src/domain/units/unit.js';
 import type { SweepStore } from '../../functions/src/jobs/sweep/ports.js';
 import { sweepWithShared } from '../../functions/src/jobs/sweep/sweep-with-shared.js';
-import { testUnit } from '../support/builders.js';
+import { testUnit, useTempDir } from '../support/builders.js';
 import { testFirestore } from '../support/firestore.js';
 import { builtinForm } from '../support/forms.js';
 import { writeTestWorkbook } from '../support/workbooks.js';
@@ -50,19 +48,18 @@ function storeFailingOnSecondCommit(store: SweepStore): SweepStore {
 
 describe('a shared sheet swept again after a sweep died half-way', () => {
   const firestore = testFirestore('shared-sheet-crash');
-  let dir: string;
+  const dir = useTempDir('tonghop-shared-crash');
   const run = (store: SweepStore) =>
     sweepWithShared({
       units: UNITS,
       forms: FORMS,
-      source: new UnitWorkbookFolder(dir),
+      source: new UnitWorkbookFolder(dir()),
       store,
       now: NOW,
-      shared: { sources: [SOURCE], sheets: new UnitWorkbookFolder(dir), registry: UNITS },
+      shared: { sources: [SOURCE], sheets: new UnitWorkbookFolder(dir()), registry: UNITS },
     });
 
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'tonghop-shared-crash-'));
     const rows = [
       ['Dấu thời gian', 'Đơn vị', 'Họ và tên', 'Chức vụ', 'Số điện thoại'],
       ['14/09/2024 09:30:00', 'Liên đội TH Lương Thế Vinh', 'Nguyễn Thị Lan', 'TPT', '0983018027'],
@@ -70,7 +67,7 @@ describe('a shared sheet swept again after a sweep died half-way', () => {
       ['14/09/2024 09:50:00', 'Liên đội THCS Minh Đức', 'Lê Thu Hà', 'TPT', '0983018029'],
     ];
     await writeTestWorkbook(
-      path.join(dir, SOURCE.file),
+      path.join(dir(), SOURCE.file),
       [{ name: SOURCE.tab, rows }],
       new Date('2024-09-14T05:00:00Z'),
     );
@@ -78,7 +75,6 @@ describe('a shared sheet swept again after a sweep died half-way', () => {
   afterAll(async () => {
     await firestore.clear();
     await firestore.db.terminate();
-    await rm(dir, { recursive: true, force: true });
   });
 
   it('loses no row and stores none twice', async () => {

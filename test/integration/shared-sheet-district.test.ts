@@ -1,5 +1,3 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +10,7 @@ import type { Unit } from '../../functions/src/domain/units/unit.js';
 import { testFirestore } from '../support/firestore.js';
 import { builtinForm } from '../support/forms.js';
 import { openWorkbook, sheetOf, writeTestWorkbook } from '../support/workbooks.js';
+import { useTempDir } from '../support/builders.js';
 
 /**
  * The whole run as the CLI and the Cloud Functions make it, from a control workbook whose
@@ -49,12 +48,11 @@ async function writeSharedTrainingControl(controlPath: string, units: Unit[], pl
 
 describe('a district run with a shared responses workbook declared in the control workbook', () => {
   const firestore = testFirestore('shared-sheet-district');
-  let dir: string;
+  const dir = useTempDir('tonghop-shared-district');
   let controlPath: string;
 
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'tonghop-shared-district-'));
-    controlPath = path.join(dir, 'bang-dieu-khien.xlsx');
+    controlPath = path.join(dir(), 'bang-dieu-khien.xlsx');
     await writeSharedTrainingControl(
       controlPath,
       [
@@ -64,7 +62,7 @@ describe('a district run with a shared responses workbook declared in the contro
       [builtinForm('tap-huan-2024')],
     );
     await writeTestWorkbook(
-      path.join(dir, 'units', 'dang-ky-chung.xlsx'),
+      path.join(dir(), 'units', 'dang-ky-chung.xlsx'),
       [
         {
           name: 'Câu trả lời',
@@ -83,7 +81,6 @@ describe('a district run with a shared responses workbook declared in the contro
   afterAll(async () => {
     await firestore.clear();
     await firestore.db.terminate();
-    await rm(dir, { recursive: true, force: true });
   });
 
   it('sweeps the shared workbook once, credits each school its own rows, on time by the rows’ own time', async () => {
@@ -116,7 +113,7 @@ describe('a district run with a shared responses workbook declared in the contro
       'th-an-binh': ['complete-on-time', true],
       'th-luong-the-vinh': ['complete-on-time', true],
     });
-    const status = sheetOf(await openWorkbook(path.join(dir, 'units', 'dang-ky-chung.xlsx')), 'Câu trả lời').getCell(
+    const status = sheetOf(await openWorkbook(path.join(dir(), 'units', 'dang-ky-chung.xlsx')), 'Câu trả lời').getCell(
       'F5',
     ).value;
     expect(String(status)).toContain("không có đơn vị nào tên 'TH Ngọc Lâm'; tên gần nhất: 'Liên đội TH An Bình'");
@@ -125,17 +122,15 @@ describe('a district run with a shared responses workbook declared in the contro
 
 describe('a school with its own file, asked for a plan that one shared workbook collects', () => {
   const firestore = testFirestore('shared-sheet-roll-out');
-  let dir: string;
+  const dir = useTempDir('tonghop-shared-roll-out');
 
   afterAll(async () => {
     await firestore.clear();
     await firestore.db.terminate();
-    await rm(dir, { recursive: true, force: true });
   });
 
   it('is never given a blank tab of that plan before the deadline: its answer goes in the shared workbook', async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'tonghop-shared-roll-out-'));
-    const controlPath = path.join(dir, 'bang-dieu-khien.xlsx');
+    const controlPath = path.join(dir(), 'bang-dieu-khien.xlsx');
     await writeSharedTrainingControl(
       controlPath,
       [school('th-an-binh', 'Liên đội TH An Bình'), school('th-rieng', 'Liên đội TH Riêng')],
@@ -144,7 +139,7 @@ describe('a school with its own file, asked for a plan that one shared workbook 
     );
     const sent = new Date('2024-09-09T03:00:00Z');
     await writeTestWorkbook(
-      path.join(dir, 'units', 'dang-ky-chung.xlsx'),
+      path.join(dir(), 'units', 'dang-ky-chung.xlsx'),
       [
         {
           name: 'Câu trả lời',
@@ -155,7 +150,7 @@ describe('a school with its own file, asked for a plan that one shared workbook 
     );
     // The school that has not answered yet keeps a file of its own (for other reports).
     await writeTestWorkbook(
-      path.join(dir, 'units', 'th-rieng.xlsx'),
+      path.join(dir(), 'units', 'th-rieng.xlsx'),
       [{ name: 'Ghi chú', rows: [['Sổ theo dõi của Liên đội']] }],
       sent,
     );
@@ -168,7 +163,7 @@ describe('a school with its own file, asked for a plan that one shared workbook 
       log: () => undefined,
     });
     expect(result.kind).toBe('swept');
-    const own = await openWorkbook(path.join(dir, 'units', 'th-rieng.xlsx'));
+    const own = await openWorkbook(path.join(dir(), 'units', 'th-rieng.xlsx'));
     const tabs = own.worksheets.map((w) => w.name);
     // It was written (its "Tình hình nộp"), but the training's tab is not among its tabs.
     expect(tabs).toContain('Tình hình nộp');

@@ -1,6 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { getTestServer } from '@google-cloud/functions-framework/testing';
 import request from 'supertest';
@@ -13,7 +11,7 @@ import { logging } from '../../functions/src/handlers/log.js';
 import { builtinFormDue } from '../support/forms.js';
 import { testFirestore } from '../support/firestore.js';
 import { titled, writeTestWorkbook, type TestCell } from '../support/workbooks.js';
-import { TRAINING_HEADER, trainingRow } from '../support/builders.js';
+import { TRAINING_HEADER, trainingRow, useTempDir } from '../support/builders.js';
 
 const KEY = randomBytes(32).toString('hex');
 const TAB = 'Đăng ký tập huấn';
@@ -37,9 +35,9 @@ const participant = (stt: number, name: string) => trainingRow(stt, name, { phon
  */
 describe('sheetEvent on a "Bấm nộp" form: edit and check never submit, submit does', () => {
   const firestore = testFirestore('bam-nop');
-  let home: string;
+  const home = useTempDir('tonghop-sheet-event-submit');
   let server: ReturnType<typeof getTestServer>;
-  const unitFile = () => path.join(home, 'units', 'th-a.xlsx');
+  const unitFile = () => path.join(home(), 'units', 'th-a.xlsx');
   const saveSheet = (rows: TestCell[][], at: Date) =>
     writeTestWorkbook(unitFile(), [{ name: TAB, rows: titled('ĐĂNG KÝ', TRAINING_HEADER, rows) }], at);
   const call = async (action: 'edit' | 'check' | 'submit') => {
@@ -64,9 +62,8 @@ describe('sheetEvent on a "Bấm nộp" form: edit and check never submit, submi
   const stored = async () => (await firestore.db.doc('submissions/tap-huan-2024~mot-lan~th-a').get()).data();
 
   beforeAll(async () => {
-    home = await mkdtemp(path.join(tmpdir(), 'tonghop-sheet-event-submit-'));
     const dueDate = ictDateOf(new Date(Date.now() + 2 * 86_400_000));
-    await writeControlWorkbook(path.join(home, 'control.xlsx'), {
+    await writeControlWorkbook(path.join(home(), 'control.xlsx'), {
       settings: {
         districtName: 'Quận Đoàn thử',
         officeEmail: 'vp@example.com',
@@ -80,9 +77,9 @@ describe('sheetEvent on a "Bấm nộp" form: edit and check never submit, submi
     await saveSheet([participant(1, 'Nguyễn Thị Lan')], new Date(Date.now() - 86_400_000));
     Object.assign(process.env, {
       TONGHOP_PROJECT_ID: firestore.projectId,
-      TONGHOP_HOME: home,
+      TONGHOP_HOME: home(),
       TONGHOP_SOURCE: 'workbook',
-      TONGHOP_CONTROL_WORKBOOK: path.join(home, 'control.xlsx'),
+      TONGHOP_CONTROL_WORKBOOK: path.join(home(), 'control.xlsx'),
       TONGHOP_WEBHOOK_KEY: KEY,
       TONGHOP_WEBHOOK_MIN_INTERVAL_SECONDS: '0',
     });
@@ -93,7 +90,6 @@ describe('sheetEvent on a "Bấm nộp" form: edit and check never submit, submi
   afterAll(async () => {
     await firestore.clear();
     await firestore.db.terminate();
-    await rm(home, { recursive: true, force: true });
   });
 
   it('the on-edit call and "Kiểm tra dữ liệu" check the rows and say the draft is not submitted; nothing is stored', async () => {

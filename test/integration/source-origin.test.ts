@@ -1,5 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { FieldValue } from '@google-cloud/firestore';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +14,7 @@ import { builtinForm } from '../support/forms.js';
 import { standinApis, standinWithClock, TEST_FOLDER_ID } from '../support/google.js';
 import type { GoogleStandin } from '../support/google-standin/index.js';
 import { titled, writeTestWorkbook, type TestCell } from '../support/workbooks.js';
+import { useTempDir } from '../support/builders.js';
 
 /**
  * Each unit's stored source state says where its data came from (`origin`, shown by `tonghop inspect`):
@@ -49,6 +49,8 @@ describe('the source kind recorded at sweep time', () => {
   });
 
   describe('Google mode (stand-in)', () => {
+    // Where the .xlsx to upload is written first.
+    const dir = useTempDir('tonghop-origin');
     let standin: GoogleStandin;
     let units: Unit[];
 
@@ -59,14 +61,12 @@ describe('the source kind recorded at sweep time', () => {
         parents: [TEST_FOLDER_ID],
         tabs: [{ name: TAB, rows: ROWS }],
       });
-      const dir = await mkdtemp(path.join(tmpdir(), 'tonghop-origin-'));
-      await writeTestWorkbook(path.join(dir, 'x.xlsx'), [{ name: TAB, rows: ROWS }]);
+      await writeTestWorkbook(path.join(dir(), 'x.xlsx'), [{ name: TAB, rows: ROWS }]);
       const uploaded = standin.uploadFile({
         name: 'Báo cáo.xlsx',
         parents: [TEST_FOLDER_ID],
-        bytes: new Uint8Array(await readFile(path.join(dir, 'x.xlsx'))),
+        bytes: new Uint8Array(await readFile(path.join(dir(), 'x.xlsx'))),
       });
-      await rm(dir, { recursive: true, force: true });
       units = [school('trang-tinh', sheet), school('excel-drive', uploaded)];
     });
     afterAll(async () => {
@@ -95,35 +95,31 @@ describe('the source kind recorded at sweep time', () => {
   });
 
   describe('workbook mode, with a file that came by mail', () => {
-    let dir: string;
+    const dir = useTempDir('tonghop-origin');
     const unit = school('thu-dien-tu', 'thu-dien-tu.xlsx');
     const other = school('thu-muc', 'thu-muc.xlsx');
 
     beforeAll(async () => {
-      dir = await mkdtemp(path.join(tmpdir(), 'tonghop-origin-'));
       await writeTestWorkbook(
-        path.join(dir, other.source),
+        path.join(dir(), other.source),
         [{ name: TAB, rows: ROWS }],
         new Date('2024-09-14T02:00:00Z'),
       );
     });
-    afterAll(async () => {
-      await rm(dir, { recursive: true, force: true });
-    });
 
     it("records 'mailbox' for the file the mailbox job placed, and keeps it when the scheduled sweep finds the same file", async () => {
-      await writeTestWorkbook(path.join(dir, 'attachment.xlsx'), [{ name: TAB, rows: ROWS }]);
-      const drop = new UnitFolderDrop(dir);
+      await writeTestWorkbook(path.join(dir(), 'attachment.xlsx'), [{ name: TAB, rows: ROWS }]);
+      const drop = new UnitFolderDrop(dir());
       await drop.place(
         unit,
         'Báo cáo tháng 9.xlsx',
-        await readFile(path.join(dir, 'attachment.xlsx')),
+        await readFile(path.join(dir(), 'attachment.xlsx')),
         new Date('2024-09-15T03:00:00Z'),
       );
       expect((await run([unit], drop.sheets)).units[0]?.outcome).toBe('read');
       expect(await origin(unit.id)).toEqual({ kind: 'mailbox', file: unit.source });
 
-      const scheduled = await run([unit, other], new UnitWorkbookFolder(dir));
+      const scheduled = await run([unit, other], new UnitWorkbookFolder(dir()));
       expect(scheduled.units.map((u) => u.outcome)).toEqual(['unchanged', 'read']);
       expect(await origin(unit.id)).toEqual({ kind: 'mailbox', file: unit.source });
       expect(await origin(other.id)).toEqual({ kind: 'workbook', file: other.source });
@@ -131,11 +127,11 @@ describe('the source kind recorded at sweep time', () => {
 
     it("becomes 'workbook' once the unit's file is replaced in the folder by other means", async () => {
       await writeTestWorkbook(
-        path.join(dir, unit.source),
+        path.join(dir(), unit.source),
         [{ name: TAB, rows: titled('ĐĂNG KÝ TẬP HUẤN', HEADER, [[1, 'Trần Văn Minh', 'TPT', '0983018028']]) }],
         new Date('2024-09-15T05:00:00Z'),
       );
-      expect((await run([unit], new UnitWorkbookFolder(dir))).units[0]?.outcome).toBe('read');
+      expect((await run([unit], new UnitWorkbookFolder(dir()))).units[0]?.outcome).toBe('read');
       expect(await origin(unit.id)).toEqual({ kind: 'workbook', file: unit.source });
     });
   });

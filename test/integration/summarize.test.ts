@@ -1,5 +1,4 @@
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,7 +14,7 @@ import { sweep } from '../../functions/src/jobs/sweep/sweep.js';
 import { testFirestore } from '../support/firestore.js';
 import { titled, writeTestWorkbook, type TestCell } from '../support/workbooks.js';
 import { loadRevisions } from '../../functions/src/adapters/store/submission-revisions.js';
-import { trainingRow } from '../support/builders.js';
+import { trainingRow, useTempDir } from '../support/builders.js';
 
 const HEADER = [
   'STT',
@@ -53,11 +52,11 @@ const UNITS = [school('som', 'Cụm 1'), school('tre', 'Cụm 1'), school('loi',
 
 describe('statistics, summary workbook and unit feedback after a sweep', () => {
   const firestore = testFirestore('summarize');
-  let dir: string;
+  const dir = useTempDir('tonghop-summary');
   let forms: FormSpec[];
   let folder: UnitWorkbookFolder;
   let first: SummarizeResult;
-  const summaryFile = () => path.join(dir, 'tong-hop.xlsx');
+  const summaryFile = () => path.join(dir(), 'tong-hop.xlsx');
   const runSummary = (now = NOW, specs = forms) =>
     summarize({
       settings: SETTINGS,
@@ -72,24 +71,23 @@ describe('statistics, summary workbook and unit feedback after a sweep', () => {
     sweep({ units: UNITS, forms: specs, source: folder, store: new FirestoreSweepStore(firestore.db), now });
 
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'tonghop-summary-'));
-    folder = new UnitWorkbookFolder(dir);
+    folder = new UnitWorkbookFolder(dir());
     forms = (await loadBuiltinForms()).filter((f) => f.id === 'tap-huan-2024');
     const tab = (rows: TestCell[][]) => [
       { name: 'Đăng ký tập huấn', rows: titled('ĐĂNG KÝ THAM GIA TẬP HUẤN', HEADER, rows) },
     ];
     await writeTestWorkbook(
-      path.join(dir, 'som.xlsx'),
+      path.join(dir(), 'som.xlsx'),
       tab([trainingRow(1, 'Nguyễn Thị Lan'), trainingRow(2, 'Trần Văn Minh', { note: INJECTION })]),
       new Date('2024-09-14T02:00:00Z'),
     );
     await writeTestWorkbook(
-      path.join(dir, 'tre.xlsx'),
+      path.join(dir(), 'tre.xlsx'),
       tab([trainingRow(1, 'Lê Thu Hà')]),
       new Date('2024-09-16T02:00:00Z'),
     );
     await writeTestWorkbook(
-      path.join(dir, 'loi.xlsx'),
+      path.join(dir(), 'loi.xlsx'),
       tab([trainingRow(1, 'Phạm An'), [2, 'Võ Bình', 'Giáo viên', 'Nam', null, '12345', null, null, null, null]]),
       new Date('2024-09-14T03:00:00Z'),
     );
@@ -97,7 +95,6 @@ describe('statistics, summary workbook and unit feedback after a sweep', () => {
     first = await runSummary();
   });
   afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
     await firestore.db.terminate();
   });
 
@@ -165,7 +162,7 @@ describe('statistics, summary workbook and unit feedback after a sweep', () => {
 
   it("writes each row's status into the unit's workbook and leaves what the unit typed untouched", async () => {
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(path.join(dir, 'loi.xlsx'));
+    await workbook.xlsx.readFile(path.join(dir(), 'loi.xlsx'));
     const sheet = workbook.getWorksheet('Đăng ký tập huấn');
     const status = headerCells(sheet).indexOf('Tình trạng (hệ thống ghi)') + 1;
     expect(sheet?.getRow(5).getCell(status).value).toBe('✓ Hợp lệ');
@@ -180,16 +177,16 @@ describe('statistics, summary workbook and unit feedback after a sweep', () => {
   });
 
   it("keeps each unit file's own send time after writing its statuses (a lost local store cannot re-date it)", async () => {
-    const som = await stat(path.join(dir, 'som.xlsx'));
+    const som = await stat(path.join(dir(), 'som.xlsx'));
     expect(som.mtime.toISOString()).toBe('2024-09-14T02:00:00.000Z');
-    expect((await stat(path.join(dir, 'loi.xlsx'))).mtime.toISOString()).toBe('2024-09-14T03:00:00.000Z');
+    expect((await stat(path.join(dir(), 'loi.xlsx'))).mtime.toISOString()).toBe('2024-09-14T03:00:00.000Z');
     // The recorded fingerprint is the written file's: same time, new size, so the next sweep reads nothing.
     const recorded = (await firestore.db.collection('sources').doc('som').get()).data();
     expect(recorded?.fingerprint?.size).toBe(som.size);
   });
 
   it('changes nothing when run again: no statistics, summary or workbook written, and the next sweep reads nothing', async () => {
-    const before = await stat(path.join(dir, 'som.xlsx'));
+    const before = await stat(path.join(dir(), 'som.xlsx'));
     const summaryBefore = await readFile(summaryFile());
     const again = await runSummary();
     expect(again.statsWritten).toBe(0);
@@ -197,7 +194,7 @@ describe('statistics, summary workbook and unit feedback after a sweep', () => {
     expect(again.feedback).toEqual({ unitsWritten: 0, cellsWritten: 0, unitsMovedOn: 0, tabsAdded: [], refused: [] });
     expect(again.firestoreWrites).toBe(0);
     expect(first.firestoreWrites).toBe(first.statsWritten + first.feedback.unitsWritten);
-    expect((await stat(path.join(dir, 'som.xlsx'))).mtimeMs).toBe(before.mtimeMs);
+    expect((await stat(path.join(dir(), 'som.xlsx'))).mtimeMs).toBe(before.mtimeMs);
     expect((await readFile(summaryFile())).equals(summaryBefore)).toBe(true);
     const swept = await runSweep(new Date(NOW.getTime() + 60_000));
     expect(swept.totals.writes).toBe(0);
@@ -214,7 +211,7 @@ describe('statistics, summary workbook and unit feedback after a sweep', () => {
         ]),
       },
     ];
-    await writeTestWorkbook(path.join(dir, 'tre.xlsx'), tab, new Date('2024-09-19T02:00:00Z'));
+    await writeTestWorkbook(path.join(dir(), 'tre.xlsx'), tab, new Date('2024-09-19T02:00:00Z'));
     const swept = await runSweep(NOW, locked);
     expect(swept.totals.submissionsWritten).toBe(1);
     const doc = (await firestore.db.collection('submissions').doc('tap-huan-2024~mot-lan~tre').get()).data();
@@ -224,7 +221,7 @@ describe('statistics, summary workbook and unit feedback after a sweep', () => {
     expect(revisions.map((r) => r.applied)).toEqual([true, false]);
     await runSummary(NOW, locked);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(path.join(dir, 'tre.xlsx'));
+    await workbook.xlsx.readFile(path.join(dir(), 'tre.xlsx'));
     const sheet = workbook.getWorksheet('Đăng ký tập huấn');
     const status = headerCells(sheet).indexOf('Tình trạng (hệ thống ghi)') + 1;
     expect(String(sheet?.getRow(6).getCell(status).value)).toMatch(/^⚠ Đã khóa sổ sau ngày 17\/09\/2024/);

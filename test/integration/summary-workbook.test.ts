@@ -1,9 +1,8 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   LINE_HEIGHT_POINTS,
   MAX_COLUMN_WIDTH,
@@ -16,6 +15,7 @@ import {
 } from '../../functions/src/adapters/workbook/write-summary-workbook.js';
 import { STATUS_DISPLAY } from '../../functions/src/domain/status/status-kinds.js';
 import type { SummaryModel, SummaryTab } from '../../functions/src/domain/summary/summary-model.js';
+import { useTempDir } from '../support/builders.js';
 
 const GENERATED_AT = new Date('2024-09-15T03:05:00Z');
 const INJECTIONS = ['=1+1', '+84983018027', '-5', '@SUM(A1)', '=HYPERLINK("http://x","y")'] as const;
@@ -128,16 +128,11 @@ function rowValues(sheet: ExcelJS.Worksheet, rowNumber: number, columns: number)
 
 let bytes: Buffer;
 let workbook: ExcelJS.Workbook;
-let dir: string;
+const dir = useTempDir('tonghop-summary');
 
 beforeAll(async () => {
   bytes = await renderSummaryWorkbook(model);
   workbook = await read(bytes);
-  dir = await mkdtemp(path.join(tmpdir(), 'tonghop-summary-'));
-});
-
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
 });
 
 describe('renderSummaryWorkbook', () => {
@@ -599,24 +594,24 @@ describe('renderSummaryWorkbook: what goes on paper (sheet XML re-read)', () => 
 
 describe('writeSummaryWorkbook', () => {
   it('writes the file through a temporary file in the same folder, replacing an older summary', async () => {
-    const file = path.join(dir, 'out', 'tong-hop.xlsx');
+    const file = path.join(dir(), 'out', 'tong-hop.xlsx');
     await writeSummaryWorkbook(file, { ...model, tabs: [errors] });
-    await writeFile(path.join(dir, 'out', 'other.txt'), 'x');
+    await writeFile(path.join(dir(), 'out', 'other.txt'), 'x');
     await writeSummaryWorkbook(file, model);
-    expect((await readdir(path.join(dir, 'out'))).sort()).toEqual(['other.txt', 'tong-hop.xlsx']);
+    expect((await readdir(path.join(dir(), 'out'))).sort()).toEqual(['other.txt', 'tong-hop.xlsx']);
     const written = await read(await readFile(file));
     expect(written.worksheets.map((w) => w.name)).toEqual(['Tổng quan', 'Tiến độ đơn vị', 'Lỗi dữ liệu']);
     expect(sheetOf(written, 'Tổng quan').getCell('E6').value).toBe(0.75);
   });
 
   it('leaves the previous file untouched when rendering fails', async () => {
-    const file = path.join(dir, 'keep.xlsx');
+    const file = path.join(dir(), 'keep.xlsx');
     await writeSummaryWorkbook(file, model);
     const before = await readFile(file);
     await expect(writeSummaryWorkbook(file, { ...model, tabs: [{ ...errors, name: 'a/b' }] })).rejects.toThrow(
       RangeError,
     );
     expect((await readFile(file)).equals(before)).toBe(true);
-    expect((await readdir(dir)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    expect((await readdir(dir())).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 });

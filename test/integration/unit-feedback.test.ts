@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rm, stat, utimes } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, stat, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openWorkbook, sheetOf } from '../support/workbooks.js';
 import { loadBuiltinForms } from '../../functions/src/adapters/catalog/builtin-forms.js';
 import { readWorkbookTabs } from '../../functions/src/adapters/xlsx/read-workbook.js';
@@ -17,6 +16,7 @@ import {
   type UnitFeedback,
 } from '../../functions/src/domain/feedback/unit-feedback.js';
 import { STATUS_HEADER } from '../../functions/src/domain/forms/header-match.js';
+import { useTempDir } from '../support/builders.js';
 
 /** The form tab with a status column (G) and the one without (headers A–C). */
 const MEMBERS = 'Danh sách đoàn viên';
@@ -27,7 +27,7 @@ const DUE = new Date('2024-09-15T03:00:00Z'); // 10g00 15/09/2024 ICT
 const SUBMITTED = new Date('2024-09-14T17:30:00Z'); // 00g30 15/09/2024 ICT: the ICT date differs from the UTC one
 const ROLE_LIST = '"Bí thư,Phó bí thư,Đoàn viên"';
 
-let dir: string;
+const dir = useTempDir('tonghop-feedback');
 let counter = 0;
 
 /** exceljs keeps range validations here; its typings only expose per-cell ones. */
@@ -109,7 +109,7 @@ async function buildUnitWorkbook(): Promise<string> {
   help.getCell('A1').value = 'Nhập từ dòng 6.';
 
   counter++;
-  const file = path.join(dir, `unit-${counter}.xlsx`);
+  const file = path.join(dir(), `unit-${counter}.xlsx`);
   await workbook.xlsx.writeFile(file);
   return file;
 }
@@ -254,14 +254,6 @@ async function fingerprint(file: string): Promise<{ sha256: string; mtimeMs: num
 function statusCells(): Set<string> {
   return new Set([...[6, 7, 8, 9].map((r) => `${MEMBERS}!G${r}`), ...[5, 6, 7].map((r) => `${ACTIVITIES}!D${r}`)]);
 }
-
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'tonghop-feedback-'));
-});
-
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
 
 describe('writeUnitFeedback', () => {
   it('writes status cells and the standing tab, and leaves every cell the unit typed as it was', async () => {
@@ -435,7 +427,7 @@ describe('writeUnitFeedback', () => {
       (f) => f.id === 'ren-luyen-2014-dang-ky' || f.id === 'ren-luyen-2014-danh-gia',
     );
     expect(forms).toHaveLength(2);
-    const file = path.join(dir, 'from-templates.xlsx');
+    const file = path.join(dir(), 'from-templates.xlsx');
     await writeUnitWorkbook(
       file,
       'Chi đoàn mẫu',

@@ -1,8 +1,6 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openWorkbook, sheetOf } from '../support/workbooks.js';
 import { builtinForm } from '../support/forms.js';
 import { STATUS_MAX_LINES } from '../../functions/src/adapters/workbook/status-cell-fit.js';
@@ -15,6 +13,7 @@ import { writeUnitWorkbook } from '../../functions/src/adapters/workbook/write-t
 import { writeUnitFeedback } from '../../functions/src/adapters/workbook/write-unit-feedback.js';
 import type { UnitFeedback } from '../../functions/src/domain/feedback/unit-feedback.js';
 import { STATUS_HEADER } from '../../functions/src/domain/forms/header-match.js';
+import { useTempDir } from '../support/builders.js';
 
 const TAB = 'Danh sách';
 const HEADER_ROW = 5;
@@ -25,7 +24,7 @@ const MANY_ERRORS = Array.from(
   (_, i) => `✗ Cột số ${i + 1}: giá trị không hợp lệ, hãy nhập lại theo hướng dẫn ở trang “Hướng dẫn”.`,
 ).join('\n');
 
-let dir: string;
+const dir = useTempDir('tonghop-status-fit');
 let counter = 0;
 
 /** A unit's file with a status column 30 wide and two rows; `statuses` already written in it (as an older sweep did, without heights). */
@@ -36,7 +35,7 @@ async function unitFile(statuses: readonly string[] = []): Promise<string> {
   sheet.getColumn(3).width = 30;
   sheet.getRow(6).values = [1, null, statuses[0] ?? null];
   sheet.getRow(7).values = [2, 'Nguyễn Văn An', statuses[1] ?? null];
-  const file = path.join(dir, `unit-${++counter}.xlsx`);
+  const file = path.join(dir(), `unit-${++counter}.xlsx`);
   await workbook.xlsx.writeFile(file);
   return file;
 }
@@ -57,13 +56,6 @@ function feedback(row6: string, row7 = '✓ Hợp lệ'): UnitFeedback {
     standing: { title: ['Tình hình nộp'], columns: [{ header: 'Biểu mẫu', format: 'text' }], rows: [] },
   };
 }
-
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'tonghop-status-fit-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
 
 describe('a status cell shows every message', () => {
   it('grows the row to the lines of all its errors, wrapped, and leaves a one-line row alone', async () => {
@@ -115,7 +107,7 @@ describe('a status cell shows every message', () => {
 
 describe('the "Hướng dẫn" tab prints well', () => {
   it('is A4, fit to one page width only, with a footer and rows as tall as their wrapped text', async () => {
-    const file = path.join(dir, 'help.xlsx');
+    const file = path.join(dir(), 'help.xlsx');
     const spec = builtinForm('tap-huan-2024');
     await writeUnitWorkbook(file, 'Liên đội A', [spec], new Map());
     const sheet = sheetOf(await openWorkbook(file), HELP_SHEET);

@@ -1,22 +1,20 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { UnitWorkbookFolder } from '../../functions/src/adapters/workbook/unit-workbook-folder.js';
 import { SheetReadError } from '../../functions/src/domain/sheets/sheet-read-error.js';
 import type { Unit } from '../../functions/src/domain/units/unit.js';
-import { testUnit } from '../support/builders.js';
+import { testUnit, useTempDir } from '../support/builders.js';
 
 const unit = (source: string): Unit => testUnit('u', { name: 'U', cluster: '', source });
 
 describe('unit workbooks in a folder', () => {
-  let dir: string;
+  const dir = useTempDir('tonghop-folder');
   let folder: UnitWorkbookFolder;
 
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'tonghop-folder-'));
-    folder = new UnitWorkbookFolder(dir);
+    folder = new UnitWorkbookFolder(dir());
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Trang 1');
     sheet.getCell('A1').value = { richText: [{ text: 'Nguyễn ' }, { text: 'Văn A', font: { bold: true } }] };
@@ -26,11 +24,10 @@ describe('unit workbooks in a folder', () => {
     sheet.getCell('E1').value = new Date(Date.UTC(2024, 8, 15, 10, 0));
     sheet.getCell('A3').value = 'Quy mô tổ chức';
     sheet.mergeCells('A3:B3');
-    await writeFile(path.join(dir, 'cells.xlsx'), Buffer.from(await workbook.xlsx.writeBuffer()));
-    await writeFile(path.join(dir, 'empty.xlsx'), '');
-    await writeFile(path.join(dir, 'html.xlsx'), '<html><body>Lỗi tải tệp</body></html>');
+    await writeFile(path.join(dir(), 'cells.xlsx'), Buffer.from(await workbook.xlsx.writeBuffer()));
+    await writeFile(path.join(dir(), 'empty.xlsx'), '');
+    await writeFile(path.join(dir(), 'html.xlsx'), '<html><body>Lỗi tải tệp</body></html>');
   });
-  afterAll(() => rm(dir, { recursive: true, force: true }));
 
   it('converts exceljs values to raw cells: rich text, formula results, errors, links, dates, merged ranges once', async () => {
     const [tab] = await (await folder.open(unit('cells.xlsx'))).readTabs();

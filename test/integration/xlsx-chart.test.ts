@@ -1,13 +1,13 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addBarCharts, type XlsxBarChart } from '../../functions/src/adapters/workbook/xlsx-chart.js';
+import { useTempDir } from '../support/builders.js';
 
 const OVERVIEW = 'Tổng quan';
 const ROWS: [string, number, number][] = [
@@ -122,6 +122,7 @@ function findBinary(...names: string[]): string | undefined {
 }
 
 describe('addBarCharts (native Excel column chart on an exceljs workbook)', () => {
+  const dir = useTempDir('xlsx-chart');
   let original: Buffer;
   let withChart: Buffer;
   let zip: JSZip;
@@ -199,38 +200,33 @@ describe('addBarCharts (native Excel column chart on an exceljs workbook)', () =
 
     const soffice = findBinary('soffice', 'libreoffice');
     if (!soffice) return; // not installed here: the XML checks above are the whole verification
-    const dir = await mkdtemp(path.join(tmpdir(), 'xlsx-chart-'));
-    try {
-      await writeFile(path.join(dir, 'tong-quan.xlsx'), withChart);
-      const convert = (format: string, outDir: string) =>
-        promisify(execFile)(
-          soffice,
-          [
-            `-env:UserInstallation=file://${path.join(dir, 'profile')}`,
-            '--headless',
-            '--convert-to',
-            format,
-            '--outdir',
-            outDir,
-            path.join(dir, 'tong-quan.xlsx'),
-          ],
-          { timeout: 120_000 },
-        );
-      await convert('pdf', dir);
-      expect((await readFile(path.join(dir, 'tong-quan.pdf'))).subarray(0, 5).toString()).toBe('%PDF-');
-      // Round trip: LibreOffice only re-exports a chart it imported, with caches it computed from the cells.
-      await convert('xlsx', path.join(dir, 'roundtrip'));
-      const roundTrip = await JSZip.loadAsync(await readFile(path.join(dir, 'roundtrip', 'tong-quan.xlsx')));
-      const charts = Object.keys(roundTrip.files).filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n));
-      expect(charts).toHaveLength(1);
-      const chart = (await partOf(roundTrip, charts[0] ?? '')).replaceAll('&apos;', "'"); // LibreOffice escapes ' in text
-      expect(chart).toMatch(/<c:barDir val="col"\/>/);
-      expect(chart).toContain("'Tổng quan'!$A$2:$A$7");
-      expect(chart).toContain('Phường 2');
-      expect(chart).toContain('Đúng hạn &lt;7 ngày&gt;');
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    await writeFile(path.join(dir(), 'tong-quan.xlsx'), withChart);
+    const convert = (format: string, outDir: string) =>
+      promisify(execFile)(
+        soffice,
+        [
+          `-env:UserInstallation=file://${path.join(dir(), 'profile')}`,
+          '--headless',
+          '--convert-to',
+          format,
+          '--outdir',
+          outDir,
+          path.join(dir(), 'tong-quan.xlsx'),
+        ],
+        { timeout: 120_000 },
+      );
+    await convert('pdf', dir());
+    expect((await readFile(path.join(dir(), 'tong-quan.pdf'))).subarray(0, 5).toString()).toBe('%PDF-');
+    // Round trip: LibreOffice only re-exports a chart it imported, with caches it computed from the cells.
+    await convert('xlsx', path.join(dir(), 'roundtrip'));
+    const roundTrip = await JSZip.loadAsync(await readFile(path.join(dir(), 'roundtrip', 'tong-quan.xlsx')));
+    const charts = Object.keys(roundTrip.files).filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n));
+    expect(charts).toHaveLength(1);
+    const chart = (await partOf(roundTrip, charts[0] ?? '')).replaceAll('&apos;', "'"); // LibreOffice escapes ' in text
+    expect(chart).toMatch(/<c:barDir val="col"\/>/);
+    expect(chart).toContain("'Tổng quan'!$A$2:$A$7");
+    expect(chart).toContain('Phường 2');
+    expect(chart).toContain('Đúng hạn &lt;7 ngày&gt;');
   }, 240_000);
 
   it('shares the drawing exceljs wrote for an image and stacks several charts on it', async () => {

@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useTempDir } from '../support/builders.js';
 
 /**
  * 24 processes racing ROUNDS times: the lock before the fix let 31 of 100 hold a stale lock, and
@@ -41,7 +41,7 @@ for await (const line of createInterface({ input: process.stdin })) {
 `;
 
 describe('the data-folder lock under contention', () => {
-  let dir: string;
+  const dir = useTempDir('tonghop-lock');
   let children: ChildProcess[] = [];
   let lines: AsyncIterator<string>[] = [];
 
@@ -50,9 +50,8 @@ describe('the data-folder lock under contention', () => {
   const tell = (message: string) => children.forEach((child) => child.stdin?.write(`${message}\n`));
 
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'tonghop-lock-'));
     // Plain Node processes start fast; the lock module is bundled with the little it imports (its error base), node: builtins aside.
-    const lockModule = path.join(dir, 'data-dir-lock.mjs');
+    const lockModule = path.join(dir(), 'data-dir-lock.mjs');
     await build({
       entryPoints: [path.resolve(import.meta.dirname, '../../functions/src/adapters/store/data-dir-lock.ts')],
       outfile: lockModule,
@@ -61,7 +60,7 @@ describe('the data-folder lock under contention', () => {
       platform: 'node',
       logLevel: 'silent',
     });
-    const contender = path.join(dir, 'contender.mjs');
+    const contender = path.join(dir(), 'contender.mjs');
     await writeFile(contender, CONTENDER(lockModule));
     children = Array.from({ length: CONTENDERS }, () =>
       spawn(process.execPath, [contender], { stdio: ['pipe', 'pipe', 'inherit'] }),
@@ -78,7 +77,6 @@ describe('the data-folder lock under contention', () => {
           ),
       ),
     );
-    await rm(dir, { recursive: true, force: true });
   });
 
   /** Release every contender at once on `dataDir`; the answers and the pids of those that hold it. */
@@ -95,7 +93,7 @@ describe('the data-folder lock under contention', () => {
 
   it(`a free folder, ${ROUNDS} times: exactly one of ${CONTENDERS} processes holds it, the others are told it is busy; release removes the lock`, async () => {
     for (let round = 0; round < ROUNDS; round++) {
-      const dataDir = path.join(dir, `free-${round}`);
+      const dataDir = path.join(dir(), `free-${round}`);
       const { answers } = await race(dataDir);
       expect(
         answers.filter((a) => a === 'held'),
@@ -115,7 +113,7 @@ describe('the data-folder lock under contention', () => {
     const deadPid = dead.pid;
     await new Promise((resolve) => dead.once('exit', resolve));
     for (let round = 0; round < ROUNDS; round++) {
-      const dataDir = path.join(dir, `stale-${round}`);
+      const dataDir = path.join(dir(), `stale-${round}`);
       await mkdir(dataDir, { recursive: true });
       await writeFile(path.join(dataDir, '.lock'), `${deadPid} deadbeef\n`);
       const { answers, holders } = await race(dataDir);

@@ -1,5 +1,4 @@
-import { lstat, mkdir, mkdtemp, readFile, readlink, rm, symlink, truncate, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { lstat, mkdir, readFile, readlink, symlink, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UnitWorkbookFolder } from '../../functions/src/adapters/workbook/unit-workbook-folder.js';
@@ -9,7 +8,7 @@ import { testFirestore } from '../support/firestore.js';
 import { hostileXlsx, repeated, sharedStringsXml, sheetXml } from '../support/hostile-xlsx.js';
 import { titled, writeTestWorkbook } from '../support/workbooks.js';
 import { countedSweep, person, school, SENT_AT, TAB } from './counted-sweep.js';
-import { TRAINING_HEADER } from '../support/builders.js';
+import { TRAINING_HEADER, useTempDir } from '../support/builders.js';
 import { tally } from './tally.js';
 
 const MB = 1024 * 1024;
@@ -32,7 +31,7 @@ function millionRows(): string[] {
 export function describeHostileInputs(): void {
   describe('hostile files: refused before parsing, memory bounded, the other units go on', () => {
     const firestore = testFirestore('reliability-hostile');
-    let dir: string;
+    const dir = useTempDir('tonghop-hostile');
     let folder: string;
     let result: SweepResult | undefined;
     let rssGrowth = 0;
@@ -40,8 +39,7 @@ export function describeHostileInputs(): void {
     const outcome = (id: string) => result?.units.find((u) => u.unitId === id);
 
     beforeAll(async () => {
-      dir = await mkdtemp(path.join(tmpdir(), 'tonghop-hostile-'));
-      folder = path.join(dir, 'units');
+      folder = path.join(dir(), 'units');
       await writeTestWorkbook(
         path.join(folder, 'clean.xlsx'),
         [
@@ -85,11 +83,11 @@ export function describeHostileInputs(): void {
       await truncate(path.join(folder, 'sparse.xlsx'), Math.round(2.1 * 1024) * MB);
       // A symlink to a workbook outside the folder (the control workbook, as the defect had it).
       await writeTestWorkbook(
-        path.join(dir, 'control.xlsx'),
+        path.join(dir(), 'control.xlsx'),
         [{ name: TAB, rows: titled('ĐĂNG KÝ', TRAINING_HEADER, [person(1)]) }],
         SENT_AT,
       );
-      await symlink(path.join(dir, 'control.xlsx'), path.join(folder, 'symlink.xlsx'));
+      await symlink(path.join(dir(), 'control.xlsx'), path.join(folder, 'symlink.xlsx'));
 
       const units = ['clean', 'bomb', 'lying-dimension', 'wide', 'shared-strings', 'sparse', 'symlink'].map((id) =>
         school(id),
@@ -101,7 +99,6 @@ export function describeHostileInputs(): void {
       peakGrowth = process.resourceUsage().maxRSS * 1024 - peakBefore;
     }, 60_000);
     afterAll(async () => {
-      await rm(dir, { recursive: true, force: true });
       await firestore.clear();
       await firestore.db.terminate();
     });
@@ -144,7 +141,7 @@ export function describeHostileInputs(): void {
     });
 
     it('never writes row statuses through a symlink: the link and its target stay as they were', async () => {
-      const target = path.join(dir, 'control.xlsx');
+      const target = path.join(dir(), 'control.xlsx');
       const targetBefore = await readFile(target);
       const written = await new UnitWorkbookFolder(folder).write(school('symlink'), NO_FEEDBACK, {
         modifiedAt: new Date(0),
@@ -161,7 +158,7 @@ export function describeHostileInputs(): void {
 
     it('refuses a folder named like a unit file, and a file reached through a symlinked folder', async () => {
       await mkdir(path.join(folder, 'a-folder.xlsx'));
-      await symlink(dir, path.join(folder, 'outside'));
+      await symlink(dir(), path.join(folder, 'outside'));
       const source = new UnitWorkbookFolder(folder);
       tally.inputs += 2;
       await expect(source.fingerprint(school('a-folder'))).rejects.toThrow(

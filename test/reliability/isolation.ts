@@ -1,5 +1,3 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +11,7 @@ import { testFirestore } from '../support/firestore.js';
 import { builtinForm } from '../support/forms.js';
 import { titled, writeTestWorkbook, type TestCell } from '../support/workbooks.js';
 import { tally } from './tally.js';
-import { TRAINING_HEADER, testUnit } from '../support/builders.js';
+import { TRAINING_HEADER, testUnit, useTempDir } from '../support/builders.js';
 
 const TAB = 'Đăng ký tập huấn';
 const FORMS = [builtinForm('tap-huan-2024')];
@@ -42,7 +40,7 @@ const person = (i: number, note: TestCell = null, phone: TestCell = '0983018027'
 export function describeUnitIsolation(): void {
   describe('one unit never stops the others (oversized submissions, unexpected failures)', () => {
     const firestore = testFirestore('reliability-isolation');
-    let dir: string;
+    const dir = useTempDir('tonghop-isolation');
     let first: RunDistrictResult;
     let second: RunDistrictResult;
     const units = ['clean-a', 'long-notes', 'long-rejects', 'explodes', 'clean-b'].map(school);
@@ -50,8 +48,7 @@ export function describeUnitIsolation(): void {
     const outcome = (r: RunDistrictResult, id: string) => unitsOf(r).find((u) => u.unitId === id);
 
     beforeAll(async () => {
-      dir = await mkdtemp(path.join(tmpdir(), 'tonghop-isolation-'));
-      const folder = path.join(dir, 'units');
+      const folder = path.join(dir(), 'units');
       for (const id of ['clean-a', 'clean-b', 'explodes']) {
         await writeTestWorkbook(
           path.join(folder, `${id}.xlsx`),
@@ -114,7 +111,7 @@ export function describeUnitIsolation(): void {
           settings: SETTINGS,
           forms: FORMS,
           sheets,
-          output: new SummaryWorkbookFile(path.join(dir, 'tong-hop.xlsx')),
+          output: new SummaryWorkbookFile(path.join(dir(), 'tong-hop.xlsx')),
           sweepStore: new FirestoreSweepStore(firestore.db),
           summaryStore: new FirestoreSummaryStore(firestore.db),
           shardAbove: 1000,
@@ -133,7 +130,6 @@ export function describeUnitIsolation(): void {
     afterAll(async () => {
       await firestore.clear();
       await firestore.db.terminate();
-      await rm(dir, { recursive: true, force: true });
     });
 
     it('completes the sweep, the statistics and the summary with every unit accounted for', async () => {
@@ -150,7 +146,7 @@ export function describeUnitIsolation(): void {
         expect.objectContaining({ expected: 5, complete: 2, missing: 3 }),
       ]);
       const summary = new ExcelJS.Workbook();
-      await summary.xlsx.readFile(path.join(dir, 'tong-hop.xlsx'));
+      await summary.xlsx.readFile(path.join(dir(), 'tong-hop.xlsx'));
       const errors = summary.getWorksheet('Lỗi dữ liệu');
       const text: string[] = [];
       errors?.eachRow((row) => text.push(row.values?.toString() ?? ''));

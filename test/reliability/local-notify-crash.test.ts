@@ -1,5 +1,3 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +7,7 @@ import { compileCli, type CliProcess, type CompiledCli } from '../support/cli-pr
 import { startCapturingSmtp, type CapturingSmtp } from '../support/smtp.js';
 import { SMALL_DISTRICT, SMALL_DISTRICT_NOW, writeSmallControl } from './small-district.js';
 import { digestId, noticeId } from '../../functions/src/domain/ids/document-ids.js';
+import { useTempDir } from '../support/builders.js';
 
 // No unit has sent its file: each of the 6 gets its notice (8 days late: escalation), the office its digest.
 const PLANNED = [
@@ -21,7 +20,7 @@ const KILL_AFTER = 2;
 
 /** Local `notify` killed outright half-way through its mails: nothing is ever sent twice. */
 describe('a local notify killed after some mails', () => {
-  let root: string;
+  const root = useTempDir('tonghop-notify-crash');
   let smtp: CapturingSmtp;
   let cli: CompiledCli;
   let env: NodeJS.ProcessEnv;
@@ -31,17 +30,16 @@ describe('a local notify killed after some mails', () => {
     cli.spawn(['--json', 'notify', '--control', control, '--now', SMALL_DISTRICT_NOW.toISOString()], env);
 
   beforeAll(async () => {
-    root = await mkdtemp(path.join(tmpdir(), 'tonghop-notify-crash-'));
     // SIGKILL the CLI while the KILL_AFTER-th message is being accepted: it never learns it went out.
     smtp = await startCapturingSmtp({
       onMessage: (received) => void (received === KILL_AFTER && running?.child.kill('SIGKILL')),
     });
     cli = await compileCli();
-    control = await writeSmallControl(path.join(root, 'district'));
+    control = await writeSmallControl(path.join(root(), 'district'));
     env = {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
-      TONGHOP_HOME: path.join(root, 'home'),
+      TONGHOP_HOME: path.join(root(), 'home'),
       TONGHOP_PROJECT_ID: `demo-notify-crash-${randomBytes(4).toString('hex')}`,
       METADATA_SERVER_DETECTION: 'none',
       SMTP_URL: smtp.url,
@@ -50,7 +48,6 @@ describe('a local notify killed after some mails', () => {
   afterAll(async () => {
     await smtp?.close();
     await cli?.remove();
-    await rm(root, { recursive: true, force: true });
   });
 
   it('the re-run sends only what was not sent: every notice arrives exactly once', async () => {

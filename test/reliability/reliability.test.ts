@@ -1,5 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Firestore } from '@google-cloud/firestore';
 import ExcelJS from 'exceljs';
@@ -17,7 +16,7 @@ import { startGoogleStandin } from '../support/google-standin/index.js';
 import { rawXlsx } from '../support/xlsx-package.js';
 import { titled, writeTestWorkbook } from '../support/workbooks.js';
 import { countedSweep, FORMS, NOW, person, school, SENT_AT, TAB } from './counted-sweep.js';
-import { TRAINING_HEADER } from '../support/builders.js';
+import { TRAINING_HEADER, useTempDir } from '../support/builders.js';
 import { describeHostileInputs } from './hostile-inputs.js';
 import { describeUnitIsolation } from './isolation.js';
 import { describeProperties } from './properties.js';
@@ -50,13 +49,7 @@ async function storedState(db: Firestore): Promise<Record<string, unknown>> {
   return state;
 }
 
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'tonghop-reliability-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+const dir = useTempDir('tonghop-reliability');
 
 describeHostileInputs();
 
@@ -68,7 +61,7 @@ describe('bad input: a clear message for the unit whose file is broken, and the 
   let heapGrowth = 0;
 
   beforeAll(async () => {
-    const folder = path.join(dir, 'input');
+    const folder = path.join(dir(), 'input');
     const clean = path.join(folder, 'clean.xlsx');
     await writeTestWorkbook(
       clean,
@@ -203,7 +196,7 @@ describe('faults: nothing lost, nothing twice', () => {
   let folder: string;
 
   beforeAll(async () => {
-    folder = path.join(dir, 'faults');
+    folder = path.join(dir(), 'faults');
     for (const [i, unit] of units.entries()) {
       const rows = Array.from({ length: (i % 4) + 1 }, (_, r) =>
         person(r + 1, r === 0 && i % 5 === 0 ? '12345' : '0983018027'),
@@ -221,7 +214,7 @@ describe('faults: nothing lost, nothing twice', () => {
     await countedSweep(units, new UnitWorkbookFolder(folder), uninterrupted.db, rowsSent);
     const expected = await storedState(uninterrupted.db);
 
-    const dataDir = path.join(dir, 'emulator-data');
+    const dataDir = path.join(dir(), 'emulator-data');
     const projectId = 'demo-test-reliability-crash';
     const started: RunningEmulator[] = [];
     try {

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import type { Unit } from '../../functions/src/domain/units/unit.js';
 import type { TestCell } from './workbooks.js';
 
@@ -66,16 +66,33 @@ export function testUnit(id: string, fields: Partial<Unit> = {}): Unit {
  * removed after them. Returns a getter: the folder exists from beforeAll on.
  */
 export function useTempDir(prefix: string): () => string {
+  return tempDirHooks(prefix, beforeAll, afterAll, 'useTempDir: the folder is made in beforeAll');
+}
+
+/**
+ * A fresh folder for each test of the enclosing describe (or file), removed after that test: for tests
+ * that look at everything in the folder. Returns a getter: the folder exists from beforeEach on.
+ */
+export function useTempDirEach(prefix: string): () => string {
+  return tempDirHooks(prefix, beforeEach, afterEach, 'useTempDirEach: the folder is made in beforeEach');
+}
+
+function tempDirHooks(
+  prefix: string,
+  before: (hook: () => Promise<void>) => void,
+  after: (hook: () => Promise<void>) => void,
+  tooEarly: string,
+): () => string {
   let dir: string | undefined;
-  beforeAll(async () => {
+  before(async () => {
     dir = await mkdtemp(path.join(tmpdir(), `${prefix}-`));
   });
-  afterAll(async () => {
+  after(async () => {
     if (dir) await rm(dir, { recursive: true, force: true });
+    dir = undefined;
   });
   return () => {
-    if (dir === undefined)
-      throw new Error('useTempDir: the folder is made in beforeAll; read it inside a test or hook');
+    if (dir === undefined) throw new Error(`${tooEarly}; read it inside a test or hook`);
     return dir;
   };
 }

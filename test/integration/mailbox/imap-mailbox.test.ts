@@ -1,5 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,7 +17,7 @@ import { testFirestore } from '../../support/firestore.js';
 import { rawMessage, workbookBytes } from '../../support/mail-messages.js';
 import { startCapturingSmtp, type CapturingSmtp } from '../../support/smtp.js';
 import { titled, type TestCell } from '../../support/workbooks.js';
-import { TRAINING_HEADER, trainingRow } from '../../support/builders.js';
+import { TRAINING_HEADER, trainingRow, useTempDir } from '../../support/builders.js';
 import { loadRevisions } from '../../../functions/src/adapters/store/submission-revisions.js';
 
 const SETTINGS = {
@@ -52,7 +51,7 @@ describe('processMailbox over IMAP', () => {
   const firestore = testFirestore('imap-mailbox');
   let dovecot: TestDovecot;
   let smtp: CapturingSmtp;
-  let unitsDir: string;
+  const unitsDir = useTempDir('tonghop-mailbox');
   let forms: FormSpec[];
 
   const run = async (options: { between?: ProcessMailboxInput['between']; smtpUrl?: string } = {}) => {
@@ -66,7 +65,7 @@ describe('processMailbox over IMAP', () => {
         mailbox,
         ledger: new FirestoreMailboxLedger(firestore.db),
         mailer,
-        drop: new UnitFolderDrop(unitsDir),
+        drop: new UnitFolderDrop(unitsDir()),
         units: UNITS,
         forms,
         settings: SETTINGS,
@@ -94,7 +93,6 @@ describe('processMailbox over IMAP', () => {
 
   beforeAll(async () => {
     [dovecot, smtp] = await Promise.all([startDovecot(), startCapturingSmtp()]);
-    unitsDir = await mkdtemp(path.join(tmpdir(), 'tonghop-mailbox-'));
     // Two forms the schools owe: a file holding one of them says nothing about the other.
     forms = (await loadBuiltinForms()).filter((f) => f.id === 'tap-huan-2024' || f.id === 'ke-hoach-nho-65-nam');
   });
@@ -102,7 +100,6 @@ describe('processMailbox over IMAP', () => {
     await Promise.all([dovecot?.stop(), smtp?.close()]);
     await firestore.clear();
     await firestore.db.terminate();
-    await rm(unitsDir, { recursive: true, force: true });
   });
 
   it('ingests a known sender’s workbook at the received time, replies once in Vietnamese and flags the message', async () => {

@@ -1,5 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,7 +14,7 @@ import { sweepDistrict } from '../../../functions/src/app/sweep-district.js';
 import { workbookDistrict } from '../../../functions/src/app/workbook-district.js';
 import type { Unit } from '../../../functions/src/domain/units/unit.js';
 import { processMailbox } from '../../../functions/src/jobs/mailbox/process-mailbox.js';
-import { TRAINING_HEADER, trainingRow } from '../../support/builders.js';
+import { TRAINING_HEADER, trainingRow, useTempDir } from '../../support/builders.js';
 import { testFirestore } from '../../support/firestore.js';
 import { builtinForm } from '../../support/forms.js';
 import { rawMessage, workbookBytes } from '../../support/mail-messages.js';
@@ -46,7 +45,7 @@ const SUBMISSION = 'tap-huan-2024~mot-lan~th-an-binh';
  */
 describe('an emailed file holding the tab of a form collected through a shared workbook', () => {
   const firestore = testFirestore('mailbox-shared-form');
-  let dir: string;
+  const dir = useTempDir('tonghop-mailbox-shared');
   let controlPath: string;
   const sweepAll = async () => {
     const district = await openDistrict(workbookDistrict(controlPath), firestore.db);
@@ -60,8 +59,7 @@ describe('an emailed file holding the tab of a form collected through a shared w
       .sort();
 
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'tonghop-mailbox-shared-'));
-    controlPath = path.join(dir, 'bang-dieu-khien.xlsx');
+    controlPath = path.join(dir(), 'bang-dieu-khien.xlsx');
     // The school also owes a form from its own file, so it is looked for; the training registration comes from the shared workbook.
     await writeControlWorkbook(controlPath, {
       settings: SETTINGS,
@@ -76,7 +74,7 @@ describe('an emailed file holding the tab of a form collected through a shared w
     await control.xlsx.writeFile(controlPath);
     const header = ['Dấu thời gian', 'Đơn vị', 'Họ và tên', 'Chức vụ', 'Số điện thoại'];
     await writeTestWorkbook(
-      path.join(dir, 'units', 'dang-ky-chung.xlsx'),
+      path.join(dir(), 'units', 'dang-ky-chung.xlsx'),
       [
         {
           name: 'Câu trả lời',
@@ -93,14 +91,13 @@ describe('an emailed file holding the tab of a form collected through a shared w
   afterAll(async () => {
     await firestore.clear();
     await firestore.db.terminate();
-    await rm(dir, { recursive: true, force: true });
   });
 
   it('keeps the shared rows, and the next district run reads nothing again', async () => {
     const { district } = await sweepAll();
     expect(await storedNames()).toEqual(['Lê Thu Hà', 'Nguyễn Thị Lan']);
 
-    const mailboxDir = path.join(dir, 'mailbox');
+    const mailboxDir = path.join(dir(), 'mailbox');
     await mkdir(mailboxDir, { recursive: true });
     const attachment = await workbookBytes([
       {
@@ -118,12 +115,16 @@ describe('an emailed file holding the tab of a form collected through a shared w
         attachments: [{ filename: 'bao cao.xlsx', content: attachment }],
       }),
     );
-    const mailer = createOutboxMailer({ dir: path.join(dir, 'outbox'), from: 'vp@quandoan.example', clock: () => NOW });
+    const mailer = createOutboxMailer({
+      dir: path.join(dir(), 'outbox'),
+      from: 'vp@quandoan.example',
+      clock: () => NOW,
+    });
     const result = await processMailbox({
       mailbox: openEmlFolderMailbox(mailboxDir),
       ledger: new FirestoreMailboxLedger(firestore.db),
       mailer,
-      drop: new UnitFolderDrop(path.join(dir, 'units')),
+      drop: new UnitFolderDrop(path.join(dir(), 'units')),
       units: district.control.units,
       forms: district.forms,
       sharedFormIds: new Set((district.control.sharedSources ?? []).map((s) => s.formId)),

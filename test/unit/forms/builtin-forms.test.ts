@@ -1,7 +1,6 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FormSpecError, loadBuiltinForms } from '../../../functions/src/adapters/catalog/builtin-forms.js';
 import {
   formSpecSchema,
@@ -12,6 +11,7 @@ import {
 import { compileForm } from '../../../functions/src/domain/forms/compile-form.js';
 import { STATUS_HEADER } from '../../../functions/src/domain/forms/header-match.js';
 import { foldForMatch } from '../../../functions/src/domain/cells/fold.js';
+import { useTempDirEach } from '../../support/builders.js';
 
 const specs = await loadBuiltinForms();
 
@@ -462,28 +462,21 @@ describe('formSpecSchema rejects bad specs with a useful path', () => {
 });
 
 describe('loadBuiltinForms on a folder with a bad spec', () => {
-  const dirs: string[] = [];
-  afterAll(async () => {
-    await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
-  });
+  const dir = useTempDirEach('tonghop-forms');
 
   it('throws FormSpecError naming the file and the field', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'tonghop-forms-'));
-    dirs.push(dir);
     const bad = { ...baseSpec(), columns: [...baseSpec().columns, { key: 'loai', header: 'Loại', type: 'enum' }] };
-    await writeFile(path.join(dir, 'hong.json'), JSON.stringify(bad));
-    await writeFile(path.join(dir, 'ghi-chu.txt'), 'not a spec');
-    const load = loadBuiltinForms(dir);
+    await writeFile(path.join(dir(), 'hong.json'), JSON.stringify(bad));
+    await writeFile(path.join(dir(), 'ghi-chu.txt'), 'not a spec');
+    const load = loadBuiltinForms(dir());
     await expect(load).rejects.toThrow(FormSpecError);
     await expect(load).rejects.toThrow(/hong\.json: columns\.2\.options: enum columns need options/);
   });
 
   it('reads only .json files and sorts the specs by id', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'tonghop-forms-'));
-    dirs.push(dir);
-    await writeFile(path.join(dir, 'a.json'), JSON.stringify({ ...baseSpec(), id: 'z-form' }));
-    await writeFile(path.join(dir, 'b.json'), JSON.stringify({ ...baseSpec(), id: 'a-form', tab: 'Khác' }));
-    await writeFile(path.join(dir, 'readme.md'), '# not a spec');
-    expect((await loadBuiltinForms(dir)).map((s) => s.id)).toEqual(['a-form', 'z-form']);
+    await writeFile(path.join(dir(), 'a.json'), JSON.stringify({ ...baseSpec(), id: 'z-form' }));
+    await writeFile(path.join(dir(), 'b.json'), JSON.stringify({ ...baseSpec(), id: 'a-form', tab: 'Khác' }));
+    await writeFile(path.join(dir(), 'readme.md'), '# not a spec');
+    expect((await loadBuiltinForms(dir())).map((s) => s.id)).toEqual(['a-form', 'z-form']);
   });
 });

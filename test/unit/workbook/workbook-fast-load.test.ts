@@ -1,8 +1,7 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadBuiltinForms } from '../../../functions/src/adapters/catalog/builtin-forms.js';
 import { rawCellOf } from '../../../functions/src/adapters/workbook/exceljs-cell.js';
 import {
@@ -12,11 +11,11 @@ import {
 import { writeUnitWorkbook } from '../../../functions/src/adapters/workbook/write-templates.js';
 import { zipEntries } from '../../../functions/src/adapters/workbook/xlsx-zip-entries.js';
 import { DEFAULT_SHEET_LIMITS, sheetLimits } from '../../../functions/src/domain/sheets/sheet-limits.js';
+import { useTempDir } from '../../support/builders.js';
 import { hostileXlsx, repeated, sharedStringsXml, sheetXml } from '../../support/hostile-xlsx.js';
 
 const FOREIGN = path.resolve('test/fixtures/foreign');
-const dir = await mkdtemp(path.join(tmpdir(), 'tonghop-fast-load-'));
-afterAll(() => rm(dir, { recursive: true, force: true }));
+const dir = useTempDir('tonghop-fast-load');
 
 /** What the sweep takes from a workbook: each tab's rows of raw cells, merged cells' others blank. */
 function cellsOf(workbook: ExcelJS.Workbook) {
@@ -57,7 +56,7 @@ describe('loadOrdinaryWorkbook', () => {
         ],
       ]),
     );
-    const file = path.join(dir, 'unit.xlsx');
+    const file = path.join(dir(), 'unit.xlsx');
     await writeUnitWorkbook(file, 'Liên đội Tiểu học Kim Đồng', forms, rows);
     const bytes = await readFile(file);
 
