@@ -1,5 +1,4 @@
-import { copyFile, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, readFile, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Timestamp } from '@google-cloud/firestore';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +10,7 @@ import type { Unit } from '../../functions/src/domain/units/unit.js';
 import { sweep, type SweepResult } from '../../functions/src/jobs/sweep/sweep.js';
 import { testFirestore } from '../support/firestore.js';
 import { titled, writeTestWorkbook, type TestCell } from '../support/workbooks.js';
-import { testUnit } from '../support/builders.js';
+import { testUnit, useTempDir } from '../support/builders.js';
 import { loadRevisions } from '../../functions/src/adapters/store/submission-revisions.js';
 
 const TAP_HUAN = [
@@ -59,17 +58,13 @@ const BAO_CAO_30 = [
 const SENT_AT = new Date('2024-09-14T02:00:00Z');
 const NOW = new Date('2024-09-16T01:00:00Z');
 
-function unit(id: string, type: Unit['type'], level = 'Tiểu học'): Unit {
-  return testUnit(id, { name: `Đơn vị ${id}`, type, level });
-}
-
 const UNITS: Unit[] = [
-  unit('clean', 'lien-doi'),
-  unit('typos', 'lien-doi', 'THCS'),
-  unit('corrupt', 'lien-doi'),
-  unit('missing', 'lien-doi'),
-  unit('doan', 'co-so-doan', 'Khối cơ quan'),
-  unit('renamed', 'lien-doi'),
+  testUnit('clean', { level: 'Tiểu học' }),
+  testUnit('typos', { level: 'THCS' }),
+  testUnit('corrupt', { level: 'Tiểu học' }),
+  testUnit('missing', { level: 'Tiểu học' }),
+  testUnit('doan', { type: 'co-so-doan', level: 'Khối cơ quan' }),
+  testUnit('renamed', { level: 'Tiểu học' }),
 ];
 
 const tapHuanRows: TestCell[][] = [
@@ -141,21 +136,19 @@ async function writeDistrict(dir: string): Promise<void> {
 describe('sweep of unit workbooks into Firestore', () => {
   const firestore = testFirestore('sweep');
   const store = new FirestoreSweepStore(firestore.db);
-  let dir: string;
+  const dir = useTempDir('tonghop-sweep');
   let forms: FormSpec[];
   let first: SweepResult;
 
-  const run = (now = NOW) => sweep({ units: UNITS, forms, source: new UnitWorkbookFolder(dir), store, now });
+  const run = (now = NOW) => sweep({ units: UNITS, forms, source: new UnitWorkbookFolder(dir()), store, now });
   const submission = async (id: string) => (await firestore.db.collection('submissions').doc(id).get()).data();
 
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'tonghop-sweep-'));
     forms = await loadBuiltinForms();
-    await writeDistrict(dir);
+    await writeDistrict(dir());
     first = await run();
   });
   afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
     await firestore.db.terminate();
   });
 
@@ -282,7 +275,7 @@ describe('sweep of unit workbooks into Firestore', () => {
       // The joint-plan tab is kept with its rows cleared: the unit empties that report (a revision, never a deletion).
       { name: 'hoat dong lien tich', rows: titled('BÁO CÁO', LIEN_TICH, []) },
     ];
-    await writeTestWorkbook(path.join(dir, 'clean.xlsx'), kept, editedAt);
+    await writeTestWorkbook(path.join(dir(), 'clean.xlsx'), kept, editedAt);
     const third = await run(new Date('2024-09-16T05:00:00Z'));
     expect(third.units.filter((u) => u.outcome === 'read').map((u) => u.unitId)).toEqual(['clean']);
     expect(third.totals.submissionsWritten).toBe(2);
@@ -308,7 +301,7 @@ describe('sweep of unit workbooks into Firestore', () => {
     const before = await submission('ke-hoach-nho-65-nam~mot-lan~clean');
     // Only this month's tab, as units send when they email the one report that is due.
     await writeTestWorkbook(
-      path.join(dir, 'clean.xlsx'),
+      path.join(dir(), 'clean.xlsx'),
       [{ name: 'Đăng ký tập huấn', rows: titled('ĐĂNG KÝ', TAP_HUAN, tapHuanRows.slice(0, 2)) }],
       laterAt,
     );
@@ -327,7 +320,7 @@ describe('sweep of unit workbooks into Firestore', () => {
     });
     // The next full file is compared with what was kept: nothing changed, nothing written.
     await writeTestWorkbook(
-      path.join(dir, 'clean.xlsx'),
+      path.join(dir(), 'clean.xlsx'),
       [
         { name: 'Đăng ký tập huấn', rows: titled('ĐĂNG KÝ', TAP_HUAN, tapHuanRows.slice(0, 2)) },
         {
@@ -355,7 +348,7 @@ describe('sweep of unit workbooks into Firestore', () => {
 
   it('only remembers the new file time when a workbook is saved again without changes', async () => {
     const touched = new Date('2024-09-15T09:00:00Z');
-    await utimes(path.join(dir, 'doan.xlsx'), touched, touched);
+    await utimes(path.join(dir(), 'doan.xlsx'), touched, touched);
     const result = await run(new Date('2024-09-16T06:00:00Z'));
     expect(result.units.find((u) => u.unitId === 'doan')?.outcome).toBe('same-content');
     expect(result.totals).toMatchObject({ submissionsWritten: 0, writes: 2 });
@@ -366,12 +359,12 @@ describe('sweep of unit workbooks into Firestore', () => {
   it('tells a unit whose file is password-protected to remove the password and resend, and goes on', async () => {
     // A real encrypted workbook (test/fixtures/foreign/recipes/password-protected.sh).
     const fixture = path.resolve('test/fixtures/foreign/libreoffice-1904-password.xlsx');
-    await copyFile(fixture, path.join(dir, 'locked.xlsx'));
-    const locked = unit('locked', 'lien-doi');
+    await copyFile(fixture, path.join(dir(), 'locked.xlsx'));
+    const locked = testUnit('locked', { level: 'Tiểu học' });
     const result = await sweep({
       units: [locked, UNITS[0] as Unit],
       forms,
-      source: new UnitWorkbookFolder(dir),
+      source: new UnitWorkbookFolder(dir()),
       store,
       now: NOW,
     });
@@ -381,21 +374,21 @@ describe('sweep of unit workbooks into Firestore', () => {
     expect(message).toContain('gỡ mật khẩu');
     expect(message).toContain('gửi lại');
     expect(await submission('tap-huan-2024~mot-lan~locked')).toBeUndefined();
-    expect((await readFile(path.join(dir, 'locked.xlsx'))).equals(await readFile(fixture))).toBe(true);
+    expect((await readFile(path.join(dir(), 'locked.xlsx'))).equals(await readFile(fixture))).toBe(true);
   });
 
   it('treats a file name pointing outside the units folder as unreadable and goes on', async () => {
-    const escaping = { ...unit('escaping', 'lien-doi'), source: '../secret.xlsx' };
+    const escaping = { ...testUnit('escaping', { level: 'Tiểu học' }), source: '../secret.xlsx' };
     const result = await sweep({
       units: [escaping, UNITS[0] as Unit],
       forms,
-      source: new UnitWorkbookFolder(dir),
+      source: new UnitWorkbookFolder(dir()),
       store,
       now: NOW,
     });
     expect(result.units.map((u) => u.outcome)).toEqual(['unreadable', 'unchanged']);
     expect(result.units[0]?.problems[0]?.message).toContain('phải nằm trong thư mục đơn vị');
-    const again = await sweep({ units: [escaping], forms, source: new UnitWorkbookFolder(dir), store, now: NOW });
+    const again = await sweep({ units: [escaping], forms, source: new UnitWorkbookFolder(dir()), store, now: NOW });
     expect(again.totals.writes).toBe(0);
   });
 });

@@ -4,7 +4,11 @@ import { totalsOf, type SweepResult } from '../../../functions/src/jobs/sweep/sw
 import type { UnitSweepResult } from '../../../functions/src/jobs/sweep/sweep-unit.js';
 
 /** One unit's result; `holds` is what it stands at after the sweep (read, valid, rejected rows). */
-function unit(unitId: string, outcome: UnitSweepResult['outcome'], holds: [number, number, number]): UnitSweepResult {
+function unitResult(
+  unitId: string,
+  outcome: UnitSweepResult['outcome'],
+  holds: [number, number, number],
+): UnitSweepResult {
   const [read, valid, rejected] = holds;
   const now = outcome === 'read';
   return {
@@ -28,19 +32,19 @@ const result = (sweepId: string | undefined, units: UnitSweepResult[]): SweepRes
 
 describe('withEarlierSweeps: the demo counts its replayed history with the normal run', () => {
   it('leaves a run without earlier sweeps as it is', () => {
-    const final = result('s1', [unit('a', 'read', [3, 2, 1])]);
+    const final = result('s1', [unitResult('a', 'read', [3, 2, 1])]);
     expect(withEarlierSweeps(final, [])).toBe(final);
   });
 
   it('counts a unit read earlier and unchanged now as read, with the rows it holds now; writes add up', () => {
     const earlier = [
-      result('h1', [unit('a', 'read', [1, 1, 0]), unit('b', 'missing', [0, 0, 0])]),
-      result('h2', [unit('a', 'read', [4, 3, 1])]),
+      result('h1', [unitResult('a', 'read', [1, 1, 0]), unitResult('b', 'missing', [0, 0, 0])]),
+      result('h2', [unitResult('a', 'read', [4, 3, 1])]),
     ];
     const final = result(undefined, [
-      unit('a', 'unchanged', [4, 3, 1]),
-      unit('b', 'unchanged', [0, 0, 0]),
-      unit('c', 'unchanged', [0, 0, 0]),
+      unitResult('a', 'unchanged', [4, 3, 1]),
+      unitResult('b', 'unchanged', [0, 0, 0]),
+      unitResult('c', 'unchanged', [0, 0, 0]),
     ]);
     const merged = withEarlierSweeps(final, earlier);
     expect(merged.units.map((u) => [u.unitId, u.outcome, u.rowsRead, u.rowsValid, u.rowsRejected])).toEqual([
@@ -56,8 +60,8 @@ describe('withEarlierSweeps: the demo counts its replayed history with the norma
   });
 
   it('keeps what the final sweep read itself', () => {
-    const earlier = [result('h1', [unit('a', 'read', [1, 1, 0])])];
-    const final = result('s2', [unit('a', 'read', [2, 2, 0])]);
+    const earlier = [result('h1', [unitResult('a', 'read', [1, 1, 0])])];
+    const final = result('s2', [unitResult('a', 'read', [2, 2, 0])]);
     const merged = withEarlierSweeps(final, earlier);
     expect(merged.units[0]).toMatchObject({ outcome: 'read', rowsRead: 2 });
     expect(merged.totals.writes).toBe(10);

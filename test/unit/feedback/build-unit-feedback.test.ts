@@ -11,7 +11,7 @@ import {
 } from '../../../functions/src/domain/feedback/build-unit-feedback.js';
 import { STANDING_TAB } from '../../../functions/src/domain/feedback/unit-feedback.js';
 import type { RowError } from '../../../functions/src/domain/forms/compile-form.js';
-import type { FormSpec, UnitType } from '../../../functions/src/domain/forms/form-spec.js';
+import type { FormSpec } from '../../../functions/src/domain/forms/form-spec.js';
 import type { RejectedRow } from '../../../functions/src/domain/forms/read-form-tab.js';
 import { periodsStartedBy } from '../../../functions/src/domain/periods/schedule.js';
 import { formPeriodStats } from '../../../functions/src/domain/stats/form-period-stats.js';
@@ -29,14 +29,10 @@ const FORMS = [DANG_KY, BAO_CAO];
 /** 10g00 ICT on 02/06/2020: April is overdue (due 05/05), May and June are not due yet. */
 const NOW = new Date('2020-06-02T03:00:00.000Z');
 
-function unit(id: string, name: string, type: UnitType = 'co-so-doan'): Unit {
-  return testUnit(id, { name, type });
-}
-
-const YTE = unit('dtn-so-y-te', 'Đoàn cơ sở Sở Y tế');
-const GD = unit('dtn-so-gd', 'Đoàn cơ sở Sở Giáo dục');
-const TC = unit('dtn-so-tc', 'Đoàn cơ sở Sở Tài chính');
-const LD = unit('ld-ltv', 'Liên đội Tiểu học Lương Thế Vinh', 'lien-doi');
+const YTE = testUnit('dtn-so-y-te', { name: 'Đoàn cơ sở Sở Y tế', type: 'co-so-doan' });
+const GD = testUnit('dtn-so-gd', { name: 'Đoàn cơ sở Sở Giáo dục', type: 'co-so-doan' });
+const TC = testUnit('dtn-so-tc', { name: 'Đoàn cơ sở Sở Tài chính', type: 'co-so-doan' });
+const LD = testUnit('ld-ltv', { name: 'Liên đội Tiểu học Lương Thế Vinh' });
 const UNITS = [YTE, GD, TC, LD];
 
 /** A stored submission of a built-in form, by spec (rows given by their row numbers). */

@@ -6,10 +6,14 @@ import { testUnit } from '../../support/builders.js';
 
 /** Three schools of the registry, one with aliases, and a chi đoàn the training form does not target. */
 export const UNITS: readonly Unit[] = [
-  unit('th-luong-the-vinh', 'Liên đội TH Lương Thế Vinh', 'Tiểu học', ['Trường Lương Thế Vinh', 'LTV']),
-  unit('thcs-minh-duc', 'Liên đội THCS Minh Đức', 'THCS'),
-  unit('th-an-binh', 'Liên đội TH An Bình', 'Tiểu học'),
-  { ...unit('cd-khu-pho-3', 'Chi đoàn Khu phố 3', ''), type: 'chi-doan' },
+  testUnit('th-luong-the-vinh', {
+    name: 'Liên đội TH Lương Thế Vinh',
+    level: 'Tiểu học',
+    aliases: ['Trường Lương Thế Vinh', 'LTV'],
+  }),
+  testUnit('thcs-minh-duc', { name: 'Liên đội THCS Minh Đức', level: 'THCS' }),
+  testUnit('th-an-binh', { name: 'Liên đội TH An Bình', level: 'Tiểu học' }),
+  testUnit('cd-khu-pho-3', { name: 'Chi đoàn Khu phố 3', type: 'chi-doan' }),
 ];
 
 export const TRAINING_SOURCE: SharedSource = {
@@ -36,8 +40,4 @@ export function responses(...rows: RawCell[][]): SheetTab {
 /** One valid answer for a unit named as typed. */
 export function answer(unitTyped: string, stamp = '14/09/2024 09:30:00', name = 'Nguyễn Văn An'): RawCell[] {
   return [stamp, unitTyped, name, 'Tổng phụ trách Đội', '0912345678'];
-}
-
-function unit(id: string, name: string, level: string, aliases?: string[]): Unit {
-  return testUnit(id, { name, level, ...(aliases ? { aliases } : {}) });
 }

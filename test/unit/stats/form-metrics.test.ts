@@ -15,15 +15,6 @@ function period(spec: FormSpec, id: string): Period {
   return found;
 }
 
-function unit(id: string, members?: number): Unit {
-  return testUnit(id, {
-    name: `Đơn vị ${id}`,
-    type: 'co-so-doan',
-    cluster: '',
-    ...(members === undefined ? {} : { members }),
-  });
-}
-
 type Values = Readonly<Record<string, CellValue>>;
 const sent = (u: Unit, rows: Values[]) => ({ unit: u, submission: { rows: rows.map((values) => ({ values })) } });
 
@@ -91,10 +82,10 @@ describe('30-phut-bao-cao: tuan-co-hoat-dong (share of weeks with ≥ 1 activity
 
   it('February 2021 (4 weeks): duplicates count once, week 5 counts as the last week', () => {
     const results = formMetrics(BAO_CAO, period(BAO_CAO, '2021-02'), [
-      sent(unit('u1'), [row(1), row(1), row(2), row(5)]), // weeks {1, 2, 4} → 3/4
-      sent(unit('u2'), [row(1), row(2), row(3), row(4)]), // weeks {1, 2, 3, 4} → 4/4
-      sent(unit('u3'), []), // "không phát sinh": no activity → 0/4
-      sent(unit('u4'), [row(4), row(5)]), // weeks {4} → 1/4
+      sent(testUnit('u1'), [row(1), row(1), row(2), row(5)]), // weeks {1, 2, 4} → 3/4
+      sent(testUnit('u2'), [row(1), row(2), row(3), row(4)]), // weeks {1, 2, 3, 4} → 4/4
+      sent(testUnit('u3'), []), // "không phát sinh": no activity → 0/4
+      sent(testUnit('u4'), [row(4), row(5)]), // weeks {4} → 1/4
     ]);
     const weeks = metric(results, 'tuan-co-hoat-dong');
     expect(weeks).toEqual({
@@ -111,8 +102,8 @@ describe('30-phut-bao-cao: tuan-co-hoat-dong (share of weeks with ≥ 1 activity
   it('April 2020 (5 weeks): all five weeks, or one week three times', () => {
     const april = (tuan: number): Values => ({ ...row(tuan), thang: '2020-04' });
     const results = formMetrics(BAO_CAO, period(BAO_CAO, '2020-04'), [
-      sent(unit('u1'), [april(1), april(2), april(3), april(4), april(5)]), // 5/5
-      sent(unit('u2'), [april(2), april(2), april(2)]), // 1/5
+      sent(testUnit('u1'), [april(1), april(2), april(3), april(4), april(5)]), // 5/5
+      sent(testUnit('u2'), [april(2), april(2), april(2)]), // 1/5
     ]);
     const weeks = metric(results, 'tuan-co-hoat-dong');
     expect(weeks.byUnit).toEqual({ u1: 1, u2: 0.2 });
@@ -141,11 +132,11 @@ describe('30-phut-bao-cao: ti-le-tham-gia (participants ÷ members per activity,
     hinhThuc: 'Trực tiếp',
   });
   const results = formMetrics(BAO_CAO, period(BAO_CAO, '2021-02'), [
-    sent(unit('p1', 20), [row(10), row(20), row(30)]), // 0.5, 1, min(1, 1.5) = 1 → 2.5 ÷ 3
-    sent(unit('p2', 8), [row(8), row(12)]), // 1, min(1, 1.5) = 1 → 1
-    sent(unit('p3'), [row(5)]), // no members declared → null
-    sent(unit('p4', 0), [row(5)]), // 0 members → null (no denominator)
-    sent(unit('p5', 10), []), // no activity → null
+    sent(testUnit('p1', { members: 20 }), [row(10), row(20), row(30)]), // 0.5, 1, min(1, 1.5) = 1 → 2.5 ÷ 3
+    sent(testUnit('p2', { members: 8 }), [row(8), row(12)]), // 1, min(1, 1.5) = 1 → 1
+    sent(testUnit('p3'), [row(5)]), // no members declared → null
+    sent(testUnit('p4', { members: 0 }), [row(5)]), // 0 members → null (no denominator)
+    sent(testUnit('p5', { members: 10 }), []), // no activity → null
   ]);
   const participation = metric(results, 'ti-le-tham-gia');
 
@@ -173,13 +164,13 @@ describe('30-phut-bao-cao: ti-le-tham-gia (participants ÷ members per activity,
 describe('tap-huan-2024: kinh-phi (1.900.000 đ per participant)', () => {
   const person = (hoTen: string, chucVu: string): Values => ({ stt: 1, hoTen, chucVu, soDienThoai: '0983018027' });
   const results = formMetrics(TAP_HUAN, period(TAP_HUAN, 'mot-lan'), [
-    sent(unit('ld-1'), [
+    sent(testUnit('ld-1'), [
       person('Nguyễn Thị Hoa', 'Tổng phụ trách Đội'),
       person('Lê Văn Nam', 'Phó Tổng phụ trách Đội'),
       person('Trần Thị Mai', 'Bí thư Chi đoàn giáo viên'),
     ]),
-    sent(unit('ld-2'), [person('Phạm Văn An', 'Tổng phụ trách Đội')]),
-    sent(unit('ld-3'), []),
+    sent(testUnit('ld-2'), [person('Phạm Văn An', 'Tổng phụ trách Đội')]),
+    sent(testUnit('ld-3'), []),
   ]);
 
   it('per unit and in total', () => {
@@ -226,7 +217,7 @@ describe('lien-tich-2022-2023: yearly counts', () => {
     '2023-05',
   ];
   const results = formMetrics(LIEN_TICH, period(LIEN_TICH, '2022-2023'), [
-    sent(unit('l1'), [
+    sent(testUnit('l1'), [
       act('2022-10-20', DOI_THOAI, 300),
       act('2023-03-08', DOI_THOAI, 250),
       act('2022-09-10', TAP_HUAN_PT, 12),
@@ -235,7 +226,10 @@ describe('lien-tich-2022-2023: yearly counts', () => {
       act('2023-01-12', TAP_HUAN_PT),
       act('2023-04-21', SACH, 500),
     ]),
-    sent(unit('l2'), [act('2022-11-19', DOI_THOAI, 100), ...schoolMonths.map((m) => act(`${m}-15`, TAP_HUAN_PT, 5))]),
+    sent(testUnit('l2'), [
+      act('2022-11-19', DOI_THOAI, 100),
+      ...schoolMonths.map((m) => act(`${m}-15`, TAP_HUAN_PT, 5)),
+    ]),
   ]);
 
   it('doi-thoai: ≥ 2 a year', () => {
@@ -278,7 +272,7 @@ describe('lien-tich-2022-2023: yearly counts', () => {
 describe('ke-hoach-nho-65-nam: sums keep the column format', () => {
   const MO_HINH = 'Mô hình, công trình tiêu biểu đề cử khen thưởng';
   const results = formMetrics(KE_HOACH_NHO, period(KE_HOACH_NHO, 'mot-lan'), [
-    sent(unit('ld-1'), [
+    sent(testUnit('ld-1'), [
       {
         hoatDong: 'Thu gom giấy vụn, phế liệu',
         noiDung: 'Thu gom',

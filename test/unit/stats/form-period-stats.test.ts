@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadBuiltinForms } from '../../../functions/src/adapters/catalog/builtin-forms.js';
-import type { FormSpec, UnitType } from '../../../functions/src/domain/forms/form-spec.js';
+import type { FormSpec } from '../../../functions/src/domain/forms/form-spec.js';
 import { periodById, type Period } from '../../../functions/src/domain/periods/schedule.js';
 import {
   formPeriodStats,
@@ -42,10 +42,6 @@ const MARCH_2021: Period = (() => {
 /** 10g00 ICT on 10/04/2021; March 2021 was due at the end of 05/04/2021, 5 ICT days earlier. */
 const NOW = new Date('2021-04-10T03:00:00.000Z');
 
-function unit(id: string, type: UnitType, cluster: string, extra: Partial<Unit> = {}): Unit {
-  return testUnit(id, { name: `Đơn vị ${id}`, type, cluster, ...extra });
-}
-
 type Rows = UnitSubmission['rows'];
 const activity = (tuan: number, soLuong: number): Rows[number] => ({
   values: { thang: '2021-03', tuan, diaDiem: 'Hội trường', soLuong, noiDung: 'Dọn vệ sinh', hinhThuc: 'Trực tiếp' },
@@ -84,14 +80,14 @@ function submission(
  * - x-lien-doi Liên đội, Cụm A: not targeted (not expected; its submission is ignored)
  */
 const UNITS: Unit[] = [
-  unit('a1', 'co-so-doan', 'Cụm A', { members: 20 }),
-  unit('a2', 'co-so-doan', 'Cụm A', { members: 10 }),
-  unit('a3', 'chi-doan', 'Cụm A'),
-  unit('b1', 'co-so-doan', 'Cụm B'),
-  unit('b2', 'chi-doan', 'Cụm B'),
-  unit('b3', 'chi-doan', ''),
-  unit('x-closed', 'co-so-doan', 'Cụm B', { activeTo: '2021-02-28' }),
-  unit('x-lien-doi', 'lien-doi', 'Cụm A'),
+  testUnit('a1', { type: 'co-so-doan', cluster: 'Cụm A', members: 20 }),
+  testUnit('a2', { type: 'co-so-doan', cluster: 'Cụm A', members: 10 }),
+  testUnit('a3', { type: 'chi-doan', cluster: 'Cụm A' }),
+  testUnit('b1', { type: 'co-so-doan', cluster: 'Cụm B' }),
+  testUnit('b2', { type: 'chi-doan', cluster: 'Cụm B' }),
+  testUnit('b3', { type: 'chi-doan', cluster: '' }),
+  testUnit('x-closed', { type: 'co-so-doan', cluster: 'Cụm B', activeTo: '2021-02-28' }),
+  testUnit('x-lien-doi', { type: 'lien-doi', cluster: 'Cụm A' }),
 ];
 
 const SUBMISSIONS = new Map<string, UnitSubmission>([

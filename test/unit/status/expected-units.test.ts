@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadBuiltinForms } from '../../../functions/src/adapters/catalog/builtin-forms.js';
-import type { FormSpec, UnitType } from '../../../functions/src/domain/forms/form-spec.js';
+import type { FormSpec } from '../../../functions/src/domain/forms/form-spec.js';
 import { periodById, periodsOf, type Period } from '../../../functions/src/domain/periods/schedule.js';
 import { activeDuring, expectedUnits } from '../../../functions/src/domain/status/expected-units.js';
 import type { Unit } from '../../../functions/src/domain/units/unit.js';
@@ -18,10 +18,6 @@ function period(spec: FormSpec, periodId: string): Period {
   const found = periodById(spec, periodId);
   if (!found) throw new Error(`no period ${periodId} in ${spec.id}`);
   return found;
-}
-
-function unit(id: string, type: UnitType, extra: Partial<Unit> = {}): Unit {
-  return testUnit(id, { name: `Đơn vị ${id}`, type, cluster: '', ...extra });
 }
 
 const BAO_CAO = builtin('30-phut-bao-cao');
@@ -48,7 +44,7 @@ describe('activeDuring: monthly periods (30-phut-bao-cao)', () => {
     ['open 15/03 → 20/03/2021', { activeFrom: '2021-03-15', activeTo: '2021-03-20' }, '2021-04', false],
     ['open 15/03 → 20/03/2021', { activeFrom: '2021-03-15', activeTo: '2021-03-20' }, '2021-02', false],
   ])('a unit %s, month %s → %s', (_, dates, month, expected) => {
-    expect(activeDuring(unit('u', 'co-so-doan', dates), period(BAO_CAO, month))).toBe(expected);
+    expect(activeDuring(testUnit('u', { type: 'co-so-doan', ...dates }), period(BAO_CAO, month))).toBe(expected);
   });
 });
 
@@ -75,7 +71,7 @@ describe('activeDuring: once forms are judged at their deadline', () => {
     ['ke-hoach-nho-65-nam, closing 14/12/2023', KE_HOACH_NHO, { activeTo: '2023-12-14' }, true],
     ['ke-hoach-nho-65-nam, opening 15/12/2023', KE_HOACH_NHO, { activeFrom: '2023-12-15' }, false],
   ])('%s → %s', (_, spec, dates, expected) => {
-    expect(activeDuring(unit('u', 'lien-doi', dates), onlyPeriod(spec))).toBe(expected);
+    expect(activeDuring(testUnit('u', dates), onlyPeriod(spec))).toBe(expected);
   });
 });
 
@@ -88,7 +84,7 @@ describe('activeDuring: the school year (lien-tich-2022-2023, 01/08/2022 → 31/
     ['opening 01/10/2022', { activeFrom: '2022-10-01' }, true],
     ['opening 01/08/2023, after the year', { activeFrom: '2023-08-01' }, false],
   ])('a unit %s → %s', (_, dates, expected) => {
-    expect(activeDuring(unit('u', 'lien-doi', dates), year)).toBe(expected);
+    expect(activeDuring(testUnit('u', dates), year)).toBe(expected);
   });
 });
 
@@ -100,20 +96,20 @@ describe('activeDuring: phases (ren-luyen-2014-danh-gia, Đợt II = 05/2014)', 
     ['closed 30/04/2014', { activeTo: '2014-04-30' }, false],
     ['closed 01/05/2014', { activeTo: '2014-05-01' }, true],
   ])('a chi đoàn %s → %s', (_, dates, expected) => {
-    expect(activeDuring(unit('u', 'chi-doan', dates), dot2)).toBe(expected);
+    expect(activeDuring(testUnit('u', { type: 'chi-doan', ...dates }), dot2)).toBe(expected);
   });
 });
 
 describe('expectedUnits: targets', () => {
   // tap-huan-2024 targets Liên đội of levels "Tiểu học" and "THCS".
   const units = [
-    unit('ld-th', 'lien-doi', { level: 'Tiểu học' }),
-    unit('ld-thcs', 'lien-doi', { level: 'thcs' }),
-    unit('ld-khong-dau', 'lien-doi', { level: 'Tieu hoc' }),
-    unit('ld-thpt', 'lien-doi', { level: 'THPT' }),
-    unit('ld-no-level', 'lien-doi', { level: '' }),
-    unit('csd-thcs', 'co-so-doan', { level: 'THCS' }),
-    unit('cd-th', 'chi-doan', { level: 'Tiểu học' }),
+    testUnit('ld-th', { level: 'Tiểu học' }),
+    testUnit('ld-thcs', { level: 'thcs' }),
+    testUnit('ld-khong-dau', { level: 'Tieu hoc' }),
+    testUnit('ld-thpt', { level: 'THPT' }),
+    testUnit('ld-no-level', { level: '' }),
+    testUnit('csd-thcs', { type: 'co-so-doan', level: 'THCS' }),
+    testUnit('cd-th', { type: 'chi-doan', level: 'Tiểu học' }),
   ];
 
   it('tap-huan-2024: Liên đội of the named levels, matched without case or accents', () => {
@@ -144,12 +140,12 @@ describe('expectedUnits: targets', () => {
       targets: { unitTypes: ['co-so-doan', 'chi-doan'], levels: [], clusters: ['Cụm 1', 'Cụm Bến Thành'] },
     };
     const clustered = [
-      unit('a', 'co-so-doan', { cluster: 'Cụm 1' }),
-      unit('b', 'chi-doan', { cluster: 'cụm  1' }),
-      unit('c', 'co-so-doan', { cluster: 'Cụm 2' }),
-      unit('d', 'co-so-doan', { cluster: '' }),
-      unit('e', 'chi-doan', { cluster: 'CỤM BẾN THÀNH' }),
-      unit('f', 'lien-doi', { cluster: 'Cụm 1' }),
+      testUnit('a', { type: 'co-so-doan', cluster: 'Cụm 1' }),
+      testUnit('b', { type: 'chi-doan', cluster: 'cụm  1' }),
+      testUnit('c', { type: 'co-so-doan', cluster: 'Cụm 2' }),
+      testUnit('d', { type: 'co-so-doan', cluster: '' }),
+      testUnit('e', { type: 'chi-doan', cluster: 'CỤM BẾN THÀNH' }),
+      testUnit('f', { cluster: 'Cụm 1' }),
     ];
     expect(expectedUnits(spec, period(spec, '2021-03'), clustered).map((u) => u.id)).toEqual(['a', 'b', 'e']);
   });
@@ -157,10 +153,10 @@ describe('expectedUnits: targets', () => {
 
 describe('expectedUnits: the denominator changes only for the periods a unit was active', () => {
   const units = [
-    unit('old', 'co-so-doan'),
-    unit('opened-03-2021', 'co-so-doan', { activeFrom: '2021-03-10' }),
-    unit('closed-06-2021', 'co-so-doan', { activeTo: '2021-06-30' }),
-    unit('lien-doi', 'lien-doi'),
+    testUnit('old', { type: 'co-so-doan' }),
+    testUnit('opened-03-2021', { type: 'co-so-doan', activeFrom: '2021-03-10' }),
+    testUnit('closed-06-2021', { type: 'co-so-doan', activeTo: '2021-06-30' }),
+    testUnit('lien-doi'),
   ];
 
   it.each<[string, string[]]>([

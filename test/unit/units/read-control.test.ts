@@ -7,8 +7,8 @@ import type { SheetRow, SheetTab } from '../../../functions/src/domain/forms/rea
 import { planSheetTabs, plansRows } from '../../../functions/src/domain/plans/plan-rows.js';
 import { readControlTabs, unitIdOf } from '../../../functions/src/domain/units/read-control.js';
 import { formsForUnit, formTargetsUnit } from '../../../functions/src/domain/units/targets.js';
-import { unitSchema, type Unit } from '../../../functions/src/domain/units/unit.js';
-import { CONTROL_UNITS_HEADER } from '../../support/builders.js';
+import type { Unit } from '../../../functions/src/domain/units/unit.js';
+import { CONTROL_UNITS_HEADER, testUnit } from '../../support/builders.js';
 
 const specs = await loadBuiltinForms();
 
@@ -335,10 +335,6 @@ describe('unitIdOf', () => {
   });
 });
 
-function unit(overrides: Partial<Unit>): Unit {
-  return unitSchema.parse({ id: 'th-a', name: 'Liên đội TH A', type: 'lien-doi', source: 'a.xlsx', ...overrides });
-}
-
 describe('formTargetsUnit', () => {
   const TAP_HUAN = spec('tap-huan-2024');
   const BY_CLUSTER: FormSpec = {
@@ -367,7 +363,7 @@ describe('formTargetsUnit', () => {
     ['no cluster when the form lists clusters', false, BY_CLUSTER, { cluster: '' }],
     ['a listed cluster but another type', false, BY_CLUSTER, { type: 'co-so-doan', cluster: 'Cụm 2' }],
   ])('%s → %s', (_label, expected, form, u) => {
-    expect(formTargetsUnit(form, unit(u))).toBe(expected);
+    expect(formTargetsUnit(form, testUnit('th-a', { cluster: '', ...u }))).toBe(expected);
   });
 });
 
@@ -382,6 +378,6 @@ describe('formsForUnit', () => {
     ['a cơ sở Đoàn', { type: 'co-so-doan' }, ['30-phut-bao-cao', '30-phut-dang-ky']],
     ['a chi đoàn', { type: 'chi-doan' }, ['ren-luyen-2014-dang-ky', 'ren-luyen-2014-danh-gia']],
   ])('%s owes its forms in catalog order', (_label, u, ids) => {
-    expect(formsForUnit(specs, unit(u)).map((s) => s.id)).toEqual(ids);
+    expect(formsForUnit(specs, testUnit('th-a', { cluster: '', ...u })).map((s) => s.id)).toEqual(ids);
   });
 });
