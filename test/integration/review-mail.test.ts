@@ -1,98 +1,36 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadBuiltinForms } from '../../functions/src/adapters/catalog/builtin-forms.js';
 import { NOTICE_HEADER } from '../../functions/src/adapters/mail/compose.js';
 import { createSmtpMailer } from '../../functions/src/adapters/mail/smtp-mailer.js';
 import { FirestoreNoticeLedger } from '../../functions/src/adapters/store/firestore-notice-ledger.js';
 import { FirestoreReviewStore } from '../../functions/src/adapters/store/firestore-review-store.js';
 import { FirestoreSummaryStore } from '../../functions/src/adapters/store/firestore-summary-store.js';
-import { FirestoreSweepStore } from '../../functions/src/adapters/store/firestore-sweep-store.js';
-import { SummaryWorkbookFile } from '../../functions/src/adapters/workbook/summary-workbook-file.js';
-import { UnitWorkbookFolder } from '../../functions/src/adapters/workbook/unit-workbook-folder.js';
-import type { FormSpec } from '../../functions/src/domain/forms/form-spec.js';
-
 import { DEFAULT_NOTICE_POLICY } from '../../functions/src/domain/notices/notice-kinds.js';
 import { DISTRICT_REVIEWER } from '../../functions/src/domain/review/review-decision.js';
-import { REVIEW_HEADERS, REVIEW_TAB } from '../../functions/src/domain/review/review-tab.js';
 import type { Unit } from '../../functions/src/domain/units/unit.js';
 import { notify } from '../../functions/src/jobs/notify/notify.js';
-import { summarize } from '../../functions/src/jobs/summarize/summarize.js';
-import { sweep } from '../../functions/src/jobs/sweep/sweep.js';
 import { testFirestore } from '../support/firestore.js';
 import { startCapturingSmtp, type CapturingSmtp } from '../support/smtp.js';
-import { openWorkbook, sheetOf, titled, writeTestWorkbook } from '../support/workbooks.js';
 import { reviewNoticeId } from '../../functions/src/domain/ids/document-ids.js';
+import {
+  ADDED_ROW as EXTRA_ROW,
+  REVIEW_SETTINGS as SETTINGS,
+  REVIEWED_ROWS as ROWS,
+  REVIEWED_UNIT,
+  useReviewDistrict,
+} from '../support/review-district.js';
 
-const HEADER = [
-  'STT',
-  'Họ và tên',
-  'Chức vụ',
-  'Giới tính',
-  'Ngày sinh',
-  'Số điện thoại',
-  'Email',
-  'Nội dung tham gia',
-  'Đã đóng kinh phí',
-  'Ghi chú',
-];
-const ROWS = [
-  [1, 'Nguyễn Thị Lan', 'TPT', 'Nữ', '12/03/1990', '0983018027', null, 'Tập huấn', 'Có', null],
-  [2, 'Trần Văn Minh', 'TPT', 'Nam', '01/02/1988', '0912345678', null, 'Tập huấn', 'Có', null],
-];
-const EXTRA_ROW = [3, 'Lê Thu Hà', 'TPT', 'Nữ', '12/03/1990', '0983018028', null, 'Tập huấn', 'Có', null];
 /** 08:00 ICT on the given day of September 2024 (inside sending hours). */
 const morning = (day: number) => new Date(Date.UTC(2024, 8, day, 1, 0));
-const SETTINGS = {
-  districtName: 'Quận Đoàn thử',
-  officeEmail: 'vp@example.com',
-  contactName: 'Lê Ánh Hồng',
-  contactPhone: '0983 018 027',
-};
-const UNIT: Unit = {
-  id: 'duyet',
-  name: 'Liên đội Duyệt Thử',
-  type: 'lien-doi',
-  level: 'Tiểu học',
-  cluster: 'Cụm 1',
-  contacts: [{ name: 'Tổng phụ trách', email: 'TPT@Truong.example' }],
-  source: 'duyet.xlsx',
-};
-const SUBMISSION_ID = 'tap-huan-2024~mot-lan~duyet';
+const UNIT: Unit = { ...REVIEWED_UNIT, contacts: [{ name: 'Tổng phụ trách', email: 'TPT@Truong.example' }] };
 const COMMENT = 'Thiếu danh sách người phụ trách điểm tập huấn';
 
 /** Review decisions mailed to the unit through a real SMTP server: one per decision, never twice. */
 describe('review mails: one per decision to the unit, through the notices ledger', () => {
   const firestore = testFirestore('review-mail');
-  let dir: string;
-  let forms: FormSpec[];
-  let folder: UnitWorkbookFolder;
-  let summaryFile: string;
+  const { forms, writeUnitFile, summarizeAt, typeDecision } = useReviewDistrict(firestore, UNIT, 'tonghop-review-mail');
   let smtp: CapturingSmtp;
 
-  const writeUnitFile = (rows: readonly (readonly (string | number | null)[])[], mtime: Date) =>
-    writeTestWorkbook(
-      path.join(dir, 'duyet.xlsx'),
-      [{ name: 'Đăng ký tập huấn', rows: titled('ĐĂNG KÝ THAM GIA TẬP HUẤN', HEADER, rows) }],
-      mtime,
-    );
-  const summarizeAt = async (now: Date) => {
-    await sweep({ units: [UNIT], forms, source: folder, store: new FirestoreSweepStore(firestore.db), now });
-    const output = new SummaryWorkbookFile(summaryFile);
-    const store = new FirestoreReviewStore(firestore.db);
-    return summarize({
-      settings: SETTINGS,
-      units: [UNIT],
-      forms,
-      store: new FirestoreSummaryStore(firestore.db),
-      output,
-      feedback: folder,
-      review: { inbox: output, store, reviewer: DISTRICT_REVIEWER },
-      now,
-    });
-  };
   const notifyAt = async (now: Date) => {
     const mailer = createSmtpMailer({
       url: smtp.url,
@@ -103,7 +41,7 @@ describe('review mails: one per decision to the unit, through the notices ledger
     return notify({
       settings: SETTINGS,
       units: [UNIT],
-      forms,
+      forms: forms(),
       store: new FirestoreSummaryStore(firestore.db),
       ledger: new FirestoreNoticeLedger(firestore.db),
       mailer,
@@ -113,35 +51,17 @@ describe('review mails: one per decision to the unit, through the notices ledger
       reviews: new FirestoreReviewStore(firestore.db),
     }).finally(() => mailer.close());
   };
-  /** The district types into the summary file, as Excel would save it. */
-  const typeDecision = async (decision: string, comment: string) => {
-    const workbook = await openWorkbook(summaryFile);
-    const sheet = sheetOf(workbook, REVIEW_TAB);
-    let header = 1;
-    while (!(sheet.getRow(header).values as unknown[]).includes(REVIEW_HEADERS.submissionId)) header++;
-    const columnOf = (name: string) => (sheet.getRow(header).values as unknown[]).indexOf(name);
-    const row = sheet.getRow(header + 1);
-    expect(row.getCell(columnOf(REVIEW_HEADERS.submissionId)).text).toBe(SUBMISSION_ID);
-    row.getCell(columnOf(REVIEW_HEADERS.decision)).value = decision;
-    row.getCell(columnOf(REVIEW_HEADERS.comment)).value = comment;
-    await workbook.xlsx.writeFile(summaryFile);
-  };
   const reviewMails = () =>
     smtp.received.filter((m) => String(m.headers.get(NOTICE_HEADER.toLowerCase())).startsWith('review~'));
   const recipients = (mail: ParsedMail) => [mail.to].flat().flatMap((a) => a?.value.map((v) => v.address) ?? []);
 
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'tonghop-review-mail-'));
-    folder = new UnitWorkbookFolder(dir);
-    summaryFile = path.join(dir, 'tong-hop.xlsx');
-    forms = (await loadBuiltinForms()).filter((f) => f.id === 'tap-huan-2024');
     await writeUnitFile(ROWS, new Date('2024-09-10T02:00:00Z'));
     smtp = await startCapturingSmtp();
     await summarizeAt(morning(11));
   });
   afterAll(async () => {
     await smtp?.close();
-    await rm(dir, { recursive: true, force: true });
     await firestore.db.terminate();
   });
 
