@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,17 +10,16 @@ import { startGoogleStandin, type GoogleStandin } from '../support/google-standi
 import { plansRows } from '../../functions/src/domain/plans/plan-rows.js';
 import { BUILTIN_FORMS } from '../support/forms.js';
 import type { TestCell } from '../support/workbooks.js';
-import { CONTROL_UNITS_HEADER } from '../support/builders.js';
+import { CONTROL_UNITS_HEADER, useTempDir } from '../support/builders.js';
 
 /** The same CLI commands with TONGHOP_SOURCE=google, against the Sheets/Drive stand-in and the suite's emulator. */
 describe('tonghop CLI on Google Sheets', () => {
-  let home: string;
+  const home = useTempDir('tonghop-cli-google');
   let standin: GoogleStandin;
   let env: NodeJS.ProcessEnv;
   let controlId: string;
 
   beforeAll(async () => {
-    home = await mkdtemp(path.join(tmpdir(), 'tonghop-cli-google-'));
     standin = await startGoogleStandin();
     controlId = standin.createSpreadsheet({
       title: 'Bảng điều khiển',
@@ -73,7 +71,7 @@ describe('tonghop CLI on Google Sheets', () => {
     });
     env = {
       PATH: process.env.PATH,
-      TONGHOP_HOME: home,
+      TONGHOP_HOME: home(),
       FIRESTORE_EMULATOR_HOST: emulatorHost(),
       TONGHOP_PROJECT_ID: `demo-cli-google-${randomBytes(4).toString('hex')}`,
       TONGHOP_SOURCE: 'google',
@@ -87,7 +85,6 @@ describe('tonghop CLI on Google Sheets', () => {
   });
   afterAll(async () => {
     await standin.close();
-    await rm(home, { recursive: true, force: true });
   });
 
   it('sweep without a summary spreadsheet says which setting to set and how to get one', async () => {
@@ -145,12 +142,12 @@ describe('tonghop CLI on Google Sheets', () => {
   it('notify writes the notices of the units still missing to the outbox in TONGHOP_HOME', async () => {
     const run = await runCli(['notify', '--now', '2024-09-15T07:30:00+07:00'], env);
     expect(run.code).toBe(0);
-    const outbox = await readdir(path.join(home, 'outbox'));
+    const outbox = await readdir(path.join(home(), 'outbox'));
     const toB = outbox.find((name) => name.includes('th-b'));
     expect(toB).toBeDefined();
     expect(outbox.some((name) => name.includes('th-a'))).toBe(false);
     // The mail links the unit's own spreadsheet.
-    const mail = await simpleParser(await readFile(path.join(home, 'outbox', toB ?? '')));
+    const mail = await simpleParser(await readFile(path.join(home(), 'outbox', toB ?? '')));
     const thB = standin.tabValues(controlId, 'Đơn vị')[2]?.[9] as string;
     expect(mail.text).toContain(`https://docs.google.com/spreadsheets/d/${thB}/edit`);
     expect(mail.html).toContain(`href="https://docs.google.com/spreadsheets/d/${thB}/edit"`);

@@ -1,9 +1,9 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
 import { ADVICE } from '../../functions/src/domain/errors/advice.js';
+import { useTempDir } from '../support/builders.js';
 
 const COMMANDS = [
   'demo',
@@ -22,15 +22,11 @@ const ENGLISH_HELP = /Usage:|Options:|Commands:|Arguments:|display help|\(defaul
 
 /** What a person sees before any command runs: help, usage errors and their exit codes, in Vietnamese (ASCII on a non-UTF-8 terminal). */
 describe('tonghop help and usage errors', () => {
-  let home: string;
+  const home = useTempDir('tonghop-cli-help');
   let env: NodeJS.ProcessEnv;
 
   beforeAll(async () => {
-    home = await mkdtemp(path.join(tmpdir(), 'tonghop-cli-help-'));
-    env = { PATH: process.env.PATH, TONGHOP_HOME: home, LANG: 'vi_VN.UTF-8' };
-  });
-  afterAll(async () => {
-    await rm(home, { recursive: true, force: true });
+    env = { PATH: process.env.PATH, TONGHOP_HOME: home(), LANG: 'vi_VN.UTF-8' };
   });
 
   it('explains the program and every command in Vietnamese, exit 0', async () => {
@@ -93,7 +89,7 @@ describe('tonghop help and usage errors', () => {
 
   it('an error no class foresaw reaches the handler: exit 1, no stack trace, what to do', async () => {
     // A file where the templates folder should be: mkdir fails with ENOTDIR/EEXIST inside the command.
-    const blocked = path.join(home, 'blocked');
+    const blocked = path.join(home(), 'blocked');
     await writeFile(blocked, 'not a folder');
     const run = await runCli(['templates', '--catalog', '--out', path.join(blocked, 'xlsx')], env);
     expect(run.code).toBe(1);

@@ -1,8 +1,7 @@
-import { mkdir, mkdtemp, readdir, writeFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { writeControlWorkbook } from '../../functions/src/adapters/workbook/write-control-workbook.js';
 import { listOutbox } from '../../functions/src/adapters/mail/outbox-mailer.js';
 import { emulatorHost } from '../support/firestore.js';
@@ -10,24 +9,23 @@ import { runCli } from '../support/cli.js';
 import { builtinForm } from '../support/forms.js';
 import { rawMessage, workbookBytes } from '../support/mail-messages.js';
 import { titled } from '../support/workbooks.js';
-import { TRAINING_HEADER } from '../support/builders.js';
+import { TRAINING_HEADER, useTempDir } from '../support/builders.js';
 
 /** `tonghop mailbox` with the embedded defaults: a folder of .eml files in, replies into the outbox. */
 describe('tonghop mailbox', () => {
-  let home: string;
+  const home = useTempDir('tonghop-cli-mailbox');
   let env: NodeJS.ProcessEnv;
   let control: string;
   const dir = () => path.dirname(control);
 
   beforeAll(async () => {
-    home = await mkdtemp(path.join(tmpdir(), 'tonghop-cli-mailbox-'));
     env = {
       PATH: process.env.PATH,
-      TONGHOP_HOME: home,
+      TONGHOP_HOME: home(),
       FIRESTORE_EMULATOR_HOST: emulatorHost(),
       TONGHOP_PROJECT_ID: `demo-mbx-${randomBytes(4).toString('hex')}`,
     };
-    control = path.join(home, 'quan', 'control.xlsx');
+    control = path.join(home(), 'quan', 'control.xlsx');
     const unit = {
       id: 'th-ai-mo',
       name: 'Liên đội Tiểu học Ái Mộ',
@@ -75,9 +73,6 @@ describe('tonghop mailbox', () => {
         attachments: [{ filename: 'bao cao.xlsx', content: attachment }],
       }),
     );
-  });
-  afterAll(async () => {
-    await rm(home, { recursive: true, force: true });
   });
 
   it('ingests the known unit’s file, answers both senders into the outbox, and a re-run does nothing', async () => {

@@ -1,8 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { addPlansToControlWorkbook } from '../../functions/src/adapters/workbook/add-control-plans.js';
 import { writeControlWorkbook } from '../../functions/src/adapters/workbook/write-control-workbook.js';
 import { writeUnitWorkbook } from '../../functions/src/adapters/workbook/write-templates.js';
@@ -12,6 +10,7 @@ import { runCli } from '../support/cli.js';
 import { emulatorHost } from '../support/firestore.js';
 import { builtinForm } from '../support/forms.js';
 import { openWorkbook } from '../support/workbooks.js';
+import { useTempDir } from '../support/builders.js';
 
 const TAB = 'Ra quân tháng 10';
 /** A plan the district types into its control workbook: not in any catalog. */
@@ -42,17 +41,16 @@ const UNITS = [school('th-a'), school('th-b')];
 
 /** `tonghop sweep` after the district adds a plan: the units' workbooks get its tab, and the report says so once. */
 describe('sweep rolls a new plan out on the CLI path', () => {
-  let home: string;
+  const home = useTempDir('tonghop-cli-roll-out');
   let env: NodeJS.ProcessEnv;
   let control: string;
   const sweep = () => runCli(['sweep', '--control', control, '--now', '2024-09-20T09:00:00+07:00'], env);
 
   beforeAll(async () => {
-    home = await mkdtemp(path.join(tmpdir(), 'tonghop-cli-roll-out-'));
-    control = path.join(home, 'control.xlsx');
+    control = path.join(home(), 'control.xlsx');
     env = {
       PATH: process.env.PATH,
-      TONGHOP_HOME: home,
+      TONGHOP_HOME: home(),
       FIRESTORE_EMULATOR_HOST: emulatorHost(),
       TONGHOP_PROJECT_ID: `demo-cliroll-${randomBytes(4).toString('hex')}`,
     };
@@ -68,12 +66,9 @@ describe('sweep rolls a new plan out on the CLI path', () => {
       plans: [earlier],
     });
     for (const unit of UNITS)
-      await writeUnitWorkbook(path.join(home, 'units', unit.source), unit.name, [earlier], new Map());
+      await writeUnitWorkbook(path.join(home(), 'units', unit.source), unit.name, [earlier], new Map());
     expect((await sweep()).code).toBe(0);
     await addPlansToControlWorkbook(control, [PLAN]);
-  });
-  afterAll(async () => {
-    await rm(home, { recursive: true, force: true });
   });
 
   it('adds the tab to every unit, says "đã thêm trang cho 2 đơn vị", and does not ask anyone to add it', async () => {
@@ -82,7 +77,9 @@ describe('sweep rolls a new plan out on the CLI path', () => {
     expect(run.stdout).toContain('Kế hoạch mới: đã thêm trang cho 2 đơn vị');
     expect(run.stdout).not.toContain(`chưa có trang '${TAB}'`);
     for (const unit of UNITS)
-      expect((await openWorkbook(path.join(home, 'units', unit.source))).worksheets.map((w) => w.name)).toContain(TAB);
+      expect((await openWorkbook(path.join(home(), 'units', unit.source))).worksheets.map((w) => w.name)).toContain(
+        TAB,
+      );
   });
 
   it('a second sweep adds nothing and says nothing about it', async () => {

@@ -1,5 +1,4 @@
-import { access, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Unit } from '../../functions/src/domain/units/unit.js';
@@ -7,7 +6,7 @@ import { runCli } from '../support/cli.js';
 import { emulatorHost, testFirestore } from '../support/firestore.js';
 import { builtinForm } from '../support/forms.js';
 import { sweptDistrict } from '../support/swept-district.js';
-import { TRAINING_HEADER } from '../support/builders.js';
+import { TRAINING_HEADER, useTempDir } from '../support/builders.js';
 
 const school = (id: string): Unit => ({
   id,
@@ -21,12 +20,11 @@ const school = (id: string): Unit => ({
 
 describe('tonghop report (CLI)', () => {
   const firestore = testFirestore('cli-report');
-  let dir: string;
+  const dir = useTempDir('tonghop-cli-report');
   let control: string;
   let env: NodeJS.ProcessEnv;
 
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'tonghop-cli-report-'));
     const files = [
       {
         unit: school('a'),
@@ -38,7 +36,7 @@ describe('tonghop report (CLI)', () => {
       { unit: school('b') },
     ];
     ({ controlPath: control } = await sweptDistrict({
-      dir,
+      dir: dir(),
       db: firestore.db,
       settings: { districtName: 'Quận Đoàn 3', officeEmail: '', contactName: '', contactPhone: '' },
       plans: [builtinForm('tap-huan-2024')],
@@ -47,7 +45,7 @@ describe('tonghop report (CLI)', () => {
     }));
     env = {
       PATH: process.env.PATH,
-      TONGHOP_HOME: path.join(dir, 'home'),
+      TONGHOP_HOME: path.join(dir(), 'home'),
       FIRESTORE_EMULATOR_HOST: emulatorHost(),
       TONGHOP_PROJECT_ID: firestore.projectId,
     };
@@ -55,7 +53,6 @@ describe('tonghop report (CLI)', () => {
   afterAll(async () => {
     await firestore.clear();
     await firestore.db.terminate();
-    await rm(dir, { recursive: true, force: true });
   });
 
   it('writes both files next to the control workbook and prints the figures with --json', async () => {
@@ -69,14 +66,14 @@ describe('tonghop report (CLI)', () => {
       files: { docx: string; xlsx: string };
       figures: { total: { expected: number; complete: number; missing: number } };
     };
-    expect(json.files.docx).toBe(path.join(dir, 'Bao-cao-tap-huan-2024.docx'));
+    expect(json.files.docx).toBe(path.join(dir(), 'Bao-cao-tap-huan-2024.docx'));
     await access(json.files.docx);
     await access(json.files.xlsx);
     expect(json.figures.total).toMatchObject({ expected: 2, complete: 1, missing: 1 });
   });
 
   it('tells where to open the report, in Vietnamese, into --out', async () => {
-    const out = path.join(dir, 'gui-thanh-doan');
+    const out = path.join(dir(), 'gui-thanh-doan');
     const run = await runCli(['report', '--form', 'tap-huan-2024', '--control', control, '--out', out], env);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain('Phải nộp 2, đã nộp đủ 1 (50\u00a0%)');

@@ -1,5 +1,4 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +11,7 @@ import { loadConfig } from '../../functions/src/config.js';
 import { unitSchema } from '../../functions/src/domain/units/unit.js';
 import { emulatorHost, testFirestore } from '../support/firestore.js';
 import { builtinForm } from '../support/forms.js';
+import { useTempDir } from '../support/builders.js';
 
 const FORM = builtinForm('tap-huan-2024');
 const UNITS = ['th-a', 'th-b'].map((id) =>
@@ -38,15 +38,14 @@ function sweepQueue(): { onSwept: (run: SweepRun) => void; next: () => Promise<S
 
 describe('tonghop watch', () => {
   const firestore = testFirestore('cli-watch');
-  let home: string;
+  const home = useTempDir('tonghop-watch');
 
   beforeAll(async () => {
-    home = await mkdtemp(path.join(tmpdir(), 'tonghop-watch-'));
-    await mkdir(path.join(home, 'units'));
+    await mkdir(path.join(home(), 'units'));
     const settings = { districtName: 'Quận Đoàn 1', officeEmail: '', contactName: '', contactPhone: '' };
-    await writeControlWorkbook(path.join(home, 'control.xlsx'), { settings, units: UNITS, plans: [FORM] });
+    await writeControlWorkbook(path.join(home(), 'control.xlsx'), { settings, units: UNITS, plans: [FORM] });
     await writeUnitWorkbook(
-      path.join(home, 'units', 'th-a.xlsx'),
+      path.join(home(), 'units', 'th-a.xlsx'),
       'Liên đội th-a',
       [FORM],
       new Map([[FORM.id, [ROW('Nguyễn Thị Hoa')]]]),
@@ -55,7 +54,6 @@ describe('tonghop watch', () => {
   afterAll(async () => {
     await firestore.clear();
     await firestore.db.terminate();
-    await rm(home, { recursive: true, force: true });
   });
 
   it('sweeps once, re-sweeps when a unit saves its file (not when the system writes statuses), and stops cleanly', async () => {
@@ -68,19 +66,19 @@ describe('tonghop watch', () => {
     });
     const env = {
       PATH: process.env.PATH,
-      TONGHOP_HOME: home,
+      TONGHOP_HOME: home(),
       FIRESTORE_EMULATOR_HOST: emulatorHost(),
       TONGHOP_PROJECT_ID: firestore.projectId,
     };
     const context = {
-      config: loadConfig(env, home),
+      config: loadConfig(env, home()),
       out: createOutput({ json: false, stdout: sink, stderr: sink, utf8: true }),
     };
     const sweeps = sweepQueue();
     const stop = new AbortController();
     const watching = watchCommand(
       context,
-      { control: path.join(home, 'control.xlsx') },
+      { control: path.join(home(), 'control.xlsx') },
       { stop: stop.signal, debounceMs: 100, onSwept: sweeps.onSwept },
     );
 
@@ -88,7 +86,7 @@ describe('tonghop watch', () => {
     expect(first.result?.totals).toMatchObject({ units: 2, unitsRead: 1, unitsMissing: 1, rowsValid: 1 });
     // The first sweep wrote row statuses into th-a.xlsx: that alone sets off no sweep, so the next one is th-b's.
     await writeUnitWorkbook(
-      path.join(home, 'units', 'th-b.xlsx'),
+      path.join(home(), 'units', 'th-b.xlsx'),
       'Liên đội th-b',
       [FORM],
       new Map([[FORM.id, [ROW('Trần Văn Bình'), ROW('Lê Thị Cúc')]]]),
@@ -98,7 +96,7 @@ describe('tonghop watch', () => {
     expect(lines.filter((l) => l.startsWith('Có tệp vừa thay đổi'))).toEqual([WATCH.changed('th-b.xlsx')]);
 
     await writeUnitWorkbook(
-      path.join(home, 'units', 'th-a.xlsx'),
+      path.join(home(), 'units', 'th-a.xlsx'),
       'Liên đội th-a',
       [FORM],
       new Map([[FORM.id, [ROW('Nguyễn Thị Hoa'), ROW('Phạm Văn Dũng')]]]),

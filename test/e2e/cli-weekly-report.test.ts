@@ -1,5 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Unit } from '../../functions/src/domain/units/unit.js';
@@ -9,6 +8,7 @@ import { emulatorHost, testFirestore } from '../support/firestore.js';
 import { builtinForm } from '../support/forms.js';
 import { sweptDistrict } from '../support/swept-district.js';
 import { openWorkbook, sheetOf } from '../support/workbooks.js';
+import { useTempDir } from '../support/builders.js';
 
 const HEADER = [
   'STT',
@@ -43,12 +43,11 @@ const activity = (stt: number, month: string, tuan: number, soLuong: number) => 
 
 describe('tonghop report --weekly (CLI): the weekly digest of seed 002', () => {
   const firestore = testFirestore('cli-weekly');
-  let dir: string;
+  const dir = useTempDir('tonghop-cli-weekly');
   let control: string;
   let env: NodeJS.ProcessEnv;
 
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'tonghop-cli-weekly-'));
     const tab = 'Báo cáo 30 phút';
     const files = [
       // August 2022 owns W31–W34; W35 (29/08 – 04/09) is September's week 1.
@@ -75,7 +74,7 @@ describe('tonghop report --weekly (CLI): the weekly digest of seed 002', () => {
       },
     ];
     ({ controlPath: control } = await sweptDistrict({
-      dir,
+      dir: dir(),
       db: firestore.db,
       settings: { districtName: 'Đoàn Khối các cơ quan', officeEmail: '', contactName: '', contactPhone: '' },
       plans: [builtinForm('30-phut-bao-cao')],
@@ -84,7 +83,7 @@ describe('tonghop report --weekly (CLI): the weekly digest of seed 002', () => {
     }));
     env = {
       PATH: process.env.PATH,
-      TONGHOP_HOME: path.join(dir, 'home'),
+      TONGHOP_HOME: path.join(dir(), 'home'),
       FIRESTORE_EMULATOR_HOST: emulatorHost(),
       TONGHOP_PROJECT_ID: firestore.projectId,
     };
@@ -92,7 +91,6 @@ describe('tonghop report --weekly (CLI): the weekly digest of seed 002', () => {
   afterAll(async () => {
     await firestore.clear();
     await firestore.db.terminate();
-    await rm(dir, { recursive: true, force: true });
   });
 
   it('writes the .docx and .xlsx of the last whole week and prints each week’s count in Vietnamese', async () => {
@@ -101,12 +99,12 @@ describe('tonghop report --weekly (CLI): the weekly digest of seed 002', () => {
     expect(run.stdout).toContain('Tuần 34/2022 (22/08/2022 – 28/08/2022): 1/3 cơ sở Đoàn đạt');
     expect(run.stdout).toContain('Tuần 35/2022 (29/08/2022 – 04/09/2022): 1/3 cơ sở Đoàn đạt');
     expect(run.stdout).toContain(
-      `Văn bản báo cáo Ban Thường vụ (mở bằng Word hoặc LibreOffice, điền số và ký): ${path.join(dir, 'Bao-cao-tuan-30-phut-bao-cao-2022-W35.docx')}`,
+      `Văn bản báo cáo Ban Thường vụ (mở bằng Word hoặc LibreOffice, điền số và ký): ${path.join(dir(), 'Bao-cao-tuan-30-phut-bao-cao-2022-W35.docx')}`,
     );
   });
 
   it('the .docx: the week-by-week table per cơ sở, the count per week, who did not meet it, addressed to the Ban Thường vụ', async () => {
-    const xml = await documentXml(await readFile(path.join(dir, 'Bao-cao-tuan-30-phut-bao-cao-2022-W35.docx')));
+    const xml = await documentXml(await readFile(path.join(dir(), 'Bao-cao-tuan-30-phut-bao-cao-2022-W35.docx')));
     const paragraphs = paragraphsOf(xml);
     expect(paragraphs).toContain(
       'Kết quả thực hiện mô hình “30 phút hành động của Tổ chức Đoàn thanh niên sau giờ làm việc thứ Tám” tuần 35/2022 (29/08/2022 – 04/09/2022)',
@@ -139,7 +137,7 @@ describe('tonghop report --weekly (CLI): the weekly digest of seed 002', () => {
 
   it('the .xlsx carries the same figures, one row per cơ sở and week', async () => {
     const sheet = sheetOf(
-      await openWorkbook(path.join(dir, 'Bao-cao-tuan-30-phut-bao-cao-2022-W35.xlsx')),
+      await openWorkbook(path.join(dir(), 'Bao-cao-tuan-30-phut-bao-cao-2022-W35.xlsx')),
       'Số cơ sở đạt',
     );
     const rows = [6, 7, 8, 9].map((r) => (sheet.getRow(r).values as unknown[]).slice(1));
@@ -153,7 +151,17 @@ describe('tonghop report --weekly (CLI): the weekly digest of seed 002', () => {
 
   it('--week chooses the week; --json prints the coverage; a malformed week is a usage error (exit 2)', async () => {
     const run = await runCli(
-      ['report', '--weekly', '--week', '2022-W34', '--control', control, '--out', path.join(dir, 'tuan-34'), '--json'],
+      [
+        'report',
+        '--weekly',
+        '--week',
+        '2022-W34',
+        '--control',
+        control,
+        '--out',
+        path.join(dir(), 'tuan-34'),
+        '--json',
+      ],
       env,
     );
     expect(run.code, run.stderr).toBe(0);

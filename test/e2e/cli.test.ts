@@ -1,6 +1,5 @@
 import { localizePlan } from '../../functions/src/domain/plans/district-placeholders.js';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,6 +18,7 @@ import { branchSummariesOf } from '../support/branch-summary-leaks.js';
 import { demoIntake, SHARED_BOOK_FILE, SHARED_BOOK_TAB } from '../../functions/src/demo/demo-intake.js';
 import { STANDING_TAB } from '../../functions/src/domain/feedback/unit-feedback.js';
 import { documentXml, textOf } from '../support/docx-text.js';
+import { useTempDir } from '../support/builders.js';
 
 /**
  * The demo's finance desk: the summary's Kinh phí tab shows còn nợ per school, only the one school that paid for one person
@@ -139,21 +139,17 @@ async function expectWeeklyStory(
  * commands on what the demo saved. The demo's history replay is the slow part, so it runs once.
  */
 describe('tonghop CLI', () => {
-  let home: string;
+  const home = useTempDir('tonghop-cli');
   /** The embedded default: no FIRESTORE_EMULATOR_HOST. */
   let embedded: NodeJS.ProcessEnv;
   const projectId = `demo-cli-${randomBytes(4).toString('hex')}`;
 
   beforeAll(async () => {
-    home = await mkdtemp(path.join(tmpdir(), 'tonghop-cli-'));
     embedded = {
       PATH: process.env.PATH,
-      TONGHOP_HOME: home,
+      TONGHOP_HOME: home(),
       TONGHOP_PROJECT_ID: projectId,
     };
-  });
-  afterAll(async () => {
-    await rm(home, { recursive: true, force: true });
   });
 
   it('demo creates a sample district, sweeps it, accounts for every row and saves the data in the data folder', async () => {
@@ -169,7 +165,10 @@ describe('tonghop CLI', () => {
     expect(result.totals.submissionsWritten).toBeGreaterThan(0);
     expect(result.sweepId).toEqual(expect.any(String));
     // The summary workbook and the units' row statuses come with the demo.
-    expect(result.summary).toMatchObject({ written: true, location: path.join(home, 'demo', 'tong-hop-bao-cao.xlsx') });
+    expect(result.summary).toMatchObject({
+      written: true,
+      location: path.join(home(), 'demo', 'tong-hop-bao-cao.xlsx'),
+    });
     expect(result.feedback.unitsWritten).toBe(36);
     expect(result.standing.find((s: { formId: string }) => s.formId === 'tap-huan-2024')).toMatchObject({
       expected: 20,
@@ -188,22 +187,22 @@ describe('tonghop CLI', () => {
       ...Array(3).fill(['chu-nhat-xanh-thang-9-2024']),
     ]);
     // The outbox holds the notices of the replayed days and of the demo's final morning.
-    const outbox = (await readdir(path.join(home, 'demo', 'outbox'))).join('\n');
+    const outbox = (await readdir(path.join(home(), 'demo', 'outbox'))).join('\n');
     for (const stage of ['reminder', 'due', 'overdue', 'escalation', 'digest']) expect(outbox).toContain(stage);
-    const units = await readdir(path.join(home, 'demo', 'units'));
+    const units = await readdir(path.join(home(), 'demo', 'units'));
     // The unit files as before (37 with the second branch's 4), the finance desk's receipts book and the shared registration workbook.
     expect(units).toHaveLength(39);
     expect(units).toContain('thu-kinh-phi.xlsx');
     expect(units).toContain(SHARED_BOOK_FILE);
-    await expectIntakeStories(path.join(home, 'demo'), result);
-    await expectFinanceDesk(path.join(home, 'demo'));
+    await expectIntakeStories(path.join(home(), 'demo'), result);
+    await expectFinanceDesk(path.join(home(), 'demo'));
     // The two-level tree: each of the two cơ sở Đoàn with chi đoàn gets its own summary, holding its subtree and no other unit.
-    const branches = await branchSummariesOf(path.join(home, 'demo'));
+    const branches = await branchSummariesOf(path.join(home(), 'demo'));
     expect(result.branchSummaries).toEqual(
       branches.map((b) => ({
         unitId: b.unitId,
         written: true,
-        location: path.join(home, 'demo', `tong-hop-${b.unitId}.xlsx`),
+        location: path.join(home(), 'demo', `tong-hop-${b.unitId}.xlsx`),
       })),
     );
     expect(branches.map((b) => b.unitId).sort()).toEqual(['csd-ubnd-cau-ong-lanh', 'csd-ubnd-da-kao']);
@@ -212,8 +211,8 @@ describe('tonghop CLI', () => {
       for (const own of b.inside) expect(b.cells).toContain(own);
       for (const other of b.outside) expect(b.cells, `${other} in ${b.unitId}'s summary`).not.toContain(other);
     }
-    await expectReviewStory(path.join(home, 'demo'));
-    await expectWeeklyStory(path.join(home, 'demo'), result.weeklyReport);
+    await expectReviewStory(path.join(home(), 'demo'));
+    await expectWeeklyStory(path.join(home(), 'demo'), result.weeklyReport);
     // The sample mailbox: a unit re-sending its file, a zipped file, a stranger; each answered once.
     expect(
       result.mailbox.result.messages.map((m: { result: string; reply: string }) => `${m.result}/${m.reply}`),
@@ -223,7 +222,7 @@ describe('tonghop CLI', () => {
     expect(run.stderr).toContain('Đang đọc tệp của các đơn vị: 41/41');
     expect(run.stderr).toContain('Đang ghi tình trạng từng dòng: 36/36');
     // Embedded: the emulator's data was exported to the data folder before it stopped.
-    expect(await readdir(path.join(home, 'firestore'))).toContainEqual(expect.stringMatching(/^export-/));
+    expect(await readdir(path.join(home(), 'firestore'))).toContainEqual(expect.stringMatching(/^export-/));
     // A bound, not a measurement: the replay takes about 3 minutes on the shared 2-core machine.
   }, 420_000);
 
@@ -250,7 +249,7 @@ describe('tonghop CLI', () => {
     let env: NodeJS.ProcessEnv;
 
     beforeAll(async () => {
-      await importDataDir(emulatorHost(), projectId, path.join(home, 'firestore'));
+      await importDataDir(emulatorHost(), projectId, path.join(home(), 'firestore'));
       env = { ...embedded, FIRESTORE_EMULATOR_HOST: emulatorHost() };
     });
     afterAll(async () => {
@@ -263,7 +262,7 @@ describe('tonghop CLI', () => {
       expect(text.stdout).toContain('Dùng lại khu vực mẫu đã có');
       expect(text.stdout).toContain('npx tonghop inspect');
       // Nothing was sent: the outbox is counted, not listed again.
-      const outboxSize = (await readdir(path.join(home, 'demo', 'outbox'))).length;
+      const outboxSize = (await readdir(path.join(home(), 'demo', 'outbox'))).length;
       expect(text.stdout).toMatch(
         new RegExp(`Hộp thư đi \\(.*\\): 0 thư của lần chạy này\\.\\n  … và ${outboxSize} thư của các lần trước\\.`),
       );
@@ -302,7 +301,7 @@ describe('tonghop CLI', () => {
     });
 
     it('inspect names units and forms, and shows row values with --rows (in --json too)', async () => {
-      const control = await readControlWorkbook(path.join(home, 'demo', 'control.xlsx'));
+      const control = await readControlWorkbook(path.join(home(), 'demo', 'control.xlsx'));
       const training = control.plans.plans.find((p) => p.id === 'tap-huan-2024');
       const json = JSON.parse((await runCli(['--json', 'inspect', '--form', 'tap-huan-2024', '--rows'], env)).stdout);
       const submission = json.submissions.find((s: { counts: { valid: number } }) => s.counts.valid > 0);
@@ -333,20 +332,20 @@ describe('tonghop CLI', () => {
     });
 
     it('sweep reads a control workbook given on the command line', async () => {
-      const run = await runCli(['--json', 'sweep', '--control', path.join(home, 'demo', 'control.xlsx')], env);
+      const run = await runCli(['--json', 'sweep', '--control', path.join(home(), 'demo', 'control.xlsx')], env);
       expect(run.code).toBe(0);
       expect(JSON.parse(run.stdout).totals.writes).toBe(0);
       // A bound, not a measurement: it reads all 41 unit files again (about 30 s on the shared 2-core machine).
     }, 120_000);
 
     it('notify --dry-run shows what would be sent at another instant and writes nothing', async () => {
-      const before = await readdir(path.join(home, 'demo', 'outbox'));
+      const before = await readdir(path.join(home(), 'demo', 'outbox'));
       const run = await runCli(
         [
           '--json',
           'notify',
           '--control',
-          path.join(home, 'demo', 'control.xlsx'),
+          path.join(home(), 'demo', 'control.xlsx'),
           '--now',
           '2024-10-01T08:00:00+07:00',
           '--dry-run',
@@ -360,13 +359,13 @@ describe('tonghop CLI', () => {
       expect(json.result.suppressed.map((s: { reason: string }) => s.reason)).toContainEqual(
         expect.stringContaining('đã gửi'),
       );
-      expect(await readdir(path.join(home, 'demo', 'outbox'))).toEqual(before);
+      expect(await readdir(path.join(home(), 'demo', 'outbox'))).toEqual(before);
       expect(json.now).toBe('2024-10-01T01:00:00.000Z');
       const text = await runCli(
         [
           'notify',
           '--control',
-          path.join(home, 'demo', 'control.xlsx'),
+          path.join(home(), 'demo', 'control.xlsx'),
           '--now',
           '2024-10-01T08:05:00+07:00',
           '--dry-run',
@@ -389,10 +388,10 @@ describe('tonghop CLI', () => {
     });
 
     it("notify lists only this run's mail, and counts the earlier ones", async () => {
-      const outbox = path.join(home, 'demo', 'outbox');
+      const outbox = path.join(home(), 'demo', 'outbox');
       const before = (await readdir(outbox)).length;
       const run = await runCli(
-        ['notify', '--control', path.join(home, 'demo', 'control.xlsx'), '--now', '2024-09-24T08:00:00+07:00'],
+        ['notify', '--control', path.join(home(), 'demo', 'control.xlsx'), '--now', '2024-09-24T08:00:00+07:00'],
         env,
       );
       expect(run.code).toBe(0);
@@ -413,7 +412,7 @@ describe('tonghop CLI', () => {
     });
 
     it('plans add copies a catalog plan into a control workbook without plans; a second add keeps it; a sweep then owes it', async () => {
-      const control = path.join(home, 'moi', 'control.xlsx');
+      const control = path.join(home(), 'moi', 'control.xlsx');
       const unit = {
         id: 'th-a',
         name: 'Liên đội TH A',
@@ -441,7 +440,7 @@ describe('tonghop CLI', () => {
     });
 
     it('plans check names each mistake with its tab, row and column, and exits 1', async () => {
-      const control = path.join(home, 'loi', 'control.xlsx');
+      const control = path.join(home(), 'loi', 'control.xlsx');
       const broken = { ...builtinForm('tap-huan-2024'), id: 'bao-cao-thang-10' };
       await writeControlWorkbook(control, {
         settings: { districtName: 'Quận Đoàn lỗi', officeEmail: '', contactName: '', contactPhone: '' },
@@ -463,7 +462,7 @@ describe('tonghop CLI', () => {
     });
 
     it('templates writes one workbook per plan of the control workbook', async () => {
-      const out = path.join(home, 'templates');
+      const out = path.join(home(), 'templates');
       const run = await runCli(['--json', 'templates', '--out', out], env);
       // The seven catalog plans, the receipts plan, the plan issued near "now" and the two intake stories' plans.
       expect(JSON.parse(run.stdout).files).toHaveLength(11);
@@ -471,19 +470,22 @@ describe('tonghop CLI', () => {
     });
 
     it('stops before writing anything when the control has no units, or the units folder is mistyped', async () => {
-      const noUnits = path.join(home, 'rong', 'control.xlsx');
+      const noUnits = path.join(home(), 'rong', 'control.xlsx');
       await writeControlWorkbook(noUnits, {
         settings: { districtName: 'Quận Đoàn rỗng', officeEmail: '', contactName: '', contactPhone: '' },
         units: [],
         plans: [builtinForm('tap-huan-2024')],
       });
-      const empty = await runCli(['sweep', '--control', noUnits, '--units-dir', path.join(home, 'demo', 'units')], env);
+      const empty = await runCli(
+        ['sweep', '--control', noUnits, '--units-dir', path.join(home(), 'demo', 'units')],
+        env,
+      );
       expect(empty.code).toBe(2);
       expect(empty.stderr).toContain('không có đơn vị nào');
       expect(await readdir(path.dirname(noUnits))).toEqual(['control.xlsx']);
-      const demoControl = path.join(home, 'demo', 'control.xlsx');
+      const demoControl = path.join(home(), 'demo', 'control.xlsx');
       const typo = await runCli(
-        ['sweep', '--control', demoControl, '--units-dir', path.join(home, 'demo', 'unit')],
+        ['sweep', '--control', demoControl, '--units-dir', path.join(home(), 'demo', 'unit')],
         env,
       );
       expect(typo.code).toBe(2);
@@ -491,8 +493,8 @@ describe('tonghop CLI', () => {
     });
 
     it('asks for --yes when the registry shrank by more than half since the last run', async () => {
-      const small = path.join(home, 'nho', 'control.xlsx');
-      const demo = await readControlWorkbook(path.join(home, 'demo', 'control.xlsx'));
+      const small = path.join(home(), 'nho', 'control.xlsx');
+      const demo = await readControlWorkbook(path.join(home(), 'demo', 'control.xlsx'));
       await writeControlWorkbook(small, {
         settings: demo.settings,
         units: demo.units.slice(0, 3),
@@ -503,9 +505,9 @@ describe('tonghop CLI', () => {
         '--control',
         small,
         '--units-dir',
-        path.join(home, 'demo', 'units'),
+        path.join(home(), 'demo', 'units'),
         '--summary',
-        path.join(home, 'nho', 'tong-hop.xlsx'),
+        path.join(home(), 'nho', 'tong-hop.xlsx'),
         '--now',
         '2024-09-23T08:00:00+07:00',
       ];
@@ -518,7 +520,7 @@ describe('tonghop CLI', () => {
     });
 
     it('says clearly when the control workbook does not exist', async () => {
-      const run = await runCli(['sweep', '--control', path.join(home, 'khong-co.xlsx')], env);
+      const run = await runCli(['sweep', '--control', path.join(home(), 'khong-co.xlsx')], env);
       expect(run.code).toBe(2);
       expect(run.stderr).toContain('Không tìm thấy bảng điều khiển');
     });

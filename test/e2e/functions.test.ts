@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { ONCE_PERIOD } from '../../functions/src/domain/periods/period-id.js';
-import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { getTestServer } from '@google-cloud/functions-framework/testing';
 import request from 'supertest';
@@ -15,6 +14,7 @@ import { logging } from '../../functions/src/handlers/log.js';
 import { signSheetEvent, unitWebhookSecret } from '../../functions/src/domain/webhook/sheet-event-signature.js';
 import { testFirestore } from '../support/firestore.js';
 import { openWorkbook, sheetOf, titled, writeTestWorkbook } from '../support/workbooks.js';
+import { useTempDir } from '../support/builders.js';
 
 const KEY = randomBytes(32).toString('hex');
 const TAP_HUAN = [
@@ -43,7 +43,7 @@ const school = (id: string): Unit => ({
 /** The Cloud Functions in-process (functions-framework's test server, real handlers, the suite's emulator, local workbooks). */
 describe('Cloud Functions', () => {
   const firestore = testFirestore('functions');
-  let home: string;
+  const home = useTempDir('tonghop-functions');
   let server: ReturnType<typeof getTestServer>;
   const logged: string[] = [];
   let dueDate: string;
@@ -80,11 +80,10 @@ describe('Cloud Functions', () => {
       .send({ message: { data: Buffer.from(JSON.stringify(message)).toString('base64') } });
 
   beforeAll(async () => {
-    home = await mkdtemp(path.join(tmpdir(), 'tonghop-functions-'));
     const units = [school('th-a'), school('th-b')];
     // The training registration is due in two days (ICT), so this morning's notices remind th-b.
     dueDate = ictDateOf(new Date(Date.now() + 2 * 86_400_000));
-    await writeControlWorkbook(path.join(home, 'control.xlsx'), {
+    await writeControlWorkbook(path.join(home(), 'control.xlsx'), {
       settings: {
         districtName: 'Quận Đoàn thử',
         officeEmail: 'vp@example.com',
@@ -94,7 +93,7 @@ describe('Cloud Functions', () => {
       units,
       plans: [builtinFormDue('tap-huan-2024', dueDate)],
     });
-    await writeTestWorkbook(path.join(home, 'units', 'th-a.xlsx'), [
+    await writeTestWorkbook(path.join(home(), 'units', 'th-a.xlsx'), [
       {
         name: 'Đăng ký tập huấn',
         rows: titled('ĐĂNG KÝ', TAP_HUAN, [
@@ -105,9 +104,9 @@ describe('Cloud Functions', () => {
     ]);
     Object.assign(process.env, {
       TONGHOP_PROJECT_ID: firestore.projectId,
-      TONGHOP_HOME: home,
+      TONGHOP_HOME: home(),
       TONGHOP_SOURCE: 'workbook',
-      TONGHOP_CONTROL_WORKBOOK: path.join(home, 'control.xlsx'),
+      TONGHOP_CONTROL_WORKBOOK: path.join(home(), 'control.xlsx'),
       TONGHOP_WEBHOOK_KEY: KEY,
       TONGHOP_SEND_HOURS: '0-24',
       // Calls here follow each other within seconds; the limit itself is tested in functions-process.test.ts.
@@ -122,7 +121,6 @@ describe('Cloud Functions', () => {
   afterAll(async () => {
     await firestore.clear();
     await firestore.db.terminate();
-    await rm(home, { recursive: true, force: true });
   });
 
   it('a signed call ingests the unit now, writes its row statuses and answers in Vietnamese', async () => {
@@ -137,7 +135,7 @@ describe('Cloud Functions', () => {
     // A once-only form has one period, whatever its due date (moved here by the control workbook's "Biểu mẫu" tab).
     const stored = await firestore.db.doc(`submissions/tap-huan-2024~${ONCE_PERIOD}~th-a`).get();
     expect(stored.get('counts')).toMatchObject({ valid: 1, rejected: 1 });
-    const sheet = sheetOf(await openWorkbook(path.join(home, 'units', 'th-a.xlsx')), 'Đăng ký tập huấn');
+    const sheet = sheetOf(await openWorkbook(path.join(home(), 'units', 'th-a.xlsx')), 'Đăng ký tập huấn');
     expect(sheet.getCell(4, 11).value).toBe(STATUS_HEADER);
     expect(sheet.getCell(5, 11).value).toBe('✓ Hợp lệ');
   });
@@ -191,7 +189,7 @@ describe('Cloud Functions', () => {
     const response = await pubsub('scheduledSweep', { step: 'sweep' });
     expect(response.status).toBe(204);
     expect((await firestore.db.doc('sources/th-b').get()).get('status')).toBe('missing');
-    expect((await stat(path.join(home, 'tong-hop-bao-cao.xlsx'))).size).toBeGreaterThan(0);
+    expect((await stat(path.join(home(), 'tong-hop-bao-cao.xlsx'))).size).toBeGreaterThan(0);
     const shard = await pubsub('sweepShard', { step: 'sweep', shard: 'Cụm 1' });
     expect(shard.status).toBe(204);
   });
@@ -199,7 +197,7 @@ describe('Cloud Functions', () => {
   it("scheduledNotices (a Pub/Sub CloudEvent) sends this morning's notices to the outbox: 204", async () => {
     const response = await pubsub('scheduledNotices', {});
     expect(response.status).toBe(204);
-    const outbox = await readdir(path.join(home, 'outbox'));
+    const outbox = await readdir(path.join(home(), 'outbox'));
     // th-b sent nothing, th-a has a row in error: both are reminded; the district gets its digest.
     expect(
       outbox
@@ -210,7 +208,7 @@ describe('Cloud Functions', () => {
     expect(outbox.some((name) => name.includes('digest'))).toBe(true);
     const again = await pubsub('scheduledNotices', {});
     expect(again.status).toBe(204);
-    expect((await readdir(path.join(home, 'outbox'))).length).toBe(outbox.length);
+    expect((await readdir(path.join(home(), 'outbox'))).length).toBe(outbox.length);
   });
 
   it('logs JSON lines with a severity, ids and counts, and no names, phone numbers or emails', () => {
@@ -242,7 +240,7 @@ describe('Cloud Functions', () => {
     };
     expect(await controlCachedOf('th-a')).toEqual({ status: 200, cached: true });
     // The district registers a new unit: the next call reads the control again and knows it.
-    await writeControlWorkbook(path.join(home, 'control.xlsx'), {
+    await writeControlWorkbook(path.join(home(), 'control.xlsx'), {
       settings: {
         districtName: 'Quận Đoàn thử',
         officeEmail: 'vp@example.com',

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { getTestServer } from '@google-cloud/functions-framework/testing';
 import request from 'supertest';
@@ -11,6 +10,7 @@ import type { Unit } from '../../functions/src/domain/units/unit.js';
 import { logging } from '../../functions/src/handlers/log.js';
 import { testFirestore } from '../support/firestore.js';
 import { titled, writeTestWorkbook } from '../support/workbooks.js';
+import { useTempDir } from '../support/builders.js';
 
 const TAP_HUAN = [
   'STT',
@@ -38,12 +38,11 @@ const school = (id: string): Unit => ({
 /** One unit's broken sheet never fails the scheduled invocation (Pub/Sub would redeliver it forever). */
 describe('scheduledSweep with a unit that cannot be read', () => {
   const firestore = testFirestore('sched');
-  let home: string;
+  const home = useTempDir('tonghop-scheduled');
   const logged: string[] = [];
 
   beforeAll(async () => {
-    home = await mkdtemp(path.join(tmpdir(), 'tonghop-scheduled-'));
-    await writeControlWorkbook(path.join(home, 'control.xlsx'), {
+    await writeControlWorkbook(path.join(home(), 'control.xlsx'), {
       settings: {
         districtName: 'Quận Đoàn thử',
         officeEmail: 'vp@example.com',
@@ -53,7 +52,7 @@ describe('scheduledSweep with a unit that cannot be read', () => {
       units: [school('th-good'), school('th-broken')],
       plans: [builtinFormDue('tap-huan-2024', '2030-09-15')],
     });
-    await writeTestWorkbook(path.join(home, 'units', 'th-good.xlsx'), [
+    await writeTestWorkbook(path.join(home(), 'units', 'th-good.xlsx'), [
       {
         name: 'Đăng ký tập huấn',
         rows: titled('ĐĂNG KÝ', TAP_HUAN, [
@@ -61,12 +60,12 @@ describe('scheduledSweep with a unit that cannot be read', () => {
         ]),
       },
     ]);
-    await writeFile(path.join(home, 'units', 'th-broken.xlsx'), 'PK\u0003\u0004 not really a workbook');
+    await writeFile(path.join(home(), 'units', 'th-broken.xlsx'), 'PK\u0003\u0004 not really a workbook');
     Object.assign(process.env, {
       TONGHOP_PROJECT_ID: firestore.projectId,
-      TONGHOP_HOME: home,
+      TONGHOP_HOME: home(),
       TONGHOP_SOURCE: 'workbook',
-      TONGHOP_CONTROL_WORKBOOK: path.join(home, 'control.xlsx'),
+      TONGHOP_CONTROL_WORKBOOK: path.join(home(), 'control.xlsx'),
     });
     logging.sink = (line) => void logged.push(line);
     await import('../../functions/src/index.js');
@@ -74,7 +73,6 @@ describe('scheduledSweep with a unit that cannot be read', () => {
   afterAll(async () => {
     await firestore.clear();
     await firestore.db.terminate();
-    await rm(home, { recursive: true, force: true });
   });
 
   const nightlySweep = () =>

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { getTestServer } from '@google-cloud/functions-framework/testing';
 import request from 'supertest';
@@ -9,7 +8,7 @@ import { PROCESSED_KEYWORD } from '../../functions/src/adapters/mail/imap-mailbo
 import { writeControlWorkbook } from '../../functions/src/adapters/workbook/write-control-workbook.js';
 import type { Unit } from '../../functions/src/domain/units/unit.js';
 import { logging } from '../../functions/src/handlers/log.js';
-import { TRAINING_HEADER } from '../support/builders.js';
+import { TRAINING_HEADER, useTempDir } from '../support/builders.js';
 import { startDovecot, type TestDovecot } from '../support/dovecot.js';
 import { testFirestore } from '../support/firestore.js';
 import { builtinFormDue } from '../support/forms.js';
@@ -30,7 +29,7 @@ const school = (id: string): Unit => ({
 /** `scheduledMailbox` in-process through functions-framework's test server, against a real Dovecot and the suite's emulator. */
 describe('Cloud Function scheduledMailbox', () => {
   const firestore = testFirestore('fn-mailbox');
-  let home: string;
+  const home = useTempDir('tonghop-fn-mailbox');
   let dovecot: TestDovecot;
   const logged: string[] = [];
   const tick = () =>
@@ -42,11 +41,11 @@ describe('Cloud Function scheduledMailbox', () => {
       .set('ce-source', '//pubsub.googleapis.com/projects/demo/topics/tonghop-mailbox')
       .set('content-type', 'application/json')
       .send({ message: { data: Buffer.from('{}').toString('base64') } });
-  const outbox = async () => readdir(path.join(home, 'outbox')).catch(() => [] as string[]);
+  const outbox = async () => readdir(path.join(home(), 'outbox')).catch(() => [] as string[]);
 
   beforeAll(async () => {
-    [home, dovecot] = await Promise.all([mkdtemp(path.join(tmpdir(), 'tonghop-fn-mailbox-')), startDovecot()]);
-    await writeControlWorkbook(path.join(home, 'control.xlsx'), {
+    dovecot = await startDovecot();
+    await writeControlWorkbook(path.join(home(), 'control.xlsx'), {
       settings: {
         districtName: 'Quận Đoàn thử',
         officeEmail: 'vp@example.com',
@@ -58,9 +57,9 @@ describe('Cloud Function scheduledMailbox', () => {
     });
     Object.assign(process.env, {
       TONGHOP_PROJECT_ID: firestore.projectId,
-      TONGHOP_HOME: home,
+      TONGHOP_HOME: home(),
       TONGHOP_SOURCE: 'workbook',
-      TONGHOP_CONTROL_WORKBOOK: path.join(home, 'control.xlsx'),
+      TONGHOP_CONTROL_WORKBOOK: path.join(home(), 'control.xlsx'),
       IMAP_URL: dovecot.url(),
     });
     logging.sink = (line) => void logged.push(line);
@@ -70,7 +69,6 @@ describe('Cloud Function scheduledMailbox', () => {
     await dovecot?.stop();
     await firestore.clear();
     await firestore.db.terminate();
-    await rm(home, { recursive: true, force: true });
   });
 
   it('ingests a unit’s emailed workbook, replies once, flags the message, and a second tick does nothing', async () => {
@@ -96,7 +94,7 @@ describe('Cloud Function scheduledMailbox', () => {
     expect(response.status).toBe(204);
     expect((await firestore.db.doc('submissions/tap-huan-2024~mot-lan~th-a').get()).data()?.rows).toHaveLength(1);
     // The attachment became the unit's file (row statuses written back into it since).
-    expect((await stat(path.join(home, 'units', 'th-a.xlsx'))).size).toBeGreaterThan(0);
+    expect((await stat(path.join(home(), 'units', 'th-a.xlsx'))).size).toBeGreaterThan(0);
     const replies = await outbox();
     expect(replies).toHaveLength(1);
     expect((await dovecot.flags()).get(uid)?.has(PROCESSED_KEYWORD)).toBe(true);
