@@ -35,21 +35,21 @@ const DEMO_NOTICE_RUNS = [
 /** What the demo's run did: the normal run's account (with the history counted in), its notices, and the history's. */
 export interface DemoRun {
   readonly run: SweepRun;
-  /** The notice run at DEMO_NOW, between the final sweep and the summary. */
+  /** The notice run at DEMO_NOW, after the demo's final sweep and before the normal run's summary. */
   readonly notified: { readonly value: NotifyRun; readonly writes: number };
   /** Notices sent and Firestore writes of the history's notice runs. */
   readonly history: { readonly notices: number; readonly writes: number };
   /** The sample district's files, when this run wrote them (fresh). */
   readonly written: WrittenDemoDistrict | undefined;
-  /** Firestore writes of the sweeps: the history's and the normal run's. */
+  /** Firestore writes of the sweeps: the history's, the final morning's and the normal run's. */
   readonly writes: number;
 }
 
 /**
  * The demo's run, composed of the general steps: when fresh, its history is replayed through the
  * sweep job at earlier instants (with that time's notice runs and review decisions) and its intake
- * stories are played; then the normal run of the whole district at DEMO_NOW, with the notice run
- * of that instant between the sweep and the summary, so the summary lists its mail.
+ * stories are played; then its final morning (a sweep of the whole district and the notice run at
+ * DEMO_NOW), and the normal run at DEMO_NOW, whose summary lists that morning's mail.
  */
 export async function runDemo(options: {
   readonly context: CommandContext;
@@ -89,30 +89,25 @@ export async function runDemo(options: {
     });
   }
   const opened = await openDistrict(sheets, session.db);
+  // The demo's final morning, as its history's days: the sweep at DEMO_NOW, then that instant's notice run. The
+  // normal run that follows finds the files as this sweep left them, and its summary lists the morning's mail.
+  const { units, sharedSources = [] } = opened.control;
+  await earlier.sweepAt(units, opened.forms, DEMO_NOW, { sources: sharedSources, registry: units });
+  const notified = await runNotify({
+    config,
+    db: session.db,
+    control: opened.control,
+    forms: opened.forms,
+    outboxDir,
+    now: DEMO_NOW,
+    dryRun: false,
+    ...journal(session),
+  });
   const normal = { session, out, district: sheets, now: DEMO_NOW, summaryCurrentDays: config.summaryCurrentDays };
   const watch = watchCliRun(out, session, earlier.writes());
-  let notified: DemoRun['notified'] | undefined;
-  const finished = await sweepDistrict({
-    ...cliRunInput(normal, opened),
-    hooks: {
-      ...watch.hooks,
-      afterSweep: async () => {
-        notified = await runNotify({
-          config,
-          db: session.db,
-          control: opened.control,
-          forms: opened.forms,
-          outboxDir,
-          now: DEMO_NOW,
-          dryRun: false,
-          ...journal(session),
-        });
-      },
-    },
-  });
+  const finished = await sweepDistrict({ ...cliRunInput(normal, opened), hooks: watch.hooks });
   watch.finish();
   const swept = sweepRunOf(normal, opened, finished);
-  if (!notified) throw new Error('the demo notice run did not happen');
   const { result } = swept.value;
   return {
     run: { ...swept.value, result: result ? withEarlierSweeps(result, earlier.sweeps) : undefined },
