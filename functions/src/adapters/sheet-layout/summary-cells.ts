@@ -2,7 +2,7 @@ import type ExcelJS from 'exceljs';
 import { columnTypeBehaviour } from '../../domain/forms/column-types.js';
 import type { SummaryCell, SummaryFormat } from '../../domain/summary/summary-model.js';
 import { isSubmissionStatus, STATUS_DISPLAY } from '../../domain/status/status-kinds.js';
-import { pad2, utcYmd, vietnameseDate } from '../../domain/time/calendar.js';
+import { clockTime, utcYmd, vietnameseDate } from '../../domain/time/calendar.js';
 
 /**
  * How one summary value becomes an .xlsx cell: the value exceljs stores, its number format,
@@ -128,7 +128,7 @@ function dateContent(instant: Date, format: SummaryFormat): XlsxCellContent {
   if (Number.isNaN(instant.getTime())) return { value: null, numFmt: SUMMARY_NUM_FMT[format], display: '' };
   const wallClock = ictWallClock(instant);
   const day = vietnameseDate(utcYmd(wallClock));
-  const dateTime = `${day} ${pad2(wallClock.getUTCHours())}:${pad2(wallClock.getUTCMinutes())}`;
+  const dateTime = `${day} ${clockTime(wallClock)}`;
   if (format === 'date') return { value: wallClock, numFmt: SUMMARY_NUM_FMT.date, display: day };
   if (format === 'text' || format === 'status') return textContent(dateTime);
   return { value: wallClock, numFmt: SUMMARY_NUM_FMT.datetime, display: dateTime };

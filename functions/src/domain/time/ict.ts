@@ -1,5 +1,5 @@
 import type { Deadline } from '../forms/form-spec.js';
-import { dateLabel, DAY_MS, pad2 } from './calendar.js';
+import { clockTime, dateLabel, DAY_MS, pad2 } from './calendar.js';
 
 export { DAY_MS } from './calendar.js';
 
@@ -73,8 +73,7 @@ export function formatDueInstant(due: Date): string {
 
 /** An instant as a printed footer says it: '08:00 23/09/2024' (hh:mm dd/mm/yyyy, ICT). */
 export function formatClockAndDate(instant: Date): string {
-  const wall = new Date(instant.getTime() + ICT_OFFSET_MS);
-  return `${pad2(wall.getUTCHours())}:${pad2(wall.getUTCMinutes())} ${formatIctDate(instant)}`;
+  return `${clockTime(new Date(instant.getTime() + ICT_OFFSET_MS))} ${formatIctDate(instant)}`;
 }
 
 /** Whole ICT calendar days from the day of `from` to the day of `to`, negative when `to` is earlier ("quá hạn N ngày"). */
