@@ -1,7 +1,7 @@
 import type { FormSpec } from '../domain/forms/form-spec.js';
 import { singlePeriodId } from '../domain/periods/period-id.js';
 import { periodById } from '../domain/periods/schedule.js';
-import { addDays, calendarDaysBetween, DAY_MS, ICT_OFFSET_MS, ictDateOf, ictInstant } from '../domain/time/ict.js';
+import { addDays, calendarDaysBetween, DAY_MS, ictDateOf, ictInstant, ictWallClock } from '../domain/time/ict.js';
 import type { WritableCell } from '../adapters/sheet-layout/write-sheet-layout.js';
 import type { DemoRow } from './demo-profile.js';
 import type { Prng } from './prng.js';
@@ -247,6 +247,6 @@ function lateAfter(due: Date, rng: Prng, days: number, sameDay = false): Date {
 
 /** A deadline at a time of day people are at work (10:00), unlike the end of a day or '00:00' ("trước ngày"). */
 function hasDaytimeDeadline(due: Date): boolean {
-  const hour = new Date(due.getTime() + ICT_OFFSET_MS).getUTCHours();
+  const hour = ictWallClock(due).getUTCHours();
   return hour >= 6 && hour < 16;
 }
