@@ -14,6 +14,16 @@ import type { Prng } from './prng.js';
 /** 08:00 Monday 23/09/2024 in Asia/Ho_Chi_Minh: the instant the demo runs at, a week after the training deadline. Every send happened by then. */
 export const DEMO_NOW = new Date('2024-09-23T01:00:00Z');
 
+/**
+ * The morning notice runs of the demo's history around the training deadline (10g00 15/09/2024):
+ * a reminder, the due day, overdue; the escalation comes with the final run at DEMO_NOW.
+ */
+export const DEMO_NOTICE_RUNS: readonly Date[] = [
+  ictInstant('2024-09-13', '07:30'),
+  ictInstant('2024-09-15', '07:30'),
+  ictInstant('2024-09-17', '07:30'),
+];
+
 /** One time a unit sent its file: the whole workbook as of that instant (earlier rows kept, new rows and tabs added). */
 export interface DemoSend {
   readonly at: Date;

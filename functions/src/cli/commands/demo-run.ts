@@ -3,34 +3,21 @@ import { districtStores } from '../../app/district-stores.js';
 import { openDistrict } from '../../app/open-district.js';
 import { runNotify, type NotifyRun } from '../../app/run-notify.js';
 import { sweepDistrict } from '../../app/sweep-district.js';
-import { FirestoreReviewStore } from '../../adapters/store/firestore-review-store.js';
-import { FirestoreSummaryStore } from '../../adapters/store/firestore-summary-store.js';
-import { DEMO_NOW, type DemoDistrict } from '../../demo/demo-district.js';
+import { DEMO_NOTICE_RUNS, DEMO_NOW, demoPlansAt, type DemoDistrict } from '../../demo/demo-district.js';
 import { demoFinanceSource } from '../../demo/demo-finance.js';
 import type { DemoIntake } from '../../demo/demo-intake.js';
 import { playDemoIntake } from '../../demo/play-demo-intake.js';
 import { sweepDemoAt, type SweepUnitsAt } from '../../demo/sweep-demo-at.js';
-import { takeDemoReviewStep } from '../../demo/take-demo-review.js';
+import { demoReviewSchedule } from '../../demo/take-demo-review.js';
 import { withEarlierSweeps } from '../../demo/with-earlier-sweeps.js';
 import { writeDemoDistrict, type WrittenDemoDistrict } from '../../demo/write-demo-district.js';
 import type { FormSpec } from '../../domain/forms/form-spec.js';
 import { planReadingOf } from '../../domain/plans/plans-in-use.js';
-import { ictInstant } from '../../domain/time/ict.js';
 import type { FirestoreSession } from '../firestore-session.js';
 import { PROGRESS } from '../messages.js';
 import type { Progress } from '../output.js';
 import { cliRunInput, sweepRunOf, watchCliRun, type SweepRun } from '../run-sweep.js';
 import type { CommandContext } from './context.js';
-
-/**
- * The morning notice runs of the demo's history around the training deadline (10g00 15/09/2024):
- * a reminder, the due day, overdue; the escalation comes with the final run at DEMO_NOW.
- */
-const DEMO_NOTICE_RUNS = [
-  ictInstant('2024-09-13', '07:30'),
-  ictInstant('2024-09-15', '07:30'),
-  ictInstant('2024-09-17', '07:30'),
-];
 
 /** What the demo's run did: the normal run's account (with the history counted in), its notices, and the history's. */
 export interface DemoRun {
@@ -118,24 +105,6 @@ export async function runDemo(options: {
   };
 }
 
-/** The demo's review decisions, each taken once its instant has come (the replay calls takeUntil in time order). */
-function demoReviewSteps(
-  session: FirestoreSession,
-  district: DemoDistrict,
-): { takeUntil(instant: Date): Promise<void> } {
-  const review = district.review;
-  const pending = [...(review?.steps ?? [])];
-  const ports = { submissions: new FirestoreSummaryStore(session.db), reviews: new FirestoreReviewStore(session.db) };
-  return {
-    async takeUntil(instant) {
-      for (let step = pending[0]; review && step && step.at <= instant; step = pending[0]) {
-        pending.shift();
-        await takeDemoReviewStep(ports, review, step);
-      }
-    },
-  };
-}
-
 /** The session's notice journal, for runNotify (embedded mode only). */
 const journal = (session: FirestoreSession) => (session.noticeJournal ? { noticeJournal: session.noticeJournal } : {});
 
@@ -154,14 +123,9 @@ async function replayHistory(options: {
   const { config, out } = context;
   const control = { settings: district.settings, units: district.units, plans: planReadingOf(forms), problems: [] };
   const pending = [...DEMO_NOTICE_RUNS];
-  // From the day the district added a plan to the control, the control (and so each sweep and notice run) has it too.
-  const plansAt = (at: Date) => [
-    ...forms,
-    ...(at >= district.finance.at ? [district.finance.spec] : []),
-    ...(at > district.issued.at ? [district.issued.spec] : []),
-  ];
+  const plansAt = (at: Date) => demoPlansAt(district, forms, at);
   const shared = { sources: [demoFinanceSource(district.finance)], registry: district.units };
-  const reviews = demoReviewSteps(session, district);
+  const reviews = demoReviewSchedule(session.db, district);
   const notifyUntil = async (instant: Date) => {
     for (let at = pending[0]; at && at <= instant; at = pending[0]) {
       // The district's review decisions made before this notice run: it mails them.
