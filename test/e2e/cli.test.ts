@@ -12,7 +12,9 @@ import { writeControlWorkbook } from '../../functions/src/adapters/workbook/writ
 import { readControlWorkbook } from '../../functions/src/adapters/workbook/read-control-workbook.js';
 import { loadBuiltinForms } from '../../functions/src/adapters/catalog/builtin-forms.js';
 import { listOutbox } from '../../functions/src/adapters/mail/outbox-mailer.js';
-import { buildDemoDistrict, DEMO_SETTINGS } from '../../functions/src/demo/demo-district.js';
+import { buildDemoDistrict, DEMO_NOW, DEMO_SETTINGS } from '../../functions/src/demo/demo-district.js';
+import { STAGE_LABELS } from '../../functions/src/domain/notices/notice-kinds.js';
+import { formatIctDate } from '../../functions/src/domain/time/ict.js';
 import { openWorkbook, sheetOf } from '../support/workbooks.js';
 import { branchSummariesOf } from '../support/branch-summary-leaks.js';
 import { demoIntake, SHARED_BOOK_FILE, SHARED_BOOK_TAB } from '../../functions/src/demo/demo-intake.js';
@@ -45,6 +47,22 @@ async function expectFinanceDesk(demoDir: string): Promise<void> {
   expect(reminders).toHaveLength(1);
   expect(reminders[0]?.subject).toContain('còn nợ 1.900.000 đ');
   expect(reminders[0]?.to).toContain(owing?.contacts[0]?.email);
+}
+
+/**
+ * The demo's final morning: its escalations go out at DEMO_NOW, before the summary is built, so the summary's Quá hạn
+ * tab already names them in its "Đã nhắc" column.
+ */
+async function expectFinalMorningInSummary(demoDir: string): Promise<void> {
+  const reminded: string[] = [];
+  sheetOf(await openWorkbook(path.join(demoDir, 'tong-hop-bao-cao.xlsx')), 'Quá hạn').eachRow((row) =>
+    row.eachCell((cell) => void reminded.push(String(cell.value))),
+  );
+  const escalatedToday = `${STAGE_LABELS.escalation} ${formatIctDate(DEMO_NOW)}`;
+  expect(
+    reminded.some((text) => text.includes(escalatedToday)),
+    `no "${escalatedToday}" in Quá hạn`,
+  ).toBe(true);
 }
 
 /**
@@ -189,6 +207,7 @@ describe('tonghop CLI', () => {
     // The outbox holds the notices of the replayed days and of the demo's final morning.
     const outbox = (await readdir(path.join(home(), 'demo', 'outbox'))).join('\n');
     for (const stage of ['reminder', 'due', 'overdue', 'escalation', 'digest']) expect(outbox).toContain(stage);
+    await expectFinalMorningInSummary(path.join(home(), 'demo'));
     const units = await readdir(path.join(home(), 'demo', 'units'));
     // The unit files as before (37 with the second branch's 4), the finance desk's receipts book and the shared registration workbook.
     expect(units).toHaveLength(39);

@@ -137,6 +137,43 @@ describe('the sheetEvent process', () => {
     });
   });
 
+  it('may reach loopback only, as the test workers: a call to Google outside this machine is blocked, not sent', async () => {
+    // A district on Google Sheets whose API root is outside this machine (TEST-NET-1, never routed).
+    const google = await startFrameworkProcess({
+      entry,
+      target: 'sheetEvent',
+      nodeArgs: [],
+      env: {
+        ...process.env,
+        FIRESTORE_EMULATOR_HOST: emulatorHost(),
+        TONGHOP_PROJECT_ID: `demo-test-process-${randomBytes(3).toString('hex')}`,
+        TONGHOP_WEBHOOK_KEY: key,
+        TONGHOP_SOURCE: 'google',
+        TONGHOP_DRIVE_FOLDER_ID: '1AbCdEfGhIjK',
+        TONGHOP_CONTROL_SPREADSHEET_ID: '1AbCdEfGhIjKlMnOpQrStUv',
+        TONGHOP_SUMMARY_SPREADSHEET_ID: '1ZyXwVuTsRqPoNmLkJiHgFe',
+        TONGHOP_GOOGLE_API_ROOT: 'http://192.0.2.1:9/',
+        TONGHOP_GOOGLE_ACCESS_TOKEN: 'test-token',
+      },
+    });
+    try {
+      const raw = JSON.stringify({ action: 'check', spreadsheetId: 'sheet-a', unitId: 'th-net', sheet: null });
+      const timestamp = String(Math.floor(Date.now() / 1000));
+      const answer = await postSmall(google.port, raw, {
+        'content-type': 'application/json',
+        [TIMESTAMP_HEADER]: timestamp,
+        [SIGNATURE_HEADER]: signSheetEvent(unitWebhookSecret(key, 'th-net'), timestamp, raw),
+      });
+      // Reading the control spreadsheet failed at once with the block's own error (unblocked, it would hang).
+      expect(answer.status).toBeGreaterThanOrEqual(500);
+      expect(google.stdout() + google.stderr()).toContain(
+        'Tests may not reach the network: connecting to 192.0.2.1:9 was blocked',
+      );
+    } finally {
+      await google.stop();
+    }
+  });
+
   it('runs in production mode when NODE_ENV is not set', async () => {
     const probe = `delete process.env.NODE_ENV; await import(${JSON.stringify(entry)}); process.stdout.write(String(process.env.NODE_ENV));`;
     const env: NodeJS.ProcessEnv = { ...process.env };

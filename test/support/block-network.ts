@@ -5,8 +5,9 @@ import net from 'node:net';
 /**
  * Vitest setup file: tests may reach this machine only. Any TCP or TLS connection (net, tls, http,
  * fetch, gRPC all go through net.Socket#connect) to a host that is not loopback fails with an error
- * naming the host, and so does a DNS lookup of a name that is not local. CLI processes started through
- * `compileCli` load it with `--import`; the Functions Framework child process does not.
+ * naming the host, and so does a DNS lookup of a name that is not local. The child processes tests start
+ * load it with `--import` (network-block-build.ts): the CLI (`compileCli`) and the Functions Framework
+ * (`startFrameworkProcess`).
  */
 
 export const BLOCKED_CODE = 'E_TEST_NETWORK_BLOCKED';

@@ -2,8 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import { buildNetworkBlock } from './network-block-build.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SOURCES = path.join(ROOT, 'functions', 'src');
@@ -51,17 +51,9 @@ export async function compileCli(): Promise<CompiledCli> {
   const entry = path.join(outdir, 'run-cli.js');
   await writeFile(entry, "import { main } from './cli/main.js';\nprocess.exitCode = await main(process.argv);\n");
   // The CLI process gets the tests' network block too: it may reach loopback only.
-  const blockNetwork = path.join(outdir, 'block-network.js');
-  await build({
-    entryPoints: [path.join(ROOT, 'test', 'support', 'block-network.ts')],
-    outfile: blockNetwork,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    logLevel: 'silent',
-  });
+  const blockNetwork = await buildNetworkBlock(path.join(outdir, 'block-network.js'));
   return {
-    spawn: (args, env) => spawnNode(['--import', pathToFileURL(blockNetwork).href, entry, ...args], env),
+    spawn: (args, env) => spawnNode(['--import', blockNetwork, entry, ...args], env),
     remove: () => rm(outdir, { recursive: true, force: true }),
   };
 }

@@ -5,6 +5,7 @@ import http from 'node:http';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { buildNetworkBlock } from './network-block-build.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 /** Our own build (incremental, git-ignored), so a test never races `npm run build` over functions/lib. */
@@ -63,10 +64,20 @@ export async function startFrameworkProcess(input: {
 }): Promise<FrameworkProcess> {
   const port = await freePort();
   const main = path.join(ROOT, 'node_modules', '@google-cloud', 'functions-framework', 'build', 'src', 'main.js');
+  // The tests' network block, as in the test workers: the functions may reach loopback only.
+  const blockNetwork = await buildNetworkBlock(path.join(path.dirname(input.entry), 'block-network.js'));
   // NODE_ENV=development: the framework then announces its URL on stdout (our readiness signal).
   const child = spawn(
     process.execPath,
-    [...input.nodeArgs, main, `--target=${input.target}`, `--source=${input.entry}`, `--port=${port}`],
+    [
+      '--import',
+      blockNetwork,
+      ...input.nodeArgs,
+      main,
+      `--target=${input.target}`,
+      `--source=${input.entry}`,
+      `--port=${port}`,
+    ],
     { cwd: ROOT, env: { ...input.env, NODE_ENV: 'development' }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let stdout = '';

@@ -48,12 +48,12 @@ export async function writePrivateFile(
     await rm(temp, { force: true });
     throw error;
   }
-  await syncDir(path.dirname(file));
+  await syncPath(path.dirname(file));
 }
 
-/** Flush a folder's entries (a rename in it) to disk. */
-export async function syncDir(dir: string): Promise<void> {
-  const handle = await open(dir, 'r');
+/** Flush a file's content, or a folder's entries (a rename in it), to disk. */
+export async function syncPath(fileOrDir: string): Promise<void> {
+  const handle = await open(fileOrDir, 'r');
   try {
     await handle.sync();
   } finally {

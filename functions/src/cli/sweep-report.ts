@@ -1,5 +1,6 @@
 import Table from 'cli-table3';
 import { formatVietnameseNumber as n } from '../domain/cells/number-format.js';
+import { solvedByAddedTab } from '../domain/feedback/plans-to-roll-out.js';
 import { isDueBy } from '../domain/periods/schedule.js';
 import { sharedSourceLabel } from '../domain/shared/shared-source.js';
 import { ROLL_OUT } from './messages.js';
@@ -107,13 +108,11 @@ function printStanding(out: Output, run: SweepRun): void {
 function printProblems(out: Output, run: SweepRun): void {
   const nameOf = new Map(run.control.units.map((u) => [u.id, u.name]));
   // A tab this run just added to the unit's workbook is no longer missing: its "chưa có trang" is not for anyone to fix.
-  const added = new Set(
-    run.summary.feedback.tabsAdded.flatMap(({ unitId, formIds }) => formIds.map((formId) => `${unitId}~${formId}`)),
-  );
+  const solved = solvedByAddedTab(run.summary.feedback.tabsAdded);
   const unitLines = (run.result?.units ?? []).flatMap((u) => {
     const who = `${nameOf.get(u.unitId) ?? sharedSourceLabel(u.unitId, run.forms) ?? u.unitId} (${u.unitId})`;
     const stillToFix = u.problems.filter(
-      (p) => p.severity === 'error' && !(p.formId !== undefined && added.has(`${u.unitId}~${p.formId}`)),
+      (p) => p.severity === 'error' && !solved({ unitId: u.unitId, formId: p.formId }),
     );
     const problems = stillToFix.map((p) => `${who}: ${p.message}`);
     const rejected = u.current.counts.rejected;

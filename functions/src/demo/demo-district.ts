@@ -38,7 +38,7 @@ import { singlePeriodId } from '../domain/periods/period-id.js';
 import { demoFinance, FEE_FORM_ID, type DemoFinance } from './demo-finance.js';
 import { withDemoReview, type DemoReview } from './demo-review.js';
 
-export { DEMO_NOW, type DemoDelivery, type DemoSend } from './demo-history.js';
+export { DEMO_NOTICE_RUNS, DEMO_NOW, type DemoDelivery, type DemoSend } from './demo-history.js';
 
 /** What the demo did to a unit's file, so tests and the CLI can say what the sweep should find. */
 export const DEMO_SCENARIOS = ['clean', 'typos', 'corrupt', 'renamed-header', 'missing-tab', 'missing'] as const;
@@ -509,4 +509,13 @@ export function specsAsWritten(district: DemoDistrict, workbook: DemoWorkbook): 
             ),
           },
     );
+}
+
+/** The plans the control holds at `at`: from the day the district added a plan, each sweep and notice run has it too. */
+export function demoPlansAt(district: DemoDistrict, forms: readonly FormSpec[], at: Date): FormSpec[] {
+  return [
+    ...forms,
+    ...(at >= district.finance.at ? [district.finance.spec] : []),
+    ...(at > district.issued.at ? [district.issued.spec] : []),
+  ];
 }

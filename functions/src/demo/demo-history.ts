@@ -1,7 +1,7 @@
 import type { FormSpec } from '../domain/forms/form-spec.js';
 import { singlePeriodId } from '../domain/periods/period-id.js';
 import { periodById } from '../domain/periods/schedule.js';
-import { addDays, calendarDaysBetween, DAY_MS, ICT_OFFSET_MS, ictDateOf, ictInstant } from '../domain/time/ict.js';
+import { addDays, calendarDaysBetween, DAY_MS, ictDateOf, ictInstant, ictWallClock } from '../domain/time/ict.js';
 import type { WritableCell } from '../adapters/sheet-layout/write-sheet-layout.js';
 import type { DemoRow } from './demo-profile.js';
 import type { Prng } from './prng.js';
@@ -13,6 +13,16 @@ import type { Prng } from './prng.js';
 
 /** 08:00 Monday 23/09/2024 in Asia/Ho_Chi_Minh: the instant the demo runs at, a week after the training deadline. Every send happened by then. */
 export const DEMO_NOW = new Date('2024-09-23T01:00:00Z');
+
+/**
+ * The morning notice runs of the demo's history around the training deadline (10g00 15/09/2024):
+ * a reminder, the due day, overdue; the escalation comes with the final run at DEMO_NOW.
+ */
+export const DEMO_NOTICE_RUNS: readonly Date[] = [
+  ictInstant('2024-09-13', '07:30'),
+  ictInstant('2024-09-15', '07:30'),
+  ictInstant('2024-09-17', '07:30'),
+];
 
 /** One time a unit sent its file: the whole workbook as of that instant (earlier rows kept, new rows and tabs added). */
 export interface DemoSend {
@@ -247,6 +257,6 @@ function lateAfter(due: Date, rng: Prng, days: number, sameDay = false): Date {
 
 /** A deadline at a time of day people are at work (10:00), unlike the end of a day or '00:00' ("trước ngày"). */
 function hasDaytimeDeadline(due: Date): boolean {
-  const hour = new Date(due.getTime() + ICT_OFFSET_MS).getUTCHours();
+  const hour = ictWallClock(due).getUTCHours();
   return hour >= 6 && hour < 16;
 }

@@ -2,6 +2,7 @@ import { formSpecSchema, type FormSpec, type FormSpecInput } from '../domain/for
 import { formTargetsUnit } from '../domain/units/targets.js';
 import type { Unit } from '../domain/units/unit.js';
 import { formatClockAndDate, ictInstant } from '../domain/time/ict.js';
+import { pad2 } from '../domain/time/calendar.js';
 import { DEFAULT_TIME_COLUMN, DEFAULT_UNIT_COLUMN } from '../domain/shared/shared-source.js';
 import type { WritableCell } from '../adapters/sheet-layout/write-sheet-layout.js';
 import type { DemoDistrict } from './demo-district.js';
@@ -178,7 +179,7 @@ function sharedStory(district: DemoDistrict, localize: (spec: FormSpec) => FormS
     for (let k = 0; k <= i % 2; k++) {
       const at = ictInstant(
         `2024-09-${18 + (i % 3)}`,
-        `${String(8 + ((k * 2 + i) % 10)).padStart(2, '0')}:${String((5 + 7 * k + 11 * i) % 60).padStart(2, '0')}`,
+        `${pad2(8 + ((k * 2 + i) % 10))}:${pad2((5 + 7 * k + 11 * i) % 60)}`,
       );
       answers.push({
         at,

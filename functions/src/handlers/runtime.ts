@@ -33,10 +33,10 @@ export function runtime(env: NodeJS.ProcessEnv = process.env): Runtime {
 const controlCache = new ControlCache();
 
 /**
- * Open the district for one invocation (app/open-district.ts): its sheets (workbooks or Google
+ * Open the district for one invocation, through this instance's control cache (app/open-district.ts): its sheets (workbooks or Google
  * Sheets), control reading, plans, problems and stores. The control is read again only when its
  * fingerprint moved.
  */
-export async function openDistrict({ config, db }: Runtime): Promise<District> {
+export async function openInstanceDistrict({ config, db }: Runtime): Promise<District> {
   return openConfiguredDistrict(config, db, {}, controlCache);
 }

@@ -5,7 +5,7 @@ import { ConfigError } from '../config.js';
 import { MailboxError } from '../jobs/mailbox/mailbox-error.js';
 import { log } from './log.js';
 import { newRunId } from './run-id.js';
-import { openDistrict, runtime } from './runtime.js';
+import { openInstanceDistrict, runtime } from './runtime.js';
 import type { PubSubEvent } from './scheduled.js';
 
 /**
@@ -26,7 +26,7 @@ export async function scheduledMailbox(event: PubSubEvent): Promise<void> {
       throw new ConfigError(
         'scheduledMailbox needs IMAP_URL (the report mailbox, from Secret Manager: tonghop-imap-url); see docs/outputs.md.',
       );
-    const district = await openDistrict(rt);
+    const district = await openInstanceDistrict(rt);
     const dir = path.dirname(controlWorkbookPath(config, undefined));
     const { value } = await runMailbox({
       config,

@@ -10,7 +10,7 @@ import { ControlRefusedError } from '../domain/units/control-guard.js';
 import type { UnitSweepResult } from '../jobs/sweep/sweep-unit.js';
 import { log } from './log.js';
 import { newRunId } from './run-id.js';
-import { openDistrict, runtime } from './runtime.js';
+import { openInstanceDistrict, runtime } from './runtime.js';
 
 /** A Pub/Sub push as a CloudEvent: the message's data is base64 JSON. */
 interface PubSubData {
@@ -76,7 +76,7 @@ export async function scheduledSweep(event: PubSubEvent, publisher?: ShardPublis
 
 async function sweepStep(runId: string, request: RunRequest, publisher: ShardPublisher | undefined): Promise<void> {
   const rt = runtime();
-  const district = await openDistrict(rt);
+  const district = await openInstanceDistrict(rt);
   const { shardTopic, shardAbove } = rt.config.functions;
   const fanOut = publisher ?? (shardTopic ? new PubSubShardPublisher(rt.config.projectId, shardTopic) : undefined);
   // The control sheet's problems: counted in the log (tab and row only), listed in the summary's "Lỗi dữ liệu" tab.
@@ -126,7 +126,7 @@ function logUnitFailures(runId: string, units: readonly UnitSweepResult[]): void
 export async function scheduledNotices(event: PubSubEvent): Promise<void> {
   const runId = newRunId();
   const rt = runtime();
-  const district = await openDistrict(rt);
+  const district = await openInstanceDistrict(rt);
   // Reminders of open plans; the digest lists the control sheet's problems, the log counts them.
   const { value } = await notifyDistrict(district, {
     config: rt.config,

@@ -18,7 +18,7 @@ import { MAX_BODY_BYTES } from './body-limit.js';
 import { log } from './log.js';
 import { REFUSALS, tooSoonMessage } from './refusals.js';
 import { newRunId } from './run-id.js';
-import { openDistrict, runtime } from './runtime.js';
+import { openInstanceDistrict, runtime } from './runtime.js';
 
 const bodySchema = z.object({
   action: z.enum(SHEET_EVENT_ACTIONS),
@@ -88,7 +88,7 @@ export async function sheetEvent(req: Request, res: Response, now: () => Date = 
       );
     }
 
-    const district = await openDistrict(rt);
+    const district = await openInstanceDistrict(rt);
     // Counted once per reading of the control sheet, not at every call while it is cached.
     if (!district.controlCached) logControlProblems(log, district.problems, { runId });
     const unit = district.control.units.find((u) => u.id === body.unitId);

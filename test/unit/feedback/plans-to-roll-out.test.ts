@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { plansToRollOut, type RollOutInput } from '../../../functions/src/domain/feedback/plans-to-roll-out.js';
+import {
+  plansToRollOut,
+  solvedByAddedTab,
+  type RollOutInput,
+} from '../../../functions/src/domain/feedback/plans-to-roll-out.js';
 import { formSpecSchema, type FormSpec } from '../../../functions/src/domain/forms/form-spec.js';
 import type { Unit } from '../../../functions/src/domain/units/unit.js';
 
@@ -86,5 +90,21 @@ describe('plansToRollOut', () => {
     ],
   ])('%s', (_, change, expected) => {
     expect(plansToRollOut({ ...base, ...change }).map((p) => p.id)).toEqual(expected);
+  });
+});
+
+describe('solvedByAddedTab: a "chưa có trang" problem of a tab the roll-out added is no longer true', () => {
+  const solved = solvedByAddedTab([
+    { unitId: 'ld-a', formIds: ['tap-huan', 'ke-hoach-nho'] },
+    { unitId: 'ld-b', formIds: ['tap-huan'] },
+  ]);
+  it.each<[string, { unitId: string; formId?: string }, boolean]>([
+    ['the added tab of the unit', { unitId: 'ld-a', formId: 'ke-hoach-nho' }, true],
+    ['another unit given the same plan', { unitId: 'ld-b', formId: 'tap-huan' }, true],
+    ['a plan added to another unit only', { unitId: 'ld-b', formId: 'ke-hoach-nho' }, false],
+    ['a unit given no tab', { unitId: 'ld-c', formId: 'tap-huan' }, false],
+    ['a problem of the whole file', { unitId: 'ld-a' }, false],
+  ])('%s', (_, problem, expected) => {
+    expect(solved(problem)).toBe(expected);
   });
 });

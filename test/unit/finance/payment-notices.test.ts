@@ -89,6 +89,26 @@ describe('payment reminders: only to units that still owe, keyed to the payment 
     expect(payments(d)).toEqual([['thcs-minh-duc', 'overdue', 3_800_000]]);
   });
 
+  it('counts "quá hạn N ngày" in ICT calendar days, as a report\'s overdue status does, also for a deadline with a time', () => {
+    // Due 10g00 16/09/2024: at 11g00 the next day 25 hours have passed, but it is the first day overdue.
+    const atTen = {
+      ...receipts,
+      metrics: receipts.metrics.map((m) =>
+        m.type === 'balance' && m.payBy ? { ...m, payBy: { ...m.payBy, time: '10:00' } } : m,
+      ),
+    };
+    const picture = pictureOf(
+      [registration, atTen],
+      { now: new Date('2024-09-17T11:00:00+07:00'), units: FINANCE_UNITS },
+      SUBMISSIONS,
+    );
+    const d = decideNotices({ picture, ledger: new Map(), policy: DEFAULT_NOTICE_POLICY, sentToday: 0 });
+    expect(d.send.filter((n) => n.payment).map((n) => [n.unitId, n.stage, n.daysOverdue])).toEqual([
+      ['th-luong-the-vinh', 'overdue', 1],
+      ['thcs-minh-duc', 'overdue', 1],
+    ]);
+  });
+
   it('the receipts plan itself never makes a unit "chưa nộp": no ordinary notice is planned for it', () => {
     expect(decide(ictMorning('2024-09-17')).send.filter((n) => n.formId === 'thu-kinh-phi' && !n.payment)).toEqual([]);
   });

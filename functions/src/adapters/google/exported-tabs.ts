@@ -1,9 +1,6 @@
 import type { RawCell } from '../../domain/cells/raw-cell.js';
+import { wallClockSerial } from '../../domain/time/calendar.js';
 import { findTab, type SheetRow, type SheetTab } from '../../domain/forms/read-form-tab.js';
-
-const MS_PER_DAY = 86_400_000;
-/** Day 0 of spreadsheet date serials (Sheets and Excel's 1900 system agree from March 1900 on). */
-const SERIAL_EPOCH = Date.UTC(1899, 11, 30);
 
 /**
  * The wanted tabs of an exported spreadsheet (read by the workbook reader) exactly as
@@ -30,6 +27,6 @@ function rowLikeBatchGet(row: SheetRow): SheetRow | undefined {
 
 /** A date as Sheets' serial (exceljs read the date format's serial as the wall clock in UTC); an empty string as empty. */
 function cellLikeBatchGet(cell: RawCell): RawCell {
-  if (cell instanceof Date) return (cell.getTime() - SERIAL_EPOCH) / MS_PER_DAY;
+  if (cell instanceof Date) return wallClockSerial(cell);
   return cell === '' ? null : cell;
 }

@@ -2,7 +2,8 @@ import type ExcelJS from 'exceljs';
 import { columnTypeBehaviour } from '../../domain/forms/column-types.js';
 import type { SummaryCell, SummaryFormat } from '../../domain/summary/summary-model.js';
 import { isSubmissionStatus, STATUS_DISPLAY } from '../../domain/status/status-kinds.js';
-import { pad2, utcYmd, vietnameseDate } from '../../domain/time/calendar.js';
+import { clockTime, utcYmd, vietnameseDate } from '../../domain/time/calendar.js';
+import { ictWallClock } from '../../domain/time/ict.js';
 
 /**
  * How one summary value becomes an .xlsx cell: the value exceljs stores, its number format,
@@ -55,8 +56,6 @@ export const SUMMARY_NUM_FMT: Readonly<Record<SummaryFormat, string>> = Object.f
   ]),
 ) as Record<SummaryFormat, string>;
 
-/** Asia/Ho_Chi_Minh has been UTC+7 without daylight saving since 1975. */
-const ICT_OFFSET_MS = 7 * 60 * 60 * 1000;
 /** Excel refuses a cell longer than this many characters (the file is "repaired" and the text lost). */
 const MAX_CELL_LENGTH = 32_767;
 /** Characters XML 1.0 cannot hold (exceljs would write them and produce a corrupt file): controls, U+FFFE/U+FFFF, lone surrogates. */
@@ -93,11 +92,6 @@ export function displayLength(text: string): number {
   );
 }
 
-/** The Date to store for an instant: its UTC fields are the ICT wall clock, since Excel dates have no time zone. */
-export function ictWallClock(instant: Date): Date {
-  return new Date(instant.getTime() + ICT_OFFSET_MS);
-}
-
 /** Convert one summary value for a column of the given format. */
 export function xlsxCellContent(value: SummaryCell, format: SummaryFormat): XlsxCellContent {
   if (value === null) return { value: null, numFmt: SUMMARY_NUM_FMT[format], display: '' };
@@ -128,7 +122,7 @@ function dateContent(instant: Date, format: SummaryFormat): XlsxCellContent {
   if (Number.isNaN(instant.getTime())) return { value: null, numFmt: SUMMARY_NUM_FMT[format], display: '' };
   const wallClock = ictWallClock(instant);
   const day = vietnameseDate(utcYmd(wallClock));
-  const dateTime = `${day} ${pad2(wallClock.getUTCHours())}:${pad2(wallClock.getUTCMinutes())}`;
+  const dateTime = `${day} ${clockTime(wallClock)}`;
   if (format === 'date') return { value: wallClock, numFmt: SUMMARY_NUM_FMT.date, display: day };
   if (format === 'text' || format === 'status') return textContent(dateTime);
   return { value: wallClock, numFmt: SUMMARY_NUM_FMT.datetime, display: dateTime };

@@ -22,8 +22,9 @@
  *   project id of that emulator. Keep persistent emulators separate from the
  *   shared test emulator, whose tests rely on per-project isolation.
  */
-import { mkdir, mkdtemp, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { makePrivateDir, syncPath } from '../private-files.js';
 
 const EXPORT_DIR = /^export-(\d+)$/;
 const INCOMING_PREFIX = '.incoming-';
@@ -75,23 +76,14 @@ export async function latestExportMetadata(dataDir: string): Promise<string | un
   return undefined;
 }
 
-async function fsyncPath(file: string): Promise<void> {
-  const handle = await open(file, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
-
 /** Flushes every file (and directory entry) below `dir`, so the rename never publishes half-written data. */
 async function fsyncTree(dir: string): Promise<void> {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) await fsyncTree(full);
-    else await fsyncPath(full);
+    else await syncPath(full);
   }
-  await fsyncPath(dir);
+  await syncPath(dir);
 }
 
 /**
@@ -100,7 +92,7 @@ async function fsyncTree(dir: string): Promise<void> {
  */
 export async function exportProject(host: string, projectId: string, dataDir: string): Promise<void> {
   const root = path.resolve(dataDir);
-  await mkdir(root, { recursive: true, mode: 0o700 });
+  await makePrivateDir(root);
   const incoming = await mkdtemp(path.join(root, INCOMING_PREFIX));
   try {
     const response = await fetch(`http://${host}/emulator/v1/projects/${encodeURIComponent(projectId)}:export`, {
@@ -123,7 +115,7 @@ export async function exportProject(host: string, projectId: string, dataDir: st
     const previous = (await exportDirs(root))[0]?.seq ?? 0;
     const target = `export-${String(Math.max(Date.now(), previous + 1)).padStart(15, '0')}`;
     await rename(incoming, path.join(root, target));
-    await fsyncPath(root);
+    await syncPath(root);
     await removeOlder(root, target);
   } catch (error) {
     await rm(incoming, { recursive: true, force: true });

@@ -3,6 +3,7 @@
  * (xlsx-chart.ts). The parts are small and fixed-shape, so string templates are clearer
  * than pulling in a DOM library; everything interpolated goes through `escapeXml`.
  */
+import { columnLetter } from '../../domain/sheets/a1.js';
 
 export const NS = {
   chart: 'http://schemas.openxmlformats.org/drawingml/2006/chart',
@@ -131,16 +132,9 @@ export function readCells(sheetXml: string, sharedStrings: readonly string[]): M
   return cells;
 }
 
-export function columnLetters(column: number): string {
-  let letters = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
-}
-
-/** Absolute range formula; the sheet name is always quoted (spaces, diacritics) with `'` doubled. */
+/** Absolute range formula of a 1-based column (exceljs counts from 1); the sheet name is always quoted (spaces, diacritics) with `'` doubled. */
 export function rangeFormula(sheetName: string, column: number, firstRow: number, lastRow: number): string {
-  const col = `$${columnLetters(column)}$`;
+  const col = `$${columnLetter(column - 1)}$`;
   return `'${sheetName.replace(/'/g, "''")}'!${col}${firstRow}:${col}${lastRow}`;
 }
 

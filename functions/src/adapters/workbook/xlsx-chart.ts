@@ -1,5 +1,6 @@
 import path from 'node:path';
 import JSZip from 'jszip';
+import { columnLetter } from '../../domain/sheets/a1.js';
 import { partText, partTextOrNull, relIdOf, relsPathOf, resolveTarget, worksheetParts } from './xlsx-package.js';
 import {
   CONTENT_TYPE,
@@ -7,7 +8,6 @@ import {
   appendToRoot,
   barChartXml,
   chartAnchorXml,
-  columnLetters,
   elementsNamed,
   emptyDrawingXml,
   rangeFormula,
@@ -150,7 +150,7 @@ async function addChartsToSheet(
 function chartModel(chart: XlsxBarChart, sheetName: string, cells: Map<string, string | number>): BarChartModel {
   const column = (range: { firstRow: number; lastRow: number; column: number }) =>
     Array.from({ length: range.lastRow - range.firstRow + 1 }, (_, i) =>
-      cells.get(`${columnLetters(range.column)}${range.firstRow + i}`),
+      cells.get(`${columnLetter(range.column - 1)}${range.firstRow + i}`),
     );
   const { categories } = chart;
   return {

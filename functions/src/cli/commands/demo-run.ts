@@ -3,53 +3,40 @@ import { districtStores } from '../../app/district-stores.js';
 import { openDistrict } from '../../app/open-district.js';
 import { runNotify, type NotifyRun } from '../../app/run-notify.js';
 import { sweepDistrict } from '../../app/sweep-district.js';
-import { FirestoreReviewStore } from '../../adapters/store/firestore-review-store.js';
-import { FirestoreSummaryStore } from '../../adapters/store/firestore-summary-store.js';
-import { DEMO_NOW, type DemoDistrict } from '../../demo/demo-district.js';
+import { DEMO_NOTICE_RUNS, DEMO_NOW, demoPlansAt, type DemoDistrict } from '../../demo/demo-district.js';
 import { demoFinanceSource } from '../../demo/demo-finance.js';
 import type { DemoIntake } from '../../demo/demo-intake.js';
 import { playDemoIntake } from '../../demo/play-demo-intake.js';
 import { sweepDemoAt, type SweepUnitsAt } from '../../demo/sweep-demo-at.js';
-import { takeDemoReviewStep } from '../../demo/take-demo-review.js';
+import { demoReviewSchedule } from '../../demo/take-demo-review.js';
 import { withEarlierSweeps } from '../../demo/with-earlier-sweeps.js';
 import { writeDemoDistrict, type WrittenDemoDistrict } from '../../demo/write-demo-district.js';
 import type { FormSpec } from '../../domain/forms/form-spec.js';
 import { planReadingOf } from '../../domain/plans/plans-in-use.js';
-import { ictInstant } from '../../domain/time/ict.js';
 import type { FirestoreSession } from '../firestore-session.js';
 import { PROGRESS } from '../messages.js';
 import type { Progress } from '../output.js';
 import { cliRunInput, sweepRunOf, watchCliRun, type SweepRun } from '../run-sweep.js';
 import type { CommandContext } from './context.js';
 
-/**
- * The morning notice runs of the demo's history around the training deadline (10g00 15/09/2024):
- * a reminder, the due day, overdue; the escalation comes with the final run at DEMO_NOW.
- */
-const DEMO_NOTICE_RUNS = [
-  ictInstant('2024-09-13', '07:30'),
-  ictInstant('2024-09-15', '07:30'),
-  ictInstant('2024-09-17', '07:30'),
-];
-
 /** What the demo's run did: the normal run's account (with the history counted in), its notices, and the history's. */
 export interface DemoRun {
   readonly run: SweepRun;
-  /** The notice run at DEMO_NOW, between the final sweep and the summary. */
+  /** The notice run at DEMO_NOW, after the demo's final sweep and before the normal run's summary. */
   readonly notified: { readonly value: NotifyRun; readonly writes: number };
   /** Notices sent and Firestore writes of the history's notice runs. */
   readonly history: { readonly notices: number; readonly writes: number };
   /** The sample district's files, when this run wrote them (fresh). */
   readonly written: WrittenDemoDistrict | undefined;
-  /** Firestore writes of the sweeps: the history's and the normal run's. */
+  /** Firestore writes of the sweeps: the history's, the final morning's and the normal run's. */
   readonly writes: number;
 }
 
 /**
  * The demo's run, composed of the general steps: when fresh, its history is replayed through the
  * sweep job at earlier instants (with that time's notice runs and review decisions) and its intake
- * stories are played; then the normal run of the whole district at DEMO_NOW, with the notice run
- * of that instant between the sweep and the summary, so the summary lists its mail.
+ * stories are played; then its final morning (a sweep of the whole district and the notice run at
+ * DEMO_NOW), and the normal run at DEMO_NOW, whose summary lists that morning's mail.
  */
 export async function runDemo(options: {
   readonly context: CommandContext;
@@ -89,30 +76,25 @@ export async function runDemo(options: {
     });
   }
   const opened = await openDistrict(sheets, session.db);
+  // The demo's final morning, as its history's days: the sweep at DEMO_NOW, then that instant's notice run. The
+  // normal run that follows finds the files as this sweep left them, and its summary lists the morning's mail.
+  const { units, sharedSources = [] } = opened.control;
+  await earlier.sweepAt(units, opened.forms, DEMO_NOW, { sources: sharedSources, registry: units });
+  const notified = await runNotify({
+    config,
+    db: session.db,
+    control: opened.control,
+    forms: opened.forms,
+    outboxDir,
+    now: DEMO_NOW,
+    dryRun: false,
+    ...journal(session),
+  });
   const normal = { session, out, district: sheets, now: DEMO_NOW, summaryCurrentDays: config.summaryCurrentDays };
   const watch = watchCliRun(out, session, earlier.writes());
-  let notified: DemoRun['notified'] | undefined;
-  const finished = await sweepDistrict({
-    ...cliRunInput(normal, opened),
-    hooks: {
-      ...watch.hooks,
-      afterSweep: async () => {
-        notified = await runNotify({
-          config,
-          db: session.db,
-          control: opened.control,
-          forms: opened.forms,
-          outboxDir,
-          now: DEMO_NOW,
-          dryRun: false,
-          ...journal(session),
-        });
-      },
-    },
-  });
+  const finished = await sweepDistrict({ ...cliRunInput(normal, opened), hooks: watch.hooks });
   watch.finish();
   const swept = sweepRunOf(normal, opened, finished);
-  if (!notified) throw new Error('the demo notice run did not happen');
   const { result } = swept.value;
   return {
     run: { ...swept.value, result: result ? withEarlierSweeps(result, earlier.sweeps) : undefined },
@@ -120,24 +102,6 @@ export async function runDemo(options: {
     history,
     written,
     writes: earlier.writes() + swept.writes,
-  };
-}
-
-/** The demo's review decisions, each taken once its instant has come (the replay calls takeUntil in time order). */
-function demoReviewSteps(
-  session: FirestoreSession,
-  district: DemoDistrict,
-): { takeUntil(instant: Date): Promise<void> } {
-  const review = district.review;
-  const pending = [...(review?.steps ?? [])];
-  const ports = { submissions: new FirestoreSummaryStore(session.db), reviews: new FirestoreReviewStore(session.db) };
-  return {
-    async takeUntil(instant) {
-      for (let step = pending[0]; review && step && step.at <= instant; step = pending[0]) {
-        pending.shift();
-        await takeDemoReviewStep(ports, review, step);
-      }
-    },
   };
 }
 
@@ -159,14 +123,9 @@ async function replayHistory(options: {
   const { config, out } = context;
   const control = { settings: district.settings, units: district.units, plans: planReadingOf(forms), problems: [] };
   const pending = [...DEMO_NOTICE_RUNS];
-  // From the day the district added a plan to the control, the control (and so each sweep and notice run) has it too.
-  const plansAt = (at: Date) => [
-    ...forms,
-    ...(at >= district.finance.at ? [district.finance.spec] : []),
-    ...(at > district.issued.at ? [district.issued.spec] : []),
-  ];
+  const plansAt = (at: Date) => demoPlansAt(district, forms, at);
   const shared = { sources: [demoFinanceSource(district.finance)], registry: district.units };
-  const reviews = demoReviewSteps(session, district);
+  const reviews = demoReviewSchedule(session.db, district);
   const notifyUntil = async (instant: Date) => {
     for (let at = pending[0]; at && at <= instant; at = pending[0]) {
       // The district's review decisions made before this notice run: it mails them.

@@ -12,7 +12,7 @@ import type { NotifyRun } from '../../app/run-notify.js';
 import { defaultSummaryPath } from '../../app/workbook-district.js';
 import { readControlWorkbook } from '../../adapters/workbook/read-control-workbook.js';
 import { PROCESSED_SUBFOLDER } from '../../adapters/mail/eml-folder-mailbox.js';
-import { writeDemoMailbox } from '../../adapters/mail/write-demo-mailbox.js';
+import { writeDemoMailbox } from '../../demo/write-demo-mailbox.js';
 import { runMailbox } from '../../app/run-mailbox.js';
 import { printMailboxReport } from '../mailbox-report.js';
 import { printSweepReport, sweepRunJson } from '../sweep-report.js';

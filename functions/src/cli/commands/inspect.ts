@@ -1,10 +1,7 @@
 import type { Firestore } from '@google-cloud/firestore';
 import { openConfiguredDistrict } from '../../app/open-district.js';
 import type { Config } from '../../config.js';
-import { sourceStateFromDoc } from '../../adapters/store/firestore-sweep-store.js';
-import { COLLECTIONS } from '../../adapters/store/schema/collections.js';
-import { CONVERTERS } from '../../adapters/store/schema/converters.js';
-import { SUBMISSION_SUMMARY_FIELDS } from '../../adapters/store/schema/documents.js';
+import { FirestoreInspection } from '../../adapters/store/firestore-inspection.js';
 import { openFirestore } from '../firestore-session.js';
 import {
   printInspectReport,
@@ -38,33 +35,26 @@ async function controlOf(config: Config, db: Firestore): Promise<InspectedContro
 export async function inspectCommand({ config, out }: CommandContext, opts: InspectCommandOptions): Promise<void> {
   const session = await openFirestore(config, out);
   try {
-    const fields = opts.rows ? [...SUBMISSION_SUMMARY_FIELDS, 'rows'] : SUBMISSION_SUMMARY_FIELDS;
-    let query = session.db
-      .collection(COLLECTIONS.submissions)
-      .select(...fields)
-      .withConverter(CONVERTERS.submissionSummaries);
-    if (opts.unit) query = query.where('unitId', '==', opts.unit);
-    if (opts.form) query = query.where('formId', '==', opts.form);
-    const submissions = (await query.get()).docs.map((d): InspectedSubmission => ({
-      id: d.id,
-      ...d.data(),
-      rows: d.data().rows as InspectedSubmission['rows'],
-    }));
-    const sources = await session.db.collection(COLLECTIONS.sources).withConverter(CONVERTERS.sources).get();
+    const store = new FirestoreInspection(session.db);
+    const stored = await store.submissions({
+      unitId: opts.unit || undefined,
+      formId: opts.form || undefined,
+      withRows: Boolean(opts.rows),
+    });
+    const submissions = stored.map((s): InspectedSubmission => ({ ...s, rows: s.rows as InspectedSubmission['rows'] }));
+    const sources = await store.sources();
     const control = await controlOf(config, session.db);
     if (submissions.length === 0)
       await refuseUnknownIds(
-        session.db,
+        store,
         opts,
         control,
-        sources.docs.map((d) => d.id),
+        sources.map((s) => s.unitId),
       );
-    const problems = sources.docs
-      .filter((d) => !opts.unit || d.id === opts.unit)
-      .flatMap((d) => d.data().problems.map((p) => ({ unitId: d.id, ...p })));
-    const origins: InspectedSource[] = sources.docs
-      .filter((d) => !opts.unit || d.id === opts.unit)
-      .map((d) => ({ unitId: d.id, origin: sourceStateFromDoc(d.id, d.data()).origin }))
+    const shown = sources.filter((s) => !opts.unit || s.unitId === opts.unit);
+    const problems = shown.flatMap((s) => s.problems.map((p) => ({ unitId: s.unitId, ...p })));
+    const origins: InspectedSource[] = shown
+      .map(({ unitId, origin }) => ({ unitId, origin }))
       .sort((a, b) => a.unitId.localeCompare(b.unitId));
     if (out.json) {
       const formName = (formId: string) => control.forms.find((f) => f.id === formId)?.title ?? null;
@@ -98,17 +88,16 @@ export async function inspectCommand({ config, out }: CommandContext, opts: Insp
 
 /** A filter that matches nothing because its id exists nowhere is a mistyped id, not an empty Firestore. */
 async function refuseUnknownIds(
-  db: Firestore,
+  store: FirestoreInspection,
   opts: InspectCommandOptions,
   control: InspectedControl,
   sourceIds: readonly string[],
 ): Promise<void> {
   if (opts.unit !== undefined && !control.units.some((u) => u.id === opts.unit) && !sourceIds.includes(opts.unit)) {
-    const stored = await db.collection(COLLECTIONS.submissions).where('unitId', '==', opts.unit).limit(1).get();
-    if (stored.empty) throw new UsageError(INSPECT.unknownUnit(opts.unit));
+    if (!(await store.holdsSubmissionOf('unitId', opts.unit))) throw new UsageError(INSPECT.unknownUnit(opts.unit));
   }
   if (opts.form !== undefined && !control.forms.some((f) => f.id === opts.form)) {
-    const stored = await db.collection(COLLECTIONS.submissions).where('formId', '==', opts.form).limit(1).get();
-    if (stored.empty) throw new UsageError(INSPECT.unknownForm(opts.form, control.forms.map((f) => f.id).join(', ')));
+    if (!(await store.holdsSubmissionOf('formId', opts.form)))
+      throw new UsageError(INSPECT.unknownForm(opts.form, control.forms.map((f) => f.id).join(', ')));
   }
 }

@@ -1,7 +1,7 @@
 import type { RawCell } from './raw-cell.js';
 import { isCellError, isPendingFormula } from './raw-cell.js';
 import { cleanText } from './fold.js';
-import { pad2, utcYmd, vietnameseDate } from '../time/calendar.js';
+import { clockTime, utcYmd, vietnameseDate } from '../time/calendar.js';
 import { formatVietnameseNumber } from './number-format.js';
 
 const MAX_CHARS = 60;
@@ -20,9 +20,8 @@ export function displayCell(cell: RawCell): string {
   if (cell instanceof Date) {
     if (Number.isNaN(cell.getTime())) return 'ngày không hợp lệ';
     const date = vietnameseDate(utcYmd(cell));
-    const hours = cell.getUTCHours();
-    const minutes = cell.getUTCMinutes();
-    return hours === 0 && minutes === 0 ? date : `${date} ${pad2(hours)}:${pad2(minutes)}`;
+    const clock = clockTime(cell);
+    return clock === '00:00' ? date : `${date} ${clock}`;
   }
   return '';
 }

@@ -9,7 +9,7 @@ import {
 } from './raw-cell.js';
 import { blankCellReason } from './blank.js';
 import { cleanText, foldAccents } from './fold.js';
-import { pad2 } from '../time/calendar.js';
+import { clockTime, pad2 } from '../time/calendar.js';
 
 /** Hour and minute of a wall-clock time. */
 export interface HourMinute {
@@ -91,7 +91,7 @@ export function parseVietnameseTime(cell: RawCell): CellParse<string> {
   if (cell instanceof Date) {
     if (Number.isNaN(cell.getTime())) return rejected(INVALID);
     const d = dateToNearestMinute(cell);
-    return parsed(formatHourMinute({ hour: d.getUTCHours(), minute: d.getUTCMinutes() }));
+    return parsed(clockTime(d));
   }
   if (typeof cell !== 'string')
     return cell === null || cell === undefined ? rejected(blankCellReason(EXPECTED)) : rejected(INVALID);

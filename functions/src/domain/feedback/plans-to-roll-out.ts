@@ -38,3 +38,20 @@ export function plansToRollOut(input: RollOutInput): FormSpec[] {
       periodsOf(spec).some((period) => !isDueBy(period, input.now)),
   );
 }
+
+/** The blank tabs one unit's sheet was given by a roll-out: the plans whose tab was added. */
+export interface TabsAdded {
+  readonly unitId: string;
+  readonly formIds: readonly string[];
+}
+
+/**
+ * Whether a problem the sweep found is about a tab the roll-out has since added: its "chưa có trang" is no
+ * longer true, so the summary and the CLI drop it (a problem of the whole file is never such a problem).
+ */
+export function solvedByAddedTab(
+  tabsAdded: readonly TabsAdded[],
+): (problem: { readonly unitId: string; readonly formId?: string | undefined }) => boolean {
+  const added = new Map(tabsAdded.map((t) => [t.unitId, new Set(t.formIds)]));
+  return (problem) => problem.formId !== undefined && (added.get(problem.unitId)?.has(problem.formId) ?? false);
+}

@@ -1,7 +1,7 @@
 import { reconcileFees } from '../finance/reconcile-fees.js';
 import { singlePeriodId, ONCE_PERIOD } from '../periods/period-id.js';
 import type { DistrictPicture } from '../summary/district-picture.js';
-import { deadlineInstant } from '../time/ict.js';
+import { calendarDaysBetween, deadlineInstant } from '../time/ict.js';
 import {
   ledgerReason,
   recipientsOf,
@@ -59,9 +59,7 @@ export function decidePaymentNotices(
       const officeEmail = picture.settings.officeEmail.trim().toLowerCase();
       const cc = stage === 'escalation' && officeEmail !== '' && !to.includes(officeEmail) ? [officeEmail] : [];
       const daysOverdue =
-        stage === 'overdue' || stage === 'escalation'
-          ? Math.max(1, Math.ceil((picture.now.getTime() - due.getTime()) / 86_400_000))
-          : undefined;
+        stage === 'overdue' || stage === 'escalation' ? Math.max(1, calendarDaysBetween(due, picture.now)) : undefined;
       send.push({
         id,
         ...key,

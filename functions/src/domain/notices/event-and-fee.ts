@@ -1,6 +1,7 @@
 import { formatVietnameseMoney } from '../cells/money.js';
 import type { Deadline, FormSpec } from '../forms/form-spec.js';
 import { deadlineInstant, formatDeadline, formatIctDate, ictInstant } from '../time/ict.js';
+import { lowerFirst } from '../cells/sentence-case.js';
 
 /**
  * What a unit must know besides the deadline, only as the plan declares it: when the activity takes
@@ -38,8 +39,4 @@ export function eventAndFeeSentence(spec: FormSpec, now: Date): string | undefin
   const upcoming = spec.event && !eventStarted(spec.event, now) ? [`diễn ra ${eventWhen(spec.event)}`] : [];
   const parts = [...upcoming, ...feeLines(spec, now).map(lowerFirst)];
   return parts.length === 0 ? undefined : `Theo kế hoạch: ${parts.join('; ')}.`;
-}
-
-function lowerFirst(text: string): string {
-  return text.charAt(0).toLocaleLowerCase('vi') + text.slice(1);
 }

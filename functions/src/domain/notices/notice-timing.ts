@@ -1,5 +1,5 @@
 import type { FormSpec } from '../forms/form-spec.js';
-import { addDays, DAY_MS, ictDateOf, ictInstant, ICT_OFFSET_MS } from '../time/ict.js';
+import { addDays, DAY_MS, ictDateOf, ictInstant, ictWallClock } from '../time/ict.js';
 import type { NoticePolicy, NoticeStage } from './notice-kinds.js';
 
 /**
@@ -61,7 +61,7 @@ export function noticeTiming(due: Date, now: Date, schedule: NoticeSchedule): No
 
 /** The hour of the day in ICT, 0–23. */
 export function ictHour(instant: Date): number {
-  return new Date(instant.getTime() + ICT_OFFSET_MS).getUTCHours();
+  return ictWallClock(instant).getUTCHours();
 }
 
 /** True outside the sending hours [sendFrom, sendUntil) ICT. */

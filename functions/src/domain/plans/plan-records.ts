@@ -12,6 +12,7 @@ import {
   PLAN_FORMS_TAB_SPEC,
 } from './plan-layout.js';
 import { planProblem, type PlanProblem } from './plan-problem.js';
+import { lowerFirst } from '../cells/sentence-case.js';
 
 /** One row of a plan tab, its cells already checked and normalized (dates 'YYYY-MM-DD', enums their Vietnamese value). */
 export interface PlanRecord {
@@ -189,8 +190,4 @@ export function splitList(value: CellValue | undefined, separator: string): stri
     .split(separator)
     .map((item) => cleanText(item))
     .filter((item) => item !== '');
-}
-
-function lowerFirst(s: string): string {
-  return s.charAt(0).toLowerCase() + s.slice(1);
 }

@@ -6,6 +6,7 @@ import { formatIctDateTime } from '../time/ict.js';
 import type { ReportCounts, ReportFigures, ReportMetric } from './report-figures.js';
 import type { ReportHeading } from './report-heading.js';
 import { feeBlocks } from './report-fees.js';
+import { lowerFirst, upperFirst } from '../cells/sentence-case.js';
 
 /**
  * The report to the level above as data, in the order Nghị định 30/2020/NĐ-CP lays a document out:
@@ -178,14 +179,6 @@ export function metricValue(value: number, format: ReportMetric['format']): stri
     case 'int':
       return n(value);
   }
-}
-
-function lowerFirst(s: string): string {
-  return s.charAt(0).toLocaleLowerCase('vi') + s.slice(1);
-}
-
-function upperFirst(s: string): string {
-  return s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
 }
 
 /**

@@ -4,6 +4,7 @@ import { formatVietnameseMoney } from '../cells/money.js';
 import { formatVietnameseNumber } from '../cells/number-format.js';
 import { formatDeadline } from '../time/ict.js';
 import type { ReportBlock } from './report-document.js';
+import { lowerFirst } from '../cells/sentence-case.js';
 
 /** One unit's line of the report's Kinh phí section. */
 export interface ReportFeeUnit {
@@ -116,8 +117,4 @@ export function feeBlocks(fees: ReportFees): ReportBlock[] {
         }
       : { kind: 'paragraph', text: 'Tất cả đơn vị đã nộp đủ kinh phí.' },
   ];
-}
-
-function lowerFirst(s: string): string {
-  return s.charAt(0).toLocaleLowerCase('vi') + s.slice(1);
 }

@@ -3,6 +3,7 @@ import { formatIctDateTime } from '../time/ict.js';
 import { numberedSections, type ReportBlock, type ReportDocument } from './report-document.js';
 import type { ReportHeading } from './report-heading.js';
 import type { UnitWeekCell, WeekStanding, WeeklyCoverage } from './weekly-coverage.js';
+import { lowerFirst, upperFirst } from '../cells/sentence-case.js';
 
 /** Where the weekly digest goes: the Ban Thường vụ the plan says the office reports to every week. */
 export const WEEKLY_RECIPIENTS = ['Ban Thường vụ (để b/c)', 'Lưu VP'] as const;
@@ -91,12 +92,4 @@ function whyNot(u: WeeklyCoverage['notMeeting'][number]): string {
 function instantText(instant: Date): string {
   const [time = '', date = ''] = formatIctDateTime(instant).split(' ');
   return `${time} ngày ${date}`;
-}
-
-function lowerFirst(s: string): string {
-  return s.charAt(0).toLocaleLowerCase('vi') + s.slice(1);
-}
-
-function upperFirst(s: string): string {
-  return s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
 }

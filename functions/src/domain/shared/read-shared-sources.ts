@@ -4,6 +4,7 @@ import type { FormSpec } from '../forms/form-spec.js';
 import { findTab, readFormTab, type SheetTab } from '../forms/read-form-tab.js';
 import { DEFAULT_TIME_COLUMN, DEFAULT_UNIT_COLUMN, sharedSourceId, type SharedSource } from './shared-source.js';
 import { SHARED_SOURCES_TAB_SPEC } from './shared-sources-layout.js';
+import { lowerFirst } from '../cells/sentence-case.js';
 
 const compiled = compileForm(SHARED_SOURCES_TAB_SPEC);
 
@@ -64,8 +65,4 @@ export function readSharedSources(
 function textOr(value: unknown, fallback: string): string {
   const text = value === undefined ? '' : cleanText(String(value));
   return text === '' ? fallback : text;
-}
-
-function lowerFirst(s: string): string {
-  return s.charAt(0).toLowerCase() + s.slice(1);
 }

@@ -9,6 +9,7 @@ import { rowsMayNameUnit } from '../units/targets.js';
 import type { Unit } from '../units/unit.js';
 import { rowTimestamp } from './row-timestamp.js';
 import type { SharedSource } from './shared-source.js';
+import { lowerFirst } from '../cells/sentence-case.js';
 
 /** The rows of a shared sheet that name one unit, as a tab of their own (header rows first, sheet row numbers kept). */
 export interface RoutedUnitTab {
@@ -218,10 +219,6 @@ function firstRepeat(
     if (value !== undefined) u.seen.set(foldForMatch(value), row.rowNumber);
   }
   return undefined;
-}
-
-function lowerFirst(text: string): string {
-  return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
 function blanked(cells: readonly RawCell[], indexes: readonly (number | undefined)[]): RawCell[] {

@@ -4,7 +4,7 @@ import type { Period } from '../periods/schedule.js';
 import { ictDateOf } from '../time/ict.js';
 import type { Unit } from '../units/unit.js';
 import { DAY_MS } from '../time/calendar.js';
-import { isoWeeksOfMonth, NO_MEMBERS_TEXT, unitWeeks, weeklyTargetText } from './weekly-target.js';
+import { isoWeeksOfMonth, NO_MEMBERS_TEXT, numberOf, unitWeeks, weeklyTargetText } from './weekly-target.js';
 
 /** The valid rows of one unit's submission, as metrics read them. */
 export interface MetricRows {
@@ -191,10 +191,6 @@ function targetMonths(period: Period): number {
 
 function matches(value: CellValue | undefined, wanted: string): boolean {
   return Array.isArray(value) ? value.includes(wanted) : value === wanted;
-}
-
-function numberOf(value: CellValue | undefined): number {
-  return typeof value === 'number' && Number.isFinite(value) ? value : 0;
 }
 
 function sum(byUnit: Readonly<Record<string, number | null>>): number {

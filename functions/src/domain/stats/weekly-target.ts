@@ -86,6 +86,7 @@ export function weeklyTargetText(metric: Pick<WeeklyTargetMetric, 'minPerWeek' |
   return `≥ ${metric.minPerWeek} hoạt động mỗi tuần, mỗi hoạt động ≥ ${Math.round(metric.target * 100)}\u00a0% đoàn viên tham gia`;
 }
 
-function numberOf(value: CellValue | undefined): number {
+/** A cell's number for a count or a sum; blank, text or a non-finite number counts 0. */
+export function numberOf(value: CellValue | undefined): number {
   return typeof value === 'number' && Number.isFinite(value) ? value : 0;
 }

@@ -19,6 +19,7 @@ import {
 import type { DistrictPicture } from './district-picture.js';
 import type { SummaryCell, SummaryColumn, SummaryTab } from './summary-model.js';
 import { submissionId } from '../ids/document-ids.js';
+import { lowerFirst } from '../cells/sentence-case.js';
 
 /** How the rates are computed, under every table of them. */
 export const RATE_NOTES = [
@@ -281,8 +282,4 @@ function noticesByItem(entries: readonly LedgerEntry[]): Map<string, string> {
         .join('; '),
     ]),
   );
-}
-
-function lowerFirst(text: string): string {
-  return text.charAt(0).toLowerCase() + text.slice(1);
 }

@@ -60,6 +60,11 @@ export function utcYmd(d: Date): Ymd {
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
 }
 
+/** Hours and minutes held in a Date's UTC fields (the wall-clock convention above), zero-padded: '08:05'. */
+export function clockTime(wallClock: Date): string {
+  return `${pad2(wallClock.getUTCHours())}:${pad2(wallClock.getUTCMinutes())}`;
+}
+
 /** Two-digit zero padding: 9 → '09'. */
 export function pad2(n: number): string {
   return String(n).padStart(2, '0');

@@ -1,5 +1,5 @@
 import type { Deadline } from '../forms/form-spec.js';
-import { dateLabel, DAY_MS, pad2 } from './calendar.js';
+import { clockTime, dateLabel, DAY_MS, pad2 } from './calendar.js';
 
 export { DAY_MS } from './calendar.js';
 
@@ -34,9 +34,14 @@ export function deadlineInstant(deadline: Deadline, graceDays = 0): Date {
   return new Date(ictInstant(deadline.date).getTime() + DAY_MS - 1 + grace);
 }
 
+/** The Date whose UTC fields are an instant's ICT wall clock (how sheets store times, which have no time zone). */
+export function ictWallClock(instant: Date): Date {
+  return new Date(instant.getTime() + ICT_OFFSET_MS);
+}
+
 /** The ICT calendar date of an instant: 2024-09-14T17:00:00Z → '2024-09-15'. */
 export function ictDateOf(instant: Date): string {
-  return new Date(instant.getTime() + ICT_OFFSET_MS).toISOString().slice(0, 10);
+  return ictWallClock(instant).toISOString().slice(0, 10);
 }
 
 /** The ICT date of an instant as Vietnamese write it: 'dd/mm/yyyy'. */
@@ -46,7 +51,7 @@ export function formatIctDate(instant: Date): string {
 
 /** An instant in ICT as plans print it, to the minute: '10g00 15/09/2024', '7g05 01/10/2024'. */
 export function formatIctDateTime(instant: Date): string {
-  const wall = new Date(instant.getTime() + ICT_OFFSET_MS);
+  const wall = ictWallClock(instant);
   return `${planTime(wall.getUTCHours(), wall.getUTCMinutes())} ${formatIctDate(instant)}`;
 }
 
@@ -64,7 +69,7 @@ export function formatDeadline(deadline: Deadline): string {
  * (end of the day, no time in the plan), '10g00 15/09/2024' (the plan's time); never '00:00'.
  */
 export function formatDueInstant(due: Date): string {
-  const wall = new Date(due.getTime() + ICT_OFFSET_MS);
+  const wall = ictWallClock(due);
   const [hour, minute] = [wall.getUTCHours(), wall.getUTCMinutes()];
   if (hour === 0 && minute === 0) return `trước ngày ${formatIctDate(due)}`;
   if (hour === 23 && minute === 59) return `hết ngày ${formatIctDate(due)}`;
@@ -73,8 +78,7 @@ export function formatDueInstant(due: Date): string {
 
 /** An instant as a printed footer says it: '08:00 23/09/2024' (hh:mm dd/mm/yyyy, ICT). */
 export function formatClockAndDate(instant: Date): string {
-  const wall = new Date(instant.getTime() + ICT_OFFSET_MS);
-  return `${pad2(wall.getUTCHours())}:${pad2(wall.getUTCMinutes())} ${formatIctDate(instant)}`;
+  return `${clockTime(ictWallClock(instant))} ${formatIctDate(instant)}`;
 }
 
 /** Whole ICT calendar days from the day of `from` to the day of `to`, negative when `to` is earlier ("quá hạn N ngày"). */

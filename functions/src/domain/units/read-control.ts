@@ -17,6 +17,7 @@ import {
 } from './control-layout.js';
 import { UNIT_TYPE_LABELS, unitSchema, type Unit } from './unit.js';
 import { resolveUnitParents, type TypedParent } from './unit-parents.js';
+import { lowerFirst } from '../cells/sentence-case.js';
 
 export type DistrictSettings = { -readonly [K in keyof typeof SETTINGS_LABELS]: string } & {
   -readonly [K in keyof typeof REPORT_SETTINGS_LABELS]?: string;
@@ -207,8 +208,4 @@ export function unitIdOf(typed: string): string {
   return foldAccents(cleanText(typed))
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
-}
-
-function lowerFirst(s: string): string {
-  return s.charAt(0).toLowerCase() + s.slice(1);
 }

@@ -1,4 +1,5 @@
 import type { FormSpec } from '../../domain/forms/form-spec.js';
+import { solvedByAddedTab, type TabsAdded } from '../../domain/feedback/plans-to-roll-out.js';
 import { hashContent } from '../../domain/submissions/build-submissions.js';
 import { buildSummary } from '../../domain/summary/build-summary.js';
 import { summaryWithoutClock } from '../../domain/summary/summary-freshness.js';
@@ -78,7 +79,7 @@ export interface SummarizeResult {
     readonly cellsWritten: number;
     readonly unitsMovedOn: number;
     /** Units whose sheet was given the blank tab of plans it lacked ("đã thêm trang cho N đơn vị"), with those plans. */
-    readonly tabsAdded: readonly { readonly unitId: string; readonly formIds: readonly string[] }[];
+    readonly tabsAdded: readonly TabsAdded[];
     /** Sheets that could not be written (no edit right, deleted), with a Vietnamese message naming the unit and the fix. */
     readonly refused: readonly { readonly unitId: string; readonly message: string }[];
   };
@@ -148,7 +149,7 @@ export async function summarize(input: SummarizeInput): Promise<SummarizeResult>
   let unitsWritten = 0;
   let cellsWritten = 0;
   let unitsMovedOn = 0;
-  const tabsAdded: { unitId: string; formIds: readonly string[] }[] = [];
+  const tabsAdded: TabsAdded[] = [];
   const refused: { unitId: string; message: string }[] = [];
   let sourcesRecorded = 0;
   let checkpointed = false;
@@ -188,13 +189,8 @@ export async function summarize(input: SummarizeInput): Promise<SummarizeResult>
   if (tabsAdded.length > 0) {
     // The sweep found those tabs missing; now that the roll-out added them, their problems are dropped (giveUnitFeedback)
     // and the summary no longer lists them: written now, so the next run finds it unchanged.
-    const added = new Set(tabsAdded.flatMap((t) => t.formIds.map((formId) => `${t.unitId}~${formId}`)));
-    summarized = {
-      ...picture,
-      sourceProblems: picture.sourceProblems.filter(
-        (p) => p.formId === undefined || !added.has(`${p.unitId}~${p.formId}`),
-      ),
-    };
+    const solved = solvedByAddedTab(tabsAdded);
+    summarized = { ...picture, sourceProblems: picture.sourceProblems.filter((p) => !solved(p)) };
     model = buildSummary(summarized);
     const rewritten = input.output
       ? await input.output.write(model, hashContent(summaryWithoutClock(model, now)))

@@ -28,15 +28,13 @@ export interface ShardPublisher {
   publish(requests: readonly RunRequest[]): Promise<void>;
 }
 
-/** What a caller watching the run is told (the CLI's progress), and the step it may add between sweep and summary. */
+/** What a caller watching the run is told (the CLI's progress), and when it may save what is stored. */
 export interface RunDistrictHooks
   extends Pick<SweepInput, 'onUnitDone' | 'onUnitError'>, Pick<SummarizeInput, 'onUnitFeedback'> {
   /** Before the sweep reads its first unit, with how many it will read. */
   readonly beforeSweep?: (units: number) => void;
   /** After the sweep, also when it failed (the CLI stops its progress bar). */
   readonly sweepFinished?: () => void;
-  /** After a successful sweep and before the summary: a step whose writes the summary shows (a notice run's mail). */
-  readonly afterSweep?: () => Promise<void>;
   /**
    * Runs once, right before the first unit sheet is written, with the Firestore writes this step
    * made so far (sweep and statistics): the CLI saves its embedded store there, so a run that dies
@@ -87,8 +85,7 @@ export type RunDistrictResult =
  */
 export async function runDistrict(input: RunDistrictInput): Promise<RunDistrictResult> {
   const { request, now } = input;
-  const { beforeSweep, sweepFinished, afterSweep, onUnitDone, onUnitError, onUnitFeedback, beforeFeedback } =
-    input.hooks ?? {};
+  const { beforeSweep, sweepFinished, onUnitDone, onUnitError, onUnitFeedback, beforeFeedback } = input.hooks ?? {};
   const summarizeAll = (sweptWrites = 0, sweptAt?: Date) =>
     summarize({
       settings: input.settings,
@@ -146,6 +143,5 @@ export async function runDistrict(input: RunDistrictInput): Promise<RunDistrictR
   // deadline passed since the previous tick: its statuses flip to overdue without any file changing.
   if (request.step === 'tick' && swept.totals.writes === 0 && !deadlinePassedSinceLastTick(input.forms, now))
     return { kind: 'swept', sweep: swept };
-  await afterSweep?.();
   return { kind: 'swept', sweep: swept, summary: await summarizeAll(swept.totals.writes, now) };
 }

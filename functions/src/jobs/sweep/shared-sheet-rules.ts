@@ -1,4 +1,5 @@
 import type { FormSpec } from '../../domain/forms/form-spec.js';
+import { parseSubmissionId } from '../../domain/ids/document-ids.js';
 import type { SheetTab } from '../../domain/forms/read-form-tab.js';
 import { referencedFormIds, type StoredRows } from '../../domain/rules/apply-cross-form-rules.js';
 import { uniqueKeys } from '../../domain/rules/check-unique-rows.js';
@@ -57,7 +58,7 @@ export function referencedSubmissionHashes(
 ): string[] | undefined {
   const formIds = referencedFormIds([spec]);
   if (formIds.length === 0) return undefined;
-  const refers = (id: string) => formIds.some((formId) => id.startsWith(`${formId}~`));
+  const refers = (id: string) => formIds.includes(parseSubmissionId(id)?.formId ?? '');
   return [...states.values()]
     .flatMap((state) =>
       Object.entries(state.submissionHashes).flatMap(([id, hash]) => (refers(id) ? [`${id}=${hash}`] : [])),

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
-import type { Unit } from '../../domain/units/unit.js';
-import { makePrivateDir, writePrivateFile } from '../private-files.js';
+import type { Unit } from '../domain/units/unit.js';
+import { makePrivateDir, writePrivateFile } from '../adapters/private-files.js';
 
 /** A demo message: who sends it, when, and what is attached. */
 interface DemoMessage {
