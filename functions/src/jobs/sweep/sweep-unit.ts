@@ -33,8 +33,9 @@ import { parseSubmissionId } from '../../domain/ids/document-ids.js';
  * 5: a once plan's period id became 'mot-lan' (it was the plan's due date).
  * 6: 'Không trùng' is checked within each period of a unit's own sheet (it was only checked in shared sheets).
  * 7: 'Phải có trong' names the other form's refused row, and checks nothing against a form the unit never sent.
+ * 8: 'Đủ khi có mọi dòng của' is never met when the covered form was not sent or has no valid row (it was: 0 uncovered).
  */
-export const READER_VERSION = 7;
+export const READER_VERSION = 8;
 
 export type UnitOutcome = 'read' | 'unchanged' | 'same-content' | 'missing' | 'unreadable';
 
