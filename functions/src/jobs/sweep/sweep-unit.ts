@@ -66,6 +66,8 @@ export interface UnitSweepContext {
   readonly now: Date;
   /** The unit asked to submit its "Bấm nộp" forms now: the sheet is read even when unchanged. */
   readonly submit?: SubmitRequest;
+  /** The unit's stored submissions of forms collected elsewhere that its forms refer to (hashesReferencedElsewhere). */
+  readonly referencedElsewhere?: readonly string[];
 }
 
 /** Compile each form once for a whole sweep. */
@@ -77,7 +79,7 @@ export function compileForms(forms: readonly FormSpec[]): Map<string, CompiledFo
 export async function sweepUnit(unit: Unit, ctx: UnitSweepContext): Promise<UnitSweepResult> {
   const { previous } = ctx;
   const forms = formsForUnit(ctx.forms, unit);
-  const specsHash = unitSpecsHash(READER_VERSION, forms, unit.source);
+  const specsHash = unitSpecsHash(READER_VERSION, forms, unit.source, ctx.referencedElsewhere);
   const base = {
     unitId: unit.id,
     specsHash,
