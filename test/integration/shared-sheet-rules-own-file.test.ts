@@ -1,18 +1,11 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GoogleUnitSheets } from '../../functions/src/adapters/google/google-unit-sheets.js';
 import { FirestoreSweepStore } from '../../functions/src/adapters/store/firestore-sweep-store.js';
-import { UnitWorkbookFolder } from '../../functions/src/adapters/workbook/unit-workbook-folder.js';
-import { sharedSourceId, type SharedSource } from '../../functions/src/domain/shared/shared-source.js';
-import type { Unit } from '../../functions/src/domain/units/unit.js';
-import type { FeedbackTarget } from '../../functions/src/jobs/summarize/ports.js';
-import type { UnitSheetSource } from '../../functions/src/jobs/sweep/ports.js';
+import { sharedSourceId } from '../../functions/src/domain/shared/shared-source.js';
 import { sweepWithShared } from '../../functions/src/jobs/sweep/sweep-with-shared.js';
+import { testUnit } from '../support/builders.js';
 import { testFirestore } from '../support/firestore.js';
-import { standinApis, standinWithClock, TEST_FOLDER_ID } from '../support/google.js';
-import { titled, writeTestWorkbook, type TestCell } from '../support/workbooks.js';
+import { RULE_SHEET_ADAPTERS, type RuleSheets } from '../support/rule-sheets.js';
+import { titled, type TestCell } from '../support/workbooks.js';
 import { rulePlans } from '../unit/rules/rule-plans.js';
 
 /**
@@ -30,7 +23,7 @@ const EVAL_HEADER = ['Đợt', 'Họ và tên', 'Ngày sinh', 'Kết quả'];
 const KP1 = 'Chi đoàn Khu phố 1';
 const REG_ROWS: TestCell[][] = [['20/03/2014 09:00:00', KP1, 1, 'Nguyễn Văn An', '05 tiêu chí']];
 /** Trần Thị Bình registered later, in the shared sheet only. */
-const REG_ROWS_LATER: TestCell[][] = [...REG_ROWS, ['29/03/2014 10:00:00', KP1, 2, 'Trần Thị Bình', '05 tiêu chí']];
+const BINH_REGISTERED: TestCell[] = ['29/03/2014 10:00:00', KP1, 2, 'Trần Thị Bình', '05 tiêu chí'];
 const EVALUATIONS: Readonly<Record<string, TestCell[][]>> = {
   'cd-kp1': [
     ['Đợt I', 'Nguyễn Văn An', '02/01/2000', 'Hoàn thành tốt'],
@@ -42,80 +35,18 @@ const EVALUATIONS: Readonly<Record<string, TestCell[][]>> = {
 const FILE_TIME = new Date('2014-03-28T03:00:00Z');
 const NOW = new Date('2014-03-30T02:00:00Z');
 const LATER = new Date('2014-03-30T05:00:00Z');
-const chiDoan = (id: string, name: string): Unit => ({
-  id,
-  name,
-  type: 'chi-doan',
-  level: '',
-  cluster: 'Cụm 1',
-  contacts: [],
-  source: `${id}.xlsx`,
-});
-const UNITS = [chiDoan('cd-kp1', KP1), chiDoan('cd-kp2', 'Chi đoàn Khu phố 2')];
+const UNITS = [
+  testUnit('cd-kp1', { name: KP1, type: 'chi-doan' }),
+  testUnit('cd-kp2', { name: 'Chi đoàn Khu phố 2', type: 'chi-doan' }),
+];
 const evaluationTab = (unitId: string) => ({
   name: evaluation.tab,
   rows: titled('ĐÁNH GIÁ RÈN LUYỆN', EVAL_HEADER, EVALUATIONS[unitId] ?? []),
 });
 
-interface Sheets {
-  readonly registrationFile: string;
-  readonly units: readonly Unit[];
-  sheets(): UnitSheetSource & FeedbackTarget;
-  /** The shared registration sheet is edited (REG_ROWS_LATER) at `at`. */
-  editRegistration(at: Date): Promise<void>;
-  close(): Promise<void>;
-}
-
-async function workbookSheets(): Promise<Sheets> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'tonghop-own-file-rules-'));
-  const registrationFile = 'dang-ky-chung.xlsx';
-  const writeRegistration = (rows: TestCell[][], at: Date) =>
-    writeTestWorkbook(path.join(dir, registrationFile), [{ name: REG_TAB, rows: [REG_HEADER, ...rows] }], at);
-  await writeRegistration(REG_ROWS, FILE_TIME);
-  for (const unit of UNITS) await writeTestWorkbook(path.join(dir, unit.source), [evaluationTab(unit.id)], FILE_TIME);
-  return {
-    registrationFile,
-    units: UNITS,
-    sheets: () => new UnitWorkbookFolder(dir),
-    editRegistration: (at) => writeRegistration(REG_ROWS_LATER, at),
-    close: () => rm(dir, { recursive: true, force: true }),
-  };
-}
-
-async function googleSheets(): Promise<Sheets> {
-  const { standin, setClock } = await standinWithClock(FILE_TIME);
-  const registrationFile = standin.createSpreadsheet({
-    title: 'Đăng ký rèn luyện (câu trả lời)',
-    parents: [TEST_FOLDER_ID],
-    tabs: [{ name: REG_TAB, rows: [REG_HEADER, ...REG_ROWS] }],
-  });
-  const units = UNITS.map((unit) => ({
-    ...unit,
-    source: standin.createSpreadsheet({
-      title: `Báo cáo ${unit.id}`,
-      parents: [TEST_FOLDER_ID],
-      tabs: [evaluationTab(unit.id)],
-    }),
-  }));
-  return {
-    registrationFile,
-    units,
-    sheets: () => new GoogleUnitSheets(standinApis(standin), TEST_FOLDER_ID),
-    editRegistration: async (at) => {
-      setClock(at);
-      standin.editCells(registrationFile, REG_TAB, 'A3', REG_ROWS_LATER.slice(1));
-    },
-    close: () => standin.close(),
-  };
-}
-
-describe.each([
-  ['workbook files in the units folder', workbookSheets],
-  ['Google spreadsheets (stand-in)', googleSheets],
-])('shared registration, evaluations in the units’ own files: %s', (_name, makeSheets) => {
+describe.each(RULE_SHEET_ADAPTERS)('shared registration, evaluations in the units’ own files: %s', (_name, make) => {
   const firestore = testFirestore('shared-rules-own-file');
-  let sheets: Sheets;
-  let source: SharedSource;
+  let sheets: RuleSheets;
   const run = (now: Date) =>
     sweepWithShared({
       units: sheets.units,
@@ -123,7 +54,7 @@ describe.each([
       source: sheets.sheets(),
       store: new FirestoreSweepStore(firestore.db),
       now,
-      shared: { sources: [source], sheets: sheets.sheets(), registry: sheets.units },
+      shared: { sources: sheets.sources, sheets: sheets.sheets(), registry: sheets.units },
     });
   const evaluationOf = async (unitId: string) =>
     (await firestore.db.collection('submissions').doc(`${evaluation.id}~dot-1~${unitId}`).get()).data();
@@ -133,16 +64,19 @@ describe.each([
     );
 
   beforeAll(async () => {
-    sheets = await makeSheets();
-    source = {
-      id: sharedSourceId(registration.id),
-      formId: registration.id,
-      file: sheets.registrationFile,
-      tab: REG_TAB,
-      unitColumn: 'Đơn vị',
-      timeColumn: 'Dấu thời gian',
-      rowNumber: 2,
-    };
+    sheets = await make({
+      shared: [
+        {
+          formId: registration.id,
+          file: 'dang-ky-chung.xlsx',
+          title: 'Đăng ký rèn luyện (câu trả lời)',
+          tab: { name: REG_TAB, rows: [REG_HEADER, ...REG_ROWS] },
+        },
+      ],
+      units: UNITS,
+      unitTabs: (unitId) => [evaluationTab(unitId)],
+      at: FILE_TIME,
+    });
     await run(NOW);
   });
   afterAll(async () => {
@@ -184,7 +118,7 @@ describe.each([
   });
 
   it('a member registered in the shared sheet is seen by the own file’s evaluation in the same sweep', async () => {
-    await sheets.editRegistration(LATER);
+    await sheets.edit(registration.id, REG_TAB, 2 + REG_ROWS.length, [BINH_REGISTERED], LATER);
     const swept = await run(new Date(LATER.getTime() + 60_000));
     const outcome = (id: string) => swept.units.find((u) => u.unitId === id)?.outcome;
     expect(outcome(sharedSourceId(registration.id))).toBe('read');
