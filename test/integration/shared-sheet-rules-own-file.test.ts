@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FirestoreSummaryStore } from '../../functions/src/adapters/store/firestore-summary-store.js';
 import { FirestoreSweepStore } from '../../functions/src/adapters/store/firestore-sweep-store.js';
 import { sharedSourceId } from '../../functions/src/domain/shared/shared-source.js';
+import { ingestUnit } from '../../functions/src/jobs/ingest/ingest-unit.js';
 import { sweepWithShared } from '../../functions/src/jobs/sweep/sweep-with-shared.js';
 import { testUnit } from '../support/builders.js';
 import { testFirestore } from '../support/firestore.js';
@@ -134,5 +136,30 @@ describe.each(RULE_SHEET_ADAPTERS)('shared registration, evaluations in the unit
 
   it('a re-run after the change changes nothing', async () => {
     await expectQuietRerun(new Date(LATER.getTime() + 120_000));
+  });
+
+  it('the webhook’s one-unit sweep checks the own file against the shared registration too, and the next sweep agrees', async () => {
+    const at = new Date(LATER.getTime() + 3_600_000);
+    const unregistered: TestCell[] = ['Đợt I', 'Lê Minh Cường', '05/06/2002', 'Hoàn thành'];
+    await sheets.edit('cd-kp1', evaluation.tab, 7, [unregistered], at);
+    const unit = sheets.units.find((u) => u.id === 'cd-kp1');
+    if (!unit) throw new Error('no cd-kp1');
+    await ingestUnit({
+      action: 'edit',
+      unit,
+      units: sheets.units,
+      forms: FORMS,
+      sharedSources: sheets.sources,
+      settings: { districtName: 'Quận Đoàn 8', officeEmail: '', contactName: '', contactPhone: '' },
+      sheets: sheets.sheets(),
+      sweepStore: new FirestoreSweepStore(firestore.db),
+      store: new FirestoreSummaryStore(firestore.db),
+      now: new Date(at.getTime() + 60_000),
+    });
+    expect(await evaluationOf('cd-kp1')).toMatchObject({ counts: { read: 3, valid: 2, rejected: 1 } });
+    expect(await refusedMessages('cd-kp1')).toEqual([
+      `Dòng 7, cột Họ và tên: «Lê Minh Cường» chưa có trong biểu mẫu «Đăng ký rèn luyện đoàn viên 2014» của đơn vị. Hãy ghi đúng như ở trang '${REG_TAB}', hoặc thêm vào trang đó trước.`,
+    ]);
+    await expectQuietRerun(new Date(at.getTime() + 120_000));
   });
 });
