@@ -41,6 +41,7 @@ const UNITS = [
   chiDoan('cd-b', 'Chi đoàn Khu phố 2'),
   chiDoan('cd-c', 'Chi đoàn Khu phố 3'),
   chiDoan('cd-d', 'Chi đoàn Khu phố 4'),
+  chiDoan('cd-e', 'Chi đoàn Khu phố 5'),
 ];
 const REGISTRATION_TITLE = 'Đăng ký rèn luyện đoàn viên 2014';
 const FIFTEEN = Array.from({ length: 15 }, (_, i) => `Đoàn viên Số ${i + 1}`);
@@ -141,6 +142,13 @@ describe('cross-form rules from the plan tabs (workbook adapter, real emulator)'
       ],
       ict('2014-03-20'),
     );
+    // Sent its registration, but its only row is refused: no member to compare with.
+    await unitBook(
+      'cd-e',
+      [['một', 'Lý Văn Hải', '05 tiêu chí rèn luyện']],
+      [['Đợt I', 'Lý Văn Hải', '02/01/2000', 'Hoàn thành tốt']],
+      ict('2014-03-20'),
+    );
     await sweepAt(ict('2014-03-25'));
   });
   afterAll(async () => {
@@ -217,15 +225,23 @@ describe('cross-form rules from the plan tabs (workbook adapter, real emulator)'
       folder: reportFolder(path.join(dir, 'bao-cao')),
     });
     if (!made.ok) throw new Error(made.reason);
-    // Every chi đoàn falls short: 12 members left (cd-a), refused rows (cd-b, cd-d), no registration (cd-c).
-    expect(made.figures.total).toMatchObject({ expected: 4, complete: 0, partial: 4 });
+    // Every chi đoàn falls short: 12 members left (cd-a), refused rows (cd-b, cd-d), no registration (cd-c, cd-e).
+    expect(made.figures.total).toMatchObject({ expected: 5, complete: 0, partial: 5 });
     expect(made.figures.owing.find((u) => u.unitId === 'cd-c')?.status).toBe('partial');
     const xml = await documentXml(await readFile(made.files.docx));
-    expect(tablesOf(xml)[1]?.at(-1)?.slice(0, 3)).toEqual(['Tổng cộng', '4', '0']);
+    expect(tablesOf(xml)[1]?.at(-1)?.slice(0, 3)).toEqual(['Tổng cộng', '5', '0']);
     const owing = paragraphsOf(xml).filter((p) => /^\d\. Chi đoàn/u.test(p));
     expect(owing).toContain(`3. Chi đoàn Khu phố 3 (Cụm 1): chưa đạt (chưa có «${REGISTRATION_TITLE}» để đối chiếu).`);
     expect(owing).toContain('1. Chi đoàn Khu phố 1 (Cụm 1): chưa đạt (còn 12 đoàn viên chưa đánh giá).');
     expect(owing).toContain('2. Chi đoàn Khu phố 2 (Cụm 1): chưa đạt (có lỗi hoặc thiếu dòng).');
+  });
+
+  it('a registration whose every row is refused is no list to compare with either', async () => {
+    expect(await evaluation('cd-e')).toMatchObject({ complete: false, coverageGap: 'no-valid-rows' });
+    expect(await texts(unitFile('cd-e'), STANDING_TAB)).toContain(
+      `«${REGISTRATION_TITLE}» chưa có dòng hợp lệ để đối chiếu`,
+    );
+    expect(await rowStatus('cd-e', 5)).toContain(`«Lý Văn Hải» có trong biểu mẫu «${REGISTRATION_TITLE}» ở dòng 5`);
   });
 
   it('a member registered afterwards makes the same evaluation row acceptable on the next sweep', async () => {
