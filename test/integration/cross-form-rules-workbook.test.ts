@@ -1,12 +1,16 @@
-import { utimes } from 'node:fs/promises';
+import { readFile, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPORT_RENDERERS, reportFolder } from '../../functions/src/adapters/report/report-files.js';
+import { FirestoreSummaryStore } from '../../functions/src/adapters/store/firestore-summary-store.js';
 import { writeControlWorkbook } from '../../functions/src/adapters/workbook/write-control-workbook.js';
 import { openDistrict } from '../../functions/src/app/open-district.js';
 import { sweepDistrict } from '../../functions/src/app/sweep-district.js';
 import { defaultSummaryPath, workbookDistrict } from '../../functions/src/app/workbook-district.js';
 import { STANDING_TAB } from '../../functions/src/domain/feedback/unit-feedback.js';
 import type { Unit } from '../../functions/src/domain/units/unit.js';
+import { makeReport } from '../../functions/src/jobs/report/make-report.js';
+import { documentXml, paragraphsOf, tablesOf } from '../support/docx-text.js';
 import { testFirestore } from '../support/firestore.js';
 import { openWorkbook, sheetOf, titled, writeTestWorkbook, type TestCell } from '../support/workbooks.js';
 import { rulePlans } from '../unit/rules/rule-plans.js';
@@ -37,6 +41,7 @@ const UNITS = [
   chiDoan('cd-b', 'Chi đoàn Khu phố 2'),
   chiDoan('cd-c', 'Chi đoàn Khu phố 3'),
   chiDoan('cd-d', 'Chi đoàn Khu phố 4'),
+  chiDoan('cd-e', 'Chi đoàn Khu phố 5'),
 ];
 const REGISTRATION_TITLE = 'Đăng ký rèn luyện đoàn viên 2014';
 const FIFTEEN = Array.from({ length: 15 }, (_, i) => `Đoàn viên Số ${i + 1}`);
@@ -136,6 +141,13 @@ describe('cross-form rules from the plan tabs (workbook adapter, real emulator)'
       ],
       ict('2014-03-20'),
     );
+    // Sent its registration, but its only row is refused: no member to compare with.
+    await unitBook(
+      'cd-e',
+      [['một', 'Lý Văn Hải', '05 tiêu chí rèn luyện']],
+      [['Đợt I', 'Lý Văn Hải', '02/01/2000', 'Hoàn thành tốt']],
+      ict('2014-03-20'),
+    );
     await sweepAt(ict('2014-03-25'));
   });
   afterAll(async () => {
@@ -181,6 +193,55 @@ describe('cross-form rules from the plan tabs (workbook adapter, real emulator)'
     ).toBe(true);
   });
 
+  it('an evaluation whose registration was never sent is not "Đủ": stats, "Tình hình nộp", summary and report agree', async () => {
+    const stored = await evaluation('cd-c');
+    expect(stored).toMatchObject({ complete: false, coverageGap: 'not-sent', counts: { valid: 1, rejected: 0 } });
+    const stats = (await firestore.db.collection('stats').doc('danh-gia-ren-luyen~dot-1').get()).get('units') as {
+      unitId: string;
+      status: string;
+    }[];
+    expect(stats.find((u) => u.unitId === 'cd-c')?.status).toBe('partial');
+    const said = `Chưa có «${REGISTRATION_TITLE}» để đối chiếu`;
+    expect(await texts(unitFile('cd-c'), STANDING_TAB)).toContain(said);
+    expect(
+      (await texts(defaultSummaryPath(controlPath), 'Tiến độ đơn vị')).some(
+        (t) =>
+          t.startsWith('Chi đoàn Khu phố 3 · Đánh giá rèn luyện · Đợt I') &&
+          t.endsWith(`: chưa có «${REGISTRATION_TITLE}» để đối chiếu`),
+      ),
+    ).toBe(true);
+    const district = await openDistrict(workbookDistrict(controlPath), firestore.db);
+    const made = await makeReport({
+      store: new FirestoreSummaryStore(firestore.db),
+      settings: district.control.settings,
+      units: district.control.units,
+      forms: district.forms,
+      formId: 'danh-gia-ren-luyen',
+      periodId: 'dot-1',
+      now: ict('2014-03-25', '10:00'),
+      render: REPORT_RENDERERS,
+      folder: reportFolder(path.join(dir(), 'bao-cao')),
+    });
+    if (!made.ok) throw new Error(made.reason);
+    // Every chi đoàn falls short: 12 members left (cd-a), refused rows (cd-b, cd-d), no registration (cd-c, cd-e).
+    expect(made.figures.total).toMatchObject({ expected: 5, complete: 0, partial: 5 });
+    expect(made.figures.owing.find((u) => u.unitId === 'cd-c')?.status).toBe('partial');
+    const xml = await documentXml(await readFile(made.files.docx));
+    expect(tablesOf(xml)[1]?.at(-1)?.slice(0, 3)).toEqual(['Tổng cộng', '5', '0']);
+    const owing = paragraphsOf(xml).filter((p) => /^\d\. Chi đoàn/u.test(p));
+    expect(owing).toContain(`3. Chi đoàn Khu phố 3 (Cụm 1): chưa đạt (chưa có «${REGISTRATION_TITLE}» để đối chiếu).`);
+    expect(owing).toContain('1. Chi đoàn Khu phố 1 (Cụm 1): chưa đạt (còn 12 đoàn viên chưa đánh giá).');
+    expect(owing).toContain('2. Chi đoàn Khu phố 2 (Cụm 1): chưa đạt (có lỗi hoặc thiếu dòng).');
+  });
+
+  it('a registration whose every row is refused is no list to compare with either', async () => {
+    expect(await evaluation('cd-e')).toMatchObject({ complete: false, coverageGap: 'no-valid-rows' });
+    expect(await texts(unitFile('cd-e'), STANDING_TAB)).toContain(
+      `«${REGISTRATION_TITLE}» chưa có dòng hợp lệ để đối chiếu`,
+    );
+    expect(await rowStatus('cd-e', 5)).toContain(`«Lý Văn Hải» có trong biểu mẫu «${REGISTRATION_TITLE}» ở dòng 5`);
+  });
+
   it('a member registered afterwards makes the same evaluation row acceptable on the next sweep', async () => {
     const workbook = await openWorkbook(unitFile('cd-b'));
     sheetOf(workbook, REG_TAB).getRow(7).values = [3, 'Phạm Văn Dũng', '05 tiêu chí rèn luyện'];
@@ -199,7 +260,7 @@ describe('cross-form rules from the plan tabs (workbook adapter, real emulator)'
   });
 
   it('a file without the registration tab, never sent: the evaluations are kept, each saying it is not checked yet', async () => {
-    expect(await evaluation('cd-c')).toMatchObject({ counts: { read: 1, valid: 1, rejected: 0 } });
+    expect(await evaluation('cd-c')).toMatchObject({ complete: false, counts: { read: 1, valid: 1, rejected: 0 } });
     expect(await rowStatus('cd-c', 5)).toBe(
       `✓ Hợp lệ (chưa đối chiếu được với biểu mẫu «${REGISTRATION_TITLE}» vì đơn vị chưa gửi trang '${REG_TAB}')`,
     );

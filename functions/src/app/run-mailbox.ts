@@ -64,7 +64,7 @@ export async function runMailbox(options: {
       drop,
       units: control.units,
       forms: options.forms,
-      sharedFormIds: new Set((control.sharedSources ?? []).map((s) => s.formId)),
+      sharedSources: control.sharedSources ?? [],
       settings: control.settings,
       sweepStore: new FirestoreSweepStore(db),
       store: new FirestoreSummaryStore(db),

@@ -101,7 +101,7 @@ export async function sheetEvent(req: Request, res: Response, now: () => Date = 
       unit,
       units: district.control.units,
       forms: district.forms,
-      sharedFormIds: new Set((district.control.sharedSources ?? []).map((s) => s.formId)),
+      sharedSources: district.control.sharedSources ?? [],
       settings: district.control.settings,
       sheets: district.sheets.units,
       sweepStore: district.stores.sweep,

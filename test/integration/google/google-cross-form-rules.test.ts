@@ -39,15 +39,20 @@ describe('cross-form rules on Google Sheets (stand-in, real emulator)', () => {
 
   beforeAll(async () => {
     ({ standin } = await standinWithClock(SENT_AT));
-    const book = (registered: readonly string[], evaluations: TestCell[][]) => [
-      {
-        name: 'Đăng ký rèn luyện',
-        rows: titled(
-          'ĐĂNG KÝ RÈN LUYỆN',
-          ['STT', 'Họ và tên', 'Nội dung đăng ký'],
-          registered.map((name, i) => [i + 1, name, '05 tiêu chí']),
-        ),
-      },
+    /** `registered` null: the spreadsheet has no registration tab (never sent). */
+    const book = (registered: readonly string[] | null, evaluations: TestCell[][]) => [
+      ...(registered === null
+        ? []
+        : [
+            {
+              name: 'Đăng ký rèn luyện',
+              rows: titled(
+                'ĐĂNG KÝ RÈN LUYỆN',
+                ['STT', 'Họ và tên', 'Nội dung đăng ký'],
+                registered.map((name, i) => [i + 1, name, '05 tiêu chí']),
+              ),
+            },
+          ]),
       { name: EVAL_TAB, rows: titled('ĐÁNH GIÁ RÈN LUYỆN', EVAL_HEADER, evaluations) },
       { name: STANDING_TAB, rows: [] },
     ];
@@ -72,6 +77,11 @@ describe('cross-form rules on Google Sheets (stand-in, real emulator)', () => {
         ],
       ),
     });
+    ids['cd-c'] = standin.createSpreadsheet({
+      title: 'Báo cáo cd-c',
+      parents: [TEST_FOLDER_ID],
+      tabs: book(null, [['Đợt I', 'Võ Thị Em', '02/01/2000', 'Hoàn thành tốt']]),
+    });
     const chiDoan = (id: string, name: string): Unit => ({
       id,
       name,
@@ -81,7 +91,11 @@ describe('cross-form rules on Google Sheets (stand-in, real emulator)', () => {
       contacts: [],
       source: ids[id] ?? '',
     });
-    units = [chiDoan('cd-a', 'Chi đoàn Khu phố 1'), chiDoan('cd-b', 'Chi đoàn Khu phố 2')];
+    units = [
+      chiDoan('cd-a', 'Chi đoàn Khu phố 1'),
+      chiDoan('cd-b', 'Chi đoàn Khu phố 2'),
+      chiDoan('cd-c', 'Chi đoàn Khu phố 3'),
+    ];
     const sheets = new GoogleUnitSheets(standinApis(standin), TEST_FOLDER_ID);
     const forms = [registration, evaluation];
     await sweep({ units, forms, source: sheets, store: new FirestoreSweepStore(firestore.db), now: NOW });
@@ -113,5 +127,15 @@ describe('cross-form rules on Google Sheets (stand-in, real emulator)', () => {
   it('3 evaluations for 15 registered members: partial, and "Tình hình nộp" says 12 are missing', async () => {
     expect(await stored('cd-a')).toMatchObject({ complete: false, uncovered: 12 });
     expect(cellsOf('cd-a', STANDING_TAB).flat()).toContain('Còn 12 đoàn viên chưa đánh giá');
+  });
+
+  it('an evaluation whose registration was never sent is partial, and "Tình hình nộp" names the missing form', async () => {
+    expect(await stored('cd-c')).toMatchObject({ complete: false, coverageGap: 'not-sent', counts: { valid: 1 } });
+    const stats = (await firestore.db.doc('stats/danh-gia-ren-luyen~dot-1').get()).get('units') as {
+      unitId: string;
+      status: string;
+    }[];
+    expect(stats.find((u) => u.unitId === 'cd-c')?.status).toBe('partial');
+    expect(cellsOf('cd-c', STANDING_TAB).flat()).toContain('Chưa có «Đăng ký rèn luyện đoàn viên 2014» để đối chiếu');
   });
 });

@@ -127,7 +127,7 @@ describe('an emailed file holding the tab of a form collected through a shared w
       drop: new UnitFolderDrop(path.join(dir(), 'units')),
       units: district.control.units,
       forms: district.forms,
-      sharedFormIds: new Set((district.control.sharedSources ?? []).map((s) => s.formId)),
+      sharedSources: district.control.sharedSources ?? [],
       settings: district.control.settings,
       sweepStore: new FirestoreSweepStore(firestore.db),
       store: new FirestoreSummaryStore(firestore.db),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { storedSubmission } from '../../support/forms.js';
+import { builtinForm, storedSubmission } from '../../support/forms.js';
 import type { FormSpec } from '../../../functions/src/domain/forms/form-spec.js';
 import { decideNotices, type PlannedNotice } from '../../../functions/src/domain/notices/decide-notices.js';
 import { escapeHtml } from '../../../functions/src/domain/notices/notice-text.js';
@@ -39,6 +39,7 @@ function noticeAt(
     settings?: DistrictSettings;
     sheetLink?: string;
     sheetProblems?: string[];
+    forms?: FormSpec[];
   } = {},
 ): { notice: PlannedNotice; subject: string; text: string; html: string } {
   const spec = options.spec ?? TAP_HUAN;
@@ -63,6 +64,7 @@ function noticeAt(
     now: new Date(now),
     ...(options.submission ? { submission: options.submission } : {}),
     ...(options.sheetProblems ? { sheetProblems: options.sheetProblems } : {}),
+    ...(options.forms ? { forms: options.forms } : {}),
   };
   return { notice, ...renderNotice(notice, context) };
 }
@@ -290,6 +292,39 @@ describe('renderNotice: a partial report lists its first rejected rows', () => {
     const { text } = noticeAt('2024-09-17T01:00:00.000Z', { spec, submission });
     expect(text).toContain('Báo cáo của đơn vị chưa đủ: cần ít nhất 3 dòng hợp lệ, hiện có 2 dòng.');
     expect(text).not.toContain('Không phát sinh');
+  });
+
+  it.each([
+    [{ uncovered: 12 }, 'Báo cáo của đơn vị chưa đủ. Còn 12 đoàn viên chưa đánh giá.'],
+    [
+      { coverageGap: 'not-sent' as const },
+      'Báo cáo của đơn vị chưa đủ. Chưa có «Đăng ký chương trình “Rèn luyện và hành động” của đoàn viên năm 2014» để đối chiếu.',
+    ],
+  ])('says what an evaluation still lacks against the registration (%o), not a count of rows', (shortfall, said) => {
+    const unit = school('cd-kp1', {
+      name: 'Chi đoàn Khu phố 1',
+      type: 'chi-doan',
+      contacts: [{ name: 'Trần Văn Bảo', email: 'bao@example.com' }],
+    });
+    const submission: StoredSubmission = {
+      ...storedSubmission(REN_LUYEN_DANH_GIA.id, 'dot-1', unit.id, {
+        rows: [5, 6, 7],
+        firstCompleteAt: null,
+        lastChangedAt: '2014-04-01T02:00:00.000Z',
+      }),
+      complete: false,
+      ...shortfall,
+    };
+    const context = { forms: [builtinForm('ren-luyen-2014-dang-ky'), REN_LUYEN_DANH_GIA] };
+    const { text } = noticeAt('2014-04-12T01:00:00.000Z', {
+      spec: REN_LUYEN_DANH_GIA,
+      periodId: 'dot-1',
+      unit,
+      submission,
+      ...context,
+    });
+    expect(text).toContain(said);
+    expect(text).not.toContain('cần ít nhất');
   });
 
   it.each([

@@ -6,8 +6,9 @@ import { readPlanTabs } from '../../../functions/src/domain/plans/read-plan-tabs
 import { applyCrossFormRules } from '../../../functions/src/domain/rules/apply-cross-form-rules.js';
 import { checkReferences } from '../../../functions/src/domain/rules/check-references.js';
 import { checkUniqueRows } from '../../../functions/src/domain/rules/check-unique-rows.js';
+import { uncoveredNote } from '../../../functions/src/domain/rules/coverage.js';
 import { referencedValues } from '../../../functions/src/domain/rules/referenced-values.js';
-import { buildSubmissions } from '../../../functions/src/domain/submissions/build-submissions.js';
+import { buildSubmissions, hashContent } from '../../../functions/src/domain/submissions/build-submissions.js';
 import { submissionStatus } from '../../../functions/src/domain/status/submission-status.js';
 import { RULE_COLUMN_ROWS, RULE_PLAN_ROWS, rulePlans } from './rule-plans.js';
 
@@ -23,16 +24,16 @@ const evaluated = (rowNumber: number, name: string, periodId = 'dot-1', born = '
   periodId,
   values: { dot: periodId, hoVaTen: name, ngaySinh: born, ketQua: 'Hoàn thành tốt' },
 });
-const reading = (formId: string, valid: ValidRow[]): TabReading => ({
+const reading = (formId: string, valid: ValidRow[], rejected: TabReading['rejected'] = []): TabReading => ({
   formId,
   tab: formId,
   headerRowNumber: 4,
   problems: [],
   valid,
-  rejected: [],
+  rejected,
   nil: [],
   footer: [],
-  rowsRead: valid.length,
+  rowsRead: valid.length + rejected.length,
 });
 const lookup = () => referencedValues(registration, 'Họ và tên', { valid: registered, rejected: [] });
 
@@ -197,5 +198,83 @@ describe('Đủ khi có mọi dòng của: a phase is complete when every regist
   it('a form without rules is passed through as it was read (same object)', () => {
     const plain = reading(registration.id, registered);
     expect(applyCrossFormRules(new Map([[registration.id, plain]]), specs).get(registration.id)?.reading).toBe(plain);
+  });
+});
+
+describe('Đủ khi có mọi dòng của, with nothing to compare with: never "Đủ"', () => {
+  const specs = new Map([registration, evaluation].map((s) => [s.id, s]));
+  const period = { id: 'dot-1', label: 'Đợt I', due: new Date('2014-04-05T16:59:59Z') } as Parameters<
+    typeof submissionStatus
+  >[1];
+  const evaluationOf = (readings: TabReading[], stored = new Map()) => {
+    const ruled = applyCrossFormRules(new Map(readings.map((r) => [r.formId, r])), specs, stored).get(evaluation.id);
+    return buildSubmissions(evaluation, 'u1', ruled!.reading, ruled!.coverage)[0]!;
+  };
+  const statusOf = (submission: ReturnType<typeof evaluationOf>) =>
+    submissionStatus(
+      { ...submission, firstCompleteAt: null, lastChangedAt: new Date('2014-03-20T00:00:00Z') },
+      period,
+      new Date('2014-03-21T00:00:00Z'),
+    );
+  const refusedRegistration = REGISTERED.map((name, i) => ({
+    rowNumber: i + 5,
+    periodId: 'mot-lan',
+    cells: { STT: 'một', 'Họ và tên': name },
+    errors: [{ column: 'STT', message: `Dòng ${i + 5}, cột STT: 'một' không phải số nguyên.` }],
+  }));
+
+  it('a registration never sent: the rows are kept, the phase is partial with the gap "not-sent"', () => {
+    const submission = evaluationOf([reading(evaluation.id, [evaluated(5, 'Nguyễn Văn An')])]);
+    expect(submission).toMatchObject({ complete: false, uncovered: 0, coverageGap: 'not-sent' });
+    expect(submission.counts).toMatchObject({ valid: 1, rejected: 0 });
+    expect(statusOf(submission)).toEqual({ status: 'partial', coverageGap: 'not-sent' });
+  });
+
+  it('a registration whose every row is refused: the gap is "no-valid-rows", whether read now or stored', () => {
+    const now = evaluationOf([
+      reading(registration.id, [], refusedRegistration),
+      reading(evaluation.id, [evaluated(5, 'Nguyễn Văn An')]),
+    ]);
+    expect(now).toMatchObject({ complete: false, coverageGap: 'no-valid-rows' });
+    const stored = evaluationOf(
+      [reading(evaluation.id, [evaluated(5, 'Nguyễn Văn An')])],
+      new Map([[registration.id, { valid: [], rejected: refusedRegistration }]]),
+    );
+    expect(stored).toMatchObject({ complete: false, coverageGap: 'no-valid-rows' });
+    expect(statusOf(stored)).toEqual({ status: 'partial', coverageGap: 'no-valid-rows' });
+  });
+
+  it('a registration sent empty (no row at all) is no list either', () => {
+    const submission = evaluationOf([reading(registration.id, []), reading(evaluation.id, [evaluated(5, 'An')])]);
+    expect(submission).toMatchObject({ complete: false, coverageGap: 'no-valid-rows' });
+  });
+
+  it('a phase declared "Không phát sinh" stays complete without a registration', () => {
+    const nil = { ...reading(evaluation.id, []), nil: [{ rowNumber: 5, periodId: 'dot-1', cells: {} }] };
+    const submission = evaluationOf([nil]);
+    expect(submission).toMatchObject({ complete: true, nil: true });
+    expect(submission).not.toHaveProperty('coverageGap');
+  });
+
+  it('with members registered there is no gap, and the content hash is what it was before gaps existed', () => {
+    const submission = evaluationOf([
+      reading(registration.id, registered),
+      reading(
+        evaluation.id,
+        REGISTERED.map((name, i) => evaluated(i + 5, name)),
+      ),
+    ]);
+    expect(submission).toMatchObject({ complete: true, uncovered: 0 });
+    expect(submission).not.toHaveProperty('coverageGap');
+    const { rows, rejected, nilRows } = submission;
+    expect(submission.contentHash).toBe(hashContent({ rows, rejected, nilRows, uncovered: 0 }));
+  });
+
+  it.each([
+    [{ coverageGap: 'not-sent' as const }, 'Chưa có «Đăng ký rèn luyện đoàn viên 2014» để đối chiếu'],
+    [{ coverageGap: 'no-valid-rows' as const }, '«Đăng ký rèn luyện đoàn viên 2014» chưa có dòng hợp lệ để đối chiếu'],
+    [{ uncovered: 12 }, 'Còn 12 đoàn viên chưa đánh giá'],
+  ])('the note for %o: %s', (shortfall, note) => {
+    expect(uncoveredNote(evaluation, shortfall, [registration, evaluation])).toBe(note);
   });
 });

@@ -22,4 +22,14 @@ describe('unitSpecsHash', () => {
     expect(unitSpecsHash(5, builtins, 'b.xlsx')).not.toBe(base);
     expect(unitSpecsHash(5, builtins.slice(1), 'a.xlsx')).not.toBe(base);
   });
+
+  it('with the hashes a unit refers to elsewhere, is the hash of { READER_VERSION, forms, referenced, source }', () => {
+    const forms = builtins.slice(0, 2);
+    const referenced = ['dang-ky~mot-lan~cd-a=h1'];
+    expect(unitSpecsHash(5, forms, 'a.xlsx', referenced)).toBe(
+      hashContent({ READER_VERSION: 5, forms, referenced, source: 'a.xlsx' }),
+    );
+    expect(unitSpecsHash(5, forms, 'a.xlsx', [])).not.toBe(unitSpecsHash(5, forms, 'a.xlsx'));
+    expect(unitSpecsHash(5, forms, 'a.xlsx', [])).not.toBe(unitSpecsHash(5, forms, 'a.xlsx', referenced));
+  });
 });

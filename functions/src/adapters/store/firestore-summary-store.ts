@@ -154,6 +154,7 @@ function submissionFromDoc(id: string, data: SubmissionDoc): StoredSubmission {
     counts: data.counts,
     complete: data.complete,
     ...(data.uncovered !== undefined ? { uncovered: data.uncovered } : {}),
+    ...(data.coverageGap !== undefined ? { coverageGap: data.coverageGap } : {}),
     nil: data.nil,
     firstCompleteAt: data.firstCompleteAt?.toDate() ?? null,
     lastChangedAt: data.lastChangedAt.toDate(),

@@ -27,6 +27,7 @@ export function firstRevisionOf(submission: SubmissionDoc): RevisionDoc {
     nil: submission.nil,
     complete: submission.complete,
     uncovered: submission.uncovered,
+    coverageGap: submission.coverageGap,
     contentHash: submission.contentHash,
     applied: true,
   };

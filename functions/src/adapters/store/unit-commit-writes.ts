@@ -165,6 +165,7 @@ function contentFields(content: SubmissionContent): DocumentData {
     complete: content.complete,
     // Only coverage plans have it, so other submissions are stored exactly as before.
     ...(content.uncovered !== undefined ? { uncovered: content.uncovered } : {}),
+    ...(content.coverageGap !== undefined ? { coverageGap: content.coverageGap } : {}),
     contentHash: content.contentHash,
   };
 }

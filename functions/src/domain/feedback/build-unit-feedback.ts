@@ -5,7 +5,7 @@ import type { DistrictPicture, StoredSubmission } from '../summary/district-pict
 import type { SummaryCell } from '../summary/summary-model.js';
 import type { StatusResult } from '../status/submission-status.js';
 import type { Deadline, FormSpec } from '../forms/form-spec.js';
-import { uncoveredNote } from '../rules/coverage.js';
+import { isShortOfCoverage, uncoveredNote } from '../rules/coverage.js';
 import { dateLabel } from '../periods/period-id.js';
 import { formatClockAndDate, formatDueInstant } from '../time/ict.js';
 import { describePlanChange, planChangeNote } from '../plans/plan-change.js';
@@ -98,7 +98,7 @@ export function buildUnitFeedback(
     // A tab read under another name (found by its headers) is pointed out once, on the form's latest period.
     const renamedTab = latest ? tabs.find((t) => t.formId === spec.id && isRenamedTab(t.tab, spec)) : undefined;
     const notes = [
-      standingNote(standing, spec),
+      standingNote(standing, spec, picture.forms),
       review,
       earlier ? planChangeNote(describePlanChange(earlier, spec)) : '',
       draft ? draftNote(draft) : '',
@@ -183,7 +183,7 @@ export function rowMessage(errors: readonly RowError[]): string {
 }
 
 /** The note beside a standing: facts fixed once they happen ("trễ 3 ngày" is counted at submission), never "N days ago". */
-function standingNote(standing: StatusResult, spec: FormSpec): string {
+function standingNote(standing: StatusResult, spec: FormSpec, forms: readonly FormSpec[]): string {
   switch (standing.status) {
     case 'complete-late':
       return `Nộp đủ trễ ${standing.daysLate ?? 1} ngày`;
@@ -192,8 +192,8 @@ function standingNote(standing: StatusResult, spec: FormSpec): string {
     case 'nil':
       return 'Đã báo không phát sinh';
     case 'partial':
-      if (standing.uncovered)
-        return `${uncoveredNote(spec, standing.uncovered)}${standing.daysOverdue ? ', đã quá hạn' : ''}`;
+      if (isShortOfCoverage(standing))
+        return `${uncoveredNote(spec, standing, forms)}${standing.daysOverdue ? ', đã quá hạn' : ''}`;
       return standing.daysOverdue ? 'Còn lỗi, đã quá hạn — sửa các dòng có ✗' : 'Còn lỗi — sửa các dòng có ✗';
     case 'missing':
       return standing.daysOverdue ? 'Đã quá hạn — nộp ngay' : 'Chưa đến hạn';

@@ -3,6 +3,7 @@ import type { FormSpec } from '../forms/form-spec.js';
 import { STATUS_HEADER } from '../forms/header-match.js';
 import { NIL_PHRASE } from '../forms/nil-declaration.js';
 import type { Period } from '../periods/schedule.js';
+import { isShortOfCoverage, uncoveredNote } from '../rules/coverage.js';
 import { STATUS_DISPLAY } from '../status/status-kinds.js';
 import type { StoredSubmission } from '../summary/district-picture.js';
 import type { DistrictSettings } from '../units/read-control.js';
@@ -27,6 +28,8 @@ export interface NoticeContext {
   readonly sheetProblems?: readonly string[];
   /** When the notice is sent: an event already under way or a payment date gone by is not spoken of as upcoming. */
   readonly now: Date;
+  /** Every plan, to name the form a coverage plan is measured against ("chưa có «Đăng ký …» để đối chiếu"). */
+  readonly forms?: readonly FormSpec[];
 }
 
 /** A rendered message: subject, plain text and HTML (NFC). */
@@ -130,6 +133,16 @@ function problemBlocks(notice: PlannedNotice, context: NoticeContext): MailBlock
     ];
   }
   const rejected = [...submission.rejected].sort((a, b) => a.rowNumber - b.rowNumber);
+  // A coverage plan's shortfall says what the unit still lacks, not a count of rows it has.
+  const coverage: MailBlock[] = isShortOfCoverage(submission)
+    ? [
+        {
+          kind: 'paragraph',
+          text: `Báo cáo của đơn vị chưa đủ. ${uncoveredNote(spec, submission, context.forms ?? [spec])}.`,
+        },
+      ]
+    : [];
+  if (rejected.length === 0 && coverage.length > 0) return coverage;
   if (rejected.length === 0) {
     const valid = submission.counts.valid;
     return [
@@ -144,6 +157,7 @@ function problemBlocks(notice: PlannedNotice, context: NoticeContext): MailBlock
   const items = listed.map((row) => `Dòng ${row.rowNumber}: ${rowMessage(row.errors).split('\n').join(' ')}`);
   if (others > 0) items.push(`và ${others} lỗi khác`);
   return [
+    ...coverage,
     {
       kind: 'list',
       title: `Báo cáo của đơn vị còn ${rejected.length} dòng chưa hợp lệ ở trang '${spec.tab}' (chưa được tổng hợp). Đề nghị đơn vị sửa các dòng này:`,

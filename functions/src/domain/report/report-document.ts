@@ -99,7 +99,7 @@ export function reportDocument(heading: ReportHeading, figures: ReportFigures): 
           kind: 'list',
           items: figures.owing.map(
             (u, i) =>
-              `${i + 1}. ${u.name}${u.cluster ? ` (${u.cluster})` : ''}: ${STATUS_DISPLAY[u.status].label.toLocaleLowerCase('vi')}${u.daysOverdue ? `, quá hạn ${n(u.daysOverdue)} ngày` : ''}.`,
+              `${i + 1}. ${u.name}${u.cluster ? ` (${u.cluster})` : ''}: ${owingStatus(u)}${u.daysOverdue ? `, quá hạn ${n(u.daysOverdue)} ngày` : ''}.`,
           ),
         }
       : { kind: 'paragraph', text: 'Tất cả đơn vị đã nộp đủ báo cáo.' },
@@ -110,6 +110,12 @@ export function reportDocument(heading: ReportHeading, figures: ReportFigures): 
     { kind: 'paragraph', text: `Trên đây là báo cáo ${what} của ${heading.issuerInText}./.` },
   ];
   return { heading, title: 'BÁO CÁO', subject: reportSubject(figures), body: numberedSections(body) };
+}
+
+/** "chưa nộp", "chưa đạt (có lỗi hoặc thiếu dòng)", or with a coverage plan's shortfall "chưa đạt (còn 12 đoàn viên chưa đánh giá)". */
+function owingStatus(u: ReportFigures['owing'][number]): string {
+  const label = STATUS_DISPLAY[u.status].label.toLocaleLowerCase('vi');
+  return u.note ? `${label.replace(/\s*\(.*\)$/u, '')} (${lowerFirst(u.note)})` : label;
 }
 
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'] as const;

@@ -1,5 +1,6 @@
 import type { FormSpec } from '../forms/form-spec.js';
 import type { Period } from '../periods/schedule.js';
+import { isShortOfCoverage, uncoveredNote } from '../rules/coverage.js';
 import type { FormPeriodStats, StatusCounts } from '../stats/form-period-stats.js';
 import type { MetricFormat } from '../stats/form-metrics.js';
 import type { SubmissionStatus } from '../status/status-kinds.js';
@@ -31,6 +32,8 @@ export interface OwingUnit {
   readonly status: Extract<SubmissionStatus, 'missing' | 'partial'>;
   /** Whole days past the deadline; absent before it. */
   readonly daysOverdue?: number;
+  /** A coverage plan's shortfall, as the unit reads it: "Còn 12 đoàn viên chưa đánh giá", "Chưa có «…» để đối chiếu". */
+  readonly note?: string;
 }
 
 export interface ReportMetric {
@@ -72,6 +75,8 @@ export function reportFigures(input: {
   readonly units: readonly Unit[];
   readonly now: Date;
   readonly fees?: readonly ReportFees[];
+  /** Every plan, to name the form a coverage plan is measured against; defaults to the plan alone. */
+  readonly forms?: readonly FormSpec[];
 }): ReportFigures {
   const { spec, period, stats } = input;
   const unitById = new Map(input.units.map((u) => [u.id, u]));
@@ -85,6 +90,7 @@ export function reportFigures(input: {
         cluster: unit?.cluster ?? '',
         status: s.status,
         ...(s.daysOverdue !== undefined ? { daysOverdue: s.daysOverdue } : {}),
+        ...(isShortOfCoverage(s) ? { note: uncoveredNote(spec, s, input.forms ?? [spec]) } : {}),
       },
     ];
   });

@@ -1,4 +1,5 @@
 import type { Period } from '../periods/schedule.js';
+import type { CoverageGap } from '../rules/coverage.js';
 import { calendarDaysBetween } from '../time/ict.js';
 import type { SubmissionStatus } from './status-kinds.js';
 
@@ -10,6 +11,8 @@ export interface SubmissionFacts {
   readonly complete: boolean;
   /** Coverage plans: how many of the covered form's values (registered members) the period does not hold yet. */
   readonly uncovered?: number;
+  /** Coverage plans: the covered form gives nothing to compare with (never sent, or no valid row). */
+  readonly coverageGap?: CoverageGap;
   readonly nil: boolean;
   /** When it first became complete (or declared nil), frozen; null if never. */
   readonly firstCompleteAt: Date | null;
@@ -27,6 +30,8 @@ export interface StatusResult {
   readonly daysOverdue?: number;
   /** For partial of a coverage plan: how many of the covered form's values are still missing ("còn 12 đoàn viên chưa đánh giá"). */
   readonly uncovered?: number;
+  /** For partial of a coverage plan with nothing to compare with: "chưa có «Đăng ký …» để đối chiếu". */
+  readonly coverageGap?: CoverageGap;
 }
 
 /**
@@ -37,7 +42,12 @@ export function submissionStatus(facts: SubmissionFacts | undefined, period: Per
   const overdue = now > period.due ? { daysOverdue: Math.max(1, calendarDaysBetween(period.due, now)) } : {};
   if (!facts || facts.counts.read === 0) return { status: 'missing', ...overdue };
   if (!facts.complete)
-    return { status: 'partial', ...overdue, ...(facts.uncovered ? { uncovered: facts.uncovered } : {}) };
+    return {
+      status: 'partial',
+      ...overdue,
+      ...(facts.uncovered ? { uncovered: facts.uncovered } : {}),
+      ...(facts.coverageGap ? { coverageGap: facts.coverageGap } : {}),
+    };
   const completedAt = facts.firstCompleteAt ?? facts.lastChangedAt;
   const onTime = completedAt <= period.due;
   if (facts.nil) return { status: 'nil', onTime };

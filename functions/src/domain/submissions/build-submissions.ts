@@ -4,7 +4,7 @@ import type { FormSpec } from '../forms/form-spec.js';
 import { NIL_PHRASE } from '../forms/nil-declaration.js';
 import type { NilDeclaration, RejectedRow, TabReading } from '../forms/read-form-tab.js';
 import type { PeriodId } from '../periods/period-id.js';
-import { uncoveredCount } from '../rules/coverage.js';
+import { coverageGap, uncoveredCount, type CoverageGap } from '../rules/coverage.js';
 import type { ReferencedValues } from '../rules/referenced-values.js';
 import { submissionId } from '../ids/document-ids.js';
 
@@ -21,10 +21,15 @@ export interface SubmissionContent {
   readonly counts: SubmissionCounts;
   /** The unit declared it had nothing to report for this period. */
   readonly nil: boolean;
-  /** Reported in full: a nil declaration, or no rejected rows, at least the form's minimum number of rows and (coverage plans) nothing uncovered. */
+  /**
+   * Reported in full: a nil declaration, or no rejected rows, at least the form's minimum number of rows and
+   * (coverage plans) a covered form to compare with and nothing uncovered.
+   */
   readonly complete: boolean;
   /** Coverage plans only: how many of the covered form's values (registered members) this period does not hold yet. */
   readonly uncovered?: number;
+  /** Coverage plans only, when the covered form gives nothing to compare with (never sent, or no valid row). */
+  readonly coverageGap?: CoverageGap;
   /** Hash of rows + rejected rows: unchanged hash = nothing to write. */
   readonly contentHash: string;
 }
@@ -91,6 +96,9 @@ function content(
   // Left out when the plan has no coverage, so such submissions keep their content hash.
   const uncovered = coverage ? uncoveredCount(spec, rows, coverage) : undefined;
   const nilRows = group.nil.map((row) => row.rowNumber);
+  // Nothing to compare with is not "all covered": 0 registered members never makes an evaluation complete.
+  // A period declared "Không phát sinh" needs no list to be complete against.
+  const gap = coverage && nilRows.length === 0 ? coverageGap(coverage) : undefined;
   const valid = rows.length + nilRows.length;
   const counts = { read: valid + rejected.length, valid, rejected: rejected.length, nil: nilRows.length };
   const nil = nilRows.length > 0;
@@ -104,9 +112,11 @@ function content(
     nilRows,
     counts,
     nil,
-    complete: nil || (rejected.length === 0 && rows.length >= Math.max(1, spec.minRows) && !uncovered),
+    complete:
+      nil || (rejected.length === 0 && rows.length >= Math.max(1, spec.minRows) && !uncovered && gap === undefined),
     ...(uncovered !== undefined ? { uncovered } : {}),
-    contentHash: hashContent({ rows, rejected, nilRows, uncovered }),
+    ...(gap !== undefined ? { coverageGap: gap } : {}),
+    contentHash: hashContent({ rows, rejected, nilRows, uncovered, coverageGap: gap }),
   };
 }
 

@@ -1,6 +1,6 @@
 import type { FormSpec } from '../forms/form-spec.js';
 import { STAGE_LABELS, type LedgerEntry } from '../notices/notice-kinds.js';
-import { uncoveredNote } from '../rules/coverage.js';
+import { isShortOfCoverage, uncoveredNote } from '../rules/coverage.js';
 import { STATUS_DISPLAY, SUBMISSION_STATUSES } from '../status/status-kinds.js';
 import type { FormPeriodStats, GroupStats } from '../stats/form-period-stats.js';
 import { subtreeStats } from '../stats/subtree-stats.js';
@@ -202,9 +202,9 @@ function uncoveredNotes(picture: DistrictPicture, current: readonly PicturePerio
   const names = new Map(picture.units.map((u) => [u.id, u.name]));
   const lines = current.flatMap(({ spec, period, stats }) =>
     stats.units.flatMap((u) =>
-      u.uncovered
+      isShortOfCoverage(u)
         ? [
-            `${names.get(u.unitId) ?? u.unitId} · ${formShortName(spec)} · ${period.label}: ${lowerFirst(uncoveredNote(spec, u.uncovered))}`,
+            `${names.get(u.unitId) ?? u.unitId} · ${formShortName(spec)} · ${period.label}: ${lowerFirst(uncoveredNote(spec, u, picture.forms))}`,
           ]
         : [],
     ),

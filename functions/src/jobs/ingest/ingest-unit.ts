@@ -5,6 +5,8 @@ import { formPeriodStats, type UnitSubmission } from '../../domain/stats/form-pe
 import { hashContent } from '../../domain/submissions/build-submissions.js';
 import type { DistrictPicture, StoredSubmission } from '../../domain/summary/district-picture.js';
 import type { DistrictSettings } from '../../domain/units/read-control.js';
+import { referencedFormIds } from '../../domain/rules/apply-cross-form-rules.js';
+import type { SharedSource } from '../../domain/shared/shared-source.js';
 import { formsForUnit } from '../../domain/units/targets.js';
 import type { Unit } from '../../domain/units/unit.js';
 import { giveUnitFeedback } from '../summarize/give-unit-feedback.js';
@@ -12,6 +14,7 @@ import type { FeedbackTarget } from '../summarize/ports.js';
 import { loadEarlierPlans } from '../summarize/earlier-plans.js';
 import { statsInputsHash } from '../summarize/stats-inputs-hash.js';
 import type { SweepStore, UnitSheetSource } from '../sweep/ports.js';
+import { formsAsCollected } from '../sweep/shared-sheet-rules.js';
 import { sweep, type SweepResult } from '../sweep/sweep.js';
 import type { UnitScopeStore } from './ports.js';
 import { formPeriodId } from '../../domain/ids/document-ids.js';
@@ -23,11 +26,12 @@ export interface IngestUnitInput {
   readonly units: readonly Unit[];
   readonly forms: readonly FormSpec[];
   /**
-   * Forms collected through a shared sheet ("Nguồn dữ liệu"): taken from that sheet only, so the unit's own
-   * file is swept without them, as the district sweep does (sweepWithShared); otherwise a tab of such a form
-   * in the unit's file would replace the rows the shared sheet routed to the unit.
+   * Shared sheets ("Nguồn dữ liệu"): their forms are taken from those sheets only, so the unit's own file is
+   * swept without them, as the district sweep does (sweepWithShared); otherwise a tab of such a form in the
+   * unit's file would replace the rows the shared sheet routed to the unit. The unit's rules see them as the
+   * district sweep stored them (a registration collected through a shared sheet).
    */
-  readonly sharedFormIds?: ReadonlySet<string>;
+  readonly sharedSources?: readonly SharedSource[];
   readonly settings: DistrictSettings;
   readonly sheets: UnitSheetSource & FeedbackTarget;
   readonly sweepStore: SweepStore;
@@ -59,12 +63,18 @@ export async function ingestUnit(input: IngestUnitInput): Promise<IngestUnitResu
   // A unit with only "Tự động" forms is read as before, its changes timed by the sheet's own modified time.
   const explicitForms = formsForUnit(input.forms, unit).some((f) => f.submitMode === 'button');
   const submit = input.action === 'submit' && explicitForms ? { submit: { at: now } } : {};
-  const ownForms = input.sharedFormIds?.size ? input.forms.filter((f) => !input.sharedFormIds?.has(f.id)) : input.forms;
+  const sharedSources = input.sharedSources ?? [];
+  const sharedFormIds = new Set(sharedSources.map((s) => s.formId));
+  const ownForms = sharedFormIds.size ? input.forms.filter((f) => !sharedFormIds.has(f.id)) : input.forms;
+  // The shared sheets the unit's forms refer to: their stored state is part of its reading, as in the district sweep.
+  const referenced = new Set(referencedFormIds(formsForUnit(ownForms, unit)));
+  const referencedSources = sharedSources.filter((s) => referenced.has(s.formId)).map((s) => s.id);
   const swept = await sweep({
     units: [unit],
     forms: ownForms,
+    ruleForms: formsAsCollected(input.forms, sharedSources),
     source: input.sheets,
-    store: unitSweepStore(input.sweepStore, store, unit.id),
+    store: unitSweepStore(input.sweepStore, store, [unit.id, ...referencedSources]),
     now,
     ...submit,
   });
@@ -96,7 +106,7 @@ export async function ingestUnit(input: IngestUnitInput): Promise<IngestUnitResu
   const picture = {
     ...unitPicture(input, mine),
     earlierPlans: await loadEarlierPlans(store, mine),
-    ...(input.sharedFormIds?.size ? { sharedFormIds: [...input.sharedFormIds] } : {}),
+    ...(sharedFormIds.size ? { sharedFormIds: [...sharedFormIds] } : {}),
   };
   const state = await store.loadSourceState(unit.id);
   if (state?.status === 'ok' && state.fingerprint)
@@ -115,12 +125,12 @@ export async function ingestUnit(input: IngestUnitInput): Promise<IngestUnitResu
   };
 }
 
-/** The sweep store, with the remembered sources narrowed to this unit's (the sweep would read every unit's). */
-function unitSweepStore(sweepStore: SweepStore, store: UnitScopeStore, unitId: string): SweepStore {
+/** The sweep store, with the remembered sources narrowed to these (the unit's, and the shared sheets it refers to). */
+function unitSweepStore(sweepStore: SweepStore, store: UnitScopeStore, sourceIds: readonly string[]): SweepStore {
   return {
     loadSourceStates: async () => {
-      const state = await store.loadSourceState(unitId);
-      return new Map(state ? [[unitId, state]] : []);
+      const states = await Promise.all(sourceIds.map(async (id) => [id, await store.loadSourceState(id)] as const));
+      return new Map(states.flatMap(([id, state]) => (state ? [[id, state] as const] : [])));
     },
     commitUnit: (commit) => sweepStore.commitUnit(commit),
     saveSourceState: (state) => sweepStore.saveSourceState(state),

@@ -1,6 +1,7 @@
 import type { FormSpec } from '../../domain/forms/form-spec.js';
 import type { AttachmentResult } from '../../domain/mailbox/mailbox-reply.js';
 import { unitStandings, type FormStanding } from '../../domain/mailbox/unit-standings.js';
+import type { SharedSource } from '../../domain/shared/shared-source.js';
 import { SheetReadError } from '../../domain/sheets/sheet-read-error.js';
 import type { DistrictSettings } from '../../domain/units/read-control.js';
 import type { Unit } from '../../domain/units/unit.js';
@@ -13,7 +14,7 @@ export interface AttachmentIngestContext {
   readonly units: readonly Unit[];
   readonly forms: readonly FormSpec[];
   /** Forms taken from a shared sheet only: an emailed file's tab of one of them is not read (see ingestUnit). */
-  readonly sharedFormIds?: ReadonlySet<string>;
+  readonly sharedSources?: readonly SharedSource[];
   readonly settings: DistrictSettings;
   readonly drop: UnitFileDrop;
   readonly sweepStore: SweepStore;
@@ -57,7 +58,7 @@ export async function ingestAttachments(
       unit: placed,
       units: ctx.units.map((u) => (u.id === placed.id ? placed : u)),
       forms: ctx.forms,
-      ...(ctx.sharedFormIds ? { sharedFormIds: ctx.sharedFormIds } : {}),
+      ...(ctx.sharedSources ? { sharedSources: ctx.sharedSources } : {}),
       settings: ctx.settings,
       sheets: ctx.drop.sheets,
       sweepStore: ctx.sweepStore,

@@ -115,6 +115,7 @@ export async function notify(input: NotifyInput): Promise<NotifyResult> {
         sheetLink: input.sheetLinkOf(unit),
         sheetProblems,
         now,
+        forms: input.forms,
       });
     }
     const entry = {

@@ -79,6 +79,7 @@ export async function makeReport(input: {
     units: input.units,
     now: input.now,
     fees,
+    forms: input.forms,
   });
   const document = reportDocument(reportHeading(input.settings, input.now), figures);
   const docx = await input.folder.write(reportFileName(figures, 'docx'), await input.render.docx(document));

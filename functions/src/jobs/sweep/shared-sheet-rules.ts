@@ -39,6 +39,37 @@ export async function sharedSheetRules(
   return { specs: new Map(allForms.map((f) => [f.id, f])), storedOf: (unitId) => stored.get(unitId) ?? new Map() };
 }
 
+/**
+ * Shared sources by when they are swept around the units' own files: `before` them the sheets that refer,
+ * directly or through other shared sheets, to no form of the own files (a registration), so an own file
+ * referring to one sees what this sweep stored; `after` them the sheets that do (an evaluation checked
+ * against the registrations in the units' files).
+ */
+export function sharedSweepPhases(
+  sources: readonly SharedSource[],
+  forms: readonly FormSpec[],
+): { readonly before: SharedSource[]; readonly after: SharedSource[] } {
+  const shared = new Set(sources.map((s) => s.formId));
+  const refersTo = (formId: string) => {
+    const spec = forms.find((f) => f.id === formId);
+    return spec ? referencedFormIds([spec]) : [];
+  };
+  const after = new Set([...shared].filter((id) => refersTo(id).some((other) => !shared.has(other))));
+  // Through other shared sheets: a sheet referring to one swept after the own files waits for it.
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const id of shared) {
+      if (after.has(id) || !refersTo(id).some((other) => after.has(other))) continue;
+      after.add(id);
+      grew = true;
+    }
+  }
+  return {
+    before: sources.filter((s) => !after.has(s.formId)),
+    after: sources.filter((s) => after.has(s.formId)),
+  };
+}
+
 /** Shared sources in sweep order: a form another one refers to first, so its rows are stored when the other is read. */
 export function referencedSourcesFirst(sources: readonly SharedSource[], forms: readonly FormSpec[]): SharedSource[] {
   const refersToOthers = (source: SharedSource) => {

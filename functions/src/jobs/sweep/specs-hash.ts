@@ -12,11 +12,19 @@ function canonicalForm(form: FormSpec): string {
 }
 
 /**
- * What a unit's reading depends on besides its file: the reader's version, its forms and its
- * source. The same value as `hashContent({ READER_VERSION, forms, source })` (keys in stableJson's
- * order), so stored states stay valid, without canonicalizing every form again for each unit.
+ * What a unit's reading depends on besides its file: the reader's version, its forms, its source and
+ * (`referenced`, when its forms refer to a form collected elsewhere) the stored hashes of its submissions
+ * of that form. The same value as `hashContent({ READER_VERSION, forms, referenced, source })` (keys in
+ * stableJson's order, `referenced` left out when undefined), so stored states stay valid, without
+ * canonicalizing every form again for each unit.
  */
-export function unitSpecsHash(readerVersion: number, forms: readonly FormSpec[], source: string): string {
-  const json = `{"READER_VERSION":${stableJson(readerVersion)},"forms":[${forms.map(canonicalForm).join(',')}],"source":${stableJson(source)}}`;
+export function unitSpecsHash(
+  readerVersion: number,
+  forms: readonly FormSpec[],
+  source: string,
+  referenced?: readonly string[],
+): string {
+  const elsewhere = referenced === undefined ? '' : `"referenced":${stableJson(referenced)},`;
+  const json = `{"READER_VERSION":${stableJson(readerVersion)},"forms":[${forms.map(canonicalForm).join(',')}],${elsewhere}"source":${stableJson(source)}}`;
   return createHash('sha256').update(json).digest('hex');
 }

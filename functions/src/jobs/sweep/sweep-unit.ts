@@ -33,8 +33,9 @@ import { parseSubmissionId } from '../../domain/ids/document-ids.js';
  * 5: a once plan's period id became 'mot-lan' (it was the plan's due date).
  * 6: 'Không trùng' is checked within each period of a unit's own sheet (it was only checked in shared sheets).
  * 7: 'Phải có trong' names the other form's refused row, and checks nothing against a form the unit never sent.
+ * 8: 'Đủ khi có mọi dòng của' is never met when the covered form was not sent or has no valid row (it was: 0 uncovered).
  */
-export const READER_VERSION = 7;
+export const READER_VERSION = 8;
 
 export type UnitOutcome = 'read' | 'unchanged' | 'same-content' | 'missing' | 'unreadable';
 
@@ -65,6 +66,8 @@ export interface UnitSweepContext {
   readonly now: Date;
   /** The unit asked to submit its "Bấm nộp" forms now: the sheet is read even when unchanged. */
   readonly submit?: SubmitRequest;
+  /** The unit's stored submissions of forms collected elsewhere that its forms refer to (hashesReferencedElsewhere). */
+  readonly referencedElsewhere?: readonly string[];
 }
 
 /** Compile each form once for a whole sweep. */
@@ -76,7 +79,7 @@ export function compileForms(forms: readonly FormSpec[]): Map<string, CompiledFo
 export async function sweepUnit(unit: Unit, ctx: UnitSweepContext): Promise<UnitSweepResult> {
   const { previous } = ctx;
   const forms = formsForUnit(ctx.forms, unit);
-  const specsHash = unitSpecsHash(READER_VERSION, forms, unit.source);
+  const specsHash = unitSpecsHash(READER_VERSION, forms, unit.source, ctx.referencedElsewhere);
   const base = {
     unitId: unit.id,
     specsHash,

@@ -4,6 +4,7 @@ import type { FormSpec } from '../../domain/forms/form-spec.js';
 import { planVersionRecord } from '../../domain/plans/plan-version.js';
 import type { Unit } from '../../domain/units/unit.js';
 import type { SubmitRequest, SweepStore, SweepTotals, UnitSheetSource } from './ports.js';
+import { hashesReferencedElsewhere } from './referenced-elsewhere.js';
 import { compileForms, sweepUnit, type UnitSweepResult } from './sweep-unit.js';
 import { isolateUnit } from './unit-failure.js';
 
@@ -51,17 +52,27 @@ export async function sweep(input: SweepInput): Promise<SweepResult> {
   const plans = input.forms.map(planVersionRecord);
   const versionsSaved = await input.store.savePlanVersions(plans);
   const planVersions = new Map(plans.map((p) => [p.formId, p.version]));
+  // A registration collected through a shared sheet (swept before this) is part of what an evaluation in a unit's file means.
+  const referencedOf = hashesReferencedElsewhere(input.forms, previous);
   const limit = pLimit(input.concurrency ?? 4);
   let done = 0;
   const units = await Promise.all(
     input.units.map((unit) =>
       limit(async () => {
         const before = previous.get(unit.id);
+        const referenced = referencedOf(unit);
         const result = await isolateUnit(
           unit,
           before,
           input.store,
-          () => sweepUnit(unit, { ...input, compiled, planVersions, previous: before }),
+          () =>
+            sweepUnit(unit, {
+              ...input,
+              compiled,
+              planVersions,
+              previous: before,
+              ...(referenced ? { referencedElsewhere: referenced } : {}),
+            }),
           input.onUnitError,
         );
         input.onUnitDone?.(++done, input.units.length, result);

@@ -1,6 +1,7 @@
 import { Timestamp } from '@google-cloud/firestore';
 import { z } from 'zod';
 import { REVIEW_DECISIONS } from '../../../domain/review/review-decision.js';
+import { COVERAGE_GAPS } from '../../../domain/rules/coverage.js';
 
 /**
  * The shape of each collection's documents, as read. Loose objects: fields a later version adds
@@ -30,6 +31,8 @@ const contentFields = {
   nil: z.boolean().default(false),
   complete: z.boolean().default(false),
   uncovered: z.number().optional(),
+  // A gap this version does not know is read as none, not refused.
+  coverageGap: z.enum(COVERAGE_GAPS).optional().catch(undefined),
   contentHash: z.string().optional(),
   planVersion: z.string().optional(),
 };
