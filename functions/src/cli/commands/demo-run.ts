@@ -10,7 +10,9 @@ import { demoFinanceSource } from '../../demo/demo-finance.js';
 import type { DemoIntake } from '../../demo/demo-intake.js';
 import { playDemoIntake } from '../../demo/play-demo-intake.js';
 import { sweepDemoAt, type SweepUnitsAt } from '../../demo/sweep-demo-at.js';
-import { takeDemoReviewStep } from '../../demo/take-demo-review.js';
+import { takeDemoBranchDecision, takeDemoReviewStep, type DemoReviewPorts } from '../../demo/take-demo-review.js';
+import type { DemoBranchReport } from '../../demo/demo-branch-report.js';
+import { playDemoBranchReport } from '../../demo/play-demo-branch-report.js';
 import { withEarlierSweeps } from '../../demo/with-earlier-sweeps.js';
 import { writeDemoDistrict, type WrittenDemoDistrict } from '../../demo/write-demo-district.js';
 import type { FormSpec } from '../../domain/forms/form-spec.js';
@@ -48,7 +50,7 @@ export interface DemoRun {
 /**
  * The demo's run, composed of the general steps: when fresh, its history is replayed through the
  * sweep job at earlier instants (with that time's notice runs and review decisions) and its intake
- * stories are played; then the normal run of the whole district at DEMO_NOW, with the notice run
+ * and chi đoàn report stories are played; then the normal run of the whole district at DEMO_NOW, with the notice run
  * of that instant between the sweep and the summary, so the summary lists its mail.
  */
 export async function runDemo(options: {
@@ -60,6 +62,7 @@ export async function runDemo(options: {
   readonly district: DemoDistrict;
   readonly forms: FormSpec[];
   readonly intake: DemoIntake;
+  readonly branchReport: DemoBranchReport;
   readonly fresh: boolean;
 }): Promise<DemoRun> {
   const { context, session, dir, controlPath, outboxDir, district, forms } = options;
@@ -79,13 +82,25 @@ export async function runDemo(options: {
       sweepUnitsAt: earlier.sweepAt,
       history,
     });
+    const replayed = [...forms, district.finance.spec, district.issued.spec];
     await playDemoIntake({
       controlPath,
       unitsDir: written.unitsDir,
       units: district.units,
-      forms: [...forms, district.finance.spec, district.issued.spec],
+      forms: replayed,
       intake: options.intake,
       sweepAt: earlier.sweepAt,
+    });
+    const { branchReport } = options;
+    await playDemoBranchReport({
+      controlPath,
+      unitsDir: written.unitsDir,
+      units: district.units,
+      forms: [...replayed, options.intake.shared.spec, options.intake.explicit.spec],
+      story: branchReport,
+      sweepAt: earlier.sweepAt,
+      decide: (decision) =>
+        takeDemoBranchDecision(reviewPorts(session), district.units, branchReport.spec.id, decision),
     });
   }
   const opened = await openDistrict(sheets, session.db);
@@ -130,7 +145,7 @@ function demoReviewSteps(
 ): { takeUntil(instant: Date): Promise<void> } {
   const review = district.review;
   const pending = [...(review?.steps ?? [])];
-  const ports = { submissions: new FirestoreSummaryStore(session.db), reviews: new FirestoreReviewStore(session.db) };
+  const ports = reviewPorts(session);
   return {
     async takeUntil(instant) {
       for (let step = pending[0]; review && step && step.at <= instant; step = pending[0]) {
@@ -139,6 +154,11 @@ function demoReviewSteps(
       }
     },
   };
+}
+
+/** The stores the demo's review decisions are taken with. */
+function reviewPorts(session: FirestoreSession): DemoReviewPorts {
+  return { submissions: new FirestoreSummaryStore(session.db), reviews: new FirestoreReviewStore(session.db) };
 }
 
 /** The session's notice journal, for runNotify (embedded mode only). */
