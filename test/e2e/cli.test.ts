@@ -21,6 +21,9 @@ import { demoIntake, SHARED_BOOK_FILE, SHARED_BOOK_TAB } from '../../functions/s
 import { STANDING_TAB } from '../../functions/src/domain/feedback/unit-feedback.js';
 import { documentXml, textOf } from '../support/docx-text.js';
 import { useTempDir } from '../support/builders.js';
+import { demoBranchReport } from '../../functions/src/demo/demo-branch-report.js';
+import { branchSummaryPath } from '../../functions/src/adapters/workbook/branch-summary-workbooks.js';
+import { branchUnits, orgTree, subtreeIds } from '../../functions/src/domain/units/org-tree.js';
 
 /**
  * The demo's finance desk: the summary's Kinh phí tab shows còn nợ per school, only the one school that paid for one person
@@ -73,7 +76,9 @@ async function expectReviewStory(demoDir: string): Promise<void> {
   const district = buildDemoDistrict((await loadBuiltinForms()).map((form) => localizePlan(form, DEMO_SETTINGS)));
   const unit = district.units.find((u) => u.id === district.review?.unitId);
   expect(unit).toBeDefined();
-  const mails = (await listOutbox(path.join(demoDir, 'outbox'))).filter((m) => m.subject.startsWith('[Duyệt báo cáo]'));
+  const mails = (await listOutbox(path.join(demoDir, 'outbox'))).filter(
+    (m) => m.subject.startsWith('[Duyệt báo cáo]') && m.subject.includes('tập huấn'),
+  );
   expect(mails.map((m) => m.subject.split(' — ')[0])).toEqual([
     '[Duyệt báo cáo] Cần bổ sung',
     '[Duyệt báo cáo] Đã duyệt',
@@ -86,6 +91,61 @@ async function expectReviewStory(demoDir: string): Promise<void> {
   const header = rows.find((r) => r.includes('Mã báo cáo')) ?? [];
   const row = rows.find((r) => r[header.indexOf('Mã báo cáo')] === `tap-huan-2024~mot-lan~${unit?.id}`);
   expect(row?.[header.indexOf('Kết quả duyệt')]).toBe('Đã duyệt');
+}
+
+/** The "Duyệt báo cáo" tab's reports of a summary workbook: each row's cells by header. */
+async function reviewRowsOf(file: string): Promise<Record<string, string>[]> {
+  const rows: string[][] = [];
+  sheetOf(await openWorkbook(file), 'Duyệt báo cáo').eachRow(
+    (row) => void rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))),
+  );
+  const header = rows.find((r) => r.includes('Mã báo cáo')) ?? [];
+  return rows
+    .slice(rows.indexOf(header) + 1)
+    .filter((r) => r[header.indexOf('Mã báo cáo')])
+    .map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
+}
+
+/**
+ * Each cơ sở Đoàn reviews its chi đoàn from its own summary: its "Duyệt báo cáo" lists the chi đoàn report of every
+ * chi đoàn under it that sent one, and no other unit's report; the one it approved shows its decision, and that chi
+ * đoàn got one "[Duyệt báo cáo] Đã duyệt" mail.
+ */
+async function expectBranchReviews(demoDir: string): Promise<void> {
+  const district = buildDemoDistrict((await loadBuiltinForms()).map((form) => localizePlan(form, DEMO_SETTINGS)));
+  const story = demoBranchReport(district, (spec) => localizePlan(spec, DEMO_SETTINGS));
+  const outbox = await listOutbox(path.join(demoDir, 'outbox'));
+  const tree = orgTree(district.units);
+  const branches = branchUnits(district.units, tree);
+  expect(branches).toHaveLength(2);
+  for (const branch of branches) {
+    const under = subtreeIds(tree, branch.id);
+    under.delete(branch.id);
+    const rows = await reviewRowsOf(branchSummaryPath(demoDir, branch.id));
+    const unitIds = rows.map((r) => r['Mã báo cáo']?.split('~').at(-1) ?? '');
+    expect(unitIds.length, `${branch.id}'s review tab`).toBeGreaterThanOrEqual(2);
+    expect(
+      unitIds.filter((id) => !under.has(id)),
+      `${branch.id} reviews only its chi đoàn`,
+    ).toEqual([]);
+    expect(unitIds.sort()).toEqual(
+      story.sends
+        .filter((s) => under.has(s.unitId))
+        .map((s) => s.unitId)
+        .sort(),
+    );
+    const decision = story.decisions.find((d) => d.branchId === branch.id);
+    const decided = rows.find((r) => r['Mã báo cáo'] === `${story.spec.id}~mot-lan~${decision?.unitId}`);
+    expect(decided).toMatchObject({
+      'Kết quả duyệt': `Đã duyệt (${branch.name})`,
+      'Quyết định': 'Đã duyệt',
+      'Nhận xét': decision?.comment,
+    });
+    expect(rows.filter((r) => r['Kết quả duyệt'] === 'Chờ duyệt').length).toBe(rows.length - 1);
+    const unit = district.units.find((u) => u.id === decision?.unitId);
+    const mails = outbox.filter((m) => m.subject.startsWith('[Duyệt báo cáo]') && m.subject.includes(story.spec.title));
+    expect(mails.filter((m) => m.to.includes(unit?.contacts.find((c) => c.email)?.email ?? '-'))).toHaveLength(1);
+  }
 }
 
 /**
@@ -231,6 +291,7 @@ describe('tonghop CLI', () => {
       for (const other of b.outside) expect(b.cells, `${other} in ${b.unitId}'s summary`).not.toContain(other);
     }
     await expectReviewStory(path.join(home(), 'demo'));
+    await expectBranchReviews(path.join(home(), 'demo'));
     await expectWeeklyStory(path.join(home(), 'demo'), result.weeklyReport);
     // The sample mailbox: a unit re-sending its file, a zipped file, a stranger; each answered once.
     expect(
@@ -426,8 +487,8 @@ describe('tonghop CLI', () => {
       expect(run.code).toBe(0);
       expect(JSON.parse(run.stdout)).toMatchObject({ problems: [], closed: [] });
       // The seven catalog plans, the finance desk's receipts plan, the one the demo district issued near its "now",
-      // and the two of the intake stories ("Bấm nộp" and the shared registration link).
-      expect(JSON.parse(run.stdout).plans).toHaveLength(11);
+      // the two of the intake stories ("Bấm nộp" and the shared registration link) and the chi đoàn's September report.
+      expect(JSON.parse(run.stdout).plans).toHaveLength(12);
     });
 
     it('plans add copies a catalog plan into a control workbook without plans; a second add keeps it; a sweep then owes it', async () => {
@@ -483,8 +544,9 @@ describe('tonghop CLI', () => {
     it('templates writes one workbook per plan of the control workbook', async () => {
       const out = path.join(home(), 'templates');
       const run = await runCli(['--json', 'templates', '--out', out], env);
-      // The seven catalog plans, the receipts plan, the plan issued near "now" and the two intake stories' plans.
-      expect(JSON.parse(run.stdout).files).toHaveLength(11);
+      // The seven catalog plans, the receipts plan, the plan issued near "now", the two intake stories' plans and the chi
+      // đoàn's September report.
+      expect(JSON.parse(run.stdout).files).toHaveLength(12);
       expect((await readdir(out)).sort()).toContain('tap-huan-2024.xlsx');
     });
 

@@ -1,3 +1,4 @@
+import { ACTIVITY_REPORT_COLUMNS, activityMetrics } from './demo-activity-columns.js';
 import { formSpecSchema, type FormSpec, type FormSpecInput } from '../domain/forms/form-spec.js';
 import { formTargetsUnit } from '../domain/units/targets.js';
 import type { Unit } from '../domain/units/unit.js';
@@ -31,23 +32,12 @@ const EXPLICIT_PLAN: FormSpecInput = {
     { key: 'stt', header: 'STT', type: 'int', min: 1, counter: true },
     { key: 'ngayRaQuan', header: 'Ngày ra quân', aliases: ['Ngày'], type: 'date', required: true },
     { key: 'diaDiem', header: 'Địa điểm', type: 'text', required: true, maxLength: 300 },
-    {
-      key: 'soDoanVien',
-      header: 'Số đoàn viên tham gia',
-      aliases: ['Số đoàn viên'],
-      type: 'int',
-      required: true,
-      min: 0,
-    },
-    { key: 'ghiChu', header: 'Ghi chú', type: 'text', maxLength: 500 },
+    ...ACTIVITY_REPORT_COLUMNS,
   ],
   period: { type: 'once', due: { date: '2024-09-30', time: '17:00' } },
   targets: { unitTypes: ['co-so-doan'] },
   minRows: 1,
-  metrics: [
-    { type: 'row-count', id: 'so-buoi', label: 'Số buổi ra quân' },
-    { type: 'sum', id: 'so-luot', label: 'Số lượt đoàn viên tham gia', column: 'soDoanVien' },
-  ],
+  metrics: activityMetrics('Số buổi ra quân'),
 };
 
 /** The plan collected through one shared link. */

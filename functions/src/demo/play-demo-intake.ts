@@ -1,17 +1,13 @@
 import { readFile, utimes } from 'node:fs/promises';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
 import { addPlansToControlWorkbook } from '../adapters/workbook/add-control-plans.js';
 import { addSharedSourceToControlWorkbook } from '../adapters/workbook/add-control-shared-source.js';
-import { writePrivateFile } from '../adapters/private-files.js';
-import { addFormSheet } from '../adapters/workbook/write-form-sheet.js';
-import { SUBMIT_SIGNAL_ROW } from '../adapters/workbook/write-submit-signal.js';
 import { writeTableWorkbook } from '../adapters/workbook/write-table-workbook.js';
-import type { WritableCell } from '../adapters/sheet-layout/write-sheet-layout.js';
 import type { FormSpec } from '../domain/forms/form-spec.js';
 import { submittedSignalText } from '../domain/forms/submit-signal.js';
 import type { Unit } from '../domain/units/unit.js';
 import { SHARED_BOOK_FILE, SHARED_BOOK_TAB, type DemoIntake } from './demo-intake.js';
+import { writeUnitFileWithTab } from './write-demo-tab.js';
 
 /** Sweep these units with these plans at `now` (the demo's replay sweep, no shared sheet). */
 export type SweepIntakeAt = (units: readonly Unit[], forms: readonly FormSpec[], now: Date) => Promise<unknown>;
@@ -49,33 +45,17 @@ export async function playDemoIntake(options: {
   if (!unit) throw new Error(`Demo: no unit ${explicit.unitId}`);
   const file = path.join(unitsDir, unit.source);
   const original = await readFile(file);
-  await writeWithTab(file, original, unit, explicit.spec, explicit.submittedRows, 'Có', explicit.submittedAt);
-  await options.sweepAt([unit], [...options.forms, shared.spec, explicit.spec], explicit.submittedAt);
-  await writeWithTab(
+  await writeUnitFileWithTab(
     file,
     original,
-    unit,
-    explicit.spec,
-    explicit.draftRows,
-    submittedSignalText(explicit.submittedAt),
+    { unit, spec: explicit.spec, rows: explicit.submittedRows, signal: 'Có' },
+    explicit.submittedAt,
+  );
+  await options.sweepAt([unit], [...options.forms, shared.spec, explicit.spec], explicit.submittedAt);
+  await writeUnitFileWithTab(
+    file,
+    original,
+    { unit, spec: explicit.spec, rows: explicit.draftRows, signal: submittedSignalText(explicit.submittedAt) },
     explicit.editedAt,
   );
-}
-
-/** The unit's file as it was, plus the plan's tab with these rows and this text in its "Nộp báo cáo" cell, saved at `at`. */
-async function writeWithTab(
-  file: string,
-  original: Buffer,
-  unit: Unit,
-  spec: FormSpec,
-  rows: WritableCell[][],
-  signal: string,
-  at: Date,
-): Promise<void> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(original as unknown as ArrayBuffer);
-  const sheet = addFormSheet(workbook, spec, { unitName: unit.name, rows });
-  sheet.getCell(SUBMIT_SIGNAL_ROW, spec.columns.length + 1).value = signal;
-  await writePrivateFile(file, Buffer.from(await workbook.xlsx.writeBuffer()));
-  await utimes(file, at, at);
 }

@@ -21,6 +21,23 @@ describe('summary print layout', () => {
     expect(wrappedLineCount(text, width)).toBe(lines);
   });
 
+  // Texts of the demo's summary as LibreOffice (DejaVu Sans, the widest of the two fonts measured) printed them: a
+  // column's width counts digits, and plain Vietnamese letters and spaces are narrower than a digit; capitals wider.
+  it.each([
+    ['a plan · period label that fills Tổng quan’s first column', 'Kế hoạch nhỏ đợt 1 · hạn 27/09/2024', 30, 1],
+    ['another one', 'Đăng ký sơ cấp cứu · hạn 21/09/2024', 30, 1],
+    ['a long unit name in Tiến độ đơn vị', 'Đoàn cơ sở Công ty Cổ phần Du lịch Sài Gòn Xanh', 40, 1],
+    ['a longer one that does wrap', 'Đoàn cơ sở Công ty TNHH MTV Dịch vụ Công ích Quận 1', 40, 2],
+    ['capitals are wider than digits', 'MMMMMMMMMM', 12, 2],
+    ['so are capitals with marks', 'ĐOÀN THANH NIÊN CỘNG SẢN HỒ CHÍ MINH', 34, 2],
+  ])('wrappedLineCount counts letters by their width: %s', (_case, text, width, lines) => {
+    expect(wrappedLineCount(text, width)).toBe(lines);
+  });
+
+  it('bold or bigger text needs more room: fontScale narrows the column', () => {
+    expect(wrappedLineCount('Kế hoạch nhỏ đợt 1 · hạn 27/09/2024', 30, 1.1)).toBe(2);
+  });
+
   it('a row is as tall as its most wrapped cell', () => {
     expect(
       rowHeightFor(

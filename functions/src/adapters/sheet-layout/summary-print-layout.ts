@@ -1,5 +1,6 @@
 import { tablesOf, type SummaryTab } from '../../domain/summary/summary-model.js';
 import { displayLength, xlsxCellContent } from './summary-cells.js';
+import { characterWidth, SUMMARY_FONTS, textWidth, type FontWidths } from './text-width.js';
 
 /**
  * How a summary tab fits paper, shared by the .xlsx and the Google writers: column widths that
@@ -37,20 +38,26 @@ export function summaryColumnWidths(tab: SummaryTab): number[] {
   });
 }
 
-/** Vietnamese text is on average narrower than the digit '0' a column width counts in. */
-const TEXT_CHARACTERS_PER_WIDTH = 1.15;
+/**
+ * Lines a text takes when wrapped at word boundaries in a column `width` characters wide, in the font that needs more
+ * (text-width.ts). The padding around a column's text is outside its width: the text has all of it. `fontScale`: text
+ * wider than the body text by this factor (bold, a bigger size).
+ */
+export function wrappedLineCount(text: string, width: number, fontScale = 1): number {
+  const room = Math.max(1, width / fontScale);
+  return Math.max(...SUMMARY_FONTS.map((font) => linesIn(text.normalize('NFC'), room, font)));
+}
 
-/** Lines a text takes when wrapped at word boundaries in a column `width` characters wide (padding included). */
-export function wrappedLineCount(text: string, width: number): number {
-  const room = Math.max(1, Math.floor((width - 1) * TEXT_CHARACTERS_PER_WIDTH));
+function linesIn(text: string, room: number, font: FontWidths): number {
+  const space = characterWidth(' ', font);
   let lines = 0;
-  for (const paragraph of text.normalize('NFC').split('\n')) {
+  for (const paragraph of text.split('\n')) {
     lines += 1;
     let used = 0;
     for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-      const length = [...word].length;
+      const length = textWidth(word, font);
       if (used === 0) used = length;
-      else if (used + 1 + length <= room) used += 1 + length;
+      else if (used + space + length <= room) used += space + length;
       else {
         lines += 1;
         used = length;
@@ -65,10 +72,11 @@ export function wrappedLineCount(text: string, width: number): number {
   return Math.max(1, lines);
 }
 
-/** Height in points of a row whose cells show these texts in columns of these widths. */
-export function rowHeightFor(texts: readonly string[], widths: readonly number[]): number {
+/** Height in points of a row whose cells show these texts in columns of these widths (`fontScale`: see wrappedLineCount). */
+export function rowHeightFor(texts: readonly string[], widths: readonly number[], fontScale = 1): number {
   const lines = texts.reduce(
-    (most, text, c) => Math.max(most, text === '' ? 1 : wrappedLineCount(text, widths[c] ?? MIN_COLUMN_WIDTH)),
+    (most, text, c) =>
+      Math.max(most, text === '' ? 1 : wrappedLineCount(text, widths[c] ?? MIN_COLUMN_WIDTH, fontScale)),
     1,
   );
   return lines * LINE_HEIGHT_POINTS;

@@ -50,6 +50,8 @@ export const SUMMARY_FINGERPRINT_PREFIX = 'tonghop-summary-3:';
 const FREEZE_FIRST_COLUMN_ABOVE = 8;
 /** Size of the text in cells without a font of their own. */
 const BODY_FONT_SIZE = 11;
+/** Bold text is wider than the body text a column's width is counted in (DejaVu Sans Bold by about this much). */
+const BOLD_WIDTH_SCALE = 1.1;
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
 const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF808080' } };
@@ -328,6 +330,7 @@ function writeHeader(row: ExcelJS.Row, columns: readonly SummaryColumn[], widths
   row.height = rowHeightFor(
     columns.map((c) => storableText(c.header)),
     widths,
+    BOLD_WIDTH_SCALE,
   );
   columns.forEach((column, c) => {
     const cell = row.getCell(c + 1);

@@ -8,7 +8,9 @@ import { demoFinanceSource } from '../../demo/demo-finance.js';
 import type { DemoIntake } from '../../demo/demo-intake.js';
 import { playDemoIntake } from '../../demo/play-demo-intake.js';
 import { sweepDemoAt, type SweepUnitsAt } from '../../demo/sweep-demo-at.js';
-import { demoReviewSchedule } from '../../demo/take-demo-review.js';
+import { demoReviewPorts, demoReviewSchedule, takeDemoBranchDecision } from '../../demo/take-demo-review.js';
+import type { DemoBranchReport } from '../../demo/demo-branch-report.js';
+import { playDemoBranchReport } from '../../demo/play-demo-branch-report.js';
 import { withEarlierSweeps } from '../../demo/with-earlier-sweeps.js';
 import { writeDemoDistrict, type WrittenDemoDistrict } from '../../demo/write-demo-district.js';
 import type { FormSpec } from '../../domain/forms/form-spec.js';
@@ -35,8 +37,8 @@ export interface DemoRun {
 /**
  * The demo's run, composed of the general steps: when fresh, its history is replayed through the
  * sweep job at earlier instants (with that time's notice runs and review decisions) and its intake
- * stories are played; then its final morning (a sweep of the whole district and the notice run at
- * DEMO_NOW), and the normal run at DEMO_NOW, whose summary lists that morning's mail.
+ * and chi đoàn report stories are played; then its final morning (a sweep of the whole district and the notice run
+ * at DEMO_NOW), and the normal run at DEMO_NOW, whose summary lists that morning's mail.
  */
 export async function runDemo(options: {
   readonly context: CommandContext;
@@ -47,6 +49,7 @@ export async function runDemo(options: {
   readonly district: DemoDistrict;
   readonly forms: FormSpec[];
   readonly intake: DemoIntake;
+  readonly branchReport: DemoBranchReport;
   readonly fresh: boolean;
 }): Promise<DemoRun> {
   const { context, session, dir, controlPath, outboxDir, district, forms } = options;
@@ -66,13 +69,25 @@ export async function runDemo(options: {
       sweepUnitsAt: earlier.sweepAt,
       history,
     });
+    const replayed = [...forms, district.finance.spec, district.issued.spec];
     await playDemoIntake({
       controlPath,
       unitsDir: written.unitsDir,
       units: district.units,
-      forms: [...forms, district.finance.spec, district.issued.spec],
+      forms: replayed,
       intake: options.intake,
       sweepAt: earlier.sweepAt,
+    });
+    const { branchReport } = options;
+    await playDemoBranchReport({
+      controlPath,
+      unitsDir: written.unitsDir,
+      units: district.units,
+      forms: [...replayed, options.intake.shared.spec, options.intake.explicit.spec],
+      story: branchReport,
+      sweepAt: earlier.sweepAt,
+      decide: (decision) =>
+        takeDemoBranchDecision(demoReviewPorts(session.db), district.units, branchReport.spec.id, decision),
     });
   }
   const opened = await openDistrict(sheets, session.db);

@@ -4,6 +4,8 @@ import { loadBuiltinForms } from '../../adapters/catalog/builtin-forms.js';
 import { formatVietnameseNumber as n } from '../../domain/cells/number-format.js';
 import { localizePlan } from '../../domain/plans/district-placeholders.js';
 import { formatIctDate, formatIctDateTime } from '../../domain/time/ict.js';
+import { periodsOf } from '../../domain/periods/schedule.js';
+import type { Unit } from '../../domain/units/unit.js';
 import { buildDemoDistrict, DEMO_NOW, DEMO_SETTINGS, type DemoDistrict } from '../../demo/demo-district.js';
 import { CONTROL_FILE, demoDistrictWritten, type WrittenDemoDistrict } from '../../demo/write-demo-district.js';
 import { embeddedDataDir, withFirestore } from '../firestore-session.js';
@@ -21,6 +23,7 @@ import { runDemo } from './demo-run.js';
 import type { SweepRun } from '../run-sweep.js';
 import { writeDemoReport } from './demo-report.js';
 import { demoIntake } from '../../demo/demo-intake.js';
+import { demoBranchReport, type DemoBranchReport } from '../../demo/demo-branch-report.js';
 import { printDemoIntake } from './demo-intake-report.js';
 import { weeklyReportLine, writeDemoWeeklyReport } from './demo-weekly-report.js';
 
@@ -53,11 +56,24 @@ export async function demoCommand(context: CommandContext, opts: { reset: boolea
   const district = buildDemoDistrict(forms);
   // Issue 14's ways of sending, each with a plan of its own (demo/demo-intake.ts).
   const intake = demoIntake(district, (spec) => localizePlan(spec, DEMO_SETTINGS));
+  // A plan due near "now" for the chi đoàn, so each cơ sở Đoàn has reports to review (demo/demo-branch-report.ts).
+  const branchReport = demoBranchReport(district, (spec) => localizePlan(spec, DEMO_SETTINGS));
   let written: WrittenDemoDistrict | undefined;
   let earlierNotices = 0;
 
   const { run, notices, report, weekly, mailbox } = await withFirestore(config, out, async (session) => {
-    const demo = await runDemo({ context, session, dir, controlPath, outboxDir, district, forms, intake, fresh });
+    const demo = await runDemo({
+      context,
+      session,
+      dir,
+      controlPath,
+      outboxDir,
+      district,
+      forms,
+      intake,
+      branchReport,
+      fresh,
+    });
     const { run: swept, notified, history } = demo;
     written = demo.written;
     earlierNotices = history.notices;
@@ -116,7 +132,18 @@ export async function demoCommand(context: CommandContext, opts: { reset: boolea
     });
     return;
   }
-  printDemoReport(context, { dir, controlPath, written, district, run, notices, earlierNotices, report, weekly });
+  printDemoReport(context, {
+    dir,
+    controlPath,
+    written,
+    district,
+    branchReport,
+    run,
+    notices,
+    earlierNotices,
+    report,
+    weekly,
+  });
   printDemoIntake(out, intake, district.units, run.unitsLocation);
   printMailboxReport(out, mailbox, new Map(run.control.units.map((u) => [u.id, u.name])));
   out.print(
@@ -147,6 +174,7 @@ function printDemoReport(
     controlPath: string;
     written: WrittenDemoDistrict | undefined;
     district: DemoDistrict;
+    branchReport: DemoBranchReport;
     run: SweepRun;
     notices: NotifyRun;
     earlierNotices: number;
@@ -180,6 +208,7 @@ function printDemoReport(
       `Duyệt báo cáo: Quận Đoàn trả lại bản đăng ký tập huấn của ${reviewed.name} ("Cần bổ sung", ${formatIctDateTime(sentBack.at)}), đơn vị bổ sung ngày ${formatIctDate(review.fixedAt)}, Quận Đoàn duyệt ngày ${formatIctDate(approved.at)}; mỗi quyết định một thư "[Duyệt báo cáo]" trong hộp thư đi. Xem trang "Duyệt báo cáo" của bảng tổng hợp.`,
     );
   }
+  if (report.written?.created) printBranchReview(out, report.district.units, report.branchReport);
   printNotifyReport(
     out,
     report.notices,
@@ -210,4 +239,16 @@ function printDemoReport(
     `  - Dữ liệu đã lưu: ${report.run.firestore}; xem bằng "npx tonghop inspect" (lọc: --unit <mã đơn vị>, --form <mã biểu mẫu>, --json)`,
   );
   out.print('  - Chạy lại "npm start": chỉ làm phần đã thay đổi; không có gì mới thì không ghi và không gửi gì.');
+}
+
+/** The chi đoàn report story in one line: how many chi đoàn sent, and what each cơ sở Đoàn decided from its own summary. */
+function printBranchReview(out: CommandContext['out'], units: readonly Unit[], story: DemoBranchReport): void {
+  const nameOf = (id: string) => units.find((u) => u.id === id)?.name ?? id;
+  const decided = story.decisions.map(
+    (d) => `${nameOf(d.branchId)} duyệt báo cáo của ${nameOf(d.unitId)} (${formatIctDateTime(d.at)})`,
+  );
+  out.print('');
+  out.print(
+    `Chi đoàn báo cáo "${story.spec.title}" (hạn ${formatIctDateTime(periodsOf(story.spec)[0]?.due ?? story.issuedAt)}): ${n(story.sends.length)} chi đoàn đã gửi. ${decided.join('; ')}. Mỗi cơ sở Đoàn duyệt báo cáo của các chi đoàn trực thuộc ở trang "Duyệt báo cáo" của bảng tổng hợp riêng.`,
+  );
 }
