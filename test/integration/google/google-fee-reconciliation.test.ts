@@ -99,10 +99,11 @@ describe('fee reconciliation on Google Sheets (stand-in, real googleapis client)
     });
     const values = standin.tabValues(summaryId, 'Kinh phí');
     const header = values.findIndex((row) => row[0] === 'Đơn vị');
-    expect(values.slice(header + 1, header + 4).map((row) => row.slice(0, 6))).toEqual([
-      ['Liên đội THCS Minh Đức', 2, 3_800_000, 1_900_000, 1_900_000, 1],
-      ['Liên đội TH An Bình', 1, 1_900_000, 2_000_000, -100_000, 1],
-      ['Tổng cộng', 3, 5_700_000, 3_900_000, 1_800_000, 2],
+    expect(values.slice(header + 1, header + 4).map((row) => [...row.slice(0, 6), row[7]])).toEqual([
+      ['Liên đội THCS Minh Đức', 2, 3_800_000, 1_900_000, 1_900_000, 1, 'Đã nộp một phần'],
+      ['Liên đội TH An Bình', 1, 1_900_000, 2_000_000, -100_000, 1, 'Nộp thừa'],
+      // Còn nợ totals the debt still to collect; An Bình's 100.000 đ is refunded, not set against Minh Đức's.
+      ['Tổng cộng', 3, 5_700_000, 3_900_000, 1_900_000, 2, 'Nộp thừa 100.000 đ'],
     ]);
   });
 });
