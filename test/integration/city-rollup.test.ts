@@ -69,6 +69,7 @@ const CITY_PLAN = cityPlanForReports({
   id: 'bao-cao-tap-huan-2024',
   title: 'Báo cáo kết quả đăng ký tập huấn của các quận',
   districtFormId: 'tap-huan-2024',
+  districtPeriodId: 'mot-lan',
   due: { date: '2024-09-25' },
 });
 const settings = (districtName: string) => ({ districtName, officeEmail: '', contactName: '', contactPhone: '' });

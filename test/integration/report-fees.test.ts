@@ -174,6 +174,7 @@ describe('tonghop report: the Kinh phí section (phải nộp, đã nộp, còn 
       owed: 11_400_000,
       paid: 5_700_000,
       balance: 5_700_000,
+      overpaid: 0,
     });
   });
 });

@@ -1,4 +1,11 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createOutboxMailer, listOutbox } from '../../../functions/src/adapters/mail/outbox-mailer.js';
+import { FirestoreNoticeLedger } from '../../../functions/src/adapters/store/firestore-notice-ledger.js';
+import { DEFAULT_NOTICE_POLICY } from '../../../functions/src/domain/notices/notice-kinds.js';
+import { notify } from '../../../functions/src/jobs/notify/notify.js';
 import { GoogleSummarySpreadsheet } from '../../../functions/src/adapters/google/google-summary-spreadsheet.js';
 import { GoogleUnitSheets } from '../../../functions/src/adapters/google/google-unit-sheets.js';
 import { FirestoreOutputMarks } from '../../../functions/src/adapters/store/firestore-output-marks.js';
@@ -25,6 +32,7 @@ describe('fee reconciliation on Google Sheets (stand-in, real googleapis client)
   let standin: GoogleStandin;
   let summaryId: string;
   let sources: SharedSource[];
+  let outbox: string | undefined;
 
   beforeAll(async () => {
     ({ standin } = await standinWithClock(new Date('2024-09-12T10:00:00Z')));
@@ -71,6 +79,7 @@ describe('fee reconciliation on Google Sheets (stand-in, real googleapis client)
     sources = [source('dang-ky', registrations, 'Đăng ký', 2), source('thu-kinh-phi', book, 'Thu kinh phí', 3)];
   });
   afterAll(async () => {
+    if (outbox) await rm(outbox, { recursive: true, force: true });
     await standin.close();
     await firestore.clear();
     await firestore.db.terminate();
@@ -99,10 +108,37 @@ describe('fee reconciliation on Google Sheets (stand-in, real googleapis client)
     });
     const values = standin.tabValues(summaryId, 'Kinh phí');
     const header = values.findIndex((row) => row[0] === 'Đơn vị');
-    expect(values.slice(header + 1, header + 4).map((row) => row.slice(0, 6))).toEqual([
-      ['Liên đội THCS Minh Đức', 2, 3_800_000, 1_900_000, 1_900_000, 1],
-      ['Liên đội TH An Bình', 1, 1_900_000, 2_000_000, -100_000, 1],
-      ['Tổng cộng', 3, 5_700_000, 3_900_000, 1_800_000, 2],
+    expect(values.slice(header + 1, header + 4).map((row) => [...row.slice(0, 6), row[7]])).toEqual([
+      ['Liên đội THCS Minh Đức', 2, 3_800_000, 1_900_000, 1_900_000, 1, 'Đã nộp một phần'],
+      ['Liên đội TH An Bình', 1, 1_900_000, 2_000_000, -100_000, 1, 'Nộp thừa'],
+      // Còn nợ totals the debt still to collect; An Bình's 100.000 đ is refunded, not set against Minh Đức's.
+      ['Tổng cộng', 3, 5_700_000, 3_900_000, 1_900_000, 2, 'Nộp thừa 100.000 đ'],
     ]);
+  });
+
+  it('reminds only the school that still owes, from the figures the Google sweep stored; once', async () => {
+    outbox = await mkdtemp(path.join(tmpdir(), 'tonghop-google-fees-outbox-'));
+    const run = (now: Date) =>
+      notify({
+        settings: SETTINGS,
+        units: UNITS,
+        forms: FORMS,
+        store: new FirestoreSummaryStore(firestore.db),
+        ledger: new FirestoreNoticeLedger(firestore.db),
+        mailer: createOutboxMailer({ dir: outbox ?? '', from: '"Quận Đoàn thử" <vp@example.com>' }),
+        policy: DEFAULT_NOTICE_POLICY,
+        now,
+        sheetLinkOf: (unit) => unit.source,
+      });
+    const first = await run(new Date('2024-09-13T02:00:00Z'));
+    // Minh Đức registered 2 and paid for 1; An Bình overpaid; Lương Thế Vinh registered nobody.
+    expect(
+      first.outcomes.filter((o) => o.notice.payment).map((o) => [o.notice.unitId, o.notice.stage, o.result]),
+    ).toEqual([['thcs-minh-duc', 'reminder', 'sent']]);
+    const second = await run(new Date('2024-09-14T02:00:00Z'));
+    expect(second.outcomes.filter((o) => o.notice.payment)).toEqual([]);
+    const mails = await listOutbox(outbox);
+    expect(mails.filter((m) => m.to.includes('thcs-minh-duc@truong.edu.vn'))).toHaveLength(1);
+    expect(mails.filter((m) => m.to.includes('th-an-binh@truong.edu.vn'))).toEqual([]);
   });
 });

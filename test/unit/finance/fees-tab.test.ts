@@ -53,14 +53,15 @@ describe("summary 'Kinh phí' tab", () => {
       ['Liên đội THCS Minh Đức', 3, 5_700_000, 1_900_000, 3_800_000, 1, ictInstant('2024-09-10'), 'Đã nộp một phần'],
       ['Liên đội TH An Bình', 2, 3_800_000, 3_800_000, 0, 1, ictInstant('2024-09-12'), 'Đã nộp đủ'],
       ['Liên đội TH Lương Thế Vinh', 1, 1_900_000, 2_000_000, -100_000, 1, ictInstant('2024-09-13'), 'Nộp thừa'],
-      ['Tổng cộng', 6, 11_400_000, 7_700_000, 3_700_000, 3, null, ''],
+      // Minh Đức's 3.800.000 đ is still to collect: Lương Thế Vinh's 100.000 đ overpayment is refunded, not set against it.
+      ['Tổng cộng', 6, 11_400_000, 7_700_000, 3_800_000, 3, null, 'Nộp thừa 100.000 đ'],
     ]);
   });
 
   it('says how còn nợ is computed, the payment deadline and where to pay, in Vietnamese', () => {
     expect(tab.title).toEqual([
       "Kinh phí Đăng ký tập huấn: đối chiếu với 'Thu kinh phí tập huấn'",
-      'Phải nộp = số người đăng ký × 1.900.000 đ; đã nộp = tổng các biên lai; còn nợ = phải nộp − đã nộp (số âm: nộp thừa).',
+      'Phải nộp = số người đăng ký × 1.900.000 đ; đã nộp = tổng các biên lai; còn nợ = phải nộp − đã nộp (số âm: nộp thừa); dòng Tổng cộng cộng riêng còn nợ và nộp thừa.',
       'Hạn đóng kinh phí: ngày 16/09/2024; nộp tại bộ phận tài chính Quận Đoàn, thứ 3 và thứ 5 theo giờ hành chính; 1 đơn vị còn nợ.',
     ]);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { reconcileFees, type ReconciledSubmission } from '../../../functions/src/domain/finance/reconcile-fees.js';
+import { feeBlocks, reportFees } from '../../../functions/src/domain/report/report-fees.js';
 import { expectedUnits } from '../../../functions/src/domain/status/expected-units.js';
 import { formTargetsUnit, rowsMayNameUnit } from '../../../functions/src/domain/units/targets.js';
 import { periodById } from '../../../functions/src/domain/periods/schedule.js';
@@ -109,8 +110,48 @@ describe('reconcileFees: owed = participants × fee, paid = receipts, còn nợ 
       lastPaidOn: '2024-09-13',
       unitName: 'Liên đội THCS Minh Đức',
     });
-    expect(r.totals).toEqual({ owed: 17_100_000, paid: 7_600_000, balance: 9_500_000, receipts: 3 });
+    expect(r.totals).toEqual({ owed: 17_100_000, paid: 7_600_000, balance: 9_500_000, overpaid: 0, receipts: 3 });
     expect(r.payBy).toEqual({ date: '2024-09-16' });
+  });
+
+  it("totals còn nợ over the units that owe and nộp thừa apart: one school's overpayment never hides another's debt", () => {
+    const { reconciliations } = reconcileFees([registration, receipts], FINANCE_UNITS, [
+      registered('th-an-binh', 2),
+      paid('th-an-binh', [0, '2024-09-12']),
+      registered('thcs-minh-duc', 1),
+      paid('thcs-minh-duc', [3_800_000, '2024-09-12']),
+      paid('th-luong-the-vinh', [1_900_000, '2024-09-12']),
+    ]);
+    expect(reconciliations[0]!.totals).toEqual({
+      owed: 5_700_000,
+      paid: 5_700_000,
+      balance: 3_800_000,
+      overpaid: 3_800_000,
+      receipts: 3,
+    });
+  });
+
+  it('the report to the level above says còn nợ and nộp thừa apart, and the table totals còn nợ alike', () => {
+    const { reconciliations } = reconcileFees([registration, receipts], FINANCE_UNITS, [
+      registered('th-an-binh', 2),
+      registered('thcs-minh-duc', 1),
+      paid('thcs-minh-duc', [3_800_000, '2024-09-12']),
+    ]);
+    const [fees] = reportFees('dang-ky', reconciliations);
+    if (!fees) throw new Error('no fees for dang-ky');
+    const [paragraph, table] = feeBlocks(fees);
+    expect(paragraph).toMatchObject({
+      text: expect.stringContaining(
+        'phải nộp 5.700.000 đ, đã nộp 3.800.000 đ, còn nợ 3.800.000 đ; nộp thừa 1.900.000 đ (1 đơn vị, cần hoàn trả).',
+      ),
+    });
+    expect(table?.kind === 'table' && table.rows.at(-1)?.cells).toEqual([
+      'Tổng cộng',
+      '3',
+      '5.700.000 đ',
+      '3.800.000 đ',
+      '3.800.000 đ',
+    ]);
   });
 
   it('names a reconciliation against a metric that does not exist as an operator problem', () => {

@@ -50,7 +50,7 @@ interface AmountRead {
   readonly commaAsThousands: boolean;
 }
 
-function readAmount(folded: string): AmountRead | undefined {
+function readAmount(folded: string, signed: boolean): AmountRead | undefined {
   const split = splitNumberText(folded);
   if (!split || split.token.length > 40) return undefined;
   const magnitude = readMagnitude(split.rest);
@@ -73,11 +73,13 @@ function readAmount(folded: string): AmountRead | undefined {
       commaAsThousands,
     };
   const { intDigits, fracDigits, negative } = read.digits;
-  if (negative && /[1-9]/.test(intDigits + fracDigits)) return { amount: rejected(NEGATIVE), tail, commaAsThousands };
-  return { amount: wholeDong(intDigits, fracDigits, magnitude?.exponent ?? 0), tail, commaAsThousands };
+  const nonZero = /[1-9]/.test(intDigits + fracDigits);
+  if (negative && nonZero && !signed) return { amount: rejected(NEGATIVE), tail, commaAsThousands };
+  const amount = wholeDong(intDigits, fracDigits, magnitude?.exponent ?? 0);
+  return { amount: negative && nonZero && amount.ok ? parsed(-amount.value) : amount, tail, commaAsThousands };
 }
 
-function parseMoneyText(text: string): CellParse<number> {
+function parseMoneyText(text: string, signed: boolean): CellParse<number> {
   const folded = foldAccents(text);
   if (!/\d/.test(folded)) {
     return /\p{L}/u.test(folded)
@@ -86,10 +88,10 @@ function parseMoneyText(text: string): CellParse<number> {
   }
   const leading = readLeadingWords(folded);
   if (leading.kind === 'bound') return rejected(NOT_ONE_AMOUNT);
-  const first = readAmount(leading.kind === 'taken' ? leading.rest : folded);
+  const first = readAmount(leading.kind === 'taken' ? leading.rest : folded, signed);
   if (!first) return rejected(INVALID);
   const bare = NOTHING_MORE.test(first.tail);
-  if (!bare && !isDroppableNote(first.tail)) return secondAmountReason(first);
+  if (!bare && !isDroppableNote(first.tail)) return secondAmountReason(first, signed);
   if (!first.amount.ok) return first.amount;
   const interpreted = !bare || leading.kind === 'taken' || first.commaAsThousands;
   return interpreted
@@ -98,9 +100,9 @@ function parseMoneyText(text: string): CellParse<number> {
 }
 
 /** Text after an amount that is no note: a second amount to choose between, or something that is not money. */
-function secondAmountReason(first: AmountRead): CellParse<number> {
+function secondAmountReason(first: AmountRead, signed: boolean): CellParse<number> {
   const at = secondNumberAt(first.tail);
-  const second = at < 0 ? undefined : readAmount(first.tail.slice(at));
+  const second = at < 0 ? undefined : readAmount(first.tail.slice(at), signed);
   const secondIsAmount = second?.amount.ok && (NOTHING_MORE.test(second.tail) || isDroppableNote(second.tail));
   if (!first.amount.ok || !second?.amount.ok || !secondIsAmount) return rejected(INVALID);
   return rejected(
@@ -108,13 +110,16 @@ function secondAmountReason(first: AmountRead): CellParse<number> {
   );
 }
 
-/** Parse an amount of money in whole đồng ('1.900.000', '1,900,000 đ', '1,9 triệu', '500k', '1 tỷ', 1900000); a rate or note after it ('đ/người') is noted and dropped. */
-export function parseVietnameseMoney(cell: RawCell): CellParse<number> {
+/**
+ * Parse an amount of money in whole đồng ('1.900.000', '1,900,000 đ', '1,9 triệu', '500k', '1 tỷ', 1900000); a rate or note
+ * after it ('đ/người') is noted and dropped. A negative amount ('-1.900.000', a refund) only when `signed`, else a reason.
+ */
+export function parseVietnameseMoney(cell: RawCell, signed = false): CellParse<number> {
   if (isCellError(cell)) return rejected(errorCellReason(cell));
   if (isPendingFormula(cell)) return rejected(PENDING_FORMULA_REASON);
   if (typeof cell === 'number') {
     if (!Number.isFinite(cell)) return rejected(INVALID);
-    if (cell < 0) return rejected(NEGATIVE);
+    if (cell < 0 && !signed) return rejected(NEGATIVE);
     const rounded = Math.round(cell);
     if (Math.abs(cell - rounded) > 1e-6) return rejected(FRACTIONAL);
     if (!Number.isSafeInteger(rounded)) return rejected(TOO_LARGE);
@@ -125,7 +130,7 @@ export function parseVietnameseMoney(cell: RawCell): CellParse<number> {
   const text = cleanText(cell);
   if (text === '') return rejected(blankCellReason(EXPECTED));
   if (text.length > 100) return rejected(INVALID);
-  return parseMoneyText(text);
+  return parseMoneyText(text, signed);
 }
 
 /** Vietnamese money display in whole đồng: 1900000 → '1.900.000 đ'. */

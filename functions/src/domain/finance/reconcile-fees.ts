@@ -33,7 +33,10 @@ export interface FeeReconciliation {
   readonly totals: {
     readonly owed: number;
     readonly paid: number;
+    /** Còn nợ: what the units that owe still owe; one unit's overpayment never pays another's debt. */
     readonly balance: number;
+    /** Nộp thừa: what units paid beyond what they owe, to be refunded (0 when none did). */
+    readonly overpaid: number;
     readonly receipts: number;
   };
 }
@@ -52,7 +55,7 @@ export interface ReconciliationProblem {
   readonly message: string;
 }
 
-/** Every balance metric of the plans, each reconciled: owed = registered rows × fee, paid = sum of receipts, còn nợ = owed − paid. */
+/** Every balance metric of the plans, each reconciled: owed = registered rows × fee, paid = sum of receipts, còn nợ = owed − paid; in total, còn nợ and nộp thừa apart. */
 export function reconcileFees(
   forms: readonly FormSpec[],
   units: readonly Unit[],
@@ -131,10 +134,11 @@ function reconcileOne(
     (t, r) => ({
       owed: t.owed + r.owed,
       paid: t.paid + r.paid,
-      balance: t.balance + r.balance,
+      balance: t.balance + Math.max(r.balance, 0),
+      overpaid: t.overpaid + Math.max(-r.balance, 0),
       receipts: t.receipts + r.receipts,
     }),
-    { owed: 0, paid: 0, balance: 0, receipts: 0 },
+    { owed: 0, paid: 0, balance: 0, overpaid: 0, receipts: 0 },
   );
   const payBy =
     metric.payBy ?? fee.payBy ?? (receiptsForm.period.type === 'once' ? receiptsForm.period.due : undefined);

@@ -87,7 +87,9 @@ export const COLUMN_TYPE_BEHAVIOUR = {
   },
   money: {
     viName: 'Số tiền',
-    parse: (cell, column) => moneyWithin(parseVietnameseMoney(cell), column),
+    // A declared minimum below 0 ('Tối thiểu' -50.000.000 on a receipts book) lets a refund be typed as a negative amount.
+    parse: (cell, column) =>
+      moneyWithin(parseVietnameseMoney(cell, column.min !== undefined && column.min < 0), column),
     describe: (column) =>
       `Số tiền (đồng), ví dụ 1.900.000 hoặc 1,9 triệu${column.min !== undefined || column.max !== undefined ? `;${boundsText(column)} đ` : ''}`,
     numberFormat: '#,##0 "đ"',

@@ -12,9 +12,13 @@ export function cityPlanForReports(input: {
   readonly title: string;
   /** The district plan whose exports are collected: a file of another plan is rejected with a message. */
   readonly districtFormId: string;
+  /** The district plan's period reported on: an export of another period (last year's file sent again) is rejected too. */
+  readonly districtPeriodId?: string;
   readonly due: Deadline;
   readonly issuer?: string;
 }): FormSpec {
+  const pinned = (key: string) =>
+    key === 'formId' ? input.districtFormId : key === 'periodId' ? input.districtPeriodId : undefined;
   return formSpecSchema.parse({
     id: input.id,
     title: input.title,
@@ -25,9 +29,9 @@ export function cityPlanForReports(input: {
       ...EXPORT_RESULT_ID_COLUMNS.map((c) => ({
         key: c.key,
         header: c.header,
-        type: c.key === 'formId' ? 'enum' : 'text',
+        type: pinned(c.key) === undefined ? 'text' : 'enum',
         required: c.key !== 'periodLabel',
-        ...(c.key === 'formId' ? { options: [{ value: input.districtFormId }] } : {}),
+        ...(pinned(c.key) === undefined ? {} : { options: [{ value: pinned(c.key) }] }),
       })),
       ...EXPORT_COUNT_COLUMNS.map((c) => ({ key: c.key, header: c.header, type: 'int', required: true, min: 0 })),
     ],

@@ -31,7 +31,10 @@ export interface ReportFees {
     readonly participants: number;
     readonly owed: number;
     readonly paid: number;
+    /** Còn nợ of the units that owe (an overpayment does not offset another unit's debt). */
     readonly balance: number;
+    /** Nộp thừa, to be refunded. */
+    readonly overpaid: number;
   };
 }
 
@@ -60,6 +63,7 @@ export function reportFees(formId: string, reconciliations: readonly FeeReconcil
           owed: r.totals.owed,
           paid: r.totals.paid,
           balance: r.totals.balance,
+          overpaid: r.totals.overpaid,
         },
       };
     });
@@ -72,13 +76,18 @@ export const FEE_COLUMNS = ['Đơn vị', 'Số người', 'Phải nộp', 'Đã
 export function feeBlocks(fees: ReportFees): ReportBlock[] {
   const t = fees.totals;
   const owing = fees.units.filter((u) => u.balance > 0);
+  const overpaying = fees.units.filter((u) => u.balance < 0);
   const payBy = fees.payBy ? `, hạn nộp ${formatDeadline(fees.payBy)}` : '';
+  const overpaid =
+    t.overpaid > 0
+      ? `; nộp thừa ${formatVietnameseMoney(t.overpaid)} (${formatVietnameseNumber(overpaying.length)} đơn vị, cần hoàn trả)`
+      : '';
   return [
     {
       kind: 'paragraph',
       text:
         `Kinh phí ${formatVietnameseMoney(fees.amount)}/người${payBy}; đối chiếu với ${lowerFirst(fees.receiptsTitle)}: ` +
-        `phải nộp ${formatVietnameseMoney(t.owed)}, đã nộp ${formatVietnameseMoney(t.paid)}, còn nợ ${formatVietnameseMoney(t.balance)}.`,
+        `phải nộp ${formatVietnameseMoney(t.owed)}, đã nộp ${formatVietnameseMoney(t.paid)}, còn nợ ${formatVietnameseMoney(t.balance)}${overpaid}.`,
     },
     {
       kind: 'table',

@@ -4,6 +4,7 @@ import type { SummaryCell, SummaryColumn, SummaryTab } from '../summary/summary-
 import { COMPLETENESS_BASIS_LABELS, completenessOn } from './approved-completeness.js';
 import { decisionsOf, latestDecisions, REVIEW_DECISIONS, REVIEW_LABELS, submissionVersion } from './review-decision.js';
 import { reviewStanding } from './review-standing.js';
+import { formatVietnameseNumber } from '../cells/number-format.js';
 
 /** Name of the summary tab where the district reviews the current submissions. */
 export const REVIEW_TAB = 'Duyệt báo cáo';
@@ -127,6 +128,20 @@ export function reviewTab(picture: DistrictPicture): SummaryTab {
     columns: COLUMNS,
     rows,
     moreTables: [{ title: 'Tỉ lệ nộp đủ: tính theo đã nộp và theo đã duyệt', columns: RATE_COLUMNS, rows: rates }],
-    ...(picture.reviewRefusals && picture.reviewRefusals.length > 0 ? { notes: picture.reviewRefusals } : {}),
+    ...(picture.reviewRefusals && picture.reviewRefusals.length > 0
+      ? { notes: shownRefusals(picture.reviewRefusals) }
+      : {}),
   };
+}
+
+/** Refusals shown under the tab: a page of them, then how many more, so thousands of typed rows never flood the summary. */
+export const SHOWN_REFUSALS = 20;
+
+function shownRefusals(refusals: readonly string[]): readonly string[] {
+  if (refusals.length <= SHOWN_REFUSALS) return refusals;
+  const more = refusals.length - SHOWN_REFUSALS;
+  return [
+    ...refusals.slice(0, SHOWN_REFUSALS),
+    `Còn ${formatVietnameseNumber(more)} quyết định khác không được ghi nhận (không liệt kê hết ở đây); hãy sửa các dòng trên trước.`,
+  ];
 }

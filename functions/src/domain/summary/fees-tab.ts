@@ -30,7 +30,7 @@ function feesTab(r: FeeReconciliation, name: string): SummaryTab {
     name,
     title: [
       `Kinh phí ${r.feeForm.title}: đối chiếu với '${r.receiptsForm.title}'`,
-      `Phải nộp = số người đăng ký × ${formatVietnameseMoney(r.fee.amount)}; đã nộp = tổng các biên lai; còn nợ = phải nộp − đã nộp (số âm: nộp thừa).`,
+      `Phải nộp = số người đăng ký × ${formatVietnameseMoney(r.fee.amount)}; đã nộp = tổng các biên lai; còn nợ = phải nộp − đã nộp (số âm: nộp thừa); dòng Tổng cộng cộng riêng còn nợ và nộp thừa.`,
       [
         r.payBy ? `Hạn đóng kinh phí: ${formatDeadline(r.payBy)}` : '',
         r.metric.payAt ? `nộp tại ${r.metric.payAt}` : '',
@@ -50,7 +50,8 @@ function feesTab(r: FeeReconciliation, name: string): SummaryTab {
         r.totals.balance,
         r.totals.receipts,
         null,
-        '',
+        // Còn nợ above adds only the units that owe: an overpayment is refunded, not set against another school.
+        r.totals.overpaid > 0 ? `Nộp thừa ${formatVietnameseMoney(r.totals.overpaid)}` : '',
       ],
     ],
     notes: [
