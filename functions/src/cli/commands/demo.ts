@@ -147,7 +147,7 @@ export async function demoCommand(context: CommandContext, opts: { reset: boolea
   printDemoIntake(out, intake, district.units, run.unitsLocation);
   printMailboxReport(out, mailbox, new Map(run.control.units.map((u) => [u.id, u.name])));
   out.print(
-    `  Thư mẫu đã đọc nằm trong ${path.relative(process.cwd(), path.join(mailboxDir, PROCESSED_SUBFOLDER)) || '.'}/, thư trả lời trong hộp thư đi. Đọc hộp thư thật: đặt IMAP_URL rồi chạy "npx tonghop mailbox".`,
+    `  Thư mẫu đã đọc nằm trong ${relative(path.join(mailboxDir, PROCESSED_SUBFOLDER))}/, thư trả lời trong hộp thư đi. Đọc hộp thư thật: đặt IMAP_URL rồi chạy "npx tonghop mailbox".`,
   );
 }
 
@@ -182,10 +182,6 @@ function printDemoReport(
     weekly: Awaited<ReturnType<typeof writeDemoWeeklyReport>>;
   },
 ): void {
-  const relative = (p: string) => {
-    const rel = path.relative(process.cwd(), p);
-    return rel === '' ? '.' : rel.startsWith('..') ? p : rel;
-  };
   out.print(
     report.written?.created
       ? `Đã tạo khu vực mẫu "${report.district.settings.districtName}" (${report.district.units.length} đơn vị) trong ${relative(report.dir)}, mô phỏng các lần gửi báo cáo từ năm 2014 đến ${formatIctDateTime(DEMO_NOW)}.`
@@ -251,4 +247,10 @@ function printBranchReview(out: CommandContext['out'], units: readonly Unit[], s
   out.print(
     `Chi đoàn báo cáo "${story.spec.title}" (hạn ${formatIctDateTime(periodsOf(story.spec)[0]?.due ?? story.issuedAt)}): ${n(story.sends.length)} chi đoàn đã gửi. ${decided.join('; ')}. Mỗi cơ sở Đoàn duyệt báo cáo của các chi đoàn trực thuộc ở trang "Duyệt báo cáo" của bảng tổng hợp riêng.`,
   );
+}
+
+/** A path as the person at the terminal reads it: relative to where they are, or whole when it lies elsewhere. */
+function relative(p: string): string {
+  const rel = path.relative(process.cwd(), p);
+  return rel === '' ? '.' : rel.startsWith('..') ? p : rel;
 }
