@@ -352,6 +352,8 @@ describe('tonghop CLI', () => {
       expect(text.stdout).toContain(`units/${SHARED_BOOK_FILE}`);
       expect(text.stdout).toContain('không có trong danh sách đơn vị nên không được tính');
       expect(text.stdout).toContain('hộp thư mẫu là một thư mục tệp .eml');
+      // A folder outside the working folder is named whole, never as "../../tmp/…".
+      expect(text.stdout).toContain(`Thư mẫu đã đọc nằm trong ${path.join(home(), 'demo', 'mailbox', 'da-xu-ly')}/`);
     }, 120_000);
 
     it('inspect shows what is stored after the demo has exited, with each rejected row', async () => {
