@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FirestoreSummaryStore } from '../../functions/src/adapters/store/firestore-summary-store.js';
 import { FirestoreSweepStore } from '../../functions/src/adapters/store/firestore-sweep-store.js';
+import { submissionId } from '../../functions/src/domain/ids/document-ids.js';
 import { sharedSourceId } from '../../functions/src/domain/shared/shared-source.js';
 import { ingestUnit } from '../../functions/src/jobs/ingest/ingest-unit.js';
 import { sweepWithShared } from '../../functions/src/jobs/sweep/sweep-with-shared.js';
@@ -59,7 +60,12 @@ describe.each(RULE_SHEET_ADAPTERS)('shared registration, evaluations in the unit
       shared: { sources: sheets.sources, sheets: sheets.sheets(), registry: sheets.units },
     });
   const evaluationOf = async (unitId: string) =>
-    (await firestore.db.collection('submissions').doc(`${evaluation.id}~dot-1~${unitId}`).get()).data();
+    (
+      await firestore.db
+        .collection('submissions')
+        .doc(submissionId(evaluation.id, 'dot-1', unitId))
+        .get()
+    ).data();
   const refusedMessages = async (unitId: string) =>
     ((await evaluationOf(unitId))?.rejected ?? []).map(
       (r: { errors: { message: string }[] }) => r.errors[0]?.message ?? '',
