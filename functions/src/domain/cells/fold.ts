@@ -35,7 +35,21 @@ export function foldAccents(s: string): string {
   return s.normalize('NFD').toLowerCase().replace(/\p{M}/gu, '').replace(/[đð]/g, 'd').normalize('NFC');
 }
 
+const FOLDED_FOR_MATCH = new Map<string, string>();
+const MAX_FOLDED = 20_000;
+/** Long texts (a note, a pasted paragraph) are rarely matched twice: not kept. */
+const MAX_FOLDED_LENGTH = 200;
+
 /** Key for accent-, case-, punctuation- and spacing-insensitive matching: 'Tổng phụ trách Đội.' → 'tong phu trach doi'. */
 export function foldForMatch(s: string): string {
-  return foldAccents(cleanText(s)).replace(MATCH_PUNCTUATION, ' ').replace(/\s+/g, ' ').trim();
+  let key = FOLDED_FOR_MATCH.get(s);
+  if (key === undefined) {
+    key = foldAccents(cleanText(s)).replace(MATCH_PUNCTUATION, ' ').replace(/\s+/g, ' ').trim();
+    // Every unit's header rows hold the same few hundred texts: folded once per process. Bounded: emptied when full.
+    if (s.length <= MAX_FOLDED_LENGTH) {
+      if (FOLDED_FOR_MATCH.size >= MAX_FOLDED) FOLDED_FOR_MATCH.clear();
+      FOLDED_FOR_MATCH.set(s, key);
+    }
+  }
+  return key;
 }

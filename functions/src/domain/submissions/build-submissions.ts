@@ -127,7 +127,11 @@ export function hashContent(content: unknown): string {
 
 /** Compact JSON with object keys sorted and undefined fields left out: the same content always gives the same text. */
 export function stableJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (Array.isArray(value)) {
+    let text = '';
+    for (let i = 0; i < value.length; i++) text += (i ? ',' : '') + stableJson(value[i]);
+    return `[${text}]`;
+  }
   // A Date has no own enumerable fields: without this, every date would hash as `{}` and a changed date go unseen.
   if (value instanceof Date)
     return JSON.stringify(Number.isNaN(value.getTime()) ? 'Invalid Date' : { date: value.toISOString() });
@@ -138,9 +142,22 @@ export function stableJson(value: unknown): string {
     for (const key of Object.keys(record).sort()) {
       const field = record[key];
       if (field === undefined) continue;
-      text += `${text ? ',' : ''}${JSON.stringify(key)}:${stableJson(field)}`;
+      text += `${text ? ',' : ''}${quotedKey(key)}:${stableJson(field)}`;
     }
     return `{${text}}`;
   }
   return JSON.stringify(value) ?? 'null';
+}
+
+/** Field names repeat on every row (column keys, 'rowNumber'): each is quoted once. Bounded, as a hostile sheet's own headers are keys too. */
+const QUOTED_KEYS = new Map<string, string>();
+const MAX_QUOTED_KEYS = 10_000;
+
+function quotedKey(key: string): string {
+  let quoted = QUOTED_KEYS.get(key);
+  if (quoted === undefined) {
+    quoted = JSON.stringify(key);
+    if (QUOTED_KEYS.size < MAX_QUOTED_KEYS) QUOTED_KEYS.set(key, quoted);
+  }
+  return quoted;
 }
