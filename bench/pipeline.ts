@@ -3,20 +3,18 @@
  * pipeline's ratio without the rest of the benchmark: same city, clock and warm-up. Prints both times, their
  * ratio and the CPU each took in this process; `--cpu-prof` on the node line shows where the sweep's time goes.
  */
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Firestore } from '@google-cloud/firestore';
 import { loadBuiltinForms } from '../functions/src/adapters/catalog/builtin-forms.js';
-import { clearEmulatorProject, ensureFirestoreEmulator } from '../functions/src/adapters/store/emulator.js';
-import { createFirestore } from '../functions/src/adapters/store/firestore-client.js';
 import { FirestoreSweepStore } from '../functions/src/adapters/store/firestore-sweep-store.js';
 import { UnitWorkbookFolder } from '../functions/src/adapters/workbook/unit-workbook-folder.js';
 import { createOutput } from '../functions/src/cli/output.js';
 import type { Unit } from '../functions/src/domain/units/unit.js';
 import { sweep } from '../functions/src/jobs/sweep/sweep.js';
 import { buildCity } from './city.js';
+import { openBenchDatabases } from './databases.js';
 import { readPipelineDocuments, runFloor } from './floor.js';
 import { measure } from './measure.js';
 import { parseBenchOptions } from './options.js';
@@ -28,15 +26,8 @@ const WARM_UP_UNITS = 30;
 
 const options = parseBenchOptions(process.argv.slice(2));
 const city = buildCity(await loadBuiltinForms(path.resolve('sheets-templates', 'forms')), options.units, options.seed);
-const emulator = await ensureFirestoreEmulator(process.env);
-const runId = randomBytes(3).toString('hex');
-const opened: { projectId: string; db: Firestore }[] = [];
-const database = (name: string): Firestore => {
-  const projectId = `demo-bench-${runId}-${name}`;
-  const db = createFirestore({ projectId, emulatorHost: emulator.host });
-  opened.push({ projectId, db });
-  return db;
-};
+const databases = await openBenchDatabases();
+const { database } = databases;
 /** A step's time and the CPU this process spent on it (all its threads), which load from elsewhere inflates less. */
 const timed = async <T>(work: () => Promise<T>) => {
   const cpu = process.cpuUsage();
@@ -68,9 +59,6 @@ try {
       `pipeline ÷ floor ${(cold.ms / floor.ms).toFixed(2)} × (CPU ${(cold.cpuMs / floor.cpuMs).toFixed(2)} ×)`,
   );
 } finally {
-  await Promise.all(opened.map(({ db }) => db.terminate()));
-  if (emulator.pid === undefined)
-    for (const { projectId } of opened) await clearEmulatorProject(emulator.host, projectId);
-  await emulator.stop();
+  await databases.close();
   await rm(dir, { recursive: true, force: true });
 }

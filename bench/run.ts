@@ -4,15 +4,12 @@
  * (exceljs + BulkWriter), a naive baseline, the Google adapter on the Sheets/Drive stand-in and
  * the notices through a local SMTP server; prints the tables and writes bench/results.json.
  */
-import { randomBytes } from 'node:crypto';
 import { access, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Firestore } from '@google-cloud/firestore';
 import { loadBuiltinForms } from '../functions/src/adapters/catalog/builtin-forms.js';
-import { clearEmulatorProject, ensureFirestoreEmulator } from '../functions/src/adapters/store/emulator.js';
-import { createFirestore } from '../functions/src/adapters/store/firestore-client.js';
 import { FirestoreSweepStore } from '../functions/src/adapters/store/firestore-sweep-store.js';
 import { UnitWorkbookFolder } from '../functions/src/adapters/workbook/unit-workbook-folder.js';
 import { createOutput, type Output } from '../functions/src/cli/output.js';
@@ -20,6 +17,7 @@ import type { Unit } from '../functions/src/domain/units/unit.js';
 import { createPrng } from '../functions/src/demo/prng.js';
 import { sweep, type SweepInput } from '../functions/src/jobs/sweep/sweep.js';
 import { buildCity, type City } from './city.js';
+import { openBenchDatabases } from './databases.js';
 import { measureColdStarts } from './cold-start.js';
 import { readPipelineDocuments, runFloor } from './floor.js';
 import { runGoogleCity } from './google-city.js';
@@ -58,15 +56,8 @@ async function main(options: BenchOptions, out: Output): Promise<boolean> {
   const catalog = await loadBuiltinForms(formsDir);
   const city = buildCity(catalog, options.units, options.seed);
   out.log(`Starting the Firestore emulator (or using FIRESTORE_EMULATOR_HOST)…`);
-  const emulator = await ensureFirestoreEmulator(process.env);
-  const runId = randomBytes(3).toString('hex');
-  const opened: { projectId: string; db: Firestore }[] = [];
-  const database = (name: string): Firestore => {
-    const projectId = `demo-bench-${runId}-${name}`;
-    const db = createFirestore({ projectId, emulatorHost: emulator.host });
-    opened.push({ projectId, db });
-    return db;
-  };
+  const databases = await openBenchDatabases();
+  const { emulator, database } = databases;
   let dir: string | undefined;
   try {
     const cityDir = (dir = await mkdtemp(path.join(tmpdir(), 'tonghop-bench-')));
@@ -91,7 +82,7 @@ async function main(options: BenchOptions, out: Output): Promise<boolean> {
 
     await sweepInto(database('warmup'), 'Warm-up sweep (not measured)', SWEPT_AT, units.slice(0, WARM_UP_UNITS));
     const pipeline = database('workbooks');
-    const pipelineProjectId = opened.at(-1)!.projectId;
+    const pipelineProjectId = databases.projectIdOf(pipeline);
     const cold = await measure(() => sweepInto(pipeline, '1 cold sweep', SWEPT_AT));
     // What the cold sweep stored, read back before anything else writes: the floor writes these very documents.
     const coldDocuments = await readPipelineDocuments(pipeline);
@@ -173,11 +164,7 @@ async function main(options: BenchOptions, out: Output): Promise<boolean> {
     out.print(`Results written to ${options.out}${options.keep ? `; the city is kept in ${dir}` : ''}.`);
     return results.checks.every((c) => c.pass);
   } finally {
-    await Promise.all(opened.map(({ db }) => db.terminate()));
-    // An emulator we started goes away with its data; one we were lent keeps only what it had.
-    if (emulator.pid === undefined)
-      for (const { projectId } of opened) await clearEmulatorProject(emulator.host, projectId);
-    await emulator.stop();
+    await databases.close();
     if (dir !== undefined && !options.keep) await rm(dir, { recursive: true, force: true });
   }
 }
