@@ -12,7 +12,7 @@ import { sweep } from '../../functions/src/jobs/sweep/sweep.js';
 import { testFirestore } from '../support/firestore.js';
 import { openWorkbook, sheetOf, titled, writeTestWorkbook } from '../support/workbooks.js';
 import { testUnit, useTempDir } from '../support/builders.js';
-import { loadRevisions } from '../../functions/src/adapters/store/submission-revisions.js';
+import { loadRevisions } from '../support/revisions.js';
 
 /**
  * Changing a live plan (issue 12): a plan defined as data is swept, then its deadline is moved both ways,

@@ -13,7 +13,7 @@ import { summarize, type SummarizeResult } from '../../functions/src/jobs/summar
 import { sweep } from '../../functions/src/jobs/sweep/sweep.js';
 import { testFirestore } from '../support/firestore.js';
 import { titled, writeTestWorkbook, type TestCell } from '../support/workbooks.js';
-import { loadRevisions } from '../../functions/src/adapters/store/submission-revisions.js';
+import { loadRevisions } from '../support/revisions.js';
 import { trainingRow, useTempDir } from '../support/builders.js';
 
 const HEADER = [

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { COLLECTIONS } from '../../functions/src/adapters/store/schema/collections.js';
 import { CONVERTERS } from '../../functions/src/adapters/store/schema/converters.js';
 import { FirestoreSweepStore } from '../../functions/src/adapters/store/firestore-sweep-store.js';
-import { loadRevisions } from '../../functions/src/adapters/store/submission-revisions.js';
+import { loadRevisions } from '../support/revisions.js';
 import { submissionId } from '../../functions/src/domain/ids/document-ids.js';
 import type { SubmissionContent } from '../../functions/src/domain/submissions/build-submissions.js';
 import type { SourceState, UnitCommit } from '../../functions/src/jobs/sweep/ports.js';

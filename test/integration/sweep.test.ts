@@ -11,7 +11,7 @@ import { sweep, type SweepResult } from '../../functions/src/jobs/sweep/sweep.js
 import { testFirestore } from '../support/firestore.js';
 import { titled, writeTestWorkbook, type TestCell } from '../support/workbooks.js';
 import { testUnit, useTempDir } from '../support/builders.js';
-import { loadRevisions } from '../../functions/src/adapters/store/submission-revisions.js';
+import { loadRevisions } from '../support/revisions.js';
 
 const TAP_HUAN = [
   'STT',

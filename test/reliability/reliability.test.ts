@@ -21,7 +21,7 @@ import { describeHostileInputs } from './hostile-inputs.js';
 import { describeUnitIsolation } from './isolation.js';
 import { describeProperties } from './properties.js';
 import { describeTallySummary, tally } from './tally.js';
-import { loadRevisions } from '../../functions/src/adapters/store/submission-revisions.js';
+import { loadRevisions } from '../support/revisions.js';
 
 /**
  * The reliability suite: bad input, faults and concurrency, with nothing lost. Every input tried is

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadRevisions } from '../../../functions/src/adapters/store/submission-revisions.js';
+import { loadRevisions } from '../../support/revisions.js';
 import type { Unit } from '../../../functions/src/domain/units/unit.js';
 import { TRAINING_HEADER, trainingRow } from '../../support/builders.js';
 import { startDovecot, type TestDovecot } from '../../support/dovecot.js';

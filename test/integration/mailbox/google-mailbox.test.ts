@@ -4,7 +4,7 @@ import { GoogleUnitSheets } from '../../../functions/src/adapters/google/google-
 import { FirestoreOutputMarks } from '../../../functions/src/adapters/store/firestore-output-marks.js';
 import { FirestoreSummaryStore } from '../../../functions/src/adapters/store/firestore-summary-store.js';
 import { FirestoreSweepStore } from '../../../functions/src/adapters/store/firestore-sweep-store.js';
-import { loadRevisions } from '../../../functions/src/adapters/store/submission-revisions.js';
+import { loadRevisions } from '../../support/revisions.js';
 import { XLSX_MIME } from '../../../functions/src/adapters/google/drive-download.js';
 import type { Unit } from '../../../functions/src/domain/units/unit.js';
 import { summarize } from '../../../functions/src/jobs/summarize/summarize.js';

@@ -18,7 +18,7 @@ import { rawMessage, workbookBytes } from '../../support/mail-messages.js';
 import { startCapturingSmtp, type CapturingSmtp } from '../../support/smtp.js';
 import { titled, type TestCell } from '../../support/workbooks.js';
 import { TRAINING_HEADER, trainingRow, useTempDir } from '../../support/builders.js';
-import { loadRevisions } from '../../../functions/src/adapters/store/submission-revisions.js';
+import { loadRevisions } from '../../support/revisions.js';
 
 const SETTINGS = {
   districtName: 'Quận Đoàn thử',

@@ -1,6 +1,3 @@
-import type { DocumentReference } from '@google-cloud/firestore';
-import { COLLECTIONS } from './schema/collections.js';
-import { CONVERTERS } from './schema/converters.js';
 import type { RevisionDoc, SubmissionDoc } from './schema/documents.js';
 
 /**
@@ -31,15 +28,4 @@ export function firstRevisionOf(submission: SubmissionDoc): RevisionDoc {
     contentHash: submission.contentHash,
     applied: true,
   };
-}
-
-/** A submission's whole audit trail, oldest first: its revision documents, or its own first version while it has no other. */
-export async function loadRevisions(submission: DocumentReference): Promise<RevisionDoc[]> {
-  const [snapshot, stored] = await Promise.all([
-    submission.withConverter(CONVERTERS.submissions).get(),
-    submission.collection(COLLECTIONS.revisions).withConverter(CONVERTERS.revisions).orderBy('revision').get(),
-  ]);
-  const data = snapshot.data();
-  if (stored.empty) return holdsOnlyFirstVersion(data) ? [firstRevisionOf(data)] : [];
-  return stored.docs.map((d) => d.data());
 }
