@@ -488,9 +488,10 @@ describe('tonghop CLI', () => {
       const run = await runCli(['--json', 'plans', 'check'], env);
       expect(run.code).toBe(0);
       expect(JSON.parse(run.stdout)).toMatchObject({ problems: [], closed: [] });
-      // The seven catalog plans, the finance desk's receipts plan, the one the demo district issued near its "now",
-      // the two of the intake stories ("Bấm nộp" and the shared registration link) and the chi đoàn's September report.
-      expect(JSON.parse(run.stdout).plans).toHaveLength(12);
+      // The nine catalog plans (two of them filled by the district), the finance desk's receipts plan, the one the demo
+      // district issued near its "now", the two of the intake stories ("Bấm nộp" and the shared registration link) and
+      // the chi đoàn's September report.
+      expect(JSON.parse(run.stdout).plans).toHaveLength(14);
     });
 
     it('plans add copies a catalog plan into a control workbook without plans; a second add keeps it; a sweep then owes it', async () => {
@@ -546,9 +547,9 @@ describe('tonghop CLI', () => {
     it('templates writes one workbook per plan of the control workbook', async () => {
       const out = path.join(home(), 'templates');
       const run = await runCli(['--json', 'templates', '--out', out], env);
-      // The seven catalog plans, the receipts plan, the plan issued near "now", the two intake stories' plans and the chi
+      // The nine catalog plans, the receipts plan, the plan issued near "now", the two intake stories' plans and the chi
       // đoàn's September report.
-      expect(JSON.parse(run.stdout).files).toHaveLength(12);
+      expect(JSON.parse(run.stdout).files).toHaveLength(14);
       expect((await readdir(out)).sort()).toContain('tap-huan-2024.xlsx');
     });
 
