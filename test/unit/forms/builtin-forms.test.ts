@@ -11,7 +11,8 @@ import {
 import { compileForm } from '../../../functions/src/domain/forms/compile-form.js';
 import { STATUS_HEADER } from '../../../functions/src/domain/forms/header-match.js';
 import { foldForMatch } from '../../../functions/src/domain/cells/fold.js';
-import { useTempDirEach } from '../../support/builders.js';
+import { testUnit, useTempDirEach } from '../../support/builders.js';
+import { formsForUnit, rowsMayNameUnit } from '../../../functions/src/domain/units/targets.js';
 
 const specs = await loadBuiltinForms();
 
@@ -306,6 +307,16 @@ describe('facts from the seed plans', () => {
       ],
     });
   });
+
+  it.each(['diem-danh-tap-huan-2022-2023', 'kiem-tra-cong-tac-doi-2022-2023'])(
+    '%s: no school owes it (never missing, no tab in its file), yet a row may name a Liên đội of TH or THCS',
+    (id) => {
+      const school = testUnit('thcs-a', { level: 'THCS' });
+      expect(formsForUnit(specs, school).map((f) => f.id)).not.toContain(id);
+      expect(rowsMayNameUnit(spec(id), school)).toBe(true);
+      expect(rowsMayNameUnit(spec(id), testUnit('mn-a', { level: 'Mầm non' }))).toBe(false);
+    },
+  );
 
   it('kiem-tra-cong-tac-doi-2022-2023: one yearly inspection per row, scored out of 100 and ranked in four grades', () => {
     const form = spec('kiem-tra-cong-tac-doi-2022-2023');
