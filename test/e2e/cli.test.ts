@@ -235,9 +235,10 @@ describe('tonghop CLI', () => {
     expect(run.code).toBe(0);
     const result = JSON.parse(run.stdout);
     expect(result.created).toBe(true);
-    // 41 units, the finance desk's receipts book and the shared registration workbook, read as shared sources. The
-    // second cơ sở Đoàn with chi đoàn (demo-second-branch.ts) adds 5 units, one of which (Khu phố 4) never sends.
-    expect(result.totals).toMatchObject({ units: 43, unitsMissing: 4, unitsUnreadable: 1, unitsRead: 38 });
+    // 41 units, Hội đồng Đội's two books, the finance desk's receipts book and the shared registration workbook, read as
+    // shared sources. The second cơ sở Đoàn with chi đoàn (demo-second-branch.ts) adds 5 units, one of which (Khu phố 4)
+    // never sends.
+    expect(result.totals).toMatchObject({ units: 45, unitsMissing: 4, unitsUnreadable: 1, unitsRead: 40 });
     expect(result.totals.rowsRead).toBe(result.totals.rowsValid + result.totals.rowsRejected);
     expect(result.totals.rowsRejected).toBeGreaterThan(0);
     expect(result.totals.submissionsWritten).toBeGreaterThan(0);
@@ -269,8 +270,10 @@ describe('tonghop CLI', () => {
     for (const stage of ['reminder', 'due', 'overdue', 'escalation', 'digest']) expect(outbox).toContain(stage);
     await expectFinalMorningInSummary(path.join(home(), 'demo'));
     const units = await readdir(path.join(home(), 'demo', 'units'));
-    // The unit files as before (37 with the second branch's 4), the finance desk's receipts book and the shared registration workbook.
-    expect(units).toHaveLength(39);
+    // The unit files as before (37 with the second branch's 4), Hội đồng Đội's two books, the finance desk's receipts
+    // book and the shared registration workbook.
+    expect(units).toHaveLength(41);
+    expect(units).toEqual(expect.arrayContaining(['diem-danh-tap-huan.xlsx', 'kiem-tra-cong-tac-doi.xlsx']));
     expect(units).toContain('thu-kinh-phi.xlsx');
     expect(units).toContain(SHARED_BOOK_FILE);
     await expectIntakeStories(path.join(home(), 'demo'), result);
@@ -311,7 +314,7 @@ describe('tonghop CLI', () => {
     expect(json).toMatchObject({
       created: false,
       sweepId: null,
-      totals: { writes: 0, submissionsWritten: 0, unitsUnchanged: 43 },
+      totals: { writes: 0, submissionsWritten: 0, unitsUnchanged: 45 },
       stats: { written: 0 },
       summary: { written: false },
       feedback: { unitsWritten: 0 },
@@ -366,8 +369,8 @@ describe('tonghop CLI', () => {
       expect(all.problems.map((p: { message: string }) => p.message)).toContainEqual(
         expect.stringContaining('Chưa nhận được tệp báo cáo'),
       );
-      // Where each unit's data came from: files in the folder, the file the sample mailbox brought, the finance desk's
-      // receipts book and the registration link's responses (shared sheets).
+      // Where each unit's data came from: files in the folder, the file the sample mailbox brought, Hội đồng Đội's two
+      // books, the finance desk's receipts book and the registration link's responses (shared sheets).
       const kinds = new Set(all.sources.map((s: { kind: string | null }) => s.kind));
       expect([...kinds].filter((k) => k !== null).sort()).toEqual(['mailbox', 'shared', 'workbook']);
       expect(
@@ -375,7 +378,12 @@ describe('tonghop CLI', () => {
           .filter((s: { kind: string }) => s.kind === 'shared')
           .map((s: { label: string }) => s.label)
           .sort(),
-      ).toEqual([`Nguồn: Bảng chung '${SHARED_BOOK_FILE}'`, "Nguồn: Bảng chung 'thu-kinh-phi.xlsx'"]);
+      ).toEqual([
+        `Nguồn: Bảng chung '${SHARED_BOOK_FILE}'`,
+        "Nguồn: Bảng chung 'diem-danh-tap-huan.xlsx'",
+        "Nguồn: Bảng chung 'kiem-tra-cong-tac-doi.xlsx'",
+        "Nguồn: Bảng chung 'thu-kinh-phi.xlsx'",
+      ]);
       const mailed = all.sources.find((s: { kind: string }) => s.kind === 'mailbox');
       expect(mailed).toMatchObject({ unitName: expect.any(String), label: 'Nguồn: Thư điện tử' });
       const text = await runCli(['inspect', '--unit', mailed.unitId], env);
@@ -488,9 +496,10 @@ describe('tonghop CLI', () => {
       const run = await runCli(['--json', 'plans', 'check'], env);
       expect(run.code).toBe(0);
       expect(JSON.parse(run.stdout)).toMatchObject({ problems: [], closed: [] });
-      // The seven catalog plans, the finance desk's receipts plan, the one the demo district issued near its "now",
-      // the two of the intake stories ("Bấm nộp" and the shared registration link) and the chi đoàn's September report.
-      expect(JSON.parse(run.stdout).plans).toHaveLength(12);
+      // The nine catalog plans (two of them filled by the district), the finance desk's receipts plan, the one the demo
+      // district issued near its "now", the two of the intake stories ("Bấm nộp" and the shared registration link) and
+      // the chi đoàn's September report.
+      expect(JSON.parse(run.stdout).plans).toHaveLength(14);
     });
 
     it('plans add copies a catalog plan into a control workbook without plans; a second add keeps it; a sweep then owes it', async () => {
@@ -546,9 +555,9 @@ describe('tonghop CLI', () => {
     it('templates writes one workbook per plan of the control workbook', async () => {
       const out = path.join(home(), 'templates');
       const run = await runCli(['--json', 'templates', '--out', out], env);
-      // The seven catalog plans, the receipts plan, the plan issued near "now", the two intake stories' plans and the chi
+      // The nine catalog plans, the receipts plan, the plan issued near "now", the two intake stories' plans and the chi
       // đoàn's September report.
-      expect(JSON.parse(run.stdout).files).toHaveLength(12);
+      expect(JSON.parse(run.stdout).files).toHaveLength(14);
       expect((await readdir(out)).sort()).toContain('tap-huan-2024.xlsx');
     });
 

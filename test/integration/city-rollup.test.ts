@@ -128,12 +128,25 @@ describe('a city rolls up three districts from their report exports, with its no
       await exportWorkbook({ ...quan3, district: 'Quận Đoàn 10', formId: 'ke-hoach-nho-65-nam' }),
     );
     await utimes(wrongPlan, ON_TIME, ON_TIME);
+    // Quận 4 typed its counts by hand: more reported in full than had to report, more on time and late than in full.
+    const contradictory = path.join(cityUnits, 'quan-4', EXPORT);
+    await mkdir(path.dirname(contradictory), { recursive: true });
+    await writeFile(
+      contradictory,
+      await exportWorkbook({
+        ...quan3,
+        district: 'Quận Đoàn 4',
+        total: { ...quan3.total, expected: 2, complete: 3, onTime: 2, late: 2 },
+      }),
+    );
+    await utimes(contradictory, ON_TIME, ON_TIME);
     const cityStore = testFirestore('city-thanh-pho');
     stores.push(cityStore);
     const cityUnitsList = [
       ...DISTRICTS.map((d) => districtUnit(d.id, d.name, `${d.id}/${EXPORT}`)),
       districtUnit('quan-5', 'Quận Đoàn 5', `quan-5/${EXPORT}`),
       districtUnit('quan-10', 'Quận Đoàn 10', `quan-10/${EXPORT}`),
+      districtUnit('quan-4', 'Quận Đoàn 4', `quan-4/${EXPORT}`),
     ];
     const swept = await sweptDistrict({
       dir: path.join(dir(), 'thanh-pho'),
@@ -170,18 +183,36 @@ describe('a city rolls up three districts from their report exports, with its no
     ]);
   });
 
-  it('the city counts the districts as units: three sent (one late), one missing, one sent the wrong plan', () => {
-    expect(city.overall).toMatchObject({ expected: 5, complete: 3, onTime: 2, late: 1, partial: 1, missing: 1 });
+  it('the city counts the districts as units: three sent (one late), one missing, one sent the wrong plan, one contradictory counts', () => {
+    expect(city.overall).toMatchObject({ expected: 6, complete: 3, onTime: 2, late: 1, partial: 2, missing: 1 });
     expect(city.units.map((u) => [u.unitId, u.status])).toEqual([
       ['quan-1', 'complete-on-time'],
       ['quan-3', 'complete-on-time'],
       ['quan-8', 'complete-late'],
       ['quan-5', 'missing'],
       ['quan-10', 'partial'],
+      ['quan-4', 'partial'],
     ]);
     const rejected = citySubmissions.find((s) => s.unitId === 'quan-10')?.rejected ?? [];
     expect(rejected.flatMap((r) => r.errors.map((e) => e.message))).toEqual([
       expect.stringMatching(/Mã biểu mẫu.*ke-hoach-nho-65-nam/),
+    ]);
+  });
+
+  it("rejects the contradictory export's row, naming its row and columns in Vietnamese", () => {
+    const quan4 = citySubmissions.find((s) => s.unitId === 'quan-4');
+    expect(quan4?.rows).toEqual([]);
+    expect(quan4?.rejected.flatMap((r) => r.errors)).toEqual([
+      {
+        column: 'Đã nộp đủ',
+        message:
+          "Dòng 6, cột 'Đã nộp đủ': 3 lớn hơn 'Phải nộp' (2); 'Đã nộp đủ' là một phần của 'Phải nộp', hãy kiểm tra lại số liệu.",
+      },
+      {
+        column: 'Trễ hạn',
+        message:
+          "Dòng 6, cột 'Trễ hạn': 'Đúng hạn' + 'Trễ hạn' = 2 + 2 = 4, lớn hơn 'Đã nộp đủ' (3); các cột này là phần của 'Đã nộp đủ', cộng lại không được lớn hơn, hãy kiểm tra lại số liệu.",
+      },
     ]);
   });
 
@@ -193,7 +224,7 @@ describe('a city rolls up three districts from their report exports, with its no
     expect(metric('da-nop-du')?.total).toBe(7);
     expect(metric('dung-han')?.total).toBe(6);
     expect(metric('chua-nop')?.total).toBe(sum((f) => f.total.missing));
-    // Quận 10's row was rejected: it adds nothing.
-    expect(metric('da-nop-du')?.byUnit).toEqual({ 'quan-1': 2, 'quan-3': 2, 'quan-8': 3, 'quan-10': 0 });
+    // Quận 10's and Quận 4's rows were rejected: they add nothing.
+    expect(metric('da-nop-du')?.byUnit).toEqual({ 'quan-1': 2, 'quan-3': 2, 'quan-8': 3, 'quan-10': 0, 'quan-4': 0 });
   });
 });

@@ -86,6 +86,6 @@ describe('control workbook with plan tabs (exceljs)', () => {
       type: 'once',
       due: { date: '2024-09-17' },
     });
-    expect(reading.plans).toHaveLength(7);
+    expect(reading.plans).toHaveLength(9);
   });
 });

@@ -17,6 +17,7 @@ import { buildDemoDistrict, DEMO_NOW, specsAsWritten } from '../../functions/src
 import { writeDemoDistrict, type WrittenDemoDistrict } from '../../functions/src/demo/write-demo-district.js';
 import { PLAN_TAB_SPECS } from '../../functions/src/domain/plans/plan-layout.js';
 import { demoFinanceSource, FINANCE_BOOK_FILE } from '../../functions/src/demo/demo-finance.js';
+import { demoCouncilSources } from '../../functions/src/demo/demo-council.js';
 import { useTempDir } from '../support/builders.js';
 
 const specs = await loadBuiltinForms();
@@ -49,8 +50,10 @@ describe('writeDemoDistrict', () => {
     expect(written.created).toBe(true);
     expect(written.controlPath).toBe(path.join(dir, 'control.xlsx'));
     const sent = district.workbooks.filter((w) => w.scenario !== 'missing').map((w) => `${w.unitId}.xlsx`);
-    // The finance desk's book sits with the unit files: the control reads it as a shared source.
-    expect((await readdir(written.unitsDir)).sort()).toEqual([...sent, FINANCE_BOOK_FILE].sort());
+    // Hội đồng Đội's and the finance desk's books sit with the unit files: the control reads them as shared sources.
+    const books = [...district.council.books.map((b) => b.file), FINANCE_BOOK_FILE];
+    expect(books).toHaveLength(3);
+    expect((await readdir(written.unitsDir)).sort()).toEqual([...sent, ...books].sort());
     expect(written.files).toHaveLength(sent.length + 1);
     expect(progress.at(-1)).toEqual([district.units.length, district.units.length]);
   });
@@ -75,7 +78,10 @@ describe('writeDemoDistrict', () => {
         localizePlan(spec, district.settings),
       ),
     );
-    expect(reading.sharedSources).toEqual([demoFinanceSource(district.finance)]);
+    expect(reading.sharedSources).toEqual([
+      ...demoCouncilSources(district.council),
+      demoFinanceSource(district.finance, 2 + district.council.books.length),
+    ]);
   });
 
   it('writes the corrupt unit as bytes that are not a zip', async () => {
@@ -192,7 +198,11 @@ describe('writeDemoDistrict', () => {
     const again = await writeDemoDistrict(dir, other, { reset: true });
     expect(again.created).toBe(true);
     expect((await readdir(again.unitsDir)).sort()).toEqual(
-      [...other.workbooks.filter((w) => w.sentAt !== null).map((w) => `${w.unitId}.xlsx`), FINANCE_BOOK_FILE].sort(),
+      [
+        ...other.workbooks.filter((w) => w.sentAt !== null).map((w) => `${w.unitId}.xlsx`),
+        ...other.council.books.map((b) => b.file),
+        FINANCE_BOOK_FILE,
+      ].sort(),
     );
 
     const foreign = path.join(root(), 'foreign');

@@ -96,8 +96,8 @@ describe('demo history replayed into Firestore', () => {
   it('swept once per day with sends, reading every send', () => {
     const rounds = planReplayRounds(district);
     expect(written.history).toEqual({ rounds: rounds.length, sends: rounds.reduce((n, r) => n + r.sends.length, 0) });
-    // Plus the sweep, of no unit, when the finance desk saved its book.
-    expect(replaySweeps).toHaveLength(rounds.length + 1);
+    // Plus the sweeps, of no unit, when Hội đồng Đội and then the finance desk saved their books.
+    expect(replaySweeps).toHaveLength(rounds.length + 2);
     // Every send changed its file; each was read (or found unreadable, the corrupt one) by the sweep of its day.
     expect(replaySweeps.reduce((n, r) => n + r.totals.unitsRead + r.totals.unitsUnreadable, 0)).toBe(
       written.history?.sends,
@@ -213,25 +213,32 @@ describe('writeDemoDistrict with a sweep: the history replayed', () => {
       rounds: rounds.length,
       sends: district.workbooks.reduce((n, w) => n + w.sends.length, 0),
     });
-    // One more sweep, of no unit, the moment the finance desk saves its book (16g30 12/09/2024): before the 7g30 13/09 notice run.
-    const financeCall = calls.findIndex((c) => c.unitIds.length === 0);
-    expect(calls[financeCall]?.now).toEqual(district.finance.at);
-    expect(calls[financeCall + 1]?.now.getTime()).toBeGreaterThan(district.finance.at.getTime());
-    expect(calls[financeCall - 1]?.now.getTime()).toBeLessThan(district.finance.at.getTime());
-    const unitCalls = calls.filter((_, i) => i !== financeCall);
+    // One more sweep, of no unit, the moment each shared book is saved: Hội đồng Đội's (16g30 31/05/2023), then the
+    // finance desk's (16g30 12/09/2024, before the 7g30 13/09 notice run).
+    const bookCalls = calls.flatMap((c, i) => (c.unitIds.length === 0 ? [i] : []));
+    expect(bookCalls.map((i) => calls[i]?.now)).toEqual([district.council.at, district.finance.at]);
+    for (const i of bookCalls) {
+      const at = calls[i]?.now.getTime() ?? 0;
+      expect(calls[i + 1]?.now.getTime()).toBeGreaterThan(at);
+      expect(calls[i - 1]?.now.getTime()).toBeLessThan(at);
+    }
+    const unitCalls = calls.filter((_, i) => !bookCalls.includes(i));
     expect(unitCalls.map((c) => c.now)).toEqual(rounds.map((r) => r.sweepAt));
     unitCalls.forEach((call, i) => {
       const round = rounds[i];
       expect(call.unitIds).toEqual(round?.sends.map((s) => s.workbook.unitId));
       expect(call.mtimes).toEqual(round?.sends.map((s) => s.send.at.getTime()));
       expect(call.now <= DEMO_NOW).toBe(true);
-      // The control workbook is there from the first sweep on; dated when the receipts plan, then the new plan, was added.
+      // The control workbook is there from the first sweep on; dated when Hội đồng Đội's books, the receipts plan, then
+      // the new plan, were added.
       const controlAt =
         call.now > district.issued.at
           ? district.issued.at
           : call.now > district.finance.at
             ? district.finance.at
-            : district.controlModifiedAt;
+            : call.now > district.council.at
+              ? district.council.at
+              : district.controlModifiedAt;
       expect(call.controlAt).toBe(controlAt.getTime());
     });
     expect(replayProgress.at(-1)).toEqual([rounds.length, rounds.length]);

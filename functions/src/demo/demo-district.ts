@@ -36,6 +36,7 @@ import { createPrng, type Prng } from './prng.js';
 import { demoNewPlan, NEW_PLAN_SENDERS, newPlanSends, type IssuedPlan, type NewPlanSend } from './demo-new-plan.js';
 import { singlePeriodId } from '../domain/periods/period-id.js';
 import { demoFinance, FEE_FORM_ID, type DemoFinance } from './demo-finance.js';
+import { demoCouncil, type DemoCouncil } from './demo-council.js';
 import { withDemoReview, type DemoReview } from './demo-review.js';
 
 export { DEMO_NOTICE_RUNS, DEMO_NOW, type DemoDelivery, type DemoSend } from './demo-history.js';
@@ -104,6 +105,8 @@ export interface DemoDistrict {
   readonly issued: IssuedPlan;
   /** The finance desk's receipts plan and book, added before the 13/09 notice run: one school still owes. */
   readonly finance: DemoFinance;
+  /** Hội đồng Đội's books of seed 004's district-run plans (training register, inspection), saved 31/05/2023. */
+  readonly council: DemoCouncil;
   /** The registration the district sent back and then approved ("Duyệt báo cáo": Có). */
   readonly review?: DemoReview;
 }
@@ -233,6 +236,7 @@ export function buildDemoDistrict(specs: FormSpec[], seed = 2024): DemoDistrict 
       units,
       workbooks,
     ),
+    council: demoCouncil(specs, units),
     ...(review ? { review } : {}),
   };
 }

@@ -121,8 +121,11 @@ function allSentBefore(workbook: DemoWorkbook, instant: Date): boolean {
   return workbook.sends.some((s) => s.at < instant && (s.rowsByFormId.get(FEE_FORM_ID)?.length ?? 0) === final);
 }
 
-/** The book as the control's "Nguồn dữ liệu" row declares it, for the replay's sweeps (which do not read the control). */
-export function demoFinanceSource(finance: DemoFinance): SharedSource {
+/**
+ * The book as the control's "Nguồn dữ liệu" row declares it, for the replay's sweeps (which do not read the control):
+ * its row follows those of the books saved before it (Hội đồng Đội's, 2023).
+ */
+export function demoFinanceSource(finance: DemoFinance, rowNumber = 2): SharedSource {
   return {
     id: sharedSourceId(finance.spec.id),
     formId: finance.spec.id,
@@ -130,6 +133,6 @@ export function demoFinanceSource(finance: DemoFinance): SharedSource {
     tab: FINANCE_BOOK_TAB,
     unitColumn: DEFAULT_UNIT_COLUMN,
     timeColumn: DEFAULT_TIME_COLUMN,
-    rowNumber: 2,
+    rowNumber,
   };
 }

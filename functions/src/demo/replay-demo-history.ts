@@ -4,6 +4,7 @@ import { addDays, ictDateOf, ictInstant } from '../domain/time/ict.js';
 import { DEMO_NOW, type DemoDistrict, type DemoSend, type DemoWorkbook } from './demo-district.js';
 import {
   CONTROL_FILE,
+  issueDemoCouncil,
   issueDemoFinance,
   issueDemoPlan,
   UNITS_DIR,
@@ -60,9 +61,9 @@ export function planReplayRounds(district: DemoDistrict): ReplayRound[] {
 }
 
 /**
- * Replay the district's history into dir: control.xlsx first (its fixed mtime; the receipts plan, with the finance desk's
- * book, and the new plan's rows added, mtime their issue instant, before the first round swept after each; the book is
- * swept alone at its instant, with no unit), then day by day each sending unit's
+ * Replay the district's history into dir: control.xlsx first (its fixed mtime; Hội đồng Đội's books, the receipts plan
+ * with the finance desk's book, and the new plan's rows added, mtime their issue instant, before the first round swept
+ * after each; each book is swept alone at its instant, with no unit), then day by day each sending unit's
  * file as of its send (mtime = the send's instant) and one sweep of those units at the end of that day.
  * The sweep sees every file change at the mtime the unit saved it, so each form and period gets its own timeliness.
  * At the end units/ holds the final files, as writeDemoDistrict writes them without a sweep.
@@ -77,7 +78,14 @@ export async function replayDemoHistory(options: ReplayDemoOptions): Promise<Rep
   let sends = 0;
   let issued = false;
   let financed = false;
+  // Hội đồng Đội's books (none when the catalog lacks seed 004's district-run plans) are swept alone when saved.
+  let councilSaved = district.council.books.length === 0;
   for (const [i, round] of rounds.entries()) {
+    if (!councilSaved && round.sweepAt > district.council.at) {
+      await issueDemoCouncil(controlPath, unitsDir, district);
+      await options.sweepAt([], district.council.at);
+      councilSaved = true;
+    }
     // The finance desk's book is swept the moment it is saved: the next morning's notice run knows who paid.
     if (!financed && round.sweepAt > district.finance.at) {
       await issueDemoFinance(controlPath, unitsDir, district);
@@ -99,6 +107,7 @@ export async function replayDemoHistory(options: ReplayDemoOptions): Promise<Rep
     );
     options.onProgress?.(i + 1, rounds.length);
   }
+  if (!councilSaved) await issueDemoCouncil(controlPath, unitsDir, district);
   if (!financed) await issueDemoFinance(controlPath, unitsDir, district);
   if (!issued) await issueDemoPlan(controlPath, district);
   return { rounds: rounds.length, sends };

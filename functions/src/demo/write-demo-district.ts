@@ -4,6 +4,7 @@ import type { DemoDistrict } from './demo-district.js';
 import { replayDemoHistory, type ReplayResult, type SweepAt } from './replay-demo-history.js';
 import {
   CONTROL_FILE,
+  issueDemoCouncil,
   issueDemoFinance,
   issueDemoPlan,
   UNITS_DIR,
@@ -95,6 +96,7 @@ export async function writeDemoDistrict(
   }
   // The control file goes last: if a run dies half-way, the next run sees no control.xlsx and starts again.
   await writeDemoControl(controlPath, district);
+  await issueDemoCouncil(controlPath, unitsDir, district);
   await issueDemoFinance(controlPath, unitsDir, district);
   await issueDemoPlan(controlPath, district);
   return { created: true, controlPath, unitsDir, files: [...sentFiles(), controlPath] };

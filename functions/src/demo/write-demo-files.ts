@@ -32,6 +32,21 @@ export async function issueDemoPlan(controlPath: string, district: DemoDistrict)
 }
 
 /**
+ * Hội đồng Đội saves its books of seed 004's district-run plans in the units folder and the district declares each in
+ * "Nguồn dữ liệu" (the plans are in the control from the start); the files' mtimes set to that instant.
+ */
+export async function issueDemoCouncil(controlPath: string, unitsDir: string, district: DemoDistrict): Promise<void> {
+  const { council } = district;
+  for (const book of council.books) {
+    await addSharedSourceToControlWorkbook(controlPath, { formId: book.spec.id, file: book.file, tab: book.tab });
+    const file = path.join(unitsDir, book.file);
+    await writeTableWorkbook(file, book.tab, book.header, book.rows);
+    await utimes(file, council.at, council.at);
+  }
+  if (council.books.length > 0) await utimes(controlPath, council.at, council.at);
+}
+
+/**
  * The district adds the finance desk's receipts plan (its rows in the plan tabs, its book declared in "Nguồn dữ liệu"),
  * and the finance desk saves its book in the units folder; both files' mtimes set to that instant.
  */

@@ -389,3 +389,53 @@ describe('buildDemoDistrict: the finance desk', () => {
     expect(buildDemoDistrict(specs).finance).toEqual(district.finance);
   });
 });
+
+describe("buildDemoDistrict: Hội đồng Đội's books (seed 004's district-run plans)", () => {
+  const { books } = district.council;
+  /** A book's rows as the sweep reads them: 'Đơn vị' first, then the plan's columns by header. */
+  const readBook = (book: (typeof books)[number]) => {
+    const form = compileForm(book.spec);
+    const byHeader = new Map(book.spec.columns.map((c) => [c.header, c.key]));
+    return book.rows.map((row, i) =>
+      form.validateRow(
+        i + 2,
+        Object.fromEntries(book.header.slice(1).map((h, j) => [byHeader.get(h) ?? h, row[j + 1] ?? null])),
+      ),
+    );
+  };
+
+  it('keeps one book per district-run plan, every row naming a Liên đội the plan may name', () => {
+    expect(books.map((b) => [b.spec.id, b.spec.filledBy, b.header[0]])).toEqual([
+      ['diem-danh-tap-huan-2022-2023', 'district', 'Đơn vị'],
+      ['kiem-tra-cong-tac-doi-2022-2023', 'district', 'Đơn vị'],
+    ]);
+    const schools = district.units.filter((u) => u.type === 'lien-doi').map((u) => u.name);
+    for (const book of books) expect(book.rows.every((row) => schools.includes(String(row[0])))).toBe(true);
+  });
+
+  it('marks each Tổng phụ trách Đội at each of the 9 monthly trainings, a few absent with a reason', () => {
+    const [attendance] = books;
+    const outcomes = attendance ? readBook(attendance) : [];
+    expect(outcomes).toHaveLength(9 * 20);
+    expect(outcomes.filter((o) => !o.ok)).toEqual([]);
+    const absent = outcomes.filter((o) => o.ok && o.values.diemDanh === 'Vắng');
+    expect(absent.length).toBeGreaterThan(5);
+    expect(absent.length).toBeLessThan(30);
+    expect(absent.every((o) => o.ok && typeof o.values.lyDoVang === 'string')).toBe(true);
+  });
+
+  it('inspects each Liên đội once in March or April 2023, its grade following its score', () => {
+    const inspection = books[1];
+    const outcomes = inspection ? readBook(inspection) : [];
+    expect(outcomes).toHaveLength(20);
+    expect(outcomes.filter((o) => !o.ok)).toEqual([]);
+    const grades = new Set(outcomes.map((o) => (o.ok ? o.values.xepLoai : '')));
+    expect([...grades].sort()).toEqual(['Khá', 'Trung bình', 'Tốt', 'Xuất sắc'].sort());
+    for (const o of outcomes) if (o.ok) expect(String(o.values.ngayKiemTra)).toMatch(/^2023-0[34]-\d\d$/);
+  });
+
+  it('is deterministic, and absent when the catalog lacks those plans', () => {
+    expect(buildDemoDistrict(specs).council).toEqual(district.council);
+    expect(buildDemoDistrict(specs.filter((s) => s.filledBy !== 'district')).council.books).toEqual([]);
+  });
+});

@@ -11,7 +11,8 @@ import {
 import { compileForm } from '../../../functions/src/domain/forms/compile-form.js';
 import { STATUS_HEADER } from '../../../functions/src/domain/forms/header-match.js';
 import { foldForMatch } from '../../../functions/src/domain/cells/fold.js';
-import { useTempDirEach } from '../../support/builders.js';
+import { testUnit, useTempDirEach } from '../../support/builders.js';
+import { formsForUnit, rowsMayNameUnit } from '../../../functions/src/domain/units/targets.js';
 
 const specs = await loadBuiltinForms();
 
@@ -45,7 +46,9 @@ function deadlineInstant(due: { date: string; time?: string | undefined }): numb
 const BUILTIN_IDS = [
   '30-phut-bao-cao',
   '30-phut-dang-ky',
+  'diem-danh-tap-huan-2022-2023',
   'ke-hoach-nho-65-nam',
+  'kiem-tra-cong-tac-doi-2022-2023',
   'lien-tich-2022-2023',
   'ren-luyen-2014-dang-ky',
   'ren-luyen-2014-danh-gia',
@@ -53,7 +56,7 @@ const BUILTIN_IDS = [
 ];
 
 describe('loadBuiltinForms', () => {
-  it('loads the 7 seed forms, sorted by id', () => {
+  it('loads the 9 seed forms, sorted by id', () => {
     expect(specs.map((s) => s.id)).toEqual(BUILTIN_IDS);
   });
 
@@ -280,6 +283,59 @@ describe('facts from the seed plans', () => {
     const form = spec('lien-tich-2022-2023');
     expect(metric(form, 'tap-huan', 'count-where')).toMatchObject({ atLeast: 1, per: 'month' });
     expect(metric(form, 'gioi-thieu-sach', 'count-where')).toMatchObject({ atLeast: 1, per: 'period' });
+  });
+
+  it('diem-danh-tap-huan-2022-2023: the district takes the monthly training register of each school year month', () => {
+    const form = spec('diem-danh-tap-huan-2022-2023');
+    expect(form).toMatchObject({ filledBy: 'district', issuer: 'Hội đồng Đội – {Tên đơn vị tổng hợp}' });
+    expect(form.period).toEqual({ type: 'monthly', from: '2022-09', to: '2023-05', dueDay: 5, pauses: [] });
+    expect(form.targets).toMatchObject({ unitTypes: ['lien-doi'], levels: ['Tiểu học', 'THCS'] });
+    const validate = compileForm(form).validateRow;
+    const row = { thang: '10/2022', hoTen: 'Nguyễn Thị Lan', diemDanh: 'x' };
+    expect(validate(7, row)).toMatchObject({ ok: true, periodId: '2022-10', values: { diemDanh: 'Có mặt' } });
+    expect(validate(8, { ...row, diemDanh: 'vắng mặt', lyDoVang: 'Ốm' })).toMatchObject({
+      ok: true,
+      values: { diemDanh: 'Vắng', lyDoVang: 'Ốm' },
+    });
+    expect(validate(9, { ...row, diemDanh: 'Trễ' })).toMatchObject({
+      ok: false,
+      errors: [
+        {
+          column: 'Điểm danh',
+          message: "Dòng 9, cột 'Điểm danh': 'Trễ' không có trong danh sách (chọn một trong: Có mặt; Vắng).",
+        },
+      ],
+    });
+  });
+
+  it.each(['diem-danh-tap-huan-2022-2023', 'kiem-tra-cong-tac-doi-2022-2023'])(
+    '%s: no school owes it (never missing, no tab in its file), yet a row may name a Liên đội of TH or THCS',
+    (id) => {
+      const school = testUnit('thcs-a', { level: 'THCS' });
+      expect(formsForUnit(specs, school).map((f) => f.id)).not.toContain(id);
+      expect(rowsMayNameUnit(spec(id), school)).toBe(true);
+      expect(rowsMayNameUnit(spec(id), testUnit('mn-a', { level: 'Mầm non' }))).toBe(false);
+    },
+  );
+
+  it('kiem-tra-cong-tac-doi-2022-2023: one yearly inspection per row, scored out of 100 and ranked in four grades', () => {
+    const form = spec('kiem-tra-cong-tac-doi-2022-2023');
+    expect(form).toMatchObject({ filledBy: 'district', issuer: 'Hội đồng Đội – {Tên đơn vị tổng hợp}' });
+    expect(form.period).toEqual({ type: 'school-year', schoolYear: '2022-2023', due: { date: '2023-05-31' } });
+    expect(form.columns.find((c) => c.key === 'xepLoai')?.options?.map((o) => o.value)).toEqual([
+      'Xuất sắc',
+      'Tốt',
+      'Khá',
+      'Trung bình',
+    ]);
+    const validate = compileForm(form).validateRow;
+    const row = { ngayKiemTra: '15/3/2023', diem: '92,5', xepLoai: 'XS', nhanXet: 'Sổ sách đầy đủ' };
+    expect(validate(5, row)).toMatchObject({
+      ok: true,
+      periodId: '2022-2023',
+      values: { diem: 92.5, xepLoai: 'Xuất sắc' },
+    });
+    expect(validate(6, { ...row, diem: '105' })).toMatchObject({ ok: false, errors: [{ column: 'Điểm' }] });
   });
 });
 

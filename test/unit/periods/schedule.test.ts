@@ -9,8 +9,8 @@ const ids = (spec: FormSpec, now?: string) =>
   (now === undefined ? periodsOf(spec) : periodsStartedBy(spec, new Date(now))).map((p) => p.id);
 
 describe('periodsOf the built-in forms', () => {
-  it('loads the 7 forms', () => {
-    expect(BUILTIN_FORMS).toHaveLength(7);
+  it('loads the 9 forms', () => {
+    expect(BUILTIN_FORMS).toHaveLength(9);
   });
 
   it.each<[string, string, string, string, string]>([

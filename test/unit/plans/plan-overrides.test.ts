@@ -77,7 +77,7 @@ describe("readPlanTabs with built-in plans: today's override rows keep working",
     expect(reading.problems[0]?.message).toMatch(
       /^Trang 'Biểu mẫu', dòng 2, cột 'Mã biểu mẫu': biểu mẫu 'khong-co' không có cột nào ở trang 'Cột biểu mẫu' và không phải biểu mẫu có sẵn \(30-phut-bao-cao, /,
     );
-    expect(reading.plans).toHaveLength(7);
+    expect(reading.plans).toHaveLength(9);
   });
 
   it('a deadline the built-in plan cannot take is a problem and that plan is skipped', () => {

@@ -9,8 +9,8 @@ import { referencedFormIds } from '../../../functions/src/domain/rules/apply-cro
 const builtins = await loadBuiltinForms();
 
 describe('plan tabs round trip: planRows → sheet → readPlanTabs', () => {
-  it('holds the seven built-in forms', () => {
-    expect(builtins.map((s) => s.id)).toHaveLength(7);
+  it('holds the nine built-in forms', () => {
+    expect(builtins.map((s) => s.id)).toHaveLength(9);
   });
 
   it.each(builtins.map((spec) => [spec.id, spec] as const))('%s comes back deeply equal', (_id, spec) => {
@@ -22,7 +22,7 @@ describe('plan tabs round trip: planRows → sheet → readPlanTabs', () => {
     expect(planVersion(reading.plans.find((p) => p.id === spec.id)!)).toBe(planVersion(spec));
   });
 
-  it('all seven in one set of tabs come back, option lists shared or renamed', () => {
+  it('all nine in one set of tabs come back, option lists shared or renamed', () => {
     const tabs = plansRows(builtins);
     const reading = readPlanTabs(planSheetTabs(tabs));
     expect(reading.problems).toEqual([]);

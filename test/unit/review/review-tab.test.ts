@@ -7,7 +7,7 @@ import { APPROVED_BASIS_NOTE } from '../../../functions/src/domain/summary/basis
 import { buildSummary } from '../../../functions/src/domain/summary/build-summary.js';
 import type { StoredSubmission } from '../../../functions/src/domain/summary/district-picture.js';
 import { storedSubmission } from '../../support/forms.js';
-import { PLANS, pictureOf, summaryTab } from '../../support/summary-picture.js';
+import { PLANS, SUMMARY_UNITS, pictureOf, summaryTab } from '../../support/summary-picture.js';
 import { summaryPageSetup } from '../../../functions/src/adapters/sheet-layout/summary-page-setup.js';
 import { summaryColumnWidths } from '../../../functions/src/adapters/sheet-layout/summary-print-layout.js';
 
@@ -78,6 +78,31 @@ describe('"Duyệt báo cáo" tab', () => {
         [REVIEW_HEADERS.comment]: 'Thiếu danh sách',
         [REVIEW_HEADERS.submissionId]: `${PLANS.MONTHLY.id}~${PERIOD}~u-b`,
       }),
+    ]);
+  });
+
+  it("lists units by Vietnamese name, not the statistics' order, each decision on its own unit's row", () => {
+    // Statistics list u-a, u-b, u-c; by name (Á before B before T) it is u-b, u-c, u-a, and by code point u-c, u-a, u-b.
+    const units = SUMMARY_UNITS.map((u) => ({
+      ...u,
+      name:
+        { 'u-a': 'Đoàn cơ sở Tân Định', 'u-b': 'Đoàn cơ sở Ánh Sáng', 'u-c': 'Đoàn cơ sở Bến Nghé' }[u.id] ?? u.name,
+    }));
+    const reviews = [decided('u-b', 'needs-more', 'hash-b1', 'Thiếu danh sách')];
+    const picture = pictureOf([PLANS.MONTHLY], { reviews, units }, [...SUBMISSIONS, sent('u-c', 'hash-c1')]);
+    const tab = summaryTab(buildSummary(picture), REVIEW_TAB);
+    const headers = tab.columns.map((c) => c.header);
+    const september = tab.rows
+      .map((row) => Object.fromEntries(headers.map((h, i) => [h, row[i] === null ? '' : String(row[i])])))
+      .filter((r) => r[REVIEW_HEADERS.period] === 'tháng 9/2022');
+    expect(september.map((r) => [r[REVIEW_HEADERS.unit], r[REVIEW_HEADERS.decision]])).toEqual([
+      ['Đoàn cơ sở Ánh Sáng', 'Cần bổ sung'],
+      ['Đoàn cơ sở Bến Nghé', ''],
+      ['Đoàn cơ sở Tân Định', ''],
+    ]);
+    // Read back as the next run does: the decision still names u-b's report, wherever its row now stands.
+    expect(reviewEntriesFromRows(september).entries.map((e) => e.submissionId)).toEqual([
+      `${PLANS.MONTHLY.id}~${PERIOD}~u-b`,
     ]);
   });
 

@@ -5,6 +5,7 @@ import { runNotify, type NotifyRun } from '../../app/run-notify.js';
 import { sweepDistrict } from '../../app/sweep-district.js';
 import { DEMO_NOTICE_RUNS, DEMO_NOW, demoPlansAt, type DemoDistrict } from '../../demo/demo-district.js';
 import { demoFinanceSource } from '../../demo/demo-finance.js';
+import { demoCouncilSources } from '../../demo/demo-council.js';
 import type { DemoIntake } from '../../demo/demo-intake.js';
 import { playDemoIntake } from '../../demo/play-demo-intake.js';
 import { sweepDemoAt, type SweepUnitsAt } from '../../demo/sweep-demo-at.js';
@@ -139,7 +140,15 @@ async function replayHistory(options: {
   const control = { settings: district.settings, units: district.units, plans: planReadingOf(forms), problems: [] };
   const pending = [...DEMO_NOTICE_RUNS];
   const plansAt = (at: Date) => demoPlansAt(district, forms, at);
-  const shared = { sources: [demoFinanceSource(district.finance)], registry: district.units };
+  // The shared books the control declares at `at`: Hội đồng Đội's (2023), then the finance desk's (2024).
+  const councilSources = demoCouncilSources(district.council);
+  const sharedAt = (at: Date) => ({
+    sources: [
+      ...(at >= district.council.at ? councilSources : []),
+      ...(at >= district.finance.at ? [demoFinanceSource(district.finance, 2 + councilSources.length)] : []),
+    ],
+    registry: district.units,
+  });
   const reviews = demoReviewSchedule(session.db, district);
   const notifyUntil = async (instant: Date) => {
     for (let at = pending[0]; at && at <= instant; at = pending[0]) {
@@ -171,7 +180,7 @@ async function replayHistory(options: {
           district.units.filter((u) => unitIds.includes(u.id)),
           plansAt(at),
           at,
-          ...(at >= district.finance.at ? [shared] : []),
+          ...(at >= district.council.at ? [sharedAt(at)] : []),
         );
       },
     });

@@ -5,6 +5,7 @@ import { displayCell } from '../cells/cell-display.js';
 import { periodOfValue, singlePeriodId, UNASSIGNED_PERIOD, type PeriodId } from '../periods/period-id.js';
 import { cellParserFor, type CellValue } from './cell-parser.js';
 import { columnOptions } from './column-options.js';
+import { partsOverTotals } from './column-parts.js';
 import type { ColumnSpec, FormSpec } from './form-spec.js';
 
 /** A row that passed validation: normalized values by column key (blank optional cells omitted). */
@@ -82,8 +83,12 @@ export function compileForm(spec: FormSpec): CompiledForm {
       if (result.success) {
         const cells = result.data as Record<string, ReadCell | undefined>;
         const periodId = periodColumn ? periodIdOf(cells[periodColumn.key]) : (fixedPeriod ?? UNASSIGNED_PERIOD);
+        const values = withoutBlanks(cells);
+        // Each cell is fine alone; the row's parts must still fit their totals (Đã nộp đủ ≤ Phải nộp).
+        const over = partsOverTotals(spec, rowNumber, values);
+        if (over.length > 0) return { ok: false, rowNumber, periodId, errors: over };
         const notes = cellNotes(cells);
-        return { ok: true, rowNumber, periodId, values: withoutBlanks(cells), ...(notes.length > 0 ? { notes } : {}) };
+        return { ok: true, rowNumber, periodId, values, ...(notes.length > 0 ? { notes } : {}) };
       }
       const errors = result.error.issues.map((issue): RowError => {
         const key = String(issue.path[0]);

@@ -17,6 +17,7 @@ export function checkFormSpec(spec: FormSpecShape, ctx: z.RefinementCtx): void {
   checkPeriod(spec, issue);
   checkMetrics(spec, issue);
   checkCrossFormRules(spec, issue);
+  checkParts(spec, issue);
 }
 
 type Issue = (message: string, path: (string | number)[]) => void;
@@ -113,5 +114,20 @@ function checkCrossFormRules(spec: FormSpecShape, issue: Issue): void {
   }
   if (spec.coverage && !spec.columns.some((c) => c.mustExistIn?.formId === spec.coverage?.formId)) {
     issue(`coverage of form ${spec.coverage.formId} needs a column whose mustExistIn names that form`, ['coverage']);
+  }
+}
+
+/** The column types a 'partOf' column and its total may have: numbers that add up. */
+const ADDABLE_TYPES: readonly ColumnType[] = ['int', 'decimal', 'money'];
+
+function checkParts(spec: FormSpecShape, issue: Issue): void {
+  const byKey = new Map(spec.columns.map((c) => [c.key, c]));
+  for (const [i, column] of spec.columns.entries()) {
+    if (column.partOf === undefined) continue;
+    const total = byKey.get(column.partOf);
+    if (!total || total.key === column.key)
+      issue(`column ${column.key} is part of unknown column ${column.partOf}`, ['columns', i, 'partOf']);
+    else if (!ADDABLE_TYPES.includes(column.type) || !ADDABLE_TYPES.includes(total.type))
+      issue(`column ${column.key} and the column it is part of must both be numbers`, ['columns', i, 'partOf']);
   }
 }

@@ -67,6 +67,11 @@ export const columnSpecSchema = z.object({
   uniqueWith: z.array(z.string()).min(1).optional(),
   /** The value must be in a column of another form's rows of the same unit (a member registered before being evaluated). */
   mustExistIn: z.object({ formId: slug, column: viText }).optional(),
+  /**
+   * Key of another number column this one is a part of: in each row, the columns naming the same column add up to
+   * at most its value (Đúng hạn + Trễ hạn ≤ Đã nộp đủ).
+   */
+  partOf: z.string().optional(),
 });
 export type ColumnSpec = z.infer<typeof columnSpecSchema>;
 

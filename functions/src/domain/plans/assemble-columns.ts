@@ -1,6 +1,6 @@
 import { foldForMatch } from '../cells/fold.js';
 import { COLUMN_TYPES, type ColumnType } from '../forms/form-spec.js';
-import { referenceOf, uniqueWithOf } from './assemble-rules.js';
+import { partOfOf, referenceOf, uniqueWithOf } from './assemble-rules.js';
 import { columnKeyOf } from './column-key.js';
 import { splitList, type OptionLists, type PlanRecord, type ReportAt } from './plan-records.js';
 import { COLUMN_TYPE_NAMES, vocabularyKey } from './plan-vocabulary.js';
@@ -34,10 +34,12 @@ export function assembleColumns(id: string, records: readonly PlanRecord[], list
       ...referenceOf(record, at),
     };
   });
-  // 'Không trùng cùng' names other columns by header: resolved once every column has its key.
+  // 'Không trùng cùng' and 'Là phần của' name other columns by header: resolved once every column has its key.
   const withRules = columns.map((column, i) => {
     const record = sorted[i];
-    return record ? { ...column, ...uniqueWithOf(record, column.key, columns, at) } : column;
+    return record
+      ? { ...column, ...uniqueWithOf(record, column.key, columns, at), ...partOfOf(record, column.key, columns, at) }
+      : column;
   });
   return { columns: withRules, columnRows: sorted };
 }

@@ -134,6 +134,7 @@ const COLUMN_FIELD_HEADERS: Readonly<Record<string, string>> = {
   unique: 'Không trùng',
   uniqueWith: 'Không trùng cùng',
   mustExistIn: 'Phải có trong',
+  partOf: 'Là phần của',
 };
 const METRIC_FIELD_HEADERS: Readonly<Record<string, string>> = {
   id: 'Mã chỉ số',

@@ -289,6 +289,14 @@ export const PLAN_COLUMNS_TAB_SPEC = tabSpec('control-plan-columns', 'Cột bi�
     help: 'Tiêu đề các cột khác (cách nhau bằng dấu chấm phẩy) mà cùng với cột này không được lặp lại trong một kỳ, ví dụ ở cột Họ và tên ghi Ngày sinh: mỗi đoàn viên một dòng mỗi đợt.',
   },
   {
+    key: 'partOf',
+    header: 'Là phần của',
+    aliases: ['Là phần của cột', 'Thuộc tổng'],
+    type: 'text',
+    maxLength: 200,
+    help: 'Tiêu đề một cột số khác của biểu mẫu: trên mỗi dòng, các cột ghi cùng cột đó cộng lại không được lớn hơn nó, ví dụ ở Đúng hạn và Trễ hạn ghi Đã nộp đủ.',
+  },
+  {
     key: 'mustExistIn',
     header: 'Phải có trong',
     aliases: ['Phải khớp với', 'Tham chiếu'],

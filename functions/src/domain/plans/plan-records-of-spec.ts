@@ -92,6 +92,7 @@ export function specRecords(spec: FormSpec, listName: ListNamer = (column) => co
         ? c.uniqueWith.map((key) => spec.columns.find((o) => o.key === key)?.header ?? key).join('; ')
         : undefined,
       mustExistIn: c.mustExistIn ? `${c.mustExistIn.formId}/${c.mustExistIn.column}` : undefined,
+      partOf: c.partOf ? (spec.columns.find((o) => o.key === c.partOf)?.header ?? c.partOf) : undefined,
     }),
   );
   const options = spec.columns.filter(hasOwnList).flatMap((c) => listRecords(listName(c, spec), c.options ?? []));

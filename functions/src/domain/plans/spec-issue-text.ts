@@ -35,6 +35,10 @@ export function specIssueReason(issue: z.core.$ZodIssue, headerOf: (key: string)
     return `'${found[2]}' không có trong danh mục của cột '${headerOf(found[3] ?? '')}'; hãy ghi đúng một giá trị của danh mục.`;
   if ((found = m(/^column (\S+) is unique together with unknown column (\S+)$/)))
     return `cột '${headerOf(found[1] ?? '')}' ghi 'Không trùng cùng' cột '${found[2]}', mà biểu mẫu không có cột khác tên như vậy; hãy ghi tiêu đề một cột khác của biểu mẫu.`;
+  if ((found = m(/^column (\S+) is part of unknown column (\S+)$/)))
+    return `cột '${headerOf(found[1] ?? '')}' ghi 'Là phần của' cột '${found[2]}', mà biểu mẫu không có cột khác tên như vậy; hãy ghi tiêu đề một cột số khác của biểu mẫu.`;
+  if ((found = m(/^column (\S+) and the column it is part of must both be numbers$/)))
+    return `cột '${headerOf(found[1] ?? '')}' và cột ghi ở 'Là phần của' phải cùng là cột số (${COLUMN_TYPE_NAMES.int}, ${COLUMN_TYPE_NAMES.decimal} hoặc ${COLUMN_TYPE_NAMES.money}).`;
   if (m(/^column (\S+) cannot reference its own form$/))
     return "'Phải có trong' phải là một biểu mẫu khác, không phải chính biểu mẫu này.";
   if ((found = m(/^coverage of form (\S+) needs a column whose mustExistIn names that form$/)))

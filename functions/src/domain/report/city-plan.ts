@@ -2,6 +2,19 @@ import { formSpecSchema, type Deadline, type FormSpec } from '../forms/form-spec
 import { EXPORT_COUNT_COLUMNS, EXPORT_RESULT_ID_COLUMNS, EXPORT_TABS } from './report-export-layout.js';
 
 /**
+ * How a district's counts fit together, so an export whose figures contradict themselves is rejected, not summed:
+ * units reported in full, partly or not at all are among those that had to report; on time and late split those
+ * in full. (Sửa sau hạn and Không phát sinh are counted inside Đã nộp đủ as well as in on time or late.)
+ */
+const COUNT_PART_OF: Partial<Record<(typeof EXPORT_COUNT_COLUMNS)[number]['key'], string>> = {
+  complete: 'expected',
+  partial: 'expected',
+  missing: 'expected',
+  onTime: 'complete',
+  late: 'complete',
+};
+
+/**
  * The plan a city-level tonghop declares (in its "Biểu mẫu" / "Cột biểu mẫu" tabs) to collect
  * the districts' exports of one district plan: each district is a unit whose file is its
  * Bao-cao-<form>-<period>.xlsx, read from the "Kết quả" tab like any unit's report. The city's
@@ -33,7 +46,14 @@ export function cityPlanForReports(input: {
         required: c.key !== 'periodLabel',
         ...(pinned(c.key) === undefined ? {} : { options: [{ value: pinned(c.key) }] }),
       })),
-      ...EXPORT_COUNT_COLUMNS.map((c) => ({ key: c.key, header: c.header, type: 'int', required: true, min: 0 })),
+      ...EXPORT_COUNT_COLUMNS.map((c) => ({
+        key: c.key,
+        header: c.header,
+        type: 'int',
+        required: true,
+        min: 0,
+        ...(COUNT_PART_OF[c.key] ? { partOf: COUNT_PART_OF[c.key] } : {}),
+      })),
     ],
     period: { type: 'once', due: input.due },
     targets: { unitTypes: ['co-so-doan'] },

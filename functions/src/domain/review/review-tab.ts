@@ -70,12 +70,17 @@ export function reviewTab(picture: DistrictPicture): SummaryTab {
   const own = latestDecisions(decisionsOf(decisions, branch?.id));
   const reviewed = picture.reviewedFormIds ? new Set(picture.reviewedFormIds) : undefined;
   const unitName = new Map(picture.units.map((u) => [u.id, u.name]));
+  const nameOf = (unitId: string) => unitName.get(unitId) ?? unitId;
   const rows: SummaryCell[][] = [];
   const rates: SummaryCell[][] = [];
   for (const { spec, period, stats } of periodsByRecency(picture).current) {
     if (reviewed && !reviewed.has(spec.id)) continue;
     const approved = new Set<string>();
-    for (const unit of stats.units) {
+    // By name, as a reviewer looks a school up: the statistics' order changes between runs, the ids read back do not.
+    const byName = [...stats.units].sort(
+      (a, b) => nameOf(a.unitId).localeCompare(nameOf(b.unitId), 'vi') || a.unitId.localeCompare(b.unitId),
+    );
+    for (const unit of byName) {
       const submission = picture.submissions.find(
         (s) => s.formId === spec.id && s.periodId === period.id && s.unitId === unit.unitId,
       );
@@ -89,7 +94,7 @@ export function reviewTab(picture: DistrictPicture): SummaryTab {
           ? [null, null]
           : [REVIEW_LABELS[mine.decision], mine.comment];
       rows.push([
-        unitName.get(unit.unitId) ?? unit.unitId,
+        nameOf(unit.unitId),
         spec.title,
         period.label,
         unit.status,
