@@ -7,14 +7,18 @@ import { FirestoreSummaryStore } from '../../functions/src/adapters/store/firest
 import { FirestoreSweepStore } from '../../functions/src/adapters/store/firestore-sweep-store.js';
 import { SummaryWorkbookFile } from '../../functions/src/adapters/workbook/summary-workbook-file.js';
 import { UnitWorkbookFolder } from '../../functions/src/adapters/workbook/unit-workbook-folder.js';
+import { ControlSpreadsheetRegistry } from '../../functions/src/adapters/google/control-spreadsheet-registry.js';
+import { readControlSpreadsheet } from '../../functions/src/adapters/google/read-control-spreadsheet.js';
+import { GoogleUnitProvisioner } from '../../functions/src/adapters/google/unit-spreadsheet-provisioner.js';
 import { STANDING_TAB } from '../../functions/src/domain/feedback/unit-feedback.js';
 import { OVERVIEW_TAB } from '../../functions/src/domain/summary/status-tabs.js';
-import type { Unit } from '../../functions/src/domain/units/unit.js';
+import { UNIT_TYPE_LABELS, type Unit } from '../../functions/src/domain/units/unit.js';
+import { provision } from '../../functions/src/jobs/provision/provision.js';
 import type { FeedbackTarget, SummaryOutput } from '../../functions/src/jobs/summarize/ports.js';
 import { summarize, type SummarizeResult } from '../../functions/src/jobs/summarize/summarize.js';
 import type { UnitSheetSource } from '../../functions/src/jobs/sweep/ports.js';
 import { sweep } from '../../functions/src/jobs/sweep/sweep.js';
-import { useTempDir } from '../support/builders.js';
+import { CONTROL_UNITS_HEADER, useTempDir } from '../support/builders.js';
 import { testFirestore, type TestFirestore } from '../support/firestore.js';
 import { standinApis, standinWithClock, TEST_FOLDER_ID } from '../support/google.js';
 import type { GoogleStandin } from '../support/google-standin/index.js';
@@ -55,8 +59,18 @@ const tabOf = (unitId: string) => ({
 /** The first data row's sheet row (1-based): the title, a blank row and the header come first. */
 const FIRST_ROW = titled(PLAN.title, HEADERS, []).length + 1;
 
-const registry = (sourceOf: (id: string) => string): Unit[] =>
-  PARENT_UNITS.map((u) => ({ ...u, source: sourceOf(u.id) }));
+/** A third cơ sở whose file has no tab of the plan yet, and its chi đoàn, which has a file of its own. */
+const NEWCOMERS: Unit[] = [
+  { ...PARENT_UNITS[0]!, id: 'truong-cu-chi', name: 'Đoàn trường THPT Củ Chi' },
+  { ...PARENT_UNITS[1]!, id: 'cd-10c1-cu-chi', name: 'Chi đoàn 10C1 Củ Chi', parent: 'truong-cu-chi' },
+];
+const UNITS = [...PARENT_UNITS, ...NEWCOMERS];
+/** The files the units keep before the run: the two cơ sở's filled tabs, a blank note tab for the newcomers. */
+const FILES: Record<string, { name: string; rows: TestCell[][] }> = {
+  ...Object.fromEntries(Object.keys(TYPED).map((unitId) => [unitId, tabOf(unitId)])),
+  ...Object.fromEntries(NEWCOMERS.map((u) => [u.id, { name: 'Ghi chú', rows: [['Sổ tay của đơn vị']] }])),
+};
+const registry = (sourceOf: (id: string) => string): Unit[] => UNITS.map((u) => ({ ...u, source: sourceOf(u.id) }));
 
 interface Adapter {
   readonly firestore: TestFirestore;
@@ -91,8 +105,8 @@ let standin: GoogleStandin;
 
 beforeAll(async () => {
   const unitsDir = path.join(dir(), 'units');
-  for (const unitId of Object.keys(TYPED))
-    await writeTestWorkbook(path.join(unitsDir, `${unitId}.xlsx`), [tabOf(unitId)], SENT);
+  for (const [unitId, tab] of Object.entries(FILES))
+    await writeTestWorkbook(path.join(unitsDir, `${unitId}.xlsx`), [tab], SENT);
   const workbookFirestore = testFirestore('parent-filled-workbook');
   adapters.set('workbook', {
     firestore: workbookFirestore,
@@ -109,9 +123,9 @@ beforeAll(async () => {
   let setClock: (at: Date) => void;
   ({ standin, setClock } = await standinWithClock(SENT));
   const ids = new Map(
-    Object.keys(TYPED).map((unitId) => [
+    Object.entries(FILES).map(([unitId, tab]) => [
       unitId,
-      standin.createSpreadsheet({ title: unitId, parents: [TEST_FOLDER_ID], tabs: [tabOf(unitId)] }),
+      standin.createSpreadsheet({ title: unitId, parents: [TEST_FOLDER_ID], tabs: [tab] }),
     ]),
   );
   setClock(NOW);
@@ -160,12 +174,13 @@ describe.each(['workbook', 'google'])("a plan parents fill ('Cấp trên của C
     location = (await adapter().run()).summary?.location ?? '';
   }, 120_000);
 
-  it('counts the two cơ sở Đoàn as the units that owe it, not their chi đoàn', async () => {
+  it('counts the three cơ sở Đoàn as the units that owe it, not their chi đoàn', async () => {
     const overview = tableOf(await adapter().grid(location, OVERVIEW_TAB), 'Biểu mẫu · Kỳ');
     const row = overview.find((r) => Object.values(r)[0] === `${PLAN.tab} · hạn 15/12/2024`);
     expect(row, 'the plan’s row in Tổng quan').toBeDefined();
     // Bình Tây sent its two chi đoàn in full; An Lạc's report has refused rows, so it is not complete yet.
-    expect(row).toMatchObject({ 'Phải nộp': '2', 'Đã nộp đủ': '1' });
+    // Củ Chi owes it too (its chi đoàn is registered) and has not sent it yet.
+    expect(row).toMatchObject({ 'Phải nộp': '3', 'Đã nộp đủ': '1' });
   });
 
   it('rejects, in the cơ sở’s own tab, a row naming another cơ sở’s chi đoàn and a chi đoàn named twice', async () => {
@@ -197,5 +212,48 @@ describe.each(['workbook', 'google'])("a plan parents fill ('Cấp trên của C
     expect(await standing('truong-binh-tay')).toContain('✓ Đủ, đúng hạn');
     // Two rows kept, two refused: the cơ sở is told to fix the rows marked ✗.
     expect(await standing('truong-an-lac')).toMatch(/Chưa đạt .*\| 2 \| 2$/);
+  });
+});
+
+describe('where a cơ sở fills it: a tab of the plan in its own file, none in its chi đoàn’s', () => {
+  const titlesOf = (id: string) => standin.spreadsheet(id).sheets.map((sheet) => sheet.properties.title);
+
+  it('workbook mode: the sweep rolls the blank tab out to the cơ sở’s file only', async () => {
+    const workbook = adapters.get('workbook') as Adapter;
+    const header = async (unitId: string) =>
+      (await workbook.grid(workbook.unitLocation(unitId), PLAN.tab)).find((r) => r.includes(HEADERS[0]!));
+    expect(await header('truong-cu-chi')).toEqual(expect.arrayContaining(HEADERS));
+    await expect(header('cd-10c1-cu-chi')).rejects.toThrow();
+  });
+
+  it('Google: tonghop provision completes the cơ sở’s spreadsheet with the tab, not its chi đoàn’s', async () => {
+    const google = adapters.get('google') as Adapter;
+    const unitRow = (u: Unit) => [u.id, u.name, UNIT_TYPE_LABELS[u.type], '', u.cluster, null, null, null, null];
+    const controlId = standin.createSpreadsheet({
+      title: 'Bảng điều khiển',
+      tabs: [
+        {
+          name: 'Đơn vị',
+          rows: [
+            ['DANH SÁCH ĐƠN VỊ'],
+            [...CONTROL_UNITS_HEADER, 'Đơn vị cấp trên'],
+            ...NEWCOMERS.map((u) => [...unitRow(u), google.unitLocation(u.id), u.parent ?? null]),
+          ],
+        },
+        { name: 'Thông tin chung', rows: [['Tên đơn vị tổng hợp', 'Quận Đoàn thử']] },
+      ],
+    });
+    const api = standinApis(standin);
+    const control = await readControlSpreadsheet(api, controlId);
+    expect(control.units.find((u) => u.id === 'cd-10c1-cu-chi')?.parent).toBe('truong-cu-chi');
+    const result = await provision({
+      units: control.units,
+      forms: FORMS,
+      provisioner: new GoogleUnitProvisioner(api, TEST_FOLDER_ID),
+      registry: new ControlSpreadsheetRegistry(api, controlId),
+    });
+    expect(result.failed).toEqual([]);
+    expect(titlesOf(google.unitLocation('truong-cu-chi'))).toContain(PLAN.tab);
+    expect(titlesOf(google.unitLocation('cd-10c1-cu-chi'))).not.toContain(PLAN.tab);
   });
 });
