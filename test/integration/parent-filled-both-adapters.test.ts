@@ -22,7 +22,7 @@ import { CONTROL_UNITS_HEADER, useTempDir } from '../support/builders.js';
 import { testFirestore, type TestFirestore } from '../support/firestore.js';
 import { standinApis, standinWithClock, TEST_FOLDER_ID } from '../support/google.js';
 import type { GoogleStandin } from '../support/google-standin/index.js';
-import { standinSummaryHands, workbookSummaryHands } from '../support/summary-hands.js';
+import { standinSummaryHands, tableOf, workbookSummaryHands } from '../support/summary-hands.js';
 import { titled, writeTestWorkbook, type TestCell } from '../support/workbooks.js';
 import { PARENT_UNITS, parentPlan } from '../unit/parent/parent-plans.js';
 
@@ -153,18 +153,6 @@ afterAll(async () => {
     await adapter.firestore.db.terminate();
   }
 });
-
-/** The table under the first row whose first cell is `firstHeader`, as records by header, until an empty row. */
-function tableOf(grid: readonly string[][], firstHeader: string): Record<string, string>[] {
-  const headerRow = grid.findIndex((r) => r[0] === firstHeader);
-  const headers = grid[headerRow] ?? [];
-  const rows: Record<string, string>[] = [];
-  for (const line of grid.slice(headerRow + 1)) {
-    if (line.every((c) => c === '')) break;
-    rows.push(Object.fromEntries(headers.map((h, i) => [h, line[i] ?? ''])));
-  }
-  return rows;
-}
 
 describe.each(['workbook', 'google'])("a plan parents fill ('Cấp trên của Chi đoàn') on the %s adapter", (name) => {
   const adapter = () => adapters.get(name) as Adapter;
