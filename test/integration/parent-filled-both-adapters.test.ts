@@ -13,6 +13,7 @@ import { GoogleUnitProvisioner } from '../../functions/src/adapters/google/unit-
 import { STANDING_TAB } from '../../functions/src/domain/feedback/unit-feedback.js';
 import { OVERVIEW_TAB } from '../../functions/src/domain/summary/status-tabs.js';
 import { UNIT_TYPE_LABELS, type Unit } from '../../functions/src/domain/units/unit.js';
+import { ingestUnit } from '../../functions/src/jobs/ingest/ingest-unit.js';
 import { provision } from '../../functions/src/jobs/provision/provision.js';
 import type { FeedbackTarget, SummaryOutput } from '../../functions/src/jobs/summarize/ports.js';
 import { summarize, type SummarizeResult } from '../../functions/src/jobs/summarize/summarize.js';
@@ -243,5 +244,33 @@ describe('where a cơ sở fills it: a tab of the plan in its own file, none in 
     expect(result.failed).toEqual([]);
     expect(titlesOf(google.unitLocation('truong-cu-chi'))).toContain(PLAN.tab);
     expect(titlesOf(google.unitLocation('cd-10c1-cu-chi'))).not.toContain(PLAN.tab);
+  });
+});
+
+describe('the webhook’s one-unit ingest of a cơ sở', () => {
+  const firestore = testFirestore('parent-filled-ingest');
+  afterAll(async () => {
+    await firestore.clear();
+    await firestore.db.terminate();
+  });
+
+  it('reads its parent plan against the whole registry: its own chi đoàn kept, the other cơ sở’s refused', async () => {
+    const unitsDir = path.join(dir(), 'ingest');
+    await writeTestWorkbook(path.join(unitsDir, 'truong-an-lac.xlsx'), [tabOf('truong-an-lac')], SENT);
+    const units = registry((id) => `${id}.xlsx`);
+    const result = await ingestUnit({
+      action: 'edit',
+      unit: units[0]!,
+      units,
+      forms: FORMS,
+      settings: SETTINGS,
+      sheets: new UnitWorkbookFolder(unitsDir),
+      sweepStore: new FirestoreSweepStore(firestore.db),
+      store: new FirestoreSummaryStore(firestore.db),
+      now: NOW,
+    });
+    expect(result.reply.message).toMatch(/^Đã kiểm tra: 2 dòng hợp lệ, 2 dòng lỗi/);
+    const standing = result.picture.periods[0]?.stats.units.find((u) => u.unitId === 'truong-an-lac');
+    expect(standing?.status).toBe('partial');
   });
 });
