@@ -7,7 +7,8 @@ import type { DemoDistrict } from './demo-district.js';
 /**
  * A plan the cơ sở Đoàn fill about their chi đoàn ('Đối tượng' = 'Cấp trên của Chi đoàn', issue 15): after the
  * September meetings, each cơ sở Đoàn with chi đoàn under it checks each one's meeting in a tab of its own file.
- * The first also rates a chi đoàn of the other cơ sở by mistake: that row is refused ("… không thuộc đơn vị …").
+ * The first also rates a chi đoàn not registered under it: that row is refused, with the list of its own chi đoàn (a
+ * name of another cơ sở's chi đoàn would be refused too, but would then show in its own summary's Lỗi dữ liệu).
  * Due after the demo's "now", so it sends no reminder; drawn from the district without randomness.
  */
 const PARENT_CHECK_PLAN: FormSpecInput = {

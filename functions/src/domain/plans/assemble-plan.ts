@@ -48,17 +48,17 @@ export function assemblePlan(form: PlanRecord, children: PlanChildRecords, lists
   // 'Quận Đoàn' among the targets: the district fills the form; the other types (all when none) are the units its rows may name.
   const byDistrict = targetNames.includes(DISTRICT_FILLER_NAME);
   // 'Cấp trên của Chi đoàn': each parent of a chi đoàn fills it about its own; the chi đoàn are the units its rows name.
-  const parentOf = targetNames.flatMap((name) => {
+  const childTypes = targetNames.flatMap((name) => {
     const type = parentFillerType(name);
     return type ? [type] : [];
   });
-  const byParent = parentOf.length > 0;
+  const byParent = childTypes.length > 0;
   const unitTypeNames = targetNames.filter((name) => name !== DISTRICT_FILLER_NAME && !parentFillerType(name));
   if (byParent && (byDistrict || unitTypeNames.length > 0))
     at(
       form,
       headerOf('unitTypes'),
-      `'${targetNames.find((name) => parentFillerType(name))}' không ghi chung với loại đơn vị khác hay '${DISTRICT_FILLER_NAME}'; biểu mẫu do cấp trên nhập cần một dòng riêng ở trang '${form.tab}'.`,
+      `'${targetNames.find((name) => parentFillerType(name))}' không ghi chung với loại đơn vị khác hay '${DISTRICT_FILLER_NAME}'; biểu mẫu do cấp trên nhập chỉ ghi 'Cấp trên của …' ở cột này.`,
     );
 
   const input = {
@@ -76,7 +76,7 @@ export function assemblePlan(form: PlanRecord, children: PlanChildRecords, lists
     ...(v.eventDate !== undefined ? { event: deadline(v.eventDate, v.eventTime) } : {}),
     targets: {
       unitTypes: byParent
-        ? parentOf
+        ? childTypes
         : unitTypeNames.length > 0
           ? unitTypeNames.map((label) => UNIT_TYPES.find((t) => UNIT_TYPE_LABELS[t] === label))
           : [...UNIT_TYPES],
@@ -98,11 +98,11 @@ export function assemblePlan(form: PlanRecord, children: PlanChildRecords, lists
         }
       : {}),
   } as FormSpecInput;
-  if (byParent && Array.isArray(columns) && !childUnitColumn({ targets: { unitTypes: parentOf }, columns }))
+  if (byParent && Array.isArray(columns) && !childUnitColumn({ targets: { unitTypes: childTypes }, columns }))
     at(
       form,
       headerOf('unitTypes'),
-      `biểu mẫu do cấp trên nhập cần một cột ghi tên đơn vị của mỗi dòng, tiêu đề là '${childUnitHeaders({ targets: { unitTypes: parentOf } }).join("', '")}'; hãy thêm cột ở trang 'Cột biểu mẫu'.`,
+      `biểu mẫu do cấp trên nhập cần một cột ghi tên đơn vị của mỗi dòng, tiêu đề là một trong '${childUnitHeaders({ targets: { unitTypes: childTypes } }).join("', '")}'; hãy thêm cột ở trang 'Cột biểu mẫu'.`,
     );
   if (v.lockTime !== undefined && v.lockDate === undefined)
     at(form, 'Giờ khóa sổ', "có giờ khóa sổ nhưng chưa có ngày ở cột 'Khóa sổ sau'.");
