@@ -99,7 +99,7 @@ export function buildCity(catalog: readonly FormSpec[], count: number, seed: num
 /** A unit's rows, drawn again identically on every call; `changed` rewrites one cell of its first row. */
 export function unitRows(city: City, cityUnit: CityUnit, changed?: string): UnitRows {
   const rng = unitPrng(city.seed, cityUnit.index, 2);
-  const forms = formsForUnit(city.specs, cityUnit.profile.unit);
+  const forms = formsForUnit(city.specs, cityUnit.profile.unit, []);
   const records = new Map<string, RowRecord[]>(
     forms.map((spec) => [
       spec.id,

@@ -31,7 +31,7 @@ export async function runNaive(
   let rows = 0;
   for (const [i, unit] of sample.entries()) {
     const tabs = await readWorkbookTabs(await readFile(path.join(unitsDir, unit.source)), unit.source);
-    for (const spec of formsForUnit(specs, unit)) {
+    for (const spec of formsForUnit(specs, unit, [])) {
       const form = compiled.get(spec.id);
       const tab = findTab(tabs, spec.tab);
       if (!form || !tab) continue;

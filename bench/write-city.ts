@@ -65,7 +65,7 @@ async function writeUnitFile(
 ): Promise<number> {
   const { unit } = cityUnit.profile;
   const file = path.join(unitsDir, unit.source);
-  await writeUnitWorkbook(file, unit.name, formsForUnit(city.specs, unit), rowsByFormId, { modifiedAt: at });
+  await writeUnitWorkbook(file, unit.name, formsForUnit(city.specs, unit, []), rowsByFormId, { modifiedAt: at });
   await utimes(file, at, at);
   return (await stat(file)).size;
 }

@@ -260,6 +260,14 @@ describe('tonghop CLI', () => {
       missing: 17,
       onTime: 2,
     });
+    // The plan the cơ sở Đoàn fill about their chi đoàn: owed by the two with chi đoàn, not by the chi đoàn; one sent
+    // it in full, the other with a row naming a chi đoàn not under it (refused), both before its deadline.
+    expect(
+      result.standing.find((s: { formId: string }) => s.formId === 'kiem-tra-sinh-hoat-chi-doan-thang-9-2024'),
+    ).toMatchObject({
+      expected: 2,
+      missing: 0,
+    });
     // And the "Bấm nộp" plan's blank tab went to the other cơ sở Đoàn of its khối that have a readable file.
     expect(result.feedback.tabsAdded.map((t: { formIds: string[] }) => t.formIds)).toEqual([
       ...Array(15).fill(['ke-hoach-nho-dot-1-2024']),
@@ -497,9 +505,9 @@ describe('tonghop CLI', () => {
       expect(run.code).toBe(0);
       expect(JSON.parse(run.stdout)).toMatchObject({ problems: [], closed: [] });
       // The nine catalog plans (two of them filled by the district), the finance desk's receipts plan, the one the demo
-      // district issued near its "now", the two of the intake stories ("Bấm nộp" and the shared registration link) and
-      // the chi đoàn's September report.
-      expect(JSON.parse(run.stdout).plans).toHaveLength(14);
+      // district issued near its "now", the two of the intake stories ("Bấm nộp" and the shared registration link), the
+      // chi đoàn's September report and the cơ sở Đoàn's check of it ('Cấp trên của Chi đoàn').
+      expect(JSON.parse(run.stdout).plans).toHaveLength(15);
     });
 
     it('plans add copies a catalog plan into a control workbook without plans; a second add keeps it; a sweep then owes it', async () => {
@@ -555,9 +563,9 @@ describe('tonghop CLI', () => {
     it('templates writes one workbook per plan of the control workbook', async () => {
       const out = path.join(home(), 'templates');
       const run = await runCli(['--json', 'templates', '--out', out], env);
-      // The nine catalog plans, the receipts plan, the plan issued near "now", the two intake stories' plans and the chi
-      // đoàn's September report.
-      expect(JSON.parse(run.stdout).files).toHaveLength(14);
+      // The nine catalog plans, the receipts plan, the plan issued near "now", the two intake stories' plans, the chi
+      // đoàn's September report and the cơ sở Đoàn's check of it.
+      expect(JSON.parse(run.stdout).files).toHaveLength(15);
       expect((await readdir(out)).sort()).toContain('tap-huan-2024.xlsx');
     });
 

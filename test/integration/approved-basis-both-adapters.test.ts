@@ -21,7 +21,7 @@ import { summarize, type SummarizeResult } from '../../functions/src/jobs/summar
 import type { UnitSheetSource } from '../../functions/src/jobs/sweep/ports.js';
 import { sweep } from '../../functions/src/jobs/sweep/sweep.js';
 import { useTempDir } from '../support/builders.js';
-import { standinSummaryHands, workbookSummaryHands } from '../support/summary-hands.js';
+import { standinSummaryHands, tableOf, workbookSummaryHands } from '../support/summary-hands.js';
 import { testFirestore, type TestFirestore } from '../support/firestore.js';
 import { builtinForm } from '../support/forms.js';
 import { standinApis, standinWithClock, TEST_FOLDER_ID } from '../support/google.js';
@@ -182,18 +182,6 @@ afterAll(async () => {
     await adapter.firestore.db.terminate();
   }
 });
-
-/** The table under the first row holding `firstHeader`, as records by header, until the first empty row. */
-function tableOf(grid: readonly string[][], firstHeader: string): Record<string, string>[] {
-  const headerRow = grid.findIndex((r) => r[0] === firstHeader);
-  const headers = grid[headerRow] ?? [];
-  const rows: Record<string, string>[] = [];
-  for (const line of grid.slice(headerRow + 1)) {
-    if (line.every((c) => c === '')) break;
-    rows.push(Object.fromEntries(headers.map((h, i) => [h, line[i] ?? ''])));
-  }
-  return rows;
-}
 
 /** A rate cell as a fraction, whether the adapter gives "50%", "50,0 %" or 0.5. */
 function rate(text: string | undefined): number {

@@ -109,7 +109,7 @@ describe('writeDemoDistrict', () => {
       const unit = district.units.find((u) => u.id === workbook.unitId);
       const readings = new Map<string, TabReading>();
       const issued = workbook.rowsByFormId.has(district.issued.spec.id) ? [district.issued.spec] : [];
-      const owed = unit ? [...formsForUnit(specs, unit), ...issued] : [];
+      const owed = unit ? [...formsForUnit(specs, unit, district.units), ...issued] : [];
       for (const spec of owed) {
         const tab = findTab(tabs, spec.tab);
         if (workbook.missingTabFormIds.includes(spec.id)) {

@@ -75,7 +75,7 @@ describe("a district's unit files carry its own name and contact, never a seed l
     const unitsDir = path.join(dir(), 'units');
     await mkdir(unitsDir);
     for (const unit of control.units)
-      await writeUnitWorkbook(path.join(unitsDir, unit.source), unit.name, formsForUnit(forms, unit), new Map(), {
+      await writeUnitWorkbook(path.join(unitsDir, unit.source), unit.name, formsForUnit(forms, unit, []), new Map(), {
         modifiedAt: new Date('2024-09-14T02:00:00Z'),
       });
     const templates = await writeFormTemplates(forms, path.join(dir(), 'templates'));

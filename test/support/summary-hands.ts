@@ -43,3 +43,15 @@ export function standinSummaryHands(
       Promise.resolve(standin.editCells(idOf(location), tab, `${columnLetter(column)}${row + 1}`, [cells], editor)),
   };
 }
+
+/** The table under the first row whose first cell is `firstHeader`, as records by header, until the first empty row. */
+export function tableOf(grid: readonly string[][], firstHeader: string): Record<string, string>[] {
+  const headerRow = grid.findIndex((r) => r[0] === firstHeader);
+  const headers = grid[headerRow] ?? [];
+  const rows: Record<string, string>[] = [];
+  for (const line of grid.slice(headerRow + 1)) {
+    if (line.every((c) => c === '')) break;
+    rows.push(Object.fromEntries(headers.map((h, i) => [h, line[i] ?? ''])));
+  }
+  return rows;
+}

@@ -190,16 +190,19 @@ export function buildDemoDistrict(specs: FormSpec[], seed = 2024): DemoDistrict 
   const { workbooks: reviewed, review } = withDemoReview(
     specs,
     profiles.map((p) => p.unit),
-    profiles.map((profile) => buildWorkbook(specs, profile, plans.get(profile.unit.id) ?? cleanPlan(), rng, timing)),
+    profiles.map((profile) =>
+      buildWorkbook(specs, profiles, profile, plans.get(profile.unit.id) ?? cleanPlan(), rng, timing),
+    ),
   );
   // The second cơ sở Đoàn with its chi đoàn: its own streams, after everything else, so nothing above is redrawn.
   const secondRng = createPrng((seed ^ 0x27d4eb2d) >>> 0);
   const second = secondBranchProfiles(secondRng);
+  const secondProfiles = second.map((s) => s.profile);
   const secondTiming = createPrng((seed ^ 0x165667b1) >>> 0);
   const built = [
     ...reviewed,
     ...second.map(({ profile, sending }) =>
-      buildWorkbook(specs, profile, secondBranchPlan(sending), secondRng, secondTiming),
+      buildWorkbook(specs, secondProfiles, profile, secondBranchPlan(sending), secondRng, secondTiming),
     ),
   ];
   const issued = demoNewPlan(DEMO_SETTINGS);
@@ -311,13 +314,14 @@ function planUnits(
   rng: Prng,
 ): Map<string, UnitPlan> {
   const scenarioOf = (id: string) => scenarios.get(id) ?? { scenario: 'clean' as const, late: false };
+  const registry = profiles.map((p) => p.unit);
   // Units owing the form whose file holds every form they owe, with rows.
   const sendersOf = (formId: string) =>
     profiles
       .filter(
         (p) =>
           !['missing', 'corrupt', 'missing-tab'].includes(scenarioOf(p.unit.id).scenario) &&
-          formsForUnit(specs, p.unit).some((s) => s.id === formId),
+          formsForUnit(specs, p.unit, registry).some((s) => s.id === formId),
       )
       .map((p) => p.unit.id);
 
@@ -368,6 +372,8 @@ function planUnits(
 
 function buildWorkbook(
   specs: readonly FormSpec[],
+  /** The profiles built with this one: the units a plan parents fill is filled about. */
+  branch: readonly UnitProfile[],
   profile: UnitProfile,
   plan: UnitPlan,
   rng: Prng,
@@ -375,7 +381,11 @@ function buildWorkbook(
 ): DemoWorkbook {
   const { unit } = profile;
   const { scenario, late } = plan;
-  const forms = formsForUnit(specs, unit);
+  const forms = formsForUnit(
+    specs,
+    unit,
+    branch.map((p) => p.unit),
+  );
   const demoRows = new Map<string, DemoRow[]>();
   for (const spec of forms) demoRows.set(spec.id, ROW_BUILDERS[spec.id]?.(spec, profile, rng, plan.rows) ?? []);
   const records = new Map(
@@ -501,7 +511,7 @@ export function specsAsWritten(district: DemoDistrict, workbook: DemoWorkbook): 
   const renamed = workbook.renamedHeader;
   // The new plan's tab is in the file only of the units that sent it; the sweep rolls it out to the others.
   const issued = workbook.rowsByFormId.has(district.issued.spec.id) ? [district.issued.spec] : [];
-  return [...formsForUnit(district.specs, unit), ...issued]
+  return [...formsForUnit(district.specs, unit, district.units), ...issued]
     .filter((spec) => !workbook.missingTabFormIds.includes(spec.id))
     .map((spec) =>
       renamed?.formId !== spec.id

@@ -160,7 +160,7 @@ function sharedStory(district: DemoDistrict, localize: (spec: FormSpec) => FormS
   const first = district.units.find((u) => u.type === 'lien-doi' && groupOf(u).every((v) => scenarioOf(v) !== 'typos'));
   if (!first) throw new Error('Demo: no Liên đội for the shared registration story');
   const spec = localize({ ...base, targets: { ...base.targets, levels: [first.level], clusters: [first.cluster] } });
-  const schools = district.units.filter((u) => formTargetsUnit(spec, u));
+  const schools = district.units.filter((u) => formTargetsUnit(spec, u, district.units));
   const names = new Set(district.units.map((u) => u.name));
   const strangerName = STRANGER_SCHOOLS.find((name) => !names.has(name)) ?? 'Liên đội Tiểu học Ngoài Quận';
   const answers: { at: Date; school: string; person: readonly string[] }[] = [];

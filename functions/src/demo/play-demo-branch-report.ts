@@ -8,8 +8,9 @@ import type { SweepIntakeAt } from './play-demo-intake.js';
 import { writeUnitFileWithTab } from './write-demo-tab.js';
 
 /**
- * Play the chi đoàn report story into the demo's folder after the intake stories, before the final sweep: the district
- * adds the plan to its control; each chi đoàn saves its file with the plan's tab filled and is swept at that instant;
+ * Play the chi đoàn report story (and, in its shape, the cơ sở Đoàn's check of it) into the demo's folder after the
+ * intake stories, before the final sweep: the district adds the plan to its control; each sender (a chi đoàn; a cơ sở
+ * Đoàn for the plan it fills about its chi đoàn) saves its file with the plan's tab filled and is swept at that instant;
  * then each cơ sở Đoàn's decision is taken (`decide`), as the next summary run takes what it typed in its own summary.
  */
 export async function playDemoBranchReport(options: {

@@ -27,6 +27,8 @@ export interface DemoSweepPorts {
     sharedSheets?(): UnitSheetSource & FeedbackTarget;
   };
   readonly store: SweepStore;
+  /** Every registered unit: a sweep of one cơ sở Đoàn still knows its chi đoàn (the plans it fills about them). */
+  readonly registry?: readonly Unit[];
 }
 
 /**
@@ -41,7 +43,8 @@ export function sweepDemoAt(ports: DemoSweepPorts): {
   const sweeps: SweepResult[] = [];
   const sweepAt: SweepUnitsAt = async (units, forms, now, shared) => {
     const sharedSheets = shared && shared.sources.length > 0 ? ports.sheets.sharedSheets?.() : undefined;
-    const input = { units, forms, source: ports.sheets.units, store: ports.store, now };
+    const registry = ports.registry ?? shared?.registry ?? units;
+    const input = { units, registry, forms, source: ports.sheets.units, store: ports.store, now };
     const swept =
       shared && sharedSheets
         ? await sweepWithShared({ ...input, shared: { ...shared, sheets: sharedSheets } })

@@ -116,7 +116,7 @@ describe('tonghop provision on Google Sheets (stand-in, real googleapis client)'
       contacts: [],
       source: '',
     };
-    const owed = formsForUnit(BUILTIN_FORMS, unit).map((f) => f.tab);
+    const owed = formsForUnit(BUILTIN_FORMS, unit, []).map((f) => f.tab);
     expect(owed.length).toBeGreaterThan(1);
     expect(standin.spreadsheet(thA.id).sheets.map((s) => s.properties.title)).toEqual([
       ...owed,

@@ -144,7 +144,7 @@ describe('buildDemoDistrict', () => {
 
   it('targets every unit with at least one form and writes rows only for forms that target it', () => {
     for (const unit of district.units) {
-      const owed = formsForUnit(specs, unit).map((s) => s.id);
+      const owed = formsForUnit(specs, unit, district.units).map((s) => s.id);
       expect(owed.length, unit.id).toBeGreaterThan(0);
       const workbook = workbookOf(unit.id);
       // The plan issued near "now" is owed too, by the units it targets, though only a few have sent it yet.

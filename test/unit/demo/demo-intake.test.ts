@@ -19,7 +19,7 @@ describe('demoIntake', () => {
     expect(explicit.spec.submitMode).toBe('button');
     const unit = district.units.find((u) => u.id === explicit.unitId);
     expect(unit?.type).toBe('co-so-doan');
-    expect(unit && formTargetsUnit(explicit.spec, unit)).toBe(true);
+    expect(unit && formTargetsUnit(explicit.spec, unit, district.units)).toBe(true);
     expect(district.workbooks.find((w) => w.unitId === explicit.unitId)?.scenario).toBe('clean');
     // Its one extra sweep comes after every replayed day, so no sweep of the history runs later than it.
     const lastRound = planReplayRounds(district).at(-1);
@@ -52,7 +52,9 @@ describe('demoIntake', () => {
     expect(routing.rejected[0]?.message).toContain(`không có đơn vị nào tên '${shared.strangerName}'; tên gần nhất: `);
     expect(district.units.some((u) => u.name === shared.strangerName)).toBe(false);
     expect(shared.unitIds.length).toBeGreaterThanOrEqual(2);
-    expect(district.units.filter((u) => formTargetsUnit(shared.spec, u)).map((u) => u.id)).toEqual(shared.unitIds);
+    expect(district.units.filter((u) => formTargetsUnit(shared.spec, u, district.units)).map((u) => u.id)).toEqual(
+      shared.unitIds,
+    );
     const due = periodsOf(shared.spec)[0]?.due ?? new Date(0);
     expect(shared.lastAnswerAt <= due && due < DEMO_NOW).toBe(true);
     expect(intake.issuedAt < shared.lastAnswerAt).toBe(true);

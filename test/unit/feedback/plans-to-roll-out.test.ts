@@ -37,6 +37,7 @@ const school: Unit = {
 const NOW = new Date('2024-09-23T02:00:00Z');
 const base: RollOutInput = {
   unit: school,
+  registry: [school],
   forms: [plan('moi')],
   closedFormIds: new Set(),
   formsWithTab: new Set(),

@@ -38,7 +38,7 @@ describe('the receipts plan as data', () => {
       payBy: { date: '2024-09-16' },
     });
     const school = FINANCE_UNITS[0]!;
-    expect(formTargetsUnit(receipts, school)).toBe(false);
+    expect(formTargetsUnit(receipts, school, [school])).toBe(false);
     expect(rowsMayNameUnit(receipts, school)).toBe(true);
     expect(rowsMayNameUnit(receipts, FINANCE_UNITS[3]!)).toBe(false);
     const period = periodById(receipts, 'mot-lan');

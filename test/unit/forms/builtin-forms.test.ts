@@ -312,7 +312,7 @@ describe('facts from the seed plans', () => {
     '%s: no school owes it (never missing, no tab in its file), yet a row may name a Liên đội of TH or THCS',
     (id) => {
       const school = testUnit('thcs-a', { level: 'THCS' });
-      expect(formsForUnit(specs, school).map((f) => f.id)).not.toContain(id);
+      expect(formsForUnit(specs, school, [school]).map((f) => f.id)).not.toContain(id);
       expect(rowsMayNameUnit(spec(id), school)).toBe(true);
       expect(rowsMayNameUnit(spec(id), testUnit('mn-a', { level: 'Mầm non' }))).toBe(false);
     },

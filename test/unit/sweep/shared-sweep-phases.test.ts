@@ -73,13 +73,13 @@ describe('hashesReferencedElsewhere', () => {
   ]);
 
   it("a unit's own forms referring to a shared form: its submissions of that form, wherever stored", () => {
-    const of = hashesReferencedElsewhere([evaluation], states);
+    const of = hashesReferencedElsewhere([evaluation], states, []);
     expect(of(unit('cd-a'))).toEqual([`${registration.id}~mot-lan~cd-a=h1`]);
     // Nothing registered yet is a value too: registering later changes it.
     expect(of(unit('cd-c'))).toEqual([]);
   });
 
   it('own forms referring only to each other: undefined, so stored states stay valid', () => {
-    expect(hashesReferencedElsewhere(FORMS, states)(unit('cd-a'))).toBeUndefined();
+    expect(hashesReferencedElsewhere(FORMS, states, [])(unit('cd-a'))).toBeUndefined();
   });
 });

@@ -363,7 +363,7 @@ describe('formTargetsUnit', () => {
     ['no cluster when the form lists clusters', false, BY_CLUSTER, { cluster: '' }],
     ['a listed cluster but another type', false, BY_CLUSTER, { type: 'co-so-doan', cluster: 'Cụm 2' }],
   ])('%s → %s', (_label, expected, form, u) => {
-    expect(formTargetsUnit(form, testUnit('th-a', { cluster: '', ...u }))).toBe(expected);
+    expect(formTargetsUnit(form, testUnit('th-a', { cluster: '', ...u }), [])).toBe(expected);
   });
 });
 
@@ -378,6 +378,6 @@ describe('formsForUnit', () => {
     ['a cơ sở Đoàn', { type: 'co-so-doan' }, ['30-phut-bao-cao', '30-phut-dang-ky']],
     ['a chi đoàn', { type: 'chi-doan' }, ['ren-luyen-2014-dang-ky', 'ren-luyen-2014-danh-gia']],
   ])('%s owes its forms in catalog order', (_label, u, ids) => {
-    expect(formsForUnit(specs, testUnit('th-a', { cluster: '', ...u })).map((s) => s.id)).toEqual(ids);
+    expect(formsForUnit(specs, testUnit('th-a', { cluster: '', ...u }), []).map((s) => s.id)).toEqual(ids);
   });
 });

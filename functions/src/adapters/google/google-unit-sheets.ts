@@ -59,6 +59,7 @@ export function uploadedXlsxFeedbackMessage(unit: Unit): string {
 export class GoogleUnitSheets implements UnitSheetSource, FeedbackTarget {
   private listing: Map<SpreadsheetId, DriveSpreadsheet> | undefined;
   private forms: readonly FormSpec[] = [];
+  private registry: readonly Unit[] = [];
   /** The fingerprint each unit's spreadsheet had when this sweep looked. */
   private readonly fingerprints = new Map<string, SourceFingerprint>();
   /** What this process last read of each unit's spreadsheet: feedback is planned against it. */
@@ -75,8 +76,13 @@ export class GoogleUnitSheets implements UnitSheetSource, FeedbackTarget {
     private readonly uploadedKind: SourceKind = 'drive-xlsx',
   ) {}
 
-  async prepare(plan: { readonly forms: readonly FormSpec[] }): Promise<void> {
+  async prepare(plan: {
+    readonly forms: readonly FormSpec[];
+    readonly units?: readonly Unit[];
+    readonly registry?: readonly Unit[];
+  }): Promise<void> {
     this.forms = plan.forms;
+    this.registry = plan.registry ?? plan.units ?? [];
     this.listing = await listFolderSpreadsheets(this.api, this.folderId);
   }
 
@@ -115,7 +121,7 @@ export class GoogleUnitSheets implements UnitSheetSource, FeedbackTarget {
 
   async open(unit: Unit): Promise<OpenedSheets> {
     const fingerprint = this.fingerprints.get(unit.id);
-    const wanted = [...formsForUnit(this.forms, unit).map((form) => form.tab), STANDING_TAB];
+    const wanted = [...formsForUnit(this.forms, unit, this.registry).map((form) => form.tab), STANDING_TAB];
     const tabs = await this.readTabs(unit, wanted);
     const oversized = oversizedTabMessage(tabs, this.limits, unit.name);
     if (oversized) throw new SheetReadError('too-large', oversized);

@@ -38,8 +38,9 @@ export interface DemoRun {
 /**
  * The demo's run, composed of the general steps: when fresh, its history is replayed through the
  * sweep job at earlier instants (with that time's notice runs and review decisions) and its intake
- * and chi đoàn report stories are played; then its final morning (a sweep of the whole district and the notice run
- * at DEMO_NOW), and the normal run at DEMO_NOW, whose summary lists that morning's mail.
+ * and chi đoàn report stories, and the cơ sở Đoàn's check of those reports, are played; then its final
+ * morning (a sweep of the whole district and the notice run at DEMO_NOW), and the normal run at DEMO_NOW,
+ * whose summary lists that morning's mail.
  */
 export async function runDemo(options: {
   readonly context: CommandContext;
@@ -51,12 +52,14 @@ export async function runDemo(options: {
   readonly forms: FormSpec[];
   readonly intake: DemoIntake;
   readonly branchReport: DemoBranchReport;
+  /** The plan the cơ sở Đoàn fill about their chi đoàn (demo/demo-parent-check.ts), in the same shape. */
+  readonly parentCheck: DemoBranchReport;
   readonly fresh: boolean;
 }): Promise<DemoRun> {
   const { context, session, dir, controlPath, outboxDir, district, forms } = options;
   const { config, out } = context;
   const sheets = workbookDistrict(controlPath);
-  const earlier = sweepDemoAt({ sheets, store: districtStores(session.db).sweep });
+  const earlier = sweepDemoAt({ sheets, store: districtStores(session.db).sweep, registry: district.units });
   const history = { notices: 0, writes: 0 };
   let written: WrittenDemoDistrict | undefined;
   if (options.fresh) {
@@ -89,6 +92,15 @@ export async function runDemo(options: {
       sweepAt: earlier.sweepAt,
       decide: (decision) =>
         takeDemoBranchDecision(demoReviewPorts(session.db), district.units, branchReport.spec.id, decision),
+    });
+    await playDemoBranchReport({
+      controlPath,
+      unitsDir: written.unitsDir,
+      units: district.units,
+      forms: [...replayed, options.intake.shared.spec, options.intake.explicit.spec, branchReport.spec],
+      story: options.parentCheck,
+      sweepAt: earlier.sweepAt,
+      decide: () => Promise.resolve(),
     });
   }
   const opened = await openDistrict(sheets, session.db);

@@ -24,6 +24,7 @@ import type { SweepRun } from '../run-sweep.js';
 import { writeDemoReport } from './demo-report.js';
 import { demoIntake } from '../../demo/demo-intake.js';
 import { demoBranchReport, type DemoBranchReport } from '../../demo/demo-branch-report.js';
+import { demoParentCheck } from '../../demo/demo-parent-check.js';
 import { printDemoIntake } from './demo-intake-report.js';
 import { weeklyReportLine, writeDemoWeeklyReport } from './demo-weekly-report.js';
 
@@ -58,6 +59,8 @@ export async function demoCommand(context: CommandContext, opts: { reset: boolea
   const intake = demoIntake(district, (spec) => localizePlan(spec, DEMO_SETTINGS));
   // A plan due near "now" for the chi đoàn, so each cơ sở Đoàn has reports to review (demo/demo-branch-report.ts).
   const branchReport = demoBranchReport(district, (spec) => localizePlan(spec, DEMO_SETTINGS));
+  // A plan each cơ sở Đoàn fills about its chi đoàn ('Cấp trên của Chi đoàn', demo/demo-parent-check.ts).
+  const parentCheck = demoParentCheck(district, (spec) => localizePlan(spec, DEMO_SETTINGS));
   let written: WrittenDemoDistrict | undefined;
   let earlierNotices = 0;
 
@@ -72,6 +75,7 @@ export async function demoCommand(context: CommandContext, opts: { reset: boolea
       forms,
       intake,
       branchReport,
+      parentCheck,
       fresh,
     });
     const { run: swept, notified, history } = demo;
@@ -138,6 +142,7 @@ export async function demoCommand(context: CommandContext, opts: { reset: boolea
     written,
     district,
     branchReport,
+    parentCheck,
     run,
     notices,
     earlierNotices,
@@ -175,6 +180,7 @@ function printDemoReport(
     written: WrittenDemoDistrict | undefined;
     district: DemoDistrict;
     branchReport: DemoBranchReport;
+    parentCheck: DemoBranchReport;
     run: SweepRun;
     notices: NotifyRun;
     earlierNotices: number;
@@ -204,7 +210,10 @@ function printDemoReport(
       `Duyệt báo cáo: Quận Đoàn trả lại bản đăng ký tập huấn của ${reviewed.name} ("Cần bổ sung", ${formatIctDateTime(sentBack.at)}), đơn vị bổ sung ngày ${formatIctDate(review.fixedAt)}, Quận Đoàn duyệt ngày ${formatIctDate(approved.at)}; mỗi quyết định một thư "[Duyệt báo cáo]" trong hộp thư đi. Xem trang "Duyệt báo cáo" của bảng tổng hợp.`,
     );
   }
-  if (report.written?.created) printBranchReview(out, report.district.units, report.branchReport);
+  if (report.written?.created) {
+    printBranchReview(out, report.district.units, report.branchReport);
+    printParentCheck(out, report.district.units, report.parentCheck);
+  }
   printNotifyReport(
     out,
     report.notices,
@@ -246,6 +255,13 @@ function printBranchReview(out: CommandContext['out'], units: readonly Unit[], s
   out.print('');
   out.print(
     `Chi đoàn báo cáo "${story.spec.title}" (hạn ${formatIctDateTime(periodsOf(story.spec)[0]?.due ?? story.issuedAt)}): ${n(story.sends.length)} chi đoàn đã gửi. ${decided.join('; ')}. Mỗi cơ sở Đoàn duyệt báo cáo của các chi đoàn trực thuộc ở trang "Duyệt báo cáo" của bảng tổng hợp riêng.`,
+  );
+}
+
+function printParentCheck(out: CommandContext['out'], units: readonly Unit[], story: DemoBranchReport): void {
+  const names = story.sends.map((s) => units.find((u) => u.id === s.unitId)?.name ?? s.unitId);
+  out.print(
+    `Cơ sở Đoàn nhập "${story.spec.title}" về các chi đoàn trực thuộc (Đối tượng: Cấp trên của Chi đoàn, hạn ${formatIctDateTime(periodsOf(story.spec)[0]?.due ?? story.issuedAt)}) trong tệp của mình: ${names.join(', ')}. Dòng ghi chi đoàn không trực thuộc cơ sở bị từ chối, kèm danh sách chi đoàn của cơ sở (xem trang Lỗi dữ liệu).`,
   );
 }
 

@@ -117,6 +117,7 @@ export function buildUnitFeedback(
   }
   const newTabs = plansToRollOut({
     unit,
+    registry: picture.units,
     forms: picture.forms,
     closedFormIds: new Set(picture.closedFormIds ?? []),
     sharedFormIds: new Set(picture.sharedFormIds ?? []),

@@ -7,6 +7,8 @@ import type { Unit } from '../units/unit.js';
 /** What the roll-out needs to know of one unit's sheet and of the district. */
 export interface RollOutInput {
   readonly unit: Unit;
+  /** The registered units known here: who fills a plan parents fill. */
+  readonly registry: readonly Unit[];
   /** Every plan in use, closed ones included. */
   readonly forms: readonly FormSpec[];
   readonly closedFormIds: ReadonlySet<string>;
@@ -32,7 +34,7 @@ export function plansToRollOut(input: RollOutInput): FormSpec[] {
     (spec) =>
       !input.closedFormIds.has(spec.id) &&
       !input.sharedFormIds?.has(spec.id) &&
-      formTargetsUnit(spec, unit) &&
+      formTargetsUnit(spec, unit, input.registry) &&
       !input.formsWithTab.has(spec.id) &&
       !input.formsSent.has(spec.id) &&
       periodsOf(spec).some((period) => !isDueBy(period, input.now)),

@@ -126,8 +126,11 @@ export const targetSchema = z.object({
   clusters: z.array(viText).default([]),
 });
 
-/** Who fills a plan's form: the units it targets (absent), or the district office itself (receipts, inspections). */
-export const FILLED_BY = ['district'] as const;
+/**
+ * Who fills a plan's form: the units it targets (absent), the district office itself (receipts, inspections),
+ * or each unit that is the parent of a targeted unit ('Cấp trên của Chi đoàn': a cơ sở Đoàn rates its chi đoàn).
+ */
+export const FILLED_BY = ['district', 'parent'] as const;
 
 export const metricSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('row-count'), id: slug, label: viText }),
@@ -213,7 +216,10 @@ const formSpecShape = z.object({
   /** When what the units register for takes place (a training, a trip), as the plan states it: notices name it. */
   event: deadlineSchema.optional(),
   targets: targetSchema,
-  /** 'district': the district office fills it (rows name units, which are not asked for it); absent = the targeted units. */
+  /**
+   * 'district': the district office fills it; 'parent': each parent of a targeted unit fills it in its own file.
+   * Either way rows name the targeted units, which are not asked for it; absent = the targeted units.
+   */
   filledBy: z.enum(FILLED_BY).optional(),
   minRows: z.number().int().min(0).default(1),
   metrics: z.array(metricSchema).default([]),

@@ -1,5 +1,6 @@
 import type { FormSpecInput } from '../forms/form-spec.js';
 import { UNIT_TYPES } from '../forms/form-spec.js';
+import { childUnitColumn, childUnitHeaders } from '../units/parent-filled.js';
 import { UNIT_TYPE_LABELS } from '../units/unit.js';
 import { assembleColumns } from './assemble-columns.js';
 import { assembleMetrics } from './assemble-metrics.js';
@@ -11,6 +12,7 @@ import { splitList, type OptionLists, type PlanChildRecords, type PlanRecord } f
 import {
   DISTRICT_FILLER_NAME,
   FORM_KIND_NAMES,
+  parentFillerType,
   PERIOD_TYPE_NAMES,
   SUBMIT_MODE_NAMES,
   vocabularyKey,
@@ -42,10 +44,22 @@ export function assemblePlan(form: PlanRecord, children: PlanChildRecords, lists
   const period = periodType ? periodRule(periodType, form, children, at) : undefined;
   const { columns, columnRows } = assembleColumns(id, children.columns, lists, at);
   const metrics = assembleMetrics(children.metrics, columns, at);
-  const targetNames = Array.isArray(v.unitTypes) ? v.unitTypes : [];
+  const targetNames = Array.isArray(v.unitTypes) ? v.unitTypes.map(String) : [];
   // 'Quận Đoàn' among the targets: the district fills the form; the other types (all when none) are the units its rows may name.
   const byDistrict = targetNames.includes(DISTRICT_FILLER_NAME);
-  const unitTypeNames = targetNames.filter((name) => name !== DISTRICT_FILLER_NAME);
+  // 'Cấp trên của Chi đoàn': each parent of a chi đoàn fills it about its own; the chi đoàn are the units its rows name.
+  const childTypes = targetNames.flatMap((name) => {
+    const type = parentFillerType(name);
+    return type ? [type] : [];
+  });
+  const byParent = childTypes.length > 0;
+  const unitTypeNames = targetNames.filter((name) => name !== DISTRICT_FILLER_NAME && !parentFillerType(name));
+  if (byParent && (byDistrict || unitTypeNames.length > 0))
+    at(
+      form,
+      headerOf('unitTypes'),
+      `'${targetNames.find((name) => parentFillerType(name))}' không ghi chung với loại đơn vị khác hay '${DISTRICT_FILLER_NAME}'; biểu mẫu do cấp trên nhập chỉ ghi 'Cấp trên của …' ở cột này.`,
+    );
 
   const input = {
     id,
@@ -61,14 +75,15 @@ export function assemblePlan(form: PlanRecord, children: PlanChildRecords, lists
     ...(v.lockDate !== undefined ? { lockAfter: deadline(v.lockDate, v.lockTime) } : {}),
     ...(v.eventDate !== undefined ? { event: deadline(v.eventDate, v.eventTime) } : {}),
     targets: {
-      unitTypes:
-        unitTypeNames.length > 0
+      unitTypes: byParent
+        ? childTypes
+        : unitTypeNames.length > 0
           ? unitTypeNames.map((label) => UNIT_TYPES.find((t) => UNIT_TYPE_LABELS[t] === label))
           : [...UNIT_TYPES],
       levels: splitList(v.levels, ','),
       clusters: splitList(v.clusters, ','),
     },
-    ...(byDistrict ? { filledBy: 'district' } : {}),
+    ...(byDistrict ? { filledBy: 'district' } : byParent ? { filledBy: 'parent' } : {}),
     ...(v.minRows !== undefined ? { minRows: v.minRows } : {}),
     metrics,
     ...coverageOf(form, at),
@@ -83,6 +98,12 @@ export function assemblePlan(form: PlanRecord, children: PlanChildRecords, lists
         }
       : {}),
   } as FormSpecInput;
+  if (byParent && Array.isArray(columns) && !childUnitColumn({ targets: { unitTypes: childTypes }, columns }))
+    at(
+      form,
+      headerOf('unitTypes'),
+      `biểu mẫu do cấp trên nhập cần một cột ghi tên đơn vị của mỗi dòng, tiêu đề là một trong '${childUnitHeaders({ targets: { unitTypes: childTypes } }).join("', '")}'; hãy thêm cột ở trang 'Cột biểu mẫu'.`,
+    );
   if (v.lockTime !== undefined && v.lockDate === undefined)
     at(form, 'Giờ khóa sổ', "có giờ khóa sổ nhưng chưa có ngày ở cột 'Khóa sổ sau'.");
   if (v.eventTime !== undefined && v.eventDate === undefined)

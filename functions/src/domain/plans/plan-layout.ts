@@ -1,4 +1,4 @@
-import { formSpecSchema, type ColumnSpec, type FormSpec } from '../forms/form-spec.js';
+import { formSpecSchema, UNIT_TYPES, type ColumnSpec, type FormSpec, type UnitType } from '../forms/form-spec.js';
 import { UNIT_TYPE_LABELS } from '../units/unit.js';
 import {
   COLUMN_TYPE_ALIASES,
@@ -9,6 +9,8 @@ import {
   DISTRICT_FILLER_ALIASES,
   DISTRICT_FILLER_NAME,
   METRIC_TYPE_NAMES,
+  PARENT_FILLER_PREFIX,
+  parentFillerName,
   PERIOD_TYPE_ALIASES,
   PERIOD_TYPE_NAMES,
   PLAN_STATUS_NAMES,
@@ -52,10 +54,19 @@ const formId = (help?: string): ColumnInput => ({
   ...(help ? { help } : {}),
 });
 
+const UNIT_TYPE_ALIASES: Readonly<Record<UnitType, readonly string[]>> = {
+  'lien-doi': ['LĐ', 'Liên đội trường'],
+  'co-so-doan': ['Đoàn cơ sở', 'Cơ sở', 'CSĐ'],
+  'chi-doan': ['Chi đoàn cơ sở', 'Chi đoàn bộ phận'],
+};
+
+// A type, then 'Cấp trên của' that type (its aliases too: 'Cấp trên của CSĐ'), then the district office.
 const UNIT_TYPE_OPTIONS = [
-  { value: UNIT_TYPE_LABELS['lien-doi'], aliases: ['LĐ', 'Liên đội trường'] },
-  { value: UNIT_TYPE_LABELS['co-so-doan'], aliases: ['Đoàn cơ sở', 'Cơ sở', 'CSĐ'] },
-  { value: UNIT_TYPE_LABELS['chi-doan'], aliases: ['Chi đoàn cơ sở', 'Chi đoàn bộ phận'] },
+  ...UNIT_TYPES.map((type) => ({ value: UNIT_TYPE_LABELS[type], aliases: [...UNIT_TYPE_ALIASES[type]] })),
+  ...UNIT_TYPES.map((type) => ({
+    value: parentFillerName(type),
+    aliases: UNIT_TYPE_ALIASES[type].map((alias) => `${PARENT_FILLER_PREFIX} ${alias}`),
+  })),
   { value: DISTRICT_FILLER_NAME, aliases: [...DISTRICT_FILLER_ALIASES] },
 ];
 
@@ -119,7 +130,7 @@ export const PLAN_FORMS_TAB_SPEC = tabSpec('control-plans', 'Biểu mẫu', 'Bi�
     aliases: ['Loại đơn vị'],
     type: 'multi-enum',
     options: UNIT_TYPE_OPTIONS,
-    help: 'Loại đơn vị phải nộp, cách nhau bằng dấu phẩy; để trống là mọi đơn vị. Quận Đoàn: văn phòng tự nhập (ví dụ biên lai thu kinh phí), mỗi dòng ghi tên đơn vị; đơn vị không phải nộp.',
+    help: 'Loại đơn vị phải nộp, cách nhau bằng dấu phẩy; để trống là mọi đơn vị. Quận Đoàn: văn phòng tự nhập (ví dụ biên lai thu kinh phí), mỗi dòng ghi tên đơn vị; đơn vị không phải nộp. Cấp trên của Chi đoàn: mỗi cơ sở Đoàn có chi đoàn trực thuộc tự nhập vào bảng tính của mình, mỗi dòng ghi tên một chi đoàn của mình (cột Chi đoàn hoặc Đơn vị); chi đoàn không phải nộp.',
   },
   {
     key: 'levels',

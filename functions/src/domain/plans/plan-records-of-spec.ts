@@ -16,6 +16,7 @@ import {
   DISTRICT_FILLER_NAME,
   FORM_KIND_NAMES,
   METRIC_TYPE_NAMES,
+  parentFillerName,
   PERIOD_TYPE_NAMES,
   PLAN_STATUS_NAMES,
   SUBMIT_MODE_NAMES,
@@ -47,10 +48,13 @@ export function specRecords(spec: FormSpec, listName: ListNamer = (column) => co
     description: spec.description,
     periodType: PERIOD_TYPE_NAMES[spec.period.type],
     ...periodValues(spec.period),
-    unitTypes: [
-      ...(spec.filledBy === 'district' ? [DISTRICT_FILLER_NAME] : []),
-      ...spec.targets.unitTypes.map((t) => UNIT_TYPE_LABELS[t]),
-    ],
+    unitTypes:
+      spec.filledBy === 'parent'
+        ? spec.targets.unitTypes.map(parentFillerName)
+        : [
+            ...(spec.filledBy === 'district' ? [DISTRICT_FILLER_NAME] : []),
+            ...spec.targets.unitTypes.map((t) => UNIT_TYPE_LABELS[t]),
+          ],
     levels: spec.targets.levels.length > 0 ? spec.targets.levels.join(', ') : undefined,
     clusters: spec.targets.clusters.length > 0 ? spec.targets.clusters.join(', ') : undefined,
     minRows: spec.minRows,

@@ -6,8 +6,10 @@ import {
   type MetricSpec,
   type PeriodRule,
   type SubmitMode,
+  type UnitType,
 } from '../forms/form-spec.js';
 import { columnTypeBehaviour } from '../forms/column-types.js';
+import { UNIT_TYPE_LABELS } from '../units/unit.js';
 
 /**
  * The Vietnamese words district staff type in the plan tabs of the control workbook,
@@ -89,6 +91,19 @@ export const DISTRICT_FILLER_ALIASES: readonly string[] = [
   'Bộ phận tài chính Quận Đoàn',
   'Quận Đoàn nhập',
 ];
+
+/** The 'Đối tượng' prefix of a plan each parent fills about its own units: 'Cấp trên của Chi đoàn'. */
+export const PARENT_FILLER_PREFIX = 'Cấp trên của';
+
+/** The 'Đối tượng' value of a plan the parents of units of this type fill ('Cấp trên của Chi đoàn'). */
+export function parentFillerName(type: UnitType): string {
+  return `${PARENT_FILLER_PREFIX} ${UNIT_TYPE_LABELS[type]}`;
+}
+
+/** The unit type a 'Đối tượng' value names the parents of ('Cấp trên của Chi đoàn' → 'chi-doan'), if it is one. */
+export function parentFillerType(name: string): UnitType | undefined {
+  return (Object.keys(UNIT_TYPE_LABELS) as UnitType[]).find((type) => parentFillerName(type) === name);
+}
 
 export type CountSpan = Extract<MetricSpec, { type: 'count-where' }>['per'];
 

@@ -69,11 +69,13 @@ export function formPeriodStats(input: {
   readonly spec: FormSpec;
   readonly period: Period;
   readonly units: readonly Unit[];
+  /** Every registered unit, when `units` is a part of them: who owes a plan parents fill. Defaults to `units`. */
+  readonly registry?: readonly Unit[];
   readonly submissions: ReadonlyMap<string, UnitSubmission>;
   readonly now: Date;
 }): FormPeriodStats {
   const { spec, period, now } = input;
-  const expected = expectedUnits(spec, period, input.units);
+  const expected = expectedUnits(spec, period, input.units, input.registry);
   const standings = expected.map((unit): UnitStanding => ({
     unitId: unit.id,
     ...submissionStatus(input.submissions.get(unit.id), period, now),

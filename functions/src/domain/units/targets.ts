@@ -2,20 +2,30 @@ import { foldForMatch } from '../cells/fold.js';
 import type { FormSpec } from '../forms/form-spec.js';
 import type { Unit } from './unit.js';
 
-/** Whether a form is addressed to a unit (its type, and its level and cluster when the form names some); never a form the district fills. */
-export function formTargetsUnit(spec: FormSpec, unit: Unit): boolean {
-  return spec.filledBy !== 'district' && rowsMayNameUnit(spec, unit);
+/**
+ * Whether a unit owes a form: the form's type, level and cluster match it; for a plan parents fill, it has a
+ * targeted unit under it in `registry` (every registered unit); never a form the district fills.
+ */
+export function formTargetsUnit(spec: FormSpec, unit: Unit, registry: readonly Unit[]): boolean {
+  if (spec.filledBy === 'district') return false;
+  if (spec.filledBy === 'parent') return targetedChildren(spec, unit, registry).length > 0;
+  return rowsMayNameUnit(spec, unit);
 }
 
-/** Whether a row of a shared sheet of this form may be credited to a unit: the units it targets, also when the district fills it. */
+/** Whether a row of this form may name a unit: the units it targets, also when the district or a parent fills it. */
 export function rowsMayNameUnit(spec: FormSpec, unit: Unit): boolean {
   const { unitTypes, levels, clusters } = spec.targets;
   return unitTypes.includes(unit.type) && matchesAny(levels, unit.level) && matchesAny(clusters, unit.cluster);
 }
 
-/** The forms a unit owes, in catalog order. */
-export function formsForUnit(specs: readonly FormSpec[], unit: Unit): FormSpec[] {
-  return specs.filter((spec) => formTargetsUnit(spec, unit));
+/** The units directly under `parent` that a plan parents fill is about: its children the form targets. */
+export function targetedChildren(spec: FormSpec, parent: Unit, registry: readonly Unit[]): Unit[] {
+  return registry.filter((u) => u.parent === parent.id && u.id !== parent.id && rowsMayNameUnit(spec, u));
+}
+
+/** The forms a unit owes, in catalog order (`registry`: every registered unit, for the plans parents fill). */
+export function formsForUnit(specs: readonly FormSpec[], unit: Unit, registry: readonly Unit[]): FormSpec[] {
+  return specs.filter((spec) => formTargetsUnit(spec, unit, registry));
 }
 
 function matchesAny(wanted: readonly string[], value: string): boolean {

@@ -61,16 +61,17 @@ export async function ingestUnit(input: IngestUnitInput): Promise<IngestUnitResu
   const before = versionsOf(await store.loadUnitSubmissions(unit.id));
   // Only "Nộp báo cáo" submits a "Bấm nộp" form; an edit or "Kiểm tra dữ liệu" reads it as a draft.
   // A unit with only "Tự động" forms is read as before, its changes timed by the sheet's own modified time.
-  const explicitForms = formsForUnit(input.forms, unit).some((f) => f.submitMode === 'button');
+  const explicitForms = formsForUnit(input.forms, unit, input.units).some((f) => f.submitMode === 'button');
   const submit = input.action === 'submit' && explicitForms ? { submit: { at: now } } : {};
   const sharedSources = input.sharedSources ?? [];
   const sharedFormIds = new Set(sharedSources.map((s) => s.formId));
   const ownForms = sharedFormIds.size ? input.forms.filter((f) => !sharedFormIds.has(f.id)) : input.forms;
   // The shared sheets the unit's forms refer to: their stored state is part of its reading, as in the district sweep.
-  const referenced = new Set(referencedFormIds(formsForUnit(ownForms, unit)));
+  const referenced = new Set(referencedFormIds(formsForUnit(ownForms, unit, input.units)));
   const referencedSources = sharedSources.filter((s) => referenced.has(s.formId)).map((s) => s.id);
   const swept = await sweep({
     units: [unit],
+    registry: input.units,
     forms: ownForms,
     ruleForms: formsAsCollected(input.forms, sharedSources),
     source: input.sheets,
@@ -155,7 +156,11 @@ function unitPicture(input: IngestUnitInput, mine: readonly StoredSubmission[]):
     periodsStartedBy(spec, now).map((period) => {
       const own = mine.find((s) => s.formId === spec.id && s.periodId === period.id);
       const submissions = new Map<string, UnitSubmission>(own ? [[unit.id, own]] : []);
-      return { spec, period, stats: formPeriodStats({ spec, period, units: [unit], submissions, now }) };
+      return {
+        spec,
+        period,
+        stats: formPeriodStats({ spec, period, units: [unit], registry: input.units, submissions, now }),
+      };
     }),
   );
   return {

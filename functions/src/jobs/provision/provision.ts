@@ -37,7 +37,7 @@ export async function provision(input: ProvisionInput): Promise<ProvisionResult>
   const skipped: SkippedUnit[] = [];
   for (const [i, unit] of input.units.entries()) {
     try {
-      const done = await input.provisioner.provision(unit, formsForUnit(input.forms, unit));
+      const done = await input.provisioner.provision(unit, formsForUnit(input.forms, unit, input.units));
       if ('skipped' in done) skipped.push(done);
       else units.push(done);
     } catch (error) {

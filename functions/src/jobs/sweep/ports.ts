@@ -28,7 +28,12 @@ export interface UnitSheetSource {
    * Called once at the start of a sweep with what it will read: a source that can find every
    * changed sheet in one go (Drive's folder listing) does it here instead of once per unit.
    */
-  prepare?(plan: { readonly units: readonly Unit[]; readonly forms: readonly FormSpec[] }): Promise<void>;
+  prepare?(plan: {
+    readonly units: readonly Unit[];
+    readonly forms: readonly FormSpec[];
+    /** Every registered unit (default `units`): who fills a plan parents fill depends on the units under it. */
+    readonly registry?: readonly Unit[];
+  }): Promise<void>;
   /** null when the unit has not sent anything yet. */
   fingerprint(unit: Unit): Promise<SourceFingerprint | null>;
   /** Throws SheetReadError when the file or spreadsheet cannot be read at all. */

@@ -14,6 +14,7 @@ import type { SourceState } from './ports.js';
 export function hashesReferencedElsewhere(
   forms: readonly FormSpec[],
   states: ReadonlyMap<string, SourceState>,
+  registry: readonly Unit[],
 ): (unit: Unit) => string[] | undefined {
   const own = new Set(forms.map((f) => f.id));
   const elsewhere = new Set(referencedFormIds(forms).filter((id) => !own.has(id)));
@@ -29,7 +30,7 @@ export function hashesReferencedElsewhere(
     }
   }
   return (unit) =>
-    referencedFormIds(formsForUnit(forms, unit)).some((id) => elsewhere.has(id))
+    referencedFormIds(formsForUnit(forms, unit, registry)).some((id) => elsewhere.has(id))
       ? [...(byUnit.get(unit.id) ?? [])].sort()
       : undefined;
 }

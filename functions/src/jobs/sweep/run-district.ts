@@ -115,6 +115,7 @@ export async function runDistrict(input: RunDistrictInput): Promise<RunDistrictR
       const shared = withShared ? input.shared : undefined;
       return await sweepWithShared({
         units,
+        registry: input.units,
         forms: input.forms,
         source: input.sheets,
         store: input.sweepStore,

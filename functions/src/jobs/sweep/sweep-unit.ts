@@ -60,6 +60,8 @@ export interface UnitSweepContext {
   readonly compiled: ReadonlyMap<string, CompiledForm>;
   /** Each form's current plan version, formId → hash. */
   readonly planVersions: ReadonlyMap<string, string>;
+  /** Every registered unit: who fills a plan parents fill, and which units its rows may name. */
+  readonly registry: readonly Unit[];
   readonly source: UnitSheetSource;
   readonly store: SweepStore;
   readonly previous: SourceState | undefined;
@@ -78,8 +80,9 @@ export function compileForms(forms: readonly FormSpec[]): Map<string, CompiledFo
 /** Sweep one unit: skip it when nothing changed, otherwise read, validate and commit its submissions. */
 export async function sweepUnit(unit: Unit, ctx: UnitSweepContext): Promise<UnitSweepResult> {
   const { previous } = ctx;
-  const forms = formsForUnit(ctx.forms, unit);
-  const specsHash = unitSpecsHash(READER_VERSION, forms, unit.source, ctx.referencedElsewhere);
+  const forms = formsForUnit(ctx.forms, unit, ctx.registry);
+  const children = forms.some((f) => f.filledBy === 'parent') ? childrenOf(unit, ctx.registry) : undefined;
+  const specsHash = unitSpecsHash(READER_VERSION, forms, unit.source, ctx.referencedElsewhere, children);
   const base = {
     unitId: unit.id,
     specsHash,
@@ -177,6 +180,7 @@ export async function sweepUnit(unit: Unit, ctx: UnitSweepContext): Promise<Unit
     ctx.ruleForms ?? ctx.forms,
     reading.readings,
     ctx.store,
+    ctx.registry,
   );
   const counts = countRows(readSubmissions);
   if (counts.read !== rowsRead) {
@@ -320,6 +324,11 @@ function missingTabProblem(unit: Unit, spec: FormSpec, sentBefore: boolean): Uni
     severity: 'error',
     message: `Tệp '${unit.source}' chưa có trang '${spec.tab}' (${spec.title}). Hãy thêm trang theo biểu mẫu, giữ nguyên tên trang.`,
   };
+}
+
+/** The units directly under a unit, by id: what its rows of a plan parents fill are checked against. */
+function childrenOf(unit: Unit, registry: readonly Unit[]): Unit[] {
+  return registry.filter((u) => u.parent === unit.id).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /** The form of a submission id. */

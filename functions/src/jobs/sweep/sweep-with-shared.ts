@@ -31,7 +31,8 @@ export async function sweepWithShared(
   if (!shared || shared.sources.length === 0) return sweep(input);
   const sharedFormIds = new Set(shared.sources.map((s) => s.formId));
   const unitForms = input.forms.filter((f) => !sharedFormIds.has(f.id));
-  const units = input.units.filter((u) => formsForUnit(unitForms, u).length > 0);
+  const registry = input.registry ?? shared.registry;
+  const units = input.units.filter((u) => formsForUnit(unitForms, u, registry).length > 0);
   const ruleForms = formsAsCollected(input.forms, shared.sources);
   const sharedForms = input.forms.filter((f) => sharedFormIds.has(f.id));
   const plans = sharedForms.map(planVersionRecord);
@@ -53,7 +54,7 @@ export async function sweepWithShared(
       : sweepSharedSources({ ...sharedInput, sources, previous: await input.store.loadSourceStates() });
 
   const before = await sweepShared(phases.before);
-  const swept = await sweep({ ...input, units, forms: unitForms, ruleForms });
+  const swept = await sweep({ ...input, units, registry, forms: unitForms, ruleForms });
   const after = await sweepShared(phases.after);
   const results = [...before, ...after];
   const sharedTotals = totalsOf(results);

@@ -10,6 +10,8 @@ import { isolateUnit } from './unit-failure.js';
 
 export interface SweepInput {
   readonly units: readonly Unit[];
+  /** Every registered unit, when `units` is a shard of them: who fills a plan parents fill. Defaults to `units`. */
+  readonly registry?: readonly Unit[];
   readonly forms: readonly FormSpec[];
   /** Every plan, for the rules across forms: a form a unit's tab refers to may come from a shared sheet. Defaults to `forms`. */
   readonly ruleForms?: readonly FormSpec[];
@@ -43,9 +45,10 @@ export interface SweepResult {
  */
 export async function sweep(input: SweepInput): Promise<SweepResult> {
   const started = Date.now();
+  const registry = input.registry ?? input.units;
   const [previous] = await Promise.all([
     input.store.loadSourceStates(),
-    input.source.prepare?.({ units: input.units, forms: input.forms }),
+    input.source.prepare?.({ units: input.units, forms: input.forms, registry }),
   ]);
   const compiled = compileForms(input.forms);
   // Versions are stored before any submission refers to them; an unchanged plan costs a read, no write.
@@ -53,7 +56,7 @@ export async function sweep(input: SweepInput): Promise<SweepResult> {
   const versionsSaved = await input.store.savePlanVersions(plans);
   const planVersions = new Map(plans.map((p) => [p.formId, p.version]));
   // A registration collected through a shared sheet (swept before this) is part of what an evaluation in a unit's file means.
-  const referencedOf = hashesReferencedElsewhere(input.forms, previous);
+  const referencedOf = hashesReferencedElsewhere(input.forms, previous, registry);
   const limit = pLimit(input.concurrency ?? 4);
   let done = 0;
   const units = await Promise.all(
@@ -70,6 +73,7 @@ export async function sweep(input: SweepInput): Promise<SweepResult> {
               ...input,
               compiled,
               planVersions,
+              registry,
               previous: before,
               ...(referenced ? { referencedElsewhere: referenced } : {}),
             }),
