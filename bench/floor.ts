@@ -3,6 +3,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import ExcelJS from 'exceljs';
 import type { DocumentData, Firestore } from '@google-cloud/firestore';
+import type { Measured } from './measure.js';
 import type { Unit } from '../functions/src/domain/units/unit.js';
 import type { SweepResult } from '../functions/src/jobs/sweep/sweep.js';
 
@@ -12,6 +13,23 @@ export interface FloorRun {
   /** Time inside `xlsx.load` alone, summed. */
   readonly parseMs: number;
   readonly documents: number;
+}
+
+/** How many times the cold sweep and the floor are measured, one right after the other. */
+export const FLOOR_PAIRS = 3;
+
+/** A cold sweep's wall time and the floor measured right after it. */
+export interface FloorPair {
+  readonly coldMs: number;
+  readonly floor: Measured<FloorRun>;
+}
+
+/** The pair whose ratio is the median of the pairs' ratios. */
+export function medianPair(pairs: readonly FloorPair[]): FloorPair & { readonly ratio: number } {
+  const ranked = pairs.map((p) => ({ ...p, ratio: p.coldMs / p.floor.ms })).sort((a, b) => a.ratio - b.ratio);
+  const median = ranked[Math.floor((ranked.length - 1) / 2)];
+  if (!median) throw new Error('No floor pair was measured');
+  return median;
 }
 
 /** One stored document: its path from the database root and its fields as Firestore gave them back. */

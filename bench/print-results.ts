@@ -39,7 +39,8 @@ export function formatResults(r: BenchResults): string {
       '4 floor: exceljs + BulkWriter',
       s(r.floor.seconds),
       n(r.floor.documents),
-      `exceljs load ${s(r.floor.exceljsLoadSeconds)}; pipeline ÷ floor ${r.floor.pipelineOverFloor.toFixed(2)} ×`,
+      `exceljs load ${s(r.floor.exceljsLoadSeconds)}; pipeline ÷ floor ${r.floor.pipelineOverFloor.toFixed(2)} ×, ` +
+        `the median of ${r.floor.pairs.length} pairs (${r.floor.pairs.map((p) => p.pipelineOverFloor.toFixed(2)).join(' / ')})`,
     ],
     [
       '5 naive: 1 set() per row',

@@ -2,7 +2,7 @@ import os from 'node:os';
 import type { SweepResult } from '../functions/src/jobs/sweep/sweep.js';
 import type { City } from './city.js';
 import type { ColdStart } from './cold-start.js';
-import type { FloorRun } from './floor.js';
+import { medianPair, type FloorPair } from './floor.js';
 import { largeRegistryTarget, type LargeRegistryRun } from './large-registry.js';
 import { googleCityVerdicts, type GoogleCity } from './google-city.js';
 import type { GoogleSweep, GoogleSweeps } from './google-sweeps.js';
@@ -62,7 +62,8 @@ export interface BenchSteps {
   readonly warm: Measured<SweepResult>;
   readonly changedUnits: number;
   readonly incremental: Measured<SweepResult>;
-  readonly floor: Measured<FloorRun>;
+  /** The cold sweep and the floor, measured in pairs (floor.ts). */
+  readonly floorPairs: readonly FloorPair[];
   readonly naive: Measured<NaiveRun>;
   readonly google: GoogleSweeps;
   readonly googleCity: GoogleCity;
@@ -81,7 +82,8 @@ type Figures = ReturnType<typeof figuresOf>;
 
 /** The figures of each step. */
 function figuresOf(steps: BenchSteps) {
-  const { city, written, cold, warm, incremental, floor, naive, google, notices } = steps;
+  const { city, written, cold, warm, incremental, naive, google, notices } = steps;
+  const { floor, ratio: pipelineOverFloor } = medianPair(steps.floorPairs);
   const lienDoi = city.units.filter((u) => u.profile.unit.type === 'lien-doi').length;
   const coldRows = cold.value.totals.rowsRead;
   const naiveMsPerRow = naive.value.rows === 0 ? 0 : naive.ms / naive.value.rows;
@@ -131,7 +133,12 @@ function figuresOf(steps: BenchSteps) {
       exceljsLoadSeconds: seconds(floor.value.parseMs),
       workbooks: floor.value.files,
       documents: floor.value.documents,
-      pipelineOverFloor: round(cold.ms / floor.ms),
+      pipelineOverFloor: round(pipelineOverFloor),
+      pairs: steps.floorPairs.map((p) => ({
+        coldSeconds: seconds(p.coldMs),
+        floorSeconds: seconds(p.floor.ms),
+        pipelineOverFloor: round(p.coldMs / p.floor.ms),
+      })),
     },
     naive: {
       sampleUnits: naive.value.units,
@@ -169,7 +176,8 @@ function figuresOf(steps: BenchSteps) {
 
 /** Turn the steps into the figures, the targets and the checks. */
 export function summarize(steps: BenchSteps): BenchResults {
-  const { options, city, written, floor, google, notices } = steps;
+  const { options, city, written, google, notices } = steps;
+  const { floor } = medianPair(steps.floorPairs);
   const results = figuresOf(steps);
   const coldRows = results.cold.rows;
   const listingPages = Math.ceil(google.spreadsheets / 1000);
