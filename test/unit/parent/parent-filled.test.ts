@@ -7,7 +7,7 @@ import { specRecords } from '../../../functions/src/domain/plans/plan-records-of
 import { readPlanTabs } from '../../../functions/src/domain/plans/read-plan-tabs.js';
 import { checkOwnChildren } from '../../../functions/src/domain/rules/check-own-children.js';
 import { expectedUnits } from '../../../functions/src/domain/status/expected-units.js';
-import { formsForUnit } from '../../../functions/src/domain/units/targets.js';
+import { formsForUnit, targetedChildren } from '../../../functions/src/domain/units/targets.js';
 import type { Unit } from '../../../functions/src/domain/units/unit.js';
 import { planTab } from '../plans/plan-sheet-fixture.js';
 import { financePlans } from '../finance/finance-plans.js';
@@ -72,6 +72,14 @@ describe('who owes a plan parents fill', () => {
   it('a parent whose chi đoàn all closed before the period owes nothing for it', () => {
     const closed = PARENT_UNITS.map((u) => (u.parent === 'truong-binh-tay' ? { ...u, activeTo: '2024-01-31' } : u));
     expect(expectedUnits(plan, period!, closed).map((u) => u.id)).toEqual(['truong-an-lac']);
+  });
+
+  it('a registry that gained a chi đoàn since it was last asked about gives the new one too', () => {
+    const registry = PARENT_UNITS.filter((u) => u.id !== 'truong-an-lac' && u.parent !== 'truong-an-lac');
+    expect(formsForUnit([plan], byId('phuong-5'), registry)).toEqual([]);
+    registry.push({ ...byId('cd-10a1-an-lac'), id: 'cd-kp1-phuong-5', name: 'Chi đoàn Khu phố 1', parent: 'phuong-5' });
+    expect(targetedChildren(plan, byId('phuong-5'), registry).map((u) => u.id)).toEqual(['cd-kp1-phuong-5']);
+    expect(formsForUnit([plan], byId('phuong-5'), registry)).toEqual([plan]);
   });
 
   it('a shard of the registry still knows its parents’ chi đoàn through the registry', () => {

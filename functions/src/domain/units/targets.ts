@@ -20,7 +20,33 @@ export function rowsMayNameUnit(spec: FormSpec, unit: Unit): boolean {
 
 /** The units directly under `parent` that a plan parents fill is about: its children the form targets. */
 export function targetedChildren(spec: FormSpec, parent: Unit, registry: readonly Unit[]): Unit[] {
-  return registry.filter((u) => u.parent === parent.id && u.id !== parent.id && rowsMayNameUnit(spec, u));
+  const children = childrenByParent(registry).get(parent.id) ?? [];
+  return children.filter((u) => u.id !== parent.id && rowsMayNameUnit(spec, u));
+}
+
+/**
+ * Each registry's units by their parent, built once per registry array (a sweep asks for every unit, and a plan's
+ * expected units for every period); built again should the array have grown since.
+ */
+const CHILDREN_BY_PARENT = new WeakMap<
+  readonly Unit[],
+  { size: number; index: ReadonlyMap<string, readonly Unit[]> }
+>();
+
+function childrenByParent(registry: readonly Unit[]): ReadonlyMap<string, readonly Unit[]> {
+  const cached = CHILDREN_BY_PARENT.get(registry);
+  let index = cached?.size === registry.length ? cached.index : undefined;
+  if (!index) {
+    const byParent = new Map<string, Unit[]>();
+    for (const unit of registry) {
+      if (unit.parent === undefined) continue;
+      const siblings = byParent.get(unit.parent);
+      if (siblings) siblings.push(unit);
+      else byParent.set(unit.parent, [unit]);
+    }
+    CHILDREN_BY_PARENT.set(registry, { size: registry.length, index: (index = byParent) });
+  }
+  return index;
 }
 
 /** The forms a unit owes, in catalog order (`registry`: every registered unit, for the plans parents fill). */
