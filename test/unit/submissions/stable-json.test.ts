@@ -33,6 +33,7 @@ describe('stableJson', () => {
         { depthSize: 'small' },
         leaf,
         fc.array(tie('node')),
+        fc.sparseArray(tie('node')),
         fc.dictionary(fc.oneof(fc.string(), fc.constantFrom('', 'a', 'B', 'é', '1', '10', '__proto__x')), tie('node')),
       ),
     })).node;

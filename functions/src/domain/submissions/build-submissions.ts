@@ -129,7 +129,8 @@ export function hashContent(content: unknown): string {
 export function stableJson(value: unknown): string {
   if (Array.isArray(value)) {
     let text = '';
-    for (let i = 0; i < value.length; i++) text += (i ? ',' : '') + stableJson(value[i]);
+    // A hole stays empty, as `map` + `join` wrote it: the text (and so every stored hash) is the same as ever.
+    for (let i = 0; i < value.length; i++) text += (i ? ',' : '') + (i in value ? stableJson(value[i]) : '');
     return `[${text}]`;
   }
   // A Date has no own enumerable fields: without this, every date would hash as `{}` and a changed date go unseen.
@@ -149,15 +150,19 @@ export function stableJson(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
-/** Field names repeat on every row (column keys, 'rowNumber'): each is quoted once. Bounded, as a hostile sheet's own headers are keys too. */
+/**
+ * Field names repeat on every row (column keys, 'rowNumber'): each is quoted once. Bounded in count and length, as a
+ * hostile sheet's own headers are keys too.
+ */
 const QUOTED_KEYS = new Map<string, string>();
 const MAX_QUOTED_KEYS = 10_000;
+const MAX_QUOTED_KEY_LENGTH = 100;
 
 function quotedKey(key: string): string {
   let quoted = QUOTED_KEYS.get(key);
   if (quoted === undefined) {
     quoted = JSON.stringify(key);
-    if (QUOTED_KEYS.size < MAX_QUOTED_KEYS) QUOTED_KEYS.set(key, quoted);
+    if (QUOTED_KEYS.size < MAX_QUOTED_KEYS && key.length <= MAX_QUOTED_KEY_LENGTH) QUOTED_KEYS.set(key, quoted);
   }
   return quoted;
 }
