@@ -3,6 +3,7 @@ import type { RawCell } from '../../../functions/src/domain/cells/raw-cell.js';
 import type { SheetTab } from '../../../functions/src/domain/forms/read-form-tab.js';
 import { readSharedSources } from '../../../functions/src/domain/shared/read-shared-sources.js';
 import { BUILTIN_FORMS } from '../../support/forms.js';
+import { parentPlan } from '../parent/parent-plans.js';
 
 function sourcesTab(...rows: RawCell[][]): SheetTab {
   return {
@@ -30,6 +31,18 @@ describe('readSharedSources', () => {
         timeColumn: 'Dấu thời gian',
         rowNumber: 2,
       },
+    ]);
+  });
+
+  it('refuses a plan parents fill: its rows would go to the chi đoàn named, while the parents owe it', () => {
+    const plan = parentPlan();
+    const { sources, problems } = readSharedSources(
+      [sourcesTab([plan.id, 'Bảng chung', 'kiem-tra.xlsx', '', 'Chi đoàn', ''])],
+      [...BUILTIN_FORMS, plan],
+    );
+    expect(sources).toEqual([]);
+    expect(problems).toEqual([
+      `Trang 'Nguồn dữ liệu', dòng 2, cột 'Mã biểu mẫu': biểu mẫu '${plan.id}' do đơn vị cấp trên nhập về các đơn vị trực thuộc (Đối tượng 'Cấp trên của …'), nên không thu qua bảng chung được: mỗi đơn vị cấp trên nhập ở trang '${plan.tab}' trong bảng tính của chính mình. Dòng này bị bỏ qua.`,
     ]);
   });
 

@@ -34,6 +34,13 @@ export function readSharedSources(
       );
       continue;
     }
+    if (form.filledBy === 'parent') {
+      // A shared sheet's rows go to the unit each names (a chi đoàn), yet such a plan is owed by the parents.
+      problems.push(
+        `${where}, cột 'Mã biểu mẫu': biểu mẫu '${form.id}' do đơn vị cấp trên nhập về các đơn vị trực thuộc (Đối tượng 'Cấp trên của …'), nên không thu qua bảng chung được: mỗi đơn vị cấp trên nhập ở trang '${form.tab}' trong bảng tính của chính mình. Dòng này bị bỏ qua.`,
+      );
+      continue;
+    }
     const earlier = sources.find((s) => s.formId === form.id);
     if (earlier) {
       problems.push(

@@ -249,13 +249,13 @@ function rowsTime(s: SubmissionContent, timestamps: ReadonlyMap<number, Date>): 
   return times.length ? new Date(Math.max(...times)) : undefined;
 }
 
-/** The shared sheet seen as a sheet the adapters can read and write: a stand-in unit the form targets. */
 /** The form as its shared sheet holds it: addressed to the holder even when the district fills it, so adapters read its tab. */
 function sheetFormOf(spec: FormSpec): FormSpec {
   const { filledBy, ...rest } = spec;
   return filledBy === undefined ? spec : rest;
 }
 
+/** The shared sheet seen as a sheet the adapters can read and write: a stand-in unit the form targets. */
 function holderOf(source: SharedSource, spec: FormSpec): Unit {
   const { unitTypes, levels, clusters } = spec.targets;
   return {
