@@ -66,6 +66,7 @@ export function compileForm(spec: FormSpec): CompiledForm {
   const rowSchema = z.object(shape);
   const headerByKey = new Map(spec.columns.map((c) => [c.key, c.header]));
   const fixedPeriod = singlePeriodId(spec.period);
+  const hasParts = spec.columns.some((c) => c.partOf !== undefined);
   const periodSchema = periodColumn ? shape[periodColumn.key] : undefined;
   // The period column's value was checked against the plan already: here it only names its period.
   const periodIdOf = (cell: ReadCell | undefined): PeriodId => {
@@ -85,7 +86,7 @@ export function compileForm(spec: FormSpec): CompiledForm {
         const periodId = periodColumn ? periodIdOf(cells[periodColumn.key]) : (fixedPeriod ?? UNASSIGNED_PERIOD);
         const values = withoutBlanks(cells);
         // Each cell is fine alone; the row's parts must still fit their totals (Đã nộp đủ ≤ Phải nộp).
-        const over = partsOverTotals(spec, rowNumber, values);
+        const over = hasParts ? partsOverTotals(spec, rowNumber, values) : [];
         if (over.length > 0) return { ok: false, rowNumber, periodId, errors: over };
         const notes = cellNotes(cells);
         return { ok: true, rowNumber, periodId, values, ...(notes.length > 0 ? { notes } : {}) };
