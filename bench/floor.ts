@@ -21,6 +21,8 @@ export const FLOOR_PAIRS = 3;
 /** A cold sweep's wall time and the floor measured right after it. */
 export interface FloorPair {
   readonly coldMs: number;
+  /** What that cold sweep wrote: each must be step 1's count, or it did not do the same work. */
+  readonly coldWrites: number;
   readonly floor: Measured<FloorRun>;
 }
 

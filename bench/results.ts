@@ -256,6 +256,11 @@ export function summarize(steps: BenchSteps): BenchResults {
       pass: floor.value.documents === results.cold.writes,
     },
     {
+      name: 'floor pairs: every cold sweep wrote as many documents as step 1',
+      measured: steps.floorPairs.map((p) => p.coldWrites).join(' / '),
+      pass: steps.floorPairs.every((p) => p.coldWrites === results.cold.writes),
+    },
+    {
       name: 'Google: cold reads every spreadsheet, warm none and writes nothing',
       measured: `${results.google.cold.unitsRead} / ${results.google.warm.unitsRead} / ${results.google.warm.writes}`,
       pass:

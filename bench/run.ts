@@ -108,7 +108,7 @@ async function main(options: BenchOptions, out: Output): Promise<boolean> {
           runFloor(database(`floor-${k}`), unitsDir, units, cold.value, coldDocuments, tick),
         ),
       );
-      floorPairs.push({ coldMs: coldAgain.ms, floor });
+      floorPairs.push({ coldMs: coldAgain.ms, coldWrites: coldAgain.value.totals.writes, floor });
     }
     const naiveDb = database('naive');
     naiveDb.settings({ ignoreUndefinedProperties: true });
