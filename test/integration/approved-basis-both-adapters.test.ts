@@ -21,7 +21,13 @@ import { summarize, type SummarizeResult } from '../../functions/src/jobs/summar
 import type { UnitSheetSource } from '../../functions/src/jobs/sweep/ports.js';
 import { sweep } from '../../functions/src/jobs/sweep/sweep.js';
 import { useTempDir } from '../support/builders.js';
-import { standinSummaryHands, tableOf, workbookSummaryHands } from '../support/summary-hands.js';
+import {
+  standinSummaryHands,
+  tableOf,
+  workbookSummaryHands,
+  closeBothAdapters,
+  DISTRICT_EDITOR,
+} from '../support/summary-hands.js';
 import { testFirestore, type TestFirestore } from '../support/firestore.js';
 import { builtinForm } from '../support/forms.js';
 import { standinApis, standinWithClock, TEST_FOLDER_ID } from '../support/google.js';
@@ -171,17 +177,11 @@ beforeAll(async () => {
       new GoogleUnitSheets(api, TEST_FOLDER_ID),
       new GoogleSummarySpreadsheet(api, summaryId, new FirestoreOutputMarks(googleFirestore.db)),
     ),
-    ...standinSummaryHands(standin, { emailAddress: 'vp@quandoan.example', displayName: 'Văn phòng Quận Đoàn' }),
+    ...standinSummaryHands(standin, DISTRICT_EDITOR),
   });
 }, 120_000);
 
-afterAll(async () => {
-  await standin?.close();
-  for (const adapter of adapters.values()) {
-    await adapter.firestore.clear();
-    await adapter.firestore.db.terminate();
-  }
-});
+afterAll(() => closeBothAdapters(standin, adapters.values()));
 
 /** A rate cell as a fraction, whether the adapter gives "50%", "50,0 %" or 0.5. */
 function rate(text: string | undefined): number {

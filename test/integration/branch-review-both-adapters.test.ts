@@ -21,7 +21,7 @@ import { summarize, type SummarizeResult } from '../../functions/src/jobs/summar
 import type { UnitSheetSource } from '../../functions/src/jobs/sweep/ports.js';
 import { sweep } from '../../functions/src/jobs/sweep/sweep.js';
 import { useTempDir } from '../support/builders.js';
-import { standinSummaryHands, workbookSummaryHands } from '../support/summary-hands.js';
+import { standinSummaryHands, workbookSummaryHands, closeBothAdapters } from '../support/summary-hands.js';
 import { testFirestore, type TestFirestore } from '../support/firestore.js';
 import { builtinForm } from '../support/forms.js';
 import { standinApis, standinWithClock, TEST_FOLDER_ID } from '../support/google.js';
@@ -199,13 +199,7 @@ beforeAll(async () => {
   });
 }, 120_000);
 
-afterAll(async () => {
-  await standin?.close();
-  for (const adapter of adapters.values()) {
-    await adapter.firestore.clear();
-    await adapter.firestore.db.terminate();
-  }
-});
+afterAll(() => closeBothAdapters(standin, adapters.values()));
 
 /** The review table of a tab: its header row index, the headers, and the data rows until the first empty one. */
 function reviewTable(grid: readonly string[][]) {

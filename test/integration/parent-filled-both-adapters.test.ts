@@ -23,7 +23,13 @@ import { CONTROL_UNITS_HEADER, useTempDir } from '../support/builders.js';
 import { testFirestore, type TestFirestore } from '../support/firestore.js';
 import { standinApis, standinWithClock, TEST_FOLDER_ID } from '../support/google.js';
 import type { GoogleStandin } from '../support/google-standin/index.js';
-import { standinSummaryHands, tableOf, workbookSummaryHands } from '../support/summary-hands.js';
+import {
+  standinSummaryHands,
+  tableOf,
+  workbookSummaryHands,
+  closeBothAdapters,
+  DISTRICT_EDITOR,
+} from '../support/summary-hands.js';
 import { titled, writeTestWorkbook, type TestCell } from '../support/workbooks.js';
 import { PARENT_UNITS, parentPlan } from '../unit/parent/parent-plans.js';
 
@@ -143,17 +149,11 @@ beforeAll(async () => {
       new GoogleUnitSheets(api, TEST_FOLDER_ID),
       new GoogleSummarySpreadsheet(api, summaryId, new FirestoreOutputMarks(googleFirestore.db)),
     ),
-    ...standinSummaryHands(standin, { emailAddress: 'vp@quandoan.example', displayName: 'Văn phòng Quận Đoàn' }),
+    ...standinSummaryHands(standin, DISTRICT_EDITOR),
   });
 }, 120_000);
 
-afterAll(async () => {
-  await standin?.close();
-  for (const adapter of adapters.values()) {
-    await adapter.firestore.clear();
-    await adapter.firestore.db.terminate();
-  }
-});
+afterAll(() => closeBothAdapters(standin, adapters.values()));
 
 describe.each(['workbook', 'google'])("a plan parents fill ('Cấp trên của Chi đoàn') on the %s adapter", (name) => {
   const adapter = () => adapters.get(name) as Adapter;

@@ -1,5 +1,6 @@
 import { columnLetter } from '../../functions/src/domain/sheets/a1.js';
 import type { GoogleStandin } from './google-standin/index.js';
+import type { TestFirestore } from './firestore.js';
 import { openWorkbook, sheetOf } from './workbooks.js';
 
 /** Reading a summary tab as text rows, and typing into it as a person would: the same calls on both adapters. */
@@ -54,4 +55,19 @@ export function tableOf(grid: readonly string[][], firstHeader: string): Record<
     rows.push(Object.fromEntries(headers.map((h, i) => [h, line[i] ?? ''])));
   }
   return rows;
+}
+
+/** The district office's account, as Drive names the last editor of a summary the tests type into. */
+export const DISTRICT_EDITOR = { emailAddress: 'vp@quandoan.example', displayName: 'Văn phòng Quận Đoàn' } as const;
+
+/** After a both-adapters file: the stand-in closed, and each adapter's Firestore project cleared and let go. */
+export async function closeBothAdapters(
+  standin: GoogleStandin | undefined,
+  adapters: Iterable<{ readonly firestore: TestFirestore }>,
+): Promise<void> {
+  await standin?.close();
+  for (const { firestore } of adapters) {
+    await firestore.clear();
+    await firestore.db.terminate();
+  }
 }
